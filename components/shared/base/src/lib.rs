@@ -1,0 +1,11 @@
+//! Types shared by every Aperture thread: ids, pixel units and video frames.
+//!
+//! Nothing here knows about JavaScript, GStreamer or a rasterizer; the
+//! `*_traits` crates and the thread crates build on these plain-data types.
+
+pub mod id;
+pub mod frame;
+pub mod units;
+
+pub use frame::{FrameBytes, PixelFormat, VideoFrame};
+pub use id::{CanvasId, Epoch, RequestId, SourceId};

@@ -1,0 +1,1 @@
+//! Messages to and from the media thread (being built; see issue 5).
