@@ -3,6 +3,7 @@
 //! Nothing here knows about JavaScript, GStreamer or a rasterizer; the
 //! `*_traits` crates and the thread crates build on these plain-data types.
 
+pub mod bench;
 pub mod id;
 pub mod frame;
 pub mod units;
