@@ -48,22 +48,18 @@ pub fn median(samples: &mut [f64]) -> f64 {
     if samples.len() % 2 == 0 { (samples[mid - 1] + samples[mid]) / 2.0 } else { samples[mid] }
 }
 
-/// Process CPU time (user + system) consumed so far, from getrusage.
+/// Process CPU time (user + system, all threads) consumed so far, from getrusage.
 pub fn process_cpu_time() -> std::time::Duration {
-    // /proc/self/stat fields 14 and 15 are utime and stime in clock ticks.
-    let ticks_per_second = 100.0; // USER_HZ on Linux
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return std::time::Duration::ZERO;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a complete rusage into the pointer it is given.
+    let usage = unsafe {
+        if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+            return std::time::Duration::ZERO;
+        }
+        usage.assume_init()
     };
-    // The command name (field 2) may contain spaces; skip past its closing parenthesis.
-    let Some(rest) = stat.rsplit_once(')').map(|(_, rest)| rest) else {
-        return std::time::Duration::ZERO;
-    };
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // After ')' the first field is field 3 (state); utime is field 14 → index 11.
-    let utime: f64 = fields.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0);
-    let stime: f64 = fields.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
-    std::time::Duration::from_secs_f64((utime + stime) / ticks_per_second)
+    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
+    std::time::Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
 }
 
 #[cfg(test)]
