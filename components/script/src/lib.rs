@@ -1,1 +1,12 @@
+//! Aperture's script crate: the WebIDL bindings runtime, the DOM, the
+//! SpiderMonkey runtime and the script thread's event loop.
+//!
+//! See `components/script/webidls/` for the interfaces and README.md for how
+//! to add one.
+
+pub mod dom;
+pub mod prefs;
+pub mod script_runtime;
+pub mod script_thread;
+
 pub use mozjs;

@@ -1,0 +1,49 @@
+//! Test-only hooks, `window.apertureTest` (`[Pref=dom_testing_enabled]`):
+//! the WPT runner's result channel (wpt/README.md) and GC/leak helpers for
+//! the project's own test pages.
+
+use std::io::Write;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::ApertureTestHooksBinding::ApertureTestHooksMethods;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::window::Window;
+
+/// The line prefix the WPT runner looks for.
+pub const WPT_RESULT_MARKER: &str = "@@APERTURE-WPT-RESULT@@";
+
+#[dom_struct]
+pub struct ApertureTestHooks {
+    reflector_: Reflector,
+}
+
+impl ApertureTestHooks {
+    pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<ApertureTestHooks> {
+        reflect_dom_object(cx, Box::new(ApertureTestHooks { reflector_: Reflector::new() }), window)
+    }
+}
+
+impl ApertureTestHooksMethods for ApertureTestHooks {
+    /// Prints the result line and ends the run (exit code 0).
+    fn ReportResult(&self, _cx: &mut JSContext, json: DOMString) {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{WPT_RESULT_MARKER} {}", json.replace('\n', " "));
+        let _ = out.flush();
+        crate::script_thread::request_exit(0);
+    }
+
+    /// Forces a full, shrinking garbage collection.
+    fn Gc(&self, cx: &mut JSContext) {
+        unsafe { mozjs::jsapi::JS_GC(cx.raw_cx(), mozjs::jsapi::GCReason::API) };
+    }
+
+    /// DOM objects rooted from Rust right now (stack roots and `Trusted` tokens).
+    fn LiveRootCount(&self, _cx: &mut JSContext) -> u32 {
+        (crate::dom::bindings::root::stack_root_count() + crate::dom::bindings::refcounted::live_trusted_count()) as u32
+    }
+}

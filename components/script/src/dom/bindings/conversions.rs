@@ -1,0 +1,624 @@
+//! Conversions between JS values and the Rust types of WebIDL
+//! (<https://webidl.spec.whatwg.org/#js-type-mapping>).
+//!
+//! | IDL type                          | Rust (argument)            | Rust (return)          |
+//! |-----------------------------------|----------------------------|------------------------|
+//! | boolean                           | `bool`                     | `bool`                 |
+//! | byte … unsigned long long         | `i8` … `u64`               | same                   |
+//! | float / double                    | `Finite<f32>` / `Finite<f64>` | same                |
+//! | unrestricted float / double       | `f32` / `f64`              | same                   |
+//! | DOMString / USVString / ByteString| `DOMString` / `USVString` / `ByteString` | same     |
+//! | interface `I`                     | `&I`                       | `DomRoot<I>`           |
+//! | `T?`                              | `Option<T>`                | `Option<T>`            |
+//! | sequence<T>                       | `Vec<T>`                   | `Vec<T>`               |
+//! | dictionary / enum / union         | generated types            | generated types        |
+//! | any / object                      | `HandleValue` / `HandleObject` | out-param `MutableHandleValue` |
+//! | Promise<T>                        | —                          | `Rc<Promise>`          |
+//!
+//! A failed conversion either leaves a JS exception pending (`Err(())`) or
+//! reports a [`Failure`] for the caller to turn into a TypeError with the
+//! member's context ("Failed to execute 'x' on 'Y': parameter 1 is not of type 'Z'.").
+
+use std::ops::ControlFlow;
+use std::ptr::NonNull;
+
+use mozjs::context::JSContext;
+use mozjs::conversions::jsstr_to_string;
+use mozjs::jsapi::{JS_NewStringCopyUTF8N, JSObject};
+use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, NullValue, ObjectValue, StringValue, UInt32Value, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::{ForOfIterationFailure, HandleValue, MutableHandleValue, ToNumber, ToString, for_of, maybe_wrap_object_value};
+
+use crate::dom::bindings::inheritance::IDLInterface;
+use crate::dom::bindings::interface::unwrap_dom_object;
+use crate::dom::bindings::num::Finite;
+use crate::dom::bindings::reflector::DomObject;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::str::{ByteString, DOMString, USVString};
+
+/// Why a conversion failed without a pending exception.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// "… is not of type 'X'."
+    NotOfType(String),
+    /// A complete sentence, e.g. "The provided double value is non-finite."
+    Message(String),
+    /// "The callback provided as … is not a function."
+    NotCallable,
+}
+
+impl Failure {
+    /// The message for a value described as `what` ("parameter 1", "The provided value").
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            Failure::NotOfType(ty) => format!("{what} is not of type '{ty}'."),
+            Failure::Message(m) => m.clone(),
+            Failure::NotCallable => format!("The callback provided as {what} is not a function."),
+        }
+    }
+}
+
+/// Result of a conversion: `Ok(Ok(v))` success, `Ok(Err(f))` failure without
+/// exception, `Err(())` exception pending.
+pub type ConversionResult<T> = Result<Result<T, Failure>, ()>;
+
+/// JS value → Rust value.
+pub trait FromJSVal: Sized {
+    type Config: Copy;
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, config: Self::Config) -> ConversionResult<Self>;
+}
+
+/// Rust value → JS value.
+pub trait ToJSVal {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue);
+}
+
+// ---------------------------------------------------------------- boolean
+
+impl FromJSVal for bool {
+    type Config = ();
+    fn from_jsval(_: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<bool> {
+        Ok(Ok(unsafe { mozjs::rust::ToBoolean(value) }))
+    }
+}
+
+impl ToJSVal for bool {
+    fn to_jsval(&self, _: &mut JSContext, mut rval: MutableHandleValue) {
+        rval.set(BooleanValue(*self));
+    }
+}
+
+// ---------------------------------------------------------------- integers
+
+/// How an out-of-range number becomes an integer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IntConversion {
+    #[default]
+    Default,
+    Clamp,
+    EnforceRange,
+}
+
+/// <https://webidl.spec.whatwg.org/#abstract-opdef-converttoint>, on an
+/// already-computed number. `bits`/`signed` describe the target type.
+pub fn convert_to_int(x: f64, bits: u32, signed: bool, conv: IntConversion) -> Result<f64, Failure> {
+    // Bounds: for 64-bit types, the safe-integer range.
+    let (lower, upper) = if bits == 64 {
+        if signed { (-(2f64.powi(53)) + 1.0, 2f64.powi(53) - 1.0) } else { (0.0, 2f64.powi(53) - 1.0) }
+    } else if signed {
+        (-(2f64.powi(bits as i32 - 1)), 2f64.powi(bits as i32 - 1) - 1.0)
+    } else {
+        (0.0, 2f64.powi(bits as i32) - 1.0)
+    };
+    // Step 3: If x is −0, then set x to +0.
+    let x = if x == 0.0 { 0.0 } else { x };
+    match conv {
+        IntConversion::EnforceRange => {
+            // Step 4.1: If x is NaN, +∞, or −∞, then throw a TypeError.
+            if !x.is_finite() {
+                return Err(Failure::Message("Value is not a finite number.".into()));
+            }
+            // Step 4.2–4.3: x = IntegerPart(x); out of [lower, upper] → TypeError.
+            let x = x.trunc();
+            if x < lower || x > upper {
+                return Err(Failure::Message(format!("Value is outside the '{}' value range.", int_name(bits, signed))));
+            }
+            Ok(if x == 0.0 { 0.0 } else { x })
+        }
+        IntConversion::Clamp => {
+            // Step 5: clamp to the range, round ties to even; NaN → +0.
+            if x.is_nan() {
+                return Ok(0.0);
+            }
+            let x = x.clamp(lower, upper);
+            let r = x.round_ties_even();
+            Ok(if r == 0.0 { 0.0 } else { r })
+        }
+        IntConversion::Default => {
+            // Step 6: NaN, +0, +∞, −∞ → +0.
+            if !x.is_finite() || x == 0.0 {
+                return Ok(0.0);
+            }
+            // Steps 7–11: IntegerPart, modulo 2^bits, then to the signed range.
+            let x = x.trunc();
+            let modulus = 2f64.powi(bits as i32);
+            let mut x = x.rem_euclid(modulus);
+            if signed && x >= modulus / 2.0 {
+                x -= modulus;
+            }
+            Ok(x)
+        }
+    }
+}
+
+fn int_name(bits: u32, signed: bool) -> &'static str {
+    match (bits, signed) {
+        (8, true) => "byte",
+        (8, false) => "octet",
+        (16, true) => "short",
+        (16, false) => "unsigned short",
+        (32, true) => "long",
+        (32, false) => "unsigned long",
+        (64, true) => "long long",
+        _ => "unsigned long long",
+    }
+}
+
+macro_rules! int_conversions {
+    ($($t:ty => $bits:expr, $signed:expr, $to:ident);* $(;)?) => {
+        $(
+            impl FromJSVal for $t {
+                type Config = IntConversion;
+                fn from_jsval(cx: &mut JSContext, value: HandleValue, conv: IntConversion) -> ConversionResult<$t> {
+                    let x = match unsafe { ToNumber(cx, value) } {
+                        Ok(x) => x,
+                        Err(()) => return Err(()),
+                    };
+                    Ok(convert_to_int(x, $bits, $signed, conv).map(|x| {
+                        if $bits == 64 && !$signed && x < 0.0 { (x + 2f64.powi(64)) as $t } else { x as $t }
+                    }))
+                }
+            }
+            impl ToJSVal for $t {
+                fn to_jsval(&self, _: &mut JSContext, mut rval: MutableHandleValue) {
+                    rval.set($to(*self));
+                }
+            }
+        )*
+    };
+}
+
+fn small_int(v: impl Into<i32>) -> mozjs::jsval::JSVal {
+    Int32Value(v.into())
+}
+fn u32_value(v: u32) -> mozjs::jsval::JSVal {
+    UInt32Value(v)
+}
+fn i64_value(v: i64) -> mozjs::jsval::JSVal {
+    DoubleValue(v as f64)
+}
+fn u64_value(v: u64) -> mozjs::jsval::JSVal {
+    DoubleValue(v as f64)
+}
+fn i8_value(v: i8) -> mozjs::jsval::JSVal {
+    small_int(v)
+}
+fn u8_value(v: u8) -> mozjs::jsval::JSVal {
+    small_int(v)
+}
+fn i16_value(v: i16) -> mozjs::jsval::JSVal {
+    small_int(v)
+}
+fn u16_value(v: u16) -> mozjs::jsval::JSVal {
+    small_int(v)
+}
+fn i32_value(v: i32) -> mozjs::jsval::JSVal {
+    Int32Value(v)
+}
+
+int_conversions! {
+    i8 => 8, true, i8_value;
+    u8 => 8, false, u8_value;
+    i16 => 16, true, i16_value;
+    u16 => 16, false, u16_value;
+    i32 => 32, true, i32_value;
+    u32 => 32, false, u32_value;
+    i64 => 64, true, i64_value;
+    u64 => 64, false, u64_value;
+}
+
+// ---------------------------------------------------------------- floats
+
+impl FromJSVal for f64 {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<f64> {
+        unsafe { ToNumber(cx, value) }.map(Ok)
+    }
+}
+
+impl FromJSVal for f32 {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<f32> {
+        unsafe { ToNumber(cx, value) }.map(|x| Ok(x as f32))
+    }
+}
+
+impl FromJSVal for Finite<f64> {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        let x = unsafe { ToNumber(cx, value) }?;
+        Ok(Finite::<f64>::new(x).ok_or_else(|| Failure::Message("The provided double value is non-finite.".into())))
+    }
+}
+
+impl FromJSVal for Finite<f32> {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        let x = unsafe { ToNumber(cx, value) }? as f32;
+        Ok(Finite::<f32>::new(x).ok_or_else(|| Failure::Message("The provided float value is non-finite.".into())))
+    }
+}
+
+impl ToJSVal for f64 {
+    fn to_jsval(&self, _: &mut JSContext, mut rval: MutableHandleValue) {
+        rval.set(DoubleValue(*self));
+    }
+}
+
+impl ToJSVal for f32 {
+    fn to_jsval(&self, _: &mut JSContext, mut rval: MutableHandleValue) {
+        rval.set(DoubleValue(*self as f64));
+    }
+}
+
+impl<T: ToJSVal> ToJSVal for Finite<T> {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        (**self).to_jsval(cx, rval)
+    }
+}
+
+// ---------------------------------------------------------------- strings
+
+/// ToString(value) as a Rust string (lone surrogates replaced).
+pub fn jsval_to_string(cx: &mut JSContext, value: HandleValue) -> Result<String, ()> {
+    let s = unsafe { ToString(cx, value) };
+    let Some(s) = NonNull::new(s) else { return Err(()) };
+    Ok(unsafe { jsstr_to_string(cx, s) })
+}
+
+/// `[LegacyNullToEmptyString]` for DOMString.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StringificationBehavior {
+    #[default]
+    Default,
+    Empty,
+}
+
+impl FromJSVal for DOMString {
+    type Config = StringificationBehavior;
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, behavior: StringificationBehavior) -> ConversionResult<Self> {
+        if behavior == StringificationBehavior::Empty && value.get().is_null() {
+            return Ok(Ok(DOMString::new()));
+        }
+        jsval_to_string(cx, value).map(|s| Ok(DOMString::from(s)))
+    }
+}
+
+impl FromJSVal for USVString {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        // jsstr_to_string already replaces unpaired surrogates with U+FFFD.
+        jsval_to_string(cx, value).map(|s| Ok(USVString(s)))
+    }
+}
+
+impl FromJSVal for ByteString {
+    type Config = ();
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        let s = jsval_to_string(cx, value)?;
+        let mut bytes = Vec::with_capacity(s.len());
+        for c in s.chars() {
+            if (c as u32) > 0xFF {
+                return Ok(Err(Failure::Message("Value is not a valid ByteString.".into())));
+            }
+            bytes.push(c as u32 as u8);
+        }
+        Ok(Ok(ByteString(bytes)))
+    }
+}
+
+impl ToJSVal for str {
+    fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
+        let chars = mozjs::conversions::Utf8Chars::from(self);
+        let s = unsafe { JS_NewStringCopyUTF8N(cx.raw_cx(), &*chars as *const _) };
+        assert!(!s.is_null(), "out of memory creating a string");
+        rval.set(StringValue(unsafe { &*s }));
+    }
+}
+
+impl ToJSVal for String {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        self.as_str().to_jsval(cx, rval)
+    }
+}
+
+impl ToJSVal for DOMString {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        self.as_str().to_jsval(cx, rval)
+    }
+}
+
+impl ToJSVal for USVString {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        self.0.as_str().to_jsval(cx, rval)
+    }
+}
+
+impl ToJSVal for ByteString {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        let s: String = self.0.iter().map(|&b| b as char).collect();
+        s.to_jsval(cx, rval)
+    }
+}
+
+// ---------------------------------------------------------------- nullable, sequences
+
+impl<T: FromJSVal> FromJSVal for Option<T> {
+    type Config = T::Config;
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, config: T::Config) -> ConversionResult<Self> {
+        if value.get().is_null_or_undefined() {
+            return Ok(Ok(None));
+        }
+        Ok(T::from_jsval(cx, value, config)?.map(Some))
+    }
+}
+
+impl<T: ToJSVal> ToJSVal for Option<T> {
+    fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
+        match self {
+            Some(v) => v.to_jsval(cx, rval),
+            None => rval.set(NullValue()),
+        }
+    }
+}
+
+/// <https://webidl.spec.whatwg.org/#js-sequence>: iterate the value's @@iterator.
+impl<T: FromJSVal> FromJSVal for Vec<T> {
+    type Config = T::Config;
+    fn from_jsval(cx: &mut JSContext, value: HandleValue, config: T::Config) -> ConversionResult<Self> {
+        if !value.get().is_object() {
+            return Ok(Err(Failure::Message("The provided value cannot be converted to a sequence.".into())));
+        }
+        let mut out = Vec::new();
+        let mut failure = None;
+        let result = for_of(cx, value, |cx, element| {
+            match T::from_jsval(cx, element, config) {
+                Ok(Ok(v)) => {
+                    out.push(v);
+                    Ok(ControlFlow::Continue(()))
+                }
+                Ok(Err(f)) => {
+                    failure = Some(f);
+                    Ok(ControlFlow::Break(()))
+                }
+                Err(()) => Err(ForOfIterationFailure::<()>::JSFailed),
+            }
+        });
+        match result {
+            Ok(()) => Ok(match failure {
+                Some(f) => Err(f),
+                None => Ok(out),
+            }),
+            Err(ForOfIterationFailure::ValueIsNotIterable) => {
+                Ok(Err(Failure::Message("The object must have a callable @@iterator property.".into())))
+            }
+            Err(_) => Err(()),
+        }
+    }
+}
+
+impl<T: ToJSVal> ToJSVal for [T] {
+    fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
+        unsafe {
+            rooted!(&in(cx) let array = mozjs::jsapi::NewArrayObject1(cx.raw_cx(), self.len()));
+            assert!(!array.get().is_null());
+            rooted!(&in(cx) let mut element = UndefinedValue());
+            for (i, item) in self.iter().enumerate() {
+                item.to_jsval(cx, element.handle_mut());
+                assert!(mozjs::jsapi::JS_DefineElement(
+                    cx.raw_cx(),
+                    array.handle().into(),
+                    i as u32,
+                    element.handle().into(),
+                    mozjs::jsapi::JSPROP_ENUMERATE as u32
+                ));
+            }
+            rval.set(ObjectValue(array.get()));
+        }
+    }
+}
+
+impl<T: ToJSVal> ToJSVal for Vec<T> {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        self.as_slice().to_jsval(cx, rval)
+    }
+}
+
+impl<T: ToJSVal + ?Sized> ToJSVal for &T {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        (**self).to_jsval(cx, rval)
+    }
+}
+
+impl ToJSVal for () {
+    fn to_jsval(&self, _: &mut JSContext, mut rval: MutableHandleValue) {
+        rval.set(UndefinedValue());
+    }
+}
+
+// ---------------------------------------------------------------- DOM objects
+
+/// The reflector of a DOM object, wrapped for the current realm.
+pub fn reflector_to_jsval<T: DomObject + ?Sized>(cx: &mut JSContext, object: &T, mut rval: MutableHandleValue) {
+    let obj = object.reflector().get_raw();
+    assert!(!obj.is_null(), "a DOM object escaped to JS before being reflected");
+    rval.set(ObjectValue(obj));
+    unsafe { maybe_wrap_object_value(cx, rval) };
+}
+
+impl<T: DomObject> ToJSVal for DomRoot<T> {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        reflector_to_jsval(cx, &**self, rval)
+    }
+}
+
+impl<T: DomObject> ToJSVal for Dom<T> {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        reflector_to_jsval(cx, &**self, rval)
+    }
+}
+
+/// The DOM object behind `obj` if it implements `T`.
+///
+/// # Safety
+/// `obj` must be a live object.
+pub unsafe fn root_from_object<T: IDLInterface + DomObject>(obj: *mut JSObject) -> Option<DomRoot<T>> {
+    unsafe {
+        let ptr = unwrap_dom_object(obj, T::PROTO_ID, T::DEPTH)?;
+        if ptr.is_null() {
+            return None;
+        }
+        Some(DomRoot::from_ref(&*(ptr as *const T)))
+    }
+}
+
+impl<T: IDLInterface + DomObject> FromJSVal for DomRoot<T> {
+    type Config = ();
+    fn from_jsval(_: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        if !value.get().is_object() {
+            return Ok(Err(Failure::NotOfType(T::NAME.into())));
+        }
+        Ok(unsafe { root_from_object::<T>(value.get().to_object()) }.ok_or_else(|| Failure::NotOfType(T::NAME.into())))
+    }
+}
+
+/// A JS object value converted to `object` (<https://webidl.spec.whatwg.org/#js-object>).
+pub fn value_to_object(value: HandleValue) -> Result<*mut JSObject, Failure> {
+    if value.get().is_object() {
+        Ok(value.get().to_object())
+    } else {
+        Err(Failure::NotOfType("object".into()))
+    }
+}
+
+/// Whether `value` is a callable object.
+pub fn is_callable(value: HandleValue) -> bool {
+    value.get().is_object() && unsafe { mozjs::jsapi::IsCallable(value.get().to_object()) }
+}
+
+/// Reads property `name` of `obj` into `rval` (for dictionaries).
+pub fn get_property(cx: &mut JSContext, obj: mozjs::rust::HandleObject, name: &std::ffi::CStr, rval: MutableHandleValue) -> Result<(), ()> {
+    if unsafe { mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj.into(), name.as_ptr(), rval.into()) } { Ok(()) } else { Err(()) }
+}
+
+/// Defines an enumerable data property (for dictionaries converted to JS).
+pub fn set_dictionary_property(cx: &mut JSContext, obj: mozjs::rust::HandleObject, name: &std::ffi::CStr, value: HandleValue) {
+    let ok = unsafe {
+        mozjs::jsapi::JS_DefineProperty(cx.raw_cx(), obj.into(), name.as_ptr(), value.into(), mozjs::jsapi::JSPROP_ENUMERATE as u32)
+    };
+    assert!(ok, "defining a dictionary member failed");
+}
+
+/// A new plain object (for dictionaries converted to JS).
+pub fn new_plain_object(cx: &mut JSContext) -> *mut JSObject {
+    let obj = unsafe { mozjs::jsapi::JS_NewPlainObject(cx.raw_cx()) };
+    assert!(!obj.is_null(), "out of memory creating an object");
+    obj
+}
+
+/// Converts `value`, throwing a TypeError with the member's context on failure
+/// ("{prefix}: {what} is not of type 'X'."). `None` means an exception is pending.
+pub fn convert<T: FromJSVal>(cx: &mut JSContext, value: HandleValue, config: T::Config, prefix: &str, what: &str) -> Option<T> {
+    match T::from_jsval(cx, value, config) {
+        Ok(Ok(v)) => Some(v),
+        Ok(Err(failure)) => {
+            crate::dom::bindings::error::throw_type_error(cx, &format!("{prefix}: {}", failure.describe(what)));
+            None
+        }
+        Err(()) => None,
+    }
+}
+
+// ---------------------------------------------------------------- buffer sources
+
+/// An `ArrayBuffer` argument, copied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArrayBufferBytes(pub Vec<u8>);
+
+/// An `ArrayBufferView` argument (its viewed bytes), copied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArrayBufferViewBytes(pub Vec<u8>);
+
+impl FromJSVal for ArrayBufferBytes {
+    type Config = ();
+    fn from_jsval(_: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        if !crate::dom::bindings::jit::is_array_buffer(value) {
+            return Ok(Err(Failure::NotOfType("ArrayBuffer".into())));
+        }
+        unsafe {
+            let obj = value.get().to_object();
+            let mut len = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = std::ptr::null_mut();
+            mozjs::jsapi::GetArrayBufferLengthAndData(obj, &mut len, &mut shared, &mut data);
+            let bytes = if data.is_null() { Vec::new() } else { std::slice::from_raw_parts(data, len).to_vec() };
+            Ok(Ok(ArrayBufferBytes(bytes)))
+        }
+    }
+}
+
+impl FromJSVal for ArrayBufferViewBytes {
+    type Config = ();
+    fn from_jsval(_: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {
+        if !crate::dom::bindings::jit::is_array_buffer_view(value) {
+            return Ok(Err(Failure::NotOfType("ArrayBufferView".into())));
+        }
+        unsafe {
+            let obj = value.get().to_object();
+            let mut len = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = std::ptr::null_mut();
+            mozjs::jsapi::GetArrayBufferViewLengthAndData(obj, &mut len, &mut shared, &mut data);
+            let bytes = if data.is_null() { Vec::new() } else { std::slice::from_raw_parts(data, len).to_vec() };
+            Ok(Ok(ArrayBufferViewBytes(bytes)))
+        }
+    }
+}
+
+/// Creates an `ArrayBuffer` holding a copy of `bytes`.
+pub fn new_array_buffer(cx: &mut JSContext, bytes: &[u8], mut rval: MutableHandleValue) {
+    unsafe {
+        rooted!(&in(cx) let buffer = mozjs::jsapi::NewArrayBuffer(cx.raw_cx(), bytes.len()));
+        assert!(!buffer.get().is_null(), "out of memory creating an ArrayBuffer");
+        let mut len = 0usize;
+        let mut shared = false;
+        let mut data: *mut u8 = std::ptr::null_mut();
+        mozjs::jsapi::GetArrayBufferLengthAndData(buffer.get(), &mut len, &mut shared, &mut data);
+        if !bytes.is_empty() {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+        }
+        rval.set(ObjectValue(buffer.get()));
+    }
+}
+
+impl ToJSVal for ArrayBufferBytes {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        new_array_buffer(cx, &self.0, rval)
+    }
+}
+
+impl ToJSVal for ArrayBufferViewBytes {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        new_array_buffer(cx, &self.0, rval)
+    }
+}

@@ -1,0 +1,18 @@
+//! The bindings runtime: everything between SpiderMonkey and the DOM structs.
+
+pub mod callback;
+pub mod classes;
+pub mod codegen;
+pub mod codegen_prelude;
+pub mod conversions;
+pub mod error;
+pub mod inheritance;
+pub mod interface;
+pub mod jit;
+pub mod num;
+pub mod promise;
+pub mod reflector;
+pub mod refcounted;
+pub mod root;
+pub mod str;
+pub mod trace;

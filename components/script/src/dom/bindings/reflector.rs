@@ -1,0 +1,90 @@
+//! Reflectors: the JS object that stands for a DOM object.
+//!
+//! A DOM struct is boxed and owned by its reflector: the box pointer sits in
+//! reserved slot [`DOM_OBJECT_SLOT`] of the reflector and the class's
+//! finalizer drops it. The struct in turn keeps the reflector's address in
+//! its first field (a [`Reflector`]), which is the single place every root and
+//! traced edge to the object points at, so a moving GC updates it once.
+
+use std::cell::UnsafeCell;
+use std::ptr;
+
+use mozjs::jsapi::{Heap, JSObject, JSTracer};
+use mozjs::rust::HandleObject;
+
+use crate::dom::bindings::inheritance::FirstField;
+use crate::dom::bindings::trace::{JSTraceable, trace_object};
+
+/// Slot 0 of every DOM reflector holds the `Box<T>` pointer as a private value.
+pub const DOM_OBJECT_SLOT: u32 = 0;
+
+/// The first field of every root DOM struct.
+pub struct Reflector {
+    object: UnsafeCell<Heap<*mut JSObject>>,
+}
+
+impl Default for Reflector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reflector {
+    pub fn new() -> Reflector {
+        Reflector { object: UnsafeCell::new(Heap::default()) }
+    }
+
+    /// The reflector object. Rooted: the handle points at this struct's own
+    /// traced `Heap`, which lives as long as `self`.
+    pub fn get_jsobject(&self) -> HandleObject<'_> {
+        // SAFETY: the heap cell is traced by whoever keeps `self` alive.
+        unsafe { HandleObject::from_raw((*self.object.get()).handle()) }
+    }
+
+    pub fn get_raw(&self) -> *mut JSObject {
+        unsafe { (*self.object.get()).get() }
+    }
+
+    /// Stores the reflector; done exactly once, by the generated `Wrap`.
+    ///
+    /// # Safety
+    /// `obj` must be the reflector whose slot holds this struct.
+    pub unsafe fn set_jsobject(&self, obj: *mut JSObject) {
+        assert!(self.get_raw().is_null(), "a DOM object was reflected twice");
+        assert!(!obj.is_null());
+        unsafe { (*self.object.get()).set(obj) };
+    }
+
+    /// The heap cell itself, for tracing.
+    pub fn heap(&self) -> &Heap<*mut JSObject> {
+        unsafe { &*self.object.get() }
+    }
+}
+
+/// Traces a DOM object's reflector (keeps the object alive; updates the
+/// pointer if the collector moves it).
+pub unsafe fn trace_reflector(trc: *mut JSTracer, description: &'static std::ffi::CStr, reflector: &Reflector) {
+    unsafe { trace_object(trc, description, reflector.heap()) }
+}
+
+/// A DOM object: something with a reflector.
+pub trait DomObject: JSTraceable + 'static {
+    fn reflector(&self) -> &Reflector;
+}
+
+// Every `#[dom_struct]` starts (transitively) with its Reflector at offset 0.
+impl<T: FirstField + JSTraceable + 'static> DomObject for T {
+    #[inline]
+    fn reflector(&self) -> &Reflector {
+        // SAFETY: `FirstField` is only implemented by `#[dom_struct]`, which
+        // checks that the first field (the parent struct or the Reflector)
+        // is at offset 0 of a `#[repr(C)]` struct; by induction the Reflector
+        // is at offset 0.
+        unsafe { &*(self as *const T as *const Reflector) }
+    }
+}
+
+/// Identity of two DOM objects.
+pub fn same_object<A: DomObject, B: DomObject>(a: &A, b: &B) -> bool {
+    ptr::eq(a.reflector(), b.reflector())
+}

@@ -1,0 +1,25 @@
+//! Finding the global (Window) of a DOM object.
+
+use mozjs::jsapi::GetNonCCWObjectGlobal;
+
+use crate::dom::bindings::reflector::DomObject;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::window::Window;
+
+/// Every DOM object belongs to the global it was created in.
+pub trait DomGlobal {
+    fn global(&self) -> DomRoot<Window>;
+}
+
+impl<T: DomObject> DomGlobal for T {
+    fn global(&self) -> DomRoot<Window> {
+        let obj = self.reflector().get_raw();
+        assert!(!obj.is_null(), "global() on an object without a reflector");
+        Window::from_object(obj)
+    }
+}
+
+/// The global of any JS object.
+pub fn global_of(obj: *mut mozjs::jsapi::JSObject) -> *mut mozjs::jsapi::JSObject {
+    unsafe { GetNonCCWObjectGlobal(obj) }
+}

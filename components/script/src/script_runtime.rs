@@ -1,0 +1,367 @@
+//! The SpiderMonkey runtime of the script thread: engine start-up, GC roots
+//! from Rust, the microtask queue, promise rejection tracking and exception
+//! reporting.
+
+use std::cell::{Cell, RefCell};
+use std::ffi::c_void;
+use std::ptr::NonNull;
+
+use mozjs::context::JSContext;
+use mozjs::glue::{CreateJobQueue, JobQueueTraps};
+use mozjs::jsapi::{
+    EnqueueMicroTask, GetExecutionGlobalFromJSMicroTask, HasAnyMicroTasks, IsJSMicroTask, JS_AddExtraGCRootsTracer,
+    JS_DequeueNextMicroTask, JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer,
+    JobQueueIsEmpty, JobQueueMayNotBeEmpty, MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState,
+    RunJSMicroTask, SetJobQueue, SetPromiseRejectionTrackerCallback, ToMaybeWrappedJSMicroTask,
+};
+use mozjs::jsval::{JSVal, PrivateValue, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::{HandleObject, HandleValue, JSEngine, JSEngineHandle, Runtime};
+
+use crate::dom::bindings::callback::PersistentObject;
+use crate::dom::bindings::conversions::{ToJSVal, jsval_to_string, root_from_object};
+use crate::dom::bindings::refcounted::trace_trusted;
+use crate::dom::bindings::reflector::DomObject;
+use crate::dom::bindings::root::{DomRoot, trace_stack_roots, trace_traceable_roots};
+use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::domexception::DOMException;
+use crate::dom::window::Window;
+
+/// Owns the JS engine for the process. Create once, before any runtime.
+pub struct Engine {
+    engine: JSEngine,
+}
+
+impl Engine {
+    pub fn init() -> Result<Engine, String> {
+        JSEngine::init().map(|engine| Engine { engine }).map_err(|e| format!("SpiderMonkey failed to start: {e:?}"))
+    }
+
+    pub fn handle(&self) -> JSEngineHandle {
+        self.engine.handle()
+    }
+}
+
+/// The script thread's runtime and its Rust-side hooks.
+pub struct ScriptRuntime {
+    runtime: Runtime,
+    _job_queue: *mut mozjs::glue::RustJobQueue,
+}
+
+static JOB_QUEUE_TRAPS: JobQueueTraps = JobQueueTraps {
+    getHostDefinedData: Some(get_host_defined_data),
+    getHostDefinedGlobal: Some(get_host_defined_global),
+    runJobs: Some(run_jobs),
+    traceNonGCThingMicroTask: Some(trace_user_microtask),
+};
+
+impl ScriptRuntime {
+    pub fn new(engine: &Engine) -> ScriptRuntime {
+        let mut runtime = Runtime::new(engine.handle());
+        let cx = runtime.cx();
+        unsafe {
+            JS_AddExtraGCRootsTracer(cx.raw_cx(), Some(trace_rust_roots), std::ptr::null_mut());
+            let job_queue = CreateJobQueue(&JOB_QUEUE_TRAPS);
+            SetJobQueue(cx.raw_cx(), job_queue as *mut _);
+            SetPromiseRejectionTrackerCallback(cx.raw_cx(), Some(promise_rejection_tracker), std::ptr::null_mut());
+            // DOM objects with JIT info: let the JIT call their ops directly.
+            mozjs::jsapi::SetDOMCallbacks(cx.raw_cx(), &DOM_CALLBACKS);
+            ScriptRuntime { runtime, _job_queue: job_queue }
+        }
+    }
+
+    pub fn cx(&mut self) -> &mut JSContext {
+        self.runtime.cx()
+    }
+}
+
+static DOM_CALLBACKS: mozjs::jsapi::DOMCallbacks = mozjs::jsapi::DOMCallbacks {
+    instanceClassMatchesProto: Some(instance_class_matches_proto),
+};
+
+/// Lets the JIT check `this` for a DOM getter or method without calling us.
+unsafe extern "C" fn instance_class_matches_proto(clasp: *const mozjs::jsapi::JSClass, proto_id: u32, depth: u32) -> bool {
+    unsafe {
+        let dom = &(*(clasp as *const crate::dom::bindings::interface::DOMJSClass)).dom_class;
+        dom.depth as u32 >= depth && dom.interface_chain[depth as usize] as u32 == proto_id
+    }
+}
+
+/// Traces everything Rust keeps alive: stack roots, boxed roots and `Trusted` tokens.
+unsafe extern "C" fn trace_rust_roots(trc: *mut JSTracer, _data: *mut c_void) {
+    unsafe {
+        trace_stack_roots(trc);
+        trace_traceable_roots(trc);
+        trace_trusted(trc);
+    }
+}
+
+// ------------------------------------------------------------------ microtasks
+
+/// A microtask queued from Rust (`queueMicrotask`, DOM callbacks).
+pub trait Microtask: JSTraceable {
+    fn run(&self, cx: &mut JSContext);
+}
+
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#queue-a-microtask>
+pub fn enqueue_microtask(cx: &mut JSContext, task: Box<dyn Microtask>) {
+    let raw = Box::into_raw(Box::new(task));
+    unsafe {
+        JobQueueMayNotBeEmpty(cx.raw_cx());
+        assert!(EnqueueMicroTask(cx.raw_cx(), &PrivateValue(raw as *const c_void)), "out of memory queueing a microtask");
+    }
+}
+
+unsafe extern "C" fn trace_user_microtask(trc: *mut JSTracer, val: *mut JSVal) {
+    unsafe {
+        let task = (*val).to_private() as *const Box<dyn Microtask>;
+        if !task.is_null() {
+            (**task).trace(trc);
+        }
+    }
+}
+
+unsafe extern "C" fn get_host_defined_data(cx: *mut RawJSContext, incumbent: RawMutableHandleObject, data: RawMutableHandleObject) -> bool {
+    unsafe {
+        data.set(std::ptr::null_mut());
+        get_host_defined_global(cx, incumbent)
+    }
+}
+
+unsafe extern "C" fn get_host_defined_global(cx: *mut RawJSContext, out: RawMutableHandleObject) -> bool {
+    unsafe { out.set(mozjs::jsapi::CurrentGlobalOrNull(cx)) };
+    true
+}
+
+unsafe extern "C" fn run_jobs(cx: *mut RawJSContext) {
+    let mut cx = unsafe { JSContext::from_ptr(NonNull::new_unchecked(cx)) };
+    microtask_checkpoint(&mut cx);
+}
+
+thread_local! {
+    static PERFORMING_CHECKPOINT: Cell<bool> = const { Cell::new(false) };
+    /// Rejected promises without a handler, waiting for the end of the checkpoint.
+    static ABOUT_TO_BE_NOTIFIED: RefCell<Vec<PersistentObject>> = const { RefCell::new(Vec::new()) };
+    static ERROR_COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Errors reported so far (uncaught exceptions and unhandled rejections).
+pub fn reported_error_count() -> usize {
+    ERROR_COUNT.with(|c| c.get())
+}
+
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#perform-a-microtask-checkpoint>
+pub fn microtask_checkpoint(cx: &mut JSContext) {
+    // Step 1: If the event loop's performing a microtask checkpoint is true, return.
+    if PERFORMING_CHECKPOINT.with(|p| p.replace(true)) {
+        return;
+    }
+    rooted!(&in(cx) let mut generic_task = UndefinedValue());
+    rooted!(&in(cx) let mut js_task = std::ptr::null_mut::<mozjs::jsapi::JSMicroTask>());
+    rooted!(&in(cx) let mut execution_global = std::ptr::null_mut::<JSObject>());
+    // Step 3: While the microtask queue is not empty: dequeue and run the oldest.
+    while unsafe { HasAnyMicroTasks(cx.raw_cx()) } {
+        unsafe { JS_DequeueNextMicroTask(cx.raw_cx(), generic_task.handle_mut().into()) };
+        if !unsafe { HasAnyMicroTasks(cx.raw_cx()) } {
+            unsafe { JobQueueIsEmpty(cx.raw_cx()) };
+        }
+        if !unsafe { IsJSMicroTask(generic_task.handle().into()) } {
+            let task = unsafe { Box::from_raw(generic_task.get().to_private() as *mut Box<dyn Microtask>) };
+            let task = crate::dom::bindings::root::RootedTraceableBox::new(MicrotaskHolder(task));
+            task.0.run(cx);
+            continue;
+        }
+        js_task.set(unsafe { ToMaybeWrappedJSMicroTask(generic_task.handle().into()) });
+        execution_global.set(unsafe { GetExecutionGlobalFromJSMicroTask(js_task.get()) });
+        if execution_global.get().is_null() {
+            continue;
+        }
+        let ok = {
+            let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, execution_global.get());
+            unsafe { RunJSMicroTask(cx.raw_cx(), js_task.handle().into()) }
+        };
+        if !ok && unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+            report_pending_exception(cx);
+        }
+    }
+    // Step 4: notify about rejected promises.
+    notify_about_rejected_promises(cx);
+    // Step 7: Set performing a microtask checkpoint to false.
+    PERFORMING_CHECKPOINT.with(|p| p.set(false));
+}
+
+struct MicrotaskHolder(Box<Box<dyn Microtask>>);
+
+unsafe impl JSTraceable for MicrotaskHolder {
+    unsafe fn trace(&self, trc: *mut JSTracer) {
+        unsafe { (**self.0).trace(trc) }
+    }
+}
+
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#the-hostpromiserejectiontracker-implementation>
+unsafe extern "C" fn promise_rejection_tracker(
+    _cx: *mut RawJSContext,
+    _muted_errors: bool,
+    promise: mozjs::jsapi::HandleObject,
+    state: PromiseRejectionHandlingState,
+    _data: *mut c_void,
+) {
+    let promise = unsafe { promise.get() };
+    ABOUT_TO_BE_NOTIFIED.with(|list| {
+        let mut list = list.borrow_mut();
+        match state {
+            // "reject": append to the about-to-be-notified list.
+            PromiseRejectionHandlingState::Unhandled => list.push(PersistentObject::new(promise)),
+            // "handle": if it is in the list, remove it (a late handler before notification).
+            PromiseRejectionHandlingState::Handled => list.retain(|p| p.get() != promise),
+        }
+    });
+}
+
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#notify-about-rejected-promises>:
+/// fires `unhandledrejection` and, unless it is canceled, reports the error.
+fn notify_about_rejected_promises(cx: &mut JSContext) {
+    let pending: Vec<PersistentObject> = ABOUT_TO_BE_NOTIFIED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    for promise in pending {
+        // Skip promises that got a handler meanwhile.
+        if unsafe { mozjs::jsapi::GetPromiseIsHandled(promise.handle().into()) } {
+            continue;
+        }
+        let window = Window::from_object(promise.get());
+        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+        rooted!(&in(cx) let mut reason = UndefinedValue());
+        unsafe { mozjs::glue::JS_GetPromiseResult(promise.handle().into(), reason.handle_mut().into()) };
+        let not_canceled = crate::dom::promiserejectionevent::PromiseRejectionEvent::fire_unhandled(
+            cx,
+            &window,
+            promise.handle(),
+            reason.handle(),
+        );
+        if not_canceled {
+            let (message, location) = describe_value_as_error(cx, reason.handle());
+            report_error(&format!("Uncaught (in promise) {message}"), location.as_deref());
+        }
+        unsafe { mozjs::jsapi::SetAnyPromiseIsHandled(cx.raw_cx(), promise.handle().into()) };
+    }
+}
+
+/// Prints an error the page did not handle and counts it.
+fn report_error(message: &str, location: Option<&str>) {
+    ERROR_COUNT.with(|c| c.set(c.get() + 1));
+    match location {
+        Some(loc) => eprintln!("{loc}: {message}"),
+        None => eprintln!("{message}"),
+    }
+}
+
+/// A JS value as an error message, with "file:line:col" when it has one.
+pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (String, Option<String>) {
+    if value.get().is_object() {
+        rooted!(&in(cx) let obj = value.get().to_object());
+        if let Some(exception) = unsafe { root_from_object::<DOMException>(obj.get()) } {
+            return (format!("{}: {}", exception.name_str(), exception.message_str()), None);
+        }
+        // Error objects: "TypeError: message" and the location of their creation.
+        let report = unsafe { mozjs::jsapi::JS_ErrorFromException(cx.raw_cx(), obj.handle().into()) };
+        if !report.is_null() {
+            let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
+            let location = unsafe {
+                let r = &*report;
+                let file = if r._base.filename.data_.is_null() {
+                    String::new()
+                } else {
+                    std::ffi::CStr::from_ptr(r._base.filename.data_).to_string_lossy().into_owned()
+                };
+                (!file.is_empty()).then(|| format!("{file}:{}:{}", r._base.lineno, r._base.column._base))
+            };
+            return (text, location);
+        }
+    }
+    let text = match jsval_to_string(cx, value) {
+        Ok(s) => s,
+        Err(()) => {
+            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            "<unprintable value>".into()
+        }
+    };
+    (text, None)
+}
+
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>:
+/// takes the pending exception, fires `error` on the current global and,
+/// unless canceled, prints "file:line:col: Uncaught …".
+pub fn report_pending_exception(cx: &mut JSContext) {
+    if !unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+        return;
+    }
+    rooted!(&in(cx) let mut exception = UndefinedValue());
+    let info = mozjs::rust::error_info_from_exception_stack(cx, exception.handle_mut());
+    let (mut message, mut location) = describe_value_as_error(cx, exception.handle());
+    if let Some(info) = &info {
+        if location.is_none() && !info.filename.is_empty() {
+            location = Some(format!("{}:{}:{}", info.filename, info.line, info.col));
+        }
+        if message.is_empty() {
+            message = info.message.clone();
+        }
+    }
+    let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
+    let canceled = if global.is_null() {
+        false
+    } else {
+        let window = Window::from_object(global);
+        let (file, line, col) = match &info {
+            Some(i) => (i.filename.clone(), i.line, i.col),
+            None => (String::new(), 0, 0),
+        };
+        crate::dom::errorevent::ErrorEvent::fire_for_exception(cx, &window, &message, &file, line, col, exception.handle())
+    };
+    if !canceled {
+        report_error(&format!("Uncaught {message}"), location.as_deref());
+    }
+}
+
+/// Runs `f` with the current realm set to `window`'s global.
+pub fn in_realm<R>(cx: &mut JSContext, window: &Window, f: impl FnOnce(&mut JSContext) -> R) -> R {
+    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+    f(cx)
+}
+
+/// Evaluates classic script `source` in `window` (<https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script>),
+/// reporting a thrown exception or a syntax error.
+pub fn run_classic_script(cx: &mut JSContext, window: &Window, source: &str, filename: &str, line: u32) -> Result<(), ()> {
+    let global = window.global_object();
+    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    rooted!(&in(cx) let mut rval = UndefinedValue());
+    let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, line);
+    let result = mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options);
+    if result.is_err() {
+        report_pending_exception(cx);
+    }
+    microtask_checkpoint_if_idle(cx);
+    result
+}
+
+/// A microtask checkpoint, unless JS is still on the stack (nested script runs).
+pub fn microtask_checkpoint_if_idle(cx: &mut JSContext) {
+    if !crate::script_thread::is_running_script() {
+        microtask_checkpoint(cx);
+    }
+}
+
+/// Converts a value for generic consumers (used by console, hooks).
+pub fn value_to_jsval<T: ToJSVal>(cx: &mut JSContext, value: &T, rval: mozjs::rust::MutableHandleValue) {
+    value.to_jsval(cx, rval)
+}
+
+/// A handle to the current global's Window, if any.
+pub fn current_window(cx: &mut JSContext) -> Option<DomRoot<Window>> {
+    let g = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
+    (!g.is_null()).then(|| Window::from_object(g))
+}
+
+/// For `HandleObject` lifetimes in helper code.
+pub fn object_handle(obj: &mozjs::rust::RootedGuard<'_, *mut JSObject>) -> HandleObject<'_> {
+    obj.handle()
+}

@@ -1,0 +1,186 @@
+//! The script thread's event loop
+//! (<https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>).
+//!
+//! One task at a time from the task queues, a microtask checkpoint after each,
+//! timers, and tasks sent by other threads (replies from the media and canvas
+//! threads). The loop ends when nothing can happen any more: no task, no
+//! timer, no outstanding request to another thread — or at the deadline, or
+//! when the page asks (the WPT result hook).
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::refcounted::{Trusted, release_dropped_tokens};
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::window::Window;
+use crate::script_runtime::microtask_checkpoint;
+
+/// A task queued on the script thread by script-thread code.
+pub type LocalTask = Box<dyn FnOnce(&mut JSContext)>;
+/// A task sent by another thread.
+pub type RemoteTask = Box<dyn FnOnce(&mut JSContext) + Send>;
+
+/// Why the event loop stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoopEnd {
+    /// Nothing left to do.
+    Idle,
+    /// The deadline passed.
+    TimedOut,
+    /// The page or the host asked to stop, with an exit code.
+    Exit(i32),
+}
+
+thread_local! {
+    static LOCAL_TASKS: RefCell<VecDeque<LocalTask>> = RefCell::new(VecDeque::new());
+    static REMOTE: RefCell<Option<(Sender<RemoteTask>, Receiver<RemoteTask>)>> = const { RefCell::new(None) };
+    static WINDOWS: RefCell<Vec<Trusted<Window>>> = const { RefCell::new(Vec::new()) };
+    static OUTSTANDING: Cell<usize> = const { Cell::new(0) };
+    static EXIT: Cell<Option<i32>> = const { Cell::new(None) };
+    static SCRIPT_DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Queues a task on this (the script) thread.
+pub fn queue_task(task: LocalTask) {
+    LOCAL_TASKS.with(|q| q.borrow_mut().push_back(task));
+}
+
+/// A sender other threads use to queue tasks here. Call on the script thread.
+pub fn remote_task_sender() -> Sender<RemoteTask> {
+    REMOTE.with(|r| {
+        let mut r = r.borrow_mut();
+        r.get_or_insert_with(unbounded).0.clone()
+    })
+}
+
+fn remote_receiver() -> Receiver<RemoteTask> {
+    REMOTE.with(|r| r.borrow_mut().get_or_insert_with(unbounded).1.clone())
+}
+
+/// Notes a request sent to another thread; the loop will not end while it is
+/// outstanding. Pair with [`request_settled`].
+pub fn request_started() {
+    OUTSTANDING.with(|c| c.set(c.get() + 1));
+}
+
+/// Notes a reply to a request (or the request being abandoned).
+pub fn request_settled() {
+    OUTSTANDING.with(|c| c.set(c.get().saturating_sub(1)));
+}
+
+/// Asks the loop to end after the current task.
+pub fn request_exit(code: i32) {
+    EXIT.with(|e| e.set(Some(code)));
+}
+
+/// Registers a window whose timers the loop runs.
+pub fn add_window(window: &Window) {
+    WINDOWS.with(|w| w.borrow_mut().push(Trusted::new(window)));
+}
+
+/// Unregisters a window (a removed iframe's).
+pub fn remove_window(window: &Window) {
+    WINDOWS.with(|w| {
+        w.borrow_mut().retain(|t| t.root().is_some_and(|root| !std::ptr::eq(&*root, window)));
+    });
+}
+
+fn windows() -> Vec<DomRoot<Window>> {
+    WINDOWS.with(|w| w.borrow().iter().filter_map(|t| t.root()).collect())
+}
+
+/// Whether JS is on the stack (a microtask checkpoint must wait for it to unwind).
+pub fn is_running_script() -> bool {
+    SCRIPT_DEPTH.with(|d| d.get() > 0)
+}
+
+/// Marks JS running for the guard's lifetime.
+pub struct ScriptGuard;
+
+impl ScriptGuard {
+    pub fn new() -> ScriptGuard {
+        SCRIPT_DEPTH.with(|d| d.set(d.get() + 1));
+        ScriptGuard
+    }
+}
+
+impl Default for ScriptGuard {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for ScriptGuard {
+    fn drop(&mut self) {
+        SCRIPT_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+/// Runs one task and the microtask checkpoint after it.
+fn run_task(cx: &mut JSContext, task: impl FnOnce(&mut JSContext)) {
+    task(cx);
+    microtask_checkpoint(cx);
+}
+
+/// Runs the event loop until it goes idle, `deadline` passes or an exit is requested.
+pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd {
+    let remote = remote_receiver();
+    loop {
+        if let Some(code) = EXIT.with(|e| e.get()) {
+            return LoopEnd::Exit(code);
+        }
+        release_dropped_tokens();
+
+        // A local task.
+        if let Some(task) = LOCAL_TASKS.with(|q| q.borrow_mut().pop_front()) {
+            run_task(cx, task);
+            continue;
+        }
+        // A task from another thread.
+        if let Ok(task) = remote.try_recv() {
+            run_task(cx, task);
+            continue;
+        }
+        // Due timers, oldest first.
+        let now = Instant::now();
+        let mut ran_timer = false;
+        for window in windows() {
+            if window.run_due_timer(cx, now) {
+                microtask_checkpoint(cx);
+                ran_timer = true;
+                break;
+            }
+        }
+        if ran_timer {
+            continue;
+        }
+
+        // Idle?
+        let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
+        let outstanding = OUTSTANDING.with(|c| c.get());
+        if next_timer.is_none() && outstanding == 0 && remote.is_empty() {
+            return LoopEnd::Idle;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return LoopEnd::TimedOut;
+        }
+        let wake = [next_timer, deadline].into_iter().flatten().min();
+        let wait = wake.map(|w| w.saturating_duration_since(Instant::now())).unwrap_or(Duration::from_secs(3600));
+        match remote.recv_timeout(wait) {
+            Ok(task) => run_task(cx, task),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {}
+        }
+    }
+}
+
+/// Runs whatever tasks are queued right now (used while parsing, between scripts).
+pub fn run_pending_local_tasks(cx: &mut JSContext) {
+    while let Some(task) = LOCAL_TASKS.with(|q| q.borrow_mut().pop_front()) {
+        run_task(cx, task);
+    }
+}

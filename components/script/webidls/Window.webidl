@@ -1,0 +1,52 @@
+// https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object
+// Only the members Aperture implements are declared; absent ones are honest.
+
+[Global=Window,
+ Exposed=Window,
+ LegacyUnenumerableNamedProperties]
+interface Window : EventTarget {
+  // the current browsing context
+  [LegacyUnforgeable] readonly attribute WindowProxy window;
+  readonly attribute WindowProxy self; // [Replaceable] in HTML; not supported by the generator yet
+  [LegacyUnforgeable] readonly attribute Location location;
+  [LegacyUnforgeable] readonly attribute WindowProxy? top;
+  readonly attribute WindowProxy? parent;
+
+  // the user agent
+  readonly attribute Navigator navigator;
+
+  // event handlers used by pages and testharness.js
+  attribute EventHandler onload;
+};
+
+typedef Window WindowProxy;
+
+// https://html.spec.whatwg.org/multipage/webappapis.html#windoworworkerglobalscope
+interface mixin WindowOrWorkerGlobalScope {
+  readonly attribute boolean isSecureContext;
+
+  // timers
+  long setTimeout(TimerHandler handler, optional long timeout = 0, any... arguments);
+  undefined clearTimeout(optional long id = 0);
+  long setInterval(TimerHandler handler, optional long timeout = 0, any... arguments);
+  undefined clearInterval(optional long id = 0);
+
+  // microtask queuing
+  undefined queueMicrotask(VoidFunction callback);
+};
+Window includes WindowOrWorkerGlobalScope;
+
+typedef (DOMString or Function) TimerHandler;
+
+callback Function = any (any... arguments);
+callback VoidFunction = undefined ();
+
+// https://html.spec.whatwg.org/multipage/webappapis.html#eventhandler
+[LegacyTreatNonObjectAsNull]
+callback EventHandlerNonNull = any (Event event);
+typedef EventHandlerNonNull? EventHandler;
+
+// https://w3c.github.io/hr-time/#the-performance-attribute
+partial interface Window {
+  readonly attribute Performance performance; // [Replaceable] in HR Time
+};

@@ -1,0 +1,1024 @@
+//! Interfaces and namespaces: the `…Methods` trait, the classes, the JSNatives
+//! with their JIT info, the property specs and the per-global setup.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::types::{TypeCx, arg_ident};
+use super::{cstr_lit, method_name};
+use crate::Error;
+use crate::model::*;
+
+/// Under which condition a member or interface is exposed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Condition {
+    Always,
+    Pref(String),
+    SecureContext,
+    SecureContextAndPref(String),
+}
+
+impl Condition {
+    fn of(attrs: &MemberAttrs) -> Condition {
+        match (attrs.secure_context, &attrs.pref) {
+            (false, None) => Condition::Always,
+            (false, Some(p)) => Condition::Pref(p.clone()),
+            (true, None) => Condition::SecureContext,
+            (true, Some(p)) => Condition::SecureContextAndPref(p.clone()),
+        }
+    }
+
+    fn rust(&self) -> String {
+        match self {
+            Condition::Always => "Condition::Always".into(),
+            Condition::Pref(p) => format!("Condition::Pref({p:?})"),
+            Condition::SecureContext => "Condition::SecureContext".into(),
+            Condition::SecureContextAndPref(p) => format!("Condition::SecureContextAndPref({p:?})"),
+        }
+    }
+
+    fn key(&self) -> String {
+        match self {
+            Condition::Always => "".into(),
+            Condition::Pref(p) => format!("_PREF_{}", p.to_uppercase()),
+            Condition::SecureContext => "_SECURE".into(),
+            Condition::SecureContextAndPref(p) => format!("_SECURE_PREF_{}", p.to_uppercase()),
+        }
+    }
+}
+
+/// The context an operation's native runs in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Receiver {
+    /// A regular member: `this` is the DOM object.
+    Instance,
+    /// A static member, constructor or namespace operation: the current global.
+    Static,
+}
+
+struct OpGroup<'a> {
+    name: String,
+    overloads: Vec<&'a Operation>,
+}
+
+fn group_operations<'a>(ops: impl Iterator<Item = &'a Operation>) -> Vec<OpGroup<'a>> {
+    let mut groups: Vec<OpGroup<'a>> = Vec::new();
+    for op in ops {
+        match groups.iter_mut().find(|g| g.name == op.name) {
+            Some(g) => g.overloads.push(op),
+            None => groups.push(OpGroup { name: op.name.clone(), overloads: vec![op] }),
+        }
+    }
+    groups
+}
+
+fn required_args(op: &Operation) -> usize {
+    op.args.iter().filter(|a| !a.optional && !a.variadic).count()
+}
+
+/// Rust method name of overload `index` of `name` (`Foo`, `Foo_`, `Foo__`).
+fn overload_method_name(name: &str, index: usize) -> String {
+    format!("{}{}", method_name(name), "_".repeat(index))
+}
+
+pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Error>> {
+    let mut errors = Vec::new();
+    let name = &iface.name;
+    let model = cx.model;
+    let depth = model.depth(name);
+    let chain: Vec<&str> = model.ancestry(name).iter().map(|i| i.name.as_str()).collect();
+    if chain.len() > 8 {
+        errors.push(Error::new(iface.location.clone(), "inheritance chain longer than 8 interfaces"));
+    }
+    if iface.value_iterable.is_some() {
+        errors.push(Error::new(iface.location.clone(), "iterable<V> needs indexed getters, which are not supported yet"));
+    }
+    for a in &iface.attributes {
+        if a.attrs.replaceable || a.attrs.put_forwards.is_some() || a.attrs.legacy_lenient_this {
+            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable], [PutForwards] and [LegacyLenientThis] are not supported yet", a.name)));
+        }
+        if a.attrs.same_object && !matches!(a.ty, Type::Interface(_)) {
+            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [SameObject] needs an interface type", a.name)));
+        }
+    }
+
+    let mut trait_items = String::new();
+    let mut natives = String::new();
+    let mut specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new(); // (attributes, methods)
+    let mut static_specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut same_object_slot = 1u32;
+
+    // ---- attributes
+    for attr in &iface.attributes {
+        let cond = Condition::of(&attr.attrs);
+        let camel = method_name(&attr.name);
+        let throws = attr.attrs.throws;
+        let receiver = if attr.is_static { Receiver::Static } else { Receiver::Instance };
+        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object);
+        let ret_ty = if out_param {
+            "()".to_string()
+        } else {
+            match cx.owned_type(&attr.ty) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
+                    continue;
+                }
+            }
+        };
+        let ret = if throws { format!("Fallible<{ret_ty}>") } else { ret_ty.clone() };
+        let self_param = if attr.is_static { "cx: &mut JSContext, global: &Window" } else { "&self, cx: &mut JSContext" };
+        let retval_param = if out_param { ", retval: MutableHandleValue" } else { "" };
+        let _ = writeln!(
+            trait_items,
+            "    /// Getter of `{name}.{}`.\n    fn {camel}({self_param}{retval_param}) -> {ret};",
+            attr.name
+        );
+        let getter_native = format!("get_{}", attr.name);
+        let prefix = format!("Failed to read the '{}' property from '{name}'", attr.name);
+        let call_target = if attr.is_static { format!("{name}::{camel}(cx, &global") } else { format!("this.{camel}(cx") };
+        let call = if out_param { format!("{call_target}, rval.reborrow())") } else { format!("{call_target})") };
+        let handle_result = result_handling(throws, out_param, &ret_ty, receiver, "rval");
+        let same_object = if attr.attrs.same_object && !attr.is_static {
+            let slot = same_object_slot;
+            same_object_slot += 1;
+            Some(slot)
+        } else {
+            None
+        };
+        match receiver {
+            Receiver::Instance => {
+                let (cache_check, cache_store) = match same_object {
+                    Some(slot) => (
+                        format!("        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj.get(), {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"),
+                        format!("        store_cached_slot_value(obj.get(), {slot}, rval.handle());\n"),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn {getter_native}(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitGetterCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let obj = HandleObject::from_raw(obj);
+        let this: &{name} = &*(this as *const {name});
+        let mut rval = getter_rval(&args);
+        const PREFIX: &str = {prefix:?};
+{cache_check}        let result = {call};
+{handle_result}{cache_store}        true
+    }}
+    static {upper}_GETTER_INFO: JitInfo = JitInfo::getter({getter_native}, ID::{name} as u16, {depth}, {infallible});
+"#,
+                    upper = attr.name.to_uppercase(),
+                    infallible = !throws,
+                );
+            }
+            Receiver::Static => {
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn {getter_native}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let call_args = CallArgs::from_vp(vp, argc);
+        let global = Window::current(cx);
+        let mut rval = MutableHandleValue::from_raw(call_args.rval());
+        const PREFIX: &str = {prefix:?};
+        let result = {call};
+{handle_result}        true
+    }}
+"#
+                );
+            }
+        }
+
+        // Setter.
+        let setter = if attr.readonly {
+            None
+        } else {
+            let param_ty = match cx.param_type(&attr.ty) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
+                    continue;
+                }
+            };
+            let set_ret = if throws { " -> ErrorResult" } else { "" };
+            let _ = writeln!(
+                trait_items,
+                "    /// Setter of `{name}.{}`.\n    fn Set{camel}({self_param}, value: {param_ty}){set_ret};",
+                attr.name
+            );
+            let setter_native = format!("set_{}", attr.name);
+            let set_prefix = format!("Failed to set the '{}' property on '{name}'", attr.name);
+            let conversion = match convert_value(cx, &attr.ty, "value_handle", "value", "\"The provided value\"", "return false;") {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
+                    continue;
+                }
+            };
+            let pass = pass_expr(cx, &attr.ty, "value");
+            let set_call = if attr.is_static { format!("{name}::Set{camel}(cx, &global, {pass})") } else { format!("this.Set{camel}(cx, {pass})") };
+            let set_result = if throws {
+                let global = if attr.is_static { "&global" } else { "&this.global()" };
+                format!("        if let Err(e) = {set_call} {{\n            throw_dom_exception(cx, {global}, e);\n            return false;\n        }}\n")
+            } else {
+                format!("        {set_call};\n")
+            };
+            match receiver {
+                Receiver::Instance => {
+                    let _ = writeln!(
+                        natives,
+                        r#"    unsafe extern "C" fn {setter_native}(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitSetterCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &{name} = &*(this as *const {name});
+        let value_handle = setter_arg(&args);
+        const PREFIX: &str = {set_prefix:?};
+{conversion}{set_result}        true
+    }}
+    static {upper}_SETTER_INFO: JitInfo = JitInfo::setter({setter_native}, ID::{name} as u16, {depth});
+"#,
+                        upper = attr.name.to_uppercase()
+                    );
+                }
+                Receiver::Static => {
+                    let _ = writeln!(
+                        natives,
+                        r#"    unsafe extern "C" fn {setter_native}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let call_args = CallArgs::from_vp(vp, argc);
+        let global = Window::current(cx);
+        let value_handle = HandleValue::from_raw(call_args.get(0));
+        const PREFIX: &str = {set_prefix:?};
+{conversion}{set_result}        MutableHandleValue::from_raw(call_args.rval()).set(UndefinedValue());
+        true
+    }}
+"#
+                    );
+                }
+            }
+            Some(setter_native)
+        };
+
+        let flags = if attr.attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT" } else { "JSPROP_ENUMERATE" };
+        let upper = attr.name.to_uppercase();
+        match receiver {
+            Receiver::Instance => {
+                let setter_info = if setter.is_some() { format!("Some(&{upper}_SETTER_INFO)") } else { "None".into() };
+                specs.entry(cond).or_default().0.push(format!(
+                    "attribute_spec({}, ({flags}) as u8, &{upper}_GETTER_INFO, {setter_info})",
+                    cstr_lit(&attr.name)
+                ));
+            }
+            Receiver::Static => {
+                let setter_native = setter.map(|s| format!("Some({s})")).unwrap_or_else(|| "None".into());
+                static_specs.entry(cond).or_default().0.push(format!(
+                    "static_attribute_spec({}, ({flags}) as u8, get_{}, {setter_native})",
+                    cstr_lit(&attr.name),
+                    attr.name
+                ));
+            }
+        }
+    }
+
+    // ---- operations
+    let regular = group_operations(iface.operations.iter().filter(|o| !o.is_static));
+    let statics = group_operations(iface.operations.iter().filter(|o| o.is_static));
+    for (group, receiver) in regular.iter().map(|g| (g, Receiver::Instance)).chain(statics.iter().map(|g| (g, Receiver::Static))) {
+        let cond = Condition::of(&group.overloads[0].attrs);
+        if group.overloads.iter().any(|o| Condition::of(&o.attrs) != cond) {
+            errors.push(Error::new(group.overloads[0].location.clone(), format!("overloads of {name}.{} must share [Pref]/[SecureContext]", group.name)));
+            continue;
+        }
+        let is_promise = group.overloads.iter().all(|o| matches!(o.ret, Type::Promise(_)));
+        if !is_promise && group.overloads.iter().any(|o| matches!(o.ret, Type::Promise(_))) {
+            errors.push(Error::new(group.overloads[0].location.clone(), format!("{name}.{}: every overload must return a promise, or none", group.name)));
+            continue;
+        }
+        for (i, op) in group.overloads.iter().enumerate() {
+            match trait_method(cx, name, op, &overload_method_name(&op.name, i), receiver) {
+                Ok(item) => trait_items.push_str(&item),
+                Err(e) => errors.push(e),
+            }
+        }
+        let prefix = format!("Failed to execute '{}' on '{name}'", group.name);
+        let body = match operation_body(cx, name, group, receiver, &prefix) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let native = format!("op_{}", group.name);
+        let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
+        let flags = if group.overloads[0].attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT" } else { "JSPROP_ENUMERATE" };
+        match receiver {
+            Receiver::Instance => {
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn {native}(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &{name} = &*(this as *const {name});
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = {prefix:?};
+{body}    }}
+    static {upper}_METHOD_INFO: JitInfo = JitInfo::method({native}, ID::{name} as u16, {depth}, false);
+"#,
+                    upper = group.name.to_uppercase()
+                );
+                specs.entry(cond).or_default().1.push(format!(
+                    "method_spec({}, &{}_METHOD_INFO, {nargs}, ({flags}) as u16, {is_promise})",
+                    cstr_lit(&group.name),
+                    group.name.to_uppercase()
+                ));
+            }
+            Receiver::Static => {
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn {native}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let call_args = CallArgs::from_vp(vp, argc);
+        let args = Args::from_call_args(&call_args);
+        let global = Window::current(cx);
+        const PREFIX: &str = {prefix:?};
+        let ok = (|| -> bool {{
+{body}        }})();
+        {promise_fix}
+    }}
+"#,
+                    promise_fix = if is_promise { "if ok { true } else { exception_to_promise(cx, args.rval()) }" } else { "ok" },
+                );
+                static_specs.entry(cond).or_default().1.push(format!(
+                    "static_method_spec({}, {native}, {nargs}, ({flags}) as u16)",
+                    cstr_lit(&group.name)
+                ));
+            }
+        }
+    }
+
+    // ---- stringifier
+    if iface.stringifier {
+        let via_attr = iface.attributes.iter().find(|a| a.stringifier);
+        let call = match via_attr {
+            Some(a) => format!("this.{}(cx)", method_name(&a.name)),
+            None => {
+                let _ = writeln!(trait_items, "    /// The `stringifier`.\n    fn Stringifier(&self, cx: &mut JSContext) -> DOMString;");
+                "this.Stringifier(cx)".into()
+            }
+        };
+        let _ = writeln!(
+            natives,
+            r#"    unsafe extern "C" fn op_toString(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &{name} = &*(this as *const {name});
+        let args = Args::from_jit(&*args);
+        let result = {call};
+        result.to_jsval(cx, args.rval());
+        true
+    }}
+    static TOSTRING_METHOD_INFO: JitInfo = JitInfo::method(op_toString, ID::{name} as u16, {depth}, false);
+"#
+        );
+        specs.entry(Condition::Always).or_default().1.push("method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false)".into());
+    }
+
+    // ---- constructor
+    let constructor = if iface.constructors.is_empty() {
+        "None".to_string()
+    } else {
+        let group = OpGroup { name: "constructor".into(), overloads: iface.constructors.iter().collect() };
+        for (i, op) in iface.constructors.iter().enumerate() {
+            match trait_method(cx, name, op, &overload_method_name("Constructor", i), Receiver::Static) {
+                Ok(item) => trait_items.push_str(&item),
+                Err(e) => errors.push(e),
+            }
+        }
+        let prefix = format!("Failed to construct '{name}'");
+        match operation_body(cx, name, &group, Receiver::Static, &prefix) {
+            Ok(body) => {
+                let _ = writeln!(
+                    natives,
+                    r#"    /// [[Construct]] of the interface object (<https://webidl.spec.whatwg.org/#js-constructor>).
+    unsafe extern "C" fn construct(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let call_args = CallArgs::from_vp(vp, argc);
+        if !check_constructing(cx, &call_args, {name:?}) {{
+            return false;
+        }}
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let args = Args::from_call_args(&call_args);
+        let global = Window::from_object(call_args.callee());
+        const PREFIX: &str = {prefix:?};
+        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
+        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
+        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {{
+            return false;
+        }}
+        let proto = if desired_proto.get() == default_proto.get() {{ None }} else {{ Some(desired_proto.handle()) }};
+{body}    }}
+"#
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+        let nargs = iface.constructors.iter().map(|o| required_args(o)).min().unwrap_or(0);
+        format!("Some((construct, {nargs}))")
+    };
+
+    // ---- constants
+    let mut constants = String::new();
+    for c in &iface.constants {
+        let value = match (&c.ty, &c.value) {
+            (Type::Boolean, ConstValue::Boolean(b)) => format!("ConstantValue::Bool({b})"),
+            (Type::Integer(IntKind::UnsignedLong, _), ConstValue::Integer(i)) => format!("ConstantValue::Uint({i})"),
+            (Type::Integer(_, _), ConstValue::Integer(i)) => format!("ConstantValue::Int({i})"),
+            (Type::Float { .. }, ConstValue::Float(f)) => format!("ConstantValue::Double({f:?})"),
+            (Type::Float { .. }, ConstValue::Integer(i)) => format!("ConstantValue::Double({i}.0)"),
+            _ => {
+                errors.push(Error::new(c.location.clone(), format!("constant {name}.{} has an unsupported type", c.name)));
+                continue;
+            }
+        };
+        let _ = writeln!(constants, "        ConstantSpec {{ name: {}, value: {value} }},", cstr_lit(&c.name));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // ---- spec arrays
+    let mut spec_arrays = String::new();
+    let spec_lists = |specs: &BTreeMap<Condition, (Vec<String>, Vec<String>)>, prefix: &str, out: &mut String| -> (String, String) {
+        let mut attr_refs = Vec::new();
+        let mut method_refs = Vec::new();
+        for (cond, (attrs, methods)) in specs {
+            if !attrs.is_empty() {
+                let arr = format!("{prefix}ATTRIBUTES{}", cond.key());
+                let _ = writeln!(out, "    static {arr}: SyncPropertySpecs<{}> = SyncPropertySpecs([", attrs.len() + 1);
+                for a in attrs {
+                    let _ = writeln!(out, "        {a},");
+                }
+                out.push_str("        PROPERTY_SPEC_END,\n    ]);\n");
+                attr_refs.push(format!("({}, &{arr}.0)", cond.rust()));
+            }
+            if !methods.is_empty() {
+                let arr = format!("{prefix}METHODS{}", cond.key());
+                let _ = writeln!(out, "    static {arr}: SyncFunctionSpecs<{}> = SyncFunctionSpecs([", methods.len() + 1);
+                for m in methods {
+                    let _ = writeln!(out, "        {m},");
+                }
+                out.push_str("        FUNCTION_SPEC_END,\n    ]);\n");
+                method_refs.push(format!("({}, &{arr}.0)", cond.rust()));
+            }
+        }
+        (format!("&[{}]", attr_refs.join(", ")), format!("&[{}]", method_refs.join(", ")))
+    };
+    let (attr_list, method_list) = spec_lists(&specs, "", &mut spec_arrays);
+    let (static_attr_list, static_method_list) = spec_lists(&static_specs, "STATIC_", &mut spec_arrays);
+
+    // ---- assemble
+    let mut s = String::new();
+    let chain_ids: Vec<String> = (0..8)
+        .map(|i| match chain.get(i) {
+            Some(n) => format!("ID::{n} as u16"),
+            None => "PrototypeList::LAST".into(),
+        })
+        .collect();
+    let parent_setup = match &iface.parent {
+        Some(p) => format!(
+            "        super::{p}Binding::GetProtoObject(cx, global, parent_proto.handle_mut());\n        super::{p}Binding::GetConstructorObject(cx, global, parent_interface.handle_mut());\n"
+        ),
+        None => String::new(),
+    };
+    let is_global = iface.attrs.global;
+    let iface_cond = Condition::of(&MemberAttrs { secure_context: iface.attrs.secure_context, pref: iface.attrs.pref.clone(), ..Default::default() });
+    let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute
+    let derived_from: String = chain.iter().map(|a| format!("    impl DerivedFrom<{a}> for {name} {{}}\n")).collect();
+
+    let _ = writeln!(
+        s,
+        r#"pub mod {name}Binding {{
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList::{{self, ID}};
+
+    /// The methods the DOM struct `{name}` implements for the bindings.
+    pub trait {name}Methods {{
+{trait_items}    }}
+
+{natives}
+{spec_arrays}
+    static CONSTANTS: &[ConstantSpec] = &[
+{constants}    ];
+
+    static PROTO_CLASS: SyncClass = SyncClass(prototype_class({proto_class_name}));
+
+    static SPEC: InterfaceSpec = InterfaceSpec {{
+        name: {name_c},
+        proto_class: &PROTO_CLASS.0,
+        methods: {method_list},
+        attributes: {attr_list},
+        constants: CONSTANTS,
+        static_methods: {static_method_list},
+        static_attributes: {static_attr_list},
+        constructor: {constructor},
+        has_interface_object: {has_interface_object},
+        is_global: {is_global},
+    }};
+
+    /// Creates the prototype object and interface object of `{name}` in `global`.
+    pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {{
+        rooted!(&in(cx) let mut parent_proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut parent_interface = std::ptr::null_mut::<JSObject>());
+{parent_setup}        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
+        create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        (*cache)[ID::{name} as usize].set(proto.get());
+        (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::{name} as usize].set(interface.get());
+    }}
+
+    /// The prototype object of `{name}` in `global`.
+    pub fn GetProtoObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {{
+        get_per_interface_object(cx, global, ID::{name} as usize, CreateInterfaceObjects, rval)
+    }}
+
+    /// The interface object of `{name}` in `global`.
+    pub fn GetConstructorObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {{
+        get_per_interface_object(cx, global, PrototypeList::CONSTRUCTOR_BASE + ID::{name} as usize, CreateInterfaceObjects, rval)
+    }}
+
+    /// Defines `{name}` on `global` when it is exposed there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {{
+        if !{iface_cond}.is_satisfied(cx, global) {{
+            return;
+        }}
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global, proto.handle_mut());
+{global_setup}    }}
+
+    static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<{name}>({is_global}));
+
+    /// The class of `{name}` reflectors.
+    pub static CLASS: DOMJSClass = DOMJSClass {{
+        base: dom_instance_class({name_c}, &CLASS_OPS.0, {reserved_slots}, {is_global}),
+        dom_class: DOMClass {{
+            interface_chain: [{chain_ids}],
+            depth: {depth},
+            name: {name:?},
+        }},
+    }};
+
+    impl IDLInterface for {name} {{
+        const PROTO_ID: u16 = ID::{name} as u16;
+        const DEPTH: usize = {depth};
+        const NAME: &'static str = {name:?};
+    }}
+
+{derived_from}
+    {wrap}
+}}
+"#,
+        proto_class_name = cstr_lit(&format!("{name}Prototype")),
+        name_c = cstr_lit(name),
+        has_interface_object = !iface.attrs.legacy_no_interface_object,
+        iface_cond = iface_cond.rust(),
+        global_setup = if is_global {
+            "        // [Global]: the global's prototype is this interface's prototype\n        // object, and regular members live on the global itself.\n        set_global_prototype(cx, global, proto.handle());\n        define_global_members(cx, global, &SPEC);\n"
+        } else {
+            ""
+        },
+        chain_ids = chain_ids.join(", "),
+        wrap = if is_global {
+            format!(
+                r#"/// Creates the global object for `object` and defines every exposed interface on it.
+    pub unsafe fn WrapGlobal(cx: &mut JSContext, object: Box<{name}>) -> DomRoot<{name}> {{
+        let raw = Box::into_raw(object);
+        rooted!(&in(cx) let global = new_dom_global(cx, &CLASS.base, raw as *const libc::c_void));
+        (*raw).reflector().set_jsobject(global.get());
+        let root = DomRoot::from_ref(&*raw);
+        let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+        super::InterfaceObjectMap::define_all(cx, global.handle());
+        root
+    }}"#
+            )
+        } else {
+            format!(
+                r#"/// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
+    /// when a subclass constructor passed one) and returns it rooted.
+    pub fn Wrap(cx: &mut JSContext, scope: &Window, given_proto: Option<HandleObject>, object: Box<{name}>) -> DomRoot<{name}> {{
+        unsafe {{
+            let global = scope.global_object();
+            let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+            rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+            match given_proto {{
+                Some(p) => proto.set(p.get()),
+                None => GetProtoObject(cx, global, proto.handle_mut()),
+            }}
+            let raw = Box::into_raw(object);
+            let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
+            (*raw).reflector().set_jsobject(reflector);
+            DomRoot::from_ref(&*raw)
+        }}
+    }}
+
+    impl DomObjectWrap for {name} {{
+        const WRAP: fn(&mut JSContext, &Window, Option<HandleObject>, Box<Self>) -> DomRoot<Self> = Wrap;
+    }}"#
+            )
+        },
+    );
+    Ok(s)
+}
+
+/// How a getter's or operation's result reaches `rval`.
+fn result_handling(throws: bool, out_param: bool, ret_ty: &str, receiver: Receiver, rval: &str) -> String {
+    let global = if receiver == Receiver::Static { "&global" } else { "&this.global()" };
+    let mut s = String::new();
+    if throws {
+        let _ = writeln!(
+            s,
+            "        let result = match result {{\n            Ok(r) => r,\n            Err(e) => {{\n                throw_dom_exception(cx, {global}, e);\n                return false;\n            }}\n        }};"
+        );
+    }
+    if out_param {
+        s.push_str("        let _: () = result;\n");
+    } else if ret_ty == "()" {
+        let _ = writeln!(s, "        let _: () = result;\n        {rval}.set(UndefinedValue());");
+    } else {
+        let _ = writeln!(s, "        result.to_jsval(cx, {rval}.reborrow());");
+    }
+    s
+}
+
+/// The trait method declaration of one operation overload.
+fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, receiver: Receiver) -> Result<String, Error> {
+    let err = |e: String| Error::new(op.location.clone(), format!("{iface}.{}: {e}", op.name));
+    let is_constructor = op.name == "constructor";
+    let mut params = String::new();
+    for a in &op.args {
+        let ident = arg_ident(&a.name);
+        let ty = if a.variadic {
+            if matches!(a.ty, Type::Any) { "&[JSVal]".to_string() } else { format!("Vec<{}>", cx.owned_type(&a.ty).map_err(err)?) }
+        } else {
+            let base = cx.param_type(&a.ty).map_err(err)?;
+            if a.optional && a.default.is_none() && !matches!(a.ty, Type::Any) { format!("Option<{base}>") } else { base }
+        };
+        let _ = write!(params, ", {ident}: {ty}");
+    }
+    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object);
+    let ret_ty = if is_constructor {
+        format!("Fallible<DomRoot<{iface}>>")
+    } else if out_param {
+        if op.attrs.throws { "ErrorResult".into() } else { "()".into() }
+    } else {
+        let t = cx.owned_type(&op.ret).map_err(err)?;
+        if op.attrs.throws { format!("Fallible<{t}>") } else { t }
+    };
+    let retval = if out_param { ", retval: MutableHandleValue" } else { "" };
+    let receiver_params = match (receiver, is_constructor) {
+        (_, true) => "cx: &mut JSContext, global: &Window, proto: Option<HandleObject>",
+        (Receiver::Instance, false) => "&self, cx: &mut JSContext",
+        (Receiver::Static, false) => "cx: &mut JSContext, global: &Window",
+    };
+    let doc = if is_constructor { format!("`new {iface}(…)`") } else { format!("`{iface}.{}(…)`", op.name) };
+    let ret = if ret_ty == "()" { String::new() } else { format!(" -> {ret_ty}") };
+    Ok(format!("    /// {doc}\n    fn {rust_name}({receiver_params}{params}{retval}){ret};\n"))
+}
+
+/// Code converting a JS value (`handle`, a `HandleValue` expression) of type
+/// `ty` into a local named `local`. `what` is the value's description for
+/// messages ("parameter 1"); `fail` is the statement run after throwing.
+fn convert_value(cx: &TypeCx, ty: &Type, handle: &str, local: &str, what: &str, fail: &str) -> Result<String, String> {
+    Ok(match ty {
+        Type::Any => format!("        let {local} = {handle};\n"),
+        Type::Object => format!(
+            "        if !{handle}.get().is_object() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
+        ),
+        Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
+            "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
+        ),
+        Type::Nullable(inner) if is_non_object_as_null(cx, inner) => {
+            let Type::CallbackFunction(c) = &**inner else { unreachable!() };
+            format!(
+                "        // [LegacyTreatNonObjectAsNull]: a non-object is null.\n        let {local}: Option<Rc<{c}>> = if {handle}.get().is_object() {{ Some(Rc::new({c}::new({handle}.get().to_object()))) }} else {{ None }};\n"
+            )
+        }
+        other => {
+            let owned = cx.owned_type(other)?;
+            format!(
+                "        let Some({local}) = convert::<{owned}>(cx, {handle}, {config}, PREFIX, {what}) else {{\n            {fail}\n        }};\n",
+                config = cx.conversion_config(other)
+            )
+        }
+    })
+}
+
+fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
+    matches!(ty, Type::CallbackFunction(c) if cx.model.callbacks.get(c).is_some_and(|c| c.treat_non_object_as_null))
+}
+
+/// How a converted local is passed to the trait method.
+fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
+    match ty {
+        Type::Object => format!("{local}.handle()"),
+        Type::Nullable(inner) if matches!(**inner, Type::Object) => {
+            format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
+        }
+        other => cx.param_expr(other, local),
+    }
+}
+
+/// The body of an operation's native: overload selection, argument
+/// conversion, the call and the result. Ends by returning a bool.
+fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver, prefix: &str) -> Result<String, Error> {
+    let _ = prefix;
+    let is_constructor = group.name == "constructor";
+    let loc = group.overloads[0].location.clone();
+    let err = |e: String| Error::new(loc.clone(), format!("{iface}.{}: {e}", group.name));
+
+    // Argument counts each overload accepts: [required, max] (max None = variadic).
+    let ranges: Vec<(usize, Option<usize>)> = group
+        .overloads
+        .iter()
+        .map(|o| (required_args(o), if o.args.iter().any(|a| a.variadic) { None } else { Some(o.args.len()) }))
+        .collect();
+    let max_args = ranges.iter().map(|(r, m)| m.unwrap_or(*r + 1)).max().unwrap_or(0);
+
+    let mut s = String::new();
+    s.push_str("        let argc = args.argc() as usize;\n");
+    if group.overloads.len() == 1 {
+        let required = ranges[0].0;
+        if required > 0 {
+            let plural = if required == 1 { "argument" } else { "arguments" };
+            let _ = writeln!(
+                s,
+                "        if argc < {required} {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {required} {plural} required, but only {{argc}} present.\"));\n            return false;\n        }}"
+            );
+        }
+        s.push_str(&overload_call(cx, iface, group.overloads[0], &overload_method_name(&group.name_for_rust(), 0), receiver, is_constructor).map_err(err)?);
+        return Ok(s);
+    }
+
+    // <https://webidl.spec.whatwg.org/#es-overloads>: pick by argument count
+    // (n = min(argc, longest list)), then by the type of the distinguishing argument.
+    let _ = writeln!(s, "        let n = argc.min({max_args});");
+    let min_required = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+    if min_required > 0 {
+        let plural = if min_required == 1 { "argument" } else { "arguments" };
+        let _ = writeln!(
+            s,
+            "        if argc < {min_required} {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {min_required} {plural} required, but only {{argc}} present.\"));\n            return false;\n        }}"
+        );
+    }
+    s.push_str("        match n {\n");
+    let mut arities = Vec::new();
+    for n in 0..=max_args {
+        let candidates: Vec<usize> = ranges
+            .iter()
+            .enumerate()
+            .filter(|(_, (req, max))| *req <= n && max.is_none_or(|m| n <= m))
+            .map(|(i, _)| i)
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        arities.push(n);
+        let _ = writeln!(s, "            {n} => {{");
+        if candidates.len() == 1 {
+            let i = candidates[0];
+            s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 2));
+        } else {
+            // Find the distinguishing argument index.
+            let d = (0..n)
+                .find(|&d| {
+                    let tys: Vec<String> = candidates.iter().map(|&i| group.overloads[i].args.get(d).map(|a| a.ty.idl()).unwrap_or_default()).collect();
+                    tys.windows(2).any(|w| w[0] != w[1])
+                })
+                .ok_or_else(|| err(format!("overloads with {n} arguments are not distinguishable")))?;
+            let mut fallback = None;
+            for &i in &candidates {
+                let ty = &group.overloads[i].args[d].ty;
+                let test = distinguishing_test(ty, d);
+                match test {
+                    Some(test) => {
+                        let _ = writeln!(s, "                if {test} {{");
+                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 3));
+                        s.push_str("                }\n");
+                    }
+                    None => fallback = Some(i),
+                }
+            }
+            match fallback {
+                Some(i) => s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 2)),
+                None => {
+                    let _ = writeln!(
+                        s,
+                        "                throw_type_error(cx, &format!(\"{{PREFIX}}: No function was found that matched the signature provided.\"));\n                false"
+                    );
+                }
+            }
+        }
+        s.push_str("            }\n");
+    }
+    let arity_list = arities.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(
+        s,
+        "            _ => {{\n                throw_type_error(cx, &format!(\"{{PREFIX}}: Valid arities are: [{arity_list}], but {{argc}} arguments provided.\"));\n                false\n            }}\n        }}"
+    );
+    Ok(s)
+}
+
+trait RustName {
+    fn name_for_rust(&self) -> String;
+}
+
+impl RustName for OpGroup<'_> {
+    fn name_for_rust(&self) -> String {
+        if self.name == "constructor" { "Constructor".into() } else { self.name.clone() }
+    }
+}
+
+/// A Rust test selecting the overload whose distinguishing argument has type `ty`.
+fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
+    let v = format!("args.get({d}).get()");
+    match ty {
+        Type::Interface(name) => Some(format!("{v}.is_object() && unsafe {{ root_from_object::<{name}>({v}.to_object()) }}.is_some()")),
+        Type::Nullable(inner) => distinguishing_test(inner, d).map(|t| format!("({v}.is_null_or_undefined() || {t})")),
+        Type::Dictionary(_) | Type::CallbackInterface(_) | Type::Sequence(_) | Type::Record(..) => {
+            Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
+        }
+        Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
+        Type::Boolean => Some(format!("{v}.is_boolean()")),
+        Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
+        // Strings and enums take whatever is left.
+        _ => None,
+    }
+}
+
+fn indent(code: &str, levels: usize) -> String {
+    let pad = "    ".repeat(levels);
+    code.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{pad}{l}\n") }).collect()
+}
+
+/// Converts the arguments of one overload, calls it and converts the result.
+fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, receiver: Receiver, is_constructor: bool) -> Result<String, String> {
+    let mut s = String::new();
+    let mut pass = Vec::new();
+    for (i, a) in op.args.iter().enumerate() {
+        let local = format!("arg{i}");
+        let what = format!("\"parameter {}\"", i + 1);
+        if a.variadic {
+            if matches!(a.ty, Type::Any) {
+                let _ = writeln!(s, "        let {local} = args.rest({i});");
+            } else {
+                let owned = cx.owned_type(&a.ty)?;
+                let _ = writeln!(s, "        let mut {local}: Vec<{owned}> = Vec::new();\n        for j in {i}..argc {{");
+                let conv = convert_value(cx, &a.ty, "args.get(j as u32)", "element", "&format!(\"parameter {}\", j + 1)", "return false;")?;
+                s.push_str(&indent(&conv, 1));
+                let _ = writeln!(s, "            {local}.push(element);\n        }}");
+            }
+            pass.push(local);
+            continue;
+        }
+        let handle = format!("args.get({i})");
+        if a.optional && !matches!(a.ty, Type::Any) {
+            // An optional argument that is missing or undefined takes its default.
+            let conv = convert_value(cx, &a.ty, &handle, "value", &what, "return false;")?;
+            let (ty, absent, present) = match &a.default {
+                Some(d) => (cx.owned_type(&a.ty)?, cx.default_expr(&a.ty, d)?, "value".to_string()),
+                None => (format!("Option<{}>", cx.owned_type(&a.ty)?), "None".into(), "Some(value)".into()),
+            };
+            if matches!(a.ty.inner(), Type::Object) {
+                return Err("optional object arguments are not supported".into());
+            }
+            let _ = writeln!(s, "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{");
+            s.push_str(&indent(&conv, 1));
+            let _ = writeln!(s, "            {present}\n        }};");
+            let p = match &a.ty {
+                Type::Interface(_) if a.default.is_none() => format!("{local}.as_deref()"),
+                Type::Dictionary(_) if a.default.is_some() => format!("&{local}"),
+                Type::Dictionary(_) => format!("{local}.as_ref()"),
+                other if a.default.is_some() => pass_expr(cx, other, &local),
+                _ => local.clone(),
+            };
+            pass.push(p);
+            continue;
+        }
+        s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
+        pass.push(pass_expr(cx, &a.ty, &local));
+    }
+    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object);
+    if out_param {
+        pass.push("args.rval()".into());
+    }
+    let args_list = pass.iter().map(|p| format!(", {p}")).collect::<String>();
+    let call = if is_constructor {
+        format!("{iface}::{rust_name}(cx, &global, proto{args_list})")
+    } else {
+        match receiver {
+            Receiver::Instance => format!("this.{rust_name}(cx{args_list})"),
+            Receiver::Static => format!("{iface}::{rust_name}(cx, &global{args_list})"),
+        }
+    };
+    let _ = writeln!(s, "        let result = {call};");
+    if is_constructor {
+        s.push_str("        let result = match result {\n            Ok(r) => r,\n            Err(e) => {\n                throw_dom_exception(cx, &global, e);\n                return false;\n            }\n        };\n        result.to_jsval(cx, args.rval());\n        true\n");
+        return Ok(s);
+    }
+    let ret_ty = if out_param { "()".to_string() } else { cx.owned_type(&op.ret)? };
+    s.push_str(&result_handling(op.attrs.throws, out_param, &ret_ty, receiver, "args.rval()"));
+    s.push_str("        true\n");
+    Ok(s)
+}
+
+/// `namespace console { … }` (<https://webidl.spec.whatwg.org/#es-namespaces>).
+pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>> {
+    let mut errors = Vec::new();
+    let name = &ns.name;
+    let mut trait_items = String::new();
+    let mut natives = String::new();
+    let mut methods = Vec::new();
+    for group in group_operations(ns.operations.iter()) {
+        for (i, op) in group.overloads.iter().enumerate() {
+            match trait_method(cx, name, op, &overload_method_name(&op.name, i), Receiver::Static) {
+                Ok(item) => trait_items.push_str(&item),
+                Err(e) => errors.push(e),
+            }
+        }
+        let prefix = format!("Failed to execute '{}' on '{name}'", group.name);
+        match operation_body(cx, name, &group, Receiver::Static, &prefix) {
+            Ok(body) => {
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn op_{op}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let call_args = CallArgs::from_vp(vp, argc);
+        let args = Args::from_call_args(&call_args);
+        let global = Window::current(cx);
+        const PREFIX: &str = {prefix:?};
+{body}    }}
+"#,
+                    op = group.name
+                );
+                let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
+                methods.push(format!("static_method_spec({}, op_{}, {nargs}, JSPROP_ENUMERATE as u16)", cstr_lit(&group.name), group.name));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let cond = Condition::of(&MemberAttrs { secure_context: ns.attrs.secure_context, pref: ns.attrs.pref.clone(), ..Default::default() });
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"pub mod {name}Binding {{
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList;
+
+    /// The operations of namespace `{name}`, implemented by `crate::dom::types::{name}`.
+    pub trait {name}Methods {{
+{trait_items}    }}
+
+{natives}
+    static METHODS: SyncFunctionSpecs<{len}> = SyncFunctionSpecs([
+        {methods}
+        FUNCTION_SPEC_END,
+    ]);
+
+    static NAMESPACE_CLASS: SyncClass = SyncClass(namespace_class({name_c}));
+
+    /// Creates the namespace object in `global` and defines it there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {{
+        if !{cond}.is_satisfied(cx, global) {{
+            return;
+        }}
+        create_namespace_object(cx, global, {name_c}, &NAMESPACE_CLASS.0, &METHODS.0, PrototypeList::NAMESPACE_{upper});
+    }}
+}}
+"#,
+        len = methods.len() + 1,
+        methods = methods.iter().map(|m| format!("{m},")).collect::<Vec<_>>().join("\n        "),
+        name_c = cstr_lit(name),
+        cond = cond.rust(),
+        upper = name.to_uppercase(),
+    );
+    Ok(s)
+}

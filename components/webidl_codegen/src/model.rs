@@ -1,0 +1,368 @@
+//! The resolved WebIDL model: what the emitter works from.
+//!
+//! Partial definitions are merged, mixins are included, typedefs are expanded
+//! and every identifier in a type is classified (interface, dictionary, enum,
+//! callback function or callback interface). Every definition and member
+//! remembers where it was written, so errors name a file and a line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A place in a `.webidl` file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.line)
+    }
+}
+
+/// How an integer conversion treats out-of-range values
+/// (<https://webidl.spec.whatwg.org/#abstract-opdef-converttoint>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntConversion {
+    Default,
+    Clamp,
+    EnforceRange,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntKind {
+    Byte,
+    Octet,
+    Short,
+    UnsignedShort,
+    Long,
+    UnsignedLong,
+    LongLong,
+    UnsignedLongLong,
+}
+
+impl IntKind {
+    pub fn idl_name(self) -> &'static str {
+        match self {
+            IntKind::Byte => "byte",
+            IntKind::Octet => "octet",
+            IntKind::Short => "short",
+            IntKind::UnsignedShort => "unsigned short",
+            IntKind::Long => "long",
+            IntKind::UnsignedLong => "unsigned long",
+            IntKind::LongLong => "long long",
+            IntKind::UnsignedLongLong => "unsigned long long",
+        }
+    }
+
+    pub fn rust_type(self) -> &'static str {
+        match self {
+            IntKind::Byte => "i8",
+            IntKind::Octet => "u8",
+            IntKind::Short => "i16",
+            IntKind::UnsignedShort => "u16",
+            IntKind::Long => "i32",
+            IntKind::UnsignedLong => "u32",
+            IntKind::LongLong => "i64",
+            IntKind::UnsignedLongLong => "u64",
+        }
+    }
+}
+
+/// A WebIDL type after typedef expansion and name classification.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Type {
+    Any,
+    Undefined,
+    Boolean,
+    Integer(IntKind, IntConversion),
+    /// `float` (32 bits) or `double`; `unrestricted` allows NaN and infinities.
+    Float { double: bool, unrestricted: bool },
+    /// `DOMString`; `[LegacyNullToEmptyString]` turns null into "".
+    DOMString { null_to_empty: bool },
+    USVString,
+    ByteString,
+    Object,
+    Interface(String),
+    Dictionary(String),
+    Enum(String),
+    CallbackFunction(String),
+    CallbackInterface(String),
+    Sequence(Box<Type>),
+    FrozenArray(Box<Type>),
+    Record(Box<Type>, Box<Type>),
+    Promise(Box<Type>),
+    Union(Vec<Type>),
+    Nullable(Box<Type>),
+    ArrayBuffer,
+    ArrayBufferView,
+    Uint8ClampedArray,
+}
+
+impl Type {
+    pub fn is_nullable(&self) -> bool {
+        matches!(self, Type::Nullable(_))
+    }
+
+    /// The type without its outermost `?`.
+    pub fn inner(&self) -> &Type {
+        match self {
+            Type::Nullable(t) => t,
+            t => t,
+        }
+    }
+
+    /// Whether the type "includes a nullable type" in WebIDL's sense: nullable
+    /// itself or a union with a nullable member.
+    pub fn includes_nullable(&self) -> bool {
+        match self {
+            Type::Nullable(_) => true,
+            Type::Union(members) => members.iter().any(|m| m.includes_nullable()),
+            _ => false,
+        }
+    }
+
+    /// The flattened member types of a union (nested unions expanded, `?` removed).
+    pub fn flattened_union_members(&self) -> Vec<Type> {
+        let mut out = Vec::new();
+        fn walk(t: &Type, out: &mut Vec<Type>) {
+            match t {
+                Type::Nullable(inner) => walk(inner, out),
+                Type::Union(members) => members.iter().for_each(|m| walk(m, out)),
+                other => out.push(other.clone()),
+            }
+        }
+        walk(self, &mut out);
+        out
+    }
+
+    /// WebIDL spelling, for messages and golden output.
+    pub fn idl(&self) -> String {
+        match self {
+            Type::Any => "any".into(),
+            Type::Undefined => "undefined".into(),
+            Type::Boolean => "boolean".into(),
+            Type::Integer(k, _) => k.idl_name().into(),
+            Type::Float { double, unrestricted } => {
+                format!("{}{}", if *unrestricted { "unrestricted " } else { "" }, if *double { "double" } else { "float" })
+            }
+            Type::DOMString { .. } => "DOMString".into(),
+            Type::USVString => "USVString".into(),
+            Type::ByteString => "ByteString".into(),
+            Type::Object => "object".into(),
+            Type::Interface(n)
+            | Type::Dictionary(n)
+            | Type::Enum(n)
+            | Type::CallbackFunction(n)
+            | Type::CallbackInterface(n) => n.clone(),
+            Type::Sequence(t) => format!("sequence<{}>", t.idl()),
+            Type::FrozenArray(t) => format!("FrozenArray<{}>", t.idl()),
+            Type::Record(k, v) => format!("record<{}, {}>", k.idl(), v.idl()),
+            Type::Promise(t) => format!("Promise<{}>", t.idl()),
+            Type::Union(ms) => format!("({})", ms.iter().map(|m| m.idl()).collect::<Vec<_>>().join(" or ")),
+            Type::Nullable(t) => format!("{}?", t.idl()),
+            Type::ArrayBuffer => "ArrayBuffer".into(),
+            Type::ArrayBufferView => "ArrayBufferView".into(),
+            Type::Uint8ClampedArray => "Uint8ClampedArray".into(),
+        }
+    }
+}
+
+/// A default value written in IDL (`= 0`, `= "auto"`, `= {}`…).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    Boolean(bool),
+    Integer(i64),
+    Float(f64),
+    String(String),
+    Null,
+    EmptySequence,
+    EmptyDictionary,
+}
+
+/// A constant's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Boolean(bool),
+    Integer(i64),
+    Float(f64),
+}
+
+/// Extended attributes on members (and copied down from partials and mixins).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemberAttrs {
+    pub throws: bool,
+    pub same_object: bool,
+    pub new_object: bool,
+    pub pref: Option<String>,
+    pub secure_context: bool,
+    pub legacy_unforgeable: bool,
+    pub replaceable: bool,
+    pub put_forwards: Option<String>,
+    pub legacy_lenient_this: bool,
+    /// `[Default]` on `toJSON`.
+    pub default: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Argument {
+    pub name: String,
+    pub ty: Type,
+    pub optional: bool,
+    pub variadic: bool,
+    pub default: Option<DefaultValue>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    pub name: String,
+    pub args: Vec<Argument>,
+    pub ret: Type,
+    pub is_static: bool,
+    pub attrs: MemberAttrs,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribute {
+    pub name: String,
+    pub ty: Type,
+    pub readonly: bool,
+    pub is_static: bool,
+    pub stringifier: bool,
+    pub attrs: MemberAttrs,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Constant {
+    pub name: String,
+    pub ty: Type,
+    pub value: ConstValue,
+    pub location: Location,
+}
+
+/// Extended attributes of an interface or namespace.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InterfaceAttrs {
+    pub exposed: Vec<String>,
+    pub secure_context: bool,
+    pub pref: Option<String>,
+    /// `[Global]`: the interface of a global object; its members live on the object itself.
+    pub global: bool,
+    pub legacy_no_interface_object: bool,
+    pub legacy_unenumerable_named_properties: bool,
+    pub legacy_window_alias: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interface {
+    pub name: String,
+    pub parent: Option<String>,
+    pub attrs: InterfaceAttrs,
+    pub constructors: Vec<Operation>,
+    pub attributes: Vec<Attribute>,
+    pub operations: Vec<Operation>,
+    pub constants: Vec<Constant>,
+    /// A bare `stringifier;` (the stringifier attribute case is on the attribute).
+    pub stringifier: bool,
+    /// `iterable<V>` (value iterator); the interface needs an indexed getter.
+    pub value_iterable: Option<Type>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Namespace {
+    pub name: String,
+    pub attrs: InterfaceAttrs,
+    pub operations: Vec<Operation>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DictionaryMember {
+    pub name: String,
+    pub ty: Type,
+    pub required: bool,
+    pub default: Option<DefaultValue>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dictionary {
+    pub name: String,
+    pub parent: Option<String>,
+    /// Sorted by name, as WebIDL processes them.
+    pub members: Vec<DictionaryMember>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enum {
+    pub name: String,
+    pub values: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallbackFunction {
+    pub name: String,
+    pub args: Vec<Argument>,
+    pub ret: Type,
+    /// `[LegacyTreatNonObjectAsNull]` (event handlers).
+    pub treat_non_object_as_null: bool,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallbackInterface {
+    pub name: String,
+    /// The single operation a callback interface object may implement.
+    pub operation: Operation,
+    pub constants: Vec<Constant>,
+    pub location: Location,
+}
+
+/// Everything the generator knows after resolution.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub interfaces: BTreeMap<String, Interface>,
+    pub namespaces: BTreeMap<String, Namespace>,
+    pub dictionaries: BTreeMap<String, Dictionary>,
+    pub enums: BTreeMap<String, Enum>,
+    pub callbacks: BTreeMap<String, CallbackFunction>,
+    pub callback_interfaces: BTreeMap<String, CallbackInterface>,
+}
+
+impl Model {
+    /// The chain of interfaces from the root ancestor down to `name`.
+    pub fn ancestry(&self, name: &str) -> Vec<&Interface> {
+        let mut chain = Vec::new();
+        let mut current = self.interfaces.get(name);
+        while let Some(iface) = current {
+            chain.push(iface);
+            current = iface.parent.as_deref().and_then(|p| self.interfaces.get(p));
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Inheritance depth: 0 for a root interface.
+    pub fn depth(&self, name: &str) -> usize {
+        self.ancestry(name).len().saturating_sub(1)
+    }
+
+    /// Dictionary members including inherited ones, ancestors first.
+    pub fn dictionary_chain(&self, name: &str) -> Vec<&Dictionary> {
+        let mut chain = Vec::new();
+        let mut current = self.dictionaries.get(name);
+        while let Some(d) = current {
+            chain.push(d);
+            current = d.parent.as_deref().and_then(|p| self.dictionaries.get(p));
+        }
+        chain.reverse();
+        chain
+    }
+}
