@@ -294,6 +294,9 @@ pub fn run(opts: &Options) -> Result<i32, String> {
         }
     }
     let binary = opts.binary.clone().ok_or("--binary PATH is required to run tests")?;
+    if binary.components().count() > 1 && !binary.is_file() {
+        return Err(format!("engine binary {} does not exist", binary.display()));
+    }
     let engine_opts = EngineOptions {
         binary,
         base_url: server.base_url(),
