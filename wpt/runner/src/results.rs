@@ -33,10 +33,18 @@ impl TestResult {
     pub fn counts(&self) -> (usize, usize) {
         match self.test.kind {
             Kind::Crashtest => {
-                if self.status == Status::Pass { (1, 0) } else { (0, 1) }
+                if self.status == Status::Pass {
+                    (1, 0)
+                } else {
+                    (0, 1)
+                }
             }
             Kind::Testharness => {
-                let passed = self.subtests.iter().filter(|s| s.status == Status::Pass).count();
+                let passed = self
+                    .subtests
+                    .iter()
+                    .filter(|s| s.status == Status::Pass)
+                    .count();
                 (passed, self.subtests.len() - passed)
             }
         }
@@ -61,22 +69,43 @@ fn opt_string(v: Option<&Value>) -> Option<String> {
 
 /// Finds the result line in the engine's stdout (the first one).
 pub fn find_report(stdout: &str) -> Option<&str> {
-    stdout.lines().find_map(|l| l.find(RESULT_MARKER).map(|i| l[i + RESULT_MARKER.len()..].trim()))
+    stdout.lines().find_map(|l| {
+        l.find(RESULT_MARKER)
+            .map(|i| l[i + RESULT_MARKER.len()..].trim())
+    })
 }
 
 /// Parses the JSON produced by our testharnessreport.js.
 pub fn parse_report(json: &str) -> Result<Report, String> {
     let v: Value = serde_json::from_str(json).map_err(|e| format!("result is not JSON: {e}"))?;
-    let code = v.get("status").and_then(Value::as_i64).ok_or("result has no numeric \"status\"")?;
-    let status = Status::from_harness_code(code).ok_or_else(|| format!("unknown harness status {code}"))?;
+    let code = v
+        .get("status")
+        .and_then(Value::as_i64)
+        .ok_or("result has no numeric \"status\"")?;
+    let status =
+        Status::from_harness_code(code).ok_or_else(|| format!("unknown harness status {code}"))?;
     let message = opt_string(v.get("message"));
     let mut subtests = Vec::new();
-    let tests = v.get("tests").and_then(Value::as_array).ok_or("result has no \"tests\" array")?;
+    let tests = v
+        .get("tests")
+        .and_then(Value::as_array)
+        .ok_or("result has no \"tests\" array")?;
     for t in tests {
-        let name = t.get("name").and_then(Value::as_str).ok_or("a subtest has no \"name\"")?;
-        let code = t.get("status").and_then(Value::as_i64).ok_or("a subtest has no numeric \"status\"")?;
-        let status = Status::from_subtest_code(code).ok_or_else(|| format!("unknown subtest status {code}"))?;
-        subtests.push(SubtestResult { name: name.to_owned(), status, message: opt_string(t.get("message")) });
+        let name = t
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or("a subtest has no \"name\"")?;
+        let code = t
+            .get("status")
+            .and_then(Value::as_i64)
+            .ok_or("a subtest has no numeric \"status\"")?;
+        let status = Status::from_subtest_code(code)
+            .ok_or_else(|| format!("unknown subtest status {code}"))?;
+        subtests.push(SubtestResult {
+            name: name.to_owned(),
+            status,
+            message: opt_string(t.get("message")),
+        });
     }
     Ok((status, message, subtests))
 }

@@ -8,12 +8,20 @@ use std::collections::BTreeSet;
 pub fn parse_meta(source: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for line in source.lines() {
-        let Some(rest) = line.strip_prefix("//") else { break };
-        let Some(rest) = rest.trim_start().strip_prefix("META:") else { break };
+        let Some(rest) = line.strip_prefix("//") else {
+            break;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix("META:") else {
+            break;
+        };
         let rest = rest.trim_start();
-        let key_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let key_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
         let (key, after) = rest.split_at(key_len);
-        let Some(value) = after.strip_prefix('=') else { break };
+        let Some(value) = after.strip_prefix('=') else {
+            break;
+        };
         out.push((key.to_owned(), value.trim_end().to_owned()));
     }
     out
@@ -87,7 +95,11 @@ fn expand_global(name: &str) -> Vec<&'static str> {
         "default" => vec!["window", "dedicatedworker"],
         "worker" => vec!["dedicatedworker", "sharedworker", "serviceworker"],
         "worker-module" => {
-            vec!["dedicatedworker-module", "sharedworker-module", "serviceworker-module"]
+            vec![
+                "dedicatedworker-module",
+                "sharedworker-module",
+                "serviceworker-module",
+            ]
         }
         "shadowrealm" => SHADOWREALM.to_vec(),
         "window" => vec!["window"],
@@ -98,7 +110,11 @@ fn expand_global(name: &str) -> Vec<&'static str> {
         "serviceworker" => vec!["serviceworker"],
         "serviceworker-module" => vec!["serviceworker-module"],
         "jsshell" => vec!["jsshell"],
-        other => SHADOWREALM.iter().copied().filter(|s| *s == other).collect(),
+        other => SHADOWREALM
+            .iter()
+            .copied()
+            .filter(|s| *s == other)
+            .collect(),
     }
 }
 
@@ -136,6 +152,10 @@ pub fn any_suffix(global: &str) -> String {
 
 /// `// META: variant=?x` values (each a separate test URL); `[""]` when there are none.
 pub fn variants(meta: &[(String, String)]) -> Vec<String> {
-    let v: Vec<String> = meta.iter().filter(|(k, _)| k == "variant").map(|(_, v)| v.clone()).collect();
+    let v: Vec<String> = meta
+        .iter()
+        .filter(|(k, _)| k == "variant")
+        .map(|(_, v)| v.clone())
+        .collect();
     if v.is_empty() { vec![String::new()] } else { v }
 }
