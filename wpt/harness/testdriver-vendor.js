@@ -1,0 +1,53 @@
+// Aperture's testdriver-vendor.js. wpt-runner serves this file at
+// /resources/testdriver-vendor.js in place of WPT's (empty) one; tests load it after
+// /resources/testdriver.js. It routes testdriver commands to the engine's test hooks
+// (`__apertureTest`, see wpt/README.md). Commands without a hook keep testdriver.js's
+// defaults, which reject.
+
+/* global __apertureTest */
+(function () {
+  "use strict";
+
+  var internal = window.test_driver_internal;
+  if (!internal) {
+    return;
+  }
+  var hooks = typeof __apertureTest !== "undefined" ? __apertureTest : null;
+
+  // Nobody is there to click: commands that would otherwise wait for a human reject.
+  internal.in_automation = true;
+
+  // The form mediacapture-streams/permission-helper.js tolerates as "not supported".
+  var NOT_IMPLEMENTED = "set_permission not implemented";
+
+  function setPermission(descriptor, state) {
+    try {
+      return Promise.resolve(hooks.setPermission(descriptor, state)).then(function () {
+        return undefined;
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  if (hooks && typeof hooks.setPermission === "function") {
+    internal.set_permission = function (params, context) {
+      if (context !== undefined && context !== null && context !== window) {
+        return Promise.reject(NOT_IMPLEMENTED + " for another browsing context");
+      }
+      return setPermission(params.descriptor, params.state);
+    };
+    if (internal.bidi && internal.bidi.permissions) {
+      internal.bidi.permissions.set_permission = function (params) {
+        if (params.origin !== undefined && params.origin !== location.origin) {
+          return Promise.reject(NOT_IMPLEMENTED + " for another origin");
+        }
+        return setPermission(params.descriptor, params.state);
+      };
+    }
+  } else {
+    internal.set_permission = function () {
+      return Promise.reject(NOT_IMPLEMENTED);
+    };
+  }
+})();
