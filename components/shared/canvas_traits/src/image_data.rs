@@ -40,11 +40,11 @@ pub fn image_data_size(sw: u32, sh: u32) -> Result<ImageSize, CanvasError> {
 /// 5–6. The height is the pixel count divided by sw; if sh was given and
 ///      differs, throw an "IndexSizeError".
 pub fn image_data_size_from_array(byte_length: usize, sw: u32, sh: Option<u32>) -> Result<ImageSize, CanvasError> {
-    if byte_length == 0 || byte_length % 4 != 0 {
+    if byte_length == 0 || !byte_length.is_multiple_of(4) {
         return Err(CanvasError::InvalidState("ImageData array length is not a non-zero multiple of 4"));
     }
     let pixels = (byte_length / 4) as u64;
-    if sw == 0 || pixels % sw as u64 != 0 {
+    if sw == 0 || !pixels.is_multiple_of(sw as u64) {
         return Err(CanvasError::IndexSize("ImageData array length is not a multiple of 4 × width"));
     }
     let height = pixels / sw as u64;

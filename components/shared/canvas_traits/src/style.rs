@@ -284,7 +284,7 @@ impl LineOptions {
             return None;
         }
         let mut dash = segments.to_vec();
-        if dash.len() % 2 == 1 {
+        if !dash.len().is_multiple_of(2) {
             dash.extend_from_slice(segments);
         }
         Some(dash)
