@@ -288,14 +288,44 @@ impl DrawTarget {
     /// pixels in the (transformed) rectangle that are inside the clip
     /// become transparent black.
     pub(crate) fn clear_rect(&mut self, rect: &Rect<f32>, transform: &Transform2D<f32>) {
-        let Some(rect) = normalized_rect(rect) else { return };
+        let Some(sk_rect) = normalized_rect(rect) else { return };
+        if self.clip.is_none() && self.clear_pixel_aligned(&sk_rect, transform) {
+            return;
+        }
         let transform = to_sk_transform(transform);
         self.with_pixmap(|pixmap, clip| {
             // destination-out with opaque black is "clear" scaled by coverage
             // and clip (tiny-skia's Clear mode does not honour the mask).
             let paint = sk::Paint { blend_mode: sk::BlendMode::DestinationOut, anti_alias: true, ..sk::Paint::default() };
-            pixmap.fill_rect(rect, &paint, transform, clip);
+            pixmap.fill_rect(sk_rect, &paint, transform, clip);
         });
+    }
+
+    /// The fast path of `clearRect()` (the usual start of an animation
+    /// frame): with no clip and a rectangle landing exactly on pixel
+    /// boundaries, zero the rows directly. Returns false if not applicable.
+    fn clear_pixel_aligned(&mut self, rect: &sk::Rect, transform: &Transform2D<f32>) -> bool {
+        if transform.m12 != 0.0 || transform.m21 != 0.0 {
+            return false;
+        }
+        let corners = [(rect.left(), rect.top()), (rect.right(), rect.bottom())]
+            .map(|(x, y)| transform.transform_point(Point2D::new(x, y)));
+        if corners.iter().any(|p| p.x.fract() != 0.0 || p.y.fract() != 0.0) {
+            return false;
+        }
+        let (w, h) = (self.size.width as f32, self.size.height as f32);
+        let clamp = |v: f32, max: f32| v.clamp(0.0, max) as usize;
+        let (x0, x1) = (clamp(corners[0].x.min(corners[1].x), w), clamp(corners[0].x.max(corners[1].x), w));
+        let (y0, y1) = (clamp(corners[0].y.min(corners[1].y), h), clamp(corners[0].y.max(corners[1].y), h));
+        let row_bytes = self.size.width as usize * 4;
+        if let Some(bitmap) = self.bitmap.as_mut() {
+            let data = Arc::make_mut(bitmap);
+            for row in data.chunks_exact_mut(row_bytes).take(y1).skip(y0) {
+                row[x0 * 4..x1 * 4].fill(0);
+            }
+            self.generation += 1;
+        }
+        true
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fill>

@@ -2,6 +2,8 @@
 //! and captured frames (one pass, one copy), and PNG/JPEG encoding for
 //! `toDataURL()`/`toBlob()` and canvas dumps.
 
+use std::sync::OnceLock;
+
 use base::PixelFormat;
 use base::units::ImageSize;
 use canvas_traits::command::{EncodeError, ImageEncoding};
@@ -24,29 +26,64 @@ pub(crate) fn to_premultiplied_rgba(px: &[u8], format: PixelFormat, alpha: Pixel
     }
 }
 
-/// Un-premultiplies `src` (premultiplied RGBA) into `dst` in one pass. For
-/// an opaque canvas the stored colour is already "composited over black",
-/// so it is kept and alpha is forced to 255.
+/// `UNPREMULTIPLY[a][c]` = c × 255 / a rounded to nearest (exact, no
+/// per-pixel division); row 0 is all zeros.
+fn unpremultiply_table() -> &'static [[u8; 256]; 256] {
+    static TABLE: OnceLock<Box<[[u8; 256]; 256]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Box::new([[0u8; 256]; 256]);
+        for (a, row) in table.iter_mut().enumerate().skip(1) {
+            for (c, out) in row.iter_mut().enumerate() {
+                *out = unpremultiply([c as u8, 0, 0, a as u8])[0];
+            }
+        }
+        table
+    })
+}
+
+/// Pixels per block when looking for runs of opaque pixels.
+const BLOCK: usize = 16 * 4;
+
+/// Un-premultiplies premultiplied RGBA in one pass, handing the output to
+/// `emit` in order, a block at a time. For an opaque canvas the stored
+/// colour is already "composited over black", so it is kept and alpha is
+/// forced to 255.
 #[inline]
-pub(crate) fn unpremultiply_into(dst: &mut [u8], src: &[u8], opaque: bool) {
+fn unpremultiply_blocks(src: &[u8], opaque: bool, mut emit: impl FnMut(&[u8])) {
     if opaque {
-        for (d, s) in dst.chunks_exact_mut(4).zip(src.chunks_exact(4)) {
-            d.copy_from_slice(&[s[0], s[1], s[2], 255]);
+        for px in src.chunks_exact(4) {
+            emit(&[px[0], px[1], px[2], 255]);
         }
         return;
     }
-    for (d, s) in dst.chunks_exact_mut(4).zip(src.chunks_exact(4)) {
-        let px = [s[0], s[1], s[2], s[3]];
-        // Opaque pixels, the common case, are copied as they are.
-        let out = if px[3] == 255 { px } else { unpremultiply(px) };
-        d.copy_from_slice(&out);
+    let table = unpremultiply_table();
+    for block in src.chunks(BLOCK) {
+        // Opaque runs, the common case, are copied as they are.
+        if block.chunks_exact(4).all(|px| px[3] == 255) {
+            emit(block);
+            continue;
+        }
+        for s in block.chunks_exact(4) {
+            let row = &table[s[3] as usize];
+            emit(&[row[s[0] as usize], row[s[1] as usize], row[s[2] as usize], s[3]]);
+        }
     }
 }
 
-/// The whole bitmap as un-premultiplied RGBA (a new buffer: the one copy).
+/// Un-premultiplies `src` into `dst` (same length).
+pub(crate) fn unpremultiply_into(dst: &mut [u8], src: &[u8], opaque: bool) {
+    let mut offset = 0;
+    unpremultiply_blocks(src, opaque, |bytes| {
+        dst[offset..offset + bytes.len()].copy_from_slice(bytes);
+        offset += bytes.len();
+    });
+}
+
+/// The whole bitmap as un-premultiplied RGBA: a new buffer, written once
+/// (no zero-fill first). This is the one copy a captured frame costs.
 pub(crate) fn read_all(pixels: &[u8], opaque: bool) -> Vec<u8> {
-    let mut out = vec![0u8; pixels.len()];
-    unpremultiply_into(&mut out, pixels, opaque);
+    let mut out = Vec::with_capacity(pixels.len());
+    unpremultiply_blocks(pixels, opaque, |bytes| out.extend_from_slice(bytes));
     out
 }
 

@@ -85,6 +85,23 @@ fn clear_rect_and_resize_reset_pixels() {
 }
 
 #[test]
+fn clear_rect_off_pixel_boundaries_clears_partially() {
+    let h = harness();
+    let canvas = h.create(4, 1);
+    let rotated = Transform2D::rotation(euclid::Angle::degrees(90.0)).then_translate([1.0, 0.0].into());
+    h.send(vec![
+        fill_rect(canvas, 0.0, 0.0, 4.0, 1.0, rgba(0, 0, 0, 255)),
+        CanvasCommand::ClearRect { canvas, rect: rect(0.5, 0.0, 1.0, 1.0), transform: identity() },
+        // A quarter turn then a move by 1 maps (0, -3)–(1, -2) onto pixel 3.
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, -3.0, 1.0, 1.0), transform: rotated },
+    ]);
+    assert_close(h.pixel(canvas, 0, 0), [0, 0, 0, 128], 1, "left half cleared");
+    assert_close(h.pixel(canvas, 1, 0), [0, 0, 0, 128], 1, "right half cleared");
+    assert_eq!(h.pixel(canvas, 2, 0), [0, 0, 0, 255]);
+    assert_eq!(h.pixel(canvas, 3, 0), [0, 0, 0, 0], "rotated clear");
+}
+
+#[test]
 fn resize_also_drops_the_clip() {
     let h = harness();
     let canvas = h.create(10, 10);
