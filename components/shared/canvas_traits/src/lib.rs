@@ -28,6 +28,8 @@
 //! assert_eq!(batch.commands.len(), 2);
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod color;
 pub mod command;
 pub mod error;
