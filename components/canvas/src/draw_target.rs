@@ -13,7 +13,9 @@ use canvas_traits::command::DrawImageRects;
 use canvas_traits::flatten::{DeviceSegment, flatten_path};
 use canvas_traits::image_data::put_image_data_region;
 use canvas_traits::path::Path;
-use canvas_traits::style::{DrawOptions, FillRule, ImagePixels, LineOptions, PaintStyle, Pattern, Repetition};
+use canvas_traits::style::{
+    DrawOptions, FillRule, ImagePixels, LineOptions, PaintStyle, Pattern, PixelAlpha, Repetition,
+};
 use euclid::default::{Point2D, Rect, Transform2D};
 use tiny_skia as sk;
 use webrender_api::ImageKey;
@@ -141,6 +143,17 @@ impl DrawTarget {
     /// The current pixels by reference, for the compositor (no copy).
     pub(crate) fn shared_pixels(&self) -> Option<FrameBytes> {
         self.bitmap.as_ref().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
+    }
+
+    /// The current pixels as shared image pixels (no copy).
+    pub(crate) fn snapshot(&self) -> Option<ImagePixels> {
+        Some(ImagePixels {
+            size: self.size,
+            stride: self.size.width as usize * 4,
+            format: base::PixelFormat::Rgba8,
+            alpha: if self.opaque { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
+            data: self.shared_pixels()?,
+        })
     }
 
     /// Runs `f` on the writable bitmap and the clip mask.

@@ -13,7 +13,7 @@ use base::{CanvasId, FrameBytes, PixelFormat, SourceId, VideoFrame};
 use canvas_traits::command::{
     CanvasBatch, CanvasCommand, CanvasMsg, CanvasSender, EncodeError, EncodedImage, ImageSource, UnknownCanvas,
 };
-use canvas_traits::style::{ImagePixels, PixelAlpha};
+use canvas_traits::image_data::MAX_IMAGE_DATA_BYTES;
 use crossbeam_channel::{Receiver, select, unbounded};
 
 use crate::draw_target::DrawTarget;
@@ -240,12 +240,27 @@ impl CanvasPaintThread {
                 }
             },
             CanvasCommand::GetImageData { canvas, rect, reply } => {
+                let bytes = rect.size.width.max(0) as u64 * rect.size.height.max(0) as u64 * 4;
+                if bytes > MAX_IMAGE_DATA_BYTES {
+                    // Script checks this (get_image_data_rect); never allocate it here.
+                    log::warn!("GetImageData of {bytes} bytes refused");
+                    return;
+                }
                 let result = match self.target(canvas, "GetImageData") {
                     Some(target) => Ok(target.read_rgba(&rect)),
                     None => Err(UnknownCanvas(canvas)),
                 };
                 if reply.send(result).is_err() {
                     log::debug!("getImageData reply for {canvas} dropped: script stopped waiting");
+                }
+            },
+            CanvasCommand::Snapshot { canvas, reply } => {
+                let result = match self.target(canvas, "Snapshot") {
+                    Some(target) => Ok(target.snapshot()),
+                    None => Err(UnknownCanvas(canvas)),
+                };
+                if reply.send(result).is_err() {
+                    log::debug!("snapshot of {canvas} dropped: receiver gone");
                 }
             },
             CanvasCommand::Encode { canvas, request, encoding, reply } => {
@@ -295,16 +310,10 @@ impl CanvasPaintThread {
                     log::warn!("DrawImage from unknown {source_canvas}: dropped");
                     return;
                 };
-                let Some(bitmap) = source.shared_pixels() else { return };
                 // Sharing the bitmap costs nothing; drawing a canvas onto
                 // itself makes the write below copy it first.
-                ImagePixels {
-                    size: source.size(),
-                    stride: source.size().width as usize * 4,
-                    format: PixelFormat::Rgba8,
-                    alpha: if source.is_opaque() { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
-                    data: bitmap,
-                }
+                let Some(snapshot) = source.snapshot() else { return };
+                snapshot
             },
         };
         let Some(image) = SourcePixmap::from_image(&pixels) else {

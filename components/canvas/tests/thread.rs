@@ -168,3 +168,35 @@ fn null_sinks_and_exit() {
     thread.exit();
     assert!(sender.send(CanvasCommand::Destroy { canvas }).is_err(), "the thread is gone after exit()");
 }
+
+#[test]
+fn snapshots_share_pixels_and_survive_later_writes() {
+    let h = harness();
+    let canvas = h.create(2, 2);
+    let (reply, replies) = crossbeam_channel::unbounded();
+    h.send(vec![
+        fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(0, 0, 255, 255)),
+        CanvasCommand::Snapshot { canvas, reply: reply.clone() },
+        fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(255, 0, 0, 255)),
+    ]);
+    let snapshot = replies.recv().unwrap().unwrap().unwrap();
+    assert_eq!(snapshot.size, base::units::ImageSize::new(2, 2));
+    assert_eq!(&snapshot.data.as_slice()[..4], &[0, 0, 255, 255]);
+    assert_eq!(h.pixel(canvas, 0, 0), [255, 0, 0, 255]);
+    // A snapshot can be drawn back (createPattern / createImageBitmap).
+    let other = h.create(2, 2);
+    h.send(vec![CanvasCommand::DrawImage {
+        canvas: other,
+        source: canvas_traits::command::ImageSource::Pixels { pixels: snapshot },
+        rects: canvas_traits::command::DrawImageRects::At { dx: 0.0, dy: 0.0 },
+        options: DrawOptions::default(),
+    }]);
+    assert_eq!(h.pixel(other, 1, 1), [0, 0, 255, 255]);
+    let empty = h.create(0, 3);
+    h.send(vec![
+        CanvasCommand::Snapshot { canvas: empty, reply: reply.clone() },
+        CanvasCommand::Snapshot { canvas: CanvasId::next(), reply },
+    ]);
+    assert!(replies.recv().unwrap().unwrap().is_none());
+    assert!(replies.recv().unwrap().is_err());
+}

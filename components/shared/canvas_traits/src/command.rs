@@ -280,6 +280,16 @@ pub enum CanvasCommand {
         /// synchronous readback).
         reply: Sender<Result<Vec<u8>, UnknownCanvas>>,
     },
+    /// A snapshot of the bitmap shared with script, for `createPattern()`
+    /// and `createImageBitmap()` with a canvas. Costs no copy: the canvas
+    /// copies its pixels on its next write if the snapshot is still alive.
+    /// The reply is `None` for a canvas without pixels (zero-sized).
+    Snapshot {
+        /// The canvas.
+        canvas: CanvasId,
+        /// Premultiplied RGBA (or `PixelAlpha::Opaque` for an opaque canvas).
+        reply: Sender<Result<Option<ImagePixels>, UnknownCanvas>>,
+    },
     /// `toDataURL()`/`toBlob()`: encodes the bitmap.
     Encode {
         /// The canvas.
@@ -334,6 +344,7 @@ impl CanvasCommand {
             DrawImage { canvas, .. } |
             PutImageData { canvas, .. } |
             GetImageData { canvas, .. } |
+            Snapshot { canvas, .. } |
             Encode { canvas, .. } |
             UpdateImage { canvas, .. } |
             CaptureFrame { canvas, .. } => Some(*canvas),

@@ -45,10 +45,11 @@ impl ImagePixels {
         if self.stride < row {
             return false;
         }
-        match self.size.height as usize {
-            0 => true,
-            h => self.data.as_slice().len() >= (h - 1) * self.stride + row,
-        }
+        let needed = match self.size.height as usize {
+            0 => Some(0),
+            h => (h - 1).checked_mul(self.stride).and_then(|n| n.checked_add(row)),
+        };
+        needed.is_some_and(|needed| self.data.as_slice().len() >= needed)
     }
 }
 
