@@ -37,7 +37,8 @@ impl AsRef<[u8]> for SharedBitmap {
     }
 }
 
-/// What a drawing operation covers.
+/// What a drawing operation covers. Shaders are in user space; tiny-skia
+/// maps them with the geometry's transform.
 enum Geometry<'a> {
     /// A device-space path, filled.
     Fill { path: &'a sk::Path, rule: sk::FillRule },
@@ -182,6 +183,11 @@ impl DrawTarget {
         source_mask: Option<sk::Mask>,
         options: &DrawOptions,
     ) {
+        let mut shader = shader;
+        if let Geometry::Fill { .. } = geometry {
+            // The path is already in bitmap space; the shader is not.
+            shader.transform(to_sk_transform(&options.transform));
+        }
         let blend_mode = paint::blend_mode(options.composite);
         let unbounded = options.composite.is_unbounded();
         let (width, height) = (self.size.width, self.size.height);
@@ -450,7 +456,7 @@ impl DrawTarget {
             sk::SpreadMode::Pad,
             paint::filter_quality(options.smoothing),
             options.global_alpha,
-            to_sk_transform(&image_to_user.then(&options.transform)),
+            to_sk_transform(&image_to_user),
         );
         let transform = to_sk_transform(&options.transform);
         self.draw(Geometry::Rect { rect, transform }, shader, None, options);

@@ -221,21 +221,22 @@ fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::
     }
 }
 
-/// Builds the shader for a fill or stroke style; `None` when the style
-/// paints nothing. `pattern` must be the pattern's pixels when the style is
-/// a pattern.
+/// Builds the shader for a fill or stroke style, in user space (tiny-skia
+/// applies the drawing transform to it); `None` when the style paints
+/// nothing. `pattern` must be the pattern's pixels when the style is a
+/// pattern.
 pub(crate) fn shader<'a>(
     style: &PaintStyle,
     pattern: Option<&'a SourcePixmap<'_>>,
     options: &DrawOptions,
 ) -> Option<sk::Shader<'a>> {
-    let transform = to_sk_transform(&options.transform);
+    let transform = sk::Transform::identity();
     let mut shader = match style {
         PaintStyle::Color(color) => sk::Shader::SolidColor(sk_color(*color)),
         PaintStyle::Gradient(gradient) => gradient_shader(gradient, transform)?,
         PaintStyle::Pattern(pattern_style) => {
             let pixmap = pattern?.as_ref()?;
-            let pattern_transform = to_sk_transform(&pattern_style.transform.then(&options.transform));
+            let pattern_transform = to_sk_transform(&pattern_style.transform);
             return Some(sk::Pattern::new(
                 pixmap,
                 sk::SpreadMode::Repeat,

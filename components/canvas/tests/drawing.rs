@@ -404,6 +404,54 @@ fn gradients_and_patterns() {
 }
 
 #[test]
+fn styles_follow_the_transform_for_every_operation() {
+    let h = harness();
+    let canvas = h.create(100, 30);
+    let options = DrawOptions { transform: Transform2D::scale(2.0, 1.0), ..Default::default() };
+    let linear = gradient(GradientGeometry::Linear { x0: 0.0, y0: 0.0, x1: 50.0, y1: 0.0 });
+    let mut path = Path::new();
+    path.rect(0.0, 10.0, 50.0, 10.0);
+    h.send(vec![
+        fill_rect_with(canvas, rect(0.0, 0.0, 50.0, 10.0), linear.clone(), options),
+        CanvasCommand::FillPath {
+            canvas,
+            path,
+            path_transform: options.transform,
+            fill_rule: FillRule::NonZero,
+            style: linear.clone(),
+            options,
+        },
+        CanvasCommand::StrokeRect {
+            canvas,
+            rect: rect(0.0, 25.0, 50.0, 0.0),
+            style: linear,
+            line: LineOptions { width: 4.0, ..Default::default() },
+            options,
+        },
+    ]);
+    for y in [5, 15, 25] {
+        assert_close(h.pixel(canvas, 1, y), [253, 0, 2, 255], 4, "start");
+        assert_close(h.pixel(canvas, 50, y), [126, 0, 128, 255], 4, "middle");
+        assert_close(h.pixel(canvas, 98, y), [2, 0, 253, 255], 4, "end");
+    }
+    // drawImage under a transform: the 2×2 checker scaled by 2 horizontally.
+    let sharp = DrawOptions {
+        transform: Transform2D::scale(2.0, 1.0).then_translate([10.0, 0.0].into()),
+        smoothing: ImageSmoothing { enabled: false, ..Default::default() },
+        ..Default::default()
+    };
+    h.send(vec![CanvasCommand::DrawImage {
+        canvas,
+        source: ImageSource::Pixels { pixels: checker_2x2() },
+        rects: DrawImageRects::At { dx: 0.0, dy: 0.0 },
+        options: sharp,
+    }]);
+    assert_eq!(h.pixel(canvas, 11, 0), [255, 0, 0, 255]);
+    assert_eq!(h.pixel(canvas, 12, 0), [0, 255, 0, 255]);
+    assert_eq!(h.pixel(canvas, 13, 1), [255, 255, 255, 255]);
+}
+
+#[test]
 fn strokes_follow_line_width_and_the_transform() {
     let h = harness();
     let canvas = h.create(40, 40);

@@ -451,6 +451,48 @@ pub enum FillRule {
     EvenOdd,
 }
 
+/// Shadow styles.
+///
+/// <https://html.spec.whatwg.org/multipage/canvas.html#shadows>: offsets and
+/// blur are in bitmap pixels; the current transform does not affect them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shadow {
+    /// `shadowOffsetX`.
+    pub offset_x: f64,
+    /// `shadowOffsetY`.
+    pub offset_y: f64,
+    /// `shadowBlur`: twice the standard deviation of the Gaussian blur.
+    pub blur: f64,
+    /// `shadowColor`; transparent black by default.
+    pub color: RgbaColor,
+}
+
+impl Default for Shadow {
+    fn default() -> Shadow {
+        Shadow { offset_x: 0.0, offset_y: 0.0, blur: 0.0, color: RgbaColor::TRANSPARENT }
+    }
+}
+
+impl Shadow {
+    /// Shadows are drawn only if the colour is not fully transparent and
+    /// either the blur or an offset is non-zero.
+    pub fn is_visible(&self) -> bool {
+        self.color.alpha != 0 && (self.blur > 0.0 || self.offset_x != 0.0 || self.offset_y != 0.0)
+    }
+
+    /// Setter rule of `shadowOffsetX`/`shadowOffsetY`: infinite or NaN
+    /// values are ignored. Returns whether `value` is acceptable.
+    pub fn is_valid_offset(value: f64) -> bool {
+        value.is_finite()
+    }
+
+    /// Setter rule of `shadowBlur`: negative, infinite or NaN values are
+    /// ignored. Returns whether `value` is acceptable.
+    pub fn is_valid_blur(value: f64) -> bool {
+        value.is_finite() && value >= 0.0
+    }
+}
+
 /// The state every drawing operation composites with.
 ///
 /// <https://html.spec.whatwg.org/multipage/canvas.html#drawing-model>
@@ -464,6 +506,8 @@ pub struct DrawOptions {
     pub composite: CompositeOperation,
     /// Smoothing used when sampling images (drawImage, patterns).
     pub smoothing: ImageSmoothing,
+    /// Shadow styles.
+    pub shadow: Shadow,
 }
 
 impl Default for DrawOptions {
@@ -473,6 +517,7 @@ impl Default for DrawOptions {
             global_alpha: 1.0,
             composite: CompositeOperation::SourceOver,
             smoothing: ImageSmoothing::default(),
+            shadow: Shadow::default(),
         }
     }
 }
@@ -502,6 +547,18 @@ mod tests {
         assert_eq!(Repetition::parse(""), Ok(Repetition::Repeat));
         assert_eq!(Repetition::parse("repeat-x"), Ok(Repetition::RepeatX));
         assert!(matches!(Repetition::parse("Repeat"), Err(CanvasError::Syntax(_))));
+    }
+
+    #[test]
+    fn shadow_rules() {
+        let mut shadow = Shadow::default();
+        assert!(!shadow.is_visible());
+        shadow.blur = 4.0;
+        assert!(!shadow.is_visible(), "transparent colour");
+        shadow.color = RgbaColor::BLACK;
+        assert!(shadow.is_visible());
+        assert!(!Shadow::is_valid_blur(-1.0));
+        assert!(!Shadow::is_valid_offset(f64::NAN));
     }
 
     #[test]
