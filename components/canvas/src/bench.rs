@@ -57,7 +57,11 @@ fn paint_scene(canvas: CanvasId, size: ImageSize, step: u32) -> Vec<CanvasComman
     let (w, h) = (size.width as f32, size.height as f32);
     let options = DrawOptions::default();
     let mut commands = vec![
-        CanvasCommand::ClearRect { canvas, rect: Rect::new(Point2D::zero(), Size2D::new(w, h)), transform: options.transform },
+        CanvasCommand::ClearRect {
+            canvas,
+            rect: Rect::new(Point2D::zero(), Size2D::new(w, h)),
+            transform: options.transform,
+        },
         CanvasCommand::FillRect {
             canvas,
             rect: Rect::new(Point2D::zero(), Size2D::new(w, h)),
@@ -94,7 +98,11 @@ pub fn capture_pipeline() -> Vec<Measurement> {
         let sender = thread.sender();
         let canvas = CanvasId::next();
         let source = SourceId::next();
-        let _ = sender.send(CanvasCommand::Create { canvas, size, opaque: false });
+        let _ = sender.send(CanvasCommand::Create {
+            canvas,
+            size,
+            opaque: false,
+        });
         let label = format!("{}x{}", size.width, size.height);
         let runs = if size.width > 1000 { 40 } else { 100 };
 
@@ -129,9 +137,19 @@ pub fn capture_pipeline() -> Vec<Measurement> {
             let _ = done.recv();
         });
         let note = format!("{runs} runs, median; scene = clear + fill + 8 translucent circles");
-        out.push(Measurement::new(format!("canvas paint→frame {label}"), paint_and_capture, "ms/frame").with_note(note.clone()));
-        out.push(Measurement::new(format!("canvas paint→frame {label} CPU"), cpu, "ms CPU/frame").with_note("process CPU time / frames"));
-        out.push(Measurement::new(format!("canvas paint→frame {label} copies"), copies, "copies/frame"));
+        out.push(
+            Measurement::new(format!("canvas paint→frame {label}"), paint_and_capture, "ms/frame")
+                .with_note(note.clone()),
+        );
+        out.push(
+            Measurement::new(format!("canvas paint→frame {label} CPU"), cpu, "ms CPU/frame")
+                .with_note("process CPU time / frames"),
+        );
+        out.push(Measurement::new(
+            format!("canvas paint→frame {label} copies"),
+            copies,
+            "copies/frame",
+        ));
         out.push(Measurement::new(format!("canvas paint only {label}"), paint_only, "ms/frame").with_note(note));
         out.push(
             Measurement::new(format!("canvas capture only {label}"), capture_only, "ms/frame")
@@ -155,7 +173,11 @@ pub fn idle_cost() -> Vec<Measurement> {
     }
     let thread = crate::spawn(Box::new(NullCompositor::new()), Box::new(CountingSink(frames.clone())));
     let canvas = CanvasId::next();
-    let _ = thread.sender().send(CanvasCommand::Create { canvas, size: ImageSize::new(1920, 1080), opaque: false });
+    let _ = thread.sender().send(CanvasCommand::Create {
+        canvas,
+        size: ImageSize::new(1920, 1080),
+        opaque: false,
+    });
     std::thread::sleep(Duration::from_millis(100));
     let before = process_cpu_time();
     std::thread::sleep(Duration::from_secs(1));
@@ -163,7 +185,8 @@ pub fn idle_cost() -> Vec<Measurement> {
     let idle_frames = frames.load(Ordering::Relaxed);
     thread.exit();
     vec![
-        Measurement::new("canvas thread idle CPU", cpu, "ms CPU/s").with_note("whole process, 1 s, one 1920x1080 canvas"),
+        Measurement::new("canvas thread idle CPU", cpu, "ms CPU/s")
+            .with_note("whole process, 1 s, one 1920x1080 canvas"),
         Measurement::new("canvas thread idle frames", idle_frames as f64, "frames/s"),
     ]
 }

@@ -21,7 +21,7 @@ use tiny_skia as sk;
 use webrender_api::ImageKey;
 
 use crate::paint::{self, SourcePixmap, sk_stroke, to_sk_path, to_sk_transform};
-use crate::readback;
+use crate::{readback, shadow};
 
 /// Largest width or height of a bitmap; larger canvases get no pixels.
 pub const MAX_CANVAS_SIDE: u32 = 32_767;
@@ -43,16 +43,39 @@ enum Geometry<'a> {
     /// A device-space path, filled.
     Fill { path: &'a sk::Path, rule: sk::FillRule },
     /// A user-space path, stroked with the pen mapped by `transform`.
-    Stroke { path: &'a sk::Path, stroke: &'a sk::Stroke, transform: sk::Transform },
+    Stroke {
+        path: &'a sk::Path,
+        stroke: &'a sk::Stroke,
+        transform: sk::Transform,
+    },
     /// A user-space rectangle mapped by `transform`.
     Rect { rect: sk::Rect, transform: sk::Transform },
 }
 
-fn render(pixmap: &mut sk::PixmapMut<'_>, geometry: &Geometry<'_>, paint: &sk::Paint<'_>, mask: Option<&sk::Mask>) {
+/// Renders `geometry`, moved by `offset` pixels right and down (the margin
+/// of a shadow layer).
+fn render(
+    pixmap: &mut sk::PixmapMut<'_>,
+    geometry: &Geometry<'_>,
+    paint: &sk::Paint<'_>,
+    mask: Option<&sk::Mask>,
+    offset: f32,
+) {
+    let moved = |t: sk::Transform| {
+        if offset == 0.0 {
+            t
+        } else {
+            t.post_translate(offset, offset)
+        }
+    };
     match *geometry {
-        Geometry::Fill { path, rule } => pixmap.fill_path(path, paint, rule, sk::Transform::identity(), mask),
-        Geometry::Stroke { path, stroke, transform } => pixmap.stroke_path(path, paint, stroke, transform, mask),
-        Geometry::Rect { rect, transform } => pixmap.fill_rect(rect, paint, transform, mask),
+        Geometry::Fill { path, rule } => pixmap.fill_path(path, paint, rule, moved(sk::Transform::identity()), mask),
+        Geometry::Stroke {
+            path,
+            stroke,
+            transform,
+        } => pixmap.stroke_path(path, paint, stroke, moved(transform), mask),
+        Geometry::Rect { rect, transform } => pixmap.fill_rect(rect, paint, moved(transform), mask),
     }
 }
 
@@ -69,6 +92,44 @@ fn normalized_rect(rect: &Rect<f32>) -> Option<sk::Rect> {
     let (x0, y0) = (rect.origin.x, rect.origin.y);
     let (x1, y1) = (x0 + rect.size.width, y0 + rect.size.height);
     sk::Rect::from_ltrb(x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1))
+}
+
+/// Renders the shape alone on a layer with a margin, turns it into its
+/// shadow and composites that onto `pixmap` with the operation's composite
+/// operator, within the clip.
+/// <https://html.spec.whatwg.org/multipage/canvas.html#drawing-model>, step 3.
+fn draw_shadow(
+    pixmap: &mut sk::PixmapMut<'_>,
+    geometry: &Geometry<'_>,
+    paint: &sk::Paint<'_>,
+    source_mask: Option<&sk::Mask>,
+    clip: Option<&sk::Mask>,
+    options: &DrawOptions,
+) {
+    // A pattern's tiling band is bitmap-sized; with one, use no margin.
+    let margin = if source_mask.is_some() {
+        0
+    } else {
+        shadow::margin(&options.shadow)
+    };
+    let (width, height) = (pixmap.width() + 2 * margin, pixmap.height() + 2 * margin);
+    let Some(mut layer) = sk::Pixmap::new(width, height) else {
+        return;
+    };
+    let shape_paint = sk::Paint {
+        blend_mode: sk::BlendMode::SourceOver,
+        ..paint.clone()
+    };
+    render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
+    let Some(shadow) = shadow::render(&layer, &options.shadow) else {
+        return;
+    };
+    let composite = sk::PixmapPaint {
+        blend_mode: paint::blend_mode(options.composite),
+        ..sk::PixmapPaint::default()
+    };
+    let at = -(margin as i32);
+    pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
 }
 
 /// A canvas's pixels, clip and compositor key.
@@ -115,7 +176,11 @@ impl DrawTarget {
         let pixels = size.width as u64 * size.height as u64;
         if pixels == 0 || size.width > MAX_CANVAS_SIDE || size.height > MAX_CANVAS_SIDE || pixels > MAX_CANVAS_PIXELS {
             if pixels != 0 {
-                log::warn!("canvas bitmap of {}×{} is too large; it will have no pixels", size.width, size.height);
+                log::warn!(
+                    "canvas bitmap of {}×{} is too large; it will have no pixels",
+                    size.width,
+                    size.height
+                );
             }
             self.bitmap = None;
             return;
@@ -143,7 +208,9 @@ impl DrawTarget {
 
     /// The current pixels by reference, for the compositor (no copy).
     pub(crate) fn shared_pixels(&self) -> Option<FrameBytes> {
-        self.bitmap.as_ref().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
+        self.bitmap
+            .as_ref()
+            .map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
     }
 
     /// The current pixels as shared image pixels (no copy).
@@ -152,7 +219,11 @@ impl DrawTarget {
             size: self.size,
             stride: self.size.width as usize * 4,
             format: base::PixelFormat::Rgba8,
-            alpha: if self.opaque { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
+            alpha: if self.opaque {
+                PixelAlpha::Opaque
+            } else {
+                PixelAlpha::Premultiplied
+            },
             data: self.shared_pixels()?,
         })
     }
@@ -162,7 +233,9 @@ impl DrawTarget {
         let (width, height) = (self.size.width, self.size.height);
         let Some(bitmap) = self.bitmap.as_mut() else { return };
         let data = Arc::make_mut(bitmap);
-        let Some(mut pixmap) = sk::PixmapMut::from_bytes(data, width, height) else { return };
+        let Some(mut pixmap) = sk::PixmapMut::from_bytes(data, width, height) else {
+            return;
+        };
         f(&mut pixmap, self.clip.as_deref());
         self.generation += 1;
     }
@@ -192,11 +265,25 @@ impl DrawTarget {
         let unbounded = options.composite.is_unbounded();
         let (width, height) = (self.size.width, self.size.height);
         self.with_pixmap(|pixmap, clip| {
-            let mut paint = sk::Paint { shader, anti_alias: true, ..sk::Paint::default() };
+            let mut paint = sk::Paint {
+                shader,
+                anti_alias: true,
+                ..sk::Paint::default()
+            };
+            // When shadows are drawn, the shadow is composited first, with
+            // the same operator and clip, then the shape.
+            if options.shadow.is_visible() {
+                draw_shadow(pixmap, &geometry, &paint, source_mask.as_ref(), clip, options);
+            }
             if unbounded {
-                let Some(mut layer) = sk::Pixmap::new(width, height) else { return };
-                render(&mut layer.as_mut(), &geometry, &paint, source_mask.as_ref());
-                let layer_paint = sk::PixmapPaint { blend_mode, ..sk::PixmapPaint::default() };
+                let Some(mut layer) = sk::Pixmap::new(width, height) else {
+                    return;
+                };
+                render(&mut layer.as_mut(), &geometry, &paint, source_mask.as_ref(), 0.0);
+                let layer_paint = sk::PixmapPaint {
+                    blend_mode,
+                    ..sk::PixmapPaint::default()
+                };
                 pixmap.draw_pixmap(0, 0, layer.as_ref(), &layer_paint, sk::Transform::identity(), clip);
                 return;
             }
@@ -216,7 +303,7 @@ impl DrawTarget {
                 },
                 (None, clip) => clip,
             };
-            render(pixmap, &geometry, &paint, mask);
+            render(pixmap, &geometry, &paint, mask, 0.0);
         });
     }
 
@@ -242,7 +329,9 @@ impl DrawTarget {
             },
             _ => None,
         };
-        let Some(shader) = paint::shader(style, pattern_pixels.as_ref(), options) else { return };
+        let Some(shader) = paint::shader(style, pattern_pixels.as_ref(), options) else {
+            return;
+        };
         self.draw(geometry, shader, band, options);
     }
 
@@ -253,10 +342,17 @@ impl DrawTarget {
         let (width, height) = (self.size.width, self.size.height);
         let mut mask = sk::Mask::new(width, height)?;
         let to_device = pattern.transform.then(&options.transform);
-        let Some(to_pattern) = to_device.inverse() else { return Some(mask) };
+        let Some(to_pattern) = to_device.inverse() else {
+            return Some(mask);
+        };
         // The canvas's extent in pattern space bounds the infinite strip.
-        let corners = [(0.0, 0.0), (width as f32, 0.0), (0.0, height as f32), (width as f32, height as f32)]
-            .map(|(x, y)| to_pattern.transform_point(Point2D::new(x, y)));
+        let corners = [
+            (0.0, 0.0),
+            (width as f32, 0.0),
+            (0.0, height as f32),
+            (width as f32, height as f32),
+        ]
+        .map(|(x, y)| to_pattern.transform_point(Point2D::new(x, y)));
         let min_x = corners.iter().map(|p| p.x).fold(f32::INFINITY, f32::min) - 1.0;
         let max_x = corners.iter().map(|p| p.x).fold(f32::NEG_INFINITY, f32::max) + 1.0;
         let min_y = corners.iter().map(|p| p.y).fold(f32::INFINITY, f32::min) - 1.0;
@@ -285,7 +381,13 @@ impl DrawTarget {
     /// the rectangle is stroked as a closed subpath; when exactly one of the
     /// width and height is zero it is a single line from (x, y) to
     /// (x + w, y + h); when both are zero nothing is drawn.
-    pub(crate) fn stroke_rect(&mut self, rect: &Rect<f32>, style: &PaintStyle, line: &LineOptions, options: &DrawOptions) {
+    pub(crate) fn stroke_rect(
+        &mut self,
+        rect: &Rect<f32>,
+        style: &PaintStyle,
+        line: &LineOptions,
+        options: &DrawOptions,
+    ) {
         let (x, y, w, h) = (rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
         if ![x, y, w, h].iter().all(|v| v.is_finite()) || (w == 0.0 && h == 0.0) {
             return;
@@ -297,10 +399,20 @@ impl DrawTarget {
         } else {
             path.rect(x as f64, y as f64, w as f64, h as f64);
         }
-        let Some(path) = to_sk_path(&flatten_path(&path, &Transform2D::identity())) else { return };
+        let Some(path) = to_sk_path(&flatten_path(&path, &Transform2D::identity())) else {
+            return;
+        };
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
-        self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);
+        self.draw_with_style(
+            Geometry::Stroke {
+                path: &path,
+                stroke: &stroke,
+                transform,
+            },
+            style,
+            options,
+        );
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clearrect>:
@@ -315,7 +427,11 @@ impl DrawTarget {
         self.with_pixmap(|pixmap, clip| {
             // destination-out with opaque black is "clear" scaled by coverage
             // and clip (tiny-skia's Clear mode does not honour the mask).
-            let paint = sk::Paint { blend_mode: sk::BlendMode::DestinationOut, anti_alias: true, ..sk::Paint::default() };
+            let paint = sk::Paint {
+                blend_mode: sk::BlendMode::DestinationOut,
+                anti_alias: true,
+                ..sk::Paint::default()
+            };
             pixmap.fill_rect(sk_rect, &paint, transform, clip);
         });
     }
@@ -334,8 +450,14 @@ impl DrawTarget {
         }
         let (w, h) = (self.size.width as f32, self.size.height as f32);
         let clamp = |v: f32, max: f32| v.clamp(0.0, max) as usize;
-        let (x0, x1) = (clamp(corners[0].x.min(corners[1].x), w), clamp(corners[0].x.max(corners[1].x), w));
-        let (y0, y1) = (clamp(corners[0].y.min(corners[1].y), h), clamp(corners[0].y.max(corners[1].y), h));
+        let (x0, x1) = (
+            clamp(corners[0].x.min(corners[1].x), w),
+            clamp(corners[0].x.max(corners[1].x), w),
+        );
+        let (y0, y1) = (
+            clamp(corners[0].y.min(corners[1].y), h),
+            clamp(corners[0].y.max(corners[1].y), h),
+        );
         let row_bytes = self.size.width as usize * 4;
         if let Some(bitmap) = self.bitmap.as_mut() {
             let data = Arc::make_mut(bitmap);
@@ -356,8 +478,17 @@ impl DrawTarget {
         style: &PaintStyle,
         options: &DrawOptions,
     ) {
-        let Some(path) = to_sk_path(&flatten_path(path, path_transform)) else { return };
-        self.draw_with_style(Geometry::Fill { path: &path, rule: sk_fill_rule(rule) }, style, options);
+        let Some(path) = to_sk_path(&flatten_path(path, path_transform)) else {
+            return;
+        };
+        self.draw_with_style(
+            Geometry::Fill {
+                path: &path,
+                rule: sk_fill_rule(rule),
+            },
+            style,
+            options,
+        );
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroke>:
@@ -376,7 +507,9 @@ impl DrawTarget {
             flatten_path(path, &Transform2D::identity())
         } else {
             // A singular matrix draws nothing.
-            let Some(to_user) = options.transform.inverse() else { return };
+            let Some(to_user) = options.transform.inverse() else {
+                return;
+            };
             let mut segments = flatten_path(path, path_transform);
             let map = |p: &mut Point2D<f32>| *p = to_user.transform_point(*p);
             for segment in &mut segments {
@@ -392,7 +525,15 @@ impl DrawTarget {
         let Some(path) = to_sk_path(&user_segments) else { return };
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
-        self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);
+        self.draw_with_style(
+            Geometry::Stroke {
+                path: &path,
+                stroke: &stroke,
+                transform,
+            },
+            style,
+            options,
+        );
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
@@ -404,7 +545,9 @@ impl DrawTarget {
         }
         let sk_path = to_sk_path(&flatten_path(path, path_transform));
         if self.clip.is_none() {
-            let Some(mut everything) = sk::Mask::new(width, height) else { return };
+            let Some(mut everything) = sk::Mask::new(width, height) else {
+                return;
+            };
             everything.data_mut().fill(255);
             self.clip = Some(Arc::new(everything));
         }
@@ -436,7 +579,9 @@ impl DrawTarget {
     /// may be read by the filter, as the spec allows.
     pub(crate) fn draw_image(&mut self, image: &SourcePixmap<'_>, rects: &DrawImageRects, options: &DrawOptions) {
         let image_size = ImageSize::new(image.width(), image.height());
-        let Some((source, destination)) = rects.resolve(image_size) else { return };
+        let Some((source, destination)) = rects.resolve(image_size) else {
+            return;
+        };
         let Some(pixmap) = image.as_ref() else { return };
         let Some(rect) = sk::Rect::from_xywh(
             destination.origin.x as f32,
@@ -446,7 +591,10 @@ impl DrawTarget {
         ) else {
             return;
         };
-        let (sx, sy) = (destination.size.width / source.size.width, destination.size.height / source.size.height);
+        let (sx, sy) = (
+            destination.size.width / source.size.width,
+            destination.size.height / source.size.height,
+        );
         let image_to_user = Transform2D::translation(-source.origin.x, -source.origin.y)
             .then_scale(sx, sy)
             .then_translate(destination.origin.to_vector())
@@ -467,7 +615,11 @@ impl DrawTarget {
     /// no transform, alpha, compositing or clipping.
     pub(crate) fn put_image_data(&mut self, data: &ImagePixels, destination: Point2D<i32>, dirty: Rect<i32>) {
         if !data.is_well_formed() {
-            log::warn!("putImageData with {} bytes for {:?}", data.data.as_slice().len(), data.size);
+            log::warn!(
+                "putImageData with {} bytes for {:?}",
+                data.data.as_slice().len(),
+                data.size
+            );
             return;
         }
         let Some(region) = put_image_data_region(data.size, self.size, destination.x, destination.y, dirty) else {

@@ -51,6 +51,7 @@ pub mod bench;
 mod draw_target;
 mod paint;
 mod readback;
+mod shadow;
 mod sinks;
 mod thread;
 

@@ -8,8 +8,8 @@ use base::PixelFormat;
 use canvas_traits::color::RgbaColor;
 use canvas_traits::flatten::DeviceSegment;
 use canvas_traits::style::{
-    CompositeOperation, DrawOptions, Gradient, GradientGeometry, ImagePixels, ImageSmoothing, LineCap,
-    LineJoin, LineOptions, PaintStyle, PixelAlpha, SmoothingQuality,
+    CompositeOperation, DrawOptions, Gradient, GradientGeometry, ImagePixels, ImageSmoothing, LineCap, LineJoin,
+    LineOptions, PaintStyle, PixelAlpha, SmoothingQuality,
 };
 use euclid::default::Transform2D;
 use tiny_skia as sk;
@@ -97,7 +97,11 @@ pub(crate) fn sk_stroke(line: &LineOptions) -> sk::Stroke {
             LineJoin::Bevel => sk::LineJoin::Bevel,
         },
         // An all-zero dash list cannot be built and means a solid line.
-        dash: if dash.is_empty() { None } else { sk::StrokeDash::new(dash, line.dash_offset as f32) },
+        dash: if dash.is_empty() {
+            None
+        } else {
+            sk::StrokeDash::new(dash, line.dash_offset as f32)
+        },
     }
 }
 
@@ -112,7 +116,11 @@ pub(crate) struct SourcePixmap<'a> {
 impl<'a> SourcePixmap<'a> {
     /// Wraps canvas pixels (premultiplied RGBA, tightly packed).
     pub(crate) fn borrowed(data: &'a [u8], width: u32, height: u32) -> SourcePixmap<'a> {
-        SourcePixmap { data: Cow::Borrowed(data), width, height }
+        SourcePixmap {
+            data: Cow::Borrowed(data),
+            width,
+            height,
+        }
     }
 
     /// Views shared image pixels as premultiplied RGBA; `None` when they
@@ -144,7 +152,11 @@ impl<'a> SourcePixmap<'a> {
                 o.copy_from_slice(&px);
             }
         }
-        Some(SourcePixmap { data: Cow::Owned(out), width, height })
+        Some(SourcePixmap {
+            data: Cow::Owned(out),
+            width,
+            height,
+        })
     }
 
     pub(crate) fn as_ref(&self) -> Option<sk::PixmapRef<'_>> {
@@ -199,7 +211,10 @@ fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::
             if x0 == x1 && y0 == y1 {
                 return None;
             }
-            let (start, end) = (sk::Point::from_xy(x0 as f32, y0 as f32), sk::Point::from_xy(x1 as f32, y1 as f32));
+            let (start, end) = (
+                sk::Point::from_xy(x0 as f32, y0 as f32),
+                sk::Point::from_xy(x1 as f32, y1 as f32),
+            );
             sk::LinearGradient::new(start, end, stops, pad, transform)
         },
         GradientGeometry::Radial { x0, y0, r0, x1, y1, r1 } => {

@@ -93,8 +93,13 @@ pub(crate) fn read_rect(pixels: Option<&[u8]>, size: ImageSize, opaque: bool, re
     let (out_w, out_h) = (rect.size.width.max(0) as usize, rect.size.height.max(0) as usize);
     let mut out = vec![0u8; out_w * out_h * 4];
     let Some(pixels) = pixels else { return out };
-    let bounds = Rect::new(euclid::default::Point2D::zero(), euclid::default::Size2D::new(size.width as i64, size.height as i64));
-    let Some(inside) = rect.intersection(&bounds) else { return out };
+    let bounds = Rect::new(
+        euclid::default::Point2D::zero(),
+        euclid::default::Size2D::new(size.width as i64, size.height as i64),
+    );
+    let Some(inside) = rect.intersection(&bounds) else {
+        return out;
+    };
     let width = size.width as usize;
     let row_bytes = inside.size.width as usize * 4;
     for row in 0..inside.size.height as usize {
@@ -123,7 +128,9 @@ pub(crate) fn encode(
     opaque: bool,
     encoding: ImageEncoding,
 ) -> Result<Vec<u8>, EncodeError> {
-    let Some(pixels) = pixels else { return Err(EncodeError::Empty) };
+    let Some(pixels) = pixels else {
+        return Err(EncodeError::Empty);
+    };
     match encoding {
         ImageEncoding::Png => encode_png(&read_all(pixels, opaque), size),
         ImageEncoding::Jpeg { quality } => {

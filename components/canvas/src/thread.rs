@@ -70,8 +70,8 @@ impl CanvasThread {
 
     fn shut_down(&mut self) {
         let _ = self.raw_sender.send(CanvasMsg::Exit);
-        if let Some(join) = self.join.take() &&
-            join.join().is_err()
+        if let Some(join) = self.join.take()
+            && join.join().is_err()
         {
             log::error!("the canvas thread panicked");
         }
@@ -102,7 +102,12 @@ pub fn spawn(compositor: Box<dyn CompositorSink>, frames: Box<dyn FrameSink>) ->
             thread.run(receiver);
         })
         .expect("the OS could not start the canvas thread");
-    CanvasThread { sender: CanvasSender::new(raw_sender.clone()), raw_sender, stats, join: Some(join) }
+    CanvasThread {
+        sender: CanvasSender::new(raw_sender.clone()),
+        raw_sender,
+        stats,
+        join: Some(join),
+    }
 }
 
 /// Per-source frame timing: timestamps count from the source's first
@@ -191,32 +196,66 @@ impl CanvasPaintThread {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),
             },
-            CanvasCommand::FillRect { canvas, rect, style, options } => {
+            CanvasCommand::FillRect {
+                canvas,
+                rect,
+                style,
+                options,
+            } => {
                 if let Some(target) = self.target(canvas, "FillRect") {
                     target.fill_rect(&rect, &style, &options);
                 }
             },
-            CanvasCommand::StrokeRect { canvas, rect, style, line, options } => {
+            CanvasCommand::StrokeRect {
+                canvas,
+                rect,
+                style,
+                line,
+                options,
+            } => {
                 if let Some(target) = self.target(canvas, "StrokeRect") {
                     target.stroke_rect(&rect, &style, &line, &options);
                 }
             },
-            CanvasCommand::ClearRect { canvas, rect, transform } => {
+            CanvasCommand::ClearRect {
+                canvas,
+                rect,
+                transform,
+            } => {
                 if let Some(target) = self.target(canvas, "ClearRect") {
                     target.clear_rect(&rect, &transform);
                 }
             },
-            CanvasCommand::FillPath { canvas, path, path_transform, fill_rule, style, options } => {
+            CanvasCommand::FillPath {
+                canvas,
+                path,
+                path_transform,
+                fill_rule,
+                style,
+                options,
+            } => {
                 if let Some(target) = self.target(canvas, "FillPath") {
                     target.fill_path(&path, &path_transform, fill_rule, &style, &options);
                 }
             },
-            CanvasCommand::StrokePath { canvas, path, path_transform, style, line, options } => {
+            CanvasCommand::StrokePath {
+                canvas,
+                path,
+                path_transform,
+                style,
+                line,
+                options,
+            } => {
                 if let Some(target) = self.target(canvas, "StrokePath") {
                     target.stroke_path(&path, &path_transform, &style, &line, &options);
                 }
             },
-            CanvasCommand::ClipPath { canvas, path, path_transform, fill_rule } => {
+            CanvasCommand::ClipPath {
+                canvas,
+                path,
+                path_transform,
+                fill_rule,
+            } => {
                 if let Some(target) = self.target(canvas, "ClipPath") {
                     target.clip_path(&path, &path_transform, fill_rule);
                 }
@@ -231,10 +270,20 @@ impl CanvasPaintThread {
                     target.restore_clip();
                 }
             },
-            CanvasCommand::DrawImage { canvas, source, rects, options } => {
+            CanvasCommand::DrawImage {
+                canvas,
+                source,
+                rects,
+                options,
+            } => {
                 self.draw_image(canvas, source, &rects, &options);
             },
-            CanvasCommand::PutImageData { canvas, data, destination, dirty } => {
+            CanvasCommand::PutImageData {
+                canvas,
+                data,
+                destination,
+                dirty,
+            } => {
                 if let Some(target) = self.target(canvas, "PutImageData") {
                     target.put_image_data(&data, destination, dirty);
                 }
@@ -263,7 +312,12 @@ impl CanvasPaintThread {
                     log::debug!("snapshot of {canvas} dropped: receiver gone");
                 }
             },
-            CanvasCommand::Encode { canvas, request, encoding, reply } => {
+            CanvasCommand::Encode {
+                canvas,
+                request,
+                encoding,
+                reply,
+            } => {
                 let result = match self.target(canvas, "Encode") {
                     Some(target) => readback::encode(target.pixels(), target.size(), target.is_opaque(), encoding),
                     None => Err(EncodeError::UnknownCanvas(canvas)),
@@ -273,7 +327,9 @@ impl CanvasPaintThread {
                 }
             },
             CanvasCommand::UpdateImage { canvas, epoch } => {
-                let Some(target) = self.target(canvas, "UpdateImage") else { return };
+                let Some(target) = self.target(canvas, "UpdateImage") else {
+                    return;
+                };
                 let Some(pixels) = target.shared_pixels() else {
                     log::debug!("{canvas} has no pixels; no image update");
                     return;

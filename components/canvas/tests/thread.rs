@@ -20,12 +20,26 @@ fn stale_ids_are_dropped_and_the_thread_lives_on() {
     let live = h.create(4, 4);
     h.send(vec![
         fill_rect(ghost, 0.0, 0.0, 1.0, 1.0, rgba(1, 2, 3, 255)),
-        CanvasCommand::Resize { canvas: ghost, size: base::units::ImageSize::new(1, 1) },
-        CanvasCommand::ClipPath { canvas: ghost, path: Path::new(), path_transform: identity(), fill_rule: FillRule::NonZero },
+        CanvasCommand::Resize {
+            canvas: ghost,
+            size: base::units::ImageSize::new(1, 1),
+        },
+        CanvasCommand::ClipPath {
+            canvas: ghost,
+            path: Path::new(),
+            path_transform: identity(),
+            fill_rule: FillRule::NonZero,
+        },
         CanvasCommand::SaveClip { canvas: ghost },
         CanvasCommand::RestoreClip { canvas: ghost },
-        CanvasCommand::UpdateImage { canvas: ghost, epoch: Epoch(1) },
-        CanvasCommand::CaptureFrame { canvas: ghost, source: base::SourceId::next() },
+        CanvasCommand::UpdateImage {
+            canvas: ghost,
+            epoch: Epoch(1),
+        },
+        CanvasCommand::CaptureFrame {
+            canvas: ghost,
+            source: base::SourceId::next(),
+        },
         CanvasCommand::DrawImage {
             canvas: live,
             source: canvas_traits::command::ImageSource::Canvas { canvas: ghost },
@@ -41,7 +55,12 @@ fn stale_ids_are_dropped_and_the_thread_lives_on() {
 
     let (reply, replies) = crossbeam_channel::unbounded();
     let request = RequestId::next();
-    h.send(vec![CanvasCommand::Encode { canvas: ghost, request, encoding: ImageEncoding::Png, reply }]);
+    h.send(vec![CanvasCommand::Encode {
+        canvas: ghost,
+        request,
+        encoding: ImageEncoding::Png,
+        reply,
+    }]);
     let encoded = replies.recv().unwrap();
     assert_eq!(encoded.request, request);
     assert_eq!(encoded.result, Err(EncodeError::UnknownCanvas(ghost)));
@@ -77,7 +96,10 @@ fn image_updates_share_pixels_with_the_compositor() {
     let canvas = h.create(3, 2);
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 3.0, 2.0, rgba(255, 0, 0, 128)),
-        CanvasCommand::UpdateImage { canvas, epoch: Epoch(4) },
+        CanvasCommand::UpdateImage {
+            canvas,
+            epoch: Epoch(4),
+        },
     ]);
     let update = h.updates.recv_timeout(Duration::from_secs(10)).unwrap();
     assert_eq!(update.canvas, canvas);
@@ -104,10 +126,22 @@ fn png_dump_is_readable() {
         .sender()
         .send_batch(canvas_traits::command::CanvasBatch {
             commands: vec![
-                CanvasCommand::Create { canvas, size: base::units::ImageSize::new(5, 3), opaque: false },
-                fill_rect_with(canvas, rect(0.0, 0.0, 2.0, 3.0), PaintStyle::Color(rgba(10, 20, 30, 255)), DrawOptions::default()),
+                CanvasCommand::Create {
+                    canvas,
+                    size: base::units::ImageSize::new(5, 3),
+                    opaque: false,
+                },
+                fill_rect_with(
+                    canvas,
+                    rect(0.0, 0.0, 2.0, 3.0),
+                    PaintStyle::Color(rgba(10, 20, 30, 255)),
+                    DrawOptions::default(),
+                ),
                 fill_rect(canvas, 2.0, 0.0, 3.0, 3.0, rgba(200, 100, 0, 128)),
-                CanvasCommand::UpdateImage { canvas, epoch: Epoch(9) },
+                CanvasCommand::UpdateImage {
+                    canvas,
+                    epoch: Epoch(9),
+                },
                 CanvasCommand::GetImageData {
                     canvas,
                     rect: euclid::default::Rect::new(euclid::point2(0, 0), euclid::size2(1, 1)),
@@ -125,7 +159,12 @@ fn png_dump_is_readable() {
     let info = reader.next_frame(&mut buffer).unwrap();
     assert_eq!((info.width, info.height, info.color_type), (5, 3, png::ColorType::Rgba));
     assert_eq!(&buffer[..4], &[10, 20, 30, 255]);
-    assert_close([buffer[8], buffer[9], buffer[10], buffer[11]], [200, 100, 0, 128], 1, "translucent");
+    assert_close(
+        [buffer[8], buffer[9], buffer[10], buffer[11]],
+        [200, 100, 0, 128],
+        1,
+        "translucent",
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -136,8 +175,18 @@ fn encodes_png_and_jpeg() {
     let (reply, replies) = crossbeam_channel::unbounded();
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 16.0, 8.0, rgba(0, 0, 255, 255)),
-        CanvasCommand::Encode { canvas, request: RequestId::next(), encoding: ImageEncoding::Png, reply: reply.clone() },
-        CanvasCommand::Encode { canvas, request: RequestId::next(), encoding: ImageEncoding::Jpeg { quality: 0.9 }, reply },
+        CanvasCommand::Encode {
+            canvas,
+            request: RequestId::next(),
+            encoding: ImageEncoding::Png,
+            reply: reply.clone(),
+        },
+        CanvasCommand::Encode {
+            canvas,
+            request: RequestId::next(),
+            encoding: ImageEncoding::Jpeg { quality: 0.9 },
+            reply,
+        },
     ]);
     let png_bytes = replies.recv().unwrap().result.unwrap();
     assert_eq!(&png_bytes[..8], b"\x89PNG\r\n\x1a\n");
@@ -163,10 +212,20 @@ fn null_sinks_and_exit() {
     assert_ne!(compositor.generate_image_key(), compositor.generate_image_key());
     let thread = canvas::spawn(Box::new(compositor), Box::new(NullFrameSink));
     let canvas = CanvasId::next();
-    thread.sender().send(CanvasCommand::Create { canvas, size: base::units::ImageSize::new(1, 1), opaque: true }).unwrap();
+    thread
+        .sender()
+        .send(CanvasCommand::Create {
+            canvas,
+            size: base::units::ImageSize::new(1, 1),
+            opaque: true,
+        })
+        .unwrap();
     let sender = thread.sender();
     thread.exit();
-    assert!(sender.send(CanvasCommand::Destroy { canvas }).is_err(), "the thread is gone after exit()");
+    assert!(
+        sender.send(CanvasCommand::Destroy { canvas }).is_err(),
+        "the thread is gone after exit()"
+    );
 }
 
 #[test]
@@ -176,7 +235,10 @@ fn snapshots_share_pixels_and_survive_later_writes() {
     let (reply, replies) = crossbeam_channel::unbounded();
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(0, 0, 255, 255)),
-        CanvasCommand::Snapshot { canvas, reply: reply.clone() },
+        CanvasCommand::Snapshot {
+            canvas,
+            reply: reply.clone(),
+        },
         fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(255, 0, 0, 255)),
     ]);
     let snapshot = replies.recv().unwrap().unwrap().unwrap();
@@ -194,8 +256,14 @@ fn snapshots_share_pixels_and_survive_later_writes() {
     assert_eq!(h.pixel(other, 1, 1), [0, 0, 255, 255]);
     let empty = h.create(0, 3);
     h.send(vec![
-        CanvasCommand::Snapshot { canvas: empty, reply: reply.clone() },
-        CanvasCommand::Snapshot { canvas: CanvasId::next(), reply },
+        CanvasCommand::Snapshot {
+            canvas: empty,
+            reply: reply.clone(),
+        },
+        CanvasCommand::Snapshot {
+            canvas: CanvasId::next(),
+            reply,
+        },
     ]);
     assert!(replies.recv().unwrap().unwrap().is_none());
     assert!(replies.recv().unwrap().is_err());

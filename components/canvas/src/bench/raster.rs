@@ -101,7 +101,9 @@ impl StrokeCase {
 /// at alpha 128 over white. Returns (mismatching opaque pixels, max channel
 /// error of the translucent ones against exact source-over).
 pub(crate) fn fill_colors() -> Vec<[u8; 4]> {
-    (0..64u32).map(|i| [(i * 37 % 256) as u8, (i * 91 % 256) as u8, (i * 53 % 256) as u8, 255]).collect()
+    (0..64u32)
+        .map(|i| [(i * 37 % 256) as u8, (i * 91 % 256) as u8, (i * 53 % 256) as u8, 255])
+        .collect()
 }
 
 pub(crate) fn fill_exactness(read: impl Fn(u32, u32) -> [u8; 4], alpha: u8) -> (usize, u8) {
@@ -154,12 +156,20 @@ fn quality_measurements(
             Measurement::new(format!("{backend} AA {} mean |err|", case.name), mean, "/255")
                 .with_note("vs 256-sample coverage, pixels touched"),
         );
-        out.push(Measurement::new(format!("{backend} AA {} max |err|", case.name), max, "/255"));
+        out.push(Measurement::new(
+            format!("{backend} AA {} max |err|", case.name),
+            max,
+            "/255",
+        ));
     }
     let (wrong, _) = fills(255);
     out.push(Measurement::new(format!("{backend} opaque fills wrong pixels"), wrong as f64, "px").with_note("of 4096"));
     let (_, max_error) = fills(128);
-    out.push(Measurement::new(format!("{backend} alpha-128 fill over white max err"), max_error as f64, "/255"));
+    out.push(Measurement::new(
+        format!("{backend} alpha-128 fill over white max err"),
+        max_error as f64,
+        "/255",
+    ));
     out
 }
 
@@ -167,8 +177,14 @@ fn tiny_skia_figures() -> Vec<Measurement> {
     let stroke_error = |case: &StrokeCase| {
         let mut pixmap = sk::Pixmap::new(64, 64).expect("64×64 is a valid size");
         let path = to_sk_path(&case.segments).expect("the test shapes are not empty");
-        let paint = sk::Paint { anti_alias: true, ..sk::Paint::default() };
-        let stroke = sk::Stroke { width: case.width as f32, ..sk::Stroke::default() };
+        let paint = sk::Paint {
+            anti_alias: true,
+            ..sk::Paint::default()
+        };
+        let stroke = sk::Stroke {
+            width: case.width as f32,
+            ..sk::Stroke::default()
+        };
         pixmap.stroke_path(&path, &paint, &stroke, sk::Transform::identity(), None);
         case.error(|x, y| pixmap.pixel(x, y).map_or(0, |p| p.alpha()))
     };
@@ -181,7 +197,15 @@ fn tiny_skia_figures() -> Vec<Measurement> {
             paint.set_color_rgba8(c[0], c[1], c[2], alpha);
             pixmap.fill_rect(rect, &paint, sk::Transform::identity(), None);
         }
-        fill_exactness(|x, y| pixmap.pixel(x, y).map_or([0; 4], |p| { let c = p.demultiply(); [c.red(), c.green(), c.blue(), c.alpha()] }), alpha)
+        fill_exactness(
+            |x, y| {
+                pixmap.pixel(x, y).map_or([0; 4], |p| {
+                    let c = p.demultiply();
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                })
+            },
+            alpha,
+        )
     };
     let mut out = quality_measurements("tiny-skia", stroke_error, fills);
 
@@ -192,7 +216,8 @@ fn tiny_skia_figures() -> Vec<Measurement> {
         let label = format!("{w}x{h}");
         let fill_rect = median_ms(20, || {
             for i in 0..OPS {
-                let rect = sk::Rect::from_xywh(i as f32 * 13.5, i as f32 * 7.5, w as f32 / 2.0, h as f32 / 2.0).expect("valid");
+                let rect = sk::Rect::from_xywh(i as f32 * 13.5, i as f32 * 7.5, w as f32 / 2.0, h as f32 / 2.0)
+                    .expect("valid");
                 let mut paint = sk::Paint::default();
                 paint.set_color_rgba8(i as u8 * 20, 100, 200, 255);
                 pixmap.fill_rect(rect, &paint, sk::Transform::identity(), None);
@@ -212,13 +237,24 @@ fn tiny_skia_figures() -> Vec<Measurement> {
         let draw_image = median_ms(20, || {
             for _ in 0..OPS {
                 let shader = sk::Pattern::new(image, sk::SpreadMode::Pad, sk::FilterQuality::Bilinear, 1.0, scale);
-                let paint = sk::Paint { shader, ..sk::Paint::default() };
+                let paint = sk::Paint {
+                    shader,
+                    ..sk::Paint::default()
+                };
                 pixmap.fill_rect(dest, &paint, sk::Transform::identity(), None);
             }
         }) / OPS as f64;
-        out.push(Measurement::new(format!("tiny-skia fillRect {label}"), fill_rect, "ms/op").with_note("w/2×h/2, AA edges"));
-        out.push(Measurement::new(format!("tiny-skia fill circle {label}"), fill_path, "ms/op").with_note("r=h/3, alpha 180"));
-        out.push(Measurement::new(format!("tiny-skia drawImage {label}"), draw_image, "ms/op").with_note("512² → w/2×h/2 bilinear"));
+        out.push(
+            Measurement::new(format!("tiny-skia fillRect {label}"), fill_rect, "ms/op").with_note("w/2×h/2, AA edges"),
+        );
+        out.push(
+            Measurement::new(format!("tiny-skia fill circle {label}"), fill_path, "ms/op")
+                .with_note("r=h/3, alpha 180"),
+        );
+        out.push(
+            Measurement::new(format!("tiny-skia drawImage {label}"), draw_image, "ms/op")
+                .with_note("512² → w/2×h/2 bilinear"),
+        );
     }
     out
 }
@@ -264,7 +300,10 @@ mod vello {
 
     /// Composites onto what the target holds, like a canvas operation must.
     fn settings() -> RasterizerSettings {
-        RasterizerSettings { target_init: TargetInit::SrcOver, ..RasterizerSettings::default() }
+        RasterizerSettings {
+            target_init: TargetInit::SrcOver,
+            ..RasterizerSettings::default()
+        }
     }
 
     fn render(ctx: &mut RenderContext, target: &mut Pixmap, resources: &mut Resources) {
@@ -341,7 +380,10 @@ mod vello {
                 for _ in 0..OPS {
                     ctx.set_paint(Image {
                         image: ImageSource::Pixmap(image.clone()),
-                        sampler: ImageSampler { quality: ImageQuality::Medium, ..ImageSampler::default() },
+                        sampler: ImageSampler {
+                            quality: ImageQuality::Medium,
+                            ..ImageSampler::default()
+                        },
                     });
                     ctx.set_paint_transform(Affine::scale_non_uniform(w as f64 / 1024.0, h as f64 / 1024.0));
                     ctx.set_transform(Affine::translate((10.0, 10.0)));
@@ -351,8 +393,12 @@ mod vello {
                 ctx.reset_paint_transform();
                 render(&mut ctx, &mut target, &mut resources);
             }) / OPS as f64;
-            out.push(Measurement::new(format!("vello_cpu fillRect {label}"), fill_rect, "ms/op").with_note(note.clone()));
-            out.push(Measurement::new(format!("vello_cpu fill circle {label}"), fill_path, "ms/op").with_note(note.clone()));
+            out.push(
+                Measurement::new(format!("vello_cpu fillRect {label}"), fill_rect, "ms/op").with_note(note.clone()),
+            );
+            out.push(
+                Measurement::new(format!("vello_cpu fill circle {label}"), fill_path, "ms/op").with_note(note.clone()),
+            );
             out.push(Measurement::new(format!("vello_cpu drawImage {label}"), draw_image, "ms/op").with_note(note));
         }
         out

@@ -33,7 +33,12 @@ impl RgbaColor {
 
     /// Builds a colour from its four channels.
     pub const fn new(red: u8, green: u8, blue: u8, alpha: u8) -> RgbaColor {
-        RgbaColor { red, green, blue, alpha }
+        RgbaColor {
+            red,
+            green,
+            blue,
+            alpha,
+        }
     }
 
     /// Whether the colour is fully opaque.
@@ -95,7 +100,12 @@ pub fn serialize_canvas_color(color: RgbaColor) -> String {
 }
 
 fn write_canvas_color(out: &mut impl Write, color: RgbaColor) -> fmt::Result {
-    let RgbaColor { red, green, blue, alpha } = color;
+    let RgbaColor {
+        red,
+        green,
+        blue,
+        alpha,
+    } = color;
     if alpha == 255 {
         return write!(out, "#{red:02x}{green:02x}{blue:02x}");
     }
@@ -119,8 +129,7 @@ fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
     let token = input.next()?.clone();
     match token {
         Token::Hash(ref value) | Token::IDHash(ref value) => {
-            let (r, g, b, a) = cssparser::color::parse_hash_color(value.as_bytes())
-                .map_err(|()| invalid())?;
+            let (r, g, b, a) = cssparser::color::parse_hash_color(value.as_bytes()).map_err(|()| invalid())?;
             Ok(ParsedColor::Rgba(RgbaColor::new(r, g, b, alpha_to_u8(a))))
         },
         Token::Ident(ref name) => {
@@ -184,8 +193,8 @@ fn parse_component(input: &mut Parser<'_>) -> ColorResult<Component> {
         Token::Ident(ref ident) if ident.eq_ignore_ascii_case("none") => Component::None,
         _ => return Err(invalid()),
     };
-    if let Component::Number(v) | Component::Percentage(v) | Component::Degrees(v) = component &&
-        !v.is_finite()
+    if let Component::Number(v) | Component::Percentage(v) | Component::Degrees(v) = component
+        && !v.is_finite()
     {
         return Err(invalid());
     }
@@ -218,7 +227,11 @@ fn parse_components(input: &mut Parser<'_>) -> ColorResult<Components> {
         if channels.iter().chain(alpha.iter()).any(|c| c.is_none()) {
             return Err(invalid());
         }
-        return Ok(Components { channels, alpha, legacy });
+        return Ok(Components {
+            channels,
+            alpha,
+            legacy,
+        });
     }
     channels[1] = parse_component(input)?;
     channels[2] = parse_component(input)?;
@@ -228,7 +241,11 @@ fn parse_components(input: &mut Parser<'_>) -> ColorResult<Components> {
         input.expect_delim('/')?;
         Some(parse_component(input)?)
     };
-    Ok(Components { channels, alpha, legacy })
+    Ok(Components {
+        channels,
+        alpha,
+        legacy,
+    })
 }
 
 /// `<alpha-value>`: a number (clamped to 0–1) or a percentage.
@@ -253,7 +270,11 @@ fn channel_to_u8(value: f32) -> u8 {
 /// Legacy syntax requires all three channels to be numbers or all three to be
 /// percentages; the modern syntax allows mixing them and `none`.
 fn parse_rgb(input: &mut Parser<'_>) -> ColorResult<RgbaColor> {
-    let Components { channels, alpha, legacy } = parse_components(input)?;
+    let Components {
+        channels,
+        alpha,
+        legacy,
+    } = parse_components(input)?;
     if legacy {
         let all_numbers = channels.iter().all(|c| matches!(c, Component::Number(_)));
         let all_percentages = channels.iter().all(|c| matches!(c, Component::Percentage(_)));
@@ -284,7 +305,11 @@ enum HueModel {
 /// number of degrees or an angle; the other two are percentages (the modern
 /// syntax also accepts plain numbers on a 0–100 scale).
 fn parse_hsl_or_hwb(input: &mut Parser<'_>, model: HueModel) -> ColorResult<RgbaColor> {
-    let Components { channels, alpha, legacy } = parse_components(input)?;
+    let Components {
+        channels,
+        alpha,
+        legacy,
+    } = parse_components(input)?;
     if legacy && model == HueModel::Hwb {
         return Err(invalid());
     }

@@ -62,8 +62,8 @@ impl Flattener {
 
     /// Emits the move that starts the subpath following a `closePath()`.
     fn reopen_if_closed(&mut self) {
-        if self.reopen &&
-            let Some(start) = self.subpath_start
+        if self.reopen
+            && let Some(start) = self.subpath_start
         {
             self.move_to_device(start);
         }
@@ -90,8 +90,8 @@ impl Flattener {
     fn close(&mut self) {
         // closePath(): with no subpath, do nothing. Otherwise mark the subpath
         // closed and start a new one at its first point.
-        if let Some(start) = self.subpath_start &&
-            !self.reopen
+        if let Some(start) = self.subpath_start
+            && !self.reopen
         {
             self.out.push(DeviceSegment::Close);
             self.last = start;
@@ -118,16 +118,38 @@ impl Flattener {
                 self.out.push(DeviceSegment::QuadTo(f32_point(c), f32_point(p)));
                 self.last = p;
             },
-            PathSegment::BezierCurveTo { cp1x, cp1y, cp2x, cp2y, x, y } => {
+            PathSegment::BezierCurveTo {
+                cp1x,
+                cp1y,
+                cp2x,
+                cp2y,
+                x,
+                y,
+            } => {
                 let (c1, c2, p) = (self.map(cp1x, cp1y), self.map(cp2x, cp2y), self.map(x, y));
                 self.ensure_subpath(c1);
-                self.out.push(DeviceSegment::CubicTo(f32_point(c1), f32_point(c2), f32_point(p)));
+                self.out
+                    .push(DeviceSegment::CubicTo(f32_point(c1), f32_point(c2), f32_point(p)));
                 self.last = p;
             },
             PathSegment::ArcTo { x1, y1, x2, y2, radius } => self.arc_to(x1, y1, x2, y2, radius),
-            PathSegment::Ellipse { x, y, radius_x, radius_y, rotation, start_angle, end_angle, counterclockwise } => {
+            PathSegment::Ellipse {
+                x,
+                y,
+                radius_x,
+                radius_y,
+                rotation,
+                start_angle,
+                end_angle,
+                counterclockwise,
+            } => {
                 let sweep = arc_sweep(start_angle, end_angle, counterclockwise);
-                let ellipse = Ellipse { center: Point::new(x, y), radius_x, radius_y, rotation };
+                let ellipse = Ellipse {
+                    center: Point::new(x, y),
+                    radius_x,
+                    radius_y,
+                    rotation,
+                };
                 self.ellipse(&ellipse, start_angle, sweep, true);
             },
             PathSegment::Rect { x, y, width, height } => {
@@ -140,7 +162,13 @@ impl Flattener {
                 self.close();
                 self.move_to_device(self.map(x, y));
             },
-            PathSegment::RoundRect { x, y, width, height, radii } => self.round_rect(x, y, width, height, radii),
+            PathSegment::RoundRect {
+                x,
+                y,
+                width,
+                height,
+                radii,
+            } => self.round_rect(x, y, width, height, radii),
             PathSegment::ClosePath => self.close(),
         }
     }
@@ -185,7 +213,12 @@ impl Flattener {
         } else if sweep < -std::f64::consts::PI {
             sweep += TAU;
         }
-        let circle = Ellipse { center, radius_x: radius, radius_y: radius, rotation: 0.0 };
+        let circle = Ellipse {
+            center,
+            radius_x: radius,
+            radius_y: radius,
+            rotation: 0.0,
+        };
         self.ellipse(&circle, start, sweep, true);
     }
 
@@ -272,7 +305,10 @@ impl Ellipse {
 
     /// d(point)/d(angle).
     fn derivative(&self, angle: f64) -> Vector2D<f64> {
-        rotate(Vector2D::new(-self.radius_x * angle.sin(), self.radius_y * angle.cos()), self.rotation)
+        rotate(
+            Vector2D::new(-self.radius_x * angle.sin(), self.radius_y * angle.cos()),
+            self.rotation,
+        )
     }
 }
 
@@ -335,7 +371,10 @@ mod tests {
         path.line_to(1.0, 2.0);
         path.line_to(3.0, 4.0);
         let out = flatten_path(&path, &Transform2D::identity());
-        assert_eq!(out, vec![DeviceSegment::MoveTo(p(1.0, 2.0)), DeviceSegment::LineTo(p(3.0, 4.0))]);
+        assert_eq!(
+            out,
+            vec![DeviceSegment::MoveTo(p(1.0, 2.0)), DeviceSegment::LineTo(p(3.0, 4.0))]
+        );
     }
 
     #[test]
@@ -374,7 +413,9 @@ mod tests {
         assert_eq!(out[0], DeviceSegment::MoveTo(p(70.0, 50.0)));
         assert_eq!(out.len(), 5);
         for segment in &out[1..] {
-            let DeviceSegment::CubicTo(_, _, end) = segment else { panic!("{segment:?}") };
+            let DeviceSegment::CubicTo(_, _, end) = segment else {
+                panic!("{segment:?}")
+            };
             assert!(((*end - p(50.0, 50.0)).length() - 20.0).abs() < 1e-3);
         }
     }
@@ -387,13 +428,18 @@ mod tests {
         let out = flatten_path(&path, &Transform2D::identity());
         assert_eq!(out[1], DeviceSegment::LineTo(p(5.0, 0.0)));
         assert_eq!(out.len(), 3, "{out:?}");
-        let DeviceSegment::CubicTo(_, _, end) = out[2] else { panic!("{out:?}") };
+        let DeviceSegment::CubicTo(_, _, end) = out[2] else {
+            panic!("{out:?}")
+        };
         assert!((end - p(10.0, 5.0)).length() < 1e-4, "{end:?}");
         // Collinear points fall back to a straight line to (x1, y1).
         let mut path = Path::new();
         path.move_to(0.0, 0.0);
         path.arc_to(5.0, 0.0, 10.0, 0.0, 5.0).unwrap();
-        assert_eq!(flatten_path(&path, &Transform2D::identity())[1], DeviceSegment::LineTo(p(5.0, 0.0)));
+        assert_eq!(
+            flatten_path(&path, &Transform2D::identity())[1],
+            DeviceSegment::LineTo(p(5.0, 0.0))
+        );
     }
 
     #[test]
@@ -404,7 +450,10 @@ mod tests {
         path.set_transform(Transform2D::identity());
         path.line_to(1.0, 1.0);
         let out = flatten_path(&path, &Transform2D::identity());
-        assert_eq!(out, vec![DeviceSegment::MoveTo(p(2.0, 2.0)), DeviceSegment::LineTo(p(1.0, 1.0))]);
+        assert_eq!(
+            out,
+            vec![DeviceSegment::MoveTo(p(2.0, 2.0)), DeviceSegment::LineTo(p(1.0, 1.0))]
+        );
     }
 
     #[test]
@@ -415,6 +464,13 @@ mod tests {
         path.close_path();
         path.line_to(5.0, 5.0);
         let out = flatten_path(&path, &Transform2D::identity());
-        assert_eq!(&out[2..], &[DeviceSegment::Close, DeviceSegment::MoveTo(p(1.0, 1.0)), DeviceSegment::LineTo(p(5.0, 5.0))]);
+        assert_eq!(
+            &out[2..],
+            &[
+                DeviceSegment::Close,
+                DeviceSegment::MoveTo(p(1.0, 1.0)),
+                DeviceSegment::LineTo(p(5.0, 5.0))
+            ]
+        );
     }
 }
