@@ -8,9 +8,9 @@
 //! # Rasterizer
 //!
 //! tiny-skia 0.12, chosen over vello_cpu 0.3 after measuring both
-//! (`bench::rasterizer_comparison`; run with `--features vello-comparison`).
-//! Figures from this 2-core machine while a SpiderMonkey build was running
-//! (load ≈ 7), so the speed columns are inflated but comparable:
+//! (`bench::rasterizer_comparison`; run the `canvas_bench` example with
+//! `--features vello-comparison`). Figures from this 2-core machine (load
+//! ≈ 1.7, dev profile at opt-level 2), medians:
 //!
 //! | measure | tiny-skia | vello_cpu |
 //! |---|---|---|
@@ -18,9 +18,9 @@
 //! | alpha-128 fill over white, max error | 0 | 0 |
 //! | AA circle stroke (w=3), mean / max error vs exact coverage, /255 | 5.7 / 42.6 | 13.4 / 57.4 |
 //! | AA arc stroke (w=5, butt), mean / max error, /255 | 4.4 / 39.7 | 10.6 / 69.4 |
-//! | fillRect w/2×h/2, 640×480 / 1920×1080, ms per op | 0.078 / 0.211 | 0.036 / 0.205 |
-//! | translucent circle r=h/3, 640×480 / 1920×1080, ms per op | 2.41 / 10.2 | 0.063 / 0.344 |
-//! | drawImage 512² → w/2×h/2 bilinear, 640×480 / 1920×1080, ms per op | 4.72 / 31.4 | 1.25 / 8.27 |
+//! | fillRect w/2×h/2, 640×480 / 1920×1080, ms per op | 0.077 / 0.210 | 0.035 / 0.202 |
+//! | translucent circle r=h/3, 640×480 / 1920×1080, ms per op | 1.63 / 7.03 | 0.063 / 0.331 |
+//! | drawImage 512² → w/2×h/2 bilinear, 640×480 / 1920×1080, ms per op | 3.19 / 21.6 | 0.85 / 5.57 |
 //!
 //! (vello_cpu is timed as 10 operations then one render composited over
 //! the existing pixels, its best case for a canvas.)
@@ -33,17 +33,18 @@
 //! (`getImageData`, `drawImage` of a canvas, frame capture). tiny-skia does
 //! exactly that, on a bitmap we own. vello_cpu renders a recorded scene: a
 //! non-source-over operator needs the existing bitmap drawn into the scene
-//! first (a full-canvas image draw per batch, ~8 ms at 1080p by the row
-//! above), and every readback forces a render. tiny-skia's anti-aliasing is
-//! also about twice as close to exact coverage, and both fill solid colours
-//! exactly. The rasterizer is confined to `draw_target.rs` and `paint.rs`,
-//! so if real pages turn out to be fill-bound, switching is a contained change.
+//! first (a full-canvas image draw per batch, several ms at 1080p by the
+//! row above), and every readback forces a render. tiny-skia's
+//! anti-aliasing is also about twice as close to exact coverage, and both
+//! fill solid colours exactly. The rasterizer is confined to
+//! `draw_target.rs`, `paint.rs` and `shadow.rs`, so if real pages turn out
+//! to be fill-bound, switching is a contained change.
 //!
 //! Through the whole thread (paint → `CaptureFrame` → frame at the sink,
 //! `bench::capture_pipeline`), a frame of clear + fill + 8 translucent
-//! circles costs about 1.9 ms at 640×480 and 12 ms at 1920×1080, of which
-//! the capture readback (one copy, un-premultiplied in the same pass) is
-//! 0.19 ms and 1.2 ms.
+//! circles costs 2.0 ms (2.0 ms CPU) at 640×480 and 8.1 ms (8.3 ms CPU) at
+//! 1920×1080, of which the capture (one copy, un-premultiplied in the same
+//! pass) is 0.22 ms and 1.26 ms. An idle canvas thread uses no CPU.
 
 #![deny(missing_docs)]
 
