@@ -12,6 +12,7 @@ use canvas_traits::style::{
     CompositeOperation, DrawOptions, FillRule, Gradient, GradientGeometry, GradientStop, LineCap, LineJoin,
     LineOptions, PaintStyle, Shadow,
 };
+use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextOptions};
 use euclid::default::{Point2D, Rect, Size2D, Transform2D};
 
 fn color(css: &str) -> PaintStyle {
@@ -168,6 +169,22 @@ fn main() {
         options: rotated,
     });
     c.push(CanvasCommand::RestoreClip { canvas });
+    let text_options = TextOptions {
+        font: CanvasFont::parse("bold 28px sans-serif", 10.0).unwrap_or_default(),
+        align: TextAlign::Center,
+        baseline: TextBaseline::Middle,
+        ..TextOptions::default()
+    };
+    c.push(CanvasCommand::FillText {
+        canvas,
+        text: "Aperture canvas".into(),
+        x: 200.0,
+        y: 150.0,
+        max_width: None,
+        text_options,
+        style: color("#222"),
+        options: shadowed,
+    });
     c.push(CanvasCommand::UpdateImage {
         canvas,
         epoch: Epoch(1),

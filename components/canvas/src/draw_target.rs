@@ -536,6 +536,43 @@ impl DrawTarget {
         );
     }
 
+    /// Fills a user-space path (text outlines) under the current transform.
+    pub(crate) fn fill_user_path(&mut self, path: &sk::Path, style: &PaintStyle, options: &DrawOptions) {
+        let Some(device) = path.clone().transform(to_sk_transform(&options.transform)) else {
+            return;
+        };
+        self.draw_with_style(
+            Geometry::Fill {
+                path: &device,
+                rule: sk::FillRule::Winding,
+            },
+            style,
+            options,
+        );
+    }
+
+    /// Strokes a user-space path (text outlines) with the pen under the
+    /// current transform.
+    pub(crate) fn stroke_user_path(
+        &mut self,
+        path: &sk::Path,
+        style: &PaintStyle,
+        line: &LineOptions,
+        options: &DrawOptions,
+    ) {
+        let stroke = sk_stroke(line);
+        let transform = to_sk_transform(&options.transform);
+        self.draw_with_style(
+            Geometry::Stroke {
+                path,
+                stroke: &stroke,
+                transform,
+            },
+            style,
+            options,
+        );
+    }
+
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
     /// the new clip region is the intersection of the current one and the path.
     pub(crate) fn clip_path(&mut self, path: &Path, path_transform: &Transform2D<f32>, rule: FillRule) {

@@ -5,6 +5,9 @@
 //! [`spawn`] for the entry point, [`CompositorSink`] and [`FrameSink`] for
 //! where pixels go.
 //!
+//! Text (`fillText`, `strokeText`, `measureText`) uses one bundled face,
+//! DejaVu Sans, without shaping; see the `text` module.
+//!
 //! # Rasterizer
 //!
 //! tiny-skia 0.12, chosen over vello_cpu 0.3 after measuring both
@@ -53,6 +56,7 @@ mod draw_target;
 mod paint;
 mod readback;
 mod shadow;
+mod text;
 mod sinks;
 mod thread;
 

@@ -18,8 +18,8 @@ use crossbeam_channel::{Receiver, select, unbounded};
 
 use crate::draw_target::DrawTarget;
 use crate::paint::SourcePixmap;
-use crate::readback;
 use crate::sinks::{CanvasImageUpdate, CompositorSink, FrameSink, canvas_descriptor};
+use crate::{readback, text};
 
 /// Counters the canvas thread keeps about frame capture, readable from
 /// any thread (tests assert on them; benchmarks report them).
@@ -277,6 +277,50 @@ impl CanvasPaintThread {
                 options,
             } => {
                 self.draw_image(canvas, source, &rects, &options);
+            },
+            CanvasCommand::FillText {
+                canvas,
+                text,
+                x,
+                y,
+                max_width,
+                text_options,
+                style,
+                options,
+            } => {
+                let Some(target) = self.target(canvas, "FillText") else {
+                    return;
+                };
+                if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
+                    target.fill_user_path(&path, &style, &options);
+                }
+            },
+            CanvasCommand::StrokeText {
+                canvas,
+                text,
+                x,
+                y,
+                max_width,
+                text_options,
+                style,
+                line,
+                options,
+            } => {
+                let Some(target) = self.target(canvas, "StrokeText") else {
+                    return;
+                };
+                if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
+                    target.stroke_user_path(&path, &style, &line, &options);
+                }
+            },
+            CanvasCommand::MeasureText {
+                text,
+                text_options,
+                reply,
+            } => {
+                if reply.send(text::measure(&text, &text_options)).is_err() {
+                    log::debug!("measureText reply dropped: script stopped waiting");
+                }
             },
             CanvasCommand::PutImageData {
                 canvas,

@@ -13,6 +13,7 @@ use euclid::default::{Point2D, Rect, Size2D};
 
 use crate::path::Path;
 use crate::style::{DrawOptions, FillRule, ImagePixels, LineOptions, PaintStyle};
+use crate::text::{TextMetrics, TextOptions};
 
 /// The image a `drawImage()` call draws.
 #[derive(Clone, Debug)]
@@ -266,6 +267,55 @@ pub enum CanvasCommand {
         /// Transform, alpha, compositing, smoothing.
         options: DrawOptions,
     },
+    /// `fillText()`, drawn with the bundled font.
+    FillText {
+        /// The canvas.
+        canvas: CanvasId,
+        /// The text (prepared on the canvas thread).
+        text: String,
+        /// Anchor x, in user space.
+        x: f64,
+        /// Anchor y, in user space.
+        y: f64,
+        /// `maxWidth`: the text is condensed horizontally to fit.
+        max_width: Option<f64>,
+        /// Font, alignment, baseline, direction.
+        text_options: TextOptions,
+        /// `fillStyle`.
+        style: PaintStyle,
+        /// Transform, alpha, compositing, smoothing, shadow.
+        options: DrawOptions,
+    },
+    /// `strokeText()`.
+    StrokeText {
+        /// The canvas.
+        canvas: CanvasId,
+        /// The text.
+        text: String,
+        /// Anchor x.
+        x: f64,
+        /// Anchor y.
+        y: f64,
+        /// `maxWidth`.
+        max_width: Option<f64>,
+        /// Font, alignment, baseline, direction.
+        text_options: TextOptions,
+        /// `strokeStyle`.
+        style: PaintStyle,
+        /// Line styles.
+        line: LineOptions,
+        /// Transform, alpha, compositing, smoothing, shadow.
+        options: DrawOptions,
+    },
+    /// `measureText()`: replies with the metrics (script blocks on it).
+    MeasureText {
+        /// The text.
+        text: String,
+        /// Font, alignment, baseline, direction.
+        text_options: TextOptions,
+        /// Where the metrics go.
+        reply: Sender<TextMetrics>,
+    },
     /// `putImageData()`: copies un-premultiplied RGBA into the bitmap,
     /// ignoring transform, alpha, compositing and clip.
     PutImageData {
@@ -357,7 +407,8 @@ impl CanvasCommand {
             | Encode { canvas, .. }
             | UpdateImage { canvas, .. }
             | CaptureFrame { canvas, .. } => Some(*canvas),
-            EndCapture { .. } => None,
+            FillText { canvas, .. } | StrokeText { canvas, .. } => Some(*canvas),
+            EndCapture { .. } | MeasureText { .. } => None,
         }
     }
 }
