@@ -145,7 +145,7 @@ pub struct Tap {
     pub pipeline: gst::Pipeline,
     stream: Weak<Mutex<dyn MediaStream>>,
     tee: gst::Element,
-    grab_wanted: Arc<AtomicBool>,
+    valve: gst::Element,
     sinks: HashMap<SinkId, SinkBranch>,
     source: SourceId,
     internal: Sender<Internal>,
@@ -200,7 +200,7 @@ impl Tap {
                     let _ = gs.pipeline_or_new().set_state(gst::State::Null);
                 }
             }
-            unregister_stream(&id);
+            release_stream(&id);
         }
         result
     }
@@ -212,7 +212,7 @@ impl Tap {
         internal: Sender<Internal>,
         counters: Arc<Counters>,
     ) -> Result<Tap, MediaError> {
-        maker.require(&["tee", "queue", "videoconvert", "capsfilter", "appsink"])?;
+        maker.require(&["tee", "queue", "valve", "videoconvert", "appsink"])?;
         let stream = get_stream(&id).ok_or_else(|| MediaError::NotReadable("servo-media lost the stream".into()))?;
         let (src, pipeline) = {
             let mut guard = stream.lock().unwrap_or_else(PoisonError::into_inner);
@@ -241,9 +241,10 @@ impl Tap {
             gst::PadProbeReturn::Ok
         });
 
-        // The grab branch: buffers are dropped before any work unless a grab waits.
-        let grab_wanted = Arc::new(AtomicBool::new(false));
+        // The grab branch: a valve drops buffers before any conversion unless a grab waits.
         let queue = maker.make("queue")?;
+        let valve = maker.make("valve")?;
+        valve.set_property("drop", true);
         queue.set_property_from_str("leaky", "downstream");
         queue.set_property("max-size-buffers", 1u32);
         let convert = maker.make("videoconvert")?;
@@ -270,12 +271,8 @@ impl Tap {
                 .build(),
         );
         let appsink: gst::Element = appsink.upcast();
-        pipeline.add_many([&queue, &convert, &appsink]).map_err(|e| MediaError::NotReadable(e.to_string()))?;
-        link_all(&[&tee, &queue, &convert, &appsink])?;
-        let wanted = grab_wanted.clone();
-        queue.static_pad("sink").expect("queue has a sink pad").add_probe(gst::PadProbeType::BUFFER, move |_, _| {
-            if wanted.load(Ordering::Acquire) { gst::PadProbeReturn::Ok } else { gst::PadProbeReturn::Drop }
-        });
+        pipeline.add_many([&queue, &valve, &convert, &appsink]).map_err(|e| MediaError::NotReadable(e.to_string()))?;
+        link_all(&[&tee, &queue, &valve, &convert, &appsink])?;
 
         let bus = pipeline.bus().expect("pipelines have a bus");
         let tx = internal.clone();
@@ -296,7 +293,7 @@ impl Tap {
             pipeline: pipeline.clone(),
             stream: weak,
             tee,
-            grab_wanted,
+            valve,
             sinks: HashMap::new(),
             source,
             internal,
@@ -312,7 +309,9 @@ impl Tap {
 
     /// Opens or closes the grab branch.
     pub fn want_grabs(&self, wanted: bool) {
-        self.grab_wanted.store(wanted, Ordering::Release);
+        if self.valve.property::<bool>("drop") == wanted {
+            self.valve.set_property("drop", !wanted);
+        }
     }
 
     /// Adds a sink branch filling `slot` with RGBA/BGRA frames.
@@ -408,8 +407,21 @@ impl Tap {
         if let Some(bus) = self.pipeline.bus() {
             bus.unset_sync_handler();
         }
-        unregister_stream(&self.stream_id);
+        release_stream(&self.stream_id);
     }
+}
+
+/// Removes a stream from servo-media's registry and frees it.
+///
+/// servo-media trap: `unregister_stream` drops the removed `Arc` while it
+/// still holds the registry lock, and `GStreamerMediaStream::drop` calls
+/// `unregister_stream` again, so unregistering the last reference deadlocks.
+/// Holding a reference across the call makes the final drop happen after the
+/// lock is released.
+pub fn release_stream(id: &MediaStreamId) {
+    let keep = get_stream(id);
+    unregister_stream(id);
+    drop(keep);
 }
 
 impl Drop for Tap {
