@@ -195,10 +195,10 @@ impl Tap {
     ) -> Result<Tap, MediaError> {
         let result = Self::attach_inner(id, source, maker, internal, counters);
         if result.is_err() {
-            if let Some(stream) = get_stream(&id) {
-                if let Some(gs) = stream.lock().unwrap_or_else(PoisonError::into_inner).as_mut_any().downcast_mut::<GStreamerMediaStream>() {
-                    let _ = gs.pipeline_or_new().set_state(gst::State::Null);
-                }
+            if let Some(stream) = get_stream(&id) &&
+                let Some(gs) = stream.lock().unwrap_or_else(PoisonError::into_inner).as_mut_any().downcast_mut::<GStreamerMediaStream>()
+            {
+                let _ = gs.pipeline_or_new().set_state(gst::State::Null);
             }
             release_stream(&id);
         }

@@ -129,12 +129,10 @@ impl SceneCache {
             let (cx, cy, half) = look.window();
             self.rgb.clear();
             self.rgb.reserve(w as usize * h as usize);
+            let xs: Vec<f64> = (0..w).map(|i| cx + ((i as f64 + 0.5) / w as f64 - 0.5) * 2.0 * half).collect();
             for j in 0..h {
                 let y = cy + ((j as f64 + 0.5) / h as f64 - 0.5) * 2.0 * half;
-                for i in 0..w {
-                    let x = cx + ((i as f64 + 0.5) / w as f64 - 0.5) * 2.0 * half;
-                    self.rgb.push(scene(x, y));
-                }
+                self.rgb.extend(xs.iter().map(|&x| scene(x, y)));
             }
             self.key = Some(key);
         }
@@ -166,23 +164,28 @@ fn overlays(look: &Look, w: u32, h: u32, frame: u64, mut put: impl FnMut(u32, u3
     }
 }
 
-fn yuv(p: [u8; 3], sat: f64) -> (u8, f64, f64) {
+/// BT.601 limited-range Y and chroma offsets (chroma scaled by `sat_q8`/256).
+fn yuv(p: [u8; 3], sat_q8: i32) -> (u8, i32, i32) {
     let (r, g, b) = (p[0] as i32, p[1] as i32, p[2] as i32);
     let y = 16 + ((66 * r + 129 * g + 25 * b + 128) >> 8);
-    let u = ((-38 * r - 74 * g + 112 * b + 128) >> 8) as f64 * sat;
-    let v = ((112 * r - 94 * g - 18 * b + 128) >> 8) as f64 * sat;
+    let u = (((-38 * r - 74 * g + 112 * b + 128) >> 8) * sat_q8) >> 8;
+    let v = (((112 * r - 94 * g - 18 * b + 128) >> 8) * sat_q8) >> 8;
     (y.clamp(16, 235) as u8, u, v)
 }
 
-fn chroma(c: f64) -> u8 {
-    (128.0 + c).round().clamp(16.0, 240.0) as u8
+fn chroma(c: i32) -> u8 {
+    (128 + c).clamp(16, 240) as u8
+}
+
+fn sat_q8(saturation: f64) -> i32 {
+    (saturation * 256.0).round().clamp(0.0, 65536.0) as i32
 }
 
 /// Renders one YUY2 frame (`w` even, `out.len() == w * h * 2`).
 pub fn render_yuy2(cache: &mut SceneCache, look: &Look, w: u32, h: u32, frame: u64, out: &mut [u8]) {
     let lut = look.lut();
     let rgb = cache.get(look, w, h);
-    let sat = look.saturation;
+    let sat = sat_q8(look.saturation);
     for (row_in, row_out) in rgb.chunks_exact(w as usize).zip(out.chunks_exact_mut(w as usize * 2)) {
         for (pair, px) in row_in.chunks_exact(2).zip(row_out.chunks_exact_mut(4)) {
             let a = [lut[0][pair[0][0] as usize], lut[1][pair[0][1] as usize], lut[2][pair[0][2] as usize]];
@@ -190,9 +193,9 @@ pub fn render_yuy2(cache: &mut SceneCache, look: &Look, w: u32, h: u32, frame: u
             let (ya, ua, va) = yuv(a, sat);
             let (yb, ub, vb) = yuv(b, sat);
             px[0] = ya;
-            px[1] = chroma((ua + ub) / 2.0);
+            px[1] = chroma((ua + ub) / 2);
             px[2] = yb;
-            px[3] = chroma((va + vb) / 2.0);
+            px[3] = chroma((va + vb) / 2);
         }
     }
     overlays(look, w, h, frame, |x, y, white| {
@@ -206,15 +209,14 @@ pub fn render_yuy2(cache: &mut SceneCache, look: &Look, w: u32, h: u32, frame: u
 pub fn render_rgba(cache: &mut SceneCache, look: &Look, w: u32, h: u32, frame: u64) -> Vec<u8> {
     let lut = look.lut();
     let rgb = cache.get(look, w, h);
-    let sat = look.saturation;
-    let mut out = Vec::with_capacity(rgb.len() * 4);
-    for p in rgb {
-        let c = [lut[0][p[0] as usize] as f64, lut[1][p[1] as usize] as f64, lut[2][p[2] as usize] as f64];
-        let luma = 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
-        for v in c {
-            out.push((luma + (v - luma) * sat).round().clamp(0.0, 255.0) as u8);
+    let sat = sat_q8(look.saturation);
+    let mut out = vec![255u8; rgb.len() * 4];
+    for (p, o) in rgb.iter().zip(out.chunks_exact_mut(4)) {
+        let c = [lut[0][p[0] as usize] as i32, lut[1][p[1] as usize] as i32, lut[2][p[2] as usize] as i32];
+        let luma = (77 * c[0] + 150 * c[1] + 29 * c[2]) >> 8;
+        for i in 0..3 {
+            o[i] = (luma + (((c[i] - luma) * sat) >> 8)).clamp(0, 255) as u8;
         }
-        out.push(255);
     }
     overlays(look, w, h, frame, |x, y, white| {
         let o = (y * w + x) as usize * 4;

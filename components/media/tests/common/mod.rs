@@ -46,10 +46,10 @@ impl Harness {
         let deadline = Instant::now() + Duration::from_secs(10);
         {
             let mut stash = self.stash.borrow_mut();
-            if let Some(i) = stash.iter().position(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request)) {
-                if let MediaEvent::Reply { result, .. } = stash.remove(i) {
-                    return result;
-                }
+            if let Some(i) = stash.iter().position(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request)) &&
+                let MediaEvent::Reply { result, .. } = stash.remove(i)
+            {
+                return result;
             }
         }
         loop {

@@ -274,6 +274,8 @@ pub enum MediaCommand {
 }
 
 /// The successful content of a reply.
+// Replies are moved once per request, so boxing the large dictionaries buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum MediaReply {
     /// To `EnumerateDevices`.
@@ -315,6 +317,7 @@ pub enum MediaReply {
 }
 
 /// An event from the Media thread.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum MediaEvent {
     /// The one reply to a request.

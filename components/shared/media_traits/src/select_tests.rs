@@ -1,4 +1,6 @@
 //! Edge cases of SelectSettings, fitness distance and the dictionaries.
+// 3.141592 is the zoom value wpt uses, not an approximation of PI.
+#![allow(clippy::approx_constant, clippy::cloned_ref_to_slice_refs)]
 
 use crate::constraints::*;
 use crate::error::MediaErrorKind;
