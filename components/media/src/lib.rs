@@ -9,6 +9,8 @@
 //! selection, a `tee` with appsink branches per consumer, the fake camera, and
 //! the still-photo path.
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod camera;
 pub mod canvas;

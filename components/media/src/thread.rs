@@ -349,6 +349,11 @@ impl MediaLoop {
             log::warn!("PushFrame: {id} is not a canvas source; frame dropped");
             return;
         };
+        let needed = frame.stride * (frame.size.height as usize).saturating_sub(1) + frame.size.width as usize * 4;
+        if frame.size.width == 0 || frame.size.height == 0 || frame.stride < frame.size.width as usize * 4 || frame.data.as_slice().len() < needed {
+            log::debug!("PushFrame: {id}: malformed or empty {:?} frame dropped", frame.size);
+            return;
+        }
         src.counters.pushed(frame.data.as_slice().as_ptr() as usize);
         if let Err(e) = feed.push(&frame) {
             log::warn!("{id}: {e}");

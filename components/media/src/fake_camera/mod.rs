@@ -237,3 +237,52 @@ pub fn demote_other_providers() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use gstreamer_app as gst_app;
+
+    use super::*;
+    use crate::camera::{CapsKind, modes_from_caps};
+
+    #[test]
+    fn device_caps_list_every_mode_in_yuy2_and_mjpeg() {
+        crate::init().unwrap();
+        let caps = fake_camera_caps();
+        assert_eq!(caps.size(), 2 * FAKE_CAMERA_SIZES.len());
+        let modes = modes_from_caps(&caps);
+        assert_eq!(modes.len(), 2 * FAKE_CAMERA_SIZES.len(), "8 sizes at 30 and 15 fps");
+        assert!(modes.iter().all(|(_, kind)| *kind == CapsKind::Raw), "raw is preferred where both exist");
+    }
+
+    #[test]
+    fn mjpeg_mode_produces_decodable_frames() {
+        crate::init().unwrap();
+        let src = FakeCameraSrc::new(FakeCameraControls::new());
+        let caps = gst::Caps::builder("image/jpeg")
+            .field("width", 320i32)
+            .field("height", 240i32)
+            .field("framerate", gst::Fraction::new(30, 1))
+            .build();
+        let filter = gst::ElementFactory::make("capsfilter").property("caps", caps).build().unwrap();
+        let dec = gst::ElementFactory::make("jpegdec").build().unwrap();
+        let convert = gst::ElementFactory::make("videoconvert").build().unwrap();
+        let sink = gst_app::AppSink::builder()
+            .caps(&gstreamer_video::VideoCapsBuilder::new().format(gstreamer_video::VideoFormat::Rgba).build())
+            .sync(false)
+            .build();
+        let pipeline = gst::Pipeline::new();
+        let elements = [src.upcast_ref::<gst::Element>(), &filter, &dec, &convert, sink.upcast_ref()];
+        pipeline.add_many(elements).unwrap();
+        gst::Element::link_many(elements).unwrap();
+        pipeline.set_state(gst::State::Playing).unwrap();
+        let sample = sink.try_pull_sample(gst::ClockTime::from_seconds(5)).expect("a decoded frame");
+        let info = gstreamer_video::VideoInfo::from_caps(sample.caps().unwrap()).unwrap();
+        assert_eq!((info.width(), info.height()), (320, 240));
+        let map = sample.buffer().unwrap().map_readable().unwrap();
+        let px = &map.as_slice()[(10 * info.stride()[0] as usize) + 40..][..3];
+        assert!(px[0] > 180 && px[1] < 90 && px[2] < 90, "top left is red: {px:?}");
+        drop(map);
+        pipeline.set_state(gst::State::Null).unwrap();
+    }
+}

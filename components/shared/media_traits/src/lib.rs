@@ -7,6 +7,8 @@
 //! validation), [`messages`] (commands and events), [`slot`] (the shared
 //! latest-frame slot) and [`error`] (`MediaError`).
 
+#![warn(missing_docs)]
+
 pub mod constraints;
 pub mod error;
 pub mod messages;

@@ -144,7 +144,7 @@ struct ModeCandidate {
 impl ModeCandidate {
     /// Whether some width/height pair in the boxes has an aspect ratio in `aspect`.
     fn feasible(&self) -> bool {
-        let derived = Interval { lo: self.width.lo / self.height.hi, hi: self.width.hi / self.height.lo.max(1.0) };
+        let derived = Interval { lo: self.width.lo / self.height.hi.max(1.0), hi: self.width.hi / self.height.lo.max(1.0) };
         self.aspect.lo <= derived.hi && derived.lo <= self.aspect.hi
     }
 }
@@ -173,7 +173,7 @@ impl<'a> Candidates<'a> {
                 width: Interval::point(w),
                 height: Interval::point(h),
                 frame_rate: Interval::point(f),
-                aspect: Interval::point(w / h),
+                aspect: Interval::point(if h > 0.0 { w / h } else { 0.0 }),
             });
             if model.crop_and_scale {
                 modes.push(ModeCandidate {
@@ -182,7 +182,7 @@ impl<'a> Candidates<'a> {
                     width: Interval { lo: 1.0, hi: w },
                     height: Interval { lo: 1.0, hi: h },
                     frame_rate: Interval { lo: 1.0_f64.min(f), hi: f },
-                    aspect: Interval { lo: 1.0 / h, hi: w },
+                    aspect: Interval { lo: 1.0 / h.max(1.0), hi: w.max(1.0) },
                 });
             }
         }
@@ -328,7 +328,7 @@ fn pick_mode(m: &ModeCandidate, basic: &MediaTrackConstraintSet, current: Option
     let ideal_h = ideal_number(basic, Property::Height);
     let ideal_a = ideal_number(basic, Property::AspectRatio);
     let ideal_f = ideal_number(basic, Property::FrameRate);
-    let native_aspect = m.native.width as f64 / m.native.height as f64;
+    let native_aspect = m.native.width.max(1) as f64 / m.native.height.max(1) as f64;
     let (mut w, mut h) = match (ideal_w, ideal_h) {
         (Some(iw), Some(ih)) => (m.width.clamp(iw), m.height.clamp(ih)),
         (Some(iw), None) => {
@@ -352,17 +352,18 @@ fn pick_mode(m: &ModeCandidate, basic: &MediaTrackConstraintSet, current: Option
         },
     };
     // Keep the aspect ratio inside its required interval, adjusting height first.
-    if !m.aspect.contains(w / h) {
+    if w > 0.0 && h > 0.0 && !m.aspect.contains(w / h) {
         let target = m.aspect.clamp(w / h);
         h = m.height.clamp(w / target);
-        if !m.aspect.contains(w / h) {
+        if w > 0.0 && h > 0.0 && !m.aspect.contains(w / h) {
             w = m.width.clamp(h * target);
         }
     }
-    let (w, h) = (w.round().max(1.0), h.round().max(1.0));
+    let (w, h) = (w.round().max(0.0), h.round().max(0.0));
     let f = ideal_f.map_or(m.frame_rate.hi, |i| m.frame_rate.clamp(i));
     let mut distance = 0.0;
-    for (ideal, actual) in [(ideal_w, w), (ideal_h, h), (ideal_a, w / h), (ideal_f, f)] {
+    let aspect = if h > 0.0 { w / h } else { 0.0 };
+    for (ideal, actual) in [(ideal_w, w), (ideal_h, h), (ideal_a, aspect), (ideal_f, f)] {
         if let Some(i) = ideal {
             distance += numeric_distance(actual, i);
         }

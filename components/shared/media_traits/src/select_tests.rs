@@ -401,3 +401,11 @@ fn dictionaries_hide_ptz_without_permission() {
     assert!(plain.settings.torch.is_none() && plain.capabilities.torch.is_none());
     assert!(plain.settings.points_of_interest.is_none());
 }
+
+#[test]
+fn zero_sized_sources_do_not_poison_the_algorithm() {
+    let canvas = DeviceModel { modes: vec![VideoMode { width: 0, height: 0, frame_rate: 60.0 }], ..camera("c") };
+    assert!(select_settings(std::slice::from_ref(&canvas), &MediaTrackConstraints::default(), false).is_ok());
+    let c = with(MediaTrackConstraintSet { width: Some(exact(0)), ..Default::default() });
+    assert_eq!(select_settings(&[canvas], &c, false).unwrap().mode.width, 0);
+}
