@@ -1,1 +1,21 @@
-//! Messages to and from the media thread (being built; see issue 5).
+//! Plain-data messages and models shared by script and the Media thread.
+//!
+//! No GStreamer or JavaScript types appear here. The modules are:
+//! [`constraints`] (the constraint dictionaries), [`select`] (SelectSettings
+//! and fitness distance), [`settings`] (getSettings/getCapabilities/
+//! getConstraints content), [`photo`] (the ImageCapture photo model and its
+//! validation), [`messages`] (commands and events), [`slot`] (the shared
+//! latest-frame slot) and [`error`] (`MediaError`).
+
+#![warn(missing_docs)]
+
+pub mod constraints;
+pub mod error;
+pub mod messages;
+pub mod photo;
+pub mod select;
+pub mod settings;
+pub mod slot;
+
+#[cfg(test)]
+mod select_tests;

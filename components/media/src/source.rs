@@ -1,0 +1,137 @@
+//! One source in the Media thread's registry: a camera or a canvas feed, its
+//! tap, its SelectSettings model and its constraints.
+
+use std::sync::Arc;
+
+use base::units::ImageSize;
+use base::{SourceId, VideoFrame};
+use gstreamer::prelude::*;
+use media_traits::constraints::MediaTrackConstraints;
+use media_traits::photo::{PhotoRange, PhotoState};
+use media_traits::select::{ActiveMode, DeviceModel, ResizeMode, VideoMode};
+use media_traits::settings::{TrackState, track_state};
+
+use crate::camera::{self, Camera, CameraChain};
+use crate::canvas::CanvasFeed;
+use crate::fake_camera::FakeCameraControls;
+use crate::pipeline::{Counters, Tap};
+
+/// What feeds the source.
+pub enum Kind {
+    /// A camera opened through the device monitor.
+    Camera {
+        /// The device (kept so the GstDevice outlives the element it made).
+        #[allow(dead_code)]
+        camera: Camera,
+        /// Its element chain.
+        chain: CameraChain,
+    },
+    /// A canvas fed by `PushFrame`.
+    Canvas {
+        /// The producer pipeline.
+        feed: CanvasFeed,
+        /// The last pushed frame (grabFrame answers it at once).
+        latest: Option<VideoFrame>,
+    },
+}
+
+/// A live source.
+pub struct Source {
+    /// Its id.
+    pub id: SourceId,
+    /// Device label (empty for canvas).
+    pub label: String,
+    /// What feeds it.
+    pub kind: Kind,
+    /// Frame I/O. Dropped (torn down) with the source.
+    pub tap: Tap,
+    /// Counters shared with streaming threads.
+    pub counters: Arc<Counters>,
+    /// Constraints last applied.
+    pub constraints: MediaTrackConstraints,
+    /// Whether the PTZ permission was granted for it.
+    pub ptz_permitted: bool,
+    /// The SelectSettings model; `model.photo` is the source's own photo state.
+    pub model: DeviceModel,
+    /// What it delivers now.
+    pub mode: ActiveMode,
+    /// Whether it reported itself muted.
+    pub muted: bool,
+    /// Whether a first frame went through.
+    pub ready: bool,
+}
+
+/// The photo model of a canvas: its current size, nothing else.
+pub fn canvas_photo_state(size: ImageSize) -> PhotoState {
+    let (w, h) = (size.width as f64, size.height as f64);
+    PhotoState { width: PhotoRange::new(w, w, w, 0.0), height: PhotoRange::new(h, h, h, 0.0), ..Default::default() }
+}
+
+/// The mode of a canvas of `size` captured at `rate` (60 when unspecified, like Chromium).
+pub fn canvas_mode(size: ImageSize, rate: Option<f64>) -> ActiveMode {
+    let native = VideoMode { width: size.width, height: size.height, frame_rate: rate.unwrap_or(60.0) };
+    ActiveMode { native, width: size.width, height: size.height, frame_rate: native.frame_rate, resize_mode: ResizeMode::None }
+}
+
+/// The SelectSettings model of a canvas.
+pub fn canvas_model(id: SourceId, mode: &ActiveMode) -> DeviceModel {
+    DeviceModel {
+        device_id: format!("canvas-{}", id.0),
+        group_id: String::new(),
+        facing_mode: None,
+        modes: vec![mode.native],
+        crop_and_scale: false,
+        photo: canvas_photo_state(ImageSize::new(mode.width, mode.height)),
+        current: Some(*mode),
+    }
+}
+
+impl Source {
+    /// The fake camera's controls, if this is the fake camera.
+    pub fn controls(&self) -> Option<&Arc<FakeCameraControls>> {
+        match &self.kind {
+            Kind::Camera { chain, .. } => chain.controls.as_ref(),
+            Kind::Canvas { .. } => None,
+        }
+    }
+
+    /// Whether it is a canvas source.
+    pub fn is_canvas(&self) -> bool {
+        matches!(self.kind, Kind::Canvas { .. })
+    }
+
+    /// The model with `photo` standing in for the device's controls.
+    pub fn model_with(&self, photo: Option<&PhotoState>) -> DeviceModel {
+        let mut m = self.model.clone();
+        if let Some(p) = photo {
+            m.photo = p.clone();
+        }
+        m.current = Some(self.mode);
+        m
+    }
+
+    /// The dictionaries, with `photo` standing in for the device's controls.
+    pub fn track_state(&self, photo: Option<&PhotoState>) -> TrackState {
+        track_state(&self.model_with(photo), &self.mode, &self.constraints, self.ptz_permitted)
+    }
+
+    /// Switches a camera to `mode` by re-setting its capsfilters (the device
+    /// renegotiates). Canvas modes follow the canvas and never change here.
+    pub fn set_mode(&mut self, mode: ActiveMode) {
+        if let Kind::Camera { chain, .. } = &self.kind {
+            if mode.native != self.mode.native {
+                chain.native_filter.set_property("caps", camera::native_caps(&mode, chain.kind));
+            }
+            if (mode.width, mode.height, mode.frame_rate) != (self.mode.width, self.mode.height, self.mode.frame_rate) {
+                chain.out_filter.set_property("caps", camera::out_caps(&mode));
+            }
+            self.mode = mode;
+            self.model.current = Some(mode);
+        }
+    }
+
+    /// Frame interval of the current mode.
+    pub fn frame_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(1.0 / self.mode.frame_rate.max(1.0))
+    }
+}

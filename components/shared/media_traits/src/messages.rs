@@ -1,0 +1,367 @@
+//! Messages between script and the Media thread.
+//!
+//! Every command with a `request` field is a request and gets exactly one
+//! [`MediaEvent::Reply`] naming it, success or error, even when its source
+//! stops or the thread exits first. `PushFrame`, `CancelRequest` and `Exit`
+//! are not requests. Other events are unsolicited and name their source.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use base::units::ImageSize;
+use base::{RequestId, SourceId, VideoFrame};
+
+use crate::constraints::MediaTrackConstraints;
+use crate::error::{MediaError, MediaErrorKind};
+use crate::photo::{PhotoCapabilities, PhotoOptions, PhotoSettings, PhotoState};
+use crate::settings::TrackState;
+use crate::slot::FrameSlot;
+
+/// A `<video>` (or other) sink attached to a source.
+#[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+pub struct SinkId(pub u64);
+
+impl SinkId {
+    /// A fresh id, unique in this process.
+    pub fn next() -> SinkId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        SinkId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// Encoding of a photo.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum PhotoFormat {
+    /// `image/jpeg` (the default).
+    #[default]
+    Jpeg,
+    /// `image/png`.
+    Png,
+}
+
+/// The test-only photo state that stands in for every source's device
+/// (Chromium's `ImageCaptureTest` mock; see `wpt/resources/chromium/mock-imagecapture.js`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhotoStateOverride {
+    /// The mock's `state()`.
+    pub state: PhotoState,
+    /// The bytes every takePhoto() returns, unvalidated.
+    pub photo_bytes: Vec<u8>,
+    /// Their MIME type (e.g. `image/cat`).
+    pub photo_mime_type: String,
+}
+
+/// What the override looks like after a command wrote options into it; script
+/// mirrors `options` into the mock's `options()` and `state` into `state()`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverrideEcho {
+    /// The state after the options were applied.
+    pub state: PhotoState,
+    /// The options last pushed.
+    pub options: PhotoOptions,
+}
+
+/// Test hooks for the built-in fake camera.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum FakeCameraAction {
+    /// The camera disappears: its element fails like an unplugged webcam.
+    Unplug,
+    /// The camera stops delivering frames (the track becomes muted).
+    Freeze,
+    /// Frames flow again.
+    Thaw,
+}
+
+/// One video input device (`MediaDeviceInfo`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceInfo {
+    /// A stable identifier, unique among devices (script may hash it per origin).
+    pub device_id: String,
+    /// Devices of one physical unit share it.
+    pub group_id: String,
+    /// Human-readable name.
+    pub label: String,
+    /// Whether this is Aperture's built-in fake camera.
+    pub is_fake: bool,
+}
+
+/// An encoded photo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Photo {
+    /// The encoded bytes.
+    pub bytes: Vec<u8>,
+    /// Their MIME type.
+    pub mime_type: String,
+    /// Pixel size of the photo (0×0 for an override photo).
+    pub size: ImageSize,
+    /// Set while a photo state override is installed.
+    pub echo: Option<OverrideEcho>,
+}
+
+/// Counters of one source, for tests and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SourceStats {
+    /// Frames produced by the source (canvas: pushed; camera: delivered by the device).
+    pub frames_in: u64,
+    /// Frames handed to consumers (grabs and sinks).
+    pub frames_out: u64,
+    /// Full-frame pixel copies or conversions made on the way to consumers.
+    pub copies: u64,
+}
+
+impl SourceStats {
+    /// Copies per delivered frame.
+    pub fn copies_per_frame(&self) -> f64 {
+        if self.frames_out == 0 { 0.0 } else { self.copies as f64 / self.frames_out as f64 }
+    }
+}
+
+/// A command to the Media thread.
+#[derive(Debug)]
+pub enum MediaCommand {
+    /// Lists video input devices.
+    EnumerateDevices {
+        /// Reply id.
+        request: RequestId,
+    },
+    /// getUserMedia: picks a device with SelectSettings and opens it. Script
+    /// first rejects required image-capture constraints
+    /// (`constraints::disallowed_required_constraint`).
+    OpenCamera {
+        /// Reply id.
+        request: RequestId,
+        /// Id script chose for the new source.
+        source: SourceId,
+        /// The video constraints.
+        constraints: MediaTrackConstraints,
+        /// Whether the PTZ permission is granted.
+        ptz_permitted: bool,
+    },
+    /// canvas.captureStream(): a source fed by `PushFrame`.
+    CreateCanvasSource {
+        /// Reply id.
+        request: RequestId,
+        /// Id script chose for the new source.
+        source: SourceId,
+        /// Canvas size now.
+        size: ImageSize,
+        /// `frameRequestRate`, if given.
+        frame_rate: Option<f64>,
+    },
+    /// A painted canvas frame (sent by the canvas thread). Not a request.
+    PushFrame {
+        /// The canvas source.
+        source: SourceId,
+        /// The pixels (shared, not copied); may change size.
+        frame: VideoFrame,
+    },
+    /// applyConstraints().
+    ApplyConstraints {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+        /// The new constraints (replace the old ones).
+        constraints: MediaTrackConstraints,
+        /// Whether the PTZ permission is granted.
+        ptz_permitted: bool,
+    },
+    /// Current settings, capabilities and constraints.
+    GetTrackState {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+    },
+    /// getPhotoCapabilities().
+    GetPhotoCapabilities {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+    },
+    /// getPhotoSettings().
+    GetPhotoSettings {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+    },
+    /// takePhoto().
+    TakePhoto {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+        /// The photo settings.
+        settings: PhotoSettings,
+        /// Validate `settings` against the photo capabilities first (Chromium
+        /// does once getPhotoCapabilities() was called; wpt relies on it).
+        check_settings: bool,
+        /// Encoding.
+        format: PhotoFormat,
+        /// Error to answer if the source stops or ends meanwhile.
+        ended_error: MediaErrorKind,
+    },
+    /// grabFrame(): camera — the next frame; canvas — the latest one if any.
+    GrabFrame {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+        /// Error to answer if the source stops or ends meanwhile.
+        ended_error: MediaErrorKind,
+    },
+    /// Settles a pending request now with `error` (e.g. the track was disabled).
+    /// Not a request itself; unknown ids are ignored.
+    CancelRequest {
+        /// The pending request.
+        request: RequestId,
+        /// What it is answered with.
+        error: MediaErrorKind,
+    },
+    /// track.stop() of the last track on the source: releases it and settles
+    /// its pending requests (photo capabilities/settings with OperationError,
+    /// grabs and photos with their `ended_error`).
+    StopSource {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+    },
+    /// Attaches a sink: the media thread keeps `slot` filled with the latest frame.
+    AttachSink {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+        /// Id script chose.
+        sink: SinkId,
+        /// Where frames go.
+        slot: FrameSlot,
+    },
+    /// Detaches a sink.
+    DetachSink {
+        /// Reply id.
+        request: RequestId,
+        /// The sink.
+        sink: SinkId,
+    },
+    /// Installs (`Some`) or removes (`None`) the test photo state override.
+    SetPhotoStateOverride {
+        /// Reply id.
+        request: RequestId,
+        /// The override.
+        state: Option<PhotoStateOverride>,
+    },
+    /// Test hook on a fake-camera source.
+    FakeCamera {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+        /// What to do.
+        action: FakeCameraAction,
+    },
+    /// Counters of a source.
+    GetStats {
+        /// Reply id.
+        request: RequestId,
+        /// The source.
+        source: SourceId,
+    },
+    /// Stops every source, answers every pending request with AbortError, and ends the thread.
+    Exit,
+}
+
+/// The successful content of a reply.
+// Replies are moved once per request, so boxing the large dictionaries buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug)]
+pub enum MediaReply {
+    /// To `EnumerateDevices`.
+    Devices(Vec<DeviceInfo>),
+    /// To `OpenCamera` / `CreateCanvasSource`.
+    SourceOpened {
+        /// The track's dictionaries.
+        state: TrackState,
+        /// Device label (empty for canvas).
+        label: String,
+    },
+    /// To `ApplyConstraints`.
+    ConstraintsApplied {
+        /// The track's dictionaries after the change.
+        state: TrackState,
+        /// Set while a photo state override is installed.
+        echo: Option<OverrideEcho>,
+    },
+    /// To `GetTrackState`.
+    TrackState(TrackState),
+    /// To `GetPhotoCapabilities`.
+    PhotoCapabilities(PhotoCapabilities),
+    /// To `GetPhotoSettings`.
+    PhotoSettings(PhotoSettings),
+    /// To `TakePhoto`.
+    Photo(Photo),
+    /// To `GrabFrame`.
+    Frame(VideoFrame),
+    /// To `StopSource`.
+    Stopped,
+    /// To `AttachSink` / `DetachSink`.
+    SinkDone,
+    /// To `SetPhotoStateOverride`.
+    OverrideSet,
+    /// To `FakeCamera`.
+    FakeCameraDone,
+    /// To `GetStats`.
+    Stats(SourceStats),
+}
+
+/// An event from the Media thread.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug)]
+pub enum MediaEvent {
+    /// The one reply to a request.
+    Reply {
+        /// The request answered.
+        request: RequestId,
+        /// The source it concerned, if any.
+        source: Option<SourceId>,
+        /// The outcome.
+        result: Result<MediaReply, MediaError>,
+    },
+    /// The source ended on its own (device gone, pipeline error): tracks end.
+    SourceEnded {
+        /// The source.
+        source: SourceId,
+        /// Why.
+        reason: String,
+    },
+    /// The source stopped or resumed delivering frames (track muted/unmuted).
+    MuteChanged {
+        /// The source.
+        source: SourceId,
+        /// Whether it is now muted.
+        muted: bool,
+    },
+    /// Settings changed without a request (e.g. a canvas resized).
+    SettingsChanged {
+        /// The source.
+        source: SourceId,
+        /// The new dictionaries.
+        state: TrackState,
+    },
+    /// A sink received its first frame.
+    SinkFirstFrame {
+        /// The sink.
+        sink: SinkId,
+        /// Frame size.
+        size: ImageSize,
+    },
+    /// A sink's frames changed size.
+    SinkResized {
+        /// The sink.
+        sink: SinkId,
+        /// New size.
+        size: ImageSize,
+    },
+}
