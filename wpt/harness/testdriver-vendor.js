@@ -1,10 +1,10 @@
 // Aperture's testdriver-vendor.js. wpt-runner serves this file at
 // /resources/testdriver-vendor.js in place of WPT's (empty) one; tests load it after
 // /resources/testdriver.js. It routes testdriver commands to the engine's test hooks
-// (`__apertureTest`, see wpt/README.md). Commands without a hook keep testdriver.js's
+// (`apertureTest`, see wpt/README.md). Commands without a hook keep testdriver.js's
 // defaults, which reject.
 
-/* global __apertureTest */
+/* global apertureTest */
 (function () {
   "use strict";
 
@@ -12,7 +12,7 @@
   if (!internal) {
     return;
   }
-  var hooks = typeof __apertureTest !== "undefined" ? __apertureTest : null;
+  var hooks = typeof apertureTest !== "undefined" ? apertureTest : null;
 
   // Nobody is there to click: commands that would otherwise wait for a human reject.
   internal.in_automation = true;

@@ -2,17 +2,17 @@
 // /resources/testharnessreport.js in place of WPT's own (see wpt/README.md).
 //
 // When testharness.js has finished, it hands the results to the engine's test hook
-// `__apertureTest.reportResult(json)`. Without the hook (a page opened by hand in any
+// `apertureTest.reportResult(json)`. Without the hook (a page opened by hand in any
 // browser) it prints the same JSON with console.log, after the same marker.
 //
 // wpt-runner defines `__apertureTimeoutMultiplier` just above this text.
 
-/* global add_completion_callback, setup, __apertureTest, __apertureTimeoutMultiplier */
+/* global add_completion_callback, setup, apertureTest, __apertureTimeoutMultiplier */
 (function () {
   "use strict";
 
   var MARKER = "@@APERTURE-WPT-RESULT@@";
-  var hooks = typeof __apertureTest !== "undefined" ? __apertureTest : null;
+  var hooks = typeof apertureTest !== "undefined" ? apertureTest : null;
 
   var properties = {};
   if (hooks) {

@@ -5,6 +5,7 @@
 //! to add one.
 
 pub mod dom;
+pub mod net;
 pub mod prefs;
 pub mod script_runtime;
 pub mod script_thread;

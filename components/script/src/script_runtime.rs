@@ -7,10 +7,10 @@ use std::ffi::c_void;
 use std::ptr::NonNull;
 
 use mozjs::context::JSContext;
-use mozjs::glue::{CreateJobQueue, JobQueueTraps};
+use mozjs::glue::{CreateJobQueue, JS_DequeueNextMicroTask, JobQueueTraps};
 use mozjs::jsapi::{
     EnqueueMicroTask, GetExecutionGlobalFromJSMicroTask, HasAnyMicroTasks, IsJSMicroTask, JS_AddExtraGCRootsTracer,
-    JS_DequeueNextMicroTask, JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer,
+    JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer,
     JobQueueIsEmpty, JobQueueMayNotBeEmpty, MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState,
     RunJSMicroTask, SetJobQueue, SetPromiseRejectionTrackerCallback, ToMaybeWrappedJSMicroTask,
 };
@@ -77,6 +77,8 @@ impl ScriptRuntime {
 
 static DOM_CALLBACKS: mozjs::jsapi::DOMCallbacks = mozjs::jsapi::DOMCallbacks {
     instanceClassMatchesProto: Some(instance_class_matches_proto),
+    instanceClassIsError: None,
+    extractExceptionInfo: None,
 };
 
 /// Lets the JIT check `this` for a DOM getter or method without calling us.
@@ -165,13 +167,13 @@ pub fn microtask_checkpoint(cx: &mut JSContext) {
         if !unsafe { HasAnyMicroTasks(cx.raw_cx()) } {
             unsafe { JobQueueIsEmpty(cx.raw_cx()) };
         }
-        if !unsafe { IsJSMicroTask(generic_task.handle().into()) } {
+        if !unsafe { IsJSMicroTask(&generic_task.get()) } {
             let task = unsafe { Box::from_raw(generic_task.get().to_private() as *mut Box<dyn Microtask>) };
             let task = crate::dom::bindings::root::RootedTraceableBox::new(MicrotaskHolder(task));
             task.0.run(cx);
             continue;
         }
-        js_task.set(unsafe { ToMaybeWrappedJSMicroTask(generic_task.handle().into()) });
+        js_task.set(unsafe { ToMaybeWrappedJSMicroTask(&generic_task.get()) });
         execution_global.set(unsafe { GetExecutionGlobalFromJSMicroTask(js_task.get()) });
         if execution_global.get().is_null() {
             continue;
@@ -262,18 +264,20 @@ pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (Strin
             return (format!("{}: {}", exception.name_str(), exception.message_str()), None);
         }
         // Error objects: "TypeError: message" and the location of their creation.
-        let report = unsafe { mozjs::jsapi::JS_ErrorFromException(cx.raw_cx(), obj.handle().into()) };
-        if !report.is_null() {
-            let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
-            let location = unsafe {
-                let r = &*report;
-                let file = if r._base.filename.data_.is_null() {
-                    String::new()
-                } else {
-                    std::ffi::CStr::from_ptr(r._base.filename.data_).to_string_lossy().into_owned()
-                };
-                (!file.is_empty()).then(|| format!("{file}:{}:{}", r._base.lineno, r._base.column._base))
+        let location = mozjs::rust::borrowed_error_report(cx, |cx, report| unsafe {
+            if !mozjs::jsapi::JS_ErrorFromException(cx.raw_cx_no_gc(), obj.handle().into(), report) || report.report_.is_null() {
+                return None;
+            }
+            let r = &*report.report_;
+            let file = if r._base.filename.data_.is_null() {
+                String::new()
+            } else {
+                std::ffi::CStr::from_ptr(r._base.filename.data_).to_string_lossy().into_owned()
             };
+            Some((!file.is_empty()).then(|| format!("{file}:{}:{}", r._base.lineno, r._base.column._base)))
+        });
+        if let Some(location) = location {
+            let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
             return (text, location);
         }
     }
@@ -359,9 +363,4 @@ pub fn value_to_jsval<T: ToJSVal>(cx: &mut JSContext, value: &T, rval: mozjs::ru
 pub fn current_window(cx: &mut JSContext) -> Option<DomRoot<Window>> {
     let g = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
     (!g.is_null()).then(|| Window::from_object(g))
-}
-
-/// For `HandleObject` lifetimes in helper code.
-pub fn object_handle(obj: &mozjs::rust::RootedGuard<'_, *mut JSObject>) -> HandleObject<'_> {
-    obj.handle()
 }

@@ -15,7 +15,7 @@ interface AbortSignal : EventTarget {
 
   readonly attribute boolean aborted;
   readonly attribute any reason;
-  undefined throwIfAborted();
+  [Throws] undefined throwIfAborted();
 
   attribute EventHandler onabort;
 };

@@ -10,6 +10,10 @@ interface ApertureTestHooks {
   undefined gc();
   // Counts of roots held by Rust (for leak tests).
   readonly attribute unsigned long liveRootCount;
+  // DOM objects whose reflector has not been finalized yet.
+  readonly attribute unsigned long liveDomObjects;
+  // Bytes the GC heap holds (JSGC_BYTES).
+  readonly attribute double gcHeapBytes;
 };
 
 partial interface Window {

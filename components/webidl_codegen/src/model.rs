@@ -270,6 +270,8 @@ pub struct Interface {
     pub stringifier: bool,
     /// `iterable<V>` (value iterator); the interface needs an indexed getter.
     pub value_iterable: Option<Type>,
+    /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
+    pub indexed_getter: Option<String>,
     pub location: Location,
 }
 

@@ -93,6 +93,8 @@ pub(crate) enum RawMember {
     Const { name: String, ty: RawType, value: ConstValue, location: Location },
     Stringifier { location: Location },
     ValueIterable { ty: RawType, location: Location },
+    /// The operation named `name` is also the indexed property getter.
+    IndexedGetter { name: String, location: Location },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -359,6 +361,7 @@ impl<'s> FileCx<'s> {
     fn interface_members(&self, members: &[InterfaceMember<'_>]) -> Result<Vec<RawMember>, Error> {
         let mut out = Vec::new();
         for member in members {
+            let mut extra = None;
             out.push(match member {
                 InterfaceMember::Const(c) => self.constant(c)?,
                 InterfaceMember::Attribute(a) => {
@@ -395,9 +398,13 @@ impl<'s> FileCx<'s> {
                             "special operations without a name (getter/setter/deleter) are not supported",
                         ));
                     };
-                    if o.special.is_some() {
-                        return Err(self.err(ident.0, "named special operations (getter/setter/deleter) are not supported"));
-                    }
+                    let indexed_getter = match o.special {
+                        None => false,
+                        Some(weedle::interface::Special::Getter(_)) => true,
+                        Some(_) => {
+                            return Err(self.err(ident.0, "setter, deleter and legacycaller operations are not supported"));
+                        }
+                    };
                     let is_static = match o.modifier {
                         None => false,
                         Some(StringifierOrStatic::Static(_)) => true,
@@ -405,14 +412,26 @@ impl<'s> FileCx<'s> {
                             return Err(self.err(ident.0, "stringifier operations are not supported; use `stringifier;` or a stringifier attribute"));
                         }
                     };
-                    RawMember::Operation {
+                    let args = self.arguments(&o.args.body.list, ident.0)?;
+                    if indexed_getter {
+                        // Only indexed getters (one `unsigned long` argument) are supported;
+                        // named property getters are not.
+                        if args.len() != 1 || args[0].ty != RawType::Integer(IntKind::UnsignedLong) {
+                            return Err(self.err(ident.0, "only indexed getters (`getter T item(unsigned long index)`) are supported"));
+                        }
+                    }
+                    let op = RawMember::Operation {
                         name: ident.0.to_string(),
-                        args: self.arguments(&o.args.body.list, ident.0)?,
+                        args,
                         ret: self.return_type(&o.return_type, ident.0)?,
                         is_static,
                         ext: self.ext_attrs(&o.attributes)?,
                         location: self.loc(ident.0),
+                    };
+                    if indexed_getter {
+                        extra = Some(RawMember::IndexedGetter { name: ident.0.to_string(), location: self.loc(ident.0) });
                     }
+                    op
                 }
                 InterfaceMember::Stringifier(s) => {
                     if s.attributes.as_ref().is_some_and(|a| !a.body.list.is_empty()) {
@@ -434,6 +453,7 @@ impl<'s> FileCx<'s> {
                     ));
                 }
             });
+            out.extend(extra);
         }
         Ok(out)
     }

@@ -80,6 +80,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     constants: Vec::new(),
                     stringifier: false,
                     value_iterable: None,
+                    indexed_getter: None,
                     location,
                 };
                 r.add_members(&mut iface, members, &MemberAttrs::default());
@@ -424,6 +425,11 @@ impl Resolver {
                 RawMember::ValueIterable { ty, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.value_iterable = Some(self.ty(&ty, &location));
+                }
+                RawMember::IndexedGetter { name, location } => {
+                    if iface.indexed_getter.replace(name).is_some() {
+                        self.errors.push(Error::new(location, format!("{} has two indexed getters", iface.name)));
+                    }
                 }
             }
         }

@@ -42,6 +42,17 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         unsafe { mozjs::jsapi::JS_GC(cx.raw_cx(), mozjs::jsapi::GCReason::API) };
     }
 
+    /// DOM objects alive (reflected and not yet finalized).
+    fn LiveDomObjects(&self, _cx: &mut JSContext) -> u32 {
+        crate::dom::bindings::classes::live_dom_objects() as u32
+    }
+
+    /// The GC heap's size in bytes.
+    fn GcHeapBytes(&self, cx: &mut JSContext) -> crate::dom::bindings::num::Finite<f64> {
+        let bytes = unsafe { mozjs::jsapi::JS_GetGCParameter(cx.raw_cx(), mozjs::jsapi::JSGCParamKey::JSGC_BYTES) };
+        crate::dom::bindings::num::Finite::<f64>::wrap(bytes as f64)
+    }
+
     /// DOM objects rooted from Rust right now (stack roots and `Trusted` tokens).
     fn LiveRootCount(&self, _cx: &mut JSContext) -> u32 {
         (crate::dom::bindings::root::stack_root_count() + crate::dom::bindings::refcounted::live_trusted_count()) as u32

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use mozjs::context::JSContext;
 use mozjs::jsapi::{
-    ESClass, GetBuiltinClass, IsArrayObject, IsCallable, JS_GetFunctionId, JS_ObjectIsFunction,
+    ESClass, GetBuiltinClass, IsArrayObject1, IsCallable, JS_GetFunctionId, JS_ObjectIsFunction,
     JSITER_OWNONLY, JSITER_SYMBOLS,
 };
 use mozjs::jsval::{JSVal, UndefinedValue};
@@ -157,8 +157,13 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
             let name = if fun.is_null() {
                 String::new()
             } else {
-                let id = JS_GetFunctionId(fun);
-                if id.is_null() { String::new() } else { mozjs::conversions::jsstr_to_string(cx, std::ptr::NonNull::new_unchecked(id)) }
+                rooted!(&in(cx) let fun = fun);
+                rooted!(&in(cx) let mut id = std::ptr::null_mut::<mozjs::jsapi::JSString>());
+                if !JS_GetFunctionId(cx.raw_cx(), fun.handle().into(), id.handle_mut().into()) || id.get().is_null() {
+                    String::new()
+                } else {
+                    mozjs::conversions::jsstr_to_string(cx, std::ptr::NonNull::new_unchecked(id.get()))
+                }
             };
             mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
             return if name.is_empty() { "[Function (anonymous)]".into() } else { format!("[Function: {name}]") };
@@ -205,7 +210,7 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
             return format!("{} {{}}", dom.name);
         }
         let mut is_array = false;
-        if !IsArrayObject(cx.raw_cx(), obj.into(), &mut is_array) {
+        if !IsArrayObject1(cx.raw_cx(), obj.into(), &mut is_array) {
             mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
         }
         if depth >= MAX_DEPTH {

@@ -32,6 +32,8 @@ pub struct Event {
     #[no_trace]
     type_: RefCell<String>,
     target: MutNullableDom<EventTarget>,
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#concept-event-fire> "legacy target override".
+    target_override: MutNullableDom<EventTarget>,
     current_target: MutNullableDom<EventTarget>,
     #[no_trace]
     phase: Cell<EventPhase>,
@@ -65,6 +67,7 @@ impl Event {
             reflector_: Reflector::new(),
             type_: RefCell::new(String::new()),
             target: Default::default(),
+            target_override: Default::default(),
             current_target: Default::default(),
             phase: Cell::new(EventPhase::None),
             bubbles: Cell::new(false),
@@ -106,6 +109,12 @@ impl Event {
     }
     pub fn set_target(&self, target: Option<&EventTarget>) {
         self.target.set(target);
+    }
+    pub fn set_target_override(&self, target: &EventTarget) {
+        self.target_override.set(Some(target));
+    }
+    pub fn target_override(&self) -> Option<DomRoot<EventTarget>> {
+        self.target_override.get()
     }
     pub fn set_current_target(&self, target: Option<&EventTarget>) {
         self.current_target.set(target);
@@ -271,7 +280,7 @@ impl EventMethods for Event {
 
     /// <https://dom.spec.whatwg.org/#dom-event-timestamp>
     fn TimeStamp(&self, _cx: &mut JSContext) -> Finite<f64> {
-        Finite::wrap(self.time_stamp)
+        Finite::<f64>::wrap(self.time_stamp)
     }
 
     /// <https://dom.spec.whatwg.org/#dom-event-initevent>

@@ -95,7 +95,15 @@ impl EventTarget {
         self.parent.set(parent);
     }
 
+    /// "Get the parent" (<https://dom.spec.whatwg.org/#get-the-parent>): a node's
+    /// parent, a document's window, or what a subclass set.
     pub fn event_parent(&self) -> Option<DomRoot<EventTarget>> {
+        if let Some(node) = self.downcast::<crate::dom::node::Node>() {
+            if let Some(document) = node.downcast::<crate::dom::document::Document>() {
+                return document.browsing_window().map(DomRoot::upcast);
+            }
+            return node.parent().map(DomRoot::upcast);
+        }
         self.parent.get()
     }
 
@@ -184,7 +192,10 @@ impl EventTarget {
             }
             path.push(parent);
         }
-        event.set_target(Some(self));
+        match event.target_override() {
+            Some(t) => event.set_target(Some(&t)),
+            None => event.set_target(Some(self)),
+        }
         // Steps 5.13–5.14: capturing (root to target's parent), then at target, then bubbling.
         for target in path.iter().rev().skip(1) {
             if event.propagation_stopped() {

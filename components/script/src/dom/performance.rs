@@ -43,12 +43,12 @@ impl PerformanceMethods for Performance {
     fn Now(&self, _cx: &mut JSContext) -> Finite<f64> {
         // The current high resolution time relative to the time origin, coarsened to 5 µs.
         let ms = self.window.time_origin().elapsed().as_secs_f64() * 1000.0;
-        Finite::wrap((ms * 200.0).floor() / 200.0)
+        Finite::<f64>::wrap((ms * 200.0).floor() / 200.0)
     }
 
     /// <https://w3c.github.io/hr-time/#dom-performance-timeorigin>
     fn TimeOrigin(&self, _cx: &mut JSContext) -> Finite<f64> {
-        Finite::wrap(self.time_origin_unix_ms)
+        Finite::<f64>::wrap(self.time_origin_unix_ms)
     }
 
     /// <https://w3c.github.io/hr-time/#dom-performance-tojson>

@@ -16,3 +16,19 @@ pub use crate::dom::overconstrainederror::OverconstrainedError;
 pub use crate::dom::performance::Performance;
 pub use crate::dom::promiserejectionevent::PromiseRejectionEvent;
 pub use crate::dom::window::Window;
+pub use crate::dom::characterdata::CharacterData;
+pub use crate::dom::comment::Comment;
+pub use crate::dom::document::Document;
+pub use crate::dom::documentfragment::DocumentFragment;
+pub use crate::dom::documenttype::DocumentType;
+pub use crate::dom::element::Element;
+pub use crate::dom::htmlcollection::HTMLCollection;
+pub use crate::dom::htmlelement::HTMLElement;
+pub use crate::dom::htmlelements::{
+    HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
+    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
+};
+pub use crate::dom::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::node::Node;
+pub use crate::dom::nodelist::NodeList;
+pub use crate::dom::text::Text;

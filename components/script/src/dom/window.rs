@@ -23,6 +23,7 @@ use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::document::Document;
 use crate::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::global_of;
 use crate::dom::location::Location;
@@ -110,6 +111,7 @@ pub struct Window {
     performance: MutNullableDom<Performance>,
     test_hooks: MutNullableDom<ApertureTestHooks>,
     parent: MutNullableDom<Window>,
+    document: MutNullableDom<Document>,
     timers: RefCell<Timers>,
     #[no_trace]
     console_groups: Cell<usize>,
@@ -132,11 +134,14 @@ impl Window {
             performance: Default::default(),
             test_hooks: Default::default(),
             parent: Default::default(),
+            document: Default::default(),
             timers: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
         });
         let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
+        let document = Document::new_for_window(cx, &window, window.url());
+        window.document.set(Some(&document));
         crate::script_thread::add_window(&window);
         window
     }
@@ -159,6 +164,11 @@ impl Window {
     /// The global object.
     pub fn global_object(&self) -> HandleObject<'_> {
         self.reflector().get_jsobject()
+    }
+
+    /// The document this window shows.
+    pub fn document(&self) -> DomRoot<Document> {
+        self.document.get().expect("a window always has a document")
     }
 
     pub fn url(&self) -> Url {
@@ -425,6 +435,11 @@ impl WindowMethods for Window {
     /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
     fn Performance(&self, cx: &mut JSContext) -> DomRoot<Performance> {
         self.performance.or_init(|| Performance::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
+    fn Document(&self, _cx: &mut JSContext) -> DomRoot<Document> {
+        self.document()
     }
 
     /// Test-only hooks (`[Pref=dom_testing_enabled]`).

@@ -326,6 +326,8 @@ fn callback_args(cx: &TypeCx, args: &[Argument], loc: &Location, what: &str) -> 
         let _ = write!(params, ", {ident}: {ty}");
         if matches!(a.ty, Type::Any) {
             let _ = writeln!(body, "        argv.push({ident}.get());");
+        } else if matches!(a.ty, Type::Interface(_)) && !a.optional {
+            let _ = writeln!(body, "        reflector_to_jsval(cx, {ident}, arg.handle_mut());\n        argv.push(arg.get());");
         } else {
             let _ = writeln!(body, "        {ident}.to_jsval(cx, arg.handle_mut());\n        argv.push(arg.get());");
         }
@@ -353,6 +355,8 @@ pub fn emit_callback_function(cx: &TypeCx, c: &CallbackFunction) -> Result<Strin
 
         /// Invokes the callback (<https://webidl.spec.whatwg.org/#invoke-a-callback-function>).
         pub fn Call_(&self, cx: &mut JSContext, this: HandleValue{params}{ret_param}, handling: ExceptionHandling) -> Fallible<{ret_ty}> {{
+        // Arguments are converted in the callback's realm.
+        let _realm = JSAutoRealm::new(unsafe {{ cx.raw_cx() }}, self.parent.callable().get());
 {body}        rooted!(&in(cx) let mut result = UndefinedValue());
         let args = HandleValueArray::from(&argv);
         self.parent.call(cx, this, &args, result.handle_mut(), handling)?;
@@ -463,6 +467,8 @@ pub fn emit_callback_interface(cx: &TypeCx, c: &CallbackInterface) -> Result<Str
         /// Calls the user object's `{op_name}` operation
         /// (<https://webidl.spec.whatwg.org/#call-a-user-objects-operation>).
         pub fn {method}(&self, cx: &mut JSContext, this_for_callable: HandleValue{params}{ret_param}, handling: ExceptionHandling) -> Fallible<{ret_ty}> {{
+        // Arguments are converted in the callback's realm.
+        let _realm = JSAutoRealm::new(unsafe {{ cx.raw_cx() }}, self.parent.object().get());
 {body}        rooted!(&in(cx) let mut result = UndefinedValue());
         let args = HandleValueArray::from(&argv);
         self.parent.call_operation(cx, {op_cstr}, this_for_callable, &args, result.handle_mut(), handling)?;

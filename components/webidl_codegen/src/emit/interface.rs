@@ -90,9 +90,24 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     if chain.len() > 8 {
         errors.push(Error::new(iface.location.clone(), "inheritance chain longer than 8 interfaces"));
     }
-    if iface.value_iterable.is_some() {
-        errors.push(Error::new(iface.location.clone(), "iterable<V> needs indexed getters, which are not supported yet"));
+    if iface.value_iterable.is_some() && iface.indexed_getter.is_none() {
+        errors.push(Error::new(iface.location.clone(), "iterable<V> needs an indexed getter"));
     }
+    // An indexed getter makes instances legacy platform objects (proxies).
+    let indexed = match &iface.indexed_getter {
+        Some(getter) => {
+            let op = iface.operations.iter().find(|o| &o.name == getter && !o.is_static);
+            let has_length = iface.attributes.iter().any(|a| a.name == "length" && !a.is_static && matches!(a.ty, Type::Integer(IntKind::UnsignedLong, _)));
+            match (op, has_length) {
+                (Some(op), true) => Some(op.clone()),
+                _ => {
+                    errors.push(Error::new(iface.location.clone(), format!("{name}: an indexed getter needs a regular operation and `readonly attribute unsigned long length`")));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     for a in &iface.attributes {
         if a.attrs.replaceable || a.attrs.put_forwards.is_some() || a.attrs.legacy_lenient_this {
             errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable], [PutForwards] and [LegacyLenientThis] are not supported yet", a.name)));
@@ -105,6 +120,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     let mut trait_items = String::new();
     let mut natives = String::new();
     let mut specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new(); // (attributes, methods)
+    // [LegacyUnforgeable] members live on each instance, not on the prototype.
+    let mut unforgeable: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut static_specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut same_object_slot = 1u32;
 
@@ -267,7 +284,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         match receiver {
             Receiver::Instance => {
                 let setter_info = if setter.is_some() { format!("Some(&{upper}_SETTER_INFO)") } else { "None".into() };
-                specs.entry(cond).or_default().0.push(format!(
+                let target = if attr.attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
+                target.entry(cond).or_default().0.push(format!(
                     "attribute_spec({}, ({flags}) as u8, &{upper}_GETTER_INFO, {setter_info})",
                     cstr_lit(&attr.name)
                 ));
@@ -329,7 +347,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 "#,
                     upper = group.name.to_uppercase()
                 );
-                specs.entry(cond).or_default().1.push(format!(
+                let target = if group.overloads[0].attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
+                target.entry(cond).or_default().1.push(format!(
                     "method_spec({}, &{}_METHOD_INFO, {nargs}, ({flags}) as u16, {is_promise})",
                     cstr_lit(&group.name),
                     group.name.to_uppercase()
@@ -481,6 +500,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
     let (attr_list, method_list) = spec_lists(&specs, "", &mut spec_arrays);
     let (static_attr_list, static_method_list) = spec_lists(&static_specs, "STATIC_", &mut spec_arrays);
+    let (unforgeable_attr_list, unforgeable_method_list) = spec_lists(&unforgeable, "UNFORGEABLE_", &mut spec_arrays);
 
     // ---- assemble
     let mut s = String::new();
@@ -534,7 +554,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         constructor: {constructor},
         has_interface_object: {has_interface_object},
         is_global: {is_global},
+        proto_parent_is_error: {proto_parent_is_error},
     }};
+
+    /// `[LegacyUnforgeable]` members, defined on every instance.
+    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = {unforgeable_method_list};
+    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = {unforgeable_attr_list};
 
     /// Creates the prototype object and interface object of `{name}` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {{
@@ -568,6 +593,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 
     static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<{name}>({is_global}));
 
+{indexed_hooks}
     /// The class of `{name}` reflectors.
     pub static CLASS: DOMJSClass = DOMJSClass {{
         base: dom_instance_class({name_c}, &CLASS_OPS.0, {reserved_slots}, {is_global}),
@@ -575,6 +601,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             interface_chain: [{chain_ids}],
             depth: {depth},
             name: {name:?},
+            c_name: {name_c},
+            indexed: {indexed_ref},
+            trace: trace_dom_struct::<{name}>,
+            finalize: finalize_dom_struct::<{name}>,
+            handler: std::sync::OnceLock::new(),
         }},
     }};
 
@@ -589,6 +620,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 }}
 "#,
         proto_class_name = cstr_lit(&format!("{name}Prototype")),
+        // <https://webidl.spec.whatwg.org/#es-DOMException-specialness>: DOMException.prototype's
+        // [[Prototype]] is %Error.prototype%.
+        proto_parent_is_error = name == "DOMException",
         name_c = cstr_lit(name),
         has_interface_object = !iface.attrs.legacy_no_interface_object,
         iface_cond = iface_cond.rust(),
@@ -598,6 +632,32 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             ""
         },
         chain_ids = chain_ids.join(", "),
+        indexed_ref = if indexed.is_some() { "Some(&INDEXED_HOOKS)" } else { "None" },
+        indexed_hooks = match &indexed {
+            Some(op) => {
+                let ret = cx.owned_type(&op.ret).unwrap_or_default();
+                let call = if op.attrs.throws { format!("match this.{}(cx, index) {{ Ok(v) => v, Err(_) => return false }}", method_name(&op.name)) } else { format!("this.{}(cx, index)", method_name(&op.name)) };
+                let is_option = ret.starts_with("Option<");
+                let body = if is_option {
+                    format!("match {call} {{\n            Some(v) => {{\n                v.to_jsval(cx, rval);\n                true\n            }}\n            None => false,\n        }}")
+                } else {
+                    format!("if index >= this.Length(cx) {{\n            return false;\n        }}\n        {call}.to_jsval(cx, rval);\n        true")
+                };
+                format!(
+                    r#"    unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {{
+        let this: &{name} = &*(this as *const {name});
+        this.Length(cx)
+    }}
+    unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {{
+        let this: &{name} = &*(this as *const {name});
+        {body}
+    }}
+    static INDEXED_HOOKS: IndexedHooks = IndexedHooks {{ length: indexed_length, get: indexed_get }};
+"#
+                )
+            }
+            None => String::new(),
+        },
         wrap = if is_global {
             format!(
                 r#"/// Creates the global object for `object` and defines every exposed interface on it.
@@ -612,6 +672,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     }}"#
             )
         } else {
+            let new_reflector = if indexed.is_some() {
+                "new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void)"
+            } else {
+                "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"
+            };
             format!(
                 r#"/// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
     /// when a subclass constructor passed one) and returns it rooted.
@@ -625,9 +690,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 None => GetProtoObject(cx, global, proto.handle_mut()),
             }}
             let raw = Box::into_raw(object);
-            let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
+            let reflector = {new_reflector};
             (*raw).reflector().set_jsobject(reflector);
-            DomRoot::from_ref(&*raw)
+            let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+            root
         }}
     }}
 

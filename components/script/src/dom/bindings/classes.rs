@@ -27,6 +27,31 @@ use crate::dom::bindings::trace::{JSTraceable, trace_object};
 use crate::dom::window::Window;
 
 const JSCLASS_RESERVED_SLOTS_SHIFT: u32 = 8;
+
+static LIVE_DOM_OBJECTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// DOM objects reflected and not yet finalized (for leak tests).
+pub fn live_dom_objects() -> usize {
+    LIVE_DOM_OBJECTS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub(crate) fn note_dom_object_created() {
+    LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn note_dom_object_finalized() {
+    LIVE_DOM_OBJECTS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `DOMClass::trace` for struct `T`.
+pub unsafe fn trace_dom_struct<T: JSTraceable>(trc: *mut JSTracer, this: *const c_void) {
+    unsafe { (*(this as *const T)).trace(trc) }
+}
+
+/// `DOMClass::finalize` for struct `T`.
+pub unsafe fn finalize_dom_struct<T>(this: *const c_void) {
+    unsafe { drop(Box::from_raw(this as *mut T)) }
+}
 const JSCLASS_FOREGROUND_FINALIZE: u32 = 1 << 3;
 /// Marks the class of a DOM global (Window).
 pub const JSCLASS_DOM_GLOBAL: u32 = mozjs::JSCLASS_USERBIT1;
@@ -105,6 +130,7 @@ unsafe extern "C" fn finalize_dom_object<T: JSTraceable + 'static>(_gcx: *mut GC
             let ptr = value.to_private() as *mut T;
             if !ptr.is_null() {
                 drop(Box::from_raw(ptr));
+                LIVE_DOM_OBJECTS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
             }
         }
     }
@@ -162,6 +188,7 @@ pub unsafe fn new_dom_reflector(cx: &mut JSContext, class: &'static JSClass, pro
         rooted!(&in(cx) let obj = JS_NewObjectWithGivenProto(cx.raw_cx(), class, proto.into()));
         assert!(!obj.get().is_null(), "out of memory creating a reflector");
         JS_SetReservedSlot(obj.get(), DOM_OBJECT_SLOT, &PrivateValue(private));
+        LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         obj.get()
     }
 }
@@ -188,6 +215,7 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
         assert!(!global.get().is_null(), "creating a global object failed");
         // Reserved slots first, before anything can GC and trace them.
         JS_SetReservedSlot(global.get(), DOM_OBJECT_SLOT, &PrivateValue(private));
+        LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let cache: Box<ProtoOrIfaceArray> = Box::new(std::array::from_fn::<Heap<*mut JSObject>, PROTO_OR_IFACE_LENGTH, _>(|_| Heap::default()));
         JS_SetReservedSlot(global.get(), DOM_PROTOTYPE_SLOT, &PrivateValue(Box::into_raw(cache) as *const c_void));
         let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());

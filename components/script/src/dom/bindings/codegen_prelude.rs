@@ -17,13 +17,14 @@ pub use crate::dom::bindings::callback::{
     CallbackFunction, CallbackInterface, ExceptionHandling, callable_from_jsval,
 };
 pub use crate::dom::bindings::classes::{
-    DomObjectWrap, SyncClassOps, create_namespace_object, dom_class_ops, dom_instance_class, namespace_class,
-    new_dom_global, new_dom_reflector, prototype_class,
+    DomObjectWrap, SyncClassOps, create_namespace_object, dom_class_ops, dom_instance_class, finalize_dom_struct,
+    namespace_class, new_dom_global, new_dom_reflector, prototype_class, trace_dom_struct,
 };
 pub use crate::dom::bindings::codegen::PrototypeList;
 pub use crate::dom::bindings::conversions::{
     ArrayBufferBytes, ArrayBufferViewBytes, ConversionResult, Failure, FromJSVal, IntConversion,
     StringificationBehavior, ToJSVal, convert, get_property, is_callable, jsval_to_string, new_plain_object,
+    reflector_to_jsval,
     root_from_object, set_dictionary_property,
 };
 pub use crate::dom::bindings::error::{Error, ErrorResult, Fallible, throw_dom_exception, throw_type_error};
@@ -31,6 +32,7 @@ pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};
 pub use crate::dom::bindings::interface::{
     Condition, ConstantSpec, ConstantValue, DOMClass, DOMJSClass, InterfaceSpec, ProtoOrIfaceArray, SyncClass,
     SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects, define_global_members,
+    define_unforgeable_members,
     get_desired_proto, get_per_interface_object, set_global_prototype,
 };
 pub use crate::dom::bindings::jit::{
@@ -40,6 +42,7 @@ pub use crate::dom::bindings::jit::{
 };
 pub use crate::dom::bindings::num::Finite;
 pub use crate::dom::bindings::promise::Promise;
+pub use crate::dom::bindings::proxyhandler::{IndexedHooks, new_dom_proxy};
 pub use crate::dom::bindings::reflector::DomObject;
 pub use crate::dom::bindings::root::DomRoot;
 pub use crate::dom::bindings::str::{ByteString, DOMString, USVString};

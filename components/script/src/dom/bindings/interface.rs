@@ -27,8 +27,8 @@ use crate::dom::window::Window;
 /// HTMLElement → HTMLMediaElement → HTMLVideoElement is 6).
 pub const MAX_PROTO_CHAIN_LENGTH: usize = 8;
 
-/// DOM-specific data attached to the JSClass of every reflector.
-#[derive(Clone, Copy, Debug)]
+/// DOM-specific data attached to the JSClass of every reflector (or, for
+/// proxies, to their handler).
 pub struct DOMClass {
     /// Prototype ids of the interfaces this object implements, root first.
     pub interface_chain: [u16; MAX_PROTO_CHAIN_LENGTH],
@@ -36,6 +36,21 @@ pub struct DOMClass {
     pub depth: u8,
     /// The interface's name, for messages.
     pub name: &'static str,
+    pub c_name: &'static CStr,
+    /// Indexed property access, for interfaces with an indexed getter (proxies).
+    pub indexed: Option<&'static crate::dom::bindings::proxyhandler::IndexedHooks>,
+    /// Traces the DOM struct (used by proxies; plain reflectors use their class ops).
+    pub trace: unsafe fn(*mut mozjs::jsapi::JSTracer, *const libc::c_void),
+    /// Drops the DOM struct's box.
+    pub finalize: unsafe fn(*const libc::c_void),
+    /// The proxy handler of this interface's proxies, created on first use.
+    pub handler: std::sync::OnceLock<usize>,
+}
+
+impl DOMClass {
+    pub fn proxy_handler(&'static self) -> *const libc::c_void {
+        *self.handler.get_or_init(|| crate::dom::bindings::proxyhandler::create_handler(self) as usize) as *const libc::c_void
+    }
 }
 
 /// The JSClass of a reflector, followed by its [`DOMClass`]. A class whose
@@ -76,7 +91,7 @@ pub unsafe fn get_dom_class(obj: *mut JSObject) -> Option<&'static DOMClass> {
         if is_dom_class(&*class) {
             Some(&(*(class as *const DOMJSClass)).dom_class)
         } else {
-            None
+            crate::dom::bindings::proxyhandler::proxy_dom_class(obj)
         }
     }
 }
@@ -100,6 +115,9 @@ pub unsafe fn unwrap_dom_object(obj: *mut JSObject, proto_id: u16, depth: usize)
 /// # Safety
 /// `obj` must be a DOM reflector.
 pub unsafe fn private_from_object(obj: *mut JSObject) -> *const libc::c_void {
+    if unsafe { !mozjs::rust::is_dom_object(obj) && crate::dom::bindings::proxyhandler::proxy_dom_class(obj).is_some() } {
+        return unsafe { crate::dom::bindings::proxyhandler::proxy_private(obj) };
+    }
     let mut value = UndefinedValue();
     unsafe { JS_GetReservedSlot(obj, DOM_OBJECT_SLOT, &mut value) };
     if value.is_undefined() { ptr::null() } else { value.to_private() }
@@ -228,6 +246,8 @@ pub struct InterfaceSpec {
     pub has_interface_object: bool,
     /// `[Global]`: regular members go on the global itself, not the prototype.
     pub is_global: bool,
+    /// DOMException: the prototype's [[Prototype]] is %Error.prototype%.
+    pub proto_parent_is_error: bool,
 }
 
 /// Creates the prototype object and the interface object of one interface
@@ -246,7 +266,11 @@ pub fn create_interface_objects(
         // The prototype: [[Prototype]] is the parent's prototype, or %Object.prototype%.
         rooted!(&in(cx) let mut parent = parent_proto.get());
         if parent.get().is_null() {
-            parent.set(GetRealmObjectPrototype(cx.raw_cx()));
+            if spec.proto_parent_is_error {
+                parent.set(mozjs::jsapi::GetRealmErrorPrototype(cx.raw_cx()));
+            } else {
+                parent.set(GetRealmObjectPrototype(cx.raw_cx()));
+            }
         }
         rooted!(&in(cx) let proto = JS_NewObjectWithGivenProto(cx.raw_cx(), spec.proto_class, parent.handle().into()));
         assert!(!proto.get().is_null());
@@ -293,6 +317,21 @@ pub fn define_global_members(cx: &mut JSContext, global: HandleObject, spec: &In
     define_specs(cx, global, global, spec.methods, spec.attributes);
 }
 
+/// Defines `[LegacyUnforgeable]` members on a new instance
+/// (<https://webidl.spec.whatwg.org/#es-platform-objects>: unforgeable members are own properties).
+pub fn define_unforgeable_members(
+    cx: &mut JSContext,
+    global: HandleObject,
+    obj: HandleObject,
+    methods: &'static [(Condition, &'static [JSFunctionSpec])],
+    attributes: &'static [(Condition, &'static [JSPropertySpec])],
+) {
+    if methods.is_empty() && attributes.is_empty() {
+        return;
+    }
+    define_specs(cx, global, obj, methods, attributes);
+}
+
 /// Makes `proto` the (immutable) prototype of the global object.
 pub fn set_global_prototype(cx: &mut JSContext, global: HandleObject, proto: HandleObject) {
     unsafe {
@@ -331,8 +370,9 @@ pub fn define_to_string_tag_pub(cx: &mut JSContext, obj: HandleObject, name: &CS
 /// `@@toStringTag`: {writable: false, enumerable: false, configurable: true}.
 fn define_to_string_tag(cx: &mut JSContext, obj: HandleObject, name: &CStr) {
     unsafe {
-        rooted!(&in(cx) let tag = JS_NewStringCopyZ(cx.raw_cx(), name.as_ptr()));
-        assert!(!tag.get().is_null());
+        let tag_string = JS_NewStringCopyZ(cx.raw_cx(), name.as_ptr());
+        assert!(!tag_string.is_null());
+        rooted!(&in(cx) let tag = mozjs::jsval::StringValue(&*tag_string));
         let symbol = GetWellKnownSymbol(cx.raw_cx(), SymbolCode::toStringTag);
         rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
         mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());

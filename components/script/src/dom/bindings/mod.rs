@@ -11,6 +11,7 @@ pub mod interface;
 pub mod jit;
 pub mod num;
 pub mod promise;
+pub mod proxyhandler;
 pub mod reflector;
 pub mod refcounted;
 pub mod root;

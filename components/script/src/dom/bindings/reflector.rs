@@ -67,6 +67,11 @@ pub unsafe fn trace_reflector(trc: *mut JSTracer, description: &'static std::ffi
     unsafe { trace_object(trc, description, reflector.heap()) }
 }
 
+// The reflector is the object being traced; it has no edge to trace itself.
+unsafe impl JSTraceable for Reflector {
+    unsafe fn trace(&self, _: *mut JSTracer) {}
+}
+
 /// A DOM object: something with a reflector.
 pub trait DomObject: JSTraceable + 'static {
     fn reflector(&self) -> &Reflector;

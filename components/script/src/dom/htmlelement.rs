@@ -1,0 +1,88 @@
+//! `HTMLElement` (<https://html.spec.whatwg.org/multipage/dom.html#htmlelement>).
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::HTMLElementBinding::HTMLElementMethods;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::document::Document;
+use crate::dom::element::{Element, HTML_NAMESPACE};
+use crate::dom::eventtarget::EventTarget;
+
+#[dom_struct]
+pub struct HTMLElement {
+    element: Element,
+}
+
+impl HTMLElement {
+    pub fn new_inherited(local_name: &str, document: &Document) -> HTMLElement {
+        HTMLElement { element: Element::new_inherited(local_name.to_owned(), Some(HTML_NAMESPACE.to_owned()), None, document) }
+    }
+
+    /// A reflected boolean content attribute.
+    pub fn get_bool_attribute(&self, name: &str) -> bool {
+        self.element.has_attribute_named(name)
+    }
+
+    pub fn set_bool_attribute(&self, cx: &mut JSContext, name: &str, value: bool) {
+        if value {
+            self.element.set_attribute_value(cx, name, String::new());
+        } else {
+            self.element.remove_attribute_named(cx, None, name);
+        }
+    }
+
+    /// A reflected string content attribute.
+    pub fn get_string_attribute(&self, name: &str) -> DOMString {
+        self.element.get_attribute_value(name).unwrap_or_default().into()
+    }
+
+    pub fn set_string_attribute(&self, cx: &mut JSContext, name: &str, value: DOMString) {
+        self.element.set_attribute_value(cx, name, value.into());
+    }
+}
+
+impl HTMLElementMethods for HTMLElement {
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-title>
+    fn Title(&self, _cx: &mut JSContext) -> DOMString {
+        self.get_string_attribute("title")
+    }
+    fn SetTitle(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_string_attribute(cx, "title", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-lang>
+    fn Lang(&self, _cx: &mut JSContext) -> DOMString {
+        self.get_string_attribute("lang")
+    }
+    fn SetLang(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_string_attribute(cx, "lang", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-dir>
+    fn Dir(&self, _cx: &mut JSContext) -> DOMString {
+        // Limited to only known values.
+        match self.element.get_attribute_value("dir").map(|d| d.to_ascii_lowercase()).as_deref() {
+            Some(v @ ("ltr" | "rtl" | "auto")) => v.into(),
+            _ => DOMString::new(),
+        }
+    }
+    fn SetDir(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_string_attribute(cx, "dir", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-hidden>
+    fn Hidden(&self, _cx: &mut JSContext) -> bool {
+        self.get_bool_attribute("hidden")
+    }
+    fn SetHidden(&self, cx: &mut JSContext, value: bool) {
+        self.set_bool_attribute(cx, "hidden", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-click>
+    fn Click(&self, cx: &mut JSContext) {
+        // A disabled form control does nothing; otherwise fire a synthetic click
+        // (a bubbling, cancelable event; the host has no pointer, so no MouseEvent fields).
+        if self.is::<crate::dom::htmlelements::HTMLButtonElement>() && self.get_bool_attribute("disabled") {
+            return;
+        }
+        self.upcast::<EventTarget>().fire_event_with(cx, "click", true, true);
+    }
+}

@@ -1,0 +1,52 @@
+// https://dom.spec.whatwg.org/#interface-document
+// https://html.spec.whatwg.org/multipage/dom.html#the-document-object
+
+[Exposed=Window]
+interface Document : Node {
+  constructor();
+
+  readonly attribute USVString URL;
+  readonly attribute USVString documentURI;
+  readonly attribute DOMString compatMode;
+  readonly attribute DOMString characterSet;
+  readonly attribute DOMString charset; // legacy alias of .characterSet
+  readonly attribute DOMString inputEncoding; // legacy alias of .characterSet
+  readonly attribute DOMString contentType;
+
+  readonly attribute DocumentType? doctype;
+  readonly attribute Element? documentElement;
+  HTMLCollection getElementsByTagName(DOMString qualifiedName);
+  HTMLCollection getElementsByClassName(DOMString classNames);
+
+  [NewObject, Throws] Element createElement(DOMString localName, optional (DOMString or ElementCreationOptions) options = {});
+  [NewObject, Throws] Element createElementNS(DOMString? namespace, DOMString qualifiedName, optional (DOMString or ElementCreationOptions) options = {});
+  [NewObject] DocumentFragment createDocumentFragment();
+  [NewObject] Text createTextNode(DOMString data);
+  [NewObject] Comment createComment(DOMString data);
+
+  [NewObject, Throws] Event createEvent(DOMString interface); // legacy
+
+  // resource metadata management
+  readonly attribute DOMString readyState;
+
+  // DOM tree accessors
+  attribute DOMString title;
+  readonly attribute HTMLElement? body;
+  readonly attribute HTMLHeadElement? head;
+
+  // browsing context
+  readonly attribute WindowProxy? defaultView;
+  boolean hasFocus();
+
+  attribute EventHandler onreadystatechange;
+};
+Document includes NonElementParentNode;
+Document includes ParentNode;
+
+dictionary ElementCreationOptions {
+  DOMString is;
+};
+
+partial interface Window {
+  [LegacyUnforgeable] readonly attribute Document document;
+};

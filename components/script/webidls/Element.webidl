@@ -1,0 +1,34 @@
+// https://dom.spec.whatwg.org/#interface-element
+
+[Exposed=Window]
+interface Element : Node {
+  readonly attribute DOMString? namespaceURI;
+  readonly attribute DOMString? prefix;
+  readonly attribute DOMString localName;
+  readonly attribute DOMString tagName;
+
+  attribute DOMString id;
+  attribute DOMString className;
+
+  boolean hasAttributes();
+  sequence<DOMString> getAttributeNames();
+  DOMString? getAttribute(DOMString qualifiedName);
+  DOMString? getAttributeNS(DOMString? namespace, DOMString localName);
+  [Throws] undefined setAttribute(DOMString qualifiedName, DOMString value);
+  [Throws] undefined setAttributeNS(DOMString? namespace, DOMString qualifiedName, DOMString value);
+  undefined removeAttribute(DOMString qualifiedName);
+  undefined removeAttributeNS(DOMString? namespace, DOMString localName);
+  [Throws] boolean toggleAttribute(DOMString qualifiedName, optional boolean force);
+  boolean hasAttribute(DOMString qualifiedName);
+  boolean hasAttributeNS(DOMString? namespace, DOMString localName);
+
+  HTMLCollection getElementsByTagName(DOMString qualifiedName);
+  HTMLCollection getElementsByClassName(DOMString classNames);
+
+  // https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml
+  [Throws] attribute [LegacyNullToEmptyString] DOMString innerHTML;
+  [Throws] attribute [LegacyNullToEmptyString] DOMString outerHTML;
+};
+Element includes ParentNode;
+Element includes NonDocumentTypeChildNode;
+Element includes ChildNode;

@@ -1,0 +1,122 @@
+// https://dom.spec.whatwg.org/#interface-node
+
+[Exposed=Window]
+interface Node : EventTarget {
+  const unsigned short ELEMENT_NODE = 1;
+  const unsigned short ATTRIBUTE_NODE = 2;
+  const unsigned short TEXT_NODE = 3;
+  const unsigned short CDATA_SECTION_NODE = 4;
+  const unsigned short ENTITY_REFERENCE_NODE = 5; // legacy
+  const unsigned short ENTITY_NODE = 6; // legacy
+  const unsigned short PROCESSING_INSTRUCTION_NODE = 7;
+  const unsigned short COMMENT_NODE = 8;
+  const unsigned short DOCUMENT_NODE = 9;
+  const unsigned short DOCUMENT_TYPE_NODE = 10;
+  const unsigned short DOCUMENT_FRAGMENT_NODE = 11;
+  const unsigned short NOTATION_NODE = 12; // legacy
+  readonly attribute unsigned short nodeType;
+  readonly attribute DOMString nodeName;
+
+  readonly attribute USVString baseURI;
+
+  readonly attribute boolean isConnected;
+  readonly attribute Document? ownerDocument;
+  Node getRootNode();
+  readonly attribute Node? parentNode;
+  readonly attribute Element? parentElement;
+  boolean hasChildNodes();
+  [SameObject] readonly attribute NodeList childNodes;
+  readonly attribute Node? firstChild;
+  readonly attribute Node? lastChild;
+  readonly attribute Node? previousSibling;
+  readonly attribute Node? nextSibling;
+
+  attribute DOMString? nodeValue;
+  attribute DOMString? textContent;
+
+  [NewObject, Throws] Node cloneNode(optional boolean deep = false);
+  boolean isSameNode(Node? otherNode); // legacy alias of ===
+  boolean contains(Node? other);
+
+  [Throws] Node insertBefore(Node node, Node? child);
+  [Throws] Node appendChild(Node node);
+  [Throws] Node replaceChild(Node node, Node child);
+  [Throws] Node removeChild(Node child);
+};
+
+[Exposed=Window]
+interface NodeList {
+  getter Node? item(unsigned long index);
+  readonly attribute unsigned long length;
+};
+
+[Exposed=Window, LegacyUnenumerableNamedProperties]
+interface HTMLCollection {
+  readonly attribute unsigned long length;
+  getter Element? item(unsigned long index);
+  // namedItem() exists, but named property access (collection.foo) is not supported.
+  Element? namedItem(DOMString name);
+};
+
+interface mixin ParentNode {
+  [SameObject] readonly attribute HTMLCollection children;
+  readonly attribute Element? firstElementChild;
+  readonly attribute Element? lastElementChild;
+  readonly attribute unsigned long childElementCount;
+
+  [Throws] undefined prepend((Node or DOMString)... nodes);
+  [Throws] undefined append((Node or DOMString)... nodes);
+
+};
+
+interface mixin NonElementParentNode {
+  Element? getElementById(DOMString elementId);
+};
+
+interface mixin NonDocumentTypeChildNode {
+  readonly attribute Element? previousElementSibling;
+  readonly attribute Element? nextElementSibling;
+};
+
+interface mixin ChildNode {
+  [Throws] undefined before((Node or DOMString)... nodes);
+  [Throws] undefined after((Node or DOMString)... nodes);
+  [Throws] undefined replaceWith((Node or DOMString)... nodes);
+  undefined remove();
+};
+
+[Exposed=Window]
+interface CharacterData : Node {
+  attribute [LegacyNullToEmptyString] DOMString data;
+  readonly attribute unsigned long length;
+  [Throws] DOMString substringData(unsigned long offset, unsigned long count);
+  undefined appendData(DOMString data);
+};
+CharacterData includes NonDocumentTypeChildNode;
+CharacterData includes ChildNode;
+
+[Exposed=Window]
+interface Text : CharacterData {
+  constructor(optional DOMString data = "");
+  readonly attribute DOMString wholeText;
+};
+
+[Exposed=Window]
+interface Comment : CharacterData {
+  constructor(optional DOMString data = "");
+};
+
+[Exposed=Window]
+interface DocumentType : Node {
+  readonly attribute DOMString name;
+  readonly attribute DOMString publicId;
+  readonly attribute DOMString systemId;
+};
+DocumentType includes ChildNode;
+
+[Exposed=Window]
+interface DocumentFragment : Node {
+  constructor();
+};
+DocumentFragment includes NonElementParentNode;
+DocumentFragment includes ParentNode;

@@ -1,0 +1,33 @@
+// A small interface exercising most generator features; its output is
+// compared with Sample.rs (UPDATE_GOLDEN=1 cargo test -p webidl_codegen rewrites it).
+
+[Exposed=Window]
+interface Base {
+  readonly attribute DOMString name;
+};
+
+[Exposed=Window, SecureContext]
+interface Sample : Base {
+  constructor(optional SampleInit init = {});
+  const unsigned short ONE = 1;
+  attribute double ratio;
+  [SameObject] readonly attribute Base base;
+  readonly attribute any value;
+  [Throws] undefined check(long a, optional [Clamp] octet b);
+  Promise<undefined> later(SampleMode mode);
+  undefined pick(Base base);
+  undefined pick(DOMString name, boolean exact);
+  static Sample create();
+  [Pref=sample_pref] undefined hidden();
+  stringifier;
+};
+
+dictionary SampleInit {
+  SampleMode mode = "slow";
+  required boolean flag;
+  (boolean or SampleInit) nested;
+};
+
+enum SampleMode { "slow", "fast-path" };
+
+callback SampleCallback = undefined (DOMString text);

@@ -1,0 +1,5 @@
+// Line 3 throws.
+function f() {
+  null.property;
+}
+f();

@@ -1,0 +1,66 @@
+//! Helpers to run the `aperture` binary on a page and look at what it did.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// What a page run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    pub status: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The `aperture` binary built by the workspace (same target dir as this test).
+pub fn aperture_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("APERTURE_BINARY") {
+        return p.into();
+    }
+    // tests run from <target>/debug/deps/<test>; the binary is in <target>/debug.
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().and_then(|deps| deps.parent()).map(|d| d.join("aperture")).unwrap()
+}
+
+/// Runs `aperture ARGS PAGE` with a generous deadline.
+pub fn run(args: &[&str], page: &Path) -> Run {
+    let start = Instant::now();
+    let output = Command::new(aperture_binary())
+        .args(args)
+        .arg(page)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e} (build the workspace first: ./mach build)", aperture_binary().display()));
+    Run {
+        status: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed: start.elapsed(),
+    }
+}
+
+/// A page under tests/pages.
+pub fn page(name: &str) -> PathBuf {
+    repo_root().join("tests/pages").join(name)
+}
+
+/// Runs a test page that uses `resources/check.js`: every check must pass.
+pub fn run_check_page(name: &str, extra_args: &[&str]) {
+    let mut args = vec!["--pref", "dom_testing_enabled=true", "--timeout", "60"];
+    args.extend_from_slice(extra_args);
+    let r = run(&args, &page(name));
+    let passes = r.stdout.lines().filter(|l| l.starts_with("PASS ")).count();
+    let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
+    assert!(
+        fails.is_empty() && passes > 0 && r.stdout.contains("CHECKS DONE") && r.status == Some(0),
+        "{name}: {passes} passed, failures: {fails:#?}\nstatus {:?}\nstdout:\n{}\nstderr:\n{}",
+        r.status,
+        r.stdout,
+        r.stderr
+    );
+}
