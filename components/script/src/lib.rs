@@ -5,9 +5,11 @@
 //! to add one.
 
 pub mod dom;
+pub mod media_events;
 pub mod net;
 pub mod prefs;
 pub mod script_runtime;
 pub mod script_thread;
+pub mod threads;
 
 pub use mozjs;

@@ -2,6 +2,7 @@
 //! SpiderMonkey, the script thread's event loop and Aperture's DOM.
 
 mod page;
+mod threads;
 
 use script::net;
 
@@ -27,6 +28,10 @@ options:
   --wpt                web-platform-tests mode: test hooks on, results
                        reported by the page (see wpt/README.md)
   --wpt-crashtest      with --wpt: exit after the load event
+  --camera WHICH       fake (the built-in fake camera), auto (a real camera
+                       when present, else the fake one; the default) or a
+                       device id from enumerateDevices()
+  --dump-canvases DIR  write every canvas image update to DIR as PNG
   -h, --help           this help
   -V, --version        the version
 
@@ -40,10 +45,19 @@ struct Options {
     prefs: Prefs,
     wpt: bool,
     crashtest: bool,
+    threads: threads::ThreadOptions,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { page: String::new(), timeout: None, allow_errors: false, prefs: Prefs::new(), wpt: false, crashtest: false };
+    let mut options = Options {
+        page: String::new(),
+        timeout: None,
+        allow_errors: false,
+        prefs: Prefs::new(),
+        wpt: false,
+        crashtest: false,
+        threads: Default::default(),
+    };
     let mut page = None;
     let mut i = 0;
     let value = |i: &mut usize, name: &str| -> Result<String, String> {
@@ -77,6 +91,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 options.prefs.set(n, val)?;
             }
             "--wpt" => options.wpt = true,
+            "--camera" => {
+                let v = match inline { Some(v) => v, None => value(&mut i, "--camera")? };
+                options.threads.camera = match v.as_str() {
+                    "fake" => media::CameraChoice::Fake,
+                    "auto" => media::CameraChoice::Auto,
+                    "" => return Err("--camera needs fake, auto or a device id".into()),
+                    id => media::CameraChoice::Device(id.to_string()),
+                };
+            }
+            "--dump-canvases" => {
+                let v = match inline { Some(v) => v, None => value(&mut i, "--dump-canvases")? };
+                std::fs::create_dir_all(&v).map_err(|e| format!("--dump-canvases {v}: {e}"))?;
+                options.threads.dump_canvases = Some(v.into());
+            }
             "--wpt-crashtest" => options.crashtest = true,
             _ if arg.starts_with('-') && arg.len() > 1 => return Err(format!("unknown option {arg}")),
             _ => {
@@ -89,6 +117,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     }
     options.page = page.ok_or("no PAGE given")?;
     if options.wpt {
+        // Tests never depend on a camera plugged into the machine.
+        options.threads.camera = media::CameraChoice::Fake;
         options.prefs.set("dom_testing_enabled", "true")?;
         // The page reports its own outcome; uncaught errors are part of the test.
         options.allow_errors = true;
@@ -125,6 +155,7 @@ fn main() -> ExitCode {
         }
     };
     let mut runtime = ScriptRuntime::new(&engine);
+    let threads = threads::start(&options.threads);
     let cx = runtime.cx();
     // The WPT runner kills a hung engine itself; in that mode no deadline of our own.
     let deadline = if options.wpt { None } else { options.timeout.map(|t| Instant::now() + t) };
@@ -149,5 +180,6 @@ fn main() -> ExitCode {
             }
         }
     };
+    drop(threads);
     ExitCode::from(code as u8)
 }

@@ -1,0 +1,132 @@
+//! Routing the media thread's replies and events to the DOM objects waiting
+//! for them.
+//!
+//! A request is sent with [`send_request`], which registers a one-shot
+//! handler under the request's id and keeps the event loop alive until the
+//! reply comes. Unsolicited events (a source ended, muted, resized…) go to
+//! the handlers registered for their source or sink. A reply nobody waits for
+//! (its handler was cancelled) is logged and dropped.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use base::{RequestId, SourceId};
+use media_traits::error::MediaError;
+use media_traits::messages::{MediaCommand, MediaEvent, MediaReply, SinkId};
+use mozjs::context::JSContext;
+
+type ReplyHandler = Box<dyn FnOnce(&mut JSContext, Result<MediaReply, MediaError>)>;
+type SourceHandler = Rc<dyn Fn(&mut JSContext, &MediaEvent)>;
+
+thread_local! {
+    static REPLIES: RefCell<HashMap<RequestId, ReplyHandler>> = RefCell::new(HashMap::new());
+    static SOURCES: RefCell<HashMap<SourceId, Vec<(u64, SourceHandler)>>> = RefCell::new(HashMap::new());
+    static SINKS: RefCell<HashMap<SinkId, SourceHandler>> = RefCell::new(HashMap::new());
+    static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Sends `command` (which carries `request`) and calls `handler` with the
+/// reply as a task on this thread. If the media thread is missing or gone,
+/// `handler` runs at once with an error, so no promise is left pending.
+pub fn send_request(cx: &mut JSContext, request: RequestId, command: MediaCommand, handler: impl FnOnce(&mut JSContext, Result<MediaReply, MediaError>) + 'static) {
+    let Some(sender) = crate::threads::media_sender() else {
+        handler(cx, Err(MediaError::NotReadable("the media thread is not running".into())));
+        return;
+    };
+    REPLIES.with(|r| r.borrow_mut().insert(request, Box::new(handler)));
+    crate::script_thread::request_started();
+    if sender.send(command).is_err() {
+        let handler = REPLIES.with(|r| r.borrow_mut().remove(&request));
+        crate::script_thread::request_settled();
+        if let Some(handler) = handler {
+            handler(cx, Err(MediaError::NotReadable("the media thread has exited".into())));
+        }
+    }
+}
+
+/// Sends a command that has no reply (pushing a frame, stopping a source…).
+pub fn send(command: MediaCommand) {
+    match crate::threads::media_sender() {
+        Some(sender) => {
+            if sender.send(command).is_err() {
+                log::warn!("the media thread has exited; a command was dropped");
+            }
+        }
+        None => log::warn!("no media thread; a command was dropped"),
+    }
+}
+
+/// Listens to unsolicited events of `source`; returns a token for [`unlisten_source`].
+pub fn listen_source(source: SourceId, handler: impl Fn(&mut JSContext, &MediaEvent) + 'static) -> u64 {
+    let id = NEXT_LISTENER.with(|n| n.replace(n.get() + 1));
+    SOURCES.with(|s| s.borrow_mut().entry(source).or_default().push((id, Rc::new(handler))));
+    id
+}
+
+pub fn unlisten_source(source: SourceId, token: u64) {
+    SOURCES.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(list) = s.get_mut(&source) {
+            list.retain(|(id, _)| *id != token);
+            if list.is_empty() {
+                s.remove(&source);
+            }
+        }
+    });
+}
+
+/// Listens to a video sink's events (first frame, size changes).
+pub fn listen_sink(sink: SinkId, handler: impl Fn(&mut JSContext, &MediaEvent) + 'static) {
+    SINKS.with(|s| s.borrow_mut().insert(sink, Rc::new(handler)));
+}
+
+pub fn unlisten_sink(sink: SinkId) {
+    SINKS.with(|s| s.borrow_mut().remove(&sink));
+}
+
+/// Runs the handler for one event from the media thread (called from a task).
+pub fn dispatch(cx: &mut JSContext, event: MediaEvent) {
+    match event {
+        MediaEvent::Reply { request, result, .. } => {
+            let handler = REPLIES.with(|r| r.borrow_mut().remove(&request));
+            match handler {
+                Some(handler) => {
+                    crate::script_thread::request_settled();
+                    handler(cx, result);
+                }
+                None => log::debug!("reply to {request} has no handler (cancelled); dropped"),
+            }
+        }
+        MediaEvent::SourceEnded { source, .. } | MediaEvent::MuteChanged { source, .. } | MediaEvent::SettingsChanged { source, .. } => {
+            let handlers: Vec<SourceHandler> =
+                SOURCES.with(|s| s.borrow().get(&source).map(|l| l.iter().map(|(_, h)| h.clone()).collect()).unwrap_or_default());
+            if handlers.is_empty() {
+                log::debug!("event for {source} has no listener; dropped");
+            }
+            for h in handlers {
+                h(cx, &event);
+            }
+        }
+        MediaEvent::SinkFirstFrame { sink, .. } | MediaEvent::SinkResized { sink, .. } => {
+            let handler = SINKS.with(|s| s.borrow().get(&sink).cloned());
+            match handler {
+                Some(h) => h(cx, &event),
+                None => log::debug!("event for sink {sink:?} has no listener; dropped"),
+            }
+        }
+    }
+}
+
+/// Forgets a pending request (its DOM object settled it another way); the
+/// eventual reply is dropped.
+pub fn cancel_request(request: RequestId) {
+    if REPLIES.with(|r| r.borrow_mut().remove(&request)).is_some() {
+        crate::script_thread::request_settled();
+    }
+}
+
+/// Outstanding requests (for leak tests).
+pub fn pending_request_count() -> usize {
+    REPLIES.with(|r| r.borrow().len())
+}

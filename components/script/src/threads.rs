@@ -1,0 +1,37 @@
+//! The other threads script talks to, as the host wired them.
+//!
+//! The host (`shell`) spawns the canvas and media threads and hands script
+//! their senders here. Media events come back as tasks queued on the script
+//! thread (see `remote_task_sender`); the DOM code that sent a request
+//! finds it again by its `RequestId`.
+
+use std::cell::RefCell;
+
+use canvas_traits::command::CanvasSender;
+use crossbeam_channel::Sender;
+use media_traits::messages::MediaCommand;
+
+thread_local! {
+    static MEDIA: RefCell<Option<Sender<MediaCommand>>> = const { RefCell::new(None) };
+    static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
+}
+
+/// Gives script the media thread's command channel.
+pub fn set_media_sender(sender: Sender<MediaCommand>) {
+    MEDIA.with(|m| *m.borrow_mut() = Some(sender));
+}
+
+/// The media thread's command channel, if the host started one.
+pub fn media_sender() -> Option<Sender<MediaCommand>> {
+    MEDIA.with(|m| m.borrow().clone())
+}
+
+/// Gives script the canvas thread's channel.
+pub fn set_canvas_sender(sender: CanvasSender) {
+    CANVAS.with(|c| *c.borrow_mut() = Some(sender));
+}
+
+/// The canvas thread's channel, if the host started one.
+pub fn canvas_sender() -> Option<CanvasSender> {
+    CANVAS.with(|c| c.borrow().clone())
+}
