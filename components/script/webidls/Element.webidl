@@ -22,6 +22,10 @@ interface Element : Node {
   boolean hasAttribute(DOMString qualifiedName);
   boolean hasAttributeNS(DOMString? namespace, DOMString localName);
 
+  [Throws] Element? closest(DOMString selectors);
+  [Throws] boolean matches(DOMString selectors);
+  [Throws] boolean webkitMatchesSelector(DOMString selectors); // legacy alias of .matches
+
   HTMLCollection getElementsByTagName(DOMString qualifiedName);
   HTMLCollection getElementsByClassName(DOMString classNames);
 

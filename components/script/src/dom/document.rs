@@ -27,6 +27,7 @@ use crate::dom::eventtarget::EventTarget;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::htmlelement::HTMLElement;
 use crate::dom::htmlelements::HTMLHeadElement;
+use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
 use crate::dom::text::Text;
@@ -305,5 +306,11 @@ impl DocumentMethods for Document {
     }
     fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
         parentnode::append(cx, self.upcast(), nodes)
+    }
+    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        parentnode::query_selector(self.upcast(), &selectors)
+    }
+    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
+        parentnode::query_selector_all(cx, self.upcast(), &selectors)
     }
 }

@@ -17,8 +17,10 @@ use crate::dom::characterdata::{
 };
 use crate::dom::document::Document;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
+use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
+use crate::dom::selectormatching::{element_matches, parse_selectors};
 
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
@@ -380,6 +382,36 @@ impl ElementMethods for Element {
         let namespace = namespace.map(String::from).filter(|n| !n.is_empty());
         self.attributes.borrow().iter().any(|a| a.namespace == namespace && a.local_name == *local_name)
     }
+    /// <https://dom.spec.whatwg.org/#dom-element-closest>
+    fn Closest(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        // Step 1: Let s be the result of parse a selector from selectors; if failure, throw a "SyntaxError".
+        let s = parse_selectors(&selectors)?;
+        // Steps 2–3: for each element in this's inclusive ancestors, return it if it matches s
+        // with scoping root this.
+        let mut node = Some(DomRoot::from_ref(self.upcast::<Node>()));
+        while let Some(n) = node {
+            if let Some(element) = n.downcast::<Element>() {
+                if element_matches(&s, element, Some(self)) {
+                    return Ok(Some(DomRoot::from_ref(element)));
+                }
+            }
+            node = n.parent();
+        }
+        // Step 4: Return null.
+        Ok(None)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-matches>
+    fn Matches(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<bool> {
+        // Step 1: Let s be the result of parse a selector from selectors; if failure, throw a "SyntaxError".
+        let s = parse_selectors(&selectors)?;
+        // Step 2: true if this matches s with scoping root this.
+        Ok(element_matches(&s, self, Some(self)))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-webkitmatchesselector>
+    fn WebkitMatchesSelector(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<bool> {
+        // The legacy alias: the same steps as matches().
+        self.Matches(cx, selectors)
+    }
     /// <https://dom.spec.whatwg.org/#dom-element-getelementsbytagname>
     fn GetElementsByTagName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<HTMLCollection> {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::QualifiedName(name.into()))
@@ -446,6 +478,12 @@ impl ElementMethods for Element {
     }
     fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
         parentnode::append(cx, self.upcast(), nodes)
+    }
+    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        parentnode::query_selector(self.upcast(), &selectors)
+    }
+    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
+        parentnode::query_selector_all(cx, self.upcast(), &selectors)
     }
     fn PreviousElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
         previous_element_sibling(self.upcast())

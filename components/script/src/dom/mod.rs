@@ -34,6 +34,7 @@ pub mod parentnode;
 pub mod parser;
 pub mod performance;
 pub mod promiserejectionevent;
+pub mod selectormatching;
 pub mod text;
 pub mod virtualmethods;
 pub mod window;
