@@ -12,6 +12,7 @@ pub mod jit;
 pub mod num;
 pub mod promise;
 pub mod proxyhandler;
+pub mod record;
 pub mod reflector;
 pub mod refcounted;
 pub mod root;
