@@ -9,6 +9,8 @@ pub use crate::dom::console::console;
 pub use crate::dom::domexception::DOMException;
 pub use crate::dom::errorevent::ErrorEvent;
 pub use crate::dom::event::Event;
+pub use crate::dom::headers::Headers;
+pub use crate::dom::response::Response;
 pub use crate::dom::eventtarget::EventTarget;
 pub use crate::dom::location::Location;
 pub use crate::dom::navigator::Navigator;

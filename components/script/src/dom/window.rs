@@ -21,7 +21,9 @@ use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
+use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::document::Document;
 use crate::dom::eventtarget::EventTarget;
@@ -440,6 +442,11 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
     fn Document(&self, _cx: &mut JSContext) -> DomRoot<Document> {
         self.document()
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-global-fetch>
+    fn Fetch(&self, cx: &mut JSContext, input: USVString, init: &RequestInit) -> Rc<Promise> {
+        crate::dom::fetch::fetch(cx, self, input, init)
     }
 
     /// Test-only hooks (`[Pref=dom_testing_enabled]`).
