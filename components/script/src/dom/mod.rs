@@ -26,6 +26,7 @@ pub mod headers;
 pub mod htmlcollection;
 pub mod htmlelement;
 pub mod htmlelements;
+pub mod htmliframeelement;
 pub mod htmlscriptelement;
 pub mod location;
 pub mod navigator;

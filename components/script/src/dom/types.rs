@@ -30,6 +30,7 @@ pub use crate::dom::htmlelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
 };
+pub use crate::dom::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::htmlscriptelement::HTMLScriptElement;
 pub use crate::dom::node::Node;
 pub use crate::dom::nodelist::NodeList;

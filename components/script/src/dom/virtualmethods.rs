@@ -56,5 +56,6 @@ pub struct TreeHooks {
 }
 
 fn extra_hooks() -> &'static [TreeHooks] {
-    &[]
+    static HOOKS: &[TreeHooks] = &[crate::dom::htmliframeelement::TREE_HOOKS];
+    HOOKS
 }

@@ -21,7 +21,7 @@ use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::bindings::str::USVString;
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
@@ -171,6 +171,22 @@ impl Window {
     /// The document this window shows.
     pub fn document(&self) -> DomRoot<Document> {
         self.document.get().expect("a window always has a document")
+    }
+
+    /// Shows `document` in this window (an iframe navigated; the window is reused).
+    pub fn set_document(&self, document: &Document) {
+        self.document.set(Some(document));
+    }
+
+    /// Whether this window still shows a document in a browsing context (an
+    /// iframe's window is detached when the iframe is removed).
+    pub fn is_attached(&self) -> bool {
+        self.document().browsing_window().is_some_and(|w| std::ptr::eq(&*w, self))
+    }
+
+    /// The parent window of an iframe's window.
+    pub fn parent_window(&self) -> Option<DomRoot<Window>> {
+        self.parent.get()
     }
 
     pub fn url(&self) -> Url {
@@ -376,6 +392,11 @@ impl WindowMethods for Window {
 
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-top>
     fn Top(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Step 2: Return this's navigable's top-level traversable's active WindowProxy.
         let mut top = DomRoot::from_ref(self);
         while let Some(p) = top.parent.get() {
             top = p;
@@ -385,7 +406,22 @@ impl WindowMethods for Window {
 
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
     fn Parent(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Steps 2–3: the parent's WindowProxy, or this one for a top-level window.
         Some(self.parent.get().unwrap_or_else(|| DomRoot::from_ref(self)))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
+    fn FrameElement(&self, _cx: &mut JSContext) -> Option<DomRoot<crate::dom::element::Element>> {
+        // Steps 1–3: this's navigable's container, if any (no origin check: every
+        // document here is same-origin with its parent for script purposes).
+        if !self.is_attached() {
+            return None;
+        }
+        self.document().container().map(DomRoot::upcast)
     }
 
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator>

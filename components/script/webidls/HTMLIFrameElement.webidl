@@ -1,0 +1,21 @@
+// https://html.spec.whatwg.org/multipage/iframe-embed-object.html#htmliframeelement
+// Without sandbox, allow, referrerPolicy, loading and getSVGDocument().
+
+[Exposed=Window]
+interface HTMLIFrameElement : HTMLElement {
+  attribute USVString src;
+  attribute DOMString srcdoc;
+  attribute DOMString name;
+  attribute DOMString width;
+  attribute DOMString height;
+  readonly attribute Document? contentDocument;
+  readonly attribute WindowProxy? contentWindow;
+
+  // From GlobalEventHandlers, which Aperture's HTMLElement does not include.
+  attribute EventHandler onload;
+};
+
+// https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement
+partial interface Window {
+  readonly attribute Element? frameElement;
+};
