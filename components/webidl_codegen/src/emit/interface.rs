@@ -123,7 +123,16 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     // [LegacyUnforgeable] members live on each instance, not on the prototype.
     let mut unforgeable: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut static_specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    let mut same_object_slot = 1u32;
+    // [SameObject] caches: slot 0 holds the DOM struct, then one slot per
+    // [SameObject] attribute of every ancestor (their getters run on this
+    // interface's instances too), then this interface's own.
+    let inherited_same_object: usize = model
+        .ancestry(name)
+        .iter()
+        .filter(|i| i.name != *name)
+        .map(|i| i.attributes.iter().filter(|a| a.attrs.same_object && !a.is_static).count())
+        .sum();
+    let mut same_object_slot = 1 + inherited_same_object as u32;
 
     // ---- attributes
     for attr in &iface.attributes {
@@ -518,7 +527,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
     let is_global = iface.attrs.global;
     let iface_cond = Condition::of(&MemberAttrs { secure_context: iface.attrs.secure_context, pref: iface.attrs.pref.clone(), ..Default::default() });
-    let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute
+    let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute, ancestors' included
     let derived_from: String = chain.iter().map(|a| format!("    impl DerivedFrom<{a}> for {name} {{}}\n")).collect();
 
     let _ = writeln!(

@@ -1,4 +1,4 @@
-//! `record<K, V>` arguments, dictionary members and union members; ByteString defaults.
+//! Generator additions: `record<K, V>`, ByteString defaults, [SameObject] slots across inheritance.
 
 use std::path::PathBuf;
 
@@ -42,4 +42,28 @@ fn bytestring_defaults() {
     let out = emit(r#"dictionary D { ByteString text = "OK"; ByteString empty = ""; };"#).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(out.contains("text: ByteString(vec![79, 75])"), "{out}");
     assert!(out.contains("empty: ByteString(vec![])"));
+}
+
+#[test]
+fn same_object_slots_follow_the_ancestors() {
+    // Each [SameObject] attribute caches in its own reserved slot, after those of
+    // the ancestors, and every instance class reserves them all.
+    let out = emit(
+        r#"[Exposed=Window] interface Item {};
+           [Exposed=Window] interface A { [SameObject] readonly attribute Item first; };
+           [Exposed=Window] interface B : A { [SameObject] readonly attribute Item second; [SameObject] readonly attribute Item third; };"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let module = |name: &str| {
+        let start = out.find(&format!("pub mod {name}Binding {{")).expect("module");
+        let end = out[start + 1..].find("\npub mod ").map_or(out.len(), |e| start + 1 + e);
+        out[start..end].to_string()
+    };
+    let a = module("A");
+    let b = module("B");
+    assert!(a.contains("cached_slot_value(obj.get(), 1,"), "A.first in slot 1");
+    assert!(b.contains("cached_slot_value(obj.get(), 2,") && b.contains("cached_slot_value(obj.get(), 3,"), "B's after A's");
+    assert!(!b.contains("cached_slot_value(obj.get(), 1,"), "B does not reuse A's slot");
+    assert!(a.contains("&CLASS_OPS.0, 2,"), "A reserves 2 slots");
+    assert!(b.contains("&CLASS_OPS.0, 4,"), "B reserves 4 slots");
 }
