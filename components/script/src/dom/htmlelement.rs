@@ -5,7 +5,9 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::HTMLElementBinding::HTMLElementMethods;
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
+use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::document::Document;
 use crate::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::eventtarget::EventTarget;
@@ -44,6 +46,12 @@ impl HTMLElement {
 }
 
 impl HTMLElementMethods for HTMLElement {
+    /// <https://drafts.csswg.org/cssom/#dom-elementcssinlinestyle-style>
+    fn Style(&self, cx: &mut JSContext) -> DomRoot<CSSStyleDeclaration> {
+        // The CSS declaration block whose owner node is this element ([SameObject]:
+        // the binding keeps the first one returned).
+        CSSStyleDeclaration::new_inline(cx, self.upcast())
+    }
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-title>
     fn Title(&self, _cx: &mut JSContext) -> DOMString {
         self.get_string_attribute("title")

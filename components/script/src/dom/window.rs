@@ -21,7 +21,8 @@ use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::bindings::str::USVString;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
@@ -478,6 +479,13 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
     fn Document(&self, _cx: &mut JSContext) -> DomRoot<Document> {
         self.document()
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
+    fn GetComputedStyle(&self, cx: &mut JSContext, element: &crate::dom::element::Element, pseudo: Option<Option<DOMString>>) -> DomRoot<CSSStyleDeclaration> {
+        // Steps 1–7: a new read-only, live declaration block for element (or its pseudo-element).
+        let pseudo = pseudo.flatten();
+        CSSStyleDeclaration::new_computed(cx, self, element, pseudo.as_deref())
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-global-fetch>
