@@ -21,6 +21,7 @@ pub mod documenttype;
 pub mod domexception;
 pub mod element;
 pub mod errorevent;
+pub mod eventhandlerattributes;
 pub mod event;
 pub mod eventtarget;
 pub mod fetch;
