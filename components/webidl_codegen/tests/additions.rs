@@ -67,3 +67,21 @@ fn same_object_slots_follow_the_ancestors() {
     assert!(a.contains("&CLASS_OPS.0, 2,"), "A reserves 2 slots");
     assert!(b.contains("&CLASS_OPS.0, 4,"), "B reserves 4 slots");
 }
+
+#[test]
+fn indexed_interfaces_are_iterable() {
+    let out = emit(
+        r#"[Exposed=Window] interface Plain { readonly attribute unsigned long length; };
+           [Exposed=Window] interface Indexed { getter DOMString item(unsigned long i); readonly attribute unsigned long length; };
+           [Exposed=Window] interface Listed { getter DOMString item(unsigned long i); readonly attribute unsigned long length; iterable<DOMString>; };"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let module = |name: &str| {
+        let start = out.find(&format!("pub mod {name}Binding {{")).expect("module");
+        let end = out[start + 1..].find("\npub mod ").map_or(out.len(), |e| start + 1 + e);
+        out[start..end].to_string()
+    };
+    assert!(!module("Plain").contains("define_array_iterator_members"), "no indexed getter: not iterable");
+    assert!(module("Indexed").contains("define_array_iterator_members(cx, global, proto.handle(), false)"), "@@iterator only");
+    assert!(module("Listed").contains("define_array_iterator_members(cx, global, proto.handle(), true)"), "value iterator");
+}

@@ -577,7 +577,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 {parent_setup}        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
         rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
         create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
-        (*cache)[ID::{name} as usize].set(proto.get());
+{iterator_setup}        (*cache)[ID::{name} as usize].set(proto.get());
         (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::{name} as usize].set(interface.get());
     }}
 
@@ -629,6 +629,13 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 }}
 "#,
         proto_class_name = cstr_lit(&format!("{name}Prototype")),
+        // <https://webidl.spec.whatwg.org/#es-iterators>: indexed properties make the
+        // prototype iterable; `iterable<V>` adds entries/keys/values/forEach.
+        iterator_setup = if indexed.is_some() {
+            format!("        define_array_iterator_members(cx, global, proto.handle(), {});\n", iface.value_iterable.is_some())
+        } else {
+            String::new()
+        },
         // <https://webidl.spec.whatwg.org/#es-DOMException-specialness>: DOMException.prototype's
         // [[Prototype]] is %Error.prototype%.
         proto_parent_is_error = name == "DOMException",

@@ -27,6 +27,7 @@ pub use crate::dom::bindings::conversions::{
     reflector_to_jsval,
     root_from_object, set_dictionary_property,
 };
+pub use crate::dom::bindings::iterable::define_array_iterator_members;
 pub use crate::dom::bindings::record::Record;
 pub use crate::dom::bindings::error::{Error, ErrorResult, Fallible, throw_dom_exception, throw_type_error};
 pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};

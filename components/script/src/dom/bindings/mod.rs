@@ -8,6 +8,7 @@ pub mod conversions;
 pub mod error;
 pub mod inheritance;
 pub mod interface;
+pub mod iterable;
 pub mod jit;
 pub mod num;
 pub mod promise;
