@@ -16,6 +16,7 @@ use crate::dom::characterdata::{
     next_element_sibling, previous_element_sibling,
 };
 use crate::dom::document::Document;
+use crate::dom::domtokenlist::DOMTokenList;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
@@ -381,6 +382,11 @@ impl ElementMethods for Element {
     fn HasAttributeNS(&self, _cx: &mut JSContext, namespace: Option<DOMString>, local_name: DOMString) -> bool {
         let namespace = namespace.map(String::from).filter(|n| !n.is_empty());
         self.attributes.borrow().iter().any(|a| a.namespace == namespace && a.local_name == *local_name)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-classlist>
+    fn ClassList(&self, cx: &mut JSContext) -> DomRoot<DOMTokenList> {
+        // A DOMTokenList whose associated attribute is class ([SameObject] in the binding).
+        DOMTokenList::new(cx, self, "class")
     }
     /// <https://dom.spec.whatwg.org/#dom-element-closest>
     fn Closest(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {

@@ -19,6 +19,7 @@ pub mod document;
 pub mod documentfragment;
 pub mod documenttype;
 pub mod domexception;
+pub mod domtokenlist;
 pub mod element;
 pub mod errorevent;
 pub mod eventhandlerattributes;

@@ -8,6 +8,7 @@ pub use crate::dom::blob::Blob;
 pub use crate::dom::console::console;
 pub use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 pub use crate::dom::domexception::DOMException;
+pub use crate::dom::domtokenlist::DOMTokenList;
 pub use crate::dom::errorevent::ErrorEvent;
 pub use crate::dom::event::Event;
 pub use crate::dom::headers::Headers;
