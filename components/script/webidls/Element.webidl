@@ -29,6 +29,12 @@ interface Element : Node {
   HTMLCollection getElementsByTagName(DOMString qualifiedName);
   HTMLCollection getElementsByClassName(DOMString classNames);
 
+  [Throws] Element? insertAdjacentElement(DOMString where, Element element); // legacy
+  [Throws] undefined insertAdjacentText(DOMString where, DOMString data); // legacy
+
+  // https://w3c.github.io/DOM-Parsing/#dom-element-insertadjacenthtml
+  [Throws] undefined insertAdjacentHTML(DOMString position, DOMString text);
+
   // https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml
   [Throws] attribute [LegacyNullToEmptyString] DOMString innerHTML;
   [Throws] attribute [LegacyNullToEmptyString] DOMString outerHTML;

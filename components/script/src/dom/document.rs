@@ -28,6 +28,7 @@ use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::htmlelement::HTMLElement;
 use crate::dom::htmlelements::HTMLHeadElement;
 use crate::dom::htmliframeelement::HTMLIFrameElement;
+use crate::dom::htmlscriptelement::HTMLScriptElement;
 use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
@@ -69,6 +70,8 @@ pub struct Document {
     /// The iframe whose content this document is, if any
     /// (<https://html.spec.whatwg.org/multipage/document-sequences.html#nav-container>).
     container: MutNullableDom<HTMLIFrameElement>,
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    current_script: MutNullableDom<HTMLScriptElement>,
     /// Things that delay the load event (<https://html.spec.whatwg.org/multipage/parsing.html#delay-the-load-event>):
     /// iframes still loading.
     #[no_trace]
@@ -91,6 +94,7 @@ impl Document {
             ready_state: Cell::new(ReadyState::Loading),
             is_html,
             container: Default::default(),
+            current_script: Default::default(),
             load_delays: Cell::new(0),
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
@@ -157,6 +161,14 @@ impl Document {
             self.load_queued.set(true);
             crate::dom::parser::queue_load_event(self);
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>: set
+    /// while a script element runs; returns the previous value.
+    pub fn set_current_script(&self, script: Option<&HTMLScriptElement>) -> Option<DomRoot<HTMLScriptElement>> {
+        let old = self.current_script.get();
+        self.current_script.set(script);
+        old
     }
 
     /// Parsing reached its end: queue the load steps unless something delays them.
@@ -332,6 +344,10 @@ impl DocumentMethods for Document {
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-head>
     fn Head(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLHeadElement>> {
         self.head()
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    fn CurrentScript(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLScriptElement>> {
+        self.current_script.get()
     }
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-defaultview>
     fn DefaultView(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {

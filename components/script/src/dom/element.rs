@@ -168,6 +168,37 @@ impl Element {
     }
 }
 
+impl Element {
+    /// <https://dom.spec.whatwg.org/#insert-adjacent>
+    fn insert_adjacent(&self, cx: &mut JSContext, where_: &str, node: &Node) -> Fallible<Option<DomRoot<Node>>> {
+        let this = self.upcast::<Node>();
+        match where_.to_ascii_lowercase().as_str() {
+            // "beforebegin": null if this has no parent; otherwise pre-insert node into the parent before this.
+            "beforebegin" => match this.parent() {
+                Some(parent) => parent.pre_insert(cx, node, Some(this)).map(Some),
+                None => Ok(None),
+            },
+            // "afterbegin": pre-insert node into this before this's first child.
+            "afterbegin" => {
+                let first = this.first_child();
+                this.pre_insert(cx, node, first.as_deref()).map(Some)
+            }
+            // "beforeend": pre-insert node into this before null.
+            "beforeend" => this.pre_insert(cx, node, None).map(Some),
+            // "afterend": null if this has no parent; otherwise pre-insert node into the parent before this's next sibling.
+            "afterend" => match this.parent() {
+                Some(parent) => {
+                    let next = this.next_sibling();
+                    parent.pre_insert(cx, node, next.as_deref()).map(Some)
+                }
+                None => Ok(None),
+            },
+            // Otherwise: throw a "SyntaxError" DOMException.
+            _ => Err(Error::Syntax(format!("'{where_}' is not a valid position."))),
+        }
+    }
+}
+
 /// <https://html.spec.whatwg.org/multipage/parsing.html#serialising-html-fragments>
 pub fn serialize_children(node: &Node, out: &mut String) {
     for child in node.children() {
@@ -427,6 +458,45 @@ impl ElementMethods for Element {
         let classes = names.split_ascii_whitespace().map(str::to_owned).collect();
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::ClassNames(classes))
     }
+    /// <https://dom.spec.whatwg.org/#dom-element-insertadjacentelement>
+    fn InsertAdjacentElement(&self, cx: &mut JSContext, where_: DOMString, element: &Element) -> Fallible<Option<DomRoot<Element>>> {
+        // Return the result of running insert adjacent, given this, where, and element.
+        Ok(self.insert_adjacent(cx, &where_, element.upcast())?.and_then(|n| n.downcast_root::<Element>()))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-insertadjacenttext>
+    fn InsertAdjacentText(&self, cx: &mut JSContext, where_: DOMString, data: DOMString) -> ErrorResult {
+        // Step 1: Let text be a new Text node whose data is data and node document is this's node document.
+        let text = crate::dom::text::Text::new(cx, data.into(), &self.upcast::<Node>().owner_doc());
+        // Step 2: Run insert adjacent, given this, where, and text.
+        self.insert_adjacent(cx, &where_, text.upcast()).map(|_| ())
+    }
+    /// <https://w3c.github.io/DOM-Parsing/#dom-element-insertadjacenthtml>
+    fn InsertAdjacentHTML(&self, cx: &mut JSContext, position: DOMString, text: DOMString) -> ErrorResult {
+        let node = self.upcast::<Node>();
+        // Step 1: the context: this's parent for "beforebegin"/"afterend", this for the others.
+        let context: DomRoot<Node> = match position.to_ascii_lowercase().as_str() {
+            "beforebegin" | "afterend" => match node.parent() {
+                // If context is null or a Document, throw a "NoModificationAllowedError".
+                Some(p) if p.kind() != NodeKind::Document => p,
+                _ => return Err(Error::NoModificationAllowed("The element has no parent element.".into())),
+            },
+            "afterbegin" | "beforeend" => DomRoot::from_ref(node),
+            // Otherwise, throw a "SyntaxError" DOMException.
+            _ => return Err(Error::Syntax(format!("'{position}' is not a valid position."))),
+        };
+        // Step 2: If context is not an Element, or is the html element of an HTML document,
+        // parse in the context of a new body element.
+        let document = node.owner_doc();
+        let context = match context.downcast_root::<Element>() {
+            Some(e) if !(document.is_html_document() && e.is_html_element() && e.local_name() == "html") => e,
+            _ => crate::dom::create::create_element(cx, &document, "body", Some(HTML_NAMESPACE), None),
+        };
+        // Step 3: Let fragment be the result of invoking the fragment parsing algorithm.
+        let fragment = crate::dom::parser::parse_fragment(cx, &context, &text);
+        // Step 4: insert it at the position.
+        self.insert_adjacent(cx, &position, fragment.upcast()).map(|_| ())
+    }
+
     /// <https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml>
     fn InnerHTML(&self, _cx: &mut JSContext) -> Fallible<DOMString> {
         let mut out = String::new();
