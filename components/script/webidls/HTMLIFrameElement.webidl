@@ -11,8 +11,7 @@ interface HTMLIFrameElement : HTMLElement {
   readonly attribute Document? contentDocument;
   readonly attribute WindowProxy? contentWindow;
 
-  // From GlobalEventHandlers, which Aperture's HTMLElement does not include.
-  attribute EventHandler onload;
+  // onload comes from GlobalEventHandlers (on HTMLElement).
 };
 
 // https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement

@@ -10,13 +10,11 @@
 //! context, while script holding their objects can still use them.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 use url::Url;
 
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLIFrameElementBinding::HTMLIFrameElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
@@ -349,12 +347,5 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
     fn ContentWindow(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
         // The content navigable's active WindowProxy, or null.
         self.content_window.get()
-    }
-    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-onload>
-    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.upcast::<EventTarget>().get_event_handler("load")
-    }
-    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.upcast::<EventTarget>().set_event_handler("load", value)
     }
 }

@@ -2,12 +2,10 @@
 //! (<https://html.spec.whatwg.org/multipage/scripting.html#the-script-element>).
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLScriptElementBinding::HTMLScriptElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
@@ -236,17 +234,5 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn SetText(&self, cx: &mut JSContext, value: DOMString) {
         use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
         self.upcast::<Node>().SetTextContent(cx, Some(value));
-    }
-    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.upcast::<EventTarget>().get_event_handler("load")
-    }
-    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.upcast::<EventTarget>().set_event_handler("load", value)
-    }
-    fn Onerror(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.upcast::<EventTarget>().get_event_handler("error")
-    }
-    fn SetOnerror(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.upcast::<EventTarget>().set_event_handler("error", value)
     }
 }
