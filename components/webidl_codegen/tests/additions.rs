@@ -85,3 +85,20 @@ fn indexed_interfaces_are_iterable() {
     assert!(module("Indexed").contains("define_array_iterator_members(cx, global, proto.handle(), false)"), "@@iterator only");
     assert!(module("Listed").contains("define_array_iterator_members(cx, global, proto.handle(), true)"), "value iterator");
 }
+
+#[test]
+fn put_forwards_assigns_the_forwarded_attribute() {
+    let out = emit(
+        r#"[Exposed=Window] interface Style { attribute DOMString text; };
+           [Exposed=Window] interface Host { [SameObject, PutForwards=text] readonly attribute Style style; };"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(out.contains(r#"JS_GetProperty(cx.raw_cx(), obj, c"style".as_ptr()"#), "reads the attribute");
+    assert!(out.contains(r#"JS_SetProperty(cx.raw_cx(), target_object.handle().into(), c"text".as_ptr(), setter_arg(&args).into())"#), "sets the forwarded one");
+    assert!(out.contains(r#"attribute_spec(c"style", (JSPROP_ENUMERATE) as u8, &STYLE_GETTER_INFO, Some(&STYLE_SETTER_INFO))"#), "has a setter");
+    assert!(!out.contains("fn SetStyle"), "no Rust setter to implement");
+    let bad = |idl: &str| emit(idl).expect_err("rejected").iter().any(|e| e.contains("[PutForwards=text] needs"));
+    assert!(bad("[Exposed=Window] interface S { readonly attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] readonly attribute S s; };"), "read-only target");
+    assert!(bad("[Exposed=Window] interface S { attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] attribute S s; };"), "writable attribute");
+    assert!(bad("[Exposed=Window] interface H { [PutForwards=text] readonly attribute DOMString s; };"), "not an interface");
+}

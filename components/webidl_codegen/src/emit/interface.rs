@@ -109,8 +109,25 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         None => None,
     };
     for a in &iface.attributes {
-        if a.attrs.replaceable || a.attrs.put_forwards.is_some() || a.attrs.legacy_lenient_this {
-            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable], [PutForwards] and [LegacyLenientThis] are not supported yet", a.name)));
+        if a.attrs.replaceable || a.attrs.legacy_lenient_this {
+            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable] and [LegacyLenientThis] are not supported yet", a.name)));
+        }
+        // <https://webidl.spec.whatwg.org/#PutForwards>: on a read-only, non-static attribute of an
+        // interface type that has a writable attribute of the forwarded name.
+        if let Some(forward) = &a.attrs.put_forwards {
+            let target_ok = match a.ty.inner() {
+                Type::Interface(target) => model
+                    .ancestry(target)
+                    .iter()
+                    .any(|i| i.attributes.iter().any(|t| &t.name == forward && !t.readonly && !t.is_static)),
+                _ => false,
+            };
+            if !a.readonly || a.is_static || !target_ok {
+                errors.push(Error::new(
+                    a.location.clone(),
+                    format!("{name}.{}: [PutForwards={forward}] needs a read-only attribute whose interface has a writable attribute {forward}", a.name),
+                ));
+            }
         }
         if a.attrs.same_object && !matches!(a.ty, Type::Interface(_)) {
             errors.push(Error::new(a.location.clone(), format!("{name}.{}: [SameObject] needs an interface type", a.name)));
@@ -218,7 +235,36 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
 
         // Setter.
-        let setter = if attr.readonly {
+        let setter = if let (true, false, Some(forward)) = (attr.readonly, attr.is_static, &attr.attrs.put_forwards) {
+            // [PutForwards]: assigning sets the forwarded attribute of the object this one returns.
+            let setter_native = format!("set_{}", attr.name);
+            let _ = writeln!(
+                natives,
+                r#"    unsafe extern "C" fn {setter_native}(cx: *mut RawJSContext, obj: RawHandleObject, _this: *mut libc::c_void, args: JSJitSetterCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        // <https://webidl.spec.whatwg.org/#dfn-attribute-setter>, [PutForwards]: let Q be ? Get(O, id);
+        // if Q is not an Object, throw a TypeError; perform ? Set(Q, forwardId, V, false).
+        rooted!(&in(cx) let mut target = UndefinedValue());
+        if !mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj, {attr_c}.as_ptr(), target.handle_mut().into()) {{
+            return false;
+        }}
+        if !target.get().is_object() {{
+            throw_type_error(cx, {not_object:?});
+            return false;
+        }}
+        rooted!(&in(cx) let target_object = target.get().to_object());
+        mozjs::jsapi::JS_SetProperty(cx.raw_cx(), target_object.handle().into(), {forward_c}.as_ptr(), setter_arg(&args).into())
+    }}
+    static {upper}_SETTER_INFO: JitInfo = JitInfo::setter({setter_native}, ID::{name} as u16, {depth});
+"#,
+                attr_c = cstr_lit(&attr.name),
+                forward_c = cstr_lit(forward),
+                not_object = format!("Failed to set the '{}' property on '{name}': the attribute's value is not an object.", attr.name),
+                upper = attr.name.to_uppercase()
+            );
+            Some(setter_native)
+        } else if attr.readonly {
             None
         } else {
             let param_ty = match cx.param_type(&attr.ty) {
