@@ -104,9 +104,7 @@ interface CSSStyleDeclaration {
 
 // https://drafts.csswg.org/cssom/#the-elementcssinlinestyle-mixin
 interface mixin ElementCSSInlineStyle {
-  // [PutForwards=cssText] is not supported by the generator: assigning a string to
-  // element.style does nothing (use style.cssText).
-  [SameObject] readonly attribute CSSStyleDeclaration style;
+  [SameObject, PutForwards=cssText] readonly attribute CSSStyleDeclaration style;
 };
 HTMLElement includes ElementCSSInlineStyle;
 

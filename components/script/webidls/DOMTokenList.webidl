@@ -15,7 +15,5 @@ interface DOMTokenList {
 };
 
 partial interface Element {
-  // [PutForwards=value] is not supported by the generator: assigning a string to
-  // element.classList does nothing (set className instead).
-  [SameObject] readonly attribute DOMTokenList classList;
+  [SameObject, PutForwards=value] readonly attribute DOMTokenList classList;
 };
