@@ -5,7 +5,7 @@
 // * Headers has no pair iterator (the generator has no pair iterables yet),
 //   so a Headers object cannot convert as a sequence: HeadersInit accepts a
 //   Headers object directly instead;
-// * RequestInit has only method, headers and body (no signal, mode, cache…).
+// * RequestInit has only method, headers, body and signal (no mode, cache…).
 
 typedef (Headers or sequence<sequence<ByteString>> or record<ByteString, ByteString>) HeadersInit;
 typedef (Blob or BufferSource or USVString) BodyInit;
@@ -61,6 +61,7 @@ dictionary RequestInit {
   ByteString method;
   HeadersInit headers;
   BodyInit? body;
+  AbortSignal? signal;
 };
 
 // https://fetch.spec.whatwg.org/#fetch-method

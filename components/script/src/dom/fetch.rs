@@ -4,14 +4,15 @@
 //!
 //! Supported: `file:` (GET/HEAD; a missing file is a network error),
 //! `http:` (same-origin, or cross-origin "simple" requests whose response
-//! passes the CORS check), and `data:` URLs. No preflight, no cookies, no
-//! cache, no `signal`.
+//! passes the CORS check), and `data:` URLs; `signal` aborts. No
+//! preflight, no cookies, no cache.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use mozjs::context::JSContext;
+use mozjs::rooted;
 use url::Url;
 
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
@@ -124,6 +125,17 @@ fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Req
     }
     let header_list: HeaderList = headers.list();
 
+    // Request step 29 and fetch() step 4: an aborted signal rejects at once with its reason;
+    // otherwise aborting later rejects the promise and drops the response.
+    let signal = init.signal.clone().flatten();
+    if let Some(signal) = &signal {
+        if signal.is_aborted() {
+            rooted!(&in(cx) let reason = signal.reason());
+            promise.reject(cx, reason.handle());
+            return Ok(());
+        }
+    }
+
     // "Main fetch": the scheme decides.
     let request_origin = origin_of(&base);
     let cross_origin = origin_of(&url) != request_origin;
@@ -140,9 +152,21 @@ fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Req
                 headers: vec![(b"Content-Type".to_vec(), mime.into_bytes())],
                 body: Some(Rc::from(bytes)),
             };
-            // Settled from a task, as every fetch is.
+            if let Some(signal) = signal {
+                // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason before the task runs.
+                let promise = promise.clone();
+                signal.add_abort_algorithm(Box::new(move |cx, reason| {
+                    if promise.is_pending() {
+                        promise.reject(cx, reason);
+                    }
+                }));
+            }
+            // Settled from a task, as every fetch is (unless aborted first).
             let promise = promise.clone();
             crate::script_thread::queue_task(Box::new(move |cx| {
+                if !promise.is_pending() {
+                    return;
+                }
                 let global = promise.global();
                 let response = Response::new(cx, &global, data);
                 promise.resolve_native(cx, &response);
@@ -171,14 +195,23 @@ fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Req
                 request.headers.push(("Origin".into(), request_origin.clone()));
             }
             request.body = body;
-            send(promise, request, cross_origin.then_some(request_origin))
+            let id = send(promise, request, cross_origin.then_some(request_origin))?;
+            if let Some(signal) = signal {
+                // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
+                signal.add_abort_algorithm(Box::new(move |cx, reason| {
+                    if let Some(pending) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+                        pending.promise.reject(cx, reason);
+                    }
+                }));
+            }
+            Ok(())
         }
         other => Err(Error::Type(format!("Failed to fetch {url}: the '{other}' scheme is not supported"))),
     }
 }
 
 /// Sends `request` from a worker thread; the reply settles `promise` from a task.
-fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> Result<(), Error> {
+fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> Result<u64, Error> {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
@@ -194,7 +227,7 @@ fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> R
     }
     PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors }));
     crate::script_thread::request_started();
-    Ok(())
+    Ok(id)
 }
 
 /// The reply task: resolve with a Response, or reject with a TypeError for a network error.
