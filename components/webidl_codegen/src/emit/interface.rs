@@ -131,7 +131,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let camel = method_name(&attr.name);
         let throws = attr.attrs.throws;
         let receiver = if attr.is_static { Receiver::Static } else { Receiver::Instance };
-        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object);
+        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
         let ret_ty = if out_param {
             "()".to_string()
         } else {
@@ -742,7 +742,7 @@ fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, recei
         };
         let _ = write!(params, ", {ident}: {ty}");
     }
-    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     let ret_ty = if is_constructor {
         format!("Fallible<DomRoot<{iface}>>")
     } else if out_param {
@@ -771,6 +771,9 @@ fn convert_value(cx: &TypeCx, ty: &Type, handle: &str, local: &str, what: &str, 
         Type::Object => format!(
             "        if !{handle}.get().is_object() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
         ),
+        Type::Uint8ClampedArray => format!(
+            "        if !is_uint8_clamped_array({handle}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Uint8ClampedArray'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
+        ),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
             "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
         ),
@@ -797,7 +800,7 @@ fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
 /// How a converted local is passed to the trait method.
 fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
     match ty {
-        Type::Object => format!("{local}.handle()"),
+        Type::Object | Type::Uint8ClampedArray => format!("{local}.handle()"),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => {
             format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
         }
@@ -925,6 +928,7 @@ fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
+        Type::Uint8ClampedArray => Some(format!("is_uint8_clamped_array(args.get({d}))")),
         Type::Boolean => Some(format!("{v}.is_boolean()")),
         Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
         // Strings and enums take whatever is left.
@@ -965,8 +969,8 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
                 Some(d) => (cx.owned_type(&a.ty)?, cx.default_expr(&a.ty, d)?, "value".to_string()),
                 None => (format!("Option<{}>", cx.owned_type(&a.ty)?), "None".into(), "Some(value)".into()),
             };
-            if matches!(a.ty.inner(), Type::Object) {
-                return Err("optional object arguments are not supported".into());
+            if matches!(a.ty.inner(), Type::Object | Type::Uint8ClampedArray) {
+                return Err("optional object and typed array arguments are not supported".into());
             }
             let _ = writeln!(s, "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{");
             s.push_str(&indent(&conv, 1));
@@ -984,7 +988,7 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
         s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
         pass.push(pass_expr(cx, &a.ty, &local));
     }
-    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     if out_param {
         pass.push("args.rval()".into());
     }

@@ -19,6 +19,7 @@ interface Sample : Base {
   undefined pick(DOMString name, boolean exact);
   static Sample create();
   [Pref=sample_pref] undefined hidden();
+  Uint8ClampedArray pixels(Uint8ClampedArray data);
   stringifier;
 };
 
