@@ -881,9 +881,10 @@ fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver,
                 let test = distinguishing_test(ty, d);
                 match test {
                     Some(test) => {
-                        let _ = writeln!(s, "                if {test} {{");
-                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 3));
-                        s.push_str("                }\n");
+                        // The call's code ends in its `bool` result: return it.
+                        let _ = writeln!(s, "                if {test} {{\n                    return {{");
+                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 4));
+                        s.push_str("                    };\n                }\n");
                     }
                     None => fallback = Some(i),
                 }

@@ -229,12 +229,17 @@ pub mod Callbacks {
         }
 
         /// Invokes the callback (<https://webidl.spec.whatwg.org/#invoke-a-callback-function>).
-        pub fn Call_(&self, cx: &mut JSContext, this: HandleValue, text: DOMString, handling: ExceptionHandling) -> Fallible<()> {
+        pub fn Call_(&self, cx: &mut JSContext, this: HandleValue, text: DOMString, base: Option<&Base>, handling: ExceptionHandling) -> Fallible<()> {
         // Arguments are converted in the callback's realm.
         let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.parent.callable().get());
         rooted!(&in(cx) let mut argv = Vec::<JSVal>::new());
         rooted!(&in(cx) let mut arg = UndefinedValue());
         text.to_jsval(cx, arg.handle_mut());
+        argv.push(arg.get());
+        match base {
+            Some(object) => reflector_to_jsval(cx, object, arg.handle_mut()),
+            None => arg.set(mozjs::jsval::NullValue()),
+        }
         argv.push(arg.get());
         rooted!(&in(cx) let mut result = UndefinedValue());
         let args = HandleValueArray::from(&argv);
@@ -438,6 +443,8 @@ pub mod SampleBinding {
     fn Pick(&self, cx: &mut JSContext, base: &Base);
     /// `Sample.pick(…)`
     fn Pick_(&self, cx: &mut JSContext, name: DOMString, exact: bool);
+    /// `Sample.pick(…)`
+    fn Pick__(&self, cx: &mut JSContext, count: i32);
     /// `Sample.hidden(…)`
     fn Hidden(&self, cx: &mut JSContext);
     /// `Sample.pixels(…)`
@@ -579,13 +586,30 @@ pub mod SampleBinding {
         }
         match n {
             1 => {
-                let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
-                    return false;
-                };
-                let result = this.Pick(cx, &*arg0);
-                let _: () = result;
-                args.rval().set(UndefinedValue());
-                true
+                if args.get(0).get().is_object() && unsafe { root_from_object::<Base>(args.get(0).get().to_object()) }.is_some() {
+                    return {
+                        let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+                            return false;
+                        };
+                        let result = this.Pick(cx, &*arg0);
+                        let _: () = result;
+                        args.rval().set(UndefinedValue());
+                        true
+                    };
+                }
+                if args.get(0).get().is_number() {
+                    return {
+                        let Some(arg0) = convert::<i32>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
+                            return false;
+                        };
+                        let result = this.Pick__(cx, arg0);
+                        let _: () = result;
+                        args.rval().set(UndefinedValue());
+                        true
+                    };
+                }
+                throw_type_error(cx, &format!("{PREFIX}: No function was found that matched the signature provided."));
+                false
             }
             2 => {
                 let Some(arg0) = convert::<DOMString>(cx, args.get(0), StringificationBehavior::Default, PREFIX, "parameter 1") else {
