@@ -56,5 +56,9 @@ pub struct TreeHooks {
 }
 
 fn extra_hooks() -> &'static [TreeHooks] {
-    &[]
+    &[TreeHooks {
+        inserted: crate::dom::canvas::htmlcanvaselement::inserted,
+        removed: crate::dom::canvas::htmlcanvaselement::removed,
+        attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,
+    }]
 }
