@@ -15,6 +15,7 @@ pub mod canvasstate;
 pub mod htmlcanvaselement;
 pub mod imagedata;
 pub mod rendering;
+pub mod testing;
 pub mod textmetrics;
 
 use crate::dom::bindings::error::Error;
