@@ -7,6 +7,7 @@
 //! ([`rendering::push`]) and sent at the rendering update or before a
 //! synchronous readback.
 
+pub mod bench;
 pub mod canvascapture;
 pub mod canvasgradient;
 pub mod canvaspattern;
