@@ -441,7 +441,7 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
 
 /// Attribute change steps for canvas elements (`virtualmethods` calls this).
 pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
-    if (name == "width" || name == "height") && element.namespace().is_none_or(|_| element.is_html_element()) {
+    if name == "width" || name == "height" {
         if let Some(canvas) = element.downcast::<HTMLCanvasElement>() {
             canvas.dimensions_changed();
         }

@@ -46,7 +46,9 @@ thread_local! {
 
 /// Appends a command to the pending batch.
 pub fn push(command: CanvasCommand) {
-    let full = PENDING.with(|p| match p.try_borrow_mut() {
+    // During thread teardown (a canvas finalized after the thread-locals
+    // are gone) there is nobody left to paint for: drop the command.
+    let full = PENDING.try_with(|p| match p.try_borrow_mut() {
         Ok(mut batch) => {
             batch.push(command);
             batch.commands.len() >= FLUSH_THRESHOLD
@@ -58,7 +60,7 @@ pub fn push(command: CanvasCommand) {
             false
         }
     });
-    if full {
+    if full == Ok(true) {
         flush();
     }
 }
