@@ -52,6 +52,7 @@ pub fn create_element(cx: &mut JSContext, document: &Document, local_name: &str,
             "button" => make!(HTMLButtonElement),
             "script" => make!(HTMLScriptElement),
             "iframe" => make!(HTMLIFrameElement),
+            "canvas" => make!(crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement),
             name if is_known_html_element(name) => {
                 let window = document.window_for_objects();
                 R::upcast(reflect_dom_object(cx, Box::new(HTMLElement::new_inherited(name, document)), &window))

@@ -8,6 +8,7 @@ pub mod abortcontroller;
 pub mod abortsignal;
 pub mod aperturetesthooks;
 pub mod blob;
+pub mod canvas;
 pub mod characterdata;
 pub mod comment;
 pub mod computedstyle;

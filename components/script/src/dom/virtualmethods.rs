@@ -60,6 +60,13 @@ pub struct TreeHooks {
 }
 
 fn extra_hooks() -> &'static [TreeHooks] {
-    static HOOKS: &[TreeHooks] = &[crate::dom::htmliframeelement::TREE_HOOKS];
+    static HOOKS: &[TreeHooks] = &[
+        crate::dom::htmliframeelement::TREE_HOOKS,
+        TreeHooks {
+            inserted: crate::dom::canvas::htmlcanvaselement::inserted,
+            removed: crate::dom::canvas::htmlcanvaselement::removed,
+            attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,
+        },
+    ];
     HOOKS
 }

@@ -1,5 +1,5 @@
 //! `./mach bench [GROUP…]`: Aperture's benchmarks (never part of `./mach test`).
-//! Groups: `bindings`, `canvas`, `media` (all by default). Prints one table.
+//! Groups: `bindings`, `canvas-dom`, `canvas`, `media` (all by default). Prints one table.
 
 use std::rc::Rc;
 
@@ -20,6 +20,20 @@ fn main() {
         let url = url::Url::parse("http://localhost/bench.html").expect("a valid URL");
         let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
         rows.extend(script::bench::run(cx, &window).into_iter().map(|m| ("bindings", m)));
+    }
+    if wants("canvas-dom") {
+        // The canvas thread with a sink that hands captured frames back to
+        // the benchmark (no media thread: frames stop at the sink).
+        let (frame_tx, frame_rx) = crossbeam_channel::unbounded();
+        let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
+        script::threads::set_canvas_sender(thread.sender());
+        let engine = Engine::init().expect("SpiderMonkey starts");
+        let mut runtime = ScriptRuntime::new(&engine);
+        let cx = runtime.cx();
+        let url = url::Url::parse("http://localhost/canvas-bench.html").expect("a valid URL");
+        let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
+        let copies = || thread.stats().copies();
+        rows.extend(script::dom::canvas::bench::run(cx, &window, &frame_rx, &copies).into_iter().map(|m| ("canvas-dom", m)));
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));

@@ -332,6 +332,12 @@ fn callback_args(cx: &TypeCx, args: &[Argument], loc: &Location, what: &str) -> 
             let _ = writeln!(body, "        argv.push({ident}.get());");
         } else if matches!(a.ty, Type::Interface(_)) && !a.optional {
             let _ = writeln!(body, "        reflector_to_jsval(cx, {ident}, arg.handle_mut());\n        argv.push(arg.get());");
+        } else if matches!(&a.ty, Type::Nullable(inner) if matches!(**inner, Type::Interface(_))) && !a.optional {
+            // `T?` arrives as `Option<&T>`: null or the object's reflector.
+            let _ = writeln!(
+                body,
+                "        match {ident} {{\n            Some(object) => reflector_to_jsval(cx, object, arg.handle_mut()),\n            None => arg.set(mozjs::jsval::NullValue()),\n        }}\n        argv.push(arg.get());"
+            );
         } else {
             let _ = writeln!(body, "        {ident}.to_jsval(cx, arg.handle_mut());\n        argv.push(arg.get());");
         }

@@ -157,7 +157,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let camel = method_name(&attr.name);
         let throws = attr.attrs.throws;
         let receiver = if attr.is_static { Receiver::Static } else { Receiver::Instance };
-        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object);
+        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
         let ret_ty = if out_param {
             "()".to_string()
         } else {
@@ -804,7 +804,7 @@ fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, recei
         };
         let _ = write!(params, ", {ident}: {ty}");
     }
-    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     let ret_ty = if is_constructor {
         format!("Fallible<DomRoot<{iface}>>")
     } else if out_param {
@@ -833,6 +833,9 @@ fn convert_value(cx: &TypeCx, ty: &Type, handle: &str, local: &str, what: &str, 
         Type::Object => format!(
             "        if !{handle}.get().is_object() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
         ),
+        Type::Uint8ClampedArray => format!(
+            "        if !is_uint8_clamped_array({handle}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Uint8ClampedArray'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
+        ),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
             "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
         ),
@@ -859,7 +862,7 @@ fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
 /// How a converted local is passed to the trait method.
 fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
     match ty {
-        Type::Object => format!("{local}.handle()"),
+        Type::Object | Type::Uint8ClampedArray => format!("{local}.handle()"),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => {
             format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
         }
@@ -940,9 +943,10 @@ fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver,
                 let test = distinguishing_test(ty, d);
                 match test {
                     Some(test) => {
-                        let _ = writeln!(s, "                if {test} {{");
-                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 3));
-                        s.push_str("                }\n");
+                        // The call's code ends in its `bool` result: return it.
+                        let _ = writeln!(s, "                if {test} {{\n                    return {{");
+                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 4));
+                        s.push_str("                    };\n                }\n");
                     }
                     None => fallback = Some(i),
                 }
@@ -987,6 +991,7 @@ fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
+        Type::Uint8ClampedArray => Some(format!("is_uint8_clamped_array(args.get({d}))")),
         Type::Boolean => Some(format!("{v}.is_boolean()")),
         Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
         // Strings and enums take whatever is left.
@@ -1027,8 +1032,8 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
                 Some(d) => (cx.owned_type(&a.ty)?, cx.default_expr(&a.ty, d)?, "value".to_string()),
                 None => (format!("Option<{}>", cx.owned_type(&a.ty)?), "None".into(), "Some(value)".into()),
             };
-            if matches!(a.ty.inner(), Type::Object) {
-                return Err("optional object arguments are not supported".into());
+            if matches!(a.ty.inner(), Type::Object | Type::Uint8ClampedArray) {
+                return Err("optional object and typed array arguments are not supported".into());
             }
             let _ = writeln!(s, "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{");
             s.push_str(&indent(&conv, 1));
@@ -1046,7 +1051,7 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
         s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
         pass.push(pass_expr(cx, &a.ty, &local));
     }
-    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     if out_param {
         pass.push("args.rval()".into());
     }

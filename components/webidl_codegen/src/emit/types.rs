@@ -44,7 +44,11 @@ impl<'m> TypeCx<'m> {
             // Buffer sources are copied into Rust on conversion.
             Type::ArrayBuffer => "ArrayBufferBytes".into(),
             Type::ArrayBufferView => "ArrayBufferViewBytes".into(),
-            Type::Uint8ClampedArray => return Err(format!("{} is not supported yet", ty.idl())),
+            // A typed array is passed as the caller's own object (never
+            // copied), so it exists only as an argument or a return value.
+            Type::Uint8ClampedArray => {
+                return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl()));
+            }
         })
     }
 
@@ -85,6 +89,8 @@ impl<'m> TypeCx<'m> {
             Type::Dictionary(name) => format!("&{name}"),
             Type::Any => "HandleValue".into(),
             Type::Object => "HandleObject".into(),
+            // The argument's own `Uint8ClampedArray` object, rooted for the call.
+            Type::Uint8ClampedArray => "HandleObject".into(),
             Type::Nullable(inner) if matches!(**inner, Type::Object) => "Option<HandleObject>".into(),
             other => self.owned_type(other)?,
         })
