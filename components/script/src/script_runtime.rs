@@ -16,7 +16,7 @@ use mozjs::jsapi::{
 };
 use mozjs::jsval::{JSVal, PrivateValue, UndefinedValue};
 use mozjs::rooted;
-use mozjs::rust::{HandleObject, HandleValue, JSEngine, JSEngineHandle, Runtime};
+use mozjs::rust::{HandleValue, JSEngine, JSEngineHandle, Runtime};
 
 use crate::dom::bindings::callback::PersistentObject;
 use crate::dom::bindings::conversions::{ToJSVal, jsval_to_string, root_from_object};
@@ -208,7 +208,7 @@ unsafe extern "C" fn promise_rejection_tracker(
     state: PromiseRejectionHandlingState,
     _data: *mut c_void,
 ) {
-    let promise = unsafe { promise.get() };
+    let promise = promise.get();
     ABOUT_TO_BE_NOTIFIED.with(|list| {
         let mut list = list.borrow_mut();
         match state {

@@ -17,8 +17,10 @@ pub struct ThreadOptions {
 
 /// The running threads; dropping this stops them (after script is done).
 pub struct Threads {
-    pub canvas: canvas::CanvasThread,
-    pub media: Option<media::MediaThread>,
+    /// Held for its `Drop`, which ends the canvas thread.
+    _canvas: canvas::CanvasThread,
+    /// Held for its `Drop`, which ends the media thread.
+    _media: Option<media::MediaThread>,
 }
 
 /// Captured canvas frames go straight to the media thread (never through script).
@@ -66,5 +68,5 @@ pub fn start(options: &ThreadOptions) -> Threads {
     };
     let canvas = canvas::spawn(compositor, frames);
     script::threads::set_canvas_sender(canvas.sender());
-    Threads { canvas, media }
+    Threads { _canvas: canvas, _media: media }
 }

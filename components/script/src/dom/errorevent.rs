@@ -9,7 +9,6 @@ use mozjs::rust::{HandleValue, MutableHandleValue};
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::ErrorEventBinding::ErrorEventMethods;
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::event::Event;
 use crate::dom::window::Window;
