@@ -879,7 +879,13 @@ fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver,
                 match test {
                     Some(test) => {
                         let _ = writeln!(s, "                if {test} {{");
-                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 3));
+                        let call = overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?;
+                        // Inside an `if`, the overload's final `true` must return.
+                        let call = match call.strip_suffix("        true\n") {
+                            Some(body) => format!("{body}        return true;\n"),
+                            None => call,
+                        };
+                        s.push_str(&indent(&call, 3));
                         s.push_str("                }\n");
                     }
                     None => fallback = Some(i),

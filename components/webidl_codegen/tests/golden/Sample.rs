@@ -89,6 +89,8 @@ pub mod Dictionaries {
         pub mode: SampleMode,
         /// `nested`
         pub nested: Option<BooleanOrSampleInit>,
+        /// `weight`
+        pub weight: Finite<f64>,
     }
 
     impl SampleInit {
@@ -103,6 +105,8 @@ pub mod Dictionaries {
                 v.to_jsval(cx, value.handle_mut());
                 set_dictionary_property(cx, obj, c"nested", value.handle());
             }
+            self.weight.to_jsval(cx, value.handle_mut());
+            set_dictionary_property(cx, obj, c"weight", value.handle());
         }
     }
 
@@ -155,7 +159,20 @@ pub mod Dictionaries {
                     Err(f) => return Ok(Err(Failure::Message(format!("Failed to read the 'nested' property from 'SampleInit': {}", f.describe("The provided value"))))),
                 })
             };
-            Ok(Ok(SampleInit { flag, mode, nested }))
+            if object.get().is_null() {
+                member.set(UndefinedValue());
+            } else {
+                get_property(cx, object.handle(), c"weight", member.handle_mut())?;
+            }
+            let weight: Finite<f64> = if member.get().is_undefined() {
+                Finite::<f64>::wrap(0.5f64)
+            } else {
+                match FromJSVal::from_jsval(cx, member.handle(), ())? {
+                    Ok(v) => v,
+                    Err(f) => return Ok(Err(Failure::Message(format!("Failed to read the 'weight' property from 'SampleInit': {}", f.describe("The provided value"))))),
+                }
+            };
+            Ok(Ok(SampleInit { flag, mode, nested, weight }))
         }
     }
 
@@ -230,6 +247,8 @@ pub mod Callbacks {
 
         /// Invokes the callback (<https://webidl.spec.whatwg.org/#invoke-a-callback-function>).
         pub fn Call_(&self, cx: &mut JSContext, this: HandleValue, text: DOMString, handling: ExceptionHandling) -> Fallible<()> {
+        // Arguments are converted in the callback's realm.
+        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.parent.callable().get());
         rooted!(&in(cx) let mut argv = Vec::<JSVal>::new());
         rooted!(&in(cx) let mut arg = UndefinedValue());
         text.to_jsval(cx, arg.handle_mut());
@@ -324,8 +343,8 @@ pub mod BaseBinding {
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHODS: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTES: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Base` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -398,7 +417,7 @@ pub mod BaseBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
-            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHODS, UNFORGEABLE_ATTRIBUTES);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }
     }
@@ -436,6 +455,10 @@ pub mod SampleBinding {
     fn Pick(&self, cx: &mut JSContext, base: &Base);
     /// `Sample.pick(…)`
     fn Pick_(&self, cx: &mut JSContext, name: DOMString, exact: bool);
+    /// `Sample.choose(…)`
+    fn Choose(&self, cx: &mut JSContext, base: &Base);
+    /// `Sample.choose(…)`
+    fn Choose_(&self, cx: &mut JSContext, values: Vec<i32>);
     /// `Sample.hidden(…)`
     fn Hidden(&self, cx: &mut JSContext);
     /// `Sample.create(…)`
@@ -603,6 +626,49 @@ pub mod SampleBinding {
     }
     static PICK_METHOD_INFO: JitInfo = JitInfo::method(op_pick, ID::Sample as u16, 1, false);
 
+    unsafe extern "C" fn op_choose(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Sample = &*(this as *const Sample);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'choose' on 'Sample'";
+        let argc = args.argc() as usize;
+        let n = argc.min(1);
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        match n {
+            1 => {
+                if args.get(0).get().is_object() && unsafe { root_from_object::<Base>(args.get(0).get().to_object()) }.is_some() {
+                    let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+                        return false;
+                    };
+                    let result = this.Choose(cx, &*arg0);
+                    let _: () = result;
+                    args.rval().set(UndefinedValue());
+                    return true;
+                }
+                if (args.get(0).get().is_object() || args.get(0).get().is_null_or_undefined()) {
+                    let Some(arg0) = convert::<Vec<i32>>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
+                        return false;
+                    };
+                    let result = this.Choose_(cx, arg0);
+                    let _: () = result;
+                    args.rval().set(UndefinedValue());
+                    return true;
+                }
+                throw_type_error(cx, &format!("{PREFIX}: No function was found that matched the signature provided."));
+                false
+            }
+            _ => {
+                throw_type_error(cx, &format!("{PREFIX}: Valid arities are: [1], but {argc} arguments provided."));
+                false
+            }
+        }
+    }
+    static CHOOSE_METHOD_INFO: JitInfo = JitInfo::method(op_choose, ID::Sample as u16, 1, false);
+
     unsafe extern "C" fn op_hidden(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
         let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
         let cx = &mut cx;
@@ -690,10 +756,11 @@ pub mod SampleBinding {
         attribute_spec(c"value", (JSPROP_ENUMERATE) as u8, &VALUE_GETTER_INFO, None),
         PROPERTY_SPEC_END,
     ]);
-    static METHODS: SyncFunctionSpecs<5> = SyncFunctionSpecs([
+    static METHODS: SyncFunctionSpecs<6> = SyncFunctionSpecs([
         method_spec(c"check", &CHECK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"later", &LATER_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, true),
         method_spec(c"pick", &PICK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"choose", &CHOOSE_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"toString", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
         FUNCTION_SPEC_END,
     ]);
@@ -727,8 +794,8 @@ pub mod SampleBinding {
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHODS: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTES: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Sample` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -804,7 +871,7 @@ pub mod SampleBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
-            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHODS, UNFORGEABLE_ATTRIBUTES);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }
     }

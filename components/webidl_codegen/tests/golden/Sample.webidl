@@ -17,6 +17,8 @@ interface Sample : Base {
   Promise<undefined> later(SampleMode mode);
   undefined pick(Base base);
   undefined pick(DOMString name, boolean exact);
+  undefined choose(Base base);
+  undefined choose(sequence<long> values);
   static Sample create();
   [Pref=sample_pref] undefined hidden();
   stringifier;
@@ -24,6 +26,7 @@ interface Sample : Base {
 
 dictionary SampleInit {
   SampleMode mode = "slow";
+  double weight = 0.5;
   required boolean flag;
   (boolean or SampleInit) nested;
 };
