@@ -5,8 +5,10 @@
 //! to add one.
 
 pub mod dom;
+pub mod imaging;
 pub mod media_events;
 pub mod net;
+pub mod parallel;
 pub mod prefs;
 pub mod script_runtime;
 pub mod script_thread;
