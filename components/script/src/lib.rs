@@ -4,6 +4,7 @@
 //! See `components/script/webidls/` for the interfaces and README.md for how
 //! to add one.
 
+pub mod bench;
 pub mod dom;
 pub mod imaging;
 pub mod media_events;

@@ -30,7 +30,7 @@ impl Measurement {
 
 impl fmt::Display for Measurement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:<52} {:>12.3} {:<14}", self.name, self.value, self.unit)?;
+        write!(f, "{:<66} {:>10.3} {:<14}", self.name, self.value, self.unit)?;
         if !self.note.is_empty() {
             write!(f, " {}", self.note)?;
         }
