@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::ImageBitmapOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrImageBitmapOrBlob as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -115,6 +115,12 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             None => Err(Error::InvalidState("The ImageBitmap has been closed.".into())),
         },
         ImageBitmapSource::Blob(blob) => Ok(SourceData::Encoded(blob.bytes().to_vec())),
+        // HTMLVideoElement: if image's readyState attribute is either HAVE_NOTHING or
+        // HAVE_METADATA, then return bad.
+        ImageBitmapSource::HTMLVideoElement(video) => match video.current_frame() {
+            Some(frame) => Ok(SourceData::Ready { frame, origin_clean: true }),
+            None => Err(Error::InvalidState("The video has no frame yet.".into())),
+        },
     }
 }
 

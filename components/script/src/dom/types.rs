@@ -37,7 +37,9 @@ pub use crate::dom::htmlelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
 };
+pub use crate::dom::htmlmediaelement::HTMLMediaElement;
 pub use crate::dom::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::htmlvideoelement::HTMLVideoElement;
 pub use crate::dom::node::Node;
 pub use crate::dom::nodelist::NodeList;
 pub use crate::dom::text::Text;

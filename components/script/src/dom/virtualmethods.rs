@@ -56,5 +56,5 @@ pub struct TreeHooks {
 }
 
 fn extra_hooks() -> &'static [TreeHooks] {
-    &[]
+    &[crate::dom::htmlmediaelement::TREE_HOOKS]
 }
