@@ -318,8 +318,8 @@ pub mod BaseBinding {
     static NAME_GETTER_INFO: JitInfo = JitInfo::getter(get_name, ID::Base as u16, 0, true);
 
 
-    static ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
-        attribute_spec(c"name", (JSPROP_ENUMERATE) as u8, &NAME_GETTER_INFO, None),
+    static UNFORGEABLE_ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
+        attribute_spec(c"name", (JSPROP_ENUMERATE | JSPROP_PERMANENT) as u8, &NAME_GETTER_INFO, None),
         PROPERTY_SPEC_END,
     ]);
 
@@ -332,7 +332,7 @@ pub mod BaseBinding {
         name: c"Base",
         proto_class: &PROTO_CLASS.0,
         methods: &[],
-        attributes: &[(Condition::Always, &ATTRIBUTES.0)],
+        attributes: &[],
         constants: CONSTANTS,
         static_methods: &[],
         static_attributes: &[],
@@ -342,9 +342,9 @@ pub mod BaseBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[(Condition::Always, &UNFORGEABLE_ATTRIBUTES.0)];
 
     /// Creates the prototype object and interface object of `Base` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -793,9 +793,9 @@ pub mod SampleBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Sample` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -871,6 +871,7 @@ pub mod SampleBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::BaseBinding::UNFORGEABLE_METHOD_LIST, super::BaseBinding::UNFORGEABLE_ATTRIBUTE_LIST);
             define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }

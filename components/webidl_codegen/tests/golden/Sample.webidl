@@ -3,7 +3,7 @@
 
 [Exposed=Window]
 interface Base {
-  readonly attribute DOMString name;
+  [LegacyUnforgeable] readonly attribute DOMString name;
 };
 
 [Exposed=Window, SecureContext]
