@@ -172,10 +172,11 @@ impl MediaStreamTrack {
             media_events::send(MediaCommand::CancelRequest { request: r.request, error: MediaErrorKind::Abort });
             r.promise.reject_error(cx, r.on_end);
         }
-        self.source.track_ended(self);
+        // Observers first: they may still read the source's last frame.
         for observer in std::mem::take(&mut *self.end_observers.borrow_mut()) {
             observer(cx);
         }
+        self.source.track_ended(self);
     }
 
     /// <https://w3c.github.io/mediacapture-main/#track-ended>: the source ended

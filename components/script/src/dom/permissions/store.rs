@@ -12,8 +12,8 @@
 //!
 //! Descriptor strength (<https://w3c.github.io/permissions/#dfn-stronger-than>):
 //! `{camera, panTiltZoom: true}` is stronger than `{camera}`, so granting the
-//! first grants the second, and denying (or resetting) the second lowers the
-//! first to match.
+//! first grants the second, and the first never reads as more permissive than
+//! the second (denying the camera denies pan/tilt/zoom with it).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -60,26 +60,33 @@ fn rank(s: PermissionState) -> u8 {
     }
 }
 
-/// The state of `key` for `origin` (an origin's ASCII serialization).
-pub fn state(origin: &str, key: PermissionKey) -> PermissionState {
+fn stored(origin: &str, key: PermissionKey) -> PermissionState {
     STORE.with(|s| s.borrow().get(&(origin.to_owned(), key)).copied()).unwrap_or_else(|| key.default_state())
 }
 
-/// Sets the state of `key` for `origin`, keeping stronger descriptors no more
-/// permissive than weaker ones.
+/// The state of `key` for `origin` (an origin's ASCII serialization). A
+/// stronger descriptor is never more permissive than a weaker one, so
+/// `{camera, panTiltZoom}` reads as at most what `{camera}` is.
+pub fn state(origin: &str, key: PermissionKey) -> PermissionState {
+    let own = stored(origin, key);
+    match key {
+        PermissionKey::CameraPanTiltZoom => {
+            let camera = stored(origin, PermissionKey::Camera);
+            if rank(camera) < rank(own) { camera } else { own }
+        }
+        _ => own,
+    }
+}
+
+/// Sets the state of `key` for `origin`. Granting `{camera, panTiltZoom}` also
+/// grants `{camera}` (what the stronger allows, the weaker allows).
 pub fn set(origin: &str, key: PermissionKey, value: PermissionState) {
     let put = |k: PermissionKey, v: PermissionState| {
         STORE.with(|s| s.borrow_mut().insert((origin.to_owned(), k), v));
     };
     put(key, value);
-    match key {
-        // Granting {camera, panTiltZoom} grants {camera}.
-        PermissionKey::CameraPanTiltZoom if value == PermissionState::Granted => put(PermissionKey::Camera, value),
-        // {camera, panTiltZoom} is never more permissive than {camera}.
-        PermissionKey::Camera if rank(state(origin, PermissionKey::CameraPanTiltZoom)) > rank(value) => {
-            put(PermissionKey::CameraPanTiltZoom, value)
-        }
-        _ => {}
+    if key == PermissionKey::CameraPanTiltZoom && value == PermissionState::Granted {
+        put(PermissionKey::Camera, value);
     }
 }
 
@@ -122,7 +129,9 @@ mod tests {
         assert_eq!(state(o, PermissionKey::CameraPanTiltZoom), PermissionState::Denied);
         assert!(!ptz_permitted_for_request(o, true));
         set(o, PermissionKey::Camera, PermissionState::Granted);
-        assert_eq!(state(o, PermissionKey::CameraPanTiltZoom), PermissionState::Denied, "raising the weaker one leaves the stronger");
+        assert_eq!(state(o, PermissionKey::CameraPanTiltZoom), PermissionState::Granted, "the stronger one keeps its own state");
+        set(o, PermissionKey::CameraPanTiltZoom, PermissionState::Prompt);
+        assert_eq!(state(o, PermissionKey::Camera), PermissionState::Granted, "resetting the stronger leaves the weaker");
         assert_eq!(state("http://other", PermissionKey::Camera), PermissionState::Granted, "per origin");
     }
 }
