@@ -2,6 +2,7 @@
 //! `navigator.mediaDevices`, `MediaStream`, `MediaStreamTrack` and the
 //! constrainable pattern, on top of the Media thread (`media_traits`).
 
+pub mod bench;
 pub mod constraints;
 pub mod mediadeviceinfo;
 pub mod mediadevices;
