@@ -111,3 +111,105 @@ fn file_page_with_query_string() {
     assert_eq!(r.status, Some(0), "stderr {}", r.stderr);
     assert_eq!(r.stdout.trim(), "?mode=fast");
 }
+
+/// A request the test server got: method, path, headers (lower-case names), body.
+struct Received {
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+/// Serves on localhost, answering every request with `handler`'s raw response.
+fn serve_with(handler: fn(&Received, u16) -> String) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut data = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Read the head, then as much body as Content-Length says.
+            let head_end = loop {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break None;
+                }
+                data.extend_from_slice(&buf[..n]);
+                if let Some(i) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+                    break Some(i + 4);
+                }
+            };
+            let Some(head_end) = head_end else { continue };
+            let head = String::from_utf8_lossy(&data[..head_end]).into_owned();
+            let mut lines = head.lines();
+            let mut first = lines.next().unwrap_or("").split_whitespace();
+            let method = first.next().unwrap_or("").to_string();
+            let path = first.next().unwrap_or("/").to_string();
+            let headers: Vec<(String, String)> = lines
+                .filter_map(|l| l.split_once(':').map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())))
+                .collect();
+            let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+            while data.len() < head_end + length {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                data.extend_from_slice(&buf[..n]);
+            }
+            let body = String::from_utf8_lossy(&data[head_end..]).into_owned();
+            let response = handler(&Received { method, path, headers, body }, port);
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    port
+}
+
+fn http_response(status: &str, headers: &[(&str, &str)], body: &str) -> String {
+    let mut s = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+    for (n, v) in headers {
+        s.push_str(&format!("{n}: {v}\r\n"));
+    }
+    s.push_str("\r\n");
+    s.push_str(body);
+    s
+}
+
+static OTHER_ORIGIN_PORT: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+
+#[test]
+fn fetch_over_http() {
+    let other = serve_with(|r, _| match r.path.as_str() {
+        "/open" => http_response("200 OK", &[("Access-Control-Allow-Origin", "*"), ("X-Hidden", "1"), ("Content-Type", "text/plain")], "open"),
+        _ => http_response("200 OK", &[], "closed"),
+    });
+    OTHER_ORIGIN_PORT.set(other).unwrap();
+    let port = serve_with(|r, port| {
+        let header = |name: &str| r.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        match r.path.as_str() {
+            "/page.html" => {
+                let other = OTHER_ORIGIN_PORT.get().unwrap();
+                let page = include_str!("pages/host/fetch-http.html").replace("OTHER_PORT", &other.to_string());
+                http_response("200 OK", &[("Content-Type", "text/html")], &page)
+            }
+            "/echo" => {
+                let json = format!(
+                    r#"{{"method":"{}","body":"{}","custom":"{}","type":"{}","origin":"{}"}}"#,
+                    r.method,
+                    r.body,
+                    header("x-custom"),
+                    header("content-type"),
+                    header("origin")
+                );
+                http_response("200 Fine", &[("Content-Type", "application/json"), ("Set-Cookie", "a=b"), ("X-Server", "test")], &json)
+            }
+            "/redirect" => http_response("302 Found", &[("Location", &format!("http://127.0.0.1:{port}/echo"))], ""),
+            "/missing" => http_response("404 Not Found", &[], "nothing here"),
+            _ => http_response("404 Not Found", &[], ""),
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/page.html");
+    let r = run(&["--timeout", "30"], std::path::Path::new(&url));
+    let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
+    assert!(fails.is_empty() && r.stdout.contains("CHECKS DONE") && r.status == Some(0), "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+}

@@ -27,6 +27,41 @@ pub fn rgba_frame(width: u32, height: u32, pixels: Vec<u8>, has_alpha: bool) -> 
     }
 }
 
+/// A canvas snapshot as an image: shared when it needs no change (opaque or
+/// unpremultiplied), else un-premultiplied into a new RGBA/BGRA buffer.
+pub fn frame_from_pixels(pixels: &canvas_traits::style::ImagePixels) -> VideoFrame {
+    use canvas_traits::style::PixelAlpha;
+    let shared = |has_alpha| VideoFrame {
+        size: pixels.size,
+        format: pixels.format,
+        stride: pixels.stride,
+        has_alpha,
+        data: pixels.data.clone(),
+        timestamp: Duration::ZERO,
+        sequence: 0,
+    };
+    match pixels.alpha {
+        PixelAlpha::Opaque => shared(false),
+        PixelAlpha::Unpremultiplied => shared(true),
+        PixelAlpha::Premultiplied => {
+            let (w, h) = (pixels.size.width as usize, pixels.size.height as usize);
+            let src = pixels.data.as_slice();
+            let mut out = Vec::with_capacity(w * h * 4);
+            for y in 0..h {
+                let row = src.get(y * pixels.stride..y * pixels.stride + w * 4).unwrap_or(&[]);
+                for p in row.chunks_exact(4) {
+                    // Colour channels are the first three in both RGBA and BGRA.
+                    let a = p[3] as u32;
+                    let un = |c: u8| if a == 0 { 0 } else { ((c as u32 * 255 + a / 2) / a).min(255) as u8 };
+                    out.extend_from_slice(&[un(p[0]), un(p[1]), un(p[2]), p[3]]);
+                }
+            }
+            out.resize(w * h * 4, 0);
+            VideoFrame { stride: w * 4, data: FrameBytes::new(out), ..shared(true) }
+        }
+    }
+}
+
 /// The image formats the decoder recognises by their signature
 /// (<https://mimesniff.spec.whatwg.org/#image-type-pattern-matching-algorithm>).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,6 +293,23 @@ mod tests {
         assert_eq!(h.rgba_at(0, 0), Some([0, 0, 0, 0]));
         assert_eq!(h.rgba_at(1, 0), Some([255, 0, 0, 255]));
         assert!(h.has_alpha);
+    }
+
+    #[test]
+    fn canvas_pixels_are_unpremultiplied() {
+        use canvas_traits::style::{ImagePixels, PixelAlpha};
+        let pixels = ImagePixels {
+            size: ImageSize::new(2, 1),
+            stride: 8,
+            format: PixelFormat::Rgba8,
+            alpha: PixelAlpha::Premultiplied,
+            data: FrameBytes::new(vec![64u8, 0, 0, 128, 9, 9, 9, 0]),
+        };
+        let f = frame_from_pixels(&pixels);
+        assert_eq!(f.rgba_at(0, 0), Some([128, 0, 0, 128]));
+        assert_eq!(f.rgba_at(1, 0), Some([0, 0, 0, 0]));
+        let opaque = ImagePixels { alpha: PixelAlpha::Opaque, ..pixels.clone() };
+        assert!(frame_from_pixels(&opaque).data.ptr_eq(&pixels.data), "opaque pixels are shared");
     }
 
     #[test]

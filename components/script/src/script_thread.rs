@@ -135,6 +135,13 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         }
         release_dropped_tokens();
 
+        // Update the rendering when a rendering opportunity has come and
+        // something was painted (only canvases paint in a headless host).
+        if crate::dom::canvas::rendering::rendering_update_due(Instant::now()) {
+            crate::dom::canvas::rendering::update_the_rendering(cx);
+            microtask_checkpoint(cx);
+        }
+
         // A local task.
         if let Some(task) = LOCAL_TASKS.with(|q| q.borrow_mut().pop_front()) {
             run_task(cx, task);
@@ -161,6 +168,8 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
 
         // Idle?
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
+        // A dirty canvas keeps the loop alive until its rendering update.
+        let next_timer = [next_timer, crate::dom::canvas::rendering::next_rendering_deadline()].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
         if next_timer.is_none() && outstanding == 0 && remote.is_empty() {
             return LoopEnd::Idle;

@@ -33,6 +33,8 @@ interface Document : Node {
   attribute DOMString title;
   readonly attribute HTMLElement? body;
   readonly attribute HTMLHeadElement? head;
+  // HTMLOrSVGScriptElement in HTML; Aperture has no SVG script elements.
+  readonly attribute HTMLScriptElement? currentScript;
 
   // browsing context
   readonly attribute WindowProxy? defaultView;

@@ -22,8 +22,18 @@ interface Element : Node {
   boolean hasAttribute(DOMString qualifiedName);
   boolean hasAttributeNS(DOMString? namespace, DOMString localName);
 
+  [Throws] Element? closest(DOMString selectors);
+  [Throws] boolean matches(DOMString selectors);
+  [Throws] boolean webkitMatchesSelector(DOMString selectors); // legacy alias of .matches
+
   HTMLCollection getElementsByTagName(DOMString qualifiedName);
   HTMLCollection getElementsByClassName(DOMString classNames);
+
+  [Throws] Element? insertAdjacentElement(DOMString where, Element element); // legacy
+  [Throws] undefined insertAdjacentText(DOMString where, DOMString data); // legacy
+
+  // https://w3c.github.io/DOM-Parsing/#dom-element-insertadjacenthtml
+  [Throws] undefined insertAdjacentHTML(DOMString position, DOMString text);
 
   // https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml
   [Throws] attribute [LegacyNullToEmptyString] DOMString innerHTML;

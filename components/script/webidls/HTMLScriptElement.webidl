@@ -8,6 +8,5 @@ interface HTMLScriptElement : HTMLElement {
   attribute boolean defer;
   attribute DOMString text;
 
-  attribute EventHandler onload;
-  attribute EventHandler onerror;
+  // onload and onerror come from GlobalEventHandlers (on HTMLElement).
 };

@@ -48,6 +48,7 @@ interface Node : EventTarget {
 interface NodeList {
   getter Node? item(unsigned long index);
   readonly attribute unsigned long length;
+  iterable<Node>;
 };
 
 [Exposed=Window, LegacyUnenumerableNamedProperties]
@@ -67,6 +68,8 @@ interface mixin ParentNode {
   [Throws] undefined prepend((Node or DOMString)... nodes);
   [Throws] undefined append((Node or DOMString)... nodes);
 
+  [Throws] Element? querySelector(DOMString selectors);
+  [NewObject, Throws] NodeList querySelectorAll(DOMString selectors);
 };
 
 interface mixin NonElementParentNode {

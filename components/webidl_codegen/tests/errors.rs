@@ -71,3 +71,11 @@ fn partials_mixins_and_typedefs_resolve() {
     let members: Vec<&str> = model.dictionaries["D"].members.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(members, ["a", "b", "c"], "dictionary members are sorted lexicographically");
 }
+
+#[test]
+fn typed_arrays_only_as_arguments_and_returns() {
+    assert_error("dictionary D { Uint8ClampedArray data; };", "cannot be stored here");
+    assert_error("[Exposed=Window] interface A { undefined f(optional Uint8ClampedArray data); };", "cannot be stored here");
+    assert_error("[Exposed=Window] interface A { undefined f(sequence<Uint8ClampedArray> data); };", "cannot be stored here");
+    assert!(errors_of("[Exposed=Window] interface A { Uint8ClampedArray f(Uint8ClampedArray data); readonly attribute Uint8ClampedArray d; };").is_empty());
+}

@@ -28,11 +28,18 @@ pub struct AbortSignal {
     /// The abort reason; undefined while not aborted.
     reason: Box<Heap<JSVal>>,
     removals: RefCell<Vec<SignalRemoval>>,
+    /// Other abort algorithms (a fetch to reject), run with the abort reason.
+    #[no_trace]
+    algorithms: RefCell<Vec<AbortAlgorithm>>,
 }
+
+/// An abort algorithm (<https://dom.spec.whatwg.org/#abortsignal-abort-algorithms>)
+/// holding no traced values (it may hold persistently rooted ones, such as promises).
+pub type AbortAlgorithm = Box<dyn FnOnce(&mut JSContext, HandleValue)>;
 
 impl AbortSignal {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<AbortSignal> {
-        let signal = AbortSignal { eventtarget: EventTarget::new_inherited(), reason: Box::default(), removals: RefCell::new(Vec::new()) };
+        let signal = AbortSignal { eventtarget: EventTarget::new_inherited(), reason: Box::default(), removals: RefCell::new(Vec::new()), algorithms: RefCell::new(Vec::new()) };
         reflect_dom_object(cx, Box::new(signal), window)
     }
 
@@ -43,6 +50,19 @@ impl AbortSignal {
 
     pub(crate) fn add_removal(&self, removal: SignalRemoval) {
         self.removals.borrow_mut().push(removal);
+    }
+
+    /// <https://dom.spec.whatwg.org/#abortsignal-add>: runs `algorithm` when the signal
+    /// aborts (never, if it already has: check [`AbortSignal::is_aborted`] first).
+    pub fn add_abort_algorithm(&self, algorithm: AbortAlgorithm) {
+        if !self.is_aborted() {
+            self.algorithms.borrow_mut().push(algorithm);
+        }
+    }
+
+    /// The abort reason (undefined while not aborted).
+    pub fn reason(&self) -> JSVal {
+        self.reason.get()
     }
 
     /// <https://dom.spec.whatwg.org/#abortsignal-signal-abort>
@@ -63,6 +83,11 @@ impl AbortSignal {
         // Steps 4–5: run the abort algorithms (listener removals), then fire "abort".
         for removal in self.removals.borrow_mut().drain(..) {
             removal.run();
+        }
+        let algorithms: Vec<AbortAlgorithm> = self.algorithms.borrow_mut().drain(..).collect();
+        rooted!(&in(cx) let reason = self.reason.get());
+        for algorithm in algorithms {
+            algorithm(cx, reason.handle());
         }
         self.upcast::<EventTarget>().fire_event(cx, "abort");
     }

@@ -73,6 +73,33 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::media_events::pending_request_count() as u32
     }
 
+    /// Starts a canvas capture as captureStream(rate) would (canvas test hooks).
+    fn StartCanvasCapture(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement, rate: Option<crate::dom::bindings::num::Finite<f64>>) -> crate::dom::bindings::error::Fallible<u32> {
+        crate::dom::canvas::testing::start_capture(cx, canvas, rate.map(|r| *r))
+    }
+    fn RequestCanvasFrame(&self, _cx: &mut JSContext, capture: u32) {
+        crate::dom::canvas::testing::request_frame(capture)
+    }
+    fn StopCanvasCapture(&self, cx: &mut JSContext, capture: u32) {
+        crate::dom::canvas::testing::stop_capture(cx, capture)
+    }
+    fn CanvasCaptureFrameCount(&self, _cx: &mut JSContext, capture: u32) -> u32 {
+        crate::dom::canvas::testing::frame_count(capture)
+    }
+    fn CanvasCaptureMediaFrameCount(&self, cx: &mut JSContext, capture: u32) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        use crate::dom::globalscope::DomGlobal;
+        crate::dom::canvas::testing::media_frame_count(cx, &self.global(), capture)
+    }
+    fn CanvasCaptureStopped(&self, _cx: &mut JSContext, capture: u32) -> bool {
+        crate::dom::canvas::testing::is_stopped(capture)
+    }
+    fn TaintCanvas(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement) {
+        crate::dom::canvas::testing::taint(cx, canvas)
+    }
+    fn CanvasRenderingUpdateCount(&self, _cx: &mut JSContext) -> u32 {
+        crate::dom::canvas::testing::rendering_update_count()
+    }
+
     /// DOM objects rooted from Rust right now (stack roots and `Trusted` tokens).
     fn LiveRootCount(&self, _cx: &mut JSContext) -> u32 {
         (crate::dom::bindings::root::stack_root_count() + crate::dom::bindings::refcounted::live_trusted_count()) as u32

@@ -8,6 +8,7 @@ use crate::dom::document::Document;
 use crate::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::htmlelement::HTMLElement;
 use crate::dom::htmlelements::*;
+use crate::dom::htmliframeelement::HTMLIFrameElement;
 use crate::dom::htmlscriptelement::HTMLScriptElement;
 
 /// Known HTML elements whose interface is HTMLElement itself, or which have no
@@ -50,6 +51,8 @@ pub fn create_element(cx: &mut JSContext, document: &Document, local_name: &str,
             "style" => make!(HTMLStyleElement),
             "button" => make!(HTMLButtonElement),
             "script" => make!(HTMLScriptElement),
+            "iframe" => make!(HTMLIFrameElement),
+            "canvas" => make!(crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement),
             "video" => make!(crate::dom::htmlvideoelement::HTMLVideoElement),
             name if is_known_html_element(name) => {
                 let window = document.window_for_objects();

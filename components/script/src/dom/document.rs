@@ -27,6 +27,9 @@ use crate::dom::eventtarget::EventTarget;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::htmlelement::HTMLElement;
 use crate::dom::htmlelements::HTMLHeadElement;
+use crate::dom::htmliframeelement::HTMLIFrameElement;
+use crate::dom::htmlscriptelement::HTMLScriptElement;
+use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
 use crate::dom::text::Text;
@@ -64,6 +67,21 @@ pub struct Document {
     ready_state: Cell<ReadyState>,
     #[no_trace]
     is_html: bool,
+    /// The iframe whose content this document is, if any
+    /// (<https://html.spec.whatwg.org/multipage/document-sequences.html#nav-container>).
+    container: MutNullableDom<HTMLIFrameElement>,
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    current_script: MutNullableDom<HTMLScriptElement>,
+    /// Things that delay the load event (<https://html.spec.whatwg.org/multipage/parsing.html#delay-the-load-event>):
+    /// iframes still loading.
+    #[no_trace]
+    load_delays: Cell<u32>,
+    /// Parsing finished while the load event was delayed.
+    #[no_trace]
+    load_waiting: Cell<bool>,
+    /// The load steps are queued (or ran): nothing can delay them any more.
+    #[no_trace]
+    load_queued: Cell<bool>,
 }
 
 impl Document {
@@ -75,6 +93,11 @@ impl Document {
             url: RefCell::new(url),
             ready_state: Cell::new(ReadyState::Loading),
             is_html,
+            container: Default::default(),
+            current_script: Default::default(),
+            load_delays: Cell::new(0),
+            load_waiting: Cell::new(false),
+            load_queued: Cell::new(false),
         }
     }
 
@@ -109,6 +132,58 @@ impl Document {
     /// Detaches the document from its browsing context (an iframe removed).
     pub fn detach(&self) {
         self.browsing_window.set(None);
+    }
+
+    /// The iframe showing this document.
+    pub fn container(&self) -> Option<DomRoot<HTMLIFrameElement>> {
+        self.container.get()
+    }
+
+    pub fn set_container(&self, iframe: Option<&HTMLIFrameElement>) {
+        self.container.set(iframe);
+    }
+
+    /// Delays the load event until [`Document::undelay_load_event`]. False
+    /// (nothing delayed) once the load steps are queued.
+    pub fn delay_load_event(&self) -> bool {
+        if self.load_queued.get() {
+            return false;
+        }
+        self.load_delays.set(self.load_delays.get() + 1);
+        true
+    }
+
+    /// Ends one delay; the load steps follow if parsing is done and nothing else delays them.
+    pub fn undelay_load_event(&self) {
+        self.load_delays.set(self.load_delays.get().saturating_sub(1));
+        if self.load_delays.get() == 0 && self.load_waiting.get() {
+            self.load_waiting.set(false);
+            self.load_queued.set(true);
+            crate::dom::parser::queue_load_event(self);
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>: set
+    /// while a script element runs; returns the previous value.
+    pub fn set_current_script(&self, script: Option<&HTMLScriptElement>) -> Option<DomRoot<HTMLScriptElement>> {
+        let old = self.current_script.get();
+        self.current_script.set(script);
+        old
+    }
+
+    /// Parsing reached its end: queue the load steps unless something delays them.
+    pub fn note_parsing_finished(&self) {
+        if self.load_delays.get() > 0 {
+            self.load_waiting.set(true);
+        } else if !self.load_queued.replace(true) {
+            crate::dom::parser::queue_load_event(self);
+        }
+    }
+
+    /// Marks a document that never loads (an initial about:blank) as complete.
+    pub fn mark_completely_loaded(&self) {
+        self.ready_state.set(ReadyState::Complete);
+        self.load_queued.set(true);
     }
 
     pub fn ready_state(&self) -> ReadyState {
@@ -270,6 +345,10 @@ impl DocumentMethods for Document {
     fn Head(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLHeadElement>> {
         self.head()
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    fn CurrentScript(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLScriptElement>> {
+        self.current_script.get()
+    }
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-defaultview>
     fn DefaultView(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
         self.browsing_window.get()
@@ -305,5 +384,11 @@ impl DocumentMethods for Document {
     }
     fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
         parentnode::append(cx, self.upcast(), nodes)
+    }
+    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        parentnode::query_selector(self.upcast(), &selectors)
+    }
+    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
+        parentnode::query_selector_all(cx, self.upcast(), &selectors)
     }
 }

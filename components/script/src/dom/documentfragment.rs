@@ -14,6 +14,7 @@ use crate::dom::bindings::str::DOMString;
 use crate::dom::document::Document;
 use crate::dom::element::Element;
 use crate::dom::htmlcollection::HTMLCollection;
+use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
 use crate::dom::window::Window;
@@ -58,5 +59,11 @@ impl DocumentFragmentMethods for DocumentFragment {
     }
     fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
         parentnode::append(cx, self.upcast(), nodes)
+    }
+    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        parentnode::query_selector(self.upcast(), &selectors)
+    }
+    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
+        parentnode::query_selector_all(cx, self.upcast(), &selectors)
     }
 }

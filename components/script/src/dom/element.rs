@@ -16,9 +16,12 @@ use crate::dom::characterdata::{
     next_element_sibling, previous_element_sibling,
 };
 use crate::dom::document::Document;
+use crate::dom::domtokenlist::DOMTokenList;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
+use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
+use crate::dom::selectormatching::{element_matches, parse_selectors};
 
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
@@ -162,6 +165,37 @@ impl Element {
             copy.set_attribute_full(cx, a);
         }
         copy
+    }
+}
+
+impl Element {
+    /// <https://dom.spec.whatwg.org/#insert-adjacent>
+    fn insert_adjacent(&self, cx: &mut JSContext, where_: &str, node: &Node) -> Fallible<Option<DomRoot<Node>>> {
+        let this = self.upcast::<Node>();
+        match where_.to_ascii_lowercase().as_str() {
+            // "beforebegin": null if this has no parent; otherwise pre-insert node into the parent before this.
+            "beforebegin" => match this.parent() {
+                Some(parent) => parent.pre_insert(cx, node, Some(this)).map(Some),
+                None => Ok(None),
+            },
+            // "afterbegin": pre-insert node into this before this's first child.
+            "afterbegin" => {
+                let first = this.first_child();
+                this.pre_insert(cx, node, first.as_deref()).map(Some)
+            }
+            // "beforeend": pre-insert node into this before null.
+            "beforeend" => this.pre_insert(cx, node, None).map(Some),
+            // "afterend": null if this has no parent; otherwise pre-insert node into the parent before this's next sibling.
+            "afterend" => match this.parent() {
+                Some(parent) => {
+                    let next = this.next_sibling();
+                    parent.pre_insert(cx, node, next.as_deref()).map(Some)
+                }
+                None => Ok(None),
+            },
+            // Otherwise: throw a "SyntaxError" DOMException.
+            _ => Err(Error::Syntax(format!("'{where_}' is not a valid position."))),
+        }
     }
 }
 
@@ -380,6 +414,41 @@ impl ElementMethods for Element {
         let namespace = namespace.map(String::from).filter(|n| !n.is_empty());
         self.attributes.borrow().iter().any(|a| a.namespace == namespace && a.local_name == *local_name)
     }
+    /// <https://dom.spec.whatwg.org/#dom-element-classlist>
+    fn ClassList(&self, cx: &mut JSContext) -> DomRoot<DOMTokenList> {
+        // A DOMTokenList whose associated attribute is class ([SameObject] in the binding).
+        DOMTokenList::new(cx, self, "class")
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-closest>
+    fn Closest(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        // Step 1: Let s be the result of parse a selector from selectors; if failure, throw a "SyntaxError".
+        let s = parse_selectors(&selectors)?;
+        // Steps 2–3: for each element in this's inclusive ancestors, return it if it matches s
+        // with scoping root this.
+        let mut node = Some(DomRoot::from_ref(self.upcast::<Node>()));
+        while let Some(n) = node {
+            if let Some(element) = n.downcast::<Element>() {
+                if element_matches(&s, element, Some(self)) {
+                    return Ok(Some(DomRoot::from_ref(element)));
+                }
+            }
+            node = n.parent();
+        }
+        // Step 4: Return null.
+        Ok(None)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-matches>
+    fn Matches(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<bool> {
+        // Step 1: Let s be the result of parse a selector from selectors; if failure, throw a "SyntaxError".
+        let s = parse_selectors(&selectors)?;
+        // Step 2: true if this matches s with scoping root this.
+        Ok(element_matches(&s, self, Some(self)))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-webkitmatchesselector>
+    fn WebkitMatchesSelector(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<bool> {
+        // The legacy alias: the same steps as matches().
+        self.Matches(cx, selectors)
+    }
     /// <https://dom.spec.whatwg.org/#dom-element-getelementsbytagname>
     fn GetElementsByTagName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<HTMLCollection> {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::QualifiedName(name.into()))
@@ -389,6 +458,45 @@ impl ElementMethods for Element {
         let classes = names.split_ascii_whitespace().map(str::to_owned).collect();
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::ClassNames(classes))
     }
+    /// <https://dom.spec.whatwg.org/#dom-element-insertadjacentelement>
+    fn InsertAdjacentElement(&self, cx: &mut JSContext, where_: DOMString, element: &Element) -> Fallible<Option<DomRoot<Element>>> {
+        // Return the result of running insert adjacent, given this, where, and element.
+        Ok(self.insert_adjacent(cx, &where_, element.upcast())?.and_then(|n| n.downcast_root::<Element>()))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-insertadjacenttext>
+    fn InsertAdjacentText(&self, cx: &mut JSContext, where_: DOMString, data: DOMString) -> ErrorResult {
+        // Step 1: Let text be a new Text node whose data is data and node document is this's node document.
+        let text = crate::dom::text::Text::new(cx, data.into(), &self.upcast::<Node>().owner_doc());
+        // Step 2: Run insert adjacent, given this, where, and text.
+        self.insert_adjacent(cx, &where_, text.upcast()).map(|_| ())
+    }
+    /// <https://w3c.github.io/DOM-Parsing/#dom-element-insertadjacenthtml>
+    fn InsertAdjacentHTML(&self, cx: &mut JSContext, position: DOMString, text: DOMString) -> ErrorResult {
+        let node = self.upcast::<Node>();
+        // Step 1: the context: this's parent for "beforebegin"/"afterend", this for the others.
+        let context: DomRoot<Node> = match position.to_ascii_lowercase().as_str() {
+            "beforebegin" | "afterend" => match node.parent() {
+                // If context is null or a Document, throw a "NoModificationAllowedError".
+                Some(p) if p.kind() != NodeKind::Document => p,
+                _ => return Err(Error::NoModificationAllowed("The element has no parent element.".into())),
+            },
+            "afterbegin" | "beforeend" => DomRoot::from_ref(node),
+            // Otherwise, throw a "SyntaxError" DOMException.
+            _ => return Err(Error::Syntax(format!("'{position}' is not a valid position."))),
+        };
+        // Step 2: If context is not an Element, or is the html element of an HTML document,
+        // parse in the context of a new body element.
+        let document = node.owner_doc();
+        let context = match context.downcast_root::<Element>() {
+            Some(e) if !(document.is_html_document() && e.is_html_element() && e.local_name() == "html") => e,
+            _ => crate::dom::create::create_element(cx, &document, "body", Some(HTML_NAMESPACE), None),
+        };
+        // Step 3: Let fragment be the result of invoking the fragment parsing algorithm.
+        let fragment = crate::dom::parser::parse_fragment(cx, &context, &text);
+        // Step 4: insert it at the position.
+        self.insert_adjacent(cx, &position, fragment.upcast()).map(|_| ())
+    }
+
     /// <https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml>
     fn InnerHTML(&self, _cx: &mut JSContext) -> Fallible<DOMString> {
         let mut out = String::new();
@@ -446,6 +554,12 @@ impl ElementMethods for Element {
     }
     fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
         parentnode::append(cx, self.upcast(), nodes)
+    }
+    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
+        parentnode::query_selector(self.upcast(), &selectors)
+    }
+    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
+        parentnode::query_selector_all(cx, self.upcast(), &selectors)
     }
     fn PreviousElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
         previous_element_sibling(self.upcast())

@@ -1,11 +1,16 @@
 //! `HTMLElement` (<https://html.spec.whatwg.org/multipage/dom.html#htmlelement>).
 
+use std::rc::Rc;
+
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLElementBinding::HTMLElementMethods;
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
+use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::document::Document;
 use crate::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::eventtarget::EventTarget;
@@ -43,7 +48,94 @@ impl HTMLElement {
     }
 }
 
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#globaleventhandlers>: each
+/// handler IDL attribute gets and sets the event handler of its event type.
+macro_rules! global_event_handlers {
+    ($($getter:ident, $setter:ident => $event:literal;)*) => {
+        $(
+            /// <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
+            fn $getter(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+                self.upcast::<EventTarget>().get_event_handler($event)
+            }
+            /// <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
+            fn $setter(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+                self.upcast::<EventTarget>().set_event_handler($event, value)
+            }
+        )*
+    };
+}
+
 impl HTMLElementMethods for HTMLElement {
+    global_event_handlers! {
+        Onabort, SetOnabort => "abort";
+        Onauxclick, SetOnauxclick => "auxclick";
+        Onblur, SetOnblur => "blur";
+        Oncancel, SetOncancel => "cancel";
+        Oncanplay, SetOncanplay => "canplay";
+        Oncanplaythrough, SetOncanplaythrough => "canplaythrough";
+        Onchange, SetOnchange => "change";
+        Onclick, SetOnclick => "click";
+        Onclose, SetOnclose => "close";
+        Oncontextmenu, SetOncontextmenu => "contextmenu";
+        Ondblclick, SetOndblclick => "dblclick";
+        Ondrag, SetOndrag => "drag";
+        Ondragend, SetOndragend => "dragend";
+        Ondragenter, SetOndragenter => "dragenter";
+        Ondragleave, SetOndragleave => "dragleave";
+        Ondragover, SetOndragover => "dragover";
+        Ondragstart, SetOndragstart => "dragstart";
+        Ondrop, SetOndrop => "drop";
+        Ondurationchange, SetOndurationchange => "durationchange";
+        Onemptied, SetOnemptied => "emptied";
+        Onended, SetOnended => "ended";
+        Onerror, SetOnerror => "error";
+        Onfocus, SetOnfocus => "focus";
+        Oninput, SetOninput => "input";
+        Oninvalid, SetOninvalid => "invalid";
+        Onkeydown, SetOnkeydown => "keydown";
+        Onkeypress, SetOnkeypress => "keypress";
+        Onkeyup, SetOnkeyup => "keyup";
+        Onload, SetOnload => "load";
+        Onloadeddata, SetOnloadeddata => "loadeddata";
+        Onloadedmetadata, SetOnloadedmetadata => "loadedmetadata";
+        Onloadstart, SetOnloadstart => "loadstart";
+        Onmousedown, SetOnmousedown => "mousedown";
+        Onmouseenter, SetOnmouseenter => "mouseenter";
+        Onmouseleave, SetOnmouseleave => "mouseleave";
+        Onmousemove, SetOnmousemove => "mousemove";
+        Onmouseout, SetOnmouseout => "mouseout";
+        Onmouseover, SetOnmouseover => "mouseover";
+        Onmouseup, SetOnmouseup => "mouseup";
+        Onpause, SetOnpause => "pause";
+        Onplay, SetOnplay => "play";
+        Onplaying, SetOnplaying => "playing";
+        Onpointerdown, SetOnpointerdown => "pointerdown";
+        Onpointermove, SetOnpointermove => "pointermove";
+        Onpointerup, SetOnpointerup => "pointerup";
+        Onprogress, SetOnprogress => "progress";
+        Onratechange, SetOnratechange => "ratechange";
+        Onreset, SetOnreset => "reset";
+        Onresize, SetOnresize => "resize";
+        Onscroll, SetOnscroll => "scroll";
+        Onseeked, SetOnseeked => "seeked";
+        Onseeking, SetOnseeking => "seeking";
+        Onselect, SetOnselect => "select";
+        Onstalled, SetOnstalled => "stalled";
+        Onsubmit, SetOnsubmit => "submit";
+        Onsuspend, SetOnsuspend => "suspend";
+        Ontimeupdate, SetOntimeupdate => "timeupdate";
+        Ontoggle, SetOntoggle => "toggle";
+        Onvolumechange, SetOnvolumechange => "volumechange";
+        Onwaiting, SetOnwaiting => "waiting";
+        Onwheel, SetOnwheel => "wheel";
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-elementcssinlinestyle-style>
+    fn Style(&self, cx: &mut JSContext) -> DomRoot<CSSStyleDeclaration> {
+        // The CSS declaration block whose owner node is this element ([SameObject]:
+        // the binding keeps the first one returned).
+        CSSStyleDeclaration::new_inline(cx, self.upcast())
+    }
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-title>
     fn Title(&self, _cx: &mut JSContext) -> DOMString {
         self.get_string_attribute("title")

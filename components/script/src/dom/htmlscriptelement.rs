@@ -2,12 +2,10 @@
 //! (<https://html.spec.whatwg.org/multipage/scripting.html#the-script-element>).
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLScriptElementBinding::HTMLScriptElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
@@ -154,8 +152,20 @@ impl HTMLScriptElement {
             // Step 32: inline classic script: execute it now.
             let line = self.source_line.get();
             let url = document.url().to_string();
-            let _ = window.run_script(cx, &source_text, &url, line);
+            self.execute(cx, &window, &source_text, &url, line);
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>,
+    /// the classic script case.
+    fn execute(&self, cx: &mut JSContext, window: &crate::dom::window::Window, source: &str, url: &str, line: u32) {
+        let document = self.upcast::<Node>().owner_doc();
+        // Step 5.1: Let oldCurrentScript be document's currentScript; set it to el.
+        let old = document.set_current_script(Some(self));
+        // Step 5.2: Run the classic script.
+        let _ = window.run_script(cx, source, url, line);
+        // Step 5.3: Set document's currentScript to oldCurrentScript.
+        document.set_current_script(old.as_deref());
     }
 
     fn fetch_and_execute(&self, cx: &mut JSContext, url: Option<url::Url>) {
@@ -170,7 +180,7 @@ impl HTMLScriptElement {
             Ok(response) if response.ok() => {
                 let source = String::from_utf8_lossy(&response.body).into_owned();
                 // <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>
-                let _ = window.run_script(cx, &source, url.as_str(), 1);
+                self.execute(cx, &window, &source, url.as_str(), 1);
                 // Step 6: fire "load" at el for a script from a URL.
                 target.fire_event(cx, "load");
             }
@@ -224,17 +234,5 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn SetText(&self, cx: &mut JSContext, value: DOMString) {
         use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
         self.upcast::<Node>().SetTextContent(cx, Some(value));
-    }
-    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.upcast::<EventTarget>().get_event_handler("load")
-    }
-    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.upcast::<EventTarget>().set_event_handler("load", value)
-    }
-    fn Onerror(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.upcast::<EventTarget>().get_event_handler("error")
-    }
-    fn SetOnerror(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.upcast::<EventTarget>().set_event_handler("error", value)
     }
 }

@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrImageBitmapOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrBlob as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -115,6 +115,21 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             None => Err(Error::InvalidState("The ImageBitmap has been closed.".into())),
         },
         ImageBitmapSource::Blob(blob) => Ok(SourceData::Encoded(blob.bytes().to_vec())),
+        // HTMLCanvasElement: if image has either a horizontal or a vertical dimension
+        // equal to zero, then throw an "InvalidStateError". Its bitmap is a snapshot
+        // shared with the canvas thread (un-premultiplied if it has alpha).
+        ImageBitmapSource::HTMLCanvasElement(canvas) => {
+            if canvas.has_no_pixels() {
+                return Err(Error::InvalidState("The canvas has no pixels.".into()));
+            }
+            canvas.ensure_bitmap();
+            let id = canvas.canvas_id();
+            let snapshot = crate::dom::canvas::rendering::round_trip(|reply| canvas_traits::command::CanvasCommand::Snapshot { canvas: id, reply });
+            match snapshot {
+                Some(Ok(Some(pixels))) => Ok(SourceData::Ready { frame: crate::imaging::frame_from_pixels(&pixels), origin_clean: canvas.is_origin_clean() }),
+                _ => Err(Error::InvalidState("The canvas bitmap is not available.".into())),
+            }
+        }
         // HTMLVideoElement: if image's readyState attribute is either HAVE_NOTHING or
         // HAVE_METADATA, then return bad.
         ImageBitmapSource::HTMLVideoElement(video) => match video.current_frame() {

@@ -5,11 +5,13 @@
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::Unions::NodeOrString;
-use crate::dom::bindings::error::ErrorResult;
+use crate::dom::bindings::error::{ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::element::Element;
 use crate::dom::node::Node;
+use crate::dom::nodelist::NodeList;
+use crate::dom::selectormatching::scope_match;
 
 /// <https://dom.spec.whatwg.org/#dom-nonelementparentnode-getelementbyid>
 pub fn get_element_by_id(node: &Node, id: &str) -> Option<DomRoot<Element>> {
@@ -47,4 +49,17 @@ pub fn append(cx: &mut JSContext, node: &Node, nodes: Vec<NodeOrString>) -> Erro
     // Step 1: convert nodes into a node; Step 2: append it to this.
     let converted = node.convert_nodes_into_node(cx, nodes);
     node.pre_insert(cx, &converted, None).map(|_| ())
+}
+
+/// <https://dom.spec.whatwg.org/#dom-parentnode-queryselector>
+pub fn query_selector(node: &Node, selectors: &str) -> Fallible<Option<DomRoot<Element>>> {
+    // Return the first result of running scope-match a selectors string selectors against this, if any.
+    Ok(scope_match(node, selectors, true)?.into_iter().next())
+}
+
+/// <https://dom.spec.whatwg.org/#dom-parentnode-queryselectorall>
+pub fn query_selector_all(cx: &mut JSContext, node: &Node, selectors: &str) -> Fallible<DomRoot<NodeList>> {
+    // Return the static result of running scope-match a selectors string selectors against this.
+    let found = scope_match(node, selectors, false)?;
+    Ok(NodeList::new_static(cx, node, found.into_iter().map(DomRoot::upcast).collect()))
 }

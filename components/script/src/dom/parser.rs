@@ -254,25 +254,38 @@ pub fn parse_document(cx: &mut JSContext, document: &Document, html: &str) {
     tokenizer.end();
 }
 
-/// The end of parsing: `DOMContentLoaded`, then `load` from a queued task (so
-/// scripts queued during parsing, which delay the load event, run first).
+/// The end of parsing (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>):
+/// `DOMContentLoaded`, then `load` from a queued task once nothing delays the
+/// load event (scripts queued during parsing run first; loading iframes hold it).
 pub fn finish_loading(cx: &mut JSContext, document: &Document) {
     // Step 3: Update the current document readiness to "interactive".
     document.set_ready_state(cx, ReadyState::Interactive);
     // Step 6: fire DOMContentLoaded at the document (bubbles).
     document.upcast::<EventTarget>().fire_event_with(cx, "DOMContentLoaded", true, false);
     crate::script_runtime::microtask_checkpoint(cx);
+    // Step 7: once nothing delays the load event, queue the load steps.
+    document.note_parsing_finished();
+}
+
+/// <https://html.spec.whatwg.org/multipage/parsing.html#the-end>, step 7's
+/// queued task (the document calls this when nothing delays its load event).
+pub(crate) fn queue_load_event(document: &Document) {
     let document = crate::dom::bindings::refcounted::Trusted::new(document);
     crate::script_thread::queue_task(Box::new(move |cx| {
         let Some(document) = document.root() else { return };
         // Step 7.3: Update the current document readiness to "complete".
         document.set_ready_state(cx, ReadyState::Complete);
+        // Step 7.4: If the Document's browsing context is null, then abort these steps.
+        let Some(window) = document.browsing_window() else { return };
         // Step 7.5: fire load at the window (not bubbling to it from the document).
-        if let Some(window) = document.browsing_window() {
-            let event = crate::dom::event::Event::new(cx, &window, "load".into(), false, false);
-            event.set_trusted(true);
-            event.set_target_override(document.upcast());
-            window.upcast::<EventTarget>().dispatch(cx, &event);
+        let event = crate::dom::event::Event::new(cx, &window, "load".into(), false, false);
+        event.set_trusted(true);
+        event.set_target_override(document.upcast());
+        window.upcast::<EventTarget>().dispatch(cx, &event);
+        // <https://html.spec.whatwg.org/multipage/document-lifecycle.html#completely-finish-loading>:
+        // a document in an iframe queues the iframe load event steps.
+        if let Some(iframe) = document.container() {
+            iframe.queue_load_event_steps();
         }
     }));
 }

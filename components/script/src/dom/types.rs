@@ -5,10 +5,20 @@ pub use crate::dom::abortcontroller::AbortController;
 pub use crate::dom::abortsignal::AbortSignal;
 pub use crate::dom::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::blob::Blob;
+pub use crate::dom::canvas::canvasgradient::CanvasGradient;
+pub use crate::dom::canvas::canvaspattern::CanvasPattern;
+pub use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
+pub use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
+pub use crate::dom::canvas::imagedata::ImageData;
+pub use crate::dom::canvas::textmetrics::TextMetrics;
 pub use crate::dom::console::console;
+pub use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 pub use crate::dom::domexception::DOMException;
+pub use crate::dom::domtokenlist::DOMTokenList;
 pub use crate::dom::errorevent::ErrorEvent;
 pub use crate::dom::event::Event;
+pub use crate::dom::headers::Headers;
+pub use crate::dom::response::Response;
 pub use crate::dom::eventtarget::EventTarget;
 pub use crate::dom::imagebitmap::ImageBitmap;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
@@ -38,6 +48,7 @@ pub use crate::dom::htmlelements::{
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
 };
 pub use crate::dom::htmlmediaelement::HTMLMediaElement;
+pub use crate::dom::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::htmlscriptelement::HTMLScriptElement;
 pub use crate::dom::htmlvideoelement::HTMLVideoElement;
 pub use crate::dom::node::Node;

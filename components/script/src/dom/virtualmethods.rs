@@ -18,6 +18,7 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
             script.on_connected(cx);
         }
     }
+    crate::dom::eventhandlerattributes::inserted(cx, node, connected);
     for hook in extra_hooks() {
         (hook.inserted)(cx, node, connected);
     }
@@ -40,6 +41,9 @@ pub fn children_changed(cx: &mut JSContext, parent: &Node) {
 
 /// Attribute change steps (<https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>).
 pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old: Option<&str>) {
+    // Event handler content attributes (onload="…") first: a script's src change
+    // below may run it, and its onload must be in place.
+    crate::dom::eventhandlerattributes::attribute_changed(cx, element, name);
     if let Some(script) = element.downcast::<HTMLScriptElement>() {
         script.on_attribute_changed(cx, name, old);
     }
@@ -56,5 +60,14 @@ pub struct TreeHooks {
 }
 
 fn extra_hooks() -> &'static [TreeHooks] {
-    &[crate::dom::htmlmediaelement::TREE_HOOKS]
+    static HOOKS: &[TreeHooks] = &[
+        crate::dom::htmliframeelement::TREE_HOOKS,
+        crate::dom::htmlmediaelement::TREE_HOOKS,
+        TreeHooks {
+            inserted: crate::dom::canvas::htmlcanvaselement::inserted,
+            removed: crate::dom::canvas::htmlcanvaselement::removed,
+            attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,
+        },
+    ];
+    HOOKS
 }

@@ -21,12 +21,14 @@ use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
+use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::document::Document;
 use crate::dom::eventtarget::EventTarget;
 use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
-use crate::dom::bindings::promise::Promise;
 use crate::dom::globalscope::global_of;
 use crate::dom::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
 use crate::dom::location::Location;
@@ -172,6 +174,22 @@ impl Window {
     /// The document this window shows.
     pub fn document(&self) -> DomRoot<Document> {
         self.document.get().expect("a window always has a document")
+    }
+
+    /// Shows `document` in this window (an iframe navigated; the window is reused).
+    pub fn set_document(&self, document: &Document) {
+        self.document.set(Some(document));
+    }
+
+    /// Whether this window still shows a document in a browsing context (an
+    /// iframe's window is detached when the iframe is removed).
+    pub fn is_attached(&self) -> bool {
+        self.document().browsing_window().is_some_and(|w| std::ptr::eq(&*w, self))
+    }
+
+    /// The parent window of an iframe's window.
+    pub fn parent_window(&self) -> Option<DomRoot<Window>> {
+        self.parent.get()
     }
 
     pub fn url(&self) -> Url {
@@ -377,6 +395,11 @@ impl WindowMethods for Window {
 
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-top>
     fn Top(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Step 2: Return this's navigable's top-level traversable's active WindowProxy.
         let mut top = DomRoot::from_ref(self);
         while let Some(p) = top.parent.get() {
             top = p;
@@ -386,7 +409,22 @@ impl WindowMethods for Window {
 
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
     fn Parent(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Steps 2–3: the parent's WindowProxy, or this one for a top-level window.
         Some(self.parent.get().unwrap_or_else(|| DomRoot::from_ref(self)))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
+    fn FrameElement(&self, _cx: &mut JSContext) -> Option<DomRoot<crate::dom::element::Element>> {
+        // Steps 1–3: this's navigable's container, if any (no origin check: every
+        // document here is same-origin with its parent for script purposes).
+        if !self.is_attached() {
+            return None;
+        }
+        self.document().container().map(DomRoot::upcast)
     }
 
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator>
@@ -453,6 +491,18 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
     fn CreateImageBitmap_(&self, cx: &mut JSContext, image: ImageBitmapSource, sx: i32, sy: i32, sw: i32, sh: i32, options: &ImageBitmapOptions) -> Rc<Promise> {
         create_image_bitmap(cx, self, image, Some(Crop { sx, sy, sw, sh }), options)
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
+    fn GetComputedStyle(&self, cx: &mut JSContext, element: &crate::dom::element::Element, pseudo: Option<Option<DOMString>>) -> DomRoot<CSSStyleDeclaration> {
+        // Steps 1–7: a new read-only, live declaration block for element (or its pseudo-element).
+        let pseudo = pseudo.flatten();
+        CSSStyleDeclaration::new_computed(cx, self, element, pseudo.as_deref())
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-global-fetch>
+    fn Fetch(&self, cx: &mut JSContext, input: USVString, init: &RequestInit) -> Rc<Promise> {
+        crate::dom::fetch::fetch(cx, self, input, init)
     }
 
     /// Test-only hooks (`[Pref=dom_testing_enabled]`).

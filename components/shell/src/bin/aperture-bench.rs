@@ -1,5 +1,5 @@
 //! `./mach bench [GROUP…]`: Aperture's benchmarks (never part of `./mach test`).
-//! Groups: `bindings`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
+//! Groups: `bindings`, `canvas-dom`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
 
 use std::rc::Rc;
 
@@ -25,11 +25,23 @@ fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
-    let engine = (wants("bindings") || wants("media-dom")).then(|| Engine::init().expect("SpiderMonkey starts"));
+    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom")).then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
         let out = with_window(engine, "http://localhost/bench.html", |cx, window| script::bench::run(cx, window));
         rows.extend(out.into_iter().map(|m| ("bindings", m)));
+    }
+    if let (true, Some(engine)) = (wants("canvas-dom"), &engine) {
+        // The canvas thread with a sink that hands captured frames back to
+        // the benchmark (no media thread: frames stop at the sink).
+        let (frame_tx, frame_rx) = crossbeam_channel::unbounded();
+        let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
+        script::threads::set_canvas_sender(thread.sender());
+        let copies = || thread.stats().copies();
+        let out = with_window(engine, "http://localhost/canvas-bench.html", |cx, window| {
+            script::dom::canvas::bench::run(cx, window, &frame_rx, &copies)
+        });
+        rows.extend(out.into_iter().map(|m| ("canvas-dom", m)));
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));

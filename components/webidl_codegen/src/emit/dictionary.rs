@@ -209,17 +209,18 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
     let buffers: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::ArrayBuffer | Type::ArrayBufferView)).collect();
     let sequences: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Sequence(_) | Type::FrozenArray(_))).collect();
     let dictionaries: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Dictionary(_) | Type::CallbackInterface(_))).collect();
+    let records: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Record(..))).collect();
     let booleans: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Boolean)).collect();
     let numerics: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Integer(..) | Type::Float { .. })).collect();
     let strings: Vec<&Type> = members
         .iter()
         .filter(|m| matches!(m, Type::DOMString { .. } | Type::USVString | Type::ByteString | Type::Enum(_)))
         .collect();
-    if callbacks.len() > 1 || sequences.len() > 1 || dictionaries.len() > 1 || numerics.len() > 1 || strings.len() > 1 || booleans.len() > 1 {
+    if callbacks.len() > 1 || sequences.len() > 1 || dictionaries.len() + records.len() > 1 || numerics.len() > 1 || strings.len() > 1 || booleans.len() > 1 {
         return Err(err("members are not distinguishable".into()));
     }
-    if members.iter().any(|m| matches!(m, Type::Object | Type::Any | Type::Record(..) | Type::Promise(_))) {
-        return Err(err("object, any, record and promise union members are not supported".into()));
+    if members.iter().any(|m| matches!(m, Type::Object | Type::Any | Type::Promise(_))) {
+        return Err(err("object, any and promise union members are not supported".into()));
     }
 
     let convert = |m: &Type| -> String {
@@ -268,6 +269,9 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
     }
     for d in &dictionaries {
         let _ = writeln!(s, "                // Step 12.4: any other object → the dictionary.\n                {}", convert(d));
+    }
+    for r in &records {
+        let _ = writeln!(s, "                // Step 12.5: any other object → the record.\n                {}", convert(r));
     }
     s.push_str("            }\n");
     for b in &booleans {
@@ -328,6 +332,12 @@ fn callback_args(cx: &TypeCx, args: &[Argument], loc: &Location, what: &str) -> 
             let _ = writeln!(body, "        argv.push({ident}.get());");
         } else if matches!(a.ty, Type::Interface(_)) && !a.optional {
             let _ = writeln!(body, "        reflector_to_jsval(cx, {ident}, arg.handle_mut());\n        argv.push(arg.get());");
+        } else if matches!(&a.ty, Type::Nullable(inner) if matches!(**inner, Type::Interface(_))) && !a.optional {
+            // `T?` arrives as `Option<&T>`: null or the object's reflector.
+            let _ = writeln!(
+                body,
+                "        match {ident} {{\n            Some(object) => reflector_to_jsval(cx, object, arg.handle_mut()),\n            None => arg.set(mozjs::jsval::NullValue()),\n        }}\n        argv.push(arg.get());"
+            );
         } else {
             let _ = writeln!(body, "        {ident}.to_jsval(cx, arg.handle_mut());\n        argv.push(arg.get());");
         }

@@ -109,8 +109,25 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         None => None,
     };
     for a in &iface.attributes {
-        if a.attrs.replaceable || a.attrs.put_forwards.is_some() || a.attrs.legacy_lenient_this {
-            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable], [PutForwards] and [LegacyLenientThis] are not supported yet", a.name)));
+        if a.attrs.replaceable || a.attrs.legacy_lenient_this {
+            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable] and [LegacyLenientThis] are not supported yet", a.name)));
+        }
+        // <https://webidl.spec.whatwg.org/#PutForwards>: on a read-only, non-static attribute of an
+        // interface type that has a writable attribute of the forwarded name.
+        if let Some(forward) = &a.attrs.put_forwards {
+            let target_ok = match a.ty.inner() {
+                Type::Interface(target) => model
+                    .ancestry(target)
+                    .iter()
+                    .any(|i| i.attributes.iter().any(|t| &t.name == forward && !t.readonly && !t.is_static)),
+                _ => false,
+            };
+            if !a.readonly || a.is_static || !target_ok {
+                errors.push(Error::new(
+                    a.location.clone(),
+                    format!("{name}.{}: [PutForwards={forward}] needs a read-only attribute whose interface has a writable attribute {forward}", a.name),
+                ));
+            }
         }
         if a.attrs.same_object && !matches!(a.ty, Type::Interface(_)) {
             errors.push(Error::new(a.location.clone(), format!("{name}.{}: [SameObject] needs an interface type", a.name)));
@@ -123,7 +140,16 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     // [LegacyUnforgeable] members live on each instance, not on the prototype.
     let mut unforgeable: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut static_specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    let mut same_object_slot = 1u32;
+    // [SameObject] caches: slot 0 holds the DOM struct, then one slot per
+    // [SameObject] attribute of every ancestor (their getters run on this
+    // interface's instances too), then this interface's own.
+    let inherited_same_object: usize = model
+        .ancestry(name)
+        .iter()
+        .filter(|i| i.name != *name)
+        .map(|i| i.attributes.iter().filter(|a| a.attrs.same_object && !a.is_static).count())
+        .sum();
+    let mut same_object_slot = 1 + inherited_same_object as u32;
 
     // ---- attributes
     for attr in &iface.attributes {
@@ -131,7 +157,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let camel = method_name(&attr.name);
         let throws = attr.attrs.throws;
         let receiver = if attr.is_static { Receiver::Static } else { Receiver::Instance };
-        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object);
+        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
         let ret_ty = if out_param {
             "()".to_string()
         } else {
@@ -209,7 +235,36 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
 
         // Setter.
-        let setter = if attr.readonly {
+        let setter = if let (true, false, Some(forward)) = (attr.readonly, attr.is_static, &attr.attrs.put_forwards) {
+            // [PutForwards]: assigning sets the forwarded attribute of the object this one returns.
+            let setter_native = format!("set_{}", attr.name);
+            let _ = writeln!(
+                natives,
+                r#"    unsafe extern "C" fn {setter_native}(cx: *mut RawJSContext, obj: RawHandleObject, _this: *mut libc::c_void, args: JSJitSetterCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        // <https://webidl.spec.whatwg.org/#dfn-attribute-setter>, [PutForwards]: let Q be ? Get(O, id);
+        // if Q is not an Object, throw a TypeError; perform ? Set(Q, forwardId, V, false).
+        rooted!(&in(cx) let mut target = UndefinedValue());
+        if !mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj, {attr_c}.as_ptr(), target.handle_mut().into()) {{
+            return false;
+        }}
+        if !target.get().is_object() {{
+            throw_type_error(cx, {not_object:?});
+            return false;
+        }}
+        rooted!(&in(cx) let target_object = target.get().to_object());
+        mozjs::jsapi::JS_SetProperty(cx.raw_cx(), target_object.handle().into(), {forward_c}.as_ptr(), setter_arg(&args).into())
+    }}
+    static {upper}_SETTER_INFO: JitInfo = JitInfo::setter({setter_native}, ID::{name} as u16, {depth});
+"#,
+                attr_c = cstr_lit(&attr.name),
+                forward_c = cstr_lit(forward),
+                not_object = format!("Failed to set the '{}' property on '{name}': the attribute's value is not an object.", attr.name),
+                upper = attr.name.to_uppercase()
+            );
+            Some(setter_native)
+        } else if attr.readonly {
             None
         } else {
             let param_ty = match cx.param_type(&attr.ty) {
@@ -518,7 +573,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
     let is_global = iface.attrs.global;
     let iface_cond = Condition::of(&MemberAttrs { secure_context: iface.attrs.secure_context, pref: iface.attrs.pref.clone(), ..Default::default() });
-    let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute
+    let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute, ancestors' included
     let derived_from: String = chain.iter().map(|a| format!("    impl DerivedFrom<{a}> for {name} {{}}\n")).collect();
 
     let _ = writeln!(
@@ -568,7 +623,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 {parent_setup}        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
         rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
         create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
-        (*cache)[ID::{name} as usize].set(proto.get());
+{iterator_setup}        (*cache)[ID::{name} as usize].set(proto.get());
         (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::{name} as usize].set(interface.get());
     }}
 
@@ -620,6 +675,13 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 }}
 "#,
         proto_class_name = cstr_lit(&format!("{name}Prototype")),
+        // <https://webidl.spec.whatwg.org/#es-iterators>: indexed properties make the
+        // prototype iterable; `iterable<V>` adds entries/keys/values/forEach.
+        iterator_setup = if indexed.is_some() {
+            format!("        define_array_iterator_members(cx, global, proto.handle(), {});\n", iface.value_iterable.is_some())
+        } else {
+            String::new()
+        },
         // <https://webidl.spec.whatwg.org/#es-DOMException-specialness>: DOMException.prototype's
         // [[Prototype]] is %Error.prototype%.
         proto_parent_is_error = name == "DOMException",
@@ -747,7 +809,7 @@ fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, recei
         };
         let _ = write!(params, ", {ident}: {ty}");
     }
-    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     let ret_ty = if is_constructor {
         format!("Fallible<DomRoot<{iface}>>")
     } else if out_param {
@@ -776,6 +838,9 @@ fn convert_value(cx: &TypeCx, ty: &Type, handle: &str, local: &str, what: &str, 
         Type::Object => format!(
             "        if !{handle}.get().is_object() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
         ),
+        Type::Uint8ClampedArray => format!(
+            "        if !is_uint8_clamped_array({handle}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Uint8ClampedArray'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
+        ),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
             "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
         ),
@@ -802,7 +867,7 @@ fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
 /// How a converted local is passed to the trait method.
 fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
     match ty {
-        Type::Object => format!("{local}.handle()"),
+        Type::Object | Type::Uint8ClampedArray => format!("{local}.handle()"),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => {
             format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
         }
@@ -883,15 +948,10 @@ fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver,
                 let test = distinguishing_test(ty, d);
                 match test {
                     Some(test) => {
-                        let _ = writeln!(s, "                if {test} {{");
-                        let call = overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?;
-                        // Inside an `if`, the overload's final `true` must return.
-                        let call = match call.strip_suffix("        true\n") {
-                            Some(body) => format!("{body}        return true;\n"),
-                            None => call,
-                        };
-                        s.push_str(&indent(&call, 3));
-                        s.push_str("                }\n");
+                        // The call's code ends in its `bool` result: return it.
+                        let _ = writeln!(s, "                if {test} {{\n                    return {{");
+                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 4));
+                        s.push_str("                    };\n                }\n");
                     }
                     None => fallback = Some(i),
                 }
@@ -936,6 +996,7 @@ fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
+        Type::Uint8ClampedArray => Some(format!("is_uint8_clamped_array(args.get({d}))")),
         Type::Boolean => Some(format!("{v}.is_boolean()")),
         Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
         // Strings and enums take whatever is left.
@@ -976,8 +1037,8 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
                 Some(d) => (cx.owned_type(&a.ty)?, cx.default_expr(&a.ty, d)?, "value".to_string()),
                 None => (format!("Option<{}>", cx.owned_type(&a.ty)?), "None".into(), "Some(value)".into()),
             };
-            if matches!(a.ty.inner(), Type::Object) {
-                return Err("optional object arguments are not supported".into());
+            if matches!(a.ty.inner(), Type::Object | Type::Uint8ClampedArray) {
+                return Err("optional object and typed array arguments are not supported".into());
             }
             let _ = writeln!(s, "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{");
             s.push_str(&indent(&conv, 1));
@@ -995,7 +1056,7 @@ fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, rece
         s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
         pass.push(pass_expr(cx, &a.ty, &local));
     }
-    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object);
+    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
     if out_param {
         pass.push("args.rval()".into());
     }

@@ -40,11 +40,15 @@ impl<'m> TypeCx<'m> {
             Type::Promise(_) => "Rc<Promise>".into(),
             Type::Undefined => "()".into(),
             Type::Any | Type::Object => return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl())),
-            Type::Record(..) => return Err("record<K, V> is not supported yet".into()),
+            Type::Record(k, v) => format!("Record<{}, {}>", self.owned_type(k)?, self.owned_type(v)?),
             // Buffer sources are copied into Rust on conversion.
             Type::ArrayBuffer => "ArrayBufferBytes".into(),
             Type::ArrayBufferView => "ArrayBufferViewBytes".into(),
-            Type::Uint8ClampedArray => return Err(format!("{} is not supported yet", ty.idl())),
+            // A typed array is passed as the caller's own object (never
+            // copied), so it exists only as an argument or a return value.
+            Type::Uint8ClampedArray => {
+                return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl()));
+            }
         })
     }
 
@@ -59,6 +63,8 @@ impl<'m> TypeCx<'m> {
             Type::DOMString { null_to_empty: true } => "StringificationBehavior::Empty".into(),
             Type::DOMString { .. } => "StringificationBehavior::Default".into(),
             Type::Nullable(inner) | Type::Sequence(inner) | Type::FrozenArray(inner) => self.conversion_config(inner),
+            // A record's keys convert with their default behaviour; the config is its values'.
+            Type::Record(_, value) => self.conversion_config(value),
             _ => "()".into(),
         }
     }
@@ -83,6 +89,8 @@ impl<'m> TypeCx<'m> {
             Type::Dictionary(name) => format!("&{name}"),
             Type::Any => "HandleValue".into(),
             Type::Object => "HandleObject".into(),
+            // The argument's own `Uint8ClampedArray` object, rooted for the call.
+            Type::Uint8ClampedArray => "HandleObject".into(),
             Type::Nullable(inner) if matches!(**inner, Type::Object) => "Option<HandleObject>".into(),
             other => self.owned_type(other)?,
         })
@@ -113,6 +121,9 @@ impl<'m> TypeCx<'m> {
             }
             (Type::DOMString { .. }, DefaultValue::String(s)) => format!("DOMString::from({s:?})"),
             (Type::USVString, DefaultValue::String(s)) => format!("USVString(String::from({s:?}))"),
+            (Type::ByteString, DefaultValue::String(s)) if s.chars().all(|c| (c as u32) < 0x100) => {
+                format!("ByteString(vec!{:?})", s.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>())
+            }
             (Type::Enum(name), DefaultValue::String(s)) => {
                 let e = self.model.enums.get(name).ok_or_else(|| format!("unknown enum {name}"))?;
                 if !e.values.contains(s) {

@@ -246,12 +246,17 @@ pub mod Callbacks {
         }
 
         /// Invokes the callback (<https://webidl.spec.whatwg.org/#invoke-a-callback-function>).
-        pub fn Call_(&self, cx: &mut JSContext, this: HandleValue, text: DOMString, handling: ExceptionHandling) -> Fallible<()> {
+        pub fn Call_(&self, cx: &mut JSContext, this: HandleValue, text: DOMString, base: Option<&Base>, handling: ExceptionHandling) -> Fallible<()> {
         // Arguments are converted in the callback's realm.
         let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.parent.callable().get());
         rooted!(&in(cx) let mut argv = Vec::<JSVal>::new());
         rooted!(&in(cx) let mut arg = UndefinedValue());
         text.to_jsval(cx, arg.handle_mut());
+        argv.push(arg.get());
+        match base {
+            Some(object) => reflector_to_jsval(cx, object, arg.handle_mut()),
+            None => arg.set(mozjs::jsval::NullValue()),
+        }
         argv.push(arg.get());
         rooted!(&in(cx) let mut result = UndefinedValue());
         let args = HandleValueArray::from(&argv);
@@ -342,9 +347,9 @@ pub mod BaseBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
-    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[(Condition::Always, &UNFORGEABLE_ATTRIBUTES.0)];
+    /// `[LegacyUnforgeable]` members, defined on every instance.
+    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Base` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -455,12 +460,12 @@ pub mod SampleBinding {
     fn Pick(&self, cx: &mut JSContext, base: &Base);
     /// `Sample.pick(…)`
     fn Pick_(&self, cx: &mut JSContext, name: DOMString, exact: bool);
-    /// `Sample.choose(…)`
-    fn Choose(&self, cx: &mut JSContext, base: &Base);
-    /// `Sample.choose(…)`
-    fn Choose_(&self, cx: &mut JSContext, values: Vec<i32>);
+    /// `Sample.pick(…)`
+    fn Pick__(&self, cx: &mut JSContext, count: i32);
     /// `Sample.hidden(…)`
     fn Hidden(&self, cx: &mut JSContext);
+    /// `Sample.pixels(…)`
+    fn Pixels(&self, cx: &mut JSContext, data: HandleObject, retval: MutableHandleValue);
     /// `Sample.create(…)`
     fn Create(cx: &mut JSContext, global: &Window) -> DomRoot<Sample>;
     /// The `stringifier`.
@@ -598,13 +603,30 @@ pub mod SampleBinding {
         }
         match n {
             1 => {
-                let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
-                    return false;
-                };
-                let result = this.Pick(cx, &*arg0);
-                let _: () = result;
-                args.rval().set(UndefinedValue());
-                true
+                if args.get(0).get().is_object() && unsafe { root_from_object::<Base>(args.get(0).get().to_object()) }.is_some() {
+                    return {
+                        let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+                            return false;
+                        };
+                        let result = this.Pick(cx, &*arg0);
+                        let _: () = result;
+                        args.rval().set(UndefinedValue());
+                        true
+                    };
+                }
+                if args.get(0).get().is_number() {
+                    return {
+                        let Some(arg0) = convert::<i32>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
+                            return false;
+                        };
+                        let result = this.Pick__(cx, arg0);
+                        let _: () = result;
+                        args.rval().set(UndefinedValue());
+                        true
+                    };
+                }
+                throw_type_error(cx, &format!("{PREFIX}: No function was found that matched the signature provided."));
+                false
             }
             2 => {
                 let Some(arg0) = convert::<DOMString>(cx, args.get(0), StringificationBehavior::Default, PREFIX, "parameter 1") else {
@@ -683,6 +705,28 @@ pub mod SampleBinding {
     }
     static HIDDEN_METHOD_INFO: JitInfo = JitInfo::method(op_hidden, ID::Sample as u16, 1, false);
 
+    unsafe extern "C" fn op_pixels(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Sample = &*(this as *const Sample);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'pixels' on 'Sample'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        if !is_uint8_clamped_array(args.get(0)) {
+            throw_type_error(cx, &format!("{PREFIX}: {} is not of type 'Uint8ClampedArray'.", "parameter 1"));
+            return false;
+        }
+        rooted!(&in(cx) let arg0 = args.get(0).get().to_object());
+        let result = this.Pixels(cx, arg0.handle(), args.rval());
+        let _: () = result;
+        true
+    }
+    static PIXELS_METHOD_INFO: JitInfo = JitInfo::method(op_pixels, ID::Sample as u16, 1, false);
+
     unsafe extern "C" fn op_create(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {
         let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
         let cx = &mut cx;
@@ -760,7 +804,7 @@ pub mod SampleBinding {
         method_spec(c"check", &CHECK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"later", &LATER_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, true),
         method_spec(c"pick", &PICK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
-        method_spec(c"choose", &CHOOSE_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"pixels", &PIXELS_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"toString", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
         FUNCTION_SPEC_END,
     ]);
@@ -793,9 +837,9 @@ pub mod SampleBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
-    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance.
+    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Sample` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -871,7 +915,6 @@ pub mod SampleBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
-            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::BaseBinding::UNFORGEABLE_METHOD_LIST, super::BaseBinding::UNFORGEABLE_ATTRIBUTE_LIST);
             define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }

@@ -17,10 +17,10 @@ interface Sample : Base {
   Promise<undefined> later(SampleMode mode);
   undefined pick(Base base);
   undefined pick(DOMString name, boolean exact);
-  undefined choose(Base base);
-  undefined choose(sequence<long> values);
+  undefined pick(long count);
   static Sample create();
   [Pref=sample_pref] undefined hidden();
+  Uint8ClampedArray pixels(Uint8ClampedArray data);
   stringifier;
 };
 
@@ -33,4 +33,4 @@ dictionary SampleInit {
 
 enum SampleMode { "slow", "fast-path" };
 
-callback SampleCallback = undefined (DOMString text);
+callback SampleCallback = undefined (DOMString text, Base? base);

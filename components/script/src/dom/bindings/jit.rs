@@ -369,6 +369,15 @@ pub fn is_array_buffer_view(value: HandleValue) -> bool {
     value.get().is_object() && unsafe { mozjs::jsapi::JS_IsArrayBufferViewObject(value.get().to_object()) }
 }
 
+/// Whether `value` is a `Uint8ClampedArray` (possibly behind a cross-compartment wrapper).
+pub fn is_uint8_clamped_array(value: HandleValue) -> bool {
+    if !value.get().is_object() {
+        return false;
+    }
+    let (mut len, mut shared, mut data) = (0usize, false, std::ptr::null_mut());
+    !unsafe { mozjs::jsapi::JS_GetObjectAsUint8ClampedArray(value.get().to_object(), &mut len, &mut shared, &mut data) }.is_null()
+}
+
 /// `HandleObject` for generated code that builds one from a raw handle.
 pub fn handle_object(raw: mozjs::jsapi::HandleObject) -> HandleObject<'static> {
     unsafe { HandleObject::from_raw(raw) }

@@ -10,8 +10,12 @@
 //! unless other MediaStreamTrack objects depend on it").
 //!
 //! Other sources of tracks (canvas capture) create one with [`TrackSource::new`]
-//! from the `SourceOpened` reply and build their track on it with
-//! `MediaStreamTrack::new_inherited`.
+//! and build their track on it with `MediaStreamTrack::new_inherited`. A
+//! source whose track is returned synchronously (before the Media thread's
+//! `SourceOpened` reply) starts from the state it knows (e.g. the canvas size
+//! as width/height settings) and takes the reply's with
+//! [`TrackSource::update_state`]; its own teardown can hang off the track's
+//! `add_end_observer`, and `MediaStreamTrack::set_muted` mutes it (taint).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};

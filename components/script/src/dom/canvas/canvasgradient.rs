@@ -1,0 +1,61 @@
+//! `CanvasGradient` (<https://html.spec.whatwg.org/multipage/canvas.html#canvasgradient>).
+
+use std::cell::RefCell;
+
+use canvas_traits::style::{Gradient, GradientGeometry, GradientStop};
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::CanvasGradientBinding::CanvasGradientMethods;
+use crate::dom::bindings::error::Fallible;
+use crate::dom::bindings::num::Finite;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::canvas::canvas_error;
+use crate::dom::window::Window;
+
+#[dom_struct]
+pub struct CanvasGradient {
+    reflector_: Reflector,
+    #[no_trace]
+    geometry: GradientGeometry,
+    /// Colour stops, ordered by offset (equal offsets in insertion order).
+    #[no_trace]
+    stops: RefCell<Vec<GradientStop>>,
+}
+
+impl CanvasGradient {
+    pub fn new(cx: &mut JSContext, window: &Window, geometry: GradientGeometry) -> DomRoot<CanvasGradient> {
+        reflect_dom_object(
+            cx,
+            Box::new(CanvasGradient { reflector_: Reflector::new(), geometry, stops: RefCell::new(Vec::new()) }),
+            window,
+        )
+    }
+
+    /// The gradient as it is now, for a drawing command.
+    pub fn to_gradient(&self) -> Gradient {
+        Gradient { geometry: self.geometry, stops: self.stops.borrow().clone() }
+    }
+}
+
+impl CanvasGradientMethods for CanvasGradient {
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvasgradient-addcolorstop>
+    fn AddColorStop(&self, _cx: &mut JSContext, offset: Finite<f64>, color: DOMString) -> Fallible<()> {
+        // 1. If the offset is less than 0 or greater than 1, then throw an
+        //    "IndexSizeError" DOMException.
+        // 2. Let parsedColor be the result of parsing color (no element, so
+        //    currentcolor is black). 3. If parsedColor is failure, throw a
+        //    "SyntaxError" DOMException.
+        let stop = GradientStop::parse(*offset, &color, None).map_err(canvas_error)?;
+        // 4. Place a new stop on the gradient, at offset offset relative to the
+        //    whole gradient, and with the color parsedColor. If multiple stops
+        //    are added at the same offset, they are placed in the order added.
+        let mut stops = self.stops.borrow_mut();
+        let index = stops.partition_point(|s| s.offset <= stop.offset);
+        stops.insert(index, stop);
+        Ok(())
+    }
+}

@@ -1,0 +1,999 @@
+//! `CanvasRenderingContext2D` (<https://html.spec.whatwg.org/multipage/canvas.html#2dcontext>).
+//!
+//! Script keeps the drawing state stack and the current default path;
+//! every drawing call becomes one `CanvasCommand` carrying the state it
+//! needs, appended to the shared batch (`rendering::push`), and marks the
+//! canvas dirty. Only the page's own readbacks (`getImageData`,
+//! `measureText`, `createPattern`'s snapshot) wait for the canvas thread.
+
+use std::cell::{Cell, RefCell};
+
+use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
+use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
+use canvas_traits::image_data::{get_image_data_rect, image_data_size};
+use canvas_traits::path::{CornerRadius, Path};
+use canvas_traits::style::{
+    CompositeOperation, FillRule, GradientGeometry, ImagePixels, LineCap, LineJoin, LineOptions, PixelAlpha,
+    Repetition, Shadow, SmoothingQuality,
+};
+use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextMetrics as Metrics, prepare_text};
+use dom_struct::dom_struct;
+use euclid::default::{Point2D, Rect, Size2D, Transform2D};
+use euclid::Angle;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::CanvasRenderingContext2DBinding::CanvasRenderingContext2DMethods;
+use crate::dom::bindings::codegen::Dictionaries::{CanvasRenderingContext2DSettings, ImageDataSettings};
+use crate::dom::bindings::codegen::Enums::{
+    CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
+    ImageSmoothingQuality, PredefinedColorSpace,
+};
+use crate::dom::bindings::codegen::Unions::StringOrCanvasGradientOrCanvasPattern as StyleUnion;
+use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInit as Radius;
+use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence as Radii;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::num::Finite;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::str::DOMString;
+use crate::dom::canvas::canvas_error;
+use crate::dom::canvas::canvasgradient::CanvasGradient;
+use crate::dom::canvas::canvaspattern::CanvasPattern;
+use crate::dom::canvas::canvasstate::{DrawingState, StyleValue};
+use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
+use crate::dom::canvas::imagedata::ImageData;
+use crate::dom::canvas::rendering;
+use crate::dom::canvas::textmetrics::TextMetrics;
+use crate::dom::globalscope::DomGlobal;
+
+#[dom_struct]
+pub struct CanvasRenderingContext2D {
+    reflector_: Reflector,
+    canvas: Dom<HTMLCanvasElement>,
+    #[no_trace]
+    settings: CanvasRenderingContext2DSettings,
+    /// The current drawing state.
+    state: RefCell<DrawingState>,
+    /// The drawing state stack (`save()`/`restore()`).
+    saved: RefCell<Vec<DrawingState>>,
+    /// The current default path; its segments record the transform they
+    /// were added under.
+    #[no_trace]
+    path: RefCell<Path>,
+    /// The transform last recorded in `path`.
+    #[no_trace]
+    path_transform: Cell<Transform2D<f32>>,
+}
+
+fn all_finite(values: &[f64]) -> bool {
+    values.iter().all(|v| v.is_finite())
+}
+
+impl CanvasRenderingContext2D {
+    pub fn new(cx: &mut JSContext, canvas: &HTMLCanvasElement, settings: CanvasRenderingContext2DSettings) -> DomRoot<CanvasRenderingContext2D> {
+        let window = canvas.global();
+        reflect_dom_object(
+            cx,
+            Box::new(CanvasRenderingContext2D {
+                reflector_: Reflector::new(),
+                canvas: Dom::from_ref(canvas),
+                settings,
+                state: RefCell::new(DrawingState::default()),
+                saved: RefCell::new(Vec::new()),
+                path: RefCell::new(Path::new()),
+                path_transform: Cell::new(Transform2D::identity()),
+            }),
+            &window,
+        )
+    }
+
+    /// Whether the context was created with `alpha: false`.
+    pub fn is_opaque(&self) -> bool {
+        !self.settings.alpha
+    }
+
+    fn canvas(&self) -> DomRoot<HTMLCanvasElement> {
+        self.canvas.as_rooted()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#reset-the-rendering-context-to-its-default-state>,
+    /// script side: empty the state stack and the path, default every
+    /// state. (The bitmap is cleared by the caller's `Resize`.)
+    pub fn reset_to_default_state(&self) {
+        self.saved.borrow_mut().clear();
+        *self.state.borrow_mut() = DrawingState::default();
+        *self.path.borrow_mut() = Path::new();
+        self.path_transform.set(Transform2D::identity());
+    }
+
+    /// Queues a drawing command for this canvas and marks it painted.
+    fn draw(&self, command: CanvasCommand) {
+        let canvas = self.canvas();
+        canvas.ensure_bitmap();
+        rendering::push(command);
+        rendering::mark_dirty(&canvas);
+    }
+
+    /// Taints the canvas if a pattern style in use is not origin-clean.
+    fn check_style_origin(&self, cx: &mut JSContext, style: &StyleValue) {
+        if let StyleValue::Pattern(pattern) = style {
+            if !pattern.as_rooted().is_origin_clean() {
+                self.canvas().taint(cx);
+            }
+        }
+    }
+
+    /// Makes the path record the current transform before a segment is added.
+    fn path_for_segment(&self) -> std::cell::RefMut<'_, Path> {
+        let transform = self.state.borrow().transform_f32();
+        let mut path = self.path.borrow_mut();
+        if self.path_transform.get() != transform {
+            path.set_transform(transform);
+            self.path_transform.set(transform);
+        }
+        path
+    }
+
+    /// Replaces the current transform (used by every transform method).
+    fn set_current_transform(&self, transform: Transform2D<f64>) {
+        self.state.borrow_mut().transform = transform;
+    }
+
+    fn style_setter(&self, cx: &mut JSContext, value: StyleUnion, stroke: bool) {
+        let new = match value {
+            // "If the given value is a string: let parsedValue be the result of
+            // parsing the given value with this's canvas element; if it is
+            // failure, then return."
+            StyleUnion::String(string) => match parse_canvas_color(&string, None) {
+                Some(color) => StyleValue::Color(color),
+                None => return,
+            },
+            StyleUnion::CanvasGradient(gradient) => StyleValue::Gradient(Dom::from_ref(&*gradient)),
+            // "If the given value is a CanvasPattern object that is marked as
+            // not origin-clean, then set this's origin-clean flag to false."
+            StyleUnion::CanvasPattern(pattern) => {
+                if !pattern.is_origin_clean() {
+                    self.canvas().taint(cx);
+                }
+                StyleValue::Pattern(Dom::from_ref(&*pattern))
+            }
+        };
+        let mut state = self.state.borrow_mut();
+        if stroke {
+            state.stroke_style = new;
+        } else {
+            state.fill_style = new;
+        }
+    }
+
+    /// The image argument's usability check and source, for `drawImage` and
+    /// `createPattern` (<https://html.spec.whatwg.org/multipage/canvas.html#check-the-usability-of-the-image-argument>):
+    /// a canvas with a zero dimension throws "InvalidStateError".
+    fn usable_canvas_source(image: &HTMLCanvasElement) -> Fallible<()> {
+        if image.has_no_pixels() {
+            return Err(Error::InvalidState("the source canvas has a zero width or height".into()));
+        }
+        Ok(())
+    }
+
+    fn draw_image(&self, cx: &mut JSContext, image: &HTMLCanvasElement, rects: DrawImageRects) -> Fallible<()> {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        let args: Vec<f64> = match rects {
+            DrawImageRects::At { dx, dy } => vec![dx, dy],
+            DrawImageRects::Scaled { dx, dy, dw, dh } => vec![dx, dy, dw, dh],
+            DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh } => vec![sx, sy, sw, sh, dx, dy, dw, dh],
+        };
+        if !all_finite(&args) {
+            return Ok(());
+        }
+        // 2. Let usability be the result of checking the usability of image.
+        // 3. If usability is bad, then return (without drawing anything).
+        Self::usable_canvas_source(image)?;
+        // 4–6. Resolve the rectangles (the canvas thread applies them with
+        //      `DrawImageRects::resolve`): nothing is painted for an empty source.
+        if rects.resolve(image.bitmap_size()).is_none() {
+            return Ok(());
+        }
+        image.ensure_bitmap();
+        // 7. Paint the region of the image argument specified by the source
+        //    rectangle on the region of the rendering context's output bitmap
+        //    specified by the destination rectangle, after applying the
+        //    current transformation matrix.
+        let options = self.state.borrow().draw_options();
+        self.draw(CanvasCommand::DrawImage {
+            canvas: self.canvas().canvas_id(),
+            source: ImageSource::Canvas { canvas: image.canvas_id() },
+            rects,
+            options,
+        });
+        // 8. If image is not origin-clean, then set the
+        //    CanvasRenderingContext2D's origin-clean flag to false.
+        if !image.is_origin_clean() {
+            self.canvas().taint(cx);
+        }
+        Ok(())
+    }
+
+    fn text(&self, cx: &mut JSContext, text: DOMString, x: f64, y: f64, max_width: Option<f64>, stroke: bool) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[x, y]) || max_width.is_some_and(|w| !w.is_finite()) {
+            return;
+        }
+        // A maxWidth of zero or less leaves nothing to draw.
+        if max_width.is_some_and(|w| w <= 0.0) {
+            return;
+        }
+        let state = self.state.borrow().clone();
+        let style = if stroke { &state.stroke_style } else { &state.fill_style };
+        self.check_style_origin(cx, style);
+        let canvas = self.canvas().canvas_id();
+        let text = prepare_text(&text);
+        let command = if stroke {
+            CanvasCommand::StrokeText {
+                canvas,
+                text,
+                x,
+                y,
+                max_width,
+                text_options: state.text_options(),
+                style: state.stroke_style.to_paint_style(),
+                line: state.line.clone(),
+                options: state.draw_options(),
+            }
+        } else {
+            CanvasCommand::FillText {
+                canvas,
+                text,
+                x,
+                y,
+                max_width,
+                text_options: state.text_options(),
+                style: state.fill_style.to_paint_style(),
+                options: state.draw_options(),
+            }
+        };
+        self.draw(command);
+    }
+
+    fn put_image_data(&self, imagedata: &ImageData, dx: i32, dy: i32, dirty: Rect<i32>) -> Fallible<()> {
+        // 1. If imagedata's data attribute value's [[ViewedArrayBuffer]]
+        //    internal slot is detached, then throw an "InvalidStateError".
+        let Some(bytes) = imagedata.copy_bytes() else {
+            return Err(Error::InvalidState("the ImageData's buffer is detached".into()));
+        };
+        // 2–8. The dirty rectangle rules run on the canvas thread
+        //    (`put_image_data_region`); pixels are written without transform,
+        //    alpha, compositing or clip.
+        let size = imagedata.size();
+        let data = ImagePixels {
+            size,
+            stride: size.width as usize * 4,
+            format: base::PixelFormat::Rgba8,
+            alpha: PixelAlpha::Unpremultiplied,
+            data: base::FrameBytes::new(bytes),
+        };
+        self.draw(CanvasCommand::PutImageData {
+            canvas: self.canvas().canvas_id(),
+            data,
+            destination: Point2D::new(dx, dy),
+            dirty,
+        });
+        Ok(())
+    }
+
+    /// Replaces the transform by `matrix × current` (post-multiplication in
+    /// the spec's column-vector notation).
+    fn pre_transform(&self, matrix: Transform2D<f64>) {
+        let current = self.state.borrow().transform;
+        self.set_current_transform(matrix.then(&current));
+    }
+}
+
+impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-canvas>
+    fn Canvas(&self, _cx: &mut JSContext) -> DomRoot<HTMLCanvasElement> {
+        self.canvas()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-getcontextattributes>
+    fn GetContextAttributes(&self, _cx: &mut JSContext) -> CanvasRenderingContext2DSettings {
+        // Only sRGB is implemented: a "display-p3" request reports what the
+        // context actually is.
+        let mut settings = self.settings.clone();
+        settings.color_space = PredefinedColorSpace::Srgb;
+        settings
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-save>:
+    /// push a copy of the current drawing state onto the drawing state stack.
+    fn Save(&self, _cx: &mut JSContext) {
+        let state = self.state.borrow().clone();
+        self.saved.borrow_mut().push(state);
+        self.canvas().ensure_bitmap();
+        rendering::push(CanvasCommand::SaveClip { canvas: self.canvas().canvas_id() });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-restore>:
+    /// pop the top entry and reset the drawing state to it; do nothing if
+    /// there is none.
+    fn Restore(&self, _cx: &mut JSContext) {
+        let Some(state) = self.saved.borrow_mut().pop() else { return };
+        *self.state.borrow_mut() = state;
+        rendering::push(CanvasCommand::RestoreClip { canvas: self.canvas().canvas_id() });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-reset>:
+    /// reset the rendering context to its default state (bitmap cleared to
+    /// transparent black, clip, path and state stack emptied).
+    fn Reset(&self, _cx: &mut JSContext) {
+        self.reset_to_default_state();
+        let canvas = self.canvas();
+        self.draw(CanvasCommand::Resize { canvas: canvas.canvas_id(), size: canvas.bitmap_size() });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-iscontextlost>:
+    /// a software bitmap is never lost.
+    fn IsContextLost(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+
+    // ---------------------------------------------------------------- transforms
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-scale>
+    fn Scale(&self, _cx: &mut JSContext, x: f64, y: f64) {
+        // 1. If either of the arguments are infinite or NaN, then return.
+        if !all_finite(&[x, y]) {
+            return;
+        }
+        // 2. Add the scaling transformation described by the arguments to the
+        //    current transformation matrix.
+        self.pre_transform(Transform2D::scale(x, y));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-rotate>
+    fn Rotate(&self, _cx: &mut JSContext, angle: f64) {
+        if !angle.is_finite() {
+            return;
+        }
+        // Add the rotation transformation (clockwise, radians).
+        self.pre_transform(Transform2D::rotation(Angle::radians(angle)));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-translate>
+    fn Translate(&self, _cx: &mut JSContext, x: f64, y: f64) {
+        if !all_finite(&[x, y]) {
+            return;
+        }
+        self.pre_transform(Transform2D::translation(x, y));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-transform>
+    fn Transform(&self, _cx: &mut JSContext, a: f64, b: f64, c: f64, d: f64, e: f64, f: f64) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[a, b, c, d, e, f]) {
+            return;
+        }
+        // 2. Replace the current transformation matrix with the result of
+        //    multiplying the current transformation matrix with the matrix
+        //    [a c e; b d f; 0 0 1].
+        self.pre_transform(Transform2D::new(a, b, c, d, e, f));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-settransform>
+    fn SetTransform(&self, _cx: &mut JSContext, a: f64, b: f64, c: f64, d: f64, e: f64, f: f64) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[a, b, c, d, e, f]) {
+            return;
+        }
+        // 2. Reset the current transformation matrix to the matrix described by
+        //    the arguments.
+        self.set_current_transform(Transform2D::new(a, b, c, d, e, f));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-resettransform>
+    fn ResetTransform(&self, _cx: &mut JSContext) {
+        self.set_current_transform(Transform2D::identity());
+    }
+
+    // ---------------------------------------------------------------- compositing
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-globalalpha>
+    fn GlobalAlpha(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().global_alpha
+    }
+
+    /// On setting, if the value is infinite, NaN, or outside 0.0–1.0, it is ignored.
+    fn SetGlobalAlpha(&self, _cx: &mut JSContext, value: f64) {
+        if value.is_finite() && (0.0..=1.0).contains(&value) {
+            self.state.borrow_mut().global_alpha = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-globalcompositeoperation>
+    fn GlobalCompositeOperation(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().composite.as_str().into()
+    }
+
+    /// On setting, a value that is not a blending or compositing keyword
+    /// (case-sensitive) is ignored.
+    fn SetGlobalCompositeOperation(&self, _cx: &mut JSContext, value: DOMString) {
+        if let Some(op) = CompositeOperation::parse(&value) {
+            self.state.borrow_mut().composite = op;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-imagesmoothingenabled>
+    fn ImageSmoothingEnabled(&self, _cx: &mut JSContext) -> bool {
+        self.state.borrow().smoothing.enabled
+    }
+
+    fn SetImageSmoothingEnabled(&self, _cx: &mut JSContext, value: bool) {
+        self.state.borrow_mut().smoothing.enabled = value;
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-imagesmoothingquality>
+    fn ImageSmoothingQuality(&self, _cx: &mut JSContext) -> ImageSmoothingQuality {
+        match self.state.borrow().smoothing.quality {
+            SmoothingQuality::Low => ImageSmoothingQuality::Low,
+            SmoothingQuality::Medium => ImageSmoothingQuality::Medium,
+            SmoothingQuality::High => ImageSmoothingQuality::High,
+        }
+    }
+
+    fn SetImageSmoothingQuality(&self, _cx: &mut JSContext, value: ImageSmoothingQuality) {
+        self.state.borrow_mut().smoothing.quality = match value {
+            ImageSmoothingQuality::Low => SmoothingQuality::Low,
+            ImageSmoothingQuality::Medium => SmoothingQuality::Medium,
+            ImageSmoothingQuality::High => SmoothingQuality::High,
+        };
+    }
+
+    // ---------------------------------------------------------------- styles
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-strokestyle>
+    fn StrokeStyle(&self, _cx: &mut JSContext) -> StyleUnion {
+        self.state.borrow().stroke_style.to_union()
+    }
+
+    fn SetStrokeStyle(&self, cx: &mut JSContext, value: StyleUnion) {
+        self.style_setter(cx, value, true)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fillstyle>
+    fn FillStyle(&self, _cx: &mut JSContext) -> StyleUnion {
+        self.state.borrow().fill_style.to_union()
+    }
+
+    fn SetFillStyle(&self, cx: &mut JSContext, value: StyleUnion) {
+        self.style_setter(cx, value, false)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createlineargradient>
+    fn CreateLinearGradient(&self, cx: &mut JSContext, x0: Finite<f64>, y0: Finite<f64>, x1: Finite<f64>, y1: Finite<f64>) -> DomRoot<CanvasGradient> {
+        let geometry = GradientGeometry::Linear { x0: *x0, y0: *y0, x1: *x1, y1: *y1 };
+        CanvasGradient::new(cx, &self.global(), geometry)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createradialgradient>
+    fn CreateRadialGradient(&self, cx: &mut JSContext, x0: Finite<f64>, y0: Finite<f64>, r0: Finite<f64>, x1: Finite<f64>, y1: Finite<f64>, r1: Finite<f64>) -> Fallible<DomRoot<CanvasGradient>> {
+        // 1. If either of r0 or r1 are negative, then an "IndexSizeError"
+        //    DOMException must be thrown.
+        let geometry = GradientGeometry::radial(*x0, *y0, *r0, *x1, *y1, *r1).map_err(canvas_error)?;
+        Ok(CanvasGradient::new(cx, &self.global(), geometry))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createconicgradient>
+    fn CreateConicGradient(&self, cx: &mut JSContext, start_angle: Finite<f64>, x: Finite<f64>, y: Finite<f64>) -> DomRoot<CanvasGradient> {
+        let geometry = GradientGeometry::Conic { start_angle: *start_angle, x: *x, y: *y };
+        CanvasGradient::new(cx, &self.global(), geometry)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createpattern>
+    fn CreatePattern(&self, cx: &mut JSContext, image: &HTMLCanvasElement, repetition: DOMString) -> Fallible<Option<DomRoot<CanvasPattern>>> {
+        // 1. Let usability be the result of checking the usability of image.
+        // 2. If usability is bad, then return null (a zero-sized canvas
+        //    throws "InvalidStateError" in the check itself).
+        Self::usable_canvas_source(image)?;
+        // 3. If repetition is the empty string, then set it to "repeat".
+        // 4. If repetition is not identical to one of "repeat", "repeat-x",
+        //    "repeat-y", or "no-repeat", then throw a "SyntaxError".
+        let repetition = Repetition::parse(&repetition).map_err(canvas_error)?;
+        // 5. Let pattern be a new CanvasPattern object with the image image
+        //    (a snapshot, shared with the canvas thread) and the repetition
+        //    behavior given by repetition.
+        image.ensure_bitmap();
+        let source = image.canvas_id();
+        let pixels = rendering::round_trip(|reply| CanvasCommand::Snapshot { canvas: source, reply });
+        let Some(Ok(Some(pixels))) = pixels else {
+            return Ok(None);
+        };
+        // 6. If image is not origin-clean, then mark pattern as not origin-clean.
+        Ok(Some(CanvasPattern::new(cx, &self.global(), pixels, repetition, image.is_origin_clean())))
+    }
+
+    // ---------------------------------------------------------------- shadows
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowoffsetx>
+    fn ShadowOffsetX(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().shadow.offset_x
+    }
+
+    /// On setting, infinite and NaN values are ignored.
+    fn SetShadowOffsetX(&self, _cx: &mut JSContext, value: f64) {
+        if Shadow::is_valid_offset(value) {
+            self.state.borrow_mut().shadow.offset_x = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowoffsety>
+    fn ShadowOffsetY(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().shadow.offset_y
+    }
+
+    fn SetShadowOffsetY(&self, _cx: &mut JSContext, value: f64) {
+        if Shadow::is_valid_offset(value) {
+            self.state.borrow_mut().shadow.offset_y = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowblur>
+    fn ShadowBlur(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().shadow.blur
+    }
+
+    /// On setting, negative, infinite and NaN values are ignored.
+    fn SetShadowBlur(&self, _cx: &mut JSContext, value: f64) {
+        if Shadow::is_valid_blur(value) {
+            self.state.borrow_mut().shadow.blur = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowcolor>
+    fn ShadowColor(&self, _cx: &mut JSContext) -> DOMString {
+        serialize_canvas_color(self.state.borrow().shadow.color).into()
+    }
+
+    /// On setting, a value that fails to parse as a colour is ignored.
+    fn SetShadowColor(&self, _cx: &mut JSContext, value: DOMString) {
+        if let Some(color) = parse_canvas_color(&value, None) {
+            self.state.borrow_mut().shadow.color = color;
+        }
+    }
+
+    // ---------------------------------------------------------------- rects
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clearrect>
+    fn ClearRect(&self, _cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[x, y, w, h]) {
+            return;
+        }
+        // 2. Let pixels be the set of pixels in the specified rectangle that
+        //    also intersect the current clipping region. 3. Clear the pixels
+        //    in pixels to a transparent black, erasing any previous image.
+        let transform = self.state.borrow().transform_f32();
+        let rect = Rect::new(Point2D::new(x as f32, y as f32), Size2D::new(w as f32, h as f32));
+        self.draw(CanvasCommand::ClearRect { canvas: self.canvas().canvas_id(), rect, transform });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fillrect>
+    fn FillRect(&self, cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[x, y, w, h]) {
+            return;
+        }
+        // 2. Paint the specified rectangular area using the fillStyle.
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.fill_style);
+        let rect = Rect::new(Point2D::new(x as f32, y as f32), Size2D::new(w as f32, h as f32));
+        self.draw(CanvasCommand::FillRect {
+            canvas: self.canvas().canvas_id(),
+            rect,
+            style: state.fill_style.to_paint_style(),
+            options: state.draw_options(),
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-strokerect>
+    fn StrokeRect(&self, cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64) {
+        // 1. If any of the arguments are infinite or NaN, then return.
+        if !all_finite(&[x, y, w, h]) {
+            return;
+        }
+        // 2. Take the result of tracing the path of the rectangle using the
+        //    CanvasPathDrawingStyles and fill it with the strokeStyle.
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.stroke_style);
+        let rect = Rect::new(Point2D::new(x as f32, y as f32), Size2D::new(w as f32, h as f32));
+        self.draw(CanvasCommand::StrokeRect {
+            canvas: self.canvas().canvas_id(),
+            rect,
+            style: state.stroke_style.to_paint_style(),
+            line: state.line.clone(),
+            options: state.draw_options(),
+        });
+    }
+
+    // ---------------------------------------------------------------- paths
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-beginpath>:
+    /// empty the list of subpaths in the current default path.
+    fn BeginPath(&self, _cx: &mut JSContext) {
+        *self.path.borrow_mut() = Path::new();
+        self.path_transform.set(Transform2D::identity());
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fill>:
+    /// fill the current default path with the fillStyle and the fill rule.
+    fn Fill(&self, cx: &mut JSContext, fill_rule: CanvasFillRule) {
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.fill_style);
+        let path = self.path.borrow().clone();
+        self.draw(CanvasCommand::FillPath {
+            canvas: self.canvas().canvas_id(),
+            path,
+            path_transform: Transform2D::identity(),
+            fill_rule: fill_rule_of(fill_rule),
+            style: state.fill_style.to_paint_style(),
+            options: state.draw_options(),
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroke>:
+    /// trace the current default path with the line styles and fill the
+    /// result with the strokeStyle.
+    fn Stroke(&self, cx: &mut JSContext) {
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.stroke_style);
+        let path = self.path.borrow().clone();
+        self.draw(CanvasCommand::StrokePath {
+            canvas: self.canvas().canvas_id(),
+            path,
+            path_transform: Transform2D::identity(),
+            style: state.stroke_style.to_paint_style(),
+            line: state.line.clone(),
+            options: state.draw_options(),
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
+    /// intersect the current clipping region with the current default path.
+    fn Clip(&self, _cx: &mut JSContext, fill_rule: CanvasFillRule) {
+        let path = self.path.borrow().clone();
+        let canvas = self.canvas();
+        canvas.ensure_bitmap();
+        rendering::push(CanvasCommand::ClipPath {
+            canvas: canvas.canvas_id(),
+            path,
+            path_transform: Transform2D::identity(),
+            fill_rule: fill_rule_of(fill_rule),
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-closepath>
+    fn ClosePath(&self, _cx: &mut JSContext) {
+        self.path_for_segment().close_path();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-moveto>
+    fn MoveTo(&self, _cx: &mut JSContext, x: f64, y: f64) {
+        self.path_for_segment().move_to(x, y);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-lineto>
+    fn LineTo(&self, _cx: &mut JSContext, x: f64, y: f64) {
+        self.path_for_segment().line_to(x, y);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-quadraticcurveto>
+    fn QuadraticCurveTo(&self, _cx: &mut JSContext, cpx: f64, cpy: f64, x: f64, y: f64) {
+        self.path_for_segment().quadratic_curve_to(cpx, cpy, x, y);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-beziercurveto>
+    fn BezierCurveTo(&self, _cx: &mut JSContext, cp1x: f64, cp1y: f64, cp2x: f64, cp2y: f64, x: f64, y: f64) {
+        self.path_for_segment().bezier_curve_to(cp1x, cp1y, cp2x, cp2y, x, y);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-arcto>:
+    /// non-finite arguments do nothing; a negative radius throws "IndexSizeError".
+    fn ArcTo(&self, _cx: &mut JSContext, x1: f64, y1: f64, x2: f64, y2: f64, radius: f64) -> Fallible<()> {
+        self.path_for_segment().arc_to(x1, y1, x2, y2, radius).map_err(canvas_error)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-rect>
+    fn Rect(&self, _cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64) {
+        self.path_for_segment().rect(x, y, w, h);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-roundrect>
+    fn RoundRect(&self, _cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64, radii: Radii) -> Fallible<()> {
+        // 2. If radii is an unrestricted double or DOMPointInit, then set
+        //    radii to « radii ».
+        let corner = |radius: &Radius| match radius {
+            Radius::UnrestrictedDouble(r) => CornerRadius::uniform(*r),
+            Radius::DOMPointInit(point) => CornerRadius { x: point.x, y: point.y },
+        };
+        let list: Vec<CornerRadius> = match radii {
+            Radii::UnrestrictedDouble(r) => vec![CornerRadius::uniform(r)],
+            Radii::DOMPointInit(point) => vec![CornerRadius { x: point.x, y: point.y }],
+            Radii::UnrestrictedDoubleOrDOMPointInitSequence(list) => list.iter().map(corner).collect(),
+        };
+        // 1, 3–14 (checks, corner assignment, scaling, the subpath) in canvas_traits.
+        self.path_for_segment().round_rect(x, y, w, h, &list).map_err(canvas_error)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-arc>
+    fn Arc(&self, _cx: &mut JSContext, x: f64, y: f64, radius: f64, start_angle: f64, end_angle: f64, counterclockwise: bool) -> Fallible<()> {
+        self.path_for_segment().arc(x, y, radius, start_angle, end_angle, counterclockwise).map_err(canvas_error)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ellipse>
+    fn Ellipse(&self, _cx: &mut JSContext, x: f64, y: f64, radius_x: f64, radius_y: f64, rotation: f64, start_angle: f64, end_angle: f64, counterclockwise: bool) -> Fallible<()> {
+        self.path_for_segment()
+            .ellipse(x, y, radius_x, radius_y, rotation, start_angle, end_angle, counterclockwise)
+            .map_err(canvas_error)
+    }
+
+    // ---------------------------------------------------------------- line styles
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linewidth>
+    fn LineWidth(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().line.width
+    }
+
+    /// On setting, zero, negative, infinite, and NaN values are ignored.
+    fn SetLineWidth(&self, _cx: &mut JSContext, value: f64) {
+        if LineOptions::is_valid_width(value) {
+            self.state.borrow_mut().line.width = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linecap>
+    fn LineCap(&self, _cx: &mut JSContext) -> CanvasLineCap {
+        match self.state.borrow().line.cap {
+            LineCap::Butt => CanvasLineCap::Butt,
+            LineCap::Round => CanvasLineCap::Round,
+            LineCap::Square => CanvasLineCap::Square,
+        }
+    }
+
+    fn SetLineCap(&self, _cx: &mut JSContext, value: CanvasLineCap) {
+        self.state.borrow_mut().line.cap = match value {
+            CanvasLineCap::Butt => LineCap::Butt,
+            CanvasLineCap::Round => LineCap::Round,
+            CanvasLineCap::Square => LineCap::Square,
+        };
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linejoin>
+    fn LineJoin(&self, _cx: &mut JSContext) -> CanvasLineJoin {
+        match self.state.borrow().line.join {
+            LineJoin::Round => CanvasLineJoin::Round,
+            LineJoin::Bevel => CanvasLineJoin::Bevel,
+            LineJoin::Miter => CanvasLineJoin::Miter,
+        }
+    }
+
+    fn SetLineJoin(&self, _cx: &mut JSContext, value: CanvasLineJoin) {
+        self.state.borrow_mut().line.join = match value {
+            CanvasLineJoin::Round => LineJoin::Round,
+            CanvasLineJoin::Bevel => LineJoin::Bevel,
+            CanvasLineJoin::Miter => LineJoin::Miter,
+        };
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-miterlimit>
+    fn MiterLimit(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().line.miter_limit
+    }
+
+    /// On setting, zero, negative, infinite, and NaN values are ignored.
+    fn SetMiterLimit(&self, _cx: &mut JSContext, value: f64) {
+        if value.is_finite() && value > 0.0 {
+            self.state.borrow_mut().line.miter_limit = value;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-setlinedash>
+    fn SetLineDash(&self, _cx: &mut JSContext, segments: Vec<f64>) {
+        // 1. If any value in segments is not finite or is negative, then
+        //    return (without throwing).
+        // 2. If the number of elements in segments is odd, then let segments
+        //    be the concatenation of two copies of segments.
+        // 3. Set the object's dash list to segments.
+        if let Some(dash) = LineOptions::normalize_dash(&segments) {
+            self.state.borrow_mut().line.dash = dash;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-getlinedash>:
+    /// a copy of the dash list.
+    fn GetLineDash(&self, _cx: &mut JSContext) -> Vec<f64> {
+        self.state.borrow().line.dash.clone()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linedashoffset>
+    fn LineDashOffset(&self, _cx: &mut JSContext) -> f64 {
+        self.state.borrow().line.dash_offset
+    }
+
+    /// On setting, infinite and NaN values are ignored.
+    fn SetLineDashOffset(&self, _cx: &mut JSContext, value: f64) {
+        if value.is_finite() {
+            self.state.borrow_mut().line.dash_offset = value;
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-font>
+    fn Font(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().font.serialize().into()
+    }
+
+    /// On setting, the value is parsed as a CSS font shorthand (relative
+    /// sizes against 10px, the canvas default); values that fail to parse
+    /// or use CSS-wide keywords are ignored.
+    fn SetFont(&self, _cx: &mut JSContext, value: DOMString) {
+        if let Some(font) = CanvasFont::parse(&value, 10.0) {
+            self.state.borrow_mut().font = font;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textalign>
+    fn TextAlign(&self, _cx: &mut JSContext) -> CanvasTextAlign {
+        match self.state.borrow().text_align {
+            TextAlign::Start => CanvasTextAlign::Start,
+            TextAlign::End => CanvasTextAlign::End,
+            TextAlign::Left => CanvasTextAlign::Left,
+            TextAlign::Right => CanvasTextAlign::Right,
+            TextAlign::Center => CanvasTextAlign::Center,
+        }
+    }
+
+    fn SetTextAlign(&self, _cx: &mut JSContext, value: CanvasTextAlign) {
+        self.state.borrow_mut().text_align = match value {
+            CanvasTextAlign::Start => TextAlign::Start,
+            CanvasTextAlign::End => TextAlign::End,
+            CanvasTextAlign::Left => TextAlign::Left,
+            CanvasTextAlign::Right => TextAlign::Right,
+            CanvasTextAlign::Center => TextAlign::Center,
+        };
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textbaseline>
+    fn TextBaseline(&self, _cx: &mut JSContext) -> CanvasTextBaseline {
+        match self.state.borrow().text_baseline {
+            TextBaseline::Top => CanvasTextBaseline::Top,
+            TextBaseline::Hanging => CanvasTextBaseline::Hanging,
+            TextBaseline::Middle => CanvasTextBaseline::Middle,
+            TextBaseline::Alphabetic => CanvasTextBaseline::Alphabetic,
+            TextBaseline::Ideographic => CanvasTextBaseline::Ideographic,
+            TextBaseline::Bottom => CanvasTextBaseline::Bottom,
+        }
+    }
+
+    fn SetTextBaseline(&self, _cx: &mut JSContext, value: CanvasTextBaseline) {
+        self.state.borrow_mut().text_baseline = match value {
+            CanvasTextBaseline::Top => TextBaseline::Top,
+            CanvasTextBaseline::Hanging => TextBaseline::Hanging,
+            CanvasTextBaseline::Middle => TextBaseline::Middle,
+            CanvasTextBaseline::Alphabetic => TextBaseline::Alphabetic,
+            CanvasTextBaseline::Ideographic => TextBaseline::Ideographic,
+            CanvasTextBaseline::Bottom => TextBaseline::Bottom,
+        };
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-direction>
+    fn Direction(&self, _cx: &mut JSContext) -> CanvasDirection {
+        self.state.borrow().direction
+    }
+
+    fn SetDirection(&self, _cx: &mut JSContext, value: CanvasDirection) {
+        self.state.borrow_mut().direction = value;
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-filltext>
+    fn FillText(&self, cx: &mut JSContext, text: DOMString, x: f64, y: f64, max_width: Option<f64>) {
+        self.text(cx, text, x, y, max_width, false)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroketext>
+    fn StrokeText(&self, cx: &mut JSContext, text: DOMString, x: f64, y: f64, max_width: Option<f64>) {
+        self.text(cx, text, x, y, max_width, true)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-measuretext>:
+    /// run the text preparation algorithm and return a TextMetrics object
+    /// (measured on the canvas thread with the bundled font).
+    fn MeasureText(&self, cx: &mut JSContext, text: DOMString) -> DomRoot<TextMetrics> {
+        let text_options = self.state.borrow().text_options();
+        let text = prepare_text(&text);
+        let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply }).unwrap_or(Metrics::default());
+        TextMetrics::new(cx, &self.global(), metrics)
+    }
+
+    // ---------------------------------------------------------------- images
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-drawimage>
+    fn DrawImage(&self, cx: &mut JSContext, image: &HTMLCanvasElement, dx: f64, dy: f64) -> Fallible<()> {
+        self.draw_image(cx, image, DrawImageRects::At { dx, dy })
+    }
+
+    fn DrawImage_(&self, cx: &mut JSContext, image: &HTMLCanvasElement, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+        self.draw_image(cx, image, DrawImageRects::Scaled { dx, dy, dw, dh })
+    }
+
+    fn DrawImage__(&self, cx: &mut JSContext, image: &HTMLCanvasElement, sx: f64, sy: f64, sw: f64, sh: f64, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+        self.draw_image(cx, image, DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh })
+    }
+
+    // ---------------------------------------------------------------- pixels
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createimagedata>
+    fn CreateImageData(&self, cx: &mut JSContext, sw: i32, sh: i32, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+        // 1. If one or both of sw and sh are zero, then throw an "IndexSizeError".
+        // 2. Let newImageData be a new ImageData object of |sw| × |sh|
+        //    (a RangeError if it cannot be allocated), transparent black.
+        let size = image_data_size(sw.unsigned_abs(), sh.unsigned_abs()).map_err(canvas_error)?;
+        let color_space = settings.color_space.unwrap_or(PredefinedColorSpace::Srgb);
+        ImageData::new(cx, &self.global(), size, color_space, None)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createimagedata-imagedata>:
+    /// a transparent-black ImageData of the same size and colour space.
+    fn CreateImageData_(&self, cx: &mut JSContext, imagedata: &ImageData) -> Fallible<DomRoot<ImageData>> {
+        use crate::dom::bindings::codegen::ImageDataBinding::ImageDataMethods;
+        let color_space = imagedata.ColorSpace(cx);
+        ImageData::new(cx, &self.global(), imagedata.size(), color_space, None)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-getimagedata>
+    fn GetImageData(&self, cx: &mut JSContext, sx: i32, sy: i32, sw: i32, sh: i32, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+        // 1. If either the sw or sh arguments are zero, then throw an "IndexSizeError".
+        let rect = get_image_data_rect(sx, sy, sw, sh).map_err(canvas_error)?;
+        // 2. If the CanvasRenderingContext2D's origin-clean flag is set to
+        //    false, then throw a "SecurityError" DOMException.
+        let canvas = self.canvas();
+        if !canvas.is_origin_clean() {
+            return Err(Error::Security("the canvas has been tainted by cross-origin data".into()));
+        }
+        // 3. Let imageData be a new ImageData of |sw| × |sh|. 4–5. Copy the
+        //    source rectangle's pixels (un-premultiplied RGBA, transparent
+        //    black outside the bitmap) into it. This is the page's own
+        //    synchronous readback: it waits for every earlier command. It
+        //    does not make the canvas dirty, so it never produces a frame.
+        canvas.ensure_bitmap();
+        let id = canvas.canvas_id();
+        let bytes = match rendering::round_trip(|reply| CanvasCommand::GetImageData { canvas: id, rect, reply }) {
+            Some(Ok(bytes)) => bytes,
+            _ => return Err(Error::InvalidState("the canvas bitmap is not available".into())),
+        };
+        let size = base::units::ImageSize::new(rect.size.width as u32, rect.size.height as u32);
+        let color_space = settings.color_space.unwrap_or(PredefinedColorSpace::Srgb);
+        ImageData::new(cx, &self.global(), size, color_space, Some(&bytes))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata-short>:
+    /// the dirty rectangle is the whole ImageData.
+    fn PutImageData(&self, _cx: &mut JSContext, imagedata: &ImageData, dx: i32, dy: i32) -> Fallible<()> {
+        let size = imagedata.size();
+        self.put_image_data(imagedata, dx, dy, Rect::new(Point2D::zero(), Size2D::new(size.width as i32, size.height as i32)))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata>
+    fn PutImageData_(&self, _cx: &mut JSContext, imagedata: &ImageData, dx: i32, dy: i32, dirty_x: i32, dirty_y: i32, dirty_width: i32, dirty_height: i32) -> Fallible<()> {
+        self.put_image_data(imagedata, dx, dy, Rect::new(Point2D::new(dirty_x, dirty_y), Size2D::new(dirty_width, dirty_height)))
+    }
+}
+
+fn fill_rule_of(rule: CanvasFillRule) -> FillRule {
+    match rule {
+        CanvasFillRule::Nonzero => FillRule::NonZero,
+        CanvasFillRule::Evenodd => FillRule::EvenOdd,
+    }
+}

@@ -1,0 +1,126 @@
+//! The 2D context's drawing state
+//! (<https://html.spec.whatwg.org/multipage/canvas.html#the-canvas-state>):
+//! what `save()` pushes and `restore()` pops, kept on the script side and
+//! sent with each drawing command.
+
+use canvas_traits::color::{RgbaColor, serialize_canvas_color};
+use canvas_traits::style::{CompositeOperation, DrawOptions, ImageSmoothing, LineOptions, PaintStyle, Shadow};
+use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextDirection, TextOptions};
+use euclid::default::Transform2D;
+
+use crate::dom::bindings::codegen::Enums::CanvasDirection;
+use crate::dom::bindings::codegen::Unions::StringOrCanvasGradientOrCanvasPattern as StyleUnion;
+use crate::dom::bindings::root::Dom;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::canvas::canvasgradient::CanvasGradient;
+use crate::dom::canvas::canvaspattern::CanvasPattern;
+
+/// A `fillStyle`/`strokeStyle` value: a colour, or the very gradient or
+/// pattern object the page assigned (the getter returns that object, and
+/// colour stops added later still apply).
+#[derive(Clone, crate::dom::bindings::trace::JSTraceable)]
+pub enum StyleValue {
+    Color(#[no_trace] RgbaColor),
+    Gradient(Dom<CanvasGradient>),
+    Pattern(Dom<CanvasPattern>),
+}
+
+impl StyleValue {
+    /// The style as the canvas thread takes it.
+    pub fn to_paint_style(&self) -> PaintStyle {
+        match self {
+            StyleValue::Color(color) => PaintStyle::Color(*color),
+            StyleValue::Gradient(gradient) => PaintStyle::Gradient(gradient.as_rooted().to_gradient()),
+            StyleValue::Pattern(pattern) => PaintStyle::Pattern(pattern.as_rooted().to_pattern()),
+        }
+    }
+
+    /// The getter's value: the serialized colour or the object.
+    pub fn to_union(&self) -> StyleUnion {
+        match self {
+            StyleValue::Color(color) => StyleUnion::String(DOMString::from(serialize_canvas_color(*color))),
+            StyleValue::Gradient(gradient) => StyleUnion::CanvasGradient(gradient.as_rooted()),
+            StyleValue::Pattern(pattern) => StyleUnion::CanvasPattern(pattern.as_rooted()),
+        }
+    }
+}
+
+/// One entry of the drawing state stack.
+#[derive(Clone, crate::dom::bindings::trace::JSTraceable)]
+pub struct DrawingState {
+    /// The current transformation matrix, in f64 (sent as f32).
+    #[no_trace]
+    pub transform: Transform2D<f64>,
+    pub fill_style: StyleValue,
+    pub stroke_style: StyleValue,
+    #[no_trace]
+    pub global_alpha: f64,
+    #[no_trace]
+    pub composite: CompositeOperation,
+    #[no_trace]
+    pub smoothing: ImageSmoothing,
+    #[no_trace]
+    pub line: LineOptions,
+    #[no_trace]
+    pub shadow: Shadow,
+    #[no_trace]
+    pub font: CanvasFont,
+    #[no_trace]
+    pub text_align: TextAlign,
+    #[no_trace]
+    pub text_baseline: TextBaseline,
+    #[no_trace]
+    pub direction: CanvasDirection,
+}
+
+impl Default for DrawingState {
+    fn default() -> DrawingState {
+        DrawingState {
+            transform: Transform2D::identity(),
+            fill_style: StyleValue::Color(RgbaColor::BLACK),
+            stroke_style: StyleValue::Color(RgbaColor::BLACK),
+            global_alpha: 1.0,
+            composite: CompositeOperation::SourceOver,
+            smoothing: ImageSmoothing::default(),
+            line: LineOptions::default(),
+            shadow: Shadow::default(),
+            font: CanvasFont::default(),
+            text_align: TextAlign::Start,
+            text_baseline: TextBaseline::Alphabetic,
+            direction: CanvasDirection::Inherit,
+        }
+    }
+}
+
+impl DrawingState {
+    /// The current transform in the canvas thread's precision.
+    pub fn transform_f32(&self) -> Transform2D<f32> {
+        self.transform.cast()
+    }
+
+    /// Transform, alpha, compositing, smoothing and shadow for a drawing command.
+    pub fn draw_options(&self) -> DrawOptions {
+        DrawOptions {
+            transform: self.transform_f32(),
+            global_alpha: self.global_alpha as f32,
+            composite: self.composite,
+            smoothing: self.smoothing,
+            shadow: self.shadow,
+        }
+    }
+
+    /// Font, alignment, baseline and resolved direction for text commands.
+    /// `"inherit"` resolves to the element's direction; without CSS that is
+    /// left-to-right.
+    pub fn text_options(&self) -> TextOptions {
+        TextOptions {
+            font: self.font.clone(),
+            align: self.text_align,
+            baseline: self.text_baseline,
+            direction: match self.direction {
+                CanvasDirection::Rtl => TextDirection::Rtl,
+                CanvasDirection::Ltr | CanvasDirection::Inherit => TextDirection::Ltr,
+            },
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! `HTMLCanvasElement` (<https://html.spec.whatwg.org/multipage/canvas.html#the-canvas-element>).
+//!
+//! The element owns a canvas id on the canvas thread. The bitmap is created
+//! there the first time something needs pixels (a context, `toDataURL`, a
+//! `drawImage` of this canvas, a capture), transparent black and of the
+//! element's size; a resize resets it. Only the 2D context exists:
+//! `getContext()` returns null for every other context id.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+use base::units::ImageSize;
+use base::{CanvasId, Epoch, RequestId};
+use canvas_traits::command::{CanvasCommand, EncodeError, EncodedImage, ImageEncoding};
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsval::UndefinedValue;
+use mozjs::rooted;
+use mozjs::rust::HandleValue;
+
+use crate::dom::bindings::callback::ExceptionHandling;
+use crate::dom::bindings::codegen::Callbacks::BlobCallback;
+use crate::dom::bindings::codegen::Dictionaries::CanvasRenderingContext2DSettings;
+use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
+use crate::dom::bindings::conversions::FromJSVal;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::blob::Blob;
+use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
+use crate::dom::canvas::rendering;
+use crate::dom::document::Document;
+use crate::dom::element::Element;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::htmlelement::HTMLElement;
+use crate::dom::node::Node;
+
+/// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
+const DEFAULT_WIDTH: u32 = 300;
+const DEFAULT_HEIGHT: u32 = 150;
+
+#[dom_struct]
+pub struct HTMLCanvasElement {
+    htmlelement: HTMLElement,
+    /// The 2D context, once `getContext("2d")` created it.
+    context: MutNullableDom<CanvasRenderingContext2D>,
+    /// This canvas's bitmap on the canvas thread.
+    #[no_trace]
+    canvas_id: CanvasId,
+    /// Whether `Create` was sent (the bitmap exists on the canvas thread).
+    #[no_trace]
+    bitmap_created: Cell<bool>,
+    /// The bitmap's size, following the width and height attributes.
+    #[no_trace]
+    size: Cell<ImageSize>,
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#concept-canvas-origin-clean>
+    #[no_trace]
+    origin_clean: Cell<bool>,
+    /// Painted with new content since the last rendering update.
+    #[no_trace]
+    dirty: Cell<bool>,
+    /// Called at each rendering update in which the canvas was painted, with
+    /// the batch position where its capture commands go (see `rendering`).
+    #[no_trace]
+    paint_observers: RefCell<Vec<(u64, Rc<dyn Fn(&mut JSContext, &HTMLCanvasElement, Instant)>)>>,
+    /// Called when the canvas loses origin-clean.
+    #[no_trace]
+    taint_observers: RefCell<Vec<(u64, Rc<dyn Fn(&mut JSContext, &HTMLCanvasElement)>)>>,
+    #[no_trace]
+    next_observer: Cell<u64>,
+}
+
+/// "Rules for parsing non-negative integers" applied to a dimension
+/// attribute, with the reflection's default for a missing, invalid or
+/// out-of-range value.
+fn parse_dimension(value: Option<String>, default: u32) -> u32 {
+    let Some(value) = value else { return default };
+    let trimmed = value.trim_start_matches([' ', '\t', '\n', '\u{c}', '\r']);
+    let trimmed = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let digits: String = trimmed.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return default;
+    }
+    match digits.parse::<u64>() {
+        Ok(v) if v <= i32::MAX as u64 => v as u32,
+        _ => default,
+    }
+}
+
+impl HTMLCanvasElement {
+    pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLCanvasElement> {
+        let window = document.window_for_objects();
+        crate::dom::bindings::classes::reflect_dom_object(
+            cx,
+            Box::new(HTMLCanvasElement {
+                htmlelement: HTMLElement::new_inherited(local_name, document),
+                context: Default::default(),
+                canvas_id: CanvasId::next(),
+                bitmap_created: Cell::new(false),
+                size: Cell::new(ImageSize::new(DEFAULT_WIDTH, DEFAULT_HEIGHT)),
+                origin_clean: Cell::new(true),
+                dirty: Cell::new(false),
+                paint_observers: RefCell::new(Vec::new()),
+                taint_observers: RefCell::new(Vec::new()),
+                next_observer: Cell::new(1),
+            }),
+            &window,
+        )
+    }
+
+    /// The canvas thread's id for this canvas's bitmap.
+    pub fn canvas_id(&self) -> CanvasId {
+        self.canvas_id
+    }
+
+    /// The bitmap's size.
+    pub fn bitmap_size(&self) -> ImageSize {
+        self.size.get()
+    }
+
+    /// Whether the bitmap has no pixels (a zero dimension).
+    pub fn has_no_pixels(&self) -> bool {
+        let size = self.size.get();
+        size.width == 0 || size.height == 0
+    }
+
+    pub fn is_origin_clean(&self) -> bool {
+        self.origin_clean.get()
+    }
+
+    /// Sets the origin-clean flag to false (a cross-origin image was drawn)
+    /// and tells the observers (capture tracks stop and mute).
+    pub fn taint(&self, cx: &mut JSContext) {
+        if !self.origin_clean.replace(false) {
+            return;
+        }
+        let observers: Vec<_> = self.taint_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
+        for observer in observers {
+            observer(cx, self);
+        }
+    }
+
+    /// Makes sure the bitmap exists on the canvas thread (transparent black,
+    /// or opaque black for an `alpha: false` context).
+    pub fn ensure_bitmap(&self) {
+        if !self.bitmap_created.replace(true) {
+            let opaque = self.context.get().is_some_and(|c| c.is_opaque());
+            rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
+        }
+    }
+
+    /// Marks the canvas painted since the last rendering update; returns
+    /// whether it already was (used by `rendering::mark_dirty`).
+    pub fn set_dirty(&self) -> bool {
+        self.dirty.replace(true)
+    }
+
+    /// Whether the canvas was painted since the last rendering update.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty.get()
+    }
+
+    /// Called by `rendering` at a rendering update when this canvas is dirty:
+    /// the compositor gets the image, then each capture observer may append
+    /// a `CaptureFrame` to the same batch.
+    pub fn update_rendering(&self, cx: &mut JSContext, epoch: Epoch, now: Instant) {
+        self.dirty.set(false);
+        if !self.bitmap_created.get() {
+            return;
+        }
+        rendering::push(CanvasCommand::UpdateImage { canvas: self.canvas_id, epoch });
+        let observers: Vec<_> = self.paint_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
+        for observer in observers {
+            observer(cx, self, now);
+        }
+    }
+
+    /// Registers a paint observer (a capture track); returns its token.
+    pub fn add_paint_observer(&self, observer: Rc<dyn Fn(&mut JSContext, &HTMLCanvasElement, Instant)>) -> u64 {
+        let token = self.next_observer.get();
+        self.next_observer.set(token + 1);
+        self.paint_observers.borrow_mut().push((token, observer));
+        token
+    }
+
+    /// Registers a taint observer; returns its token.
+    pub fn add_taint_observer(&self, observer: Rc<dyn Fn(&mut JSContext, &HTMLCanvasElement)>) -> u64 {
+        let token = self.next_observer.get();
+        self.next_observer.set(token + 1);
+        self.taint_observers.borrow_mut().push((token, observer));
+        token
+    }
+
+    /// Removes an observer of either kind.
+    pub fn remove_observer(&self, token: u64) {
+        self.paint_observers.borrow_mut().retain(|(t, _)| *t != token);
+        self.taint_observers.borrow_mut().retain(|(t, _)| *t != token);
+    }
+
+    fn element(&self) -> &Element {
+        self.upcast::<Element>()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#concept-canvas-set-bitmap-dimensions>,
+    /// run whenever the width or height attribute is set, changed or removed
+    /// (even to the same value: `canvas.width = canvas.width` clears).
+    pub fn dimensions_changed(&self) {
+        let width = parse_dimension(self.element().get_attribute_value("width"), DEFAULT_WIDTH);
+        let height = parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT);
+        let size = ImageSize::new(width, height);
+        self.size.set(size);
+        // 1. Reset the rendering context to its default state.
+        if let Some(context) = self.context.get() {
+            context.reset_to_default_state();
+        }
+        // 2. Resize the output bitmap to the new width and height (and clear it).
+        if self.bitmap_created.get() {
+            rendering::push(CanvasCommand::Resize { canvas: self.canvas_id, size });
+            rendering::mark_dirty(self);
+        }
+    }
+
+    /// Encodes the bitmap (after every pending command) and waits for it.
+    fn encode_now(&self, encoding: ImageEncoding) -> Result<Vec<u8>, EncodeError> {
+        self.ensure_bitmap();
+        let canvas = self.canvas_id;
+        let request = RequestId::next();
+        match rendering::round_trip(|reply| CanvasCommand::Encode { canvas, request, encoding, reply }) {
+            Some(EncodedImage { result, .. }) => result,
+            None => Err(EncodeError::Encoder("the canvas thread is gone".into())),
+        }
+    }
+}
+
+impl Drop for HTMLCanvasElement {
+    fn drop(&mut self) {
+        if self.bitmap_created.get() {
+            rendering::push(CanvasCommand::Destroy { canvas: self.canvas_id });
+        }
+    }
+}
+
+/// The encoding `toDataURL()`/`toBlob()` use for a type and quality
+/// (<https://html.spec.whatwg.org/multipage/canvas.html#a-serialisation-of-the-bitmap-as-a-file>):
+/// "image/jpeg" (ASCII case-insensitive) with a quality between 0 and 1, or
+/// the default 0.92; every other type falls back to PNG.
+fn encoding_for(type_: &str, quality: HandleValue) -> (ImageEncoding, &'static str) {
+    if type_.eq_ignore_ascii_case("image/jpeg") {
+        let q = quality.get();
+        let quality = if q.is_number() && (0.0..=1.0).contains(&q.to_number()) { q.to_number() } else { 0.92 };
+        (ImageEncoding::Jpeg { quality }, "image/jpeg")
+    } else {
+        (ImageEncoding::Png, "image/png")
+    }
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// toBlob() callbacks waiting for their encoded file, by request.
+    static BLOB_CALLBACKS: RefCell<HashMap<RequestId, (Trusted<HTMLCanvasElement>, Rc<BlobCallback>, &'static str)>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Runs a toBlob() callback with the encoded file (a queued task).
+fn finish_to_blob(cx: &mut JSContext, request: RequestId, result: Result<Vec<u8>, EncodeError>) {
+    crate::script_thread::request_settled();
+    let Some((canvas, callback, mime)) = BLOB_CALLBACKS.with(|b| b.borrow_mut().remove(&request)) else {
+        return;
+    };
+    let Some(canvas) = canvas.root() else { return };
+    let window = canvas.global();
+    // "If result is non-null, set result to a new Blob object … whose type is type."
+    let blob = match result {
+        Ok(bytes) => Some(Blob::new(cx, &window, bytes, mime.to_owned())),
+        Err(error) => {
+            if !matches!(error, EncodeError::Empty) {
+                log::warn!("toBlob() encoding failed: {error:?}");
+            }
+            None
+        }
+    };
+    // "Invoke callback with « result » and "report"."
+    rooted!(&in(cx) let mut this = UndefinedValue());
+    let _ = callback.Call_(cx, this.handle(), blob.as_deref(), ExceptionHandling::Report);
+    let _ = &mut this;
+}
+
+impl HTMLCanvasElementMethods for HTMLCanvasElement {
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-width>:
+    /// reflects the `width` content attribute, limited to non-negative
+    /// numbers, default 300.
+    fn Width(&self, _cx: &mut JSContext) -> u32 {
+        parse_dimension(self.element().get_attribute_value("width"), DEFAULT_WIDTH)
+    }
+
+    /// On setting, a value above 2147483647 sets the default instead; the
+    /// attribute change steps then reset the bitmap.
+    fn SetWidth(&self, cx: &mut JSContext, value: u32) {
+        let value = if value > i32::MAX as u32 { DEFAULT_WIDTH } else { value };
+        self.element().set_attribute_value(cx, "width", value.to_string());
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-height>
+    fn Height(&self, _cx: &mut JSContext) -> u32 {
+        parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT)
+    }
+
+    fn SetHeight(&self, cx: &mut JSContext, value: u32) {
+        let value = if value > i32::MAX as u32 { DEFAULT_HEIGHT } else { value };
+        self.element().set_attribute_value(cx, "height", value.to_string());
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-getcontext>
+    fn GetContext(&self, cx: &mut JSContext, context_id: DOMString, options: HandleValue) -> Fallible<Option<DomRoot<CanvasRenderingContext2D>>> {
+        // 1. If options is not an object, set options to null.
+        // 2. Set options to the result of converting options to a JavaScript value.
+        // 3. Run the steps in the cell of the table whose column header matches
+        //    this canvas element's canvas context mode and whose row header
+        //    matches contextId. Only "2d" is supported; every other id
+        //    ("webgl", "webgl2", "bitmaprenderer", "webgpu", unknown ones)
+        //    returns null, as does "2d" once another mode were set.
+        if &*context_id != "2d" {
+            return Ok(None);
+        }
+        if let Some(context) = self.context.get() {
+            // "Return the same object as was returned the last time the
+            // method was invoked with this same first argument."
+            return Ok(Some(context));
+        }
+        // "Let context be the result of running the 2D context creation
+        // algorithm given this, options": convert options to
+        // CanvasRenderingContext2DSettings (rethrowing a getter's exception).
+        let settings = if options.get().is_object() {
+            match CanvasRenderingContext2DSettings::from_jsval(cx, options, ()) {
+                Ok(Ok(settings)) => settings,
+                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
+                Err(()) => return Err(Error::JSFailed),
+            }
+        } else {
+            CanvasRenderingContext2DSettings::empty()
+        };
+        let context = CanvasRenderingContext2D::new(cx, self, settings);
+        self.context.set(Some(&context));
+        // The context's bitmap is created now (opaque black for alpha: false).
+        let opaque = context.is_opaque();
+        if self.bitmap_created.replace(true) {
+            // A bitmap made earlier (toDataURL, drawImage of this canvas) is
+            // replaced by the context's.
+            rendering::push(CanvasCommand::Destroy { canvas: self.canvas_id });
+        }
+        rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
+        Ok(Some(context))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-todataurl>
+    fn ToDataURL(&self, _cx: &mut JSContext, type_: DOMString, quality: HandleValue) -> Fallible<USVString> {
+        // 1. If this canvas element's bitmap's origin-clean flag is set to
+        //    false, then throw a "SecurityError" DOMException.
+        if !self.origin_clean.get() {
+            return Err(Error::Security("the canvas has been tainted by cross-origin data".into()));
+        }
+        // 2. If this canvas element's bitmap has no pixels (i.e. either its
+        //    horizontal dimension or its vertical dimension is zero), then
+        //    return the string "data:,".
+        if self.has_no_pixels() {
+            return Ok(USVString("data:,".into()));
+        }
+        // 3. Let file be a serialization of this canvas element's bitmap as a
+        //    file, passing type and quality if given.
+        let (encoding, mime) = encoding_for(&type_, quality);
+        match self.encode_now(encoding) {
+            // 5. Return a data: URL representing file.
+            Ok(bytes) => Ok(USVString(format!("data:{mime};base64,{}", base64(&bytes)))),
+            // 4. If file is null, then return "data:,".
+            Err(error) => {
+                log::warn!("toDataURL() encoding failed: {error:?}");
+                Ok(USVString("data:,".into()))
+            }
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-toblob>
+    fn ToBlob(&self, _cx: &mut JSContext, callback: Rc<BlobCallback>, type_: DOMString, quality: HandleValue) -> Fallible<()> {
+        // 1. If this canvas element's bitmap's origin-clean flag is set to
+        //    false, then throw a "SecurityError" DOMException.
+        if !self.origin_clean.get() {
+            return Err(Error::Security("the canvas has been tainted by cross-origin data".into()));
+        }
+        let (encoding, mime) = encoding_for(&type_, quality);
+        let request = RequestId::next();
+        BLOB_CALLBACKS.with(|b| b.borrow_mut().insert(request, (Trusted::new(self), callback, mime)));
+        crate::script_thread::request_started();
+        let remote = crate::script_thread::remote_task_sender();
+        // 2. Let result be null.
+        // 3. If this canvas element's bitmap has pixels, then set result to a
+        //    copy of this canvas element's bitmap.
+        if self.has_no_pixels() {
+            crate::script_thread::queue_task(Box::new(move |cx| finish_to_blob(cx, request, Err(EncodeError::Empty))));
+            return Ok(());
+        }
+        // 4. Run these steps in parallel: serialize result as a file with
+        //    type and quality, then queue an element task to create the Blob
+        //    and invoke callback. The canvas thread encodes; a helper thread
+        //    waits for it so script never blocks.
+        self.ensure_bitmap();
+        let (reply, receiver) = crossbeam_channel::bounded::<EncodedImage>(1);
+        rendering::push(CanvasCommand::Encode { canvas: self.canvas_id, request, encoding, reply });
+        rendering::flush();
+        let spawned = std::thread::Builder::new().name("toBlob".into()).spawn(move || {
+            let result = receiver.recv().map(|e| e.result).unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())));
+            let _ = remote.send(Box::new(move |cx| finish_to_blob(cx, request, result)));
+        });
+        if spawned.is_err() {
+            crate::script_thread::queue_task(Box::new(move |cx| {
+                finish_to_blob(cx, request, Err(EncodeError::Encoder("no thread to wait for the encoder".into())))
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// Attribute change steps for canvas elements (`virtualmethods` calls this).
+pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
+    if name == "width" || name == "height" {
+        if let Some(canvas) = element.downcast::<HTMLCanvasElement>() {
+            canvas.dimensions_changed();
+        }
+    }
+}
+
+/// Insertion steps (nothing to do: a canvas paints whether or not it is
+/// connected; see docs/canvas-capture.md).
+pub fn inserted(_cx: &mut JSContext, _node: &Node, _connected: bool) {}
+
+/// Removing steps (likewise nothing: removal does not stop painting or capture).
+pub fn removed(_cx: &mut JSContext, _node: &Node, _was_connected: bool) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dimension_parsing() {
+        assert_eq!(parse_dimension(None, 300), 300);
+        assert_eq!(parse_dimension(Some("  42px".into()), 300), 42);
+        assert_eq!(parse_dimension(Some("+7".into()), 300), 7);
+        assert_eq!(parse_dimension(Some("-1".into()), 300), 300);
+        assert_eq!(parse_dimension(Some("".into()), 150), 150);
+        assert_eq!(parse_dimension(Some("4294967296".into()), 150), 150);
+        assert_eq!(parse_dimension(Some("0".into()), 150), 0);
+    }
+
+    #[test]
+    fn base64_encoding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}

@@ -1,0 +1,1 @@
+self.order.push("b.js");

@@ -1,0 +1,2 @@
+self.order.push("throws.js");
+throw new Error("deliberate error in order-throws.js");
