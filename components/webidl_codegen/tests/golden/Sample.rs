@@ -347,9 +347,9 @@ pub mod BaseBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[(Condition::Always, &UNFORGEABLE_ATTRIBUTES.0)];
 
     /// Creates the prototype object and interface object of `Base` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -648,49 +648,6 @@ pub mod SampleBinding {
     }
     static PICK_METHOD_INFO: JitInfo = JitInfo::method(op_pick, ID::Sample as u16, 1, false);
 
-    unsafe extern "C" fn op_choose(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
-        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
-        let cx = &mut cx;
-        let this: &Sample = &*(this as *const Sample);
-        let args = Args::from_jit(&*args);
-        const PREFIX: &str = "Failed to execute 'choose' on 'Sample'";
-        let argc = args.argc() as usize;
-        let n = argc.min(1);
-        if argc < 1 {
-            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
-            return false;
-        }
-        match n {
-            1 => {
-                if args.get(0).get().is_object() && unsafe { root_from_object::<Base>(args.get(0).get().to_object()) }.is_some() {
-                    let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
-                        return false;
-                    };
-                    let result = this.Choose(cx, &*arg0);
-                    let _: () = result;
-                    args.rval().set(UndefinedValue());
-                    return true;
-                }
-                if (args.get(0).get().is_object() || args.get(0).get().is_null_or_undefined()) {
-                    let Some(arg0) = convert::<Vec<i32>>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
-                        return false;
-                    };
-                    let result = this.Choose_(cx, arg0);
-                    let _: () = result;
-                    args.rval().set(UndefinedValue());
-                    return true;
-                }
-                throw_type_error(cx, &format!("{PREFIX}: No function was found that matched the signature provided."));
-                false
-            }
-            _ => {
-                throw_type_error(cx, &format!("{PREFIX}: Valid arities are: [1], but {argc} arguments provided."));
-                false
-            }
-        }
-    }
-    static CHOOSE_METHOD_INFO: JitInfo = JitInfo::method(op_choose, ID::Sample as u16, 1, false);
-
     unsafe extern "C" fn op_hidden(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
         let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
         let cx = &mut cx;
@@ -837,9 +794,9 @@ pub mod SampleBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Sample` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -915,6 +872,7 @@ pub mod SampleBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::BaseBinding::UNFORGEABLE_METHOD_LIST, super::BaseBinding::UNFORGEABLE_ATTRIBUTE_LIST);
             define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }
