@@ -2,8 +2,9 @@
 //! `navigator.mediaDevices.getUserMedia()`, `enumerateDevices()` and
 //! `getSupportedConstraints()`.
 //!
-//! Aperture captures video only (cameras and the built-in fake camera); it has
-//! no microphone, so a request for audio finds no device.
+//! Video comes from cameras (or the built-in fake camera) on the Media thread;
+//! audio from the silent fake microphone (`fakemicrophone.rs`), since
+//! Aperture captures no audio.
 
 use std::rc::Rc;
 
@@ -29,6 +30,7 @@ use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
 use crate::dom::mediacapture::dom_error;
+use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store::{self, PermissionKey};
 use crate::dom::window::Window;
@@ -80,7 +82,9 @@ impl MediaDevicesMethods for MediaDevices {
         let promise = Promise::new(cx, &window);
         // 2. Run in parallel: enumerate the devices, then queue a task to resolve p with
         //    the result of "creating a list of device info objects".
-        let exposed = store::state(&origin_of(&window), PermissionKey::Camera) == PermissionState::Granted;
+        let origin = origin_of(&window);
+        let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
+        let microphone_exposed = store::state(&origin, PermissionKey::Microphone) == PermissionState::Granted;
         let request = RequestId::next();
         let p = promise.clone();
         media_events::send_request(cx, request, MediaCommand::EnumerateDevices { request }, move |cx, result| {
@@ -91,6 +95,14 @@ impl MediaDevicesMethods for MediaDevices {
                 _ => Vec::new(),
             };
             let mut list = Vec::new();
+            // The fake microphone first (audio inputs, then video inputs), with empty
+            // deviceId, label and groupId without the microphone permission.
+            let mic = fakemicrophone::device_info();
+            list.push(if microphone_exposed {
+                MediaDeviceInfo::new(cx, &window, mic.device_id, MediaDeviceKind::Audioinput, mic.label, mic.group_id)
+            } else {
+                MediaDeviceInfo::new(cx, &window, String::new(), MediaDeviceKind::Audioinput, String::new(), String::new())
+            });
             for d in devices {
                 // Without camera permission, at most one video input is listed, with empty
                 // deviceId, label and groupId.
@@ -147,12 +159,34 @@ impl MediaDevicesMethods for MediaDevices {
             promise.reject_error(cx, Error::NotAllowed("Permission denied.".into()));
             return promise;
         }
-        // Audio: the candidate set is empty (no microphone) → NotFoundError.
-        if audio.is_some() {
-            promise.reject_error(cx, Error::NotFound("Aperture has no audio input device.".into()));
+        // Audio: SelectSettings over the one (fake) microphone; a required deviceId or
+        // groupId it does not have → OverconstrainedError.
+        let microphone = match &audio {
+            Some(c) => match fakemicrophone::select(c) {
+                Ok(()) => Some((
+                    TrackSource::new(SourceId::next(), TrackKind::Audio, SourceOrigin::FakeMicrophone, fakemicrophone::LABEL.into(), &fakemicrophone::state(), false),
+                    c.clone(),
+                )),
+                Err(e) => {
+                    promise.reject_error(cx, e);
+                    return promise;
+                }
+            },
+            None => None,
+        };
+        let Some(video) = video else {
+            // Audio only: queue a task to resolve p with a stream of the microphone's track.
+            let p = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| {
+                let window = p.global();
+                if let Some((source, constraints)) = microphone {
+                    let track = MediaStreamTrack::new(cx, &window, source, constraints);
+                    let stream = MediaStream::new(cx, &window, &[&track]);
+                    p.resolve_native(cx, &stream);
+                }
+            }));
             return promise;
-        }
-        let Some(video) = video else { return promise };
+        };
         // Video: the media thread runs SelectSettings over every camera, opens the best
         // one (NotFoundError when there is none, OverconstrainedError naming the failed
         // constraint, NotReadableError when it does not start) and answers at its first
@@ -169,7 +203,13 @@ impl MediaDevicesMethods for MediaDevices {
                 let window = p.global();
                 let track_source = TrackSource::new(source, TrackKind::Video, SourceOrigin::Camera, label, &state, ptz);
                 let track = MediaStreamTrack::new(cx, &window, track_source, video);
-                let stream = MediaStream::new(cx, &window, &[&track]);
+                let stream = match microphone {
+                    Some((source, constraints)) => {
+                        let audio = MediaStreamTrack::new(cx, &window, source, constraints);
+                        MediaStream::new(cx, &window, &[&audio, &track])
+                    }
+                    None => MediaStream::new(cx, &window, &[&track]),
+                };
                 p.resolve_native(cx, &stream);
             }
             Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),

@@ -31,7 +31,8 @@ use crate::dom::bindings::str::DOMString;
 use crate::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::mediacapture::constraints::{capabilities_out, constraints_in, constraints_out, settings_out};
-use crate::dom::mediacapture::tracksource::{TrackKind, TrackSource};
+use crate::dom::mediacapture::fakemicrophone;
+use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
 use crate::dom::mediacapture::{dom_error, new_uuid};
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store;
@@ -336,6 +337,19 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
             *self.constraints.borrow_mut() = new_constraints;
             let p = promise.clone();
             crate::script_thread::queue_task(Box::new(move |cx| p.resolve_native(cx, &())));
+            return promise;
+        }
+        if self.source.origin() == SourceOrigin::FakeMicrophone {
+            // The fake microphone: SelectSettings over the one device, then a task settles p.
+            let result = fakemicrophone::select(&new_constraints);
+            if result.is_ok() {
+                *self.constraints.borrow_mut() = new_constraints;
+            }
+            let p = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| match result {
+                Ok(()) => p.resolve_native(cx, &()),
+                Err(e) => p.reject_error(cx, e),
+            }));
             return promise;
         }
         // (The document is never hidden in Aperture, so the SecurityError for PTZ

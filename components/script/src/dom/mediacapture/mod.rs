@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod constraints;
+pub mod fakemicrophone;
 pub mod mediadeviceinfo;
 pub mod mediadevices;
 pub mod mediastream;

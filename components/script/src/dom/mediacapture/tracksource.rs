@@ -53,6 +53,9 @@ pub enum SourceOrigin {
     Camera,
     /// Anything else fed into the Media thread (canvas capture).
     Other,
+    /// The fake microphone, which exists on the script side only
+    /// (`fakemicrophone.rs`): no Media-thread source, no events.
+    FakeMicrophone,
 }
 
 pub struct TrackSource {
@@ -96,6 +99,9 @@ impl TrackSource {
             tracks: RefCell::new(Vec::new()),
             listener: Cell::new(None),
         });
+        if origin == SourceOrigin::FakeMicrophone {
+            return source;
+        }
         let weak: Weak<TrackSource> = Rc::downgrade(&source);
         let token = media_events::listen_source(id, move |cx, event| {
             if let Some(source) = weak.upgrade() {
@@ -175,7 +181,7 @@ impl TrackSource {
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
-        if self.stopped.replace(true) {
+        if self.stopped.replace(true) || self.origin == SourceOrigin::FakeMicrophone {
             return;
         }
         // The reply carries nothing; the source settles its own pending requests.
