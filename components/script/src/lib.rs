@@ -6,8 +6,10 @@
 
 pub mod bench;
 pub mod dom;
+pub mod imaging;
 pub mod media_events;
 pub mod net;
+pub mod parallel;
 pub mod prefs;
 pub mod script_runtime;
 pub mod script_thread;

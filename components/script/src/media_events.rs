@@ -45,6 +45,24 @@ pub fn send_request(cx: &mut JSContext, request: RequestId, command: MediaComman
     }
 }
 
+/// Sends a request whose reply nobody needs (stopping a source): the reply is
+/// taken off the queue when it comes. Needs no JS context, so it can run from
+/// a destructor; does nothing once the thread's state is gone (at exit).
+pub fn send_request_ignoring_reply(request: RequestId, command: MediaCommand) {
+    let Some(sender) = crate::threads::media_sender() else { return };
+    let registered = REPLIES
+        .try_with(|r| r.borrow_mut().insert(request, Box::new(|_: &mut JSContext, _| {}) as ReplyHandler))
+        .is_ok();
+    if !registered {
+        return;
+    }
+    crate::script_thread::request_started();
+    if sender.send(command).is_err() {
+        let _ = REPLIES.try_with(|r| r.borrow_mut().remove(&request));
+        crate::script_thread::request_settled();
+    }
+}
+
 /// Sends a command that has no reply (pushing a frame, stopping a source…).
 pub fn send(command: MediaCommand) {
     match crate::threads::media_sender() {

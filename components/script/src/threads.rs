@@ -23,7 +23,8 @@ pub fn set_media_sender(sender: Sender<MediaCommand>) {
 
 /// The media thread's command channel, if the host started one.
 pub fn media_sender() -> Option<Sender<MediaCommand>> {
-    MEDIA.with(|m| m.borrow().clone())
+    // (try_with: also called from destructors late in the thread's life.)
+    MEDIA.try_with(|m| m.borrow().clone()).ok().flatten()
 }
 
 /// Gives script the canvas thread's channel.

@@ -32,6 +32,8 @@ options:
                        when present, else the fake one; the default) or a
                        device id from enumerateDevices()
   --dump-canvases DIR  write every canvas image update to DIR as PNG
+  --save-photos DIR    write every photo takePhoto() resolves with to DIR
+                       (photo-0001.jpg, photo-0002.png, …)
   -h, --help           this help
   -V, --version        the version
 
@@ -46,6 +48,7 @@ struct Options {
     wpt: bool,
     crashtest: bool,
     threads: threads::ThreadOptions,
+    save_photos: Option<std::path::PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -57,6 +60,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         wpt: false,
         crashtest: false,
         threads: Default::default(),
+        save_photos: None,
     };
     let mut page = None;
     let mut i = 0;
@@ -104,6 +108,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 let v = match inline { Some(v) => v, None => value(&mut i, "--dump-canvases")? };
                 std::fs::create_dir_all(&v).map_err(|e| format!("--dump-canvases {v}: {e}"))?;
                 options.threads.dump_canvases = Some(v.into());
+            }
+            "--save-photos" => {
+                let v = match inline { Some(v) => v, None => value(&mut i, "--save-photos")? };
+                std::fs::create_dir_all(&v).map_err(|e| format!("--save-photos {v}: {e}"))?;
+                options.save_photos = Some(v.into());
             }
             "--wpt-crashtest" => options.crashtest = true,
             _ if arg.starts_with('-') && arg.len() > 1 => return Err(format!("unknown option {arg}")),
@@ -156,6 +165,7 @@ fn main() -> ExitCode {
     };
     let mut runtime = ScriptRuntime::new(&engine);
     let threads = threads::start(&options.threads);
+    script::dom::imagecapture::photos::set_save_photos_dir(options.save_photos.clone());
     let cx = runtime.cx();
     // The WPT runner kills a hung engine itself; in that mode no deadline of our own.
     let deadline = if options.wpt { None } else { options.timeout.map(|t| Instant::now() + t) };

@@ -53,6 +53,26 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::dom::bindings::num::Finite::<f64>::wrap(bytes as f64)
     }
 
+    /// Sets a permission of this page's origin (testdriver's `set_permission`).
+    fn SetPermission(&self, cx: &mut JSContext, descriptor: mozjs::rust::HandleObject, state: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::set_permission(cx, &crate::dom::globalscope::DomGlobal::global(self), descriptor, &state)
+    }
+
+    /// Acts on the fake camera behind `track` ("unplug", "freeze", "thaw").
+    fn FakeCamera(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack, action: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::fake_camera(cx, track, &action)
+    }
+
+    /// Frame counters of the source behind `track`.
+    fn MediaSourceStats(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::source_stats(cx, track)
+    }
+
+    /// Requests to the media thread still waiting for their reply.
+    fn PendingMediaRequests(&self, _cx: &mut JSContext) -> u32 {
+        crate::media_events::pending_request_count() as u32
+    }
+
     /// Starts a canvas capture as captureStream(rate) would (canvas test hooks).
     fn StartCanvasCapture(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement, rate: Option<crate::dom::bindings::num::Finite<f64>>) -> crate::dom::bindings::error::Fallible<u32> {
         crate::dom::canvas::testing::start_capture(cx, canvas, rate.map(|r| *r))

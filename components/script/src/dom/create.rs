@@ -53,6 +53,7 @@ pub fn create_element(cx: &mut JSContext, document: &Document, local_name: &str,
             "script" => make!(HTMLScriptElement),
             "iframe" => make!(HTMLIFrameElement),
             "canvas" => make!(crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement),
+            "video" => make!(crate::dom::htmlvideoelement::HTMLVideoElement),
             name if is_known_html_element(name) => {
                 let window = document.window_for_objects();
                 R::upcast(reflect_dom_object(cx, Box::new(HTMLElement::new_inherited(name, document)), &window))

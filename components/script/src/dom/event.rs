@@ -122,6 +122,9 @@ impl Event {
     pub fn set_phase(&self, phase: EventPhase) {
         self.phase.set(phase);
     }
+    pub fn set_composed(&self, composed: bool) {
+        self.composed.set(composed);
+    }
     pub fn set_trusted(&self, trusted: bool) {
         self.trusted.set(trusted);
     }

@@ -6,7 +6,10 @@ use mozjs::context::JSContext;
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::NavigatorBinding::NavigatorMethods;
 use crate::dom::bindings::reflector::Reflector;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::mediacapture::mediadevices::MediaDevices;
+use crate::dom::permissions::permissions::Permissions;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::window::Window;
 
@@ -17,11 +20,13 @@ pub const USER_AGENT: &str =
 #[dom_struct]
 pub struct Navigator {
     reflector_: Reflector,
+    media_devices: MutNullableDom<MediaDevices>,
+    permissions: MutNullableDom<Permissions>,
 }
 
 impl Navigator {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<Navigator> {
-        reflect_dom_object(cx, Box::new(Navigator { reflector_: Reflector::new() }), window)
+        reflect_dom_object(cx, Box::new(Navigator { reflector_: Reflector::new(), media_devices: Default::default(), permissions: Default::default() }), window)
     }
 }
 
@@ -49,5 +54,15 @@ impl NavigatorMethods for Navigator {
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-useragent>
     fn UserAgent(&self, _cx: &mut JSContext) -> DOMString {
         USER_AGENT.into()
+    }
+
+    /// <https://w3c.github.io/mediacapture-main/#dom-navigator-mediadevices>
+    fn MediaDevices(&self, cx: &mut JSContext) -> DomRoot<MediaDevices> {
+        self.media_devices.or_init(|| MediaDevices::new(cx, &self.global()))
+    }
+
+    /// <https://w3c.github.io/permissions/#dom-navigator-permissions>
+    fn Permissions(&self, cx: &mut JSContext) -> DomRoot<Permissions> {
+        self.permissions.or_init(|| Permissions::new(cx, &self.global()))
     }
 }

@@ -20,6 +20,15 @@ pub use crate::dom::event::Event;
 pub use crate::dom::headers::Headers;
 pub use crate::dom::response::Response;
 pub use crate::dom::eventtarget::EventTarget;
+pub use crate::dom::imagebitmap::ImageBitmap;
+pub use crate::dom::imagecapture::imagecapture::ImageCapture;
+pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
+pub use crate::dom::mediacapture::mediadevices::MediaDevices;
+pub use crate::dom::mediacapture::mediastream::MediaStream;
+pub use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
+pub use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
+pub use crate::dom::permissions::permissions::Permissions;
+pub use crate::dom::permissions::permissionstatus::PermissionStatus;
 pub use crate::dom::location::Location;
 pub use crate::dom::navigator::Navigator;
 pub use crate::dom::overconstrainederror::OverconstrainedError;
@@ -38,8 +47,10 @@ pub use crate::dom::htmlelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
 };
+pub use crate::dom::htmlmediaelement::HTMLMediaElement;
 pub use crate::dom::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::htmlvideoelement::HTMLVideoElement;
 pub use crate::dom::node::Node;
 pub use crate::dom::nodelist::NodeList;
 pub use crate::dom::text::Text;

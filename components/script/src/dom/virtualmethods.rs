@@ -62,6 +62,7 @@ pub struct TreeHooks {
 fn extra_hooks() -> &'static [TreeHooks] {
     static HOOKS: &[TreeHooks] = &[
         crate::dom::htmliframeelement::TREE_HOOKS,
+        crate::dom::htmlmediaelement::TREE_HOOKS,
         TreeHooks {
             inserted: crate::dom::canvas::htmlcanvaselement::inserted,
             removed: crate::dom::canvas::htmlcanvaselement::removed,

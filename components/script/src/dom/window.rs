@@ -28,7 +28,9 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::document::Document;
 use crate::dom::eventtarget::EventTarget;
+use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
 use crate::dom::globalscope::global_of;
+use crate::dom::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
 use crate::dom::location::Location;
 use crate::dom::navigator::Navigator;
 use crate::dom::performance::Performance;
@@ -479,6 +481,16 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
     fn Document(&self, _cx: &mut JSContext) -> DomRoot<Document> {
         self.document()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
+    fn CreateImageBitmap(&self, cx: &mut JSContext, image: ImageBitmapSource, options: &ImageBitmapOptions) -> Rc<Promise> {
+        create_image_bitmap(cx, self, image, None, options)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
+    fn CreateImageBitmap_(&self, cx: &mut JSContext, image: ImageBitmapSource, sx: i32, sy: i32, sw: i32, sh: i32, options: &ImageBitmapOptions) -> Rc<Promise> {
+        create_image_bitmap(cx, self, image, Some(Crop { sx, sy, sw, sh }), options)
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>

@@ -1,5 +1,5 @@
 //! `./mach bench [GROUP…]`: Aperture's benchmarks (never part of `./mach test`).
-//! Groups: `bindings`, `canvas-dom`, `canvas`, `media` (all by default). Prints one table.
+//! Groups: `bindings`, `canvas-dom`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
 
 use std::rc::Rc;
 
@@ -8,38 +8,63 @@ use script::dom::window::{Window, WindowOptions};
 use script::prefs::Prefs;
 use script::script_runtime::{Engine, ScriptRuntime};
 
+/// SpiderMonkey starts once per process (it cannot start again after shutting
+/// down), so the groups that run JS share one engine; each gets its own
+/// runtime and window, unregistered from the event loop when the group ends.
+fn with_window(engine: &Engine, url: &str, run: impl FnOnce(&mut script::mozjs::context::JSContext, &Window) -> Vec<Measurement>) -> Vec<Measurement> {
+    let mut runtime = ScriptRuntime::new(engine);
+    let cx = runtime.cx();
+    let url = url::Url::parse(url).expect("a valid URL");
+    let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
+    let rows = run(cx, &window);
+    script::script_thread::remove_window(&window);
+    rows
+}
+
 fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
+    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom")).then(|| Engine::init().expect("SpiderMonkey starts"));
 
-    if wants("bindings") {
-        let engine = Engine::init().expect("SpiderMonkey starts");
-        let mut runtime = ScriptRuntime::new(&engine);
-        let cx = runtime.cx();
-        let url = url::Url::parse("http://localhost/bench.html").expect("a valid URL");
-        let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
-        rows.extend(script::bench::run(cx, &window).into_iter().map(|m| ("bindings", m)));
+    if let (true, Some(engine)) = (wants("bindings"), &engine) {
+        let out = with_window(engine, "http://localhost/bench.html", |cx, window| script::bench::run(cx, window));
+        rows.extend(out.into_iter().map(|m| ("bindings", m)));
     }
-    if wants("canvas-dom") {
+    if let (true, Some(engine)) = (wants("canvas-dom"), &engine) {
         // The canvas thread with a sink that hands captured frames back to
         // the benchmark (no media thread: frames stop at the sink).
         let (frame_tx, frame_rx) = crossbeam_channel::unbounded();
         let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
         script::threads::set_canvas_sender(thread.sender());
-        let engine = Engine::init().expect("SpiderMonkey starts");
-        let mut runtime = ScriptRuntime::new(&engine);
-        let cx = runtime.cx();
-        let url = url::Url::parse("http://localhost/canvas-bench.html").expect("a valid URL");
-        let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
         let copies = || thread.stats().copies();
-        rows.extend(script::dom::canvas::bench::run(cx, &window, &frame_rx, &copies).into_iter().map(|m| ("canvas-dom", m)));
+        let out = with_window(engine, "http://localhost/canvas-bench.html", |cx, window| {
+            script::dom::canvas::bench::run(cx, window, &frame_rx, &copies)
+        });
+        rows.extend(out.into_iter().map(|m| ("canvas-dom", m)));
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));
     }
     if wants("media") {
         rows.extend(media::bench::run_all().into_iter().map(|m| ("media", m)));
+    }
+    if let (true, Some(engine)) = (wants("media-dom"), &engine) {
+        // The Media thread with the fake camera, its events queued as tasks here (as the host does).
+        let remote = script::script_thread::remote_task_sender();
+        let options = media::MediaOptions { camera: media::CameraChoice::Fake, ..Default::default() };
+        let events = Box::new(move |event| {
+            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| script::media_events::dispatch(cx, event)));
+        });
+        match media::spawn(options, events) {
+            Ok(thread) => {
+                script::threads::set_media_sender(thread.sender());
+                let out = with_window(engine, "http://localhost/media-bench.html", |cx, window| script::dom::mediacapture::bench::run(cx, window));
+                rows.extend(out.into_iter().map(|m| ("media-dom", m)));
+                thread.exit();
+            }
+            Err(e) => eprintln!("media-dom: the media thread could not start: {e}"),
+        }
     }
 
     println!("{:<9} {:<66} {:>10} {:<14} note", "group", "measurement", "value", "unit");

@@ -612,9 +612,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         proto_parent_is_error: {proto_parent_is_error},
     }};
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = {unforgeable_method_list};
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = {unforgeable_attr_list};
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = {unforgeable_method_list};
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = {unforgeable_attr_list};
 
     /// Creates the prototype object and interface object of `{name}` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {{
@@ -739,6 +739,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             } else {
                 "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"
             };
+            // Ancestors' [LegacyUnforgeable] members live on the instance too.
+            let ancestor_unforgeables: String = chain[..chain.len().saturating_sub(1)]
+                .iter()
+                .map(|a| format!("            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::{a}Binding::UNFORGEABLE_METHOD_LIST, super::{a}Binding::UNFORGEABLE_ATTRIBUTE_LIST);\n"))
+                .collect();
             format!(
                 r#"/// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
     /// when a subclass constructor passed one) and returns it rooted.
@@ -755,7 +760,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             let reflector = {new_reflector};
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
-            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+{ancestor_unforgeables}            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }}
     }}

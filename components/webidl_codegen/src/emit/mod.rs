@@ -282,4 +282,15 @@ mod tests {
         assert_eq!(snake_case("getElementById"), "get_element_by_id");
         assert_eq!(method_name("takePhoto"), "TakePhoto");
     }
+
+    #[test]
+    fn restricted_float_defaults_name_their_type() {
+        // `Finite::wrap` alone is ambiguous between Finite<f32> and Finite<f64>.
+        let model = Model::default();
+        let cx = types::TypeCx::new(&model);
+        let double = Type::Float { double: true, unrestricted: false };
+        assert_eq!(cx.default_expr(&double, &DefaultValue::Float(0.5)).unwrap(), "Finite::<f64>::wrap(0.5f64)");
+        let float = Type::Float { double: false, unrestricted: false };
+        assert_eq!(cx.default_expr(&float, &DefaultValue::Integer(1)).unwrap(), "Finite::<f32>::wrap(1.0f32)");
+    }
 }

@@ -117,7 +117,7 @@ impl<'m> TypeCx<'m> {
                 } else {
                     format!("{f:?}{}", if *double { "f64" } else { "f32" })
                 };
-                if *unrestricted { lit } else { format!("Finite::wrap({lit})") }
+                if *unrestricted { lit } else { format!("Finite::<{}>::wrap({lit})", if *double { "f64" } else { "f32" }) }
             }
             (Type::DOMString { .. }, DefaultValue::String(s)) => format!("DOMString::from({s:?})"),
             (Type::USVString, DefaultValue::String(s)) => format!("USVString(String::from({s:?}))"),

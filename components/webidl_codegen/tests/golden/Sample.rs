@@ -89,6 +89,8 @@ pub mod Dictionaries {
         pub mode: SampleMode,
         /// `nested`
         pub nested: Option<BooleanOrSampleInit>,
+        /// `weight`
+        pub weight: Finite<f64>,
     }
 
     impl SampleInit {
@@ -103,6 +105,8 @@ pub mod Dictionaries {
                 v.to_jsval(cx, value.handle_mut());
                 set_dictionary_property(cx, obj, c"nested", value.handle());
             }
+            self.weight.to_jsval(cx, value.handle_mut());
+            set_dictionary_property(cx, obj, c"weight", value.handle());
         }
     }
 
@@ -155,7 +159,20 @@ pub mod Dictionaries {
                     Err(f) => return Ok(Err(Failure::Message(format!("Failed to read the 'nested' property from 'SampleInit': {}", f.describe("The provided value"))))),
                 })
             };
-            Ok(Ok(SampleInit { flag, mode, nested }))
+            if object.get().is_null() {
+                member.set(UndefinedValue());
+            } else {
+                get_property(cx, object.handle(), c"weight", member.handle_mut())?;
+            }
+            let weight: Finite<f64> = if member.get().is_undefined() {
+                Finite::<f64>::wrap(0.5f64)
+            } else {
+                match FromJSVal::from_jsval(cx, member.handle(), ())? {
+                    Ok(v) => v,
+                    Err(f) => return Ok(Err(Failure::Message(format!("Failed to read the 'weight' property from 'SampleInit': {}", f.describe("The provided value"))))),
+                }
+            };
+            Ok(Ok(SampleInit { flag, mode, nested, weight }))
         }
     }
 
@@ -306,8 +323,8 @@ pub mod BaseBinding {
     static NAME_GETTER_INFO: JitInfo = JitInfo::getter(get_name, ID::Base as u16, 0, true);
 
 
-    static ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
-        attribute_spec(c"name", (JSPROP_ENUMERATE) as u8, &NAME_GETTER_INFO, None),
+    static UNFORGEABLE_ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
+        attribute_spec(c"name", (JSPROP_ENUMERATE | JSPROP_PERMANENT) as u8, &NAME_GETTER_INFO, None),
         PROPERTY_SPEC_END,
     ]);
 
@@ -320,7 +337,7 @@ pub mod BaseBinding {
         name: c"Base",
         proto_class: &PROTO_CLASS.0,
         methods: &[],
-        attributes: &[(Condition::Always, &ATTRIBUTES.0)],
+        attributes: &[],
         constants: CONSTANTS,
         static_methods: &[],
         static_attributes: &[],
@@ -330,9 +347,9 @@ pub mod BaseBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[(Condition::Always, &UNFORGEABLE_ATTRIBUTES.0)];
 
     /// Creates the prototype object and interface object of `Base` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -777,9 +794,9 @@ pub mod SampleBinding {
         proto_parent_is_error: false,
     };
 
-    /// `[LegacyUnforgeable]` members, defined on every instance.
-    static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
-    static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
 
     /// Creates the prototype object and interface object of `Sample` in `global`.
     pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
@@ -855,6 +872,7 @@ pub mod SampleBinding {
             let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
             (*raw).reflector().set_jsobject(reflector);
             let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::BaseBinding::UNFORGEABLE_METHOD_LIST, super::BaseBinding::UNFORGEABLE_ATTRIBUTE_LIST);
             define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
             root
         }

@@ -3,7 +3,7 @@
 
 [Exposed=Window]
 interface Base {
-  readonly attribute DOMString name;
+  [LegacyUnforgeable] readonly attribute DOMString name;
 };
 
 [Exposed=Window, SecureContext]
@@ -26,6 +26,7 @@ interface Sample : Base {
 
 dictionary SampleInit {
   SampleMode mode = "slow";
+  double weight = 0.5;
   required boolean flag;
   (boolean or SampleInit) nested;
 };

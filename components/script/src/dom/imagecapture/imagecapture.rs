@@ -1,0 +1,222 @@
+//! `ImageCapture` (<https://w3c.github.io/mediacapture-image/#imagecaptureapi>).
+//!
+//! Every method checks the track synchronously and rejects (never throws);
+//! the work is a request to the Media thread, answered as a task. Each
+//! request is tied to the track ([`MediaStreamTrack::watch_request`]), so
+//! `track.stop()` settles it at once: getPhotoCapabilities()/getPhotoSettings()
+//! with OperationError ("the MediaStreamTrack being ended asynchronously"),
+//! takePhoto()/grabFrame() with UnknownError ("unable to execute … for any
+//! reason"). grabFrame() and a photo waiting for a frame give up after the
+//! Media thread's timeout (2 s) with UnknownError. Any video track works: a
+//! camera's or a canvas capture track.
+
+use std::rc::Rc;
+
+use base::RequestId;
+use dom_struct::dom_struct;
+use media_traits::error::{MediaError, MediaErrorKind};
+use media_traits::messages::{MediaCommand, MediaReply, PhotoFormat};
+use mozjs::context::JSContext;
+use mozjs::rust::HandleObject;
+
+use crate::dom::bindings::classes::reflect_dom_object_with_proto;
+use crate::dom::bindings::codegen::Dictionaries::PhotoSettings;
+use crate::dom::bindings::codegen::ImageCaptureBinding::ImageCaptureMethods;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::blob::Blob;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::imagebitmap::ImageBitmap;
+use crate::dom::imagecapture::photos;
+use crate::dom::mediacapture::constraints::{photo_capabilities_out, photo_settings_in, photo_settings_out};
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
+use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind};
+use crate::dom::window::Window;
+use crate::media_events;
+
+#[dom_struct]
+pub struct ImageCapture {
+    reflector_: Reflector,
+    track: Dom<MediaStreamTrack>,
+}
+
+/// What a request becomes when it fails on the Media thread: `kind` for every
+/// error except the ones named in `keep`.
+fn failure(e: MediaError, kind: fn(String) -> Error, keep: &[MediaErrorKind]) -> Error {
+    if keep.contains(&e.kind()) {
+        crate::dom::mediacapture::dom_error(e)
+    } else {
+        kind(e.message().to_owned())
+    }
+}
+
+impl ImageCapture {
+    /// Sends `command` for the track and ties it to the track; `handle` turns
+    /// the reply into the promise's value or error.
+    fn request(
+        &self,
+        cx: &mut JSContext,
+        promise: &Rc<Promise>,
+        make: impl FnOnce(RequestId) -> MediaCommand,
+        on_end: Error,
+        handle: impl FnOnce(&mut JSContext, &Promise, Result<MediaReply, MediaError>) + 'static,
+    ) {
+        let request = RequestId::next();
+        self.track.watch_request(request, promise.clone(), on_end);
+        let track = crate::dom::bindings::refcounted::Trusted::new(&*self.track);
+        let p = promise.clone();
+        media_events::send_request(cx, request, make(request), move |cx, result| {
+            if let Some(track) = track.root() {
+                track.unwatch_request(request);
+            }
+            handle(cx, &p, result)
+        });
+    }
+}
+
+impl ImageCaptureMethods for ImageCapture {
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-imagecapture>
+    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, video_track: &MediaStreamTrack) -> Fallible<DomRoot<ImageCapture>> {
+        // (A missing argument or one that is not a MediaStreamTrack is a TypeError from the bindings.)
+        // If videoTrack's kind is not "video", throw a "NotSupportedError" DOMException.
+        if video_track.kind() != TrackKind::Video {
+            return Err(Error::NotSupported("ImageCapture needs a video track.".into()));
+        }
+        // Set this.track to videoTrack. (An ended, muted or disabled track is accepted.)
+        let capture = ImageCapture { reflector_: Reflector::new(), track: Dom::from_ref(video_track) };
+        Ok(reflect_dom_object_with_proto(cx, Box::new(capture), global, proto))
+    }
+
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-track>
+    fn Track(&self, _cx: &mut JSContext) -> DomRoot<MediaStreamTrack> {
+        self.track.as_rooted()
+    }
+
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-takephoto>
+    fn TakePhoto(&self, cx: &mut JSContext, photo_settings: &PhotoSettings) -> Rc<Promise> {
+        let window = self.global();
+        // 1. If track's readyState is not "live", return a promise rejected with a new
+        //    DOMException whose name is "InvalidStateError".
+        if !self.track.is_live() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        // 2. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        // 3. In parallel: gather a still image from the track's source with photoSettings
+        //    (captured at the requested size) into a Blob. Settings outside the photo
+        //    capabilities are rejected with NotSupportedError once getPhotoCapabilities()
+        //    was called (as in Chromium; wpt takePhoto-reject relies on it). Camera photos
+        //    are JPEG; canvas photos PNG (lossless, with alpha, small for drawn content).
+        let source = self.track.source().clone();
+        let settings = photo_settings_in(photo_settings);
+        let format = if source.origin() == SourceOrigin::Camera { PhotoFormat::Jpeg } else { PhotoFormat::Png };
+        let check_settings = source.photo_capabilities_requested();
+        let make = |request| MediaCommand::TakePhoto {
+            request,
+            source: source.id(),
+            settings,
+            check_settings,
+            format,
+            ended_error: MediaErrorKind::Unknown,
+        };
+        let on_end = Error::Unknown("The track ended before the photo was taken.".into());
+        self.request(cx, &promise, make, on_end, |cx, p, result| match result {
+            // 5. Resolve p with the Blob.
+            Ok(MediaReply::Photo(photo)) => {
+                photos::save_photo(&photo.bytes, &photo.mime_type);
+                let blob = Blob::new(cx, &p.global(), photo.bytes, photo.mime_type);
+                p.resolve_native(cx, &blob);
+            }
+            // 4. If the UA is unable to execute takePhoto() for any reason, reject p with
+            //    "UnknownError" (NotSupportedError for unsupported settings, above).
+            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, failure(e, Error::Unknown, &[MediaErrorKind::NotSupported])),
+        });
+        promise
+    }
+
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-getphotocapabilities>
+    fn GetPhotoCapabilities(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let window = self.global();
+        // 1. If track's readyState is not "live", return a promise rejected with
+        //    "InvalidStateError".
+        if !self.track.is_live() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        // 2. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        let source = self.track.source().clone();
+        source.note_photo_capabilities_requested();
+        // 3. In parallel: gather the device's PhotoCapabilities (ranges where appropriate).
+        let make = |request| MediaCommand::GetPhotoCapabilities { request, source: source.id() };
+        let on_end = Error::Operation("The track ended before its photo capabilities were known.".into());
+        self.request(cx, &promise, make, on_end, |cx, p, result| match result {
+            // 5. Resolve p with the PhotoCapabilities.
+            Ok(MediaReply::PhotoCapabilities(caps)) => p.resolve_native(cx, &photo_capabilities_out(&caps)),
+            // 4. If the data cannot be gathered for any reason (e.g. the track ended
+            //    meanwhile), reject p with "OperationError".
+            Ok(other) => p.reject_error(cx, Error::Operation(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, Error::Operation(e.message().to_owned())),
+        });
+        promise
+    }
+
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-getphotosettings>
+    fn GetPhotoSettings(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let window = self.global();
+        // 1. If track's readyState is not "live", return a promise rejected with
+        //    "InvalidStateError".
+        if !self.track.is_live() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        // 2. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        // 3. In parallel: gather the device's current PhotoSettings.
+        let source = self.track.source().id();
+        let make = |request| MediaCommand::GetPhotoSettings { request, source };
+        let on_end = Error::Operation("The track ended before its photo settings were known.".into());
+        self.request(cx, &promise, make, on_end, |cx, p, result| match result {
+            // 5. Resolve p with the PhotoSettings.
+            Ok(MediaReply::PhotoSettings(settings)) => p.resolve_native(cx, &photo_settings_out(&settings)),
+            // 4. If the data cannot be gathered, reject p with "OperationError".
+            Ok(other) => p.reject_error(cx, Error::Operation(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, Error::Operation(e.message().to_owned())),
+        });
+        promise
+    }
+
+    /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-grabframe>
+    fn GrabFrame(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let window = self.global();
+        // 1. If track's readyState is not "live", return a promise rejected with
+        //    "InvalidStateError". A disabled track is rejected the same way (not in the
+        //    spec; Chromium does it and wpt ImageCapture-creation expects it).
+        if !self.track.is_live() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        if !self.track.is_enabled() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is disabled.".into()));
+        }
+        // 2. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        // 3. In parallel: take the track's next frame (its size is the track's current
+        //    resolution) into an ImageBitmap; the frame's pixels are shared, not copied.
+        let source = self.track.source().id();
+        let make = |request| MediaCommand::GrabFrame { request, source, ended_error: MediaErrorKind::Unknown };
+        let on_end = Error::Unknown("The track ended before a frame arrived.".into());
+        self.request(cx, &promise, make, on_end, |cx, p, result| match result {
+            // Resolve p with a new ImageBitmap.
+            Ok(MediaReply::Frame(frame)) => {
+                let bitmap = ImageBitmap::new(cx, &p.global(), frame, true);
+                p.resolve_native(cx, &bitmap);
+            }
+            // If the UA is unable to execute grabFrame() for any reason (including no frame
+            // within the timeout), reject p with "UnknownError".
+            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, Error::Unknown(e.message().to_owned())),
+        });
+        promise
+    }
+}

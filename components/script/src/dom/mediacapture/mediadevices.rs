@@ -1,0 +1,220 @@
+//! `MediaDevices` (<https://w3c.github.io/mediacapture-main/#mediadevices>):
+//! `navigator.mediaDevices.getUserMedia()`, `enumerateDevices()` and
+//! `getSupportedConstraints()`.
+//!
+//! Video comes from cameras (or the built-in fake camera) on the Media thread;
+//! audio from the silent fake microphone (`fakemicrophone.rs`), since
+//! Aperture captures no audio.
+
+use std::rc::Rc;
+
+use base::{RequestId, SourceId};
+use dom_struct::dom_struct;
+use media_traits::constraints::{self as mt, ConstrainDoubleOrBool, disallowed_required_constraint};
+use media_traits::messages::{MediaCommand, MediaReply};
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::Dictionaries::{MediaStreamConstraints, MediaTrackSupportedConstraints};
+use crate::dom::bindings::codegen::Enums::{MediaDeviceKind, PermissionState};
+use crate::dom::bindings::codegen::MediaDevicesBinding::MediaDevicesMethods;
+use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
+use crate::dom::bindings::error::Error;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::eventtarget::EventTarget;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
+use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
+use crate::dom::mediacapture::mediastream::MediaStream;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
+use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
+use crate::dom::mediacapture::dom_error;
+use crate::dom::mediacapture::fakemicrophone;
+use crate::dom::permissions::permissions::origin_of;
+use crate::dom::permissions::store::{self, PermissionKey};
+use crate::dom::window::Window;
+use crate::media_events;
+
+#[dom_struct]
+pub struct MediaDevices {
+    eventtarget: EventTarget,
+}
+
+impl MediaDevices {
+    pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<MediaDevices> {
+        reflect_dom_object(cx, Box::new(MediaDevices { eventtarget: EventTarget::new_inherited() }), window)
+    }
+}
+
+/// The constraint set of one requested media type: `true` is the empty set,
+/// a dictionary is itself, `false` is not requested.
+fn requested(value: &BooleanOrMediaTrackConstraints) -> Option<mt::MediaTrackConstraints> {
+    match value {
+        BooleanOrMediaTrackConstraints::Boolean(false) => None,
+        BooleanOrMediaTrackConstraints::Boolean(true) => Some(mt::MediaTrackConstraints::default()),
+        BooleanOrMediaTrackConstraints::MediaTrackConstraints(c) => Some(constraints_in(c)),
+    }
+}
+
+/// Whether a constraint set mentions pan, tilt or zoom with a value other than
+/// `false`, which asks for the PTZ permission
+/// (<https://w3c.github.io/mediacapture-image/#pan>).
+fn asks_for_ptz(c: &mt::MediaTrackConstraints) -> bool {
+    let set_asks = |s: &mt::MediaTrackConstraintSet| {
+        [&s.pan, &s.tilt, &s.zoom].into_iter().any(|p| matches!(p, Some(v) if *v != ConstrainDoubleOrBool::Bool(false)))
+    };
+    set_asks(&c.basic) || c.advanced.iter().flatten().any(set_asks)
+}
+
+/// Reads a powerful feature's permission for a request: "denied" fails it;
+/// "granted" and "prompt" let it go on (the host has nobody to ask, so a
+/// prompt is answered "allow" without being remembered).
+fn permission_allows(window: &Window, key: PermissionKey) -> bool {
+    store::state(&origin_of(window), key) != PermissionState::Denied
+}
+
+impl MediaDevicesMethods for MediaDevices {
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-enumeratedevices>
+    fn EnumerateDevices(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let window = self.global();
+        // 1. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        // 2. Run in parallel: enumerate the devices, then queue a task to resolve p with
+        //    the result of "creating a list of device info objects".
+        let origin = origin_of(&window);
+        let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
+        let microphone_exposed = store::state(&origin, PermissionKey::Microphone) == PermissionState::Granted;
+        let request = RequestId::next();
+        let p = promise.clone();
+        media_events::send_request(cx, request, MediaCommand::EnumerateDevices { request }, move |cx, result| {
+            let window = p.global();
+            // Without a media thread there is simply no device.
+            let devices = match result {
+                Ok(MediaReply::Devices(d)) => d,
+                _ => Vec::new(),
+            };
+            let mut list = Vec::new();
+            // The fake microphone first (audio inputs, then video inputs), with empty
+            // deviceId, label and groupId without the microphone permission.
+            let mic = fakemicrophone::device_info();
+            list.push(if microphone_exposed {
+                MediaDeviceInfo::new(cx, &window, mic.device_id, MediaDeviceKind::Audioinput, mic.label, mic.group_id)
+            } else {
+                MediaDeviceInfo::new(cx, &window, String::new(), MediaDeviceKind::Audioinput, String::new(), String::new())
+            });
+            for d in devices {
+                // Without camera permission, at most one video input is listed, with empty
+                // deviceId, label and groupId.
+                if !exposed {
+                    list.push(MediaDeviceInfo::new(cx, &window, String::new(), MediaDeviceKind::Videoinput, String::new(), String::new()));
+                    break;
+                }
+                list.push(MediaDeviceInfo::new(cx, &window, d.device_id, MediaDeviceKind::Videoinput, d.label, d.group_id));
+            }
+            p.resolve_native(cx, &list);
+        });
+        promise
+    }
+
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-getsupportedconstraints>
+    fn GetSupportedConstraints(&self, _cx: &mut JSContext) -> MediaTrackSupportedConstraints {
+        // A dictionary whose members are the constrainable properties the User Agent
+        // knows, each true: those of mediacapture-main for video, and all seventeen of
+        // MediaStream Image Capture.
+        supported_constraints()
+    }
+
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia>
+    fn GetUserMedia(&self, cx: &mut JSContext, constraints: &MediaStreamConstraints) -> Rc<Promise> {
+        let window = self.global();
+        // 1. Let constraints be the method's first argument.
+        // 2. Let requestedMediaTypes be the set of media types in constraints with either
+        //    a dictionary value or a value of true.
+        let video = requested(&constraints.video);
+        let audio = requested(&constraints.audio);
+        // 3. If requestedMediaTypes is the empty set, return a promise rejected with a TypeError.
+        if video.is_none() && audio.is_none() {
+            let e = Error::Type("At least one of audio and video must be requested.".into());
+            return Promise::new_rejected(cx, &window, e);
+        }
+        // 4.–6. (Aperture's documents are always fully active, and the camera and
+        //    microphone features are allowed in them.)
+        // 7. Let p be a new promise.
+        let promise = Promise::new(cx, &window);
+        // 8. Run the following steps in parallel. For each media type kind: if CS contains
+        //    a member that is a required constraint and whose name is not in the list of
+        //    allowed required constraints for device selection, reject p with a TypeError.
+        //    (Only video constraints are kept: Aperture defines no audio ones.)
+        if let Some(name) = video.as_ref().and_then(disallowed_required_constraint) {
+            let e = Error::Type(format!("'{name}' cannot be a required constraint in getUserMedia()."));
+            promise.reject_error(cx, e);
+            return promise;
+        }
+        // Read the permissions of the requested kinds: "denied" → NotAllowedError.
+        let denied = [(audio.is_some(), PermissionKey::Microphone), (video.is_some(), PermissionKey::Camera)]
+            .into_iter()
+            .any(|(wanted, key)| wanted && !permission_allows(&window, key));
+        if denied {
+            promise.reject_error(cx, Error::NotAllowed("Permission denied.".into()));
+            return promise;
+        }
+        // Audio: SelectSettings over the one (fake) microphone; a required deviceId or
+        // groupId it does not have → OverconstrainedError.
+        let microphone = match &audio {
+            Some(c) => match fakemicrophone::select(c) {
+                Ok(()) => Some((
+                    TrackSource::new(SourceId::next(), TrackKind::Audio, SourceOrigin::FakeMicrophone, fakemicrophone::LABEL.into(), &fakemicrophone::state(), false),
+                    c.clone(),
+                )),
+                Err(e) => {
+                    promise.reject_error(cx, e);
+                    return promise;
+                }
+            },
+            None => None,
+        };
+        let Some(video) = video else {
+            // Audio only: queue a task to resolve p with a stream of the microphone's track.
+            let p = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| {
+                let window = p.global();
+                if let Some((source, constraints)) = microphone {
+                    let track = MediaStreamTrack::new(cx, &window, source, constraints);
+                    let stream = MediaStream::new(cx, &window, &[&track]);
+                    p.resolve_native(cx, &stream);
+                }
+            }));
+            return promise;
+        };
+        // Video: the media thread runs SelectSettings over every camera, opens the best
+        // one (NotFoundError when there is none, OverconstrainedError naming the failed
+        // constraint, NotReadableError when it does not start) and answers at its first
+        // frame. Pan, tilt and zoom are exposed only if permitted.
+        let ptz = store::ptz_permitted_for_request(&origin_of(&window), asks_for_ptz(&video));
+        let request = RequestId::next();
+        let source = SourceId::next();
+        let command = MediaCommand::OpenCamera { request, source, constraints: video.clone(), ptz_permitted: ptz };
+        let p = promise.clone();
+        media_events::send_request(cx, request, command, move |cx, result| match result {
+            Ok(MediaReply::SourceOpened { state, label }) => {
+                // Create a MediaStream with a track of the source, whose constraints are CS,
+                // and resolve p with it.
+                let window = p.global();
+                let track_source = TrackSource::new(source, TrackKind::Video, SourceOrigin::Camera, label, &state, ptz);
+                let track = MediaStreamTrack::new(cx, &window, track_source, video);
+                let stream = match microphone {
+                    Some((source, constraints)) => {
+                        let audio = MediaStreamTrack::new(cx, &window, source, constraints);
+                        MediaStream::new(cx, &window, &[&audio, &track])
+                    }
+                    None => MediaStream::new(cx, &window, &[&track]),
+                };
+                p.resolve_native(cx, &stream);
+            }
+            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, dom_error(e)),
+        });
+        promise
+    }
+}

@@ -1,0 +1,232 @@
+//! The script side of a track's source
+//! (<https://w3c.github.io/mediacapture-main/#dfn-source>): one per source on
+//! the Media thread (a camera, a canvas feed), shared by a track and its
+//! clones.
+//!
+//! It keeps what the synchronous getters need (settings, capabilities, muted),
+//! routes the source's unsolicited events (ended, muted, settings changed) to
+//! its live tracks, and stops the Media thread's source when its last live
+//! track ends ("a source that is notified of a track ending will be stopped,
+//! unless other MediaStreamTrack objects depend on it").
+//!
+//! Other sources of tracks (canvas capture) create one with [`TrackSource::new`]
+//! and build their track on it with `MediaStreamTrack::new_inherited`. A
+//! source whose track is returned synchronously (before the Media thread's
+//! `SourceOpened` reply) starts from the state it knows (e.g. the canvas size
+//! as width/height settings) and takes the reply's with
+//! [`TrackSource::update_state`]; its own teardown can hang off the track's
+//! `add_end_observer`, and `MediaStreamTrack::set_muted` mutes it (taint).
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use base::{RequestId, SourceId};
+use media_traits::messages::{MediaCommand, MediaEvent};
+use media_traits::settings::{MediaTrackCapabilities, MediaTrackSettings, TrackState};
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
+use crate::media_events;
+
+/// `MediaStreamTrack.kind`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum TrackKind {
+    Audio,
+    Video,
+}
+
+impl TrackKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrackKind::Audio => "audio",
+            TrackKind::Video => "video",
+        }
+    }
+}
+
+/// What produced the source, for the hooks that only apply to some.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum SourceOrigin {
+    /// A camera opened by getUserMedia() (the fake camera or a device).
+    Camera,
+    /// Anything else fed into the Media thread (canvas capture).
+    Other,
+    /// The fake microphone, which exists on the script side only
+    /// (`fakemicrophone.rs`): no Media-thread source, no events.
+    FakeMicrophone,
+}
+
+pub struct TrackSource {
+    id: SourceId,
+    kind: TrackKind,
+    origin: SourceOrigin,
+    label: String,
+    settings: RefCell<MediaTrackSettings>,
+    capabilities: RefCell<MediaTrackCapabilities>,
+    muted: Cell<bool>,
+    /// The source ended or was stopped; it never produces frames again.
+    stopped: Cell<bool>,
+    /// Whether pan/tilt/zoom were permitted when the camera was opened.
+    ptz_at_open: bool,
+    /// Whether getPhotoCapabilities() was called on it (takePhoto() then
+    /// validates its settings, as Chromium and wpt expect).
+    photo_capabilities_requested: Cell<bool>,
+    /// Live tracks on this source. They are rooted while the source runs: a
+    /// live source can still end or mute them, so they must stay alive to
+    /// fire those events (a camera track left running is not collected, as in
+    /// other engines; `stop()` releases it).
+    tracks: RefCell<Vec<Trusted<MediaStreamTrack>>>,
+    listener: Cell<Option<u64>>,
+}
+
+impl TrackSource {
+    /// The source `id` opened on the Media thread, with its first `state`
+    /// (settings and capabilities; constraints belong to tracks).
+    pub fn new(id: SourceId, kind: TrackKind, origin: SourceOrigin, label: String, state: &TrackState, ptz_at_open: bool) -> Rc<TrackSource> {
+        let source = Rc::new(TrackSource {
+            id,
+            kind,
+            origin,
+            label,
+            settings: RefCell::new(state.settings.clone()),
+            capabilities: RefCell::new(state.capabilities.clone()),
+            muted: Cell::new(false),
+            stopped: Cell::new(false),
+            ptz_at_open,
+            photo_capabilities_requested: Cell::new(false),
+            tracks: RefCell::new(Vec::new()),
+            listener: Cell::new(None),
+        });
+        if origin == SourceOrigin::FakeMicrophone {
+            return source;
+        }
+        let weak: Weak<TrackSource> = Rc::downgrade(&source);
+        let token = media_events::listen_source(id, move |cx, event| {
+            if let Some(source) = weak.upgrade() {
+                source.handle_event(cx, event);
+            }
+        });
+        source.listener.set(Some(token));
+        source
+    }
+
+    pub fn id(&self) -> SourceId {
+        self.id
+    }
+
+    pub fn kind(&self) -> TrackKind {
+        self.kind
+    }
+
+    pub fn origin(&self) -> SourceOrigin {
+        self.origin
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    pub fn muted(&self) -> bool {
+        self.muted.get()
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.stopped.get()
+    }
+
+    pub fn ptz_at_open(&self) -> bool {
+        self.ptz_at_open
+    }
+
+    pub fn settings(&self) -> MediaTrackSettings {
+        self.settings.borrow().clone()
+    }
+
+    pub fn capabilities(&self) -> MediaTrackCapabilities {
+        self.capabilities.borrow().clone()
+    }
+
+    /// Takes new settings and capabilities (a reply to ApplyConstraints…).
+    pub fn update_state(&self, state: &TrackState) {
+        *self.settings.borrow_mut() = state.settings.clone();
+        *self.capabilities.borrow_mut() = state.capabilities.clone();
+    }
+
+    pub fn photo_capabilities_requested(&self) -> bool {
+        self.photo_capabilities_requested.get()
+    }
+
+    pub fn note_photo_capabilities_requested(&self) {
+        self.photo_capabilities_requested.set(true);
+    }
+
+    /// A live track starts depending on this source.
+    pub fn add_track(&self, track: &MediaStreamTrack) {
+        self.tracks.borrow_mut().push(Trusted::new(track));
+    }
+
+    /// "Notify track's source that track is ended": the source stops when no
+    /// live track depends on it any more.
+    pub fn track_ended(&self, track: &MediaStreamTrack) {
+        self.tracks.borrow_mut().retain(|t| t.root().is_some_and(|r| !std::ptr::eq(&*r, track)));
+        if self.tracks.borrow().is_empty() {
+            self.stop();
+        }
+    }
+
+    /// Stops the Media thread's source (once) and stops listening to it.
+    fn stop(&self) {
+        if let Some(token) = self.listener.take() {
+            media_events::unlisten_source(self.id, token);
+        }
+        if self.stopped.replace(true) || self.origin == SourceOrigin::FakeMicrophone {
+            return;
+        }
+        // The reply carries nothing; the source settles its own pending requests.
+        let request = RequestId::next();
+        media_events::send_request_ignoring_reply(request, MediaCommand::StopSource { request, source: self.id });
+    }
+
+    fn live_tracks(&self) -> Vec<DomRoot<MediaStreamTrack>> {
+        self.tracks.borrow().iter().filter_map(|t| t.root()).collect()
+    }
+
+    fn handle_event(&self, cx: &mut JSContext, event: &MediaEvent) {
+        match event {
+            // The source ended on its own (device unplugged, pipeline error): each track
+            // is ended by the User Agent and fires "ended".
+            MediaEvent::SourceEnded { reason, .. } => {
+                log::info!("{} ended: {reason}", self.id);
+                self.stopped.set(true);
+                if let Some(token) = self.listener.take() {
+                    media_events::unlisten_source(self.id, token);
+                }
+                for track in self.live_tracks() {
+                    track.end_by_user_agent(cx);
+                }
+                self.tracks.borrow_mut().clear();
+            }
+            MediaEvent::MuteChanged { muted, .. } => {
+                self.muted.set(*muted);
+                for track in self.live_tracks() {
+                    track.set_muted(cx, *muted);
+                }
+            }
+            MediaEvent::SettingsChanged { state, .. } => self.update_state(state),
+            _ => {}
+        }
+    }
+}
+
+impl Drop for TrackSource {
+    fn drop(&mut self) {
+        // Every track of a running source holds it; reaching here with the source
+        // running means its tracks were collected (never for live tracks, which are
+        // rooted above) — stop it so the camera is not left on.
+        if !self.stopped.get() {
+            self.stop();
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Pixel work behind `ImageBitmap`: decoding PNG and JPEG blobs, and the
+//! crop / resize / flip of "cropped to the source rectangle with formatting"
+//! (<https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#cropped-to-the-source-rectangle-with-formatting>).
+//!
+//! Images are `base::VideoFrame`s (RGBA or BGRA, not premultiplied), so a
+//! frame grabbed from a camera becomes a bitmap without a copy.
+
+use std::io::Cursor;
+use std::time::Duration;
+
+use base::units::ImageSize;
+use base::{FrameBytes, PixelFormat, VideoFrame};
+
+/// The largest image side Aperture decodes or creates (as in most engines).
+pub const MAX_SIDE: u32 = 16384;
+
+/// A new RGBA frame owning `pixels` (tightly packed rows).
+pub fn rgba_frame(width: u32, height: u32, pixels: Vec<u8>, has_alpha: bool) -> VideoFrame {
+    VideoFrame {
+        size: ImageSize::new(width, height),
+        format: PixelFormat::Rgba8,
+        stride: width as usize * 4,
+        has_alpha,
+        data: FrameBytes::new(pixels),
+        timestamp: Duration::ZERO,
+        sequence: 0,
+    }
+}
+
+/// A canvas snapshot as an image: shared when it needs no change (opaque or
+/// unpremultiplied), else un-premultiplied into a new RGBA/BGRA buffer.
+pub fn frame_from_pixels(pixels: &canvas_traits::style::ImagePixels) -> VideoFrame {
+    use canvas_traits::style::PixelAlpha;
+    let shared = |has_alpha| VideoFrame {
+        size: pixels.size,
+        format: pixels.format,
+        stride: pixels.stride,
+        has_alpha,
+        data: pixels.data.clone(),
+        timestamp: Duration::ZERO,
+        sequence: 0,
+    };
+    match pixels.alpha {
+        PixelAlpha::Opaque => shared(false),
+        PixelAlpha::Unpremultiplied => shared(true),
+        PixelAlpha::Premultiplied => {
+            let (w, h) = (pixels.size.width as usize, pixels.size.height as usize);
+            let src = pixels.data.as_slice();
+            let mut out = Vec::with_capacity(w * h * 4);
+            for y in 0..h {
+                let row = src.get(y * pixels.stride..y * pixels.stride + w * 4).unwrap_or(&[]);
+                for p in row.chunks_exact(4) {
+                    // Colour channels are the first three in both RGBA and BGRA.
+                    let a = p[3] as u32;
+                    let un = |c: u8| if a == 0 { 0 } else { ((c as u32 * 255 + a / 2) / a).min(255) as u8 };
+                    out.extend_from_slice(&[un(p[0]), un(p[1]), un(p[2]), p[3]]);
+                }
+            }
+            out.resize(w * h * 4, 0);
+            VideoFrame { stride: w * 4, data: FrameBytes::new(out), ..shared(true) }
+        }
+    }
+}
+
+/// The image formats the decoder recognises by their signature
+/// (<https://mimesniff.spec.whatwg.org/#image-type-pattern-matching-algorithm>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageType {
+    Png,
+    Jpeg,
+}
+
+/// Sniffs the image type from the first bytes.
+pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(ImageType::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(ImageType::Jpeg)
+    } else {
+        None
+    }
+}
+
+/// Decodes a PNG or JPEG file into an RGBA frame.
+pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
+    match sniff(bytes) {
+        Some(ImageType::Png) => decode_png(bytes),
+        Some(ImageType::Jpeg) => decode_jpeg(bytes),
+        None => Err("the data is not a PNG or JPEG image".into()),
+    }
+}
+
+fn decode_png(bytes: &[u8]) -> Result<VideoFrame, String> {
+    let mut decoder = png::Decoder::new(Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| format!("PNG: {e}"))?;
+    let (width, height) = {
+        let info = reader.info();
+        (info.width, info.height)
+    };
+    check_size(width, height)?;
+    let size = reader.output_buffer_size().ok_or("PNG: the image is too large")?;
+    let mut buf = vec![0; size];
+    let out = reader.next_frame(&mut buf).map_err(|e| format!("PNG: {e}"))?;
+    buf.truncate(out.buffer_size());
+    let pixels = width as usize * height as usize;
+    let (rgba, has_alpha) = match out.color_type {
+        png::ColorType::Rgba => (buf, true),
+        png::ColorType::Rgb => (expand(&buf, pixels, 3, |p| [p[0], p[1], p[2], 255]), false),
+        png::ColorType::GrayscaleAlpha => (expand(&buf, pixels, 2, |p| [p[0], p[0], p[0], p[1]]), true),
+        png::ColorType::Grayscale => (expand(&buf, pixels, 1, |p| [p[0], p[0], p[0], 255]), false),
+        png::ColorType::Indexed => return Err("PNG: palette not expanded".into()),
+    };
+    if rgba.len() != pixels * 4 {
+        return Err("PNG: unexpected output size".into());
+    }
+    Ok(rgba_frame(width, height, rgba, has_alpha))
+}
+
+fn decode_jpeg(bytes: &[u8]) -> Result<VideoFrame, String> {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::RGBA)
+        .set_max_width(MAX_SIDE as usize)
+        .set_max_height(MAX_SIDE as usize);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    let pixels = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
+    let info = decoder.info().ok_or("JPEG: no image information")?;
+    let (width, height) = (info.width as u32, info.height as u32);
+    check_size(width, height)?;
+    if pixels.len() != width as usize * height as usize * 4 {
+        return Err("JPEG: unexpected output size".into());
+    }
+    Ok(rgba_frame(width, height, pixels, false))
+}
+
+fn check_size(width: u32, height: u32) -> Result<(), String> {
+    if width == 0 || height == 0 {
+        return Err("the image has no pixels".into());
+    }
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(format!("the image is too large ({width}x{height})"));
+    }
+    Ok(())
+}
+
+fn expand(buf: &[u8], pixels: usize, channels: usize, f: impl Fn(&[u8]) -> [u8; 4]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pixels * 4);
+    for p in buf.chunks_exact(channels).take(pixels) {
+        out.extend_from_slice(&f(p));
+    }
+    out
+}
+
+/// How a resize samples (`ResizeQuality`): "pixelated" is nearest neighbour,
+/// every other quality is bilinear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sampling {
+    Nearest,
+    Bilinear,
+}
+
+/// A source rectangle in the frame's pixel space; it may extend past the
+/// frame (those pixels are transparent black).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceRect {
+    pub x: i64,
+    pub y: i64,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// "Cropped to the source rectangle with formatting": the part of `frame`
+/// under `rect`, scaled to `output` and flipped vertically if asked. When
+/// nothing changes, the frame is shared, not copied.
+pub fn crop_scale_flip(frame: &VideoFrame, rect: SourceRect, output: ImageSize, sampling: Sampling, flip_y: bool) -> VideoFrame {
+    let whole = rect.x == 0 && rect.y == 0 && rect.width == frame.size.width && rect.height == frame.size.height;
+    if whole && output == frame.size && !flip_y {
+        return frame.clone();
+    }
+    let (ow, oh) = (output.width as usize, output.height as usize);
+    let mut out = vec![0u8; ow * oh * 4];
+    let src = frame.data.as_slice();
+    let (fw, fh) = (frame.size.width as i64, frame.size.height as i64);
+    let inside = rect.x >= 0 && rect.y >= 0 && rect.x + rect.width as i64 <= fw && rect.y + rect.height as i64 <= fh;
+    // Reads pixel (x, y) of the source, transparent black outside it.
+    let read = |x: i64, y: i64| -> [f32; 4] {
+        if x < 0 || y < 0 || x >= fw || y >= fh {
+            return [0.0; 4];
+        }
+        let o = y as usize * frame.stride + x as usize * 4;
+        match src.get(o..o + 4) {
+            Some(p) => [p[0] as f32, p[1] as f32, p[2] as f32, p[3] as f32],
+            None => [0.0; 4],
+        }
+    };
+    let sx = rect.width as f64 / ow.max(1) as f64;
+    let sy = rect.height as f64 / oh.max(1) as f64;
+    for oy in 0..oh {
+        let dy = if flip_y { oh - 1 - oy } else { oy };
+        for ox in 0..ow {
+            let px = match sampling {
+                Sampling::Nearest => {
+                    let x = rect.x + ((ox as f64 + 0.5) * sx).floor() as i64;
+                    let y = rect.y + ((oy as f64 + 0.5) * sy).floor() as i64;
+                    read(x, y)
+                }
+                Sampling::Bilinear => {
+                    // Sample centres, clamped to the rectangle so edges do not bleed in.
+                    let fx = (rect.x as f64 + (ox as f64 + 0.5) * sx - 0.5)
+                        .clamp(rect.x as f64, (rect.x + rect.width as i64 - 1) as f64);
+                    let fy = (rect.y as f64 + (oy as f64 + 0.5) * sy - 0.5)
+                        .clamp(rect.y as f64, (rect.y + rect.height as i64 - 1) as f64);
+                    let (x0, y0) = (fx.floor() as i64, fy.floor() as i64);
+                    let (tx, ty) = ((fx - x0 as f64) as f32, (fy - y0 as f64) as f32);
+                    let (x1, y1) = ((x0 + 1).min(rect.x + rect.width as i64 - 1), (y0 + 1).min(rect.y + rect.height as i64 - 1));
+                    let (a, b, c, d) = (read(x0, y0), read(x1, y0), read(x0, y1), read(x1, y1));
+                    let mut p = [0.0f32; 4];
+                    for i in 0..4 {
+                        let top = a[i] + (b[i] - a[i]) * tx;
+                        let bottom = c[i] + (d[i] - c[i]) * tx;
+                        p[i] = top + (bottom - top) * ty;
+                    }
+                    p
+                }
+            };
+            let o = (dy * ow + ox) * 4;
+            for i in 0..4 {
+                out[o + i] = px[i].round().clamp(0.0, 255.0) as u8;
+            }
+        }
+    }
+    VideoFrame {
+        size: output,
+        format: frame.format,
+        stride: ow * 4,
+        has_alpha: frame.has_alpha || !inside,
+        data: FrameBytes::new(out),
+        timestamp: frame.timestamp,
+        sequence: frame.sequence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_2x2() -> VideoFrame {
+        // red, green / blue, white
+        rgba_frame(2, 2, vec![255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255], false)
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageType::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(ImageType::Jpeg));
+        assert_eq!(sniff(b"GIF89a"), None);
+        assert!(decode(b"not an image").is_err());
+        assert!(decode(b"\x89PNG\r\n\x1a\ntruncated").is_err());
+    }
+
+    #[test]
+    fn png_round_trip() {
+        let mut bytes = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut bytes, 2, 1);
+            enc.set_color(png::ColorType::Rgb);
+            enc.set_depth(png::BitDepth::Eight);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&[1, 2, 3, 4, 5, 6]).unwrap();
+        }
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.size, ImageSize::new(2, 1));
+        assert_eq!(f.rgba_at(1, 0), Some([4, 5, 6, 255]));
+        assert!(!f.has_alpha);
+    }
+
+    #[test]
+    fn whole_frame_is_shared() {
+        let f = frame_2x2();
+        let g = crop_scale_flip(&f, SourceRect { x: 0, y: 0, width: 2, height: 2 }, f.size, Sampling::Bilinear, false);
+        assert!(g.data.ptr_eq(&f.data));
+    }
+
+    #[test]
+    fn crop_flip_and_outside() {
+        let f = frame_2x2();
+        let g = crop_scale_flip(&f, SourceRect { x: 1, y: 0, width: 1, height: 2 }, ImageSize::new(1, 2), Sampling::Nearest, true);
+        assert_eq!(g.rgba_at(0, 0), Some([255, 255, 255, 255]));
+        assert_eq!(g.rgba_at(0, 1), Some([0, 255, 0, 255]));
+        let h = crop_scale_flip(&f, SourceRect { x: -1, y: 0, width: 2, height: 1 }, ImageSize::new(2, 1), Sampling::Nearest, false);
+        assert_eq!(h.rgba_at(0, 0), Some([0, 0, 0, 0]));
+        assert_eq!(h.rgba_at(1, 0), Some([255, 0, 0, 255]));
+        assert!(h.has_alpha);
+    }
+
+    #[test]
+    fn canvas_pixels_are_unpremultiplied() {
+        use canvas_traits::style::{ImagePixels, PixelAlpha};
+        let pixels = ImagePixels {
+            size: ImageSize::new(2, 1),
+            stride: 8,
+            format: PixelFormat::Rgba8,
+            alpha: PixelAlpha::Premultiplied,
+            data: FrameBytes::new(vec![64u8, 0, 0, 128, 9, 9, 9, 0]),
+        };
+        let f = frame_from_pixels(&pixels);
+        assert_eq!(f.rgba_at(0, 0), Some([128, 0, 0, 128]));
+        assert_eq!(f.rgba_at(1, 0), Some([0, 0, 0, 0]));
+        let opaque = ImagePixels { alpha: PixelAlpha::Opaque, ..pixels.clone() };
+        assert!(frame_from_pixels(&opaque).data.ptr_eq(&pixels.data), "opaque pixels are shared");
+    }
+
+    #[test]
+    fn scaling() {
+        let f = frame_2x2();
+        let up = crop_scale_flip(&f, SourceRect { x: 0, y: 0, width: 2, height: 2 }, ImageSize::new(4, 4), Sampling::Nearest, false);
+        assert_eq!(up.rgba_at(1, 1), Some([255, 0, 0, 255]));
+        assert_eq!(up.rgba_at(3, 3), Some([255, 255, 255, 255]));
+        let down = crop_scale_flip(&f, SourceRect { x: 0, y: 0, width: 2, height: 2 }, ImageSize::new(1, 1), Sampling::Bilinear, false);
+        // The average of the four pixels.
+        assert_eq!(down.rgba_at(0, 0), Some([128, 128, 128, 255]));
+    }
+}

@@ -1,0 +1,32 @@
+// https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#images-2
+// (Serializable and Transferable are not supported yet.)
+
+[Exposed=Window]
+interface ImageBitmap {
+  readonly attribute unsigned long width;
+  readonly attribute unsigned long height;
+  undefined close();
+};
+
+// The sources Aperture can make a bitmap from; the HTML typedef is
+// (CanvasImageSource or Blob or ImageData).
+typedef (HTMLVideoElement or HTMLCanvasElement or ImageBitmap or Blob) ImageBitmapSource;
+
+enum ImageOrientation { "from-image", "flipY" };
+enum PremultiplyAlpha { "none", "premultiply", "default" };
+enum ColorSpaceConversion { "none", "default" };
+enum ResizeQuality { "pixelated", "low", "medium", "high" };
+
+dictionary ImageBitmapOptions {
+  ImageOrientation imageOrientation = "from-image";
+  PremultiplyAlpha premultiplyAlpha = "default";
+  ColorSpaceConversion colorSpaceConversion = "default";
+  [EnforceRange] unsigned long resizeWidth;
+  [EnforceRange] unsigned long resizeHeight;
+  ResizeQuality resizeQuality = "low";
+};
+
+partial interface mixin WindowOrWorkerGlobalScope {
+  Promise<ImageBitmap> createImageBitmap(ImageBitmapSource image, optional ImageBitmapOptions options = {});
+  Promise<ImageBitmap> createImageBitmap(ImageBitmapSource image, long sx, long sy, long sw, long sh, optional ImageBitmapOptions options = {});
+};

@@ -1,0 +1,35 @@
+// https://w3c.github.io/mediacapture-main/#mediadevices
+
+partial interface Navigator {
+  [SameObject, SecureContext] readonly attribute MediaDevices mediaDevices;
+};
+
+// `ondevicechange` is left out: Aperture does not watch for devices coming and going.
+[Exposed=Window, SecureContext]
+interface MediaDevices : EventTarget {
+  Promise<sequence<MediaDeviceInfo>> enumerateDevices();
+  MediaTrackSupportedConstraints getSupportedConstraints();
+  Promise<MediaStream> getUserMedia(optional MediaStreamConstraints constraints = {});
+};
+
+// https://w3c.github.io/mediacapture-main/#device-info
+[Exposed=Window, SecureContext]
+interface MediaDeviceInfo {
+  readonly attribute DOMString deviceId;
+  readonly attribute MediaDeviceKind kind;
+  readonly attribute DOMString label;
+  readonly attribute DOMString groupId;
+  [Default] object toJSON();
+};
+
+enum MediaDeviceKind {
+  "audioinput",
+  "audiooutput",
+  "videoinput"
+};
+
+// https://w3c.github.io/mediacapture-main/#mediastreamconstraints
+dictionary MediaStreamConstraints {
+  (boolean or MediaTrackConstraints) video = false;
+  (boolean or MediaTrackConstraints) audio = false;
+};
