@@ -386,7 +386,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         };
         let native = format!("op_{}", group.name);
         let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
-        let flags = if group.overloads[0].attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT" } else { "JSPROP_ENUMERATE" };
+        // <https://webidl.spec.whatwg.org/#define-the-operations>: "Let modifiable be false if
+        // op is unforgeable and true otherwise" → {[[Writable]]: modifiable, [[Configurable]]: modifiable}.
+        let flags = if group.overloads[0].attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT | JSPROP_READONLY" } else { "JSPROP_ENUMERATE" };
         match receiver {
             Receiver::Instance => {
                 let _ = writeln!(
@@ -458,7 +460,18 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     static TOSTRING_METHOD_INFO: JitInfo = JitInfo::method(op_toString, ID::{name} as u16, {depth}, false);
 "#
         );
-        specs.entry(Condition::Always).or_default().1.push("method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false)".into());
+        // <https://webidl.spec.whatwg.org/#es-stringifier>: the toString property is
+        // {[[Writable]]: B, [[Enumerable]]: true, [[Configurable]]: B} where B is false if the
+        // stringifier is unforgeable (a [LegacyUnforgeable] stringifier attribute), and lives
+        // on every instance in that case.
+        let unforgeable_stringifier = via_attr.is_some_and(|a| a.attrs.legacy_unforgeable) && !iface.attrs.global;
+        if unforgeable_stringifier {
+            unforgeable.entry(Condition::Always).or_default().1.push(
+                "method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, (JSPROP_ENUMERATE | JSPROP_PERMANENT | JSPROP_READONLY) as u16, false)".into(),
+            );
+        } else {
+            specs.entry(Condition::Always).or_default().1.push("method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false)".into());
+        }
     }
 
     // ---- constructor

@@ -256,7 +256,15 @@ pub fn create_namespace_object(
     cache_index: usize,
 ) {
     unsafe {
-        rooted!(&in(cx) let proto = mozjs::jsapi::GetRealmObjectPrototype(cx.raw_cx()));
+        rooted!(&in(cx) let mut proto = mozjs::jsapi::GetRealmObjectPrototype(cx.raw_cx()));
+        if name == c"console" {
+            // <https://console.spec.whatwg.org/#console-namespace>: "the namespace object
+            // for console must have as its [[Prototype]] an empty object, created as if by
+            // OrdinaryObjectCreate(%Object.prototype%), instead of %Object.prototype%."
+            let empty = mozjs::jsapi::JS_NewPlainObject(cx.raw_cx());
+            assert!(!empty.is_null());
+            proto.set(empty);
+        }
         rooted!(&in(cx) let obj = JS_NewObjectWithGivenProto(cx.raw_cx(), class, proto.handle().into()));
         assert!(!obj.get().is_null());
         mozjs::rust::define_methods(cx, obj.handle(), methods).expect("defining namespace operations failed");

@@ -6,7 +6,7 @@ pub use std::rc::Rc;
 pub use mozjs::context::JSContext;
 pub use mozjs::jsapi::{
     CallArgs, HandleObject as RawHandleObject, HandleValueArray, JSAutoRealm, JSContext as RawJSContext,
-    JSJitGetterCallArgs, JSJitMethodCallArgs, JSJitSetterCallArgs, JSObject, JSPROP_ENUMERATE, JSPROP_PERMANENT,
+    JSJitGetterCallArgs, JSJitMethodCallArgs, JSJitSetterCallArgs, JSObject, JSPROP_ENUMERATE, JSPROP_PERMANENT, JSPROP_READONLY,
     JSTracer,
 };
 pub use mozjs::jsval::{JSVal, ObjectValue, UndefinedValue};

@@ -338,6 +338,19 @@ pub fn set_global_prototype(cx: &mut JSContext, global: HandleObject, proto: Han
         assert!(JS_SetPrototype(cx.raw_cx(), global.into(), proto.into()));
         let mut succeeded = false;
         assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), global.into(), &mut succeeded));
+        // <https://webidl.spec.whatwg.org/#create-an-interface-prototype-object>: "If interface is
+        // declared with the [Global] extended attribute, or interface is in the set of inherited
+        // interfaces of an interface that is declared with the [Global] extended attribute, then
+        // set interfaceProtoObj.[[SetPrototypeOf]] as defined in § Immutable prototype exotic
+        // objects" — Window.prototype and EventTarget.prototype (Object.prototype already is).
+        rooted!(&in(cx) let mut current = proto.get());
+        while !current.get().is_null() {
+            let mut ok = false;
+            assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), current.handle().into(), &mut ok));
+            rooted!(&in(cx) let mut next = std::ptr::null_mut::<mozjs::jsapi::JSObject>());
+            assert!(mozjs::jsapi::JS_GetPrototype(cx.raw_cx(), current.handle().into(), next.handle_mut().into()));
+            current.set(next.get());
+        }
     }
 }
 
