@@ -23,10 +23,9 @@ use crate::dom::bindings::codegen::Dictionaries::{MockPhotoState, Point2D};
 use crate::dom::bindings::codegen::MockImageCaptureBinding::MockImageCaptureMethods;
 use crate::dom::bindings::conversions::{FromJSVal, ToJSVal, get_property};
 use crate::dom::bindings::error::{Error, Fallible};
-use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::imagecapture::mockstate::{StateWrite, photo_settings_out, photo_state_in, photo_state_out, state_writes};
+use crate::dom::imagecapture::mockstate::{StateWrite, photo_settings_out, photo_state_in, photo_state_out, point_out, state_writes};
 use crate::dom::window::Window;
 
 #[dom_struct]
@@ -110,10 +109,7 @@ impl MockImageCapture {
                     assign(cx, state.handle(), name, value.handle());
                 }
                 StateWrite::Points(points) => {
-                    let points: Vec<Point2D> = points
-                        .iter()
-                        .map(|p| Point2D { x: Finite::<f64>::new(p.x).unwrap_or_default(), y: Finite::<f64>::new(p.y).unwrap_or_default() })
-                        .collect();
+                    let points: Vec<Point2D> = points.iter().map(point_out).collect();
                     points.to_jsval(cx, value.handle_mut());
                     assign(cx, state.handle(), c"pointsOfInterest", value.handle());
                 }

@@ -71,7 +71,7 @@ fn point_in(p: &Point2D) -> MtPoint2D {
     MtPoint2D { x: *p.x, y: *p.y }
 }
 
-fn point_out(p: &MtPoint2D) -> Point2D {
+pub fn point_out(p: &MtPoint2D) -> Point2D {
     Point2D { x: finite(p.x), y: finite(p.y) }
 }
 
