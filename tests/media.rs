@@ -28,9 +28,19 @@ fn media_check_pages_pass() {
 fn test_hooks_are_absent_without_the_pref() {
     let r = run(&["--camera", "fake", "--timeout", "30"], &page("media/host/no-hooks.html"));
     assert_eq!(r.status, Some(0), "stdout {}\nstderr {}", r.stdout, r.stderr);
-    assert_eq!(r.stdout.trim(), "apertureTest: undefined; camera: live", "stderr: {}", r.stderr);
+    assert_eq!(
+        r.stdout.trim(),
+        "apertureTest: undefined; ImageCaptureTest: undefined; MockImageCapture: undefined; camera: live",
+        "stderr: {}",
+        r.stderr
+    );
     let r = run(&["--camera", "fake", "--timeout", "30", "--pref", "dom_testing_enabled=true"], &page("media/host/no-hooks.html"));
-    assert_eq!(r.stdout.trim(), "apertureTest: object; camera: live", "stderr: {}", r.stderr);
+    assert_eq!(
+        r.stdout.trim(),
+        "apertureTest: object; ImageCaptureTest: function; MockImageCapture: function; camera: live",
+        "stderr: {}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -337,7 +337,7 @@ impl MediaLoop {
         };
         let state = src.track_state(self.override_state());
         self.sources.insert(id, src);
-        Ok(MediaReply::SourceOpened { state, label: String::new() })
+        Ok(MediaReply::SourceOpened { state, label: String::new(), echo: None })
     }
 
     fn push_frame(&mut self, id: SourceId, frame: VideoFrame) {
@@ -541,6 +541,7 @@ impl MediaLoop {
     fn handle_internal(&mut self, msg: Internal) {
         match msg {
             Internal::FirstFrame(id) => {
+                let echo = self.echo();
                 let Some(src) = self.sources.get_mut(&id) else { return };
                 src.ready = true;
                 let state = src.track_state(self.photo_override.as_ref().map(|o| &o.state.state));
@@ -549,7 +550,7 @@ impl MediaLoop {
                     self.pending.iter().filter(|p| p.source == id && matches!(p.waiting, Waiting::Open)).map(|p| p.request).collect();
                 self.pending.retain(|p| !(p.source == id && matches!(p.waiting, Waiting::Open)));
                 for request in opens {
-                    let reply = MediaReply::SourceOpened { state: state.clone(), label: label.clone() };
+                    let reply = MediaReply::SourceOpened { state: state.clone(), label: label.clone(), echo: echo.clone() };
                     self.reply(request, Some(id), Ok(reply));
                 }
             },

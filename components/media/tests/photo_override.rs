@@ -12,35 +12,8 @@ use media_traits::error::MediaErrorKind;
 use media_traits::messages::*;
 use media_traits::photo::*;
 
-/// The default state of Chromium's `mock-imagecapture.js`.
 fn mock_state() -> PhotoState {
-    PhotoState {
-        supported_white_balance_modes: vec![MeteringMode::SingleShot, MeteringMode::Continuous],
-        current_white_balance_mode: Some(MeteringMode::Continuous),
-        supported_exposure_modes: vec![MeteringMode::Manual, MeteringMode::SingleShot, MeteringMode::Continuous],
-        current_exposure_mode: Some(MeteringMode::Manual),
-        supported_focus_modes: vec![MeteringMode::Manual, MeteringMode::SingleShot],
-        current_focus_mode: Some(MeteringMode::Manual),
-        points_of_interest: vec![Point2D { x: 0.4, y: 0.6 }],
-        exposure_compensation: Some(PhotoRange::new(-200.0, 200.0, 33.0, 33.0)),
-        exposure_time: Some(PhotoRange::new(100.0, 100000.0, 1000.0, 100.0)),
-        color_temperature: Some(PhotoRange::new(2500.0, 6500.0, 6000.0, 1000.0)),
-        iso: Some(PhotoRange::new(100.0, 12000.0, 400.0, 1.0)),
-        brightness: Some(PhotoRange::new(1.0, 10.0, 5.0, 1.0)),
-        contrast: Some(PhotoRange::new(2.0, 9.0, 5.0, 1.0)),
-        saturation: Some(PhotoRange::new(3.0, 8.0, 6.0, 1.0)),
-        sharpness: Some(PhotoRange::new(4.0, 7.0, 7.0, 1.0)),
-        focus_distance: Some(PhotoRange::new(1.0, 10.0, 3.0, 1.0)),
-        pan: Some(PhotoRange::new(0.0, 10.0, 5.0, 2.0)),
-        tilt: Some(PhotoRange::new(0.0, 10.0, 5.0, 2.0)),
-        zoom: Some(PhotoRange::new(0.0, 10.0, 5.0, 5.0)),
-        supports_torch: true,
-        torch: false,
-        red_eye_reduction: RedEyeReduction::Controllable,
-        height: PhotoRange::new(240.0, 2448.0, 240.0, 2.0),
-        width: PhotoRange::new(320.0, 3264.0, 320.0, 3.0),
-        fill_light_mode: vec![FillLightMode::Auto, FillLightMode::Flash],
-    }
+    chromium_mock_state()
 }
 
 fn install(h: &Harness, state: PhotoState) {

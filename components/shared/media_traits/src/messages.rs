@@ -286,6 +286,9 @@ pub enum MediaReply {
         state: TrackState,
         /// Device label (empty for canvas).
         label: String,
+        /// Set while a photo state override is installed (opening applies the
+        /// image-capture constraints to it).
+        echo: Option<OverrideEcho>,
     },
     /// To `ApplyConstraints`.
     ConstraintsApplied {

@@ -122,8 +122,10 @@ impl Interval {
         (r.lo <= r.hi).then_some(r)
     }
 
+    /// `v` moved into the interval. Never panics: an inverted interval (a
+    /// device reporting `min > max`) gives `hi`, NaN gives `lo`.
     fn clamp(self, v: f64) -> f64 {
-        v.clamp(self.lo, self.hi)
+        v.max(self.lo).min(self.hi)
     }
 
     fn contains(self, v: f64) -> bool {

@@ -4,7 +4,7 @@
 
 use crate::constraints::*;
 use crate::error::MediaErrorKind;
-use crate::photo::tests::chromium_mock_state;
+use crate::photo::chromium_mock_state;
 use crate::photo::{MeteringMode, PhotoRange, PhotoState};
 use crate::select::*;
 use crate::settings::track_state;
@@ -408,4 +408,18 @@ fn zero_sized_sources_do_not_poison_the_algorithm() {
     assert!(select_settings(std::slice::from_ref(&canvas), &MediaTrackConstraints::default(), false).is_ok());
     let c = with(MediaTrackConstraintSet { width: Some(exact(0)), ..Default::default() });
     assert_eq!(select_settings(&[canvas], &c, false).unwrap().mode.width, 0);
+}
+
+/// A device whose range is inverted (min > max) or empty satisfies no value
+/// of it, and SelectSettings does not panic picking one.
+#[test]
+fn inverted_device_ranges_do_not_panic() {
+    let mut state = chromium_mock_state();
+    state.iso = Some(PhotoRange::new(100.0, 5.0, 400.0, 1.0));
+    let cam = DeviceModel { photo: state, ..camera("odd") };
+    assert!(select_settings(&[cam.clone()], &MediaTrackConstraints::default(), true).is_ok());
+    let ideal = with(MediaTrackConstraintSet { iso: Some(Constrain::Bare(50.0)), ..Default::default() });
+    assert!(select_settings(&[cam.clone()], &ideal, true).is_ok());
+    let required = with(MediaTrackConstraintSet { iso: Some(exact(50.0)), ..Default::default() });
+    assert_eq!(failed(select_settings(&[cam], &required, true)), "iso");
 }

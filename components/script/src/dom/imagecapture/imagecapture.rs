@@ -29,7 +29,7 @@ use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::imagebitmap::ImageBitmap;
-use crate::dom::imagecapture::photos;
+use crate::dom::imagecapture::{imagecapturetest, photos};
 use crate::dom::mediacapture::constraints::{photo_capabilities_out, photo_settings_in, photo_settings_out};
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind};
@@ -102,6 +102,10 @@ impl ImageCaptureMethods for ImageCapture {
         if !self.track.is_live() {
             return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
         }
+        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
+        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+            return Promise::new_rejected(cx, &window, e);
+        }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
         // 3. In parallel: gather a still image from the track's source with photoSettings
@@ -125,6 +129,7 @@ impl ImageCaptureMethods for ImageCapture {
         self.request(cx, &promise, make, on_end, |cx, p, result| match result {
             // 5. Resolve p with the Blob.
             Ok(MediaReply::Photo(photo)) => {
+                imagecapturetest::absorb_echo(cx, photo.echo.as_ref());
                 photos::save_photo(&photo.bytes, &photo.mime_type);
                 let blob = Blob::new(cx, &p.global(), photo.bytes, photo.mime_type);
                 p.resolve_native(cx, &blob);
@@ -144,6 +149,10 @@ impl ImageCaptureMethods for ImageCapture {
         //    "InvalidStateError".
         if !self.track.is_live() {
             return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
+        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+            return Promise::new_rejected(cx, &window, e);
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
@@ -170,6 +179,10 @@ impl ImageCaptureMethods for ImageCapture {
         //    "InvalidStateError".
         if !self.track.is_live() {
             return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
+        }
+        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
+        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+            return Promise::new_rejected(cx, &window, e);
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);

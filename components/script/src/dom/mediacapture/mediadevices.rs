@@ -24,6 +24,7 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
 use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 use crate::dom::mediacapture::mediastream::MediaStream;
@@ -192,12 +193,18 @@ impl MediaDevicesMethods for MediaDevices {
         // constraint, NotReadableError when it does not start) and answers at its first
         // frame. Pan, tilt and zoom are exposed only if permitted.
         let ptz = store::ptz_permitted_for_request(&origin_of(&window), asks_for_ptz(&video));
+        // (Test-only: an ImageCaptureTest mock's state stands in for the camera's photo state.)
+        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+            promise.reject_error(cx, e);
+            return promise;
+        }
         let request = RequestId::next();
         let source = SourceId::next();
         let command = MediaCommand::OpenCamera { request, source, constraints: video.clone(), ptz_permitted: ptz };
         let p = promise.clone();
         media_events::send_request(cx, request, command, move |cx, result| match result {
-            Ok(MediaReply::SourceOpened { state, label }) => {
+            Ok(MediaReply::SourceOpened { state, label, echo }) => {
+                imagecapturetest::absorb_echo(cx, echo.as_ref());
                 // Create a MediaStream with a track of the source, whose constraints are CS,
                 // and resolve p with it.
                 let window = p.global();

@@ -30,6 +30,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{capabilities_out, constraints_in, constraints_out, settings_out};
 use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
@@ -358,6 +359,11 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         //    source, with pan/tilt/zoom only if permitted), then queue a task: reject p
         //    with an OverconstrainedError naming failedConstraint, or set [[Constraints]]
         //    to newConstraints and resolve p.
+        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
+        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+            promise.reject_error(cx, e);
+            return promise;
+        }
         let request = RequestId::next();
         let command = MediaCommand::ApplyConstraints {
             request,
@@ -369,7 +375,8 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         let p = promise.clone();
         media_events::send_request(cx, request, command, move |cx, result| {
             match result {
-                Ok(MediaReply::ConstraintsApplied { state, .. }) => {
+                Ok(MediaReply::ConstraintsApplied { state, echo }) => {
+                    imagecapturetest::absorb_echo(cx, echo.as_ref());
                     if let Some(track) = track.root() {
                         track.source.update_state(&state);
                         *track.constraints.borrow_mut() = new_constraints;
