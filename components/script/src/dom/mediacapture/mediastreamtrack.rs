@@ -371,7 +371,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
             match result {
                 Ok(MediaReply::ConstraintsApplied { state, .. }) => {
                     if let Some(track) = track.root() {
-                        track.source.update_state(&state);
+                        track.source.update_state_from_media(&state);
                         *track.constraints.borrow_mut() = new_constraints;
                     }
                     p.resolve_native(cx, &());
