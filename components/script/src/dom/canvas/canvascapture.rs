@@ -190,11 +190,10 @@ impl CanvasCapture {
             move |cx, result| {
                 if let Err(error) = result {
                     log::warn!("the media thread refused canvas source {source}: {error:?}");
-                    if let Some(capture) = weak.upgrade() {
-                        capture.stop_capturing();
-                        if let Some(client) = capture.client() {
-                            client.capture_failed(cx, error);
-                        }
+                    // The tracks end (and detach the capture); frames sent
+                    // meanwhile are dropped by the media thread.
+                    if let Some(client) = weak.upgrade().and_then(|capture| capture.client()) {
+                        client.capture_failed(cx, error);
                     }
                 }
             },
