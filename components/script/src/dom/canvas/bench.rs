@@ -226,7 +226,7 @@ pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn
         out.push(Measurement::new(format!("captureStream() paint→track reader {w}x{h} CPU"), cpu, "ms CPU/frame").with_note("process CPU time / frames"));
         out.push(
             Measurement::new(format!("captureStream() paint→track reader {w}x{h} copies"), canvas + media, "copies/frame")
-                .with_note(format!("canvas thread {canvas:.2} + Media thread {media:.2}; script copies none")),
+                .with_note(format!("canvas thread {canvas:.2} + Media thread {media:.2} over {delivered} frames at the sink; script copies none")),
         );
         eval(cx, window, "benchTrack.stop()");
         rendering::flush();
