@@ -3,12 +3,11 @@
 
 use std::sync::Arc;
 
-use base::units::ImageSize;
 use base::{SourceId, VideoFrame};
 use gstreamer::prelude::*;
 use media_traits::constraints::MediaTrackConstraints;
-use media_traits::photo::{PhotoRange, PhotoState};
-use media_traits::select::{ActiveMode, DeviceModel, ResizeMode, VideoMode};
+use media_traits::photo::PhotoState;
+use media_traits::select::{ActiveMode, DeviceModel};
 use media_traits::settings::{TrackState, track_state};
 
 use crate::camera::{self, Camera, CameraChain};
@@ -61,30 +60,7 @@ pub struct Source {
     pub ready: bool,
 }
 
-/// The photo model of a canvas: its current size, nothing else.
-pub fn canvas_photo_state(size: ImageSize) -> PhotoState {
-    let (w, h) = (size.width as f64, size.height as f64);
-    PhotoState { width: PhotoRange::new(w, w, w, 0.0), height: PhotoRange::new(h, h, h, 0.0), ..Default::default() }
-}
-
-/// The mode of a canvas of `size` captured at `rate` (60 when unspecified, like Chromium).
-pub fn canvas_mode(size: ImageSize, rate: Option<f64>) -> ActiveMode {
-    let native = VideoMode { width: size.width, height: size.height, frame_rate: rate.unwrap_or(60.0) };
-    ActiveMode { native, width: size.width, height: size.height, frame_rate: native.frame_rate, resize_mode: ResizeMode::None }
-}
-
-/// The SelectSettings model of a canvas.
-pub fn canvas_model(id: SourceId, mode: &ActiveMode) -> DeviceModel {
-    DeviceModel {
-        device_id: format!("canvas-{}", id.0),
-        group_id: String::new(),
-        facing_mode: None,
-        modes: vec![mode.native],
-        crop_and_scale: false,
-        photo: canvas_photo_state(ImageSize::new(mode.width, mode.height)),
-        current: Some(*mode),
-    }
-}
+pub use media_traits::canvas::{canvas_mode, canvas_model};
 
 impl Source {
     /// The fake camera's controls, if this is the fake camera.

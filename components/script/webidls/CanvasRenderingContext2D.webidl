@@ -3,8 +3,12 @@
 // setTransform(DOMMatrix2DInit), Path2D and the path arguments of
 // fill/stroke/clip, isPointInPath/isPointInStroke, drawFocusIfNeeded,
 // scrollPathIntoView, filter, letterSpacing/wordSpacing/fontKerning/
-// fontStretch/fontVariantCaps/textRendering, lang. CanvasImageSource is an
-// HTMLCanvasElement until ImageBitmap and HTMLVideoElement exist.
+// fontStretch/fontVariantCaps/textRendering, lang.
+
+// https://html.spec.whatwg.org/multipage/canvas.html#canvasimagesource
+// The image sources Aperture has (no HTMLImageElement, SVGImageElement,
+// OffscreenCanvas or VideoFrame).
+typedef (HTMLVideoElement or HTMLCanvasElement or ImageBitmap) CanvasImageSource;
 
 enum PredefinedColorSpace { "srgb", "display-p3" };
 enum CanvasFillRule { "nonzero", "evenodd" };
@@ -83,7 +87,7 @@ interface mixin CanvasFillStrokeStyles {
   CanvasGradient createLinearGradient(double x0, double y0, double x1, double y1);
   [Throws] CanvasGradient createRadialGradient(double x0, double y0, double r0, double x1, double y1, double r1);
   CanvasGradient createConicGradient(double startAngle, double x, double y);
-  [Throws] CanvasPattern? createPattern(HTMLCanvasElement image, [LegacyNullToEmptyString] DOMString repetition);
+  [Throws] CanvasPattern? createPattern(CanvasImageSource image, [LegacyNullToEmptyString] DOMString repetition);
 };
 
 interface mixin CanvasShadowStyles {
@@ -118,9 +122,9 @@ interface mixin CanvasText {
 
 interface mixin CanvasDrawImage {
   // drawing images
-  [Throws] undefined drawImage(HTMLCanvasElement image, unrestricted double dx, unrestricted double dy);
-  [Throws] undefined drawImage(HTMLCanvasElement image, unrestricted double dx, unrestricted double dy, unrestricted double dw, unrestricted double dh);
-  [Throws] undefined drawImage(HTMLCanvasElement image, unrestricted double sx, unrestricted double sy, unrestricted double sw, unrestricted double sh, unrestricted double dx, unrestricted double dy, unrestricted double dw, unrestricted double dh);
+  [Throws] undefined drawImage(CanvasImageSource image, unrestricted double dx, unrestricted double dy);
+  [Throws] undefined drawImage(CanvasImageSource image, unrestricted double dx, unrestricted double dy, unrestricted double dw, unrestricted double dh);
+  [Throws] undefined drawImage(CanvasImageSource image, unrestricted double sx, unrestricted double sy, unrestricted double sw, unrestricted double sh, unrestricted double dx, unrestricted double dy, unrestricted double dw, unrestricted double dh);
 };
 
 interface mixin CanvasImageData {

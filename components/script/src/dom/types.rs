@@ -5,6 +5,7 @@ pub use crate::dom::abortcontroller::AbortController;
 pub use crate::dom::abortsignal::AbortSignal;
 pub use crate::dom::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::blob::Blob;
+pub use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 pub use crate::dom::canvas::canvasgradient::CanvasGradient;
 pub use crate::dom::canvas::canvaspattern::CanvasPattern;
 pub use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;

@@ -1,7 +1,7 @@
 //! Plain-data messages and models shared by script and the Media thread.
 //!
 //! No GStreamer or JavaScript types appear here. The modules are:
-//! [`constraints`] (the constraint dictionaries), [`select`] (SelectSettings
+//! [`canvas`] (the model of a canvas capture source), [`constraints`] (the constraint dictionaries), [`select`] (SelectSettings
 //! and fitness distance), [`settings`] (getSettings/getCapabilities/
 //! getConstraints content), [`photo`] (the ImageCapture photo model and its
 //! validation), [`messages`] (commands and events), [`slot`] (the shared
@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod canvas;
 pub mod constraints;
 pub mod error;
 pub mod messages;

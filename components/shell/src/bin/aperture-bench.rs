@@ -21,6 +21,15 @@ fn with_window(engine: &Engine, url: &str, run: impl FnOnce(&mut script::mozjs::
     rows
 }
 
+/// Captured canvas frames straight to the Media thread (as the host's sink).
+struct ToMedia(crossbeam_channel::Sender<media_traits::messages::MediaCommand>);
+
+impl canvas::FrameSink for ToMedia {
+    fn push_frame(&self, source: base::SourceId, frame: base::VideoFrame) {
+        let _ = self.0.send(media_traits::messages::MediaCommand::PushFrame { source, frame });
+    }
+}
+
 fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
@@ -42,6 +51,28 @@ fn main() {
             script::dom::canvas::bench::run(cx, window, &frame_rx, &copies)
         });
         rows.extend(out.into_iter().map(|m| ("canvas-dom", m)));
+        drop(thread);
+        // The whole captureStream() path, wired as the host wires it: canvas
+        // frames go straight to the Media thread, a sink on the track reads them.
+        let remote = script::script_thread::remote_task_sender();
+        let events = Box::new(move |event| {
+            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| script::media_events::dispatch(cx, event)));
+        });
+        match media::spawn(media::MediaOptions { camera: media::CameraChoice::Fake, ..Default::default() }, events) {
+            Ok(media_thread) => {
+                script::threads::set_media_sender(media_thread.sender());
+                let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(media_thread.sender())));
+                script::threads::set_canvas_sender(thread.sender());
+                let copies = || thread.stats().copies();
+                let out = with_window(engine, "http://localhost/canvas-capture-bench.html", |cx, window| {
+                    script::dom::canvas::bench::run_track_reader(cx, window, &copies)
+                });
+                rows.extend(out.into_iter().map(|m| ("canvas-dom", m)));
+                drop(thread);
+                media_thread.exit();
+            }
+            Err(e) => eprintln!("canvas-dom: the media thread could not start: {e}"),
+        }
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));

@@ -3,12 +3,22 @@
 //! capture decision to a frame leaving the canvas thread, and the cost of a
 //! rendering step when nothing changed. The host side (the bench binary)
 //! runs the canvas thread with a frame sink that hands frames back here.
+//!
+//! [`run_track_reader`] measures the whole `captureStream()` path instead:
+//! paint → rendering update → canvas thread → Media thread → a reader of the
+//! track (a sink's latest-frame slot, what `<video>` reads), with the host's
+//! wiring (canvas frames go straight to the Media thread).
 
 use std::time::{Duration, Instant};
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use base::bench::{Measurement, median, process_cpu_time};
-use base::{SourceId, VideoFrame};
+use base::{RequestId, SourceId, VideoFrame};
 use crossbeam_channel::Receiver;
+use media_traits::messages::{MediaCommand, MediaReply, SinkId, SourceStats};
+use media_traits::slot::FrameSlot;
 use mozjs::context::JSContext;
 use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
@@ -17,6 +27,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::canvas::canvascapture::CanvasCapture;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::rendering;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::window::Window;
 
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> bool {
@@ -100,4 +111,126 @@ fn bench_canvas(cx: &mut JSContext, window: &Window) -> Option<DomRoot<HTMLCanva
         return None;
     }
     unsafe { crate::dom::bindings::conversions::root_from_object::<HTMLCanvasElement>(rval.get().to_object()) }
+}
+
+fn eval_object<T: crate::dom::bindings::inheritance::IDLInterface + crate::dom::bindings::reflector::DomObject>(
+    cx: &mut JSContext,
+    window: &Window,
+    source: &str,
+) -> Option<DomRoot<T>> {
+    let global = window.global_object();
+    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    rooted!(&in(cx) let mut rval = UndefinedValue());
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"canvas-bench.js".to_owned(), 1);
+    mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options).ok()?;
+    if !rval.get().is_object() {
+        return None;
+    }
+    unsafe { crate::dom::bindings::conversions::root_from_object::<T>(rval.get().to_object()) }
+}
+
+/// The Media thread's counters of `source`, waiting for the reply (the
+/// event loop runs meanwhile).
+fn source_stats(cx: &mut JSContext, source: SourceId) -> Option<SourceStats> {
+    let out: Rc<Cell<Option<SourceStats>>> = Rc::new(Cell::new(None));
+    let request = RequestId::next();
+    let sink = out.clone();
+    crate::media_events::send_request(cx, request, MediaCommand::GetStats { request, source }, move |_cx, result| {
+        if let Ok(MediaReply::Stats(stats)) = result {
+            sink.set(Some(stats));
+        }
+    });
+    crate::script_thread::run_event_loop(cx, Some(Instant::now() + Duration::from_secs(5)));
+    out.get()
+}
+
+/// Waits (spinning politely) until `slot` holds a frame newer than `seen`.
+fn wait_for_frame(slot: &FrameSlot, seen: u64) -> Option<VideoFrame> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while slot.generation() <= seen {
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_micros(20));
+    }
+    slot.latest()
+}
+
+/// `canvas.captureStream()` from JS, then per frame: a JS paint, the
+/// rendering update, and the wait until the frame is in the latest-frame
+/// slot of a sink on the track's source (what a `<video>` reads). Needs the
+/// canvas thread's frames wired to the Media thread, as the host does;
+/// `canvas_copies` reads the canvas thread's copy counter.
+pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn Fn() -> u64) -> Vec<Measurement> {
+    let mut out = Vec::new();
+    for (w, h, n) in [(640u32, 480u32, 100usize), (1920, 1080, 40)] {
+        let setup = format!(
+            "globalThis.benchCanvas = document.createElement('canvas'); benchCanvas.width = {w}; benchCanvas.height = {h};
+             globalThis.benchCtx = benchCanvas.getContext('2d'); globalThis.benchFrame = 0;
+             globalThis.benchPaint = () => {{ const c = benchCtx; benchFrame++;
+               c.clearRect(0, 0, {w}, {h}); c.fillStyle = `rgb(${{benchFrame % 256}} 40 90)`; c.fillRect(0, 0, {w}, {h});
+               for (let i = 0; i < 8; i++) {{ c.beginPath(); c.arc(({w} / 9) * (i + 1), {h} / 2, {h} / 6, 0, 6.283); c.fillStyle = 'rgba(255, 200, 0, 0.5)'; c.fill(); }} }};
+             globalThis.benchTrack = benchCanvas.captureStream().getVideoTracks()[0];"
+        );
+        if !eval(cx, window, &setup) {
+            continue;
+        }
+        let Some(track) = eval_object::<MediaStreamTrack>(cx, window, "benchTrack") else {
+            continue;
+        };
+        let source = track.source().id();
+        // A reader of the track: a sink's latest-frame slot, as <video> attaches.
+        let slot = FrameSlot::new();
+        let request = RequestId::next();
+        let command = MediaCommand::AttachSink { request, source, sink: SinkId::next(), slot: slot.clone() };
+        crate::media_events::send_request(cx, request, command, |_, _| {});
+        crate::script_thread::run_event_loop(cx, Some(Instant::now() + Duration::from_secs(5)));
+        // Warm up the pipelines.
+        let mut seen = slot.generation();
+        for _ in 0..5 {
+            eval(cx, window, "benchPaint()");
+            rendering::update_the_rendering(cx);
+            rendering::forget_last_update();
+            if wait_for_frame(&slot, seen).is_none() {
+                eprintln!("canvas-dom: no frame reached the track's reader");
+                break;
+            }
+            seen = slot.generation();
+        }
+        let before = source_stats(cx, source).unwrap_or_default();
+        let canvas_before = canvas_copies();
+        let cpu_before = process_cpu_time();
+        let mut samples = Vec::with_capacity(n);
+        for _ in 0..n {
+            let start = Instant::now();
+            eval(cx, window, "benchPaint()");
+            rendering::update_the_rendering(cx);
+            let frame = wait_for_frame(&slot, seen);
+            samples.push(start.elapsed().as_secs_f64() * 1e3);
+            seen = slot.generation();
+            if frame.is_none_or(|f| (f.size.width, f.size.height) != (w, h)) {
+                eprintln!("canvas-dom: the reader did not get a {w}x{h} frame");
+            }
+            rendering::forget_last_update();
+        }
+        let cpu = (process_cpu_time() - cpu_before).as_secs_f64() * 1e3 / n as f64;
+        let canvas = (canvas_copies() - canvas_before) as f64 / n as f64;
+        let after = source_stats(cx, source).unwrap_or_default();
+        let delivered = after.frames_out.saturating_sub(before.frames_out).max(1) as f64;
+        let media = after.copies.saturating_sub(before.copies) as f64 / delivered;
+        let ms = median(&mut samples);
+        out.push(
+            Measurement::new(format!("captureStream() paint→track reader {w}x{h}"), ms, "ms/frame")
+                .with_note(format!("{n} runs, median; JS paint, rendering update, canvas thread, Media thread, sink slot")),
+        );
+        out.push(Measurement::new(format!("captureStream() paint→track reader {w}x{h} CPU"), cpu, "ms CPU/frame").with_note("process CPU time / frames"));
+        out.push(
+            Measurement::new(format!("captureStream() paint→track reader {w}x{h} copies"), canvas + media, "copies/frame")
+                .with_note(format!("canvas thread {canvas:.2} + Media thread {media:.2} over {delivered} frames at the sink; script copies none")),
+        );
+        eval(cx, window, "benchTrack.stop()");
+        rendering::flush();
+        crate::script_thread::run_event_loop(cx, Some(Instant::now() + Duration::from_secs(5)));
+    }
+    out
 }

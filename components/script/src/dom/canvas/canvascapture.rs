@@ -30,8 +30,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
+use base::units::ImageSize;
 use base::{RequestId, SourceId};
 use canvas_traits::command::CanvasCommand;
+use media_traits::error::MediaError;
 use media_traits::messages::MediaCommand;
 use mozjs::context::JSContext;
 
@@ -135,6 +137,12 @@ impl FrameRequests {
 pub trait CaptureClient {
     /// The canvas lost origin-clean: capture stopped; the track mutes.
     fn capture_tainted(&self, cx: &mut JSContext);
+    /// The canvas's bitmap dimensions were set (synchronously, from the
+    /// attribute change): settings follow the canvas.
+    fn canvas_resized(&self, _size: ImageSize) {}
+    /// The media thread could not create the source (a missing GStreamer
+    /// plugin…): no frame will ever be delivered.
+    fn capture_failed(&self, _cx: &mut JSContext, _error: MediaError) {}
 }
 
 /// One capturing source fed by a canvas.
@@ -148,6 +156,7 @@ pub struct CanvasCapture {
     frames: Cell<u64>,
     observer: Cell<Option<u64>>,
     taint_token: Cell<Option<u64>>,
+    resize_token: Cell<Option<u64>>,
     /// The media source was released.
     ended: Cell<bool>,
     client: RefCell<Option<Weak<dyn CaptureClient>>>,
@@ -168,17 +177,24 @@ impl CanvasCapture {
             frames: Cell::new(0),
             observer: Cell::new(None),
             taint_token: Cell::new(None),
+            resize_token: Cell::new(None),
             ended: Cell::new(false),
             client: RefCell::new(None),
         });
         let request = RequestId::next();
+        let weak = Rc::downgrade(&capture);
         crate::media_events::send_request(
             cx,
             request,
             MediaCommand::CreateCanvasSource { request, source, size: canvas.bitmap_size(), frame_rate: rate },
-            move |_cx, result| {
+            move |cx, result| {
                 if let Err(error) = result {
                     log::warn!("the media thread refused canvas source {source}: {error:?}");
+                    // The tracks end (and detach the capture); frames sent
+                    // meanwhile are dropped by the media thread.
+                    if let Some(client) = weak.upgrade().and_then(|capture| capture.client()) {
+                        client.capture_failed(cx, error);
+                    }
                 }
             },
         );
@@ -194,15 +210,25 @@ impl CanvasCapture {
                 }
             })
         };
-        let taint = Rc::new(move |cx: &mut JSContext, _canvas: &HTMLCanvasElement| {
-            if let Some(capture) = weak.upgrade() {
-                capture.on_taint(cx);
+        let taint = {
+            let weak = weak.clone();
+            Rc::new(move |cx: &mut JSContext, _canvas: &HTMLCanvasElement| {
+                if let Some(capture) = weak.upgrade() {
+                    capture.on_taint(cx);
+                }
+            })
+        };
+        let resize = Rc::new(move |_canvas: &HTMLCanvasElement, size: ImageSize| {
+            if let Some(client) = weak.upgrade().and_then(|capture| capture.client()) {
+                client.canvas_resized(size);
             }
         });
         let token = canvas.add_paint_observer(paint);
         let taint_token = canvas.add_taint_observer(taint);
+        let resize_token = canvas.add_resize_observer(resize);
         capture.observer.set(Some(token));
         capture.taint_token.set(Some(taint_token));
+        capture.resize_token.set(Some(resize_token));
         capture
     }
 
@@ -247,12 +273,16 @@ impl CanvasCapture {
         rendering::push(CanvasCommand::CaptureFrame { canvas: canvas.canvas_id(), source: self.source });
     }
 
+    fn client(&self) -> Option<Rc<dyn CaptureClient>> {
+        self.client.borrow().as_ref().and_then(Weak::upgrade)
+    }
+
     fn on_taint(&self, cx: &mut JSContext) {
-        // "If the canvas becomes not origin-clean, capture MUST stop
-        // immediately and the track MUST be muted."
+        // "A captured stream MUST immediately cease to capture content if the
+        // origin-clean flag of the source canvas becomes false … The captured
+        // MediaStreamTrack MUST become muted."
         self.stop_capturing();
-        let client = self.client.borrow().as_ref().and_then(Weak::upgrade);
-        if let Some(client) = client {
+        if let Some(client) = self.client() {
             client.capture_tainted(cx);
         }
     }
@@ -273,14 +303,27 @@ impl CanvasCapture {
         }
     }
 
-    /// The track ended: stop capturing, forget the source's clock on the
-    /// canvas thread and release the media source.
-    pub fn end(&self, cx: &mut JSContext) {
+    /// Ends the capture without releasing the media source (its owner, the
+    /// tracks' `TrackSource`, does that): stop capturing, stop following the
+    /// canvas's size and forget the source's clock on the canvas thread.
+    pub fn detach(&self) -> bool {
         self.stop_capturing();
         if self.ended.replace(true) {
-            return;
+            return false;
+        }
+        if let (Some(canvas), Some(token)) = (self.canvas.root(), self.resize_token.take()) {
+            canvas.remove_observer(token);
         }
         rendering::push(CanvasCommand::EndCapture { source: self.source });
+        true
+    }
+
+    /// Ends the capture and releases the media source (a capture without
+    /// tracks: the test hooks and benchmarks).
+    pub fn end(&self, cx: &mut JSContext) {
+        if !self.detach() {
+            return;
+        }
         let request = RequestId::next();
         crate::media_events::send_request(cx, request, MediaCommand::StopSource { request, source: self.source }, |_, _| {});
     }

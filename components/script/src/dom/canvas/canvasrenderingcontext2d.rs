@@ -66,6 +66,17 @@ pub struct CanvasRenderingContext2D {
     path_transform: Cell<Transform2D<f32>>,
 }
 
+/// The image argument of `drawImage()` and `createPattern()`.
+pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrHTMLCanvasElementOrImageBitmap as CanvasImageSource;
+
+/// An image argument that passed the usability check.
+enum UsableImage {
+    /// A canvas, read on the canvas thread.
+    Canvas(DomRoot<HTMLCanvasElement>),
+    /// An ImageBitmap's or a video's current frame, shared.
+    Pixels { pixels: ImagePixels, origin_clean: bool },
+}
+
 fn all_finite(values: &[f64]) -> bool {
     values.iter().all(|v| v.is_finite())
 }
@@ -167,17 +178,36 @@ impl CanvasRenderingContext2D {
         }
     }
 
-    /// The image argument's usability check and source, for `drawImage` and
-    /// `createPattern` (<https://html.spec.whatwg.org/multipage/canvas.html#check-the-usability-of-the-image-argument>):
-    /// a canvas with a zero dimension throws "InvalidStateError".
-    fn usable_canvas_source(image: &HTMLCanvasElement) -> Fallible<()> {
-        if image.has_no_pixels() {
-            return Err(Error::InvalidState("the source canvas has a zero width or height".into()));
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#check-the-usability-of-the-image-argument>,
+    /// for `drawImage` and `createPattern`: `Ok(None)` is "bad" (nothing is
+    /// drawn), errors are thrown.
+    fn check_usability(image: &CanvasImageSource) -> Fallible<Option<UsableImage>> {
+        match image {
+            // "If image has either a horizontal dimension or a vertical
+            // dimension equal to zero, then throw an "InvalidStateError"."
+            CanvasImageSource::HTMLCanvasElement(canvas) => {
+                if canvas.has_no_pixels() {
+                    return Err(Error::InvalidState("the source canvas has a zero width or height".into()));
+                }
+                Ok(Some(UsableImage::Canvas(canvas.clone())))
+            }
+            // "If image's [[Detached]] internal slot value is set to true, then
+            // throw an "InvalidStateError"."
+            CanvasImageSource::ImageBitmap(bitmap) => match bitmap.frame() {
+                Some(frame) => Ok(Some(UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: bitmap.origin_clean() })),
+                None => Err(Error::InvalidState("the ImageBitmap is detached".into())),
+            },
+            // "If image's readyState attribute is either HAVE_NOTHING or
+            // HAVE_METADATA, then return bad." A video plays a MediaStream, whose
+            // content is same-origin (a canvas capture stops when its canvas is
+            // tainted), so it never taints.
+            CanvasImageSource::HTMLVideoElement(video) => {
+                Ok(video.current_frame().map(|frame| UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: true }))
+            }
         }
-        Ok(())
     }
 
-    fn draw_image(&self, cx: &mut JSContext, image: &HTMLCanvasElement, rects: DrawImageRects) -> Fallible<()> {
+    fn draw_image(&self, cx: &mut JSContext, image: &CanvasImageSource, rects: DrawImageRects) -> Fallible<()> {
         // 1. If any of the arguments are infinite or NaN, then return.
         let args: Vec<f64> = match rects {
             DrawImageRects::At { dx, dy } => vec![dx, dy],
@@ -189,27 +219,32 @@ impl CanvasRenderingContext2D {
         }
         // 2. Let usability be the result of checking the usability of image.
         // 3. If usability is bad, then return (without drawing anything).
-        Self::usable_canvas_source(image)?;
+        let Some(image) = Self::check_usability(image)? else {
+            return Ok(());
+        };
         // 4–6. Resolve the rectangles (the canvas thread applies them with
         //      `DrawImageRects::resolve`): nothing is painted for an empty source.
-        if rects.resolve(image.bitmap_size()).is_none() {
+        //      An ImageBitmap's or a video frame's pixels are handed over shared,
+        //      not copied.
+        let (size, source, origin_clean) = match image {
+            UsableImage::Canvas(canvas) => {
+                canvas.ensure_bitmap();
+                (canvas.bitmap_size(), ImageSource::Canvas { canvas: canvas.canvas_id() }, canvas.is_origin_clean())
+            }
+            UsableImage::Pixels { pixels, origin_clean } => (pixels.size, ImageSource::Pixels { pixels }, origin_clean),
+        };
+        if rects.resolve(size).is_none() {
             return Ok(());
         }
-        image.ensure_bitmap();
         // 7. Paint the region of the image argument specified by the source
         //    rectangle on the region of the rendering context's output bitmap
         //    specified by the destination rectangle, after applying the
         //    current transformation matrix.
         let options = self.state.borrow().draw_options();
-        self.draw(CanvasCommand::DrawImage {
-            canvas: self.canvas().canvas_id(),
-            source: ImageSource::Canvas { canvas: image.canvas_id() },
-            rects,
-            options,
-        });
+        self.draw(CanvasCommand::DrawImage { canvas: self.canvas().canvas_id(), source, rects, options });
         // 8. If image is not origin-clean, then set the
         //    CanvasRenderingContext2D's origin-clean flag to false.
-        if !image.is_origin_clean() {
+        if !origin_clean {
             self.canvas().taint(cx);
         }
         Ok(())
@@ -492,11 +527,13 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createpattern>
-    fn CreatePattern(&self, cx: &mut JSContext, image: &HTMLCanvasElement, repetition: DOMString) -> Fallible<Option<DomRoot<CanvasPattern>>> {
-        // 1. Let usability be the result of checking the usability of image.
-        // 2. If usability is bad, then return null (a zero-sized canvas
-        //    throws "InvalidStateError" in the check itself).
-        Self::usable_canvas_source(image)?;
+    fn CreatePattern(&self, cx: &mut JSContext, image: CanvasImageSource, repetition: DOMString) -> Fallible<Option<DomRoot<CanvasPattern>>> {
+        // 1. Let usability be the result of checking the usability of image
+        //    (a zero-sized canvas or a detached bitmap throws there).
+        // 2. If usability is bad, then return null.
+        let Some(image) = Self::check_usability(&image)? else {
+            return Ok(None);
+        };
         // 3. If repetition is the empty string, then set it to "repeat".
         // 4. If repetition is not identical to one of "repeat", "repeat-x",
         //    "repeat-y", or "no-repeat", then throw a "SyntaxError".
@@ -504,14 +541,20 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         // 5. Let pattern be a new CanvasPattern object with the image image
         //    (a snapshot, shared with the canvas thread) and the repetition
         //    behavior given by repetition.
-        image.ensure_bitmap();
-        let source = image.canvas_id();
-        let pixels = rendering::round_trip(|reply| CanvasCommand::Snapshot { canvas: source, reply });
-        let Some(Ok(Some(pixels))) = pixels else {
-            return Ok(None);
+        let (pixels, origin_clean) = match image {
+            UsableImage::Canvas(canvas) => {
+                canvas.ensure_bitmap();
+                let source = canvas.canvas_id();
+                let pixels = rendering::round_trip(|reply| CanvasCommand::Snapshot { canvas: source, reply });
+                let Some(Ok(Some(pixels))) = pixels else {
+                    return Ok(None);
+                };
+                (pixels, canvas.is_origin_clean())
+            }
+            UsableImage::Pixels { pixels, origin_clean } => (pixels, origin_clean),
         };
         // 6. If image is not origin-clean, then mark pattern as not origin-clean.
-        Ok(Some(CanvasPattern::new(cx, &self.global(), pixels, repetition, image.is_origin_clean())))
+        Ok(Some(CanvasPattern::new(cx, &self.global(), pixels, repetition, origin_clean)))
     }
 
     // ---------------------------------------------------------------- shadows
@@ -920,16 +963,16 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     // ---------------------------------------------------------------- images
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-drawimage>
-    fn DrawImage(&self, cx: &mut JSContext, image: &HTMLCanvasElement, dx: f64, dy: f64) -> Fallible<()> {
-        self.draw_image(cx, image, DrawImageRects::At { dx, dy })
+    fn DrawImage(&self, cx: &mut JSContext, image: CanvasImageSource, dx: f64, dy: f64) -> Fallible<()> {
+        self.draw_image(cx, &image, DrawImageRects::At { dx, dy })
     }
 
-    fn DrawImage_(&self, cx: &mut JSContext, image: &HTMLCanvasElement, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
-        self.draw_image(cx, image, DrawImageRects::Scaled { dx, dy, dw, dh })
+    fn DrawImage_(&self, cx: &mut JSContext, image: CanvasImageSource, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+        self.draw_image(cx, &image, DrawImageRects::Scaled { dx, dy, dw, dh })
     }
 
-    fn DrawImage__(&self, cx: &mut JSContext, image: &HTMLCanvasElement, sx: f64, sy: f64, sw: f64, sh: f64, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
-        self.draw_image(cx, image, DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh })
+    fn DrawImage__(&self, cx: &mut JSContext, image: CanvasImageSource, sx: f64, sy: f64, sw: f64, sh: f64, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+        self.draw_image(cx, &image, DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh })
     }
 
     // ---------------------------------------------------------------- pixels

@@ -27,16 +27,20 @@ use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMe
 use crate::dom::bindings::conversions::FromJSVal;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::blob::Blob;
+use crate::dom::canvas::canvascapture::check_capture_arguments;
+use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 use crate::dom::canvas::rendering;
 use crate::dom::document::Document;
 use crate::dom::element::Element;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::htmlelement::HTMLElement;
+use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::node::Node;
 
 /// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
@@ -70,6 +74,10 @@ pub struct HTMLCanvasElement {
     /// Called when the canvas loses origin-clean.
     #[no_trace]
     taint_observers: RefCell<Vec<(u64, Rc<dyn Fn(&mut JSContext, &HTMLCanvasElement)>)>>,
+    /// Called when the bitmap's dimensions are set (capture tracks update
+    /// their settings synchronously).
+    #[no_trace]
+    resize_observers: RefCell<Vec<(u64, Rc<dyn Fn(&HTMLCanvasElement, ImageSize)>)>>,
     #[no_trace]
     next_observer: Cell<u64>,
 }
@@ -106,6 +114,7 @@ impl HTMLCanvasElement {
                 dirty: Cell::new(false),
                 paint_observers: RefCell::new(Vec::new()),
                 taint_observers: RefCell::new(Vec::new()),
+                resize_observers: RefCell::new(Vec::new()),
                 next_observer: Cell::new(1),
             }),
             &window,
@@ -195,10 +204,20 @@ impl HTMLCanvasElement {
         token
     }
 
-    /// Removes an observer of either kind.
+    /// Registers a resize observer (called with the new size whenever the
+    /// bitmap dimensions are set); returns its token.
+    pub fn add_resize_observer(&self, observer: Rc<dyn Fn(&HTMLCanvasElement, ImageSize)>) -> u64 {
+        let token = self.next_observer.get();
+        self.next_observer.set(token + 1);
+        self.resize_observers.borrow_mut().push((token, observer));
+        token
+    }
+
+    /// Removes an observer of any kind.
     pub fn remove_observer(&self, token: u64) {
         self.paint_observers.borrow_mut().retain(|(t, _)| *t != token);
         self.taint_observers.borrow_mut().retain(|(t, _)| *t != token);
+        self.resize_observers.borrow_mut().retain(|(t, _)| *t != token);
     }
 
     fn element(&self) -> &Element {
@@ -221,6 +240,10 @@ impl HTMLCanvasElement {
         if self.bitmap_created.get() {
             rendering::push(CanvasCommand::Resize { canvas: self.canvas_id, size });
             rendering::mark_dirty(self);
+        }
+        let observers: Vec<_> = self.resize_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
+        for observer in observers {
+            observer(self, size);
         }
     }
 
@@ -436,6 +459,21 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
             }));
         }
         Ok(())
+    }
+
+    /// <https://w3c.github.io/mediacapture-fromelement/#dom-htmlcanvaselement-capturestream>
+    fn CaptureStream(&self, cx: &mut JSContext, frame_request_rate: Option<Finite<f64>>) -> Fallible<DomRoot<MediaStream>> {
+        let frame_request_rate = frame_request_rate.map(|r| *r);
+        // (A NaN or infinite frameRequestRate is a TypeError from the WebIDL
+        // double conversion.) "This method throws a NotSupportedError if
+        // frameRequestRate is negative." "This method throws a SecurityError
+        // exception if the canvas is not origin-clean."
+        check_capture_arguments(self.origin_clean.get(), frame_request_rate)?;
+        // "The resulting MediaStream has a single video
+        // CanvasCaptureMediaStreamTrack that matches the dimensions of the
+        // canvas element." A canvas removed from its document, or whose
+        // document was detached, captures all the same.
+        Ok(CanvasCaptureMediaStreamTrack::capture_stream(cx, self, frame_request_rate))
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod bench;
 pub mod canvascapture;
+pub mod canvascapturemediastreamtrack;
 pub mod canvasgradient;
 pub mod canvaspattern;
 pub mod canvasrenderingcontext2d;

@@ -378,7 +378,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
                 Ok(MediaReply::ConstraintsApplied { state, echo }) => {
                     imagecapturetest::absorb_echo(cx, echo.as_ref());
                     if let Some(track) = track.root() {
-                        track.source.update_state(&state);
+                        track.source.update_state_from_media(&state);
                         *track.constraints.borrow_mut() = new_constraints;
                     }
                     p.resolve_native(cx, &());

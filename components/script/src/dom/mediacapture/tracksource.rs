@@ -12,10 +12,11 @@
 //! Other sources of tracks (canvas capture) create one with [`TrackSource::new`]
 //! and build their track on it with `MediaStreamTrack::new_inherited`. A
 //! source whose track is returned synchronously (before the Media thread's
-//! `SourceOpened` reply) starts from the state it knows (e.g. the canvas size
-//! as width/height settings) and takes the reply's with
-//! [`TrackSource::update_state`]; its own teardown can hang off the track's
-//! `add_end_observer`, and `MediaStreamTrack::set_muted` mutes it (taint).
+//! `SourceOpened` reply) starts from the state it knows (the canvas size as
+//! width/height settings) and keeps it up to date itself
+//! ([`TrackSource::update_state`]; the Media thread's view is ignored for
+//! [`SourceOrigin::Canvas`]); its own teardown can hang off the track's
+//! `add_end_observer`, and [`TrackSource::set_muted`] mutes its tracks (taint).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -51,8 +52,10 @@ impl TrackKind {
 pub enum SourceOrigin {
     /// A camera opened by getUserMedia() (the fake camera or a device).
     Camera,
-    /// Anything else fed into the Media thread (canvas capture).
-    Other,
+    /// A canvas capture (`captureStream()`). Script knows its settings
+    /// first (they follow the canvas's size synchronously), so the Media
+    /// thread's view of them is not taken.
+    Canvas,
     /// The fake microphone, which exists on the script side only
     /// (`fakemicrophone.rs`): no Media-thread source, no events.
     FakeMicrophone,
@@ -148,10 +151,43 @@ impl TrackSource {
         self.capabilities.borrow().clone()
     }
 
-    /// Takes new settings and capabilities (a reply to ApplyConstraints…).
+    /// Takes new settings and capabilities.
     pub fn update_state(&self, state: &TrackState) {
         *self.settings.borrow_mut() = state.settings.clone();
         *self.capabilities.borrow_mut() = state.capabilities.clone();
+    }
+
+    /// Takes the settings and capabilities the Media thread reported (a
+    /// reply to ApplyConstraints, a SettingsChanged event), unless script
+    /// owns them (a canvas source: the Media thread only learns of a resize
+    /// at the next frame, script at once).
+    pub fn update_state_from_media(&self, state: &TrackState) {
+        if self.origin != SourceOrigin::Canvas {
+            self.update_state(state);
+        }
+    }
+
+    /// The source stopped or resumed producing content (a canvas that lost
+    /// origin-clean): every live track on it is muted or unmuted.
+    pub fn set_muted(&self, cx: &mut JSContext, muted: bool) {
+        self.muted.set(muted);
+        for track in self.live_tracks() {
+            track.set_muted(cx, muted);
+        }
+    }
+
+    /// The source ended on its own: each live track is ended by the User
+    /// Agent and fires "ended"; the source is not stopped again.
+    pub fn end_by_source(&self, cx: &mut JSContext, reason: &str) {
+        log::info!("{} ended: {reason}", self.id);
+        self.stopped.set(true);
+        if let Some(token) = self.listener.take() {
+            media_events::unlisten_source(self.id, token);
+        }
+        for track in self.live_tracks() {
+            track.end_by_user_agent(cx);
+        }
+        self.tracks.borrow_mut().clear();
     }
 
     pub fn photo_capabilities_requested(&self) -> bool {
@@ -197,24 +233,9 @@ impl TrackSource {
         match event {
             // The source ended on its own (device unplugged, pipeline error): each track
             // is ended by the User Agent and fires "ended".
-            MediaEvent::SourceEnded { reason, .. } => {
-                log::info!("{} ended: {reason}", self.id);
-                self.stopped.set(true);
-                if let Some(token) = self.listener.take() {
-                    media_events::unlisten_source(self.id, token);
-                }
-                for track in self.live_tracks() {
-                    track.end_by_user_agent(cx);
-                }
-                self.tracks.borrow_mut().clear();
-            }
-            MediaEvent::MuteChanged { muted, .. } => {
-                self.muted.set(*muted);
-                for track in self.live_tracks() {
-                    track.set_muted(cx, *muted);
-                }
-            }
-            MediaEvent::SettingsChanged { state, .. } => self.update_state(state),
+            MediaEvent::SourceEnded { reason, .. } => self.end_by_source(cx, reason),
+            MediaEvent::MuteChanged { muted, .. } => self.set_muted(cx, *muted),
+            MediaEvent::SettingsChanged { state, .. } => self.update_state_from_media(state),
             _ => {}
         }
     }
