@@ -90,8 +90,12 @@ fn main() {
         match media::spawn(options, events) {
             Ok(thread) => {
                 script::threads::set_media_sender(thread.sender());
+                // Canvas capture tracks are media sources too: their frames go to this Media thread.
+                let canvas_thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(thread.sender())));
+                script::threads::set_canvas_sender(canvas_thread.sender());
                 let out = with_window(engine, "http://localhost/media-bench.html", |cx, window| script::dom::mediacapture::bench::run(cx, window));
                 rows.extend(out.into_iter().map(|m| ("media-dom", m)));
+                drop(canvas_thread);
                 thread.exit();
             }
             Err(e) => eprintln!("media-dom: the media thread could not start: {e}"),

@@ -1,8 +1,10 @@
 //! Benchmarks of the media DOM for `./mach bench media-dom` (never part of
 //! `./mach test`), measured from JavaScript through the DOM as a page sees
 //! them: getUserMedia() → first frame (and → `<video>` playing), grabFrame()
-//! latency and rate at 640x480 and 1280x720, takePhoto() at 1920x1080. The
-//! host side (the bench binary) runs the Media thread with the fake camera.
+//! latency and rate at 640x480 and 1280x720, takePhoto() at 1920x1080, and a
+//! canvas paint → `requestFrame()` → `grabFrame()` round trip at 640x480 and
+//! 1920x1080. The host side (the bench binary) runs the Media thread with the
+//! fake camera and a canvas thread whose frames go to it.
 //!
 //! Each phase is a script that leaves `[[name, value, unit, note]…]` in
 //! `globalThis.__benchResult`; the event loop runs until the page is idle,
@@ -83,6 +85,48 @@ const PHOTO: &str = r#"(async () => {
           ["takePhoto() 1920x1080 → createImageBitmap(blob)", decode, "ms", "photo and decode, once"]];
 })()"#;
 
+/// A canvas capture track read by ImageCapture: each round paints a new scene
+/// (a fill in a new colour and eight translucent arcs), calls `requestFrame()`
+/// on a `captureStream(0)` track and grabs until the bitmap holds that paint
+/// (checked on one pixel, drawn into a 1×1 canvas; a canvas track's
+/// `grabFrame()` gives its latest frame, so it polls every millisecond). The
+/// latency includes waiting for the next rendering update (≤ 60 Hz).
+fn canvas_grab_phase(w: u32, h: u32, n: u32) -> String {
+    format!(
+        r#"(async () => {{
+  const c = document.createElement("canvas");
+  c.width = {w}; c.height = {h};
+  const ctx = c.getContext("2d");
+  const probe = document.createElement("canvas").getContext("2d", {{willReadFrequently: true}});
+  const [t] = c.captureStream(0).getVideoTracks();
+  const capture = new ImageCapture(t);
+  const lat = []; let grabs = 0;
+  for (let i = 0; i < {n} + 3; i++) {{
+    const red = (i * 7) % 256;
+    const t0 = performance.now();
+    ctx.fillStyle = `rgb(${{red}}, 40, 80)`;
+    ctx.fillRect(0, 0, {w}, {h});
+    ctx.fillStyle = "rgba(250, 200, 0, 0.5)";
+    for (let k = 0; k < 8; k++) {{ ctx.beginPath(); ctx.arc(({w} / 9) * (k + 1), {h} / 2, {h} / 4, 0, 6.28); ctx.fill(); }}
+    t.requestFrame();
+    for (;;) {{
+      const b = await capture.grabFrame();
+      grabs++;
+      probe.drawImage(b, 0, 0, 1, 1, 0, 0, 1, 1);
+      b.close();
+      if (probe.getImageData(0, 0, 1, 1).data[0] === red) break;
+      if (performance.now() - t0 > 2000) throw new Error("the painted frame never arrived");
+      await new Promise(r => setTimeout(r, 1));
+    }}
+    if (i >= 3) lat.push(performance.now() - t0);
+  }}
+  t.stop();
+  return [["canvas paint → requestFrame() → grabFrame() holding it {w}x{h}", __median(lat), "ms",
+           `median of {n}; JS paint, rendering update (≤ 60 Hz), canvas and Media threads; ${{(grabs / ({n} + 3)).toFixed(1)}} grabs per paint`]];
+}})()"#
+    )
+}
+
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> Result<String, String> {
     let global = window.global_object();
     let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
@@ -149,6 +193,19 @@ pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
                 );
             }
             Err(e) => eprintln!("media-dom bench: grab {w}x{h}: {e}"),
+        }
+    }
+    for (w, h, n) in [(640, 480, 60), (1920, 1080, 30)] {
+        match phase(cx, window, &canvas_grab_phase(w, h, n)) {
+            Ok((rows, wall, cpu)) => {
+                out.extend(rows);
+                let per = cpu.as_secs_f64() * 1e3 / (n + 3) as f64;
+                out.push(
+                    Measurement::new(format!("canvas paint → grabFrame() {w}x{h} process CPU"), per, "ms CPU/frame")
+                        .with_note(format!("all threads, paint included; {:.1} s wall", wall.as_secs_f64())),
+                );
+            }
+            Err(e) => eprintln!("media-dom bench: canvas grab {w}x{h}: {e}"),
         }
     }
     match phase(cx, window, PHOTO) {
