@@ -506,8 +506,7 @@ pub fn emit_callback_interface(cx: &TypeCx, c: &CallbackInterface) -> Result<Str
         op_name = op.name,
         op_cstr = cstr_lit(&op.name),
     );
-    for constant in &c.constants {
-        let _ = constant;
+    if !c.constants.is_empty() {
         return Err(Error::new(c.location.clone(), "constants on callback interfaces are not supported"));
     }
     Ok(s)
