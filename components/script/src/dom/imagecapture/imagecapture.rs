@@ -55,6 +55,18 @@ fn failure(e: MediaError, kind: fn(String) -> Error, keep: &[MediaErrorKind]) ->
 impl ImageCapture {
     /// Sends `command` for the track and ties it to the track; `handle` turns
     /// the reply into the promise's value or error.
+    /// Step 1 of takePhoto(), getPhotoCapabilities() and getPhotoSettings(): "If
+    /// track's readyState is not "live", return a promise rejected with a new
+    /// DOMException whose name is "InvalidStateError"" — then, test-only, an
+    /// `ImageCaptureTest` mock's state is sent ahead of the request to stand in for the
+    /// source's photo state (a malformed mock state rejects the promise).
+    fn live_with_photo_state(&self, cx: &mut JSContext, window: &Window) -> Result<(), Rc<Promise>> {
+        if !self.track.is_live() {
+            return Err(Promise::new_rejected(cx, window, Error::InvalidState("The track is not live.".into())));
+        }
+        imagecapturetest::sync_photo_state(cx).map_err(|e| Promise::new_rejected(cx, window, e))
+    }
+
     fn request(
         &self,
         cx: &mut JSContext,
@@ -99,12 +111,8 @@ impl ImageCaptureMethods for ImageCapture {
         let window = self.global();
         // 1. If track's readyState is not "live", return a promise rejected with a new
         //    DOMException whose name is "InvalidStateError".
-        if !self.track.is_live() {
-            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
-        }
-        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
-        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
-            return Promise::new_rejected(cx, &window, e);
+        if let Err(rejected) = self.live_with_photo_state(cx, &window) {
+            return rejected;
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
@@ -147,12 +155,8 @@ impl ImageCaptureMethods for ImageCapture {
         let window = self.global();
         // 1. If track's readyState is not "live", return a promise rejected with
         //    "InvalidStateError".
-        if !self.track.is_live() {
-            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
-        }
-        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
-        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
-            return Promise::new_rejected(cx, &window, e);
+        if let Err(rejected) = self.live_with_photo_state(cx, &window) {
+            return rejected;
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
@@ -177,12 +181,8 @@ impl ImageCaptureMethods for ImageCapture {
         let window = self.global();
         // 1. If track's readyState is not "live", return a promise rejected with
         //    "InvalidStateError".
-        if !self.track.is_live() {
-            return Promise::new_rejected(cx, &window, Error::InvalidState("The track is not live.".into()));
-        }
-        // (Test-only: an ImageCaptureTest mock's state stands in for the source's photo state.)
-        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
-            return Promise::new_rejected(cx, &window, e);
+        if let Err(rejected) = self.live_with_photo_state(cx, &window) {
+            return rejected;
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
