@@ -2,23 +2,11 @@
 //! check page passes with the built-in fake camera, the test hooks are absent
 //! without the testing pref, and `--save-photos` writes what takePhoto() took.
 
-use page_tests::{page, repo_root, run, run_check_page};
-
-fn media_pages() -> Vec<String> {
-    let mut pages: Vec<String> = std::fs::read_dir(repo_root().join("tests/pages/media"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
-        .collect();
-    pages.sort();
-    pages
-}
+use page_tests::{check_pages, page, run, run_check_page};
 
 #[test]
 fn media_check_pages_pass() {
-    let pages = media_pages();
-    assert!(!pages.is_empty());
+    let pages = check_pages("media");
     for p in pages {
         run_check_page(&format!("media/{p}"), &["--camera", "fake"]);
     }

@@ -64,3 +64,17 @@ pub fn run_check_page(name: &str, extra_args: &[&str]) {
         r.stderr
     );
 }
+
+/// The `.html` files directly in `tests/pages/<dir>` (`""` for `tests/pages`), sorted;
+/// never empty (a test that finds no page would pass without checking anything).
+pub fn check_pages(dir: &str) -> Vec<String> {
+    let mut pages: Vec<String> = std::fs::read_dir(repo_root().join("tests/pages").join(dir))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html"))
+        .collect();
+    pages.sort();
+    assert!(!pages.is_empty(), "no check pages in tests/pages/{dir}");
+    pages
+}
