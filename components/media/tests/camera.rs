@@ -212,6 +212,10 @@ fn unplugged_camera_ends_the_source_and_settles_requests() {
     let h = Harness::new();
     let (source, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();
     assert!(h.request(|request| MediaCommand::FakeCamera { request, source, action: FakeCameraAction::Freeze }).is_ok());
+    // A frame already on its way when the camera froze could still answer a grab: wait until
+    // the source reports it is muted (no frames), so the grab below is really pending.
+    let muted = h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::MuteChanged { source: s, muted: true } if *s == source));
+    assert!(muted.is_some(), "the frozen camera is muted");
     let grab = base::RequestId::next();
     h.send(MediaCommand::GrabFrame { request: grab, source, ended_error: MediaErrorKind::Operation });
     let photo = base::RequestId::next();

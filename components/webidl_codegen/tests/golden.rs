@@ -1,5 +1,5 @@
 //! Golden tests: the generator's output for `golden/*.webidl` must equal the
-//! checked-in `.rs` files. `UPDATE_GOLDEN=1 cargo test -p webidl_codegen`
+//! checked-in `.rs` files. `UPDATE_GOLDEN=1 ./mach cargo test --workspace --test golden`
 //! rewrites them after an intended change.
 
 use std::path::Path;

@@ -19,7 +19,9 @@ impl<T: DomObject> DomGlobal for T {
     }
 }
 
-/// The global of any JS object.
+/// The global of any JS object. `obj` must be a live object; every caller passes one it
+/// holds (a reflector, a callee, a promise), as `Window::from_object` documents.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn global_of(obj: *mut mozjs::jsapi::JSObject) -> *mut mozjs::jsapi::JSObject {
     unsafe { GetNonCCWObjectGlobal(obj) }
 }

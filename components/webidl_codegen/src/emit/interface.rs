@@ -193,8 +193,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Receiver::Instance => {
                 let (cache_check, cache_store) = match same_object {
                     Some(slot) => (
-                        format!("        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj.get(), {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"),
-                        format!("        store_cached_slot_value(obj.get(), {slot}, rval.handle());\n"),
+                        format!("        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj, {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"),
+                        format!("        store_cached_slot_value(obj, {slot}, rval.handle());\n"),
                     ),
                     None => (String::new(), String::new()),
                 };

@@ -328,9 +328,9 @@ pub fn setter_arg(args: &JSJitSetterCallArgs) -> HandleValue<'_> {
 }
 
 /// Reads a `[SameObject]` cache slot; true if it held a value.
-pub fn cached_slot_value(obj: *mut JSObject, slot: u32, mut rval: MutableHandleValue) -> bool {
+pub fn cached_slot_value(obj: mozjs::rust::HandleObject, slot: u32, mut rval: MutableHandleValue) -> bool {
     let mut value = UndefinedValue();
-    unsafe { mozjs::glue::JS_GetReservedSlot(obj, slot, &mut value) };
+    unsafe { mozjs::glue::JS_GetReservedSlot(obj.get(), slot, &mut value) };
     if value.is_undefined() {
         return false;
     }
@@ -339,8 +339,8 @@ pub fn cached_slot_value(obj: *mut JSObject, slot: u32, mut rval: MutableHandleV
 }
 
 /// Stores a `[SameObject]` result.
-pub fn store_cached_slot_value(obj: *mut JSObject, slot: u32, value: HandleValue) {
-    unsafe { mozjs::jsapi::JS_SetReservedSlot(obj, slot, &*value) };
+pub fn store_cached_slot_value(obj: mozjs::rust::HandleObject, slot: u32, value: HandleValue) {
+    unsafe { mozjs::jsapi::JS_SetReservedSlot(obj.get(), slot, &*value) };
 }
 
 /// Whether `value` is an object with a callable-looking @@iterator.
