@@ -509,13 +509,13 @@ pub mod SampleBinding {
         let mut rval = getter_rval(&args);
         const PREFIX: &str = "Failed to read the 'base' property from 'Sample'";
         // [SameObject]: the first result is kept in a reserved slot and returned every time.
-        if cached_slot_value(obj.get(), 1, rval.reborrow()) {
+        if cached_slot_value(obj, 1, rval.reborrow()) {
             maybe_wrap_value(cx, rval.reborrow());
             return true;
         }
         let result = this.Base(cx);
         result.to_jsval(cx, rval.reborrow());
-        store_cached_slot_value(obj.get(), 1, rval.handle());
+        store_cached_slot_value(obj, 1, rval.handle());
         true
     }
     static BASE_GETTER_INFO: JitInfo = JitInfo::getter(get_base, ID::Sample as u16, 1, true);
