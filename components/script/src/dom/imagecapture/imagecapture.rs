@@ -57,12 +57,18 @@ impl ImageCapture {
     /// the reply into the promise's value or error.
     /// Step 1 of takePhoto(), getPhotoCapabilities() and getPhotoSettings(): "If
     /// track's readyState is not "live", return a promise rejected with a new
-    /// DOMException whose name is "InvalidStateError"" — then, test-only, an
+    /// DOMException whose name is "InvalidStateError"" (a disabled track too) — then, test-only, an
     /// `ImageCaptureTest` mock's state is sent ahead of the request to stand in for the
     /// source's photo state (a malformed mock state rejects the promise).
     fn live_with_photo_state(&self, cx: &mut JSContext, window: &Window) -> Result<(), Rc<Promise>> {
         if !self.track.is_live() {
             return Err(Promise::new_rejected(cx, window, Error::InvalidState("The track is not live.".into())));
+        }
+        // A disabled track is rejected the same way, as grabFrame() does: not in the spec,
+        // but Chromium rejects every ImageCapture method on a disabled track, and pages
+        // written against it expect the photo methods and grabFrame() to agree.
+        if !self.track.is_enabled() {
+            return Err(Promise::new_rejected(cx, window, Error::InvalidState("The track is disabled.".into())));
         }
         imagecapturetest::sync_photo_state(cx).map_err(|e| Promise::new_rejected(cx, window, e))
     }

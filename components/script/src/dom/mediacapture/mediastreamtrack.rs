@@ -74,6 +74,9 @@ pub struct MediaStreamTrack {
     end_observers: RefCell<Vec<Box<dyn FnOnce(&mut JSContext)>>>,
     #[no_trace]
     clone_hook: Cell<Option<CloneHook>>,
+    /// [[ContentHint]] (<https://w3c.github.io/mst-content-hint/>): "" or a hint valid for the kind.
+    #[no_trace]
+    content_hint: RefCell<String>,
 }
 
 impl MediaStreamTrack {
@@ -91,6 +94,7 @@ impl MediaStreamTrack {
             requests: RefCell::new(Vec::new()),
             end_observers: RefCell::new(Vec::new()),
             clone_hook: Cell::new(None),
+            content_hint: RefCell::new(String::new()),
         }
     }
 
@@ -118,6 +122,8 @@ impl MediaStreamTrack {
         clone.enabled.set(self.enabled.get());
         clone.muted.set(self.muted.get());
         clone.clone_hook.set(self.clone_hook.get());
+        // mst-content-hint: a clone has the same content hint.
+        *clone.content_hint.borrow_mut() = self.content_hint.borrow().clone();
         clone
     }
 
@@ -276,6 +282,27 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
 
     fn SetOnended(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("ended", value)
+    }
+
+    /// <https://w3c.github.io/mst-content-hint/#dom-mediastreamtrack-contenthint>
+    fn ContentHint(&self, _cx: &mut JSContext) -> DOMString {
+        self.content_hint.borrow().as_str().into()
+    }
+
+    /// <https://w3c.github.io/mst-content-hint/#dom-mediastreamtrack-contenthint>
+    fn SetContentHint(&self, _cx: &mut JSContext, value: DOMString) {
+        // "On setting, if the new value is not the empty string or a hint valid for the
+        // track's kind (audio: "speech", "speech-recognition", "music"; video: "motion",
+        // "detail", "text"), ignore it; otherwise store it." The hint changes nothing in
+        // Aperture's capture (no encoder consumes it) but pages read it back.
+        let value = value.to_string();
+        let valid: &[&str] = match self.kind() {
+            TrackKind::Audio => &["", "speech", "speech-recognition", "music"],
+            TrackKind::Video => &["", "motion", "detail", "text"],
+        };
+        if valid.contains(&value.as_str()) {
+            *self.content_hint.borrow_mut() = value;
+        }
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-clone>
