@@ -116,7 +116,13 @@ pub fn discover(choice: &CameraChoice) -> Vec<Camera> {
                 return None;
             }
             let id = device_id(&device);
-            let info = DeviceInfo { group_id: format!("group:{id}"), device_id: id, label: device.display_name().to_string(), is_fake };
+            let info = DeviceInfo {
+                group_id: format!("group:{id}"),
+                device_id: id,
+                label: device.display_name().to_string(),
+                is_fake,
+                capabilities: Default::default(),
+            };
             Some(Camera { device, info, modes })
         })
         .collect();
@@ -164,6 +170,11 @@ pub fn model(camera: &Camera, photo: PhotoState, current: Option<ActiveMode>, on
     }
 }
 
+/// How `mode`'s native mode is delivered by `camera` (raw unless it is a JPEG mode).
+pub fn caps_kind(camera: &Camera, mode: &ActiveMode) -> CapsKind {
+    camera.modes.iter().find(|(m, _)| *m == mode.native).map_or(CapsKind::Raw, |(_, k)| *k)
+}
+
 /// An opened camera's element chain and its two capsfilters.
 pub struct CameraChain {
     /// The servo-media stream (registered).
@@ -201,7 +212,7 @@ pub fn out_caps(mode: &ActiveMode) -> gst::Caps {
 /// `device ! capsfilter(native) [! jpegdec] ! videorate ! videoscale ! capsfilter(out)`,
 /// registered as a servo-media stream (`create_video_from`).
 pub fn open(camera: &Camera, mode: &ActiveMode, maker: &dyn ElementMaker) -> Result<CameraChain, MediaError> {
-    let kind = camera.modes.iter().find(|(m, _)| *m == mode.native).map_or(CapsKind::Raw, |(_, k)| *k);
+    let kind = caps_kind(camera, mode);
     let mut needed = vec!["capsfilter", "videorate", "videoscale", "videoconvert", "queue"];
     if kind == CapsKind::Jpeg {
         needed.push("jpegdec");

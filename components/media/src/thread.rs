@@ -147,6 +147,35 @@ impl MediaLoop {
         }
     }
 
+    /// The video inputs, each with the capabilities a track opened from it alone
+    /// would have: SelectSettings over that one device with no constraints picks the
+    /// mode, and the dictionaries are built as for an open source
+    /// (<https://w3c.github.io/mediacapture-main/#dom-inputdeviceinfo-getcapabilities>).
+    fn enumerate(&self, ptz_permitted: bool) -> Vec<DeviceInfo> {
+        let override_state = self.override_state().cloned();
+        camera::discover(&self.options.camera)
+            .into_iter()
+            .map(|c| {
+                let photo = override_state.clone().unwrap_or_else(|| camera::photo_state(&c, None));
+                let model = camera::model(&c, photo, None, None);
+                let none = media_traits::constraints::MediaTrackConstraints::default();
+                let mut info = c.info.clone();
+                match select_settings(std::slice::from_ref(&model), &none, ptz_permitted) {
+                    Ok(selection) => {
+                        // As open_camera builds it: the photo state at the chosen mode and only
+                        // the modes of the caps kind (raw or JPEG) the chain would open.
+                        let photo = override_state.clone().unwrap_or_else(|| camera::photo_state(&c, Some(&selection.mode)));
+                        let model = camera::model(&c, photo, Some(selection.mode), Some(camera::caps_kind(&c, &selection.mode)));
+                        info.capabilities =
+                            media_traits::settings::track_state(&model, &selection.mode, &none, ptz_permitted).capabilities;
+                    },
+                    Err(e) => log::warn!("enumerateDevices: no capabilities for {}: {e:?}", info.device_id),
+                }
+                info
+            })
+            .collect()
+    }
+
     fn override_state(&self) -> Option<&PhotoState> {
         self.photo_override.as_ref().map(|o| &o.state.state)
     }
@@ -157,8 +186,8 @@ impl MediaLoop {
 
     fn handle(&mut self, command: MediaCommand) {
         match command {
-            MediaCommand::EnumerateDevices { request } => {
-                let devices = camera::discover(&self.options.camera).into_iter().map(|c| c.info).collect();
+            MediaCommand::EnumerateDevices { request, ptz_permitted } => {
+                let devices = self.enumerate(ptz_permitted);
                 self.reply(request, None, Ok(MediaReply::Devices(devices)));
             },
             MediaCommand::OpenCamera { request, source, constraints, ptz_permitted } => {

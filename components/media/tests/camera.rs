@@ -39,7 +39,7 @@ fn exact(v: f64) -> ConstrainDouble {
 #[test]
 fn enumerate_lists_the_fake_camera() {
     let h = Harness::new();
-    let Ok(MediaReply::Devices(devices)) = h.request(|request| MediaCommand::EnumerateDevices { request }) else { panic!() };
+    let Ok(MediaReply::Devices(devices)) = h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }) else { panic!() };
     assert_eq!(devices.len(), 1, "other providers are demoted: {devices:?}");
     assert_eq!(devices[0].device_id, FAKE_CAMERA_ID);
     assert_eq!(devices[0].label, FAKE_CAMERA_LABEL);

@@ -103,7 +103,7 @@ fn stale_ids_and_bad_input_do_not_kill_the_thread() {
     });
     assert!(r.is_ok(), "zero size means the frame's size: {r:?}");
     h.stop(canvas);
-    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request }), Ok(MediaReply::Devices(_))));
+    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
 }
 
 #[test]
@@ -133,5 +133,5 @@ fn missing_plugins_are_clear_errors() {
     });
     let Ok(MediaReply::Photo(p)) = r else { panic!("{r:?}") };
     assert_eq!(&p.bytes[..2], &[0xFF, 0xD8]);
-    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request }), Ok(MediaReply::Devices(_))));
+    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
 }

@@ -22,6 +22,12 @@ interface MediaDeviceInfo {
   [Default] object toJSON();
 };
 
+// https://w3c.github.io/mediacapture-main/#input-specific-device-info
+[Exposed=Window, SecureContext]
+interface InputDeviceInfo : MediaDeviceInfo {
+  MediaTrackCapabilities getCapabilities();
+};
+
 enum MediaDeviceKind {
   "audioinput",
   "audiooutput",

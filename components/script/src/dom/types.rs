@@ -25,6 +25,7 @@ pub use crate::dom::imagebitmap::ImageBitmap;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
+pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;
 pub use crate::dom::mediacapture::mediastream::MediaStream;

@@ -82,6 +82,10 @@ pub struct DeviceInfo {
     pub label: String,
     /// Whether this is Aperture's built-in fake camera.
     pub is_fake: bool,
+    /// What `getCapabilities()` of a track opened from this device alone, with no
+    /// constraints, would return (`InputDeviceInfo.getCapabilities()`); filled in by
+    /// `EnumerateDevices`.
+    pub capabilities: crate::settings::MediaTrackCapabilities,
 }
 
 /// An encoded photo.
@@ -118,10 +122,13 @@ impl SourceStats {
 /// A command to the Media thread.
 #[derive(Debug)]
 pub enum MediaCommand {
-    /// Lists video input devices.
+    /// Lists video input devices, each with its capabilities.
     EnumerateDevices {
         /// Reply id.
         request: RequestId,
+        /// Whether the page holds the pan/tilt/zoom permission (else those
+        /// capabilities are left out, as for a track).
+        ptz_permitted: bool,
     },
     /// getUserMedia: picks a device with SelectSettings and opens it. Script
     /// first rejects required image-capture constraints

@@ -22,7 +22,13 @@ pub const LABEL: &str = "Aperture Fake Microphone (silent)";
 
 /// The device, as `enumerateDevices()` lists it (kind "audioinput").
 pub fn device_info() -> DeviceInfo {
-    DeviceInfo { device_id: DEVICE_ID.into(), group_id: GROUP_ID.into(), label: LABEL.into(), is_fake: true }
+    DeviceInfo {
+        device_id: DEVICE_ID.into(),
+        group_id: GROUP_ID.into(),
+        label: LABEL.into(),
+        is_fake: true,
+        capabilities: state().capabilities,
+    }
 }
 
 /// The settings and capabilities of its track.

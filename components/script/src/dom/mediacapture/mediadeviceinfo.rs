@@ -29,8 +29,14 @@ pub struct MediaDeviceInfo {
 }
 
 impl MediaDeviceInfo {
+    /// The plain value, for `InputDeviceInfo`.
+    pub fn new_inherited(device_id: String, kind: MediaDeviceKind, label: String, group_id: String) -> MediaDeviceInfo {
+        MediaDeviceInfo { reflector_: Reflector::new(), device_id, kind, label, group_id }
+    }
+
+    /// A device that is not an input (Aperture lists none: it has no audio outputs).
     pub fn new(cx: &mut JSContext, window: &Window, device_id: String, kind: MediaDeviceKind, label: String, group_id: String) -> DomRoot<MediaDeviceInfo> {
-        reflect_dom_object(cx, Box::new(MediaDeviceInfo { reflector_: Reflector::new(), device_id, kind, label, group_id }), window)
+        reflect_dom_object(cx, Box::new(MediaDeviceInfo::new_inherited(device_id, kind, label, group_id)), window)
     }
 }
 

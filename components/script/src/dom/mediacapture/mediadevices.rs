@@ -26,6 +26,7 @@ use crate::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
+use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
@@ -86,32 +87,35 @@ impl MediaDevicesMethods for MediaDevices {
         let origin = origin_of(&window);
         let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
         let microphone_exposed = store::state(&origin, PermissionKey::Microphone) == PermissionState::Granted;
+        // Capabilities are those of a track getUserMedia({deviceId}) would open: pan, tilt
+        // and zoom only with the PTZ permission already granted.
+        let ptz_permitted = store::ptz_permitted_for_request(&origin, false);
         let request = RequestId::next();
         let p = promise.clone();
-        media_events::send_request(cx, request, MediaCommand::EnumerateDevices { request }, move |cx, result| {
+        let command = MediaCommand::EnumerateDevices { request, ptz_permitted };
+        media_events::send_request(cx, request, command, move |cx, result| {
             let window = p.global();
             // Without a media thread there is simply no device.
             let devices = match result {
                 Ok(MediaReply::Devices(d)) => d,
                 _ => Vec::new(),
             };
-            let mut list = Vec::new();
-            // The fake microphone first (audio inputs, then video inputs), with empty
-            // deviceId, label and groupId without the microphone permission.
-            let mic = fakemicrophone::device_info();
-            list.push(if microphone_exposed {
-                MediaDeviceInfo::new(cx, &window, mic.device_id, MediaDeviceKind::Audioinput, mic.label, mic.group_id)
+            // "Creating a list of device info objects": inputs are InputDeviceInfo. The fake
+            // microphone first (audio inputs, then video inputs); an entry of a kind without
+            // permission has empty deviceId, label and groupId (and empty capabilities).
+            let mut list: Vec<DomRoot<MediaDeviceInfo>> = Vec::new();
+            list.push(DomRoot::upcast(if microphone_exposed {
+                InputDeviceInfo::new(cx, &window, fakemicrophone::device_info(), MediaDeviceKind::Audioinput)
             } else {
-                MediaDeviceInfo::new(cx, &window, String::new(), MediaDeviceKind::Audioinput, String::new(), String::new())
-            });
+                InputDeviceInfo::new_filtered(cx, &window, MediaDeviceKind::Audioinput)
+            }));
             for d in devices {
-                // Without camera permission, at most one video input is listed, with empty
-                // deviceId, label and groupId.
+                // Without camera permission, at most one video input is listed.
                 if !exposed {
-                    list.push(MediaDeviceInfo::new(cx, &window, String::new(), MediaDeviceKind::Videoinput, String::new(), String::new()));
+                    list.push(DomRoot::upcast(InputDeviceInfo::new_filtered(cx, &window, MediaDeviceKind::Videoinput)));
                     break;
                 }
-                list.push(MediaDeviceInfo::new(cx, &window, d.device_id, MediaDeviceKind::Videoinput, d.label, d.group_id));
+                list.push(DomRoot::upcast(InputDeviceInfo::new(cx, &window, d, MediaDeviceKind::Videoinput)));
             }
             p.resolve_native(cx, &list);
         });
