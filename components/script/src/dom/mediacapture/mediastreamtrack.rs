@@ -361,7 +361,9 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         let promise = Promise::new(cx, &window);
         if self.ended.get() || self.source.is_stopped() {
             // An ended track has no source left to configure: its constraints are
-            // recorded and p resolves (as Chromium and Firefox do).
+            // recorded and p resolves. The spec names no failure for this case; Chromium
+            // (156) rejects with an OverconstrainedError whose constraint is "", which
+            // names no constraint that failed, so Aperture does not copy it.
             *self.constraints.borrow_mut() = new_constraints;
             let p = promise.clone();
             crate::script_thread::queue_task(Box::new(move |cx| p.resolve_native(cx, &())));
