@@ -9,6 +9,7 @@
 
 mod dictionary;
 mod interface;
+mod operations;
 mod types;
 
 use std::collections::BTreeMap;
