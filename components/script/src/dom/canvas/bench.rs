@@ -42,19 +42,25 @@ fn eval(cx: &mut JSContext, window: &Window, source: &str) -> bool {
     true
 }
 
+/// The script both canvas groups run first: a w×h canvas and `benchPaint()`,
+/// which clears it, fills it in a new colour and draws eight translucent arcs.
+fn paint_setup(w: u32, h: u32) -> String {
+    format!(
+            "globalThis.benchCanvas = document.createElement('canvas'); benchCanvas.width = {w}; benchCanvas.height = {h};
+             globalThis.benchCtx = benchCanvas.getContext('2d'); globalThis.benchFrame = 0;
+             globalThis.benchPaint = () => {{ const c = benchCtx; benchFrame++;
+               c.clearRect(0, 0, {w}, {h}); c.fillStyle = `rgb(${{benchFrame % 256}} 40 90)`; c.fillRect(0, 0, {w}, {h});
+               for (let i = 0; i < 8; i++) {{ c.beginPath(); c.arc(({w} / 9) * (i + 1), {h} / 2, {h} / 6, 0, 6.283); c.fillStyle = 'rgba(255, 200, 0, 0.5)'; c.fill(); }} }};"
+    )
+}
+
 /// Paint → rendering update → `CaptureFrame` → frame at the sink, per frame,
 /// at each size; then the idle rendering step. `frames` receives what the
 /// canvas thread's frame sink gets; `copies` reads its copy counter.
 pub fn run(cx: &mut JSContext, window: &Window, frames: &Receiver<(SourceId, VideoFrame)>, copies: &dyn Fn() -> u64) -> Vec<Measurement> {
     let mut out = Vec::new();
     for (w, h, n) in [(640u32, 480u32, 100usize), (1920, 1080, 40)] {
-        let setup = format!(
-            "globalThis.benchCanvas = document.createElement('canvas'); benchCanvas.width = {w}; benchCanvas.height = {h};
-             globalThis.benchCtx = benchCanvas.getContext('2d'); globalThis.benchFrame = 0;
-             globalThis.benchPaint = () => {{ const c = benchCtx; benchFrame++;
-               c.clearRect(0, 0, {w}, {h}); c.fillStyle = `rgb(${{benchFrame % 256}} 40 90)`; c.fillRect(0, 0, {w}, {h});
-               for (let i = 0; i < 8; i++) {{ c.beginPath(); c.arc(({w} / 9) * (i + 1), {h} / 2, {h} / 6, 0, 6.283); c.fillStyle = 'rgba(255, 200, 0, 0.5)'; c.fill(); }} }};"
-        );
+        let setup = paint_setup(w, h);
         if !eval(cx, window, &setup) {
             continue;
         }
@@ -164,14 +170,7 @@ fn wait_for_frame(slot: &FrameSlot, seen: u64) -> Option<VideoFrame> {
 pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn Fn() -> u64) -> Vec<Measurement> {
     let mut out = Vec::new();
     for (w, h, n) in [(640u32, 480u32, 100usize), (1920, 1080, 40)] {
-        let setup = format!(
-            "globalThis.benchCanvas = document.createElement('canvas'); benchCanvas.width = {w}; benchCanvas.height = {h};
-             globalThis.benchCtx = benchCanvas.getContext('2d'); globalThis.benchFrame = 0;
-             globalThis.benchPaint = () => {{ const c = benchCtx; benchFrame++;
-               c.clearRect(0, 0, {w}, {h}); c.fillStyle = `rgb(${{benchFrame % 256}} 40 90)`; c.fillRect(0, 0, {w}, {h});
-               for (let i = 0; i < 8; i++) {{ c.beginPath(); c.arc(({w} / 9) * (i + 1), {h} / 2, {h} / 6, 0, 6.283); c.fillStyle = 'rgba(255, 200, 0, 0.5)'; c.fill(); }} }};
-             globalThis.benchTrack = benchCanvas.captureStream().getVideoTracks()[0];"
-        );
+        let setup = format!("{} globalThis.benchTrack = benchCanvas.captureStream().getVideoTracks()[0];", paint_setup(w, h));
         if !eval(cx, window, &setup) {
             continue;
         }
