@@ -101,7 +101,7 @@ impl MediaLoop {
             select! {
                 recv(commands) -> msg => match msg {
                     Ok(MediaCommand::Exit) => break,
-                    Ok(command) => self.handle(command),
+                    Ok(command) => self.handle_guarded(command),
                     Err(_) => {
                         log::warn!("Media thread: command channel closed; exiting");
                         break;
@@ -109,7 +109,10 @@ impl MediaLoop {
                 },
                 recv(self.internal_rx) -> msg => {
                     if let Ok(msg) = msg {
-                        self.handle_internal(msg);
+                        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle_internal(msg)));
+                        if outcome.is_err() {
+                            log::error!("Media thread: an internal message handler panicked; the message was dropped");
+                        }
                     }
                 },
                 default(timeout) => {},
@@ -182,6 +185,22 @@ impl MediaLoop {
 
     fn echo(&self) -> Option<OverrideEcho> {
         self.photo_override.as_ref().map(|o| OverrideEcho { state: o.state.state.clone(), options: o.options.clone() })
+    }
+
+    /// Runs one command; a handler that panics (a bug, or a device doing
+    /// something unexpected) must not take the thread and every other source
+    /// down, nor leave the page's promise pending: its request is answered
+    /// with `UnknownError` and the loop goes on.
+    fn handle_guarded(&mut self, command: MediaCommand) {
+        let request = command.request();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(command)));
+        if outcome.is_err() {
+            log::error!("Media thread: a command handler panicked; its request fails");
+            if let Some(request) = request {
+                // If the handler had already replied, script drops this second answer.
+                self.reply(request, None, Err(MediaError::Unknown("the Media thread failed to handle the request".into())));
+            }
+        }
     }
 
     fn handle(&mut self, command: MediaCommand) {
@@ -265,6 +284,9 @@ impl MediaLoop {
                 self.reply(request, None, Ok(MediaReply::OverrideSet));
             },
             MediaCommand::FakeCamera { request, source, action } => {
+                if action == FakeCameraAction::PanicInHandler {
+                    panic!("FakeCameraAction::PanicInHandler for {source}");
+                }
                 let result = match self.sources.get(&source).map(|s| s.controls()) {
                     Some(Some(controls)) => {
                         controls.act(action);

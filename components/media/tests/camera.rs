@@ -208,6 +208,18 @@ fn take_photo_at_the_requested_resolution() {
 }
 
 #[test]
+fn a_panicking_handler_answers_its_request_and_the_thread_goes_on() {
+    let h = Harness::new();
+    let (source, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();
+    let r = h.request(|request| MediaCommand::FakeCamera { request, source, action: FakeCameraAction::PanicInHandler });
+    expect_err(r, MediaErrorKind::Unknown);
+    // The thread, the source and its camera are still there.
+    h.grab(source).unwrap();
+    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
+    h.stop(source);
+}
+
+#[test]
 fn unplugged_camera_ends_the_source_and_settles_requests() {
     let h = Harness::new();
     let (source, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();

@@ -126,6 +126,8 @@ impl FakeCameraControls {
             FakeCameraAction::Unplug => s.unplugged = true,
             FakeCameraAction::Freeze => s.frozen = true,
             FakeCameraAction::Thaw => s.frozen = false,
+            // Handled (by panicking) before the camera is reached.
+            FakeCameraAction::PanicInHandler => {},
         }
         drop(s);
         self.wake.notify_all();

@@ -69,6 +69,9 @@ pub enum FakeCameraAction {
     Freeze,
     /// Frames flow again.
     Thaw,
+    /// Test-only: the Media thread's handler for this command panics, as a bug
+    /// would; the thread must answer the request with an error and go on.
+    PanicInHandler,
 }
 
 /// One video input device (`MediaDeviceInfo`).
@@ -278,6 +281,33 @@ pub enum MediaCommand {
     },
     /// Stops every source, answers every pending request with AbortError, and ends the thread.
     Exit,
+}
+
+impl MediaCommand {
+    /// The request this command must answer, if it expects a reply (so a handler
+    /// that fails unexpectedly can still settle it).
+    pub fn request(&self) -> Option<RequestId> {
+        use MediaCommand::*;
+        match self {
+            EnumerateDevices { request, .. } |
+            OpenCamera { request, .. } |
+            CreateCanvasSource { request, .. } |
+            ApplyConstraints { request, .. } |
+            GetTrackState { request, .. } |
+            GetPhotoCapabilities { request, .. } |
+            GetPhotoSettings { request, .. } |
+            TakePhoto { request, .. } |
+            GrabFrame { request, .. } |
+            StopSource { request, .. } |
+            AttachSink { request, .. } |
+            DetachSink { request, .. } |
+            SetPhotoStateOverride { request, .. } |
+            FakeCamera { request, .. } |
+            GetStats { request, .. } => Some(*request),
+            // A cancellation and a pushed frame are answered by nobody.
+            CancelRequest { .. } | PushFrame { .. } | Exit => None,
+        }
+    }
 }
 
 /// The successful content of a reply.

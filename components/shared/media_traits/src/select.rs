@@ -487,7 +487,16 @@ pub fn select_settings(
     }
     // Steps 1–2: each device's unconstrained settings space (empty constraints
     // were already dropped when normalising).
-    let all: Vec<Candidates> = devices.iter().enumerate().map(|(i, d)| Candidates::new(i, d, ptz_permitted)).collect();
+    //    A device that offers no mode at all cannot be opened: it is left out.
+    let all: Vec<Candidates> = devices
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.modes.is_empty())
+        .map(|(i, d)| Candidates::new(i, d, ptz_permitted))
+        .collect();
+    if all.is_empty() {
+        return Err(MediaError::NotFound("no video capture device offers a mode".into()));
+    }
 
     // Step 3: keep the settings whose fitness distance to the basic set is
     // finite, bare values being ideal.

@@ -3,7 +3,7 @@
 #![allow(clippy::approx_constant, clippy::cloned_ref_to_slice_refs)]
 
 use crate::constraints::*;
-use crate::error::MediaErrorKind;
+use crate::error::{MediaError, MediaErrorKind};
 use crate::photo::chromium_mock_state;
 use crate::photo::{MeteringMode, PhotoRange, PhotoState};
 use crate::select::*;
@@ -422,4 +422,15 @@ fn inverted_device_ranges_do_not_panic() {
     assert!(select_settings(&[cam.clone()], &ideal, true).is_ok());
     let required = with(MediaTrackConstraintSet { iso: Some(exact(50.0)), ..Default::default() });
     assert_eq!(failed(select_settings(&[cam], &required, true)), "iso");
+}
+
+/// A device without any mode cannot be opened: it is skipped, never picked
+/// (picking a mode from nothing used to panic the Media thread).
+#[test]
+fn devices_without_modes_are_skipped() {
+    let empty = DeviceModel { modes: Vec::new(), ..camera("empty") };
+    let r = select_settings(std::slice::from_ref(&empty), &MediaTrackConstraints::default(), false);
+    assert!(matches!(r, Err(MediaError::NotFound(_))), "{r:?}");
+    let s = select_settings(&[empty, camera("ok")], &MediaTrackConstraints::default(), false).unwrap();
+    assert_eq!(s.device, 1, "the device with modes is chosen, by its index in the slice");
 }
