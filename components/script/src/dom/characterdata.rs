@@ -132,27 +132,6 @@ impl CharacterDataMethods for CharacterData {
         self.append(&data);
     }
 
-    fn PreviousElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        previous_element_sibling(self.upcast())
-    }
-
-    fn NextElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        next_element_sibling(self.upcast())
-    }
-
-    fn Before(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_before(cx, self.upcast(), nodes)
-    }
-
-    fn After(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_after(cx, self.upcast(), nodes)
-    }
-
-    fn ReplaceWith(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_replace_with(cx, self.upcast(), nodes)
-    }
-
-    fn Remove(&self, cx: &mut JSContext) {
-        child_node_remove(cx, self.upcast())
-    }
+    crate::dom::parentnode::non_document_type_child_node_methods!();
+    crate::dom::parentnode::child_node_methods!();
 }

@@ -12,8 +12,8 @@ use url::Url;
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::DocumentBinding::DocumentMethods;
-use crate::dom::bindings::codegen::Unions::{NodeOrString, StringOrElementCreationOptions};
-use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::codegen::Unions::StringOrElementCreationOptions;
+use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
@@ -29,7 +29,6 @@ use crate::dom::htmlelement::HTMLElement;
 use crate::dom::htmlelements::HTMLHeadElement;
 use crate::dom::htmliframeelement::HTMLIFrameElement;
 use crate::dom::htmlscriptelement::HTMLScriptElement;
-use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
 use crate::dom::parentnode;
 use crate::dom::text::Text;
@@ -364,31 +363,6 @@ impl DocumentMethods for Document {
     fn SetOnreadystatechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.upcast::<EventTarget>().set_event_handler("readystatechange", value)
     }
-    fn GetElementById(&self, _cx: &mut JSContext, id: DOMString) -> Option<DomRoot<Element>> {
-        parentnode::get_element_by_id(self.upcast(), &id)
-    }
-    fn Children(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
-        HTMLCollection::children(cx, self.upcast())
-    }
-    fn FirstElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::first_element_child(self.upcast())
-    }
-    fn LastElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::last_element_child(self.upcast())
-    }
-    fn ChildElementCount(&self, _cx: &mut JSContext) -> u32 {
-        parentnode::child_element_count(self.upcast())
-    }
-    fn Prepend(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::prepend(cx, self.upcast(), nodes)
-    }
-    fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::append(cx, self.upcast(), nodes)
-    }
-    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
-        parentnode::query_selector(self.upcast(), &selectors)
-    }
-    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
-        parentnode::query_selector_all(cx, self.upcast(), &selectors)
-    }
+    crate::dom::parentnode::non_element_parent_node_methods!();
+    crate::dom::parentnode::parent_node_methods!();
 }

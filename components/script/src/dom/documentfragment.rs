@@ -6,17 +6,10 @@ use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::DocumentFragmentBinding::DocumentFragmentMethods;
-use crate::dom::bindings::codegen::Unions::NodeOrString;
-use crate::dom::bindings::error::{ErrorResult, Fallible};
-use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::bindings::str::DOMString;
 use crate::dom::document::Document;
-use crate::dom::element::Element;
-use crate::dom::htmlcollection::HTMLCollection;
-use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
-use crate::dom::parentnode;
 use crate::dom::window::Window;
 
 #[dom_struct]
@@ -39,31 +32,6 @@ impl DocumentFragmentMethods for DocumentFragment {
         Ok(reflect_dom_object_with_proto(cx, Box::new(fragment), global, proto))
     }
 
-    fn GetElementById(&self, _cx: &mut JSContext, id: DOMString) -> Option<DomRoot<Element>> {
-        parentnode::get_element_by_id(self.upcast(), &id)
-    }
-    fn Children(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
-        HTMLCollection::children(cx, self.upcast())
-    }
-    fn FirstElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::first_element_child(self.upcast())
-    }
-    fn LastElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::last_element_child(self.upcast())
-    }
-    fn ChildElementCount(&self, _cx: &mut JSContext) -> u32 {
-        parentnode::child_element_count(self.upcast())
-    }
-    fn Prepend(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::prepend(cx, self.upcast(), nodes)
-    }
-    fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::append(cx, self.upcast(), nodes)
-    }
-    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
-        parentnode::query_selector(self.upcast(), &selectors)
-    }
-    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
-        parentnode::query_selector_all(cx, self.upcast(), &selectors)
-    }
+    crate::dom::parentnode::non_element_parent_node_methods!();
+    crate::dom::parentnode::parent_node_methods!();
 }

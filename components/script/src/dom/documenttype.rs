@@ -5,12 +5,8 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::DocumentTypeBinding::DocumentTypeMethods;
-use crate::dom::bindings::codegen::Unions::NodeOrString;
-use crate::dom::bindings::error::ErrorResult;
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::characterdata::{child_node_after, child_node_before, child_node_remove, child_node_replace_with};
 use crate::dom::document::Document;
 use crate::dom::node::{Node, NodeKind};
 
@@ -58,16 +54,5 @@ impl DocumentTypeMethods for DocumentType {
     fn SystemId(&self, _cx: &mut JSContext) -> DOMString {
         self.system_id.clone().into()
     }
-    fn Before(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_before(cx, self.upcast(), nodes)
-    }
-    fn After(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_after(cx, self.upcast(), nodes)
-    }
-    fn ReplaceWith(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_replace_with(cx, self.upcast(), nodes)
-    }
-    fn Remove(&self, cx: &mut JSContext) {
-        child_node_remove(cx, self.upcast())
-    }
+    crate::dom::parentnode::child_node_methods!();
 }

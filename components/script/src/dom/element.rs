@@ -6,21 +6,15 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::ElementBinding::ElementMethods;
-use crate::dom::bindings::codegen::Unions::NodeOrString;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::characterdata::{
-    CharacterData, child_node_after, child_node_before, child_node_remove, child_node_replace_with,
-    next_element_sibling, previous_element_sibling,
-};
+use crate::dom::characterdata::CharacterData;
 use crate::dom::document::Document;
 use crate::dom::domtokenlist::DOMTokenList;
 use crate::dom::htmlcollection::{CollectionFilter, HTMLCollection};
-use crate::dom::nodelist::NodeList;
 use crate::dom::node::{Node, NodeKind};
-use crate::dom::parentnode;
 use crate::dom::selectormatching::{element_matches, parse_selectors};
 
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
@@ -537,46 +531,7 @@ impl ElementMethods for Element {
         Ok(())
     }
 
-    fn Children(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
-        HTMLCollection::children(cx, self.upcast())
-    }
-    fn FirstElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::first_element_child(self.upcast())
-    }
-    fn LastElementChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        parentnode::last_element_child(self.upcast())
-    }
-    fn ChildElementCount(&self, _cx: &mut JSContext) -> u32 {
-        parentnode::child_element_count(self.upcast())
-    }
-    fn Prepend(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::prepend(cx, self.upcast(), nodes)
-    }
-    fn Append(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        parentnode::append(cx, self.upcast(), nodes)
-    }
-    fn QuerySelector(&self, _cx: &mut JSContext, selectors: DOMString) -> Fallible<Option<DomRoot<Element>>> {
-        parentnode::query_selector(self.upcast(), &selectors)
-    }
-    fn QuerySelectorAll(&self, cx: &mut JSContext, selectors: DOMString) -> Fallible<DomRoot<NodeList>> {
-        parentnode::query_selector_all(cx, self.upcast(), &selectors)
-    }
-    fn PreviousElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        previous_element_sibling(self.upcast())
-    }
-    fn NextElementSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
-        next_element_sibling(self.upcast())
-    }
-    fn Before(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_before(cx, self.upcast(), nodes)
-    }
-    fn After(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_after(cx, self.upcast(), nodes)
-    }
-    fn ReplaceWith(&self, cx: &mut JSContext, nodes: Vec<NodeOrString>) -> ErrorResult {
-        child_node_replace_with(cx, self.upcast(), nodes)
-    }
-    fn Remove(&self, cx: &mut JSContext) {
-        child_node_remove(cx, self.upcast())
-    }
+    crate::dom::parentnode::parent_node_methods!();
+    crate::dom::parentnode::non_document_type_child_node_methods!();
+    crate::dom::parentnode::child_node_methods!();
 }

@@ -63,3 +63,130 @@ pub fn query_selector_all(cx: &mut JSContext, node: &Node, selectors: &str) -> F
     let found = scope_match(node, selectors, false)?;
     Ok(NodeList::new_static(cx, node, found.into_iter().map(DomRoot::upcast).collect()))
 }
+
+/// The `ParentNode` mixin's members for an interface that includes it (Document,
+/// DocumentFragment, Element): expands inside its `…Methods` impl, each member
+/// calling the shared algorithm above.
+macro_rules! parent_node_methods {
+    () => {
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-children>
+        fn Children(&self, cx: &mut mozjs::context::JSContext) -> $crate::dom::bindings::root::DomRoot<$crate::dom::htmlcollection::HTMLCollection> {
+            $crate::dom::htmlcollection::HTMLCollection::children(cx, $crate::dom::parentnode::as_node(self))
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-firstelementchild>
+        fn FirstElementChild(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>> {
+            $crate::dom::parentnode::first_element_child($crate::dom::parentnode::as_node(self))
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-lastelementchild>
+        fn LastElementChild(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>> {
+            $crate::dom::parentnode::last_element_child($crate::dom::parentnode::as_node(self))
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-childelementcount>
+        fn ChildElementCount(&self, _cx: &mut mozjs::context::JSContext) -> u32 {
+            $crate::dom::parentnode::child_element_count($crate::dom::parentnode::as_node(self))
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-prepend>
+        fn Prepend(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::parentnode::prepend(cx, $crate::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-append>
+        fn Append(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::parentnode::append(cx, $crate::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-queryselector>
+        fn QuerySelector(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+            selectors: $crate::dom::bindings::str::DOMString,
+        ) -> $crate::dom::bindings::error::Fallible<Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>>> {
+            $crate::dom::parentnode::query_selector($crate::dom::parentnode::as_node(self), &selectors)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-queryselectorall>
+        fn QuerySelectorAll(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            selectors: $crate::dom::bindings::str::DOMString,
+        ) -> $crate::dom::bindings::error::Fallible<$crate::dom::bindings::root::DomRoot<$crate::dom::nodelist::NodeList>> {
+            $crate::dom::parentnode::query_selector_all(cx, $crate::dom::parentnode::as_node(self), &selectors)
+        }
+    };
+}
+pub(crate) use parent_node_methods;
+
+/// The `NonElementParentNode` mixin's member (Document, DocumentFragment).
+macro_rules! non_element_parent_node_methods {
+    () => {
+        /// <https://dom.spec.whatwg.org/#dom-nonelementparentnode-getelementbyid>
+        fn GetElementById(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+            id: $crate::dom::bindings::str::DOMString,
+        ) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>> {
+            $crate::dom::parentnode::get_element_by_id($crate::dom::parentnode::as_node(self), &id)
+        }
+    };
+}
+pub(crate) use non_element_parent_node_methods;
+
+/// The `NonDocumentTypeChildNode` mixin's members (Element, CharacterData).
+macro_rules! non_document_type_child_node_methods {
+    () => {
+        /// <https://dom.spec.whatwg.org/#dom-nondocumenttypechildnode-previouselementsibling>
+        fn PreviousElementSibling(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>> {
+            $crate::dom::characterdata::previous_element_sibling($crate::dom::parentnode::as_node(self))
+        }
+        /// <https://dom.spec.whatwg.org/#dom-nondocumenttypechildnode-nextelementsibling>
+        fn NextElementSibling(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::element::Element>> {
+            $crate::dom::characterdata::next_element_sibling($crate::dom::parentnode::as_node(self))
+        }
+    };
+}
+pub(crate) use non_document_type_child_node_methods;
+
+/// The `ChildNode` mixin's members (Element, CharacterData, DocumentType).
+macro_rules! child_node_methods {
+    () => {
+        /// <https://dom.spec.whatwg.org/#dom-childnode-before>
+        fn Before(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::characterdata::child_node_before(cx, $crate::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-childnode-after>
+        fn After(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::characterdata::child_node_after(cx, $crate::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-childnode-replacewith>
+        fn ReplaceWith(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::characterdata::child_node_replace_with(cx, $crate::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-childnode-remove>
+        fn Remove(&self, cx: &mut mozjs::context::JSContext) {
+            $crate::dom::characterdata::child_node_remove(cx, $crate::dom::parentnode::as_node(self))
+        }
+    };
+}
+pub(crate) use child_node_methods;
+
+/// `node` as a `Node`, for the mixin macros (their includers all derive from Node).
+pub fn as_node<T: Castable + crate::dom::bindings::inheritance::DerivedFrom<Node>>(node: &T) -> &Node {
+    node.upcast::<Node>()
+}
