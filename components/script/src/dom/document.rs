@@ -251,9 +251,11 @@ impl DocumentMethods for Document {
     fn CharacterSet(&self, _cx: &mut JSContext) -> DOMString {
         "UTF-8".into()
     }
+    /// <https://dom.spec.whatwg.org/#dom-document-charset>
     fn Charset(&self, _cx: &mut JSContext) -> DOMString {
         "UTF-8".into()
     }
+    /// <https://dom.spec.whatwg.org/#dom-document-inputencoding>
     fn InputEncoding(&self, _cx: &mut JSContext) -> DOMString {
         "UTF-8".into()
     }
@@ -357,9 +359,11 @@ impl DocumentMethods for Document {
         // A headless host has no system focus.
         false
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#handler-onreadystatechange>
     fn Onreadystatechange(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
         self.upcast::<EventTarget>().get_event_handler("readystatechange")
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#handler-onreadystatechange>
     fn SetOnreadystatechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.upcast::<EventTarget>().set_event_handler("readystatechange", value)
     }

@@ -140,6 +140,7 @@ impl HTMLElementMethods for HTMLElement {
     fn Title(&self, _cx: &mut JSContext) -> DOMString {
         self.get_string_attribute("title")
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-title>
     fn SetTitle(&self, cx: &mut JSContext, value: DOMString) {
         self.set_string_attribute(cx, "title", value)
     }
@@ -147,6 +148,7 @@ impl HTMLElementMethods for HTMLElement {
     fn Lang(&self, _cx: &mut JSContext) -> DOMString {
         self.get_string_attribute("lang")
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-lang>
     fn SetLang(&self, cx: &mut JSContext, value: DOMString) {
         self.set_string_attribute(cx, "lang", value)
     }
@@ -158,6 +160,7 @@ impl HTMLElementMethods for HTMLElement {
             _ => DOMString::new(),
         }
     }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-dir>
     fn SetDir(&self, cx: &mut JSContext, value: DOMString) {
         self.set_string_attribute(cx, "dir", value)
     }
@@ -165,6 +168,7 @@ impl HTMLElementMethods for HTMLElement {
     fn Hidden(&self, _cx: &mut JSContext) -> bool {
         self.get_bool_attribute("hidden")
     }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-hidden>
     fn SetHidden(&self, cx: &mut JSContext, value: bool) {
         self.set_bool_attribute(cx, "hidden", value)
     }

@@ -306,6 +306,7 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
         let base = self.upcast::<Node>().owner_doc().url();
         USVString(base.join(&src).map(|u| u.to_string()).unwrap_or(src))
     }
+    /// <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-src>
     fn SetSrc(&self, cx: &mut JSContext, value: USVString) {
         self.element().set_attribute_value(cx, "src", value.0);
     }
@@ -313,6 +314,7 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
     fn Srcdoc(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("srcdoc")
     }
+    /// <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-srcdoc>
     fn SetSrcdoc(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "srcdoc", value)
     }
@@ -320,6 +322,7 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
     fn Name(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("name")
     }
+    /// <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-name>
     fn SetName(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "name", value)
     }
@@ -327,6 +330,7 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
     fn Width(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("width")
     }
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>
     fn SetWidth(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "width", value)
     }
@@ -334,6 +338,7 @@ impl HTMLIFrameElementMethods for HTMLIFrameElement {
     fn Height(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("height")
     }
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-height>
     fn SetHeight(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "height", value)
     }

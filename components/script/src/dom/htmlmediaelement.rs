@@ -499,6 +499,7 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         self.htmlelement.get_bool_attribute("autoplay")
     }
 
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-autoplay>
     fn SetAutoplay(&self, cx: &mut JSContext, value: bool) {
         self.htmlelement.set_bool_attribute(cx, "autoplay", value)
     }
@@ -508,6 +509,7 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         self.htmlelement.get_bool_attribute("controls")
     }
 
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-controls>
     fn SetControls(&self, cx: &mut JSContext, value: bool) {
         self.htmlelement.set_bool_attribute(cx, "controls", value)
     }

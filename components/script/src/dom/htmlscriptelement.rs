@@ -202,6 +202,7 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
         let base = self.upcast::<Node>().owner_doc().url();
         USVString(base.join(&src).map(|u| u.to_string()).unwrap_or(src))
     }
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-src>
     fn SetSrc(&self, cx: &mut JSContext, value: USVString) {
         self.element().set_attribute_value(cx, "src", value.0);
     }
@@ -209,6 +210,7 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn Type(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("type")
     }
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-type>
     fn SetType(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "type", value)
     }
@@ -216,6 +218,7 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn Async(&self, _cx: &mut JSContext) -> bool {
         self.force_async.get() || self.element().has_attribute_named("async")
     }
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-async>
     fn SetAsync(&self, cx: &mut JSContext, value: bool) {
         self.force_async.set(false);
         self.htmlelement.set_bool_attribute(cx, "async", value)
@@ -224,6 +227,7 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn Defer(&self, _cx: &mut JSContext) -> bool {
         self.element().has_attribute_named("defer")
     }
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-defer>
     fn SetDefer(&self, cx: &mut JSContext, value: bool) {
         self.htmlelement.set_bool_attribute(cx, "defer", value)
     }
@@ -231,6 +235,7 @@ impl HTMLScriptElementMethods for HTMLScriptElement {
     fn Text(&self, _cx: &mut JSContext) -> DOMString {
         self.upcast::<Node>().child_text_content().into()
     }
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-text>
     fn SetText(&self, cx: &mut JSContext, value: DOMString) {
         use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
         self.upcast::<Node>().SetTextContent(cx, Some(value));

@@ -53,6 +53,7 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
         self.get_unsigned("width")
     }
 
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>
     fn SetWidth(&self, cx: &mut JSContext, value: u32) {
         self.set_unsigned(cx, "width", value)
     }
@@ -62,6 +63,7 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
         self.get_unsigned("height")
     }
 
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-height>
     fn SetHeight(&self, cx: &mut JSContext, value: u32) {
         self.set_unsigned(cx, "height", value)
     }
@@ -82,6 +84,7 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
         self.upcast::<Element>().has_attribute_named("playsinline")
     }
 
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-playsinline>
     fn SetPlaysInline(&self, cx: &mut JSContext, value: bool) {
         if value {
             self.upcast::<Element>().set_attribute_value(cx, "playsinline", String::new());

@@ -298,6 +298,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, if the value is infinite, NaN, or outside 0.0–1.0, it is ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-globalalpha>
     fn SetGlobalAlpha(&self, _cx: &mut JSContext, value: f64) {
         if value.is_finite() && (0.0..=1.0).contains(&value) {
             self.state.borrow_mut().global_alpha = value;
@@ -311,6 +312,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
 
     /// On setting, a value that is not a blending or compositing keyword
     /// (case-sensitive) is ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-globalcompositeoperation>
     fn SetGlobalCompositeOperation(&self, _cx: &mut JSContext, value: DOMString) {
         if let Some(op) = CompositeOperation::parse(&value) {
             self.state.borrow_mut().composite = op;
@@ -322,6 +324,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow().smoothing.enabled
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-imagesmoothingenabled>
     fn SetImageSmoothingEnabled(&self, _cx: &mut JSContext, value: bool) {
         self.state.borrow_mut().smoothing.enabled = value;
     }
@@ -335,6 +338,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-imagesmoothingquality>
     fn SetImageSmoothingQuality(&self, _cx: &mut JSContext, value: ImageSmoothingQuality) {
         self.state.borrow_mut().smoothing.quality = match value {
             ImageSmoothingQuality::Low => SmoothingQuality::Low,
@@ -350,6 +354,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow().stroke_style.to_union()
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-strokestyle>
     fn SetStrokeStyle(&self, cx: &mut JSContext, value: StyleUnion) {
         self.style_setter(cx, value, true)
     }
@@ -359,6 +364,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow().fill_style.to_union()
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fillstyle>
     fn SetFillStyle(&self, cx: &mut JSContext, value: StyleUnion) {
         self.style_setter(cx, value, false)
     }
@@ -422,6 +428,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, infinite and NaN values are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowoffsetx>
     fn SetShadowOffsetX(&self, _cx: &mut JSContext, value: f64) {
         if Shadow::is_valid_offset(value) {
             self.state.borrow_mut().shadow.offset_x = value;
@@ -433,6 +440,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow().shadow.offset_y
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowoffsety>
     fn SetShadowOffsetY(&self, _cx: &mut JSContext, value: f64) {
         if Shadow::is_valid_offset(value) {
             self.state.borrow_mut().shadow.offset_y = value;
@@ -445,6 +453,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, negative, infinite and NaN values are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowblur>
     fn SetShadowBlur(&self, _cx: &mut JSContext, value: f64) {
         if Shadow::is_valid_blur(value) {
             self.state.borrow_mut().shadow.blur = value;
@@ -457,6 +466,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, a value that fails to parse as a colour is ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowcolor>
     fn SetShadowColor(&self, _cx: &mut JSContext, value: DOMString) {
         if let Some(color) = parse_canvas_color(&value, None) {
             self.state.borrow_mut().shadow.color = color;
@@ -646,6 +656,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, zero, negative, infinite, and NaN values are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linewidth>
     fn SetLineWidth(&self, _cx: &mut JSContext, value: f64) {
         if LineOptions::is_valid_width(value) {
             self.state.borrow_mut().line.width = value;
@@ -661,6 +672,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linecap>
     fn SetLineCap(&self, _cx: &mut JSContext, value: CanvasLineCap) {
         self.state.borrow_mut().line.cap = match value {
             CanvasLineCap::Butt => LineCap::Butt,
@@ -678,6 +690,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linejoin>
     fn SetLineJoin(&self, _cx: &mut JSContext, value: CanvasLineJoin) {
         self.state.borrow_mut().line.join = match value {
             CanvasLineJoin::Round => LineJoin::Round,
@@ -692,6 +705,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, zero, negative, infinite, and NaN values are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-miterlimit>
     fn SetMiterLimit(&self, _cx: &mut JSContext, value: f64) {
         if value.is_finite() && value > 0.0 {
             self.state.borrow_mut().line.miter_limit = value;
@@ -722,6 +736,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// On setting, infinite and NaN values are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-linedashoffset>
     fn SetLineDashOffset(&self, _cx: &mut JSContext, value: f64) {
         if value.is_finite() {
             self.state.borrow_mut().line.dash_offset = value;
@@ -738,6 +753,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     /// On setting, the value is parsed as a CSS font shorthand (relative
     /// sizes against 10px, the canvas default); values that fail to parse
     /// or use CSS-wide keywords are ignored.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-font>
     fn SetFont(&self, _cx: &mut JSContext, value: DOMString) {
         if let Some(font) = CanvasFont::parse(&value, 10.0) {
             self.state.borrow_mut().font = font;
@@ -755,6 +771,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textalign>
     fn SetTextAlign(&self, _cx: &mut JSContext, value: CanvasTextAlign) {
         self.state.borrow_mut().text_align = match value {
             CanvasTextAlign::Start => TextAlign::Start,
@@ -777,6 +794,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textbaseline>
     fn SetTextBaseline(&self, _cx: &mut JSContext, value: CanvasTextBaseline) {
         self.state.borrow_mut().text_baseline = match value {
             CanvasTextBaseline::Top => TextBaseline::Top,
@@ -793,6 +811,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow().direction
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-direction>
     fn SetDirection(&self, _cx: &mut JSContext, value: CanvasDirection) {
         self.state.borrow_mut().direction = value;
     }

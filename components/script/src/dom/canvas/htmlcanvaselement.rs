@@ -338,6 +338,7 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
 
     /// On setting, a value above 2147483647 sets the default instead; the
     /// attribute change steps then reset the bitmap.
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-width>
     fn SetWidth(&self, cx: &mut JSContext, value: u32) {
         let value = if value > i32::MAX as u32 { DEFAULT_WIDTH } else { value };
         self.element().set_attribute_value(cx, "width", value.to_string());
@@ -348,6 +349,7 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT)
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-height>
     fn SetHeight(&self, cx: &mut JSContext, value: u32) {
         let value = if value > i32::MAX as u32 { DEFAULT_HEIGHT } else { value };
         self.element().set_attribute_value(cx, "height", value.to_string());

@@ -193,6 +193,7 @@ impl MediaStreamMethods for MediaStream {
         self.eventtarget.get_event_handler("addtrack")
     }
 
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-onaddtrack>
     fn SetOnaddtrack(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("addtrack", value)
     }
@@ -202,6 +203,7 @@ impl MediaStreamMethods for MediaStream {
         self.eventtarget.get_event_handler("removetrack")
     }
 
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-onremovetrack>
     fn SetOnremovetrack(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("removetrack", value)
     }

@@ -257,6 +257,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         self.eventtarget.get_event_handler("mute")
     }
 
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-onmute>
     fn SetOnmute(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("mute", value)
     }
@@ -266,6 +267,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         self.eventtarget.get_event_handler("unmute")
     }
 
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-onunmute>
     fn SetOnunmute(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("unmute", value)
     }
@@ -280,6 +282,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         self.eventtarget.get_event_handler("ended")
     }
 
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-onended>
     fn SetOnended(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("ended", value)
     }
