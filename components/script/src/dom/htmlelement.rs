@@ -9,11 +9,12 @@ use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLElementBinding::HTMLElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::document::Document;
 use crate::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::eventtarget::EventTarget;
+use crate::dom::node::Node;
 
 #[dom_struct]
 pub struct HTMLElement {
@@ -45,6 +46,19 @@ impl HTMLElement {
 
     pub fn set_string_attribute(&self, cx: &mut JSContext, name: &str, value: DOMString) {
         self.element.set_attribute_value(cx, name, value.into());
+    }
+
+    /// A reflected URL content attribute
+    /// (<https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>):
+    /// the value parsed against the document's URL, the value itself if that fails,
+    /// the empty string when absent.
+    pub fn get_url_attribute(&self, name: &str) -> USVString {
+        let value = self.element.get_attribute_value(name).unwrap_or_default();
+        if value.is_empty() {
+            return USVString(String::new());
+        }
+        let base = self.element.upcast::<Node>().owner_doc().url();
+        USVString(base.join(&value).map(|u| u.to_string()).unwrap_or(value))
     }
 }
 

@@ -298,13 +298,7 @@ fn detach_window(window: &Window) {
 impl HTMLIFrameElementMethods for HTMLIFrameElement {
     /// <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-src>
     fn Src(&self, _cx: &mut JSContext) -> USVString {
-        // Reflects src as a URL: resolved against the document, or the value as is if that fails.
-        let src = self.element().get_attribute_value("src").unwrap_or_default();
-        if src.is_empty() {
-            return USVString(String::new());
-        }
-        let base = self.upcast::<Node>().owner_doc().url();
-        USVString(base.join(&src).map(|u| u.to_string()).unwrap_or(src))
+        self.htmlelement.get_url_attribute("src")
     }
     /// <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-src>
     fn SetSrc(&self, cx: &mut JSContext, value: USVString) {

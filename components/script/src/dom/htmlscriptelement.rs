@@ -195,12 +195,7 @@ impl HTMLScriptElement {
 impl HTMLScriptElementMethods for HTMLScriptElement {
     /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-src>
     fn Src(&self, _cx: &mut JSContext) -> USVString {
-        let src = self.element().get_attribute_value("src").unwrap_or_default();
-        if src.is_empty() {
-            return USVString(String::new());
-        }
-        let base = self.upcast::<Node>().owner_doc().url();
-        USVString(base.join(&src).map(|u| u.to_string()).unwrap_or(src))
+        self.htmlelement.get_url_attribute("src")
     }
     /// <https://html.spec.whatwg.org/multipage/scripting.html#dom-script-src>
     fn SetSrc(&self, cx: &mut JSContext, value: USVString) {
