@@ -12,7 +12,7 @@ use mozjs::jsapi::{JSJitCompilerOption, JS_SetGlobalJitCompilerOption};
 use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
 
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 /// Runs `body` (which must evaluate to a number of milliseconds for `n` iterations) in `window`.
 fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &str, n: u32) -> Option<f64> {

@@ -137,7 +137,7 @@ fn fetch_http(request: &Request) -> Result<Response, String> {
     let mut head = format!("{} {path} HTTP/1.1\r\nHost: {host}:{port}\r\n", request.method);
     let has = |name: &str| request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
     if !has("user-agent") {
-        head.push_str(&format!("User-Agent: {}\r\n", crate::dom::navigator::USER_AGENT));
+        head.push_str(&format!("User-Agent: {}\r\n", crate::dom::html::navigator::USER_AGENT));
     }
     if !has("accept") {
         head.push_str("Accept: */*\r\n");

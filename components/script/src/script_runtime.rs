@@ -24,8 +24,8 @@ use crate::dom::bindings::refcounted::trace_trusted;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, trace_stack_roots, trace_traceable_roots};
 use crate::dom::bindings::trace::JSTraceable;
-use crate::dom::domexception::DOMException;
-use crate::dom::window::Window;
+use crate::dom::dom::domexception::DOMException;
+use crate::dom::html::window::Window;
 
 /// Owns the JS engine for the process. Create once, before any runtime.
 pub struct Engine {
@@ -233,7 +233,7 @@ fn notify_about_rejected_promises(cx: &mut JSContext) {
         let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
         rooted!(&in(cx) let mut reason = UndefinedValue());
         unsafe { mozjs::glue::JS_GetPromiseResult(promise.handle().into(), reason.handle_mut().into()) };
-        let not_canceled = crate::dom::promiserejectionevent::PromiseRejectionEvent::fire_unhandled(
+        let not_canceled = crate::dom::html::promiserejectionevent::PromiseRejectionEvent::fire_unhandled(
             cx,
             &window,
             promise.handle(),
@@ -318,7 +318,7 @@ pub fn report_pending_exception(cx: &mut JSContext) {
             Some(i) => (i.filename.clone(), i.line, i.col),
             None => (String::new(), 0, 0),
         };
-        crate::dom::errorevent::ErrorEvent::fire_for_exception(cx, &window, &message, &file, line, col, exception.handle())
+        crate::dom::html::errorevent::ErrorEvent::fire_for_exception(cx, &window, &message, &file, line, col, exception.handle())
     };
     if !canceled {
         report_error(&format!("Uncaught {message}"), location.as_deref());

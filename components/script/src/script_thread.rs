@@ -16,7 +16,7 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::refcounted::{Trusted, release_dropped_tokens};
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::script_runtime::microtask_checkpoint;
 
 /// A task queued on the script thread by script-thread code.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use script::dom::window::WindowOptions;
+use script::dom::html::window::WindowOptions;
 use script::prefs::Prefs;
 use script::script_runtime::{Engine, ScriptRuntime, reported_error_count};
 use script::script_thread::LoopEnd;

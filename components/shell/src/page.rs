@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use script::dom::bindings::root::DomRoot;
-use script::dom::window::{Window, WindowOptions};
+use script::dom::html::window::{Window, WindowOptions};
 use script::mozjs::context::JSContext;
 use script::script_thread::{LoopEnd, run_event_loop};
 use url::Url;
@@ -28,8 +28,8 @@ pub fn run_page(cx: &mut JSContext, url: Url, options: WindowOptions, deadline: 
     let window = Window::new(cx, WindowOptions { url: response.url.clone(), ..options });
 
     let document = window.document();
-    script::dom::parser::parse_document(cx, &document, &html);
-    script::dom::parser::finish_loading(cx, &document);
+    script::dom::html::parser::parse_document(cx, &document, &html);
+    script::dom::html::parser::finish_loading(cx, &document);
     // Run the load task (and anything queued before it) now, so a crashtest ends after `load`.
     script::script_thread::run_pending_local_tasks(cx);
     if crashtest {

@@ -4,7 +4,7 @@ use mozjs::jsapi::GetNonCCWObjectGlobal;
 
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 /// Every DOM object belongs to the global it was created in.
 pub trait DomGlobal {

@@ -1,56 +1,22 @@
-//! The DOM: one file per interface, named after it in lower case, plus the
-//! bindings runtime in `bindings/`.
+//! The DOM: one file per interface, named after it in lower case, in folders by
+//! specification (`dom/` for the DOM Standard, `html/`, `css/`, `fetch/`, …),
+//! plus the bindings runtime in `bindings/` and the global abstraction in
+//! `globalscope.rs`.
 
 pub mod bindings;
+pub mod globalscope;
 pub mod types;
 
-pub mod abortcontroller;
-pub mod abortsignal;
-pub mod aperturetesthooks;
-pub mod blob;
 pub mod canvas;
-pub mod characterdata;
-pub mod comment;
-pub mod computedstyle;
 pub mod console;
-pub mod create;
-pub mod cssproperties;
-pub mod cssstyledeclaration;
-pub mod document;
-pub mod documentfragment;
-pub mod documenttype;
-pub mod domexception;
-pub mod domtokenlist;
-pub mod element;
-pub mod errorevent;
-pub mod eventhandlerattributes;
-pub mod event;
-pub mod eventtarget;
+pub mod css;
+pub mod dom;
 pub mod fetch;
-pub mod globalscope;
-pub mod headers;
-pub mod htmlcollection;
-pub mod htmlelement;
-pub mod htmlelements;
-pub mod htmlmediaelement;
-pub mod htmliframeelement;
-pub mod htmlscriptelement;
-pub mod htmlvideoelement;
-pub mod imagebitmap;
+pub mod fileapi;
+pub mod hrtime;
+pub mod html;
 pub mod imagecapture;
-pub mod location;
+pub mod images;
 pub mod mediacapture;
-pub mod navigator;
-pub mod node;
-pub mod nodelist;
-pub mod overconstrainederror;
-pub mod parentnode;
-pub mod parser;
-pub mod performance;
 pub mod permissions;
-pub mod promiserejectionevent;
-pub mod response;
-pub mod selectormatching;
-pub mod text;
-pub mod virtualmethods;
-pub mod window;
+pub mod testing;

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use base::bench::Measurement;
-use script::dom::window::{Window, WindowOptions};
+use script::dom::html::window::{Window, WindowOptions};
 use script::prefs::Prefs;
 use script::script_runtime::{Engine, ScriptRuntime};
 

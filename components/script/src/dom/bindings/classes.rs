@@ -24,7 +24,7 @@ use crate::dom::bindings::interface::{
 use crate::dom::bindings::reflector::{DOM_OBJECT_SLOT, DomObject};
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::trace::{JSTraceable, trace_object};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 const JSCLASS_RESERVED_SLOTS_SHIFT: u32 = 8;
 

@@ -12,8 +12,8 @@ use mozjs::rooted;
 use mozjs::rust::MutableHandleValue;
 
 use crate::dom::bindings::conversions::ToJSVal;
-use crate::dom::domexception::{DOMErrorName, DOMException};
-use crate::dom::window::Window;
+use crate::dom::dom::domexception::{DOMErrorName, DOMException};
+use crate::dom::html::window::Window;
 
 /// A DOM error: a DOMException name, or one of the ECMAScript error types.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +139,7 @@ pub fn error_to_jsval(cx: &mut JSContext, global: &Window, error: Error, mut rva
             error_to_jsval(cx, global, Error::JSFailed, rval);
         }
         Error::Overconstrained { constraint, message } => {
-            let err = crate::dom::overconstrainederror::OverconstrainedError::new(cx, global, constraint, message);
+            let err = crate::dom::mediacapture::overconstrainederror::OverconstrainedError::new(cx, global, constraint, message);
             err.to_jsval(cx, rval);
         }
         other => {

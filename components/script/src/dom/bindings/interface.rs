@@ -21,7 +21,7 @@ use mozjs::rust::{HandleObject, MutableHandleObject, get_object_class, is_dom_cl
 use crate::dom::bindings::codegen::PrototypeList;
 use crate::dom::bindings::error::throw_type_error_raw;
 use crate::dom::bindings::reflector::DOM_OBJECT_SLOT;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 /// The longest interface chain we support (EventTarget → Node → Element →
 /// HTMLElement → HTMLMediaElement → HTMLVideoElement is 6).

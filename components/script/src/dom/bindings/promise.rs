@@ -20,7 +20,7 @@ use crate::dom::bindings::callback::PersistentObject;
 use crate::dom::bindings::conversions::ToJSVal;
 use crate::dom::bindings::error::{Error, error_to_jsval};
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 pub struct Promise {
     object: PersistentObject,

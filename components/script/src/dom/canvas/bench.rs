@@ -28,7 +28,7 @@ use crate::dom::canvas::canvascapture::CanvasCapture;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::rendering;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> bool {
     let global = window.global_object();

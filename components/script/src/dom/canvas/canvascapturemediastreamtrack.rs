@@ -34,7 +34,7 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 /// What a capture track and its clones share.
 pub struct SharedCapture {

@@ -12,7 +12,7 @@ use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::CanvasPatternBinding::CanvasPatternMethods;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct CanvasPattern {

@@ -31,17 +31,17 @@ use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
-use crate::dom::blob::Blob;
+use crate::dom::fileapi::blob::Blob;
 use crate::dom::canvas::canvascapture::check_capture_arguments;
 use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 use crate::dom::canvas::rendering;
-use crate::dom::document::Document;
-use crate::dom::element::Element;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::htmlelement::HTMLElement;
+use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::mediacapture::mediastream::MediaStream;
-use crate::dom::node::Node;
+use crate::dom::dom::node::Node;
 
 /// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
 const DEFAULT_WIDTH: u32 = 300;

@@ -14,7 +14,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::canvas::canvascapture::{CanvasCapture, check_capture_arguments};
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 thread_local! {
     static CAPTURES: RefCell<HashMap<u32, Rc<CanvasCapture>>> = RefCell::new(HashMap::new());

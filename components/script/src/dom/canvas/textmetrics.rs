@@ -10,7 +10,7 @@ use crate::dom::bindings::codegen::TextMetricsBinding::TextMetricsMethods;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct TextMetrics {

@@ -26,14 +26,14 @@ use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
-use crate::dom::blob::Blob;
+use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::imagebitmap::ImageBitmap;
+use crate::dom::images::imagebitmap::ImageBitmap;
 use crate::dom::imagecapture::{imagecapturetest, photos};
 use crate::dom::mediacapture::constraints::{photo_capabilities_out, photo_settings_in, photo_settings_out};
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::media_events;
 
 #[dom_struct]

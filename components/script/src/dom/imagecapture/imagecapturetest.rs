@@ -33,7 +33,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 use crate::dom::mediacapture::dom_error;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// What every `takePhoto()` resolves with while a mock is installed: the

@@ -26,7 +26,7 @@ use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::imagecapture::mockstate::{StateWrite, photo_settings_out, photo_state_in, photo_state_out, point_out, state_writes};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct MockImageCapture {

@@ -18,7 +18,7 @@ use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
 
 use crate::dom::bindings::conversions::jsval_to_string;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 const HELPERS: &str = r#"
   globalThis.__median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };

@@ -13,7 +13,7 @@ use crate::dom::bindings::codegen::InputDeviceInfoBinding::InputDeviceInfoMethod
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::mediacapture::constraints::capabilities_out;
 use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct InputDeviceInfo {

@@ -13,7 +13,7 @@ use crate::dom::bindings::conversions::{ToJSVal, new_plain_object, set_dictionar
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct MediaDeviceInfo {

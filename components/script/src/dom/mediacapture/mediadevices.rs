@@ -22,7 +22,7 @@ use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::eventtarget::EventTarget;
+use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
@@ -35,7 +35,7 @@ use crate::dom::mediacapture::dom_error;
 use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store::{self, PermissionKey};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::media_events;
 
 #[dom_struct]

@@ -15,13 +15,13 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
-use crate::dom::eventtarget::EventTarget;
+use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
 use crate::dom::mediacapture::new_uuid;
 use crate::dom::mediacapture::tracksource::TrackKind;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct MediaStream {

@@ -28,7 +28,7 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::eventtarget::EventTarget;
+use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{capabilities_out, constraints_in, constraints_out, settings_out};
@@ -37,7 +37,7 @@ use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource
 use crate::dom::mediacapture::{dom_error, new_uuid};
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// Makes the clone of a track of a subclass (its `clone()`).

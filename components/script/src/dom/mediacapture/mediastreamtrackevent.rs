@@ -11,9 +11,9 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
-use crate::dom::event::Event;
+use crate::dom::dom::event::Event;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct MediaStreamTrackEvent {

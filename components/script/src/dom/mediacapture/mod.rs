@@ -11,6 +11,7 @@ pub mod mediadevices;
 pub mod mediastream;
 pub mod mediastreamtrack;
 pub mod mediastreamtrackevent;
+pub mod overconstrainederror;
 pub mod testing;
 pub mod tracksource;
 

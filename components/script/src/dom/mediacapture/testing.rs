@@ -19,7 +19,7 @@ use crate::dom::mediacapture::dom_error;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::permissions::permissions::{origin_of, parse_descriptor};
 use crate::dom::permissions::store;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// `apertureTest.setPermission(descriptor, state)`: WebDriver's *Set Permission*

@@ -19,7 +19,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::permissions::permissionstatus::PermissionStatus;
 use crate::dom::permissions::store::{self, PermissionKey};
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct Permissions {

@@ -8,9 +8,9 @@ use crate::dom::bindings::codegen::Enums::PermissionState;
 use crate::dom::bindings::codegen::PermissionStatusBinding::PermissionStatusMethods;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::eventtarget::EventTarget;
+use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::permissions::store::PermissionKey;
-use crate::dom::window::Window;
+use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct PermissionStatus {

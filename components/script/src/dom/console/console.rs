@@ -1,0 +1,409 @@
+//! The `console` namespace (<https://console.spec.whatwg.org/>): `log`/`info`/
+//! `debug` print to stdout, `warn`/`error`/`assert`/`trace` to stderr, with
+//! values formatted the way a developer reads them in Chrome's console.
+
+use std::io::Write;
+use std::time::Instant;
+
+use mozjs::context::JSContext;
+use mozjs::jsapi::{
+    ESClass, GetBuiltinClass, IsArrayObject1, IsCallable, JS_GetFunctionId, JS_ObjectIsFunction,
+    JSITER_OWNONLY, JSITER_SYMBOLS,
+};
+use mozjs::jsval::{JSVal, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::{HandleObject, HandleValue, IdVector};
+
+use crate::dom::bindings::codegen::consoleBinding::consoleMethods;
+use crate::dom::bindings::conversions::jsval_to_string;
+use crate::dom::bindings::interface::get_dom_class;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::html::window::Window;
+
+/// The namespace's implementation (no instances).
+#[allow(non_camel_case_types)]
+pub struct console;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Out,
+    Err,
+}
+
+const MAX_DEPTH: usize = 2;
+const MAX_ENTRIES: usize = 100;
+
+/// <https://console.spec.whatwg.org/#logger> with the formatter
+/// (<https://console.spec.whatwg.org/#formatter>): `%s %d %i %f %o %O %c`
+/// in a leading string, then the remaining values separated by spaces.
+fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
+    let mut out = String::new();
+    let mut rest = args;
+    if let Some(first) = args.first() {
+        let first_h = unsafe { HandleValue::from_marked_location(first) };
+        if first.is_string() {
+            let template = jsval_to_string(cx, first_h).unwrap_or_default();
+            let mut consumed = 1;
+            let mut chars = template.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c != '%' {
+                    out.push(c);
+                    continue;
+                }
+                match chars.peek().copied() {
+                    Some(spec @ ('s' | 'd' | 'i' | 'f' | 'o' | 'O' | 'c')) => {
+                        chars.next();
+                        let Some(arg) = args.get(consumed) else {
+                            out.push('%');
+                            out.push(spec);
+                            continue;
+                        };
+                        consumed += 1;
+                        let h = unsafe { HandleValue::from_marked_location(arg) };
+                        match spec {
+                            's' => out.push_str(&display_top_level(cx, h)),
+                            'd' | 'i' => {
+                                let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
+                                if n.is_finite() { out.push_str(&format!("{}", n.trunc() as i64)) } else { out.push_str("NaN") }
+                            }
+                            'f' => {
+                                let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
+                                out.push_str(&number_to_string(n));
+                            }
+                            'o' | 'O' => out.push_str(&inspect(cx, h, 0)),
+                            _ => {} // %c: CSS styling has no meaning in a terminal.
+                        }
+                    }
+                    Some('%') => {
+                        chars.next();
+                        out.push('%');
+                    }
+                    _ => out.push('%'),
+                }
+            }
+            rest = &args[consumed.min(args.len())..];
+        }
+    }
+    for v in rest {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let h = unsafe { HandleValue::from_marked_location(v) };
+        out.push_str(&display_top_level(cx, h));
+    }
+    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    out
+}
+
+/// Top-level values: strings print raw, everything else inspected.
+fn display_top_level(cx: &mut JSContext, value: HandleValue) -> String {
+    if value.get().is_string() {
+        jsval_to_string(cx, value).unwrap_or_default()
+    } else {
+        inspect(cx, value, 0)
+    }
+}
+
+fn number_to_string(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity".into() } else { "-Infinity".into() }
+    } else if n == 0.0 && n.is_sign_negative() {
+        "-0".into()
+    } else if n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A readable rendering of any value, nested values at most `MAX_DEPTH` deep.
+pub fn inspect(cx: &mut JSContext, value: HandleValue, depth: usize) -> String {
+    let v = value.get();
+    if v.is_undefined() {
+        return "undefined".into();
+    }
+    if v.is_null() {
+        return "null".into();
+    }
+    if v.is_boolean() {
+        return v.to_boolean().to_string();
+    }
+    if v.is_number() {
+        return number_to_string(v.to_number());
+    }
+    if v.is_string() {
+        let s = jsval_to_string(cx, value).unwrap_or_default();
+        return if depth == 0 { format!("'{s}'") } else { format!("'{}'", s.replace('\'', "\\'")) };
+    }
+    if !v.is_object() {
+        // Symbols and BigInts: their String() form.
+        let s = unsafe { mozjs::rust::ToString(cx, value) };
+        if s.is_null() {
+            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            return "<value>".into();
+        }
+        return jsval_to_string(cx, value).unwrap_or_else(|_| "<value>".into());
+    }
+    rooted!(&in(cx) let obj = v.to_object());
+    inspect_object(cx, obj.handle(), value, depth)
+}
+
+fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, depth: usize) -> String {
+    unsafe {
+        if JS_ObjectIsFunction(obj.get()) || IsCallable(obj.get()) {
+            let fun = mozjs::jsapi::JS_ValueToFunction(cx.raw_cx(), value.into());
+            let name = if fun.is_null() {
+                String::new()
+            } else {
+                rooted!(&in(cx) let fun = fun);
+                rooted!(&in(cx) let mut id = std::ptr::null_mut::<mozjs::jsapi::JSString>());
+                if !JS_GetFunctionId(cx.raw_cx(), fun.handle().into(), id.handle_mut().into()) || id.get().is_null() {
+                    String::new()
+                } else {
+                    mozjs::conversions::jsstr_to_string(cx, std::ptr::NonNull::new_unchecked(id.get()))
+                }
+            };
+            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+            return if name.is_empty() { "[Function (anonymous)]".into() } else { format!("[Function: {name}]") };
+        }
+        let mut class = ESClass::Other;
+        if !GetBuiltinClass(cx.raw_cx(), obj.into(), &mut class) {
+            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+        }
+        match class {
+            ESClass::Error => {
+                // "TypeError: message" plus the stack, like Chrome.
+                let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
+                rooted!(&in(cx) let mut stack = UndefinedValue());
+                let _ = crate::dom::bindings::conversions::get_property(cx, obj, c"stack", stack.handle_mut());
+                let stack = if stack.get().is_string() { jsval_to_string(cx, stack.handle()).unwrap_or_default() } else { String::new() };
+                return if stack.trim().is_empty() || depth > 0 { text } else { format!("{text}\n{}", indent_stack(&stack)) };
+            }
+            ESClass::String | ESClass::Number | ESClass::Boolean | ESClass::Date | ESClass::RegExp => {
+                return jsval_to_string(cx, value).unwrap_or_default();
+            }
+            ESClass::Promise => {
+                let state = mozjs::jsapi::GetPromiseState(obj.into());
+                return match state {
+                    mozjs::jsapi::PromiseState::Pending => "Promise { <pending> }".into(),
+                    mozjs::jsapi::PromiseState::Fulfilled | mozjs::jsapi::PromiseState::Rejected => {
+                        rooted!(&in(cx) let mut result = UndefinedValue());
+                        mozjs::glue::JS_GetPromiseResult(obj.into(), result.handle_mut().into());
+                        let inner = inspect(cx, result.handle(), depth + 1);
+                        if state == mozjs::jsapi::PromiseState::Rejected {
+                            format!("Promise {{ <rejected> {inner} }}")
+                        } else {
+                            format!("Promise {{ {inner} }}")
+                        }
+                    }
+                };
+            }
+            _ => {}
+        }
+        // DOM objects: their interface name; DOMException with its message.
+        if let Some(dom) = get_dom_class(obj.get()) {
+            if let Some(e) = crate::dom::bindings::conversions::root_from_object::<crate::dom::dom::domexception::DOMException>(obj.get()) {
+                return format!("{}: {}", e.name_str(), e.message_str());
+            }
+            return format!("{} {{}}", dom.name);
+        }
+        let mut is_array = false;
+        if !IsArrayObject1(cx.raw_cx(), obj.into(), &mut is_array) {
+            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+        }
+        if depth >= MAX_DEPTH {
+            return if is_array { "[Array]".into() } else { "[Object]".into() };
+        }
+        if is_array {
+            let mut length = 0u32;
+            mozjs::jsapi::GetArrayLength(cx.raw_cx(), obj.into(), &mut length);
+            let mut items = Vec::new();
+            rooted!(&in(cx) let mut element = UndefinedValue());
+            for i in 0..length.min(MAX_ENTRIES as u32) {
+                if !mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i, element.handle_mut().into()) {
+                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                    items.push("<error>".into());
+                    continue;
+                }
+                items.push(inspect(cx, element.handle(), depth + 1));
+            }
+            if length as usize > MAX_ENTRIES {
+                items.push(format!("... {} more items", length as usize - MAX_ENTRIES));
+            }
+            return if items.is_empty() { "[]".into() } else { format!("[ {} ]", items.join(", ")) };
+        }
+        // Plain objects: own enumerable string-keyed properties.
+        let mut ids = IdVector::new(cx);
+        if !mozjs::jsapi::GetPropertyKeys(cx.raw_cx(), obj.into(), JSITER_OWNONLY & !JSITER_SYMBOLS, ids.handle_mut()) {
+            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+            return "{}".into();
+        }
+        let mut entries = Vec::new();
+        rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
+        rooted!(&in(cx) let mut prop = UndefinedValue());
+        for (n, raw_id) in ids.iter().enumerate() {
+            if n >= MAX_ENTRIES {
+                entries.push("...".to_string());
+                break;
+            }
+            id.set(*raw_id);
+            rooted!(&in(cx) let mut key = UndefinedValue());
+            if !mozjs::jsapi::JS_IdToValue(cx.raw_cx(), id.get(), key.handle_mut().into()) {
+                mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                continue;
+            }
+            let key_text = jsval_to_string(cx, key.handle()).unwrap_or_default();
+            if !mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), prop.handle_mut().into()) {
+                mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                continue;
+            }
+            let shown_key = if key_text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') && !key_text.is_empty() {
+                key_text
+            } else {
+                format!("'{key_text}'")
+            };
+            entries.push(format!("{shown_key}: {}", inspect(cx, prop.handle(), depth + 1)));
+        }
+        drop(ids);
+        if entries.is_empty() { "{}".into() } else { format!("{{ {} }}", entries.join(", ")) }
+    }
+}
+
+fn indent_stack(stack: &str) -> String {
+    stack.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("    at {l}")).collect::<Vec<_>>().join("\n")
+}
+
+fn print(window: &Window, stream: Stream, text: &str) {
+    let indent = "  ".repeat(window.console_group_depth().get());
+    let text: String = if indent.is_empty() {
+        text.to_owned()
+    } else {
+        text.lines().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
+    };
+    match stream {
+        Stream::Out => {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{text}");
+            let _ = out.flush();
+        }
+        Stream::Err => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "{text}");
+        }
+    }
+}
+
+impl consoleMethods for console {
+    /// <https://console.spec.whatwg.org/#assert>
+    fn Assert(cx: &mut JSContext, global: &Window, condition: bool, data: &[JSVal]) {
+        // Step 1: If condition is true, return.
+        if condition {
+            return;
+        }
+        // Steps 2–5: "Assertion failed" prefixed to the data.
+        let text = format_args(cx, data);
+        let message = if text.is_empty() { "Assertion failed".to_string() } else { format!("Assertion failed: {text}") };
+        print(global, Stream::Err, &message);
+    }
+
+    /// <https://console.spec.whatwg.org/#debug>
+    fn Debug(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        print(global, Stream::Out, &text);
+    }
+
+    /// <https://console.spec.whatwg.org/#error>
+    fn Error(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        print(global, Stream::Err, &text);
+    }
+
+    /// <https://console.spec.whatwg.org/#info>
+    fn Info(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        print(global, Stream::Out, &text);
+    }
+
+    /// <https://console.spec.whatwg.org/#log>
+    fn Log(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        print(global, Stream::Out, &text);
+    }
+
+    /// <https://console.spec.whatwg.org/#warn>
+    fn Warn(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        print(global, Stream::Err, &text);
+    }
+
+    /// <https://console.spec.whatwg.org/#trace>
+    fn Trace(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        let trace = mozjs::rust::describe_scripted_caller(cx).map(|c| format!("    at {}:{}:{}", c.filename, c.line, c.col)).unwrap_or_default();
+        print(global, Stream::Err, &format!("Trace{}{text}\n{trace}", if text.is_empty() { "" } else { ": " }));
+    }
+
+    /// <https://console.spec.whatwg.org/#group>
+    fn Group(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        let text = format_args(cx, data);
+        if !text.is_empty() {
+            print(global, Stream::Out, &text);
+        }
+        global.console_group_depth().set(global.console_group_depth().get() + 1);
+    }
+
+    /// <https://console.spec.whatwg.org/#groupcollapsed>
+    fn GroupCollapsed(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
+        console::Group(cx, global, data)
+    }
+
+    /// <https://console.spec.whatwg.org/#groupend>
+    fn GroupEnd(_cx: &mut JSContext, global: &Window) {
+        let depth = global.console_group_depth();
+        depth.set(depth.get().saturating_sub(1));
+    }
+
+    /// <https://console.spec.whatwg.org/#time>
+    fn Time(_cx: &mut JSContext, global: &Window, label: DOMString) {
+        let mut timers = global.console_timers().borrow_mut();
+        if timers.contains_key(&*label) {
+            drop(timers);
+            print(global, Stream::Err, &format!("Timer '{label}' already exists"));
+            return;
+        }
+        timers.insert(label.to_string(), Instant::now());
+    }
+
+    /// <https://console.spec.whatwg.org/#timelog>
+    fn TimeLog(cx: &mut JSContext, global: &Window, label: DOMString, data: &[JSVal]) {
+        let start = global.console_timers().borrow().get(&*label).copied();
+        match start {
+            Some(start) => {
+                let extra = format_args(cx, data);
+                let ms = start.elapsed().as_secs_f64() * 1000.0;
+                let sep = if extra.is_empty() { "" } else { " " };
+                print(global, Stream::Out, &format!("{label}: {ms:.3} ms{sep}{extra}"));
+            }
+            None => print(global, Stream::Err, &format!("Timer '{label}' does not exist")),
+        }
+    }
+
+    /// <https://console.spec.whatwg.org/#timeend>
+    fn TimeEnd(_cx: &mut JSContext, global: &Window, label: DOMString) {
+        let start = global.console_timers().borrow_mut().remove(&*label);
+        match start {
+            Some(start) => {
+                let ms = start.elapsed().as_secs_f64() * 1000.0;
+                print(global, Stream::Out, &format!("{label}: {ms:.3} ms"));
+            }
+            None => print(global, Stream::Err, &format!("Timer '{label}' does not exist")),
+        }
+    }
+}
+
+/// For tests: a value as `console.log` would print it.
+pub fn format_for_test(cx: &mut JSContext, values: &[JSVal]) -> String {
+    format_args(cx, values)
+}

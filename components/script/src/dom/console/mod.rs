@@ -1,0 +1,3 @@
+//! The Console Standard (<https://console.spec.whatwg.org/>).
+
+pub mod console;

@@ -1,0 +1,6 @@
+//! CSS as Aperture models it without style sheets: inline style, `CSSStyleDeclaration` and
+//! `getComputedStyle()` (<https://drafts.csswg.org/cssom/>).
+
+pub mod computedstyle;
+pub mod cssproperties;
+pub mod cssstyledeclaration;

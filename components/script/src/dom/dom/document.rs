@@ -1,0 +1,372 @@
+//! `Document` (<https://dom.spec.whatwg.org/#interface-document>,
+//! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::rust::HandleObject;
+use url::Url;
+
+use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
+use crate::dom::bindings::codegen::DocumentBinding::DocumentMethods;
+use crate::dom::bindings::codegen::Unions::StringOrElementCreationOptions;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::dom::comment::Comment;
+use crate::dom::dom::createelement::create_element;
+use crate::dom::dom::documentfragment::DocumentFragment;
+use crate::dom::dom::documenttype::DocumentType;
+use crate::dom::dom::element::{Element, HTML_NAMESPACE, validate_name, validate_qualified};
+use crate::dom::dom::event::Event;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
+use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::html::simpleelements::HTMLHeadElement;
+use crate::dom::html::htmliframeelement::HTMLIFrameElement;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::dom::node::{Node, NodeKind};
+use crate::dom::dom::parentnode;
+use crate::dom::dom::text::Text;
+use crate::dom::html::window::Window;
+
+/// <https://html.spec.whatwg.org/multipage/dom.html#current-document-readiness>
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadyState {
+    Loading,
+    Interactive,
+    Complete,
+}
+
+impl ReadyState {
+    fn as_str(self) -> &'static str {
+        match self {
+            ReadyState::Loading => "loading",
+            ReadyState::Interactive => "interactive",
+            ReadyState::Complete => "complete",
+        }
+    }
+}
+
+#[dom_struct]
+pub struct Document {
+    node: Node,
+    /// The window of the browsing context showing this document; none for
+    /// documents created by script or after an iframe's removal.
+    browsing_window: MutNullableDom<Window>,
+    /// The global whose realm this document's objects are created in.
+    relevant_window: Dom<Window>,
+    #[no_trace]
+    url: RefCell<Url>,
+    #[no_trace]
+    ready_state: Cell<ReadyState>,
+    #[no_trace]
+    is_html: bool,
+    /// The iframe whose content this document is, if any
+    /// (<https://html.spec.whatwg.org/multipage/document-sequences.html#nav-container>).
+    container: MutNullableDom<HTMLIFrameElement>,
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    current_script: MutNullableDom<HTMLScriptElement>,
+    /// Things that delay the load event (<https://html.spec.whatwg.org/multipage/parsing.html#delay-the-load-event>):
+    /// iframes still loading.
+    #[no_trace]
+    load_delays: Cell<u32>,
+    /// Parsing finished while the load event was delayed.
+    #[no_trace]
+    load_waiting: Cell<bool>,
+    /// The load steps are queued (or ran): nothing can delay them any more.
+    #[no_trace]
+    load_queued: Cell<bool>,
+}
+
+impl Document {
+    fn new_inherited(window: &Window, browsing: bool, url: Url, is_html: bool) -> Document {
+        Document {
+            node: Node::new_inherited(NodeKind::Document, None),
+            browsing_window: MutNullableDom::new(browsing.then_some(window)),
+            relevant_window: Dom::from_ref(window),
+            url: RefCell::new(url),
+            ready_state: Cell::new(ReadyState::Loading),
+            is_html,
+            container: Default::default(),
+            current_script: Default::default(),
+            load_delays: Cell::new(0),
+            load_waiting: Cell::new(false),
+            load_queued: Cell::new(false),
+        }
+    }
+
+    /// The document a window shows (created with the window).
+    pub fn new_for_window(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
+        reflect_dom_object(cx, Box::new(Document::new_inherited(window, true, url, true)), window)
+    }
+
+    /// A document not shown in any browsing context.
+    pub fn new_inert(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
+        reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, true)), window)
+    }
+
+    pub fn url(&self) -> Url {
+        self.url.borrow().clone()
+    }
+
+    pub fn is_html_document(&self) -> bool {
+        self.is_html
+    }
+
+    /// The global to create this document's nodes in.
+    pub fn window_for_objects(&self) -> DomRoot<Window> {
+        self.relevant_window.as_rooted()
+    }
+
+    /// The window showing this document, if any (`defaultView`).
+    pub fn browsing_window(&self) -> Option<DomRoot<Window>> {
+        self.browsing_window.get()
+    }
+
+    /// Detaches the document from its browsing context (an iframe removed).
+    pub fn detach(&self) {
+        self.browsing_window.set(None);
+    }
+
+    /// The iframe showing this document.
+    pub fn container(&self) -> Option<DomRoot<HTMLIFrameElement>> {
+        self.container.get()
+    }
+
+    pub fn set_container(&self, iframe: Option<&HTMLIFrameElement>) {
+        self.container.set(iframe);
+    }
+
+    /// Delays the load event until [`Document::undelay_load_event`]. False
+    /// (nothing delayed) once the load steps are queued.
+    pub fn delay_load_event(&self) -> bool {
+        if self.load_queued.get() {
+            return false;
+        }
+        self.load_delays.set(self.load_delays.get() + 1);
+        true
+    }
+
+    /// Ends one delay; the load steps follow if parsing is done and nothing else delays them.
+    pub fn undelay_load_event(&self) {
+        self.load_delays.set(self.load_delays.get().saturating_sub(1));
+        if self.load_delays.get() == 0 && self.load_waiting.get() {
+            self.load_waiting.set(false);
+            self.load_queued.set(true);
+            crate::dom::html::parser::queue_load_event(self);
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>: set
+    /// while a script element runs; returns the previous value.
+    pub fn set_current_script(&self, script: Option<&HTMLScriptElement>) -> Option<DomRoot<HTMLScriptElement>> {
+        let old = self.current_script.get();
+        self.current_script.set(script);
+        old
+    }
+
+    /// Parsing reached its end: queue the load steps unless something delays them.
+    pub fn note_parsing_finished(&self) {
+        if self.load_delays.get() > 0 {
+            self.load_waiting.set(true);
+        } else if !self.load_queued.replace(true) {
+            crate::dom::html::parser::queue_load_event(self);
+        }
+    }
+
+    /// Marks a document that never loads (an initial about:blank) as complete.
+    pub fn mark_completely_loaded(&self) {
+        self.ready_state.set(ReadyState::Complete);
+        self.load_queued.set(true);
+    }
+
+    pub fn ready_state(&self) -> ReadyState {
+        self.ready_state.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#update-the-current-document-readiness>
+    pub fn set_ready_state(&self, cx: &mut JSContext, state: ReadyState) {
+        if self.ready_state.get() == state {
+            return;
+        }
+        self.ready_state.set(state);
+        self.upcast::<EventTarget>().fire_event(cx, "readystatechange");
+    }
+
+    pub fn document_element(&self) -> Option<DomRoot<Element>> {
+        parentnode::first_element_child(self.upcast())
+    }
+
+    /// The `<head>` element child of the `<html>` element.
+    pub fn head(&self) -> Option<DomRoot<HTMLHeadElement>> {
+        let root = self.document_element()?;
+        root.upcast::<Node>().children().into_iter().find_map(|c| c.downcast_root::<HTMLHeadElement>())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-body-element-2>
+    pub fn body(&self) -> Option<DomRoot<HTMLElement>> {
+        let root = self.document_element()?;
+        if root.local_name() != "html" {
+            return None;
+        }
+        root.upcast::<Node>()
+            .children()
+            .into_iter()
+            .filter_map(|c| c.downcast_root::<Element>())
+            .find(|e| e.is_html_element() && (e.local_name() == "body" || e.local_name() == "frameset"))
+            .and_then(|e| e.upcast::<Node>().downcast_root::<HTMLElement>())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-title-element-2>
+    fn title_element(&self) -> Option<DomRoot<Element>> {
+        self.upcast::<Node>().element_descendants().into_iter().find(|e| e.is_html_element() && e.local_name() == "title")
+    }
+}
+
+impl DocumentMethods for Document {
+    /// <https://dom.spec.whatwg.org/#dom-document-document>
+    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<Document>> {
+        let url = Url::parse("about:blank").expect("a valid URL");
+        let document = Document { is_html: false, ..Document::new_inherited(global, false, url, false) };
+        Ok(reflect_dom_object_with_proto(cx, Box::new(document), global, proto))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-url>
+    fn URL(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.url.borrow().to_string())
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-documenturi>
+    fn DocumentURI(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.url.borrow().to_string())
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-compatmode>
+    fn CompatMode(&self, _cx: &mut JSContext) -> DOMString {
+        "CSS1Compat".into()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-characterset>
+    fn CharacterSet(&self, _cx: &mut JSContext) -> DOMString {
+        "UTF-8".into()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-charset>
+    fn Charset(&self, _cx: &mut JSContext) -> DOMString {
+        "UTF-8".into()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-inputencoding>
+    fn InputEncoding(&self, _cx: &mut JSContext) -> DOMString {
+        "UTF-8".into()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-contenttype>
+    fn ContentType(&self, _cx: &mut JSContext) -> DOMString {
+        if self.is_html { "text/html".into() } else { "application/xml".into() }
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-doctype>
+    fn Doctype(&self, _cx: &mut JSContext) -> Option<DomRoot<DocumentType>> {
+        self.upcast::<Node>().children().into_iter().find_map(|c| c.downcast_root::<DocumentType>())
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-documentelement>
+    fn DocumentElement(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
+        self.document_element()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-getelementsbytagname>
+    fn GetElementsByTagName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<HTMLCollection> {
+        HTMLCollection::new(cx, self.upcast(), CollectionFilter::QualifiedName(name.into()))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-getelementsbyclassname>
+    fn GetElementsByClassName(&self, cx: &mut JSContext, names: DOMString) -> DomRoot<HTMLCollection> {
+        let classes = names.split_ascii_whitespace().map(str::to_owned).collect();
+        HTMLCollection::new(cx, self.upcast(), CollectionFilter::ClassNames(classes))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createelement>
+    fn CreateElement(&self, cx: &mut JSContext, local_name: DOMString, _options: StringOrElementCreationOptions) -> Fallible<DomRoot<Element>> {
+        // Step 1: If localName is not a valid element local name, throw an "InvalidCharacterError".
+        validate_name(&local_name)?;
+        // Step 2: lower-case it in an HTML document.
+        let name = if self.is_html { local_name.to_ascii_lowercase() } else { local_name.to_string() };
+        // Steps 5–7: HTML namespace for HTML documents.
+        let namespace = if self.is_html { Some(HTML_NAMESPACE) } else { None };
+        Ok(create_element(cx, self, &name, namespace, None))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createelementns>
+    fn CreateElementNS(&self, cx: &mut JSContext, namespace: Option<DOMString>, qualified_name: DOMString, _options: StringOrElementCreationOptions) -> Fallible<DomRoot<Element>> {
+        let (namespace, prefix, local) = validate_qualified(namespace.map(String::from), &qualified_name)?;
+        Ok(create_element(cx, self, &local, namespace.as_deref(), prefix))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createdocumentfragment>
+    fn CreateDocumentFragment(&self, cx: &mut JSContext) -> DomRoot<DocumentFragment> {
+        DocumentFragment::new(cx, self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createtextnode>
+    fn CreateTextNode(&self, cx: &mut JSContext, data: DOMString) -> DomRoot<Text> {
+        Text::new(cx, data.into(), self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createcomment>
+    fn CreateComment(&self, cx: &mut JSContext, data: DOMString) -> DomRoot<Comment> {
+        Comment::new(cx, data.into(), self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createevent>
+    fn CreateEvent(&self, cx: &mut JSContext, interface: DOMString) -> Fallible<DomRoot<Event>> {
+        match interface.to_ascii_lowercase().as_str() {
+            "event" | "events" | "htmlevents" => Ok(reflect_dom_object(cx, Box::new(Event::new_inherited(&self.relevant_window)), &self.relevant_window)),
+            _ => Err(Error::NotSupported(format!("The provided event type ('{interface}') is invalid."))),
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-readystate>
+    fn ReadyState(&self, _cx: &mut JSContext) -> DOMString {
+        self.ready_state.get().as_str().into()
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+    fn Title(&self, _cx: &mut JSContext) -> DOMString {
+        let text = self.title_element().map(|t| t.upcast::<Node>().child_text_content()).unwrap_or_default();
+        // Strip and collapse ASCII whitespace.
+        text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").into()
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+    fn SetTitle(&self, cx: &mut JSContext, value: DOMString) {
+        let title = match self.title_element() {
+            Some(t) => t,
+            None => {
+                let Some(head) = self.head() else { return };
+                let t = create_element(cx, self, "title", Some(HTML_NAMESPACE), None);
+                let _ = head.upcast::<Node>().pre_insert(cx, t.upcast(), None);
+                t
+            }
+        };
+        use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
+        title.upcast::<Node>().SetTextContent(cx, Some(value));
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-body>
+    fn Body(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLElement>> {
+        self.body()
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-head>
+    fn Head(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLHeadElement>> {
+        self.head()
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
+    fn CurrentScript(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLScriptElement>> {
+        self.current_script.get()
+    }
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-defaultview>
+    fn DefaultView(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        self.browsing_window.get()
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-hasfocus>
+    fn HasFocus(&self, _cx: &mut JSContext) -> bool {
+        // A headless host has no system focus.
+        false
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#handler-onreadystatechange>
+    fn Onreadystatechange(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.upcast::<EventTarget>().get_event_handler("readystatechange")
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#handler-onreadystatechange>
+    fn SetOnreadystatechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.upcast::<EventTarget>().set_event_handler("readystatechange", value)
+    }
+    crate::dom::dom::parentnode::non_element_parent_node_methods!();
+    crate::dom::dom::parentnode::parent_node_methods!();
+}

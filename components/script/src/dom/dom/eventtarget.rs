@@ -1,0 +1,396 @@
+//! `EventTarget` (<https://dom.spec.whatwg.org/#interface-eventtarget>) and
+//! event dispatch (<https://dom.spec.whatwg.org/#concept-event-dispatch>).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsval::{ObjectValue, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::HandleObject;
+
+use crate::dom::dom::abortsignal::AbortSignal;
+use crate::dom::bindings::callback::ExceptionHandling;
+use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, EventListener};
+use crate::dom::bindings::codegen::EventTargetBinding::EventTargetMethods;
+use crate::dom::bindings::codegen::Unions::{AddEventListenerOptionsOrBoolean, EventListenerOptionsOrBoolean};
+use crate::dom::bindings::classes::reflect_dom_object_with_proto;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::{DomObject, Reflector};
+use crate::dom::bindings::root::{Dom, DomRoot, RootedTraceableBox};
+use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::dom::event::{Event, EventPhase};
+use crate::dom::html::window::Window;
+
+/// What a listener calls: a page's listener, or an event handler attribute
+/// (`onload = …`), which sits in the list at the place it was first set.
+#[derive(Clone)]
+pub enum ListenerCallback {
+    Listener(Rc<EventListener>),
+    Handler(Rc<RefCell<Option<Rc<EventHandlerNonNull>>>>),
+}
+
+unsafe impl JSTraceable for ListenerCallback {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe {
+            match self {
+                ListenerCallback::Listener(l) => l.trace(trc),
+                ListenerCallback::Handler(h) => h.borrow().trace(trc),
+            }
+        }
+    }
+}
+
+/// An event listener (<https://dom.spec.whatwg.org/#concept-event-listener>).
+pub struct Listener {
+    event_type: String,
+    callback: ListenerCallback,
+    capture: bool,
+    passive: bool,
+    once: bool,
+    removed: Cell<bool>,
+}
+
+unsafe impl JSTraceable for Listener {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe { self.callback.trace(trc) }
+    }
+}
+
+impl Listener {
+    fn same_callback(&self, other: &ListenerCallback) -> bool {
+        match (&self.callback, other) {
+            (ListenerCallback::Listener(a), ListenerCallback::Listener(b)) => a.object().get() == b.object().get(),
+            (ListenerCallback::Handler(a), ListenerCallback::Handler(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+#[dom_struct]
+pub struct EventTarget {
+    reflector_: Reflector,
+    listeners: RefCell<Vec<Rc<Listener>>>,
+    /// Event handler attributes by event type.
+    handlers: RefCell<Vec<(String, Rc<RefCell<Option<Rc<EventHandlerNonNull>>>>)>>,
+    /// A parent in the event path (a Node's parent, a document's window), set by subclasses.
+    parent: crate::dom::bindings::root::MutNullableDom<EventTarget>,
+}
+
+impl EventTarget {
+    pub fn new_inherited() -> EventTarget {
+        EventTarget {
+            reflector_: Reflector::new(),
+            listeners: RefCell::new(Vec::new()),
+            handlers: RefCell::new(Vec::new()),
+            parent: Default::default(),
+        }
+    }
+
+    /// Sets the next target up the event path ("get the parent").
+    pub fn set_event_parent(&self, parent: Option<&EventTarget>) {
+        self.parent.set(parent);
+    }
+
+    /// "Get the parent" (<https://dom.spec.whatwg.org/#get-the-parent>): a node's
+    /// parent, a document's window, or what a subclass set.
+    pub fn event_parent(&self) -> Option<DomRoot<EventTarget>> {
+        if let Some(node) = self.downcast::<crate::dom::dom::node::Node>() {
+            if let Some(document) = node.downcast::<crate::dom::dom::document::Document>() {
+                return document.browsing_window().map(DomRoot::upcast);
+            }
+            return node.parent().map(DomRoot::upcast);
+        }
+        self.parent.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#add-an-event-listener>
+    fn add_listener(&self, event_type: &str, callback: ListenerCallback, capture: bool, passive: Option<bool>, once: bool) {
+        let mut listeners = self.listeners.borrow_mut();
+        // Step 5: if the list contains a listener with the same type, callback and capture, do nothing.
+        if listeners.iter().any(|l| l.event_type == event_type && l.capture == capture && l.same_callback(&callback)) {
+            return;
+        }
+        listeners.push(Rc::new(Listener {
+            event_type: event_type.to_owned(),
+            callback,
+            capture,
+            passive: passive.unwrap_or(false),
+            once,
+            removed: Cell::new(false),
+        }));
+    }
+
+    /// <https://dom.spec.whatwg.org/#remove-an-event-listener>
+    fn remove_listener(&self, event_type: &str, callback: &ListenerCallback, capture: bool) {
+        self.listeners.borrow_mut().retain(|l| {
+            let matches = l.event_type == event_type && l.capture == capture && l.same_callback(callback);
+            if matches {
+                // Step 1: set listener's removed to true.
+                l.removed.set(true);
+            }
+            !matches
+        });
+    }
+
+    /// The value of event handler attribute `on{event_type}`.
+    pub fn get_event_handler(&self, event_type: &str) -> Option<Rc<EventHandlerNonNull>> {
+        self.handlers.borrow().iter().find(|(t, _)| t == event_type).and_then(|(_, h)| h.borrow().clone())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes>:
+    /// setting a non-null value the first time adds a listener, which keeps its
+    /// position when the value changes later.
+    pub fn set_event_handler(&self, event_type: &str, value: Option<Rc<EventHandlerNonNull>>) {
+        let existing = self.handlers.borrow().iter().find(|(t, _)| t == event_type).map(|(_, h)| h.clone());
+        match existing {
+            Some(cell) => *cell.borrow_mut() = value,
+            None => {
+                if value.is_none() {
+                    return;
+                }
+                let cell = Rc::new(RefCell::new(value));
+                self.handlers.borrow_mut().push((event_type.to_owned(), cell.clone()));
+                self.add_listener(event_type, ListenerCallback::Handler(cell), false, None, false);
+            }
+        }
+    }
+
+    pub fn has_listeners_for(&self, event_type: &str) -> bool {
+        self.listeners.borrow().iter().any(|l| l.event_type == event_type)
+    }
+
+    /// Fires a simple trusted event named `name` at this target.
+    pub fn fire_event(&self, cx: &mut JSContext, name: &str) -> bool {
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        let event = Event::new(cx, &window, name.into(), false, false);
+        event.set_trusted(true);
+        self.dispatch(cx, &event)
+    }
+
+    /// Fires a trusted event that bubbles/is cancelable as asked.
+    pub fn fire_event_with(&self, cx: &mut JSContext, name: &str, bubbles: bool, cancelable: bool) -> bool {
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        let event = Event::new(cx, &window, name.into(), bubbles, cancelable);
+        event.set_trusted(true);
+        self.dispatch(cx, &event)
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-event-dispatch>. Returns false if
+    /// the event was canceled.
+    pub fn dispatch(&self, cx: &mut JSContext, event: &Event) -> bool {
+        // Step 1: Set event's dispatch flag.
+        event.set_dispatching(true);
+        // Step 5.x: build the event path: this target, then its parents.
+        let mut path: Vec<DomRoot<EventTarget>> = vec![DomRoot::from_ref(self)];
+        while let Some(parent) = path.last().and_then(|t| t.event_parent()) {
+            if path.iter().any(|p| std::ptr::eq(&**p, &*parent)) {
+                break;
+            }
+            path.push(parent);
+        }
+        match event.target_override() {
+            Some(t) => event.set_target(Some(&t)),
+            None => event.set_target(Some(self)),
+        }
+        // Steps 5.13–5.14: capturing (root to target's parent), then at target, then bubbling.
+        for target in path.iter().rev().skip(1) {
+            if event.propagation_stopped() {
+                break;
+            }
+            event.set_phase(EventPhase::Capturing);
+            target.invoke_listeners(cx, event, ListenerPhase::Capturing);
+        }
+        if !event.propagation_stopped() {
+            event.set_phase(EventPhase::AtTarget);
+            self.invoke_listeners(cx, event, ListenerPhase::AtTargetCapture);
+            if !event.propagation_stopped() {
+                self.invoke_listeners(cx, event, ListenerPhase::AtTargetBubble);
+            }
+        }
+        if event.bubbles() {
+            for target in path.iter().skip(1) {
+                if event.propagation_stopped() {
+                    break;
+                }
+                event.set_phase(EventPhase::Bubbling);
+                target.invoke_listeners(cx, event, ListenerPhase::Bubbling);
+            }
+        }
+        // Steps 6–12: reset phase, current target and flags.
+        event.set_phase(EventPhase::None);
+        event.set_current_target(None);
+        event.set_dispatching(false);
+        event.clear_propagation_flags();
+        !event.canceled()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke>
+    fn invoke_listeners(&self, cx: &mut JSContext, event: &Event, phase: ListenerPhase) {
+        event.set_current_target(Some(self));
+        // Step 2 of "invoke": clone the listener list, rooted while we call out.
+        let listeners = RootedTraceableBox::new(ListenerList(self.listeners.borrow().clone()));
+        let event_type = event.type_str();
+        for listener in listeners.0.iter() {
+            if listener.event_type != event_type || listener.removed.get() {
+                continue;
+            }
+            let wanted = match phase {
+                ListenerPhase::Capturing | ListenerPhase::AtTargetCapture => listener.capture,
+                ListenerPhase::Bubbling | ListenerPhase::AtTargetBubble => !listener.capture,
+            };
+            if !wanted {
+                continue;
+            }
+            // Step: If listener's once is true, remove it.
+            if listener.once {
+                self.remove_listener(&listener.event_type, &listener.callback, listener.capture);
+            }
+            if listener.passive {
+                event.set_in_passive_listener(true);
+            }
+            self.call_listener(cx, event, &listener.callback);
+            event.set_in_passive_listener(false);
+            if event.immediate_propagation_stopped() {
+                break;
+            }
+        }
+    }
+
+    fn call_listener(&self, cx: &mut JSContext, event: &Event, callback: &ListenerCallback) {
+        let _guard = crate::script_thread::ScriptGuard::new();
+        rooted!(&in(cx) let this = ObjectValue(self.reflector().get_raw()));
+        match callback {
+            ListenerCallback::Listener(listener) => {
+                let _ = listener.HandleEvent(cx, this.handle(), event, ExceptionHandling::Report);
+            }
+            ListenerCallback::Handler(cell) => {
+                let handler = cell.borrow().clone();
+                let Some(handler) = handler else { return };
+                let handler = RootedTraceableBox::new(HandlerRoot(handler));
+                rooted!(&in(cx) let mut retval = UndefinedValue());
+                // A non-callable object value is ignored ([LegacyTreatNonObjectAsNull]).
+                if !unsafe { mozjs::jsapi::IsCallable(handler.0.callable().get()) } {
+                    return;
+                }
+                let result = handler.0.Call_(cx, this.handle(), event, retval.handle_mut(), ExceptionHandling::Report);
+                // The return value false cancels the event (for most handlers).
+                if result.is_ok() && retval.get().is_boolean() && !retval.get().to_boolean() {
+                    event.cancel_from_handler();
+                }
+            }
+        }
+    }
+}
+
+struct ListenerList(Vec<Rc<Listener>>);
+unsafe impl JSTraceable for ListenerList {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        for l in &self.0 {
+            unsafe { l.trace(trc) };
+        }
+    }
+}
+
+struct HandlerRoot(Rc<EventHandlerNonNull>);
+unsafe impl JSTraceable for HandlerRoot {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe { self.0.trace(trc) }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListenerPhase {
+    Capturing,
+    AtTargetCapture,
+    AtTargetBubble,
+    Bubbling,
+}
+
+impl EventTargetMethods for EventTarget {
+    /// <https://dom.spec.whatwg.org/#dom-eventtarget-eventtarget>
+    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<EventTarget>> {
+        Ok(reflect_dom_object_with_proto(cx, Box::new(EventTarget::new_inherited()), global, proto))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener>
+    fn AddEventListener(&self, _cx: &mut JSContext, type_: DOMString, callback: Option<Rc<EventListener>>, options: AddEventListenerOptionsOrBoolean) {
+        // Step 1: flatten more options.
+        let (capture, passive, once, signal) = match options {
+            AddEventListenerOptionsOrBoolean::Boolean(capture) => (capture, None, false, None),
+            AddEventListenerOptionsOrBoolean::AddEventListenerOptions(o) => (o.capture, o.passive, o.once, o.signal.clone()),
+        };
+        // Step 2 of "add an event listener": if signal is aborted, return.
+        if signal.as_ref().is_some_and(|s| s.is_aborted()) {
+            return;
+        }
+        // Step 3: if listener's callback is null, return.
+        let Some(callback) = callback else { return };
+        let callback = ListenerCallback::Listener(callback);
+        self.add_listener(&type_, callback.clone(), capture, passive, once);
+        // Step 6: if signal is not null, add an abort algorithm that removes the listener.
+        if let Some(signal) = signal {
+            signal.add_listener_removal(self, type_.to_string(), callback, capture);
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener>
+    fn RemoveEventListener(&self, _cx: &mut JSContext, type_: DOMString, callback: Option<Rc<EventListener>>, options: EventListenerOptionsOrBoolean) {
+        let capture = match options {
+            EventListenerOptionsOrBoolean::Boolean(capture) => capture,
+            EventListenerOptionsOrBoolean::EventListenerOptions(o) => o.capture,
+        };
+        let Some(callback) = callback else { return };
+        self.remove_listener(&type_, &ListenerCallback::Listener(callback), capture);
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent>
+    fn DispatchEvent(&self, cx: &mut JSContext, event: &Event) -> Fallible<bool> {
+        // Step 1: If event's dispatch flag is set, or if its initialized flag is not set,
+        // then throw an "InvalidStateError" DOMException.
+        if event.is_dispatching() || !event.is_initialized() {
+            return Err(Error::InvalidState("The event is already being dispatched or is not initialized.".into()));
+        }
+        // Step 2: Initialize event's isTrusted attribute to false.
+        event.set_trusted(false);
+        // Step 3: Return the result of dispatching event to this.
+        Ok(self.dispatch(cx, event))
+    }
+}
+
+/// Removal of a listener when its `signal` aborts.
+pub struct SignalRemoval {
+    pub target: Dom<EventTarget>,
+    pub event_type: String,
+    pub callback: ListenerCallback,
+    pub capture: bool,
+}
+
+unsafe impl JSTraceable for SignalRemoval {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe {
+            self.target.trace(trc);
+            self.callback.trace(trc);
+        }
+    }
+}
+
+impl SignalRemoval {
+    pub fn run(&self) {
+        self.target.remove_listener(&self.event_type, &self.callback, self.capture);
+    }
+}
+
+impl AbortSignal {
+    fn add_listener_removal(&self, target: &EventTarget, event_type: String, callback: ListenerCallback, capture: bool) {
+        self.add_removal(SignalRemoval { target: Dom::from_ref(target), event_type, callback, capture });
+    }
+}
+
+/// Used by `Castable` users that need the target of anything.
+pub fn as_event_target<T: Castable + crate::dom::bindings::inheritance::DerivedFrom<EventTarget>>(t: &T) -> &EventTarget {
+    t.upcast::<EventTarget>()
+}

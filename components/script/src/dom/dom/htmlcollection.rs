@@ -1,0 +1,103 @@
+//! `HTMLCollection` (<https://dom.spec.whatwg.org/#interface-htmlcollection>):
+//! a live view of the elements of a subtree matching a filter.
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::HTMLCollectionBinding::HTMLCollectionMethods;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::str::DOMString;
+use crate::dom::dom::element::Element;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::dom::node::Node;
+
+/// Which elements a collection holds.
+#[derive(Clone, Debug)]
+pub enum CollectionFilter {
+    /// The element children of the root.
+    Children,
+    /// <https://dom.spec.whatwg.org/#concept-getelementsbytagname>
+    QualifiedName(String),
+    /// <https://dom.spec.whatwg.org/#concept-getelementsbyclassname>
+    ClassNames(Vec<String>),
+}
+
+#[dom_struct]
+pub struct HTMLCollection {
+    reflector_: Reflector,
+    root: Dom<Node>,
+    #[no_trace]
+    filter: CollectionFilter,
+}
+
+impl HTMLCollection {
+    pub fn new(cx: &mut JSContext, root: &Node, filter: CollectionFilter) -> DomRoot<HTMLCollection> {
+        let window = root.global();
+        reflect_dom_object(cx, Box::new(HTMLCollection { reflector_: Reflector::new(), root: Dom::from_ref(root), filter }), &window)
+    }
+
+    pub fn children(cx: &mut JSContext, root: &Node) -> DomRoot<HTMLCollection> {
+        HTMLCollection::new(cx, root, CollectionFilter::Children)
+    }
+
+    /// The matching elements, in tree order, computed now (the collection is live).
+    pub fn elements(&self) -> Vec<DomRoot<Element>> {
+        match &self.filter {
+            CollectionFilter::Children => self.root.children().into_iter().filter_map(|c| c.downcast_root::<Element>()).collect(),
+            CollectionFilter::QualifiedName(name) => {
+                let in_html = self.root.owner_doc().is_html_document();
+                let lower = name.to_ascii_lowercase();
+                self.root
+                    .element_descendants()
+                    .into_iter()
+                    .filter(|e| {
+                        if name == "*" {
+                            return true;
+                        }
+                        // HTML elements in an HTML document match the lower-cased name.
+                        if in_html && e.is_html_element() { e.qualified_name() == lower } else { e.qualified_name() == *name }
+                    })
+                    .collect()
+            }
+            CollectionFilter::ClassNames(classes) => {
+                if classes.is_empty() {
+                    return Vec::new();
+                }
+                self.root
+                    .element_descendants()
+                    .into_iter()
+                    .filter(|e| {
+                        let own = e.class_list();
+                        classes.iter().all(|c| own.iter().any(|o| o == c))
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+impl HTMLCollectionMethods for HTMLCollection {
+    /// <https://dom.spec.whatwg.org/#dom-htmlcollection-length>
+    fn Length(&self, _cx: &mut JSContext) -> u32 {
+        self.elements().len() as u32
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-htmlcollection-item>
+    fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<Element>> {
+        self.elements().into_iter().nth(index as usize)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-htmlcollection-nameditem>
+    fn NamedItem(&self, _cx: &mut JSContext, name: DOMString) -> Option<DomRoot<Element>> {
+        if name.is_empty() {
+            return None;
+        }
+        self.elements().into_iter().find(|e| {
+            e.get_attribute_value("id").as_deref() == Some(&*name)
+                || (e.is_html_element() && e.get_attribute_value("name").as_deref() == Some(&*name))
+        })
+    }
+}

@@ -1,0 +1,23 @@
+//! The DOM Standard (<https://dom.spec.whatwg.org/>): nodes, the tree, events, abort signals,
+//! DOMException and selectors matching.
+
+pub mod abortcontroller;
+pub mod abortsignal;
+pub mod characterdata;
+pub mod comment;
+pub mod createelement;
+pub mod document;
+pub mod documentfragment;
+pub mod documenttype;
+pub mod domexception;
+pub mod domtokenlist;
+pub mod element;
+pub mod event;
+pub mod eventtarget;
+pub mod htmlcollection;
+pub mod node;
+pub mod nodelist;
+pub mod parentnode;
+pub mod selectormatching;
+pub mod text;
+pub mod virtualmethods;

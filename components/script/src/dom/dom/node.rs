@@ -1,0 +1,581 @@
+//! `Node` and the tree (<https://dom.spec.whatwg.org/#interface-node>).
+
+use std::cell::Cell;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::same_object;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::dom::characterdata::CharacterData;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::documentfragment::DocumentFragment;
+use crate::dom::dom::documenttype::DocumentType;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::dom::nodelist::NodeList;
+use crate::dom::dom::text::Text;
+
+/// What kind of node a `Node` is (its `nodeType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    Element,
+    Text,
+    Comment,
+    Document,
+    DocumentType,
+    DocumentFragment,
+}
+
+#[dom_struct]
+pub struct Node {
+    eventtarget: EventTarget,
+    #[no_trace]
+    kind: NodeKind,
+    parent: MutNullableDom<Node>,
+    first_child: MutNullableDom<Node>,
+    last_child: MutNullableDom<Node>,
+    prev_sibling: MutNullableDom<Node>,
+    next_sibling: MutNullableDom<Node>,
+    /// None only for documents, whose node document is themselves.
+    owner_document: MutNullableDom<Document>,
+    #[no_trace]
+    child_count: Cell<u32>,
+}
+
+impl Node {
+    pub fn new_inherited(kind: NodeKind, document: Option<&Document>) -> Node {
+        Node {
+            eventtarget: EventTarget::new_inherited(),
+            kind,
+            parent: Default::default(),
+            first_child: Default::default(),
+            last_child: Default::default(),
+            prev_sibling: Default::default(),
+            next_sibling: Default::default(),
+            owner_document: MutNullableDom::new(document),
+            child_count: Cell::new(0),
+        }
+    }
+
+    pub fn kind(&self) -> NodeKind {
+        self.kind
+    }
+
+    pub fn is_element(&self) -> bool {
+        self.kind == NodeKind::Element
+    }
+
+    /// The node document (<https://dom.spec.whatwg.org/#concept-node-document>).
+    pub fn owner_doc(&self) -> DomRoot<Document> {
+        match self.owner_document.get() {
+            Some(d) => d,
+            None => DomRoot::from_ref(self.downcast::<Document>().expect("only a document has no node document")),
+        }
+    }
+
+    pub fn set_owner_doc(&self, document: &Document) {
+        if self.kind != NodeKind::Document {
+            self.owner_document.set(Some(document));
+        }
+    }
+
+    pub fn parent(&self) -> Option<DomRoot<Node>> {
+        self.parent.get()
+    }
+    pub fn first_child(&self) -> Option<DomRoot<Node>> {
+        self.first_child.get()
+    }
+    pub fn last_child(&self) -> Option<DomRoot<Node>> {
+        self.last_child.get()
+    }
+    pub fn next_sibling(&self) -> Option<DomRoot<Node>> {
+        self.next_sibling.get()
+    }
+    pub fn prev_sibling(&self) -> Option<DomRoot<Node>> {
+        self.prev_sibling.get()
+    }
+    pub fn child_count(&self) -> u32 {
+        self.child_count.get()
+    }
+
+    /// The children, in order.
+    pub fn children(&self) -> Vec<DomRoot<Node>> {
+        let mut out = Vec::with_capacity(self.child_count.get() as usize);
+        let mut child = self.first_child.get();
+        while let Some(c) = child {
+            child = c.next_sibling.get();
+            out.push(c);
+        }
+        out
+    }
+
+    /// The inclusive descendants in tree order.
+    pub fn traverse_preorder(&self) -> Vec<DomRoot<Node>> {
+        let mut out = Vec::new();
+        let mut stack = vec![DomRoot::from_ref(self)];
+        while let Some(node) = stack.pop() {
+            let mut children = node.children();
+            children.reverse();
+            stack.extend(children);
+            out.push(node);
+        }
+        out
+    }
+
+    /// The element descendants (exclusive) in tree order.
+    pub fn element_descendants(&self) -> Vec<DomRoot<Element>> {
+        self.traverse_preorder().into_iter().skip(1).filter_map(|n| n.downcast_root::<Element>()).collect()
+    }
+
+    /// The root (<https://dom.spec.whatwg.org/#concept-tree-root>).
+    pub fn root(&self) -> DomRoot<Node> {
+        let mut node = DomRoot::from_ref(self);
+        while let Some(p) = node.parent.get() {
+            node = p;
+        }
+        node
+    }
+
+    /// <https://dom.spec.whatwg.org/#connected>: its root is a document.
+    pub fn is_connected(&self) -> bool {
+        self.root().kind == NodeKind::Document
+    }
+
+    pub fn is_inclusive_ancestor_of(&self, other: &Node) -> bool {
+        let mut node = Some(DomRoot::from_ref(other));
+        while let Some(n) = node {
+            if same_object(&*n, self) {
+                return true;
+            }
+            node = n.parent.get();
+        }
+        false
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-child-text-content>
+    pub fn child_text_content(&self) -> String {
+        self.children().iter().filter_map(|c| c.downcast::<Text>().map(|t| t.upcast::<CharacterData>().data_string())).collect()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-descendant-text-content>
+    pub fn descendant_text_content(&self) -> String {
+        self.traverse_preorder()
+            .iter()
+            .filter_map(|n| n.downcast::<Text>().map(|t| t.upcast::<CharacterData>().data_string()))
+            .collect()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-pre-insert>, steps 1–6: validity.
+    fn ensure_pre_insertion_validity(&self, node: &Node, child: Option<&Node>) -> ErrorResult {
+        // Step 1: parent must be a Document, DocumentFragment or Element.
+        if !matches!(self.kind, NodeKind::Document | NodeKind::DocumentFragment | NodeKind::Element) {
+            return Err(Error::HierarchyRequest("The parent cannot have children.".into()));
+        }
+        // Step 2: node must not be a host-including inclusive ancestor of parent.
+        if node.is_inclusive_ancestor_of(self) {
+            return Err(Error::HierarchyRequest("The new child contains the parent.".into()));
+        }
+        // Step 3: child, if given, must be a child of parent.
+        if let Some(child) = child {
+            if !child.parent.is(Some(self)) {
+                return Err(Error::NotFound("The node before which the new node is to be inserted is not a child of this node.".into()));
+            }
+        }
+        // Step 4: node must be a DocumentFragment, DocumentType, Element or CharacterData.
+        if node.kind == NodeKind::Document {
+            return Err(Error::HierarchyRequest("A document cannot be inserted.".into()));
+        }
+        // Step 5: no text in a document, no doctype outside one.
+        if (node.kind == NodeKind::Text && self.kind == NodeKind::Document)
+            || (node.kind == NodeKind::DocumentType && self.kind != NodeKind::Document)
+        {
+            return Err(Error::HierarchyRequest("This node cannot be inserted here.".into()));
+        }
+        // Step 6: a document has at most one element and one doctype, doctype first.
+        if self.kind == NodeKind::Document {
+            let children = self.children();
+            let is_element = |n: &Node| n.kind == NodeKind::Element;
+            let has_element_child = children.iter().any(|c| is_element(c) && child.is_none_or(|ch| !same_object(&**c, ch)));
+            match node.kind {
+                NodeKind::DocumentFragment => {
+                    let elements = node.children().iter().filter(|c| is_element(c)).count();
+                    if elements > 1 || node.children().iter().any(|c| c.kind == NodeKind::Text) {
+                        return Err(Error::HierarchyRequest("Invalid document fragment for a document.".into()));
+                    }
+                    if elements == 1 && has_element_child {
+                        return Err(Error::HierarchyRequest("The document already has an element.".into()));
+                    }
+                }
+                NodeKind::Element => {
+                    if has_element_child {
+                        return Err(Error::HierarchyRequest("The document already has an element.".into()));
+                    }
+                }
+                NodeKind::DocumentType => {
+                    if children.iter().any(|c| c.kind == NodeKind::DocumentType && child.is_none_or(|ch| !same_object(&**c, ch))) {
+                        return Err(Error::HierarchyRequest("The document already has a doctype.".into()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-pre-insert>
+    pub fn pre_insert(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>) -> Fallible<DomRoot<Node>> {
+        self.ensure_pre_insertion_validity(node, child)?;
+        // Steps 2–3: reference child; if it is node, use node's next sibling.
+        let reference = match child {
+            Some(c) if same_object(c, node) => node.next_sibling.get(),
+            Some(c) => Some(DomRoot::from_ref(c)),
+            None => None,
+        };
+        // Step 4: Insert node into parent before referenceChild.
+        self.insert(cx, node, reference.as_deref(), false);
+        Ok(DomRoot::from_ref(node))
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-insert>
+    pub fn insert(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>, suppress_observers: bool) {
+        let _ = suppress_observers;
+        // Step 1: nodes are node's children if it is a fragment, else node.
+        let nodes: Vec<DomRoot<Node>> = if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
+        // Step 4: remove a fragment's children.
+        if node.kind == NodeKind::DocumentFragment {
+            for n in &nodes {
+                node.remove_child_raw(n);
+            }
+        }
+        let document = self.owner_doc();
+        for n in &nodes {
+            // Remove from its old parent first ("adopt").
+            if let Some(old) = n.parent.get() {
+                old.remove(cx, n, false);
+            }
+            // Step 7.1: adopt node into parent's node document.
+            for descendant in n.traverse_preorder() {
+                descendant.set_owner_doc(&document);
+            }
+            self.insert_child_raw(n, child);
+        }
+        // Step 7.7: run the insertion steps for each shadow-including inclusive descendant.
+        let connected = self.is_connected();
+        for n in &nodes {
+            for descendant in n.traverse_preorder() {
+                crate::dom::dom::virtualmethods::inserted(cx, &descendant, connected);
+            }
+        }
+        crate::dom::dom::virtualmethods::children_changed(cx, self);
+    }
+
+    fn insert_child_raw(&self, node: &Node, before: Option<&Node>) {
+        node.parent.set(Some(self));
+        match before {
+            Some(before) => {
+                let prev = before.prev_sibling.get();
+                node.prev_sibling.set(prev.as_deref());
+                node.next_sibling.set(Some(before));
+                before.prev_sibling.set(Some(node));
+                match prev {
+                    Some(p) => p.next_sibling.set(Some(node)),
+                    None => self.first_child.set(Some(node)),
+                }
+            }
+            None => {
+                let last = self.last_child.get();
+                node.prev_sibling.set(last.as_deref());
+                node.next_sibling.set(None);
+                match last {
+                    Some(l) => l.next_sibling.set(Some(node)),
+                    None => self.first_child.set(Some(node)),
+                }
+                self.last_child.set(Some(node));
+            }
+        }
+        self.child_count.set(self.child_count.get() + 1);
+    }
+
+    fn remove_child_raw(&self, node: &Node) {
+        let prev = node.prev_sibling.get();
+        let next = node.next_sibling.get();
+        match &prev {
+            Some(p) => p.next_sibling.set(next.as_deref()),
+            None => self.first_child.set(next.as_deref()),
+        }
+        match &next {
+            Some(n) => n.prev_sibling.set(prev.as_deref()),
+            None => self.last_child.set(prev.as_deref()),
+        }
+        node.prev_sibling.set(None);
+        node.next_sibling.set(None);
+        node.parent.set(None);
+        self.child_count.set(self.child_count.get().saturating_sub(1));
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-remove>
+    pub fn remove(&self, cx: &mut JSContext, node: &Node, suppress_observers: bool) {
+        let _ = suppress_observers;
+        let was_connected = node.is_connected();
+        self.remove_child_raw(node);
+        // Removing steps for each inclusive descendant.
+        for descendant in node.traverse_preorder() {
+            crate::dom::dom::virtualmethods::removed(cx, &descendant, was_connected);
+        }
+        crate::dom::dom::virtualmethods::children_changed(cx, self);
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-pre-remove>
+    pub fn pre_remove(&self, cx: &mut JSContext, child: &Node) -> Fallible<DomRoot<Node>> {
+        if !child.parent.is(Some(self)) {
+            return Err(Error::NotFound("The node to be removed is not a child of this node.".into()));
+        }
+        self.remove(cx, child, false);
+        Ok(DomRoot::from_ref(child))
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-replace-all>
+    pub fn replace_all(&self, cx: &mut JSContext, node: Option<&Node>) {
+        for child in self.children() {
+            self.remove(cx, &child, true);
+        }
+        if let Some(node) = node {
+            self.insert(cx, node, None, true);
+        }
+    }
+
+    /// Converts `(Node or DOMString)...` into one node
+    /// (<https://dom.spec.whatwg.org/#converting-nodes-into-a-node>).
+    pub fn convert_nodes_into_node(
+        &self,
+        cx: &mut JSContext,
+        nodes: Vec<crate::dom::bindings::codegen::Unions::NodeOrString>,
+    ) -> DomRoot<Node> {
+        use crate::dom::bindings::codegen::Unions::NodeOrString;
+        let document = self.owner_doc();
+        let mut converted: Vec<DomRoot<Node>> = nodes
+            .into_iter()
+            .map(|n| match n {
+                NodeOrString::Node(node) => node,
+                NodeOrString::String(s) => DomRoot::upcast(Text::new(cx, s.into(), &document)),
+            })
+            .collect();
+        if converted.len() == 1 {
+            return converted.pop().unwrap();
+        }
+        let fragment = DocumentFragment::new(cx, &document);
+        for n in converted {
+            let _ = fragment.upcast::<Node>().pre_insert(cx, &n, None);
+        }
+        DomRoot::upcast(fragment)
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-clone>
+    pub fn clone_node(&self, cx: &mut JSContext, document: Option<&Document>, deep: bool) -> DomRoot<Node> {
+        let document = document.map(DomRoot::from_ref).unwrap_or_else(|| self.owner_doc());
+        let copy: DomRoot<Node> = match self.kind {
+            NodeKind::Element => {
+                let element = self.downcast::<Element>().unwrap();
+                DomRoot::upcast(element.clone_element(cx, &document))
+            }
+            NodeKind::Text => DomRoot::upcast(Text::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document)),
+            NodeKind::Comment => DomRoot::upcast(crate::dom::dom::comment::Comment::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document)),
+            NodeKind::DocumentType => {
+                let d = self.downcast::<DocumentType>().unwrap();
+                DomRoot::upcast(DocumentType::new(cx, d.name_string(), d.public_id_string(), d.system_id_string(), &document))
+            }
+            NodeKind::DocumentFragment => DomRoot::upcast(DocumentFragment::new(cx, &document)),
+            NodeKind::Document => {
+                let this = self.downcast::<Document>().unwrap();
+                DomRoot::upcast(Document::new_inert(cx, &this.window_for_objects(), this.url()))
+            }
+        };
+        if deep {
+            for child in self.children() {
+                let child_copy = child.clone_node(cx, Some(&copy.owner_doc()), true);
+                copy.insert_child_raw(&child_copy, None);
+            }
+        }
+        copy
+    }
+
+    fn node_name(&self) -> String {
+        match self.kind {
+            NodeKind::Element => self.downcast::<Element>().unwrap().tag_name(),
+            NodeKind::Text => "#text".into(),
+            NodeKind::Comment => "#comment".into(),
+            NodeKind::Document => "#document".into(),
+            NodeKind::DocumentType => self.downcast::<DocumentType>().unwrap().name_string(),
+            NodeKind::DocumentFragment => "#document-fragment".into(),
+        }
+    }
+}
+
+impl NodeMethods for Node {
+    /// <https://dom.spec.whatwg.org/#dom-node-nodetype>
+    fn NodeType(&self, _cx: &mut JSContext) -> u16 {
+        match self.kind {
+            NodeKind::Element => 1,
+            NodeKind::Text => 3,
+            NodeKind::Comment => 8,
+            NodeKind::Document => 9,
+            NodeKind::DocumentType => 10,
+            NodeKind::DocumentFragment => 11,
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-nodename>
+    fn NodeName(&self, _cx: &mut JSContext) -> DOMString {
+        self.node_name().into()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-baseuri>
+    fn BaseURI(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.owner_doc().url().to_string())
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-isconnected>
+    fn IsConnected(&self, _cx: &mut JSContext) -> bool {
+        self.is_connected()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-ownerdocument>
+    fn OwnerDocument(&self, _cx: &mut JSContext) -> Option<DomRoot<Document>> {
+        // Null for a document.
+        self.owner_document.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-getrootnode>
+    fn GetRootNode(&self, _cx: &mut JSContext) -> DomRoot<Node> {
+        self.root()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-parentnode>
+    fn ParentNode(&self, _cx: &mut JSContext) -> Option<DomRoot<Node>> {
+        self.parent.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-parentelement>
+    fn ParentElement(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
+        self.parent.get().and_then(|p| p.downcast_root::<Element>())
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-haschildnodes>
+    fn HasChildNodes(&self, _cx: &mut JSContext) -> bool {
+        self.first_child.is_some()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-childnodes>
+    fn ChildNodes(&self, cx: &mut JSContext) -> DomRoot<NodeList> {
+        NodeList::new_child_list(cx, self)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-firstchild>
+    fn FirstChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Node>> {
+        self.first_child.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-lastchild>
+    fn LastChild(&self, _cx: &mut JSContext) -> Option<DomRoot<Node>> {
+        self.last_child.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-previoussibling>
+    fn PreviousSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Node>> {
+        self.prev_sibling.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-nextsibling>
+    fn NextSibling(&self, _cx: &mut JSContext) -> Option<DomRoot<Node>> {
+        self.next_sibling.get()
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-nodevalue>
+    fn NodeValue(&self, _cx: &mut JSContext) -> Option<DOMString> {
+        self.downcast::<CharacterData>().map(|c| c.data_string().into())
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-nodevalue>
+    fn SetNodeValue(&self, _cx: &mut JSContext, value: Option<DOMString>) {
+        if let Some(c) = self.downcast::<CharacterData>() {
+            c.set_data(value.map(String::from).unwrap_or_default());
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-textcontent>
+    fn TextContent(&self, _cx: &mut JSContext) -> Option<DOMString> {
+        match self.kind {
+            NodeKind::Element | NodeKind::DocumentFragment => Some(self.descendant_text_content().into()),
+            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().map(|c| c.data_string().into()),
+            NodeKind::Document | NodeKind::DocumentType => None,
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-textcontent>
+    fn SetTextContent(&self, cx: &mut JSContext, value: Option<DOMString>) {
+        let value: String = value.map(String::from).unwrap_or_default();
+        match self.kind {
+            NodeKind::Element | NodeKind::DocumentFragment => {
+                // String replace all: a Text node with the value, or nothing for "".
+                let node = (!value.is_empty()).then(|| Text::new(cx, value, &self.owner_doc()));
+                self.replace_all(cx, node.as_ref().map(|t| t.upcast::<Node>()));
+            }
+            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().unwrap().set_data(value),
+            NodeKind::Document | NodeKind::DocumentType => {}
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-clonenode>
+    fn CloneNode(&self, cx: &mut JSContext, deep: bool) -> Fallible<DomRoot<Node>> {
+        Ok(self.clone_node(cx, None, deep))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-issamenode>
+    fn IsSameNode(&self, _cx: &mut JSContext, other: Option<&Node>) -> bool {
+        other.is_some_and(|o| same_object(o, self))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-contains>
+    fn Contains(&self, _cx: &mut JSContext, other: Option<&Node>) -> bool {
+        other.is_some_and(|o| self.is_inclusive_ancestor_of(o))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-insertbefore>
+    fn InsertBefore(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>) -> Fallible<DomRoot<Node>> {
+        self.pre_insert(cx, node, child)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-appendchild>
+    fn AppendChild(&self, cx: &mut JSContext, node: &Node) -> Fallible<DomRoot<Node>> {
+        self.pre_insert(cx, node, None)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-replacechild>
+    fn ReplaceChild(&self, cx: &mut JSContext, node: &Node, child: &Node) -> Fallible<DomRoot<Node>> {
+        // Step 3: child's parent must be this.
+        if !child.parent.is(Some(self)) {
+            return Err(Error::NotFound("The node to be replaced is not a child of this node.".into()));
+        }
+        if same_object(node, child) {
+            return Ok(DomRoot::from_ref(child));
+        }
+        self.ensure_pre_insertion_validity(node, Some(child))?;
+        let reference = match child.next_sibling.get() {
+            Some(n) if same_object(&*n, node) => node.next_sibling.get(),
+            other => other,
+        };
+        self.remove(cx, child, true);
+        self.insert(cx, node, reference.as_deref(), true);
+        Ok(DomRoot::from_ref(child))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-removechild>
+    fn RemoveChild(&self, cx: &mut JSContext, child: &Node) -> Fallible<DomRoot<Node>> {
+        self.pre_remove(cx, child)
+    }
+}

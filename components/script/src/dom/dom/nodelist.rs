@@ -1,0 +1,65 @@
+//! `NodeList` (<https://dom.spec.whatwg.org/#interface-nodelist>): a static
+//! list (from `querySelectorAll`) or the live children of a node.
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::NodeListBinding::NodeListMethods;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::dom::node::Node;
+
+enum ListKind {
+    Static(Vec<Dom<Node>>),
+    Children(Dom<Node>),
+}
+
+unsafe impl JSTraceable for ListKind {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe {
+            match self {
+                ListKind::Static(v) => v.trace(trc),
+                ListKind::Children(n) => n.trace(trc),
+            }
+        }
+    }
+}
+
+#[dom_struct]
+pub struct NodeList {
+    reflector_: crate::dom::bindings::reflector::Reflector,
+    kind: ListKind,
+}
+
+impl NodeList {
+    pub fn new_child_list(cx: &mut JSContext, node: &Node) -> DomRoot<NodeList> {
+        let window = node.global();
+        reflect_dom_object(cx, Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Children(Dom::from_ref(node)) }), &window)
+    }
+
+    pub fn new_static(cx: &mut JSContext, owner: &Node, nodes: Vec<DomRoot<Node>>) -> DomRoot<NodeList> {
+        let window = owner.global();
+        let nodes = nodes.iter().map(|n| Dom::from_ref(&**n)).collect();
+        reflect_dom_object(cx, Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Static(nodes) }), &window)
+    }
+}
+
+impl NodeListMethods for NodeList {
+    /// <https://dom.spec.whatwg.org/#dom-nodelist-item>
+    fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<Node>> {
+        match &self.kind {
+            ListKind::Static(v) => v.get(index as usize).map(|n| n.as_rooted()),
+            ListKind::Children(n) => n.children().into_iter().nth(index as usize),
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-nodelist-length>
+    fn Length(&self, _cx: &mut JSContext) -> u32 {
+        match &self.kind {
+            ListKind::Static(v) => v.len() as u32,
+            ListKind::Children(n) => n.child_count(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Per-element behaviour run by the tree algorithms: insertion and removing
+//! steps (<https://dom.spec.whatwg.org/#concept-node-insert-ext>) and
+//! attribute change steps, dispatched on the node's concrete interface.
+
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::dom::element::Element;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::dom::node::Node;
+
+/// Insertion steps for `node` (an inclusive descendant of the inserted node).
+pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
+    if let Some(script) = node.downcast::<HTMLScriptElement>() {
+        // <https://html.spec.whatwg.org/multipage/scripting.html#script-processing-model>:
+        // a script element that becomes connected is prepared.
+        if connected {
+            script.on_connected(cx);
+        }
+    }
+    crate::dom::html::eventhandlerattributes::inserted(cx, node, connected);
+    for hook in extra_hooks() {
+        (hook.inserted)(cx, node, connected);
+    }
+}
+
+/// Removing steps for `node`.
+pub fn removed(cx: &mut JSContext, node: &Node, was_connected: bool) {
+    for hook in extra_hooks() {
+        (hook.removed)(cx, node, was_connected);
+    }
+}
+
+/// Children changed steps for `parent`.
+pub fn children_changed(cx: &mut JSContext, parent: &Node) {
+    if let Some(script) = parent.downcast::<HTMLScriptElement>() {
+        // A connected script element without src gets prepared when it gains text.
+        script.on_children_changed(cx);
+    }
+}
+
+/// Attribute change steps (<https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>).
+pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old: Option<&str>) {
+    // Event handler content attributes (onload="…") first: a script's src change
+    // below may run it, and its onload must be in place.
+    crate::dom::html::eventhandlerattributes::attribute_changed(cx, element, name);
+    if let Some(script) = element.downcast::<HTMLScriptElement>() {
+        script.on_attribute_changed(cx, name, old);
+    }
+    for hook in extra_hooks() {
+        (hook.attribute_changed)(cx, element, name, old);
+    }
+}
+
+/// Behaviour other modules add to the tree algorithms (iframes, media elements, canvases).
+pub struct TreeHooks {
+    pub inserted: fn(&mut JSContext, &Node, bool),
+    pub removed: fn(&mut JSContext, &Node, bool),
+    pub attribute_changed: fn(&mut JSContext, &Element, &str, Option<&str>),
+}
+
+fn extra_hooks() -> &'static [TreeHooks] {
+    static HOOKS: &[TreeHooks] = &[
+        crate::dom::html::htmliframeelement::TREE_HOOKS,
+        crate::dom::html::htmlmediaelement::TREE_HOOKS,
+        TreeHooks {
+            inserted: crate::dom::canvas::htmlcanvaselement::inserted,
+            removed: crate::dom::canvas::htmlcanvaselement::removed,
+            attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,
+        },
+    ];
+    HOOKS
+}

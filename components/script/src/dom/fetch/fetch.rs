@@ -1,0 +1,398 @@
+//! `fetch()` (<https://fetch.spec.whatwg.org/#fetch-method>): the request is
+//! checked on the script thread, sent from a worker thread with
+//! [`crate::net`], and the promise settles from a task the worker queues.
+//!
+//! Supported: `file:` (GET/HEAD; a missing file is a network error),
+//! `http:` (same-origin, or cross-origin "simple" requests whose response
+//! passes the CORS check), and `data:` URLs; `signal` aborts. No
+//! preflight, no cookies, no cache.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use mozjs::context::JSContext;
+use mozjs::rooted;
+use url::Url;
+
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
+use crate::dom::bindings::codegen::Enums::ResponseType;
+use crate::dom::bindings::error::Error;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::str::USVString;
+use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
+use crate::dom::fetch::response::{Response, ResponseData, extract_body};
+use crate::dom::html::window::Window;
+use crate::net;
+
+/// A fetch waiting for its worker's reply.
+struct PendingFetch {
+    promise: Rc<Promise>,
+    /// Whether the response must pass the CORS check (a cross-origin request).
+    cors: Option<String>,
+}
+
+thread_local! {
+    static PENDING: RefCell<HashMap<u64, PendingFetch>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-method>: a token.
+fn is_method(method: &[u8]) -> bool {
+    !method.is_empty() && method.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// <https://fetch.spec.whatwg.org/#cors-safelisted-method>
+fn is_safelisted_method(method: &str) -> bool {
+    matches!(method, "GET" | "HEAD" | "POST")
+}
+
+/// <https://fetch.spec.whatwg.org/#cors-safelisted-request-header> (names and
+/// the Content-Type values; the byte-level checks are left out).
+fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
+    match name.to_ascii_lowercase().as_slice() {
+        b"accept" | b"accept-language" | b"content-language" => true,
+        b"content-type" => {
+            let essence = String::from_utf8_lossy(value).split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            matches!(essence.as_str(), "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain")
+        }
+        _ => false,
+    }
+}
+
+/// The origin of `url` as Aperture compares it: `file:` URLs are all one origin
+/// (browsers make each file opaque; pages run from files would then never fetch).
+fn origin_of(url: &Url) -> String {
+    if url.scheme() == "file" { "file://".into() } else { url.origin().ascii_serialization() }
+}
+
+/// <https://fetch.spec.whatwg.org/#fetch-method>
+pub fn fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &RequestInit) -> Rc<Promise> {
+    // Step 1: Let p be a new promise.
+    let promise = Promise::new(cx, window);
+    match start_fetch(cx, window, input, init, &promise) {
+        Ok(()) => {}
+        // Step 3: If constructing the Request threw, reject p with it and return p.
+        Err(error) => promise.reject_error(cx, error),
+    }
+    promise
+}
+
+/// The Request constructor's checks (<https://fetch.spec.whatwg.org/#dom-request>)
+/// for a URL input, then "fetch" itself.
+fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &RequestInit, promise: &Rc<Promise>) -> Result<(), Error> {
+    // Request step 5.1–5.3: parse input with the base URL; failure or credentials throw a TypeError.
+    let base = window.document().url();
+    let url = base.join(&input.0).map_err(|_| Error::Type(format!("Failed to parse URL from {}", input.0)))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Type(format!("Request cannot be constructed from a URL that includes credentials: {}", input.0)));
+    }
+    // Request step 25: the method: a method, not forbidden, normalized.
+    let mut method = "GET".to_string();
+    if let Some(m) = &init.method {
+        if !is_method(&m.0) {
+            return Err(Error::Type(format!("'{}' is not a valid HTTP method.", String::from_utf8_lossy(&m.0))));
+        }
+        let upper = String::from_utf8_lossy(&m.0).to_ascii_uppercase();
+        if matches!(upper.as_str(), "CONNECT" | "TRACE" | "TRACK") {
+            return Err(Error::Type(format!("'{}' HTTP method is unsupported.", String::from_utf8_lossy(&m.0))));
+        }
+        // Normalize: DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased; others kept as given.
+        method = if matches!(upper.as_str(), "DELETE" | "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT") {
+            upper
+        } else {
+            String::from_utf8_lossy(&m.0).into_owned()
+        };
+    }
+    // Request steps 32–33: the headers, with guard "request", filled from init["headers"].
+    let headers = Headers::new(cx, window, Vec::new(), Guard::Request);
+    if let Some(h) = init.headers.clone() {
+        headers.fill(h)?;
+    }
+    // Request steps 35–37: a body is not allowed for GET/HEAD; extracting it may set Content-Type.
+    let mut body = None;
+    if let Some(Some(b)) = &init.body {
+        if method == "GET" || method == "HEAD" {
+            return Err(Error::Type("Request with GET/HEAD method cannot have body.".into()));
+        }
+        let (bytes, content_type) = extract_body(b);
+        if let Some(t) = content_type {
+            if headers.get_value(b"content-type").is_none() {
+                headers.append_header(b"Content-Type", t.as_bytes())?;
+            }
+        }
+        body = Some(bytes);
+    }
+    let header_list: HeaderList = headers.list();
+
+    // Request step 29 and fetch() step 4: an aborted signal rejects at once with its reason;
+    // otherwise aborting later rejects the promise and drops the response.
+    let signal = init.signal.clone().flatten();
+    if let Some(signal) = &signal {
+        if signal.is_aborted() {
+            rooted!(&in(cx) let reason = signal.reason());
+            promise.reject(cx, reason.handle());
+            return Ok(());
+        }
+    }
+
+    // "Main fetch": the scheme decides.
+    let request_origin = origin_of(&base);
+    let cross_origin = origin_of(&url) != request_origin;
+    match url.scheme() {
+        // <https://fetch.spec.whatwg.org/#data-url-processor>
+        "data" => {
+            let (mime, bytes) = process_data_url(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
+            let data = ResponseData {
+                type_: ResponseType::Basic,
+                url: Some(url_without_fragment(&url)),
+                redirected: false,
+                status: 200,
+                status_text: b"OK".to_vec(),
+                headers: vec![(b"Content-Type".to_vec(), mime.into_bytes())],
+                body: Some(Rc::from(bytes)),
+            };
+            if let Some(signal) = signal {
+                // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason before the task runs.
+                let promise = promise.clone();
+                signal.add_abort_algorithm(Box::new(move |cx, reason| {
+                    if promise.is_pending() {
+                        promise.reject(cx, reason);
+                    }
+                }));
+            }
+            // Settled from a task, as every fetch is (unless aborted first).
+            let promise = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| {
+                if !promise.is_pending() {
+                    return;
+                }
+                let global = promise.global();
+                let response = Response::new(cx, &global, data);
+                promise.resolve_native(cx, &response);
+            }));
+            Ok(())
+        }
+        "file" | "http" => {
+            // CORS: only "simple" cross-origin requests (no preflight in Aperture).
+            if cross_origin {
+                if url.scheme() == "file" {
+                    return Err(Error::Type(format!("Failed to fetch {url}: cross-origin file access")));
+                }
+                if !is_safelisted_method(&method) || !header_list.iter().all(|(n, v)| is_safelisted_request_header(n, v)) {
+                    return Err(Error::Type(format!(
+                        "Failed to fetch {url}: a cross-origin request that needs a CORS preflight is not supported"
+                    )));
+                }
+            }
+            let mut request = net::Request::get(&url);
+            request.method = method;
+            request.headers = header_list
+                .iter()
+                .map(|(n, v)| (String::from_utf8_lossy(n).into_owned(), String::from_utf8_lossy(v).into_owned()))
+                .collect();
+            if cross_origin {
+                request.headers.push(("Origin".into(), request_origin.clone()));
+            }
+            request.body = body;
+            let id = send(promise, request, cross_origin.then_some(request_origin))?;
+            if let Some(signal) = signal {
+                // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
+                signal.add_abort_algorithm(Box::new(move |cx, reason| {
+                    if let Some(pending) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+                        pending.promise.reject(cx, reason);
+                    }
+                }));
+            }
+            Ok(())
+        }
+        other => Err(Error::Type(format!("Failed to fetch {url}: the '{other}' scheme is not supported"))),
+    }
+}
+
+/// Sends `request` from a worker thread; the reply settles `promise` from a task.
+fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> Result<u64, Error> {
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    let sender = crate::script_thread::remote_task_sender();
+    let spawned = std::thread::Builder::new().name(format!("fetch {id}")).spawn(move || {
+        let result = net::fetch_request(&request);
+        let _ = sender.send(Box::new(move |cx: &mut JSContext| settle(cx, id, result)));
+    });
+    if let Err(e) = spawned {
+        return Err(Error::Type(format!("Failed to fetch: {e}")));
+    }
+    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors }));
+    crate::script_thread::request_started();
+    Ok(id)
+}
+
+/// The reply task: resolve with a Response, or reject with a TypeError for a network error.
+fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
+    crate::script_thread::request_settled();
+    let Some(pending) = PENDING.with(|p| p.borrow_mut().remove(&id)) else { return };
+    let promise = pending.promise;
+    let response = match result {
+        Ok(r) => r,
+        Err(message) => {
+            promise.reject_error(cx, Error::Type(format!("Failed to fetch: {message}")));
+            return;
+        }
+    };
+    // A missing file is a network error (there is no HTTP status for files).
+    if response.url.scheme() == "file" && !response.ok() {
+        promise.reject_error(cx, Error::Type(format!("Failed to fetch {}: no such file", response.url)));
+        return;
+    }
+    let headers: HeaderList =
+        response.headers.iter().map(|(n, v)| (n.clone().into_bytes(), v.clone().into_bytes())).collect();
+    let (type_, headers) = match &pending.cors {
+        None => (ResponseType::Basic, basic_filter(headers)),
+        Some(origin) => {
+            // <https://fetch.spec.whatwg.org/#concept-cors-check>
+            let allowed = response
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
+                .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin);
+            if !allowed {
+                promise.reject_error(cx, Error::Type(format!("Failed to fetch {}: the CORS check failed", response.url)));
+                return;
+            }
+            (ResponseType::Cors, cors_filter(headers))
+        }
+    };
+    let data = ResponseData {
+        type_,
+        url: Some(url_without_fragment(&response.url)),
+        redirected: response.redirected,
+        status: response.status,
+        status_text: response.status_text.into_bytes(),
+        headers,
+        body: Some(Rc::from(response.body)),
+    };
+    let global = promise.global();
+    let dom_response = Response::new(cx, &global, data);
+    promise.resolve_native(cx, &dom_response);
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-filtered-response-basic>: without `Set-Cookie`.
+fn basic_filter(headers: HeaderList) -> HeaderList {
+    headers.into_iter().filter(|(n, _)| !n.eq_ignore_ascii_case(b"set-cookie") && !n.eq_ignore_ascii_case(b"set-cookie2")).collect()
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-filtered-response-cors>: safelisted
+/// response headers and those named in `Access-Control-Expose-Headers`.
+fn cors_filter(headers: HeaderList) -> HeaderList {
+    let exposed: Vec<Vec<u8>> = headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(b"access-control-expose-headers"))
+        .flat_map(|(_, v)| String::from_utf8_lossy(v).split(',').map(|s| s.trim().to_ascii_lowercase().into_bytes()).collect::<Vec<_>>())
+        .collect();
+    const SAFELISTED: &[&[u8]] =
+        &[b"cache-control", b"content-language", b"content-length", b"content-type", b"expires", b"last-modified", b"pragma"];
+    headers
+        .into_iter()
+        .filter(|(n, _)| {
+            let lower = n.to_ascii_lowercase();
+            SAFELISTED.contains(&lower.as_slice()) || exposed.contains(&lower) || exposed.iter().any(|e| e == b"*")
+        })
+        .collect()
+}
+
+fn url_without_fragment(url: &Url) -> String {
+    let mut url = url.clone();
+    url.set_fragment(None);
+    url.to_string()
+}
+
+/// <https://fetch.spec.whatwg.org/#data-url-processor>: the MIME type and the body.
+fn process_data_url(url: &Url) -> Option<(String, Vec<u8>)> {
+    // Steps 2–3: the URL serialized without "data:" and without fragment.
+    let serialized = url_without_fragment(url);
+    let input = serialized.strip_prefix("data:")?;
+    // Steps 5–6: the MIME type is what precedes the first ",".
+    let (mime, body) = input.split_once(',')?;
+    let mut mime = mime.trim_matches(|c: char| c.is_ascii_whitespace()).to_string();
+    // Step 8: percent-decode the body.
+    let mut bytes = percent_decode(body.as_bytes());
+    // Step 11: a ";base64" suffix (case-insensitive) means forgiving-base64 decoding.
+    let lower = mime.to_ascii_lowercase();
+    if let Some(stripped) = lower.strip_suffix("base64").and_then(|m| m.trim_end().strip_suffix(';')) {
+        bytes = forgiving_base64_decode(&bytes)?;
+        mime.truncate(stripped.len());
+    }
+    // Step 12: a leading ";" gets "text/plain" before it; step 15: an empty or
+    // invalid type is "text/plain;charset=US-ASCII".
+    if mime.starts_with(';') {
+        mime.insert_str(0, "text/plain");
+    }
+    if !mime.split(';').next().unwrap_or("").contains('/') {
+        mime = "text/plain;charset=US-ASCII".into();
+    }
+    Some((mime, bytes))
+}
+
+/// <https://url.spec.whatwg.org/#percent-decode>
+fn percent_decode(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len());
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut i = 0;
+    while i < input.len() {
+        if input[i] == b'%' && i + 2 < input.len() {
+            if let (Some(h), Some(l)) = (hex(input[i + 1]), hex(input[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(input[i]);
+        i += 1;
+    }
+    out
+}
+
+/// <https://infra.spec.whatwg.org/#forgiving-base64-decode>
+fn forgiving_base64_decode(input: &[u8]) -> Option<Vec<u8>> {
+    // Step 1: Remove all ASCII whitespace from data.
+    let mut data: Vec<u8> = input.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+    // Step 2: If data's length divides by 4 leaving no remainder, remove one or two trailing "=".
+    if data.len() % 4 == 0 {
+        if data.ends_with(b"==") {
+            data.truncate(data.len() - 2);
+        } else if data.ends_with(b"=") {
+            data.truncate(data.len() - 1);
+        }
+    }
+    // Step 3: If data's length divides by 4 leaving a remainder of 1, return failure.
+    if data.len() % 4 == 1 {
+        return None;
+    }
+    let value = |b: u8| -> Option<u32> {
+        Some(match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            // Step 4: any other code point is a failure.
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::with_capacity(data.len() * 3 / 4);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for &b in &data {
+        buffer = (buffer << 6) | value(b)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,333 @@
+//! `Response` (<https://fetch.spec.whatwg.org/#response-class>) and the Body
+//! mixin's readers (<https://fetch.spec.whatwg.org/#body-mixin>). Bodies are
+//! held in memory whole: the host fetches them completely before `fetch()`
+//! resolves, so there is no `ReadableStream` (and no `body` attribute).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsval::UndefinedValue;
+use mozjs::rooted;
+use mozjs::rust::HandleObject;
+
+use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::Dictionaries::ResponseInit;
+use crate::dom::bindings::codegen::Enums::ResponseType;
+use crate::dom::bindings::codegen::ResponseBinding::ResponseMethods;
+use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrUSVString as BodyInit;
+use crate::dom::bindings::conversions::ArrayBufferBytes;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::str::{ByteString, USVString};
+use crate::dom::fileapi::blob::Blob;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
+use crate::dom::html::window::Window;
+
+/// What a response is made of, before it is reflected.
+pub struct ResponseData {
+    pub type_: ResponseType,
+    pub url: Option<String>,
+    pub redirected: bool,
+    pub status: u16,
+    pub status_text: Vec<u8>,
+    pub headers: HeaderList,
+    /// None for a null body.
+    pub body: Option<Rc<[u8]>>,
+}
+
+#[dom_struct]
+pub struct Response {
+    reflector_: Reflector,
+    #[no_trace]
+    type_: ResponseType,
+    #[no_trace]
+    url: Option<String>,
+    #[no_trace]
+    redirected: bool,
+    #[no_trace]
+    status: u16,
+    #[no_trace]
+    status_text: Vec<u8>,
+    headers: Dom<Headers>,
+    #[no_trace]
+    body: Option<Rc<[u8]>>,
+    /// <https://fetch.spec.whatwg.org/#concept-body-disturbed>
+    #[no_trace]
+    disturbed: Cell<bool>,
+    /// The MIME type for `blob()`, from Content-Type when the body was read.
+    #[no_trace]
+    mime_type: RefCell<Option<String>>,
+}
+
+/// <https://fetch.spec.whatwg.org/#null-body-status>
+fn is_null_body_status(status: u16) -> bool {
+    matches!(status, 101 | 103 | 204 | 205 | 304)
+}
+
+/// <https://fetch.spec.whatwg.org/#bodyinit-safely-extract>: the bytes and the
+/// Content-Type a body init gives.
+pub fn extract_body(init: &BodyInit) -> (Vec<u8>, Option<String>) {
+    match init {
+        BodyInit::Blob(b) => {
+            let t = b.type_string();
+            (b.bytes().to_vec(), (!t.is_empty()).then(|| t.to_owned()))
+        }
+        BodyInit::ArrayBufferView(b) => (b.0.clone(), None),
+        BodyInit::ArrayBuffer(b) => (b.0.clone(), None),
+        BodyInit::USVString(s) => (s.0.clone().into_bytes(), Some("text/plain;charset=UTF-8".into())),
+    }
+}
+
+/// A MIME type serialized the way `Blob.type` shows it
+/// (<https://mimesniff.spec.whatwg.org/#serializing-a-mime-type>, simplified:
+/// type and parameter names lower-cased, whitespace around `;` dropped). An
+/// unparsable value gives the empty string.
+fn serialize_mime_type(value: &str) -> String {
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let Some((t, s)) = essence.split_once('/') else { return String::new() };
+    if t.is_empty() || s.is_empty() || essence.contains(char::is_whitespace) {
+        return String::new();
+    }
+    let mut out = essence.clone();
+    for p in parts {
+        if let Some((name, v)) = p.trim().split_once('=') {
+            out.push(';');
+            out.push_str(&name.trim().to_ascii_lowercase());
+            out.push('=');
+            out.push_str(v.trim());
+        }
+    }
+    out
+}
+
+/// UTF-8 decode (<https://encoding.spec.whatwg.org/#utf-8-decode>): a leading BOM is dropped.
+pub fn utf8_decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+impl Response {
+    fn new_inherited(data: ResponseData, headers: &Headers) -> Response {
+        Response {
+            reflector_: Reflector::new(),
+            type_: data.type_,
+            url: data.url,
+            redirected: data.redirected,
+            status: data.status,
+            status_text: data.status_text,
+            headers: Dom::from_ref(headers),
+            body: data.body,
+            disturbed: Cell::new(false),
+            mime_type: RefCell::new(None),
+        }
+    }
+
+    /// A response as `fetch()` delivers it: its headers are immutable.
+    pub fn new(cx: &mut JSContext, global: &Window, data: ResponseData) -> DomRoot<Response> {
+        let headers = Headers::new(cx, global, data.headers.clone(), Guard::Immutable);
+        reflect_dom_object(cx, Box::new(Response::new_inherited(data, &headers)), global)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#concept-body-consume-body>, steps 1–3
+    /// for every reader: reject if unusable, otherwise take the bytes.
+    fn consume(&self, cx: &mut JSContext) -> Result<Rc<[u8]>, Rc<Promise>> {
+        // Step 1: If object is unusable, then return a promise rejected with a TypeError.
+        if self.disturbed.get() {
+            return Err(Promise::new_rejected(cx, &self.global(), Error::Type("Body has already been consumed.".into())));
+        }
+        // Reading disturbs the body; a null body reads as empty.
+        if self.body.is_some() {
+            self.disturbed.set(true);
+        }
+        let mime = self.headers.get_value(b"content-type").map(|v| serialize_mime_type(&String::from_utf8_lossy(&v)));
+        *self.mime_type.borrow_mut() = mime;
+        Ok(self.body.clone().unwrap_or_else(|| Rc::from(Vec::new())))
+    }
+}
+
+impl ResponseMethods for Response {
+    /// <https://fetch.spec.whatwg.org/#dom-response>
+    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, body: Option<BodyInit>, init: &ResponseInit) -> Fallible<DomRoot<Response>> {
+        // "Initialize a response", step 1: If init["status"] is not in the range 200 to 599, throw a RangeError.
+        if !(200..=599).contains(&init.status) {
+            return Err(Error::Range(format!("The status provided ({}) is outside the range [200, 599].", init.status)));
+        }
+        // Step 2: If init["statusText"] does not match the reason-phrase token production, throw a TypeError.
+        if init.status_text.0.iter().any(|&b| !(b == b'\t' || (0x20..=0x7e).contains(&b) || b >= 0x80)) {
+            return Err(Error::Type("Invalid statusText".into()));
+        }
+        // Step 5: headers with guard "response", filled from init["headers"].
+        let headers = Headers::new(cx, global, Vec::new(), Guard::Response);
+        if let Some(h) = init.headers.clone() {
+            headers.fill(h)?;
+        }
+        // Step 6: If body was given:
+        let mut bytes = None;
+        if let Some(body) = &body {
+            // Step 6.1: If response's status is a null body status, then throw a TypeError.
+            if is_null_body_status(init.status) {
+                return Err(Error::Type("Response with null body status cannot have body".into()));
+            }
+            // Steps 6.2–6.3: set the body, and Content-Type from the extraction if absent.
+            let (b, content_type) = extract_body(body);
+            if let Some(t) = content_type {
+                if headers.get_value(b"content-type").is_none() {
+                    headers.append_header(b"Content-Type", t.as_bytes())?;
+                }
+            }
+            bytes = Some(Rc::from(b));
+        }
+        let data = ResponseData {
+            type_: ResponseType::Default,
+            url: None,
+            redirected: false,
+            status: init.status,
+            status_text: init.status_text.0.clone(),
+            headers: Vec::new(),
+            body: bytes,
+        };
+        Ok(reflect_dom_object_with_proto(cx, Box::new(Response::new_inherited(data, &headers)), global, proto))
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-error>
+    fn Error(cx: &mut JSContext, global: &Window) -> DomRoot<Response> {
+        // A new network error: type "error", status 0, immutable empty headers, null body.
+        let data = ResponseData {
+            type_: ResponseType::Error,
+            url: None,
+            redirected: false,
+            status: 0,
+            status_text: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        };
+        Response::new(cx, global, data)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-type>
+    fn Type(&self, _cx: &mut JSContext) -> ResponseType {
+        self.type_
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-url>
+    fn Url(&self, _cx: &mut JSContext) -> USVString {
+        // The empty string if response's URL is null; otherwise it serialized with exclude fragment.
+        USVString(self.url.clone().unwrap_or_default())
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-redirected>
+    fn Redirected(&self, _cx: &mut JSContext) -> bool {
+        self.redirected
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-status>
+    fn Status(&self, _cx: &mut JSContext) -> u16 {
+        self.status
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-ok>
+    fn Ok(&self, _cx: &mut JSContext) -> bool {
+        // True if this's response's status is an ok status (200 to 299).
+        (200..=299).contains(&self.status)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-statustext>
+    fn StatusText(&self, _cx: &mut JSContext) -> ByteString {
+        ByteString(self.status_text.clone())
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-headers>
+    fn Headers(&self, _cx: &mut JSContext) -> DomRoot<Headers> {
+        self.headers.as_rooted()
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-clone>
+    fn Clone(&self, cx: &mut JSContext) -> Fallible<DomRoot<Response>> {
+        // Step 1: If this is unusable, then throw a TypeError.
+        if self.disturbed.get() {
+            return Err(Error::Type("Response body is already used".into()));
+        }
+        // Step 2: Let clonedResponse be the result of cloning this's response (same body bytes).
+        let global = self.global();
+        let headers = Headers::new(cx, &global, self.headers.list(), Guard::Immutable);
+        let data = ResponseData {
+            type_: self.type_,
+            url: self.url.clone(),
+            redirected: self.redirected,
+            status: self.status,
+            status_text: self.status_text.clone(),
+            headers: Vec::new(),
+            body: self.body.clone(),
+        };
+        let clone = reflect_dom_object(cx, Box::new(Response::new_inherited(data, &headers)), &global);
+        // Step 3: with this's headers' guard.
+        clone.headers.set_guard(self.headers.guard());
+        Ok(clone)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-bodyused>
+    fn BodyUsed(&self, _cx: &mut JSContext) -> bool {
+        // True if this's body is non-null and this's stream is disturbed.
+        self.body.is_some() && self.disturbed.get()
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-arraybuffer>
+    fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
+        match self.consume(cx) {
+            // Convert: create an ArrayBuffer from the bytes.
+            Ok(bytes) => Promise::new_resolved(cx, &self.global(), &ArrayBufferBytes(bytes.to_vec())),
+            Err(rejected) => rejected,
+        }
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-blob>
+    fn Blob(&self, cx: &mut JSContext) -> Rc<Promise> {
+        match self.consume(cx) {
+            Ok(bytes) => {
+                // Convert: a Blob whose contents are bytes and whose type is this's MIME type.
+                let global = self.global();
+                let type_ = self.mime_type.borrow().clone().unwrap_or_default();
+                let blob = Blob::new(cx, &global, bytes.to_vec(), type_);
+                Promise::new_resolved(cx, &global, &blob)
+            }
+            Err(rejected) => rejected,
+        }
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-json>
+    fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let bytes = match self.consume(cx) {
+            Ok(bytes) => bytes,
+            Err(rejected) => return rejected,
+        };
+        // Convert: the result of running parse JSON from bytes on the bytes.
+        let global = self.global();
+        let promise = Promise::new(cx, &global);
+        let text: Vec<u16> = utf8_decode(&bytes).encode_utf16().collect();
+        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.global_object().get());
+        rooted!(&in(cx) let mut value = UndefinedValue());
+        let parsed = unsafe { mozjs::jsapi::JS_ParseJSON(cx.raw_cx(), text.as_ptr(), text.len() as u32, value.handle_mut().into()) };
+        if parsed {
+            promise.resolve(cx, value.handle());
+        } else {
+            // The SyntaxError JSON.parse threw.
+            promise.reject_error(cx, Error::JSFailed);
+        }
+        promise
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-text>
+    fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
+        match self.consume(cx) {
+            // Convert: the result of running UTF-8 decode on bytes.
+            Ok(bytes) => Promise::new_resolved(cx, &self.global(), &USVString(utf8_decode(&bytes))),
+            Err(rejected) => rejected,
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! `Blob` (<https://w3c.github.io/FileAPI/#blob-section>).
+
+use std::rc::Rc;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::rust::HandleObject;
+
+use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::BlobBinding::BlobMethods;
+use crate::dom::bindings::codegen::Dictionaries::BlobPropertyBag;
+use crate::dom::bindings::codegen::Unions::ArrayBufferViewOrArrayBufferOrBlobOrUSVString as BlobPart;
+use crate::dom::bindings::conversions::ArrayBufferBytes;
+use crate::dom::bindings::error::Fallible;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
+
+#[dom_struct]
+pub struct Blob {
+    reflector_: Reflector,
+    #[no_trace]
+    bytes: Rc<[u8]>,
+    #[no_trace]
+    type_: String,
+}
+
+impl Blob {
+    pub fn new_inherited(bytes: Rc<[u8]>, type_: String) -> Blob {
+        Blob { reflector_: Reflector::new(), bytes, type_ }
+    }
+
+    /// A blob holding `bytes` of MIME type `type_` (e.g. a photo).
+    pub fn new(cx: &mut JSContext, global: &Window, bytes: Vec<u8>, type_: String) -> DomRoot<Blob> {
+        reflect_dom_object(cx, Box::new(Blob::new_inherited(bytes.into(), type_)), global)
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn type_string(&self) -> &str {
+        &self.type_
+    }
+}
+
+/// <https://w3c.github.io/FileAPI/#process-blob-parts>
+fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for part in parts {
+        match part {
+            // (endings "native" is not applied: Aperture keeps line endings as given.)
+            BlobPart::USVString(s) => bytes.extend_from_slice(s.0.as_bytes()),
+            BlobPart::Blob(b) => bytes.extend_from_slice(b.bytes()),
+            BlobPart::ArrayBuffer(b) => bytes.extend_from_slice(&b.0),
+            BlobPart::ArrayBufferView(b) => bytes.extend_from_slice(&b.0),
+        }
+    }
+    bytes
+}
+
+/// Normalizes a blob type: lower case, or empty if it has a non-printable-ASCII character.
+fn normalize_type(t: &str) -> String {
+    if t.chars().any(|c| !('\u{20}'..='\u{7e}').contains(&c)) { String::new() } else { t.to_ascii_lowercase() }
+}
+
+/// Resolves `start`/`end` of `slice()` against `size`.
+fn relative(value: Option<i64>, default: i64, size: i64) -> i64 {
+    match value {
+        None => default,
+        Some(v) if v < 0 => (size + v).max(0),
+        Some(v) => v.min(size),
+    }
+}
+
+impl BlobMethods for Blob {
+    /// <https://w3c.github.io/FileAPI/#constructorBlob>
+    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, blob_parts: Option<Vec<BlobPart>>, options: &BlobPropertyBag) -> Fallible<DomRoot<Blob>> {
+        // Step 2: Let bytes be the result of processing blob parts.
+        let bytes = process_blob_parts(blob_parts.unwrap_or_default());
+        // Step 3: the type, lowercased if it is printable ASCII.
+        let type_ = normalize_type(&options.type_);
+        Ok(reflect_dom_object_with_proto(cx, Box::new(Blob::new_inherited(bytes.into(), type_)), global, proto))
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dfn-size>
+    fn Size(&self, _cx: &mut JSContext) -> u64 {
+        self.bytes.len() as u64
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dfn-type>
+    fn Type(&self, _cx: &mut JSContext) -> DOMString {
+        DOMString::from(self.type_.clone())
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dfn-slice>
+    fn Slice(&self, cx: &mut JSContext, start: Option<i64>, end: Option<i64>, content_type: Option<DOMString>) -> DomRoot<Blob> {
+        let size = self.bytes.len() as i64;
+        let start = relative(start, 0, size);
+        let end = relative(end, size, size);
+        let span = (end - start).max(0);
+        let bytes: Vec<u8> = self.bytes[start as usize..(start + span) as usize].to_vec();
+        let type_ = content_type.map(|t| normalize_type(&t)).unwrap_or_default();
+        Blob::new(cx, &self.global(), bytes, type_)
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dom-blob-text>
+    fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
+        // UTF-8 decode of the bytes, resolved at once (the bytes are in memory).
+        let text = String::from_utf8_lossy(&self.bytes).into_owned();
+        Promise::new_resolved(cx, &self.global(), &USVString(text))
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dom-blob-arraybuffer>
+    fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
+        Promise::new_resolved(cx, &self.global(), &ArrayBufferBytes(self.bytes.to_vec()))
+    }
+}

@@ -1,0 +1,3 @@
+//! The File API (<https://w3c.github.io/FileAPI/>).
+
+pub mod blob;

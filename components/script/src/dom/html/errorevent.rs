@@ -1,0 +1,75 @@
+//! `ErrorEvent` (<https://html.spec.whatwg.org/multipage/webappapis.html#errorevent>).
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsapi::Heap;
+use mozjs::jsval::JSVal;
+use mozjs::rust::{HandleValue, MutableHandleValue};
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::ErrorEventBinding::ErrorEventMethods;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::dom::event::Event;
+use crate::dom::html::window::Window;
+
+#[dom_struct]
+pub struct ErrorEvent {
+    event: Event,
+    #[no_trace]
+    message: String,
+    #[no_trace]
+    filename: String,
+    #[no_trace]
+    lineno: u32,
+    #[no_trace]
+    colno: u32,
+    error: Box<Heap<JSVal>>,
+}
+
+impl ErrorEvent {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>, step
+    /// "fire an event named error at global, using ErrorEvent…". Returns whether
+    /// the event was canceled (the error counts as handled).
+    pub fn fire_for_exception(cx: &mut JSContext, window: &Window, message: &str, filename: &str, lineno: u32, colno: u32, error: HandleValue) -> bool {
+        let heap = Box::new(Heap::default());
+        heap.set(error.get());
+        let event = ErrorEvent {
+            event: Event::new_inherited(window),
+            message: message.to_owned(),
+            filename: filename.to_owned(),
+            lineno,
+            colno,
+            error: heap,
+        };
+        let event = reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<Event>();
+        base.init("error".into(), false, true);
+        base.set_trusted(true);
+        !window.upcast::<crate::dom::dom::eventtarget::EventTarget>().dispatch(cx, base)
+    }
+}
+
+impl ErrorEventMethods for ErrorEvent {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-message>
+    fn Message(&self, _cx: &mut JSContext) -> DOMString {
+        DOMString::from(self.message.clone())
+    }
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-filename>
+    fn Filename(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.filename.clone())
+    }
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-lineno>
+    fn Lineno(&self, _cx: &mut JSContext) -> u32 {
+        self.lineno
+    }
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-colno>
+    fn Colno(&self, _cx: &mut JSContext) -> u32 {
+        self.colno
+    }
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-error>
+    fn Error(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
+        retval.set(self.error.get());
+        mozjs::rust::maybe_wrap_value(cx, retval);
+    }
+}

@@ -1,0 +1,595 @@
+//! `HTMLMediaElement` (<https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement>)
+//! playing a `MediaStream` (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>).
+//!
+//! The element's media resource is its `srcObject`. Its selected video track
+//! is the stream's first live video track; a sink on the Media thread keeps a
+//! [`FrameSlot`] filled with that track's latest frame (no per-frame message
+//! reaches script), and [`HTMLMediaElement::current_frame`] is what the
+//! element shows now (what `drawImage(video)` and `createImageBitmap(video)`
+//! read). The ready state follows the sink: the first frame brings it from
+//! HAVE_NOTHING to HAVE_ENOUGH_DATA (a live stream has no buffering), firing
+//! the HTML events in order, and `autoplay` starts playback then.
+//! `src` (fetched media) is not supported.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use base::{FrameBytes, RequestId, VideoFrame};
+use dom_struct::dom_struct;
+use media_traits::messages::{MediaCommand, MediaEvent, SinkId};
+use media_traits::slot::FrameSlot;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::HTMLMediaElementBinding::HTMLMediaElementMethods;
+use crate::dom::bindings::error::Error;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::mediacapture::mediastream::MediaStream;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
+use crate::dom::mediacapture::tracksource::TrackKind;
+use crate::dom::dom::node::Node;
+use crate::dom::dom::virtualmethods::TreeHooks;
+use crate::media_events;
+use crate::script_thread::queue_task;
+
+pub const NETWORK_EMPTY: u16 = 0;
+pub const NETWORK_IDLE: u16 = 1;
+pub const NETWORK_LOADING: u16 = 2;
+pub const NETWORK_NO_SOURCE: u16 = 3;
+pub const HAVE_NOTHING: u16 = 0;
+pub const HAVE_METADATA: u16 = 1;
+pub const HAVE_CURRENT_DATA: u16 = 2;
+pub const HAVE_FUTURE_DATA: u16 = 3;
+pub const HAVE_ENOUGH_DATA: u16 = 4;
+
+/// The Media thread sink feeding the element.
+struct Sink {
+    id: SinkId,
+    slot: FrameSlot,
+}
+
+#[dom_struct]
+pub struct HTMLMediaElement {
+    htmlelement: HTMLElement,
+    /// The assigned media provider object.
+    src_object: MutNullableDom<MediaStream>,
+    /// The stream's video track whose frames the element shows.
+    video_track: MutNullableDom<MediaStreamTrack>,
+    #[no_trace]
+    network_state: Cell<u16>,
+    #[no_trace]
+    ready_state: Cell<u16>,
+    #[no_trace]
+    paused: Cell<bool>,
+    /// "Ended playback": the stream became inactive.
+    #[no_trace]
+    ended: Cell<bool>,
+    #[no_trace]
+    can_autoplay: Cell<bool>,
+    /// `loadeddata` fired since the last load.
+    #[no_trace]
+    loaded_data_fired: Cell<bool>,
+    /// The error is MEDIA_ERR_SRC_NOT_SUPPORTED (a `src` Aperture cannot play).
+    #[no_trace]
+    src_not_supported: Cell<bool>,
+    /// The list of pending play promises (persistently rooted).
+    #[no_trace]
+    pending_play_promises: RefCell<Vec<Rc<Promise>>>,
+    #[no_trace]
+    sink: RefCell<Option<Sink>>,
+    /// The video's intrinsic size, once known.
+    #[no_trace]
+    video_size: Cell<(u32, u32)>,
+    /// Bumped by each load, so events of an earlier resource are ignored.
+    #[no_trace]
+    generation: Cell<u64>,
+    /// The sink waits for its first frame; the event loop stays alive meanwhile.
+    #[no_trace]
+    awaiting_first_frame: Cell<bool>,
+    /// The frame shown while paused.
+    #[no_trace]
+    paused_frame: RefCell<Option<VideoFrame>>,
+    /// A black frame of the video's size, shown for a disabled track.
+    #[no_trace]
+    black_frame: RefCell<Option<VideoFrame>>,
+}
+
+impl HTMLMediaElement {
+    pub fn new_inherited(local_name: &str, document: &Document) -> HTMLMediaElement {
+        HTMLMediaElement {
+            htmlelement: HTMLElement::new_inherited(local_name, document),
+            src_object: Default::default(),
+            video_track: Default::default(),
+            network_state: Cell::new(NETWORK_EMPTY),
+            ready_state: Cell::new(HAVE_NOTHING),
+            paused: Cell::new(true),
+            ended: Cell::new(false),
+            can_autoplay: Cell::new(true),
+            loaded_data_fired: Cell::new(false),
+            src_not_supported: Cell::new(false),
+            pending_play_promises: RefCell::new(Vec::new()),
+            sink: RefCell::new(None),
+            video_size: Cell::new((0, 0)),
+            generation: Cell::new(0),
+            awaiting_first_frame: Cell::new(false),
+            paused_frame: RefCell::new(None),
+            black_frame: RefCell::new(None),
+        }
+    }
+
+    pub fn ready_state(&self) -> u16 {
+        self.ready_state.get()
+    }
+
+    /// The video's intrinsic width and height (0×0 before the first frame).
+    pub fn video_size(&self) -> (u32, u32) {
+        if self.ready_state.get() == HAVE_NOTHING { (0, 0) } else { self.video_size.get() }
+    }
+
+    /// The frame the element shows now: `None` before the ready state reaches
+    /// HAVE_CURRENT_DATA; the frame at the pause while paused; black frames for
+    /// a disabled track (<https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-enabled>).
+    /// Pixels are shared with the Media thread, not copied.
+    pub fn current_frame(&self) -> Option<VideoFrame> {
+        if self.ready_state.get() < HAVE_CURRENT_DATA {
+            return None;
+        }
+        let frame = match self.paused_frame.borrow().clone() {
+            Some(f) if self.paused.get() => Some(f),
+            _ => self.sink.borrow().as_ref().and_then(|s| s.slot.latest()),
+        }?;
+        if self.video_track.get().is_some_and(|t| !t.is_enabled()) {
+            return Some(self.black(&frame));
+        }
+        Some(frame)
+    }
+
+    fn black(&self, like: &VideoFrame) -> VideoFrame {
+        let mut cached = self.black_frame.borrow_mut();
+        if let Some(b) = cached.as_ref().filter(|b| b.size == like.size) {
+            return b.clone();
+        }
+        let (w, h) = (like.size.width as usize, like.size.height as usize);
+        let pixels: Vec<u8> = [0u8, 0, 0, 255].repeat(w * h);
+        let frame = VideoFrame { stride: w * 4, has_alpha: false, data: FrameBytes::new(pixels), ..like.clone() };
+        *cached = Some(frame.clone());
+        frame
+    }
+
+    fn fire(&self, cx: &mut JSContext, name: &str) {
+        self.upcast::<EventTarget>().fire_event(cx, name);
+    }
+
+    /// Queues a media element task (<https://html.spec.whatwg.org/multipage/media.html#queue-a-media-element-task>).
+    fn queue_media_task(&self, task: impl FnOnce(&mut JSContext, &HTMLMediaElement) + 'static) {
+        let this = Trusted::new(self);
+        queue_task(Box::new(move |cx| {
+            if let Some(element) = this.root() {
+                task(cx, &element);
+            }
+        }));
+    }
+
+    fn queue_fire(&self, name: &'static str) {
+        self.queue_media_task(move |cx, e| e.fire(cx, name));
+    }
+
+    fn take_pending_play_promises(&self) -> Vec<Rc<Promise>> {
+        std::mem::take(&mut *self.pending_play_promises.borrow_mut())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#notify-about-playing>
+    fn notify_about_playing(&self) {
+        // 1. Take pending play promises and let promises be the result.
+        let promises = self.take_pending_play_promises();
+        // 2. Queue a media element task: fire "playing", then resolve pending play promises.
+        self.queue_media_task(move |cx, e| {
+            e.fire(cx, "playing");
+            for p in promises {
+                p.resolve_native(cx, &());
+            }
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#ready-states> (the
+    /// events fired when the ready state changes).
+    fn set_ready_state(&self, new: u16) {
+        let old = self.ready_state.replace(new);
+        if old == new {
+            return;
+        }
+        // From HAVE_NOTHING to HAVE_METADATA: "loadedmetadata" (queued by the caller's
+        // metadata steps, before this).
+        // From HAVE_METADATA to HAVE_CURRENT_DATA or greater: if this is the first time
+        // since the load algorithm, queue a task to fire "loadeddata".
+        if old <= HAVE_METADATA && new >= HAVE_CURRENT_DATA && !self.loaded_data_fired.replace(true) {
+            self.queue_fire("loadeddata");
+        }
+        // To HAVE_FUTURE_DATA or HAVE_ENOUGH_DATA from HAVE_CURRENT_DATA or less: fire
+        // "canplay"; if the element is potentially playing, notify about playing.
+        if old <= HAVE_CURRENT_DATA && new >= HAVE_FUTURE_DATA {
+            self.queue_fire("canplay");
+            if !self.paused.get() {
+                self.notify_about_playing();
+            }
+        }
+        if new == HAVE_ENOUGH_DATA {
+            // If the element is eligible for autoplay: set paused to false, fire "play",
+            // and notify about playing.
+            let autoplay = self.htmlelement.get_bool_attribute("autoplay");
+            if self.can_autoplay.get() && self.paused.get() && autoplay {
+                self.paused.set(false);
+                self.queue_fire("play");
+                self.notify_about_playing();
+            }
+            // Queue a media element task to fire "canplaythrough".
+            self.queue_fire("canplaythrough");
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#media-element-load-algorithm>
+    fn load(&self, cx: &mut JSContext) {
+        // 1.–2. Abort a running resource selection; events of the old resource are ignored.
+        self.generation.set(self.generation.get() + 1);
+        // 5. If networkState is NETWORK_LOADING or NETWORK_IDLE, queue a task to fire "abort".
+        let state = self.network_state.get();
+        if state == NETWORK_LOADING || state == NETWORK_IDLE {
+            self.queue_fire("abort");
+        }
+        // 6. If networkState is not NETWORK_EMPTY:
+        if state != NETWORK_EMPTY {
+            // 6.1. Queue a media element task to fire "emptied".
+            self.queue_fire("emptied");
+            // 6.2. Abort the fetching process (detach the sink).
+            self.stop_resource();
+            // 6.7. If readyState is not HAVE_NOTHING, set it to HAVE_NOTHING.
+            self.ready_state.set(HAVE_NOTHING);
+            // 6.8. If paused is false, set it to true. (Pending play promises: 6.6 below.)
+            self.paused.set(true);
+            // 6.6. Take pending play promises and reject them with an "AbortError".
+            for p in self.take_pending_play_promises() {
+                p.reject_error(cx, Error::Abort("The play() request was interrupted by a new load request.".into()));
+            }
+            self.video_size.set((0, 0));
+        }
+        self.ended.set(false);
+        self.loaded_data_fired.set(false);
+        *self.paused_frame.borrow_mut() = None;
+        // 8. Set the error to null and the can autoplay flag to true.
+        self.src_not_supported.set(false);
+        self.can_autoplay.set(true);
+        // 9. Invoke the resource selection algorithm.
+        self.select_resource(cx);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>
+    fn select_resource(&self, cx: &mut JSContext) {
+        // 1. Set networkState to NETWORK_NO_SOURCE. (2.–5. poster, load event, stable state.)
+        self.network_state.set(NETWORK_NO_SOURCE);
+        // 6. If the element has an assigned media provider object, mode is object.
+        let Some(stream) = self.src_object.get() else {
+            if self.upcast::<Element>().has_attribute_named("src") {
+                // A src attribute: Aperture fetches no media, so the dedicated media source
+                // failure steps run (MEDIA_ERR_SRC_NOT_SUPPORTED).
+                self.media_source_failure(cx);
+            } else {
+                // Otherwise: set networkState to NETWORK_EMPTY and return.
+                self.network_state.set(NETWORK_EMPTY);
+            }
+            return;
+        };
+        // 8. Set networkState to NETWORK_LOADING; queue a task to fire "loadstart".
+        self.network_state.set(NETWORK_LOADING);
+        self.queue_fire("loadstart");
+        // 9. Mode object: load the resource, the MediaStream.
+        self.load_stream(cx, &stream);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dedicated-media-source-failure-steps>
+    fn media_source_failure(&self, cx: &mut JSContext) {
+        // 1. Set the error to MEDIA_ERR_SRC_NOT_SUPPORTED. 3. networkState NETWORK_NO_SOURCE.
+        self.src_not_supported.set(true);
+        self.network_state.set(NETWORK_NO_SOURCE);
+        // 5. Fire "error". 6. Reject pending play promises with "NotSupportedError".
+        let promises = self.take_pending_play_promises();
+        self.queue_media_task(move |cx, e| {
+            e.fire(cx, "error");
+            for p in promises {
+                p.reject_error(cx, Error::NotSupported("The element has no supported sources.".into()));
+            }
+        });
+        let _ = cx;
+    }
+
+    /// Loads a MediaStream (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>):
+    /// the first live video track is shown; its first frame is the metadata.
+    fn load_stream(&self, cx: &mut JSContext, stream: &MediaStream) {
+        let track = stream.tracks().into_iter().find(|t| t.kind() == TrackKind::Video && t.is_live());
+        // Every track of the stream ending makes it inactive: playback ends.
+        for t in stream.tracks() {
+            let this = Trusted::new(self);
+            let generation = self.generation.get();
+            t.add_end_observer(Box::new(move |cx| {
+                if let Some(e) = this.root() {
+                    e.track_ended(cx, generation);
+                }
+            }));
+        }
+        let Some(track) = track else {
+            // No live video track: nothing to show (HAVE_NOTHING).
+            return;
+        };
+        self.video_track.set(Some(&track));
+        let sink = SinkId::next();
+        let slot = FrameSlot::new();
+        *self.sink.borrow_mut() = Some(Sink { id: sink, slot: slot.clone() });
+        // The page is waiting for the video to start: keep the event loop alive until it does.
+        self.awaiting_first_frame.set(true);
+        crate::script_thread::request_started();
+        let generation = self.generation.get();
+        let this = Trusted::new(self);
+        media_events::listen_sink(sink, move |cx, event| {
+            if let Some(e) = this.root() {
+                e.sink_event(cx, event, generation);
+            }
+        });
+        let request = RequestId::next();
+        let command = MediaCommand::AttachSink { request, source: track.source().id(), sink, slot };
+        let this = Trusted::new(self);
+        media_events::send_request(cx, request, command, move |_, result| {
+            if let Err(e) = result {
+                // The source ended meanwhile; its tracks end and the element with them.
+                log::debug!("video sink {sink:?} not attached: {e}");
+                if let Some(element) = this.root().filter(|e| e.generation.get() == generation) {
+                    element.first_frame_settled();
+                }
+            }
+        });
+    }
+
+    fn sink_event(&self, cx: &mut JSContext, event: &MediaEvent, generation: u64) {
+        if generation != self.generation.get() {
+            return;
+        }
+        match event {
+            MediaEvent::SinkFirstFrame { size, .. } => {
+                self.first_frame_settled();
+                // Metadata: the intrinsic size is known, the duration is +Infinity (a live
+                // stream). Fire "durationchange" and "resize", then set readyState to
+                // HAVE_METADATA ("loadedmetadata"), and networkState to NETWORK_IDLE.
+                self.video_size.set((size.width, size.height));
+                self.queue_fire("durationchange");
+                self.queue_fire("resize");
+                self.ready_state.set(HAVE_METADATA);
+                self.queue_fire("loadedmetadata");
+                self.network_state.set(NETWORK_IDLE);
+                // A live stream has no buffering: the current frame is there and more keep
+                // coming, so the next task reaches HAVE_ENOUGH_DATA.
+                self.queue_media_task(move |_, e| {
+                    if e.generation.get() == generation && e.ready_state.get() == HAVE_METADATA {
+                        e.set_ready_state(HAVE_ENOUGH_DATA);
+                    }
+                });
+                let _ = cx;
+            }
+            MediaEvent::SinkResized { size, .. } => {
+                // Whenever the intrinsic size changes, fire "resize".
+                self.video_size.set((size.width, size.height));
+                self.queue_fire("resize");
+            }
+            _ => {}
+        }
+    }
+
+    /// A track of the stream ended: if the stream is now inactive, playback has
+    /// ended ("If the MediaStream state moves from active to inactive, the User
+    /// Agent MUST raise an ended event on the HTMLMediaElement and set its ended
+    /// attribute to true").
+    fn track_ended(&self, cx: &mut JSContext, generation: u64) {
+        if generation != self.generation.get() || self.ended.get() {
+            return;
+        }
+        let Some(stream) = self.src_object.get() else { return };
+        if stream.is_active() {
+            return;
+        }
+        // Keep showing the last frame.
+        let last = self.sink.borrow().as_ref().and_then(|s| s.slot.latest());
+        *self.paused_frame.borrow_mut() = last;
+        self.stop_resource();
+        self.ended.set(true);
+        let was_playing = !self.paused.replace(true);
+        self.queue_media_task(move |cx, e| {
+            if was_playing {
+                e.fire(cx, "pause");
+            }
+            e.fire(cx, "ended");
+        });
+        let _ = cx;
+    }
+
+    fn first_frame_settled(&self) {
+        if self.awaiting_first_frame.replace(false) {
+            crate::script_thread::request_settled();
+        }
+    }
+
+    /// Detaches the sink, if any.
+    fn stop_resource(&self) {
+        self.first_frame_settled();
+        if let Some(sink) = self.sink.borrow_mut().take() {
+            media_events::unlisten_sink(sink.id);
+            let request = RequestId::next();
+            media_events::send_request_ignoring_reply(request, MediaCommand::DetachSink { request, sink: sink.id });
+        }
+        self.video_track.set(None);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#internal-pause-steps>
+    fn internal_pause(&self) {
+        // 1. Set the can autoplay flag to false.
+        self.can_autoplay.set(false);
+        // 2. (Playback has not ended for a live stream.)
+        // 3. If paused is false: set it to true, take pending play promises, queue a task to
+        //    fire "timeupdate" and "pause" and reject the promises with "AbortError".
+        if !self.paused.get() {
+            *self.paused_frame.borrow_mut() = self.sink.borrow().as_ref().and_then(|s| s.slot.latest());
+            self.paused.set(true);
+            let promises = self.take_pending_play_promises();
+            self.queue_media_task(move |cx, e| {
+                e.fire(cx, "timeupdate");
+                e.fire(cx, "pause");
+                for p in promises {
+                    p.reject_error(cx, Error::Abort("The play() request was interrupted by a call to pause().".into()));
+                }
+            });
+        }
+    }
+}
+
+impl HTMLMediaElementMethods for HTMLMediaElement {
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-srcobject>
+    fn SrcObject(&self, _cx: &mut JSContext) -> Option<DomRoot<MediaStream>> {
+        self.src_object.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-srcobject>
+    fn SetSrcObject(&self, cx: &mut JSContext, value: Option<&MediaStream>) {
+        // On setting, set the assigned media provider object to the new value, then
+        // invoke the media element load algorithm.
+        self.src_object.set(value);
+        self.load(cx);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-networkstate>
+    fn NetworkState(&self, _cx: &mut JSContext) -> u16 {
+        self.network_state.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-readystate>
+    fn ReadyState(&self, _cx: &mut JSContext) -> u16 {
+        self.ready_state.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-duration>
+    fn Duration(&self, _cx: &mut JSContext) -> f64 {
+        // NaN without media data; a MediaStream's duration is +Infinity.
+        if self.ready_state.get() == HAVE_NOTHING { f64::NAN } else { f64::INFINITY }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-paused>
+    fn Paused(&self, _cx: &mut JSContext) -> bool {
+        self.paused.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-ended>
+    fn Ended(&self, _cx: &mut JSContext) -> bool {
+        self.ended.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-autoplay>
+    fn Autoplay(&self, _cx: &mut JSContext) -> bool {
+        self.htmlelement.get_bool_attribute("autoplay")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-autoplay>
+    fn SetAutoplay(&self, cx: &mut JSContext, value: bool) {
+        self.htmlelement.set_bool_attribute(cx, "autoplay", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-controls>
+    fn Controls(&self, _cx: &mut JSContext) -> bool {
+        self.htmlelement.get_bool_attribute("controls")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-controls>
+    fn SetControls(&self, cx: &mut JSContext, value: bool) {
+        self.htmlelement.set_bool_attribute(cx, "controls", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-play>
+    fn Play(&self, cx: &mut JSContext) -> Rc<Promise> {
+        let window = self.global();
+        // 1. (Aperture's pages are always allowed to play.)
+        // 2. If the error is MEDIA_ERR_SRC_NOT_SUPPORTED, return a promise rejected with a
+        //    "NotSupportedError" DOMException.
+        if self.src_not_supported.get() {
+            return Promise::new_rejected(cx, &window, Error::NotSupported("The element has no supported sources.".into()));
+        }
+        // 3. Let promise be a new promise and append it to the list of pending play promises.
+        let promise = Promise::new(cx, &window);
+        self.pending_play_promises.borrow_mut().push(promise.clone());
+        // 4. Run the internal play steps.
+        // 4.1. If networkState is NETWORK_EMPTY, invoke the resource selection algorithm.
+        if self.network_state.get() == NETWORK_EMPTY {
+            self.select_resource(cx);
+            if self.network_state.get() == NETWORK_EMPTY {
+                // FIXME: the spec leaves an element with no source at all waiting; like
+                // Chromium, Aperture fails the play() instead of leaving it pending forever.
+                self.pending_play_promises.borrow_mut().retain(|p| !Rc::ptr_eq(p, &promise));
+                promise.reject_error(cx, Error::NotSupported("The element has no supported sources.".into()));
+                return promise;
+            }
+        }
+        // 4.3. If paused is true: set it to false, queue a task to fire "play", and fire
+        //      "waiting" (readyState HAVE_CURRENT_DATA or less) or notify about playing.
+        if self.paused.get() {
+            self.paused.set(false);
+            *self.paused_frame.borrow_mut() = None;
+            self.queue_fire("play");
+            if self.ready_state.get() <= HAVE_CURRENT_DATA {
+                self.queue_fire("waiting");
+            } else {
+                self.notify_about_playing();
+            }
+        } else if self.ready_state.get() >= HAVE_FUTURE_DATA {
+            // 4.4. Otherwise, if readyState is HAVE_FUTURE_DATA or more, take pending play
+            //      promises and queue a task to resolve them.
+            let promises = self.take_pending_play_promises();
+            self.queue_media_task(move |cx, _| {
+                for p in promises {
+                    p.resolve_native(cx, &());
+                }
+            });
+        }
+        // 4.5. Set the can autoplay flag to false.
+        self.can_autoplay.set(false);
+        // 5. Return promise.
+        promise
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-pause>
+    fn Pause(&self, cx: &mut JSContext) {
+        // 1. If networkState is NETWORK_EMPTY, invoke the resource selection algorithm.
+        if self.network_state.get() == NETWORK_EMPTY {
+            self.select_resource(cx);
+        }
+        // 2. Run the internal pause steps.
+        self.internal_pause();
+    }
+}
+
+/// Removing steps: "When a media element is removed from a Document, the user
+/// agent must … await a stable state; if the element is in a document, return;
+/// run the internal pause steps."
+fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
+    let Some(media) = node.downcast::<HTMLMediaElement>() else { return };
+    if !was_connected {
+        return;
+    }
+    media.queue_media_task(|_, e| {
+        if !e.upcast::<Node>().is_connected() {
+            e.internal_pause();
+        }
+    });
+}
+
+/// The media element's behaviour in the tree algorithms.
+pub const TREE_HOOKS: TreeHooks = TreeHooks { inserted: |_, _, _| {}, removed, attribute_changed: |_, _, _, _| {} };

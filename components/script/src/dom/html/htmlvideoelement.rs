@@ -1,0 +1,95 @@
+//! `HTMLVideoElement` (<https://html.spec.whatwg.org/multipage/media.html#htmlvideoelement>).
+
+use base::VideoFrame;
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::HTMLVideoElementBinding::HTMLVideoElementMethods;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
+use crate::dom::html::htmlmediaelement::HTMLMediaElement;
+
+#[dom_struct]
+pub struct HTMLVideoElement {
+    htmlmediaelement: HTMLMediaElement,
+}
+
+impl HTMLVideoElement {
+    pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLVideoElement> {
+        let window = document.window_for_objects();
+        reflect_dom_object(cx, Box::new(HTMLVideoElement { htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document) }), &window)
+    }
+
+    /// The frame the video shows now (what `drawImage(video)` and
+    /// `createImageBitmap(video)` take), if its readyState is at least
+    /// HAVE_CURRENT_DATA. The pixels are shared, not copied.
+    pub fn current_frame(&self) -> Option<VideoFrame> {
+        self.htmlmediaelement.current_frame()
+    }
+
+    /// A reflected `unsigned long` content attribute
+    /// (<https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>).
+    fn get_unsigned(&self, name: &str) -> u32 {
+        // Parse with the rules for parsing non-negative integers; out of range or an
+        // error gives the default, 0.
+        let value = self.upcast::<Element>().get_attribute_value(name).unwrap_or_default();
+        let digits: String = value.trim_start_matches([' ', '\t', '\n', '\x0c', '\r']).trim_start_matches('+').chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u64>().ok().filter(|v| *v <= 2147483647).map_or(0, |v| v as u32)
+    }
+
+    fn set_unsigned(&self, cx: &mut JSContext, name: &str, value: u32) {
+        // Values above 2147483647 set the default, 0.
+        let value = if value > 2147483647 { 0 } else { value };
+        self.upcast::<Element>().set_attribute_value(cx, name, value.to_string());
+    }
+}
+
+impl HTMLVideoElementMethods for HTMLVideoElement {
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>
+    fn Width(&self, _cx: &mut JSContext) -> u32 {
+        self.get_unsigned("width")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>
+    fn SetWidth(&self, cx: &mut JSContext, value: u32) {
+        self.set_unsigned(cx, "width", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-height>
+    fn Height(&self, _cx: &mut JSContext) -> u32 {
+        self.get_unsigned("height")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-height>
+    fn SetHeight(&self, cx: &mut JSContext, value: u32) {
+        self.set_unsigned(cx, "height", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-videowidth>
+    fn VideoWidth(&self, _cx: &mut JSContext) -> u32 {
+        // The intrinsic width of the video in CSS pixels; 0 if readyState is HAVE_NOTHING.
+        self.htmlmediaelement.video_size().0
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-videoheight>
+    fn VideoHeight(&self, _cx: &mut JSContext) -> u32 {
+        self.htmlmediaelement.video_size().1
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-playsinline>
+    fn PlaysInline(&self, _cx: &mut JSContext) -> bool {
+        self.upcast::<Element>().has_attribute_named("playsinline")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-playsinline>
+    fn SetPlaysInline(&self, cx: &mut JSContext, value: bool) {
+        if value {
+            self.upcast::<Element>().set_attribute_value(cx, "playsinline", String::new());
+        } else {
+            self.upcast::<Element>().remove_attribute_named(cx, None, "playsinline");
+        }
+    }
+}

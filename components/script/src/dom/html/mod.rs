@@ -1,0 +1,16 @@
+//! The HTML Standard (<https://html.spec.whatwg.org/multipage/>): the window, its location and
+//! navigator, the parser, HTML elements and their event handler attributes.
+
+pub mod errorevent;
+pub mod eventhandlerattributes;
+pub mod htmlelement;
+pub mod htmliframeelement;
+pub mod htmlmediaelement;
+pub mod htmlscriptelement;
+pub mod htmlvideoelement;
+pub mod location;
+pub mod navigator;
+pub mod parser;
+pub mod promiserejectionevent;
+pub mod simpleelements;
+pub mod window;

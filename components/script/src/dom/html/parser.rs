@@ -1,0 +1,324 @@
+//! HTML parsing into Aperture's DOM with html5ever's tree builder
+//! (<https://html.spec.whatwg.org/multipage/parsing.html>). Parser-inserted
+//! classic scripts run when their end tag is seen, so scripts see the
+//! document as parsed so far.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::TokenizerResult;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{Attribute as HtmlAttribute, LocalName, Namespace, QualName};
+use mozjs::context::JSContext;
+use mozjs::jsapi::JSContext as RawJSContext;
+
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::same_object;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::dom::characterdata::CharacterData;
+use crate::dom::dom::comment::Comment;
+use crate::dom::dom::createelement::create_element;
+use crate::dom::dom::document::{Document, ReadyState};
+use crate::dom::dom::documentfragment::DocumentFragment;
+use crate::dom::dom::documenttype::DocumentType;
+use crate::dom::dom::element::{Attribute, Element};
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::dom::node::Node;
+use crate::dom::dom::text::Text;
+
+/// An element's name as html5ever atoms.
+#[derive(Debug)]
+pub struct OwnedElemName {
+    ns: Namespace,
+    local: LocalName,
+}
+
+impl ElemName for OwnedElemName {
+    fn ns(&self) -> &Namespace {
+        &self.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+/// The tree builder's sink: builds nodes of `document`.
+struct Sink {
+    cx: *mut RawJSContext,
+    document: DomRoot<Document>,
+    /// Fragment parsing: scripts never run.
+    fragment: bool,
+    line: Cell<u64>,
+    quirks: RefCell<QuirksMode>,
+}
+
+impl Sink {
+    fn cx(&self) -> JSContext {
+        // SAFETY: the parser runs on the script thread while its caller holds the context.
+        unsafe { JSContext::from_ptr(NonNull::new_unchecked(self.cx)) }
+    }
+
+    fn append_text(&self, parent: &Node, text: &str, before: Option<&Node>) {
+        // Merge with an adjacent Text node, as the tree builder expects.
+        let adjacent = match before {
+            Some(b) => b.prev_sibling(),
+            None => parent.last_child(),
+        };
+        if let Some(t) = adjacent.as_ref().and_then(|n| n.downcast::<Text>()) {
+            t.upcast::<CharacterData>().append(text);
+            return;
+        }
+        let mut cx = self.cx();
+        let node = Text::new(&mut cx, text.to_owned(), &self.document);
+        parent.insert(&mut cx, node.upcast(), before, true);
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = DomRoot<Node>;
+    type Output = ();
+    type ElemName<'a> = OwnedElemName;
+
+    fn finish(self) {}
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {
+        // Parse errors are recoverable by design; the tree builder handles them.
+    }
+
+    fn get_document(&self) -> DomRoot<Node> {
+        DomRoot::upcast(self.document.clone())
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a DomRoot<Node>) -> OwnedElemName {
+        let element = target.downcast::<Element>().expect("the tree builder asked for the name of a non-element");
+        OwnedElemName {
+            ns: Namespace::from(element.namespace().unwrap_or("")),
+            local: LocalName::from(element.local_name()),
+        }
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<HtmlAttribute>, _flags: ElementFlags) -> DomRoot<Node> {
+        let mut cx = self.cx();
+        let ns = name.ns.to_string();
+        let namespace = (!ns.is_empty()).then_some(ns.as_str());
+        let element = create_element(&mut cx, &self.document, &name.local, namespace, name.prefix.map(|p| p.to_string()));
+        for a in attrs {
+            let ns = a.name.ns.to_string();
+            element.set_attribute_full(
+                &mut cx,
+                Attribute {
+                    namespace: (!ns.is_empty()).then_some(ns),
+                    prefix: a.name.prefix.map(|p| p.to_string()),
+                    local_name: a.name.local.to_string(),
+                    value: a.value.to_string(),
+                },
+            );
+        }
+        if let Some(script) = element.downcast::<HTMLScriptElement>() {
+            script.set_parser_inserted();
+            script.set_source_line(self.line.get() as u32);
+            if self.fragment {
+                script.mark_already_started();
+            }
+        }
+        DomRoot::upcast(element)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> DomRoot<Node> {
+        let mut cx = self.cx();
+        DomRoot::upcast(Comment::new(&mut cx, text.to_string(), &self.document))
+    }
+
+    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> DomRoot<Node> {
+        // Processing instructions only occur in XML; HTML parsing turns them into comments.
+        let mut cx = self.cx();
+        DomRoot::upcast(Comment::new(&mut cx, data.to_string(), &self.document))
+    }
+
+    fn append(&self, parent: &DomRoot<Node>, child: NodeOrText<DomRoot<Node>>) {
+        match child {
+            NodeOrText::AppendNode(node) => {
+                let mut cx = self.cx();
+                parent.insert(&mut cx, &node, None, true);
+            }
+            NodeOrText::AppendText(text) => self.append_text(parent, &text, None),
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &DomRoot<Node>, prev_element: &DomRoot<Node>, child: NodeOrText<DomRoot<Node>>) {
+        if element.parent().is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        let mut cx = self.cx();
+        let doctype = DocumentType::new(&mut cx, name.to_string(), public_id.to_string(), system_id.to_string(), &self.document);
+        self.document.upcast::<Node>().insert(&mut cx, doctype.upcast(), None, true);
+    }
+
+    fn get_template_contents(&self, target: &DomRoot<Node>) -> DomRoot<Node> {
+        // Templates are parsed as ordinary elements: their contents are their children.
+        target.clone()
+    }
+
+    fn same_node(&self, x: &DomRoot<Node>, y: &DomRoot<Node>) -> bool {
+        same_object(&**x, &**y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        *self.quirks.borrow_mut() = mode;
+    }
+
+    fn append_before_sibling(&self, sibling: &DomRoot<Node>, new_node: NodeOrText<DomRoot<Node>>) {
+        let Some(parent) = sibling.parent() else { return };
+        match new_node {
+            NodeOrText::AppendNode(node) => {
+                let mut cx = self.cx();
+                parent.insert(&mut cx, &node, Some(sibling), true);
+            }
+            NodeOrText::AppendText(text) => self.append_text(&parent, &text, Some(sibling)),
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &DomRoot<Node>, attrs: Vec<HtmlAttribute>) {
+        let Some(element) = target.downcast::<Element>() else { return };
+        let mut cx = self.cx();
+        for a in attrs {
+            if !element.has_attribute_named(&a.name.local) {
+                element.set_attribute_value(&mut cx, &a.name.local, a.value.to_string());
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &DomRoot<Node>) {
+        if let Some(parent) = target.parent() {
+            let mut cx = self.cx();
+            parent.remove(&mut cx, target, true);
+        }
+    }
+
+    fn reparent_children(&self, node: &DomRoot<Node>, new_parent: &DomRoot<Node>) {
+        let mut cx = self.cx();
+        for child in node.children() {
+            new_parent.insert(&mut cx, &child, None, true);
+        }
+    }
+
+    fn mark_script_already_started(&self, node: &DomRoot<Node>) {
+        if let Some(script) = node.downcast::<HTMLScriptElement>() {
+            script.mark_already_started();
+        }
+    }
+
+    fn set_current_line(&self, line: u64) {
+        self.line.set(line);
+    }
+}
+
+/// Parses `html` into `document`, running parser-inserted scripts as their
+/// end tags are reached, then finishes loading
+/// (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>).
+pub fn parse_document(cx: &mut JSContext, document: &Document, html: &str) {
+    let sink = Sink {
+        cx: unsafe { cx.raw_cx() },
+        document: DomRoot::from_ref(document),
+        fragment: false,
+        line: Cell::new(1),
+        quirks: RefCell::new(QuirksMode::NoQuirks),
+    };
+    let opts = TreeBuilderOpts { scripting_enabled: true, ..Default::default() };
+    let tokenizer = Tokenizer::new(TreeBuilder::new(sink, opts), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    loop {
+        match tokenizer.feed(&input) {
+            TokenizerResult::Done => break,
+            TokenizerResult::Script(node) => {
+                if let Some(script) = node.downcast::<HTMLScriptElement>() {
+                    script.prepare(cx);
+                }
+                crate::script_thread::run_pending_local_tasks(cx);
+            }
+            // The input is already decoded text; a <meta charset> changes nothing.
+            TokenizerResult::EncodingIndicator(_) => {}
+        }
+    }
+    tokenizer.end();
+}
+
+/// The end of parsing (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>):
+/// `DOMContentLoaded`, then `load` from a queued task once nothing delays the
+/// load event (scripts queued during parsing run first; loading iframes hold it).
+pub fn finish_loading(cx: &mut JSContext, document: &Document) {
+    // Step 3: Update the current document readiness to "interactive".
+    document.set_ready_state(cx, ReadyState::Interactive);
+    // Step 6: fire DOMContentLoaded at the document (bubbles).
+    document.upcast::<EventTarget>().fire_event_with(cx, "DOMContentLoaded", true, false);
+    crate::script_runtime::microtask_checkpoint(cx);
+    // Step 7: once nothing delays the load event, queue the load steps.
+    document.note_parsing_finished();
+}
+
+/// <https://html.spec.whatwg.org/multipage/parsing.html#the-end>, step 7's
+/// queued task (the document calls this when nothing delays its load event).
+pub(crate) fn queue_load_event(document: &Document) {
+    let document = crate::dom::bindings::refcounted::Trusted::new(document);
+    crate::script_thread::queue_task(Box::new(move |cx| {
+        let Some(document) = document.root() else { return };
+        // Step 7.3: Update the current document readiness to "complete".
+        document.set_ready_state(cx, ReadyState::Complete);
+        // Step 7.4: If the Document's browsing context is null, then abort these steps.
+        let Some(window) = document.browsing_window() else { return };
+        // Step 7.5: fire load at the window (not bubbling to it from the document).
+        let event = crate::dom::dom::event::Event::new(cx, &window, "load".into(), false, false);
+        event.set_trusted(true);
+        event.set_target_override(document.upcast());
+        window.upcast::<EventTarget>().dispatch(cx, &event);
+        // <https://html.spec.whatwg.org/multipage/document-lifecycle.html#completely-finish-loading>:
+        // a document in an iframe queues the iframe load event steps.
+        if let Some(iframe) = document.container() {
+            iframe.queue_load_event_steps();
+        }
+    }));
+}
+
+/// <https://html.spec.whatwg.org/multipage/parsing.html#html-fragment-parsing-algorithm>
+pub fn parse_fragment(cx: &mut JSContext, context: &Element, html: &str) -> DomRoot<DocumentFragment> {
+    let owner = context.upcast::<Node>().owner_doc();
+    // Step 1: a new Document to parse into.
+    let scratch = Document::new_inert(cx, &owner.window_for_objects(), owner.url());
+    let sink = Sink {
+        cx: unsafe { cx.raw_cx() },
+        document: scratch.clone(),
+        fragment: true,
+        line: Cell::new(1),
+        quirks: RefCell::new(QuirksMode::NoQuirks),
+    };
+    let context_handle = DomRoot::upcast::<Node>(create_element(cx, &scratch, context.local_name(), context.namespace(), None));
+    let opts = TreeBuilderOpts { scripting_enabled: true, ..Default::default() };
+    let builder = TreeBuilder::new_for_fragment(sink, context_handle, None, opts);
+    let mut tok_opts = TokenizerOpts::default();
+    tok_opts.initial_state = Some(builder.tokenizer_state_for_context_elem(false));
+    let tokenizer = Tokenizer::new(builder, tok_opts);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    // Steps 14–15: the new children of the root `html` element, moved into a fragment.
+    let fragment = DocumentFragment::new(cx, &owner);
+    let root = scratch.document_element();
+    if let Some(root) = root {
+        for child in root.upcast::<Node>().children() {
+            fragment.upcast::<Node>().insert(cx, &child, None, true);
+        }
+    }
+    fragment
+}

@@ -1,0 +1,122 @@
+//! Element interfaces with no behaviour beyond reflected attributes
+//! (<https://html.spec.whatwg.org/multipage/>): one struct each, so
+//! `instanceof` and `Symbol.toStringTag` are what pages expect.
+
+use std::rc::Rc;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::html::htmlelement::HTMLElement;
+
+/// Declares `#[dom_struct] struct $name { htmlelement: HTMLElement }` with a constructor.
+macro_rules! simple_element {
+    ($name:ident) => {
+        #[dom_struct]
+        pub struct $name {
+            htmlelement: HTMLElement,
+        }
+
+        impl $name {
+            pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<$name> {
+                let window = document.window_for_objects();
+                crate::dom::bindings::classes::reflect_dom_object(
+                    cx,
+                    Box::new($name { htmlelement: HTMLElement::new_inherited(local_name, document) }),
+                    &window,
+                )
+            }
+        }
+    };
+}
+
+simple_element!(HTMLUnknownElement);
+simple_element!(HTMLHtmlElement);
+simple_element!(HTMLHeadElement);
+simple_element!(HTMLBodyElement);
+simple_element!(HTMLTitleElement);
+simple_element!(HTMLMetaElement);
+simple_element!(HTMLDivElement);
+simple_element!(HTMLSpanElement);
+simple_element!(HTMLParagraphElement);
+simple_element!(HTMLPreElement);
+simple_element!(HTMLStyleElement);
+simple_element!(HTMLButtonElement);
+
+impl crate::dom::bindings::codegen::HTMLUnknownElementBinding::HTMLUnknownElementMethods for HTMLUnknownElement {}
+impl crate::dom::bindings::codegen::HTMLHtmlElementBinding::HTMLHtmlElementMethods for HTMLHtmlElement {}
+impl crate::dom::bindings::codegen::HTMLHeadElementBinding::HTMLHeadElementMethods for HTMLHeadElement {}
+impl crate::dom::bindings::codegen::HTMLDivElementBinding::HTMLDivElementMethods for HTMLDivElement {}
+impl crate::dom::bindings::codegen::HTMLSpanElementBinding::HTMLSpanElementMethods for HTMLSpanElement {}
+impl crate::dom::bindings::codegen::HTMLParagraphElementBinding::HTMLParagraphElementMethods for HTMLParagraphElement {}
+impl crate::dom::bindings::codegen::HTMLPreElementBinding::HTMLPreElementMethods for HTMLPreElement {}
+impl crate::dom::bindings::codegen::HTMLStyleElementBinding::HTMLStyleElementMethods for HTMLStyleElement {}
+
+impl crate::dom::bindings::codegen::HTMLBodyElementBinding::HTMLBodyElementMethods for HTMLBodyElement {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-window-onload>: the
+    /// body's onload is the window's.
+    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        let document = self.upcast::<crate::dom::dom::node::Node>().owner_doc();
+        document.browsing_window().and_then(|w| w.upcast::<EventTarget>().get_event_handler("load"))
+    }
+    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        let document = self.upcast::<crate::dom::dom::node::Node>().owner_doc();
+        if let Some(w) = document.browsing_window() {
+            w.upcast::<EventTarget>().set_event_handler("load", value);
+        }
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLTitleElementBinding::HTMLTitleElementMethods for HTMLTitleElement {
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-title-text>
+    fn Text(&self, _cx: &mut JSContext) -> DOMString {
+        self.upcast::<crate::dom::dom::node::Node>().child_text_content().into()
+    }
+    fn SetText(&self, cx: &mut JSContext, value: DOMString) {
+        use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
+        self.upcast::<crate::dom::dom::node::Node>().SetTextContent(cx, Some(value));
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLMetaElementBinding::HTMLMetaElementMethods for HTMLMetaElement {
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-meta-name>
+    fn Name(&self, _cx: &mut JSContext) -> DOMString {
+        self.htmlelement.get_string_attribute("name")
+    }
+    fn SetName(&self, cx: &mut JSContext, value: DOMString) {
+        self.htmlelement.set_string_attribute(cx, "name", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-meta-content>
+    fn Content(&self, _cx: &mut JSContext) -> DOMString {
+        self.htmlelement.get_string_attribute("content")
+    }
+    fn SetContent(&self, cx: &mut JSContext, value: DOMString) {
+        self.htmlelement.set_string_attribute(cx, "content", value)
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLButtonElementBinding::HTMLButtonElementMethods for HTMLButtonElement {
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-fe-disabled>
+    fn Disabled(&self, _cx: &mut JSContext) -> bool {
+        self.htmlelement.get_bool_attribute("disabled")
+    }
+    fn SetDisabled(&self, cx: &mut JSContext, value: bool) {
+        self.htmlelement.set_bool_attribute(cx, "disabled", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-button-type>
+    fn Type(&self, _cx: &mut JSContext) -> DOMString {
+        match self.htmlelement.upcast::<crate::dom::dom::element::Element>().get_attribute_value("type").map(|t| t.to_ascii_lowercase()).as_deref() {
+            Some(t @ ("reset" | "button")) => t.into(),
+            _ => "submit".into(),
+        }
+    }
+    fn SetType(&self, cx: &mut JSContext, value: DOMString) {
+        self.htmlelement.set_string_attribute(cx, "type", value)
+    }
+}

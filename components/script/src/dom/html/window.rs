@@ -1,0 +1,512 @@
+//! `Window`, the global object (<https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>).
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsapi::{Heap, JSObject};
+use mozjs::jsval::{JSVal, ObjectValue, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::HandleObject;
+use url::Url;
+
+use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
+use crate::dom::bindings::callback::ExceptionHandling;
+use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, Function, VoidFunction};
+use crate::dom::bindings::codegen::Unions::StringOrFunction;
+use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
+use crate::dom::bindings::interface::private_from_object;
+use crate::dom::bindings::reflector::DomObject;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
+use crate::dom::globalscope::global_of;
+use crate::dom::images::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
+use crate::dom::html::location::Location;
+use crate::dom::html::navigator::Navigator;
+use crate::dom::hrtime::performance::Performance;
+use crate::prefs::Prefs;
+use crate::script_runtime::{Microtask, enqueue_microtask, run_classic_script};
+
+/// One scheduled timer (<https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timer-initialisation-steps>).
+struct Timer {
+    handler: TimerHandler,
+    /// Extra arguments for a function handler, in stable boxes (write barriers).
+    arguments: Vec<Box<Heap<JSVal>>>,
+    /// `Some(interval)` for `setInterval`.
+    repeat: Option<Duration>,
+    /// The timer nesting level when it was set.
+    nesting: u32,
+}
+
+#[derive(Clone)]
+enum TimerHandler {
+    Function(Rc<Function>),
+    Source(String),
+}
+
+unsafe impl JSTraceable for TimerHandler {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        if let TimerHandler::Function(f) = self {
+            unsafe { f.trace(trc) };
+        }
+    }
+}
+
+unsafe impl JSTraceable for Timer {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe {
+            self.handler.trace(trc);
+            self.arguments.trace(trc);
+        }
+    }
+}
+
+/// The timers of one window.
+#[derive(Default)]
+pub struct Timers {
+    next_id: i32,
+    entries: HashMap<i32, Timer>,
+    /// (deadline, sequence) → id; the sequence keeps equal deadlines in order.
+    schedule: BTreeMap<(Instant, u64), i32>,
+    sequence: u64,
+    /// Nesting level of the timer currently running (0 outside timers).
+    current_nesting: u32,
+}
+
+unsafe impl JSTraceable for Timers {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        for t in self.entries.values() {
+            unsafe { t.trace(trc) };
+        }
+    }
+}
+
+/// How a window was created.
+#[derive(Clone, Debug)]
+pub struct WindowOptions {
+    pub url: Url,
+    pub prefs: Rc<Prefs>,
+    /// For iframes: the parent window's secure-context flag is inherited by srcdoc/about:blank.
+    pub inherited_secure_context: Option<bool>,
+}
+
+#[dom_struct]
+pub struct Window {
+    eventtarget: EventTarget,
+    #[no_trace]
+    url: RefCell<Url>,
+    #[no_trace]
+    prefs: Rc<Prefs>,
+    #[no_trace]
+    secure_context: bool,
+    #[no_trace]
+    time_origin: Instant,
+    location: MutNullableDom<Location>,
+    navigator: MutNullableDom<Navigator>,
+    performance: MutNullableDom<Performance>,
+    test_hooks: MutNullableDom<ApertureTestHooks>,
+    parent: MutNullableDom<Window>,
+    document: MutNullableDom<Document>,
+    timers: RefCell<Timers>,
+    #[no_trace]
+    console_groups: Cell<usize>,
+    #[no_trace]
+    console_timers: RefCell<HashMap<String, Instant>>,
+}
+
+impl Window {
+    /// Creates a window and its global object.
+    pub fn new(cx: &mut JSContext, options: WindowOptions) -> DomRoot<Window> {
+        let secure_context = options.inherited_secure_context.unwrap_or_else(|| is_potentially_trustworthy(&options.url));
+        let window = Box::new(Window {
+            eventtarget: EventTarget::new_inherited(),
+            url: RefCell::new(options.url),
+            prefs: options.prefs,
+            secure_context,
+            time_origin: Instant::now(),
+            location: Default::default(),
+            navigator: Default::default(),
+            performance: Default::default(),
+            test_hooks: Default::default(),
+            parent: Default::default(),
+            document: Default::default(),
+            timers: Default::default(),
+            console_groups: Cell::new(0),
+            console_timers: Default::default(),
+        });
+        let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
+        let document = Document::new_for_window(cx, &window, window.url());
+        window.document.set(Some(&document));
+        crate::script_thread::add_window(&window);
+        window
+    }
+
+    /// The Window whose global `obj` belongs to.
+    pub fn from_object(obj: *mut JSObject) -> DomRoot<Window> {
+        let global = global_of(obj);
+        let ptr = unsafe { private_from_object(global) } as *const Window;
+        assert!(!ptr.is_null(), "a global without its Window");
+        DomRoot::from_ref(unsafe { &*ptr })
+    }
+
+    /// The Window of the current realm.
+    pub fn current(cx: &mut JSContext) -> DomRoot<Window> {
+        let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
+        assert!(!global.is_null(), "no current realm");
+        Window::from_object(global)
+    }
+
+    /// The global object.
+    pub fn global_object(&self) -> HandleObject<'_> {
+        self.reflector().get_jsobject()
+    }
+
+    /// The document this window shows.
+    pub fn document(&self) -> DomRoot<Document> {
+        self.document.get().expect("a window always has a document")
+    }
+
+    /// Shows `document` in this window (an iframe navigated; the window is reused).
+    pub fn set_document(&self, document: &Document) {
+        self.document.set(Some(document));
+    }
+
+    /// Whether this window still shows a document in a browsing context (an
+    /// iframe's window is detached when the iframe is removed).
+    pub fn is_attached(&self) -> bool {
+        self.document().browsing_window().is_some_and(|w| std::ptr::eq(&*w, self))
+    }
+
+    /// The parent window of an iframe's window.
+    pub fn parent_window(&self) -> Option<DomRoot<Window>> {
+        self.parent.get()
+    }
+
+    pub fn url(&self) -> Url {
+        self.url.borrow().clone()
+    }
+
+    pub fn set_url(&self, url: Url) {
+        *self.url.borrow_mut() = url;
+    }
+
+    pub fn is_secure_context(&self) -> bool {
+        self.secure_context
+    }
+
+    pub fn pref_enabled(&self, name: &str) -> bool {
+        self.prefs.get_bool(name)
+    }
+
+    pub fn prefs(&self) -> &Rc<Prefs> {
+        &self.prefs
+    }
+
+    pub fn time_origin(&self) -> Instant {
+        self.time_origin
+    }
+
+    pub fn set_parent(&self, parent: Option<&Window>) {
+        self.parent.set(parent);
+    }
+
+    pub fn console_group_depth(&self) -> &Cell<usize> {
+        &self.console_groups
+    }
+
+    pub fn console_timers(&self) -> &RefCell<HashMap<String, Instant>> {
+        &self.console_timers
+    }
+
+    /// Runs a script element's or the host's source in this window.
+    pub fn run_script(&self, cx: &mut JSContext, source: &str, filename: &str, line: u32) -> Result<(), ()> {
+        let _guard = crate::script_thread::ScriptGuard::new();
+        run_classic_script(cx, self, source, filename, line)
+    }
+
+    // ------------------------------------------------------------ timers
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timer-initialisation-steps>
+    fn initialise_timer(&self, cx: &mut JSContext, handler: StringOrFunction, timeout: i32, arguments: &[JSVal], repeat: bool, previous: Option<i32>) -> i32 {
+        let mut timers = self.timers.borrow_mut();
+        // Steps 2–3: the handle is a new positive integer unless a repeating timer reuses its own.
+        let id = match previous {
+            Some(id) => id,
+            None => {
+                timers.next_id = timers.next_id.wrapping_add(1).max(1);
+                timers.next_id
+            }
+        };
+        // Step 10: If timeout is less than 0, then set timeout to 0.
+        let mut timeout = timeout.max(0);
+        // Step 11: If nesting level is greater than 5, and timeout is less than 4, then set timeout to 4.
+        let level = timers.current_nesting;
+        if level > 5 && timeout < 4 {
+            timeout = 4;
+        }
+        // The task's timer nesting level is nesting level + 1.
+        let nesting = level + 1;
+        let handler = match handler {
+            StringOrFunction::Function(f) => TimerHandler::Function(f),
+            StringOrFunction::String(s) => TimerHandler::Source(s.into()),
+        };
+        let arguments = arguments
+            .iter()
+            .map(|v| {
+                let heap = Box::new(Heap::default());
+                heap.set(*v);
+                heap
+            })
+            .collect();
+        let delay = Duration::from_millis(timeout as u64);
+        timers.entries.insert(id, Timer { handler, arguments, repeat: repeat.then_some(delay), nesting });
+        let seq = timers.sequence;
+        timers.sequence += 1;
+        timers.schedule.insert((Instant::now() + delay, seq), id);
+        let _ = cx;
+        id
+    }
+
+    fn clear_timer(&self, id: i32) {
+        let mut timers = self.timers.borrow_mut();
+        timers.entries.remove(&id);
+        timers.schedule.retain(|_, v| *v != id);
+    }
+
+    /// The earliest timer deadline, if any timer is scheduled.
+    pub fn next_timer_deadline(&self) -> Option<Instant> {
+        self.timers.borrow().schedule.keys().next().map(|(d, _)| *d)
+    }
+
+    /// Runs the earliest due timer; returns whether one ran
+    /// (<https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#run-steps-after-a-timeout>).
+    pub fn run_due_timer(&self, cx: &mut JSContext, now: Instant) -> bool {
+        let (key, id) = {
+            let timers = self.timers.borrow();
+            match timers.schedule.iter().next() {
+                Some((&(deadline, seq), &id)) if deadline <= now => ((deadline, seq), id),
+                _ => return false,
+            }
+        };
+        // The entry stays in the map while it runs, so `clearInterval` from
+        // inside the callback is seen afterwards.
+        let (handler, arguments, nesting, repeat) = {
+            let mut timers = self.timers.borrow_mut();
+            timers.schedule.remove(&key);
+            match timers.entries.get(&id) {
+                Some(t) => (t.handler.clone(), t.arguments.iter().map(|h| h.get()).collect::<Vec<JSVal>>(), t.nesting, t.repeat),
+                None => return true,
+            }
+        };
+        let handler = crate::dom::bindings::root::RootedTraceableBox::new(handler);
+        rooted!(&in(cx) let arguments: Vec<JSVal> = arguments);
+        let previous_nesting = std::mem::replace(&mut self.timers.borrow_mut().current_nesting, nesting);
+        {
+            let _guard = crate::script_thread::ScriptGuard::new();
+            match &*handler {
+                TimerHandler::Function(f) => {
+                    rooted!(&in(cx) let this = ObjectValue(self.reflector().get_raw()));
+                    rooted!(&in(cx) let mut retval = UndefinedValue());
+                    let _ = f.Call_(cx, this.handle(), &arguments[..], retval.handle_mut(), ExceptionHandling::Report);
+                }
+                TimerHandler::Source(source) => {
+                    let url = self.url().to_string();
+                    let _ = run_classic_script(cx, self, source, &url, 1);
+                }
+            }
+        }
+        let mut timers = self.timers.borrow_mut();
+        timers.current_nesting = previous_nesting;
+        match repeat {
+            // A repeating timer that was not cleared while running goes again.
+            Some(interval) if timers.entries.contains_key(&id) => {
+                let nesting = nesting + 1;
+                if let Some(t) = timers.entries.get_mut(&id) {
+                    t.nesting = nesting;
+                }
+                let interval = if nesting > 5 { interval.max(Duration::from_millis(4)) } else { interval };
+                let seq = timers.sequence;
+                timers.sequence += 1;
+                timers.schedule.insert((Instant::now() + interval, seq), id);
+            }
+            Some(_) => {}
+            None => {
+                timers.entries.remove(&id);
+            }
+        }
+        true
+    }
+}
+
+/// <https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy>
+pub fn is_potentially_trustworthy(url: &Url) -> bool {
+    match url.scheme() {
+        "https" | "wss" | "file" => true,
+        "about" | "data" => false,
+        _ => match url.host() {
+            Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        },
+    }
+}
+
+struct QueuedCallback(Rc<VoidFunction>);
+
+unsafe impl JSTraceable for QueuedCallback {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe { self.0.trace(trc) }
+    }
+}
+
+impl Microtask for QueuedCallback {
+    fn run(&self, cx: &mut JSContext) {
+        rooted!(&in(cx) let this = UndefinedValue());
+        let _ = self.0.Call_(cx, this.handle(), ExceptionHandling::Report);
+    }
+}
+
+impl WindowMethods for Window {
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window>
+    fn Window(&self, _cx: &mut JSContext) -> DomRoot<Window> {
+        DomRoot::from_ref(self)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-self>
+    fn Self_(&self, _cx: &mut JSContext) -> DomRoot<Window> {
+        DomRoot::from_ref(self)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
+    fn Location(&self, cx: &mut JSContext) -> DomRoot<Location> {
+        self.location.or_init(|| Location::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-top>
+    fn Top(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Step 2: Return this's navigable's top-level traversable's active WindowProxy.
+        let mut top = DomRoot::from_ref(self);
+        while let Some(p) = top.parent.get() {
+            top = p;
+        }
+        Some(top)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
+    fn Parent(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
+        // Step 1: If this's navigable is null, then return null.
+        if !self.is_attached() {
+            return None;
+        }
+        // Steps 2–3: the parent's WindowProxy, or this one for a top-level window.
+        Some(self.parent.get().unwrap_or_else(|| DomRoot::from_ref(self)))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
+    fn FrameElement(&self, _cx: &mut JSContext) -> Option<DomRoot<crate::dom::dom::element::Element>> {
+        // Steps 1–3: this's navigable's container, if any (no origin check: every
+        // document here is same-origin with its parent for script purposes).
+        if !self.is_attached() {
+            return None;
+        }
+        self.document().container().map(DomRoot::upcast)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator>
+    fn Navigator(&self, cx: &mut JSContext) -> DomRoot<Navigator> {
+        self.navigator.or_init(|| Navigator::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-onload>
+    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.eventtarget.get_event_handler("load")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-onload>
+    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.eventtarget.set_event_handler("load", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-issecurecontext>
+    fn IsSecureContext(&self, _cx: &mut JSContext) -> bool {
+        self.secure_context
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-settimeout>
+    fn SetTimeout(&self, cx: &mut JSContext, handler: StringOrFunction, timeout: i32, arguments: &[JSVal]) -> i32 {
+        self.initialise_timer(cx, handler, timeout, arguments, false, None)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-cleartimeout>
+    fn ClearTimeout(&self, _cx: &mut JSContext, id: i32) {
+        self.clear_timer(id)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-setinterval>
+    fn SetInterval(&self, cx: &mut JSContext, handler: StringOrFunction, timeout: i32, arguments: &[JSVal]) -> i32 {
+        self.initialise_timer(cx, handler, timeout, arguments, true, None)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-clearinterval>
+    fn ClearInterval(&self, _cx: &mut JSContext, id: i32) {
+        self.clear_timer(id)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-queuemicrotask>
+    fn QueueMicrotask(&self, cx: &mut JSContext, callback: Rc<VoidFunction>) {
+        // Queue a microtask to invoke callback, reporting any exception it throws.
+        enqueue_microtask(cx, Box::new(QueuedCallback(callback)));
+    }
+
+    /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
+    fn Performance(&self, cx: &mut JSContext) -> DomRoot<Performance> {
+        self.performance.or_init(|| Performance::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
+    fn Document(&self, _cx: &mut JSContext) -> DomRoot<Document> {
+        self.document()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
+    fn CreateImageBitmap(&self, cx: &mut JSContext, image: ImageBitmapSource, options: &ImageBitmapOptions) -> Rc<Promise> {
+        create_image_bitmap(cx, self, image, None, options)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
+    fn CreateImageBitmap_(&self, cx: &mut JSContext, image: ImageBitmapSource, sx: i32, sy: i32, sw: i32, sh: i32, options: &ImageBitmapOptions) -> Rc<Promise> {
+        create_image_bitmap(cx, self, image, Some(Crop { sx, sy, sw, sh }), options)
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
+    fn GetComputedStyle(&self, cx: &mut JSContext, element: &crate::dom::dom::element::Element, pseudo: Option<Option<DOMString>>) -> DomRoot<CSSStyleDeclaration> {
+        // Steps 1–7: a new read-only, live declaration block for element (or its pseudo-element).
+        let pseudo = pseudo.flatten();
+        CSSStyleDeclaration::new_computed(cx, self, element, pseudo.as_deref())
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-global-fetch>
+    fn Fetch(&self, cx: &mut JSContext, input: USVString, init: &RequestInit) -> Rc<Promise> {
+        crate::dom::fetch::fetch::fetch(cx, self, input, init)
+    }
+
+    /// Test-only hooks (`[Pref=dom_testing_enabled]`).
+    fn ApertureTest(&self, cx: &mut JSContext) -> DomRoot<ApertureTestHooks> {
+        self.test_hooks.or_init(|| ApertureTestHooks::new(cx, self))
+    }
+}

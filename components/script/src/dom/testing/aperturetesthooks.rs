@@ -1,0 +1,107 @@
+//! Test-only hooks, `window.apertureTest` (`[Pref=dom_testing_enabled]`):
+//! the WPT runner's result channel (wpt/README.md) and GC/leak helpers for
+//! the project's own test pages.
+
+use std::io::Write;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::ApertureTestHooksBinding::ApertureTestHooksMethods;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::DOMString;
+use crate::dom::html::window::Window;
+
+/// The line prefix the WPT runner looks for.
+pub const WPT_RESULT_MARKER: &str = "@@APERTURE-WPT-RESULT@@";
+
+#[dom_struct]
+pub struct ApertureTestHooks {
+    reflector_: Reflector,
+}
+
+impl ApertureTestHooks {
+    pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<ApertureTestHooks> {
+        reflect_dom_object(cx, Box::new(ApertureTestHooks { reflector_: Reflector::new() }), window)
+    }
+}
+
+impl ApertureTestHooksMethods for ApertureTestHooks {
+    /// Prints the result line and ends the run (exit code 0).
+    fn ReportResult(&self, _cx: &mut JSContext, json: DOMString) {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{WPT_RESULT_MARKER} {}", json.replace('\n', " "));
+        let _ = out.flush();
+        crate::script_thread::request_exit(0);
+    }
+
+    /// Forces a full, shrinking garbage collection.
+    fn Gc(&self, cx: &mut JSContext) {
+        unsafe { mozjs::jsapi::JS_GC(cx.raw_cx(), mozjs::jsapi::GCReason::API) };
+    }
+
+    /// DOM objects alive (reflected and not yet finalized).
+    fn LiveDomObjects(&self, _cx: &mut JSContext) -> u32 {
+        crate::dom::bindings::classes::live_dom_objects() as u32
+    }
+
+    /// The GC heap's size in bytes.
+    fn GcHeapBytes(&self, cx: &mut JSContext) -> crate::dom::bindings::num::Finite<f64> {
+        let bytes = unsafe { mozjs::jsapi::JS_GetGCParameter(cx.raw_cx(), mozjs::jsapi::JSGCParamKey::JSGC_BYTES) };
+        crate::dom::bindings::num::Finite::<f64>::wrap(bytes as f64)
+    }
+
+    /// Sets a permission of this page's origin (testdriver's `set_permission`).
+    fn SetPermission(&self, cx: &mut JSContext, descriptor: mozjs::rust::HandleObject, state: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::set_permission(cx, &crate::dom::globalscope::DomGlobal::global(self), descriptor, &state)
+    }
+
+    /// Acts on the fake camera behind `track` ("unplug", "freeze", "thaw").
+    fn FakeCamera(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack, action: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::fake_camera(cx, track, &action)
+    }
+
+    /// Frame counters of the source behind `track`.
+    fn MediaSourceStats(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::source_stats(cx, track)
+    }
+
+    /// Requests to the media thread still waiting for their reply.
+    fn PendingMediaRequests(&self, _cx: &mut JSContext) -> u32 {
+        crate::media_events::pending_request_count() as u32
+    }
+
+    /// Starts a canvas capture as captureStream(rate) would (canvas test hooks).
+    fn StartCanvasCapture(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement, rate: Option<crate::dom::bindings::num::Finite<f64>>) -> crate::dom::bindings::error::Fallible<u32> {
+        crate::dom::canvas::testing::start_capture(cx, canvas, rate.map(|r| *r))
+    }
+    fn RequestCanvasFrame(&self, _cx: &mut JSContext, capture: u32) {
+        crate::dom::canvas::testing::request_frame(capture)
+    }
+    fn StopCanvasCapture(&self, cx: &mut JSContext, capture: u32) {
+        crate::dom::canvas::testing::stop_capture(cx, capture)
+    }
+    fn CanvasCaptureFrameCount(&self, _cx: &mut JSContext, capture: u32) -> u32 {
+        crate::dom::canvas::testing::frame_count(capture)
+    }
+    fn CanvasCaptureMediaFrameCount(&self, cx: &mut JSContext, capture: u32) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        use crate::dom::globalscope::DomGlobal;
+        crate::dom::canvas::testing::media_frame_count(cx, &self.global(), capture)
+    }
+    fn CanvasCaptureStopped(&self, _cx: &mut JSContext, capture: u32) -> bool {
+        crate::dom::canvas::testing::is_stopped(capture)
+    }
+    fn TaintCanvas(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement) {
+        crate::dom::canvas::testing::taint(cx, canvas)
+    }
+    fn CanvasRenderingUpdateCount(&self, _cx: &mut JSContext) -> u32 {
+        crate::dom::canvas::testing::rendering_update_count()
+    }
+
+    /// DOM objects rooted from Rust right now (stack roots and `Trusted` tokens).
+    fn LiveRootCount(&self, _cx: &mut JSContext) -> u32 {
+        (crate::dom::bindings::root::stack_root_count() + crate::dom::bindings::refcounted::live_trusted_count()) as u32
+    }
+}
