@@ -95,7 +95,10 @@ fn serve(files: Vec<(&'static str, &'static str)>) -> u16 {
 #[test]
 fn http_localhost_page_keeps_its_query() {
     let port = serve(vec![
-        ("/page.html", "<script src=\"lib.js\"></script><script>console.log(location.search, location.host === `127.0.0.1:${location.port}`, isSecureContext, answer)</script>"),
+        (
+            "/page.html",
+            "<script src=\"lib.js\"></script><script>console.log(location.search, location.host === `127.0.0.1:${location.port}`, isSecureContext, answer)</script>",
+        ),
         ("/lib.js", "var answer = 42;"),
     ]);
     let url = format!("http://127.0.0.1:{port}/page.html?x=1&y=two");
@@ -149,7 +152,8 @@ fn serve_with(handler: fn(&Received, u16) -> String) -> u16 {
             let headers: Vec<(String, String)> = lines
                 .filter_map(|l| l.split_once(':').map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())))
                 .collect();
-            let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+            let length: usize =
+                headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
             while data.len() < head_end + length {
                 let n = stream.read(&mut buf).unwrap_or(0);
                 if n == 0 {
@@ -180,7 +184,11 @@ static OTHER_ORIGIN_PORT: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
 #[test]
 fn fetch_over_http() {
     let other = serve_with(|r, _| match r.path.as_str() {
-        "/open" => http_response("200 OK", &[("Access-Control-Allow-Origin", "*"), ("X-Hidden", "1"), ("Content-Type", "text/plain")], "open"),
+        "/open" => http_response(
+            "200 OK",
+            &[("Access-Control-Allow-Origin", "*"), ("X-Hidden", "1"), ("Content-Type", "text/plain")],
+            "open",
+        ),
         _ => http_response("200 OK", &[], "closed"),
     });
     OTHER_ORIGIN_PORT.set(other).unwrap();
@@ -201,7 +209,11 @@ fn fetch_over_http() {
                     header("content-type"),
                     header("origin")
                 );
-                http_response("200 Fine", &[("Content-Type", "application/json"), ("Set-Cookie", "a=b"), ("X-Server", "test")], &json)
+                http_response(
+                    "200 Fine",
+                    &[("Content-Type", "application/json"), ("Set-Cookie", "a=b"), ("X-Server", "test")],
+                    &json,
+                )
             }
             "/redirect" => http_response("302 Found", &[("Location", &format!("http://127.0.0.1:{port}/echo"))], ""),
             "/missing" => http_response("404 Not Found", &[], "nothing here"),
@@ -211,5 +223,10 @@ fn fetch_over_http() {
     let url = format!("http://127.0.0.1:{port}/page.html");
     let r = run(&["--timeout", "30"], std::path::Path::new(&url));
     let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
-    assert!(fails.is_empty() && r.stdout.contains("CHECKS DONE") && r.status == Some(0), "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+    assert!(
+        fails.is_empty() && r.stdout.contains("CHECKS DONE") && r.status == Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        r.stdout,
+        r.stderr
+    );
 }

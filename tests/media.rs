@@ -22,7 +22,10 @@ fn test_hooks_are_absent_without_the_pref() {
         "stderr: {}",
         r.stderr
     );
-    let r = run(&["--camera", "fake", "--timeout", "30", "--pref", "dom_testing_enabled=true"], &page("media/host/no-hooks.html"));
+    let r = run(
+        &["--camera", "fake", "--timeout", "30", "--pref", "dom_testing_enabled=true"],
+        &page("media/host/no-hooks.html"),
+    );
     assert_eq!(
         r.stdout.trim(),
         "apertureTest: object; ImageCaptureTest: function; MockImageCapture: function; camera: live",
@@ -36,7 +39,8 @@ fn save_photos_writes_each_photo() {
     let dir = std::env::temp_dir().join(format!("aperture-save-photos-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let dir_arg = dir.to_string_lossy().into_owned();
-    let r = run(&["--camera", "fake", "--timeout", "30", "--save-photos", &dir_arg], &page("media/host/two-photos.html"));
+    let r =
+        run(&["--camera", "fake", "--timeout", "30", "--save-photos", &dir_arg], &page("media/host/two-photos.html"));
     assert_eq!(r.status, Some(0), "stdout {}\nstderr {}", r.stdout, r.stderr);
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

@@ -31,11 +31,9 @@ pub fn aperture_binary() -> PathBuf {
 /// Runs `aperture ARGS PAGE` with a generous deadline.
 pub fn run(args: &[&str], page: &Path) -> Run {
     let start = Instant::now();
-    let output = Command::new(aperture_binary())
-        .args(args)
-        .arg(page)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e} (build the workspace first: ./mach build)", aperture_binary().display()));
+    let output = Command::new(aperture_binary()).args(args).arg(page).output().unwrap_or_else(|e| {
+        panic!("cannot run {}: {e} (build the workspace first: ./mach build)", aperture_binary().display())
+    });
     Run {
         status: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

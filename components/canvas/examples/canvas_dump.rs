@@ -24,36 +24,16 @@ fn main() {
     let thread = canvas::spawn(Box::new(PngDumpCompositor::new(&dir)), Box::new(NullFrameSink));
     let canvas = CanvasId::next();
     let options = DrawOptions::default();
-    let mut c = vec![CanvasCommand::Create {
-        canvas,
-        size: ImageSize::new(400, 300),
-        opaque: false,
-    }];
+    let mut c = vec![CanvasCommand::Create { canvas, size: ImageSize::new(400, 300), opaque: false }];
     let gradient = PaintStyle::Gradient(Gradient {
-        geometry: GradientGeometry::Linear {
-            x0: 0.0,
-            y0: 0.0,
-            x1: 400.0,
-            y1: 300.0,
-        },
+        geometry: GradientGeometry::Linear { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 },
         stops: vec![
-            GradientStop {
-                offset: 0.0,
-                color: parse_canvas_color("#fde", None).unwrap_or_default(),
-            },
-            GradientStop {
-                offset: 1.0,
-                color: parse_canvas_color("hsl(200 60% 80%)", None).unwrap_or_default(),
-            },
+            GradientStop { offset: 0.0, color: parse_canvas_color("#fde", None).unwrap_or_default() },
+            GradientStop { offset: 1.0, color: parse_canvas_color("hsl(200 60% 80%)", None).unwrap_or_default() },
         ],
     });
     let full = Rect::new(Point2D::zero(), Size2D::new(400.0, 300.0));
-    c.push(CanvasCommand::FillRect {
-        canvas,
-        rect: full,
-        style: gradient,
-        options,
-    });
+    c.push(CanvasCommand::FillRect { canvas, rect: full, style: gradient, options });
     let mut star = Path::new();
     for i in 0..10 {
         let angle = i as f64 * std::f64::consts::PI / 5.0 - std::f64::consts::FRAC_PI_2;
@@ -78,12 +58,7 @@ fn main() {
         style: color("gold"),
         options: shadowed,
     });
-    let line = LineOptions {
-        width: 6.0,
-        cap: LineCap::Round,
-        join: LineJoin::Round,
-        ..LineOptions::default()
-    };
+    let line = LineOptions { width: 6.0, cap: LineCap::Round, join: LineJoin::Round, ..LineOptions::default() };
     c.push(CanvasCommand::StrokePath {
         canvas,
         path: star,
@@ -94,11 +69,7 @@ fn main() {
     });
     let mut arcs = Path::new();
     let _ = arcs.arc(220.0, 80.0, 50.0, 0.0, 1.5 * std::f64::consts::PI, false);
-    let dashed = LineOptions {
-        width: 8.0,
-        dash: vec![12.0, 6.0],
-        ..LineOptions::default()
-    };
+    let dashed = LineOptions { width: 8.0, dash: vec![12.0, 6.0], ..LineOptions::default() };
     c.push(CanvasCommand::StrokePath {
         canvas,
         path: arcs,
@@ -108,13 +79,8 @@ fn main() {
         options,
     });
     let mut rounded = Path::new();
-    let _ = rounded.round_rect(
-        290.0,
-        30.0,
-        90.0,
-        100.0,
-        &[CornerRadius::uniform(20.0), CornerRadius { x: 40.0, y: 10.0 }],
-    );
+    let _ =
+        rounded.round_rect(290.0, 30.0, 90.0, 100.0, &[CornerRadius::uniform(20.0), CornerRadius { x: 40.0, y: 10.0 }]);
     c.push(CanvasCommand::FillPath {
         canvas,
         path: rounded,
@@ -132,10 +98,7 @@ fn main() {
     });
     let mut circle = Path::new();
     let _ = circle.arc(130.0, 220.0, 45.0, 0.0, std::f64::consts::TAU, false);
-    let multiply = DrawOptions {
-        composite: CompositeOperation::Multiply,
-        ..options
-    };
+    let multiply = DrawOptions { composite: CompositeOperation::Multiply, ..options };
     c.push(CanvasCommand::FillPath {
         canvas,
         path: circle,
@@ -185,10 +148,7 @@ fn main() {
         style: color("#222"),
         options: shadowed,
     });
-    c.push(CanvasCommand::UpdateImage {
-        canvas,
-        epoch: Epoch(1),
-    });
+    c.push(CanvasCommand::UpdateImage { canvas, epoch: Epoch(1) });
     let _ = thread.sender().send_batch(CanvasBatch { commands: c });
     thread.exit();
     println!("{dir}/{}", PngDumpCompositor::file_name(canvas, Epoch(1)));

@@ -98,11 +98,7 @@ pub fn capture_pipeline() -> Vec<Measurement> {
         let sender = thread.sender();
         let canvas = CanvasId::next();
         let source = SourceId::next();
-        let _ = sender.send(CanvasCommand::Create {
-            canvas,
-            size,
-            opaque: false,
-        });
+        let _ = sender.send(CanvasCommand::Create { canvas, size, opaque: false });
         let label = format!("{}x{}", size.width, size.height);
         let runs = if size.width > 1000 { 40 } else { 100 };
 
@@ -145,11 +141,7 @@ pub fn capture_pipeline() -> Vec<Measurement> {
             Measurement::new(format!("canvas paint→frame {label} CPU"), cpu, "ms CPU/frame")
                 .with_note("process CPU time / frames"),
         );
-        out.push(Measurement::new(
-            format!("canvas paint→frame {label} copies"),
-            copies,
-            "copies/frame",
-        ));
+        out.push(Measurement::new(format!("canvas paint→frame {label} copies"), copies, "copies/frame"));
         out.push(Measurement::new(format!("canvas paint only {label}"), paint_only, "ms/frame").with_note(note));
         out.push(
             Measurement::new(format!("canvas capture only {label}"), capture_only, "ms/frame")
@@ -173,11 +165,7 @@ pub fn idle_cost() -> Vec<Measurement> {
     }
     let thread = crate::spawn(Box::new(NullCompositor::new()), Box::new(CountingSink(frames.clone())));
     let canvas = CanvasId::next();
-    let _ = thread.sender().send(CanvasCommand::Create {
-        canvas,
-        size: ImageSize::new(1920, 1080),
-        opaque: false,
-    });
+    let _ = thread.sender().send(CanvasCommand::Create { canvas, size: ImageSize::new(1920, 1080), opaque: false });
     std::thread::sleep(Duration::from_millis(100));
     let before = process_cpu_time();
     std::thread::sleep(Duration::from_secs(1));

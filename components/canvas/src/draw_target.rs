@@ -43,11 +43,7 @@ enum Geometry<'a> {
     /// A device-space path, filled.
     Fill { path: &'a sk::Path, rule: sk::FillRule },
     /// A user-space path, stroked with the pen mapped by `transform`.
-    Stroke {
-        path: &'a sk::Path,
-        stroke: &'a sk::Stroke,
-        transform: sk::Transform,
-    },
+    Stroke { path: &'a sk::Path, stroke: &'a sk::Stroke, transform: sk::Transform },
     /// A user-space rectangle mapped by `transform`.
     Rect { rect: sk::Rect, transform: sk::Transform },
 }
@@ -62,19 +58,11 @@ fn render(
     offset: f32,
 ) {
     let moved = |t: sk::Transform| {
-        if offset == 0.0 {
-            t
-        } else {
-            t.post_translate(offset, offset)
-        }
+        if offset == 0.0 { t } else { t.post_translate(offset, offset) }
     };
     match *geometry {
         Geometry::Fill { path, rule } => pixmap.fill_path(path, paint, rule, moved(sk::Transform::identity()), mask),
-        Geometry::Stroke {
-            path,
-            stroke,
-            transform,
-        } => pixmap.stroke_path(path, paint, stroke, moved(transform), mask),
+        Geometry::Stroke { path, stroke, transform } => pixmap.stroke_path(path, paint, stroke, moved(transform), mask),
         Geometry::Rect { rect, transform } => pixmap.fill_rect(rect, paint, moved(transform), mask),
     }
 }
@@ -107,27 +95,17 @@ fn draw_shadow(
     options: &DrawOptions,
 ) {
     // A pattern's tiling band is bitmap-sized; with one, use no margin.
-    let margin = if source_mask.is_some() {
-        0
-    } else {
-        shadow::margin(&options.shadow)
-    };
+    let margin = if source_mask.is_some() { 0 } else { shadow::margin(&options.shadow) };
     let (width, height) = (pixmap.width() + 2 * margin, pixmap.height() + 2 * margin);
     let Some(mut layer) = sk::Pixmap::new(width, height) else {
         return;
     };
-    let shape_paint = sk::Paint {
-        blend_mode: sk::BlendMode::SourceOver,
-        ..paint.clone()
-    };
+    let shape_paint = sk::Paint { blend_mode: sk::BlendMode::SourceOver, ..paint.clone() };
     render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
     let Some(shadow) = shadow::render(&layer, &options.shadow) else {
         return;
     };
-    let composite = sk::PixmapPaint {
-        blend_mode: paint::blend_mode(options.composite),
-        ..sk::PixmapPaint::default()
-    };
+    let composite = sk::PixmapPaint { blend_mode: paint::blend_mode(options.composite), ..sk::PixmapPaint::default() };
     let at = -(margin as i32);
     pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
 }
@@ -152,15 +130,8 @@ pub(crate) struct DrawTarget {
 
 impl DrawTarget {
     pub(crate) fn new(size: ImageSize, opaque: bool, image_key: ImageKey) -> DrawTarget {
-        let mut target = DrawTarget {
-            size,
-            bitmap: None,
-            opaque,
-            clip: None,
-            clip_stack: Vec::new(),
-            image_key,
-            generation: 0,
-        };
+        let mut target =
+            DrawTarget { size, bitmap: None, opaque, clip: None, clip_stack: Vec::new(), image_key, generation: 0 };
         target.resize(size);
         target
     }
@@ -176,11 +147,7 @@ impl DrawTarget {
         let pixels = size.width as u64 * size.height as u64;
         if pixels == 0 || size.width > MAX_CANVAS_SIDE || size.height > MAX_CANVAS_SIDE || pixels > MAX_CANVAS_PIXELS {
             if pixels != 0 {
-                log::warn!(
-                    "canvas bitmap of {}×{} is too large; it will have no pixels",
-                    size.width,
-                    size.height
-                );
+                log::warn!("canvas bitmap of {}×{} is too large; it will have no pixels", size.width, size.height);
             }
             self.bitmap = None;
             return;
@@ -208,9 +175,7 @@ impl DrawTarget {
 
     /// The current pixels by reference, for the compositor (no copy).
     pub(crate) fn shared_pixels(&self) -> Option<FrameBytes> {
-        self.bitmap
-            .as_ref()
-            .map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
+        self.bitmap.as_ref().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
     }
 
     /// The current pixels as shared image pixels (no copy).
@@ -219,11 +184,7 @@ impl DrawTarget {
             size: self.size,
             stride: self.size.width as usize * 4,
             format: base::PixelFormat::Rgba8,
-            alpha: if self.opaque {
-                PixelAlpha::Opaque
-            } else {
-                PixelAlpha::Premultiplied
-            },
+            alpha: if self.opaque { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
             data: self.shared_pixels()?,
         })
     }
@@ -265,11 +226,7 @@ impl DrawTarget {
         let unbounded = options.composite.is_unbounded();
         let (width, height) = (self.size.width, self.size.height);
         self.with_pixmap(|pixmap, clip| {
-            let mut paint = sk::Paint {
-                shader,
-                anti_alias: true,
-                ..sk::Paint::default()
-            };
+            let mut paint = sk::Paint { shader, anti_alias: true, ..sk::Paint::default() };
             // When shadows are drawn, the shadow is composited first, with
             // the same operator and clip, then the shape.
             if options.shadow.is_visible() {
@@ -280,10 +237,7 @@ impl DrawTarget {
                     return;
                 };
                 render(&mut layer.as_mut(), &geometry, &paint, source_mask.as_ref(), 0.0);
-                let layer_paint = sk::PixmapPaint {
-                    blend_mode,
-                    ..sk::PixmapPaint::default()
-                };
+                let layer_paint = sk::PixmapPaint { blend_mode, ..sk::PixmapPaint::default() };
                 pixmap.draw_pixmap(0, 0, layer.as_ref(), &layer_paint, sk::Transform::identity(), clip);
                 return;
             }
@@ -296,11 +250,11 @@ impl DrawTarget {
                     }
                     combined = source;
                     Some(&combined)
-                },
+                }
                 (Some(source), None) => {
                     combined = source;
                     Some(&combined)
-                },
+                }
                 (None, clip) => clip,
             };
             render(pixmap, &geometry, &paint, mask, 0.0);
@@ -326,7 +280,7 @@ impl DrawTarget {
                     Some(band) => Some(band),
                     None => return,
                 }
-            },
+            }
             _ => None,
         };
         let Some(shader) = paint::shader(style, pattern_pixels.as_ref(), options) else {
@@ -346,13 +300,8 @@ impl DrawTarget {
             return Some(mask);
         };
         // The canvas's extent in pattern space bounds the infinite strip.
-        let corners = [
-            (0.0, 0.0),
-            (width as f32, 0.0),
-            (0.0, height as f32),
-            (width as f32, height as f32),
-        ]
-        .map(|(x, y)| to_pattern.transform_point(Point2D::new(x, y)));
+        let corners = [(0.0, 0.0), (width as f32, 0.0), (0.0, height as f32), (width as f32, height as f32)]
+            .map(|(x, y)| to_pattern.transform_point(Point2D::new(x, y)));
         let min_x = corners.iter().map(|p| p.x).fold(f32::INFINITY, f32::min) - 1.0;
         let max_x = corners.iter().map(|p| p.x).fold(f32::NEG_INFINITY, f32::max) + 1.0;
         let min_y = corners.iter().map(|p| p.y).fold(f32::INFINITY, f32::min) - 1.0;
@@ -404,15 +353,7 @@ impl DrawTarget {
         };
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
-        self.draw_with_style(
-            Geometry::Stroke {
-                path: &path,
-                stroke: &stroke,
-                transform,
-            },
-            style,
-            options,
-        );
+        self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clearrect>:
@@ -427,11 +368,8 @@ impl DrawTarget {
         self.with_pixmap(|pixmap, clip| {
             // destination-out with opaque black is "clear" scaled by coverage
             // and clip (tiny-skia's Clear mode does not honour the mask).
-            let paint = sk::Paint {
-                blend_mode: sk::BlendMode::DestinationOut,
-                anti_alias: true,
-                ..sk::Paint::default()
-            };
+            let paint =
+                sk::Paint { blend_mode: sk::BlendMode::DestinationOut, anti_alias: true, ..sk::Paint::default() };
             pixmap.fill_rect(sk_rect, &paint, transform, clip);
         });
     }
@@ -450,14 +388,8 @@ impl DrawTarget {
         }
         let (w, h) = (self.size.width as f32, self.size.height as f32);
         let clamp = |v: f32, max: f32| v.clamp(0.0, max) as usize;
-        let (x0, x1) = (
-            clamp(corners[0].x.min(corners[1].x), w),
-            clamp(corners[0].x.max(corners[1].x), w),
-        );
-        let (y0, y1) = (
-            clamp(corners[0].y.min(corners[1].y), h),
-            clamp(corners[0].y.max(corners[1].y), h),
-        );
+        let (x0, x1) = (clamp(corners[0].x.min(corners[1].x), w), clamp(corners[0].x.max(corners[1].x), w));
+        let (y0, y1) = (clamp(corners[0].y.min(corners[1].y), h), clamp(corners[0].y.max(corners[1].y), h));
         let row_bytes = self.size.width as usize * 4;
         if let Some(bitmap) = self.bitmap.as_mut() {
             let data = Arc::make_mut(bitmap);
@@ -481,14 +413,7 @@ impl DrawTarget {
         let Some(path) = to_sk_path(&flatten_path(path, path_transform)) else {
             return;
         };
-        self.draw_with_style(
-            Geometry::Fill {
-                path: &path,
-                rule: sk_fill_rule(rule),
-            },
-            style,
-            options,
-        );
+        self.draw_with_style(Geometry::Fill { path: &path, rule: sk_fill_rule(rule) }, style, options);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroke>:
@@ -517,7 +442,7 @@ impl DrawTarget {
                     DeviceSegment::MoveTo(p) | DeviceSegment::LineTo(p) => map(p),
                     DeviceSegment::QuadTo(c, p) => [c, p].into_iter().for_each(map),
                     DeviceSegment::CubicTo(c1, c2, p) => [c1, c2, p].into_iter().for_each(map),
-                    DeviceSegment::Close => {},
+                    DeviceSegment::Close => {}
                 }
             }
             segments
@@ -525,15 +450,7 @@ impl DrawTarget {
         let Some(path) = to_sk_path(&user_segments) else { return };
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
-        self.draw_with_style(
-            Geometry::Stroke {
-                path: &path,
-                stroke: &stroke,
-                transform,
-            },
-            style,
-            options,
-        );
+        self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);
     }
 
     /// Fills a user-space path (text outlines) under the current transform.
@@ -541,14 +458,7 @@ impl DrawTarget {
         let Some(device) = path.clone().transform(to_sk_transform(&options.transform)) else {
             return;
         };
-        self.draw_with_style(
-            Geometry::Fill {
-                path: &device,
-                rule: sk::FillRule::Winding,
-            },
-            style,
-            options,
-        );
+        self.draw_with_style(Geometry::Fill { path: &device, rule: sk::FillRule::Winding }, style, options);
     }
 
     /// Strokes a user-space path (text outlines) with the pen under the
@@ -562,15 +472,7 @@ impl DrawTarget {
     ) {
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
-        self.draw_with_style(
-            Geometry::Stroke {
-                path,
-                stroke: &stroke,
-                transform,
-            },
-            style,
-            options,
-        );
+        self.draw_with_style(Geometry::Stroke { path, stroke: &stroke, transform }, style, options);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
@@ -628,10 +530,7 @@ impl DrawTarget {
         ) else {
             return;
         };
-        let (sx, sy) = (
-            destination.size.width / source.size.width,
-            destination.size.height / source.size.height,
-        );
+        let (sx, sy) = (destination.size.width / source.size.width, destination.size.height / source.size.height);
         let image_to_user = Transform2D::translation(-source.origin.x, -source.origin.y)
             .then_scale(sx, sy)
             .then_translate(destination.origin.to_vector())
@@ -652,11 +551,7 @@ impl DrawTarget {
     /// no transform, alpha, compositing or clipping.
     pub(crate) fn put_image_data(&mut self, data: &ImagePixels, destination: Point2D<i32>, dirty: Rect<i32>) {
         if !data.is_well_formed() {
-            log::warn!(
-                "putImageData with {} bytes for {:?}",
-                data.data.as_slice().len(),
-                data.size
-            );
+            log::warn!("putImageData with {} bytes for {:?}", data.data.as_slice().len(), data.size);
             return;
         }
         let Some(region) = put_image_data_region(data.size, self.size, destination.x, destination.y, dirty) else {

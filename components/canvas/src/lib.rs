@@ -56,8 +56,8 @@ mod draw_target;
 mod paint;
 mod readback;
 mod shadow;
-mod text;
 mod sinks;
+mod text;
 mod thread;
 
 pub use draw_target::{MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE};

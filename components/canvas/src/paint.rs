@@ -97,11 +97,7 @@ pub(crate) fn sk_stroke(line: &LineOptions) -> sk::Stroke {
             LineJoin::Bevel => sk::LineJoin::Bevel,
         },
         // An all-zero dash list cannot be built and means a solid line.
-        dash: if dash.is_empty() {
-            None
-        } else {
-            sk::StrokeDash::new(dash, line.dash_offset as f32)
-        },
+        dash: if dash.is_empty() { None } else { sk::StrokeDash::new(dash, line.dash_offset as f32) },
     }
 }
 
@@ -116,11 +112,7 @@ pub(crate) struct SourcePixmap<'a> {
 impl<'a> SourcePixmap<'a> {
     /// Wraps canvas pixels (premultiplied RGBA, tightly packed).
     pub(crate) fn borrowed(data: &'a [u8], width: u32, height: u32) -> SourcePixmap<'a> {
-        SourcePixmap {
-            data: Cow::Borrowed(data),
-            width,
-            height,
-        }
+        SourcePixmap { data: Cow::Borrowed(data), width, height }
     }
 
     /// Views shared image pixels as premultiplied RGBA; `None` when they
@@ -152,11 +144,7 @@ impl<'a> SourcePixmap<'a> {
                 o.copy_from_slice(&px);
             }
         }
-        Some(SourcePixmap {
-            data: Cow::Owned(out),
-            width,
-            height,
-        })
+        Some(SourcePixmap { data: Cow::Owned(out), width, height })
     }
 
     pub(crate) fn as_ref(&self) -> Option<sk::PixmapRef<'_>> {
@@ -195,11 +183,8 @@ pub(crate) fn unpremultiply([r, g, b, a]: [u8; 4]) -> [u8; 4] {
 }
 
 fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::Shader<'static>> {
-    let stops: Vec<sk::GradientStop> = gradient
-        .stops
-        .iter()
-        .map(|stop| sk::GradientStop::new(stop.offset as f32, sk_color(stop.color)))
-        .collect();
+    let stops: Vec<sk::GradientStop> =
+        gradient.stops.iter().map(|stop| sk::GradientStop::new(stop.offset as f32, sk_color(stop.color))).collect();
     // A gradient with no stops paints transparent black.
     if stops.is_empty() {
         return Some(sk::Shader::SolidColor(sk::Color::TRANSPARENT));
@@ -211,12 +196,9 @@ fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::
             if x0 == x1 && y0 == y1 {
                 return None;
             }
-            let (start, end) = (
-                sk::Point::from_xy(x0 as f32, y0 as f32),
-                sk::Point::from_xy(x1 as f32, y1 as f32),
-            );
+            let (start, end) = (sk::Point::from_xy(x0 as f32, y0 as f32), sk::Point::from_xy(x1 as f32, y1 as f32));
             sk::LinearGradient::new(start, end, stops, pad, transform)
-        },
+        }
         GradientGeometry::Radial { x0, y0, r0, x1, y1, r1 } => {
             // If the two circles are the same, the radial gradient paints nothing.
             if x0 == x1 && y0 == y1 && r0 == r1 {
@@ -225,14 +207,14 @@ fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::
             let start = sk::Point::from_xy(x0 as f32, y0 as f32);
             let end = sk::Point::from_xy(x1 as f32, y1 as f32);
             sk::RadialGradient::new(start, r0 as f32, end, r1 as f32, stops, pad, transform)
-        },
+        }
         GradientGeometry::Conic { start_angle, x, y } => {
             // Offsets run clockwise through a full turn starting at start_angle.
             let rotated = transform
                 .pre_translate(x as f32, y as f32)
                 .pre_concat(sk::Transform::from_rotate(start_angle.to_degrees() as f32));
             sk::SweepGradient::new(sk::Point::zero(), 0.0, 360.0, stops, pad, rotated)
-        },
+        }
     }
 }
 
@@ -259,7 +241,7 @@ pub(crate) fn shader<'a>(
                 options.global_alpha,
                 pattern_transform,
             ));
-        },
+        }
     };
     shader.apply_opacity(options.global_alpha);
     Some(shader)

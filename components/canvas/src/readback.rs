@@ -143,7 +143,7 @@ pub(crate) fn encode(
                 .encode(pixels, width, height, jpeg_encoder::ColorType::Rgba)
                 .map_err(|e| EncodeError::Encoder(e.to_string()))?;
             Ok(out)
-        },
+        }
     }
 }
 

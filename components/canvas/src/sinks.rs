@@ -31,10 +31,7 @@ pub struct CanvasImageUpdate {
 impl CanvasImageUpdate {
     /// The image size in pixels.
     pub fn size(&self) -> ImageSize {
-        ImageSize::new(
-            self.descriptor.size.width.max(0) as u32,
-            self.descriptor.size.height.max(0) as u32,
-        )
+        ImageSize::new(self.descriptor.size.width.max(0) as u32, self.descriptor.size.height.max(0) as u32)
     }
 }
 
@@ -50,11 +47,7 @@ pub trait CompositorSink: Send {
 
 /// Builds the descriptor of a canvas image.
 pub(crate) fn canvas_descriptor(size: ImageSize, opaque: bool) -> ImageDescriptor {
-    let flags = if opaque {
-        ImageDescriptorFlags::IS_OPAQUE
-    } else {
-        ImageDescriptorFlags::empty()
-    };
+    let flags = if opaque { ImageDescriptorFlags::IS_OPAQUE } else { ImageDescriptorFlags::empty() };
     ImageDescriptor::new(size.width as i32, size.height as i32, ImageFormat::RGBA8, flags)
 }
 
@@ -81,12 +74,7 @@ pub struct NullCompositor {
 impl NullCompositor {
     /// A compositor allocating keys in namespace 1.
     pub fn new() -> NullCompositor {
-        NullCompositor {
-            keys: KeyAllocator {
-                namespace: IdNamespace(1),
-                next: 0,
-            },
-        }
+        NullCompositor { keys: KeyAllocator { namespace: IdNamespace(1), next: 0 } }
     }
 }
 
@@ -118,13 +106,7 @@ pub struct PngDumpCompositor {
 impl PngDumpCompositor {
     /// Dumps into `dir`, which is created if missing.
     pub fn new(dir: impl Into<PathBuf>) -> PngDumpCompositor {
-        PngDumpCompositor {
-            dir: dir.into(),
-            keys: KeyAllocator {
-                namespace: IdNamespace(1),
-                next: 0,
-            },
-        }
+        PngDumpCompositor { dir: dir.into(), keys: KeyAllocator { namespace: IdNamespace(1), next: 0 } }
     }
 
     /// The file an update is written to.

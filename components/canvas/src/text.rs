@@ -43,12 +43,7 @@ fn layout_run(font: &FontRef<'static>, text: &str, size: f32) -> Run {
         x += advances.advance_width(glyph).unwrap_or(0.0);
     }
     let metrics = font.metrics(Size::new(size), LocationRef::default());
-    Run {
-        glyphs,
-        width: x,
-        ascent: metrics.ascent,
-        descent: -metrics.descent,
-    }
+    Run { glyphs, width: x, ascent: metrics.ascent, descent: -metrics.descent }
 }
 
 /// Where the `textBaseline` line is, above the alphabetic baseline.
@@ -133,12 +128,8 @@ fn outlines(
     let mut builder = sk::PathBuilder::new();
     for (glyph, pen_x) in &run.glyphs {
         let Some(outline) = glyphs.get(*glyph) else { continue };
-        let mut pen = PathPen {
-            builder: &mut builder,
-            origin_x: start_x + pen_x * scale_x,
-            origin_y: baseline_y,
-            scale_x,
-        };
+        let mut pen =
+            PathPen { builder: &mut builder, origin_x: start_x + pen_x * scale_x, origin_y: baseline_y, scale_x };
         if let Err(error) = outline.draw(settings(), &mut pen) {
             log::debug!("glyph {glyph:?} could not be drawn: {error}");
         }

@@ -102,12 +102,7 @@ pub fn spawn(compositor: Box<dyn CompositorSink>, frames: Box<dyn FrameSink>) ->
             thread.run(receiver);
         })
         .expect("the OS could not start the canvas thread");
-    CanvasThread {
-        sender: CanvasSender::new(raw_sender.clone()),
-        raw_sender,
-        stats,
-        join: Some(join),
-    }
+    CanvasThread { sender: CanvasSender::new(raw_sender.clone()), raw_sender, stats, join: Some(join) }
 }
 
 /// Per-source frame timing: timestamps count from the source's first
@@ -186,152 +181,85 @@ impl CanvasPaintThread {
                     log::warn!("{canvas} created twice; the old bitmap was replaced");
                     self.compositor.delete_image(old.image_key);
                 }
-            },
+            }
             CanvasCommand::Resize { canvas, size } => {
                 if let Some(target) = self.target(canvas, "Resize") {
                     target.resize(size);
                 }
-            },
+            }
             CanvasCommand::Destroy { canvas } => match self.canvases.remove(&canvas) {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),
             },
-            CanvasCommand::FillRect {
-                canvas,
-                rect,
-                style,
-                options,
-            } => {
+            CanvasCommand::FillRect { canvas, rect, style, options } => {
                 if let Some(target) = self.target(canvas, "FillRect") {
                     target.fill_rect(&rect, &style, &options);
                 }
-            },
-            CanvasCommand::StrokeRect {
-                canvas,
-                rect,
-                style,
-                line,
-                options,
-            } => {
+            }
+            CanvasCommand::StrokeRect { canvas, rect, style, line, options } => {
                 if let Some(target) = self.target(canvas, "StrokeRect") {
                     target.stroke_rect(&rect, &style, &line, &options);
                 }
-            },
-            CanvasCommand::ClearRect {
-                canvas,
-                rect,
-                transform,
-            } => {
+            }
+            CanvasCommand::ClearRect { canvas, rect, transform } => {
                 if let Some(target) = self.target(canvas, "ClearRect") {
                     target.clear_rect(&rect, &transform);
                 }
-            },
-            CanvasCommand::FillPath {
-                canvas,
-                path,
-                path_transform,
-                fill_rule,
-                style,
-                options,
-            } => {
+            }
+            CanvasCommand::FillPath { canvas, path, path_transform, fill_rule, style, options } => {
                 if let Some(target) = self.target(canvas, "FillPath") {
                     target.fill_path(&path, &path_transform, fill_rule, &style, &options);
                 }
-            },
-            CanvasCommand::StrokePath {
-                canvas,
-                path,
-                path_transform,
-                style,
-                line,
-                options,
-            } => {
+            }
+            CanvasCommand::StrokePath { canvas, path, path_transform, style, line, options } => {
                 if let Some(target) = self.target(canvas, "StrokePath") {
                     target.stroke_path(&path, &path_transform, &style, &line, &options);
                 }
-            },
-            CanvasCommand::ClipPath {
-                canvas,
-                path,
-                path_transform,
-                fill_rule,
-            } => {
+            }
+            CanvasCommand::ClipPath { canvas, path, path_transform, fill_rule } => {
                 if let Some(target) = self.target(canvas, "ClipPath") {
                     target.clip_path(&path, &path_transform, fill_rule);
                 }
-            },
+            }
             CanvasCommand::SaveClip { canvas } => {
                 if let Some(target) = self.target(canvas, "SaveClip") {
                     target.save_clip();
                 }
-            },
+            }
             CanvasCommand::RestoreClip { canvas } => {
                 if let Some(target) = self.target(canvas, "RestoreClip") {
                     target.restore_clip();
                 }
-            },
-            CanvasCommand::DrawImage {
-                canvas,
-                source,
-                rects,
-                options,
-            } => {
+            }
+            CanvasCommand::DrawImage { canvas, source, rects, options } => {
                 self.draw_image(canvas, source, &rects, &options);
-            },
-            CanvasCommand::FillText {
-                canvas,
-                text,
-                x,
-                y,
-                max_width,
-                text_options,
-                style,
-                options,
-            } => {
+            }
+            CanvasCommand::FillText { canvas, text, x, y, max_width, text_options, style, options } => {
                 let Some(target) = self.target(canvas, "FillText") else {
                     return;
                 };
                 if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
                     target.fill_user_path(&path, &style, &options);
                 }
-            },
-            CanvasCommand::StrokeText {
-                canvas,
-                text,
-                x,
-                y,
-                max_width,
-                text_options,
-                style,
-                line,
-                options,
-            } => {
+            }
+            CanvasCommand::StrokeText { canvas, text, x, y, max_width, text_options, style, line, options } => {
                 let Some(target) = self.target(canvas, "StrokeText") else {
                     return;
                 };
                 if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
                     target.stroke_user_path(&path, &style, &line, &options);
                 }
-            },
-            CanvasCommand::MeasureText {
-                text,
-                text_options,
-                reply,
-            } => {
+            }
+            CanvasCommand::MeasureText { text, text_options, reply } => {
                 if reply.send(text::measure(&text, &text_options)).is_err() {
                     log::debug!("measureText reply dropped: script stopped waiting");
                 }
-            },
-            CanvasCommand::PutImageData {
-                canvas,
-                data,
-                destination,
-                dirty,
-            } => {
+            }
+            CanvasCommand::PutImageData { canvas, data, destination, dirty } => {
                 if let Some(target) = self.target(canvas, "PutImageData") {
                     target.put_image_data(&data, destination, dirty);
                 }
-            },
+            }
             CanvasCommand::GetImageData { canvas, rect, reply } => {
                 let bytes = rect.size.width.max(0) as u64 * rect.size.height.max(0) as u64 * 4;
                 if bytes > MAX_IMAGE_DATA_BYTES {
@@ -346,7 +274,7 @@ impl CanvasPaintThread {
                 if reply.send(result).is_err() {
                     log::debug!("getImageData reply for {canvas} dropped: script stopped waiting");
                 }
-            },
+            }
             CanvasCommand::Snapshot { canvas, reply } => {
                 let result = match self.target(canvas, "Snapshot") {
                     Some(target) => Ok(target.snapshot()),
@@ -355,13 +283,8 @@ impl CanvasPaintThread {
                 if reply.send(result).is_err() {
                     log::debug!("snapshot of {canvas} dropped: receiver gone");
                 }
-            },
-            CanvasCommand::Encode {
-                canvas,
-                request,
-                encoding,
-                reply,
-            } => {
+            }
+            CanvasCommand::Encode { canvas, request, encoding, reply } => {
                 let result = match self.target(canvas, "Encode") {
                     Some(target) => readback::encode(target.pixels(), target.size(), target.is_opaque(), encoding),
                     None => Err(EncodeError::UnknownCanvas(canvas)),
@@ -369,7 +292,7 @@ impl CanvasPaintThread {
                 if reply.send(EncodedImage { request, result }).is_err() {
                     log::debug!("encoded image for {canvas} dropped: receiver gone");
                 }
-            },
+            }
             CanvasCommand::UpdateImage { canvas, epoch } => {
                 let Some(target) = self.target(canvas, "UpdateImage") else {
                     return;
@@ -386,11 +309,11 @@ impl CanvasPaintThread {
                     epoch,
                 };
                 self.compositor.update_image(update);
-            },
+            }
             CanvasCommand::CaptureFrame { canvas, source } => self.capture_frame(canvas, source, readbacks),
             CanvasCommand::EndCapture { source } => {
                 self.clocks.remove(&source);
-            },
+            }
         }
     }
 
@@ -414,7 +337,7 @@ impl CanvasPaintThread {
                 // itself makes the write below copy it first.
                 let Some(snapshot) = source.snapshot() else { return };
                 snapshot
-            },
+            }
         };
         let Some(image) = SourcePixmap::from_image(&pixels) else {
             log::debug!("DrawImage with empty or malformed pixels: nothing drawn");
@@ -444,7 +367,7 @@ impl CanvasPaintThread {
                 self.stats.copies.fetch_add(1, Ordering::Relaxed);
                 readbacks.insert(canvas, (generation, data.clone()));
                 data
-            },
+            }
         };
         let (timestamp, sequence) = self.clocks.entry(source).or_default().tick();
         let size = target.size();

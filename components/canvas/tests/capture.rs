@@ -37,16 +37,7 @@ fn expected_quadrant(x: u32, y: u32, w: u32, h: u32) -> [u8; 4] {
 #[test]
 fn captured_frame_has_exactly_the_painted_pixels_at_many_sizes() {
     let h = harness();
-    let sizes = [
-        (1, 1),
-        (2, 2),
-        (3, 7),
-        (17, 5),
-        (64, 48),
-        (640, 480),
-        (1280, 720),
-        (1920, 1080),
-    ];
+    let sizes = [(1, 1), (2, 2), (3, 7), (17, 5), (64, 48), (640, 480), (1280, 720), (1920, 1080)];
     for (w, hgt) in sizes {
         let canvas = h.create(w, hgt);
         let source = SourceId::next();
@@ -80,10 +71,7 @@ fn alpha_is_kept_and_unpremultiplied() {
     let h = harness();
     let canvas = h.create(4, 4);
     let source = SourceId::next();
-    h.send(vec![
-        fill_rect(canvas, 0.0, 0.0, 2.0, 4.0, rgba(200, 100, 50, 64)),
-        capture(canvas, source),
-    ]);
+    h.send(vec![fill_rect(canvas, 0.0, 0.0, 2.0, 4.0, rgba(200, 100, 50, 64)), capture(canvas, source)]);
     let (_, frame) = h.frames.recv().unwrap();
     assert!(frame.has_alpha);
     // Premultiplied storage loses precision at low alpha; un-premultiplying
@@ -98,11 +86,7 @@ fn opaque_canvas_frames_have_no_alpha() {
     let canvas = CanvasId::next();
     let source = SourceId::next();
     h.send(vec![
-        CanvasCommand::Create {
-            canvas,
-            size: ImageSize::new(8, 8),
-            opaque: true,
-        },
+        CanvasCommand::Create { canvas, size: ImageSize::new(8, 8), opaque: true },
         fill_rect(canvas, 0.0, 0.0, 4.0, 8.0, rgba(255, 255, 255, 128)),
         capture(canvas, source),
     ]);
@@ -118,11 +102,7 @@ fn one_copy_per_frame_and_one_shared_readback_for_two_sources() {
     let h = harness();
     let canvas = h.create(320, 240);
     let (a, b) = (SourceId::next(), SourceId::next());
-    h.send(vec![
-        fill_rect(canvas, 0.0, 0.0, 320.0, 240.0, rgba(1, 2, 3, 255)),
-        capture(canvas, a),
-        capture(canvas, b),
-    ]);
+    h.send(vec![fill_rect(canvas, 0.0, 0.0, 320.0, 240.0, rgba(1, 2, 3, 255)), capture(canvas, a), capture(canvas, b)]);
     let (source_a, frame_a) = h.frames.recv().unwrap();
     let (source_b, frame_b) = h.frames.recv().unwrap();
     assert_eq!((source_a, source_b), (a, b));
@@ -132,11 +112,7 @@ fn one_copy_per_frame_and_one_shared_readback_for_two_sources() {
 
     // A paint between two captures in one batch needs a second readback:
     // each frame shows exactly what was painted before it.
-    h.send(vec![
-        capture(canvas, a),
-        fill_rect(canvas, 0.0, 0.0, 1.0, 1.0, rgba(9, 9, 9, 255)),
-        capture(canvas, b),
-    ]);
+    h.send(vec![capture(canvas, a), fill_rect(canvas, 0.0, 0.0, 1.0, 1.0, rgba(9, 9, 9, 255)), capture(canvas, b)]);
     let (_, before) = h.frames.recv().unwrap();
     let (_, after) = h.frames.recv().unwrap();
     assert_eq!(before.rgba_at(0, 0), Some([1, 2, 3, 255]));
@@ -151,10 +127,7 @@ fn timestamps_are_monotonic_and_sequences_per_source() {
     let canvas = h.create(16, 16);
     let (a, b) = (SourceId::next(), SourceId::next());
     for i in 0..5u8 {
-        h.send(vec![
-            fill_rect(canvas, 0.0, 0.0, 16.0, 16.0, rgba(i, 0, 0, 255)),
-            capture(canvas, a),
-        ]);
+        h.send(vec![fill_rect(canvas, 0.0, 0.0, 16.0, 16.0, rgba(i, 0, 0, 255)), capture(canvas, a)]);
         if i >= 2 {
             h.send(vec![capture(canvas, b)]);
         }
@@ -162,22 +135,12 @@ fn timestamps_are_monotonic_and_sequences_per_source() {
     }
     h.pixel(canvas, 0, 0); // Waits for every batch above.
     let frames: Vec<_> = h.frames.try_iter().collect();
-    let of = |source| {
-        frames
-            .iter()
-            .filter(move |(s, _)| *s == source)
-            .map(|(_, f)| f)
-            .collect::<Vec<_>>()
-    };
+    let of = |source| frames.iter().filter(move |(s, _)| *s == source).map(|(_, f)| f).collect::<Vec<_>>();
     let (frames_a, frames_b) = (of(a), of(b));
     assert_eq!(frames_a.len(), 5);
     assert_eq!(frames_b.len(), 3);
     for frames in [&frames_a, &frames_b] {
-        assert_eq!(
-            frames[0].timestamp,
-            Duration::ZERO,
-            "relative to the source's first frame"
-        );
+        assert_eq!(frames[0].timestamp, Duration::ZERO, "relative to the source's first frame");
         for (i, pair) in frames.windows(2).enumerate() {
             assert!(pair[1].timestamp > pair[0].timestamp);
             assert_eq!(pair[1].sequence, i as u64 + 1);
@@ -207,10 +170,7 @@ fn no_capture_request_means_no_frame_and_no_copy() {
 fn capture_of_zero_sized_or_unknown_canvas_yields_nothing() {
     let h = harness();
     let empty = h.create(0, 10);
-    h.send(vec![
-        capture(empty, SourceId::next()),
-        capture(CanvasId::next(), SourceId::next()),
-    ]);
+    h.send(vec![capture(empty, SourceId::next()), capture(CanvasId::next(), SourceId::next())]);
     assert_eq!(h.read(empty, 0, 0, 1, 1), vec![0, 0, 0, 0]);
     assert!(h.frames.try_recv().is_err());
 }

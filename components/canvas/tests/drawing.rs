@@ -46,10 +46,8 @@ fn solid_fills_are_exact() {
 fn fill_rect_follows_the_transform_and_normalizes_negative_sizes() {
     let h = harness();
     let canvas = h.create(20, 20);
-    let options = DrawOptions {
-        transform: Transform2D::scale(2.0, 2.0).then_translate([1.0, 1.0].into()),
-        ..Default::default()
-    };
+    let options =
+        DrawOptions { transform: Transform2D::scale(2.0, 2.0).then_translate([1.0, 1.0].into()), ..Default::default() };
     let red = PaintStyle::Color(rgba(255, 0, 0, 255));
     h.send(vec![fill_rect_with(canvas, rect(4.0, 4.0, -2.0, -2.0), red, options)]);
     // (2, 2)–(4, 4) scaled by 2 and moved by 1: (5, 5)–(9, 9).
@@ -63,18 +61,10 @@ fn fill_rect_follows_the_transform_and_normalizes_negative_sizes() {
 fn translucent_fills_blend_source_over() {
     let h = harness();
     let canvas = h.create(4, 4);
-    let half = DrawOptions {
-        global_alpha: 0.5,
-        ..Default::default()
-    };
+    let half = DrawOptions { global_alpha: 0.5, ..Default::default() };
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 4.0, 4.0, rgba(0, 0, 255, 255)),
-        fill_rect_with(
-            canvas,
-            rect(0.0, 0.0, 4.0, 4.0),
-            PaintStyle::Color(rgba(255, 0, 0, 255)),
-            half,
-        ),
+        fill_rect_with(canvas, rect(0.0, 0.0, 4.0, 4.0), PaintStyle::Color(rgba(255, 0, 0, 255)), half),
     ]);
     assert_close(h.pixel(canvas, 1, 1), [128, 0, 127, 255], 1, "50% red over blue");
 }
@@ -85,18 +75,11 @@ fn clear_rect_and_resize_reset_pixels() {
     let canvas = h.create(10, 10);
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 10.0, 10.0, rgba(9, 9, 9, 255)),
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.0, 0.0, 5.0, 10.0),
-            transform: identity(),
-        },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, 0.0, 5.0, 10.0), transform: identity() },
     ]);
     assert_eq!(h.pixel(canvas, 2, 2), [0, 0, 0, 0]);
     assert_eq!(h.pixel(canvas, 7, 2), [9, 9, 9, 255]);
-    h.send(vec![CanvasCommand::Resize {
-        canvas,
-        size: ImageSize::new(12, 6),
-    }]);
+    h.send(vec![CanvasCommand::Resize { canvas, size: ImageSize::new(12, 6) }]);
     assert_eq!(h.read(canvas, 0, 0, 12, 6), vec![0; 12 * 6 * 4]);
     // Pixels beyond the bitmap read as transparent black.
     assert_eq!(h.pixel(canvas, 12, 0), [0, 0, 0, 0]);
@@ -109,17 +92,9 @@ fn clear_rect_off_pixel_boundaries_clears_partially() {
     let rotated = Transform2D::rotation(euclid::Angle::degrees(90.0)).then_translate([1.0, 0.0].into());
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 4.0, 1.0, rgba(0, 0, 0, 255)),
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.5, 0.0, 1.0, 1.0),
-            transform: identity(),
-        },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.5, 0.0, 1.0, 1.0), transform: identity() },
         // A quarter turn then a move by 1 maps (0, -3)–(1, -2) onto pixel 3.
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.0, -3.0, 1.0, 1.0),
-            transform: rotated,
-        },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, -3.0, 1.0, 1.0), transform: rotated },
     ]);
     assert_close(h.pixel(canvas, 0, 0), [0, 0, 0, 128], 1, "left half cleared");
     assert_close(h.pixel(canvas, 1, 0), [0, 0, 0, 128], 1, "right half cleared");
@@ -134,16 +109,8 @@ fn resize_also_drops_the_clip() {
     let mut clip = Path::new();
     clip.rect(0.0, 0.0, 1.0, 1.0);
     h.send(vec![
-        CanvasCommand::ClipPath {
-            canvas,
-            path: clip,
-            path_transform: identity(),
-            fill_rule: FillRule::NonZero,
-        },
-        CanvasCommand::Resize {
-            canvas,
-            size: ImageSize::new(10, 10),
-        },
+        CanvasCommand::ClipPath { canvas, path: clip, path_transform: identity(), fill_rule: FillRule::NonZero },
+        CanvasCommand::Resize { canvas, size: ImageSize::new(10, 10) },
         fill_rect(canvas, 0.0, 0.0, 10.0, 10.0, rgba(1, 1, 1, 255)),
     ]);
     assert_eq!(h.pixel(canvas, 5, 5), [1, 1, 1, 255]);
@@ -157,12 +124,8 @@ fn clip_with_save_and_restore() {
     left.rect(0.0, 0.0, 10.0, 20.0);
     let mut top = Path::new();
     top.rect(0.0, 0.0, 20.0, 10.0);
-    let clip = |path| CanvasCommand::ClipPath {
-        canvas,
-        path,
-        path_transform: identity(),
-        fill_rule: FillRule::NonZero,
-    };
+    let clip =
+        |path| CanvasCommand::ClipPath { canvas, path, path_transform: identity(), fill_rule: FillRule::NonZero };
     h.send(vec![
         CanvasCommand::SaveClip { canvas },
         clip(left),
@@ -191,27 +154,15 @@ fn clearing_respects_the_clip() {
     left.rect(0.0, 0.0, 5.0, 10.0);
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 10.0, 10.0, rgba(3, 3, 3, 255)),
-        CanvasCommand::ClipPath {
-            canvas,
-            path: left,
-            path_transform: identity(),
-            fill_rule: FillRule::NonZero,
-        },
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.0, 0.0, 10.0, 10.0),
-            transform: identity(),
-        },
+        CanvasCommand::ClipPath { canvas, path: left, path_transform: identity(), fill_rule: FillRule::NonZero },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, 0.0, 10.0, 10.0), transform: identity() },
     ]);
     assert_eq!(h.pixel(canvas, 2, 2), [0, 0, 0, 0]);
     assert_eq!(h.pixel(canvas, 7, 2), [3, 3, 3, 255]);
 }
 
 fn composite(op: CompositeOperation) -> DrawOptions {
-    DrawOptions {
-        composite: op,
-        ..Default::default()
-    }
+    DrawOptions { composite: op, ..Default::default() }
 }
 
 /// Destination: blue on the left half. Source: red on the top half, drawn
@@ -222,19 +173,9 @@ fn composite_quadrants(op: CompositeOperation) -> [[u8; 4]; 4] {
     let canvas = h.create(20, 20);
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 10.0, 20.0, rgba(0, 0, 255, 255)),
-        fill_rect_with(
-            canvas,
-            rect(0.0, 0.0, 20.0, 10.0),
-            PaintStyle::Color(rgba(255, 0, 0, 255)),
-            composite(op),
-        ),
+        fill_rect_with(canvas, rect(0.0, 0.0, 20.0, 10.0), PaintStyle::Color(rgba(255, 0, 0, 255)), composite(op)),
     ]);
-    [
-        h.pixel(canvas, 5, 5),
-        h.pixel(canvas, 5, 15),
-        h.pixel(canvas, 15, 5),
-        h.pixel(canvas, 15, 15),
-    ]
+    [h.pixel(canvas, 5, 5), h.pixel(canvas, 5, 15), h.pixel(canvas, 15, 5), h.pixel(canvas, 15, 15)]
 }
 
 #[test]
@@ -278,12 +219,7 @@ fn blend_modes() {
             fill_rect_with(canvas, rect(0.0, 0.0, 1.0, 1.0), PaintStyle::Color(grey), composite(op)),
         ]);
         assert_close(h.pixel(canvas, 0, 0), expected, 1, op.as_str());
-        assert_eq!(
-            h.pixel(canvas, 1, 0),
-            [128, 64, 0, 255],
-            "{} outside the shape",
-            op.as_str()
-        );
+        assert_eq!(h.pixel(canvas, 1, 0), [128, 64, 0, 255], "{} outside the shape", op.as_str());
     }
 }
 
@@ -303,13 +239,8 @@ fn checker_2x2() -> ImagePixels {
 fn draw_image_forms_from_pixels() {
     let h = harness();
     let canvas = h.create(16, 16);
-    let sharp = DrawOptions {
-        smoothing: ImageSmoothing {
-            enabled: false,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let sharp =
+        DrawOptions { smoothing: ImageSmoothing { enabled: false, ..Default::default() }, ..Default::default() };
     let draw = |rects| CanvasCommand::DrawImage {
         canvas,
         source: ImageSource::Pixels { pixels: checker_2x2() },
@@ -318,42 +249,13 @@ fn draw_image_forms_from_pixels() {
     };
     h.send(vec![
         draw(DrawImageRects::At { dx: 0.0, dy: 0.0 }),
-        draw(DrawImageRects::Scaled {
-            dx: 4.0,
-            dy: 0.0,
-            dw: 4.0,
-            dh: 4.0,
-        }),
-        draw(DrawImageRects::Cropped {
-            sx: 1.0,
-            sy: 1.0,
-            sw: 1.0,
-            sh: 1.0,
-            dx: 10.0,
-            dy: 10.0,
-            dw: 3.0,
-            dh: 3.0,
-        }),
+        draw(DrawImageRects::Scaled { dx: 4.0, dy: 0.0, dw: 4.0, dh: 4.0 }),
+        draw(DrawImageRects::Cropped { sx: 1.0, sy: 1.0, sw: 1.0, sh: 1.0, dx: 10.0, dy: 10.0, dw: 3.0, dh: 3.0 }),
     ]);
-    let (red, green, blue, white) = (
-        [255, 0, 0, 255],
-        [0, 255, 0, 255],
-        [0, 0, 255, 255],
-        [255, 255, 255, 255],
-    );
-    assert_eq!(
-        h.read(canvas, 0, 0, 2, 2).chunks(4).collect::<Vec<_>>(),
-        [red, green, blue, white]
-    );
+    let (red, green, blue, white) = ([255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [255, 255, 255, 255]);
+    assert_eq!(h.read(canvas, 0, 0, 2, 2).chunks(4).collect::<Vec<_>>(), [red, green, blue, white]);
     // Nearest-neighbour upscaling: each source pixel becomes a 2×2 block.
-    for (x, y, expected) in [
-        (4, 0, red),
-        (5, 1, red),
-        (6, 0, green),
-        (7, 1, green),
-        (4, 2, blue),
-        (7, 3, white),
-    ] {
+    for (x, y, expected) in [(4, 0, red), (5, 1, red), (6, 0, green), (7, 1, green), (4, 2, blue), (7, 3, white)] {
         assert_eq!(h.pixel(canvas, x, y), expected, "scaled ({x}, {y})");
     }
     for (x, y) in [(10, 10), (12, 12)] {
@@ -381,16 +283,7 @@ fn draw_image_from_another_canvas_and_from_itself() {
         CanvasCommand::DrawImage {
             canvas: target,
             source: ImageSource::Canvas { canvas: target },
-            rects: DrawImageRects::Cropped {
-                sx: 4.0,
-                sy: 4.0,
-                sw: 2.0,
-                sh: 2.0,
-                dx: 0.0,
-                dy: 0.0,
-                dw: 2.0,
-                dh: 2.0,
-            },
+            rects: DrawImageRects::Cropped { sx: 4.0, sy: 4.0, sw: 2.0, sh: 2.0, dx: 0.0, dy: 0.0, dw: 2.0, dh: 2.0 },
             options: DrawOptions::default(),
         },
     ]);
@@ -409,12 +302,7 @@ fn smoothing_blends_neighbours_when_enabled() {
     h.send(vec![CanvasCommand::DrawImage {
         canvas,
         source: ImageSource::Pixels { pixels: checker_2x2() },
-        rects: DrawImageRects::Scaled {
-            dx: 0.0,
-            dy: 0.0,
-            dw: 16.0,
-            dh: 16.0,
-        },
+        rects: DrawImageRects::Scaled { dx: 0.0, dy: 0.0, dw: 16.0, dh: 16.0 },
         options: DrawOptions::default(),
     }]);
     // Half-way between red (top-left) and green (top-right).
@@ -441,23 +329,10 @@ fn get_and_put_image_data_round_trip() {
     let whole = Rect::new(Point2D::zero(), Size2D::new(4, 4));
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 8.0, 8.0, rgba(1, 1, 1, 255)),
-        CanvasCommand::PutImageData {
-            canvas,
-            data: data.clone(),
-            destination: Point2D::new(2, 2),
-            dirty: whole,
-        },
+        CanvasCommand::PutImageData { canvas, data: data.clone(), destination: Point2D::new(2, 2), dirty: whole },
     ]);
-    let expected: Vec<u8> = bytes
-        .chunks(4)
-        .flat_map(|px| {
-            if px[3] == 0 {
-                [0, 0, 0, 0]
-            } else {
-                [px[0], px[1], px[2], px[3]]
-            }
-        })
-        .collect();
+    let expected: Vec<u8> =
+        bytes.chunks(4).flat_map(|px| if px[3] == 0 { [0, 0, 0, 0] } else { [px[0], px[1], px[2], px[3]] }).collect();
     assert_eq!(h.read(canvas, 2, 2, 4, 4), expected);
     assert_eq!(h.pixel(canvas, 1, 1), [1, 1, 1, 255]);
 
@@ -465,12 +340,7 @@ fn get_and_put_image_data_round_trip() {
     let mut nothing = Path::new();
     nothing.rect(0.0, 0.0, 0.0, 0.0);
     h.send(vec![
-        CanvasCommand::ClipPath {
-            canvas,
-            path: nothing,
-            path_transform: identity(),
-            fill_rule: FillRule::NonZero,
-        },
+        CanvasCommand::ClipPath { canvas, path: nothing, path_transform: identity(), fill_rule: FillRule::NonZero },
         fill_rect(canvas, 0.0, 0.0, 8.0, 8.0, rgba(7, 7, 7, 255)),
         CanvasCommand::PutImageData {
             canvas,
@@ -489,10 +359,7 @@ fn get_and_put_image_data_round_trip() {
         stride: 4,
         ..checker_2x2()
     };
-    let translucent = ImagePixels {
-        format: PixelFormat::Rgba8,
-        ..translucent
-    };
+    let translucent = ImagePixels { format: PixelFormat::Rgba8, ..translucent };
     let one = Rect::new(Point2D::zero(), Size2D::new(1, 1));
     h.send(vec![CanvasCommand::PutImageData {
         canvas,
@@ -507,14 +374,8 @@ fn gradient(geometry: GradientGeometry) -> PaintStyle {
     PaintStyle::Gradient(Gradient {
         geometry,
         stops: vec![
-            GradientStop {
-                offset: 0.0,
-                color: rgba(255, 0, 0, 255),
-            },
-            GradientStop {
-                offset: 1.0,
-                color: rgba(0, 0, 255, 255),
-            },
+            GradientStop { offset: 0.0, color: rgba(255, 0, 0, 255) },
+            GradientStop { offset: 1.0, color: rgba(0, 0, 255, 255) },
         ],
     })
 }
@@ -523,99 +384,41 @@ fn gradient(geometry: GradientGeometry) -> PaintStyle {
 fn gradients_and_patterns() {
     let h = harness();
     let canvas = h.create(100, 10);
-    let linear = gradient(GradientGeometry::Linear {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 100.0,
-        y1: 0.0,
-    });
-    h.send(vec![fill_rect_with(
-        canvas,
-        rect(0.0, 0.0, 100.0, 10.0),
-        linear,
-        DrawOptions::default(),
-    )]);
+    let linear = gradient(GradientGeometry::Linear { x0: 0.0, y0: 0.0, x1: 100.0, y1: 0.0 });
+    h.send(vec![fill_rect_with(canvas, rect(0.0, 0.0, 100.0, 10.0), linear, DrawOptions::default())]);
     assert_close(h.pixel(canvas, 0, 5), [253, 0, 2, 255], 3, "linear start");
     assert_close(h.pixel(canvas, 99, 5), [2, 0, 253, 255], 3, "linear end");
     assert_close(h.pixel(canvas, 50, 5), [126, 0, 128, 255], 3, "linear middle");
 
-    let radial = gradient(GradientGeometry::Radial {
-        x0: 50.0,
-        y0: 5.0,
-        r0: 0.0,
-        x1: 50.0,
-        y1: 5.0,
-        r1: 40.0,
-    });
-    h.send(vec![fill_rect_with(
-        canvas,
-        rect(0.0, 0.0, 100.0, 10.0),
-        radial,
-        DrawOptions::default(),
-    )]);
+    let radial = gradient(GradientGeometry::Radial { x0: 50.0, y0: 5.0, r0: 0.0, x1: 50.0, y1: 5.0, r1: 40.0 });
+    h.send(vec![fill_rect_with(canvas, rect(0.0, 0.0, 100.0, 10.0), radial, DrawOptions::default())]);
     assert_close(h.pixel(canvas, 50, 5), [255, 0, 0, 255], 8, "radial centre");
     assert_eq!(h.pixel(canvas, 95, 5), [0, 0, 255, 255], "radial outside pads");
 
-    let conic = gradient(GradientGeometry::Conic {
-        start_angle: 0.0,
-        x: 50.0,
-        y: 5.0,
-    });
-    h.send(vec![fill_rect_with(
-        canvas,
-        rect(0.0, 0.0, 100.0, 10.0),
-        conic,
-        DrawOptions::default(),
-    )]);
+    let conic = gradient(GradientGeometry::Conic { start_angle: 0.0, x: 50.0, y: 5.0 });
+    h.send(vec![fill_rect_with(canvas, rect(0.0, 0.0, 100.0, 10.0), conic, DrawOptions::default())]);
     assert_close(h.pixel(canvas, 90, 5), [255, 0, 0, 255], 12, "conic at angle 0");
     assert_close(h.pixel(canvas, 10, 5), [128, 0, 127, 255], 12, "conic half-turn");
 
     let moved_pattern = |repetition, dx| {
-        PaintStyle::Pattern(Pattern {
-            image: checker_2x2(),
-            repetition,
-            transform: Transform2D::translation(dx, 0.0),
-        })
+        PaintStyle::Pattern(Pattern { image: checker_2x2(), repetition, transform: Transform2D::translation(dx, 0.0) })
     };
     let pattern = |repetition| moved_pattern(repetition, 0.0);
-    let sharp = DrawOptions {
-        smoothing: ImageSmoothing {
-            enabled: false,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+    let sharp =
+        DrawOptions { smoothing: ImageSmoothing { enabled: false, ..Default::default() }, ..Default::default() };
     h.send(vec![
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.0, 0.0, 100.0, 10.0),
-            transform: identity(),
-        },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, 0.0, 100.0, 10.0), transform: identity() },
         fill_rect_with(canvas, rect(0.0, 0.0, 10.0, 10.0), pattern(Repetition::Repeat), sharp),
-        fill_rect_with(
-            canvas,
-            rect(20.0, 0.0, 10.0, 10.0),
-            pattern(Repetition::NoRepeat),
-            sharp,
-        ),
+        fill_rect_with(canvas, rect(20.0, 0.0, 10.0, 10.0), pattern(Repetition::NoRepeat), sharp),
         fill_rect_with(canvas, rect(40.0, 0.0, 10.0, 10.0), pattern(Repetition::RepeatX), sharp),
         // Patterns live in user space: a repeat-y column is at x = 0..2
         // unless the pattern is moved.
-        fill_rect_with(
-            canvas,
-            rect(60.0, 0.0, 30.0, 10.0),
-            moved_pattern(Repetition::RepeatY, 80.0),
-            sharp,
-        ),
+        fill_rect_with(canvas, rect(60.0, 0.0, 30.0, 10.0), moved_pattern(Repetition::RepeatY, 80.0), sharp),
     ]);
     let (red, white, clear) = ([255, 0, 0, 255], [255, 255, 255, 255], [0, 0, 0, 0]);
     assert_eq!(h.pixel(canvas, 4, 4), red, "repeat tiles");
     assert_eq!(h.pixel(canvas, 5, 5), white, "repeat tiles");
-    assert_eq!(
-        h.pixel(canvas, 20, 0),
-        clear,
-        "no-repeat: the only tile is at the origin"
-    );
+    assert_eq!(h.pixel(canvas, 20, 0), clear, "no-repeat: the only tile is at the origin");
     assert_eq!(h.pixel(canvas, 40, 0), red, "repeat-x row");
     assert_eq!(h.pixel(canvas, 40, 4), clear, "repeat-x only one row");
     assert_eq!(h.pixel(canvas, 0, 8), red, "repeat");
@@ -629,16 +432,8 @@ fn gradients_and_patterns() {
 fn styles_follow_the_transform_for_every_operation() {
     let h = harness();
     let canvas = h.create(100, 30);
-    let options = DrawOptions {
-        transform: Transform2D::scale(2.0, 1.0),
-        ..Default::default()
-    };
-    let linear = gradient(GradientGeometry::Linear {
-        x0: 0.0,
-        y0: 0.0,
-        x1: 50.0,
-        y1: 0.0,
-    });
+    let options = DrawOptions { transform: Transform2D::scale(2.0, 1.0), ..Default::default() };
+    let linear = gradient(GradientGeometry::Linear { x0: 0.0, y0: 0.0, x1: 50.0, y1: 0.0 });
     let mut path = Path::new();
     path.rect(0.0, 10.0, 50.0, 10.0);
     h.send(vec![
@@ -655,10 +450,7 @@ fn styles_follow_the_transform_for_every_operation() {
             canvas,
             rect: rect(0.0, 25.0, 50.0, 0.0),
             style: linear,
-            line: LineOptions {
-                width: 4.0,
-                ..Default::default()
-            },
+            line: LineOptions { width: 4.0, ..Default::default() },
             options,
         },
     ]);
@@ -670,10 +462,7 @@ fn styles_follow_the_transform_for_every_operation() {
     // drawImage under a transform: the 2×2 checker scaled by 2 horizontally.
     let sharp = DrawOptions {
         transform: Transform2D::scale(2.0, 1.0).then_translate([10.0, 0.0].into()),
-        smoothing: ImageSmoothing {
-            enabled: false,
-            ..Default::default()
-        },
+        smoothing: ImageSmoothing { enabled: false, ..Default::default() },
         ..Default::default()
     };
     h.send(vec![CanvasCommand::DrawImage {
@@ -691,10 +480,7 @@ fn styles_follow_the_transform_for_every_operation() {
 fn strokes_follow_line_width_and_the_transform() {
     let h = harness();
     let canvas = h.create(40, 40);
-    let line = LineOptions {
-        width: 4.0,
-        ..Default::default()
-    };
+    let line = LineOptions { width: 4.0, ..Default::default() };
     h.send(vec![CanvasCommand::StrokeRect {
         canvas,
         rect: rect(10.0, 10.0, 20.0, 20.0),
@@ -711,25 +497,15 @@ fn strokes_follow_line_width_and_the_transform() {
     let mut path = Path::new();
     path.move_to(5.0, 0.0);
     path.line_to(5.0, 40.0);
-    let options = DrawOptions {
-        transform: Transform2D::scale(3.0, 1.0),
-        ..Default::default()
-    };
+    let options = DrawOptions { transform: Transform2D::scale(3.0, 1.0), ..Default::default() };
     h.send(vec![
-        CanvasCommand::ClearRect {
-            canvas,
-            rect: rect(0.0, 0.0, 40.0, 40.0),
-            transform: identity(),
-        },
+        CanvasCommand::ClearRect { canvas, rect: rect(0.0, 0.0, 40.0, 40.0), transform: identity() },
         CanvasCommand::StrokePath {
             canvas,
             path,
             path_transform: identity(),
             style: PaintStyle::Color(rgba(0, 0, 0, 255)),
-            line: LineOptions {
-                width: 2.0,
-                ..Default::default()
-            },
+            line: LineOptions { width: 2.0, ..Default::default() },
             options,
         },
     ]);

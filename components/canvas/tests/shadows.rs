@@ -14,7 +14,12 @@ fn offset_shadow_is_drawn_under_the_shape() {
     let h = harness();
     let canvas = h.create(40, 40);
     let options = with_shadow(5.0, 5.0, 0.0, rgba(0, 0, 0, 255));
-    h.send(vec![fill_rect_with(canvas, rect(10.0, 10.0, 10.0, 10.0), PaintStyle::Color(rgba(255, 0, 0, 255)), options)]);
+    h.send(vec![fill_rect_with(
+        canvas,
+        rect(10.0, 10.0, 10.0, 10.0),
+        PaintStyle::Color(rgba(255, 0, 0, 255)),
+        options,
+    )]);
     assert_eq!(h.pixel(canvas, 12, 12), [255, 0, 0, 255], "shape over its shadow");
     assert_eq!(h.pixel(canvas, 22, 22), [0, 0, 0, 255], "shadow only");
     assert_eq!(h.pixel(canvas, 8, 8), [0, 0, 0, 0]);
@@ -40,7 +45,12 @@ fn blurred_shadow_fades_smoothly_and_symmetrically() {
     let h = harness();
     let canvas = h.create(60, 60);
     let options = with_shadow(0.0, 0.0, 8.0, rgba(0, 0, 0, 255));
-    h.send(vec![fill_rect_with(canvas, rect(20.0, 20.0, 20.0, 20.0), PaintStyle::Color(rgba(255, 255, 255, 255)), options)]);
+    h.send(vec![fill_rect_with(
+        canvas,
+        rect(20.0, 20.0, 20.0, 20.0),
+        PaintStyle::Color(rgba(255, 255, 255, 255)),
+        options,
+    )]);
     let alpha_at = |x, y| h.pixel(canvas, x, y)[3];
     let (near, mid, far) = (alpha_at(19, 30), alpha_at(16, 30), alpha_at(8, 30));
     assert!(near > mid && mid > far, "fades with distance: {near} {mid} {far}");
@@ -55,7 +65,12 @@ fn shapes_outside_the_bitmap_cast_shadows_into_it() {
     let h = harness();
     let canvas = h.create(30, 10);
     let options = with_shadow(25.0, 0.0, 0.0, rgba(0, 0, 0, 255));
-    h.send(vec![fill_rect_with(canvas, rect(-20.0, 0.0, 10.0, 10.0), PaintStyle::Color(rgba(255, 0, 0, 255)), options)]);
+    h.send(vec![fill_rect_with(
+        canvas,
+        rect(-20.0, 0.0, 10.0, 10.0),
+        PaintStyle::Color(rgba(255, 0, 0, 255)),
+        options,
+    )]);
     assert_eq!(h.pixel(canvas, 7, 5), [0, 0, 0, 255]);
     assert_eq!(h.pixel(canvas, 3, 5), [0, 0, 0, 0]);
 }

@@ -11,12 +11,7 @@ use common::*;
 
 fn options(size: f64, align: TextAlign, baseline: TextBaseline) -> TextOptions {
     let font = CanvasFont::parse(&format!("{size}px sans-serif"), 10.0).unwrap();
-    TextOptions {
-        font,
-        align,
-        baseline,
-        ..TextOptions::default()
-    }
+    TextOptions { font, align, baseline, ..TextOptions::default() }
 }
 
 fn fill_text(
@@ -58,11 +53,7 @@ fn ink_box(h: &Harness, canvas: CanvasId, w: u32, hgt: u32) -> Option<(u32, u32,
 
 fn measure(h: &Harness, text: &str, text_options: TextOptions) -> TextMetrics {
     let (reply, replies) = crossbeam_channel::unbounded();
-    h.send(vec![CanvasCommand::MeasureText {
-        text: text.into(),
-        text_options,
-        reply,
-    }]);
+    h.send(vec![CanvasCommand::MeasureText { text: text.into(), text_options, reply }]);
     replies.recv().unwrap()
 }
 
@@ -83,10 +74,7 @@ fn fill_text_sits_on_the_alphabetic_baseline_at_the_anchor() {
     assert!((38..=40).contains(&bottom), "no descenders: bottom {bottom}");
     assert!((20..=27).contains(&top), "cap height of 20px text: top {top}");
     let width = measure(&h, "Hello", options(20.0, TextAlign::Start, TextBaseline::Alphabetic)).width;
-    assert!(
-        (right as f64) < 10.0 + width && (right as f64) > 10.0 + width - 4.0,
-        "right {right}, width {width}"
-    );
+    assert!((right as f64) < 10.0 + width && (right as f64) > 10.0 + width - 4.0, "right {right}, width {width}");
 }
 
 #[test]
@@ -96,38 +84,14 @@ fn align_and_baseline_move_the_text() {
     let top = h.create(200, 60);
     let center = h.create(200, 60);
     h.send(vec![
-        fill_text(
-            right,
-            "Hello",
-            150.0,
-            40.0,
-            None,
-            options(20.0, TextAlign::Right, TextBaseline::Alphabetic),
-        ),
-        fill_text(
-            top,
-            "Hello",
-            10.0,
-            10.0,
-            None,
-            options(20.0, TextAlign::Left, TextBaseline::Top),
-        ),
-        fill_text(
-            center,
-            "Hello",
-            100.0,
-            40.0,
-            None,
-            options(20.0, TextAlign::Center, TextBaseline::Middle),
-        ),
+        fill_text(right, "Hello", 150.0, 40.0, None, options(20.0, TextAlign::Right, TextBaseline::Alphabetic)),
+        fill_text(top, "Hello", 10.0, 10.0, None, options(20.0, TextAlign::Left, TextBaseline::Top)),
+        fill_text(center, "Hello", 100.0, 40.0, None, options(20.0, TextAlign::Center, TextBaseline::Middle)),
     ]);
     let (_, _, r, _) = ink_box(&h, right, 200, 60).unwrap();
     assert!((146..=150).contains(&r), "right-aligned ink ends at the anchor: {r}");
     let (_, t, _, _) = ink_box(&h, top, 200, 60).unwrap();
-    assert!(
-        (10..=15).contains(&t),
-        "top baseline puts the text below the anchor: {t}"
-    );
+    assert!((10..=15).contains(&t), "top baseline puts the text below the anchor: {t}");
     let (l, t, r, b) = ink_box(&h, center, 200, 60).unwrap();
     assert!(((l + r) as i32 / 2 - 100).abs() <= 2, "centred horizontally: {l}..{r}");
     assert!(((t + b) as i32 / 2 - 40).abs() <= 3, "centred vertically: {t}..{b}");
@@ -161,18 +125,12 @@ fn stroke_text_draws_outlines() {
         max_width: None,
         text_options: options(60.0, TextAlign::Start, TextBaseline::Alphabetic),
         style: PaintStyle::Color(rgba(255, 0, 0, 255)),
-        line: LineOptions {
-            width: 1.0,
-            ..LineOptions::default()
-        },
+        line: LineOptions { width: 1.0, ..LineOptions::default() },
         options: DrawOptions::default(),
     }]);
     let (l, t, r, b) = ink_box(&h, canvas, 200, 80).unwrap();
     // The middle of the outlined O stays empty.
-    assert_eq!(
-        h.pixel(canvas, ((l + r) / 2) as i64, ((t + b) / 2) as i64),
-        [0, 0, 0, 0]
-    );
+    assert_eq!(h.pixel(canvas, ((l + r) / 2) as i64, ((t + b) / 2) as i64), [0, 0, 0, 0]);
 }
 
 #[test]
@@ -180,32 +138,19 @@ fn measure_text_metrics() {
     let h = harness();
     let alphabetic = options(10.0, TextAlign::Start, TextBaseline::Alphabetic);
     let small = measure(&h, "Hello world", alphabetic.clone());
-    let big = measure(
-        &h,
-        "Hello world",
-        options(20.0, TextAlign::Start, TextBaseline::Alphabetic),
-    );
+    let big = measure(&h, "Hello world", options(20.0, TextAlign::Start, TextBaseline::Alphabetic));
     assert!(small.width > 40.0 && small.width < 70.0, "{small:?}");
     assert!((big.width - 2.0 * small.width).abs() < 0.01, "advances scale with size");
     assert_eq!(measure(&h, "", alphabetic.clone()).width, 0.0);
     let m = measure(&h, "Mg", alphabetic);
     assert_eq!(m.alphabetic_baseline, 0.0);
-    assert!(
-        m.actual_bounding_box_ascent > 6.0 && m.actual_bounding_box_ascent < 8.5,
-        "{m:?}"
-    );
+    assert!(m.actual_bounding_box_ascent > 6.0 && m.actual_bounding_box_ascent < 8.5, "{m:?}");
     assert!(m.actual_bounding_box_descent > 1.0, "g descends: {m:?}");
     assert!(m.font_bounding_box_ascent >= m.actual_bounding_box_ascent);
     assert!((m.em_height_ascent + m.em_height_descent - 10.0).abs() < 1e-9);
     assert!(m.hanging_baseline > 0.0 && m.ideographic_baseline < 0.0);
     let top = measure(&h, "Mg", options(10.0, TextAlign::Start, TextBaseline::Top));
-    assert!(
-        top.font_bounding_box_ascent.abs() < 1e-6,
-        "top baseline is the ascent line"
-    );
+    assert!(top.font_bounding_box_ascent.abs() < 1e-6, "top baseline is the ascent line");
     let centered = measure(&h, "Mg", options(10.0, TextAlign::Center, TextBaseline::Alphabetic));
-    assert!(
-        (centered.actual_bounding_box_left - centered.actual_bounding_box_right).abs() < 2.0,
-        "{centered:?}"
-    );
+    assert!((centered.actual_bounding_box_left - centered.actual_bounding_box_right).abs() < 2.0, "{centered:?}");
 }

@@ -20,10 +20,7 @@ fn stale_ids_are_dropped_and_the_thread_lives_on() {
     let live = h.create(4, 4);
     h.send(vec![
         fill_rect(ghost, 0.0, 0.0, 1.0, 1.0, rgba(1, 2, 3, 255)),
-        CanvasCommand::Resize {
-            canvas: ghost,
-            size: base::units::ImageSize::new(1, 1),
-        },
+        CanvasCommand::Resize { canvas: ghost, size: base::units::ImageSize::new(1, 1) },
         CanvasCommand::ClipPath {
             canvas: ghost,
             path: Path::new(),
@@ -32,14 +29,8 @@ fn stale_ids_are_dropped_and_the_thread_lives_on() {
         },
         CanvasCommand::SaveClip { canvas: ghost },
         CanvasCommand::RestoreClip { canvas: ghost },
-        CanvasCommand::UpdateImage {
-            canvas: ghost,
-            epoch: Epoch(1),
-        },
-        CanvasCommand::CaptureFrame {
-            canvas: ghost,
-            source: base::SourceId::next(),
-        },
+        CanvasCommand::UpdateImage { canvas: ghost, epoch: Epoch(1) },
+        CanvasCommand::CaptureFrame { canvas: ghost, source: base::SourceId::next() },
         CanvasCommand::DrawImage {
             canvas: live,
             source: canvas_traits::command::ImageSource::Canvas { canvas: ghost },
@@ -55,12 +46,7 @@ fn stale_ids_are_dropped_and_the_thread_lives_on() {
 
     let (reply, replies) = crossbeam_channel::unbounded();
     let request = RequestId::next();
-    h.send(vec![CanvasCommand::Encode {
-        canvas: ghost,
-        request,
-        encoding: ImageEncoding::Png,
-        reply,
-    }]);
+    h.send(vec![CanvasCommand::Encode { canvas: ghost, request, encoding: ImageEncoding::Png, reply }]);
     let encoded = replies.recv().unwrap();
     assert_eq!(encoded.request, request);
     assert_eq!(encoded.result, Err(EncodeError::UnknownCanvas(ghost)));
@@ -96,10 +82,7 @@ fn image_updates_share_pixels_with_the_compositor() {
     let canvas = h.create(3, 2);
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 3.0, 2.0, rgba(255, 0, 0, 128)),
-        CanvasCommand::UpdateImage {
-            canvas,
-            epoch: Epoch(4),
-        },
+        CanvasCommand::UpdateImage { canvas, epoch: Epoch(4) },
     ]);
     let update = h.updates.recv_timeout(Duration::from_secs(10)).unwrap();
     assert_eq!(update.canvas, canvas);
@@ -126,11 +109,7 @@ fn png_dump_is_readable() {
         .sender()
         .send_batch(canvas_traits::command::CanvasBatch {
             commands: vec![
-                CanvasCommand::Create {
-                    canvas,
-                    size: base::units::ImageSize::new(5, 3),
-                    opaque: false,
-                },
+                CanvasCommand::Create { canvas, size: base::units::ImageSize::new(5, 3), opaque: false },
                 fill_rect_with(
                     canvas,
                     rect(0.0, 0.0, 2.0, 3.0),
@@ -138,10 +117,7 @@ fn png_dump_is_readable() {
                     DrawOptions::default(),
                 ),
                 fill_rect(canvas, 2.0, 0.0, 3.0, 3.0, rgba(200, 100, 0, 128)),
-                CanvasCommand::UpdateImage {
-                    canvas,
-                    epoch: Epoch(9),
-                },
+                CanvasCommand::UpdateImage { canvas, epoch: Epoch(9) },
                 CanvasCommand::GetImageData {
                     canvas,
                     rect: euclid::default::Rect::new(euclid::point2(0, 0), euclid::size2(1, 1)),
@@ -159,12 +135,7 @@ fn png_dump_is_readable() {
     let info = reader.next_frame(&mut buffer).unwrap();
     assert_eq!((info.width, info.height, info.color_type), (5, 3, png::ColorType::Rgba));
     assert_eq!(&buffer[..4], &[10, 20, 30, 255]);
-    assert_close(
-        [buffer[8], buffer[9], buffer[10], buffer[11]],
-        [200, 100, 0, 128],
-        1,
-        "translucent",
-    );
+    assert_close([buffer[8], buffer[9], buffer[10], buffer[11]], [200, 100, 0, 128], 1, "translucent");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -214,18 +185,11 @@ fn null_sinks_and_exit() {
     let canvas = CanvasId::next();
     thread
         .sender()
-        .send(CanvasCommand::Create {
-            canvas,
-            size: base::units::ImageSize::new(1, 1),
-            opaque: true,
-        })
+        .send(CanvasCommand::Create { canvas, size: base::units::ImageSize::new(1, 1), opaque: true })
         .unwrap();
     let sender = thread.sender();
     thread.exit();
-    assert!(
-        sender.send(CanvasCommand::Destroy { canvas }).is_err(),
-        "the thread is gone after exit()"
-    );
+    assert!(sender.send(CanvasCommand::Destroy { canvas }).is_err(), "the thread is gone after exit()");
 }
 
 #[test]
@@ -235,10 +199,7 @@ fn snapshots_share_pixels_and_survive_later_writes() {
     let (reply, replies) = crossbeam_channel::unbounded();
     h.send(vec![
         fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(0, 0, 255, 255)),
-        CanvasCommand::Snapshot {
-            canvas,
-            reply: reply.clone(),
-        },
+        CanvasCommand::Snapshot { canvas, reply: reply.clone() },
         fill_rect(canvas, 0.0, 0.0, 2.0, 2.0, rgba(255, 0, 0, 255)),
     ]);
     let snapshot = replies.recv().unwrap().unwrap().unwrap();
@@ -256,14 +217,8 @@ fn snapshots_share_pixels_and_survive_later_writes() {
     assert_eq!(h.pixel(other, 1, 1), [0, 0, 255, 255]);
     let empty = h.create(0, 3);
     h.send(vec![
-        CanvasCommand::Snapshot {
-            canvas: empty,
-            reply: reply.clone(),
-        },
-        CanvasCommand::Snapshot {
-            canvas: CanvasId::next(),
-            reply,
-        },
+        CanvasCommand::Snapshot { canvas: empty, reply: reply.clone() },
+        CanvasCommand::Snapshot { canvas: CanvasId::next(), reply },
     ]);
     assert!(replies.recv().unwrap().unwrap().is_none());
     assert!(replies.recv().unwrap().is_err());

@@ -68,15 +68,14 @@ pub fn derive_js_traceable(input: TokenStream) -> TokenStream {
 
     let body = match &item.data {
         Data::Struct(s) => {
-            let traces = s.fields.iter().enumerate().filter(|(_, f)| !is_skipped(&f.attrs)).map(|(i, f)| {
-                match &f.ident {
+            let traces =
+                s.fields.iter().enumerate().filter(|(_, f)| !is_skipped(&f.attrs)).map(|(i, f)| match &f.ident {
                     Some(ident) => quote! { crate::dom::bindings::trace::JSTraceable::trace(&self.#ident, trc); },
                     None => {
                         let index = syn::Index::from(i);
                         quote! { crate::dom::bindings::trace::JSTraceable::trace(&self.#index, trc); }
                     }
-                }
-            });
+                });
             quote! { #(#traces)* }
         }
         Data::Enum(e) => {

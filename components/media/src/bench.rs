@@ -31,9 +31,12 @@ impl Client {
     fn new() -> Result<Client, MediaError> {
         let (tx, rx) = crossbeam_channel::unbounded();
         let options = MediaOptions { camera: CameraChoice::Fake, ..Default::default() };
-        let media = crate::spawn(options, Box::new(move |e| {
-            let _ = tx.send(e);
-        }))?;
+        let media = crate::spawn(
+            options,
+            Box::new(move |e| {
+                let _ = tx.send(e);
+            }),
+        )?;
         Ok(Client { media, events: rx })
     }
 
@@ -43,7 +46,7 @@ impl Client {
         loop {
             match self.events.recv_timeout(Duration::from_secs(10)) {
                 Ok(MediaEvent::Reply { request: r, result, .. }) if r == request => return result,
-                Ok(_) => {},
+                Ok(_) => {}
                 Err(_) => return Err(MediaError::Unknown("benchmark: no reply".into())),
             }
         }
@@ -89,7 +92,7 @@ pub fn run_all() -> Vec<Measurement> {
         Err(e) => {
             log::error!("media benchmarks skipped: {e}");
             return out;
-        },
+        }
     };
     out.extend(open_to_first_frame(&client));
     out.extend(grab(&client, 640, 480));
@@ -115,12 +118,15 @@ fn open_to_first_frame(c: &Client) -> Vec<Measurement> {
             Ok(s) => {
                 samples.push(ms(start.elapsed()));
                 c.stop(s);
-            },
+            }
             Err(e) => log::error!("open failed: {e}"),
         }
     }
     let n = samples.len();
-    vec![Measurement::new("camera open → first frame 640x480", median(&mut samples), "ms").with_note(format!("median of {n}"))]
+    vec![
+        Measurement::new("camera open → first frame 640x480", median(&mut samples), "ms")
+            .with_note(format!("median of {n}")),
+    ]
 }
 
 fn grab(c: &Client, w: u32, h: u32) -> Vec<Measurement> {
@@ -145,12 +151,15 @@ fn grab(c: &Client, w: u32, h: u32) -> Vec<Measurement> {
     sorted.sort_by(f64::total_cmp);
     let p90 = sorted.get(got * 9 / 10).copied().unwrap_or(0.0);
     vec![
-        Measurement::new(format!("grabFrame latency {w}x{h}"), median(&mut latencies), "ms")
-            .with_note(format!("median of {got}, p90 {p90:.1} ms; includes waiting for the next frame (33 ms at 30 fps)")),
-        Measurement::new(format!("grabFrame rate {w}x{h}"), got as f64 / wall.as_secs_f64(), "fps").with_note("back-to-back grabs"),
+        Measurement::new(format!("grabFrame latency {w}x{h}"), median(&mut latencies), "ms").with_note(format!(
+            "median of {got}, p90 {p90:.1} ms; includes waiting for the next frame (33 ms at 30 fps)"
+        )),
+        Measurement::new(format!("grabFrame rate {w}x{h}"), got as f64 / wall.as_secs_f64(), "fps")
+            .with_note("back-to-back grabs"),
         Measurement::new(format!("process CPU per grabbed frame {w}x{h}"), ms(cpu) / got.max(1) as f64, "ms CPU/frame")
             .with_note("fake camera drawing + YUY2→RGBA + delivery, all threads"),
-        Measurement::new(format!("copies per grabbed frame {w}x{h}"), copies, "copies/frame").with_note("the YUY2→RGBA conversion"),
+        Measurement::new(format!("copies per grabbed frame {w}x{h}"), copies, "copies/frame")
+            .with_note("the YUY2→RGBA conversion"),
     ]
 }
 
@@ -183,7 +192,12 @@ fn conversion(w: u32, h: u32) -> Vec<Measurement> {
         Some(median(&mut samples))
     };
     run()
-        .map(|v| vec![Measurement::new(format!("YUY2→RGBA conversion {w}x{h}"), v, "ms").with_note("videoconvert, push→pull, median of 35")])
+        .map(|v| {
+            vec![
+                Measurement::new(format!("YUY2→RGBA conversion {w}x{h}"), v, "ms")
+                    .with_note("videoconvert, push→pull, median of 35"),
+            ]
+        })
         .unwrap_or_default()
 }
 
@@ -209,8 +223,10 @@ fn take_photo(c: &Client, format: PhotoFormat) -> Vec<Measurement> {
     }
     c.stop(source);
     let name = if format == PhotoFormat::Jpeg { "JPEG" } else { "PNG" };
-    vec![Measurement::new(format!("takePhoto 1920x1080 {name}, end to end"), median(&mut samples), "ms")
-        .with_note(format!("fake camera renders the still at 1080p, then encodes; {} KB", bytes / 1024))]
+    vec![
+        Measurement::new(format!("takePhoto 1920x1080 {name}, end to end"), median(&mut samples), "ms")
+            .with_note(format!("fake camera renders the still at 1080p, then encodes; {} KB", bytes / 1024)),
+    ]
 }
 
 /// A camera-like 1080p RGBA picture (gradients and noise).
@@ -243,9 +259,13 @@ fn encode_only() -> Vec<Measurement> {
             }
         }
         let name = if format == PhotoFormat::Jpeg { "JPEG (GStreamer jpegenc, I420)" } else { "PNG (png, Fast)" };
-        out.push(Measurement::new(format!("photo encode 1920x1080 {name}"), median(&mut samples), "ms").with_note("photo-like content, median of 7"));
+        out.push(
+            Measurement::new(format!("photo encode 1920x1080 {name}"), median(&mut samples), "ms")
+                .with_note("photo-like content, median of 7"),
+        );
     }
-    let mut fallback = crate::encode::Encoder::new(std::sync::Arc::new(crate::elements::WithoutElements::new(&["jpegenc"])));
+    let mut fallback =
+        crate::encode::Encoder::new(std::sync::Arc::new(crate::elements::WithoutElements::new(&["jpegenc"])));
     let mut samples = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
@@ -253,7 +273,10 @@ fn encode_only() -> Vec<Measurement> {
             samples.push(ms(t.elapsed()));
         }
     }
-    out.push(Measurement::new("photo encode 1920x1080 JPEG (jpeg-encoder fallback)", median(&mut samples), "ms").with_note("median of 5"));
+    out.push(
+        Measurement::new("photo encode 1920x1080 JPEG (jpeg-encoder fallback)", median(&mut samples), "ms")
+            .with_note("median of 5"),
+    );
     out
 }
 
@@ -271,7 +294,15 @@ fn canvas_feed(c: &Client) -> Vec<Measurement> {
     let mut samples = Vec::new();
     for i in 0..40u8 {
         let data = FrameBytes::new(vec![i; (size.width * size.height * 4) as usize]);
-        let frame = VideoFrame { size, format: PixelFormat::Rgba8, stride: 1280 * 4, has_alpha: false, data: data.clone(), timestamp: Duration::ZERO, sequence: i as u64 };
+        let frame = VideoFrame {
+            size,
+            format: PixelFormat::Rgba8,
+            stride: 1280 * 4,
+            has_alpha: false,
+            data: data.clone(),
+            timestamp: Duration::ZERO,
+            sequence: i as u64,
+        };
         let t = Instant::now();
         let _ = c.media.sender().send(MediaCommand::PushFrame { source, frame });
         while slot.latest().is_none_or(|f| !f.data.ptr_eq(&data)) {
@@ -285,7 +316,8 @@ fn canvas_feed(c: &Client) -> Vec<Measurement> {
     let copies = c.copies_per_frame(source);
     c.stop(source);
     vec![
-        Measurement::new("canvas push → <video> sink slot 1280x720", median(&mut samples), "ms").with_note("median of 40"),
+        Measurement::new("canvas push → <video> sink slot 1280x720", median(&mut samples), "ms")
+            .with_note("median of 40"),
         Measurement::new("copies per canvas frame at the sink", copies, "copies/frame").with_note("pointer identity"),
     ]
 }

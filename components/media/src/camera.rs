@@ -88,7 +88,7 @@ pub fn modes_from_caps(caps: &gst::Caps) -> Vec<(VideoMode, CapsKind)> {
                     let mode = VideoMode { width: w, height: h, frame_rate: fps };
                     match modes.iter_mut().find(|(m, _)| *m == mode) {
                         Some(existing) if kind == CapsKind::Raw => existing.1 = CapsKind::Raw,
-                        Some(_) => {},
+                        Some(_) => {}
                         None => modes.push((mode, kind)),
                     }
                 }
@@ -134,7 +134,7 @@ pub fn discover(choice: &CameraChoice) -> Vec<Camera> {
             } else {
                 cameras
             }
-        },
+        }
         CameraChoice::Device(id) => cameras.into_iter().filter(|c| &c.info.device_id == id).collect(),
     }
 }

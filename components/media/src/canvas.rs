@@ -109,4 +109,3 @@ impl Drop for CanvasFeed {
         let _ = self.producer.set_state(gst::State::Null);
     }
 }
-

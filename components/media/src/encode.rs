@@ -70,7 +70,7 @@ pub fn run(jobs: Receiver<Job>, results: Sender<Internal>, maker: Arc<dyn Elemen
             Job::Still { request, controls, size, fill, format } => {
                 let rgba = controls.render_still(size.width, size.height, fill);
                 (request, size, encoder.encode(&rgba_frame(rgba, size), size, format))
-            },
+            }
         };
         if results.send(Internal::Encoded(request, result.map(|bytes| (bytes, size)))).is_err() {
             break;
@@ -129,7 +129,7 @@ impl Encoder {
                     log::info!("GStreamer JPEG path unavailable ({e}); using jpeg-encoder");
                     self.jpeg = None;
                     rust_jpeg(frame, size)
-                },
+                }
             },
             PhotoFormat::Png => rust_png(frame, size),
         }
@@ -160,7 +160,11 @@ impl Encoder {
 
     fn build_jpeg(&self, (format, input, output): Key) -> Result<GstJpeg, MediaError> {
         self.maker.require(&["appsrc", "videoscale", "videoconvert", "capsfilter", "jpegenc", "appsink"])?;
-        let vformat = if format == PixelFormat::Rgba8 { gstreamer_video::VideoFormat::Rgba } else { gstreamer_video::VideoFormat::Bgra };
+        let vformat = if format == PixelFormat::Rgba8 {
+            gstreamer_video::VideoFormat::Rgba
+        } else {
+            gstreamer_video::VideoFormat::Bgra
+        };
         let in_caps = gstreamer_video::VideoCapsBuilder::new()
             .format(vformat)
             .width(input.width as i32)
@@ -187,7 +191,9 @@ impl Encoder {
         let elements = [appsrc.upcast_ref::<gst::Element>(), &scale, &convert, &filter, &jpegenc, appsink.upcast_ref()];
         pipeline.add_many(elements).map_err(fail)?;
         gst::Element::link_many(elements).map_err(fail)?;
-        pipeline.set_state(gst::State::Playing).map_err(|_| MediaError::Unknown("jpeg pipeline did not start".into()))?;
+        pipeline
+            .set_state(gst::State::Playing)
+            .map_err(|_| MediaError::Unknown("jpeg pipeline did not start".into()))?;
         Ok(GstJpeg { pipeline, appsrc, appsink })
     }
 }

@@ -108,8 +108,8 @@ impl MediaThread {
 
     fn stop(&mut self) {
         let _ = self.sender.send(MediaCommand::Exit);
-        if let Some(join) = self.join.take() &&
-            join.join().is_err()
+        if let Some(join) = self.join.take()
+            && join.join().is_err()
         {
             log::error!("the Media thread panicked");
         }

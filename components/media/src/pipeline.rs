@@ -195,8 +195,12 @@ impl Tap {
     ) -> Result<Tap, MediaError> {
         let result = Self::attach_inner(id, source, maker, internal, counters);
         if result.is_err() {
-            if let Some(stream) = get_stream(&id) &&
-                let Some(gs) = stream.lock().unwrap_or_else(PoisonError::into_inner).as_mut_any().downcast_mut::<GStreamerMediaStream>()
+            if let Some(stream) = get_stream(&id)
+                && let Some(gs) = stream
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .as_mut_any()
+                    .downcast_mut::<GStreamerMediaStream>()
             {
                 let _ = gs.pipeline_or_new().set_state(gst::State::Null);
             }
@@ -280,11 +284,11 @@ impl Tap {
             match msg.view() {
                 gst::MessageView::Error(e) => {
                     let _ = tx.send(Internal::PipelineError(source, e.error().to_string()));
-                },
+                }
                 gst::MessageView::Eos(_) => {
                     let _ = tx.send(Internal::Eos(source));
-                },
-                _ => {},
+                }
+                _ => {}
             }
             gst::BusSyncReply::Drop
         });

@@ -142,8 +142,9 @@ impl MediaLoop {
     /// Opens the grab branch of a camera only while a grab or photo waits.
     fn update_grab_gate(&self, source: SourceId) {
         if let Some(src) = self.sources.get(&source) {
-            let wanted = !src.is_canvas() &&
-                self.pending
+            let wanted = !src.is_canvas()
+                && self
+                    .pending
                     .iter()
                     .any(|p| p.source == source && matches!(p.waiting, Waiting::Grab(_) | Waiting::PhotoFrame { .. }));
             src.tap.want_grabs(wanted);
@@ -167,11 +168,18 @@ impl MediaLoop {
                     Ok(selection) => {
                         // As open_camera builds it: the photo state at the chosen mode and only
                         // the modes of the caps kind (raw or JPEG) the chain would open.
-                        let photo = override_state.clone().unwrap_or_else(|| camera::photo_state(&c, Some(&selection.mode)));
-                        let model = camera::model(&c, photo, Some(selection.mode), Some(camera::caps_kind(&c, &selection.mode)));
+                        let photo =
+                            override_state.clone().unwrap_or_else(|| camera::photo_state(&c, Some(&selection.mode)));
+                        let model = camera::model(
+                            &c,
+                            photo,
+                            Some(selection.mode),
+                            Some(camera::caps_kind(&c, &selection.mode)),
+                        );
                         info.capabilities =
-                            media_traits::settings::track_state(&model, &selection.mode, &none, ptz_permitted).capabilities;
-                    },
+                            media_traits::settings::track_state(&model, &selection.mode, &none, ptz_permitted)
+                                .capabilities;
+                    }
                     Err(e) => log::warn!("enumerateDevices: no capabilities for {}: {e:?}", info.device_id),
                 }
                 info
@@ -198,7 +206,11 @@ impl MediaLoop {
             log::error!("Media thread: a command handler panicked; its request fails");
             if let Some(request) = request {
                 // If the handler had already replied, script drops this second answer.
-                self.reply(request, None, Err(MediaError::Unknown("the Media thread failed to handle the request".into())));
+                self.reply(
+                    request,
+                    None,
+                    Err(MediaError::Unknown("the Media thread failed to handle the request".into())),
+                );
             }
         }
     }
@@ -208,35 +220,35 @@ impl MediaLoop {
             MediaCommand::EnumerateDevices { request, ptz_permitted } => {
                 let devices = self.enumerate(ptz_permitted);
                 self.reply(request, None, Ok(MediaReply::Devices(devices)));
-            },
+            }
             MediaCommand::OpenCamera { request, source, constraints, ptz_permitted } => {
                 if let Err(e) = self.open_camera(request, source, constraints, ptz_permitted) {
                     self.reply(request, Some(source), Err(e));
                 }
-            },
+            }
             MediaCommand::CreateCanvasSource { request, source, size, frame_rate } => {
                 let result = self.create_canvas(source, size, frame_rate);
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::PushFrame { source, frame } => self.push_frame(source, frame),
             MediaCommand::ApplyConstraints { request, source, constraints, ptz_permitted } => {
                 let result = self.apply_constraints(source, constraints, ptz_permitted);
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::GetTrackState { request, source } => {
                 let result = match self.sources.get(&source) {
                     Some(src) => Ok(MediaReply::TrackState(src.track_state(self.override_state()))),
                     None => Err(stale(source)),
                 };
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::GetPhotoCapabilities { request, source } => self.photo_info(request, source, false),
             MediaCommand::GetPhotoSettings { request, source } => self.photo_info(request, source, true),
             MediaCommand::TakePhoto { request, source, settings, check_settings, format, ended_error } => {
                 if let Err(e) = self.take_photo(request, source, settings, check_settings, format, ended_error) {
                     self.reply(request, Some(source), Err(e));
                 }
-            },
+            }
             MediaCommand::GrabFrame { request, source, ended_error } => self.grab_frame(request, source, ended_error),
             MediaCommand::CancelRequest { request, error } => {
                 match self.pending.iter().position(|p| p.request == request) {
@@ -244,22 +256,22 @@ impl MediaLoop {
                         let p = self.pending.remove(i);
                         self.update_grab_gate(p.source);
                         self.reply(request, Some(p.source), Err(MediaError::new(error, "the request was cancelled")));
-                    },
+                    }
                     None => log::debug!("CancelRequest: {request} is not pending"),
                 }
-            },
+            }
             MediaCommand::StopSource { request, source } => {
                 if !self.sources.contains_key(&source) {
                     log::debug!("StopSource: {source} is already gone");
                 }
                 self.end_source(source, None);
                 self.reply(request, Some(source), Ok(MediaReply::Stopped));
-            },
+            }
             MediaCommand::AttachSink { request, source, sink, slot } => {
                 let result = match self.sources.get_mut(&source) {
                     Some(_) if self.sink_owner.contains_key(&sink) => {
                         Err(MediaError::InvalidState(format!("sink {} is already attached", sink.0)))
-                    },
+                    }
                     Some(src) => src.tap.attach_sink(sink, slot).map(|_| MediaReply::SinkDone),
                     None => Err(stale(source)),
                 };
@@ -267,14 +279,14 @@ impl MediaLoop {
                     self.sink_owner.insert(sink, source);
                 }
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::DetachSink { request, sink } => {
                 let owner = self.sink_owner.remove(&sink);
                 if let Some(src) = owner.and_then(|s| self.sources.get_mut(&s)) {
                     src.tap.detach_sink(sink);
                 }
                 self.reply(request, owner, Ok(MediaReply::SinkDone));
-            },
+            }
             MediaCommand::SetPhotoStateOverride { request, state } => {
                 self.photo_override = match (state, self.photo_override.take()) {
                     (Some(state), Some(old)) => Some(Override { state, options: old.options }),
@@ -282,7 +294,7 @@ impl MediaLoop {
                     (None, _) => None,
                 };
                 self.reply(request, None, Ok(MediaReply::OverrideSet));
-            },
+            }
             MediaCommand::FakeCamera { request, source, action } => {
                 if action == FakeCameraAction::PanicInHandler {
                     panic!("FakeCameraAction::PanicInHandler for {source}");
@@ -291,19 +303,19 @@ impl MediaLoop {
                     Some(Some(controls)) => {
                         controls.act(action);
                         Ok(MediaReply::FakeCameraDone)
-                    },
+                    }
                     Some(None) => Err(MediaError::NotSupported(format!("{source} is not the fake camera"))),
                     None => Err(stale(source)),
                 };
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::GetStats { request, source } => {
                 let result = match self.sources.get(&source) {
                     Some(src) => Ok(MediaReply::Stats(src.counters.stats())),
                     None => Err(stale(source)),
                 };
                 self.reply(request, Some(source), result);
-            },
+            }
             MediaCommand::Exit => unreachable!("handled by the loop"),
         }
     }
@@ -325,19 +337,22 @@ impl MediaLoop {
         let override_state = self.override_state().cloned();
         let models: Vec<_> = cameras
             .iter()
-            .map(|c| camera::model(c, override_state.clone().unwrap_or_else(|| camera::photo_state(c, None)), None, None))
+            .map(|c| {
+                camera::model(c, override_state.clone().unwrap_or_else(|| camera::photo_state(c, None)), None, None)
+            })
             .collect();
         let selection = select_settings(&models, &constraints, ptz_permitted)?;
         let camera = cameras.swap_remove(selection.device);
         let chain = camera::open(&camera, &selection.mode, &*self.options.elements)?;
         let counters = Counters::new(false);
-        let tap = Tap::attach(chain.stream, id, self.options.elements.clone(), self.internal_tx.clone(), counters.clone())?;
+        let tap =
+            Tap::attach(chain.stream, id, self.options.elements.clone(), self.internal_tx.clone(), counters.clone())?;
         let mut photo = camera::photo_state(&camera, Some(&selection.mode));
         match &mut self.photo_override {
             Some(o) => {
                 o.state.state.apply_options(&selection.options);
                 o.options = selection.options.clone();
-            },
+            }
             None => photo.apply_options(&selection.options),
         }
         if let Some(controls) = &chain.controls {
@@ -345,19 +360,22 @@ impl MediaLoop {
         }
         let model = camera::model(&camera, photo, Some(selection.mode), Some(chain.kind));
         let label = camera.info.label.clone();
-        self.sources.insert(id, Source {
+        self.sources.insert(
             id,
-            label,
-            kind: Kind::Camera { camera, chain },
-            tap,
-            counters,
-            constraints,
-            ptz_permitted,
-            model,
-            mode: selection.mode,
-            muted: false,
-            ready: false,
-        });
+            Source {
+                id,
+                label,
+                kind: Kind::Camera { camera, chain },
+                tap,
+                counters,
+                constraints,
+                ptz_permitted,
+                model,
+                mode: selection.mode,
+                muted: false,
+                ready: false,
+            },
+        );
         self.wait(request, id, Waiting::Open, self.options.open_timeout);
         Ok(())
     }
@@ -371,7 +389,8 @@ impl MediaLoop {
         }
         let feed = CanvasFeed::new(&*self.options.elements)?;
         let counters = Counters::new(true);
-        let tap = Tap::attach(feed.stream, id, self.options.elements.clone(), self.internal_tx.clone(), counters.clone())?;
+        let tap =
+            Tap::attach(feed.stream, id, self.options.elements.clone(), self.internal_tx.clone(), counters.clone())?;
         let mode = canvas_mode(size, rate);
         let src = Source {
             id,
@@ -401,7 +420,11 @@ impl MediaLoop {
             return;
         };
         let needed = frame.stride * (frame.size.height as usize).saturating_sub(1) + frame.size.width as usize * 4;
-        if frame.size.width == 0 || frame.size.height == 0 || frame.stride < frame.size.width as usize * 4 || frame.data.as_slice().len() < needed {
+        if frame.size.width == 0
+            || frame.size.height == 0
+            || frame.stride < frame.size.width as usize * 4
+            || frame.data.as_slice().len() < needed
+        {
             log::debug!("PushFrame: {id}: malformed or empty {:?} frame dropped", frame.size);
             return;
         }
@@ -425,9 +448,10 @@ impl MediaLoop {
 
     /// Settles what waits for a frame of `id`.
     fn frame_arrived(&mut self, id: SourceId, frame: VideoFrame) {
-        let (ready, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
-            .into_iter()
-            .partition(|p| p.source == id && matches!(p.waiting, Waiting::Grab(_) | Waiting::PhotoFrame { .. } | Waiting::PhotoInfo { .. }));
+        let (ready, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending).into_iter().partition(|p| {
+            p.source == id
+                && matches!(p.waiting, Waiting::Grab(_) | Waiting::PhotoFrame { .. } | Waiting::PhotoInfo { .. })
+        });
         self.pending = rest;
         let is_canvas = self.sources.get(&id).is_some_and(Source::is_canvas);
         for p in ready {
@@ -437,11 +461,17 @@ impl MediaLoop {
                         src.counters.delivered(0);
                     }
                     self.reply(p.request, Some(id), Ok(MediaReply::Frame(frame.clone())));
-                },
+                }
                 Waiting::PhotoFrame { ended, size, format } => {
                     let size = if size.width == 0 || size.height == 0 { frame.size } else { size };
-                    self.encode(p.request, id, Job::Frame { request: p.request, frame: frame.clone(), size, format }, ended, format);
-                },
+                    self.encode(
+                        p.request,
+                        id,
+                        Job::Frame { request: p.request, frame: frame.clone(), size, format },
+                        ended,
+                        format,
+                    );
+                }
                 Waiting::PhotoInfo { settings } => self.answer_photo_info(p.request, id, settings),
                 _ => unreachable!("partitioned"),
             }
@@ -458,7 +488,7 @@ impl MediaLoop {
                     waiting: Waiting::Encoding { ended, format },
                     deadline: Instant::now() + ENCODE_TIMEOUT,
                 });
-            },
+            }
             _ => self.reply(request, Some(source), Err(MediaError::Unknown("the photo encoder is not running".into()))),
         }
     }
@@ -483,13 +513,13 @@ impl MediaLoop {
             Some(o) => {
                 o.state.state.apply_options(&selection.options);
                 o.options = selection.options;
-            },
+            }
             None => {
                 src.model.photo.apply_options(&selection.options);
                 if let Some(controls) = src.controls() {
                     controls.set_photo_state(src.model.photo.clone());
                 }
-            },
+            }
         }
         let src = &self.sources[&id];
         Ok(MediaReply::ConstraintsApplied { state: src.track_state(self.override_state()), echo: self.echo() })
@@ -510,7 +540,7 @@ impl MediaLoop {
                 } else {
                     MediaReply::PhotoCapabilities(state.photo_capabilities())
                 })
-            },
+            }
             None => Err(MediaError::Operation(format!("{id} ended before its photo state was known"))),
         };
         self.reply(request, Some(id), result);
@@ -558,7 +588,10 @@ impl MediaLoop {
         // Step 3: obtain a still at the requested resolution (the device's
         // current photo size when none is given).
         let pick = |v: Option<f64>, current: f64| v.unwrap_or(current).round().clamp(0.0, 16384.0) as u32;
-        let size = ImageSize::new(pick(settings.image_width, state.width.current), pick(settings.image_height, state.height.current));
+        let size = ImageSize::new(
+            pick(settings.image_width, state.width.current),
+            pick(settings.image_height, state.height.current),
+        );
         let src = self.sources.get_mut(&id).expect("checked above");
         src.model.photo.width.current = size.width as f64;
         src.model.photo.height.current = size.height as f64;
@@ -597,31 +630,40 @@ impl MediaLoop {
                 src.ready = true;
                 let state = src.track_state(self.photo_override.as_ref().map(|o| &o.state.state));
                 let label = src.label.clone();
-                let opens: Vec<RequestId> =
-                    self.pending.iter().filter(|p| p.source == id && matches!(p.waiting, Waiting::Open)).map(|p| p.request).collect();
+                let opens: Vec<RequestId> = self
+                    .pending
+                    .iter()
+                    .filter(|p| p.source == id && matches!(p.waiting, Waiting::Open))
+                    .map(|p| p.request)
+                    .collect();
                 self.pending.retain(|p| !(p.source == id && matches!(p.waiting, Waiting::Open)));
                 for request in opens {
-                    let reply = MediaReply::SourceOpened { state: state.clone(), label: label.clone(), echo: echo.clone() };
+                    let reply =
+                        MediaReply::SourceOpened { state: state.clone(), label: label.clone(), echo: echo.clone() };
                     self.reply(request, Some(id), Ok(reply));
                 }
-            },
+            }
             Internal::Grabbed(id, frame) => self.frame_arrived(id, frame),
             Internal::SinkFrame { sink, size, first } => {
                 if self.sink_owner.contains_key(&sink) {
-                    self.emit(if first { MediaEvent::SinkFirstFrame { sink, size } } else { MediaEvent::SinkResized { sink, size } });
+                    self.emit(if first {
+                        MediaEvent::SinkFirstFrame { sink, size }
+                    } else {
+                        MediaEvent::SinkResized { sink, size }
+                    });
                 }
-            },
+            }
             Internal::PipelineError(id, reason) => {
                 if self.sources.contains_key(&id) {
                     log::warn!("{id} ended: {reason}");
                     self.end_source(id, Some(reason));
                 }
-            },
+            }
             Internal::Eos(id) => {
                 if self.sources.contains_key(&id) {
                     self.end_source(id, Some("the source reached its end".into()));
                 }
-            },
+            }
             Internal::Encoded(request, result) => {
                 let Some(i) = self.pending.iter().position(|p| p.request == request) else {
                     log::debug!("{request}: photo finished after its request was settled");
@@ -630,12 +672,17 @@ impl MediaLoop {
                 let p = self.pending.remove(i);
                 let Waiting::Encoding { format, .. } = p.waiting else { return };
                 let result = result.map(|(bytes, size)| {
-                    MediaReply::Photo(Photo { bytes, mime_type: encode::mime_type(format).to_owned(), size, echo: None })
+                    MediaReply::Photo(Photo {
+                        bytes,
+                        mime_type: encode::mime_type(format).to_owned(),
+                        size,
+                        echo: None,
+                    })
                 });
                 // Step 4: any failure becomes UnknownError.
                 let result = result.map_err(|e| MediaError::Unknown(e.message().to_owned()));
                 self.reply(request, Some(p.source), result);
-            },
+            }
         }
     }
 
@@ -645,7 +692,8 @@ impl MediaLoop {
     /// caller named, an unfinished open with NotReadableError (or AbortError
     /// when stopped).
     fn end_source(&mut self, id: SourceId, reason: Option<String>) {
-        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending).into_iter().partition(|p| p.source == id);
+        let (mine, rest): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.pending).into_iter().partition(|p| p.source == id);
         self.pending = rest;
         let why = reason.clone().unwrap_or_else(|| "the track was stopped".into());
         let mut was_opening = false;
@@ -657,11 +705,11 @@ impl MediaLoop {
                         Some(_) => MediaError::NotReadable(format!("the camera failed to start: {why}")),
                         None => MediaError::Abort("getUserMedia was aborted: the source was stopped".into()),
                     }
-                },
+                }
                 Waiting::PhotoInfo { .. } => MediaError::Operation(format!("photo state unavailable: {why}")),
-                Waiting::Grab(kind) | Waiting::PhotoFrame { ended: kind, .. } | Waiting::Encoding { ended: kind, .. } => {
-                    MediaError::new(kind, why.clone())
-                },
+                Waiting::Grab(kind)
+                | Waiting::PhotoFrame { ended: kind, .. }
+                | Waiting::Encoding { ended: kind, .. } => MediaError::new(kind, why.clone()),
             };
             self.reply(p.request, Some(id), Err(error));
         }
@@ -677,22 +725,29 @@ impl MediaLoop {
     }
 
     fn expire(&mut self, now: Instant) {
-        let (due, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending).into_iter().partition(|p| p.deadline <= now);
+        let (due, rest): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.pending).into_iter().partition(|p| p.deadline <= now);
         self.pending = rest;
         for p in due {
             let id = p.source;
             match p.waiting {
                 Waiting::Open => {
-                    self.reply(p.request, Some(id), Err(MediaError::NotReadable("the camera delivered no frame".into())));
+                    self.reply(
+                        p.request,
+                        Some(id),
+                        Err(MediaError::NotReadable("the camera delivered no frame".into())),
+                    );
                     if let Some(mut src) = self.sources.remove(&id) {
                         src.tap.teardown();
                     }
-                },
+                }
                 Waiting::Grab(_) | Waiting::PhotoFrame { .. } => {
                     let e = MediaError::Unknown(format!("no frame within {:?}", self.options.grab_timeout));
                     self.reply(p.request, Some(id), Err(e));
-                },
-                Waiting::Encoding { .. } => self.reply(p.request, Some(id), Err(MediaError::Unknown("encoding timed out".into()))),
+                }
+                Waiting::Encoding { .. } => {
+                    self.reply(p.request, Some(id), Err(MediaError::Unknown("encoding timed out".into())))
+                }
                 Waiting::PhotoInfo { settings } => self.answer_photo_info(p.request, id, settings),
             }
             self.update_grab_gate(id);
@@ -732,4 +787,3 @@ impl MediaLoop {
         }
     }
 }
-

@@ -27,7 +27,11 @@ fn fresh(h: &Harness, source: base::SourceId) -> VideoFrame {
     h.grab(source).unwrap()
 }
 
-fn apply(h: &Harness, source: base::SourceId, basic: MediaTrackConstraintSet) -> Result<MediaReply, media_traits::error::MediaError> {
+fn apply(
+    h: &Harness,
+    source: base::SourceId,
+    basic: MediaTrackConstraintSet,
+) -> Result<MediaReply, media_traits::error::MediaError> {
     let constraints = MediaTrackConstraints { basic, advanced: None };
     h.request(|request| MediaCommand::ApplyConstraints { request, source, constraints, ptz_permitted: true })
 }
@@ -39,7 +43,11 @@ fn exact(v: f64) -> ConstrainDouble {
 #[test]
 fn enumerate_lists_the_fake_camera() {
     let h = Harness::new();
-    let Ok(MediaReply::Devices(devices)) = h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }) else { panic!() };
+    let Ok(MediaReply::Devices(devices)) =
+        h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false })
+    else {
+        panic!()
+    };
     assert_eq!(devices.len(), 1, "other providers are demoted: {devices:?}");
     assert_eq!(devices[0].device_id, FAKE_CAMERA_ID);
     assert_eq!(devices[0].label, FAKE_CAMERA_LABEL);
@@ -59,7 +67,9 @@ fn open_delivers_frames_with_selected_settings() {
     assert_eq!((frame.size.width, frame.size.height), (640, 480));
     assert!(near(px(&frame, 4, 4), media::fake_camera::RED, 12), "{:?}", px(&frame, 4, 4));
     assert!(near(px(&frame, 320, 240), media::fake_camera::YELLOW, 12));
-    let Ok(MediaReply::Stats(stats)) = h.request(|request| MediaCommand::GetStats { request, source }) else { panic!() };
+    let Ok(MediaReply::Stats(stats)) = h.request(|request| MediaCommand::GetStats { request, source }) else {
+        panic!()
+    };
     assert!(stats.frames_in >= 1 && stats.frames_out >= 1);
     assert_eq!(stats.copies_per_frame(), 1.0, "one YUY2→RGBA conversion per grab");
     h.stop(source);
@@ -77,7 +87,10 @@ fn exact_sizes_use_native_modes_or_crop_and_scale() {
     assert_eq!((state.settings.width, state.settings.resize_mode.as_deref()), (Some(1280), Some("none")));
     assert_eq!(h.grab(source).unwrap().size.width, 1280);
     // 1000 wide exists in no mode: crop-and-scale from a larger one.
-    let basic = MediaTrackConstraintSet { width: Some(Constrain::Range(ConstrainRange { exact: Some(1000), ..Default::default() })), ..Default::default() };
+    let basic = MediaTrackConstraintSet {
+        width: Some(Constrain::Range(ConstrainRange { exact: Some(1000), ..Default::default() })),
+        ..Default::default()
+    };
     let Ok(MediaReply::ConstraintsApplied { state, .. }) = apply(&h, source, basic) else { panic!() };
     assert_eq!((state.settings.width, state.settings.resize_mode.as_deref()), (Some(1000), Some("crop-and-scale")));
     let frame = fresh(&h, source);
@@ -89,7 +102,10 @@ fn exact_sizes_use_native_modes_or_crop_and_scale() {
 #[test]
 fn rejections_name_the_constraint() {
     let h = Harness::new();
-    let too_wide = MediaTrackConstraintSet { width: Some(Constrain::Range(ConstrainRange { min: Some(5000), ..Default::default() })), ..Default::default() };
+    let too_wide = MediaTrackConstraintSet {
+        width: Some(Constrain::Range(ConstrainRange { min: Some(5000), ..Default::default() })),
+        ..Default::default()
+    };
     let e = h.open_camera(MediaTrackConstraints { basic: too_wide, advanced: None }, true).unwrap_err();
     assert_eq!((e.kind(), e.constraint()), (MediaErrorKind::Overconstrained, Some("width")));
     let unknown = MediaTrackConstraintSet {
@@ -141,7 +157,11 @@ fn constraint_effects_are_visible_in_pixels() {
     apply(&h, source, MediaTrackConstraintSet { brightness: Some(exact(64.0)), ..Default::default() }).unwrap();
     let bright = px(&fresh(&h, source), 600, 400);
     assert!(bright[0] > base[0] + 40, "{base:?} → {bright:?}");
-    let torch = MediaTrackConstraintSet { torch: Some(ConstrainBoolean::Params { exact: Some(true), ideal: None }), brightness: Some(exact(0.0)), ..Default::default() };
+    let torch = MediaTrackConstraintSet {
+        torch: Some(ConstrainBoolean::Params { exact: Some(true), ideal: None }),
+        brightness: Some(exact(0.0)),
+        ..Default::default()
+    };
     apply(&h, source, torch).unwrap();
     let lit = px(&fresh(&h, source), 600, 400);
     assert!(lit[0] > base[0] + 30, "torch: {base:?} → {lit:?}");
@@ -156,7 +176,10 @@ fn constraint_effects_are_visible_in_pixels() {
     // Manual white balance at a low colour temperature cools the picture.
     let cool = MediaTrackConstraintSet {
         saturation: Some(exact(64.0)),
-        white_balance_mode: Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("manual".into())), ideal: None }),
+        white_balance_mode: Some(ConstrainDOMString::Params {
+            exact: Some(StringOrList::One("manual".into())),
+            ideal: None,
+        }),
         color_temperature: Some(exact(2500.0)),
         ..Default::default()
     };
@@ -188,19 +211,37 @@ fn take_photo_at_the_requested_resolution() {
     let (source, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();
     let settings = PhotoSettings { image_width: Some(1920.0), image_height: Some(1080.0), ..Default::default() };
     let take = |settings: PhotoSettings, format, check| {
-        h.request(|request| MediaCommand::TakePhoto { request, source, settings, check_settings: check, format, ended_error: MediaErrorKind::Unknown })
+        h.request(|request| MediaCommand::TakePhoto {
+            request,
+            source,
+            settings,
+            check_settings: check,
+            format,
+            ended_error: MediaErrorKind::Unknown,
+        })
     };
     let Ok(MediaReply::Photo(jpeg)) = take(settings.clone(), PhotoFormat::Jpeg, true) else { panic!() };
     assert_eq!(jpeg.mime_type, "image/jpeg");
     assert_eq!(jpeg_size(&jpeg.bytes), (1920, 1080));
-    let Ok(MediaReply::Photo(png)) = take(PhotoSettings { fill_light_mode: Some(FillLightMode::Flash), ..settings }, PhotoFormat::Png, true) else { panic!() };
+    let Ok(MediaReply::Photo(png)) =
+        take(PhotoSettings { fill_light_mode: Some(FillLightMode::Flash), ..settings }, PhotoFormat::Png, true)
+    else {
+        panic!()
+    };
     assert_eq!(png.mime_type, "image/png");
     assert_eq!(&png.bytes[1..4], b"PNG");
     assert_eq!(u32::from_be_bytes(png.bytes[16..20].try_into().unwrap()), 1920);
     // The photo size persists as the current photo setting.
-    let Ok(MediaReply::PhotoSettings(ps)) = h.request(|request| MediaCommand::GetPhotoSettings { request, source }) else { panic!() };
+    let Ok(MediaReply::PhotoSettings(ps)) = h.request(|request| MediaCommand::GetPhotoSettings { request, source })
+    else {
+        panic!()
+    };
     assert_eq!((ps.image_width, ps.image_height), (Some(1920.0), Some(1080.0)));
-    let Ok(MediaReply::PhotoCapabilities(caps)) = h.request(|request| MediaCommand::GetPhotoCapabilities { request, source }) else { panic!() };
+    let Ok(MediaReply::PhotoCapabilities(caps)) =
+        h.request(|request| MediaCommand::GetPhotoCapabilities { request, source })
+    else {
+        panic!()
+    };
     assert_eq!(caps.image_width.unwrap().max, Some(1920.0));
     let too_big = PhotoSettings { image_width: Some(4000.0), ..Default::default() };
     expect_err(take(too_big, PhotoFormat::Jpeg, true), MediaErrorKind::NotSupported);
@@ -215,7 +256,10 @@ fn a_panicking_handler_answers_its_request_and_the_thread_goes_on() {
     expect_err(r, MediaErrorKind::Unknown);
     // The thread, the source and its camera are still there.
     h.grab(source).unwrap();
-    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
+    assert!(matches!(
+        h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }),
+        Ok(MediaReply::Devices(_))
+    ));
     h.stop(source);
 }
 
@@ -223,18 +267,31 @@ fn a_panicking_handler_answers_its_request_and_the_thread_goes_on() {
 fn unplugged_camera_ends_the_source_and_settles_requests() {
     let h = Harness::new();
     let (source, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();
-    assert!(h.request(|request| MediaCommand::FakeCamera { request, source, action: FakeCameraAction::Freeze }).is_ok());
+    assert!(
+        h.request(|request| MediaCommand::FakeCamera { request, source, action: FakeCameraAction::Freeze }).is_ok()
+    );
     // A frame already on its way when the camera froze could still answer a grab: wait until
     // the source reports it is muted (no frames), so the grab below is really pending.
-    let muted = h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::MuteChanged { source: s, muted: true } if *s == source));
+    let muted = h.event(
+        Duration::from_secs(5),
+        |e| matches!(e, MediaEvent::MuteChanged { source: s, muted: true } if *s == source),
+    );
     assert!(muted.is_some(), "the frozen camera is muted");
     let grab = base::RequestId::next();
     h.send(MediaCommand::GrabFrame { request: grab, source, ended_error: MediaErrorKind::Operation });
     let photo = base::RequestId::next();
     let settings = PhotoSettings::default();
-    h.send(MediaCommand::TakePhoto { request: photo, source, settings, check_settings: false, format: PhotoFormat::Jpeg, ended_error: MediaErrorKind::Unknown });
+    h.send(MediaCommand::TakePhoto {
+        request: photo,
+        source,
+        settings,
+        check_settings: false,
+        format: PhotoFormat::Jpeg,
+        ended_error: MediaErrorKind::Unknown,
+    });
     h.request(|request| MediaCommand::FakeCamera { request, source, action: FakeCameraAction::Unplug }).unwrap();
-    let ended = h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::SourceEnded { source: s, .. } if *s == source));
+    let ended =
+        h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::SourceEnded { source: s, .. } if *s == source));
     assert!(ended.is_some(), "SourceEnded after unplug");
     expect_err(h.reply(grab), MediaErrorKind::Operation);
     // The photo was rendered by the fake camera before the unplug or fails; either way it is answered once.

@@ -18,7 +18,10 @@ fn canvas_feed_is_zero_copy_to_sinks_and_grabs() {
     let slot = FrameSlot::new();
     let sink = SinkId::next();
     let s = slot.clone();
-    assert!(matches!(h.request(|request| MediaCommand::AttachSink { request, source, sink, slot: s }), Ok(MediaReply::SinkDone)));
+    assert!(matches!(
+        h.request(|request| MediaCommand::AttachSink { request, source, sink, slot: s }),
+        Ok(MediaReply::SinkDone)
+    ));
     let mut pushed = Vec::new();
     for i in 0..5u8 {
         let frame = solid(ImageSize::new(320, 240), [i * 40, 10, 200, 255]);
@@ -26,7 +29,8 @@ fn canvas_feed_is_zero_copy_to_sinks_and_grabs() {
         h.send(MediaCommand::PushFrame { source, frame });
         std::thread::sleep(Duration::from_millis(20));
     }
-    let first = h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::SinkFirstFrame { sink: s, .. } if *s == sink));
+    let first =
+        h.event(Duration::from_secs(5), |e| matches!(e, MediaEvent::SinkFirstFrame { sink: s, .. } if *s == sink));
     assert!(first.is_some());
     let deadline = Instant::now() + Duration::from_secs(5);
     while slot.latest().is_none_or(|f| !f.data.ptr_eq(pushed.last().unwrap())) {
@@ -37,7 +41,9 @@ fn canvas_feed_is_zero_copy_to_sinks_and_grabs() {
     // grabFrame on a canvas answers the latest frame: the very same memory.
     let grabbed = h.grab(source).unwrap();
     assert!(grabbed.data.ptr_eq(pushed.last().unwrap()));
-    let Ok(MediaReply::Stats(stats)) = h.request(|request| MediaCommand::GetStats { request, source }) else { panic!() };
+    let Ok(MediaReply::Stats(stats)) = h.request(|request| MediaCommand::GetStats { request, source }) else {
+        panic!()
+    };
     assert_eq!(stats.frames_in, 5);
     assert!(stats.frames_out >= 2);
     assert_eq!(stats.copies, 0, "{stats:?}");

@@ -82,13 +82,26 @@ fn stale_ids_and_bad_input_do_not_kill_the_thread() {
     let ghost = SourceId::next();
     h.send(MediaCommand::PushFrame { source: ghost, frame: solid(ImageSize::new(2, 2), [0; 4]) });
     expect_err(h.grab(ghost), MediaErrorKind::InvalidState);
-    expect_err(h.request(|request| MediaCommand::GetTrackState { request, source: ghost }), MediaErrorKind::InvalidState);
+    expect_err(
+        h.request(|request| MediaCommand::GetTrackState { request, source: ghost }),
+        MediaErrorKind::InvalidState,
+    );
     let canvas = h.canvas(ImageSize::new(4, 4));
     let r = h.request(|request| MediaCommand::FakeCamera { request, source: canvas, action: FakeCameraAction::Unplug });
     expect_err(r, MediaErrorKind::NotSupported);
-    let r = h.request(|request| MediaCommand::CreateCanvasSource { request, source: canvas, size: ImageSize::new(4, 4), frame_rate: Some(-1.0) });
+    let r = h.request(|request| MediaCommand::CreateCanvasSource {
+        request,
+        source: canvas,
+        size: ImageSize::new(4, 4),
+        frame_rate: Some(-1.0),
+    });
     expect_err(r, MediaErrorKind::InvalidState);
-    let r = h.request(|request| MediaCommand::CreateCanvasSource { request, source: SourceId::next(), size: ImageSize::new(4, 4), frame_rate: Some(-1.0) });
+    let r = h.request(|request| MediaCommand::CreateCanvasSource {
+        request,
+        source: SourceId::next(),
+        size: ImageSize::new(4, 4),
+        frame_rate: Some(-1.0),
+    });
     expect_err(r, MediaErrorKind::NotSupported);
     // A zero-sized photo is an UnknownError, not a panic.
     h.send(MediaCommand::PushFrame { source: canvas, frame: solid(ImageSize::new(4, 4), [1; 4]) });
@@ -103,24 +116,40 @@ fn stale_ids_and_bad_input_do_not_kill_the_thread() {
     });
     assert!(r.is_ok(), "zero size means the frame's size: {r:?}");
     h.stop(canvas);
-    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
+    assert!(matches!(
+        h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }),
+        Ok(MediaReply::Devices(_))
+    ));
 }
 
 #[test]
 fn missing_plugins_are_clear_errors() {
-    let h = Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["proxysink"])), ..fake_options() });
-    let r = h.request(|request| MediaCommand::CreateCanvasSource { request, source: SourceId::next(), size: ImageSize::new(4, 4), frame_rate: None });
+    let h = Harness::with(media::MediaOptions {
+        elements: Arc::new(WithoutElements::new(&["proxysink"])),
+        ..fake_options()
+    });
+    let r = h.request(|request| MediaCommand::CreateCanvasSource {
+        request,
+        source: SourceId::next(),
+        size: ImageSize::new(4, 4),
+        frame_rate: None,
+    });
     let e = expect_err(r, MediaErrorKind::NotSupported);
     assert!(e.message().contains("proxysink") && e.message().contains("gst-plugins-bad"), "{e}");
     drop(h);
-    let h = Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["videoscale"])), ..fake_options() });
+    let h = Harness::with(media::MediaOptions {
+        elements: Arc::new(WithoutElements::new(&["videoscale"])),
+        ..fake_options()
+    });
     let e = h.open_camera(MediaTrackConstraints::default(), true).unwrap_err();
     assert!(e.message().contains("videoscale"), "{e}");
-    let h2 = Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["tee"])), ..fake_options() });
+    let h2 =
+        Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["tee"])), ..fake_options() });
     let e = h2.open_camera(MediaTrackConstraints::default(), true).unwrap_err();
     assert!(e.message().contains("tee"), "{e}");
     // Photos fall back to the pure-Rust JPEG encoder when jpegenc is missing.
-    let h3 = Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["jpegenc"])), ..fake_options() });
+    let h3 =
+        Harness::with(media::MediaOptions { elements: Arc::new(WithoutElements::new(&["jpegenc"])), ..fake_options() });
     let source = h3.canvas(ImageSize::new(16, 16));
     h3.send(MediaCommand::PushFrame { source, frame: solid(ImageSize::new(16, 16), [0, 255, 0, 255]) });
     let r = h3.request(|request| MediaCommand::TakePhoto {
@@ -133,5 +162,8 @@ fn missing_plugins_are_clear_errors() {
     });
     let Ok(MediaReply::Photo(p)) = r else { panic!("{r:?}") };
     assert_eq!(&p.bytes[..2], &[0xFF, 0xD8]);
-    assert!(matches!(h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }), Ok(MediaReply::Devices(_))));
+    assert!(matches!(
+        h.request(|request| MediaCommand::EnumerateDevices { request, ptz_permitted: false }),
+        Ok(MediaReply::Devices(_))
+    ));
 }

@@ -8,7 +8,7 @@
 
 use base::bench::Measurement;
 use mozjs::context::JSContext;
-use mozjs::jsapi::{JSJitCompilerOption, JS_SetGlobalJitCompilerOption};
+use mozjs::jsapi::{JS_SetGlobalJitCompilerOption, JSJitCompilerOption};
 use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
 
@@ -16,7 +16,9 @@ use crate::dom::html::window::Window;
 
 /// Runs `body` (which must evaluate to a number of milliseconds for `n` iterations) in `window`.
 fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &str, n: u32) -> Option<f64> {
-    let source = format!("(function() {{ {setup}; const N = {n}; let sink = 0; const t0 = performance.now(); for (let i = 0; i < N; i++) {{ {body} }} const t1 = performance.now(); globalThis.__benchSink = sink; return t1 - t0; }})()");
+    let source = format!(
+        "(function() {{ {setup}; const N = {n}; let sink = 0; const t0 = performance.now(); for (let i = 0; i < N; i++) {{ {body} }} const t1 = performance.now(); globalThis.__benchSink = sink; return t1 - t0; }})()"
+    );
     let global = window.global_object();
     let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
@@ -40,13 +42,21 @@ fn set_jit(cx: &mut JSContext, enabled: bool) {
 /// Per-call cost in ns of each case, median of 5 runs.
 pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
     let cases: &[(&str, &str, &str)] = &[
-        ("DOM attribute getter (event.bubbles)", "const e = new Event('x', {bubbles: true})", "sink += e.bubbles ? 1 : 0;"),
+        (
+            "DOM attribute getter (event.bubbles)",
+            "const e = new Event('x', {bubbles: true})",
+            "sink += e.bubbles ? 1 : 0;",
+        ),
         (
             "DOM attribute getter, generic path (getter.call)",
             "const e = new Event('x', {bubbles: true}); const g = Object.getOwnPropertyDescriptor(Event.prototype, 'bubbles').get",
             "sink += g.call(e) ? 1 : 0;",
         ),
-        ("DOM method call (target.hasChildNodes())", "const t = document.createElement('div')", "sink += t.hasChildNodes() ? 1 : 0;"),
+        (
+            "DOM method call (target.hasChildNodes())",
+            "const t = document.createElement('div')",
+            "sink += t.hasChildNodes() ? 1 : 0;",
+        ),
         ("plain JS getter (baseline)", "const o = { get bubbles() { return true; } }", "sink += o.bubbles ? 1 : 0;"),
         ("plain JS method (baseline)", "const o = { m() { return false; } }", "sink += o.m() ? 1 : 0;"),
     ];
@@ -61,7 +71,10 @@ pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
                 }
             }
             let ns = base::bench::median(&mut samples);
-            out.push(Measurement::new(format!("{name} [{label}]"), ns, "ns/call").with_note(format!("median of 5 × {n} calls")));
+            out.push(
+                Measurement::new(format!("{name} [{label}]"), ns, "ns/call")
+                    .with_note(format!("median of 5 × {n} calls")),
+            );
         }
     }
     set_jit(cx, true);

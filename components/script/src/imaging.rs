@@ -174,7 +174,13 @@ pub struct SourceRect {
 /// "Cropped to the source rectangle with formatting": the part of `frame`
 /// under `rect`, scaled to `output` and flipped vertically if asked. When
 /// nothing changes, the frame is shared, not copied.
-pub fn crop_scale_flip(frame: &VideoFrame, rect: SourceRect, output: ImageSize, sampling: Sampling, flip_y: bool) -> VideoFrame {
+pub fn crop_scale_flip(
+    frame: &VideoFrame,
+    rect: SourceRect,
+    output: ImageSize,
+    sampling: Sampling,
+    flip_y: bool,
+) -> VideoFrame {
     let whole = rect.x == 0 && rect.y == 0 && rect.width == frame.size.width && rect.height == frame.size.height;
     if whole && output == frame.size && !flip_y {
         return frame.clone();
@@ -214,7 +220,8 @@ pub fn crop_scale_flip(frame: &VideoFrame, rect: SourceRect, output: ImageSize, 
                         .clamp(rect.y as f64, (rect.y + rect.height as i64 - 1) as f64);
                     let (x0, y0) = (fx.floor() as i64, fy.floor() as i64);
                     let (tx, ty) = ((fx - x0 as f64) as f32, (fy - y0 as f64) as f32);
-                    let (x1, y1) = ((x0 + 1).min(rect.x + rect.width as i64 - 1), (y0 + 1).min(rect.y + rect.height as i64 - 1));
+                    let (x1, y1) =
+                        ((x0 + 1).min(rect.x + rect.width as i64 - 1), (y0 + 1).min(rect.y + rect.height as i64 - 1));
                     let (a, b, c, d) = (read(x0, y0), read(x1, y0), read(x0, y1), read(x1, y1));
                     let mut p = [0.0f32; 4];
                     for i in 0..4 {
@@ -286,10 +293,22 @@ mod tests {
     #[test]
     fn crop_flip_and_outside() {
         let f = frame_2x2();
-        let g = crop_scale_flip(&f, SourceRect { x: 1, y: 0, width: 1, height: 2 }, ImageSize::new(1, 2), Sampling::Nearest, true);
+        let g = crop_scale_flip(
+            &f,
+            SourceRect { x: 1, y: 0, width: 1, height: 2 },
+            ImageSize::new(1, 2),
+            Sampling::Nearest,
+            true,
+        );
         assert_eq!(g.rgba_at(0, 0), Some([255, 255, 255, 255]));
         assert_eq!(g.rgba_at(0, 1), Some([0, 255, 0, 255]));
-        let h = crop_scale_flip(&f, SourceRect { x: -1, y: 0, width: 2, height: 1 }, ImageSize::new(2, 1), Sampling::Nearest, false);
+        let h = crop_scale_flip(
+            &f,
+            SourceRect { x: -1, y: 0, width: 2, height: 1 },
+            ImageSize::new(2, 1),
+            Sampling::Nearest,
+            false,
+        );
         assert_eq!(h.rgba_at(0, 0), Some([0, 0, 0, 0]));
         assert_eq!(h.rgba_at(1, 0), Some([255, 0, 0, 255]));
         assert!(h.has_alpha);
@@ -315,10 +334,22 @@ mod tests {
     #[test]
     fn scaling() {
         let f = frame_2x2();
-        let up = crop_scale_flip(&f, SourceRect { x: 0, y: 0, width: 2, height: 2 }, ImageSize::new(4, 4), Sampling::Nearest, false);
+        let up = crop_scale_flip(
+            &f,
+            SourceRect { x: 0, y: 0, width: 2, height: 2 },
+            ImageSize::new(4, 4),
+            Sampling::Nearest,
+            false,
+        );
         assert_eq!(up.rgba_at(1, 1), Some([255, 0, 0, 255]));
         assert_eq!(up.rgba_at(3, 3), Some([255, 255, 255, 255]));
-        let down = crop_scale_flip(&f, SourceRect { x: 0, y: 0, width: 2, height: 2 }, ImageSize::new(1, 1), Sampling::Bilinear, false);
+        let down = crop_scale_flip(
+            &f,
+            SourceRect { x: 0, y: 0, width: 2, height: 2 },
+            ImageSize::new(1, 1),
+            Sampling::Bilinear,
+            false,
+        );
         // The average of the four pixels.
         assert_eq!(down.rgba_at(0, 0), Some([128, 128, 128, 255]));
     }

@@ -29,7 +29,12 @@ thread_local! {
 /// Sends `command` (which carries `request`) and calls `handler` with the
 /// reply as a task on this thread. If the media thread is missing or gone,
 /// `handler` runs at once with an error, so no promise is left pending.
-pub fn send_request(cx: &mut JSContext, request: RequestId, command: MediaCommand, handler: impl FnOnce(&mut JSContext, Result<MediaReply, MediaError>) + 'static) {
+pub fn send_request(
+    cx: &mut JSContext,
+    request: RequestId,
+    command: MediaCommand,
+    handler: impl FnOnce(&mut JSContext, Result<MediaReply, MediaError>) + 'static,
+) {
     let Some(sender) = crate::threads::media_sender() else {
         handler(cx, Err(MediaError::NotReadable("the media thread is not running".into())));
         return;
@@ -116,9 +121,12 @@ pub fn dispatch(cx: &mut JSContext, event: MediaEvent) {
                 None => log::debug!("reply to {request} has no handler (cancelled); dropped"),
             }
         }
-        MediaEvent::SourceEnded { source, .. } | MediaEvent::MuteChanged { source, .. } | MediaEvent::SettingsChanged { source, .. } => {
-            let handlers: Vec<SourceHandler> =
-                SOURCES.with(|s| s.borrow().get(&source).map(|l| l.iter().map(|(_, h)| h.clone()).collect()).unwrap_or_default());
+        MediaEvent::SourceEnded { source, .. }
+        | MediaEvent::MuteChanged { source, .. }
+        | MediaEvent::SettingsChanged { source, .. } => {
+            let handlers: Vec<SourceHandler> = SOURCES.with(|s| {
+                s.borrow().get(&source).map(|l| l.iter().map(|(_, h)| h.clone()).collect()).unwrap_or_default()
+            });
             if handlers.is_empty() {
                 log::debug!("event for {source} has no listener; dropped");
             }

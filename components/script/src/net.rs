@@ -90,7 +90,16 @@ fn fetch_file(url: &Url) -> Result<Response, String> {
         Ok(body) => {
             let content_type = guess_type(url.path());
             let headers = content_type.iter().map(|t| ("Content-Type".to_string(), t.clone())).collect();
-            Ok(Response { url: url.clone(), status: 200, status_text: "OK".into(), content_type, headers, body, location: None, redirected: false })
+            Ok(Response {
+                url: url.clone(),
+                status: 200,
+                status_text: "OK".into(),
+                content_type,
+                headers,
+                body,
+                location: None,
+                redirected: false,
+            })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Response {
             url: url.clone(),
@@ -128,7 +137,8 @@ fn fetch_http(request: &Request) -> Result<Response, String> {
     let host = url.host_str().ok_or_else(|| format!("no host in {url}"))?;
     let port = url.port_or_known_default().unwrap_or(80);
     let addr_host = if host == "localhost" || host.ends_with(".localhost") { "127.0.0.1" } else { host };
-    let mut stream = TcpStream::connect((addr_host, port)).map_err(|e| format!("cannot connect to {host}:{port}: {e}"))?;
+    let mut stream =
+        TcpStream::connect((addr_host, port)).map_err(|e| format!("cannot connect to {host}:{port}: {e}"))?;
     stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
     let path = match url.query() {
         Some(q) => format!("{}?{q}", url.path()),
@@ -162,7 +172,11 @@ fn fetch_http(request: &Request) -> Result<Response, String> {
     let mut reader = BufReader::new(stream);
     let mut status_line = String::new();
     reader.read_line(&mut status_line).map_err(|e| format!("no response from {url}: {e}"))?;
-    let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| format!("bad status line from {url}: {status_line:?}"))?;
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("bad status line from {url}: {status_line:?}"))?;
     // The reason phrase: whatever follows "HTTP/1.1 200 ".
     let status_text = status_line.trim_end().splitn(3, ' ').nth(2).unwrap_or("").to_string();
     let mut headers = Vec::new();
@@ -234,7 +248,11 @@ pub fn page_url(page: &str) -> Result<Url, String> {
     // Keep a `?query` written after a path (`page.html?x=1`).
     let (file, query) = match page.split_once('?') {
         Some((f, q)) if !std::path::Path::new(page).exists() => {
-            let f = if std::path::Path::new(f).is_absolute() { f.into() } else { std::env::current_dir().map_err(|e| e.to_string())?.join(f) };
+            let f = if std::path::Path::new(f).is_absolute() {
+                f.into()
+            } else {
+                std::env::current_dir().map_err(|e| e.to_string())?.join(f)
+            };
             (f, Some(q.to_string()))
         }
         _ => (absolute, None),

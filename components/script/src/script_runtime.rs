@@ -10,8 +10,8 @@ use mozjs::context::JSContext;
 use mozjs::glue::{CreateJobQueue, JS_DequeueNextMicroTask, JobQueueTraps};
 use mozjs::jsapi::{
     EnqueueMicroTask, GetExecutionGlobalFromJSMicroTask, HasAnyMicroTasks, IsJSMicroTask, JS_AddExtraGCRootsTracer,
-    JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer,
-    JobQueueIsEmpty, JobQueueMayNotBeEmpty, MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState,
+    JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer, JobQueueIsEmpty,
+    JobQueueMayNotBeEmpty, MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState,
     RunJSMicroTask, SetJobQueue, SetPromiseRejectionTrackerCallback, ToMaybeWrappedJSMicroTask,
 };
 use mozjs::jsval::{JSVal, PrivateValue, UndefinedValue};
@@ -82,7 +82,11 @@ static DOM_CALLBACKS: mozjs::jsapi::DOMCallbacks = mozjs::jsapi::DOMCallbacks {
 };
 
 /// Lets the JIT check `this` for a DOM getter or method without calling us.
-unsafe extern "C" fn instance_class_matches_proto(clasp: *const mozjs::jsapi::JSClass, proto_id: u32, depth: u32) -> bool {
+unsafe extern "C" fn instance_class_matches_proto(
+    clasp: *const mozjs::jsapi::JSClass,
+    proto_id: u32,
+    depth: u32,
+) -> bool {
     unsafe {
         let dom = &(*(clasp as *const crate::dom::bindings::interface::DOMJSClass)).dom_class;
         dom.depth as u32 >= depth && dom.interface_chain[depth as usize] as u32 == proto_id
@@ -110,7 +114,10 @@ pub fn enqueue_microtask(cx: &mut JSContext, task: Box<dyn Microtask>) {
     let raw = Box::into_raw(Box::new(task));
     unsafe {
         JobQueueMayNotBeEmpty(cx.raw_cx());
-        assert!(EnqueueMicroTask(cx.raw_cx(), &PrivateValue(raw as *const c_void)), "out of memory queueing a microtask");
+        assert!(
+            EnqueueMicroTask(cx.raw_cx(), &PrivateValue(raw as *const c_void)),
+            "out of memory queueing a microtask"
+        );
     }
 }
 
@@ -123,7 +130,11 @@ unsafe extern "C" fn trace_user_microtask(trc: *mut JSTracer, val: *mut JSVal) {
     }
 }
 
-unsafe extern "C" fn get_host_defined_data(cx: *mut RawJSContext, incumbent: RawMutableHandleObject, data: RawMutableHandleObject) -> bool {
+unsafe extern "C" fn get_host_defined_data(
+    cx: *mut RawJSContext,
+    incumbent: RawMutableHandleObject,
+    data: RawMutableHandleObject,
+) -> bool {
     unsafe {
         data.set(std::ptr::null_mut());
         get_host_defined_global(cx, incumbent)
@@ -265,7 +276,9 @@ pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (Strin
         }
         // Error objects: "TypeError: message" and the location of their creation.
         let location = mozjs::rust::borrowed_error_report(cx, |cx, report| unsafe {
-            if !mozjs::jsapi::JS_ErrorFromException(cx.raw_cx_no_gc(), obj.handle().into(), report) || report.report_.is_null() {
+            if !mozjs::jsapi::JS_ErrorFromException(cx.raw_cx_no_gc(), obj.handle().into(), report)
+                || report.report_.is_null()
+            {
                 return None;
             }
             let r = &*report.report_;
@@ -318,7 +331,15 @@ pub fn report_pending_exception(cx: &mut JSContext) {
             Some(i) => (i.filename.clone(), i.line, i.col),
             None => (String::new(), 0, 0),
         };
-        crate::dom::html::errorevent::ErrorEvent::fire_for_exception(cx, &window, &message, &file, line, col, exception.handle())
+        crate::dom::html::errorevent::ErrorEvent::fire_for_exception(
+            cx,
+            &window,
+            &message,
+            &file,
+            line,
+            col,
+            exception.handle(),
+        )
     };
     if !canceled {
         report_error(&format!("Uncaught {message}"), location.as_deref());
@@ -333,7 +354,13 @@ pub fn in_realm<R>(cx: &mut JSContext, window: &Window, f: impl FnOnce(&mut JSCo
 
 /// Evaluates classic script `source` in `window` (<https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script>),
 /// reporting a thrown exception or a syntax error.
-pub fn run_classic_script(cx: &mut JSContext, window: &Window, source: &str, filename: &str, line: u32) -> Result<(), ()> {
+pub fn run_classic_script(
+    cx: &mut JSContext,
+    window: &Window,
+    source: &str,
+    filename: &str,
+    line: u32,
+) -> Result<(), ()> {
     let global = window.global_object();
     let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());

@@ -169,7 +169,8 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Idle?
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
         // A dirty canvas keeps the loop alive until its rendering update.
-        let next_timer = [next_timer, crate::dom::canvas::rendering::next_rendering_deadline()].into_iter().flatten().min();
+        let next_timer =
+            [next_timer, crate::dom::canvas::rendering::next_rendering_deadline()].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
         if next_timer.is_none() && outstanding == 0 && remote.is_empty() {
             return LoopEnd::Idle;

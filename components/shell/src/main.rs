@@ -81,7 +81,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 std::process::exit(0);
             }
             "--timeout" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, "--timeout")? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--timeout")?,
+                };
                 let secs: f64 = v.parse().map_err(|_| format!("--timeout takes seconds, not '{v}'"))?;
                 if !(secs.is_finite() && secs > 0.0) {
                     return Err(format!("--timeout takes a positive number of seconds, not '{v}'"));
@@ -90,13 +93,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--allow-errors" => options.allow_errors = true,
             "--pref" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, "--pref")? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--pref")?,
+                };
                 let (n, val) = v.split_once('=').ok_or_else(|| format!("--pref takes NAME=VALUE, not '{v}'"))?;
                 options.prefs.set(n, val)?;
             }
             "--wpt" => options.wpt = true,
             "--camera" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, "--camera")? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--camera")?,
+                };
                 options.threads.camera = match v.as_str() {
                     "fake" => media::CameraChoice::Fake,
                     "auto" => media::CameraChoice::Auto,
@@ -105,12 +114,18 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 };
             }
             "--dump-canvases" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, "--dump-canvases")? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--dump-canvases")?,
+                };
                 std::fs::create_dir_all(&v).map_err(|e| format!("--dump-canvases {v}: {e}"))?;
                 options.threads.dump_canvases = Some(v.into());
             }
             "--save-photos" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, "--save-photos")? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--save-photos")?,
+                };
                 std::fs::create_dir_all(&v).map_err(|e| format!("--save-photos {v}: {e}"))?;
                 options.save_photos = Some(v.into());
             }
@@ -169,7 +184,8 @@ fn main() -> ExitCode {
     let cx = runtime.cx();
     // The WPT runner kills a hung engine itself; in that mode no deadline of our own.
     let deadline = if options.wpt { None } else { options.timeout.map(|t| Instant::now() + t) };
-    let window_options = WindowOptions { url: url.clone(), prefs: Rc::new(options.prefs.clone()), inherited_secure_context: None };
+    let window_options =
+        WindowOptions { url: url.clone(), prefs: Rc::new(options.prefs.clone()), inherited_secure_context: None };
     let result = page::run_page(cx, url, window_options, deadline, options.crashtest);
     let code = match result {
         Err(e) => {
@@ -185,7 +201,11 @@ fn main() -> ExitCode {
                     124
                 }
                 LoopEnd::Idle => {
-                    if reported_error_count() > 0 && !options.allow_errors { 1 } else { 0 }
+                    if reported_error_count() > 0 && !options.allow_errors {
+                        1
+                    } else {
+                        0
+                    }
                 }
             }
         }

@@ -19,7 +19,13 @@ pub struct PageRun {
 }
 
 /// Loads `url` into a new window and runs it until idle, the deadline or an exit request.
-pub fn run_page(cx: &mut JSContext, url: Url, options: WindowOptions, deadline: Option<Instant>, crashtest: bool) -> Result<PageRun, String> {
+pub fn run_page(
+    cx: &mut JSContext,
+    url: Url,
+    options: WindowOptions,
+    deadline: Option<Instant>,
+    crashtest: bool,
+) -> Result<PageRun, String> {
     let response = fetch(&url)?;
     if !response.ok() {
         return Err(format!("{url}: HTTP status {}", response.status));

@@ -88,8 +88,9 @@ pub struct ConfigFile {
 pub fn generate(webidl_dir: &Path, config: &Path, out: &Path) -> Result<Vec<PathBuf>, Vec<Error>> {
     let config_text = std::fs::read_to_string(config)
         .map_err(|e| vec![Error::new(Location { file: config.into(), line: 0 }, format!("cannot read: {e}"))])?;
-    let config_file: ConfigFile = toml::from_str(&config_text)
-        .map_err(|e| vec![Error::new(Location { file: config.into(), line: 0 }, format!("invalid bindings config: {e}"))])?;
+    let config_file: ConfigFile = toml::from_str(&config_text).map_err(|e| {
+        vec![Error::new(Location { file: config.into(), line: 0 }, format!("invalid bindings config: {e}"))]
+    })?;
     let (model, mut files) = load_dir(webidl_dir)?;
     let output = emit::emit(&model, &emit::Config { prefs: config_file.prefs })?;
     let source = output.to_source();

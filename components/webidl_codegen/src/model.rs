@@ -79,9 +79,14 @@ pub enum Type {
     Boolean,
     Integer(IntKind, IntConversion),
     /// `float` (32 bits) or `double`; `unrestricted` allows NaN and infinities.
-    Float { double: bool, unrestricted: bool },
+    Float {
+        double: bool,
+        unrestricted: bool,
+    },
     /// `DOMString`; `[LegacyNullToEmptyString]` turns null into "".
-    DOMString { null_to_empty: bool },
+    DOMString {
+        null_to_empty: bool,
+    },
     USVString,
     ByteString,
     Object,
@@ -146,7 +151,11 @@ impl Type {
             Type::Boolean => "boolean".into(),
             Type::Integer(k, _) => k.idl_name().into(),
             Type::Float { double, unrestricted } => {
-                format!("{}{}", if *unrestricted { "unrestricted " } else { "" }, if *double { "double" } else { "float" })
+                format!(
+                    "{}{}",
+                    if *unrestricted { "unrestricted " } else { "" },
+                    if *double { "double" } else { "float" }
+                )
             }
             Type::DOMString { .. } => "DOMString".into(),
             Type::USVString => "USVString".into(),

@@ -11,8 +11,7 @@ use weedle::literal::{ConstValue as WConstValue, DefaultValue as WDefault, Float
 use weedle::mixin::MixinMember;
 use weedle::namespace::NamespaceMember;
 use weedle::types::{
-    FloatingPointType, IntegerType, NonAnyType, RecordKeyType, ReturnType, SingleType, Type as WType,
-    UnionMemberType,
+    FloatingPointType, IntegerType, NonAnyType, RecordKeyType, ReturnType, SingleType, Type as WType, UnionMemberType,
 };
 use weedle::{Definition, Parse};
 
@@ -26,7 +25,10 @@ pub(crate) enum RawType {
     Undefined,
     Boolean,
     Integer(IntKind),
-    Float { double: bool, unrestricted: bool },
+    Float {
+        double: bool,
+        unrestricted: bool,
+    },
     DOMString,
     USVString,
     ByteString,
@@ -42,7 +44,10 @@ pub(crate) enum RawType {
     ArrayBufferView,
     Uint8ClampedArray,
     /// Type-level extended attributes: `[Clamp]`, `[EnforceRange]`, `[LegacyNullToEmptyString]`.
-    Annotated { inner: Box<RawType>, annotation: TypeAnnotation },
+    Annotated {
+        inner: Box<RawType>,
+        annotation: TypeAnnotation,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +77,11 @@ pub(crate) struct RawArgument {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum RawMember {
-    Constructor { args: Vec<RawArgument>, ext: Vec<RawExtAttr>, location: Location },
+    Constructor {
+        args: Vec<RawArgument>,
+        ext: Vec<RawExtAttr>,
+        location: Location,
+    },
     Operation {
         name: String,
         args: Vec<RawArgument>,
@@ -90,11 +99,24 @@ pub(crate) enum RawMember {
         ext: Vec<RawExtAttr>,
         location: Location,
     },
-    Const { name: String, ty: RawType, value: ConstValue, location: Location },
-    Stringifier { location: Location },
-    ValueIterable { ty: RawType, location: Location },
+    Const {
+        name: String,
+        ty: RawType,
+        value: ConstValue,
+        location: Location,
+    },
+    Stringifier {
+        location: Location,
+    },
+    ValueIterable {
+        ty: RawType,
+        location: Location,
+    },
     /// The operation named `name` is also the indexed property getter.
-    IndexedGetter { name: String, location: Location },
+    IndexedGetter {
+        name: String,
+        location: Location,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,8 +138,20 @@ pub(crate) enum RawDefinition {
         members: Vec<RawMember>,
         location: Location,
     },
-    Mixin { name: String, partial: bool, ext: Vec<RawExtAttr>, members: Vec<RawMember>, location: Location },
-    Namespace { name: String, partial: bool, ext: Vec<RawExtAttr>, members: Vec<RawMember>, location: Location },
+    Mixin {
+        name: String,
+        partial: bool,
+        ext: Vec<RawExtAttr>,
+        members: Vec<RawMember>,
+        location: Location,
+    },
+    Namespace {
+        name: String,
+        partial: bool,
+        ext: Vec<RawExtAttr>,
+        members: Vec<RawMember>,
+        location: Location,
+    },
     Dictionary {
         name: String,
         parent: Option<String>,
@@ -125,11 +159,33 @@ pub(crate) enum RawDefinition {
         members: Vec<RawDictMember>,
         location: Location,
     },
-    Enum { name: String, values: Vec<String>, location: Location },
-    Typedef { name: String, ty: RawType, location: Location },
-    Callback { name: String, args: Vec<RawArgument>, ret: RawType, ext: Vec<RawExtAttr>, location: Location },
-    CallbackInterface { name: String, members: Vec<RawMember>, location: Location },
-    Includes { target: String, mixin: String, location: Location },
+    Enum {
+        name: String,
+        values: Vec<String>,
+        location: Location,
+    },
+    Typedef {
+        name: String,
+        ty: RawType,
+        location: Location,
+    },
+    Callback {
+        name: String,
+        args: Vec<RawArgument>,
+        ret: RawType,
+        ext: Vec<RawExtAttr>,
+        location: Location,
+    },
+    CallbackInterface {
+        name: String,
+        members: Vec<RawMember>,
+        location: Location,
+    },
+    Includes {
+        target: String,
+        mixin: String,
+        location: Location,
+    },
 }
 
 /// Parses one file's text. `path` is only used in error locations.
@@ -499,7 +555,9 @@ impl<'s> FileCx<'s> {
                     ext: self.ext_attrs(&a.attributes)?,
                     location: self.loc(a.identifier.0),
                 },
-                MixinMember::Stringifier(_) => RawMember::Stringifier { location: Location { file: self.path.into(), line: 0 } },
+                MixinMember::Stringifier(_) => {
+                    RawMember::Stringifier { location: Location { file: self.path.into(), line: 0 } }
+                }
             });
         }
         Ok(out)
@@ -511,7 +569,10 @@ impl<'s> FileCx<'s> {
             match member {
                 NamespaceMember::Operation(o) => {
                     let Some(ident) = o.identifier else {
-                        return Err(Error::new(self.loc(self.source), "unnamed namespace operations are not supported"));
+                        return Err(Error::new(
+                            self.loc(self.source),
+                            "unnamed namespace operations are not supported",
+                        ));
                     };
                     out.push(RawMember::Operation {
                         name: ident.0.to_string(),
@@ -604,7 +665,11 @@ impl<'s> FileCx<'s> {
             .map_err(|e| if e.location.line == 0 { self.err(at, e.message) } else { e })
     }
 
-    fn type_annotations(&self, attrs: &Option<ExtendedAttributeList<'_>>, at: &str) -> Result<Vec<TypeAnnotation>, Error> {
+    fn type_annotations(
+        &self,
+        attrs: &Option<ExtendedAttributeList<'_>>,
+        at: &str,
+    ) -> Result<Vec<TypeAnnotation>, Error> {
         let mut out = Vec::new();
         for attr in self.ext_attrs(attrs)? {
             out.push(match attr.name.as_str() {
@@ -617,7 +682,12 @@ impl<'s> FileCx<'s> {
         Ok(out)
     }
 
-    fn attributed_type(&self, attrs: &Option<ExtendedAttributeList<'_>>, ty: &WType<'_>, at: &str) -> Result<RawType, Error> {
+    fn attributed_type(
+        &self,
+        attrs: &Option<ExtendedAttributeList<'_>>,
+        ty: &WType<'_>,
+        at: &str,
+    ) -> Result<RawType, Error> {
         let mut out = self.type_(ty, at)?;
         for ann in self.type_annotations(attrs, at)? {
             out = RawType::Annotated { inner: Box::new(out), annotation: ann };
@@ -641,13 +711,8 @@ impl<'s> FileCx<'s> {
             WType::Single(SingleType::Any(_)) => Ok(RawType::Any),
             WType::Single(SingleType::NonAny(t)) => self.non_any(t, at),
             WType::Union(u) => {
-                let members = u
-                    .type_
-                    .body
-                    .list
-                    .iter()
-                    .map(|m| self.union_member(m, at))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let members =
+                    u.type_.body.list.iter().map(|m| self.union_member(m, at)).collect::<Result<Vec<_>, _>>()?;
                 Ok(self.nullable(RawType::Union(members), u.q_mark.is_some()))
             }
         }
@@ -687,10 +752,8 @@ impl<'s> FileCx<'s> {
             NonAnyType::Sequence(s) => {
                 self.nullable(RawType::Sequence(Box::new(self.type_(&s.type_.generics.body, at)?)), s.q_mark.is_some())
             }
-            NonAnyType::FrozenArrayType(s) => self.nullable(
-                RawType::FrozenArray(Box::new(self.type_(&s.type_.generics.body, at)?)),
-                s.q_mark.is_some(),
-            ),
+            NonAnyType::FrozenArrayType(s) => self
+                .nullable(RawType::FrozenArray(Box::new(self.type_(&s.type_.generics.body, at)?)), s.q_mark.is_some()),
             NonAnyType::RecordType(r) => {
                 let key = match &*r.type_.generics.body.0 {
                     RecordKeyType::DOM(_) => RawType::DOMString,
@@ -738,7 +801,8 @@ impl<'s> FileCx<'s> {
             8 if digits.len() > 1 => &digits[1..],
             _ => digits,
         };
-        let value = i64::from_str_radix(digits, radix).map_err(|_| self.err(at, format!("bad integer literal {text}")))?;
+        let value =
+            i64::from_str_radix(digits, radix).map_err(|_| self.err(at, format!("bad integer literal {text}")))?;
         Ok(if negative { -value } else { value })
     }
 

@@ -142,10 +142,9 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                 }
                 let args = r.arguments(&args, &location);
                 let ret = r.ty(&ret, &location);
-                model.callbacks.insert(
-                    name.clone(),
-                    CallbackFunction { name, args, ret, treat_non_object_as_null, location },
-                );
+                model
+                    .callbacks
+                    .insert(name.clone(), CallbackFunction { name, args, ret, treat_non_object_as_null, location });
             }
             RawDefinition::CallbackInterface { name, members, location } => {
                 let mut operation = None;
@@ -154,7 +153,8 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     match m {
                         RawMember::Operation { name: op, args, ret, is_static: false, ext, location: l } => {
                             if operation.is_some() {
-                                r.errors.push(Error::new(l.clone(), "a callback interface may have only one operation"));
+                                r.errors
+                                    .push(Error::new(l.clone(), "a callback interface may have only one operation"));
                             }
                             let attrs = r.member_attrs(&ext, &l, &MemberAttrs::default());
                             operation = Some(Operation {
@@ -170,15 +170,17 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                             let ty = r.ty(&ty, &l);
                             constants.push(Constant { name: c, ty, value, location: l })
                         }
-                        _ => r.errors.push(Error::new(location.clone(), "callback interfaces may only hold one operation and constants")),
+                        _ => r.errors.push(Error::new(
+                            location.clone(),
+                            "callback interfaces may only hold one operation and constants",
+                        )),
                     }
                 }
                 match operation {
                     Some(operation) => {
-                        model.callback_interfaces.insert(
-                            name.clone(),
-                            CallbackInterface { name, operation, constants, location },
-                        );
+                        model
+                            .callback_interfaces
+                            .insert(name.clone(), CallbackInterface { name, operation, constants, location });
                     }
                     None => r.errors.push(Error::new(location, format!("callback interface {name} has no operation"))),
                 }
@@ -239,7 +241,10 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
     for iface in interfaces.values() {
         if let Some(parent) = &iface.parent {
             if !interfaces.contains_key(parent) {
-                r.errors.push(Error::new(iface.location.clone(), format!("{} inherits from unknown interface {parent}", iface.name)));
+                r.errors.push(Error::new(
+                    iface.location.clone(),
+                    format!("{} inherits from unknown interface {parent}", iface.name),
+                ));
             }
         }
         let mut names = BTreeSet::new();
@@ -250,7 +255,10 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
         }
         for o in &iface.operations {
             if iface.attributes.iter().any(|a| a.name == o.name && a.is_static == o.is_static) {
-                r.errors.push(Error::new(o.location.clone(), format!("{}.{} is both an attribute and an operation", iface.name, o.name)));
+                r.errors.push(Error::new(
+                    o.location.clone(),
+                    format!("{}.{} is both an attribute and an operation", iface.name, o.name),
+                ));
             }
         }
     }
@@ -258,17 +266,26 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
         d.members.sort_by(|a, b| a.name.cmp(&b.name));
         for pair in d.members.windows(2) {
             if pair[0].name == pair[1].name {
-                r.errors.push(Error::new(pair[1].location.clone(), format!("dictionary {} repeats member {}", d.name, pair[1].name)));
+                r.errors.push(Error::new(
+                    pair[1].location.clone(),
+                    format!("dictionary {} repeats member {}", d.name, pair[1].name),
+                ));
             }
         }
         for m in &d.members {
             if m.required && m.default.is_some() {
-                r.errors.push(Error::new(m.location.clone(), format!("required member {}.{} cannot have a default", d.name, m.name)));
+                r.errors.push(Error::new(
+                    m.location.clone(),
+                    format!("required member {}.{} cannot have a default", d.name, m.name),
+                ));
             }
         }
         if let Some(parent) = &d.parent {
             if !r.kinds.get(parent).is_some_and(|k| *k == Kind::Dictionary) {
-                r.errors.push(Error::new(d.location.clone(), format!("dictionary {} inherits from unknown dictionary {parent}", d.name)));
+                r.errors.push(Error::new(
+                    d.location.clone(),
+                    format!("dictionary {} inherits from unknown dictionary {parent}", d.name),
+                ));
             }
         }
     }
@@ -328,7 +345,9 @@ impl Resolver {
                 ("LegacyNoInterfaceObject", false) => attrs.legacy_no_interface_object = true,
                 ("LegacyUnenumerableNamedProperties", false) => attrs.legacy_unenumerable_named_properties = true,
                 ("LegacyWindowAlias", true) => attrs.legacy_window_alias = e.values.clone(),
-                _ => self.errors.push(Error::new(loc.clone(), format!("unsupported interface extended attribute [{}]", e.name))),
+                _ => self
+                    .errors
+                    .push(Error::new(loc.clone(), format!("unsupported interface extended attribute [{}]", e.name))),
             }
         }
         if attrs.exposed.is_empty() {
@@ -336,7 +355,10 @@ impl Resolver {
         }
         for global in &attrs.exposed {
             if global != "Window" && global != "*" {
-                self.errors.push(Error::new(loc.clone(), format!("[Exposed={global}]: only Window globals exist in Aperture")));
+                self.errors.push(Error::new(
+                    loc.clone(),
+                    format!("[Exposed={global}]: only Window globals exist in Aperture"),
+                ));
             }
         }
         attrs
@@ -350,7 +372,10 @@ impl Resolver {
                 ("SecureContext", false) => attrs.secure_context = true,
                 ("Pref", true) if e.values.len() == 1 => attrs.pref = Some(e.values[0].clone()),
                 ("Exposed", true) if e.values.iter().all(|g| g == "Window" || g == "*") => {}
-                _ => self.errors.push(Error::new(loc.clone(), format!("unsupported extended attribute [{}] on a partial or mixin", e.name))),
+                _ => self.errors.push(Error::new(
+                    loc.clone(),
+                    format!("unsupported extended attribute [{}] on a partial or mixin", e.name),
+                )),
             }
         }
         attrs
@@ -371,7 +396,9 @@ impl Resolver {
                 ("LegacyLenientThis", false) => attrs.legacy_lenient_this = true,
                 ("Default", false) => attrs.default = true,
                 ("Exposed", true) if e.values.iter().all(|g| g == "Window" || g == "*") => {}
-                _ => self.errors.push(Error::new(loc.clone(), format!("unsupported member extended attribute [{}]", e.name))),
+                _ => self
+                    .errors
+                    .push(Error::new(loc.clone(), format!("unsupported member extended attribute [{}]", e.name))),
             }
         }
         attrs
@@ -410,7 +437,10 @@ impl Resolver {
                     let attrs = self.member_attrs(&ext, &location, defaults);
                     let ty = self.ty(&ty, &location);
                     if matches!(ty.inner(), Type::Sequence(_) | Type::Record(..) | Type::Dictionary(_)) {
-                        self.errors.push(Error::new(location.clone(), format!("attribute {name} cannot have a sequence, record or dictionary type")));
+                        self.errors.push(Error::new(
+                            location.clone(),
+                            format!("attribute {name} cannot have a sequence, record or dictionary type"),
+                        ));
                     }
                     if stringifier {
                         iface.stringifier = true;
@@ -460,16 +490,25 @@ impl Resolver {
         let mut seen_optional = false;
         for (i, arg) in op.args.iter().enumerate() {
             if arg.variadic && i + 1 != op.args.len() {
-                self.errors.push(Error::new(op.location.clone(), format!("variadic argument {} of {} must be last", arg.name, op.name)));
+                self.errors.push(Error::new(
+                    op.location.clone(),
+                    format!("variadic argument {} of {} must be last", arg.name, op.name),
+                ));
             }
             if arg.optional {
                 seen_optional = true;
             } else if seen_optional && !arg.variadic {
-                self.errors.push(Error::new(op.location.clone(), format!("required argument {} of {} follows an optional one", arg.name, op.name)));
+                self.errors.push(Error::new(
+                    op.location.clone(),
+                    format!("required argument {} of {} follows an optional one", arg.name, op.name),
+                ));
             }
         }
         if matches!(op.ret, Type::Promise(_)) && op.attrs.throws {
-            self.errors.push(Error::new(op.location.clone(), format!("{} returns a promise and must not be [Throws]: it rejects instead", op.name)));
+            self.errors.push(Error::new(
+                op.location.clone(),
+                format!("{} returns a promise and must not be [Throws]: it rejects instead", op.name),
+            ));
         }
     }
 
@@ -556,7 +595,9 @@ impl Resolver {
             (Type::Nullable(inner), TypeAnnotation::Clamp | TypeAnnotation::EnforceRange) => {
                 Type::Nullable(Box::new(self.annotate(*inner, annotation, loc)))
             }
-            (Type::DOMString { .. }, TypeAnnotation::LegacyNullToEmptyString) => Type::DOMString { null_to_empty: true },
+            (Type::DOMString { .. }, TypeAnnotation::LegacyNullToEmptyString) => {
+                Type::DOMString { null_to_empty: true }
+            }
             (ty, ann) => {
                 self.errors.push(Error::new(loc.clone(), format!("[{ann:?}] cannot apply to {}", ty.idl())));
                 ty

@@ -24,7 +24,9 @@ fn records_convert_as_arguments_members_and_union_members() {
     assert!(out.contains("pub counts: Option<Record<DOMString, i32>>"), "dictionary member");
     assert!(out.contains("ByteStringRecord(Record<ByteString, ByteString>)"), "union variant");
     // Iterables go to the sequence before any other object goes to the record.
-    let union = &out[out.find("impl FromJSVal for ByteStringSequenceSequenceOrByteStringRecord").expect("the union's conversion")..];
+    let union = &out[out
+        .find("impl FromJSVal for ByteStringSequenceSequenceOrByteStringRecord")
+        .expect("the union's conversion")..];
     let sequence = union.find("has_iterator").expect("sequence branch");
     let record = union.find("Step 12.5").expect("record branch");
     assert!(sequence < record);
@@ -32,14 +34,16 @@ fn records_convert_as_arguments_members_and_union_members() {
 
 #[test]
 fn a_record_and_a_dictionary_are_not_distinguishable() {
-    let errors = emit("dictionary D {}; [Exposed=Window] interface A { undefined f((D or record<DOMString, long>) x); };")
-        .expect_err("indistinguishable union");
+    let errors =
+        emit("dictionary D {}; [Exposed=Window] interface A { undefined f((D or record<DOMString, long>) x); };")
+            .expect_err("indistinguishable union");
     assert!(errors.iter().any(|e| e.contains("not distinguishable")), "{errors:?}");
 }
 
 #[test]
 fn bytestring_defaults() {
-    let out = emit(r#"dictionary D { ByteString text = "OK"; ByteString empty = ""; };"#).unwrap_or_else(|e| panic!("{e:?}"));
+    let out =
+        emit(r#"dictionary D { ByteString text = "OK"; ByteString empty = ""; };"#).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(out.contains("text: ByteString(vec![79, 75])"), "{out}");
     assert!(out.contains("empty: ByteString(vec![])"));
 }
@@ -82,8 +86,14 @@ fn indexed_interfaces_are_iterable() {
         out[start..end].to_string()
     };
     assert!(!module("Plain").contains("define_array_iterator_members"), "no indexed getter: not iterable");
-    assert!(module("Indexed").contains("define_array_iterator_members(cx, global, proto.handle(), false)"), "@@iterator only");
-    assert!(module("Listed").contains("define_array_iterator_members(cx, global, proto.handle(), true)"), "value iterator");
+    assert!(
+        module("Indexed").contains("define_array_iterator_members(cx, global, proto.handle(), false)"),
+        "@@iterator only"
+    );
+    assert!(
+        module("Listed").contains("define_array_iterator_members(cx, global, proto.handle(), true)"),
+        "value iterator"
+    );
 }
 
 #[test]
@@ -94,11 +104,34 @@ fn put_forwards_assigns_the_forwarded_attribute() {
     )
     .unwrap_or_else(|e| panic!("{e:?}"));
     assert!(out.contains(r#"JS_GetProperty(cx.raw_cx(), obj, c"style".as_ptr()"#), "reads the attribute");
-    assert!(out.contains(r#"JS_SetProperty(cx.raw_cx(), target_object.handle().into(), c"text".as_ptr(), setter_arg(&args).into())"#), "sets the forwarded one");
-    assert!(out.contains(r#"attribute_spec(c"style", (JSPROP_ENUMERATE) as u8, &STYLE_GETTER_INFO, Some(&STYLE_SETTER_INFO))"#), "has a setter");
+    assert!(
+        out.contains(
+            r#"JS_SetProperty(cx.raw_cx(), target_object.handle().into(), c"text".as_ptr(), setter_arg(&args).into())"#
+        ),
+        "sets the forwarded one"
+    );
+    assert!(
+        out.contains(
+            r#"attribute_spec(c"style", (JSPROP_ENUMERATE) as u8, &STYLE_GETTER_INFO, Some(&STYLE_SETTER_INFO))"#
+        ),
+        "has a setter"
+    );
     assert!(!out.contains("fn SetStyle"), "no Rust setter to implement");
     let bad = |idl: &str| emit(idl).expect_err("rejected").iter().any(|e| e.contains("[PutForwards=text] needs"));
-    assert!(bad("[Exposed=Window] interface S { readonly attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] readonly attribute S s; };"), "read-only target");
-    assert!(bad("[Exposed=Window] interface S { attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] attribute S s; };"), "writable attribute");
-    assert!(bad("[Exposed=Window] interface H { [PutForwards=text] readonly attribute DOMString s; };"), "not an interface");
+    assert!(
+        bad(
+            "[Exposed=Window] interface S { readonly attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] readonly attribute S s; };"
+        ),
+        "read-only target"
+    );
+    assert!(
+        bad(
+            "[Exposed=Window] interface S { attribute DOMString text; }; [Exposed=Window] interface H { [PutForwards=text] attribute S s; };"
+        ),
+        "writable attribute"
+    );
+    assert!(
+        bad("[Exposed=Window] interface H { [PutForwards=text] readonly attribute DOMString s; };"),
+        "not an interface"
+    );
 }

@@ -28,8 +28,14 @@ fn syntax_errors_name_the_line() {
 #[test]
 fn unknown_types_and_attributes() {
     assert_error("[Exposed=Window] interface A { attribute Nope x; };", "unknown type Nope");
-    assert_error("[Exposed=Window, Frobnicate] interface A {};", "unsupported interface extended attribute [Frobnicate]");
-    assert_error("[Exposed=Window] interface A { [Frobnicate] attribute long x; };", "unsupported member extended attribute [Frobnicate]");
+    assert_error(
+        "[Exposed=Window, Frobnicate] interface A {};",
+        "unsupported interface extended attribute [Frobnicate]",
+    );
+    assert_error(
+        "[Exposed=Window] interface A { [Frobnicate] attribute long x; };",
+        "unsupported member extended attribute [Frobnicate]",
+    );
     assert_error("interface A {};", "needs [Exposed");
 }
 
@@ -67,7 +73,13 @@ fn partials_mixins_and_typedefs_resolve() {
     let names: Vec<&str> = a.attributes.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(names, ["fromPartial", "fromMixin"]);
     assert!(a.attributes[0].attrs.secure_context);
-    assert_eq!(a.attributes[1].ty, webidl_codegen::model::Type::Integer(webidl_codegen::model::IntKind::UnsignedLong, webidl_codegen::model::IntConversion::Default));
+    assert_eq!(
+        a.attributes[1].ty,
+        webidl_codegen::model::Type::Integer(
+            webidl_codegen::model::IntKind::UnsignedLong,
+            webidl_codegen::model::IntConversion::Default
+        )
+    );
     let members: Vec<&str> = model.dictionaries["D"].members.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(members, ["a", "b", "c"], "dictionary members are sorted lexicographically");
 }
@@ -75,7 +87,13 @@ fn partials_mixins_and_typedefs_resolve() {
 #[test]
 fn typed_arrays_only_as_arguments_and_returns() {
     assert_error("dictionary D { Uint8ClampedArray data; };", "cannot be stored here");
-    assert_error("[Exposed=Window] interface A { undefined f(optional Uint8ClampedArray data); };", "cannot be stored here");
-    assert_error("[Exposed=Window] interface A { undefined f(sequence<Uint8ClampedArray> data); };", "cannot be stored here");
+    assert_error(
+        "[Exposed=Window] interface A { undefined f(optional Uint8ClampedArray data); };",
+        "cannot be stored here",
+    );
+    assert_error(
+        "[Exposed=Window] interface A { undefined f(sequence<Uint8ClampedArray> data); };",
+        "cannot be stored here",
+    );
     assert!(errors_of("[Exposed=Window] interface A { Uint8ClampedArray f(Uint8ClampedArray data); readonly attribute Uint8ClampedArray d; };").is_empty());
 }

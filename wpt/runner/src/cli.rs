@@ -119,10 +119,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             match inline {
                 Some(v) => v,
                 None => {
-                    let v = args
-                        .get(i)
-                        .cloned()
-                        .ok_or_else(|| format!("{name} needs a value"))?;
+                    let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs a value"))?;
                     i += 1;
                     v
                 }

@@ -91,8 +91,7 @@ pub fn find_tags(html: &str, name: &str) -> Vec<HashMap<String, String>> {
                 break;
             }
             let start = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=>/".contains(&bytes[i])
-            {
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"=>/".contains(&bytes[i]) {
                 i += 1;
             }
             let attr = html[start..i].to_ascii_lowercase();
@@ -161,20 +160,13 @@ pub fn resolve_path(base_url_path: &str, reference: &str) -> Option<String> {
 fn is_support_path(rel: &str) -> bool {
     let mut segs: Vec<&str> = rel.split('/').collect();
     let name = segs.pop().unwrap_or("");
-    name.starts_with('.')
-        || segs
-            .iter()
-            .any(|s| s.starts_with('.') || SUPPORT_DIRS.contains(s) || *s == "node_modules")
+    name.starts_with('.') || segs.iter().any(|s| s.starts_with('.') || SUPPORT_DIRS.contains(s) || *s == "node_modules")
 }
 
 fn stem_has(name: &str, marker: &str) -> bool {
     // `-crash`/`-manual`/`-ref` as a word of the name: followed by `.`, `-` or the end.
-    name.match_indices(marker).any(|(i, _)| {
-        matches!(
-            name.as_bytes().get(i + marker.len()),
-            None | Some(b'.') | Some(b'-') | Some(b'_')
-        )
-    })
+    name.match_indices(marker)
+        .any(|(i, _)| matches!(name.as_bytes().get(i + marker.len()), None | Some(b'.') | Some(b'-') | Some(b'_')))
 }
 
 /// Classifies one WPT-relative file, appending what it yields to `out`.
@@ -185,15 +177,9 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let url_of = |from: &str, to: &str| format!("/{}{}", &rel[..rel.len() - from.len()], to);
     let skip = |out: &mut Discovery, url: String, reason: &str| {
-        out.skipped.push(Skipped {
-            url,
-            source: rel.to_owned(),
-            reason: reason.to_owned(),
-        })
+        out.skipped.push(Skipped { url, source: rel.to_owned(), reason: reason.to_owned() })
     };
-    let is_html = [".html", ".htm", ".xhtml", ".xht"]
-        .iter()
-        .any(|e| name.ends_with(e));
+    let is_html = [".html", ".htm", ".xhtml", ".xht"].iter().any(|e| name.ends_with(e));
     let is_js = name.ends_with(".js");
     if !is_html && !is_js {
         return;
@@ -207,11 +193,7 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
         }
         return;
     }
-    let read = || {
-        fs::read(root.join(rel))
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
-    };
+    let read = || fs::read(root.join(rel)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     if name.ends_with(".window.js") {
         let meta = wrapper::parse_meta(&read());
         let long = meta.iter().any(|(k, v)| k == "timeout" && v == "long");
@@ -240,13 +222,7 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
                         timeout_long: long,
                     });
                 } else {
-                    skip(
-                        out,
-                        url,
-                        &format!(
-                            "{g} scope: workers/other globals are not supported by the engine"
-                        ),
-                    );
+                    skip(out, url, &format!("{g} scope: workers/other globals are not supported by the engine"));
                 }
             }
         }
@@ -267,10 +243,9 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
     let html = read();
     let url = format!("/{rel}");
     let metas = find_tags(&html, "meta");
-    let long = metas.iter().any(|m| {
-        m.get("name").is_some_and(|n| n == "timeout")
-            && m.get("content").is_some_and(|c| c == "long")
-    });
+    let long = metas
+        .iter()
+        .any(|m| m.get("name").is_some_and(|n| n == "timeout") && m.get("content").is_some_and(|c| c == "long"));
     let mut variants: Vec<String> = metas
         .iter()
         .filter(|m| m.get("name").is_some_and(|n| n == "variant"))
@@ -280,18 +255,11 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
         variants.push(String::new());
     }
     if stem_has(name, "-crash") || in_crashtests_dir {
-        out.tests.push(TestFile {
-            source: rel.to_owned(),
-            url,
-            kind: Kind::Crashtest,
-            timeout_long: long,
-        });
+        out.tests.push(TestFile { source: rel.to_owned(), url, kind: Kind::Crashtest, timeout_long: long });
         return;
     }
     let testharness = find_tags(&html, "script").iter().any(|s| {
-        s.get("src")
-            .and_then(|src| resolve_path(&url, src))
-            .is_some_and(|p| p == "/resources/testharness.js")
+        s.get("src").and_then(|src| resolve_path(&url, src)).is_some_and(|p| p == "/resources/testharness.js")
     });
     if testharness {
         for v in variants {
@@ -306,8 +274,7 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
     }
     let reftest = find_tags(&html, "link").iter().any(|l| {
         l.get("rel").is_some_and(|r| {
-            r.split_ascii_whitespace()
-                .any(|t| t.eq_ignore_ascii_case("match") || t.eq_ignore_ascii_case("mismatch"))
+            r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("match") || t.eq_ignore_ascii_case("mismatch"))
         })
     });
     if reftest {
@@ -316,11 +283,7 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
 }
 
 fn walk(root: &Path, rel: &str, out: &mut Discovery) -> std::io::Result<()> {
-    let dir = if rel.is_empty() {
-        root.to_path_buf()
-    } else {
-        root.join(rel)
-    };
+    let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
     let mut entries: Vec<(String, bool)> = fs::read_dir(&dir)?
         .filter_map(Result::ok)
         .map(|e| {
@@ -331,16 +294,9 @@ fn walk(root: &Path, rel: &str, out: &mut Discovery) -> std::io::Result<()> {
         .collect();
     entries.sort();
     for (name, is_dir) in entries {
-        let child = if rel.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel}/{name}")
-        };
+        let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
         if is_dir {
-            if name.starts_with('.')
-                || SUPPORT_DIRS.contains(&name.as_str())
-                || name == "node_modules"
-            {
+            if name.starts_with('.') || SUPPORT_DIRS.contains(&name.as_str()) || name == "node_modules" {
                 continue;
             }
             walk(root, &child, out)?;
@@ -384,11 +340,8 @@ pub fn discover(root: &Path, paths: &[String]) -> Result<Discovery, String> {
                 // A variant: `dir/x.html?variant`.
                 classify(root, &url_path[1..], &mut found);
             }
-            for (from, to) in [
-                (".window.html", ".window.js"),
-                (".any.html", ".any.js"),
-                (".worker.html", ".worker.js"),
-            ] {
+            for (from, to) in [(".window.html", ".window.js"), (".any.html", ".any.js"), (".worker.html", ".worker.js")]
+            {
                 if let Some(stem) = url_path.strip_suffix(from) {
                     let src = format!("{}{to}", &stem[1..]);
                     if root.join(&src).is_file() {
@@ -396,10 +349,7 @@ pub fn discover(root: &Path, paths: &[String]) -> Result<Discovery, String> {
                     }
                 }
             }
-            if let Some(stem) = url_path
-                .strip_suffix(".html")
-                .filter(|s| s.contains(".any."))
-            {
+            if let Some(stem) = url_path.strip_suffix(".html").filter(|s| s.contains(".any.")) {
                 // `.any.worker.html` and friends.
                 if let Some(i) = stem.rfind(".any.") {
                     let src = format!("{}.any.js", &stem[1..i]);
@@ -408,14 +358,10 @@ pub fn discover(root: &Path, paths: &[String]) -> Result<Discovery, String> {
                     }
                 }
             }
-            let matches = |u: &str| {
-                u == url || (!url.contains('?') && u.split('?').next() == Some(url_path.as_str()))
-            };
+            let matches = |u: &str| u == url || (!url.contains('?') && u.split('?').next() == Some(url_path.as_str()));
             let before = (out.tests.len(), out.skipped.len());
-            out.tests
-                .extend(found.tests.into_iter().filter(|t| matches(&t.url)));
-            out.skipped
-                .extend(found.skipped.into_iter().filter(|s| matches(&s.url)));
+            out.tests.extend(found.tests.into_iter().filter(|t| matches(&t.url)));
+            out.skipped.extend(found.skipped.into_iter().filter(|s| matches(&s.url)));
             if (out.tests.len(), out.skipped.len()) == before {
                 return Err(format!("no test matches {arg:?} under {}", root.display()));
             }

@@ -40,10 +40,7 @@ impl EngineOptions {
             args.push("--wpt-crashtest".into());
         }
         args.push("--timeout".into());
-        args.push(format!(
-            "{}",
-            self.harness_timeout(test).ceil().max(1.0) as u64
-        ));
+        args.push(format!("{}", self.harness_timeout(test).ceil().max(1.0) as u64));
         args.push(format!("{}{}", self.base_url, test.url));
         args
     }
@@ -118,20 +115,8 @@ fn run_process(opts: &EngineOptions, test: &TestFile) -> Outcome {
     };
     let (tx, rx) = mpsc::channel::<(bool, String)>();
     for (is_out, pipe) in [
-        (
-            true,
-            child
-                .stdout
-                .take()
-                .map(|p| Box::new(p) as Box<dyn Read + Send>),
-        ),
-        (
-            false,
-            child
-                .stderr
-                .take()
-                .map(|p| Box::new(p) as Box<dyn Read + Send>),
-        ),
+        (true, child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>)),
+        (false, child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>)),
     ] {
         let tx = tx.clone();
         if let Some(mut pipe) = pipe {
@@ -176,14 +161,7 @@ fn run_process(opts: &EngineOptions, test: &TestFile) -> Outcome {
         kill_group(&child);
         collect(&rx, Duration::from_secs(2));
     }
-    Outcome {
-        exit,
-        timed_out,
-        stdout,
-        stderr,
-        duration,
-        spawn_error: None,
-    }
+    Outcome { exit, timed_out, stdout, stderr, duration, spawn_error: None }
 }
 
 /// Runs one test. `expected_subtests` names the subtests the expectation file knows about:
@@ -204,25 +182,15 @@ pub fn run_test(opts: &EngineOptions, test: &TestFile, expected_subtests: &[Stri
         return result;
     }
     let limit = opts.wall_clock_limit(test).as_secs_f64();
-    let exit_text = out
-        .exit
-        .map_or_else(|| "unknown exit".to_owned(), describe_exit);
+    let exit_text = out.exit.map_or_else(|| "unknown exit".to_owned(), describe_exit);
     let crash_message = || {
         let t = tail(&result.stderr, 10);
-        if t.is_empty() {
-            format!("engine crashed: {exit_text}")
-        } else {
-            format!("engine crashed: {exit_text}\n{t}")
-        }
+        if t.is_empty() { format!("engine crashed: {exit_text}") } else { format!("engine crashed: {exit_text}\n{t}") }
     };
     let not_run = |why: &str| -> Vec<SubtestResult> {
         expected_subtests
             .iter()
-            .map(|n| SubtestResult {
-                name: n.clone(),
-                status: Status::NotRun,
-                message: Some(why.to_owned()),
-            })
+            .map(|n| SubtestResult { name: n.clone(), status: Status::NotRun, message: Some(why.to_owned()) })
             .collect()
     };
     match test.kind {
@@ -252,9 +220,7 @@ pub fn run_test(opts: &EngineOptions, test: &TestFile, expected_subtests: &[Stri
                 }
             } else if out.timed_out {
                 result.status = Status::Timeout;
-                result.message = Some(format!(
-                    "engine killed after {limit:.1} s without reporting a result"
-                ));
+                result.message = Some(format!("engine killed after {limit:.1} s without reporting a result"));
                 result.subtests = not_run("not run: engine timed out");
             } else if out.exit.is_some_and(|s| s.success()) {
                 result.status = Status::Error;

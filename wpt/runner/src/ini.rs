@@ -62,21 +62,13 @@ impl std::fmt::Display for SyntaxError {
 
 impl Entry {
     pub fn new(key: &str, value: &str, comments: Vec<String>) -> Entry {
-        Entry {
-            comments,
-            key: key.to_owned(),
-            value: value.to_owned(),
-            line: 0,
-        }
+        Entry { comments, key: key.to_owned(), value: value.to_owned(), line: 0 }
     }
 }
 
 impl Section {
     pub fn new(name: &str) -> Section {
-        Section {
-            name: name.to_owned(),
-            ..Section::default()
-        }
+        Section { name: name.to_owned(), ..Section::default() }
     }
 
     pub fn entry(&self, key: &str) -> Option<&Entry> {
@@ -104,19 +96,14 @@ impl IniFile {
 
 fn unescape_heading(s: &str, line: usize) -> Result<(String, &str), SyntaxError> {
     // `s` starts after the opening `[`; returns the name and the text after the closing `]`.
-    let err = |message: &str| SyntaxError {
-        line,
-        message: message.to_owned(),
-    };
+    let err = |message: &str| SyntaxError { line, message: message.to_owned() };
     let mut out = String::new();
     let mut chars = s.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
             ']' => return Ok((out, &s[i + 1..])),
             '\\' => {
-                let (_, e) = chars
-                    .next()
-                    .ok_or_else(|| err("dangling escape in heading"))?;
+                let (_, e) = chars.next().ok_or_else(|| err("dangling escape in heading"))?;
                 match e {
                     'n' => out.push('\n'),
                     'r' => out.push('\r'),
@@ -130,8 +117,7 @@ fn unescape_heading(s: &str, line: usize) -> Result<(String, &str), SyntaxError>
                         };
                         let mut hex = String::new();
                         for _ in 0..n {
-                            let (_, h) =
-                                chars.next().ok_or_else(|| err("short escape in heading"))?;
+                            let (_, h) = chars.next().ok_or_else(|| err("short escape in heading"))?;
                             hex.push(h);
                         }
                         let code = u32::from_str_radix(&hex, 16)
@@ -224,9 +210,7 @@ pub fn parse(text: &str) -> Result<IniFile, SyntaxError> {
                 Some((_, parent)) => {
                     let parent = parent.clone();
                     if parent.len() >= 2 {
-                        return Err(err(
-                            "headings nest at most two levels (test, subtest)".into()
-                        ));
+                        return Err(err("headings nest at most two levels (test, subtest)".into()));
                     }
                     let p = section_at(&mut file, &parent);
                     p.children.push(section);
@@ -239,23 +223,15 @@ pub fn parse(text: &str) -> Result<IniFile, SyntaxError> {
             continue;
         }
         let Some((key, value)) = content.split_once(':') else {
-            return Err(err(format!(
-                "expected `[heading]`, `key: value` or `# comment`, got {content:?}"
-            )));
+            return Err(err(format!("expected `[heading]`, `key: value` or `# comment`, got {content:?}")));
         };
         let key = key.trim();
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        {
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
             return Err(err(format!("bad key {key:?}")));
         }
         let value = value.trim();
         if value.is_empty() || value.starts_with("if ") {
-            return Err(err(format!(
-                "`{key}:` has no plain value (conditional values are not supported)"
-            )));
+            return Err(err(format!("`{key}:` has no plain value (conditional values are not supported)")));
         }
         let Some((_, path)) = stack.last() else {
             return Err(err(format!("`{key}:` outside any heading")));
@@ -321,9 +297,7 @@ pub fn write(file: &IniFile) -> String {
 /// Parses an `expected:` value: `FAIL` or `[FAIL, TIMEOUT]`.
 pub fn parse_statuses(value: &str) -> Result<Vec<Status>, String> {
     let inner = match value.strip_prefix('[') {
-        Some(rest) => rest
-            .strip_suffix(']')
-            .ok_or_else(|| format!("unclosed list {value:?}"))?,
+        Some(rest) => rest.strip_suffix(']').ok_or_else(|| format!("unclosed list {value:?}"))?,
         None => value,
     };
     let mut out = Vec::new();
@@ -344,13 +318,7 @@ pub fn parse_statuses(value: &str) -> Result<Vec<Status>, String> {
 pub fn format_statuses(statuses: &[Status]) -> String {
     match statuses {
         [one] => one.as_str().to_owned(),
-        many => format!(
-            "[{}]",
-            many.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        many => format!("[{}]", many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -381,12 +349,7 @@ pub struct TestExpectation {
     pub section: Section,
 }
 
-fn interpret_expected(
-    entry: &Entry,
-    level: Level,
-    where_: &str,
-    errors: &mut Vec<String>,
-) -> Option<Expected> {
+fn interpret_expected(entry: &Entry, level: Level, where_: &str, errors: &mut Vec<String>) -> Option<Expected> {
     let statuses = match parse_statuses(&entry.value) {
         Ok(s) => s,
         Err(e) => {
@@ -400,19 +363,10 @@ fn interpret_expected(
                 Level::File => "a test",
                 Level::Subtest => "a subtest",
             };
-            errors.push(format!(
-                "line {}: {where_}: {s} is not a status of {what}",
-                entry.line
-            ));
+            errors.push(format!("line {}: {where_}: {s} is not a status of {what}", entry.line));
         }
     }
-    let reason = entry
-        .comments
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let reason = entry.comments.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
     let reason = (!reason.is_empty()).then_some(reason);
     if reason.is_none() && statuses.iter().any(|s| !s.is_passing()) {
         errors.push(format!(
@@ -420,11 +374,7 @@ fn interpret_expected(
             entry.line, entry.value
         ));
     }
-    Some(Expected {
-        statuses,
-        reason,
-        entry: entry.clone(),
-    })
+    Some(Expected { statuses, reason, entry: entry.clone() })
 }
 
 /// Interprets a parsed file. Returns the expectations per top-level heading and the semantic
@@ -437,21 +387,14 @@ pub fn interpret(file: &IniFile) -> (BTreeMap<String, TestExpectation>, Vec<Stri
             errors.push(format!("line {}: duplicate heading [{}]", s.line, s.name));
             continue;
         }
-        let mut t = TestExpectation {
-            section: s.clone(),
-            ..TestExpectation::default()
-        };
+        let mut t = TestExpectation { section: s.clone(), ..TestExpectation::default() };
         for e in &s.entries {
             match e.key.as_str() {
                 "expected" => {
                     if t.expected.is_some() {
-                        errors.push(format!(
-                            "line {}: [{}]: duplicate `expected:`",
-                            e.line, s.name
-                        ));
+                        errors.push(format!("line {}: [{}]: duplicate `expected:`", e.line, s.name));
                     }
-                    t.expected =
-                        interpret_expected(e, Level::File, &format!("[{}]", s.name), &mut errors);
+                    t.expected = interpret_expected(e, Level::File, &format!("[{}]", s.name), &mut errors);
                 }
                 "disabled" => t.disabled = Some(e.value.clone()),
                 _ => {}
@@ -459,10 +402,7 @@ pub fn interpret(file: &IniFile) -> (BTreeMap<String, TestExpectation>, Vec<Stri
         }
         for c in &s.children {
             if t.subtests.contains_key(&c.name) {
-                errors.push(format!(
-                    "line {}: duplicate subtest heading [{}]",
-                    c.line, c.name
-                ));
+                errors.push(format!("line {}: duplicate subtest heading [{}]", c.line, c.name));
                 continue;
             }
             let where_ = format!("[{}] [{}]", s.name, c.name);

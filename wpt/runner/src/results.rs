@@ -40,11 +40,7 @@ impl TestResult {
                 }
             }
             Kind::Testharness => {
-                let passed = self
-                    .subtests
-                    .iter()
-                    .filter(|s| s.status == Status::Pass)
-                    .count();
+                let passed = self.subtests.iter().filter(|s| s.status == Status::Pass).count();
                 (passed, self.subtests.len() - passed)
             }
         }
@@ -69,43 +65,22 @@ fn opt_string(v: Option<&Value>) -> Option<String> {
 
 /// Finds the result line in the engine's stdout (the first one).
 pub fn find_report(stdout: &str) -> Option<&str> {
-    stdout.lines().find_map(|l| {
-        l.find(RESULT_MARKER)
-            .map(|i| l[i + RESULT_MARKER.len()..].trim())
-    })
+    stdout.lines().find_map(|l| l.find(RESULT_MARKER).map(|i| l[i + RESULT_MARKER.len()..].trim()))
 }
 
 /// Parses the JSON produced by our testharnessreport.js.
 pub fn parse_report(json: &str) -> Result<Report, String> {
     let v: Value = serde_json::from_str(json).map_err(|e| format!("result is not JSON: {e}"))?;
-    let code = v
-        .get("status")
-        .and_then(Value::as_i64)
-        .ok_or("result has no numeric \"status\"")?;
-    let status =
-        Status::from_harness_code(code).ok_or_else(|| format!("unknown harness status {code}"))?;
+    let code = v.get("status").and_then(Value::as_i64).ok_or("result has no numeric \"status\"")?;
+    let status = Status::from_harness_code(code).ok_or_else(|| format!("unknown harness status {code}"))?;
     let message = opt_string(v.get("message"));
     let mut subtests = Vec::new();
-    let tests = v
-        .get("tests")
-        .and_then(Value::as_array)
-        .ok_or("result has no \"tests\" array")?;
+    let tests = v.get("tests").and_then(Value::as_array).ok_or("result has no \"tests\" array")?;
     for t in tests {
-        let name = t
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or("a subtest has no \"name\"")?;
-        let code = t
-            .get("status")
-            .and_then(Value::as_i64)
-            .ok_or("a subtest has no numeric \"status\"")?;
-        let status = Status::from_subtest_code(code)
-            .ok_or_else(|| format!("unknown subtest status {code}"))?;
-        subtests.push(SubtestResult {
-            name: name.to_owned(),
-            status,
-            message: opt_string(t.get("message")),
-        });
+        let name = t.get("name").and_then(Value::as_str).ok_or("a subtest has no \"name\"")?;
+        let code = t.get("status").and_then(Value::as_i64).ok_or("a subtest has no numeric \"status\"")?;
+        let status = Status::from_subtest_code(code).ok_or_else(|| format!("unknown subtest status {code}"))?;
+        subtests.push(SubtestResult { name: name.to_owned(), status, message: opt_string(t.get("message")) });
     }
     Ok((status, message, subtests))
 }
@@ -139,9 +114,7 @@ pub fn default_file_status(kind: Kind) -> Status {
 
 /// The statuses a result is expected to have at file level.
 pub fn expected_file_statuses(kind: Kind, exp: Option<&TestExpectation>) -> Vec<Status> {
-    exp.and_then(|e| e.expected.as_ref())
-        .map(|e| e.statuses.clone())
-        .unwrap_or_else(|| vec![default_file_status(kind)])
+    exp.and_then(|e| e.expected.as_ref()).map(|e| e.statuses.clone()).unwrap_or_else(|| vec![default_file_status(kind)])
 }
 
 /// Compares a result with its expectation (absent: everything PASS/OK).
@@ -163,10 +136,8 @@ pub fn compare(result: &TestResult, exp: Option<&TestExpectation>) -> Comparison
         if !seen.insert(s.name.as_str()) {
             continue;
         }
-        let expected = exp
-            .and_then(|e| e.subtests.get(&s.name))
-            .map(|e| e.statuses.clone())
-            .unwrap_or_else(|| vec![Status::Pass]);
+        let expected =
+            exp.and_then(|e| e.subtests.get(&s.name)).map(|e| e.statuses.clone()).unwrap_or_else(|| vec![Status::Pass]);
         if !expected.contains(&s.status) {
             out.unexpected.push(Unexpected {
                 url: url.clone(),

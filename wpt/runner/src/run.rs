@@ -35,35 +35,20 @@ pub fn load_meta(path: &Path) -> MetaFile {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return MetaFile::default(),
         Err(e) => {
-            return MetaFile {
-                errors: vec![format!("cannot read: {e}")],
-                broken: true,
-                ..MetaFile::default()
-            };
+            return MetaFile { errors: vec![format!("cannot read: {e}")], broken: true, ..MetaFile::default() };
         }
     };
     match ini::parse(&text) {
         Ok(file) => {
             let (tests, errors) = ini::interpret(&file);
-            MetaFile {
-                ini: Some(file),
-                tests,
-                errors,
-                broken: false,
-            }
+            MetaFile { ini: Some(file), tests, errors, broken: false }
         }
-        Err(e) => MetaFile {
-            errors: vec![e.to_string()],
-            broken: true,
-            ..MetaFile::default()
-        },
+        Err(e) => MetaFile { errors: vec![e.to_string()], broken: true, ..MetaFile::default() },
     }
 }
 
 fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
 fn first_lines(text: &str, n: usize) -> Vec<&str> {
@@ -83,11 +68,7 @@ fn meta_files(meta: &Path) -> Vec<String> {
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let name = e.file_name().to_string_lossy().into_owned();
-            let child = if rel.is_empty() {
-                name.clone()
-            } else {
-                format!("{rel}/{name}")
-            };
+            let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
             if e.path().is_dir() {
                 walk(&e.path(), &child, out);
             } else if name.ends_with(".ini") {
@@ -109,11 +90,7 @@ fn source_sections(root: &Path, source: &str) -> BTreeSet<String> {
     d.tests
         .iter()
         .map(|t| t.section_name().to_owned())
-        .chain(
-            d.skipped
-                .iter()
-                .map(|s| discovery::section_name_of(&s.url).to_owned()),
-        )
+        .chain(d.skipped.iter().map(|s| discovery::section_name_of(&s.url).to_owned()))
         .collect()
 }
 
@@ -132,20 +109,13 @@ impl RunReport {
     }
 
     pub fn counts(&self) -> (usize, usize) {
-        self.results
-            .iter()
-            .map(TestResult::counts)
-            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+        self.results.iter().map(TestResult::counts).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     }
 
     /// The human-readable report (table, unexpected results, skipped, errors, totals).
     pub fn render(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "{:<19} {:>9} {:>10}  TEST",
-            "STATUS", "PASSED", "UNEXPECTED"
-        );
+        let _ = writeln!(s, "{:<19} {:>9} {:>10}  TEST", "STATUS", "PASSED", "UNEXPECTED");
         for (r, c) in self.results.iter().zip(&self.comparisons) {
             let (p, f) = r.counts();
             let _ = writeln!(
@@ -157,11 +127,7 @@ impl RunReport {
                 r.test.url
             );
         }
-        let unexpected: Vec<_> = self
-            .comparisons
-            .iter()
-            .flat_map(|c| &c.unexpected)
-            .collect();
+        let unexpected: Vec<_> = self.comparisons.iter().flat_map(|c| &c.unexpected).collect();
         if !unexpected.is_empty() {
             let _ = writeln!(s, "\nUnexpected results ({}):", unexpected.len());
             let mut last_url = "";
@@ -174,12 +140,7 @@ impl RunReport {
                     None => String::new(),
                     Some(n) => format!("[{n}] "),
                 };
-                let _ = writeln!(
-                    s,
-                    "    {what}{} (expected {})",
-                    u.actual,
-                    ini::format_statuses(&u.expected)
-                );
+                let _ = writeln!(s, "    {what}{} (expected {})", u.actual, ini::format_statuses(&u.expected));
                 if let Some(m) = u.message.as_deref().filter(|m| !m.trim().is_empty()) {
                     for line in first_lines(m, 6) {
                         let _ = writeln!(s, "      {line}");
@@ -213,19 +174,18 @@ impl RunReport {
 
     /// wptreport-style JSON.
     pub fn wptreport(&self, run_info: Value, time_start: u64, time_end: u64) -> Value {
-        let expected_fields =
-            |obj: &mut serde_json::Map<String, Value>,
-             expected: Option<&Vec<crate::status::Status>>| {
-                if let Some(exp) = expected {
-                    obj.insert("expected".into(), json!(exp[0].as_str()));
-                    if exp.len() > 1 {
-                        obj.insert(
-                            "known_intermittent".into(),
-                            json!(exp[1..].iter().map(|s| s.as_str()).collect::<Vec<_>>()),
-                        );
-                    }
+        let expected_fields = |obj: &mut serde_json::Map<String, Value>,
+                               expected: Option<&Vec<crate::status::Status>>| {
+            if let Some(exp) = expected {
+                obj.insert("expected".into(), json!(exp[0].as_str()));
+                if exp.len() > 1 {
+                    obj.insert(
+                        "known_intermittent".into(),
+                        json!(exp[1..].iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+                    );
                 }
-            };
+            }
+        };
         let results: Vec<Value> = self
             .results
             .iter()
@@ -239,11 +199,8 @@ impl RunReport {
                         o.insert("name".into(), json!(t.name));
                         o.insert("status".into(), json!(t.status.as_str()));
                         o.insert("message".into(), json!(t.message));
-                        let exp = c
-                            .unexpected
-                            .iter()
-                            .find(|u| u.subtest.as_deref() == Some(&t.name))
-                            .map(|u| &u.expected);
+                        let exp =
+                            c.unexpected.iter().find(|u| u.subtest.as_deref() == Some(&t.name)).map(|u| &u.expected);
                         expected_fields(&mut o, exp);
                         Value::Object(o)
                     })
@@ -254,11 +211,7 @@ impl RunReport {
                 o.insert("message".into(), json!(r.message));
                 o.insert("subtests".into(), Value::Array(subtests));
                 o.insert("duration".into(), json!(r.duration_ms));
-                let exp = c
-                    .unexpected
-                    .iter()
-                    .find(|u| u.subtest.is_none())
-                    .map(|u| &u.expected);
+                let exp = c.unexpected.iter().find(|u| u.subtest.is_none()).map(|u| &u.expected);
                 expected_fields(&mut o, exp);
                 Value::Object(o)
             })
@@ -269,9 +222,7 @@ impl RunReport {
 
 fn in_scope(source: &str, scope_dirs: &[String], scope_files: &BTreeSet<String>) -> bool {
     scope_files.contains(source)
-        || scope_dirs
-            .iter()
-            .any(|d| d.is_empty() || source == d || source.starts_with(&format!("{d}/")))
+        || scope_dirs.iter().any(|d| d.is_empty() || source == d || source.starts_with(&format!("{d}/")))
 }
 
 /// Entry point: returns the process exit code.
@@ -303,50 +254,25 @@ pub fn run(opts: &Options) -> Result<i32, String> {
         .clone()
         .or_else(|| std::env::var_os("APERTURE_WPT_ROOT").map(PathBuf::from))
         .ok_or("no WPT checkout: pass --wpt-root DIR or set APERTURE_WPT_ROOT")?;
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("WPT root {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| format!("WPT root {}: {e}", root.display()))?;
     let found = discovery::discover(&root, &opts.paths)?;
     let selected = |url: &str| {
-        (opts.include.is_empty()
-            || opts
-                .include
-                .iter()
-                .any(|p| discovery::pattern_matches(p, url)))
-            && !opts
-                .exclude
-                .iter()
-                .any(|p| discovery::pattern_matches(p, url))
+        (opts.include.is_empty() || opts.include.iter().any(|p| discovery::pattern_matches(p, url)))
+            && !opts.exclude.iter().any(|p| discovery::pattern_matches(p, url))
     };
-    let mut tests: Vec<TestFile> = found
-        .tests
-        .iter()
-        .filter(|t| selected(&t.url))
-        .cloned()
-        .collect();
-    let mut skipped: Vec<Skipped> = found
-        .skipped
-        .iter()
-        .filter(|s| selected(&s.url))
-        .cloned()
-        .collect();
+    let mut tests: Vec<TestFile> = found.tests.iter().filter(|t| selected(&t.url)).cloned().collect();
+    let mut skipped: Vec<Skipped> = found.skipped.iter().filter(|s| selected(&s.url)).cloned().collect();
 
     // Expectations.
     let mut metas: BTreeMap<String, MetaFile> = BTreeMap::new();
     if let Some(meta_dir) = &opts.meta {
         for t in &tests {
-            metas
-                .entry(t.meta_path())
-                .or_insert_with(|| load_meta(&meta_dir.join(t.meta_path())));
+            metas.entry(t.meta_path()).or_insert_with(|| load_meta(&meta_dir.join(t.meta_path())));
         }
     }
-    let expectation =
-        |metas: &BTreeMap<String, MetaFile>, t: &TestFile| -> Option<TestExpectation> {
-            metas
-                .get(&t.meta_path())
-                .and_then(|m| m.tests.get(t.section_name()))
-                .cloned()
-        };
+    let expectation = |metas: &BTreeMap<String, MetaFile>, t: &TestFile| -> Option<TestExpectation> {
+        metas.get(&t.meta_path()).and_then(|m| m.tests.get(t.section_name())).cloned()
+    };
     tests.retain(|t| match expectation(&metas, t).and_then(|e| e.disabled) {
         Some(reason) => {
             skipped.push(Skipped {
@@ -366,15 +292,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
                 Kind::Testharness => "testharness",
                 Kind::Crashtest => "crashtest",
             };
-            println!(
-                "{kind:<12}{}{}",
-                t.url,
-                if t.timeout_long {
-                    "  (timeout=long)"
-                } else {
-                    ""
-                }
-            );
+            println!("{kind:<12}{}{}", t.url, if t.timeout_long { "  (timeout=long)" } else { "" });
         }
         for s in &skipped {
             println!("{:<12}{}: {}", "skipped", s.url, s.reason);
@@ -382,17 +300,10 @@ pub fn run(opts: &Options) -> Result<i32, String> {
         return Ok(0);
     }
 
-    let server = Server::start(ServeConfig {
-        root: root.clone(),
-        timeout_multiplier: opts.timeout_multiplier,
-    })
-    .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let server = Server::start(ServeConfig { root: root.clone(), timeout_multiplier: opts.timeout_multiplier })
+        .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     if opts.serve_only {
-        println!(
-            "Serving {} at {}/ (Ctrl-C to stop)",
-            root.display(),
-            server.base_url()
-        );
+        println!("Serving {} at {}/ (Ctrl-C to stop)", root.display(), server.base_url());
         for t in &tests {
             println!("  {}{}", server.base_url(), t.url);
         }
@@ -400,10 +311,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
             std::thread::park();
         }
     }
-    let binary = opts
-        .binary
-        .clone()
-        .ok_or("--binary PATH is required to run tests")?;
+    let binary = opts.binary.clone().ok_or("--binary PATH is required to run tests")?;
     if binary.components().count() > 1 && !binary.is_file() {
         return Err(format!("engine binary {} does not exist", binary.display()));
     }
@@ -428,9 +336,8 @@ pub fn run(opts: &Options) -> Result<i32, String> {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(t) = tests.get(i) else { break };
-                    let names: Vec<String> = expectation(metas, t)
-                        .map(|e| e.subtests.keys().cloned().collect())
-                        .unwrap_or_default();
+                    let names: Vec<String> =
+                        expectation(metas, t).map(|e| e.subtests.keys().cloned().collect()).unwrap_or_default();
                     let r = engine::run_test(engine_opts, t, &names);
                     if tx.send((i, r)).is_err() {
                         break;
@@ -444,11 +351,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
             done += 1;
             let exp = expectation(&metas, &r.test);
             let c = results::compare(&r, exp.as_ref());
-            let flag = if c.unexpected.is_empty() {
-                ""
-            } else {
-                "  (unexpected)"
-            };
+            let flag = if c.unexpected.is_empty() { "" } else { "  (unexpected)" };
             eprintln!(
                 "[{done:>width$}/{total}] {:<19} {}{flag}",
                 r.status.as_str(),
@@ -475,11 +378,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
     let results: Vec<TestResult> = slots.into_iter().flatten().collect();
 
     // Compare.
-    let meta_display = |rel: &str| {
-        opts.meta
-            .as_ref()
-            .map_or(rel.to_owned(), |m| m.join(rel).display().to_string())
-    };
+    let meta_display = |rel: &str| opts.meta.as_ref().map_or(rel.to_owned(), |m| m.join(rel).display().to_string());
     let mut comparisons = Vec::new();
     let mut stale = Vec::new();
     for r in &results {
@@ -505,11 +404,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
             let existing = source_sections(&root, source);
             for s in &ini.sections {
                 if !existing.contains(&s.name) {
-                    stale.push(format!(
-                        "{}: [{}]: {source} has no such test",
-                        meta_display(rel),
-                        s.name
-                    ));
+                    stale.push(format!("{}: [{}]: {source} has no such test", meta_display(rel), s.name));
                 }
             }
         }
@@ -531,32 +426,18 @@ pub fn run(opts: &Options) -> Result<i32, String> {
             let source = rel.strip_suffix(".ini").unwrap_or(&rel).to_owned();
             if source.rsplit('/').next() == Some("__dir__") {
                 if in_scope(&source, &scope_dirs, &scope_files) {
-                    meta_errors.push(format!(
-                        "{}: __dir__.ini files are not supported",
-                        meta_display(&rel)
-                    ));
+                    meta_errors.push(format!("{}: __dir__.ini files are not supported", meta_display(&rel)));
                 }
                 continue;
             }
-            if in_scope(&source, &scope_dirs, &scope_files)
-                && source_sections(&root, &source).is_empty()
-            {
-                stale.push(format!(
-                    "{}: {source} is not a test (any more)",
-                    meta_display(&rel)
-                ));
+            if in_scope(&source, &scope_dirs, &scope_files) && source_sections(&root, &source).is_empty() {
+                stale.push(format!("{}: {source} is not a test (any more)", meta_display(&rel)));
                 stale_files.push(rel);
             }
         }
     }
 
-    let report = RunReport {
-        results,
-        comparisons,
-        skipped,
-        meta_errors,
-        stale,
-    };
+    let report = RunReport { results, comparisons, skipped, meta_errors, stale };
     print!("{}", report.render());
 
     if let Some(path) = &opts.log_wptreport {
@@ -574,10 +455,7 @@ pub fn run(opts: &Options) -> Result<i32, String> {
     }
 
     if opts.update_expectations {
-        let meta_dir = opts
-            .meta
-            .as_ref()
-            .ok_or("--update-expectations needs --meta DIR")?;
+        let meta_dir = opts.meta.as_ref().ok_or("--update-expectations needs --meta DIR")?;
         return update_expectations(meta_dir, &root, &report.results, &metas, &stale_files);
     }
     let failed = report.unexpected_count() > 0 || !report.meta_errors.is_empty();
@@ -622,10 +500,7 @@ pub fn update_expectations(
     for (rel, rs) in &by_file {
         let meta = metas.get(rel).cloned().unwrap_or_default();
         if meta.broken {
-            eprintln!(
-                "wpt-runner: not updating {}: it cannot be parsed; fix it by hand",
-                meta_dir.join(rel).display()
-            );
+            eprintln!("wpt-runner: not updating {}: it cannot be parsed; fix it by hand", meta_dir.join(rel).display());
             code = 1;
             continue;
         }
@@ -639,8 +514,7 @@ pub fn update_expectations(
         let path = meta_dir.join(rel);
         if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
             if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|e| format!("creating {}: {e}", parent.display()))?;
+                fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
             }
             fs::write(&path, &text).map_err(|e| format!("writing {}: {e}", path.display()))?;
             written += 1;
@@ -649,9 +523,6 @@ pub fn update_expectations(
     for rel in stale_files {
         delete(rel)?;
     }
-    println!(
-        "Updated expectations in {}: {written} written, {deleted} deleted",
-        meta_dir.display()
-    );
+    println!("Updated expectations in {}: {written} written, {deleted} deleted", meta_dir.display());
     Ok(code)
 }

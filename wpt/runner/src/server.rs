@@ -37,10 +37,7 @@ pub struct Response {
 
 impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     fn text(status: u16, body: &str) -> Response {
@@ -52,11 +49,7 @@ impl Response {
     }
 
     fn with_type(content_type: &str, body: Vec<u8>) -> Response {
-        Response {
-            status: 200,
-            headers: vec![("Content-Type".into(), content_type.into())],
-            body,
-        }
+        Response { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body }
     }
 
     /// Sets a header, replacing any earlier value of the same name.
@@ -80,12 +73,7 @@ fn reason_phrase(status: u16) -> &'static str {
 
 /// wptserve's table (`wptserve/constants.py`), plus `.idl` as text.
 pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit('/')
-        .next()
-        .unwrap_or(path)
-        .rsplit_once('.')
-        .map_or("", |(_, e)| e);
+    let ext = path.rsplit('/').next().unwrap_or(path).rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html",
         "xht" | "xhtm" | "xhtml" => "application/xhtml+xml",
@@ -128,10 +116,7 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         if b[i] == b'%'
             && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (
-                (b[i + 1] as char).to_digit(16),
-                (b[i + 2] as char).to_digit(16),
-            )
+            && let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16))
         {
             out.push((h * 16 + l) as u8);
             i += 3;
@@ -150,10 +135,7 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
         .filter(|s| !s.is_empty())
         .map(|kv| {
             let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            (
-                percent_decode(&k.replace('+', " ")),
-                percent_decode(&v.replace('+', " ")),
-            )
+            (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " ")))
         })
         .collect()
 }
@@ -176,20 +158,11 @@ impl Request {
     pub fn get(target: &str, port: u16) -> Request {
         let target = target.split('#').next().unwrap_or("");
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
-        Request {
-            method: "GET".into(),
-            path: percent_decode(path),
-            query: query.to_owned(),
-            headers: Vec::new(),
-            port,
-        }
+        Request { method: "GET".into(), path: percent_decode(path), query: query.to_owned(), headers: Vec::new(), port }
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -219,11 +192,7 @@ fn parse_headers_file(data: &str) -> Vec<(String, String)> {
 /// variant is substituted first), as wptserve does; later ones override earlier ones.
 pub fn file_headers(root: &Path, rel: &str, req: &Request) -> Vec<(String, String)> {
     let dir = rel.rfind('/').map_or("", |i| &rel[..i]);
-    let dir_base = if dir.is_empty() {
-        "__dir__".to_owned()
-    } else {
-        format!("{dir}/__dir__")
-    };
+    let dir_base = if dir.is_empty() { "__dir__".to_owned() } else { format!("{dir}/__dir__") };
     let mut out = Vec::new();
     for base in [dir_base, rel.to_owned()] {
         let sub = root.join(format!("{base}.sub.headers"));
@@ -238,19 +207,13 @@ pub fn file_headers(root: &Path, rel: &str, req: &Request) -> Vec<(String, Strin
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 fn pseudo_uuid() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let mut x = nanos ^ (n.wrapping_mul(0x9E37_79B9_7F4A_7C15)) ^ (std::process::id() as u64) << 32;
     let mut next = || {
@@ -295,16 +258,9 @@ fn substitution_value(expr: &str, req: &Request) -> Option<String> {
         return None;
     }
     let sub_host = |base: &str, sub: &str| {
-        if sub.is_empty() {
-            base.to_owned()
-        } else {
-            format!("{sub}.{ALT_HOST}")
-        }
+        if sub.is_empty() { base.to_owned() } else { format!("{sub}.{ALT_HOST}") }
     };
-    let host_header = req
-        .header("host")
-        .map(str::to_owned)
-        .unwrap_or_else(|| format!("{HOST}:{}", req.port));
+    let host_header = req.header("host").map(str::to_owned).unwrap_or_else(|| format!("{HOST}:{}", req.port));
     let (hostname, port) = match host_header.rsplit_once(':') {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => (h.to_owned(), p.to_owned()),
         _ => (host_header.clone(), req.port.to_string()),
@@ -335,10 +291,7 @@ fn substitution_value(expr: &str, req: &Request) -> Option<String> {
             "server" => format!("http://{hostname}:{port}"),
             _ => return None,
         }),
-        ("GET", 1) => parse_query(&req.query)
-            .into_iter()
-            .find(|(n, _)| n == k(0).unwrap_or(""))
-            .map(|(_, v)| v),
+        ("GET", 1) => parse_query(&req.query).into_iter().find(|(n, _)| n == k(0).unwrap_or("")).map(|(_, v)| v),
         ("headers", 1) => req.header(k(0)?).map(str::to_owned),
         _ => None,
     }
@@ -433,10 +386,7 @@ fn respond_inner(cfg: &ServeConfig, req: &Request) -> Response {
         return resp;
     }
     if (rel.contains(".any.") && rel.ends_with(".html")) || rel.ends_with(".worker.html") {
-        return Response::text(
-            404,
-            "worker and other non-window scopes are not supported by wpt-runner\n",
-        );
+        return Response::text(404, "worker and other non-window scopes are not supported by wpt-runner\n");
     }
     let full = cfg.root.join(&rel);
     if !full.is_file() {
@@ -447,9 +397,7 @@ fn respond_inner(cfg: &ServeConfig, req: &Request) -> Response {
     };
     let name = rel.rsplit('/').next().unwrap_or(&rel);
     let sub = name.split('.').skip(1).any(|p| p == "sub")
-        || parse_query(&req.query)
-            .iter()
-            .any(|(k, v)| k == "pipe" && v.split('|').any(|p| p.trim() == "sub"));
+        || parse_query(&req.query).iter().any(|(k, v)| k == "pipe" && v.split('|').any(|p| p.trim() == "sub"));
     if sub && let Ok(text) = String::from_utf8(body.clone()) {
         body = substitute(&text, req, true).into_bytes();
     }
@@ -467,10 +415,7 @@ fn read_request(stream: &mut BufReader<TcpStream>, port: u16) -> std::io::Result
     }
     let mut parts = line.split_whitespace();
     let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "bad request line",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "bad request line"));
     };
     let mut req = Request::get(target, port);
     // Absolute-form targets (`http://host/path`).
@@ -488,24 +433,15 @@ fn read_request(stream: &mut BufReader<TcpStream>, port: u16) -> std::io::Result
             break;
         }
         if total > 64 * 1024 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "headers too large",
-            ));
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "headers too large"));
         }
         if let Some((k, v)) = h.split_once(':') {
             req.headers.push((k.trim().to_owned(), v.trim().to_owned()));
         }
     }
     // Discard a request body.
-    if let Some(len) = req
-        .header("content-length")
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        std::io::copy(
-            &mut stream.by_ref().take(len.min(16 << 20)),
-            &mut std::io::sink(),
-        )?;
+    if let Some(len) = req.header("content-length").and_then(|v| v.parse::<u64>().ok()) {
+        std::io::copy(&mut stream.by_ref().take(len.min(16 << 20)), &mut std::io::sink())?;
     }
     Ok(Some(req))
 }
@@ -519,11 +455,7 @@ fn handle(cfg: &ServeConfig, stream: TcpStream, port: u16) -> std::io::Result<()
         Ok(None) => return Ok(()),
         Err(_) => Response::text(400, "bad request\n"),
     };
-    let mut head = format!(
-        "HTTP/1.1 {} {}\r\n",
-        resp.status,
-        reason_phrase(resp.status)
-    );
+    let mut head = format!("HTTP/1.1 {} {}\r\n", resp.status, reason_phrase(resp.status));
     let mut headers: HashMap<String, ()> = HashMap::new();
     for (k, v) in &resp.headers {
         headers.insert(k.to_ascii_lowercase(), ());
@@ -549,18 +481,14 @@ impl Server {
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
         let port = listener.local_addr()?.port();
         let cfg = Arc::new(cfg);
-        thread::Builder::new()
-            .name("wpt-http".into())
-            .spawn(move || {
-                for stream in listener.incoming().flatten() {
-                    let cfg = Arc::clone(&cfg);
-                    let _ = thread::Builder::new()
-                        .name("wpt-http-conn".into())
-                        .spawn(move || {
-                            let _ = handle(&cfg, stream, port);
-                        });
-                }
-            })?;
+        thread::Builder::new().name("wpt-http".into()).spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let cfg = Arc::clone(&cfg);
+                let _ = thread::Builder::new().name("wpt-http-conn".into()).spawn(move || {
+                    let _ = handle(&cfg, stream, port);
+                });
+            }
+        })?;
         Ok(Server { port })
     }
 

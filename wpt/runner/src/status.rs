@@ -96,11 +96,7 @@ impl Status {
             ),
             Level::Subtest => matches!(
                 self,
-                Status::Pass
-                    | Status::Fail
-                    | Status::Timeout
-                    | Status::NotRun
-                    | Status::PreconditionFailed
+                Status::Pass | Status::Fail | Status::Timeout | Status::NotRun | Status::PreconditionFailed
             ),
         }
     }

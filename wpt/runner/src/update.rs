@@ -12,9 +12,7 @@ pub const MAX_REASON_CHARS: usize = 100;
 /// The reason written for a new non-passing expectation: the first line of the message
 /// (trimmed, at most 100 characters), or a stock phrase when there is none.
 pub fn reason_for(status: Status, message: Option<&str>) -> String {
-    let first = message
-        .and_then(|m| m.lines().map(str::trim).find(|l| !l.is_empty()))
-        .unwrap_or("");
+    let first = message.and_then(|m| m.lines().map(str::trim).find(|l| !l.is_empty())).unwrap_or("");
     if first.is_empty() {
         return match status {
             Status::NotRun => "not run: harness stopped early",
@@ -36,12 +34,7 @@ pub fn reason_for(status: Status, message: Option<&str>) -> String {
 
 /// The `expected:` entry for one result, reusing the old entry (and its reason) when it still
 /// allows the actual status; `None` when the status is the default and nothing special was said.
-fn expected_entry(
-    old: Option<&Entry>,
-    actual: Status,
-    default: Status,
-    message: Option<&str>,
-) -> Option<Entry> {
+fn expected_entry(old: Option<&Entry>, actual: Status, default: Status, message: Option<&str>) -> Option<Entry> {
     if let Some(old) = old
         && let Ok(statuses) = ini::parse_statuses(&old.value)
         && statuses.contains(&actual)
@@ -58,54 +51,34 @@ fn expected_entry(
     if actual == default {
         return None;
     }
-    Some(Entry::new(
-        "expected",
-        actual.as_str(),
-        vec![reason_for(actual, message)],
-    ))
+    Some(Entry::new("expected", actual.as_str(), vec![reason_for(actual, message)]))
 }
 
 /// The heading for one test after a run, from its old heading (if any).
 pub fn updated_section(result: &TestResult, old: Option<&Section>) -> Option<Section> {
     let mut s = Section::new(result.test.section_name());
     let old_expected = old.and_then(|o| o.entry("expected"));
-    if let Some(e) = expected_entry(
-        old_expected,
-        result.status,
-        default_file_status(result.test.kind),
-        result.message.as_deref(),
-    ) {
+    if let Some(e) =
+        expected_entry(old_expected, result.status, default_file_status(result.test.kind), result.message.as_deref())
+    {
         s.entries.push(e);
     }
     let mut seen = HashSet::new();
-    let mut subtests: Vec<_> = result
-        .subtests
-        .iter()
-        .filter(|t| seen.insert(t.name.clone()))
-        .collect();
+    let mut subtests: Vec<_> = result.subtests.iter().filter(|t| seen.insert(t.name.clone())).collect();
     subtests.sort_by(|a, b| a.name.cmp(&b.name));
     for t in subtests {
         let old_child = old.and_then(|o| o.child(&t.name));
-        if let Some(e) = expected_entry(
-            old_child.and_then(|c| c.entry("expected")),
-            t.status,
-            Status::Pass,
-            t.message.as_deref(),
-        ) {
+        if let Some(e) =
+            expected_entry(old_child.and_then(|c| c.entry("expected")), t.status, Status::Pass, t.message.as_deref())
+        {
             let mut c = Section::new(&t.name);
             c.entries.push(e);
             if let Some(oc) = old_child {
                 c.comments = oc.comments.clone();
-                c.entries.extend(
-                    oc.entries
-                        .iter()
-                        .filter(|e| e.key != "expected")
-                        .cloned()
-                        .map(|mut e| {
-                            e.line = 0;
-                            e
-                        }),
-                );
+                c.entries.extend(oc.entries.iter().filter(|e| e.key != "expected").cloned().map(|mut e| {
+                    e.line = 0;
+                    e
+                }));
             }
             s.children.push(c);
         }
@@ -115,16 +88,10 @@ pub fn updated_section(result: &TestResult, old: Option<&Section>) -> Option<Sec
     }
     if let Some(o) = old {
         s.comments = o.comments.clone();
-        s.entries.extend(
-            o.entries
-                .iter()
-                .filter(|e| e.key != "expected")
-                .cloned()
-                .map(|mut e| {
-                    e.line = 0;
-                    e
-                }),
-        );
+        s.entries.extend(o.entries.iter().filter(|e| e.key != "expected").cloned().map(|mut e| {
+            e.line = 0;
+            e
+        }));
     }
     Some(s)
 }
@@ -133,11 +100,7 @@ pub fn updated_section(result: &TestResult, old: Option<&Section>) -> Option<Sec
 /// file's source; `existing` names every heading the source currently yields (tests not run
 /// this time, e.g. filtered out, disabled or skipped, keep their old headings; headings for
 /// URLs the source no longer yields are dropped).
-pub fn updated_file(
-    old: Option<&IniFile>,
-    results: &[&TestResult],
-    existing: &BTreeSet<String>,
-) -> IniFile {
+pub fn updated_file(old: Option<&IniFile>, results: &[&TestResult], existing: &BTreeSet<String>) -> IniFile {
     let mut by_name: BTreeMap<String, Section> = BTreeMap::new();
     let run: BTreeSet<&str> = results.iter().map(|r| r.test.section_name()).collect();
     if let Some(old) = old {

@@ -15,9 +15,7 @@ pub fn parse_meta(source: &str) -> Vec<(String, String)> {
             break;
         };
         let rest = rest.trim_start();
-        let key_len = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
+        let key_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
         let (key, after) = rest.split_at(key_len);
         let Some(value) = after.strip_prefix('=') else {
             break;
@@ -95,11 +93,7 @@ fn expand_global(name: &str) -> Vec<&'static str> {
         "default" => vec!["window", "dedicatedworker"],
         "worker" => vec!["dedicatedworker", "sharedworker", "serviceworker"],
         "worker-module" => {
-            vec![
-                "dedicatedworker-module",
-                "sharedworker-module",
-                "serviceworker-module",
-            ]
+            vec!["dedicatedworker-module", "sharedworker-module", "serviceworker-module"]
         }
         "shadowrealm" => SHADOWREALM.to_vec(),
         "window" => vec!["window"],
@@ -110,22 +104,14 @@ fn expand_global(name: &str) -> Vec<&'static str> {
         "serviceworker" => vec!["serviceworker"],
         "serviceworker-module" => vec!["serviceworker-module"],
         "jsshell" => vec!["jsshell"],
-        other => SHADOWREALM
-            .iter()
-            .copied()
-            .filter(|s| *s == other)
-            .collect(),
+        other => SHADOWREALM.iter().copied().filter(|s| *s == other).collect(),
     }
 }
 
 /// The scopes an `.any.js` test runs in, from its first `// META: global=` line
 /// (default: `window` and `dedicatedworker`).
 pub fn any_globals(meta: &[(String, String)]) -> BTreeSet<&'static str> {
-    let value = meta
-        .iter()
-        .find(|(k, _)| k == "global")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("default");
+    let value = meta.iter().find(|(k, _)| k == "global").map(|(_, v)| v.as_str()).unwrap_or("default");
     let mut out = BTreeSet::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if let Some(removed) = item.strip_prefix('-') {
@@ -152,10 +138,6 @@ pub fn any_suffix(global: &str) -> String {
 
 /// `// META: variant=?x` values (each a separate test URL); `[""]` when there are none.
 pub fn variants(meta: &[(String, String)]) -> Vec<String> {
-    let v: Vec<String> = meta
-        .iter()
-        .filter(|(k, _)| k == "variant")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let v: Vec<String> = meta.iter().filter(|(k, _)| k == "variant").map(|(_, v)| v.clone()).collect();
     if v.is_empty() { vec![String::new()] } else { v }
 }

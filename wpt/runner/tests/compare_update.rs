@@ -9,18 +9,8 @@ use wpt_runner::status::Status::{self, *};
 use wpt_runner::update::{reason_for, updated_file};
 
 fn test(url: &str, kind: Kind) -> TestFile {
-    let source = url
-        .trim_start_matches('/')
-        .split('?')
-        .next()
-        .unwrap()
-        .to_owned();
-    TestFile {
-        source,
-        url: url.into(),
-        kind,
-        timeout_long: false,
-    }
+    let source = url.trim_start_matches('/').split('?').next().unwrap().to_owned();
+    TestFile { source, url: url.into(), kind, timeout_long: false }
 }
 
 fn result(url: &str, status: Status, subtests: &[(&str, Status, Option<&str>)]) -> TestResult {
@@ -30,11 +20,7 @@ fn result(url: &str, status: Status, subtests: &[(&str, Status, Option<&str>)]) 
         message: None,
         subtests: subtests
             .iter()
-            .map(|(n, s, m)| SubtestResult {
-                name: n.to_string(),
-                status: *s,
-                message: m.map(str::to_owned),
-            })
+            .map(|(n, s, m)| SubtestResult { name: n.to_string(), status: *s, message: m.map(str::to_owned) })
             .collect(),
         duration_ms: 1,
         stdout: String::new(),
@@ -54,32 +40,17 @@ fn parses_result_lines() {
     let (status, message, subtests) = parse_report(find_report(out).unwrap()).unwrap();
     assert_eq!(status, Timeout);
     assert_eq!(message.as_deref(), Some("slow"));
-    assert_eq!(
-        subtests,
-        [SubtestResult {
-            name: "a".into(),
-            status: PreconditionFailed,
-            message: None
-        }]
-    );
+    assert_eq!(subtests, [SubtestResult { name: "a".into(), status: PreconditionFailed, message: None }]);
     assert!(find_report("nothing here").is_none());
     assert!(parse_report("{").is_err());
-    assert!(
-        parse_report("{\"status\":9,\"tests\":[]}")
-            .unwrap_err()
-            .contains("unknown harness status")
-    );
+    assert!(parse_report("{\"status\":9,\"tests\":[]}").unwrap_err().contains("unknown harness status"));
     assert!(parse_report("{\"status\":0,\"tests\":[{\"name\":\"a\",\"status\":7}]}").is_err());
     assert!(parse_report("{\"status\":0}").is_err());
 }
 
 #[test]
 fn no_expectations_means_everything_passes() {
-    let r = result(
-        "/d/t.html",
-        Ok,
-        &[("a", Pass, None), ("b", Fail, Some("nope"))],
-    );
+    let r = result("/d/t.html", Ok, &[("a", Pass, None), ("b", Fail, Some("nope"))]);
     let c = compare(&r, None);
     assert_eq!(c.unexpected.len(), 1);
     assert_eq!(c.unexpected[0].subtest.as_deref(), Some("b"));
@@ -95,44 +66,21 @@ fn unexpected_pass_is_unexpected() {
     );
     let r = result("/d/t.html", Ok, &[("a", Pass, None)]);
     let c = compare(&r, e.get("t.html"));
-    let got: Vec<(Option<&str>, Status, Vec<Status>)> = c
-        .unexpected
-        .iter()
-        .map(|u| (u.subtest.as_deref(), u.actual, u.expected.clone()))
-        .collect();
-    assert_eq!(
-        got,
-        [(None, Ok, vec![Error]), (Some("a"), Pass, vec![Fail])]
-    );
+    let got: Vec<(Option<&str>, Status, Vec<Status>)> =
+        c.unexpected.iter().map(|u| (u.subtest.as_deref(), u.actual, u.expected.clone())).collect();
+    assert_eq!(got, [(None, Ok, vec![Error]), (Some("a"), Pass, vec![Fail])]);
     assert_eq!(c.stale_subtests, ["gone"]);
 
-    let expected = result(
-        "/d/t.html",
-        Error,
-        &[("a", Fail, None), ("gone", Fail, None)],
-    );
+    let expected = result("/d/t.html", Error, &[("a", Fail, None), ("gone", Fail, None)]);
     assert!(compare(&expected, e.get("t.html")).unexpected.is_empty());
 }
 
 #[test]
 fn intermittent_lists_and_crashtests() {
     let e = expectations("[t.html]\n  # flaky\n  expected: [OK, TIMEOUT]\n");
-    assert!(
-        compare(&result("/d/t.html", Timeout, &[]), e.get("t.html"))
-            .unexpected
-            .is_empty()
-    );
-    assert!(
-        compare(&result("/d/t.html", Ok, &[]), e.get("t.html"))
-            .unexpected
-            .is_empty()
-    );
-    assert_eq!(
-        compare(&result("/d/t.html", Crash, &[]), e.get("t.html"))
-            .unexpected
-            .len(),
-        1
-    );
+    assert!(compare(&result("/d/t.html", Timeout, &[]), e.get("t.html")).unexpected.is_empty());
+    assert!(compare(&result("/d/t.html", Ok, &[]), e.get("t.html")).unexpected.is_empty());
+    assert_eq!(compare(&result("/d/t.html", Crash, &[]), e.get("t.html")).unexpected.len(), 1);
 
     let mut crash = result("/d/x-crash.html", Pass, &[]);
     crash.test.kind = Kind::Crashtest;
@@ -146,16 +94,10 @@ fn intermittent_lists_and_crashtests() {
 #[test]
 fn reasons_from_messages() {
     assert_eq!(
-        reason_for(
-            Fail,
-            Some("  assert_equals: expected 1 but got 2\n    at foo.js:1\n")
-        ),
+        reason_for(Fail, Some("  assert_equals: expected 1 but got 2\n    at foo.js:1\n")),
         "assert_equals: expected 1 but got 2"
     );
-    assert_eq!(
-        reason_for(Fail, Some("\n\nsecond line first")),
-        "second line first"
-    );
+    assert_eq!(reason_for(Fail, Some("\n\nsecond line first")), "second line first");
     let long = "x".repeat(300);
     let r = reason_for(Fail, Some(&long));
     assert_eq!(r.chars().count(), 100);
@@ -174,11 +116,7 @@ fn update_writes_new_failures_with_reasons() {
     let mut r = result(
         "/d/t.html",
         Error,
-        &[
-            ("ok", Pass, None),
-            ("bad", Fail, Some("assert_true: nope\nstack")),
-            ("later", NotRun, None),
-        ],
+        &[("ok", Pass, None), ("bad", Fail, Some("assert_true: nope\nstack")), ("later", NotRun, None)],
     );
     r.message = Some("ReferenceError: ImageCaptureTest is not defined".into());
     let f = updated_file(None, &[&r], &names(&["t.html"]));
@@ -219,16 +157,9 @@ fn update_drops_fully_passing_tests_and_keeps_unrun_ones() {
     )
     .unwrap();
     let pass = result("/d/t.any.html", Ok, &[("a", Pass, None)]);
-    let f = updated_file(
-        Some(&old),
-        &[&pass],
-        &names(&["t.any.html", "t.any.worker.html"]),
-    );
+    let f = updated_file(Some(&old), &[&pass], &names(&["t.any.html", "t.any.worker.html"]));
     // The passing test's heading goes; the unrun (skipped) one stays; the unknown one goes.
-    assert_eq!(
-        ini::write(&f),
-        "[t.any.worker.html]\n  # workers\n  expected: CRASH\n"
-    );
+    assert_eq!(ini::write(&f), "[t.any.worker.html]\n  # workers\n  expected: CRASH\n");
     let only = updated_file(
         Some(&parse("[t.html]\n  # r\n  expected: ERROR\n").unwrap()),
         &[&result("/d/t.html", Ok, &[])],
@@ -239,27 +170,12 @@ fn update_drops_fully_passing_tests_and_keeps_unrun_ones() {
 
 #[test]
 fn update_output_is_stable() {
-    let r = result(
-        "/d/t.html",
-        Ok,
-        &[
-            ("z", Fail, Some("z")),
-            ("a", Fail, Some("a")),
-            ("m", Timeout, None),
-        ],
-    );
+    let r = result("/d/t.html", Ok, &[("z", Fail, Some("z")), ("a", Fail, Some("a")), ("m", Timeout, None)]);
     let once = ini::write(&updated_file(None, &[&r], &names(&["t.html"])));
-    let twice = ini::write(&updated_file(
-        Some(&parse(&once).unwrap()),
-        &[&r],
-        &names(&["t.html"]),
-    ));
+    let twice = ini::write(&updated_file(Some(&parse(&once).unwrap()), &[&r], &names(&["t.html"])));
     assert_eq!(once, twice);
     assert!(once.find("[a]").unwrap() < once.find("[m]").unwrap());
     assert!(once.find("[m]").unwrap() < once.find("[z]").unwrap());
     let (_, errors) = interpret(&parse(&once).unwrap());
-    assert!(
-        errors.is_empty(),
-        "updated files satisfy the reason rule: {errors:?}"
-    );
+    assert!(errors.is_empty(), "updated files satisfy the reason rule: {errors:?}");
 }

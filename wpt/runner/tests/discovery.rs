@@ -7,11 +7,7 @@ use wpt_runner::discovery::{Kind, discover, find_tags, pattern_matches, resolve_
 #[test]
 fn discovers_the_fixture_tree() {
     let d = discover(&common::fixture_wpt(), &[]).unwrap();
-    let tests: Vec<(&str, Kind, bool)> = d
-        .tests
-        .iter()
-        .map(|t| (t.url.as_str(), t.kind, t.timeout_long))
-        .collect();
+    let tests: Vec<(&str, Kind, bool)> = d.tests.iter().map(|t| (t.url.as_str(), t.kind, t.timeout_long)).collect();
     use Kind::*;
     assert_eq!(
         tests,
@@ -45,27 +41,14 @@ fn discovers_the_fixture_tree() {
         ]
     );
     assert!(
-        d.skipped
-            .iter()
-            .find(|s| s.url.ends_with("thing.any.worker.html"))
-            .unwrap()
-            .reason
-            .contains("not supported")
+        d.skipped.iter().find(|s| s.url.ends_with("thing.any.worker.html")).unwrap().reason.contains("not supported")
     );
     // Names used for expectation files.
-    let idl = d
-        .tests
-        .iter()
-        .find(|t| t.url == "/basic/idl.window.html")
-        .unwrap();
+    let idl = d.tests.iter().find(|t| t.url == "/basic/idl.window.html").unwrap();
     assert_eq!(idl.source, "basic/idl.window.js");
     assert_eq!(idl.meta_path(), "basic/idl.window.js.ini");
     assert_eq!(idl.section_name(), "idl.window.html");
-    let v = d
-        .tests
-        .iter()
-        .find(|t| t.url == "/basic/variants.html?b")
-        .unwrap();
+    let v = d.tests.iter().find(|t| t.url == "/basic/variants.html?b").unwrap();
     assert_eq!(v.section_name(), "variants.html?b");
     assert_eq!(v.meta_path(), "basic/variants.html.ini");
 }
@@ -75,30 +58,16 @@ fn paths_select_files_dirs_and_urls() {
     let root = common::fixture_wpt();
     let urls = |paths: &[&str]| {
         let paths: Vec<String> = paths.iter().map(|s| s.to_string()).collect();
-        discover(&root, &paths)
-            .unwrap()
-            .tests
-            .into_iter()
-            .map(|t| t.url)
-            .collect::<Vec<_>>()
+        discover(&root, &paths).unwrap().tests.into_iter().map(|t| t.url).collect::<Vec<_>>()
     };
     assert_eq!(urls(&["basic/pass.html"]), ["/basic/pass.html"]);
     assert_eq!(urls(&["/basic/idl.window.js"]), ["/basic/idl.window.html"]);
     assert_eq!(urls(&["basic/idl.window.html"]), ["/basic/idl.window.html"]);
     assert_eq!(urls(&["basic/variants.html?b"]), ["/basic/variants.html?b"]);
-    assert_eq!(
-        urls(&["./basic/crashtests/"]),
-        ["/basic/crashtests/in-dir.html"]
-    );
-    assert_eq!(
-        urls(&["basic/pass.html", "basic/pass.html"]),
-        ["/basic/pass.html"]
-    );
+    assert_eq!(urls(&["./basic/crashtests/"]), ["/basic/crashtests/in-dir.html"]);
+    assert_eq!(urls(&["basic/pass.html", "basic/pass.html"]), ["/basic/pass.html"]);
     assert!(urls(&["hdr"]).is_empty());
-    assert!(
-        urls(&["basic/support/helper.html"]).is_empty(),
-        "support files are never tests"
-    );
+    assert!(urls(&["basic/support/helper.html"]).is_empty(), "support files are never tests");
     let skipped = discover(&root, &["basic/thing.any.worker.html".into()]).unwrap();
     assert!(skipped.tests.is_empty());
     assert_eq!(skipped.skipped.len(), 1);
@@ -115,22 +84,10 @@ fn tag_scanner_and_paths() {
     let srcs: Vec<&str> = tags.iter().map(|t| t["src"].as_str()).collect();
     assert_eq!(srcs, ["a.js", "b.js"]);
     assert!(tags[1].contains_key("async"));
-    assert_eq!(
-        resolve_path("/a/b/t.html", "../resources/testharness.js").unwrap(),
-        "/a/resources/testharness.js"
-    );
-    assert_eq!(
-        resolve_path("/a/t.html", "../resources/testharness.js?x").unwrap(),
-        "/resources/testharness.js"
-    );
-    assert_eq!(
-        resolve_path("/a/t.html", "/resources/testharness.js").unwrap(),
-        "/resources/testharness.js"
-    );
-    assert_eq!(
-        resolve_path("/a/t.html", "http://x/resources/testharness.js"),
-        None
-    );
+    assert_eq!(resolve_path("/a/b/t.html", "../resources/testharness.js").unwrap(), "/a/resources/testharness.js");
+    assert_eq!(resolve_path("/a/t.html", "../resources/testharness.js?x").unwrap(), "/resources/testharness.js");
+    assert_eq!(resolve_path("/a/t.html", "/resources/testharness.js").unwrap(), "/resources/testharness.js");
+    assert_eq!(resolve_path("/a/t.html", "http://x/resources/testharness.js"), None);
 }
 
 #[test]
@@ -148,34 +105,14 @@ fn discovers_the_shared_wpt_subset() {
         eprintln!("skipped: no WPT checkout (set APERTURE_WPT_ROOT)");
         return;
     };
-    let d = discover(
-        &root,
-        &[
-            "mediacapture-image".into(),
-            "mediacapture-fromelement".into(),
-        ],
-    )
-    .unwrap();
+    let d = discover(&root, &["mediacapture-image".into(), "mediacapture-fromelement".into()]).unwrap();
     assert_eq!(d.tests.len(), 33);
-    assert_eq!(
-        d.tests.iter().filter(|t| t.kind == Kind::Crashtest).count(),
-        1
-    );
-    let long: Vec<&str> = d
-        .tests
-        .iter()
-        .filter(|t| t.timeout_long)
-        .map(|t| t.url.as_str())
-        .collect();
+    assert_eq!(d.tests.iter().filter(|t| t.kind == Kind::Crashtest).count(), 1);
+    let long: Vec<&str> = d.tests.iter().filter(|t| t.timeout_long).map(|t| t.url.as_str()).collect();
     assert_eq!(long, ["/mediacapture-image/idlharness.https.window.html"]);
+    assert!(d.tests.iter().any(|t| t.url == "/mediacapture-fromelement/idlharness.window.html"));
     assert!(
-        d.tests
-            .iter()
-            .any(|t| t.url == "/mediacapture-fromelement/idlharness.window.html")
-    );
-    assert!(
-        d.tests.iter().any(|t| t.url
-            == "/mediacapture-image/takePhoto-without-PhotoCapabilities.https.window.html")
+        d.tests.iter().any(|t| t.url == "/mediacapture-image/takePhoto-without-PhotoCapabilities.https.window.html")
     );
     assert!(d.skipped.is_empty());
 }

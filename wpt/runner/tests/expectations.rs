@@ -28,20 +28,10 @@ fn parses_servo_format() {
     assert_eq!(s.name, "ImageCapture-creation.https.html");
     assert_eq!(s.comments, ["file comment"]);
     assert_eq!(s.entry("expected").unwrap().value, "ERROR");
-    assert_eq!(
-        s.entry("expected").unwrap().comments,
-        ["getUserMedia has no fake camera"]
-    );
+    assert_eq!(s.entry("expected").unwrap().comments, ["getUserMedia has no fake camera"]);
     assert_eq!(s.entry("bug").unwrap().value, "https://example.org/1");
     let names: Vec<&str> = s.children.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "grabFrame() of a disabled track rejects",
-            "a ] bracket and \\ backslash",
-            "passes"
-        ]
-    );
+    assert_eq!(names, ["grabFrame() of a disabled track rejects", "a ] bracket and \\ backslash", "passes"]);
 
     let (tests, errors) = interpret(&f);
     assert!(errors.is_empty(), "{errors:?}");
@@ -87,11 +77,7 @@ fn round_trips() {
             .0
             .into_iter()
             .map(|(name, t)| {
-                let subs: Vec<_> = t
-                    .subtests
-                    .into_iter()
-                    .map(|(n, e)| (n, e.statuses, e.reason))
-                    .collect();
+                let subs: Vec<_> = t.subtests.into_iter().map(|(n, e)| (n, e.statuses, e.reason)).collect();
                 (name, t.expected.map(|e| (e.statuses, e.reason)), subs)
             })
             .collect::<Vec<_>>()
@@ -102,17 +88,12 @@ fn round_trips() {
 #[test]
 fn writes_built_files_sorted() {
     let mut b = Section::new("b.html");
-    b.entries
-        .push(Entry::new("expected", "TIMEOUT", vec!["timed out".into()]));
+    b.entries.push(Entry::new("expected", "TIMEOUT", vec!["timed out".into()]));
     let mut a = Section::new("a.html?x]");
     let mut sub = Section::new("line\nbreak");
-    sub.entries
-        .push(Entry::new("expected", "FAIL", vec!["msg".into()]));
+    sub.entries.push(Entry::new("expected", "FAIL", vec!["msg".into()]));
     a.children.push(sub);
-    let f = IniFile {
-        sections: vec![b, a],
-        trailing_comments: vec![],
-    };
+    let f = IniFile { sections: vec![b, a], trailing_comments: vec![] };
     let text = write(&f);
     assert_eq!(
         text,
@@ -126,20 +107,11 @@ fn writes_built_files_sorted() {
 
 #[test]
 fn missing_reason_is_an_error() {
-    let text =
-        "[t.html]\n  expected: ERROR\n  [sub]\n    expected: FAIL\n  [ok]\n    expected: PASS\n";
+    let text = "[t.html]\n  expected: ERROR\n  [sub]\n    expected: FAIL\n  [ok]\n    expected: PASS\n";
     let (tests, errors) = interpret(&parse(text).unwrap());
     assert_eq!(errors.len(), 2, "{errors:?}");
-    assert!(
-        errors[0].starts_with("line 2: [t.html]: `expected: ERROR` has no reason"),
-        "{}",
-        errors[0]
-    );
-    assert!(
-        errors[1].starts_with("line 4: [t.html] [sub]: `expected: FAIL` has no reason"),
-        "{}",
-        errors[1]
-    );
+    assert!(errors[0].starts_with("line 2: [t.html]: `expected: ERROR` has no reason"), "{}", errors[0]);
+    assert!(errors[1].starts_with("line 4: [t.html] [sub]: `expected: FAIL` has no reason"), "{}", errors[1]);
     // The expectations are still used.
     assert_eq!(tests["t.html"].subtests["sub"].statuses, [Status::Fail]);
     // A comment separated by a heading is not a reason.
@@ -149,9 +121,8 @@ fn missing_reason_is_an_error() {
 
 #[test]
 fn semantic_errors() {
-    let (_, errors) = interpret(
-        &parse("[t.html]\n  # r\n  expected: FAIL\n  [s]\n    # r\n    expected: OK\n").unwrap(),
-    );
+    let (_, errors) =
+        interpret(&parse("[t.html]\n  # r\n  expected: FAIL\n  [s]\n    # r\n    expected: OK\n").unwrap());
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[0].contains("FAIL is not a status of a test"));
     assert!(errors[1].contains("OK is not a status of a subtest"));
@@ -170,10 +141,7 @@ fn syntax_errors() {
         ("[t.html\n", "no closing"),
         ("  [t.html]\n", "must not be indented"),
         ("expected: FAIL\n", "outside any heading"),
-        (
-            "[t.html]\n  expected:\n    if os == \"linux\": FAIL\n",
-            "conditional",
-        ),
+        ("[t.html]\n  expected:\n    if os == \"linux\": FAIL\n", "conditional"),
         ("[t.html]\n  what is this\n", "expected `[heading]`"),
         ("[t.html]\n  [s]\n    [deeper]\n", "at most two levels"),
         ("[t.html]\n\t[s]\n", "tabs"),
@@ -186,17 +154,8 @@ fn syntax_errors() {
 
 #[test]
 fn statuses() {
-    assert_eq!(
-        ini::parse_statuses("[PASS, FAIL]").unwrap(),
-        [Status::Pass, Status::Fail]
-    );
-    assert_eq!(
-        ini::format_statuses(&[Status::Pass, Status::Fail]),
-        "[PASS, FAIL]"
-    );
-    assert_eq!(
-        ini::format_statuses(&[Status::PreconditionFailed]),
-        "PRECONDITION_FAILED"
-    );
+    assert_eq!(ini::parse_statuses("[PASS, FAIL]").unwrap(), [Status::Pass, Status::Fail]);
+    assert_eq!(ini::format_statuses(&[Status::Pass, Status::Fail]), "[PASS, FAIL]");
+    assert_eq!(ini::format_statuses(&[Status::PreconditionFailed]), "PRECONDITION_FAILED");
     assert!(ini::parse_statuses("[PASS").is_err());
 }

@@ -27,11 +27,7 @@ fn run(mode: &str) -> Option<String> {
         }
     };
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     Some(stdout)
 }
 
@@ -44,12 +40,7 @@ fn statuses(report: &Value) -> Vec<(String, i64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| {
-            (
-                t["name"].as_str().unwrap().to_owned(),
-                t["status"].as_i64().unwrap(),
-            )
-        })
+        .map(|t| (t["name"].as_str().unwrap().to_owned(), t["status"].as_i64().unwrap()))
         .collect()
 }
 
@@ -59,11 +50,7 @@ fn reports_through_the_hook_and_rejects_set_permission() {
     let report: Value = serde_json::from_str(line(&out, "REPORT ").expect(&out)).unwrap();
     assert_eq!(report["status"], 0);
     assert!(report["message"].is_null());
-    let names = |v: &[(&str, i64)]| {
-        v.iter()
-            .map(|(n, s)| (n.to_string(), *s))
-            .collect::<Vec<_>>()
-    };
+    let names = |v: &[(&str, i64)]| v.iter().map(|(n, s)| (n.to_string(), *s)).collect::<Vec<_>>();
     assert_eq!(
         statuses(&report),
         names(&[
@@ -75,19 +62,10 @@ fn reports_through_the_hook_and_rejects_set_permission() {
         ])
     );
     let fails = &report["tests"][1];
-    assert!(
-        fails["message"].as_str().unwrap().contains("one is two"),
-        "{fails}"
-    );
+    assert!(fails["message"].as_str().unwrap().contains("one is two"), "{fails}");
     assert!(fails["stack"].is_string() || fails["stack"].is_null());
     let set = &report["tests"][3];
-    assert!(
-        set["message"]
-            .as_str()
-            .unwrap()
-            .contains("set_permission not implemented"),
-        "{set}"
-    );
+    assert!(set["message"].as_str().unwrap().contains("set_permission not implemented"), "{set}");
     // With the hook present, the in-page results table is turned off; no multiplier by default.
     assert_eq!(line(&out, "SETUP ").unwrap(), "{\"output\":false}");
     assert!(!out.contains("@@APERTURE-WPT-RESULT@@"));
@@ -97,17 +75,9 @@ fn reports_through_the_hook_and_rejects_set_permission() {
 fn set_permission_goes_to_the_hook() {
     let Some(out) = run("permission") else { return };
     let report: Value = serde_json::from_str(line(&out, "REPORT ").expect(&out)).unwrap();
-    assert!(
-        statuses(&report)
-            .iter()
-            .all(|(n, s)| *s == 0 || n == "fails"),
-        "{report}"
-    );
-    let calls: Vec<Value> = out
-        .lines()
-        .filter_map(|l| l.strip_prefix("PERMISSION "))
-        .map(|j| serde_json::from_str(j).unwrap())
-        .collect();
+    assert!(statuses(&report).iter().all(|(n, s)| *s == 0 || n == "fails"), "{report}");
+    let calls: Vec<Value> =
+        out.lines().filter_map(|l| l.strip_prefix("PERMISSION ")).map(|j| serde_json::from_str(j).unwrap()).collect();
     assert_eq!(
         calls,
         [
@@ -124,10 +94,7 @@ fn without_hooks_the_result_goes_to_the_console() {
     let json = line(&out, "@@APERTURE-WPT-RESULT@@ ").expect(&out);
     let report: Value = serde_json::from_str(json).unwrap();
     assert_eq!(report["tests"].as_array().unwrap().len(), 5);
-    assert!(
-        line(&out, "SETUP ").is_none(),
-        "no setup() call needed: {out}"
-    );
+    assert!(line(&out, "SETUP ").is_none(), "no setup() call needed: {out}");
     // The same parser the runner uses accepts it.
     let (status, _, subtests) =
         wpt_runner::results::parse_report(wpt_runner::results::find_report(&out).unwrap()).unwrap();
@@ -138,9 +105,6 @@ fn without_hooks_the_result_goes_to_the_console() {
 #[test]
 fn timeout_multiplier_reaches_testharness() {
     let Some(out) = run("multiplier") else { return };
-    assert_eq!(
-        line(&out, "SETUP ").unwrap(),
-        "{\"output\":false,\"timeout_multiplier\":3}"
-    );
+    assert_eq!(line(&out, "SETUP ").unwrap(), "{\"output\":false,\"timeout_multiplier\":3}");
     assert!(line(&out, "REPORT ").is_some());
 }

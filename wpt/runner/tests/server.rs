@@ -8,10 +8,7 @@ use std::net::TcpStream;
 use wpt_runner::server::{Request, Response, ServeConfig, Server, content_type, respond};
 
 fn cfg() -> ServeConfig {
-    ServeConfig {
-        root: common::fixture_wpt(),
-        timeout_multiplier: 1.0,
-    }
+    ServeConfig { root: common::fixture_wpt(), timeout_multiplier: 1.0 }
 }
 
 fn get(target: &str) -> Response {
@@ -27,29 +24,20 @@ fn webidlparser_is_rewritten() {
     let r = get("/resources/WebIDLParser.js");
     assert_eq!(r.status, 200);
     assert!(body(&r).contains("fixture: the file /resources/WebIDLParser.js is rewritten to"));
-    assert_eq!(
-        r.header("content-type"),
-        Some("text/javascript; charset=utf-8")
-    );
+    assert_eq!(r.header("content-type"), Some("text/javascript; charset=utf-8"));
 }
 
 #[test]
 fn our_harness_files_replace_wpts() {
     let r = get("/resources/testharnessreport.js");
     assert_eq!(r.status, 200);
-    assert_eq!(
-        r.header("content-type"),
-        Some("text/javascript; charset=utf-8")
-    );
+    assert_eq!(r.header("content-type"), Some("text/javascript; charset=utf-8"));
     let b = body(&r);
     assert!(b.contains("var __apertureTimeoutMultiplier = 1;"));
     assert!(b.contains("@@APERTURE-WPT-RESULT@@"));
     assert!(b.contains("add_completion_callback"));
     let slow = respond(
-        &ServeConfig {
-            root: common::fixture_wpt(),
-            timeout_multiplier: 2.5,
-        },
+        &ServeConfig { root: common::fixture_wpt(), timeout_multiplier: 2.5 },
         &Request::get("/resources/testharnessreport.js", 1),
     );
     assert!(body(&slow).contains("var __apertureTimeoutMultiplier = 2.5;"));
@@ -90,17 +78,8 @@ fn headers_files_apply_dir_then_file() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("x-dir"), Some("from-dir"));
     assert_eq!(r.header("x-both"), Some("file"));
-    assert_eq!(
-        r.header("content-type"),
-        Some("text/html; charset=windows-1252")
-    );
-    assert_eq!(
-        r.headers
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-            .count(),
-        1
-    );
+    assert_eq!(r.header("content-type"), Some("text/html; charset=windows-1252"));
+    assert_eq!(r.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("content-type")).count(), 1);
     // __dir__.headers applies to the other files of the directory too.
     assert_eq!(get("/hdr/data.idl").header("x-dir"), Some("from-dir"));
     // But not to other directories.
@@ -112,20 +91,9 @@ fn sub_files_are_substituted() {
     let mut req = Request::get("/hdr/page.sub.html?x=<v>&y=2", 8123);
     req.headers.push(("Host".into(), "127.0.0.1:8123".into()));
     let b = body(&respond(&cfg(), &req));
-    assert!(
-        b.contains("host=127.0.0.1 port=8123 www=www1.localhost main=127.0.0.1 alt=localhost"),
-        "{b}"
-    );
-    assert!(
-        b.contains(
-            "loc=127.0.0.1:8123 path=/hdr/page.sub.html query=?x=&lt;v&gt;&amp;y=2 get=&lt;v&gt;"
-        ),
-        "{b}"
-    );
-    assert!(
-        b.contains("unknown={{nope}}"),
-        "unsupported expressions stay as written"
-    );
+    assert!(b.contains("host=127.0.0.1 port=8123 www=www1.localhost main=127.0.0.1 alt=localhost"), "{b}");
+    assert!(b.contains("loc=127.0.0.1:8123 path=/hdr/page.sub.html query=?x=&lt;v&gt;&amp;y=2 get=&lt;v&gt;"), "{b}");
+    assert!(b.contains("unknown={{nope}}"), "unsupported expressions stay as written");
     // Not substituted without `.sub.`.
     assert!(body(&get("/basic/pass.html")).contains("FAKE-ENGINE"));
 }
@@ -151,10 +119,7 @@ fn content_types_and_errors() {
     head.method = "HEAD".into();
     let h = respond(&cfg(), &head);
     assert!(h.body.is_empty());
-    assert_eq!(
-        h.header("content-length").unwrap(),
-        get("/basic/pass.html").body.len().to_string()
-    );
+    assert_eq!(h.header("content-length").unwrap(), get("/basic/pass.html").body.len().to_string());
 }
 
 #[test]
@@ -163,12 +128,7 @@ fn serves_over_tcp() {
     assert!(server.base_url().starts_with("http://127.0.0.1:"));
     let fetch = |target: &str| {
         let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
-            server.port
-        )
-        .unwrap();
+        write!(s, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", server.port).unwrap();
         let mut out = String::new();
         s.read_to_string(&mut out).unwrap();
         out

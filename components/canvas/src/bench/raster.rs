@@ -101,9 +101,7 @@ impl StrokeCase {
 /// at alpha 128 over white. Returns (mismatching opaque pixels, max channel
 /// error of the translucent ones against exact source-over).
 pub(crate) fn fill_colors() -> Vec<[u8; 4]> {
-    (0..64u32)
-        .map(|i| [(i * 37 % 256) as u8, (i * 91 % 256) as u8, (i * 53 % 256) as u8, 255])
-        .collect()
+    (0..64u32).map(|i| [(i * 37 % 256) as u8, (i * 91 % 256) as u8, (i * 53 % 256) as u8, 255]).collect()
 }
 
 pub(crate) fn fill_exactness(read: impl Fn(u32, u32) -> [u8; 4], alpha: u8) -> (usize, u8) {
@@ -156,20 +154,12 @@ fn quality_measurements(
             Measurement::new(format!("{backend} AA {} mean |err|", case.name), mean, "/255")
                 .with_note("vs 256-sample coverage, pixels touched"),
         );
-        out.push(Measurement::new(
-            format!("{backend} AA {} max |err|", case.name),
-            max,
-            "/255",
-        ));
+        out.push(Measurement::new(format!("{backend} AA {} max |err|", case.name), max, "/255"));
     }
     let (wrong, _) = fills(255);
     out.push(Measurement::new(format!("{backend} opaque fills wrong pixels"), wrong as f64, "px").with_note("of 4096"));
     let (_, max_error) = fills(128);
-    out.push(Measurement::new(
-        format!("{backend} alpha-128 fill over white max err"),
-        max_error as f64,
-        "/255",
-    ));
+    out.push(Measurement::new(format!("{backend} alpha-128 fill over white max err"), max_error as f64, "/255"));
     out
 }
 
@@ -177,14 +167,8 @@ fn tiny_skia_figures() -> Vec<Measurement> {
     let stroke_error = |case: &StrokeCase| {
         let mut pixmap = sk::Pixmap::new(64, 64).expect("64×64 is a valid size");
         let path = to_sk_path(&case.segments).expect("the test shapes are not empty");
-        let paint = sk::Paint {
-            anti_alias: true,
-            ..sk::Paint::default()
-        };
-        let stroke = sk::Stroke {
-            width: case.width as f32,
-            ..sk::Stroke::default()
-        };
+        let paint = sk::Paint { anti_alias: true, ..sk::Paint::default() };
+        let stroke = sk::Stroke { width: case.width as f32, ..sk::Stroke::default() };
         pixmap.stroke_path(&path, &paint, &stroke, sk::Transform::identity(), None);
         case.error(|x, y| pixmap.pixel(x, y).map_or(0, |p| p.alpha()))
     };
@@ -237,10 +221,7 @@ fn tiny_skia_figures() -> Vec<Measurement> {
         let draw_image = median_ms(20, || {
             for _ in 0..OPS {
                 let shader = sk::Pattern::new(image, sk::SpreadMode::Pad, sk::FilterQuality::Bilinear, 1.0, scale);
-                let paint = sk::Paint {
-                    shader,
-                    ..sk::Paint::default()
-                };
+                let paint = sk::Paint { shader, ..sk::Paint::default() };
                 pixmap.fill_rect(dest, &paint, sk::Transform::identity(), None);
             }
         }) / OPS as f64;
@@ -300,10 +281,7 @@ mod vello {
 
     /// Composites onto what the target holds, like a canvas operation must.
     fn settings() -> RasterizerSettings {
-        RasterizerSettings {
-            target_init: TargetInit::SrcOver,
-            ..RasterizerSettings::default()
-        }
+        RasterizerSettings { target_init: TargetInit::SrcOver, ..RasterizerSettings::default() }
     }
 
     fn render(ctx: &mut RenderContext, target: &mut Pixmap, resources: &mut Resources) {
@@ -346,12 +324,7 @@ mod vello {
         };
         let mut out = quality_measurements("vello_cpu", stroke_error, fills);
 
-        let image = Arc::new(Pixmap::from_parts(
-            test_image(),
-            512,
-            512,
-            vello_cpu::PixelMetadata::default(),
-        ));
+        let image = Arc::new(Pixmap::from_parts(test_image(), 512, 512, vello_cpu::PixelMetadata::default()));
         for (w, h) in SIZES {
             let (w16, h16) = (w as u16, h as u16);
             let mut ctx = RenderContext::new(w16, h16);
@@ -380,10 +353,7 @@ mod vello {
                 for _ in 0..OPS {
                     ctx.set_paint(Image {
                         image: ImageSource::Pixmap(image.clone()),
-                        sampler: ImageSampler {
-                            quality: ImageQuality::Medium,
-                            ..ImageSampler::default()
-                        },
+                        sampler: ImageSampler { quality: ImageQuality::Medium, ..ImageSampler::default() },
                     });
                     ctx.set_paint_transform(Affine::scale_non_uniform(w as f64 / 1024.0, h as f64 / 1024.0));
                     ctx.set_transform(Affine::translate((10.0, 10.0)));

@@ -40,16 +40,9 @@ pub struct Harness {
 pub fn harness() -> Harness {
     let (frame_sender, frames) = unbounded();
     let (update_sender, updates) = unbounded();
-    let compositor = ChannelCompositor {
-        updates: update_sender,
-        next_key: 0,
-    };
+    let compositor = ChannelCompositor { updates: update_sender, next_key: 0 };
     let thread = canvas::spawn(Box::new(compositor), Box::new(ChannelFrameSink(frame_sender)));
-    Harness {
-        thread,
-        frames,
-        updates,
-    }
+    Harness { thread, frames, updates }
 }
 
 impl Harness {
@@ -59,11 +52,7 @@ impl Harness {
 
     pub fn create(&self, width: u32, height: u32) -> CanvasId {
         let canvas = CanvasId::next();
-        self.send(vec![CanvasCommand::Create {
-            canvas,
-            size: ImageSize::new(width, height),
-            opaque: false,
-        }]);
+        self.send(vec![CanvasCommand::Create { canvas, size: ImageSize::new(width, height), opaque: false }]);
         canvas
     }
 
@@ -93,21 +82,11 @@ pub fn rect(x: f32, y: f32, w: f32, h: f32) -> Rect<f32> {
 }
 
 pub fn fill_rect_with(canvas: CanvasId, r: Rect<f32>, style: PaintStyle, options: DrawOptions) -> CanvasCommand {
-    CanvasCommand::FillRect {
-        canvas,
-        rect: r,
-        style,
-        options,
-    }
+    CanvasCommand::FillRect { canvas, rect: r, style, options }
 }
 
 pub fn fill_rect(canvas: CanvasId, x: f32, y: f32, w: f32, h: f32, color: RgbaColor) -> CanvasCommand {
-    fill_rect_with(
-        canvas,
-        rect(x, y, w, h),
-        PaintStyle::Color(color),
-        DrawOptions::default(),
-    )
+    fill_rect_with(canvas, rect(x, y, w, h), PaintStyle::Color(color), DrawOptions::default())
 }
 
 pub fn fill_path(canvas: CanvasId, path: Path, color: RgbaColor, options: DrawOptions) -> CanvasCommand {

@@ -127,7 +127,7 @@ impl FakeCameraControls {
             FakeCameraAction::Freeze => s.frozen = true,
             FakeCameraAction::Thaw => s.frozen = false,
             // Handled (by panicking) before the camera is reached.
-            FakeCameraAction::PanicInHandler => {},
+            FakeCameraAction::PanicInHandler => {}
         }
         drop(s);
         self.wake.notify_all();

@@ -43,7 +43,7 @@ fn rel(state: &Option<media_traits::photo::PhotoRange>) -> f64 {
         Some(r) if r.max > r.min => {
             let mid = (r.max + r.min) / 2.0;
             ((r.current - mid) / ((r.max - r.min) / 2.0)).clamp(-1.0, 1.0)
-        },
+        }
         _ => 0.0,
     }
 }
@@ -53,9 +53,7 @@ impl Look {
     pub fn from_state(s: &PhotoState, flash: bool) -> Look {
         let current = |r: &Option<media_traits::photo::PhotoRange>, default: f64| r.map_or(default, |r| r.current);
         let gain = match s.current_exposure_mode {
-            Some(MeteringMode::Manual) => {
-                current(&s.exposure_time, 333.0) / 333.0 * current(&s.iso, 100.0) / 100.0
-            },
+            Some(MeteringMode::Manual) => current(&s.exposure_time, 333.0) / 333.0 * current(&s.iso, 100.0) / 100.0,
             _ => 2f64.powf(current(&s.exposure_compensation, 0.0)),
         };
         // A white balance set below daylight cools the picture, above warms it.
@@ -63,7 +61,7 @@ impl Look {
             Some(MeteringMode::Manual) => {
                 let t = ((current(&s.color_temperature, 6500.0) - 6500.0) / 4000.0).clamp(-1.0, 1.0);
                 [1.0 + 0.4 * t, 1.0, 1.0 - 0.4 * t]
-            },
+            }
             _ => [1.0, 1.0, 1.0],
         };
         Look {

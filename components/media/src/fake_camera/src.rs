@@ -96,7 +96,8 @@ mod imp {
             let height = s.get::<i32>("height").map_err(|_| gst::loggable_error!(gst::CAT_RUST, "no height"))?;
             let rate = s.get::<gst::Fraction>("framerate").unwrap_or(gst::Fraction::new(30, 1));
             let fps = rate.numer() as f64 / rate.denom().max(1) as f64;
-            let mode = Mode { width: width as u32, height: height as u32, fps: fps.max(1.0), jpeg: s.name() == "image/jpeg" };
+            let mode =
+                Mode { width: width as u32, height: height as u32, fps: fps.max(1.0), jpeg: s.name() == "image/jpeg" };
             let mut st = self.streaming.lock().unwrap_or_else(PoisonError::into_inner);
             st.mode = Some(mode);
             st.next = None;

@@ -30,9 +30,12 @@ impl Harness {
 
     pub fn with(options: MediaOptions) -> Harness {
         let (tx, rx) = crossbeam_channel::unbounded();
-        let media = media::spawn(options, Box::new(move |e| {
-            let _ = tx.send(e);
-        }))
+        let media = media::spawn(
+            options,
+            Box::new(move |e| {
+                let _ = tx.send(e);
+            }),
+        )
         .expect("media thread starts");
         Harness { media: Some(media), events: rx, stash: Default::default() }
     }
@@ -46,8 +49,9 @@ impl Harness {
         let deadline = Instant::now() + Duration::from_secs(10);
         {
             let mut stash = self.stash.borrow_mut();
-            if let Some(i) = stash.iter().position(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request)) &&
-                let MediaEvent::Reply { result, .. } = stash.remove(i)
+            if let Some(i) =
+                stash.iter().position(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request))
+                && let MediaEvent::Reply { result, .. } = stash.remove(i)
             {
                 return result;
             }
@@ -68,7 +72,11 @@ impl Harness {
         while let Ok(e) = self.events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
             self.stash.borrow_mut().push(e);
         }
-        self.stash.borrow().iter().filter(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request)).count()
+        self.stash
+            .borrow()
+            .iter()
+            .filter(|e| matches!(e, MediaEvent::Reply { request: r, .. } if *r == request))
+            .count()
     }
 
     /// Waits for an unsolicited event matching `pred`.
@@ -96,7 +104,11 @@ impl Harness {
         self.reply(request)
     }
 
-    pub fn open_camera(&self, constraints: MediaTrackConstraints, ptz: bool) -> Result<(SourceId, TrackState), MediaError> {
+    pub fn open_camera(
+        &self,
+        constraints: MediaTrackConstraints,
+        ptz: bool,
+    ) -> Result<(SourceId, TrackState), MediaError> {
         let source = SourceId::next();
         match self.request(|request| MediaCommand::OpenCamera { request, source, constraints, ptz_permitted: ptz })? {
             MediaReply::SourceOpened { state, .. } => Ok((source, state)),
@@ -106,13 +118,18 @@ impl Harness {
 
     pub fn canvas(&self, size: ImageSize) -> SourceId {
         let source = SourceId::next();
-        let reply = self.request(|request| MediaCommand::CreateCanvasSource { request, source, size, frame_rate: None });
+        let reply =
+            self.request(|request| MediaCommand::CreateCanvasSource { request, source, size, frame_rate: None });
         assert!(matches!(reply, Ok(MediaReply::SourceOpened { .. })), "{reply:?}");
         source
     }
 
     pub fn grab(&self, source: SourceId) -> Result<VideoFrame, MediaError> {
-        match self.request(|request| MediaCommand::GrabFrame { request, source, ended_error: MediaErrorKind::Unknown })? {
+        match self.request(|request| MediaCommand::GrabFrame {
+            request,
+            source,
+            ended_error: MediaErrorKind::Unknown,
+        })? {
             MediaReply::Frame(f) => Ok(f),
             other => panic!("unexpected {other:?}"),
         }

@@ -1,10 +1,6 @@
 //! Every DOM struct, by interface name. Generated bindings refer to
 //! `crate::dom::types::<Interface>`; a missing entry is a build error.
 
-pub use crate::dom::dom::abortcontroller::AbortController;
-pub use crate::dom::dom::abortsignal::AbortSignal;
-pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
-pub use crate::dom::fileapi::blob::Blob;
 pub use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 pub use crate::dom::canvas::canvasgradient::CanvasGradient;
 pub use crate::dom::canvas::canvaspattern::CanvasPattern;
@@ -14,47 +10,51 @@ pub use crate::dom::canvas::imagedata::ImageData;
 pub use crate::dom::canvas::textmetrics::TextMetrics;
 pub use crate::dom::console::console::console;
 pub use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
+pub use crate::dom::dom::abortcontroller::AbortController;
+pub use crate::dom::dom::abortsignal::AbortSignal;
+pub use crate::dom::dom::characterdata::CharacterData;
+pub use crate::dom::dom::comment::Comment;
+pub use crate::dom::dom::document::Document;
+pub use crate::dom::dom::documentfragment::DocumentFragment;
+pub use crate::dom::dom::documenttype::DocumentType;
 pub use crate::dom::dom::domexception::DOMException;
 pub use crate::dom::dom::domtokenlist::DOMTokenList;
-pub use crate::dom::html::errorevent::ErrorEvent;
+pub use crate::dom::dom::element::Element;
 pub use crate::dom::dom::event::Event;
+pub use crate::dom::dom::eventtarget::EventTarget;
+pub use crate::dom::dom::htmlcollection::HTMLCollection;
+pub use crate::dom::dom::node::Node;
+pub use crate::dom::dom::nodelist::NodeList;
+pub use crate::dom::dom::text::Text;
 pub use crate::dom::fetch::headers::Headers;
 pub use crate::dom::fetch::response::Response;
-pub use crate::dom::dom::eventtarget::EventTarget;
-pub use crate::dom::images::imagebitmap::ImageBitmap;
+pub use crate::dom::fileapi::blob::Blob;
+pub use crate::dom::hrtime::performance::Performance;
+pub use crate::dom::html::errorevent::ErrorEvent;
+pub use crate::dom::html::htmlelement::HTMLElement;
+pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
+pub use crate::dom::html::htmlmediaelement::HTMLMediaElement;
+pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::html::htmlvideoelement::HTMLVideoElement;
+pub use crate::dom::html::location::Location;
+pub use crate::dom::html::navigator::Navigator;
+pub use crate::dom::html::promiserejectionevent::PromiseRejectionEvent;
+pub use crate::dom::html::simpleelements::{
+    HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
+    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
+};
+pub use crate::dom::html::window::Window;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
+pub use crate::dom::images::imagebitmap::ImageBitmap;
 pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;
 pub use crate::dom::mediacapture::mediastream::MediaStream;
 pub use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 pub use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
+pub use crate::dom::mediacapture::overconstrainederror::OverconstrainedError;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
-pub use crate::dom::html::location::Location;
-pub use crate::dom::html::navigator::Navigator;
-pub use crate::dom::mediacapture::overconstrainederror::OverconstrainedError;
-pub use crate::dom::hrtime::performance::Performance;
-pub use crate::dom::html::promiserejectionevent::PromiseRejectionEvent;
-pub use crate::dom::html::window::Window;
-pub use crate::dom::dom::characterdata::CharacterData;
-pub use crate::dom::dom::comment::Comment;
-pub use crate::dom::dom::document::Document;
-pub use crate::dom::dom::documentfragment::DocumentFragment;
-pub use crate::dom::dom::documenttype::DocumentType;
-pub use crate::dom::dom::element::Element;
-pub use crate::dom::dom::htmlcollection::HTMLCollection;
-pub use crate::dom::html::htmlelement::HTMLElement;
-pub use crate::dom::html::simpleelements::{
-    HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
-    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
-};
-pub use crate::dom::html::htmlmediaelement::HTMLMediaElement;
-pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
-pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
-pub use crate::dom::html::htmlvideoelement::HTMLVideoElement;
-pub use crate::dom::dom::node::Node;
-pub use crate::dom::dom::nodelist::NodeList;
-pub use crate::dom::dom::text::Text;
+pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;

@@ -4,8 +4,8 @@
 //! `*_traits` crates and the thread crates build on these plain-data types.
 
 pub mod bench;
-pub mod id;
 pub mod frame;
+pub mod id;
 pub mod units;
 
 pub use frame::{FrameBytes, PixelFormat, VideoFrame};

@@ -33,12 +33,7 @@ impl RgbaColor {
 
     /// Builds a colour from its four channels.
     pub const fn new(red: u8, green: u8, blue: u8, alpha: u8) -> RgbaColor {
-        RgbaColor {
-            red,
-            green,
-            blue,
-            alpha,
-        }
+        RgbaColor { red, green, blue, alpha }
     }
 
     /// Whether the colour is fully opaque.
@@ -100,12 +95,7 @@ pub fn serialize_canvas_color(color: RgbaColor) -> String {
 }
 
 fn write_canvas_color(out: &mut impl Write, color: RgbaColor) -> fmt::Result {
-    let RgbaColor {
-        red,
-        green,
-        blue,
-        alpha,
-    } = color;
+    let RgbaColor { red, green, blue, alpha } = color;
     if alpha == 255 {
         return write!(out, "#{red:02x}{green:02x}{blue:02x}");
     }
@@ -131,7 +121,7 @@ fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
         Token::Hash(ref value) | Token::IDHash(ref value) => {
             let (r, g, b, a) = cssparser::color::parse_hash_color(value.as_bytes()).map_err(|()| invalid())?;
             Ok(ParsedColor::Rgba(RgbaColor::new(r, g, b, alpha_to_u8(a))))
-        },
+        }
         Token::Ident(ref name) => {
             let lower = name.to_ascii_lowercase();
             match lower.as_str() {
@@ -141,7 +131,7 @@ fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
                     .map(|(r, g, b)| ParsedColor::Rgba(RgbaColor::new(r, g, b, 255)))
                     .map_err(|()| invalid()),
             }
-        },
+        }
         Token::Function(ref name) => {
             let name = name.clone();
             input.parse_nested_block(|input| {
@@ -153,7 +143,7 @@ fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
                 };
                 Ok(ParsedColor::Rgba(color))
             })
-        },
+        }
         _ => Err(invalid()),
     }
 }
@@ -189,7 +179,7 @@ fn parse_component(input: &mut Parser<'_>) -> ColorResult<Component> {
                 _ => return Err(invalid()),
             };
             Component::Degrees(degrees)
-        },
+        }
         Token::Ident(ref ident) if ident.eq_ignore_ascii_case("none") => Component::None,
         _ => return Err(invalid()),
     };
@@ -227,11 +217,7 @@ fn parse_components(input: &mut Parser<'_>) -> ColorResult<Components> {
         if channels.iter().chain(alpha.iter()).any(|c| c.is_none()) {
             return Err(invalid());
         }
-        return Ok(Components {
-            channels,
-            alpha,
-            legacy,
-        });
+        return Ok(Components { channels, alpha, legacy });
     }
     channels[1] = parse_component(input)?;
     channels[2] = parse_component(input)?;
@@ -241,11 +227,7 @@ fn parse_components(input: &mut Parser<'_>) -> ColorResult<Components> {
         input.expect_delim('/')?;
         Some(parse_component(input)?)
     };
-    Ok(Components {
-        channels,
-        alpha,
-        legacy,
-    })
+    Ok(Components { channels, alpha, legacy })
 }
 
 /// `<alpha-value>`: a number (clamped to 0–1) or a percentage.
@@ -270,11 +252,7 @@ fn channel_to_u8(value: f32) -> u8 {
 /// Legacy syntax requires all three channels to be numbers or all three to be
 /// percentages; the modern syntax allows mixing them and `none`.
 fn parse_rgb(input: &mut Parser<'_>) -> ColorResult<RgbaColor> {
-    let Components {
-        channels,
-        alpha,
-        legacy,
-    } = parse_components(input)?;
+    let Components { channels, alpha, legacy } = parse_components(input)?;
     if legacy {
         let all_numbers = channels.iter().all(|c| matches!(c, Component::Number(_)));
         let all_percentages = channels.iter().all(|c| matches!(c, Component::Percentage(_)));
@@ -305,11 +283,7 @@ enum HueModel {
 /// number of degrees or an angle; the other two are percentages (the modern
 /// syntax also accepts plain numbers on a 0–100 scale).
 fn parse_hsl_or_hwb(input: &mut Parser<'_>, model: HueModel) -> ColorResult<RgbaColor> {
-    let Components {
-        channels,
-        alpha,
-        legacy,
-    } = parse_components(input)?;
+    let Components { channels, alpha, legacy } = parse_components(input)?;
     if legacy && model == HueModel::Hwb {
         return Err(invalid());
     }

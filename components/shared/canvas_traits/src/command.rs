@@ -95,16 +95,7 @@ impl DrawImageRects {
         let [sx, sy, sw, sh, dx, dy, dw, dh] = match *self {
             DrawImageRects::At { dx, dy } => [0.0, 0.0, iw, ih, dx, dy, iw, ih],
             DrawImageRects::Scaled { dx, dy, dw, dh } => [0.0, 0.0, iw, ih, dx, dy, dw, dh],
-            DrawImageRects::Cropped {
-                sx,
-                sy,
-                sw,
-                sh,
-                dx,
-                dy,
-                dw,
-                dh,
-            } => [sx, sy, sw, sh, dx, dy, dw, dh],
+            DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh } => [sx, sy, sw, sh, dx, dy, dw, dh],
         };
         if [sx, sy, sw, sh, dx, dy, dw, dh].iter().any(|v| !v.is_finite()) || sw == 0.0 || sh == 0.0 {
             return None;
@@ -501,9 +492,7 @@ impl CanvasSender {
 
     /// Sends one command as its own batch.
     pub fn send(&self, command: CanvasCommand) -> Result<(), CanvasThreadGone> {
-        self.send_batch(CanvasBatch {
-            commands: vec![command],
-        })
+        self.send_batch(CanvasBatch { commands: vec![command] })
     }
 }
 
@@ -523,53 +512,19 @@ mod tests {
             Some((rect(0.0, 0.0, 100.0, 50.0), rect(5.0, 6.0, 100.0, 50.0)))
         );
         assert_eq!(
-            DrawImageRects::Scaled {
-                dx: 0.0,
-                dy: 0.0,
-                dw: -200.0,
-                dh: 100.0
-            }
-            .resolve(size),
+            DrawImageRects::Scaled { dx: 0.0, dy: 0.0, dw: -200.0, dh: 100.0 }.resolve(size),
             Some((rect(0.0, 0.0, 100.0, 50.0), rect(-200.0, 0.0, 200.0, 100.0)))
         );
         // A source rectangle hanging off the right edge is clipped, and the
         // destination shrinks in proportion.
-        let cropped = DrawImageRects::Cropped {
-            sx: 50.0,
-            sy: 0.0,
-            sw: 100.0,
-            sh: 50.0,
-            dx: 0.0,
-            dy: 0.0,
-            dw: 200.0,
-            dh: 100.0,
-        };
-        assert_eq!(
-            cropped.resolve(size),
-            Some((rect(50.0, 0.0, 50.0, 50.0), rect(0.0, 0.0, 100.0, 100.0)))
-        );
-        let zero = DrawImageRects::Cropped {
-            sx: 0.0,
-            sy: 0.0,
-            sw: 0.0,
-            sh: 5.0,
-            dx: 0.0,
-            dy: 0.0,
-            dw: 5.0,
-            dh: 5.0,
-        };
+        let cropped =
+            DrawImageRects::Cropped { sx: 50.0, sy: 0.0, sw: 100.0, sh: 50.0, dx: 0.0, dy: 0.0, dw: 200.0, dh: 100.0 };
+        assert_eq!(cropped.resolve(size), Some((rect(50.0, 0.0, 50.0, 50.0), rect(0.0, 0.0, 100.0, 100.0))));
+        let zero = DrawImageRects::Cropped { sx: 0.0, sy: 0.0, sw: 0.0, sh: 5.0, dx: 0.0, dy: 0.0, dw: 5.0, dh: 5.0 };
         assert_eq!(zero.resolve(size), None);
         assert_eq!(DrawImageRects::At { dx: f64::NAN, dy: 0.0 }.resolve(size), None);
-        let outside = DrawImageRects::Cropped {
-            sx: 200.0,
-            sy: 0.0,
-            sw: 10.0,
-            sh: 5.0,
-            dx: 0.0,
-            dy: 0.0,
-            dw: 5.0,
-            dh: 5.0,
-        };
+        let outside =
+            DrawImageRects::Cropped { sx: 200.0, sy: 0.0, sw: 10.0, sh: 5.0, dx: 0.0, dy: 0.0, dw: 5.0, dh: 5.0 };
         assert_eq!(outside.resolve(size), None);
     }
 }

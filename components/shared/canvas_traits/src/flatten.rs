@@ -103,55 +103,33 @@ impl Flattener {
         match *segment {
             PathSegment::Transform { transform } => {
                 self.transform = transform.cast::<f64>().then(&self.base);
-            },
+            }
             PathSegment::MoveTo { x, y } => {
                 let p = self.map(x, y);
                 self.move_to_device(p);
-            },
+            }
             PathSegment::LineTo { x, y } => {
                 let p = self.map(x, y);
                 self.line_to_device(p);
-            },
+            }
             PathSegment::QuadraticCurveTo { cpx, cpy, x, y } => {
                 let (c, p) = (self.map(cpx, cpy), self.map(x, y));
                 self.ensure_subpath(c);
                 self.out.push(DeviceSegment::QuadTo(f32_point(c), f32_point(p)));
                 self.last = p;
-            },
-            PathSegment::BezierCurveTo {
-                cp1x,
-                cp1y,
-                cp2x,
-                cp2y,
-                x,
-                y,
-            } => {
+            }
+            PathSegment::BezierCurveTo { cp1x, cp1y, cp2x, cp2y, x, y } => {
                 let (c1, c2, p) = (self.map(cp1x, cp1y), self.map(cp2x, cp2y), self.map(x, y));
                 self.ensure_subpath(c1);
-                self.out
-                    .push(DeviceSegment::CubicTo(f32_point(c1), f32_point(c2), f32_point(p)));
+                self.out.push(DeviceSegment::CubicTo(f32_point(c1), f32_point(c2), f32_point(p)));
                 self.last = p;
-            },
+            }
             PathSegment::ArcTo { x1, y1, x2, y2, radius } => self.arc_to(x1, y1, x2, y2, radius),
-            PathSegment::Ellipse {
-                x,
-                y,
-                radius_x,
-                radius_y,
-                rotation,
-                start_angle,
-                end_angle,
-                counterclockwise,
-            } => {
+            PathSegment::Ellipse { x, y, radius_x, radius_y, rotation, start_angle, end_angle, counterclockwise } => {
                 let sweep = arc_sweep(start_angle, end_angle, counterclockwise);
-                let ellipse = Ellipse {
-                    center: Point::new(x, y),
-                    radius_x,
-                    radius_y,
-                    rotation,
-                };
+                let ellipse = Ellipse { center: Point::new(x, y), radius_x, radius_y, rotation };
                 self.ellipse(&ellipse, start_angle, sweep, true);
-            },
+            }
             PathSegment::Rect { x, y, width, height } => {
                 // rect(): a new closed subpath with the four corners, then a
                 // new subpath at (x, y).
@@ -161,14 +139,8 @@ impl Flattener {
                 }
                 self.close();
                 self.move_to_device(self.map(x, y));
-            },
-            PathSegment::RoundRect {
-                x,
-                y,
-                width,
-                height,
-                radii,
-            } => self.round_rect(x, y, width, height, radii),
+            }
+            PathSegment::RoundRect { x, y, width, height, radii } => self.round_rect(x, y, width, height, radii),
             PathSegment::ClosePath => self.close(),
         }
     }
@@ -213,12 +185,7 @@ impl Flattener {
         } else if sweep < -std::f64::consts::PI {
             sweep += TAU;
         }
-        let circle = Ellipse {
-            center,
-            radius_x: radius,
-            radius_y: radius,
-            rotation: 0.0,
-        };
+        let circle = Ellipse { center, radius_x: radius, radius_y: radius, rotation: 0.0 };
         self.ellipse(&circle, start, sweep, true);
     }
 
@@ -305,10 +272,7 @@ impl Ellipse {
 
     /// d(point)/d(angle).
     fn derivative(&self, angle: f64) -> Vector2D<f64> {
-        rotate(
-            Vector2D::new(-self.radius_x * angle.sin(), self.radius_y * angle.cos()),
-            self.rotation,
-        )
+        rotate(Vector2D::new(-self.radius_x * angle.sin(), self.radius_y * angle.cos()), self.rotation)
     }
 }
 
@@ -371,10 +335,7 @@ mod tests {
         path.line_to(1.0, 2.0);
         path.line_to(3.0, 4.0);
         let out = flatten_path(&path, &Transform2D::identity());
-        assert_eq!(
-            out,
-            vec![DeviceSegment::MoveTo(p(1.0, 2.0)), DeviceSegment::LineTo(p(3.0, 4.0))]
-        );
+        assert_eq!(out, vec![DeviceSegment::MoveTo(p(1.0, 2.0)), DeviceSegment::LineTo(p(3.0, 4.0))]);
     }
 
     #[test]
@@ -413,9 +374,7 @@ mod tests {
         assert_eq!(out[0], DeviceSegment::MoveTo(p(70.0, 50.0)));
         assert_eq!(out.len(), 5);
         for segment in &out[1..] {
-            let DeviceSegment::CubicTo(_, _, end) = segment else {
-                panic!("{segment:?}")
-            };
+            let DeviceSegment::CubicTo(_, _, end) = segment else { panic!("{segment:?}") };
             assert!(((*end - p(50.0, 50.0)).length() - 20.0).abs() < 1e-3);
         }
     }
@@ -428,18 +387,13 @@ mod tests {
         let out = flatten_path(&path, &Transform2D::identity());
         assert_eq!(out[1], DeviceSegment::LineTo(p(5.0, 0.0)));
         assert_eq!(out.len(), 3, "{out:?}");
-        let DeviceSegment::CubicTo(_, _, end) = out[2] else {
-            panic!("{out:?}")
-        };
+        let DeviceSegment::CubicTo(_, _, end) = out[2] else { panic!("{out:?}") };
         assert!((end - p(10.0, 5.0)).length() < 1e-4, "{end:?}");
         // Collinear points fall back to a straight line to (x1, y1).
         let mut path = Path::new();
         path.move_to(0.0, 0.0);
         path.arc_to(5.0, 0.0, 10.0, 0.0, 5.0).unwrap();
-        assert_eq!(
-            flatten_path(&path, &Transform2D::identity())[1],
-            DeviceSegment::LineTo(p(5.0, 0.0))
-        );
+        assert_eq!(flatten_path(&path, &Transform2D::identity())[1], DeviceSegment::LineTo(p(5.0, 0.0)));
     }
 
     #[test]
@@ -450,10 +404,7 @@ mod tests {
         path.set_transform(Transform2D::identity());
         path.line_to(1.0, 1.0);
         let out = flatten_path(&path, &Transform2D::identity());
-        assert_eq!(
-            out,
-            vec![DeviceSegment::MoveTo(p(2.0, 2.0)), DeviceSegment::LineTo(p(1.0, 1.0))]
-        );
+        assert_eq!(out, vec![DeviceSegment::MoveTo(p(2.0, 2.0)), DeviceSegment::LineTo(p(1.0, 1.0))]);
     }
 
     #[test]
@@ -466,11 +417,7 @@ mod tests {
         let out = flatten_path(&path, &Transform2D::identity());
         assert_eq!(
             &out[2..],
-            &[
-                DeviceSegment::Close,
-                DeviceSegment::MoveTo(p(1.0, 1.0)),
-                DeviceSegment::LineTo(p(5.0, 5.0))
-            ]
+            &[DeviceSegment::Close, DeviceSegment::MoveTo(p(1.0, 1.0)), DeviceSegment::LineTo(p(5.0, 5.0))]
         );
     }
 }

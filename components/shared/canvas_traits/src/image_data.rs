@@ -41,21 +41,15 @@ pub fn image_data_size(sw: u32, sh: u32) -> Result<ImageSize, CanvasError> {
 ///      differs, throw an "IndexSizeError".
 pub fn image_data_size_from_array(byte_length: usize, sw: u32, sh: Option<u32>) -> Result<ImageSize, CanvasError> {
     if byte_length == 0 || !byte_length.is_multiple_of(4) {
-        return Err(CanvasError::InvalidState(
-            "ImageData array length is not a non-zero multiple of 4",
-        ));
+        return Err(CanvasError::InvalidState("ImageData array length is not a non-zero multiple of 4"));
     }
     let pixels = (byte_length / 4) as u64;
     if sw == 0 || !pixels.is_multiple_of(sw as u64) {
-        return Err(CanvasError::IndexSize(
-            "ImageData array length is not a multiple of 4 × width",
-        ));
+        return Err(CanvasError::IndexSize("ImageData array length is not a multiple of 4 × width"));
     }
     let height = pixels / sw as u64;
     if sh.is_some_and(|sh| sh as u64 != height) {
-        return Err(CanvasError::IndexSize(
-            "ImageData height does not match the array length",
-        ));
+        return Err(CanvasError::IndexSize("ImageData height does not match the array length"));
     }
     checked_size(sw as u64, height)
 }
@@ -137,10 +131,7 @@ pub fn put_image_data_region(
         Point2D::new(dx + dirty_x, dy + dirty_y),
         Point2D::new(dx + dirty_x + dirty_w, dy + dirty_y + dirty_h),
     );
-    let bitmap = Box2D::new(
-        Point2D::zero(),
-        Point2D::new(bitmap_size.width as i64, bitmap_size.height as i64),
-    );
+    let bitmap = Box2D::new(Point2D::zero(), Point2D::new(bitmap_size.width as i64, bitmap_size.height as i64));
     let clipped = target.intersection(&bitmap)?;
     if clipped.is_empty() {
         return None;
@@ -161,44 +152,20 @@ mod tests {
         assert!(matches!(image_data_size(0, 5), Err(CanvasError::IndexSize(_))));
         assert!(matches!(image_data_size(100_000, 100_000), Err(CanvasError::Range(_))));
         assert_eq!(image_data_size(3, 2), Ok(ImageSize::new(3, 2)));
-        assert!(matches!(
-            image_data_size_from_array(0, 1, None),
-            Err(CanvasError::InvalidState(_))
-        ));
-        assert!(matches!(
-            image_data_size_from_array(6, 1, None),
-            Err(CanvasError::InvalidState(_))
-        ));
-        assert!(matches!(
-            image_data_size_from_array(24, 0, None),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            image_data_size_from_array(24, 4, None),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            image_data_size_from_array(24, 3, Some(3)),
-            Err(CanvasError::IndexSize(_))
-        ));
+        assert!(matches!(image_data_size_from_array(0, 1, None), Err(CanvasError::InvalidState(_))));
+        assert!(matches!(image_data_size_from_array(6, 1, None), Err(CanvasError::InvalidState(_))));
+        assert!(matches!(image_data_size_from_array(24, 0, None), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(image_data_size_from_array(24, 4, None), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(image_data_size_from_array(24, 3, Some(3)), Err(CanvasError::IndexSize(_))));
         assert_eq!(image_data_size_from_array(24, 3, Some(2)), Ok(ImageSize::new(3, 2)));
         assert_eq!(image_data_size_from_array(24, 2, None), Ok(ImageSize::new(2, 3)));
     }
 
     #[test]
     fn get_image_data_rectangles() {
-        assert!(matches!(
-            get_image_data_rect(0, 0, 0, 5),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert_eq!(
-            get_image_data_rect(10, 10, -4, 3),
-            Ok(Rect::new(Point2D::new(6, 10), Size2D::new(4, 3)))
-        );
-        assert!(matches!(
-            get_image_data_rect(0, 0, i32::MAX, i32::MAX),
-            Err(CanvasError::Range(_))
-        ));
+        assert!(matches!(get_image_data_rect(0, 0, 0, 5), Err(CanvasError::IndexSize(_))));
+        assert_eq!(get_image_data_rect(10, 10, -4, 3), Ok(Rect::new(Point2D::new(6, 10), Size2D::new(4, 3))));
+        assert!(matches!(get_image_data_rect(0, 0, i32::MAX, i32::MAX), Err(CanvasError::Range(_))));
     }
 
     #[test]
@@ -222,9 +189,6 @@ mod tests {
             })
         );
         assert_eq!(put_image_data_region(image, bitmap, 30, 0, whole), None);
-        assert_eq!(
-            put_image_data_region(image, bitmap, 0, 0, Rect::new(Point2D::new(12, 0), Size2D::new(3, 3))),
-            None
-        );
+        assert_eq!(put_image_data_region(image, bitmap, 0, 0, Rect::new(Point2D::new(12, 0), Size2D::new(3, 3))), None);
     }
 }

@@ -219,14 +219,7 @@ impl Path {
     /// non-finite arguments are ignored.
     pub fn bezier_curve_to(&mut self, cp1x: f64, cp1y: f64, cp2x: f64, cp2y: f64, x: f64, y: f64) {
         if all_finite(&[cp1x, cp1y, cp2x, cp2y, x, y]) {
-            self.push(PathSegment::BezierCurveTo {
-                cp1x,
-                cp1y,
-                cp2x,
-                cp2y,
-                x,
-                y,
-            });
+            self.push(PathSegment::BezierCurveTo { cp1x, cp1y, cp2x, cp2y, x, y });
         }
     }
 
@@ -312,13 +305,7 @@ impl Path {
         radii: &[CornerRadius],
     ) -> Result<(), CanvasError> {
         if let Some(radii) = normalize_round_rect_radii(x, y, width, height, radii)? {
-            self.push(PathSegment::RoundRect {
-                x,
-                y,
-                width,
-                height,
-                radii,
-            });
+            self.push(PathSegment::RoundRect { x, y, width, height, radii });
         }
         Ok(())
     }
@@ -411,18 +398,9 @@ mod tests {
     #[test]
     fn throwing_rules() {
         let mut path = Path::new();
-        assert!(matches!(
-            path.arc(0.0, 0.0, -1.0, 0.0, 1.0, false),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            path.ellipse(0.0, 0.0, 1.0, -1.0, 0.0, 0.0, 1.0, false),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            path.arc_to(0.0, 0.0, 1.0, 1.0, -0.5),
-            Err(CanvasError::IndexSize(_))
-        ));
+        assert!(matches!(path.arc(0.0, 0.0, -1.0, 0.0, 1.0, false), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(path.ellipse(0.0, 0.0, 1.0, -1.0, 0.0, 0.0, 1.0, false), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(path.arc_to(0.0, 0.0, 1.0, 1.0, -0.5), Err(CanvasError::IndexSize(_))));
         // Non-finite arguments win over the negative-radius check: nothing happens.
         assert_eq!(path.arc(f64::NAN, 0.0, -1.0, 0.0, 1.0, false), Ok(()));
         assert_eq!(path.arc_to(f64::INFINITY, 0.0, 1.0, 1.0, -1.0), Ok(()));
@@ -434,40 +412,19 @@ mod tests {
     #[test]
     fn round_rect_radii() {
         let r = CornerRadius::uniform;
-        assert!(matches!(
-            normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[]),
-            Err(CanvasError::Range(_))
-        ));
-        assert!(matches!(
-            normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(1.0); 5]),
-            Err(CanvasError::Range(_))
-        ));
-        assert!(matches!(
-            normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(-1.0)]),
-            Err(CanvasError::Range(_))
-        ));
-        assert_eq!(
-            normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(f64::NAN), r(-1.0)]),
-            Ok(None)
-        );
-        assert_eq!(
-            normalize_round_rect_radii(f64::INFINITY, 0.0, 10.0, 10.0, &[r(-1.0)]),
-            Ok(None)
-        );
+        assert!(matches!(normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[]), Err(CanvasError::Range(_))));
+        assert!(matches!(normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(1.0); 5]), Err(CanvasError::Range(_))));
+        assert!(matches!(normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(-1.0)]), Err(CanvasError::Range(_))));
+        assert_eq!(normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(f64::NAN), r(-1.0)]), Ok(None));
+        assert_eq!(normalize_round_rect_radii(f64::INFINITY, 0.0, 10.0, 10.0, &[r(-1.0)]), Ok(None));
         assert_eq!(
             normalize_round_rect_radii(0.0, 0.0, 10.0, 10.0, &[r(1.0), r(2.0), r(3.0)]),
             Ok(Some([r(1.0), r(2.0), r(3.0), r(2.0)]))
         );
         // Radii of 10 on a 10×10 square overlap by a factor of two.
-        assert_eq!(
-            normalize_round_rect_radii(0.0, 0.0, -10.0, 10.0, &[r(10.0)]),
-            Ok(Some([r(5.0); 4]))
-        );
+        assert_eq!(normalize_round_rect_radii(0.0, 0.0, -10.0, 10.0, &[r(10.0)]), Ok(Some([r(5.0); 4])));
         // Zero radii do not divide by zero.
-        assert_eq!(
-            normalize_round_rect_radii(0.0, 0.0, 0.0, 0.0, &[r(0.0)]),
-            Ok(Some([r(0.0); 4]))
-        );
+        assert_eq!(normalize_round_rect_radii(0.0, 0.0, 0.0, 0.0, &[r(0.0)]), Ok(Some([r(0.0); 4])));
     }
 
     #[test]
@@ -483,15 +440,8 @@ mod tests {
             &[
                 PathSegment::MoveTo { x: 5.0, y: 5.0 },
                 PathSegment::Transform { transform: scale },
-                PathSegment::Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    width: 1.0,
-                    height: 1.0
-                },
-                PathSegment::Transform {
-                    transform: Transform2D::identity()
-                },
+                PathSegment::Rect { x: 0.0, y: 0.0, width: 1.0, height: 1.0 },
+                PathSegment::Transform { transform: Transform2D::identity() },
             ]
         );
     }

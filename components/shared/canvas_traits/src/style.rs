@@ -60,11 +60,7 @@ impl From<&VideoFrame> for ImagePixels {
             size: frame.size,
             stride: frame.stride,
             format: frame.format,
-            alpha: if frame.has_alpha {
-                PixelAlpha::Unpremultiplied
-            } else {
-                PixelAlpha::Opaque
-            },
+            alpha: if frame.has_alpha { PixelAlpha::Unpremultiplied } else { PixelAlpha::Opaque },
             data: frame.data.clone(),
         }
     }
@@ -396,10 +392,7 @@ impl CompositeOperation {
 
     /// The keyword the getter returns.
     pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(op, _)| *op == self)
-            .map_or("source-over", |(_, name)| name)
+        Self::ALL.iter().find(|(op, _)| *op == self).map_or("source-over", |(_, name)| name)
     }
 
     /// Whether the operation changes destination pixels where the source is
@@ -444,10 +437,7 @@ pub struct ImageSmoothing {
 
 impl Default for ImageSmoothing {
     fn default() -> ImageSmoothing {
-        ImageSmoothing {
-            enabled: true,
-            quality: SmoothingQuality::Low,
-        }
+        ImageSmoothing { enabled: true, quality: SmoothingQuality::Low }
     }
 }
 
@@ -479,12 +469,7 @@ pub struct Shadow {
 
 impl Default for Shadow {
     fn default() -> Shadow {
-        Shadow {
-            offset_x: 0.0,
-            offset_y: 0.0,
-            blur: 0.0,
-            color: RgbaColor::TRANSPARENT,
-        }
+        Shadow { offset_x: 0.0, offset_y: 0.0, blur: 0.0, color: RgbaColor::TRANSPARENT }
     }
 }
 
@@ -553,10 +538,7 @@ mod tests {
 
     #[test]
     fn setter_rules() {
-        assert_eq!(
-            LineOptions::normalize_dash(&[1.0, 2.0, 3.0]),
-            Some(vec![1.0, 2.0, 3.0, 1.0, 2.0, 3.0])
-        );
+        assert_eq!(LineOptions::normalize_dash(&[1.0, 2.0, 3.0]), Some(vec![1.0, 2.0, 3.0, 1.0, 2.0, 3.0]));
         assert_eq!(LineOptions::normalize_dash(&[1.0, -2.0]), None);
         assert_eq!(LineOptions::normalize_dash(&[f64::NAN]), None);
         assert!(!LineOptions::is_valid_width(0.0));
@@ -581,25 +563,10 @@ mod tests {
 
     #[test]
     fn gradient_argument_rules() {
-        assert!(matches!(
-            GradientStop::parse(1.5, "red", None),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            GradientStop::parse(f64::NAN, "red", None),
-            Err(CanvasError::IndexSize(_))
-        ));
-        assert!(matches!(
-            GradientStop::parse(0.5, "bogus", None),
-            Err(CanvasError::Syntax(_))
-        ));
-        assert_eq!(
-            GradientStop::parse(0.0, "#fff", None).unwrap().color,
-            RgbaColor::new(255, 255, 255, 255)
-        );
-        assert!(matches!(
-            GradientGeometry::radial(0.0, 0.0, -1.0, 0.0, 0.0, 1.0),
-            Err(CanvasError::IndexSize(_))
-        ));
+        assert!(matches!(GradientStop::parse(1.5, "red", None), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(GradientStop::parse(f64::NAN, "red", None), Err(CanvasError::IndexSize(_))));
+        assert!(matches!(GradientStop::parse(0.5, "bogus", None), Err(CanvasError::Syntax(_))));
+        assert_eq!(GradientStop::parse(0.0, "#fff", None).unwrap().color, RgbaColor::new(255, 255, 255, 255));
+        assert!(matches!(GradientGeometry::radial(0.0, 0.0, -1.0, 0.0, 0.0, 1.0), Err(CanvasError::IndexSize(_))));
     }
 }

@@ -95,7 +95,7 @@ impl CanvasFont {
     pub fn serialize(&self) -> String {
         let mut out = String::new();
         match self.style {
-            FontStyle::Normal => {},
+            FontStyle::Normal => {}
             FontStyle::Italic => out.push_str("italic "),
             FontStyle::Oblique => out.push_str("oblique "),
         }
@@ -103,11 +103,11 @@ impl CanvasFont {
             out.push_str("small-caps ");
         }
         match self.weight {
-            400 => {},
+            400 => {}
             700 => out.push_str("bold "),
             weight => {
                 let _ = write!(out, "{weight} ");
-            },
+            }
         }
         if let Some(stretch) = self.stretch {
             let _ = write!(out, "{stretch} ");
@@ -124,10 +124,7 @@ fn invalid() -> cssparser::ParseError<()> {
 }
 
 fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
-    let mut font = CanvasFont {
-        families: String::new(),
-        ..CanvasFont::default()
-    };
+    let mut font = CanvasFont { families: String::new(), ..CanvasFont::default() };
     // [ <font-style> || <font-variant-css2> || <font-weight> || <font-stretch-css3> ]?
     let size = loop {
         let token = input.next()?.clone();
@@ -135,7 +132,7 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
             Token::Ident(ref ident) => {
                 let lower = ident.to_ascii_lowercase();
                 match lower.as_str() {
-                    "normal" => {},
+                    "normal" => {}
                     "italic" => font.style = FontStyle::Italic,
                     "oblique" => font.style = FontStyle::Oblique,
                     "small-caps" => font.small_caps = true,
@@ -150,16 +147,15 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
                         } else {
                             return Err(invalid());
                         }
-                    },
+                    }
                 }
-            },
-            Token::Number {
-                int_value: Some(weight),
-                ..
-            } if (1..=1000).contains(&weight) => font.weight = weight as u16,
+            }
+            Token::Number { int_value: Some(weight), .. } if (1..=1000).contains(&weight) => {
+                font.weight = weight as u16
+            }
             Token::Dimension { value, ref unit, .. } => {
                 break length_px(value as f64, unit, parent).ok_or_else(invalid)?;
-            },
+            }
             Token::Percentage { unit_value, .. } => break unit_value as f64 * parent,
             _ => return Err(invalid()),
         }
@@ -171,8 +167,8 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
     // [ / <line-height> ]?, ignored.
     if input.try_parse(|i| i.expect_delim('/')).is_ok() {
         match *input.next()? {
-            Token::Number { .. } | Token::Percentage { .. } | Token::Dimension { .. } => {},
-            Token::Ident(ref ident) if ident.eq_ignore_ascii_case("normal") => {},
+            Token::Number { .. } | Token::Percentage { .. } | Token::Dimension { .. } => {}
+            Token::Ident(ref ident) if ident.eq_ignore_ascii_case("normal") => {}
             _ => return Err(invalid()),
         }
     }
@@ -346,15 +342,7 @@ pub struct TextMetrics {
 /// every ASCII whitespace character becomes a U+0020 SPACE.
 /// <https://html.spec.whatwg.org/multipage/canvas.html#text-preparation-algorithm>, step 1.
 pub fn prepare_text(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\u{c}' | '\r') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if matches!(c, '\t' | '\n' | '\u{c}' | '\r') { ' ' } else { c }).collect()
 }
 
 #[cfg(test)]
@@ -394,10 +382,7 @@ mod tests {
     fn keywords_and_preparation() {
         assert_eq!(TextAlign::parse("center"), Some(TextAlign::Center));
         assert_eq!(TextAlign::parse("CENTER"), None);
-        assert_eq!(
-            TextBaseline::parse("hanging").map(TextBaseline::as_str),
-            Some("hanging")
-        );
+        assert_eq!(TextBaseline::parse("hanging").map(TextBaseline::as_str), Some("hanging"));
         assert_eq!(TextDirection::parse("inherit"), None);
         assert_eq!(prepare_text("a\tb\nc"), "a b c");
     }

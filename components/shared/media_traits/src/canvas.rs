@@ -25,8 +25,15 @@ pub fn canvas_photo_state(size: ImageSize) -> PhotoState {
 
 /// The mode of a canvas of `size` captured at `rate`.
 pub fn canvas_mode(size: ImageSize, rate: Option<f64>) -> ActiveMode {
-    let native = VideoMode { width: size.width, height: size.height, frame_rate: rate.unwrap_or(DEFAULT_CANVAS_FRAME_RATE) };
-    ActiveMode { native, width: size.width, height: size.height, frame_rate: native.frame_rate, resize_mode: ResizeMode::None }
+    let native =
+        VideoMode { width: size.width, height: size.height, frame_rate: rate.unwrap_or(DEFAULT_CANVAS_FRAME_RATE) };
+    ActiveMode {
+        native,
+        width: size.width,
+        height: size.height,
+        frame_rate: native.frame_rate,
+        resize_mode: ResizeMode::None,
+    }
 }
 
 /// The SelectSettings model of a canvas source.
@@ -62,6 +69,9 @@ mod tests {
         assert_eq!(state.settings.device_id.as_deref(), Some("canvas-7"));
         assert_eq!(state.capabilities.torch, None);
         let zero = canvas_track_state(SourceId(7), ImageSize::new(0, 0), Some(0.0));
-        assert_eq!((zero.settings.width, zero.settings.height, zero.settings.frame_rate), (Some(0), Some(0), Some(0.0)));
+        assert_eq!(
+            (zero.settings.width, zero.settings.height, zero.settings.frame_rate),
+            (Some(0), Some(0), Some(0.0))
+        );
     }
 }

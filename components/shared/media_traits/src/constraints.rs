@@ -342,14 +342,14 @@ impl Property {
     pub const fn is_image_capture(self) -> bool {
         !matches!(
             self,
-            Property::Width |
-                Property::Height |
-                Property::AspectRatio |
-                Property::FrameRate |
-                Property::FacingMode |
-                Property::ResizeMode |
-                Property::DeviceId |
-                Property::GroupId
+            Property::Width
+                | Property::Height
+                | Property::AspectRatio
+                | Property::FrameRate
+                | Property::FacingMode
+                | Property::ResizeMode
+                | Property::DeviceId
+                | Property::GroupId
         )
     }
 
@@ -416,7 +416,7 @@ fn number<T: Copy + Into<f64>>(c: &Constrain<T>, bare_is_exact: bool) -> Option<
     match c {
         Constrain::Bare(v) if bare_is_exact => {
             Some(Normalized::Number { min: None, max: None, exact: Some((*v).into()), ideal: None })
-        },
+        }
         Constrain::Bare(v) => Some(Normalized::Number { min: None, max: None, exact: None, ideal: Some((*v).into()) }),
         // Step 1 of SelectSettings: an empty dictionary means "not specified".
         Constrain::Range(r) if r.is_empty() => None,
@@ -434,7 +434,9 @@ fn strings(c: &ConstrainDOMString, bare_is_exact: bool) -> Option<Normalized> {
     match c {
         // Step 1 of SelectSettings: an empty list means "not specified".
         ConstrainDOMString::Bare(l) if l.is_empty() => None,
-        ConstrainDOMString::Bare(l) if bare_is_exact => Some(Normalized::Strings { exact: Some(owned(l)), ideal: None }),
+        ConstrainDOMString::Bare(l) if bare_is_exact => {
+            Some(Normalized::Strings { exact: Some(owned(l)), ideal: None })
+        }
         ConstrainDOMString::Bare(l) => Some(Normalized::Strings { exact: None, ideal: Some(owned(l)) }),
         ConstrainDOMString::Params { exact, ideal } => {
             let exact = exact.as_ref().filter(|l| !l.is_empty()).map(owned);
@@ -443,7 +445,7 @@ fn strings(c: &ConstrainDOMString, bare_is_exact: bool) -> Option<Normalized> {
                 return None;
             }
             Some(Normalized::Strings { exact, ideal })
-        },
+        }
     }
 }
 
@@ -474,12 +476,14 @@ impl MediaTrackConstraintSet {
             Property::FocusMode => string(&self.focus_mode),
             Property::PointsOfInterest => match self.points_of_interest.as_ref()? {
                 ConstrainPoint2D::Bare(p) if p.is_empty() => None,
-                ConstrainPoint2D::Bare(p) if bare_is_exact => Some(Normalized::Points { exact: Some(p.clone()), ideal: None }),
+                ConstrainPoint2D::Bare(p) if bare_is_exact => {
+                    Some(Normalized::Points { exact: Some(p.clone()), ideal: None })
+                }
                 ConstrainPoint2D::Bare(p) => Some(Normalized::Points { exact: None, ideal: Some(p.clone()) }),
                 ConstrainPoint2D::Params { exact, ideal } if exact.is_none() && ideal.is_none() => None,
                 ConstrainPoint2D::Params { exact, ideal } => {
                     Some(Normalized::Points { exact: exact.clone(), ideal: ideal.clone() })
-                },
+                }
             },
             Property::ExposureCompensation => num(&self.exposure_compensation),
             Property::ExposureTime => num(&self.exposure_time),
@@ -494,7 +498,9 @@ impl MediaTrackConstraintSet {
             Property::Tilt => ptz(&self.tilt),
             Property::Zoom => ptz(&self.zoom),
             Property::Torch => match self.torch.as_ref()? {
-                ConstrainBoolean::Bare(b) if bare_is_exact => Some(Normalized::Boolean { exact: Some(*b), ideal: None }),
+                ConstrainBoolean::Bare(b) if bare_is_exact => {
+                    Some(Normalized::Boolean { exact: Some(*b), ideal: None })
+                }
                 ConstrainBoolean::Bare(b) => Some(Normalized::Boolean { exact: None, ideal: Some(*b) }),
                 ConstrainBoolean::Params { exact: None, ideal: None } => None,
                 ConstrainBoolean::Params { exact, ideal } => Some(Normalized::Boolean { exact: *exact, ideal: *ideal }),

@@ -289,21 +289,21 @@ impl MediaCommand {
     pub fn request(&self) -> Option<RequestId> {
         use MediaCommand::*;
         match self {
-            EnumerateDevices { request, .. } |
-            OpenCamera { request, .. } |
-            CreateCanvasSource { request, .. } |
-            ApplyConstraints { request, .. } |
-            GetTrackState { request, .. } |
-            GetPhotoCapabilities { request, .. } |
-            GetPhotoSettings { request, .. } |
-            TakePhoto { request, .. } |
-            GrabFrame { request, .. } |
-            StopSource { request, .. } |
-            AttachSink { request, .. } |
-            DetachSink { request, .. } |
-            SetPhotoStateOverride { request, .. } |
-            FakeCamera { request, .. } |
-            GetStats { request, .. } => Some(*request),
+            EnumerateDevices { request, .. }
+            | OpenCamera { request, .. }
+            | CreateCanvasSource { request, .. }
+            | ApplyConstraints { request, .. }
+            | GetTrackState { request, .. }
+            | GetPhotoCapabilities { request, .. }
+            | GetPhotoSettings { request, .. }
+            | TakePhoto { request, .. }
+            | GrabFrame { request, .. }
+            | StopSource { request, .. }
+            | AttachSink { request, .. }
+            | DetachSink { request, .. }
+            | SetPhotoStateOverride { request, .. }
+            | FakeCamera { request, .. }
+            | GetStats { request, .. } => Some(*request),
             // A cancellation and a pushed frame are answered by nobody.
             CancelRequest { .. } | PushFrame { .. } | Exit => None,
         }

@@ -378,9 +378,9 @@ impl PhotoState {
     /// Whether points of interest can be set: Aperture treats them as
     /// supported when any 3A control (white balance, exposure, focus) exists.
     pub fn supports_points_of_interest(&self) -> bool {
-        !(self.supported_white_balance_modes.is_empty() &&
-            self.supported_exposure_modes.is_empty() &&
-            self.supported_focus_modes.is_empty())
+        !(self.supported_white_balance_modes.is_empty()
+            && self.supported_exposure_modes.is_empty()
+            && self.supported_focus_modes.is_empty())
     }
 
     /// The state with pan, tilt and zoom removed, as exposed when the PTZ
@@ -455,21 +455,21 @@ pub fn validate_photo_settings(settings: &PhotoSettings, caps: &PhotoCapabilitie
         Some(r) => r.min.is_some_and(|m| v < m) || r.max.is_some_and(|m| v > m),
         None => false,
     };
-    if let Some(w) = settings.image_width &&
-        out_of(w, &caps.image_width)
+    if let Some(w) = settings.image_width
+        && out_of(w, &caps.image_width)
     {
         return Err(MediaError::NotSupported(format!("imageWidth {w} is out of range")));
     }
-    if let Some(h) = settings.image_height &&
-        out_of(h, &caps.image_height)
+    if let Some(h) = settings.image_height
+        && out_of(h, &caps.image_height)
     {
         return Err(MediaError::NotSupported(format!("imageHeight {h} is out of range")));
     }
     if settings.red_eye_reduction.is_some() && caps.red_eye_reduction != Some(RedEyeReduction::Controllable) {
         return Err(MediaError::NotSupported("redEyeReduction is not controllable".into()));
     }
-    if let Some(mode) = settings.fill_light_mode &&
-        !caps.fill_light_mode.as_ref().is_some_and(|l| l.contains(&mode))
+    if let Some(mode) = settings.fill_light_mode
+        && !caps.fill_light_mode.as_ref().is_some_and(|l| l.contains(&mode))
     {
         return Err(MediaError::NotSupported(format!("fillLightMode \"{}\" is not supported", mode.as_str())));
     }

@@ -146,7 +146,8 @@ struct ModeCandidate {
 impl ModeCandidate {
     /// Whether some width/height pair in the boxes has an aspect ratio in `aspect`.
     fn feasible(&self) -> bool {
-        let derived = Interval { lo: self.width.lo / self.height.hi.max(1.0), hi: self.width.hi / self.height.lo.max(1.0) };
+        let derived =
+            Interval { lo: self.width.lo / self.height.hi.max(1.0), hi: self.width.hi / self.height.lo.max(1.0) };
         self.aspect.lo <= derived.hi && derived.lo <= self.aspect.hi
     }
 }
@@ -235,7 +236,10 @@ impl<'a> Candidates<'a> {
             return Some(c);
         }
         match (p, n) {
-            (Property::Width | Property::Height | Property::AspectRatio | Property::FrameRate, Normalized::Number { min, max, exact, .. }) => {
+            (
+                Property::Width | Property::Height | Property::AspectRatio | Property::FrameRate,
+                Normalized::Number { min, max, exact, .. },
+            ) => {
                 c.modes.retain_mut(|m| {
                     let slot = match p {
                         Property::Width => &mut m.width,
@@ -247,40 +251,43 @@ impl<'a> Candidates<'a> {
                         Some(i) => {
                             *slot = i;
                             m.feasible()
-                        },
+                        }
                         None => false,
                     }
                 });
                 (!c.modes.is_empty()).then_some(c)
-            },
+            }
             (Property::ResizeMode, Normalized::Strings { exact: Some(list), .. }) => {
                 c.modes.retain(|m| list.iter().any(|s| s == m.resize.as_str()));
                 (!c.modes.is_empty()).then_some(c)
-            },
+            }
             (Property::DeviceId, Normalized::Strings { exact: Some(list), .. }) => {
                 list.contains(&c.model.device_id).then_some(c)
-            },
+            }
             (Property::GroupId, Normalized::Strings { exact: Some(list), .. }) => {
                 list.contains(&c.model.group_id).then_some(c)
-            },
+            }
             (Property::FacingMode, Normalized::Strings { exact: Some(list), .. }) => {
                 c.model.facing_mode.as_ref().is_some_and(|f| list.contains(f)).then_some(c)
-            },
-            (Property::WhiteBalanceMode | Property::ExposureMode | Property::FocusMode, Normalized::Strings { exact: Some(list), .. }) => {
+            }
+            (
+                Property::WhiteBalanceMode | Property::ExposureMode | Property::FocusMode,
+                Normalized::Strings { exact: Some(list), .. },
+            ) => {
                 let modes = c.metering_mut(p);
                 modes.retain(|m| list.iter().any(|s| s == m.as_str()));
                 (!modes.is_empty()).then_some(c)
-            },
+            }
             (Property::PointsOfInterest, _) => c.points.then_some(c),
             (Property::Torch, Normalized::Boolean { exact: Some(b), .. }) => {
                 c.torch.retain(|t| t == b);
                 (!c.torch.is_empty()).then_some(c)
-            },
+            }
             (_, Normalized::Number { min, max, exact, .. }) if p.is_image_capture() => {
                 let slot = c.number_mut(p);
                 *slot = Some(slot.as_ref()?.narrow(*min, *max, *exact)?);
                 Some(c)
-            },
+            }
             _ => Some(c),
         }
     }
@@ -325,7 +332,11 @@ fn ideal_strings(set: &MediaTrackConstraintSet, p: Property) -> Option<Vec<Strin
 
 /// Step 6, video-mode dimension: the best concrete mode inside a candidate
 /// for the basic set's ideals, with its fitness distance and a tie-break cost.
-fn pick_mode(m: &ModeCandidate, basic: &MediaTrackConstraintSet, current: Option<&ActiveMode>) -> (ActiveMode, f64, f64) {
+fn pick_mode(
+    m: &ModeCandidate,
+    basic: &MediaTrackConstraintSet,
+    current: Option<&ActiveMode>,
+) -> (ActiveMode, f64, f64) {
     let ideal_w = ideal_number(basic, Property::Width);
     let ideal_h = ideal_number(basic, Property::Height);
     let ideal_a = ideal_number(basic, Property::AspectRatio);
@@ -336,21 +347,25 @@ fn pick_mode(m: &ModeCandidate, basic: &MediaTrackConstraintSet, current: Option
         (Some(iw), None) => {
             let w = m.width.clamp(iw);
             (w, m.height.clamp(w / ideal_a.unwrap_or(native_aspect)))
-        },
+        }
         (None, Some(ih)) => {
             let h = m.height.clamp(ih);
             (m.width.clamp(h * ideal_a.unwrap_or(native_aspect)), h)
-        },
+        }
         (None, None) => match ideal_a {
             Some(a) => {
                 let h = m.height.hi;
                 (m.width.clamp(h * a), h)
-            },
+            }
             // No size asked for: the largest box with the native aspect ratio.
             None => {
                 let (w, h) = (m.width.hi, m.height.hi);
-                if w / h > native_aspect { (m.width.clamp(h * native_aspect), h) } else { (w, m.height.clamp(w / native_aspect)) }
-            },
+                if w / h > native_aspect {
+                    (m.width.clamp(h * native_aspect), h)
+                } else {
+                    (w, m.height.clamp(w / native_aspect))
+                }
+            }
         },
     };
     // Keep the aspect ratio inside its required interval, adjusting height first.
@@ -379,10 +394,10 @@ fn pick_mode(m: &ModeCandidate, basic: &MediaTrackConstraintSet, current: Option
         Some(c) => (c.width as f64, c.height as f64, c.frame_rate),
         None => (640.0, 480.0, 30.0),
     };
-    let tie = if m.resize == ResizeMode::None { 0.0 } else { 10.0 } +
-        numeric_distance(w, tw) +
-        numeric_distance(h, th) +
-        numeric_distance(f, tf);
+    let tie = if m.resize == ResizeMode::None { 0.0 } else { 10.0 }
+        + numeric_distance(w, tw)
+        + numeric_distance(h, th)
+        + numeric_distance(f, tf);
     let mode = ActiveMode { native: m.native, width: w as u32, height: h as u32, frame_rate: f, resize_mode: m.resize };
     (mode, distance, tie)
 }
@@ -398,7 +413,11 @@ fn pick(c: &Candidates, basic: &MediaTrackConstraintSet) -> (ActiveMode, PhotoOp
         }
     }
     let (mode, mut distance, tie) = best.expect("restrict() never leaves a device without modes");
-    for (p, value) in [(Property::DeviceId, Some(&c.model.device_id)), (Property::GroupId, Some(&c.model.group_id)), (Property::FacingMode, c.model.facing_mode.as_ref())] {
+    for (p, value) in [
+        (Property::DeviceId, Some(&c.model.device_id)),
+        (Property::GroupId, Some(&c.model.group_id)),
+        (Property::FacingMode, c.model.facing_mode.as_ref()),
+    ] {
         if let Some(list) = ideal_strings(basic, p) {
             distance += if value.is_some_and(|v| list.contains(v)) { 0.0 } else { 1.0 };
         }
@@ -421,7 +440,7 @@ fn pick(c: &Candidates, basic: &MediaTrackConstraintSet) -> (ActiveMode, PhotoOp
                 let v = interval.clamp(i);
                 distance += numeric_distance(v, i);
                 v
-            },
+            }
             None => interval.clamp(current),
         };
         options.set_number(*p, value);
@@ -464,7 +483,7 @@ fn requested_points(set: &MediaTrackConstraintSet, advanced: bool) -> Option<Vec
     match set.get(Property::PointsOfInterest, advanced)? {
         Normalized::Points { exact, ideal } => {
             exact.or(if advanced { None } else { ideal }).map(|p| p.into_iter().map(Point2D::clamped).collect())
-        },
+        }
         _ => None,
     }
 }
@@ -507,13 +526,18 @@ pub fn select_settings(
     // settings dictionary satisfied on its own.
     if candidates.is_empty() {
         let failed = Property::ALL.into_iter().find(|p| {
-            basic.get(*p, false).is_some_and(|n| n.is_required() && all.iter().all(|c| c.restrict(*p, &n, false).is_none()))
+            basic
+                .get(*p, false)
+                .is_some_and(|n| n.is_required() && all.iter().all(|c| c.restrict(*p, &n, false).is_none()))
         });
         let name = failed.map_or("", Property::name);
-        return Err(MediaError::overconstrained(name, match failed {
-            Some(p) => format!("no source satisfies the required constraint '{}'", p.name()),
-            None => "no source satisfies the required constraints together".to_owned(),
-        }));
+        return Err(MediaError::overconstrained(
+            name,
+            match failed {
+                Some(p) => format!("no source satisfies the required constraint '{}'", p.name()),
+                None => "no source satisfies the required constraints together".to_owned(),
+            },
+        ));
     }
 
     // Step 5: apply the advanced sets in order, bare values being exact; a set
@@ -542,7 +566,8 @@ pub fn select_settings(
     // `pan: true` alone asks for support and keeps the current value.
     let mut sets: Vec<(&MediaTrackConstraintSet, bool)> = vec![(basic, false)];
     sets.extend(applied_advanced.iter().map(|i| (&constraints.advanced.as_ref().expect("applied")[*i], true)));
-    let mentioned = |p: Property| sets.iter().any(|(s, adv)| s.get(p, *adv).is_some_and(|n| !matches!(n, Normalized::Support(_))));
+    let mentioned =
+        |p: Property| sets.iter().any(|(s, adv)| s.get(p, *adv).is_some_and(|n| !matches!(n, Normalized::Support(_))));
     let mut options = PhotoOptions::default();
     for p in Property::IMAGE_NUMERIC {
         let value = match p {

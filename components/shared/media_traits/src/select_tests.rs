@@ -77,7 +77,8 @@ fn ideal_picks_the_nearest_native_mode() {
 fn current_mode_wins_ties() {
     let mut cam = camera("a");
     let native = VideoMode { width: 1280, height: 720, frame_rate: 15.0 };
-    cam.current = Some(ActiveMode { native, width: 1280, height: 720, frame_rate: 15.0, resize_mode: ResizeMode::None });
+    cam.current =
+        Some(ActiveMode { native, width: 1280, height: 720, frame_rate: 15.0, resize_mode: ResizeMode::None });
     let s = select_settings(&[cam], &MediaTrackConstraints::default(), true).unwrap();
     assert_eq!(s.mode.native, native);
 }
@@ -222,7 +223,13 @@ fn wpt_apply_constraints_reject_cases() {
     };
     let ex = |v: &str| ConstrainDOMString::Params { exact: Some(StringOrList::One(v.into())), ideal: None };
     let cases: Vec<(MediaTrackConstraints, &str)> = vec![
-        (s(|c| c.white_balance_mode = Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("manual".into())), ideal: None })), "whiteBalanceMode"),
+        (
+            s(|c| {
+                c.white_balance_mode =
+                    Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("manual".into())), ideal: None })
+            }),
+            "whiteBalanceMode",
+        ),
         (with(MediaTrackConstraintSet { exposure_mode: Some(ex("none")), ..Default::default() }), "exposureMode"),
         (with(MediaTrackConstraintSet { focus_mode: Some(ex("continuous")), ..Default::default() }), "focusMode"),
         (s(|c| c.exposure_compensation = Some(exact(201.0))), "exposureCompensation"),
@@ -246,31 +253,48 @@ fn wpt_apply_constraints_reject_cases() {
 #[test]
 fn image_capture_members_on_a_source_without_them() {
     // wpt MediaStreamTrack-applyConstraints-fast.html: a canvas track has no torch.
-    let c = with(MediaTrackConstraintSet { torch: Some(ConstrainBoolean::Params { exact: Some(true), ideal: None }), ..Default::default() });
+    let c = with(MediaTrackConstraintSet {
+        torch: Some(ConstrainBoolean::Params { exact: Some(true), ideal: None }),
+        ..Default::default()
+    });
     assert_eq!(failed(select_settings(&[camera("canvas")], &c, true)), "torch");
-    let c = with(MediaTrackConstraintSet { points_of_interest: Some(ConstrainPoint2D::Params { exact: Some(vec![Point2D::default()]), ideal: None }), ..Default::default() });
+    let c = with(MediaTrackConstraintSet {
+        points_of_interest: Some(ConstrainPoint2D::Params { exact: Some(vec![Point2D::default()]), ideal: None }),
+        ..Default::default()
+    });
     assert_eq!(failed(select_settings(&[camera("canvas")], &c, true)), "pointsOfInterest");
     // Ideal ones are fine.
-    let c = with(MediaTrackConstraintSet { zoom: Some(ConstrainDoubleOrBool::Double(Constrain::Bare(2.0))), ..Default::default() });
+    let c = with(MediaTrackConstraintSet {
+        zoom: Some(ConstrainDoubleOrBool::Double(Constrain::Bare(2.0))),
+        ..Default::default()
+    });
     assert!(select_settings(&[camera("canvas")], &c, true).unwrap().options.is_empty());
 }
 
 #[test]
 fn ptz_without_permission_rejects_required_and_ignores_the_rest() {
     let cam = mock_camera();
-    let required = with(MediaTrackConstraintSet { pan: Some(ConstrainDoubleOrBool::Double(exact(8.0))), ..Default::default() });
+    let required =
+        with(MediaTrackConstraintSet { pan: Some(ConstrainDoubleOrBool::Double(exact(8.0))), ..Default::default() });
     assert_eq!(failed(select_settings(&[cam.clone()], &required, false)), "pan");
-    let required = with(MediaTrackConstraintSet { tilt: Some(ConstrainDoubleOrBool::Double(exact(9.0))), ..Default::default() });
+    let required =
+        with(MediaTrackConstraintSet { tilt: Some(ConstrainDoubleOrBool::Double(exact(9.0))), ..Default::default() });
     assert_eq!(failed(select_settings(&[cam.clone()], &required, false)), "tilt");
     let ideal = with(MediaTrackConstraintSet {
-        pan: Some(ConstrainDoubleOrBool::Double(Constrain::Range(ConstrainRange { ideal: Some(8.0), ..Default::default() }))),
+        pan: Some(ConstrainDoubleOrBool::Double(Constrain::Range(ConstrainRange {
+            ideal: Some(8.0),
+            ..Default::default()
+        }))),
         ..Default::default()
     });
     let s = select_settings(&[cam.clone()], &ideal, false).unwrap();
     assert!(!s.options.has_pan);
     let advanced = MediaTrackConstraints {
         basic: Default::default(),
-        advanced: Some(vec![MediaTrackConstraintSet { tilt: Some(ConstrainDoubleOrBool::Double(Constrain::Bare(9.0))), ..Default::default() }]),
+        advanced: Some(vec![MediaTrackConstraintSet {
+            tilt: Some(ConstrainDoubleOrBool::Double(Constrain::Bare(9.0))),
+            ..Default::default()
+        }]),
     };
     let s = select_settings(&[cam.clone()], &advanced, false).unwrap();
     assert!(s.applied_advanced.is_empty() && !s.options.has_tilt);
@@ -310,7 +334,10 @@ fn wpt_advanced_set_is_applied_exactly() {
     assert_eq!(o.exposure_mode, Some(MeteringMode::Manual));
     assert_eq!(o.focus_mode, Some(MeteringMode::SingleShot));
     assert_eq!(o.points_of_interest, vec![Point2D { x: 0.1, y: 0.2 }, Point2D { x: 1.0, y: 0.4 }], "clamped");
-    assert_eq!((o.exposure_compensation, o.exposure_time, o.color_temperature, o.iso), (133.77, 10000.0, 6000.0, 120.0));
+    assert_eq!(
+        (o.exposure_compensation, o.exposure_time, o.color_temperature, o.iso),
+        (133.77, 10000.0, 6000.0, 120.0)
+    );
     assert_eq!((o.brightness, o.contrast, o.saturation, o.sharpness, o.focus_distance), (3.0, 4.0, 5.0, 6.0, 7.0));
     assert_eq!((o.pan, o.tilt, o.zoom), (8.0, 9.0, 3.141592), "steps are not enforced");
     assert!(o.has_torch && o.torch);
@@ -338,7 +365,10 @@ fn top_level_bare_image_values_are_ideal_and_clamped() {
 #[test]
 fn pan_true_prefers_a_camera_that_can_pan() {
     let plain = camera("plain");
-    let ptz = DeviceModel { photo: PhotoState { pan: Some(PhotoRange::new(-10.0, 10.0, 0.0, 1.0)), ..Default::default() }, ..camera("ptz") };
+    let ptz = DeviceModel {
+        photo: PhotoState { pan: Some(PhotoRange::new(-10.0, 10.0, 0.0, 1.0)), ..Default::default() },
+        ..camera("ptz")
+    };
     let c = with(MediaTrackConstraintSet { pan: Some(ConstrainDoubleOrBool::Bool(true)), ..Default::default() });
     let s = select_settings(&[plain.clone(), ptz.clone()], &c, true).unwrap();
     assert_eq!(s.device, 1);
@@ -370,7 +400,10 @@ fn resize_mode_constraint() {
     let s = select_settings(&[cam.clone()], &c, true).unwrap();
     assert_eq!(s.mode.resize_mode, ResizeMode::None);
     let c = with(MediaTrackConstraintSet {
-        resize_mode: Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("crop-and-scale".into())), ideal: None }),
+        resize_mode: Some(ConstrainDOMString::Params {
+            exact: Some(StringOrList::One("crop-and-scale".into())),
+            ideal: None,
+        }),
         ..Default::default()
     });
     assert_eq!(failed(select_settings(&[camera("a")], &c, true)), "resizeMode");

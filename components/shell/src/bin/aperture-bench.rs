@@ -11,7 +11,11 @@ use script::script_runtime::{Engine, ScriptRuntime};
 /// SpiderMonkey starts once per process (it cannot start again after shutting
 /// down), so the groups that run JS share one engine; each gets its own
 /// runtime and window, unregistered from the event loop when the group ends.
-fn with_window(engine: &Engine, url: &str, run: impl FnOnce(&mut script::mozjs::context::JSContext, &Window) -> Vec<Measurement>) -> Vec<Measurement> {
+fn with_window(
+    engine: &Engine,
+    url: &str,
+    run: impl FnOnce(&mut script::mozjs::context::JSContext, &Window) -> Vec<Measurement>,
+) -> Vec<Measurement> {
     let mut runtime = ScriptRuntime::new(engine);
     let cx = runtime.cx();
     let url = url::Url::parse(url).expect("a valid URL");
@@ -34,7 +38,8 @@ fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
-    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom")).then(|| Engine::init().expect("SpiderMonkey starts"));
+    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom"))
+        .then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
         let out = with_window(engine, "http://localhost/bench.html", |cx, window| script::bench::run(cx, window));
@@ -44,7 +49,8 @@ fn main() {
         // The canvas thread with a sink that hands captured frames back to
         // the benchmark (no media thread: frames stop at the sink).
         let (frame_tx, frame_rx) = crossbeam_channel::unbounded();
-        let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
+        let thread =
+            canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
         script::threads::set_canvas_sender(thread.sender());
         let copies = || thread.stats().copies();
         let out = with_window(engine, "http://localhost/canvas-bench.html", |cx, window| {
@@ -56,12 +62,15 @@ fn main() {
         // frames go straight to the Media thread, a sink on the track reads them.
         let remote = script::script_thread::remote_task_sender();
         let events = Box::new(move |event| {
-            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| script::media_events::dispatch(cx, event)));
+            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| {
+                script::media_events::dispatch(cx, event)
+            }));
         });
         match media::spawn(media::MediaOptions { camera: media::CameraChoice::Fake, ..Default::default() }, events) {
             Ok(media_thread) => {
                 script::threads::set_media_sender(media_thread.sender());
-                let thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(media_thread.sender())));
+                let thread =
+                    canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(media_thread.sender())));
                 script::threads::set_canvas_sender(thread.sender());
                 let copies = || thread.stats().copies();
                 let out = with_window(engine, "http://localhost/canvas-capture-bench.html", |cx, window| {
@@ -85,15 +94,20 @@ fn main() {
         let remote = script::script_thread::remote_task_sender();
         let options = media::MediaOptions { camera: media::CameraChoice::Fake, ..Default::default() };
         let events = Box::new(move |event| {
-            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| script::media_events::dispatch(cx, event)));
+            let _ = remote.send(Box::new(move |cx: &mut script::mozjs::context::JSContext| {
+                script::media_events::dispatch(cx, event)
+            }));
         });
         match media::spawn(options, events) {
             Ok(thread) => {
                 script::threads::set_media_sender(thread.sender());
                 // Canvas capture tracks are media sources too: their frames go to this Media thread.
-                let canvas_thread = canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(thread.sender())));
+                let canvas_thread =
+                    canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(thread.sender())));
                 script::threads::set_canvas_sender(canvas_thread.sender());
-                let out = with_window(engine, "http://localhost/media-bench.html", |cx, window| script::dom::mediacapture::bench::run(cx, window));
+                let out = with_window(engine, "http://localhost/media-bench.html", |cx, window| {
+                    script::dom::mediacapture::bench::run(cx, window)
+                });
                 rows.extend(out.into_iter().map(|m| ("media-dom", m)));
                 drop(canvas_thread);
                 thread.exit();

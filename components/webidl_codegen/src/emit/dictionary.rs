@@ -11,13 +11,20 @@ use crate::model::*;
 pub fn emit_enum(e: &Enum) -> String {
     let mut s = String::new();
     let name = &e.name;
-    let _ = writeln!(s, "    /// WebIDL enum `{name}`.\n    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n    pub enum {name} {{");
+    let _ = writeln!(
+        s,
+        "    /// WebIDL enum `{name}`.\n    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n    pub enum {name} {{"
+    );
     for v in &e.values {
         let _ = writeln!(s, "        /// \"{v}\"\n        {},", enum_variant_name(v));
     }
     s.push_str("    }\n\n");
     let _ = writeln!(s, "    impl {name} {{");
-    let _ = writeln!(s, "        pub const VALUES: &'static [&'static str] = &[{}];", e.values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        s,
+        "        pub const VALUES: &'static [&'static str] = &[{}];",
+        e.values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")
+    );
     s.push_str("        pub fn as_str(self) -> &'static str {\n            match self {\n");
     for v in &e.values {
         let _ = writeln!(s, "                {name}::{} => {v:?},", enum_variant_name(v));
@@ -79,7 +86,9 @@ pub fn emit_dictionary(cx: &TypeCx, d: &Dictionary) -> Result<String, Vec<Error>
         return Err(errors);
     }
     let has_required = d.members.iter().any(|m| m.required)
-        || d.parent.as_ref().is_some_and(|p| cx.model.dictionary_chain(p).iter().any(|pd| pd.members.iter().any(|m| m.required)));
+        || d.parent
+            .as_ref()
+            .is_some_and(|p| cx.model.dictionary_chain(p).iter().any(|pd| pd.members.iter().any(|m| m.required)));
 
     let mut s = String::new();
     let _ = writeln!(s, "    /// WebIDL dictionary `{name}`.\n    #[derive(Clone)]\n    pub struct {name} {{");
@@ -130,7 +139,10 @@ pub fn emit_dictionary(cx: &TypeCx, d: &Dictionary) -> Result<String, Vec<Error>
     s.push_str("        }\n    }\n\n");
 
     // JS → Rust.
-    let _ = writeln!(s, "    impl FromJSVal for {name} {{\n        type Config = ();\n        fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {{");
+    let _ = writeln!(
+        s,
+        "    impl FromJSVal for {name} {{\n        type Config = ();\n        fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {{"
+    );
     let _ = writeln!(
         s,
         "            // Step 1: If V is not undefined, null or an object, throw a TypeError.\n            if !value.get().is_null_or_undefined() && !value.get().is_object() {{\n                return Ok(Err(Failure::Message(\"The provided value is not of type '{name}'.\".into())));\n            }}"
@@ -206,9 +218,12 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
 
     let interfaces: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Interface(_))).collect();
     let callbacks: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::CallbackFunction(_))).collect();
-    let buffers: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::ArrayBuffer | Type::ArrayBufferView)).collect();
-    let sequences: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Sequence(_) | Type::FrozenArray(_))).collect();
-    let dictionaries: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Dictionary(_) | Type::CallbackInterface(_))).collect();
+    let buffers: Vec<&Type> =
+        members.iter().filter(|m| matches!(m, Type::ArrayBuffer | Type::ArrayBufferView)).collect();
+    let sequences: Vec<&Type> =
+        members.iter().filter(|m| matches!(m, Type::Sequence(_) | Type::FrozenArray(_))).collect();
+    let dictionaries: Vec<&Type> =
+        members.iter().filter(|m| matches!(m, Type::Dictionary(_) | Type::CallbackInterface(_))).collect();
     let records: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Record(..))).collect();
     let booleans: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Boolean)).collect();
     let numerics: Vec<&Type> = members.iter().filter(|m| matches!(m, Type::Integer(..) | Type::Float { .. })).collect();
@@ -216,7 +231,13 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
         .iter()
         .filter(|m| matches!(m, Type::DOMString { .. } | Type::USVString | Type::ByteString | Type::Enum(_)))
         .collect();
-    if callbacks.len() > 1 || sequences.len() > 1 || dictionaries.len() + records.len() > 1 || numerics.len() > 1 || strings.len() > 1 || booleans.len() > 1 {
+    if callbacks.len() > 1
+        || sequences.len() > 1
+        || dictionaries.len() + records.len() > 1
+        || numerics.len() > 1
+        || strings.len() > 1
+        || booleans.len() > 1
+    {
         return Err(err("members are not distinguishable".into()));
     }
     if members.iter().any(|m| matches!(m, Type::Object | Type::Any | Type::Promise(_))) {
@@ -231,9 +252,16 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
         )
     };
 
-    let _ = writeln!(s, "    impl FromJSVal for {name} {{\n        type Config = ();\n        fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {{");
+    let _ = writeln!(
+        s,
+        "    impl FromJSVal for {name} {{\n        type Config = ();\n        fn from_jsval(cx: &mut JSContext, value: HandleValue, _: ()) -> ConversionResult<Self> {{"
+    );
     if !dictionaries.is_empty() {
-        let _ = writeln!(s, "            // Step 3: null or undefined → the dictionary member.\n            if value.get().is_null_or_undefined() {{\n                {}\n            }}", convert(dictionaries[0]));
+        let _ = writeln!(
+            s,
+            "            // Step 3: null or undefined → the dictionary member.\n            if value.get().is_null_or_undefined() {{\n                {}\n            }}",
+            convert(dictionaries[0])
+        );
     }
     s.push_str("            if value.get().is_object() {\n");
     for i in &interfaces {
@@ -268,20 +296,31 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
         );
     }
     for d in &dictionaries {
-        let _ = writeln!(s, "                // Step 12.4: any other object → the dictionary.\n                {}", convert(d));
+        let _ = writeln!(
+            s,
+            "                // Step 12.4: any other object → the dictionary.\n                {}",
+            convert(d)
+        );
     }
     for r in &records {
-        let _ = writeln!(s, "                // Step 12.5: any other object → the record.\n                {}", convert(r));
+        let _ =
+            writeln!(s, "                // Step 12.5: any other object → the record.\n                {}", convert(r));
     }
     s.push_str("            }\n");
     for b in &booleans {
-        let _ = writeln!(s, "            if value.get().is_boolean() {{\n                return Ok(Ok({name}::{}(value.get().to_boolean())));\n            }}", union_variant_name(b));
+        let _ = writeln!(
+            s,
+            "            if value.get().is_boolean() {{\n                return Ok(Ok({name}::{}(value.get().to_boolean())));\n            }}",
+            union_variant_name(b)
+        );
     }
     for n in &numerics {
-        let _ = writeln!(s, "            if value.get().is_number() {{\n                {}\n            }}", convert(n));
+        let _ =
+            writeln!(s, "            if value.get().is_number() {{\n                {}\n            }}", convert(n));
     }
     for st in &strings {
-        let _ = writeln!(s, "            // Step 15: a string member takes anything else.\n            {}", convert(st));
+        let _ =
+            writeln!(s, "            // Step 15: a string member takes anything else.\n            {}", convert(st));
     }
     if strings.is_empty() {
         for n in &numerics {
@@ -289,16 +328,27 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
         }
         if numerics.is_empty() {
             for b in &booleans {
-                let _ = writeln!(s, "            return Ok(Ok({name}::{}(unsafe {{ mozjs::rust::ToBoolean(value) }})));", union_variant_name(b));
+                let _ = writeln!(
+                    s,
+                    "            return Ok(Ok({name}::{}(unsafe {{ mozjs::rust::ToBoolean(value) }})));",
+                    union_variant_name(b)
+                );
             }
             if booleans.is_empty() {
-                let _ = writeln!(s, "            Ok(Err(Failure::Message(\"The provided value is not of type '{}'.\".into())))", ty.idl());
+                let _ = writeln!(
+                    s,
+                    "            Ok(Err(Failure::Message(\"The provided value is not of type '{}'.\".into())))",
+                    ty.idl()
+                );
             }
         }
     }
     s.push_str("        }\n    }\n\n");
 
-    let _ = writeln!(s, "    impl ToJSVal for {name} {{\n        fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {{\n            match self {{");
+    let _ = writeln!(
+        s,
+        "    impl ToJSVal for {name} {{\n        fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {{\n            match self {{"
+    );
     for m in &members {
         let _ = writeln!(s, "                {name}::{}(v) => v.to_jsval(cx, rval),", union_variant_name(m));
     }
@@ -310,12 +360,17 @@ pub fn emit_union(cx: &TypeCx, name: &str, ty: &Type) -> Result<String, Error> {
 /// Emits how Rust values become the JS arguments of a callback call.
 fn callback_args(cx: &TypeCx, args: &[Argument], loc: &Location, what: &str) -> Result<(String, String), Error> {
     let mut params = String::new();
-    let mut body = String::from("        rooted!(&in(cx) let mut argv = Vec::<JSVal>::new());\n        rooted!(&in(cx) let mut arg = UndefinedValue());\n");
+    let mut body = String::from(
+        "        rooted!(&in(cx) let mut argv = Vec::<JSVal>::new());\n        rooted!(&in(cx) let mut arg = UndefinedValue());\n",
+    );
     for a in args {
         let ident = arg_ident(&a.name);
         if a.variadic {
             if !matches!(a.ty, Type::Any) {
-                return Err(Error::new(loc.clone(), format!("{what}: only `any...` variadic callback arguments are supported")));
+                return Err(Error::new(
+                    loc.clone(),
+                    format!("{what}: only `any...` variadic callback arguments are supported"),
+                ));
             }
             let _ = write!(params, ", {ident}: &[JSVal]");
             let _ = writeln!(body, "        for v in {ident} {{\n            argv.push(*v);\n        }}");
@@ -331,7 +386,10 @@ fn callback_args(cx: &TypeCx, args: &[Argument], loc: &Location, what: &str) -> 
         if matches!(a.ty, Type::Any) {
             let _ = writeln!(body, "        argv.push({ident}.get());");
         } else if matches!(a.ty, Type::Interface(_)) && !a.optional {
-            let _ = writeln!(body, "        reflector_to_jsval(cx, {ident}, arg.handle_mut());\n        argv.push(arg.get());");
+            let _ = writeln!(
+                body,
+                "        reflector_to_jsval(cx, {ident}, arg.handle_mut());\n        argv.push(arg.get());"
+            );
         } else if matches!(&a.ty, Type::Nullable(inner) if matches!(**inner, Type::Interface(_))) && !a.optional {
             // `T?` arrives as `Option<&T>`: null or the object's reflector.
             let _ = writeln!(

@@ -64,7 +64,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     let indexed = match &iface.indexed_getter {
         Some(getter) => {
             let op = iface.operations.iter().find(|o| &o.name == getter && !o.is_static);
-            let has_length = iface.attributes.iter().any(|a| a.name == "length" && !a.is_static && matches!(a.ty, Type::Integer(IntKind::UnsignedLong, _)));
+            let has_length = iface
+                .attributes
+                .iter()
+                .any(|a| a.name == "length" && !a.is_static && matches!(a.ty, Type::Integer(IntKind::UnsignedLong, _)));
             match (op, has_length) {
                 (Some(op), true) => Some(op.clone()),
                 _ => {
@@ -77,7 +80,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
     for a in &iface.attributes {
         if a.attrs.replaceable || a.attrs.legacy_lenient_this {
-            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [Replaceable] and [LegacyLenientThis] are not supported yet", a.name)));
+            errors.push(Error::new(
+                a.location.clone(),
+                format!("{name}.{}: [Replaceable] and [LegacyLenientThis] are not supported yet", a.name),
+            ));
         }
         // <https://webidl.spec.whatwg.org/#PutForwards>: on a read-only, non-static attribute of an
         // interface type that has a writable attribute of the forwarded name.
@@ -97,7 +103,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             }
         }
         if a.attrs.same_object && !matches!(a.ty, Type::Interface(_)) {
-            errors.push(Error::new(a.location.clone(), format!("{name}.{}: [SameObject] needs an interface type", a.name)));
+            errors.push(Error::new(
+                a.location.clone(),
+                format!("{name}.{}: [SameObject] needs an interface type", a.name),
+            ));
         }
     }
 
@@ -137,7 +146,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             }
         };
         let ret = if throws { format!("Fallible<{ret_ty}>") } else { ret_ty.clone() };
-        let self_param = if attr.is_static { "cx: &mut JSContext, global: &Window" } else { "&self, cx: &mut JSContext" };
+        let self_param =
+            if attr.is_static { "cx: &mut JSContext, global: &Window" } else { "&self, cx: &mut JSContext" };
         let retval_param = if out_param { ", retval: MutableHandleValue" } else { "" };
         let _ = writeln!(
             trait_items,
@@ -146,7 +156,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         );
         let getter_native = format!("get_{}", attr.name);
         let prefix = format!("Failed to read the '{}' property from '{name}'", attr.name);
-        let call_target = if attr.is_static { format!("{name}::{camel}(cx, &global") } else { format!("this.{camel}(cx") };
+        let call_target =
+            if attr.is_static { format!("{name}::{camel}(cx, &global") } else { format!("this.{camel}(cx") };
         let call = if out_param { format!("{call_target}, rval.reborrow())") } else { format!("{call_target})") };
         let handle_result = result_handling(throws, out_param, &ret_ty, receiver, "rval");
         let same_object = if attr.attrs.same_object && !attr.is_static {
@@ -160,7 +171,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Receiver::Instance => {
                 let (cache_check, cache_store) = match same_object {
                     Some(slot) => (
-                        format!("        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj, {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"),
+                        format!(
+                            "        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj, {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"
+                        ),
                         format!("        store_cached_slot_value(obj, {slot}, rval.handle());\n"),
                     ),
                     None => (String::new(), String::new()),
@@ -227,7 +240,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 "#,
                 attr_c = cstr_lit(&attr.name),
                 forward_c = cstr_lit(forward),
-                not_object = format!("Failed to set the '{}' property on '{name}': the attribute's value is not an object.", attr.name),
+                not_object = format!(
+                    "Failed to set the '{}' property on '{name}': the attribute's value is not an object.",
+                    attr.name
+                ),
                 upper = attr.name.to_uppercase()
             );
             Some(setter_native)
@@ -249,18 +265,25 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             );
             let setter_native = format!("set_{}", attr.name);
             let set_prefix = format!("Failed to set the '{}' property on '{name}'", attr.name);
-            let conversion = match convert_value(cx, &attr.ty, "value_handle", "value", "\"The provided value\"", "return false;") {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
-                    continue;
-                }
-            };
+            let conversion =
+                match convert_value(cx, &attr.ty, "value_handle", "value", "\"The provided value\"", "return false;") {
+                    Ok(c) => c,
+                    Err(e) => {
+                        errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
+                        continue;
+                    }
+                };
             let pass = pass_expr(cx, &attr.ty, "value");
-            let set_call = if attr.is_static { format!("{name}::Set{camel}(cx, &global, {pass})") } else { format!("this.Set{camel}(cx, {pass})") };
+            let set_call = if attr.is_static {
+                format!("{name}::Set{camel}(cx, &global, {pass})")
+            } else {
+                format!("this.Set{camel}(cx, {pass})")
+            };
             let set_result = if throws {
                 let global = if attr.is_static { "&global" } else { "&this.global()" };
-                format!("        if let Err(e) = {set_call} {{\n            throw_dom_exception(cx, {global}, e);\n            return false;\n        }}\n")
+                format!(
+                    "        if let Err(e) = {set_call} {{\n            throw_dom_exception(cx, {global}, e);\n            return false;\n        }}\n"
+                )
             } else {
                 format!("        {set_call};\n")
             };
@@ -301,12 +324,14 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Some(setter_native)
         };
 
-        let flags = if attr.attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT" } else { "JSPROP_ENUMERATE" };
+        let flags =
+            if attr.attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT" } else { "JSPROP_ENUMERATE" };
         let upper = attr.name.to_uppercase();
         match receiver {
             Receiver::Instance => {
                 let setter_info = if setter.is_some() { format!("Some(&{upper}_SETTER_INFO)") } else { "None".into() };
-                let target = if attr.attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
+                let target =
+                    if attr.attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
                 target.entry(cond).or_default().0.push(format!(
                     "attribute_spec({}, ({flags}) as u8, &{upper}_GETTER_INFO, {setter_info})",
                     cstr_lit(&attr.name)
@@ -326,15 +351,23 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     // ---- operations
     let regular = group_operations(iface.operations.iter().filter(|o| !o.is_static));
     let statics = group_operations(iface.operations.iter().filter(|o| o.is_static));
-    for (group, receiver) in regular.iter().map(|g| (g, Receiver::Instance)).chain(statics.iter().map(|g| (g, Receiver::Static))) {
+    for (group, receiver) in
+        regular.iter().map(|g| (g, Receiver::Instance)).chain(statics.iter().map(|g| (g, Receiver::Static)))
+    {
         let cond = Condition::of(&group.overloads[0].attrs);
         if group.overloads.iter().any(|o| Condition::of(&o.attrs) != cond) {
-            errors.push(Error::new(group.overloads[0].location.clone(), format!("overloads of {name}.{} must share [Pref]/[SecureContext]", group.name)));
+            errors.push(Error::new(
+                group.overloads[0].location.clone(),
+                format!("overloads of {name}.{} must share [Pref]/[SecureContext]", group.name),
+            ));
             continue;
         }
         let is_promise = group.overloads.iter().all(|o| matches!(o.ret, Type::Promise(_)));
         if !is_promise && group.overloads.iter().any(|o| matches!(o.ret, Type::Promise(_))) {
-            errors.push(Error::new(group.overloads[0].location.clone(), format!("{name}.{}: every overload must return a promise, or none", group.name)));
+            errors.push(Error::new(
+                group.overloads[0].location.clone(),
+                format!("{name}.{}: every overload must return a promise, or none", group.name),
+            ));
             continue;
         }
         for (i, op) in group.overloads.iter().enumerate() {
@@ -355,7 +388,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
         // <https://webidl.spec.whatwg.org/#define-the-operations>: "Let modifiable be false if
         // op is unforgeable and true otherwise" → {[[Writable]]: modifiable, [[Configurable]]: modifiable}.
-        let flags = if group.overloads[0].attrs.legacy_unforgeable { "JSPROP_ENUMERATE | JSPROP_PERMANENT | JSPROP_READONLY" } else { "JSPROP_ENUMERATE" };
+        let flags = if group.overloads[0].attrs.legacy_unforgeable {
+            "JSPROP_ENUMERATE | JSPROP_PERMANENT | JSPROP_READONLY"
+        } else {
+            "JSPROP_ENUMERATE"
+        };
         match receiver {
             Receiver::Instance => {
                 let _ = writeln!(
@@ -371,7 +408,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 "#,
                     upper = group.name.to_uppercase()
                 );
-                let target = if group.overloads[0].attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
+                let target = if group.overloads[0].attrs.legacy_unforgeable && !iface.attrs.global {
+                    &mut unforgeable
+                } else {
+                    &mut specs
+                };
                 target.entry(cond).or_default().1.push(format!(
                     "method_spec({}, &{}_METHOD_INFO, {nargs}, ({flags}) as u16, {is_promise})",
                     cstr_lit(&group.name),
@@ -393,7 +434,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         {promise_fix}
     }}
 "#,
-                    promise_fix = if is_promise { "if ok { true } else { exception_to_promise(cx, args.rval()) }" } else { "ok" },
+                    promise_fix =
+                        if is_promise { "if ok { true } else { exception_to_promise(cx, args.rval()) }" } else { "ok" },
                 );
                 static_specs.entry(cond).or_default().1.push(format!(
                     "static_method_spec({}, {native}, {nargs}, ({flags}) as u16)",
@@ -409,7 +451,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let call = match via_attr {
             Some(a) => format!("this.{}(cx)", method_name(&a.name)),
             None => {
-                let _ = writeln!(trait_items, "    /// The `stringifier`.\n    fn Stringifier(&self, cx: &mut JSContext) -> DOMString;");
+                let _ = writeln!(
+                    trait_items,
+                    "    /// The `stringifier`.\n    fn Stringifier(&self, cx: &mut JSContext) -> DOMString;"
+                );
                 "this.Stringifier(cx)".into()
             }
         };
@@ -437,7 +482,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 "method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, (JSPROP_ENUMERATE | JSPROP_PERMANENT | JSPROP_READONLY) as u16, false)".into(),
             );
         } else {
-            specs.entry(Condition::Always).or_default().1.push("method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false)".into());
+            specs
+                .entry(Condition::Always)
+                .or_default()
+                .1
+                .push("method_spec(c\"toString\", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false)".into());
         }
     }
 
@@ -495,7 +544,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             (Type::Float { .. }, ConstValue::Float(f)) => format!("ConstantValue::Double({f:?})"),
             (Type::Float { .. }, ConstValue::Integer(i)) => format!("ConstantValue::Double({i}.0)"),
             _ => {
-                errors.push(Error::new(c.location.clone(), format!("constant {name}.{} has an unsupported type", c.name)));
+                errors.push(Error::new(
+                    c.location.clone(),
+                    format!("constant {name}.{} has an unsupported type", c.name),
+                ));
                 continue;
             }
         };
@@ -508,7 +560,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 
     // ---- spec arrays
     let mut spec_arrays = String::new();
-    let spec_lists = |specs: &BTreeMap<Condition, (Vec<String>, Vec<String>)>, prefix: &str, out: &mut String| -> (String, String) {
+    let spec_lists = |specs: &BTreeMap<Condition, (Vec<String>, Vec<String>)>,
+                      prefix: &str,
+                      out: &mut String|
+     -> (String, String) {
         let mut attr_refs = Vec::new();
         let mut method_refs = Vec::new();
         for (cond, (attrs, methods)) in specs {
@@ -523,7 +578,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             }
             if !methods.is_empty() {
                 let arr = format!("{prefix}METHODS{}", cond.key());
-                let _ = writeln!(out, "    static {arr}: SyncFunctionSpecs<{}> = SyncFunctionSpecs([", methods.len() + 1);
+                let _ =
+                    writeln!(out, "    static {arr}: SyncFunctionSpecs<{}> = SyncFunctionSpecs([", methods.len() + 1);
                 for m in methods {
                     let _ = writeln!(out, "        {m},");
                 }
@@ -552,7 +608,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         None => String::new(),
     };
     let is_global = iface.attrs.global;
-    let iface_cond = Condition::of(&MemberAttrs { secure_context: iface.attrs.secure_context, pref: iface.attrs.pref.clone(), ..Default::default() });
+    let iface_cond = Condition::of(&MemberAttrs {
+        secure_context: iface.attrs.secure_context,
+        pref: iface.attrs.pref.clone(),
+        ..Default::default()
+    });
     let reserved_slots = same_object_slot; // slot 0 + one per [SameObject] attribute, ancestors' included
     let derived_from: String = chain.iter().map(|a| format!("    impl DerivedFrom<{a}> for {name} {{}}\n")).collect();
 
@@ -658,7 +718,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         // <https://webidl.spec.whatwg.org/#es-iterators>: indexed properties make the
         // prototype iterable; `iterable<V>` adds entries/keys/values/forEach.
         iterator_setup = if indexed.is_some() {
-            format!("        define_array_iterator_members(cx, global, proto.handle(), {});\n", iface.value_iterable.is_some())
+            format!(
+                "        define_array_iterator_members(cx, global, proto.handle(), {});\n",
+                iface.value_iterable.is_some()
+            )
         } else {
             String::new()
         },
@@ -678,12 +741,20 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         indexed_hooks = match &indexed {
             Some(op) => {
                 let ret = cx.owned_type(&op.ret).unwrap_or_default();
-                let call = if op.attrs.throws { format!("match this.{}(cx, index) {{ Ok(v) => v, Err(_) => return false }}", method_name(&op.name)) } else { format!("this.{}(cx, index)", method_name(&op.name)) };
+                let call = if op.attrs.throws {
+                    format!("match this.{}(cx, index) {{ Ok(v) => v, Err(_) => return false }}", method_name(&op.name))
+                } else {
+                    format!("this.{}(cx, index)", method_name(&op.name))
+                };
                 let is_option = ret.starts_with("Option<");
                 let body = if is_option {
-                    format!("match {call} {{\n            Some(v) => {{\n                v.to_jsval(cx, rval);\n                true\n            }}\n            None => false,\n        }}")
+                    format!(
+                        "match {call} {{\n            Some(v) => {{\n                v.to_jsval(cx, rval);\n                true\n            }}\n            None => false,\n        }}"
+                    )
                 } else {
-                    format!("if index >= this.Length(cx) {{\n            return false;\n        }}\n        {call}.to_jsval(cx, rval);\n        true")
+                    format!(
+                        "if index >= this.Length(cx) {{\n            return false;\n        }}\n        {call}.to_jsval(cx, rval);\n        true"
+                    )
                 };
                 format!(
                     r#"    unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {{
@@ -785,7 +856,11 @@ pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>>
                     op = group.name
                 );
                 let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
-                methods.push(format!("static_method_spec({}, op_{}, {nargs}, JSPROP_ENUMERATE as u16)", cstr_lit(&group.name), group.name));
+                methods.push(format!(
+                    "static_method_spec({}, op_{}, {nargs}, JSPROP_ENUMERATE as u16)",
+                    cstr_lit(&group.name),
+                    group.name
+                ));
             }
             Err(e) => errors.push(e),
         }
@@ -793,7 +868,11 @@ pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>>
     if !errors.is_empty() {
         return Err(errors);
     }
-    let cond = Condition::of(&MemberAttrs { secure_context: ns.attrs.secure_context, pref: ns.attrs.pref.clone(), ..Default::default() });
+    let cond = Condition::of(&MemberAttrs {
+        secure_context: ns.attrs.secure_context,
+        pref: ns.attrs.pref.clone(),
+        ..Default::default()
+    });
     let mut s = String::new();
     let _ = writeln!(
         s,

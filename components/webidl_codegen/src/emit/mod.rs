@@ -55,7 +55,9 @@ pub fn emit(model: &Model, config: &Config) -> Result<Output, Vec<Error>> {
 
     sections.push(("PrototypeList".to_string(), prototype_list(model)));
 
-    let mut enums = String::from("pub mod Enums {\n    #![allow(non_camel_case_types, clippy::all)]\n    use crate::dom::bindings::codegen_prelude::*;\n\n");
+    let mut enums = String::from(
+        "pub mod Enums {\n    #![allow(non_camel_case_types, clippy::all)]\n    use crate::dom::bindings::codegen_prelude::*;\n\n",
+    );
     for e in model.enums.values() {
         enums.push_str(&dictionary::emit_enum(e));
     }
@@ -150,20 +152,36 @@ fn check_prefs(model: &Model, config: &Config, errors: &mut Vec<Error>) {
 /// prototype at `id` and the interface object at `id + COUNT`; namespace
 /// objects follow.
 fn prototype_list(model: &Model) -> String {
-    let mut s = String::from("pub mod PrototypeList {\n    /// Prototype ids, one per interface.\n    #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n    #[repr(u16)]\n    pub enum ID {\n");
+    let mut s = String::from(
+        "pub mod PrototypeList {\n    /// Prototype ids, one per interface.\n    #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n    #[repr(u16)]\n    pub enum ID {\n",
+    );
     for name in model.interfaces.keys() {
         let _ = writeln!(s, "        {name},");
     }
     s.push_str("        Last,\n    }\n\n");
     let count = model.interfaces.len();
     let _ = writeln!(s, "    /// Number of interfaces.\n    pub const COUNT: usize = {count};");
-    let _ = writeln!(s, "    /// Index of the first interface object in the per-global cache.\n    pub const CONSTRUCTOR_BASE: usize = {count};");
-    let _ = writeln!(s, "    /// Index of the first namespace object in the per-global cache.\n    pub const NAMESPACE_BASE: usize = {};", 2 * count);
+    let _ = writeln!(
+        s,
+        "    /// Index of the first interface object in the per-global cache.\n    pub const CONSTRUCTOR_BASE: usize = {count};"
+    );
+    let _ = writeln!(
+        s,
+        "    /// Index of the first namespace object in the per-global cache.\n    pub const NAMESPACE_BASE: usize = {};",
+        2 * count
+    );
     for (i, name) in model.namespaces.keys().enumerate() {
         let _ = writeln!(s, "    pub const NAMESPACE_{}: usize = NAMESPACE_BASE + {i};", name.to_uppercase());
     }
-    let _ = writeln!(s, "    /// Length of the per-global cache.\n    pub const PROTO_OR_IFACE_LENGTH: usize = {};", 2 * count + model.namespaces.len());
-    let _ = writeln!(s, "    /// Marker for unused slots of an interface chain.\n    pub const LAST: u16 = ID::Last as u16;");
+    let _ = writeln!(
+        s,
+        "    /// Length of the per-global cache.\n    pub const PROTO_OR_IFACE_LENGTH: usize = {};",
+        2 * count + model.namespaces.len()
+    );
+    let _ = writeln!(
+        s,
+        "    /// Marker for unused slots of an interface chain.\n    pub const LAST: u16 = ID::Last as u16;"
+    );
     s.push_str("}\n");
     s
 }
@@ -248,9 +266,9 @@ pub fn method_name(name: &str) -> String {
 fn escape_keyword(s: String) -> String {
     const KEYWORDS: &[&str] = &[
         "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
-        "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "override", "priv", "pub",
-        "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "typeof", "unsafe", "use",
-        "virtual", "where", "while", "yield",
+        "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "override", "priv",
+        "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "typeof", "unsafe",
+        "use", "virtual", "where", "while", "yield",
     ];
     if KEYWORDS.contains(&s.as_str()) { format!("{s}_") } else { s }
 }

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use super::types::{TypeCx, arg_ident};
 use super::method_name;
+use super::types::{TypeCx, arg_ident};
 use crate::Error;
 use crate::model::*;
 
@@ -65,17 +65,31 @@ pub(super) fn result_handling(throws: bool, out_param: bool, ret_ty: &str, recei
 }
 
 /// The trait method declaration of one operation overload.
-pub(super) fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, receiver: Receiver) -> Result<String, Error> {
+pub(super) fn trait_method(
+    cx: &TypeCx,
+    iface: &str,
+    op: &Operation,
+    rust_name: &str,
+    receiver: Receiver,
+) -> Result<String, Error> {
     let err = |e: String| Error::new(op.location.clone(), format!("{iface}.{}: {e}", op.name));
     let is_constructor = op.name == "constructor";
     let mut params = String::new();
     for a in &op.args {
         let ident = arg_ident(&a.name);
         let ty = if a.variadic {
-            if matches!(a.ty, Type::Any) { "&[JSVal]".to_string() } else { format!("Vec<{}>", cx.owned_type(&a.ty).map_err(err)?) }
+            if matches!(a.ty, Type::Any) {
+                "&[JSVal]".to_string()
+            } else {
+                format!("Vec<{}>", cx.owned_type(&a.ty).map_err(err)?)
+            }
         } else {
             let base = cx.param_type(&a.ty).map_err(err)?;
-            if a.optional && a.default.is_none() && !matches!(a.ty, Type::Any) { format!("Option<{base}>") } else { base }
+            if a.optional && a.default.is_none() && !matches!(a.ty, Type::Any) {
+                format!("Option<{base}>")
+            } else {
+                base
+            }
         };
         let _ = write!(params, ", {ident}: {ty}");
     }
@@ -102,7 +116,14 @@ pub(super) fn trait_method(cx: &TypeCx, iface: &str, op: &Operation, rust_name: 
 /// Code converting a JS value (`handle`, a `HandleValue` expression) of type
 /// `ty` into a local named `local`. `what` is the value's description for
 /// messages ("parameter 1"); `fail` is the statement run after throwing.
-pub(super) fn convert_value(cx: &TypeCx, ty: &Type, handle: &str, local: &str, what: &str, fail: &str) -> Result<String, String> {
+pub(super) fn convert_value(
+    cx: &TypeCx,
+    ty: &Type,
+    handle: &str,
+    local: &str,
+    what: &str,
+    fail: &str,
+) -> Result<String, String> {
     Ok(match ty {
         Type::Any => format!("        let {local} = {handle};\n"),
         Type::Object => format!(
@@ -147,7 +168,13 @@ pub(super) fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
 
 /// The body of an operation's native: overload selection, argument
 /// conversion, the call and the result. Ends by returning a bool.
-pub(super) fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver: Receiver, prefix: &str) -> Result<String, Error> {
+pub(super) fn operation_body(
+    cx: &TypeCx,
+    iface: &str,
+    group: &OpGroup,
+    receiver: Receiver,
+    prefix: &str,
+) -> Result<String, Error> {
     let _ = prefix;
     let is_constructor = group.name == "constructor";
     let loc = group.overloads[0].location.clone();
@@ -172,7 +199,17 @@ pub(super) fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver
                 "        if argc < {required} {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {required} {plural} required, but only {{argc}} present.\"));\n            return false;\n        }}"
             );
         }
-        s.push_str(&overload_call(cx, iface, group.overloads[0], &overload_method_name(&group.name_for_rust(), 0), receiver, is_constructor).map_err(err)?);
+        s.push_str(
+            &overload_call(
+                cx,
+                iface,
+                group.overloads[0],
+                &overload_method_name(&group.name_for_rust(), 0),
+                receiver,
+                is_constructor,
+            )
+            .map_err(err)?,
+        );
         return Ok(s);
     }
 
@@ -203,12 +240,26 @@ pub(super) fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver
         let _ = writeln!(s, "            {n} => {{");
         if candidates.len() == 1 {
             let i = candidates[0];
-            s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 2));
+            s.push_str(&indent(
+                &overload_call(
+                    cx,
+                    iface,
+                    group.overloads[i],
+                    &overload_method_name(&group.name_for_rust(), i),
+                    receiver,
+                    is_constructor,
+                )
+                .map_err(err)?,
+                2,
+            ));
         } else {
             // Find the distinguishing argument index.
             let d = (0..n)
                 .find(|&d| {
-                    let tys: Vec<String> = candidates.iter().map(|&i| group.overloads[i].args.get(d).map(|a| a.ty.idl()).unwrap_or_default()).collect();
+                    let tys: Vec<String> = candidates
+                        .iter()
+                        .map(|&i| group.overloads[i].args.get(d).map(|a| a.ty.idl()).unwrap_or_default())
+                        .collect();
                     tys.windows(2).any(|w| w[0] != w[1])
                 })
                 .ok_or_else(|| err(format!("overloads with {n} arguments are not distinguishable")))?;
@@ -220,14 +271,36 @@ pub(super) fn operation_body(cx: &TypeCx, iface: &str, group: &OpGroup, receiver
                     Some(test) => {
                         // The call's code ends in its `bool` result: return it.
                         let _ = writeln!(s, "                if {test} {{\n                    return {{");
-                        s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 4));
+                        s.push_str(&indent(
+                            &overload_call(
+                                cx,
+                                iface,
+                                group.overloads[i],
+                                &overload_method_name(&group.name_for_rust(), i),
+                                receiver,
+                                is_constructor,
+                            )
+                            .map_err(err)?,
+                            4,
+                        ));
                         s.push_str("                    };\n                }\n");
                     }
                     None => fallback = Some(i),
                 }
             }
             match fallback {
-                Some(i) => s.push_str(&indent(&overload_call(cx, iface, group.overloads[i], &overload_method_name(&group.name_for_rust(), i), receiver, is_constructor).map_err(err)?, 2)),
+                Some(i) => s.push_str(&indent(
+                    &overload_call(
+                        cx,
+                        iface,
+                        group.overloads[i],
+                        &overload_method_name(&group.name_for_rust(), i),
+                        receiver,
+                        is_constructor,
+                    )
+                    .map_err(err)?,
+                    2,
+                )),
                 None => {
                     let _ = writeln!(
                         s,
@@ -260,7 +333,9 @@ impl RustName for OpGroup<'_> {
 pub(super) fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
     let v = format!("args.get({d}).get()");
     match ty {
-        Type::Interface(name) => Some(format!("{v}.is_object() && unsafe {{ root_from_object::<{name}>({v}.to_object()) }}.is_some()")),
+        Type::Interface(name) => {
+            Some(format!("{v}.is_object() && unsafe {{ root_from_object::<{name}>({v}.to_object()) }}.is_some()"))
+        }
         Type::Nullable(inner) => distinguishing_test(inner, d).map(|t| format!("({v}.is_null_or_undefined() || {t})")),
         Type::Dictionary(_) | Type::CallbackInterface(_) | Type::Sequence(_) | Type::Record(..) => {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
@@ -280,7 +355,14 @@ pub(super) fn indent(code: &str, levels: usize) -> String {
 }
 
 /// Converts the arguments of one overload, calls it and converts the result.
-pub(super) fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name: &str, receiver: Receiver, is_constructor: bool) -> Result<String, String> {
+pub(super) fn overload_call(
+    cx: &TypeCx,
+    iface: &str,
+    op: &Operation,
+    rust_name: &str,
+    receiver: Receiver,
+    is_constructor: bool,
+) -> Result<String, String> {
     let mut s = String::new();
     let mut pass = Vec::new();
     for (i, a) in op.args.iter().enumerate() {
@@ -291,8 +373,16 @@ pub(super) fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name:
                 let _ = writeln!(s, "        let {local} = args.rest({i});");
             } else {
                 let owned = cx.owned_type(&a.ty)?;
-                let _ = writeln!(s, "        let mut {local}: Vec<{owned}> = Vec::new();\n        for j in {i}..argc {{");
-                let conv = convert_value(cx, &a.ty, "args.get(j as u32)", "element", "&format!(\"parameter {}\", j + 1)", "return false;")?;
+                let _ =
+                    writeln!(s, "        let mut {local}: Vec<{owned}> = Vec::new();\n        for j in {i}..argc {{");
+                let conv = convert_value(
+                    cx,
+                    &a.ty,
+                    "args.get(j as u32)",
+                    "element",
+                    "&format!(\"parameter {}\", j + 1)",
+                    "return false;",
+                )?;
                 s.push_str(&indent(&conv, 1));
                 let _ = writeln!(s, "            {local}.push(element);\n        }}");
             }
@@ -310,7 +400,10 @@ pub(super) fn overload_call(cx: &TypeCx, iface: &str, op: &Operation, rust_name:
             if matches!(a.ty.inner(), Type::Object | Type::Uint8ClampedArray) {
                 return Err("optional object and typed array arguments are not supported".into());
             }
-            let _ = writeln!(s, "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{");
+            let _ = writeln!(
+                s,
+                "        let {local}: {ty} = if {handle}.get().is_undefined() {{\n            {absent}\n        }} else {{"
+            );
             s.push_str(&indent(&conv, 1));
             let _ = writeln!(s, "            {present}\n        }};");
             let p = match &a.ty {

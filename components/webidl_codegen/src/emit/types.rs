@@ -39,7 +39,9 @@ impl<'m> TypeCx<'m> {
             Type::Union(_) => union_name(ty),
             Type::Promise(_) => "Rc<Promise>".into(),
             Type::Undefined => "()".into(),
-            Type::Any | Type::Object => return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl())),
+            Type::Any | Type::Object => {
+                return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl()));
+            }
             Type::Record(k, v) => format!("Record<{}, {}>", self.owned_type(k)?, self.owned_type(v)?),
             // Buffer sources are copied into Rust on conversion.
             Type::ArrayBuffer => "ArrayBufferBytes".into(),
@@ -117,7 +119,11 @@ impl<'m> TypeCx<'m> {
                 } else {
                     format!("{f:?}{}", if *double { "f64" } else { "f32" })
                 };
-                if *unrestricted { lit } else { format!("Finite::<{}>::wrap({lit})", if *double { "f64" } else { "f32" }) }
+                if *unrestricted {
+                    lit
+                } else {
+                    format!("Finite::<{}>::wrap({lit})", if *double { "f64" } else { "f32" })
+                }
             }
             (Type::DOMString { .. }, DefaultValue::String(s)) => format!("DOMString::from({s:?})"),
             (Type::USVString, DefaultValue::String(s)) => format!("USVString(String::from({s:?}))"),
@@ -146,7 +152,6 @@ impl<'m> TypeCx<'m> {
             _ => return bad(),
         })
     }
-
 }
 
 fn inner_name(ty: &Type) -> String {
@@ -161,14 +166,30 @@ pub fn union_variant_name(ty: &Type) -> String {
     match ty {
         Type::Boolean => "Boolean".into(),
         Type::Integer(k, _) => enum_variant_name(k.idl_name()),
-        Type::Float { double: true, unrestricted } => if *unrestricted { "UnrestrictedDouble".into() } else { "Double".into() },
-        Type::Float { double: false, unrestricted } => if *unrestricted { "UnrestrictedFloat".into() } else { "Float".into() },
+        Type::Float { double: true, unrestricted } => {
+            if *unrestricted {
+                "UnrestrictedDouble".into()
+            } else {
+                "Double".into()
+            }
+        }
+        Type::Float { double: false, unrestricted } => {
+            if *unrestricted {
+                "UnrestrictedFloat".into()
+            } else {
+                "Float".into()
+            }
+        }
         Type::DOMString { .. } => "String".into(),
         Type::USVString => "USVString".into(),
         Type::ByteString => "ByteString".into(),
         Type::Object => "Object".into(),
         Type::Any => "Any".into(),
-        Type::Interface(n) | Type::Dictionary(n) | Type::Enum(n) | Type::CallbackFunction(n) | Type::CallbackInterface(n) => n.clone(),
+        Type::Interface(n)
+        | Type::Dictionary(n)
+        | Type::Enum(n)
+        | Type::CallbackFunction(n)
+        | Type::CallbackInterface(n) => n.clone(),
         Type::Sequence(inner) | Type::FrozenArray(inner) => format!("{}Sequence", union_variant_name(inner)),
         Type::Record(_, v) => format!("{}Record", union_variant_name(v)),
         Type::Promise(inner) => format!("{}Promise", union_variant_name(inner)),

@@ -157,7 +157,10 @@ impl CallbackInterface {
             return finish_exception(cx, handling);
         }
         if !f.get().is_object() || !unsafe { IsCallable(f.get().to_object()) } {
-            throw_type_error(cx, &format!("'{}' property of the listener is not callable.", operation.to_string_lossy()));
+            throw_type_error(
+                cx,
+                &format!("'{}' property of the listener is not callable.", operation.to_string_lossy()),
+            );
             return finish_exception(cx, handling);
         }
         rooted!(&in(cx) let callable = f.get().to_object());
@@ -187,7 +190,13 @@ fn invoke(
     // A primitive `this` is passed as null, which the callee sees as undefined.
     rooted!(&in(cx) let this_obj = if this.get().is_object() { this.get().to_object() } else { std::ptr::null_mut() });
     let ok = unsafe {
-        mozjs::jsapi::JS_CallFunctionValue(cx.raw_cx(), this_obj.handle().into(), fval.handle().into(), args, rval.reborrow().into())
+        mozjs::jsapi::JS_CallFunctionValue(
+            cx.raw_cx(),
+            this_obj.handle().into(),
+            fval.handle().into(),
+            args,
+            rval.reborrow().into(),
+        )
     };
     if ok { Ok(()) } else { finish_exception(cx, handling) }
 }

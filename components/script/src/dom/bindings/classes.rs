@@ -10,8 +10,8 @@ use mozjs::jsapi::{
     Compartment, CompartmentIterResult, CompartmentSpecifier, GCContext, Heap, IsSharableCompartment,
     IsSystemCompartment, JS_EnumerateStandardClasses, JS_FireOnNewGlobalObject, JS_GlobalObjectTraceHook,
     JS_IterateCompartments, JS_MayResolveStandardClass, JS_NewGlobalObject, JS_NewObjectWithGivenProto,
-    JS_ResolveStandardClass, JS_SetReservedSlot, JSAutoRealm, JSClass, JSClassOps, JSContext as RawJSContext,
-    JSObject, JSTracer, OnNewGlobalHookOption,
+    JS_ResolveStandardClass, JS_SetReservedSlot, JSAutoRealm, JSClass, JSClassOps, JSContext as RawJSContext, JSObject,
+    JSTracer, OnNewGlobalHookOption,
 };
 use mozjs::jsval::{ObjectValue, PrivateValue, UndefinedValue};
 use mozjs::rooted;
@@ -183,7 +183,12 @@ unsafe extern "C" fn trace_global(trc: *mut JSTracer, obj: *mut JSObject) {
 ///
 /// # Safety
 /// `private` must be a `Box<T>` pointer whose T matches `class`.
-pub unsafe fn new_dom_reflector(cx: &mut JSContext, class: &'static JSClass, proto: HandleObject, private: *const c_void) -> *mut JSObject {
+pub unsafe fn new_dom_reflector(
+    cx: &mut JSContext,
+    class: &'static JSClass,
+    proto: HandleObject,
+    private: *const c_void,
+) -> *mut JSObject {
     unsafe {
         rooted!(&in(cx) let obj = JS_NewObjectWithGivenProto(cx.raw_cx(), class, proto.into()));
         assert!(!obj.get().is_null(), "out of memory creating a reflector");
@@ -216,7 +221,8 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
         // Reserved slots first, before anything can GC and trace them.
         JS_SetReservedSlot(global.get(), DOM_OBJECT_SLOT, &PrivateValue(private));
         LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let cache: Box<ProtoOrIfaceArray> = Box::new(std::array::from_fn::<Heap<*mut JSObject>, PROTO_OR_IFACE_LENGTH, _>(|_| Heap::default()));
+        let cache: Box<ProtoOrIfaceArray> =
+            Box::new(std::array::from_fn::<Heap<*mut JSObject>, PROTO_OR_IFACE_LENGTH, _>(|_| Heap::default()));
         JS_SetReservedSlot(global.get(), DOM_PROTOTYPE_SLOT, &PrivateValue(Box::into_raw(cache) as *const c_void));
         let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
         JS_FireOnNewGlobalObject(cx.raw_cx(), global.handle().into());
@@ -225,7 +231,11 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
 }
 
 fn select_compartment(cx: &mut JSContext, options: &mut RealmOptions) {
-    unsafe extern "C" fn find(_cx: *mut RawJSContext, data: *mut c_void, compartment: *mut Compartment) -> CompartmentIterResult {
+    unsafe extern "C" fn find(
+        _cx: *mut RawJSContext,
+        data: *mut c_void,
+        compartment: *mut Compartment,
+    ) -> CompartmentIterResult {
         unsafe {
             if !IsSharableCompartment(compartment) || IsSystemCompartment(compartment) {
                 return CompartmentIterResult::KeepGoing;

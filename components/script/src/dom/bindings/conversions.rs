@@ -25,9 +25,13 @@ use std::ptr::NonNull;
 use mozjs::context::JSContext;
 use mozjs::conversions::jsstr_to_string;
 use mozjs::jsapi::{JS_NewStringCopyUTF8N, JSObject};
-use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, NullValue, ObjectValue, StringValue, UInt32Value, UndefinedValue};
+use mozjs::jsval::{
+    BooleanValue, DoubleValue, Int32Value, NullValue, ObjectValue, StringValue, UInt32Value, UndefinedValue,
+};
 use mozjs::rooted;
-use mozjs::rust::{ForOfIterationFailure, HandleValue, MutableHandleValue, ToNumber, ToString, for_of, maybe_wrap_object_value};
+use mozjs::rust::{
+    ForOfIterationFailure, HandleValue, MutableHandleValue, ToNumber, ToString, for_of, maybe_wrap_object_value,
+};
 
 use crate::dom::bindings::inheritance::IDLInterface;
 use crate::dom::bindings::interface::unwrap_dom_object;
@@ -121,7 +125,10 @@ pub fn convert_to_int(x: f64, bits: u32, signed: bool, conv: IntConversion) -> R
             // Step 4.2–4.3: x = IntegerPart(x); out of [lower, upper] → TypeError.
             let x = x.trunc();
             if x < lower || x > upper {
-                return Err(Failure::Message(format!("Value is outside the '{}' value range.", int_name(bits, signed))));
+                return Err(Failure::Message(format!(
+                    "Value is outside the '{}' value range.",
+                    int_name(bits, signed)
+                )));
             }
             Ok(if x == 0.0 { 0.0 } else { x })
         }
@@ -391,18 +398,16 @@ impl<T: FromJSVal> FromJSVal for Vec<T> {
         }
         let mut out = Vec::new();
         let mut failure = None;
-        let result = for_of(cx, value, |cx, element| {
-            match T::from_jsval(cx, element, config) {
-                Ok(Ok(v)) => {
-                    out.push(v);
-                    Ok(ControlFlow::Continue(()))
-                }
-                Ok(Err(f)) => {
-                    failure = Some(f);
-                    Ok(ControlFlow::Break(()))
-                }
-                Err(()) => Err(ForOfIterationFailure::<()>::JSFailed),
+        let result = for_of(cx, value, |cx, element| match T::from_jsval(cx, element, config) {
+            Ok(Ok(v)) => {
+                out.push(v);
+                Ok(ControlFlow::Continue(()))
             }
+            Ok(Err(f)) => {
+                failure = Some(f);
+                Ok(ControlFlow::Break(()))
+            }
+            Err(()) => Err(ForOfIterationFailure::<()>::JSFailed),
         });
         match result {
             Ok(()) => Ok(match failure {
@@ -504,11 +509,7 @@ impl<T: IDLInterface + DomObject> FromJSVal for DomRoot<T> {
 
 /// A JS object value converted to `object` (<https://webidl.spec.whatwg.org/#js-object>).
 pub fn value_to_object(value: HandleValue) -> Result<*mut JSObject, Failure> {
-    if value.get().is_object() {
-        Ok(value.get().to_object())
-    } else {
-        Err(Failure::NotOfType("object".into()))
-    }
+    if value.get().is_object() { Ok(value.get().to_object()) } else { Err(Failure::NotOfType("object".into())) }
 }
 
 /// Whether `value` is a callable object.
@@ -517,14 +518,34 @@ pub fn is_callable(value: HandleValue) -> bool {
 }
 
 /// Reads property `name` of `obj` into `rval` (for dictionaries).
-pub fn get_property(cx: &mut JSContext, obj: mozjs::rust::HandleObject, name: &std::ffi::CStr, rval: MutableHandleValue) -> Result<(), ()> {
-    if unsafe { mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj.into(), name.as_ptr(), rval.into()) } { Ok(()) } else { Err(()) }
+pub fn get_property(
+    cx: &mut JSContext,
+    obj: mozjs::rust::HandleObject,
+    name: &std::ffi::CStr,
+    rval: MutableHandleValue,
+) -> Result<(), ()> {
+    if unsafe { mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj.into(), name.as_ptr(), rval.into()) } {
+        Ok(())
+    } else {
+        Err(())
+    }
 }
 
 /// Defines an enumerable data property (for dictionaries converted to JS).
-pub fn set_dictionary_property(cx: &mut JSContext, obj: mozjs::rust::HandleObject, name: &std::ffi::CStr, value: HandleValue) {
+pub fn set_dictionary_property(
+    cx: &mut JSContext,
+    obj: mozjs::rust::HandleObject,
+    name: &std::ffi::CStr,
+    value: HandleValue,
+) {
     let ok = unsafe {
-        mozjs::jsapi::JS_DefineProperty(cx.raw_cx(), obj.into(), name.as_ptr(), value.into(), mozjs::jsapi::JSPROP_ENUMERATE as u32)
+        mozjs::jsapi::JS_DefineProperty(
+            cx.raw_cx(),
+            obj.into(),
+            name.as_ptr(),
+            value.into(),
+            mozjs::jsapi::JSPROP_ENUMERATE as u32,
+        )
     };
     assert!(ok, "defining a dictionary member failed");
 }
@@ -538,7 +559,13 @@ pub fn new_plain_object(cx: &mut JSContext) -> *mut JSObject {
 
 /// Converts `value`, throwing a TypeError with the member's context on failure
 /// ("{prefix}: {what} is not of type 'X'."). `None` means an exception is pending.
-pub fn convert<T: FromJSVal>(cx: &mut JSContext, value: HandleValue, config: T::Config, prefix: &str, what: &str) -> Option<T> {
+pub fn convert<T: FromJSVal>(
+    cx: &mut JSContext,
+    value: HandleValue,
+    config: T::Config,
+    prefix: &str,
+    what: &str,
+) -> Option<T> {
     match T::from_jsval(cx, value, config) {
         Ok(Ok(v)) => Some(v),
         Ok(Err(failure)) => {

@@ -47,7 +47,10 @@ pub enum Error {
     NotAllowed(String),
     Quota(String),
     /// An `OverconstrainedError` naming the constraint that could not be satisfied.
-    Overconstrained { constraint: String, message: String },
+    Overconstrained {
+        constraint: String,
+        message: String,
+    },
     /// ECMAScript TypeError.
     Type(String),
     /// ECMAScript RangeError.
@@ -139,7 +142,9 @@ pub fn error_to_jsval(cx: &mut JSContext, global: &Window, error: Error, mut rva
             error_to_jsval(cx, global, Error::JSFailed, rval);
         }
         Error::Overconstrained { constraint, message } => {
-            let err = crate::dom::mediacapture::overconstrainederror::OverconstrainedError::new(cx, global, constraint, message);
+            let err = crate::dom::mediacapture::overconstrainederror::OverconstrainedError::new(
+                cx, global, constraint, message,
+            );
             err.to_jsval(cx, rval);
         }
         other => {
@@ -161,7 +166,13 @@ pub fn throw_dom_exception(cx: &mut JSContext, global: &Window, error: Error) {
         other => {
             rooted!(&in(cx) let mut value = UndefinedValue());
             error_to_jsval(cx, global, other, value.handle_mut());
-            unsafe { mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), value.handle().into(), mozjs::jsapi::ExceptionStackBehavior::Capture) };
+            unsafe {
+                mozjs::jsapi::JS_SetPendingException(
+                    cx.raw_cx(),
+                    value.handle().into(),
+                    mozjs::jsapi::ExceptionStackBehavior::Capture,
+                )
+            };
         }
     }
 }

@@ -9,9 +9,9 @@ use mozjs::context::JSContext;
 use mozjs::glue::JS_GetReservedSlot;
 use mozjs::jsapi::{
     CallArgs, GetRealmFunctionPrototype, GetRealmObjectPrototype, JS_DefineProperty, JS_DefinePropertyById2,
-    JS_GetFunctionObject, JS_LinkConstructorAndPrototype, JS_NewFunction, JS_NewObjectWithGivenProto,
-    JS_SetPrototype, JSClass, JSContext as RawJSContext, JSFUN_CONSTRUCTOR, JSFunctionSpec, JSObject,
-    JSPROP_ENUMERATE, JSPROP_PERMANENT, JSPROP_READONLY, JSPropertySpec, SymbolCode, Value,
+    JS_GetFunctionObject, JS_LinkConstructorAndPrototype, JS_NewFunction, JS_NewObjectWithGivenProto, JS_SetPrototype,
+    JSClass, JSContext as RawJSContext, JSFUN_CONSTRUCTOR, JSFunctionSpec, JSObject, JSPROP_ENUMERATE,
+    JSPROP_PERMANENT, JSPROP_READONLY, JSPropertySpec, SymbolCode, Value,
 };
 use mozjs::jsapi::{GetWellKnownSymbol, JS_AtomizeAndPinString, JS_NewStringCopyZ};
 use mozjs::jsval::{JSVal, UndefinedValue};
@@ -49,7 +49,8 @@ pub struct DOMClass {
 
 impl DOMClass {
     pub fn proxy_handler(&'static self) -> *const libc::c_void {
-        *self.handler.get_or_init(|| crate::dom::bindings::proxyhandler::create_handler(self) as usize) as *const libc::c_void
+        *self.handler.get_or_init(|| crate::dom::bindings::proxyhandler::create_handler(self) as usize)
+            as *const libc::c_void
     }
 }
 
@@ -115,7 +116,8 @@ pub unsafe fn unwrap_dom_object(obj: *mut JSObject, proto_id: u16, depth: usize)
 /// # Safety
 /// `obj` must be a DOM reflector.
 pub unsafe fn private_from_object(obj: *mut JSObject) -> *const libc::c_void {
-    if unsafe { !mozjs::rust::is_dom_object(obj) && crate::dom::bindings::proxyhandler::proxy_dom_class(obj).is_some() } {
+    if unsafe { !mozjs::rust::is_dom_object(obj) && crate::dom::bindings::proxyhandler::proxy_dom_class(obj).is_some() }
+    {
         return unsafe { crate::dom::bindings::proxyhandler::proxy_private(obj) };
     }
     let mut value = UndefinedValue();
@@ -389,7 +391,13 @@ fn define_to_string_tag(cx: &mut JSContext, obj: HandleObject, name: &CStr) {
         let symbol = GetWellKnownSymbol(cx.raw_cx(), SymbolCode::toStringTag);
         rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
         mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());
-        assert!(JS_DefinePropertyById2(cx.raw_cx(), obj.into(), id.handle().into(), tag.handle().into(), JSPROP_READONLY as u32));
+        assert!(JS_DefinePropertyById2(
+            cx.raw_cx(),
+            obj.into(),
+            id.handle().into(),
+            tag.handle().into(),
+            JSPROP_READONLY as u32
+        ));
     }
 }
 
@@ -417,7 +425,9 @@ pub unsafe fn check_constructing(cx: *mut RawJSContext, args: &CallArgs, name: &
     unsafe {
         throw_type_error_raw(
             cx,
-            &format!("Failed to construct '{name}': Please use the 'new' operator, this DOM object constructor cannot be called as a function."),
+            &format!(
+                "Failed to construct '{name}': Please use the 'new' operator, this DOM object constructor cannot be called as a function."
+            ),
         )
     };
     false

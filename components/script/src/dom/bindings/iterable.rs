@@ -13,7 +13,12 @@ use mozjs::rooted;
 use mozjs::rust::HandleObject;
 
 /// Defines the iteration members on `proto` (in `global`'s realm).
-pub fn define_array_iterator_members(cx: &mut JSContext, global: HandleObject, proto: HandleObject, value_iterable: bool) {
+pub fn define_array_iterator_members(
+    cx: &mut JSContext,
+    global: HandleObject,
+    proto: HandleObject,
+    value_iterable: bool,
+) {
     unsafe {
         let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
         rooted!(&in(cx) let array_proto = GetRealmArrayPrototype(cx.raw_cx()));
@@ -27,12 +32,24 @@ pub fn define_array_iterator_members(cx: &mut JSContext, global: HandleObject, p
         let symbol = mozjs::jsapi::GetWellKnownSymbol(cx.raw_cx(), mozjs::jsapi::SymbolCode::iterator);
         rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
         mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());
-        assert!(mozjs::jsapi::JS_DefinePropertyById2(cx.raw_cx(), proto.into(), id.handle().into(), function.handle().into(), 0));
+        assert!(mozjs::jsapi::JS_DefinePropertyById2(
+            cx.raw_cx(),
+            proto.into(),
+            id.handle().into(),
+            function.handle().into(),
+            0
+        ));
         if value_iterable {
             // entries, keys, values and forEach: regular operations ({writable, enumerable, configurable}).
             for name in [c"entries", c"keys", c"values", c"forEach"] {
                 get(cx, name, function.handle_mut());
-                assert!(mozjs::jsapi::JS_DefineProperty(cx.raw_cx(), proto.into(), name.as_ptr(), function.handle().into(), JSPROP_ENUMERATE as u32));
+                assert!(mozjs::jsapi::JS_DefineProperty(
+                    cx.raw_cx(),
+                    proto.into(),
+                    name.as_ptr(),
+                    function.handle().into(),
+                    JSPROP_ENUMERATE as u32
+                ));
             }
         }
     }

@@ -13,12 +13,12 @@ use std::ptr::{self, NonNull};
 use mozjs::context::JSContext;
 use mozjs::glue::{CallJitGetterOp, CallJitMethodOp, CallJitSetterOp, RUST_FUNCTION_VALUE_TO_JITINFO};
 use mozjs::jsapi::{
-    CallArgs, CurrentGlobalOrNull, JS_IsExceptionPending, JSContext as RawJSContext, JSFunctionSpec, JSJitGetterCallArgs,
-    JSJitGetterOp, JSJitInfo, JSJitInfo__bindgen_ty_1, JSJitInfo__bindgen_ty_2, JSJitInfo__bindgen_ty_3,
-    JSJitInfo_AliasSet, JSJitInfo_OpType, JSJitMethodCallArgs, JSJitMethodOp, JSJitSetterCallArgs, JSJitSetterOp,
-    JSNative, JSNativeWrapper, JSObject, JSPropertySpec, JSPropertySpec_Accessor, JSPropertySpec_AccessorsOrValue,
-    JSPropertySpec_AccessorsOrValue_Accessors, JSPropertySpec_Kind, JSPropertySpec_Name, JSValueType, Value,
-    __BindgenBitfieldUnit,
+    __BindgenBitfieldUnit, CallArgs, CurrentGlobalOrNull, JS_IsExceptionPending, JSContext as RawJSContext,
+    JSFunctionSpec, JSJitGetterCallArgs, JSJitGetterOp, JSJitInfo, JSJitInfo__bindgen_ty_1, JSJitInfo__bindgen_ty_2,
+    JSJitInfo__bindgen_ty_3, JSJitInfo_AliasSet, JSJitInfo_OpType, JSJitMethodCallArgs, JSJitMethodOp,
+    JSJitSetterCallArgs, JSJitSetterOp, JSNative, JSNativeWrapper, JSObject, JSPropertySpec, JSPropertySpec_Accessor,
+    JSPropertySpec_AccessorsOrValue, JSPropertySpec_AccessorsOrValue_Accessors, JSPropertySpec_Kind,
+    JSPropertySpec_Name, JSValueType, Value,
 };
 use mozjs::jsval::{JSVal, UndefinedValue};
 use mozjs::rooted;
@@ -51,7 +51,17 @@ const fn bitfield(op_type: JSJitInfo_OpType, infallible: bool) -> __BindgenBitfi
 }
 
 impl JitInfo {
-    pub const fn getter(op: unsafe extern "C" fn(*mut RawJSContext, mozjs::jsapi::HandleObject, *mut c_void, JSJitGetterCallArgs) -> bool, proto_id: u16, depth: u16, infallible: bool) -> JitInfo {
+    pub const fn getter(
+        op: unsafe extern "C" fn(
+            *mut RawJSContext,
+            mozjs::jsapi::HandleObject,
+            *mut c_void,
+            JSJitGetterCallArgs,
+        ) -> bool,
+        proto_id: u16,
+        depth: u16,
+        infallible: bool,
+    ) -> JitInfo {
         let op: JSJitGetterOp = Some(op);
         JitInfo(JSJitInfo {
             __bindgen_anon_1: JSJitInfo__bindgen_ty_1 { getter: op },
@@ -62,7 +72,16 @@ impl JitInfo {
         })
     }
 
-    pub const fn setter(op: unsafe extern "C" fn(*mut RawJSContext, mozjs::jsapi::HandleObject, *mut c_void, JSJitSetterCallArgs) -> bool, proto_id: u16, depth: u16) -> JitInfo {
+    pub const fn setter(
+        op: unsafe extern "C" fn(
+            *mut RawJSContext,
+            mozjs::jsapi::HandleObject,
+            *mut c_void,
+            JSJitSetterCallArgs,
+        ) -> bool,
+        proto_id: u16,
+        depth: u16,
+    ) -> JitInfo {
         let op: JSJitSetterOp = Some(op);
         JitInfo(JSJitInfo {
             __bindgen_anon_1: JSJitInfo__bindgen_ty_1 { setter: op },
@@ -73,7 +92,17 @@ impl JitInfo {
         })
     }
 
-    pub const fn method(op: unsafe extern "C" fn(*mut RawJSContext, mozjs::jsapi::HandleObject, *mut c_void, *const JSJitMethodCallArgs) -> bool, proto_id: u16, depth: u16, infallible: bool) -> JitInfo {
+    pub const fn method(
+        op: unsafe extern "C" fn(
+            *mut RawJSContext,
+            mozjs::jsapi::HandleObject,
+            *mut c_void,
+            *const JSJitMethodCallArgs,
+        ) -> bool,
+        proto_id: u16,
+        depth: u16,
+        infallible: bool,
+    ) -> JitInfo {
         let op: JSJitMethodOp = Some(op);
         JitInfo(JSJitInfo {
             __bindgen_anon_1: JSJitInfo__bindgen_ty_1 { method: op },
@@ -95,7 +124,12 @@ const fn wrapper(op: JSNative, info: *const JSJitInfo) -> JSNativeWrapper {
 }
 
 /// A regular attribute: accessor property with the generic getter/setter.
-pub const fn attribute_spec(name: &'static CStr, flags: u8, getter: &'static JitInfo, setter: Option<&'static JitInfo>) -> JSPropertySpec {
+pub const fn attribute_spec(
+    name: &'static CStr,
+    flags: u8,
+    getter: &'static JitInfo,
+    setter: Option<&'static JitInfo>,
+) -> JSPropertySpec {
     let setter = match setter {
         Some(info) => wrapper(Some(generic_setter), &info.0 as *const JSJitInfo),
         None => JSNativeWrapper::ZERO,
@@ -106,7 +140,9 @@ pub const fn attribute_spec(name: &'static CStr, flags: u8, getter: &'static Jit
         kind_: JSPropertySpec_Kind::NativeAccessor,
         u: JSPropertySpec_AccessorsOrValue {
             accessors: JSPropertySpec_AccessorsOrValue_Accessors {
-                getter: JSPropertySpec_Accessor { native: wrapper(Some(generic_getter), &getter.0 as *const JSJitInfo) },
+                getter: JSPropertySpec_Accessor {
+                    native: wrapper(Some(generic_getter), &getter.0 as *const JSJitInfo),
+                },
                 setter: JSPropertySpec_Accessor { native: setter },
             },
         },
@@ -114,7 +150,12 @@ pub const fn attribute_spec(name: &'static CStr, flags: u8, getter: &'static Jit
 }
 
 /// A static attribute: accessor property with plain natives.
-pub const fn static_attribute_spec(name: &'static CStr, flags: u8, getter: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool, setter: Option<unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool>) -> JSPropertySpec {
+pub const fn static_attribute_spec(
+    name: &'static CStr,
+    flags: u8,
+    getter: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool,
+    setter: Option<unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool>,
+) -> JSPropertySpec {
     let setter = match setter {
         Some(s) => wrapper(Some(s), ptr::null()),
         None => JSNativeWrapper::ZERO,
@@ -134,7 +175,13 @@ pub const fn static_attribute_spec(name: &'static CStr, flags: u8, getter: unsaf
 
 /// A regular operation. Promise-returning operations turn exceptions
 /// (including a failed brand check) into rejected promises.
-pub const fn method_spec(name: &'static CStr, info: &'static JitInfo, nargs: u16, flags: u16, returns_promise: bool) -> JSFunctionSpec {
+pub const fn method_spec(
+    name: &'static CStr,
+    info: &'static JitInfo,
+    nargs: u16,
+    flags: u16,
+    returns_promise: bool,
+) -> JSFunctionSpec {
     let native: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool =
         if returns_promise { generic_promise_method } else { generic_method };
     JSFunctionSpec {
@@ -147,7 +194,12 @@ pub const fn method_spec(name: &'static CStr, info: &'static JitInfo, nargs: u16
 }
 
 /// A static operation or namespace operation.
-pub const fn static_method_spec(name: &'static CStr, native: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool, nargs: u16, flags: u16) -> JSFunctionSpec {
+pub const fn static_method_spec(
+    name: &'static CStr,
+    native: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool,
+    nargs: u16,
+    flags: u16,
+) -> JSFunctionSpec {
     JSFunctionSpec {
         name: JSPropertySpec_Name { string_: name.as_ptr() },
         call: wrapper(Some(native), ptr::null()),
@@ -161,7 +213,11 @@ pub const fn static_method_spec(name: &'static CStr, native: unsafe extern "C" f
 /// (<https://webidl.spec.whatwg.org/#es-operations>, step "If esValue does not
 /// implement the interface target, throw a TypeError"). An undefined or null
 /// `this` means the current global (for `setTimeout(…)` called bare).
-unsafe fn this_object(cx: &mut JSContext, args: &CallArgs, info: *const JSJitInfo) -> Option<(*mut JSObject, *mut c_void)> {
+unsafe fn this_object(
+    cx: &mut JSContext,
+    args: &CallArgs,
+    info: *const JSJitInfo,
+) -> Option<(*mut JSObject, *mut c_void)> {
     unsafe {
         let thisv = args.thisv();
         let obj = if thisv.get().is_null_or_undefined() {
@@ -192,7 +248,14 @@ unsafe fn generic_call(
     raw_cx: *mut RawJSContext,
     argc: u32,
     vp: *mut Value,
-    call: unsafe extern "C" fn(*const JSJitInfo, *mut RawJSContext, mozjs::jsapi::HandleObject, *mut c_void, u32, *mut Value) -> bool,
+    call: unsafe extern "C" fn(
+        *const JSJitInfo,
+        *mut RawJSContext,
+        mozjs::jsapi::HandleObject,
+        *mut c_void,
+        u32,
+        *mut Value,
+    ) -> bool,
 ) -> bool {
     unsafe {
         let mut cx = JSContext::from_ptr(NonNull::new_unchecked(raw_cx));
@@ -207,11 +270,25 @@ unsafe fn generic_call(
     }
 }
 
-unsafe extern "C" fn call_getter(info: *const JSJitInfo, cx: *mut RawJSContext, obj: mozjs::jsapi::HandleObject, this: *mut c_void, argc: u32, vp: *mut Value) -> bool {
+unsafe extern "C" fn call_getter(
+    info: *const JSJitInfo,
+    cx: *mut RawJSContext,
+    obj: mozjs::jsapi::HandleObject,
+    this: *mut c_void,
+    argc: u32,
+    vp: *mut Value,
+) -> bool {
     unsafe { CallJitGetterOp(info, cx, obj, this, argc, vp) }
 }
 
-unsafe extern "C" fn call_setter(info: *const JSJitInfo, cx: *mut RawJSContext, obj: mozjs::jsapi::HandleObject, this: *mut c_void, argc: u32, vp: *mut Value) -> bool {
+unsafe extern "C" fn call_setter(
+    info: *const JSJitInfo,
+    cx: *mut RawJSContext,
+    obj: mozjs::jsapi::HandleObject,
+    this: *mut c_void,
+    argc: u32,
+    vp: *mut Value,
+) -> bool {
     unsafe {
         if !CallJitSetterOp(info, cx, obj, this, argc, vp) {
             return false;
@@ -221,7 +298,14 @@ unsafe extern "C" fn call_setter(info: *const JSJitInfo, cx: *mut RawJSContext, 
     }
 }
 
-unsafe extern "C" fn call_method(info: *const JSJitInfo, cx: *mut RawJSContext, obj: mozjs::jsapi::HandleObject, this: *mut c_void, argc: u32, vp: *mut Value) -> bool {
+unsafe extern "C" fn call_method(
+    info: *const JSJitInfo,
+    cx: *mut RawJSContext,
+    obj: mozjs::jsapi::HandleObject,
+    this: *mut c_void,
+    argc: u32,
+    vp: *mut Value,
+) -> bool {
     unsafe { CallJitMethodOp(info, cx, obj, this, argc, vp) }
 }
 
@@ -354,7 +438,12 @@ pub fn has_iterator(cx: &mut JSContext, value: HandleValue) -> Result<bool, ()> 
         rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
         mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());
         rooted!(&in(cx) let mut method = UndefinedValue());
-        if !mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.handle().into(), id.handle().into(), method.handle_mut().into()) {
+        if !mozjs::jsapi::JS_GetPropertyById(
+            cx.raw_cx(),
+            obj.handle().into(),
+            id.handle().into(),
+            method.handle_mut().into(),
+        ) {
             return Err(());
         }
         Ok(!method.get().is_null_or_undefined())
@@ -375,7 +464,8 @@ pub fn is_uint8_clamped_array(value: HandleValue) -> bool {
         return false;
     }
     let (mut len, mut shared, mut data) = (0usize, false, std::ptr::null_mut());
-    !unsafe { mozjs::jsapi::JS_GetObjectAsUint8ClampedArray(value.get().to_object(), &mut len, &mut shared, &mut data) }.is_null()
+    !unsafe { mozjs::jsapi::JS_GetObjectAsUint8ClampedArray(value.get().to_object(), &mut len, &mut shared, &mut data) }
+        .is_null()
 }
 
 /// `HandleObject` for generated code that builds one from a raw handle.

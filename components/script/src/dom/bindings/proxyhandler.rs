@@ -18,9 +18,9 @@ use mozjs::glue::{
 };
 use mozjs::jsapi::{
     GetStaticPrototype, HandleId, HandleObject as RawHandleObject, JS_DefinePropertyById, JS_DeletePropertyById,
-    JS_GetOwnPropertyDescriptorById, JS_NewObjectWithGivenProto, JSContext as RawJSContext, JSObject,
-    JSPROP_ENUMERATE, JSPROP_READONLY, MutableHandle, MutableHandleIdVector, MutableHandleObject as RawMutableHandleObject,
-    ObjectOpResult, PropertyDescriptor, JSITER_HIDDEN, JSITER_OWNONLY, JSITER_SYMBOLS,
+    JS_GetOwnPropertyDescriptorById, JS_NewObjectWithGivenProto, JSContext as RawJSContext, JSITER_HIDDEN,
+    JSITER_OWNONLY, JSITER_SYMBOLS, JSObject, JSPROP_ENUMERATE, JSPROP_READONLY, MutableHandle, MutableHandleIdVector,
+    MutableHandleObject as RawMutableHandleObject, ObjectOpResult, PropertyDescriptor,
 };
 use mozjs::jsval::{ObjectValue, PrivateValue, UndefinedValue};
 use mozjs::rooted;
@@ -161,7 +161,11 @@ unsafe extern "C" fn define_property(
 }
 
 /// <https://webidl.spec.whatwg.org/#legacy-platform-object-ownpropertykeys>
-unsafe extern "C" fn own_property_keys(cx: *mut RawJSContext, proxy: RawHandleObject, props: MutableHandleIdVector) -> bool {
+unsafe extern "C" fn own_property_keys(
+    cx: *mut RawJSContext,
+    proxy: RawHandleObject,
+    props: MutableHandleIdVector,
+) -> bool {
     unsafe {
         if let Some(hooks) = hooks_of(proxy.get()) {
             let this = proxy_private(proxy.get());
@@ -178,7 +182,12 @@ unsafe extern "C" fn own_property_keys(cx: *mut RawJSContext, proxy: RawHandleOb
         let e = expando(proxy.get());
         if !e.is_null() {
             rooted!(in(cx) let e = e);
-            if !mozjs::jsapi::GetPropertyKeys(cx, e.handle().into(), JSITER_OWNONLY | JSITER_HIDDEN | JSITER_SYMBOLS, props) {
+            if !mozjs::jsapi::GetPropertyKeys(
+                cx,
+                e.handle().into(),
+                JSITER_OWNONLY | JSITER_HIDDEN | JSITER_SYMBOLS,
+                props,
+            ) {
                 return false;
             }
         }
@@ -187,7 +196,12 @@ unsafe extern "C" fn own_property_keys(cx: *mut RawJSContext, proxy: RawHandleOb
 }
 
 /// <https://webidl.spec.whatwg.org/#legacy-platform-object-delete>
-unsafe extern "C" fn delete(cx: *mut RawJSContext, proxy: RawHandleObject, id: HandleId, result: *mut ObjectOpResult) -> bool {
+unsafe extern "C" fn delete(
+    cx: *mut RawJSContext,
+    proxy: RawHandleObject,
+    id: HandleId,
+    result: *mut ObjectOpResult,
+) -> bool {
     unsafe {
         if let (Some(index), Some(hooks)) = (index_of(id), hooks_of(proxy.get())) {
             // A supported index cannot be deleted.
@@ -219,7 +233,11 @@ unsafe extern "C" fn get_prototype_if_ordinary(
     true
 }
 
-unsafe extern "C" fn prevent_extensions(_cx: *mut RawJSContext, _proxy: RawHandleObject, result: *mut ObjectOpResult) -> bool {
+unsafe extern "C" fn prevent_extensions(
+    _cx: *mut RawJSContext,
+    _proxy: RawHandleObject,
+    result: *mut ObjectOpResult,
+) -> bool {
     // Legacy platform objects are always extensible.
     unsafe { (*result).fail_cant_prevent_extensions() }
 }
@@ -299,7 +317,12 @@ pub static DOM_PROXY_TRAPS: ProxyTraps = ProxyTraps {
 ///
 /// # Safety
 /// `private` must be the box pointer of the struct `class` describes.
-pub unsafe fn new_dom_proxy(cx: &mut JSContext, class: &'static DOMClass, proto: HandleObject, private: *const c_void) -> *mut JSObject {
+pub unsafe fn new_dom_proxy(
+    cx: &mut JSContext,
+    class: &'static DOMClass,
+    proto: HandleObject,
+    private: *const c_void,
+) -> *mut JSObject {
     unsafe {
         let handler = class.proxy_handler();
         rooted!(&in(cx) let private = PrivateValue(private));

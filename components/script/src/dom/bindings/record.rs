@@ -55,7 +55,12 @@ where
         // listed without JSITER_HIDDEN, which is step 5.2's check.)
         let mut ids = IdVector::new(cx);
         if !unsafe {
-            mozjs::jsapi::GetPropertyKeys(cx.raw_cx(), object.handle().into(), JSITER_OWNONLY | JSITER_SYMBOLS, ids.handle_mut())
+            mozjs::jsapi::GetPropertyKeys(
+                cx.raw_cx(),
+                object.handle().into(),
+                JSITER_OWNONLY | JSITER_SYMBOLS,
+                ids.handle_mut(),
+            )
         } {
             return Err(());
         }
@@ -75,7 +80,12 @@ where
             };
             // Steps 5.2.2–5.2.3: Let value be ? Get(O, key), converted to V.
             if !unsafe {
-                mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), object.handle().into(), id.handle().into(), property.handle_mut().into())
+                mozjs::jsapi::JS_GetPropertyById(
+                    cx.raw_cx(),
+                    object.handle().into(),
+                    id.handle().into(),
+                    property.handle_mut().into(),
+                )
             } {
                 return Err(());
             }

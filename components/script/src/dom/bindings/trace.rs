@@ -65,10 +65,31 @@ macro_rules! untraced {
 }
 
 untraced!(
-    bool, u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64, char, (),
-    String, &'static str, std::time::Instant, std::time::Duration, url::Url,
+    bool,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    isize,
+    f32,
+    f64,
+    char,
+    (),
+    String,
+    &'static str,
+    std::time::Instant,
+    std::time::Duration,
+    url::Url,
     std::path::PathBuf,
-    base::RequestId, base::SourceId, base::CanvasId, base::Epoch,
+    base::RequestId,
+    base::SourceId,
+    base::CanvasId,
+    base::Epoch,
 );
 
 unsafe impl<T: JSTraceable> JSTraceable for Option<T> {

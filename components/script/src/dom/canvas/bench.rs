@@ -27,8 +27,8 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::canvas::canvascapture::CanvasCapture;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::rendering;
-use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::html::window::Window;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> bool {
     let global = window.global_object();
@@ -57,7 +57,12 @@ fn paint_setup(w: u32, h: u32) -> String {
 /// Paint → rendering update → `CaptureFrame` → frame at the sink, per frame,
 /// at each size; then the idle rendering step. `frames` receives what the
 /// canvas thread's frame sink gets; `copies` reads its copy counter.
-pub fn run(cx: &mut JSContext, window: &Window, frames: &Receiver<(SourceId, VideoFrame)>, copies: &dyn Fn() -> u64) -> Vec<Measurement> {
+pub fn run(
+    cx: &mut JSContext,
+    window: &Window,
+    frames: &Receiver<(SourceId, VideoFrame)>,
+    copies: &dyn Fn() -> u64,
+) -> Vec<Measurement> {
     let mut out = Vec::new();
     for (w, h, n) in [(640u32, 480u32, 100usize), (1920, 1080, 40)] {
         let setup = paint_setup(w, h);
@@ -84,9 +89,18 @@ pub fn run(cx: &mut JSContext, window: &Window, frames: &Receiver<(SourceId, Vid
         let cpu = (process_cpu_time() - cpu_before).as_secs_f64() * 1e3 / n as f64;
         let copies_per_frame = (copies() - copies_before) as f64 / n as f64;
         let ms = median(&mut samples);
-        out.push(Measurement::new(format!("DOM paint→rendering update→frame {w}x{h}"), ms, "ms/frame").with_note(format!("{n} runs, median; clear + fill + 8 translucent arcs from JS")));
-        out.push(Measurement::new(format!("DOM paint→frame {w}x{h} CPU"), cpu, "ms CPU/frame").with_note("process CPU time / frames"));
-        out.push(Measurement::new(format!("DOM paint→frame {w}x{h} copies"), copies_per_frame, "copies/frame").with_note("all on the canvas thread; script copies none"));
+        out.push(
+            Measurement::new(format!("DOM paint→rendering update→frame {w}x{h}"), ms, "ms/frame")
+                .with_note(format!("{n} runs, median; clear + fill + 8 translucent arcs from JS")),
+        );
+        out.push(
+            Measurement::new(format!("DOM paint→frame {w}x{h} CPU"), cpu, "ms CPU/frame")
+                .with_note("process CPU time / frames"),
+        );
+        out.push(
+            Measurement::new(format!("DOM paint→frame {w}x{h} copies"), copies_per_frame, "copies/frame")
+                .with_note("all on the canvas thread; script copies none"),
+        );
         capture.end(cx);
         rendering::flush();
     }
@@ -100,8 +114,18 @@ pub fn run(cx: &mut JSContext, window: &Window, frames: &Receiver<(SourceId, Vid
         }
     }
     let ns = start.elapsed().as_secs_f64() * 1e9 / steps as f64;
-    out.push(Measurement::new("DOM rendering step, nothing dirty", ns, "ns/step").with_note("the event loop's check; no timer, no batch"));
-    out.push(Measurement::new("DOM rendering updates while idle", (rendering::rendering_update_count() - updates_before) as f64, "updates").with_note(format!("over {steps} steps")));
+    out.push(
+        Measurement::new("DOM rendering step, nothing dirty", ns, "ns/step")
+            .with_note("the event loop's check; no timer, no batch"),
+    );
+    out.push(
+        Measurement::new(
+            "DOM rendering updates while idle",
+            (rendering::rendering_update_count() - updates_before) as f64,
+            "updates",
+        )
+        .with_note(format!("over {steps} steps")),
+    );
     let idle_frames = frames.try_iter().count();
     out.push(Measurement::new("DOM frames while idle", idle_frames as f64, "frames"));
     out
@@ -170,7 +194,8 @@ fn wait_for_frame(slot: &FrameSlot, seen: u64) -> Option<VideoFrame> {
 pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn Fn() -> u64) -> Vec<Measurement> {
     let mut out = Vec::new();
     for (w, h, n) in [(640u32, 480u32, 100usize), (1920, 1080, 40)] {
-        let setup = format!("{} globalThis.benchTrack = benchCanvas.captureStream().getVideoTracks()[0];", paint_setup(w, h));
+        let setup =
+            format!("{} globalThis.benchTrack = benchCanvas.captureStream().getVideoTracks()[0];", paint_setup(w, h));
         if !eval(cx, window, &setup) {
             continue;
         }
@@ -218,11 +243,13 @@ pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn
         let delivered = after.frames_out.saturating_sub(before.frames_out).max(1) as f64;
         let media = after.copies.saturating_sub(before.copies) as f64 / delivered;
         let ms = median(&mut samples);
+        out.push(Measurement::new(format!("captureStream() paint→track reader {w}x{h}"), ms, "ms/frame").with_note(
+            format!("{n} runs, median; JS paint, rendering update, canvas thread, Media thread, sink slot"),
+        ));
         out.push(
-            Measurement::new(format!("captureStream() paint→track reader {w}x{h}"), ms, "ms/frame")
-                .with_note(format!("{n} runs, median; JS paint, rendering update, canvas thread, Media thread, sink slot")),
+            Measurement::new(format!("captureStream() paint→track reader {w}x{h} CPU"), cpu, "ms CPU/frame")
+                .with_note("process CPU time / frames"),
         );
-        out.push(Measurement::new(format!("captureStream() paint→track reader {w}x{h} CPU"), cpu, "ms CPU/frame").with_note("process CPU time / frames"));
         out.push(
             Measurement::new(format!("captureStream() paint→track reader {w}x{h} copies"), canvas + media, "copies/frame")
                 .with_note(format!("canvas thread {canvas:.2} + Media thread {media:.2} over {delivered} frames at the sink; script copies none")),

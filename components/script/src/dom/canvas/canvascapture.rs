@@ -325,7 +325,12 @@ impl CanvasCapture {
             return;
         }
         let request = RequestId::next();
-        crate::media_events::send_request(cx, request, MediaCommand::StopSource { request, source: self.source }, |_, _| {});
+        crate::media_events::send_request(
+            cx,
+            request,
+            MediaCommand::StopSource { request, source: self.source },
+            |_, _| {},
+        );
     }
 }
 

@@ -31,10 +31,10 @@ use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::canvas::canvascapture::{CanvasCapture, CaptureClient};
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
-use crate::dom::html::window::Window;
 
 /// What a capture track and its clones share.
 pub struct SharedCapture {
@@ -103,11 +103,18 @@ impl CanvasCaptureMediaStreamTrack {
         // keep: "a single video CanvasCaptureMediaStreamTrack that matches the
         // dimensions of the canvas element".
         let state = canvas_track_state(capture.source(), canvas.bitmap_size(), rate);
-        let source = TrackSource::new(capture.source(), TrackKind::Video, SourceOrigin::Canvas, String::new(), &state, false);
+        let source =
+            TrackSource::new(capture.source(), TrackKind::Video, SourceOrigin::Canvas, String::new(), &state, false);
         let shared = Rc::new(SharedCapture { capture: capture.clone(), source: source.clone(), live: Cell::new(0) });
         let client: Weak<dyn CaptureClient> = Rc::downgrade(&(shared.clone() as Rc<dyn CaptureClient>));
         capture.set_client(client);
-        let track = CanvasCaptureMediaStreamTrack::new(cx, &window, canvas, MediaStreamTrack::new_inherited(source, Default::default()), shared);
+        let track = CanvasCaptureMediaStreamTrack::new(
+            cx,
+            &window,
+            canvas,
+            MediaStreamTrack::new_inherited(source, Default::default()),
+            shared,
+        );
         MediaStream::new(cx, &window, &[track.upcast::<MediaStreamTrack>()])
     }
 
@@ -144,7 +151,13 @@ impl CanvasCaptureMediaStreamTrack {
 /// listener), with the state "clone a track" copies.
 fn clone_track(cx: &mut JSContext, track: &MediaStreamTrack) -> DomRoot<MediaStreamTrack> {
     let this = track.downcast::<CanvasCaptureMediaStreamTrack>().expect("the clone hook is only set on capture tracks");
-    let clone = CanvasCaptureMediaStreamTrack::new(cx, &track.global(), &this.canvas, track.clone_inherited(), this.shared.clone());
+    let clone = CanvasCaptureMediaStreamTrack::new(
+        cx,
+        &track.global(),
+        &this.canvas,
+        track.clone_inherited(),
+        this.shared.clone(),
+    );
     DomRoot::upcast(clone)
 }
 

@@ -28,8 +28,18 @@ pub struct CanvasPattern {
 }
 
 impl CanvasPattern {
-    pub fn new(cx: &mut JSContext, window: &Window, image: ImagePixels, repetition: Repetition, origin_clean: bool) -> DomRoot<CanvasPattern> {
-        reflect_dom_object(cx, Box::new(CanvasPattern { reflector_: Reflector::new(), image, repetition, origin_clean }), window)
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        image: ImagePixels,
+        repetition: Repetition,
+        origin_clean: bool,
+    ) -> DomRoot<CanvasPattern> {
+        reflect_dom_object(
+            cx,
+            Box::new(CanvasPattern { reflector_: Reflector::new(), image, repetition, origin_clean }),
+            window,
+        )
     }
 
     /// The pattern for a drawing command (the pixels are shared, not copied).

@@ -18,8 +18,8 @@ use canvas_traits::style::{
 };
 use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextMetrics as Metrics, prepare_text};
 use dom_struct::dom_struct;
-use euclid::default::{Point2D, Rect, Size2D, Transform2D};
 use euclid::Angle;
+use euclid::default::{Point2D, Rect, Size2D, Transform2D};
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -78,7 +78,11 @@ fn all_finite(values: &[f64]) -> bool {
 }
 
 impl CanvasRenderingContext2D {
-    pub fn new(cx: &mut JSContext, canvas: &HTMLCanvasElement, settings: CanvasRenderingContext2DSettings) -> DomRoot<CanvasRenderingContext2D> {
+    pub fn new(
+        cx: &mut JSContext,
+        canvas: &HTMLCanvasElement,
+        settings: CanvasRenderingContext2DSettings,
+    ) -> DomRoot<CanvasRenderingContext2D> {
         let window = canvas.global();
         reflect_dom_object(
             cx,
@@ -370,13 +374,29 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createlineargradient>
-    fn CreateLinearGradient(&self, cx: &mut JSContext, x0: Finite<f64>, y0: Finite<f64>, x1: Finite<f64>, y1: Finite<f64>) -> DomRoot<CanvasGradient> {
+    fn CreateLinearGradient(
+        &self,
+        cx: &mut JSContext,
+        x0: Finite<f64>,
+        y0: Finite<f64>,
+        x1: Finite<f64>,
+        y1: Finite<f64>,
+    ) -> DomRoot<CanvasGradient> {
         let geometry = GradientGeometry::Linear { x0: *x0, y0: *y0, x1: *x1, y1: *y1 };
         CanvasGradient::new(cx, &self.global(), geometry)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createradialgradient>
-    fn CreateRadialGradient(&self, cx: &mut JSContext, x0: Finite<f64>, y0: Finite<f64>, r0: Finite<f64>, x1: Finite<f64>, y1: Finite<f64>, r1: Finite<f64>) -> Fallible<DomRoot<CanvasGradient>> {
+    fn CreateRadialGradient(
+        &self,
+        cx: &mut JSContext,
+        x0: Finite<f64>,
+        y0: Finite<f64>,
+        r0: Finite<f64>,
+        x1: Finite<f64>,
+        y1: Finite<f64>,
+        r1: Finite<f64>,
+    ) -> Fallible<DomRoot<CanvasGradient>> {
         // 1. If either of r0 or r1 are negative, then an "IndexSizeError"
         //    DOMException must be thrown.
         let geometry = GradientGeometry::radial(*x0, *y0, *r0, *x1, *y1, *r1).map_err(canvas_error)?;
@@ -384,13 +404,24 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createconicgradient>
-    fn CreateConicGradient(&self, cx: &mut JSContext, start_angle: Finite<f64>, x: Finite<f64>, y: Finite<f64>) -> DomRoot<CanvasGradient> {
+    fn CreateConicGradient(
+        &self,
+        cx: &mut JSContext,
+        start_angle: Finite<f64>,
+        x: Finite<f64>,
+        y: Finite<f64>,
+    ) -> DomRoot<CanvasGradient> {
         let geometry = GradientGeometry::Conic { start_angle: *start_angle, x: *x, y: *y };
         CanvasGradient::new(cx, &self.global(), geometry)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createpattern>
-    fn CreatePattern(&self, cx: &mut JSContext, image: CanvasImageSource, repetition: DOMString) -> Fallible<Option<DomRoot<CanvasPattern>>> {
+    fn CreatePattern(
+        &self,
+        cx: &mut JSContext,
+        image: CanvasImageSource,
+        repetition: DOMString,
+    ) -> Fallible<Option<DomRoot<CanvasPattern>>> {
         // 1. Let usability be the result of checking the usability of image
         //    (a zero-sized canvas or a detached bitmap throws there).
         // 2. If usability is bad, then return null.
@@ -637,12 +668,32 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-arc>
-    fn Arc(&self, _cx: &mut JSContext, x: f64, y: f64, radius: f64, start_angle: f64, end_angle: f64, counterclockwise: bool) -> Fallible<()> {
+    fn Arc(
+        &self,
+        _cx: &mut JSContext,
+        x: f64,
+        y: f64,
+        radius: f64,
+        start_angle: f64,
+        end_angle: f64,
+        counterclockwise: bool,
+    ) -> Fallible<()> {
         self.path_for_segment().arc(x, y, radius, start_angle, end_angle, counterclockwise).map_err(canvas_error)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ellipse>
-    fn Ellipse(&self, _cx: &mut JSContext, x: f64, y: f64, radius_x: f64, radius_y: f64, rotation: f64, start_angle: f64, end_angle: f64, counterclockwise: bool) -> Fallible<()> {
+    fn Ellipse(
+        &self,
+        _cx: &mut JSContext,
+        x: f64,
+        y: f64,
+        radius_x: f64,
+        radius_y: f64,
+        rotation: f64,
+        start_angle: f64,
+        end_angle: f64,
+        counterclockwise: bool,
+    ) -> Fallible<()> {
         self.path_for_segment()
             .ellipse(x, y, radius_x, radius_y, rotation, start_angle, end_angle, counterclockwise)
             .map_err(canvas_error)
@@ -832,7 +883,8 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     fn MeasureText(&self, cx: &mut JSContext, text: DOMString) -> DomRoot<TextMetrics> {
         let text_options = self.state.borrow().text_options();
         let text = prepare_text(&text);
-        let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply }).unwrap_or(Metrics::default());
+        let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply })
+            .unwrap_or(Metrics::default());
         TextMetrics::new(cx, &self.global(), metrics)
     }
 
@@ -843,18 +895,44 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.draw_image(cx, &image, DrawImageRects::At { dx, dy })
     }
 
-    fn DrawImage_(&self, cx: &mut JSContext, image: CanvasImageSource, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+    fn DrawImage_(
+        &self,
+        cx: &mut JSContext,
+        image: CanvasImageSource,
+        dx: f64,
+        dy: f64,
+        dw: f64,
+        dh: f64,
+    ) -> Fallible<()> {
         self.draw_image(cx, &image, DrawImageRects::Scaled { dx, dy, dw, dh })
     }
 
-    fn DrawImage__(&self, cx: &mut JSContext, image: CanvasImageSource, sx: f64, sy: f64, sw: f64, sh: f64, dx: f64, dy: f64, dw: f64, dh: f64) -> Fallible<()> {
+    fn DrawImage__(
+        &self,
+        cx: &mut JSContext,
+        image: CanvasImageSource,
+        sx: f64,
+        sy: f64,
+        sw: f64,
+        sh: f64,
+        dx: f64,
+        dy: f64,
+        dw: f64,
+        dh: f64,
+    ) -> Fallible<()> {
         self.draw_image(cx, &image, DrawImageRects::Cropped { sx, sy, sw, sh, dx, dy, dw, dh })
     }
 
     // ---------------------------------------------------------------- pixels
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-createimagedata>
-    fn CreateImageData(&self, cx: &mut JSContext, sw: i32, sh: i32, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+    fn CreateImageData(
+        &self,
+        cx: &mut JSContext,
+        sw: i32,
+        sh: i32,
+        settings: &ImageDataSettings,
+    ) -> Fallible<DomRoot<ImageData>> {
         // 1. If one or both of sw and sh are zero, then throw an "IndexSizeError".
         // 2. Let newImageData be a new ImageData object of |sw| × |sh|
         //    (a RangeError if it cannot be allocated), transparent black.
@@ -872,7 +950,15 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-getimagedata>
-    fn GetImageData(&self, cx: &mut JSContext, sx: i32, sy: i32, sw: i32, sh: i32, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+    fn GetImageData(
+        &self,
+        cx: &mut JSContext,
+        sx: i32,
+        sy: i32,
+        sw: i32,
+        sh: i32,
+        settings: &ImageDataSettings,
+    ) -> Fallible<DomRoot<ImageData>> {
         // 1. If either the sw or sh arguments are zero, then throw an "IndexSizeError".
         let rect = get_image_data_rect(sx, sy, sw, sh).map_err(canvas_error)?;
         // 2. If the CanvasRenderingContext2D's origin-clean flag is set to
@@ -901,12 +987,32 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     /// the dirty rectangle is the whole ImageData.
     fn PutImageData(&self, _cx: &mut JSContext, imagedata: &ImageData, dx: i32, dy: i32) -> Fallible<()> {
         let size = imagedata.size();
-        self.put_image_data(imagedata, dx, dy, Rect::new(Point2D::zero(), Size2D::new(size.width as i32, size.height as i32)))
+        self.put_image_data(
+            imagedata,
+            dx,
+            dy,
+            Rect::new(Point2D::zero(), Size2D::new(size.width as i32, size.height as i32)),
+        )
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata>
-    fn PutImageData_(&self, _cx: &mut JSContext, imagedata: &ImageData, dx: i32, dy: i32, dirty_x: i32, dirty_y: i32, dirty_width: i32, dirty_height: i32) -> Fallible<()> {
-        self.put_image_data(imagedata, dx, dy, Rect::new(Point2D::new(dirty_x, dirty_y), Size2D::new(dirty_width, dirty_height)))
+    fn PutImageData_(
+        &self,
+        _cx: &mut JSContext,
+        imagedata: &ImageData,
+        dx: i32,
+        dy: i32,
+        dirty_x: i32,
+        dirty_y: i32,
+        dirty_width: i32,
+        dirty_height: i32,
+    ) -> Fallible<()> {
+        self.put_image_data(
+            imagedata,
+            dx,
+            dy,
+            Rect::new(Point2D::new(dirty_x, dirty_y), Size2D::new(dirty_width, dirty_height)),
+        )
     }
 }
 

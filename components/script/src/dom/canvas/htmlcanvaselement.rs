@@ -31,17 +31,17 @@ use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
-use crate::dom::fileapi::blob::Blob;
 use crate::dom::canvas::canvascapture::check_capture_arguments;
 use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 use crate::dom::canvas::rendering;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
+use crate::dom::dom::node::Node;
+use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::mediacapture::mediastream::MediaStream;
-use crate::dom::dom::node::Node;
 
 /// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
 const DEFAULT_WIDTH: u32 = 300;
@@ -356,7 +356,12 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-getcontext>
-    fn GetContext(&self, cx: &mut JSContext, context_id: DOMString, options: HandleValue) -> Fallible<Option<DomRoot<CanvasRenderingContext2D>>> {
+    fn GetContext(
+        &self,
+        cx: &mut JSContext,
+        context_id: DOMString,
+        options: HandleValue,
+    ) -> Fallible<Option<DomRoot<CanvasRenderingContext2D>>> {
         // 1. If options is not an object, set options to null.
         // 2. Set options to the result of converting options to a JavaScript value.
         // 3. Run the steps in the cell of the table whose column header matches
@@ -425,7 +430,13 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-toblob>
-    fn ToBlob(&self, _cx: &mut JSContext, callback: Rc<BlobCallback>, type_: DOMString, quality: HandleValue) -> Fallible<()> {
+    fn ToBlob(
+        &self,
+        _cx: &mut JSContext,
+        callback: Rc<BlobCallback>,
+        type_: DOMString,
+        quality: HandleValue,
+    ) -> Fallible<()> {
         // 1. If this canvas element's bitmap's origin-clean flag is set to
         //    false, then throw a "SecurityError" DOMException.
         if !self.origin_clean.get() {
@@ -452,7 +463,10 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         rendering::push(CanvasCommand::Encode { canvas: self.canvas_id, request, encoding, reply });
         rendering::flush();
         let spawned = std::thread::Builder::new().name("toBlob".into()).spawn(move || {
-            let result = receiver.recv().map(|e| e.result).unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())));
+            let result = receiver
+                .recv()
+                .map(|e| e.result)
+                .unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())));
             let _ = remote.send(Box::new(move |cx| finish_to_blob(cx, request, result)));
         });
         if spawned.is_err() {
@@ -464,7 +478,11 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     }
 
     /// <https://w3c.github.io/mediacapture-fromelement/#dom-htmlcanvaselement-capturestream>
-    fn CaptureStream(&self, cx: &mut JSContext, frame_request_rate: Option<Finite<f64>>) -> Fallible<DomRoot<MediaStream>> {
+    fn CaptureStream(
+        &self,
+        cx: &mut JSContext,
+        frame_request_rate: Option<Finite<f64>>,
+    ) -> Fallible<DomRoot<MediaStream>> {
         let frame_request_rate = frame_request_rate.map(|r| *r);
         // (A NaN or infinite frameRequestRate is a TypeError from the WebIDL
         // double conversion.) "This method throws a NotSupportedError if

@@ -65,7 +65,13 @@ impl ImageData {
     /// A transparent-black ImageData of `size` (already checked with
     /// `image_data_size`), optionally filled with `bytes` (RGBA, not
     /// premultiplied, `4 × width × height` long).
-    pub fn new(cx: &mut JSContext, window: &Window, size: ImageSize, color_space: PredefinedColorSpace, bytes: Option<&[u8]>) -> Fallible<DomRoot<ImageData>> {
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        size: ImageSize,
+        color_space: PredefinedColorSpace,
+        bytes: Option<&[u8]>,
+    ) -> Fallible<DomRoot<ImageData>> {
         let image = reflect_dom_object(cx, Box::new(ImageData::new_inherited(size, color_space)), window);
         image.allocate(cx, bytes)?;
         Ok(image)
@@ -111,20 +117,40 @@ fn color_space_of(settings: &ImageDataSettings) -> PredefinedColorSpace {
 
 impl ImageDataMethods for ImageData {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-imagedata>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, sw: u32, sh: u32, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        sw: u32,
+        sh: u32,
+        settings: &ImageDataSettings,
+    ) -> Fallible<DomRoot<ImageData>> {
         // 1. If one or both of sw and sh are zero, then throw an
         //    "IndexSizeError" DOMException.
         // 2. Initialize this given sw, sh, and settings (a RangeError if the
         //    array cannot be that large).
         let size = image_data_size(sw, sh).map_err(canvas_error)?;
-        let image = reflect_dom_object_with_proto(cx, Box::new(ImageData::new_inherited(size, color_space_of(settings))), global, proto);
+        let image = reflect_dom_object_with_proto(
+            cx,
+            Box::new(ImageData::new_inherited(size, color_space_of(settings))),
+            global,
+            proto,
+        );
         // 3. Initialize the image data of this to transparent black.
         image.allocate(cx, None)?;
         Ok(image)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-imagedata-with-data>
-    fn Constructor_(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, data: HandleObject, sw: u32, sh: Option<u32>, settings: &ImageDataSettings) -> Fallible<DomRoot<ImageData>> {
+    fn Constructor_(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        data: HandleObject,
+        sw: u32,
+        sh: Option<u32>,
+        settings: &ImageDataSettings,
+    ) -> Fallible<DomRoot<ImageData>> {
         // 1. Let length be the buffer source byte length of data.
         let length = unsafe { typed_array_bytes(data.get()) }.map_or(0, |b| b.len());
         // 2. If length is not a nonzero integral multiple of four, then throw
@@ -134,7 +160,12 @@ impl ImageDataMethods for ImageData {
         let size = image_data_size_from_array(length, sw, sh).map_err(canvas_error)?;
         // 5. Initialize this given sw, sh, settings, and source set to data:
         //    the array itself becomes the image data (no copy).
-        let image = reflect_dom_object_with_proto(cx, Box::new(ImageData::new_inherited(size, color_space_of(settings))), global, proto);
+        let image = reflect_dom_object_with_proto(
+            cx,
+            Box::new(ImageData::new_inherited(size, color_space_of(settings))),
+            global,
+            proto,
+        );
         image.data.set(data.get());
         Ok(image)
     }

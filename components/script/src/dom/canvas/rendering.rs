@@ -121,7 +121,8 @@ pub fn next_rendering_deadline() -> Option<Instant> {
 
 /// Whether a rendering update is due now.
 pub fn rendering_update_due(now: Instant) -> bool {
-    !DIRTY.with(|d| d.borrow().is_empty()) && LAST_UPDATE.with(Cell::get).is_none_or(|last| last + RENDERING_INTERVAL <= now)
+    !DIRTY.with(|d| d.borrow().is_empty())
+        && LAST_UPDATE.with(Cell::get).is_none_or(|last| last + RENDERING_INTERVAL <= now)
 }
 
 /// Makes the next rendering update due at once (benchmarks drive updates

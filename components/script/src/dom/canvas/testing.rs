@@ -64,13 +64,18 @@ pub fn media_frame_count(cx: &mut JSContext, window: &Window, id: u32) -> Rc<Pro
     crate::dom::canvas::rendering::flush();
     let request = RequestId::next();
     let settle = promise.clone();
-    crate::media_events::send_request(cx, request, MediaCommand::GetStats { request, source: capture.source() }, move |cx, result| {
-        let frames = match result {
-            Ok(MediaReply::Stats(stats)) => stats.frames_in as u32,
-            _ => 0,
-        };
-        settle.resolve_native(cx, &frames);
-    });
+    crate::media_events::send_request(
+        cx,
+        request,
+        MediaCommand::GetStats { request, source: capture.source() },
+        move |cx, result| {
+            let frames = match result {
+                Ok(MediaReply::Stats(stats)) => stats.frames_in as u32,
+                _ => 0,
+            };
+            settle.resolve_native(cx, &frames);
+        },
+    );
     promise
 }
 

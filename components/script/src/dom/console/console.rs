@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use mozjs::context::JSContext;
 use mozjs::jsapi::{
-    ESClass, GetBuiltinClass, IsArrayObject1, IsCallable, JS_GetFunctionId, JS_ObjectIsFunction,
-    JSITER_OWNONLY, JSITER_SYMBOLS,
+    ESClass, GetBuiltinClass, IsArrayObject1, IsCallable, JS_GetFunctionId, JS_ObjectIsFunction, JSITER_OWNONLY,
+    JSITER_SYMBOLS,
 };
 use mozjs::jsval::{JSVal, UndefinedValue};
 use mozjs::rooted;
@@ -64,7 +64,11 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
                             's' => out.push_str(&display_top_level(cx, h)),
                             'd' | 'i' => {
                                 let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
-                                if n.is_finite() { out.push_str(&format!("{}", n.trunc() as i64)) } else { out.push_str("NaN") }
+                                if n.is_finite() {
+                                    out.push_str(&format!("{}", n.trunc() as i64))
+                                } else {
+                                    out.push_str("NaN")
+                                }
                             }
                             'f' => {
                                 let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
@@ -97,11 +101,7 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
 
 /// Top-level values: strings print raw, everything else inspected.
 fn display_top_level(cx: &mut JSContext, value: HandleValue) -> String {
-    if value.get().is_string() {
-        jsval_to_string(cx, value).unwrap_or_default()
-    } else {
-        inspect(cx, value, 0)
-    }
+    if value.get().is_string() { jsval_to_string(cx, value).unwrap_or_default() } else { inspect(cx, value, 0) }
 }
 
 fn number_to_string(n: f64) -> String {
@@ -178,8 +178,16 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
                 let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
                 rooted!(&in(cx) let mut stack = UndefinedValue());
                 let _ = crate::dom::bindings::conversions::get_property(cx, obj, c"stack", stack.handle_mut());
-                let stack = if stack.get().is_string() { jsval_to_string(cx, stack.handle()).unwrap_or_default() } else { String::new() };
-                return if stack.trim().is_empty() || depth > 0 { text } else { format!("{text}\n{}", indent_stack(&stack)) };
+                let stack = if stack.get().is_string() {
+                    jsval_to_string(cx, stack.handle()).unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                return if stack.trim().is_empty() || depth > 0 {
+                    text
+                } else {
+                    format!("{text}\n{}", indent_stack(&stack))
+                };
             }
             ESClass::String | ESClass::Number | ESClass::Boolean | ESClass::Date | ESClass::RegExp => {
                 return jsval_to_string(cx, value).unwrap_or_default();
@@ -204,7 +212,10 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
         }
         // DOM objects: their interface name; DOMException with its message.
         if let Some(dom) = get_dom_class(obj.get()) {
-            if let Some(e) = crate::dom::bindings::conversions::root_from_object::<crate::dom::dom::domexception::DOMException>(obj.get()) {
+            if let Some(e) = crate::dom::bindings::conversions::root_from_object::<
+                crate::dom::dom::domexception::DOMException,
+            >(obj.get())
+            {
                 return format!("{}: {}", e.name_str(), e.message_str());
             }
             return format!("{} {{}}", dom.name);
@@ -255,15 +266,17 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
                 continue;
             }
             let key_text = jsval_to_string(cx, key.handle()).unwrap_or_default();
-            if !mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), prop.handle_mut().into()) {
+            if !mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), prop.handle_mut().into())
+            {
                 mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
                 continue;
             }
-            let shown_key = if key_text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') && !key_text.is_empty() {
-                key_text
-            } else {
-                format!("'{key_text}'")
-            };
+            let shown_key =
+                if key_text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') && !key_text.is_empty() {
+                    key_text
+                } else {
+                    format!("'{key_text}'")
+                };
             entries.push(format!("{shown_key}: {}", inspect(cx, prop.handle(), depth + 1)));
         }
         drop(ids);
@@ -304,7 +317,8 @@ impl consoleMethods for console {
         }
         // Steps 2–5: "Assertion failed" prefixed to the data.
         let text = format_args(cx, data);
-        let message = if text.is_empty() { "Assertion failed".to_string() } else { format!("Assertion failed: {text}") };
+        let message =
+            if text.is_empty() { "Assertion failed".to_string() } else { format!("Assertion failed: {text}") };
         print(global, Stream::Err, &message);
     }
 
@@ -341,7 +355,9 @@ impl consoleMethods for console {
     /// <https://console.spec.whatwg.org/#trace>
     fn Trace(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        let trace = mozjs::rust::describe_scripted_caller(cx).map(|c| format!("    at {}:{}:{}", c.filename, c.line, c.col)).unwrap_or_default();
+        let trace = mozjs::rust::describe_scripted_caller(cx)
+            .map(|c| format!("    at {}:{}:{}", c.filename, c.line, c.col))
+            .unwrap_or_default();
         print(global, Stream::Err, &format!("Trace{}{text}\n{trace}", if text.is_empty() { "" } else { ": " }));
     }
 

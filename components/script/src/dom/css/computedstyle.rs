@@ -44,7 +44,11 @@ pub fn computed_value(element: &Element, target: Target, property: &str) -> Stri
         let block: Vec<Declaration> = s
             .longhands
             .iter()
-            .map(|l| Declaration { name: (*l).to_string(), value: computed_value(element, target, l), important: false })
+            .map(|l| Declaration {
+                name: (*l).to_string(),
+                value: computed_value(element, target, l),
+                important: false,
+            })
             .collect();
         return serialize_shorthand(s, &block).map(|(text, _)| text).unwrap_or_default();
     }
@@ -101,10 +105,14 @@ fn is_html(element: &Element, names: &[&str]) -> bool {
 /// <https://html.spec.whatwg.org/multipage/rendering.html#dimRendering>: the
 /// width and height attributes of embedded content map to `width`/`height`.
 fn presentational_hint(element: &Element, property: &str) -> Option<String> {
-    if !matches!(property, "width" | "height") || !is_html(element, &["img", "video", "iframe", "embed", "object", "input"]) {
+    if !matches!(property, "width" | "height")
+        || !is_html(element, &["img", "video", "iframe", "embed", "object", "input"])
+    {
         return None;
     }
-    if is_html(element, &["input"]) && element.get_attribute_value("type").map(|t| t.to_ascii_lowercase()).as_deref() != Some("image") {
+    if is_html(element, &["input"])
+        && element.get_attribute_value("type").map(|t| t.to_ascii_lowercase()).as_deref() != Some("image")
+    {
         return None;
     }
     parse_dimension_value(&element.get_attribute_value(property)?)
@@ -229,7 +237,9 @@ fn compute(element: &Element, target: Target, kind: Kind, property: &str, value:
             };
             compute_color(value, current)
         }
-        Kind::Opacity => value.parse::<f64>().map(|n| format_number(n.clamp(0.0, 1.0))).unwrap_or_else(|_| value.to_string()),
+        Kind::Opacity => {
+            value.parse::<f64>().map(|n| format_number(n.clamp(0.0, 1.0))).unwrap_or_else(|_| value.to_string())
+        }
         Kind::LineStyle | Kind::Keywords(_) | Kind::ZIndex | Kind::Raw => value.to_string(),
     }
 }
@@ -240,7 +250,9 @@ fn inherited_color(element: &Element, target: Target) -> canvas_traits::color::R
         Target::PseudoElement => Some(DomRoot::from_ref(element)),
         Target::Element => parent_element(element),
     };
-    parent.map(|p| color_of(&computed_value(&p, Target::Element, "color"))).unwrap_or(canvas_traits::color::RgbaColor::BLACK)
+    parent
+        .map(|p| color_of(&computed_value(&p, Target::Element, "color")))
+        .unwrap_or(canvas_traits::color::RgbaColor::BLACK)
 }
 
 /// `width`/`height`: lengths in pixels; `auto` on a replaced element is its
@@ -257,7 +269,8 @@ fn compute_size(element: &Element, target: Target, property: &str, value: &str) 
     // that of the default object size, as browsers do); iframes and plugins have none.
     let has_ratio = is_html(element, &["canvas", "video"]);
     let other = if property == "width" { "height" } else { "width" };
-    let other_specified = specified(element, target, other).and_then(|v| cssproperties::length_to_px(&v)).filter(|_| has_ratio);
+    let other_specified =
+        specified(element, target, other).and_then(|v| cssproperties::length_to_px(&v)).filter(|_| has_ratio);
     let px = match (property, other_specified) {
         ("width", Some(h)) if natural_h > 0.0 => h * natural_w / natural_h,
         ("height", Some(w)) if natural_w > 0.0 => w * natural_h / natural_w,

@@ -52,11 +52,31 @@ pub struct Longhand {
     pub initial: &'static str,
 }
 
-const LINE_STYLES: &[&str] = &["none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"];
+const LINE_STYLES: &[&str] =
+    &["none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"];
 const DISPLAYS: &[&str] = &[
-    "none", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root", "contents",
-    "list-item", "table", "inline-table", "table-row", "table-cell", "table-row-group", "table-header-group",
-    "table-footer-group", "table-column", "table-column-group", "table-caption", "ruby",
+    "none",
+    "block",
+    "inline",
+    "inline-block",
+    "flex",
+    "inline-flex",
+    "grid",
+    "inline-grid",
+    "flow-root",
+    "contents",
+    "list-item",
+    "table",
+    "inline-table",
+    "table-row",
+    "table-cell",
+    "table-row-group",
+    "table-header-group",
+    "table-footer-group",
+    "table-column",
+    "table-column-group",
+    "table-caption",
+    "ruby",
 ];
 const OVERFLOWS: &[&str] = &["visible", "hidden", "clip", "scroll", "auto"];
 
@@ -154,19 +174,40 @@ pub static SHORTHANDS: &[Shorthand] = &[
     Shorthand {
         name: "border",
         longhands: &[
-            "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
-            "border-top-style", "border-right-style", "border-bottom-style", "border-left-style",
-            "border-top-color", "border-right-color", "border-bottom-color", "border-left-color",
+            "border-top-width",
+            "border-right-width",
+            "border-bottom-width",
+            "border-left-width",
+            "border-top-style",
+            "border-right-style",
+            "border-bottom-style",
+            "border-left-style",
+            "border-top-color",
+            "border-right-color",
+            "border-bottom-color",
+            "border-left-color",
         ],
     },
-    Shorthand { name: "border-width", longhands: &["border-top-width", "border-right-width", "border-bottom-width", "border-left-width"] },
-    Shorthand { name: "border-style", longhands: &["border-top-style", "border-right-style", "border-bottom-style", "border-left-style"] },
-    Shorthand { name: "border-color", longhands: &["border-top-color", "border-right-color", "border-bottom-color", "border-left-color"] },
+    Shorthand {
+        name: "border-width",
+        longhands: &["border-top-width", "border-right-width", "border-bottom-width", "border-left-width"],
+    },
+    Shorthand {
+        name: "border-style",
+        longhands: &["border-top-style", "border-right-style", "border-bottom-style", "border-left-style"],
+    },
+    Shorthand {
+        name: "border-color",
+        longhands: &["border-top-color", "border-right-color", "border-bottom-color", "border-left-color"],
+    },
     Shorthand { name: "margin", longhands: &["margin-top", "margin-right", "margin-bottom", "margin-left"] },
     Shorthand { name: "padding", longhands: &["padding-top", "padding-right", "padding-bottom", "padding-left"] },
     Shorthand { name: "border-top", longhands: &["border-top-width", "border-top-style", "border-top-color"] },
     Shorthand { name: "border-right", longhands: &["border-right-width", "border-right-style", "border-right-color"] },
-    Shorthand { name: "border-bottom", longhands: &["border-bottom-width", "border-bottom-style", "border-bottom-color"] },
+    Shorthand {
+        name: "border-bottom",
+        longhands: &["border-bottom-width", "border-bottom-style", "border-bottom-color"],
+    },
     Shorthand { name: "border-left", longhands: &["border-left-width", "border-left-style", "border-left-color"] },
     Shorthand { name: "overflow", longhands: &["overflow-x", "overflow-y"] },
     // Only a colour is accepted: Aperture models no other background longhand.
@@ -314,7 +355,8 @@ pub fn parse_property(name: &str, value: &str) -> Option<Vec<(&'static str, Stri
         }
         "overflow" => {
             let parts = split_components(value)?;
-            let parsed: Option<Vec<String>> = parts.iter().map(|p| parse_longhand(Kind::Keywords(OVERFLOWS), p)).collect();
+            let parsed: Option<Vec<String>> =
+                parts.iter().map(|p| parse_longhand(Kind::Keywords(OVERFLOWS), p)).collect();
             match parsed?.as_slice() {
                 [x] => vec![x.clone(), x.clone()],
                 [x, y] => vec![x.clone(), y.clone()],
@@ -380,7 +422,11 @@ fn parse_border_components(value: &str) -> Option<(String, String, String)> {
         }
         return None;
     }
-    Some((width.unwrap_or_else(|| "medium".into()), style.unwrap_or_else(|| "none".into()), color.unwrap_or_else(|| "currentcolor".into())))
+    Some((
+        width.unwrap_or_else(|| "medium".into()),
+        style.unwrap_or_else(|| "none".into()),
+        color.unwrap_or_else(|| "currentcolor".into()),
+    ))
 }
 
 /// A number as CSS serializes it: at most six decimals, no trailing zeros.
@@ -393,7 +439,8 @@ pub fn format_number(n: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-const LENGTH_UNITS: &[&str] = &["px", "em", "rem", "ex", "ch", "vw", "vh", "vmin", "vmax", "cm", "mm", "q", "in", "pt", "pc"];
+const LENGTH_UNITS: &[&str] =
+    &["px", "em", "rem", "ex", "ch", "vw", "vh", "vmin", "vmax", "cm", "mm", "q", "in", "pt", "pc"];
 
 /// A length, percentage or keyword in a length-like grammar.
 enum Dimension {
@@ -519,7 +566,8 @@ pub fn serialize_shorthand(s: &Shorthand, block: &[Declaration]) -> Option<(Stri
         "margin" | "padding" | "border-width" | "border-style" | "border-color" => minimize_box(&values),
         "border" => {
             // Every side must agree.
-            let sides_equal = |range: std::ops::Range<usize>| values[range.clone()].iter().all(|v| *v == values[range.start]);
+            let sides_equal =
+                |range: std::ops::Range<usize>| values[range.clone()].iter().all(|v| *v == values[range.start]);
             if !(sides_equal(0..4) && sides_equal(4..8) && sides_equal(8..12)) {
                 return None;
             }
@@ -527,7 +575,11 @@ pub fn serialize_shorthand(s: &Shorthand, block: &[Declaration]) -> Option<(Stri
         }
         "border-top" | "border-right" | "border-bottom" | "border-left" => border_text(values[0], values[1], values[2]),
         "overflow" => {
-            if values[0] == values[1] { values[0].to_string() } else { format!("{} {}", values[0], values[1]) }
+            if values[0] == values[1] {
+                values[0].to_string()
+            } else {
+                format!("{} {}", values[0], values[1])
+            }
         }
         "background" => values[0].to_string(),
         _ => return None,
@@ -538,11 +590,7 @@ pub fn serialize_shorthand(s: &Shorthand, block: &[Declaration]) -> Option<(Stri
 fn minimize_box(v: &[&str]) -> String {
     let (t, r, b, l) = (v[0], v[1], v[2], v[3]);
     if r == l {
-        if t == b {
-            if t == r { t.to_string() } else { format!("{t} {r}") }
-        } else {
-            format!("{t} {r} {b}")
-        }
+        if t == b { if t == r { t.to_string() } else { format!("{t} {r}") } } else { format!("{t} {r} {b}") }
     } else {
         format!("{t} {r} {b} {l}")
     }

@@ -14,8 +14,8 @@ use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::css::computedstyle::{self, Target, computed_value, inline_block};
 use crate::dom::css::cssproperties::{
-    Declaration, is_custom, is_supported, parse_declaration_block, parse_property, serialize_block, serialize_shorthand,
-    set_declaration, shorthand,
+    Declaration, is_custom, is_supported, parse_declaration_block, parse_property, serialize_block,
+    serialize_shorthand, set_declaration, shorthand,
 };
 use crate::dom::dom::element::Element;
 use crate::dom::globalscope::DomGlobal;
@@ -57,11 +57,23 @@ impl CSSStyleDeclaration {
     /// The inline style declaration of `element`.
     pub fn new_inline(cx: &mut JSContext, element: &Element) -> DomRoot<CSSStyleDeclaration> {
         let global = element.global();
-        reflect_dom_object(cx, Box::new(CSSStyleDeclaration { reflector_: Reflector::new(), owner: Owner::Inline(Dom::from_ref(element)) }), &global)
+        reflect_dom_object(
+            cx,
+            Box::new(CSSStyleDeclaration {
+                reflector_: Reflector::new(),
+                owner: Owner::Inline(Dom::from_ref(element)),
+            }),
+            &global,
+        )
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
-    pub fn new_computed(cx: &mut JSContext, window: &Window, element: &Element, pseudo: Option<&str>) -> DomRoot<CSSStyleDeclaration> {
+    pub fn new_computed(
+        cx: &mut JSContext,
+        window: &Window,
+        element: &Element,
+        pseudo: Option<&str>,
+    ) -> DomRoot<CSSStyleDeclaration> {
         // Steps 3–4: a pseudo-element given as ":before", "::after"… (legacy single colon
         // for the CSS2 ones); anything unknown gives an empty declaration block.
         let owner = match pseudo.map(|p| p.to_ascii_lowercase()) {
@@ -91,12 +103,18 @@ impl CSSStyleDeclaration {
         match &self.owner {
             Owner::Inline(e) => inline_block(e),
             Owner::Computed(e, target) => {
-                if !crate::dom::bindings::inheritance::Castable::upcast::<crate::dom::dom::node::Node>(&**e).is_connected() {
+                if !crate::dom::bindings::inheritance::Castable::upcast::<crate::dom::dom::node::Node>(&**e)
+                    .is_connected()
+                {
                     return Vec::new();
                 }
                 computedstyle::computed_property_names()
                     .into_iter()
-                    .map(|name| Declaration { name: name.to_owned(), value: computed_value(e, *target, name), important: false })
+                    .map(|name| Declaration {
+                        name: name.to_owned(),
+                        value: computed_value(e, *target, name),
+                        important: false,
+                    })
                     .collect()
             }
             Owner::Empty => Vec::new(),
@@ -265,7 +283,13 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-setproperty>
-    fn SetProperty(&self, cx: &mut JSContext, property: DOMString, value: DOMString, priority: DOMString) -> ErrorResult {
+    fn SetProperty(
+        &self,
+        cx: &mut JSContext,
+        property: DOMString,
+        value: DOMString,
+        priority: DOMString,
+    ) -> ErrorResult {
         self.set_property(cx, &property, &value, &priority)
     }
 

@@ -39,7 +39,12 @@ pub type AbortAlgorithm = Box<dyn FnOnce(&mut JSContext, HandleValue)>;
 
 impl AbortSignal {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<AbortSignal> {
-        let signal = AbortSignal { eventtarget: EventTarget::new_inherited(), reason: Box::default(), removals: RefCell::new(Vec::new()), algorithms: RefCell::new(Vec::new()) };
+        let signal = AbortSignal {
+            eventtarget: EventTarget::new_inherited(),
+            reason: Box::default(),
+            removals: RefCell::new(Vec::new()),
+            algorithms: RefCell::new(Vec::new()),
+        };
         reflect_dom_object(cx, Box::new(signal), window)
     }
 
@@ -73,7 +78,12 @@ impl AbortSignal {
         }
         // Step 2: Set signal's abort reason to reason if it is given; otherwise to a new "AbortError" DOMException.
         if reason.get().is_undefined() {
-            let exception = DOMException::new(cx, &self.global(), DOMErrorName::AbortError, "signal is aborted without reason".into());
+            let exception = DOMException::new(
+                cx,
+                &self.global(),
+                DOMErrorName::AbortError,
+                "signal is aborted without reason".into(),
+            );
             rooted!(&in(cx) let mut value = UndefinedValue());
             exception.to_jsval(cx, value.handle_mut());
             self.reason.set(value.get());
@@ -117,7 +127,11 @@ impl AbortSignalMethods for AbortSignal {
         if self.is_aborted() {
             rooted!(&in(cx) let reason = self.reason.get());
             unsafe {
-                mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), reason.handle().into(), mozjs::jsapi::ExceptionStackBehavior::Capture)
+                mozjs::jsapi::JS_SetPendingException(
+                    cx.raw_cx(),
+                    reason.handle().into(),
+                    mozjs::jsapi::ExceptionStackBehavior::Capture,
+                )
             };
             return Err(Error::JSFailed);
         }

@@ -22,15 +22,25 @@ pub struct Comment {
 impl Comment {
     pub fn new(cx: &mut JSContext, data: String, document: &Document) -> DomRoot<Comment> {
         let window = document.window_for_objects();
-        reflect_dom_object(cx, Box::new(Comment { characterdata: CharacterData::new_inherited(NodeKind::Comment, data, document) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(Comment { characterdata: CharacterData::new_inherited(NodeKind::Comment, data, document) }),
+            &window,
+        )
     }
 }
 
 impl CommentMethods for Comment {
     /// <https://dom.spec.whatwg.org/#dom-comment-comment>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, data: DOMString) -> Fallible<DomRoot<Comment>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        data: DOMString,
+    ) -> Fallible<DomRoot<Comment>> {
         let document = global.document();
-        let comment = Comment { characterdata: CharacterData::new_inherited(NodeKind::Comment, data.into(), &document) };
+        let comment =
+            Comment { characterdata: CharacterData::new_inherited(NodeKind::Comment, data.into(), &document) };
         Ok(reflect_dom_object_with_proto(cx, Box::new(comment), global, proto))
     }
 }

@@ -7,30 +7,126 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::html::htmlelement::HTMLElement;
-use crate::dom::html::simpleelements::*;
 use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::html::simpleelements::*;
 
 /// Known HTML elements whose interface is HTMLElement itself, or which have no
 /// dedicated interface in Aperture yet (they are created as HTMLElement).
 fn is_known_html_element(name: &str) -> bool {
     matches!(
         name,
-        "a" | "abbr" | "address" | "area" | "article" | "aside" | "audio" | "b" | "base" | "bdi" | "bdo" | "blockquote"
-            | "br" | "caption" | "cite" | "code" | "col" | "colgroup" | "data" | "datalist" | "dd" | "del" | "details"
-            | "dfn" | "dialog" | "dl" | "dt" | "em" | "embed" | "fieldset" | "figcaption" | "figure" | "footer"
-            | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "i" | "img" | "input"
-            | "ins" | "kbd" | "label" | "legend" | "li" | "link" | "main" | "map" | "mark" | "menu" | "meter" | "nav"
-            | "noscript" | "object" | "ol" | "optgroup" | "option" | "output" | "picture" | "progress" | "q" | "rp"
-            | "rt" | "ruby" | "s" | "samp" | "search" | "section" | "select" | "slot" | "small" | "source" | "strong"
-            | "sub" | "summary" | "sup" | "table" | "tbody" | "td" | "template" | "textarea" | "tfoot" | "th"
-            | "thead" | "time" | "tr" | "track" | "u" | "ul" | "var" | "wbr" | "center" | "nobr" | "font"
+        "a" | "abbr"
+            | "address"
+            | "area"
+            | "article"
+            | "aside"
+            | "audio"
+            | "b"
+            | "base"
+            | "bdi"
+            | "bdo"
+            | "blockquote"
+            | "br"
+            | "caption"
+            | "cite"
+            | "code"
+            | "col"
+            | "colgroup"
+            | "data"
+            | "datalist"
+            | "dd"
+            | "del"
+            | "details"
+            | "dfn"
+            | "dialog"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "i"
+            | "img"
+            | "input"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "legend"
+            | "li"
+            | "link"
+            | "main"
+            | "map"
+            | "mark"
+            | "menu"
+            | "meter"
+            | "nav"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "optgroup"
+            | "option"
+            | "output"
+            | "picture"
+            | "progress"
+            | "q"
+            | "rp"
+            | "rt"
+            | "ruby"
+            | "s"
+            | "samp"
+            | "search"
+            | "section"
+            | "select"
+            | "slot"
+            | "small"
+            | "source"
+            | "strong"
+            | "sub"
+            | "summary"
+            | "sup"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "time"
+            | "tr"
+            | "track"
+            | "u"
+            | "ul"
+            | "var"
+            | "wbr"
+            | "center"
+            | "nobr"
+            | "font"
     )
 }
 
 /// Creates an element of `namespace` named `local_name` with the interface
 /// the name calls for.
-pub fn create_element(cx: &mut JSContext, document: &Document, local_name: &str, namespace: Option<&str>, prefix: Option<String>) -> DomRoot<Element> {
+pub fn create_element(
+    cx: &mut JSContext,
+    document: &Document,
+    local_name: &str,
+    namespace: Option<&str>,
+    prefix: Option<String>,
+) -> DomRoot<Element> {
     use crate::dom::bindings::root::DomRoot as R;
     if namespace == Some(HTML_NAMESPACE) && prefix.is_none() {
         macro_rules! make {

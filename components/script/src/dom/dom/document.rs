@@ -25,13 +25,13 @@ use crate::dom::dom::element::{Element, HTML_NAMESPACE, validate_name, validate_
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
-use crate::dom::html::htmlelement::HTMLElement;
-use crate::dom::html::simpleelements::HTMLHeadElement;
-use crate::dom::html::htmliframeelement::HTMLIFrameElement;
-use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 use crate::dom::dom::node::{Node, NodeKind};
 use crate::dom::dom::parentnode;
 use crate::dom::dom::text::Text;
+use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::html::htmliframeelement::HTMLIFrameElement;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::html::simpleelements::HTMLHeadElement;
 use crate::dom::html::window::Window;
 
 /// <https://html.spec.whatwg.org/multipage/dom.html#current-document-readiness>
@@ -224,7 +224,10 @@ impl Document {
 
     /// <https://html.spec.whatwg.org/multipage/dom.html#the-title-element-2>
     fn title_element(&self) -> Option<DomRoot<Element>> {
-        self.upcast::<Node>().element_descendants().into_iter().find(|e| e.is_html_element() && e.local_name() == "title")
+        self.upcast::<Node>()
+            .element_descendants()
+            .into_iter()
+            .find(|e| e.is_html_element() && e.local_name() == "title")
     }
 }
 
@@ -281,7 +284,12 @@ impl DocumentMethods for Document {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::ClassNames(classes))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-createelement>
-    fn CreateElement(&self, cx: &mut JSContext, local_name: DOMString, _options: StringOrElementCreationOptions) -> Fallible<DomRoot<Element>> {
+    fn CreateElement(
+        &self,
+        cx: &mut JSContext,
+        local_name: DOMString,
+        _options: StringOrElementCreationOptions,
+    ) -> Fallible<DomRoot<Element>> {
         // Step 1: If localName is not a valid element local name, throw an "InvalidCharacterError".
         validate_name(&local_name)?;
         // Step 2: lower-case it in an HTML document.
@@ -291,7 +299,13 @@ impl DocumentMethods for Document {
         Ok(create_element(cx, self, &name, namespace, None))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-createelementns>
-    fn CreateElementNS(&self, cx: &mut JSContext, namespace: Option<DOMString>, qualified_name: DOMString, _options: StringOrElementCreationOptions) -> Fallible<DomRoot<Element>> {
+    fn CreateElementNS(
+        &self,
+        cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        qualified_name: DOMString,
+        _options: StringOrElementCreationOptions,
+    ) -> Fallible<DomRoot<Element>> {
         let (namespace, prefix, local) = validate_qualified(namespace.map(String::from), &qualified_name)?;
         Ok(create_element(cx, self, &local, namespace.as_deref(), prefix))
     }
@@ -310,7 +324,9 @@ impl DocumentMethods for Document {
     /// <https://dom.spec.whatwg.org/#dom-document-createevent>
     fn CreateEvent(&self, cx: &mut JSContext, interface: DOMString) -> Fallible<DomRoot<Event>> {
         match interface.to_ascii_lowercase().as_str() {
-            "event" | "events" | "htmlevents" => Ok(reflect_dom_object(cx, Box::new(Event::new_inherited(&self.relevant_window)), &self.relevant_window)),
+            "event" | "events" | "htmlevents" => {
+                Ok(reflect_dom_object(cx, Box::new(Event::new_inherited(&self.relevant_window)), &self.relevant_window))
+            }
             _ => Err(Error::NotSupported(format!("The provided event type ('{interface}') is invalid."))),
         }
     }

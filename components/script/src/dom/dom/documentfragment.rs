@@ -20,13 +20,21 @@ pub struct DocumentFragment {
 impl DocumentFragment {
     pub fn new(cx: &mut JSContext, document: &Document) -> DomRoot<DocumentFragment> {
         let window = document.window_for_objects();
-        reflect_dom_object(cx, Box::new(DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)) }),
+            &window,
+        )
     }
 }
 
 impl DocumentFragmentMethods for DocumentFragment {
     /// <https://dom.spec.whatwg.org/#dom-documentfragment-documentfragment>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<DocumentFragment>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+    ) -> Fallible<DomRoot<DocumentFragment>> {
         let document = global.document();
         let fragment = DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(&document)) };
         Ok(reflect_dom_object_with_proto(cx, Box::new(fragment), global, proto))

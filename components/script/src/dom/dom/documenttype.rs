@@ -22,11 +22,22 @@ pub struct DocumentType {
 }
 
 impl DocumentType {
-    pub fn new(cx: &mut JSContext, name: String, public_id: String, system_id: String, document: &Document) -> DomRoot<DocumentType> {
+    pub fn new(
+        cx: &mut JSContext,
+        name: String,
+        public_id: String,
+        system_id: String,
+        document: &Document,
+    ) -> DomRoot<DocumentType> {
         let window = document.window_for_objects();
         reflect_dom_object(
             cx,
-            Box::new(DocumentType { node: Node::new_inherited(NodeKind::DocumentType, Some(document)), name, public_id, system_id }),
+            Box::new(DocumentType {
+                node: Node::new_inherited(NodeKind::DocumentType, Some(document)),
+                name,
+                public_id,
+                system_id,
+            }),
             &window,
         )
     }

@@ -126,12 +126,38 @@ impl DOMErrorName {
     const ALL: [DOMErrorName; 33] = {
         use DOMErrorName::*;
         [
-            IndexSizeError, HierarchyRequestError, WrongDocumentError, InvalidCharacterError,
-            NoModificationAllowedError, NotFoundError, NotSupportedError, InUseAttributeError, InvalidStateError,
-            SyntaxError, InvalidModificationError, NamespaceError, InvalidAccessError, TypeMismatchError,
-            SecurityError, NetworkError, AbortError, URLMismatchError, QuotaExceededError, TimeoutError,
-            InvalidNodeTypeError, DataCloneError, EncodingError, NotReadableError, UnknownError, ConstraintError,
-            DataError, TransactionInactiveError, ReadOnlyError, VersionError, OperationError, NotAllowedError,
+            IndexSizeError,
+            HierarchyRequestError,
+            WrongDocumentError,
+            InvalidCharacterError,
+            NoModificationAllowedError,
+            NotFoundError,
+            NotSupportedError,
+            InUseAttributeError,
+            InvalidStateError,
+            SyntaxError,
+            InvalidModificationError,
+            NamespaceError,
+            InvalidAccessError,
+            TypeMismatchError,
+            SecurityError,
+            NetworkError,
+            AbortError,
+            URLMismatchError,
+            QuotaExceededError,
+            TimeoutError,
+            InvalidNodeTypeError,
+            DataCloneError,
+            EncodingError,
+            NotReadableError,
+            UnknownError,
+            ConstraintError,
+            DataError,
+            TransactionInactiveError,
+            ReadOnlyError,
+            VersionError,
+            OperationError,
+            NotAllowedError,
             OptOutError,
         ]
     };
@@ -170,8 +196,19 @@ impl DOMException {
 
 impl DOMExceptionMethods for DOMException {
     /// <https://webidl.spec.whatwg.org/#dom-domexception-domexception>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, message: DOMString, name: DOMString) -> Fallible<DomRoot<DOMException>> {
-        Ok(reflect_dom_object_with_proto(cx, Box::new(DOMException::new_inherited(name.into(), message.into())), global, proto))
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        message: DOMString,
+        name: DOMString,
+    ) -> Fallible<DomRoot<DOMException>> {
+        Ok(reflect_dom_object_with_proto(
+            cx,
+            Box::new(DOMException::new_inherited(name.into(), message.into())),
+            global,
+            proto,
+        ))
     }
 
     /// <https://webidl.spec.whatwg.org/#dom-domexception-name>

@@ -51,7 +51,11 @@ fn validate(token: &str) -> ErrorResult {
 impl DOMTokenList {
     pub fn new(cx: &mut JSContext, element: &Element, attribute: &'static str) -> DomRoot<DOMTokenList> {
         let global = element.global();
-        reflect_dom_object(cx, Box::new(DOMTokenList { reflector_: Reflector::new(), element: Dom::from_ref(element), attribute }), &global)
+        reflect_dom_object(
+            cx,
+            Box::new(DOMTokenList { reflector_: Reflector::new(), element: Dom::from_ref(element), attribute }),
+            &global,
+        )
     }
 
     /// The token set (<https://dom.spec.whatwg.org/#concept-dtl-tokens>).

@@ -52,7 +52,12 @@ pub struct Element {
 }
 
 impl Element {
-    pub fn new_inherited(local_name: String, namespace: Option<String>, prefix: Option<String>, document: &Document) -> Element {
+    pub fn new_inherited(
+        local_name: String,
+        namespace: Option<String>,
+        prefix: Option<String>,
+        document: &Document,
+    ) -> Element {
         Element {
             node: Node::new_inherited(NodeKind::Element, Some(document)),
             local_name,
@@ -85,7 +90,11 @@ impl Element {
     /// <https://dom.spec.whatwg.org/#element-html-uppercased-qualified-name>
     pub fn tag_name(&self) -> String {
         let name = self.qualified_name();
-        if self.is_html_element() && self.node.owner_doc().is_html_document() { name.to_ascii_uppercase() } else { name }
+        if self.is_html_element() && self.node.owner_doc().is_html_document() {
+            name.to_ascii_uppercase()
+        } else {
+            name
+        }
     }
 
     /// The value of the attribute with local name `name` and no namespace.
@@ -112,7 +121,10 @@ impl Element {
         let namespace = attribute.namespace.clone();
         let old = {
             let mut attributes = self.attributes.borrow_mut();
-            match attributes.iter_mut().find(|a| a.namespace == attribute.namespace && a.local_name == attribute.local_name) {
+            match attributes
+                .iter_mut()
+                .find(|a| a.namespace == attribute.namespace && a.local_name == attribute.local_name)
+            {
                 Some(existing) => Some(std::mem::replace(&mut existing.value, attribute.value)),
                 None => {
                     attributes.push(attribute);
@@ -139,12 +151,18 @@ impl Element {
 
     /// The class attribute split on ASCII whitespace.
     pub fn class_list(&self) -> Vec<String> {
-        self.get_attribute_value("class").map(|c| c.split_ascii_whitespace().map(str::to_owned).collect()).unwrap_or_default()
+        self.get_attribute_value("class")
+            .map(|c| c.split_ascii_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default()
     }
 
     /// Lower-cases `name` for HTML elements in an HTML document (the attribute name rules).
     fn adjusted_name(&self, name: &str) -> String {
-        if self.is_html_element() && self.node.owner_doc().is_html_document() { name.to_ascii_lowercase() } else { name.to_owned() }
+        if self.is_html_element() && self.node.owner_doc().is_html_document() {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_owned()
+        }
     }
 
     fn find_by_qualified_name(&self, qualified: &str) -> Option<Attribute> {
@@ -154,7 +172,13 @@ impl Element {
 
     /// <https://dom.spec.whatwg.org/#concept-node-clone>, the element case.
     pub fn clone_element(&self, cx: &mut JSContext, document: &Document) -> DomRoot<Element> {
-        let copy = crate::dom::dom::createelement::create_element(cx, document, &self.local_name, self.namespace.as_deref(), self.prefix.clone());
+        let copy = crate::dom::dom::createelement::create_element(
+            cx,
+            document,
+            &self.local_name,
+            self.namespace.as_deref(),
+            self.prefix.clone(),
+        );
         for a in self.attributes() {
             copy.set_attribute_full(cx, a);
         }
@@ -201,7 +225,22 @@ pub fn serialize_children(node: &Node, out: &mut String) {
 }
 
 fn is_void(name: &str) -> bool {
-    matches!(name, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
 pub fn serialize_node(node: &Node, out: &mut String) {
@@ -238,7 +277,11 @@ pub fn serialize_node(node: &Node, out: &mut String) {
         }
         NodeKind::Text => {
             let raw = node.parent().and_then(|p| p.downcast_root::<Element>()).is_some_and(|p| {
-                p.is_html_element() && matches!(p.local_name(), "style" | "script" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext")
+                p.is_html_element()
+                    && matches!(
+                        p.local_name(),
+                        "style" | "script" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext"
+                    )
             });
             let data = node.downcast::<CharacterData>().unwrap().data_string();
             if raw {
@@ -270,7 +313,10 @@ pub fn serialize_node(node: &Node, out: &mut String) {
 }
 
 /// Validates a qualified name (`prefix:local`) for createElementNS/setAttributeNS.
-fn validate_and_extract(namespace: Option<String>, qualified: &str) -> Fallible<(Option<String>, Option<String>, String)> {
+fn validate_and_extract(
+    namespace: Option<String>,
+    qualified: &str,
+) -> Fallible<(Option<String>, Option<String>, String)> {
     // <https://dom.spec.whatwg.org/#validate-and-extract>
     let namespace = namespace.filter(|n| !n.is_empty());
     if qualified.is_empty() || qualified.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '/') {
@@ -288,13 +334,20 @@ fn validate_and_extract(namespace: Option<String>, qualified: &str) -> Fallible<
 }
 
 pub fn validate_name(name: &str) -> ErrorResult {
-    if name.is_empty() || name.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\'') {
+    if name.is_empty()
+        || name.contains(|c: char| {
+            c.is_whitespace() || c == '<' || c == '>' || c == '/' || c == '=' || c == '"' || c == '\''
+        })
+    {
         return Err(Error::InvalidCharacter(format!("'{name}' is not a valid attribute name.")));
     }
     Ok(())
 }
 
-pub fn validate_qualified(namespace: Option<String>, qualified: &str) -> Fallible<(Option<String>, Option<String>, String)> {
+pub fn validate_qualified(
+    namespace: Option<String>,
+    qualified: &str,
+) -> Fallible<(Option<String>, Option<String>, String)> {
     validate_and_extract(namespace, qualified)
 }
 
@@ -344,9 +397,18 @@ impl ElementMethods for Element {
         self.find_by_qualified_name(&name).map(|a| a.value.into())
     }
     /// <https://dom.spec.whatwg.org/#dom-element-getattributens>
-    fn GetAttributeNS(&self, _cx: &mut JSContext, namespace: Option<DOMString>, local_name: DOMString) -> Option<DOMString> {
+    fn GetAttributeNS(
+        &self,
+        _cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        local_name: DOMString,
+    ) -> Option<DOMString> {
         let namespace = namespace.map(String::from).filter(|n| !n.is_empty());
-        self.attributes.borrow().iter().find(|a| a.namespace == namespace && a.local_name == *local_name).map(|a| a.value.clone().into())
+        self.attributes
+            .borrow()
+            .iter()
+            .find(|a| a.namespace == namespace && a.local_name == *local_name)
+            .map(|a| a.value.clone().into())
     }
     /// <https://dom.spec.whatwg.org/#dom-element-setattribute>
     fn SetAttribute(&self, cx: &mut JSContext, name: DOMString, value: DOMString) -> ErrorResult {
@@ -366,7 +428,13 @@ impl ElementMethods for Element {
         Ok(())
     }
     /// <https://dom.spec.whatwg.org/#dom-element-setattributens>
-    fn SetAttributeNS(&self, cx: &mut JSContext, namespace: Option<DOMString>, name: DOMString, value: DOMString) -> ErrorResult {
+    fn SetAttributeNS(
+        &self,
+        cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        name: DOMString,
+        value: DOMString,
+    ) -> ErrorResult {
         let (namespace, prefix, local_name) = validate_and_extract(namespace.map(String::from), &name)?;
         self.set_attribute_full(cx, Attribute { namespace, prefix, local_name, value: value.into() });
         Ok(())
@@ -453,7 +521,12 @@ impl ElementMethods for Element {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::ClassNames(classes))
     }
     /// <https://dom.spec.whatwg.org/#dom-element-insertadjacentelement>
-    fn InsertAdjacentElement(&self, cx: &mut JSContext, where_: DOMString, element: &Element) -> Fallible<Option<DomRoot<Element>>> {
+    fn InsertAdjacentElement(
+        &self,
+        cx: &mut JSContext,
+        where_: DOMString,
+        element: &Element,
+    ) -> Fallible<Option<DomRoot<Element>>> {
         // Return the result of running insert adjacent, given this, where, and element.
         Ok(self.insert_adjacent(cx, &where_, element.upcast())?.and_then(|n| n.downcast_root::<Element>()))
     }
@@ -521,7 +594,13 @@ impl ElementMethods for Element {
         let fragment = match context {
             Some(c) => crate::dom::html::parser::parse_fragment(cx, &c, &value),
             None => {
-                let body = crate::dom::dom::createelement::create_element(cx, &node.owner_doc(), "body", Some(HTML_NAMESPACE), None);
+                let body = crate::dom::dom::createelement::create_element(
+                    cx,
+                    &node.owner_doc(),
+                    "body",
+                    Some(HTML_NAMESPACE),
+                    None,
+                );
                 crate::dom::html::parser::parse_fragment(cx, &body, &value)
             }
         };

@@ -172,7 +172,13 @@ impl Event {
 
 impl EventMethods for Event {
     /// <https://dom.spec.whatwg.org/#dom-event-event>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, type_: DOMString, init: &EventInit) -> Fallible<DomRoot<Event>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        type_: DOMString,
+        init: &EventInit,
+    ) -> Fallible<DomRoot<Event>> {
         let event = reflect_dom_object_with_proto(cx, Box::new(Event::new_inherited(global)), global, proto);
         event.init(type_.into(), init.bubbles, init.cancelable);
         event.composed.set(init.composed);

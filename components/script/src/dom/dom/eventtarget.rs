@@ -10,18 +10,18 @@ use mozjs::jsval::{ObjectValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::HandleObject;
 
-use crate::dom::dom::abortsignal::AbortSignal;
 use crate::dom::bindings::callback::ExceptionHandling;
+use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, EventListener};
 use crate::dom::bindings::codegen::EventTargetBinding::EventTargetMethods;
 use crate::dom::bindings::codegen::Unions::{AddEventListenerOptionsOrBoolean, EventListenerOptionsOrBoolean};
-use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::{DomObject, Reflector};
 use crate::dom::bindings::root::{Dom, DomRoot, RootedTraceableBox};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::dom::abortsignal::AbortSignal;
 use crate::dom::dom::event::{Event, EventPhase};
 use crate::dom::html::window::Window;
 
@@ -108,7 +108,14 @@ impl EventTarget {
     }
 
     /// <https://dom.spec.whatwg.org/#add-an-event-listener>
-    fn add_listener(&self, event_type: &str, callback: ListenerCallback, capture: bool, passive: Option<bool>, once: bool) {
+    fn add_listener(
+        &self,
+        event_type: &str,
+        callback: ListenerCallback,
+        capture: bool,
+        passive: Option<bool>,
+        once: bool,
+    ) {
         let mut listeners = self.listeners.borrow_mut();
         // Step 5: if the list contains a listener with the same type, callback and capture, do nothing.
         if listeners.iter().any(|l| l.event_type == event_type && l.capture == capture && l.same_callback(&callback)) {
@@ -317,11 +324,19 @@ impl EventTargetMethods for EventTarget {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener>
-    fn AddEventListener(&self, _cx: &mut JSContext, type_: DOMString, callback: Option<Rc<EventListener>>, options: AddEventListenerOptionsOrBoolean) {
+    fn AddEventListener(
+        &self,
+        _cx: &mut JSContext,
+        type_: DOMString,
+        callback: Option<Rc<EventListener>>,
+        options: AddEventListenerOptionsOrBoolean,
+    ) {
         // Step 1: flatten more options.
         let (capture, passive, once, signal) = match options {
             AddEventListenerOptionsOrBoolean::Boolean(capture) => (capture, None, false, None),
-            AddEventListenerOptionsOrBoolean::AddEventListenerOptions(o) => (o.capture, o.passive, o.once, o.signal.clone()),
+            AddEventListenerOptionsOrBoolean::AddEventListenerOptions(o) => {
+                (o.capture, o.passive, o.once, o.signal.clone())
+            }
         };
         // Step 2 of "add an event listener": if signal is aborted, return.
         if signal.as_ref().is_some_and(|s| s.is_aborted()) {
@@ -338,7 +353,13 @@ impl EventTargetMethods for EventTarget {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener>
-    fn RemoveEventListener(&self, _cx: &mut JSContext, type_: DOMString, callback: Option<Rc<EventListener>>, options: EventListenerOptionsOrBoolean) {
+    fn RemoveEventListener(
+        &self,
+        _cx: &mut JSContext,
+        type_: DOMString,
+        callback: Option<Rc<EventListener>>,
+        options: EventListenerOptionsOrBoolean,
+    ) {
         let capture = match options {
             EventListenerOptionsOrBoolean::Boolean(capture) => capture,
             EventListenerOptionsOrBoolean::EventListenerOptions(o) => o.capture,
@@ -385,12 +406,20 @@ impl SignalRemoval {
 }
 
 impl AbortSignal {
-    fn add_listener_removal(&self, target: &EventTarget, event_type: String, callback: ListenerCallback, capture: bool) {
+    fn add_listener_removal(
+        &self,
+        target: &EventTarget,
+        event_type: String,
+        callback: ListenerCallback,
+        capture: bool,
+    ) {
         self.add_removal(SignalRemoval { target: Dom::from_ref(target), event_type, callback, capture });
     }
 }
 
 /// Used by `Castable` users that need the target of anything.
-pub fn as_event_target<T: Castable + crate::dom::bindings::inheritance::DerivedFrom<EventTarget>>(t: &T) -> &EventTarget {
+pub fn as_event_target<T: Castable + crate::dom::bindings::inheritance::DerivedFrom<EventTarget>>(
+    t: &T,
+) -> &EventTarget {
     t.upcast::<EventTarget>()
 }

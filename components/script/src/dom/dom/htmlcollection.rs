@@ -11,8 +11,8 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::element::Element;
-use crate::dom::globalscope::DomGlobal;
 use crate::dom::dom::node::Node;
+use crate::dom::globalscope::DomGlobal;
 
 /// Which elements a collection holds.
 #[derive(Clone, Debug)]
@@ -36,7 +36,11 @@ pub struct HTMLCollection {
 impl HTMLCollection {
     pub fn new(cx: &mut JSContext, root: &Node, filter: CollectionFilter) -> DomRoot<HTMLCollection> {
         let window = root.global();
-        reflect_dom_object(cx, Box::new(HTMLCollection { reflector_: Reflector::new(), root: Dom::from_ref(root), filter }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(HTMLCollection { reflector_: Reflector::new(), root: Dom::from_ref(root), filter }),
+            &window,
+        )
     }
 
     pub fn children(cx: &mut JSContext, root: &Node) -> DomRoot<HTMLCollection> {
@@ -46,7 +50,9 @@ impl HTMLCollection {
     /// The matching elements, in tree order, computed now (the collection is live).
     pub fn elements(&self) -> Vec<DomRoot<Element>> {
         match &self.filter {
-            CollectionFilter::Children => self.root.children().into_iter().filter_map(|c| c.downcast_root::<Element>()).collect(),
+            CollectionFilter::Children => {
+                self.root.children().into_iter().filter_map(|c| c.downcast_root::<Element>()).collect()
+            }
             CollectionFilter::QualifiedName(name) => {
                 let in_html = self.root.owner_doc().is_html_document();
                 let lower = name.to_ascii_lowercase();
@@ -58,7 +64,11 @@ impl HTMLCollection {
                             return true;
                         }
                         // HTML elements in an HTML document match the lower-cased name.
-                        if in_html && e.is_html_element() { e.qualified_name() == lower } else { e.qualified_name() == *name }
+                        if in_html && e.is_html_element() {
+                            e.qualified_name() == lower
+                        } else {
+                            e.qualified_name() == *name
+                        }
                     })
                     .collect()
             }

@@ -159,7 +159,10 @@ impl Node {
 
     /// <https://dom.spec.whatwg.org/#concept-child-text-content>
     pub fn child_text_content(&self) -> String {
-        self.children().iter().filter_map(|c| c.downcast::<Text>().map(|t| t.upcast::<CharacterData>().data_string())).collect()
+        self.children()
+            .iter()
+            .filter_map(|c| c.downcast::<Text>().map(|t| t.upcast::<CharacterData>().data_string()))
+            .collect()
     }
 
     /// <https://dom.spec.whatwg.org/#concept-descendant-text-content>
@@ -183,7 +186,9 @@ impl Node {
         // Step 3: child, if given, must be a child of parent.
         if let Some(child) = child {
             if !child.parent.is(Some(self)) {
-                return Err(Error::NotFound("The node before which the new node is to be inserted is not a child of this node.".into()));
+                return Err(Error::NotFound(
+                    "The node before which the new node is to be inserted is not a child of this node.".into(),
+                ));
             }
         }
         // Step 4: node must be a DocumentFragment, DocumentType, Element or CharacterData.
@@ -200,7 +205,8 @@ impl Node {
         if self.kind == NodeKind::Document {
             let children = self.children();
             let is_element = |n: &Node| n.kind == NodeKind::Element;
-            let has_element_child = children.iter().any(|c| is_element(c) && child.is_none_or(|ch| !same_object(&**c, ch)));
+            let has_element_child =
+                children.iter().any(|c| is_element(c) && child.is_none_or(|ch| !same_object(&**c, ch)));
             match node.kind {
                 NodeKind::DocumentFragment => {
                     let elements = node.children().iter().filter(|c| is_element(c)).count();
@@ -217,7 +223,10 @@ impl Node {
                     }
                 }
                 NodeKind::DocumentType => {
-                    if children.iter().any(|c| c.kind == NodeKind::DocumentType && child.is_none_or(|ch| !same_object(&**c, ch))) {
+                    if children
+                        .iter()
+                        .any(|c| c.kind == NodeKind::DocumentType && child.is_none_or(|ch| !same_object(&**c, ch)))
+                    {
                         return Err(Error::HierarchyRequest("The document already has a doctype.".into()));
                     }
                 }
@@ -245,7 +254,8 @@ impl Node {
     pub fn insert(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>, suppress_observers: bool) {
         let _ = suppress_observers;
         // Step 1: nodes are node's children if it is a fragment, else node.
-        let nodes: Vec<DomRoot<Node>> = if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
+        let nodes: Vec<DomRoot<Node>> =
+            if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
         // Step 4: remove a fragment's children.
         if node.kind == NodeKind::DocumentFragment {
             for n in &nodes {
@@ -383,11 +393,23 @@ impl Node {
                 let element = self.downcast::<Element>().unwrap();
                 DomRoot::upcast(element.clone_element(cx, &document))
             }
-            NodeKind::Text => DomRoot::upcast(Text::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document)),
-            NodeKind::Comment => DomRoot::upcast(crate::dom::dom::comment::Comment::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document)),
+            NodeKind::Text => {
+                DomRoot::upcast(Text::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document))
+            }
+            NodeKind::Comment => DomRoot::upcast(crate::dom::dom::comment::Comment::new(
+                cx,
+                self.downcast::<CharacterData>().unwrap().data_string(),
+                &document,
+            )),
             NodeKind::DocumentType => {
                 let d = self.downcast::<DocumentType>().unwrap();
-                DomRoot::upcast(DocumentType::new(cx, d.name_string(), d.public_id_string(), d.system_id_string(), &document))
+                DomRoot::upcast(DocumentType::new(
+                    cx,
+                    d.name_string(),
+                    d.public_id_string(),
+                    d.system_id_string(),
+                    &document,
+                ))
             }
             NodeKind::DocumentFragment => DomRoot::upcast(DocumentFragment::new(cx, &document)),
             NodeKind::Document => {

@@ -8,8 +8,8 @@ use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::NodeListBinding::NodeListMethods;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::trace::JSTraceable;
-use crate::dom::globalscope::DomGlobal;
 use crate::dom::dom::node::Node;
+use crate::dom::globalscope::DomGlobal;
 
 enum ListKind {
     Static(Vec<Dom<Node>>),
@@ -36,13 +36,21 @@ pub struct NodeList {
 impl NodeList {
     pub fn new_child_list(cx: &mut JSContext, node: &Node) -> DomRoot<NodeList> {
         let window = node.global();
-        reflect_dom_object(cx, Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Children(Dom::from_ref(node)) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Children(Dom::from_ref(node)) }),
+            &window,
+        )
     }
 
     pub fn new_static(cx: &mut JSContext, owner: &Node, nodes: Vec<DomRoot<Node>>) -> DomRoot<NodeList> {
         let window = owner.global();
         let nodes = nodes.iter().map(|n| Dom::from_ref(&**n)).collect();
-        reflect_dom_object(cx, Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Static(nodes) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Static(nodes) }),
+            &window,
+        )
     }
 }
 

@@ -70,15 +70,24 @@ pub fn query_selector_all(cx: &mut JSContext, node: &Node, selectors: &str) -> F
 macro_rules! parent_node_methods {
     () => {
         /// <https://dom.spec.whatwg.org/#dom-parentnode-children>
-        fn Children(&self, cx: &mut mozjs::context::JSContext) -> $crate::dom::bindings::root::DomRoot<$crate::dom::dom::htmlcollection::HTMLCollection> {
+        fn Children(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+        ) -> $crate::dom::bindings::root::DomRoot<$crate::dom::dom::htmlcollection::HTMLCollection> {
             $crate::dom::dom::htmlcollection::HTMLCollection::children(cx, $crate::dom::dom::parentnode::as_node(self))
         }
         /// <https://dom.spec.whatwg.org/#dom-parentnode-firstelementchild>
-        fn FirstElementChild(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
+        fn FirstElementChild(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+        ) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
             $crate::dom::dom::parentnode::first_element_child($crate::dom::dom::parentnode::as_node(self))
         }
         /// <https://dom.spec.whatwg.org/#dom-parentnode-lastelementchild>
-        fn LastElementChild(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
+        fn LastElementChild(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+        ) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
             $crate::dom::dom::parentnode::last_element_child($crate::dom::dom::parentnode::as_node(self))
         }
         /// <https://dom.spec.whatwg.org/#dom-parentnode-childelementcount>
@@ -106,7 +115,9 @@ macro_rules! parent_node_methods {
             &self,
             _cx: &mut mozjs::context::JSContext,
             selectors: $crate::dom::bindings::str::DOMString,
-        ) -> $crate::dom::bindings::error::Fallible<Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>>> {
+        ) -> $crate::dom::bindings::error::Fallible<
+            Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>>,
+        > {
             $crate::dom::dom::parentnode::query_selector($crate::dom::dom::parentnode::as_node(self), &selectors)
         }
         /// <https://dom.spec.whatwg.org/#dom-parentnode-queryselectorall>
@@ -114,8 +125,14 @@ macro_rules! parent_node_methods {
             &self,
             cx: &mut mozjs::context::JSContext,
             selectors: $crate::dom::bindings::str::DOMString,
-        ) -> $crate::dom::bindings::error::Fallible<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::nodelist::NodeList>> {
-            $crate::dom::dom::parentnode::query_selector_all(cx, $crate::dom::dom::parentnode::as_node(self), &selectors)
+        ) -> $crate::dom::bindings::error::Fallible<
+            $crate::dom::bindings::root::DomRoot<$crate::dom::dom::nodelist::NodeList>,
+        > {
+            $crate::dom::dom::parentnode::query_selector_all(
+                cx,
+                $crate::dom::dom::parentnode::as_node(self),
+                &selectors,
+            )
         }
     };
 }
@@ -140,11 +157,17 @@ pub(crate) use non_element_parent_node_methods;
 macro_rules! non_document_type_child_node_methods {
     () => {
         /// <https://dom.spec.whatwg.org/#dom-nondocumenttypechildnode-previouselementsibling>
-        fn PreviousElementSibling(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
+        fn PreviousElementSibling(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+        ) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
             $crate::dom::dom::characterdata::previous_element_sibling($crate::dom::dom::parentnode::as_node(self))
         }
         /// <https://dom.spec.whatwg.org/#dom-nondocumenttypechildnode-nextelementsibling>
-        fn NextElementSibling(&self, _cx: &mut mozjs::context::JSContext) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
+        fn NextElementSibling(
+            &self,
+            _cx: &mut mozjs::context::JSContext,
+        ) -> Option<$crate::dom::bindings::root::DomRoot<$crate::dom::dom::element::Element>> {
             $crate::dom::dom::characterdata::next_element_sibling($crate::dom::dom::parentnode::as_node(self))
         }
     };
@@ -176,7 +199,11 @@ macro_rules! child_node_methods {
             cx: &mut mozjs::context::JSContext,
             nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
         ) -> $crate::dom::bindings::error::ErrorResult {
-            $crate::dom::dom::characterdata::child_node_replace_with(cx, $crate::dom::dom::parentnode::as_node(self), nodes)
+            $crate::dom::dom::characterdata::child_node_replace_with(
+                cx,
+                $crate::dom::dom::parentnode::as_node(self),
+                nodes,
+            )
         }
         /// <https://dom.spec.whatwg.org/#dom-childnode-remove>
         fn Remove(&self, cx: &mut mozjs::context::JSContext) {

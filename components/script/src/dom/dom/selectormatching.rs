@@ -183,7 +183,14 @@ pub struct PseudoElement(&'static str);
 impl PseudoElement {
     fn from_name(name: &str) -> Option<PseudoElement> {
         const KNOWN: &[&str] = &[
-            "before", "after", "first-line", "first-letter", "marker", "placeholder", "selection", "backdrop",
+            "before",
+            "after",
+            "first-line",
+            "first-letter",
+            "marker",
+            "placeholder",
+            "selection",
+            "backdrop",
             "file-selector-button",
         ];
         let lower = name.to_ascii_lowercase();
@@ -413,7 +420,9 @@ impl<'a> selectors::Element for ElementRef<'a> {
             // No user, no focus, no fragment navigation.
             Visited | Hover | Active | Focus | FocusWithin | FocusVisible | Target => false,
             Checked => {
-                (self.is_html(&["input"]) && matches!(self.input_type().as_str(), "checkbox" | "radio") && self.0.has_attribute_named("checked"))
+                (self.is_html(&["input"])
+                    && matches!(self.input_type().as_str(), "checkbox" | "radio")
+                    && self.0.has_attribute_named("checked"))
                     || (self.is_html(&["option"]) && self.0.has_attribute_named("selected"))
             }
             Indeterminate => false,

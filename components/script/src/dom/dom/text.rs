@@ -23,13 +23,22 @@ pub struct Text {
 impl Text {
     pub fn new(cx: &mut JSContext, data: String, document: &Document) -> DomRoot<Text> {
         let window = document.window_for_objects();
-        reflect_dom_object(cx, Box::new(Text { characterdata: CharacterData::new_inherited(NodeKind::Text, data, document) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(Text { characterdata: CharacterData::new_inherited(NodeKind::Text, data, document) }),
+            &window,
+        )
     }
 }
 
 impl TextMethods for Text {
     /// <https://dom.spec.whatwg.org/#dom-text-text>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, data: DOMString) -> Fallible<DomRoot<Text>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        data: DOMString,
+    ) -> Fallible<DomRoot<Text>> {
         let document = global.document();
         let text = Text { characterdata: CharacterData::new_inherited(NodeKind::Text, data.into(), &document) };
         Ok(reflect_dom_object_with_proto(cx, Box::new(text), global, proto))

@@ -6,8 +6,8 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::dom::element::Element;
-use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 use crate::dom::dom::node::Node;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 
 /// Insertion steps for `node` (an inclusive descendant of the inserted node).
 pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {

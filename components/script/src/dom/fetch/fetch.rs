@@ -80,12 +80,21 @@ pub fn fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Reque
 
 /// The Request constructor's checks (<https://fetch.spec.whatwg.org/#dom-request>)
 /// for a URL input, then "fetch" itself.
-fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &RequestInit, promise: &Rc<Promise>) -> Result<(), Error> {
+fn start_fetch(
+    cx: &mut JSContext,
+    window: &Window,
+    input: USVString,
+    init: &RequestInit,
+    promise: &Rc<Promise>,
+) -> Result<(), Error> {
     // Request step 5.1–5.3: parse input with the base URL; failure or credentials throw a TypeError.
     let base = window.document().url();
     let url = base.join(&input.0).map_err(|_| Error::Type(format!("Failed to parse URL from {}", input.0)))?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::Type(format!("Request cannot be constructed from a URL that includes credentials: {}", input.0)));
+        return Err(Error::Type(format!(
+            "Request cannot be constructed from a URL that includes credentials: {}",
+            input.0
+        )));
     }
     // Request step 25: the method: a method, not forbidden, normalized.
     let mut method = "GET".to_string();
@@ -142,7 +151,8 @@ fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Req
     match url.scheme() {
         // <https://fetch.spec.whatwg.org/#data-url-processor>
         "data" => {
-            let (mime, bytes) = process_data_url(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
+            let (mime, bytes) =
+                process_data_url(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
             let data = ResponseData {
                 type_: ResponseType::Basic,
                 url: Some(url_without_fragment(&url)),
@@ -179,7 +189,9 @@ fn start_fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &Req
                 if url.scheme() == "file" {
                     return Err(Error::Type(format!("Failed to fetch {url}: cross-origin file access")));
                 }
-                if !is_safelisted_method(&method) || !header_list.iter().all(|(n, v)| is_safelisted_request_header(n, v)) {
+                if !is_safelisted_method(&method)
+                    || !header_list.iter().all(|(n, v)| is_safelisted_request_header(n, v))
+                {
                     return Err(Error::Type(format!(
                         "Failed to fetch {url}: a cross-origin request that needs a CORS preflight is not supported"
                     )));
@@ -259,7 +271,8 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
                 .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
                 .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin);
             if !allowed {
-                promise.reject_error(cx, Error::Type(format!("Failed to fetch {}: the CORS check failed", response.url)));
+                promise
+                    .reject_error(cx, Error::Type(format!("Failed to fetch {}: the CORS check failed", response.url)));
                 return;
             }
             (ResponseType::Cors, cors_filter(headers))
@@ -281,7 +294,10 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
 
 /// <https://fetch.spec.whatwg.org/#concept-filtered-response-basic>: without `Set-Cookie`.
 fn basic_filter(headers: HeaderList) -> HeaderList {
-    headers.into_iter().filter(|(n, _)| !n.eq_ignore_ascii_case(b"set-cookie") && !n.eq_ignore_ascii_case(b"set-cookie2")).collect()
+    headers
+        .into_iter()
+        .filter(|(n, _)| !n.eq_ignore_ascii_case(b"set-cookie") && !n.eq_ignore_ascii_case(b"set-cookie2"))
+        .collect()
 }
 
 /// <https://fetch.spec.whatwg.org/#concept-filtered-response-cors>: safelisted
@@ -290,10 +306,22 @@ fn cors_filter(headers: HeaderList) -> HeaderList {
     let exposed: Vec<Vec<u8>> = headers
         .iter()
         .filter(|(n, _)| n.eq_ignore_ascii_case(b"access-control-expose-headers"))
-        .flat_map(|(_, v)| String::from_utf8_lossy(v).split(',').map(|s| s.trim().to_ascii_lowercase().into_bytes()).collect::<Vec<_>>())
+        .flat_map(|(_, v)| {
+            String::from_utf8_lossy(v)
+                .split(',')
+                .map(|s| s.trim().to_ascii_lowercase().into_bytes())
+                .collect::<Vec<_>>()
+        })
         .collect();
-    const SAFELISTED: &[&[u8]] =
-        &[b"cache-control", b"content-language", b"content-length", b"content-type", b"expires", b"last-modified", b"pragma"];
+    const SAFELISTED: &[&[u8]] = &[
+        b"cache-control",
+        b"content-language",
+        b"content-length",
+        b"content-type",
+        b"expires",
+        b"last-modified",
+        b"pragma",
+    ];
     headers
         .into_iter()
         .filter(|(n, _)| {

@@ -40,8 +40,7 @@ pub struct Headers {
 
 /// <https://fetch.spec.whatwg.org/#header-name>: a token (RFC 9110).
 fn is_header_name(name: &[u8]) -> bool {
-    !name.is_empty()
-        && name.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// <https://fetch.spec.whatwg.org/#header-value>: no NUL, CR or LF, and no
@@ -63,9 +62,27 @@ fn normalize(value: &[u8]) -> Vec<u8> {
 fn is_forbidden_request_header(name: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
     const NAMES: &[&[u8]] = &[
-        b"accept-charset", b"accept-encoding", b"access-control-request-headers", b"access-control-request-method",
-        b"connection", b"content-length", b"cookie", b"cookie2", b"date", b"dnt", b"expect", b"host", b"keep-alive",
-        b"origin", b"referer", b"set-cookie", b"te", b"trailer", b"transfer-encoding", b"upgrade", b"via",
+        b"accept-charset",
+        b"accept-encoding",
+        b"access-control-request-headers",
+        b"access-control-request-method",
+        b"connection",
+        b"content-length",
+        b"cookie",
+        b"cookie2",
+        b"date",
+        b"dnt",
+        b"expect",
+        b"host",
+        b"keep-alive",
+        b"origin",
+        b"referer",
+        b"set-cookie",
+        b"te",
+        b"trailer",
+        b"transfer-encoding",
+        b"upgrade",
+        b"via",
     ];
     NAMES.contains(&lower.as_slice()) || lower.starts_with(b"proxy-") || lower.starts_with(b"sec-")
 }
@@ -183,7 +200,12 @@ impl Headers {
 
 impl HeadersMethods for Headers {
     /// <https://fetch.spec.whatwg.org/#dom-headers>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, init: Option<HeadersInit>) -> Fallible<DomRoot<Headers>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        init: Option<HeadersInit>,
+    ) -> Fallible<DomRoot<Headers>> {
         // Step 1: Set this's guard to "none".
         let headers = reflect_dom_object_with_proto(cx, Box::new(Headers::new_inherited(Guard::None)), global, proto);
         // Step 2: If init is given, then fill this with init.

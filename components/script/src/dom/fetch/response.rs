@@ -23,9 +23,9 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::{ByteString, USVString};
+use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
 use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
 use crate::dom::html::window::Window;
 
 /// What a response is made of, before it is reflected.
@@ -139,7 +139,11 @@ impl Response {
     fn consume(&self, cx: &mut JSContext) -> Result<Rc<[u8]>, Rc<Promise>> {
         // Step 1: If object is unusable, then return a promise rejected with a TypeError.
         if self.disturbed.get() {
-            return Err(Promise::new_rejected(cx, &self.global(), Error::Type("Body has already been consumed.".into())));
+            return Err(Promise::new_rejected(
+                cx,
+                &self.global(),
+                Error::Type("Body has already been consumed.".into()),
+            ));
         }
         // Reading disturbs the body; a null body reads as empty.
         if self.body.is_some() {
@@ -153,10 +157,19 @@ impl Response {
 
 impl ResponseMethods for Response {
     /// <https://fetch.spec.whatwg.org/#dom-response>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, body: Option<BodyInit>, init: &ResponseInit) -> Fallible<DomRoot<Response>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        body: Option<BodyInit>,
+        init: &ResponseInit,
+    ) -> Fallible<DomRoot<Response>> {
         // "Initialize a response", step 1: If init["status"] is not in the range 200 to 599, throw a RangeError.
         if !(200..=599).contains(&init.status) {
-            return Err(Error::Range(format!("The status provided ({}) is outside the range [200, 599].", init.status)));
+            return Err(Error::Range(format!(
+                "The status provided ({}) is outside the range [200, 599].",
+                init.status
+            )));
         }
         // Step 2: If init["statusText"] does not match the reason-phrase token production, throw a TypeError.
         if init.status_text.0.iter().any(|&b| !(b == b'\t' || (0x20..=0x7e).contains(&b) || b >= 0x80)) {
@@ -312,7 +325,9 @@ impl ResponseMethods for Response {
         let text: Vec<u16> = utf8_decode(&bytes).encode_utf16().collect();
         let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.global_object().get());
         rooted!(&in(cx) let mut value = UndefinedValue());
-        let parsed = unsafe { mozjs::jsapi::JS_ParseJSON(cx.raw_cx(), text.as_ptr(), text.len() as u32, value.handle_mut().into()) };
+        let parsed = unsafe {
+            mozjs::jsapi::JS_ParseJSON(cx.raw_cx(), text.as_ptr(), text.len() as u32, value.handle_mut().into())
+        };
         if parsed {
             promise.resolve(cx, value.handle());
         } else {

@@ -78,7 +78,13 @@ fn relative(value: Option<i64>, default: i64, size: i64) -> i64 {
 
 impl BlobMethods for Blob {
     /// <https://w3c.github.io/FileAPI/#constructorBlob>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, blob_parts: Option<Vec<BlobPart>>, options: &BlobPropertyBag) -> Fallible<DomRoot<Blob>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        blob_parts: Option<Vec<BlobPart>>,
+        options: &BlobPropertyBag,
+    ) -> Fallible<DomRoot<Blob>> {
         // Step 2: Let bytes be the result of processing blob parts.
         let bytes = process_blob_parts(blob_parts.unwrap_or_default());
         // Step 3: the type, lowercased if it is printable ASCII.
@@ -97,7 +103,13 @@ impl BlobMethods for Blob {
     }
 
     /// <https://w3c.github.io/FileAPI/#dfn-slice>
-    fn Slice(&self, cx: &mut JSContext, start: Option<i64>, end: Option<i64>, content_type: Option<DOMString>) -> DomRoot<Blob> {
+    fn Slice(
+        &self,
+        cx: &mut JSContext,
+        start: Option<i64>,
+        end: Option<i64>,
+        content_type: Option<DOMString>,
+    ) -> DomRoot<Blob> {
         let size = self.bytes.len() as i64;
         let start = relative(start, 0, size);
         let end = relative(end, size, size);

@@ -31,7 +31,15 @@ impl ErrorEvent {
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>, step
     /// "fire an event named error at global, using ErrorEvent…". Returns whether
     /// the event was canceled (the error counts as handled).
-    pub fn fire_for_exception(cx: &mut JSContext, window: &Window, message: &str, filename: &str, lineno: u32, colno: u32, error: HandleValue) -> bool {
+    pub fn fire_for_exception(
+        cx: &mut JSContext,
+        window: &Window,
+        message: &str,
+        filename: &str,
+        lineno: u32,
+        colno: u32,
+        error: HandleValue,
+    ) -> bool {
         let heap = Box::new(Heap::default());
         heap.set(error.get());
         let event = ErrorEvent {

@@ -14,7 +14,7 @@ use std::ffi::CString;
 use std::rc::Rc;
 
 use mozjs::context::JSContext;
-use mozjs::jsapi::{JSAutoRealm, JSObject, JS_GetFunctionObject, SupportUnscopables};
+use mozjs::jsapi::{JS_GetFunctionObject, JSAutoRealm, JSObject, SupportUnscopables};
 use mozjs::rooted;
 use mozjs::rust::{CompileOptionsWrapper, EnvironmentChain, transform_u16_to_source_text};
 
@@ -29,22 +29,107 @@ use crate::dom::dom::node::Node;
 /// <https://html.spec.whatwg.org/multipage/webappapis.html#globaleventhandlers>
 /// (the handlers pages commonly use) and the body's window-reflecting ones.
 const HANDLERS: &[&str] = &[
-    "abort", "auxclick", "blur", "cancel", "canplay", "canplaythrough", "change", "click", "close", "contextmenu",
-    "dblclick", "drag", "dragend", "dragenter", "dragleave", "dragover", "dragstart", "drop", "durationchange",
-    "emptied", "ended", "error", "focus", "input", "invalid", "keydown", "keypress", "keyup", "load", "loadeddata",
-    "loadedmetadata", "loadstart", "mousedown", "mouseenter", "mouseleave", "mousemove", "mouseout", "mouseover",
-    "mouseup", "pause", "play", "playing", "pointerdown", "pointermove", "pointerup", "progress", "ratechange",
-    "reset", "resize", "scroll", "seeked", "seeking", "select", "stalled", "submit", "suspend", "timeupdate",
-    "toggle", "volumechange", "waiting", "wheel", "afterprint", "beforeprint", "beforeunload", "hashchange",
-    "languagechange", "message", "offline", "online", "pagehide", "pageshow", "popstate", "rejectionhandled",
-    "storage", "unhandledrejection", "unload",
+    "abort",
+    "auxclick",
+    "blur",
+    "cancel",
+    "canplay",
+    "canplaythrough",
+    "change",
+    "click",
+    "close",
+    "contextmenu",
+    "dblclick",
+    "drag",
+    "dragend",
+    "dragenter",
+    "dragleave",
+    "dragover",
+    "dragstart",
+    "drop",
+    "durationchange",
+    "emptied",
+    "ended",
+    "error",
+    "focus",
+    "input",
+    "invalid",
+    "keydown",
+    "keypress",
+    "keyup",
+    "load",
+    "loadeddata",
+    "loadedmetadata",
+    "loadstart",
+    "mousedown",
+    "mouseenter",
+    "mouseleave",
+    "mousemove",
+    "mouseout",
+    "mouseover",
+    "mouseup",
+    "pause",
+    "play",
+    "playing",
+    "pointerdown",
+    "pointermove",
+    "pointerup",
+    "progress",
+    "ratechange",
+    "reset",
+    "resize",
+    "scroll",
+    "seeked",
+    "seeking",
+    "select",
+    "stalled",
+    "submit",
+    "suspend",
+    "timeupdate",
+    "toggle",
+    "volumechange",
+    "waiting",
+    "wheel",
+    "afterprint",
+    "beforeprint",
+    "beforeunload",
+    "hashchange",
+    "languagechange",
+    "message",
+    "offline",
+    "online",
+    "pagehide",
+    "pageshow",
+    "popstate",
+    "rejectionhandled",
+    "storage",
+    "unhandledrejection",
+    "unload",
 ];
 
 /// <https://html.spec.whatwg.org/multipage/webappapis.html#window-reflecting-body-element-event-handler-set>
 const WINDOW_REFLECTING: &[&str] = &[
-    "blur", "error", "focus", "load", "resize", "scroll", "afterprint", "beforeprint", "beforeunload", "hashchange",
-    "languagechange", "message", "offline", "online", "pagehide", "pageshow", "popstate", "rejectionhandled",
-    "storage", "unhandledrejection", "unload",
+    "blur",
+    "error",
+    "focus",
+    "load",
+    "resize",
+    "scroll",
+    "afterprint",
+    "beforeprint",
+    "beforeunload",
+    "hashchange",
+    "languagechange",
+    "message",
+    "offline",
+    "online",
+    "pagehide",
+    "pageshow",
+    "popstate",
+    "rejectionhandled",
+    "storage",
+    "unhandledrejection",
+    "unload",
 ];
 
 /// The event type of handler attribute `name` (`onload` → `load`), if it is one.
@@ -58,7 +143,10 @@ fn event_type(name: &str) -> Option<&'static str> {
 fn handler_target(element: &Element, event: &str) -> Option<DomRoot<EventTarget>> {
     let document = element.upcast::<Node>().owner_doc();
     let window = document.browsing_window()?;
-    if element.is_html_element() && matches!(element.local_name(), "body" | "frameset") && WINDOW_REFLECTING.contains(&event) {
+    if element.is_html_element()
+        && matches!(element.local_name(), "body" | "frameset")
+        && WINDOW_REFLECTING.contains(&event)
+    {
         return Some(DomRoot::upcast(window));
     }
     Some(DomRoot::from_ref(element.upcast::<EventTarget>()))

@@ -23,7 +23,9 @@ pub struct HTMLElement {
 
 impl HTMLElement {
     pub fn new_inherited(local_name: &str, document: &Document) -> HTMLElement {
-        HTMLElement { element: Element::new_inherited(local_name.to_owned(), Some(HTML_NAMESPACE.to_owned()), None, document) }
+        HTMLElement {
+            element: Element::new_inherited(local_name.to_owned(), Some(HTML_NAMESPACE.to_owned()), None, document),
+        }
     }
 
     /// A reflected boolean content attribute.

@@ -23,9 +23,9 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::dom::node::Node;
 use crate::dom::dom::virtualmethods::TreeHooks;
+use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::window::{Window, WindowOptions};
 
 /// What a navigation of the child browsing context loads.

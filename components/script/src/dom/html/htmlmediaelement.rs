@@ -29,13 +29,13 @@ use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::dom::node::Node;
+use crate::dom::dom::virtualmethods::TreeHooks;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::TrackKind;
-use crate::dom::dom::node::Node;
-use crate::dom::dom::virtualmethods::TreeHooks;
 use crate::media_events;
 use crate::script_thread::queue_task;
 
@@ -521,7 +521,11 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         // 2. If the error is MEDIA_ERR_SRC_NOT_SUPPORTED, return a promise rejected with a
         //    "NotSupportedError" DOMException.
         if self.src_not_supported.get() {
-            return Promise::new_rejected(cx, &window, Error::NotSupported("The element has no supported sources.".into()));
+            return Promise::new_rejected(
+                cx,
+                &window,
+                Error::NotSupported("The element has no supported sources.".into()),
+            );
         }
         // 3. Let promise be a new promise and append it to the list of pending play promises.
         let promise = Promise::new(cx, &window);

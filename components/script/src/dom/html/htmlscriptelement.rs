@@ -14,8 +14,8 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::dom::node::Node;
+use crate::dom::html::htmlelement::HTMLElement;
 
 #[dom_struct]
 pub struct HTMLScriptElement {
@@ -77,10 +77,22 @@ impl HTMLScriptElement {
         };
         matches!(
             essence.as_str(),
-            "application/ecmascript" | "application/javascript" | "application/x-ecmascript" | "application/x-javascript"
-                | "text/ecmascript" | "text/javascript" | "text/javascript1.0" | "text/javascript1.1" | "text/javascript1.2"
-                | "text/javascript1.3" | "text/javascript1.4" | "text/javascript1.5" | "text/jscript" | "text/livescript"
-                | "text/x-ecmascript" | "text/x-javascript"
+            "application/ecmascript"
+                | "application/javascript"
+                | "application/x-ecmascript"
+                | "application/x-javascript"
+                | "text/ecmascript"
+                | "text/javascript"
+                | "text/javascript1.0"
+                | "text/javascript1.1"
+                | "text/javascript1.2"
+                | "text/javascript1.3"
+                | "text/javascript1.4"
+                | "text/javascript1.5"
+                | "text/jscript"
+                | "text/livescript"
+                | "text/x-ecmascript"
+                | "text/x-javascript"
         )
     }
 
@@ -158,7 +170,14 @@ impl HTMLScriptElement {
 
     /// <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>,
     /// the classic script case.
-    fn execute(&self, cx: &mut JSContext, window: &crate::dom::html::window::Window, source: &str, url: &str, line: u32) {
+    fn execute(
+        &self,
+        cx: &mut JSContext,
+        window: &crate::dom::html::window::Window,
+        source: &str,
+        url: &str,
+        line: u32,
+    ) {
         let document = self.upcast::<Node>().owner_doc();
         // Step 5.1: Let oldCurrentScript be document's currentScript; set it to el.
         let old = document.set_current_script(Some(self));

@@ -20,7 +20,11 @@ pub struct HTMLVideoElement {
 impl HTMLVideoElement {
     pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLVideoElement> {
         let window = document.window_for_objects();
-        reflect_dom_object(cx, Box::new(HTMLVideoElement { htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document) }), &window)
+        reflect_dom_object(
+            cx,
+            Box::new(HTMLVideoElement { htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document) }),
+            &window,
+        )
     }
 
     /// The frame the video shows now (what `drawImage(video)` and
@@ -36,7 +40,12 @@ impl HTMLVideoElement {
         // Parse with the rules for parsing non-negative integers; out of range or an
         // error gives the default, 0.
         let value = self.upcast::<Element>().get_attribute_value(name).unwrap_or_default();
-        let digits: String = value.trim_start_matches([' ', '\t', '\n', '\x0c', '\r']).trim_start_matches('+').chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = value
+            .trim_start_matches([' ', '\t', '\n', '\x0c', '\r'])
+            .trim_start_matches('+')
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         digits.parse::<u64>().ok().filter(|v| *v <= 2147483647).map_or(0, |v| v as u32)
     }
 

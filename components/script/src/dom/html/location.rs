@@ -18,7 +18,11 @@ pub struct Location {
 
 impl Location {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<Location> {
-        reflect_dom_object(cx, Box::new(Location { reflector_: Reflector::new(), window: Dom::from_ref(window) }), window)
+        reflect_dom_object(
+            cx,
+            Box::new(Location { reflector_: Reflector::new(), window: Dom::from_ref(window) }),
+            window,
+        )
     }
 
     fn url(&self) -> url::Url {

@@ -7,15 +7,14 @@ use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::NavigatorBinding::NavigatorMethods;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::str::DOMString;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::mediacapture::mediadevices::MediaDevices;
 use crate::dom::permissions::permissions::Permissions;
-use crate::dom::bindings::str::DOMString;
-use crate::dom::html::window::Window;
 
 /// The user agent string: Chrome-compatible, so pages that sniff take the path Chrome users take.
-pub const USER_AGENT: &str =
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Aperture/0.1 Chrome/140.0.0.0 Safari/537.36";
+pub const USER_AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Aperture/0.1 Chrome/140.0.0.0 Safari/537.36";
 
 #[dom_struct]
 pub struct Navigator {
@@ -26,7 +25,15 @@ pub struct Navigator {
 
 impl Navigator {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<Navigator> {
-        reflect_dom_object(cx, Box::new(Navigator { reflector_: Reflector::new(), media_devices: Default::default(), permissions: Default::default() }), window)
+        reflect_dom_object(
+            cx,
+            Box::new(Navigator {
+                reflector_: Reflector::new(),
+                media_devices: Default::default(),
+                permissions: Default::default(),
+            }),
+            window,
+        )
     }
 }
 

@@ -7,9 +7,9 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
+use html5ever::TokenizerResult;
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::TokenizerResult;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute as HtmlAttribute, LocalName, Namespace, QualName};
@@ -27,9 +27,9 @@ use crate::dom::dom::documentfragment::DocumentFragment;
 use crate::dom::dom::documenttype::DocumentType;
 use crate::dom::dom::element::{Attribute, Element};
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 use crate::dom::dom::node::Node;
 use crate::dom::dom::text::Text;
+use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 
 /// An element's name as html5ever atoms.
 #[derive(Debug)]
@@ -106,7 +106,8 @@ impl TreeSink for Sink {
         let mut cx = self.cx();
         let ns = name.ns.to_string();
         let namespace = (!ns.is_empty()).then_some(ns.as_str());
-        let element = create_element(&mut cx, &self.document, &name.local, namespace, name.prefix.map(|p| p.to_string()));
+        let element =
+            create_element(&mut cx, &self.document, &name.local, namespace, name.prefix.map(|p| p.to_string()));
         for a in attrs {
             let ns = a.name.ns.to_string();
             element.set_attribute_full(
@@ -150,7 +151,12 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_based_on_parent_node(&self, element: &DomRoot<Node>, prev_element: &DomRoot<Node>, child: NodeOrText<DomRoot<Node>>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &DomRoot<Node>,
+        prev_element: &DomRoot<Node>,
+        child: NodeOrText<DomRoot<Node>>,
+    ) {
         if element.parent().is_some() {
             self.append_before_sibling(element, child);
         } else {
@@ -160,7 +166,8 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
         let mut cx = self.cx();
-        let doctype = DocumentType::new(&mut cx, name.to_string(), public_id.to_string(), system_id.to_string(), &self.document);
+        let doctype =
+            DocumentType::new(&mut cx, name.to_string(), public_id.to_string(), system_id.to_string(), &self.document);
         self.document.upcast::<Node>().insert(&mut cx, doctype.upcast(), None, true);
     }
 
@@ -302,7 +309,8 @@ pub fn parse_fragment(cx: &mut JSContext, context: &Element, html: &str) -> DomR
         line: Cell::new(1),
         quirks: RefCell::new(QuirksMode::NoQuirks),
     };
-    let context_handle = DomRoot::upcast::<Node>(create_element(cx, &scratch, context.local_name(), context.namespace(), None));
+    let context_handle =
+        DomRoot::upcast::<Node>(create_element(cx, &scratch, context.local_name(), context.namespace(), None));
     let opts = TreeBuilderOpts { scripting_enabled: true, ..Default::default() };
     let builder = TreeBuilder::new_for_fragment(sink, context_handle, None, opts);
     let mut tok_opts = TokenizerOpts::default();

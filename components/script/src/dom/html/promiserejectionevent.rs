@@ -27,7 +27,11 @@ impl PromiseRejectionEvent {
         p.set(promise.get());
         let r = Box::new(Heap::default());
         r.set(reason.get());
-        let event = reflect_dom_object(cx, Box::new(PromiseRejectionEvent { event: Event::new_inherited(window), promise: p, reason: r }), window);
+        let event = reflect_dom_object(
+            cx,
+            Box::new(PromiseRejectionEvent { event: Event::new_inherited(window), promise: p, reason: r }),
+            window,
+        );
         let base = event.upcast::<Event>();
         base.init("unhandledrejection".into(), false, true);
         base.set_trusted(true);

@@ -111,7 +111,13 @@ impl crate::dom::bindings::codegen::HTMLButtonElementBinding::HTMLButtonElementM
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-button-type>
     fn Type(&self, _cx: &mut JSContext) -> DOMString {
-        match self.htmlelement.upcast::<crate::dom::dom::element::Element>().get_attribute_value("type").map(|t| t.to_ascii_lowercase()).as_deref() {
+        match self
+            .htmlelement
+            .upcast::<crate::dom::dom::element::Element>()
+            .get_attribute_value("type")
+            .map(|t| t.to_ascii_lowercase())
+            .as_deref()
+        {
             Some(t @ ("reset" | "button")) => t.into(),
             _ => "submit".into(),
         }

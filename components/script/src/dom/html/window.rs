@@ -13,27 +13,27 @@ use mozjs::rooted;
 use mozjs::rust::HandleObject;
 use url::Url;
 
-use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, Function, VoidFunction};
+use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Unions::StringOrFunction;
 use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
+use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
-use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
-use crate::dom::bindings::codegen::Dictionaries::RequestInit;
-use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
 use crate::dom::globalscope::global_of;
-use crate::dom::images::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
+use crate::dom::hrtime::performance::Performance;
 use crate::dom::html::location::Location;
 use crate::dom::html::navigator::Navigator;
-use crate::dom::hrtime::performance::Performance;
+use crate::dom::images::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
+use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 use crate::prefs::Prefs;
 use crate::script_runtime::{Microtask, enqueue_microtask, run_classic_script};
 
@@ -127,7 +127,8 @@ pub struct Window {
 impl Window {
     /// Creates a window and its global object.
     pub fn new(cx: &mut JSContext, options: WindowOptions) -> DomRoot<Window> {
-        let secure_context = options.inherited_secure_context.unwrap_or_else(|| is_potentially_trustworthy(&options.url));
+        let secure_context =
+            options.inherited_secure_context.unwrap_or_else(|| is_potentially_trustworthy(&options.url));
         let window = Box::new(Window {
             eventtarget: EventTarget::new_inherited(),
             url: RefCell::new(options.url),
@@ -237,7 +238,15 @@ impl Window {
     // ------------------------------------------------------------ timers
 
     /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timer-initialisation-steps>
-    fn initialise_timer(&self, cx: &mut JSContext, handler: StringOrFunction, timeout: i32, arguments: &[JSVal], repeat: bool, previous: Option<i32>) -> i32 {
+    fn initialise_timer(
+        &self,
+        cx: &mut JSContext,
+        handler: StringOrFunction,
+        timeout: i32,
+        arguments: &[JSVal],
+        repeat: bool,
+        previous: Option<i32>,
+    ) -> i32 {
         let mut timers = self.timers.borrow_mut();
         // Steps 2–3: the handle is a new positive integer unless a repeating timer reuses its own.
         let id = match previous {
@@ -304,7 +313,12 @@ impl Window {
             let mut timers = self.timers.borrow_mut();
             timers.schedule.remove(&key);
             match timers.entries.get(&id) {
-                Some(t) => (t.handler.clone(), t.arguments.iter().map(|h| h.get()).collect::<Vec<JSVal>>(), t.nesting, t.repeat),
+                Some(t) => (
+                    t.handler.clone(),
+                    t.arguments.iter().map(|h| h.get()).collect::<Vec<JSVal>>(),
+                    t.nesting,
+                    t.repeat,
+                ),
                 None => return true,
             }
         };
@@ -484,17 +498,36 @@ impl WindowMethods for Window {
     }
 
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
-    fn CreateImageBitmap(&self, cx: &mut JSContext, image: ImageBitmapSource, options: &ImageBitmapOptions) -> Rc<Promise> {
+    fn CreateImageBitmap(
+        &self,
+        cx: &mut JSContext,
+        image: ImageBitmapSource,
+        options: &ImageBitmapOptions,
+    ) -> Rc<Promise> {
         create_image_bitmap(cx, self, image, None, options)
     }
 
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
-    fn CreateImageBitmap_(&self, cx: &mut JSContext, image: ImageBitmapSource, sx: i32, sy: i32, sw: i32, sh: i32, options: &ImageBitmapOptions) -> Rc<Promise> {
+    fn CreateImageBitmap_(
+        &self,
+        cx: &mut JSContext,
+        image: ImageBitmapSource,
+        sx: i32,
+        sy: i32,
+        sw: i32,
+        sh: i32,
+        options: &ImageBitmapOptions,
+    ) -> Rc<Promise> {
         create_image_bitmap(cx, self, image, Some(Crop { sx, sy, sw, sh }), options)
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
-    fn GetComputedStyle(&self, cx: &mut JSContext, element: &crate::dom::dom::element::Element, pseudo: Option<Option<DOMString>>) -> DomRoot<CSSStyleDeclaration> {
+    fn GetComputedStyle(
+        &self,
+        cx: &mut JSContext,
+        element: &crate::dom::dom::element::Element,
+        pseudo: Option<Option<DOMString>>,
+    ) -> DomRoot<CSSStyleDeclaration> {
         // Steps 1–7: a new read-only, live declaration block for element (or its pseudo-element).
         let pseudo = pseudo.flatten();
         CSSStyleDeclaration::new_computed(cx, self, element, pseudo.as_deref())

@@ -28,12 +28,12 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::images::imagebitmap::ImageBitmap;
+use crate::dom::html::window::Window;
 use crate::dom::imagecapture::{imagecapturetest, photos};
+use crate::dom::images::imagebitmap::ImageBitmap;
 use crate::dom::mediacapture::constraints::{photo_capabilities_out, photo_settings_in, photo_settings_out};
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind};
-use crate::dom::html::window::Window;
 use crate::media_events;
 
 #[dom_struct]
@@ -45,11 +45,7 @@ pub struct ImageCapture {
 /// What a request becomes when it fails on the Media thread: `kind` for every
 /// error except the ones named in `keep`.
 fn failure(e: MediaError, kind: fn(String) -> Error, keep: &[MediaErrorKind]) -> Error {
-    if keep.contains(&e.kind()) {
-        crate::dom::mediacapture::dom_error(e)
-    } else {
-        kind(e.message().to_owned())
-    }
+    if keep.contains(&e.kind()) { crate::dom::mediacapture::dom_error(e) } else { kind(e.message().to_owned()) }
 }
 
 impl ImageCapture {
@@ -96,7 +92,12 @@ impl ImageCapture {
 
 impl ImageCaptureMethods for ImageCapture {
     /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-imagecapture>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, video_track: &MediaStreamTrack) -> Fallible<DomRoot<ImageCapture>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        video_track: &MediaStreamTrack,
+    ) -> Fallible<DomRoot<ImageCapture>> {
         // (A missing argument or one that is not a MediaStreamTrack is a TypeError from the bindings.)
         // If videoTrack's kind is not "video", throw a "NotSupportedError" DOMException.
         if video_track.kind() != TrackKind::Video {

@@ -31,9 +31,9 @@ use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 use crate::dom::mediacapture::dom_error;
-use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// What every `takePhoto()` resolves with while a mock is installed: the
@@ -56,7 +56,12 @@ fn photo_override(state: PhotoState) -> PhotoStateOverride {
 
 /// Sends `state` as the override (`None` removes it) and settles a new
 /// promise with the Media thread's answer.
-fn set_override(cx: &mut JSContext, window: &Window, state: Option<PhotoState>, on_error: impl FnOnce() + 'static) -> Rc<Promise> {
+fn set_override(
+    cx: &mut JSContext,
+    window: &Window,
+    state: Option<PhotoState>,
+    on_error: impl FnOnce() + 'static,
+) -> Rc<Promise> {
     let promise = Promise::new(cx, window);
     let request = RequestId::next();
     let command = MediaCommand::SetPhotoStateOverride { request, state: state.map(photo_override) };
@@ -82,7 +87,10 @@ pub fn sync_photo_state(cx: &mut JSContext) -> Fallible<()> {
     let Some(mock) = active() else { return Ok(()) };
     let state = mock.read_state(cx)?;
     let request = RequestId::next();
-    media_events::send_request_ignoring_reply(request, MediaCommand::SetPhotoStateOverride { request, state: Some(photo_override(state)) });
+    media_events::send_request_ignoring_reply(
+        request,
+        MediaCommand::SetPhotoStateOverride { request, state: Some(photo_override(state)) },
+    );
     Ok(())
 }
 
@@ -110,7 +118,11 @@ impl ImageCaptureTest {
 }
 
 impl ImageCaptureTestMethods for ImageCaptureTest {
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<ImageCaptureTest>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+    ) -> Fallible<DomRoot<ImageCaptureTest>> {
         Ok(ImageCaptureTest::new_with_proto(cx, global, proto))
     }
 

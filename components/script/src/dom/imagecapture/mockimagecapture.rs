@@ -25,8 +25,10 @@ use crate::dom::bindings::conversions::{FromJSVal, ToJSVal, get_property};
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::imagecapture::mockstate::{StateWrite, photo_settings_out, photo_state_in, photo_state_out, point_out, state_writes};
 use crate::dom::html::window::Window;
+use crate::dom::imagecapture::mockstate::{
+    StateWrite, photo_settings_out, photo_state_in, photo_state_out, point_out, state_writes,
+};
 
 #[dom_struct]
 pub struct MockImageCapture {
@@ -69,7 +71,9 @@ impl MockImageCapture {
         rooted!(&in(cx) let value = ObjectValue(obj.get()));
         let dictionary = match MockPhotoState::from_jsval(cx, value.handle(), ()) {
             Ok(Ok(d)) => d,
-            Ok(Err(failure)) => return Err(Error::Type(format!("ImageCaptureTest state: {}", failure.describe("the state")))),
+            Ok(Err(failure)) => {
+                return Err(Error::Type(format!("ImageCaptureTest state: {}", failure.describe("the state"))));
+            }
             Err(()) => return Err(Error::JSFailed),
         };
         photo_state_in(&dictionary)

@@ -26,7 +26,11 @@ fn metering_mode(v: u8, member: &str) -> Fallible<MeteringMode> {
         1 => MeteringMode::Manual,
         2 => MeteringMode::SingleShot,
         3 => MeteringMode::Continuous,
-        _ => return Err(Error::Type(format!("ImageCaptureTest state: {member} {v} is not a MeteringMode (0 none, 1 manual, 2 single-shot, 3 continuous)."))),
+        _ => {
+            return Err(Error::Type(format!(
+                "ImageCaptureTest state: {member} {v} is not a MeteringMode (0 none, 1 manual, 2 single-shot, 3 continuous)."
+            )));
+        }
     })
 }
 
@@ -39,7 +43,11 @@ fn red_eye_reduction(v: u8) -> Fallible<RedEyeReduction> {
         0 => RedEyeReduction::Never,
         1 => RedEyeReduction::Always,
         2 => RedEyeReduction::Controllable,
-        _ => return Err(Error::Type(format!("ImageCaptureTest state: redEyeReduction {v} is not a RedEyeReduction (0 never, 1 always, 2 controllable)."))),
+        _ => {
+            return Err(Error::Type(format!(
+                "ImageCaptureTest state: redEyeReduction {v} is not a RedEyeReduction (0 never, 1 always, 2 controllable)."
+            )));
+        }
     })
 }
 
@@ -48,7 +56,11 @@ fn fill_light_mode(v: u8) -> Fallible<FillLightMode> {
         0 => FillLightMode::Off,
         1 => FillLightMode::Auto,
         2 => FillLightMode::Flash,
-        _ => return Err(Error::Type(format!("ImageCaptureTest state: fillLightMode {v} is not a FillLightMode (0 off, 1 auto, 2 flash)."))),
+        _ => {
+            return Err(Error::Type(format!(
+                "ImageCaptureTest state: fillLightMode {v} is not a FillLightMode (0 off, 1 auto, 2 flash)."
+            )));
+        }
     })
 }
 
@@ -56,7 +68,10 @@ fn fill_light_mode(v: u8) -> Fallible<FillLightMode> {
 /// would pass it on).
 fn range(r: &MockRange, member: &str) -> Fallible<PhotoRange> {
     if *r.min > *r.max {
-        return Err(Error::Type(format!("ImageCaptureTest state: {member}.min ({}) exceeds {member}.max ({}).", *r.min, *r.max)));
+        return Err(Error::Type(format!(
+            "ImageCaptureTest state: {member}.min ({}) exceeds {member}.max ({}).",
+            *r.min, *r.max
+        )));
     }
     Ok(PhotoRange::new(*r.min, *r.max, *r.current, *r.step))
 }

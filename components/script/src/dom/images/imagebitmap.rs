@@ -124,9 +124,14 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             }
             canvas.ensure_bitmap();
             let id = canvas.canvas_id();
-            let snapshot = crate::dom::canvas::rendering::round_trip(|reply| canvas_traits::command::CanvasCommand::Snapshot { canvas: id, reply });
+            let snapshot = crate::dom::canvas::rendering::round_trip(|reply| {
+                canvas_traits::command::CanvasCommand::Snapshot { canvas: id, reply }
+            });
             match snapshot {
-                Some(Ok(Some(pixels))) => Ok(SourceData::Ready { frame: crate::imaging::frame_from_pixels(&pixels), origin_clean: canvas.is_origin_clean() }),
+                Some(Ok(Some(pixels))) => Ok(SourceData::Ready {
+                    frame: crate::imaging::frame_from_pixels(&pixels),
+                    origin_clean: canvas.is_origin_clean(),
+                }),
                 _ => Err(Error::InvalidState("The canvas bitmap is not available.".into())),
             }
         }
@@ -140,7 +145,13 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
 }
 
 /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
-pub fn create_image_bitmap(cx: &mut JSContext, window: &Window, image: ImageBitmapSource, crop: Option<Crop>, options: &ImageBitmapOptions) -> Rc<Promise> {
+pub fn create_image_bitmap(
+    cx: &mut JSContext,
+    window: &Window,
+    image: ImageBitmapSource,
+    crop: Option<Crop>,
+    options: &ImageBitmapOptions,
+) -> Rc<Promise> {
     // 1. If either sw or sh is given and is 0, then return a promise rejected with a RangeError.
     if let Some(c) = crop {
         if c.sw == 0 || c.sh == 0 {
@@ -177,7 +188,11 @@ pub fn create_image_bitmap(cx: &mut JSContext, window: &Window, image: ImageBitm
             let p = promise.clone();
             crate::parallel::in_parallel(
                 "ImageDecoder",
-                move || imaging::decode(&bytes).map_err(|e| format!("The source image could not be decoded: {e}")).and_then(|f| format.apply(&f)),
+                move || {
+                    imaging::decode(&bytes)
+                        .map_err(|e| format!("The source image could not be decoded: {e}"))
+                        .and_then(|f| format.apply(&f))
+                },
                 move |cx, result| {
                     // If imageData is not in a supported image file format, or is corrupted
                     // → reject p with an "InvalidStateError" DOMException.
@@ -216,7 +231,11 @@ impl Formatting {
             crop,
             resize_width: options.resize_width,
             resize_height: options.resize_height,
-            sampling: if options.resize_quality == ResizeQuality::Pixelated { Sampling::Nearest } else { Sampling::Bilinear },
+            sampling: if options.resize_quality == ResizeQuality::Pixelated {
+                Sampling::Nearest
+            } else {
+                Sampling::Bilinear
+            },
             // FIXME: "from-image" should honour the image's EXIF orientation; decoded JPEGs are used as stored.
             flip_y: options.image_orientation == ImageOrientation::FlipY,
             // premultiplyAlpha and colorSpaceConversion change nothing observable here: bitmaps

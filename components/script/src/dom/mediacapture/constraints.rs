@@ -7,20 +7,20 @@
 //! string stays a string), so `getConstraints()` returns what was applied.
 
 use media_traits::constraints as mt;
-use media_traits::photo as photo;
+use media_traits::photo;
 use media_traits::settings as ms;
 
 use crate::dom::bindings::codegen::Dictionaries::{
     ConstrainBooleanParameters, ConstrainDOMStringParameters, ConstrainDoubleRange, ConstrainPoint2DParameters,
     ConstrainULongRange, DoubleRange, MediaSettingsRange, MediaTrackCapabilities, MediaTrackConstraintSet,
-    MediaTrackConstraints, MediaTrackSettings, MediaTrackSupportedConstraints, PhotoCapabilities, PhotoSettings, Point2D,
-    ULongRange,
+    MediaTrackConstraints, MediaTrackSettings, MediaTrackSupportedConstraints, PhotoCapabilities, PhotoSettings,
+    Point2D, ULongRange,
 };
 use crate::dom::bindings::codegen::Enums::{FillLightMode, RedEyeReduction};
 use crate::dom::bindings::codegen::Unions::{
     BooleanOrConstrainBooleanParameters, BooleanOrDoubleOrConstrainDoubleRange, DoubleOrConstrainDoubleRange,
-    Point2DSequenceOrConstrainPoint2DParameters, StringOrStringSequence, StringOrStringSequenceOrConstrainDOMStringParameters,
-    UnsignedLongOrConstrainULongRange,
+    Point2DSequenceOrConstrainPoint2DParameters, StringOrStringSequence,
+    StringOrStringSequenceOrConstrainDOMStringParameters, UnsignedLongOrConstrainULongRange,
 };
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::str::DOMString;
@@ -52,7 +52,12 @@ fn ulong_in(c: &UnsignedLongOrConstrainULongRange) -> mt::ConstrainULong {
 }
 
 fn double_range_in(r: &ConstrainDoubleRange) -> mt::ConstrainDouble {
-    mt::Constrain::Range(mt::ConstrainRange { min: f(r.parent.min), max: f(r.parent.max), exact: f(r.exact), ideal: f(r.ideal) })
+    mt::Constrain::Range(mt::ConstrainRange {
+        min: f(r.parent.min),
+        max: f(r.parent.max),
+        exact: f(r.exact),
+        ideal: f(r.ideal),
+    })
 }
 
 fn double_in(c: &DoubleOrConstrainDoubleRange) -> mt::ConstrainDouble {
@@ -73,7 +78,9 @@ fn string_in(c: &StringOrStringSequenceOrConstrainDOMStringParameters) -> mt::Co
     use StringOrStringSequenceOrConstrainDOMStringParameters as U;
     match c {
         U::String(s) => mt::ConstrainDOMString::Bare(mt::StringOrList::One(s.to_string())),
-        U::StringSequence(l) => mt::ConstrainDOMString::Bare(mt::StringOrList::List(l.iter().map(|s| s.to_string()).collect())),
+        U::StringSequence(l) => {
+            mt::ConstrainDOMString::Bare(mt::StringOrList::List(l.iter().map(|s| s.to_string()).collect()))
+        }
         U::ConstrainDOMStringParameters(p) => mt::ConstrainDOMString::Params {
             exact: p.exact.as_ref().map(string_list_in),
             ideal: p.ideal.as_ref().map(string_list_in),
@@ -84,7 +91,9 @@ fn string_in(c: &StringOrStringSequenceOrConstrainDOMStringParameters) -> mt::Co
 fn boolean_in(c: &BooleanOrConstrainBooleanParameters) -> mt::ConstrainBoolean {
     match c {
         BooleanOrConstrainBooleanParameters::Boolean(b) => mt::ConstrainBoolean::Bare(*b),
-        BooleanOrConstrainBooleanParameters::ConstrainBooleanParameters(p) => mt::ConstrainBoolean::Params { exact: p.exact, ideal: p.ideal },
+        BooleanOrConstrainBooleanParameters::ConstrainBooleanParameters(p) => {
+            mt::ConstrainBoolean::Params { exact: p.exact, ideal: p.ideal }
+        }
     }
 }
 
@@ -92,7 +101,9 @@ fn ptz_in(c: &BooleanOrDoubleOrConstrainDoubleRange) -> mt::ConstrainDoubleOrBoo
     match c {
         BooleanOrDoubleOrConstrainDoubleRange::Boolean(b) => mt::ConstrainDoubleOrBool::Bool(*b),
         BooleanOrDoubleOrConstrainDoubleRange::Double(v) => mt::ConstrainDoubleOrBool::Double(mt::Constrain::Bare(**v)),
-        BooleanOrDoubleOrConstrainDoubleRange::ConstrainDoubleRange(r) => mt::ConstrainDoubleOrBool::Double(double_range_in(r)),
+        BooleanOrDoubleOrConstrainDoubleRange::ConstrainDoubleRange(r) => {
+            mt::ConstrainDoubleOrBool::Double(double_range_in(r))
+        }
     }
 }
 
@@ -193,7 +204,9 @@ fn double_out(c: &mt::ConstrainDouble) -> DoubleOrConstrainDoubleRange {
 fn string_list_out(l: &mt::StringOrList) -> StringOrStringSequence {
     match l {
         mt::StringOrList::One(s) => StringOrStringSequence::String(DOMString::from(s.as_str())),
-        mt::StringOrList::List(l) => StringOrStringSequence::StringSequence(l.iter().map(|s| DOMString::from(s.as_str())).collect()),
+        mt::StringOrList::List(l) => {
+            StringOrStringSequence::StringSequence(l.iter().map(|s| DOMString::from(s.as_str())).collect())
+        }
     }
 }
 
@@ -201,11 +214,15 @@ fn string_out(c: &mt::ConstrainDOMString) -> StringOrStringSequenceOrConstrainDO
     use StringOrStringSequenceOrConstrainDOMStringParameters as U;
     match c {
         mt::ConstrainDOMString::Bare(mt::StringOrList::One(s)) => U::String(DOMString::from(s.as_str())),
-        mt::ConstrainDOMString::Bare(mt::StringOrList::List(l)) => U::StringSequence(l.iter().map(|s| DOMString::from(s.as_str())).collect()),
-        mt::ConstrainDOMString::Params { exact, ideal } => U::ConstrainDOMStringParameters(ConstrainDOMStringParameters {
-            exact: exact.as_ref().map(string_list_out),
-            ideal: ideal.as_ref().map(string_list_out),
-        }),
+        mt::ConstrainDOMString::Bare(mt::StringOrList::List(l)) => {
+            U::StringSequence(l.iter().map(|s| DOMString::from(s.as_str())).collect())
+        }
+        mt::ConstrainDOMString::Params { exact, ideal } => {
+            U::ConstrainDOMStringParameters(ConstrainDOMStringParameters {
+                exact: exact.as_ref().map(string_list_out),
+                ideal: ideal.as_ref().map(string_list_out),
+            })
+        }
     }
 }
 
@@ -213,7 +230,10 @@ fn boolean_out(c: &mt::ConstrainBoolean) -> BooleanOrConstrainBooleanParameters 
     match c {
         mt::ConstrainBoolean::Bare(b) => BooleanOrConstrainBooleanParameters::Boolean(*b),
         mt::ConstrainBoolean::Params { exact, ideal } => {
-            BooleanOrConstrainBooleanParameters::ConstrainBooleanParameters(ConstrainBooleanParameters { exact: *exact, ideal: *ideal })
+            BooleanOrConstrainBooleanParameters::ConstrainBooleanParameters(ConstrainBooleanParameters {
+                exact: *exact,
+                ideal: *ideal,
+            })
         }
     }
 }
@@ -221,7 +241,9 @@ fn boolean_out(c: &mt::ConstrainBoolean) -> BooleanOrConstrainBooleanParameters 
 fn ptz_out(c: &mt::ConstrainDoubleOrBool) -> BooleanOrDoubleOrConstrainDoubleRange {
     match c {
         mt::ConstrainDoubleOrBool::Bool(b) => BooleanOrDoubleOrConstrainDoubleRange::Boolean(*b),
-        mt::ConstrainDoubleOrBool::Double(mt::Constrain::Bare(v)) => BooleanOrDoubleOrConstrainDoubleRange::Double(finite(*v)),
+        mt::ConstrainDoubleOrBool::Double(mt::Constrain::Bare(v)) => {
+            BooleanOrDoubleOrConstrainDoubleRange::Double(finite(*v))
+        }
         mt::ConstrainDoubleOrBool::Double(mt::Constrain::Range(r)) => {
             BooleanOrDoubleOrConstrainDoubleRange::ConstrainDoubleRange(double_range_out(r))
         }
@@ -313,7 +335,9 @@ pub fn settings_out(s: &ms::MediaTrackSettings) -> MediaTrackSettings {
 /// `getCapabilities()` content, plain data → IDL.
 pub fn capabilities_out(c: &ms::MediaTrackCapabilities) -> MediaTrackCapabilities {
     let ulong = |r: &Option<ms::NumberRange<u32>>| r.map(|r| ULongRange { min: Some(r.min), max: Some(r.max) });
-    let double = |r: &Option<ms::NumberRange<f64>>| r.map(|r| DoubleRange { min: Some(finite(r.min)), max: Some(finite(r.max)) });
+    let double = |r: &Option<ms::NumberRange<f64>>| {
+        r.map(|r| DoubleRange { min: Some(finite(r.min)), max: Some(finite(r.max)) })
+    };
     let range = |r: &Option<photo::MediaSettingsRange>| r.as_ref().map(settings_range);
     let mut out = MediaTrackCapabilities::empty();
     out.width = ulong(&c.width);

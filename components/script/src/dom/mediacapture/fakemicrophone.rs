@@ -34,8 +34,16 @@ pub fn device_info() -> DeviceInfo {
 /// The settings and capabilities of its track.
 pub fn state() -> TrackState {
     TrackState {
-        settings: MediaTrackSettings { device_id: Some(DEVICE_ID.into()), group_id: Some(GROUP_ID.into()), ..Default::default() },
-        capabilities: MediaTrackCapabilities { device_id: Some(DEVICE_ID.into()), group_id: Some(GROUP_ID.into()), ..Default::default() },
+        settings: MediaTrackSettings {
+            device_id: Some(DEVICE_ID.into()),
+            group_id: Some(GROUP_ID.into()),
+            ..Default::default()
+        },
+        capabilities: MediaTrackCapabilities {
+            device_id: Some(DEVICE_ID.into()),
+            group_id: Some(GROUP_ID.into()),
+            ..Default::default()
+        },
         constraints: MediaTrackConstraints::default(),
     }
 }
@@ -43,9 +51,11 @@ pub fn state() -> TrackState {
 /// The first property of `set` (taken as required when `required`) the
 /// microphone does not satisfy.
 fn failed(set: &MediaTrackConstraintSet, bare_is_exact: bool) -> Option<Property> {
-    [(Property::DeviceId, DEVICE_ID), (Property::GroupId, GROUP_ID)].into_iter().find_map(|(p, value)| match set.get(p, bare_is_exact) {
-        Some(Normalized::Strings { exact: Some(allowed), .. }) if !allowed.iter().any(|a| a == value) => Some(p),
-        _ => None,
+    [(Property::DeviceId, DEVICE_ID), (Property::GroupId, GROUP_ID)].into_iter().find_map(|(p, value)| {
+        match set.get(p, bare_is_exact) {
+            Some(Normalized::Strings { exact: Some(allowed), .. }) if !allowed.iter().any(|a| a == value) => Some(p),
+            _ => None,
+        }
     })
 }
 
@@ -75,9 +85,13 @@ mod tests {
         assert!(select(&c).is_ok(), "video properties are not defined for audio");
         c.basic.device_id = Some(ConstrainDOMString::Bare(StringOrList::One("other".into())));
         assert!(select(&c).is_ok(), "a bare deviceId is ideal");
-        c.basic.device_id = Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("other".into())), ideal: None });
+        c.basic.device_id =
+            Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("other".into())), ideal: None });
         assert!(matches!(select(&c), Err(Error::Overconstrained { constraint, .. }) if constraint == "deviceId"));
-        c.basic.device_id = Some(ConstrainDOMString::Params { exact: Some(StringOrList::List(vec!["x".into(), DEVICE_ID.into()])), ideal: None });
+        c.basic.device_id = Some(ConstrainDOMString::Params {
+            exact: Some(StringOrList::List(vec!["x".into(), DEVICE_ID.into()])),
+            ideal: None,
+        });
         assert!(select(&c).is_ok());
     }
 }

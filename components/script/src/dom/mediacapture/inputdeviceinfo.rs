@@ -11,9 +11,9 @@ use crate::dom::bindings::codegen::Dictionaries::MediaTrackCapabilities;
 use crate::dom::bindings::codegen::Enums::MediaDeviceKind;
 use crate::dom::bindings::codegen::InputDeviceInfoBinding::InputDeviceInfoMethods;
 use crate::dom::bindings::root::DomRoot;
+use crate::dom::html::window::Window;
 use crate::dom::mediacapture::constraints::capabilities_out;
 use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
-use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct InputDeviceInfo {

@@ -35,7 +35,14 @@ impl MediaDeviceInfo {
     }
 
     /// A device that is not an input (Aperture lists none: it has no audio outputs).
-    pub fn new(cx: &mut JSContext, window: &Window, device_id: String, kind: MediaDeviceKind, label: String, group_id: String) -> DomRoot<MediaDeviceInfo> {
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        device_id: String,
+        kind: MediaDeviceKind,
+        label: String,
+        group_id: String,
+    ) -> DomRoot<MediaDeviceInfo> {
         reflect_dom_object(cx, Box::new(MediaDeviceInfo::new_inherited(device_id, kind, label, group_id)), window)
     }
 }

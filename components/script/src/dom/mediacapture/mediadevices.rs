@@ -24,18 +24,18 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
+use crate::dom::mediacapture::dom_error;
+use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
-use crate::dom::mediacapture::dom_error;
-use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store::{self, PermissionKey};
-use crate::dom::html::window::Window;
 use crate::media_events;
 
 #[dom_struct]
@@ -169,7 +169,14 @@ impl MediaDevicesMethods for MediaDevices {
         let microphone = match &audio {
             Some(c) => match fakemicrophone::select(c) {
                 Ok(()) => Some((
-                    TrackSource::new(SourceId::next(), TrackKind::Audio, SourceOrigin::FakeMicrophone, fakemicrophone::LABEL.into(), &fakemicrophone::state(), false),
+                    TrackSource::new(
+                        SourceId::next(),
+                        TrackKind::Audio,
+                        SourceOrigin::FakeMicrophone,
+                        fakemicrophone::LABEL.into(),
+                        &fakemicrophone::state(),
+                        false,
+                    ),
                     c.clone(),
                 )),
                 Err(e) => {

@@ -17,11 +17,11 @@ use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
 use crate::dom::mediacapture::new_uuid;
 use crate::dom::mediacapture::tracksource::TrackKind;
-use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct MediaStream {
@@ -109,7 +109,12 @@ impl MediaStreamMethods for MediaStream {
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-constructor-stream>
-    fn Constructor_(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, stream: &MediaStream) -> Fallible<DomRoot<MediaStream>> {
+    fn Constructor_(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        stream: &MediaStream,
+    ) -> Fallible<DomRoot<MediaStream>> {
         let new = reflect_dom_object_with_proto(cx, Box::new(MediaStream::new_inherited()), global, proto);
         // 3. If the constructor's argument is a MediaStream, add each of its tracks (the
         //    same objects, not clones) unless already present.
@@ -120,7 +125,12 @@ impl MediaStreamMethods for MediaStream {
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-constructor-tracks>
-    fn Constructor__(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, tracks: Vec<DomRoot<MediaStreamTrack>>) -> Fallible<DomRoot<MediaStream>> {
+    fn Constructor__(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        tracks: Vec<DomRoot<MediaStreamTrack>>,
+    ) -> Fallible<DomRoot<MediaStream>> {
         let new = reflect_dom_object_with_proto(cx, Box::new(MediaStream::new_inherited()), global, proto);
         // 3. For each MediaStreamTrack in the sequence: if it is already in stream's track
         //    set, skip it; otherwise add it.

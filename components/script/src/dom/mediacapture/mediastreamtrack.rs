@@ -30,6 +30,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{capabilities_out, constraints_in, constraints_out, settings_out};
 use crate::dom::mediacapture::fakemicrophone;
@@ -37,7 +38,6 @@ use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource
 use crate::dom::mediacapture::{dom_error, new_uuid};
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store;
-use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// Makes the clone of a track of a subclass (its `clone()`).
@@ -98,7 +98,12 @@ impl MediaStreamTrack {
         }
     }
 
-    pub fn new(cx: &mut JSContext, window: &Window, source: Rc<TrackSource>, constraints: mt::MediaTrackConstraints) -> DomRoot<MediaStreamTrack> {
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        source: Rc<TrackSource>,
+        constraints: mt::MediaTrackConstraints,
+    ) -> DomRoot<MediaStreamTrack> {
         let track = reflect_dom_object(cx, Box::new(MediaStreamTrack::new_inherited(source, constraints)), window);
         track.attach();
         track
@@ -405,19 +410,17 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
         };
         let track = Trusted::new(self);
         let p = promise.clone();
-        media_events::send_request(cx, request, command, move |cx, result| {
-            match result {
-                Ok(MediaReply::ConstraintsApplied { state, echo }) => {
-                    imagecapturetest::absorb_echo(cx, echo.as_ref());
-                    if let Some(track) = track.root() {
-                        track.source.update_state_from_media(&state);
-                        *track.constraints.borrow_mut() = new_constraints;
-                    }
-                    p.resolve_native(cx, &());
+        media_events::send_request(cx, request, command, move |cx, result| match result {
+            Ok(MediaReply::ConstraintsApplied { state, echo }) => {
+                imagecapturetest::absorb_echo(cx, echo.as_ref());
+                if let Some(track) = track.root() {
+                    track.source.update_state_from_media(&state);
+                    *track.constraints.borrow_mut() = new_constraints;
                 }
-                Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
-                Err(e) => p.reject_error(cx, dom_error(e)),
+                p.resolve_native(cx, &());
             }
+            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+            Err(e) => p.reject_error(cx, dom_error(e)),
         });
         // 5. Return p.
         promise

@@ -12,8 +12,8 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::event::Event;
-use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::html::window::Window;
+use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 
 #[dom_struct]
 pub struct MediaStreamTrackEvent {
@@ -27,7 +27,12 @@ impl MediaStreamTrackEvent {
     }
 
     /// A trusted event of type `type_` about `track`, as the User Agent fires them.
-    pub fn new_trusted(cx: &mut JSContext, window: &Window, type_: &str, track: &MediaStreamTrack) -> DomRoot<MediaStreamTrackEvent> {
+    pub fn new_trusted(
+        cx: &mut JSContext,
+        window: &Window,
+        type_: &str,
+        track: &MediaStreamTrack,
+    ) -> DomRoot<MediaStreamTrackEvent> {
         let event = reflect_dom_object(cx, Box::new(MediaStreamTrackEvent::new_inherited(window, track)), window);
         event.upcast::<Event>().init(type_.into(), false, false);
         event.upcast::<Event>().set_trusted(true);
@@ -37,8 +42,19 @@ impl MediaStreamTrackEvent {
 
 impl MediaStreamTrackEventMethods for MediaStreamTrackEvent {
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrackevent-constructor>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, type_: DOMString, event_init_dict: &MediaStreamTrackEventInit) -> Fallible<DomRoot<MediaStreamTrackEvent>> {
-        let event = reflect_dom_object_with_proto(cx, Box::new(MediaStreamTrackEvent::new_inherited(global, &event_init_dict.track)), global, proto);
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        type_: DOMString,
+        event_init_dict: &MediaStreamTrackEventInit,
+    ) -> Fallible<DomRoot<MediaStreamTrackEvent>> {
+        let event = reflect_dom_object_with_proto(
+            cx,
+            Box::new(MediaStreamTrackEvent::new_inherited(global, &event_init_dict.track)),
+            global,
+            proto,
+        );
         let init = &event_init_dict.parent;
         event.upcast::<Event>().init(type_.into(), init.bubbles, init.cancelable);
         event.upcast::<Event>().set_composed(init.composed);

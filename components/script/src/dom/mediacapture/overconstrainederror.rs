@@ -22,18 +22,37 @@ pub struct OverconstrainedError {
 impl OverconstrainedError {
     /// Step 2 of the constructor: the DOMException's name is "OverconstrainedError".
     fn new_inherited(constraint: String, message: String) -> OverconstrainedError {
-        OverconstrainedError { exception: DOMException::new_inherited("OverconstrainedError".into(), message), constraint }
+        OverconstrainedError {
+            exception: DOMException::new_inherited("OverconstrainedError".into(), message),
+            constraint,
+        }
     }
 
-    pub fn new(cx: &mut JSContext, global: &Window, constraint: String, message: String) -> DomRoot<OverconstrainedError> {
+    pub fn new(
+        cx: &mut JSContext,
+        global: &Window,
+        constraint: String,
+        message: String,
+    ) -> DomRoot<OverconstrainedError> {
         reflect_dom_object(cx, Box::new(OverconstrainedError::new_inherited(constraint, message)), global)
     }
 }
 
 impl OverconstrainedErrorMethods for OverconstrainedError {
     /// <https://w3c.github.io/mediacapture-main/#dom-overconstrainederror-constructor>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, constraint: DOMString, message: DOMString) -> Fallible<DomRoot<OverconstrainedError>> {
-        Ok(reflect_dom_object_with_proto(cx, Box::new(OverconstrainedError::new_inherited(constraint.into(), message.into())), global, proto))
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        constraint: DOMString,
+        message: DOMString,
+    ) -> Fallible<DomRoot<OverconstrainedError>> {
+        Ok(reflect_dom_object_with_proto(
+            cx,
+            Box::new(OverconstrainedError::new_inherited(constraint.into(), message.into())),
+            global,
+            proto,
+        ))
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-overconstrainederror-constraint>

@@ -15,11 +15,11 @@ use crate::dom::bindings::error::Error;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::mediacapture::dom_error;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::permissions::permissions::{origin_of, parse_descriptor};
 use crate::dom::permissions::store;
-use crate::dom::html::window::Window;
 use crate::media_events;
 
 /// `apertureTest.setPermission(descriptor, state)`: WebDriver's *Set Permission*
@@ -39,7 +39,12 @@ pub fn set_permission(cx: &mut JSContext, window: &Window, descriptor: HandleObj
 }
 
 /// Sends a test command for `track`'s source and settles a promise with its reply.
-fn source_request(cx: &mut JSContext, track: &MediaStreamTrack, make: impl FnOnce(RequestId) -> MediaCommand, done: impl FnOnce(&mut JSContext, &Promise, MediaReply) + 'static) -> Rc<Promise> {
+fn source_request(
+    cx: &mut JSContext,
+    track: &MediaStreamTrack,
+    make: impl FnOnce(RequestId) -> MediaCommand,
+    done: impl FnOnce(&mut JSContext, &Promise, MediaReply) + 'static,
+) -> Rc<Promise> {
     let promise = Promise::new(cx, &track.global());
     let request = RequestId::next();
     let p = promise.clone();
@@ -64,18 +69,31 @@ pub fn fake_camera(cx: &mut JSContext, track: &MediaStreamTrack, action: &str) -
         }
     };
     let source = track.source().id();
-    source_request(cx, track, |request| MediaCommand::FakeCamera { request, source, action }, |cx, p, _| p.resolve_native(cx, &()))
+    source_request(
+        cx,
+        track,
+        |request| MediaCommand::FakeCamera { request, source, action },
+        |cx, p, _| p.resolve_native(cx, &()),
+    )
 }
 
 /// `apertureTest.mediaSourceStats(track)`: frames in, frames out and copies of
 /// the source behind `track`.
 pub fn source_stats(cx: &mut JSContext, track: &MediaStreamTrack) -> Rc<Promise> {
     let source = track.source().id();
-    source_request(cx, track, |request| MediaCommand::GetStats { request, source }, |cx, p, reply| match reply {
-        MediaReply::Stats(s) => {
-            let n = |v: u64| Finite::<f64>::wrap(v as f64);
-            p.resolve_native(cx, &MediaSourceStats { frames_in: n(s.frames_in), frames_out: n(s.frames_out), copies: n(s.copies) })
-        }
-        other => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
-    })
+    source_request(
+        cx,
+        track,
+        |request| MediaCommand::GetStats { request, source },
+        |cx, p, reply| match reply {
+            MediaReply::Stats(s) => {
+                let n = |v: u64| Finite::<f64>::wrap(v as f64);
+                p.resolve_native(
+                    cx,
+                    &MediaSourceStats { frames_in: n(s.frames_in), frames_out: n(s.frames_out), copies: n(s.copies) },
+                )
+            }
+            other => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+        },
+    )
 }

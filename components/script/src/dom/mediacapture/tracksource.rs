@@ -87,7 +87,14 @@ pub struct TrackSource {
 impl TrackSource {
     /// The source `id` opened on the Media thread, with its first `state`
     /// (settings and capabilities; constraints belong to tracks).
-    pub fn new(id: SourceId, kind: TrackKind, origin: SourceOrigin, label: String, state: &TrackState, ptz_at_open: bool) -> Rc<TrackSource> {
+    pub fn new(
+        id: SourceId,
+        kind: TrackKind,
+        origin: SourceOrigin,
+        label: String,
+        state: &TrackState,
+        ptz_at_open: bool,
+    ) -> Rc<TrackSource> {
         let source = Rc::new(TrackSource {
             id,
             kind,

@@ -17,9 +17,9 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 use crate::dom::permissions::permissionstatus::PermissionStatus;
 use crate::dom::permissions::store::{self, PermissionKey};
-use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct Permissions {

@@ -9,8 +9,8 @@ use crate::dom::bindings::codegen::PermissionStatusBinding::PermissionStatusMeth
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::permissions::store::PermissionKey;
 use crate::dom::html::window::Window;
+use crate::dom::permissions::store::PermissionKey;
 
 #[dom_struct]
 pub struct PermissionStatus {
@@ -22,8 +22,17 @@ pub struct PermissionStatus {
 }
 
 impl PermissionStatus {
-    pub fn new(cx: &mut JSContext, window: &Window, key: PermissionKey, state: PermissionState) -> DomRoot<PermissionStatus> {
-        reflect_dom_object(cx, Box::new(PermissionStatus { eventtarget: EventTarget::new_inherited(), key, state }), window)
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        key: PermissionKey,
+        state: PermissionState,
+    ) -> DomRoot<PermissionStatus> {
+        reflect_dom_object(
+            cx,
+            Box::new(PermissionStatus { eventtarget: EventTarget::new_inherited(), key, state }),
+            window,
+        )
     }
 }
 

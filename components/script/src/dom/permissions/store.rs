@@ -129,9 +129,17 @@ mod tests {
         assert_eq!(state(o, PermissionKey::CameraPanTiltZoom), PermissionState::Denied);
         assert!(!ptz_permitted_for_request(o, true));
         set(o, PermissionKey::Camera, PermissionState::Granted);
-        assert_eq!(state(o, PermissionKey::CameraPanTiltZoom), PermissionState::Granted, "the stronger one keeps its own state");
+        assert_eq!(
+            state(o, PermissionKey::CameraPanTiltZoom),
+            PermissionState::Granted,
+            "the stronger one keeps its own state"
+        );
         set(o, PermissionKey::CameraPanTiltZoom, PermissionState::Prompt);
-        assert_eq!(state(o, PermissionKey::Camera), PermissionState::Granted, "resetting the stronger leaves the weaker");
+        assert_eq!(
+            state(o, PermissionKey::Camera),
+            PermissionState::Granted,
+            "resetting the stronger leaves the weaker"
+        );
         assert_eq!(state("http://other", PermissionKey::Camera), PermissionState::Granted, "per origin");
     }
 }

@@ -54,17 +54,36 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
     }
 
     /// Sets a permission of this page's origin (testdriver's `set_permission`).
-    fn SetPermission(&self, cx: &mut JSContext, descriptor: mozjs::rust::HandleObject, state: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
-        crate::dom::mediacapture::testing::set_permission(cx, &crate::dom::globalscope::DomGlobal::global(self), descriptor, &state)
+    fn SetPermission(
+        &self,
+        cx: &mut JSContext,
+        descriptor: mozjs::rust::HandleObject,
+        state: DOMString,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        crate::dom::mediacapture::testing::set_permission(
+            cx,
+            &crate::dom::globalscope::DomGlobal::global(self),
+            descriptor,
+            &state,
+        )
     }
 
     /// Acts on the fake camera behind `track` ("unplug", "freeze", "thaw").
-    fn FakeCamera(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack, action: DOMString) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+    fn FakeCamera(
+        &self,
+        cx: &mut JSContext,
+        track: &crate::dom::types::MediaStreamTrack,
+        action: DOMString,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
         crate::dom::mediacapture::testing::fake_camera(cx, track, &action)
     }
 
     /// Frame counters of the source behind `track`.
-    fn MediaSourceStats(&self, cx: &mut JSContext, track: &crate::dom::types::MediaStreamTrack) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+    fn MediaSourceStats(
+        &self,
+        cx: &mut JSContext,
+        track: &crate::dom::types::MediaStreamTrack,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
         crate::dom::mediacapture::testing::source_stats(cx, track)
     }
 
@@ -74,7 +93,12 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
     }
 
     /// Starts a canvas capture as captureStream(rate) would (canvas test hooks).
-    fn StartCanvasCapture(&self, cx: &mut JSContext, canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement, rate: Option<crate::dom::bindings::num::Finite<f64>>) -> crate::dom::bindings::error::Fallible<u32> {
+    fn StartCanvasCapture(
+        &self,
+        cx: &mut JSContext,
+        canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement,
+        rate: Option<crate::dom::bindings::num::Finite<f64>>,
+    ) -> crate::dom::bindings::error::Fallible<u32> {
         crate::dom::canvas::testing::start_capture(cx, canvas, rate.map(|r| *r))
     }
     fn RequestCanvasFrame(&self, _cx: &mut JSContext, capture: u32) {
@@ -86,7 +110,11 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
     fn CanvasCaptureFrameCount(&self, _cx: &mut JSContext, capture: u32) -> u32 {
         crate::dom::canvas::testing::frame_count(capture)
     }
-    fn CanvasCaptureMediaFrameCount(&self, cx: &mut JSContext, capture: u32) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+    fn CanvasCaptureMediaFrameCount(
+        &self,
+        cx: &mut JSContext,
+        capture: u32,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
         use crate::dom::globalscope::DomGlobal;
         crate::dom::canvas::testing::media_frame_count(cx, &self.global(), capture)
     }

@@ -29,20 +29,28 @@ impl CanvasRenderingContext2D {
             // "If image's [[Detached]] internal slot value is set to true, then
             // throw an "InvalidStateError"."
             CanvasImageSource::ImageBitmap(bitmap) => match bitmap.frame() {
-                Some(frame) => Ok(Some(UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: bitmap.origin_clean() })),
+                Some(frame) => Ok(Some(UsableImage::Pixels {
+                    pixels: ImagePixels::from(&frame),
+                    origin_clean: bitmap.origin_clean(),
+                })),
                 None => Err(Error::InvalidState("the ImageBitmap is detached".into())),
             },
             // "If image's readyState attribute is either HAVE_NOTHING or
             // HAVE_METADATA, then return bad." A video plays a MediaStream, whose
             // content is same-origin (a canvas capture stops when its canvas is
             // tainted), so it never taints.
-            CanvasImageSource::HTMLVideoElement(video) => {
-                Ok(video.current_frame().map(|frame| UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: true }))
-            }
+            CanvasImageSource::HTMLVideoElement(video) => Ok(video
+                .current_frame()
+                .map(|frame| UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: true })),
         }
     }
 
-    pub(super) fn draw_image(&self, cx: &mut JSContext, image: &CanvasImageSource, rects: DrawImageRects) -> Fallible<()> {
+    pub(super) fn draw_image(
+        &self,
+        cx: &mut JSContext,
+        image: &CanvasImageSource,
+        rects: DrawImageRects,
+    ) -> Fallible<()> {
         // 1. If any of the arguments are infinite or NaN, then return.
         let args: Vec<f64> = match rects {
             DrawImageRects::At { dx, dy } => vec![dx, dy],
@@ -85,7 +93,15 @@ impl CanvasRenderingContext2D {
         Ok(())
     }
 
-    pub(super) fn text(&self, cx: &mut JSContext, text: DOMString, x: f64, y: f64, max_width: Option<f64>, stroke: bool) {
+    pub(super) fn text(
+        &self,
+        cx: &mut JSContext,
+        text: DOMString,
+        x: f64,
+        y: f64,
+        max_width: Option<f64>,
+        stroke: bool,
+    ) {
         // 1. If any of the arguments are infinite or NaN, then return.
         if !all_finite(&[x, y]) || max_width.is_some_and(|w| !w.is_finite()) {
             return;
