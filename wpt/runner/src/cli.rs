@@ -22,6 +22,9 @@ Options:
   -j, --processes N        engine processes at once (default 1)
   --include PATTERN        only tests whose URL matches (repeatable)
   --exclude PATTERN        skip tests whose URL matches (repeatable)
+  --total-chunks M         split the selected test files into M chunks
+  --this-chunk N           run only chunk N (1..=M); the files of one source
+                           stay together, chunks are stable for a given set
                            (a pattern with * or ? is a glob over the URL,
                            otherwise a substring)
   --log-wptreport FILE     write wptreport-style JSON
@@ -45,6 +48,8 @@ pub struct Options {
     pub processes: usize,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// `(this_chunk, total_chunks)`, 1-based, when the run is sharded.
+    pub chunk: Option<(usize, usize)>,
     pub log_wptreport: Option<PathBuf>,
     pub list: bool,
     pub serve_only: bool,
@@ -65,6 +70,7 @@ impl Default for Options {
             processes: 1,
             include: Vec::new(),
             exclude: Vec::new(),
+            chunk: None,
             log_wptreport: None,
             list: false,
             serve_only: false,
@@ -113,6 +119,8 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 | "--processes"
                 | "--include"
                 | "--exclude"
+                | "--this-chunk"
+                | "--total-chunks"
                 | "--log-wptreport"
         );
         let value = if takes_value {
@@ -149,6 +157,14 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--include" => o.include.push(value),
             "--exclude" => o.exclude.push(value),
+            "--this-chunk" | "--total-chunks" => {
+                let n = match value.parse::<usize>() {
+                    Ok(n) if n >= 1 => n,
+                    _ => return Err(format!("{name} needs a whole number >= 1, got {value:?}")),
+                };
+                let (this, total) = o.chunk.unwrap_or((1, 1));
+                o.chunk = Some(if name == "--this-chunk" { (n, total) } else { (this, n) });
+            }
             "--log-wptreport" => o.log_wptreport = Some(value.into()),
             "--update-expectations" => o.update_expectations = true,
             "--list" => o.list = true,
@@ -167,6 +183,11 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 return Err(format!("unknown option {other}"));
             }
         }
+    }
+    if let Some((this, total)) = o.chunk
+        && this > total
+    {
+        return Err(format!("--this-chunk {this} is past --total-chunks {total}"));
     }
     Ok(o)
 }

@@ -248,6 +248,18 @@ pub fn main_with_args(args: &[String]) -> i32 {
 }
 
 /// Runs with parsed options.
+/// Chunk `this` of `total` (1-based) of `tests`: the distinct source files, in
+/// URL order, dealt round-robin, so every variant of one file lands in the
+/// same chunk and the chunks of one test set are the same on every machine.
+pub fn chunk_of(tests: Vec<TestFile>, this: usize, total: usize) -> Vec<TestFile> {
+    let mut sources: Vec<&str> = tests.iter().map(|t| t.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mine: std::collections::HashSet<String> =
+        sources.iter().enumerate().filter(|(i, _)| i % total == this - 1).map(|(_, s)| (*s).to_owned()).collect();
+    tests.into_iter().filter(|t| mine.contains(&t.source)).collect()
+}
+
 pub fn run(opts: &Options) -> Result<i32, String> {
     let root: PathBuf = opts
         .wpt_root
@@ -261,6 +273,9 @@ pub fn run(opts: &Options) -> Result<i32, String> {
             && !opts.exclude.iter().any(|p| discovery::pattern_matches(p, url))
     };
     let mut tests: Vec<TestFile> = found.tests.iter().filter(|t| selected(&t.url)).cloned().collect();
+    if let Some((this, total)) = opts.chunk {
+        tests = chunk_of(tests, this, total);
+    }
     let mut skipped: Vec<Skipped> = found.skipped.iter().filter(|s| selected(&s.url)).cloned().collect();
 
     // Expectations.

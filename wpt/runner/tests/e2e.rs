@@ -229,3 +229,26 @@ fn list_only() {
     assert!(out.contains("skipped     /basic/click-manual.html: manual test"), "{out}");
     assert!(!out.contains("reftest"), "skipped URLs are filtered too: {out}");
 }
+
+#[test]
+fn chunks_split_the_files_without_overlap() {
+    let listed = |args: &[&str]| -> Vec<String> {
+        let o = runner(args, &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o).lines().filter(|l| !l.starts_with("skipped")).map(str::to_owned).collect()
+    };
+    let all = listed(&["--list", "basic"]);
+    let mut union = Vec::new();
+    for n in ["1", "2", "3"] {
+        let chunk = listed(&["--list", "--total-chunks", "3", "--this-chunk", n, "basic"]);
+        assert!(!chunk.is_empty(), "chunk {n} is empty");
+        assert!(chunk.iter().all(|l| !union.contains(l)), "chunk {n} overlaps an earlier one");
+        union.extend(chunk);
+    }
+    union.sort();
+    let mut all_sorted = all.clone();
+    all_sorted.sort();
+    assert_eq!(union, all_sorted, "the chunks together are the whole set");
+    let o = runner(&["--list", "--total-chunks", "2", "--this-chunk", "3", "basic"], &[]);
+    assert_eq!(o.status.code(), Some(2), "a chunk past the total is a usage error");
+}
