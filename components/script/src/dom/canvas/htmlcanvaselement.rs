@@ -306,7 +306,6 @@ thread_local! {
 
 /// Runs a toBlob() callback with the encoded file (a queued task).
 fn finish_to_blob(cx: &mut JSContext, request: RequestId, result: Result<Vec<u8>, EncodeError>) {
-    crate::script_thread::request_settled();
     let Some((canvas, callback, mime)) = BLOB_CALLBACKS.with(|b| b.borrow_mut().remove(&request)) else {
         return;
     };
@@ -445,8 +444,6 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         let (encoding, mime) = encoding_for(&type_, quality);
         let request = RequestId::next();
         BLOB_CALLBACKS.with(|b| b.borrow_mut().insert(request, (Trusted::new(self), callback, mime)));
-        crate::script_thread::request_started();
-        let remote = crate::script_thread::remote_task_sender();
         // 2. Let result be null.
         // 3. If this canvas element's bitmap has pixels, then set result to a
         //    copy of this canvas element's bitmap.
@@ -462,18 +459,20 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         let (reply, receiver) = crossbeam_channel::bounded::<EncodedImage>(1);
         rendering::push(CanvasCommand::Encode { canvas: self.canvas_id, request, encoding, reply });
         rendering::flush();
-        let spawned = std::thread::Builder::new().name("toBlob".into()).spawn(move || {
-            let result = receiver
-                .recv()
-                .map(|e| e.result)
-                .unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())));
-            let _ = remote.send(Box::new(move |cx| finish_to_blob(cx, request, result)));
-        });
-        if spawned.is_err() {
-            crate::script_thread::queue_task(Box::new(move |cx| {
-                finish_to_blob(cx, request, Err(EncodeError::Encoder("no thread to wait for the encoder".into())))
-            }));
-        }
+        crate::parallel::in_parallel(
+            "toBlob",
+            move || {
+                receiver
+                    .recv()
+                    .map(|e| e.result)
+                    .unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())))
+            },
+            move |cx, result| {
+                let result = result
+                    .unwrap_or_else(|| Err(EncodeError::Encoder("the thread waiting for the encoder failed".into())));
+                finish_to_blob(cx, request, result)
+            },
+        );
         Ok(())
     }
 

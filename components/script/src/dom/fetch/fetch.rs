@@ -222,29 +222,28 @@ fn start_fetch(
     }
 }
 
-/// Sends `request` from a worker thread; the reply settles `promise` from a task.
+/// Sends `request` in parallel (<https://fetch.spec.whatwg.org/#concept-fetch>); the reply settles
+/// `promise` from a task. A panic while fetching settles it as a network error.
 fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> Result<u64, Error> {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
-    let sender = crate::script_thread::remote_task_sender();
-    let spawned = std::thread::Builder::new().name(format!("fetch {id}")).spawn(move || {
-        let result = net::fetch_request(&request);
-        let _ = sender.send(Box::new(move |cx: &mut JSContext| settle(cx, id, result)));
-    });
-    if let Err(e) = spawned {
-        return Err(Error::Type(format!("Failed to fetch: {e}")));
-    }
     PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors }));
-    crate::script_thread::request_started();
+    crate::parallel::in_parallel(
+        &format!("fetch {id}"),
+        move || net::fetch_request(&request),
+        move |cx, result| {
+            let result = result.unwrap_or_else(|| Err("the fetch thread failed".to_owned()));
+            settle(cx, id, result)
+        },
+    );
     Ok(id)
 }
 
 /// The reply task: resolve with a Response, or reject with a TypeError for a network error.
 fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
-    crate::script_thread::request_settled();
     let Some(pending) = PENDING.with(|p| p.borrow_mut().remove(&id)) else { return };
     let promise = pending.promise;
     let response = match result {

@@ -206,26 +206,22 @@ impl HTMLIFrameElement {
                 }));
             }
             Target::Url(url) => {
-                // Fetch off the script thread; the reply is a task.
-                let sender = crate::script_thread::remote_task_sender();
-                crate::script_thread::request_started();
+                // Fetch in parallel; the reply is a task.
                 let request_url = url.clone();
-                let spawned = std::thread::Builder::new().name("iframe fetch".into()).spawn(move || {
-                    let result = crate::net::fetch(&request_url);
-                    let _ = sender.send(Box::new(move |cx: &mut JSContext| {
-                        crate::script_thread::request_settled();
+                crate::parallel::in_parallel(
+                    "iframe fetch",
+                    move || crate::net::fetch(&url),
+                    move |cx, result| {
                         let Some(this) = this.root() else { return };
-                        // A failed fetch shows an empty document (a browser's error page) and still loads.
+                        // A failed fetch (or a failed fetch thread) shows an empty document
+                        // (a browser's error page) and still loads.
                         let (url, html) = match result {
-                            Ok(r) => (r.url.clone(), crate::dom::fetch::response::utf8_decode(&r.body)),
-                            Err(_) => (request_url, String::new()),
+                            Some(Ok(r)) => (r.url.clone(), crate::dom::fetch::response::utf8_decode(&r.body)),
+                            _ => (request_url, String::new()),
                         };
                         this.load_document(cx, generation, url, &html);
-                    }));
-                });
-                if spawned.is_err() {
-                    crate::script_thread::request_settled();
-                }
+                    },
+                );
             }
         }
     }
