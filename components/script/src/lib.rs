@@ -9,6 +9,7 @@ pub mod dom;
 pub mod imaging;
 pub mod media_events;
 pub mod net;
+pub mod origin;
 pub mod parallel;
 pub mod prefs;
 pub mod script_runtime;

@@ -60,12 +60,6 @@ fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
     }
 }
 
-/// The origin of `url` as Aperture compares it: `file:` URLs are all one origin
-/// (browsers make each file opaque; pages run from files would then never fetch).
-fn origin_of(url: &Url) -> String {
-    if url.scheme() == "file" { "file://".into() } else { url.origin().ascii_serialization() }
-}
-
 /// <https://fetch.spec.whatwg.org/#fetch-method>
 pub fn fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &RequestInit) -> Rc<Promise> {
     // Step 1: Let p be a new promise.
@@ -146,8 +140,8 @@ fn start_fetch(
     }
 
     // "Main fetch": the scheme decides.
-    let request_origin = origin_of(&base);
-    let cross_origin = origin_of(&url) != request_origin;
+    let request_origin = crate::origin::origin_key(&base);
+    let cross_origin = crate::origin::origin_key(&url) != request_origin;
     match url.scheme() {
         // <https://fetch.spec.whatwg.org/#data-url-processor>
         "data" => {

@@ -34,7 +34,7 @@ impl Permissions {
 
 /// The origin whose permission store entries a window uses.
 pub fn origin_of(window: &Window) -> String {
-    window.url().origin().ascii_serialization()
+    crate::origin::origin_key(&window.url())
 }
 
 fn convert<T: FromJSVal<Config = ()>>(cx: &mut JSContext, descriptor: HandleObject, what: &str) -> Fallible<T> {
