@@ -65,7 +65,7 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
                             'd' | 'i' => {
                                 let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
                                 if n.is_finite() {
-                                    out.push_str(&format!("{}", n.trunc() as i64))
+                                    out.push_str(&number_to_string(n.trunc()))
                                 } else {
                                     out.push_str("NaN")
                                 }
@@ -104,18 +104,46 @@ fn display_top_level(cx: &mut JSContext, value: HandleValue) -> String {
     if value.get().is_string() { jsval_to_string(cx, value).unwrap_or_default() } else { inspect(cx, value, 0) }
 }
 
-fn number_to_string(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity".into() } else { "-Infinity".into() }
-    } else if n == 0.0 && n.is_sign_negative() {
-        "-0".into()
-    } else if n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+/// Number::toString (<https://tc39.es/ecma262/#sec-numeric-types-number-tostring>) with radix 10,
+/// except that -0 shows as "-0" as in Chrome's console. Rust's `{:e}` gives the shortest digits
+/// that round-trip (the spec's k digits s and exponent n); the layout below is the spec's.
+fn number_to_string(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
     }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let k = digits.len() as i64;
+    // n such that the value is 0.digits × 10^n.
+    let n = exponent.parse::<i64>().unwrap_or(0) + 1;
+    let body = if k <= n && n <= 21 {
+        // "the k digits of s followed by n - k occurrences of 0"
+        format!("{digits}{}", "0".repeat((n - k) as usize))
+    } else if 0 < n && n <= 21 {
+        // "the most significant n digits of s, then '.', then the remaining k - n digits"
+        format!("{}.{}", &digits[..n as usize], &digits[n as usize..])
+    } else if -6 < n && n <= 0 {
+        // "'0.', then -n occurrences of 0, then the k digits of s"
+        format!("0.{}{digits}", "0".repeat((-n) as usize))
+    } else {
+        // Exponential form: "e", then "+" or "-", then abs(n - 1).
+        let e = n - 1;
+        let e_sign = if e >= 0 { '+' } else { '-' };
+        if k == 1 {
+            format!("{digits}e{e_sign}{}", e.abs())
+        } else {
+            format!("{}.{}e{e_sign}{}", &digits[..1], &digits[1..], e.abs())
+        }
+    };
+    format!("{sign}{body}")
 }
 
 /// A readable rendering of any value, nested values at most `MAX_DEPTH` deep.
@@ -137,14 +165,27 @@ pub fn inspect(cx: &mut JSContext, value: HandleValue, depth: usize) -> String {
         let s = jsval_to_string(cx, value).unwrap_or_default();
         return if depth == 0 { format!("'{s}'") } else { format!("'{}'", s.replace('\'', "\\'")) };
     }
+    if v.is_symbol() {
+        // Symbols show as Symbol(description), like String(symbol).
+        rooted!(&in(cx) let symbol = v.to_symbol());
+        // SAFETY: `symbol` is rooted for the call; the returned string is read before any GC.
+        let description = unsafe { mozjs::jsapi::GetSymbolDescription(symbol.handle().into()) };
+        let description = std::ptr::NonNull::new(description)
+            // SAFETY: a non-null JSString* just returned by SpiderMonkey, read at once.
+            .map(|d| unsafe { mozjs::conversions::jsstr_to_string(cx, d) })
+            .unwrap_or_default();
+        return format!("Symbol({description})");
+    }
     if !v.is_object() {
-        // Symbols and BigInts: their String() form.
+        // BigInts: their String() form with the "n" suffix, as consoles show them.
+        // SAFETY: `value` is a rooted handle; a failure leaves an exception that is cleared here.
         let s = unsafe { mozjs::rust::ToString(cx, value) };
         if s.is_null() {
             unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
             return "<value>".into();
         }
-        return jsval_to_string(cx, value).unwrap_or_else(|_| "<value>".into());
+        let text = jsval_to_string(cx, value).unwrap_or_else(|_| "<value>".into());
+        return if v.is_bigint() { format!("{text}n") } else { text };
     }
     rooted!(&in(cx) let obj = v.to_object());
     inspect_object(cx, obj.handle(), value, depth)
@@ -208,7 +249,65 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
                     }
                 };
             }
+            ESClass::Map | ESClass::Set => {
+                let is_map = class == ESClass::Map;
+                let size = if is_map {
+                    mozjs::jsapi::MapSize(cx.raw_cx(), obj.into())
+                } else {
+                    mozjs::jsapi::SetSize(cx.raw_cx(), obj.into())
+                };
+                let label = if is_map { "Map" } else { "Set" };
+                if depth >= MAX_DEPTH {
+                    return format!("[{label}]");
+                }
+                rooted!(&in(cx) let mut iterator = UndefinedValue());
+                let ok = if is_map {
+                    mozjs::jsapi::MapEntries(cx.raw_cx(), obj.into(), iterator.handle_mut().into())
+                } else {
+                    mozjs::jsapi::SetValues(cx.raw_cx(), obj.into(), iterator.handle_mut().into())
+                };
+                let items = if ok && iterator.get().is_object() {
+                    rooted!(&in(cx) let iterator = iterator.get().to_object());
+                    collection_items(cx, iterator.handle(), is_map, depth)
+                } else {
+                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                    Vec::new()
+                };
+                return if items.is_empty() {
+                    format!("{label}({size}) {{}}")
+                } else {
+                    format!("{label}({size}) {{ {} }}", items.join(", "))
+                };
+            }
+            ESClass::ArrayBuffer => {
+                let length = mozjs::jsapi::GetArrayBufferByteLength(obj.get());
+                return format!("ArrayBuffer {{ byteLength: {length} }}");
+            }
             _ => {}
+        }
+        if mozjs::jsapi::JS_IsTypedArrayObject(obj.get()) {
+            let length = mozjs::jsapi::JS_GetTypedArrayLength(obj.get());
+            let name = class_name(obj.get());
+            if depth >= MAX_DEPTH {
+                return format!("[{name}]");
+            }
+            let mut items = Vec::new();
+            rooted!(&in(cx) let mut element = UndefinedValue());
+            for i in 0..length.min(MAX_ENTRIES) {
+                if !mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i as u32, element.handle_mut().into()) {
+                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                    break;
+                }
+                items.push(inspect(cx, element.handle(), depth + 1));
+            }
+            if length > MAX_ENTRIES {
+                items.push(format!("... {} more items", length - MAX_ENTRIES));
+            }
+            return if items.is_empty() {
+                format!("{name}({length}) []")
+            } else {
+                format!("{name}({length}) [ {} ]", items.join(", "))
+            };
         }
         // DOM objects: their interface name; DOMException with its message.
         if let Some(dom) = get_dom_class(obj.get()) {
@@ -280,12 +379,142 @@ fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, dep
             entries.push(format!("{shown_key}: {}", inspect(cx, prop.handle(), depth + 1)));
         }
         drop(ids);
-        if entries.is_empty() { "{}".into() } else { format!("{{ {} }}", entries.join(", ")) }
+        // Instances of classes other than Object show their constructor's name first.
+        let prefix = constructor_name(cx, obj).filter(|n| n != "Object").map(|n| format!("{n} ")).unwrap_or_default();
+        if entries.is_empty() { format!("{prefix}{{}}") } else { format!("{prefix}{{ {} }}", entries.join(", ")) }
     }
 }
 
+/// The name of a typed array's class ("Uint8Array"…).
+fn class_name(obj: *mut mozjs::jsapi::JSObject) -> String {
+    // SAFETY: `obj` is a live object held by a rooted handle in the caller; a class's name is a
+    // static C string.
+    unsafe {
+        let class = mozjs::rust::get_object_class(obj);
+        if class.is_null() || (*class).name.is_null() {
+            return "TypedArray".into();
+        }
+        std::ffi::CStr::from_ptr((*class).name).to_string_lossy().into_owned()
+    }
+}
+
+/// `obj.constructor.name` when it is a non-empty string; `None` otherwise (errors cleared).
+fn constructor_name(cx: &mut JSContext, obj: HandleObject) -> Option<String> {
+    rooted!(&in(cx) let mut constructor = UndefinedValue());
+    if crate::dom::bindings::conversions::get_property(cx, obj, c"constructor", constructor.handle_mut()).is_err()
+        || !constructor.get().is_object()
+    {
+        // SAFETY: clearing the pending exception of a failed lookup on this context.
+        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        return None;
+    }
+    rooted!(&in(cx) let constructor = constructor.get().to_object());
+    rooted!(&in(cx) let mut name = UndefinedValue());
+    if crate::dom::bindings::conversions::get_property(cx, constructor.handle(), c"name", name.handle_mut()).is_err()
+        || !name.get().is_string()
+    {
+        // SAFETY: as above.
+        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        return None;
+    }
+    jsval_to_string(cx, name.handle()).ok().filter(|n| !n.is_empty())
+}
+
+/// The entries of a Map (`k => v`) or values of a Set, read from its built-in iterator.
+fn collection_items(cx: &mut JSContext, iterator: HandleObject, is_map: bool, depth: usize) -> Vec<String> {
+    let mut items = Vec::new();
+    rooted!(&in(cx) let mut result = UndefinedValue());
+    rooted!(&in(cx) let mut field = UndefinedValue());
+    loop {
+        if items.len() >= MAX_ENTRIES {
+            items.push("...".into());
+            break;
+        }
+        let args = mozjs::jsapi::HandleValueArray::empty();
+        // SAFETY: `iterator` is a rooted Map/Set iterator made by SpiderMonkey; `result` is rooted.
+        let ok = unsafe {
+            mozjs::jsapi::JS_CallFunctionName(
+                cx.raw_cx(),
+                iterator.into(),
+                c"next".as_ptr(),
+                &args,
+                result.handle_mut().into(),
+            )
+        };
+        if !ok || !result.get().is_object() {
+            // SAFETY: clearing the pending exception of the failed call on this context.
+            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            break;
+        }
+        rooted!(&in(cx) let step = result.get().to_object());
+        if crate::dom::bindings::conversions::get_property(cx, step.handle(), c"done", field.handle_mut()).is_err()
+            || field.get().is_boolean() && field.get().to_boolean()
+        {
+            break;
+        }
+        if crate::dom::bindings::conversions::get_property(cx, step.handle(), c"value", field.handle_mut()).is_err() {
+            break;
+        }
+        if is_map && field.get().is_object() {
+            rooted!(&in(cx) let pair = field.get().to_object());
+            rooted!(&in(cx) let mut key = UndefinedValue());
+            rooted!(&in(cx) let mut value = UndefinedValue());
+            // SAFETY: `pair` is the rooted [key, value] array the iterator made.
+            unsafe {
+                mozjs::jsapi::JS_GetElement(cx.raw_cx(), pair.handle().into(), 0, key.handle_mut().into());
+                mozjs::jsapi::JS_GetElement(cx.raw_cx(), pair.handle().into(), 1, value.handle_mut().into());
+            }
+            let key = inspect(cx, key.handle(), depth + 1);
+            let value = inspect(cx, value.handle(), depth + 1);
+            items.push(format!("{key} => {value}"));
+        } else {
+            items.push(inspect(cx, field.handle(), depth + 1));
+        }
+    }
+    // SAFETY: clearing any exception left by a getter above.
+    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_to_string;
+
+    #[test]
+    fn numbers_print_as_javascript_prints_them() {
+        for (n, text) in [
+            (1e19, "10000000000000000000"),
+            (1e21, "1e+21"),
+            (1.5e300, "1.5e+300"),
+            (1e-7, "1e-7"),
+            (1.25e-7, "1.25e-7"),
+            (0.000001, "0.000001"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (123.456, "123.456"),
+            (-42.0, "-42"),
+            (-0.0, "-0"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (9007199254740993.0, "9007199254740992"),
+        ] {
+            assert_eq!(number_to_string(n), text, "{n:?}");
+        }
+    }
+}
+
+/// SpiderMonkey's stack lines (`name@url:line:col`, `@url:line:col` at top level) in the form
+/// Chrome prints them (`    at name (url:line:col)`, `    at url:line:col`).
 fn indent_stack(stack: &str) -> String {
-    stack.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("    at {l}")).collect::<Vec<_>>().join("\n")
+    stack
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| match l.split_once('@') {
+            Some(("", location)) => format!("    at {location}"),
+            Some((name, location)) => format!("    at {name} ({location})"),
+            None => format!("    at {l}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn print(window: &Window, stream: Stream, text: &str) {
