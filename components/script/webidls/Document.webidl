@@ -39,6 +39,10 @@ interface Document : Node {
   // browsing context
   readonly attribute WindowProxy? defaultView;
   boolean hasFocus();
+  readonly attribute Element? activeElement; // DocumentOrShadowRoot in HTML
+  readonly attribute boolean hidden;
+  readonly attribute DOMString visibilityState; // a DocumentVisibilityState enum in HTML
+  attribute EventHandler onvisibilitychange;
 
   attribute EventHandler onreadystatechange;
 };

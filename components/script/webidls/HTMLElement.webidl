@@ -12,6 +12,19 @@ interface HTMLElement : Element {
   undefined click();
 };
 
+// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement (the focus members)
+partial interface HTMLElement {
+  attribute long tabIndex;
+  undefined focus(optional FocusOptions options = {});
+  undefined blur();
+};
+
+// https://html.spec.whatwg.org/multipage/interaction.html#focusoptions
+dictionary FocusOptions {
+  boolean preventScroll = false;
+  boolean focusVisible;
+};
+
 // The element interfaces Aperture implements. Known HTML elements without an
 // interface of their own here are created as HTMLElement; unknown ones as
 // HTMLUnknownElement.
@@ -35,5 +48,24 @@ interface HTMLElement : Element {
 [Exposed=Window] interface HTMLStyleElement : HTMLElement {};
 [Exposed=Window] interface HTMLButtonElement : HTMLElement {
   attribute boolean disabled;
+  attribute DOMString type;
+};
+[Exposed=Window] interface HTMLHeadingElement : HTMLElement {};
+[Exposed=Window] interface HTMLUListElement : HTMLElement {};
+[Exposed=Window] interface HTMLOListElement : HTMLElement {
+  attribute boolean reversed;
+  attribute long start;
+  attribute DOMString type;
+};
+[Exposed=Window] interface HTMLLIElement : HTMLElement {
+  attribute long value;
+};
+[Exposed=Window] interface HTMLBRElement : HTMLElement {};
+[Exposed=Window] interface HTMLHRElement : HTMLElement {};
+[Exposed=Window] interface HTMLLinkElement : HTMLElement {
+  attribute USVString href;
+  attribute DOMString rel;
+  attribute DOMString media;
+  attribute DOMString hreflang;
   attribute DOMString type;
 };

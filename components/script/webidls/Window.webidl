@@ -15,6 +15,12 @@ interface Window : EventTarget {
   // the user agent
   readonly attribute Navigator navigator;
 
+  // user prompts (https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#user-prompts)
+  undefined alert();
+  undefined alert(DOMString message);
+  boolean confirm(optional DOMString message = "");
+  DOMString? prompt(optional DOMString message = "", optional DOMString default = "");
+
   // event handlers used by pages and testharness.js
   attribute EventHandler onload;
 };
@@ -23,7 +29,9 @@ typedef Window WindowProxy;
 
 // https://html.spec.whatwg.org/multipage/webappapis.html#windoworworkerglobalscope
 interface mixin WindowOrWorkerGlobalScope {
+  readonly attribute USVString origin; // [Replaceable] in HTML; not supported by the generator yet
   readonly attribute boolean isSecureContext;
+  undefined reportError(any e);
 
   // timers
   long setTimeout(TimerHandler handler, optional long timeout = 0, any... arguments);

@@ -31,6 +31,13 @@ pub use crate::dom::fetch::response::Response;
 pub use crate::dom::fileapi::blob::Blob;
 pub use crate::dom::hrtime::performance::Performance;
 pub use crate::dom::html::errorevent::ErrorEvent;
+pub use crate::dom::html::forms::htmlformelement::HTMLFormElement;
+pub use crate::dom::html::forms::htmlinputelement::HTMLInputElement;
+pub use crate::dom::html::forms::htmllabelelement::HTMLLabelElement;
+pub use crate::dom::html::forms::htmloptionelement::{HTMLOptGroupElement, HTMLOptionElement};
+pub use crate::dom::html::forms::htmlselectelement::HTMLSelectElement;
+pub use crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement;
+pub use crate::dom::html::htmlanchorelement::HTMLAnchorElement;
 pub use crate::dom::html::htmlelement::HTMLElement;
 pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::html::htmlmediaelement::HTMLMediaElement;
@@ -39,6 +46,10 @@ pub use crate::dom::html::htmlvideoelement::HTMLVideoElement;
 pub use crate::dom::html::location::Location;
 pub use crate::dom::html::navigator::Navigator;
 pub use crate::dom::html::promiserejectionevent::PromiseRejectionEvent;
+pub use crate::dom::html::simpleelements::{
+    HTMLBRElement, HTMLHRElement, HTMLHeadingElement, HTMLLIElement, HTMLLinkElement, HTMLOListElement,
+    HTMLUListElement,
+};
 pub use crate::dom::html::simpleelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,

@@ -81,6 +81,8 @@ pub struct Document {
     /// The load steps are queued (or ran): nothing can delay them any more.
     #[no_trace]
     load_queued: Cell<bool>,
+    /// The element focused in this document (<https://html.spec.whatwg.org/multipage/interaction.html#focused-area-of-the-document>).
+    focused: MutNullableDom<Element>,
 }
 
 impl Document {
@@ -97,7 +99,20 @@ impl Document {
             load_delays: Cell::new(0),
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
+            focused: Default::default(),
         }
+    }
+
+    /// The focused element, if it is still in this document.
+    pub fn focused_element(&self) -> Option<DomRoot<Element>> {
+        self.focused.get().filter(|e| {
+            let node = e.upcast::<Node>();
+            node.is_connected() && std::ptr::eq(&*node.owner_doc(), self)
+        })
+    }
+
+    pub fn set_focused_element(&self, element: Option<&Element>) {
+        self.focused.set(element);
     }
 
     /// The document a window shows (created with the window).
@@ -369,6 +384,38 @@ impl DocumentMethods for Document {
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-defaultview>
     fn DefaultView(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
         self.browsing_window.get()
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-activeelement>: the
+    /// focused element, else the body element, else the document element.
+    fn ActiveElement(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
+        if let Some(focused) = self.focused_element() {
+            return Some(focused);
+        }
+        let root = self.upcast::<Node>().children().into_iter().find_map(|c| c.downcast_root::<Element>())?;
+        let body = root
+            .upcast::<Node>()
+            .children()
+            .into_iter()
+            .filter_map(|c| c.downcast_root::<Element>())
+            .find(|e| e.is_html_element() && matches!(e.local_name(), "body" | "frameset"));
+        Some(body.unwrap_or(root))
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-hidden>: a headless
+    /// host shows its pages as visible ("visible" keeps capture and animations running).
+    fn Hidden(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-visibilitystate>
+    fn VisibilityState(&self, _cx: &mut JSContext) -> DOMString {
+        "visible".into()
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#handler-onvisibilitychange>
+    fn Onvisibilitychange(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.upcast::<EventTarget>().get_event_handler("visibilitychange")
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#handler-onvisibilitychange>
+    fn SetOnvisibilitychange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.upcast::<EventTarget>().set_event_handler("visibilitychange", value)
     }
     /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-hasfocus>
     fn HasFocus(&self, _cx: &mut JSContext) -> bool {

@@ -23,6 +23,12 @@ pub enum CollectionFilter {
     QualifiedName(String),
     /// <https://dom.spec.whatwg.org/#concept-getelementsbyclassname>
     ClassNames(Vec<String>),
+    /// A select element's list of options (root: the select).
+    Options,
+    /// A select element's selected options (root: the select).
+    SelectedOptions,
+    /// A form's listed elements (root: the form).
+    FormControls,
 }
 
 #[dom_struct]
@@ -49,7 +55,22 @@ impl HTMLCollection {
 
     /// The matching elements, in tree order, computed now (the collection is live).
     pub fn elements(&self) -> Vec<DomRoot<Element>> {
+        use crate::dom::html::forms::htmlformelement::HTMLFormElement;
+        use crate::dom::html::forms::htmlselectelement::HTMLSelectElement;
         match &self.filter {
+            CollectionFilter::Options => self
+                .root
+                .downcast::<HTMLSelectElement>()
+                .map(|s| s.list_of_options().into_iter().map(DomRoot::upcast).collect())
+                .unwrap_or_default(),
+            CollectionFilter::SelectedOptions => self
+                .root
+                .downcast::<HTMLSelectElement>()
+                .map(|s| s.selected_options().into_iter().map(DomRoot::upcast).collect())
+                .unwrap_or_default(),
+            CollectionFilter::FormControls => {
+                self.root.downcast::<HTMLFormElement>().map(|f| f.listed_elements()).unwrap_or_default()
+            }
             CollectionFilter::Children => {
                 self.root.children().into_iter().filter_map(|c| c.downcast_root::<Element>()).collect()
             }

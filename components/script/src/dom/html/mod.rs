@@ -1,8 +1,11 @@
 //! The HTML Standard (<https://html.spec.whatwg.org/multipage/>): the window, its location and
-//! navigator, the parser, HTML elements and their event handler attributes.
+//! navigator, the parser, HTML elements (forms in `forms/`) and their event handler attributes.
 
 pub mod errorevent;
 pub mod eventhandlerattributes;
+pub mod focus;
+pub mod forms;
+pub mod htmlanchorelement;
 pub mod htmlelement;
 pub mod htmliframeelement;
 pub mod htmlmediaelement;
@@ -12,5 +15,6 @@ pub mod location;
 pub mod navigator;
 pub mod parser;
 pub mod promiserejectionevent;
+pub mod reflect;
 pub mod simpleelements;
 pub mod window;

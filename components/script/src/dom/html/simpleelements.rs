@@ -4,37 +4,42 @@
 
 use std::rc::Rc;
 
-use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::dom::document::Document;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::html::htmlelement::HTMLElement;
 
 /// Declares `#[dom_struct] struct $name { htmlelement: HTMLElement }` with a constructor.
 macro_rules! simple_element {
     ($name:ident) => {
-        #[dom_struct]
+        #[dom_struct::dom_struct]
         pub struct $name {
-            htmlelement: HTMLElement,
+            htmlelement: crate::dom::html::htmlelement::HTMLElement,
         }
 
         impl $name {
-            pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<$name> {
+            pub fn new(
+                cx: &mut mozjs::context::JSContext,
+                local_name: &str,
+                document: &crate::dom::dom::document::Document,
+            ) -> crate::dom::bindings::root::DomRoot<$name> {
                 let window = document.window_for_objects();
                 crate::dom::bindings::classes::reflect_dom_object(
                     cx,
-                    Box::new($name { htmlelement: HTMLElement::new_inherited(local_name, document) }),
+                    Box::new($name {
+                        htmlelement: crate::dom::html::htmlelement::HTMLElement::new_inherited(local_name, document),
+                    }),
                     &window,
                 )
             }
         }
     };
 }
+
+pub(crate) use simple_element;
 
 simple_element!(HTMLUnknownElement);
 simple_element!(HTMLHtmlElement);
@@ -48,6 +53,13 @@ simple_element!(HTMLParagraphElement);
 simple_element!(HTMLPreElement);
 simple_element!(HTMLStyleElement);
 simple_element!(HTMLButtonElement);
+simple_element!(HTMLHeadingElement);
+simple_element!(HTMLUListElement);
+simple_element!(HTMLOListElement);
+simple_element!(HTMLLIElement);
+simple_element!(HTMLBRElement);
+simple_element!(HTMLHRElement);
+simple_element!(HTMLLinkElement);
 
 impl crate::dom::bindings::codegen::HTMLUnknownElementBinding::HTMLUnknownElementMethods for HTMLUnknownElement {}
 impl crate::dom::bindings::codegen::HTMLHtmlElementBinding::HTMLHtmlElementMethods for HTMLHtmlElement {}
@@ -125,4 +137,86 @@ impl crate::dom::bindings::codegen::HTMLButtonElementBinding::HTMLButtonElementM
     fn SetType(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "type", value)
     }
+}
+
+impl crate::dom::bindings::codegen::HTMLHeadingElementBinding::HTMLHeadingElementMethods for HTMLHeadingElement {}
+impl crate::dom::bindings::codegen::HTMLUListElementBinding::HTMLUListElementMethods for HTMLUListElement {}
+impl crate::dom::bindings::codegen::HTMLBRElementBinding::HTMLBRElementMethods for HTMLBRElement {}
+impl crate::dom::bindings::codegen::HTMLHRElementBinding::HTMLHRElementMethods for HTMLHRElement {}
+
+/// The reflected `long` of the "rules for parsing integers", with a default.
+fn reflected_long(element: &HTMLElement, name: &str, default: i32) -> i32 {
+    element
+        .upcast::<crate::dom::dom::element::Element>()
+        .get_attribute_value(name)
+        .and_then(|v| crate::dom::html::reflect::parse_integer(&v))
+        .filter(|v| *v >= i32::MIN as i64 && *v <= i32::MAX as i64)
+        .map_or(default, |v| v as i32)
+}
+
+impl crate::dom::bindings::codegen::HTMLOListElementBinding::HTMLOListElementMethods for HTMLOListElement {
+    crate::dom::html::reflect::reflect_bool!(
+        Reversed,
+        SetReversed,
+        "reversed",
+        "https://html.spec.whatwg.org/multipage/grouping-content.html#dom-ol-reversed"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Type,
+        SetType,
+        "type",
+        "https://html.spec.whatwg.org/multipage/grouping-content.html#dom-ol-type"
+    );
+    /// <https://html.spec.whatwg.org/multipage/grouping-content.html#dom-ol-start>
+    fn Start(&self, _cx: &mut JSContext) -> i32 {
+        reflected_long(&self.htmlelement, "start", 1)
+    }
+    /// <https://html.spec.whatwg.org/multipage/grouping-content.html#dom-ol-start>
+    fn SetStart(&self, cx: &mut JSContext, value: i32) {
+        self.htmlelement.set_string_attribute(cx, "start", value.to_string().into())
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLLIElementBinding::HTMLLIElementMethods for HTMLLIElement {
+    /// <https://html.spec.whatwg.org/multipage/grouping-content.html#dom-li-value>
+    fn Value(&self, _cx: &mut JSContext) -> i32 {
+        reflected_long(&self.htmlelement, "value", 0)
+    }
+    /// <https://html.spec.whatwg.org/multipage/grouping-content.html#dom-li-value>
+    fn SetValue(&self, cx: &mut JSContext, value: i32) {
+        self.htmlelement.set_string_attribute(cx, "value", value.to_string().into())
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLLinkElementBinding::HTMLLinkElementMethods for HTMLLinkElement {
+    crate::dom::html::reflect::reflect_url!(
+        Href,
+        SetHref,
+        "href",
+        "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-href"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Rel,
+        SetRel,
+        "rel",
+        "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-rel"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Media,
+        SetMedia,
+        "media",
+        "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-media"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Hreflang,
+        SetHreflang,
+        "hreflang",
+        "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-hreflang"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Type,
+        SetType,
+        "type",
+        "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-type"
+    );
 }

@@ -461,6 +461,45 @@ impl WindowMethods for Window {
         self.secure_context
     }
 
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>: this global's origin,
+    /// serialized ("null" for an opaque origin such as a file: page's).
+    fn Origin(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.url().origin().ascii_serialization())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-reporterror>: "Report an
+    /// exception e for this", as an uncaught exception would be (error event, then the console).
+    fn ReportError(&self, cx: &mut JSContext, e: mozjs::rust::HandleValue) {
+        // SAFETY: `e` is a rooted handle from the binding; the exception is taken back at once by
+        // report_pending_exception on this same context.
+        unsafe {
+            mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), e.into(), mozjs::jsapi::ExceptionStackBehavior::Capture);
+        }
+        crate::script_runtime::report_pending_exception(cx);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-alert>: a headless
+    /// host "cannot show simple dialogs", so the message goes to stderr and the call returns.
+    fn Alert(&self, _cx: &mut JSContext) {
+        eprintln!("alert()");
+    }
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-alert>
+    fn Alert_(&self, _cx: &mut JSContext, message: DOMString) {
+        eprintln!("alert: {}", message.as_str());
+    }
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-confirm>: "If we
+    /// cannot show simple dialogs for this, then return false."
+    fn Confirm(&self, _cx: &mut JSContext, message: DOMString) -> bool {
+        eprintln!("confirm: {} (answered false: no dialogs in a headless host)", message.as_str());
+        false
+    }
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-prompt>: "If we
+    /// cannot show simple dialogs for this, then return null."
+    fn Prompt(&self, _cx: &mut JSContext, message: DOMString, _default: DOMString) -> Option<DOMString> {
+        eprintln!("prompt: {} (answered null: no dialogs in a headless host)", message.as_str());
+        None
+    }
+
     /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-settimeout>
     fn SetTimeout(&self, cx: &mut JSContext, handler: StringOrFunction, timeout: i32, arguments: &[JSVal]) -> i32 {
         self.initialise_timer(cx, handler, timeout, arguments, false, None)

@@ -1,0 +1,201 @@
+//! `HTMLFormElement` (<https://html.spec.whatwg.org/multipage/forms.html#the-form-element>):
+//! its listed elements, reset, and submission as far as a headless host goes (the `submit` event;
+//! no navigation).
+
+use std::cell::Cell;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::HTMLFormElementBinding::HTMLFormElementMethods;
+use crate::dom::bindings::error::{Error, ErrorResult};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
+use crate::dom::dom::node::Node;
+use crate::dom::html::forms::htmlinputelement::HTMLInputElement;
+use crate::dom::html::forms::{form_owner, is_listed, reset_control};
+use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::html::reflect::{reflect_bool, reflect_string};
+use crate::dom::html::simpleelements::HTMLButtonElement;
+
+#[dom_struct]
+pub struct HTMLFormElement {
+    htmlelement: HTMLElement,
+    /// <https://html.spec.whatwg.org/multipage/forms.html#firing-submission-events>
+    #[no_trace]
+    firing_submission_events: Cell<bool>,
+}
+
+impl HTMLFormElement {
+    pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLFormElement> {
+        let window = document.window_for_objects();
+        crate::dom::bindings::classes::reflect_dom_object(
+            cx,
+            Box::new(HTMLFormElement {
+                htmlelement: HTMLElement::new_inherited(local_name, document),
+                firing_submission_events: Cell::new(false),
+            }),
+            &window,
+        )
+    }
+
+    /// The listed elements whose form owner is this form, in tree order
+    /// (<https://html.spec.whatwg.org/multipage/forms.html#dom-form-elements>; image buttons excluded).
+    pub fn listed_elements(&self) -> Vec<DomRoot<Element>> {
+        let root = self.upcast::<Node>().root();
+        root.element_descendants()
+            .into_iter()
+            .filter(|e| {
+                is_listed(e)
+                    && !e.downcast::<HTMLInputElement>().is_some_and(|i| i.input_type() == "image")
+                    && form_owner(e).is_some_and(|f| std::ptr::eq(&*f, self))
+            })
+            .collect()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#concept-form-submit>,
+    /// the part a headless host performs: unless submitted from submit() (`from_method`), fire
+    /// `submit` (bubbles, cancelable) once at a time; there is no navigation afterwards.
+    pub fn submit_from(&self, cx: &mut JSContext, _submitter: Option<&HTMLElement>, from_method: bool) {
+        if from_method {
+            // "If submitted from submit() method is true": no events; the navigation it would
+            // start does not exist here.
+            return;
+        }
+        // "If form's firing submission events is true, then return."
+        if self.firing_submission_events.get() {
+            return;
+        }
+        self.firing_submission_events.set(true);
+        // FIXME: a SubmitEvent with `submitter`; Aperture fires a plain Event.
+        let _ = self.upcast::<EventTarget>().fire_event_with(cx, "submit", true, true);
+        self.firing_submission_events.set(false);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#concept-form-reset>:
+    /// fire `reset` (bubbles, cancelable); if not canceled, reset each listed element.
+    pub fn reset_form(&self, cx: &mut JSContext) {
+        if self.upcast::<EventTarget>().fire_event_with(cx, "reset", true, true) {
+            for element in self.listed_elements() {
+                reset_control(cx, &element);
+            }
+        }
+    }
+}
+
+impl HTMLFormElementMethods for HTMLFormElement {
+    reflect_string!(
+        AcceptCharset,
+        SetAcceptCharset,
+        "accept-charset",
+        "https://html.spec.whatwg.org/multipage/forms.html#dom-form-acceptcharset"
+    );
+    reflect_string!(
+        Autocomplete,
+        SetAutocomplete,
+        "autocomplete",
+        "https://html.spec.whatwg.org/multipage/forms.html#dom-form-autocomplete"
+    );
+    reflect_string!(Name, SetName, "name", "https://html.spec.whatwg.org/multipage/forms.html#dom-form-name");
+    reflect_bool!(
+        NoValidate,
+        SetNoValidate,
+        "novalidate",
+        "https://html.spec.whatwg.org/multipage/forms.html#dom-form-novalidate"
+    );
+    reflect_string!(Target, SetTarget, "target", "https://html.spec.whatwg.org/multipage/forms.html#dom-form-target");
+    reflect_string!(Rel, SetRel, "rel", "https://html.spec.whatwg.org/multipage/forms.html#dom-form-rel");
+
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-action>:
+    /// the document's URL when the attribute is missing or empty, else the resolved URL.
+    fn Action(&self, _cx: &mut JSContext) -> USVString {
+        let element = self.upcast::<Element>();
+        match element.get_attribute_value("action").filter(|a| !a.is_empty()) {
+            Some(_) => self.upcast::<HTMLElement>().get_url_attribute("action"),
+            None => USVString(self.upcast::<Node>().owner_doc().url().to_string()),
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-action>
+    fn SetAction(&self, cx: &mut JSContext, value: USVString) {
+        self.upcast::<Element>().set_attribute_value(cx, "action", value.0);
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-enctype>:
+    /// an enumerated attribute, invalid and missing value default application/x-www-form-urlencoded.
+    fn Enctype(&self, _cx: &mut JSContext) -> DOMString {
+        let value = self.upcast::<Element>().get_attribute_value("enctype").map(|v| v.to_ascii_lowercase());
+        match value.as_deref() {
+            Some(v @ ("multipart/form-data" | "text/plain")) => v.into(),
+            _ => "application/x-www-form-urlencoded".into(),
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-enctype>
+    fn SetEnctype(&self, cx: &mut JSContext, value: DOMString) {
+        self.upcast::<Element>().set_attribute_value(cx, "enctype", value.into());
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-encoding>: enctype's alias.
+    fn Encoding(&self, cx: &mut JSContext) -> DOMString {
+        self.Enctype(cx)
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-encoding>
+    fn SetEncoding(&self, cx: &mut JSContext, value: DOMString) {
+        self.SetEnctype(cx, value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-method>:
+    /// get, post or dialog; invalid and missing value default get.
+    fn Method(&self, _cx: &mut JSContext) -> DOMString {
+        let value = self.upcast::<Element>().get_attribute_value("method").map(|v| v.to_ascii_lowercase());
+        match value.as_deref() {
+            Some(v @ ("post" | "dialog")) => v.into(),
+            _ => "get".into(),
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fs-method>
+    fn SetMethod(&self, cx: &mut JSContext, value: DOMString) {
+        self.upcast::<Element>().set_attribute_value(cx, "method", value.into());
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-elements>
+    fn Elements(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        HTMLCollection::new(cx, self.upcast(), CollectionFilter::FormControls)
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-length>
+    fn Length(&self, _cx: &mut JSContext) -> u32 {
+        self.listed_elements().len() as u32
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-submit>: "submit this form
+    /// element from this form element, with submitted from submit() method set to true".
+    fn Submit(&self, cx: &mut JSContext) {
+        self.submit_from(cx, None, true);
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-requestsubmit>
+    fn RequestSubmit(&self, cx: &mut JSContext, submitter: Option<&HTMLElement>) -> ErrorResult {
+        // 1. "If submitter is not null: if submitter is not a submit button, throw a TypeError; if
+        //    submitter's form owner is not this form element, throw a "NotFoundError"."
+        if let Some(submitter) = submitter {
+            let is_submit_button = submitter.downcast::<HTMLInputElement>().is_some_and(|i| i.is_submit_button())
+                || submitter.downcast::<HTMLButtonElement>().is_some_and(|b| {
+                    !matches!(
+                        b.upcast::<Element>().get_attribute_value("type").map(|t| t.to_ascii_lowercase()).as_deref(),
+                        Some("reset" | "button")
+                    )
+                });
+            if !is_submit_button {
+                return Err(Error::Type("The specified element is not a submit button.".into()));
+            }
+            if !form_owner(submitter.upcast()).is_some_and(|f| std::ptr::eq(&*f, self)) {
+                return Err(Error::NotFound("The specified element is not owned by this form element.".into()));
+            }
+        }
+        // 2–3. "Otherwise, set submitter to this form element. Submit this form element, from submitter."
+        self.submit_from(cx, submitter, false);
+        Ok(())
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-reset>
+    fn Reset(&self, cx: &mut JSContext) {
+        self.reset_form(cx);
+    }
+}

@@ -1,0 +1,156 @@
+//! Reflecting content attributes in IDL attributes
+//! (<https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>):
+//! macros that write the getter/setter pair of a reflected attribute inside an element's
+//! `…Methods` impl, and the HTML integer parsing rules they use.
+//!
+//! Each macro takes the Rust names of the getter and setter, the content attribute's name and the
+//! spec URL of the IDL attribute (it becomes the methods' doc link). The element type must
+//! upcast to `HTMLElement`.
+
+/// The "rules for parsing integers"
+/// (<https://html.spec.whatwg.org/multipage/common-microsyntaxes.html#rules-for-parsing-integers>):
+/// skip ASCII whitespace, an optional sign, then at least one ASCII digit; the rest is ignored.
+pub fn parse_integer(input: &str) -> Option<i64> {
+    let s = input.trim_start_matches([' ', '\t', '\n', '\u{c}', '\r']);
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let digits: &str = &s[..s.bytes().take_while(u8::is_ascii_digit).count()];
+    if digits.is_empty() {
+        return None;
+    }
+    // Values too large for i64 are out of every reflected range anyway.
+    let value: i64 = digits.parse().unwrap_or(i64::MAX);
+    Some(if negative { -value } else { value })
+}
+
+/// The "rules for parsing non-negative integers": an integer that is not negative.
+pub fn parse_non_negative_integer(input: &str) -> Option<i64> {
+    parse_integer(input).filter(|v| *v >= 0)
+}
+
+/// A reflected `DOMString` attribute.
+macro_rules! reflect_string {
+    ($get:ident, $set:ident, $attr:literal, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::DOMString {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().get_string_attribute($attr)
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::DOMString) {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().set_string_attribute(cx, $attr, value)
+        }
+    };
+}
+
+/// A reflected `boolean` attribute: true when the content attribute is present.
+macro_rules! reflect_bool {
+    ($get:ident, $set:ident, $attr:literal, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> bool {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().get_bool_attribute($attr)
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: bool) {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().set_bool_attribute(cx, $attr, value)
+        }
+    };
+}
+
+/// A reflected `USVString` attribute holding a URL: resolved against the document's URL.
+macro_rules! reflect_url {
+    ($get:ident, $set:ident, $attr:literal, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().get_url_attribute($attr)
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::html::htmlelement::HTMLElement>().set_string_attribute(cx, $attr, value.0.into())
+        }
+    };
+}
+
+/// A reflected `unsigned long` attribute with a default; `nonzero` makes it "limited to only
+/// positive numbers" (0 reads as the default too).
+macro_rules! reflect_unsigned {
+    ($get:ident, $set:ident, $attr:literal, $default:expr, $nonzero:expr, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> u32 {
+            use crate::dom::bindings::inheritance::Castable;
+            let element = self.upcast::<crate::dom::dom::element::Element>();
+            let minimum = if $nonzero { 1 } else { 0 };
+            element
+                .get_attribute_value($attr)
+                .and_then(|v| crate::dom::html::reflect::parse_non_negative_integer(&v))
+                .filter(|v| *v >= minimum && *v <= i32::MAX as i64)
+                .map(|v| v as u32)
+                .unwrap_or($default)
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: u32) {
+            use crate::dom::bindings::inheritance::Castable;
+            // "If the given value is in the range 0 (1 when limited to positive numbers) to
+            // 2147483647, set the content attribute to it; otherwise to the default."
+            let minimum = if $nonzero { 1 } else { 0 };
+            let value = if value >= minimum && value <= i32::MAX as u32 { value } else { $default };
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, $attr, value.to_string());
+        }
+    };
+}
+
+/// A reflected `[Throws] long` attribute "limited to only non-negative numbers" (maxLength,
+/// minLength): -1 when absent or invalid; setting a negative value throws "IndexSizeError".
+macro_rules! reflect_non_negative_long {
+    ($get:ident, $set:ident, $attr:literal, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::error::Fallible<i32> {
+            use crate::dom::bindings::inheritance::Castable;
+            Ok(self
+                .upcast::<crate::dom::dom::element::Element>()
+                .get_attribute_value($attr)
+                .and_then(|v| crate::dom::html::reflect::parse_non_negative_integer(&v))
+                .filter(|v| *v <= i32::MAX as i64)
+                .map(|v| v as i32)
+                .unwrap_or(-1))
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: i32) -> crate::dom::bindings::error::ErrorResult {
+            use crate::dom::bindings::inheritance::Castable;
+            // "If the given value is negative, throw an "IndexSizeError" DOMException."
+            if value < 0 {
+                return Err(crate::dom::bindings::error::Error::IndexSize(format!(
+                    "The value provided ({value}) is negative."
+                )));
+            }
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, $attr, value.to_string());
+            Ok(())
+        }
+    };
+}
+
+pub(crate) use {reflect_bool, reflect_non_negative_long, reflect_string, reflect_unsigned, reflect_url};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_parse_by_the_html_rules() {
+        assert_eq!(parse_integer("  42px"), Some(42));
+        assert_eq!(parse_integer("-7"), Some(-7));
+        assert_eq!(parse_integer("+3"), Some(3));
+        assert_eq!(parse_integer("x1"), None);
+        assert_eq!(parse_integer(""), None);
+        assert_eq!(parse_non_negative_integer("-1"), None);
+        assert_eq!(parse_non_negative_integer("0"), Some(0));
+    }
+}

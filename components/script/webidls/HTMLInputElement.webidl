@@ -1,0 +1,40 @@
+// https://html.spec.whatwg.org/multipage/input.html#htmlinputelement
+// Members Aperture does not implement are left out (absent, not stubbed): the file list,
+// list/datalist, form submission overrides, constraint validation, selection APIs, showPicker.
+
+[Exposed=Window]
+interface HTMLInputElement : HTMLElement {
+  attribute DOMString accept;
+  attribute DOMString alt;
+  attribute DOMString autocomplete;
+  attribute boolean defaultChecked;
+  attribute boolean checked;
+  attribute DOMString dirName;
+  attribute boolean disabled;
+  readonly attribute HTMLFormElement? form;
+  attribute boolean indeterminate;
+  attribute DOMString max;
+  [Throws] attribute long maxLength;
+  attribute DOMString min;
+  [Throws] attribute long minLength;
+  attribute boolean multiple;
+  attribute DOMString name;
+  attribute DOMString pattern;
+  attribute DOMString placeholder;
+  attribute boolean readOnly;
+  attribute boolean required;
+  [Throws] attribute unsigned long size;
+  attribute USVString src;
+  attribute DOMString step;
+  attribute DOMString type;
+  attribute DOMString defaultValue;
+  [Throws] attribute [LegacyNullToEmptyString] DOMString value;
+  [Throws] attribute unrestricted double valueAsNumber;
+
+  [Throws] undefined stepUp(optional long n = 1);
+  [Throws] undefined stepDown(optional long n = 1);
+
+  readonly attribute NodeList labels;
+
+  undefined select();
+};

@@ -1,0 +1,28 @@
+// https://html.spec.whatwg.org/multipage/form-elements.html#htmltextareaelement
+// Constraint validation and the selection APIs are not implemented (absent).
+
+[Exposed=Window]
+interface HTMLTextAreaElement : HTMLElement {
+  attribute DOMString autocomplete;
+  attribute unsigned long cols;
+  attribute DOMString dirName;
+  attribute boolean disabled;
+  readonly attribute HTMLFormElement? form;
+  [Throws] attribute long maxLength;
+  [Throws] attribute long minLength;
+  attribute DOMString name;
+  attribute DOMString placeholder;
+  attribute boolean readOnly;
+  attribute boolean required;
+  attribute unsigned long rows;
+  attribute DOMString wrap;
+
+  readonly attribute DOMString type;
+  attribute DOMString defaultValue;
+  attribute [LegacyNullToEmptyString] DOMString value;
+  readonly attribute unsigned long textLength;
+
+  readonly attribute NodeList labels;
+
+  undefined select();
+};
