@@ -67,6 +67,7 @@ interface mixin ParentNode {
 
   [Throws] undefined prepend((Node or DOMString)... nodes);
   [Throws] undefined append((Node or DOMString)... nodes);
+  [Throws] undefined replaceChildren((Node or DOMString)... nodes);
 
   [Throws] Element? querySelector(DOMString selectors);
   [NewObject, Throws] NodeList querySelectorAll(DOMString selectors);

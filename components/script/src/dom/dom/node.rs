@@ -174,7 +174,7 @@ impl Node {
     }
 
     /// <https://dom.spec.whatwg.org/#concept-node-pre-insert>, steps 1–6: validity.
-    fn ensure_pre_insertion_validity(&self, node: &Node, child: Option<&Node>) -> ErrorResult {
+    pub fn ensure_pre_insertion_validity(&self, node: &Node, child: Option<&Node>) -> ErrorResult {
         // Step 1: parent must be a Document, DocumentFragment or Element.
         if !matches!(self.kind, NodeKind::Document | NodeKind::DocumentFragment | NodeKind::Element) {
             return Err(Error::HierarchyRequest("The parent cannot have children.".into()));

@@ -51,6 +51,17 @@ pub fn append(cx: &mut JSContext, node: &Node, nodes: Vec<NodeOrString>) -> Erro
     node.pre_insert(cx, &converted, None).map(|_| ())
 }
 
+/// <https://dom.spec.whatwg.org/#dom-parentnode-replacechildren>
+pub fn replace_children(cx: &mut JSContext, node: &Node, nodes: Vec<NodeOrString>) -> ErrorResult {
+    // 1. "Let node be the result of converting nodes into a node given nodes and this's node document."
+    let converted = node.convert_nodes_into_node(cx, nodes);
+    // 2. "Ensure pre-insert validity of node into this before null."
+    node.ensure_pre_insertion_validity(&converted, None)?;
+    // 3. "Replace all with node within this."
+    node.replace_all(cx, Some(&converted));
+    Ok(())
+}
+
 /// <https://dom.spec.whatwg.org/#dom-parentnode-queryselector>
 pub fn query_selector(node: &Node, selectors: &str) -> Fallible<Option<DomRoot<Element>>> {
     // Return the first result of running scope-match a selectors string selectors against this, if any.
@@ -109,6 +120,14 @@ macro_rules! parent_node_methods {
             nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
         ) -> $crate::dom::bindings::error::ErrorResult {
             $crate::dom::dom::parentnode::append(cx, $crate::dom::dom::parentnode::as_node(self), nodes)
+        }
+        /// <https://dom.spec.whatwg.org/#dom-parentnode-replacechildren>
+        fn ReplaceChildren(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+            nodes: Vec<$crate::dom::bindings::codegen::Unions::NodeOrString>,
+        ) -> $crate::dom::bindings::error::ErrorResult {
+            $crate::dom::dom::parentnode::replace_children(cx, $crate::dom::dom::parentnode::as_node(self), nodes)
         }
         /// <https://dom.spec.whatwg.org/#dom-parentnode-queryselector>
         fn QuerySelector(
