@@ -171,17 +171,6 @@ pub(crate) fn premultiply([r, g, b, a]: [u8; 4]) -> [u8; 4] {
     }
 }
 
-/// Divides the colour channels by alpha, rounding to nearest.
-#[inline]
-pub(crate) fn unpremultiply([r, g, b, a]: [u8; 4]) -> [u8; 4] {
-    let div = |c: u8| ((c as u32 * 255 + a as u32 / 2) / a as u32).min(255) as u8;
-    match a {
-        255 => [r, g, b, 255],
-        0 => [0, 0, 0, 0],
-        _ => [div(r), div(g), div(b), a],
-    }
-}
-
 fn gradient_shader(gradient: &Gradient, transform: sk::Transform) -> Option<sk::Shader<'static>> {
     let stops: Vec<sk::GradientStop> =
         gradient.stops.iter().map(|stop| sk::GradientStop::new(stop.offset as f32, sk_color(stop.color))).collect();

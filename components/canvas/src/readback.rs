@@ -2,15 +2,15 @@
 //! and captured frames (one pass, one copy), and PNG/JPEG encoding for
 //! `toDataURL()`/`toBlob()` and canvas dumps.
 
-use std::sync::OnceLock;
-
 use base::PixelFormat;
 use base::units::ImageSize;
 use canvas_traits::command::{EncodeError, ImageEncoding};
 use canvas_traits::style::PixelAlpha;
 use euclid::default::Rect;
 
-use crate::paint::{premultiply, unpremultiply};
+use canvas_traits::pixels::unpremultiply_blocks;
+
+use crate::paint::premultiply;
 
 /// Converts one stored pixel to premultiplied RGBA.
 #[inline]
@@ -23,50 +23,6 @@ pub(crate) fn to_premultiplied_rgba(px: &[u8], format: PixelFormat, alpha: Pixel
         PixelAlpha::Unpremultiplied => premultiply([r, g, b, px[3]]),
         PixelAlpha::Premultiplied => [r.min(px[3]), g.min(px[3]), b.min(px[3]), px[3]],
         PixelAlpha::Opaque => [r, g, b, 255],
-    }
-}
-
-/// `UNPREMULTIPLY[a][c]` = c × 255 / a rounded to nearest (exact, no
-/// per-pixel division); row 0 is all zeros.
-fn unpremultiply_table() -> &'static [[u8; 256]; 256] {
-    static TABLE: OnceLock<Box<[[u8; 256]; 256]>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = Box::new([[0u8; 256]; 256]);
-        for (a, row) in table.iter_mut().enumerate().skip(1) {
-            for (c, out) in row.iter_mut().enumerate() {
-                *out = unpremultiply([c as u8, 0, 0, a as u8])[0];
-            }
-        }
-        table
-    })
-}
-
-/// Pixels per block when looking for runs of opaque pixels.
-const BLOCK: usize = 16 * 4;
-
-/// Un-premultiplies premultiplied RGBA in one pass, handing the output to
-/// `emit` in order, a block at a time. For an opaque canvas the stored
-/// colour is already "composited over black", so it is kept and alpha is
-/// forced to 255.
-#[inline]
-fn unpremultiply_blocks(src: &[u8], opaque: bool, mut emit: impl FnMut(&[u8])) {
-    if opaque {
-        for px in src.chunks_exact(4) {
-            emit(&[px[0], px[1], px[2], 255]);
-        }
-        return;
-    }
-    let table = unpremultiply_table();
-    for block in src.chunks(BLOCK) {
-        // Opaque runs, the common case, are copied as they are.
-        if block.chunks_exact(4).all(|px| px[3] == 255) {
-            emit(block);
-            continue;
-        }
-        for s in block.chunks_exact(4) {
-            let row = &table[s[3] as usize];
-            emit(&[row[s[0] as usize], row[s[1] as usize], row[s[2] as usize], s[3]]);
-        }
     }
 }
 

@@ -245,7 +245,13 @@ impl MediaLoop {
             MediaCommand::GetPhotoCapabilities { request, source } => self.photo_info(request, source, false),
             MediaCommand::GetPhotoSettings { request, source } => self.photo_info(request, source, true),
             MediaCommand::TakePhoto { request, source, settings, check_settings, format, ended_error } => {
-                if let Err(e) = self.take_photo(request, source, settings, check_settings, format, ended_error) {
+                if let Err(e) = self.take_photo(request, source, settings, check_settings, format, ended_error, None) {
+                    self.reply(request, Some(source), Err(e));
+                }
+            }
+            MediaCommand::TakeCanvasPhoto { request, source, settings, check_settings, frame } => {
+                let (format, ended) = (PhotoFormat::Png, MediaErrorKind::Unknown);
+                if let Err(e) = self.take_photo(request, source, settings, check_settings, format, ended, Some(frame)) {
                     self.reply(request, Some(source), Err(e));
                 }
             }
@@ -568,6 +574,7 @@ impl MediaLoop {
         check_settings: bool,
         format: PhotoFormat,
         ended: MediaErrorKind,
+        canvas_frame: Option<VideoFrame>,
     ) -> Result<(), MediaError> {
         let src = self.sources.get(&id).ok_or_else(|| stale(id))?;
         let state = self.photo_state(src);
@@ -595,7 +602,12 @@ impl MediaLoop {
         let src = self.sources.get_mut(&id).expect("checked above");
         src.model.photo.width.current = size.width as f64;
         src.model.photo.height.current = size.height as f64;
-        if let Some(controls) = src.controls().cloned() {
+        if let Some(frame) = canvas_frame {
+            // A canvas photo of the content script read at the call.
+            let size = if size.width == 0 || size.height == 0 { frame.size } else { size };
+            let job = Job::Frame { request, frame, size, format };
+            self.encode(request, id, job, ended, format);
+        } else if let Some(controls) = src.controls().cloned() {
             let job = Job::Still { request, controls, size, fill: settings.fill_light_mode, format };
             self.encode(request, id, job, ended, format);
         } else if let Kind::Canvas { latest: Some(frame), .. } = &src.kind {

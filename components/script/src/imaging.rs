@@ -46,15 +46,15 @@ pub fn frame_from_pixels(pixels: &canvas_traits::style::ImagePixels) -> VideoFra
         PixelAlpha::Premultiplied => {
             let (w, h) = (pixels.size.width as usize, pixels.size.height as usize);
             let src = pixels.data.as_slice();
+            // Fully opaque content (the common case, even on a canvas with alpha) reads the same
+            // premultiplied or not: share it, no copy.
+            if canvas_traits::pixels::all_opaque(src, w, h, pixels.stride) {
+                return shared(false);
+            }
             let mut out = Vec::with_capacity(w * h * 4);
             for y in 0..h {
                 let row = src.get(y * pixels.stride..y * pixels.stride + w * 4).unwrap_or(&[]);
-                for p in row.chunks_exact(4) {
-                    // Colour channels are the first three in both RGBA and BGRA.
-                    let a = p[3] as u32;
-                    let un = |c: u8| if a == 0 { 0 } else { ((c as u32 * 255 + a / 2) / a).min(255) as u8 };
-                    out.extend_from_slice(&[un(p[0]), un(p[1]), un(p[2]), p[3]]);
-                }
+                canvas_traits::pixels::unpremultiply_blocks(row, false, |b| out.extend_from_slice(b));
             }
             out.resize(w * h * 4, 0);
             VideoFrame { stride: w * 4, data: FrameBytes::new(out), ..shared(true) }

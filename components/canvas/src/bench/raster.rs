@@ -317,7 +317,7 @@ mod vello {
             fill_exactness(
                 |x, y| {
                     let p = target.data()[(y * 64 + x) as usize];
-                    crate::paint::unpremultiply([p.r, p.g, p.b, p.a])
+                    canvas_traits::pixels::unpremultiply([p.r, p.g, p.b, p.a])
                 },
                 alpha,
             )

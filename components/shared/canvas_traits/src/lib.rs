@@ -1,7 +1,7 @@
 //! Plain data shared by script and the canvas thread: the commands and
 //! their replies ([`command`]), the drawing state script keeps ([`style`]),
 //! paths ([`path`], [`flatten`]), text styles ([`text`]), CSS colours
-//! ([`color`]) and the argument
+//! ([`color`]), un-premultiplying ([`pixels`]) and the argument
 //! rules of the 2D context that throw ([`error`], [`image_data`]).
 //!
 //! Nothing here rasterizes or runs JavaScript; every helper is a pure
@@ -37,5 +37,6 @@ pub mod error;
 pub mod flatten;
 pub mod image_data;
 pub mod path;
+pub mod pixels;
 pub mod style;
 pub mod text;

@@ -212,6 +212,21 @@ pub enum MediaCommand {
         /// Error to answer if the source stops or ends meanwhile.
         ended_error: MediaErrorKind,
     },
+    /// takePhoto() of a canvas capture track: the photo of `frame`, the canvas as script had
+    /// painted it when takePhoto() was called (read by script from the canvas thread), with the
+    /// source's photo settings and checks.
+    TakeCanvasPhoto {
+        /// Reply id.
+        request: RequestId,
+        /// The canvas capture source.
+        source: SourceId,
+        /// The photo settings.
+        settings: PhotoSettings,
+        /// Validate `settings` against the photo capabilities first.
+        check_settings: bool,
+        /// The canvas content to photograph (shared, not copied).
+        frame: VideoFrame,
+    },
     /// grabFrame(): camera — the next frame; canvas — the latest one if any.
     GrabFrame {
         /// Reply id.
@@ -297,6 +312,7 @@ impl MediaCommand {
             | GetPhotoCapabilities { request, .. }
             | GetPhotoSettings { request, .. }
             | TakePhoto { request, .. }
+            | TakeCanvasPhoto { request, .. }
             | GrabFrame { request, .. }
             | StopSource { request, .. }
             | AttachSink { request, .. }

@@ -140,6 +140,11 @@ impl CanvasCaptureMediaStreamTrack {
         track
     }
 
+    /// The canvas this track captures.
+    pub fn canvas(&self) -> DomRoot<HTMLCanvasElement> {
+        self.canvas.as_rooted()
+    }
+
     /// The capture this track shares with its clones.
     pub fn shared(&self) -> &Rc<SharedCapture> {
         &self.shared

@@ -8,7 +8,9 @@
 //! takePhoto()/grabFrame() with UnknownError ("unable to execute … for any
 //! reason"). grabFrame() and a photo waiting for a frame give up after the
 //! Media thread's timeout (2 s) with UnknownError. Any video track works: a
-//! camera's or a canvas capture track.
+//! camera's or a canvas capture track. A camera's grabFrame() answers a frame
+//! the camera produced after the call; a canvas track's grabFrame() and
+//! takePhoto() read the canvas as painted at the call (`canvasgrab.rs`).
 
 use std::rc::Rc;
 
@@ -23,13 +25,16 @@ use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::Dictionaries::PhotoSettings;
 use crate::dom::bindings::codegen::ImageCaptureBinding::ImageCaptureMethods;
 use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::imagecapture::{imagecapturetest, photos};
+use crate::dom::imagecapture::{canvasgrab, imagecapturetest, photos};
 use crate::dom::images::imagebitmap::ImageBitmap;
 use crate::dom::mediacapture::constraints::{photo_capabilities_out, photo_settings_in, photo_settings_out};
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
@@ -90,6 +95,23 @@ impl ImageCapture {
     }
 }
 
+/// takePhoto() steps 4–5 on the Media thread's reply.
+fn settle_photo(cx: &mut JSContext, p: &Promise, result: Result<MediaReply, MediaError>) {
+    match result {
+        // 5. Resolve p with the Blob.
+        Ok(MediaReply::Photo(photo)) => {
+            imagecapturetest::absorb_echo(cx, photo.echo.as_ref());
+            photos::save_photo(&photo.bytes, &photo.mime_type);
+            let blob = Blob::new(cx, &p.global(), photo.bytes, photo.mime_type);
+            p.resolve_native(cx, &blob);
+        }
+        // 4. If the UA is unable to execute takePhoto() for any reason, reject p with
+        //    "UnknownError" (NotSupportedError for unsupported settings, above).
+        Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+        Err(e) => p.reject_error(cx, failure(e, Error::Unknown, &[MediaErrorKind::NotSupported])),
+    }
+}
+
 impl ImageCaptureMethods for ImageCapture {
     /// <https://w3c.github.io/mediacapture-image/#dom-imagecapture-imagecapture>
     fn Constructor(
@@ -130,8 +152,38 @@ impl ImageCaptureMethods for ImageCapture {
         //    are JPEG; canvas photos PNG (lossless, with alpha, small for drawn content).
         let source = self.track.source().clone();
         let settings = photo_settings_in(photo_settings);
-        let format = if source.origin() == SourceOrigin::Camera { PhotoFormat::Jpeg } else { PhotoFormat::Png };
         let check_settings = source.photo_capabilities_requested();
+        if let Some(canvas_track) = self.track.downcast::<CanvasCaptureMediaStreamTrack>() {
+            // A canvas track photographs its canvas as painted at this call.
+            let this = Trusted::new(self);
+            let p = promise.clone();
+            let started = canvasgrab::with_current_frame(&canvas_track.canvas(), move |cx, frame| {
+                let Some(this) = this.root() else { return };
+                match frame {
+                    // The track ended while the canvas was read: "unable to execute takePhoto()".
+                    Ok(_) if !this.track.is_live() => {
+                        p.reject_error(cx, Error::Unknown("The track ended before the photo was taken.".into()))
+                    }
+                    Ok(frame) => {
+                        let make = |request| MediaCommand::TakeCanvasPhoto {
+                            request,
+                            source: source.id(),
+                            settings,
+                            check_settings,
+                            frame,
+                        };
+                        let on_end = Error::Unknown("The track ended before the photo was taken.".into());
+                        this.request(cx, &p, make, on_end, settle_photo);
+                    }
+                    Err(e) => p.reject_error(cx, e),
+                }
+            });
+            if let Err(e) = started {
+                promise.reject_error(cx, e);
+            }
+            return promise;
+        }
+        let format = if source.origin() == SourceOrigin::Camera { PhotoFormat::Jpeg } else { PhotoFormat::Png };
         let make = |request| MediaCommand::TakePhoto {
             request,
             source: source.id(),
@@ -141,19 +193,7 @@ impl ImageCaptureMethods for ImageCapture {
             ended_error: MediaErrorKind::Unknown,
         };
         let on_end = Error::Unknown("The track ended before the photo was taken.".into());
-        self.request(cx, &promise, make, on_end, |cx, p, result| match result {
-            // 5. Resolve p with the Blob.
-            Ok(MediaReply::Photo(photo)) => {
-                imagecapturetest::absorb_echo(cx, photo.echo.as_ref());
-                photos::save_photo(&photo.bytes, &photo.mime_type);
-                let blob = Blob::new(cx, &p.global(), photo.bytes, photo.mime_type);
-                p.resolve_native(cx, &blob);
-            }
-            // 4. If the UA is unable to execute takePhoto() for any reason, reject p with
-            //    "UnknownError" (NotSupportedError for unsupported settings, above).
-            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
-            Err(e) => p.reject_error(cx, failure(e, Error::Unknown, &[MediaErrorKind::NotSupported])),
-        });
+        self.request(cx, &promise, make, on_end, settle_photo);
         promise
     }
 
@@ -221,8 +261,14 @@ impl ImageCaptureMethods for ImageCapture {
         }
         // 2. Let p be a new promise.
         let promise = Promise::new(cx, &window);
-        // 3. In parallel: take the track's next frame (its size is the track's current
-        //    resolution) into an ImageBitmap; the frame's pixels are shared, not copied.
+        // 3. In parallel, gather data from track into an ImageBitmap object. A canvas track's
+        //    data is its canvas as painted at this call.
+        if let Some(canvas_track) = self.track.downcast::<CanvasCaptureMediaStreamTrack>() {
+            canvasgrab::grab_frame(cx, &promise, &canvas_track.canvas());
+            return promise;
+        }
+        //    A camera's is the next frame it produces (its size is the track's current
+        //    resolution); the frame's pixels are shared, not copied.
         let source = self.track.source().id();
         let make = |request| MediaCommand::GrabFrame { request, source, ended_error: MediaErrorKind::Unknown };
         let on_end = Error::Unknown("The track ended before a frame arrived.".into());

@@ -4,6 +4,7 @@
 //! `MockImageCapture` are the test-only mock the wpt files use
 //! (docs/imagecapture-test.md).
 
+pub mod canvasgrab;
 pub mod imagecapture;
 pub mod imagecapturetest;
 pub mod mockimagecapture;

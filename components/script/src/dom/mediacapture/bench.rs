@@ -2,7 +2,7 @@
 //! `./mach test`), measured from JavaScript through the DOM as a page sees
 //! them: getUserMedia() → first frame (and → `<video>` playing), grabFrame()
 //! latency and rate at 640x480 and 1280x720, takePhoto() at 1920x1080, and a
-//! canvas paint → `requestFrame()` → `grabFrame()` round trip at 640x480 and
+//! canvas paint → `grabFrame()` in both orders with `requestFrame()` at 640x480 and
 //! 1920x1080. The host side (the bench binary) runs the Media thread with the
 //! fake camera and a canvas thread whose frames go to it.
 //!
@@ -85,12 +85,14 @@ const PHOTO: &str = r#"(async () => {
           ["takePhoto() 1920x1080 → createImageBitmap(blob)", decode, "ms", "photo and decode, once"]];
 })()"#;
 
-/// A canvas capture track read by ImageCapture: each round paints a new scene
-/// (a fill in a new colour and eight translucent arcs), calls `requestFrame()`
-/// on a `captureStream(0)` track and grabs until the bitmap holds that paint
-/// (checked on one pixel, drawn into a 1×1 canvas; a canvas track's
-/// `grabFrame()` gives its latest frame, so it polls every millisecond). The
-/// latency includes waiting for the next rendering update (≤ 60 Hz).
+/// A canvas capture track read by ImageCapture, the way a page uses it: each round paints a new
+/// scene (a fill in a new colour and a translucent rectangle) and takes ONE grab, in both orders
+/// of the calls (`requestFrame()` then `grabFrame()`, and `grabFrame()` then `requestFrame()`),
+/// on a `captureStream(0)` track. Each bitmap is checked at five pixels (corners and centre,
+/// drawn into a 1×1 probe outside the timed part) against the colour just painted: a pixel of
+/// any earlier paint is a wrong pixel. Timed: paint + the grab until its promise resolved.
+/// The probe crops each sample with createImageBitmap() (a 1×1 copy), so the process CPU per
+/// frame is mostly the loop's own work.
 fn canvas_grab_phase(w: u32, h: u32, n: u32) -> String {
     format!(
         r#"(async () => {{
@@ -100,29 +102,37 @@ fn canvas_grab_phase(w: u32, h: u32, n: u32) -> String {
   const probe = document.createElement("canvas").getContext("2d", {{willReadFrequently: true}});
   const [t] = c.captureStream(0).getVideoTracks();
   const capture = new ImageCapture(t);
-  const lat = []; let grabs = 0;
-  for (let i = 0; i < {n} + 3; i++) {{
-    const red = (i * 7) % 256;
-    const t0 = performance.now();
-    ctx.fillStyle = `rgb(${{red}}, 40, 80)`;
-    ctx.fillRect(0, 0, {w}, {h});
-    ctx.fillStyle = "rgba(250, 200, 0, 0.5)";
-    for (let k = 0; k < 8; k++) {{ ctx.beginPath(); ctx.arc(({w} / 9) * (k + 1), {h} / 2, {h} / 4, 0, 6.28); ctx.fill(); }}
-    t.requestFrame();
-    for (;;) {{
-      const b = await capture.grabFrame();
-      grabs++;
-      probe.drawImage(b, 0, 0, 1, 1, 0, 0, 1, 1);
+  const points = [[0, 0], [{w} - 1, 0], [0, {h} - 1], [{w} - 1, {h} - 1], [{w} >> 1, 2]];
+  const rows = [];
+  for (const order of ["requestFrame() → grabFrame()", "grabFrame() → requestFrame()"]) {{
+    const times = []; let wrong = 0;
+    for (let i = 0; i < {n} + 3; i++) {{
+      const red = (i * 7 + (order[0] === "g" ? 3 : 0)) % 256;
+      const t0 = performance.now();
+      ctx.fillStyle = `rgb(${{red}}, 40, 80)`;
+      ctx.fillRect(0, 0, {w}, {h});
+      ctx.fillStyle = "rgba(250, 200, 0, 0.5)";
+      ctx.fillRect({w} / 4, {h} / 4, {w} / 4, {h} / 4);
+      let b;
+      if (order[0] === "r") {{ t.requestFrame(); b = await capture.grabFrame(); }}
+      else {{ const g = capture.grabFrame(); t.requestFrame(); b = await g; }}
+      const dt = performance.now() - t0;
+      if (i >= 3) times.push(dt);
+      for (const [x, y] of points) {{
+        const px = await createImageBitmap(b, x, y, 1, 1);
+        probe.drawImage(px, 0, 0);
+        const d = probe.getImageData(0, 0, 1, 1).data;
+        if (d[0] !== red || d[1] !== 40 || d[2] !== 80) wrong++;
+      }}
       b.close();
-      if (probe.getImageData(0, 0, 1, 1).data[0] === red) break;
-      if (performance.now() - t0 > 2000) throw new Error("the painted frame never arrived");
-      await new Promise(r => setTimeout(r, 1));
     }}
-    if (i >= 3) lat.push(performance.now() - t0);
+    rows.push(["canvas paint → " + order + " {w}x{h}", __median(times), "ms",
+               `median of {n}, one grab per paint; JS paint + canvas thread snapshot; ${{points.length * ({n} + 3)}} pixels sampled`]);
+    rows.push(["canvas paint → " + order + " {w}x{h} wrong pixels", wrong, "pixels",
+               "samples holding anything but the paint just made (an older frame)"]);
   }}
   t.stop();
-  return [["canvas paint → requestFrame() → grabFrame() holding it {w}x{h}", __median(lat), "ms",
-           `median of {n}; JS paint, rendering update (≤ 60 Hz), canvas and Media threads; ${{(grabs / ({n} + 3)).toFixed(1)}} grabs per paint`]];
+  return rows;
 }})()"#
     )
 }
@@ -161,6 +171,7 @@ fn phase(cx: &mut JSContext, window: &Window, script: &str) -> Result<(Vec<Measu
         let value = row[1].as_f64().unwrap_or(f64::NAN);
         let unit: &'static str = match row[2].as_str() {
             Some("fps") => "fps",
+            Some("pixels") => "pixels",
             _ => "ms",
         };
         out.push(Measurement::new(name, value, unit).with_note(row[3].as_str().unwrap_or("")));
@@ -199,7 +210,7 @@ pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
         match phase(cx, window, &canvas_grab_phase(w, h, n)) {
             Ok((rows, wall, cpu)) => {
                 out.extend(rows);
-                let per = cpu.as_secs_f64() * 1e3 / (n + 3) as f64;
+                let per = cpu.as_secs_f64() * 1e3 / (2 * (n + 3)) as f64;
                 out.push(
                     Measurement::new(format!("canvas paint → grabFrame() {w}x{h} process CPU"), per, "ms CPU/frame")
                         .with_note(format!("all threads, paint included; {:.1} s wall", wall.as_secs_f64())),
