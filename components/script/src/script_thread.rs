@@ -136,10 +136,12 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         release_dropped_tokens();
 
         // Update the rendering when a rendering opportunity has come and
-        // something was painted (only canvases paint in a headless host).
-        if crate::dom::canvas::rendering::rendering_update_due(Instant::now()) {
-            crate::dom::canvas::rendering::update_the_rendering(cx);
-            microtask_checkpoint(cx);
+        // something was painted (only canvases paint in a headless host) or
+        // an animation frame callback waits.
+        let animating = windows().iter().any(|w| !w.animation_frames().borrow().is_empty());
+        let now = Instant::now();
+        if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
+            update_the_rendering(cx, now);
         }
 
         // A local task.
@@ -168,9 +170,11 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
 
         // Idle?
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
-        // A dirty canvas keeps the loop alive until its rendering update.
+        // A dirty canvas or a waiting animation frame callback keeps the loop
+        // alive until its rendering update.
+        let animating = windows().iter().any(|w| !w.animation_frames().borrow().is_empty());
         let next_timer =
-            [next_timer, crate::dom::canvas::rendering::next_rendering_deadline()].into_iter().flatten().min();
+            [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
         if next_timer.is_none() && outstanding == 0 && remote.is_empty() {
             return LoopEnd::Idle;
@@ -186,6 +190,20 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
             Err(RecvTimeoutError::Disconnected) => {}
         }
     }
+}
+
+/// HTML "update the rendering" (<https://html.spec.whatwg.org/multipage/webappapis.html#update-the-rendering>)
+/// as a headless host has it, at the rendering opportunity `now`: for each window, "run the
+/// animation frame callbacks" with `now` (step 14); then the canvases paint and decide their
+/// capture frames (`canvas::rendering`), so a paint in a callback is in this update.
+pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
+    for window in windows() {
+        if !window.animation_frames().borrow().is_empty() {
+            crate::dom::html::animationframes::run_animation_frame_callbacks(cx, &window, now);
+        }
+    }
+    crate::dom::canvas::rendering::update_the_rendering(cx, now);
+    microtask_checkpoint(cx);
 }
 
 /// Runs whatever tasks are queued right now (used while parsing, between scripts).

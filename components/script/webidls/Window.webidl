@@ -58,3 +58,12 @@ typedef EventHandlerNonNull? EventHandler;
 partial interface Window {
   readonly attribute Performance performance; // [Replaceable] in HR Time
 };
+
+// https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#animation-frames
+callback FrameRequestCallback = undefined (DOMHighResTimeStamp time);
+
+interface mixin AnimationFrameProvider {
+  unsigned long requestAnimationFrame(FrameRequestCallback callback);
+  undefined cancelAnimationFrame(unsigned long handle);
+};
+Window includes AnimationFrameProvider;

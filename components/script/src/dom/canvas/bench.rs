@@ -79,7 +79,7 @@ pub fn run(
         for _ in 0..n {
             let start = Instant::now();
             eval(cx, window, "benchPaint()");
-            rendering::update_the_rendering(cx);
+            rendering::update_the_rendering(cx, Instant::now());
             // Wait for this frame (for the measurement only: pages never wait).
             let _ = frames.recv_timeout(Duration::from_secs(5));
             samples.push(start.elapsed().as_secs_f64() * 1e3);
@@ -109,8 +109,8 @@ pub fn run(
     let start = Instant::now();
     let steps = 100_000u32;
     for _ in 0..steps {
-        if rendering::rendering_update_due(Instant::now()) {
-            rendering::update_the_rendering(cx);
+        if rendering::rendering_update_due(Instant::now(), false) {
+            rendering::update_the_rendering(cx, Instant::now());
         }
     }
     let ns = start.elapsed().as_secs_f64() * 1e9 / steps as f64;
@@ -213,7 +213,7 @@ pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn
         let mut seen = slot.generation();
         for _ in 0..5 {
             eval(cx, window, "benchPaint()");
-            rendering::update_the_rendering(cx);
+            rendering::update_the_rendering(cx, Instant::now());
             rendering::forget_last_update();
             if wait_for_frame(&slot, seen).is_none() {
                 eprintln!("canvas-dom: no frame reached the track's reader");
@@ -228,7 +228,7 @@ pub fn run_track_reader(cx: &mut JSContext, window: &Window, canvas_copies: &dyn
         for _ in 0..n {
             let start = Instant::now();
             eval(cx, window, "benchPaint()");
-            rendering::update_the_rendering(cx);
+            rendering::update_the_rendering(cx, Instant::now());
             let frame = wait_for_frame(&slot, seen);
             samples.push(start.elapsed().as_secs_f64() * 1e3);
             seen = slot.generation();

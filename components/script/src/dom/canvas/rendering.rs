@@ -15,8 +15,10 @@
 //!   long-running script (order is kept, so this changes nothing visible).
 //!
 //! Rendering updates run at most every [`RENDERING_INTERVAL`] and only while
-//! some canvas is dirty: an idle page has no rendering timer, and a page
-//! whose canvases did not change costs nothing per frame.
+//! some canvas is dirty or an animation frame callback waits: an idle page has
+//! no rendering timer, and a page whose canvases did not change costs nothing
+//! per frame. The event loop (`script_thread`) runs the animation frame
+//! callbacks first, then this module's part.
 
 use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
@@ -108,9 +110,10 @@ pub fn mark_dirty(canvas: &HTMLCanvasElement) {
 }
 
 /// When the event loop should run the next rendering update: `None` while
-/// no canvas is dirty (no rendering timer keeps the loop alive then).
-pub fn next_rendering_deadline() -> Option<Instant> {
-    if DIRTY.with(|d| d.borrow().is_empty()) {
+/// no canvas is dirty and no animation frame callback waits (`animating`):
+/// no rendering timer keeps the loop alive then.
+pub fn next_rendering_deadline(animating: bool) -> Option<Instant> {
+    if !animating && DIRTY.with(|d| d.borrow().is_empty()) {
         return None;
     }
     Some(match LAST_UPDATE.with(Cell::get) {
@@ -119,9 +122,10 @@ pub fn next_rendering_deadline() -> Option<Instant> {
     })
 }
 
-/// Whether a rendering update is due now.
-pub fn rendering_update_due(now: Instant) -> bool {
-    !DIRTY.with(|d| d.borrow().is_empty())
+/// Whether a rendering update is due now (something to paint or animate, and
+/// the interval since the last one passed).
+pub fn rendering_update_due(now: Instant, animating: bool) -> bool {
+    (animating || !DIRTY.with(|d| d.borrow().is_empty()))
         && LAST_UPDATE.with(Cell::get).is_none_or(|last| last + RENDERING_INTERVAL <= now)
 }
 
@@ -139,8 +143,7 @@ pub fn rendering_update_count() -> u64 {
 /// HTML "update the rendering", canvas part: every dirty canvas hands its
 /// image to the compositor under a new epoch and appends the frames its
 /// capture tracks want, all in one batch with the paints before them.
-pub fn update_the_rendering(cx: &mut JSContext) {
-    let now = Instant::now();
+pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
     LAST_UPDATE.with(|l| l.set(Some(now)));
     let dirty = DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()));
     if dirty.is_empty() {

@@ -1,6 +1,7 @@
 //! The HTML Standard (<https://html.spec.whatwg.org/multipage/>): the window, its location and
 //! navigator, the parser, HTML elements (forms in `forms/`) and their event handler attributes.
 
+pub mod animationframes;
 pub mod errorevent;
 pub mod eventhandlerattributes;
 pub mod focus;

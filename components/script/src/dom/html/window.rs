@@ -14,7 +14,7 @@ use mozjs::rust::HandleObject;
 use url::Url;
 
 use crate::dom::bindings::callback::ExceptionHandling;
-use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, Function, VoidFunction};
+use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, FrameRequestCallback, Function, VoidFunction};
 use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Unions::StringOrFunction;
@@ -30,6 +30,7 @@ use crate::dom::dom::document::Document;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::global_of;
 use crate::dom::hrtime::performance::Performance;
+use crate::dom::html::animationframes::AnimationFrames;
 use crate::dom::html::location::Location;
 use crate::dom::html::navigator::Navigator;
 use crate::dom::images::imagebitmap::{Crop, ImageBitmapSource, create_image_bitmap};
@@ -118,6 +119,7 @@ pub struct Window {
     parent: MutNullableDom<Window>,
     document: MutNullableDom<Document>,
     timers: RefCell<Timers>,
+    animation_frames: RefCell<AnimationFrames>,
     #[no_trace]
     console_groups: Cell<usize>,
     #[no_trace]
@@ -142,6 +144,7 @@ impl Window {
             parent: Default::default(),
             document: Default::default(),
             timers: Default::default(),
+            animation_frames: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
         });
@@ -211,6 +214,11 @@ impl Window {
 
     pub fn prefs(&self) -> &Rc<Prefs> {
         &self.prefs
+    }
+
+    /// The window's map of animation frame callbacks.
+    pub fn animation_frames(&self) -> &RefCell<AnimationFrames> {
+        &self.animation_frames
     }
 
     pub fn time_origin(&self) -> Instant {
@@ -459,6 +467,17 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-issecurecontext>
     fn IsSecureContext(&self, _cx: &mut JSContext) -> bool {
         self.secure_context
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-animationframeprovider-requestanimationframe>
+    fn RequestAnimationFrame(&self, _cx: &mut JSContext, callback: Rc<FrameRequestCallback>) -> u32 {
+        // 1. "If this is not supported, then throw a "NotSupportedError"" (a Window always is).
+        self.animation_frames.borrow_mut().request(callback)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#animationframeprovider-cancelanimationframe>
+    fn CancelAnimationFrame(&self, _cx: &mut JSContext, handle: u32) {
+        self.animation_frames.borrow_mut().cancel(handle);
     }
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>: this global's origin,
