@@ -33,6 +33,10 @@ interface mixin WindowOrWorkerGlobalScope {
   readonly attribute boolean isSecureContext;
   undefined reportError(any e);
 
+  // base64 utility methods
+  [Throws] DOMString btoa(DOMString data);
+  [Throws] ByteString atob(DOMString data);
+
   // timers
   long setTimeout(TimerHandler handler, optional long timeout = 0, any... arguments);
   undefined clearTimeout(optional long id = 0);

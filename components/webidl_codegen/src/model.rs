@@ -103,7 +103,9 @@ pub enum Type {
     Nullable(Box<Type>),
     ArrayBuffer,
     ArrayBufferView,
-    Uint8ClampedArray,
+    /// A typed array type (`Uint8Array`, `Float32Array`…), by name: passed as the caller's own
+    /// object, never copied.
+    TypedArray(String),
 }
 
 impl Type {
@@ -174,7 +176,7 @@ impl Type {
             Type::Nullable(t) => format!("{}?", t.idl()),
             Type::ArrayBuffer => "ArrayBuffer".into(),
             Type::ArrayBufferView => "ArrayBufferView".into(),
-            Type::Uint8ClampedArray => "Uint8ClampedArray".into(),
+            Type::TypedArray(name) => name.clone(),
         }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) enum RawType {
     Nullable(Box<RawType>),
     ArrayBuffer,
     ArrayBufferView,
-    Uint8ClampedArray,
+    TypedArray(String),
     /// Type-level extended attributes: `[Clamp]`, `[EnforceRange]`, `[LegacyNullToEmptyString]`.
     Annotated {
         inner: Box<RawType>,
@@ -767,20 +767,24 @@ impl<'s> FileCx<'s> {
             NonAnyType::Object(o) => self.nullable(RawType::Object, o.q_mark.is_some()),
             NonAnyType::ArrayBuffer(o) => self.nullable(RawType::ArrayBuffer, o.q_mark.is_some()),
             NonAnyType::ArrayBufferView(o) => self.nullable(RawType::ArrayBufferView, o.q_mark.is_some()),
-            NonAnyType::Uint8ClampedArray(o) => self.nullable(RawType::Uint8ClampedArray, o.q_mark.is_some()),
+            NonAnyType::Uint8ClampedArray(o) => {
+                self.nullable(RawType::TypedArray("Uint8ClampedArray".into()), o.q_mark.is_some())
+            }
+            NonAnyType::Int8Array(o) => self.nullable(RawType::TypedArray("Int8Array".into()), o.q_mark.is_some()),
+            NonAnyType::Int16Array(o) => self.nullable(RawType::TypedArray("Int16Array".into()), o.q_mark.is_some()),
+            NonAnyType::Int32Array(o) => self.nullable(RawType::TypedArray("Int32Array".into()), o.q_mark.is_some()),
+            NonAnyType::Uint8Array(o) => self.nullable(RawType::TypedArray("Uint8Array".into()), o.q_mark.is_some()),
+            NonAnyType::Uint16Array(o) => self.nullable(RawType::TypedArray("Uint16Array".into()), o.q_mark.is_some()),
+            NonAnyType::Uint32Array(o) => self.nullable(RawType::TypedArray("Uint32Array".into()), o.q_mark.is_some()),
+            NonAnyType::Float32Array(o) => {
+                self.nullable(RawType::TypedArray("Float32Array".into()), o.q_mark.is_some())
+            }
+            NonAnyType::Float64Array(o) => {
+                self.nullable(RawType::TypedArray("Float64Array".into()), o.q_mark.is_some())
+            }
             NonAnyType::Identifier(i) => self.nullable(RawType::Named(i.type_.0.to_string()), i.q_mark.is_some()),
             NonAnyType::BufferSource(_) => RawType::Union(vec![RawType::ArrayBufferView, RawType::ArrayBuffer]),
-            NonAnyType::Symbol(_)
-            | NonAnyType::Error(_)
-            | NonAnyType::DataView(_)
-            | NonAnyType::Int8Array(_)
-            | NonAnyType::Int16Array(_)
-            | NonAnyType::Int32Array(_)
-            | NonAnyType::Uint8Array(_)
-            | NonAnyType::Uint16Array(_)
-            | NonAnyType::Uint32Array(_)
-            | NonAnyType::Float32Array(_)
-            | NonAnyType::Float64Array(_) => {
+            NonAnyType::Symbol(_) | NonAnyType::Error(_) | NonAnyType::DataView(_) => {
                 return Err(self.err(at, "this WebIDL type is not supported by the generator"));
             }
         })

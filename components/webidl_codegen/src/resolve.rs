@@ -545,7 +545,7 @@ impl Resolver {
             RawType::Object => Type::Object,
             RawType::ArrayBuffer => Type::ArrayBuffer,
             RawType::ArrayBufferView => Type::ArrayBufferView,
-            RawType::Uint8ClampedArray => Type::Uint8ClampedArray,
+            RawType::TypedArray(name) => Type::TypedArray(name.clone()),
             RawType::Sequence(t) => Type::Sequence(Box::new(self.ty_depth(t, loc, depth + 1))),
             RawType::FrozenArray(t) => Type::FrozenArray(Box::new(self.ty_depth(t, loc, depth + 1))),
             RawType::Record(k, v) => {

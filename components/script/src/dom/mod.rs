@@ -11,6 +11,7 @@ pub mod canvas;
 pub mod console;
 pub mod css;
 pub mod dom;
+pub mod encoding;
 pub mod fetch;
 pub mod fileapi;
 pub mod hrtime;

@@ -26,6 +26,8 @@ pub use crate::dom::dom::htmlcollection::HTMLCollection;
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodelist::NodeList;
 pub use crate::dom::dom::text::Text;
+pub use crate::dom::encoding::textdecoder::TextDecoder;
+pub use crate::dom::encoding::textencoder::TextEncoder;
 pub use crate::dom::fetch::headers::Headers;
 pub use crate::dom::fetch::response::Response;
 pub use crate::dom::fileapi::blob::Blob;

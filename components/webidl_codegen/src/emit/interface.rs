@@ -133,7 +133,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let camel = method_name(&attr.name);
         let throws = attr.attrs.throws;
         let receiver = if attr.is_static { Receiver::Static } else { Receiver::Instance };
-        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
+        let out_param = matches!(attr.ty.inner(), Type::Any | Type::Object | Type::TypedArray(_));
         let ret_ty = if out_param {
             "()".to_string()
         } else {

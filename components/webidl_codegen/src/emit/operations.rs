@@ -93,7 +93,7 @@ pub(super) fn trait_method(
         };
         let _ = write!(params, ", {ident}: {ty}");
     }
-    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
+    let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::TypedArray(_));
     let ret_ty = if is_constructor {
         format!("Fallible<DomRoot<{iface}>>")
     } else if out_param {
@@ -129,8 +129,8 @@ pub(super) fn convert_value(
         Type::Object => format!(
             "        if !{handle}.get().is_object() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
         ),
-        Type::Uint8ClampedArray => format!(
-            "        if !is_uint8_clamped_array({handle}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Uint8ClampedArray'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
+        Type::TypedArray(name) => format!(
+            "        if !is_typed_array({handle}, {name:?}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type '{name}'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = {handle}.get().to_object());\n"
         ),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
             "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
@@ -158,7 +158,7 @@ pub(super) fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
 /// How a converted local is passed to the trait method.
 pub(super) fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
     match ty {
-        Type::Object | Type::Uint8ClampedArray => format!("{local}.handle()"),
+        Type::Object | Type::TypedArray(_) => format!("{local}.handle()"),
         Type::Nullable(inner) if matches!(**inner, Type::Object) => {
             format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
         }
@@ -341,7 +341,7 @@ pub(super) fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
-        Type::Uint8ClampedArray => Some(format!("is_uint8_clamped_array(args.get({d}))")),
+        Type::TypedArray(name) => Some(format!("is_typed_array(args.get({d}), {name:?})")),
         Type::Boolean => Some(format!("{v}.is_boolean()")),
         Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
         // Strings and enums take whatever is left.
@@ -397,7 +397,7 @@ pub(super) fn overload_call(
                 Some(d) => (cx.owned_type(&a.ty)?, cx.default_expr(&a.ty, d)?, "value".to_string()),
                 None => (format!("Option<{}>", cx.owned_type(&a.ty)?), "None".into(), "Some(value)".into()),
             };
-            if matches!(a.ty.inner(), Type::Object | Type::Uint8ClampedArray) {
+            if matches!(a.ty.inner(), Type::Object | Type::TypedArray(_)) {
                 return Err("optional object and typed array arguments are not supported".into());
             }
             let _ = writeln!(
@@ -419,7 +419,7 @@ pub(super) fn overload_call(
         s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
         pass.push(pass_expr(cx, &a.ty, &local));
     }
-    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::Uint8ClampedArray);
+    let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::TypedArray(_));
     if out_param {
         pass.push("args.rval()".into());
     }

@@ -48,7 +48,7 @@ impl<'m> TypeCx<'m> {
             Type::ArrayBufferView => "ArrayBufferViewBytes".into(),
             // A typed array is passed as the caller's own object (never
             // copied), so it exists only as an argument or a return value.
-            Type::Uint8ClampedArray => {
+            Type::TypedArray(_) => {
                 return Err(format!("{} cannot be stored here (only as an argument or a return value)", ty.idl()));
             }
         })
@@ -91,8 +91,8 @@ impl<'m> TypeCx<'m> {
             Type::Dictionary(name) => format!("&{name}"),
             Type::Any => "HandleValue".into(),
             Type::Object => "HandleObject".into(),
-            // The argument's own `Uint8ClampedArray` object, rooted for the call.
-            Type::Uint8ClampedArray => "HandleObject".into(),
+            // The argument's own typed array object, rooted for the call.
+            Type::TypedArray(_) => "HandleObject".into(),
             Type::Nullable(inner) if matches!(**inner, Type::Object) => "Option<HandleObject>".into(),
             other => self.owned_type(other)?,
         })
@@ -198,7 +198,7 @@ pub fn union_variant_name(ty: &Type) -> String {
         Type::Undefined => "Undefined".into(),
         Type::ArrayBuffer => "ArrayBuffer".into(),
         Type::ArrayBufferView => "ArrayBufferView".into(),
-        Type::Uint8ClampedArray => "Uint8ClampedArray".into(),
+        Type::TypedArray(name) => name.clone(),
     }
 }
 

@@ -466,6 +466,8 @@ pub mod SampleBinding {
     fn Hidden(&self, cx: &mut JSContext);
     /// `Sample.pixels(…)`
     fn Pixels(&self, cx: &mut JSContext, data: HandleObject, retval: MutableHandleValue);
+    /// `Sample.floats(…)`
+    fn Floats(&self, cx: &mut JSContext, bytes: HandleObject, retval: MutableHandleValue);
     /// `Sample.create(…)`
     fn Create(cx: &mut JSContext, global: &Window) -> DomRoot<Sample>;
     /// The `stringifier`.
@@ -673,7 +675,7 @@ pub mod SampleBinding {
             throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
             return false;
         }
-        if !is_uint8_clamped_array(args.get(0)) {
+        if !is_typed_array(args.get(0), "Uint8ClampedArray") {
             throw_type_error(cx, &format!("{PREFIX}: {} is not of type 'Uint8ClampedArray'.", "parameter 1"));
             return false;
         }
@@ -683,6 +685,28 @@ pub mod SampleBinding {
         true
     }
     static PIXELS_METHOD_INFO: JitInfo = JitInfo::method(op_pixels, ID::Sample as u16, 1, false);
+
+    unsafe extern "C" fn op_floats(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Sample = &*(this as *const Sample);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'floats' on 'Sample'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        if !is_typed_array(args.get(0), "Uint8Array") {
+            throw_type_error(cx, &format!("{PREFIX}: {} is not of type 'Uint8Array'.", "parameter 1"));
+            return false;
+        }
+        rooted!(&in(cx) let arg0 = args.get(0).get().to_object());
+        let result = this.Floats(cx, arg0.handle(), args.rval());
+        let _: () = result;
+        true
+    }
+    static FLOATS_METHOD_INFO: JitInfo = JitInfo::method(op_floats, ID::Sample as u16, 1, false);
 
     unsafe extern "C" fn op_create(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {
         let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
@@ -757,11 +781,12 @@ pub mod SampleBinding {
         attribute_spec(c"value", (JSPROP_ENUMERATE) as u8, &VALUE_GETTER_INFO, None),
         PROPERTY_SPEC_END,
     ]);
-    static METHODS: SyncFunctionSpecs<6> = SyncFunctionSpecs([
+    static METHODS: SyncFunctionSpecs<7> = SyncFunctionSpecs([
         method_spec(c"check", &CHECK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"later", &LATER_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, true),
         method_spec(c"pick", &PICK_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"pixels", &PIXELS_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"floats", &FLOATS_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
         method_spec(c"toString", &TOSTRING_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
         FUNCTION_SPEC_END,
     ]);

@@ -21,6 +21,7 @@ interface Sample : Base {
   static Sample create();
   [Pref=sample_pref] undefined hidden();
   Uint8ClampedArray pixels(Uint8ClampedArray data);
+  Float32Array floats(Uint8Array bytes);
   stringifier;
 };
 

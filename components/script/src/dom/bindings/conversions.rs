@@ -638,6 +638,41 @@ pub fn new_array_buffer(cx: &mut JSContext, bytes: &[u8], mut rval: MutableHandl
     }
 }
 
+/// Creates a `Uint8Array` (on a new `ArrayBuffer`) holding a copy of `bytes`.
+pub fn new_uint8_array(cx: &mut JSContext, bytes: &[u8], mut rval: MutableHandleValue) {
+    // SAFETY: the new array is rooted before anything can collect; its data pointer is read and
+    // written at once, with no GC in between.
+    unsafe {
+        rooted!(&in(cx) let array = mozjs::jsapi::JS_NewUint8Array(cx.raw_cx(), bytes.len()));
+        assert!(!array.get().is_null(), "out of memory creating a Uint8Array");
+        if !bytes.is_empty() {
+            let mut len = 0usize;
+            let mut shared = false;
+            let mut data: *mut u8 = std::ptr::null_mut();
+            mozjs::jsapi::GetArrayBufferViewLengthAndData(array.get(), &mut len, &mut shared, &mut data);
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len().min(len));
+        }
+        rval.set(ObjectValue(array.get()));
+    }
+}
+
+/// Runs `f` on the bytes an `ArrayBufferView` views (empty when detached). `f` must not run
+/// script or allocate GC things: the bytes are only valid while nothing moves the buffer.
+pub fn with_view_bytes_mut<R>(view: mozjs::rust::HandleObject, f: impl FnOnce(&mut [u8]) -> R) -> R {
+    // SAFETY: `view` is a rooted ArrayBufferView (checked by the binding); the slice lives only
+    // for `f`, which neither runs script nor allocates.
+    unsafe {
+        let obj = mozjs::jsapi::js::CheckedUnwrapStatic(view.get());
+        let mut len = 0usize;
+        let mut shared = false;
+        let mut data: *mut u8 = std::ptr::null_mut();
+        if !obj.is_null() {
+            mozjs::jsapi::GetArrayBufferViewLengthAndData(obj, &mut len, &mut shared, &mut data);
+        }
+        if data.is_null() { f(&mut []) } else { f(std::slice::from_raw_parts_mut(data, len)) }
+    }
+}
+
 impl ToJSVal for ArrayBufferBytes {
     fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
         new_array_buffer(cx, &self.0, rval)

@@ -459,13 +459,24 @@ pub fn is_array_buffer_view(value: HandleValue) -> bool {
 }
 
 /// Whether `value` is a `Uint8ClampedArray` (possibly behind a cross-compartment wrapper).
-pub fn is_uint8_clamped_array(value: HandleValue) -> bool {
+/// Whether `value` is a typed array of the class `name` ("Uint8Array", "Float32Array"…), the
+/// test a WebIDL typed array argument makes (cross-compartment wrappers are seen through).
+pub fn is_typed_array(value: HandleValue, name: &str) -> bool {
     if !value.get().is_object() {
         return false;
     }
-    let (mut len, mut shared, mut data) = (0usize, false, std::ptr::null_mut());
-    !unsafe { mozjs::jsapi::JS_GetObjectAsUint8ClampedArray(value.get().to_object(), &mut len, &mut shared, &mut data) }
-        .is_null()
+    // SAFETY: `value` is a rooted object handle; unwrapping only reads the object graph, and a
+    // class name is a static C string.
+    unsafe {
+        let obj = mozjs::jsapi::js::CheckedUnwrapStatic(value.get().to_object());
+        if obj.is_null() || !mozjs::jsapi::JS_IsTypedArrayObject(obj) {
+            return false;
+        }
+        let class = mozjs::rust::get_object_class(obj);
+        !class.is_null()
+            && !(*class).name.is_null()
+            && std::ffi::CStr::from_ptr((*class).name).to_bytes() == name.as_bytes()
+    }
 }
 
 /// `HandleObject` for generated code that builds one from a raw handle.

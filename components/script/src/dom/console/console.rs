@@ -89,10 +89,13 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
             rest = &args[consumed.min(args.len())..];
         }
     }
+    // Values are separated by one space, after a (possibly empty) format string too.
+    let mut separate = rest.len() < args.len();
     for v in rest {
-        if !out.is_empty() {
+        if separate {
             out.push(' ');
         }
+        separate = true;
         let h = unsafe { HandleValue::from_marked_location(v) };
         out.push_str(&display_top_level(cx, h));
     }

@@ -2,6 +2,7 @@
 //! navigator, the parser, HTML elements (forms in `forms/`) and their event handler attributes.
 
 pub mod animationframes;
+pub mod base64;
 pub mod errorevent;
 pub mod eventhandlerattributes;
 pub mod focus;

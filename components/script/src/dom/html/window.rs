@@ -497,6 +497,20 @@ impl WindowMethods for Window {
         crate::script_runtime::report_pending_exception(cx);
     }
 
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
+    fn Btoa(&self, _cx: &mut JSContext, data: DOMString) -> crate::dom::bindings::error::Fallible<DOMString> {
+        crate::dom::html::base64::btoa(data.as_str()).map(DOMString::from)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-atob>
+    fn Atob(
+        &self,
+        _cx: &mut JSContext,
+        data: DOMString,
+    ) -> crate::dom::bindings::error::Fallible<crate::dom::bindings::str::ByteString> {
+        crate::dom::html::base64::atob(data.as_str()).map(crate::dom::bindings::str::ByteString)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-alert>: a headless
     /// host "cannot show simple dialogs", so the message goes to stderr and the call returns.
     fn Alert(&self, _cx: &mut JSContext) {

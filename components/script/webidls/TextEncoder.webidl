@@ -1,0 +1,44 @@
+// https://encoding.spec.whatwg.org/#interface-textdecoder and #interface-textencoder
+// [Exposed=*] in the spec: Aperture has one global kind (Window). AllowSharedBufferSource is
+// taken as BufferSource, and encodeInto()'s [AllowShared] is dropped (no SharedArrayBuffer here).
+
+interface mixin TextDecoderCommon {
+  readonly attribute DOMString encoding;
+  readonly attribute boolean fatal;
+  readonly attribute boolean ignoreBOM;
+};
+
+dictionary TextDecoderOptions {
+  boolean fatal = false;
+  boolean ignoreBOM = false;
+};
+
+dictionary TextDecodeOptions {
+  boolean stream = false;
+};
+
+[Exposed=Window]
+interface TextDecoder {
+  [Throws] constructor(optional DOMString label = "utf-8", optional TextDecoderOptions options = {});
+
+  [Throws] USVString decode(optional BufferSource input, optional TextDecodeOptions options = {});
+};
+TextDecoder includes TextDecoderCommon;
+
+interface mixin TextEncoderCommon {
+  readonly attribute DOMString encoding;
+};
+
+dictionary TextEncoderEncodeIntoResult {
+  unsigned long long read;
+  unsigned long long written;
+};
+
+[Exposed=Window]
+interface TextEncoder {
+  constructor();
+
+  [NewObject] Uint8Array encode(optional USVString input = "");
+  TextEncoderEncodeIntoResult encodeInto(USVString source, Uint8Array destination);
+};
+TextEncoder includes TextEncoderCommon;
