@@ -205,6 +205,8 @@ pub enum ConstValue {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MemberAttrs {
     pub throws: bool,
+    /// `[SetterThrows]`: only an attribute's setter throws.
+    pub setter_throws: bool,
     pub same_object: bool,
     pub new_object: bool,
     pub pref: Option<String>,
@@ -281,6 +283,8 @@ pub struct Interface {
     pub stringifier: bool,
     /// `iterable<V>` (value iterator); the interface needs an indexed getter.
     pub value_iterable: Option<Type>,
+    /// `iterable<K, V>`: the key and value types.
+    pub pair_iterable: Option<(Type, Type)>,
     /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
     pub indexed_getter: Option<String>,
     pub location: Location,

@@ -112,6 +112,11 @@ pub(crate) enum RawMember {
         ty: RawType,
         location: Location,
     },
+    PairIterable {
+        key: RawType,
+        value: RawType,
+        location: Location,
+    },
     /// The operation named `name` is also the indexed property getter.
     IndexedGetter {
         name: String,
@@ -499,8 +504,13 @@ impl<'s> FileCx<'s> {
                     let ty = self.attributed_type(&it.generics.body.attributes, &it.generics.body.type_, self.source)?;
                     RawMember::ValueIterable { ty, location: Location { file: self.path.into(), line: 0 } }
                 }
-                InterfaceMember::Iterable(_)
-                | InterfaceMember::AsyncIterable(_)
+                InterfaceMember::Iterable(weedle::interface::IterableInterfaceMember::Double(it)) => {
+                    let (key, _, value) = &it.generics.body;
+                    let key = self.attributed_type(&key.attributes, &key.type_, self.source)?;
+                    let value = self.attributed_type(&value.attributes, &value.type_, self.source)?;
+                    RawMember::PairIterable { key, value, location: Location { file: self.path.into(), line: 0 } }
+                }
+                InterfaceMember::AsyncIterable(_)
                 | InterfaceMember::Maplike(_)
                 | InterfaceMember::Setlike(_) => {
                     return Err(Error::new(

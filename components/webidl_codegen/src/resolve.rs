@@ -80,6 +80,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     constants: Vec::new(),
                     stringifier: false,
                     value_iterable: None,
+                    pair_iterable: None,
                     indexed_getter: None,
                     location,
                 };
@@ -386,6 +387,7 @@ impl Resolver {
         for e in ext {
             match (e.name.as_str(), e.has_value) {
                 ("Throws", false) => attrs.throws = true,
+                ("SetterThrows", false) => attrs.setter_throws = true,
                 ("SameObject", false) => attrs.same_object = true,
                 ("NewObject", false) => attrs.new_object = true,
                 ("Pref", true) if e.values.len() == 1 => attrs.pref = Some(e.values[0].clone()),
@@ -455,6 +457,10 @@ impl Resolver {
                 RawMember::ValueIterable { ty, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.value_iterable = Some(self.ty(&ty, &location));
+                }
+                RawMember::PairIterable { key, value, location } => {
+                    let location = if location.line == 0 { iface.location.clone() } else { location };
+                    iface.pair_iterable = Some((self.ty(&key, &location), self.ty(&value, &location)));
                 }
                 RawMember::IndexedGetter { name, location } => {
                     if iface.indexed_getter.replace(name).is_some() {

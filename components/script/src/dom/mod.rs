@@ -21,3 +21,4 @@ pub mod images;
 pub mod mediacapture;
 pub mod permissions;
 pub mod testing;
+pub mod url;

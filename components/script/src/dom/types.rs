@@ -71,3 +71,5 @@ pub use crate::dom::mediacapture::overconstrainederror::OverconstrainedError;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
+pub use crate::dom::url::url::URL;
+pub use crate::dom::url::urlsearchparams::URLSearchParams;

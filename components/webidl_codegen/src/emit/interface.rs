@@ -60,6 +60,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     if iface.value_iterable.is_some() && iface.indexed_getter.is_none() {
         errors.push(Error::new(iface.location.clone(), "iterable<V> needs an indexed getter"));
     }
+    if iface.pair_iterable.is_some() && (iface.indexed_getter.is_some() || iface.value_iterable.is_some()) {
+        errors.push(Error::new(iface.location.clone(), "iterable<K, V> cannot go with indexed properties"));
+    }
     // An indexed getter makes instances legacy platform objects (proxies).
     let indexed = match &iface.indexed_getter {
         Some(getter) => {
@@ -257,7 +260,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                     continue;
                 }
             };
-            let set_ret = if throws { " -> ErrorResult" } else { "" };
+            let setter_throws = throws || attr.attrs.setter_throws;
+            let set_ret = if setter_throws { " -> ErrorResult" } else { "" };
             let _ = writeln!(
                 trait_items,
                 "    /// Setter of `{name}.{}`.\n    fn Set{camel}({self_param}, value: {param_ty}){set_ret};",
@@ -279,7 +283,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             } else {
                 format!("this.Set{camel}(cx, {pass})")
             };
-            let set_result = if throws {
+            let set_result = if setter_throws {
                 let global = if attr.is_static { "&global" } else { "&this.global()" };
                 format!(
                     "        if let Err(e) = {set_call} {{\n            throw_dom_exception(cx, {global}, e);\n            return false;\n        }}\n"
@@ -490,6 +494,42 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
     }
 
+    // ---- pair iterator (<https://webidl.spec.whatwg.org/#es-iterable>): entries, keys, values
+    // and forEach read the pairs from the trait's `PairIterable`; @@iterator is `entries`.
+    if let Some((key, value)) = &iface.pair_iterable {
+        match (cx.owned_type(key), cx.owned_type(value)) {
+            (Ok(k), Ok(v)) => {
+                let _ = writeln!(
+                    trait_items,
+                    "        /// The value pairs to iterate (<https://webidl.spec.whatwg.org/#dfn-value-pairs-to-iterate-over>).\n        fn PairIterable(&self, cx: &mut JSContext) -> Vec<({k}, {v})>;"
+                );
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(Error::new(iface.location.clone(), e)),
+        }
+        for (member, kind, nargs) in
+            [("entries", "Entries", 0), ("keys", "Keys", 0), ("values", "Values", 0), ("forEach", "ForEach", 1)]
+        {
+            let upper = member.to_ascii_uppercase();
+            let _ = writeln!(
+                natives,
+                r#"    unsafe extern "C" fn op_iterable_{member}(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &{name} = &*(this as *const {name});
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::{kind}, pairs, "Failed to execute '{member}' on '{name}'")
+    }}
+    static ITERABLE_{upper}_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_{member}, ID::{name} as u16, {depth}, false);
+"#
+            );
+            specs.entry(Condition::Always).or_default().1.push(format!(
+                "method_spec(c\"{member}\", &ITERABLE_{upper}_METHOD_INFO, {nargs}, JSPROP_ENUMERATE as u16, false)"
+            ));
+        }
+    }
+
     // ---- constructor
     let constructor = if iface.constructors.is_empty() {
         "None".to_string()
@@ -650,6 +690,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         has_interface_object: {has_interface_object},
         is_global: {is_global},
         proto_parent_is_error: {proto_parent_is_error},
+        legacy_window_aliases: &[{legacy_window_aliases}],
     }};
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
@@ -722,12 +763,16 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 "        define_array_iterator_members(cx, global, proto.handle(), {});\n",
                 iface.value_iterable.is_some()
             )
+        } else if iface.pair_iterable.is_some() {
+            "        define_pair_iterator_alias(cx, global, proto.handle());\n".to_string()
         } else {
             String::new()
         },
         // <https://webidl.spec.whatwg.org/#es-DOMException-specialness>: DOMException.prototype's
         // [[Prototype]] is %Error.prototype%.
         proto_parent_is_error = name == "DOMException",
+        legacy_window_aliases =
+            iface.attrs.legacy_window_alias.iter().map(|a| cstr_lit(a)).collect::<Vec<_>>().join(", "),
         name_c = cstr_lit(name),
         has_interface_object = !iface.attrs.legacy_no_interface_object,
         iface_cond = iface_cond.rust(),

@@ -345,6 +345,7 @@ pub mod BaseBinding {
         has_interface_object: true,
         is_global: false,
         proto_parent_is_error: false,
+        legacy_window_aliases: &[],
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
@@ -817,6 +818,7 @@ pub mod SampleBinding {
         has_interface_object: true,
         is_global: false,
         proto_parent_is_error: false,
+        legacy_window_aliases: &[],
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).

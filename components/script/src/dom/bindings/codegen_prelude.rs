@@ -31,7 +31,9 @@ pub use crate::dom::bindings::interface::{
     SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects, define_global_members,
     define_unforgeable_members, get_desired_proto, get_per_interface_object, set_global_prototype,
 };
-pub use crate::dom::bindings::iterable::define_array_iterator_members;
+pub use crate::dom::bindings::iterable::{
+    PairIteration, define_array_iterator_members, define_pair_iterator_alias, pair_iteration,
+};
 pub use crate::dom::bindings::jit::{
     Args, FUNCTION_SPEC_END, JitInfo, PROPERTY_SPEC_END, attribute_spec, cached_slot_value, exception_to_promise,
     getter_rval, has_iterator, is_array_buffer, is_array_buffer_view, is_typed_array, method_spec, setter_arg,

@@ -250,6 +250,8 @@ pub struct InterfaceSpec {
     pub is_global: bool,
     /// DOMException: the prototype's [[Prototype]] is %Error.prototype%.
     pub proto_parent_is_error: bool,
+    /// `[LegacyWindowAlias]`: more names the interface object is defined under on the global.
+    pub legacy_window_aliases: &'static [&'static CStr],
 }
 
 /// Creates the prototype object and the interface object of one interface
@@ -311,6 +313,10 @@ pub fn create_interface_objects(
         // On the global: {writable: true, enumerable: false, configurable: true}.
         rooted!(&in(cx) let value = mozjs::jsval::ObjectValue(interface.get()));
         assert!(JS_DefineProperty(cx.raw_cx(), global.into(), spec.name.as_ptr(), value.handle().into(), 0));
+        // <https://webidl.spec.whatwg.org/#LegacyWindowAlias>: the same object under each alias.
+        for alias in spec.legacy_window_aliases {
+            assert!(JS_DefineProperty(cx.raw_cx(), global.into(), alias.as_ptr(), value.handle().into(), 0));
+        }
     }
 }
 

@@ -126,7 +126,7 @@ impl HTMLAnchorElementMethods for HTMLAnchorElement {
     }
     /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-origin>
     fn Origin(&self, _cx: &mut JSContext) -> USVString {
-        USVString(self.url().map(|u| u.origin().ascii_serialization()).unwrap_or_default())
+        USVString(self.url().map(|u| crate::dom::url::url::origin_serialization(&u)).unwrap_or_default())
     }
     /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-protocol>: ":" when null.
     fn Protocol(&self, _cx: &mut JSContext) -> USVString {
