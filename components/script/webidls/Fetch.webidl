@@ -21,6 +21,7 @@ interface Headers {
   sequence<ByteString> getSetCookie();
   [Throws] boolean has(ByteString name);
   [Throws] undefined set(ByteString name, ByteString value);
+  iterable<ByteString, ByteString>;
 };
 
 // https://fetch.spec.whatwg.org/#response-class

@@ -33,6 +33,9 @@ interface mixin WindowOrWorkerGlobalScope {
   readonly attribute boolean isSecureContext;
   undefined reportError(any e);
 
+  // structured cloning (the transfer option is not supported: see structuredclone.rs)
+  [Throws] any structuredClone(any value);
+
   // base64 utility methods
   [Throws] DOMString btoa(DOMString data);
   [Throws] ByteString atob(DOMString data);

@@ -14,6 +14,7 @@ pub use crate::dom::dom::abortcontroller::AbortController;
 pub use crate::dom::dom::abortsignal::AbortSignal;
 pub use crate::dom::dom::characterdata::CharacterData;
 pub use crate::dom::dom::comment::Comment;
+pub use crate::dom::dom::customevent::CustomEvent;
 pub use crate::dom::dom::document::Document;
 pub use crate::dom::dom::documentfragment::DocumentFragment;
 pub use crate::dom::dom::documenttype::DocumentType;

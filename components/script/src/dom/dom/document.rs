@@ -342,6 +342,10 @@ impl DocumentMethods for Document {
             "event" | "events" | "htmlevents" => {
                 Ok(reflect_dom_object(cx, Box::new(Event::new_inherited(&self.relevant_window)), &self.relevant_window))
             }
+            "customevent" => Ok(DomRoot::upcast(crate::dom::dom::customevent::CustomEvent::new_uninitialized(
+                cx,
+                &self.relevant_window,
+            ))),
             _ => Err(Error::NotSupported(format!("The provided event type ('{interface}') is invalid."))),
         }
     }

@@ -6,6 +6,7 @@ pub mod abortsignal;
 pub mod characterdata;
 pub mod comment;
 pub mod createelement;
+pub mod customevent;
 pub mod document;
 pub mod documentfragment;
 pub mod documenttype;

@@ -242,6 +242,28 @@ impl HeadersMethods for Headers {
         Ok(self.get_value(&name.0).map(ByteString))
     }
 
+    /// The value pairs to iterate over: "the return value of running sort and combine with
+    /// this's header list" (<https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine>):
+    /// lower-cased names in byte order, values of one name combined with ", ", except each
+    /// `set-cookie` value on its own.
+    fn PairIterable(&self, _cx: &mut JSContext) -> Vec<(ByteString, ByteString)> {
+        let list = self.list.borrow();
+        let mut names: Vec<Vec<u8>> = list.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
+        names.sort();
+        names.dedup();
+        let mut out = Vec::new();
+        for name in names {
+            if name == b"set-cookie" {
+                for (_, v) in list.iter().filter(|(n, _)| n.eq_ignore_ascii_case(b"set-cookie")) {
+                    out.push((ByteString(name.clone()), ByteString(v.clone())));
+                }
+            } else if let Some(value) = self.get_value(&name) {
+                out.push((ByteString(name), ByteString(value)));
+            }
+        }
+        out
+    }
+
     /// <https://fetch.spec.whatwg.org/#dom-headers-getsetcookie>
     fn GetSetCookie(&self, _cx: &mut JSContext) -> Vec<ByteString> {
         // Return the values of all headers in this's header list whose name is `Set-Cookie`, in order.

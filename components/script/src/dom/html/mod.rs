@@ -19,4 +19,5 @@ pub mod parser;
 pub mod promiserejectionevent;
 pub mod reflect;
 pub mod simpleelements;
+pub mod structuredclone;
 pub mod window;

@@ -497,6 +497,16 @@ impl WindowMethods for Window {
         crate::script_runtime::report_pending_exception(cx);
     }
 
+    /// <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
+    fn StructuredClone(
+        &self,
+        cx: &mut JSContext,
+        value: mozjs::rust::HandleValue,
+        rval: mozjs::rust::MutableHandleValue,
+    ) -> crate::dom::bindings::error::ErrorResult {
+        crate::dom::html::structuredclone::structured_clone(cx, value, rval)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
     fn Btoa(&self, _cx: &mut JSContext, data: DOMString) -> crate::dom::bindings::error::Fallible<DOMString> {
         crate::dom::html::base64::btoa(data.as_str()).map(DOMString::from)
