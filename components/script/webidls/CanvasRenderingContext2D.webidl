@@ -8,7 +8,7 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#canvasimagesource
 // The image sources Aperture has (no HTMLImageElement, SVGImageElement,
 // OffscreenCanvas or VideoFrame).
-typedef (HTMLVideoElement or HTMLCanvasElement or ImageBitmap) CanvasImageSource;
+typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap) CanvasImageSource;
 
 enum PredefinedColorSpace { "srgb", "display-p3" };
 enum CanvasFillRule { "nonzero", "evenodd" };

@@ -285,6 +285,8 @@ pub struct Interface {
     pub value_iterable: Option<Type>,
     /// `iterable<K, V>`: the key and value types.
     pub pair_iterable: Option<(Type, Type)>,
+    /// `[LegacyFactoryFunction=Name(…)]`: the function's name and its operation.
+    pub legacy_factory_functions: Vec<(String, Operation)>,
     /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
     pub indexed_getter: Option<String>,
     pub location: Location,

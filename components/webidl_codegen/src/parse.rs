@@ -64,6 +64,8 @@ pub(crate) struct RawExtAttr {
     /// `=Ident`, `="string"` or `=(A, B)`.
     pub values: Vec<String>,
     pub has_value: bool,
+    /// `=Name(arguments)` ([LegacyFactoryFunction]): the arguments.
+    pub args: Option<Vec<RawArgument>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -392,7 +394,7 @@ impl<'s> FileCx<'s> {
             .iter()
             .map(|attr| match attr {
                 ExtendedAttribute::NoArgs(a) => {
-                    Ok(RawExtAttr { name: a.0.0.to_string(), values: Vec::new(), has_value: false })
+                    Ok(RawExtAttr { name: a.0.0.to_string(), values: Vec::new(), has_value: false, args: None })
                 }
                 ExtendedAttribute::Ident(a) => Ok(RawExtAttr {
                     name: a.lhs_identifier.0.to_string(),
@@ -401,16 +403,24 @@ impl<'s> FileCx<'s> {
                         IdentifierOrString::String(s) => s.0.to_string(),
                     }],
                     has_value: true,
+                    args: None,
                 }),
                 ExtendedAttribute::IdentList(a) => Ok(RawExtAttr {
                     name: a.identifier.0.to_string(),
                     values: a.list.body.list.iter().map(|i| i.0.to_string()).collect(),
                     has_value: true,
+                    args: None,
                 }),
                 ExtendedAttribute::ArgList(a) => Err(self.err(
                     a.identifier.0,
                     format!("extended attribute [{}(…)] with arguments is not supported", a.identifier.0),
                 )),
+                ExtendedAttribute::NamedArgList(a) if a.lhs_identifier.0 == "LegacyFactoryFunction" => Ok(RawExtAttr {
+                    name: a.lhs_identifier.0.to_string(),
+                    values: vec![a.rhs_identifier.0.to_string()],
+                    has_value: true,
+                    args: Some(self.arguments(&a.args.body.list, a.rhs_identifier.0)?),
+                }),
                 ExtendedAttribute::NamedArgList(a) => Err(self.err(
                     a.lhs_identifier.0,
                     format!("extended attribute [{}=…(…)] is not supported", a.lhs_identifier.0),

@@ -82,8 +82,28 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     value_iterable: None,
                     pair_iterable: None,
                     indexed_getter: None,
+                    legacy_factory_functions: Vec::new(),
                     location,
                 };
+                // <https://webidl.spec.whatwg.org/#LegacyFactoryFunction>: each is an operation
+                // named "legacy factory function" returning the interface.
+                for e in ext.iter().filter(|e| e.name == "LegacyFactoryFunction") {
+                    if let (Some(name), Some(args)) = (e.values.first(), &e.args) {
+                        let location = iface.location.clone();
+                        let args = r.arguments(args, &location);
+                        iface.legacy_factory_functions.push((
+                            name.clone(),
+                            Operation {
+                                name: "legacy factory function".into(),
+                                args,
+                                ret: Type::Interface(iface.name.clone()),
+                                is_static: true,
+                                attrs: MemberAttrs { throws: true, ..MemberAttrs::default() },
+                                location,
+                            },
+                        ));
+                    }
+                }
                 r.add_members(&mut iface, members, &MemberAttrs::default());
                 interfaces.insert(name, iface);
             }
@@ -313,11 +333,11 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
 fn with_defaults(member: RawMember, defaults: &MemberAttrs) -> RawMember {
     let extra = |ext: &mut Vec<RawExtAttr>| {
         if defaults.secure_context && !ext.iter().any(|e| e.name == "SecureContext") {
-            ext.push(RawExtAttr { name: "SecureContext".into(), values: vec![], has_value: false });
+            ext.push(RawExtAttr { name: "SecureContext".into(), values: vec![], has_value: false, args: None });
         }
         if let Some(p) = &defaults.pref {
             if !ext.iter().any(|e| e.name == "Pref") {
-                ext.push(RawExtAttr { name: "Pref".into(), values: vec![p.clone()], has_value: true });
+                ext.push(RawExtAttr { name: "Pref".into(), values: vec![p.clone()], has_value: true, args: None });
             }
         }
     };
@@ -346,6 +366,8 @@ impl Resolver {
                 ("LegacyNoInterfaceObject", false) => attrs.legacy_no_interface_object = true,
                 ("LegacyUnenumerableNamedProperties", false) => attrs.legacy_unenumerable_named_properties = true,
                 ("LegacyWindowAlias", true) => attrs.legacy_window_alias = e.values.clone(),
+                // Resolved with the interface's members (its arguments become an operation).
+                ("LegacyFactoryFunction", true) if e.args.is_some() => {}
                 _ => self
                     .errors
                     .push(Error::new(loc.clone(), format!("unsupported interface extended attribute [{}]", e.name))),

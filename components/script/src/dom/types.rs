@@ -43,6 +43,7 @@ pub use crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement;
 pub use crate::dom::html::htmlanchorelement::HTMLAnchorElement;
 pub use crate::dom::html::htmlelement::HTMLElement;
 pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
+pub use crate::dom::html::htmlimageelement::HTMLImageElement;
 pub use crate::dom::html::htmlmediaelement::HTMLMediaElement;
 pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 pub use crate::dom::html::htmlvideoelement::HTMLVideoElement;

@@ -598,6 +598,46 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         return Err(errors);
     }
 
+    // ---- legacy factory functions (<https://webidl.spec.whatwg.org/#LegacyFactoryFunction>)
+    let mut factories = Vec::new();
+    for (i, (fname, op)) in iface.legacy_factory_functions.iter().enumerate() {
+        match trait_method(cx, name, op, "LegacyFactoryFunction", Receiver::Static) {
+            Ok(item) => trait_items.push_str(&item),
+            Err(e) => errors.push(e),
+        }
+        let group = OpGroup { name: "legacy factory function".into(), overloads: vec![op] };
+        let prefix = format!("Failed to construct '{fname}'");
+        match operation_body(cx, name, &group, Receiver::Static, &prefix) {
+            Ok(body) => {
+                let _ = writeln!(
+                    natives,
+                    r#"    /// [[Construct]] of the legacy factory function `{fname}`.
+    unsafe extern "C" fn construct_factory_{i}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let call_args = CallArgs::from_vp(vp, argc);
+        if !check_constructing(cx, &call_args, {fname:?}) {{
+            return false;
+        }}
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let args = Args::from_call_args(&call_args);
+        let global = Window::from_object(call_args.callee());
+        const PREFIX: &str = {prefix:?};
+        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
+        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
+        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {{
+            return false;
+        }}
+        let proto = if desired_proto.get() == default_proto.get() {{ None }} else {{ Some(desired_proto.handle()) }};
+{body}    }}
+"#
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+        factories.push(format!("({}, construct_factory_{i} as JSNativeFn, {})", cstr_lit(fname), required_args(op)));
+    }
+
     // ---- spec arrays
     let mut spec_arrays = String::new();
     let spec_lists = |specs: &BTreeMap<Condition, (Vec<String>, Vec<String>)>,
@@ -691,6 +731,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         is_global: {is_global},
         proto_parent_is_error: {proto_parent_is_error},
         legacy_window_aliases: &[{legacy_window_aliases}],
+        legacy_factory_functions: &[{legacy_factory_functions}],
     }};
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
@@ -771,6 +812,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         // <https://webidl.spec.whatwg.org/#es-DOMException-specialness>: DOMException.prototype's
         // [[Prototype]] is %Error.prototype%.
         proto_parent_is_error = name == "DOMException",
+        legacy_factory_functions = factories.join(", "),
         legacy_window_aliases =
             iface.attrs.legacy_window_alias.iter().map(|a| cstr_lit(a)).collect::<Vec<_>>().join(", "),
         name_c = cstr_lit(name),

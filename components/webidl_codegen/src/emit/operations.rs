@@ -73,7 +73,7 @@ pub(super) fn trait_method(
     receiver: Receiver,
 ) -> Result<String, Error> {
     let err = |e: String| Error::new(op.location.clone(), format!("{iface}.{}: {e}", op.name));
-    let is_constructor = op.name == "constructor";
+    let is_constructor = op.name == "constructor" || op.name == "legacy factory function";
     let mut params = String::new();
     for a in &op.args {
         let ident = arg_ident(&a.name);
@@ -176,7 +176,7 @@ pub(super) fn operation_body(
     prefix: &str,
 ) -> Result<String, Error> {
     let _ = prefix;
-    let is_constructor = group.name == "constructor";
+    let is_constructor = group.name == "constructor" || group.name == "legacy factory function";
     let loc = group.overloads[0].location.clone();
     let err = |e: String| Error::new(loc.clone(), format!("{iface}.{}: {e}", group.name));
 
@@ -325,7 +325,11 @@ trait RustName {
 
 impl RustName for OpGroup<'_> {
     fn name_for_rust(&self) -> String {
-        if self.name == "constructor" { "Constructor".into() } else { self.name.clone() }
+        match self.name.as_str() {
+            "constructor" => "Constructor".into(),
+            "legacy factory function" => "LegacyFactoryFunction".into(),
+            _ => self.name.clone(),
+        }
     }
 }
 

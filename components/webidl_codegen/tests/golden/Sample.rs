@@ -346,6 +346,7 @@ pub mod BaseBinding {
         is_global: false,
         proto_parent_is_error: false,
         legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
@@ -819,6 +820,7 @@ pub mod SampleBinding {
         is_global: false,
         proto_parent_is_error: false,
         legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).

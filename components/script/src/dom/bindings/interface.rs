@@ -233,6 +233,9 @@ impl Condition {
 }
 
 /// Everything needed to build one interface's objects in a global.
+/// A JSNative: the [[Call]]/[[Construct]] of a function object.
+pub type JSNativeFn = unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool;
+
 pub struct InterfaceSpec {
     pub name: &'static CStr,
     /// Class of the prototype object (a plain class named after the interface).
@@ -252,6 +255,8 @@ pub struct InterfaceSpec {
     pub proto_parent_is_error: bool,
     /// `[LegacyWindowAlias]`: more names the interface object is defined under on the global.
     pub legacy_window_aliases: &'static [&'static CStr],
+    /// `[LegacyFactoryFunction]`s: name, [[Construct]] native and length.
+    pub legacy_factory_functions: &'static [(&'static CStr, JSNativeFn, u32)],
 }
 
 /// Creates the prototype object and the interface object of one interface
@@ -316,6 +321,24 @@ pub fn create_interface_objects(
         // <https://webidl.spec.whatwg.org/#LegacyWindowAlias>: the same object under each alias.
         for alias in spec.legacy_window_aliases {
             assert!(JS_DefineProperty(cx.raw_cx(), global.into(), alias.as_ptr(), value.handle().into(), 0));
+        }
+        // <https://webidl.spec.whatwg.org/#create-a-legacy-factory-function>: a constructor whose
+        // `prototype` is the interface prototype object {writable: false, enumerable: false,
+        // configurable: false}, defined on the global like an interface object.
+        for (name, native, nargs) in spec.legacy_factory_functions {
+            let fun = JS_NewFunction(cx.raw_cx(), Some(*native), *nargs, JSFUN_CONSTRUCTOR, name.as_ptr());
+            assert!(!fun.is_null());
+            rooted!(&in(cx) let factory = JS_GetFunctionObject(fun));
+            rooted!(&in(cx) let proto_value = mozjs::jsval::ObjectValue(proto.get()));
+            assert!(JS_DefineProperty(
+                cx.raw_cx(),
+                factory.handle().into(),
+                c"prototype".as_ptr(),
+                proto_value.handle().into(),
+                (mozjs::jsapi::JSPROP_READONLY | mozjs::jsapi::JSPROP_PERMANENT) as u32
+            ));
+            rooted!(&in(cx) let factory_value = mozjs::jsval::ObjectValue(factory.get()));
+            assert!(JS_DefineProperty(cx.raw_cx(), global.into(), name.as_ptr(), factory_value.handle().into(), 0));
         }
     }
 }

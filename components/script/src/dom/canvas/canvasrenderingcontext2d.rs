@@ -67,7 +67,7 @@ pub struct CanvasRenderingContext2D {
 }
 
 /// The image argument of `drawImage()` and `createPattern()`.
-pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrHTMLCanvasElementOrImageBitmap as CanvasImageSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmap as CanvasImageSource;
 
 mod drawing;
 

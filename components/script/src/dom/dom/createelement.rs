@@ -154,6 +154,7 @@ pub fn create_element(
             "hr" => make!(HTMLHRElement),
             "link" => make!(HTMLLinkElement),
             "a" => make!(crate::dom::html::htmlanchorelement::HTMLAnchorElement),
+            "img" => make!(crate::dom::html::htmlimageelement::HTMLImageElement),
             "form" => make!(crate::dom::html::forms::htmlformelement::HTMLFormElement),
             "input" => make!(crate::dom::html::forms::htmlinputelement::HTMLInputElement),
             "textarea" => make!(crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement),

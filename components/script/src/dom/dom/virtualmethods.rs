@@ -64,6 +64,11 @@ fn extra_hooks() -> &'static [TreeHooks] {
         crate::dom::html::htmliframeelement::TREE_HOOKS,
         crate::dom::html::htmlmediaelement::TREE_HOOKS,
         TreeHooks {
+            inserted: |_, _, _| {},
+            removed: |_, _, _| {},
+            attribute_changed: crate::dom::html::htmlimageelement::attribute_changed,
+        },
+        TreeHooks {
             inserted: crate::dom::canvas::htmlcanvaselement::inserted,
             removed: crate::dom::canvas::htmlcanvaselement::removed,
             attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,

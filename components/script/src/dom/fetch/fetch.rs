@@ -331,7 +331,7 @@ fn url_without_fragment(url: &Url) -> String {
 }
 
 /// <https://fetch.spec.whatwg.org/#data-url-processor>: the MIME type and the body.
-fn process_data_url(url: &Url) -> Option<(String, Vec<u8>)> {
+pub fn process_data_url(url: &Url) -> Option<(String, Vec<u8>)> {
     // Steps 2–3: the URL serialized without "data:" and without fragment.
     let serialized = url_without_fragment(url);
     let input = serialized.strip_prefix("data:")?;

@@ -10,6 +10,7 @@ pub mod forms;
 pub mod htmlanchorelement;
 pub mod htmlelement;
 pub mod htmliframeelement;
+pub mod htmlimageelement;
 pub mod htmlmediaelement;
 pub mod htmlscriptelement;
 pub mod htmlvideoelement;

@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::HTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrBlob as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -115,6 +115,12 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             None => Err(Error::InvalidState("The ImageBitmap has been closed.".into())),
         },
         ImageBitmapSource::Blob(blob) => Ok(SourceData::Encoded(blob.bytes().to_vec())),
+        // HTMLImageElement: broken → "InvalidStateError"; not fully decodable → bad (also
+        // "InvalidStateError" for createImageBitmap()).
+        ImageBitmapSource::HTMLImageElement(image) => match image.frame() {
+            Some(frame) => Ok(SourceData::Ready { frame, origin_clean: image.is_origin_clean() }),
+            None => Err(Error::InvalidState("The image element has no decoded image.".into())),
+        },
         // HTMLCanvasElement: if image has either a horizontal or a vertical dimension
         // equal to zero, then throw an "InvalidStateError". Its bitmap is a snapshot
         // shared with the canvas thread (un-premultiplied if it has alpha).

@@ -26,6 +26,21 @@ impl CanvasRenderingContext2D {
                 }
                 Ok(Some(UsableImage::Canvas(canvas.clone())))
             }
+            // HTMLImageElement: "If image's current request's state is broken, then throw an
+            // "InvalidStateError" DOMException. If image is not fully decodable, then return bad."
+            CanvasImageSource::HTMLImageElement(image) => {
+                use crate::dom::html::htmlimageelement::ImageState;
+                match image.state() {
+                    ImageState::Broken => {
+                        Err(Error::InvalidState("The HTMLImageElement provided is in the 'broken' state.".into()))
+                    }
+                    ImageState::CompletelyAvailable => Ok(image.frame().map(|frame| UsableImage::Pixels {
+                        pixels: ImagePixels::from(&frame),
+                        origin_clean: image.is_origin_clean(),
+                    })),
+                    ImageState::Loading | ImageState::Unavailable => Ok(None),
+                }
+            }
             // "If image's [[Detached]] internal slot value is set to true, then
             // throw an "InvalidStateError"."
             CanvasImageSource::ImageBitmap(bitmap) => match bitmap.frame() {
