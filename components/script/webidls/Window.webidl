@@ -74,3 +74,9 @@ interface mixin AnimationFrameProvider {
   undefined cancelAnimationFrame(unsigned long handle);
 };
 Window includes AnimationFrameProvider;
+
+// https://drafts.csswg.org/cssom-view/#extensions-to-the-window-interface (what a headless host
+// without layout answers; the viewport members are not implemented)
+partial interface Window {
+  readonly attribute double devicePixelRatio;
+};

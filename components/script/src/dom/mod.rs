@@ -22,3 +22,4 @@ pub mod mediacapture;
 pub mod permissions;
 pub mod testing;
 pub mod url;
+pub mod webcrypto;

@@ -75,3 +75,4 @@ pub use crate::dom::permissions::permissionstatus::PermissionStatus;
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::url::url::URL;
 pub use crate::dom::url::urlsearchparams::URLSearchParams;
+pub use crate::dom::webcrypto::crypto::Crypto;

@@ -497,6 +497,18 @@ impl WindowMethods for Window {
         crate::script_runtime::report_pending_exception(cx);
     }
 
+    /// <https://w3c.github.io/webcrypto/#dom-windoworworkerglobalscope-crypto> ([SameObject]: the
+    /// binding keeps the first one returned).
+    fn Crypto(&self, cx: &mut JSContext) -> DomRoot<crate::dom::webcrypto::crypto::Crypto> {
+        crate::dom::webcrypto::crypto::Crypto::new(cx, self)
+    }
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-devicepixelratio>: the host's device pixel
+    /// ratio (1: the headless host draws one device pixel per CSS pixel).
+    fn DevicePixelRatio(&self, _cx: &mut JSContext) -> crate::dom::bindings::num::Finite<f64> {
+        crate::dom::bindings::num::Finite::<f64>::wrap(1.0)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
     fn StructuredClone(
         &self,

@@ -1,0 +1,15 @@
+// https://w3c.github.io/webcrypto/#crypto-interface
+// `subtle` (SubtleCrypto) is not implemented (absent).
+// FIXME: getRandomValues() is declared with `object` instead of ArrayBufferView because the
+// bindings generator copies ArrayBufferView arguments; the implementation checks the type as
+// the IDL conversion would (TypeError for a non-view) and fills the caller's own array.
+
+[Exposed=Window]
+interface Crypto {
+  [Throws] object getRandomValues(object array);
+  [SecureContext] DOMString randomUUID();
+};
+
+partial interface Window {
+  [SameObject] readonly attribute Crypto crypto;
+};
