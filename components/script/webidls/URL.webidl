@@ -24,6 +24,12 @@ interface URL {
   USVString toJSON();
 };
 
+// https://w3c.github.io/FileAPI/#creating-revoking (MediaSource is not supported)
+partial interface URL {
+  static DOMString createObjectURL(Blob obj);
+  static undefined revokeObjectURL(DOMString url);
+};
+
 [Exposed=Window]
 interface URLSearchParams {
   [Throws] constructor(optional (sequence<sequence<USVString>> or record<USVString, USVString> or USVString) init = "");

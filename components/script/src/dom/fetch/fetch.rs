@@ -177,6 +177,36 @@ fn start_fetch(
             }));
             Ok(())
         }
+        // <https://fetch.spec.whatwg.org/#scheme-fetch> "blob": the blob URL entry, or a network
+        // error (a GET only).
+        "blob" => {
+            let entry = crate::dom::fileapi::bloburl::resolve(&url)
+                .filter(|_| method.eq_ignore_ascii_case("GET"))
+                .ok_or_else(|| Error::Type(format!("Failed to fetch {url}: no such blob URL (or not a GET)")))?;
+            let mut headers = vec![(b"Content-Length".to_vec(), entry.bytes.len().to_string().into_bytes())];
+            if !entry.type_.is_empty() {
+                headers.push((b"Content-Type".to_vec(), entry.type_.clone().into_bytes()));
+            }
+            let data = ResponseData {
+                type_: ResponseType::Basic,
+                url: Some(url_without_fragment(&url)),
+                redirected: false,
+                status: 200,
+                status_text: b"OK".to_vec(),
+                headers,
+                body: Some(entry.bytes.clone()),
+            };
+            let promise = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| {
+                if !promise.is_pending() {
+                    return;
+                }
+                let global = promise.global();
+                let response = Response::new(cx, &global, data);
+                promise.resolve_native(cx, &response);
+            }));
+            Ok(())
+        }
         "file" | "http" => {
             // CORS: only "simple" cross-origin requests (no preflight in Aperture).
             if cross_origin {

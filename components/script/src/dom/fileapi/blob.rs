@@ -42,6 +42,11 @@ impl Blob {
         &self.bytes
     }
 
+    /// The bytes, shared (for a blob URL entry).
+    pub fn shared_bytes(&self) -> Rc<[u8]> {
+        self.bytes.clone()
+    }
+
     pub fn type_string(&self) -> &str {
         &self.type_
     }

@@ -1,3 +1,4 @@
 //! The File API (<https://w3c.github.io/FileAPI/>).
 
 pub mod blob;
+pub mod bloburl;

@@ -168,10 +168,17 @@ impl HTMLImageElement {
         let page_origin = crate::origin::origin_key(&base);
         let cross_origin = url.scheme() != "data" && crate::origin::origin_key(&url) != page_origin;
         let cors_requested = self.element().has_attribute_named("crossorigin");
+        // A blob URL resolves here, on the thread that owns the store; its bytes are decoded in parallel.
+        let blob = crate::dom::fileapi::bloburl::resolve(&url).map(|e| e.bytes.to_vec());
+        let cross_origin = cross_origin && blob.is_none();
         let this = Trusted::new(self);
         crate::parallel::in_parallel(
             "image fetch",
-            move || fetch_and_decode(&url, cross_origin && cors_requested, &page_origin),
+            move || match blob {
+                Some(bytes) => crate::imaging::decode(&bytes).map(|f| (f, true)),
+                None if url.scheme() == "blob" => Err("no such blob URL".into()),
+                None => fetch_and_decode(&url, cross_origin && cors_requested, &page_origin),
+            },
             move |cx, result| {
                 let Some(this) = this.root() else { return };
                 if this.generation.get() != generation {

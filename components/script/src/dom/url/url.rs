@@ -11,7 +11,7 @@ use crate::dom::bindings::codegen::URLBinding::URLMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
-use crate::dom::bindings::str::USVString;
+use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::html::window::Window;
 use crate::dom::url::urlsearchparams::URLSearchParams;
 
@@ -111,6 +111,23 @@ impl URLMethods for URL {
     /// <https://url.spec.whatwg.org/#dom-url-canparse>
     fn CanParse(_cx: &mut JSContext, _global: &Window, url: USVString, base: Option<USVString>) -> bool {
         api_url_parser(&url.0, base.as_ref().map(|b| b.0.as_str())).is_some()
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dfn-createObjectURL>: "Return the result of adding an
+    /// entry to the blob URL store for obj."
+    fn CreateObjectURL(_cx: &mut JSContext, global: &Window, obj: &crate::dom::fileapi::blob::Blob) -> DOMString {
+        let entry = crate::dom::fileapi::bloburl::BlobUrlEntry {
+            bytes: obj.shared_bytes(),
+            type_: obj.type_string().to_owned(),
+        };
+        let origin = origin_serialization(&global.url());
+        crate::dom::fileapi::bloburl::add_entry(entry, &origin).into()
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dfn-revokeObjectURL>: remove the entry `url` names (nothing
+    /// for a URL that does not parse, is not a blob URL or is unknown).
+    fn RevokeObjectURL(_cx: &mut JSContext, _global: &Window, url: DOMString) {
+        crate::dom::fileapi::bloburl::remove_entry(url.as_str());
     }
 
     /// <https://url.spec.whatwg.org/#dom-url-href>: "return the serialization of this's URL".
