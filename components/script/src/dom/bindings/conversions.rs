@@ -673,6 +673,16 @@ pub fn with_view_bytes_mut<R>(view: mozjs::rust::HandleObject, f: impl FnOnce(&m
     }
 }
 
+/// Bytes that become a new `Uint8Array` when converted to JS (a promise's `Uint8Array` value).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Uint8ArrayBytes(pub Vec<u8>);
+
+impl ToJSVal for Uint8ArrayBytes {
+    fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+        new_uint8_array(cx, &self.0, rval)
+    }
+}
+
 impl ToJSVal for ArrayBufferBytes {
     fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
         new_array_buffer(cx, &self.0, rval)

@@ -53,7 +53,7 @@ impl Blob {
 }
 
 /// <https://w3c.github.io/FileAPI/#process-blob-parts>
-fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
+pub(crate) fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
     let mut bytes = Vec::new();
     for part in parts {
         match part {
@@ -68,7 +68,7 @@ fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
 }
 
 /// Normalizes a blob type: lower case, or empty if it has a non-printable-ASCII character.
-fn normalize_type(t: &str) -> String {
+pub(crate) fn normalize_type(t: &str) -> String {
     if t.chars().any(|c| !('\u{20}'..='\u{7e}').contains(&c)) { String::new() } else { t.to_ascii_lowercase() }
 }
 
@@ -129,6 +129,15 @@ impl BlobMethods for Blob {
         // UTF-8 decode of the bytes, resolved at once (the bytes are in memory).
         let text = String::from_utf8_lossy(&self.bytes).into_owned();
         Promise::new_resolved(cx, &self.global(), &USVString(text))
+    }
+
+    /// <https://w3c.github.io/FileAPI/#dom-blob-bytes>: a promise of a new Uint8Array of the bytes.
+    fn Bytes(&self, cx: &mut JSContext) -> Rc<Promise> {
+        Promise::new_resolved(
+            cx,
+            &self.global(),
+            &crate::dom::bindings::conversions::Uint8ArrayBytes(self.bytes.to_vec()),
+        )
     }
 
     /// <https://w3c.github.io/FileAPI/#dom-blob-arraybuffer>

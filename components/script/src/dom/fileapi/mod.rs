@@ -2,3 +2,6 @@
 
 pub mod blob;
 pub mod bloburl;
+pub mod file;
+pub mod filereader;
+pub mod progressevent;

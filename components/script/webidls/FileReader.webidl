@@ -1,0 +1,55 @@
+// https://w3c.github.io/FileAPI/#file-section, #APIASynch, and
+// https://xhr.spec.whatwg.org/#interface-progressevent
+
+[Exposed=Window]
+interface File : Blob {
+  constructor(sequence<BlobPart> fileBits, USVString fileName, optional FilePropertyBag options = {});
+  readonly attribute DOMString name;
+  readonly attribute long long lastModified;
+};
+
+dictionary FilePropertyBag : BlobPropertyBag {
+  long long lastModified;
+};
+
+[Exposed=Window]
+interface FileReader : EventTarget {
+  constructor();
+
+  [Throws] undefined readAsArrayBuffer(Blob blob);
+  [Throws] undefined readAsBinaryString(Blob blob);
+  [Throws] undefined readAsText(Blob blob, optional DOMString encoding);
+  [Throws] undefined readAsDataURL(Blob blob);
+
+  undefined abort();
+
+  const unsigned short EMPTY = 0;
+  const unsigned short LOADING = 1;
+  const unsigned short DONE = 2;
+
+  readonly attribute unsigned short readyState;
+  readonly attribute (DOMString or ArrayBuffer)? result;
+  readonly attribute DOMException? error;
+
+  attribute EventHandler onloadstart;
+  attribute EventHandler onprogress;
+  attribute EventHandler onload;
+  attribute EventHandler onabort;
+  attribute EventHandler onerror;
+  attribute EventHandler onloadend;
+};
+
+[Exposed=Window]
+interface ProgressEvent : Event {
+  constructor(DOMString type, optional ProgressEventInit eventInitDict = {});
+
+  readonly attribute boolean lengthComputable;
+  readonly attribute double loaded;
+  readonly attribute double total;
+};
+
+dictionary ProgressEventInit : EventInit {
+  boolean lengthComputable = false;
+  double loaded = 0;
+  double total = 0;
+};
