@@ -501,7 +501,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             (Ok(k), Ok(v)) => {
                 let _ = writeln!(
                     trait_items,
-                    "        /// The value pairs to iterate (<https://webidl.spec.whatwg.org/#dfn-value-pairs-to-iterate-over>).\n        fn PairIterable(&self, cx: &mut JSContext) -> Vec<({k}, {v})>;"
+                    "    /// The value pairs to iterate (<https://webidl.spec.whatwg.org/#dfn-value-pairs-to-iterate-over>).\n    fn PairIterable(&self, cx: &mut JSContext) -> Vec<({k}, {v})>;"
                 );
             }
             (Err(e), _) | (_, Err(e)) => errors.push(Error::new(iface.location.clone(), e)),
@@ -544,29 +544,13 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let prefix = format!("Failed to construct '{name}'");
         match operation_body(cx, name, &group, Receiver::Static, &prefix) {
             Ok(body) => {
-                let _ = writeln!(
-                    natives,
-                    r#"    /// [[Construct]] of the interface object (<https://webidl.spec.whatwg.org/#js-constructor>).
-    unsafe extern "C" fn construct(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
-        let call_args = CallArgs::from_vp(vp, argc);
-        if !check_constructing(cx, &call_args, {name:?}) {{
-            return false;
-        }}
-        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
-        let cx = &mut cx;
-        let args = Args::from_call_args(&call_args);
-        let global = Window::from_object(call_args.callee());
-        const PREFIX: &str = {prefix:?};
-        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
-        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
-        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
-        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {{
-            return false;
-        }}
-        let proto = if desired_proto.get() == default_proto.get() {{ None }} else {{ Some(desired_proto.handle()) }};
-{body}    }}
-"#
-                );
+                natives.push_str(&construct_native(
+                    "construct",
+                    "[[Construct]] of the interface object (<https://webidl.spec.whatwg.org/#js-constructor>).",
+                    name,
+                    &prefix,
+                    &body,
+                ));
             }
             Err(e) => errors.push(e),
         }
@@ -609,29 +593,13 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let prefix = format!("Failed to construct '{fname}'");
         match operation_body(cx, name, &group, Receiver::Static, &prefix) {
             Ok(body) => {
-                let _ = writeln!(
-                    natives,
-                    r#"    /// [[Construct]] of the legacy factory function `{fname}`.
-    unsafe extern "C" fn construct_factory_{i}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
-        let call_args = CallArgs::from_vp(vp, argc);
-        if !check_constructing(cx, &call_args, {fname:?}) {{
-            return false;
-        }}
-        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
-        let cx = &mut cx;
-        let args = Args::from_call_args(&call_args);
-        let global = Window::from_object(call_args.callee());
-        const PREFIX: &str = {prefix:?};
-        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
-        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
-        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
-        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {{
-            return false;
-        }}
-        let proto = if desired_proto.get() == default_proto.get() {{ None }} else {{ Some(desired_proto.handle()) }};
-{body}    }}
-"#
-                );
+                natives.push_str(&construct_native(
+                    &format!("construct_factory_{i}"),
+                    &format!("[[Construct]] of the legacy factory function `{fname}`."),
+                    fname,
+                    &prefix,
+                    &body,
+                ));
             }
             Err(e) => errors.push(e),
         }
@@ -1000,4 +968,33 @@ pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>>
         upper = name.to_uppercase(),
     );
     Ok(s)
+}
+
+/// A [[Construct]] native named `fn_name`: the "must be called with new" check under
+/// `ctor_name`, the global and the desired prototype (from NewTarget), then `body` (the
+/// constructor operation's argument conversion and call).
+fn construct_native(fn_name: &str, doc: &str, ctor_name: &str, prefix: &str, body: &str) -> String {
+    format!(
+        r#"    /// {doc}
+    unsafe extern "C" fn {fn_name}(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {{
+        let call_args = CallArgs::from_vp(vp, argc);
+        if !check_constructing(cx, &call_args, {ctor_name:?}) {{
+            return false;
+        }}
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let args = Args::from_call_args(&call_args);
+        let global = Window::from_object(call_args.callee());
+        const PREFIX: &str = {prefix:?};
+        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
+        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
+        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {{
+            return false;
+        }}
+        let proto = if desired_proto.get() == default_proto.get() {{ None }} else {{ Some(desired_proto.handle()) }};
+{body}    }}
+
+"#
+    )
 }

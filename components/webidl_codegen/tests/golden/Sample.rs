@@ -307,6 +307,14 @@ pub mod BaseBinding {
     pub trait BaseMethods {
     /// Getter of `Base.name`.
     fn Name(&self, cx: &mut JSContext) -> DOMString;
+    /// Getter of `Base.label`.
+    fn Label(&self, cx: &mut JSContext) -> DOMString;
+    /// Setter of `Base.label`.
+    fn SetLabel(&self, cx: &mut JSContext, value: DOMString) -> ErrorResult;
+    /// The value pairs to iterate (<https://webidl.spec.whatwg.org/#dfn-value-pairs-to-iterate-over>).
+    fn PairIterable(&self, cx: &mut JSContext) -> Vec<(DOMString, i32)>;
+    /// `new Base(…)`
+    fn LegacyFactoryFunction(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>, size: Option<i32>) -> Fallible<DomRoot<Base>>;
     }
 
     unsafe extern "C" fn get_name(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitGetterCallArgs) -> bool {
@@ -322,7 +330,131 @@ pub mod BaseBinding {
     }
     static NAME_GETTER_INFO: JitInfo = JitInfo::getter(get_name, ID::Base as u16, 0, true);
 
+    unsafe extern "C" fn get_label(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitGetterCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let obj = HandleObject::from_raw(obj);
+        let this: &Base = &*(this as *const Base);
+        let mut rval = getter_rval(&args);
+        const PREFIX: &str = "Failed to read the 'label' property from 'Base'";
+        let result = this.Label(cx);
+        result.to_jsval(cx, rval.reborrow());
+        true
+    }
+    static LABEL_GETTER_INFO: JitInfo = JitInfo::getter(get_label, ID::Base as u16, 0, true);
 
+    unsafe extern "C" fn set_label(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitSetterCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Base = &*(this as *const Base);
+        let value_handle = setter_arg(&args);
+        const PREFIX: &str = "Failed to set the 'label' property on 'Base'";
+        let Some(value) = convert::<DOMString>(cx, value_handle, StringificationBehavior::Default, PREFIX, "The provided value") else {
+            return false;
+        };
+        if let Err(e) = this.SetLabel(cx, value) {
+            throw_dom_exception(cx, &this.global(), e);
+            return false;
+        }
+        true
+    }
+    static LABEL_SETTER_INFO: JitInfo = JitInfo::setter(set_label, ID::Base as u16, 0);
+
+    unsafe extern "C" fn op_iterable_entries(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Base = &*(this as *const Base);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Entries, pairs, "Failed to execute 'entries' on 'Base'")
+    }
+    static ITERABLE_ENTRIES_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_entries, ID::Base as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_keys(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Base = &*(this as *const Base);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Keys, pairs, "Failed to execute 'keys' on 'Base'")
+    }
+    static ITERABLE_KEYS_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_keys, ID::Base as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_values(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Base = &*(this as *const Base);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Values, pairs, "Failed to execute 'values' on 'Base'")
+    }
+    static ITERABLE_VALUES_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_values, ID::Base as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_forEach(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &Base = &*(this as *const Base);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::ForEach, pairs, "Failed to execute 'forEach' on 'Base'")
+    }
+    static ITERABLE_FOREACH_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_forEach, ID::Base as u16, 0, false);
+
+    /// [[Construct]] of the legacy factory function `MakeBase`.
+    unsafe extern "C" fn construct_factory_0(cx: *mut RawJSContext, argc: u32, vp: *mut JSVal) -> bool {
+        let call_args = CallArgs::from_vp(vp, argc);
+        if !check_constructing(cx, &call_args, "MakeBase") {
+            return false;
+        }
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let args = Args::from_call_args(&call_args);
+        let global = Window::from_object(call_args.callee());
+        const PREFIX: &str = "Failed to construct 'MakeBase'";
+        rooted!(&in(cx) let mut default_proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global.global_object(), default_proto.handle_mut());
+        rooted!(&in(cx) let mut desired_proto = std::ptr::null_mut::<JSObject>());
+        if !get_desired_proto(cx, &call_args, default_proto.handle(), desired_proto.handle_mut()) {
+            return false;
+        }
+        let proto = if desired_proto.get() == default_proto.get() { None } else { Some(desired_proto.handle()) };
+        let argc = args.argc() as usize;
+        let arg0: Option<i32> = if args.get(0).get().is_undefined() {
+            None
+        } else {
+            let Some(value) = convert::<i32>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
+                return false;
+            };
+            Some(value)
+        };
+        let result = Base::LegacyFactoryFunction(cx, &global, proto, arg0);
+        let result = match result {
+            Ok(r) => r,
+            Err(e) => {
+                throw_dom_exception(cx, &global, e);
+                return false;
+            }
+        };
+        result.to_jsval(cx, args.rval());
+        true
+    }
+
+
+    static ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
+        attribute_spec(c"label", (JSPROP_ENUMERATE) as u8, &LABEL_GETTER_INFO, Some(&LABEL_SETTER_INFO)),
+        PROPERTY_SPEC_END,
+    ]);
+    static METHODS: SyncFunctionSpecs<5> = SyncFunctionSpecs([
+        method_spec(c"entries", &ITERABLE_ENTRIES_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"keys", &ITERABLE_KEYS_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"values", &ITERABLE_VALUES_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"forEach", &ITERABLE_FOREACH_METHOD_INFO, 1, JSPROP_ENUMERATE as u16, false),
+        FUNCTION_SPEC_END,
+    ]);
     static UNFORGEABLE_ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
         attribute_spec(c"name", (JSPROP_ENUMERATE | JSPROP_PERMANENT) as u8, &NAME_GETTER_INFO, None),
         PROPERTY_SPEC_END,
@@ -336,8 +468,8 @@ pub mod BaseBinding {
     static SPEC: InterfaceSpec = InterfaceSpec {
         name: c"Base",
         proto_class: &PROTO_CLASS.0,
-        methods: &[],
-        attributes: &[],
+        methods: &[(Condition::Always, &METHODS.0)],
+        attributes: &[(Condition::Always, &ATTRIBUTES.0)],
         constants: CONSTANTS,
         static_methods: &[],
         static_attributes: &[],
@@ -346,7 +478,7 @@ pub mod BaseBinding {
         is_global: false,
         proto_parent_is_error: false,
         legacy_window_aliases: &[],
-        legacy_factory_functions: &[],
+        legacy_factory_functions: &[(c"MakeBase", construct_factory_0 as JSNativeFn, 0)],
     };
 
     /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
@@ -360,6 +492,7 @@ pub mod BaseBinding {
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
         rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
         create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        define_pair_iterator_alias(cx, global, proto.handle());
         (*cache)[ID::Base as usize].set(proto.get());
         (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::Base as usize].set(interface.get());
     }

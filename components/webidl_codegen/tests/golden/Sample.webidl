@@ -1,9 +1,11 @@
 // A small interface exercising most generator features; its output is
 // compared with Sample.rs (UPDATE_GOLDEN=1 cargo test -p webidl_codegen rewrites it).
 
-[Exposed=Window]
+[Exposed=Window, LegacyFactoryFunction=MakeBase(optional long size)]
 interface Base {
   [LegacyUnforgeable] readonly attribute DOMString name;
+  [SetterThrows] attribute DOMString label;
+  iterable<DOMString, long>;
 };
 
 [Exposed=Window, SecureContext]

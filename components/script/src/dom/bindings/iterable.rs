@@ -35,16 +35,7 @@ pub fn define_array_iterator_members(
         };
         // @@iterator: %Array.prototype.values% ({writable, !enumerable, configurable}).
         get(cx, c"values", function.handle_mut());
-        let symbol = mozjs::jsapi::GetWellKnownSymbol(cx.raw_cx(), mozjs::jsapi::SymbolCode::iterator);
-        rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-        mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());
-        assert!(mozjs::jsapi::JS_DefinePropertyById2(
-            cx.raw_cx(),
-            proto.into(),
-            id.handle().into(),
-            function.handle().into(),
-            0
-        ));
+        define_iterator_symbol(cx, proto, function.handle());
         if value_iterable {
             // entries, keys, values and forEach: regular operations ({writable, enumerable, configurable}).
             for name in [c"entries", c"keys", c"values", c"forEach"] {
@@ -172,6 +163,17 @@ pub fn define_pair_iterator_alias(cx: &mut JSContext, global: HandleObject, prot
             c"entries".as_ptr(),
             entries.handle_mut().into()
         ));
+        define_iterator_symbol(cx, proto, entries.handle());
+    }
+}
+
+/// Defines `proto[@@iterator] = function` ({writable, !enumerable, configurable}).
+///
+/// # Safety
+/// Call in `proto`'s realm with rooted handles.
+unsafe fn define_iterator_symbol(cx: &mut JSContext, proto: HandleObject, function: HandleValue) {
+    // SAFETY: the caller's realm and rooted handles; the id is rooted before use.
+    unsafe {
         let symbol = mozjs::jsapi::GetWellKnownSymbol(cx.raw_cx(), mozjs::jsapi::SymbolCode::iterator);
         rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
         mozjs::glue::RUST_SYMBOL_TO_JSID(symbol, id.handle_mut().into());
@@ -179,7 +181,7 @@ pub fn define_pair_iterator_alias(cx: &mut JSContext, global: HandleObject, prot
             cx.raw_cx(),
             proto.into(),
             id.handle().into(),
-            entries.handle().into(),
+            function.into(),
             0
         ));
     }

@@ -19,7 +19,9 @@ use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Enums::ResponseType;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::USVString;
+use crate::dom::dom::abortsignal::AbortSignal;
 use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
 use crate::dom::fetch::response::{Response, ResponseData, extract_body};
 use crate::dom::html::window::Window;
@@ -147,34 +149,13 @@ fn start_fetch(
         "data" => {
             let (mime, bytes) =
                 process_data_url(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
-            let data = ResponseData {
-                type_: ResponseType::Basic,
-                url: Some(url_without_fragment(&url)),
-                redirected: false,
-                status: 200,
-                status_text: b"OK".to_vec(),
-                headers: vec![(b"Content-Type".to_vec(), mime.into_bytes())],
-                body: Some(Rc::from(bytes)),
-            };
-            if let Some(signal) = signal {
-                // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason before the task runs.
-                let promise = promise.clone();
-                signal.add_abort_algorithm(Box::new(move |cx, reason| {
-                    if promise.is_pending() {
-                        promise.reject(cx, reason);
-                    }
-                }));
-            }
-            // Settled from a task, as every fetch is (unless aborted first).
-            let promise = promise.clone();
-            crate::script_thread::queue_task(Box::new(move |cx| {
-                if !promise.is_pending() {
-                    return;
-                }
-                let global = promise.global();
-                let response = Response::new(cx, &global, data);
-                promise.resolve_native(cx, &response);
-            }));
+            respond_locally(
+                promise,
+                signal,
+                &url,
+                vec![(b"Content-Type".to_vec(), mime.into_bytes())],
+                Rc::from(bytes),
+            );
             Ok(())
         }
         // <https://fetch.spec.whatwg.org/#scheme-fetch> "blob": the blob URL entry, or a network
@@ -187,24 +168,7 @@ fn start_fetch(
             if !entry.type_.is_empty() {
                 headers.push((b"Content-Type".to_vec(), entry.type_.clone().into_bytes()));
             }
-            let data = ResponseData {
-                type_: ResponseType::Basic,
-                url: Some(url_without_fragment(&url)),
-                redirected: false,
-                status: 200,
-                status_text: b"OK".to_vec(),
-                headers,
-                body: Some(entry.bytes.clone()),
-            };
-            let promise = promise.clone();
-            crate::script_thread::queue_task(Box::new(move |cx| {
-                if !promise.is_pending() {
-                    return;
-                }
-                let global = promise.global();
-                let response = Response::new(cx, &global, data);
-                promise.resolve_native(cx, &response);
-            }));
+            respond_locally(promise, signal, &url, headers, entry.bytes.clone());
             Ok(())
         }
         "file" | "http" => {
@@ -244,6 +208,44 @@ fn start_fetch(
         }
         other => Err(Error::Type(format!("Failed to fetch {url}: the '{other}' scheme is not supported"))),
     }
+}
+
+/// Answers a request the user agent serves itself (a `data:` or `blob:` URL) with a 200 response
+/// of `headers` and `body`, settled from a task as every fetch is; an abort before that task
+/// rejects with the signal's reason (<https://fetch.spec.whatwg.org/#abort-fetch>).
+fn respond_locally(
+    promise: &Rc<Promise>,
+    signal: Option<DomRoot<AbortSignal>>,
+    url: &Url,
+    headers: HeaderList,
+    body: Rc<[u8]>,
+) {
+    let data = ResponseData {
+        type_: ResponseType::Basic,
+        url: Some(url_without_fragment(url)),
+        redirected: false,
+        status: 200,
+        status_text: b"OK".to_vec(),
+        headers,
+        body: Some(body),
+    };
+    if let Some(signal) = signal {
+        let promise = promise.clone();
+        signal.add_abort_algorithm(Box::new(move |cx, reason| {
+            if promise.is_pending() {
+                promise.reject(cx, reason);
+            }
+        }));
+    }
+    let promise = promise.clone();
+    crate::script_thread::queue_task(Box::new(move |cx| {
+        if !promise.is_pending() {
+            return;
+        }
+        let global = promise.global();
+        let response = Response::new(cx, &global, data);
+        promise.resolve_native(cx, &response);
+    }));
 }
 
 /// Sends `request` in parallel (<https://fetch.spec.whatwg.org/#concept-fetch>); the reply settles

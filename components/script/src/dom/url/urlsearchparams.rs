@@ -173,7 +173,8 @@ impl URLSearchParamsMethods for URLSearchParams {
         serialize(&self.list.borrow()).into()
     }
 
-    /// The value pairs to iterate over: this's list.
+    /// <https://url.spec.whatwg.org/#interface-urlsearchparams>: "The value pairs to iterate over
+    /// are this's list's name-value pairs".
     fn PairIterable(&self, _cx: &mut JSContext) -> Vec<(USVString, USVString)> {
         self.list.borrow().iter().map(|(n, v)| (USVString(n.clone()), USVString(v.clone()))).collect()
     }
