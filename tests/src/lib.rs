@@ -14,8 +14,14 @@ pub struct Run {
 }
 
 /// The repository root.
+///
+/// Read at run time (cargo sets `CARGO_MANIFEST_DIR` for the tests it runs): the target directory
+/// is shared between checkouts (`.ci/run` builds a fresh clone into it), and cargo does not
+/// rebuild a library only because its checkout moved, so a path compiled in with `env!` could
+/// name another checkout's files.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    manifest.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR"))).parent().unwrap().to_path_buf()
 }
 
 /// The `aperture` binary built by the workspace (same target dir as this test).

@@ -65,43 +65,45 @@ impl CanvasFeed {
 
     /// Pushes one frame; the caps follow size and format changes.
     pub fn push(&mut self, frame: &VideoFrame) -> Result<(), MediaError> {
+        let (buffer, caps) = frame_buffer(frame)?;
         let key = (frame.size, frame.format);
         if self.caps != Some(key) {
-            let format = match frame.format {
-                PixelFormat::Rgba8 => gstreamer_video::VideoFormat::Rgba,
-                PixelFormat::Bgra8 => gstreamer_video::VideoFormat::Bgra,
-            };
-            let caps = gstreamer_video::VideoCapsBuilder::new()
-                .format(format)
-                .width(frame.size.width as i32)
-                .height(frame.size.height as i32)
-                .framerate(gst::Fraction::new(0, 1))
-                .build();
             self.appsrc.set_caps(Some(&caps));
             self.caps = Some(key);
         }
-        let mut buffer = gst::Buffer::from_slice(SharedBytes(frame.data.clone()));
-        let tight = frame.size.width as usize * 4;
-        if frame.stride != tight {
-            let format = if frame.format == PixelFormat::Rgba8 {
-                gstreamer_video::VideoFormat::Rgba
-            } else {
-                gstreamer_video::VideoFormat::Bgra
-            };
-            let b = buffer.get_mut().expect("fresh buffer");
-            gstreamer_video::VideoMeta::add_full(
-                b,
-                gstreamer_video::VideoFrameFlags::empty(),
-                format,
-                frame.size.width,
-                frame.size.height,
-                &[0],
-                &[frame.stride as i32],
-            )
-            .map_err(|e| MediaError::Unknown(e.to_string()))?;
-        }
         self.appsrc.push_buffer(buffer).map(|_| ()).map_err(|e| MediaError::Unknown(format!("canvas push: {e:?}")))
     }
+}
+
+/// A GStreamer buffer over `frame`'s shared bytes (no copy; a video meta carries a padded
+/// stride) and the caps that describe it.
+pub(crate) fn frame_buffer(frame: &VideoFrame) -> Result<(gst::Buffer, gst::Caps), MediaError> {
+    let format = match frame.format {
+        PixelFormat::Rgba8 => gstreamer_video::VideoFormat::Rgba,
+        PixelFormat::Bgra8 => gstreamer_video::VideoFormat::Bgra,
+    };
+    let caps = gstreamer_video::VideoCapsBuilder::new()
+        .format(format)
+        .width(frame.size.width as i32)
+        .height(frame.size.height as i32)
+        .framerate(gst::Fraction::new(0, 1))
+        .build();
+    let mut buffer = gst::Buffer::from_slice(SharedBytes(frame.data.clone()));
+    let tight = frame.size.width as usize * 4;
+    if frame.stride != tight {
+        let b = buffer.get_mut().expect("fresh buffer");
+        gstreamer_video::VideoMeta::add_full(
+            b,
+            gstreamer_video::VideoFrameFlags::empty(),
+            format,
+            frame.size.width,
+            frame.size.height,
+            &[0],
+            &[frame.stride as i32],
+        )
+        .map_err(|e| MediaError::Unknown(e.to_string()))?;
+    }
+    Ok((buffer, caps))
 }
 
 impl Drop for CanvasFeed {

@@ -46,6 +46,12 @@ pub enum Internal {
     Eos(SourceId),
     /// A photo encode finished.
     Encoded(base::RequestId, Result<(Vec<u8>, ImageSize), MediaError>),
+    /// A recorder's muxer wrote bytes.
+    RecorderBytes(media_traits::recorder::RecorderId, Vec<u8>),
+    /// A recorder's pipeline ended (after stop()).
+    RecorderEos(media_traits::recorder::RecorderId),
+    /// A recorder's pipeline failed.
+    RecorderError(media_traits::recorder::RecorderId, String),
 }
 
 type StreamHandle = (MediaStreamId, Weak<Mutex<dyn MediaStream>>);
@@ -134,7 +140,8 @@ impl Counters {
 struct SinkBranch {
     elements: Vec<gst::Element>,
     tee_pad: gst::Pad,
-    slot: FrameSlot,
+    /// The latest-frame slot a `<video>` reads (none for a recorder's branch).
+    slot: Option<FrameSlot>,
 }
 
 /// Aperture's frame I/O on one servo-media stream.
@@ -348,8 +355,42 @@ impl Tap {
                 })
                 .build(),
         );
-        let appsink: gst::Element = appsink.upcast();
-        let elements = vec![queue, convert, appsink];
+        self.add_branch(sink, vec![queue, convert, appsink.upcast()], Some(slot))
+    }
+
+    /// Adds a branch that hands every frame, as the source produced it (any raw format), to
+    /// `on_sample` on the streaming thread: a recorder's input. Its queue holds up to a second
+    /// of frames so a slow encoder never stalls the source (older frames are dropped first).
+    pub fn attach_recorder_branch(
+        &mut self,
+        sink: SinkId,
+        on_sample: impl Fn(gst::Sample) + Send + Sync + 'static,
+    ) -> Result<(), MediaError> {
+        let queue = self.maker.make("queue")?;
+        queue.set_property_from_str("leaky", "downstream");
+        queue.set_property("max-size-buffers", 60u32);
+        queue.set_property("max-size-bytes", 0u32);
+        queue.set_property("max-size-time", 0u64);
+        let appsink = gst_app::AppSink::builder().sync(false).build();
+        appsink.set_callbacks(
+            gst_app::AppSinkCallbacks::builder()
+                .new_sample(move |appsink| {
+                    let sample = appsink.pull_sample().map_err(|_| gst::FlowError::Eos)?;
+                    on_sample(sample);
+                    Ok(gst::FlowSuccess::Ok)
+                })
+                .build(),
+        );
+        self.add_branch(sink, vec![queue, appsink.upcast()], None)
+    }
+
+    /// Links `elements` after the tee and starts them.
+    fn add_branch(
+        &mut self,
+        sink: SinkId,
+        elements: Vec<gst::Element>,
+        slot: Option<FrameSlot>,
+    ) -> Result<(), MediaError> {
         self.pipeline.add_many(&elements).map_err(|e| MediaError::NotReadable(e.to_string()))?;
         let refs: Vec<&gst::Element> = std::iter::once(&self.tee).chain(elements.iter()).collect();
         if let Err(e) = link_all(&refs) {
@@ -375,7 +416,9 @@ impl Tap {
             let _ = e.set_state(gst::State::Null);
         }
         let _ = self.pipeline.remove_many(&branch.elements);
-        branch.slot.clear();
+        if let Some(slot) = branch.slot {
+            slot.clear();
+        }
         true
     }
 

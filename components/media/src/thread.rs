@@ -18,14 +18,18 @@ use crate::camera;
 use crate::canvas::CanvasFeed;
 use crate::encode::{self, Job};
 use crate::pipeline::{Counters, Internal, Tap};
+use crate::recorder::Recorder;
 use crate::source::{Kind, Source, canvas_mode, canvas_model};
 use crate::{EventSink, MediaOptions};
+use media_traits::recorder::{RecorderConfig, RecorderId};
 
 /// How long a canvas photo-capabilities request waits for a first frame
 /// before being answered from the canvas size.
 const CANVAS_PHOTO_WAIT: Duration = Duration::from_millis(500);
 /// How long an encode may take.
 const ENCODE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a stopped recorder may take to write its tail before it is answered with what it has.
+const RECORDER_STOP_TIMEOUT: Duration = Duration::from_secs(5);
 
 enum Waiting {
     /// A camera being opened, answered at its first frame.
@@ -63,6 +67,16 @@ pub(crate) struct MediaLoop {
     sink_owner: HashMap<SinkId, SourceId>,
     pending: Vec<Pending>,
     photo_override: Option<Override>,
+    recorders: HashMap<RecorderId, RecorderEntry>,
+}
+
+/// A recording and where its stop stands.
+struct RecorderEntry {
+    recorder: Recorder,
+    /// The pipeline failed: it will not reach its end, so stop() answers at once.
+    failed: bool,
+    /// stop() was asked: the reply waits for the muxer's end, until the deadline.
+    stop: Option<(RequestId, Instant)>,
 }
 
 fn stale(source: SourceId) -> MediaError {
@@ -90,13 +104,20 @@ impl MediaLoop {
             sink_owner: HashMap::new(),
             pending: Vec::new(),
             photo_override: None,
+            recorders: HashMap::new(),
         }
     }
 
     pub(crate) fn run(mut self, commands: Receiver<MediaCommand>) {
         loop {
             let now = Instant::now();
-            let next = self.pending.iter().map(|p| p.deadline).min().unwrap_or(now + Duration::from_millis(250));
+            let next = self
+                .pending
+                .iter()
+                .map(|p| p.deadline)
+                .chain(self.recorders.values().filter_map(RecorderEntry::next_deadline))
+                .min()
+                .unwrap_or(now + Duration::from_millis(250));
             let timeout = next.saturating_duration_since(now).min(Duration::from_millis(250));
             select! {
                 recv(commands) -> msg => match msg {
@@ -118,6 +139,7 @@ impl MediaLoop {
                 default(timeout) => {},
             }
             self.expire(Instant::now());
+            self.check_recorders(Instant::now());
             self.check_mute();
         }
         self.shutdown();
@@ -322,6 +344,22 @@ impl MediaLoop {
                 };
                 self.reply(request, Some(source), result);
             }
+            MediaCommand::StartRecorder { request, recorder, config } => {
+                let result = self.start_recorder(recorder, &config).map(|_| MediaReply::RecorderStarted);
+                self.reply(request, None, result);
+            }
+            MediaCommand::PauseRecorder { recorder, paused } => match self.recorders.get(&recorder) {
+                Some(entry) => entry.recorder.set_paused(paused),
+                None => log::debug!("PauseRecorder: {recorder} is not recording"),
+            },
+            MediaCommand::RequestRecorderData { request, recorder } => {
+                let (data, timecode) = match self.recorders.get_mut(&recorder) {
+                    Some(entry) => entry.recorder.take_chunk(Instant::now()),
+                    None => (Vec::new(), 0.0),
+                };
+                self.reply(request, None, Ok(MediaReply::RecorderData { data, timecode }));
+            }
+            MediaCommand::StopRecorder { request, recorder } => self.stop_recorder(request, recorder),
             MediaCommand::Exit => unreachable!("handled by the loop"),
         }
     }
@@ -676,6 +714,30 @@ impl MediaLoop {
                     self.end_source(id, Some("the source reached its end".into()));
                 }
             }
+            Internal::RecorderBytes(id, bytes) => {
+                let now = Instant::now();
+                if let Some(entry) = self.recorders.get_mut(&id) {
+                    entry.recorder.gather(bytes, now);
+                }
+                self.check_recorders(now);
+            }
+            Internal::RecorderEos(id) => {
+                if self.recorders.get(&id).is_some_and(|e| e.stop.is_some()) {
+                    self.finish_recorder(id);
+                }
+            }
+            Internal::RecorderError(id, reason) => {
+                if let Some(entry) = self.recorders.get_mut(&id) {
+                    log::warn!("{id} failed: {reason}");
+                    let first = !entry.failed;
+                    entry.failed = true;
+                    if entry.stop.is_some() {
+                        self.finish_recorder(id);
+                    } else if first {
+                        self.emit(MediaEvent::RecorderFailed { recorder: id, reason });
+                    }
+                }
+            }
             Internal::Encoded(request, result) => {
                 let Some(i) = self.pending.iter().position(|p| p.request == request) else {
                     log::debug!("{request}: photo finished after its request was settled");
@@ -786,9 +848,97 @@ impl MediaLoop {
         }
     }
 
+    /// MediaRecorder.start(): the recording pipeline, and a branch on each video source's tee.
+    fn start_recorder(&mut self, id: RecorderId, config: &RecorderConfig) -> Result<(), MediaError> {
+        if self.recorders.contains_key(&id) {
+            return Err(MediaError::InvalidState(format!("{id} already exists")));
+        }
+        let recorder = Recorder::new(id, config, &*self.options.elements, self.internal_tx.clone())?;
+        for (i, input) in recorder.videos.iter().enumerate() {
+            let Some(src) = self.sources.get_mut(&input.source) else {
+                log::debug!("{id}: {} is gone; its track records nothing", input.source);
+                continue;
+            };
+            src.tap.attach_recorder_branch(input.branch, recorder.feeder(i))?;
+            // A canvas that is not painted again still records what it shows.
+            if let Kind::Canvas { latest: Some(frame), .. } = &src.kind {
+                recorder.push_frame(i, frame);
+            }
+        }
+        self.recorders.insert(id, RecorderEntry { recorder, failed: false, stop: None });
+        Ok(())
+    }
+
+    fn stop_recorder(&mut self, request: RequestId, id: RecorderId) {
+        let Some(entry) = self.recorders.get_mut(&id) else {
+            log::debug!("StopRecorder: {id} is not recording");
+            self.reply(request, None, Ok(MediaReply::RecorderData { data: Vec::new(), timecode: 0.0 }));
+            return;
+        };
+        if entry.stop.is_some() {
+            self.reply(request, None, Err(MediaError::InvalidState(format!("{id} is already stopping"))));
+            return;
+        }
+        entry.stop = Some((request, Instant::now() + RECORDER_STOP_TIMEOUT));
+        for input in &entry.recorder.videos {
+            if let Some(src) = self.sources.get_mut(&input.source) {
+                src.tap.detach_sink(input.branch);
+            }
+        }
+        if entry.failed {
+            self.finish_recorder(id);
+        } else {
+            entry.recorder.finish();
+        }
+    }
+
+    /// Answers a stopped recorder's stop() with its last chunk and drops its pipeline.
+    fn finish_recorder(&mut self, id: RecorderId) {
+        let Some(mut entry) = self.recorders.remove(&id) else { return };
+        let Some((request, _)) = entry.stop else {
+            self.recorders.insert(id, entry);
+            return;
+        };
+        let (data, timecode) = entry.recorder.take_chunk(Instant::now());
+        self.reply(request, None, Ok(MediaReply::RecorderData { data, timecode }));
+    }
+
+    /// Hands out timeslice chunks that are due and ends stops that took too long.
+    fn check_recorders(&mut self, now: Instant) {
+        let mut late = Vec::new();
+        let mut chunks = Vec::new();
+        for (id, entry) in &mut self.recorders {
+            match entry.stop {
+                Some((_, deadline)) if deadline <= now => late.push(*id),
+                None if entry.recorder.chunk_due(now) => {
+                    let (data, timecode) = entry.recorder.take_chunk(now);
+                    chunks.push(MediaEvent::RecorderData { recorder: *id, data, timecode });
+                }
+                _ => {}
+            }
+        }
+        for event in chunks {
+            self.emit(event);
+        }
+        for id in late {
+            log::warn!("{id}: the recording did not end within {RECORDER_STOP_TIMEOUT:?}; answering with what it has");
+            self.finish_recorder(id);
+        }
+    }
+
     fn shutdown(&mut self) {
         for p in std::mem::take(&mut self.pending) {
             self.reply(p.request, Some(p.source), Err(MediaError::Abort("the media thread exited".into())));
+        }
+        let recorders: Vec<RecorderEntry> = self.recorders.drain().map(|(_, e)| e).collect();
+        for entry in recorders {
+            if let Some((request, _)) = entry.stop {
+                self.emit(MediaEvent::Reply {
+                    request,
+                    source: None,
+                    result: Err(MediaError::Abort("the media thread exited".into())),
+                });
+            }
         }
         for (_, mut src) in self.sources.drain() {
             src.tap.teardown();
@@ -796,6 +946,16 @@ impl MediaLoop {
         self.encoder = None;
         if let Some(t) = self.encoder_thread.take() {
             let _ = t.join();
+        }
+    }
+}
+
+impl RecorderEntry {
+    /// When the loop must wake for this recorder: its stop deadline, or its next timeslice.
+    fn next_deadline(&self) -> Option<Instant> {
+        match self.stop {
+            Some((_, deadline)) => Some(deadline),
+            None => self.recorder.next_chunk_deadline(),
         }
     }
 }

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use base::{RequestId, SourceId};
 use media_traits::error::MediaError;
 use media_traits::messages::{MediaCommand, MediaEvent, MediaReply, SinkId};
+use media_traits::recorder::RecorderId;
 use mozjs::context::JSContext;
 
 type ReplyHandler = Box<dyn FnOnce(&mut JSContext, Result<MediaReply, MediaError>)>;
@@ -23,6 +24,7 @@ thread_local! {
     static REPLIES: RefCell<HashMap<RequestId, ReplyHandler>> = RefCell::new(HashMap::new());
     static SOURCES: RefCell<HashMap<SourceId, Vec<(u64, SourceHandler)>>> = RefCell::new(HashMap::new());
     static SINKS: RefCell<HashMap<SinkId, SourceHandler>> = RefCell::new(HashMap::new());
+    static RECORDERS: RefCell<HashMap<RecorderId, SourceHandler>> = RefCell::new(HashMap::new());
     static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
@@ -108,6 +110,15 @@ pub fn unlisten_sink(sink: SinkId) {
     SINKS.with(|s| s.borrow_mut().remove(&sink));
 }
 
+/// Listens to a recorder's unsolicited events (timeslice chunks, failures).
+pub fn listen_recorder(recorder: RecorderId, handler: impl Fn(&mut JSContext, &MediaEvent) + 'static) {
+    RECORDERS.with(|r| r.borrow_mut().insert(recorder, Rc::new(handler)));
+}
+
+pub fn unlisten_recorder(recorder: RecorderId) {
+    RECORDERS.with(|r| r.borrow_mut().remove(&recorder));
+}
+
 /// Runs the handler for one event from the media thread (called from a task).
 pub fn dispatch(cx: &mut JSContext, event: MediaEvent) {
     match event {
@@ -139,6 +150,13 @@ pub fn dispatch(cx: &mut JSContext, event: MediaEvent) {
             match handler {
                 Some(h) => h(cx, &event),
                 None => log::debug!("event for sink {sink:?} has no listener; dropped"),
+            }
+        }
+        MediaEvent::RecorderData { recorder, .. } | MediaEvent::RecorderFailed { recorder, .. } => {
+            let handler = RECORDERS.with(|r| r.borrow().get(&recorder).cloned());
+            match handler {
+                Some(h) => h(cx, &event),
+                None => log::debug!("event for {recorder} has no listener; dropped"),
             }
         }
     }

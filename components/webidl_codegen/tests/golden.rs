@@ -2,12 +2,13 @@
 //! checked-in `.rs` files. `UPDATE_GOLDEN=1 ./mach cargo test --workspace --test golden`
 //! rewrites them after an intended change.
 
-use std::path::Path;
-
 use webidl_codegen::emit::{Config, emit};
 
 fn check(name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let dir = std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("tests/golden");
     let idl = dir.join(format!("{name}.webidl"));
     let text = std::fs::read_to_string(&idl).unwrap();
     let model = webidl_codegen::load_sources(&[(idl.clone(), text)]).unwrap_or_else(|e| panic!("{e:?}"));

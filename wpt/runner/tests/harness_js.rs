@@ -12,7 +12,10 @@ fn run(mode: &str) -> Option<String> {
         eprintln!("skipped: no WPT checkout (set APERTURE_WPT_ROOT)");
         None
     })?;
-    let harness = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../harness");
+    let harness = std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../harness");
     let out = match Command::new("node")
         .arg(common::fixtures().join("harness-check.js"))
         .arg(&root)

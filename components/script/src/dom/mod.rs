@@ -19,6 +19,7 @@ pub mod html;
 pub mod imagecapture;
 pub mod images;
 pub mod mediacapture;
+pub mod mediarecorder;
 pub mod permissions;
 pub mod testing;
 pub mod url;

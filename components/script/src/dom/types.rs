@@ -73,6 +73,8 @@ pub use crate::dom::mediacapture::mediastream::MediaStream;
 pub use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 pub use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
 pub use crate::dom::mediacapture::overconstrainederror::OverconstrainedError;
+pub use crate::dom::mediarecorder::blobevent::BlobEvent;
+pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;

@@ -13,6 +13,7 @@ use base::{RequestId, SourceId, VideoFrame};
 use crate::constraints::MediaTrackConstraints;
 use crate::error::{MediaError, MediaErrorKind};
 use crate::photo::{PhotoCapabilities, PhotoOptions, PhotoSettings, PhotoState};
+use crate::recorder::{RecorderConfig, RecorderId};
 use crate::settings::TrackState;
 use crate::slot::FrameSlot;
 
@@ -294,6 +295,39 @@ pub enum MediaCommand {
         /// The source.
         source: SourceId,
     },
+    /// `MediaRecorder.start()`: builds the recording and answers `RecorderStarted` once it
+    /// runs. Data then comes as `RecorderData` events (timeslice chunks), and as the replies to
+    /// `RequestRecorderData` and `StopRecorder`.
+    StartRecorder {
+        /// Reply id.
+        request: RequestId,
+        /// Id script chose.
+        recorder: RecorderId,
+        /// What to record, how.
+        config: RecorderConfig,
+    },
+    /// `pause()` (`true`) / `resume()` (`false`). Not a request; unknown ids are ignored.
+    PauseRecorder {
+        /// The recorder.
+        recorder: RecorderId,
+        /// Whether to pause.
+        paused: bool,
+    },
+    /// `requestData()`: answers `RecorderData` with the bytes gathered since the last chunk.
+    RequestRecorderData {
+        /// Reply id.
+        request: RequestId,
+        /// The recorder.
+        recorder: RecorderId,
+    },
+    /// Stops gathering: answers `RecorderData` with the last chunk once the container is
+    /// complete (or what was gathered, if the recording failed).
+    StopRecorder {
+        /// Reply id.
+        request: RequestId,
+        /// The recorder.
+        recorder: RecorderId,
+    },
     /// Stops every source, answers every pending request with AbortError, and ends the thread.
     Exit,
 }
@@ -319,9 +353,12 @@ impl MediaCommand {
             | DetachSink { request, .. }
             | SetPhotoStateOverride { request, .. }
             | FakeCamera { request, .. }
-            | GetStats { request, .. } => Some(*request),
-            // A cancellation and a pushed frame are answered by nobody.
-            CancelRequest { .. } | PushFrame { .. } | Exit => None,
+            | GetStats { request, .. }
+            | StartRecorder { request, .. }
+            | RequestRecorderData { request, .. }
+            | StopRecorder { request, .. } => Some(*request),
+            // A cancellation, a pushed frame and a pause are answered by nobody.
+            CancelRequest { .. } | PushFrame { .. } | PauseRecorder { .. } | Exit => None,
         }
     }
 }
@@ -370,6 +407,15 @@ pub enum MediaReply {
     FakeCameraDone,
     /// To `GetStats`.
     Stats(SourceStats),
+    /// To `StartRecorder`.
+    RecorderStarted,
+    /// To `RequestRecorderData` and `StopRecorder`: a chunk of the recording.
+    RecorderData {
+        /// The bytes (possibly none).
+        data: Vec<u8>,
+        /// Milliseconds between the first byte of the recording's first chunk and this one's.
+        timecode: f64,
+    },
 }
 
 /// An event from the Media thread.
@@ -419,5 +465,22 @@ pub enum MediaEvent {
         sink: SinkId,
         /// New size.
         size: ImageSize,
+    },
+    /// A timeslice's worth of a recording.
+    RecorderData {
+        /// The recorder.
+        recorder: RecorderId,
+        /// The bytes.
+        data: Vec<u8>,
+        /// As in [`MediaReply::RecorderData`].
+        timecode: f64,
+    },
+    /// The recording cannot go on (an encoder or muxer failed). Script stops the recorder
+    /// with `UnknownError`.
+    RecorderFailed {
+        /// The recorder.
+        recorder: RecorderId,
+        /// Why.
+        reason: String,
     },
 }

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 pub fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()))
+        .join("tests/fixtures")
 }
 
 pub fn fixture_wpt() -> PathBuf {
@@ -13,9 +14,10 @@ pub fn fixture_wpt() -> PathBuf {
 
 /// The real WPT subset, when present: $APERTURE_WPT_ROOT, else `shared/wpt` beside the checkout.
 pub fn shared_wpt() -> Option<PathBuf> {
-    let p = std::env::var_os("APERTURE_WPT_ROOT")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/wpt"));
+    let p = std::env::var_os("APERTURE_WPT_ROOT").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()))
+            .join("../../../shared/wpt")
+    });
     p.join("resources/testharness.js").is_file().then_some(p)
 }
 

@@ -4,6 +4,7 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 use mozjs::jsapi::Heap;
 use mozjs::jsval::JSVal;
+use mozjs::rooted;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -55,6 +56,40 @@ impl ErrorEvent {
         base.init("error".into(), false, true);
         base.set_trusted(true);
         !window.upcast::<crate::dom::dom::eventtarget::EventTarget>().dispatch(cx, base)
+    }
+}
+
+impl ErrorEvent {
+    /// "Fire an error event" as the MediaStream Recording spec means it
+    /// (<https://w3c.github.io/mediacapture-record/#fire-an-error-event>): a trusted `error`
+    /// event, an `ErrorEvent` whose `error` is the exception `error` names (a DOMException) and
+    /// whose `message` is that exception's message, at `target`.
+    pub fn fire_dom_error(
+        cx: &mut JSContext,
+        window: &Window,
+        target: &crate::dom::dom::eventtarget::EventTarget,
+        error: crate::dom::bindings::error::Error,
+    ) {
+        use crate::dom::bindings::reflector::DomObject;
+        let message = error.dom_name().map(|(_, m)| m.to_owned()).unwrap_or_default();
+        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+        rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
+        crate::dom::bindings::error::error_to_jsval(cx, window, error, value.handle_mut());
+        let heap = Box::new(Heap::default());
+        heap.set(value.get());
+        let event = ErrorEvent {
+            event: Event::new_inherited(window),
+            message,
+            filename: String::new(),
+            lineno: 0,
+            colno: 0,
+            error: heap,
+        };
+        let event = reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<Event>();
+        base.init("error".into(), false, false);
+        base.set_trusted(true);
+        target.dispatch(cx, base);
     }
 }
 

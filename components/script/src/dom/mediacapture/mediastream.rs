@@ -30,11 +30,19 @@ pub struct MediaStream {
     id: String,
     /// The track set, in the order tracks were added.
     tracks: RefCell<Vec<Dom<MediaStreamTrack>>>,
+    /// Told when a track is added to or removed from the track set (recorders).
+    #[no_trace]
+    track_set_observers: RefCell<Vec<(u64, Rc<dyn Fn()>)>>,
 }
 
 impl MediaStream {
     pub fn new_inherited() -> MediaStream {
-        MediaStream { eventtarget: EventTarget::new_inherited(), id: new_uuid(), tracks: RefCell::new(Vec::new()) }
+        MediaStream {
+            eventtarget: EventTarget::new_inherited(),
+            id: new_uuid(),
+            tracks: RefCell::new(Vec::new()),
+            track_set_observers: RefCell::new(Vec::new()),
+        }
     }
 
     /// A new stream holding `tracks`.
@@ -54,6 +62,34 @@ impl MediaStream {
     pub fn add_track(&self, track: &MediaStreamTrack) {
         if !self.contains(track) {
             self.tracks.borrow_mut().push(Dom::from_ref(track));
+            self.track_set_changed();
+        }
+    }
+
+    fn remove_track(&self, track: &MediaStreamTrack) {
+        if self.contains(track) {
+            self.tracks.borrow_mut().retain(|t| !std::ptr::eq(&**t, track));
+            self.track_set_changed();
+        }
+    }
+
+    /// Calls `observer` each time a track is added to or removed from the track set; returns a
+    /// token for [`unobserve_track_set`](Self::unobserve_track_set).
+    pub fn observe_track_set(&self, observer: Rc<dyn Fn()>) -> u64 {
+        thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) });
+        let token = NEXT.with(|n| n.replace(n.get() + 1));
+        self.track_set_observers.borrow_mut().push((token, observer));
+        token
+    }
+
+    pub fn unobserve_track_set(&self, token: u64) {
+        self.track_set_observers.borrow_mut().retain(|(t, _)| *t != token);
+    }
+
+    fn track_set_changed(&self) {
+        let observers: Vec<Rc<dyn Fn()>> = self.track_set_observers.borrow().iter().map(|(_, o)| o.clone()).collect();
+        for observer in observers {
+            observer();
         }
     }
 
@@ -74,7 +110,7 @@ impl MediaStream {
             return;
         }
         // 2. Add track to stream's track set.
-        self.tracks.borrow_mut().push(Dom::from_ref(track));
+        self.add_track(track);
         // 3. Fire a track event named addtrack with track at stream.
         let event = MediaStreamTrackEvent::new_trusted(cx, &self.global(), "addtrack", track);
         self.upcast::<EventTarget>().dispatch(cx, event.upcast());
@@ -87,7 +123,7 @@ impl MediaStream {
             return;
         }
         // 2. Remove track from stream's track set.
-        self.tracks.borrow_mut().retain(|t| !std::ptr::eq(&**t, track));
+        self.remove_track(track);
         // 3. Fire a track event named removetrack with track at stream.
         let event = MediaStreamTrackEvent::new_trusted(cx, &self.global(), "removetrack", track);
         self.upcast::<EventTarget>().dispatch(cx, event.upcast());
@@ -176,7 +212,7 @@ impl MediaStreamMethods for MediaStream {
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-removetrack>
     fn RemoveTrack(&self, _cx: &mut JSContext, track: &MediaStreamTrack) {
         // 2. If track is not in stream's track set, abort. 3. Remove it. (No event.)
-        self.tracks.borrow_mut().retain(|t| !std::ptr::eq(&**t, track));
+        self.remove_track(track);
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastream-clone>

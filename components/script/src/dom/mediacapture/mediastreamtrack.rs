@@ -7,6 +7,7 @@
 //! made with [`MediaStreamTrack::new_inherited`], call [`MediaStreamTrack::attach`]
 //! once reflected, and may set a [`CloneHook`] so `clone()` makes their class.
 
+use media_traits::recorder::EnabledFlag;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -61,8 +62,10 @@ pub struct MediaStreamTrack {
     /// [[ReadyState]] is "ended".
     #[no_trace]
     ended: Cell<bool>,
+    /// [[Enabled]], shared with the Media thread's recorders (which record black frames or
+    /// silence while it is false).
     #[no_trace]
-    enabled: Cell<bool>,
+    enabled: EnabledFlag,
     #[no_trace]
     muted: Cell<bool>,
     /// [[Constraints]]: the constraints last applied, as given.
@@ -87,7 +90,7 @@ impl MediaStreamTrack {
             eventtarget: EventTarget::new_inherited(),
             id: new_uuid(),
             ended: Cell::new(source.is_stopped()),
-            enabled: Cell::new(true),
+            enabled: EnabledFlag::new(true),
             muted: Cell::new(source.muted()),
             source,
             constraints: RefCell::new(constraints),
@@ -148,6 +151,11 @@ impl MediaStreamTrack {
     /// readyState is "live".
     pub fn is_live(&self) -> bool {
         !self.ended.get()
+    }
+
+    /// [[Enabled]] as a flag the Media thread can read.
+    pub fn enabled_flag(&self) -> EnabledFlag {
+        self.enabled.clone()
     }
 
     pub fn is_enabled(&self) -> bool {
