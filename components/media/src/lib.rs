@@ -18,6 +18,7 @@ pub mod elements;
 pub mod encode;
 pub mod fake_camera;
 pub mod pipeline;
+pub mod player;
 pub mod recorder;
 mod source;
 mod thread;

@@ -52,6 +52,14 @@ pub enum Internal {
     RecorderEos(media_traits::recorder::RecorderId),
     /// A recorder's pipeline failed.
     RecorderError(media_traits::recorder::RecorderId, String),
+    /// A media file's decoded video frame.
+    PlayerFrame(SourceId, VideoFrame),
+    /// A media file's pipeline prerolled or finished a seek (its duration, if known).
+    PlayerSettled(SourceId, Option<Duration>),
+    /// A media file's pipeline failed.
+    PlayerError(SourceId, String),
+    /// A media file played to its end.
+    PlayerEos(SourceId),
 }
 
 type StreamHandle = (MediaStreamId, Weak<Mutex<dyn MediaStream>>);
@@ -162,7 +170,7 @@ pub struct Tap {
 }
 
 /// Wraps a mapped GStreamer buffer as frame memory: no copy.
-fn frame_from_sample(sample: &gst::Sample, sequence: u64) -> Option<(VideoFrame, usize)> {
+pub(crate) fn frame_from_sample(sample: &gst::Sample, sequence: u64) -> Option<(VideoFrame, usize)> {
     let caps = sample.caps()?;
     let info = gstreamer_video::VideoInfo::from_caps(caps).ok()?;
     let format = match info.format() {

@@ -83,6 +83,43 @@ struct Shared {
     frames: AtomicU64,
 }
 
+/// One audio input fed by a media file's player (its decoded audio, re-stamped on arrival).
+#[derive(Clone)]
+pub struct AudioInput {
+    /// The media file's source.
+    pub source: base::SourceId,
+    appsrc: gst_app::AppSrc,
+    shared: Arc<Shared>,
+    enabled: EnabledFlag,
+}
+
+impl AudioInput {
+    /// Pushes decoded audio (silence while the track is disabled); nothing while paused.
+    pub fn push(&self, buffer: &gst::Buffer) {
+        if self.shared.paused.load(Ordering::Acquire) || self.shared.stopping.load(Ordering::Acquire) {
+            return;
+        }
+        let mut copy =
+            if self.enabled.get() { buffer.copy() } else { gst::Buffer::from_mut_slice(vec![0u8; buffer.size()]) };
+        {
+            let b = copy.get_mut().expect("a fresh copy is writable");
+            b.set_pts(gst::ClockTime::NONE);
+            b.set_dts(gst::ClockTime::NONE);
+        }
+        let _ = self.appsrc.push_buffer(copy);
+    }
+
+    /// Sets the input's caps (the player's decoded audio format).
+    pub fn set_caps(&self, caps: &gst::Caps) {
+        self.appsrc.set_caps(Some(caps));
+    }
+
+    /// Whether this input is `other` (to unsubscribe it).
+    pub fn same(&self, other: &AudioInput) -> bool {
+        self.appsrc == other.appsrc
+    }
+}
+
 /// A running recording.
 pub struct Recorder {
     /// Its id.
@@ -91,6 +128,8 @@ pub struct Recorder {
     /// Video inputs (their tee branches are detached by the Media thread).
     pub videos: Vec<VideoInput>,
     audio_sources: Vec<gst::Element>,
+    /// Audio inputs from media files (subscribed to their players by the Media thread).
+    pub media_audio: Vec<AudioInput>,
     shared: Arc<Shared>,
     /// Bytes gathered since the last chunk was handed out.
     pub chunk: Vec<u8>,
@@ -184,10 +223,30 @@ impl Recorder {
             frames: AtomicU64::new(0),
         });
         let video_tracks = config.tracks.iter().filter(|t| matches!(t, RecordedTrack::Video { .. })).count().max(1);
-        let audio_tracks =
-            config.tracks.iter().filter(|t| matches!(t, RecordedTrack::FakeMicrophone { .. })).count().max(1);
+        let audio_tracks = config
+            .tracks
+            .iter()
+            .filter(|t| matches!(t, RecordedTrack::FakeMicrophone { .. } | RecordedTrack::MediaAudio { .. }))
+            .count()
+            .max(1);
         let mut videos = Vec::new();
         let mut audio_sources = Vec::new();
+        let mut media_audio = Vec::new();
+        let audio_encoder = |codec: AudioCodec| -> Result<gst::Element, MediaError> {
+            match codec {
+                AudioCodec::Opus => {
+                    let enc = make(maker, "opusenc")?;
+                    let bitrate = (config.bitrates.audio / audio_tracks as u32).clamp(4_000, 650_000);
+                    enc.set_property("bitrate", bitrate as i32);
+                    Ok(enc)
+                }
+                AudioCodec::Pcm => {
+                    let caps = make(maker, "capsfilter")?;
+                    caps.set_property("caps", gst::Caps::builder("audio/x-raw").field("format", "S16LE").build());
+                    Ok(caps)
+                }
+            }
+        };
         for track in &config.tracks {
             match track {
                 RecordedTrack::Video { source, enabled } => {
@@ -295,6 +354,28 @@ impl Recorder {
                     chain.last().expect("queue").link(&mux).map_err(fail)?;
                     audio_sources.push(src);
                 }
+                RecordedTrack::MediaAudio { source, enabled } => {
+                    let codec = format.audio.ok_or_else(|| not_supported("no audio codec for an audio track"))?;
+                    let appsrc = gst_app::AppSrc::builder()
+                        .format(gst::Format::Time)
+                        .is_live(true)
+                        .do_timestamp(true)
+                        .stream_type(gst_app::AppStreamType::Stream)
+                        .build();
+                    let mut chain: Vec<gst::Element> =
+                        vec![appsrc.clone().upcast(), make(maker, "audioconvert")?, make(maker, "audioresample")?];
+                    chain.push(audio_encoder(codec)?);
+                    chain.push(make(maker, "queue")?);
+                    pipeline.add_many(&chain).map_err(fail)?;
+                    gst::Element::link_many(&chain).map_err(fail)?;
+                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    media_audio.push(AudioInput {
+                        source: *source,
+                        appsrc,
+                        shared: shared.clone(),
+                        enabled: enabled.clone(),
+                    });
+                }
             }
         }
 
@@ -320,6 +401,7 @@ impl Recorder {
             pipeline,
             videos,
             audio_sources,
+            media_audio,
             shared,
             chunk: Vec::new(),
             chunk_started: None,
@@ -371,6 +453,9 @@ impl Recorder {
         }
         for a in &self.audio_sources {
             a.send_event(gst::event::Eos::new());
+        }
+        for a in &self.media_audio {
+            let _ = a.appsrc.end_of_stream();
         }
     }
 

@@ -18,6 +18,7 @@ use crate::camera;
 use crate::canvas::CanvasFeed;
 use crate::encode::{self, Job};
 use crate::pipeline::{Counters, Internal, Tap};
+use crate::player::Player;
 use crate::recorder::Recorder;
 use crate::source::{Kind, Source, canvas_mode, canvas_model};
 use crate::{EventSink, MediaOptions};
@@ -68,6 +69,22 @@ pub(crate) struct MediaLoop {
     pending: Vec<Pending>,
     photo_override: Option<Override>,
     recorders: HashMap<RecorderId, RecorderEntry>,
+    players: HashMap<SourceId, PlayerEntry>,
+}
+
+/// A media file's player and the requests waiting on it.
+struct PlayerEntry {
+    player: Player,
+    /// `OpenMedia` waits for the first preroll.
+    opening: Option<RequestId>,
+    /// `SeekMedia` waits for the seek to settle.
+    seeking: Option<RequestId>,
+    playing: bool,
+    last_progress: Instant,
+    /// `<video>` slots showing it: filled on the Media thread in frame order, so a seek's
+    /// answer comes after the frame at its target is shown.
+    sinks: Vec<(SinkId, media_traits::slot::FrameSlot)>,
+    last_size: Option<ImageSize>,
 }
 
 /// A recording and where its stop stands.
@@ -105,6 +122,7 @@ impl MediaLoop {
             pending: Vec::new(),
             photo_override: None,
             recorders: HashMap::new(),
+            players: HashMap::new(),
         }
     }
 
@@ -116,6 +134,9 @@ impl MediaLoop {
                 .iter()
                 .map(|p| p.deadline)
                 .chain(self.recorders.values().filter_map(RecorderEntry::next_deadline))
+                .chain(
+                    self.players.values().filter(|p| p.playing).map(|p| p.last_progress + Duration::from_millis(250)),
+                )
                 .min()
                 .unwrap_or(now + Duration::from_millis(250));
             let timeout = next.saturating_duration_since(now).min(Duration::from_millis(250));
@@ -295,6 +316,20 @@ impl MediaLoop {
                 self.end_source(source, None);
                 self.reply(request, Some(source), Ok(MediaReply::Stopped));
             }
+            MediaCommand::AttachSink { request, source, sink, slot } if self.players.contains_key(&source) => {
+                let latest = match self.sources.get(&source).map(|s| &s.kind) {
+                    Some(Kind::Canvas { latest, .. }) => latest.clone(),
+                    _ => None,
+                };
+                if let Some(frame) = latest {
+                    slot.store(frame);
+                }
+                if let Some(entry) = self.players.get_mut(&source) {
+                    entry.sinks.push((sink, slot));
+                }
+                self.sink_owner.insert(sink, source);
+                self.reply(request, Some(source), Ok(MediaReply::SinkDone));
+            }
             MediaCommand::AttachSink { request, source, sink, slot } => {
                 let result = match self.sources.get_mut(&source) {
                     Some(_) if self.sink_owner.contains_key(&sink) => {
@@ -310,7 +345,14 @@ impl MediaLoop {
             }
             MediaCommand::DetachSink { request, sink } => {
                 let owner = self.sink_owner.remove(&sink);
-                if let Some(src) = owner.and_then(|s| self.sources.get_mut(&s)) {
+                if let Some(entry) = owner.and_then(|s| self.players.get_mut(&s)) {
+                    entry.sinks.retain(|(id, slot)| {
+                        if *id == sink {
+                            slot.clear();
+                        }
+                        *id != sink
+                    });
+                } else if let Some(src) = owner.and_then(|s| self.sources.get_mut(&s)) {
                     src.tap.detach_sink(sink);
                 }
                 self.reply(request, owner, Ok(MediaReply::SinkDone));
@@ -360,6 +402,30 @@ impl MediaLoop {
                 self.reply(request, None, Ok(MediaReply::RecorderData { data, timecode }));
             }
             MediaCommand::StopRecorder { request, recorder } => self.stop_recorder(request, recorder),
+            MediaCommand::OpenMedia { request, source, bytes } => {
+                if let Err(e) = self.open_media(request, source, &bytes) {
+                    self.reply(request, Some(source), Err(e));
+                }
+            }
+            MediaCommand::PlayMedia { source, playing } => match self.players.get_mut(&source) {
+                Some(entry) => {
+                    entry.playing = playing;
+                    entry.player.set_playing(playing);
+                }
+                None => log::debug!("PlayMedia: {source} is not a media file"),
+            },
+            MediaCommand::SeekMedia { request, source, position } => {
+                let result = match self.players.get_mut(&source) {
+                    Some(entry) if entry.seeking.is_none() => entry.player.seek(position).map(|_| {
+                        entry.seeking = Some(request);
+                    }),
+                    Some(_) => Err(MediaError::InvalidState("a seek is in progress".into())),
+                    None => Err(stale(source)),
+                };
+                if let Err(e) = result {
+                    self.reply(request, Some(source), Err(e));
+                }
+            }
             MediaCommand::Exit => unreachable!("handled by the loop"),
         }
     }
@@ -738,6 +804,74 @@ impl MediaLoop {
                     }
                 }
             }
+            Internal::PlayerFrame(id, frame) => {
+                if let Some(entry) = self.players.get_mut(&id) {
+                    let resized = entry.last_size.is_some_and(|s| s != frame.size);
+                    entry.last_size = Some(frame.size);
+                    let sinks: Vec<SinkId> = entry.sinks.iter().map(|(s, _)| *s).collect();
+                    for (_, slot) in &entry.sinks {
+                        slot.store(frame.clone());
+                    }
+                    if resized {
+                        for sink in sinks {
+                            self.emit(MediaEvent::SinkResized { sink, size: frame.size });
+                        }
+                    }
+                }
+                self.push_frame(id, frame)
+            }
+            Internal::PlayerSettled(id, duration) => {
+                let Some(entry) = self.players.get_mut(&id) else { return };
+                if let Some(request) = entry.opening.take() {
+                    let first_frame = match self.sources.get(&id).map(|s| &s.kind) {
+                        Some(Kind::Canvas { latest, .. }) => latest.clone(),
+                        _ => None,
+                    };
+                    let reply = MediaReply::MediaOpened {
+                        duration: if entry.player.duration_known { duration } else { None },
+                        first_frame,
+                        video: entry.player.video_size(),
+                        audio: entry.player.has_audio.load(std::sync::atomic::Ordering::Acquire),
+                        position: entry.player.position.clone(),
+                    };
+                    self.reply(request, Some(id), Ok(reply));
+                } else if let Some(request) = entry.seeking.take() {
+                    self.reply(request, Some(id), Ok(MediaReply::MediaSeeked));
+                }
+            }
+            Internal::PlayerError(id, reason) => {
+                let Some(entry) = self.players.get_mut(&id) else { return };
+                log::warn!("{id}: media playback failed: {reason}");
+                if let Some(request) = entry.opening.take() {
+                    self.reply(
+                        request,
+                        Some(id),
+                        Err(MediaError::NotSupported(format!("the media cannot be played: {reason}"))),
+                    );
+                    self.end_source(id, None);
+                } else {
+                    entry.playing = false;
+                    if let Some(request) = entry.seeking.take() {
+                        self.reply(request, Some(id), Err(MediaError::Unknown(reason.clone())));
+                    }
+                    self.emit(MediaEvent::MediaFailed { source: id, reason });
+                }
+            }
+            Internal::PlayerEos(id) => {
+                let Some(entry) = self.players.get_mut(&id) else { return };
+                if let Some(request) = entry.opening.take() {
+                    self.reply(
+                        request,
+                        Some(id),
+                        Err(MediaError::NotSupported("the media holds no playable stream".into())),
+                    );
+                    self.end_source(id, None);
+                    return;
+                }
+                entry.playing = false;
+                let position = entry.player.position.get();
+                self.emit(MediaEvent::MediaEnded { source: id, position });
+            }
             Internal::Encoded(request, result) => {
                 let Some(i) = self.pending.iter().position(|p| p.request == request) else {
                     log::debug!("{request}: photo finished after its request was settled");
@@ -786,6 +920,15 @@ impl MediaLoop {
                 | Waiting::Encoding { ended: kind, .. } => MediaError::new(kind, why.clone()),
             };
             self.reply(p.request, Some(id), Err(error));
+        }
+        if let Some(entry) = self.players.remove(&id) {
+            for (sink, slot) in &entry.sinks {
+                self.sink_owner.remove(sink);
+                slot.clear();
+            }
+            for request in entry.opening.into_iter().chain(entry.seeking) {
+                self.reply(request, Some(id), Err(MediaError::Abort("the media was unloaded".into())));
+            }
         }
         if let Some(mut src) = self.sources.remove(&id) {
             for sink in src.tap.sink_ids() {
@@ -848,6 +991,30 @@ impl MediaLoop {
         }
     }
 
+    /// `<video src>`: a canvas-like source fed by a player of `bytes`.
+    fn open_media(&mut self, request: RequestId, id: SourceId, bytes: &[u8]) -> Result<(), MediaError> {
+        self.create_canvas(id, ImageSize::new(1, 1), None)?;
+        match Player::open(id, bytes, &*self.options.elements, self.internal_tx.clone()) {
+            Ok(player) => {
+                let entry = PlayerEntry {
+                    player,
+                    opening: Some(request),
+                    seeking: None,
+                    playing: false,
+                    last_progress: Instant::now(),
+                    sinks: Vec::new(),
+                    last_size: None,
+                };
+                self.players.insert(id, entry);
+                Ok(())
+            }
+            Err(e) => {
+                self.end_source(id, None);
+                Err(e)
+            }
+        }
+    }
+
     /// MediaRecorder.start(): the recording pipeline, and a branch on each video source's tee.
     fn start_recorder(&mut self, id: RecorderId, config: &RecorderConfig) -> Result<(), MediaError> {
         if self.recorders.contains_key(&id) {
@@ -863,6 +1030,22 @@ impl MediaLoop {
             // A canvas that is not painted again still records what it shows.
             if let Kind::Canvas { latest: Some(frame), .. } = &src.kind {
                 recorder.push_frame(i, frame);
+            }
+        }
+        for input in &recorder.media_audio {
+            match self.players.get(&input.source) {
+                Some(entry) => {
+                    if let Some(caps) = entry.player.audio_caps() {
+                        input.set_caps(&caps);
+                    }
+                    entry
+                        .player
+                        .audio_subscribers
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(input.clone());
+                }
+                None => log::debug!("{id}: {} is gone; its audio records nothing", input.source),
             }
         }
         self.recorders.insert(id, RecorderEntry { recorder, failed: false, stop: None });
@@ -883,6 +1066,15 @@ impl MediaLoop {
         for input in &entry.recorder.videos {
             if let Some(src) = self.sources.get_mut(&input.source) {
                 src.tap.detach_sink(input.branch);
+            }
+        }
+        for input in &entry.recorder.media_audio {
+            if let Some(p) = self.players.get(&input.source) {
+                p.player
+                    .audio_subscribers
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .retain(|i| !i.same(input));
             }
         }
         if entry.failed {
@@ -915,6 +1107,12 @@ impl MediaLoop {
                     chunks.push(MediaEvent::RecorderData { recorder: *id, data, timecode });
                 }
                 _ => {}
+            }
+        }
+        for (id, entry) in &mut self.players {
+            if entry.playing && now.duration_since(entry.last_progress) >= Duration::from_millis(250) {
+                entry.last_progress = now;
+                chunks.push(MediaEvent::MediaProgress { source: *id });
             }
         }
         for event in chunks {

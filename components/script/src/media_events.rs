@@ -134,7 +134,10 @@ pub fn dispatch(cx: &mut JSContext, event: MediaEvent) {
         }
         MediaEvent::SourceEnded { source, .. }
         | MediaEvent::MuteChanged { source, .. }
-        | MediaEvent::SettingsChanged { source, .. } => {
+        | MediaEvent::SettingsChanged { source, .. }
+        | MediaEvent::MediaEnded { source, .. }
+        | MediaEvent::MediaFailed { source, .. }
+        | MediaEvent::MediaProgress { source } => {
             let handlers: Vec<SourceHandler> = SOURCES.with(|s| {
                 s.borrow().get(&source).map(|l| l.iter().map(|(_, h)| h.clone()).collect()).unwrap_or_default()
             });

@@ -1,16 +1,25 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
-// The members Aperture implements: a media element plays a MediaStream
-// (`srcObject`); `src`, seeking, text tracks and audio output are not supported.
+// The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
+// media file (`src`, decoded by GStreamer on the Media thread). Not implemented (absent):
+// <source> children, crossOrigin, preload, buffered/seekable/played (TimeRanges),
+// playbackRate, fastSeek, text/audio/video track lists, and audio output (the host has none).
 
 [Exposed=Window]
 interface HTMLMediaElement : HTMLElement {
+  // error state
+  readonly attribute MediaError? error;
+
   // network state
+  attribute USVString src;
   attribute MediaProvider? srcObject;
+  readonly attribute USVString currentSrc;
   const unsigned short NETWORK_EMPTY = 0;
   const unsigned short NETWORK_IDLE = 1;
   const unsigned short NETWORK_LOADING = 2;
   const unsigned short NETWORK_NO_SOURCE = 3;
   readonly attribute unsigned short networkState;
+  undefined load();
+  CanPlayTypeResult canPlayType(DOMString type);
 
   // ready state
   const unsigned short HAVE_NOTHING = 0;
@@ -19,17 +28,47 @@ interface HTMLMediaElement : HTMLElement {
   const unsigned short HAVE_FUTURE_DATA = 3;
   const unsigned short HAVE_ENOUGH_DATA = 4;
   readonly attribute unsigned short readyState;
+  readonly attribute boolean seeking;
 
   // playback state
+  attribute double currentTime;
   readonly attribute unrestricted double duration;
   readonly attribute boolean paused;
   readonly attribute boolean ended;
   attribute boolean autoplay;
+  attribute boolean loop;
   Promise<undefined> play();
   undefined pause();
 
   // controls
   attribute boolean controls;
+  [SetterThrows] attribute double volume;
+  attribute boolean muted;
+  attribute boolean defaultMuted;
+};
+
+// https://w3c.github.io/mediacapture-fromelement/#html-media-element-media-capture-extensions
+partial interface HTMLMediaElement {
+  MediaStream captureStream();
+};
+
+enum CanPlayTypeResult { "" /* empty string */, "maybe", "probably" };
+
+// https://html.spec.whatwg.org/multipage/media.html#mediaerror
+[Exposed=Window]
+interface MediaError {
+  const unsigned short MEDIA_ERR_ABORTED = 1;
+  const unsigned short MEDIA_ERR_NETWORK = 2;
+  const unsigned short MEDIA_ERR_DECODE = 3;
+  const unsigned short MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
+
+  readonly attribute unsigned short code;
+  readonly attribute DOMString message;
+};
+
+// https://html.spec.whatwg.org/multipage/media.html#htmlaudioelement
+[Exposed=Window, LegacyFactoryFunction=Audio(optional DOMString src)]
+interface HTMLAudioElement : HTMLMediaElement {
 };
 
 // (HTML's MediaProvider is (MediaStream or MediaSource or Blob).)

@@ -14,6 +14,7 @@ pub mod constraints;
 pub mod error;
 pub mod messages;
 pub mod photo;
+pub mod playback;
 pub mod recorder;
 pub mod select;
 pub mod settings;

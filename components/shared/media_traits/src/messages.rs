@@ -328,6 +328,33 @@ pub enum MediaCommand {
         /// The recorder.
         recorder: RecorderId,
     },
+    /// `<video src>`/`<audio src>`: decodes `bytes` (the fetched resource) as a source whose
+    /// video frames flow like a canvas's; answers `MediaOpened` once the first frame (or the
+    /// metadata of an audio-only file) is decoded, paused there.
+    OpenMedia {
+        /// Reply id.
+        request: RequestId,
+        /// Id script chose for the new source.
+        source: SourceId,
+        /// The resource.
+        bytes: Vec<u8>,
+    },
+    /// Plays (`true`) or pauses a media file. Not a request; unknown ids are ignored.
+    PlayMedia {
+        /// The media file's source.
+        source: SourceId,
+        /// Whether to play.
+        playing: bool,
+    },
+    /// Seeks a media file accurately; answers `MediaSeeked` once the frame there is decoded.
+    SeekMedia {
+        /// Reply id.
+        request: RequestId,
+        /// The media file's source.
+        source: SourceId,
+        /// Where to.
+        position: std::time::Duration,
+    },
     /// Stops every source, answers every pending request with AbortError, and ends the thread.
     Exit,
 }
@@ -356,9 +383,11 @@ impl MediaCommand {
             | GetStats { request, .. }
             | StartRecorder { request, .. }
             | RequestRecorderData { request, .. }
-            | StopRecorder { request, .. } => Some(*request),
-            // A cancellation, a pushed frame and a pause are answered by nobody.
-            CancelRequest { .. } | PushFrame { .. } | PauseRecorder { .. } | Exit => None,
+            | StopRecorder { request, .. }
+            | OpenMedia { request, .. }
+            | SeekMedia { request, .. } => Some(*request),
+            // A cancellation, a pushed frame, a pause or play are answered by nobody.
+            CancelRequest { .. } | PushFrame { .. } | PauseRecorder { .. } | PlayMedia { .. } | Exit => None,
         }
     }
 }
@@ -409,6 +438,21 @@ pub enum MediaReply {
     Stats(SourceStats),
     /// To `StartRecorder`.
     RecorderStarted,
+    /// To `OpenMedia`: the media's metadata.
+    MediaOpened {
+        /// Its duration, if the container says.
+        duration: Option<std::time::Duration>,
+        /// The video's size, if it has video.
+        video: Option<ImageSize>,
+        /// Whether it has audio.
+        audio: bool,
+        /// The playback position, updated as it plays.
+        position: crate::playback::PlaybackPosition,
+        /// The first frame (shared, not copied), shown before playback starts.
+        first_frame: Option<VideoFrame>,
+    },
+    /// To `SeekMedia`.
+    MediaSeeked,
     /// To `RequestRecorderData` and `StopRecorder`: a chunk of the recording.
     RecorderData {
         /// The bytes (possibly none).
@@ -474,6 +518,25 @@ pub enum MediaEvent {
         data: Vec<u8>,
         /// As in [`MediaReply::RecorderData`].
         timecode: f64,
+    },
+    /// A media file played to its end.
+    MediaEnded {
+        /// Its source.
+        source: SourceId,
+        /// Where it ended: its duration, now known if the container did not say.
+        position: std::time::Duration,
+    },
+    /// A media file failed while playing (a corrupt stretch): `MEDIA_ERR_DECODE`.
+    MediaFailed {
+        /// Its source.
+        source: SourceId,
+        /// Why.
+        reason: String,
+    },
+    /// A media file is playing: at most every 250 ms (`timeupdate`).
+    MediaProgress {
+        /// Its source.
+        source: SourceId,
     },
     /// The recording cannot go on (an encoder or muxer failed). Script stops the recorder
     /// with `UnknownError`.

@@ -410,6 +410,13 @@ pub enum RecordedTrack {
         /// The track's `enabled`.
         enabled: EnabledFlag,
     },
+    /// The audio of a media file a `<video>`/`<audio>` plays (`captureStream()`).
+    MediaAudio {
+        /// The media element's source.
+        source: base::SourceId,
+        /// The track's `enabled`.
+        enabled: EnabledFlag,
+    },
 }
 
 /// What `StartRecorder` asks for.

@@ -210,7 +210,15 @@ impl HTMLImageElement {
 /// Fetches and decodes an image off the script thread: the frame, and whether a CORS check was
 /// asked for and passed.
 fn fetch_and_decode(url: &url::Url, cors: bool, origin: &str) -> Result<(VideoFrame, bool), String> {
-    let (bytes, allowed) = if url.scheme() == "data" {
+    let (bytes, allowed) = fetch_bytes(url, origin)?;
+    let frame = crate::imaging::decode(&bytes)?;
+    Ok((frame, cors && allowed))
+}
+
+/// Fetches a `data:`, `file:` or `http:` resource off the script thread (images, media files):
+/// its bytes, and whether the response allows `origin` (Access-Control-Allow-Origin).
+pub(crate) fn fetch_bytes(url: &url::Url, origin: &str) -> Result<(Vec<u8>, bool), String> {
+    Ok(if url.scheme() == "data" {
         let (_, bytes) = crate::dom::fetch::fetch::process_data_url(url).ok_or("an invalid data: URL")?;
         (bytes, true)
     } else {
@@ -224,9 +232,7 @@ fn fetch_and_decode(url: &url::Url, cors: bool, origin: &str) -> Result<(VideoFr
             .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
             .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin);
         (response.body, allowed)
-    };
-    let frame = crate::imaging::decode(&bytes)?;
-    Ok((frame, cors && allowed))
+    })
 }
 
 /// Attribute change steps: src and crossorigin start a new "update the image data".

@@ -9,23 +9,31 @@
 //! read). The ready state follows the sink: the first frame brings it from
 //! HAVE_NOTHING to HAVE_ENOUGH_DATA (a live stream has no buffering), firing
 //! the HTML events in order, and `autoplay` starts playback then.
-//! `src` (fetched media) is not supported.
+//!
+//! A `src` is a media file (`mediafile` below): fetched like an image (`file:`, `http:`,
+//! `data:`, `blob:`), decoded on the Media thread as a canvas-like source whose frames fill the
+//! same kind of slot; the element keeps HTML's state machine (metadata, ready states, play,
+//! pause, seeking, the end, loop, errors) and `captureStream()` gives tracks on that source.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use base::{FrameBytes, RequestId, VideoFrame};
+use base::{FrameBytes, RequestId, SourceId, VideoFrame};
 use dom_struct::dom_struct;
 use media_traits::messages::{MediaCommand, MediaEvent, SinkId};
+use media_traits::playback::PlaybackPosition;
 use media_traits::slot::FrameSlot;
 use mozjs::context::JSContext;
 
+use crate::dom::bindings::codegen::Enums::CanPlayTypeResult;
 use crate::dom::bindings::codegen::HTMLMediaElementBinding::HTMLMediaElementMethods;
-use crate::dom::bindings::error::Error;
+use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
-use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
@@ -39,6 +47,10 @@ use crate::dom::mediacapture::tracksource::TrackKind;
 use crate::media_events;
 use crate::script_thread::queue_task;
 
+mod mediafile;
+
+use mediafile::{MEDIA_ERR_SRC_NOT_SUPPORTED, can_play_type};
+
 pub const NETWORK_EMPTY: u16 = 0;
 pub const NETWORK_IDLE: u16 = 1;
 pub const NETWORK_LOADING: u16 = 2;
@@ -48,6 +60,21 @@ pub const HAVE_METADATA: u16 = 1;
 pub const HAVE_CURRENT_DATA: u16 = 2;
 pub const HAVE_FUTURE_DATA: u16 = 3;
 pub const HAVE_ENOUGH_DATA: u16 = 4;
+
+/// A media file being played (`src`).
+struct MediaFile {
+    source: SourceId,
+    position: PlaybackPosition,
+    /// In seconds; +Infinity when the container does not say.
+    duration: f64,
+    has_video: bool,
+    has_audio: bool,
+    listener: u64,
+    /// Playback advanced since the last seek or load: the position comes from the decoder.
+    advanced: bool,
+    /// Whether the resource is CORS-same-origin (else captured tracks carry nothing).
+    origin_clean: bool,
+}
 
 /// The Media thread sink feeding the element.
 struct Sink {
@@ -99,6 +126,33 @@ pub struct HTMLMediaElement {
     /// A black frame of the video's size, shown for a disabled track.
     #[no_trace]
     black_frame: RefCell<Option<VideoFrame>>,
+    /// The media file of `src`, once opened.
+    #[no_trace]
+    file: RefCell<Option<MediaFile>>,
+    /// The error's code (`MediaError`), 0 for none.
+    #[no_trace]
+    error_code: Cell<u16>,
+    #[no_trace]
+    error_message: RefCell<String>,
+    #[no_trace]
+    seeking: Cell<bool>,
+    /// A seek asked while another runs: done when that one settles.
+    #[no_trace]
+    queued_seek: Cell<Option<f64>>,
+    /// The official playback position while it does not come from the decoder (before
+    /// playback, at a seek target, at the end), in seconds.
+    #[no_trace]
+    default_position: Cell<f64>,
+    #[no_trace]
+    volume: Cell<f64>,
+    #[no_trace]
+    muted: Cell<bool>,
+    #[no_trace]
+    current_src: RefCell<String>,
+    /// Streams made by captureStream(), fed with the tracks of each resource.
+    captured: RefCell<Vec<Dom<MediaStream>>>,
+    /// The tracks given to those streams for the current resource.
+    captured_tracks: RefCell<Vec<Dom<MediaStreamTrack>>>,
 }
 
 impl HTMLMediaElement {
@@ -121,6 +175,17 @@ impl HTMLMediaElement {
             awaiting_first_frame: Cell::new(false),
             paused_frame: RefCell::new(None),
             black_frame: RefCell::new(None),
+            file: RefCell::new(None),
+            error_code: Cell::new(0),
+            error_message: RefCell::new(String::new()),
+            seeking: Cell::new(false),
+            queued_seek: Cell::new(None),
+            default_position: Cell::new(0.0),
+            volume: Cell::new(1.0),
+            muted: Cell::new(false),
+            current_src: RefCell::new(String::new()),
+            captured: RefCell::new(Vec::new()),
+            captured_tracks: RefCell::new(Vec::new()),
         }
     }
 
@@ -149,6 +214,11 @@ impl HTMLMediaElement {
             return Some(self.black(&frame));
         }
         Some(frame)
+    }
+
+    /// Whether the media is CORS-same-origin (a MediaStream, or a media file from this origin).
+    pub fn is_origin_clean(&self) -> bool {
+        self.file.borrow().as_ref().is_none_or(|f| f.origin_clean)
     }
 
     fn black(&self, like: &VideoFrame) -> VideoFrame {
@@ -247,8 +317,10 @@ impl HTMLMediaElement {
         if state != NETWORK_EMPTY {
             // 6.1. Queue a media element task to fire "emptied".
             self.queue_fire("emptied");
-            // 6.2. Abort the fetching process (detach the sink).
+            // 6.2. Abort the fetching process (detach the sink). The tracks captured from the
+            //      old resource end.
             self.stop_resource();
+            self.end_captured_tracks(cx);
             // 6.7. If readyState is not HAVE_NOTHING, set it to HAVE_NOTHING.
             self.ready_state.set(HAVE_NOTHING);
             // 6.8. If paused is false, set it to true. (Pending play promises: 6.6 below.)
@@ -264,6 +336,10 @@ impl HTMLMediaElement {
         *self.paused_frame.borrow_mut() = None;
         // 8. Set the error to null and the can autoplay flag to true.
         self.src_not_supported.set(false);
+        self.error_code.set(0);
+        self.seeking.set(false);
+        self.queued_seek.set(None);
+        self.default_position.set(0.0);
         self.can_autoplay.set(true);
         // 9. Invoke the resource selection algorithm.
         self.select_resource(cx);
@@ -276,9 +352,8 @@ impl HTMLMediaElement {
         // 6. If the element has an assigned media provider object, mode is object.
         let Some(stream) = self.src_object.get() else {
             if self.upcast::<Element>().has_attribute_named("src") {
-                // A src attribute: Aperture fetches no media, so the dedicated media source
-                // failure steps run (MEDIA_ERR_SRC_NOT_SUPPORTED).
-                self.media_source_failure(cx);
+                // Mode attribute: the media file the src attribute names.
+                self.load_src(cx);
             } else {
                 // Otherwise: set networkState to NETWORK_EMPTY and return.
                 self.network_state.set(NETWORK_EMPTY);
@@ -296,6 +371,7 @@ impl HTMLMediaElement {
     fn media_source_failure(&self, cx: &mut JSContext) {
         // 1. Set the error to MEDIA_ERR_SRC_NOT_SUPPORTED. 3. networkState NETWORK_NO_SOURCE.
         self.src_not_supported.set(true);
+        self.set_error(MEDIA_ERR_SRC_NOT_SUPPORTED, "The element has no supported sources.");
         self.network_state.set(NETWORK_NO_SOURCE);
         // 5. Fire "error". 6. Reject pending play promises with "NotSupportedError".
         let promises = self.take_pending_play_promises();
@@ -421,9 +497,10 @@ impl HTMLMediaElement {
         }
     }
 
-    /// Detaches the sink, if any.
+    /// Detaches the sink, if any, and unloads a media file.
     fn stop_resource(&self) {
         self.first_frame_settled();
+        self.unload_file();
         if let Some(sink) = self.sink.borrow_mut().take() {
             media_events::unlisten_sink(sink.id);
             let request = RequestId::next();
@@ -440,8 +517,13 @@ impl HTMLMediaElement {
         // 3. If paused is false: set it to true, take pending play promises, queue a task to
         //    fire "timeupdate" and "pause" and reject the promises with "AbortError".
         if !self.paused.get() {
-            *self.paused_frame.borrow_mut() = self.sink.borrow().as_ref().and_then(|s| s.slot.latest());
+            // A stream goes on producing frames: keep the one at the pause. A paused media
+            // file produces none (a seek shows the frame at its target).
+            if self.file.borrow().is_none() {
+                *self.paused_frame.borrow_mut() = self.sink.borrow().as_ref().and_then(|s| s.slot.latest());
+            }
             self.paused.set(true);
+            self.play_file(false);
             let promises = self.take_pending_play_promises();
             self.queue_media_task(move |cx, e| {
                 e.fire(cx, "timeupdate");
@@ -455,6 +537,125 @@ impl HTMLMediaElement {
 }
 
 impl HTMLMediaElementMethods for HTMLMediaElement {
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-error>
+    fn Error(&self, cx: &mut JSContext) -> Option<DomRoot<MediaError>> {
+        let code = self.error_code.get();
+        (code != 0).then(|| MediaError::new(cx, &self.global(), code, self.error_message.borrow().clone()))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-src>
+    fn Src(&self, _cx: &mut JSContext) -> USVString {
+        let element = self.upcast::<Element>();
+        let value = element.get_attribute_value("src").unwrap_or_default();
+        if value.is_empty() {
+            return USVString(String::new());
+        }
+        let base = self.upcast::<Node>().owner_doc().url();
+        USVString(base.join(&value).map(|u| u.to_string()).unwrap_or(value))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-src>: setting the content
+    /// attribute runs the load algorithm (the attribute change steps).
+    fn SetSrc(&self, cx: &mut JSContext, value: USVString) {
+        self.upcast::<Element>().set_attribute_value(cx, "src", value.0);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currentsrc>
+    fn CurrentSrc(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.current_src.borrow().clone())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-load>
+    fn Load(&self, cx: &mut JSContext) {
+        self.load(cx);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-navigator-canplaytype>
+    fn CanPlayType(&self, _cx: &mut JSContext, type_: DOMString) -> CanPlayTypeResult {
+        match can_play_type(&String::from(type_)) {
+            "probably" => CanPlayTypeResult::Probably,
+            "maybe" => CanPlayTypeResult::Maybe,
+            _ => CanPlayTypeResult::Empty,
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-seeking>
+    fn Seeking(&self, _cx: &mut JSContext) -> bool {
+        self.seeking.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currenttime>
+    fn CurrentTime(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(self.current_time())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currenttime>: "if the
+    /// media element's readyState is HAVE_NOTHING, then it must set the media element's
+    /// default playback start position to the new value; otherwise, it must … seek to the new
+    /// value."
+    fn SetCurrentTime(&self, cx: &mut JSContext, value: Finite<f64>) {
+        if self.ready_state.get() == HAVE_NOTHING {
+            self.default_position.set(*value);
+        } else {
+            self.seek(cx, *value);
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-loop>
+    fn Loop(&self, _cx: &mut JSContext) -> bool {
+        self.htmlelement.get_bool_attribute("loop")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-loop>
+    fn SetLoop(&self, cx: &mut JSContext, value: bool) {
+        self.htmlelement.set_bool_attribute(cx, "loop", value)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-volume>
+    fn Volume(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(self.volume.get())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-volume>: "If the new value
+    /// is outside the range 0.0 to 1.0 inclusive, then, on setting, an IndexSizeError
+    /// DOMException must be thrown." A change fires volumechange. (No audio output here.)
+    fn SetVolume(&self, _cx: &mut JSContext, value: Finite<f64>) -> ErrorResult {
+        if !(0.0..=1.0).contains(&*value) {
+            return Err(Error::IndexSize(format!("The volume provided ({}) is outside the range [0, 1].", *value)));
+        }
+        if self.volume.replace(*value) != *value {
+            self.queue_fire("volumechange");
+        }
+        Ok(())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-muted>
+    fn Muted(&self, _cx: &mut JSContext) -> bool {
+        self.muted.get()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-muted>
+    fn SetMuted(&self, _cx: &mut JSContext, value: bool) {
+        if self.muted.replace(value) != value {
+            self.queue_fire("volumechange");
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-defaultmuted>
+    fn DefaultMuted(&self, _cx: &mut JSContext) -> bool {
+        self.htmlelement.get_bool_attribute("muted")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-defaultmuted>
+    fn SetDefaultMuted(&self, cx: &mut JSContext, value: bool) {
+        self.htmlelement.set_bool_attribute(cx, "muted", value)
+    }
+
+    /// <https://w3c.github.io/mediacapture-fromelement/#dom-htmlmediaelement-capturestream>
+    fn CaptureStream(&self, cx: &mut JSContext) -> DomRoot<MediaStream> {
+        self.capture_stream(cx)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-srcobject>
     fn SrcObject(&self, _cx: &mut JSContext) -> Option<DomRoot<MediaStream>> {
         self.src_object.get()
@@ -480,8 +681,12 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-duration>
     fn Duration(&self, _cx: &mut JSContext) -> f64 {
-        // NaN without media data; a MediaStream's duration is +Infinity.
-        if self.ready_state.get() == HAVE_NOTHING { f64::NAN } else { f64::INFINITY }
+        // NaN without media data; a MediaStream's duration is +Infinity; a media file's is its
+        // length (+Infinity when unknown).
+        if self.ready_state.get() == HAVE_NOTHING {
+            return f64::NAN;
+        }
+        self.file.borrow().as_ref().map_or(f64::INFINITY, |f| f.duration)
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-paused>
@@ -544,9 +749,15 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         }
         // 4.3. If paused is true: set it to false, queue a task to fire "play", and fire
         //      "waiting" (readyState HAVE_CURRENT_DATA or less) or notify about playing.
+        // 4.2. "If the playback has ended and the direction of playback is forwards, seek to
+        //      the earliest possible position of the media resource."
+        if self.ended.get() && self.file.borrow().is_some() {
+            self.seek(cx, 0.0);
+        }
         if self.paused.get() {
             self.paused.set(false);
             *self.paused_frame.borrow_mut() = None;
+            self.play_file(true);
             self.queue_fire("play");
             if self.ready_state.get() <= HAVE_CURRENT_DATA {
                 self.queue_fire("waiting");
@@ -596,4 +807,48 @@ fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
 }
 
 /// The media element's behaviour in the tree algorithms.
-pub const TREE_HOOKS: TreeHooks = TreeHooks { inserted: |_, _, _| {}, removed, attribute_changed: |_, _, _, _| {} };
+pub const TREE_HOOKS: TreeHooks = TreeHooks { inserted: |_, _, _| {}, removed, attribute_changed };
+
+/// "If a src attribute of a media element is set or changed, the user agent must invoke the
+/// media element's media element load algorithm." (Removing it does not.) The `muted` content
+/// attribute sets the muted state when the element is created by the parser.
+fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
+    let Some(media) = element.downcast::<HTMLMediaElement>() else { return };
+    if name == "src" && element.has_attribute_named("src") {
+        media.load(cx);
+    }
+}
+
+/// `MediaError` (<https://html.spec.whatwg.org/multipage/media.html#mediaerror>).
+#[dom_struct]
+pub struct MediaError {
+    reflector_: crate::dom::bindings::reflector::Reflector,
+    #[no_trace]
+    code: u16,
+    #[no_trace]
+    message: String,
+}
+
+impl MediaError {
+    fn new(
+        cx: &mut JSContext,
+        window: &crate::dom::html::window::Window,
+        code: u16,
+        message: String,
+    ) -> DomRoot<MediaError> {
+        let error = MediaError { reflector_: crate::dom::bindings::reflector::Reflector::new(), code, message };
+        crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(error), window)
+    }
+}
+
+impl crate::dom::bindings::codegen::MediaErrorBinding::MediaErrorMethods for MediaError {
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-mediaerror-code>
+    fn Code(&self, _cx: &mut JSContext) -> u16 {
+        self.code
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-mediaerror-message>
+    fn Message(&self, _cx: &mut JSContext) -> DOMString {
+        self.message.clone().into()
+    }
+}

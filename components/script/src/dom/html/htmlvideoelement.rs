@@ -34,6 +34,12 @@ impl HTMLVideoElement {
         self.htmlmediaelement.current_frame()
     }
 
+    /// Whether its content is CORS-same-origin (a MediaStream's always is; a media file fetched
+    /// from another origin is not), so drawing it keeps a canvas origin-clean.
+    pub fn is_origin_clean(&self) -> bool {
+        self.htmlmediaelement.is_origin_clean()
+    }
+
     /// A reflected `unsigned long` content attribute
     /// (<https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>).
     fn get_unsigned(&self, name: &str) -> u32 {
@@ -100,5 +106,44 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
         } else {
             self.upcast::<Element>().remove_attribute_named(cx, None, "playsinline");
         }
+    }
+}
+
+/// `HTMLAudioElement` (<https://html.spec.whatwg.org/multipage/media.html#htmlaudioelement>).
+#[dom_struct]
+pub struct HTMLAudioElement {
+    htmlmediaelement: HTMLMediaElement,
+}
+
+impl HTMLAudioElement {
+    pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLAudioElement> {
+        let window = document.window_for_objects();
+        reflect_dom_object(
+            cx,
+            Box::new(HTMLAudioElement { htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document) }),
+            &window,
+        )
+    }
+}
+
+impl crate::dom::bindings::codegen::HTMLAudioElementBinding::HTMLAudioElementMethods for HTMLAudioElement {
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-audio>
+    fn LegacyFactoryFunction(
+        cx: &mut JSContext,
+        global: &crate::dom::html::window::Window,
+        _proto: Option<mozjs::rust::HandleObject>,
+        src: Option<crate::dom::bindings::str::DOMString>,
+    ) -> crate::dom::bindings::error::Fallible<DomRoot<HTMLAudioElement>> {
+        // 1–2. "Let document be the current global object's associated Document. Let audio be
+        //    the result of creating an element given document, "audio", and the HTML namespace."
+        let document = global.document();
+        let audio = HTMLAudioElement::new(cx, "audio", &document);
+        // 3. "Set an attribute value for audio using "preload" and "auto"."
+        audio.upcast::<Element>().set_attribute_value(cx, "preload", "auto".to_string());
+        // 4. "If src is given, then set an attribute value for audio using "src" and src."
+        if let Some(src) = src {
+            audio.upcast::<Element>().set_attribute_value(cx, "src", String::from(src));
+        }
+        Ok(audio)
     }
 }

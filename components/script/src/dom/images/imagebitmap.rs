@@ -144,7 +144,7 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
         // HTMLVideoElement: if image's readyState attribute is either HAVE_NOTHING or
         // HAVE_METADATA, then return bad.
         ImageBitmapSource::HTMLVideoElement(video) => match video.current_frame() {
-            Some(frame) => Ok(SourceData::Ready { frame, origin_clean: true }),
+            Some(frame) => Ok(SourceData::Ready { frame, origin_clean: video.is_origin_clean() }),
             None => Err(Error::InvalidState("The video has no frame yet.".into())),
         },
     }

@@ -66,6 +66,11 @@ impl MediaStream {
         }
     }
 
+    /// Removes `track` from the track set without an event (the caller fires it).
+    pub fn remove_track_silently(&self, track: &MediaStreamTrack) {
+        self.remove_track(track);
+    }
+
     fn remove_track(&self, track: &MediaStreamTrack) {
         if self.contains(track) {
             self.tracks.borrow_mut().retain(|t| !std::ptr::eq(&**t, track));

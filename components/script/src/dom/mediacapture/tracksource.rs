@@ -59,6 +59,9 @@ pub enum SourceOrigin {
     /// The fake microphone, which exists on the script side only
     /// (`fakemicrophone.rs`): no Media-thread source, no events.
     FakeMicrophone,
+    /// A media file a `<video>`/`<audio>` plays, captured with `captureStream()`. The element
+    /// owns the Media-thread source: its tracks ending does not stop it.
+    MediaFile,
 }
 
 pub struct TrackSource {
@@ -224,7 +227,7 @@ impl TrackSource {
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
-        if self.stopped.replace(true) || self.origin == SourceOrigin::FakeMicrophone {
+        if self.stopped.replace(true) || matches!(self.origin, SourceOrigin::FakeMicrophone | SourceOrigin::MediaFile) {
             return;
         }
         // The reply carries nothing; the source settles its own pending requests.

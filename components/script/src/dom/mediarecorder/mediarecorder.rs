@@ -369,6 +369,10 @@ impl MediaRecorderMethods for MediaRecorder {
                     RecordedTrack::Video { source: t.source().id(), enabled: t.enabled_flag() }
                 }
                 SourceOrigin::FakeMicrophone => RecordedTrack::FakeMicrophone { enabled: t.enabled_flag() },
+                SourceOrigin::MediaFile if t.kind() == TrackKind::Audio => {
+                    RecordedTrack::MediaAudio { source: t.source().id(), enabled: t.enabled_flag() }
+                }
+                SourceOrigin::MediaFile => RecordedTrack::Video { source: t.source().id(), enabled: t.enabled_flag() },
             });
         }
         // 9. "If recorder's [[ConstrainedBitsPerSecond]] slot is not null, set recorder's

@@ -51,12 +51,13 @@ impl CanvasRenderingContext2D {
                 None => Err(Error::InvalidState("the ImageBitmap is detached".into())),
             },
             // "If image's readyState attribute is either HAVE_NOTHING or
-            // HAVE_METADATA, then return bad." A video plays a MediaStream, whose
-            // content is same-origin (a canvas capture stops when its canvas is
-            // tainted), so it never taints.
-            CanvasImageSource::HTMLVideoElement(video) => Ok(video
-                .current_frame()
-                .map(|frame| UsableImage::Pixels { pixels: ImagePixels::from(&frame), origin_clean: true })),
+            // HAVE_METADATA, then return bad." A MediaStream's content is same-origin (a
+            // canvas capture stops when its canvas is tainted); a media file from another
+            // origin taints.
+            CanvasImageSource::HTMLVideoElement(video) => Ok(video.current_frame().map(|frame| UsableImage::Pixels {
+                pixels: ImagePixels::from(&frame),
+                origin_clean: video.is_origin_clean(),
+            })),
         }
     }
 
