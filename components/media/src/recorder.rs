@@ -52,6 +52,9 @@ pub struct VideoInput {
     pub source: base::SourceId,
     /// The branch on that source's tee (detached at stop).
     pub branch: SinkId,
+    /// Fed by the Media thread itself, frame by frame as they are pushed (canvas and media-file
+    /// sources), rather than by a tee branch: the frames painted before stop() are all in.
+    pub direct: bool,
     feeder: Arc<Feeder>,
 }
 
@@ -309,7 +312,7 @@ impl Recorder {
                         key_frames: config.key_frames,
                         state: Mutex::new(FeedState::default()),
                     });
-                    videos.push(VideoInput { source: *source, branch: SinkId::next(), feeder });
+                    videos.push(VideoInput { source: *source, branch: SinkId::next(), direct: false, feeder });
                 }
                 RecordedTrack::FakeMicrophone { enabled } => {
                     let codec = format.audio.ok_or_else(|| not_supported("no audio codec for an audio track"))?;
@@ -421,7 +424,7 @@ impl Recorder {
         }
     }
 
-    /// Pushes a frame the Media thread holds (a canvas's latest paint when recording starts).
+    /// Pushes a frame the Media thread holds (a canvas's paint, a media file's frame).
     pub fn push_frame(&self, index: usize, frame: &VideoFrame) {
         if let Some(input) = self.videos.get(index)
             && let Ok((buffer, caps)) = crate::canvas::frame_buffer(frame)

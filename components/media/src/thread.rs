@@ -543,6 +543,13 @@ impl MediaLoop {
             log::warn!("{id}: {e}");
         }
         *latest = Some(frame.clone());
+        for entry in self.recorders.values().filter(|e| e.stop.is_none()) {
+            for (i, input) in entry.recorder.videos.iter().enumerate() {
+                if input.direct && input.source == id {
+                    entry.recorder.push_frame(i, &frame);
+                }
+            }
+        }
         let mut changed = None;
         if (frame.size.width, frame.size.height) != (src.mode.width, src.mode.height) {
             let mode = canvas_mode(frame.size, Some(src.mode.frame_rate));
@@ -1020,16 +1027,24 @@ impl MediaLoop {
         if self.recorders.contains_key(&id) {
             return Err(MediaError::InvalidState(format!("{id} already exists")));
         }
-        let recorder = Recorder::new(id, config, &*self.options.elements, self.internal_tx.clone())?;
-        for (i, input) in recorder.videos.iter().enumerate() {
+        let mut recorder = Recorder::new(id, config, &*self.options.elements, self.internal_tx.clone())?;
+        for i in 0..recorder.videos.len() {
+            let input = &recorder.videos[i];
             let Some(src) = self.sources.get_mut(&input.source) else {
                 log::debug!("{id}: {} is gone; its track records nothing", input.source);
                 continue;
             };
-            src.tap.attach_recorder_branch(input.branch, recorder.feeder(i))?;
-            // A canvas that is not painted again still records what it shows.
-            if let Kind::Canvas { latest: Some(frame), .. } = &src.kind {
-                recorder.push_frame(i, frame);
+            match &src.kind {
+                // Canvas and media-file frames are pushed here by push_frame(), in order with
+                // the commands (so a stop() right after a paint keeps that paint); a canvas that
+                // is not painted again still records what it shows.
+                Kind::Canvas { latest, .. } => {
+                    if let Some(frame) = latest {
+                        recorder.push_frame(i, frame);
+                    }
+                    recorder.videos[i].direct = true;
+                }
+                Kind::Camera { .. } => src.tap.attach_recorder_branch(input.branch, recorder.feeder(i))?,
             }
         }
         for input in &recorder.media_audio {
@@ -1063,7 +1078,7 @@ impl MediaLoop {
             return;
         }
         entry.stop = Some((request, Instant::now() + RECORDER_STOP_TIMEOUT));
-        for input in &entry.recorder.videos {
+        for input in entry.recorder.videos.iter().filter(|v| !v.direct) {
             if let Some(src) = self.sources.get_mut(&input.source) {
                 src.tap.detach_sink(input.branch);
             }

@@ -89,6 +89,10 @@ fn main() {
     if wants("media") {
         rows.extend(media::bench::run_all().into_iter().map(|m| ("media", m)));
     }
+    if wants("recording") {
+        let wpt = std::env::var_os("APERTURE_WPT_ROOT").map(std::path::PathBuf::from);
+        rows.extend(media::bench::run_recording(wpt.as_deref()).into_iter().map(|m| ("recording", m)));
+    }
     if let (true, Some(engine)) = (wants("media-dom"), &engine) {
         // The Media thread with the fake camera, its events queued as tasks here (as the host does).
         let remote = script::script_thread::remote_task_sender();
