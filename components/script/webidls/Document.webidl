@@ -35,6 +35,12 @@ interface Document : Node {
   readonly attribute HTMLHeadElement? head;
   // HTMLOrSVGScriptElement in HTML; Aperture has no SVG script elements.
   readonly attribute HTMLScriptElement? currentScript;
+  [SameObject] readonly attribute HTMLCollection images;
+  [SameObject] readonly attribute HTMLCollection embeds;
+  [SameObject] readonly attribute HTMLCollection plugins;
+  [SameObject] readonly attribute HTMLCollection links;
+  [SameObject] readonly attribute HTMLCollection forms;
+  [SameObject] readonly attribute HTMLCollection scripts;
 
   // browsing context
   readonly attribute WindowProxy? defaultView;

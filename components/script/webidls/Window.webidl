@@ -11,6 +11,8 @@ interface Window : EventTarget {
   [LegacyUnforgeable] readonly attribute Location location;
   [LegacyUnforgeable] readonly attribute WindowProxy? top;
   readonly attribute WindowProxy? parent;
+  readonly attribute WindowProxy frames; // [Replaceable] in HTML
+  readonly attribute unsigned long length; // [Replaceable] in HTML
 
   // the user agent
   readonly attribute Navigator navigator;

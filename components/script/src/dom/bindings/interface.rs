@@ -367,6 +367,8 @@ pub fn define_unforgeable_members(
 pub fn set_global_prototype(cx: &mut JSContext, global: HandleObject, proto: HandleObject) {
     unsafe {
         assert!(JS_SetPrototype(cx.raw_cx(), global.into(), proto.into()));
+        // Named access on the window: the named properties object goes under Window.prototype.
+        crate::dom::html::windowproperties::install(cx, proto);
         let mut succeeded = false;
         assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), global.into(), &mut succeeded));
         // <https://webidl.spec.whatwg.org/#create-an-interface-prototype-object>: "If interface is
@@ -376,8 +378,12 @@ pub fn set_global_prototype(cx: &mut JSContext, global: HandleObject, proto: Han
         // objects" — Window.prototype and EventTarget.prototype (Object.prototype already is).
         rooted!(&in(cx) let mut current = proto.get());
         while !current.get().is_null() {
-            let mut ok = false;
-            assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), current.handle().into(), &mut ok));
+            // (The named properties object, a proxy, is left as it is: its prototype is fixed
+            // by its traps.)
+            if !mozjs::glue::IsProxyHandlerFamily(current.get()) {
+                let mut ok = false;
+                assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), current.handle().into(), &mut ok));
+            }
             rooted!(&in(cx) let mut next = std::ptr::null_mut::<mozjs::jsapi::JSObject>());
             assert!(mozjs::jsapi::JS_GetPrototype(cx.raw_cx(), current.handle().into(), next.handle_mut().into()));
             current.set(next.get());

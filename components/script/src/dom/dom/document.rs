@@ -83,9 +83,30 @@ pub struct Document {
     load_queued: Cell<bool>,
     /// The element focused in this document (<https://html.spec.whatwg.org/multipage/interaction.html#focused-area-of-the-document>).
     focused: MutNullableDom<Element>,
+    /// The [SameObject] collections: images, embeds (also `plugins`), links, forms, scripts.
+    images: MutNullableDom<HTMLCollection>,
+    embeds: MutNullableDom<HTMLCollection>,
+    links: MutNullableDom<HTMLCollection>,
+    forms: MutNullableDom<HTMLCollection>,
+    scripts: MutNullableDom<HTMLCollection>,
 }
 
 impl Document {
+    /// A [SameObject] collection of the document, made on first use.
+    fn collection(
+        &self,
+        cx: &mut JSContext,
+        cell: &MutNullableDom<HTMLCollection>,
+        filter: CollectionFilter,
+    ) -> DomRoot<HTMLCollection> {
+        if let Some(c) = cell.get() {
+            return c;
+        }
+        let c = HTMLCollection::new(cx, self.upcast(), filter);
+        cell.set(Some(&c));
+        c
+    }
+
     fn new_inherited(window: &Window, browsing: bool, url: Url, is_html: bool) -> Document {
         Document {
             node: Node::new_inherited(NodeKind::Document, None),
@@ -100,6 +121,11 @@ impl Document {
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
             focused: Default::default(),
+            images: Default::default(),
+            embeds: Default::default(),
+            links: Default::default(),
+            forms: Default::default(),
+            scripts: Default::default(),
         }
     }
 
@@ -292,6 +318,31 @@ impl DocumentMethods for Document {
     /// <https://dom.spec.whatwg.org/#dom-document-getelementsbytagname>
     fn GetElementsByTagName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<HTMLCollection> {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::QualifiedName(name.into()))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-images>
+    fn Images(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.images, CollectionFilter::LocalNames(&["img"]))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-embeds>
+    fn Embeds(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.embeds, CollectionFilter::LocalNames(&["embed"]))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-plugins>: "must return the
+    /// same object as that returned by the embeds attribute".
+    fn Plugins(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.Embeds(cx)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-links>
+    fn Links(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.links, CollectionFilter::Links)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-forms>
+    fn Forms(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.forms, CollectionFilter::LocalNames(&["form"]))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-scripts>
+    fn Scripts(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.scripts, CollectionFilter::LocalNames(&["script"]))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-getelementsbyclassname>
     fn GetElementsByClassName(&self, cx: &mut JSContext, names: DOMString) -> DomRoot<HTMLCollection> {

@@ -29,6 +29,10 @@ pub enum CollectionFilter {
     SelectedOptions,
     /// A form's listed elements (root: the form).
     FormControls,
+    /// HTML elements with one of these local names (`document.images`, `forms`, `scripts`…).
+    LocalNames(&'static [&'static str]),
+    /// `a` and `area` elements with an `href` (`document.links`).
+    Links,
 }
 
 #[dom_struct]
@@ -93,6 +97,20 @@ impl HTMLCollection {
                     })
                     .collect()
             }
+            CollectionFilter::LocalNames(names) => self
+                .root
+                .element_descendants()
+                .into_iter()
+                .filter(|e| e.is_html_element() && names.contains(&e.local_name()))
+                .collect(),
+            CollectionFilter::Links => self
+                .root
+                .element_descendants()
+                .into_iter()
+                .filter(|e| {
+                    e.is_html_element() && matches!(e.local_name(), "a" | "area") && e.has_attribute_named("href")
+                })
+                .collect(),
             CollectionFilter::ClassNames(classes) => {
                 if classes.is_empty() {
                     return Vec::new();

@@ -22,3 +22,4 @@ pub mod reflect;
 pub mod simpleelements;
 pub mod structuredclone;
 pub mod window;
+pub mod windowproperties;

@@ -429,6 +429,19 @@ impl WindowMethods for Window {
         Some(top)
     }
 
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frames>: "return this's
+    /// relevant realm.[[GlobalEnv]].[[GlobalThisValue]]" (indexed access, `frames[0]`, is
+    /// answered by the named properties object: `windowproperties.rs`).
+    fn Frames(&self, _cx: &mut JSContext) -> DomRoot<Window> {
+        DomRoot::from_ref(self)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-length>: "the number of
+    /// document-tree child navigables of this's associated Document".
+    fn Length(&self, cx: &mut JSContext) -> u32 {
+        crate::dom::html::windowproperties::child_windows(cx, self).len() as u32
+    }
+
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
     fn Parent(&self, _cx: &mut JSContext) -> Option<DomRoot<Window>> {
         // Step 1: If this's navigable is null, then return null.

@@ -125,13 +125,25 @@ impl MediaRecorder {
         }));
     }
 
+    /// Whether the recorder's document is still fully active (its iframe was not removed):
+    /// tasks of a document that is not run no more, so its recorder fires nothing
+    /// (<https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>).
+    fn active(&self) -> bool {
+        self.global().is_attached()
+    }
+
     fn fire(&self, cx: &mut JSContext, name: &str) {
-        self.target().fire_event(cx, name);
+        if self.active() {
+            self.target().fire_event(cx, name);
+        }
     }
 
     /// <https://w3c.github.io/mediacapture-record/#fire-a-blob-event>: `dataavailable` with
     /// `data` as a Blob of the recording's type.
     fn fire_data(&self, cx: &mut JSContext, session: &Session, data: Vec<u8>, timecode: f64) {
+        if !self.active() {
+            return;
+        }
         let window = self.global();
         let blob = Blob::new(cx, &window, data, session.format.mime_type());
         let event = BlobEvent::new_trusted(cx, &window, "dataavailable", &blob, timecode);
@@ -186,7 +198,7 @@ impl MediaRecorder {
             }
         };
         // "Fire an error event named … at recorder."
-        if let Some(error) = error {
+        if let Some(error) = error.filter(|_| self.active()) {
             let window = self.global();
             ErrorEvent::fire_dom_error(cx, &window, self.target(), error);
         }
@@ -340,6 +352,11 @@ impl MediaRecorderMethods for MediaRecorder {
 
     /// <https://w3c.github.io/mediacapture-record/#dom-mediarecorder-start>
     fn Start(&self, cx: &mut JSContext, timeslice: Option<u32>) -> ErrorResult {
+        // A recorder whose document is gone cannot record (Chromium throws NotSupportedError,
+        // which the WPT expects).
+        if !self.active() {
+            return Err(Error::NotSupported("The MediaRecorder's window is detached.".into()));
+        }
         // 4. "Let tracks be the set of live tracks in stream's track set."
         let tracks: Vec<_> = self.stream.tracks().into_iter().filter(|t| t.is_live()).collect();
         // 5. "If the value of recorder's state attribute is not inactive, throw an
@@ -474,9 +491,11 @@ impl MediaRecorderMethods for MediaRecorder {
                     if this.is_recording(&s) {
                         this.inactivate();
                     }
-                    let window = this.global();
-                    let error = Error::NotSupported(format!("The recording could not start: {e}"));
-                    ErrorEvent::fire_dom_error(cx, &window, this.target(), error);
+                    if this.active() {
+                        let window = this.global();
+                        let error = Error::NotSupported(format!("The recording could not start: {e}"));
+                        ErrorEvent::fire_dom_error(cx, &window, this.target(), error);
+                    }
                     this.fire(cx, "stop");
                 }
             }
