@@ -399,7 +399,7 @@ fn record_canvas(c: &Client, size: ImageSize) -> Vec<Measurement> {
         let _ = c.media.sender().send(MediaCommand::PushFrame { source, frame: frames[i as usize % 30].clone() });
     }
     let pushed_at = Instant::now();
-    let stop = c.call(|request| MediaCommand::StopRecorder { request, recorder });
+    let stop = c.call(|request| MediaCommand::StopRecorder { request, recorder, discard: false });
     let stop_latency = ms(pushed_at.elapsed());
     let cpu = process_cpu_time().saturating_sub(cpu0);
     let bytes = match stop {

@@ -144,6 +144,8 @@ pub struct Recorder {
     pub timeslice: Option<std::time::Duration>,
     /// Whether stop() was asked (the reply waits for the muxer's end).
     pub stopping: bool,
+    /// Gathered bytes are dropped (the stream's content became inaccessible to the page).
+    pub discard: bool,
 }
 
 fn make(maker: &dyn ElementMaker, name: &str) -> Result<gst::Element, MediaError> {
@@ -411,6 +413,7 @@ impl Recorder {
             first_chunk: None,
             timeslice: config.timeslice.map(|ms| std::time::Duration::from_millis(u64::from(ms))),
             stopping: false,
+            discard: false,
         })
     }
 
@@ -470,6 +473,9 @@ impl Recorder {
     /// Takes the gathered bytes as a chunk: its bytes and its timecode (milliseconds from the
     /// first chunk's first byte; 0 for the first chunk).
     pub fn take_chunk(&mut self, now: Instant) -> (Vec<u8>, f64) {
+        if self.discard {
+            self.chunk.clear();
+        }
         let started = self.chunk_started.take().unwrap_or(now);
         let first = *self.first_chunk.get_or_insert(started);
         let timecode = started.saturating_duration_since(first).as_secs_f64() * 1000.0;
@@ -478,6 +484,9 @@ impl Recorder {
 
     /// Adds muxer output.
     pub fn gather(&mut self, bytes: Vec<u8>, now: Instant) {
+        if self.discard {
+            return;
+        }
         if self.chunk_started.is_none() {
             self.chunk_started = Some(now);
         }

@@ -401,7 +401,12 @@ impl MediaLoop {
                 };
                 self.reply(request, None, Ok(MediaReply::RecorderData { data, timecode }));
             }
-            MediaCommand::StopRecorder { request, recorder } => self.stop_recorder(request, recorder),
+            MediaCommand::StopRecorder { request, recorder, discard } => {
+                if discard && let Some(entry) = self.recorders.get_mut(&recorder) {
+                    entry.recorder.discard = true;
+                }
+                self.stop_recorder(request, recorder)
+            }
             MediaCommand::OpenMedia { request, source, bytes } => {
                 if let Err(e) = self.open_media(request, source, &bytes) {
                     self.reply(request, Some(source), Err(e));

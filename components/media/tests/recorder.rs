@@ -37,7 +37,7 @@ fn start(h: &Harness, recorder: RecorderId, config: RecorderConfig) {
 }
 
 fn stop(h: &Harness, recorder: RecorderId) -> Vec<u8> {
-    match h.request(|request| MediaCommand::StopRecorder { request, recorder }) {
+    match h.request(|request| MediaCommand::StopRecorder { request, recorder, discard: false }) {
         Ok(MediaReply::RecorderData { data, .. }) => data,
         other => panic!("{other:?}"),
     }

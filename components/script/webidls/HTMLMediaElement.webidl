@@ -1,8 +1,8 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
 // The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
-// media file (`src`, decoded by GStreamer on the Media thread). Not implemented (absent):
-// <source> children, crossOrigin, preload, buffered/seekable/played (TimeRanges),
-// playbackRate, fastSeek, text/audio/video track lists, and audio output (the host has none).
+// media file (`src` or <source> children, decoded by GStreamer on the Media thread). Not
+// implemented (absent): crossOrigin, playbackRate/defaultPlaybackRate, fastSeek,
+// getStartDate, text/audio/video track lists, and audio output (the host has none).
 
 [Exposed=Window]
 interface HTMLMediaElement : HTMLElement {
@@ -13,6 +13,8 @@ interface HTMLMediaElement : HTMLElement {
   attribute USVString src;
   attribute MediaProvider? srcObject;
   readonly attribute USVString currentSrc;
+  attribute DOMString preload;
+  readonly attribute TimeRanges buffered;
   const unsigned short NETWORK_EMPTY = 0;
   const unsigned short NETWORK_IDLE = 1;
   const unsigned short NETWORK_LOADING = 2;
@@ -35,6 +37,8 @@ interface HTMLMediaElement : HTMLElement {
   readonly attribute unrestricted double duration;
   readonly attribute boolean paused;
   readonly attribute boolean ended;
+  readonly attribute TimeRanges played;
+  readonly attribute TimeRanges seekable;
   attribute boolean autoplay;
   attribute boolean loop;
   Promise<undefined> play();
@@ -82,4 +86,20 @@ interface HTMLVideoElement : HTMLMediaElement {
   readonly attribute unsigned long videoWidth;
   readonly attribute unsigned long videoHeight;
   attribute boolean playsInline;
+};
+
+// https://html.spec.whatwg.org/multipage/media.html#time-ranges
+[Exposed=Window]
+interface TimeRanges {
+  readonly attribute unsigned long length;
+  [Throws] double start(unsigned long index);
+  [Throws] double end(unsigned long index);
+};
+
+// https://html.spec.whatwg.org/multipage/embedded-content.html#htmlsourceelement
+[Exposed=Window]
+interface HTMLSourceElement : HTMLElement {
+  attribute USVString src;
+  attribute DOMString type;
+  attribute DOMString media;
 };

@@ -49,6 +49,7 @@ pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::html::htmlimageelement::HTMLImageElement;
 pub use crate::dom::html::htmlmediaelement::{HTMLMediaElement, MediaError};
 pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
 pub use crate::dom::html::navigator::Navigator;
@@ -61,6 +62,7 @@ pub use crate::dom::html::simpleelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
 };
+pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::window::Window;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;

@@ -327,6 +327,8 @@ pub enum MediaCommand {
         request: RequestId,
         /// The recorder.
         recorder: RecorderId,
+        /// Discard what was gathered (the stream became inaccessible): the answer is empty.
+        discard: bool,
     },
     /// `<video src>`/`<audio src>`: decodes `bytes` (the fetched resource) as a source whose
     /// video frames flow like a canvas's; answers `MediaOpened` once the first frame (or the

@@ -167,6 +167,7 @@ pub fn create_element(
             "canvas" => make!(crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement),
             "video" => make!(crate::dom::html::htmlvideoelement::HTMLVideoElement),
             "audio" => make!(crate::dom::html::htmlvideoelement::HTMLAudioElement),
+            "source" => make!(crate::dom::html::htmlsourceelement::HTMLSourceElement),
             name if is_known_html_element(name) => {
                 let window = document.window_for_objects();
                 R::upcast(reflect_dom_object(cx, Box::new(HTMLElement::new_inherited(name, document)), &window))

@@ -41,6 +41,7 @@ use crate::dom::dom::node::Node;
 use crate::dom::dom::virtualmethods::TreeHooks;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::html::timeranges::TimeRanges;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::TrackKind;
@@ -153,6 +154,11 @@ pub struct HTMLMediaElement {
     captured: RefCell<Vec<Dom<MediaStream>>>,
     /// The tracks given to those streams for the current resource.
     captured_tracks: RefCell<Vec<Dom<MediaStreamTrack>>>,
+    /// The ranges played so far, and where the current stretch began.
+    #[no_trace]
+    played: RefCell<Vec<(f64, f64)>>,
+    #[no_trace]
+    played_from: Cell<Option<f64>>,
 }
 
 impl HTMLMediaElement {
@@ -186,6 +192,8 @@ impl HTMLMediaElement {
             current_src: RefCell::new(String::new()),
             captured: RefCell::new(Vec::new()),
             captured_tracks: RefCell::new(Vec::new()),
+            played: RefCell::new(Vec::new()),
+            played_from: Cell::new(None),
         }
     }
 
@@ -214,6 +222,14 @@ impl HTMLMediaElement {
             return Some(self.black(&frame));
         }
         Some(frame)
+    }
+
+    /// The whole media file, `[0, duration]`, once its metadata and length are known.
+    fn whole_resource(&self) -> Vec<(f64, f64)> {
+        match self.file.borrow().as_ref() {
+            Some(f) if self.ready_state.get() >= HAVE_METADATA && f.duration.is_finite() => vec![(0.0, f.duration)],
+            _ => Vec::new(),
+        }
     }
 
     /// Whether the media is CORS-same-origin (a MediaStream, or a media file from this origin).
@@ -340,6 +356,8 @@ impl HTMLMediaElement {
         self.seeking.set(false);
         self.queued_seek.set(None);
         self.default_position.set(0.0);
+        self.played.borrow_mut().clear();
+        self.played_from.set(None);
         self.can_autoplay.set(true);
         // 9. Invoke the resource selection algorithm.
         self.select_resource(cx);
@@ -351,9 +369,17 @@ impl HTMLMediaElement {
         self.network_state.set(NETWORK_NO_SOURCE);
         // 6. If the element has an assigned media provider object, mode is object.
         let Some(stream) = self.src_object.get() else {
+            let has_source_child = self
+                .upcast::<Node>()
+                .children()
+                .iter()
+                .any(|c| c.downcast::<Element>().is_some_and(|e| e.local_name() == "source"));
             if self.upcast::<Element>().has_attribute_named("src") {
                 // Mode attribute: the media file the src attribute names.
                 self.load_src(cx);
+            } else if has_source_child {
+                // Mode children: the <source> elements, in order.
+                self.try_sources(cx, 0);
             } else {
                 // Otherwise: set networkState to NETWORK_EMPTY and return.
                 self.network_state.set(NETWORK_EMPTY);
@@ -563,6 +589,44 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currentsrc>
     fn CurrentSrc(&self, _cx: &mut JSContext) -> USVString {
         USVString(self.current_src.borrow().clone())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#attr-media-preload>: an enumerated
+    /// attribute ("none", "metadata", "auto"; the empty string is "auto"; missing or invalid:
+    /// "metadata"). Aperture always fetches the whole resource, which "auto" allows.
+    fn Preload(&self, _cx: &mut JSContext) -> DOMString {
+        let value = self.upcast::<Element>().get_attribute_value("preload");
+        let keyword = match value.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("none") => "none",
+            Some("auto") | Some("") => "auto",
+            _ => "metadata",
+        };
+        keyword.into()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-preload>
+    fn SetPreload(&self, cx: &mut JSContext, value: DOMString) {
+        self.upcast::<Element>().set_attribute_value(cx, "preload", String::from(value));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-buffered>: a media file is
+    /// fetched whole, so all of it (once its length is known); a MediaStream buffers nothing.
+    fn Buffered(&self, cx: &mut JSContext) -> DomRoot<TimeRanges> {
+        TimeRanges::new(cx, &self.global(), self.whole_resource())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-seekable>: likewise.
+    fn Seekable(&self, cx: &mut JSContext) -> DomRoot<TimeRanges> {
+        TimeRanges::new(cx, &self.global(), self.whole_resource())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-played>
+    fn Played(&self, cx: &mut JSContext) -> DomRoot<TimeRanges> {
+        let mut ranges = self.played.borrow().clone();
+        if let Some(from) = self.played_from.get() {
+            ranges.push((from, self.current_time().max(from)));
+        }
+        TimeRanges::new(cx, &self.global(), ranges)
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-load>

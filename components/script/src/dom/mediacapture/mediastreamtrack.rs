@@ -75,6 +75,9 @@ pub struct MediaStreamTrack {
     requests: RefCell<Vec<TrackRequest>>,
     #[no_trace]
     end_observers: RefCell<Vec<Box<dyn FnOnce(&mut JSContext)>>>,
+    /// Told when the track mutes or unmutes (a recorder of a canvas that lost origin-clean).
+    #[no_trace]
+    mute_observers: RefCell<Vec<Rc<dyn Fn(&mut JSContext, bool)>>>,
     #[no_trace]
     clone_hook: Cell<Option<CloneHook>>,
     /// [[ContentHint]] (<https://w3c.github.io/mst-content-hint/>): "" or a hint valid for the kind.
@@ -96,6 +99,7 @@ impl MediaStreamTrack {
             constraints: RefCell::new(constraints),
             requests: RefCell::new(Vec::new()),
             end_observers: RefCell::new(Vec::new()),
+            mute_observers: RefCell::new(Vec::new()),
             clone_hook: Cell::new(None),
             content_hint: RefCell::new(String::new()),
         }
@@ -158,6 +162,11 @@ impl MediaStreamTrack {
         self.enabled.clone()
     }
 
+    /// [[Muted]].
+    pub fn is_muted(&self) -> bool {
+        self.muted.get()
+    }
+
     pub fn is_enabled(&self) -> bool {
         self.enabled.get()
     }
@@ -171,6 +180,11 @@ impl MediaStreamTrack {
     /// The reply to `request` came; the track no longer settles it.
     pub fn unwatch_request(&self, request: RequestId) {
         self.requests.borrow_mut().retain(|r| r.request != request);
+    }
+
+    /// Runs `observer` each time the track mutes or unmutes, while it lives.
+    pub fn add_mute_observer(&self, observer: Rc<dyn Fn(&mut JSContext, bool)>) {
+        self.mute_observers.borrow_mut().push(observer);
     }
 
     /// Runs `observer` when the track ends (stopped or ended by the source).
@@ -223,6 +237,10 @@ impl MediaStreamTrack {
         self.muted.set(muted);
         // 3.–4. Fire an event named "mute" or "unmute" at track.
         self.upcast::<EventTarget>().fire_event(cx, if muted { "mute" } else { "unmute" });
+        let observers: Vec<_> = self.mute_observers.borrow().clone();
+        for observer in observers {
+            observer(cx, muted);
+        }
     }
 
     /// Whether pan/tilt/zoom may be applied now (the PTZ permission rules of

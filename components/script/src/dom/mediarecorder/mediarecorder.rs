@@ -153,6 +153,7 @@ impl MediaRecorder {
     /// Ends `session`: the Media thread stops gathering and answers with the last chunk; then
     /// `error` (with `error`, if given), `dataavailable` and `stop` are fired.
     fn end_session(&self, cx: &mut JSContext, session: &Rc<Session>, error: Option<Error>) {
+        let discard = matches!(error, Some(Error::Security(_)));
         if session.ending.replace(true) {
             return;
         }
@@ -165,7 +166,7 @@ impl MediaRecorder {
         media_events::send_request(
             cx,
             request,
-            MediaCommand::StopRecorder { request, recorder: session.id },
+            MediaCommand::StopRecorder { request, recorder: session.id, discard },
             move |cx, result| {
                 let Some(this) = this.root() else { return };
                 this.finish_session(cx, &s, error, result);
@@ -210,6 +211,12 @@ impl MediaRecorder {
         if current.as_ref().is_some_and(|s| Rc::ptr_eq(s, session)) {
             *current = None;
         }
+    }
+
+    /// Whether a track's content is closed to the page: a canvas capture muted because its canvas
+    /// lost origin-clean (the only reason a canvas source mutes), or a cross-origin media file's.
+    fn inaccessible(track: &crate::dom::types::MediaStreamTrack) -> bool {
+        matches!(track.source().origin(), SourceOrigin::Canvas | SourceOrigin::MediaFile) && track.is_muted()
     }
 
     /// A recorded track ended: "If all recorded tracks become ended, then stop gathering data,
@@ -366,7 +373,11 @@ impl MediaRecorderMethods for MediaRecorder {
         }
         // 6. "If the isolation properties of stream disallow access from recorder, throw a
         //    SecurityError": a canvas capture whose canvas lost origin-clean is muted for good
-        //    and carries nothing; Aperture's other sources are same-origin.
+        //    and carries nothing (as is a cross-origin media file's capture); Aperture's other
+        //    sources are same-origin.
+        if tracks.iter().any(|t| Self::inaccessible(t)) {
+            return Err(Error::Security("The MediaRecorder's stream holds content the page may not read.".into()));
+        }
         // 7. "If stream is inactive, throw a NotSupportedError DOMException."
         if !self.stream.is_active() {
             return Err(Error::NotSupported("The MediaRecorder's stream is inactive.".into()));
@@ -445,6 +456,27 @@ impl MediaRecorderMethods for MediaRecorder {
             }
         });
         session.observer.set(Some(self.stream.observe_track_set(observer)));
+        // "If at any point stream's isolation properties change so that MediaRecorder is no
+        // longer allowed access to it, the UA MUST stop gathering data, discard any data that it
+        // has gathered, and queue a task … inactivate the recorder, fire an error event named
+        // SecurityError, fire dataavailable, fire stop": a canvas that loses origin-clean.
+        for t in tracks.iter().filter(|t| t.source().origin() == SourceOrigin::Canvas) {
+            let (this, s, track) = (Trusted::new(self), session.clone(), Trusted::new(&**t));
+            t.add_mute_observer(Rc::new(move |_cx, muted| {
+                let (Some(this), Some(track)) = (this.root(), track.root()) else { return };
+                if !muted || !Self::inaccessible(&track) {
+                    return;
+                }
+                let s = s.clone();
+                this.queue(move |cx, this| {
+                    if this.is_recording(&s) {
+                        this.inactivate();
+                        let error = Error::Security("The recorded canvas is no longer origin-clean.".into());
+                        this.end_session(cx, &s, Some(error));
+                    }
+                });
+            }));
+        }
         // "If all recorded tracks become ended…"
         let trusted_tracks: Vec<_> = tracks.iter().map(|t| Trusted::new(&**t)).collect::<Vec<_>>();
         let trusted_tracks = Rc::new(trusted_tracks);

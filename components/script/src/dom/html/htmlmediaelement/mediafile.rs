@@ -10,9 +10,11 @@ use media_traits::slot::FrameSlot;
 use mozjs::context::JSContext;
 
 use super::{
-    HAVE_ENOUGH_DATA, HAVE_METADATA, HAVE_NOTHING, HTMLMediaElement, MediaFile, NETWORK_IDLE, NETWORK_LOADING, Sink,
+    HAVE_ENOUGH_DATA, HAVE_METADATA, HAVE_NOTHING, HTMLMediaElement, MediaFile, NETWORK_IDLE, NETWORK_LOADING,
+    NETWORK_NO_SOURCE, Sink,
 };
 use crate::dom::bindings::codegen::MediaStreamTrackBinding::MediaStreamTrackMethods;
+use crate::dom::bindings::error::Error;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -37,26 +39,91 @@ impl HTMLMediaElement {
     /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>, mode
     /// attribute: resolve `src`, fetch it in parallel, then hand the bytes to the Media thread.
     pub(super) fn load_src(&self, cx: &mut JSContext) {
-        let element = self.upcast::<Element>();
-        let src = element.get_attribute_value("src").unwrap_or_default();
-        // "If the src attribute's value is the empty string … end the synchronous section,
-        // and jump down to the failed with attribute step."
+        let src = self.upcast::<Element>().get_attribute_value("src").unwrap_or_default();
+        self.load_candidate(cx, src, None);
+    }
+
+    /// Mode children: the `<source>` children from the `index`-th child on, in order; the first
+    /// whose `type` may play and whose resource loads is the media resource
+    /// (<https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>, step 9
+    /// "Otherwise (mode is children)").
+    pub(super) fn try_sources(&self, cx: &mut JSContext, index: usize) {
+        let children = self.upcast::<Node>().children();
+        for (i, child) in children.iter().enumerate().skip(index) {
+            let Some(element) = child.downcast::<Element>() else { continue };
+            if element.local_name() != "source" {
+                continue;
+            }
+            // "If candidate does not have a src attribute, or if its src attribute's value is
+            // the empty string … jump to failed with elements"; likewise a type the UA knows it
+            // cannot render.
+            let src = element.get_attribute_value("src").unwrap_or_default();
+            let type_ok = element.get_attribute_value("type").is_none_or(|t| can_play_type(&t) != "");
+            if src.is_empty() || !type_ok {
+                self.queue_source_error(element);
+                continue;
+            }
+            self.load_candidate(cx, src, Some((DomRoot::from_ref(element), i)));
+            return;
+        }
+        // "Waiting: set the element's networkState attribute to the NETWORK_NO_SOURCE value"
+        // (until another <source> is inserted). The pending play() promises fail, as in
+        // Chromium, rather than wait forever.
+        self.network_state.set(NETWORK_NO_SOURCE);
+        let promises = self.take_pending_play_promises();
+        self.queue_media_task(move |cx, _| {
+            for p in promises {
+                p.reject_error(cx, Error::NotSupported("Failed to load because no supported source was found.".into()));
+            }
+        });
+    }
+
+    /// "Failed with elements: queue a media element task … to fire an event named error at
+    /// candidate."
+    fn queue_source_error(&self, source: &Element) {
+        let source = Trusted::new(source);
+        crate::script_thread::queue_task(Box::new(move |cx| {
+            if let Some(source) = source.root() {
+                source.upcast::<crate::dom::dom::eventtarget::EventTarget>().fire_event(cx, "error");
+            }
+        }));
+    }
+
+    /// A candidate that failed: the src attribute's failure steps, or the next `<source>`.
+    fn candidate_failed(&self, cx: &mut JSContext, candidate: Option<(DomRoot<Element>, usize)>) {
+        match candidate {
+            None => self.media_source_failure(cx),
+            Some((element, index)) => {
+                self.queue_source_error(&element);
+                self.try_sources(cx, index + 1);
+            }
+        }
+    }
+
+    /// Fetches `src` (a src attribute's or a `<source>`'s) in parallel, then opens it.
+    fn load_candidate(&self, cx: &mut JSContext, src: String, candidate: Option<(DomRoot<Element>, usize)>) {
+        // "If the src attribute's value is the empty string … jump down to the failed with
+        // attribute step."
         let document = self.upcast::<Node>().owner_doc();
         let base = document.url();
         let Some(url) = (!src.is_empty()).then(|| base.join(&src).ok()).flatten() else {
-            self.media_source_failure(cx);
+            self.candidate_failed(cx, candidate);
             return;
         };
         // "Set the currentSrc attribute to urlString"; networkState to NETWORK_LOADING;
-        // "queue a media element task … to fire an event named loadstart".
+        // "queue a media element task … to fire an event named loadstart" (once per load).
+        let first = self.network_state.get() != NETWORK_LOADING;
         *self.current_src.borrow_mut() = url.to_string();
         self.network_state.set(NETWORK_LOADING);
-        self.queue_fire("loadstart");
+        if first {
+            self.queue_fire("loadstart");
+        }
         let generation = self.generation.get();
         let page_origin = crate::origin::origin_key(&base);
         let blob = crate::dom::fileapi::bloburl::resolve(&url).map(|e| e.bytes.to_vec());
         let origin_clean = blob.is_some() || url.scheme() == "data" || crate::origin::origin_key(&url) == page_origin;
         let this = Trusted::new(self);
+        let candidate = candidate.map(|(e, i)| (Trusted::new(&*e), i));
         crate::parallel::in_parallel(
             "media fetch",
             move || match blob {
@@ -69,21 +136,30 @@ impl HTMLMediaElement {
                 if this.generation.get() != generation {
                     return;
                 }
+                let candidate = candidate.and_then(|(e, i)| e.root().map(|e| (e, i)));
                 match result.unwrap_or_else(|| Err("the fetch thread failed".into())) {
-                    Ok(bytes) => this.open_file(cx, bytes, origin_clean, generation),
+                    Ok(bytes) => this.open_file(cx, bytes, origin_clean, generation, candidate),
                     Err(e) => {
                         log::debug!("<{}> {}: {e}", this.upcast::<Element>().local_name(), this.current_src.borrow());
-                        this.media_source_failure(cx);
+                        this.candidate_failed(cx, candidate);
                     }
                 }
             },
         );
     }
 
-    fn open_file(&self, cx: &mut JSContext, bytes: Vec<u8>, origin_clean: bool, generation: u64) {
+    fn open_file(
+        &self,
+        cx: &mut JSContext,
+        bytes: Vec<u8>,
+        origin_clean: bool,
+        generation: u64,
+        candidate: Option<(DomRoot<Element>, usize)>,
+    ) {
         let source = SourceId::next();
         let request = RequestId::next();
         let this = Trusted::new(self);
+        let candidate = candidate.map(|(e, i)| (Trusted::new(&*e), i));
         media_events::send_request(
             cx,
             request,
@@ -122,7 +198,8 @@ impl HTMLMediaElement {
                     // failure steps."
                     Err(e) => {
                         log::debug!("<video> {}: {e}", this.current_src.borrow());
-                        this.media_source_failure(cx);
+                        let candidate = candidate.and_then(|(e, i)| e.root().map(|e| (e, i)));
+                        this.candidate_failed(cx, candidate);
                     }
                 }
             },
@@ -297,12 +374,33 @@ impl HTMLMediaElement {
 
     /// Plays or pauses the media file, if one is loaded.
     pub(super) fn play_file(&self, playing: bool) {
+        if playing {
+            self.open_played_range();
+        } else {
+            self.close_played_range();
+        }
         let mut file = self.file.borrow_mut();
         let Some(file) = file.as_mut() else { return };
         if playing {
             file.advanced = true;
         }
         media_events::send(MediaCommand::PlayMedia { source: file.source, playing });
+    }
+
+    /// The played ranges: playback from here on is played
+    /// (<https://html.spec.whatwg.org/multipage/media.html#dom-media-played>).
+    fn open_played_range(&self) {
+        if self.played_from.get().is_none() && self.file.borrow().is_some() {
+            self.played_from.set(Some(self.current_time()));
+        }
+    }
+
+    /// Playback stopped advancing here (pause, seek, end).
+    pub(super) fn close_played_range(&self) {
+        if let Some(from) = self.played_from.take() {
+            let to = self.current_time();
+            self.played.borrow_mut().push((from, to.max(from)));
+        }
     }
 
     /// Stops the media file's source.
@@ -337,6 +435,8 @@ impl HTMLMediaElement {
             self.default_position.set(new_position.clamp(0.0, duration));
             return;
         }
+        let was_playing = self.played_from.get().is_some();
+        self.close_played_range();
         // 5. "Set the seeking IDL attribute to true." 8–9. "If the new playback position is
         //    later than the end of the media resource, let it be the end … if earlier than the
         //    earliest possible position, let it be that position."
@@ -344,6 +444,9 @@ impl HTMLMediaElement {
         self.ended.set(false);
         let target = new_position.clamp(0.0, duration);
         self.default_position.set(target);
+        if was_playing {
+            self.played_from.set(Some(target));
+        }
         // 13. "Queue a media element task … to fire an event named seeking."
         self.queue_fire("seeking");
         let generation = self.generation.get();
@@ -411,6 +514,7 @@ impl HTMLMediaElement {
                     return;
                 }
                 let duration = self.file.borrow().as_ref().map_or(0.0, |f| f.duration);
+                self.close_played_range();
                 if duration.is_finite() {
                     self.default_position.set(duration);
                 }

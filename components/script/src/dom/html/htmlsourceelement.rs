@@ -1,0 +1,44 @@
+//! `HTMLSourceElement` (<https://html.spec.whatwg.org/multipage/embedded-content.html#the-source-element>):
+//! a media element's alternative resources (`src` and `type`, tried in order).
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::HTMLSourceElementBinding::HTMLSourceElementMethods;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::dom::document::Document;
+use crate::dom::html::htmlelement::HTMLElement;
+use crate::dom::html::reflect::{reflect_string, reflect_url};
+
+#[dom_struct]
+pub struct HTMLSourceElement {
+    htmlelement: HTMLElement,
+}
+
+impl HTMLSourceElement {
+    pub fn new(cx: &mut JSContext, local_name: &str, document: &Document) -> DomRoot<HTMLSourceElement> {
+        let window = document.window_for_objects();
+        reflect_dom_object(
+            cx,
+            Box::new(HTMLSourceElement { htmlelement: HTMLElement::new_inherited(local_name, document) }),
+            &window,
+        )
+    }
+}
+
+impl HTMLSourceElementMethods for HTMLSourceElement {
+    reflect_url!(Src, SetSrc, "src", "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-source-src");
+    reflect_string!(
+        Type,
+        SetType,
+        "type",
+        "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-source-type"
+    );
+    reflect_string!(
+        Media,
+        SetMedia,
+        "media",
+        "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-source-media"
+    );
+}
