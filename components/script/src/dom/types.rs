@@ -24,6 +24,7 @@ pub use crate::dom::dom::element::Element;
 pub use crate::dom::dom::event::Event;
 pub use crate::dom::dom::eventtarget::EventTarget;
 pub use crate::dom::dom::htmlcollection::HTMLCollection;
+pub use crate::dom::dom::mutationobserver::{MutationObserver, MutationRecord};
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodelist::NodeList;
 pub use crate::dom::dom::text::Text;

@@ -35,6 +35,14 @@ impl CharacterData {
         *self.data.borrow_mut() = data;
     }
 
+    /// <https://dom.spec.whatwg.org/#concept-cd-replace> of all the data: "Queue a mutation
+    /// record of "characterData" for node with … oldValue node's data", then replace it.
+    pub fn replace_data(&self, cx: &mut JSContext, data: String) {
+        let old = self.data_string();
+        crate::dom::dom::mutationobserver::queue_character_data_record(cx, self.upcast(), old);
+        self.set_data(data);
+    }
+
     pub fn append(&self, text: &str) {
         self.data.borrow_mut().push_str(text);
     }
@@ -107,8 +115,8 @@ impl CharacterDataMethods for CharacterData {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-characterdata-data>
-    fn SetData(&self, _cx: &mut JSContext, value: DOMString) {
-        self.set_data(value.into());
+    fn SetData(&self, cx: &mut JSContext, value: DOMString) {
+        self.replace_data(cx, value.into());
     }
 
     /// <https://dom.spec.whatwg.org/#dom-characterdata-length>
@@ -128,7 +136,9 @@ impl CharacterDataMethods for CharacterData {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-characterdata-appenddata>
-    fn AppendData(&self, _cx: &mut JSContext, data: DOMString) {
+    fn AppendData(&self, cx: &mut JSContext, data: DOMString) {
+        let old = self.data_string();
+        crate::dom::dom::mutationobserver::queue_character_data_record(cx, self.upcast(), old);
         self.append(&data);
     }
 

@@ -119,6 +119,20 @@ impl Element {
     pub fn set_attribute_full(&self, cx: &mut JSContext, attribute: Attribute) {
         let name = attribute.local_name.clone();
         let namespace = attribute.namespace.clone();
+        // "Handle attribute changes": queue a mutation record of "attributes" with the old value.
+        let previous = self
+            .attributes
+            .borrow()
+            .iter()
+            .find(|a| a.namespace == attribute.namespace && a.local_name == attribute.local_name)
+            .map(|a| a.value.clone());
+        crate::dom::dom::mutationobserver::queue_attribute_record(
+            cx,
+            self.upcast(),
+            &name,
+            namespace.as_deref(),
+            previous,
+        );
         let old = {
             let mut attributes = self.attributes.borrow_mut();
             match attributes
@@ -138,6 +152,15 @@ impl Element {
     }
 
     pub fn remove_attribute_named(&self, cx: &mut JSContext, namespace: Option<&str>, name: &str) {
+        let old = self
+            .attributes
+            .borrow()
+            .iter()
+            .find(|a| a.namespace.as_deref() == namespace && a.local_name == name)
+            .map(|a| a.value.clone());
+        if old.is_some() {
+            crate::dom::dom::mutationobserver::queue_attribute_record(cx, self.upcast(), name, namespace, old);
+        }
         let removed = {
             let mut attributes = self.attributes.borrow_mut();
             let before = attributes.len();

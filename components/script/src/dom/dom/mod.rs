@@ -16,6 +16,7 @@ pub mod element;
 pub mod event;
 pub mod eventtarget;
 pub mod htmlcollection;
+pub mod mutationobserver;
 pub mod node;
 pub mod nodelist;
 pub mod parentnode;

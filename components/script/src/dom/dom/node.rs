@@ -1,6 +1,6 @@
 //! `Node` and the tree (<https://dom.spec.whatwg.org/#interface-node>).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
@@ -45,6 +45,8 @@ pub struct Node {
     owner_document: MutNullableDom<Document>,
     #[no_trace]
     child_count: Cell<u32>,
+    /// <https://dom.spec.whatwg.org/#registered-observer-list>
+    registered_observers: RefCell<Vec<crate::dom::dom::mutationobserver::Registration>>,
 }
 
 impl Node {
@@ -59,7 +61,19 @@ impl Node {
             next_sibling: Default::default(),
             owner_document: MutNullableDom::new(document),
             child_count: Cell::new(0),
+            registered_observers: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The node's registered observers (MutationObserver).
+    pub fn registered_observers(&self) -> std::cell::Ref<'_, Vec<crate::dom::dom::mutationobserver::Registration>> {
+        self.registered_observers.borrow()
+    }
+
+    pub fn registered_observers_mut(
+        &self,
+    ) -> std::cell::RefMut<'_, Vec<crate::dom::dom::mutationobserver::Registration>> {
+        self.registered_observers.borrow_mut()
     }
 
     pub fn kind(&self) -> NodeKind {
@@ -252,7 +266,6 @@ impl Node {
 
     /// <https://dom.spec.whatwg.org/#concept-node-insert>
     pub fn insert(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>, suppress_observers: bool) {
-        let _ = suppress_observers;
         // Step 1: nodes are node's children if it is a fragment, else node.
         let nodes: Vec<DomRoot<Node>> =
             if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
@@ -263,6 +276,8 @@ impl Node {
             }
         }
         let document = self.owner_doc();
+        // Step 8 (below) needs the sibling before the inserted nodes, as it is before any move.
+        let mut previous = None;
         for n in &nodes {
             // Remove from its old parent first ("adopt").
             if let Some(old) = n.parent.get() {
@@ -272,7 +287,25 @@ impl Node {
             for descendant in n.traverse_preorder() {
                 descendant.set_owner_doc(&document);
             }
+            if previous.is_none() {
+                previous = Some(match child {
+                    Some(c) => c.prev_sibling.get(),
+                    None => self.last_child.get(),
+                });
+            }
             self.insert_child_raw(n, child);
+        }
+        // Step 10: "If suppress observers flag is unset, then queue a tree mutation record for
+        // parent with nodes, « », previousSibling, and child."
+        if !suppress_observers {
+            crate::dom::dom::mutationobserver::queue_tree_record(
+                cx,
+                self,
+                nodes.clone(),
+                Vec::new(),
+                previous.flatten(),
+                child.map(DomRoot::from_ref),
+            );
         }
         // Step 7.7: run the insertion steps for each shadow-including inclusive descendant.
         let connected = self.is_connected();
@@ -330,9 +363,22 @@ impl Node {
 
     /// <https://dom.spec.whatwg.org/#concept-node-remove>
     pub fn remove(&self, cx: &mut JSContext, node: &Node, suppress_observers: bool) {
-        let _ = suppress_observers;
         let was_connected = node.is_connected();
+        // Steps 9–10: the old previous and next siblings, for the record.
+        let (previous, next) = (node.prev_sibling.get(), node.next_sibling.get());
         self.remove_child_raw(node);
+        // Step 20: "If suppress observers flag is unset, then queue a tree mutation record for
+        // parent with « », « node », oldPreviousSibling, and oldNextSibling."
+        if !suppress_observers {
+            crate::dom::dom::mutationobserver::queue_tree_record(
+                cx,
+                self,
+                Vec::new(),
+                vec![DomRoot::from_ref(node)],
+                previous,
+                next,
+            );
+        }
         // Removing steps for each inclusive descendant.
         for descendant in node.traverse_preorder() {
             crate::dom::dom::virtualmethods::removed(cx, &descendant, was_connected);
@@ -351,12 +397,25 @@ impl Node {
 
     /// <https://dom.spec.whatwg.org/#concept-node-replace-all>
     pub fn replace_all(&self, cx: &mut JSContext, node: Option<&Node>) {
-        for child in self.children() {
-            self.remove(cx, &child, true);
+        // 2. "Let removedNodes be parent's children." 3. "Let addedNodes be the empty set.
+        //    If node is a DocumentFragment node, then set addedNodes to node's children;
+        //    otherwise, if node is non-null, set addedNodes to « node »."
+        let removed = self.children();
+        let added = match node {
+            Some(n) if n.kind == NodeKind::DocumentFragment => n.children(),
+            Some(n) => vec![DomRoot::from_ref(n)],
+            None => Vec::new(),
+        };
+        // 4–5. Remove all children and insert node, with the suppress observers flag set.
+        for child in &removed {
+            self.remove(cx, child, true);
         }
         if let Some(node) = node {
             self.insert(cx, node, None, true);
         }
+        // 6. "If either addedNodes or removedNodes is not empty, then queue a tree mutation
+        //    record for parent with addedNodes, removedNodes, null, and null."
+        crate::dom::dom::mutationobserver::queue_tree_record(cx, self, added, removed, None, None);
     }
 
     /// Converts `(Node or DOMString)...` into one node
@@ -523,9 +582,9 @@ impl NodeMethods for Node {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-nodevalue>
-    fn SetNodeValue(&self, _cx: &mut JSContext, value: Option<DOMString>) {
+    fn SetNodeValue(&self, cx: &mut JSContext, value: Option<DOMString>) {
         if let Some(c) = self.downcast::<CharacterData>() {
-            c.set_data(value.map(String::from).unwrap_or_default());
+            c.replace_data(cx, value.map(String::from).unwrap_or_default());
         }
     }
 
@@ -547,7 +606,7 @@ impl NodeMethods for Node {
                 let node = (!value.is_empty()).then(|| Text::new(cx, value, &self.owner_doc()));
                 self.replace_all(cx, node.as_ref().map(|t| t.upcast::<Node>()));
             }
-            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().unwrap().set_data(value),
+            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().unwrap().replace_data(cx, value),
             NodeKind::Document | NodeKind::DocumentType => {}
         }
     }
