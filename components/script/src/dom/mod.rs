@@ -6,6 +6,7 @@
 pub mod bindings;
 pub mod globalscope;
 pub mod types;
+pub mod uievents;
 
 pub mod canvas;
 pub mod console;

@@ -81,6 +81,9 @@ pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
+pub use crate::dom::uievents::events::{
+    FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,
+};
 pub use crate::dom::url::url::URL;
 pub use crate::dom::url::urlsearchparams::URLSearchParams;
 pub use crate::dom::webcrypto::crypto::Crypto;

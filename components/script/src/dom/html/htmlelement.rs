@@ -194,8 +194,9 @@ impl HTMLElementMethods for HTMLElement {
         if crate::dom::html::forms::is_disabled_control(self.upcast()) {
             return;
         }
-        // 2–5. Fire a synthetic pointer event named click (bubbling, cancelable; the host has no
-        //    pointer, so no MouseEvent fields), with the activation behaviours it triggers.
+        // 2–5. Fire a synthetic pointer event named click (a trusted PointerEvent that bubbles
+        //    and is cancelable; the host has no pointer, so at (0, 0)), with the activation
+        //    behaviours it triggers.
         crate::dom::html::forms::click(cx, self);
     }
     /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-tabindex>: the attribute when

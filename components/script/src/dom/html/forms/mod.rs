@@ -142,9 +142,13 @@ pub enum PreActivation {
 /// (<https://dom.spec.whatwg.org/#concept-event-dispatch>, steps on activationTarget).
 pub fn click(cx: &mut JSContext, element: &HTMLElement) {
     use crate::dom::dom::eventtarget::EventTarget;
+    use crate::dom::globalscope::DomGlobal;
     let input = element.downcast::<HTMLInputElement>();
     let pre = input.map(|i| i.legacy_pre_activation(cx)).unwrap_or(PreActivation::None);
-    let not_canceled = element.upcast::<EventTarget>().fire_event_with(cx, "click", true, true);
+    // "Fire a synthetic pointer event named click": a trusted PointerEvent.
+    let window = element.global();
+    let event = crate::dom::uievents::events::MouseEvent::new_synthetic_click(cx, &window);
+    let not_canceled = element.upcast::<EventTarget>().dispatch(cx, event.upcast());
     if !not_canceled {
         if let Some(input) = input {
             input.legacy_canceled_activation(cx, pre);
