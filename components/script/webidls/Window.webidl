@@ -82,3 +82,65 @@ Window includes AnimationFrameProvider;
 partial interface Window {
   readonly attribute double devicePixelRatio;
 };
+
+// https://drafts.csswg.org/cssom-view/#extensions-to-the-window-interface: the viewport of a
+// headless host is a fixed 800×600 CSS pixels (headless Chromium's default), on a screen of the
+// same size, never scrolled (nothing is laid out).
+partial interface Window {
+  [NewObject] MediaQueryList matchMedia(CSSOMString query);
+  [SameObject] readonly attribute Screen screen;
+
+  undefined scroll(optional ScrollToOptions options = {});
+  undefined scroll(unrestricted double x, unrestricted double y);
+  undefined scrollTo(optional ScrollToOptions options = {});
+  undefined scrollTo(unrestricted double x, unrestricted double y);
+  undefined scrollBy(optional ScrollToOptions options = {});
+  undefined scrollBy(unrestricted double x, unrestricted double y);
+
+  readonly attribute long innerWidth;
+  readonly attribute long innerHeight;
+  readonly attribute double scrollX;
+  readonly attribute double pageXOffset;
+  readonly attribute double scrollY;
+  readonly attribute double pageYOffset;
+  readonly attribute long screenX;
+  readonly attribute long screenLeft;
+  readonly attribute long screenY;
+  readonly attribute long screenTop;
+  readonly attribute long outerWidth;
+  readonly attribute long outerHeight;
+};
+
+typedef DOMString CSSOMString;
+
+enum ScrollBehavior { "auto", "instant", "smooth" };
+
+dictionary ScrollOptions {
+  ScrollBehavior behavior = "auto";
+};
+
+dictionary ScrollToOptions : ScrollOptions {
+  unrestricted double left;
+  unrestricted double top;
+};
+
+// https://drafts.csswg.org/cssom-view/#the-mediaquerylist-interface
+[Exposed=Window]
+interface MediaQueryList : EventTarget {
+  readonly attribute CSSOMString media;
+  readonly attribute boolean matches;
+  undefined addListener(EventListener? callback);
+  undefined removeListener(EventListener? callback);
+  attribute EventHandler onchange;
+};
+
+// https://drafts.csswg.org/cssom-view/#the-screen-interface
+[Exposed=Window]
+interface Screen {
+  readonly attribute long availWidth;
+  readonly attribute long availHeight;
+  readonly attribute long width;
+  readonly attribute long height;
+  readonly attribute unsigned long colorDepth;
+  readonly attribute unsigned long pixelDepth;
+};

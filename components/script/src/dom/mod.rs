@@ -11,6 +11,7 @@ pub mod uievents;
 pub mod canvas;
 pub mod console;
 pub mod css;
+pub mod cssomview;
 pub mod dom;
 pub mod encoding;
 pub mod fetch;

@@ -10,6 +10,8 @@ pub use crate::dom::canvas::imagedata::ImageData;
 pub use crate::dom::canvas::textmetrics::TextMetrics;
 pub use crate::dom::console::console::console;
 pub use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
+pub use crate::dom::cssomview::mediaquerylist::MediaQueryList;
+pub use crate::dom::cssomview::screen::Screen;
 pub use crate::dom::dom::abortcontroller::AbortController;
 pub use crate::dom::dom::abortsignal::AbortSignal;
 pub use crate::dom::dom::characterdata::CharacterData;

@@ -20,6 +20,7 @@ use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Unions::StringOrFunction;
 use crate::dom::bindings::codegen::WindowBinding::{self, WindowMethods};
 use crate::dom::bindings::interface::private_from_object;
+use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
@@ -115,6 +116,7 @@ pub struct Window {
     location: MutNullableDom<Location>,
     navigator: MutNullableDom<Navigator>,
     performance: MutNullableDom<Performance>,
+    screen: MutNullableDom<crate::dom::cssomview::screen::Screen>,
     test_hooks: MutNullableDom<ApertureTestHooks>,
     parent: MutNullableDom<Window>,
     document: MutNullableDom<Document>,
@@ -140,6 +142,7 @@ impl Window {
             location: Default::default(),
             navigator: Default::default(),
             performance: Default::default(),
+            screen: Default::default(),
             test_hooks: Default::default(),
             parent: Default::default(),
             document: Default::default(),
@@ -597,6 +600,83 @@ impl WindowMethods for Window {
     /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
     fn Performance(&self, cx: &mut JSContext) -> DomRoot<Performance> {
         self.performance.or_init(|| Performance::new(cx, self))
+    }
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-matchmedia>
+    fn MatchMedia(
+        &self,
+        cx: &mut JSContext,
+        query: DOMString,
+    ) -> DomRoot<crate::dom::cssomview::mediaquerylist::MediaQueryList> {
+        crate::dom::cssomview::mediaquerylist::MediaQueryList::new(cx, self, &query)
+    }
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-screen>
+    fn Screen(&self, cx: &mut JSContext) -> DomRoot<crate::dom::cssomview::screen::Screen> {
+        self.screen.or_init(|| crate::dom::cssomview::screen::Screen::new(cx, self))
+    }
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scroll>: nothing is laid out, so the
+    /// viewport cannot scroll; the scroll position stays (0, 0).
+    fn Scroll(&self, _cx: &mut JSContext, _options: &crate::dom::bindings::codegen::Dictionaries::ScrollToOptions) {}
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scroll>
+    fn Scroll_(&self, _cx: &mut JSContext, _x: f64, _y: f64) {}
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollto>
+    fn ScrollTo(&self, _cx: &mut JSContext, _options: &crate::dom::bindings::codegen::Dictionaries::ScrollToOptions) {}
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollto>
+    fn ScrollTo_(&self, _cx: &mut JSContext, _x: f64, _y: f64) {}
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollby>
+    fn ScrollBy(&self, _cx: &mut JSContext, _options: &crate::dom::bindings::codegen::Dictionaries::ScrollToOptions) {}
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollby>
+    fn ScrollBy_(&self, _cx: &mut JSContext, _x: f64, _y: f64) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-innerwidth>
+    fn InnerWidth(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::cssomview::VIEWPORT_WIDTH
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-innerheight>
+    fn InnerHeight(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::cssomview::VIEWPORT_HEIGHT
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollx>
+    fn ScrollX(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(0.0)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-pagexoffset>
+    fn PageXOffset(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(0.0)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-scrolly>
+    fn ScrollY(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(0.0)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-pageyoffset>
+    fn PageYOffset(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(0.0)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-screenx>
+    fn ScreenX(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-screenleft>
+    fn ScreenLeft(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-screeny>
+    fn ScreenY(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-screentop>
+    fn ScreenTop(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-outerwidth>: no browser chrome around it.
+    fn OuterWidth(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::cssomview::VIEWPORT_WIDTH
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-outerheight>
+    fn OuterHeight(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::cssomview::VIEWPORT_HEIGHT
     }
 
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
