@@ -67,6 +67,7 @@ pub use crate::dom::html::simpleelements::{
 };
 pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::window::Window;
+pub use crate::dom::idle::idledeadline::IdleDeadline;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
@@ -89,3 +90,4 @@ pub use crate::dom::uievents::events::{
 pub use crate::dom::url::url::URL;
 pub use crate::dom::url::urlsearchparams::URLSearchParams;
 pub use crate::dom::webcrypto::crypto::Crypto;
+pub use crate::dom::webstorage::storage::Storage;

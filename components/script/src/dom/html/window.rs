@@ -117,6 +117,9 @@ pub struct Window {
     navigator: MutNullableDom<Navigator>,
     performance: MutNullableDom<Performance>,
     screen: MutNullableDom<crate::dom::cssomview::screen::Screen>,
+    local_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
+    session_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
+    idle_callbacks: RefCell<crate::dom::idle::IdleCallbacks>,
     test_hooks: MutNullableDom<ApertureTestHooks>,
     parent: MutNullableDom<Window>,
     document: MutNullableDom<Document>,
@@ -143,6 +146,9 @@ impl Window {
             navigator: Default::default(),
             performance: Default::default(),
             screen: Default::default(),
+            local_storage: Default::default(),
+            session_storage: Default::default(),
+            idle_callbacks: Default::default(),
             test_hooks: Default::default(),
             parent: Default::default(),
             document: Default::default(),
@@ -220,6 +226,11 @@ impl Window {
     }
 
     /// The window's map of animation frame callbacks.
+    /// The window's idle callbacks (requestIdleCallback).
+    pub fn idle_callbacks(&self) -> &RefCell<crate::dom::idle::IdleCallbacks> {
+        &self.idle_callbacks
+    }
+
     pub fn animation_frames(&self) -> &RefCell<AnimationFrames> {
         &self.animation_frames
     }
@@ -600,6 +611,31 @@ impl WindowMethods for Window {
     /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
     fn Performance(&self, cx: &mut JSContext) -> DomRoot<Performance> {
         self.performance.or_init(|| Performance::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webstorage.html#dom-localstorage>
+    fn LocalStorage(&self, cx: &mut JSContext) -> DomRoot<crate::dom::webstorage::storage::Storage> {
+        self.local_storage.or_init(|| crate::dom::webstorage::storage::Storage::new(cx, self, true))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/webstorage.html#dom-sessionstorage>
+    fn SessionStorage(&self, cx: &mut JSContext) -> DomRoot<crate::dom::webstorage::storage::Storage> {
+        self.session_storage.or_init(|| crate::dom::webstorage::storage::Storage::new(cx, self, false))
+    }
+
+    /// <https://w3c.github.io/requestidlecallback/#the-requestidlecallback-method>
+    fn RequestIdleCallback(
+        &self,
+        _cx: &mut JSContext,
+        callback: Rc<crate::dom::bindings::codegen::Callbacks::IdleRequestCallback>,
+        options: &crate::dom::bindings::codegen::Dictionaries::IdleRequestOptions,
+    ) -> u32 {
+        crate::dom::idle::request(self, &self.idle_callbacks, callback, options.timeout)
+    }
+
+    /// <https://w3c.github.io/requestidlecallback/#the-cancelidlecallback-method>
+    fn CancelIdleCallback(&self, _cx: &mut JSContext, handle: u32) {
+        crate::dom::idle::cancel(&self.idle_callbacks, handle)
     }
 
     /// <https://drafts.csswg.org/cssom-view/#dom-window-matchmedia>
