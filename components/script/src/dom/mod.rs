@@ -4,6 +4,7 @@
 //! `globalscope.rs`.
 
 pub mod bindings;
+pub mod geometry;
 pub mod globalscope;
 pub mod types;
 pub mod uievents;

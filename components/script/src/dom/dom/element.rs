@@ -375,6 +375,40 @@ pub fn validate_qualified(
 }
 
 impl ElementMethods for Element {
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>
+    fn GetClientRects(&self, cx: &mut JSContext) -> DomRoot<crate::dom::geometry::domrect::DOMRectList> {
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        crate::dom::geometry::domrect::client_rects(cx, &window, self)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>
+    fn GetBoundingClientRect(&self, cx: &mut JSContext) -> DomRoot<crate::dom::geometry::domrect::DOMRect> {
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        crate::dom::geometry::domrect::bounding_client_rect(cx, &window, self)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clienttop>: no borders without layout.
+    fn ClientTop(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clientleft>
+    fn ClientLeft(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clientwidth>: the root element's is the
+    /// viewport's; otherwise the element's box.
+    fn ClientWidth(&self, _cx: &mut JSContext) -> i32 {
+        if self.upcast::<Node>().parent().is_some_and(|p| p.kind() == crate::dom::dom::node::NodeKind::Document) {
+            return crate::dom::cssomview::VIEWPORT_WIDTH;
+        }
+        crate::dom::geometry::domrect::box_size(self).0 as i32
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clientheight>
+    fn ClientHeight(&self, _cx: &mut JSContext) -> i32 {
+        if self.upcast::<Node>().parent().is_some_and(|p| p.kind() == crate::dom::dom::node::NodeKind::Document) {
+            return crate::dom::cssomview::VIEWPORT_HEIGHT;
+        }
+        crate::dom::geometry::domrect::box_size(self).1 as i32
+    }
+
     /// <https://dom.spec.whatwg.org/#dom-element-namespaceuri>
     fn NamespaceURI(&self, _cx: &mut JSContext) -> Option<DOMString> {
         self.namespace.clone().map(Into::into)

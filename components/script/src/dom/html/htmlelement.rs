@@ -82,6 +82,32 @@ macro_rules! global_event_handlers {
 }
 
 impl HTMLElementMethods for HTMLElement {
+    /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetparent>: the body, for an
+    /// element in a document (nothing is positioned), else null.
+    fn OffsetParent(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
+        let node = self.upcast::<crate::dom::dom::node::Node>();
+        if !node.is_connected() || self.upcast::<Element>().local_name() == "body" {
+            return None;
+        }
+        node.owner_doc().body().map(DomRoot::upcast)
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsettop>
+    fn OffsetTop(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetleft>
+    fn OffsetLeft(&self, _cx: &mut JSContext) -> i32 {
+        0
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetwidth>
+    fn OffsetWidth(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::geometry::domrect::box_size(self.upcast()).0 as i32
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetheight>
+    fn OffsetHeight(&self, _cx: &mut JSContext) -> i32 {
+        crate::dom::geometry::domrect::box_size(self.upcast()).1 as i32
+    }
+
     global_event_handlers! {
         Onabort, SetOnabort => "abort";
         Onauxclick, SetOnauxclick => "auxclick";

@@ -1,0 +1,262 @@
+//! `DOMRectReadOnly`, `DOMRect` (<https://drafts.fxtf.org/geometry/#DOMRect>) and `DOMRectList`
+//! (<https://drafts.csswg.org/cssom-view/#domrectlist>), and the element boxes Aperture reports.
+
+use std::cell::Cell;
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsval::ObjectValue;
+use mozjs::rooted;
+use mozjs::rust::{HandleObject, MutableHandleValue};
+
+use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::DOMRectBinding::DOMRectMethods;
+use crate::dom::bindings::codegen::DOMRectListBinding::DOMRectListMethods;
+use crate::dom::bindings::codegen::DOMRectReadOnlyBinding::DOMRectReadOnlyMethods;
+use crate::dom::bindings::codegen::Dictionaries::DOMRectInit;
+use crate::dom::bindings::conversions::{ToJSVal, new_plain_object, set_dictionary_property};
+use crate::dom::bindings::error::Fallible;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::dom::element::Element;
+use crate::dom::html::window::Window;
+
+#[dom_struct]
+pub struct DOMRectReadOnly {
+    reflector_: Reflector,
+    #[no_trace]
+    rect: Cell<(f64, f64, f64, f64)>,
+}
+
+impl DOMRectReadOnly {
+    fn new_inherited(x: f64, y: f64, w: f64, h: f64) -> DOMRectReadOnly {
+        DOMRectReadOnly { reflector_: Reflector::new(), rect: Cell::new((x, y, w, h)) }
+    }
+}
+
+/// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-top> and friends: NaN-safe min/max
+/// ("the minimum of y and y + height", where a NaN operand gives NaN).
+fn min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
+}
+fn max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
+}
+
+impl DOMRectReadOnlyMethods for DOMRectReadOnly {
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-domrectreadonly>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+    ) -> Fallible<DomRoot<DOMRectReadOnly>> {
+        Ok(reflect_dom_object_with_proto(
+            cx,
+            Box::new(DOMRectReadOnly::new_inherited(x, y, width, height)),
+            global,
+            proto,
+        ))
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-fromrect>
+    fn FromRect(cx: &mut JSContext, global: &Window, other: &DOMRectInit) -> DomRoot<DOMRectReadOnly> {
+        let rect = DOMRectReadOnly::new_inherited(other.x, other.y, other.width, other.height);
+        reflect_dom_object(cx, Box::new(rect), global)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-x>
+    fn X(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.get().0
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-y>
+    fn Y(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.get().1
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-width>
+    fn Width(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.get().2
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-height>
+    fn Height(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.get().3
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-top>
+    fn Top(&self, _cx: &mut JSContext) -> f64 {
+        let (_, y, _, h) = self.rect.get();
+        min(y, y + h)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-right>
+    fn Right(&self, _cx: &mut JSContext) -> f64 {
+        let (x, _, w, _) = self.rect.get();
+        max(x, x + w)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-bottom>
+    fn Bottom(&self, _cx: &mut JSContext) -> f64 {
+        let (_, y, _, h) = self.rect.get();
+        max(y, y + h)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-left>
+    fn Left(&self, _cx: &mut JSContext) -> f64 {
+        let (x, _, w, _) = self.rect.get();
+        min(x, x + w)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-tojson>: the default toJSON steps
+    /// (x, y, width, height, top, right, bottom, left).
+    fn ToJSON(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
+        rooted!(&in(cx) let object = new_plain_object(cx));
+        rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
+        let fields: [(&std::ffi::CStr, f64); 8] = [
+            (c"x", self.X(cx)),
+            (c"y", self.Y(cx)),
+            (c"width", self.Width(cx)),
+            (c"height", self.Height(cx)),
+            (c"top", self.Top(cx)),
+            (c"right", self.Right(cx)),
+            (c"bottom", self.Bottom(cx)),
+            (c"left", self.Left(cx)),
+        ];
+        for (name, v) in fields {
+            v.to_jsval(cx, value.handle_mut());
+            set_dictionary_property(cx, object.handle(), name, value.handle());
+        }
+        retval.set(ObjectValue(object.get()));
+    }
+}
+
+#[dom_struct]
+pub struct DOMRect {
+    rect: DOMRectReadOnly,
+}
+
+impl DOMRect {
+    pub fn new(cx: &mut JSContext, window: &Window, x: f64, y: f64, w: f64, h: f64) -> DomRoot<DOMRect> {
+        reflect_dom_object(cx, Box::new(DOMRect { rect: DOMRectReadOnly::new_inherited(x, y, w, h) }), window)
+    }
+
+    fn update(&self, f: impl FnOnce(&mut (f64, f64, f64, f64))) {
+        let mut r = self.rect.rect.get();
+        f(&mut r);
+        self.rect.rect.set(r);
+    }
+}
+
+impl DOMRectMethods for DOMRect {
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-domrect>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+    ) -> Fallible<DomRoot<DOMRect>> {
+        let rect = DOMRect { rect: DOMRectReadOnly::new_inherited(x, y, width, height) };
+        Ok(reflect_dom_object_with_proto(cx, Box::new(rect), global, proto))
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-fromrect>
+    fn FromRect(cx: &mut JSContext, global: &Window, other: &DOMRectInit) -> DomRoot<DOMRect> {
+        DOMRect::new(cx, global, other.x, other.y, other.width, other.height)
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-x>
+    fn X(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.rect.get().0
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-x>
+    fn SetX(&self, _cx: &mut JSContext, value: f64) {
+        self.update(|r| r.0 = value);
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-y>
+    fn Y(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.rect.get().1
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-y>
+    fn SetY(&self, _cx: &mut JSContext, value: f64) {
+        self.update(|r| r.1 = value);
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-width>
+    fn Width(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.rect.get().2
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-width>
+    fn SetWidth(&self, _cx: &mut JSContext, value: f64) {
+        self.update(|r| r.2 = value);
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-height>
+    fn Height(&self, _cx: &mut JSContext) -> f64 {
+        self.rect.rect.get().3
+    }
+    /// <https://drafts.fxtf.org/geometry/#dom-domrect-height>
+    fn SetHeight(&self, _cx: &mut JSContext, value: f64) {
+        self.update(|r| r.3 = value);
+    }
+}
+
+#[dom_struct]
+pub struct DOMRectList {
+    reflector_: Reflector,
+    rects: Vec<Dom<DOMRect>>,
+}
+
+impl DOMRectListMethods for DOMRectList {
+    /// <https://drafts.csswg.org/cssom-view/#dom-domrectlist-length>
+    fn Length(&self, _cx: &mut JSContext) -> u32 {
+        self.rects.len() as u32
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-domrectlist-item>
+    fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<DOMRect>> {
+        self.rects.get(index as usize).map(|r| r.as_rooted())
+    }
+}
+
+/// The size of `element`'s box without layout: a canvas, image or video is as big as its
+/// `width`/`height` attributes (their defaults: 300×150 for a canvas), other elements have no
+/// box size; everything sits at the viewport's origin.
+pub fn box_size(element: &Element) -> (f64, f64) {
+    let attr = |name: &str, default: f64| {
+        element
+            .get_attribute_value(name)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|v| *v >= 0.0)
+            .unwrap_or(default)
+    };
+    match element.local_name() {
+        "canvas" => (attr("width", 300.0), attr("height", 150.0)),
+        "img" => {
+            let natural = element
+                .downcast::<crate::dom::html::htmlimageelement::HTMLImageElement>()
+                .and_then(|i| i.frame())
+                .map(|f| (f64::from(f.size.width), f64::from(f.size.height)))
+                .unwrap_or((0.0, 0.0));
+            (attr("width", natural.0), attr("height", natural.1))
+        }
+        "video" => {
+            let natural = element
+                .downcast::<crate::dom::html::htmlvideoelement::HTMLVideoElement>()
+                .map(|v| v.upcast::<crate::dom::html::htmlmediaelement::HTMLMediaElement>().video_size())
+                .map(|(w, h)| (f64::from(w), f64::from(h)))
+                .filter(|(w, h)| *w > 0.0 && *h > 0.0)
+                .unwrap_or((300.0, 150.0));
+            (attr("width", natural.0), attr("height", natural.1))
+        }
+        _ => (0.0, 0.0),
+    }
+}
+
+/// <https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>
+pub fn bounding_client_rect(cx: &mut JSContext, window: &Window, element: &Element) -> DomRoot<DOMRect> {
+    let (w, h) = box_size(element);
+    DOMRect::new(cx, window, 0.0, 0.0, w, h)
+}
+
+/// <https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>: one box, or none for an
+/// element "without an associated layout box" (here: one with no size).
+pub fn client_rects(cx: &mut JSContext, window: &Window, element: &Element) -> DomRoot<DOMRectList> {
+    let (w, h) = box_size(element);
+    let rects =
+        if w > 0.0 || h > 0.0 { vec![Dom::from_ref(&*DOMRect::new(cx, window, 0.0, 0.0, w, h))] } else { Vec::new() };
+    reflect_dom_object(cx, Box::new(DOMRectList { reflector_: Reflector::new(), rects }), window)
+}
