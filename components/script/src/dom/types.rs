@@ -40,6 +40,7 @@ pub use crate::dom::fileapi::filereader::FileReader;
 pub use crate::dom::fileapi::progressevent::ProgressEvent;
 pub use crate::dom::geometry::domrect::{DOMRect, DOMRectList, DOMRectReadOnly};
 pub use crate::dom::hrtime::performance::Performance;
+pub use crate::dom::html::domparser::DOMParser;
 pub use crate::dom::html::errorevent::ErrorEvent;
 pub use crate::dom::html::forms::htmlformelement::HTMLFormElement;
 pub use crate::dom::html::forms::htmlinputelement::HTMLInputElement;

@@ -3,6 +3,7 @@
 
 pub mod animationframes;
 pub mod base64;
+pub mod domparser;
 pub mod errorevent;
 pub mod eventhandlerattributes;
 pub mod focus;

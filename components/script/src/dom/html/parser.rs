@@ -234,6 +234,16 @@ impl TreeSink for Sink {
 /// end tags are reached, then finishes loading
 /// (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>).
 pub fn parse_document(cx: &mut JSContext, document: &Document, html: &str) {
+    parse_into(cx, document, html, true);
+}
+
+/// Parses `html` into a document that has no browsing context (`DOMParser`): scripting is
+/// disabled (so `<noscript>` content is parsed as markup) and no script runs.
+pub fn parse_inert_document(cx: &mut JSContext, document: &Document, html: &str) {
+    parse_into(cx, document, html, false);
+}
+
+fn parse_into(cx: &mut JSContext, document: &Document, html: &str, scripting: bool) {
     let sink = Sink {
         cx: unsafe { cx.raw_cx() },
         document: DomRoot::from_ref(document),
@@ -241,13 +251,14 @@ pub fn parse_document(cx: &mut JSContext, document: &Document, html: &str) {
         line: Cell::new(1),
         quirks: RefCell::new(QuirksMode::NoQuirks),
     };
-    let opts = TreeBuilderOpts { scripting_enabled: true, ..Default::default() };
+    let opts = TreeBuilderOpts { scripting_enabled: scripting, ..Default::default() };
     let tokenizer = Tokenizer::new(TreeBuilder::new(sink, opts), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     loop {
         match tokenizer.feed(&input) {
             TokenizerResult::Done => break,
+            TokenizerResult::Script(_) if !scripting => {}
             TokenizerResult::Script(node) => {
                 if let Some(script) = node.downcast::<HTMLScriptElement>() {
                     script.prepare(cx);
