@@ -48,6 +48,7 @@ pub use crate::dom::html::forms::htmllabelelement::HTMLLabelElement;
 pub use crate::dom::html::forms::htmloptionelement::{HTMLOptGroupElement, HTMLOptionElement};
 pub use crate::dom::html::forms::htmlselectelement::HTMLSelectElement;
 pub use crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement;
+pub use crate::dom::html::history::{History, PopStateEvent};
 pub use crate::dom::html::htmlanchorelement::HTMLAnchorElement;
 pub use crate::dom::html::htmlelement::HTMLElement;
 pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;

@@ -151,6 +151,11 @@ impl Document {
         reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, true)), window)
     }
 
+    /// Changes the document's URL (history.pushState/replaceState).
+    pub fn set_url(&self, url: Url) {
+        *self.url.borrow_mut() = url;
+    }
+
     pub fn url(&self) -> Url {
         self.url.borrow().clone()
     }

@@ -8,6 +8,7 @@ pub mod errorevent;
 pub mod eventhandlerattributes;
 pub mod focus;
 pub mod forms;
+pub mod history;
 pub mod htmlanchorelement;
 pub mod htmlelement;
 pub mod htmliframeelement;

@@ -118,6 +118,7 @@ pub struct Window {
     performance: MutNullableDom<Performance>,
     screen: MutNullableDom<crate::dom::cssomview::screen::Screen>,
     local_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
+    history: MutNullableDom<crate::dom::html::history::History>,
     session_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
     idle_callbacks: RefCell<crate::dom::idle::IdleCallbacks>,
     test_hooks: MutNullableDom<ApertureTestHooks>,
@@ -147,6 +148,7 @@ impl Window {
             performance: Default::default(),
             screen: Default::default(),
             local_storage: Default::default(),
+            history: Default::default(),
             session_storage: Default::default(),
             idle_callbacks: Default::default(),
             test_hooks: Default::default(),
@@ -611,6 +613,11 @@ impl WindowMethods for Window {
     /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
     fn Performance(&self, cx: &mut JSContext) -> DomRoot<Performance> {
         self.performance.or_init(|| Performance::new(cx, self))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-history>
+    fn History(&self, cx: &mut JSContext) -> DomRoot<crate::dom::html::history::History> {
+        self.history.or_init(|| crate::dom::html::history::History::new(cx, self))
     }
 
     /// <https://html.spec.whatwg.org/multipage/webstorage.html#dom-localstorage>
