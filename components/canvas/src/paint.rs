@@ -6,10 +6,9 @@ use std::borrow::Cow;
 
 use base::PixelFormat;
 use canvas_traits::color::RgbaColor;
-use canvas_traits::flatten::DeviceSegment;
 use canvas_traits::style::{
-    CompositeOperation, DrawOptions, Gradient, GradientGeometry, ImagePixels, ImageSmoothing, LineCap, LineJoin,
-    LineOptions, PaintStyle, PixelAlpha, SmoothingQuality,
+    CompositeOperation, DrawOptions, Gradient, GradientGeometry, ImagePixels, ImageSmoothing, PaintStyle, PixelAlpha,
+    SmoothingQuality,
 };
 use euclid::default::Transform2D;
 use tiny_skia as sk;
@@ -19,20 +18,8 @@ pub(crate) fn to_sk_transform(t: &Transform2D<f32>) -> sk::Transform {
     sk::Transform::from_row(t.m11, t.m12, t.m21, t.m22, t.m31, t.m32)
 }
 
-/// Builds a tiny-skia path from device segments; `None` when empty.
-pub(crate) fn to_sk_path(segments: &[DeviceSegment]) -> Option<sk::Path> {
-    let mut builder = sk::PathBuilder::with_capacity(segments.len(), segments.len() * 3);
-    for segment in segments {
-        match *segment {
-            DeviceSegment::MoveTo(p) => builder.move_to(p.x, p.y),
-            DeviceSegment::LineTo(p) => builder.line_to(p.x, p.y),
-            DeviceSegment::QuadTo(c, p) => builder.quad_to(c.x, c.y, p.x, p.y),
-            DeviceSegment::CubicTo(c1, c2, p) => builder.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
-            DeviceSegment::Close => builder.close(),
-        }
-    }
-    builder.finish()
-}
+/// The path and stroke forms are shared with script's hit testing.
+pub(crate) use canvas_traits::hit::{sk_stroke, to_sk_path};
 
 pub(crate) fn blend_mode(op: CompositeOperation) -> sk::BlendMode {
     use CompositeOperation as C;
@@ -79,26 +66,6 @@ pub(crate) fn filter_quality(smoothing: ImageSmoothing) -> sk::FilterQuality {
 
 pub(crate) fn sk_color(color: RgbaColor) -> sk::Color {
     sk::Color::from_rgba8(color.red, color.green, color.blue, color.alpha)
-}
-
-pub(crate) fn sk_stroke(line: &LineOptions) -> sk::Stroke {
-    let dash: Vec<f32> = line.dash.iter().map(|v| *v as f32).collect();
-    sk::Stroke {
-        width: line.width as f32,
-        miter_limit: line.miter_limit as f32,
-        line_cap: match line.cap {
-            LineCap::Butt => sk::LineCap::Butt,
-            LineCap::Round => sk::LineCap::Round,
-            LineCap::Square => sk::LineCap::Square,
-        },
-        line_join: match line.join {
-            LineJoin::Miter => sk::LineJoin::Miter,
-            LineJoin::Round => sk::LineJoin::Round,
-            LineJoin::Bevel => sk::LineJoin::Bevel,
-        },
-        // An all-zero dash list cannot be built and means a solid line.
-        dash: if dash.is_empty() { None } else { sk::StrokeDash::new(dash, line.dash_offset as f32) },
-    }
 }
 
 /// Premultiplied RGBA pixels ready for tiny-skia, borrowed when the source

@@ -1,7 +1,5 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#2dcontext
-// Not implemented (absent rather than stubbed): DOMMatrix getTransform() and
-// setTransform(DOMMatrix2DInit), Path2D and the path arguments of
-// fill/stroke/clip, isPointInPath/isPointInStroke, drawFocusIfNeeded,
+// Not implemented (absent rather than stubbed): drawFocusIfNeeded,
 // scrollPathIntoView, filter, letterSpacing/wordSpacing/fontKerning/
 // fontStretch/fontVariantCaps/textRendering, lang.
 
@@ -64,7 +62,9 @@ interface mixin CanvasTransform {
   undefined translate(unrestricted double x, unrestricted double y);
   undefined transform(unrestricted double a, unrestricted double b, unrestricted double c, unrestricted double d, unrestricted double e, unrestricted double f);
 
+  [NewObject] DOMMatrix getTransform();
   undefined setTransform(unrestricted double a, unrestricted double b, unrestricted double c, unrestricted double d, unrestricted double e, unrestricted double f);
+  [Throws] undefined setTransform(optional DOMMatrix2DInit transform = {});
   undefined resetTransform();
 };
 
@@ -109,8 +109,15 @@ interface mixin CanvasDrawPath {
   // path API (see also CanvasPath)
   undefined beginPath();
   undefined fill(optional CanvasFillRule fillRule = "nonzero");
+  undefined fill(Path2D path, optional CanvasFillRule fillRule = "nonzero");
   undefined stroke();
+  undefined stroke(Path2D path);
   undefined clip(optional CanvasFillRule fillRule = "nonzero");
+  undefined clip(Path2D path, optional CanvasFillRule fillRule = "nonzero");
+  boolean isPointInPath(unrestricted double x, unrestricted double y, optional CanvasFillRule fillRule = "nonzero");
+  boolean isPointInPath(Path2D path, unrestricted double x, unrestricted double y, optional CanvasFillRule fillRule = "nonzero");
+  boolean isPointInStroke(unrestricted double x, unrestricted double y);
+  boolean isPointInStroke(Path2D path, unrestricted double x, unrestricted double y);
 };
 
 interface mixin CanvasText {
@@ -179,10 +186,11 @@ interface mixin CanvasPath {
   [Throws] undefined ellipse(unrestricted double x, unrestricted double y, unrestricted double radiusX, unrestricted double radiusY, unrestricted double rotation, unrestricted double startAngle, unrestricted double endAngle, optional boolean counterclockwise = false);
 };
 
-// https://drafts.fxtf.org/geometry/#dictdef-dompointinit (for roundRect radii)
-dictionary DOMPointInit {
-  unrestricted double x = 0;
-  unrestricted double y = 0;
-  unrestricted double z = 0;
-  unrestricted double w = 1;
+// https://html.spec.whatwg.org/multipage/canvas.html#path2d-objects
+[Exposed=Window]
+interface Path2D {
+  constructor(optional (Path2D or DOMString) path);
+
+  [Throws] undefined addPath(Path2D path, optional DOMMatrix2DInit transform = {});
 };
+Path2D includes CanvasPath;

@@ -281,6 +281,8 @@ pub struct Interface {
     pub constants: Vec<Constant>,
     /// A bare `stringifier;` (the stringifier attribute case is on the attribute).
     pub stringifier: bool,
+    /// `[Throws] stringifier;`: `Stringifier` returns a `Fallible`.
+    pub stringifier_throws: bool,
     /// `iterable<V>` (value iterator); the interface needs an indexed getter.
     pub value_iterable: Option<Type>,
     /// `iterable<K, V>`: the key and value types.

@@ -108,6 +108,8 @@ pub(crate) enum RawMember {
         location: Location,
     },
     Stringifier {
+        /// `[Throws] stringifier;`: the stringification may throw.
+        throws: bool,
         location: Location,
     },
     ValueIterable {
@@ -505,10 +507,14 @@ impl<'s> FileCx<'s> {
                     op
                 }
                 InterfaceMember::Stringifier(s) => {
-                    if s.attributes.as_ref().is_some_and(|a| !a.body.list.is_empty()) {
-                        return Err(Error::new(self.loc(self.source), "extended attributes on `stringifier;` are not supported"));
+                    let ext = self.ext_attrs(&s.attributes)?;
+                    if ext.iter().any(|e| e.name != "Throws") {
+                        return Err(Error::new(
+                            self.loc(self.source),
+                            "extended attributes on `stringifier;` other than [Throws] are not supported",
+                        ));
                     }
-                    RawMember::Stringifier { location: Location { file: self.path.into(), line: 0 } }
+                    RawMember::Stringifier { throws: !ext.is_empty(), location: Location { file: self.path.into(), line: 0 } }
                 }
                 InterfaceMember::Iterable(weedle::interface::IterableInterfaceMember::Single(it)) => {
                     let ty = self.attributed_type(&it.generics.body.attributes, &it.generics.body.type_, self.source)?;
@@ -576,7 +582,7 @@ impl<'s> FileCx<'s> {
                     location: self.loc(a.identifier.0),
                 },
                 MixinMember::Stringifier(_) => {
-                    RawMember::Stringifier { location: Location { file: self.path.into(), line: 0 } }
+                    RawMember::Stringifier { throws: false, location: Location { file: self.path.into(), line: 0 } }
                 }
             });
         }

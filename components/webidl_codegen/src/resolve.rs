@@ -79,6 +79,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     operations: Vec::new(),
                     constants: Vec::new(),
                     stringifier: false,
+                    stringifier_throws: false,
                     value_iterable: None,
                     pair_iterable: None,
                     indexed_getter: None,
@@ -475,7 +476,10 @@ impl Resolver {
                     let ty = self.ty(&ty, &location);
                     iface.constants.push(Constant { name, ty, value, location });
                 }
-                RawMember::Stringifier { .. } => iface.stringifier = true,
+                RawMember::Stringifier { throws, .. } => {
+                    iface.stringifier = true;
+                    iface.stringifier_throws = throws;
+                }
                 RawMember::ValueIterable { ty, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.value_iterable = Some(self.ty(&ty, &location));

@@ -35,6 +35,7 @@ pub mod color;
 pub mod command;
 pub mod error;
 pub mod flatten;
+pub mod hit;
 pub mod image_data;
 pub mod path;
 pub mod pixels;

@@ -455,11 +455,16 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         let call = match via_attr {
             Some(a) => format!("this.{}(cx)", method_name(&a.name)),
             None => {
+                let ret = if iface.stringifier_throws { "Fallible<DOMString>" } else { "DOMString" };
                 let _ = writeln!(
                     trait_items,
-                    "    /// The `stringifier`.\n    fn Stringifier(&self, cx: &mut JSContext) -> DOMString;"
+                    "    /// The `stringifier`.\n    fn Stringifier(&self, cx: &mut JSContext) -> {ret};"
                 );
-                "this.Stringifier(cx)".into()
+                if iface.stringifier_throws {
+                    "match this.Stringifier(cx) {\n            Ok(r) => r,\n            Err(e) => {\n                throw_dom_exception(cx, &this.global(), e);\n                return false;\n            }\n        }".into()
+                } else {
+                    "this.Stringifier(cx)".into()
+                }
             }
         };
         let _ = writeln!(

@@ -656,6 +656,40 @@ pub fn new_uint8_array(cx: &mut JSContext, bytes: &[u8], mut rval: MutableHandle
     }
 }
 
+/// A new `Float32Array` holding `values` (`DOMMatrix.toFloat32Array()`).
+pub fn new_float32_array(cx: &mut JSContext, values: &[f32], rval: MutableHandleValue) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    // SAFETY: creating a typed array has no precondition beyond a live context.
+    let array = unsafe { mozjs::jsapi::JS_NewFloat32Array(cx.raw_cx(), values.len()) };
+    fill_new_view(cx, array, &bytes, rval);
+}
+
+/// A new `Float64Array` holding `values` (`DOMMatrix.toFloat64Array()`).
+pub fn new_float64_array(cx: &mut JSContext, values: &[f64], rval: MutableHandleValue) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    // SAFETY: as above.
+    let array = unsafe { mozjs::jsapi::JS_NewFloat64Array(cx.raw_cx(), values.len()) };
+    fill_new_view(cx, array, &bytes, rval);
+}
+
+/// Copies `bytes` into a just-created typed array and stores it in `rval`.
+fn fill_new_view(cx: &mut JSContext, array: *mut mozjs::jsapi::JSObject, bytes: &[u8], mut rval: MutableHandleValue) {
+    rooted!(&in(cx) let array = array);
+    assert!(!array.get().is_null(), "out of memory creating a typed array");
+    // SAFETY: the array is rooted and was just created with room for `bytes`; its data pointer
+    // is written at once, with no GC in between.
+    unsafe {
+        let mut len = 0usize;
+        let mut shared = false;
+        let mut data: *mut u8 = std::ptr::null_mut();
+        mozjs::jsapi::GetArrayBufferViewLengthAndData(array.get(), &mut len, &mut shared, &mut data);
+        if !data.is_null() {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len().min(len));
+        }
+    }
+    rval.set(ObjectValue(array.get()));
+}
+
 /// Runs `f` on the bytes an `ArrayBufferView` views (empty when detached). `f` must not run
 /// script or allocate GC things: the bytes are only valid while nothing moves the buffer.
 pub fn with_view_bytes_mut<R>(view: mozjs::rust::HandleObject, f: impl FnOnce(&mut [u8]) -> R) -> R {

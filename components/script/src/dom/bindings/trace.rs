@@ -129,6 +129,13 @@ unsafe impl<T: JSTraceable> JSTraceable for [T] {
     }
 }
 
+unsafe impl<T: JSTraceable, const N: usize> JSTraceable for [T; N] {
+    unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: the caller's contract (a tracer during a GC) passes on to every element.
+        unsafe { self.as_slice().trace(trc) }
+    }
+}
+
 unsafe impl<T: JSTraceable> JSTraceable for Vec<T> {
     unsafe fn trace(&self, trc: *mut JSTracer) {
         unsafe { self.as_slice().trace(trc) }

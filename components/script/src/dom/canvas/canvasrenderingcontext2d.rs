@@ -10,8 +10,10 @@ use std::cell::{Cell, RefCell};
 
 use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
+use canvas_traits::flatten::{DeviceSegment, flatten_path};
+use canvas_traits::hit::{self, to_sk_path};
 use canvas_traits::image_data::{get_image_data_rect, image_data_size};
-use canvas_traits::path::{CornerRadius, Path};
+use canvas_traits::path::Path;
 use canvas_traits::style::{
     CompositeOperation, FillRule, GradientGeometry, ImagePixels, LineCap, LineJoin, LineOptions, PixelAlpha,
     Repetition, Shadow, SmoothingQuality,
@@ -24,13 +26,14 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::CanvasRenderingContext2DBinding::CanvasRenderingContext2DMethods;
-use crate::dom::bindings::codegen::Dictionaries::{CanvasRenderingContext2DSettings, ImageDataSettings};
+use crate::dom::bindings::codegen::Dictionaries::{
+    CanvasRenderingContext2DSettings, DOMMatrix2DInit, ImageDataSettings,
+};
 use crate::dom::bindings::codegen::Enums::{
     CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
     ImageSmoothingQuality, PredefinedColorSpace,
 };
 use crate::dom::bindings::codegen::Unions::StringOrCanvasGradientOrCanvasPattern as StyleUnion;
-use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInit as Radius;
 use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence as Radii;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::num::Finite;
@@ -43,8 +46,11 @@ use crate::dom::canvas::canvaspattern::CanvasPattern;
 use crate::dom::canvas::canvasstate::{DrawingState, StyleValue};
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::imagedata::ImageData;
+use crate::dom::canvas::path2d::{Path2D, corner_radii};
 use crate::dom::canvas::rendering;
 use crate::dom::canvas::textmetrics::TextMetrics;
+use crate::dom::geometry::dommatrix::{DOMMatrix, matrix_from_2d_dictionary};
+use crate::dom::geometry::matrix;
 use crate::dom::globalscope::DomGlobal;
 
 #[dom_struct]
@@ -180,6 +186,82 @@ impl CanvasRenderingContext2D {
 
     /// Replaces the transform by `matrix × current` (post-multiplication in
     /// the spec's column-vector notation).
+    /// Fills `path` (mapped by `path_transform`) with the fillStyle.
+    fn fill_path(&self, cx: &mut JSContext, path: Path, path_transform: Transform2D<f32>, fill_rule: CanvasFillRule) {
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.fill_style);
+        self.draw(CanvasCommand::FillPath {
+            canvas: self.canvas().canvas_id(),
+            path,
+            path_transform,
+            fill_rule: fill_rule_of(fill_rule),
+            style: state.fill_style.to_paint_style(),
+            options: state.draw_options(),
+        });
+    }
+
+    /// Traces `path` (mapped by `path_transform`) with the line styles and fills the outline
+    /// with the strokeStyle.
+    fn stroke_path(&self, cx: &mut JSContext, path: Path, path_transform: Transform2D<f32>) {
+        let state = self.state.borrow().clone();
+        self.check_style_origin(cx, &state.stroke_style);
+        self.draw(CanvasCommand::StrokePath {
+            canvas: self.canvas().canvas_id(),
+            path,
+            path_transform,
+            style: state.stroke_style.to_paint_style(),
+            line: state.line.clone(),
+            options: state.draw_options(),
+        });
+    }
+
+    /// Intersects the clipping region with `path` (mapped by `path_transform`).
+    fn clip_path(&self, path: Path, path_transform: Transform2D<f32>, fill_rule: CanvasFillRule) {
+        let canvas = self.canvas();
+        canvas.ensure_bitmap();
+        rendering::push(CanvasCommand::ClipPath {
+            canvas: canvas.canvas_id(),
+            path,
+            path_transform,
+            fill_rule: fill_rule_of(fill_rule),
+        });
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinstroke>:
+    /// 1. If any of the arguments are infinite or NaN, then return false.
+    /// 2. If the point given by the x and y coordinates, when treated as coordinates in the
+    ///    canvas coordinate space unaffected by the current transformation, is inside the path
+    ///    that results from the trace of path, using the current line styles, then return true
+    ///    (points on the resulting path are inside). 3. Return false.
+    ///
+    /// The trace happens in user space (as `stroke()` draws it): the current default path
+    /// (`in_canvas_space`) is mapped back by the inverse of the current transform, and so is the
+    /// point; a singular transform strokes nothing.
+    fn point_in_stroke(&self, path: &Path, in_canvas_space: bool, x: f64, y: f64) -> bool {
+        if !all_finite(&[x, y]) {
+            return false;
+        }
+        let state = self.state.borrow();
+        let Some(to_user) = state.transform.inverse() else {
+            return false;
+        };
+        let mut segments = flatten_path(path, &Transform2D::identity());
+        if in_canvas_space {
+            let to_user = to_user.cast::<f32>();
+            let map = |p: &mut Point2D<f32>| *p = to_user.transform_point(*p);
+            for segment in &mut segments {
+                match segment {
+                    DeviceSegment::MoveTo(p) | DeviceSegment::LineTo(p) => map(p),
+                    DeviceSegment::QuadTo(c, p) => [c, p].into_iter().for_each(map),
+                    DeviceSegment::CubicTo(c1, c2, p) => [c1, c2, p].into_iter().for_each(map),
+                    DeviceSegment::Close => {}
+                }
+            }
+        }
+        let Some(outline) = to_sk_path(&segments) else { return false };
+        hit::point_in_stroke(&outline, &state.line, to_user.transform_point(Point2D::new(x, y)))
+    }
+
     fn pre_transform(&self, matrix: Transform2D<f64>) {
         let current = self.state.borrow().transform;
         self.set_current_transform(matrix.then(&current));
@@ -287,6 +369,30 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         // 2. Reset the current transformation matrix to the matrix described by
         //    the arguments.
         self.set_current_transform(Transform2D::new(a, b, c, d, e, f));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-settransform-matrix>
+    fn SetTransform_(&self, _cx: &mut JSContext, transform: &DOMMatrix2DInit) -> Fallible<()> {
+        // 1. Let matrix be the result of creating a DOMMatrix from the 2D dictionary transform.
+        let m = matrix_from_2d_dictionary(transform)?;
+        // 2. If one or more of matrix's m11, m12, m21, m22, m41, or m42 are infinite or NaN,
+        //    then return.
+        let six = [m.m11, m.m12, m.m21, m.m22, m.m41, m.m42];
+        if !all_finite(&six) {
+            return Ok(());
+        }
+        // 3. Reset the current transformation matrix to matrix.
+        let [a, b, c, d, e, f] = six;
+        self.set_current_transform(Transform2D::new(a, b, c, d, e, f));
+        Ok(())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-gettransform>: "a
+    /// newly created DOMMatrix representing a copy of the current transformation matrix".
+    fn GetTransform(&self, cx: &mut JSContext) -> DomRoot<DOMMatrix> {
+        let t = self.state.borrow().transform;
+        let window = self.global();
+        DOMMatrix::new(cx, &window, matrix::from_2d(t.m11, t.m12, t.m21, t.m22, t.m31, t.m32), true)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-resettransform>
@@ -570,48 +676,70 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fill>:
     /// fill the current default path with the fillStyle and the fill rule.
     fn Fill(&self, cx: &mut JSContext, fill_rule: CanvasFillRule) {
-        let state = self.state.borrow().clone();
-        self.check_style_origin(cx, &state.fill_style);
         let path = self.path.borrow().clone();
-        self.draw(CanvasCommand::FillPath {
-            canvas: self.canvas().canvas_id(),
-            path,
-            path_transform: Transform2D::identity(),
-            fill_rule: fill_rule_of(fill_rule),
-            style: state.fill_style.to_paint_style(),
-            options: state.draw_options(),
-        });
+        self.fill_path(cx, path, Transform2D::identity(), fill_rule);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fill>: fill `path`,
+    /// transformed by the current transform ("the intended path").
+    fn Fill_(&self, cx: &mut JSContext, path: &Path2D, fill_rule: CanvasFillRule) {
+        let transform = self.state.borrow().transform_f32();
+        self.fill_path(cx, path.path(), transform, fill_rule);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroke>:
     /// trace the current default path with the line styles and fill the
     /// result with the strokeStyle.
     fn Stroke(&self, cx: &mut JSContext) {
-        let state = self.state.borrow().clone();
-        self.check_style_origin(cx, &state.stroke_style);
         let path = self.path.borrow().clone();
-        self.draw(CanvasCommand::StrokePath {
-            canvas: self.canvas().canvas_id(),
-            path,
-            path_transform: Transform2D::identity(),
-            style: state.stroke_style.to_paint_style(),
-            line: state.line.clone(),
-            options: state.draw_options(),
-        });
+        self.stroke_path(cx, path, Transform2D::identity());
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-stroke>: the same
+    /// for `path` under the current transform.
+    fn Stroke_(&self, cx: &mut JSContext, path: &Path2D) {
+        let transform = self.state.borrow().transform_f32();
+        self.stroke_path(cx, path.path(), transform);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
     /// intersect the current clipping region with the current default path.
     fn Clip(&self, _cx: &mut JSContext, fill_rule: CanvasFillRule) {
         let path = self.path.borrow().clone();
-        let canvas = self.canvas();
-        canvas.ensure_bitmap();
-        rendering::push(CanvasCommand::ClipPath {
-            canvas: canvas.canvas_id(),
-            path,
-            path_transform: Transform2D::identity(),
-            fill_rule: fill_rule_of(fill_rule),
-        });
+        self.clip_path(path, Transform2D::identity(), fill_rule);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>: the same with
+    /// `path` under the current transform.
+    fn Clip_(&self, _cx: &mut JSContext, path: &Path2D, fill_rule: CanvasFillRule) {
+        let transform = self.state.borrow().transform_f32();
+        self.clip_path(path.path(), transform, fill_rule);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinpath>
+    fn IsPointInPath(&self, _cx: &mut JSContext, x: f64, y: f64, fill_rule: CanvasFillRule) -> bool {
+        // The current default path is already in canvas coordinates.
+        let path = self.path.borrow();
+        point_in_path(&path, &Transform2D::identity(), x, y, fill_rule)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinpath>: with
+    /// `path` transformed by the current transform.
+    fn IsPointInPath_(&self, _cx: &mut JSContext, path: &Path2D, x: f64, y: f64, fill_rule: CanvasFillRule) -> bool {
+        let transform = self.state.borrow().transform_f32();
+        point_in_path(&path.path(), &transform, x, y, fill_rule)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinstroke>
+    fn IsPointInStroke(&self, _cx: &mut JSContext, x: f64, y: f64) -> bool {
+        let path = self.path.borrow().clone();
+        self.point_in_stroke(&path, true, x, y)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinstroke>: with
+    /// `path` under the current transform.
+    fn IsPointInStroke_(&self, _cx: &mut JSContext, path: &Path2D, x: f64, y: f64) -> bool {
+        self.point_in_stroke(&path.path(), false, x, y)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-closepath>
@@ -652,19 +780,9 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-roundrect>
     fn RoundRect(&self, _cx: &mut JSContext, x: f64, y: f64, w: f64, h: f64, radii: Radii) -> Fallible<()> {
-        // 2. If radii is an unrestricted double or DOMPointInit, then set
-        //    radii to « radii ».
-        let corner = |radius: &Radius| match radius {
-            Radius::UnrestrictedDouble(r) => CornerRadius::uniform(*r),
-            Radius::DOMPointInit(point) => CornerRadius { x: point.x, y: point.y },
-        };
-        let list: Vec<CornerRadius> = match radii {
-            Radii::UnrestrictedDouble(r) => vec![CornerRadius::uniform(r)],
-            Radii::DOMPointInit(point) => vec![CornerRadius { x: point.x, y: point.y }],
-            Radii::UnrestrictedDoubleOrDOMPointInitSequence(list) => list.iter().map(corner).collect(),
-        };
-        // 1, 3–14 (checks, corner assignment, scaling, the subpath) in canvas_traits.
-        self.path_for_segment().round_rect(x, y, w, h, &list).map_err(canvas_error)
+        // 2 (radii as a list) here; 1, 3–14 (checks, corner assignment, scaling, the subpath)
+        // in canvas_traits.
+        self.path_for_segment().round_rect(x, y, w, h, &corner_radii(radii)).map_err(canvas_error)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-arc>
@@ -1014,6 +1132,21 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
             Rect::new(Point2D::new(dirty_x, dirty_y), Size2D::new(dirty_width, dirty_height)),
         )
     }
+}
+
+/// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ispointinpath>:
+/// 1. If any of the arguments are infinite or NaN, then return false.
+/// 2. If the point given by the x and y coordinates, when treated as coordinates in the canvas
+///    coordinate space unaffected by the current transformation, is inside the intended path
+///    for path as determined by the fill rule indicated by fillRule, then return true. Points
+///    on the path itself must be considered to be inside the path.
+/// 3. Return false.
+fn point_in_path(path: &Path, path_transform: &Transform2D<f32>, x: f64, y: f64, rule: CanvasFillRule) -> bool {
+    if !all_finite(&[x, y]) {
+        return false;
+    }
+    let Some(outline) = to_sk_path(&flatten_path(path, path_transform)) else { return false };
+    hit::point_in_fill(&outline, Point2D::new(x, y), fill_rule_of(rule))
 }
 
 fn fill_rule_of(rule: CanvasFillRule) -> FillRule {
