@@ -10,7 +10,7 @@ use std::sync::Arc;
 use base::FrameBytes;
 use base::units::ImageSize;
 use canvas_traits::command::DrawImageRects;
-use canvas_traits::flatten::{DeviceSegment, flatten_path};
+use canvas_traits::flatten::{DeviceSegment, flatten_path, prune_for_stroke};
 use canvas_traits::image_data::put_image_data_region;
 use canvas_traits::path::Path;
 use canvas_traits::style::{
@@ -154,6 +154,16 @@ impl DrawTarget {
         }
         let pixel: [u8; 4] = if self.opaque { [0, 0, 0, 255] } else { [0; 4] };
         self.bitmap = Some(Arc::new(pixel.repeat(pixels as usize)));
+    }
+
+    /// A new bitmap of the same size, transparent black (opaque black for an opaque canvas); the
+    /// clip region stays. The old pixels stay with whoever shares them (an ImageBitmap).
+    pub(crate) fn replace_bitmap(&mut self) {
+        if let Some(bitmap) = &self.bitmap {
+            let pixel: [u8; 4] = if self.opaque { [0, 0, 0, 255] } else { [0; 4] };
+            self.bitmap = Some(Arc::new(pixel.repeat(bitmap.len() / 4)));
+            self.generation += 1;
+        }
     }
 
     pub(crate) fn size(&self) -> ImageSize {
@@ -343,12 +353,16 @@ impl DrawTarget {
         }
         let mut path = Path::new();
         if w == 0.0 || h == 0.0 {
+            // One zero dimension: a single closed subpath of the two points (x, y) and
+            // (x + w, y + h), so its ends get joins, not caps (as the rectangle it degenerates
+            // from would; WPT 2d.strokeRect.zero.4/5).
             path.move_to(x as f64, y as f64);
             path.line_to((x + w) as f64, (y + h) as f64);
+            path.close_path();
         } else {
             path.rect(x as f64, y as f64, w as f64, h as f64);
         }
-        let Some(path) = to_sk_path(&flatten_path(&path, &Transform2D::identity())) else {
+        let Some(path) = to_sk_path(&prune_for_stroke(&flatten_path(&path, &Transform2D::identity()))) else {
             return;
         };
         let stroke = sk_stroke(line);
@@ -447,7 +461,7 @@ impl DrawTarget {
             }
             segments
         };
-        let Some(path) = to_sk_path(&user_segments) else { return };
+        let Some(path) = to_sk_path(&prune_for_stroke(&user_segments)) else { return };
         let stroke = sk_stroke(line);
         let transform = to_sk_transform(&options.transform);
         self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);

@@ -35,6 +35,7 @@ pub(crate) fn blend_mode(op: CompositeOperation) -> sk::BlendMode {
         C::DestinationAtop => B::DestinationAtop,
         C::Lighter => B::Plus,
         C::Copy => B::Source,
+        C::Clear => B::Clear,
         C::Xor => B::Xor,
         C::Multiply => B::Multiply,
         C::Screen => B::Screen,

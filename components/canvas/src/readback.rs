@@ -61,7 +61,10 @@ pub(crate) fn read_rect(pixels: Option<&[u8]>, size: ImageSize, opaque: bool, re
     for row in 0..inside.size.height as usize {
         let y = inside.origin.y as usize + row;
         let src_start = (y * width + inside.origin.x as usize) * 4;
-        let dst_start = ((y - rect.origin.y as usize) * out_w + (inside.origin.x - rect.origin.x) as usize) * 4;
+        // Offsets into the output in i64: the requested rectangle may start left of or above
+        // the bitmap (a negative origin).
+        let dst_row = (inside.origin.y + row as i64 - rect.origin.y) as usize;
+        let dst_start = (dst_row * out_w + (inside.origin.x - rect.origin.x) as usize) * 4;
         unpremultiply_into(
             &mut out[dst_start..dst_start + row_bytes],
             &pixels[src_start..src_start + row_bytes],
@@ -137,5 +140,9 @@ mod tests {
         let rect = Rect::new(euclid::default::Point2D::new(-1, 1), euclid::default::Size2D::new(2, 2));
         let out = read_rect(Some(&pixels), ImageSize::new(2, 2), false, &rect);
         assert_eq!(out, [0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0]);
+        // Above and left of the bitmap (getImageData(-1, -1, …)): no panic, padded.
+        let rect = Rect::new(euclid::default::Point2D::new(-1, -1), euclid::default::Size2D::new(2, 2));
+        let out = read_rect(Some(&pixels), ImageSize::new(2, 2), false, &rect);
+        assert_eq!(out, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255]);
     }
 }

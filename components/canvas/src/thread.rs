@@ -187,6 +187,11 @@ impl CanvasPaintThread {
                     target.resize(size);
                 }
             }
+            CanvasCommand::ReplaceBitmap { canvas } => {
+                if let Some(target) = self.target(canvas, "ReplaceBitmap") {
+                    target.replace_bitmap();
+                }
+            }
             CanvasCommand::Destroy { canvas } => match self.canvases.remove(&canvas) {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),

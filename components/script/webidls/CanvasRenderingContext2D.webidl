@@ -4,9 +4,8 @@
 // fontStretch/fontVariantCaps/textRendering, lang.
 
 // https://html.spec.whatwg.org/multipage/canvas.html#canvasimagesource
-// The image sources Aperture has (no HTMLImageElement, SVGImageElement,
-// OffscreenCanvas or VideoFrame).
-typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap) CanvasImageSource;
+// The image sources Aperture has (no SVGImageElement or VideoFrame).
+typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas) CanvasImageSource;
 
 enum PredefinedColorSpace { "srgb", "display-p3" };
 enum CanvasFillRule { "nonzero", "evenodd" };

@@ -183,8 +183,18 @@ fn parse_component(input: &mut Parser<'_>) -> ColorResult<Component> {
         Token::Ident(ref ident) if ident.eq_ignore_ascii_case("none") => Component::None,
         _ => return Err(invalid()),
     };
+    // A number too large for the tokenizer's f32 arrives as an infinity: CSS clamps values it
+    // cannot represent (<https://drafts.csswg.org/css-values/#numeric-ranges>), so it becomes
+    // the largest finite value of its sign.
+    let clamp = |v: f32| if v.is_infinite() { f32::MAX.copysign(v) } else { v };
+    let component = match component {
+        Component::Number(v) => Component::Number(clamp(v)),
+        Component::Percentage(v) => Component::Percentage(clamp(v)),
+        Component::Degrees(v) => Component::Degrees(clamp(v)),
+        Component::None => Component::None,
+    };
     if let Component::Number(v) | Component::Percentage(v) | Component::Degrees(v) = component
-        && !v.is_finite()
+        && v.is_nan()
     {
         return Err(invalid());
     }

@@ -155,6 +155,13 @@ pub enum CanvasCommand {
         /// The new size.
         size: ImageSize,
     },
+    /// Gives the canvas a new bitmap of the same size, transparent black (opaque black for an
+    /// opaque canvas), keeping the clip region: `OffscreenCanvas.transferToImageBitmap()` step 4
+    /// (the old bitmap lives on in the ImageBitmap).
+    ReplaceBitmap {
+        /// The canvas.
+        canvas: CanvasId,
+    },
     /// Drops a canvas and its compositor image.
     Destroy {
         /// The canvas.
@@ -382,6 +389,7 @@ impl CanvasCommand {
         match self {
             Create { canvas, .. }
             | Resize { canvas, .. }
+            | ReplaceBitmap { canvas }
             | Destroy { canvas }
             | FillRect { canvas, .. }
             | StrokeRect { canvas, .. }

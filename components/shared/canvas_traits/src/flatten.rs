@@ -290,16 +290,77 @@ fn angle_of(v: Vector2D<f64>) -> f64 {
 /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-ellipse>:
 /// going clockwise, an end angle at least a full turn past the start draws
 /// the whole ellipse (likewise counterclockwise); otherwise the arc runs from
-/// the start point to the end point in the given direction, so the angle
-/// difference is reduced modulo a full turn.
+/// the start point to the end point in the given direction. When the angles
+/// are given the other way round (an end angle before the start going
+/// clockwise), the arc goes round to the end point, and an exact multiple of a
+/// full turn is the whole ellipse: `arc(x, y, r, 0, 2 * Math.PI, true)` draws a
+/// circle in every browser, which pages rely on.
 pub fn arc_sweep(start_angle: f64, end_angle: f64, counterclockwise: bool) -> f64 {
-    if counterclockwise {
-        let delta = start_angle - end_angle;
-        if delta >= TAU { -TAU } else { -delta.rem_euclid(TAU) }
+    let (forward, sign) =
+        if counterclockwise { (start_angle - end_angle, -1.0) } else { (end_angle - start_angle, 1.0) };
+    let magnitude = if forward >= TAU {
+        TAU
+    } else if forward >= 0.0 {
+        forward
     } else {
-        let delta = end_angle - start_angle;
-        if delta >= TAU { TAU } else { delta.rem_euclid(TAU) }
+        TAU - (-forward) % TAU
+    };
+    sign * magnitude
+}
+
+/// <https://html.spec.whatwg.org/multipage/canvas.html#trace-a-path>: "zero-length line
+/// segments are pruned before stroking a path", and subpaths left with no line (a single
+/// point) are removed, so a zero-sized `rect()` or a zero-radius arc strokes nothing, whatever
+/// the caps and joins.
+pub fn prune_for_stroke(segments: &[DeviceSegment]) -> Vec<DeviceSegment> {
+    let mut out = Vec::with_capacity(segments.len());
+    // Index in `out` of the current subpath's MoveTo, whether it has a line yet, and the
+    // current point.
+    let mut subpath: Option<(usize, bool)> = None;
+    let mut current = Point2D::zero();
+    let finish = |out: &mut Vec<DeviceSegment>, subpath: Option<(usize, bool)>| {
+        if let Some((start, false)) = subpath {
+            out.truncate(start);
+        }
+    };
+    for segment in segments {
+        match *segment {
+            DeviceSegment::MoveTo(p) => {
+                finish(&mut out, subpath);
+                subpath = Some((out.len(), false));
+                out.push(*segment);
+                current = p;
+            }
+            DeviceSegment::LineTo(p) => {
+                if p != current {
+                    out.push(*segment);
+                    subpath = subpath.map(|(start, _)| (start, true));
+                    current = p;
+                }
+            }
+            DeviceSegment::QuadTo(c, p) => {
+                if c != current || p != current {
+                    out.push(*segment);
+                    subpath = subpath.map(|(start, _)| (start, true));
+                    current = p;
+                }
+            }
+            DeviceSegment::CubicTo(c1, c2, p) => {
+                if c1 != current || c2 != current || p != current {
+                    out.push(*segment);
+                    subpath = subpath.map(|(start, _)| (start, true));
+                    current = p;
+                }
+            }
+            DeviceSegment::Close => {
+                if matches!(subpath, Some((_, true))) {
+                    out.push(*segment);
+                }
+            }
+        }
     }
+    finish(&mut out, subpath);
+    out
 }
 
 /// Flattens `path` to device space. Segments before the first
@@ -324,6 +385,34 @@ pub fn flatten_path(path: &Path, path_transform: &Transform2D<f32>) -> Vec<Devic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruning() {
+        let p = |x, y| Point2D::new(x, y);
+        let dot = [DeviceSegment::MoveTo(p(1.0, 1.0)), DeviceSegment::LineTo(p(1.0, 1.0)), DeviceSegment::Close];
+        assert_eq!(prune_for_stroke(&dot), vec![]);
+        let line = [
+            DeviceSegment::MoveTo(p(0.0, 0.0)),
+            DeviceSegment::LineTo(p(0.0, 0.0)),
+            DeviceSegment::LineTo(p(5.0, 0.0)),
+            DeviceSegment::MoveTo(p(9.0, 9.0)),
+        ];
+        assert_eq!(
+            prune_for_stroke(&line),
+            vec![DeviceSegment::MoveTo(p(0.0, 0.0)), DeviceSegment::LineTo(p(5.0, 0.0))]
+        );
+    }
+
+    #[test]
+    fn arc_sweeps() {
+        use std::f64::consts::PI;
+        assert_eq!(arc_sweep(0.0, 2.0 * PI, false), TAU);
+        assert_eq!(arc_sweep(0.0, 2.0 * PI, true), -TAU, "the other way round: still a circle");
+        assert_eq!(arc_sweep(0.0, 0.0, true), 0.0);
+        assert!((arc_sweep(0.0, -PI / 2.0, false) - 1.5 * PI).abs() < 1e-12);
+        assert!((arc_sweep(0.0, PI / 2.0, true) + 1.5 * PI).abs() < 1e-12);
+        assert_eq!(arc_sweep(0.0, 5.0 * PI, false), TAU);
+    }
 
     fn p(x: f32, y: f32) -> Point2D<f32> {
         Point2D::new(x, y)

@@ -149,12 +149,15 @@ pub fn point_in_fill(path: &sk::Path, point: Point2D<f64>, rule: FillRule) -> bo
 
 /// Whether `point` (in the path's own coordinates) is inside the outline that tracing `path`
 /// with `line` gives (<https://html.spec.whatwg.org/multipage/canvas.html#trace-a-path>),
-/// dashes included.
-pub fn point_in_stroke(path: &sk::Path, line: &LineOptions, point: Point2D<f64>) -> bool {
+/// dashes included. `resolution_scale` is how much the path is magnified on the canvas (the
+/// current transform's scale): dash lengths along curves and the stroke outline are computed
+/// with that precision, as the rasterizer does under the transform.
+pub fn point_in_stroke(path: &sk::Path, line: &LineOptions, point: Point2D<f64>, resolution_scale: f32) -> bool {
     let stroke = sk_stroke(line);
+    let resolution_scale = if resolution_scale.is_finite() && resolution_scale > 0.0 { resolution_scale } else { 1.0 };
     let dashed;
     let source = match &stroke.dash {
-        Some(dash) => match path.dash(dash, 1.0) {
+        Some(dash) => match path.dash(dash, resolution_scale) {
             Some(d) => {
                 dashed = d;
                 &dashed
@@ -163,7 +166,7 @@ pub fn point_in_stroke(path: &sk::Path, line: &LineOptions, point: Point2D<f64>)
         },
         None => path,
     };
-    match source.stroke(&stroke, 1.0) {
+    match source.stroke(&stroke, resolution_scale) {
         Some(outline) => point_in_fill(&outline, point, FillRule::NonZero),
         None => false,
     }
@@ -208,17 +211,17 @@ mod tests {
         let path = sk(&square(10.0, 10.0, 20.0));
         let line = LineOptions { width: 4.0, ..LineOptions::default() };
         let p = |x, y| Point2D::new(x, y);
-        assert!(point_in_stroke(&path, &line, p(10.0, 20.0)));
-        assert!(point_in_stroke(&path, &line, p(8.5, 20.0)));
-        assert!(!point_in_stroke(&path, &line, p(7.0, 20.0)));
-        assert!(!point_in_stroke(&path, &line, p(20.0, 20.0)));
+        assert!(point_in_stroke(&path, &line, p(10.0, 20.0), 1.0));
+        assert!(point_in_stroke(&path, &line, p(8.5, 20.0), 1.0));
+        assert!(!point_in_stroke(&path, &line, p(7.0, 20.0), 1.0));
+        assert!(!point_in_stroke(&path, &line, p(20.0, 20.0), 1.0));
         // Miter joins reach the corner's outside point; round joins do not.
-        assert!(point_in_stroke(&path, &line, p(8.2, 8.2)));
+        assert!(point_in_stroke(&path, &line, p(8.2, 8.2), 1.0));
         let round = LineOptions { join: LineJoin::Round, ..line.clone() };
-        assert!(!point_in_stroke(&path, &round, p(8.2, 8.2)));
+        assert!(!point_in_stroke(&path, &round, p(8.2, 8.2), 1.0));
         // A dash gap is not part of the stroke.
         let dashed = LineOptions { dash: vec![5.0, 5.0], ..line };
-        assert!(point_in_stroke(&path, &dashed, p(12.0, 10.0)));
-        assert!(!point_in_stroke(&path, &dashed, p(17.0, 10.0)));
+        assert!(point_in_stroke(&path, &dashed, p(12.0, 10.0), 1.0));
+        assert!(!point_in_stroke(&path, &dashed, p(17.0, 10.0), 1.0));
     }
 }

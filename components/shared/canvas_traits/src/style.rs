@@ -319,6 +319,8 @@ pub enum CompositeOperation {
     Lighter,
     /// `copy`.
     Copy,
+    /// `clear` (<https://drafts.fxtf.org/compositing/#porterduffcompositingoperators_clear>).
+    Clear,
     /// `xor`.
     Xor,
     /// `multiply`.
@@ -355,7 +357,7 @@ pub enum CompositeOperation {
 
 impl CompositeOperation {
     /// Every operation, with its keyword.
-    pub const ALL: [(CompositeOperation, &'static str); 26] = [
+    pub const ALL: [(CompositeOperation, &'static str); 27] = [
         (CompositeOperation::SourceOver, "source-over"),
         (CompositeOperation::SourceIn, "source-in"),
         (CompositeOperation::SourceOut, "source-out"),
@@ -366,6 +368,7 @@ impl CompositeOperation {
         (CompositeOperation::DestinationAtop, "destination-atop"),
         (CompositeOperation::Lighter, "lighter"),
         (CompositeOperation::Copy, "copy"),
+        (CompositeOperation::Clear, "clear"),
         (CompositeOperation::Xor, "xor"),
         (CompositeOperation::Multiply, "multiply"),
         (CompositeOperation::Screen, "screen"),
@@ -396,7 +399,7 @@ impl CompositeOperation {
     }
 
     /// Whether the operation changes destination pixels where the source is
-    /// transparent (outside the drawn shape): `copy`, `source-in`,
+    /// transparent (outside the drawn shape): `copy`, `clear`, `source-in`,
     /// `source-out`, `destination-in` and `destination-atop`. The canvas
     /// drawing model composites the shape's whole (infinite) transparent
     /// surroundings too, so these clear the bitmap outside the shape.
@@ -404,6 +407,7 @@ impl CompositeOperation {
         matches!(
             self,
             CompositeOperation::Copy
+                | CompositeOperation::Clear
                 | CompositeOperation::SourceIn
                 | CompositeOperation::SourceOut
                 | CompositeOperation::DestinationIn

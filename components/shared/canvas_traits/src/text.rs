@@ -175,7 +175,8 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
     // <font-family>#: quoted names or runs of identifiers.
     let families = input.parse_comma_separated(|input| {
         if let Ok(name) = input.try_parse(|i| i.expect_string_cloned()) {
-            return Ok(format!("\"{}\"", name.replace('"', "\\\"")));
+            // Serialized as a CSS string: backslashes and quotes escaped.
+            return Ok(format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")));
         }
         let mut words = vec![input.expect_ident_cloned()?.to_string()];
         while let Ok(word) = input.try_parse(|i| i.expect_ident_cloned()) {
@@ -184,6 +185,29 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
         let css_wide = ["inherit", "initial", "unset", "revert", "revert-layer", "default"];
         if words.len() == 1 && css_wide.iter().any(|k| words[0].eq_ignore_ascii_case(k)) {
             return Err(invalid());
+        }
+        // A generic family is a keyword, so it serializes in lowercase (`20PX SERIF` reads
+        // back as `20px serif`); family names keep their case.
+        // <https://drafts.csswg.org/css-fonts/#generic-font-families>
+        const GENERIC: [&str; 13] = [
+            "serif",
+            "sans-serif",
+            "monospace",
+            "cursive",
+            "fantasy",
+            "system-ui",
+            "ui-serif",
+            "ui-sans-serif",
+            "ui-monospace",
+            "ui-rounded",
+            "math",
+            "emoji",
+            "fangsong",
+        ];
+        if let [word] = words.as_slice()
+            && let Some(generic) = GENERIC.iter().find(|g| word.eq_ignore_ascii_case(g))
+        {
+            return Ok((*generic).to_owned());
         }
         Ok(words.join(" "))
     })?;

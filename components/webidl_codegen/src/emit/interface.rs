@@ -269,14 +269,21 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             );
             let setter_native = format!("set_{}", attr.name);
             let set_prefix = format!("Failed to set the '{}' property on '{name}'", attr.name);
-            let conversion =
-                match convert_value(cx, &attr.ty, "value_handle", "value", "\"The provided value\"", "return false;") {
+            let conversion = match &attr.ty {
+                // <https://webidl.spec.whatwg.org/#dfn-attribute-setter>: for an enumeration, "if
+                // S is not one of the enumeration's values, then return undefined" (the
+                // assignment is ignored; only ToString may throw).
+                Type::Enum(e) => format!(
+                    "        let value = match <{e} as FromJSVal>::from_jsval(cx, value_handle, ()) {{\n            Ok(Ok(v)) => v,\n            Ok(Err(_)) => return true,\n            Err(()) => return false,\n        }};\n"
+                ),
+                ty => match convert_value(cx, ty, "value_handle", "value", "\"The provided value\"", "return false;") {
                     Ok(c) => c,
                     Err(e) => {
                         errors.push(Error::new(attr.location.clone(), format!("{name}.{}: {e}", attr.name)));
                         continue;
                     }
-                };
+                },
+            };
             let pass = pass_expr(cx, &attr.ty, "value");
             let set_call = if attr.is_static {
                 format!("{name}::Set{camel}(cx, &global, {pass})")

@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 
 use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
-use canvas_traits::flatten::{DeviceSegment, flatten_path};
+use canvas_traits::flatten::{DeviceSegment, flatten_path, prune_for_stroke};
 use canvas_traits::hit::{self, to_sk_path};
 use canvas_traits::image_data::{get_image_data_rect, image_data_size};
 use canvas_traits::path::Path;
@@ -73,7 +73,7 @@ pub struct CanvasRenderingContext2D {
 }
 
 /// The image argument of `drawImage()` and `createPattern()`.
-pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmap as CanvasImageSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvas as CanvasImageSource;
 
 mod drawing;
 
@@ -258,8 +258,10 @@ impl CanvasRenderingContext2D {
                 }
             }
         }
-        let Some(outline) = to_sk_path(&segments) else { return false };
-        hit::point_in_stroke(&outline, &state.line, to_user.transform_point(Point2D::new(x, y)))
+        let Some(outline) = to_sk_path(&prune_for_stroke(&segments)) else { return false };
+        let t = &state.transform;
+        let scale = (t.m11 * t.m22 - t.m12 * t.m21).abs().sqrt() as f32;
+        hit::point_in_stroke(&outline, &state.line, to_user.transform_point(Point2D::new(x, y)), scale)
     }
 
     fn pre_transform(&self, matrix: Transform2D<f64>) {

@@ -247,6 +247,35 @@ impl HTMLCanvasElement {
         }
     }
 
+    /// Encodes the bitmap as it is after every command queued so far, without blocking script:
+    /// the canvas thread encodes, a helper thread waits for it, and `done` runs as a task with
+    /// the file (or the reason there is none).
+    pub fn encode_in_parallel(
+        &self,
+        encoding: ImageEncoding,
+        done: impl FnOnce(&mut JSContext, Result<Vec<u8>, EncodeError>) + 'static,
+    ) {
+        self.ensure_bitmap();
+        let request = RequestId::next();
+        let (reply, receiver) = crossbeam_channel::bounded::<EncodedImage>(1);
+        rendering::push(CanvasCommand::Encode { canvas: self.canvas_id, request, encoding, reply });
+        rendering::flush();
+        crate::parallel::in_parallel(
+            "encode",
+            move || {
+                receiver
+                    .recv()
+                    .map(|e| e.result)
+                    .unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())))
+            },
+            move |cx, result| {
+                let result = result
+                    .unwrap_or_else(|| Err(EncodeError::Encoder("the thread waiting for the encoder failed".into())));
+                done(cx, result)
+            },
+        );
+    }
+
     /// Encodes the bitmap (after every pending command) and waits for it.
     fn encode_now(&self, encoding: ImageEncoding) -> Result<Vec<u8>, EncodeError> {
         self.ensure_bitmap();
@@ -453,26 +482,8 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         }
         // 4. Run these steps in parallel: serialize result as a file with
         //    type and quality, then queue an element task to create the Blob
-        //    and invoke callback. The canvas thread encodes; a helper thread
-        //    waits for it so script never blocks.
-        self.ensure_bitmap();
-        let (reply, receiver) = crossbeam_channel::bounded::<EncodedImage>(1);
-        rendering::push(CanvasCommand::Encode { canvas: self.canvas_id, request, encoding, reply });
-        rendering::flush();
-        crate::parallel::in_parallel(
-            "toBlob",
-            move || {
-                receiver
-                    .recv()
-                    .map(|e| e.result)
-                    .unwrap_or_else(|_| Err(EncodeError::Encoder("the canvas thread is gone".into())))
-            },
-            move |cx, result| {
-                let result = result
-                    .unwrap_or_else(|| Err(EncodeError::Encoder("the thread waiting for the encoder failed".into())));
-                finish_to_blob(cx, request, result)
-            },
-        );
+        //    and invoke callback.
+        self.encode_in_parallel(encoding, move |cx, result| finish_to_blob(cx, request, result));
         Ok(())
     }
 

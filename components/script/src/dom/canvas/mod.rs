@@ -16,6 +16,7 @@ pub mod canvasrenderingcontext2d;
 pub mod canvasstate;
 pub mod htmlcanvaselement;
 pub mod imagedata;
+pub mod offscreencanvas;
 pub mod path2d;
 pub mod rendering;
 pub mod testing;

@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrBlob as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -124,7 +124,13 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
         // HTMLCanvasElement: if image has either a horizontal or a vertical dimension
         // equal to zero, then throw an "InvalidStateError". Its bitmap is a snapshot
         // shared with the canvas thread (un-premultiplied if it has alpha).
-        ImageBitmapSource::HTMLCanvasElement(canvas) => {
+        ImageBitmapSource::HTMLCanvasElement(_) | ImageBitmapSource::OffscreenCanvas(_) => {
+            // OffscreenCanvas: the same, on the element holding its bitmap.
+            let canvas = match image {
+                ImageBitmapSource::OffscreenCanvas(offscreen) => offscreen.bitmap_element(),
+                ImageBitmapSource::HTMLCanvasElement(canvas) => canvas.clone(),
+                _ => unreachable!("matched above"),
+            };
             if canvas.has_no_pixels() {
                 return Err(Error::InvalidState("The canvas has no pixels.".into()));
             }

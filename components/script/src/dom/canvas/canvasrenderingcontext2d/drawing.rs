@@ -26,6 +26,16 @@ impl CanvasRenderingContext2D {
                 }
                 Ok(Some(UsableImage::Canvas(canvas.clone())))
             }
+            // OffscreenCanvas: "If image has either a horizontal dimension or a vertical
+            // dimension equal to zero, then throw an "InvalidStateError"." (It is never
+            // detached: it cannot be transferred.)
+            CanvasImageSource::OffscreenCanvas(offscreen) => {
+                let canvas = offscreen.bitmap_element();
+                if canvas.has_no_pixels() {
+                    return Err(Error::InvalidState("the source OffscreenCanvas has a zero width or height".into()));
+                }
+                Ok(Some(UsableImage::Canvas(canvas)))
+            }
             // HTMLImageElement: "If image's current request's state is broken, then throw an
             // "InvalidStateError" DOMException. If image is not fully decodable, then return bad."
             CanvasImageSource::HTMLImageElement(image) => {
