@@ -204,7 +204,7 @@ fn fetch_over_http() {
                 let json = format!(
                     r#"{{"method":"{}","body":"{}","custom":"{}","type":"{}","origin":"{}"}}"#,
                     r.method,
-                    r.body,
+                    r.body.replace('\\', "\\\\").replace('"', "\\\"").replace('\r', "\\r").replace('\n', "\\n"),
                     header("x-custom"),
                     header("content-type"),
                     header("origin")

@@ -8,7 +8,10 @@
 // * RequestInit has only method, headers, body and signal (no mode, cache…).
 
 typedef (Headers or sequence<sequence<ByteString>> or record<ByteString, ByteString>) HeadersInit;
-typedef (Blob or BufferSource or USVString) BodyInit;
+// https://xhr.spec.whatwg.org/#typedefdef-xmlhttprequestbodyinit (BodyInit is this, without
+// ReadableStream: Aperture has no streams yet).
+typedef (Blob or BufferSource or FormData or URLSearchParams or USVString) XMLHttpRequestBodyInit;
+typedef XMLHttpRequestBodyInit BodyInit;
 
 // https://fetch.spec.whatwg.org/#headers-class
 [Exposed=Window]

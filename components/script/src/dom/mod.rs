@@ -29,3 +29,4 @@ pub mod testing;
 pub mod url;
 pub mod webcrypto;
 pub mod webstorage;
+pub mod xhr;

@@ -166,6 +166,11 @@ impl EventTarget {
         }
     }
 
+    /// Whether any event listener is registered (XHR's "upload listener flag").
+    pub fn has_any_listeners(&self) -> bool {
+        !self.listeners.borrow().is_empty()
+    }
+
     pub fn has_listeners_for(&self, event_type: &str) -> bool {
         self.listeners.borrow().iter().any(|l| l.event_type == event_type)
     }

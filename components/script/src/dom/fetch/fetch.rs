@@ -40,18 +40,18 @@ thread_local! {
 }
 
 /// <https://fetch.spec.whatwg.org/#concept-method>: a token.
-fn is_method(method: &[u8]) -> bool {
+pub(crate) fn is_method(method: &[u8]) -> bool {
     !method.is_empty() && method.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// <https://fetch.spec.whatwg.org/#cors-safelisted-method>
-fn is_safelisted_method(method: &str) -> bool {
+pub(crate) fn is_safelisted_method(method: &str) -> bool {
     matches!(method, "GET" | "HEAD" | "POST")
 }
 
 /// <https://fetch.spec.whatwg.org/#cors-safelisted-request-header> (names and
 /// the Content-Type values; the byte-level checks are left out).
-fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
+pub(crate) fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
     match name.to_ascii_lowercase().as_slice() {
         b"accept" | b"accept-language" | b"content-language" => true,
         b"content-type" => {
@@ -318,7 +318,7 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
 }
 
 /// <https://fetch.spec.whatwg.org/#concept-filtered-response-basic>: without `Set-Cookie`.
-fn basic_filter(headers: HeaderList) -> HeaderList {
+pub(crate) fn basic_filter(headers: HeaderList) -> HeaderList {
     headers
         .into_iter()
         .filter(|(n, _)| !n.eq_ignore_ascii_case(b"set-cookie") && !n.eq_ignore_ascii_case(b"set-cookie2"))
@@ -327,7 +327,7 @@ fn basic_filter(headers: HeaderList) -> HeaderList {
 
 /// <https://fetch.spec.whatwg.org/#concept-filtered-response-cors>: safelisted
 /// response headers and those named in `Access-Control-Expose-Headers`.
-fn cors_filter(headers: HeaderList) -> HeaderList {
+pub(crate) fn cors_filter(headers: HeaderList) -> HeaderList {
     let exposed: Vec<Vec<u8>> = headers
         .iter()
         .filter(|(n, _)| n.eq_ignore_ascii_case(b"access-control-expose-headers"))
@@ -356,7 +356,7 @@ fn cors_filter(headers: HeaderList) -> HeaderList {
         .collect()
 }
 
-fn url_without_fragment(url: &Url) -> String {
+pub(crate) fn url_without_fragment(url: &Url) -> String {
     let mut url = url.clone();
     url.set_fragment(None);
     url.to_string()

@@ -39,19 +39,19 @@ pub struct Headers {
 }
 
 /// <https://fetch.spec.whatwg.org/#header-name>: a token (RFC 9110).
-fn is_header_name(name: &[u8]) -> bool {
+pub(crate) fn is_header_name(name: &[u8]) -> bool {
     !name.is_empty() && name.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// <https://fetch.spec.whatwg.org/#header-value>: no NUL, CR or LF, and no
 /// leading or trailing HTTP whitespace (values are normalized first).
-fn is_header_value(value: &[u8]) -> bool {
+pub(crate) fn is_header_value(value: &[u8]) -> bool {
     !value.iter().any(|&b| matches!(b, 0 | b'\r' | b'\n'))
 }
 
 /// <https://fetch.spec.whatwg.org/#concept-header-value-normalize>: strip
 /// leading and trailing HTTP whitespace bytes.
-fn normalize(value: &[u8]) -> Vec<u8> {
+pub(crate) fn normalize(value: &[u8]) -> Vec<u8> {
     let ws = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b' ');
     let start = value.iter().position(|b| !ws(b)).unwrap_or(value.len());
     let end = value.iter().rposition(|b| !ws(b)).map_or(start, |e| e + 1);
@@ -59,7 +59,7 @@ fn normalize(value: &[u8]) -> Vec<u8> {
 }
 
 /// <https://fetch.spec.whatwg.org/#forbidden-request-header> (names only).
-fn is_forbidden_request_header(name: &[u8]) -> bool {
+pub(crate) fn is_forbidden_request_header(name: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
     const NAMES: &[&[u8]] = &[
         b"accept-charset",

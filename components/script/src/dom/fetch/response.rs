@@ -16,7 +16,7 @@ use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_
 use crate::dom::bindings::codegen::Dictionaries::ResponseInit;
 use crate::dom::bindings::codegen::Enums::ResponseType;
 use crate::dom::bindings::codegen::ResponseBinding::ResponseMethods;
-use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrUSVString as BodyInit;
+use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString as BodyInit;
 use crate::dom::bindings::conversions::ArrayBufferBytes;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
@@ -80,6 +80,15 @@ pub fn extract_body(init: &BodyInit) -> (Vec<u8>, Option<String>) {
         BodyInit::ArrayBufferView(b) => (b.0.clone(), None),
         BodyInit::ArrayBuffer(b) => (b.0.clone(), None),
         BodyInit::USVString(s) => (s.0.clone().into_bytes(), Some("text/plain;charset=UTF-8".into())),
+        // FormData: the multipart/form-data encoding, with its boundary in the type.
+        BodyInit::FormData(data) => {
+            let (bytes, type_) = data.multipart_body();
+            (bytes, Some(type_))
+        }
+        // URLSearchParams: the application/x-www-form-urlencoded serializer.
+        BodyInit::URLSearchParams(params) => {
+            (params.serialized().into_bytes(), Some("application/x-www-form-urlencoded;charset=UTF-8".into()))
+        }
     }
 }
 

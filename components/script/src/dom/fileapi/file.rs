@@ -25,6 +25,36 @@ pub struct File {
     last_modified: i64,
 }
 
+impl File {
+    /// A File of `bytes` (shared, not copied) named `name`.
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        bytes: std::rc::Rc<[u8]>,
+        type_: String,
+        name: String,
+        last_modified: i64,
+    ) -> DomRoot<File> {
+        let file = File { blob: Blob::new_inherited(bytes, type_), name, last_modified };
+        crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(file), window)
+    }
+
+    /// The file name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The last modification date, in ms since the epoch.
+    pub fn last_modified(&self) -> i64 {
+        self.last_modified
+    }
+}
+
+/// Now, in milliseconds since the Unix epoch (a new File's default lastModified).
+pub fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
 impl FileMethods for File {
     /// <https://w3c.github.io/FileAPI/#file-constructor>
     fn Constructor(

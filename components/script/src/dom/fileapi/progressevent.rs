@@ -55,6 +55,25 @@ impl ProgressEvent {
     }
 }
 
+impl ProgressEvent {
+    /// The same with an explicit `lengthComputable` (XHR: "true if length is not 0").
+    pub fn new_trusted_with(
+        cx: &mut JSContext,
+        window: &Window,
+        type_: &str,
+        length_computable: bool,
+        loaded: f64,
+        total: f64,
+    ) -> DomRoot<ProgressEvent> {
+        let event = ProgressEvent::new_inherited(window, length_computable, loaded, total);
+        let event = reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<Event>();
+        base.init(type_.into(), false, false);
+        base.set_trusted(true);
+        event
+    }
+}
+
 impl ProgressEventMethods for ProgressEvent {
     /// <https://xhr.spec.whatwg.org/#dom-progressevent-progressevent> (the event constructor)
     fn Constructor(

@@ -170,12 +170,19 @@ impl URLSearchParamsMethods for URLSearchParams {
 
     /// <https://url.spec.whatwg.org/#urlsearchparams-stringification-behavior>
     fn Stringifier(&self, _cx: &mut JSContext) -> DOMString {
-        serialize(&self.list.borrow()).into()
+        self.serialized().into()
     }
 
     /// <https://url.spec.whatwg.org/#interface-urlsearchparams>: "The value pairs to iterate over
     /// are this's list's name-value pairs".
     fn PairIterable(&self, _cx: &mut JSContext) -> Vec<(USVString, USVString)> {
         self.list.borrow().iter().map(|(n, v)| (USVString(n.clone()), USVString(v.clone()))).collect()
+    }
+}
+
+impl URLSearchParams {
+    /// The list, application/x-www-form-urlencoded serialized (a request body).
+    pub fn serialized(&self) -> String {
+        serialize(&self.list.borrow())
     }
 }
