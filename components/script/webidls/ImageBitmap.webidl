@@ -1,5 +1,5 @@
 // https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#images-2
-// (Serializable and Transferable are not supported yet.)
+// Serializable (structuredClone shares the pixels); not Transferable yet.
 
 [Exposed=Window]
 interface ImageBitmap {

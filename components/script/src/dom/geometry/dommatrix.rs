@@ -42,6 +42,11 @@ impl DOMMatrixReadOnly {
         DOMMatrixReadOnly { reflector_: Reflector::new(), matrix: Cell::new(matrix), is_2d: Cell::new(is_2d) }
     }
 
+    /// A new `DOMMatrixReadOnly` (structured deserialization).
+    pub fn new(cx: &mut JSContext, window: &Window, m: Matrix, is_2d: bool) -> DomRoot<DOMMatrixReadOnly> {
+        reflect_dom_object(cx, Box::new(DOMMatrixReadOnly::new_inherited(m, is_2d)), window)
+    }
+
     /// The matrix and its is2D flag.
     pub fn matrix(&self) -> (Matrix, bool) {
         (self.matrix.get(), self.is_2d.get())

@@ -37,6 +37,11 @@ impl DOMPointReadOnly {
     pub fn coordinates(&self) -> Coordinates {
         self.point.get()
     }
+
+    /// A new `DOMPointReadOnly` (structured deserialization).
+    pub fn new(cx: &mut JSContext, window: &Window, point: Coordinates) -> DomRoot<DOMPointReadOnly> {
+        reflect_dom_object(cx, Box::new(DOMPointReadOnly::new_inherited(point)), window)
+    }
 }
 
 /// <https://drafts.fxtf.org/geometry/#transform-a-point-with-a-matrix>: the point as a column

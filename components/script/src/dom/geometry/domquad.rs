@@ -35,6 +35,18 @@ impl DOMQuad {
     }
 }
 
+impl DOMQuad {
+    /// A new quad of four points (structured deserialization).
+    pub fn from_points(cx: &mut JSContext, window: &Window, points: [(f64, f64, f64, f64); 4]) -> DomRoot<DOMQuad> {
+        DOMQuad::new(cx, window, None, points)
+    }
+
+    /// The four points' coordinates.
+    pub fn points(&self) -> [(f64, f64, f64, f64); 4] {
+        [0, 1, 2, 3].map(|i| self.points[i].coordinates())
+    }
+}
+
 /// <https://drafts.fxtf.org/geometry/#dom-domquad-getbounds>: "the NaN-safe minimum" and maximum.
 fn nan_safe(values: [f64; 4], pick: fn(f64, f64) -> f64) -> f64 {
     if values.iter().any(|v| v.is_nan()) { f64::NAN } else { values.into_iter().reduce(pick).expect("four values") }

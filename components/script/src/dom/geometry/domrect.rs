@@ -33,6 +33,16 @@ impl DOMRectReadOnly {
     fn new_inherited(x: f64, y: f64, w: f64, h: f64) -> DOMRectReadOnly {
         DOMRectReadOnly { reflector_: Reflector::new(), rect: Cell::new((x, y, w, h)) }
     }
+
+    /// A new `DOMRectReadOnly` (structured deserialization).
+    pub fn new(cx: &mut JSContext, window: &Window, x: f64, y: f64, w: f64, h: f64) -> DomRoot<DOMRectReadOnly> {
+        reflect_dom_object(cx, Box::new(DOMRectReadOnly::new_inherited(x, y, w, h)), window)
+    }
+
+    /// x, y, width and height.
+    pub fn values(&self) -> (f64, f64, f64, f64) {
+        self.rect.get()
+    }
 }
 
 /// <https://drafts.fxtf.org/geometry/#dom-domrectreadonly-top> and friends: NaN-safe min/max

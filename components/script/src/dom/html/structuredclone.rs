@@ -1,8 +1,10 @@
 //! `structuredClone()` (<https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>)
 //! on SpiderMonkey's structured clone algorithm: primitives, plain objects, arrays, Date, RegExp,
 //! Map, Set, ArrayBuffer and views, Error objects and wrapper objects are cloned by the engine;
-//! everything it cannot clone (functions, symbols, DOM objects: Aperture registers no
-//! serializable platform objects yet) is a "DataCloneError" DOMException.
+//! Aperture's read/write hooks add the serializable platform objects (`[Serializable]`):
+//! `DOMPoint(ReadOnly)`, `DOMRect(ReadOnly)`, `DOMQuad`, `DOMMatrix(ReadOnly)`, `Blob`, `File`,
+//! `ImageData` and `ImageBitmap` (its pixels shared, not copied). Everything else (functions,
+//! symbols, other DOM objects) is a "DataCloneError" DOMException.
 //!
 //! FIXME: the `transfer` option (StructuredSerializeOptions) is not supported; the second
 //! argument is not declared.
@@ -13,11 +15,15 @@ use std::os::raw::{c_char, c_void};
 use mozjs::context::JSContext;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
+use crate::dom::bindings::inheritance::Castable;
+
 use crate::dom::bindings::error::{Error, ErrorResult};
 
-/// Where the error hook leaves SpiderMonkey's message.
+/// The closure of one clone: where the error hook leaves SpiderMonkey's message, and the
+/// ImageBitmap pixels passed from the write hook to the read hook (same process, same call).
 struct CloneError {
     message: Option<String>,
+    bitmaps: Vec<base::VideoFrame>,
 }
 
 /// The `reportError` hook: records the message instead of throwing SpiderMonkey's own error,
@@ -41,8 +47,8 @@ unsafe extern "C" fn report_error(
 }
 
 static CALLBACKS: mozjs::jsapi::JSStructuredCloneCallbacks = mozjs::jsapi::JSStructuredCloneCallbacks {
-    read: None,
-    write: None,
+    read: Some(read_platform_object),
+    write: Some(write_platform_object),
     reportError: Some(report_error),
     readTransfer: None,
     writeTransfer: None,
@@ -53,7 +59,7 @@ static CALLBACKS: mozjs::jsapi::JSStructuredCloneCallbacks = mozjs::jsapi::JSStr
 
 /// StructuredSerialize then StructuredDeserialize of `value` in the current realm.
 pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHandleValue) -> ErrorResult {
-    let mut error = CloneError { message: None };
+    let mut error = CloneError { message: None, bitmaps: Vec::new() };
     // SAFETY: `value` and `rval` are rooted handles; the callbacks are static and the closure
     // outlives the call.
     let ok = unsafe {
@@ -76,4 +82,251 @@ pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHan
     unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
     let message = error.message.filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
     Err(Error::DataClone(format!("Failed to execute 'structuredClone' on 'Window': {message}")))
+}
+
+/// The tags of Aperture's serializable platform objects (above `JS_SCTAG_USER_MIN`).
+mod tag {
+    const BASE: u32 = 0xFFFF_8000;
+    pub const DOM_POINT_READ_ONLY: u32 = BASE + 1;
+    pub const DOM_POINT: u32 = BASE + 2;
+    pub const DOM_RECT_READ_ONLY: u32 = BASE + 3;
+    pub const DOM_RECT: u32 = BASE + 4;
+    pub const DOM_QUAD: u32 = BASE + 5;
+    pub const DOM_MATRIX_READ_ONLY: u32 = BASE + 6;
+    pub const DOM_MATRIX: u32 = BASE + 7;
+    pub const BLOB: u32 = BASE + 8;
+    pub const FILE: u32 = BASE + 9;
+    pub const IMAGE_DATA: u32 = BASE + 10;
+    pub const IMAGE_BITMAP: u32 = BASE + 11;
+}
+
+/// Writes into a SpiderMonkey clone buffer.
+struct Writer(*mut mozjs::jsapi::JSStructuredCloneWriter);
+
+impl Writer {
+    fn header(&self, tag: u32, data: u32) -> bool {
+        // SAFETY: the writer is the one SpiderMonkey passed to the hook, valid during it.
+        unsafe { mozjs::jsapi::JS_WriteUint32PairUnchecked(self.0, tag, data) }
+    }
+    fn doubles(&self, values: &[f64]) -> bool {
+        // SAFETY: as above.
+        values.iter().all(|v| unsafe { mozjs::jsapi::JS_WriteDouble(self.0, *v) })
+    }
+    fn bytes(&self, bytes: &[u8]) -> bool {
+        let length = bytes.len() as u64;
+        // SAFETY: as above; `bytes` is valid for its length.
+        self.header((length >> 32) as u32, length as u32)
+            && unsafe { mozjs::jsapi::JS_WriteBytes(self.0, bytes.as_ptr() as *const c_void, bytes.len()) }
+    }
+}
+
+/// Reads from a SpiderMonkey clone buffer.
+struct Reader(*mut mozjs::jsapi::JSStructuredCloneReader);
+
+impl Reader {
+    fn pair(&self) -> Option<(u32, u32)> {
+        let (mut a, mut b) = (0, 0);
+        // SAFETY: the reader is the one SpiderMonkey passed to the hook, valid during it.
+        unsafe { mozjs::jsapi::JS_ReadUint32Pair(self.0, &mut a, &mut b) }.then_some((a, b))
+    }
+    fn doubles<const N: usize>(&self) -> Option<[f64; N]> {
+        let mut out = [0.0; N];
+        for v in &mut out {
+            // SAFETY: as above.
+            if !unsafe { mozjs::jsapi::JS_ReadDouble(self.0, v) } {
+                return None;
+            }
+        }
+        Some(out)
+    }
+    fn bytes(&self) -> Option<Vec<u8>> {
+        let (high, low) = self.pair()?;
+        let length = usize::try_from((u64::from(high) << 32) | u64::from(low)).ok()?;
+        let mut out = vec![0u8; length];
+        // SAFETY: `out` has room for `length` bytes.
+        unsafe { mozjs::jsapi::JS_ReadBytes(self.0, out.as_mut_ptr() as *mut c_void, length) }.then_some(out)
+    }
+    fn string(&self) -> Option<String> {
+        String::from_utf8(self.bytes()?).ok()
+    }
+}
+
+/// The write hook: <https://html.spec.whatwg.org/multipage/structured-data.html#serializable-objects>,
+/// each interface's serialization steps. An object of another kind, a detached or
+/// cross-origin ImageBitmap, is a DataCloneError.
+unsafe extern "C" fn write_platform_object(
+    cx: *mut mozjs::jsapi::JSContext,
+    w: *mut mozjs::jsapi::JSStructuredCloneWriter,
+    obj: mozjs::jsapi::HandleObject,
+    _same_process_scope_required: *mut bool,
+    closure: *mut c_void,
+) -> bool {
+    use crate::dom::bindings::conversions::root_from_object;
+    use crate::dom::types::*;
+    // SAFETY: SpiderMonkey passes a live handle, a writer valid for the call and the closure
+    // `structured_clone` gave it.
+    let (object, closure) =
+        unsafe { (mozjs::rust::HandleObject::from_raw(obj).get(), &mut *(closure as *mut CloneError)) };
+    let w = Writer(w);
+    // SAFETY: `object` is a live object; unwrapping checks its class.
+    unsafe {
+        if let Some(point) = root_from_object::<DOMPoint>(object) {
+            let (x, y, z, p) = point.coordinates();
+            return w.header(tag::DOM_POINT, 0) && w.doubles(&[x, y, z, p]);
+        }
+        if let Some(point) = root_from_object::<DOMPointReadOnly>(object) {
+            let (x, y, z, p) = point.coordinates();
+            return w.header(tag::DOM_POINT_READ_ONLY, 0) && w.doubles(&[x, y, z, p]);
+        }
+        if let Some(rect) = root_from_object::<DOMRect>(object) {
+            let (x, y, width, height) = rect.upcast::<DOMRectReadOnly>().values();
+            return w.header(tag::DOM_RECT, 0) && w.doubles(&[x, y, width, height]);
+        }
+        if let Some(rect) = root_from_object::<DOMRectReadOnly>(object) {
+            let (x, y, width, height) = rect.values();
+            return w.header(tag::DOM_RECT_READ_ONLY, 0) && w.doubles(&[x, y, width, height]);
+        }
+        if let Some(quad) = root_from_object::<DOMQuad>(object) {
+            let points = quad.points();
+            let flat: Vec<f64> = points.iter().flat_map(|&(x, y, z, p)| [x, y, z, p]).collect();
+            return w.header(tag::DOM_QUAD, 0) && w.doubles(&flat);
+        }
+        if let Some(matrix) = root_from_object::<DOMMatrixReadOnly>(object) {
+            let (m, is_2d) = matrix.matrix();
+            let kind = if root_from_object::<DOMMatrix>(object).is_some() {
+                tag::DOM_MATRIX
+            } else {
+                tag::DOM_MATRIX_READ_ONLY
+            };
+            return w.header(kind, u32::from(is_2d)) && w.doubles(&crate::dom::geometry::matrix::elements(&m));
+        }
+        if let Some(file) = root_from_object::<File>(object) {
+            let blob = file.upcast::<Blob>();
+            return w.header(tag::FILE, 0)
+                && w.bytes(blob.type_string().as_bytes())
+                && w.bytes(file.name().as_bytes())
+                && w.doubles(&[file.last_modified() as f64])
+                && w.bytes(blob.bytes());
+        }
+        if let Some(blob) = root_from_object::<Blob>(object) {
+            return w.header(tag::BLOB, 0) && w.bytes(blob.type_string().as_bytes()) && w.bytes(blob.bytes());
+        }
+        if let Some(image) = root_from_object::<ImageData>(object) {
+            let size = image.size();
+            let Some(bytes) = image.copy_bytes() else {
+                closure.message = Some("An ImageData whose buffer was detached could not be cloned.".into());
+                report_clone_error(cx, closure);
+                return false;
+            };
+            return w.header(tag::IMAGE_DATA, 0)
+                && w.doubles(&[f64::from(size.width), f64::from(size.height)])
+                && w.bytes(&bytes);
+        }
+        if let Some(bitmap) = root_from_object::<ImageBitmap>(object) {
+            // ImageBitmap serialization steps: 1. If value's origin-clean flag is not set, then
+            // throw a "DataCloneError". 2. (Detached) likewise. 3. The bitmap data is shared.
+            let frame = match bitmap.frame() {
+                Some(frame) if bitmap.origin_clean() => frame,
+                _ => {
+                    closure.message =
+                        Some("An ImageBitmap that is detached or not origin-clean could not be cloned.".into());
+                    report_clone_error(cx, closure);
+                    return false;
+                }
+            };
+            closure.bitmaps.push(frame);
+            return w.header(tag::IMAGE_BITMAP, (closure.bitmaps.len() - 1) as u32);
+        }
+    }
+    closure.message = Some("The object could not be cloned.".into());
+    report_clone_error(cx, closure);
+    false
+}
+
+/// Fails the clone with a DataCloneError: SpiderMonkey's error hook records the message.
+fn report_clone_error(_cx: *mut mozjs::jsapi::JSContext, closure: &mut CloneError) {
+    if closure.message.is_none() {
+        closure.message = Some("The object could not be cloned.".into());
+    }
+}
+
+/// The read hook: each interface's deserialization steps, in the current realm.
+unsafe extern "C" fn read_platform_object(
+    cx: *mut mozjs::jsapi::JSContext,
+    r: *mut mozjs::jsapi::JSStructuredCloneReader,
+    _policy: *const mozjs::jsapi::JS::CloneDataPolicy,
+    tag: u32,
+    data: u32,
+    closure: *mut c_void,
+) -> *mut mozjs::jsapi::JSObject {
+    use crate::dom::bindings::reflector::DomObject;
+    use crate::dom::types::*;
+    // SAFETY: SpiderMonkey passes its live context, a reader valid for the call and our closure.
+    let (mut cx, closure) =
+        unsafe { (JSContext::from_ptr(std::ptr::NonNull::new_unchecked(cx)), &mut *(closure as *mut CloneError)) };
+    let cx = &mut cx;
+    let r = Reader(r);
+    let window = crate::dom::html::window::Window::current(cx);
+    let reflector = |object: &dyn DomObject| object.reflector().get_raw();
+    let object = (|| -> Option<*mut mozjs::jsapi::JSObject> {
+        Some(match tag {
+            tag::DOM_POINT | tag::DOM_POINT_READ_ONLY => {
+                let [x, y, z, w] = r.doubles::<4>()?;
+                if tag == tag::DOM_POINT {
+                    reflector(&*DOMPoint::new(cx, &window, (x, y, z, w)))
+                } else {
+                    reflector(&*DOMPointReadOnly::new(cx, &window, (x, y, z, w)))
+                }
+            }
+            tag::DOM_RECT | tag::DOM_RECT_READ_ONLY => {
+                let [x, y, width, height] = r.doubles::<4>()?;
+                if tag == tag::DOM_RECT {
+                    reflector(&*DOMRect::new(cx, &window, x, y, width, height))
+                } else {
+                    reflector(&*DOMRectReadOnly::new(cx, &window, x, y, width, height))
+                }
+            }
+            tag::DOM_QUAD => {
+                let v = r.doubles::<16>()?;
+                let points = [0, 1, 2, 3].map(|i| (v[4 * i], v[4 * i + 1], v[4 * i + 2], v[4 * i + 3]));
+                reflector(&*DOMQuad::from_points(cx, &window, points))
+            }
+            tag::DOM_MATRIX | tag::DOM_MATRIX_READ_ONLY => {
+                let m = crate::dom::geometry::matrix::from_elements(&r.doubles::<16>()?);
+                if tag == tag::DOM_MATRIX {
+                    reflector(&*DOMMatrix::new(cx, &window, m, data != 0))
+                } else {
+                    reflector(&*DOMMatrixReadOnly::new(cx, &window, m, data != 0))
+                }
+            }
+            tag::BLOB => {
+                let type_ = r.string()?;
+                let bytes = r.bytes()?;
+                reflector(&*Blob::new(cx, &window, bytes, type_))
+            }
+            tag::FILE => {
+                let type_ = r.string()?;
+                let name = r.string()?;
+                let [last_modified] = r.doubles::<1>()?;
+                let bytes = r.bytes()?;
+                reflector(&*File::new(cx, &window, bytes.into(), type_, name, last_modified as i64))
+            }
+            tag::IMAGE_DATA => {
+                let [width, height] = r.doubles::<2>()?;
+                let bytes = r.bytes()?;
+                let size = base::units::ImageSize::new(width as u32, height as u32);
+                let color = crate::dom::bindings::codegen::Enums::PredefinedColorSpace::Srgb;
+                reflector(&*ImageData::new(cx, &window, size, color, Some(&bytes)).ok()?)
+            }
+            tag::IMAGE_BITMAP => {
+                let frame = closure.bitmaps.get(data as usize)?.clone();
+                reflector(&*ImageBitmap::new(cx, &window, frame, true))
+            }
+            _ => return None,
+        })
+    })();
+    object.unwrap_or_else(|| {
+        closure.message.get_or_insert_with(|| "The serialized data could not be read.".into());
+        std::ptr::null_mut()
+    })
 }
