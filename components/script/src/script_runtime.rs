@@ -66,6 +66,15 @@ impl ScriptRuntime {
             SetPromiseRejectionTrackerCallback(cx.raw_cx(), Some(promise_rejection_tracker), std::ptr::null_mut());
             // DOM objects with JIT info: let the JIT call their ops directly.
             mozjs::jsapi::SetDOMCallbacks(cx.raw_cx(), &DOM_CALLBACKS);
+            // A WeakRef or FinalizationRegistry target that is a DOM object asks the embedding
+            // to "preserve its wrapper"; without callbacks SpiderMonkey calls a null pointer at
+            // the next GC. A reflector is the DOM object itself (the Rust value lives as long
+            // as it), so there is nothing to preserve and nothing is ever released early.
+            mozjs::jsapi::js::SetPreserveWrapperCallbacks(
+                cx.raw_cx(),
+                Some(preserve_wrapper),
+                Some(has_released_wrapper),
+            );
             ScriptRuntime { runtime, _job_queue: job_queue }
         }
     }
@@ -75,11 +84,44 @@ impl ScriptRuntime {
     }
 }
 
+/// The preserve-wrapper callback: nothing to do (see `ScriptRuntime::new`).
+unsafe extern "C" fn preserve_wrapper(_cx: *mut mozjs::jsapi::JSContext, _obj: mozjs::jsapi::HandleObject) -> bool {
+    true
+}
+
+/// The has-released-wrapper callback: a reflector is never released while its object lives.
+unsafe extern "C" fn has_released_wrapper(_obj: mozjs::jsapi::HandleObject) -> bool {
+    false
+}
+
 static DOM_CALLBACKS: mozjs::jsapi::DOMCallbacks = mozjs::jsapi::DOMCallbacks {
     instanceClassMatchesProto: Some(instance_class_matches_proto),
-    instanceClassIsError: None,
-    extractExceptionInfo: None,
+    instanceClassIsError: Some(instance_class_is_error),
+    // SpiderMonkey calls this, without a null check, for every DOM object it reports as an
+    // uncaught exception (a DOMException thrown from a listener).
+    extractExceptionInfo: Some(extract_exception_info),
 };
+
+/// No DOM class is a JS error class.
+unsafe extern "C" fn instance_class_is_error(_clasp: *const mozjs::jsapi::JSClass) -> bool {
+    false
+}
+
+/// Answers "not an exception object" for every DOM object: SpiderMonkey then reports it
+/// through its string form (a DOMException's is "SyntaxError: …", from Error.prototype).
+unsafe extern "C" fn extract_exception_info(
+    _cx: *mut mozjs::jsapi::JSContext,
+    _obj: mozjs::jsapi::HandleObject,
+    is_exception: *mut bool,
+    _file_name: mozjs::jsapi::MutableHandle<*mut mozjs::jsapi::JSString>,
+    _line: *mut u32,
+    _column: *mut u32,
+    _message: mozjs::jsapi::MutableHandle<*mut mozjs::jsapi::JSString>,
+) -> bool {
+    // SAFETY: SpiderMonkey passes a valid out pointer.
+    unsafe { *is_exception = false };
+    true
+}
 
 /// Lets the JIT check `this` for a DOM getter or method without calling us.
 unsafe extern "C" fn instance_class_matches_proto(

@@ -36,7 +36,8 @@ interface mixin WindowOrWorkerGlobalScope {
   undefined reportError(any e);
 
   // structured cloning (the transfer option is not supported: see structuredclone.rs)
-  [Throws] any structuredClone(any value);
+  // structuredClone(any value, optional StructuredSerializeOptions options = {}); see MessagePort.webidl
+  [Throws] any structuredClone(any value, optional any options);
 
   // base64 utility methods
   [Throws] DOMString btoa(DOMString data);

@@ -28,5 +28,6 @@ pub mod permissions;
 pub mod testing;
 pub mod url;
 pub mod webcrypto;
+pub mod webmessaging;
 pub mod webstorage;
 pub mod xhr;

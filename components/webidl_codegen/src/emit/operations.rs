@@ -341,7 +341,12 @@ pub(super) fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
             Some(format!("{v}.is_object() && unsafe {{ root_from_object::<{name}>({v}.to_object()) }}.is_some()"))
         }
         Type::Nullable(inner) => distinguishing_test(inner, d).map(|t| format!("({v}.is_null_or_undefined() || {t})")),
-        Type::Dictionary(_) | Type::CallbackInterface(_) | Type::Sequence(_) | Type::Record(..) => {
+        // <https://webidl.spec.whatwg.org/#es-overloads> step 12.5: an object with an
+        // @@iterator method selects a sequence (before a dictionary is considered).
+        Type::Sequence(_) | Type::FrozenArray(_) => {
+            Some(format!("{v}.is_object() && has_iterator(cx, args.get({d})) == Ok(true)"))
+        }
+        Type::Dictionary(_) | Type::CallbackInterface(_) | Type::Record(..) => {
             Some(format!("({v}.is_object() || {v}.is_null_or_undefined())"))
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),

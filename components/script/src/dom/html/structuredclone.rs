@@ -13,6 +13,7 @@ use std::ffi::CStr;
 use std::os::raw::{c_char, c_void};
 
 use mozjs::context::JSContext;
+use mozjs::rooted;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::inheritance::Castable;
@@ -24,6 +25,10 @@ use crate::dom::bindings::error::{Error, ErrorResult};
 struct CloneError {
     message: Option<String>,
     bitmaps: Vec<base::VideoFrame>,
+    /// The MessagePorts of the transfer list: inside the message they are written by index.
+    ports: Vec<*mut mozjs::jsapi::JSObject>,
+    /// The new ports that replace them at the receiving side, same indices.
+    new_ports: Vec<*mut mozjs::jsapi::JSObject>,
 }
 
 /// The `reportError` hook: records the message instead of throwing SpiderMonkey's own error,
@@ -59,7 +64,99 @@ static CALLBACKS: mozjs::jsapi::JSStructuredCloneCallbacks = mozjs::jsapi::JSStr
 
 /// StructuredSerialize then StructuredDeserialize of `value` in the current realm.
 pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHandleValue) -> ErrorResult {
-    let mut error = CloneError { message: None, bitmaps: Vec::new() };
+    let mut closure = CloneError { message: None, bitmaps: Vec::new(), ports: Vec::new(), new_ports: Vec::new() };
+    clone_with(cx, value, rval, &mut closure, "structuredClone")
+}
+
+/// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
+/// followed at once by StructuredDeserializeWithTransfer in `realm`'s realm (every realm of an
+/// engine is on this thread): `rval` gets the clone; the transferred MessagePorts are returned
+/// (they keep their identity), and the transferred ArrayBuffers are detached.
+pub fn serialize_with_transfer(
+    cx: &mut JSContext,
+    realm: &crate::dom::html::window::Window,
+    value: HandleValue,
+    transfer: &[*mut mozjs::jsapi::JSObject],
+    rval: MutableHandleValue,
+) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
+    use crate::dom::bindings::conversions::root_from_object;
+    use crate::dom::webmessaging::messageport::MessagePort;
+    let mut ports = Vec::new();
+    let mut buffers = Vec::new();
+    // 2. For each transferable of transferList:
+    for (index, &object) in transfer.iter().enumerate() {
+        // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
+        if transfer[..index].contains(&object) {
+            return Err(Error::DataClone("The transfer list contains the same object twice.".into()));
+        }
+        // SAFETY: the objects come from the caller's converted sequence; unwrapping checks
+        // their class.
+        let is_buffer = unsafe { mozjs::jsapi::IsArrayBufferObject(object) };
+        if is_buffer {
+            // 2.2 An ArrayBuffer that is shared, or 2.4 detached, is a DataCloneError.
+            // SAFETY: `object` is an ArrayBuffer.
+            if unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(object) } {
+                return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
+            }
+            buffers.push(object);
+        } else if let Some(port) = unsafe { root_from_object::<MessagePort>(object) } {
+            if port.is_closed() {
+                return Err(Error::DataClone(
+                    "A closed or already transferred MessagePort cannot be transferred.".into(),
+                ));
+            }
+            ports.push(port);
+        } else {
+            // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
+            //     transferable.
+            return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
+        }
+    }
+    // The transfer-receiving steps of MessagePort make a new port in the receiving realm that
+    // takes over the old one's entanglement and queued messages; the old one is detached.
+    let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
+    let mut closure = CloneError {
+        message: None,
+        bitmaps: Vec::new(),
+        ports: ports
+            .iter()
+            .map(|p| {
+                use crate::dom::bindings::reflector::DomObject;
+                p.reflector().get_raw()
+            })
+            .collect(),
+        new_ports: new_ports
+            .iter()
+            .map(|p| {
+                use crate::dom::bindings::reflector::DomObject;
+                p.reflector().get_raw()
+            })
+            .collect(),
+    };
+    {
+        // SAFETY: entering the live global of `realm` for the deserialization.
+        let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), realm.global_object().get()) };
+        clone_with(cx, value, rval, &mut closure, "postMessage")?;
+    }
+    for (old, new) in ports.iter().zip(&new_ports) {
+        old.transfer_to(new);
+    }
+    // Transfer: the ArrayBuffers' contents now live in the clone; the originals are detached.
+    for buffer in buffers {
+        rooted!(&in(cx) let buffer = buffer);
+        // SAFETY: `buffer` is a rooted, non-detached ArrayBuffer.
+        unsafe { mozjs::jsapi::DetachArrayBuffer(cx.raw_cx(), buffer.handle().into()) };
+    }
+    Ok(new_ports)
+}
+
+fn clone_with(
+    cx: &mut JSContext,
+    value: HandleValue,
+    rval: MutableHandleValue,
+    closure: &mut CloneError,
+    what: &str,
+) -> ErrorResult {
     // SAFETY: `value` and `rval` are rooted handles; the callbacks are static and the closure
     // outlives the call.
     let ok = unsafe {
@@ -68,20 +165,21 @@ pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHan
             value.into(),
             rval.into(),
             &CALLBACKS,
-            &mut error as *mut CloneError as *mut c_void,
+            closure as *mut CloneError as *mut c_void,
         )
     };
     if ok {
         return Ok(());
     }
     // An exception thrown by a getter while serializing propagates as it is.
-    if error.message.is_none() && unsafe { mozjs::jsapi::JS_IsExceptionPending(cx.raw_cx()) } {
+    if closure.message.is_none() && unsafe { mozjs::jsapi::JS_IsExceptionPending(cx.raw_cx()) } {
         return Err(Error::JSFailed);
     }
     // SAFETY: clearing whatever SpiderMonkey left pending before the DOMException is thrown.
     unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
-    let message = error.message.filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
-    Err(Error::DataClone(format!("Failed to execute 'structuredClone' on 'Window': {message}")))
+    let message =
+        closure.message.take().filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
+    Err(Error::DataClone(format!("Failed to execute '{what}' on 'Window': {message}")))
 }
 
 /// The tags of Aperture's serializable platform objects (above `JS_SCTAG_USER_MIN`).
@@ -98,6 +196,7 @@ mod tag {
     pub const FILE: u32 = BASE + 9;
     pub const IMAGE_DATA: u32 = BASE + 10;
     pub const IMAGE_BITMAP: u32 = BASE + 11;
+    pub const MESSAGE_PORT: u32 = BASE + 12;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -222,6 +321,10 @@ unsafe extern "C" fn write_platform_object(
                 && w.doubles(&[f64::from(size.width), f64::from(size.height)])
                 && w.bytes(&bytes);
         }
+        if let Some(index) = closure.ports.iter().position(|p| *p == object) {
+            // A MessagePort of the transfer list: the receiver gets the same port.
+            return w.header(tag::MESSAGE_PORT, index as u32);
+        }
         if let Some(bitmap) = root_from_object::<ImageBitmap>(object) {
             // ImageBitmap serialization steps: 1. If value's origin-clean flag is not set, then
             // throw a "DataCloneError". 2. (Detached) likewise. 3. The bitmap data is shared.
@@ -292,7 +395,14 @@ unsafe extern "C" fn read_platform_object(
                 reflector(&*DOMQuad::from_points(cx, &window, points))
             }
             tag::DOM_MATRIX | tag::DOM_MATRIX_READ_ONLY => {
-                let m = crate::dom::geometry::matrix::from_elements(&r.doubles::<16>()?);
+                let e = r.doubles::<16>()?;
+                // A 2D matrix is serialized as its six 2D elements: the others read back as
+                // exactly 0 and 1.
+                let m = if data != 0 {
+                    crate::dom::geometry::matrix::from_2d(e[0], e[1], e[4], e[5], e[12], e[13])
+                } else {
+                    crate::dom::geometry::matrix::from_elements(&e)
+                };
                 if tag == tag::DOM_MATRIX {
                     reflector(&*DOMMatrix::new(cx, &window, m, data != 0))
                 } else {
@@ -322,6 +432,8 @@ unsafe extern "C" fn read_platform_object(
                 let frame = closure.bitmaps.get(data as usize)?.clone();
                 reflector(&*ImageBitmap::new(cx, &window, frame, true))
             }
+            // A transferred MessagePort: the same port (it stays entangled).
+            tag::MESSAGE_PORT => *closure.new_ports.get(data as usize)?,
             _ => return None,
         })
     })();

@@ -543,9 +543,48 @@ impl WindowMethods for Window {
         &self,
         cx: &mut JSContext,
         value: mozjs::rust::HandleValue,
+        options: mozjs::rust::HandleValue,
         rval: mozjs::rust::MutableHandleValue,
     ) -> crate::dom::bindings::error::ErrorResult {
-        crate::dom::html::structuredclone::structured_clone(cx, value, rval)
+        // "1. Let serialized be ? StructuredSerializeWithTransfer(value, options["transfer"]).
+        //  2. Let deserializeRecord be ? StructuredDeserializeWithTransfer(serialized, this's
+        //  relevant realm). 3. Return deserializeRecord.[[Deserialized]]."
+        let transfer = crate::dom::webmessaging::messageport::options_transfer(cx, options)?;
+        crate::dom::html::structuredclone::serialize_with_transfer(cx, self, value, &transfer, rval).map(|_| ())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage> and
+    /// <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage-options>
+    fn PostMessage(
+        &self,
+        cx: &mut JSContext,
+        message: mozjs::rust::HandleValue,
+        target_origin_or_options: mozjs::rust::HandleValue,
+        transfer: mozjs::rust::HandleValue,
+    ) -> crate::dom::bindings::error::ErrorResult {
+        let (target_origin, transfer) = crate::dom::webmessaging::messageport::window_post_message_arguments(
+            cx,
+            target_origin_or_options,
+            transfer,
+        )?;
+        crate::dom::webmessaging::messageport::window_post_message(cx, self, message, &target_origin, transfer)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/indices.html#event-message>
+    fn Onmessage(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.eventtarget.get_event_handler("message")
+    }
+    /// <https://html.spec.whatwg.org/multipage/indices.html#event-message>
+    fn SetOnmessage(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.eventtarget.set_event_handler("message", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/indices.html#event-messageerror>
+    fn Onmessageerror(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.eventtarget.get_event_handler("messageerror")
+    }
+    /// <https://html.spec.whatwg.org/multipage/indices.html#event-messageerror>
+    fn SetOnmessageerror(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.eventtarget.set_event_handler("messageerror", value)
     }
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
