@@ -373,10 +373,11 @@ pub fn report_pending_exception(cx: &mut JSContext) {
             Some(i) => (i.filename.clone(), i.line, i.col),
             None => (String::new(), 0, 0),
         };
+        // The ErrorEvent's message is the report's, "Uncaught Error: …", as in browsers.
         crate::dom::html::errorevent::ErrorEvent::fire_for_exception(
             cx,
             &window,
-            &message,
+            &format!("Uncaught {message}"),
             &file,
             line,
             col,

@@ -1,7 +1,8 @@
 // https://html.spec.whatwg.org/multipage/webappapis.html#globaleventhandlers
 // The handlers pages commonly use (the same list as event handler content
-// attributes, src/dom/eventhandlerattributes.rs), on HTML elements. Window
-// and Document do not include the mixin in Aperture (Window has onload).
+// attributes, src/dom/eventhandlerattributes.rs), on HTML elements, Document and Window.
+// Window's onerror is invoked as an OnErrorEventHandler (message, source, lineno, colno,
+// error; true cancels) by the event dispatch, though it is declared as an EventHandler here.
 
 interface mixin GlobalEventHandlers {
   attribute EventHandler onabort;
@@ -67,3 +68,27 @@ interface mixin GlobalEventHandlers {
   attribute EventHandler onwheel;
 };
 HTMLElement includes GlobalEventHandlers;
+Document includes GlobalEventHandlers;
+Window includes GlobalEventHandlers;
+
+// https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers
+// (onbeforeunload is an OnBeforeUnloadEventHandler in HTML; Aperture never unloads a page.)
+interface mixin WindowEventHandlers {
+  attribute EventHandler onafterprint;
+  attribute EventHandler onbeforeprint;
+  attribute EventHandler onbeforeunload;
+  attribute EventHandler onhashchange;
+  attribute EventHandler onlanguagechange;
+  attribute EventHandler onmessage;
+  attribute EventHandler onmessageerror;
+  attribute EventHandler onoffline;
+  attribute EventHandler ononline;
+  attribute EventHandler onpagehide;
+  attribute EventHandler onpageshow;
+  attribute EventHandler onpopstate;
+  attribute EventHandler onrejectionhandled;
+  attribute EventHandler onstorage;
+  attribute EventHandler onunhandledrejection;
+  attribute EventHandler onunload;
+};
+Window includes WindowEventHandlers;

@@ -49,6 +49,4 @@ partial interface Window {
   // postMessage(any message, USVString targetOrigin, optional sequence<object> transfer = []) and
   // postMessage(any message, optional WindowPostMessageOptions options = {})
   [Throws] undefined postMessage(any message, optional any targetOriginOrOptions, optional any transfer);
-  attribute EventHandler onmessage;
-  attribute EventHandler onmessageerror;
 };

@@ -24,7 +24,6 @@ interface Window : EventTarget {
   DOMString? prompt(optional DOMString message = "", optional DOMString default = "");
 
   // event handlers used by pages and testharness.js
-  attribute EventHandler onload;
 };
 
 typedef Window WindowProxy;

@@ -278,6 +278,8 @@ impl Document {
 }
 
 impl DocumentMethods for Document {
+    crate::dom::html::htmlelement::all_global_event_handlers!();
+
     /// <https://dom.spec.whatwg.org/#dom-document-document>
     fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<Document>> {
         let url = Url::parse("about:blank").expect("a valid URL");

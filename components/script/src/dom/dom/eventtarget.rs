@@ -288,6 +288,17 @@ impl EventTarget {
                 if !unsafe { mozjs::jsapi::IsCallable(handler.0.callable().get()) } {
                     return;
                 }
+                // <https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm>:
+                // a window's onerror handler receiving an ErrorEvent is an OnErrorEventHandler,
+                // called with the event's message, filename, lineno, colno and error; its return
+                // value true cancels the event.
+                if let Some(error) = self.error_event_for_onerror(event) {
+                    let result = call_onerror_handler(cx, &handler.0, this.handle(), &error, retval.handle_mut());
+                    if result.is_ok() && retval.get().is_boolean() && retval.get().to_boolean() {
+                        event.cancel_from_handler();
+                    }
+                    return;
+                }
                 let result = handler.0.Call_(cx, this.handle(), event, retval.handle_mut(), ExceptionHandling::Report);
                 // The return value false cancels the event (for most handlers).
                 if result.is_ok() && retval.get().is_boolean() && !retval.get().to_boolean() {
@@ -296,6 +307,46 @@ impl EventTarget {
             }
         }
     }
+}
+
+impl EventTarget {
+    /// The ErrorEvent when `event` is an `error` ErrorEvent dispatched at a Window (the case in
+    /// which the handler is an OnErrorEventHandler).
+    fn error_event_for_onerror(&self, event: &Event) -> Option<DomRoot<crate::dom::html::errorevent::ErrorEvent>> {
+        if event.type_str() != "error" || self.downcast::<crate::dom::html::window::Window>().is_none() {
+            return None;
+        }
+        event.downcast::<crate::dom::html::errorevent::ErrorEvent>().map(DomRoot::from_ref)
+    }
+}
+
+/// Calls a window's onerror handler with (message, source, lineno, colno, error).
+fn call_onerror_handler(
+    cx: &mut JSContext,
+    handler: &EventHandlerNonNull,
+    this: mozjs::rust::HandleValue,
+    error: &crate::dom::html::errorevent::ErrorEvent,
+    retval: mozjs::rust::MutableHandleValue,
+) -> crate::dom::bindings::error::Fallible<()> {
+    use crate::dom::bindings::codegen::ErrorEventBinding::ErrorEventMethods;
+    use crate::dom::bindings::conversions::ToJSVal;
+    // Arguments are converted in the handler's realm.
+    // SAFETY: the handler's callable is a live, rooted object.
+    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), handler.callable().get()) };
+    rooted!(&in(cx) let mut argv = Vec::<mozjs::jsval::JSVal>::new());
+    rooted!(&in(cx) let mut arg = UndefinedValue());
+    error.Message(cx).to_jsval(cx, arg.handle_mut());
+    argv.push(arg.get());
+    error.Filename(cx).to_jsval(cx, arg.handle_mut());
+    argv.push(arg.get());
+    error.Lineno(cx).to_jsval(cx, arg.handle_mut());
+    argv.push(arg.get());
+    error.Colno(cx).to_jsval(cx, arg.handle_mut());
+    argv.push(arg.get());
+    error.Error(cx, arg.handle_mut());
+    argv.push(arg.get());
+    let args = mozjs::jsapi::HandleValueArray::from(&argv);
+    handler.call(cx, this, &args, retval, ExceptionHandling::Report)
 }
 
 struct ListenerList(Vec<Rc<Listener>>);

@@ -1,11 +1,8 @@
 //! `HTMLElement` (<https://html.spec.whatwg.org/multipage/dom.html#htmlelement>).
 
-use std::rc::Rc;
-
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::HTMLElementBinding::HTMLElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
@@ -13,7 +10,6 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::{Element, HTML_NAMESPACE};
-use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::node::Node;
 
 #[dom_struct]
@@ -70,16 +66,97 @@ macro_rules! global_event_handlers {
     ($($getter:ident, $setter:ident => $event:literal;)*) => {
         $(
             /// <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
-            fn $getter(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-                self.upcast::<EventTarget>().get_event_handler($event)
+            fn $getter(
+                &self,
+                _cx: &mut mozjs::context::JSContext,
+            ) -> Option<std::rc::Rc<$crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
+                $crate::dom::bindings::inheritance::Castable::upcast::<$crate::dom::dom::eventtarget::EventTarget>(self)
+                    .get_event_handler($event)
             }
             /// <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
-            fn $setter(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-                self.upcast::<EventTarget>().set_event_handler($event, value)
+            fn $setter(
+                &self,
+                _cx: &mut mozjs::context::JSContext,
+                value: Option<std::rc::Rc<$crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
+            ) {
+                $crate::dom::bindings::inheritance::Castable::upcast::<$crate::dom::dom::eventtarget::EventTarget>(self)
+                    .set_event_handler($event, value)
             }
         )*
     };
 }
+
+pub(crate) use global_event_handlers;
+
+/// Every `GlobalEventHandlers` attribute (HTMLElement, Document and Window include the mixin).
+macro_rules! all_global_event_handlers {
+    () => {
+        $crate::dom::html::htmlelement::global_event_handlers! {
+            Onabort, SetOnabort => "abort";
+            Onauxclick, SetOnauxclick => "auxclick";
+            Onblur, SetOnblur => "blur";
+            Oncancel, SetOncancel => "cancel";
+            Oncanplay, SetOncanplay => "canplay";
+            Oncanplaythrough, SetOncanplaythrough => "canplaythrough";
+            Onchange, SetOnchange => "change";
+            Onclick, SetOnclick => "click";
+            Onclose, SetOnclose => "close";
+            Oncontextmenu, SetOncontextmenu => "contextmenu";
+            Ondblclick, SetOndblclick => "dblclick";
+            Ondrag, SetOndrag => "drag";
+            Ondragend, SetOndragend => "dragend";
+            Ondragenter, SetOndragenter => "dragenter";
+            Ondragleave, SetOndragleave => "dragleave";
+            Ondragover, SetOndragover => "dragover";
+            Ondragstart, SetOndragstart => "dragstart";
+            Ondrop, SetOndrop => "drop";
+            Ondurationchange, SetOndurationchange => "durationchange";
+            Onemptied, SetOnemptied => "emptied";
+            Onended, SetOnended => "ended";
+            Onerror, SetOnerror => "error";
+            Onfocus, SetOnfocus => "focus";
+            Oninput, SetOninput => "input";
+            Oninvalid, SetOninvalid => "invalid";
+            Onkeydown, SetOnkeydown => "keydown";
+            Onkeypress, SetOnkeypress => "keypress";
+            Onkeyup, SetOnkeyup => "keyup";
+            Onload, SetOnload => "load";
+            Onloadeddata, SetOnloadeddata => "loadeddata";
+            Onloadedmetadata, SetOnloadedmetadata => "loadedmetadata";
+            Onloadstart, SetOnloadstart => "loadstart";
+            Onmousedown, SetOnmousedown => "mousedown";
+            Onmouseenter, SetOnmouseenter => "mouseenter";
+            Onmouseleave, SetOnmouseleave => "mouseleave";
+            Onmousemove, SetOnmousemove => "mousemove";
+            Onmouseout, SetOnmouseout => "mouseout";
+            Onmouseover, SetOnmouseover => "mouseover";
+            Onmouseup, SetOnmouseup => "mouseup";
+            Onpause, SetOnpause => "pause";
+            Onplay, SetOnplay => "play";
+            Onplaying, SetOnplaying => "playing";
+            Onpointerdown, SetOnpointerdown => "pointerdown";
+            Onpointermove, SetOnpointermove => "pointermove";
+            Onpointerup, SetOnpointerup => "pointerup";
+            Onprogress, SetOnprogress => "progress";
+            Onratechange, SetOnratechange => "ratechange";
+            Onreset, SetOnreset => "reset";
+            Onresize, SetOnresize => "resize";
+            Onscroll, SetOnscroll => "scroll";
+            Onseeked, SetOnseeked => "seeked";
+            Onseeking, SetOnseeking => "seeking";
+            Onselect, SetOnselect => "select";
+            Onstalled, SetOnstalled => "stalled";
+            Onsubmit, SetOnsubmit => "submit";
+            Onsuspend, SetOnsuspend => "suspend";
+            Ontimeupdate, SetOntimeupdate => "timeupdate";
+            Ontoggle, SetOntoggle => "toggle";
+            Onvolumechange, SetOnvolumechange => "volumechange";
+            Onwaiting, SetOnwaiting => "waiting";
+            Onwheel, SetOnwheel => "wheel";
+        }
+    };
+}
+pub(crate) use all_global_event_handlers;
 
 impl HTMLElementMethods for HTMLElement {
     /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetparent>: the body, for an
@@ -108,69 +185,7 @@ impl HTMLElementMethods for HTMLElement {
         crate::dom::geometry::domrect::box_size(self.upcast()).1 as i32
     }
 
-    global_event_handlers! {
-        Onabort, SetOnabort => "abort";
-        Onauxclick, SetOnauxclick => "auxclick";
-        Onblur, SetOnblur => "blur";
-        Oncancel, SetOncancel => "cancel";
-        Oncanplay, SetOncanplay => "canplay";
-        Oncanplaythrough, SetOncanplaythrough => "canplaythrough";
-        Onchange, SetOnchange => "change";
-        Onclick, SetOnclick => "click";
-        Onclose, SetOnclose => "close";
-        Oncontextmenu, SetOncontextmenu => "contextmenu";
-        Ondblclick, SetOndblclick => "dblclick";
-        Ondrag, SetOndrag => "drag";
-        Ondragend, SetOndragend => "dragend";
-        Ondragenter, SetOndragenter => "dragenter";
-        Ondragleave, SetOndragleave => "dragleave";
-        Ondragover, SetOndragover => "dragover";
-        Ondragstart, SetOndragstart => "dragstart";
-        Ondrop, SetOndrop => "drop";
-        Ondurationchange, SetOndurationchange => "durationchange";
-        Onemptied, SetOnemptied => "emptied";
-        Onended, SetOnended => "ended";
-        Onerror, SetOnerror => "error";
-        Onfocus, SetOnfocus => "focus";
-        Oninput, SetOninput => "input";
-        Oninvalid, SetOninvalid => "invalid";
-        Onkeydown, SetOnkeydown => "keydown";
-        Onkeypress, SetOnkeypress => "keypress";
-        Onkeyup, SetOnkeyup => "keyup";
-        Onload, SetOnload => "load";
-        Onloadeddata, SetOnloadeddata => "loadeddata";
-        Onloadedmetadata, SetOnloadedmetadata => "loadedmetadata";
-        Onloadstart, SetOnloadstart => "loadstart";
-        Onmousedown, SetOnmousedown => "mousedown";
-        Onmouseenter, SetOnmouseenter => "mouseenter";
-        Onmouseleave, SetOnmouseleave => "mouseleave";
-        Onmousemove, SetOnmousemove => "mousemove";
-        Onmouseout, SetOnmouseout => "mouseout";
-        Onmouseover, SetOnmouseover => "mouseover";
-        Onmouseup, SetOnmouseup => "mouseup";
-        Onpause, SetOnpause => "pause";
-        Onplay, SetOnplay => "play";
-        Onplaying, SetOnplaying => "playing";
-        Onpointerdown, SetOnpointerdown => "pointerdown";
-        Onpointermove, SetOnpointermove => "pointermove";
-        Onpointerup, SetOnpointerup => "pointerup";
-        Onprogress, SetOnprogress => "progress";
-        Onratechange, SetOnratechange => "ratechange";
-        Onreset, SetOnreset => "reset";
-        Onresize, SetOnresize => "resize";
-        Onscroll, SetOnscroll => "scroll";
-        Onseeked, SetOnseeked => "seeked";
-        Onseeking, SetOnseeking => "seeking";
-        Onselect, SetOnselect => "select";
-        Onstalled, SetOnstalled => "stalled";
-        Onsubmit, SetOnsubmit => "submit";
-        Onsuspend, SetOnsuspend => "suspend";
-        Ontimeupdate, SetOntimeupdate => "timeupdate";
-        Ontoggle, SetOntoggle => "toggle";
-        Onvolumechange, SetOnvolumechange => "volumechange";
-        Onwaiting, SetOnwaiting => "waiting";
-        Onwheel, SetOnwheel => "wheel";
-    }
+    all_global_event_handlers!();
 
     /// <https://drafts.csswg.org/cssom/#dom-elementcssinlinestyle-style>
     fn Style(&self, cx: &mut JSContext) -> DomRoot<CSSStyleDeclaration> {

@@ -14,7 +14,7 @@ use mozjs::rust::HandleObject;
 use url::Url;
 
 use crate::dom::bindings::callback::ExceptionHandling;
-use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, FrameRequestCallback, Function, VoidFunction};
+use crate::dom::bindings::codegen::Callbacks::{FrameRequestCallback, Function, VoidFunction};
 use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Unions::StringOrFunction;
@@ -416,6 +416,28 @@ impl Microtask for QueuedCallback {
 }
 
 impl WindowMethods for Window {
+    crate::dom::html::htmlelement::all_global_event_handlers!();
+
+    // <https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers>
+    crate::dom::html::htmlelement::global_event_handlers! {
+        Onafterprint, SetOnafterprint => "afterprint";
+        Onbeforeprint, SetOnbeforeprint => "beforeprint";
+        Onbeforeunload, SetOnbeforeunload => "beforeunload";
+        Onhashchange, SetOnhashchange => "hashchange";
+        Onlanguagechange, SetOnlanguagechange => "languagechange";
+        Onmessage, SetOnmessage => "message";
+        Onmessageerror, SetOnmessageerror => "messageerror";
+        Onoffline, SetOnoffline => "offline";
+        Ononline, SetOnonline => "online";
+        Onpagehide, SetOnpagehide => "pagehide";
+        Onpageshow, SetOnpageshow => "pageshow";
+        Onpopstate, SetOnpopstate => "popstate";
+        Onrejectionhandled, SetOnrejectionhandled => "rejectionhandled";
+        Onstorage, SetOnstorage => "storage";
+        Onunhandledrejection, SetOnunhandledrejection => "unhandledrejection";
+        Onunload, SetOnunload => "unload";
+    }
+
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window>
     fn Window(&self, _cx: &mut JSContext) -> DomRoot<Window> {
         DomRoot::from_ref(self)
@@ -481,16 +503,6 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator>
     fn Navigator(&self, cx: &mut JSContext) -> DomRoot<Navigator> {
         self.navigator.or_init(|| Navigator::new(cx, self))
-    }
-
-    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-onload>
-    fn Onload(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.eventtarget.get_event_handler("load")
-    }
-
-    /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-onload>
-    fn SetOnload(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.eventtarget.set_event_handler("load", value)
     }
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-issecurecontext>
@@ -568,23 +580,6 @@ impl WindowMethods for Window {
             transfer,
         )?;
         crate::dom::webmessaging::messageport::window_post_message(cx, self, message, &target_origin, transfer)
-    }
-
-    /// <https://html.spec.whatwg.org/multipage/indices.html#event-message>
-    fn Onmessage(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.eventtarget.get_event_handler("message")
-    }
-    /// <https://html.spec.whatwg.org/multipage/indices.html#event-message>
-    fn SetOnmessage(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.eventtarget.set_event_handler("message", value)
-    }
-    /// <https://html.spec.whatwg.org/multipage/indices.html#event-messageerror>
-    fn Onmessageerror(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-        self.eventtarget.get_event_handler("messageerror")
-    }
-    /// <https://html.spec.whatwg.org/multipage/indices.html#event-messageerror>
-    fn SetOnmessageerror(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-        self.eventtarget.set_event_handler("messageerror", value)
     }
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
