@@ -10,7 +10,7 @@ use std::sync::Arc;
 use base::FrameBytes;
 use base::units::ImageSize;
 use canvas_traits::command::DrawImageRects;
-use canvas_traits::flatten::{DeviceSegment, flatten_path, prune_for_stroke};
+use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
 use canvas_traits::image_data::put_image_data_region;
 use canvas_traits::path::Path;
 use canvas_traits::style::{
@@ -450,15 +450,7 @@ impl DrawTarget {
                 return;
             };
             let mut segments = flatten_path(path, path_transform);
-            let map = |p: &mut Point2D<f32>| *p = to_user.transform_point(*p);
-            for segment in &mut segments {
-                match segment {
-                    DeviceSegment::MoveTo(p) | DeviceSegment::LineTo(p) => map(p),
-                    DeviceSegment::QuadTo(c, p) => [c, p].into_iter().for_each(map),
-                    DeviceSegment::CubicTo(c1, c2, p) => [c1, c2, p].into_iter().for_each(map),
-                    DeviceSegment::Close => {}
-                }
-            }
+            transform_segments(&mut segments, &to_user);
             segments
         };
         let Some(path) = to_sk_path(&prune_for_stroke(&user_segments)) else { return };

@@ -308,6 +308,20 @@ pub fn arc_sweep(start_angle: f64, end_angle: f64, counterclockwise: bool) -> f6
     sign * magnitude
 }
 
+/// Maps every point of `segments` by `transform` (device space back to user space, for
+/// tracing a stroke in the coordinates its line width is given in).
+pub fn transform_segments(segments: &mut [DeviceSegment], transform: &Transform2D<f32>) {
+    let map = |p: &mut Point2D<f32>| *p = transform.transform_point(*p);
+    for segment in segments {
+        match segment {
+            DeviceSegment::MoveTo(p) | DeviceSegment::LineTo(p) => map(p),
+            DeviceSegment::QuadTo(c, p) => [c, p].into_iter().for_each(map),
+            DeviceSegment::CubicTo(c1, c2, p) => [c1, c2, p].into_iter().for_each(map),
+            DeviceSegment::Close => {}
+        }
+    }
+}
+
 /// <https://html.spec.whatwg.org/multipage/canvas.html#trace-a-path>: "zero-length line
 /// segments are pruned before stroking a path", and subpaths left with no line (a single
 /// point) are removed, so a zero-sized `rect()` or a zero-radius arc strokes nothing, whatever

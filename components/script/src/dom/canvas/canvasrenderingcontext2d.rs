@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 
 use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
-use canvas_traits::flatten::{DeviceSegment, flatten_path, prune_for_stroke};
+use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
 use canvas_traits::hit::{self, to_sk_path};
 use canvas_traits::image_data::{get_image_data_rect, image_data_size};
 use canvas_traits::path::Path;
@@ -247,16 +247,7 @@ impl CanvasRenderingContext2D {
         };
         let mut segments = flatten_path(path, &Transform2D::identity());
         if in_canvas_space {
-            let to_user = to_user.cast::<f32>();
-            let map = |p: &mut Point2D<f32>| *p = to_user.transform_point(*p);
-            for segment in &mut segments {
-                match segment {
-                    DeviceSegment::MoveTo(p) | DeviceSegment::LineTo(p) => map(p),
-                    DeviceSegment::QuadTo(c, p) => [c, p].into_iter().for_each(map),
-                    DeviceSegment::CubicTo(c1, c2, p) => [c1, c2, p].into_iter().for_each(map),
-                    DeviceSegment::Close => {}
-                }
-            }
+            transform_segments(&mut segments, &to_user.cast::<f32>());
         }
         let Some(outline) = to_sk_path(&prune_for_stroke(&segments)) else { return false };
         let t = &state.transform;

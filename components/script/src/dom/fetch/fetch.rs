@@ -164,11 +164,7 @@ fn start_fetch(
             let entry = crate::dom::fileapi::bloburl::resolve(&url)
                 .filter(|_| method.eq_ignore_ascii_case("GET"))
                 .ok_or_else(|| Error::Type(format!("Failed to fetch {url}: no such blob URL (or not a GET)")))?;
-            let mut headers = vec![(b"Content-Length".to_vec(), entry.bytes.len().to_string().into_bytes())];
-            if !entry.type_.is_empty() {
-                headers.push((b"Content-Type".to_vec(), entry.type_.clone().into_bytes()));
-            }
-            respond_locally(promise, signal, &url, headers, entry.bytes.clone());
+            respond_locally(promise, signal, &url, blob_url_headers(&entry), entry.bytes.clone());
             Ok(())
         }
         "file" | "http" => {
@@ -289,13 +285,7 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
     let (type_, headers) = match &pending.cors {
         None => (ResponseType::Basic, basic_filter(headers)),
         Some(origin) => {
-            // <https://fetch.spec.whatwg.org/#concept-cors-check>
-            let allowed = response
-                .headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
-                .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin);
-            if !allowed {
+            if !cors_check(&response.headers, origin) {
                 promise
                     .reject_error(cx, Error::Type(format!("Failed to fetch {}: the CORS check failed", response.url)));
                 return;
@@ -315,6 +305,24 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
     let global = promise.global();
     let dom_response = Response::new(cx, &global, data);
     promise.resolve_native(cx, &dom_response);
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-cors-check> (no credentials): the response's
+/// `Access-Control-Allow-Origin` is `*` or the request's origin.
+pub(crate) fn cors_check(headers: &[(String, String)], origin: &str) -> bool {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
+        .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin)
+}
+
+/// The headers of a response the user agent makes for a `blob:` URL entry.
+pub(crate) fn blob_url_headers(entry: &crate::dom::fileapi::bloburl::BlobUrlEntry) -> HeaderList {
+    let mut headers = vec![(b"Content-Length".to_vec(), entry.bytes.len().to_string().into_bytes())];
+    if !entry.type_.is_empty() {
+        headers.push((b"Content-Type".to_vec(), entry.type_.clone().into_bytes()));
+    }
+    headers
 }
 
 /// <https://fetch.spec.whatwg.org/#concept-filtered-response-basic>: without `Set-Cookie`.

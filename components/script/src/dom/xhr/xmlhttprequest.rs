@@ -35,8 +35,8 @@ use crate::dom::dom::document::Document;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::fetch::fetch::{
-    basic_filter, cors_filter, is_method, is_safelisted_method, is_safelisted_request_header, process_data_url,
-    url_without_fragment,
+    basic_filter, blob_url_headers, cors_check, cors_filter, is_method, is_safelisted_method,
+    is_safelisted_request_header, process_data_url, url_without_fragment,
 };
 use crate::dom::fetch::headers::{is_forbidden_request_header, is_header_name, is_header_value, normalize};
 use crate::dom::fetch::response::extract_body;
@@ -64,23 +64,9 @@ impl XMLHttpRequestEventTarget {
     }
 }
 
-macro_rules! handlers {
-    ($($getter:ident, $setter:ident => $event:literal;)*) => {
-        $(
-            /// <https://xhr.spec.whatwg.org/#event-handlers>
-            fn $getter(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
-                self.eventtarget.get_event_handler($event)
-            }
-            /// <https://xhr.spec.whatwg.org/#event-handlers>
-            fn $setter(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
-                self.eventtarget.set_event_handler($event, value)
-            }
-        )*
-    };
-}
-
 impl XMLHttpRequestEventTargetMethods for XMLHttpRequestEventTarget {
-    handlers! {
+    // <https://xhr.spec.whatwg.org/#event-handlers>
+    crate::dom::html::htmlelement::global_event_handlers! {
         Onloadstart, SetOnloadstart => "loadstart";
         Onprogress, SetOnprogress => "progress";
         Onabort, SetOnabort => "abort";
@@ -330,13 +316,7 @@ impl XMLHttpRequest {
                 None => Pending::Ready(Err(Failure::Network)),
             },
             "blob" => match crate::dom::fileapi::bloburl::resolve(&url).filter(|_| method == "GET") {
-                Some(entry) => {
-                    let mut headers = vec![(b"Content-Length".to_vec(), entry.bytes.len().to_string().into_bytes())];
-                    if !entry.type_.is_empty() {
-                        headers.push((b"Content-Type".to_vec(), entry.type_.clone().into_bytes()));
-                    }
-                    local(headers, entry.bytes.to_vec())
-                }
+                Some(entry) => local(blob_url_headers(&entry), entry.bytes.to_vec()),
                 None => Pending::Ready(Err(Failure::Network)),
             },
             "file" | "http" => {
@@ -405,13 +385,7 @@ fn record_of(response: net::Response, cors: Option<&str>) -> Result<ResponseReco
     let headers = match cors {
         None => basic_filter(headers),
         Some(origin) => {
-            // <https://fetch.spec.whatwg.org/#concept-cors-check>
-            let allowed = response
-                .headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
-                .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin);
-            if !allowed {
+            if !cors_check(&response.headers, origin) {
                 return Err(Failure::Network);
             }
             cors_filter(headers)
