@@ -220,7 +220,8 @@ unsafe extern "C" fn delete(
     }
 }
 
-unsafe extern "C" fn get_prototype_if_ordinary(
+/// The getPrototypeIfOrdinary trap of Aperture's proxies: the static prototype.
+pub(crate) unsafe extern "C" fn get_prototype_if_ordinary(
     _cx: *mut RawJSContext,
     proxy: RawHandleObject,
     is_ordinary: *mut bool,
@@ -233,7 +234,8 @@ unsafe extern "C" fn get_prototype_if_ordinary(
     true
 }
 
-unsafe extern "C" fn prevent_extensions(
+/// The preventExtensions trap: legacy platform objects are always extensible.
+pub(crate) unsafe extern "C" fn prevent_extensions(
     _cx: *mut RawJSContext,
     _proxy: RawHandleObject,
     result: *mut ObjectOpResult,
@@ -242,7 +244,12 @@ unsafe extern "C" fn prevent_extensions(
     unsafe { (*result).fail_cant_prevent_extensions() }
 }
 
-unsafe extern "C" fn is_extensible(_cx: *mut RawJSContext, _proxy: RawHandleObject, extensible: *mut bool) -> bool {
+/// The isExtensible trap: always extensible.
+pub(crate) unsafe extern "C" fn is_extensible(
+    _cx: *mut RawJSContext,
+    _proxy: RawHandleObject,
+    extensible: *mut bool,
+) -> bool {
     unsafe { *extensible = true };
     true
 }

@@ -18,8 +18,8 @@ use mozjs::context::JSContext;
 use mozjs::glue::{CreateProxyHandler, NewProxyObject, ProxyTraps, SetDataPropertyDescriptor};
 use mozjs::jsapi::{
     GetStaticPrototype, HandleId, HandleObject as RawHandleObject, JS_GetPrototype, JS_HasPropertyById,
-    JS_SetPrototype, JSContext as RawJSContext, JSObject, MutableHandle, MutableHandleIdVector,
-    MutableHandleObject as RawMutableHandleObject, ObjectOpResult, PropertyDescriptor,
+    JS_SetPrototype, JSContext as RawJSContext, JSObject, MutableHandle, MutableHandleIdVector, ObjectOpResult,
+    PropertyDescriptor,
 };
 use mozjs::jsval::{ObjectValue, UndefinedValue};
 use mozjs::rooted;
@@ -174,38 +174,12 @@ unsafe extern "C" fn own_property_keys(
     true
 }
 
-unsafe extern "C" fn get_prototype_if_ordinary(
-    _cx: *mut RawJSContext,
-    proxy: RawHandleObject,
-    is_ordinary: *mut bool,
-    proto: RawMutableHandleObject,
-) -> bool {
-    // SAFETY: SpiderMonkey calls the trap with a live proxy and out-parameters.
-    unsafe {
-        *is_ordinary = true;
-        proto.set(GetStaticPrototype(proxy.get()));
-    }
-    true
-}
-
-unsafe extern "C" fn prevent_extensions(
-    _cx: *mut RawJSContext,
-    _proxy: RawHandleObject,
-    result: *mut ObjectOpResult,
-) -> bool {
-    // SAFETY: `result` is SpiderMonkey's out-parameter.
-    unsafe { (*result).fail_cant_prevent_extensions() }
-}
-
-unsafe extern "C" fn is_extensible(_cx: *mut RawJSContext, _proxy: RawHandleObject, extensible: *mut bool) -> bool {
-    // SAFETY: `extensible` is SpiderMonkey's out-parameter.
-    unsafe { *extensible = true };
-    true
-}
-
 unsafe extern "C" fn class_name(_cx: *mut RawJSContext, _proxy: RawHandleObject) -> *const libc::c_char {
     c"WindowProperties".as_ptr()
 }
+
+// The prototype and extensibility traps are the ones every Aperture proxy uses.
+use crate::dom::bindings::proxyhandler::{get_prototype_if_ordinary, is_extensible, prevent_extensions};
 
 static TRAPS: ProxyTraps = ProxyTraps {
     enter: None,

@@ -295,7 +295,7 @@ impl XMLHttpRequest {
     /// The network part of send(): the response, or why there is none. Runs on the script
     /// thread for local URLs and synchronous requests, in parallel otherwise.
     fn request_for(&self, body: Option<Vec<u8>>) -> Result<Pending, Error> {
-        let url = self.url.borrow().clone().expect("open() set the URL");
+        let url = self.url.borrow().clone().ok_or_else(|| Error::InvalidState("send() needs open() first".into()))?;
         let method = self.method.borrow().clone();
         let window = self.global();
         let origin = crate::origin::origin_key(&window.document().url());
