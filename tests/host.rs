@@ -230,3 +230,38 @@ fn fetch_over_http() {
         r.stderr
     );
 }
+
+/// Runs the host with `input` on its stdin (a person at the terminal).
+fn run_with_input(args: &[&str], page: &std::path::Path, input: &str) -> (Option<i32>, String, String) {
+    let mut child = std::process::Command::new(page_tests::aperture_binary())
+        .args(args)
+        .arg(page)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn permission_option_denies_and_prompts_on_the_terminal() {
+    let gum = page("host/gum.html");
+    let r = run(&["--camera", "fake", "--permission", "camera=denied"], &gum);
+    assert_eq!(r.stdout.trim(), "rejected NotAllowedError", "stderr {}", r.stderr);
+    let (_, stdout, stderr) = run_with_input(&["--camera", "fake", "--permission", "camera=prompt"], &gum, "y\n");
+    assert_eq!(stdout.trim(), "granted", "stderr {stderr}");
+    assert!(stderr.contains("file:// wants to use your camera. Allow? [y/N]"), "stderr {stderr}");
+    let (_, stdout, _) = run_with_input(&["--camera", "fake", "--permission", "camera=prompt"], &gum, "n\n");
+    assert_eq!(stdout.trim(), "rejected NotAllowedError");
+    let (_, stdout, _) = run_with_input(&["--camera", "fake", "--permission", "camera=prompt"], &gum, "");
+    assert_eq!(stdout.trim(), "rejected NotAllowedError", "end of input denies");
+    let r = run(&["--permission", "camera=maybe"], &gum);
+    assert_eq!(r.status, Some(2), "a bad --permission is bad usage");
+}

@@ -57,7 +57,13 @@ impl Client {
         let basic = MediaTrackConstraintSet { width: exact(w), height: exact(h), ..Default::default() };
         let source = SourceId::next();
         let constraints = MediaTrackConstraints { basic, advanced: None };
-        self.call(|request| MediaCommand::OpenCamera { request, source, constraints, ptz_permitted: true })?;
+        self.call(|request| MediaCommand::OpenCamera {
+            request,
+            source,
+            constraints,
+            ptz_permitted: true,
+            device: None,
+        })?;
         Ok(source)
     }
 

@@ -264,8 +264,8 @@ impl MediaLoop {
                 let devices = self.enumerate(ptz_permitted);
                 self.reply(request, None, Ok(MediaReply::Devices(devices)));
             }
-            MediaCommand::OpenCamera { request, source, constraints, ptz_permitted } => {
-                if let Err(e) = self.open_camera(request, source, constraints, ptz_permitted) {
+            MediaCommand::OpenCamera { request, source, constraints, ptz_permitted, device } => {
+                if let Err(e) = self.open_camera(request, source, constraints, ptz_permitted, device) {
                     self.reply(request, Some(source), Err(e));
                 }
             }
@@ -444,11 +444,16 @@ impl MediaLoop {
         id: SourceId,
         constraints: media_traits::constraints::MediaTrackConstraints,
         ptz_permitted: bool,
+        device: Option<String>,
     ) -> Result<(), MediaError> {
         if self.sources.contains_key(&id) {
             return Err(MediaError::InvalidState(format!("{id} already exists")));
         }
         let mut cameras = camera::discover(&self.options.camera);
+        if let Some(device) = &device {
+            // The embedder's choice: that camera or none (NotFoundError below, if it went away).
+            cameras.retain(|c| c.info.device_id == *device);
+        }
         let override_state = self.override_state().cloned();
         let models: Vec<_> = cameras
             .iter()

@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod dom;
+pub mod embedder;
 pub mod imaging;
 pub mod media_events;
 pub mod net;

@@ -40,6 +40,11 @@ impl Engine {
     pub fn handle(&self) -> JSEngineHandle {
         self.engine.handle()
     }
+
+    /// Whether no runtime uses the engine any more (dropping it then shuts SpiderMonkey down).
+    pub fn can_shutdown(&self) -> bool {
+        self.engine.can_shutdown()
+    }
 }
 
 /// The script thread's runtime and its Rust-side hooks.
@@ -57,7 +62,13 @@ static JOB_QUEUE_TRAPS: JobQueueTraps = JobQueueTraps {
 
 impl ScriptRuntime {
     pub fn new(engine: &Engine) -> ScriptRuntime {
-        let mut runtime = Runtime::new(engine.handle());
+        ScriptRuntime::new_with_handle(engine.handle())
+    }
+
+    /// A runtime on this thread, from a handle of the process's engine (one
+    /// per engine instance, each on its own script thread).
+    pub fn new_with_handle(engine: JSEngineHandle) -> ScriptRuntime {
+        let mut runtime = Runtime::new(engine);
         let cx = runtime.cx();
         unsafe {
             JS_AddExtraGCRootsTracer(cx.raw_cx(), Some(trace_rust_roots), std::ptr::null_mut());
@@ -82,6 +93,33 @@ impl ScriptRuntime {
     pub fn cx(&mut self) -> &mut JSContext {
         self.runtime.cx()
     }
+
+    /// A handle other threads can interrupt running script with.
+    pub fn thread_safe_js_context(&self) -> mozjs::rust::ThreadSafeJSContext {
+        self.runtime.thread_safe_js_context()
+    }
+}
+
+thread_local! {
+    /// Set by the embedder to stop the engine: an interrupt then ends running script.
+    static INTERRUPT_FLAG: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// Makes an interrupt requested from another thread
+/// (`ThreadSafeJSContext::request_interrupt_callback`) end the running script
+/// (uncatchably) once `flag` is set; before that, interrupts let it go on.
+pub fn set_interrupt_flag(cx: &mut JSContext, flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    INTERRUPT_FLAG.with(|f| *f.borrow_mut() = Some(flag));
+    // SAFETY: cx is this thread's live context; the callback is a plain function.
+    unsafe { mozjs::jsapi::JS_AddInterruptCallback(cx.raw_cx(), Some(interrupt_callback)) };
+}
+
+/// Returns false (terminate the script) once the engine is shutting down.
+unsafe extern "C" fn interrupt_callback(_cx: *mut RawJSContext) -> bool {
+    let stopping = INTERRUPT_FLAG
+        .try_with(|f| f.borrow().as_ref().is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst)))
+        .unwrap_or(true);
+    !stopping
 }
 
 /// The preserve-wrapper callback: nothing to do (see `ScriptRuntime::new`).
@@ -294,19 +332,23 @@ fn notify_about_rejected_promises(cx: &mut JSContext) {
         );
         if not_canceled {
             let (message, location) = describe_value_as_error(cx, reason.handle());
-            report_error(&format!("Uncaught (in promise) {message}"), location.as_deref());
+            report_error(Some(&window), &format!("Uncaught (in promise) {message}"), location);
         }
         unsafe { mozjs::jsapi::SetAnyPromiseIsHandled(cx.raw_cx(), promise.handle().into()) };
     }
 }
 
-/// Prints an error the page did not handle and counts it.
-fn report_error(message: &str, location: Option<&str>) {
+/// Reports an error the page did not handle to the embedder (the headless host prints
+/// "location: message" on stderr) and counts it.
+fn report_error(window: Option<&Window>, message: &str, location: Option<String>) {
     ERROR_COUNT.with(|c| c.set(c.get() + 1));
-    match location {
-        Some(loc) => eprintln!("{loc}: {message}"),
-        None => eprintln!("{message}"),
-    }
+    crate::embedder::console_message(crate::embedder::ConsoleMessage {
+        page: window.map(Window::page),
+        level: crate::embedder::ConsoleLevel::Uncaught,
+        text: message.to_owned(),
+        location,
+        group_depth: 0,
+    });
 }
 
 /// A JS value as an error message, with "file:line:col" when it has one.
@@ -365,27 +407,28 @@ pub fn report_pending_exception(cx: &mut JSContext) {
         }
     }
     let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
-    let canceled = if global.is_null() {
-        false
-    } else {
-        let window = Window::from_object(global);
-        let (file, line, col) = match &info {
-            Some(i) => (i.filename.clone(), i.line, i.col),
-            None => (String::new(), 0, 0),
-        };
-        // The ErrorEvent's message is the report's, "Uncaught Error: …", as in browsers.
-        crate::dom::html::errorevent::ErrorEvent::fire_for_exception(
-            cx,
-            &window,
-            &format!("Uncaught {message}"),
-            &file,
-            line,
-            col,
-            exception.handle(),
-        )
+    let window = (!global.is_null()).then(|| Window::from_object(global));
+    let canceled = match &window {
+        None => false,
+        Some(window) => {
+            let (file, line, col) = match &info {
+                Some(i) => (i.filename.clone(), i.line, i.col),
+                None => (String::new(), 0, 0),
+            };
+            // The ErrorEvent's message is the report's, "Uncaught Error: …", as in browsers.
+            crate::dom::html::errorevent::ErrorEvent::fire_for_exception(
+                cx,
+                window,
+                &format!("Uncaught {message}"),
+                &file,
+                line,
+                col,
+                exception.handle(),
+            )
+        }
     };
     if !canceled {
-        report_error(&format!("Uncaught {message}"), location.as_deref());
+        report_error(window.as_deref(), &format!("Uncaught {message}"), location);
     }
 }
 

@@ -42,6 +42,16 @@ thread_local! {
     static OUTSTANDING: Cell<usize> = const { Cell::new(0) };
     static EXIT: Cell<Option<i32>> = const { Cell::new(None) };
     static SCRIPT_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static SHUTDOWN: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// The embedder's stop flag: once set, the event loop returns before its next task.
+pub fn set_shutdown_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    SHUTDOWN.with(|s| *s.borrow_mut() = Some(flag));
+}
+
+fn shutting_down() -> bool {
+    SHUTDOWN.with(|s| s.borrow().as_ref().is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst)))
 }
 
 /// Queues a task on this (the script) thread.
@@ -130,8 +140,11 @@ fn run_task(cx: &mut JSContext, task: impl FnOnce(&mut JSContext)) {
 pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd {
     let remote = remote_receiver();
     loop {
-        if let Some(code) = EXIT.with(|e| e.get()) {
+        if let Some(code) = EXIT.with(|e| e.take()) {
             return LoopEnd::Exit(code);
+        }
+        if shutting_down() {
+            return LoopEnd::Exit(0);
         }
         release_dropped_tokens();
 
@@ -210,5 +223,17 @@ pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
 pub fn run_pending_local_tasks(cx: &mut JSContext) {
     while let Some(task) = LOCAL_TASKS.with(|q| q.borrow_mut().pop_front()) {
         run_task(cx, task);
+    }
+}
+
+/// Blocks until another thread sends a task, then runs it (for an embedder
+/// whose engine went idle). Returns false when every sender is gone.
+pub fn wait_for_remote_task(cx: &mut JSContext) -> bool {
+    match remote_receiver().recv() {
+        Ok(task) => {
+            run_task(cx, task);
+            true
+        }
+        Err(_) => false,
     }
 }

@@ -1,19 +1,19 @@
 //! `aperture`: Aperture's headless host. Runs a page (a path or a URL) with
 //! SpiderMonkey, the script thread's event loop and Aperture's DOM.
 
-mod page;
-mod threads;
+//!
+//! The host is an embedder like any other: it uses only the `aperture`
+//! library's API (an `Engine` and its delegates).
 
-use script::net;
-
+use std::io::BufRead;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use script::dom::html::window::WindowOptions;
-use script::prefs::Prefs;
-use script::script_runtime::{Engine, ScriptRuntime, reported_error_count};
-use script::script_thread::LoopEnd;
+use aperture::{
+    CameraChoice, DeviceKind, Engine, PermissionDecision, PermissionDelegate, PermissionRequest, PermissionResponder,
+    PermissionSetting, PngDumpCompositor, Prefs, RunOutcome,
+};
 
 const USAGE: &str = "\
 usage: aperture [OPTIONS] PAGE
@@ -31,6 +31,14 @@ options:
   --camera WHICH       fake (the built-in fake camera), auto (a real camera
                        when present, else the fake one; the default) or a
                        device id from enumerateDevices()
+  --permission KIND=STATE
+                       the permission every origin starts with: KIND is
+                       camera, microphone or pan-tilt-zoom, STATE granted,
+                       denied or prompt; defaults: camera and microphone
+                       granted, pan-tilt-zoom prompt. When any is given as
+                       prompt, prompts ask on the terminal (y allows this
+                       time, n or end of input denies); otherwise a prompt
+                       is answered 'allow this time'
   --dump-canvases DIR  write every canvas image update to DIR as PNG
   --save-photos DIR    write every photo takePhoto() resolves with to DIR
                        (photo-0001.jpg, photo-0002.png, …)
@@ -47,8 +55,10 @@ struct Options {
     prefs: Prefs,
     wpt: bool,
     crashtest: bool,
-    threads: threads::ThreadOptions,
-    save_photos: Option<std::path::PathBuf>,
+    camera: CameraChoice,
+    dump_canvases: Option<PathBuf>,
+    save_photos: Option<PathBuf>,
+    permissions: Vec<(DeviceKind, bool, PermissionSetting)>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -59,8 +69,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         prefs: Prefs::new(),
         wpt: false,
         crashtest: false,
-        threads: Default::default(),
+        camera: CameraChoice::Auto,
+        dump_canvases: None,
         save_photos: None,
+        permissions: Vec::new(),
     };
     let mut page = None;
     let mut i = 0;
@@ -106,12 +118,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     Some(v) => v,
                     None => value(&mut i, "--camera")?,
                 };
-                options.threads.camera = match v.as_str() {
-                    "fake" => media::CameraChoice::Fake,
-                    "auto" => media::CameraChoice::Auto,
+                options.camera = match v.as_str() {
+                    "fake" => CameraChoice::Fake,
+                    "auto" => CameraChoice::Auto,
                     "" => return Err("--camera needs fake, auto or a device id".into()),
-                    id => media::CameraChoice::Device(id.to_string()),
+                    id => CameraChoice::Device(id.to_string()),
                 };
+            }
+            "--permission" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--permission")?,
+                };
+                options.permissions.push(parse_permission(&v)?);
             }
             "--dump-canvases" => {
                 let v = match inline {
@@ -119,7 +138,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     None => value(&mut i, "--dump-canvases")?,
                 };
                 std::fs::create_dir_all(&v).map_err(|e| format!("--dump-canvases {v}: {e}"))?;
-                options.threads.dump_canvases = Some(v.into());
+                options.dump_canvases = Some(v.into());
             }
             "--save-photos" => {
                 let v = match inline {
@@ -142,7 +161,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     options.page = page.ok_or("no PAGE given")?;
     if options.wpt {
         // Tests never depend on a camera plugged into the machine.
-        options.threads.camera = media::CameraChoice::Fake;
+        options.camera = CameraChoice::Fake;
         options.prefs.set("dom_testing_enabled", "true")?;
         // The page reports its own outcome; uncaught errors are part of the test.
         options.allow_errors = true;
@@ -167,53 +186,104 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let url = match net::page_url(&options.page) {
-        Ok(u) => u,
-        Err(e) => {
-            eprintln!("aperture: {e}");
-            return ExitCode::from(2);
-        }
-    };
-
-    let engine = match Engine::init() {
+    let mut builder = Engine::builder().camera(options.camera.clone()).prefs(options.prefs.clone());
+    // Prompts go to the terminal when asked for; otherwise (and for the pan/tilt/zoom prompt
+    // that is the default) they are answered "allow this time", as a local page is trusted.
+    if options.permissions.iter().any(|(_, _, s)| *s == PermissionSetting::Prompt) {
+        builder = builder.permission_delegate(TerminalPrompt);
+    }
+    for (kind, ptz, setting) in &options.permissions {
+        builder = if *ptz {
+            builder.default_pan_tilt_zoom_permission(*setting)
+        } else {
+            builder.default_permission(*kind, *setting)
+        };
+    }
+    if let Some(dir) = &options.dump_canvases {
+        builder = builder.compositor(PngDumpCompositor::new(dir.clone()));
+    }
+    if let Some(dir) = &options.save_photos {
+        builder = builder.save_photos(dir.clone());
+    }
+    let mut engine = match builder.build() {
         Ok(e) => e,
         Err(e) => {
             eprintln!("aperture: {e}");
             return ExitCode::from(2);
         }
     };
-    let mut runtime = ScriptRuntime::new(&engine);
-    let threads = threads::start(&options.threads);
-    script::dom::imagecapture::photos::set_save_photos_dir(options.save_photos.clone());
-    let cx = runtime.cx();
+    let loaded =
+        if options.crashtest { engine.load_and_stop_after_load(&options.page) } else { engine.load(&options.page) };
+    if let Err(e) = loaded {
+        eprintln!("aperture: {e}");
+        return ExitCode::from(2);
+    }
     // The WPT runner kills a hung engine itself; in that mode no deadline of our own.
     let deadline = if options.wpt { None } else { options.timeout.map(|t| Instant::now() + t) };
-    let window_options =
-        WindowOptions { url: url.clone(), prefs: Rc::new(options.prefs.clone()), inherited_secure_context: None };
-    let result = page::run_page(cx, url, window_options, deadline, options.crashtest);
-    let code = match result {
+    let code = match engine.run_until(deadline) {
         Err(e) => {
             eprintln!("aperture: {e}");
             2
         }
-        Ok(run) => {
-            drop(run.window);
-            match run.end {
-                LoopEnd::Exit(code) => code,
-                LoopEnd::TimedOut => {
-                    eprintln!("aperture: stopped after the --timeout");
-                    124
-                }
-                LoopEnd::Idle => {
-                    if reported_error_count() > 0 && !options.allow_errors {
-                        1
-                    } else {
-                        0
-                    }
-                }
+        Ok(RunOutcome::Exited(code)) => code,
+        Ok(RunOutcome::TimedOut) => {
+            eprintln!("aperture: stopped after the --timeout");
+            124
+        }
+        Ok(RunOutcome::Idle) => {
+            if engine.uncaught_error_count() > 0 && !options.allow_errors {
+                1
+            } else {
+                0
             }
         }
     };
-    drop(threads);
+    engine.shutdown();
     ExitCode::from(code as u8)
+}
+
+/// `--permission KIND=STATE`.
+fn parse_permission(v: &str) -> Result<(DeviceKind, bool, PermissionSetting), String> {
+    let bad = || format!("--permission takes camera|microphone|pan-tilt-zoom=granted|denied|prompt, not '{v}'");
+    let (kind, state) = v.split_once('=').ok_or_else(bad)?;
+    let (kind, ptz) = match kind {
+        "camera" => (DeviceKind::Camera, false),
+        "microphone" => (DeviceKind::Microphone, false),
+        "pan-tilt-zoom" => (DeviceKind::Camera, true),
+        _ => return Err(bad()),
+    };
+    let setting = match state {
+        "granted" => PermissionSetting::Granted,
+        "denied" => PermissionSetting::Denied,
+        "prompt" => PermissionSetting::Prompt,
+        _ => return Err(bad()),
+    };
+    Ok((kind, ptz, setting))
+}
+
+/// Asks the person at the terminal: `y` allows this time, anything else (or
+/// the end of input) denies.
+struct TerminalPrompt;
+
+impl PermissionDelegate for TerminalPrompt {
+    fn request_permission(&mut self, request: PermissionRequest, responder: PermissionResponder) {
+        let kinds: Vec<&str> = request.kinds.iter().map(|k| k.as_str()).collect();
+        let mut what = kinds.join(" and ");
+        if request.pan_tilt_zoom {
+            what.push_str(" (with pan, tilt and zoom)");
+        }
+        eprintln!("aperture: {} wants to use your {what}. Allow? [y/N]", request.origin);
+        for d in &request.devices {
+            eprintln!("  {}: {} ({})", d.kind.as_str(), d.label, d.id);
+        }
+        let mut line = String::new();
+        let answer = std::io::stdin().lock().read_line(&mut line).map(|_| line.trim().to_ascii_lowercase());
+        let decision = match answer.as_deref() {
+            Ok("y") | Ok("yes") => {
+                PermissionDecision::Allow { camera: None, microphone: None, pan_tilt_zoom: true, remember: false }
+            }
+            _ => PermissionDecision::Deny { remember: false },
+        };
+        responder.respond(decision);
+    }
 }

@@ -110,7 +110,13 @@ impl Harness {
         ptz: bool,
     ) -> Result<(SourceId, TrackState), MediaError> {
         let source = SourceId::next();
-        match self.request(|request| MediaCommand::OpenCamera { request, source, constraints, ptz_permitted: ptz })? {
+        match self.request(|request| MediaCommand::OpenCamera {
+            request,
+            source,
+            constraints,
+            ptz_permitted: ptz,
+            device: None,
+        })? {
             MediaReply::SourceOpened { state, .. } => Ok((source, state)),
             other => panic!("unexpected {other:?}"),
         }

@@ -146,6 +146,9 @@ pub enum MediaCommand {
         constraints: MediaTrackConstraints,
         /// Whether the PTZ permission is granted.
         ptz_permitted: bool,
+        /// The device the embedder chose when it answered the permission prompt: only it
+        /// is considered (`None`: every camera).
+        device: Option<String>,
     },
     /// canvas.captureStream(): a source fed by `PushFrame`.
     CreateCanvasSource {

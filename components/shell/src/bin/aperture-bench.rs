@@ -19,7 +19,10 @@ fn with_window(
     let mut runtime = ScriptRuntime::new(engine);
     let cx = runtime.cx();
     let url = url::Url::parse(url).expect("a valid URL");
-    let window = Window::new(cx, WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None });
+    let window = Window::new(
+        cx,
+        WindowOptions { url, prefs: Rc::new(Prefs::new()), inherited_secure_context: None, page: Default::default() },
+    );
     let rows = run(cx, &window);
     script::script_thread::remove_window(&window);
     rows

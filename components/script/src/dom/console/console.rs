@@ -2,7 +2,6 @@
 //! `debug` print to stdout, `warn`/`error`/`assert`/`trace` to stderr, with
 //! values formatted the way a developer reads them in Chrome's console.
 
-use std::io::Write;
 use std::time::Instant;
 
 use mozjs::context::JSContext;
@@ -20,16 +19,11 @@ use crate::dom::bindings::interface::get_dom_class;
 use crate::dom::bindings::num::number_to_string;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::html::window::Window;
+use crate::embedder::{ConsoleLevel, ConsoleMessage};
 
 /// The namespace's implementation (no instances).
 #[allow(non_camel_case_types)]
 pub struct console;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Stream {
-    Out,
-    Err,
-}
 
 const MAX_DEPTH: usize = 2;
 const MAX_ENTRIES: usize = 100;
@@ -453,24 +447,16 @@ fn indent_stack(stack: &str) -> String {
         .join("\n")
 }
 
-fn print(window: &Window, stream: Stream, text: &str) {
-    let indent = "  ".repeat(window.console_group_depth().get());
-    let text: String = if indent.is_empty() {
-        text.to_owned()
-    } else {
-        text.lines().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
-    };
-    match stream {
-        Stream::Out => {
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{text}");
-            let _ = out.flush();
-        }
-        Stream::Err => {
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "{text}");
-        }
-    }
+/// Hands a record to the embedder (the headless host prints it: `log`/`info`/`debug` on
+/// stdout, the rest on stderr, indented by the group depth).
+fn print(window: &Window, level: ConsoleLevel, text: &str) {
+    crate::embedder::console_message(ConsoleMessage {
+        page: Some(window.page()),
+        level,
+        text: text.to_owned(),
+        location: None,
+        group_depth: window.console_group_depth().get(),
+    });
 }
 
 impl consoleMethods for console {
@@ -484,37 +470,37 @@ impl consoleMethods for console {
         let text = format_args(cx, data);
         let message =
             if text.is_empty() { "Assertion failed".to_string() } else { format!("Assertion failed: {text}") };
-        print(global, Stream::Err, &message);
+        print(global, ConsoleLevel::Error, &message);
     }
 
     /// <https://console.spec.whatwg.org/#debug>
     fn Debug(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        print(global, Stream::Out, &text);
+        print(global, ConsoleLevel::Log, &text);
     }
 
     /// <https://console.spec.whatwg.org/#error>
     fn Error(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        print(global, Stream::Err, &text);
+        print(global, ConsoleLevel::Error, &text);
     }
 
     /// <https://console.spec.whatwg.org/#info>
     fn Info(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        print(global, Stream::Out, &text);
+        print(global, ConsoleLevel::Log, &text);
     }
 
     /// <https://console.spec.whatwg.org/#log>
     fn Log(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        print(global, Stream::Out, &text);
+        print(global, ConsoleLevel::Log, &text);
     }
 
     /// <https://console.spec.whatwg.org/#warn>
     fn Warn(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
-        print(global, Stream::Err, &text);
+        print(global, ConsoleLevel::Warning, &text);
     }
 
     /// <https://console.spec.whatwg.org/#trace>
@@ -523,14 +509,14 @@ impl consoleMethods for console {
         let trace = mozjs::rust::describe_scripted_caller(cx)
             .map(|c| format!("    at {}:{}:{}", c.filename, c.line, c.col))
             .unwrap_or_default();
-        print(global, Stream::Err, &format!("Trace{}{text}\n{trace}", if text.is_empty() { "" } else { ": " }));
+        print(global, ConsoleLevel::Error, &format!("Trace{}{text}\n{trace}", if text.is_empty() { "" } else { ": " }));
     }
 
     /// <https://console.spec.whatwg.org/#group>
     fn Group(cx: &mut JSContext, global: &Window, data: &[JSVal]) {
         let text = format_args(cx, data);
         if !text.is_empty() {
-            print(global, Stream::Out, &text);
+            print(global, ConsoleLevel::Log, &text);
         }
         global.console_group_depth().set(global.console_group_depth().get() + 1);
     }
@@ -551,7 +537,7 @@ impl consoleMethods for console {
         let mut timers = global.console_timers().borrow_mut();
         if timers.contains_key(&*label) {
             drop(timers);
-            print(global, Stream::Err, &format!("Timer '{label}' already exists"));
+            print(global, ConsoleLevel::Error, &format!("Timer '{label}' already exists"));
             return;
         }
         timers.insert(label.to_string(), Instant::now());
@@ -565,9 +551,9 @@ impl consoleMethods for console {
                 let extra = format_args(cx, data);
                 let ms = start.elapsed().as_secs_f64() * 1000.0;
                 let sep = if extra.is_empty() { "" } else { " " };
-                print(global, Stream::Out, &format!("{label}: {ms:.3} ms{sep}{extra}"));
+                print(global, ConsoleLevel::Log, &format!("{label}: {ms:.3} ms{sep}{extra}"));
             }
-            None => print(global, Stream::Err, &format!("Timer '{label}' does not exist")),
+            None => print(global, ConsoleLevel::Error, &format!("Timer '{label}' does not exist")),
         }
     }
 
@@ -577,9 +563,9 @@ impl consoleMethods for console {
         match start {
             Some(start) => {
                 let ms = start.elapsed().as_secs_f64() * 1000.0;
-                print(global, Stream::Out, &format!("{label}: {ms:.3} ms"));
+                print(global, ConsoleLevel::Log, &format!("{label}: {ms:.3} ms"));
             }
-            None => print(global, Stream::Err, &format!("Timer '{label}' does not exist")),
+            None => print(global, ConsoleLevel::Error, &format!("Timer '{label}' does not exist")),
         }
     }
 }

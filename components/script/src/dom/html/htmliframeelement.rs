@@ -115,6 +115,7 @@ impl HTMLIFrameElement {
             url: url.clone(),
             prefs: parent.prefs().clone(),
             inherited_secure_context: Some(parent.is_secure_context()),
+            page: parent.page(),
         };
         let child = Window::new(cx, options);
         child.set_parent(Some(parent));

@@ -100,6 +100,8 @@ pub struct WindowOptions {
     pub prefs: Rc<Prefs>,
     /// For iframes: the parent window's secure-context flag is inherited by srcdoc/about:blank.
     pub inherited_secure_context: Option<bool>,
+    /// The top-level page the window belongs to (an iframe's is its parent's).
+    pub page: crate::embedder::PageId,
 }
 
 #[dom_struct]
@@ -111,6 +113,8 @@ pub struct Window {
     prefs: Rc<Prefs>,
     #[no_trace]
     secure_context: bool,
+    #[no_trace]
+    page: crate::embedder::PageId,
     #[no_trace]
     time_origin: Instant,
     location: MutNullableDom<Location>,
@@ -142,6 +146,7 @@ impl Window {
             url: RefCell::new(options.url),
             prefs: options.prefs,
             secure_context,
+            page: options.page,
             time_origin: Instant::now(),
             location: Default::default(),
             navigator: Default::default(),
@@ -164,6 +169,11 @@ impl Window {
         window.document.set(Some(&document));
         crate::script_thread::add_window(&window);
         window
+    }
+
+    /// The top-level page this window belongs to.
+    pub fn page(&self) -> crate::embedder::PageId {
+        self.page
     }
 
     /// The Window whose global `obj` belongs to.

@@ -36,6 +36,7 @@ use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store::{self, PermissionKey};
+use crate::embedder::{self, Device, DeviceKind, PermissionDecision, PermissionRequest};
 use crate::media_events;
 
 #[dom_struct]
@@ -164,75 +165,221 @@ impl MediaDevicesMethods for MediaDevices {
             promise.reject_error(cx, Error::NotAllowed("Permission denied.".into()));
             return promise;
         }
-        // Audio: SelectSettings over the one (fake) microphone; a required deviceId or
-        // groupId it does not have → OverconstrainedError.
-        let microphone = match &audio {
-            Some(c) => match fakemicrophone::select(c) {
-                Ok(()) => Some((
-                    TrackSource::new(
-                        SourceId::next(),
-                        TrackKind::Audio,
-                        SourceOrigin::FakeMicrophone,
-                        fakemicrophone::LABEL.into(),
-                        &fakemicrophone::state(),
-                        false,
-                    ),
-                    c.clone(),
-                )),
-                Err(e) => {
-                    promise.reject_error(cx, e);
-                    return promise;
-                }
-            },
-            None => None,
-        };
-        let Some(video) = video else {
-            // Audio only: queue a task to resolve p with a stream of the microphone's track.
-            let p = promise.clone();
-            crate::script_thread::queue_task(Box::new(move |cx| {
-                let window = p.global();
-                if let Some((source, constraints)) = microphone {
-                    let track = MediaStreamTrack::new(cx, &window, source, constraints);
-                    let stream = MediaStream::new(cx, &window, &[&track]);
-                    p.resolve_native(cx, &stream);
-                }
-            }));
-            return promise;
-        };
-        // Video: the media thread runs SelectSettings over every camera, opens the best
-        // one (NotFoundError when there is none, OverconstrainedError naming the failed
-        // constraint, NotReadableError when it does not start) and answers at its first
-        // frame. Pan, tilt and zoom are exposed only if permitted.
-        let ptz = store::ptz_permitted_for_request(&origin_of(&window), asks_for_ptz(&video));
-        // (Test-only: an ImageCaptureTest mock's state stands in for the camera's photo state.)
-        if let Err(e) = imagecapturetest::sync_photo_state(cx) {
-            promise.reject_error(cx, e);
+        // "Request permission to use" the kinds whose state is "prompt" (and pan/tilt/zoom
+        // when asked for and still "prompt"): the embedder answers, possibly later; the other
+        // kinds are granted already.
+        let origin = origin_of(&window);
+        let ptz_asked = video.as_ref().is_some_and(asks_for_ptz);
+        let mut kinds = Vec::new();
+        if video.is_some() && store::state(&origin, PermissionKey::Camera) == PermissionState::Prompt {
+            kinds.push(DeviceKind::Camera);
+        }
+        if audio.is_some() && store::state(&origin, PermissionKey::Microphone) == PermissionState::Prompt {
+            kinds.push(DeviceKind::Microphone);
+        }
+        let ptz_prompt =
+            ptz_asked && store::state(&origin, PermissionKey::CameraPanTiltZoom) == PermissionState::Prompt;
+        if kinds.is_empty() && !ptz_prompt {
+            let grant = Grant { camera: None, ptz: store::ptz_permitted_for_request(&origin, ptz_asked) };
+            open_devices(cx, &window, promise.clone(), audio, video, grant);
             return promise;
         }
+        if ptz_prompt && !kinds.contains(&DeviceKind::Camera) {
+            kinds.insert(0, DeviceKind::Camera);
+        }
+        // The candidate devices come from the Media thread (cameras) and script (the fake
+        // microphone); then the prompt.
         let request = RequestId::next();
-        let source = SourceId::next();
-        let command = MediaCommand::OpenCamera { request, source, constraints: video.clone(), ptz_permitted: ptz };
+        let command = MediaCommand::EnumerateDevices { request, ptz_permitted: false };
         let p = promise.clone();
-        media_events::send_request(cx, request, command, move |cx, result| match result {
-            Ok(MediaReply::SourceOpened { state, label, echo }) => {
-                imagecapturetest::absorb_echo(cx, echo.as_ref());
-                // Create a MediaStream with a track of the source, whose constraints are CS,
-                // and resolve p with it.
-                let window = p.global();
-                let track_source = TrackSource::new(source, TrackKind::Video, SourceOrigin::Camera, label, &state, ptz);
-                let track = MediaStreamTrack::new(cx, &window, track_source, video);
-                let stream = match microphone {
-                    Some((source, constraints)) => {
-                        let audio = MediaStreamTrack::new(cx, &window, source, constraints);
-                        MediaStream::new(cx, &window, &[&audio, &track])
-                    }
-                    None => MediaStream::new(cx, &window, &[&track]),
-                };
-                p.resolve_native(cx, &stream);
+        media_events::send_request(cx, request, command, move |_cx, result| {
+            let window = p.global();
+            let cameras = match result {
+                Ok(MediaReply::Devices(d)) => d,
+                _ => Vec::new(),
+            };
+            let mut devices = Vec::new();
+            if kinds.contains(&DeviceKind::Camera) {
+                devices.extend(cameras.iter().map(|d| Device {
+                    id: d.device_id.clone(),
+                    label: d.label.clone(),
+                    kind: DeviceKind::Camera,
+                }));
             }
-            Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
-            Err(e) => p.reject_error(cx, dom_error(e)),
+            if kinds.contains(&DeviceKind::Microphone) {
+                let mic = fakemicrophone::device_info();
+                devices.push(Device { id: mic.device_id, label: mic.label, kind: DeviceKind::Microphone });
+            }
+            let question = PermissionRequest {
+                page: window.page(),
+                origin: origin.clone(),
+                kinds: kinds.clone(),
+                pan_tilt_zoom: ptz_asked,
+                devices: devices.clone(),
+            };
+            embedder::request_permission(
+                question,
+                Box::new(move |cx, decision| {
+                    let window = p.global();
+                    let remember = |key: PermissionKey, state: PermissionState| store::set(&origin, key, state);
+                    match decision {
+                        PermissionDecision::Deny { remember: keep } => {
+                            if keep {
+                                for kind in &kinds {
+                                    remember(permission_key(*kind), PermissionState::Denied);
+                                }
+                            }
+                            p.reject_error(cx, Error::NotAllowed("Permission denied.".into()));
+                        }
+                        PermissionDecision::Allow { camera, microphone, pan_tilt_zoom, remember: keep } => {
+                            if keep {
+                                for kind in &kinds {
+                                    remember(permission_key(*kind), PermissionState::Granted);
+                                }
+                                if ptz_prompt {
+                                    let state =
+                                        if pan_tilt_zoom { PermissionState::Granted } else { PermissionState::Denied };
+                                    remember(PermissionKey::CameraPanTiltZoom, state);
+                                }
+                            }
+                            // A device the page could not be given is the embedder's mistake:
+                            // logged, and the User Agent chooses instead.
+                            let valid = |choice: Option<String>, kind: DeviceKind| {
+                                choice.filter(|id| {
+                                    let ok = devices.iter().any(|d| d.kind == kind && d.id == *id);
+                                    if !ok {
+                                        log::warn!(
+                                            "the embedder chose {id:?}, which is not a candidate {}",
+                                            kind.as_str()
+                                        );
+                                    }
+                                    ok
+                                })
+                            };
+                            let _ = valid(microphone, DeviceKind::Microphone);
+                            let ptz = if ptz_prompt {
+                                pan_tilt_zoom
+                            } else {
+                                store::ptz_permitted_for_request(&origin, ptz_asked)
+                            };
+                            let grant = Grant { camera: valid(camera, DeviceKind::Camera), ptz };
+                            open_devices(cx, &window, p, audio, video, grant);
+                        }
+                    }
+                }),
+            );
         });
         promise
     }
+}
+
+/// What a permission decision gives `getUserMedia()`: the embedder's choice of camera, if it
+/// made one, and whether pan, tilt and zoom are permitted.
+struct Grant {
+    camera: Option<String>,
+    ptz: bool,
+}
+
+fn permission_key(kind: DeviceKind) -> PermissionKey {
+    match kind {
+        DeviceKind::Camera => PermissionKey::Camera,
+        DeviceKind::Microphone => PermissionKey::Microphone,
+    }
+}
+
+/// The rest of `getUserMedia()` once permission is granted: select and open the devices and
+/// resolve `promise` with a stream of their tracks (or reject it with the error the devices
+/// give). Each opened device is a capture the embedder is told about.
+fn open_devices(
+    cx: &mut JSContext,
+    window: &Window,
+    promise: Rc<Promise>,
+    audio: Option<mt::MediaTrackConstraints>,
+    video: Option<mt::MediaTrackConstraints>,
+    grant: Grant,
+) {
+    let origin = origin_of(window);
+    // Audio: SelectSettings over the one (fake) microphone; a required deviceId or
+    // groupId it does not have → OverconstrainedError.
+    let microphone = match &audio {
+        Some(c) => match fakemicrophone::select(c) {
+            Ok(()) => Some((
+                TrackSource::new(
+                    SourceId::next(),
+                    TrackKind::Audio,
+                    SourceOrigin::FakeMicrophone,
+                    fakemicrophone::LABEL.into(),
+                    &fakemicrophone::state(),
+                    false,
+                ),
+                c.clone(),
+            )),
+            Err(e) => {
+                promise.reject_error(cx, e);
+                return;
+            }
+        },
+        None => None,
+    };
+    let microphone_track = move |cx: &mut JSContext, window: &Window, (source, constraints): (Rc<TrackSource>, _)| {
+        let mic = fakemicrophone::device_info();
+        let device = Device { id: mic.device_id, label: mic.label, kind: DeviceKind::Microphone };
+        embedder::capture_started(window.page(), &origin_of(window), DeviceKind::Microphone, device, &source);
+        MediaStreamTrack::new(cx, window, source, constraints)
+    };
+    let Some(video) = video else {
+        // Audio only: queue a task to resolve p with a stream of the microphone's track.
+        crate::script_thread::queue_task(Box::new(move |cx| {
+            let window = promise.global();
+            if let Some(microphone) = microphone {
+                let track = microphone_track(cx, &window, microphone);
+                let stream = MediaStream::new(cx, &window, &[&track]);
+                promise.resolve_native(cx, &stream);
+            }
+        }));
+        return;
+    };
+    // Video: the media thread runs SelectSettings over every camera (or only the one the
+    // embedder chose), opens the best one (NotFoundError when there is none,
+    // OverconstrainedError naming the failed constraint, NotReadableError when it does not
+    // start) and answers at its first frame. Pan, tilt and zoom are exposed only if permitted.
+    // (Test-only: an ImageCaptureTest mock's state stands in for the camera's photo state.)
+    if let Err(e) = imagecapturetest::sync_photo_state(cx) {
+        promise.reject_error(cx, e);
+        return;
+    }
+    let ptz = grant.ptz;
+    let request = RequestId::next();
+    let source = SourceId::next();
+    let command = MediaCommand::OpenCamera {
+        request,
+        source,
+        constraints: video.clone(),
+        ptz_permitted: ptz,
+        device: grant.camera,
+    };
+    media_events::send_request(cx, request, command, move |cx, result| match result {
+        Ok(MediaReply::SourceOpened { state, label, echo }) => {
+            imagecapturetest::absorb_echo(cx, echo.as_ref());
+            // Create a MediaStream with a track of the source, whose constraints are CS,
+            // and resolve p with it.
+            let window = promise.global();
+            let device_id = state.settings.device_id.clone().unwrap_or_default();
+            let track_source =
+                TrackSource::new(source, TrackKind::Video, SourceOrigin::Camera, label.clone(), &state, ptz);
+            let device = Device { id: device_id, label, kind: DeviceKind::Camera };
+            embedder::capture_started(window.page(), &origin, DeviceKind::Camera, device, &track_source);
+            let track = MediaStreamTrack::new(cx, &window, track_source, video);
+            let stream = match microphone {
+                Some(microphone) => {
+                    let audio = microphone_track(cx, &window, microphone);
+                    MediaStream::new(cx, &window, &[&audio, &track])
+                }
+                None => MediaStream::new(cx, &window, &[&track]),
+            };
+            promise.resolve_native(cx, &stream);
+        }
+        Ok(other) => promise.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+        Err(e) => promise.reject_error(cx, dom_error(e)),
+    });
 }

@@ -191,6 +191,7 @@ impl TrackSource {
     pub fn end_by_source(&self, cx: &mut JSContext, reason: &str) {
         log::info!("{} ended: {reason}", self.id);
         self.stopped.set(true);
+        crate::embedder::capture_stopped(self.id);
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
@@ -198,6 +199,14 @@ impl TrackSource {
             track.end_by_user_agent(cx);
         }
         self.tracks.borrow_mut().clear();
+    }
+
+    /// The User Agent ends the source (the embedder stopped the capture, or
+    /// revoked its permission): the device is released, then each live track
+    /// is ended and fires "ended" (<https://w3c.github.io/mediacapture-main/#track-ended>).
+    pub fn stop_by_user_agent(&self, cx: &mut JSContext, reason: &str) {
+        self.stop();
+        self.end_by_source(cx, reason);
     }
 
     pub fn photo_capabilities_requested(&self) -> bool {
@@ -227,6 +236,7 @@ impl TrackSource {
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
+        crate::embedder::capture_stopped(self.id);
         if self.stopped.replace(true) || matches!(self.origin, SourceOrigin::FakeMicrophone | SourceOrigin::MediaFile) {
             return;
         }

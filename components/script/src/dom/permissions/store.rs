@@ -40,7 +40,12 @@ impl PermissionKey {
         }
     }
 
+    /// The state before anything was set for an origin: the embedder's policy
+    /// ([`set_default`]), else the headless host's.
     fn default_state(self) -> PermissionState {
+        if let Some(state) = DEFAULTS.with(|d| d.borrow().get(&self).copied()) {
+            return state;
+        }
         match self {
             PermissionKey::Camera | PermissionKey::Microphone => PermissionState::Granted,
             PermissionKey::CameraPanTiltZoom => PermissionState::Prompt,
@@ -48,7 +53,13 @@ impl PermissionKey {
     }
 }
 
+/// Sets the state every origin starts from for `key` (the embedder's policy).
+pub fn set_default(key: PermissionKey, state: PermissionState) {
+    DEFAULTS.with(|d| d.borrow_mut().insert(key, state));
+}
+
 thread_local! {
+    static DEFAULTS: RefCell<HashMap<PermissionKey, PermissionState>> = RefCell::new(HashMap::new());
     static STORE: RefCell<HashMap<(String, PermissionKey), PermissionState>> = RefCell::new(HashMap::new());
 }
 
