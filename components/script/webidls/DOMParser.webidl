@@ -1,6 +1,6 @@
 // https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-parsing-and-serialization
-// Only "text/html" is parsed: Aperture has no XML parser yet, so the XML types throw
-// NotSupportedError (rather than return a document that is not what the string says).
+// The XML types give a Document (not an XMLDocument: Aperture has no such interface)
+// parsed by xml5ever; see dom/domparsing/xmlparser.rs for what XML parsing leaves out.
 
 [Exposed=Window]
 interface DOMParser {

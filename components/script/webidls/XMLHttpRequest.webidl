@@ -1,6 +1,5 @@
 // https://xhr.spec.whatwg.org/#interface-xmlhttprequest
-// Not implemented: a Document as send() body and responseXML (Aperture has no XML parser; a
-// "document" response is parsed as HTML when the response is HTML, otherwise null).
+// Not implemented: a Document as send() body.
 
 [Exposed=Window]
 interface XMLHttpRequestEventTarget : EventTarget {
@@ -62,4 +61,5 @@ interface XMLHttpRequest : XMLHttpRequestEventTarget {
   [SetterThrows] attribute XMLHttpRequestResponseType responseType;
   readonly attribute any response;
   [Throws] readonly attribute USVString responseText;
+  [Throws] readonly attribute Document? responseXML;
 };

@@ -14,6 +14,7 @@ pub mod console;
 pub mod css;
 pub mod cssomview;
 pub mod dom;
+pub mod domparsing;
 pub mod encoding;
 pub mod fetch;
 pub mod fileapi;

@@ -32,6 +32,7 @@ pub use crate::dom::dom::mutationobserver::{MutationObserver, MutationRecord};
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodelist::NodeList;
 pub use crate::dom::dom::text::Text;
+pub use crate::dom::domparsing::xmlserializer::XMLSerializer;
 pub use crate::dom::encoding::textdecoder::TextDecoder;
 pub use crate::dom::encoding::textencoder::TextEncoder;
 pub use crate::dom::fetch::headers::Headers;

@@ -151,6 +151,11 @@ impl Document {
         reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, true)), window)
     }
 
+    /// An XML document not shown in any browsing context (`DOMParser`, `responseXML`).
+    pub fn new_inert_xml(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
+        reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, false)), window)
+    }
+
     /// Changes the document's URL (history.pushState/replaceState).
     pub fn set_url(&self, url: Url) {
         *self.url.borrow_mut() = url;

@@ -71,6 +71,11 @@ impl Element {
         &self.local_name
     }
 
+    /// The namespace prefix (`svg` in `svg:rect`), if any.
+    pub fn prefix(&self) -> Option<&str> {
+        self.prefix.as_deref()
+    }
+
     pub fn namespace(&self) -> Option<&str> {
         self.namespace.as_deref()
     }
@@ -247,19 +252,27 @@ pub fn serialize_children(node: &Node, out: &mut String) {
     }
 }
 
-fn is_void(name: &str) -> bool {
+/// Elements that serialize as void
+/// (<https://html.spec.whatwg.org/multipage/parsing.html#serializes-as-void>).
+pub(crate) fn is_void(name: &str) -> bool {
+    // The void elements and the obsolete ones that serialize as void.
     matches!(
         name,
         "area"
             | "base"
+            | "basefont"
+            | "bgsound"
             | "br"
             | "col"
             | "embed"
+            | "frame"
             | "hr"
             | "img"
             | "input"
+            | "keygen"
             | "link"
             | "meta"
+            | "param"
             | "source"
             | "track"
             | "wbr"

@@ -7,7 +7,7 @@ use mozjs::rust::HandleObject;
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::DOMParserBinding::DOMParserMethods;
 use crate::dom::bindings::codegen::Enums::DOMParserSupportedType;
-use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
@@ -32,14 +32,21 @@ impl DOMParserMethods for DOMParser {
         string: DOMString,
         type_: DOMParserSupportedType,
     ) -> Fallible<DomRoot<Document>> {
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        let url = window.document().url();
         if type_ != DOMParserSupportedType::TextHtml {
-            return Err(Error::NotSupported("DOMParser: XML documents are not supported (no XML parser).".into()));
+            // "Otherwise: let document be a new XMLDocument whose content type is type and
+            // URL is the relevant global object's associated Document's URL; parse
+            // compliantString with the XML parser; if that resulted in a well-formedness
+            // error, document's only child is a parsererror element."
+            let document = Document::new_inert_xml(cx, &window, url);
+            crate::dom::domparsing::xmlparser::parse_xml_document(cx, &document, &string);
+            return Ok(document);
         }
         // 1–3. "Let document be a new Document, whose content type is type and URL is this's
         //    relevant global object's associated Document's URL" (an HTML document without a
         //    browsing context: its scripts never run).
-        let window = crate::dom::globalscope::DomGlobal::global(self);
-        let document = Document::new_inert(cx, &window, window.document().url());
+        let document = Document::new_inert(cx, &window, url);
         // 4. "Parse HTML from a string given document and compliantString."
         crate::dom::html::parser::parse_inert_document(cx, &document, &string);
         Ok(document)

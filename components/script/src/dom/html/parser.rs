@@ -47,8 +47,9 @@ impl ElemName for OwnedElemName {
     }
 }
 
-/// The tree builder's sink: builds nodes of `document`.
-struct Sink {
+/// The tree builder's sink: builds nodes of `document`. The XML parser
+/// (`dom/domparsing/xmlparser.rs`) builds through it too.
+pub(crate) struct Sink {
     cx: *mut RawJSContext,
     document: DomRoot<Document>,
     /// Fragment parsing: scripts never run.
@@ -58,6 +59,17 @@ struct Sink {
 }
 
 impl Sink {
+    /// A sink for a document without a browsing context (its scripts never run).
+    pub(crate) fn inert(cx: &mut JSContext, document: &Document) -> Sink {
+        Sink {
+            cx: unsafe { cx.raw_cx() },
+            document: DomRoot::from_ref(document),
+            fragment: true,
+            line: Cell::new(1),
+            quirks: RefCell::new(QuirksMode::NoQuirks),
+        }
+    }
+
     fn cx(&self) -> JSContext {
         // SAFETY: the parser runs on the script thread while its caller holds the context.
         unsafe { JSContext::from_ptr(NonNull::new_unchecked(self.cx)) }

@@ -259,6 +259,37 @@ impl XMLHttpRequest {
         self.fire_progress(cx, self.target(), "loadend", transmitted, length);
     }
 
+    /// <https://xhr.spec.whatwg.org/#document-response>: the response parsed as HTML or XML,
+    /// or None (no body, a MIME type that is neither, HTML for the "" response type, or XML
+    /// that is not well-formed).
+    fn document_response(&self, cx: &mut JSContext) -> Option<DomRoot<Document>> {
+        let url = self.response.borrow().as_ref().map(|r| r.url.clone())?;
+        // 2. Let finalMIME be the final MIME type for xhr.
+        let mime = self.final_mime_type().unwrap_or_default();
+        let essence = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let html = essence == "text/html";
+        let xml = essence == "text/xml" || essence == "application/xml" || essence.ends_with("+xml");
+        // 3. If finalMIME is not an HTML MIME type or an XML MIME type, then return.
+        // 4. If xhr's response type is the empty string and finalMIME is an HTML MIME type,
+        //    then return.
+        if !(html || xml) || (html && self.response_type.get() == ResponseType::Empty) {
+            return None;
+        }
+        let window = self.global();
+        let text = self.text_response();
+        // 5. HTML: an HTML document parsed from the response (scripting disabled). 6. Otherwise:
+        //    run the XML parser; if that returns failure, return.
+        // 7–9. The document's URL is the response's URL, its origin xhr's, its content type
+        //    finalMIME.
+        if html {
+            let document = Document::new_inert(cx, &window, url);
+            crate::dom::html::parser::parse_inert_document(cx, &document, &text);
+            return Some(document);
+        }
+        let document = Document::new_inert_xml(cx, &window, url);
+        crate::dom::domparsing::xmlparser::parse_xml_document(cx, &document, &text).then_some(document)
+    }
+
     /// <https://xhr.spec.whatwg.org/#final-mime-type>: the override MIME type, else the
     /// response's Content-Type.
     fn final_mime_type(&self) -> Option<String> {
@@ -856,20 +887,11 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
                 let blob = Blob::new(cx, &window, bytes, mime);
                 blob.to_jsval(cx, value.handle_mut());
             }
-            // 7. document: set a document response. Aperture parses HTML only (no XML parser):
-            //    an HTML response gives an inert document, anything else null.
-            ResponseType::Document => {
-                let html = self
-                    .final_mime_type()
-                    .is_some_and(|m| m.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("text/html"));
-                if html {
-                    let document = Document::new_inert(cx, &window, window.document().url());
-                    crate::dom::html::parser::parse_inert_document(cx, &document, &self.text_response());
-                    document.to_jsval(cx, value.handle_mut());
-                } else {
-                    value.set(NullValue());
-                }
-            }
+            // 7. document: set a document response, and return this's response object.
+            ResponseType::Document => match self.document_response(cx) {
+                Some(document) => document.to_jsval(cx, value.handle_mut()),
+                None => value.set(NullValue()),
+            },
             // 8. json: if the received bytes are empty, return null; let jsonObject be the result
             //    of running parse JSON from bytes on them; if that threw, return null.
             _ => {
@@ -894,6 +916,39 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         self.response_object.set(value.get());
         self.response_object_made.set(true);
         retval.set(value.get());
+    }
+
+    /// <https://xhr.spec.whatwg.org/#dom-xmlhttprequest-responsexml>
+    fn ResponseXML(&self, cx: &mut JSContext) -> Fallible<Option<DomRoot<Document>>> {
+        // 1. If this's response type is not the empty string or "document", then throw an
+        //    "InvalidStateError" DOMException.
+        if !matches!(self.response_type.get(), ResponseType::Empty | ResponseType::Document) {
+            return Err(Error::InvalidState(
+                "responseXML is only available when responseType is '' or 'document'.".into(),
+            ));
+        }
+        // 2. If this's state is not done, then return null.
+        if self.state.get() != DONE || self.response.borrow().is_none() {
+            return Ok(None);
+        }
+        // 4. If this's response object is non-null, then return it.
+        if self.response_object_made.get() {
+            let value = self.response_object.get();
+            // SAFETY: the response object is a live reflector (traced by this object) or null.
+            return Ok(value
+                .is_object()
+                .then(|| unsafe { crate::dom::bindings::conversions::root_from_object::<Document>(value.to_object()) })
+                .flatten());
+        }
+        // 5. Set a document response for this. 6. Return this's response object.
+        let document = self.document_response(cx);
+        rooted!(&in(cx) let mut value = NullValue());
+        if let Some(d) = &document {
+            d.to_jsval(cx, value.handle_mut());
+        }
+        self.response_object.set(value.get());
+        self.response_object_made.set(true);
+        Ok(document)
     }
 
     /// <https://xhr.spec.whatwg.org/#dom-xmlhttprequest-responsetext>

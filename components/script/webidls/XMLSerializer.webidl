@@ -1,0 +1,7 @@
+// https://w3c.github.io/DOM-Parsing/#the-xmlserializer-interface
+
+[Exposed=Window]
+interface XMLSerializer {
+  constructor();
+  DOMString serializeToString(Node root);
+};
