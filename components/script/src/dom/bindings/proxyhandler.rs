@@ -156,6 +156,10 @@ fn expando(obj: *mut JSObject) -> *mut JSObject {
     if v.is_object() { v.to_object() } else { ptr::null_mut() }
 }
 
+/// The expando object, made on first use.
+///
+/// # Safety
+/// `cx` and `obj` are a trap's live arguments.
 unsafe fn ensure_expando(cx: *mut RawJSContext, obj: RawHandleObject) -> *mut JSObject {
     // SAFETY: `cx` and `obj` are the trap's live arguments.
     unsafe {
@@ -174,8 +178,11 @@ unsafe fn ensure_expando(cx: *mut RawJSContext, obj: RawHandleObject) -> *mut JS
 
 /// Whether the proxy has an ordinary own property `id` (one in its expando). `None` if an
 /// exception is pending.
-unsafe fn has_own_ordinary(cx: *mut RawJSContext, proxy: *mut JSObject, id: HandleId) -> Option<bool> {
-    let e = expando(proxy);
+///
+/// # Safety
+/// `cx`, `proxy` and `id` are a trap's live arguments.
+unsafe fn has_own_ordinary(cx: *mut RawJSContext, proxy: RawHandleObject, id: HandleId) -> Option<bool> {
+    let e = expando(proxy.get());
     if e.is_null() {
         return Some(false);
     }
@@ -190,9 +197,12 @@ unsafe fn has_own_ordinary(cx: *mut RawJSContext, proxy: *mut JSObject, id: Hand
 /// Steps 2 to 6 of the named property visibility algorithm
 /// (<https://webidl.spec.whatwg.org/#dfn-named-property-visibility>): the answer for a
 /// supported property name. `None` if an exception is pending.
+///
+/// # Safety
+/// `cx`, `proxy` and `id` are a trap's live arguments.
 unsafe fn visible_if_supported(
     cx: *mut RawJSContext,
-    proxy: *mut JSObject,
+    proxy: RawHandleObject,
     id: HandleId,
     hooks: &NamedHooks,
 ) -> Option<bool> {
@@ -210,7 +220,7 @@ unsafe fn visible_if_supported(
         // 4. Let prototype be O.[[GetPrototypeOf]](). 5. While prototype is not null: if
         //    prototype is not a named properties object, and prototype has an own property
         //    named P, then return false; set prototype to prototype.[[GetPrototypeOf]]().
-        rooted!(in(cx) let proto = GetStaticPrototype(proxy));
+        rooted!(in(cx) let proto = GetStaticPrototype(proxy.get()));
         if !proto.get().is_null() {
             let mut found = false;
             if !JS_HasPropertyById(cx, proto.handle().into(), id, &mut found) {
@@ -231,9 +241,12 @@ unsafe fn visible_if_supported(
 /// Steps 2 to 6 run before step 1: the answer is the same (the getter has no side effects), and
 /// `collection.length` then finds `length` on the prototype without asking the collection
 /// for a named item.
+///
+/// # Safety
+/// `cx`, `proxy` and `id` are a trap's live arguments.
 unsafe fn visible_named_value(
     cx: *mut RawJSContext,
-    proxy: *mut JSObject,
+    proxy: RawHandleObject,
     id: HandleId,
     hooks: &NamedHooks,
     name: DOMString,
@@ -248,13 +261,16 @@ unsafe fn visible_named_value(
         }
         // 1. If P is not a supported property name of O, then return false.
         let mut jscx = context(cx);
-        (hooks.get)(&mut jscx, proxy_private(proxy), name, rval)
+        (hooks.get)(&mut jscx, proxy_private(proxy.get()), name, rval)
     }
 }
 
 /// LegacyPlatformObjectGetOwnProperty(O, P, ignoreNamedProps)
 /// (<https://webidl.spec.whatwg.org/#LegacyPlatformObjectGetOwnProperty>). Returns false if
 /// an exception is pending.
+///
+/// # Safety
+/// `cx`, `proxy`, `id` and `desc` are a trap's live arguments.
 unsafe fn legacy_get_own_property(
     cx: *mut RawJSContext,
     proxy: RawHandleObject,
@@ -287,7 +303,7 @@ unsafe fn legacy_get_own_property(
             && let Some(name) = property_name(&mut jscx, proxy.get(), id)
         {
             rooted!(&in(&mut jscx) let mut value = UndefinedValue());
-            match visible_named_value(cx, proxy.get(), id, hooks, name, value.handle_mut()) {
+            match visible_named_value(cx, proxy, id, hooks, name, value.handle_mut()) {
                 NamedResult::Threw => return false,
                 NamedResult::No => {}
                 NamedResult::Yes => {
@@ -372,7 +388,7 @@ unsafe extern "C" fn define_property(
             };
             // 2.2. If O implements an interface with the [LegacyOverrideBuiltIns] extended
             //      attribute or O does not have an own property named P, then:
-            let has_own = match has_own_ordinary(cx, proxy.get(), id) {
+            let has_own = match has_own_ordinary(cx, proxy, id) {
                 Some(found) => found,
                 None => return false,
             };
@@ -447,7 +463,7 @@ unsafe extern "C" fn own_property_keys(
                 if hooks_of(proxy.get()).is_some() && index_of(id.handle().into()).is_some() {
                     continue;
                 }
-                match visible_if_supported(cx, proxy.get(), id.handle().into(), hooks) {
+                match visible_if_supported(cx, proxy, id.handle().into(), hooks) {
                     None => return false,
                     Some(false) => {}
                     Some(true) => {
@@ -501,7 +517,7 @@ unsafe extern "C" fn delete(
             && let Some(name) = property_name(&mut jscx, proxy.get(), id)
         {
             rooted!(in(cx) let mut ignored = UndefinedValue());
-            match visible_named_value(cx, proxy.get(), id, hooks, name.clone(), ignored.handle_mut()) {
+            match visible_named_value(cx, proxy, id, hooks, name.clone(), ignored.handle_mut()) {
                 NamedResult::Threw => return false,
                 NamedResult::No => {}
                 NamedResult::Yes => {
