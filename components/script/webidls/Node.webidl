@@ -55,8 +55,7 @@ interface NodeList {
 interface HTMLCollection {
   readonly attribute unsigned long length;
   getter Element? item(unsigned long index);
-  // namedItem() exists, but named property access (collection.foo) is not supported.
-  Element? namedItem(DOMString name);
+  getter Element? namedItem(DOMString name);
 };
 
 interface mixin ParentNode {

@@ -1,15 +1,13 @@
 // https://html.spec.whatwg.org/multipage/webstorage.html#the-storage-interface
-// Not implemented: the named property getter/setter/deleter (`localStorage.key = value`;
-// the bindings generator has no named properties yet), so use getItem()/setItem()/removeItem().
 // Storage is in memory, per origin and per engine: nothing persists after the host exits.
 
 [Exposed=Window]
 interface Storage {
   readonly attribute unsigned long length;
   DOMString? key(unsigned long index);
-  DOMString? getItem(DOMString key);
-  [Throws] undefined setItem(DOMString key, DOMString value);
-  undefined removeItem(DOMString key);
+  getter DOMString? getItem(DOMString key);
+  [Throws] setter undefined setItem(DOMString key, DOMString value);
+  deleter undefined removeItem(DOMString key);
   undefined clear();
 };
 

@@ -267,6 +267,8 @@ pub struct InterfaceAttrs {
     pub global: bool,
     pub legacy_no_interface_object: bool,
     pub legacy_unenumerable_named_properties: bool,
+    /// `[LegacyOverrideBuiltIns]`: named properties shadow the prototype chain's properties.
+    pub legacy_override_builtins: bool,
     pub legacy_window_alias: Vec<String>,
 }
 
@@ -291,7 +293,31 @@ pub struct Interface {
     pub legacy_factory_functions: Vec<(String, Operation)>,
     /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
     pub indexed_getter: Option<String>,
+    /// The named property getter, setter and deleter
+    /// (<https://webidl.spec.whatwg.org/#idl-named-properties>).
+    pub named_getter: Option<NamedOperation>,
+    pub named_setter: Option<NamedOperation>,
+    pub named_deleter: Option<NamedOperation>,
     pub location: Location,
+}
+
+/// Which special operation (<https://webidl.spec.whatwg.org/#idl-special-operations>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecialKind {
+    Getter,
+    Setter,
+    Deleter,
+}
+
+/// A named property getter, setter or deleter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NamedOperation {
+    /// A regular operation of the interface (by name) that is also the special operation
+    /// (`getter DOMString? getItem(DOMString key)`).
+    Regular(String),
+    /// Declared without an identifier (`getter DOMString (DOMString name)`): script cannot
+    /// call it; the `…Methods` trait has `NamedGetter`, `NamedSetter` or `NamedDeleter`.
+    Anonymous(Operation),
 }
 
 #[derive(Clone, Debug, PartialEq)]

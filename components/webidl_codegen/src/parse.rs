@@ -16,7 +16,7 @@ use weedle::types::{
 use weedle::{Definition, Parse};
 
 use crate::Error;
-use crate::model::{ConstValue, DefaultValue, IntKind, Location};
+use crate::model::{ConstValue, DefaultValue, IntKind, Location, SpecialKind};
 
 /// A type as written, before typedefs and names are resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,9 +121,21 @@ pub(crate) enum RawMember {
         value: RawType,
         location: Location,
     },
-    /// The operation named `name` is also the indexed property getter.
-    IndexedGetter {
+    /// The operation named `name` is also a special operation: an indexed one (`unsigned
+    /// long` argument) or a named one (`DOMString` argument).
+    Special {
+        kind: SpecialKind,
+        named: bool,
         name: String,
+        location: Location,
+    },
+    /// A named property getter, setter or deleter declared without an identifier: not a
+    /// method script can call.
+    AnonymousSpecial {
+        kind: SpecialKind,
+        args: Vec<RawArgument>,
+        ret: RawType,
+        ext: Vec<RawExtAttr>,
         location: Location,
     },
 }
@@ -465,46 +477,71 @@ impl<'s> FileCx<'s> {
                     }
                 }
                 InterfaceMember::Operation(o) => {
-                    let Some(ident) = o.identifier else {
-                        return Err(Error::new(
-                            self.loc(self.source),
-                            "special operations without a name (getter/setter/deleter) are not supported",
-                        ));
-                    };
-                    let indexed_getter = match o.special {
-                        None => false,
-                        Some(weedle::interface::Special::Getter(_)) => true,
-                        Some(_) => {
-                            return Err(self.err(ident.0, "setter, deleter and legacycaller operations are not supported"));
+                    // <https://webidl.spec.whatwg.org/#idl-special-operations>
+                    let special = match o.special {
+                        None => None,
+                        Some(weedle::interface::Special::Getter(_)) => Some(SpecialKind::Getter),
+                        Some(weedle::interface::Special::Setter(_)) => Some(SpecialKind::Setter),
+                        Some(weedle::interface::Special::Deleter(_)) => Some(SpecialKind::Deleter),
+                        Some(weedle::interface::Special::LegacyCaller(_)) => {
+                            let at = o.identifier.map(|i| i.0).unwrap_or(self.source);
+                            return Err(self.err(at, "legacycaller operations are not supported"));
                         }
+                    };
+                    let at = match o.identifier {
+                        Some(ident) => ident.0,
+                        None => self.first_token(o.args.body.list.first().map(arg_name)).unwrap_or(self.source),
                     };
                     let is_static = match o.modifier {
                         None => false,
                         Some(StringifierOrStatic::Static(_)) => true,
                         Some(StringifierOrStatic::Stringifier(_)) => {
-                            return Err(self.err(ident.0, "stringifier operations are not supported; use `stringifier;` or a stringifier attribute"));
+                            return Err(self.err(at, "stringifier operations are not supported; use `stringifier;` or a stringifier attribute"));
                         }
                     };
-                    let args = self.arguments(&o.args.body.list, ident.0)?;
-                    if indexed_getter {
-                        // Only indexed getters (one `unsigned long` argument) are supported;
-                        // named property getters are not.
-                        if args.len() != 1 || args[0].ty != RawType::Integer(IntKind::UnsignedLong) {
-                            return Err(self.err(ident.0, "only indexed getters (`getter T item(unsigned long index)`) are supported"));
+                    let args = self.arguments(&o.args.body.list, at)?;
+                    let ret = self.return_type(&o.return_type, at)?;
+                    let ext = self.ext_attrs(&o.attributes)?;
+                    let location = self.loc(at);
+                    // A special operation's first argument says which properties it handles:
+                    // `unsigned long` for indexed ones, `DOMString` for named ones.
+                    let named = match special {
+                        None => false,
+                        Some(kind) => {
+                            let expected = match kind {
+                                SpecialKind::Getter | SpecialKind::Deleter => 1,
+                                SpecialKind::Setter => 2,
+                            };
+                            let first = args.first().map(|a| strip_annotation(&a.ty));
+                            let named = match first {
+                                Some(RawType::DOMString) => true,
+                                Some(RawType::Integer(IntKind::UnsignedLong)) => false,
+                                _ => {
+                                    return Err(self.err(at, "a special operation's first argument must be `unsigned long` (indexed) or `DOMString` (named)"));
+                                }
+                            };
+                            if args.len() != expected || args.iter().any(|a| a.optional || a.variadic) {
+                                return Err(self.err(at, "getters and deleters take one argument and setters two, none optional"));
+                            }
+                            if !named && (kind != SpecialKind::Getter || o.identifier.is_none()) {
+                                return Err(self.err(at, "special operations: only indexed getters with a name (`getter T item(unsigned long index)`) are supported, not anonymous ones, indexed setters or deleters"));
+                            }
+                            if is_static {
+                                return Err(self.err(at, "special operations cannot be static"));
+                            }
+                            named
                         }
-                    }
-                    let op = RawMember::Operation {
-                        name: ident.0.to_string(),
-                        args,
-                        ret: self.return_type(&o.return_type, ident.0)?,
-                        is_static,
-                        ext: self.ext_attrs(&o.attributes)?,
-                        location: self.loc(ident.0),
                     };
-                    if indexed_getter {
-                        extra = Some(RawMember::IndexedGetter { name: ident.0.to_string(), location: self.loc(ident.0) });
+                    match (o.identifier, special) {
+                        (Some(ident), special) => {
+                            if let Some(kind) = special {
+                                extra = Some(RawMember::Special { kind, named, name: ident.0.to_string(), location: location.clone() });
+                            }
+                            RawMember::Operation { name: ident.0.to_string(), args, ret, is_static, ext, location }
+                        }
+                        (None, Some(kind)) => RawMember::AnonymousSpecial { kind, args, ret, ext, location },
+                        (None, None) => return Err(self.err(at, "an operation needs a name")),
                     }
-                    op
                 }
                 InterfaceMember::Stringifier(s) => {
                     let ext = self.ext_attrs(&s.attributes)?;
@@ -880,5 +917,13 @@ fn float_type(t: &FloatingPointType) -> RawType {
     match t {
         FloatingPointType::Float(f) => RawType::Float { double: false, unrestricted: f.unrestricted.is_some() },
         FloatingPointType::Double(d) => RawType::Float { double: true, unrestricted: d.unrestricted.is_some() },
+    }
+}
+
+/// `ty` without its type-level extended attributes.
+fn strip_annotation(ty: &RawType) -> &RawType {
+    match ty {
+        RawType::Annotated { inner, .. } => strip_annotation(inner),
+        other => other,
     }
 }

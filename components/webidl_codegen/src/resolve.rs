@@ -83,6 +83,9 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     value_iterable: None,
                     pair_iterable: None,
                     indexed_getter: None,
+                    named_getter: None,
+                    named_setter: None,
+                    named_deleter: None,
                     legacy_factory_functions: Vec::new(),
                     location,
                 };
@@ -366,6 +369,7 @@ impl Resolver {
                 ("Global", _) => attrs.global = true,
                 ("LegacyNoInterfaceObject", false) => attrs.legacy_no_interface_object = true,
                 ("LegacyUnenumerableNamedProperties", false) => attrs.legacy_unenumerable_named_properties = true,
+                ("LegacyOverrideBuiltIns", false) => attrs.legacy_override_builtins = true,
                 ("LegacyWindowAlias", true) => attrs.legacy_window_alias = e.values.clone(),
                 // Resolved with the interface's members (its arguments become an operation).
                 ("LegacyFactoryFunction", true) if e.args.is_some() => {}
@@ -488,12 +492,45 @@ impl Resolver {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.pair_iterable = Some((self.ty(&key, &location), self.ty(&value, &location)));
                 }
-                RawMember::IndexedGetter { name, location } => {
+                RawMember::Special { kind: SpecialKind::Getter, named: false, name, location } => {
                     if iface.indexed_getter.replace(name).is_some() {
                         self.errors.push(Error::new(location, format!("{} has two indexed getters", iface.name)));
                     }
                 }
+                RawMember::Special { kind, name, location, .. } => {
+                    self.add_named(iface, kind, NamedOperation::Regular(name), location);
+                }
+                RawMember::AnonymousSpecial { kind, args, ret, ext, location } => {
+                    let attrs = self.member_attrs(&ext, &location, defaults);
+                    let name = match kind {
+                        SpecialKind::Getter => "NamedGetter",
+                        SpecialKind::Setter => "NamedSetter",
+                        SpecialKind::Deleter => "NamedDeleter",
+                    };
+                    let op = Operation {
+                        name: name.into(),
+                        args: self.arguments(&args, &location),
+                        ret: self.ty(&ret, &location),
+                        is_static: false,
+                        attrs,
+                        location: location.clone(),
+                    };
+                    self.check_operation(&op);
+                    self.add_named(iface, kind, NamedOperation::Anonymous(op), location);
+                }
             }
+        }
+    }
+
+    /// Records a named property getter, setter or deleter; an interface has at most one of each.
+    fn add_named(&mut self, iface: &mut Interface, kind: SpecialKind, op: NamedOperation, location: Location) {
+        let (slot, what) = match kind {
+            SpecialKind::Getter => (&mut iface.named_getter, "getters"),
+            SpecialKind::Setter => (&mut iface.named_setter, "setters"),
+            SpecialKind::Deleter => (&mut iface.named_deleter, "deleters"),
+        };
+        if slot.replace(op).is_some() {
+            self.errors.push(Error::new(location, format!("{} has two named property {what}", iface.name)));
         }
     }
 

@@ -49,6 +49,23 @@ fn unsupported_constructs_are_errors() {
 }
 
 #[test]
+fn named_properties_are_checked() {
+    assert_error(
+        "[Exposed=Window] interface A { setter undefined (DOMString n, DOMString v); };",
+        "a named setter or deleter needs a named getter",
+    );
+    assert_error("[Exposed=Window, LegacyOverrideBuiltIns] interface A {};", "needs a named getter");
+    assert_error("[Exposed=Window] interface A { getter any (DOMString n); };", "named getter returning any");
+    assert_error("[Exposed=Window] interface A { getter long (boolean b); };", "first argument must be");
+    assert_error("[Exposed=Window] interface A { setter undefined (unsigned long i, long v); };", "indexed setters");
+    assert_error(
+        "[Exposed=Window] interface A { getter long (DOMString a); getter long (DOMString b); };",
+        "two named property getters",
+    );
+    assert_error("[Exposed=Window] interface A { legacycaller long (); };", "legacycaller");
+}
+
+#[test]
 fn resolution_checks() {
     assert_error("[Exposed=Window] interface A : Missing {};", "inherits from unknown interface Missing");
     assert_error("partial interface Missing { attribute long x; };", "has no interface");

@@ -47,6 +47,7 @@ pub use crate::dom::geometry::domquad::DOMQuad;
 pub use crate::dom::geometry::domrect::{DOMRect, DOMRectList, DOMRectReadOnly};
 pub use crate::dom::hrtime::performance::Performance;
 pub use crate::dom::html::domparser::DOMParser;
+pub use crate::dom::html::domstringmap::DOMStringMap;
 pub use crate::dom::html::errorevent::ErrorEvent;
 pub use crate::dom::html::forms::htmlformelement::HTMLFormElement;
 pub use crate::dom::html::forms::htmlinputelement::HTMLInputElement;

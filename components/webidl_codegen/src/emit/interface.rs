@@ -81,6 +81,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
         None => None,
     };
+    // Named properties make instances legacy platform objects too.
+    let named = super::named::emit_named(cx, iface, &mut errors);
+    if iface.attrs.legacy_override_builtins && iface.named_getter.is_none() {
+        errors
+            .push(Error::new(iface.location.clone(), format!("{name}: [LegacyOverrideBuiltIns] needs a named getter")));
+    }
     for a in &iface.attributes {
         if a.attrs.replaceable || a.attrs.legacy_lenient_this {
             errors.push(Error::new(
@@ -129,6 +135,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         .map(|i| i.attributes.iter().filter(|a| a.attrs.same_object && !a.is_static).count())
         .sum();
     let mut same_object_slot = 1 + inherited_same_object as u32;
+    if let Some(n) = &named {
+        trait_items.push_str(&n.trait_items);
+    }
 
     // ---- attributes
     for attr in &iface.attributes {
@@ -750,7 +759,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 
     static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<{name}>({is_global}));
 
-{indexed_hooks}
+{indexed_hooks}{named_hooks}
     /// The class of `{name}` reflectors.
     pub static CLASS: DOMJSClass = DOMJSClass {{
         base: dom_instance_class({name_c}, &CLASS_OPS.0, {reserved_slots}, {is_global}),
@@ -760,6 +769,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             name: {name:?},
             c_name: {name_c},
             indexed: {indexed_ref},
+            named: {named_ref},
             trace: trace_dom_struct::<{name}>,
             finalize: finalize_dom_struct::<{name}>,
             handler: std::sync::OnceLock::new(),
@@ -805,6 +815,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         },
         chain_ids = chain_ids.join(", "),
         indexed_ref = if indexed.is_some() { "Some(&INDEXED_HOOKS)" } else { "None" },
+        named_ref = if named.is_some() { "Some(&NAMED_HOOKS)" } else { "None" },
+        named_hooks = named.as_ref().map(|n| n.hooks.as_str()).unwrap_or(""),
         indexed_hooks = match &indexed {
             Some(op) => {
                 let ret = cx.owned_type(&op.ret).unwrap_or_default();
@@ -852,7 +864,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     }}"#
             )
         } else {
-            let new_reflector = if indexed.is_some() {
+            let new_reflector = if indexed.is_some() || named.is_some() {
                 "new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void)"
             } else {
                 "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"

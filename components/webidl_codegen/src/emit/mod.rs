@@ -9,6 +9,7 @@
 
 mod dictionary;
 mod interface;
+mod named;
 mod operations;
 mod types;
 

@@ -7,17 +7,19 @@ pub mod PrototypeList {
     pub enum ID {
         Base,
         Sample,
+        SampleMap,
+        SampleStore,
         Last,
     }
 
     /// Number of interfaces.
-    pub const COUNT: usize = 2;
+    pub const COUNT: usize = 4;
     /// Index of the first interface object in the per-global cache.
-    pub const CONSTRUCTOR_BASE: usize = 2;
+    pub const CONSTRUCTOR_BASE: usize = 4;
     /// Index of the first namespace object in the per-global cache.
-    pub const NAMESPACE_BASE: usize = 4;
+    pub const NAMESPACE_BASE: usize = 8;
     /// Length of the per-global cache.
-    pub const PROTO_OR_IFACE_LENGTH: usize = 4;
+    pub const PROTO_OR_IFACE_LENGTH: usize = 8;
     /// Marker for unused slots of an interface chain.
     pub const LAST: u16 = ID::Last as u16;
 }
@@ -528,6 +530,7 @@ pub mod BaseBinding {
             name: "Base",
             c_name: c"Base",
             indexed: None,
+            named: None,
             trace: trace_dom_struct::<Base>,
             finalize: finalize_dom_struct::<Base>,
             handler: std::sync::OnceLock::new(),
@@ -1004,6 +1007,7 @@ pub mod SampleBinding {
             name: "Sample",
             c_name: c"Sample",
             indexed: None,
+            named: None,
             trace: trace_dom_struct::<Sample>,
             finalize: finalize_dom_struct::<Sample>,
             handler: std::sync::OnceLock::new(),
@@ -1046,6 +1050,473 @@ pub mod SampleBinding {
 }
 
 
+pub mod SampleMapBinding {
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList::{self, ID};
+
+    /// The methods the DOM struct `SampleMap` implements for the bindings.
+    pub trait SampleMapMethods {
+    /// `SampleMap.NamedGetter(…)`
+    fn NamedGetter(&self, cx: &mut JSContext, name: DOMString) -> Option<DOMString>;
+    /// The supported property names, in order (<https://webidl.spec.whatwg.org/#dfn-supported-property-names>).
+    fn SupportedPropertyNames(&self, cx: &mut JSContext) -> Vec<DOMString>;
+    /// `SampleMap.NamedSetter(…)`
+    fn NamedSetter(&self, cx: &mut JSContext, name: DOMString, value: DOMString) -> Fallible<()>;
+    /// `SampleMap.NamedDeleter(…)`
+    fn NamedDeleter(&self, cx: &mut JSContext, name: DOMString);
+    }
+
+
+
+    static CONSTANTS: &[ConstantSpec] = &[
+    ];
+
+    static PROTO_CLASS: SyncClass = SyncClass(prototype_class(c"SampleMapPrototype"));
+
+    static SPEC: InterfaceSpec = InterfaceSpec {
+        name: c"SampleMap",
+        proto_class: &PROTO_CLASS.0,
+        methods: &[],
+        attributes: &[],
+        constants: CONSTANTS,
+        static_methods: &[],
+        static_attributes: &[],
+        constructor: None,
+        has_interface_object: true,
+        is_global: false,
+        proto_parent_is_error: false,
+        legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
+    };
+
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+
+    /// Creates the prototype object and interface object of `SampleMap` in `global`.
+    pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
+        rooted!(&in(cx) let mut parent_proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut parent_interface = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
+        create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        (*cache)[ID::SampleMap as usize].set(proto.get());
+        (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::SampleMap as usize].set(interface.get());
+    }
+
+    /// The prototype object of `SampleMap` in `global`.
+    pub fn GetProtoObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, ID::SampleMap as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// The interface object of `SampleMap` in `global`.
+    pub fn GetConstructorObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, PrototypeList::CONSTRUCTOR_BASE + ID::SampleMap as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// Defines `SampleMap` on `global` when it is exposed there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
+        if !Condition::Always.is_satisfied(cx, global) {
+            return;
+        }
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global, proto.handle_mut());
+    }
+
+    static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<SampleMap>(false));
+
+    unsafe fn named_get(cx: &mut JSContext, this: *const libc::c_void, name: DOMString, rval: MutableHandleValue) -> NamedResult {
+        let this: &SampleMap = &*(this as *const SampleMap);
+        match this.NamedGetter(cx, name) {
+            Some(v) => {
+                v.to_jsval(cx, rval);
+                NamedResult::Yes
+            }
+            None => NamedResult::No,
+        }
+    }
+    unsafe fn named_names(cx: &mut JSContext, this: *const libc::c_void) -> Vec<DOMString> {
+        let this: &SampleMap = &*(this as *const SampleMap);
+        this.SupportedPropertyNames(cx)
+    }
+    unsafe fn named_set(cx: &mut JSContext, this: *const libc::c_void, name: DOMString, value_handle: HandleValue) -> bool {
+        let this: &SampleMap = &*(this as *const SampleMap);
+        const PREFIX: &str = "Failed to set a named property on 'SampleMap'";
+        let Some(value) = convert::<DOMString>(cx, value_handle, StringificationBehavior::Default, PREFIX, "The provided value") else {
+            return false;
+        };
+        let _: () = match this.NamedSetter(cx, name, value) {
+            Ok(v) => v,
+            Err(e) => {
+                throw_dom_exception(cx, &this.global(), e);
+                return false;
+            }
+        };
+        true
+    }
+    unsafe fn named_delete(cx: &mut JSContext, this: *const libc::c_void, name: DOMString) -> NamedResult {
+        let this: &SampleMap = &*(this as *const SampleMap);
+        let _: () = this.NamedDeleter(cx, name);
+        NamedResult::Yes
+    }
+    static NAMED_HOOKS: NamedHooks = NamedHooks {
+        get: named_get,
+        names: named_names,
+        set: Some(named_set),
+        delete: Some(named_delete),
+        override_builtins: true,
+        unenumerable: false,
+    };
+
+    /// The class of `SampleMap` reflectors.
+    pub static CLASS: DOMJSClass = DOMJSClass {
+        base: dom_instance_class(c"SampleMap", &CLASS_OPS.0, 1, false),
+        dom_class: DOMClass {
+            interface_chain: [ID::SampleMap as u16, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST],
+            depth: 0,
+            name: "SampleMap",
+            c_name: c"SampleMap",
+            indexed: None,
+            named: Some(&NAMED_HOOKS),
+            trace: trace_dom_struct::<SampleMap>,
+            finalize: finalize_dom_struct::<SampleMap>,
+            handler: std::sync::OnceLock::new(),
+        },
+    };
+
+    impl IDLInterface for SampleMap {
+        const PROTO_ID: u16 = ID::SampleMap as u16;
+        const DEPTH: usize = 0;
+        const NAME: &'static str = "SampleMap";
+    }
+
+    impl DerivedFrom<SampleMap> for SampleMap {}
+
+    /// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
+    /// when a subclass constructor passed one) and returns it rooted.
+    pub fn Wrap(cx: &mut JSContext, scope: &Window, given_proto: Option<HandleObject>, object: Box<SampleMap>) -> DomRoot<SampleMap> {
+        unsafe {
+            let global = scope.global_object();
+            let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+            rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+            match given_proto {
+                Some(p) => proto.set(p.get()),
+                None => GetProtoObject(cx, global, proto.handle_mut()),
+            }
+            let raw = Box::into_raw(object);
+            let reflector = new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void);
+            (*raw).reflector().set_jsobject(reflector);
+            let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+            root
+        }
+    }
+
+    impl DomObjectWrap for SampleMap {
+        const WRAP: fn(&mut JSContext, &Window, Option<HandleObject>, Box<Self>) -> DomRoot<Self> = Wrap;
+    }
+}
+
+
+pub mod SampleStoreBinding {
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList::{self, ID};
+
+    /// The methods the DOM struct `SampleStore` implements for the bindings.
+    pub trait SampleStoreMethods {
+    /// The supported property names, in order (<https://webidl.spec.whatwg.org/#dfn-supported-property-names>).
+    fn SupportedPropertyNames(&self, cx: &mut JSContext) -> Vec<DOMString>;
+    /// Getter of `SampleStore.length`.
+    fn Length(&self, cx: &mut JSContext) -> u32;
+    /// `SampleStore.key(…)`
+    fn Key(&self, cx: &mut JSContext, index: u32) -> Option<DOMString>;
+    /// `SampleStore.getItem(…)`
+    fn GetItem(&self, cx: &mut JSContext, key: DOMString) -> Option<DOMString>;
+    /// `SampleStore.setItem(…)`
+    fn SetItem(&self, cx: &mut JSContext, key: DOMString, value: i32);
+    /// `SampleStore.removeItem(…)`
+    fn RemoveItem(&self, cx: &mut JSContext, key: DOMString) -> bool;
+    }
+
+    unsafe extern "C" fn get_length(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitGetterCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let obj = HandleObject::from_raw(obj);
+        let this: &SampleStore = &*(this as *const SampleStore);
+        let mut rval = getter_rval(&args);
+        const PREFIX: &str = "Failed to read the 'length' property from 'SampleStore'";
+        let result = this.Length(cx);
+        result.to_jsval(cx, rval.reborrow());
+        true
+    }
+    static LENGTH_GETTER_INFO: JitInfo = JitInfo::getter(get_length, ID::SampleStore as u16, 0, true);
+
+    unsafe extern "C" fn op_key(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleStore = &*(this as *const SampleStore);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'key' on 'SampleStore'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<u32>(cx, args.get(0), IntConversion::Default, PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.Key(cx, arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static KEY_METHOD_INFO: JitInfo = JitInfo::method(op_key, ID::SampleStore as u16, 0, false);
+
+    unsafe extern "C" fn op_getItem(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleStore = &*(this as *const SampleStore);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'getItem' on 'SampleStore'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DOMString>(cx, args.get(0), StringificationBehavior::Default, PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.GetItem(cx, arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static GETITEM_METHOD_INFO: JitInfo = JitInfo::method(op_getItem, ID::SampleStore as u16, 0, false);
+
+    unsafe extern "C" fn op_setItem(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleStore = &*(this as *const SampleStore);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'setItem' on 'SampleStore'";
+        let argc = args.argc() as usize;
+        if argc < 2 {
+            throw_type_error(cx, &format!("{PREFIX}: 2 arguments required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DOMString>(cx, args.get(0), StringificationBehavior::Default, PREFIX, "parameter 1") else {
+            return false;
+        };
+        let Some(arg1) = convert::<i32>(cx, args.get(1), IntConversion::Default, PREFIX, "parameter 2") else {
+            return false;
+        };
+        let result = this.SetItem(cx, arg0, arg1);
+        let _: () = result;
+        args.rval().set(UndefinedValue());
+        true
+    }
+    static SETITEM_METHOD_INFO: JitInfo = JitInfo::method(op_setItem, ID::SampleStore as u16, 0, false);
+
+    unsafe extern "C" fn op_removeItem(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleStore = &*(this as *const SampleStore);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'removeItem' on 'SampleStore'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DOMString>(cx, args.get(0), StringificationBehavior::Default, PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.RemoveItem(cx, arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static REMOVEITEM_METHOD_INFO: JitInfo = JitInfo::method(op_removeItem, ID::SampleStore as u16, 0, false);
+
+
+    static ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
+        attribute_spec(c"length", (JSPROP_ENUMERATE) as u8, &LENGTH_GETTER_INFO, None),
+        PROPERTY_SPEC_END,
+    ]);
+    static METHODS: SyncFunctionSpecs<5> = SyncFunctionSpecs([
+        method_spec(c"key", &KEY_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"getItem", &GETITEM_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"setItem", &SETITEM_METHOD_INFO, 2, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"removeItem", &REMOVEITEM_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        FUNCTION_SPEC_END,
+    ]);
+
+    static CONSTANTS: &[ConstantSpec] = &[
+    ];
+
+    static PROTO_CLASS: SyncClass = SyncClass(prototype_class(c"SampleStorePrototype"));
+
+    static SPEC: InterfaceSpec = InterfaceSpec {
+        name: c"SampleStore",
+        proto_class: &PROTO_CLASS.0,
+        methods: &[(Condition::Always, &METHODS.0)],
+        attributes: &[(Condition::Always, &ATTRIBUTES.0)],
+        constants: CONSTANTS,
+        static_methods: &[],
+        static_attributes: &[],
+        constructor: None,
+        has_interface_object: true,
+        is_global: false,
+        proto_parent_is_error: false,
+        legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
+    };
+
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+
+    /// Creates the prototype object and interface object of `SampleStore` in `global`.
+    pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
+        rooted!(&in(cx) let mut parent_proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut parent_interface = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
+        create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        define_array_iterator_members(cx, global, proto.handle(), false);
+        (*cache)[ID::SampleStore as usize].set(proto.get());
+        (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::SampleStore as usize].set(interface.get());
+    }
+
+    /// The prototype object of `SampleStore` in `global`.
+    pub fn GetProtoObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, ID::SampleStore as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// The interface object of `SampleStore` in `global`.
+    pub fn GetConstructorObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, PrototypeList::CONSTRUCTOR_BASE + ID::SampleStore as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// Defines `SampleStore` on `global` when it is exposed there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
+        if !Condition::Always.is_satisfied(cx, global) {
+            return;
+        }
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global, proto.handle_mut());
+    }
+
+    static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<SampleStore>(false));
+
+    unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        this.Length(cx)
+    }
+    unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        match this.Key(cx, index) {
+            Some(v) => {
+                v.to_jsval(cx, rval);
+                true
+            }
+            None => false,
+        }
+    }
+    static INDEXED_HOOKS: IndexedHooks = IndexedHooks { length: indexed_length, get: indexed_get };
+    unsafe fn named_get(cx: &mut JSContext, this: *const libc::c_void, name: DOMString, rval: MutableHandleValue) -> NamedResult {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        match this.GetItem(cx, name) {
+            Some(v) => {
+                v.to_jsval(cx, rval);
+                NamedResult::Yes
+            }
+            None => NamedResult::No,
+        }
+    }
+    unsafe fn named_names(cx: &mut JSContext, this: *const libc::c_void) -> Vec<DOMString> {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        this.SupportedPropertyNames(cx)
+    }
+    unsafe fn named_set(cx: &mut JSContext, this: *const libc::c_void, name: DOMString, value_handle: HandleValue) -> bool {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        const PREFIX: &str = "Failed to set a named property on 'SampleStore'";
+        let Some(value) = convert::<i32>(cx, value_handle, IntConversion::Default, PREFIX, "The provided value") else {
+            return false;
+        };
+        let _: () = this.SetItem(cx, name, value);
+        true
+    }
+    unsafe fn named_delete(cx: &mut JSContext, this: *const libc::c_void, name: DOMString) -> NamedResult {
+        let this: &SampleStore = &*(this as *const SampleStore);
+        if this.RemoveItem(cx, name) { NamedResult::Yes } else { NamedResult::No }
+    }
+    static NAMED_HOOKS: NamedHooks = NamedHooks {
+        get: named_get,
+        names: named_names,
+        set: Some(named_set),
+        delete: Some(named_delete),
+        override_builtins: false,
+        unenumerable: true,
+    };
+
+    /// The class of `SampleStore` reflectors.
+    pub static CLASS: DOMJSClass = DOMJSClass {
+        base: dom_instance_class(c"SampleStore", &CLASS_OPS.0, 1, false),
+        dom_class: DOMClass {
+            interface_chain: [ID::SampleStore as u16, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST],
+            depth: 0,
+            name: "SampleStore",
+            c_name: c"SampleStore",
+            indexed: Some(&INDEXED_HOOKS),
+            named: Some(&NAMED_HOOKS),
+            trace: trace_dom_struct::<SampleStore>,
+            finalize: finalize_dom_struct::<SampleStore>,
+            handler: std::sync::OnceLock::new(),
+        },
+    };
+
+    impl IDLInterface for SampleStore {
+        const PROTO_ID: u16 = ID::SampleStore as u16;
+        const DEPTH: usize = 0;
+        const NAME: &'static str = "SampleStore";
+    }
+
+    impl DerivedFrom<SampleStore> for SampleStore {}
+
+    /// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
+    /// when a subclass constructor passed one) and returns it rooted.
+    pub fn Wrap(cx: &mut JSContext, scope: &Window, given_proto: Option<HandleObject>, object: Box<SampleStore>) -> DomRoot<SampleStore> {
+        unsafe {
+            let global = scope.global_object();
+            let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+            rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+            match given_proto {
+                Some(p) => proto.set(p.get()),
+                None => GetProtoObject(cx, global, proto.handle_mut()),
+            }
+            let raw = Box::into_raw(object);
+            let reflector = new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void);
+            (*raw).reflector().set_jsobject(reflector);
+            let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+            root
+        }
+    }
+
+    impl DomObjectWrap for SampleStore {
+        const WRAP: fn(&mut JSContext, &Window, Option<HandleObject>, Box<Self>) -> DomRoot<Self> = Wrap;
+    }
+}
+
+
 pub mod InterfaceObjectMap {
     use crate::dom::bindings::codegen_prelude::*;
 
@@ -1053,9 +1524,11 @@ pub mod InterfaceObjectMap {
     pub fn define_all(cx: &mut JSContext, global: HandleObject) {
         super::BaseBinding::DefineDOMInterface(cx, global);
         super::SampleBinding::DefineDOMInterface(cx, global);
+        super::SampleMapBinding::DefineDOMInterface(cx, global);
+        super::SampleStoreBinding::DefineDOMInterface(cx, global);
     }
 
     /// Every interface name, for tests.
-    pub const INTERFACES: &[&str] = &["Base", "Sample", ];
+    pub const INTERFACES: &[&str] = &["Base", "Sample", "SampleMap", "SampleStore", ];
 }
 

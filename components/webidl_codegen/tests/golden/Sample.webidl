@@ -37,3 +37,21 @@ dictionary SampleInit {
 enum SampleMode { "slow", "fast-path" };
 
 callback SampleCallback = undefined (DOMString text, Base? base);
+
+// Named properties: anonymous special operations, [LegacyOverrideBuiltIns].
+[Exposed=Window, LegacyOverrideBuiltIns]
+interface SampleMap {
+  getter DOMString (DOMString name);
+  [Throws] setter undefined (DOMString name, DOMString value);
+  deleter undefined (DOMString name);
+};
+
+// Named properties through regular operations, beside an indexed getter.
+[Exposed=Window, LegacyUnenumerableNamedProperties]
+interface SampleStore {
+  readonly attribute unsigned long length;
+  getter DOMString? key(unsigned long index);
+  getter DOMString? getItem(DOMString key);
+  setter undefined setItem(DOMString key, long value);
+  deleter boolean removeItem(DOMString key);
+};

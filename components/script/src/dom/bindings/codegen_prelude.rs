@@ -42,7 +42,7 @@ pub use crate::dom::bindings::jit::{
 };
 pub use crate::dom::bindings::num::Finite;
 pub use crate::dom::bindings::promise::Promise;
-pub use crate::dom::bindings::proxyhandler::{IndexedHooks, new_dom_proxy};
+pub use crate::dom::bindings::proxyhandler::{IndexedHooks, NamedHooks, NamedResult, new_dom_proxy};
 pub use crate::dom::bindings::record::Record;
 pub use crate::dom::bindings::reflector::DomObject;
 pub use crate::dom::bindings::root::DomRoot;

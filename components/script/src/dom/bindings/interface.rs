@@ -39,6 +39,8 @@ pub struct DOMClass {
     pub c_name: &'static CStr,
     /// Indexed property access, for interfaces with an indexed getter (proxies).
     pub indexed: Option<&'static crate::dom::bindings::proxyhandler::IndexedHooks>,
+    /// Named property access, for interfaces with a named getter (proxies).
+    pub named: Option<&'static crate::dom::bindings::proxyhandler::NamedHooks>,
     /// Traces the DOM struct (used by proxies; plain reflectors use their class ops).
     pub trace: unsafe fn(*mut mozjs::jsapi::JSTracer, *const libc::c_void),
     /// Drops the DOM struct's box.

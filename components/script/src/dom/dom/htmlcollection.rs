@@ -149,4 +149,30 @@ impl HTMLCollectionMethods for HTMLCollection {
                 || (e.is_html_element() && e.get_attribute_value("name").as_deref() == Some(&*name))
         })
     }
+
+    /// <https://dom.spec.whatwg.org/#ref-for-dfn-supported-property-names>
+    fn SupportedPropertyNames(&self, _cx: &mut JSContext) -> Vec<DOMString> {
+        // 1. Let result be an empty list.
+        let mut result: Vec<DOMString> = Vec::new();
+        // 2. For each element represented by the collection, in tree order:
+        for e in self.elements() {
+            // 2.1. If element has an ID which is not in result, append element's ID to result.
+            if let Some(id) = e.get_attribute_value("id").filter(|id| !id.is_empty())
+                && !result.iter().any(|n| **n == *id)
+            {
+                result.push(id.into());
+            }
+            // 2.2. If element is in the HTML namespace and has a name attribute whose value is
+            //      neither the empty string nor is in result, append element's name attribute
+            //      value to result.
+            if e.is_html_element()
+                && let Some(name) = e.get_attribute_value("name").filter(|n| !n.is_empty())
+                && !result.iter().any(|n| **n == *name)
+            {
+                result.push(name.into());
+            }
+        }
+        // 3. Return result.
+        result
+    }
 }

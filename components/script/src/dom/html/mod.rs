@@ -4,6 +4,7 @@
 pub mod animationframes;
 pub mod base64;
 pub mod domparser;
+pub mod domstringmap;
 pub mod errorevent;
 pub mod eventhandlerattributes;
 pub mod focus;

@@ -108,4 +108,11 @@ impl StorageMethods for Storage {
     fn Clear(&self, _cx: &mut JSContext) {
         self.area.borrow_mut().entries.clear();
     }
+
+    /// <https://html.spec.whatwg.org/multipage/webstorage.html#the-storage-interface>: "The
+    /// supported property names on a Storage object storage are the result of running get the
+    /// keys on storage's map" (insertion order here).
+    fn SupportedPropertyNames(&self, _cx: &mut JSContext) -> Vec<DOMString> {
+        self.area.borrow().entries.iter().map(|(k, _)| k.clone().into()).collect()
+    }
 }
