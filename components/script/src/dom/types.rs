@@ -36,6 +36,7 @@ pub use crate::dom::domparsing::xmlserializer::XMLSerializer;
 pub use crate::dom::encoding::textdecoder::TextDecoder;
 pub use crate::dom::encoding::textencoder::TextEncoder;
 pub use crate::dom::fetch::headers::Headers;
+pub use crate::dom::fetch::request::Request;
 pub use crate::dom::fetch::response::Response;
 pub use crate::dom::fileapi::blob::Blob;
 pub use crate::dom::fileapi::file::File;

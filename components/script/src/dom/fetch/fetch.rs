@@ -16,20 +16,23 @@ use mozjs::rooted;
 use url::Url;
 
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
-use crate::dom::bindings::codegen::Enums::ResponseType;
+use crate::dom::bindings::codegen::Enums::{RequestMode, RequestRedirect, ResponseType};
+use crate::dom::bindings::codegen::Unions::RequestOrUSVString as RequestInfo;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::bindings::str::USVString;
 use crate::dom::dom::abortsignal::AbortSignal;
-use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
-use crate::dom::fetch::response::{Response, ResponseData, extract_body};
+use crate::dom::fetch::headers::HeaderList;
+use crate::dom::fetch::request::Request;
+use crate::dom::fetch::response::{Response, ResponseData};
 use crate::dom::html::window::Window;
 use crate::net;
 
 /// A fetch waiting for its worker's reply.
 struct PendingFetch {
     promise: Rc<Promise>,
+    /// The request's redirect mode is "error": a redirect is a network error.
+    redirect_error: bool,
     /// Whether the response must pass the CORS check (a cross-origin request).
     cors: Option<String>,
 }
@@ -63,76 +66,33 @@ pub(crate) fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
 }
 
 /// <https://fetch.spec.whatwg.org/#fetch-method>
-pub fn fetch(cx: &mut JSContext, window: &Window, input: USVString, init: &RequestInit) -> Rc<Promise> {
+pub fn fetch(cx: &mut JSContext, window: &Window, input: RequestInfo, init: &RequestInit) -> Rc<Promise> {
     // Step 1: Let p be a new promise.
     let promise = Promise::new(cx, window);
-    match start_fetch(cx, window, input, init, &promise) {
-        Ok(()) => {}
-        // Step 3: If constructing the Request threw, reject p with it and return p.
-        Err(error) => promise.reject_error(cx, error),
+    // Step 2: Let requestObject be the result of invoking the initial value of Request as
+    //    constructor with input and init as arguments.
+    let result = Request::construct(cx, window, None, &input, init)
+        .and_then(|request| start_fetch(cx, window, &request, &promise));
+    // Step 3: If that threw, reject p with it and return p.
+    if let Err(error) = result {
+        promise.reject_error(cx, error);
     }
     promise
 }
 
-/// The Request constructor's checks (<https://fetch.spec.whatwg.org/#dom-request>)
-/// for a URL input, then "fetch" itself.
-fn start_fetch(
-    cx: &mut JSContext,
-    window: &Window,
-    input: USVString,
-    init: &RequestInit,
-    promise: &Rc<Promise>,
-) -> Result<(), Error> {
-    // Request step 5.1–5.3: parse input with the base URL; failure or credentials throw a TypeError.
+/// "Fetch" the request a `Request` holds (<https://fetch.spec.whatwg.org/#concept-fetch>).
+fn start_fetch(cx: &mut JSContext, window: &Window, request: &Request, promise: &Rc<Promise>) -> Result<(), Error> {
     let base = window.document().url();
-    let url = base.join(&input.0).map_err(|_| Error::Type(format!("Failed to parse URL from {}", input.0)))?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::Type(format!(
-            "Request cannot be constructed from a URL that includes credentials: {}",
-            input.0
-        )));
-    }
-    // Request step 25: the method: a method, not forbidden, normalized.
-    let mut method = "GET".to_string();
-    if let Some(m) = &init.method {
-        if !is_method(&m.0) {
-            return Err(Error::Type(format!("'{}' is not a valid HTTP method.", String::from_utf8_lossy(&m.0))));
-        }
-        let upper = String::from_utf8_lossy(&m.0).to_ascii_uppercase();
-        if matches!(upper.as_str(), "CONNECT" | "TRACE" | "TRACK") {
-            return Err(Error::Type(format!("'{}' HTTP method is unsupported.", String::from_utf8_lossy(&m.0))));
-        }
-        // Normalize: DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased; others kept as given.
-        method = if matches!(upper.as_str(), "DELETE" | "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT") {
-            upper
-        } else {
-            String::from_utf8_lossy(&m.0).into_owned()
-        };
-    }
-    // Request steps 32–33: the headers, with guard "request", filled from init["headers"].
-    let headers = Headers::new(cx, window, Vec::new(), Guard::Request);
-    if let Some(h) = init.headers.clone() {
-        headers.fill(h)?;
-    }
-    // Request steps 35–37: a body is not allowed for GET/HEAD; extracting it may set Content-Type.
-    let mut body = None;
-    if let Some(Some(b)) = &init.body {
-        if method == "GET" || method == "HEAD" {
-            return Err(Error::Type("Request with GET/HEAD method cannot have body.".into()));
-        }
-        let (bytes, content_type) = extract_body(b);
-        if let Some(t) = content_type {
-            if headers.get_value(b"content-type").is_none() {
-                headers.append_header(b"Content-Type", t.as_bytes())?;
-            }
-        }
-        body = Some(bytes);
-    }
-    let header_list: HeaderList = headers.list();
+    let data = request.data();
+    let url = data.url.clone();
+    let method = data.method.clone();
+    let header_list: HeaderList = request.headers().list();
+    let body = request.body_bytes().map(|b| b.to_vec());
+    let redirect_error = data.redirect == RequestRedirect::Error;
 
-    // Request step 29 and fetch() step 4: an aborted signal rejects at once with its reason;
-    // otherwise aborting later rejects the promise and drops the response.
-    let signal = init.signal.clone().flatten();
+    // fetch() step 4: an aborted signal rejects at once with its reason; otherwise aborting
+    // later rejects the promise and drops the response.
+    let signal = Some(request.signal());
     if let Some(signal) = &signal {
         if signal.is_aborted() {
             rooted!(&in(cx) let reason = signal.reason());
@@ -144,6 +104,11 @@ fn start_fetch(
     // "Main fetch": the scheme decides.
     let request_origin = crate::origin::origin_key(&base);
     let cross_origin = crate::origin::origin_key(&url) != request_origin;
+    // <https://fetch.spec.whatwg.org/#main-fetch> step 12: a "same-origin" request for another
+    // origin is a network error.
+    if cross_origin && data.mode == RequestMode::SameOrigin && !matches!(url.scheme(), "data" | "blob") {
+        return Err(Error::Type(format!("Failed to fetch {url}: mode is 'same-origin' but the URL is cross-origin")));
+    }
     match url.scheme() {
         // <https://fetch.spec.whatwg.org/#data-url-processor>
         "data" => {
@@ -181,17 +146,17 @@ fn start_fetch(
                     )));
                 }
             }
-            let mut request = net::Request::get(&url);
-            request.method = method;
-            request.headers = header_list
+            let mut net_request = net::Request::get(&url);
+            net_request.method = method;
+            net_request.headers = header_list
                 .iter()
                 .map(|(n, v)| (String::from_utf8_lossy(n).into_owned(), String::from_utf8_lossy(v).into_owned()))
                 .collect();
             if cross_origin {
-                request.headers.push(("Origin".into(), request_origin.clone()));
+                net_request.headers.push(("Origin".into(), request_origin.clone()));
             }
-            request.body = body;
-            let id = send(promise, request, cross_origin.then_some(request_origin))?;
+            net_request.body = body;
+            let id = send(promise, net_request, cross_origin.then_some(request_origin), redirect_error)?;
             if let Some(signal) = signal {
                 // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
                 signal.add_abort_algorithm(Box::new(move |cx, reason| {
@@ -246,13 +211,18 @@ fn respond_locally(
 
 /// Sends `request` in parallel (<https://fetch.spec.whatwg.org/#concept-fetch>); the reply settles
 /// `promise` from a task. A panic while fetching settles it as a network error.
-fn send(promise: &Rc<Promise>, request: net::Request, cors: Option<String>) -> Result<u64, Error> {
+fn send(
+    promise: &Rc<Promise>,
+    request: net::Request,
+    cors: Option<String>,
+    redirect_error: bool,
+) -> Result<u64, Error> {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
-    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors }));
+    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error }));
     crate::parallel::in_parallel(
         &format!("fetch {id}"),
         move || net::fetch_request(&request),
@@ -275,6 +245,15 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
             return;
         }
     };
+    // <https://fetch.spec.whatwg.org/#http-redirect-fetch> with redirect mode "error": a
+    // network error.
+    if pending.redirect_error && response.redirected {
+        promise.reject_error(
+            cx,
+            Error::Type(format!("Failed to fetch {}: redirected, and redirect is 'error'", response.url)),
+        );
+        return;
+    }
     // A missing file is a network error (there is no HTTP status for files).
     if response.url.scheme() == "file" && !response.ok() {
         promise.reject_error(cx, Error::Type(format!("Failed to fetch {}: no such file", response.url)));

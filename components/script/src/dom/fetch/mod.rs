@@ -1,5 +1,8 @@
-//! The Fetch Standard (<https://fetch.spec.whatwg.org/>): `fetch()`, `Headers`, `Response`.
+//! The Fetch Standard (<https://fetch.spec.whatwg.org/>): `fetch()`, `Headers`, `Request`,
+//! `Response` and their Body mixin.
 
+pub mod body;
 pub mod fetch;
 pub mod headers;
+pub mod request;
 pub mod response;

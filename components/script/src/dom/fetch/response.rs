@@ -1,15 +1,10 @@
-//! `Response` (<https://fetch.spec.whatwg.org/#response-class>) and the Body
-//! mixin's readers (<https://fetch.spec.whatwg.org/#body-mixin>). Bodies are
-//! held in memory whole: the host fetches them completely before `fetch()`
-//! resolves, so there is no `ReadableStream` (and no `body` attribute).
+//! `Response` (<https://fetch.spec.whatwg.org/#response-class>); its Body mixin is
+//! `body.rs`'s, shared with `Request`.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::jsval::UndefinedValue;
-use mozjs::rooted;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
@@ -17,14 +12,13 @@ use crate::dom::bindings::codegen::Dictionaries::ResponseInit;
 use crate::dom::bindings::codegen::Enums::ResponseType;
 use crate::dom::bindings::codegen::ResponseBinding::ResponseMethods;
 use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString as BodyInit;
-use crate::dom::bindings::conversions::ArrayBufferBytes;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::{ByteString, USVString};
+use crate::dom::fetch::body::Body;
 use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
-use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 
@@ -55,13 +49,7 @@ pub struct Response {
     status_text: Vec<u8>,
     headers: Dom<Headers>,
     #[no_trace]
-    body: Option<Rc<[u8]>>,
-    /// <https://fetch.spec.whatwg.org/#concept-body-disturbed>
-    #[no_trace]
-    disturbed: Cell<bool>,
-    /// The MIME type for `blob()`, from Content-Type when the body was read.
-    #[no_trace]
-    mime_type: RefCell<Option<String>>,
+    body: Body,
 }
 
 /// <https://fetch.spec.whatwg.org/#null-body-status>
@@ -96,7 +84,7 @@ pub fn extract_body(init: &BodyInit) -> (Vec<u8>, Option<String>) {
 /// (<https://mimesniff.spec.whatwg.org/#serializing-a-mime-type>, simplified:
 /// type and parameter names lower-cased, whitespace around `;` dropped). An
 /// unparsable value gives the empty string.
-fn serialize_mime_type(value: &str) -> String {
+pub(crate) fn serialize_mime_type(value: &str) -> String {
     let mut parts = value.split(';');
     let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let Some((t, s)) = essence.split_once('/') else { return String::new() };
@@ -131,9 +119,7 @@ impl Response {
             status: data.status,
             status_text: data.status_text,
             headers: Dom::from_ref(headers),
-            body: data.body,
-            disturbed: Cell::new(false),
-            mime_type: RefCell::new(None),
+            body: Body::new(data.body),
         }
     }
 
@@ -141,26 +127,6 @@ impl Response {
     pub fn new(cx: &mut JSContext, global: &Window, data: ResponseData) -> DomRoot<Response> {
         let headers = Headers::new(cx, global, data.headers.clone(), Guard::Immutable);
         reflect_dom_object(cx, Box::new(Response::new_inherited(data, &headers)), global)
-    }
-
-    /// <https://fetch.spec.whatwg.org/#concept-body-consume-body>, steps 1–3
-    /// for every reader: reject if unusable, otherwise take the bytes.
-    fn consume(&self, cx: &mut JSContext) -> Result<Rc<[u8]>, Rc<Promise>> {
-        // Step 1: If object is unusable, then return a promise rejected with a TypeError.
-        if self.disturbed.get() {
-            return Err(Promise::new_rejected(
-                cx,
-                &self.global(),
-                Error::Type("Body has already been consumed.".into()),
-            ));
-        }
-        // Reading disturbs the body; a null body reads as empty.
-        if self.body.is_some() {
-            self.disturbed.set(true);
-        }
-        let mime = self.headers.get_value(b"content-type").map(|v| serialize_mime_type(&String::from_utf8_lossy(&v)));
-        *self.mime_type.borrow_mut() = mime;
-        Ok(self.body.clone().unwrap_or_else(|| Rc::from(Vec::new())))
     }
 }
 
@@ -272,7 +238,7 @@ impl ResponseMethods for Response {
     /// <https://fetch.spec.whatwg.org/#dom-response-clone>
     fn Clone(&self, cx: &mut JSContext) -> Fallible<DomRoot<Response>> {
         // Step 1: If this is unusable, then throw a TypeError.
-        if self.disturbed.get() {
+        if self.body.is_unusable() {
             return Err(Error::Type("Response body is already used".into()));
         }
         // Step 2: Let clonedResponse be the result of cloning this's response (same body bytes).
@@ -285,7 +251,7 @@ impl ResponseMethods for Response {
             status: self.status,
             status_text: self.status_text.clone(),
             headers: Vec::new(),
-            body: self.body.clone(),
+            body: self.body.bytes(),
         };
         let clone = reflect_dom_object(cx, Box::new(Response::new_inherited(data, &headers)), &global);
         // Step 3: with this's headers' guard.
@@ -295,63 +261,26 @@ impl ResponseMethods for Response {
 
     /// <https://fetch.spec.whatwg.org/#dom-body-bodyused>
     fn BodyUsed(&self, _cx: &mut JSContext) -> bool {
-        // True if this's body is non-null and this's stream is disturbed.
-        self.body.is_some() && self.disturbed.get()
+        self.body.body_used()
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-arraybuffer>
     fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
-        match self.consume(cx) {
-            // Convert: create an ArrayBuffer from the bytes.
-            Ok(bytes) => Promise::new_resolved(cx, &self.global(), &ArrayBufferBytes(bytes.to_vec())),
-            Err(rejected) => rejected,
-        }
+        self.body.array_buffer(cx, &self.global(), &self.headers)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-blob>
     fn Blob(&self, cx: &mut JSContext) -> Rc<Promise> {
-        match self.consume(cx) {
-            Ok(bytes) => {
-                // Convert: a Blob whose contents are bytes and whose type is this's MIME type.
-                let global = self.global();
-                let type_ = self.mime_type.borrow().clone().unwrap_or_default();
-                let blob = Blob::new(cx, &global, bytes.to_vec(), type_);
-                Promise::new_resolved(cx, &global, &blob)
-            }
-            Err(rejected) => rejected,
-        }
+        self.body.blob(cx, &self.global(), &self.headers)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
-        let bytes = match self.consume(cx) {
-            Ok(bytes) => bytes,
-            Err(rejected) => return rejected,
-        };
-        // Convert: the result of running parse JSON from bytes on the bytes.
-        let global = self.global();
-        let promise = Promise::new(cx, &global);
-        let text: Vec<u16> = utf8_decode(&bytes).encode_utf16().collect();
-        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.global_object().get());
-        rooted!(&in(cx) let mut value = UndefinedValue());
-        let parsed = unsafe {
-            mozjs::jsapi::JS_ParseJSON(cx.raw_cx(), text.as_ptr(), text.len() as u32, value.handle_mut().into())
-        };
-        if parsed {
-            promise.resolve(cx, value.handle());
-        } else {
-            // The SyntaxError JSON.parse threw.
-            promise.reject_error(cx, Error::JSFailed);
-        }
-        promise
+        self.body.json(cx, &self.global(), &self.headers)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-text>
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
-        match self.consume(cx) {
-            // Convert: the result of running UTF-8 decode on bytes.
-            Ok(bytes) => Promise::new_resolved(cx, &self.global(), &USVString(utf8_decode(&bytes))),
-            Err(rejected) => rejected,
-        }
+        self.body.text(cx, &self.global(), &self.headers)
     }
 }

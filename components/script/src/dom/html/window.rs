@@ -808,7 +808,12 @@ impl WindowMethods for Window {
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-global-fetch>
-    fn Fetch(&self, cx: &mut JSContext, input: USVString, init: &RequestInit) -> Rc<Promise> {
+    fn Fetch(
+        &self,
+        cx: &mut JSContext,
+        input: crate::dom::bindings::codegen::Unions::RequestOrUSVString,
+        init: &RequestInit,
+    ) -> Rc<Promise> {
         crate::dom::fetch::fetch::fetch(cx, self, input, init)
     }
 
