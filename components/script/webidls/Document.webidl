@@ -5,6 +5,7 @@
 interface Document : Node {
   constructor();
 
+  [SameObject] readonly attribute DOMImplementation implementation;
   readonly attribute USVString URL;
   readonly attribute USVString documentURI;
   readonly attribute DOMString compatMode;
@@ -24,9 +25,21 @@ interface Document : Node {
   [NewObject] Text createTextNode(DOMString data);
   [NewObject] Comment createComment(DOMString data);
 
+  [NewObject, Throws] Node importNode(Node node, optional boolean subtree = false);
+  [Throws] Node adoptNode(Node node);
+
+  [NewObject, Throws] Attr createAttribute(DOMString localName);
+  [NewObject, Throws] Attr createAttributeNS(DOMString? namespace, DOMString qualifiedName);
+
   [NewObject, Throws] Event createEvent(DOMString interface); // legacy
 
+  [NewObject] NodeIterator createNodeIterator(Node root, optional unsigned long whatToShow = 0xFFFFFFFF, optional NodeFilter? filter = null);
+  [NewObject] TreeWalker createTreeWalker(Node root, optional unsigned long whatToShow = 0xFFFFFFFF, optional NodeFilter? filter = null);
+
   // resource metadata management
+  // https://html.spec.whatwg.org/multipage/dom.html#the-document-object
+  // [PutForwards=href] in HTML; Aperture's Location.href is read-only (no navigation), as on Window.
+  [LegacyUnforgeable] readonly attribute Location? location;
   readonly attribute DOMString readyState;
 
   // DOM tree accessors

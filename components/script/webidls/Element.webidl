@@ -11,6 +11,7 @@ interface Element : Node {
   attribute DOMString className;
 
   boolean hasAttributes();
+  [SameObject] readonly attribute NamedNodeMap attributes;
   sequence<DOMString> getAttributeNames();
   DOMString? getAttribute(DOMString qualifiedName);
   DOMString? getAttributeNS(DOMString? namespace, DOMString localName);
@@ -21,6 +22,12 @@ interface Element : Node {
   [Throws] boolean toggleAttribute(DOMString qualifiedName, optional boolean force);
   boolean hasAttribute(DOMString qualifiedName);
   boolean hasAttributeNS(DOMString? namespace, DOMString localName);
+
+  Attr? getAttributeNode(DOMString qualifiedName);
+  Attr? getAttributeNodeNS(DOMString? namespace, DOMString localName);
+  [Throws] Attr? setAttributeNode(Attr attr);
+  [Throws] Attr? setAttributeNodeNS(Attr attr);
+  [Throws] Attr removeAttributeNode(Attr attr);
 
   [Throws] Element? closest(DOMString selectors);
   [Throws] boolean matches(DOMString selectors);

@@ -34,8 +34,19 @@ interface Node : EventTarget {
   attribute DOMString? nodeValue;
   attribute DOMString? textContent;
 
+  undefined normalize();
+
   [NewObject, Throws] Node cloneNode(optional boolean deep = false);
+  boolean isEqualNode(Node? otherNode);
   boolean isSameNode(Node? otherNode); // legacy alias of ===
+
+  const unsigned short DOCUMENT_POSITION_DISCONNECTED = 0x01;
+  const unsigned short DOCUMENT_POSITION_PRECEDING = 0x02;
+  const unsigned short DOCUMENT_POSITION_FOLLOWING = 0x04;
+  const unsigned short DOCUMENT_POSITION_CONTAINS = 0x08;
+  const unsigned short DOCUMENT_POSITION_CONTAINED_BY = 0x10;
+  const unsigned short DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC = 0x20;
+  unsigned short compareDocumentPosition(Node other);
   boolean contains(Node? other);
 
   [Throws] Node insertBefore(Node node, Node? child);

@@ -369,6 +369,8 @@ pub struct CallbackInterface {
     /// The single operation a callback interface object may implement.
     pub operation: Operation,
     pub constants: Vec<Constant>,
+    /// `[Exposed=Window]`: with constants, it has a legacy callback interface object.
+    pub exposed: bool,
     pub location: Location,
 }
 

@@ -199,6 +199,8 @@ pub(crate) enum RawDefinition {
     },
     CallbackInterface {
         name: String,
+        /// `[Exposed=Window]`: a legacy callback interface object holds its constants.
+        exposed: bool,
         members: Vec<RawMember>,
         location: Location,
     },
@@ -368,12 +370,25 @@ impl<'s> FileCx<'s> {
                 location: self.loc(c.identifier.0),
             },
             Definition::CallbackInterface(c) => {
-                self.no_ext(&c.attributes, c.identifier.0)?;
+                // Only `[Exposed=Window]` (<https://webidl.spec.whatwg.org/#legacy-callback-interface-object>).
+                let mut exposed = false;
+                for e in self.ext_attrs(&c.attributes)? {
+                    match (e.name.as_str(), e.values.as_slice()) {
+                        ("Exposed", [w]) if w == "Window" => exposed = true,
+                        _ => {
+                            return Err(self.err(
+                                c.identifier.0,
+                                format!("unsupported extended attribute [{}] on a callback interface", e.name),
+                            ));
+                        }
+                    }
+                }
                 if c.inheritance.is_some() {
                     return Err(self.err(c.identifier.0, "callback interface inheritance is not supported"));
                 }
                 RawDefinition::CallbackInterface {
                     name: c.identifier.0.to_string(),
+                    exposed,
                     members: self.interface_members(&c.members.body)?,
                     location: self.loc(c.identifier.0),
                 }

@@ -171,7 +171,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     .callbacks
                     .insert(name.clone(), CallbackFunction { name, args, ret, treat_non_object_as_null, location });
             }
-            RawDefinition::CallbackInterface { name, members, location } => {
+            RawDefinition::CallbackInterface { name, exposed, members, location } => {
                 let mut operation = None;
                 let mut constants = Vec::new();
                 for m in members {
@@ -205,7 +205,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     Some(operation) => {
                         model
                             .callback_interfaces
-                            .insert(name.clone(), CallbackInterface { name, operation, constants, location });
+                            .insert(name.clone(), CallbackInterface { name, operation, constants, exposed, location });
                     }
                     None => r.errors.push(Error::new(location, format!("callback interface {name} has no operation"))),
                 }

@@ -500,7 +500,7 @@ fn callback_return(cx: &TypeCx, ret: &Type, loc: &Location, what: &str) -> Resul
                 t,
                 String::new(),
                 format!(
-                    "            match FromJSVal::from_jsval(cx, result.handle(), {})? {{\n                Ok(v) => Ok(v),\n                Err(f) => Err(Error::Type(f.describe(\"The callback's return value\"))),\n            }}",
+                    "            // A conversion that throws (valueOf) leaves its exception pending: JSFailed.\n            match FromJSVal::from_jsval(cx, result.handle(), {}).map_err(|()| Error::JSFailed)? {{\n                Ok(v) => Ok(v),\n                Err(f) => Err(Error::Type(f.describe(\"The callback's return value\"))),\n            }}",
                     cx.conversion_config(other)
                 ),
             )
@@ -555,6 +555,12 @@ pub fn emit_callback_interface(cx: &TypeCx, c: &CallbackInterface) -> Result<Str
         }}
     }}
 
+    impl ToJSVal for Rc<{name}> {{
+        fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {{
+            self.parent.object().get().to_jsval(cx, rval)
+        }}
+    }}
+
     unsafe impl JSTraceable for {name} {{
         unsafe fn trace(&self, trc: *mut JSTracer) {{
             unsafe {{ self.parent.trace(trc) }}
@@ -564,8 +570,5 @@ pub fn emit_callback_interface(cx: &TypeCx, c: &CallbackInterface) -> Result<Str
         op_name = op.name,
         op_cstr = cstr_lit(&op.name),
     );
-    if !c.constants.is_empty() {
-        return Err(Error::new(c.location.clone(), "constants on callback interfaces are not supported"));
-    }
     Ok(s)
 }

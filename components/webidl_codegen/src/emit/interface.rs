@@ -580,24 +580,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
 
     // ---- constants
-    let mut constants = String::new();
-    for c in &iface.constants {
-        let value = match (&c.ty, &c.value) {
-            (Type::Boolean, ConstValue::Boolean(b)) => format!("ConstantValue::Bool({b})"),
-            (Type::Integer(IntKind::UnsignedLong, _), ConstValue::Integer(i)) => format!("ConstantValue::Uint({i})"),
-            (Type::Integer(_, _), ConstValue::Integer(i)) => format!("ConstantValue::Int({i})"),
-            (Type::Float { .. }, ConstValue::Float(f)) => format!("ConstantValue::Double({f:?})"),
-            (Type::Float { .. }, ConstValue::Integer(i)) => format!("ConstantValue::Double({i}.0)"),
-            _ => {
-                errors.push(Error::new(
-                    c.location.clone(),
-                    format!("constant {name}.{} has an unsupported type", c.name),
-                ));
-                continue;
-            }
-        };
-        let _ = writeln!(constants, "        ConstantSpec {{ name: {}, value: {value} }},", cstr_lit(&c.name));
-    }
+    let constants = constant_specs(name, &iface.constants, &mut errors);
 
     if !errors.is_empty() {
         return Err(errors);
@@ -1021,4 +1004,64 @@ fn construct_native(fn_name: &str, doc: &str, ctor_name: &str, prefix: &str, bod
 
 "#
     )
+}
+
+/// `ConstantSpec` lines for the constants of interface `name`.
+pub fn constant_specs(name: &str, constants: &[Constant], errors: &mut Vec<Error>) -> String {
+    let mut out = String::new();
+    for c in constants {
+        let value = match (&c.ty, &c.value) {
+            (Type::Boolean, ConstValue::Boolean(b)) => format!("ConstantValue::Bool({b})"),
+            (Type::Integer(IntKind::UnsignedLong, _), ConstValue::Integer(i)) => format!("ConstantValue::Uint({i})"),
+            (Type::Integer(_, _), ConstValue::Integer(i)) => format!("ConstantValue::Int({i})"),
+            (Type::Float { .. }, ConstValue::Float(f)) => format!("ConstantValue::Double({f:?})"),
+            (Type::Float { .. }, ConstValue::Integer(i)) => format!("ConstantValue::Double({i}.0)"),
+            _ => {
+                errors.push(Error::new(
+                    c.location.clone(),
+                    format!("constant {name}.{} has an unsupported type", c.name),
+                ));
+                continue;
+            }
+        };
+        let _ = writeln!(out, "        ConstantSpec {{ name: {}, value: {value} }},", cstr_lit(&c.name));
+    }
+    out
+}
+
+/// The binding of a callback interface with constants: its legacy callback interface object
+/// (<https://webidl.spec.whatwg.org/#legacy-callback-interface-object>), a function that throws
+/// a TypeError when called, with the constants as properties.
+pub fn emit_legacy_callback_interface_object(c: &CallbackInterface) -> Result<String, Vec<Error>> {
+    let name = &c.name;
+    if !c.exposed {
+        return Err(vec![Error::new(
+            c.location.clone(),
+            "constants on a callback interface need [Exposed=Window] (a legacy callback interface object)",
+        )]);
+    }
+    let mut errors = Vec::new();
+    let constants = constant_specs(name, &c.constants, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"pub mod {name}Binding {{
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+
+    static CONSTANTS: &[ConstantSpec] = &[
+{constants}    ];
+
+    /// Defines the legacy callback interface object `{name}` in `global`.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {{
+        create_legacy_callback_interface_object(cx, global, {name_c}, CONSTANTS);
+    }}
+}}
+"#,
+        name_c = cstr_lit(name),
+    );
+    Ok(s)
 }

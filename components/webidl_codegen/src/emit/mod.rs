@@ -116,6 +116,12 @@ pub fn emit(model: &Model, config: &Config) -> Result<Output, Vec<Error>> {
             Err(e) => errors.extend(e),
         }
     }
+    for c in model.callback_interfaces.values().filter(|c| !c.constants.is_empty()) {
+        match interface::emit_legacy_callback_interface_object(c) {
+            Ok(code) => sections.push((c.name.clone(), code)),
+            Err(e) => errors.extend(e),
+        }
+    }
     for ns in model.namespaces.values() {
         match interface::emit_namespace(&cx, ns) {
             Ok(code) => sections.push((ns.name.clone(), code)),
@@ -196,6 +202,9 @@ fn interface_object_map(model: &Model) -> String {
     }
     for ns in model.namespaces.values() {
         let _ = writeln!(s, "        super::{}Binding::DefineDOMInterface(cx, global);", ns.name);
+    }
+    for c in model.callback_interfaces.values().filter(|c| !c.constants.is_empty()) {
+        let _ = writeln!(s, "        super::{}Binding::DefineDOMInterface(cx, global);", c.name);
     }
     s.push_str("    }\n\n    /// Every interface name, for tests.\n    pub const INTERFACES: &[&str] = &[");
     for name in model.interfaces.keys() {

@@ -29,8 +29,8 @@ pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};
 pub use crate::dom::bindings::interface::{
     Condition, ConstantSpec, ConstantValue, DOMClass, DOMJSClass, InterfaceSpec, JSNativeFn, ProtoOrIfaceArray,
     SyncClass, SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects,
-    define_global_members, define_unforgeable_members, get_desired_proto, get_per_interface_object,
-    set_global_prototype,
+    create_legacy_callback_interface_object, define_global_members, define_unforgeable_members, get_desired_proto,
+    get_per_interface_object, set_global_prototype,
 };
 pub use crate::dom::bindings::iterable::{
     PairIteration, define_array_iterator_members, define_pair_iterator_alias, pair_iteration,

@@ -345,6 +345,28 @@ pub fn create_interface_objects(
     }
 }
 
+/// Creates a legacy callback interface object (`NodeFilter`) and defines it on `global`
+/// (<https://webidl.spec.whatwg.org/#create-a-legacy-callback-interface-object>): "Let F be
+/// CreateBuiltinFunction(steps, « », realm)" whose steps throw a TypeError, named after the
+/// interface, with length 0 and the interface's constants; defined on the global
+/// {writable: true, enumerable: false, configurable: true}.
+pub fn create_legacy_callback_interface_object(
+    cx: &mut JSContext,
+    global: HandleObject,
+    name: &'static CStr,
+    constants: &[ConstantSpec],
+) {
+    unsafe {
+        // No JSFUN_CONSTRUCTOR: the object is a plain function; calling it throws.
+        let fun = JS_NewFunction(cx.raw_cx(), Some(illegal_constructor), 0, 0, name.as_ptr());
+        assert!(!fun.is_null());
+        rooted!(&in(cx) let object = JS_GetFunctionObject(fun));
+        define_constants(cx, object.handle(), constants);
+        rooted!(&in(cx) let value = mozjs::jsval::ObjectValue(object.get()));
+        assert!(JS_DefineProperty(cx.raw_cx(), global.into(), name.as_ptr(), value.handle().into(), 0));
+    }
+}
+
 /// Defines the regular members of a `[Global]` interface on the global itself.
 pub fn define_global_members(cx: &mut JSContext, global: HandleObject, spec: &InterfaceSpec) {
     define_specs(cx, global, global, spec.methods, spec.attributes);

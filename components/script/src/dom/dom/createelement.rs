@@ -168,6 +168,7 @@ pub fn create_element(
             "video" => make!(crate::dom::html::htmlvideoelement::HTMLVideoElement),
             "audio" => make!(crate::dom::html::htmlvideoelement::HTMLAudioElement),
             "source" => make!(crate::dom::html::htmlsourceelement::HTMLSourceElement),
+            "template" => make!(crate::dom::html::htmltemplateelement::HTMLTemplateElement),
             name if is_known_html_element(name) => {
                 let window = document.window_for_objects();
                 R::upcast(reflect_dom_object(cx, Box::new(HTMLElement::new_inherited(name, document)), &window))

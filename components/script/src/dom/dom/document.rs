@@ -10,24 +10,27 @@ use mozjs::rust::HandleObject;
 use url::Url;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
+use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, NodeFilter};
 use crate::dom::bindings::codegen::DocumentBinding::DocumentMethods;
 use crate::dom::bindings::codegen::Unions::StringOrElementCreationOptions;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
+use crate::dom::dom::attr::Attr;
 use crate::dom::dom::comment::Comment;
 use crate::dom::dom::createelement::create_element;
 use crate::dom::dom::documentfragment::DocumentFragment;
 use crate::dom::dom::documenttype::DocumentType;
-use crate::dom::dom::element::{Element, HTML_NAMESPACE, validate_name, validate_qualified};
+use crate::dom::dom::element::{Attribute, Element, HTML_NAMESPACE, validate_name, validate_qualified};
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::dom::node::{Node, NodeKind};
+use crate::dom::dom::nodeiterator::NodeIterator;
 use crate::dom::dom::parentnode;
 use crate::dom::dom::text::Text;
+use crate::dom::dom::treewalker::TreeWalker;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 use crate::dom::html::htmlscriptelement::HTMLScriptElement;
@@ -66,6 +69,14 @@ pub struct Document {
     ready_state: Cell<ReadyState>,
     #[no_trace]
     is_html: bool,
+    /// <https://dom.spec.whatwg.org/#concept-document-content-type>
+    #[no_trace]
+    content_type: &'static str,
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#associated-inert-template-document>
+    inert_template_document: MutNullableDom<Document>,
+    /// Whether this document was made as another's inert template document.
+    #[no_trace]
+    is_inert_template_document: Cell<bool>,
     /// The iframe whose content this document is, if any
     /// (<https://html.spec.whatwg.org/multipage/document-sequences.html#nav-container>).
     container: MutNullableDom<HTMLIFrameElement>,
@@ -89,6 +100,8 @@ pub struct Document {
     links: MutNullableDom<HTMLCollection>,
     forms: MutNullableDom<HTMLCollection>,
     scripts: MutNullableDom<HTMLCollection>,
+    /// The NodeIterators whose root's node document this is (their pre-removing steps).
+    node_iterators: RefCell<Vec<Dom<NodeIterator>>>,
 }
 
 impl Document {
@@ -107,7 +120,13 @@ impl Document {
         c
     }
 
-    fn new_inherited(window: &Window, browsing: bool, url: Url, is_html: bool) -> Document {
+    pub(crate) fn new_inherited(
+        window: &Window,
+        browsing: bool,
+        url: Url,
+        is_html: bool,
+        content_type: &'static str,
+    ) -> Document {
         Document {
             node: Node::new_inherited(NodeKind::Document, None),
             browsing_window: MutNullableDom::new(browsing.then_some(window)),
@@ -115,6 +134,9 @@ impl Document {
             url: RefCell::new(url),
             ready_state: Cell::new(ReadyState::Loading),
             is_html,
+            content_type,
+            inert_template_document: Default::default(),
+            is_inert_template_document: Cell::new(false),
             container: Default::default(),
             current_script: Default::default(),
             load_delays: Cell::new(0),
@@ -126,6 +148,22 @@ impl Document {
             links: Default::default(),
             forms: Default::default(),
             scripts: Default::default(),
+            node_iterators: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn register_node_iterator(&self, iterator: &NodeIterator) {
+        self.node_iterators.borrow_mut().push(Dom::from_ref(iterator));
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-node-remove>, step 7: "For each NodeIterator object
+    /// iterator whose root's node document is node's node document, run the NodeIterator
+    /// pre-removing steps given node and iterator."
+    pub fn run_node_iterator_pre_removing_steps(&self, node: &Node) {
+        let iterators: Vec<DomRoot<NodeIterator>> =
+            self.node_iterators.borrow().iter().map(|i| i.as_rooted()).collect();
+        for iterator in iterators {
+            iterator.pre_removing_steps(node);
         }
     }
 
@@ -143,17 +181,70 @@ impl Document {
 
     /// The document a window shows (created with the window).
     pub fn new_for_window(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
-        reflect_dom_object(cx, Box::new(Document::new_inherited(window, true, url, true)), window)
+        reflect_dom_object(cx, Box::new(Document::new_inherited(window, true, url, true, "text/html")), window)
     }
 
     /// A document not shown in any browsing context.
     pub fn new_inert(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
-        reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, true)), window)
+        reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, true, "text/html")), window)
     }
 
-    /// An XML document not shown in any browsing context (`DOMParser`, `responseXML`).
-    pub fn new_inert_xml(cx: &mut JSContext, window: &Window, url: Url) -> DomRoot<Document> {
-        reflect_dom_object(cx, Box::new(Document::new_inherited(window, false, url, false)), window)
+    /// <https://dom.spec.whatwg.org/#concept-node-clone>, the document case: "Set copy's
+    /// encoding, content type, URL, origin, type, and mode to those of node."
+    pub fn clone_document(&self, cx: &mut JSContext) -> DomRoot<Document> {
+        let window = self.window_for_objects();
+        if self.is::<crate::dom::dom::domimplementation::XMLDocument>() {
+            let copy = crate::dom::dom::domimplementation::XMLDocument::new(cx, &window, self.content_type);
+            copy.upcast::<Document>().set_url(self.url());
+            return DomRoot::upcast(copy);
+        }
+        let copy = Document::new_inherited(&window, false, self.url(), self.is_html, self.content_type);
+        reflect_dom_object(cx, Box::new(copy), &window)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#appropriate-template-contents-owner-document>
+    pub fn template_contents_owner_document(&self, cx: &mut JSContext) -> DomRoot<Document> {
+        // 1. "If doc is not a Document created by this algorithm, then:"
+        if self.is_inert_template_document.get() {
+            // 2. "Return doc."
+            return DomRoot::from_ref(self);
+        }
+        // 1.1. "If doc does not yet have an associated inert template document, then:"
+        if let Some(inert) = self.inert_template_document.get() {
+            return inert;
+        }
+        // 1.1.1. "Let new doc be a new Document (whose browsing context is null). This is "a
+        //        Document created by this algorithm" for the purposes of the step above."
+        // 1.1.2. "If doc is an HTML document, mark new doc as an HTML document also."
+        let window = self.window_for_objects();
+        let url = Url::parse("about:blank").expect("a valid URL");
+        let content_type = if self.is_html { "text/html" } else { "application/xml" };
+        let inert = reflect_dom_object(
+            cx,
+            Box::new(Document::new_inherited(&window, false, url, self.is_html, content_type)),
+            &window,
+        );
+        inert.is_inert_template_document.set(true);
+        // 1.1.3. "Let doc's associated inert template document be new doc."
+        self.inert_template_document.set(Some(&inert));
+        // 1.2. "Set doc to doc's associated inert template document."
+        inert
+    }
+
+    /// An `XMLDocument` not shown in any browsing context, with `url` and the XML
+    /// `content_type` (`DOMParser`, `responseXML`).
+    pub fn new_inert_xml(cx: &mut JSContext, window: &Window, url: Url, content_type: &str) -> DomRoot<Document> {
+        // Content types are static strings; the XML ones a document can be parsed as.
+        let content_type = match content_type {
+            "text/xml" => "text/xml",
+            "image/svg+xml" => "image/svg+xml",
+            "application/xhtml+xml" => "application/xhtml+xml",
+            _ => "application/xml",
+        };
+        let document = crate::dom::dom::domimplementation::XMLDocument::new(cx, window, content_type);
+        let document: DomRoot<Document> = DomRoot::upcast(document);
+        document.set_url(url);
+        document
     }
 
     /// Changes the document's URL (history.pushState/replaceState).
@@ -288,7 +379,7 @@ impl DocumentMethods for Document {
     /// <https://dom.spec.whatwg.org/#dom-document-document>
     fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<Document>> {
         let url = Url::parse("about:blank").expect("a valid URL");
-        let document = Document { is_html: false, ..Document::new_inherited(global, false, url, false) };
+        let document = Document::new_inherited(global, false, url, false, "application/xml");
         Ok(reflect_dom_object_with_proto(cx, Box::new(document), global, proto))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-url>
@@ -317,7 +408,7 @@ impl DocumentMethods for Document {
     }
     /// <https://dom.spec.whatwg.org/#dom-document-contenttype>
     fn ContentType(&self, _cx: &mut JSContext) -> DOMString {
-        if self.is_html { "text/html".into() } else { "application/xml".into() }
+        self.content_type.into()
     }
     /// <https://dom.spec.whatwg.org/#dom-document-doctype>
     fn Doctype(&self, _cx: &mut JSContext) -> Option<DomRoot<DocumentType>> {
@@ -398,6 +489,91 @@ impl DocumentMethods for Document {
     /// <https://dom.spec.whatwg.org/#dom-document-createcomment>
     fn CreateComment(&self, cx: &mut JSContext, data: DOMString) -> DomRoot<Comment> {
         Comment::new(cx, data.into(), self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-implementation>
+    fn Implementation(&self, cx: &mut JSContext) -> DomRoot<crate::dom::dom::domimplementation::DOMImplementation> {
+        // [SameObject]: the binding keeps the first one.
+        crate::dom::dom::domimplementation::DOMImplementation::new(cx, self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-importnode>
+    fn ImportNode(&self, cx: &mut JSContext, node: &Node, subtree: bool) -> Fallible<DomRoot<Node>> {
+        // 1. "If node is a document or shadow root, then throw a "NotSupportedError" DOMException."
+        if node.kind() == NodeKind::Document {
+            return Err(Error::NotSupported("A document cannot be imported.".into()));
+        }
+        // 2. "Return the result of cloning a node given node with document set to this and
+        //    subtree set to subtree."
+        Ok(node.clone_node(cx, Some(self), subtree))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-adoptnode>
+    fn AdoptNode(&self, cx: &mut JSContext, node: &Node) -> Fallible<DomRoot<Node>> {
+        // 1. "If node is a document, then throw a "NotSupportedError" DOMException."
+        if node.kind() == NodeKind::Document {
+            return Err(Error::NotSupported("A document cannot be adopted.".into()));
+        }
+        // 2. "If node is a shadow root, then throw a "HierarchyRequestError" DOMException."
+        //    (Aperture has no shadow roots.)
+        // 3. "If node is a DocumentFragment node whose host is non-null, then return."
+        if node.downcast::<DocumentFragment>().is_some_and(|f| f.host().is_some()) {
+            return Ok(DomRoot::from_ref(node));
+        }
+        // 4. "Adopt node into this."
+        Node::adopt(cx, node, self);
+        // 5. "Return node."
+        Ok(DomRoot::from_ref(node))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createattribute>
+    fn CreateAttribute(&self, cx: &mut JSContext, local_name: DOMString) -> Fallible<DomRoot<Attr>> {
+        // 1. "If localName is not a valid attribute local name, then throw an
+        //    "InvalidCharacterError" DOMException."
+        validate_name(&local_name)?;
+        // 2. "If this is an HTML document, then set localName to localName in ASCII lowercase."
+        let local_name = if self.is_html { local_name.to_ascii_lowercase() } else { local_name.to_string() };
+        // 3. "Return a new attribute whose local name is localName and node document is this."
+        let attribute = Attribute { namespace: None, prefix: None, local_name, value: String::new() };
+        Ok(Attr::new(cx, attribute, None, self))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createattributens>
+    fn CreateAttributeNS(
+        &self,
+        cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        qualified_name: DOMString,
+    ) -> Fallible<DomRoot<Attr>> {
+        // 1. "Let (namespace, prefix, localName) be the result of validating and extracting
+        //    namespace and qualifiedName given "attribute"."
+        let (namespace, prefix, local_name) = validate_qualified(namespace.map(String::from), &qualified_name)?;
+        // 2. "Return a new attribute whose namespace is namespace, namespace prefix is prefix,
+        //    local name is localName, and node document is this."
+        let attribute = Attribute { namespace, prefix, local_name, value: String::new() };
+        Ok(Attr::new(cx, attribute, None, self))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createnodeiterator>
+    fn CreateNodeIterator(
+        &self,
+        cx: &mut JSContext,
+        root: &Node,
+        what_to_show: u32,
+        filter: Option<Rc<NodeFilter>>,
+    ) -> DomRoot<NodeIterator> {
+        NodeIterator::new(cx, self, root, what_to_show, filter)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createtreewalker>
+    fn CreateTreeWalker(
+        &self,
+        cx: &mut JSContext,
+        root: &Node,
+        what_to_show: u32,
+        filter: Option<Rc<NodeFilter>>,
+    ) -> DomRoot<TreeWalker> {
+        TreeWalker::new(cx, self, root, what_to_show, filter)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-location>
+    fn Location(&self, cx: &mut JSContext) -> Option<DomRoot<crate::dom::html::location::Location>> {
+        // "The Document object's location getter steps are to return this's relevant global
+        // object's Location object, if this is fully active, and null otherwise."
+        use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
+        self.browsing_window.get().map(|window| window.Location(cx))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-createevent>
     fn CreateEvent(&self, cx: &mut JSContext, interface: DOMString) -> Fallible<DomRoot<Event>> {

@@ -7,14 +7,18 @@ use mozjs::rust::HandleObject;
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::DocumentFragmentBinding::DocumentFragmentMethods;
 use crate::dom::bindings::error::Fallible;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
 use crate::dom::dom::node::{Node, NodeKind};
 use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct DocumentFragment {
     node: Node,
+    /// <https://dom.spec.whatwg.org/#concept-documentfragment-host>: a template element for its
+    /// template contents (Aperture has no shadow roots).
+    host: MutNullableDom<Element>,
 }
 
 impl DocumentFragment {
@@ -22,9 +26,20 @@ impl DocumentFragment {
         let window = document.window_for_objects();
         reflect_dom_object(
             cx,
-            Box::new(DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)) }),
+            Box::new(DocumentFragment {
+                node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)),
+                host: Default::default(),
+            }),
             &window,
         )
+    }
+
+    pub fn host(&self) -> Option<DomRoot<Element>> {
+        self.host.get()
+    }
+
+    pub fn set_host(&self, host: Option<&Element>) {
+        self.host.set(host);
     }
 }
 
@@ -36,7 +51,10 @@ impl DocumentFragmentMethods for DocumentFragment {
         proto: Option<HandleObject>,
     ) -> Fallible<DomRoot<DocumentFragment>> {
         let document = global.document();
-        let fragment = DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(&document)) };
+        let fragment = DocumentFragment {
+            node: Node::new_inherited(NodeKind::DocumentFragment, Some(&document)),
+            host: Default::default(),
+        };
         Ok(reflect_dom_object_with_proto(cx, Box::new(fragment), global, proto))
     }
 

@@ -8,8 +8,10 @@ use mozjs::context::JSContext;
 use crate::dom::bindings::codegen::ElementBinding::ElementMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::reflector::same_object;
+use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
+use crate::dom::dom::attr::Attr;
 use crate::dom::dom::characterdata::CharacterData;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::domtokenlist::DOMTokenList;
@@ -49,6 +51,8 @@ pub struct Element {
     prefix: Option<String>,
     #[no_trace]
     attributes: RefCell<Vec<Attribute>>,
+    /// The `Attr` nodes script has seen, one per attribute still in the list (see `attr.rs`).
+    attr_nodes: RefCell<Vec<Dom<Attr>>>,
 }
 
 impl Element {
@@ -64,6 +68,7 @@ impl Element {
             namespace,
             prefix,
             attributes: RefCell::new(Vec::new()),
+            attr_nodes: RefCell::new(Vec::new()),
         }
     }
 
@@ -71,13 +76,12 @@ impl Element {
         &self.local_name
     }
 
-    /// The namespace prefix (`svg` in `svg:rect`), if any.
-    pub fn prefix(&self) -> Option<&str> {
-        self.prefix.as_deref()
-    }
-
     pub fn namespace(&self) -> Option<&str> {
         self.namespace.as_deref()
+    }
+
+    pub fn prefix(&self) -> Option<&str> {
+        self.prefix.as_deref()
     }
 
     pub fn is_html_element(&self) -> bool {
@@ -151,6 +155,11 @@ impl Element {
                 }
             }
         };
+        if let Some(node) = self.cached_attr_node(namespace.as_deref(), &name) {
+            if let Some(value) = self.attribute_value_ns(namespace.as_deref(), &name) {
+                node.note_value(&value);
+            }
+        }
         if namespace.is_none() {
             crate::dom::dom::virtualmethods::attribute_changed(cx, self, &name, old.as_deref());
         }
@@ -172,6 +181,10 @@ impl Element {
             attributes.retain(|a| !(a.namespace.as_deref() == namespace && a.local_name == name));
             before != attributes.len()
         };
+        if removed {
+            // The attribute's node keeps its last value and no longer has an element.
+            self.forget_attr_node(namespace, name);
+        }
         if removed && namespace.is_none() {
             crate::dom::dom::virtualmethods::attribute_changed(cx, self, name, None);
         }
@@ -214,6 +227,146 @@ impl Element {
     }
 }
 
+/// Attribute nodes (<https://dom.spec.whatwg.org/#interface-attr>) over the plain attribute list.
+impl Element {
+    fn attribute_value_ns(&self, namespace: Option<&str>, local_name: &str) -> Option<String> {
+        self.attributes
+            .borrow()
+            .iter()
+            .find(|a| a.namespace.as_deref() == namespace && a.local_name == local_name)
+            .map(|a| a.value.clone())
+    }
+
+    fn cached_attr_node(&self, namespace: Option<&str>, local_name: &str) -> Option<DomRoot<Attr>> {
+        self.attr_nodes
+            .borrow()
+            .iter()
+            .find(|n| n.namespace() == namespace && n.local_name() == local_name)
+            .map(|n| n.as_rooted())
+    }
+
+    fn forget_attr_node(&self, namespace: Option<&str>, local_name: &str) {
+        let node = self.cached_attr_node(namespace, local_name);
+        if let Some(node) = node {
+            node.set_element(None);
+            self.attr_nodes.borrow_mut().retain(|n| !same_object(&**n, &*node));
+        }
+    }
+
+    /// The `Attr` node of `attribute` (in this element's list): the same object every time.
+    pub fn attr_node(&self, cx: &mut JSContext, attribute: &Attribute) -> DomRoot<Attr> {
+        if let Some(node) = self.cached_attr_node(attribute.namespace.as_deref(), &attribute.local_name) {
+            return node;
+        }
+        let node = Attr::new(cx, attribute.clone(), Some(self), &self.node.owner_doc());
+        self.attr_nodes.borrow_mut().push(Dom::from_ref(&*node));
+        node
+    }
+
+    /// The attribute nodes made so far (adoption moves them to the new document).
+    pub fn attr_nodes(&self) -> Vec<DomRoot<Attr>> {
+        self.attr_nodes.borrow().iter().map(|n| n.as_rooted()).collect()
+    }
+
+    /// The number of attributes (`NamedNodeMap.length`).
+    pub fn attribute_count(&self) -> usize {
+        self.attributes.borrow().len()
+    }
+
+    /// The index-th attribute (`NamedNodeMap.item()`).
+    pub fn attribute_at(&self, index: usize) -> Option<Attribute> {
+        self.attributes.borrow().get(index).cloned()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-attributes-get-by-name>
+    pub fn attribute_by_qualified_name(&self, qualified_name: &str) -> Option<Attribute> {
+        self.find_by_qualified_name(qualified_name)
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-attributes-get-by-namespace>
+    pub fn attribute_by_namespace(&self, namespace: Option<&str>, local_name: &str) -> Option<Attribute> {
+        // 1. "If namespace is the empty string, then set it to null."
+        let namespace = namespace.filter(|n| !n.is_empty());
+        // 2. "Return the attribute in element's attribute list whose namespace is namespace and
+        //    local name is localName, if any; otherwise null."
+        self.attributes
+            .borrow()
+            .iter()
+            .find(|a| a.namespace.as_deref() == namespace && a.local_name == local_name)
+            .cloned()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-attributes-change>
+    pub fn change_attribute(&self, cx: &mut JSContext, namespace: Option<&str>, local_name: &str, value: String) {
+        let existing = self.attribute_by_namespace(namespace, local_name);
+        if let Some(mut attribute) = existing {
+            attribute.value = value;
+            self.set_attribute_full(cx, attribute);
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-attributes-set>
+    pub fn set_attribute_node(&self, cx: &mut JSContext, attr: &Attr) -> Fallible<Option<DomRoot<Attr>>> {
+        // 1. "If attr's element is neither null nor element, throw an "InUseAttributeError"
+        //    DOMException."
+        if let Some(owner) = attr.element() {
+            if !same_object(&*owner, self) {
+                return Err(Error::InUseAttribute("The attribute is in use by another element.".into()));
+            }
+        }
+        // 2. "Let oldAttr be the result of getting an attribute given attr's namespace, attr's
+        //    local name, and element."
+        let old = self.attribute_by_namespace(attr.namespace(), attr.local_name());
+        let old_node = old.as_ref().map(|a| self.attr_node(cx, a));
+        // 3. "If oldAttr is attr, return attr."
+        if let Some(old_node) = &old_node {
+            if same_object(&**old_node, attr) {
+                return Ok(Some(DomRoot::from_ref(attr)));
+            }
+        }
+        let data = attr.attribute();
+        let (namespace, name) = (data.namespace.clone(), data.local_name.clone());
+        // "Handle attribute changes for attribute with element, oldValue, and newValue": the
+        // mutation record first, with oldAttr's value (null when appending).
+        crate::dom::dom::mutationobserver::queue_attribute_record(
+            cx,
+            self.upcast(),
+            &name,
+            namespace.as_deref(),
+            old.as_ref().map(|a| a.value.clone()),
+        );
+        {
+            let mut attributes = self.attributes.borrow_mut();
+            match attributes.iter_mut().find(|a| a.namespace == namespace && a.local_name == name) {
+                // 4. "If oldAttr is non-null, then replace oldAttr with attr": same position.
+                Some(slot) => *slot = data,
+                // 5. "Otherwise, append attr to element."
+                None => attributes.push(data),
+            }
+        }
+        // "Set oldAttr's element to null" and "set attr's element to element".
+        if let Some(old_node) = &old_node {
+            old_node.set_element(None);
+            self.attr_nodes.borrow_mut().retain(|n| !same_object(&**n, &**old_node));
+        }
+        attr.set_element(Some(self));
+        self.attr_nodes.borrow_mut().push(Dom::from_ref(attr));
+        if namespace.is_none() {
+            crate::dom::dom::virtualmethods::attribute_changed(cx, self, &name, old.map(|a| a.value).as_deref());
+        }
+        // 6. "Return oldAttr."
+        Ok(old_node)
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-attributes-remove>, returning the removed
+    /// attribute's node.
+    pub fn remove_attribute_node_of(&self, cx: &mut JSContext, attribute: &Attribute) -> DomRoot<Attr> {
+        let node = self.attr_node(cx, attribute);
+        self.remove_attribute_named(cx, attribute.namespace.as_deref(), &attribute.local_name);
+        node
+    }
+}
+
 impl Element {
     /// <https://dom.spec.whatwg.org/#insert-adjacent>
     fn insert_adjacent(&self, cx: &mut JSContext, where_: &str, node: &Node) -> Fallible<Option<DomRoot<Node>>> {
@@ -247,6 +400,14 @@ impl Element {
 
 /// <https://html.spec.whatwg.org/multipage/parsing.html#serialising-html-fragments>
 pub fn serialize_children(node: &Node, out: &mut String) {
+    // 2. "If the node is a template element, then let the node instead be the template
+    //    element's template contents (a DocumentFragment node)."
+    if let Some(template) = node.downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>() {
+        if let Some(contents) = template.existing_contents() {
+            serialize_children(contents.upcast(), out);
+        }
+        return;
+    }
     for child in node.children() {
         serialize_node(&child, out);
     }
@@ -345,6 +506,8 @@ pub fn serialize_node(node: &Node, out: &mut String) {
             out.push('>');
         }
         NodeKind::Document | NodeKind::DocumentFragment => serialize_children(node, out),
+        // Attributes are never children.
+        NodeKind::Attribute => {}
     }
 }
 
@@ -365,6 +528,23 @@ fn validate_and_extract(
     };
     if prefix.is_some() && namespace.is_none() {
         return Err(Error::Namespace("A prefix needs a namespace.".into()));
+    }
+    const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+    const XMLNS_NAMESPACE: &str = "http://www.w3.org/2000/xmlns/";
+    // "If prefix is "xml" and namespace is not the XML namespace, then throw a "NamespaceError"."
+    if prefix.as_deref() == Some("xml") && namespace.as_deref() != Some(XML_NAMESPACE) {
+        return Err(Error::Namespace("The xml prefix needs the XML namespace.".into()));
+    }
+    // "If either qualifiedName or prefix is "xmlns" and namespace is not the XMLNS namespace,
+    // then throw a "NamespaceError"."
+    let is_xmlns = qualified == "xmlns" || prefix.as_deref() == Some("xmlns");
+    if is_xmlns && namespace.as_deref() != Some(XMLNS_NAMESPACE) {
+        return Err(Error::Namespace("xmlns needs the XMLNS namespace.".into()));
+    }
+    // "If namespace is the XMLNS namespace and neither qualifiedName nor prefix is "xmlns", then
+    // throw a "NamespaceError"."
+    if namespace.as_deref() == Some(XMLNS_NAMESPACE) && !is_xmlns {
+        return Err(Error::Namespace("The XMLNS namespace needs xmlns.".into()));
     }
     Ok((namespace, prefix, local))
 }
@@ -546,6 +726,47 @@ impl ElementMethods for Element {
         let namespace = namespace.map(String::from).filter(|n| !n.is_empty());
         self.attributes.borrow().iter().any(|a| a.namespace == namespace && a.local_name == *local_name)
     }
+    /// <https://dom.spec.whatwg.org/#dom-element-attributes>
+    fn Attributes(&self, cx: &mut JSContext) -> DomRoot<crate::dom::dom::namednodemap::NamedNodeMap> {
+        // [SameObject]: the binding keeps the first map.
+        crate::dom::dom::namednodemap::NamedNodeMap::new(cx, self)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-getattributenode>
+    fn GetAttributeNode(&self, cx: &mut JSContext, qualified_name: DOMString) -> Option<DomRoot<Attr>> {
+        // "return the result of getting an attribute given qualifiedName and this."
+        self.find_by_qualified_name(&qualified_name).map(|a| self.attr_node(cx, &a))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-getattributenodens>
+    fn GetAttributeNodeNS(
+        &self,
+        cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        local_name: DOMString,
+    ) -> Option<DomRoot<Attr>> {
+        // "return the result of getting an attribute given namespace, localName, and this."
+        self.attribute_by_namespace(namespace.as_deref(), &local_name).map(|a| self.attr_node(cx, &a))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-setattributenode>
+    fn SetAttributeNode(&self, cx: &mut JSContext, attr: &Attr) -> Fallible<Option<DomRoot<Attr>>> {
+        // "return the result of setting an attribute given attr and this."
+        self.set_attribute_node(cx, attr)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-setattributenodens>
+    fn SetAttributeNodeNS(&self, cx: &mut JSContext, attr: &Attr) -> Fallible<Option<DomRoot<Attr>>> {
+        // The same steps as setAttributeNode().
+        self.set_attribute_node(cx, attr)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-removeattributenode>
+    fn RemoveAttributeNode(&self, cx: &mut JSContext, attr: &Attr) -> Fallible<DomRoot<Attr>> {
+        // 1. "If this's attribute list does not contain attr, then throw a "NotFoundError"
+        //    DOMException."
+        if !attr.element().is_some_and(|e| same_object(&*e, self)) {
+            return Err(Error::NotFound("The attribute is not an attribute of this element.".into()));
+        }
+        // 2. "Remove attr." 3. "Return attr."
+        self.remove_attribute_named(cx, attr.namespace(), attr.local_name());
+        Ok(DomRoot::from_ref(attr))
+    }
     /// <https://dom.spec.whatwg.org/#dom-element-classlist>
     fn ClassList(&self, cx: &mut JSContext) -> DomRoot<DOMTokenList> {
         // A DOMTokenList whose associated attribute is class ([SameObject] in the binding).
@@ -644,6 +865,13 @@ impl ElementMethods for Element {
     fn SetInnerHTML(&self, cx: &mut JSContext, value: DOMString) -> ErrorResult {
         // Parse a fragment with this element as the context, then replace all children with it.
         let fragment = crate::dom::html::parser::parse_fragment(cx, self, &value);
+        // "If context is a template element, then set context to the template element's template
+        // contents (a DocumentFragment)."
+        if let Some(template) = self.downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>() {
+            let contents = template.contents(cx);
+            contents.upcast::<Node>().replace_all(cx, Some(fragment.upcast()));
+            return Ok(());
+        }
         self.upcast::<Node>().replace_all(cx, Some(fragment.upcast()));
         Ok(())
     }

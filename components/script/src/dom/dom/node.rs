@@ -24,6 +24,8 @@ use crate::dom::dom::text::Text;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     Element,
+    /// An `Attr` (<https://dom.spec.whatwg.org/#interface-attr>): never in a tree.
+    Attribute,
     Text,
     Comment,
     Document,
@@ -209,6 +211,9 @@ impl Node {
         if node.kind == NodeKind::Document {
             return Err(Error::HierarchyRequest("A document cannot be inserted.".into()));
         }
+        if node.kind == NodeKind::Attribute {
+            return Err(Error::HierarchyRequest("An attribute cannot be inserted.".into()));
+        }
         // Step 5: no text in a document, no doctype outside one.
         if (node.kind == NodeKind::Text && self.kind == NodeKind::Document)
             || (node.kind == NodeKind::DocumentType && self.kind != NodeKind::Document)
@@ -250,6 +255,39 @@ impl Node {
         Ok(())
     }
 
+    /// <https://dom.spec.whatwg.org/#concept-node-adopt>
+    pub fn adopt(cx: &mut JSContext, node: &Node, document: &Document) {
+        // 1. "Let oldDocument be node's node document."
+        let old_document = node.owner_doc();
+        // 2. "If node's parent is non-null, then remove node."
+        if let Some(parent) = node.parent.get() {
+            parent.remove(cx, node, false);
+        }
+        // 3. "If document is not oldDocument:"
+        if same_object(&*old_document, document) {
+            return;
+        }
+        let descendants = node.traverse_preorder();
+        // 3.1. "For each inclusiveDescendant in node's shadow-including inclusive descendants:
+        //      set inclusiveDescendant's node document to document; if inclusiveDescendant is
+        //      an element, then set the node document of each attribute in inclusiveDescendant's
+        //      attribute list to document."
+        for descendant in &descendants {
+            descendant.set_owner_doc(document);
+            if let Some(element) = descendant.downcast::<Element>() {
+                for attr in element.attr_nodes() {
+                    attr.upcast::<Node>().set_owner_doc(document);
+                }
+            }
+        }
+        // 3.3. "For each inclusiveDescendant in node's shadow-including inclusive descendants, in
+        //      shadow-including tree order: run the adopting steps with inclusiveDescendant and
+        //      oldDocument."
+        for descendant in &descendants {
+            crate::dom::dom::virtualmethods::adopted(cx, descendant, &old_document);
+        }
+    }
+
     /// <https://dom.spec.whatwg.org/#concept-node-pre-insert>
     pub fn pre_insert(&self, cx: &mut JSContext, node: &Node, child: Option<&Node>) -> Fallible<DomRoot<Node>> {
         self.ensure_pre_insertion_validity(node, child)?;
@@ -279,14 +317,8 @@ impl Node {
         // Step 8 (below) needs the sibling before the inserted nodes, as it is before any move.
         let mut previous = None;
         for n in &nodes {
-            // Remove from its old parent first ("adopt").
-            if let Some(old) = n.parent.get() {
-                old.remove(cx, n, false);
-            }
-            // Step 7.1: adopt node into parent's node document.
-            for descendant in n.traverse_preorder() {
-                descendant.set_owner_doc(&document);
-            }
+            // Step 7.1: "Adopt node into parent's node document."
+            Node::adopt(cx, n, &document);
             if previous.is_none() {
                 previous = Some(match child {
                     Some(c) => c.prev_sibling.get(),
@@ -364,6 +396,8 @@ impl Node {
     /// <https://dom.spec.whatwg.org/#concept-node-remove>
     pub fn remove(&self, cx: &mut JSContext, node: &Node, suppress_observers: bool) {
         let was_connected = node.is_connected();
+        // Step 7: the NodeIterator pre-removing steps.
+        node.owner_doc().run_node_iterator_pre_removing_steps(node);
         // Steps 9–10: the old previous and next siblings, for the record.
         let (previous, next) = (node.prev_sibling.get(), node.next_sibling.get());
         self.remove_child_raw(node);
@@ -473,9 +507,16 @@ impl Node {
             NodeKind::DocumentFragment => DomRoot::upcast(DocumentFragment::new(cx, &document)),
             NodeKind::Document => {
                 let this = self.downcast::<Document>().unwrap();
-                DomRoot::upcast(Document::new_inert(cx, &this.window_for_objects(), this.url()))
+                DomRoot::upcast(this.clone_document(cx))
+            }
+            NodeKind::Attribute => {
+                let attr = self.downcast::<crate::dom::dom::attr::Attr>().unwrap();
+                DomRoot::upcast(crate::dom::dom::attr::Attr::new(cx, attr.attribute(), None, &document))
             }
         };
+        // "Run any cloning steps defined for node in other applicable specifications" (template
+        // contents).
+        crate::dom::html::htmltemplateelement::cloning_steps(cx, self, &copy, deep);
         if deep {
             for child in self.children() {
                 let child_copy = child.clone_node(cx, Some(&copy.owner_doc()), true);
@@ -488,6 +529,7 @@ impl Node {
     fn node_name(&self) -> String {
         match self.kind {
             NodeKind::Element => self.downcast::<Element>().unwrap().tag_name(),
+            NodeKind::Attribute => self.downcast::<crate::dom::dom::attr::Attr>().unwrap().qualified_name(),
             NodeKind::Text => "#text".into(),
             NodeKind::Comment => "#comment".into(),
             NodeKind::Document => "#document".into(),
@@ -502,6 +544,7 @@ impl NodeMethods for Node {
     fn NodeType(&self, _cx: &mut JSContext) -> u16 {
         match self.kind {
             NodeKind::Element => 1,
+            NodeKind::Attribute => 2,
             NodeKind::Text => 3,
             NodeKind::Comment => 8,
             NodeKind::Document => 9,
@@ -578,11 +621,20 @@ impl NodeMethods for Node {
 
     /// <https://dom.spec.whatwg.org/#dom-node-nodevalue>
     fn NodeValue(&self, _cx: &mut JSContext) -> Option<DOMString> {
+        // Attr: "this's value"; CharacterData: "this's data"; otherwise null.
+        if let Some(attr) = self.downcast::<crate::dom::dom::attr::Attr>() {
+            return Some(attr.value_string().into());
+        }
         self.downcast::<CharacterData>().map(|c| c.data_string().into())
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-nodevalue>
     fn SetNodeValue(&self, cx: &mut JSContext, value: Option<DOMString>) {
+        // "If the given value is null, act as if it was the empty string instead."
+        if let Some(attr) = self.downcast::<crate::dom::dom::attr::Attr>() {
+            attr.set_existing_value(cx, value.map(String::from).unwrap_or_default());
+            return;
+        }
         if let Some(c) = self.downcast::<CharacterData>() {
             c.replace_data(cx, value.map(String::from).unwrap_or_default());
         }
@@ -593,6 +645,7 @@ impl NodeMethods for Node {
         match self.kind {
             NodeKind::Element | NodeKind::DocumentFragment => Some(self.descendant_text_content().into()),
             NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().map(|c| c.data_string().into()),
+            NodeKind::Attribute => Some(self.downcast::<crate::dom::dom::attr::Attr>().unwrap().value_string().into()),
             NodeKind::Document | NodeKind::DocumentType => None,
         }
     }
@@ -607,6 +660,9 @@ impl NodeMethods for Node {
                 self.replace_all(cx, node.as_ref().map(|t| t.upcast::<Node>()));
             }
             NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().unwrap().replace_data(cx, value),
+            NodeKind::Attribute => {
+                self.downcast::<crate::dom::dom::attr::Attr>().unwrap().set_existing_value(cx, value)
+            }
             NodeKind::Document | NodeKind::DocumentType => {}
         }
     }
@@ -614,6 +670,22 @@ impl NodeMethods for Node {
     /// <https://dom.spec.whatwg.org/#dom-node-clonenode>
     fn CloneNode(&self, cx: &mut JSContext, deep: bool) -> Fallible<DomRoot<Node>> {
         Ok(self.clone_node(cx, None, deep))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-normalize>
+    fn Normalize(&self, cx: &mut JSContext) {
+        crate::dom::dom::nodecompare::normalize(cx, self)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-isequalnode>
+    fn IsEqualNode(&self, _cx: &mut JSContext, other: Option<&Node>) -> bool {
+        // "return true if otherNode is non-null and this equals otherNode; otherwise false."
+        other.is_some_and(|o| crate::dom::dom::nodecompare::equals(self, o))
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-comparedocumentposition>
+    fn CompareDocumentPosition(&self, _cx: &mut JSContext, other: &Node) -> u16 {
+        crate::dom::dom::nodecompare::compare_document_position(self, other)
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-issamenode>

@@ -31,6 +31,14 @@ pub fn removed(cx: &mut JSContext, node: &Node, was_connected: bool) {
     }
 }
 
+/// Adopting steps (<https://dom.spec.whatwg.org/#concept-node-adopt-ext>) for `node`, now in a
+/// new document.
+pub fn adopted(cx: &mut JSContext, node: &Node, old_document: &crate::dom::dom::document::Document) {
+    if let Some(template) = node.downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>() {
+        template.adopting_steps(cx, old_document);
+    }
+}
+
 /// Children changed steps for `parent`.
 pub fn children_changed(cx: &mut JSContext, parent: &Node) {
     if let Some(script) = parent.downcast::<HTMLScriptElement>() {

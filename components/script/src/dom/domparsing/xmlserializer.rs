@@ -100,6 +100,8 @@ impl Serializer {
     fn node(&mut self, node: &Node, namespace: Option<&str>, map: &mut PrefixMap) {
         match node.kind() {
             NodeKind::Element => self.element(node.downcast::<Element>().unwrap(), namespace, map),
+            // "An Attr object: return an empty string."
+            NodeKind::Attribute => {}
             NodeKind::Document | NodeKind::DocumentFragment => {
                 for child in node.children() {
                     self.node(&child, namespace, map);

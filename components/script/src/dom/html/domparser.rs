@@ -39,7 +39,13 @@ impl DOMParserMethods for DOMParser {
             // URL is the relevant global object's associated Document's URL; parse
             // compliantString with the XML parser; if that resulted in a well-formedness
             // error, document's only child is a parsererror element."
-            let document = Document::new_inert_xml(cx, &window, url);
+            let content_type = match type_ {
+                DOMParserSupportedType::TextXml => "text/xml",
+                DOMParserSupportedType::ApplicationXhtmlXml => "application/xhtml+xml",
+                DOMParserSupportedType::ImageSvgXml => "image/svg+xml",
+                _ => "application/xml",
+            };
+            let document = Document::new_inert_xml(cx, &window, url, content_type);
             crate::dom::domparsing::xmlparser::parse_xml_document(cx, &document, &string);
             return Ok(document);
         }

@@ -17,6 +17,7 @@ pub mod htmlimageelement;
 pub mod htmlmediaelement;
 pub mod htmlscriptelement;
 pub mod htmlsourceelement;
+pub mod htmltemplateelement;
 pub mod htmlvideoelement;
 pub mod location;
 pub mod navigator;

@@ -184,8 +184,14 @@ impl TreeSink for Sink {
     }
 
     fn get_template_contents(&self, target: &DomRoot<Node>) -> DomRoot<Node> {
-        // Templates are parsed as ordinary elements: their contents are their children.
-        target.clone()
+        // <https://html.spec.whatwg.org/multipage/parsing.html#appropriate-place-for-inserting-a-node>:
+        // "If the adjusted insertion location is inside a template element, let it instead be
+        // inside the template element's template contents".
+        let template = target
+            .downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>()
+            .expect("the tree builder asked for the contents of a non-template");
+        let mut cx = self.cx();
+        DomRoot::upcast(template.contents(&mut cx))
     }
 
     fn same_node(&self, x: &DomRoot<Node>, y: &DomRoot<Node>) -> bool {

@@ -286,7 +286,7 @@ impl XMLHttpRequest {
             crate::dom::html::parser::parse_inert_document(cx, &document, &text);
             return Some(document);
         }
-        let document = Document::new_inert_xml(cx, &window, url);
+        let document = Document::new_inert_xml(cx, &window, url, &essence);
         crate::dom::domparsing::xmlparser::parse_xml_document(cx, &document, &text).then_some(document)
     }
 
