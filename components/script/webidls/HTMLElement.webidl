@@ -12,12 +12,16 @@ interface HTMLElement : Element {
   undefined click();
 };
 
-// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement (the focus members)
-partial interface HTMLElement {
+// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement
+// (dataset is not here yet.)
+interface mixin HTMLOrSVGElement {
+  attribute DOMString nonce;
+  attribute boolean autofocus;
   attribute long tabIndex;
   undefined focus(optional FocusOptions options = {});
   undefined blur();
 };
+HTMLElement includes HTMLOrSVGElement;
 
 // https://html.spec.whatwg.org/multipage/interaction.html#focusoptions
 dictionary FocusOptions {

@@ -80,6 +80,7 @@ pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 pub use crate::dom::images::imagebitmap::ImageBitmap;
+pub use crate::dom::mathml::mathmlelement::MathMLElement;
 pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;
@@ -91,6 +92,16 @@ pub use crate::dom::mediarecorder::blobevent::BlobEvent;
 pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
+pub use crate::dom::svg::svganimatedstring::SVGAnimatedString;
+pub use crate::dom::svg::svgelement::SVGElement;
+pub use crate::dom::svg::svgelements::{
+    SVGAElement, SVGCircleElement, SVGClipPathElement, SVGDefsElement, SVGDescElement, SVGEllipseElement,
+    SVGForeignObjectElement, SVGGElement, SVGGeometryElement, SVGGradientElement, SVGGraphicsElement, SVGImageElement,
+    SVGLineElement, SVGLinearGradientElement, SVGMarkerElement, SVGMaskElement, SVGMetadataElement, SVGPathElement,
+    SVGPatternElement, SVGPolygonElement, SVGPolylineElement, SVGRadialGradientElement, SVGRectElement, SVGSVGElement,
+    SVGStopElement, SVGStyleElement, SVGSwitchElement, SVGSymbolElement, SVGTSpanElement, SVGTextContentElement,
+    SVGTextElement, SVGTextPathElement, SVGTextPositioningElement, SVGTitleElement, SVGUseElement,
+};
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::uievents::events::{
     FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,

@@ -175,7 +175,17 @@ pub fn create_element(
             _ => make!(HTMLUnknownElement),
         };
     }
-    // Elements of other namespaces (SVG, MathML…) are plain Elements.
+    // "Otherwise, if namespace is the SVG namespace, the interface is the one the SVG
+    // specification names for localName, or SVGElement."
+    if namespace == Some(crate::dom::dom::element::SVG_NAMESPACE) {
+        return crate::dom::svg::svgelements::create_svg_element(cx, document, local_name, prefix);
+    }
+    // <https://w3c.github.io/mathml-core/#dom-and-javascript>: MathMLElement for every name.
+    if namespace == Some(crate::dom::dom::element::MATHML_NAMESPACE) {
+        let element = crate::dom::mathml::mathmlelement::MathMLElement::new(cx, local_name, prefix, document);
+        return R::upcast(element);
+    }
+    // Elements of other namespaces are plain Elements.
     let window = document.window_for_objects();
     reflect_dom_object(
         cx,

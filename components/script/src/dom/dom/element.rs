@@ -19,6 +19,7 @@ use crate::dom::dom::selectormatching::{element_matches, parse_selectors};
 
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
+pub const MATHML_NAMESPACE: &str = "http://www.w3.org/1998/Math/MathML";
 
 /// An attribute (<https://dom.spec.whatwg.org/#concept-attribute>), kept as plain data.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,10 @@ pub struct Element {
     prefix: Option<String>,
     #[no_trace]
     attributes: RefCell<Vec<Attribute>>,
+    /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cryptographicnonce>
+    /// (used by the HTMLOrSVGElement mixin).
+    #[no_trace]
+    cryptographic_nonce: RefCell<String>,
 }
 
 impl Element {
@@ -64,6 +69,7 @@ impl Element {
             namespace,
             prefix,
             attributes: RefCell::new(Vec::new()),
+            cryptographic_nonce: RefCell::new(String::new()),
         }
     }
 
@@ -77,6 +83,25 @@ impl Element {
 
     pub fn is_html_element(&self) -> bool {
         self.namespace.as_deref() == Some(HTML_NAMESPACE)
+    }
+
+    pub fn is_svg_element(&self) -> bool {
+        self.namespace.as_deref() == Some(SVG_NAMESPACE)
+    }
+
+    /// Whether the element's interface includes `HTMLOrSVGElement` and `GlobalEventHandlers`
+    /// (HTML, SVG and MathML elements).
+    pub fn is_html_svg_or_mathml_element(&self) -> bool {
+        matches!(self.namespace.as_deref(), Some(HTML_NAMESPACE | SVG_NAMESPACE | MATHML_NAMESPACE))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cryptographicnonce>
+    pub fn cryptographic_nonce(&self) -> String {
+        self.cryptographic_nonce.borrow().clone()
+    }
+
+    pub fn set_cryptographic_nonce(&self, value: String) {
+        *self.cryptographic_nonce.borrow_mut() = value;
     }
 
     /// <https://dom.spec.whatwg.org/#concept-element-qualified-name>
@@ -205,6 +230,9 @@ impl Element {
         for a in self.attributes() {
             copy.set_attribute_full(cx, a);
         }
+        // <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes>: "the
+        // cloning steps … set copy's [[CryptographicNonce]] to element's [[CryptographicNonce]]."
+        copy.set_cryptographic_nonce(self.cryptographic_nonce());
         copy
     }
 }

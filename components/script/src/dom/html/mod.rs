@@ -14,6 +14,7 @@ pub mod htmlelement;
 pub mod htmliframeelement;
 pub mod htmlimageelement;
 pub mod htmlmediaelement;
+pub mod htmlorsvgelement;
 pub mod htmlscriptelement;
 pub mod htmlsourceelement;
 pub mod htmlvideoelement;
