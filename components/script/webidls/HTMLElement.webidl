@@ -3,12 +3,12 @@
 [Exposed=Window]
 interface HTMLElement : Element {
   // metadata attributes
-  attribute DOMString title;
-  attribute DOMString lang;
-  attribute DOMString dir;
+  [CEReactions] attribute DOMString title;
+  [CEReactions] attribute DOMString lang;
+  [CEReactions] attribute DOMString dir;
 
   // user interaction
-  attribute boolean hidden;
+  [CEReactions] attribute boolean hidden;
   undefined click();
 };
 
@@ -16,8 +16,8 @@ interface HTMLElement : Element {
 // (dataset is not here yet.)
 interface mixin HTMLOrSVGElement {
   attribute DOMString nonce;
-  attribute boolean autofocus;
-  attribute long tabIndex;
+  [CEReactions] attribute boolean autofocus;
+  [CEReactions] attribute long tabIndex;
   undefined focus(optional FocusOptions options = {});
   undefined blur();
 };

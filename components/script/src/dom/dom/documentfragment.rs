@@ -18,6 +18,10 @@ pub struct DocumentFragment {
 }
 
 impl DocumentFragment {
+    pub fn new_inherited(document: &Document) -> DocumentFragment {
+        DocumentFragment { node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)) }
+    }
+
     pub fn new(cx: &mut JSContext, document: &Document) -> DomRoot<DocumentFragment> {
         let window = document.window_for_objects();
         reflect_dom_object(

@@ -21,5 +21,6 @@ pub mod node;
 pub mod nodelist;
 pub mod parentnode;
 pub mod selectormatching;
+pub mod shadowroot;
 pub mod text;
 pub mod virtualmethods;

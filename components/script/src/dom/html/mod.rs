@@ -3,6 +3,7 @@
 
 pub mod animationframes;
 pub mod base64;
+pub mod customelements;
 pub mod domparser;
 pub mod errorevent;
 pub mod eventhandlerattributes;
@@ -16,6 +17,7 @@ pub mod htmlimageelement;
 pub mod htmlmediaelement;
 pub mod htmlorsvgelement;
 pub mod htmlscriptelement;
+pub mod htmlslotelement;
 pub mod htmlsourceelement;
 pub mod htmlvideoelement;
 pub mod location;
