@@ -100,6 +100,31 @@ interface CSSStyleDeclaration {
   [Throws] attribute [LegacyNullToEmptyString] DOMString userSelect; // user-select
   [Throws] attribute [LegacyNullToEmptyString] DOMString verticalAlign; // vertical-align
   [Throws] attribute [LegacyNullToEmptyString] DOMString whiteSpace; // white-space
+  // SVG's painting and text properties
+  [Throws] attribute [LegacyNullToEmptyString] DOMString fill; // fill
+  [Throws] attribute [LegacyNullToEmptyString] DOMString fillOpacity; // fill-opacity
+  [Throws] attribute [LegacyNullToEmptyString] DOMString fillRule; // fill-rule
+  [Throws] attribute [LegacyNullToEmptyString] DOMString stroke; // stroke
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeDasharray; // stroke-dasharray
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeDashoffset; // stroke-dashoffset
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeLinecap; // stroke-linecap
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeLinejoin; // stroke-linejoin
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeMiterlimit; // stroke-miterlimit
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeOpacity; // stroke-opacity
+  [Throws] attribute [LegacyNullToEmptyString] DOMString strokeWidth; // stroke-width
+  [Throws] attribute [LegacyNullToEmptyString] DOMString stopColor; // stop-color
+  [Throws] attribute [LegacyNullToEmptyString] DOMString stopOpacity; // stop-opacity
+  [Throws] attribute [LegacyNullToEmptyString] DOMString textAnchor; // text-anchor
+  [Throws] attribute [LegacyNullToEmptyString] DOMString clipPath; // clip-path
+  [Throws] attribute [LegacyNullToEmptyString] DOMString clipRule; // clip-rule
+  [Throws] attribute [LegacyNullToEmptyString] DOMString dominantBaseline; // dominant-baseline
+  [Throws] attribute [LegacyNullToEmptyString] DOMString markerEnd; // marker-end
+  [Throws] attribute [LegacyNullToEmptyString] DOMString markerMid; // marker-mid
+  [Throws] attribute [LegacyNullToEmptyString] DOMString markerStart; // marker-start
+  [Throws] attribute [LegacyNullToEmptyString] DOMString mask; // mask
+  [Throws] attribute [LegacyNullToEmptyString] DOMString paintOrder; // paint-order
+  [Throws] attribute [LegacyNullToEmptyString] DOMString shapeRendering; // shape-rendering
+  [Throws] attribute [LegacyNullToEmptyString] DOMString vectorEffect; // vector-effect
 };
 
 // https://drafts.csswg.org/cssom/#the-elementcssinlinestyle-mixin

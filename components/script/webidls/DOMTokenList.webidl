@@ -5,12 +5,12 @@ interface DOMTokenList {
   readonly attribute unsigned long length;
   getter DOMString? item(unsigned long index);
   boolean contains(DOMString token);
-  [Throws] undefined add(DOMString... tokens);
-  [Throws] undefined remove(DOMString... tokens);
-  [Throws] boolean toggle(DOMString token, optional boolean force);
-  [Throws] boolean replace(DOMString token, DOMString newToken);
+  [CEReactions, Throws] undefined add(DOMString... tokens);
+  [CEReactions, Throws] undefined remove(DOMString... tokens);
+  [CEReactions, Throws] boolean toggle(DOMString token, optional boolean force);
+  [CEReactions, Throws] boolean replace(DOMString token, DOMString newToken);
   [Throws] boolean supports(DOMString token);
-  stringifier attribute DOMString value;
+  [CEReactions] stringifier attribute DOMString value;
   iterable<DOMString>;
 };
 

@@ -7,19 +7,19 @@ interface Element : Node {
   readonly attribute DOMString localName;
   readonly attribute DOMString tagName;
 
-  attribute DOMString id;
-  attribute DOMString className;
+  [CEReactions] attribute DOMString id;
+  [CEReactions] attribute DOMString className;
 
   boolean hasAttributes();
   [SameObject] readonly attribute NamedNodeMap attributes;
   sequence<DOMString> getAttributeNames();
   DOMString? getAttribute(DOMString qualifiedName);
   DOMString? getAttributeNS(DOMString? namespace, DOMString localName);
-  [Throws] undefined setAttribute(DOMString qualifiedName, DOMString value);
-  [Throws] undefined setAttributeNS(DOMString? namespace, DOMString qualifiedName, DOMString value);
-  undefined removeAttribute(DOMString qualifiedName);
-  undefined removeAttributeNS(DOMString? namespace, DOMString localName);
-  [Throws] boolean toggleAttribute(DOMString qualifiedName, optional boolean force);
+  [CEReactions, Throws] undefined setAttribute(DOMString qualifiedName, DOMString value);
+  [CEReactions, Throws] undefined setAttributeNS(DOMString? namespace, DOMString qualifiedName, DOMString value);
+  [CEReactions] undefined removeAttribute(DOMString qualifiedName);
+  [CEReactions] undefined removeAttributeNS(DOMString? namespace, DOMString localName);
+  [CEReactions, Throws] boolean toggleAttribute(DOMString qualifiedName, optional boolean force);
   boolean hasAttribute(DOMString qualifiedName);
   boolean hasAttributeNS(DOMString? namespace, DOMString localName);
 
@@ -36,16 +36,24 @@ interface Element : Node {
   HTMLCollection getElementsByTagName(DOMString qualifiedName);
   HTMLCollection getElementsByClassName(DOMString classNames);
 
-  [Throws] Element? insertAdjacentElement(DOMString where, Element element); // legacy
+  [CEReactions, Throws] Element? insertAdjacentElement(DOMString where, Element element); // legacy
   [Throws] undefined insertAdjacentText(DOMString where, DOMString data); // legacy
 
   // https://w3c.github.io/DOM-Parsing/#dom-element-insertadjacenthtml
-  [Throws] undefined insertAdjacentHTML(DOMString position, DOMString text);
+  [CEReactions, Throws] undefined insertAdjacentHTML(DOMString position, DOMString text);
 
   // https://w3c.github.io/DOM-Parsing/#dom-element-innerhtml
-  [Throws] attribute [LegacyNullToEmptyString] DOMString innerHTML;
-  [Throws] attribute [LegacyNullToEmptyString] DOMString outerHTML;
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString innerHTML;
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString outerHTML;
 };
 Element includes ParentNode;
 Element includes NonDocumentTypeChildNode;
 Element includes ChildNode;
+
+// https://dom.spec.whatwg.org/#interface-element (the shadow tree members)
+partial interface Element {
+  [Throws] ShadowRoot attachShadow(ShadowRootInit init);
+  readonly attribute ShadowRoot? shadowRoot;
+  [CEReactions] attribute DOMString slot;
+};
+Element includes Slottable;

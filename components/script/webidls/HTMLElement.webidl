@@ -3,21 +3,25 @@
 [Exposed=Window]
 interface HTMLElement : Element {
   // metadata attributes
-  attribute DOMString title;
-  attribute DOMString lang;
-  attribute DOMString dir;
+  [CEReactions] attribute DOMString title;
+  [CEReactions] attribute DOMString lang;
+  [CEReactions] attribute DOMString dir;
 
   // user interaction
-  attribute boolean hidden;
+  [CEReactions] attribute boolean hidden;
   undefined click();
 };
 
-// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement (the focus members)
-partial interface HTMLElement {
-  attribute long tabIndex;
+// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement
+// (dataset is not here yet.)
+interface mixin HTMLOrSVGElement {
+  attribute DOMString nonce;
+  [CEReactions] attribute boolean autofocus;
+  [CEReactions] attribute long tabIndex;
   undefined focus(optional FocusOptions options = {});
   undefined blur();
 };
+HTMLElement includes HTMLOrSVGElement;
 
 // https://html.spec.whatwg.org/multipage/interaction.html#focusoptions
 dictionary FocusOptions {

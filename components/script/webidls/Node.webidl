@@ -21,7 +21,7 @@ interface Node : EventTarget {
 
   readonly attribute boolean isConnected;
   readonly attribute Document? ownerDocument;
-  Node getRootNode();
+  Node getRootNode(optional GetRootNodeOptions options = {});
   readonly attribute Node? parentNode;
   readonly attribute Element? parentElement;
   boolean hasChildNodes();
@@ -31,12 +31,12 @@ interface Node : EventTarget {
   readonly attribute Node? previousSibling;
   readonly attribute Node? nextSibling;
 
-  attribute DOMString? nodeValue;
-  attribute DOMString? textContent;
+  [CEReactions] attribute DOMString? nodeValue;
+  [CEReactions] attribute DOMString? textContent;
 
-  undefined normalize();
+  [CEReactions] undefined normalize();
 
-  [NewObject, Throws] Node cloneNode(optional boolean deep = false);
+  [CEReactions, NewObject, Throws] Node cloneNode(optional boolean deep = false);
   boolean isEqualNode(Node? otherNode);
   boolean isSameNode(Node? otherNode); // legacy alias of ===
 
@@ -49,10 +49,15 @@ interface Node : EventTarget {
   unsigned short compareDocumentPosition(Node other);
   boolean contains(Node? other);
 
-  [Throws] Node insertBefore(Node node, Node? child);
-  [Throws] Node appendChild(Node node);
-  [Throws] Node replaceChild(Node node, Node child);
-  [Throws] Node removeChild(Node child);
+  [CEReactions, Throws] Node insertBefore(Node node, Node? child);
+  [CEReactions, Throws] Node appendChild(Node node);
+  [CEReactions, Throws] Node replaceChild(Node node, Node child);
+  [CEReactions, Throws] Node removeChild(Node child);
+};
+
+// https://dom.spec.whatwg.org/#dictdef-getrootnodeoptions
+dictionary GetRootNodeOptions {
+  boolean composed = false;
 };
 
 [Exposed=Window]
@@ -75,9 +80,9 @@ interface mixin ParentNode {
   readonly attribute Element? lastElementChild;
   readonly attribute unsigned long childElementCount;
 
-  [Throws] undefined prepend((Node or DOMString)... nodes);
-  [Throws] undefined append((Node or DOMString)... nodes);
-  [Throws] undefined replaceChildren((Node or DOMString)... nodes);
+  [CEReactions, Throws] undefined prepend((Node or DOMString)... nodes);
+  [CEReactions, Throws] undefined append((Node or DOMString)... nodes);
+  [CEReactions, Throws] undefined replaceChildren((Node or DOMString)... nodes);
 
   [Throws] Element? querySelector(DOMString selectors);
   [NewObject, Throws] NodeList querySelectorAll(DOMString selectors);
@@ -93,10 +98,10 @@ interface mixin NonDocumentTypeChildNode {
 };
 
 interface mixin ChildNode {
-  [Throws] undefined before((Node or DOMString)... nodes);
-  [Throws] undefined after((Node or DOMString)... nodes);
-  [Throws] undefined replaceWith((Node or DOMString)... nodes);
-  undefined remove();
+  [CEReactions, Throws] undefined before((Node or DOMString)... nodes);
+  [CEReactions, Throws] undefined after((Node or DOMString)... nodes);
+  [CEReactions, Throws] undefined replaceWith((Node or DOMString)... nodes);
+  [CEReactions] undefined remove();
 };
 
 [Exposed=Window]

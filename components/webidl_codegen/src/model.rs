@@ -217,6 +217,13 @@ pub struct MemberAttrs {
     pub legacy_lenient_this: bool,
     /// `[Default]` on `toJSON`.
     pub default: bool,
+    /// `[CEReactions]` (<https://html.spec.whatwg.org/multipage/custom-elements.html#cereactions>):
+    /// the call runs between pushing an element queue and popping it (invoking its reactions).
+    pub ce_reactions: bool,
+    /// `[HTMLConstructor]` on a constructor
+    /// (<https://html.spec.whatwg.org/multipage/dom.html#htmlconstructor>): the native calls
+    /// the script crate's HTML element constructor steps instead of a `Constructor` method.
+    pub html_constructor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -424,6 +424,8 @@ impl Resolver {
                 ("PutForwards", true) if e.values.len() == 1 => attrs.put_forwards = Some(e.values[0].clone()),
                 ("LegacyLenientThis", false) => attrs.legacy_lenient_this = true,
                 ("Default", false) => attrs.default = true,
+                ("CEReactions", false) => attrs.ce_reactions = true,
+                ("HTMLConstructor", false) => attrs.html_constructor = true,
                 ("Exposed", true) if e.values.iter().all(|g| g == "Window" || g == "*") => {}
                 _ => self
                     .errors

@@ -135,3 +135,39 @@ fn put_forwards_assigns_the_forwarded_attribute() {
         "not an interface"
     );
 }
+
+#[test]
+fn ce_reactions_wrap_operations_and_attribute_setters() {
+    let source = r#"
+        [Exposed=Window] interface A {
+          [CEReactions] undefined change();
+          [CEReactions, Throws] attribute DOMString name;
+          undefined plain();
+        };
+    "#;
+    let out = emit(source).unwrap_or_else(|e| panic!("{e:?}"));
+    let op = &out[out.find("this.Change(cx)").expect("the operation's call") - 200..];
+    assert!(op.contains("push_element_queue();"), "{op}");
+    assert!(op[op.find("this.Change(cx)").unwrap()..].contains("pop_element_queue(cx);"), "{op}");
+    let setter = &out[out.find("this.SetName(cx").expect("the setter's call") - 200..];
+    assert!(setter.contains("push_element_queue();"), "{setter}");
+    // A throwing setter pops the queue before returning false, and after succeeding.
+    let after = &setter[setter.find("this.SetName(cx").unwrap()..];
+    assert_eq!(after[..after.find("SETTER_INFO").unwrap()].matches("pop_element_queue(cx);").count(), 2, "{after}");
+    let plain = &out[out.find("this.Plain(cx)").expect("plain call") - 120..out.find("this.Plain(cx)").unwrap()];
+    assert!(!plain.contains("push_element_queue"), "{plain}");
+}
+
+#[test]
+fn html_constructor_calls_the_html_element_constructor_steps() {
+    let out =
+        emit("[Exposed=Window] interface A { [HTMLConstructor] constructor(); };").unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(out.contains("html_element_constructor(cx, &global, &call_args, desired_proto.handle())"), "{out}");
+    assert!(!out.contains("fn Constructor("), "no trait method for an [HTMLConstructor]");
+    let errors = emit("[Exposed=Window] interface B { [HTMLConstructor] constructor(long x); };")
+        .expect_err("arguments are not allowed");
+    assert!(
+        errors.iter().any(|e| e.contains("[HTMLConstructor] needs a single constructor without arguments")),
+        "{errors:?}"
+    );
+}

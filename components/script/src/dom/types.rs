@@ -35,6 +35,7 @@ pub use crate::dom::dom::namednodemap::NamedNodeMap;
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodeiterator::NodeIterator;
 pub use crate::dom::dom::nodelist::NodeList;
+pub use crate::dom::dom::shadowroot::ShadowRoot;
 pub use crate::dom::dom::text::Text;
 pub use crate::dom::dom::treewalker::TreeWalker;
 pub use crate::dom::domparsing::xmlserializer::XMLSerializer;
@@ -52,6 +53,7 @@ pub use crate::dom::geometry::dompoint::{DOMPoint, DOMPointReadOnly};
 pub use crate::dom::geometry::domquad::DOMQuad;
 pub use crate::dom::geometry::domrect::{DOMRect, DOMRectList, DOMRectReadOnly};
 pub use crate::dom::hrtime::performance::Performance;
+pub use crate::dom::html::customelements::customelementregistry::CustomElementRegistry;
 pub use crate::dom::html::domparser::DOMParser;
 pub use crate::dom::html::domstringmap::DOMStringMap;
 pub use crate::dom::html::errorevent::ErrorEvent;
@@ -68,6 +70,7 @@ pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::html::htmlimageelement::HTMLImageElement;
 pub use crate::dom::html::htmlmediaelement::{HTMLMediaElement, MediaError};
 pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+pub use crate::dom::html::htmlslotelement::HTMLSlotElement;
 pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
 pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
@@ -89,6 +92,7 @@ pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 pub use crate::dom::images::imagebitmap::ImageBitmap;
+pub use crate::dom::mathml::mathmlelement::MathMLElement;
 pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;
@@ -100,6 +104,16 @@ pub use crate::dom::mediarecorder::blobevent::BlobEvent;
 pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
+pub use crate::dom::svg::svganimatedstring::SVGAnimatedString;
+pub use crate::dom::svg::svgelement::SVGElement;
+pub use crate::dom::svg::svgelements::{
+    SVGAElement, SVGCircleElement, SVGClipPathElement, SVGDefsElement, SVGDescElement, SVGEllipseElement,
+    SVGForeignObjectElement, SVGGElement, SVGGeometryElement, SVGGradientElement, SVGGraphicsElement, SVGImageElement,
+    SVGLineElement, SVGLinearGradientElement, SVGMarkerElement, SVGMaskElement, SVGMetadataElement, SVGPathElement,
+    SVGPatternElement, SVGPolygonElement, SVGPolylineElement, SVGRadialGradientElement, SVGRectElement, SVGSVGElement,
+    SVGStopElement, SVGStyleElement, SVGSwitchElement, SVGSymbolElement, SVGTSpanElement, SVGTextContentElement,
+    SVGTextElement, SVGTextPathElement, SVGTextPositioningElement, SVGTitleElement, SVGUseElement,
+};
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::uievents::events::{
     FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,

@@ -307,6 +307,18 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             } else {
                 format!("        {set_call};\n")
             };
+            // [CEReactions] on an attribute applies to its setter.
+            let set_result = if attr.attrs.ce_reactions {
+                format!(
+                    "        crate::dom::html::customelements::reactions::push_element_queue();\n{}        crate::dom::html::customelements::reactions::pop_element_queue(cx);\n",
+                    set_result.replace(
+                        "return false;",
+                        "crate::dom::html::customelements::reactions::pop_element_queue(cx);\n            return false;"
+                    )
+                )
+            } else {
+                set_result
+            };
             match receiver {
                 Receiver::Instance => {
                     let _ = writeln!(
@@ -554,6 +566,24 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     // ---- constructor
     let constructor = if iface.constructors.is_empty() {
         "None".to_string()
+    } else if iface.constructors.iter().any(|c| c.attrs.html_constructor) {
+        // [HTMLConstructor]: no arguments, and the steps live in the script crate (they need
+        // NewTarget and the active function object, not just the desired prototype).
+        if iface.constructors.len() != 1 || !iface.constructors[0].args.is_empty() {
+            errors.push(Error::new(
+                iface.location.clone(),
+                format!("{name}: [HTMLConstructor] needs a single constructor without arguments"),
+            ));
+        }
+        let prefix = format!("Failed to construct '{name}'");
+        natives.push_str(&construct_native(
+            "construct",
+            "[[Construct]] of the interface object: the HTML element constructor steps (<https://html.spec.whatwg.org/multipage/dom.html#html-element-constructors>).",
+            name,
+            &prefix,
+            "        let _ = (args, proto);\n        crate::dom::html::customelements::htmlconstructor::html_element_constructor(cx, &global, &call_args, desired_proto.handle())\n",
+        ));
+        "Some((construct, 0))".to_string()
     } else {
         let group = OpGroup { name: "constructor".into(), overloads: iface.constructors.iter().collect() };
         for (i, op) in iface.constructors.iter().enumerate() {

@@ -441,7 +441,17 @@ pub(super) fn overload_call(
             Receiver::Static => format!("{iface}::{rust_name}(cx, &global{args_list})"),
         }
     };
-    let _ = writeln!(s, "        let result = {call};");
+    if op.attrs.ce_reactions && !is_constructor {
+        // [CEReactions]: "push a new element queue onto this object's relevant agent's custom
+        // element reactions stack", run the steps, then "pop the element queue … and invoke
+        // custom element reactions in that queue" (even if the steps threw).
+        let _ = writeln!(
+            s,
+            "        crate::dom::html::customelements::reactions::push_element_queue();\n        let result = {call};\n        crate::dom::html::customelements::reactions::pop_element_queue(cx);"
+        );
+    } else {
+        let _ = writeln!(s, "        let result = {call};");
+    }
     if is_constructor {
         s.push_str("        let result = match result {\n            Ok(r) => r,\n            Err(e) => {\n                throw_dom_exception(cx, &global, e);\n                return false;\n            }\n        };\n        result.to_jsval(cx, args.rval());\n        true\n");
         return Ok(s);

@@ -105,6 +105,16 @@ fn is_html(element: &Element, names: &[&str]) -> bool {
 /// <https://html.spec.whatwg.org/multipage/rendering.html#dimRendering>: the
 /// width and height attributes of embedded content map to `width`/`height`.
 fn presentational_hint(element: &Element, property: &str) -> Option<String> {
+    // <https://svgwg.org/svg2-draft/styling.html#PresentationAttributes>: an SVG element's
+    // presentation attribute (fill="red") is a declaration of the property of the same name,
+    // parsed with the property's grammar (an invalid value is ignored).
+    if element.is_svg_element() && is_svg_presentation_attribute(property) {
+        let value = element.get_attribute_value(property)?;
+        return cssproperties::parse_property(property, &value)
+            .and_then(|v| v.into_iter().next())
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v.as_str(), "initial" | "inherit" | "unset" | "revert"));
+    }
     if !matches!(property, "width" | "height")
         || !is_html(element, &["img", "video", "iframe", "embed", "object", "input"])
     {
@@ -116,6 +126,47 @@ fn presentational_hint(element: &Element, property: &str) -> Option<String> {
         return None;
     }
     parse_dimension_value(&element.get_attribute_value(property)?)
+}
+
+/// The presentation attributes (<https://svgwg.org/svg2-draft/styling.html#PresentationAttributes>)
+/// of the properties Aperture knows.
+fn is_svg_presentation_attribute(property: &str) -> bool {
+    matches!(
+        property,
+        "clip-path"
+            | "clip-rule"
+            | "color"
+            | "display"
+            | "dominant-baseline"
+            | "fill"
+            | "fill-opacity"
+            | "fill-rule"
+            | "font-family"
+            | "font-size"
+            | "font-style"
+            | "font-weight"
+            | "marker-end"
+            | "marker-mid"
+            | "marker-start"
+            | "mask"
+            | "opacity"
+            | "paint-order"
+            | "pointer-events"
+            | "shape-rendering"
+            | "stop-color"
+            | "stop-opacity"
+            | "stroke"
+            | "stroke-dasharray"
+            | "stroke-dashoffset"
+            | "stroke-linecap"
+            | "stroke-linejoin"
+            | "stroke-miterlimit"
+            | "stroke-opacity"
+            | "stroke-width"
+            | "text-anchor"
+            | "vector-effect"
+            | "visibility"
+    )
 }
 
 /// <https://html.spec.whatwg.org/multipage/common-microsyntaxes.html#rules-for-parsing-dimension-values>
@@ -240,7 +291,29 @@ fn compute(element: &Element, target: Target, kind: Kind, property: &str, value:
         Kind::Opacity => {
             value.parse::<f64>().map(|n| format_number(n.clamp(0.0, 1.0))).unwrap_or_else(|_| value.to_string())
         }
-        Kind::LineStyle | Kind::Keywords(_) | Kind::ZIndex | Kind::Raw => value.to_string(),
+        Kind::Paint => {
+            // A colour computes to rgb()/rgba() (currentcolor to the color property's value);
+            // none, url() and the context keywords stay as they are.
+            if value == "none" || value.starts_with("url(") || value.starts_with("context-") {
+                return value.to_string();
+            }
+            compute_color(value, color_of(&computed_value(element, target, "color")))
+        }
+        // Numbers are in user units (CSS pixels); lengths become pixels.
+        Kind::StrokeWidth | Kind::StrokeOffset => length_or_number_px(value),
+        Kind::DashArray if value == "none" => value.to_string(),
+        Kind::DashArray => value.split(", ").map(length_or_number_px).collect::<Vec<_>>().join(", "),
+        Kind::LineStyle | Kind::Keywords(_) | Kind::ZIndex | Kind::NonNegativeNumber | Kind::Transform | Kind::Raw => {
+            value.to_string()
+        }
+    }
+}
+
+/// A `<length-percentage> | <number>` as a computed length: a number is user units (pixels).
+fn length_or_number_px(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(n) => format!("{}px", format_number(n)),
+        Err(_) => compute_length(value),
     }
 }
 

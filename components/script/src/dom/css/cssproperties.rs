@@ -39,6 +39,20 @@ pub enum Kind {
     ZIndex,
     /// One of a set of keywords.
     Keywords(&'static [&'static str]),
+    /// SVG's `<paint>` (`fill`, `stroke`): `none`, a `<color>`, a `url()` with an optional
+    /// fallback, `context-fill` or `context-stroke`
+    /// (<https://svgwg.org/svg2-draft/painting.html#SpecifyingPaint>).
+    Paint,
+    /// `stroke-width`: a non-negative `<length-percentage>` or `<number>` (user units = px).
+    StrokeWidth,
+    /// `stroke-dashoffset`: a `<length-percentage>` or `<number>`.
+    StrokeOffset,
+    /// `stroke-dasharray`: `none` or a list of non-negative `<length-percentage> | <number>`.
+    DashArray,
+    /// `stroke-miterlimit`: a non-negative `<number>`.
+    NonNegativeNumber,
+    /// `transform`: `none` or a `<transform-list>` (validated, kept as written).
+    Transform,
     /// Anything non-empty (not validated).
     Raw,
 }
@@ -105,6 +119,9 @@ pub static LONGHANDS: &[Longhand] = &[
     longhand!("box-sizing", Kind::Keywords(&["content-box", "border-box"]), false, "content-box"),
     longhand!("color", Kind::Color, true, "rgb(0, 0, 0)"),
     longhand!("display", Kind::Keywords(DISPLAYS), false, "inline"),
+    longhand!("fill", Kind::Paint, true, "black"),
+    longhand!("fill-opacity", Kind::Opacity, true, "1"),
+    longhand!("fill-rule", Kind::Keywords(&["nonzero", "evenodd"]), true, "nonzero"),
     longhand!("float", Kind::Keywords(&["none", "left", "right", "inline-start", "inline-end"]), false, "none"),
     longhand!("height", Kind::Size, false, "auto"),
     longhand!("left", Kind::Inset, false, "auto"),
@@ -125,6 +142,17 @@ pub static LONGHANDS: &[Longhand] = &[
     longhand!("padding-top", Kind::Padding, false, "0px"),
     longhand!("position", Kind::Keywords(&["static", "relative", "absolute", "fixed", "sticky"]), false, "static"),
     longhand!("right", Kind::Inset, false, "auto"),
+    longhand!("stop-color", Kind::Color, false, "black"),
+    longhand!("stop-opacity", Kind::Opacity, false, "1"),
+    longhand!("stroke", Kind::Paint, true, "none"),
+    longhand!("stroke-dasharray", Kind::DashArray, true, "none"),
+    longhand!("stroke-dashoffset", Kind::StrokeOffset, true, "0px"),
+    longhand!("stroke-linecap", Kind::Keywords(&["butt", "round", "square"]), true, "butt"),
+    longhand!("stroke-linejoin", Kind::Keywords(&["miter", "miter-clip", "round", "bevel", "arcs"]), true, "miter"),
+    longhand!("stroke-miterlimit", Kind::NonNegativeNumber, true, "4"),
+    longhand!("stroke-opacity", Kind::Opacity, true, "1"),
+    longhand!("stroke-width", Kind::StrokeWidth, true, "1px"),
+    longhand!("text-anchor", Kind::Keywords(&["start", "middle", "end"]), true, "start"),
     longhand!("top", Kind::Inset, false, "auto"),
     longhand!("visibility", Kind::Keywords(&["visible", "hidden", "collapse"]), true, "visible"),
     longhand!("width", Kind::Size, false, "auto"),
@@ -151,14 +179,24 @@ pub static LONGHANDS: &[Longhand] = &[
     longhand!("line-height", Kind::Raw, true, ""),
     longhand!("object-fit", Kind::Raw, false, ""),
     longhand!("outline", Kind::Raw, false, ""),
+    longhand!("clip-path", Kind::Raw, false, ""),
+    longhand!("clip-rule", Kind::Keywords(&["nonzero", "evenodd"]), true, "nonzero"),
+    longhand!("dominant-baseline", Kind::Raw, true, ""),
+    longhand!("marker-end", Kind::Raw, true, ""),
+    longhand!("marker-mid", Kind::Raw, true, ""),
+    longhand!("marker-start", Kind::Raw, true, ""),
+    longhand!("mask", Kind::Raw, false, ""),
+    longhand!("paint-order", Kind::Raw, true, ""),
     longhand!("pointer-events", Kind::Raw, true, ""),
+    longhand!("shape-rendering", Kind::Raw, true, ""),
     longhand!("text-align", Kind::Raw, true, ""),
     longhand!("text-decoration", Kind::Raw, false, ""),
     longhand!("touch-action", Kind::Raw, false, ""),
-    longhand!("transform", Kind::Raw, false, ""),
+    longhand!("transform", Kind::Transform, false, "none"),
     longhand!("transform-origin", Kind::Raw, false, ""),
     longhand!("transition", Kind::Raw, false, ""),
     longhand!("user-select", Kind::Raw, false, ""),
+    longhand!("vector-effect", Kind::Raw, false, ""),
     longhand!("vertical-align", Kind::Raw, false, ""),
     longhand!("white-space", Kind::Raw, true, ""),
 ];
@@ -510,7 +548,92 @@ pub fn parse_longhand(kind: Kind, value: &str) -> Option<String> {
             });
             n.ok().map(|n| n.to_string())
         }
+        Kind::Paint => parse_paint(value),
+        Kind::StrokeWidth => parse_length_or_number(value, false),
+        Kind::StrokeOffset => parse_length_or_number(value, true),
+        Kind::DashArray => {
+            if value.eq_ignore_ascii_case("none") {
+                return Some("none".into());
+            }
+            // Comma- and/or whitespace-separated (as browsers accept), at least one, none
+            // negative; an empty item between commas is invalid.
+            let mut parts = Vec::new();
+            for item in value.split(',') {
+                let words: Vec<&str> = item.split_ascii_whitespace().collect();
+                if words.is_empty() {
+                    return None;
+                }
+                parts.extend(words);
+            }
+            let parsed: Option<Vec<String>> = parts.iter().map(|p| parse_length_or_number(p, false)).collect();
+            Some(parsed?.join(", "))
+        }
+        Kind::NonNegativeNumber => {
+            let mut input = Parser::new(value);
+            let n: Result<f64, ParseError<()>> = input.parse_entirely(|i| match *i.next()? {
+                Token::Number { value, .. } if value >= 0.0 => Ok(value as f64),
+                _ => Err(ParseError::custom(())),
+            });
+            n.ok().map(format_number)
+        }
+        Kind::Transform => {
+            let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            if collapsed.eq_ignore_ascii_case("none") {
+                return Some("none".into());
+            }
+            crate::dom::geometry::matrix::parse_transform_list(&collapsed).ok().map(|_| collapsed)
+        }
         Kind::Raw => Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
+}
+
+/// A `<length-percentage> | <number>` (a number is in user units, CSS pixels), serialized as
+/// written: `2`, `2px`, `50%`.
+fn parse_length_or_number(value: &str, negative: bool) -> Option<String> {
+    let mut input = Parser::new(value.trim());
+    let number: Result<f64, ParseError<()>> = input.parse_entirely(|i| match *i.next()? {
+        Token::Number { value, .. } => Ok(value as f64),
+        _ => Err(ParseError::custom(())),
+    });
+    if let Ok(n) = number {
+        return (negative || n >= 0.0).then(|| format_number(n));
+    }
+    match parse_dimension(value.trim())? {
+        Dimension::Length(n, unit) if negative || n >= 0.0 => Some(format!("{}{unit}", format_number(n))),
+        Dimension::Percentage(p) if negative || p >= 0.0 => Some(format!("{}%", format_number(p))),
+        _ => None,
+    }
+}
+
+/// <https://svgwg.org/svg2-draft/painting.html#SpecifyingPaint>:
+/// `none | <color> | <url> [none | <color>]? | context-fill | context-stroke`.
+fn parse_paint(value: &str) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    if matches!(lower.as_str(), "none" | "context-fill" | "context-stroke") {
+        return Some(lower);
+    }
+    let mut input = Parser::new(value);
+    let url: Result<String, ParseError<()>> = input.try_parse(|i| match i.next()?.clone() {
+        Token::UnquotedUrl(u) => Ok(u.to_string()),
+        Token::Function(ref f) if f.eq_ignore_ascii_case("url") => i.parse_nested_block(|b| match b.next()?.clone() {
+            Token::QuotedString(u) => Ok(u.to_string()),
+            _ => Err(ParseError::custom(())),
+        }),
+        _ => Err(ParseError::custom(())),
+    });
+    match url {
+        Ok(u) => {
+            let rest = value[input.position().byte_index()..].trim().to_string();
+            let url = format!("url(\"{}\")", u.replace('\\', "\\\\").replace('"', "\\\""));
+            if rest.is_empty() {
+                Some(url)
+            } else if rest.eq_ignore_ascii_case("none") {
+                Some(format!("{url} none"))
+            } else {
+                parse_specified_color(&rest).map(|c| format!("{url} {c}"))
+            }
+        }
+        Err(_) => parse_specified_color(value),
     }
 }
 

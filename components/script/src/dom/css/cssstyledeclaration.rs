@@ -383,5 +383,29 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
         UserSelect, SetUserSelect => "user-select";
         VerticalAlign, SetVerticalAlign => "vertical-align";
         WhiteSpace, SetWhiteSpace => "white-space";
+        Fill, SetFill => "fill";
+        FillOpacity, SetFillOpacity => "fill-opacity";
+        FillRule, SetFillRule => "fill-rule";
+        Stroke, SetStroke => "stroke";
+        StrokeDasharray, SetStrokeDasharray => "stroke-dasharray";
+        StrokeDashoffset, SetStrokeDashoffset => "stroke-dashoffset";
+        StrokeLinecap, SetStrokeLinecap => "stroke-linecap";
+        StrokeLinejoin, SetStrokeLinejoin => "stroke-linejoin";
+        StrokeMiterlimit, SetStrokeMiterlimit => "stroke-miterlimit";
+        StrokeOpacity, SetStrokeOpacity => "stroke-opacity";
+        StrokeWidth, SetStrokeWidth => "stroke-width";
+        StopColor, SetStopColor => "stop-color";
+        StopOpacity, SetStopOpacity => "stop-opacity";
+        TextAnchor, SetTextAnchor => "text-anchor";
+        ClipPath, SetClipPath => "clip-path";
+        ClipRule, SetClipRule => "clip-rule";
+        DominantBaseline, SetDominantBaseline => "dominant-baseline";
+        MarkerEnd, SetMarkerEnd => "marker-end";
+        MarkerMid, SetMarkerMid => "marker-mid";
+        MarkerStart, SetMarkerStart => "marker-start";
+        Mask, SetMask => "mask";
+        PaintOrder, SetPaintOrder => "paint-order";
+        ShapeRendering, SetShapeRendering => "shape-rendering";
+        VectorEffect, SetVectorEffect => "vector-effect";
     }
 }

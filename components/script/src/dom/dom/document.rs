@@ -465,7 +465,9 @@ impl DocumentMethods for Document {
         let name = if self.is_html { local_name.to_ascii_lowercase() } else { local_name.to_string() };
         // Steps 5–7: HTML namespace for HTML documents.
         let namespace = if self.is_html { Some(HTML_NAMESPACE) } else { None };
-        Ok(create_element(cx, self, &name, namespace, None))
+        // Step 7: "Return the result of creating an element given this, localName, namespace,
+        // null, is, and with the synchronous custom elements flag set."
+        Ok(crate::dom::dom::createelement::create_element_synchronously(cx, self, &name, namespace, None))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-createelementns>
     fn CreateElementNS(
@@ -476,7 +478,9 @@ impl DocumentMethods for Document {
         _options: StringOrElementCreationOptions,
     ) -> Fallible<DomRoot<Element>> {
         let (namespace, prefix, local) = validate_qualified(namespace.map(String::from), &qualified_name)?;
-        Ok(create_element(cx, self, &local, namespace.as_deref(), prefix))
+        // "Return the result of creating an element given document, localName, namespace,
+        // prefix, is, and the synchronous custom elements flag set."
+        Ok(crate::dom::dom::createelement::create_element_synchronously(cx, self, &local, namespace.as_deref(), prefix))
     }
     /// <https://dom.spec.whatwg.org/#dom-document-createdocumentfragment>
     fn CreateDocumentFragment(&self, cx: &mut JSContext) -> DomRoot<DocumentFragment> {

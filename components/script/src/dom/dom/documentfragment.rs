@@ -17,11 +17,18 @@ use crate::dom::html::window::Window;
 pub struct DocumentFragment {
     node: Node,
     /// <https://dom.spec.whatwg.org/#concept-documentfragment-host>: a template element for its
-    /// template contents (Aperture has no shadow roots).
+    /// template contents (a shadow root keeps its host in `ShadowRoot`).
     host: MutNullableDom<Element>,
 }
 
 impl DocumentFragment {
+    pub fn new_inherited(document: &Document) -> DocumentFragment {
+        DocumentFragment {
+            node: Node::new_inherited(NodeKind::DocumentFragment, Some(document)),
+            host: Default::default(),
+        }
+    }
+
     pub fn new(cx: &mut JSContext, document: &Document) -> DomRoot<DocumentFragment> {
         let window = document.window_for_objects();
         reflect_dom_object(

@@ -1,6 +1,7 @@
 //! `Element` (<https://dom.spec.whatwg.org/#interface-element>).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
@@ -9,7 +10,7 @@ use crate::dom::bindings::codegen::ElementBinding::ElementMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::same_object;
-use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::attr::Attr;
 use crate::dom::dom::characterdata::CharacterData;
@@ -18,9 +19,12 @@ use crate::dom::dom::domtokenlist::DOMTokenList;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::dom::node::{Node, NodeKind};
 use crate::dom::dom::selectormatching::{element_matches, parse_selectors};
+use crate::dom::dom::shadowroot::ShadowRoot;
+use crate::dom::html::customelements::{CustomElementDefinition, CustomElementReaction, CustomElementState};
 
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
+pub const MATHML_NAMESPACE: &str = "http://www.w3.org/1998/Math/MathML";
 
 /// An attribute (<https://dom.spec.whatwg.org/#concept-attribute>), kept as plain data.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +57,19 @@ pub struct Element {
     attributes: RefCell<Vec<Attribute>>,
     /// The `Attr` nodes script has seen, one per attribute still in the list (see `attr.rs`).
     attr_nodes: RefCell<Vec<Dom<Attr>>>,
+    /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cryptographicnonce>
+    /// (used by the HTMLOrSVGElement mixin).
+    #[no_trace]
+    cryptographic_nonce: RefCell<String>,
+    /// <https://dom.spec.whatwg.org/#concept-element-custom-element-state>
+    #[no_trace]
+    custom_element_state: std::cell::Cell<CustomElementState>,
+    /// <https://dom.spec.whatwg.org/#concept-element-custom-element-definition>
+    custom_element_definition: RefCell<Option<Rc<CustomElementDefinition>>>,
+    /// <https://html.spec.whatwg.org/multipage/custom-elements.html#custom-element-reaction-queue>
+    custom_element_reactions: RefCell<std::collections::VecDeque<CustomElementReaction>>,
+    /// <https://dom.spec.whatwg.org/#concept-element-shadow-root>
+    shadow_root: MutNullableDom<ShadowRoot>,
 }
 
 impl Element {
@@ -69,6 +86,11 @@ impl Element {
             prefix,
             attributes: RefCell::new(Vec::new()),
             attr_nodes: RefCell::new(Vec::new()),
+            cryptographic_nonce: RefCell::new(String::new()),
+            custom_element_state: std::cell::Cell::new(CustomElementState::Uncustomized),
+            custom_element_definition: RefCell::new(None),
+            custom_element_reactions: RefCell::new(Default::default()),
+            shadow_root: Default::default(),
         }
     }
 
@@ -86,6 +108,67 @@ impl Element {
 
     pub fn is_html_element(&self) -> bool {
         self.namespace.as_deref() == Some(HTML_NAMESPACE)
+    }
+
+    pub fn is_svg_element(&self) -> bool {
+        self.namespace.as_deref() == Some(SVG_NAMESPACE)
+    }
+
+    /// Whether the element's interface includes `HTMLOrSVGElement` and `GlobalEventHandlers`
+    /// (HTML, SVG and MathML elements).
+    pub fn is_html_svg_or_mathml_element(&self) -> bool {
+        matches!(self.namespace.as_deref(), Some(HTML_NAMESPACE | SVG_NAMESPACE | MATHML_NAMESPACE))
+    }
+
+    pub fn custom_element_state(&self) -> CustomElementState {
+        self.custom_element_state.get()
+    }
+
+    pub fn set_custom_element_state(&self, state: CustomElementState) {
+        self.custom_element_state.set(state);
+    }
+
+    pub fn custom_element_definition(&self) -> Option<Rc<CustomElementDefinition>> {
+        self.custom_element_definition.borrow().clone()
+    }
+
+    pub fn set_custom_element_definition(&self, definition: Option<Rc<CustomElementDefinition>>) {
+        *self.custom_element_definition.borrow_mut() = definition;
+    }
+
+    pub fn push_custom_element_reaction(&self, reaction: CustomElementReaction) {
+        self.custom_element_reactions.borrow_mut().push_back(reaction);
+    }
+
+    pub fn take_first_custom_element_reaction(&self) -> Option<CustomElementReaction> {
+        self.custom_element_reactions.borrow_mut().pop_front()
+    }
+
+    pub fn clear_custom_element_reactions(&self) {
+        self.custom_element_reactions.borrow_mut().clear();
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-element-shadow-root>
+    pub fn shadow_root(&self) -> Option<DomRoot<ShadowRoot>> {
+        self.shadow_root.get()
+    }
+
+    pub fn set_shadow_root(&self, shadow: &ShadowRoot) {
+        self.shadow_root.set(Some(shadow));
+    }
+
+    /// <https://dom.spec.whatwg.org/#element-shadow-host>
+    pub fn is_shadow_host(&self) -> bool {
+        self.shadow_root.get().is_some()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cryptographicnonce>
+    pub fn cryptographic_nonce(&self) -> String {
+        self.cryptographic_nonce.borrow().clone()
+    }
+
+    pub fn set_cryptographic_nonce(&self, value: String) {
+        *self.cryptographic_nonce.borrow_mut() = value;
     }
 
     /// <https://dom.spec.whatwg.org/#concept-element-qualified-name>
@@ -128,6 +211,7 @@ impl Element {
     pub fn set_attribute_full(&self, cx: &mut JSContext, attribute: Attribute) {
         let name = attribute.local_name.clone();
         let namespace = attribute.namespace.clone();
+        let new_value = attribute.value.clone();
         // "Handle attribute changes": queue a mutation record of "attributes" with the old value.
         let previous = self
             .attributes
@@ -160,6 +244,16 @@ impl Element {
                 node.note_value(&value);
             }
         }
+        // <https://dom.spec.whatwg.org/#concept-element-attributes-change>, step 2: the
+        // attributeChangedCallback reaction of a custom element.
+        crate::dom::html::customelements::attribute_changed(
+            cx,
+            self,
+            &name,
+            namespace.as_deref(),
+            old.clone(),
+            Some(new_value),
+        );
         if namespace.is_none() {
             crate::dom::dom::virtualmethods::attribute_changed(cx, self, &name, old.as_deref());
         }
@@ -173,7 +267,7 @@ impl Element {
             .find(|a| a.namespace.as_deref() == namespace && a.local_name == name)
             .map(|a| a.value.clone());
         if old.is_some() {
-            crate::dom::dom::mutationobserver::queue_attribute_record(cx, self.upcast(), name, namespace, old);
+            crate::dom::dom::mutationobserver::queue_attribute_record(cx, self.upcast(), name, namespace, old.clone());
         }
         let removed = {
             let mut attributes = self.attributes.borrow_mut();
@@ -184,6 +278,7 @@ impl Element {
         if removed {
             // The attribute's node keeps its last value and no longer has an element.
             self.forget_attr_node(namespace, name);
+            crate::dom::html::customelements::attribute_changed(cx, self, name, namespace, old, None);
         }
         if removed && namespace.is_none() {
             crate::dom::dom::virtualmethods::attribute_changed(cx, self, name, None);
@@ -223,6 +318,9 @@ impl Element {
         for a in self.attributes() {
             copy.set_attribute_full(cx, a);
         }
+        // <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes>: "the
+        // cloning steps … set copy's [[CryptographicNonce]] to element's [[CryptographicNonce]]."
+        copy.set_cryptographic_nonce(self.cryptographic_nonce());
         copy
     }
 }
@@ -906,6 +1004,48 @@ impl ElementMethods for Element {
         parent.remove(cx, node, false);
         parent.insert(cx, fragment.upcast(), next.as_deref(), false);
         Ok(())
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-element-attachshadow>
+    fn AttachShadow(
+        &self,
+        cx: &mut JSContext,
+        init: &crate::dom::bindings::codegen::Dictionaries::ShadowRootInit,
+    ) -> Fallible<DomRoot<ShadowRoot>> {
+        // 1. "Run attach a shadow root with this, init["mode"], init["clonable"],
+        //    init["serializable"], init["delegatesFocus"], and init["slotAssignment"]."
+        // 2. "Return this's shadow root."
+        crate::dom::dom::shadowroot::attach_shadow_root(
+            cx,
+            self,
+            crate::dom::dom::shadowroot::ShadowRootOptions {
+                mode: init.mode,
+                delegates_focus: init.delegates_focus,
+                slot_assignment: init.slot_assignment,
+                clonable: init.clonable,
+                serializable: init.serializable,
+            },
+        )
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-shadowroot>
+    fn ShadowRoot(&self, _cx: &mut JSContext) -> Option<DomRoot<ShadowRoot>> {
+        // 1. "Let shadow be this's shadow root." 2. "If shadow is null or its mode is "closed",
+        //    then return null." 3. "Return shadow."
+        self.shadow_root().filter(|s| !s.is_closed())
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-slot>
+    fn Slot(&self, _cx: &mut JSContext) -> DOMString {
+        // Reflects the slot content attribute.
+        self.get_attribute_value("slot").unwrap_or_default().into()
+    }
+    /// <https://dom.spec.whatwg.org/#dom-element-slot>
+    fn SetSlot(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_attribute_value(cx, "slot", value.into());
+    }
+    /// <https://dom.spec.whatwg.org/#dom-slotable-assignedslot>
+    fn AssignedSlot(&self, _cx: &mut JSContext) -> Option<DomRoot<crate::dom::html::htmlslotelement::HTMLSlotElement>> {
+        // "return the result of find a slot given this and with the open flag set."
+        crate::dom::dom::shadowroot::find_a_slot(self.upcast(), true)
     }
 
     crate::dom::dom::parentnode::parent_node_methods!();

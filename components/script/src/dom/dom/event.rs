@@ -59,6 +59,22 @@ pub struct Event {
     trusted: Cell<bool>,
     #[no_trace]
     time_stamp: f64,
+    /// <https://dom.spec.whatwg.org/#event-path>, while the event is dispatched.
+    path: RefCell<Vec<PathEntry>>,
+}
+
+/// A struct of an event's path: its invocation target, and whether it is the root of a closed
+/// shadow tree ("root-of-closed-tree") or a slot in one ("slot-in-closed-tree").
+pub struct PathEntry {
+    pub invocation_target: crate::dom::bindings::root::Dom<EventTarget>,
+    pub root_of_closed_tree: bool,
+    pub slot_in_closed_tree: bool,
+}
+
+unsafe impl crate::dom::bindings::trace::JSTraceable for PathEntry {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe { self.invocation_target.trace(trc) }
+    }
 }
 
 impl Event {
@@ -81,6 +97,7 @@ impl Event {
             dispatching: Cell::new(false),
             trusted: Cell::new(false),
             time_stamp: window.time_origin().elapsed().as_secs_f64() * 1000.0,
+            path: RefCell::new(Vec::new()),
         }
     }
 
@@ -122,6 +139,14 @@ impl Event {
     pub fn set_phase(&self, phase: EventPhase) {
         self.phase.set(phase);
     }
+    pub fn composed(&self) -> bool {
+        self.composed.get()
+    }
+
+    pub fn set_path(&self, path: Vec<PathEntry>) {
+        *self.path.borrow_mut() = path;
+    }
+
     pub fn set_composed(&self, composed: bool) {
         self.composed.set(composed);
     }
@@ -207,14 +232,60 @@ impl EventMethods for Event {
 
     /// <https://dom.spec.whatwg.org/#dom-event-composedpath>
     fn ComposedPath(&self, _cx: &mut JSContext) -> Vec<DomRoot<EventTarget>> {
-        // While dispatching, the path from the current target up; empty otherwise.
-        let mut path = Vec::new();
-        let mut current = self.current_target.get();
-        while let Some(t) = current {
-            current = t.event_parent();
-            path.push(t);
+        // 1. "Let composedPath be an empty list." 2. "Let path be this's path."
+        let path = self.path.borrow();
+        // 3. "If path is empty, then return composedPath."
+        // 4. "Let currentTarget be this's currentTarget attribute value."
+        let Some(current_target) = self.current_target.get().filter(|_| !path.is_empty()) else {
+            return Vec::new();
+        };
+        // 5. "Append currentTarget to composedPath."
+        let mut composed = std::collections::VecDeque::from([current_target.clone()]);
+        // 6–9. Find currentTarget's index, counting the closed trees around it.
+        let mut current_target_index = 0;
+        let mut current_target_hidden_level: i32 = 0;
+        for (index, entry) in path.iter().enumerate().rev() {
+            if entry.root_of_closed_tree {
+                current_target_hidden_level += 1;
+            }
+            if std::ptr::eq(&*entry.invocation_target, &*current_target) {
+                current_target_index = index;
+                break;
+            }
+            if entry.slot_in_closed_tree {
+                current_target_hidden_level -= 1;
+            }
         }
-        path
+        // 10–12. Prepend the structs before currentTarget that are not in a more hidden tree.
+        let (mut current_hidden, mut max_hidden) = (current_target_hidden_level, current_target_hidden_level);
+        for entry in path[..current_target_index].iter().rev() {
+            if entry.root_of_closed_tree {
+                current_hidden += 1;
+            }
+            if current_hidden <= max_hidden {
+                composed.push_front(entry.invocation_target.as_rooted());
+            }
+            if entry.slot_in_closed_tree {
+                current_hidden -= 1;
+                max_hidden = max_hidden.min(current_hidden);
+            }
+        }
+        // 13–15. Append the structs after it likewise.
+        let (mut current_hidden, mut max_hidden) = (current_target_hidden_level, current_target_hidden_level);
+        for entry in path.iter().skip(current_target_index + 1) {
+            if entry.slot_in_closed_tree {
+                current_hidden += 1;
+            }
+            if current_hidden <= max_hidden {
+                composed.push_back(entry.invocation_target.as_rooted());
+            }
+            if entry.root_of_closed_tree {
+                current_hidden -= 1;
+                max_hidden = max_hidden.min(current_hidden);
+            }
+        }
+        // 16. "Return composedPath."
+        composed.into()
     }
 
     /// <https://dom.spec.whatwg.org/#dom-event-eventphase>

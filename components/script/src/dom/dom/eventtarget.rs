@@ -22,7 +22,10 @@ use crate::dom::bindings::root::{Dom, DomRoot, RootedTraceableBox};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::dom::abortsignal::AbortSignal;
-use crate::dom::dom::event::{Event, EventPhase};
+use crate::dom::dom::element::Element;
+use crate::dom::dom::event::{Event, EventPhase, PathEntry};
+use crate::dom::dom::node::Node;
+use crate::dom::dom::shadowroot::ShadowRoot;
 use crate::dom::html::window::Window;
 
 /// What a listener calls: a page's listener, or an event handler attribute
@@ -191,50 +194,113 @@ impl EventTarget {
         self.dispatch(cx, &event)
     }
 
+    /// "Get the parent" of this target for `event`
+    /// (<https://dom.spec.whatwg.org/#get-the-parent>), where `first_root` is the root of the
+    /// path's first invocation target.
+    fn parent_for_event(&self, event: &Event, first_root: Option<&Node>) -> Option<DomRoot<EventTarget>> {
+        // "A shadow root's get the parent algorithm, given an event, returns null if event's
+        // composed flag is unset and shadow root is the root of event's path's first struct's
+        // invocation target; otherwise shadow root's host."
+        if let Some(shadow) = self.downcast::<ShadowRoot>() {
+            if !event.composed() && first_root.is_some_and(|r| std::ptr::eq(r, shadow.upcast::<Node>())) {
+                return None;
+            }
+            return Some(DomRoot::upcast(shadow.host()));
+        }
+        // "A node's get the parent algorithm, given an event, returns the node's assigned slot,
+        // if node is assigned; otherwise node's parent."
+        if let Some(node) = self.downcast::<Node>() {
+            if node.is::<Element>() || node.is::<crate::dom::dom::text::Text>() {
+                if let Some(slot) = crate::dom::dom::shadowroot::find_a_slot(node, false) {
+                    return Some(DomRoot::upcast(slot));
+                }
+            }
+        }
+        self.event_parent()
+    }
+
     /// <https://dom.spec.whatwg.org/#concept-event-dispatch>. Returns false if
     /// the event was canceled.
     pub fn dispatch(&self, cx: &mut JSContext, event: &Event) -> bool {
         // Step 1: Set event's dispatch flag.
         event.set_dispatching(true);
-        // Step 5.x: build the event path: this target, then its parents.
+        // Step 5: build the event path: this target, then "get the parent" of each.
+        let first_root = self.downcast::<Node>().map(|n| n.root());
         let mut path: Vec<DomRoot<EventTarget>> = vec![DomRoot::from_ref(self)];
-        while let Some(parent) = path.last().and_then(|t| t.event_parent()) {
+        while let Some(parent) = path.last().and_then(|t| t.parent_for_event(event, first_root.as_deref())) {
             if path.iter().any(|p| std::ptr::eq(&**p, &*parent)) {
                 break;
             }
             path.push(parent);
         }
-        match event.target_override() {
-            Some(t) => event.set_target(Some(&t)),
-            None => event.set_target(Some(self)),
-        }
-        // Steps 5.13–5.14: capturing (root to target's parent), then at target, then bubbling.
-        for target in path.iter().rev().skip(1) {
+        // The structs' root-of-closed-tree and slot-in-closed-tree, for composedPath().
+        let in_closed_shadow_root = |t: &EventTarget| {
+            t.downcast::<Node>().and_then(|n| n.root().downcast_root::<ShadowRoot>()).is_some_and(|s| s.is_closed())
+        };
+        event.set_path(
+            path.iter()
+                .map(|t| PathEntry {
+                    invocation_target: crate::dom::bindings::root::Dom::from_ref(&**t),
+                    root_of_closed_tree: t.downcast::<ShadowRoot>().is_some_and(|s| s.is_closed()),
+                    slot_in_closed_tree: t.is::<crate::dom::html::htmlslotelement::HTMLSlotElement>()
+                        && in_closed_shadow_root(t),
+                })
+                .collect(),
+        );
+        // The target as each struct sees it: "retarget target against" the invocation target
+        // (a legacy target override is used as it is).
+        let override_target = event.target_override();
+        let adjusted_target = |item: &EventTarget| -> DomRoot<EventTarget> {
+            match &override_target {
+                Some(t) => t.clone(),
+                None => retarget(self, item),
+            }
+        };
+        // A struct is "at target" when its shadow-adjusted target is itself (with a legacy
+        // target override, only the first struct is).
+        let at_target = |item: &EventTarget| match &override_target {
+            Some(_) => std::ptr::eq(item, self),
+            None => std::ptr::eq(&*retarget(self, item), item),
+        };
+        // Step 5.13: "For each struct in event's path, in reverse order": AT_TARGET if its
+        // shadow-adjusted target is non-null, otherwise CAPTURING_PHASE; invoke "capturing".
+        for target in path.iter().rev() {
             if event.propagation_stopped() {
                 break;
             }
-            event.set_phase(EventPhase::Capturing);
-            target.invoke_listeners(cx, event, ListenerPhase::Capturing);
-        }
-        if !event.propagation_stopped() {
-            event.set_phase(EventPhase::AtTarget);
-            self.invoke_listeners(cx, event, ListenerPhase::AtTargetCapture);
-            if !event.propagation_stopped() {
-                self.invoke_listeners(cx, event, ListenerPhase::AtTargetBubble);
+            event.set_target(Some(&adjusted_target(target)));
+            if at_target(target) {
+                event.set_phase(EventPhase::AtTarget);
+                target.invoke_listeners(cx, event, ListenerPhase::AtTargetCapture);
+            } else {
+                event.set_phase(EventPhase::Capturing);
+                target.invoke_listeners(cx, event, ListenerPhase::Capturing);
             }
         }
-        if event.bubbles() {
-            for target in path.iter().skip(1) {
-                if event.propagation_stopped() {
-                    break;
-                }
+        // Step 5.14: "For each struct in event's path": AT_TARGET if its shadow-adjusted target
+        // is non-null; otherwise, skip it if event's bubbles is false, else BUBBLING_PHASE;
+        // invoke "bubbling".
+        for target in path.iter() {
+            if event.propagation_stopped() {
+                break;
+            }
+            event.set_target(Some(&adjusted_target(target)));
+            if at_target(target) {
+                event.set_phase(EventPhase::AtTarget);
+                target.invoke_listeners(cx, event, ListenerPhase::AtTargetBubble);
+            } else if event.bubbles() {
                 event.set_phase(EventPhase::Bubbling);
                 target.invoke_listeners(cx, event, ListenerPhase::Bubbling);
             }
         }
-        // Steps 6–12: reset phase, current target and flags.
+        // The target stays the one the last struct saw.
+        if let Some(last) = path.last() {
+            event.set_target(Some(&adjusted_target(last)));
+        }
+        // Steps 6–12: reset phase, current target, path and flags.
         event.set_phase(EventPhase::None);
         event.set_current_target(None);
+        event.set_path(Vec::new());
         event.set_dispatching(false);
         event.clear_propagation_flags();
         !event.canceled()
@@ -478,4 +544,21 @@ pub fn as_event_target<T: Castable + crate::dom::bindings::inheritance::DerivedF
     t: &T,
 ) -> &EventTarget {
     t.upcast::<EventTarget>()
+}
+
+/// <https://dom.spec.whatwg.org/#retarget>: "To retarget an object A against an object B,
+/// repeat these steps until they return an object: if one of the following is true — A is not
+/// a node; A's root is not a shadow root; B is a node and A's root is a shadow-including
+/// inclusive ancestor of B — then return A. Set A to A's root's host."
+pub fn retarget(a: &EventTarget, b: &EventTarget) -> DomRoot<EventTarget> {
+    let mut a = DomRoot::from_ref(a);
+    loop {
+        let Some(node) = a.downcast::<Node>() else { return a };
+        let root = node.root();
+        let Some(shadow) = root.downcast::<ShadowRoot>() else { return a };
+        if b.downcast::<Node>().is_some_and(|b| root.is_shadow_including_inclusive_ancestor_of(b)) {
+            return a;
+        }
+        a = DomRoot::upcast(shadow.host());
+    }
 }

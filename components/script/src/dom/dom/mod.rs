@@ -26,6 +26,7 @@ pub mod nodeiterator;
 pub mod nodelist;
 pub mod parentnode;
 pub mod selectormatching;
+pub mod shadowroot;
 pub mod text;
 pub mod traversal;
 pub mod treewalker;

@@ -18,6 +18,7 @@ use crate::dom::dom::documenttype::DocumentType;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::nodelist::NodeList;
+use crate::dom::dom::shadowroot::ShadowRoot;
 use crate::dom::dom::text::Text;
 
 /// What kind of node a `Node` is (its `nodeType`).
@@ -157,9 +158,75 @@ impl Node {
         node
     }
 
-    /// <https://dom.spec.whatwg.org/#connected>: its root is a document.
+    /// <https://dom.spec.whatwg.org/#concept-shadow-including-root>: the root, or, if that is
+    /// a shadow root, its host's shadow-including root.
+    pub fn shadow_including_root(&self) -> DomRoot<Node> {
+        let mut root = self.root();
+        while let Some(host) = root.downcast::<ShadowRoot>().map(|s| s.host()) {
+            root = host.upcast::<Node>().root();
+        }
+        root
+    }
+
+    /// <https://dom.spec.whatwg.org/#connected>: its shadow-including root is a document.
     pub fn is_connected(&self) -> bool {
-        self.root().kind == NodeKind::Document
+        self.shadow_including_root().kind == NodeKind::Document
+    }
+
+    /// The shadow-including inclusive descendants, in shadow-including tree order
+    /// (<https://dom.spec.whatwg.org/#concept-shadow-including-tree-order>): a shadow host's
+    /// shadow root and its tree come right after the host, before the host's children.
+    pub fn shadow_including_inclusive_descendants(&self) -> Vec<DomRoot<Node>> {
+        let mut out = Vec::new();
+        let mut stack = vec![DomRoot::from_ref(self)];
+        while let Some(node) = stack.pop() {
+            let mut children = node.children();
+            children.reverse();
+            stack.extend(children);
+            if let Some(shadow) = node.downcast::<Element>().and_then(|e| e.shadow_root()) {
+                stack.push(DomRoot::upcast(shadow));
+            }
+            out.push(node);
+        }
+        out
+    }
+
+    /// The shadow-including descendants (exclusive), in shadow-including tree order.
+    pub fn shadow_including_descendants(&self) -> Vec<DomRoot<Node>> {
+        self.shadow_including_inclusive_descendants().into_iter().skip(1).collect()
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-shadow-including-inclusive-ancestor>: "an inclusive
+    /// ancestor or a shadow-including inclusive ancestor of other's root's host".
+    pub fn is_shadow_including_inclusive_ancestor_of(&self, other: &Node) -> bool {
+        let mut node = Some(DomRoot::from_ref(other));
+        while let Some(n) = node {
+            if same_object(&*n, self) {
+                return true;
+            }
+            node = match n.parent.get() {
+                Some(p) => Some(p),
+                None => n.downcast::<ShadowRoot>().map(|s| DomRoot::upcast(s.host())),
+            };
+        }
+        false
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-tree-host-including-inclusive-ancestor>
+    pub fn is_host_including_inclusive_ancestor_of(&self, other: &Node) -> bool {
+        let mut node = Some(DomRoot::from_ref(other));
+        while let Some(n) = node {
+            if same_object(&*n, self) {
+                return true;
+            }
+            // "or if B's root has a non-null host and A is a host-including inclusive ancestor
+            // of B's root's host".
+            node = match n.parent.get() {
+                Some(p) => Some(p),
+                None => n.downcast::<ShadowRoot>().map(|s| DomRoot::upcast(s.host())),
+            };
+        }
+        false
     }
 
     pub fn is_inclusive_ancestor_of(&self, other: &Node) -> bool {
@@ -196,7 +263,7 @@ impl Node {
             return Err(Error::HierarchyRequest("The parent cannot have children.".into()));
         }
         // Step 2: node must not be a host-including inclusive ancestor of parent.
-        if node.is_inclusive_ancestor_of(self) {
+        if node.is_host_including_inclusive_ancestor_of(self) {
             return Err(Error::HierarchyRequest("The new child contains the parent.".into()));
         }
         // Step 3: child, if given, must be a child of parent.
@@ -267,7 +334,7 @@ impl Node {
         if same_object(&*old_document, document) {
             return;
         }
-        let descendants = node.traverse_preorder();
+        let descendants = node.shadow_including_inclusive_descendants();
         // 3.1. "For each inclusiveDescendant in node's shadow-including inclusive descendants:
         //      set inclusiveDescendant's node document to document; if inclusiveDescendant is
         //      an element, then set the node document of each attribute in inclusiveDescendant's
@@ -278,6 +345,14 @@ impl Node {
                 for attr in element.attr_nodes() {
                     attr.upcast::<Node>().set_owner_doc(document);
                 }
+            }
+        }
+        // 3.2. "For each inclusiveDescendant in node's shadow-including inclusive descendants that
+        //      is custom, enqueue a custom element callback reaction with inclusiveDescendant,
+        //      callback name "adoptedCallback", and « oldDocument, document »."
+        for descendant in &descendants {
+            if let Some(element) = descendant.downcast::<Element>() {
+                crate::dom::html::customelements::adopted(cx, element, &old_document, document);
             }
         }
         // 3.3. "For each inclusiveDescendant in node's shadow-including inclusive descendants, in
@@ -339,11 +414,19 @@ impl Node {
                 child.map(DomRoot::from_ref),
             );
         }
-        // Step 7.7: run the insertion steps for each shadow-including inclusive descendant.
+        // Step 7.7: "For each shadow-including inclusive descendant inclusiveDescendant of node,
+        // in shadow-including tree order": run the insertion steps; then, "if
+        // inclusiveDescendant is connected": a custom element's connectedCallback, or try to
+        // upgrade it.
         let connected = self.is_connected();
         for n in &nodes {
-            for descendant in n.traverse_preorder() {
+            for descendant in n.shadow_including_inclusive_descendants() {
                 crate::dom::dom::virtualmethods::inserted(cx, &descendant, connected);
+                if connected {
+                    if let Some(element) = descendant.downcast::<Element>() {
+                        crate::dom::html::customelements::inserted(cx, element);
+                    }
+                }
             }
         }
         crate::dom::dom::virtualmethods::children_changed(cx, self);
@@ -413,9 +496,16 @@ impl Node {
                 next,
             );
         }
-        // Removing steps for each inclusive descendant.
-        for descendant in node.traverse_preorder() {
+        // Steps 14–16: the removing steps for node and each of its shadow-including
+        // descendants; "if node is custom and isParentConnected is true", its
+        // disconnectedCallback (likewise for the descendants).
+        for descendant in node.shadow_including_inclusive_descendants() {
             crate::dom::dom::virtualmethods::removed(cx, &descendant, was_connected);
+            if was_connected {
+                if let Some(element) = descendant.downcast::<Element>() {
+                    crate::dom::html::customelements::removed(cx, element);
+                }
+            }
         }
         crate::dom::dom::virtualmethods::children_changed(cx, self);
     }
@@ -575,8 +665,14 @@ impl NodeMethods for Node {
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-getrootnode>
-    fn GetRootNode(&self, _cx: &mut JSContext) -> DomRoot<Node> {
-        self.root()
+    fn GetRootNode(
+        &self,
+        _cx: &mut JSContext,
+        options: &crate::dom::bindings::codegen::Dictionaries::GetRootNodeOptions,
+    ) -> DomRoot<Node> {
+        // "The getRootNode(options) method steps are to return this's shadow-including root if
+        // options["composed"] is true; otherwise this's root."
+        if options.composed { self.shadow_including_root() } else { self.root() }
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-parentnode>
@@ -669,6 +765,12 @@ impl NodeMethods for Node {
 
     /// <https://dom.spec.whatwg.org/#dom-node-clonenode>
     fn CloneNode(&self, cx: &mut JSContext, deep: bool) -> Fallible<DomRoot<Node>> {
+        // 1. "If this is a shadow root, then throw a "NotSupportedError" DOMException."
+        if self.is::<ShadowRoot>() {
+            return Err(Error::NotSupported("A shadow root cannot be cloned.".into()));
+        }
+        // 2. "Return the result of cloning a node given this with subtree set to subtree."
+        // FIXME: a clonable shadow root is not cloned with its host.
         Ok(self.clone_node(cx, None, deep))
     }
 

@@ -428,8 +428,13 @@ impl<'a> selectors::Element for ElementRef<'a> {
             Indeterminate => false,
             Disabled => self.is_disabled(),
             Enabled => self.is_form_control() && !self.is_disabled(),
-            // Custom elements do not exist in Aperture: every element is defined.
-            Defined => true,
+            // <https://dom.spec.whatwg.org/#concept-element-defined>: "An element whose custom
+            // element state is "uncustomized" or "custom" is said to be defined."
+            Defined => matches!(
+                self.0.custom_element_state(),
+                crate::dom::html::customelements::CustomElementState::Uncustomized
+                    | crate::dom::html::customelements::CustomElementState::Custom
+            ),
             Required => self.is_html(&["input", "select", "textarea"]) && self.0.has_attribute_named("required"),
             Optional => self.is_html(&["input", "select", "textarea"]) && !self.0.has_attribute_named("required"),
             ReadWrite => self.is_mutable_text_control(),

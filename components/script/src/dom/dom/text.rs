@@ -60,4 +60,13 @@ impl TextMethods for Text {
         }
         text.into()
     }
+
+    /// <https://dom.spec.whatwg.org/#dom-slotable-assignedslot>
+    fn AssignedSlot(
+        &self,
+        _cx: &mut JSContext,
+    ) -> Option<crate::dom::bindings::root::DomRoot<crate::dom::html::htmlslotelement::HTMLSlotElement>> {
+        // "return the result of find a slot given this and with the open flag set."
+        crate::dom::dom::shadowroot::find_a_slot(self.upcast(), true)
+    }
 }

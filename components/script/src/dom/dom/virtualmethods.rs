@@ -52,6 +52,7 @@ pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old:
     // Event handler content attributes (onload="…") first: a script's src change
     // below may run it, and its onload must be in place.
     crate::dom::html::eventhandlerattributes::attribute_changed(cx, element, name);
+    crate::dom::html::htmlorsvgelement::attribute_changed(element, name);
     if let Some(script) = element.downcast::<HTMLScriptElement>() {
         script.on_attribute_changed(cx, name, old);
     }

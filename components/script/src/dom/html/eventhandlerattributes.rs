@@ -155,7 +155,8 @@ fn handler_target(element: &Element, event: &str) -> Option<DomRoot<EventTarget>
 /// The attribute change steps for event handler content attributes.
 pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str) {
     let Some(event) = event_type(name) else { return };
-    if !element.is_html_element() {
+    // Elements with GlobalEventHandlers: HTML, SVG and MathML elements.
+    if !element.is_html_svg_or_mathml_element() {
         return;
     }
     let Some(target) = handler_target(element, event) else { return };
@@ -177,7 +178,8 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
         return;
     }
     let Some(element) = node.downcast::<Element>() else { return };
-    if !element.is_html_element() {
+    // Elements with GlobalEventHandlers: HTML, SVG and MathML elements.
+    if !element.is_html_svg_or_mathml_element() {
         return;
     }
     for attribute in element.attributes() {

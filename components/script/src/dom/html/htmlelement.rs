@@ -247,31 +247,5 @@ impl HTMLElementMethods for HTMLElement {
         //    behaviours it triggers.
         crate::dom::html::forms::click(cx, self);
     }
-    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-tabindex>: the attribute when
-    /// it parses as an integer; otherwise 0 for elements that are focusable by default, -1 else.
-    fn TabIndex(&self, _cx: &mut JSContext) -> i32 {
-        self.element
-            .get_attribute_value("tabindex")
-            .and_then(|v| crate::dom::html::reflect::parse_integer(&v))
-            .filter(|v| *v >= i32::MIN as i64 && *v <= i32::MAX as i64)
-            .map_or_else(
-                || if crate::dom::html::focus::focusable_by_default(&self.element) { 0 } else { -1 },
-                |v| v as i32,
-            )
-    }
-    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-tabindex>
-    fn SetTabIndex(&self, cx: &mut JSContext, value: i32) {
-        self.set_string_attribute(cx, "tabindex", value.to_string().into())
-    }
-    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-focus>
-    fn Focus(&self, cx: &mut JSContext, _options: &crate::dom::bindings::codegen::Dictionaries::FocusOptions) {
-        // "Run the focusing steps for this" (scrolling does not apply: nothing is shown).
-        crate::dom::html::focus::focusing_steps(cx, &self.element);
-    }
-    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-blur>
-    fn Blur(&self, cx: &mut JSContext) {
-        // "If this is not the currently focused area of the top-level traversable, return;
-        // otherwise run the unfocusing steps for this."
-        crate::dom::html::focus::unfocusing_steps(cx, &self.element);
-    }
+    crate::dom::html::htmlorsvgelement::html_or_svg_element_methods!();
 }

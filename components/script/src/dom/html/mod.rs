@@ -3,6 +3,7 @@
 
 pub mod animationframes;
 pub mod base64;
+pub mod customelements;
 pub mod domparser;
 pub mod domstringmap;
 pub mod errorevent;
@@ -15,7 +16,9 @@ pub mod htmlelement;
 pub mod htmliframeelement;
 pub mod htmlimageelement;
 pub mod htmlmediaelement;
+pub mod htmlorsvgelement;
 pub mod htmlscriptelement;
+pub mod htmlslotelement;
 pub mod htmlsourceelement;
 pub mod htmltemplateelement;
 pub mod htmlvideoelement;

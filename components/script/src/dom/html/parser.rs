@@ -70,6 +70,18 @@ impl Sink {
         }
     }
 
+    fn push_element_queue(&self) {
+        if !self.fragment {
+            crate::dom::html::customelements::reactions::push_element_queue();
+        }
+    }
+
+    fn pop_element_queue(&self, cx: &mut JSContext) {
+        if !self.fragment {
+            crate::dom::html::customelements::reactions::pop_element_queue(cx);
+        }
+    }
+
     fn cx(&self) -> JSContext {
         // SAFETY: the parser runs on the script thread while its caller holds the context.
         unsafe { JSContext::from_ptr(NonNull::new_unchecked(self.cx)) }
@@ -118,8 +130,27 @@ impl TreeSink for Sink {
         let mut cx = self.cx();
         let ns = name.ns.to_string();
         let namespace = (!ns.is_empty()).then_some(ns.as_str());
-        let element =
-            create_element(&mut cx, &self.document, &name.local, namespace, name.prefix.map(|p| p.to_string()));
+        // <https://html.spec.whatwg.org/multipage/parsing.html#create-an-element-for-the-token>:
+        // "will execute script" when a custom element definition exists and this is not the
+        // fragment case: push an element queue, create the element synchronously, append its
+        // attributes, then pop the queue and invoke its reactions.
+        let prefix = name.prefix.map(|p| p.to_string());
+        let will_execute_script = !self.fragment
+            && crate::dom::html::customelements::look_up_definition(&self.document, namespace, &name.local).is_some();
+        if will_execute_script {
+            crate::dom::html::customelements::reactions::push_element_queue();
+        }
+        let element = if will_execute_script {
+            crate::dom::dom::createelement::create_element_synchronously(
+                &mut cx,
+                &self.document,
+                &name.local,
+                namespace,
+                prefix,
+            )
+        } else {
+            create_element(&mut cx, &self.document, &name.local, namespace, prefix)
+        };
         for a in attrs {
             let ns = a.name.ns.to_string();
             element.set_attribute_full(
@@ -131,6 +162,9 @@ impl TreeSink for Sink {
                     value: a.value.to_string(),
                 },
             );
+        }
+        if will_execute_script {
+            crate::dom::html::customelements::reactions::pop_element_queue(&mut cx);
         }
         if let Some(script) = element.downcast::<HTMLScriptElement>() {
             script.set_parser_inserted();
@@ -157,7 +191,11 @@ impl TreeSink for Sink {
         match child {
             NodeOrText::AppendNode(node) => {
                 let mut cx = self.cx();
+                // "Insert an element at the adjusted insertion location": outside the fragment
+                // case, inside its own element queue (connectedCallback runs now).
+                self.push_element_queue();
                 parent.insert(&mut cx, &node, None, true);
+                self.pop_element_queue(&mut cx);
             }
             NodeOrText::AppendText(text) => self.append_text(parent, &text, None),
         }
@@ -207,7 +245,9 @@ impl TreeSink for Sink {
         match new_node {
             NodeOrText::AppendNode(node) => {
                 let mut cx = self.cx();
+                self.push_element_queue();
                 parent.insert(&mut cx, &node, Some(sibling), true);
+                self.pop_element_queue(&mut cx);
             }
             NodeOrText::AppendText(text) => self.append_text(&parent, &text, Some(sibling)),
         }

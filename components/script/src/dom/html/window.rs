@@ -134,6 +134,8 @@ pub struct Window {
     console_groups: Cell<usize>,
     #[no_trace]
     console_timers: RefCell<HashMap<String, Instant>>,
+    custom_element_registry:
+        MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
 }
 
 impl Window {
@@ -163,6 +165,7 @@ impl Window {
             animation_frames: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
+            custom_element_registry: Default::default(),
         });
         let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
         let document = Document::new_for_window(cx, &window, window.url());
@@ -197,6 +200,27 @@ impl Window {
     }
 
     /// The document this window shows.
+    /// <https://html.spec.whatwg.org/multipage/custom-elements.html#dom-window-customelements>:
+    /// the window's CustomElementRegistry, created on first use.
+    pub fn custom_element_registry(
+        &self,
+        cx: &mut JSContext,
+    ) -> DomRoot<crate::dom::html::customelements::customelementregistry::CustomElementRegistry> {
+        if let Some(registry) = self.custom_element_registry.get() {
+            return registry;
+        }
+        let registry = crate::dom::html::customelements::customelementregistry::CustomElementRegistry::new(cx, self);
+        self.custom_element_registry.set(Some(&registry));
+        registry
+    }
+
+    /// The registry if a page has asked for it (no definitions exist otherwise).
+    pub fn custom_element_registry_if_created(
+        &self,
+    ) -> Option<DomRoot<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>> {
+        self.custom_element_registry.get()
+    }
+
     pub fn document(&self) -> DomRoot<Document> {
         self.document.get().expect("a window always has a document")
     }
@@ -426,6 +450,15 @@ impl Microtask for QueuedCallback {
 }
 
 impl WindowMethods for Window {
+    /// <https://html.spec.whatwg.org/multipage/custom-elements.html#dom-window-customelements>
+    fn CustomElements(
+        &self,
+        cx: &mut JSContext,
+    ) -> DomRoot<crate::dom::html::customelements::customelementregistry::CustomElementRegistry> {
+        // "return this's associated CustomElementRegistry object" ([SameObject]).
+        self.custom_element_registry(cx)
+    }
+
     crate::dom::html::htmlelement::all_global_event_handlers!();
 
     // <https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers>
