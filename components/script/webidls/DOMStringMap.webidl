@@ -9,8 +9,3 @@ interface DOMStringMap {
   deleter undefined (DOMString name);
 };
 
-// https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement (dataset; the focus members
-// are in HTMLElement.webidl). Aperture has no SVGElement or MathMLElement.
-partial interface HTMLElement {
-  [SameObject] readonly attribute DOMStringMap dataset;
-};

@@ -13,8 +13,8 @@ interface HTMLElement : Element {
 };
 
 // https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement
-// (dataset is not here yet.)
 interface mixin HTMLOrSVGElement {
+  [SameObject] readonly attribute DOMStringMap dataset;
   attribute DOMString nonce;
   [CEReactions] attribute boolean autofocus;
   [CEReactions] attribute long tabIndex;

@@ -220,10 +220,15 @@ impl Node {
                 return true;
             }
             // "or if B's root has a non-null host and A is a host-including inclusive ancestor
-            // of B's root's host".
+            // of B's root's host": a shadow root's host, or the template element whose
+            // contents the fragment is.
             node = match n.parent.get() {
                 Some(p) => Some(p),
-                None => n.downcast::<ShadowRoot>().map(|s| DomRoot::upcast(s.host())),
+                None => n.downcast::<ShadowRoot>().map(|s| DomRoot::upcast(s.host())).or_else(|| {
+                    n.downcast::<crate::dom::dom::documentfragment::DocumentFragment>()
+                        .and_then(|f| f.host())
+                        .map(DomRoot::upcast)
+                }),
             };
         }
         false

@@ -9,19 +9,17 @@ use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::DOMStringMapBinding::DOMStringMapMethods;
 use crate::dom::bindings::codegen::ElementBinding::ElementMethods;
 use crate::dom::bindings::error::{Error, ErrorResult};
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::element::{Element, validate_name};
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::html::htmlelement::HTMLElement;
 
 #[dom_struct]
 pub struct DOMStringMap {
     reflector_: Reflector,
     /// The associated element.
-    element: Dom<HTMLElement>,
+    element: Dom<Element>,
 }
 
 /// Steps 3 of "getting the DOMStringMap's name-value pairs": "for each U+002D HYPHEN-MINUS
@@ -62,7 +60,7 @@ pub fn property_to_attribute_name(name: &str) -> String {
 }
 
 impl DOMStringMap {
-    pub fn new(cx: &mut JSContext, element: &HTMLElement) -> DomRoot<DOMStringMap> {
+    pub fn new(cx: &mut JSContext, element: &Element) -> DomRoot<DOMStringMap> {
         let global = element.global();
         reflect_dom_object(
             cx,
@@ -83,7 +81,6 @@ impl DOMStringMap {
         //    (Attributes in a namespace are not the element's "data-" content attributes.)
         // 3. Convert each name (attribute_suffix_to_property). 4. Return list.
         self.element
-            .upcast::<Element>()
             .attributes()
             .into_iter()
             .filter(|a| a.namespace.is_none())
@@ -121,7 +118,7 @@ impl DOMStringMapMethods for DOMStringMap {
         //    DOMException.
         validate_name(&attribute)?;
         // 5. Set an attribute value for the DOMStringMap's associated element using name and value.
-        self.element.upcast::<Element>().set_attribute_value(cx, &attribute, value.into());
+        self.element.set_attribute_value(cx, &attribute, value.into());
         Ok(())
     }
 
@@ -130,7 +127,7 @@ impl DOMStringMapMethods for DOMStringMap {
         // 1–2. Convert name to the attribute's name (as the setter's steps 2 and 3 do).
         let attribute = property_to_attribute_name(&name);
         // 3. Remove an attribute by name given name and the DOMStringMap's associated element.
-        self.element.upcast::<Element>().RemoveAttribute(cx, attribute.into());
+        self.element.RemoveAttribute(cx, attribute.into());
     }
 
     /// <https://html.spec.whatwg.org/multipage/dom.html#concept-domstringmap-pairs>: "The

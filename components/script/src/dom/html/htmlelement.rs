@@ -11,7 +11,6 @@ use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::dom::node::Node;
-use crate::dom::html::domstringmap::DOMStringMap;
 
 #[dom_struct]
 pub struct HTMLElement {
@@ -160,12 +159,6 @@ macro_rules! all_global_event_handlers {
 pub(crate) use all_global_event_handlers;
 
 impl HTMLElementMethods for HTMLElement {
-    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-dataset>: "The dataset getter steps
-    /// are to return a DOMStringMap object, associated with this" (the binding keeps the first
-    /// one: [SameObject]).
-    fn Dataset(&self, cx: &mut JSContext) -> DomRoot<DOMStringMap> {
-        DOMStringMap::new(cx, self)
-    }
     /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetparent>: the body, for an
     /// element in a document (nothing is positioned), else null.
     fn OffsetParent(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {

@@ -1,6 +1,6 @@
 //! The `HTMLOrSVGElement` mixin (<https://html.spec.whatwg.org/multipage/dom.html#htmlorsvgelement>),
-//! shared by `HTMLElement` and `SVGElement`: `nonce`, `autofocus`, `tabIndex`, `focus()`, `blur()`.
-//! (`dataset` is not part of it yet.)
+//! shared by `HTMLElement`, `SVGElement` and `MathMLElement`: `dataset`, `nonce`, `autofocus`,
+//! `tabIndex`, `focus()`, `blur()`.
 
 use crate::dom::dom::element::Element;
 
@@ -33,6 +33,18 @@ pub fn attribute_changed(element: &Element, name: &str) {
 /// The mixin's members for a type that upcasts to `Element`.
 macro_rules! html_or_svg_element_methods {
     () => {
+        /// <https://html.spec.whatwg.org/multipage/dom.html#dom-dataset>: "The dataset getter
+        /// steps are to return a DOMStringMap object, associated with this" (the binding keeps
+        /// the first one: [SameObject]).
+        fn Dataset(
+            &self,
+            cx: &mut mozjs::context::JSContext,
+        ) -> $crate::dom::bindings::root::DomRoot<$crate::dom::html::domstringmap::DOMStringMap> {
+            $crate::dom::html::domstringmap::DOMStringMap::new(
+                cx,
+                $crate::dom::bindings::inheritance::Castable::upcast::<$crate::dom::dom::element::Element>(self),
+            )
+        }
         /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#dom-noncedelement-nonce>
         fn Nonce(&self, _cx: &mut mozjs::context::JSContext) -> $crate::dom::bindings::str::DOMString {
             // "On getting, return the value of this element's [[CryptographicNonce]]."

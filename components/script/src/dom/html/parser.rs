@@ -225,9 +225,11 @@ impl TreeSink for Sink {
         // <https://html.spec.whatwg.org/multipage/parsing.html#appropriate-place-for-inserting-a-node>:
         // "If the adjusted insertion location is inside a template element, let it instead be
         // inside the template element's template contents".
-        let template = target
-            .downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>()
-            .expect("the tree builder asked for the contents of a non-template");
+        let Some(template) = target.downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>() else {
+            // The tree builder asks only for templates; anything else keeps its children itself.
+            log::warn!("the tree builder asked for the template contents of a non-template");
+            return target.clone();
+        };
         let mut cx = self.cx();
         DomRoot::upcast(template.contents(&mut cx))
     }
