@@ -263,8 +263,14 @@ impl Recorder {
                         .stream_type(gst_app::AppStreamType::Stream)
                         .build();
                     // An encoder that falls behind drops frames at the source instead of
-                    // growing the queue without bound (about two seconds of frames).
+                    // growing the queue without bound (about two seconds of frames). The
+                    // limit is in frames only: appsrc's default `max-bytes` (200 000) is
+                    // less than one 320×240 RGBA frame, and with a leaky queue every frame
+                    // that had to wait behind another was dropped (a busy machine lost a
+                    // third of a recording's frames).
                     appsrc.set_property("max-buffers", 60u64);
+                    appsrc.set_property("max-bytes", 0u64);
+                    appsrc.set_property("max-time", 0u64);
                     appsrc.set_property_from_str("leaky-type", "downstream");
                     let convert = make(maker, "videoconvert")?;
                     let scale = make(maker, "videoscale")?;
