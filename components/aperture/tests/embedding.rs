@@ -63,13 +63,31 @@ impl PermissionDelegate for Recorded {
     }
 }
 
-/// Writes `body` as an HTML page in a fresh directory and returns its path.
-fn page(name: &str, body: &str) -> PathBuf {
+/// A page written to a fresh temporary directory, removed when dropped.
+struct TempPage(PathBuf);
+
+impl std::ops::Deref for TempPage {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempPage {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Writes `body` as an HTML page in a fresh directory.
+fn page(name: &str, body: &str) -> TempPage {
     let dir = std::env::temp_dir().join(format!("aperture-embedding-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.html"));
     std::fs::write(&path, format!("<!doctype html><meta charset=utf-8><body><script>{body}</script>")).unwrap();
-    path
+    TempPage(path)
 }
 
 fn builder(lines: &Lines) -> EngineBuilder {
@@ -98,7 +116,8 @@ fn waiting_on_a_prompt(name: &str) -> (Engine, Lines, Held) {
         .permission_delegate(held.clone())
         .build()
         .unwrap();
-    engine.load(page(name, GUM).to_str().unwrap()).unwrap();
+    let p = page(name, GUM);
+    engine.load(p.to_str().unwrap()).unwrap();
     assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_millis(500))).unwrap(), RunOutcome::TimedOut);
     (engine, lines, held)
 }
@@ -305,8 +324,10 @@ fn two_engines_in_one_process_are_independent() {
     let (a_lines, b_lines) = (Lines::default(), Lines::default());
     let mut a = builder(&a_lines).default_permission(DeviceKind::Camera, PermissionSetting::Denied).build().unwrap();
     let mut b = builder(&b_lines).build().unwrap();
-    a.load(page("engine-a", &format!("console.log('a'); {GUM}")).to_str().unwrap()).unwrap();
-    b.load(page("engine-b", &format!("console.log('b'); {GUM}")).to_str().unwrap()).unwrap();
+    let (page_a, page_b) =
+        (page("engine-a", &format!("console.log('a'); {GUM}")), page("engine-b", &format!("console.log('b'); {GUM}")));
+    a.load(page_a.to_str().unwrap()).unwrap();
+    b.load(page_b.to_str().unwrap()).unwrap();
     let deadline = Some(Instant::now() + Duration::from_secs(60));
     assert_eq!(a.run_until(deadline).unwrap(), RunOutcome::Idle);
     assert_eq!(b.run_until(deadline).unwrap(), RunOutcome::Idle);
@@ -369,7 +390,8 @@ fn a_page_that_cannot_load_is_an_error() {
 fn shutdown_stops_a_script_that_never_yields() {
     let lines = Lines::default();
     let mut engine = builder(&lines).build().unwrap();
-    engine.load(page("busy", "console.log('spinning'); for (;;) {}").to_str().unwrap()).unwrap();
+    let busy = page("busy", "console.log('spinning'); for (;;) {}");
+    engine.load(busy.to_str().unwrap()).unwrap();
     assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_millis(300))).unwrap(), RunOutcome::TimedOut);
     let start = Instant::now();
     engine.shutdown();
@@ -422,4 +444,5 @@ fn example_embedder_writes_a_png_of_the_captured_canvas() {
     let at = |x: usize, y: usize| &pixels[(y * 160 + x) * 4..][..4];
     assert_eq!(at(20, 20), [255, 0, 0, 255]);
     assert_eq!(at(100, 100)[3], 255, "the camera frame under it is opaque");
+    let _ = std::fs::remove_dir_all(&out);
 }
