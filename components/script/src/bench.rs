@@ -57,6 +57,11 @@ pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
             "const t = document.createElement('div')",
             "sink += t.hasChildNodes() ? 1 : 0;",
         ),
+        (
+            "MediaStreamTrack.getSettings() (canvas capture track, new dictionary per call)",
+            "const c = document.createElement('canvas'); c.width = 640; c.height = 480; c.getContext('2d'); const t = c.captureStream(30).getVideoTracks()[0]",
+            "sink += t.getSettings().width;",
+        ),
         ("plain JS getter (baseline)", "const o = { get bubbles() { return true; } }", "sink += o.bubbles ? 1 : 0;"),
         ("plain JS method (baseline)", "const o = { m() { return false; } }", "sink += o.m() ? 1 : 0;"),
     ];

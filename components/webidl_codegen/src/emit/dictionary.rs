@@ -119,20 +119,22 @@ pub fn emit_dictionary(cx: &TypeCx, d: &Dictionary) -> Result<String, Vec<Error>
         s.push_str("            self.parent.write_members(cx, obj);\n");
     }
     if !fields.is_empty() {
+        // The member names' property keys, looked up once per conversion (see
+        // `dictionary_member_ids` in the bindings runtime).
+        let names: Vec<String> = fields.iter().map(|(m, ..)| cstr_lit(&m.name)).collect();
+        let _ = writeln!(s, "            let ids = dictionary_member_ids(cx, &[{}]);", names.join(", "));
         s.push_str("            rooted!(&in(cx) let mut value = UndefinedValue());\n");
     }
-    for (m, field, _, default) in &fields {
+    for (i, (m, field, _, default)) in fields.iter().enumerate() {
         if m.required || default.is_some() {
             let _ = writeln!(
                 s,
-                "            self.{field}.to_jsval(cx, value.handle_mut());\n            set_dictionary_property(cx, obj, {}, value.handle());",
-                cstr_lit(&m.name)
+                "            self.{field}.to_jsval(cx, value.handle_mut());\n            define_dictionary_member(cx, obj, ids[{i}], value.handle());"
             );
         } else {
             let _ = writeln!(
                 s,
-                "            if let Some(v) = &self.{field} {{\n                v.to_jsval(cx, value.handle_mut());\n                set_dictionary_property(cx, obj, {}, value.handle());\n            }}",
-                cstr_lit(&m.name)
+                "            if let Some(v) = &self.{field} {{\n                v.to_jsval(cx, value.handle_mut());\n                define_dictionary_member(cx, obj, ids[{i}], value.handle());\n            }}"
             );
         }
     }

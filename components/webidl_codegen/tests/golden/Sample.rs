@@ -98,17 +98,18 @@ pub mod Dictionaries {
     impl SampleInit {
         /// Defines the present members on `obj` (parent members first).
         pub fn write_members(&self, cx: &mut JSContext, obj: HandleObject) {
+            let ids = dictionary_member_ids(cx, &[c"flag", c"mode", c"nested", c"weight"]);
             rooted!(&in(cx) let mut value = UndefinedValue());
             self.flag.to_jsval(cx, value.handle_mut());
-            set_dictionary_property(cx, obj, c"flag", value.handle());
+            define_dictionary_member(cx, obj, ids[0], value.handle());
             self.mode.to_jsval(cx, value.handle_mut());
-            set_dictionary_property(cx, obj, c"mode", value.handle());
+            define_dictionary_member(cx, obj, ids[1], value.handle());
             if let Some(v) = &self.nested {
                 v.to_jsval(cx, value.handle_mut());
-                set_dictionary_property(cx, obj, c"nested", value.handle());
+                define_dictionary_member(cx, obj, ids[2], value.handle());
             }
             self.weight.to_jsval(cx, value.handle_mut());
-            set_dictionary_property(cx, obj, c"weight", value.handle());
+            define_dictionary_member(cx, obj, ids[3], value.handle());
         }
     }
 

@@ -140,7 +140,7 @@ impl CallbackInterface {
     pub fn call_operation(
         &self,
         cx: &mut JSContext,
-        operation: &CStr,
+        operation: &'static CStr,
         this_for_callable: HandleValue,
         args: &HandleValueArray,
         rval: MutableHandleValue,

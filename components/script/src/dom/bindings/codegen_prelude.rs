@@ -21,8 +21,8 @@ pub use crate::dom::bindings::classes::{
 pub use crate::dom::bindings::codegen::PrototypeList;
 pub use crate::dom::bindings::conversions::{
     ArrayBufferBytes, ArrayBufferViewBytes, ConversionResult, Failure, FromJSVal, IntConversion,
-    StringificationBehavior, ToJSVal, convert, get_property, is_callable, jsval_to_string, new_plain_object,
-    reflector_to_jsval, root_from_object, set_dictionary_property,
+    StringificationBehavior, ToJSVal, convert, define_dictionary_member, dictionary_member_ids, get_property,
+    is_callable, jsval_to_string, new_plain_object, reflector_to_jsval, root_from_object, set_dictionary_property,
 };
 pub use crate::dom::bindings::error::{Error, ErrorResult, Fallible, throw_dom_exception, throw_type_error};
 pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};

@@ -21,6 +21,7 @@
 
 use std::ops::ControlFlow;
 use std::ptr::NonNull;
+use std::rc::Rc;
 
 use mozjs::context::JSContext;
 use mozjs::conversions::jsstr_to_string;
@@ -517,14 +518,110 @@ pub fn is_callable(value: HandleValue) -> bool {
     value.get().is_object() && unsafe { mozjs::jsapi::IsCallable(value.get().to_object()) }
 }
 
+type Ids<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<AddressHasher>>;
+
+thread_local! {
+    /// Property keys of dictionary member names, atomized and pinned once per
+    /// script thread, keyed by the address of the `c"…"` literal (names) or of the
+    /// generated `&[…]` list of a dictionary's members (lists). Pinned atoms
+    /// belong to the thread's one runtime and are never collected, so the keys
+    /// need no tracing and stay valid for the thread's life. Without this cache
+    /// every conversion of a dictionary atomized each member name again (hash and
+    /// compare: about half of `getSettings()`).
+    static MEMBER_IDS: std::cell::RefCell<Ids<usize, mozjs::jsapi::jsid>> = const {
+        std::cell::RefCell::new(std::collections::HashMap::with_hasher(std::hash::BuildHasherDefault::new()))
+    };
+    static MEMBER_ID_LISTS: std::cell::RefCell<Ids<usize, Rc<[mozjs::jsapi::jsid]>>> = const {
+        std::cell::RefCell::new(std::collections::HashMap::with_hasher(std::hash::BuildHasherDefault::new()))
+    };
+}
+
+/// Hashes an address with one multiply (Fibonacci hashing): the keys are
+/// addresses of distinct literals, so no hash-flooding defence is needed, and
+/// SipHash cost more than the atomization it replaces.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// The property key of a dictionary member `name` (see `MEMBER_IDS`).
+pub fn member_id(cx: &mut JSContext, name: &'static std::ffi::CStr) -> mozjs::jsapi::jsid {
+    let key = name.as_ptr() as usize;
+    if let Some(id) = MEMBER_IDS.with(|ids| ids.borrow().get(&key).copied()) {
+        return id;
+    }
+    let atom = crate::dom::bindings::interface::pinned_string(cx, name);
+    assert!(!atom.is_null(), "out of memory atomizing a dictionary member name");
+    rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
+    // SAFETY: `atom` is a pinned atom of this runtime and `id` is rooted.
+    unsafe { mozjs::glue::RUST_INTERNED_STRING_TO_JSID(cx.raw_cx(), atom, id.handle_mut().into()) };
+    let id = id.get();
+    MEMBER_IDS.with(|ids| ids.borrow_mut().insert(key, id));
+    id
+}
+
+/// The property keys of a dictionary's members, in the order of `names` (one
+/// lookup per conversion instead of one per member; see `MEMBER_IDS`).
+pub fn dictionary_member_ids(
+    cx: &mut JSContext,
+    names: &'static [&'static std::ffi::CStr],
+) -> Rc<[mozjs::jsapi::jsid]> {
+    let key = names.as_ptr() as usize;
+    if let Some(ids) = MEMBER_ID_LISTS.with(|lists| lists.borrow().get(&key).cloned()) {
+        return ids;
+    }
+    let ids: Rc<[mozjs::jsapi::jsid]> = names.iter().map(|name| member_id(cx, name)).collect();
+    MEMBER_ID_LISTS.with(|lists| lists.borrow_mut().insert(key, ids.clone()));
+    ids
+}
+
+/// Defines the enumerable data property `id` (a pinned member key from
+/// `dictionary_member_ids`) on a dictionary's new object.
+pub fn define_dictionary_member(
+    cx: &mut JSContext,
+    obj: mozjs::rust::HandleObject,
+    id: mozjs::jsapi::jsid,
+    value: HandleValue,
+) {
+    // A pinned atom's key is never collected or moved, so a handle to this local
+    // copy needs no root.
+    // SAFETY: see above; the handle does not outlive `id`.
+    let id = unsafe { mozjs::rust::Handle::from_marked_location(&id) };
+    // SAFETY: `obj` and `value` are rooted handles, `id` a pinned key, and `cx` the current context.
+    let ok = unsafe {
+        mozjs::jsapi::JS_DefinePropertyById2(
+            cx.raw_cx(),
+            obj.into(),
+            id.into(),
+            value.into(),
+            mozjs::jsapi::JSPROP_ENUMERATE as u32,
+        )
+    };
+    assert!(ok, "defining a dictionary member failed");
+}
+
 /// Reads property `name` of `obj` into `rval` (for dictionaries).
 pub fn get_property(
     cx: &mut JSContext,
     obj: mozjs::rust::HandleObject,
-    name: &std::ffi::CStr,
+    name: &'static std::ffi::CStr,
     rval: MutableHandleValue,
 ) -> Result<(), ()> {
-    if unsafe { mozjs::jsapi::JS_GetProperty(cx.raw_cx(), obj.into(), name.as_ptr(), rval.into()) } {
+    rooted!(&in(cx) let id = member_id(cx, name));
+    // SAFETY: `obj`, `id` and `rval` are rooted handles and `cx` is the current context.
+    if unsafe { mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), rval.into()) } {
         Ok(())
     } else {
         Err(())
@@ -535,14 +632,16 @@ pub fn get_property(
 pub fn set_dictionary_property(
     cx: &mut JSContext,
     obj: mozjs::rust::HandleObject,
-    name: &std::ffi::CStr,
+    name: &'static std::ffi::CStr,
     value: HandleValue,
 ) {
+    rooted!(&in(cx) let id = member_id(cx, name));
+    // SAFETY: `obj`, `id` and `value` are rooted handles and `cx` is the current context.
     let ok = unsafe {
-        mozjs::jsapi::JS_DefineProperty(
+        mozjs::jsapi::JS_DefinePropertyById2(
             cx.raw_cx(),
             obj.into(),
-            name.as_ptr(),
+            id.handle().into(),
             value.into(),
             mozjs::jsapi::JSPROP_ENUMERATE as u32,
         )

@@ -322,8 +322,8 @@ fn float64_values(array: HandleObject) -> Vec<f64> {
 /// toJSON steps of the geometry interfaces).
 pub fn write_json(
     cx: &mut JSContext,
-    numbers: &[(&CStr, f64)],
-    booleans: &[(&CStr, bool)],
+    numbers: &[(&'static CStr, f64)],
+    booleans: &[(&'static CStr, bool)],
     mut retval: MutableHandleValue,
 ) {
     rooted!(&in(cx) let object = new_plain_object(cx));

@@ -383,7 +383,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
 
     /// <https://w3c.github.io/mediacapture-main/#dom-constrainablepattern-getsettings>
     fn GetSettings(&self, _cx: &mut JSContext) -> MediaTrackSettings {
-        settings_out(&self.source.settings())
+        settings_out(self.source.settings())
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-constrainablepattern-applyconstraints>

@@ -102,7 +102,7 @@ impl MessageEvent {
 fn member(
     cx: &mut JSContext,
     dict: Option<HandleObject>,
-    name: &std::ffi::CStr,
+    name: &'static std::ffi::CStr,
     out: MutableHandleValue,
 ) -> Fallible<()> {
     let Some(dict) = dict else { return Ok(()) };

@@ -150,7 +150,7 @@ impl CustomElementRegistry {
         &self,
         cx: &mut JSContext,
         constructor: *mut JSObject,
-        property: &std::ffi::CStr,
+        property: &'static std::ffi::CStr,
     ) -> Result<Vec<String>, Error> {
         rooted!(&in(cx) let ctor = constructor);
         rooted!(&in(cx) let mut value = UndefinedValue());
