@@ -75,6 +75,7 @@ impl std::error::Error for EngineError {}
 /// Builds an [`Engine`].
 pub struct EngineBuilder {
     camera: media::CameraChoice,
+    camera_backend: Option<Arc<dyn media::embedder_camera::CameraBackend>>,
     prefs: Prefs,
     compositor: Option<Box<dyn CompositorSink>>,
     permissions: Box<dyn PermissionDelegate>,
@@ -88,6 +89,15 @@ impl EngineBuilder {
     /// Which cameras pages see (default: real ones when present, else the fake camera).
     pub fn camera(mut self, camera: media::CameraChoice) -> Self {
         self.camera = camera;
+        self
+    }
+
+    /// The embedder's own cameras, offered to pages beside GStreamer's (with
+    /// [`CameraChoice::Auto`](media::CameraChoice::Auto) they replace the fake
+    /// camera; [`CameraChoice::Device`](media::CameraChoice::Device) may name one).
+    /// See [`CameraBackend`](crate::CameraBackend).
+    pub fn camera_backend(mut self, backend: impl media::embedder_camera::CameraBackend) -> Self {
+        self.camera_backend = Some(Arc::new(backend));
         self
     }
 
@@ -152,6 +162,7 @@ impl EngineBuilder {
         let setup = ScriptSetup {
             js,
             camera: self.camera,
+            camera_backend: self.camera_backend,
             prefs: self.prefs,
             compositor: self.compositor.unwrap_or_else(|| Box::new(NullCompositor::new())),
             defaults: self.defaults,
@@ -219,6 +230,7 @@ impl Engine {
     pub fn builder() -> EngineBuilder {
         EngineBuilder {
             camera: media::CameraChoice::Auto,
+            camera_backend: None,
             prefs: Prefs::new(),
             compositor: None,
             permissions: Box::new(Defaults),
@@ -486,6 +498,7 @@ extern "C" fn shut_down_js() {
 struct ScriptSetup {
     js: script::mozjs::rust::JSEngineHandle,
     camera: media::CameraChoice,
+    camera_backend: Option<Arc<dyn media::embedder_camera::CameraBackend>>,
     prefs: Prefs,
     compositor: Box<dyn CompositorSink>,
     defaults: Vec<(DeviceKind, bool, PermissionSetting)>,
@@ -515,7 +528,7 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
     EVENTS.with(|e| *e.borrow_mut() = Some(events.clone()));
     script::script_thread::set_shutdown_flag(setup.shutdown.clone());
     script::script_runtime::set_interrupt_flag(runtime.cx(), setup.shutdown.clone());
-    let threads = start_threads(setup.camera, setup.compositor);
+    let threads = start_threads(setup.camera, setup.camera_backend, setup.compositor);
     let remote = script::script_thread::remote_task_sender();
     if ready.send((remote, runtime.thread_safe_js_context())).is_err() {
         return;
@@ -590,10 +603,14 @@ struct Threads {
 
 /// Starts the media and canvas threads and gives script their channels. Call
 /// on the script thread (replies come back to it).
-fn start_threads(camera: media::CameraChoice, compositor: Box<dyn CompositorSink>) -> Threads {
+fn start_threads(
+    camera: media::CameraChoice,
+    camera_backend: Option<Arc<dyn media::embedder_camera::CameraBackend>>,
+    compositor: Box<dyn CompositorSink>,
+) -> Threads {
     let remote = script::script_thread::remote_task_sender();
     let media = match media::spawn(
-        media::MediaOptions { camera, ..Default::default() },
+        media::MediaOptions { camera, camera_backend, ..Default::default() },
         Box::new(move |event| {
             let _ = remote.send(Box::new(move |cx| script::media_events::dispatch(cx, event)));
         }),

@@ -43,10 +43,15 @@
 mod delegates;
 mod engine;
 
+/// Frames and their pixels, as embedder cameras push them.
+pub use base::{FrameBytes, PixelFormat, VideoFrame, units::ImageSize};
 pub use canvas::{CanvasImageUpdate, CompositorSink, NullCompositor, PngDumpCompositor};
 pub use delegates::{CaptureDelegate, ConsoleDelegate, PermissionDelegate, PermissionPolicy};
 pub use engine::{Engine, EngineBuilder, EngineError, RunOutcome};
 pub use media::CameraChoice;
+pub use media::embedder_camera::{
+    CameraBackend, CameraDescription, CameraFrames, CameraSession, FrameRejected, VideoMode,
+};
 pub use script::embedder::{
     CaptureChange, CaptureId, ConsoleLevel, ConsoleMessage, Device, DeviceKind, PageId, PermissionDecision,
     PermissionRequest, PermissionResponder, PermissionSetting,

@@ -446,3 +446,144 @@ fn example_embedder_writes_a_png_of_the_captured_canvas() {
     assert_eq!(at(100, 100)[3], 255, "the camera frame under it is opaque");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// An embedder's camera stack for the tests: one camera with two modes whose
+/// frames are one solid colour, pushed from the camera's own thread. Its first
+/// push is a frame of the wrong size, which Aperture must refuse.
+#[derive(Clone, Default)]
+struct TestCameras {
+    panic_on_open: bool,
+    state: std::sync::Arc<std::sync::Mutex<TestCameraState>>,
+}
+
+#[derive(Default)]
+struct TestCameraState {
+    opened: Vec<(String, aperture::VideoMode)>,
+    first_push: Option<Result<(), aperture::FrameRejected>>,
+    frames_accepted: usize,
+    stopped: usize,
+}
+
+const TEST_COLOUR: [u8; 4] = [0, 128, 255, 255];
+
+impl aperture::CameraBackend for TestCameras {
+    fn cameras(&self) -> Vec<aperture::CameraDescription> {
+        vec![aperture::CameraDescription {
+            device_id: "test-cam-1".into(),
+            label: "Test Camera".into(),
+            modes: vec![
+                aperture::VideoMode { width: 320, height: 240, frame_rate: 30.0 },
+                aperture::VideoMode { width: 640, height: 480, frame_rate: 30.0 },
+            ],
+        }]
+    }
+
+    fn open(
+        &self,
+        device_id: &str,
+        mode: aperture::VideoMode,
+        frames: aperture::CameraFrames,
+    ) -> Result<Box<dyn aperture::CameraSession>, String> {
+        assert!(!self.panic_on_open, "the test camera is broken");
+        self.state.lock().unwrap().opened.push((device_id.to_string(), mode));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (state, flag) = (self.state.clone(), stop.clone());
+        let pusher = std::thread::spawn(move || {
+            let wrong = aperture::VideoFrame::from_rgba(aperture::ImageSize::new(100, 100), vec![0u8; 100 * 100 * 4]);
+            state.lock().unwrap().first_push = Some(frames.push(wrong));
+            while !flag.load(std::sync::atomic::Ordering::Acquire) {
+                let m = frames.mode();
+                let pixels: Vec<u8> =
+                    TEST_COLOUR.iter().copied().cycle().take((m.width * m.height * 4) as usize).collect();
+                let frame = aperture::VideoFrame::from_rgba(aperture::ImageSize::new(m.width, m.height), pixels);
+                if frames.push(frame).is_ok() {
+                    state.lock().unwrap().frames_accepted += 1;
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        });
+        Ok(Box::new(TestSession { stop, pusher: Some(pusher), state: self.state.clone() }))
+    }
+}
+
+struct TestSession {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pusher: Option<std::thread::JoinHandle<()>>,
+    state: std::sync::Arc<std::sync::Mutex<TestCameraState>>,
+}
+
+impl aperture::CameraSession for TestSession {
+    fn set_mode(&mut self, _mode: aperture::VideoMode) {
+        // The pusher reads the mode from its CameraFrames at every frame.
+    }
+}
+
+impl Drop for TestSession {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Release);
+        if let Some(p) = self.pusher.take() {
+            let _ = p.join();
+        }
+        self.state.lock().unwrap().stopped += 1;
+    }
+}
+
+const EMBEDDER_CAMERA_PAGE: &str = r#"
+navigator.mediaDevices.getUserMedia({video: {width: 320}}).then(async s => {
+  const t = s.getVideoTracks()[0];
+  const st = t.getSettings();
+  console.log(t.label + " " + st.deviceId + " " + st.width + "x" + st.height);
+  const b = await new ImageCapture(t).grabFrame();
+  const c = document.createElement("canvas"); c.width = b.width; c.height = b.height;
+  const ctx = c.getContext("2d"); ctx.drawImage(b, 0, 0);
+  console.log("pixel " + Array.from(ctx.getImageData(10, 10, 1, 1).data).join(","));
+  await t.applyConstraints({width: {exact: 640}, height: {exact: 480}});
+  const big = await new ImageCapture(t).grabFrame();
+  console.log("after applyConstraints " + big.width + "x" + big.height);
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  console.log("cameras " + devices.filter(d => d.kind === "videoinput").map(d => d.label).join("|"));
+  t.stop();
+}, e => console.log("rejected " + e.name));
+"#;
+
+#[test]
+fn an_embedder_camera_delivers_its_frames_to_the_page() {
+    let lines = Lines::default();
+    let cameras = TestCameras::default();
+    let mut engine = Engine::builder().camera_backend(cameras.clone()).console_delegate(lines.clone()).build().unwrap();
+    assert_eq!(run(&mut engine, &page("embedder-camera", EMBEDDER_CAMERA_PAGE)), RunOutcome::Idle);
+    assert_eq!(
+        lines.all(),
+        vec![
+            "Test Camera test-cam-1 320x240".to_string(),
+            format!("pixel {}", TEST_COLOUR.map(|c| c.to_string()).join(",")),
+            "after applyConstraints 640x480".to_string(),
+            "cameras Test Camera".to_string(),
+        ]
+    );
+    let state = cameras.state.lock().unwrap();
+    assert_eq!(
+        state.opened,
+        vec![("test-cam-1".to_string(), aperture::VideoMode { width: 320, height: 240, frame_rate: 30.0 })]
+    );
+    assert_eq!(
+        state.first_push,
+        Some(Err(aperture::FrameRejected::WrongSize { expected: (320, 240), got: (100, 100) })),
+        "a frame of the wrong size is refused"
+    );
+    assert!(state.frames_accepted >= 1);
+    assert_eq!(state.stopped, 1, "track.stop() stops the embedder's camera");
+}
+
+#[test]
+fn an_embedder_camera_that_panics_when_opened_fails_the_request_only() {
+    let lines = Lines::default();
+    let cameras = TestCameras { panic_on_open: true, ..Default::default() };
+    let mut engine = Engine::builder().camera_backend(cameras).console_delegate(lines.clone()).build().unwrap();
+    assert_eq!(run(&mut engine, &page("embedder-camera-panics", GUM)), RunOutcome::Idle);
+    assert_eq!(
+        run(&mut engine, &page("embedder-camera-after-panic", "console.log('still running')")),
+        RunOutcome::Idle
+    );
+    assert_eq!(lines.all(), vec!["rejected NotReadableError", "still running"]);
+}

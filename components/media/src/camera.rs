@@ -15,12 +15,21 @@ use servo_media_streams::registry::MediaStreamId;
 
 use crate::CameraChoice;
 use crate::elements::ElementMaker;
+use crate::embedder_camera::{self, CameraBackend, CameraFrames, EmbedderCameraHandle};
 use crate::fake_camera::{self, FakeCameraControls, FakeCameraDevice, FakeCameraSrc};
 
-/// A camera found by the device monitor.
+/// Where a camera comes from.
+pub enum CameraDevice {
+    /// A GStreamer device (a real camera or the fake one).
+    Gst(gst::Device),
+    /// One of the embedder's cameras (`embedder_camera`).
+    Embedder(Arc<dyn CameraBackend>),
+}
+
+/// A camera found by the device monitor or offered by the embedder.
 pub struct Camera {
-    /// The GStreamer device.
-    pub device: gst::Device,
+    /// Where it comes from.
+    pub device: CameraDevice,
     /// What script sees.
     pub info: DeviceInfo,
     /// Native modes with their caps media type.
@@ -98,8 +107,9 @@ pub fn modes_from_caps(caps: &gst::Caps) -> Vec<(VideoMode, CapsKind)> {
     modes
 }
 
-/// Lists cameras, honouring `choice` (the fake camera is the fallback of `Auto`).
-pub fn discover(choice: &CameraChoice) -> Vec<Camera> {
+/// Lists cameras, honouring `choice` (the fake camera is the fallback of
+/// `Auto`); the embedder's cameras count as real ones.
+pub fn discover(choice: &CameraChoice, backend: Option<&Arc<dyn CameraBackend>>) -> Vec<Camera> {
     let monitor = gst::DeviceMonitor::new();
     let filter = monitor.add_filter(Some("Video/Source"), None);
     let devices: Vec<gst::Device> = monitor.devices().into_iter().collect();
@@ -123,8 +133,21 @@ pub fn discover(choice: &CameraChoice) -> Vec<Camera> {
                 is_fake,
                 capabilities: Default::default(),
             };
-            Some(Camera { device, info, modes })
+            Some(Camera { device: CameraDevice::Gst(device), info, modes })
         })
+        .chain(backend.into_iter().flat_map(|backend| {
+            embedder_camera::cameras(&**backend).into_iter().map(|c| Camera {
+                device: CameraDevice::Embedder(backend.clone()),
+                info: DeviceInfo {
+                    group_id: format!("group:{}", c.device_id),
+                    device_id: c.device_id,
+                    label: c.label,
+                    is_fake: false,
+                    capabilities: Default::default(),
+                },
+                modes: c.modes.into_iter().map(|m| (m, CapsKind::Raw)).collect(),
+            })
+        }))
         .collect();
     match choice {
         CameraChoice::Fake => cameras.into_iter().filter(|c| c.info.is_fake).collect(),
@@ -187,6 +210,8 @@ pub struct CameraChain {
     pub kind: CapsKind,
     /// The fake camera's controls, if it is the fake camera.
     pub controls: Option<Arc<FakeCameraControls>>,
+    /// The embedder's running camera, if it is one of the embedder's.
+    pub embedder: Option<EmbedderCameraHandle>,
 }
 
 /// Caps of the native mode.
@@ -218,10 +243,23 @@ pub fn open(camera: &Camera, mode: &ActiveMode, maker: &dyn ElementMaker) -> Res
         needed.push("jpegdec");
     }
     maker.require(&needed)?;
-    let element = camera
-        .device
-        .create_element(None)
-        .map_err(|e| MediaError::NotReadable(format!("{} could not be opened: {e}", camera.info.label)))?;
+    let (element, embedder) = match &camera.device {
+        CameraDevice::Gst(device) => {
+            let element = device
+                .create_element(None)
+                .map_err(|e| MediaError::NotReadable(format!("{} could not be opened: {e}", camera.info.label)))?;
+            (element, None)
+        }
+        CameraDevice::Embedder(backend) => {
+            maker.require(&["appsrc"])?;
+            let appsrc = embedder_camera::appsrc();
+            let frames = CameraFrames::new(appsrc.clone(), mode.native);
+            let session = embedder_camera::open(&**backend, &camera.info.device_id, mode.native, frames.clone())
+                .map_err(|e| MediaError::NotReadable(format!("{} could not be opened: {e}", camera.info.label)))?;
+            let handle = EmbedderCameraHandle { frames, session: std::sync::Mutex::new(session) };
+            (appsrc.upcast(), Some(handle))
+        }
+    };
     let controls = element.downcast_ref::<FakeCameraSrc>().map(FakeCameraSrc::controls);
     let bin = gst::Bin::new();
     let native_filter = maker.make("capsfilter")?;
@@ -243,5 +281,5 @@ pub fn open(camera: &Camera, mode: &ActiveMode, maker: &dyn ElementMaker) -> Res
     let ghost = gst::GhostPad::with_target(&pad).map_err(link_err)?;
     bin.add_pad(&ghost).map_err(link_err)?;
     let stream = GStreamerMediaStream::create_video_from(bin.upcast());
-    Ok(CameraChain { stream, native_filter, out_filter, kind, controls })
+    Ok(CameraChain { stream, native_filter, out_filter, kind, controls, embedder })
 }

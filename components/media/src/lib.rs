@@ -15,6 +15,7 @@ pub mod bench;
 pub mod camera;
 pub mod canvas;
 pub mod elements;
+pub mod embedder_camera;
 pub mod encode;
 pub mod fake_camera;
 pub mod pipeline;
@@ -60,6 +61,8 @@ pub struct MediaOptions {
     pub grab_timeout: Duration,
     /// A camera that delivers no frame within this fails to open (NotReadableError).
     pub open_timeout: Duration,
+    /// The embedder's cameras, listed beside GStreamer's (`embedder_camera`).
+    pub camera_backend: Option<Arc<dyn embedder_camera::CameraBackend>>,
 }
 
 impl Default for MediaOptions {
@@ -69,6 +72,7 @@ impl Default for MediaOptions {
             elements: Arc::new(GstElements),
             grab_timeout: Duration::from_secs(2),
             open_timeout: Duration::from_secs(5),
+            camera_backend: None,
         }
     }
 }

@@ -96,6 +96,9 @@ impl Source {
     pub fn set_mode(&mut self, mode: ActiveMode) {
         if let Kind::Camera { chain, .. } = &self.kind {
             if mode.native != self.mode.native {
+                if let Some(embedder) = &chain.embedder {
+                    embedder.set_mode(mode.native);
+                }
                 chain.native_filter.set_property("caps", camera::native_caps(&mode, chain.kind));
             }
             if (mode.width, mode.height, mode.frame_rate) != (self.mode.width, self.mode.height, self.mode.frame_rate) {

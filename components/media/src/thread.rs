@@ -200,7 +200,7 @@ impl MediaLoop {
     /// (<https://w3c.github.io/mediacapture-main/#dom-inputdeviceinfo-getcapabilities>).
     fn enumerate(&self, ptz_permitted: bool) -> Vec<DeviceInfo> {
         let override_state = self.override_state().cloned();
-        camera::discover(&self.options.camera)
+        camera::discover(&self.options.camera, self.options.camera_backend.as_ref())
             .into_iter()
             .map(|c| {
                 let photo = override_state.clone().unwrap_or_else(|| camera::photo_state(&c, None));
@@ -449,7 +449,7 @@ impl MediaLoop {
         if self.sources.contains_key(&id) {
             return Err(MediaError::InvalidState(format!("{id} already exists")));
         }
-        let mut cameras = camera::discover(&self.options.camera);
+        let mut cameras = camera::discover(&self.options.camera, self.options.camera_backend.as_ref());
         if let Some(device) = &device {
             // The embedder's choice: that camera or none (NotFoundError below, if it went away).
             cameras.retain(|c| c.info.device_id == *device);

@@ -65,6 +65,21 @@ pub struct VideoFrame {
 }
 
 impl VideoFrame {
+    /// A frame of tightly packed, non-premultiplied RGBA `pixels` (`width × 4`
+    /// bytes per row), timestamp and sequence 0 (a consumer that stamps frames,
+    /// such as an embedder camera's, sets its own).
+    pub fn from_rgba(size: ImageSize, pixels: impl AsRef<[u8]> + Send + Sync + 'static) -> VideoFrame {
+        VideoFrame {
+            size,
+            format: PixelFormat::Rgba8,
+            stride: size.width as usize * 4,
+            has_alpha: true,
+            data: FrameBytes::new(pixels),
+            timestamp: Duration::ZERO,
+            sequence: 0,
+        }
+    }
+
     /// Returns the RGBA value of pixel (x, y), converting from the stored format.
     pub fn rgba_at(&self, x: u32, y: u32) -> Option<[u8; 4]> {
         if x >= self.size.width || y >= self.size.height {
