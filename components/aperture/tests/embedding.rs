@@ -587,3 +587,21 @@ fn an_embedder_camera_that_panics_when_opened_fails_the_request_only() {
     );
     assert_eq!(lines.all(), vec!["rejected NotReadableError", "still running"]);
 }
+
+#[test]
+fn a_permission_status_follows_the_embedders_changes() {
+    let lines = Lines::default();
+    let captures = Captures::default();
+    let mut engine = builder(&lines).capture_delegate(captures.clone()).build().unwrap();
+    let body = format!(
+        "navigator.permissions.query({{name: 'microphone'}}).then(s => {{
+           console.log('microphone ' + s.state); window.status = s;
+           s.onchange = () => console.log('change ' + s.state); }});
+         {KEEP}"
+    );
+    assert_eq!(run(&mut engine, &page("status-change", &body)), RunOutcome::Idle);
+    let origin = captures.0.borrow()[0].origin.clone();
+    engine.set_permission(&origin, DeviceKind::Microphone, PermissionSetting::Denied).unwrap();
+    assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
+    assert_eq!(lines.all(), vec!["microphone granted", "capturing", "change denied"]);
+}

@@ -372,7 +372,7 @@ pub fn set_permission(
     pan_tilt_zoom: bool,
     setting: PermissionSetting,
 ) {
-    store::set(origin, key_of(kind, pan_tilt_zoom), state_of(setting));
+    crate::dom::permissions::permissions::set_state(origin, key_of(kind, pan_tilt_zoom), state_of(setting));
     // Pan/tilt/zoom revoked alone leaves the camera running (applyConstraints() of pan,
     // tilt or zoom fails from now on); the camera revoked ends its captures.
     if setting == PermissionSetting::Denied && !(kind == DeviceKind::Camera && pan_tilt_zoom) {

@@ -99,7 +99,8 @@ pub fn remove_window(window: &Window) {
     });
 }
 
-fn windows() -> Vec<DomRoot<Window>> {
+/// The engine's live windows (top-level and iframes).
+pub fn windows() -> Vec<DomRoot<Window>> {
     WINDOWS.with(|w| w.borrow().iter().filter_map(|t| t.root()).collect())
 }
 

@@ -15,11 +15,11 @@ dictionary PermissionDescriptor {
 };
 
 // https://w3c.github.io/permissions/#permissionstatus-interface
-// (`onchange` is left out: statuses are not updated after query() resolves.)
 [Exposed=Window]
 interface PermissionStatus : EventTarget {
   readonly attribute PermissionState state;
   readonly attribute DOMString name;
+  attribute EventHandler onchange;
 };
 
 enum PermissionState { "granted", "denied", "prompt" };

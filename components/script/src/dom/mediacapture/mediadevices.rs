@@ -221,7 +221,9 @@ impl MediaDevicesMethods for MediaDevices {
                 question,
                 Box::new(move |cx, decision| {
                     let window = p.global();
-                    let remember = |key: PermissionKey, state: PermissionState| store::set(&origin, key, state);
+                    let remember = |key: PermissionKey, state: PermissionState| {
+                        crate::dom::permissions::permissions::set_state(&origin, key, state)
+                    };
                     match decision {
                         PermissionDecision::Deny { remember: keep } => {
                             if keep {

@@ -19,7 +19,6 @@ use crate::dom::html::window::Window;
 use crate::dom::mediacapture::dom_error;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::permissions::permissions::{origin_of, parse_descriptor};
-use crate::dom::permissions::store;
 use crate::media_events;
 
 /// `apertureTest.setPermission(descriptor, state)`: WebDriver's *Set Permission*
@@ -34,8 +33,14 @@ pub fn set_permission(cx: &mut JSContext, window: &Window, descriptor: HandleObj
         let e = Error::Type(format!("'{state}' is not a permission state (granted, denied or prompt)."));
         return Promise::new_rejected(cx, window, e);
     };
-    store::set(&origin_of(window), key, state);
-    Promise::new_resolved(cx, window, &())
+    crate::dom::permissions::permissions::set_state(&origin_of(window), key, state);
+    // Resolved in a task queued after the statuses' update task, so that, as with a
+    // WebDriver round trip, the page sees the new states (and their change events)
+    // when the promise resolves.
+    let promise = Promise::new(cx, window);
+    let p = promise.clone();
+    crate::script_thread::queue_task(Box::new(move |cx| p.resolve_native(cx, &())));
+    promise
 }
 
 /// Sends a test command for `track`'s source and settles a promise with its reply.
