@@ -327,6 +327,14 @@ impl Engine {
         self.send(move |cx| script::embedder::set_permission(cx, &origin, DeviceKind::Camera, true, setting))
     }
 
+    /// Tells pages that the set of devices changed (say, the embedder's
+    /// [`CameraBackend`](crate::CameraBackend) lists other cameras now): each
+    /// `navigator.mediaDevices` enumerates again and fires `devicechange` if
+    /// what it exposes differs from what it exposed before.
+    pub fn devices_changed(&mut self) -> Result<(), EngineError> {
+        self.send(script::embedder::devices_changed)
+    }
+
     /// Stops a capture (the user pressed "stop sharing"): the device is
     /// released and the page's tracks of it end and fire `ended`. A capture
     /// that already stopped is ignored.

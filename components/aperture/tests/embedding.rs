@@ -453,6 +453,8 @@ fn example_embedder_writes_a_png_of_the_captured_canvas() {
 #[derive(Clone, Default)]
 struct TestCameras {
     panic_on_open: bool,
+    /// Whether a second camera is plugged in.
+    second: std::sync::Arc<std::sync::atomic::AtomicBool>,
     state: std::sync::Arc<std::sync::Mutex<TestCameraState>>,
 }
 
@@ -468,14 +470,22 @@ const TEST_COLOUR: [u8; 4] = [0, 128, 255, 255];
 
 impl aperture::CameraBackend for TestCameras {
     fn cameras(&self) -> Vec<aperture::CameraDescription> {
-        vec![aperture::CameraDescription {
+        let mut list = vec![aperture::CameraDescription {
             device_id: "test-cam-1".into(),
             label: "Test Camera".into(),
             modes: vec![
                 aperture::VideoMode { width: 320, height: 240, frame_rate: 30.0 },
                 aperture::VideoMode { width: 640, height: 480, frame_rate: 30.0 },
             ],
-        }]
+        }];
+        if self.second.load(std::sync::atomic::Ordering::Acquire) {
+            list.push(aperture::CameraDescription {
+                device_id: "test-cam-2".into(),
+                label: "Second Camera".into(),
+                modes: vec![aperture::VideoMode { width: 1280, height: 720, frame_rate: 30.0 }],
+            });
+        }
+        list
     }
 
     fn open(
@@ -604,4 +614,29 @@ fn a_permission_status_follows_the_embedders_changes() {
     engine.set_permission(&origin, DeviceKind::Microphone, PermissionSetting::Denied).unwrap();
     assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
     assert_eq!(lines.all(), vec!["microphone granted", "capturing", "change denied"]);
+}
+
+#[test]
+fn devicechange_fires_when_the_embedders_cameras_change() {
+    let lines = Lines::default();
+    let cameras = TestCameras::default();
+    let mut engine = Engine::builder().camera_backend(cameras.clone()).console_delegate(lines.clone()).build().unwrap();
+    let body = "navigator.mediaDevices.ondevicechange = async e => {
+                  const cams = (await navigator.mediaDevices.enumerateDevices()).filter(d => d.kind === 'videoinput');
+                  console.log(e.type + ' ' + (e instanceof Event) + ' ' + cams.map(d => d.label).join('|'));
+                };";
+    let p = page("devicechange", body);
+    assert_eq!(run(&mut engine, &p), RunOutcome::Idle);
+    // Nothing changed: no event.
+    engine.devices_changed().unwrap();
+    assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
+    // A camera is plugged in.
+    cameras.second.store(true, std::sync::atomic::Ordering::Release);
+    engine.devices_changed().unwrap();
+    assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
+    // And unplugged.
+    cameras.second.store(false, std::sync::atomic::Ordering::Release);
+    engine.devices_changed().unwrap();
+    assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
+    assert_eq!(lines.all(), vec!["devicechange true Test Camera|Second Camera", "devicechange true Test Camera"],);
 }

@@ -363,6 +363,17 @@ pub fn set_default_permission(kind: DeviceKind, pan_tilt_zoom: bool, setting: Pe
     store::set_default(key_of(kind, pan_tilt_zoom), state_of(setting));
 }
 
+/// The embedder's devices changed (cameras came or went): every window's
+/// `navigator.mediaDevices` runs the device change notification steps.
+pub fn devices_changed(cx: &mut JSContext) {
+    use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
+    for window in crate::script_thread::windows() {
+        if let Some(devices) = window.Navigator(cx).media_devices_if_created() {
+            devices.devices_changed(cx);
+        }
+    }
+}
+
 /// The embedder sets a permission of `origin`. Revoking one ("denied") ends
 /// the captures it covered: their tracks fire `ended`.
 pub fn set_permission(

@@ -4,9 +4,11 @@ partial interface Navigator {
   [SameObject, SecureContext] readonly attribute MediaDevices mediaDevices;
 };
 
-// `ondevicechange` is left out: Aperture does not watch for devices coming and going.
+// `devicechange` fires when the embedder reports that its cameras changed
+// (`Engine::devices_changed`); GStreamer devices plugged in or out are not watched.
 [Exposed=Window, SecureContext]
 interface MediaDevices : EventTarget {
+  attribute EventHandler ondevicechange;
   Promise<sequence<MediaDeviceInfo>> enumerateDevices();
   MediaTrackSupportedConstraints getSupportedConstraints();
   Promise<MediaStream> getUserMedia(optional MediaStreamConstraints constraints = {});

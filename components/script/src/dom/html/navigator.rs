@@ -37,6 +37,13 @@ impl Navigator {
     }
 }
 
+impl Navigator {
+    /// `navigator.mediaDevices` if a page asked for it already.
+    pub fn media_devices_if_created(&self) -> Option<DomRoot<MediaDevices>> {
+        self.media_devices.get()
+    }
+}
+
 impl NavigatorMethods for Navigator {
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-appcodename>
     fn AppCodeName(&self, _cx: &mut JSContext) -> DOMString {

@@ -6,6 +6,7 @@
 //! audio from the silent fake microphone (`fakemicrophone.rs`), since
 //! Aperture captures no audio.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use base::{RequestId, SourceId};
@@ -15,12 +16,14 @@ use media_traits::messages::{MediaCommand, MediaReply};
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::Dictionaries::{MediaStreamConstraints, MediaTrackSupportedConstraints};
 use crate::dom::bindings::codegen::Enums::{MediaDeviceKind, PermissionState};
 use crate::dom::bindings::codegen::MediaDevicesBinding::MediaDevicesMethods;
 use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
@@ -42,11 +45,62 @@ use crate::media_events;
 #[dom_struct]
 pub struct MediaDevices {
     eventtarget: EventTarget,
+    /// [[storedDeviceList]], as this object exposes it: each video input's
+    /// (deviceId, label, groupId), empty strings where permission hides them.
+    /// `None` until the first enumeration answered.
+    #[no_trace]
+    stored: RefCell<Option<Vec<(String, String, String)>>>,
 }
 
 impl MediaDevices {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<MediaDevices> {
-        reflect_dom_object(cx, Box::new(MediaDevices { eventtarget: EventTarget::new_inherited() }), window)
+        let devices = reflect_dom_object(
+            cx,
+            Box::new(MediaDevices { eventtarget: EventTarget::new_inherited(), stored: RefCell::new(None) }),
+            window,
+        );
+        // [[storedDeviceList]] starts as the devices available at creation.
+        devices.refresh_stored_devices(cx, false);
+        devices
+    }
+
+    /// The device change notification steps
+    /// (<https://w3c.github.io/mediacapture-main/#dfn-device-change-notification-steps>),
+    /// run when the embedder reports that its devices changed.
+    pub fn devices_changed(&self, cx: &mut JSContext) {
+        self.refresh_stored_devices(cx, true);
+    }
+
+    /// Enumerates the devices; with `notify`: "3. Let newExposedDevices be the result
+    /// of creating a list of device info objects … 4. If [they] match those in
+    /// lastExposedDevices and have the same order, then abort these steps. 5. Set
+    /// [[storedDeviceList]] to deviceList. 6. Queue a task that fires an event named
+    /// devicechange … at mediaDevices." (A plain `Event`, as Chromium fires.)
+    fn refresh_stored_devices(&self, cx: &mut JSContext, notify: bool) {
+        let origin = origin_of(&self.global());
+        let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
+        let request = RequestId::next();
+        let command = MediaCommand::EnumerateDevices { request, ptz_permitted: false };
+        let this = Trusted::new(self);
+        media_events::send_request(cx, request, command, move |cx, result| {
+            let Some(this) = this.root() else { return };
+            let devices = match result {
+                Ok(MediaReply::Devices(d)) => d,
+                _ => Vec::new(),
+            };
+            let mut list: Vec<(String, String, String)> = Vec::new();
+            for d in devices {
+                if !exposed {
+                    list.push(Default::default());
+                    break;
+                }
+                list.push((d.device_id, d.label, d.group_id));
+            }
+            let previous = this.stored.replace(Some(list.clone()));
+            if notify && previous.as_ref() != Some(&list) {
+                this.eventtarget.fire_event(cx, "devicechange");
+            }
+        });
     }
 }
 
@@ -121,6 +175,16 @@ impl MediaDevicesMethods for MediaDevices {
             p.resolve_native(cx, &list);
         });
         promise
+    }
+
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-ondevicechange>
+    fn Ondevicechange(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.eventtarget.get_event_handler("devicechange")
+    }
+
+    /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-ondevicechange>
+    fn SetOndevicechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.eventtarget.set_event_handler("devicechange", value)
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-getsupportedconstraints>
