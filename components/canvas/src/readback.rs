@@ -103,6 +103,16 @@ pub(crate) fn encode(
                 .map_err(|e| EncodeError::Encoder(e.to_string()))?;
             Ok(out)
         }
+        ImageEncoding::Webp { quality } => {
+            let rgba = read_all(pixels, opaque);
+            let encoder = webp::Encoder::from_rgba(&rgba, size.width, size.height);
+            let encoded = if quality >= 1.0 {
+                encoder.encode_simple(true, 100.0)
+            } else {
+                encoder.encode_simple(false, (quality.clamp(0.0, 1.0) * 100.0) as f32)
+            };
+            encoded.map(|memory| memory.to_vec()).map_err(|e| EncodeError::Encoder(format!("WebP: {e:?}")))
+        }
     }
 }
 

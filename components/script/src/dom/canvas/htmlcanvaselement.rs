@@ -296,18 +296,11 @@ impl Drop for HTMLCanvasElement {
     }
 }
 
-/// The encoding `toDataURL()`/`toBlob()` use for a type and quality
-/// (<https://html.spec.whatwg.org/multipage/canvas.html#a-serialisation-of-the-bitmap-as-a-file>):
-/// "image/jpeg" (ASCII case-insensitive) with a quality between 0 and 1, or
-/// the default 0.92; every other type falls back to PNG.
+/// The encoding `toDataURL()`/`toBlob()` use for a type and quality argument
+/// (see [`ImageEncoding::for_type`]; a quality that is not a Number is no quality).
 fn encoding_for(type_: &str, quality: HandleValue) -> (ImageEncoding, &'static str) {
-    if type_.eq_ignore_ascii_case("image/jpeg") {
-        let q = quality.get();
-        let quality = if q.is_number() && (0.0..=1.0).contains(&q.to_number()) { q.to_number() } else { 0.92 };
-        (ImageEncoding::Jpeg { quality }, "image/jpeg")
-    } else {
-        (ImageEncoding::Png, "image/png")
-    }
+    let q = quality.get();
+    ImageEncoding::for_type(type_, q.is_number().then(|| q.to_number()))
 }
 
 fn base64(bytes: &[u8]) -> String {

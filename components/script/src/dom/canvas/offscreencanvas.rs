@@ -267,17 +267,9 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
     }
 }
 
-/// The encoding for `convertToBlob()`'s type and quality
-/// (<https://html.spec.whatwg.org/multipage/canvas.html#a-serialisation-of-the-bitmap-as-a-file>):
-/// "image/jpeg" (ASCII case-insensitive) with a quality between 0 and 1 (else 0.92); every
-/// other type is PNG.
+/// The encoding for `convertToBlob()`'s type and quality (see [`ImageEncoding::for_type`]).
 fn encoding_for(type_: &str, quality: Option<f64>) -> (ImageEncoding, &'static str) {
-    if type_.eq_ignore_ascii_case("image/jpeg") {
-        let quality = quality.filter(|q| (0.0..=1.0).contains(q)).unwrap_or(0.92);
-        (ImageEncoding::Jpeg { quality }, "image/jpeg")
-    } else {
-        (ImageEncoding::Png, "image/png")
-    }
+    ImageEncoding::for_type(type_, quality)
 }
 
 #[dom_struct]
