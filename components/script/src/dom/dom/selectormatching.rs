@@ -240,6 +240,9 @@ impl<'i> selectors::Parser<'i> for SelectorParser {
     fn parse_has(&self) -> bool {
         true
     }
+    fn parse_host(&self) -> bool {
+        true
+    }
 
     fn parse_non_ts_pseudo_class(&self, name: &str) -> Result<PseudoClass, ParseError<Self::Error>> {
         PseudoClass::from_name(name)
@@ -514,6 +517,26 @@ pub fn element_matches(selectors: &Selectors, element: &Element, scope: Option<&
     );
     context.scope_element = scope.map(OpaqueElement::new);
     matches_selector_list(selectors, ElementRef(element), &mut context)
+}
+
+/// The highest specificity (<https://drafts.csswg.org/selectors-4/#specificity-rules>) among
+/// the selectors of `selectors` that match `element`, or `None` when none does.
+pub fn matching_specificity(selectors: &Selectors, element: &Element) -> Option<u32> {
+    let mut caches = SelectorCaches::default();
+    let mut context = MatchingContext::new(
+        MatchingMode::Normal,
+        None,
+        &mut caches,
+        QuirksMode::NoQuirks,
+        NeedsSelectorFlags::No,
+        MatchingForInvalidation::No,
+    );
+    selectors
+        .slice()
+        .iter()
+        .filter(|s| selectors::matching::matches_selector(s, 0, None, ElementRef(element), &mut context))
+        .map(|s| s.specificity())
+        .max()
 }
 
 /// <https://dom.spec.whatwg.org/#scope-match-a-selectors-string>: the
