@@ -135,9 +135,6 @@ fn supports_in_parens(text: &str) -> Option<bool> {
     if inner.starts_with('(') || inner.to_ascii_lowercase().starts_with("not ") {
         return supports_condition(inner);
     }
-    if split_top_level_words(inner).len() > 1 {
-        return supports_condition(inner);
-    }
     let (name, value) = inner.split_once(':')?;
     let name = name.trim();
     let value = value.trim();
@@ -184,5 +181,6 @@ mod tests {
         assert_eq!(supports_condition("(display: grid) and (color: red)"), Some(true));
         assert_eq!(supports_condition("(display: nonsense) or (color: red)"), Some(true));
         assert_eq!(supports_condition("selector(a > b)"), None);
+        assert_eq!(supports_condition("not ((display: grid) and (color: nonsense))"), Some(true));
     }
 }
