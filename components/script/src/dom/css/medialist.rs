@@ -42,6 +42,11 @@ impl MediaList {
         self.queries.borrow().join(", ")
     }
 
+    /// Replaces the queries with those of `text` (as setting `mediaText` does).
+    pub fn set_text(&self, text: &str) {
+        *self.queries.borrow_mut() = parse_media_list(text);
+    }
+
     pub fn queries(&self) -> Vec<String> {
         self.queries.borrow().clone()
     }

@@ -111,11 +111,16 @@ pub fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
     }
 }
 
-/// Attribute changes: a new `type`, `media` or `title` gives a new sheet.
+/// Attribute changes: the sheet's media list follows the `media` attribute (as in browsers;
+/// HTML sets it when the sheet is created), and a `type` that is not CSS removes the sheet when
+/// it is next asked for.
 pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
     if let Some(style) = element.downcast::<HTMLStyleElement>() {
-        if matches!(name, "type" | "media" | "title") {
-            style.remove_sheet();
+        if name == "media" {
+            if let Some(sheet) = style.sheet.get() {
+                let media = element.get_attribute_value("media").unwrap_or_default();
+                sheet.upcast::<StyleSheet>().media_list().set_text(&media);
+            }
         }
     }
 }
