@@ -6,8 +6,11 @@
 //! rules that declare a property, the important declarations win, then the highest
 //! specificity, then the last in order of appearance.
 //!
-//! Not modelled: `:host`/`::slotted()` rules crossing shadow boundaries, pseudo-element rules,
-//! cascade layers, `!important` in UA rules.
+//! A shadow host also gets the `:host` rules of its shadow tree's sheets, ranked by cascade
+//! context (<https://drafts.csswg.org/css-cascade-5/#cascade-context>).
+//!
+//! Not modelled: `::slotted()` and `::part()`, inheritance through the flat tree (slotted
+//! elements inherit from their DOM parent), pseudo-element rules, cascade layers.
 
 use mozjs::context::JSContext;
 
@@ -32,47 +35,97 @@ struct AuthorRule {
     block: Vec<Declaration>,
 }
 
-/// The style rules of one tree, in order of appearance.
+/// The style rules of one tree, in order of appearance, and those of the shadow trees of the
+/// shadow hosts in it (which reach their host through `:host`).
 pub struct Cascade {
     rules: Vec<AuthorRule>,
+    /// The host of the tree when it is a shadow tree (its rules' `:host`).
+    host: Option<DomRoot<Element>>,
+    /// For each shadow host of the tree, the rules of its shadow tree's sheets.
+    inner: Vec<(DomRoot<Element>, Vec<AuthorRule>)>,
+}
+
+/// The cascaded values of one property, by rank (<https://drafts.csswg.org/css-cascade-5/#cascade-context>):
+/// for normal declarations the outer context wins, for important ones the inner context.
+#[derive(Default)]
+pub struct Cascaded {
+    /// Important declarations of the host's shadow tree rules (`:host`).
+    pub inner_important: Option<String>,
+    pub important: Option<String>,
+    pub normal: Option<String>,
+    /// Normal declarations of the host's shadow tree rules.
+    pub inner_normal: Option<String>,
+}
+
+/// The style rules of the sheets of `root` (a document or shadow root) that apply.
+fn rules_of_tree(cx: &mut JSContext, root: &Node) -> Vec<AuthorRule> {
+    let mut sheets = sheets_of(cx, root);
+    if let Some(document) = root.downcast::<Document>() {
+        sheets.extend(document.adopted_style_sheets(cx));
+    } else if let Some(shadow) = root.downcast::<ShadowRoot>() {
+        sheets.extend(shadow.adopted_style_sheets(cx));
+    }
+    let mut rules = Vec::new();
+    for sheet in sheets.iter().filter(|s| s.applies()) {
+        collect(&sheet_rules(sheet), &mut rules);
+    }
+    rules
+}
+
+/// The winning value among `rules` for `property` (important, normal).
+fn winner(
+    rules: &[AuthorRule],
+    element: &Element,
+    property: &str,
+    host: Option<&Element>,
+    featureless: bool,
+) -> (Option<String>, Option<String>) {
+    let mut important: Option<(u32, &str)> = None;
+    let mut normal: Option<(u32, &str)> = None;
+    for rule in rules {
+        let Some(declaration) = rule.block.iter().find(|d| d.name == property) else { continue };
+        let Some(specificity) = matching_specificity(&rule.selectors, element, host, featureless) else { continue };
+        let slot = if declaration.important { &mut important } else { &mut normal };
+        // A later rule of equal specificity wins (order of appearance).
+        if slot.is_none_or(|(s, _)| specificity >= s) {
+            *slot = Some((specificity, &declaration.value));
+        }
+    }
+    (important.map(|(_, v)| v.to_owned()), normal.map(|(_, v)| v.to_owned()))
 }
 
 impl Cascade {
     /// No author rules (an element that is not connected has no computed style anyway).
     pub fn empty() -> Cascade {
-        Cascade { rules: Vec::new() }
+        Cascade { rules: Vec::new(), host: None, inner: Vec::new() }
     }
 
-    /// The rules of the sheets of `element`'s tree.
+    /// The rules of the sheets of `element`'s tree, and of the shadow trees of its hosts.
     pub fn for_element(cx: &mut JSContext, element: &Element) -> Cascade {
         let root = element.upcast::<Node>().root();
-        let mut sheets = sheets_of(cx, &root);
-        if let Some(document) = root.downcast::<Document>() {
-            sheets.extend(document.adopted_style_sheets(cx));
-        } else if let Some(shadow) = root.downcast::<ShadowRoot>() {
-            sheets.extend(shadow.adopted_style_sheets(cx));
-        }
-        let mut rules = Vec::new();
-        for sheet in sheets.iter().filter(|s| s.applies()) {
-            collect(&sheet_rules(sheet), &mut rules);
-        }
-        Cascade { rules }
-    }
-
-    /// The cascaded (important, normal) values of `property` for `element` among the rules.
-    pub fn lookup(&self, element: &Element, property: &str) -> (Option<String>, Option<String>) {
-        let mut important: Option<(u32, &str)> = None;
-        let mut normal: Option<(u32, &str)> = None;
-        for rule in &self.rules {
-            let Some(declaration) = rule.block.iter().find(|d| d.name == property) else { continue };
-            let Some(specificity) = matching_specificity(&rule.selectors, element) else { continue };
-            let slot = if declaration.important { &mut important } else { &mut normal };
-            // A later rule of equal specificity wins (order of appearance).
-            if slot.is_none_or(|(s, _)| specificity >= s) {
-                *slot = Some((specificity, &declaration.value));
+        let rules = rules_of_tree(cx, &root);
+        let host = root.downcast::<ShadowRoot>().map(|s| s.host());
+        let mut inner = Vec::new();
+        for node in root.traverse_preorder() {
+            let Some(shadow) = node.downcast::<Element>().and_then(|e| e.shadow_root()) else { continue };
+            let shadow_rules = rules_of_tree(cx, shadow.upcast());
+            if !shadow_rules.is_empty() {
+                inner.push((shadow.host(), shadow_rules));
             }
         }
-        (important.map(|(_, v)| v.to_owned()), normal.map(|(_, v)| v.to_owned()))
+        Cascade { rules, host, inner }
+    }
+
+    /// The cascaded values of `property` for `element` among the rules.
+    pub fn lookup(&self, element: &Element, property: &str) -> Cascaded {
+        let (important, normal) = winner(&self.rules, element, property, self.host.as_deref(), false);
+        let mut cascaded = Cascaded { important, normal, ..Default::default() };
+        if let Some((host, rules)) = self.inner.iter().find(|(h, _)| std::ptr::eq(&**h, element)) {
+            let (inner_important, inner_normal) = winner(rules, element, property, Some(host), true);
+            cascaded.inner_important = inner_important;
+            cascaded.inner_normal = inner_normal;
+        }
+        cascaded
     }
 }
 

@@ -99,20 +99,28 @@ fn specified(c: &Cascade, element: &Element, target: Target, property: &str) -> 
     // over normal ones; among each, the style attribute wins over style sheet rules
     // (<https://drafts.csswg.org/css-cascade-5/#style-attr>), and presentational hints come
     // before every author rule (<https://html.spec.whatwg.org/multipage/rendering.html#presentational-hints>).
+    // A shadow host's own shadow tree is the inner context: its important `:host` declarations
+    // win over the outer ones, its normal ones lose to them.
     let inline = inline_block(element);
     let inline_decl = inline.into_iter().find(|d| d.name == property);
+    let cascaded = c.lookup(element, property);
+    if cascaded.inner_important.is_some() {
+        return cascaded.inner_important;
+    }
     if let Some(d) = inline_decl.as_ref().filter(|d| d.important) {
         return Some(d.value.clone());
     }
-    let (important, normal) = c.lookup(element, property);
-    if important.is_some() {
-        return important;
+    if cascaded.important.is_some() {
+        return cascaded.important;
     }
     if let Some(d) = inline_decl {
         return Some(d.value);
     }
-    if normal.is_some() {
-        return normal;
+    if cascaded.normal.is_some() {
+        return cascaded.normal;
+    }
+    if cascaded.inner_normal.is_some() {
+        return cascaded.inner_normal;
     }
     presentational_hint(element, property).or_else(|| ua_default(element, property))
 }

@@ -347,11 +347,12 @@ impl<'a> selectors::Element for ElementRef<'a> {
     }
 
     fn parent_node_is_shadow_root(&self) -> bool {
-        false
+        self.node().parent().is_some_and(|p| p.is::<crate::dom::dom::shadowroot::ShadowRoot>())
     }
 
     fn containing_shadow_host(&self) -> Option<Self> {
-        None
+        let root = self.node().root();
+        root.downcast::<crate::dom::dom::shadowroot::ShadowRoot>().map(|s| ElementRef(unrooted(s.host())))
     }
 
     fn is_pseudo_element(&self) -> bool {
@@ -520,8 +521,15 @@ pub fn element_matches(selectors: &Selectors, element: &Element, scope: Option<&
 }
 
 /// The highest specificity (<https://drafts.csswg.org/selectors-4/#specificity-rules>) among
-/// the selectors of `selectors` that match `element`, or `None` when none does.
-pub fn matching_specificity(selectors: &Selectors, element: &Element) -> Option<u32> {
+/// the selectors of `selectors` that match `element`, or `None` when none does. `host` is the
+/// shadow host whose shadow tree the rules come from (for `:host`); `featureless` matches the
+/// host itself from inside its shadow tree (<https://drafts.csswg.org/css-scoping-1/#host-element-in-tree>).
+pub fn matching_specificity(
+    selectors: &Selectors,
+    element: &Element,
+    host: Option<&Element>,
+    featureless: bool,
+) -> Option<u32> {
     let mut caches = SelectorCaches::default();
     let mut context = MatchingContext::new(
         MatchingMode::Normal,
@@ -531,12 +539,16 @@ pub fn matching_specificity(selectors: &Selectors, element: &Element) -> Option<
         NeedsSelectorFlags::No,
         MatchingForInvalidation::No,
     );
-    selectors
-        .slice()
-        .iter()
-        .filter(|s| selectors::matching::matches_selector(s, 0, None, ElementRef(element), &mut context))
-        .map(|s| s.specificity())
-        .max()
+    context.with_shadow_host(host.map(ElementRef), |context| {
+        context.with_featureless(featureless, |context| {
+            selectors
+                .slice()
+                .iter()
+                .filter(|s| selectors::matching::matches_selector(s, 0, None, ElementRef(element), context))
+                .map(|s| s.specificity())
+                .max()
+        })
+    })
 }
 
 /// <https://dom.spec.whatwg.org/#scope-match-a-selectors-string>: the

@@ -146,6 +146,7 @@ impl HTMLStyleElementMethods for HTMLStyleElement {
     fn Media(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("media")
     }
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-style-media>: reflects `media`.
     fn SetMedia(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "media", value)
     }
@@ -154,6 +155,7 @@ impl HTMLStyleElementMethods for HTMLStyleElement {
     fn Type(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("type")
     }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-style-type>: reflects `type`.
     fn SetType(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "type", value)
     }
