@@ -15,7 +15,6 @@ use crate::dom::bindings::codegen::Dictionaries::CSSStyleSheetInit;
 use crate::dom::bindings::codegen::MediaListBinding::MediaListMethods;
 use crate::dom::bindings::codegen::Unions::MediaListOrString;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
@@ -86,10 +85,6 @@ impl CSSStyleSheet {
 
     pub fn constructor_document(&self) -> Option<DomRoot<Document>> {
         self.constructor_document.get()
-    }
-
-    pub fn style_sheet(&self) -> &StyleSheet {
-        &self.stylesheet
     }
 
     /// Replaces the CSS rules with objects for `data`.
@@ -300,9 +295,5 @@ impl CSSStyleSheet {
     /// Whether this sheet's rules apply: not disabled and its media list matches.
     pub fn applies(&self) -> bool {
         !self.stylesheet.is_disabled() && self.stylesheet.media_list().matches()
-    }
-
-    pub fn element_owner(&self) -> Option<DomRoot<Element>> {
-        self.upcast::<StyleSheet>().owner_node()
     }
 }

@@ -47,10 +47,6 @@ impl MediaList {
         *self.queries.borrow_mut() = parse_media_list(text);
     }
 
-    pub fn queries(&self) -> Vec<String> {
-        self.queries.borrow().clone()
-    }
-
     /// Whether the list matches the headless environment (an empty list matches).
     pub fn matches(&self) -> bool {
         crate::dom::cssomview::mediaqueries::matches(&self.text())

@@ -50,10 +50,6 @@ impl StyleSheet {
         }
     }
 
-    pub fn owner_node(&self) -> Option<DomRoot<Element>> {
-        self.owner_node.get()
-    }
-
     /// <https://drafts.csswg.org/cssom/#remove-a-css-style-sheet>, step 2: "Set the CSS style
     /// sheet's parent CSS style sheet, owner node and owner CSS rule to null."
     pub fn clear_owner_node(&self) {
