@@ -1,12 +1,12 @@
 // https://drafts.csswg.org/cssom/#the-cssstyledeclaration-interface
-// Inline styles and getComputedStyle() results, without a CSS cascade. The
+// Inline styles, the declarations of style sheet rules, and getComputedStyle() results. The
 // camel-cased attributes are those of the properties Aperture knows (see
 // src/dom/cssproperties.rs; keep both lists in step); dashed attributes
 // (style['background-color']) and webkit-cased ones are not supported.
 
 [Exposed=Window]
 interface CSSStyleDeclaration {
-  // (No parentRule: Aperture has no style sheets, so there are no CSS rules.)
+  readonly attribute CSSRule? parentRule;
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString cssText;
   readonly attribute unsigned long length;
   getter DOMString item(unsigned long index);

@@ -49,7 +49,14 @@ dictionary FocusOptions {
 [Exposed=Window] interface HTMLSpanElement : HTMLElement {};
 [Exposed=Window] interface HTMLParagraphElement : HTMLElement {};
 [Exposed=Window] interface HTMLPreElement : HTMLElement {};
-[Exposed=Window] interface HTMLStyleElement : HTMLElement {};
+// https://html.spec.whatwg.org/multipage/semantics.html#the-style-element (no `blocking`)
+[Exposed=Window] interface HTMLStyleElement : HTMLElement {
+  attribute boolean disabled;
+  [CEReactions] attribute DOMString media;
+  // https://html.spec.whatwg.org/multipage/obsolete.html#HTMLStyleElement-partial
+  [CEReactions] attribute DOMString type;
+};
+HTMLStyleElement includes LinkStyle;
 [Exposed=Window] interface HTMLButtonElement : HTMLElement {
   attribute boolean disabled;
   attribute DOMString type;

@@ -2,7 +2,7 @@
 // The tree part of shadow DOM (no layout): attachShadow(), shadow-including trees, event
 // retargeting and composedPath(), named slot assignment computed on demand. Not here:
 // slotchange events, manual slot assignment's assign(), declarative shadow roots,
-// ElementInternals, adoptedStyleSheets, getHTML()/setHTMLUnsafe().
+// ElementInternals, getHTML()/setHTMLUnsafe(). (styleSheets and adoptedStyleSheets: CSSOM.webidl.)
 
 [Exposed=Window]
 interface ShadowRoot : DocumentFragment {

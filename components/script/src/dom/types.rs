@@ -11,7 +11,23 @@ pub use crate::dom::canvas::offscreencanvas::{OffscreenCanvas, OffscreenCanvasRe
 pub use crate::dom::canvas::path2d::Path2D;
 pub use crate::dom::canvas::textmetrics::TextMetrics;
 pub use crate::dom::console::console::console;
+pub use crate::dom::css::cssconditionrule::CSSConditionRule;
+pub use crate::dom::css::cssfontfacerule::CSSFontFaceRule;
+pub use crate::dom::css::cssgroupingrule::CSSGroupingRule;
+pub use crate::dom::css::cssimportrule::CSSImportRule;
+pub use crate::dom::css::csskeyframerule::CSSKeyframeRule;
+pub use crate::dom::css::csskeyframesrule::CSSKeyframesRule;
+pub use crate::dom::css::cssmediarule::CSSMediaRule;
+pub use crate::dom::css::cssnamespacerule::CSSNamespaceRule;
+pub use crate::dom::css::cssrule::CSSRule;
+pub use crate::dom::css::cssrulelist::CSSRuleList;
 pub use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
+pub use crate::dom::css::cssstylerule::CSSStyleRule;
+pub use crate::dom::css::cssstylesheet::CSSStyleSheet;
+pub use crate::dom::css::csssupportsrule::CSSSupportsRule;
+pub use crate::dom::css::medialist::MediaList;
+pub use crate::dom::css::stylesheet::StyleSheet;
+pub use crate::dom::css::stylesheetlist::StyleSheetList;
 pub use crate::dom::cssomview::mediaquerylist::MediaQueryList;
 pub use crate::dom::cssomview::screen::Screen;
 pub use crate::dom::dom::abortcontroller::AbortController;
@@ -72,6 +88,7 @@ pub use crate::dom::html::htmlmediaelement::{HTMLMediaElement, MediaError};
 pub use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 pub use crate::dom::html::htmlslotelement::HTMLSlotElement;
 pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
+pub use crate::dom::html::htmlstyleelement::HTMLStyleElement;
 pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
@@ -83,7 +100,7 @@ pub use crate::dom::html::simpleelements::{
 };
 pub use crate::dom::html::simpleelements::{
     HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
-    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLStyleElement, HTMLTitleElement, HTMLUnknownElement,
+    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
 };
 pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::window::Window;

@@ -1,8 +1,8 @@
 //! Computed values (<https://drafts.csswg.org/css-cascade/#computed>) for
-//! `getComputedStyle()`, without style sheets or layout: a property's value
-//! comes from the element's inline style, then the presentational hints and
-//! UA style sheet rules Aperture models, then inheritance or the initial
-//! value. Replaced elements (`canvas`, `video`, `iframe`, `embed`,
+//! `getComputedStyle()`, without layout: a property's value comes from the
+//! cascade of the element's inline style and the style rules of its tree's
+//! style sheets (`cascade.rs`), then the presentational hints and UA style
+//! sheet rules Aperture models, then inheritance or the initial value. Replaced elements (`canvas`, `video`, `iframe`, `embed`,
 //! `object`) with an `auto` width or height get their natural size, as a
 //! browser's used value would be.
 //!
@@ -11,6 +11,7 @@
 
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
+use crate::dom::css::cascade::Cascade;
 use crate::dom::css::cssproperties::{
     self, Declaration, Kind, color_of, compute_color, compute_length, format_number, line_width_px, longhand,
     parse_declaration_block, serialize_shorthand, shorthand,
@@ -35,7 +36,7 @@ pub fn inline_block(element: &Element) -> Vec<Declaration> {
 /// The computed value of `property` (a longhand, shorthand or custom
 /// property) for `element`, or the empty string when there is none (an
 /// element that is not connected has no computed style).
-pub fn computed_value(element: &Element, target: Target, property: &str) -> String {
+pub fn computed_value(c: &Cascade, element: &Element, target: Target, property: &str) -> String {
     if !element.upcast::<Node>().is_connected() {
         return String::new();
     }
@@ -46,7 +47,7 @@ pub fn computed_value(element: &Element, target: Target, property: &str) -> Stri
             .iter()
             .map(|l| Declaration {
                 name: (*l).to_string(),
-                value: computed_value(element, target, l),
+                value: computed_value(c, element, target, l),
                 important: false,
             })
             .collect();
@@ -54,32 +55,34 @@ pub fn computed_value(element: &Element, target: Target, property: &str) -> Stri
     }
     if cssproperties::is_custom(property) {
         // Custom properties inherit, and have no initial value.
-        return match specified(element, target, property) {
+        return match specified(c, element, target, property) {
             Some(v) => v,
-            None => parent_element(element).map(|p| computed_value(&p, Target::Element, property)).unwrap_or_default(),
+            None => {
+                parent_element(element).map(|p| computed_value(c, &p, Target::Element, property)).unwrap_or_default()
+            }
         };
     }
     let Some(def) = longhand(property) else { return String::new() };
-    let value = match specified(element, target, property).as_deref() {
-        Some("inherit") => return inherited_value(element, target, property, def.initial),
-        Some("unset" | "revert") if def.inherited => return inherited_value(element, target, property, def.initial),
+    let value = match specified(c, element, target, property).as_deref() {
+        Some("inherit") => return inherited_value(c, element, target, property, def.initial),
+        Some("unset" | "revert") if def.inherited => return inherited_value(c, element, target, property, def.initial),
         Some("initial" | "unset" | "revert") => def.initial.to_string(),
         Some(v) => v.to_string(),
-        None if def.inherited => return inherited_value(element, target, property, def.initial),
+        None if def.inherited => return inherited_value(c, element, target, property, def.initial),
         None => def.initial.to_string(),
     };
-    compute(element, target, def.kind, property, &value)
+    compute(c, element, target, def.kind, property, &value)
 }
 
 /// A value taken from the parent (the element itself for a pseudo-element).
-fn inherited_value(element: &Element, target: Target, property: &str, initial: &str) -> String {
+fn inherited_value(c: &Cascade, element: &Element, target: Target, property: &str, initial: &str) -> String {
     let parent = match target {
         Target::PseudoElement => Some(DomRoot::from_ref(element)),
         Target::Element => parent_element(element),
     };
     match parent {
-        Some(p) => computed_value(&p, Target::Element, property),
-        None => compute(element, target, longhand(property).map_or(Kind::Raw, |l| l.kind), property, initial),
+        Some(p) => computed_value(c, &p, Target::Element, property),
+        None => compute(c, element, target, longhand(property).map_or(Kind::Raw, |l| l.kind), property, initial),
     }
 }
 
@@ -88,12 +91,36 @@ fn parent_element(element: &Element) -> Option<DomRoot<Element>> {
 }
 
 /// The cascaded value: inline style, then presentational hints and UA rules.
-fn specified(element: &Element, target: Target, property: &str) -> Option<String> {
+fn specified(c: &Cascade, element: &Element, target: Target, property: &str) -> Option<String> {
     if target == Target::PseudoElement {
         return None;
     }
-    if let Some(d) = inline_block(element).into_iter().find(|d| d.name == property) {
+    // <https://drafts.csswg.org/css-cascade-5/#cascade-origin>: important declarations win
+    // over normal ones; among each, the style attribute wins over style sheet rules
+    // (<https://drafts.csswg.org/css-cascade-5/#style-attr>), and presentational hints come
+    // before every author rule (<https://html.spec.whatwg.org/multipage/rendering.html#presentational-hints>).
+    // A shadow host's own shadow tree is the inner context: its important `:host` declarations
+    // win over the outer ones, its normal ones lose to them.
+    let inline = inline_block(element);
+    let inline_decl = inline.into_iter().find(|d| d.name == property);
+    let cascaded = c.lookup(element, property);
+    if cascaded.inner_important.is_some() {
+        return cascaded.inner_important;
+    }
+    if let Some(d) = inline_decl.as_ref().filter(|d| d.important) {
+        return Some(d.value.clone());
+    }
+    if cascaded.important.is_some() {
+        return cascaded.important;
+    }
+    if let Some(d) = inline_decl {
         return Some(d.value);
+    }
+    if cascaded.normal.is_some() {
+        return cascaded.normal;
+    }
+    if cascaded.inner_normal.is_some() {
+        return cascaded.inner_normal;
     }
     presentational_hint(element, property).or_else(|| ua_default(element, property))
 }
@@ -267,13 +294,13 @@ fn parse_non_negative_integer(value: &str) -> Option<u32> {
 }
 
 /// Turns a specified value into a computed one.
-fn compute(element: &Element, target: Target, kind: Kind, property: &str, value: &str) -> String {
+fn compute(c: &Cascade, element: &Element, target: Target, kind: Kind, property: &str, value: &str) -> String {
     match kind {
-        Kind::Size if matches!(property, "width" | "height") => compute_size(element, target, property, value),
+        Kind::Size if matches!(property, "width" | "height") => compute_size(c, element, target, property, value),
         Kind::Size | Kind::MaxSize | Kind::Inset | Kind::Margin | Kind::Padding => compute_length(value),
         Kind::LineWidth => {
             // <https://drafts.csswg.org/css-backgrounds/#border-width>: 0 if the style is none or hidden.
-            let style = computed_value(element, target, &property.replace("-width", "-style"));
+            let style = computed_value(c, element, target, &property.replace("-width", "-style"));
             if style == "none" || style == "hidden" {
                 "0px".into()
             } else {
@@ -282,9 +309,9 @@ fn compute(element: &Element, target: Target, kind: Kind, property: &str, value:
         }
         Kind::Color => {
             let current = if property == "color" {
-                inherited_color(element, target)
+                inherited_color(c, element, target)
             } else {
-                color_of(&computed_value(element, target, "color"))
+                color_of(&computed_value(c, element, target, "color"))
             };
             compute_color(value, current)
         }
@@ -297,7 +324,7 @@ fn compute(element: &Element, target: Target, kind: Kind, property: &str, value:
             if value == "none" || value.starts_with("url(") || value.starts_with("context-") {
                 return value.to_string();
             }
-            compute_color(value, color_of(&computed_value(element, target, "color")))
+            compute_color(value, color_of(&computed_value(c, element, target, "color")))
         }
         // Numbers are in user units (CSS pixels); lengths become pixels.
         Kind::StrokeWidth | Kind::StrokeOffset => length_or_number_px(value),
@@ -318,24 +345,24 @@ fn length_or_number_px(value: &str) -> String {
 }
 
 /// The colour `currentcolor` means inside the `color` property: the parent's.
-fn inherited_color(element: &Element, target: Target) -> canvas_traits::color::RgbaColor {
+fn inherited_color(c: &Cascade, element: &Element, target: Target) -> canvas_traits::color::RgbaColor {
     let parent = match target {
         Target::PseudoElement => Some(DomRoot::from_ref(element)),
         Target::Element => parent_element(element),
     };
     parent
-        .map(|p| color_of(&computed_value(&p, Target::Element, "color")))
+        .map(|p| color_of(&computed_value(c, &p, Target::Element, "color")))
         .unwrap_or(canvas_traits::color::RgbaColor::BLACK)
 }
 
 /// `width`/`height`: lengths in pixels; `auto` on a replaced element is its
 /// natural size (scaled by its aspect ratio when the other dimension is set).
-fn compute_size(element: &Element, target: Target, property: &str, value: &str) -> String {
+fn compute_size(c: &Cascade, element: &Element, target: Target, property: &str, value: &str) -> String {
     if value != "auto" || target == Target::PseudoElement {
         return compute_length(value);
     }
     let Some((natural_w, natural_h)) = natural_size(element) else { return "auto".into() };
-    if computed_value(element, target, "display") == "none" {
+    if computed_value(c, element, target, "display") == "none" {
         return "auto".into();
     }
     // Canvases and videos have a natural aspect ratio (a video without frames takes
@@ -343,7 +370,7 @@ fn compute_size(element: &Element, target: Target, property: &str, value: &str) 
     let has_ratio = is_html(element, &["canvas", "video"]);
     let other = if property == "width" { "height" } else { "width" };
     let other_specified =
-        specified(element, target, other).and_then(|v| cssproperties::length_to_px(&v)).filter(|_| has_ratio);
+        specified(c, element, target, other).and_then(|v| cssproperties::length_to_px(&v)).filter(|_| has_ratio);
     let px = match (property, other_specified) {
         ("width", Some(h)) if natural_h > 0.0 => h * natural_w / natural_h,
         ("height", Some(w)) if natural_w > 0.0 => w * natural_h / natural_w,

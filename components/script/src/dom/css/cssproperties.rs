@@ -327,13 +327,13 @@ fn value_and_importance(input: &mut Parser<'_>) -> (String, bool) {
             input.reset(&state);
         }
     }
+    // (The position before the `!` token is not `before` when a function or block precedes
+    // it: its contents are consumed by that next() call. The `!` is the last one in the text,
+    // as only `important` and whitespace follow it.)
+    let whole = input.slice_from(start);
     let value = match value_end {
-        Some(end) => {
-            let whole = input.slice_from(start);
-            let full_len = input.slice_from(end).len();
-            whole[..whole.len() - full_len].to_string()
-        }
-        None => input.slice_from(start).to_string(),
+        Some(_) => whole.rfind('!').map_or(whole, |i| &whole[..i]).to_string(),
+        None => whole.to_string(),
     };
     (value.trim().to_string(), important)
 }

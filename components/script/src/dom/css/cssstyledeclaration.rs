@@ -12,11 +12,13 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::css::cascade::Cascade;
 use crate::dom::css::computedstyle::{self, Target, computed_value, inline_block};
 use crate::dom::css::cssproperties::{
     Declaration, is_custom, is_supported, parse_declaration_block, parse_property, serialize_block,
     serialize_shorthand, set_declaration, shorthand,
 };
+use crate::dom::css::cssrule::CSSRule;
 use crate::dom::dom::element::Element;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
@@ -29,6 +31,9 @@ enum Owner {
     Computed(Dom<Element>, Target),
     /// The style of a pseudo-element Aperture does not know: no declarations.
     Empty,
+    /// The declarations of a CSS rule (<https://drafts.csswg.org/cssom/#dom-cssstylerule-style>):
+    /// its parent CSS rule is the rule, which holds them.
+    Rule(Dom<CSSRule>),
 }
 
 unsafe impl JSTraceable for Owner {
@@ -37,6 +42,7 @@ unsafe impl JSTraceable for Owner {
             match self {
                 Owner::Inline(e) | Owner::Computed(e, _) => e.trace(trc),
                 Owner::Empty => {}
+                Owner::Rule(r) => r.trace(trc),
             }
         }
     }
@@ -90,8 +96,18 @@ impl CSSStyleDeclaration {
         reflect_dom_object(cx, Box::new(CSSStyleDeclaration { reflector_: Reflector::new(), owner }), window)
     }
 
+    /// The declarations of `rule` (a style, keyframe or @font-face rule).
+    pub fn new_for_rule(cx: &mut JSContext, rule: &CSSRule) -> DomRoot<CSSStyleDeclaration> {
+        let global = rule.global();
+        reflect_dom_object(
+            cx,
+            Box::new(CSSStyleDeclaration { reflector_: Reflector::new(), owner: Owner::Rule(Dom::from_ref(rule)) }),
+            &global,
+        )
+    }
+
     fn is_readonly(&self) -> bool {
-        !matches!(self.owner, Owner::Inline(_))
+        !matches!(self.owner, Owner::Inline(_) | Owner::Rule(_))
     }
 
     fn readonly_error() -> Error {
@@ -99,20 +115,22 @@ impl CSSStyleDeclaration {
     }
 
     /// The declarations (<https://drafts.csswg.org/cssom/#cssstyledeclaration-declarations>).
-    fn declarations(&self) -> Vec<Declaration> {
+    fn declarations(&self, cx: &mut JSContext) -> Vec<Declaration> {
         match &self.owner {
             Owner::Inline(e) => inline_block(e),
+            Owner::Rule(r) => r.declarations().map(|b| b.borrow().clone()).unwrap_or_default(),
             Owner::Computed(e, target) => {
                 if !crate::dom::bindings::inheritance::Castable::upcast::<crate::dom::dom::node::Node>(&**e)
                     .is_connected()
                 {
                     return Vec::new();
                 }
+                let cascade = Cascade::for_element(cx, e);
                 computedstyle::computed_property_names()
                     .into_iter()
                     .map(|name| Declaration {
                         name: name.to_owned(),
-                        value: computed_value(e, *target, name),
+                        value: computed_value(&cascade, e, *target, name),
                         important: false,
                     })
                     .collect()
@@ -124,18 +142,35 @@ impl CSSStyleDeclaration {
     /// <https://drafts.csswg.org/cssom/#update-style-attribute-for>: the `style`
     /// attribute becomes the serialization of `block`.
     fn update_style_attribute(&self, cx: &mut JSContext, block: &[Declaration]) {
-        if let Owner::Inline(e) = &self.owner {
-            e.set_attribute_value(cx, "style", serialize_block(block));
+        match &self.owner {
+            Owner::Inline(e) => e.set_attribute_value(cx, "style", serialize_block(block)),
+            // A rule's declarations are the rule's own: replace them.
+            Owner::Rule(r) => {
+                if let Some(b) = r.declarations() {
+                    *b.borrow_mut() = block.to_vec();
+                }
+            }
+            Owner::Computed(..) | Owner::Empty => {}
         }
     }
 
     /// The value for `property` (already normalized), as getPropertyValue() returns it.
-    fn property_value(&self, property: &str) -> String {
+    fn property_value(&self, cx: &mut JSContext, property: &str) -> String {
         match &self.owner {
-            Owner::Computed(e, target) => computed_value(e, *target, property),
+            Owner::Computed(e, target) => {
+                let cascade =
+                    if crate::dom::bindings::inheritance::Castable::upcast::<crate::dom::dom::node::Node>(&**e)
+                        .is_connected()
+                    {
+                        Cascade::for_element(cx, e)
+                    } else {
+                        Cascade::empty()
+                    };
+                computed_value(&cascade, e, *target, property)
+            }
             Owner::Empty => String::new(),
-            Owner::Inline(_) => {
-                let block = self.declarations();
+            Owner::Inline(_) | Owner::Rule(_) => {
+                let block = self.declarations(cx);
                 // Step 1: If property is a shorthand, serialize it from its longhands if all are there.
                 if let Some(s) = shorthand(property) {
                     return serialize_shorthand(s, &block).map(|(text, _)| text).unwrap_or_default();
@@ -170,7 +205,7 @@ impl CSSStyleDeclaration {
         } else {
             return Ok(());
         };
-        let mut block = self.declarations();
+        let mut block = self.declarations(cx);
         if is_custom(&property) {
             set_declaration(&mut block, &property, value.trim().to_owned(), important);
         } else {
@@ -195,9 +230,9 @@ impl CSSStyleDeclaration {
         // Step 2: lower-case a non-custom property.
         let property = normalize_name(property);
         // Step 3: Let value be the return value of getPropertyValue(property).
-        let value = self.property_value(&property);
+        let value = self.property_value(cx, &property);
         // Steps 4–5: remove the declaration, or each longhand of a shorthand.
-        let mut block = self.declarations();
+        let mut block = self.declarations(cx);
         let before = block.len();
         match shorthand(&property) {
             Some(s) => block.retain(|d| !s.longhands.contains(&d.name.as_str())),
@@ -217,9 +252,9 @@ macro_rules! css_attributes {
     ($($getter:ident, $setter:ident => $property:literal;)*) => {
         $(
             /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-camel-cased-attribute>
-            fn $getter(&self, _cx: &mut JSContext) -> Fallible<DOMString> {
+            fn $getter(&self, cx: &mut JSContext) -> Fallible<DOMString> {
                 // Return the result of invoking getPropertyValue() with the property name.
-                Ok(self.property_value($property).into())
+                Ok(self.property_value(cx, $property).into())
             }
             /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-camel-cased-attribute>
             fn $setter(&self, cx: &mut JSContext, value: DOMString) -> ErrorResult {
@@ -231,13 +266,22 @@ macro_rules! css_attributes {
 }
 
 impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
+    /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-parentrule>: "return the
+    /// parent CSS rule".
+    fn ParentRule(&self, _cx: &mut JSContext) -> Option<DomRoot<CSSRule>> {
+        match &self.owner {
+            Owner::Rule(r) => Some(r.as_rooted()),
+            _ => None,
+        }
+    }
+
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-csstext>
-    fn CssText(&self, _cx: &mut JSContext) -> Fallible<DOMString> {
+    fn CssText(&self, cx: &mut JSContext) -> Fallible<DOMString> {
         // If the computed flag is set, return the empty string; otherwise serialize the block.
         if self.is_readonly() {
             return Ok(DOMString::new());
         }
-        Ok(serialize_block(&self.declarations()).into())
+        Ok(serialize_block(&self.declarations(cx)).into())
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-csstext>
@@ -254,25 +298,25 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-length>
-    fn Length(&self, _cx: &mut JSContext) -> u32 {
-        self.declarations().len() as u32
+    fn Length(&self, cx: &mut JSContext) -> u32 {
+        self.declarations(cx).len() as u32
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-item>
-    fn Item(&self, _cx: &mut JSContext, index: u32) -> DOMString {
+    fn Item(&self, cx: &mut JSContext, index: u32) -> DOMString {
         // The name of the declaration at index, or the empty string.
-        self.declarations().into_iter().nth(index as usize).map(|d| d.name).unwrap_or_default().into()
+        self.declarations(cx).into_iter().nth(index as usize).map(|d| d.name).unwrap_or_default().into()
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-getpropertyvalue>
-    fn GetPropertyValue(&self, _cx: &mut JSContext, property: DOMString) -> DOMString {
-        self.property_value(&normalize_name(&property)).into()
+    fn GetPropertyValue(&self, cx: &mut JSContext, property: DOMString) -> DOMString {
+        self.property_value(cx, &normalize_name(&property)).into()
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstyledeclaration-getpropertypriority>
-    fn GetPropertyPriority(&self, _cx: &mut JSContext, property: DOMString) -> DOMString {
+    fn GetPropertyPriority(&self, cx: &mut JSContext, property: DOMString) -> DOMString {
         let property = normalize_name(&property);
-        let block = self.declarations();
+        let block = self.declarations(cx);
         // Step 1: a shorthand is important if all its longhands are.
         let important = match shorthand(&property) {
             Some(s) => serialize_shorthand(s, &block).is_some_and(|(_, important)| important),

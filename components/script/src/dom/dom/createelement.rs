@@ -9,6 +9,7 @@ use crate::dom::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 use crate::dom::html::htmlscriptelement::HTMLScriptElement;
+use crate::dom::html::htmlstyleelement::HTMLStyleElement;
 use crate::dom::html::simpleelements::*;
 
 /// Known HTML elements whose interface is HTMLElement itself, or which have no

@@ -13,7 +13,7 @@ use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_
 use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, NodeFilter};
 use crate::dom::bindings::codegen::DocumentBinding::DocumentMethods;
 use crate::dom::bindings::codegen::Unions::StringOrElementCreationOptions;
-use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
@@ -102,9 +102,19 @@ pub struct Document {
     scripts: MutNullableDom<HTMLCollection>,
     /// The NodeIterators whose root's node document this is (their pre-removing steps).
     node_iterators: RefCell<Vec<Dom<NodeIterator>>>,
+    /// `styleSheets` and `adoptedStyleSheets` (<https://drafts.csswg.org/cssom/#extensions-to-the-document-or-shadow-root-interface>).
+    css_sheets: crate::dom::css::documentorshadowroot::DocumentOrShadowRootSheets,
 }
 
 impl Document {
+    /// The adopted style sheets that apply (see `DocumentOrShadowRootSheets::adopted`).
+    pub fn adopted_style_sheets(
+        &self,
+        cx: &mut JSContext,
+    ) -> Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>> {
+        self.css_sheets.adopted(cx, self)
+    }
+
     /// A [SameObject] collection of the document, made on first use.
     fn collection(
         &self,
@@ -149,6 +159,7 @@ impl Document {
             forms: Default::default(),
             scripts: Default::default(),
             node_iterators: RefCell::new(Vec::new()),
+            css_sheets: Default::default(),
         }
     }
 
@@ -374,6 +385,22 @@ impl Document {
 }
 
 impl DocumentMethods for Document {
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-stylesheets>
+    fn StyleSheets(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::stylesheetlist::StyleSheetList> {
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        self.css_sheets.style_sheets(cx, &window, self.upcast())
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
+    fn AdoptedStyleSheets(&self, cx: &mut JSContext, retval: mozjs::rust::MutableHandleValue) -> Fallible<()> {
+        self.css_sheets.get_adopted(cx, retval)
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
+    fn SetAdoptedStyleSheets(&self, cx: &mut JSContext, value: mozjs::rust::HandleValue) -> ErrorResult {
+        let document = self.upcast::<Node>().owner_doc();
+        self.css_sheets.set_adopted(cx, value, &document)
+    }
     crate::dom::html::htmlelement::all_global_event_handlers!();
 
     /// <https://dom.spec.whatwg.org/#dom-document-document>

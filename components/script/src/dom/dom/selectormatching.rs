@@ -240,6 +240,9 @@ impl<'i> selectors::Parser<'i> for SelectorParser {
     fn parse_has(&self) -> bool {
         true
     }
+    fn parse_host(&self) -> bool {
+        true
+    }
 
     fn parse_non_ts_pseudo_class(&self, name: &str) -> Result<PseudoClass, ParseError<Self::Error>> {
         PseudoClass::from_name(name)
@@ -344,11 +347,12 @@ impl<'a> selectors::Element for ElementRef<'a> {
     }
 
     fn parent_node_is_shadow_root(&self) -> bool {
-        false
+        self.node().parent().is_some_and(|p| p.is::<crate::dom::dom::shadowroot::ShadowRoot>())
     }
 
     fn containing_shadow_host(&self) -> Option<Self> {
-        None
+        let root = self.node().root();
+        root.downcast::<crate::dom::dom::shadowroot::ShadowRoot>().map(|s| ElementRef(unrooted(s.host())))
     }
 
     fn is_pseudo_element(&self) -> bool {
@@ -514,6 +518,37 @@ pub fn element_matches(selectors: &Selectors, element: &Element, scope: Option<&
     );
     context.scope_element = scope.map(OpaqueElement::new);
     matches_selector_list(selectors, ElementRef(element), &mut context)
+}
+
+/// The highest specificity (<https://drafts.csswg.org/selectors-4/#specificity-rules>) among
+/// the selectors of `selectors` that match `element`, or `None` when none does. `host` is the
+/// shadow host whose shadow tree the rules come from (for `:host`); `featureless` matches the
+/// host itself from inside its shadow tree (<https://drafts.csswg.org/css-scoping-1/#host-element-in-tree>).
+pub fn matching_specificity(
+    selectors: &Selectors,
+    element: &Element,
+    host: Option<&Element>,
+    featureless: bool,
+) -> Option<u32> {
+    let mut caches = SelectorCaches::default();
+    let mut context = MatchingContext::new(
+        MatchingMode::Normal,
+        None,
+        &mut caches,
+        QuirksMode::NoQuirks,
+        NeedsSelectorFlags::No,
+        MatchingForInvalidation::No,
+    );
+    context.with_shadow_host(host.map(ElementRef), |context| {
+        context.with_featureless(featureless, |context| {
+            selectors
+                .slice()
+                .iter()
+                .filter(|s| selectors::matching::matches_selector(s, 0, None, ElementRef(element), context))
+                .map(|s| s.specificity())
+                .max()
+        })
+    })
 }
 
 /// <https://dom.spec.whatwg.org/#scope-match-a-selectors-string>: the

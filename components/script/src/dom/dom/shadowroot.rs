@@ -35,6 +35,8 @@ pub struct ShadowRoot {
     clonable: bool,
     #[no_trace]
     serializable: bool,
+    /// `styleSheets` and `adoptedStyleSheets` (<https://drafts.csswg.org/cssom/#extensions-to-the-document-or-shadow-root-interface>).
+    css_sheets: crate::dom::css::documentorshadowroot::DocumentOrShadowRootSheets,
 }
 
 /// What `attachShadow()` was asked for.
@@ -47,6 +49,15 @@ pub struct ShadowRootOptions {
 }
 
 impl ShadowRoot {
+    /// The adopted style sheets that apply (see `DocumentOrShadowRootSheets::adopted`).
+    pub fn adopted_style_sheets(
+        &self,
+        cx: &mut JSContext,
+    ) -> Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>> {
+        let document = self.upcast::<Node>().owner_doc();
+        self.css_sheets.adopted(cx, &document)
+    }
+
     pub fn new(
         cx: &mut JSContext,
         host: &Element,
@@ -64,6 +75,7 @@ impl ShadowRoot {
                 slot_assignment: options.slot_assignment,
                 clonable: options.clonable,
                 serializable: options.serializable,
+                css_sheets: Default::default(),
             }),
             &window,
         )
@@ -196,6 +208,22 @@ pub fn find_slottables(slot: &HTMLSlotElement) -> Vec<DomRoot<Node>> {
 }
 
 impl ShadowRootMethods for ShadowRoot {
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-stylesheets>
+    fn StyleSheets(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::stylesheetlist::StyleSheetList> {
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        self.css_sheets.style_sheets(cx, &window, self.upcast())
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
+    fn AdoptedStyleSheets(&self, cx: &mut JSContext, retval: mozjs::rust::MutableHandleValue) -> Fallible<()> {
+        self.css_sheets.get_adopted(cx, retval)
+    }
+
+    /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
+    fn SetAdoptedStyleSheets(&self, cx: &mut JSContext, value: mozjs::rust::HandleValue) -> ErrorResult {
+        let document = self.upcast::<Node>().owner_doc();
+        self.css_sheets.set_adopted(cx, value, &document)
+    }
     /// <https://dom.spec.whatwg.org/#dom-shadowroot-mode>
     fn Mode(&self, _cx: &mut JSContext) -> ShadowRootMode {
         self.mode

@@ -45,6 +45,9 @@ pub fn children_changed(cx: &mut JSContext, parent: &Node) {
         // A connected script element without src gets prepared when it gains text.
         script.on_children_changed(cx);
     }
+    if let Some(style) = parent.downcast::<crate::dom::html::htmlstyleelement::HTMLStyleElement>() {
+        style.children_changed();
+    }
 }
 
 /// Attribute change steps (<https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>).
@@ -76,6 +79,11 @@ fn extra_hooks() -> &'static [TreeHooks] {
             inserted: |_, _, _| {},
             removed: |_, _, _| {},
             attribute_changed: crate::dom::html::htmlimageelement::attribute_changed,
+        },
+        TreeHooks {
+            inserted: |_, _, _| {},
+            removed: crate::dom::html::htmlstyleelement::removed,
+            attribute_changed: crate::dom::html::htmlstyleelement::attribute_changed,
         },
         TreeHooks {
             inserted: crate::dom::canvas::htmlcanvaselement::inserted,

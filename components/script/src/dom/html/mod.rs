@@ -20,6 +20,7 @@ pub mod htmlorsvgelement;
 pub mod htmlscriptelement;
 pub mod htmlslotelement;
 pub mod htmlsourceelement;
+pub mod htmlstyleelement;
 pub mod htmltemplateelement;
 pub mod htmlvideoelement;
 pub mod location;

@@ -51,7 +51,6 @@ simple_element!(HTMLDivElement);
 simple_element!(HTMLSpanElement);
 simple_element!(HTMLParagraphElement);
 simple_element!(HTMLPreElement);
-simple_element!(HTMLStyleElement);
 simple_element!(HTMLButtonElement);
 simple_element!(HTMLHeadingElement);
 simple_element!(HTMLUListElement);
@@ -68,7 +67,6 @@ impl crate::dom::bindings::codegen::HTMLDivElementBinding::HTMLDivElementMethods
 impl crate::dom::bindings::codegen::HTMLSpanElementBinding::HTMLSpanElementMethods for HTMLSpanElement {}
 impl crate::dom::bindings::codegen::HTMLParagraphElementBinding::HTMLParagraphElementMethods for HTMLParagraphElement {}
 impl crate::dom::bindings::codegen::HTMLPreElementBinding::HTMLPreElementMethods for HTMLPreElement {}
-impl crate::dom::bindings::codegen::HTMLStyleElementBinding::HTMLStyleElementMethods for HTMLStyleElement {}
 
 impl crate::dom::bindings::codegen::HTMLBodyElementBinding::HTMLBodyElementMethods for HTMLBodyElement {
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#handler-window-onload>: the
