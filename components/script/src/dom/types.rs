@@ -104,6 +104,10 @@ pub use crate::dom::mediarecorder::blobevent::BlobEvent;
 pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
+pub use crate::dom::streams::queuingstrategy::{ByteLengthQueuingStrategy, CountQueuingStrategy};
+pub use crate::dom::streams::readablestream::ReadableStream;
+pub use crate::dom::streams::readablestreamdefaultcontroller::ReadableStreamDefaultController;
+pub use crate::dom::streams::readablestreamdefaultreader::ReadableStreamDefaultReader;
 pub use crate::dom::svg::svganimatedstring::SVGAnimatedString;
 pub use crate::dom::svg::svgelement::SVGElement;
 pub use crate::dom::svg::svgelements::{

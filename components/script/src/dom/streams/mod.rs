@@ -1,0 +1,10 @@
+//! The Streams Standard (<https://streams.spec.whatwg.org/>): readable streams with the default
+//! controller and reader, `tee()`, `ReadableStream.from()` and the queuing strategies.
+
+pub mod algorithms;
+pub mod from;
+pub mod queuingstrategy;
+pub mod readablestream;
+pub mod readablestreamdefaultcontroller;
+pub mod readablestreamdefaultreader;
+pub mod tee;

@@ -1,0 +1,78 @@
+// https://streams.spec.whatwg.org/
+// Only what Aperture implements: readable streams with the default controller and reader, the
+// two queuing strategies, tee() and ReadableStream.from(). Differences from the standard IDL,
+// forced by the generator (behaviour as specified):
+// * the underlying source and the QueuingStrategy are `any` and converted by hand in
+//   dom/streams/ (the generator cannot take an optional `object`, nor keep callbacks returning
+//   `any` in a dictionary): members are read in the standard's dictionary order with the same
+//   TypeErrors;
+// * getReader() returns ReadableStreamDefaultReader (there are no byte streams, so the
+//   ReadableStreamReader union has one possible value; mode "byob" throws the TypeError the
+//   standard names for a stream without a byte controller);
+// * read() resolves with a plain { value, done } object (ReadableStreamReadResult) built by hand;
+// * ByteLengthQueuingStrategy/CountQueuingStrategy's `size` is `object` (the same function per
+//   realm, as the standard requires);
+// * tee() returns `any` (a two-element Array) because the generator has no sequence of
+//   interface returns.
+// Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
+// requests), async iteration, pipeTo()/pipeThrough(), WritableStream, TransformStream.
+
+[Exposed=Window]
+interface ReadableStream {
+  [Throws] constructor(optional any underlyingSource, optional any strategy);
+
+  [NewObject, Throws] static ReadableStream from(any asyncIterable);
+
+  readonly attribute boolean locked;
+
+  [NewObject] Promise<undefined> cancel(optional any reason);
+  [Throws] ReadableStreamDefaultReader getReader(optional ReadableStreamGetReaderOptions options = {});
+  [Throws] any tee();
+};
+
+enum ReadableStreamReaderMode { "byob" };
+
+dictionary ReadableStreamGetReaderOptions {
+  ReadableStreamReaderMode mode;
+};
+
+[Exposed=Window]
+interface ReadableStreamDefaultReader {
+  [Throws] constructor(ReadableStream stream);
+
+  [NewObject] Promise<any> read();
+  undefined releaseLock();
+
+  // ReadableStreamGenericReader
+  readonly attribute Promise<undefined> closed;
+  [NewObject] Promise<undefined> cancel(optional any reason);
+};
+
+[Exposed=Window]
+interface ReadableStreamDefaultController {
+  readonly attribute unrestricted double? desiredSize;
+
+  [Throws] undefined close();
+  [Throws] undefined enqueue(optional any chunk);
+  undefined error(optional any e);
+};
+
+dictionary QueuingStrategyInit {
+  required unrestricted double highWaterMark;
+};
+
+[Exposed=Window]
+interface ByteLengthQueuingStrategy {
+  constructor(QueuingStrategyInit init);
+
+  readonly attribute unrestricted double highWaterMark;
+  readonly attribute object size;
+};
+
+[Exposed=Window]
+interface CountQueuingStrategy {
+  constructor(QueuingStrategyInit init);
+
+  readonly attribute unrestricted double highWaterMark;
+  readonly attribute object size;
+};
