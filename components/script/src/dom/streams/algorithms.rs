@@ -45,7 +45,8 @@ pub fn convert_underlying_source(
     cx: &mut JSContext,
     value: HandleValue,
 ) -> Fallible<(RootedTraceableBox<Option<UnderlyingSource>>, SourceType)> {
-    if value.get().is_null_or_undefined() {
+    // The argument is `optional object`: only a missing (undefined) source becomes null.
+    if value.get().is_undefined() {
         return Ok((RootedTraceableBox::new(None), SourceType::Default));
     }
     if !value.get().is_object() {
@@ -132,19 +133,10 @@ pub fn call_function(
     let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, function.get());
     rooted!(&in(cx) let fval = ObjectValue(function.get()));
     rooted!(&in(cx) let argv = args.to_vec());
-    // A primitive `this` is passed as null, which the callee sees as undefined.
-    rooted!(&in(cx) let this_obj = if this.get().is_object() { this.get().to_object() } else { std::ptr::null_mut() });
     let array = HandleValueArray::from(&argv);
-    // SAFETY: every value the call reads is rooted above.
-    let ok = unsafe {
-        mozjs::jsapi::JS_CallFunctionValue(
-            cx.raw_cx(),
-            this_obj.handle().into(),
-            fval.handle().into(),
-            &array,
-            rval.into(),
-        )
-    };
+    // SAFETY: every value the call reads is rooted above. JS::Call passes `this` as it is (a
+    // primitive too, as ECMAScript's Call does).
+    let ok = unsafe { mozjs::jsapi::JS::Call(cx.raw_cx(), this.into(), fval.handle().into(), &array, rval.into()) };
     if ok { Ok(()) } else { Err(()) }
 }
 

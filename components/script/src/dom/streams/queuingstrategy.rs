@@ -118,14 +118,15 @@ impl SizeFunctions {
         window: &Window,
         slot: fn(&SizeFunctions) -> &Heap<*mut JSObject>,
         native: unsafe extern "C" fn(*mut RawJSContext, u32, *mut Value) -> bool,
+        length: u32,
     ) -> *mut JSObject {
         let cached = slot(window.streams_size_functions()).get();
         if !cached.is_null() {
             return cached;
         }
         let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
-        // "Let F be ! CreateBuiltinFunction(steps, 1, "size", « », globalObject's relevant Realm)."
-        let fun = unsafe { mozjs::jsapi::JS_NewFunction(cx.raw_cx(), Some(native), 1, 0, c"size".as_ptr()) };
+        // "Let F be ! CreateBuiltinFunction(steps, length (1 for byte length, 0 for count), "size", « », globalObject's relevant Realm)."
+        let fun = unsafe { mozjs::jsapi::JS_NewFunction(cx.raw_cx(), Some(native), length, 0, c"size".as_ptr()) };
         assert!(!fun.is_null(), "out of memory creating a size function");
         let obj = unsafe { mozjs::jsapi::JS_GetFunctionObject(fun) };
         slot(window.streams_size_functions()).set(obj);
@@ -163,7 +164,7 @@ impl ByteLengthQueuingStrategyMethods for ByteLengthQueuingStrategy {
     /// <https://streams.spec.whatwg.org/#blqs-size>: "Return this's relevant global object's
     /// byte length queuing strategy size function."
     fn Size(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
-        retval.set(ObjectValue(SizeFunctions::get(cx, &self.global(), |f| &f.byte_length, byte_length_size)));
+        retval.set(ObjectValue(SizeFunctions::get(cx, &self.global(), |f| &f.byte_length, byte_length_size, 1)));
     }
 }
 
@@ -196,6 +197,6 @@ impl CountQueuingStrategyMethods for CountQueuingStrategy {
     /// <https://streams.spec.whatwg.org/#cqs-size>: "Return this's relevant global object's count
     /// queuing strategy size function."
     fn Size(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
-        retval.set(ObjectValue(SizeFunctions::get(cx, &self.global(), |f| &f.count, count_size)));
+        retval.set(ObjectValue(SizeFunctions::get(cx, &self.global(), |f| &f.count, count_size, 0)));
     }
 }

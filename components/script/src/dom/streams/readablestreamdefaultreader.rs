@@ -66,10 +66,9 @@ impl ReadRequest {
     }
 }
 
-/// Resolves `promise` with a ReadableStreamReadResult dictionary `{ value, done }`, made in the
-/// promise's realm.
+/// Resolves `promise` with a ReadableStreamReadResult dictionary `{ value, done }`, converted to
+/// JS in the current realm (that of the method or reaction running the steps), as WebIDL does.
 fn resolve_read_result(cx: &mut JSContext, promise: &Promise, value: HandleValue, done: bool) {
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, promise.promise_obj().get());
     rooted!(&in(cx) let mut value = value.get());
     mozjs::rust::maybe_wrap_value(cx, value.handle_mut());
     rooted!(&in(cx) let result = new_plain_object(cx));
