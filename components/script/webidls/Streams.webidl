@@ -13,9 +13,10 @@
 // * ByteLengthQueuingStrategy/CountQueuingStrategy's `size` is `object` (the same function per
 //   realm, as the standard requires);
 // * tee() returns `any` (a two-element Array) because the generator has no sequence of
-//   interface returns.
+//   interface returns;
+// * WritableStream's underlying sink is `any` and converted by hand like the source.
 // Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
-// requests), async iteration, pipeTo()/pipeThrough(), WritableStream, TransformStream.
+// requests), async iteration, pipeTo()/pipeThrough(), TransformStream.
 
 [Exposed=Window]
 interface ReadableStream {
@@ -75,4 +76,35 @@ interface CountQueuingStrategy {
 
   readonly attribute unrestricted double highWaterMark;
   readonly attribute object size;
+};
+
+[Exposed=Window]
+interface WritableStream {
+  [Throws] constructor(optional any underlyingSink, optional any strategy);
+
+  readonly attribute boolean locked;
+
+  [NewObject] Promise<undefined> abort(optional any reason);
+  [NewObject] Promise<undefined> close();
+  [Throws] WritableStreamDefaultWriter getWriter();
+};
+
+[Exposed=Window]
+interface WritableStreamDefaultWriter {
+  [Throws] constructor(WritableStream stream);
+
+  readonly attribute Promise<undefined> closed;
+  [Throws] readonly attribute unrestricted double? desiredSize;
+  readonly attribute Promise<undefined> ready;
+
+  [NewObject] Promise<undefined> abort(optional any reason);
+  [NewObject] Promise<undefined> close();
+  undefined releaseLock();
+  [NewObject] Promise<undefined> write(optional any chunk);
+};
+
+[Exposed=Window]
+interface WritableStreamDefaultController {
+  readonly attribute AbortSignal signal;
+  undefined error(optional any e);
 };

@@ -108,6 +108,9 @@ pub use crate::dom::streams::queuingstrategy::{ByteLengthQueuingStrategy, CountQ
 pub use crate::dom::streams::readablestream::ReadableStream;
 pub use crate::dom::streams::readablestreamdefaultcontroller::ReadableStreamDefaultController;
 pub use crate::dom::streams::readablestreamdefaultreader::ReadableStreamDefaultReader;
+pub use crate::dom::streams::writablestream::WritableStream;
+pub use crate::dom::streams::writablestreamdefaultcontroller::WritableStreamDefaultController;
+pub use crate::dom::streams::writablestreamdefaultwriter::WritableStreamDefaultWriter;
 pub use crate::dom::svg::svganimatedstring::SVGAnimatedString;
 pub use crate::dom::svg::svgelement::SVGElement;
 pub use crate::dom::svg::svgelements::{

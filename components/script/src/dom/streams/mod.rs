@@ -1,5 +1,6 @@
 //! The Streams Standard (<https://streams.spec.whatwg.org/>): readable streams with the default
-//! controller and reader, `tee()`, `ReadableStream.from()` and the queuing strategies.
+//! controller and reader, `tee()`, `ReadableStream.from()`, writable streams with the default
+//! controller and writer, and the queuing strategies.
 
 pub mod algorithms;
 pub mod from;
@@ -8,3 +9,6 @@ pub mod readablestream;
 pub mod readablestreamdefaultcontroller;
 pub mod readablestreamdefaultreader;
 pub mod tee;
+pub mod writablestream;
+pub mod writablestreamdefaultcontroller;
+pub mod writablestreamdefaultwriter;
