@@ -16,7 +16,7 @@
 //   interface returns;
 // * WritableStream's underlying sink is `any` and converted by hand like the source.
 // Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
-// requests), async iteration, pipeTo()/pipeThrough(), TransformStream.
+// requests), async iteration, TransformStream.
 
 [Exposed=Window]
 interface ReadableStream {
@@ -28,7 +28,21 @@ interface ReadableStream {
 
   [NewObject] Promise<undefined> cancel(optional any reason);
   [Throws] ReadableStreamDefaultReader getReader(optional ReadableStreamGetReaderOptions options = {});
+  [Throws] ReadableStream pipeThrough(ReadableWritablePair transform, optional StreamPipeOptions options = {});
+  [NewObject] Promise<undefined> pipeTo(WritableStream destination, optional StreamPipeOptions options = {});
   [Throws] any tee();
+};
+
+dictionary ReadableWritablePair {
+  required ReadableStream readable;
+  required WritableStream writable;
+};
+
+dictionary StreamPipeOptions {
+  boolean preventClose = false;
+  boolean preventAbort = false;
+  boolean preventCancel = false;
+  AbortSignal signal;
 };
 
 enum ReadableStreamReaderMode { "byob" };

@@ -4,6 +4,7 @@
 
 pub mod algorithms;
 pub mod from;
+pub mod pipe;
 pub mod queuingstrategy;
 pub mod readablestream;
 pub mod readablestreamdefaultcontroller;

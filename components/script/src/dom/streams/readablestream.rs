@@ -12,7 +12,8 @@ use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
-use crate::dom::bindings::codegen::Dictionaries::ReadableStreamGetReaderOptions;
+use crate::dom::bindings::codegen::Dictionaries::{ReadableStreamGetReaderOptions, ReadableWritablePair, StreamPipeOptions};
+use crate::dom::streams::writablestream::WritableStream;
 use crate::dom::bindings::codegen::ReadableStreamBinding::ReadableStreamMethods;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
@@ -306,6 +307,60 @@ impl ReadableStreamMethods for ReadableStream {
             return Err(Error::Type("The stream is locked.".into()));
         }
         Err(Error::Type("A BYOB reader needs a readable byte stream.".into()))
+    }
+
+    /// <https://streams.spec.whatwg.org/#rs-pipe-through>
+    fn PipeThrough(
+        &self,
+        cx: &mut JSContext,
+        transform: &ReadableWritablePair,
+        options: &StreamPipeOptions,
+    ) -> Fallible<DomRoot<ReadableStream>> {
+        // 1. If ! IsReadableStreamLocked(this) is true, throw a TypeError exception.
+        if self.is_locked() {
+            return Err(Error::Type("The stream is locked.".into()));
+        }
+        // 2. If ! IsWritableStreamLocked(transform["writable"]) is true, throw a TypeError exception.
+        if transform.writable.is_locked() {
+            return Err(Error::Type("The transform's writable side is locked.".into()));
+        }
+        // 3-4. Let promise be ! ReadableStreamPipeTo(this, transform["writable"], the options'
+        // flags, signal).
+        let promise = crate::dom::streams::pipe::readable_stream_pipe_to(
+            cx,
+            self,
+            &transform.writable,
+            options.prevent_close,
+            options.prevent_abort,
+            options.prevent_cancel,
+            options.signal.as_deref(),
+        );
+        // 5. Set promise.[[PromiseIsHandled]] to true.
+        promise.mark_handled(cx);
+        // 6. Return transform["readable"].
+        Ok(transform.readable.clone())
+    }
+
+    /// <https://streams.spec.whatwg.org/#rs-pipe-to>
+    fn PipeTo(&self, cx: &mut JSContext, destination: &WritableStream, options: &StreamPipeOptions) -> Rc<Promise> {
+        // 1. If ! IsReadableStreamLocked(this) is true, return a promise rejected with a TypeError.
+        if self.is_locked() {
+            return Promise::new_rejected(cx, &self.global(), Error::Type("The stream is locked.".into()));
+        }
+        // 2. If ! IsWritableStreamLocked(destination) is true, return a promise rejected with a TypeError.
+        if destination.is_locked() {
+            return Promise::new_rejected(cx, &self.global(), Error::Type("The destination is locked.".into()));
+        }
+        // 3-4. Return ! ReadableStreamPipeTo(this, destination, the options' flags, signal).
+        crate::dom::streams::pipe::readable_stream_pipe_to(
+            cx,
+            self,
+            destination,
+            options.prevent_close,
+            options.prevent_abort,
+            options.prevent_cancel,
+            options.signal.as_deref(),
+        )
     }
 
     /// <https://streams.spec.whatwg.org/#rs-tee>: "Return ? ReadableStreamTee(this, false)."

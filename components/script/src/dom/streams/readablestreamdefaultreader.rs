@@ -32,6 +32,9 @@ pub enum ReadRequest {
     Promise(Rc<Promise>),
     /// The read request of ReadableStreamDefaultTee's pull algorithm.
     Tee(Rc<TeeState>),
+    /// The read request of ReadableStreamPipeTo's loop (the end and errors are seen through
+    /// the reader's closed promise).
+    Pipe(Rc<crate::dom::streams::pipe::PipeState>),
 }
 
 impl ReadRequest {
@@ -41,6 +44,7 @@ impl ReadRequest {
             // "Resolve promise with «[ "value" → chunk, "done" → false ]»."
             ReadRequest::Promise(promise) => resolve_read_result(cx, promise, chunk, false),
             ReadRequest::Tee(state) => crate::dom::streams::tee::chunk_steps(cx, state, chunk),
+            ReadRequest::Pipe(state) => crate::dom::streams::pipe::chunk_steps(cx, state, chunk),
         }
     }
 
@@ -53,6 +57,7 @@ impl ReadRequest {
                 resolve_read_result(cx, promise, undefined.handle(), true)
             }
             ReadRequest::Tee(state) => crate::dom::streams::tee::close_steps(cx, state),
+            ReadRequest::Pipe(_) => {}
         }
     }
 
@@ -62,6 +67,7 @@ impl ReadRequest {
             // "Reject promise with e."
             ReadRequest::Promise(promise) => promise.reject(cx, e),
             ReadRequest::Tee(state) => crate::dom::streams::tee::error_steps(state),
+            ReadRequest::Pipe(_) => {}
         }
     }
 }
