@@ -113,9 +113,13 @@ pub fn readable_stream_pipe_to(
         source.stored_error(error.handle_mut());
         source_errored(cx, &state, error.handle());
     } else {
-        react(cx, reader.closed_promise().promise_obj(), state.clone(), |_, _, _| {}, |cx, state, error| {
-            source_errored(cx, state, error)
-        });
+        react(
+            cx,
+            reader.closed_promise().promise_obj(),
+            state.clone(),
+            |_, _, _| {},
+            |cx, state, error| source_errored(cx, state, error),
+        );
     }
     // Errors must be propagated backward: dest is or becomes errored.
     if dest.state() == WritableState::Errored {
@@ -123,15 +127,25 @@ pub fn readable_stream_pipe_to(
         dest.stored_error(error.handle_mut());
         dest_errored(cx, &state, error.handle());
     } else {
-        react(cx, writer.closed_promise().promise_obj(), state.clone(), |_, _, _| {}, |cx, state, error| {
-            dest_errored(cx, state, error)
-        });
+        react(
+            cx,
+            writer.closed_promise().promise_obj(),
+            state.clone(),
+            |_, _, _| {},
+            |cx, state, error| dest_errored(cx, state, error),
+        );
     }
     // Closing must be propagated forward: source is or becomes closed.
     if source.state() == StreamState::Closed {
         source_closed(cx, &state);
     } else {
-        react(cx, reader.closed_promise().promise_obj(), state.clone(), |cx, state, _| source_closed(cx, state), |_, _, _| {});
+        react(
+            cx,
+            reader.closed_promise().promise_obj(),
+            state.clone(),
+            |cx, state, _| source_closed(cx, state),
+            |_, _, _| {},
+        );
     }
     // Closing must be propagated backward: dest's close is queued or in flight, or it is closed.
     if dest.close_queued_or_in_flight() || dest.state() == WritableState::Closed {
@@ -203,14 +217,34 @@ fn pipe_step(cx: &mut JSContext, state: &Rc<PipeState>) {
     );
 }
 
-/// The read request's chunk steps: write the chunk, remember the write, go on.
+/// The read request's chunk steps: in a microtask (so that `enqueue()` never runs the sink's
+/// write algorithm synchronously), write the chunk; then go on. The write is remembered at once
+/// (as a promise that follows it), so a shutdown in between still waits for it.
 pub fn chunk_steps(cx: &mut JSContext, state: &Rc<PipeState>, chunk: HandleValue) {
-    let write = state.writer.write(cx, chunk);
-    write.mark_handled(cx);
-    *state.current_write.borrow_mut() = write;
-    // The next step runs after this one's promise jobs, as a promise continuation would.
-    let tick = Promise::new_resolved(cx, &state.source.global(), &());
-    react(cx, tick.promise_obj(), state.clone(), |cx, state, _| pipe_step(cx, state), |_, _, _| {});
+    let global = state.source.global();
+    let write = Promise::new(cx, &global);
+    *state.current_write.borrow_mut() = write.clone();
+    let tick = Promise::new_resolved(cx, &global, &());
+    react(
+        cx,
+        tick.promise_obj(),
+        (state.clone(), (write, heap_value(chunk.get()))),
+        |cx, (state, (placeholder, chunk)), _| {
+            // Finalized already (a shutdown without action or wait): nothing to write to.
+            if state.writer.stream().is_none() {
+                placeholder.resolve_native(cx, &());
+                return;
+            }
+            rooted!(&in(cx) let chunk = chunk.get());
+            let write = state.writer.write(cx, chunk.handle());
+            write.mark_handled(cx);
+            rooted!(&in(cx) let written = mozjs::jsval::ObjectValue(write.promise_obj().get()));
+            placeholder.resolve(cx, written.handle());
+            placeholder.mark_handled(cx);
+            pipe_step(cx, state);
+        },
+        |_, _, _| {},
+    );
 }
 
 /// "Shutdown with an action" (or plain "shutdown" for `Action::None`) with an optional error.
@@ -290,7 +324,11 @@ fn after_writes(cx: &mut JSContext, state: &Rc<PipeState>) {
 
 /// <https://webidl.spec.whatwg.org/#wait-for-all>, settling a promise: fulfilled when every
 /// promise is, rejected with the first rejection.
-fn wait_for_all(cx: &mut JSContext, global: &crate::dom::html::window::Window, promises: Vec<Rc<Promise>>) -> Rc<Promise> {
+fn wait_for_all(
+    cx: &mut JSContext,
+    global: &crate::dom::html::window::Window,
+    promises: Vec<Rc<Promise>>,
+) -> Rc<Promise> {
     let all = Promise::new(cx, global);
     if promises.is_empty() {
         all.resolve_native(cx, &());
@@ -327,4 +365,3 @@ fn finalize(cx: &mut JSContext, state: &Rc<PipeState>, error: Option<HandleValue
         None => state.promise.resolve_native(cx, &()),
     }
 }
-

@@ -12,8 +12,9 @@ use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
-use crate::dom::bindings::codegen::Dictionaries::{ReadableStreamGetReaderOptions, ReadableWritablePair, StreamPipeOptions};
-use crate::dom::streams::writablestream::WritableStream;
+use crate::dom::bindings::codegen::Dictionaries::{
+    ReadableStreamGetReaderOptions, ReadableWritablePair, StreamPipeOptions,
+};
 use crate::dom::bindings::codegen::ReadableStreamBinding::ReadableStreamMethods;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
@@ -26,6 +27,7 @@ use crate::dom::streams::algorithms::{SourceAlgorithms, SourceType, convert_unde
 use crate::dom::streams::queuingstrategy::{QueuingStrategy, convert_queuing_strategy, extract_high_water_mark};
 use crate::dom::streams::readablestreamdefaultcontroller::{ReadableStreamDefaultController, SizeAlgorithm};
 use crate::dom::streams::readablestreamdefaultreader::{ReadRequest, ReadableStreamDefaultReader};
+use crate::dom::streams::writablestream::WritableStream;
 
 /// A stream's [[state]].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
