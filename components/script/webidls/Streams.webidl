@@ -16,7 +16,8 @@
 //   interface returns;
 // * WritableStream's underlying sink is `any` and converted by hand like the source.
 // Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
-// requests), async iteration, TransformStream.
+// requests), async iteration.
+// TransformStream's transformer and strategies are `any`, converted by hand like the others.
 
 [Exposed=Window]
 interface ReadableStream {
@@ -121,4 +122,20 @@ interface WritableStreamDefaultWriter {
 interface WritableStreamDefaultController {
   readonly attribute AbortSignal signal;
   undefined error(optional any e);
+};
+
+[Exposed=Window]
+interface TransformStream {
+  [Throws] constructor(optional any transformer, optional any writableStrategy, optional any readableStrategy);
+
+  readonly attribute ReadableStream readable;
+  readonly attribute WritableStream writable;
+};
+
+[Exposed=Window]
+interface TransformStreamDefaultController {
+  readonly attribute unrestricted double? desiredSize;
+  [Throws] undefined enqueue(optional any chunk);
+  undefined error(optional any reason);
+  undefined terminate();
 };

@@ -108,6 +108,8 @@ pub use crate::dom::streams::queuingstrategy::{ByteLengthQueuingStrategy, CountQ
 pub use crate::dom::streams::readablestream::ReadableStream;
 pub use crate::dom::streams::readablestreamdefaultcontroller::ReadableStreamDefaultController;
 pub use crate::dom::streams::readablestreamdefaultreader::ReadableStreamDefaultReader;
+pub use crate::dom::streams::transformstream::TransformStream;
+pub use crate::dom::streams::transformstreamdefaultcontroller::TransformStreamDefaultController;
 pub use crate::dom::streams::writablestream::WritableStream;
 pub use crate::dom::streams::writablestreamdefaultcontroller::WritableStreamDefaultController;
 pub use crate::dom::streams::writablestreamdefaultwriter::WritableStreamDefaultWriter;

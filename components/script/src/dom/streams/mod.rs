@@ -10,6 +10,8 @@ pub mod readablestream;
 pub mod readablestreamdefaultcontroller;
 pub mod readablestreamdefaultreader;
 pub mod tee;
+pub mod transformstream;
+pub mod transformstreamdefaultcontroller;
 pub mod writablestream;
 pub mod writablestreamdefaultcontroller;
 pub mod writablestreamdefaultwriter;

@@ -25,7 +25,9 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::streams::algorithms::{SourceAlgorithms, SourceType, convert_underlying_source, heap_value};
 use crate::dom::streams::queuingstrategy::{QueuingStrategy, convert_queuing_strategy, extract_high_water_mark};
-use crate::dom::streams::readablestreamdefaultcontroller::{ReadableStreamDefaultController, SizeAlgorithm};
+use crate::dom::streams::readablestreamdefaultcontroller::{
+    ReadableStreamDefaultController, SizeAlgorithm, StartAlgorithm,
+};
 use crate::dom::streams::readablestreamdefaultreader::{ReadRequest, ReadableStreamDefaultReader};
 use crate::dom::streams::writablestream::WritableStream;
 
@@ -76,18 +78,22 @@ impl ReadableStream {
         algorithms: RootedTraceableBox<SourceAlgorithms>,
         high_water_mark: f64,
     ) -> DomRoot<ReadableStream> {
+        let size = RootedTraceableBox::new(SizeAlgorithm::One);
+        Self::create_with(cx, global, StartAlgorithm::Undefined, algorithms, high_water_mark, size)
+    }
+
+    /// CreateReadableStream with a start algorithm and a size algorithm.
+    pub fn create_with(
+        cx: &mut JSContext,
+        global: &Window,
+        start: StartAlgorithm,
+        algorithms: RootedTraceableBox<SourceAlgorithms>,
+        high_water_mark: f64,
+        size: RootedTraceableBox<SizeAlgorithm>,
+    ) -> DomRoot<ReadableStream> {
         let stream = reflect_dom_object(cx, Box::new(ReadableStream::new_inherited()), global);
-        rooted!(&in(cx) let undefined = UndefinedValue());
-        ReadableStreamDefaultController::set_up(
-            cx,
-            &stream,
-            None,
-            algorithms,
-            high_water_mark,
-            RootedTraceableBox::new(SizeAlgorithm::One),
-            undefined.handle(),
-        )
-        .expect("a start algorithm returning undefined cannot throw");
+        ReadableStreamDefaultController::set_up(cx, &stream, start, algorithms, high_water_mark, size)
+            .expect("these start algorithms cannot throw");
         stream
     }
 
@@ -259,16 +265,12 @@ impl ReadableStreamMethods for ReadableStream {
             Some(source) => SourceAlgorithms::Source(source),
             None => SourceAlgorithms::Empty,
         });
-        let start = if start.get().is_null() { None } else { Some(start.handle()) };
-        ReadableStreamDefaultController::set_up(
-            cx,
-            &stream,
-            start,
-            algorithms,
-            high_water_mark,
-            size,
-            this_source.handle(),
-        )?;
+        let start = if start.get().is_null() {
+            StartAlgorithm::Undefined
+        } else {
+            StartAlgorithm::Call(start.handle(), this_source.handle())
+        };
+        ReadableStreamDefaultController::set_up(cx, &stream, start, algorithms, high_water_mark, size)?;
         Ok(stream)
     }
 

@@ -37,6 +37,14 @@ pub enum SizeAlgorithm {
     Cleared,
 }
 
+/// A controller's start algorithm: "return undefined", the source's `start` method called on
+/// the source, or a value to return (a transform stream's start promise).
+pub enum StartAlgorithm<'a> {
+    Undefined,
+    Call(HandleObject<'a>, HandleValue<'a>),
+    Value(HandleValue<'a>),
+}
+
 /// A value-with-size record of [[queue]] (<https://streams.spec.whatwg.org/#value-with-size>).
 #[derive(JSTraceable)]
 struct ValueWithSize {
@@ -72,11 +80,10 @@ impl ReadableStreamDefaultController {
     pub fn set_up(
         cx: &mut JSContext,
         stream: &ReadableStream,
-        start: Option<HandleObject>,
+        start: StartAlgorithm,
         algorithms: RootedTraceableBox<SourceAlgorithms>,
         high_water_mark: f64,
         size_algorithm: RootedTraceableBox<SizeAlgorithm>,
-        source_this: HandleValue,
     ) -> ErrorResult {
         let global = stream.global();
         // 2-8. "Set controller.[[stream]] to stream. Perform ! ResetQueue(controller). Set
@@ -103,11 +110,15 @@ impl ReadableStreamDefaultController {
         stream.set_controller(&controller);
         // 10. Let startResult be the result of performing startAlgorithm. (This may throw.)
         rooted!(&in(cx) let mut start_result = UndefinedValue());
-        if let Some(start) = start {
-            rooted!(&in(cx) let argument = ObjectValue(controller.reflector().get_raw()));
-            if call_function(cx, start, source_this, &[argument.get()], start_result.handle_mut()).is_err() {
-                return Err(Error::JSFailed);
+        match start {
+            StartAlgorithm::Undefined => {}
+            StartAlgorithm::Call(start, source_this) => {
+                rooted!(&in(cx) let argument = ObjectValue(controller.reflector().get_raw()));
+                if call_function(cx, start, source_this, &[argument.get()], start_result.handle_mut()).is_err() {
+                    return Err(Error::JSFailed);
+                }
             }
+            StartAlgorithm::Value(value) => start_result.set(value.get()),
         }
         // 11. Let startPromise be a promise resolved with startResult.
         let start_promise = resolved_with(cx, &global, start_result.handle());
@@ -171,6 +182,7 @@ impl ReadableStreamDefaultController {
             Callback(*mut mozjs::jsapi::JSObject, *mut mozjs::jsapi::JSObject),
             Tee(Rc<crate::dom::streams::tee::TeeState>),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
+            Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -181,12 +193,14 @@ impl ReadableStreamDefaultController {
             },
             SourceAlgorithms::Tee { state, .. } => Pull::Tee(state.clone()),
             SourceAlgorithms::Iterable(record) => Pull::Iterable(record.clone()),
+            SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Pull::Resolved,
         };
         let source = match pull {
             Pull::Callback(pull, this) => Some((pull, this)),
             Pull::Tee(state) => return crate::dom::streams::tee::pull(cx, &state),
             Pull::Iterable(record) => return crate::dom::streams::from::pull(cx, &global, &record, self),
+            Pull::Transform(stream) => return stream.source_pull(cx),
             Pull::Resolved => None,
         };
         let Some((pull, this)) = source else { return Promise::new_resolved(cx, &global, &()) };
@@ -199,7 +213,7 @@ impl ReadableStreamDefaultController {
     }
 
     /// <https://streams.spec.whatwg.org/#readable-stream-default-controller-should-call-pull>
-    fn should_call_pull(&self) -> bool {
+    pub fn should_call_pull(&self) -> bool {
         let stream = self.stream();
         // 2. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(controller) is false, return false.
         if !self.can_close_or_enqueue() {
@@ -378,6 +392,7 @@ impl ReadableStreamDefaultController {
             Callback(*mut mozjs::jsapi::JSObject, *mut mozjs::jsapi::JSObject),
             Tee(Rc<crate::dom::streams::tee::TeeState>, u8),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
+            Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -388,6 +403,7 @@ impl ReadableStreamDefaultController {
             },
             SourceAlgorithms::Tee { state, branch } => Cancel::Tee(state.clone(), *branch),
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
+            SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Cancel::Resolved,
         };
         let result = match cancel {
@@ -400,6 +416,7 @@ impl ReadableStreamDefaultController {
             }
             Cancel::Tee(state, branch) => crate::dom::streams::tee::cancel(cx, &state, branch, reason),
             Cancel::Iterable(record) => crate::dom::streams::from::cancel(cx, &global, &record, reason),
+            Cancel::Transform(stream) => stream.source_cancel(cx, reason),
             Cancel::Resolved => Promise::new_resolved(cx, &global, &()),
         };
         // 3. Perform ! ReadableStreamDefaultControllerClearAlgorithms(this).

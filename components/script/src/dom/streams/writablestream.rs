@@ -89,6 +89,32 @@ impl WritableStream {
         }
     }
 
+    /// CreateWritableStream (<https://streams.spec.whatwg.org/#create-writable-stream>) whose
+    /// start algorithm returns `start_value`.
+    pub fn create(
+        cx: &mut JSContext,
+        global: &Window,
+        start_value: HandleValue,
+        algorithms: RootedTraceableBox<SinkAlgorithms>,
+        high_water_mark: f64,
+        size: RootedTraceableBox<SizeAlgorithm>,
+    ) -> DomRoot<WritableStream> {
+        let stream =
+            crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(WritableStream::new_inherited()), global);
+        rooted!(&in(cx) let undefined = UndefinedValue());
+        WritableStreamDefaultController::set_up(
+            cx,
+            &stream,
+            algorithms,
+            high_water_mark,
+            size,
+            undefined.handle(),
+            Some(start_value),
+        )
+        .expect("a start algorithm returning a value cannot throw");
+        stream
+    }
+
     pub fn state(&self) -> WritableState {
         self.state.get()
     }
@@ -406,7 +432,15 @@ impl WritableStreamMethods for WritableStream {
             None => SinkAlgorithms::Empty,
         });
         rooted!(&in(cx) let this_sink = underlying_sink.get());
-        WritableStreamDefaultController::set_up(cx, &stream, algorithms, high_water_mark, size, this_sink.handle())?;
+        WritableStreamDefaultController::set_up(
+            cx,
+            &stream,
+            algorithms,
+            high_water_mark,
+            size,
+            this_sink.handle(),
+            None,
+        )?;
         Ok(stream)
     }
 

@@ -97,6 +97,8 @@ pub enum SinkAlgorithms {
     /// No sink object: every algorithm returns a promise resolved with undefined.
     Empty,
     Sink(UnderlyingSink),
+    /// The writable side of a TransformStream.
+    Transform(Dom<crate::dom::streams::transformstream::TransformStream>),
     Cleared,
 }
 
@@ -145,6 +147,7 @@ impl WritableStreamDefaultController {
         high_water_mark: f64,
         size_algorithm: RootedTraceableBox<SizeAlgorithm>,
         sink_this: HandleValue,
+        start_value: Option<HandleValue>,
     ) -> ErrorResult {
         let global = stream.global();
         // 5. Let controller.[[abortController]] be a new AbortController.
@@ -176,7 +179,10 @@ impl WritableStreamDefaultController {
         stream.update_backpressure(cx, controller.backpressure());
         // 12. Let startResult be the result of performing startAlgorithm. (This may throw.)
         rooted!(&in(cx) let mut start_result = UndefinedValue());
-        if !start.get().is_null() {
+        if let Some(value) = start_value {
+            // A transform stream's start algorithm returns its start promise.
+            start_result.set(value.get());
+        } else if !start.get().is_null() {
             rooted!(&in(cx) let argument = ObjectValue(controller.reflector().get_raw()));
             if call_function(cx, start.handle(), sink_this, &[argument.get()], start_result.handle_mut()).is_err() {
                 return Err(Error::JSFailed);
@@ -223,8 +229,21 @@ impl WritableStreamDefaultController {
                 };
                 function.as_ref().map(|f| (f.get(), sink.object.get()))
             }
+            SinkAlgorithms::Transform(_) => None,
             SinkAlgorithms::Empty | SinkAlgorithms::Cleared => None,
         };
+        // A transform stream's sink algorithms (read out of the cell first: they may clear it).
+        let transform = match &*self.algorithms.borrow() {
+            SinkAlgorithms::Transform(stream) => Some(stream.as_rooted()),
+            _ => None,
+        };
+        if let Some(stream) = transform {
+            return match which {
+                Which::Write => stream.sink_write(cx, argument),
+                Which::Close => stream.sink_close(cx),
+                Which::Abort => stream.sink_abort(cx, argument),
+            };
+        }
         let Some((function, this)) = callback else { return Promise::new_resolved(cx, &global, &()) };
         rooted!(&in(cx) let function = function);
         rooted!(&in(cx) let this = ObjectValue(this));
@@ -316,7 +335,7 @@ impl WritableStreamDefaultController {
     }
 
     /// <https://streams.spec.whatwg.org/#writable-stream-default-controller-error-if-needed>
-    fn error_if_needed(&self, cx: &mut JSContext, error: HandleValue) {
+    pub fn error_if_needed(&self, cx: &mut JSContext, error: HandleValue) {
         // "If controller.[[stream]].[[state]] is "writable", perform ! …ControllerError(controller, error)."
         if self.stream.state() == WritableState::Writable {
             self.error(cx, error);
