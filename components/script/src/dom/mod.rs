@@ -27,6 +27,7 @@ pub mod mathml;
 pub mod mediacapture;
 pub mod mediarecorder;
 pub mod permissions;
+pub mod streams;
 pub mod svg;
 pub mod testing;
 pub mod url;

@@ -121,6 +121,15 @@ pub use crate::dom::mediarecorder::blobevent::BlobEvent;
 pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
+pub use crate::dom::streams::queuingstrategy::{ByteLengthQueuingStrategy, CountQueuingStrategy};
+pub use crate::dom::streams::readablestream::ReadableStream;
+pub use crate::dom::streams::readablestreamdefaultcontroller::ReadableStreamDefaultController;
+pub use crate::dom::streams::readablestreamdefaultreader::ReadableStreamDefaultReader;
+pub use crate::dom::streams::transformstream::TransformStream;
+pub use crate::dom::streams::transformstreamdefaultcontroller::TransformStreamDefaultController;
+pub use crate::dom::streams::writablestream::WritableStream;
+pub use crate::dom::streams::writablestreamdefaultcontroller::WritableStreamDefaultController;
+pub use crate::dom::streams::writablestreamdefaultwriter::WritableStreamDefaultWriter;
 pub use crate::dom::svg::svganimatedstring::SVGAnimatedString;
 pub use crate::dom::svg::svgelement::SVGElement;
 pub use crate::dom::svg::svgelements::{

@@ -364,8 +364,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 let setter_info = if setter.is_some() { format!("Some(&{upper}_SETTER_INFO)") } else { "None".into() };
                 let target =
                     if attr.attrs.legacy_unforgeable && !iface.attrs.global { &mut unforgeable } else { &mut specs };
+                // A promise-typed attribute's getter rejects instead of throwing (a failed brand
+                // check included).
+                let spec =
+                    if matches!(attr.ty, Type::Promise(_)) { "promise_attribute_spec" } else { "attribute_spec" };
                 target.entry(cond).or_default().0.push(format!(
-                    "attribute_spec({}, ({flags}) as u8, &{upper}_GETTER_INFO, {setter_info})",
+                    "{spec}({}, ({flags}) as u8, &{upper}_GETTER_INFO, {setter_info})",
                     cstr_lit(&attr.name)
                 ));
             }

@@ -37,8 +37,8 @@ pub use crate::dom::bindings::iterable::{
 };
 pub use crate::dom::bindings::jit::{
     Args, FUNCTION_SPEC_END, JitInfo, PROPERTY_SPEC_END, attribute_spec, cached_slot_value, exception_to_promise,
-    getter_rval, has_iterator, is_array_buffer, is_array_buffer_view, is_typed_array, method_spec, setter_arg,
-    static_attribute_spec, static_method_spec, store_cached_slot_value,
+    getter_rval, has_iterator, is_array_buffer, is_array_buffer_view, is_typed_array, method_spec,
+    promise_attribute_spec, setter_arg, static_attribute_spec, static_method_spec, store_cached_slot_value,
 };
 pub use crate::dom::bindings::num::Finite;
 pub use crate::dom::bindings::promise::Promise;

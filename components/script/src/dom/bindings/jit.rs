@@ -149,6 +149,20 @@ pub const fn attribute_spec(
     }
 }
 
+/// An attribute of a promise type: its getter turns an exception (a failed brand check
+/// included) into a rejected promise (<https://webidl.spec.whatwg.org/#dfn-attribute-getter>,
+/// "If attribute's type is a promise type, return ! Call(%Promise.reject%, …)").
+pub const fn promise_attribute_spec(
+    name: &'static CStr,
+    flags: u8,
+    getter: &'static JitInfo,
+    setter: Option<&'static JitInfo>,
+) -> JSPropertySpec {
+    let mut spec = attribute_spec(name, flags, getter, setter);
+    spec.u.accessors.getter.native = wrapper(Some(generic_promise_getter), &getter.0 as *const JSJitInfo);
+    spec
+}
+
 /// A static attribute: accessor property with plain natives.
 pub const fn static_attribute_spec(
     name: &'static CStr,
@@ -322,6 +336,18 @@ pub unsafe extern "C" fn generic_setter(cx: *mut RawJSContext, argc: u32, vp: *m
 /// The native of every regular operation.
 pub unsafe extern "C" fn generic_method(cx: *mut RawJSContext, argc: u32, vp: *mut Value) -> bool {
     unsafe { generic_call(cx, argc, vp, call_method) }
+}
+
+/// The getter native of promise-typed attributes: an exception becomes a rejected promise.
+pub unsafe extern "C" fn generic_promise_getter(cx: *mut RawJSContext, argc: u32, vp: *mut Value) -> bool {
+    unsafe {
+        if generic_getter(cx, argc, vp) {
+            return true;
+        }
+        let mut jscx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let args = CallArgs::from_vp(vp, argc);
+        exception_to_promise(&mut jscx, MutableHandleValue::from_raw(args.rval()))
+    }
 }
 
 /// The native of promise-returning operations: an exception becomes a rejected promise

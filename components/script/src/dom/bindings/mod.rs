@@ -13,6 +13,7 @@ pub mod jit;
 pub mod num;
 pub mod promise;
 pub mod proxyhandler;
+pub mod reaction;
 pub mod record;
 pub mod refcounted;
 pub mod reflector;

@@ -268,6 +268,23 @@ impl<T: JSTraceable + 'static> RootedTraceableBox<T> {
     }
 }
 
+impl<T: JSTraceable + 'static> RootedTraceableBox<T> {
+    /// Unroots the value and returns it; the caller stores it where it is traced before the
+    /// next GC can happen.
+    pub fn into_inner(self) -> T {
+        let this = std::mem::ManuallyDrop::new(self);
+        let ptr: *const dyn JSTraceable = &*this.value;
+        TRACEABLE_ROOTS.with(|roots| {
+            let mut roots = roots.borrow_mut();
+            if let Some(i) = roots.iter().rposition(|r| std::ptr::addr_eq(*r, ptr)) {
+                roots.swap_remove(i);
+            }
+        });
+        // SAFETY: `this` is never dropped, so the box is read out exactly once.
+        *unsafe { std::ptr::read(&this.value) }
+    }
+}
+
 impl<T: JSTraceable + 'static> Deref for RootedTraceableBox<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -199,3 +199,13 @@ unsafe impl<A: JSTraceable, B: JSTraceable> JSTraceable for (A, B) {
         }
     }
 }
+
+unsafe impl<A: JSTraceable, B: JSTraceable, C: JSTraceable> JSTraceable for (A, B, C) {
+    unsafe fn trace(&self, trc: *mut JSTracer) {
+        unsafe {
+            self.0.trace(trc);
+            self.1.trace(trc);
+            self.2.trace(trc);
+        }
+    }
+}

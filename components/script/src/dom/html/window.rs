@@ -136,6 +136,8 @@ pub struct Window {
     console_timers: RefCell<HashMap<String, Instant>>,
     custom_element_registry:
         MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
+    /// The streams' per-realm size functions of the queuing strategies.
+    streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
 }
 
 impl Window {
@@ -166,12 +168,18 @@ impl Window {
             console_groups: Cell::new(0),
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
+            streams_size_functions: Default::default(),
         });
         let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
         let document = Document::new_for_window(cx, &window, window.url());
         window.document.set(Some(&document));
         crate::script_thread::add_window(&window);
         window
+    }
+
+    /// The queuing strategies' `size` functions of this realm (<https://streams.spec.whatwg.org/#qs>).
+    pub fn streams_size_functions(&self) -> &crate::dom::streams::queuingstrategy::SizeFunctions {
+        &self.streams_size_functions
     }
 
     /// The top-level page this window belongs to.

@@ -1,0 +1,141 @@
+// https://streams.spec.whatwg.org/
+// Only what Aperture implements: readable streams with the default controller and reader, the
+// two queuing strategies, tee() and ReadableStream.from(). Differences from the standard IDL,
+// forced by the generator (behaviour as specified):
+// * the underlying source and the QueuingStrategy are `any` and converted by hand in
+//   dom/streams/ (the generator cannot take an optional `object`, nor keep callbacks returning
+//   `any` in a dictionary): members are read in the standard's dictionary order with the same
+//   TypeErrors;
+// * getReader() returns ReadableStreamDefaultReader (there are no byte streams, so the
+//   ReadableStreamReader union has one possible value; mode "byob" throws the TypeError the
+//   standard names for a stream without a byte controller);
+// * read() resolves with a plain { value, done } object (ReadableStreamReadResult) built by hand;
+// * ByteLengthQueuingStrategy/CountQueuingStrategy's `size` is `object` (the same function per
+//   realm, as the standard requires);
+// * tee() returns `any` (a two-element Array) because the generator has no sequence of
+//   interface returns;
+// * WritableStream's underlying sink is `any` and converted by hand like the source.
+// Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
+// requests), async iteration.
+// TransformStream's transformer and strategies are `any`, converted by hand like the others.
+
+[Exposed=Window]
+interface ReadableStream {
+  [Throws] constructor(optional any underlyingSource, optional any strategy);
+
+  [NewObject, Throws] static ReadableStream from(any asyncIterable);
+
+  readonly attribute boolean locked;
+
+  [NewObject] Promise<undefined> cancel(optional any reason);
+  [Throws] ReadableStreamDefaultReader getReader(optional ReadableStreamGetReaderOptions options = {});
+  [Throws] ReadableStream pipeThrough(ReadableWritablePair transform, optional StreamPipeOptions options = {});
+  [NewObject] Promise<undefined> pipeTo(WritableStream destination, optional StreamPipeOptions options = {});
+  [Throws] any tee();
+};
+
+dictionary ReadableWritablePair {
+  required ReadableStream readable;
+  required WritableStream writable;
+};
+
+dictionary StreamPipeOptions {
+  boolean preventClose = false;
+  boolean preventAbort = false;
+  boolean preventCancel = false;
+  AbortSignal signal;
+};
+
+enum ReadableStreamReaderMode { "byob" };
+
+dictionary ReadableStreamGetReaderOptions {
+  ReadableStreamReaderMode mode;
+};
+
+[Exposed=Window]
+interface ReadableStreamDefaultReader {
+  [Throws] constructor(ReadableStream stream);
+
+  [NewObject] Promise<any> read();
+  undefined releaseLock();
+
+  // ReadableStreamGenericReader
+  readonly attribute Promise<undefined> closed;
+  [NewObject] Promise<undefined> cancel(optional any reason);
+};
+
+[Exposed=Window]
+interface ReadableStreamDefaultController {
+  readonly attribute unrestricted double? desiredSize;
+
+  [Throws] undefined close();
+  [Throws] undefined enqueue(optional any chunk);
+  undefined error(optional any e);
+};
+
+dictionary QueuingStrategyInit {
+  required unrestricted double highWaterMark;
+};
+
+[Exposed=Window]
+interface ByteLengthQueuingStrategy {
+  constructor(QueuingStrategyInit init);
+
+  readonly attribute unrestricted double highWaterMark;
+  readonly attribute object size;
+};
+
+[Exposed=Window]
+interface CountQueuingStrategy {
+  constructor(QueuingStrategyInit init);
+
+  readonly attribute unrestricted double highWaterMark;
+  readonly attribute object size;
+};
+
+[Exposed=Window]
+interface WritableStream {
+  [Throws] constructor(optional any underlyingSink, optional any strategy);
+
+  readonly attribute boolean locked;
+
+  [NewObject] Promise<undefined> abort(optional any reason);
+  [NewObject] Promise<undefined> close();
+  [Throws] WritableStreamDefaultWriter getWriter();
+};
+
+[Exposed=Window]
+interface WritableStreamDefaultWriter {
+  [Throws] constructor(WritableStream stream);
+
+  readonly attribute Promise<undefined> closed;
+  [Throws] readonly attribute unrestricted double? desiredSize;
+  readonly attribute Promise<undefined> ready;
+
+  [NewObject] Promise<undefined> abort(optional any reason);
+  [NewObject] Promise<undefined> close();
+  undefined releaseLock();
+  [NewObject] Promise<undefined> write(optional any chunk);
+};
+
+[Exposed=Window]
+interface WritableStreamDefaultController {
+  readonly attribute AbortSignal signal;
+  undefined error(optional any e);
+};
+
+[Exposed=Window]
+interface TransformStream {
+  [Throws] constructor(optional any transformer, optional any writableStrategy, optional any readableStrategy);
+
+  readonly attribute ReadableStream readable;
+  readonly attribute WritableStream writable;
+};
+
+[Exposed=Window]
+interface TransformStreamDefaultController {
+  readonly attribute unrestricted double? desiredSize;
+  [Throws] undefined enqueue(optional any chunk);
+  undefined error(optional any reason);
+  undefined terminate();
+};
