@@ -102,6 +102,9 @@ pub struct Document {
     scripts: MutNullableDom<HTMLCollection>,
     /// The NodeIterators whose root's node document this is (their pre-removing steps).
     node_iterators: RefCell<Vec<Dom<NodeIterator>>>,
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
+    #[no_trace]
+    referrer: RefCell<String>,
 }
 
 impl Document {
@@ -149,6 +152,7 @@ impl Document {
             forms: Default::default(),
             scripts: Default::default(),
             node_iterators: RefCell::new(Vec::new()),
+            referrer: RefCell::new(String::new()),
         }
     }
 
@@ -254,6 +258,15 @@ impl Document {
 
     pub fn url(&self) -> Url {
         self.url.borrow().clone()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
+    pub fn referrer(&self) -> String {
+        self.referrer.borrow().clone()
+    }
+
+    pub fn set_referrer(&self, referrer: String) {
+        *self.referrer.borrow_mut() = referrer;
     }
 
     pub fn is_html_document(&self) -> bool {
@@ -679,4 +692,5 @@ impl DocumentMethods for Document {
     }
     crate::dom::dom::parentnode::non_element_parent_node_methods!();
     crate::dom::dom::parentnode::parent_node_methods!();
+    crate::dom::html::documentmetadata::document_metadata_methods!();
 }

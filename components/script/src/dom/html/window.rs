@@ -136,6 +136,8 @@ pub struct Window {
     console_timers: RefCell<HashMap<String, Instant>>,
     custom_element_registry:
         MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
+    #[no_trace]
+    browsing_context: crate::dom::html::windowbrowsingcontext::BrowsingContextState,
 }
 
 impl Window {
@@ -166,6 +168,7 @@ impl Window {
             console_groups: Cell::new(0),
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
+            browsing_context: Default::default(),
         });
         let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
         let document = Document::new_for_window(cx, &window, window.url());
@@ -234,6 +237,11 @@ impl Window {
     /// iframe's window is detached when the iframe is removed).
     pub fn is_attached(&self) -> bool {
         self.document().browsing_window().is_some_and(|w| std::ptr::eq(&*w, self))
+    }
+
+    /// The browsing context's name and closing state (`windowbrowsingcontext.rs`).
+    pub fn browsing_context(&self) -> &crate::dom::html::windowbrowsingcontext::BrowsingContextState {
+        &self.browsing_context
     }
 
     /// The parent window of an iframe's window.
@@ -450,6 +458,7 @@ impl Microtask for QueuedCallback {
 }
 
 impl WindowMethods for Window {
+    crate::dom::html::windowbrowsingcontext::window_browsing_context_methods!();
     /// <https://html.spec.whatwg.org/multipage/custom-elements.html#dom-window-customelements>
     fn CustomElements(
         &self,
