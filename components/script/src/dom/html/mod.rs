@@ -28,6 +28,7 @@ pub mod navigator;
 pub mod parser;
 pub mod promiserejectionevent;
 pub mod reflect;
+pub mod renderedtext;
 pub mod simpleelements;
 pub mod structuredclone;
 pub mod timeranges;
