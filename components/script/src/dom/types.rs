@@ -11,6 +11,7 @@ pub use crate::dom::canvas::offscreencanvas::{OffscreenCanvas, OffscreenCanvasRe
 pub use crate::dom::canvas::path2d::Path2D;
 pub use crate::dom::canvas::textmetrics::TextMetrics;
 pub use crate::dom::console::console::console;
+pub use crate::dom::css::cssnamespace::CSS;
 pub use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
 pub use crate::dom::cssomview::mediaquerylist::MediaQueryList;
 pub use crate::dom::cssomview::screen::Screen;

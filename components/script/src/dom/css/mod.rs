@@ -2,5 +2,6 @@
 //! `getComputedStyle()` (<https://drafts.csswg.org/cssom/>).
 
 pub mod computedstyle;
+pub mod cssnamespace;
 pub mod cssproperties;
 pub mod cssstyledeclaration;
