@@ -108,6 +108,19 @@ fn http_localhost_page_keeps_its_query() {
 }
 
 #[test]
+fn document_cookie_over_http() {
+    let port = serve(vec![
+        ("/pages/cookies.html", include_str!("pages/host/cookies.html")),
+        ("/pages/check.js", include_str!("pages/resources/check.js")),
+    ]);
+    let url = format!("http://127.0.0.1:{port}/pages/cookies.html");
+    let r = run(&[], std::path::Path::new(&url));
+    assert_eq!(r.status, Some(0), "stdout {} stderr {}", r.stdout, r.stderr);
+    assert!(!r.stdout.contains("FAIL"), "{}", r.stdout);
+    assert!(r.stdout.contains("CHECKS DONE 12/12"), "{}", r.stdout);
+}
+
+#[test]
 fn file_page_with_query_string() {
     let p = format!("{}?mode=fast", page("host/query.html").display());
     let r = run(&[], std::path::Path::new(&p));

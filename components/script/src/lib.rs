@@ -5,6 +5,7 @@
 //! to add one.
 
 pub mod bench;
+pub mod cookies;
 pub mod dom;
 pub mod embedder;
 pub mod imaging;

@@ -1,8 +1,7 @@
 // https://html.spec.whatwg.org/multipage/form-elements.html#htmloptionelement
-// FIXME: the legacy factory function `Option(text, value, defaultSelected, selected)` waits for
-// [LegacyFactoryFunction] in the bindings generator.
 
-[Exposed=Window]
+[Exposed=Window,
+ LegacyFactoryFunction=Option(optional DOMString text = "", optional DOMString value, optional boolean defaultSelected = false, optional boolean selected = false)]
 interface HTMLOptionElement : HTMLElement {
   attribute boolean disabled;
   readonly attribute HTMLFormElement? form;

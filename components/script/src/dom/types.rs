@@ -21,6 +21,7 @@ pub use crate::dom::css::cssmediarule::CSSMediaRule;
 pub use crate::dom::css::cssnamespacerule::CSSNamespaceRule;
 pub use crate::dom::css::cssrule::CSSRule;
 pub use crate::dom::css::cssrulelist::CSSRuleList;
+pub use crate::dom::css::cssnamespace::CSS;
 pub use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
 pub use crate::dom::css::cssstylerule::CSSStyleRule;
 pub use crate::dom::css::cssstylesheet::CSSStyleSheet;

@@ -11,6 +11,7 @@ pub mod csskeyframerule;
 pub mod csskeyframesrule;
 pub mod cssmediarule;
 pub mod cssnamespacerule;
+pub mod cssnamespace;
 pub mod cssproperties;
 pub mod cssrule;
 pub mod cssrulelist;

@@ -104,6 +104,9 @@ pub struct Document {
     node_iterators: RefCell<Vec<Dom<NodeIterator>>>,
     /// `styleSheets` and `adoptedStyleSheets` (<https://drafts.csswg.org/cssom/#extensions-to-the-document-or-shadow-root-interface>).
     css_sheets: crate::dom::css::documentorshadowroot::DocumentOrShadowRootSheets,
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
+    #[no_trace]
+    referrer: RefCell<String>,
 }
 
 impl Document {
@@ -160,6 +163,7 @@ impl Document {
             scripts: Default::default(),
             node_iterators: RefCell::new(Vec::new()),
             css_sheets: Default::default(),
+            referrer: RefCell::new(String::new()),
         }
     }
 
@@ -265,6 +269,15 @@ impl Document {
 
     pub fn url(&self) -> Url {
         self.url.borrow().clone()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
+    pub fn referrer(&self) -> String {
+        self.referrer.borrow().clone()
+    }
+
+    pub fn set_referrer(&self, referrer: String) {
+        *self.referrer.borrow_mut() = referrer;
     }
 
     pub fn is_html_document(&self) -> bool {
@@ -706,4 +719,5 @@ impl DocumentMethods for Document {
     }
     crate::dom::dom::parentnode::non_element_parent_node_methods!();
     crate::dom::dom::parentnode::parent_node_methods!();
+    crate::dom::html::documentmetadata::document_metadata_methods!();
 }

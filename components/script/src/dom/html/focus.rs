@@ -80,3 +80,22 @@ fn fire_focus_events(cx: &mut JSContext, element: &Element, plain: &str, bubblin
     target.fire_event_with(cx, plain, false, false);
     target.fire_event_with(cx, bubbling, true, false);
 }
+
+/// <https://html.spec.whatwg.org/multipage/interaction.html#focusing-steps> for a navigable
+/// whose container is `container` (`iframeWindow.focus()`): the focus chain of the navigable's
+/// document runs through its container, so the container becomes the focused area of its own
+/// document (the focus update steps fire `blur`/`focusout` at the old focused element and
+/// `focus`/`focusin` at the container).
+pub fn focus_navigable_container(cx: &mut JSContext, container: &Element) {
+    let document = container.upcast::<Node>().owner_doc();
+    let old = document.focused_element();
+    // "If old focus target is new focus target, return."
+    if old.as_deref().is_some_and(|o| std::ptr::eq(o, container)) {
+        return;
+    }
+    document.set_focused_element(Some(container));
+    if let Some(old) = old {
+        fire_focus_events(cx, &old, "blur", "focusout");
+    }
+    fire_focus_events(cx, container, "focus", "focusin");
+}

@@ -159,6 +159,7 @@ macro_rules! all_global_event_handlers {
 pub(crate) use all_global_event_handlers;
 
 impl HTMLElementMethods for HTMLElement {
+    crate::dom::html::renderedtext::rendered_text_methods!();
     /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetparent>: the body, for an
     /// element in a document (nothing is positioned), else null.
     fn OffsetParent(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {

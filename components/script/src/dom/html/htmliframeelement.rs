@@ -119,8 +119,14 @@ impl HTMLIFrameElement {
         };
         let child = Window::new(cx, options);
         child.set_parent(Some(parent));
+        // "Let targetName be null. If element has a name content attribute, then set targetName to
+        // the value of that attribute." (https://html.spec.whatwg.org/multipage/document-sequences.html#create-a-new-child-navigable)
+        child.browsing_context().set_name(&self.upcast::<Element>().get_attribute_value("name").unwrap_or_default());
         let document = child.document();
         document.set_container(Some(self));
+        // "If creator is non-null, then: Set document's referrer to the serialization of
+        // creator's URL." (https://html.spec.whatwg.org/multipage/document-sequences.html#creating-a-new-browsing-context)
+        document.set_referrer(self.upcast::<Node>().owner_doc().url().to_string());
         // The initial about:blank document: html, head and body, already complete.
         crate::dom::html::parser::parse_document(cx, &document, "");
         document.mark_completely_loaded();
@@ -241,6 +247,15 @@ impl HTMLIFrameElement {
         old.detach();
         let document = Document::new_for_window(cx, &child, url.clone());
         document.set_container(Some(self));
+        // The navigation's request has the iframe's node document as its client, so the new
+        // document's referrer is that document's URL under the default referrer policy.
+        // An about:blank or about:srcdoc document keeps its creator's URL, as the initial one.
+        let referrer = self.upcast::<Node>().owner_doc().url();
+        document.set_referrer(if url.scheme() == "about" {
+            referrer.to_string()
+        } else {
+            crate::dom::html::documentmetadata::referrer_for(&referrer, &url)
+        });
         child.set_url(url);
         child.set_document(&document);
         crate::dom::html::parser::parse_document(cx, &document, html);

@@ -4,6 +4,7 @@
 pub mod animationframes;
 pub mod base64;
 pub mod customelements;
+pub mod documentmetadata;
 pub mod domparser;
 pub mod domstringmap;
 pub mod errorevent;
@@ -28,8 +29,10 @@ pub mod navigator;
 pub mod parser;
 pub mod promiserejectionevent;
 pub mod reflect;
+pub mod renderedtext;
 pub mod simpleelements;
 pub mod structuredclone;
 pub mod timeranges;
 pub mod window;
+pub mod windowbrowsingcontext;
 pub mod windowproperties;

@@ -138,6 +138,8 @@ pub struct Window {
         MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
     /// The streams' per-realm size functions of the queuing strategies.
     streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
+    #[no_trace]
+    browsing_context: crate::dom::html::windowbrowsingcontext::BrowsingContextState,
 }
 
 impl Window {
@@ -169,6 +171,7 @@ impl Window {
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
             streams_size_functions: Default::default(),
+            browsing_context: Default::default(),
         });
         let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
         let document = Document::new_for_window(cx, &window, window.url());
@@ -242,6 +245,11 @@ impl Window {
     /// iframe's window is detached when the iframe is removed).
     pub fn is_attached(&self) -> bool {
         self.document().browsing_window().is_some_and(|w| std::ptr::eq(&*w, self))
+    }
+
+    /// The browsing context's name and closing state (`windowbrowsingcontext.rs`).
+    pub fn browsing_context(&self) -> &crate::dom::html::windowbrowsingcontext::BrowsingContextState {
+        &self.browsing_context
     }
 
     /// The parent window of an iframe's window.
@@ -458,6 +466,7 @@ impl Microtask for QueuedCallback {
 }
 
 impl WindowMethods for Window {
+    crate::dom::html::windowbrowsingcontext::window_browsing_context_methods!();
     /// <https://html.spec.whatwg.org/multipage/custom-elements.html#dom-window-customelements>
     fn CustomElements(
         &self,

@@ -108,6 +108,46 @@ impl HTMLOptionElement {
 }
 
 impl HTMLOptionElementMethods for HTMLOptionElement {
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-option>
+    fn LegacyFactoryFunction(
+        cx: &mut JSContext,
+        global: &crate::dom::html::window::Window,
+        _proto: Option<mozjs::rust::HandleObject>,
+        text: DOMString,
+        value: Option<DOMString>,
+        default_selected: bool,
+        selected: bool,
+    ) -> crate::dom::bindings::error::Fallible<DomRoot<HTMLOptionElement>> {
+        // 1. "Let document be the current global object's associated Document."
+        let document = global.document();
+        // 2. "Let option be the result of creating an element given document, "option", and the
+        //    HTML namespace."
+        let option = HTMLOptionElement::new(cx, "option", &document);
+        let node = option.upcast::<Node>();
+        // 3. "If text is not the empty string, then append to option a new Text node whose data
+        //    is text."
+        if !text.as_str().is_empty() {
+            let child = Text::new(cx, text.as_str().to_string(), &document);
+            let _ = crate::dom::bindings::codegen::NodeBinding::NodeMethods::AppendChild(node, cx, child.upcast());
+        }
+        // 4. "If value is given, then set an attribute value for option using "value" and value."
+        if let Some(value) = value {
+            option.upcast::<Element>().set_attribute_value(cx, "value", value.as_str().to_string());
+        }
+        // 5. "If defaultSelected is true, then set an attribute value for option using "selected"
+        //    and the empty string."
+        if default_selected {
+            option.upcast::<Element>().set_attribute_value(cx, "selected", String::new());
+        }
+        // 6. "If selected is true, then set option's selectedness to true; otherwise set its
+        //    selectedness to false (even if defaultSelected is true)."
+        // FIXME: Aperture keeps selectedness and dirtiness in one field, so this also marks the
+        // option dirty (a later change of its `selected` attribute no longer changes it).
+        option.set_raw_selectedness(selected);
+        // 7. "Return option."
+        Ok(option)
+    }
+
     reflect_bool!(
         Disabled,
         SetDisabled,
