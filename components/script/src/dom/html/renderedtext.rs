@@ -19,6 +19,7 @@ use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
+use crate::dom::css::cascade::Cascade;
 use crate::dom::css::computedstyle::{Target, computed_value};
 use crate::dom::dom::characterdata::CharacterData;
 use crate::dom::dom::document::Document;
@@ -36,13 +37,13 @@ enum Item {
 
 /// Whether `element` is being rendered: connected, with no inclusive ancestor that computes
 /// `display: none` (see the module documentation).
-fn is_rendered(element: &Element) -> bool {
+fn is_rendered(c: &Cascade, element: &Element) -> bool {
     if !element.upcast::<Node>().is_connected() {
         return false;
     }
     let mut current = Some(DomRoot::from_ref(element));
     while let Some(e) = current {
-        if computed_value(&e, Target::Element, "display") == "none" {
+        if computed_value(c, &e, Target::Element, "display") == "none" {
             return false;
         }
         current = e.upcast::<Node>().parent().and_then(|p| p.downcast_root::<Element>());
@@ -50,16 +51,18 @@ fn is_rendered(element: &Element) -> bool {
     true
 }
 
-fn display(element: &Element) -> String {
-    computed_value(element, Target::Element, "display")
+fn display(c: &Cascade, element: &Element) -> String {
+    computed_value(c, element, Target::Element, "display")
 }
 
 /// <https://html.spec.whatwg.org/multipage/dom.html#dom-innertext> (getter): the get the text
 /// steps.
-pub fn get_the_text(element: &Element) -> DOMString {
+pub fn get_the_text(cx: &mut JSContext, element: &Element) -> DOMString {
+    // The author style sheets of the element's tree, gathered once for the whole walk.
+    let c = &Cascade::for_element(cx, element);
     // 1. "If element is not being rendered or if the user agent is a non-CSS user agent, then
     //    return element's descendant text content."
-    if !is_rendered(element) {
+    if !is_rendered(c, element) {
         return element.upcast::<Node>().descendant_text_content().into();
     }
     // 2. "Let results be a new empty list."
@@ -67,26 +70,26 @@ pub fn get_the_text(element: &Element) -> DOMString {
     // 3. "For each child node node of element: Let current be the list resulting in running
     //    the rendered text collection steps with node. Append the items of current to results."
     for child in element.upcast::<Node>().children() {
-        collect(&child, true, &mut results);
+        collect(c, &child, true, &mut results);
     }
     finish(results).into()
 }
 
 /// <https://html.spec.whatwg.org/multipage/dom.html#rendered-text-collection-steps>;
 /// `rendered` says whether `node`'s parent is being rendered.
-fn collect(node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
+fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
     let element = node.downcast::<Element>();
-    let rendered = parent_rendered && element.is_none_or(|e| display(e) != "none");
+    let rendered = parent_rendered && element.is_none_or(|e| display(c, e) != "none");
     // 1. "Let items be the result of running the rendered text collection steps with each child
     //    node of node in tree order, and then concatenating the results to a single list."
     let start = items.len();
     if let Some(element) = element {
         for child in node.children() {
-            collect(&child, rendered, items);
+            collect(c, &child, rendered, items);
         }
         // 2. "If node's computed value of 'visibility' is not 'visible', then return items."
         // 3. "If node is not being rendered, then return items."
-        if !rendered || computed_value(element, Target::Element, "visibility") != "visible" {
+        if !rendered || computed_value(c, element, Target::Element, "visibility") != "visible" {
             return;
         }
         // 5. "If node is a br element, then append a string containing a single U+000A LF code
@@ -94,18 +97,18 @@ fn collect(node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
         if element.is_html_element() && element.local_name() == "br" {
             items.push(Item::Text("\n".into(), false));
         }
-        let display = display(element);
+        let display = display(c, element);
         // 6. "If node's computed value of 'display' is 'table-cell', and node's CSS box is not
         //    the last 'table-cell' box of its enclosing 'table-row' box, then append a string
         //    containing a single U+0009 TAB code point to items."
-        if display == "table-cell" && later_sibling_with_display(node, "table-cell") {
+        if display == "table-cell" && later_sibling_with_display(c, node, "table-cell") {
             items.push(Item::Text("\t".into(), false));
         }
         // 7. "If node's computed value of 'display' is 'table-row', and node's CSS box is not the
         //    last 'table-row' box of the nearest ancestor 'table' box, then append a string
         //    containing a single U+000A LF code point to items." (Rows are compared within
         //    their row group here.)
-        if display == "table-row" && later_sibling_with_display(node, "table-row") {
+        if display == "table-row" && later_sibling_with_display(c, node, "table-row") {
             items.push(Item::Text("\n".into(), false));
         }
         // 8. "If node is a p element, then append 2 (a required line break count) at the
@@ -129,11 +132,11 @@ fn collect(node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
         return;
     }
     let Some(parent) = node.parent().and_then(|p| p.downcast_root::<Element>()) else { return };
-    if computed_value(&parent, Target::Element, "visibility") != "visible" {
+    if computed_value(c, &parent, Target::Element, "visibility") != "visible" {
         return;
     }
     let data = node.downcast::<CharacterData>().map(|c| c.data_string()).unwrap_or_default();
-    let white_space = computed_value(&parent, Target::Element, "white-space");
+    let white_space = computed_value(c, &parent, Target::Element, "white-space");
     let preserve = matches!(white_space.as_str(), "pre" | "pre-wrap" | "break-spaces" | "pre-line")
         || (white_space.is_empty() && parent.local_name() == "pre");
     let text = if preserve {
@@ -151,7 +154,7 @@ fn collect(node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
         }
         out
     };
-    let text = match computed_value(&parent, Target::Element, "text-transform").as_str() {
+    let text = match computed_value(c, &parent, Target::Element, "text-transform").as_str() {
         "uppercase" => text.to_uppercase(),
         "lowercase" => text.to_lowercase(),
         _ => text,
@@ -167,11 +170,11 @@ fn is_block_level(display: &str) -> bool {
 }
 
 /// Whether a later rendered sibling element of `node` computes `display` to `wanted`.
-fn later_sibling_with_display(node: &Node, wanted: &str) -> bool {
+fn later_sibling_with_display(c: &Cascade, node: &Node, wanted: &str) -> bool {
     let mut next = node.next_sibling();
     while let Some(n) = next {
         if let Some(e) = n.downcast::<Element>() {
-            if display(e) == wanted {
+            if display(c, e) == wanted {
                 return true;
             }
         }
@@ -346,8 +349,8 @@ fn merge_with_next_text_node(cx: &mut JSContext, node: &Node) {
 macro_rules! rendered_text_methods {
     () => {
         /// <https://html.spec.whatwg.org/multipage/dom.html#dom-innertext>
-        fn InnerText(&self, _cx: &mut JSContext) -> DOMString {
-            crate::dom::html::renderedtext::get_the_text(self.upcast())
+        fn InnerText(&self, cx: &mut JSContext) -> DOMString {
+            crate::dom::html::renderedtext::get_the_text(cx, self.upcast())
         }
         /// <https://html.spec.whatwg.org/multipage/dom.html#dom-innertext>
         fn SetInnerText(&self, cx: &mut JSContext, value: DOMString) {
@@ -355,8 +358,8 @@ macro_rules! rendered_text_methods {
         }
         /// <https://html.spec.whatwg.org/multipage/dom.html#dom-outertext>: "return the result of
         /// running get the text steps with this".
-        fn OuterText(&self, _cx: &mut JSContext) -> DOMString {
-            crate::dom::html::renderedtext::get_the_text(self.upcast())
+        fn OuterText(&self, cx: &mut JSContext) -> DOMString {
+            crate::dom::html::renderedtext::get_the_text(cx, self.upcast())
         }
         /// <https://html.spec.whatwg.org/multipage/dom.html#dom-outertext>
         fn SetOuterText(&self, cx: &mut JSContext, value: DOMString) -> crate::dom::bindings::error::Fallible<()> {

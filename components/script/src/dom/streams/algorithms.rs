@@ -64,7 +64,7 @@ pub fn convert_underlying_source(
             return Err(Error::Type("autoAllocateChunkSize is not a finite number.".into()));
         }
     }
-    let callback = |cx: &mut JSContext, name: &std::ffi::CStr| -> Fallible<Option<*mut JSObject>> {
+    let callback = |cx: &mut JSContext, name: &'static std::ffi::CStr| -> Fallible<Option<*mut JSObject>> {
         rooted!(&in(cx) let mut member = UndefinedValue());
         get_property(cx, object.handle(), name, member.handle_mut()).map_err(|_| Error::JSFailed)?;
         if member.get().is_undefined() {
