@@ -68,6 +68,7 @@ pub fn frame_from_pixels(pixels: &canvas_traits::style::ImagePixels) -> VideoFra
 pub enum ImageType {
     Png,
     Jpeg,
+    Webp,
 }
 
 /// Sniffs the image type from the first bytes.
@@ -76,18 +77,43 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
         Some(ImageType::Png)
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         Some(ImageType::Jpeg)
+    } else if bytes.len() >= 14 && bytes.starts_with(b"RIFF") && &bytes[8..14] == b"WEBPVP" {
+        Some(ImageType::Webp)
     } else {
         None
     }
 }
 
-/// Decodes a PNG or JPEG file into an RGBA frame.
+/// Decodes a PNG, JPEG or (still) WebP file into an RGBA frame.
 pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
     match sniff(bytes) {
         Some(ImageType::Png) => decode_png(bytes),
         Some(ImageType::Jpeg) => decode_jpeg(bytes),
-        None => Err("the data is not a PNG or JPEG image".into()),
+        Some(ImageType::Webp) => decode_webp(bytes),
+        None => Err("the data is not a PNG, JPEG or WebP image".into()),
     }
+}
+
+/// WebP through libwebp; the declared size is checked before any pixel is
+/// decoded. Animated WebP is refused (not decoded).
+fn decode_webp(bytes: &[u8]) -> Result<VideoFrame, String> {
+    let features = webp::BitstreamFeatures::new(bytes).ok_or("WebP: not a valid WebP image")?;
+    check_size(features.width(), features.height())?;
+    if features.has_animation() {
+        return Err("WebP: animated images are not supported".into());
+    }
+    let image = webp::Decoder::new(bytes).decode().ok_or("WebP: the image could not be decoded")?;
+    let (width, height) = (image.width(), image.height());
+    let pixels = width as usize * height as usize;
+    let (rgba, has_alpha) = if image.is_alpha() {
+        (image.to_vec(), true)
+    } else {
+        (expand(&image, pixels, 3, |p| [p[0], p[1], p[2], 255]), false)
+    };
+    if rgba.len() != pixels * 4 {
+        return Err("WebP: unexpected output size".into());
+    }
+    Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
 fn decode_png(bytes: &[u8]) -> Result<VideoFrame, String> {
