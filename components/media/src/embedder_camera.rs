@@ -110,7 +110,8 @@ pub struct CameraFrames {
 struct FramesInner {
     appsrc: gst_app::AppSrc,
     mode: Mutex<VideoMode>,
-    caps: Mutex<Option<(PixelFormat, u32, u32)>>,
+    /// The format and mode the appsrc's caps were last set for.
+    caps: Mutex<Option<(PixelFormat, u32, u32, u64)>>,
     stopped: AtomicBool,
     warned: AtomicBool,
 }
@@ -168,9 +169,11 @@ impl CameraFrames {
         };
         {
             let mut caps = self.inner.caps.lock().unwrap_or_else(PoisonError::into_inner);
-            if *caps != Some((frame.format, w, h)) {
+            // The rate is part of the caps: a mode change of rate alone must renegotiate too.
+            let key = (frame.format, w, h, mode.frame_rate.to_bits());
+            if *caps != Some(key) {
                 self.inner.appsrc.set_caps(Some(&frame_caps(frame.format, mode)));
-                *caps = Some((frame.format, w, h));
+                *caps = Some(key);
             }
         }
         match self.inner.appsrc.push_buffer(buffer) {
