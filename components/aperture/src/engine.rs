@@ -558,7 +558,9 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
             break;
         }
     }
-    // The canvas and media threads end before the runtime goes.
+    // The page's workers end (their runtimes before this one), then the canvas and media
+    // threads, before the runtime goes.
+    script::dom::workers::worker::terminate_all();
     drop(threads);
 }
 

@@ -68,6 +68,7 @@ impl ScriptRuntime {
     /// A runtime on this thread, from a handle of the process's engine (one
     /// per engine instance, each on its own script thread).
     pub fn new_with_handle(engine: JSEngineHandle) -> ScriptRuntime {
+        ENGINE_HANDLE.with(|h| *h.borrow_mut() = Some(engine.clone()));
         let mut runtime = Runtime::new(engine);
         let cx = runtime.cx();
         unsafe {
@@ -98,6 +99,16 @@ impl ScriptRuntime {
     pub fn thread_safe_js_context(&self) -> mozjs::rust::ThreadSafeJSContext {
         self.runtime.thread_safe_js_context()
     }
+}
+
+thread_local! {
+    /// The process's SpiderMonkey this thread's runtime hangs off (workers' runtimes too).
+    static ENGINE_HANDLE: RefCell<Option<JSEngineHandle>> = const { RefCell::new(None) };
+}
+
+/// A handle of the SpiderMonkey engine this thread's runtime uses, for a worker's runtime.
+pub fn engine_handle() -> Option<JSEngineHandle> {
+    ENGINE_HANDLE.with(|h| h.borrow().clone())
 }
 
 thread_local! {
@@ -351,6 +362,12 @@ fn report_error(window: Option<&Window>, message: &str, location: Option<String>
     });
 }
 
+/// Reports an error that `window`'s realm did not handle (a worker's error its `Worker` did
+/// not cancel): the embedder's console gets "Uncaught …" and the error counts.
+pub fn report_error_for(window: &Window, message: &str, location: Option<String>) {
+    report_error(Some(window), message, location);
+}
+
 /// A JS value as an error message, with "file:line:col" when it has one.
 pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (String, Option<String>) {
     if value.get().is_object() {
@@ -428,6 +445,15 @@ pub fn report_pending_exception(cx: &mut JSContext) {
         }
     };
     if !canceled {
+        // A worker's error goes to its `Worker` object, and is reported there unless canceled.
+        if let Some(window) = window.as_ref().filter(|w| w.is_worker()) {
+            let (file, line, col) = match &info {
+                Some(i) => (i.filename.clone(), i.line, i.col),
+                None => (String::new(), 0, 0),
+            };
+            crate::dom::workers::thread::propagate_error(window, format!("Uncaught {message}"), file, line, col);
+            return;
+        }
         report_error(window.as_deref(), &format!("Uncaught {message}"), location);
     }
 }
@@ -458,6 +484,23 @@ pub fn run_classic_script(
     }
     microtask_checkpoint_if_idle(cx);
     result
+}
+
+/// Evaluates `source` in `window`'s realm for `importScripts()`: an exception (a syntax error
+/// too) stays pending and is returned as `JSFailed`, so it propagates to the caller.
+pub fn evaluate_script_rethrowing(
+    cx: &mut JSContext,
+    window: &Window,
+    source: &str,
+    filename: &str,
+) -> Result<(), crate::dom::bindings::error::Error> {
+    let global = window.global_object();
+    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    rooted!(&in(cx) let mut rval = UndefinedValue());
+    let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, 1);
+    mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options)
+        .map_err(|_| crate::dom::bindings::error::Error::JSFailed)
 }
 
 /// A microtask checkpoint, unless JS is still on the stack (nested script runs).

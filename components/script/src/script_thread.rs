@@ -67,6 +67,30 @@ pub fn remote_task_sender() -> Sender<RemoteTask> {
     })
 }
 
+/// Makes `channel` this thread's remote task channel (a worker's thread: its owner made the
+/// channel, so messages can be posted before the thread runs). Call first on the thread.
+pub fn install_remote_channel(channel: (Sender<RemoteTask>, Receiver<RemoteTask>)) {
+    REMOTE.with(|r| *r.borrow_mut() = Some(channel));
+}
+
+/// Waits for the next task from another thread; `None` when every sender is gone.
+pub fn next_remote_task() -> Option<RemoteTask> {
+    remote_receiver().recv().ok()
+}
+
+/// Runs a task and the microtask checkpoint after it.
+pub fn run_task_now(cx: &mut JSContext, task: RemoteTask) {
+    run_task(cx, task);
+}
+
+/// Drops what this thread's loop still holds (queued tasks, registered windows) before its
+/// runtime goes away (a worker's thread ending).
+pub fn clear_for_shutdown() {
+    LOCAL_TASKS.with(|q| q.borrow_mut().clear());
+    WINDOWS.with(|w| w.borrow_mut().clear());
+    release_dropped_tokens();
+}
+
 fn remote_receiver() -> Receiver<RemoteTask> {
     REMOTE.with(|r| r.borrow_mut().get_or_insert_with(unbounded).1.clone())
 }
@@ -190,7 +214,10 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
-        if next_timer.is_none() && outstanding == 0 && remote.is_empty() {
+        // A worker still working (or with messages to run) may post to this thread; it sends
+        // a task here when it goes idle, which wakes this loop to check again.
+        if next_timer.is_none() && outstanding == 0 && remote.is_empty() && !crate::dom::workers::worker::any_worker_busy()
+        {
             return LoopEnd::Idle;
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {

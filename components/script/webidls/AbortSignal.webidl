@@ -1,6 +1,6 @@
 // https://dom.spec.whatwg.org/#interface-AbortController
 
-[Exposed=Window]
+[Exposed=*]
 interface AbortController {
   constructor();
 
@@ -9,7 +9,7 @@ interface AbortController {
   undefined abort(optional any reason);
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface AbortSignal : EventTarget {
   [NewObject] static AbortSignal abort(optional any reason);
 

@@ -1,6 +1,6 @@
 // https://w3c.github.io/FileAPI/#blob-section
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Blob {
   constructor(optional sequence<BlobPart> blobParts,
               optional BlobPropertyBag options = {});

@@ -186,7 +186,7 @@ interface mixin CanvasPath {
 };
 
 // https://html.spec.whatwg.org/multipage/canvas.html#path2d-objects
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Path2D {
   constructor(optional (Path2D or DOMString) path);
 

@@ -1,7 +1,7 @@
 // https://console.spec.whatwg.org/#console-namespace
 // The logging members Aperture implements.
 
-[Exposed=Window]
+[Exposed=*]
 namespace console {
   undefined assert(optional boolean condition = false, any... data);
   undefined debug(any... data);

@@ -4,12 +4,12 @@
 // bindings generator copies ArrayBufferView arguments; the implementation checks the type as
 // the IDL conversion would (TypeError for a non-view) and fills the caller's own array.
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Crypto {
   [Throws] object getRandomValues(object array);
   [SecureContext] DOMString randomUUID();
 };
 
-partial interface Window {
+partial interface mixin WindowOrWorkerGlobalScope {
   [SameObject] readonly attribute Crypto crypto;
 };

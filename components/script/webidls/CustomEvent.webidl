@@ -3,7 +3,7 @@
 // taken as `any` and converted by hand in customevent.rs with the dictionary rules, because
 // the bindings generator cannot store `any` in a dictionary yet.
 
-[Exposed=Window]
+[Exposed=*]
 interface CustomEvent : Event {
   [Throws] constructor(DOMString type, optional any eventInitDict);
 

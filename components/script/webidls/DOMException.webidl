@@ -1,6 +1,6 @@
 // https://webidl.spec.whatwg.org/#idl-DOMException
 
-[Exposed=Window]
+[Exposed=*]
 interface DOMException { // but see below note about JavaScript binding
   constructor(optional DOMString message = "", optional DOMString name = "Error");
   readonly attribute DOMString name;

@@ -2,7 +2,7 @@
 // The constructor (whose dictionary holds `any error`) is not supported yet;
 // the host creates these events when it reports an exception.
 
-[Exposed=Window]
+[Exposed=*]
 interface ErrorEvent : Event {
   readonly attribute DOMString message;
   readonly attribute USVString filename;
@@ -12,7 +12,7 @@ interface ErrorEvent : Event {
 };
 
 // https://html.spec.whatwg.org/multipage/webappapis.html#promiserejectionevent
-[Exposed=Window]
+[Exposed=*]
 interface PromiseRejectionEvent : Event {
   readonly attribute object promise;
   readonly attribute any reason;

@@ -1,6 +1,6 @@
 // https://dom.spec.whatwg.org/#interface-event
 
-[Exposed=Window]
+[Exposed=*]
 interface Event {
   constructor(DOMString type, optional EventInit eventInitDict = {});
 

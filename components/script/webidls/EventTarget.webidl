@@ -1,6 +1,6 @@
 // https://dom.spec.whatwg.org/#interface-eventtarget
 
-[Exposed=Window]
+[Exposed=*]
 interface EventTarget {
   constructor();
 

@@ -16,7 +16,7 @@ typedef (Blob or BufferSource or FormData or URLSearchParams or USVString) XMLHt
 typedef XMLHttpRequestBodyInit BodyInit;
 
 // https://fetch.spec.whatwg.org/#headers-class
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Headers {
   constructor(optional HeadersInit init);
 
@@ -30,7 +30,7 @@ interface Headers {
 };
 
 // https://fetch.spec.whatwg.org/#response-class
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Response {
   constructor(optional BodyInit? body = null, optional ResponseInit init = {});
 
@@ -66,7 +66,7 @@ enum ResponseType { "basic", "cors", "default", "error", "opaque", "opaqueredire
 // https://fetch.spec.whatwg.org/#request-class
 typedef (Request or USVString) RequestInfo;
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Request {
   constructor(RequestInfo input, optional RequestInit init = {});
 
@@ -127,6 +127,6 @@ enum RequestPriority { "high", "low", "auto" };
 enum ReferrerPolicy { "", "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin", "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url" };
 
 // https://fetch.spec.whatwg.org/#fetch-method
-partial interface Window {
+partial interface mixin WindowOrWorkerGlobalScope {
   [NewObject] Promise<Response> fetch(RequestInfo input, optional RequestInit init = {});
 };

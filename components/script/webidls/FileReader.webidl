@@ -1,7 +1,7 @@
 // https://w3c.github.io/FileAPI/#file-section, #APIASynch, and
 // https://xhr.spec.whatwg.org/#interface-progressevent
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface File : Blob {
   constructor(sequence<BlobPart> fileBits, USVString fileName, optional FilePropertyBag options = {});
   readonly attribute DOMString name;
@@ -12,7 +12,7 @@ dictionary FilePropertyBag : BlobPropertyBag {
   long long lastModified;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface FileReader : EventTarget {
   constructor();
 
@@ -39,7 +39,7 @@ interface FileReader : EventTarget {
   attribute EventHandler onloadend;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface ProgressEvent : Event {
   constructor(DOMString type, optional ProgressEventInit eventInitDict = {});
 

@@ -2,7 +2,7 @@
 
 typedef (File or USVString) FormDataEntryValue;
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface FormData {
   [Throws] constructor(optional HTMLFormElement form, optional HTMLElement? submitter = null);
 

@@ -3,7 +3,7 @@
 // is at (0, 0); a canvas, image or video is its intrinsic (attribute) size, other elements have
 // no size (as a display:none element in a browser).
 
-[Exposed=Window]
+[Exposed=*]
 interface DOMRectReadOnly {
   constructor(optional unrestricted double x = 0, optional unrestricted double y = 0,
               optional unrestricted double width = 0, optional unrestricted double height = 0);
@@ -19,7 +19,7 @@ interface DOMRectReadOnly {
   [Default] object toJSON();
 };
 
-[Exposed=Window, LegacyWindowAlias=SVGRect]
+[Exposed=*, LegacyWindowAlias=SVGRect]
 interface DOMRect : DOMRectReadOnly {
   constructor(optional unrestricted double x = 0, optional unrestricted double y = 0,
               optional unrestricted double width = 0, optional unrestricted double height = 0);
@@ -63,7 +63,7 @@ partial interface HTMLElement {
 // https://drafts.fxtf.org/geometry/#DOMPoint
 // (The spec's `inherit attribute`s of DOMPoint and DOMMatrix are plain attributes here: the
 // generator has no `inherit`; the properties and their behaviour are the same.)
-[Exposed=Window]
+[Exposed=*]
 interface DOMPointReadOnly {
   constructor(optional unrestricted double x = 0, optional unrestricted double y = 0,
               optional unrestricted double z = 0, optional unrestricted double w = 1);
@@ -76,7 +76,7 @@ interface DOMPointReadOnly {
   [Default] object toJSON();
 };
 
-[Exposed=Window, LegacyWindowAlias=SVGPoint]
+[Exposed=*, LegacyWindowAlias=SVGPoint]
 interface DOMPoint : DOMPointReadOnly {
   constructor(optional unrestricted double x = 0, optional unrestricted double y = 0,
               optional unrestricted double z = 0, optional unrestricted double w = 1);
@@ -95,7 +95,7 @@ dictionary DOMPointInit {
 };
 
 // https://drafts.fxtf.org/geometry/#DOMQuad
-[Exposed=Window]
+[Exposed=*]
 interface DOMQuad {
   constructor(optional DOMPointInit p1 = {}, optional DOMPointInit p2 = {},
               optional DOMPointInit p3 = {}, optional DOMPointInit p4 = {});
@@ -117,7 +117,7 @@ dictionary DOMQuadInit {
 };
 
 // https://drafts.fxtf.org/geometry/#DOMMatrix
-[Exposed=Window]
+[Exposed=*]
 interface DOMMatrixReadOnly {
   [Throws] constructor(optional (DOMString or sequence<unrestricted double>) init);
 
@@ -193,7 +193,7 @@ interface DOMMatrixReadOnly {
   [Default] object toJSON();
 };
 
-[Exposed=Window, LegacyWindowAlias=(SVGMatrix, WebKitCSSMatrix)]
+[Exposed=*, LegacyWindowAlias=(SVGMatrix, WebKitCSSMatrix)]
 interface DOMMatrix : DOMMatrixReadOnly {
   [Throws] constructor(optional (DOMString or sequence<unrestricted double>) init);
 

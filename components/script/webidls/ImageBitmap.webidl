@@ -1,7 +1,7 @@
 // https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#images-2
 // Serializable (structuredClone shares the pixels); not Transferable yet.
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface ImageBitmap {
   readonly attribute unsigned long width;
   readonly attribute unsigned long height;

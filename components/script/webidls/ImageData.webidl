@@ -5,7 +5,7 @@ dictionary ImageDataSettings {
   PredefinedColorSpace colorSpace;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface ImageData {
   constructor(unsigned long sw, unsigned long sh, optional ImageDataSettings settings = {});
   constructor(Uint8ClampedArray data, unsigned long sw, optional unsigned long sh, optional ImageDataSettings settings = {});

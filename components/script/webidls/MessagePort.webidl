@@ -13,7 +13,7 @@
 //   transfer list must be an Array. structuredClone()'s options likewise.
 // BroadcastChannel and workers are not implemented.
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface MessageEvent : Event {
   [Throws] constructor(DOMString type, optional any eventInitDict);
 
@@ -24,14 +24,14 @@ interface MessageEvent : Event {
   readonly attribute any ports;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface MessageChannel {
   constructor();
   readonly attribute MessagePort port1;
   readonly attribute MessagePort port2;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface MessagePort : EventTarget {
   // postMessage(any message, sequence<object> transfer) and
   // postMessage(any message, optional StructuredSerializeOptions options = {})

@@ -11,7 +11,7 @@ dictionary ImageEncodeOptions {
 
 enum OffscreenRenderingContextId { "2d", "bitmaprenderer", "webgl", "webgl2", "webgpu" };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface OffscreenCanvas : EventTarget {
   [Throws] constructor([EnforceRange] unsigned long long width, [EnforceRange] unsigned long long height);
 
@@ -27,7 +27,7 @@ interface OffscreenCanvas : EventTarget {
 };
 
 // https://html.spec.whatwg.org/multipage/canvas.html#offscreencanvasrenderingcontext2d
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface OffscreenCanvasRenderingContext2D {
   readonly attribute OffscreenCanvas canvas;
 };

@@ -1,6 +1,6 @@
 // https://w3c.github.io/hr-time/#sec-performance
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface Performance : EventTarget {
   DOMHighResTimeStamp now();
   readonly attribute DOMHighResTimeStamp timeOrigin;

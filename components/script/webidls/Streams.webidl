@@ -19,7 +19,7 @@
 // requests), async iteration.
 // TransformStream's transformer and strategies are `any`, converted by hand like the others.
 
-[Exposed=Window]
+[Exposed=*]
 interface ReadableStream {
   [Throws] constructor(optional any underlyingSource, optional any strategy);
 
@@ -52,7 +52,7 @@ dictionary ReadableStreamGetReaderOptions {
   ReadableStreamReaderMode mode;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface ReadableStreamDefaultReader {
   [Throws] constructor(ReadableStream stream);
 
@@ -64,7 +64,7 @@ interface ReadableStreamDefaultReader {
   [NewObject] Promise<undefined> cancel(optional any reason);
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface ReadableStreamDefaultController {
   readonly attribute unrestricted double? desiredSize;
 
@@ -77,7 +77,7 @@ dictionary QueuingStrategyInit {
   required unrestricted double highWaterMark;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface ByteLengthQueuingStrategy {
   constructor(QueuingStrategyInit init);
 
@@ -85,7 +85,7 @@ interface ByteLengthQueuingStrategy {
   readonly attribute object size;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface CountQueuingStrategy {
   constructor(QueuingStrategyInit init);
 
@@ -93,7 +93,7 @@ interface CountQueuingStrategy {
   readonly attribute object size;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface WritableStream {
   [Throws] constructor(optional any underlyingSink, optional any strategy);
 
@@ -104,7 +104,7 @@ interface WritableStream {
   [Throws] WritableStreamDefaultWriter getWriter();
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface WritableStreamDefaultWriter {
   [Throws] constructor(WritableStream stream);
 
@@ -118,13 +118,13 @@ interface WritableStreamDefaultWriter {
   [NewObject] Promise<undefined> write(optional any chunk);
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface WritableStreamDefaultController {
   readonly attribute AbortSignal signal;
   undefined error(optional any e);
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface TransformStream {
   [Throws] constructor(optional any transformer, optional any writableStrategy, optional any readableStrategy);
 
@@ -132,7 +132,7 @@ interface TransformStream {
   readonly attribute WritableStream writable;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface TransformStreamDefaultController {
   readonly attribute unrestricted double? desiredSize;
   [Throws] undefined enqueue(optional any chunk);

@@ -1,5 +1,5 @@
 // https://encoding.spec.whatwg.org/#interface-textdecoder and #interface-textencoder
-// [Exposed=*] in the spec: Aperture has one global kind (Window). AllowSharedBufferSource is
+// AllowSharedBufferSource is
 // taken as BufferSource, and encodeInto()'s [AllowShared] is dropped (no SharedArrayBuffer here).
 
 interface mixin TextDecoderCommon {
@@ -17,7 +17,7 @@ dictionary TextDecodeOptions {
   boolean stream = false;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface TextDecoder {
   [Throws] constructor(optional DOMString label = "utf-8", optional TextDecoderOptions options = {});
 
@@ -34,7 +34,7 @@ dictionary TextEncoderEncodeIntoResult {
   unsigned long long written;
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface TextEncoder {
   constructor();
 

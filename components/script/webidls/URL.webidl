@@ -1,7 +1,6 @@
 // https://url.spec.whatwg.org/#url-class and #interface-urlsearchparams
-// [Exposed=*] in the spec: Aperture has one global kind (Window).
 
-[Exposed=Window, LegacyWindowAlias=webkitURL]
+[Exposed=*, LegacyWindowAlias=webkitURL]
 interface URL {
   [Throws] constructor(USVString url, optional USVString base);
 
@@ -30,7 +29,7 @@ partial interface URL {
   static undefined revokeObjectURL(DOMString url);
 };
 
-[Exposed=Window]
+[Exposed=*]
 interface URLSearchParams {
   [Throws] constructor(optional (sequence<sequence<USVString>> or record<USVString, USVString> or USVString) init = "");
 

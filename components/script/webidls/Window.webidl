@@ -64,7 +64,7 @@ callback EventHandlerNonNull = any (Event event);
 typedef EventHandlerNonNull? EventHandler;
 
 // https://w3c.github.io/hr-time/#the-performance-attribute
-partial interface Window {
+partial interface mixin WindowOrWorkerGlobalScope {
   readonly attribute Performance performance; // [Replaceable] in HR Time
 };
 

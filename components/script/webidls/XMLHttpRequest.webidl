@@ -1,7 +1,7 @@
 // https://xhr.spec.whatwg.org/#interface-xmlhttprequest
 // Not implemented: a Document as send() body.
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface XMLHttpRequestEventTarget : EventTarget {
   // event handlers
   attribute EventHandler onloadstart;
@@ -13,7 +13,7 @@ interface XMLHttpRequestEventTarget : EventTarget {
   attribute EventHandler onloadend;
 };
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface XMLHttpRequestUpload : XMLHttpRequestEventTarget {
 };
 
@@ -26,7 +26,7 @@ enum XMLHttpRequestResponseType {
   "text"
 };
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface XMLHttpRequest : XMLHttpRequestEventTarget {
   constructor();
 

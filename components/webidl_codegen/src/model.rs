@@ -279,6 +279,27 @@ pub struct InterfaceAttrs {
     pub legacy_window_alias: Vec<String>,
 }
 
+impl InterfaceAttrs {
+    /// Whether `[Exposed]` names Window globals.
+    pub fn exposed_in_window(&self) -> bool {
+        self.exposed.iter().any(|g| g == "*" || g == "Window")
+    }
+
+    /// Whether `[Exposed]` names dedicated worker globals.
+    pub fn exposed_in_dedicated_worker(&self) -> bool {
+        self.exposed.iter().any(|g| g == "*" || g == "Worker" || g == "DedicatedWorker")
+    }
+
+    /// The runtime `Exposure` value of the generated code.
+    pub fn exposure_rust(&self) -> String {
+        format!(
+            "(Exposure {{ window: {}, dedicated_worker: {} }})",
+            self.exposed_in_window(),
+            self.exposed_in_dedicated_worker()
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Interface {
     pub name: String,

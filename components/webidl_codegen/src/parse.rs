@@ -213,6 +213,11 @@ pub(crate) enum RawDefinition {
 
 /// Parses one file's text. `path` is only used in error locations.
 pub(crate) fn parse_file(path: &Path, source: &str) -> Result<Vec<RawDefinition>, Error> {
+    // weedle2 has no `[Exposed=*]` (<https://webidl.spec.whatwg.org/#Exposed>, "exposed in
+    // every global"): it is read as the list of every kind of global Aperture has (the
+    // rewrite keeps line numbers).
+    let rewritten = source.replace("Exposed=*", "Exposed=(Window,Worker)");
+    let source = rewritten.as_str();
     let cx = FileCx { path, source };
     let mut rest = source;
     let mut out = Vec::new();

@@ -358,6 +358,13 @@ fn with_defaults(member: RawMember, defaults: &MemberAttrs) -> RawMember {
     }
 }
 
+/// Global names `[Exposed]` may list (<https://webidl.spec.whatwg.org/#Exposed>): Aperture has
+/// `Window` and `DedicatedWorker` globals (`Worker` names every worker global); the other
+/// kinds of worker and worklet do not exist here, so an interface exposed only there is never
+/// defined.
+const KNOWN_GLOBALS: &[&str] =
+    &["*", "Window", "Worker", "DedicatedWorker", "SharedWorker", "ServiceWorker", "Worklet", "AudioWorklet", "PaintWorklet"];
+
 impl Resolver {
     fn interface_attrs(&mut self, ext: &[RawExtAttr], loc: &Location) -> InterfaceAttrs {
         let mut attrs = InterfaceAttrs::default();
@@ -382,11 +389,8 @@ impl Resolver {
             self.errors.push(Error::new(loc.clone(), "every interface and namespace needs [Exposed=…]"));
         }
         for global in &attrs.exposed {
-            if global != "Window" && global != "*" {
-                self.errors.push(Error::new(
-                    loc.clone(),
-                    format!("[Exposed={global}]: only Window globals exist in Aperture"),
-                ));
+            if !KNOWN_GLOBALS.contains(&global.as_str()) {
+                self.errors.push(Error::new(loc.clone(), format!("[Exposed={global}]: no such global name")));
             }
         }
         attrs
@@ -399,7 +403,9 @@ impl Resolver {
             match (e.name.as_str(), e.has_value) {
                 ("SecureContext", false) => attrs.secure_context = true,
                 ("Pref", true) if e.values.len() == 1 => attrs.pref = Some(e.values[0].clone()),
-                ("Exposed", true) if e.values.iter().all(|g| g == "Window" || g == "*") => {}
+                // Member exposure is that of the interface (every member of Aperture's
+                // interfaces exposed in both kinds of global is exposed in both).
+                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {}
                 _ => self.errors.push(Error::new(
                     loc.clone(),
                     format!("unsupported extended attribute [{}] on a partial or mixin", e.name),
@@ -426,7 +432,9 @@ impl Resolver {
                 ("Default", false) => attrs.default = true,
                 ("CEReactions", false) => attrs.ce_reactions = true,
                 ("HTMLConstructor", false) => attrs.html_constructor = true,
-                ("Exposed", true) if e.values.iter().all(|g| g == "Window" || g == "*") => {}
+                // Member exposure is that of the interface (every member of Aperture's
+                // interfaces exposed in both kinds of global is exposed in both).
+                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {}
                 _ => self
                     .errors
                     .push(Error::new(loc.clone(), format!("unsupported member extended attribute [{}]", e.name))),

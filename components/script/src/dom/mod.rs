@@ -34,4 +34,5 @@ pub mod url;
 pub mod webcrypto;
 pub mod webmessaging;
 pub mod webstorage;
+pub mod workers;
 pub mod xhr;

@@ -153,3 +153,8 @@ pub use crate::dom::webmessaging::messageport::{MessageChannel, MessagePort};
 pub use crate::dom::webstorage::storage::Storage;
 pub use crate::dom::xhr::formdata::FormData;
 pub use crate::dom::xhr::xmlhttprequest::{XMLHttpRequest, XMLHttpRequestEventTarget, XMLHttpRequestUpload};
+pub use crate::dom::workers::dedicatedworkerglobalscope::DedicatedWorkerGlobalScope;
+pub use crate::dom::workers::worker::Worker;
+pub use crate::dom::workers::workerglobalscope::WorkerGlobalScope;
+pub use crate::dom::workers::workerlocation::WorkerLocation;
+pub use crate::dom::workers::workernavigator::WorkerNavigator;

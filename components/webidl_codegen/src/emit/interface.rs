@@ -767,7 +767,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 
     /// Defines `{name}` on `global` when it is exposed there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {{
-        if !{iface_cond}.is_satisfied(cx, global) {{
+        if !{exposure}.includes(global) || !{iface_cond}.is_satisfied(cx, global) {{
             return;
         }}
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
@@ -825,6 +825,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         name_c = cstr_lit(name),
         has_interface_object = !iface.attrs.legacy_no_interface_object,
         iface_cond = iface_cond.rust(),
+        exposure = iface.attrs.exposure_rust(),
         global_setup = if is_global {
             "        // [Global]: the global's prototype is this interface's prototype\n        // object, and regular members live on the global itself.\n        set_global_prototype(cx, global, proto.handle());\n        define_global_members(cx, global, &SPEC);\n"
         } else {
@@ -995,7 +996,7 @@ pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>>
 
     /// Creates the namespace object in `global` and defines it there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {{
-        if !{cond}.is_satisfied(cx, global) {{
+        if !{exposure}.includes(global) || !{cond}.is_satisfied(cx, global) {{
             return;
         }}
         create_namespace_object(cx, global, {name_c}, &NAMESPACE_CLASS.0, &METHODS.0, PrototypeList::NAMESPACE_{upper});
@@ -1006,6 +1007,7 @@ pub fn emit_namespace(cx: &TypeCx, ns: &Namespace) -> Result<String, Vec<Error>>
         methods = methods.iter().map(|m| format!("{m},")).collect::<Vec<_>>().join("\n        "),
         name_c = cstr_lit(name),
         cond = cond.rust(),
+        exposure = ns.attrs.exposure_rust(),
         upper = name.to_uppercase(),
     );
     Ok(s)

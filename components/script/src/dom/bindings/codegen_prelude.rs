@@ -27,7 +27,7 @@ pub use crate::dom::bindings::conversions::{
 pub use crate::dom::bindings::error::{Error, ErrorResult, Fallible, throw_dom_exception, throw_type_error};
 pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};
 pub use crate::dom::bindings::interface::{
-    Condition, ConstantSpec, ConstantValue, DOMClass, DOMJSClass, InterfaceSpec, JSNativeFn, ProtoOrIfaceArray,
+    Condition, ConstantSpec, Exposure, ConstantValue, DOMClass, DOMJSClass, InterfaceSpec, JSNativeFn, ProtoOrIfaceArray,
     SyncClass, SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects,
     create_legacy_callback_interface_object, define_global_members, define_unforgeable_members, get_desired_proto,
     get_per_interface_object, set_global_prototype,

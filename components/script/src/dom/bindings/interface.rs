@@ -211,6 +211,21 @@ pub fn define_constants(cx: &mut JSContext, obj: HandleObject, constants: &[Cons
     }
 }
 
+/// In which kinds of global an interface or namespace exists
+/// (<https://webidl.spec.whatwg.org/#Exposed>).
+#[derive(Clone, Copy, Debug)]
+pub struct Exposure {
+    pub window: bool,
+    pub dedicated_worker: bool,
+}
+
+impl Exposure {
+    /// Whether `global` (a Window or a dedicated worker's global) is one of these kinds.
+    pub fn includes(self, global: HandleObject) -> bool {
+        if Window::from_object(global.get()).is_worker() { self.dedicated_worker } else { self.window }
+    }
+}
+
 /// When a member or interface is exposed in a global.
 #[derive(Clone, Copy, Debug)]
 pub enum Condition {
@@ -320,8 +335,10 @@ pub fn create_interface_objects(
         // On the global: {writable: true, enumerable: false, configurable: true}.
         rooted!(&in(cx) let value = mozjs::jsval::ObjectValue(interface.get()));
         assert!(JS_DefineProperty(cx.raw_cx(), global.into(), spec.name.as_ptr(), value.handle().into(), 0));
-        // <https://webidl.spec.whatwg.org/#LegacyWindowAlias>: the same object under each alias.
-        for alias in spec.legacy_window_aliases {
+        // <https://webidl.spec.whatwg.org/#LegacyWindowAlias>: the same object under each alias,
+        // on Window globals only.
+        let on_window = !crate::dom::html::window::Window::from_object(global.get()).is_worker();
+        for alias in spec.legacy_window_aliases.iter().filter(|_| on_window) {
             assert!(JS_DefineProperty(cx.raw_cx(), global.into(), alias.as_ptr(), value.handle().into(), 0));
         }
         // <https://webidl.spec.whatwg.org/#create-a-legacy-factory-function>: a constructor whose

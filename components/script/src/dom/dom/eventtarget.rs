@@ -379,7 +379,10 @@ impl EventTarget {
     /// The ErrorEvent when `event` is an `error` ErrorEvent dispatched at a Window (the case in
     /// which the handler is an OnErrorEventHandler).
     fn error_event_for_onerror(&self, event: &Event) -> Option<DomRoot<crate::dom::html::errorevent::ErrorEvent>> {
-        if event.type_str() != "error" || self.downcast::<crate::dom::html::window::Window>().is_none() {
+        if event.type_str() != "error"
+            || !(self.is::<crate::dom::html::window::Window>()
+                || self.is::<crate::dom::workers::workerglobalscope::WorkerGlobalScope>())
+        {
             return None;
         }
         event.downcast::<crate::dom::html::errorevent::ErrorEvent>().map(DomRoot::from_ref)

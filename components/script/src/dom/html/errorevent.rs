@@ -41,6 +41,31 @@ impl ErrorEvent {
         colno: u32,
         error: HandleValue,
     ) -> bool {
+        ErrorEvent::fire_at(
+            cx,
+            window,
+            window.upcast::<crate::dom::dom::eventtarget::EventTarget>(),
+            message,
+            filename,
+            lineno,
+            colno,
+            error,
+        )
+    }
+
+    /// A trusted, cancelable `error` ErrorEvent at `target` (in `window`'s realm). Returns
+    /// whether it was canceled.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fire_at(
+        cx: &mut JSContext,
+        window: &Window,
+        target: &crate::dom::dom::eventtarget::EventTarget,
+        message: &str,
+        filename: &str,
+        lineno: u32,
+        colno: u32,
+        error: HandleValue,
+    ) -> bool {
         let heap = Box::new(Heap::default());
         heap.set(error.get());
         let event = ErrorEvent {
@@ -55,7 +80,7 @@ impl ErrorEvent {
         let base = event.upcast::<Event>();
         base.init("error".into(), false, true);
         base.set_trusted(true);
-        !window.upcast::<crate::dom::dom::eventtarget::EventTarget>().dispatch(cx, base)
+        !target.dispatch(cx, base)
     }
 }
 

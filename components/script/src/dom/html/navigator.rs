@@ -2,6 +2,7 @@
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
+use mozjs::rooted;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::NavigatorBinding::NavigatorMethods;
@@ -16,11 +17,49 @@ use crate::dom::permissions::permissions::Permissions;
 /// The user agent string: Chrome-compatible, so pages that sniff take the path Chrome users take.
 pub const USER_AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Aperture/0.1 Chrome/140.0.0.0 Safari/537.36";
 
+/// `navigator.platform`, as Chrome on Linux answers.
+pub const PLATFORM: &str = "Linux x86_64";
+/// The user's preferred language (headless Chromium's default).
+pub const LANGUAGE: &str = "en-US";
+
+/// <https://html.spec.whatwg.org/multipage/workers.html#dom-navigator-hardwareconcurrency>: the
+/// number of logical processors that may run this engine's threads.
+pub fn hardware_concurrency() -> u64 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
+}
+
+/// `navigator.languages`: "the same object … until the user agent needs to return a list
+/// whose values differ", a frozen array made on first use.
+#[derive(Default)]
+pub struct LanguagesCache(Box<mozjs::jsapi::Heap<mozjs::jsval::JSVal>>);
+
+// SAFETY: traces the one JS value it holds.
+unsafe impl crate::dom::bindings::trace::JSTraceable for LanguagesCache {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        unsafe { crate::dom::bindings::trace::JSTraceable::trace(&*self.0, trc) }
+    }
+}
+
+impl LanguagesCache {
+    pub fn get(&self, cx: &mut JSContext, mut rval: mozjs::rust::MutableHandleValue) {
+        if self.0.get().is_undefined() {
+            rooted!(&in(cx) let mut array = mozjs::jsval::UndefinedValue());
+            crate::dom::bindings::conversions::ToJSVal::to_jsval(&vec![DOMString::from(LANGUAGE)], cx, array.handle_mut());
+            rooted!(&in(cx) let object = array.get().to_object());
+            // SAFETY: `object` is a rooted array of this realm.
+            unsafe { mozjs::jsapi::JS_FreezeObject(cx.raw_cx(), object.handle().into()) };
+            self.0.set(array.get());
+        }
+        rval.set(self.0.get());
+    }
+}
+
 #[dom_struct]
 pub struct Navigator {
     reflector_: Reflector,
     media_devices: MutNullableDom<MediaDevices>,
     permissions: MutNullableDom<Permissions>,
+    languages: LanguagesCache,
 }
 
 impl Navigator {
@@ -31,6 +70,7 @@ impl Navigator {
                 reflector_: Reflector::new(),
                 media_devices: Default::default(),
                 permissions: Default::default(),
+                languages: Default::default(),
             }),
             window,
         )
@@ -59,7 +99,7 @@ impl NavigatorMethods for Navigator {
     }
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-platform>
     fn Platform(&self, _cx: &mut JSContext) -> DOMString {
-        "Linux x86_64".into()
+        PLATFORM.into()
     }
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-product>
     fn Product(&self, _cx: &mut JSContext) -> DOMString {
@@ -68,6 +108,24 @@ impl NavigatorMethods for Navigator {
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-useragent>
     fn UserAgent(&self, _cx: &mut JSContext) -> DOMString {
         USER_AGENT.into()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-language>
+    fn Language(&self, _cx: &mut JSContext) -> DOMString {
+        LANGUAGE.into()
+    }
+    /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-languages>
+    fn Languages(&self, cx: &mut JSContext, rval: mozjs::rust::MutableHandleValue) {
+        self.languages.get(cx, rval)
+    }
+    /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-online>: a
+    /// headless host is online whenever it can reach a network.
+    fn OnLine(&self, _cx: &mut JSContext) -> bool {
+        true
+    }
+    /// <https://html.spec.whatwg.org/multipage/workers.html#dom-navigator-hardwareconcurrency>
+    fn HardwareConcurrency(&self, _cx: &mut JSContext) -> u64 {
+        hardware_concurrency()
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-navigator-mediadevices>

@@ -150,6 +150,181 @@ pub fn serialize_with_transfer(
     Ok(new_ports)
 }
 
+/// A message serialized for another thread's realm (a worker's, or a worker's owner's):
+/// SpiderMonkey's clone buffer as plain bytes (`DifferentProcess` scope, so no pointer is in
+/// it: a transferred ArrayBuffer's contents are copied into it and the original is detached)
+/// and the shared pixels of the ImageBitmaps in it (never copied).
+pub struct SerializedMessage {
+    data: Vec<u8>,
+    bitmaps: Vec<base::VideoFrame>,
+}
+
+/// Which operation serializes, for DataCloneError messages ("Failed to execute 'postMessage'
+/// on 'Worker': …").
+#[derive(Clone, Copy)]
+pub struct CloneCaller {
+    pub operation: &'static str,
+    pub interface: &'static str,
+}
+
+/// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
+/// for a message that crosses threads. `transfer` may hold ArrayBuffers (their contents move,
+/// the originals are detached) and ImageBitmaps (their pixels are shared, not copied, and the
+/// originals are detached); a MessagePort cannot go to another thread yet (DataCloneError).
+pub fn serialize_for_thread(
+    cx: &mut JSContext,
+    value: HandleValue,
+    transfer: &[*mut mozjs::jsapi::JSObject],
+    caller: CloneCaller,
+) -> Result<SerializedMessage, Error> {
+    use crate::dom::bindings::conversions::root_from_object;
+    use crate::dom::images::imagebitmap::ImageBitmap;
+    let mut buffers = Vec::new();
+    let mut bitmaps = Vec::new();
+    for (index, &object) in transfer.iter().enumerate() {
+        // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
+        if transfer[..index].contains(&object) {
+            return Err(Error::DataClone("The transfer list contains the same object twice.".into()));
+        }
+        // SAFETY: `object` is a live object of the caller's converted transfer list.
+        if unsafe { mozjs::jsapi::IsArrayBufferObject(object) } {
+            // SAFETY: `object` is an ArrayBuffer.
+            if unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(object) } {
+                return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
+            }
+            buffers.push(object);
+        } else if let Some(bitmap) = unsafe { root_from_object::<ImageBitmap>(object) } {
+            // ImageBitmap's transfer steps: 1. If value's origin-clean flag is not set, then
+            // throw a "DataCloneError" DOMException. (A detached one fails step 2.4.)
+            if bitmap.is_detached() {
+                return Err(Error::DataClone("A closed ImageBitmap cannot be transferred.".into()));
+            }
+            if !bitmap.origin_clean() {
+                return Err(Error::DataClone("An ImageBitmap that is not origin-clean cannot be transferred.".into()));
+            }
+            bitmaps.push(bitmap);
+        } else if unsafe { root_from_object::<crate::dom::webmessaging::messageport::MessagePort>(object) }.is_some() {
+            return Err(Error::DataClone(
+                "A MessagePort cannot be transferred to or from a worker in Aperture yet.".into(),
+            ));
+        } else {
+            return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
+        }
+    }
+    rooted!(&in(cx) let mut transferables = mozjs::jsval::UndefinedValue());
+    if !buffers.is_empty() {
+        // SAFETY: a new array in the current realm, filled with the rooted list's buffers.
+        unsafe {
+            rooted!(&in(cx) let array = mozjs::jsapi::NewArrayObject1(cx.raw_cx(), buffers.len()));
+            if array.get().is_null() {
+                return Err(Error::JSFailed);
+            }
+            for (i, &buffer) in buffers.iter().enumerate() {
+                rooted!(&in(cx) let item = mozjs::jsval::ObjectValue(buffer));
+                if !mozjs::jsapi::JS_SetElement(cx.raw_cx(), array.handle().into(), i as u32, item.handle().into()) {
+                    return Err(Error::JSFailed);
+                }
+            }
+            transferables.set(mozjs::jsval::ObjectValue(array.get()));
+        }
+    }
+    let mut closure = CloneError { message: None, bitmaps: Vec::new(), ports: Vec::new(), new_ports: Vec::new() };
+    let policy = mozjs::jsapi::JS::CloneDataPolicy {
+        allowIntraClusterClonableSharedObjects_: false,
+        allowSharedMemoryObjects_: false,
+    };
+    // SAFETY: the buffer is created and deleted here; `value` and `transferables` are rooted;
+    // the callbacks are static and the closure outlives the call.
+    let (ok, data) = unsafe {
+        let buffer = mozjs::glue::NewJSAutoStructuredCloneBuffer(
+            mozjs::jsapi::JS::StructuredCloneScope::DifferentProcess,
+            &CALLBACKS,
+        );
+        let scdata = &mut (*buffer).data_;
+        let ok = mozjs::jsapi::JS_WriteStructuredClone(
+            cx.raw_cx(),
+            value.into(),
+            scdata,
+            mozjs::jsapi::JS::StructuredCloneScope::DifferentProcess,
+            &policy,
+            &CALLBACKS,
+            &mut closure as *mut CloneError as *mut c_void,
+            transferables.handle().into(),
+        );
+        let mut data = Vec::new();
+        if ok {
+            let length = mozjs::glue::GetLengthOfJSStructuredCloneData(scdata);
+            data.resize(length, 0u8);
+            mozjs::glue::CopyJSStructuredCloneData(scdata, data.as_mut_ptr());
+        }
+        mozjs::glue::DeleteJSAutoStructuredCloneBuffer(buffer);
+        (ok, data)
+    };
+    if !ok {
+        if closure.message.is_none() && unsafe { mozjs::jsapi::JS_IsExceptionPending(cx.raw_cx()) } {
+            return Err(Error::JSFailed);
+        }
+        // SAFETY: clearing whatever SpiderMonkey left pending before the DOMException is thrown.
+        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        let message =
+            closure.message.take().filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
+        return Err(Error::DataClone(format!(
+            "Failed to execute '{}' on '{}': {message}",
+            caller.operation, caller.interface
+        )));
+    }
+    // The transferred ImageBitmaps are detached; their pixels live on in the message.
+    for bitmap in bitmaps {
+        use crate::dom::bindings::codegen::ImageBitmapBinding::ImageBitmapMethods;
+        bitmap.Close(cx);
+    }
+    Ok(SerializedMessage { data, bitmaps: closure.bitmaps })
+}
+
+/// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
+/// of a message from another thread, in the current realm.
+pub fn deserialize_from_thread(cx: &mut JSContext, message: SerializedMessage, rval: MutableHandleValue) -> ErrorResult {
+    let mut closure = CloneError {
+        message: None,
+        bitmaps: message.bitmaps,
+        ports: Vec::new(),
+        new_ports: Vec::new(),
+    };
+    let policy = mozjs::jsapi::JS::CloneDataPolicy {
+        allowIntraClusterClonableSharedObjects_: false,
+        allowSharedMemoryObjects_: false,
+    };
+    // SAFETY: the buffer is created, filled with the message's bytes (plain data written by
+    // `serialize_for_thread`) and deleted here; `rval` is rooted.
+    let ok = unsafe {
+        let buffer = mozjs::glue::NewJSAutoStructuredCloneBuffer(
+            mozjs::jsapi::JS::StructuredCloneScope::DifferentProcess,
+            &CALLBACKS,
+        );
+        let scdata = &mut (*buffer).data_;
+        let written = mozjs::glue::WriteBytesToJSStructuredCloneData(message.data.as_ptr(), message.data.len(), scdata);
+        let ok = written
+            && mozjs::jsapi::JS_ReadStructuredClone(
+                cx.raw_cx(),
+                scdata,
+                mozjs::jsapi::JS_STRUCTURED_CLONE_VERSION,
+                mozjs::jsapi::JS::StructuredCloneScope::DifferentProcess,
+                rval.into(),
+                &policy,
+                &CALLBACKS,
+                &mut closure as *mut CloneError as *mut c_void,
+            );
+        mozjs::glue::DeleteJSAutoStructuredCloneBuffer(buffer);
+        ok
+    };
+    if ok {
+        return Ok(());
+    }
+    // SAFETY: the failure is reported as a messageerror, not as a pending exception.
+    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    Err(Error::DataClone(closure.message.unwrap_or_else(|| "The message could not be deserialized.".into())))
+}
+
 fn clone_with(
     cx: &mut JSContext,
     value: HandleValue,

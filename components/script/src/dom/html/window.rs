@@ -140,14 +140,28 @@ pub struct Window {
     streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
     #[no_trace]
     browsing_context: crate::dom::html::windowbrowsingcontext::BrowsingContextState,
+    /// The global is a dedicated worker's (`DedicatedWorkerGlobalScope` starts with this
+    /// struct): the realm's settings (URL, prefs, timers, console) live here, the document
+    /// is an inert one that no script can reach.
+    #[no_trace]
+    worker: bool,
 }
 
 impl Window {
     /// Creates a window and its global object.
     pub fn new(cx: &mut JSContext, options: WindowOptions) -> DomRoot<Window> {
+        let window = Box::new(Window::new_inherited(options, false));
+        let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
+        window.finish_global(cx);
+        window
+    }
+
+    /// The Window part of a global: a Window's, or (`worker`) the settings of a dedicated
+    /// worker's global, which embeds it as its first field.
+    pub fn new_inherited(options: WindowOptions, worker: bool) -> Window {
         let secure_context =
             options.inherited_secure_context.unwrap_or_else(|| is_potentially_trustworthy(&options.url));
-        let window = Box::new(Window {
+        Window {
             eventtarget: EventTarget::new_inherited(),
             url: RefCell::new(options.url),
             prefs: options.prefs,
@@ -172,12 +186,20 @@ impl Window {
             custom_element_registry: Default::default(),
             streams_size_functions: Default::default(),
             browsing_context: Default::default(),
-        });
-        let window = unsafe { WindowBinding::WrapGlobal(cx, window) };
-        let document = Document::new_for_window(cx, &window, window.url());
-        window.document.set(Some(&document));
-        crate::script_thread::add_window(&window);
-        window
+            worker,
+        }
+    }
+
+    /// After the global object exists: the window's document, and its timers join the loop.
+    pub fn finish_global(&self, cx: &mut JSContext) {
+        let document = Document::new_for_window(cx, self, self.url());
+        self.document.set(Some(&document));
+        crate::script_thread::add_window(self);
+    }
+
+    /// Whether this is the settings part of a dedicated worker's global.
+    pub fn is_worker(&self) -> bool {
+        self.worker
     }
 
     /// The queuing strategies' `size` functions of this realm (<https://streams.spec.whatwg.org/#qs>).

@@ -207,16 +207,7 @@ impl MessagePortMethods for MessagePort {
     /// overload is chosen as WebIDL does: an iterable object is the transfer list, undefined,
     /// null or another object the options dictionary, anything else a TypeError.
     fn PostMessage(&self, cx: &mut JSContext, message: HandleValue, transfer_or_options: HandleValue) -> ErrorResult {
-        let transfer = if is_iterable(cx, transfer_or_options)? {
-            transfer_list(cx, transfer_or_options)?
-        } else if transfer_or_options.get().is_null_or_undefined() || transfer_or_options.get().is_object() {
-            options_transfer(cx, transfer_or_options)?
-        } else {
-            return Err(Error::Type(
-                "Failed to execute 'postMessage' on 'MessagePort': The provided value is not of type 'StructuredSerializeOptions'."
-                    .into(),
-            ));
-        };
+        let transfer = post_message_transfer(cx, transfer_or_options, "MessagePort")?;
         self.post_message_steps(cx, message, transfer)
     }
     /// <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-start>
@@ -384,6 +375,26 @@ fn incumbent_window(cx: &mut JSContext) -> Option<DomRoot<Window>> {
 /// Whether `value` is an object with an @@iterator (WebIDL's test for a sequence).
 fn is_iterable(cx: &mut JSContext, value: HandleValue) -> Fallible<bool> {
     crate::dom::bindings::jit::has_iterator(cx, value).map_err(|()| Error::JSFailed)
+}
+
+/// The transfer list of `postMessage(message, transfer)` / `postMessage(message, options)` on
+/// `interface` (MessagePort, Worker, DedicatedWorkerGlobalScope): WebIDL's overload resolution
+/// picks the sequence for an iterable, the options dictionary for undefined, null or another
+/// object, and a TypeError otherwise.
+pub fn post_message_transfer(
+    cx: &mut JSContext,
+    transfer_or_options: HandleValue,
+    interface: &str,
+) -> Fallible<Vec<*mut JSObject>> {
+    if is_iterable(cx, transfer_or_options)? {
+        transfer_list(cx, transfer_or_options)
+    } else if transfer_or_options.get().is_null_or_undefined() || transfer_or_options.get().is_object() {
+        options_transfer(cx, transfer_or_options)
+    } else {
+        Err(Error::Type(format!(
+            "Failed to execute 'postMessage' on '{interface}': The provided value is not of type 'StructuredSerializeOptions'."
+        )))
+    }
 }
 
 /// A `sequence<object>` transfer list (an Array; each element must be an object).

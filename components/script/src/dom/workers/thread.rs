@@ -1,0 +1,264 @@
+//! A dedicated worker's thread: its SpiderMonkey runtime, its global, its script and its
+//! event loop (<https://html.spec.whatwg.org/multipage/workers.html#run-a-worker>).
+//!
+//! The thread has the same thread-local machinery as the engine's script thread (task
+//! queues, timers, microtasks, the canvas thread's channel) and talks to its owner only by
+//! queuing tasks on the owner's remote task channel. Its event loop runs until `close()`,
+//! `terminate()` or the owner's end; while it has nothing to do it waits for a message and
+//! tells its owner it is idle, so an owner whose worker is idle can end too.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use canvas_traits::command::CanvasSender;
+use crossbeam_channel::{Receiver, Sender};
+use mozjs::context::JSContext;
+use mozjs::jsval::UndefinedValue;
+use mozjs::rooted;
+use url::Url;
+
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::dom::event::Event;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::html::structuredclone::{SerializedMessage, deserialize_from_thread};
+use crate::dom::html::window::{Window, WindowOptions};
+use crate::dom::webmessaging::messageevent::MessageEvent;
+use crate::dom::workers::dedicatedworkerglobalscope::DedicatedWorkerGlobalScope;
+use crate::dom::workers::worker::WorkerShared;
+use crate::embedder::{CaptureChange, ConsoleMessage, EmbedderHost, PermissionRequest, PermissionResponder};
+use crate::prefs::Prefs;
+use crate::script_runtime::ScriptRuntime;
+use crate::script_thread::RemoteTask;
+
+/// The native stack of a worker's thread (SpiderMonkey's recursion limit is set from it).
+const WORKER_STACK_SIZE: usize = 8 * 1024 * 1024;
+
+/// Where the worker's script comes from.
+pub enum ScriptSource {
+    /// The owner resolved it (a `blob:` or `data:` URL).
+    Text(String),
+    /// The worker's thread fetches it (`file:`, `http:`).
+    Fetch,
+}
+
+/// Everything a worker's thread starts from (all `Send`).
+pub struct WorkerParams {
+    pub id: u64,
+    pub url: Url,
+    pub name: String,
+    /// `None`: the URL named no blob URL entry or was a bad `data:` URL (a network error).
+    pub source: Option<ScriptSource>,
+    pub js: mozjs::rust::JSEngineHandle,
+    pub prefs: Prefs,
+    pub page: crate::embedder::PageId,
+    pub secure_context: bool,
+    /// The owner's remote task channel.
+    pub owner: Sender<RemoteTask>,
+    /// This worker's remote task channel (made by the owner, which keeps the sender).
+    pub channel: (Sender<RemoteTask>, Receiver<RemoteTask>),
+    pub shared: Arc<WorkerShared>,
+    pub canvas: Option<CanvasSender>,
+}
+
+/// What the worker's thread knows of its owner.
+struct OwnerLink {
+    id: u64,
+    owner: Sender<RemoteTask>,
+    shared: Arc<WorkerShared>,
+}
+
+impl OwnerLink {
+    fn send(&self, task: RemoteTask) {
+        if self.owner.send(task).is_err() {
+            log::debug!("worker {}: its owner is gone; a task for it was dropped", self.id);
+        }
+    }
+}
+
+thread_local! {
+    static OWNER: RefCell<Option<Rc<OwnerLink>>> = const { RefCell::new(None) };
+}
+
+fn owner() -> Option<Rc<OwnerLink>> {
+    OWNER.with(|o| o.borrow().clone())
+}
+
+/// Starts the worker's thread.
+pub fn spawn_worker_thread(params: WorkerParams) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(format!("Worker {}", params.id))
+        .stack_size(WORKER_STACK_SIZE)
+        .spawn(move || worker_thread_main(params))
+}
+
+/// The worker's console and uncaught errors go to the owner's embedder, through the owner's
+/// thread; a worker asks for no permission (a prompt from it is denied) and captures nothing.
+struct ForwardToOwner(Sender<RemoteTask>);
+
+impl EmbedderHost for ForwardToOwner {
+    fn request_permission(&self, _request: PermissionRequest, responder: PermissionResponder) {
+        drop(responder);
+    }
+
+    fn capture_changed(&self, _change: CaptureChange) {}
+
+    fn console_message(&self, message: ConsoleMessage) {
+        let task: RemoteTask = Box::new(move |_| crate::embedder::console_message(message));
+        if self.0.send(task).is_err() {
+            log::debug!("a worker's console message came after its owner ended");
+        }
+    }
+}
+
+fn worker_thread_main(params: WorkerParams) {
+    let WorkerParams { id, url, name, source, js, prefs, page, secure_context, owner, channel, shared, canvas } =
+        params;
+    let link = Rc::new(OwnerLink { id, owner: owner.clone(), shared: shared.clone() });
+    let finish = |link: &OwnerLink| {
+        link.shared.busy.store(false, Ordering::SeqCst);
+        link.shared.finished.store(true, Ordering::SeqCst);
+        link.send(Box::new(move |_| crate::dom::workers::worker::worker_finished(id)));
+    };
+    if shared.closing.load(Ordering::SeqCst) {
+        finish(&link);
+        return;
+    }
+    let mut runtime = ScriptRuntime::new_with_handle(js);
+    if let Ok(mut interrupt) = shared.interrupt.lock() {
+        *interrupt = Some(runtime.thread_safe_js_context());
+    }
+    OWNER.with(|o| *o.borrow_mut() = Some(link.clone()));
+    crate::script_thread::install_remote_channel(channel);
+    crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
+    if let Some(canvas) = canvas {
+        crate::threads::set_canvas_sender(canvas);
+    }
+    crate::script_thread::set_shutdown_flag(shared.closing.clone());
+    let cx = runtime.cx();
+    crate::script_runtime::set_interrupt_flag(cx, shared.closing.clone());
+    // terminate() may have come before the interrupt handle existed.
+    if shared.closing.load(Ordering::SeqCst) {
+        finish(&link);
+        return;
+    }
+
+    let options =
+        WindowOptions { url: url.clone(), prefs: Rc::new(prefs), inherited_secure_context: Some(secure_context), page };
+    let scope = DedicatedWorkerGlobalScope::new(cx, options, name);
+    run_worker(cx, &scope, &url, source, &link);
+
+    // The end: this worker's own workers go with it; nothing of the realm outlives the runtime.
+    crate::dom::workers::worker::terminate_all();
+    crate::script_thread::clear_for_shutdown();
+    drop(scope);
+    OWNER.with(|o| o.borrow_mut().take());
+    finish(&link);
+    drop(runtime);
+}
+
+/// Fetches and runs the worker's script, then its event loop until it closes or is
+/// terminated.
+fn run_worker(
+    cx: &mut JSContext,
+    scope: &DomRoot<DedicatedWorkerGlobalScope>,
+    url: &Url,
+    source: Option<ScriptSource>,
+    link: &OwnerLink,
+) {
+    let window: &Window = scope.upcast_window();
+    // "Fetch a classic worker script given url, outside settings, destination, inside
+    // settings": a network error or a non-OK response fires `error` at the Worker.
+    let text = match source {
+        Some(ScriptSource::Text(text)) => Some(text),
+        Some(ScriptSource::Fetch) => match crate::net::fetch(url) {
+            Ok(response) if response.ok() => Some(String::from_utf8_lossy(&response.body).into_owned()),
+            Ok(response) => {
+                log::debug!("worker script {url}: HTTP status {}", response.status);
+                None
+            }
+            Err(e) => {
+                log::debug!("worker script {url}: {e}");
+                None
+            }
+        },
+        None => None,
+    };
+    let Some(text) = text else {
+        let id = link.id;
+        link.send(Box::new(move |cx| crate::dom::workers::worker::fire_simple_error(cx, id)));
+        return;
+    };
+    // "Run the classic script": a syntax error or an exception is reported (its `error`
+    // event at the worker's global, then at the Worker); the worker lives on.
+    let _ = crate::script_runtime::run_classic_script(cx, window, &text, url.as_str(), 1);
+    loop {
+        let end = crate::script_thread::run_event_loop(cx, None);
+        if link.shared.closing.load(Ordering::SeqCst) || matches!(end, crate::script_thread::LoopEnd::Exit(_)) {
+            return;
+        }
+        // Idle: tell the owner (it may end if it is idle too), then wait for a message.
+        link.shared.busy.store(false, Ordering::SeqCst);
+        link.send(Box::new(|_| {}));
+        let Some(task) = crate::script_thread::next_remote_task() else { return };
+        link.shared.busy.store(true, Ordering::SeqCst);
+        if link.shared.closing.load(Ordering::SeqCst) {
+            return;
+        }
+        crate::script_thread::run_task_now(cx, task);
+    }
+}
+
+/// A message from the owner (`worker.postMessage()`), run on the worker's thread: a
+/// `message` event at the worker's global (`messageerror` if it cannot be deserialized).
+pub fn deliver_to_worker(cx: &mut JSContext, message: SerializedMessage) {
+    let Some(window) = crate::script_thread::windows().into_iter().find(|w| w.is_worker()) else {
+        log::debug!("a message reached a worker thread without a worker global");
+        return;
+    };
+    crate::script_runtime::in_realm(cx, &window, |cx| {
+        rooted!(&in(cx) let mut data = UndefinedValue());
+        let target = window.upcast::<EventTarget>();
+        match deserialize_from_thread(cx, message, data.handle_mut()) {
+            Ok(()) => {
+                rooted!(&in(cx) let source = mozjs::jsval::NullValue());
+                let event =
+                    MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), Vec::new());
+                target.dispatch(cx, event.upcast::<Event>());
+            }
+            Err(_) => {
+                let event = Event::new(cx, &window, "messageerror".into(), false, false);
+                event.set_trusted(true);
+                target.dispatch(cx, &event);
+            }
+        }
+    });
+}
+
+/// `self.postMessage()` in the worker: the message goes to the owner's `Worker`.
+pub fn post_to_owner(message: SerializedMessage) {
+    let Some(link) = owner() else { return };
+    let id = link.id;
+    link.send(Box::new(move |cx| crate::dom::workers::worker::deliver_to_owner(cx, id, message)));
+}
+
+/// `self.close()` in the worker: "set the worker's closing flag": the tasks still queued are
+/// discarded and the event loop ends after the current task; what it posted before still
+/// reaches the owner.
+pub fn close() {
+    if let Some(link) = owner() {
+        link.shared.closing.store(true, Ordering::SeqCst);
+    }
+}
+
+/// An exception the worker did not handle at its global: the owner's `Worker` gets an
+/// `error` event (see `worker::report_worker_error`).
+pub fn propagate_error(_window: &Window, message: String, filename: String, line: u32, col: u32) {
+    let Some(link) = owner() else { return };
+    let id = link.id;
+    link.send(Box::new(move |cx| {
+        crate::dom::workers::worker::report_worker_error(cx, id, message, filename, line, col)
+    }));
+}

@@ -1,0 +1,3 @@
+"use strict";
+importScripts("imported.js");
+postMessage(typeof importedValue === "number" ? `imported ${importedValue}` : "not imported");

@@ -1,0 +1,1 @@
+var importedValue = 7;

@@ -1,0 +1,2 @@
+"use strict";
+throw new TypeError("top-level failure");
