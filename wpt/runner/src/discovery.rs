@@ -214,7 +214,7 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
         for v in wrapper::variants(&meta) {
             for g in &globals {
                 let url = url_of(".any.js", &wrapper::any_suffix(g)) + &v;
-                if *g == "window" {
+                if *g == "window" || *g == "dedicatedworker" {
                     out.tests.push(TestFile {
                         source: rel.to_owned(),
                         url,
@@ -222,18 +222,21 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
                         timeout_long: long,
                     });
                 } else {
-                    skip(out, url, &format!("{g} scope: workers/other globals are not supported by the engine"));
+                    skip(out, url, &format!("{g} scope: shared and service workers, worklets and ShadowRealm are not supported by the engine"));
                 }
             }
         }
         return;
     }
     if name.ends_with(".worker.js") {
-        skip(
-            out,
-            url_of(".worker.js", ".worker.html"),
-            "dedicated worker test: workers are not supported by the engine",
-        );
+        let meta = wrapper::parse_meta(&read());
+        let long = meta.iter().any(|(k, v)| k == "timeout" && v == "long");
+        out.tests.push(TestFile {
+            source: rel.to_owned(),
+            url: url_of(".worker.js", ".worker.html"),
+            kind: Kind::Testharness,
+            timeout_long: long,
+        });
         return;
     }
     if !is_html {

@@ -385,8 +385,38 @@ fn respond_inner(cfg: &ServeConfig, req: &Request) -> Response {
         }
         return resp;
     }
-    if (rel.contains(".any.") && rel.ends_with(".html")) || rel.ends_with(".worker.html") {
-        return Response::text(404, "worker and other non-window scopes are not supported by wpt-runner\n");
+    // Dedicated worker scopes: the page (`X.any.worker.html`, `X.worker.html`) and the
+    // generated worker script (`X.any.worker.js`).
+    if let Some(stem) = rel.strip_suffix(".any.worker.html") {
+        let Ok(source) = fs::read_to_string(cfg.root.join(format!("{stem}.any.js"))) else {
+            return Response::text(404, &format!("no {stem}.any.js to wrap\n"));
+        };
+        let meta = wrapper::parse_meta(&source);
+        if !wrapper::any_globals(&meta).contains("dedicatedworker") {
+            return Response::text(404, "this test cannot be loaded in dedicated worker scope\n");
+        }
+        let query = if req.query.is_empty() { String::new() } else { format!("?{}", req.query) };
+        let body = wrapper::worker_page_wrapper(&meta, &format!("/{stem}.any.worker.js{query}"));
+        return Response::with_type("text/html", body.into_bytes());
+    }
+    if let Some(stem) = rel.strip_suffix(".any.worker.js") {
+        let Ok(source) = fs::read_to_string(cfg.root.join(format!("{stem}.any.js"))) else {
+            return Response::text(404, &format!("no {stem}.any.js to wrap\n"));
+        };
+        let meta = wrapper::parse_meta(&source);
+        let body = wrapper::any_worker_script(&meta, &format!("/{stem}.any.js"));
+        return Response::with_type("text/javascript; charset=utf-8", body.into_bytes());
+    }
+    if let Some(stem) = rel.strip_suffix(".worker.html") {
+        let Ok(source) = fs::read_to_string(cfg.root.join(format!("{stem}.worker.js"))) else {
+            return Response::text(404, &format!("no {stem}.worker.js to wrap\n"));
+        };
+        let meta = wrapper::parse_meta(&source);
+        let body = wrapper::worker_page_wrapper(&meta, &format!("/{stem}.worker.js"));
+        return Response::with_type("text/html", body.into_bytes());
+    }
+    if rel.contains(".any.") && rel.ends_with(".html") {
+        return Response::text(404, "shared, service worker and other scopes are not supported by wpt-runner\n");
     }
     let full = cfg.root.join(&rel);
     if !full.is_file() {

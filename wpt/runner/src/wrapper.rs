@@ -79,6 +79,36 @@ pub fn any_window_wrapper(meta: &[(String, String)], js_path: &str) -> String {
     )
 }
 
+/// The `X.any.worker.html` / `X.worker.html` document: runs the worker script at `worker_url`
+/// (`/dir/X.any.worker.js?variant`, `/dir/X.worker.js`) and collects its tests
+/// (wptserve's `WorkersHandler`).
+pub fn worker_page_wrapper(meta: &[(String, String)], worker_url: &str) -> String {
+    format!(
+        "<!doctype html>\n<meta charset=utf-8>\n{}\n<script src=\"/resources/testharness.js\"></script>\n\
+         <script src=\"/resources/testharnessreport.js\"></script>\n<div id=log></div>\n\
+         <script>\nfetch_tests_from_worker(new Worker(\"{}\"));\n</script>\n",
+        meta_section(meta),
+        worker_url.replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
+/// The `X.any.worker.js` script (wptserve's `AnyWorkerHandler`): testharness.js, the META
+/// scripts and the test at URL path `js_path`, then `done()`.
+pub fn any_worker_script(meta: &[(String, String)], js_path: &str) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let scripts: String = meta
+        .iter()
+        .filter(|(k, _)| k == "script")
+        .map(|(_, v)| format!("importScripts({});\n", quote(v)))
+        .collect();
+    format!(
+        "\nself.GLOBAL = {{\n  isWindow: function() {{ return false; }},\n  \
+         isWorker: function() {{ return true; }},\n  isShadowRealm: function() {{ return false; }},\n}};\n\
+         importScripts(\"/resources/testharness.js\");\n{scripts}importScripts({});\ndone();\n",
+        quote(js_path)
+    )
+}
+
 const SHADOWREALM: [&str; 6] = [
     "shadowrealm-in-window",
     "shadowrealm-in-shadowrealm",
