@@ -405,6 +405,21 @@ pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (Strin
     (text, None)
 }
 
+thread_local! {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#concept-global-error-reporting-mode>,
+    /// for the one global whose error event is being dispatched on this thread.
+    static IN_ERROR_REPORTING_MODE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Leaves error reporting mode when the dispatch is over (also when it unwinds).
+struct ResetErrorReportingMode;
+
+impl Drop for ResetErrorReportingMode {
+    fn drop(&mut self) {
+        IN_ERROR_REPORTING_MODE.with(|m| m.set(false));
+    }
+}
+
 /// <https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>:
 /// takes the pending exception, fires `error` on the current global and,
 /// unless canceled, prints "file:line:col: Uncaught …".
@@ -425,9 +440,16 @@ pub fn report_pending_exception(cx: &mut JSContext) {
     }
     let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
     let window = (!global.is_null()).then(|| Window::from_object(global));
+    // "If global is not in error reporting mode": an exception thrown while the error event
+    // of another is dispatched (an onerror handler that throws) is not dispatched again, it is
+    // reported as not handled.
     let canceled = match &window {
         None => false,
+        Some(_) if IN_ERROR_REPORTING_MODE.with(|m| m.get()) => false,
         Some(window) => {
+            // "Set global's in error reporting mode to true" for the dispatch.
+            IN_ERROR_REPORTING_MODE.with(|m| m.set(true));
+            let _reset = ResetErrorReportingMode;
             let (file, line, col) = match &info {
                 Some(i) => (i.filename.clone(), i.line, i.col),
                 None => (String::new(), 0, 0),

@@ -41,7 +41,7 @@ fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
-    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom"))
+    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom") || wants("workers"))
         .then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
@@ -85,6 +85,19 @@ fn main() {
             }
             Err(e) => eprintln!("canvas-dom: the media thread could not start: {e}"),
         }
+    }
+    if let (true, Some(engine)) = (wants("workers"), &engine) {
+        let (frame_tx, _frame_rx) = crossbeam_channel::unbounded();
+        let thread =
+            canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(canvas::ChannelFrameSink(frame_tx)));
+        script::threads::set_canvas_sender(thread.sender());
+        let copies = || thread.stats().copies();
+        let out = with_window(engine, "http://localhost/worker-bench.html", |cx, window| {
+            script::dom::workers::bench::run(cx, window, &copies)
+        });
+        script::dom::workers::worker::terminate_all();
+        rows.extend(out.into_iter().map(|m| ("workers", m)));
+        drop(thread);
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));

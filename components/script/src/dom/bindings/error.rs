@@ -162,8 +162,13 @@ pub fn error_to_jsval(cx: &mut JSContext, global: &Window, error: Error, mut rva
 /// Sets `error` as the pending exception on `cx`.
 pub fn throw_dom_exception(cx: &mut JSContext, global: &Window, error: Error) {
     match error {
+        // The exception is already pending — or there is none because script was terminated
+        // (an interrupt ended it: `terminate()`, the engine's end), which is uncatchable and
+        // must propagate as it is.
         Error::JSFailed => {
-            debug_assert!(unsafe { JS_IsExceptionPending(cx.raw_cx()) }, "JSFailed without a pending exception");
+            if !unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+                log::debug!("a script was terminated inside a DOM call; the termination propagates");
+            }
         }
         Error::Type(message) => throw_type_error(cx, &message),
         Error::Range(message) => throw_range_error(cx, &message),

@@ -2,6 +2,7 @@
 //! owner's side, `WorkerGlobalScope`/`DedicatedWorkerGlobalScope` and their `location` and
 //! `navigator` on the worker's, and the worker's thread with its own runtime and event loop.
 
+pub mod bench;
 pub mod dedicatedworkerglobalscope;
 pub mod thread;
 pub mod worker;

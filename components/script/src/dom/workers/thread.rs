@@ -86,6 +86,48 @@ fn owner() -> Option<Rc<OwnerLink>> {
     OWNER.with(|o| o.borrow().clone())
 }
 
+/// <https://mimesniff.spec.whatwg.org/#javascript-mime-type>: whether a Content-Type names
+/// JavaScript (its essence, case-insensitively; parameters ignored).
+pub fn is_javascript_mime_type(content_type: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "application/ecmascript",
+        "application/javascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    ];
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    TYPES.contains(&essence.as_str())
+}
+
+/// Fetches a classic worker script or an imported script: an HTTP response must be OK and
+/// say it is JavaScript ("fetch a classic worker script"/"fetch a classic worker-imported
+/// script": otherwise a network error); a file is taken as it is.
+pub fn fetch_worker_script(url: &Url) -> Result<String, String> {
+    let response = crate::net::fetch(url)?;
+    if !response.ok() {
+        return Err(format!("HTTP status {}", response.status));
+    }
+    if url.scheme() != "file" {
+        let content_type = response.content_type.as_deref().unwrap_or("");
+        if !is_javascript_mime_type(content_type) {
+            return Err(format!("the script's MIME type ('{content_type}') is not a JavaScript MIME type"));
+        }
+    }
+    Ok(String::from_utf8_lossy(&response.body).into_owned())
+}
+
 /// Starts the worker's thread.
 pub fn spawn_worker_thread(params: WorkerParams) -> std::io::Result<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
@@ -173,12 +215,8 @@ fn run_worker(
     // settings": a network error or a non-OK response fires `error` at the Worker.
     let text = match source {
         Some(ScriptSource::Text(text)) => Some(text),
-        Some(ScriptSource::Fetch) => match crate::net::fetch(url) {
-            Ok(response) if response.ok() => Some(String::from_utf8_lossy(&response.body).into_owned()),
-            Ok(response) => {
-                log::debug!("worker script {url}: HTTP status {}", response.status);
-                None
-            }
+        Some(ScriptSource::Fetch) => match fetch_worker_script(url) {
+            Ok(text) => Some(text),
             Err(e) => {
                 log::debug!("worker script {url}: {e}");
                 None
@@ -191,9 +229,15 @@ fn run_worker(
         link.send(Box::new(move |cx| crate::dom::workers::worker::fire_simple_error(cx, id)));
         return;
     };
-    // "Run the classic script": a syntax error or an exception is reported (its `error`
-    // event at the worker's global, then at the Worker); the worker lives on.
-    let _ = crate::script_runtime::run_classic_script(cx, window, &text, url.as_str(), 1);
+    // "Run a worker": a script that does not parse ("a script whose error to rethrow is
+    // non-null") fires a plain `error` event at the Worker; otherwise "run the classic
+    // script": an exception is reported (its `error` event at the worker's global, then at
+    // the Worker), and the worker lives on.
+    if !run_worker_script(cx, window, &text, url.as_str()) {
+        let id = link.id;
+        link.send(Box::new(move |cx| crate::dom::workers::worker::fire_simple_error(cx, id)));
+        return;
+    }
     loop {
         let end = crate::script_thread::run_event_loop(cx, None);
         if link.shared.closing.load(Ordering::SeqCst) || matches!(end, crate::script_thread::LoopEnd::Exit(_)) {
@@ -209,6 +253,34 @@ fn run_worker(
         }
         crate::script_thread::run_task_now(cx, task);
     }
+}
+
+/// Compiles the worker's script, then runs it. Returns false when it does not parse.
+fn run_worker_script(cx: &mut JSContext, window: &Window, source: &str, filename: &str) -> bool {
+    let global = window.global_object();
+    // SAFETY: entering the worker's live global on its own thread.
+    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.get()) };
+    let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, 1);
+    let mut text = mozjs::rust::transform_str_to_source_text(source);
+    // SAFETY: the options and the source text live across the call; the result is rooted
+    // at once.
+    rooted!(&in(cx) let script = unsafe { mozjs::jsapi::Compile1(cx.raw_cx(), options.ptr, &mut text) });
+    if script.get().is_null() {
+        // SAFETY: the parse error is not reported as an exception of the worker's global.
+        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        return false;
+    }
+    rooted!(&in(cx) let mut rval = UndefinedValue());
+    let _running = crate::script_thread::ScriptGuard::new();
+    // SAFETY: `script` and `rval` are rooted; the realm is the worker's.
+    let ok = unsafe { mozjs::jsapi::JS_ExecuteScript(cx.raw_cx(), script.handle().into(), rval.handle_mut().into()) };
+    drop(_running);
+    if !ok {
+        crate::script_runtime::report_pending_exception(cx);
+    }
+    crate::script_runtime::microtask_checkpoint_if_idle(cx);
+    true
 }
 
 /// A message from the owner (`worker.postMessage()`), run on the worker's thread: a

@@ -219,7 +219,7 @@ pub fn fire_simple_error(cx: &mut JSContext, id: u64) {
 /// An exception the worker's script did not handle
 /// (<https://html.spec.whatwg.org/multipage/workers.html#runtime-script-errors-2>): an
 /// `ErrorEvent` (cancelable, `error` null) at the `Worker`; if it is not canceled, the error
-/// is reported for the owner (its `error` event, then the console).
+/// is reported for the owner's global (an `error` event there, then the console).
 pub fn report_worker_error(cx: &mut JSContext, id: u64, message: String, filename: String, line: u32, col: u32) {
     with_worker(id, |worker| {
         let window = worker.global();
@@ -235,6 +235,18 @@ pub fn report_worker_error(cx: &mut JSContext, id: u64, message: String, filenam
                 col,
                 error.handle(),
             );
+            // Not canceled: the owner's global reports it as its own error (its `error` event,
+            // `window.onerror`, then the console).
+            let canceled = canceled
+                || crate::dom::html::errorevent::ErrorEvent::fire_for_exception(
+                    cx,
+                    &window,
+                    &message,
+                    &filename,
+                    line,
+                    col,
+                    error.handle(),
+                );
             if !canceled {
                 crate::script_runtime::report_error_for(
                     &window,
@@ -300,17 +312,13 @@ impl WorkerMethods for Worker {
                 "Failed to construct 'Worker': module workers are not supported (no module scripts).".into(),
             ));
         }
-        // A worker's script must be same origin with its owner (a data: URL gets an opaque
-        // origin of its own and is allowed; file: pages may start file: workers).
+        // The script is fetched in "same-origin" mode: another origin's script (or a scheme
+        // that cannot be fetched) is a network error, reported by an `error` event at the
+        // worker, not an exception (a data: URL gets an opaque origin of its own; file: pages
+        // may start file: workers).
         let same_origin = url.origin() == base.origin()
             || matches!(url.scheme(), "data" | "blob")
             || (url.scheme() == "file" && base.scheme() == "file");
-        if !same_origin {
-            return Err(Error::Security(format!(
-                "Failed to construct 'Worker': Script at '{url}' cannot be accessed from origin '{}'.",
-                base.origin().ascii_serialization()
-            )));
-        }
         let Some(js) = crate::script_runtime::engine_handle() else {
             return Err(Error::NotSupported("Failed to construct 'Worker': no script engine.".into()));
         };
@@ -323,7 +331,7 @@ impl WorkerMethods for Worker {
             global,
             proto,
         );
-        let source = script_source(&url);
+        let source = if same_origin { script_source(&url) } else { None };
         let channel = crossbeam_channel::unbounded();
         let to_worker = channel.0.clone();
         let params = WorkerParams {

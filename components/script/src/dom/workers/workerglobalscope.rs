@@ -76,20 +76,20 @@ impl WorkerGlobalScope {
             parsed.push(url);
         }
         for url in parsed {
-            let text = match url.scheme() {
-                "data" => crate::dom::fetch::fetch::process_data_url(&url).map(|(_, body)| body),
-                "blob" => crate::dom::fileapi::bloburl::resolve(&url).map(|entry| entry.bytes.to_vec()),
-                _ => match crate::net::fetch(&url) {
-                    Ok(response) if response.ok() => Some(response.body),
-                    _ => None,
-                },
+            let source = match url.scheme() {
+                "data" => crate::dom::fetch::fetch::process_data_url(&url)
+                    .map(|(_, body)| String::from_utf8_lossy(&body).into_owned())
+                    .ok_or_else(|| "an invalid data: URL".to_owned()),
+                "blob" => crate::dom::fileapi::bloburl::resolve(&url)
+                    .map(|entry| String::from_utf8_lossy(&entry.bytes).into_owned())
+                    .ok_or_else(|| "no such blob URL in this worker".to_owned()),
+                _ => crate::dom::workers::thread::fetch_worker_script(&url),
             };
-            let Some(text) = text else {
-                return Err(Error::Network(format!(
-                    "Failed to execute 'importScripts' on 'WorkerGlobalScope': The script at '{url}' failed to load."
-                )));
-            };
-            let source = String::from_utf8_lossy(&text).into_owned();
+            let source = source.map_err(|why| {
+                Error::Network(format!(
+                    "Failed to execute 'importScripts' on 'WorkerGlobalScope': The script at '{url}' failed to load ({why})."
+                ))
+            })?;
             crate::script_runtime::evaluate_script_rethrowing(cx, &self.window, &source, url.as_str())?;
         }
         Ok(())
