@@ -1,9 +1,12 @@
 // https://html.spec.whatwg.org/multipage/webappapis.html#errorevent
-// The constructor (whose dictionary holds `any error`) is not supported yet;
-// the host creates these events when it reports an exception.
+// The constructors take `any` for their init dictionaries (the generator cannot keep an `any`
+// member in a dictionary); each dictionary is converted by hand, member by member in the
+// standard's order, with the same TypeErrors (as MessageEvent's).
 
 [Exposed=*]
 interface ErrorEvent : Event {
+  [Throws] constructor(DOMString type, optional any eventInitDict);
+
   readonly attribute DOMString message;
   readonly attribute USVString filename;
   readonly attribute unsigned long lineno;
@@ -14,6 +17,8 @@ interface ErrorEvent : Event {
 // https://html.spec.whatwg.org/multipage/webappapis.html#promiserejectionevent
 [Exposed=*]
 interface PromiseRejectionEvent : Event {
+  [Throws] constructor(DOMString type, any eventInitDict);
+
   readonly attribute object promise;
   readonly attribute any reason;
 };

@@ -16,6 +16,7 @@ fn discovers_the_fixture_tree() {
             ("/basic/fail.html", Testharness, false),
             ("/basic/hang.html", Testharness, false),
             ("/basic/idl.window.html", Testharness, true),
+            ("/basic/job.worker.html", Testharness, false),
             ("/basic/long.html", Testharness, true),
             ("/basic/ok-crash.html", Crashtest, false),
             ("/basic/panic.html", Testharness, false),
@@ -23,8 +24,10 @@ fn discovers_the_fixture_tree() {
             ("/basic/segv-crash.html", Crashtest, false),
             ("/basic/silent.html", Testharness, false),
             ("/basic/thing.any.html", Testharness, false),
+            ("/basic/thing.any.worker.html", Testharness, false),
             ("/basic/variants.html?a", Testharness, false),
             ("/basic/variants.html?b", Testharness, false),
+            ("/basic/workeronly.any.worker.html", Testharness, false),
         ]
     );
     let skipped: Vec<&str> = d.skipped.iter().map(|s| s.url.as_str()).collect();
@@ -32,16 +35,13 @@ fn discovers_the_fixture_tree() {
         skipped,
         [
             "/basic/click-manual.html",
-            "/basic/job.worker.html",
             "/basic/reftest.html",
             "/basic/thing.any.serviceworker.html",
             "/basic/thing.any.sharedworker.html",
-            "/basic/thing.any.worker.html",
-            "/basic/workeronly.any.worker.html",
         ]
     );
     assert!(
-        d.skipped.iter().find(|s| s.url.ends_with("thing.any.worker.html")).unwrap().reason.contains("not supported")
+        d.skipped.iter().find(|s| s.url.ends_with("thing.any.sharedworker.html")).unwrap().reason.contains("not supported")
     );
     // Names used for expectation files.
     let idl = d.tests.iter().find(|t| t.url == "/basic/idl.window.html").unwrap();
@@ -68,7 +68,8 @@ fn paths_select_files_dirs_and_urls() {
     assert_eq!(urls(&["basic/pass.html", "basic/pass.html"]), ["/basic/pass.html"]);
     assert!(urls(&["hdr"]).is_empty());
     assert!(urls(&["basic/support/helper.html"]).is_empty(), "support files are never tests");
-    let skipped = discover(&root, &["basic/thing.any.worker.html".into()]).unwrap();
+    assert_eq!(urls(&["basic/thing.any.worker.html"]), ["/basic/thing.any.worker.html"]);
+    let skipped = discover(&root, &["basic/thing.any.sharedworker.html".into()]).unwrap();
     assert!(skipped.tests.is_empty());
     assert_eq!(skipped.skipped.len(), 1);
     assert!(discover(&root, &["basic/nothing.html".into()]).is_err());

@@ -62,9 +62,18 @@ fn wrappers_are_generated() {
     assert_eq!(any.status, 200);
     assert!(body(&any).contains("self.GLOBAL"));
     assert!(body(&any).contains("<script src=\"/basic/thing.any.js\"></script>"));
-    // Worker-only .any.js has no window wrapper; worker wrappers are not served.
+    // Worker-only .any.js has no window wrapper; the dedicated worker wrapper page runs the
+    // generated worker script, which imports testharness.js and the test.
     assert_eq!(get("/basic/workeronly.any.html").status, 404);
-    assert_eq!(get("/basic/thing.any.worker.html").status, 404);
+    let page = get("/basic/thing.any.worker.html?x=1");
+    assert_eq!(page.status, 200);
+    assert!(body(&page).contains("fetch_tests_from_worker(new Worker(\"/basic/thing.any.worker.js?x=1\"))"), "{}", body(&page));
+    let script = get("/basic/thing.any.worker.js");
+    assert_eq!(script.status, 200);
+    assert!(body(&script).contains("importScripts(\"/resources/testharness.js\");"));
+    assert!(body(&script).contains("importScripts(\"/basic/thing.any.js\");\ndone();"));
+    assert_eq!(get("/basic/job.worker.html").status, 200);
+    assert_eq!(get("/basic/thing.any.sharedworker.html").status, 404);
     assert_eq!(get("/basic/missing.window.html").status, 404);
     // The script itself is served as is.
     let js = get("/basic/idl.window.js");

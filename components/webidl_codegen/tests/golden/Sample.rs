@@ -512,7 +512,7 @@ pub mod BaseBinding {
 
     /// Defines `Base` on `global` when it is exposed there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
-        if !Condition::Always.is_satisfied(cx, global) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::Always.is_satisfied(cx, global) {
             return;
         }
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
@@ -989,7 +989,7 @@ pub mod SampleBinding {
 
     /// Defines `Sample` on `global` when it is exposed there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
-        if !Condition::SecureContext.is_satisfied(cx, global) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::SecureContext.is_satisfied(cx, global) {
             return;
         }
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
@@ -1122,7 +1122,7 @@ pub mod SampleMapBinding {
 
     /// Defines `SampleMap` on `global` when it is exposed there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
-        if !Condition::Always.is_satisfied(cx, global) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::Always.is_satisfied(cx, global) {
             return;
         }
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
@@ -1408,7 +1408,7 @@ pub mod SampleStoreBinding {
 
     /// Defines `SampleStore` on `global` when it is exposed there.
     pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
-        if !Condition::Always.is_satisfied(cx, global) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::Always.is_satisfied(cx, global) {
             return;
         }
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());

@@ -118,7 +118,77 @@ impl ErrorEvent {
     }
 }
 
+/// EventInit's members (read first, as inherited members are): bubbles, cancelable, composed.
+pub(crate) fn event_init(
+    cx: &mut JSContext,
+    dict: Option<mozjs::rust::HandleObject>,
+) -> crate::dom::bindings::error::Fallible<(bool, bool, bool)> {
+    use crate::dom::webmessaging::messageevent::member;
+    rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
+    let mut flags = [false; 3];
+    for (flag, name) in flags.iter_mut().zip([c"bubbles", c"cancelable", c"composed"]) {
+        member(cx, dict, name, value.handle_mut())?;
+        // SAFETY: ToBoolean of a rooted value has no side effects.
+        *flag = unsafe { mozjs::rust::ToBoolean(value.handle()) };
+    }
+    Ok((flags[0], flags[1], flags[2]))
+}
+
 impl ErrorEventMethods for ErrorEvent {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#errorevent>: the constructor
+    /// (<https://dom.spec.whatwg.org/#concept-event-constructor>) with ErrorEventInit: colno
+    /// (unsigned long, 0), error (any, undefined), filename (USVString, ""), lineno (unsigned
+    /// long, 0), message (DOMString, ""), read in that order after EventInit's members.
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<mozjs::rust::HandleObject>,
+        type_: DOMString,
+        init: HandleValue,
+    ) -> crate::dom::bindings::error::Fallible<crate::dom::bindings::root::DomRoot<ErrorEvent>> {
+        use crate::dom::bindings::conversions::{FromJSVal, IntConversion, jsval_to_string};
+        use crate::dom::bindings::error::Error;
+        use crate::dom::webmessaging::messageevent::member;
+        if !init.get().is_null_or_undefined() && !init.get().is_object() {
+            return Err(Error::Type("The provided value is not of type 'ErrorEventInit'.".into()));
+        }
+        rooted!(&in(cx) let dict = if init.get().is_object() { init.get().to_object() } else { std::ptr::null_mut() });
+        let dict = (!dict.get().is_null()).then(|| dict.handle());
+        let (bubbles, cancelable, composed) = event_init(cx, dict)?;
+        rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
+        let number = |cx: &mut JSContext, name: &'static std::ffi::CStr| -> crate::dom::bindings::error::Fallible<u32> {
+            rooted!(&in(cx) let mut v = mozjs::jsval::UndefinedValue());
+            member(cx, dict, name, v.handle_mut())?;
+            if v.get().is_undefined() {
+                return Ok(0);
+            }
+            match <u32 as FromJSVal>::from_jsval(cx, v.handle(), IntConversion::Default) {
+                Ok(Ok(n)) => Ok(n),
+                Ok(Err(_)) => Err(Error::Type("The provided value is not of type 'unsigned long'.".into())),
+                Err(()) => Err(Error::JSFailed),
+            }
+        };
+        let colno = number(cx, c"colno")?;
+        rooted!(&in(cx) let mut error = mozjs::jsval::UndefinedValue());
+        member(cx, dict, c"error", error.handle_mut())?;
+        member(cx, dict, c"filename", value.handle_mut())?;
+        let filename =
+            if value.get().is_undefined() { String::new() } else { jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)? };
+        let lineno = number(cx, c"lineno")?;
+        member(cx, dict, c"message", value.handle_mut())?;
+        let message =
+            if value.get().is_undefined() { String::new() } else { jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)? };
+        let heap = Box::new(Heap::default());
+        heap.set(error.get());
+        let event = ErrorEvent { event: Event::new_inherited(global), message, filename, lineno, colno, error: heap };
+        let event = crate::dom::bindings::classes::reflect_dom_object_with_proto(cx, Box::new(event), global, proto);
+        let base = event.upcast::<Event>();
+        base.init(type_.to_string(), bubbles, cancelable);
+        base.set_composed(composed);
+        Ok(event)
+    }
+
+
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-message>
     fn Message(&self, _cx: &mut JSContext) -> DOMString {
         DOMString::from(self.message.clone())

@@ -2,6 +2,7 @@
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
+use mozjs::rooted;
 use mozjs::jsapi::{Heap, JSObject};
 use mozjs::jsval::{JSVal, ObjectValue};
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
@@ -40,6 +41,54 @@ impl PromiseRejectionEvent {
 }
 
 impl PromiseRejectionEventMethods for PromiseRejectionEvent {
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#promiserejectionevent>: the
+    /// constructor with PromiseRejectionEventInit: promise (required object), reason (any),
+    /// read in that order after EventInit's members.
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<mozjs::rust::HandleObject>,
+        type_: crate::dom::bindings::str::DOMString,
+        init: HandleValue,
+    ) -> crate::dom::bindings::error::Fallible<crate::dom::bindings::root::DomRoot<PromiseRejectionEvent>> {
+        use crate::dom::bindings::error::Error;
+        use crate::dom::webmessaging::messageevent::member;
+        if !init.get().is_null_or_undefined() && !init.get().is_object() {
+            return Err(Error::Type("The provided value is not of type 'PromiseRejectionEventInit'.".into()));
+        }
+        rooted!(&in(cx) let dict = if init.get().is_object() { init.get().to_object() } else { std::ptr::null_mut() });
+        let dict = (!dict.get().is_null()).then(|| dict.handle());
+        let (bubbles, cancelable, composed) = crate::dom::html::errorevent::event_init(cx, dict)?;
+        rooted!(&in(cx) let mut promise = mozjs::jsval::UndefinedValue());
+        member(cx, dict, c"promise", promise.handle_mut())?;
+        if promise.get().is_undefined() {
+            return Err(Error::Type(
+                "Failed to construct 'PromiseRejectionEvent': required member promise is undefined.".into(),
+            ));
+        }
+        if !promise.get().is_object() {
+            return Err(Error::Type(
+                "Failed to construct 'PromiseRejectionEvent': member promise is not an object.".into(),
+            ));
+        }
+        rooted!(&in(cx) let mut reason = mozjs::jsval::UndefinedValue());
+        member(cx, dict, c"reason", reason.handle_mut())?;
+        let p = Box::new(Heap::default());
+        p.set(promise.get().to_object());
+        let r = Box::new(Heap::default());
+        r.set(reason.get());
+        let event = crate::dom::bindings::classes::reflect_dom_object_with_proto(
+            cx,
+            Box::new(PromiseRejectionEvent { event: Event::new_inherited(global), promise: p, reason: r }),
+            global,
+            proto,
+        );
+        let base = event.upcast::<Event>();
+        base.init(type_.to_string(), bubbles, cancelable);
+        base.set_composed(composed);
+        Ok(event)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-promiserejectionevent-promise>
     fn Promise(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
         retval.set(ObjectValue(self.promise.get()));

@@ -98,8 +98,8 @@ impl MessageEvent {
     }
 }
 
-/// Reads one member of the init dictionary (undefined when absent).
-fn member(
+/// Reads one member of an init dictionary converted by hand (undefined when absent).
+pub(crate) fn member(
     cx: &mut JSContext,
     dict: Option<HandleObject>,
     name: &'static std::ffi::CStr,
