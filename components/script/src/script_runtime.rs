@@ -111,6 +111,14 @@ pub fn engine_handle() -> Option<JSEngineHandle> {
     ENGINE_HANDLE.with(|h| h.borrow().clone())
 }
 
+impl Drop for ScriptRuntime {
+    /// The thread's handle of the engine goes with its runtime (an engine can only shut
+    /// down once no handle is left).
+    fn drop(&mut self) {
+        let _ = ENGINE_HANDLE.try_with(|h| h.borrow_mut().take());
+    }
+}
+
 thread_local! {
     /// Set by the embedder to stop the engine: an interrupt then ends running script.
     static INTERRUPT_FLAG: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };

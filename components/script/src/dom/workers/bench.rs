@@ -63,6 +63,6 @@ pub fn run(cx: &mut JSContext, window: &Window, copies: &dyn Fn() -> u64) -> Vec
         Measurement::new("postMessage round trip page → worker → page (a number)", round_trip, "µs")
             .with_note("2 000 sequential round trips, each awaited"),
         Measurement::new("1080p ImageBitmap transferred to a worker and back", transfer, "µs")
-            .with_note(format!("200 round trips; full-frame copies on the canvas thread: {copies} (the bitmap's one readback)")),
+            .with_note(format!("200 round trips; full-frame pixel copies meanwhile: {copies}")),
     ]
 }
