@@ -62,6 +62,8 @@ interface DedicatedWorkerGlobalScope : WorkerGlobalScope {
   attribute EventHandler onmessageerror;
 };
 
+DedicatedWorkerGlobalScope includes AnimationFrameProvider;
+
 [Exposed=Worker]
 interface WorkerLocation {
   stringifier readonly attribute USVString href;

@@ -172,8 +172,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 fn main() -> ExitCode {
     // Log records from every thread go to stderr: warnings and errors by
     // default (a panicking media handler, a dropped stale id), more with
-    // RUST_LOG (e.g. `RUST_LOG=media=debug`).
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,xml5ever=error")).init();
+    // RUST_LOG (e.g. `RUST_LOG=media=debug`). SpiderMonkey's own warnings ("Script terminated
+    // by timeout" when terminate() stops a worker) are not the page's business, as in browsers.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,xml5ever=error,mozjs::rust=error")).init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let options = match parse_args(&args) {
         Ok(o) => o,

@@ -75,6 +75,20 @@ impl DedicatedWorkerGlobalScopeMethods for DedicatedWorkerGlobalScope {
         crate::dom::workers::thread::close();
     }
 
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-animationframeprovider-requestanimationframe>:
+    /// a dedicated worker "supports animation frames" (its owner is a window's); the
+    /// callbacks run at the worker's rendering opportunities, at most 60 times a second.
+    fn RequestAnimationFrame(&self, cx: &mut JSContext, callback: Rc<crate::dom::bindings::codegen::Callbacks::FrameRequestCallback>) -> u32 {
+        use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
+        self.upcast_window().RequestAnimationFrame(cx, callback)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#animationframeprovider-cancelanimationframe>
+    fn CancelAnimationFrame(&self, cx: &mut JSContext, handle: u32) {
+        use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
+        self.upcast_window().CancelAnimationFrame(cx, handle)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/web-messaging.html#handler-messageeventtarget-onmessage>
     fn Onmessage(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
         self.upcast::<EventTarget>().get_event_handler("message")

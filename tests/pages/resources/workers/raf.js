@@ -1,0 +1,4 @@
+"use strict";
+requestAnimationFrame((first) => {
+  requestAnimationFrame((second) => postMessage(`${typeof first} ${second > first}`));
+});
