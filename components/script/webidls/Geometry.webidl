@@ -255,7 +255,7 @@ interface DOMMatrix : DOMMatrixReadOnly {
   DOMMatrix skewYSelf(optional unrestricted double sy = 0);
   DOMMatrix invertSelf();
 
-  [Throws] DOMMatrix setMatrixValue(DOMString transformList);
+  [Exposed=Window, Throws] DOMMatrix setMatrixValue(DOMString transformList);
 };
 
 dictionary DOMMatrix2DInit {

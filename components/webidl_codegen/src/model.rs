@@ -224,6 +224,9 @@ pub struct MemberAttrs {
     /// (<https://html.spec.whatwg.org/multipage/dom.html#htmlconstructor>): the native calls
     /// the script crate's HTML element constructor steps instead of a `Constructor` method.
     pub html_constructor: bool,
+    /// `[Exposed=Window]` on a member of an interface also exposed elsewhere: the member
+    /// exists on Window globals only.
+    pub window_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

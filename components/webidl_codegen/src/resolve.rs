@@ -403,9 +403,10 @@ impl Resolver {
             match (e.name.as_str(), e.has_value) {
                 ("SecureContext", false) => attrs.secure_context = true,
                 ("Pref", true) if e.values.len() == 1 => attrs.pref = Some(e.values[0].clone()),
-                // Member exposure is that of the interface (every member of Aperture's
-                // interfaces exposed in both kinds of global is exposed in both).
-                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {}
+                // A partial or mixin's exposure: members exposed only in Window globals.
+                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {
+                    attrs.window_only = e.values.iter().all(|g| g == "Window");
+                }
                 _ => self.errors.push(Error::new(
                     loc.clone(),
                     format!("unsupported extended attribute [{}] on a partial or mixin", e.name),
@@ -432,9 +433,10 @@ impl Resolver {
                 ("Default", false) => attrs.default = true,
                 ("CEReactions", false) => attrs.ce_reactions = true,
                 ("HTMLConstructor", false) => attrs.html_constructor = true,
-                // Member exposure is that of the interface (every member of Aperture's
-                // interfaces exposed in both kinds of global is exposed in both).
-                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {}
+                // `[Exposed=Window]` on a member: on Window globals only.
+                ("Exposed", true) if e.values.iter().all(|g| KNOWN_GLOBALS.contains(&g.as_str())) => {
+                    attrs.window_only = e.values.iter().all(|g| g == "Window");
+                }
                 _ => self
                     .errors
                     .push(Error::new(loc.clone(), format!("unsupported member extended attribute [{}]", e.name))),

@@ -17,10 +17,15 @@ enum Condition {
     Pref(String),
     SecureContext,
     SecureContextAndPref(String),
+    /// `[Exposed=Window]` on a member.
+    WindowOnly,
 }
 
 impl Condition {
     fn of(attrs: &MemberAttrs) -> Condition {
+        if attrs.window_only && !attrs.secure_context && attrs.pref.is_none() {
+            return Condition::WindowOnly;
+        }
         match (attrs.secure_context, &attrs.pref) {
             (false, None) => Condition::Always,
             (false, Some(p)) => Condition::Pref(p.clone()),
@@ -35,6 +40,7 @@ impl Condition {
             Condition::Pref(p) => format!("Condition::Pref({p:?})"),
             Condition::SecureContext => "Condition::SecureContext".into(),
             Condition::SecureContextAndPref(p) => format!("Condition::SecureContextAndPref({p:?})"),
+            Condition::WindowOnly => "Condition::WindowOnly".into(),
         }
     }
 
@@ -44,6 +50,7 @@ impl Condition {
             Condition::Pref(p) => format!("_PREF_{}", p.to_uppercase()),
             Condition::SecureContext => "_SECURE".into(),
             Condition::SecureContextAndPref(p) => format!("_SECURE_PREF_{}", p.to_uppercase()),
+            Condition::WindowOnly => "_WINDOW_ONLY".into(),
         }
     }
 }

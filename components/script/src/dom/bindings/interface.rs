@@ -235,6 +235,8 @@ pub enum Condition {
     /// `[SecureContext]`
     SecureContext,
     SecureContextAndPref(&'static str),
+    /// `[Exposed=Window]` on a member of an interface also exposed in workers.
+    WindowOnly,
 }
 
 impl Condition {
@@ -245,6 +247,7 @@ impl Condition {
             Condition::Pref(p) => window.pref_enabled(p),
             Condition::SecureContext => window.is_secure_context(),
             Condition::SecureContextAndPref(p) => window.is_secure_context() && window.pref_enabled(p),
+            Condition::WindowOnly => !window.is_worker(),
         }
     }
 }

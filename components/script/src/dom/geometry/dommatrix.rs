@@ -294,12 +294,16 @@ fn matrix_from_sequence(values: &[f64]) -> Fallible<(Matrix, bool)> {
 
 /// <https://drafts.fxtf.org/geometry/#dom-dommatrixreadonly-dommatrixreadonly>: the matrix of
 /// the constructor argument.
-fn matrix_from_init(init: Option<StringOrUnrestrictedDoubleSequence>) -> Fallible<(Matrix, bool)> {
+fn matrix_from_init(global: &Window, init: Option<StringOrUnrestrictedDoubleSequence>) -> Fallible<(Matrix, bool)> {
     match init {
         // 1. If init is omitted, return an identity matrix with is2D true.
         None => Ok((Matrix::identity(), true)),
-        // 2. If init is a DOMString: (the global is always a Window here) parse init into an
-        //    abstract matrix; failure is a "SyntaxError".
+        // 2. If init is a DOMString: 1. If current global object is not a Window object, then
+        //    throw a TypeError exception. 2. Parse init into an abstract matrix; failure is a
+        //    "SyntaxError".
+        Some(StringOrUnrestrictedDoubleSequence::String(_)) if global.is_worker() => {
+            Err(Error::Type("A DOMMatrix is made from a string only in a Window.".into()))
+        }
         Some(StringOrUnrestrictedDoubleSequence::String(s)) => parse(&s.to_string()),
         // 3. If init is a sequence: create from the sequence.
         Some(StringOrUnrestrictedDoubleSequence::UnrestrictedDoubleSequence(values)) => matrix_from_sequence(&values),
@@ -401,7 +405,7 @@ impl DOMMatrixReadOnlyMethods for DOMMatrixReadOnly {
         proto: Option<HandleObject>,
         init: Option<StringOrUnrestrictedDoubleSequence>,
     ) -> Fallible<DomRoot<DOMMatrixReadOnly>> {
-        let (m, is_2d) = matrix_from_init(init)?;
+        let (m, is_2d) = matrix_from_init(global, init)?;
         Ok(reflect_dom_object_with_proto(cx, Box::new(DOMMatrixReadOnly::new_inherited(m, is_2d)), global, proto))
     }
     /// <https://drafts.fxtf.org/geometry/#dom-dommatrixreadonly-frommatrix>
@@ -648,7 +652,7 @@ impl DOMMatrixMethods for DOMMatrix {
         proto: Option<HandleObject>,
         init: Option<StringOrUnrestrictedDoubleSequence>,
     ) -> Fallible<DomRoot<DOMMatrix>> {
-        Ok(DOMMatrix::with_proto(cx, global, proto, matrix_from_init(init)?))
+        Ok(DOMMatrix::with_proto(cx, global, proto, matrix_from_init(global, init)?))
     }
     /// <https://drafts.fxtf.org/geometry/#dom-dommatrix-frommatrix>
     fn FromMatrix(cx: &mut JSContext, global: &Window, other: &DOMMatrixInit) -> Fallible<DomRoot<DOMMatrix>> {
