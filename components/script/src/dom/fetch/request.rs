@@ -24,12 +24,13 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::{ByteString, DOMString, USVString};
 use crate::dom::dom::abortsignal::AbortSignal;
-use crate::dom::fetch::body::Body;
+use crate::dom::fetch::body::{Body, BodyReader};
 use crate::dom::fetch::fetch::{is_method, is_safelisted_method};
 use crate::dom::fetch::headers::{Guard, Headers};
 use crate::dom::fetch::response::extract_body;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::streams::readablestream::ReadableStream;
 
 /// A request's settings that are plain values
 /// (<https://fetch.spec.whatwg.org/#concept-request>).
@@ -55,7 +56,6 @@ pub struct Request {
     data: RequestData,
     headers: Dom<Headers>,
     signal: Dom<AbortSignal>,
-    #[no_trace]
     body: Body,
 }
 
@@ -368,9 +368,10 @@ impl RequestMethods for Request {
         if self.body.is_unusable() {
             return Err(Error::Type("Request body is already used".into()));
         }
-        // 2.–5. A clone of the request (same body bytes), headers with this's guard, and a
+        // 2.–5. A clone of the request (its body cloned: the stream teed, the bytes shared), headers with this's guard, and a
         //    signal that follows this's.
         let global = self.global();
+        let body = self.body.clone_body(cx)?;
         let headers = Headers::new(cx, &global, self.headers.list(), self.headers.guard());
         let signal = AbortSignal::new(cx, &global);
         follow(cx, &signal, &self.signal);
@@ -379,9 +380,15 @@ impl RequestMethods for Request {
             data: self.data.clone(),
             headers: Dom::from_ref(&*headers),
             signal: Dom::from_ref(&*signal),
-            body: Body::new(self.body.bytes()),
+            body,
         };
         Ok(crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(clone), &global))
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-body>: "return null if this's body is null;
+    /// otherwise this's body's stream".
+    fn Body(&self, cx: &mut JSContext) -> Option<DomRoot<ReadableStream>> {
+        self.body.stream(cx, &self.global())
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-bodyused>
@@ -391,21 +398,21 @@ impl RequestMethods for Request {
 
     /// <https://fetch.spec.whatwg.org/#dom-body-arraybuffer>
     fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.array_buffer(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::ArrayBuffer)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-blob>
     fn Blob(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.blob(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Blob)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.json(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Json)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-text>
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.text(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Text)
     }
 }

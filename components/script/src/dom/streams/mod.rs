@@ -4,6 +4,7 @@
 
 pub mod algorithms;
 pub mod asynciterator;
+pub mod bytesource;
 pub mod from;
 pub mod pipe;
 pub mod queuingstrategy;

@@ -37,6 +37,8 @@ pub enum ReadRequest {
     Pipe(Rc<crate::dom::streams::pipe::PipeState>),
     /// The read request of a ReadableStream async iterator's "get the next iteration result".
     Iterator(Rc<crate::dom::streams::asynciterator::IteratorReadRequest>),
+    /// The read request of ReadableStreamDefaultReaderReadAllBytes (a body being consumed).
+    ReadAll(Rc<crate::dom::fetch::body::ReadAllBytes>),
 }
 
 impl ReadRequest {
@@ -48,6 +50,7 @@ impl ReadRequest {
             ReadRequest::Tee(state) => crate::dom::streams::tee::chunk_steps(cx, state, chunk),
             ReadRequest::Pipe(state) => crate::dom::streams::pipe::chunk_steps(cx, state, chunk),
             ReadRequest::Iterator(request) => request.chunk_steps(cx, chunk),
+            ReadRequest::ReadAll(state) => state.chunk_steps(cx, chunk),
         }
     }
 
@@ -62,6 +65,7 @@ impl ReadRequest {
             ReadRequest::Tee(state) => crate::dom::streams::tee::close_steps(cx, state),
             ReadRequest::Pipe(_) => {}
             ReadRequest::Iterator(request) => request.close_steps(cx),
+            ReadRequest::ReadAll(state) => state.close_steps(cx),
         }
     }
 
@@ -73,6 +77,7 @@ impl ReadRequest {
             ReadRequest::Tee(state) => crate::dom::streams::tee::error_steps(state),
             ReadRequest::Pipe(_) => {}
             ReadRequest::Iterator(request) => request.error_steps(cx, e),
+            ReadRequest::ReadAll(state) => state.error_steps(cx, e),
         }
     }
 }
