@@ -1,8 +1,7 @@
 // https://fetch.spec.whatwg.org/
 // Only what Aperture implements. Notable differences from the standard IDL:
-// * RequestInit has no `window` (the generator has no `any` in dictionaries), and its `body`
-//   is an XMLHttpRequestBodyInit: a ReadableStream request body (which needs duplex "half"
-//   and a streaming upload) is not supported; fetch() honours method, headers, body, signal, mode
+// * RequestInit has no `window` (the generator has no `any` in dictionaries); a ReadableStream
+//   request body (duplex "half") is read whole before fetch() sends it (no streaming upload); fetch() honours method, headers, body, signal, mode
 //   ("same-origin" refuses cross-origin URLs) and redirect "error"; "no-cors" is treated as
 //   "cors" (no opaque responses), and credentials, cache, integrity, keepalive and priority
 //   are kept on the Request but change nothing (no cookies, no cache);
@@ -104,7 +103,7 @@ interface Request {
 dictionary RequestInit {
   ByteString method;
   HeadersInit headers;
-  XMLHttpRequestBodyInit? body;
+  BodyInit? body;
   USVString referrer;
   ReferrerPolicy referrerPolicy;
   RequestMode mode;

@@ -69,6 +69,11 @@ impl Body {
         self.bytes.clone()
     }
 
+    /// The page's stream of a body given as a stream (None for a null body or bytes).
+    pub fn source_stream(&self) -> Option<DomRoot<ReadableStream>> {
+        if self.bytes.is_some() { None } else { self.stream.get() }
+    }
+
     /// <https://fetch.spec.whatwg.org/#concept-body-stream>: the body's stream (None for a
     /// null body), made over the bytes on first use.
     pub fn stream(&self, cx: &mut JSContext, global: &Window) -> Option<DomRoot<ReadableStream>> {
@@ -149,19 +154,9 @@ impl Body {
                 convert(cx, global, reader, &bytes, mime, &promise)
             }
             // 6. Otherwise, fully read object's body given successSteps, errorSteps.
-            Some(stream) => match ReadableStreamDefaultReader::acquire(cx, global, &stream) {
-                Ok(stream_reader) => {
-                    let state = Rc::new(ReadAllBytes {
-                        reader: Dom::from_ref(&stream_reader),
-                        bytes: RefCell::new(Vec::new()),
-                        promise: promise.clone(),
-                        kind: reader,
-                        mime,
-                    });
-                    stream_reader.read(cx, ReadRequest::ReadAll(state));
-                }
-                Err(e) => promise.reject_error(cx, e),
-            },
+            Some(stream) => {
+                read_all_bytes(cx, global, &stream, promise.clone(), ReadAllDone::Consume { kind: reader, mime })
+            }
         }
         // 7. Return promise.
         promise
@@ -208,18 +203,53 @@ fn convert(
     }
 }
 
+/// What to do with the bytes once a body stream is fully read.
+#[derive(JSTraceable)]
+pub enum ReadAllDone {
+    /// consume body's successSteps: convert the bytes for the reader, settle the promise.
+    Consume {
+        #[no_trace]
+        kind: BodyReader,
+        #[no_trace]
+        mime: Option<String>,
+    },
+    /// fetch() of a Request whose body is a stream: send the request with the bytes.
+    Fetch { window: Dom<Window>, request: Dom<crate::dom::fetch::request::Request> },
+}
+
 /// <https://streams.spec.whatwg.org/#readablestreamdefaultreader-read-all-bytes>: the read-loop's
-/// state for consume body.
+/// state (for consume body, and for fetch() of a stream body).
 #[derive(JSTraceable)]
 pub struct ReadAllBytes {
     reader: Dom<ReadableStreamDefaultReader>,
     #[no_trace]
     bytes: RefCell<Vec<u8>>,
+    /// Rejected by the failure steps.
     promise: Rc<Promise>,
-    #[no_trace]
-    kind: BodyReader,
-    #[no_trace]
-    mime: Option<String>,
+    done: ReadAllDone,
+}
+
+/// Reads `stream` to its end (locking it), then runs `done` with the bytes; a failure rejects
+/// `promise`.
+pub fn read_all_bytes(
+    cx: &mut JSContext,
+    global: &Window,
+    stream: &ReadableStream,
+    promise: Rc<Promise>,
+    done: ReadAllDone,
+) {
+    match ReadableStreamDefaultReader::acquire(cx, global, stream) {
+        Ok(reader) => {
+            let state = Rc::new(ReadAllBytes {
+                reader: Dom::from_ref(&reader),
+                bytes: RefCell::new(Vec::new()),
+                promise,
+                done,
+            });
+            reader.read(cx, ReadRequest::ReadAll(state));
+        }
+        Err(e) => promise.reject_error(cx, e),
+    }
 }
 
 impl ReadAllBytes {
@@ -253,7 +283,12 @@ impl ReadAllBytes {
     pub fn close_steps(&self, cx: &mut JSContext) {
         let global = self.promise.global();
         let bytes = std::mem::take(&mut *self.bytes.borrow_mut());
-        convert(cx, &global, self.kind, &bytes, self.mime.clone(), &self.promise);
+        match &self.done {
+            ReadAllDone::Consume { kind, mime } => convert(cx, &global, *kind, &bytes, mime.clone(), &self.promise),
+            ReadAllDone::Fetch { window, request } => {
+                crate::dom::fetch::fetch::fetch_with_body(cx, window, request, &self.promise, Some(bytes))
+            }
+        }
     }
 
     /// error steps, given e: "Call failureSteps with e."

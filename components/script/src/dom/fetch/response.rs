@@ -58,6 +58,19 @@ fn is_null_body_status(status: u16) -> bool {
     matches!(status, 101 | 103 | 204 | 205 | 304)
 }
 
+/// A BodyInit as the bytes kinds (an XMLHttpRequestBodyInit) or a ReadableStream.
+pub fn split_body_init(init: BodyInit) -> Result<XMLHttpRequestBodyInit, DomRoot<ReadableStream>> {
+    Ok(match init {
+        BodyInit::ReadableStream(stream) => return Err(stream),
+        BodyInit::Blob(b) => XMLHttpRequestBodyInit::Blob(b),
+        BodyInit::ArrayBufferView(b) => XMLHttpRequestBodyInit::ArrayBufferView(b),
+        BodyInit::ArrayBuffer(b) => XMLHttpRequestBodyInit::ArrayBuffer(b),
+        BodyInit::FormData(b) => XMLHttpRequestBodyInit::FormData(b),
+        BodyInit::URLSearchParams(b) => XMLHttpRequestBodyInit::URLSearchParams(b),
+        BodyInit::USVString(b) => XMLHttpRequestBodyInit::USVString(b),
+    })
+}
+
 /// <https://fetch.spec.whatwg.org/#bodyinit-safely-extract>: the bytes and the
 /// Content-Type a body init gives.
 pub fn extract_body(init: &XMLHttpRequestBodyInit) -> (Vec<u8>, Option<String>) {
@@ -163,21 +176,12 @@ impl ResponseMethods for Response {
         }
         // "Let body be the result of extracting body": a ReadableStream is the body's stream
         // ("If object is disturbed or locked, then throw a TypeError"), the others give bytes.
-        let body = match body {
-            None => None,
-            Some(BodyInit::ReadableStream(stream)) => {
-                if stream.is_disturbed() || stream.is_locked() {
-                    return Err(Error::Type("The body stream is disturbed or locked.".into()));
-                }
-                Some(Err(stream))
+        let body = body.map(split_body_init);
+        if let Some(Err(stream)) = &body {
+            if stream.is_disturbed() || stream.is_locked() {
+                return Err(Error::Type("The body stream is disturbed or locked.".into()));
             }
-            Some(BodyInit::Blob(b)) => Some(Ok(XMLHttpRequestBodyInit::Blob(b))),
-            Some(BodyInit::ArrayBufferView(b)) => Some(Ok(XMLHttpRequestBodyInit::ArrayBufferView(b))),
-            Some(BodyInit::ArrayBuffer(b)) => Some(Ok(XMLHttpRequestBodyInit::ArrayBuffer(b))),
-            Some(BodyInit::FormData(b)) => Some(Ok(XMLHttpRequestBodyInit::FormData(b))),
-            Some(BodyInit::URLSearchParams(b)) => Some(Ok(XMLHttpRequestBodyInit::URLSearchParams(b))),
-            Some(BodyInit::USVString(b)) => Some(Ok(XMLHttpRequestBodyInit::USVString(b))),
-        };
+        }
         // Step 6: If body was given:
         let mut bytes = None;
         let mut stream = None;
