@@ -65,7 +65,8 @@ impl AsyncIteratorSteps for ReadableStreamAsyncIterator {
     /// <https://streams.spec.whatwg.org/#ref-for-dfn-get-the-next-iteration-result>
     fn next_iteration_result(&self, cx: &mut JSContext, next: Rc<NextIteration>) {
         // 1-2. Let reader be iterator's reader. Assert: reader.[[stream]] is not undefined (the
-        // iterator is finished once the reader is released, so next() never gets here after).
+        // iterator is finished once the reader is released, so next() does not get here then;
+        // were it to, the next() rejects with a TypeError instead of panicking).
         if self.reader.stream().is_none() {
             let global = self.reader.global();
             rooted!(&in(cx) let mut error = UndefinedValue());
