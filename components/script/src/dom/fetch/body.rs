@@ -227,6 +227,12 @@ pub struct ReadAllBytes {
     /// Rejected by the failure steps.
     promise: Rc<Promise>,
     done: ReadAllDone,
+    /// A read is being made by `read_loop` (a chunk already queued comes back synchronously).
+    #[no_trace]
+    reading: Cell<bool>,
+    /// A chunk came back during that read: read again.
+    #[no_trace]
+    again: Cell<bool>,
 }
 
 /// Reads `stream` to its end (locking it), then runs `done` with the bytes; a failure rejects
@@ -245,8 +251,10 @@ pub fn read_all_bytes(
                 bytes: RefCell::new(Vec::new()),
                 promise,
                 done,
+                reading: Cell::new(false),
+                again: Cell::new(false),
             });
-            reader.read(cx, ReadRequest::ReadAll(state));
+            state.read_loop(cx);
         }
         Err(e) => promise.reject_error(cx, e),
     }
@@ -276,7 +284,26 @@ impl ReadAllBytes {
                 return;
             }
         }
-        self.reader.read(cx, ReadRequest::ReadAll(self.clone()));
+        // Read-loop: a chunk the queue already held arrives inside that read; the loop in
+        // `read_loop` then reads again, so a long queue does not grow the stack.
+        if self.reading.get() {
+            self.again.set(true);
+        } else {
+            self.read_loop(cx);
+        }
+    }
+
+    /// "Read-loop": reads the next chunk, again while chunks arrive synchronously.
+    fn read_loop(self: &Rc<Self>, cx: &mut JSContext) {
+        loop {
+            self.again.set(false);
+            self.reading.set(true);
+            self.reader.read(cx, ReadRequest::ReadAll(self.clone()));
+            self.reading.set(false);
+            if !self.again.get() {
+                break;
+            }
+        }
     }
 
     /// close steps: "Call successSteps with bytes."
