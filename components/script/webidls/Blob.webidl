@@ -14,6 +14,7 @@ interface Blob {
              optional DOMString contentType);
 
   // read from the Blob.
+  [NewObject] ReadableStream stream();
   [NewObject] Promise<USVString> text();
   [NewObject] Promise<ArrayBuffer> arrayBuffer();
   [NewObject] Promise<Uint8Array> bytes();

@@ -1,7 +1,7 @@
 // https://fetch.spec.whatwg.org/
 // Only what Aperture implements. Notable differences from the standard IDL:
-// * Request has no `body` (no streams) and RequestInit no `window` (the generator has no
-//   `any` in dictionaries); fetch() honours method, headers, body, signal, mode
+// * RequestInit has no `window` (the generator has no `any` in dictionaries); a ReadableStream
+//   request body (duplex "half") is read whole before fetch() sends it (no streaming upload); fetch() honours method, headers, body, signal, mode
 //   ("same-origin" refuses cross-origin URLs) and redirect "error"; "no-cors" is treated as
 //   "cors" (no opaque responses), and credentials, cache, integrity, keepalive and priority
 //   are kept on the Request but change nothing (no cookies, no cache);
@@ -10,10 +10,10 @@
 //   Headers object directly instead;
 
 typedef (Headers or sequence<sequence<ByteString>> or record<ByteString, ByteString>) HeadersInit;
-// https://xhr.spec.whatwg.org/#typedefdef-xmlhttprequestbodyinit (BodyInit is this, without
-// ReadableStream: Aperture has no streams yet).
+// https://xhr.spec.whatwg.org/#typedefdef-xmlhttprequestbodyinit
 typedef (Blob or BufferSource or FormData or URLSearchParams or USVString) XMLHttpRequestBodyInit;
-typedef XMLHttpRequestBodyInit BodyInit;
+// https://fetch.spec.whatwg.org/#bodyinit (written out flat: ReadableStream or XMLHttpRequestBodyInit)
+typedef (ReadableStream or Blob or BufferSource or FormData or URLSearchParams or USVString) BodyInit;
 
 // https://fetch.spec.whatwg.org/#headers-class
 [Exposed=(Window,Worker)]
@@ -48,6 +48,7 @@ interface Response {
   [NewObject, Throws] Response clone();
 
   // https://fetch.spec.whatwg.org/#body-mixin
+  readonly attribute ReadableStream? body;
   readonly attribute boolean bodyUsed;
   [NewObject] Promise<ArrayBuffer> arrayBuffer();
   [NewObject] Promise<Blob> blob();
@@ -91,6 +92,7 @@ interface Request {
   [NewObject, Throws] Request clone();
 
   // https://fetch.spec.whatwg.org/#body-mixin
+  readonly attribute ReadableStream? body;
   readonly attribute boolean bodyUsed;
   [NewObject] Promise<ArrayBuffer> arrayBuffer();
   [NewObject] Promise<Blob> blob();

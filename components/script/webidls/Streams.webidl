@@ -16,7 +16,7 @@
 //   interface returns;
 // * WritableStream's underlying sink is `any` and converted by hand like the source.
 // Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
-// requests), async iteration.
+// requests).
 // TransformStream's transformer and strategies are `any`, converted by hand like the others.
 
 [Exposed=*]
@@ -32,6 +32,12 @@ interface ReadableStream {
   [Throws] ReadableStream pipeThrough(ReadableWritablePair transform, optional StreamPipeOptions options = {});
   [NewObject] Promise<undefined> pipeTo(WritableStream destination, optional StreamPipeOptions options = {});
   [Throws] any tee();
+
+  async iterable<any>(optional ReadableStreamIteratorOptions options = {});
+};
+
+dictionary ReadableStreamIteratorOptions {
+  boolean preventCancel = false;
 };
 
 dictionary ReadableWritablePair {

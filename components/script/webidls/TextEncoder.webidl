@@ -1,4 +1,5 @@
-// https://encoding.spec.whatwg.org/#interface-textdecoder and #interface-textencoder
+// https://encoding.spec.whatwg.org/#interface-textdecoder and #interface-textencoder, and their
+// streams (#interface-textdecoderstream, #interface-textencoderstream)
 // AllowSharedBufferSource is
 // taken as BufferSource, and encodeInto()'s [AllowShared] is dropped (no SharedArrayBuffer here).
 
@@ -42,3 +43,23 @@ interface TextEncoder {
   TextEncoderEncodeIntoResult encodeInto(USVString source, Uint8Array destination);
 };
 TextEncoder includes TextEncoderCommon;
+
+// https://streams.spec.whatwg.org/#generictransformstream
+interface mixin GenericTransformStream {
+  readonly attribute ReadableStream readable;
+  readonly attribute WritableStream writable;
+};
+
+[Exposed=*]
+interface TextDecoderStream {
+  [Throws] constructor(optional DOMString label = "utf-8", optional TextDecoderOptions options = {});
+};
+TextDecoderStream includes TextDecoderCommon;
+TextDecoderStream includes GenericTransformStream;
+
+[Exposed=*]
+interface TextEncoderStream {
+  constructor();
+};
+TextEncoderStream includes TextEncoderCommon;
+TextEncoderStream includes GenericTransformStream;

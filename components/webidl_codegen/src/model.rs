@@ -320,6 +320,8 @@ pub struct Interface {
     pub value_iterable: Option<Type>,
     /// `iterable<K, V>`: the key and value types.
     pub pair_iterable: Option<(Type, Type)>,
+    /// `async iterable<V>(args)` (<https://webidl.spec.whatwg.org/#idl-async-iterable>).
+    pub async_iterable: Option<AsyncIterable>,
     /// `[LegacyFactoryFunction=Name(…)]`: the function's name and its operation.
     pub legacy_factory_functions: Vec<(String, Operation)>,
     /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
@@ -329,6 +331,14 @@ pub struct Interface {
     pub named_getter: Option<NamedOperation>,
     pub named_setter: Option<NamedOperation>,
     pub named_deleter: Option<NamedOperation>,
+    pub location: Location,
+}
+
+/// An async iterable declaration: the value type and the arguments of `values()`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AsyncIterable {
+    pub value: Type,
+    pub args: Vec<Argument>,
     pub location: Location,
 }
 

@@ -121,6 +121,13 @@ pub(crate) enum RawMember {
         value: RawType,
         location: Location,
     },
+    /// `async iterable<V>(args);` (<https://webidl.spec.whatwg.org/#idl-async-iterable>): the
+    /// value type and the arguments its `values()` method takes.
+    AsyncIterable {
+        ty: RawType,
+        args: Vec<RawArgument>,
+        location: Location,
+    },
     /// The operation named `name` is also a special operation: an indexed one (`unsigned
     /// long` argument) or a named one (`DOMString` argument).
     Special {
@@ -583,12 +590,26 @@ impl<'s> FileCx<'s> {
                     let value = self.attributed_type(&value.attributes, &value.type_, self.source)?;
                     RawMember::PairIterable { key, value, location: Location { file: self.path.into(), line: 0 } }
                 }
-                InterfaceMember::AsyncIterable(_)
+                InterfaceMember::AsyncIterable(weedle::interface::AsyncIterableInterfaceMember::Single(it)) => {
+                    if it.attributes.is_some() {
+                        return Err(Error::new(
+                            Location { file: self.path.into(), line: 0 },
+                            "extended attributes on an async iterable declaration are not supported",
+                        ));
+                    }
+                    let ty = self.attributed_type(&it.generics.body.attributes, &it.generics.body.type_, self.source)?;
+                    let args = match &it.args {
+                        Some(args) => self.arguments(&args.body.list, "async iterable")?,
+                        None => Vec::new(),
+                    };
+                    RawMember::AsyncIterable { ty, args, location: Location { file: self.path.into(), line: 0 } }
+                }
+                InterfaceMember::AsyncIterable(weedle::interface::AsyncIterableInterfaceMember::Double(_))
                 | InterfaceMember::Maplike(_)
                 | InterfaceMember::Setlike(_) => {
                     return Err(Error::new(
                         Location { file: self.path.into(), line: 0 },
-                        "pair iterables, async iterables, maplike and setlike are not supported",
+                        "pair async iterables, maplike and setlike are not supported",
                     ));
                 }
             });

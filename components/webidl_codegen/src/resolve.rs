@@ -82,6 +82,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     stringifier_throws: false,
                     value_iterable: None,
                     pair_iterable: None,
+                    async_iterable: None,
                     indexed_getter: None,
                     named_getter: None,
                     named_setter: None,
@@ -503,6 +504,12 @@ impl Resolver {
                 RawMember::PairIterable { key, value, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.pair_iterable = Some((self.ty(&key, &location), self.ty(&value, &location)));
+                }
+                RawMember::AsyncIterable { ty, args, location } => {
+                    let location = if location.line == 0 { iface.location.clone() } else { location };
+                    let value = self.ty(&ty, &location);
+                    let args = self.arguments(&args, &location);
+                    iface.async_iterable = Some(AsyncIterable { value, args, location });
                 }
                 RawMember::Special { kind: SpecialKind::Getter, named: false, name, location } => {
                     if iface.indexed_getter.replace(name).is_some() {

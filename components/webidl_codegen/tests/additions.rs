@@ -171,3 +171,38 @@ fn html_constructor_calls_the_html_element_constructor_steps() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn async_iterables_get_values_an_iterator_prototype_and_a_cache_slot() {
+    let out = emit(
+        r#"dictionary Options { boolean preventCancel = false; };
+           [Exposed=Window] interface S { async iterable<any>(optional Options options = {}); };"#,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        out.contains("fn AsyncIteratorInit(&self, cx: &mut JSContext, options: &Options) -> Fallible<Box<dyn AsyncIteratorSteps>>;"),
+        "the trait's initialization steps take the converted arguments"
+    );
+    assert!(
+        out.contains("method_spec(c\"values\", &ASYNC_ITERABLE_VALUES_METHOD_INFO, 0"),
+        "values() with no required argument"
+    );
+    assert!(out.contains("define_async_iterator_alias(cx, global, proto.handle());"), "@@asyncIterator");
+    assert!(out.contains("create_async_iterator_prototype(cx, global, c\"S AsyncIterator\""), "the iterator prototype");
+    assert!(
+        out.contains("pub const ASYNC_ITERATOR_S: usize = 2;"),
+        "its slot follows the prototype and interface object"
+    );
+    assert!(out.contains("pub const PROTO_OR_IFACE_LENGTH: usize = 3;"));
+}
+
+#[test]
+fn async_iterables_are_checked() {
+    let errors = emit("[Exposed=Window] interface S { async iterable<long>; };").expect_err("V must be any");
+    assert!(errors.iter().any(|e| e.contains("V = any only")), "{errors:?}");
+    let errors = emit("[Exposed=Window] interface S { async iterable<any>; undefined values(); };")
+        .expect_err("a member named values");
+    assert!(errors.iter().any(|e| e.contains("member named values")), "{errors:?}");
+    let errors = emit("[Exposed=Window] interface S { async iterable<any, any>; };").expect_err("pair async iterable");
+    assert!(errors.iter().any(|e| e.contains("pair async iterables")), "{errors:?}");
+}

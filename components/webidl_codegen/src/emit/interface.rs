@@ -70,6 +70,21 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     if iface.pair_iterable.is_some() && (iface.indexed_getter.is_some() || iface.value_iterable.is_some()) {
         errors.push(Error::new(iface.location.clone(), "iterable<K, V> cannot go with indexed properties"));
     }
+    if let Some(it) = &iface.async_iterable {
+        // The values flow to script as they are, so only `any` needs no conversion.
+        if !matches!(it.value, Type::Any) {
+            errors.push(Error::new(it.location.clone(), "async iterable<V> is supported for V = any only"));
+        }
+        if iface.indexed_getter.is_some() || iface.value_iterable.is_some() || iface.pair_iterable.is_some() {
+            errors
+                .push(Error::new(it.location.clone(), "async iterable cannot go with iterable or indexed properties"));
+        }
+        // <https://webidl.spec.whatwg.org/#idl-async-iterable>: no member may be named "values".
+        if iface.operations.iter().any(|o| o.name == "values") || iface.attributes.iter().any(|a| a.name == "values") {
+            errors
+                .push(Error::new(it.location.clone(), "an async iterable interface cannot have a member named values"));
+        }
+    }
     // An indexed getter makes instances legacy platform objects (proxies).
     let indexed = match &iface.indexed_getter {
         Some(getter) => {
@@ -574,6 +589,61 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
     }
 
+    // ---- async iterable (<https://webidl.spec.whatwg.org/#es-asynchronous-iterable>): `values()`
+    // runs the trait's initialization steps and returns a default asynchronous iterator
+    // object; its prototype (`{name} AsyncIterator`, with `next` and `return`) is made with the
+    // interface's and cached per global. `@@asyncIterator` is the same function as `values`.
+    if let Some(it) = &iface.async_iterable {
+        let op = Operation {
+            name: "values".into(),
+            args: it.args.clone(),
+            ret: Type::Undefined,
+            is_static: false,
+            attrs: MemberAttrs::default(),
+            location: it.location.clone(),
+        };
+        match (trait_params(cx, &op), convert_arguments(cx, &op)) {
+            (Ok(params), Ok((conversions, pass))) => {
+                let _ = writeln!(
+                    trait_items,
+                    "    /// The asynchronous iterator initialization steps (<https://webidl.spec.whatwg.org/#asynchronous-iterator-initialization-steps>):\n    /// the state of a new iterator over `self`, which gets its next iteration result and runs its return steps.\n    fn AsyncIteratorInit(&self, cx: &mut JSContext{params}) -> Fallible<Box<dyn AsyncIteratorSteps>>;"
+                );
+                let pass: String = pass.iter().map(|p| format!(", {p}")).collect();
+                let upper = name.to_ascii_uppercase();
+                let _ = writeln!(
+                    natives,
+                    r#"    unsafe extern "C" fn op_async_iterable_values(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {{
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &{name} = &*(this as *const {name});
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'values' on '{name}'";
+        let argc = args.argc() as usize;
+{conversions}        let steps = match this.AsyncIteratorInit(cx{pass}) {{
+            Ok(steps) => steps,
+            Err(e) => {{
+                throw_dom_exception(cx, &this.global(), e);
+                return false;
+            }}
+        }};
+        // The iterator is made in the current realm, with that realm's iterator prototype.
+        let global = Window::current(cx);
+        rooted!(&in(cx) let mut iterator_proto = std::ptr::null_mut::<JSObject>());
+        get_per_interface_object(cx, global.global_object(), PrototypeList::ASYNC_ITERATOR_{upper}, CreateInterfaceObjects, iterator_proto.handle_mut());
+        new_async_iterator(cx, iterator_proto.handle(), ID::{name} as u16, steps, args.rval())
+    }}
+    static ASYNC_ITERABLE_VALUES_METHOD_INFO: JitInfo = JitInfo::method(op_async_iterable_values, ID::{name} as u16, {depth}, false);
+"#
+                );
+                let nargs = required_args(&op);
+                specs.entry(Condition::Always).or_default().1.push(format!(
+                    "method_spec(c\"values\", &ASYNC_ITERABLE_VALUES_METHOD_INFO, {nargs}, JSPROP_ENUMERATE as u16, false)"
+                ));
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(Error::new(it.location.clone(), format!("{name}: {e}"))),
+        }
+    }
+
     // ---- constructor
     let constructor = if iface.constructors.is_empty() {
         "None".to_string()
@@ -820,6 +890,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             )
         } else if iface.pair_iterable.is_some() {
             "        define_pair_iterator_alias(cx, global, proto.handle());\n".to_string()
+        } else if iface.async_iterable.is_some() {
+            format!(
+                "        define_async_iterator_alias(cx, global, proto.handle());\n        rooted!(&in(cx) let mut iterator_proto = std::ptr::null_mut::<JSObject>());\n        create_async_iterator_prototype(cx, global, {iterator_name}, ID::{name} as u16, iterator_proto.handle_mut());\n        (*cache)[PrototypeList::ASYNC_ITERATOR_{upper}].set(iterator_proto.get());\n",
+                iterator_name = cstr_lit(&format!("{name} AsyncIterator")),
+                upper = name.to_ascii_uppercase(),
+            )
         } else {
             String::new()
         },

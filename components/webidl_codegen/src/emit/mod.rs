@@ -180,10 +180,18 @@ fn prototype_list(model: &Model) -> String {
     for (i, name) in model.namespaces.keys().enumerate() {
         let _ = writeln!(s, "    pub const NAMESPACE_{}: usize = NAMESPACE_BASE + {i};", name.to_uppercase());
     }
+    // The asynchronous iterator prototypes (<https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object>)
+    // of the interfaces with an async iterable declaration follow.
+    let async_iterables: Vec<&String> =
+        model.interfaces.values().filter(|i| i.async_iterable.is_some()).map(|i| &i.name).collect();
+    let async_base = 2 * count + model.namespaces.len();
+    for (i, name) in async_iterables.iter().enumerate() {
+        let _ = writeln!(s, "    pub const ASYNC_ITERATOR_{}: usize = {};", name.to_uppercase(), async_base + i);
+    }
     let _ = writeln!(
         s,
         "    /// Length of the per-global cache.\n    pub const PROTO_OR_IFACE_LENGTH: usize = {};",
-        2 * count + model.namespaces.len()
+        async_base + async_iterables.len()
     );
     let _ = writeln!(
         s,

@@ -74,25 +74,7 @@ pub(super) fn trait_method(
 ) -> Result<String, Error> {
     let err = |e: String| Error::new(op.location.clone(), format!("{iface}.{}: {e}", op.name));
     let is_constructor = op.name == "constructor" || op.name == "legacy factory function";
-    let mut params = String::new();
-    for a in &op.args {
-        let ident = arg_ident(&a.name);
-        let ty = if a.variadic {
-            if matches!(a.ty, Type::Any) {
-                "&[JSVal]".to_string()
-            } else {
-                format!("Vec<{}>", cx.owned_type(&a.ty).map_err(err)?)
-            }
-        } else {
-            let base = cx.param_type(&a.ty).map_err(err)?;
-            if a.optional && a.default.is_none() && !matches!(a.ty, Type::Any) {
-                format!("Option<{base}>")
-            } else {
-                base
-            }
-        };
-        let _ = write!(params, ", {ident}: {ty}");
-    }
+    let params = trait_params(cx, op).map_err(err)?;
     let out_param = matches!(op.ret.inner(), Type::Any | Type::Object | Type::TypedArray(_));
     let ret_ty = if is_constructor {
         format!("Fallible<DomRoot<{iface}>>")
@@ -111,6 +93,26 @@ pub(super) fn trait_method(
     let doc = if is_constructor { format!("`new {iface}(…)`") } else { format!("`{iface}.{}(…)`", op.name) };
     let ret = if ret_ty == "()" { String::new() } else { format!(" -> {ret_ty}") };
     Ok(format!("    /// {doc}\n    fn {rust_name}({receiver_params}{params}{retval}){ret};\n"))
+}
+
+/// The parameters of a trait method for `op`'s arguments (`, name: Type` each).
+pub(super) fn trait_params(cx: &TypeCx, op: &Operation) -> Result<String, String> {
+    let mut params = String::new();
+    for a in &op.args {
+        let ident = arg_ident(&a.name);
+        let ty = if a.variadic {
+            if matches!(a.ty, Type::Any) { "&[JSVal]".to_string() } else { format!("Vec<{}>", cx.owned_type(&a.ty)?) }
+        } else {
+            let base = cx.param_type(&a.ty)?;
+            if a.optional && a.default.is_none() && !matches!(a.ty, Type::Any) {
+                format!("Option<{base}>")
+            } else {
+                base
+            }
+        };
+        let _ = write!(params, ", {ident}: {ty}");
+    }
+    Ok(params)
 }
 
 /// Code converting a JS value (`handle`, a `HandleValue` expression) of type
@@ -363,15 +365,9 @@ pub(super) fn indent(code: &str, levels: usize) -> String {
     code.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{pad}{l}\n") }).collect()
 }
 
-/// Converts the arguments of one overload, calls it and converts the result.
-pub(super) fn overload_call(
-    cx: &TypeCx,
-    iface: &str,
-    op: &Operation,
-    rust_name: &str,
-    receiver: Receiver,
-    is_constructor: bool,
-) -> Result<String, String> {
+/// Code converting the arguments of `op` (from `args`) into locals, and the expressions that
+/// pass them to the trait method.
+pub(super) fn convert_arguments(cx: &TypeCx, op: &Operation) -> Result<(String, Vec<String>), String> {
     let mut s = String::new();
     let mut pass = Vec::new();
     for (i, a) in op.args.iter().enumerate() {
@@ -428,6 +424,19 @@ pub(super) fn overload_call(
         s.push_str(&convert_value(cx, &a.ty, &handle, &local, &what, "return false;")?);
         pass.push(pass_expr(cx, &a.ty, &local));
     }
+    Ok((s, pass))
+}
+
+/// Converts the arguments of one overload, calls it and converts the result.
+pub(super) fn overload_call(
+    cx: &TypeCx,
+    iface: &str,
+    op: &Operation,
+    rust_name: &str,
+    receiver: Receiver,
+    is_constructor: bool,
+) -> Result<String, String> {
+    let (mut s, mut pass) = convert_arguments(cx, op)?;
     let out_param = !is_constructor && matches!(op.ret.inner(), Type::Any | Type::Object | Type::TypedArray(_));
     if out_param {
         pass.push("args.rval()".into());

@@ -13,6 +13,9 @@ pub use mozjs::jsval::{JSVal, ObjectValue, UndefinedValue};
 pub use mozjs::rooted;
 pub use mozjs::rust::{HandleObject, HandleValue, MutableHandleObject, MutableHandleValue, maybe_wrap_value};
 
+pub use crate::dom::bindings::asynciterable::{
+    AsyncIteratorSteps, create_async_iterator_prototype, define_async_iterator_alias, new_async_iterator,
+};
 pub use crate::dom::bindings::callback::{CallbackFunction, CallbackInterface, ExceptionHandling, callable_from_jsval};
 pub use crate::dom::bindings::classes::{
     DomObjectWrap, SyncClassOps, create_namespace_object, dom_class_ops, dom_instance_class, finalize_dom_struct,

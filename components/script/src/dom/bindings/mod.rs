@@ -1,5 +1,6 @@
 //! The bindings runtime: everything between SpiderMonkey and the DOM structs.
 
+pub mod asynciterable;
 pub mod callback;
 pub mod classes;
 pub mod codegen;

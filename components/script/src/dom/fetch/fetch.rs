@@ -20,8 +20,9 @@ use crate::dom::bindings::codegen::Enums::{RequestMode, RequestRedirect, Respons
 use crate::dom::bindings::codegen::Unions::RequestOrUSVString as RequestInfo;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::dom::abortsignal::AbortSignal;
+use crate::dom::fetch::body::{ReadAllDone, read_all_bytes};
 use crate::dom::fetch::headers::HeaderList;
 use crate::dom::fetch::request::Request;
 use crate::dom::fetch::response::{Response, ResponseData};
@@ -71,23 +72,55 @@ pub fn fetch(cx: &mut JSContext, window: &Window, input: RequestInfo, init: &Req
     let promise = Promise::new(cx, window);
     // Step 2: Let requestObject be the result of invoking the initial value of Request as
     //    constructor with input and init as arguments.
-    let result = Request::construct(cx, window, None, &input, init)
-        .and_then(|request| start_fetch(cx, window, &request, &promise));
-    // Step 3: If that threw, reject p with it and return p.
-    if let Err(error) = result {
-        promise.reject_error(cx, error);
+    let request = match Request::construct(cx, window, None, &input, init) {
+        Ok(request) => request,
+        // Step 3: If that threw, reject p with it and return p.
+        Err(error) => {
+            promise.reject_error(cx, error);
+            return promise;
+        }
+    };
+    match request.body_source_stream() {
+        // A body given as a ReadableStream is read whole first, then sent (Aperture does not
+        // stream request bodies: the network layer takes the body as one buffer).
+        Some(stream) => {
+            let done = ReadAllDone::Fetch { window: Dom::from_ref(window), request: Dom::from_ref(&*request) };
+            read_all_bytes(cx, window, &stream, promise.clone(), done);
+        }
+        None => {
+            let body = request.body_bytes().map(|b| b.to_vec());
+            fetch_with_body(cx, window, &request, &promise, body);
+        }
     }
     promise
 }
 
+/// Fetches `request` with `body` (its body's bytes), settling `promise`; an error rejects it.
+pub fn fetch_with_body(
+    cx: &mut JSContext,
+    window: &Window,
+    request: &Request,
+    promise: &Rc<Promise>,
+    body: Option<Vec<u8>>,
+) {
+    if let Err(error) = start_fetch(cx, window, request, promise, body) {
+        promise.reject_error(cx, error);
+    }
+}
+
 /// "Fetch" the request a `Request` holds (<https://fetch.spec.whatwg.org/#concept-fetch>).
-fn start_fetch(cx: &mut JSContext, window: &Window, request: &Request, promise: &Rc<Promise>) -> Result<(), Error> {
+fn start_fetch(
+    cx: &mut JSContext,
+    window: &Window,
+    request: &Request,
+    promise: &Rc<Promise>,
+    body: Option<Vec<u8>>,
+) -> Result<(), Error> {
     let base = window.document().url();
     let data = request.data();
     let url = data.url.clone();
     let method = data.method.clone();
     let header_list: HeaderList = request.headers().list();
-    let body = request.body_bytes().map(|b| b.to_vec());
     let redirect_error = data.redirect == RequestRedirect::Error;
 
     // fetch() step 4: an aborted signal rejects at once with its reason; otherwise aborting
@@ -133,12 +166,14 @@ fn start_fetch(cx: &mut JSContext, window: &Window, request: &Request, promise: 
             Ok(())
         }
         "file" | "http" => {
-            // CORS: only "simple" cross-origin requests (no preflight in Aperture).
+            // CORS: only "simple" cross-origin requests (no preflight in Aperture). A stream body
+            // sets the use-CORS-preflight flag.
             if cross_origin {
                 if url.scheme() == "file" {
                     return Err(Error::Type(format!("Failed to fetch {url}: cross-origin file access")));
                 }
-                if !is_safelisted_method(&method)
+                if request.has_stream_body()
+                    || !is_safelisted_method(&method)
                     || !header_list.iter().all(|(n, v)| is_safelisted_request_header(n, v))
                 {
                     return Err(Error::Type(format!(

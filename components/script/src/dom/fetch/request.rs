@@ -17,19 +17,25 @@ use crate::dom::bindings::codegen::Enums::{
 };
 use crate::dom::bindings::codegen::RequestBinding::RequestMethods;
 use crate::dom::bindings::codegen::Unions::RequestOrUSVString as RequestInfo;
+use crate::dom::bindings::error::ErrorResult;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::{ByteString, DOMString, USVString};
+use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::dom::abortsignal::AbortSignal;
-use crate::dom::fetch::body::Body;
+use crate::dom::fetch::body::{Body, BodyReader};
 use crate::dom::fetch::fetch::{is_method, is_safelisted_method};
 use crate::dom::fetch::headers::{Guard, Headers};
-use crate::dom::fetch::response::extract_body;
+use crate::dom::fetch::response::{extract_body, split_body_init};
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::streams::readablestream::ReadableStream;
+use crate::dom::streams::transformstream::TransformStream;
+use crate::dom::streams::transformstreamdefaultcontroller::{NativeTransformer, TransformStreamDefaultController};
+use mozjs::rust::HandleValue;
 
 /// A request's settings that are plain values
 /// (<https://fetch.spec.whatwg.org/#concept-request>).
@@ -55,7 +61,6 @@ pub struct Request {
     data: RequestData,
     headers: Dom<Headers>,
     signal: Dom<AbortSignal>,
-    #[no_trace]
     body: Body,
 }
 
@@ -72,9 +77,19 @@ impl Request {
         DomRoot::from_ref(&*self.signal)
     }
 
-    /// The body's bytes (None for a null body).
+    /// The body's bytes (None for a null body or a stream body).
     pub fn body_bytes(&self) -> Option<Rc<[u8]>> {
         self.body.bytes()
+    }
+
+    /// The page's ReadableStream of a body given as a stream.
+    pub fn body_source_stream(&self) -> Option<DomRoot<ReadableStream>> {
+        self.body.source_stream()
+    }
+
+    /// Whether the body was given as a stream (its source is null).
+    pub fn has_stream_body(&self) -> bool {
+        self.body.source_stream().is_some()
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-request>: the constructor's steps, shared with
@@ -211,46 +226,124 @@ impl Request {
             return Err(Error::Type(format!("'{}' is unsupported in no-cors mode.", data.method)));
         }
         // 34. inputBody: input's body if input is a Request.
-        let input_body = input_request.as_ref().and_then(|r| r.body.bytes());
+        let input_body = input_request.as_ref().and_then(|r| match (r.body.bytes(), r.body.source_stream()) {
+            (Some(bytes), _) => Some(Ok(bytes)),
+            (None, Some(stream)) => Some(Err(stream)),
+            (None, None) => None,
+        });
         // 35. A body (init's non-null one, or input's) with GET or HEAD throws a TypeError.
-        let init_body = init.body.as_ref().and_then(|b| b.as_ref());
+        let init_body = init.body.as_ref().and_then(|b| b.clone());
         if (init_body.is_some() || input_body.is_some()) && (data.method == "GET" || data.method == "HEAD") {
             return Err(Error::Type("Request with GET/HEAD method cannot have body.".into()));
         }
         // 36.–37. init's body is extracted (setting Content-Type when it has none).
+        let init_given = init_body.is_some();
         let mut body = input_body;
         if let Some(b) = init_body {
-            let (bytes, content_type) = extract_body(b);
-            if let Some(t) = content_type {
-                if headers.get_value(b"content-type").is_none() {
-                    headers.append_header(b"Content-Type", t.as_bytes())?;
+            match split_body_init(b) {
+                Ok(b) => {
+                    let (bytes, content_type) = extract_body(&b);
+                    if let Some(t) = content_type {
+                        if headers.get_value(b"content-type").is_none() {
+                            headers.append_header(b"Content-Type", t.as_bytes())?;
+                        }
+                    }
+                    body = Some(Ok(Rc::from(bytes)));
+                }
+                // Extracting a ReadableStream: "If keepalive is true, then throw a TypeError. If
+                // object is disturbed or locked, then throw a TypeError."
+                Err(stream) => {
+                    if data.keepalive {
+                        return Err(Error::Type("A keepalive request cannot have a stream body.".into()));
+                    }
+                    if stream.is_disturbed() || stream.is_locked() {
+                        return Err(Error::Type("The body stream is disturbed or locked.".into()));
+                    }
+                    body = Some(Err(stream));
                 }
             }
-            body = Some(Rc::from(bytes));
         } else if init.body.is_some() {
             // An explicit null body.
             body = None;
         }
+        // 38. If inputOrInitBody is non-null and its source is null (a stream): "If initBody is
+        // non-null and init["duplex"] does not exist, then throw a TypeError. If this's request's
+        // mode is neither "same-origin" nor "cors", then throw a TypeError."
+        if let Some(Err(_)) = &body {
+            if init_given && init.duplex.is_none() {
+                return Err(Error::Type("A request with a stream body needs duplex: \"half\".".into()));
+            }
+            if !matches!(data.mode, RequestMode::SameOrigin | RequestMode::Cors) {
+                return Err(Error::Type("A request with a stream body needs mode \"same-origin\" or \"cors\".".into()));
+            }
+        }
         // 40.–41. Taking input's body needs it usable, and disturbs it.
         if let Some(r) = &input_request {
-            if init.body.is_none() && r.body.bytes().is_some() {
+            if !init_given && init.body.is_none() && body.is_some() {
                 if r.body.is_unusable() {
                     return Err(Error::Type(
                         "Cannot construct a Request with a Request object that has already been used.".into(),
                     ));
                 }
-                r.body.disturb();
+                match &body {
+                    // A stream body: "Let identityTransform be a new TransformStream … set finalBody
+                    // to the result of piping inputBody's stream through it" (input's stream is
+                    // then locked, so input is unusable).
+                    Some(Err(stream)) => body = Some(Err(proxy_stream(cx, global, stream))),
+                    _ => r.body.disturb(),
+                }
             }
         }
+        let body = match body {
+            None => Body::new(None),
+            Some(Ok(bytes)) => Body::new(Some(bytes)),
+            Some(Err(stream)) => Body::with_stream(&stream),
+        };
         let request = Request {
             reflector_: Reflector::new(),
             data,
             headers: Dom::from_ref(&*headers),
             signal: Dom::from_ref(&*signal),
-            body: Body::new(body),
+            body,
         };
         Ok(reflect_dom_object_with_proto(cx, Box::new(request), global, proto))
     }
+}
+
+/// The identity transform of a proxy stream.
+#[derive(JSTraceable)]
+struct Identity;
+
+impl NativeTransformer for Identity {
+    fn transform(
+        &self,
+        cx: &mut JSContext,
+        controller: &TransformStreamDefaultController,
+        chunk: HandleValue,
+    ) -> ErrorResult {
+        controller.enqueue(cx, chunk)
+    }
+
+    fn flush(&self, _cx: &mut JSContext, _controller: &TransformStreamDefaultController) -> ErrorResult {
+        Ok(())
+    }
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-body-stream> "create a proxy": `stream` piped through
+/// a new identity TransformStream, whose readable side is returned.
+fn proxy_stream(cx: &mut JSContext, global: &Window, stream: &ReadableStream) -> DomRoot<ReadableStream> {
+    let transform = TransformStream::set_up(cx, global, Rc::new(Identity));
+    let promise = crate::dom::streams::pipe::readable_stream_pipe_to(
+        cx,
+        stream,
+        &transform.writable(),
+        false,
+        false,
+        false,
+        None,
+    );
+    promise.mark_handled(cx);
+    transform.readable()
 }
 
 /// Makes `follower` abort with `parent`'s reason when `parent` aborts (now, if it has)
@@ -368,9 +461,10 @@ impl RequestMethods for Request {
         if self.body.is_unusable() {
             return Err(Error::Type("Request body is already used".into()));
         }
-        // 2.–5. A clone of the request (same body bytes), headers with this's guard, and a
+        // 2.–5. A clone of the request (its body cloned: the stream teed, the bytes shared), headers with this's guard, and a
         //    signal that follows this's.
         let global = self.global();
+        let body = self.body.clone_body(cx)?;
         let headers = Headers::new(cx, &global, self.headers.list(), self.headers.guard());
         let signal = AbortSignal::new(cx, &global);
         follow(cx, &signal, &self.signal);
@@ -379,9 +473,15 @@ impl RequestMethods for Request {
             data: self.data.clone(),
             headers: Dom::from_ref(&*headers),
             signal: Dom::from_ref(&*signal),
-            body: Body::new(self.body.bytes()),
+            body,
         };
         Ok(crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(clone), &global))
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-body>: "return null if this's body is null;
+    /// otherwise this's body's stream".
+    fn Body(&self, cx: &mut JSContext) -> Option<DomRoot<ReadableStream>> {
+        self.body.stream(cx, &self.global())
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-bodyused>
@@ -391,21 +491,21 @@ impl RequestMethods for Request {
 
     /// <https://fetch.spec.whatwg.org/#dom-body-arraybuffer>
     fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.array_buffer(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::ArrayBuffer)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-blob>
     fn Blob(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.blob(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Blob)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.json(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Json)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-text>
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.text(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Text)
     }
 }

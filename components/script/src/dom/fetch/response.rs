@@ -11,16 +11,18 @@ use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_
 use crate::dom::bindings::codegen::Dictionaries::ResponseInit;
 use crate::dom::bindings::codegen::Enums::ResponseType;
 use crate::dom::bindings::codegen::ResponseBinding::ResponseMethods;
-use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString as BodyInit;
+use crate::dom::bindings::codegen::Unions::BlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString as XMLHttpRequestBodyInit;
+use crate::dom::bindings::codegen::Unions::ReadableStreamOrBlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString as BodyInit;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::{ByteString, USVString};
-use crate::dom::fetch::body::Body;
+use crate::dom::fetch::body::{Body, BodyReader};
 use crate::dom::fetch::headers::{Guard, HeaderList, Headers};
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::streams::readablestream::ReadableStream;
 
 /// What a response is made of, before it is reflected.
 pub struct ResponseData {
@@ -48,7 +50,6 @@ pub struct Response {
     #[no_trace]
     status_text: Vec<u8>,
     headers: Dom<Headers>,
-    #[no_trace]
     body: Body,
 }
 
@@ -57,24 +58,37 @@ fn is_null_body_status(status: u16) -> bool {
     matches!(status, 101 | 103 | 204 | 205 | 304)
 }
 
+/// A BodyInit as the bytes kinds (an XMLHttpRequestBodyInit) or a ReadableStream.
+pub fn split_body_init(init: BodyInit) -> Result<XMLHttpRequestBodyInit, DomRoot<ReadableStream>> {
+    Ok(match init {
+        BodyInit::ReadableStream(stream) => return Err(stream),
+        BodyInit::Blob(b) => XMLHttpRequestBodyInit::Blob(b),
+        BodyInit::ArrayBufferView(b) => XMLHttpRequestBodyInit::ArrayBufferView(b),
+        BodyInit::ArrayBuffer(b) => XMLHttpRequestBodyInit::ArrayBuffer(b),
+        BodyInit::FormData(b) => XMLHttpRequestBodyInit::FormData(b),
+        BodyInit::URLSearchParams(b) => XMLHttpRequestBodyInit::URLSearchParams(b),
+        BodyInit::USVString(b) => XMLHttpRequestBodyInit::USVString(b),
+    })
+}
+
 /// <https://fetch.spec.whatwg.org/#bodyinit-safely-extract>: the bytes and the
 /// Content-Type a body init gives.
-pub fn extract_body(init: &BodyInit) -> (Vec<u8>, Option<String>) {
+pub fn extract_body(init: &XMLHttpRequestBodyInit) -> (Vec<u8>, Option<String>) {
     match init {
-        BodyInit::Blob(b) => {
+        XMLHttpRequestBodyInit::Blob(b) => {
             let t = b.type_string();
             (b.bytes().to_vec(), (!t.is_empty()).then(|| t.to_owned()))
         }
-        BodyInit::ArrayBufferView(b) => (b.0.clone(), None),
-        BodyInit::ArrayBuffer(b) => (b.0.clone(), None),
-        BodyInit::USVString(s) => (s.0.clone().into_bytes(), Some("text/plain;charset=UTF-8".into())),
+        XMLHttpRequestBodyInit::ArrayBufferView(b) => (b.0.clone(), None),
+        XMLHttpRequestBodyInit::ArrayBuffer(b) => (b.0.clone(), None),
+        XMLHttpRequestBodyInit::USVString(s) => (s.0.clone().into_bytes(), Some("text/plain;charset=UTF-8".into())),
         // FormData: the multipart/form-data encoding, with its boundary in the type.
-        BodyInit::FormData(data) => {
+        XMLHttpRequestBodyInit::FormData(data) => {
             let (bytes, type_) = data.multipart_body();
             (bytes, Some(type_))
         }
         // URLSearchParams: the application/x-www-form-urlencoded serializer.
-        BodyInit::URLSearchParams(params) => {
+        XMLHttpRequestBodyInit::URLSearchParams(params) => {
             (params.serialized().into_bytes(), Some("application/x-www-form-urlencoded;charset=UTF-8".into()))
         }
     }
@@ -111,6 +125,11 @@ pub fn utf8_decode(bytes: &[u8]) -> String {
 
 impl Response {
     fn new_inherited(data: ResponseData, headers: &Headers) -> Response {
+        let body = Body::new(data.body.clone());
+        Response::new_inherited_with_body(data, headers, body)
+    }
+
+    fn new_inherited_with_body(data: ResponseData, headers: &Headers, body: Body) -> Response {
         Response {
             reflector_: Reflector::new(),
             type_: data.type_,
@@ -119,7 +138,7 @@ impl Response {
             status: data.status,
             status_text: data.status_text,
             headers: Dom::from_ref(headers),
-            body: Body::new(data.body),
+            body,
         }
     }
 
@@ -155,21 +174,36 @@ impl ResponseMethods for Response {
         if let Some(h) = init.headers.clone() {
             headers.fill(h)?;
         }
+        // "Let body be the result of extracting body": a ReadableStream is the body's stream
+        // ("If object is disturbed or locked, then throw a TypeError"), the others give bytes.
+        let body = body.map(split_body_init);
+        if let Some(Err(stream)) = &body {
+            if stream.is_disturbed() || stream.is_locked() {
+                return Err(Error::Type("The body stream is disturbed or locked.".into()));
+            }
+        }
         // Step 6: If body was given:
         let mut bytes = None;
-        if let Some(body) = &body {
+        let mut stream = None;
+        if let Some(body) = body {
             // Step 6.1: If response's status is a null body status, then throw a TypeError.
             if is_null_body_status(init.status) {
                 return Err(Error::Type("Response with null body status cannot have body".into()));
             }
             // Steps 6.2–6.3: set the body, and Content-Type from the extraction if absent.
-            let (b, content_type) = extract_body(body);
-            if let Some(t) = content_type {
-                if headers.get_value(b"content-type").is_none() {
-                    headers.append_header(b"Content-Type", t.as_bytes())?;
+            match body {
+                Ok(init) => {
+                    let (b, content_type) = extract_body(&init);
+                    if let Some(t) = content_type {
+                        if headers.get_value(b"content-type").is_none() {
+                            headers.append_header(b"Content-Type", t.as_bytes())?;
+                        }
+                    }
+                    bytes = Some(Rc::from(b));
                 }
+                // A stream has no Content-Type.
+                Err(s) => stream = Some(s),
             }
-            bytes = Some(Rc::from(b));
         }
         let data = ResponseData {
             type_: ResponseType::Default,
@@ -180,7 +214,11 @@ impl ResponseMethods for Response {
             headers: Vec::new(),
             body: bytes,
         };
-        Ok(reflect_dom_object_with_proto(cx, Box::new(Response::new_inherited(data, &headers)), global, proto))
+        let response = match stream {
+            Some(stream) => Response::new_inherited_with_body(data, &headers, Body::with_stream(&stream)),
+            None => Response::new_inherited(data, &headers),
+        };
+        Ok(reflect_dom_object_with_proto(cx, Box::new(response), global, proto))
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-response-error>
@@ -241,8 +279,10 @@ impl ResponseMethods for Response {
         if self.body.is_unusable() {
             return Err(Error::Type("Response body is already used".into()));
         }
-        // Step 2: Let clonedResponse be the result of cloning this's response (same body bytes).
+        // Step 2: Let clonedResponse be the result of cloning this's response (its body cloned:
+        // the stream teed, or the bytes shared).
         let global = self.global();
+        let body = self.body.clone_body(cx)?;
         let headers = Headers::new(cx, &global, self.headers.list(), Guard::Immutable);
         let data = ResponseData {
             type_: self.type_,
@@ -251,12 +291,18 @@ impl ResponseMethods for Response {
             status: self.status,
             status_text: self.status_text.clone(),
             headers: Vec::new(),
-            body: self.body.bytes(),
+            body: None,
         };
-        let clone = reflect_dom_object(cx, Box::new(Response::new_inherited(data, &headers)), &global);
+        let clone = reflect_dom_object(cx, Box::new(Response::new_inherited_with_body(data, &headers, body)), &global);
         // Step 3: with this's headers' guard.
         clone.headers.set_guard(self.headers.guard());
         Ok(clone)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-body>: "return null if this's body is null;
+    /// otherwise this's body's stream".
+    fn Body(&self, cx: &mut JSContext) -> Option<DomRoot<ReadableStream>> {
+        self.body.stream(cx, &self.global())
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-bodyused>
@@ -266,21 +312,21 @@ impl ResponseMethods for Response {
 
     /// <https://fetch.spec.whatwg.org/#dom-body-arraybuffer>
     fn ArrayBuffer(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.array_buffer(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::ArrayBuffer)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-blob>
     fn Blob(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.blob(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Blob)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.json(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Json)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-body-text>
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
-        self.body.text(cx, &self.global(), &self.headers)
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Text)
     }
 }

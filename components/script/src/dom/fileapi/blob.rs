@@ -124,6 +124,12 @@ impl BlobMethods for Blob {
         Blob::new(cx, &self.global(), bytes, type_)
     }
 
+    /// <https://w3c.github.io/FileAPI/#dom-blob-stream>: "return the result of calling get
+    /// stream on this" (a stream of the bytes in Uint8Array chunks, in this's relevant realm).
+    fn Stream(&self, cx: &mut JSContext) -> DomRoot<crate::dom::streams::readablestream::ReadableStream> {
+        crate::dom::streams::bytesource::readable_stream_from_bytes(cx, &self.global(), self.shared_bytes())
+    }
+
     /// <https://w3c.github.io/FileAPI/#dom-blob-text>
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
         // UTF-8 decode of the bytes, resolved at once (the bytes are in memory).

@@ -118,6 +118,8 @@ pub enum SourceAlgorithms {
         branch: u8,
     },
     Iterable(Rc<IteratorRecord>),
+    /// Bytes in memory (`Blob.stream()`, a body's stream).
+    Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
     /// The readable side of a TransformStream.
     Transform(crate::dom::bindings::root::Dom<crate::dom::streams::transformstream::TransformStream>),
     Cleared,

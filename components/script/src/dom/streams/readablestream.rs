@@ -11,9 +11,10 @@ use mozjs::jsval::{JSVal, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 
+use crate::dom::bindings::asynciterable::AsyncIteratorSteps;
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Dictionaries::{
-    ReadableStreamGetReaderOptions, ReadableWritablePair, StreamPipeOptions,
+    ReadableStreamGetReaderOptions, ReadableStreamIteratorOptions, ReadableWritablePair, StreamPipeOptions,
 };
 use crate::dom::bindings::codegen::ReadableStreamBinding::ReadableStreamMethods;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -103,6 +104,11 @@ impl ReadableStream {
 
     pub fn stored_error(&self, mut rval: MutableHandleValue) {
         rval.set(self.stored_error.get());
+    }
+
+    /// [[disturbed]]
+    pub fn is_disturbed(&self) -> bool {
+        self.disturbed.get()
     }
 
     pub fn set_disturbed(&self) {
@@ -372,5 +378,20 @@ impl ReadableStreamMethods for ReadableStream {
         let (branch1, branch2) = crate::dom::streams::tee::readable_stream_default_tee(cx, self)?;
         crate::dom::streams::tee::branches_to_array(cx, &branch1, &branch2, retval);
         Ok(())
+    }
+
+    /// <https://streams.spec.whatwg.org/#ref-for-asynchronous-iterator-initialization-steps>
+    fn AsyncIteratorInit(
+        &self,
+        cx: &mut JSContext,
+        options: &ReadableStreamIteratorOptions,
+    ) -> Fallible<Box<dyn AsyncIteratorSteps>> {
+        // 1. Let reader be ? AcquireReadableStreamDefaultReader(stream).
+        let reader = ReadableStreamDefaultReader::acquire(cx, &self.global(), self)?;
+        // 2-4. Set iterator's reader to reader, and its prevent cancel to args[0]["preventCancel"].
+        Ok(Box::new(crate::dom::streams::asynciterator::ReadableStreamAsyncIterator::new(
+            &reader,
+            options.prevent_cancel,
+        )))
     }
 }

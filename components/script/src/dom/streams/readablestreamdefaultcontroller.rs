@@ -183,6 +183,7 @@ impl ReadableStreamDefaultController {
             Tee(Rc<crate::dom::streams::tee::TeeState>),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
+            Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -194,6 +195,7 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Tee { state, .. } => Pull::Tee(state.clone()),
             SourceAlgorithms::Iterable(record) => Pull::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
+            SourceAlgorithms::Bytes(source) => Pull::Bytes(source.clone()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Pull::Resolved,
         };
         let source = match pull {
@@ -201,6 +203,7 @@ impl ReadableStreamDefaultController {
             Pull::Tee(state) => return crate::dom::streams::tee::pull(cx, &state),
             Pull::Iterable(record) => return crate::dom::streams::from::pull(cx, &global, &record, self),
             Pull::Transform(stream) => return stream.source_pull(cx),
+            Pull::Bytes(source) => return crate::dom::streams::bytesource::pull(cx, &global, &source, self),
             Pull::Resolved => None,
         };
         let Some((pull, this)) = source else { return Promise::new_resolved(cx, &global, &()) };
@@ -393,6 +396,7 @@ impl ReadableStreamDefaultController {
             Tee(Rc<crate::dom::streams::tee::TeeState>, u8),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
+            Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -404,6 +408,7 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Tee { state, branch } => Cancel::Tee(state.clone(), *branch),
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
+            SourceAlgorithms::Bytes(source) => Cancel::Bytes(source.clone()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Cancel::Resolved,
         };
         let result = match cancel {
@@ -417,6 +422,7 @@ impl ReadableStreamDefaultController {
             Cancel::Tee(state, branch) => crate::dom::streams::tee::cancel(cx, &state, branch, reason),
             Cancel::Iterable(record) => crate::dom::streams::from::cancel(cx, &global, &record, reason),
             Cancel::Transform(stream) => stream.source_cancel(cx, reason),
+            Cancel::Bytes(source) => crate::dom::streams::bytesource::cancel(cx, &global, &source),
             Cancel::Resolved => Promise::new_resolved(cx, &global, &()),
         };
         // 3. Perform ! ReadableStreamDefaultControllerClearAlgorithms(this).

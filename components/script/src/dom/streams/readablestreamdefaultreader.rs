@@ -35,6 +35,10 @@ pub enum ReadRequest {
     /// The read request of ReadableStreamPipeTo's loop (the end and errors are seen through
     /// the reader's closed promise).
     Pipe(Rc<crate::dom::streams::pipe::PipeState>),
+    /// The read request of a ReadableStream async iterator's "get the next iteration result".
+    Iterator(Rc<crate::dom::streams::asynciterator::IteratorReadRequest>),
+    /// The read request of ReadableStreamDefaultReaderReadAllBytes (a body being consumed).
+    ReadAll(Rc<crate::dom::fetch::body::ReadAllBytes>),
 }
 
 impl ReadRequest {
@@ -45,6 +49,8 @@ impl ReadRequest {
             ReadRequest::Promise(promise) => resolve_read_result(cx, promise, chunk, false),
             ReadRequest::Tee(state) => crate::dom::streams::tee::chunk_steps(cx, state, chunk),
             ReadRequest::Pipe(state) => crate::dom::streams::pipe::chunk_steps(cx, state, chunk),
+            ReadRequest::Iterator(request) => request.chunk_steps(cx, chunk),
+            ReadRequest::ReadAll(state) => state.chunk_steps(cx, chunk),
         }
     }
 
@@ -58,6 +64,8 @@ impl ReadRequest {
             }
             ReadRequest::Tee(state) => crate::dom::streams::tee::close_steps(cx, state),
             ReadRequest::Pipe(_) => {}
+            ReadRequest::Iterator(request) => request.close_steps(cx),
+            ReadRequest::ReadAll(state) => state.close_steps(cx),
         }
     }
 
@@ -68,6 +76,8 @@ impl ReadRequest {
             ReadRequest::Promise(promise) => promise.reject(cx, e),
             ReadRequest::Tee(state) => crate::dom::streams::tee::error_steps(state),
             ReadRequest::Pipe(_) => {}
+            ReadRequest::Iterator(request) => request.error_steps(cx, e),
+            ReadRequest::ReadAll(state) => state.error_steps(cx, e),
         }
     }
 }
@@ -220,6 +230,11 @@ impl ReadableStreamDefaultReader {
             // 6. Otherwise, perform ! stream.[[controller]].[[PullSteps]](readRequest).
             StreamState::Readable => stream.controller().pull_steps(cx, request),
         }
+    }
+
+    /// [[stream]]
+    pub fn stream(&self) -> Option<DomRoot<ReadableStream>> {
+        self.stream.get()
     }
 
     pub fn closed_promise(&self) -> Rc<Promise> {

@@ -24,7 +24,9 @@ use crate::dom::streams::algorithms::{SourceAlgorithms, call_function};
 use crate::dom::streams::queuingstrategy::{QueuingStrategy, convert_queuing_strategy, extract_high_water_mark};
 use crate::dom::streams::readablestream::{ReadableStream, StreamState};
 use crate::dom::streams::readablestreamdefaultcontroller::{SizeAlgorithm, StartAlgorithm};
-use crate::dom::streams::transformstreamdefaultcontroller::{TransformStreamDefaultController, convert_transformer};
+use crate::dom::streams::transformstreamdefaultcontroller::{
+    NativeTransformer, TransformStreamDefaultController, convert_transformer,
+};
 use crate::dom::streams::writablestream::{WritableState, WritableStream};
 use crate::dom::streams::writablestreamdefaultcontroller::SinkAlgorithms;
 
@@ -247,6 +249,81 @@ impl TransformStream {
     }
 }
 
+impl TransformStream {
+    /// <https://streams.spec.whatwg.org/#initialize-transform-stream>: a new stream (with
+    /// `proto`) whose two sides start when `start_promise` settles.
+    fn initialize(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        start_promise: &Promise,
+        (writable_hwm, writable_size): (f64, RootedTraceableBox<SizeAlgorithm>),
+        (readable_hwm, readable_size): (f64, RootedTraceableBox<SizeAlgorithm>),
+    ) -> DomRoot<TransformStream> {
+        let stream = reflect_dom_object_with_proto(
+            cx,
+            Box::new(TransformStream {
+                reflector_: Reflector::new(),
+                backpressure: Cell::new(false),
+                backpressure_change_promise: RefCell::new(None),
+                controller: Default::default(),
+                readable: Default::default(),
+                writable: Default::default(),
+            }),
+            global,
+            proto,
+        );
+        // 1. Let startAlgorithm be an algorithm that returns startPromise.
+        rooted!(&in(cx) let start_value = ObjectValue(start_promise.promise_obj().get()));
+        // 2-5. Set stream.[[writable]] to ! CreateWritableStream(startAlgorithm, the sink
+        // algorithms, writableHighWaterMark, writableSizeAlgorithm).
+        let writable = WritableStream::create(
+            cx,
+            global,
+            start_value.handle(),
+            RootedTraceableBox::new(SinkAlgorithms::Transform(Dom::from_ref(&*stream))),
+            writable_hwm,
+            writable_size,
+        );
+        stream.writable.set(Some(&writable));
+        // 6-9. Set stream.[[readable]] to ! CreateReadableStream(startAlgorithm, the source
+        // algorithms, readableHighWaterMark, readableSizeAlgorithm).
+        let readable = ReadableStream::create_with(
+            cx,
+            global,
+            StartAlgorithm::Value(start_value.handle()),
+            RootedTraceableBox::new(SourceAlgorithms::Transform(Dom::from_ref(&*stream))),
+            readable_hwm,
+            readable_size,
+        );
+        stream.readable.set(Some(&readable));
+        // 10-11. "Set stream.[[backpressure]] and [[backpressureChangePromise]] to undefined.
+        // Perform ! TransformStreamSetBackpressure(stream, true)."
+        stream.set_backpressure(cx, true);
+        stream
+    }
+
+    /// <https://streams.spec.whatwg.org/#transformstream-set-up>: a TransformStream whose
+    /// algorithms are `transformer`'s (used by other standards, e.g. TextEncoderStream).
+    pub fn set_up(
+        cx: &mut JSContext,
+        global: &Window,
+        transformer: Rc<dyn NativeTransformer>,
+    ) -> DomRoot<TransformStream> {
+        // 1-2. writableHighWaterMark 1 and writableSizeAlgorithm returning 1. 3-4.
+        // readableHighWaterMark 0 and readableSizeAlgorithm returning 1.
+        let one = || RootedTraceableBox::new(SizeAlgorithm::One);
+        // 9. Let startPromise be a promise resolved with undefined.
+        let start_promise = Promise::new_resolved(cx, global, &());
+        // 10. Perform ! InitializeTransformStream(stream, startPromise, …).
+        let stream = TransformStream::initialize(cx, global, None, &start_promise, (1.0, one()), (0.0, one()));
+        // 5-8, 11. The wrapped algorithms and ! SetUpTransformStreamDefaultController(stream,
+        // controller, transformAlgorithmWrapper, flushAlgorithmWrapper, cancelAlgorithmWrapper).
+        TransformStreamDefaultController::set_up_native(cx, &stream, transformer);
+        stream
+    }
+}
+
 /// The data of the finish reactions: the stream, [[finishPromise]] and the reason.
 type FinishData = (Dom<TransformStream>, (Rc<Promise>, Box<mozjs::jsapi::Heap<mozjs::jsval::JSVal>>));
 
@@ -286,41 +363,14 @@ impl TransformStreamMethods for TransformStream {
         let start_promise = Promise::new(cx, global);
         // 10. Perform ! InitializeTransformStream(this, startPromise, writableHighWaterMark,
         // writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
-        let stream = reflect_dom_object_with_proto(
+        let stream = TransformStream::initialize(
             cx,
-            Box::new(TransformStream {
-                reflector_: Reflector::new(),
-                backpressure: Cell::new(false),
-                backpressure_change_promise: RefCell::new(None),
-                controller: Default::default(),
-                readable: Default::default(),
-                writable: Default::default(),
-            }),
             global,
             proto,
+            &start_promise,
+            (writable_hwm, writable_size),
+            (readable_hwm, readable_size),
         );
-        rooted!(&in(cx) let start_value = ObjectValue(start_promise.promise_obj().get()));
-        let writable = WritableStream::create(
-            cx,
-            global,
-            start_value.handle(),
-            RootedTraceableBox::new(SinkAlgorithms::Transform(Dom::from_ref(&*stream))),
-            writable_hwm,
-            writable_size,
-        );
-        stream.writable.set(Some(&writable));
-        let readable = ReadableStream::create_with(
-            cx,
-            global,
-            StartAlgorithm::Value(start_value.handle()),
-            RootedTraceableBox::new(SourceAlgorithms::Transform(Dom::from_ref(&*stream))),
-            readable_hwm,
-            readable_size,
-        );
-        stream.readable.set(Some(&readable));
-        // "Set stream.[[backpressure]] and [[backpressureChangePromise]] to undefined. Perform
-        // ! TransformStreamSetBackpressure(stream, true)."
-        stream.set_backpressure(cx, true);
         // 11. Perform ! SetUpTransformStreamDefaultControllerFromTransformer(this, transformer,
         // transformerDict).
         let start = match &*transformer_dict {

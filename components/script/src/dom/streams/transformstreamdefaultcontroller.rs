@@ -86,12 +86,27 @@ pub fn convert_transformer(
     Ok((RootedTraceableBox::new(Some(transformer)), readable_type, writable_type))
 }
 
+/// The algorithms another standard gives when it sets up a TransformStream
+/// (<https://streams.spec.whatwg.org/#transformstream-set-up>); there is no cancel algorithm.
+pub trait NativeTransformer: JSTraceable {
+    /// transformAlgorithm, given chunk (it may enqueue through `controller`).
+    fn transform(
+        &self,
+        cx: &mut JSContext,
+        controller: &TransformStreamDefaultController,
+        chunk: HandleValue,
+    ) -> ErrorResult;
+    /// flushAlgorithm.
+    fn flush(&self, cx: &mut JSContext, controller: &TransformStreamDefaultController) -> ErrorResult;
+}
+
 /// [[transformAlgorithm]], [[flushAlgorithm]], [[cancelAlgorithm]].
 #[derive(JSTraceable)]
 enum TransformerAlgorithms {
     /// No transformer: the identity transform.
     Identity,
     Transformer(Transformer),
+    Native(Rc<dyn NativeTransformer>),
     Cleared,
 }
 
@@ -139,9 +154,50 @@ impl TransformStreamDefaultController {
         controller
     }
 
+    /// <https://streams.spec.whatwg.org/#transformstream-set-up>, steps 5-8: a controller whose
+    /// algorithms wrap `transformer`'s.
+    pub fn set_up_native(
+        cx: &mut JSContext,
+        stream: &TransformStream,
+        transformer: Rc<dyn NativeTransformer>,
+    ) -> DomRoot<TransformStreamDefaultController> {
+        let controller = TransformStreamDefaultController {
+            reflector_: Reflector::new(),
+            stream: Dom::from_ref(stream),
+            finish_promise: RefCell::new(None),
+            algorithms: RefCell::new(TransformerAlgorithms::Native(transformer)),
+        };
+        let controller = reflect_dom_object(cx, Box::new(controller), &stream.global());
+        stream.set_controller(&controller);
+        controller
+    }
+
     /// Runs the transform, flush or cancel algorithm.
     fn run(&self, cx: &mut JSContext, which: Which, argument: HandleValue) -> Rc<Promise> {
         let global = self.global();
+        let native = match &*self.algorithms.borrow() {
+            TransformerAlgorithms::Native(native) => Some(native.clone()),
+            _ => None,
+        };
+        if let Some(native) = native {
+            // transformAlgorithmWrapper / flushAlgorithmWrapper: "Let result be the result of
+            // running transformAlgorithm given chunk (flushAlgorithm). If this throws an
+            // exception e, return a promise rejected with e. Return a promise resolved with
+            // undefined." cancelAlgorithmWrapper: "return a promise resolved with undefined".
+            let result = match which {
+                Which::Transform => native.transform(cx, self, argument),
+                Which::Flush => native.flush(cx, self),
+                Which::Cancel => Ok(()),
+            };
+            return match result {
+                Ok(()) => Promise::new_resolved(cx, &global, &()),
+                Err(error) => {
+                    rooted!(&in(cx) let mut value = UndefinedValue());
+                    error_to_jsval(cx, &global, error, value.handle_mut());
+                    rejected_with(cx, &global, value.handle())
+                }
+            };
+        }
         let callback: Result<Option<(*mut JSObject, *mut JSObject)>, ()> = match &*self.algorithms.borrow() {
             TransformerAlgorithms::Transformer(t) => {
                 let function = match which {
@@ -156,7 +212,9 @@ impl TransformStreamDefaultController {
                 }
             }
             TransformerAlgorithms::Identity if matches!(which, Which::Transform) => Err(()),
-            TransformerAlgorithms::Identity | TransformerAlgorithms::Cleared => Ok(None),
+            TransformerAlgorithms::Identity | TransformerAlgorithms::Native(_) | TransformerAlgorithms::Cleared => {
+                Ok(None)
+            }
         };
         match callback {
             // The default transform algorithm: "Let result be
