@@ -558,8 +558,10 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
             break;
         }
     }
-    // The canvas and media threads end before the runtime goes.
+    // The canvas and media threads end before the runtime goes, and so does every promise,
+    // callback and root the script thread's tables still hold.
     drop(threads);
+    script::script_thread::teardown();
 }
 
 /// Loads `url` into a new top-level window: fetch the HTML, parse it (running

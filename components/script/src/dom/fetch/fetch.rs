@@ -42,6 +42,11 @@ thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
 }
 
+/// Drops the fetches still in flight (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&PENDING)
+}
+
 /// <https://fetch.spec.whatwg.org/#concept-method>: a token.
 pub(crate) fn is_method(method: &[u8]) -> bool {
     !method.is_empty() && method.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
