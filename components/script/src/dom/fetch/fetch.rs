@@ -131,7 +131,7 @@ fn start_fetch(cx: &mut JSContext, window: &Window, request: &Request, promise: 
         // <https://fetch.spec.whatwg.org/#scheme-fetch> "blob": the blob URL entry, or a network
         // error (a GET only).
         "blob" => {
-            let entry = crate::dom::fileapi::bloburl::resolve(&url)
+            let entry = crate::dom::fileapi::bloburl::resolve(&url, &request_origin)
                 .filter(|_| method.eq_ignore_ascii_case("GET"))
                 .ok_or_else(|| Error::Type(format!("Failed to fetch {url}: no such blob URL (or not a GET)")))?;
             respond_locally(promise, signal, &url, blob_url_headers(&entry), entry.bytes.clone());
