@@ -80,7 +80,7 @@
   // objects in the pool.
 
   // --- The pool of live objects ----------------------------------------------------------------
-  const pool = [window, document, document.documentElement, document.body, navigator, hooks];
+  const pool = [window, document, document.documentElement, document.body, navigator];
   const canvases = [], tracks = [], nodes = [];
   function keep(v) {
     if (v === null || (typeof v !== "object" && typeof v !== "function")) return;
@@ -113,9 +113,58 @@
     () => stream && new ImageCapture(stream.getVideoTracks()[0]),
     () => stream && new MediaRecorder(stream),
   ]) keep(attempt(make));
-  if (hooks) attempt(() => navigator.mediaDevices.getUserMedia({ video: true }).then(s => {
-    keep(s); for (const t of s.getTracks()) keep(t);
-  }, () => {}));
+  // An element of every tag (HTML, SVG, MathML) and an instance of every interface that
+  // constructs without arguments, so most members get a receiver of their own type.
+  const TAGS = ["a", "abbr", "area", "audio", "b", "base", "bdi", "blockquote", "br", "button",
+    "canvas", "caption", "col", "colgroup", "data", "datalist", "details", "dialog", "div", "dl",
+    "embed", "fieldset", "figure", "form", "h1", "head", "hr", "html", "iframe", "img", "input",
+    "label", "legend", "li", "link", "map", "menu", "meta", "meter", "object", "ol", "optgroup",
+    "option", "output", "p", "param", "picture", "pre", "progress", "q", "script", "select", "slot",
+    "source", "span", "style", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
+    "thead", "time", "title", "tr", "track", "ul", "video", "x-custom", "marquee", "font", "frame",
+    "frameset", "dir"];
+  for (const tag of TAGS) {
+    const el = attempt(() => document.createElement(tag));
+    keep(el);
+    if (el && chance(0.5)) attempt(() => document.body.appendChild(el));
+  }
+  for (const tag of ["svg", "g", "rect", "circle", "path", "text", "use", "image", "foreignObject", "linearGradient"])
+    keep(attempt(() => document.createElementNS("http://www.w3.org/2000/svg", tag)));
+  for (const tag of ["math", "mi", "mrow"])
+    keep(attempt(() => document.createElementNS("http://www.w3.org/1998/Math/MathML", tag)));
+  for (const iface of interfaces) keep(attempt(() => new iface.ctor()));
+  for (const make of [
+    () => document.createComment("c"), () => document.createDocumentFragment(),
+    () => document.createRange(), () => document.createTreeWalker(document.body),
+    () => document.createNodeIterator(document), () => document.implementation.createHTMLDocument("d"),
+    () => document.body.attachShadow({ mode: "open" }), () => document.body.attributes,
+    () => document.body.classList, () => document.body.style, () => document.styleSheets,
+    () => document.createElement("div").dataset, () => new ImageData(new Uint8ClampedArray(16), 2),
+    () => new MediaStream(), () => canvas.transferControlToOffscreen && document.createElement("canvas").transferControlToOffscreen(),
+    () => new OffscreenCanvas(4, 4).getContext("2d"), () => new MessageChannel().port1,
+    () => new File(["x"], "f.txt"), () => new FormData(), () => new URLSearchParams("a=1"),
+    () => new Response("x"), () => new Request("https://a.test/"), () => new TextDecoder(),
+    () => new WritableStream(), () => new TransformStream(), () => new DOMPoint(1, 2),
+    () => new DOMRect(0, 0, 1, 1), () => new MutationObserver(reenterLater),
+    () => matchMedia("(min-width: 1px)"), () => getComputedStyle(document.body),
+    () => localStorage, () => sessionStorage, () => new CustomEvent("x", { detail: 1 }),
+    () => new XMLHttpRequest(), () => new FileReader(), () => new AbortController().signal,
+  ]) keep(attempt(make));
+  // A camera (the host's fake one), with what hangs off it, before the first call.
+  if (params.get("camera") !== "0") {
+    const cam = await navigator.mediaDevices.getUserMedia({ video: true, audio: chance(0.5) }).catch(() => null);
+    if (cam) {
+      keep(cam);
+      for (const t of cam.getTracks()) keep(t);
+      keep(attempt(() => new ImageCapture(cam.getVideoTracks()[0])));
+      keep(attempt(() => new MediaRecorder(cam)));
+      const v = document.createElement("video");
+      v.srcObject = cam;
+      keep(v);
+    }
+  }
+
+  function reenterLater() { try { return reenter(); } catch (e) { return undefined; } }
 
   // --- Values ----------------------------------------------------------------------------------
   const thrower = () => { throw new Error("fuzz: thrown from a conversion"); };
@@ -234,7 +283,51 @@
     return fits.length && chance(0.9) ? pick(fits) : pick(pool);
   }
 
+  // The members reachable from an object's prototype chain (cached per prototype).
+  const memberCache = new Map();
+  function membersOf(o) {
+    const proto = Object.getPrototypeOf(o);
+    if (!proto) return [];
+    if (!memberCache.has(proto)) {
+      const found = [];
+      for (let p = proto; p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+        const owner = p.constructor && p.constructor.name;
+        // The language's own objects (arrays, typed arrays, promises…) are not what is fuzzed:
+        // their methods on a `length: 2**32` object only keep the engine busy.
+        if (JS_GLOBALS.has(owner) || owner === "TypedArray" || owner === "Function") break;
+        for (const key of Reflect.ownKeys(p)) {
+          if (typeof key !== "string" || key === "constructor" || SKIP_MEMBERS.has(`${owner}.${key}`)) continue;
+          const d = Object.getOwnPropertyDescriptor(p, key);
+          if (d) found.push({ key, d });
+        }
+      }
+      memberCache.set(proto, found);
+    }
+    return memberCache.get(proto);
+  }
+
+  function useMember(target, { key, d }, a, text) {
+    const name = `${describe(target)}.${key}`;
+    if (typeof d.value === "function") {
+      run(`${name}(${text()})`, () => d.value.apply(target, a));
+    } else if (d.get && (!d.set || chance(0.5))) {
+      run(`get ${name}`, () => d.get.call(target));
+    } else if (d.set) {
+      run(`set ${name} = ${describe(a[0])}`, () => d.set.call(target, a[0]));
+    }
+  }
+
   function step() {
+    if (chance(0.5)) {
+      // An object of the pool and one of its own members: a receiver of the right type.
+      const target = pick(pool);
+      const members = attempt(() => membersOf(target)) || [];
+      if (members.length) {
+        const a = args();
+        useMember(target, pick(members), a, () => a.map(describe).join(", "));
+        return;
+      }
+    }
     const iface = pick(interfaces);
     const a = args();
     const text = () => a.map(describe).join(", ");
@@ -251,16 +344,7 @@
       // falls through
       default: {
         if (!iface.members.length) break;
-        const { key, d } = pick(iface.members);
-        const target = receiverFor(iface);
-        const name = `${describe(target)}.${key}`;
-        if (typeof d.value === "function") {
-          run(`${name}(${text()})`, () => d.value.apply(target, a));
-        } else if (d.get && (!d.set || chance(0.5))) {
-          run(`get ${name}`, () => d.get.call(target));
-        } else if (d.set) {
-          run(`set ${name} = ${describe(a[0])}`, () => d.set.call(target, a[0]));
-        }
+        useMember(receiverFor(iface), pick(iface.members), a, text);
       }
     }
   }
@@ -270,6 +354,8 @@
     step();
     // Let tasks, events and promise reactions run between calls, so callbacks re-enter.
     if (i % 25 === 24) await turn();
+    // Now and then long enough for the other threads to answer (frames, photos, recordings).
+    if (i % 200 === 199) await new Promise(resolve => setTimeout(resolve, 20));
     if (hooks && i % 100 === 99) hooks.gc();
   }
   await turn();
