@@ -559,9 +559,11 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
         }
     }
     // The page's workers end (their runtimes before this one), then the canvas and media
-    // threads, before the runtime goes.
+    // threads; every promise, callback and root the script thread's tables still hold goes
+    // before the runtime.
     script::dom::workers::worker::terminate_all();
     drop(threads);
+    script::script_thread::teardown();
 }
 
 /// Loads `url` into a new top-level window: fetch the HTML, parse it (running

@@ -234,6 +234,11 @@ thread_local! {
     static CAPTURES: RefCell<HashMap<SourceId, Capture>> = RefCell::new(HashMap::new());
 }
 
+/// Drops the continuations of open prompts (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&PROMPTS)
+}
+
 /// Installs the embedder's host on this (the script) thread.
 pub fn install_host(host: Rc<dyn EmbedderHost>) {
     HOST.with(|h| *h.borrow_mut() = Some(host));

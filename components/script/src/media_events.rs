@@ -28,6 +28,12 @@ thread_local! {
     static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
+/// Drops every pending reply handler and listener (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    use crate::script_thread::drain;
+    drain(&REPLIES) + drain(&SOURCES) + drain(&SINKS) + drain(&RECORDERS)
+}
+
 /// Sends `command` (which carries `request`) and calls `handler` with the
 /// reply as a task on this thread. If the media thread is missing or gone,
 /// `handler` runs at once with an error, so no promise is left pending.

@@ -19,6 +19,11 @@ thread_local! {
     static NEXT: Cell<u64> = const { Cell::new(1) };
 }
 
+/// Drops the continuations of work still running (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&CONTINUATIONS)
+}
+
 /// Runs `work` off the script thread (a thread named `name`), then `then`
 /// with its result (`None` if `work` panicked) as a task on this thread.
 /// Call on the script thread.

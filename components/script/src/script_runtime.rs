@@ -257,6 +257,11 @@ thread_local! {
     static ERROR_COUNT: Cell<usize> = const { Cell::new(0) };
 }
 
+/// Drops the rejected promises not yet reported (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&ABOUT_TO_BE_NOTIFIED)
+}
+
 /// Errors reported so far (uncaught exceptions and unhandled rejections).
 pub fn reported_error_count() -> usize {
     ERROR_COUNT.with(|c| c.get())

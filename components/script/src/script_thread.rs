@@ -45,6 +45,39 @@ thread_local! {
     static SHUTDOWN: RefCell<Option<std::sync::Arc<std::sync::atomic::AtomicBool>>> = const { RefCell::new(None) };
 }
 
+/// Empties this thread's tables of pending work while the runtime is still alive: requests to
+/// the other threads, prompts, fetches, callbacks, queued tasks, windows. Their promises,
+/// callbacks and roots are dropped now; left to the thread-locals' destructors they would be
+/// dropped after the runtime and its root sets (the process aborted when a page ended, by
+/// `--timeout` or its test hook, with a getUserMedia prompt or a media request pending).
+/// Call once the event loop is over, before the runtime is dropped.
+pub fn teardown() {
+    // Dropping an entry may queue more (a track's end, a task): repeat until all are empty.
+    for _ in 0..8 {
+        let dropped = crate::media_events::teardown()
+            + crate::parallel::teardown()
+            + crate::embedder::teardown()
+            + crate::script_runtime::teardown()
+            + crate::dom::fetch::fetch::teardown()
+            + crate::dom::canvas::htmlcanvaselement::teardown()
+            + crate::dom::canvas::testing::teardown()
+            + crate::dom::html::customelements::reactions::teardown()
+            + crate::dom::imagecapture::imagecapturetest::teardown()
+            + drain(&LOCAL_TASKS)
+            + drain(&WINDOWS);
+        if dropped == 0 {
+            return;
+        }
+    }
+    log::warn!("script state still pending at teardown");
+}
+
+/// Takes a thread-local table's entries out and drops them after its borrow has ended
+/// (dropping one may use the table again); returns how many there were.
+pub(crate) fn drain<T: Default + IntoIterator>(table: &'static std::thread::LocalKey<RefCell<T>>) -> usize {
+    table.with(|t| std::mem::take(&mut *t.borrow_mut())).into_iter().count()
+}
+
 /// The embedder's stop flag: once set, the event loop returns before its next task.
 pub fn set_shutdown_flag(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
     SHUTDOWN.with(|s| *s.borrow_mut() = Some(flag));
@@ -81,14 +114,6 @@ pub fn next_remote_task() -> Option<RemoteTask> {
 /// Runs a task and the microtask checkpoint after it.
 pub fn run_task_now(cx: &mut JSContext, task: RemoteTask) {
     run_task(cx, task);
-}
-
-/// Drops what this thread's loop still holds (queued tasks, registered windows) before its
-/// runtime goes away (a worker's thread ending).
-pub fn clear_for_shutdown() {
-    LOCAL_TASKS.with(|q| q.borrow_mut().clear());
-    WINDOWS.with(|w| w.borrow_mut().clear());
-    release_dropped_tokens();
 }
 
 fn remote_receiver() -> Receiver<RemoteTask> {

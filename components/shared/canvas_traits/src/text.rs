@@ -112,9 +112,43 @@ impl CanvasFont {
         if let Some(stretch) = self.stretch {
             let _ = write!(out, "{stretch} ");
         }
-        let _ = write!(out, "{}px {}", self.size_px, self.families);
+        let _ = write!(out, "{}px {}", css_number(self.size_px), self.families);
         out
     }
+}
+
+/// A size as CSS serializes it: at most six significant digits, no exponent, no trailing
+/// zeros (`0.5`, `12.1`, `11`), so a size computed in floating point (`1.1em` of 10px) does not
+/// show its rounding noise and the string reads back as the same value.
+fn css_number(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".into();
+    }
+    // Six significant digits, then written out without the exponent.
+    let scientific = format!("{:.5e}", v.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let point = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let mut out = String::from(if v < 0.0 { "-" } else { "" });
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    if out.contains('.') { out.trim_end_matches('0').trim_end_matches('.').to_string() } else { out }
+}
+
+/// A number cssparser read as `f32`, widened to the `f64` of its shortest decimal form
+/// (`12.1` stays 12.1, not 12.100000381469727).
+fn widen(v: f32) -> f64 {
+    v.to_string().parse().unwrap_or(f64::from(v))
 }
 
 type FontResult<T> = Result<T, cssparser::ParseError<()>>;
@@ -154,13 +188,14 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
                 font.weight = weight as u16
             }
             Token::Dimension { value, ref unit, .. } => {
-                break length_px(value as f64, unit, parent).ok_or_else(invalid)?;
+                break length_px(widen(value), unit, parent).ok_or_else(invalid)?;
             }
-            Token::Percentage { unit_value, .. } => break unit_value as f64 * parent,
+            Token::Percentage { unit_value, .. } => break widen(unit_value) * parent,
             _ => return Err(invalid()),
         }
     };
-    if !(size.is_finite() && size >= 0.0) {
+    // A size CSS cannot hold (its numbers are f32, as in every engine) would not read back.
+    if !(size.is_finite() && (0.0..=f64::from(f32::MAX)).contains(&size)) {
         return Err(invalid());
     }
     font.size_px = size;
@@ -175,8 +210,10 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
     // <font-family>#: quoted names or runs of identifiers.
     let families = input.parse_comma_separated(|input| {
         if let Ok(name) = input.try_parse(|i| i.expect_string_cloned()) {
-            // Serialized as a CSS string: backslashes and quotes escaped.
-            return Ok(format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")));
+            // Serialized as a CSS string (quotes, backslashes and control characters escaped).
+            let mut quoted = String::new();
+            let _ = cssparser::serialize_string(&name, &mut quoted);
+            return Ok(quoted);
         }
         let mut words = vec![input.expect_ident_cloned()?.to_string()];
         while let Ok(word) = input.try_parse(|i| i.expect_ident_cloned()) {
@@ -209,7 +246,16 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
         {
             return Ok((*generic).to_owned());
         }
-        Ok(words.join(" "))
+        // Each word serialized as a CSS identifier, so an escaped character (`syst\\em`) reads
+        // back as the same name.
+        let mut name = String::new();
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                name.push(' ');
+            }
+            let _ = cssparser::serialize_identifier(word, &mut name);
+        }
+        Ok(name)
     })?;
     font.families = families.join(", ");
     Ok(font)
@@ -394,6 +440,14 @@ mod tests {
             ("12furlongs serif", None),
             ("caption", None),
             ("-5px serif", None),
+            // Found by the canvas_font fuzz target: f32 noise of the tokenizer and of the
+            // multiplication by the parent size reached the getter.
+            ("5% system-ui", Some("0.5px system-ui")),
+            ("12.1px serif", Some("12.1px serif")),
+            ("1.1em serif", Some("11px serif")),
+            ("0.333333333px serif", Some("0.333333px serif")),
+            ("10px syst\\em-ui", Some("10px syst\\e m-ui")),
+            ("10px \"a\\A b\"", Some("10px \"a\\a b\"")),
         ];
         for (input, expected) in table {
             let got = CanvasFont::parse(input, 10.0).map(|font| font.serialize());

@@ -326,6 +326,11 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
+/// Drops the toBlob() callbacks still waiting (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&BLOB_CALLBACKS)
+}
+
 /// Runs a toBlob() callback with the encoded file (a queued task).
 fn finish_to_blob(cx: &mut JSContext, request: RequestId, result: Result<Vec<u8>, EncodeError>) {
     let Some((canvas, callback, mime)) = BLOB_CALLBACKS.with(|b| b.borrow_mut().remove(&request)) else {

@@ -21,6 +21,11 @@ thread_local! {
     static NEXT: Cell<u32> = const { Cell::new(1) };
 }
 
+/// Drops the test hook's captures (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&CAPTURES)
+}
+
 fn capture(id: u32) -> Option<Rc<CanvasCapture>> {
     CAPTURES.with(|c| c.borrow().get(&id).cloned())
 }

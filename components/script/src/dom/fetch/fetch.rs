@@ -43,6 +43,11 @@ thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
 }
 
+/// Drops the fetches still in flight (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&PENDING)
+}
+
 /// <https://fetch.spec.whatwg.org/#concept-method>: a token.
 pub(crate) fn is_method(method: &[u8]) -> bool {
     !method.is_empty() && method.iter().all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
@@ -159,7 +164,7 @@ fn start_fetch(
         // <https://fetch.spec.whatwg.org/#scheme-fetch> "blob": the blob URL entry, or a network
         // error (a GET only).
         "blob" => {
-            let entry = crate::dom::fileapi::bloburl::resolve(&url)
+            let entry = crate::dom::fileapi::bloburl::resolve(&url, &request_origin)
                 .filter(|_| method.eq_ignore_ascii_case("GET"))
                 .ok_or_else(|| Error::Type(format!("Failed to fetch {url}: no such blob URL (or not a GET)")))?;
             respond_locally(promise, signal, &url, blob_url_headers(&entry), entry.bytes.clone());

@@ -8,11 +8,13 @@ use std::rc::Rc;
 
 use url::Url;
 
-/// A blob URL entry (<https://w3c.github.io/FileAPI/#blob-url-entry>): the blob's bytes and type.
+/// A blob URL entry (<https://w3c.github.io/FileAPI/#blob-url-entry>): the blob's bytes and type,
+/// and the origin of the environment that created it (`origin::origin_key`).
 #[derive(Clone)]
 pub struct BlobUrlEntry {
     pub bytes: Rc<[u8]>,
     pub type_: String,
+    pub origin: String,
 }
 
 thread_local! {
@@ -39,21 +41,32 @@ pub fn add_entry(entry: BlobUrlEntry, origin: &str) -> String {
     url
 }
 
-/// <https://w3c.github.io/FileAPI/#removeTheEntry>
-pub fn remove_entry(url: &str) {
+/// <https://w3c.github.io/FileAPI/#dfn-revokeObjectURL>: removes the entry `url` names when the
+/// revoking environment's origin (`origin::origin_key`) is the one that created it
+/// (<https://w3c.github.io/FileAPI/#removeTheEntry>); another origin's entry stays.
+pub fn remove_entry(url: &str, origin: &str) {
     let Ok(parsed) = Url::parse(url) else { return };
     if parsed.scheme() != "blob" {
         return;
     }
-    STORE.with(|s| s.borrow_mut().remove(&without_fragment(&parsed)));
+    let key = without_fragment(&parsed);
+    STORE.with(|s| {
+        let mut store = s.borrow_mut();
+        if store.get(&key).is_some_and(|e| e.origin == origin) {
+            store.remove(&key);
+        }
+    });
 }
 
-/// <https://w3c.github.io/FileAPI/#blob-url-resolve>: the entry a `blob:` URL names, if any.
-pub fn resolve(url: &Url) -> Option<BlobUrlEntry> {
+/// <https://w3c.github.io/FileAPI/#blob-url-resolve>: the entry a `blob:` URL names, if any and
+/// if `origin` (the requesting environment's `origin::origin_key`) created it: a blob URL is
+/// usable only by its own origin (FileAPI's same-partition check, as in Chromium and Gecko), so
+/// another origin's fetch, XHR, `<img>` or `<video>` gets a network error.
+pub fn resolve(url: &Url, origin: &str) -> Option<BlobUrlEntry> {
     if url.scheme() != "blob" {
         return None;
     }
-    STORE.with(|s| s.borrow().get(&without_fragment(url)).cloned())
+    STORE.with(|s| s.borrow().get(&without_fragment(url)).filter(|e| e.origin == origin).cloned())
 }
 
 fn without_fragment(url: &Url) -> String {

@@ -169,7 +169,7 @@ impl HTMLImageElement {
         let cross_origin = url.scheme() != "data" && crate::origin::origin_key(&url) != page_origin;
         let cors_requested = self.element().has_attribute_named("crossorigin");
         // A blob URL resolves here, on the thread that owns the store; its bytes are decoded in parallel.
-        let blob = crate::dom::fileapi::bloburl::resolve(&url).map(|e| e.bytes.to_vec());
+        let blob = crate::dom::fileapi::bloburl::resolve(&url, &page_origin).map(|e| e.bytes.to_vec());
         let cross_origin = cross_origin && blob.is_none();
         let this = Trusted::new(self);
         crate::parallel::in_parallel(

@@ -46,6 +46,11 @@ thread_local! {
     static ACTIVE: RefCell<Option<Trusted<MockImageCapture>>> = const { RefCell::new(None) };
 }
 
+/// Drops the installed mock (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&ACTIVE)
+}
+
 fn active() -> Option<DomRoot<MockImageCapture>> {
     ACTIVE.with(|a| a.borrow().as_ref().and_then(|t| t.root()))
 }

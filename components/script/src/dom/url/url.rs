@@ -119,6 +119,7 @@ impl URLMethods for URL {
         let entry = crate::dom::fileapi::bloburl::BlobUrlEntry {
             bytes: obj.shared_bytes(),
             type_: obj.type_string().to_owned(),
+            origin: crate::origin::origin_key(&global.url()),
         };
         let origin = origin_serialization(&global.url());
         crate::dom::fileapi::bloburl::add_entry(entry, &origin).into()
@@ -126,8 +127,8 @@ impl URLMethods for URL {
 
     /// <https://w3c.github.io/FileAPI/#dfn-revokeObjectURL>: remove the entry `url` names (nothing
     /// for a URL that does not parse, is not a blob URL or is unknown).
-    fn RevokeObjectURL(_cx: &mut JSContext, _global: &Window, url: DOMString) {
-        crate::dom::fileapi::bloburl::remove_entry(url.as_str());
+    fn RevokeObjectURL(_cx: &mut JSContext, global: &Window, url: DOMString) {
+        crate::dom::fileapi::bloburl::remove_entry(url.as_str(), &crate::origin::origin_key(&global.url()));
     }
 
     /// <https://url.spec.whatwg.org/#dom-url-href>: "return the serialization of this's URL".

@@ -194,7 +194,7 @@ fn worker_thread_main(params: WorkerParams) {
 
     // The end: this worker's own workers go with it; nothing of the realm outlives the runtime.
     crate::dom::workers::worker::terminate_all();
-    crate::script_thread::clear_for_shutdown();
+    crate::script_thread::teardown();
     drop(scope);
     OWNER.with(|o| o.borrow_mut().take());
     finish(&link);

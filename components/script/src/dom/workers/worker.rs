@@ -276,10 +276,10 @@ impl Worker {
 /// Resolves the worker's script URL to its source where the owner must (a `blob:` URL names
 /// an entry of the owner's blob URL store, a `data:` URL carries the script), or leaves the
 /// fetch to the worker's thread (`file:`, `http:`).
-fn script_source(url: &Url) -> Option<ScriptSource> {
+fn script_source(url: &Url, owner: &Url) -> Option<ScriptSource> {
     match url.scheme() {
         "blob" => {
-            let entry = crate::dom::fileapi::bloburl::resolve(url)?;
+            let entry = crate::dom::fileapi::bloburl::resolve(url, &crate::origin::origin_key(owner))?;
             Some(ScriptSource::Text(String::from_utf8_lossy(&entry.bytes).into_owned()))
         }
         "data" => {
@@ -331,7 +331,7 @@ impl WorkerMethods for Worker {
             global,
             proto,
         );
-        let source = if same_origin { script_source(&url) } else { None };
+        let source = if same_origin { script_source(&url, &base) } else { None };
         let channel = crossbeam_channel::unbounded();
         let to_worker = channel.0.clone();
         let params = WorkerParams {

@@ -80,7 +80,7 @@ impl WorkerGlobalScope {
                 "data" => crate::dom::fetch::fetch::process_data_url(&url)
                     .map(|(_, body)| String::from_utf8_lossy(&body).into_owned())
                     .ok_or_else(|| "an invalid data: URL".to_owned()),
-                "blob" => crate::dom::fileapi::bloburl::resolve(&url)
+                "blob" => crate::dom::fileapi::bloburl::resolve(&url, &crate::origin::origin_key(&base))
                     .map(|entry| String::from_utf8_lossy(&entry.bytes).into_owned())
                     .ok_or_else(|| "no such blob URL in this worker".to_owned()),
                 _ => crate::dom::workers::thread::fetch_worker_script(&url),

@@ -346,7 +346,7 @@ impl XMLHttpRequest {
                 Some((mime, bytes)) => local(vec![(b"Content-Type".to_vec(), mime.into_bytes())], bytes),
                 None => Pending::Ready(Err(Failure::Network)),
             },
-            "blob" => match crate::dom::fileapi::bloburl::resolve(&url).filter(|_| method == "GET") {
+            "blob" => match crate::dom::fileapi::bloburl::resolve(&url, &origin).filter(|_| method == "GET") {
                 Some(entry) => local(blob_url_headers(&entry), entry.bytes.to_vec()),
                 None => Pending::Ready(Err(Failure::Network)),
             },

@@ -27,6 +27,11 @@ thread_local! {
     static PROCESSING_BACKUP: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Drops the element queues (see `script_thread::teardown`).
+pub(crate) fn teardown() -> usize {
+    crate::script_thread::drain(&STACK) + crate::script_thread::drain(&BACKUP)
+}
+
 /// "Push a new element queue onto this object's relevant agent's custom element reactions stack."
 pub fn push_element_queue() {
     STACK.with(|s| s.borrow_mut().push(Vec::new()));

@@ -120,7 +120,7 @@ impl HTMLMediaElement {
         }
         let generation = self.generation.get();
         let page_origin = crate::origin::origin_key(&base);
-        let blob = crate::dom::fileapi::bloburl::resolve(&url).map(|e| e.bytes.to_vec());
+        let blob = crate::dom::fileapi::bloburl::resolve(&url, &page_origin).map(|e| e.bytes.to_vec());
         let origin_clean = blob.is_some() || url.scheme() == "data" || crate::origin::origin_key(&url) == page_origin;
         let this = Trusted::new(self);
         let candidate = candidate.map(|(e, i)| (Trusted::new(&*e), i));
