@@ -508,12 +508,9 @@ pub fn run_classic_script(
     filename: &str,
     line: u32,
 ) -> Result<(), ()> {
-    let global = window.global_object();
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
-    rooted!(&in(cx) let mut rval = UndefinedValue());
-    let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
-    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, line);
-    let result = mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options);
+    // The report below needs the window's realm to be the current one.
+    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+    let result = evaluate_script_rethrowing(cx, window, source, filename, line).map_err(|_| ());
     if result.is_err() {
         report_pending_exception(cx);
     }
@@ -521,19 +518,20 @@ pub fn run_classic_script(
     result
 }
 
-/// Evaluates `source` in `window`'s realm for `importScripts()`: an exception (a syntax error
-/// too) stays pending and is returned as `JSFailed`, so it propagates to the caller.
+/// Evaluates `source` (starting at `line`) in `window`'s realm; an exception (a syntax error
+/// too) stays pending and is returned as `JSFailed`, so `importScripts()` propagates it.
 pub fn evaluate_script_rethrowing(
     cx: &mut JSContext,
     window: &Window,
     source: &str,
     filename: &str,
+    line: u32,
 ) -> Result<(), crate::dom::bindings::error::Error> {
     let global = window.global_object();
     let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
-    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, 1);
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, line);
     mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options)
         .map_err(|_| crate::dom::bindings::error::Error::JSFailed)
 }

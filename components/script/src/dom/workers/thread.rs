@@ -290,18 +290,25 @@ pub fn deliver_to_worker(cx: &mut JSContext, message: SerializedMessage) {
         log::debug!("a message reached a worker thread without a worker global");
         return;
     };
-    crate::script_runtime::in_realm(cx, &window, |cx| {
+    fire_message(cx, &window, window.upcast::<EventTarget>(), message);
+}
+
+/// Deserializes a message from another thread in `window`'s realm and fires `message` at
+/// `target` with it ("fire an event named message … with the data attribute initialized to
+/// messageClone"), or `messageerror` when it cannot be deserialized. Both sides of a worker
+/// deliver this way.
+pub fn fire_message(cx: &mut JSContext, window: &Window, target: &EventTarget, message: SerializedMessage) {
+    crate::script_runtime::in_realm(cx, window, |cx| {
         rooted!(&in(cx) let mut data = UndefinedValue());
-        let target = window.upcast::<EventTarget>();
         match deserialize_from_thread(cx, message, data.handle_mut()) {
             Ok(()) => {
                 rooted!(&in(cx) let source = mozjs::jsval::NullValue());
                 let event =
-                    MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), Vec::new());
+                    MessageEvent::new_message(cx, window, data.handle(), String::new(), source.handle(), Vec::new());
                 target.dispatch(cx, event.upcast::<Event>());
             }
             Err(_) => {
-                let event = Event::new(cx, &window, "messageerror".into(), false, false);
+                let event = Event::new(cx, window, "messageerror".into(), false, false);
                 event.set_trusted(true);
                 target.dispatch(cx, &event);
             }

@@ -16,7 +16,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use crossbeam_channel::Sender;
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue};
 use url::Url;
@@ -34,9 +33,8 @@ use crate::dom::bindings::str::USVString;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::html::structuredclone::{CloneCaller, SerializedMessage, deserialize_from_thread, serialize_for_thread};
+use crate::dom::html::structuredclone::{CloneCaller, SerializedMessage, serialize_for_thread};
 use crate::dom::html::window::Window;
-use crate::dom::webmessaging::messageevent::MessageEvent;
 use crate::dom::workers::thread::{ScriptSource, WorkerParams, spawn_worker_thread};
 use crate::script_thread::RemoteTask;
 
@@ -181,24 +179,7 @@ pub fn worker_finished(id: u64) {
 /// (or `messageerror` when it cannot be deserialized in the owner's realm).
 pub fn deliver_to_owner(cx: &mut JSContext, id: u64, message: SerializedMessage) {
     with_worker(id, |worker| {
-        let window = worker.global();
-        crate::script_runtime::in_realm(cx, &window, |cx| {
-            rooted!(&in(cx) let mut data = UndefinedValue());
-            let target = worker.upcast::<EventTarget>();
-            match deserialize_from_thread(cx, message, data.handle_mut()) {
-                Ok(()) => {
-                    rooted!(&in(cx) let source = mozjs::jsval::NullValue());
-                    let event =
-                        MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), Vec::new());
-                    target.dispatch(cx, event.upcast::<Event>());
-                }
-                Err(_) => {
-                    let event = Event::new(cx, &window, "messageerror".into(), false, false);
-                    event.set_trusted(true);
-                    target.dispatch(cx, &event);
-                }
-            }
-        });
+        crate::dom::workers::thread::fire_message(cx, &worker.global(), worker.upcast::<EventTarget>(), message);
     });
 }
 

@@ -90,7 +90,7 @@ impl WorkerGlobalScope {
                     "Failed to execute 'importScripts' on 'WorkerGlobalScope': The script at '{url}' failed to load ({why})."
                 ))
             })?;
-            crate::script_runtime::evaluate_script_rethrowing(cx, &self.window, &source, url.as_str())?;
+            crate::script_runtime::evaluate_script_rethrowing(cx, &self.window, &source, url.as_str(), 1)?;
         }
         Ok(())
     }
