@@ -435,7 +435,30 @@ fn respond_inner(cfg: &ServeConfig, req: &Request) -> Response {
     for (k, v) in file_headers(&cfg.root, &rel, req) {
         resp.set_header(&k, &v);
     }
+    for (k, v) in pipe_headers(&req.query) {
+        resp.set_header(&k, &v);
+    }
     resp
+}
+
+/// wptserve's `header(name, value)` pipe (`?pipe=header(Access-Control-Allow-Origin,*)`): the
+/// headers it sets on the response, in order. (The optional third "append" argument is
+/// accepted and treated as a plain set.)
+fn pipe_headers(query: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (k, v) in parse_query(query) {
+        if k != "pipe" {
+            continue;
+        }
+        for pipe in v.split('|') {
+            let Some(args) = pipe.trim().strip_prefix("header(").and_then(|a| a.strip_suffix(')')) else { continue };
+            let mut parts = args.splitn(3, ',');
+            if let (Some(name), Some(value)) = (parts.next(), parts.next()) {
+                out.push((name.trim().to_owned(), value.trim().to_owned()));
+            }
+        }
+    }
+    out
 }
 
 fn read_request(stream: &mut BufReader<TcpStream>, port: u16) -> std::io::Result<Option<Request>> {
