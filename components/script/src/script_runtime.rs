@@ -87,6 +87,8 @@ impl ScriptRuntime {
                 Some(preserve_wrapper),
                 Some(has_released_wrapper),
             );
+            // `import`, `import()` and `import.meta` (the host side of module loading).
+            crate::dom::html::modulescripts::install_hooks(mozjs::jsapi::JS_GetRuntime(cx.raw_cx()));
             ScriptRuntime { runtime, _job_queue: job_queue }
         }
     }
@@ -530,10 +532,28 @@ pub fn evaluate_script_rethrowing(
     let global = window.global_object();
     let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
-    let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
-    let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, line);
-    mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options)
-        .map_err(|_| crate::dom::bindings::error::Error::JSFailed)
+    let options = mozjs::rust::CompileOptionsWrapper::new(
+        cx,
+        std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default(),
+        line,
+    );
+    let mut text = mozjs::rust::transform_str_to_source_text(source);
+    // SAFETY: the options and the source text outlive the call; the script is rooted at once.
+    rooted!(&in(cx) let script = unsafe { mozjs::jsapi::Compile1(cx.raw_cx(), options.ptr, &mut text) });
+    if script.get().is_null() {
+        return Err(crate::dom::bindings::error::Error::JSFailed);
+    }
+    // The script's base URL (<https://html.spec.whatwg.org/multipage/webappapis.html#concept-script-base-url>)
+    // is its URL: `import()` in it resolves against it.
+    if let Ok(url) = url::Url::parse(filename) {
+        let private = window.module_loader().url_private(url);
+        // SAFETY: the script is rooted; the private points to a URL the realm keeps alive.
+        unsafe { mozjs::jsapi::SetScriptPrivate(script.get(), &mozjs::jsval::PrivateValue(private)) };
+    }
+    // SAFETY: the script and rval are rooted; the realm is entered.
+    let ok = unsafe { mozjs::jsapi::JS_ExecuteScript(cx.raw_cx(), script.handle().into(), rval.handle_mut().into()) };
+    mozjs::panic::maybe_resume_unwind();
+    if ok { Ok(()) } else { Err(crate::dom::bindings::error::Error::JSFailed) }
 }
 
 /// A microtask checkpoint, unless JS is still on the stack (nested script runs).

@@ -82,6 +82,8 @@ pub struct Document {
     container: MutNullableDom<HTMLIFrameElement>,
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
     current_script: MutNullableDom<HTMLScriptElement>,
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#list-of-scripts-that-will-execute-when-the-document-has-finished-parsing>
+    scripts_after_parsing: RefCell<Vec<crate::dom::bindings::root::Dom<HTMLScriptElement>>>,
     /// Things that delay the load event (<https://html.spec.whatwg.org/multipage/parsing.html#delay-the-load-event>):
     /// iframes still loading.
     #[no_trace]
@@ -152,6 +154,7 @@ impl Document {
             is_inert_template_document: Cell::new(false),
             container: Default::default(),
             current_script: Default::default(),
+            scripts_after_parsing: Default::default(),
             load_delays: Cell::new(0),
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
@@ -330,6 +333,18 @@ impl Document {
 
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>: set
     /// while a script element runs; returns the previous value.
+    /// Appends `script` to the list of scripts that will execute when the document has
+    /// finished parsing (deferred classic scripts and module scripts without `async`).
+    pub fn add_script_after_parsing(&self, script: &HTMLScriptElement) {
+        self.scripts_after_parsing.borrow_mut().push(crate::dom::bindings::root::Dom::from_ref(script));
+    }
+
+    /// Takes the first script of that list.
+    pub fn take_script_after_parsing(&self) -> Option<DomRoot<HTMLScriptElement>> {
+        let mut list = self.scripts_after_parsing.borrow_mut();
+        (!list.is_empty()).then(|| DomRoot::from_ref(&*list.remove(0)))
+    }
+
     pub fn set_current_script(&self, script: Option<&HTMLScriptElement>) -> Option<DomRoot<HTMLScriptElement>> {
         let old = self.current_script.get();
         self.current_script.set(script);

@@ -1,5 +1,5 @@
-//! `HTMLScriptElement` and the script processing model for classic scripts
-//! (<https://html.spec.whatwg.org/multipage/scripting.html#the-script-element>).
+//! `HTMLScriptElement` and the script processing model for classic scripts, module scripts
+//! and import maps (<https://html.spec.whatwg.org/multipage/scripting.html#the-script-element>).
 
 use std::cell::Cell;
 
@@ -32,6 +32,29 @@ pub struct HTMLScriptElement {
     /// The line of the element's start tag, for inline scripts' error locations.
     #[no_trace]
     source_line: Cell<u32>,
+    /// What a prepared script that runs later (deferred, async or inserted by script) runs.
+    #[no_trace]
+    pending: std::cell::RefCell<Option<PendingScript>>,
+}
+
+/// <https://html.spec.whatwg.org/multipage/scripting.html#concept-script-type>
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ScriptType {
+    Classic,
+    Module,
+    ImportMap,
+}
+
+/// A prepared script waiting to be executed: the spec's "result" of the element, before the
+/// fetch (fetches are synchronous here, so they happen when the script is executed).
+#[derive(Debug)]
+enum PendingScript {
+    /// A classic script from a URL (`None`: the `src` did not parse).
+    ExternalClassic(Option<url::Url>),
+    /// An inline module script: its text and the line it starts on.
+    InlineModule(String, u32),
+    /// A module script from a URL (`None`: the `src` did not parse).
+    ExternalModule(Option<url::Url>),
 }
 
 impl HTMLScriptElement {
@@ -43,6 +66,7 @@ impl HTMLScriptElement {
             parser_inserted: Cell::new(false),
             force_async: Cell::new(true),
             source_line: Cell::new(1),
+            pending: Default::default(),
         };
         crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(element), &window)
     }
@@ -65,35 +89,27 @@ impl HTMLScriptElement {
         self.already_started.set(true);
     }
 
-    /// Whether `type`/`language` make this a classic script
-    /// (<https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>, step 8).
-    fn is_classic(&self) -> bool {
+    /// The script's type from `type`/`language`, or `None` for a data block
+    /// (<https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>, steps 8–9).
+    fn script_type(&self) -> Option<ScriptType> {
         let type_attr = self.element().get_attribute_value("type");
         let language = self.element().get_attribute_value("language");
+        // Step 8: the script block's type string.
         let essence = match (type_attr, language) {
             (Some(t), _) if !t.is_empty() => t.trim().to_ascii_lowercase(),
             (None, Some(l)) if !l.is_empty() => format!("text/{}", l.to_ascii_lowercase()),
             _ => "text/javascript".into(),
         };
-        matches!(
-            essence.as_str(),
-            "application/ecmascript"
-                | "application/javascript"
-                | "application/x-ecmascript"
-                | "application/x-javascript"
-                | "text/ecmascript"
-                | "text/javascript"
-                | "text/javascript1.0"
-                | "text/javascript1.1"
-                | "text/javascript1.2"
-                | "text/javascript1.3"
-                | "text/javascript1.4"
-                | "text/javascript1.5"
-                | "text/jscript"
-                | "text/livescript"
-                | "text/x-ecmascript"
-                | "text/x-javascript"
-        )
+        // Step 9: a JavaScript MIME type essence match is classic; "module" and "importmap"
+        // are theirs; anything else is a data block.
+        match essence.as_str() {
+            "module" => Some(ScriptType::Module),
+            "importmap" => Some(ScriptType::ImportMap),
+            e if crate::dom::workers::thread::is_javascript_mime_type(e) && !e.contains(';') => {
+                Some(ScriptType::Classic)
+            }
+            _ => None,
+        }
     }
 
     /// Insertion steps for a script element that became connected.
@@ -117,8 +133,8 @@ impl HTMLScriptElement {
         }
     }
 
-    /// <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>
-    /// (classic scripts). The parser calls this at the end tag; insertion calls it otherwise.
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>.
+    /// The parser calls this at the end tag; insertion calls it otherwise.
     pub fn prepare(&self, cx: &mut JSContext) {
         // Step 1: If el's already started is true, then return.
         if self.already_started.get() {
@@ -135,36 +151,129 @@ impl HTMLScriptElement {
         if !node.is_connected() {
             return;
         }
-        // Step 8: only classic scripts run (modules and data blocks are not supported).
-        if !self.is_classic() {
-            return;
-        }
+        // Steps 8–9: classic, module, import map, or a data block (which does not run).
+        let Some(script_type) = self.script_type() else { return };
         // Step 11: Set el's already started to true.
         self.already_started.set(true);
         let document = node.owner_doc();
         let Some(window) = document.browsing_window() else { return };
-        if has_src {
-            // Steps 30–31: fetch the script from the src URL.
-            let src = self.element().get_attribute_value("src").unwrap_or_default();
-            let url = document.url().join(&src);
-            if self.parser_inserted.get() {
-                // A parser-blocking script: fetch and run now (the host's fetch is synchronous).
-                self.fetch_and_execute(cx, url.ok());
-            } else {
-                // Not parser-inserted: in insertion order ("async" false) or as soon as
-                // possible; both run from queued tasks, in order.
+        // Step 20: "If el has a nomodule content attribute and its type is "classic", then
+        // return": browsers with module scripts skip the fallback.
+        if script_type == ScriptType::Classic && self.element().has_attribute_named("nomodule") {
+            return;
+        }
+        let is_async = self.element().has_attribute_named("async");
+        let is_defer = self.element().has_attribute_named("defer");
+        let parser_inserted = self.parser_inserted.get();
+        if script_type == ScriptType::ImportMap {
+            if has_src {
+                // Step 26's import map case: an external import map is not supported; "queue
+                // an element task ... to fire an event named error at el".
                 let this = Trusted::new(self);
                 crate::script_thread::queue_task(Box::new(move |cx| {
                     if let Some(this) = this.root() {
-                        this.fetch_and_execute(cx, url.ok());
+                        this.upcast::<EventTarget>().fire_event(cx, "error");
                     }
                 }));
+                return;
             }
-        } else {
-            // Step 32: inline classic script: execute it now.
-            let line = self.source_line.get();
-            let url = document.url().to_string();
-            self.execute(cx, &window, &source_text, &url, line);
+            // Step 33's import map case: register it now
+            // (<https://html.spec.whatwg.org/multipage/webappapis.html#register-an-import-map>).
+            window.module_loader().register_import_map(cx, &window, &source_text, &document.url());
+            return;
+        }
+        let pending = match (script_type, has_src) {
+            (ScriptType::Classic, true) | (ScriptType::Module, true) => {
+                // Steps 30–31: the src URL, parsed against the document's base URL.
+                let src = self.element().get_attribute_value("src").unwrap_or_default();
+                let url = document.url().join(&src).ok();
+                if script_type == ScriptType::Classic {
+                    if parser_inserted && is_defer && !is_async {
+                        // Step 33.1: a deferred classic script runs when parsing is done.
+                        self.pending.replace(Some(PendingScript::ExternalClassic(url)));
+                        document.add_script_after_parsing(self);
+                        return;
+                    }
+                    if parser_inserted {
+                        // A parser-blocking script: fetch and run now (the host's fetch is
+                        // synchronous).
+                        self.fetch_and_execute(cx, url);
+                        return;
+                    }
+                    PendingScript::ExternalClassic(url)
+                } else {
+                    PendingScript::ExternalModule(url)
+                }
+            }
+            (ScriptType::Module, false) => PendingScript::InlineModule(source_text, self.source_line.get()),
+            _ => {
+                // Step 32: inline classic script: execute it now.
+                let line = self.source_line.get();
+                let url = document.url().to_string();
+                self.execute(cx, &window, &source_text, &url, line);
+                return;
+            }
+        };
+        self.pending.replace(Some(pending));
+        if parser_inserted && !is_async && matches!(script_type, ScriptType::Module) {
+            // Step 33.1: a module script without async, from the parser, runs when the
+            // document has finished parsing, in order with deferred classic scripts.
+            document.add_script_after_parsing(self);
+            return;
+        }
+        // Steps 33.2–33.4: async scripts and scripts inserted by script run from queued
+        // tasks, in insertion order.
+        let this = Trusted::new(self);
+        crate::script_thread::queue_task(Box::new(move |cx| {
+            if let Some(this) = this.root() {
+                this.execute_pending(cx);
+            }
+        }));
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>
+    /// for a script prepared to run later.
+    pub fn execute_pending(&self, cx: &mut JSContext) {
+        let Some(pending) = self.pending.borrow_mut().take() else { return };
+        let document = self.upcast::<Node>().owner_doc();
+        // Step 2: a script moved to another document does not run.
+        let Some(window) = document.browsing_window() else { return };
+        match pending {
+            PendingScript::ExternalClassic(url) => self.fetch_and_execute(cx, url),
+            PendingScript::InlineModule(text, line) => {
+                self.execute_module(cx, &window, Some((&text, line)), &document.url());
+            }
+            PendingScript::ExternalModule(None) => {
+                self.upcast::<EventTarget>().fire_event(cx, "error");
+            }
+            PendingScript::ExternalModule(Some(url)) => {
+                self.execute_module(cx, &window, None, &url);
+            }
+        }
+    }
+
+    /// Step 6's module case: `currentScript` is null while a module runs; an external module
+    /// gets `load`, or `error` if its graph could not be fetched.
+    fn execute_module(
+        &self,
+        cx: &mut JSContext,
+        window: &crate::dom::html::window::Window,
+        source: Option<(&str, u32)>,
+        url: &url::Url,
+    ) {
+        let document = self.upcast::<Node>().owner_doc();
+        let old = document.set_current_script(None);
+        let outcome = crate::dom::html::modulescripts::run_module_script(cx, window, source, url);
+        document.set_current_script(old.as_deref());
+        let target = self.upcast::<EventTarget>();
+        match outcome {
+            crate::dom::html::modulescripts::ModuleOutcome::FetchFailed => {
+                target.fire_event(cx, "error");
+            }
+            crate::dom::html::modulescripts::ModuleOutcome::Ran if source.is_none() => {
+                target.fire_event(cx, "load");
+            }
+            crate::dom::html::modulescripts::ModuleOutcome::Ran => {}
         }
     }
 
@@ -195,9 +304,10 @@ impl HTMLScriptElement {
         };
         let document = self.upcast::<Node>().owner_doc();
         let Some(window) = document.browsing_window() else { return };
-        match crate::net::fetch(&url) {
-            Ok(response) if response.ok() => {
-                let source = String::from_utf8_lossy(&response.body).into_owned();
+        // A classic script is fetched in "no-cors" mode: any origin's script runs.
+        match crate::dom::html::modulescripts::fetch_script_resource(&window, &url, false) {
+            Ok((_, _, body)) => {
+                let source = String::from_utf8_lossy(&body).into_owned();
                 // <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>
                 self.execute(cx, &window, &source, url.as_str(), 1);
                 // Step 6: fire "load" at el for a script from a URL.

@@ -25,6 +25,7 @@ pub mod htmlstyleelement;
 pub mod htmltemplateelement;
 pub mod htmlvideoelement;
 pub mod location;
+pub mod modulescripts;
 pub mod navigator;
 pub mod parser;
 pub mod promiserejectionevent;

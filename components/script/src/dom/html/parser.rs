@@ -338,6 +338,13 @@ fn parse_into(cx: &mut JSContext, document: &Document, html: &str, scripting: bo
 pub fn finish_loading(cx: &mut JSContext, document: &Document) {
     // Step 3: Update the current document readiness to "interactive".
     document.set_ready_state(cx, ReadyState::Interactive);
+    // Step 5: "While the list of scripts that will execute when the document has finished
+    // parsing is not empty": execute the first (deferred classic scripts and module scripts,
+    // in document order) and remove it.
+    while let Some(script) = document.take_script_after_parsing() {
+        script.execute_pending(cx);
+        crate::script_runtime::microtask_checkpoint(cx);
+    }
     // Step 6: fire DOMContentLoaded at the document (bubbles).
     document.upcast::<EventTarget>().fire_event_with(cx, "DOMContentLoaded", true, false);
     crate::script_runtime::microtask_checkpoint(cx);

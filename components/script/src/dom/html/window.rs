@@ -138,6 +138,8 @@ pub struct Window {
         MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
     /// The streams' per-realm size functions of the queuing strategies.
     streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
+    /// The module map and import map of the realm.
+    module_loader: crate::dom::html::modulescripts::ModuleLoader,
     #[no_trace]
     browsing_context: crate::dom::html::windowbrowsingcontext::BrowsingContextState,
     /// The global is a dedicated worker's (`DedicatedWorkerGlobalScope` starts with this
@@ -185,6 +187,7 @@ impl Window {
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
             streams_size_functions: Default::default(),
+            module_loader: Default::default(),
             browsing_context: Default::default(),
             worker,
         }
@@ -203,6 +206,11 @@ impl Window {
     }
 
     /// The queuing strategies' `size` functions of this realm (<https://streams.spec.whatwg.org/#qs>).
+    /// The realm's module map and import map.
+    pub fn module_loader(&self) -> &crate::dom::html::modulescripts::ModuleLoader {
+        &self.module_loader
+    }
+
     pub fn streams_size_functions(&self) -> &crate::dom::streams::queuingstrategy::SizeFunctions {
         &self.streams_size_functions
     }

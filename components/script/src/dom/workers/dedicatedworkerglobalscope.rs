@@ -38,6 +38,11 @@ impl DedicatedWorkerGlobalScope {
         scope
     }
 
+    /// The `WorkerGlobalScope` part of this global.
+    pub fn worker_global_scope(&self) -> &WorkerGlobalScope {
+        &self.workerglobalscope
+    }
+
     /// The realm's settings part of this global (see `workerglobalscope.rs`).
     pub fn upcast_window(&self) -> &Window {
         self.workerglobalscope.window()

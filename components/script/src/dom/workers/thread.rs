@@ -61,6 +61,8 @@ pub struct WorkerParams {
     pub channel: (Sender<RemoteTask>, Receiver<RemoteTask>),
     pub shared: Arc<WorkerShared>,
     pub canvas: Option<CanvasSender>,
+    /// `type: "module"`: the script is the root of a module graph.
+    pub module: bool,
 }
 
 /// What the worker's thread knows of its owner.
@@ -156,8 +158,21 @@ impl EmbedderHost for ForwardToOwner {
 }
 
 fn worker_thread_main(params: WorkerParams) {
-    let WorkerParams { id, url, name, source, js, prefs, page, secure_context, owner, channel, shared, canvas } =
-        params;
+    let WorkerParams {
+        id,
+        url,
+        name,
+        source,
+        js,
+        prefs,
+        page,
+        secure_context,
+        owner,
+        channel,
+        shared,
+        canvas,
+        module,
+    } = params;
     let link = Rc::new(OwnerLink { id, owner: owner.clone(), shared: shared.clone() });
     let finish = |link: &OwnerLink| {
         link.shared.busy.store(false, Ordering::SeqCst);
@@ -190,7 +205,10 @@ fn worker_thread_main(params: WorkerParams) {
     let options =
         WindowOptions { url: url.clone(), prefs: Rc::new(prefs), inherited_secure_context: Some(secure_context), page };
     let scope = DedicatedWorkerGlobalScope::new(cx, options, name);
-    run_worker(cx, &scope, &url, source, &link);
+    if module {
+        scope.worker_global_scope().set_module();
+    }
+    run_worker(cx, &scope, &url, source, module, &link);
 
     // The end: this worker's own workers go with it; nothing of the realm outlives the runtime.
     crate::dom::workers::worker::terminate_all();
@@ -208,6 +226,7 @@ fn run_worker(
     scope: &DomRoot<DedicatedWorkerGlobalScope>,
     url: &Url,
     source: Option<ScriptSource>,
+    module: bool,
     link: &OwnerLink,
 ) {
     let window: &Window = scope.upcast_window();
@@ -231,9 +250,14 @@ fn run_worker(
     };
     // "Run a worker": a script that does not parse ("a script whose error to rethrow is
     // non-null") fires a plain `error` event at the Worker; otherwise "run the classic
-    // script": an exception is reported (its `error` event at the worker's global, then at
-    // the Worker), and the worker lives on.
-    if !run_worker_script(cx, window, &text, url.as_str()) {
+    // script" (or "run the module script"): an exception is reported (its `error` event at
+    // the worker's global, then at the Worker), and the worker lives on.
+    let started = if module {
+        run_worker_module(cx, window, &text, url)
+    } else {
+        run_worker_script(cx, window, &text, url.as_str())
+    };
+    if !started {
         let id = link.id;
         link.send(Box::new(move |cx| crate::dom::workers::worker::fire_simple_error(cx, id)));
         return;
@@ -252,6 +276,27 @@ fn run_worker(
             return;
         }
         crate::script_thread::run_task_now(cx, task);
+    }
+}
+
+/// "Fetch a module worker script graph" from the fetched root text, then runs the graph.
+/// Returns false when a module of the graph cannot be fetched or does not parse.
+fn run_worker_module(cx: &mut JSContext, window: &Window, source: &str, url: &Url) -> bool {
+    let global = window.global_object();
+    // SAFETY: entering the worker's live global on its own thread.
+    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.get()) };
+    match crate::dom::html::modulescripts::fetch_module_graph(cx, window, Some((source, 1)), url) {
+        Ok(module) => {
+            rooted!(&in(cx) let module = module);
+            crate::dom::html::modulescripts::run_module(cx, window, module.handle());
+            true
+        }
+        Err(error) => {
+            if let crate::dom::html::modulescripts::GraphError::Parse(_) = error {
+                log::debug!("module worker {url}: its module graph does not parse");
+            }
+            false
+        }
     }
 }
 

@@ -286,13 +286,6 @@ impl WorkerMethods for Worker {
         let url = base
             .join(&script_url.0)
             .map_err(|_| Error::Syntax(format!("Failed to construct 'Worker': The URL '{}' is invalid.", script_url.0)))?;
-        // Module scripts do not exist in Aperture: a module worker is refused rather than run
-        // as a classic script.
-        if options.type_ == WorkerType::Module {
-            return Err(Error::NotSupported(
-                "Failed to construct 'Worker': module workers are not supported (no module scripts).".into(),
-            ));
-        }
         // The script is fetched in "same-origin" mode: another origin's script (or a scheme
         // that cannot be fetched) is a network error, reported by an `error` event at the
         // worker, not an exception (a data: URL gets an opaque origin of its own; file: pages
@@ -328,6 +321,7 @@ impl WorkerMethods for Worker {
             channel,
             shared: shared.clone(),
             canvas: crate::threads::canvas_sender(),
+            module: options.type_ == WorkerType::Module,
         };
         // 9. Run this step in parallel: run a worker given worker, worker URL, outside settings,
         //    outside port, and options.

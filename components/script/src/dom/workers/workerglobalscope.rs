@@ -38,6 +38,9 @@ pub struct WorkerGlobalScope {
     window: Window,
     location: MutNullableDom<WorkerLocation>,
     navigator: MutNullableDom<WorkerNavigator>,
+    /// The worker runs a module script (`type: "module"`), where `importScripts()` throws.
+    #[no_trace]
+    module: std::cell::Cell<bool>,
 }
 
 impl WorkerGlobalScope {
@@ -46,7 +49,13 @@ impl WorkerGlobalScope {
             window: Window::new_inherited(options, true),
             location: Default::default(),
             navigator: Default::default(),
+            module: Default::default(),
         }
+    }
+
+    /// Marks the worker's global as a module worker's.
+    pub fn set_module(&self) {
+        self.module.set(true);
     }
 
     /// The realm's settings (see the module docs).
@@ -64,6 +73,13 @@ impl WorkerGlobalScope {
     /// and run in order; a fetch failure is a "NetworkError", an exception a script throws
     /// propagates.
     fn import_scripts(&self, cx: &mut JSContext, urls: Vec<USVString>) -> ErrorResult {
+        // 1. "If worker global scope's type is "module", throw a TypeError exception."
+        if self.module.get() {
+            return Err(Error::Type(
+                "Failed to execute 'importScripts' on 'WorkerGlobalScope': Module scripts don't support importScripts()."
+                    .into(),
+            ));
+        }
         let base = self.window.url();
         let mut parsed = Vec::with_capacity(urls.len());
         for url in &urls {

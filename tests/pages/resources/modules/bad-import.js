@@ -1,0 +1,1 @@
+import { notExported } from "./counter.js";

@@ -1,0 +1,2 @@
+self.throwsStarted = true;
+throw new RangeError("thrown by a module");
