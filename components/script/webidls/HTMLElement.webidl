@@ -45,6 +45,11 @@ dictionary FocusOptions {
   attribute DOMString name;
   attribute DOMString content;
 };
+// https://html.spec.whatwg.org/multipage/semantics.html#the-base-element
+[Exposed=Window] interface HTMLBaseElement : HTMLElement {
+  attribute USVString href;
+  attribute DOMString target;
+};
 [Exposed=Window] interface HTMLDivElement : HTMLElement {};
 [Exposed=Window] interface HTMLSpanElement : HTMLElement {};
 [Exposed=Window] interface HTMLParagraphElement : HTMLElement {};

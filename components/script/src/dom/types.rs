@@ -102,7 +102,7 @@ pub use crate::dom::html::simpleelements::{
     HTMLUListElement,
 };
 pub use crate::dom::html::simpleelements::{
-    HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
+    HTMLBaseElement, HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
 };
 pub use crate::dom::html::timeranges::TimeRanges;

@@ -268,6 +268,7 @@ fn create_element_by_interface(
             "body" => make!(HTMLBodyElement),
             "title" => make!(HTMLTitleElement),
             "meta" => make!(HTMLMetaElement),
+            "base" => make!(HTMLBaseElement),
             "div" => make!(HTMLDivElement),
             "span" => make!(HTMLSpanElement),
             "p" => make!(HTMLParagraphElement),

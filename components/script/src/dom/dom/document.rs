@@ -82,6 +82,9 @@ pub struct Document {
     container: MutNullableDom<HTMLIFrameElement>,
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-currentscript>
     current_script: MutNullableDom<HTMLScriptElement>,
+    /// The document base URL while no `<base>` element changes (`None`: compute it again).
+    #[no_trace]
+    base_url_cache: RefCell<Option<Url>>,
     /// <https://html.spec.whatwg.org/multipage/scripting.html#list-of-scripts-that-will-execute-when-the-document-has-finished-parsing>
     scripts_after_parsing: RefCell<Vec<crate::dom::bindings::root::Dom<HTMLScriptElement>>>,
     /// Things that delay the load event (<https://html.spec.whatwg.org/multipage/parsing.html#delay-the-load-event>):
@@ -155,6 +158,7 @@ impl Document {
             container: Default::default(),
             current_script: Default::default(),
             scripts_after_parsing: Default::default(),
+            base_url_cache: Default::default(),
             load_delays: Cell::new(0),
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
@@ -268,6 +272,41 @@ impl Document {
     /// Changes the document's URL (history.pushState/replaceState).
     pub fn set_url(&self, url: Url) {
         *self.url.borrow_mut() = url;
+        self.base_url_changed();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#document-base-url>: the
+    /// frozen base URL of the first `<base>` element with an `href` in tree order, else the
+    /// fallback base URL (the document's URL). URLs in attributes, `fetch()`, XHR, workers and
+    /// scripts resolve against it.
+    pub fn base_url(&self) -> Url {
+        if let Some(url) = self.base_url_cache.borrow().as_ref() {
+            return url.clone();
+        }
+        let fallback = self.url();
+        let base = self
+            .upcast::<Node>()
+            .traverse_preorder()
+            .into_iter()
+            .find_map(|node| {
+                node.downcast::<crate::dom::html::simpleelements::HTMLBaseElement>()?
+                    .upcast::<Element>()
+                    .get_attribute_value("href")
+            })
+            // <https://html.spec.whatwg.org/multipage/semantics.html#set-the-frozen-base-url>:
+            // the href parsed against the fallback base URL; a failure (or a data: or
+            // javascript: URL) leaves the fallback.
+            .and_then(|href: String| fallback.join(&href).ok())
+            .filter(|url| !matches!(url.scheme(), "data" | "javascript"))
+            .unwrap_or(fallback);
+        *self.base_url_cache.borrow_mut() = Some(base.clone());
+        base
+    }
+
+    /// A `<base>` element was inserted, removed or changed its `href`: the base URL is
+    /// computed again on next use.
+    pub fn base_url_changed(&self) {
+        self.base_url_cache.borrow_mut().take();
     }
 
     pub fn url(&self) -> Url {

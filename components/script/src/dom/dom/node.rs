@@ -655,7 +655,7 @@ impl NodeMethods for Node {
 
     /// <https://dom.spec.whatwg.org/#dom-node-baseuri>
     fn BaseURI(&self, _cx: &mut JSContext) -> USVString {
-        USVString(self.owner_doc().url().to_string())
+        USVString(self.owner_doc().base_url().to_string())
     }
 
     /// <https://dom.spec.whatwg.org/#dom-node-isconnected>

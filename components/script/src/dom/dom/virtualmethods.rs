@@ -11,6 +11,9 @@ use crate::dom::html::htmlscriptelement::HTMLScriptElement;
 
 /// Insertion steps for `node` (an inclusive descendant of the inserted node).
 pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
+    if node.is::<crate::dom::html::simpleelements::HTMLBaseElement>() {
+        node.owner_doc().base_url_changed();
+    }
     if let Some(script) = node.downcast::<HTMLScriptElement>() {
         // <https://html.spec.whatwg.org/multipage/scripting.html#script-processing-model>:
         // a script element that becomes connected is prepared.
@@ -26,6 +29,9 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
 
 /// Removing steps for `node`.
 pub fn removed(cx: &mut JSContext, node: &Node, was_connected: bool) {
+    if node.is::<crate::dom::html::simpleelements::HTMLBaseElement>() {
+        node.owner_doc().base_url_changed();
+    }
     for hook in extra_hooks() {
         (hook.removed)(cx, node, was_connected);
     }
@@ -56,6 +62,9 @@ pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old:
     // below may run it, and its onload must be in place.
     crate::dom::html::eventhandlerattributes::attribute_changed(cx, element, name);
     crate::dom::html::htmlorsvgelement::attribute_changed(element, name);
+    if name == "href" && element.is::<crate::dom::html::simpleelements::HTMLBaseElement>() {
+        element.upcast::<Node>().owner_doc().base_url_changed();
+    }
     if let Some(script) = element.downcast::<HTMLScriptElement>() {
         script.on_attribute_changed(cx, name, old);
     }

@@ -121,7 +121,7 @@ fn start_fetch(
     promise: &Rc<Promise>,
     body: Option<Vec<u8>>,
 ) -> Result<(), Error> {
-    let base = window.document().url();
+    let base = window.document().base_url();
     let data = request.data();
     let url = data.url.clone();
     let method = data.method.clone();

@@ -102,8 +102,8 @@ impl Request {
         init: &RequestInit,
     ) -> Fallible<DomRoot<Request>> {
         // 4. Let baseURL be this's relevant settings object's API base URL.
-        let base = global.document().url();
-        let base_origin = crate::origin::origin_key(&base);
+        let base = global.document().base_url();
+        let base_origin = crate::origin::origin_key(&global.document().url());
         // 5./6. input is a string: parse it; a failure or credentials throw a TypeError; the
         //    mode falls back to "cors". input is a Request: take its request and signal.
         let (mut data, input_request) = match input {

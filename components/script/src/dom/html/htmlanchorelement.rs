@@ -23,7 +23,7 @@ impl HTMLAnchorElement {
     /// attribute parsed against the document's base URL; `None` when absent or failing.
     fn url(&self) -> Option<Url> {
         let href = self.upcast::<Element>().get_attribute_value("href")?;
-        self.upcast::<Node>().owner_doc().url().join(&href).ok()
+        self.upcast::<Node>().owner_doc().base_url().join(&href).ok()
     }
 
     /// <https://html.spec.whatwg.org/multipage/links.html#update-href>: writes the URL back.

@@ -55,7 +55,7 @@ impl HTMLElement {
         if value.is_empty() {
             return USVString(String::new());
         }
-        let base = self.element.upcast::<Node>().owner_doc().url();
+        let base = self.element.upcast::<Node>().owner_doc().base_url();
         USVString(base.join(&value).map(|u| u.to_string()).unwrap_or(value))
     }
 }

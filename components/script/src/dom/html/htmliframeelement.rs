@@ -174,7 +174,7 @@ impl HTMLIFrameElement {
         // Step 2: If element has a non-empty src attribute, parse it relative to
         // element's node document; if that is not failure, set url to it.
         match self.element().get_attribute_value("src") {
-            Some(src) if !src.is_empty() => self.upcast::<Node>().owner_doc().url().join(&src).unwrap_or(blank),
+            Some(src) if !src.is_empty() => self.upcast::<Node>().owner_doc().base_url().join(&src).unwrap_or(blank),
             _ => blank,
         }
     }

@@ -146,7 +146,7 @@ impl HTMLImageElement {
             return;
         };
         let document = self.upcast::<Node>().owner_doc();
-        let base = document.url();
+        let base = document.base_url();
         let url = if src.is_empty() { None } else { base.join(&src).ok() };
         let Some(url) = url else {
             // "If urlString is failure (or empty): … set the current request's state to broken,

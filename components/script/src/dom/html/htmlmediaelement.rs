@@ -576,7 +576,7 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         if value.is_empty() {
             return USVString(String::new());
         }
-        let base = self.upcast::<Node>().owner_doc().url();
+        let base = self.upcast::<Node>().owner_doc().base_url();
         USVString(base.join(&value).map(|u| u.to_string()).unwrap_or(value))
     }
 

@@ -51,8 +51,9 @@ enum ScriptType {
 enum PendingScript {
     /// A classic script from a URL (`None`: the `src` did not parse).
     ExternalClassic(Option<url::Url>),
-    /// An inline module script: its text and the line it starts on.
-    InlineModule(String, u32),
+    /// An inline module script: its text, the line it starts on, and the document base URL
+    /// when it was prepared (its base URL).
+    InlineModule(String, u32, url::Url),
     /// A module script from a URL (`None`: the `src` did not parse).
     ExternalModule(Option<url::Url>),
 }
@@ -179,14 +180,14 @@ impl HTMLScriptElement {
             }
             // Step 33's import map case: register it now
             // (<https://html.spec.whatwg.org/multipage/webappapis.html#register-an-import-map>).
-            window.module_loader().register_import_map(cx, &window, &source_text, &document.url());
+            window.module_loader().register_import_map(cx, &window, &source_text, &document.base_url());
             return;
         }
         let pending = match (script_type, has_src) {
             (ScriptType::Classic, true) | (ScriptType::Module, true) => {
                 // Steps 30–31: the src URL, parsed against the document's base URL.
                 let src = self.element().get_attribute_value("src").unwrap_or_default();
-                let url = document.url().join(&src).ok();
+                let url = document.base_url().join(&src).ok();
                 if script_type == ScriptType::Classic {
                     if parser_inserted && is_defer && !is_async {
                         // Step 33.1: a deferred classic script runs when parsing is done.
@@ -205,7 +206,9 @@ impl HTMLScriptElement {
                     PendingScript::ExternalModule(url)
                 }
             }
-            (ScriptType::Module, false) => PendingScript::InlineModule(source_text, self.source_line.get()),
+            (ScriptType::Module, false) => {
+                PendingScript::InlineModule(source_text, self.source_line.get(), document.base_url())
+            }
             _ => {
                 // Step 32: inline classic script: execute it now.
                 let line = self.source_line.get();
@@ -240,8 +243,8 @@ impl HTMLScriptElement {
         let Some(window) = document.browsing_window() else { return };
         match pending {
             PendingScript::ExternalClassic(url) => self.fetch_and_execute(cx, url),
-            PendingScript::InlineModule(text, line) => {
-                self.execute_module(cx, &window, Some((&text, line)), &document.url());
+            PendingScript::InlineModule(text, line, base) => {
+                self.execute_module(cx, &window, Some((&text, line)), &base);
             }
             PendingScript::ExternalModule(None) => {
                 self.upcast::<EventTarget>().fire_event(cx, "error");

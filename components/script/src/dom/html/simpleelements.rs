@@ -47,6 +47,7 @@ simple_element!(HTMLHeadElement);
 simple_element!(HTMLBodyElement);
 simple_element!(HTMLTitleElement);
 simple_element!(HTMLMetaElement);
+simple_element!(HTMLBaseElement);
 simple_element!(HTMLDivElement);
 simple_element!(HTMLSpanElement);
 simple_element!(HTMLParagraphElement);
@@ -217,4 +218,27 @@ impl crate::dom::bindings::codegen::HTMLLinkElementBinding::HTMLLinkElementMetho
         "type",
         "https://html.spec.whatwg.org/multipage/semantics.html#dom-link-type"
     );
+}
+
+impl crate::dom::bindings::codegen::HTMLBaseElementBinding::HTMLBaseElementMethods for HTMLBaseElement {
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-base-href>: the `href`
+    /// attribute parsed against the document's fallback base URL (its URL), or the attribute
+    /// itself if that fails.
+    fn Href(&self, _cx: &mut JSContext) -> crate::dom::bindings::str::USVString {
+        let element = self.upcast::<crate::dom::dom::element::Element>();
+        let value = element.get_attribute_value("href").unwrap_or_default();
+        let fallback = element.upcast::<crate::dom::dom::node::Node>().owner_doc().url();
+        crate::dom::bindings::str::USVString(fallback.join(&value).map(|u| u.to_string()).unwrap_or(value))
+    }
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-base-href>: sets the attribute.
+    fn SetHref(&self, cx: &mut JSContext, value: crate::dom::bindings::str::USVString) {
+        self.htmlelement.set_string_attribute(cx, "href", DOMString::from(value.0))
+    }
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-base-target>
+    fn Target(&self, _cx: &mut JSContext) -> DOMString {
+        self.htmlelement.get_string_attribute("target")
+    }
+    fn SetTarget(&self, cx: &mut JSContext, value: DOMString) {
+        self.htmlelement.set_string_attribute(cx, "target", value)
+    }
 }

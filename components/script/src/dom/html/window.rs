@@ -287,6 +287,12 @@ impl Window {
         self.parent.get()
     }
 
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#api-base-url>: a window's
+    /// document base URL (`<base href>` included), a worker's URL.
+    pub fn api_base_url(&self) -> Url {
+        if self.worker { self.url() } else { self.document().base_url() }
+    }
+
     pub fn url(&self) -> Url {
         self.url.borrow().clone()
     }

@@ -159,7 +159,7 @@ pub fn open(
     // 4. "Let urlRecord be null." 5. "If url is not the empty string, then: Set urlRecord to the
     //    result of encoding-parsing a URL given url, relative to the entry settings object. If
     //    urlRecord is failure, then throw a "SyntaxError" DOMException."
-    if !url.0.is_empty() && window.document().url().join(&url.0).is_err() {
+    if !url.0.is_empty() && window.document().base_url().join(&url.0).is_err() {
         return Err(Error::Syntax(format!("'{}' is not a valid URL.", url.0)));
     }
     // 9-10. "Let targetNavigable and windowType be the result of applying the rules for choosing

@@ -283,7 +283,8 @@ impl WorkerMethods for Worker {
         // 3. Let worker URL be the result of encoding-parsing a URL given scriptURL, relative to
         //    outside settings. 4. If worker URL is failure, then throw a "SyntaxError".
         let base = global.url();
-        let url = base
+        let url = global
+            .api_base_url()
             .join(&script_url.0)
             .map_err(|_| Error::Syntax(format!("Failed to construct 'Worker': The URL '{}' is invalid.", script_url.0)))?;
         // The script is fetched in "same-origin" mode: another origin's script (or a scheme

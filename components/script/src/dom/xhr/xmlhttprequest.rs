@@ -526,7 +526,7 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         let window = self.global();
         let mut parsed = window
             .document()
-            .url()
+            .base_url()
             .join(&url.0)
             .map_err(|_| Error::Syntax(format!("Failed to parse URL from {}", url.0)))?;
         // 7. If the async argument is omitted, set async to true, and set username and password

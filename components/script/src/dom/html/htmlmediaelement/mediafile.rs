@@ -105,7 +105,7 @@ impl HTMLMediaElement {
         // "If the src attribute's value is the empty string … jump down to the failed with
         // attribute step."
         let document = self.upcast::<Node>().owner_doc();
-        let base = document.url();
+        let base = document.base_url();
         let Some(url) = (!src.is_empty()).then(|| base.join(&src).ok()).flatten() else {
             self.candidate_failed(cx, candidate);
             return;

@@ -178,7 +178,7 @@ fn referrer_base_url(cx: &mut JSContext, window: &Window, referrer: *mut JSScrip
             }
         }
     }
-    window.url()
+    window.api_base_url()
 }
 
 /// Fetches a script's `url` for `window`: `blob:` URLs from the store (this origin's only),

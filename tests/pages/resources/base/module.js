@@ -1,0 +1,1 @@
+export const where = "resources/base/module.js";
