@@ -2,6 +2,11 @@
 //! the grab branch (RGBA, gated so it costs nothing while nobody waits), the
 //! sink branches (latest-frame slots), the bus watch and the teardown that
 //! servo-media needs (`unregister_stream` + pipeline to Null).
+//!
+//! Every appsink on the tee is `async=false`: a sink that prerolls asynchronously makes the
+//! pipeline lose its state, and GStreamer then restores it from a thread of its own
+//! (`gst_element_call_async`) that sets *every* child to PLAYING, racing with a branch being
+//! stopped and removed on the Media thread.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -270,6 +275,7 @@ impl Tap {
         let appsink = gst_app::AppSink::builder()
             .caps(&gstreamer_video::VideoCapsBuilder::new().format(gstreamer_video::VideoFormat::Rgba).build())
             .sync(false)
+            .async_(false)
             .max_buffers(1)
             .drop(true)
             .build();
@@ -340,7 +346,8 @@ impl Tap {
         queue.set_property("max-size-buffers", 1u32);
         let convert = self.maker.make("videoconvert")?;
         let caps = gst::Caps::builder("video/x-raw").field("format", gst::List::new(["RGBA", "BGRA"])).build();
-        let appsink = gst_app::AppSink::builder().caps(&caps).sync(false).max_buffers(1).drop(true).build();
+        let appsink =
+            gst_app::AppSink::builder().caps(&caps).sync(false).async_(false).max_buffers(1).drop(true).build();
         let (c, tx, conv, s) = (self.counters.clone(), self.internal.clone(), convert.clone(), slot.clone());
         let last_size = Mutex::new(None::<ImageSize>);
         let sequence = AtomicU64::new(0);
@@ -379,7 +386,7 @@ impl Tap {
         queue.set_property("max-size-buffers", 60u32);
         queue.set_property("max-size-bytes", 0u32);
         queue.set_property("max-size-time", 0u64);
-        let appsink = gst_app::AppSink::builder().sync(false).build();
+        let appsink = gst_app::AppSink::builder().sync(false).async_(false).build();
         appsink.set_callbacks(
             gst_app::AppSinkCallbacks::builder()
                 .new_sample(move |appsink| {
