@@ -2,6 +2,19 @@
 //! the grab branch (RGBA, gated so it costs nothing while nobody waits), the
 //! sink branches (latest-frame slots), the bus watch and the teardown that
 //! servo-media needs (`unregister_stream` + pipeline to Null).
+//!
+//! Branches come and go while the source plays (`<video>` sinks, recorders), so:
+//!
+//! * every appsink on the tee is `async=false`: a sink that prerolls asynchronously makes the
+//!   pipeline lose its state, and GStreamer then restores it from a thread of its own
+//!   (`gst_element_call_async`) that sets *every* child to PLAYING, racing with a branch
+//!   being stopped and removed on the Media thread;
+//! * a branch is one `Bin`, started (sinks first) before the tee is linked to it: a push into
+//!   an element still starting returns FLUSHING, which the tee passes upstream, and the
+//!   source's streaming thread stops for good;
+//! * a branch leaves in two steps: an IDLE probe on its tee pad unlinks it once no buffer is on
+//!   its way (at once, on the Media thread, when none is); then the Media thread sets the bin to
+//!   NULL (sinks first, so no queue waits on a sink), removes it and releases the tee pad.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -60,6 +73,9 @@ pub enum Internal {
     PlayerError(SourceId, String),
     /// A media file played to its end.
     PlayerEos(SourceId),
+    /// A branch being detached from the source's tee was unlinked by its idle probe on a
+    /// streaming thread: the Media thread can now stop and remove it.
+    BranchUnlinked(SourceId, SinkId),
 }
 
 type StreamHandle = (MediaStreamId, Weak<Mutex<dyn MediaStream>>);
@@ -145,11 +161,14 @@ impl Counters {
     }
 }
 
+/// One branch on the tee: its elements in a bin, fed through a tee request pad.
 struct SinkBranch {
-    elements: Vec<gst::Element>,
+    bin: gst::Bin,
     tee_pad: gst::Pad,
     /// The latest-frame slot a `<video>` reads (none for a recorder's branch).
     slot: Option<FrameSlot>,
+    /// Set by the idle probe once the tee pad is unlinked from the bin.
+    unlinked: Arc<AtomicBool>,
 }
 
 /// Aperture's frame I/O on one servo-media stream.
@@ -162,6 +181,9 @@ pub struct Tap {
     tee: gst::Element,
     valve: gst::Element,
     sinks: HashMap<SinkId, SinkBranch>,
+    /// Branches detached while a buffer was on its way to them: they wait for their idle
+    /// probe (`Internal::BranchUnlinked`) before they are stopped and removed.
+    detaching: HashMap<SinkId, SinkBranch>,
     source: SourceId,
     internal: Sender<Internal>,
     counters: Arc<Counters>,
@@ -270,6 +292,7 @@ impl Tap {
         let appsink = gst_app::AppSink::builder()
             .caps(&gstreamer_video::VideoCapsBuilder::new().format(gstreamer_video::VideoFormat::Rgba).build())
             .sync(false)
+            .async_(false)
             .max_buffers(1)
             .drop(true)
             .build();
@@ -314,6 +337,7 @@ impl Tap {
             tee,
             valve,
             sinks: HashMap::new(),
+            detaching: HashMap::new(),
             source,
             internal,
             counters,
@@ -340,8 +364,10 @@ impl Tap {
         queue.set_property("max-size-buffers", 1u32);
         let convert = self.maker.make("videoconvert")?;
         let caps = gst::Caps::builder("video/x-raw").field("format", gst::List::new(["RGBA", "BGRA"])).build();
-        let appsink = gst_app::AppSink::builder().caps(&caps).sync(false).max_buffers(1).drop(true).build();
-        let (c, tx, conv, s) = (self.counters.clone(), self.internal.clone(), convert.clone(), slot.clone());
+        let appsink =
+            gst_app::AppSink::builder().caps(&caps).sync(false).async_(false).max_buffers(1).drop(true).build();
+        // A weak reference: the callback must not keep the branch's elements alive.
+        let (c, tx, conv, s) = (self.counters.clone(), self.internal.clone(), convert.downgrade(), slot.clone());
         let last_size = Mutex::new(None::<ImageSize>);
         let sequence = AtomicU64::new(0);
         appsink.set_callbacks(
@@ -349,7 +375,9 @@ impl Tap {
                 .new_sample(move |appsink| {
                     let sample = appsink.pull_sample().map_err(|_| gst::FlowError::Eos)?;
                     let seq = sequence.fetch_add(1, Ordering::Relaxed);
-                    if let Some((frame, ptr)) = frame_from_sample(&sample, seq) {
+                    if let Some((frame, ptr)) = frame_from_sample(&sample, seq)
+                        && let Some(conv) = conv.upgrade()
+                    {
                         c.delivered(copies_for(&c, &conv, ptr));
                         let size = frame.size;
                         s.store(frame);
@@ -379,7 +407,7 @@ impl Tap {
         queue.set_property("max-size-buffers", 60u32);
         queue.set_property("max-size-bytes", 0u32);
         queue.set_property("max-size-time", 0u64);
-        let appsink = gst_app::AppSink::builder().sync(false).build();
+        let appsink = gst_app::AppSink::builder().sync(false).async_(false).build();
         appsink.set_callbacks(
             gst_app::AppSinkCallbacks::builder()
                 .new_sample(move |appsink| {
@@ -392,42 +420,95 @@ impl Tap {
         self.add_branch(sink, vec![queue, appsink.upcast()], None)
     }
 
-    /// Links `elements` after the tee and starts them.
+    /// Puts `elements` (linked in order) in a bin, starts it, then links it to a new tee pad.
     fn add_branch(
         &mut self,
         sink: SinkId,
         elements: Vec<gst::Element>,
         slot: Option<FrameSlot>,
     ) -> Result<(), MediaError> {
-        self.pipeline.add_many(&elements).map_err(|e| MediaError::NotReadable(e.to_string()))?;
-        let refs: Vec<&gst::Element> = std::iter::once(&self.tee).chain(elements.iter()).collect();
-        if let Err(e) = link_all(&refs) {
-            let _ = self.pipeline.remove_many(&elements);
-            return Err(e);
+        let fail = |e: glib::BoolError| MediaError::NotReadable(format!("could not add a branch to the tee: {e}"));
+        let bin = gst::Bin::new();
+        bin.add_many(&elements).map_err(fail)?;
+        link_all(&elements.iter().collect::<Vec<_>>())?;
+        let target = elements[0].static_pad("sink").expect("a branch starts with a queue");
+        let ghost = gst::GhostPad::with_target(&target).map_err(fail)?;
+        bin.add_pad(&ghost).map_err(fail)?;
+        self.pipeline.add(&bin).map_err(fail)?;
+        // The whole branch runs before a buffer can reach it (a bin starts its sinks first).
+        let started = bin.sync_state_with_parent();
+        let tee_pad = match (started, self.tee.request_pad_simple("src_%u")) {
+            (Ok(()), Some(pad)) => pad,
+            (_, pad) => {
+                if let Some(pad) = pad {
+                    self.tee.release_request_pad(&pad);
+                }
+                let _ = bin.set_state(gst::State::Null);
+                let _ = self.pipeline.remove(&bin);
+                return Err(MediaError::NotReadable("could not start a branch of the frame tap".into()));
+            }
+        };
+        if let Err(e) = tee_pad.link(&ghost) {
+            self.tee.release_request_pad(&tee_pad);
+            let _ = bin.set_state(gst::State::Null);
+            let _ = self.pipeline.remove(&bin);
+            return Err(MediaError::NotReadable(format!("could not link a branch to the tee: {e}")));
         }
-        for e in &elements {
-            let _ = e.sync_state_with_parent();
-        }
-        let tee_pad = elements[0].static_pad("sink").and_then(|p| p.peer()).expect("linked to the tee");
-        self.sinks.insert(sink, SinkBranch { elements, tee_pad, slot });
+        let unlinked = Arc::new(AtomicBool::new(false));
+        self.sinks.insert(sink, SinkBranch { bin, tee_pad, slot, unlinked });
         Ok(())
     }
 
-    /// Removes a sink branch; returns whether it existed.
+    /// Detaches a branch; returns whether it existed. The tee stops feeding it at once (or
+    /// right after the buffer it is pushing into it now); the branch is stopped and removed
+    /// then, or when [`Tap::finish_detach`] is called for it.
     pub fn detach_sink(&mut self, sink: SinkId) -> bool {
         let Some(branch) = self.sinks.remove(&sink) else { return false };
-        // Unlinking a tee request pad while streaming is safe; the branch is
-        // then shut down on its own.
-        let _ = branch.tee_pad.unlink(&branch.elements[0].static_pad("sink").expect("queue sink"));
-        self.tee.release_request_pad(&branch.tee_pad);
-        for e in &branch.elements {
-            let _ = e.set_state(gst::State::Null);
+        let (unlinked, tx, source) = (branch.unlinked.clone(), self.internal.clone(), self.source);
+        let on_media_thread = std::thread::current().id();
+        // Called on this thread before add_probe returns when the pad is idle, else on the
+        // streaming thread right after its current push.
+        branch.tee_pad.add_probe(gst::PadProbeType::IDLE, move |pad, _| {
+            if let Some(peer) = pad.peer() {
+                let _ = pad.unlink(&peer);
+            }
+            unlinked.store(true, Ordering::Release);
+            if std::thread::current().id() != on_media_thread {
+                let _ = tx.send(Internal::BranchUnlinked(source, sink));
+            }
+            gst::PadProbeReturn::Remove
+        });
+        if branch.unlinked.load(Ordering::Acquire) {
+            self.remove_branch(branch);
+        } else {
+            self.detaching.insert(sink, branch);
         }
-        let _ = self.pipeline.remove_many(&branch.elements);
+        true
+    }
+
+    /// Stops and removes a detached branch whose idle probe has unlinked it. Unknown ids
+    /// (already removed, or the tap was torn down) are ignored.
+    pub fn finish_detach(&mut self, sink: SinkId) {
+        match self.detaching.remove(&sink) {
+            Some(branch) if branch.unlinked.load(Ordering::Acquire) => self.remove_branch(branch),
+            Some(branch) => {
+                self.detaching.insert(sink, branch);
+            }
+            None => log::debug!("{}: branch {} is already removed", self.source, sink.0),
+        }
+    }
+
+    /// An unlinked branch: the tee gives its pad back, the bin stops (elements reach NULL
+    /// before anyone can drop them) and leaves the pipeline.
+    fn remove_branch(&self, branch: SinkBranch) {
+        self.tee.release_request_pad(&branch.tee_pad);
+        if branch.bin.set_state(gst::State::Null).is_err() {
+            log::warn!("{}: a branch of the frame tap did not stop cleanly", self.source);
+        }
+        let _ = self.pipeline.remove(&branch.bin);
         if let Some(slot) = branch.slot {
             slot.clear();
         }
-        true
     }
 
     /// The sinks attached.
@@ -452,12 +533,17 @@ impl Tap {
             return;
         }
         self.torn_down = true;
-        for sink in self.sink_ids() {
-            self.detach_sink(sink);
-        }
         self.want_grabs(false);
         if self.pipeline.set_state(gst::State::Null).is_err() {
             log::warn!("{}: pipeline did not stop cleanly", self.source);
+        }
+        // Nothing streams any more: every branch, attached or waiting for its probe, goes.
+        let branches: Vec<SinkBranch> = self.sinks.drain().chain(self.detaching.drain()).map(|(_, b)| b).collect();
+        for branch in branches {
+            if let Some(peer) = branch.tee_pad.peer() {
+                let _ = branch.tee_pad.unlink(&peer);
+            }
+            self.remove_branch(branch);
         }
         if let Some(bus) = self.pipeline.bus() {
             bus.unset_sync_handler();

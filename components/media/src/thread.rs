@@ -777,6 +777,10 @@ impl MediaLoop {
                 }
             }
             Internal::Grabbed(id, frame) => self.frame_arrived(id, frame),
+            Internal::BranchUnlinked(id, sink) => match self.sources.get_mut(&id) {
+                Some(src) => src.tap.finish_detach(sink),
+                None => log::debug!("{id}: branch {} unlinked after the source ended", sink.0),
+            },
             Internal::SinkFrame { sink, size, first } => {
                 if self.sink_owner.contains_key(&sink) {
                     self.emit(if first {
