@@ -275,6 +275,20 @@ impl Document {
         self.base_url_changed();
     }
 
+    /// A URL whose origin is the document's origin: its own URL, except that an `about:blank`
+    /// or `about:srcdoc` document in an iframe has the origin of the iframe's document
+    /// (<https://html.spec.whatwg.org/multipage/document-sequences.html#determining-the-origin>:
+    /// the creator's origin for `about:blank`, the parent's for `about:srcdoc`).
+    pub fn origin_url(&self) -> Url {
+        let url = self.url();
+        if url.scheme() == "about"
+            && let Some(container) = self.container()
+        {
+            return container.upcast::<Node>().owner_doc().origin_url();
+        }
+        url
+    }
+
     /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#document-base-url>: the
     /// frozen base URL of the first `<base>` element with an `href` in tree order, else the
     /// fallback base URL (the document's URL). URLs in attributes, `fetch()`, XHR, workers and

@@ -620,7 +620,8 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>: this global's origin,
     /// serialized ("null" for an opaque origin such as a file: page's).
     fn Origin(&self, _cx: &mut JSContext) -> USVString {
-        USVString(self.url().origin().ascii_serialization())
+        let url = if self.worker { self.url() } else { self.document().origin_url() };
+        USVString(url.origin().ascii_serialization())
     }
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-reporterror>: "Report an

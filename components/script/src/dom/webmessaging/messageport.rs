@@ -308,7 +308,7 @@ pub fn window_post_message(
 ) -> ErrorResult {
     // The incumbent settings object: the window of the script that called postMessage.
     let incumbent = incumbent_window(cx).unwrap_or_else(|| DomRoot::from_ref(target));
-    let incumbent_url = incumbent.document().url();
+    let incumbent_url = incumbent.document().origin_url();
     let incumbent_origin = crate::origin::origin_key(&incumbent_url);
     // The serialization of the incumbent settings object's origin ("null" for an opaque one).
     let origin_serialized = incumbent_url.origin().ascii_serialization();
@@ -346,7 +346,7 @@ pub fn window_post_message(
         //     (*) and targetWindow's associated Document's origin is not same origin with
         //     targetOrigin, then return.
         if let Some(origin) = &target_origin
-            && crate::origin::origin_key(&target.document().url()) != *origin
+            && crate::origin::origin_key(&target.document().origin_url()) != *origin
         {
             return;
         }
