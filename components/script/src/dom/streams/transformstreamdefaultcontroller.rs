@@ -184,8 +184,23 @@ impl TransformStreamDefaultController {
             // running transformAlgorithm given chunk (flushAlgorithm). If this throws an
             // exception e, return a promise rejected with e. Return a promise resolved with
             // undefined." cancelAlgorithmWrapper: "return a promise resolved with undefined".
+            // A native transformer works in the stream's realm (the constructor's), whichever
+            // realm's script wrote the chunk: its chunks and errors are that realm's objects.
+            // SAFETY: the global is alive; the chunk is wrapped into that realm before use.
+            let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.global_object().get()) };
+            rooted!(&in(cx) let mut chunk = argument.get());
+            if !unsafe { mozjs::jsapi::JS_WrapValue(cx.raw_cx(), chunk.handle_mut().into()) } {
+                // Only out of memory: the exception is the rejection reason.
+                rooted!(&in(cx) let mut reason = UndefinedValue());
+                // SAFETY: taking the pending exception of this context into a rooted value.
+                unsafe {
+                    mozjs::jsapi::JS_GetPendingException(cx.raw_cx(), reason.handle_mut().into());
+                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
+                }
+                return rejected_with(cx, &global, reason.handle());
+            }
             let result = match which {
-                Which::Transform => native.transform(cx, self, argument),
+                Which::Transform => native.transform(cx, self, chunk.handle()),
                 Which::Flush => native.flush(cx, self),
                 Which::Cancel => Ok(()),
             };
