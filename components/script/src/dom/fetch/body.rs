@@ -34,7 +34,7 @@ use crate::dom::streams::readablestreamdefaultreader::{ReadRequest, ReadableStre
 pub struct Body {
     /// The bytes of a body given as bytes (None for a null body or a stream body).
     #[no_trace]
-    bytes: Option<Rc<[u8]>>,
+    bytes: Option<std::sync::Arc<[u8]>>,
     /// The body's stream, once there is one.
     stream: MutNullableDom<ReadableStream>,
     /// The bytes were read without making the stream (the stream counts as disturbed).
@@ -53,7 +53,7 @@ pub enum BodyReader {
 
 impl Body {
     /// A body of bytes (None: a null body).
-    pub fn new(bytes: Option<Rc<[u8]>>) -> Body {
+    pub fn new(bytes: Option<std::sync::Arc<[u8]>>) -> Body {
         Body { bytes, stream: Default::default(), disturbed: Cell::new(false) }
     }
 
@@ -65,7 +65,7 @@ impl Body {
     }
 
     /// The bytes of a body given as bytes (None for a null body or a stream body).
-    pub fn bytes(&self) -> Option<Rc<[u8]>> {
+    pub fn bytes(&self) -> Option<std::sync::Arc<[u8]>> {
         self.bytes.clone()
     }
 
@@ -150,7 +150,7 @@ impl Body {
             // bytes, and leave it disturbed.
             None => {
                 self.disturbed.set(true);
-                let bytes = self.bytes.clone().unwrap_or_else(|| Rc::from(Vec::new()));
+                let bytes = self.bytes.clone().unwrap_or_else(|| std::sync::Arc::from(Vec::new()));
                 convert(cx, global, reader, &bytes, mime, &promise)
             }
             // 6. Otherwise, fully read object's body given successSteps, errorSteps.

@@ -157,7 +157,7 @@ fn start_fetch(
                 signal,
                 &url,
                 vec![(b"Content-Type".to_vec(), mime.into_bytes())],
-                Rc::from(bytes),
+                std::sync::Arc::from(bytes),
             );
             Ok(())
         }
@@ -219,7 +219,7 @@ fn respond_locally(
     signal: Option<DomRoot<AbortSignal>>,
     url: &Url,
     headers: HeaderList,
-    body: Rc<[u8]>,
+    body: std::sync::Arc<[u8]>,
 ) {
     let data = ResponseData {
         type_: ResponseType::Basic,
@@ -319,7 +319,7 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
         status: response.status,
         status_text: response.status_text.into_bytes(),
         headers,
-        body: Some(Rc::from(response.body)),
+        body: Some(std::sync::Arc::from(response.body)),
     };
     let global = promise.global();
     let dom_response = Response::new(cx, &global, data);

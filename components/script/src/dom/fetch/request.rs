@@ -78,7 +78,7 @@ impl Request {
     }
 
     /// The body's bytes (None for a null body or a stream body).
-    pub fn body_bytes(&self) -> Option<Rc<[u8]>> {
+    pub fn body_bytes(&self) -> Option<std::sync::Arc<[u8]>> {
         self.body.bytes()
     }
 
@@ -248,7 +248,7 @@ impl Request {
                             headers.append_header(b"Content-Type", t.as_bytes())?;
                         }
                     }
-                    body = Some(Ok(Rc::from(bytes)));
+                    body = Some(Ok(std::sync::Arc::from(bytes)));
                 }
                 // Extracting a ReadableStream: "If keepalive is true, then throw a TypeError. If
                 // object is disturbed or locked, then throw a TypeError."

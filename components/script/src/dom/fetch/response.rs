@@ -33,7 +33,7 @@ pub struct ResponseData {
     pub status_text: Vec<u8>,
     pub headers: HeaderList,
     /// None for a null body.
-    pub body: Option<Rc<[u8]>>,
+    pub body: Option<std::sync::Arc<[u8]>>,
 }
 
 #[dom_struct]
@@ -199,7 +199,7 @@ impl ResponseMethods for Response {
                             headers.append_header(b"Content-Type", t.as_bytes())?;
                         }
                     }
-                    bytes = Some(Rc::from(b));
+                    bytes = Some(std::sync::Arc::from(b));
                 }
                 // A stream has no Content-Type.
                 Err(s) => stream = Some(s),

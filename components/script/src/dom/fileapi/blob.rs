@@ -23,13 +23,13 @@ use crate::dom::html::window::Window;
 pub struct Blob {
     reflector_: Reflector,
     #[no_trace]
-    bytes: Rc<[u8]>,
+    bytes: std::sync::Arc<[u8]>,
     #[no_trace]
     type_: String,
 }
 
 impl Blob {
-    pub fn new_inherited(bytes: Rc<[u8]>, type_: String) -> Blob {
+    pub fn new_inherited(bytes: std::sync::Arc<[u8]>, type_: String) -> Blob {
         Blob { reflector_: Reflector::new(), bytes, type_ }
     }
 
@@ -43,7 +43,7 @@ impl Blob {
     }
 
     /// The bytes, shared (for a blob URL entry).
-    pub fn shared_bytes(&self) -> Rc<[u8]> {
+    pub fn shared_bytes(&self) -> std::sync::Arc<[u8]> {
         self.bytes.clone()
     }
 

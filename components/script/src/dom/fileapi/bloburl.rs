@@ -1,10 +1,11 @@
-//! Blob URLs (<https://w3c.github.io/FileAPI/#url>): the blob URL store of this script thread
-//! (one per engine: every window of the engine shares it, as same-agent documents share one),
-//! `URL.createObjectURL()`/`revokeObjectURL()`, and resolution for `fetch()` and `<img>`.
+//! Blob URLs (<https://w3c.github.io/FileAPI/#url>): the blob URL store of an engine (every
+//! window of the engine and every worker they start share it; the script thread makes it and
+//! hands it to its workers' threads), `URL.createObjectURL()`/`revokeObjectURL()`, and
+//! resolution for `fetch()`, XHR, `<img>`, `<video>`, scripts, `import` and workers.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use url::Url;
 
@@ -12,14 +13,38 @@ use url::Url;
 /// and the origin of the environment that created it (`origin::origin_key`).
 #[derive(Clone)]
 pub struct BlobUrlEntry {
-    pub bytes: Rc<[u8]>,
+    pub bytes: std::sync::Arc<[u8]>,
     pub type_: String,
     pub origin: String,
 }
 
+/// <https://w3c.github.io/FileAPI/#BlobURLStore>, keyed by the URL serialized without fragment:
+/// one per engine, shared by its script thread and its workers' threads.
+#[derive(Clone, Default)]
+pub struct BlobUrlStore(Arc<Mutex<HashMap<String, BlobUrlEntry>>>);
+
 thread_local! {
-    /// <https://w3c.github.io/FileAPI/#BlobURLStore>, keyed by the URL serialized without fragment.
-    static STORE: RefCell<HashMap<String, BlobUrlEntry>> = RefCell::new(HashMap::new());
+    /// The store of the engine this thread belongs to (made on first use on a script thread,
+    /// installed from the owner on a worker's thread).
+    static STORE: RefCell<Option<BlobUrlStore>> = const { RefCell::new(None) };
+}
+
+/// The store of this thread's engine, to give to a worker's thread.
+pub fn store() -> BlobUrlStore {
+    STORE.with(|s| s.borrow_mut().get_or_insert_with(BlobUrlStore::default).clone())
+}
+
+/// Makes `store` (the owner's) this thread's store: a worker resolves and creates its page's
+/// blob URLs.
+pub fn install_store(store: BlobUrlStore) {
+    STORE.with(|s| *s.borrow_mut() = Some(store));
+}
+
+/// Runs `f` on the entries of this thread's store (a poisoned lock still holds valid entries).
+fn with_entries<R>(f: impl FnOnce(&mut HashMap<String, BlobUrlEntry>) -> R) -> R {
+    let store = store();
+    let mut entries = store.0.lock().unwrap_or_else(PoisonError::into_inner);
+    f(&mut entries)
 }
 
 /// <https://w3c.github.io/FileAPI/#unicodeBlobURL>: "blob:" + the origin's serialization + "/" +
@@ -28,7 +53,7 @@ fn generate_url(origin: &str) -> String {
     let mut bytes = [0u8; 16];
     if getrandom::getrandom(&mut bytes).is_err() {
         log::warn!("no random source for a blob URL; using a counter");
-        let n = STORE.with(|s| s.borrow().len() as u128 + 1);
+        let n = with_entries(|entries| entries.len() as u128 + 1);
         bytes = n.to_be_bytes();
     }
     format!("blob:{origin}/{}", crate::dom::webcrypto::crypto::uuid_v4(bytes))
@@ -37,7 +62,7 @@ fn generate_url(origin: &str) -> String {
 /// <https://w3c.github.io/FileAPI/#add-an-entry>: stores `entry`, returns its new URL.
 pub fn add_entry(entry: BlobUrlEntry, origin: &str) -> String {
     let url = generate_url(origin);
-    STORE.with(|s| s.borrow_mut().insert(url.clone(), entry));
+    with_entries(|entries| entries.insert(url.clone(), entry));
     url
 }
 
@@ -50,10 +75,9 @@ pub fn remove_entry(url: &str, origin: &str) {
         return;
     }
     let key = without_fragment(&parsed);
-    STORE.with(|s| {
-        let mut store = s.borrow_mut();
-        if store.get(&key).is_some_and(|e| e.origin == origin) {
-            store.remove(&key);
+    with_entries(|entries| {
+        if entries.get(&key).is_some_and(|e| e.origin == origin) {
+            entries.remove(&key);
         }
     });
 }
@@ -66,7 +90,7 @@ pub fn resolve(url: &Url, origin: &str) -> Option<BlobUrlEntry> {
     if url.scheme() != "blob" {
         return None;
     }
-    STORE.with(|s| s.borrow().get(&without_fragment(url)).filter(|e| e.origin == origin).cloned())
+    with_entries(|entries| entries.get(&without_fragment(url)).filter(|e| e.origin == origin).cloned())
 }
 
 fn without_fragment(url: &Url) -> String {

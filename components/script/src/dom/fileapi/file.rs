@@ -30,7 +30,7 @@ impl File {
     pub fn new(
         cx: &mut JSContext,
         window: &Window,
-        bytes: std::rc::Rc<[u8]>,
+        bytes: std::sync::Arc<[u8]>,
         type_: String,
         name: String,
         last_modified: i64,

@@ -57,11 +57,11 @@ pub struct FileReader {
 #[derive(Clone)]
 enum Packaged {
     Text(String),
-    Bytes(Rc<[u8]>),
+    Bytes(std::sync::Arc<[u8]>),
 }
 
 /// <https://w3c.github.io/FileAPI/#packaging-data>
-fn package(bytes: &Rc<[u8]>, how: &ReadAs, mime: &str) -> Packaged {
+fn package(bytes: &std::sync::Arc<[u8]>, how: &ReadAs, mime: &str) -> Packaged {
     match how {
         ReadAs::ArrayBuffer => Packaged::Bytes(bytes.clone()),
         // "each byte … as a code unit of equal value".

@@ -31,14 +31,14 @@ const CHUNK_SIZE: usize = 65536;
 pub struct BytesSource {
     /// None once cancelled or fully enqueued.
     #[no_trace]
-    bytes: RefCell<Option<Rc<[u8]>>>,
+    bytes: RefCell<Option<std::sync::Arc<[u8]>>>,
     #[no_trace]
     offset: Cell<usize>,
 }
 
 /// A new ReadableStream (in `global`'s realm) whose chunks are `bytes` in Uint8Arrays. The high
 /// water mark is 0, as for a byte stream, so nothing is read before a reader asks.
-pub fn readable_stream_from_bytes(cx: &mut JSContext, global: &Window, bytes: Rc<[u8]>) -> DomRoot<ReadableStream> {
+pub fn readable_stream_from_bytes(cx: &mut JSContext, global: &Window, bytes: std::sync::Arc<[u8]>) -> DomRoot<ReadableStream> {
     let source = Rc::new(BytesSource { bytes: RefCell::new(Some(bytes)), offset: Cell::new(0) });
     ReadableStream::create(cx, global, RootedTraceableBox::new(SourceAlgorithms::Bytes(source)), 0.0)
 }

@@ -63,6 +63,8 @@ pub struct WorkerParams {
     pub canvas: Option<CanvasSender>,
     /// `type: "module"`: the script is the root of a module graph.
     pub module: bool,
+    /// The engine's blob URL store.
+    pub blob_urls: crate::dom::fileapi::bloburl::BlobUrlStore,
 }
 
 /// What the worker's thread knows of its owner.
@@ -172,6 +174,7 @@ fn worker_thread_main(params: WorkerParams) {
         shared,
         canvas,
         module,
+        blob_urls,
     } = params;
     let link = Rc::new(OwnerLink { id, owner: owner.clone(), shared: shared.clone() });
     let finish = |link: &OwnerLink| {
@@ -189,6 +192,7 @@ fn worker_thread_main(params: WorkerParams) {
     }
     OWNER.with(|o| *o.borrow_mut() = Some(link.clone()));
     crate::script_thread::install_remote_channel(channel);
+    crate::dom::fileapi::bloburl::install_store(blob_urls);
     crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
     if let Some(canvas) = canvas {
         crate::threads::set_canvas_sender(canvas);

@@ -323,6 +323,7 @@ impl WorkerMethods for Worker {
             shared: shared.clone(),
             canvas: crate::threads::canvas_sender(),
             module: options.type_ == WorkerType::Module,
+            blob_urls: crate::dom::fileapi::bloburl::store(),
         };
         // 9. Run this step in parallel: run a worker given worker, worker URL, outside settings,
         //    outside port, and options.
