@@ -297,7 +297,14 @@ impl Document {
         if let Some(url) = self.base_url_cache.borrow().as_ref() {
             return url.clone();
         }
-        let fallback = self.url();
+        // <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#fallback-base-url>: an
+        // iframe's about:srcdoc (or about:blank) document falls back to its container
+        // document's base URL, other documents to their own URL.
+        let url = self.url();
+        let fallback = match self.container() {
+            Some(container) if url.scheme() == "about" => container.upcast::<Node>().owner_doc().base_url(),
+            _ => url,
+        };
         let base = self
             .upcast::<Node>()
             .traverse_preorder()

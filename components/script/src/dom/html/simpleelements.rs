@@ -238,6 +238,7 @@ impl crate::dom::bindings::codegen::HTMLBaseElementBinding::HTMLBaseElementMetho
     fn Target(&self, _cx: &mut JSContext) -> DOMString {
         self.htmlelement.get_string_attribute("target")
     }
+    /// <https://html.spec.whatwg.org/multipage/semantics.html#dom-base-target>
     fn SetTarget(&self, cx: &mut JSContext, value: DOMString) {
         self.htmlelement.set_string_attribute(cx, "target", value)
     }
