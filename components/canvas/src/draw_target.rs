@@ -166,6 +166,18 @@ impl DrawTarget {
         }
     }
 
+    /// Makes `pixels` the bitmap (premultiplied RGBA, one copy), or with `None` a blank
+    /// bitmap of `size`; the clip is cleared. Malformed pixels give a blank bitmap.
+    pub(crate) fn set_bitmap(&mut self, pixels: Option<&ImagePixels>, size: ImageSize) {
+        self.resize(size);
+        let Some(source) = pixels.and_then(paint::SourcePixmap::from_image) else {
+            return;
+        };
+        if self.bitmap.as_ref().is_some_and(|bitmap| bitmap.len() == source.data().len()) {
+            self.bitmap = Some(Arc::new(source.into_data()));
+        }
+    }
+
     pub(crate) fn size(&self) -> ImageSize {
         self.size
     }

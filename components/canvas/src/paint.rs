@@ -123,6 +123,16 @@ impl<'a> SourcePixmap<'a> {
         self.width
     }
 
+    /// The premultiplied RGBA bytes, `4 * width` per row.
+    pub(crate) fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The bytes as an owned buffer (a copy only if they were borrowed).
+    pub(crate) fn into_data(self) -> Vec<u8> {
+        self.data.into_owned()
+    }
+
     pub(crate) fn height(&self) -> u32 {
         self.height
     }

@@ -192,6 +192,11 @@ impl CanvasPaintThread {
                     target.replace_bitmap();
                 }
             }
+            CanvasCommand::SetBitmap { canvas, pixels, size } => {
+                if let Some(target) = self.target(canvas, "SetBitmap") {
+                    target.set_bitmap(pixels.as_ref(), size);
+                }
+            }
             CanvasCommand::Destroy { canvas } => match self.canvases.remove(&canvas) {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),

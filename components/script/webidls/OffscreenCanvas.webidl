@@ -1,8 +1,9 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#the-offscreencanvas-interface
-// Aperture has no workers yet, so OffscreenCanvas is exposed on Window only and is not
-// Transferable (transferControlToOffscreen() is absent). Only the "2d" context exists:
-// getContext() returns null for "bitmaprenderer", "webgl", "webgl2" and "webgpu", so the
-// return type names the one context there is instead of the OffscreenRenderingContext union.
+// OffscreenCanvas is not Transferable yet (transferControlToOffscreen() is absent). The "2d"
+// and "bitmaprenderer" contexts exist: getContext() returns null for "webgl", "webgl2" and
+// "webgpu", so OffscreenRenderingContext names only those two.
+
+typedef (OffscreenCanvasRenderingContext2D or ImageBitmapRenderingContext) OffscreenRenderingContext;
 
 dictionary ImageEncodeOptions {
   DOMString type = "image/png";
@@ -18,7 +19,7 @@ interface OffscreenCanvas : EventTarget {
   attribute [EnforceRange] unsigned long long width;
   attribute [EnforceRange] unsigned long long height;
 
-  [Throws] OffscreenCanvasRenderingContext2D? getContext(OffscreenRenderingContextId contextId, optional any options = null);
+  [Throws] OffscreenRenderingContext? getContext(OffscreenRenderingContextId contextId, optional any options = null);
   [Throws] ImageBitmap transferToImageBitmap();
   Promise<Blob> convertToBlob(optional ImageEncodeOptions options = {});
 

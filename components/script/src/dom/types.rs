@@ -6,6 +6,7 @@ pub use crate::dom::canvas::canvasgradient::CanvasGradient;
 pub use crate::dom::canvas::canvaspattern::CanvasPattern;
 pub use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 pub use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
+pub use crate::dom::canvas::imagebitmaprenderingcontext::ImageBitmapRenderingContext;
 pub use crate::dom::canvas::imagedata::ImageData;
 pub use crate::dom::canvas::offscreencanvas::{OffscreenCanvas, OffscreenCanvasRenderingContext2D};
 pub use crate::dom::canvas::path2d::Path2D;

@@ -189,6 +189,18 @@ pub enum CanvasCommand {
         /// The canvas.
         canvas: CanvasId,
     },
+    /// Makes `pixels` the canvas's bitmap (copied into its premultiplied RGBA), or, with `None`,
+    /// a transparent black bitmap of `size` (opaque black for an opaque canvas); the clip is
+    /// cleared. "Set an ImageBitmapRenderingContext's output bitmap"
+    /// (<https://html.spec.whatwg.org/multipage/canvas.html#set-an-imagebitmaprenderingcontext's-output-bitmap>).
+    SetBitmap {
+        /// The canvas.
+        canvas: CanvasId,
+        /// The new bitmap's pixels, if any.
+        pixels: Option<ImagePixels>,
+        /// The new bitmap's size (`pixels.size` when there are pixels).
+        size: ImageSize,
+    },
     /// Drops a canvas and its compositor image.
     Destroy {
         /// The canvas.
@@ -417,6 +429,7 @@ impl CanvasCommand {
             Create { canvas, .. }
             | Resize { canvas, .. }
             | ReplaceBitmap { canvas }
+            | SetBitmap { canvas, .. }
             | Destroy { canvas }
             | FillRect { canvas, .. }
             | StrokeRect { canvas, .. }

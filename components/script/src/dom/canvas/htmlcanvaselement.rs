@@ -3,8 +3,9 @@
 //! The element owns a canvas id on the canvas thread. The bitmap is created
 //! there the first time something needs pixels (a context, `toDataURL`, a
 //! `drawImage` of this canvas, a capture), transparent black and of the
-//! element's size; a resize resets it. Only the 2D context exists:
-//! `getContext()` returns null for every other context id.
+//! element's size; a resize resets it. The "2d" and "bitmaprenderer" contexts
+//! exist (`imagebitmaprenderingcontext.rs`); `getContext()` returns null for
+//! every other context id.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use std::time::Instant;
 use base::units::ImageSize;
 use base::{CanvasId, Epoch, RequestId};
 use canvas_traits::command::{CanvasCommand, EncodeError, EncodedImage, ImageEncoding};
+use canvas_traits::style::ImagePixels;
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 use mozjs::jsval::UndefinedValue;
@@ -22,7 +24,8 @@ use mozjs::rust::HandleValue;
 
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::Callbacks::BlobCallback;
-use crate::dom::bindings::codegen::Dictionaries::CanvasRenderingContext2DSettings;
+use crate::dom::bindings::codegen::Dictionaries::{CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings};
+use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContext as RenderingContext;
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
 use crate::dom::bindings::conversions::FromJSVal;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -34,6 +37,7 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::canvas::canvascapture::check_capture_arguments;
 use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
+use crate::dom::canvas::imagebitmaprenderingcontext::{BitmapMode, ImageBitmapRenderingContext};
 use crate::dom::canvas::rendering;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
@@ -50,8 +54,11 @@ const DEFAULT_HEIGHT: u32 = 150;
 #[dom_struct]
 pub struct HTMLCanvasElement {
     htmlelement: HTMLElement,
-    /// The 2D context, once `getContext("2d")` created it.
+    /// The 2D context, once `getContext("2d")` created it (the context mode is then "2d").
     context: MutNullableDom<CanvasRenderingContext2D>,
+    /// The "bitmaprenderer" context, once `getContext("bitmaprenderer")` created it (the
+    /// context mode is then "bitmaprenderer").
+    bitmap_context: MutNullableDom<ImageBitmapRenderingContext>,
     /// This canvas's bitmap on the canvas thread.
     #[no_trace]
     canvas_id: CanvasId,
@@ -107,6 +114,7 @@ impl HTMLCanvasElement {
             Box::new(HTMLCanvasElement {
                 htmlelement: HTMLElement::new_inherited(local_name, document),
                 context: Default::default(),
+                bitmap_context: Default::default(),
                 canvas_id: CanvasId::next(),
                 bitmap_created: Cell::new(false),
                 size: Cell::new(ImageSize::new(DEFAULT_WIDTH, DEFAULT_HEIGHT)),
@@ -157,8 +165,39 @@ impl HTMLCanvasElement {
     /// or opaque black for an `alpha: false` context).
     pub fn ensure_bitmap(&self) {
         if !self.bitmap_created.replace(true) {
-            let opaque = self.context.get().is_some_and(|c| c.is_opaque());
+            let opaque = self.is_opaque();
             rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
+        }
+    }
+
+    /// Whether the context was created with `alpha: false` (the bitmap is opaque black until
+    /// painted, and reads back composited over black).
+    fn is_opaque(&self) -> bool {
+        self.context.get().is_some_and(|c| c.is_opaque()) || self.bitmap_context.get().is_some_and(|c| c.is_opaque())
+    }
+
+    /// The output bitmap of a "bitmaprenderer" context becomes this canvas's bitmap: `pixels`
+    /// (premultiplied on the canvas thread, one copy), or, with `None`, a transparent black
+    /// bitmap of the size the width and height attributes give; `origin_clean` is the bitmap's
+    /// origin-clean flag (see `ImageBitmapRenderingContext::set_output_bitmap`).
+    pub fn set_output_bitmap(&self, pixels: Option<ImagePixels>, origin_clean: bool) {
+        let size = match &pixels {
+            Some(pixels) => pixels.size,
+            None => ImageSize::new(
+                parse_dimension(self.element().get_attribute_value("width"), DEFAULT_WIDTH),
+                parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT),
+            ),
+        };
+        self.ensure_bitmap();
+        rendering::push(CanvasCommand::SetBitmap { canvas: self.canvas_id, pixels, size });
+        // FIXME: a capture track stopped by an earlier tainted bitmap stays muted when a clean
+        // bitmap replaces it.
+        self.origin_clean.set(origin_clean);
+        if self.size.replace(size) != size {
+            let observers: Vec<_> = self.resize_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
+            for observer in observers {
+                observer(self, size);
+            }
         }
     }
 
@@ -220,6 +259,97 @@ impl HTMLCanvasElement {
         self.resize_observers.borrow_mut().retain(|(t, _)| *t != token);
     }
 
+    /// The "2d" row of `getContext()`'s table
+    /// (<https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-getcontext>).
+    pub fn context_2d(
+        &self,
+        cx: &mut JSContext,
+        options: HandleValue,
+    ) -> Fallible<Option<DomRoot<CanvasRenderingContext2D>>> {
+        // mode "2d": "Return the same object as was returned the last time the method was
+        // invoked with this same first argument."
+        if let Some(context) = self.context.get() {
+            return Ok(Some(context));
+        }
+        // mode "bitmaprenderer": "Return null."
+        if self.bitmap_context.get().is_some() {
+            return Ok(None);
+        }
+        // mode "none": "Let context be the result of running the 2D context creation
+        // algorithm given this, options": convert options to CanvasRenderingContext2DSettings
+        // (rethrowing a getter's exception).
+        let settings = if options.get().is_object() {
+            match CanvasRenderingContext2DSettings::from_jsval(cx, options, ()) {
+                Ok(Ok(settings)) => settings,
+                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
+                Err(()) => return Err(Error::JSFailed),
+            }
+        } else {
+            CanvasRenderingContext2DSettings::empty()
+        };
+        let context = CanvasRenderingContext2D::new(cx, self, settings);
+        // "Set this's context mode to 2d."
+        self.context.set(Some(&context));
+        // The context's bitmap is created now (opaque black for alpha: false).
+        self.recreate_bitmap();
+        Ok(Some(context))
+    }
+
+    /// The "bitmaprenderer" row of `getContext()`'s table (`offscreen` is the OffscreenCanvas
+    /// this element holds the bitmap of, if any: it becomes the context's `canvas`).
+    pub fn bitmaprenderer_context(
+        &self,
+        cx: &mut JSContext,
+        options: HandleValue,
+        offscreen: Option<&crate::dom::canvas::offscreencanvas::OffscreenCanvas>,
+    ) -> Fallible<Option<DomRoot<ImageBitmapRenderingContext>>> {
+        // mode "bitmaprenderer": "Return the same object as was returned the last time the
+        // method was invoked with this same first argument."
+        if let Some(context) = self.bitmap_context.get() {
+            return Ok(Some(context));
+        }
+        // mode "2d": "Return null."
+        if self.context.get().is_some() {
+            return Ok(None);
+        }
+        // mode "none": "Let context be the result of running the ImageBitmapRenderingContext
+        // creation algorithm given this and options."
+        // 1. Let settings be the result of converting options to the dictionary type
+        //    ImageBitmapRenderingContextSettings. (This can throw an exception.)
+        let settings = if options.get().is_object() {
+            match ImageBitmapRenderingContextSettings::from_jsval(cx, options, ()) {
+                Ok(Ok(settings)) => settings,
+                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
+                Err(()) => return Err(Error::JSFailed),
+            }
+        } else {
+            ImageBitmapRenderingContextSettings::empty()
+        };
+        let context = ImageBitmapRenderingContext::new(cx, self, offscreen, &settings);
+        // "Set this's context mode to bitmaprenderer."
+        self.bitmap_context.set(Some(&context));
+        // 4. Set context's output bitmap to the same bitmap as target's bitmap (so that they
+        //    are shared). 5. Run the steps to set an ImageBitmapRenderingContext's output
+        //    bitmap with context.
+        self.recreate_bitmap();
+        context.set_output_bitmap(None);
+        Ok(Some(context))
+    }
+
+    /// Whether the context mode is "bitmaprenderer".
+    pub fn has_bitmap_context(&self) -> bool {
+        self.bitmap_context.get().is_some()
+    }
+
+    /// Creates the bitmap of a new context (replacing one made earlier by `toDataURL()` or
+    /// `drawImage()` of this canvas), opaque black for `alpha: false`.
+    fn recreate_bitmap(&self) {
+        if self.bitmap_created.replace(true) {
+            rendering::push(CanvasCommand::Destroy { canvas: self.canvas_id });
+        }
+        rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque: self.is_opaque() });
+    }
+
     fn element(&self) -> &Element {
         self.upcast::<Element>()
     }
@@ -231,8 +361,17 @@ impl HTMLCanvasElement {
         let width = parse_dimension(self.element().get_attribute_value("width"), DEFAULT_WIDTH);
         let height = parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT);
         let size = ImageSize::new(width, height);
+        // bitmaprenderer: "If the context's bitmap mode is set to blank, run the steps to set
+        // an ImageBitmapRenderingContext's output bitmap, passing the canvas element's
+        // rendering context." (A valid output bitmap keeps its own size.)
+        if let Some(context) = self.bitmap_context.get() {
+            if context.bitmap_mode() == BitmapMode::Blank {
+                context.set_output_bitmap(None);
+            }
+            return;
+        }
         self.size.set(size);
-        // 1. Reset the rendering context to its default state.
+        // 2d: 1. Reset the rendering context to its default state.
         if let Some(context) = self.context.get() {
             context.reset_to_default_state();
         }
@@ -387,45 +526,19 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         cx: &mut JSContext,
         context_id: DOMString,
         options: HandleValue,
-    ) -> Fallible<Option<DomRoot<CanvasRenderingContext2D>>> {
+    ) -> Fallible<Option<RenderingContext>> {
         // 1. If options is not an object, set options to null.
         // 2. Set options to the result of converting options to a JavaScript value.
-        // 3. Run the steps in the cell of the table whose column header matches
-        //    this canvas element's canvas context mode and whose row header
-        //    matches contextId. Only "2d" is supported; every other id
-        //    ("webgl", "webgl2", "bitmaprenderer", "webgpu", unknown ones)
-        //    returns null, as does "2d" once another mode were set.
-        if &*context_id != "2d" {
-            return Ok(None);
-        }
-        if let Some(context) = self.context.get() {
-            // "Return the same object as was returned the last time the
-            // method was invoked with this same first argument."
-            return Ok(Some(context));
-        }
-        // "Let context be the result of running the 2D context creation
-        // algorithm given this, options": convert options to
-        // CanvasRenderingContext2DSettings (rethrowing a getter's exception).
-        let settings = if options.get().is_object() {
-            match CanvasRenderingContext2DSettings::from_jsval(cx, options, ()) {
-                Ok(Ok(settings)) => settings,
-                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
-                Err(()) => return Err(Error::JSFailed),
+        // 3. Run the steps in the cell of the table whose column header matches this canvas
+        //    element's canvas context mode and whose row header matches contextId. "webgl",
+        //    "webgl2", "webgpu" and unknown ids are contexts Aperture does not support: null.
+        match &*context_id {
+            "2d" => Ok(self.context_2d(cx, options)?.map(RenderingContext::CanvasRenderingContext2D)),
+            "bitmaprenderer" => {
+                Ok(self.bitmaprenderer_context(cx, options, None)?.map(RenderingContext::ImageBitmapRenderingContext))
             }
-        } else {
-            CanvasRenderingContext2DSettings::empty()
-        };
-        let context = CanvasRenderingContext2D::new(cx, self, settings);
-        self.context.set(Some(&context));
-        // The context's bitmap is created now (opaque black for alpha: false).
-        let opaque = context.is_opaque();
-        if self.bitmap_created.replace(true) {
-            // A bitmap made earlier (toDataURL, drawImage of this canvas) is
-            // replaced by the context's.
-            rendering::push(CanvasCommand::Destroy { canvas: self.canvas_id });
+            _ => Ok(None),
         }
-        rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
-        Ok(Some(context))
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-todataurl>

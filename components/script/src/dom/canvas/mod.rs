@@ -15,6 +15,7 @@ pub mod canvaspattern;
 pub mod canvasrenderingcontext2d;
 pub mod canvasstate;
 pub mod htmlcanvaselement;
+pub mod imagebitmaprenderingcontext;
 pub mod imagedata;
 pub mod offscreencanvas;
 pub mod path2d;

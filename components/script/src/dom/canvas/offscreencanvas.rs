@@ -25,11 +25,11 @@ use crate::dom::bindings::codegen::Enums::{
     CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
     ImageSmoothingQuality, OffscreenRenderingContextId,
 };
-use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
 use crate::dom::bindings::codegen::OffscreenCanvasBinding::OffscreenCanvasMethods;
 use crate::dom::bindings::codegen::OffscreenCanvasRenderingContext2DBinding::OffscreenCanvasRenderingContext2DMethods;
 use crate::dom::bindings::codegen::Unions::{
     HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvas,
+    OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContext as OffscreenRenderingContext,
     StringOrCanvasGradientOrCanvasPattern, UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence,
 };
 use crate::dom::bindings::error::{Error, Fallible};
@@ -131,7 +131,7 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
         cx: &mut JSContext,
         context_id: OffscreenRenderingContextId,
         options: HandleValue,
-    ) -> Fallible<Option<DomRoot<OffscreenCanvasRenderingContext2D>>> {
+    ) -> Fallible<Option<OffscreenRenderingContext>> {
         // 1–2. (options is converted when a context is created.) 3. Run the steps in the cell
         // of the table whose column header matches the context mode and whose row header
         // matches contextId:
@@ -140,12 +140,12 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
                 // mode "2d": "Return the same object as was returned the last time the method
                 // was invoked with this same first argument."
                 if let Some(context) = self.context.get() {
-                    return Ok(Some(context));
+                    return Ok(Some(OffscreenRenderingContext::OffscreenCanvasRenderingContext2D(context)));
                 }
                 // mode "none": "Let context be the result of running the offscreen 2D context
                 // creation algorithm given this and options. Set this's context mode to 2d.
-                // Return context."
-                let Some(inner) = self.element.GetContext(cx, DOMString::from("2d"), options)? else {
+                // Return context." (mode "bitmaprenderer": "Return null", from the element.)
+                let Some(inner) = self.element.context_2d(cx, options)? else {
                     return Ok(None);
                 };
                 let window = self.global();
@@ -156,10 +156,18 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
                 };
                 let context = reflect_dom_object(cx, Box::new(context), &window);
                 self.context.set(Some(&context));
-                Ok(Some(context))
+                Ok(Some(OffscreenRenderingContext::OffscreenCanvasRenderingContext2D(context)))
             }
-            // "bitmaprenderer", "webgl", "webgl2" and "webgpu" are not supported: null, as for
-            // a context type the user agent does not support.
+            // mode "none": "Let context be the result of running the ImageBitmapRenderingContext
+            // creation algorithm given this and options. Set this's context mode to
+            // bitmaprenderer. Return context." (Same object again in mode "bitmaprenderer",
+            // null in mode "2d".)
+            OffscreenRenderingContextId::Bitmaprenderer => Ok(self
+                .element
+                .bitmaprenderer_context(cx, options, Some(self))?
+                .map(OffscreenRenderingContext::ImageBitmapRenderingContext)),
+            // "webgl", "webgl2" and "webgpu" are not supported: null, as for a context type the
+            // user agent does not support.
             _ => Ok(None),
         }
     }
@@ -168,7 +176,7 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
     fn TransferToImageBitmap(&self, cx: &mut JSContext) -> Fallible<DomRoot<ImageBitmap>> {
         // 2. If this OffscreenCanvas object's context mode is set to none, then throw an
         //    "InvalidStateError" DOMException.
-        if self.context.get().is_none() {
+        if self.context.get().is_none() && !self.element.has_bitmap_context() {
             return Err(Error::InvalidState("the OffscreenCanvas has no rendering context".into()));
         }
         // 3. Let image be a newly created ImageBitmap object that references the same

@@ -61,6 +61,11 @@ impl ImageBitmap {
         self.bitmap.borrow().is_none()
     }
 
+    /// Sets [[Detached]] and unsets the bitmap data (a transfer: `transferFromImageBitmap()`).
+    pub fn detach(&self) {
+        *self.bitmap.borrow_mut() = None;
+    }
+
     /// The origin-clean flag (false if the pixels came from another origin).
     pub fn origin_clean(&self) -> bool {
         self.origin_clean
