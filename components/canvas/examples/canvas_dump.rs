@@ -33,7 +33,7 @@ fn main() {
         ],
     });
     let full = Rect::new(Point2D::zero(), Size2D::new(400.0, 300.0));
-    c.push(CanvasCommand::FillRect { canvas, rect: full, style: gradient, options });
+    c.push(CanvasCommand::FillRect { canvas, rect: full, style: gradient, options: options.clone() });
     let mut star = Path::new();
     for i in 0..10 {
         let angle = i as f64 * std::f64::consts::PI / 5.0 - std::f64::consts::FRAC_PI_2;
@@ -48,7 +48,7 @@ fn main() {
             blur: 8.0,
             color: parse_canvas_color("rgb(0 0 0 / 50%)", None).unwrap_or_default(),
         },
-        ..options
+        ..options.clone()
     };
     c.push(CanvasCommand::FillPath {
         canvas,
@@ -56,7 +56,7 @@ fn main() {
         path_transform: options.transform,
         fill_rule: FillRule::NonZero,
         style: color("gold"),
-        options: shadowed,
+        options: shadowed.clone(),
     });
     let line = LineOptions { width: 6.0, cap: LineCap::Round, join: LineJoin::Round, ..LineOptions::default() };
     c.push(CanvasCommand::StrokePath {
@@ -65,7 +65,7 @@ fn main() {
         path_transform: options.transform,
         style: color("rgb(120 60 0 / 0.8)"),
         line,
-        options,
+        options: options.clone(),
     });
     let mut arcs = Path::new();
     let _ = arcs.arc(220.0, 80.0, 50.0, 0.0, 1.5 * std::f64::consts::PI, false);
@@ -76,7 +76,7 @@ fn main() {
         path_transform: options.transform,
         style: color("steelblue"),
         line: dashed,
-        options,
+        options: options.clone(),
     });
     let mut rounded = Path::new();
     let _ =
@@ -87,18 +87,18 @@ fn main() {
         path_transform: options.transform,
         fill_rule: FillRule::NonZero,
         style: color("rgba(200, 0, 80, 0.7)"),
-        options,
+        options: options.clone(),
     });
     // Composite modes: a multiply circle over a rectangle.
     c.push(CanvasCommand::FillRect {
         canvas,
         rect: Rect::new(Point2D::new(30.0, 170.0), Size2D::new(100.0, 100.0)),
         style: color("teal"),
-        options,
+        options: options.clone(),
     });
     let mut circle = Path::new();
     let _ = circle.arc(130.0, 220.0, 45.0, 0.0, std::f64::consts::TAU, false);
-    let multiply = DrawOptions { composite: CompositeOperation::Multiply, ..options };
+    let multiply = DrawOptions { composite: CompositeOperation::Multiply, ..options.clone() };
     c.push(CanvasCommand::FillPath {
         canvas,
         path: circle,
@@ -119,7 +119,7 @@ fn main() {
     });
     let rotated = DrawOptions {
         transform: Transform2D::rotation(euclid::Angle::degrees(20.0)).then_translate([300.0, 210.0].into()),
-        ..options
+        ..options.clone()
     };
     let mut ellipse = Path::new();
     let _ = ellipse.ellipse(0.0, 0.0, 80.0, 40.0, 0.0, 0.0, std::f64::consts::TAU, false);
@@ -146,7 +146,7 @@ fn main() {
         max_width: None,
         text_options,
         style: color("#222"),
-        options: shadowed,
+        options: shadowed.clone(),
     });
     c.push(CanvasCommand::UpdateImage { canvas, epoch: Epoch(1) });
     let _ = thread.sender().send_batch(CanvasBatch { commands: c });

@@ -66,7 +66,7 @@ fn paint_scene(canvas: CanvasId, size: ImageSize, step: u32) -> Vec<CanvasComman
             canvas,
             rect: Rect::new(Point2D::zero(), Size2D::new(w, h)),
             style: PaintStyle::Color(RgbaColor::new(20, 30, 40, 255)),
-            options,
+            options: options.clone(),
         },
     ];
     for i in 0..8u32 {
@@ -80,7 +80,7 @@ fn paint_scene(canvas: CanvasId, size: ImageSize, step: u32) -> Vec<CanvasComman
             path_transform: options.transform,
             fill_rule: FillRule::NonZero,
             style: PaintStyle::Color(RgbaColor::new((i * 30) as u8, 200, 100, 200)),
-            options,
+            options: options.clone(),
         });
     }
     commands

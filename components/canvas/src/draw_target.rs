@@ -21,7 +21,7 @@ use tiny_skia as sk;
 use webrender_api::ImageKey;
 
 use crate::paint::{self, SourcePixmap, sk_stroke, to_sk_path, to_sk_transform};
-use crate::{readback, shadow};
+use crate::{filter, readback, shadow};
 
 /// Largest width or height of a bitmap; larger canvases get no pixels.
 pub const MAX_CANVAS_SIDE: u32 = 32_767;
@@ -108,6 +108,41 @@ fn draw_shadow(
     let composite = sk::PixmapPaint { blend_mode: paint::blend_mode(options.composite), ..sk::PixmapPaint::default() };
     let at = -(margin as i32);
     pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
+}
+
+/// The drawing model with a filter
+/// (<https://html.spec.whatwg.org/multipage/canvas.html#drawing-model>): 1. the shape is
+/// rendered onto a transparent layer A (with a margin around the bitmap, so content just outside
+/// that the filter brings inside is there; `globalAlpha` is already in the shader, which the
+/// filters' linearity in alpha allows); 2. the filter turns A into B; 3–5. when shadows are
+/// drawn, the shadow of B is composited with the operator within the clip; 6–7. B is composited
+/// with the operator within the clip.
+fn draw_filtered(
+    pixmap: &mut sk::PixmapMut<'_>,
+    geometry: &Geometry<'_>,
+    paint: &sk::Paint<'_>,
+    source_mask: Option<&sk::Mask>,
+    clip: Option<&sk::Mask>,
+    options: &DrawOptions,
+    filter_list: &[canvas_traits::filter::FilterFunction],
+) {
+    // A pattern's tiling band is bitmap-sized; with one, use no margin.
+    let margin = if source_mask.is_some() { 0 } else { filter::margin(filter_list) };
+    let (width, height) = (pixmap.width() + 2 * margin, pixmap.height() + 2 * margin);
+    let Some(mut layer) = sk::Pixmap::new(width, height) else {
+        return;
+    };
+    let shape_paint = sk::Paint { blend_mode: sk::BlendMode::SourceOver, ..paint.clone() };
+    render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
+    filter::apply(&mut layer, filter_list);
+    let composite = sk::PixmapPaint { blend_mode: paint::blend_mode(options.composite), ..sk::PixmapPaint::default() };
+    let at = -(margin as i32);
+    if options.shadow.is_visible() {
+        if let Some(shadow) = shadow::render(&layer, &options.shadow) {
+            pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
+        }
+    }
+    pixmap.draw_pixmap(at, at, layer.as_ref(), &composite, sk::Transform::identity(), clip);
 }
 
 /// A canvas's pixels, clip and compositor key.
@@ -247,6 +282,13 @@ impl DrawTarget {
         let blend_mode = paint::blend_mode(options.composite);
         let unbounded = options.composite.is_unbounded();
         let (width, height) = (self.size.width, self.size.height);
+        if let Some(filter) = options.filter.as_deref().filter(|f| filter::is_effective(f)) {
+            self.with_pixmap(|pixmap, clip| {
+                let paint = sk::Paint { shader, anti_alias: true, ..sk::Paint::default() };
+                draw_filtered(pixmap, &geometry, &paint, source_mask.as_ref(), clip, options, filter);
+            });
+            return;
+        }
         self.with_pixmap(|pixmap, clip| {
             let mut paint = sk::Paint { shader, anti_alias: true, ..sk::Paint::default() };
             // When shadows are drawn, the shadow is composited first, with

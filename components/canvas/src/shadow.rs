@@ -29,13 +29,7 @@ pub(crate) fn render(layer: &sk::Pixmap, shadow: &Shadow) -> Option<sk::Pixmap> 
     let alpha: Vec<u8> = layer.pixels().iter().map(|p| p.alpha()).collect();
     let mut b = shift_bilinear(&alpha, width, height, shadow.offset_x, shadow.offset_y);
     // 2. If shadowBlur > 0, blur with σ = shadowBlur / 2.
-    let sigma = shadow.blur / 2.0;
-    if sigma > 0.0 {
-        for size in box_sizes(sigma) {
-            box_blur_horizontal(&mut b, width, height, size);
-            box_blur_vertical(&mut b, width, height, size);
-        }
-    }
+    blur_plane(&mut b, width, height, shadow.blur / 2.0);
     // 3. Colour every pixel with shadowColor, its alpha scaled by the colour's.
     let mut out = sk::Pixmap::new(width as u32, height as u32)?;
     let color = shadow.color;
@@ -50,6 +44,17 @@ pub(crate) fn render(layer: &sk::Pixmap, shadow: &Shadow) -> Option<sk::Pixmap> 
         ]);
     }
     Some(out)
+}
+
+/// Blurs one 8-bit plane of `width × height` with a Gaussian of standard deviation `sigma`
+/// (three box blurs per direction); outside the plane is transparent.
+pub(crate) fn blur_plane(plane: &mut [u8], width: usize, height: usize, sigma: f64) {
+    if sigma > 0.0 {
+        for size in box_sizes(sigma) {
+            box_blur_horizontal(plane, width, height, size);
+            box_blur_vertical(plane, width, height, size);
+        }
+    }
 }
 
 /// `out(x, y) = in(x − dx, y − dy)`, bilinear between pixel centres; outside

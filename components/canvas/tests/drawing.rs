@@ -245,7 +245,7 @@ fn draw_image_forms_from_pixels() {
         canvas,
         source: ImageSource::Pixels { pixels: checker_2x2() },
         rects,
-        options: sharp,
+        options: sharp.clone(),
     };
     h.send(vec![
         draw(DrawImageRects::At { dx: 0.0, dy: 0.0 }),
@@ -408,12 +408,12 @@ fn gradients_and_patterns() {
         DrawOptions { smoothing: ImageSmoothing { enabled: false, ..Default::default() }, ..Default::default() };
     h.send(vec![
         CanvasCommand::ClearRect { canvas, rect: rect(0.0, 0.0, 100.0, 10.0), transform: identity() },
-        fill_rect_with(canvas, rect(0.0, 0.0, 10.0, 10.0), pattern(Repetition::Repeat), sharp),
-        fill_rect_with(canvas, rect(20.0, 0.0, 10.0, 10.0), pattern(Repetition::NoRepeat), sharp),
-        fill_rect_with(canvas, rect(40.0, 0.0, 10.0, 10.0), pattern(Repetition::RepeatX), sharp),
+        fill_rect_with(canvas, rect(0.0, 0.0, 10.0, 10.0), pattern(Repetition::Repeat), sharp.clone()),
+        fill_rect_with(canvas, rect(20.0, 0.0, 10.0, 10.0), pattern(Repetition::NoRepeat), sharp.clone()),
+        fill_rect_with(canvas, rect(40.0, 0.0, 10.0, 10.0), pattern(Repetition::RepeatX), sharp.clone()),
         // Patterns live in user space: a repeat-y column is at x = 0..2
         // unless the pattern is moved.
-        fill_rect_with(canvas, rect(60.0, 0.0, 30.0, 10.0), moved_pattern(Repetition::RepeatY, 80.0), sharp),
+        fill_rect_with(canvas, rect(60.0, 0.0, 30.0, 10.0), moved_pattern(Repetition::RepeatY, 80.0), sharp.clone()),
     ]);
     let (red, white, clear) = ([255, 0, 0, 255], [255, 255, 255, 255], [0, 0, 0, 0]);
     assert_eq!(h.pixel(canvas, 4, 4), red, "repeat tiles");
@@ -437,21 +437,21 @@ fn styles_follow_the_transform_for_every_operation() {
     let mut path = Path::new();
     path.rect(0.0, 10.0, 50.0, 10.0);
     h.send(vec![
-        fill_rect_with(canvas, rect(0.0, 0.0, 50.0, 10.0), linear.clone(), options),
+        fill_rect_with(canvas, rect(0.0, 0.0, 50.0, 10.0), linear.clone(), options.clone()),
         CanvasCommand::FillPath {
             canvas,
             path,
             path_transform: options.transform,
             fill_rule: FillRule::NonZero,
             style: linear.clone(),
-            options,
+            options: options.clone(),
         },
         CanvasCommand::StrokeRect {
             canvas,
             rect: rect(0.0, 25.0, 50.0, 0.0),
             style: linear,
             line: LineOptions { width: 4.0, ..Default::default() },
-            options,
+            options: options.clone(),
         },
     ]);
     for y in [5, 15, 25] {
@@ -469,7 +469,7 @@ fn styles_follow_the_transform_for_every_operation() {
         canvas,
         source: ImageSource::Pixels { pixels: checker_2x2() },
         rects: DrawImageRects::At { dx: 0.0, dy: 0.0 },
-        options: sharp,
+        options: sharp.clone(),
     }]);
     assert_eq!(h.pixel(canvas, 11, 0), [255, 0, 0, 255]);
     assert_eq!(h.pixel(canvas, 12, 0), [0, 255, 0, 255]);
@@ -506,7 +506,7 @@ fn strokes_follow_line_width_and_the_transform() {
             path_transform: identity(),
             style: PaintStyle::Color(rgba(0, 0, 0, 255)),
             line: LineOptions { width: 2.0, ..Default::default() },
-            options,
+            options: options.clone(),
         },
     ]);
     // The device-space line at x = 5 gets a pen 2 × 3 = 6 pixels wide: x = 2..8.

@@ -32,6 +32,7 @@ CanvasRenderingContext2D includes CanvasCompositing;
 CanvasRenderingContext2D includes CanvasImageSmoothing;
 CanvasRenderingContext2D includes CanvasFillStrokeStyles;
 CanvasRenderingContext2D includes CanvasShadowStyles;
+CanvasRenderingContext2D includes CanvasFilters;
 CanvasRenderingContext2D includes CanvasRect;
 CanvasRenderingContext2D includes CanvasDrawPath;
 CanvasRenderingContext2D includes CanvasText;
@@ -87,6 +88,11 @@ interface mixin CanvasFillStrokeStyles {
   [Throws] CanvasGradient createRadialGradient(double x0, double y0, double r0, double x1, double y1, double r1);
   CanvasGradient createConicGradient(double startAngle, double x, double y);
   [Throws] CanvasPattern? createPattern(CanvasImageSource image, [LegacyNullToEmptyString] DOMString repetition);
+};
+
+interface mixin CanvasFilters {
+  // filters
+  attribute DOMString filter; // (default "none")
 };
 
 interface mixin CanvasShadowStyles {

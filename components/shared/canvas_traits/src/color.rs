@@ -115,7 +115,7 @@ fn invalid() -> ParseError<()> {
     ParseError::custom(())
 }
 
-fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
+pub(crate) fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedColor> {
     let token = input.next()?.clone();
     match token {
         Token::Hash(ref value) | Token::IDHash(ref value) => {

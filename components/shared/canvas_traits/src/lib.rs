@@ -34,6 +34,7 @@
 pub mod color;
 pub mod command;
 pub mod error;
+pub mod filter;
 pub mod flatten;
 pub mod hit;
 pub mod image_data;

@@ -500,7 +500,7 @@ impl Shadow {
 /// The state every drawing operation composites with.
 ///
 /// <https://html.spec.whatwg.org/multipage/canvas.html#drawing-model>
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DrawOptions {
     /// The current transformation matrix (user space → bitmap pixels).
     pub transform: Transform2D<f32>,
@@ -512,6 +512,8 @@ pub struct DrawOptions {
     pub smoothing: ImageSmoothing,
     /// Shadow styles.
     pub shadow: Shadow,
+    /// `filter`, parsed; `None` for `"none"`.
+    pub filter: Option<std::sync::Arc<[crate::filter::FilterFunction]>>,
 }
 
 impl Default for DrawOptions {
@@ -522,6 +524,7 @@ impl Default for DrawOptions {
             composite: CompositeOperation::SourceOver,
             smoothing: ImageSmoothing::default(),
             shadow: Shadow::default(),
+            filter: None,
         }
     }
 }

@@ -7,9 +7,11 @@
 //! `measureText`, `createPattern`'s snapshot) wait for the canvas thread.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
+use canvas_traits::filter::{FilterContext, parse_filter};
 use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
 use canvas_traits::hit::{self, to_sk_path};
 use canvas_traits::image_data::{get_image_data_rect, image_data_size};
@@ -601,6 +603,30 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         if let Some(color) = parse_canvas_color(&value, None) {
             self.state.borrow_mut().shadow.color = color;
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-filter>: "return
+    /// this's current filter" (the string as it was set).
+    fn Filter(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().filter.0.clone().into()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-filter>
+    fn SetFilter(&self, _cx: &mut JSContext, value: DOMString) {
+        let mut state = self.state.borrow_mut();
+        // 1. Let parsedValue be the result of parsing the given values as a
+        //    <filter-value-list>. If any property-independent style sheet syntax like
+        //    'inherit' or 'initial' is present, then this parsing must return failure.
+        //    (Relative lengths resolve against the current font's size; currentcolor is
+        //    opaque black, as for the other colour attributes.)
+        let context = FilterContext { font_size_px: state.font.size_px, ..FilterContext::default() };
+        // 2. If parsedValue is failure, then return.
+        let Some(parsed) = parse_filter(&value, &context) else {
+            return;
+        };
+        // 3. Set this's current filter to the given value ("none" disables filters).
+        let parsed = (!parsed.is_empty()).then(|| Arc::from(parsed));
+        state.filter = (value.to_string(), parsed);
     }
 
     // ---------------------------------------------------------------- rects

@@ -3,7 +3,10 @@
 //! what `save()` pushes and `restore()` pops, kept on the script side and
 //! sent with each drawing command.
 
+use std::sync::Arc;
+
 use canvas_traits::color::{RgbaColor, serialize_canvas_color};
+use canvas_traits::filter::FilterFunction;
 use canvas_traits::style::{CompositeOperation, DrawOptions, ImageSmoothing, LineOptions, PaintStyle, Shadow};
 use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextDirection, TextOptions};
 use euclid::default::Transform2D;
@@ -63,6 +66,10 @@ pub struct DrawingState {
     pub line: LineOptions,
     #[no_trace]
     pub shadow: Shadow,
+    /// `filter`: the string as set (the getter returns it) and its parsed functions (`None`
+    /// for "none").
+    #[no_trace]
+    pub filter: (String, Option<Arc<[FilterFunction]>>),
     #[no_trace]
     pub font: CanvasFont,
     #[no_trace]
@@ -84,6 +91,7 @@ impl Default for DrawingState {
             smoothing: ImageSmoothing::default(),
             line: LineOptions::default(),
             shadow: Shadow::default(),
+            filter: ("none".into(), None),
             font: CanvasFont::default(),
             text_align: TextAlign::Start,
             text_baseline: TextBaseline::Alphabetic,
@@ -98,7 +106,7 @@ impl DrawingState {
         self.transform.cast()
     }
 
-    /// Transform, alpha, compositing, smoothing and shadow for a drawing command.
+    /// Transform, alpha, compositing, smoothing, shadow and filter for a drawing command.
     pub fn draw_options(&self) -> DrawOptions {
         DrawOptions {
             transform: self.transform_f32(),
@@ -106,6 +114,7 @@ impl DrawingState {
             composite: self.composite,
             smoothing: self.smoothing,
             shadow: self.shadow,
+            filter: self.filter.1.clone(),
         }
     }
 
