@@ -91,9 +91,12 @@ pub(crate) fn apply_matrix(data: &mut [u8], matrix: &ColorMatrix) {
         let [r, g, b] = [px[0], px[1], px[2]].map(|c| (c as f64 / 255.0 / a).min(1.0));
         let out = matrix.rows.map(|row| (row[0] * r + row[1] * g + row[2] * b + row[3]).clamp(0.0, 1.0));
         let alpha = (a * matrix.alpha).clamp(0.0, 1.0);
-        let alpha_byte = (alpha * 255.0).round();
+        // Back to 8 bits by truncation, as Chromium's filters do (opacity(0.5) of opaque gives
+        // alpha 127, contrast(0) gives 127); the epsilon absorbs float error in exact values.
+        let to_byte = |v: f64| (v * 255.0 + 1e-6).floor().clamp(0.0, 255.0);
+        let alpha_byte = to_byte(alpha);
         for (c, v) in px[..3].iter_mut().zip(out) {
-            *c = (v * alpha * 255.0).round().min(alpha_byte) as u8;
+            *c = to_byte(v * alpha).min(alpha_byte) as u8;
         }
         px[3] = alpha_byte as u8;
     }
@@ -119,14 +122,14 @@ mod tests {
         assert_eq!(px, [0, 0, 0, 128]);
         let mut px = [200, 100, 0, 255];
         apply_matrix(&mut px, &FilterFunction::Opacity(0.5).color_matrix().unwrap());
-        assert_eq!(px, [100, 50, 0, 128]);
+        assert_eq!(px, [100, 50, 0, 127]);
     }
 
     #[test]
     fn contrast_zero_gives_mid_grey_and_brightness_scales() {
         let mut px = [10, 200, 90, 255];
         apply_matrix(&mut px, &FilterFunction::Contrast(0.0).color_matrix().unwrap());
-        assert_eq!(px, [128, 128, 128, 255]);
+        assert_eq!(px, [127, 127, 127, 255]);
         let mut px = [100, 50, 20, 255];
         apply_matrix(&mut px, &FilterFunction::Brightness(2.0).color_matrix().unwrap());
         assert_eq!(px, [200, 100, 40, 255]);

@@ -170,10 +170,11 @@ impl HTMLCanvasElement {
         }
     }
 
-    /// Whether the context was created with `alpha: false` (the bitmap is opaque black until
-    /// painted, and reads back composited over black).
+    /// Whether the 2D context was created with `alpha: false` (the bitmap is opaque black until
+    /// painted, and reads back composited over black). A "bitmaprenderer" context's `alpha:
+    /// false` leaves the pixels that readbacks see unchanged, as in Chromium.
     fn is_opaque(&self) -> bool {
-        self.context.get().is_some_and(|c| c.is_opaque()) || self.bitmap_context.get().is_some_and(|c| c.is_opaque())
+        self.context.get().is_some_and(|c| c.is_opaque())
     }
 
     /// The output bitmap of a "bitmaprenderer" context becomes this canvas's bitmap: `pixels`
