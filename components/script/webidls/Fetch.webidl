@@ -35,6 +35,7 @@ interface Response {
   constructor(optional BodyInit? body = null, optional ResponseInit init = {});
 
   [NewObject] static Response error();
+  [NewObject, Throws] static Response json(any data, optional ResponseInit init = {});
 
   readonly attribute ResponseType type;
 

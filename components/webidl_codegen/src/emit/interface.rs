@@ -408,7 +408,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
 
     // ---- operations
     let regular = group_operations(iface.operations.iter().filter(|o| !o.is_static));
-    let statics = group_operations(iface.operations.iter().filter(|o| o.is_static));
+    let mut statics = group_operations(iface.operations.iter().filter(|o| o.is_static));
+    for group in &mut statics {
+        if regular.iter().any(|r| r.name == group.name) {
+            group.rust_name = format!("{}Static", group.name);
+        }
+    }
     for (group, receiver) in
         regular.iter().map(|g| (g, Receiver::Instance)).chain(statics.iter().map(|g| (g, Receiver::Static)))
     {
@@ -429,7 +434,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             continue;
         }
         for (i, op) in group.overloads.iter().enumerate() {
-            match trait_method(cx, name, op, &overload_method_name(&op.name, i), receiver) {
+            match trait_method(cx, name, op, &overload_method_name(&group.rust_name, i), receiver) {
                 Ok(item) => trait_items.push_str(&item),
                 Err(e) => errors.push(e),
             }
@@ -442,7 +447,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 continue;
             }
         };
-        let native = format!("op_{}", group.name);
+        let native = format!("op_{}", group.rust_name);
         let nargs = group.overloads.iter().map(|o| required_args(o)).min().unwrap_or(0);
         // <https://webidl.spec.whatwg.org/#define-the-operations>: "Let modifiable be false if
         // op is unforgeable and true otherwise" → {[[Writable]]: modifiable, [[Configurable]]: modifiable}.
@@ -666,7 +671,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         ));
         "Some((construct, 0))".to_string()
     } else {
-        let group = OpGroup { name: "constructor".into(), overloads: iface.constructors.iter().collect() };
+        let group = OpGroup { name: "constructor".into(), rust_name: "Constructor".into(), overloads: iface.constructors.iter().collect() };
         for (i, op) in iface.constructors.iter().enumerate() {
             match trait_method(cx, name, op, &overload_method_name("Constructor", i), Receiver::Static) {
                 Ok(item) => trait_items.push_str(&item),
@@ -704,7 +709,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Ok(item) => trait_items.push_str(&item),
             Err(e) => errors.push(e),
         }
-        let group = OpGroup { name: "legacy factory function".into(), overloads: vec![op] };
+        let group = OpGroup { name: "legacy factory function".into(), rust_name: "LegacyFactoryFunction".into(), overloads: vec![op] };
         let prefix = format!("Failed to construct '{fname}'");
         match operation_body(cx, name, &group, Receiver::Static, &prefix) {
             Ok(body) => {

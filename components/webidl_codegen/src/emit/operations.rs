@@ -21,6 +21,10 @@ pub(super) enum Receiver {
 
 pub(super) struct OpGroup<'a> {
     pub(super) name: String,
+    /// The name the Rust trait method and native are derived from: `name`, except for a static
+    /// operation that shares its name with a regular one (`Response.json()` and `json()`),
+    /// which becomes `nameStatic`.
+    pub(super) rust_name: String,
     pub(super) overloads: Vec<&'a Operation>,
 }
 
@@ -29,7 +33,7 @@ pub(super) fn group_operations<'a>(ops: impl Iterator<Item = &'a Operation>) -> 
     for op in ops {
         match groups.iter_mut().find(|g| g.name == op.name) {
             Some(g) => g.overloads.push(op),
-            None => groups.push(OpGroup { name: op.name.clone(), overloads: vec![op] }),
+            None => groups.push(OpGroup { name: op.name.clone(), rust_name: op.name.clone(), overloads: vec![op] }),
         }
     }
     groups
@@ -330,7 +334,7 @@ impl RustName for OpGroup<'_> {
         match self.name.as_str() {
             "constructor" => "Constructor".into(),
             "legacy factory function" => "LegacyFactoryFunction".into(),
-            _ => self.name.clone(),
+            _ => self.rust_name.clone(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `AbortSignal` (<https://dom.spec.whatwg.org/#interface-AbortSignal>).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dom_struct::dom_struct;
@@ -16,7 +16,8 @@ use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::conversions::ToJSVal;
 use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::{EventTarget, SignalRemoval};
 use crate::dom::globalscope::DomGlobal;
@@ -31,6 +32,13 @@ pub struct AbortSignal {
     /// Other abort algorithms (a fetch to reject), run with the abort reason.
     #[no_trace]
     algorithms: RefCell<Vec<AbortAlgorithm>>,
+    /// <https://dom.spec.whatwg.org/#abortsignal-dependent>
+    #[no_trace]
+    dependent: Cell<bool>,
+    /// <https://dom.spec.whatwg.org/#abortsignal-source-signals>
+    sources: RefCell<Vec<Dom<AbortSignal>>>,
+    /// <https://dom.spec.whatwg.org/#abortsignal-dependent-signals>
+    dependents: RefCell<Vec<Dom<AbortSignal>>>,
 }
 
 /// An abort algorithm (<https://dom.spec.whatwg.org/#abortsignal-abort-algorithms>)
@@ -44,6 +52,9 @@ impl AbortSignal {
             reason: Box::default(),
             removals: RefCell::new(Vec::new()),
             algorithms: RefCell::new(Vec::new()),
+            dependent: Cell::new(false),
+            sources: RefCell::new(Vec::new()),
+            dependents: RefCell::new(Vec::new()),
         };
         reflect_dom_object(cx, Box::new(signal), window)
     }
@@ -72,11 +83,12 @@ impl AbortSignal {
 
     /// <https://dom.spec.whatwg.org/#abortsignal-signal-abort>
     pub fn signal_abort(&self, cx: &mut JSContext, reason: HandleValue) {
-        // Step 1: If signal is aborted, then return.
+        // 1. If signal is aborted, then return.
         if self.is_aborted() {
             return;
         }
-        // Step 2: Set signal's abort reason to reason if it is given; otherwise to a new "AbortError" DOMException.
+        // 2. Set signal's abort reason to reason if it is given; otherwise to a new
+        //    "AbortError" DOMException.
         if reason.get().is_undefined() {
             let exception = DOMException::new(
                 cx,
@@ -90,8 +102,35 @@ impl AbortSignal {
         } else {
             self.reason.set(reason.get());
         }
-        // Steps 4–5: run the abort algorithms (listener removals), then fire "abort".
-        for removal in self.removals.borrow_mut().drain(..) {
+        // 3. Let dependentSignalsToAbort be a new list.
+        // 4. For each dependentSignal of signal's dependent signals: if dependentSignal is not
+        //    aborted, then set dependentSignal's abort reason to signal's abort reason and
+        //    append dependentSignal to dependentSignalsToAbort.
+        let to_abort: Vec<DomRoot<AbortSignal>> = self
+            .dependents
+            .borrow()
+            .iter()
+            .map(|d| d.as_rooted())
+            .filter(|d| !d.is_aborted())
+            .collect();
+        for dependent in &to_abort {
+            dependent.reason.set(self.reason.get());
+        }
+        // 5. Run the abort steps for signal.
+        self.run_abort_steps(cx);
+        // 6. For each dependentSignal of dependentSignalsToAbort, run the abort steps for
+        //    dependentSignal.
+        for dependent in to_abort {
+            dependent.run_abort_steps(cx);
+        }
+    }
+
+    /// <https://dom.spec.whatwg.org/#run-the-abort-steps>
+    fn run_abort_steps(&self, cx: &mut JSContext) {
+        // 1. For each algorithm of signal's abort algorithms: run algorithm. (Listener
+        //    removals first, then the others.) 2. Empty signal's abort algorithms.
+        let removals: Vec<SignalRemoval> = self.removals.borrow_mut().drain(..).collect();
+        for removal in removals {
             removal.run();
         }
         let algorithms: Vec<AbortAlgorithm> = self.algorithms.borrow_mut().drain(..).collect();
@@ -99,6 +138,7 @@ impl AbortSignal {
         for algorithm in algorithms {
             algorithm(cx, reason.handle());
         }
+        // 3. Fire an event named abort at signal.
         self.upcast::<EventTarget>().fire_event(cx, "abort");
     }
 }
@@ -109,6 +149,64 @@ impl AbortSignalMethods for AbortSignal {
         let signal = AbortSignal::new(cx, global);
         signal.signal_abort(cx, reason);
         signal
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-abortsignal-timeout>
+    fn Timeout(cx: &mut JSContext, global: &Window, milliseconds: u64) -> DomRoot<AbortSignal> {
+        // 1. Let signal be a new AbortSignal object.
+        let signal = AbortSignal::new(cx, global);
+        // 2. Let global be signal's relevant global object.
+        // 3. Run steps after a timeout given global, "AbortSignal-timeout", milliseconds, and
+        //    the following step: queue a global task on the timer task source given global to
+        //    signal abort given signal and a new "TimeoutError" DOMException. (The pending
+        //    timeout keeps the signal alive until it fires.)
+        let pending = Trusted::new(&*signal);
+        global.run_steps_after_timeout(milliseconds, move |cx| {
+            let Some(signal) = pending.root() else { return };
+            let exception =
+                DOMException::new(cx, &signal.global(), DOMErrorName::TimeoutError, "signal timed out".into());
+            rooted!(&in(cx) let mut reason = UndefinedValue());
+            exception.to_jsval(cx, reason.handle_mut());
+            signal.signal_abort(cx, reason.handle());
+        });
+        // 4. Return signal.
+        signal
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-abortsignal-any>: "create a dependent abort signal"
+    /// (<https://dom.spec.whatwg.org/#create-a-dependent-abort-signal>) from signals.
+    fn Any(cx: &mut JSContext, global: &Window, signals: Vec<DomRoot<AbortSignal>>) -> DomRoot<AbortSignal> {
+        // 1. Let resultSignal be a new object implementing signalInterface using realm.
+        let result = AbortSignal::new(cx, global);
+        // 2. For each signal of signals: if signal is aborted, then set resultSignal's abort
+        //    reason to signal's abort reason and return resultSignal.
+        if let Some(aborted) = signals.iter().find(|s| s.is_aborted()) {
+            result.reason.set(aborted.reason.get());
+            return result;
+        }
+        // 3. Set resultSignal's dependent to true.
+        result.dependent.set(true);
+        // 4. For each signal of signals:
+        for signal in &signals {
+            // 1. If signal's dependent is false: append signal to resultSignal's source
+            //    signals and resultSignal to signal's dependent signals.
+            // 2. Otherwise, for each sourceSignal of signal's source signals (never dependent
+            //    themselves), do the same with sourceSignal.
+            let sources: Vec<DomRoot<AbortSignal>> = if signal.dependent.get() {
+                signal.sources.borrow().iter().map(|s| s.as_rooted()).collect()
+            } else {
+                vec![signal.clone()]
+            };
+            for source in sources {
+                let known = result.sources.borrow().iter().any(|s| std::ptr::eq(&**s, &*source));
+                if !known {
+                    result.sources.borrow_mut().push(Dom::from_ref(&*source));
+                    source.dependents.borrow_mut().push(Dom::from_ref(&*result));
+                }
+            }
+        }
+        // 5. Return resultSignal.
+        result
     }
 
     /// <https://dom.spec.whatwg.org/#dom-abortsignal-aborted>

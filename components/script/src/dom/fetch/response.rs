@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::rust::HandleObject;
+use mozjs::rooted;
+use mozjs::rust::{HandleObject, HandleValue};
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Dictionaries::ResponseInit;
@@ -158,67 +159,37 @@ impl ResponseMethods for Response {
         body: Option<BodyInit>,
         init: &ResponseInit,
     ) -> Fallible<DomRoot<Response>> {
-        // "Initialize a response", step 1: If init["status"] is not in the range 200 to 599, throw a RangeError.
-        if !(200..=599).contains(&init.status) {
-            return Err(Error::Range(format!(
-                "The status provided ({}) is outside the range [200, 599].",
-                init.status
-            )));
-        }
-        // Step 2: If init["statusText"] does not match the reason-phrase token production, throw a TypeError.
-        if init.status_text.0.iter().any(|&b| !(b == b'\t' || (0x20..=0x7e).contains(&b) || b >= 0x80)) {
-            return Err(Error::Type("Invalid statusText".into()));
-        }
-        // Step 5: headers with guard "response", filled from init["headers"].
-        let headers = Headers::new(cx, global, Vec::new(), Guard::Response);
-        if let Some(h) = init.headers.clone() {
-            headers.fill(h)?;
-        }
         // "Let body be the result of extracting body": a ReadableStream is the body's stream
         // ("If object is disturbed or locked, then throw a TypeError"), the others give bytes.
-        let body = body.map(split_body_init);
-        if let Some(Err(stream)) = &body {
-            if stream.is_disturbed() || stream.is_locked() {
-                return Err(Error::Type("The body stream is disturbed or locked.".into()));
-            }
-        }
-        // Step 6: If body was given:
-        let mut bytes = None;
-        let mut stream = None;
-        if let Some(body) = body {
-            // Step 6.1: If response's status is a null body status, then throw a TypeError.
-            if is_null_body_status(init.status) {
-                return Err(Error::Type("Response with null body status cannot have body".into()));
-            }
-            // Steps 6.2–6.3: set the body, and Content-Type from the extraction if absent.
-            match body {
-                Ok(init) => {
-                    let (b, content_type) = extract_body(&init);
-                    if let Some(t) = content_type {
-                        if headers.get_value(b"content-type").is_none() {
-                            headers.append_header(b"Content-Type", t.as_bytes())?;
-                        }
-                    }
-                    bytes = Some(std::sync::Arc::from(b));
+        let body = match body.map(split_body_init) {
+            Some(Err(stream)) => {
+                if stream.is_disturbed() || stream.is_locked() {
+                    return Err(Error::Type("The body stream is disturbed or locked.".into()));
                 }
-                // A stream has no Content-Type.
-                Err(s) => stream = Some(s),
+                Some(Err(stream))
             }
-        }
-        let data = ResponseData {
-            type_: ResponseType::Default,
-            url: None,
-            redirected: false,
-            status: init.status,
-            status_text: init.status_text.0.clone(),
-            headers: Vec::new(),
-            body: bytes,
+            Some(Ok(init)) => Some(Ok(extract_body(&init))),
+            None => None,
         };
-        let response = match stream {
-            Some(stream) => Response::new_inherited_with_body(data, &headers, Body::with_stream(&stream)),
-            None => Response::new_inherited(data, &headers),
-        };
-        Ok(reflect_dom_object_with_proto(cx, Box::new(response), global, proto))
+        initialize_response(cx, global, proto, body, init)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-response-json>
+    fn JsonStatic(
+        cx: &mut JSContext,
+        global: &Window,
+        data: HandleValue,
+        init: &ResponseInit,
+    ) -> Fallible<DomRoot<Response>> {
+        // 1. Let bytes the result of running serialize a JavaScript value to JSON bytes on data.
+        let json = serialize_to_json(cx, data)?;
+        // 2. Let body be the result of extracting bytes.
+        // 3. Let responseObject be the result of creating a Response object, given a new
+        //    response, "response", and the current realm.
+        // 4. Perform initialize a response given responseObject, init, and (body,
+        //    "application/json").
+        // 5. Return responseObject.
+        initialize_response(cx, global, None, Some(Ok((json.into_bytes(), Some("application/json".into())))), init)
     }
 
     /// <https://fetch.spec.whatwg.org/#dom-response-error>
@@ -329,4 +300,104 @@ impl ResponseMethods for Response {
     fn Text(&self, cx: &mut JSContext) -> Rc<Promise> {
         self.body.consume(cx, &self.global(), &self.headers, BodyReader::Text)
     }
+}
+
+/// <https://fetch.spec.whatwg.org/#initialize-a-response> with an extracted body: bytes with
+/// their Content-Type, or a stream.
+fn initialize_response(
+    cx: &mut JSContext,
+    global: &Window,
+    proto: Option<HandleObject>,
+    body: Option<Result<(Vec<u8>, Option<String>), DomRoot<ReadableStream>>>,
+    init: &ResponseInit,
+) -> Fallible<DomRoot<Response>> {
+    // 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
+    if !(200..=599).contains(&init.status) {
+        return Err(Error::Range(format!("The status provided ({}) is outside the range [200, 599].", init.status)));
+    }
+    // 2. If init["statusText"] is not the empty string and does not match the reason-phrase
+    //    token production, then throw a TypeError.
+    if init.status_text.0.iter().any(|&b| !(b == b'\t' || (0x20..=0x7e).contains(&b) || b >= 0x80)) {
+        return Err(Error::Type("Invalid statusText".into()));
+    }
+    // 5. Headers with guard "response", filled from init["headers"].
+    let headers = Headers::new(cx, global, Vec::new(), Guard::Response);
+    if let Some(h) = init.headers.clone() {
+        headers.fill(h)?;
+    }
+    // 6. If body was given:
+    let mut bytes = None;
+    let mut stream = None;
+    if let Some(body) = body {
+        // 1. If response's status is a null body status, then throw a TypeError.
+        if is_null_body_status(init.status) {
+            return Err(Error::Type("Response with null body status cannot have body".into()));
+        }
+        // 2–3. Set response's body to body's body; if body's type is non-null and response's
+        //    header list does not contain `Content-Type`, then append (`Content-Type`, type).
+        match body {
+            Ok((b, content_type)) => {
+                if let Some(t) = content_type {
+                    if headers.get_value(b"content-type").is_none() {
+                        headers.append_header(b"Content-Type", t.as_bytes())?;
+                    }
+                }
+                bytes = Some(std::sync::Arc::from(b));
+            }
+            // A stream has no Content-Type.
+            Err(s) => stream = Some(s),
+        }
+    }
+    let data = ResponseData {
+        type_: ResponseType::Default,
+        url: None,
+        redirected: false,
+        status: init.status,
+        status_text: init.status_text.0.clone(),
+        headers: Vec::new(),
+        body: bytes,
+    };
+    let response = match stream {
+        Some(stream) => Response::new_inherited_with_body(data, &headers, Body::with_stream(&stream)),
+        None => Response::new_inherited(data, &headers),
+    };
+    Ok(reflect_dom_object_with_proto(cx, Box::new(response), global, proto))
+}
+
+/// <https://infra.spec.whatwg.org/#serialize-a-javascript-value-to-a-json-string>: JSON.stringify
+/// of `value`; a TypeError if the result is not a string (undefined, a function); an exception
+/// JSON.stringify throws (a cycle, a BigInt) propagates.
+pub fn serialize_to_json(cx: &mut JSContext, value: HandleValue) -> Fallible<String> {
+    use std::os::raw::c_void;
+    unsafe extern "C" fn write(buf: *const u16, len: u32, data: *mut c_void) -> bool {
+        // SAFETY: JS_Stringify passes `len` valid UTF-16 units at `buf` and the `data` pointer we
+        // gave it, a live `Vec<u16>` owned by the caller's frame.
+        let out = unsafe { &mut *(data as *mut Vec<u16>) };
+        out.extend_from_slice(unsafe { std::slice::from_raw_parts(buf, len as usize) });
+        true
+    }
+    let mut out: Vec<u16> = Vec::new();
+    rooted!(&in(cx) let replacer = std::ptr::null_mut::<mozjs::jsapi::JSObject>());
+    rooted!(&in(cx) let space = mozjs::jsval::UndefinedValue());
+    // JS::ToJSON, unlike JS_Stringify, writes nothing where JSON.stringify returns undefined.
+    // SAFETY: the value is a handle the caller keeps rooted, the replacer and space are rooted
+    // for the call; `out` outlives it.
+    let ok = unsafe {
+        mozjs::jsapi::JS::ToJSON(
+            cx.raw_cx(),
+            value.into(),
+            replacer.handle().into(),
+            space.handle().into(),
+            Some(write),
+            &mut out as *mut Vec<u16> as *mut c_void,
+        )
+    };
+    if !ok {
+        return Err(Error::JSFailed);
+    }
+    // JSON.stringify gives undefined (nothing written) for undefined, functions and symbols.
+    if out.is_empty() {
+        return Err(Error::Type("The data is not JSON-serializable.".into()));
+    }
+    Ok(String::from_utf16_lossy(&out))
 }

@@ -54,6 +54,9 @@ struct Timer {
 enum TimerHandler {
     Function(Rc<Function>),
     Source(String),
+    /// Steps of a specification ("run steps after a timeout" with an algorithm's own steps,
+    /// such as `AbortSignal.timeout()`); they hold no traced values.
+    Steps(Rc<dyn Fn(&mut JSContext)>),
 }
 
 unsafe impl JSTraceable for TimerHandler {
@@ -396,6 +399,26 @@ impl Window {
         id
     }
 
+    /// <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#run-steps-after-a-timeout>
+    /// for a specification's own steps: they run as a task on the timer task source after
+    /// `milliseconds`, in order with the page's timers. (No id: they cannot be cleared.)
+    pub fn run_steps_after_timeout(&self, milliseconds: u64, steps: impl FnOnce(&mut JSContext) + 'static) {
+        let steps = RefCell::new(Some(steps));
+        let handler = TimerHandler::Steps(Rc::new(move |cx: &mut JSContext| {
+            if let Some(steps) = steps.borrow_mut().take() {
+                steps(cx)
+            }
+        }));
+        let mut timers = self.timers.borrow_mut();
+        timers.next_id = timers.next_id.wrapping_add(1).max(1);
+        let id = timers.next_id;
+        let delay = Duration::from_millis(milliseconds);
+        timers.entries.insert(id, Timer { handler, arguments: Vec::new(), repeat: None, nesting: 0 });
+        let seq = timers.sequence;
+        timers.sequence += 1;
+        timers.schedule.insert((Instant::now() + delay, seq), id);
+    }
+
     fn clear_timer(&self, id: i32) {
         let mut timers = self.timers.borrow_mut();
         timers.entries.remove(&id);
@@ -446,6 +469,13 @@ impl Window {
                 TimerHandler::Source(source) => {
                     let url = self.url().to_string();
                     let _ = run_classic_script(cx, self, source, &url, 1);
+                }
+                TimerHandler::Steps(steps) => {
+                    // The steps run as a task of this window: in its realm.
+                    // SAFETY: `cx` is this thread's live context and the window's reflector is a
+                    // live global object for the duration of the call.
+                    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw());
+                    steps(cx)
                 }
             }
         }
