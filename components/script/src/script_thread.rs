@@ -201,7 +201,8 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Update the rendering when a rendering opportunity has come and
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
-        let animating = windows().iter().any(|w| !w.animation_frames().borrow().is_empty());
+        let animating =
+            windows().iter().any(|w| !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks());
         let now = Instant::now();
         if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
             update_the_rendering(cx, now);
@@ -234,8 +235,9 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Idle?
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
         // A dirty canvas or a waiting animation frame callback keeps the loop
-        // alive until its rendering update.
-        let animating = windows().iter().any(|w| !w.animation_frames().borrow().is_empty());
+        // alive until its rendering update; so does a waiting video frame callback.
+        let animating =
+            windows().iter().any(|w| !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks());
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
@@ -263,6 +265,13 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
 /// animation frame callbacks" with `now` (step 14); then the canvases paint and decide their
 /// capture frames (`canvas::rendering`), so a paint in a callback is in this update.
 pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
+    // Video frame callbacks run before the animation frame callbacks
+    // (<https://wicg.github.io/video-rvfc/#video-frame-request-callbacks>).
+    for window in windows() {
+        if window.has_video_frame_callbacks() {
+            crate::dom::html::videoframecallbacks::run_video_frame_callbacks(cx, &window, now);
+        }
+    }
     for window in windows() {
         if !window.animation_frames().borrow().is_empty() {
             crate::dom::html::animationframes::run_animation_frame_callbacks(cx, &window, now);

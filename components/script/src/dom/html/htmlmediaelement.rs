@@ -224,6 +224,22 @@ impl HTMLMediaElement {
         Some(frame)
     }
 
+    /// How many frames the element's frame slot has received (`None` without a sink): a video
+    /// presents a new frame when this grows while it plays (video frame callbacks).
+    pub fn presented_generation(&self) -> Option<u64> {
+        self.sink.borrow().as_ref().map(|s| s.slot.generation())
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused.get()
+    }
+
+    /// The media time of a presented frame, in seconds: the playback position of a media file,
+    /// the capture timestamp of a stream's frame.
+    pub fn media_time_of(&self, frame: &VideoFrame) -> f64 {
+        if self.file.borrow().is_some() { self.current_time() } else { frame.timestamp.as_secs_f64() }
+    }
+
     /// The whole media file, `[0, duration]`, once its metadata and length are known.
     fn whole_resource(&self) -> Vec<(f64, f64)> {
         match self.file.borrow().as_ref() {

@@ -1,5 +1,8 @@
 //! `HTMLVideoElement` (<https://html.spec.whatwg.org/multipage/media.html#htmlvideoelement>).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use base::VideoFrame;
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
@@ -10,11 +13,16 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
+use crate::dom::bindings::codegen::Callbacks::VideoFrameRequestCallback;
+use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlmediaelement::HTMLMediaElement;
+use crate::dom::html::videoframecallbacks::VideoFrameCallbacks;
 
 #[dom_struct]
 pub struct HTMLVideoElement {
     htmlmediaelement: HTMLMediaElement,
+    /// <https://wicg.github.io/video-rvfc/#list-of-video-frame-request-callbacks>
+    video_frame_callbacks: RefCell<VideoFrameCallbacks>,
 }
 
 impl HTMLVideoElement {
@@ -22,9 +30,20 @@ impl HTMLVideoElement {
         let window = document.window_for_objects();
         reflect_dom_object(
             cx,
-            Box::new(HTMLVideoElement { htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document) }),
+            Box::new(HTMLVideoElement {
+                htmlmediaelement: HTMLMediaElement::new_inherited(local_name, document),
+                video_frame_callbacks: RefCell::new(VideoFrameCallbacks::default()),
+            }),
             &window,
         )
+    }
+
+    pub fn media(&self) -> &HTMLMediaElement {
+        &self.htmlmediaelement
+    }
+
+    pub fn video_frame_callbacks(&self) -> &RefCell<VideoFrameCallbacks> {
+        &self.video_frame_callbacks
     }
 
     /// The frame the video shows now (what `drawImage(video)` and
@@ -63,6 +82,29 @@ impl HTMLVideoElement {
 }
 
 impl HTMLVideoElementMethods for HTMLVideoElement {
+    /// <https://wicg.github.io/video-rvfc/#dom-htmlvideoelement-requestvideoframecallback>
+    fn RequestVideoFrameCallback(&self, _cx: &mut JSContext, callback: Rc<VideoFrameRequestCallback>) -> u32 {
+        // 1. If this's node document is not fully active, throw an "InvalidStateError".
+        //    (FIXME: Aperture has no session history: a document is fully active while its
+        //    window exists, so this never throws.)
+        let window = self.global();
+        // 2. Let callbackId be the result of incrementing this's last callback identifier.
+        // 3. Append callback to this's list of video frame request callbacks, associated with
+        //    callbackId.
+        let generation = self.htmlmediaelement.presented_generation().unwrap_or(0);
+        let handle = self.video_frame_callbacks.borrow_mut().request(callback, generation);
+        window.add_video_frame_element(self);
+        // 4. Return callbackId.
+        handle
+    }
+
+    /// <https://wicg.github.io/video-rvfc/#dom-htmlvideoelement-cancelvideoframecallback>
+    fn CancelVideoFrameCallback(&self, _cx: &mut JSContext, handle: u32) {
+        // 1. Remove the callback associated with handle from this's list of video frame request
+        //    callbacks, if any.
+        self.video_frame_callbacks.borrow_mut().cancel(handle);
+    }
+
     /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>
     fn Width(&self, _cx: &mut JSContext) -> u32 {
         self.get_unsigned("width")

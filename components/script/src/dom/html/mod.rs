@@ -34,6 +34,7 @@ pub mod renderedtext;
 pub mod simpleelements;
 pub mod structuredclone;
 pub mod timeranges;
+pub mod videoframecallbacks;
 pub mod window;
 pub mod windowbrowsingcontext;
 pub mod windowproperties;

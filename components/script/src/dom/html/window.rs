@@ -133,6 +133,8 @@ pub struct Window {
     document: MutNullableDom<Document>,
     timers: RefCell<Timers>,
     animation_frames: RefCell<AnimationFrames>,
+    /// Videos whose video frame request callbacks wait for a new frame.
+    video_frame_elements: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
     #[no_trace]
     console_groups: Cell<usize>,
     #[no_trace]
@@ -186,6 +188,7 @@ impl Window {
             document: Default::default(),
             timers: Default::default(),
             animation_frames: Default::default(),
+            video_frame_elements: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
@@ -320,6 +323,25 @@ impl Window {
     /// The window's idle callbacks (requestIdleCallback).
     pub fn idle_callbacks(&self) -> &RefCell<crate::dom::idle::IdleCallbacks> {
         &self.idle_callbacks
+    }
+
+    /// Notes that `video` has video frame request callbacks waiting (once).
+    pub fn add_video_frame_element(&self, video: &crate::dom::html::htmlvideoelement::HTMLVideoElement) {
+        let mut list = self.video_frame_elements.borrow_mut();
+        if !list.iter().any(|v| std::ptr::eq(&**v, video)) {
+            list.push(crate::dom::bindings::root::Dom::from_ref(video));
+        }
+    }
+
+    /// The videos with waiting video frame request callbacks (the list is emptied; the
+    /// rendering update puts back those that still wait).
+    pub fn take_video_frame_elements(&self) -> Vec<DomRoot<crate::dom::html::htmlvideoelement::HTMLVideoElement>> {
+        self.video_frame_elements.borrow_mut().drain(..).map(|v| v.as_rooted()).collect()
+    }
+
+    /// Whether a video frame request callback waits (rendering updates keep coming).
+    pub fn has_video_frame_callbacks(&self) -> bool {
+        self.video_frame_elements.borrow().iter().any(|v| !v.video_frame_callbacks().borrow().is_empty())
     }
 
     pub fn animation_frames(&self) -> &RefCell<AnimationFrames> {
