@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::f64::consts::PI;
 
 use media_traits::webaudio::{
-    AudioBlock, AutomationEvent, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId,
+    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId,
     NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
 };
 
@@ -361,6 +361,6 @@ fn param_values(p: &Param, times: &[f64], outputs: &HashMap<NodeId, Block>) -> [
 
 /// Applies `event` to the param `slot` of `node` (tests).
 #[cfg(test)]
-pub fn automate(graph: &mut Graph, node: NodeId, slot: ParamSlot, event: AutomationEvent) {
+pub fn automate(graph: &mut Graph, node: NodeId, slot: ParamSlot, event: media_traits::webaudio::AutomationEvent) {
     graph.apply(ContextCommand::Automate { node, param: slot, event });
 }
