@@ -53,8 +53,20 @@ impl Context {
         }
         let due = self.frames_due(now);
         while self.graph.frame() < due {
-            for node in self.graph.render_quantum() {
-                self.send(AudioEvent::Ended { node });
+            let graph = &mut self.graph;
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| graph.render_quantum())) {
+                Ok(ended) => {
+                    for node in ended {
+                        self.send(AudioEvent::Ended { node });
+                    }
+                }
+                Err(_) => {
+                    // One broken graph must not take the thread (and every other context) down:
+                    // this context stops rendering; its time stands still.
+                    log::error!("web audio: rendering panicked; the context stops rendering");
+                    self.running_since = None;
+                    return;
+                }
             }
             self.clock.set(self.graph.frame());
         }
@@ -121,7 +133,12 @@ pub fn run(commands: Receiver<AudioCommand>) {
                             c.send(AudioEvent::Closed { request });
                         }
                     }
-                    other => c.graph.apply(other),
+                    other => {
+                        let graph = &mut c.graph;
+                        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| graph.apply(other))).is_err() {
+                            log::error!("web audio: a graph command panicked; it was dropped");
+                        }
+                    }
                 }
             }
         }
