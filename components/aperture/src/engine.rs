@@ -611,6 +611,7 @@ impl FrameSink for MediaFrameSink {
 struct Threads {
     _canvas: canvas::CanvasThread,
     _media: Option<media::MediaThread>,
+    _audio: Option<webaudio::AudioThread>,
 }
 
 /// Starts the media and canvas threads and gives script their channels. Call
@@ -642,5 +643,15 @@ fn start_threads(
     };
     let canvas = canvas::spawn(compositor, frames);
     script::threads::set_canvas_sender(canvas.sender());
-    Threads { _canvas: canvas, _media: media }
+    let audio = match webaudio::spawn() {
+        Ok(a) => {
+            script::threads::set_audio_sender(a.sender());
+            Some(a)
+        }
+        Err(e) => {
+            log::error!("the Web Audio render thread could not start ({e}); AudioContext will throw");
+            None
+        }
+    };
+    Threads { _canvas: canvas, _media: media, _audio: audio }
 }

@@ -123,6 +123,57 @@ impl AudioInput {
     }
 }
 
+/// One Web Audio input: the render thread's blocks, stamped by sample count from the first
+/// block's arrival in the recording's running time (blocks come in bursts of a few quanta, so
+/// arrival times would jitter), re-synchronized after a gap (a pause, a suspended context).
+struct WebAudioInput {
+    appsrc: gst_app::AppSrc,
+    pipeline: gst::Pipeline,
+    shared: Arc<Shared>,
+    enabled: EnabledFlag,
+    rate: u32,
+    channels: u32,
+    next_pts: Option<gst::ClockTime>,
+}
+
+impl WebAudioInput {
+    /// Called on the render thread with each block (silence while the track is disabled;
+    /// nothing while paused or stopping).
+    fn push(&mut self, block: &media_traits::webaudio::AudioBlock<'_>) {
+        if self.shared.paused.load(Ordering::Acquire) || self.shared.stopping.load(Ordering::Acquire) {
+            self.next_pts = None;
+            return;
+        }
+        let (Some(clock), Some(base)) = (self.pipeline.clock(), self.pipeline.base_time()) else { return };
+        let now = clock.time().saturating_sub(base);
+        let in_channels = block.channels.max(1) as usize;
+        let frames = block.samples.len() / in_channels;
+        let out_channels = self.channels as usize;
+        let mut bytes = Vec::with_capacity(frames * out_channels * 4);
+        for frame in block.samples.chunks_exact(in_channels) {
+            for c in 0..out_channels {
+                // A block with fewer channels than recorded (channelCount lowered) repeats its
+                // last one; extra channels are dropped.
+                let v = if self.enabled.get() { frame[c.min(in_channels - 1)] } else { 0.0 };
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let duration = gst::ClockTime::from_nseconds(frames as u64 * 1_000_000_000 / u64::from(self.rate));
+        let pts = match self.next_pts {
+            Some(next) if next.nseconds().abs_diff(now.nseconds()) < 200_000_000 => next,
+            _ => now,
+        };
+        self.next_pts = Some(pts + duration);
+        let mut buffer = gst::Buffer::from_mut_slice(bytes);
+        {
+            let b = buffer.get_mut().expect("a new buffer is writable");
+            b.set_pts(pts);
+            b.set_duration(duration);
+        }
+        let _ = self.appsrc.push_buffer(buffer);
+    }
+}
+
 /// A running recording.
 pub struct Recorder {
     /// Its id.
@@ -133,6 +184,9 @@ pub struct Recorder {
     audio_sources: Vec<gst::Element>,
     /// Audio inputs from media files (subscribed to their players by the Media thread).
     pub media_audio: Vec<AudioInput>,
+    /// Web Audio inputs: the taps subscribed to (unsubscribed when the recorder goes).
+    web_audio: Vec<(media_traits::webaudio::AudioTap, u64)>,
+    web_audio_srcs: Vec<gst_app::AppSrc>,
     shared: Arc<Shared>,
     /// Bytes gathered since the last chunk was handed out.
     pub chunk: Vec<u8>,
@@ -231,12 +285,21 @@ impl Recorder {
         let audio_tracks = config
             .tracks
             .iter()
-            .filter(|t| matches!(t, RecordedTrack::FakeMicrophone { .. } | RecordedTrack::MediaAudio { .. }))
+            .filter(|t| {
+                matches!(
+                    t,
+                    RecordedTrack::FakeMicrophone { .. }
+                        | RecordedTrack::MediaAudio { .. }
+                        | RecordedTrack::WebAudio { .. }
+                )
+            })
             .count()
             .max(1);
         let mut videos = Vec::new();
         let mut audio_sources = Vec::new();
         let mut media_audio = Vec::new();
+        let mut web_audio = Vec::new();
+        let mut web_audio_srcs = Vec::new();
         let audio_encoder = |codec: AudioCodec| -> Result<gst::Element, MediaError> {
             match codec {
                 AudioCodec::Opus => {
@@ -365,6 +428,48 @@ impl Recorder {
                     chain.last().expect("queue").link(&mux).map_err(fail)?;
                     audio_sources.push(src);
                 }
+                RecordedTrack::WebAudio { tap, rate, channels, enabled } => {
+                    let codec = format.audio.ok_or_else(|| not_supported("no audio codec for an audio track"))?;
+                    let (rate, channels) = ((*rate).max(1), (*channels).clamp(1, 32));
+                    let caps = gst::Caps::builder("audio/x-raw")
+                        .field("format", "F32LE")
+                        .field("layout", "interleaved")
+                        .field("rate", rate as i32)
+                        .field("channels", channels as i32)
+                        .build();
+                    let appsrc = gst_app::AppSrc::builder()
+                        .format(gst::Format::Time)
+                        .is_live(true)
+                        .do_timestamp(false)
+                        .caps(&caps)
+                        .stream_type(gst_app::AppStreamType::Stream)
+                        .build();
+                    let mut chain: Vec<gst::Element> =
+                        vec![appsrc.clone().upcast(), make(maker, "audioconvert")?, make(maker, "audioresample")?];
+                    chain.push(audio_encoder(codec)?);
+                    chain.push(make(maker, "queue")?);
+                    pipeline.add_many(&chain).map_err(fail)?;
+                    gst::Element::link_many(&chain).map_err(fail)?;
+                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    let input = WebAudioInput {
+                        appsrc: appsrc.clone(),
+                        pipeline: pipeline.clone(),
+                        shared: shared.clone(),
+                        enabled: enabled.clone(),
+                        rate,
+                        channels,
+                        next_pts: None,
+                    };
+                    let input = Mutex::new(input);
+                    match tap.subscribe(move |block| input.lock().unwrap_or_else(PoisonError::into_inner).push(block)) {
+                        Some(token) => web_audio.push((tap.clone(), token)),
+                        // The track ended before the recording started: the input only ends.
+                        None => {
+                            let _ = appsrc.end_of_stream();
+                        }
+                    }
+                    web_audio_srcs.push(appsrc);
+                }
                 RecordedTrack::MediaAudio { source, enabled } => {
                     let codec = format.audio.ok_or_else(|| not_supported("no audio codec for an audio track"))?;
                     let appsrc = gst_app::AppSrc::builder()
@@ -413,6 +518,8 @@ impl Recorder {
             videos,
             audio_sources,
             media_audio,
+            web_audio,
+            web_audio_srcs,
             shared,
             chunk: Vec::new(),
             chunk_started: None,
@@ -469,6 +576,13 @@ impl Recorder {
         for a in &self.media_audio {
             let _ = a.appsrc.end_of_stream();
         }
+        // The render thread may still push a block after this; appsrc refuses it once ended.
+        for (tap, token) in self.web_audio.drain(..) {
+            tap.unsubscribe(token);
+        }
+        for a in &self.web_audio_srcs {
+            let _ = a.end_of_stream();
+        }
     }
 
     /// Frames pushed so far (tests and benches).
@@ -520,6 +634,9 @@ impl Recorder {
 
 impl Drop for Recorder {
     fn drop(&mut self) {
+        for (tap, token) in self.web_audio.drain(..) {
+            tap.unsubscribe(token);
+        }
         let _ = self.pipeline.set_state(gst::State::Null);
         if let Some(bus) = self.pipeline.bus() {
             bus.unset_sync_handler();

@@ -10,10 +10,22 @@ use std::cell::RefCell;
 use canvas_traits::command::CanvasSender;
 use crossbeam_channel::Sender;
 use media_traits::messages::MediaCommand;
+use media_traits::webaudio::AudioCommand;
 
 thread_local! {
     static MEDIA: RefCell<Option<Sender<MediaCommand>>> = const { RefCell::new(None) };
     static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
+    static AUDIO: RefCell<Option<Sender<AudioCommand>>> = const { RefCell::new(None) };
+}
+
+/// Gives script the Web Audio render thread's command channel.
+pub fn set_audio_sender(sender: Sender<AudioCommand>) {
+    AUDIO.with(|a| *a.borrow_mut() = Some(sender));
+}
+
+/// The Web Audio render thread's command channel, if the host started one.
+pub fn audio_sender() -> Option<Sender<AudioCommand>> {
+    AUDIO.try_with(|a| a.borrow().clone()).ok().flatten()
 }
 
 /// Gives script the media thread's command channel.

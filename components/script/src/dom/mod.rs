@@ -31,6 +31,7 @@ pub mod streams;
 pub mod svg;
 pub mod testing;
 pub mod url;
+pub mod webaudio;
 pub mod webcrypto;
 pub mod webmessaging;
 pub mod webstorage;

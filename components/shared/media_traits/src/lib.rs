@@ -19,6 +19,7 @@ pub mod recorder;
 pub mod select;
 pub mod settings;
 pub mod slot;
+pub mod webaudio;
 
 #[cfg(test)]
 mod select_tests;

@@ -410,6 +410,18 @@ pub enum RecordedTrack {
         /// The track's `enabled`.
         enabled: EnabledFlag,
     },
+    /// The track of a Web Audio `MediaStreamAudioDestinationNode`: the render thread's samples,
+    /// through the node's tap.
+    WebAudio {
+        /// The node's tap.
+        tap: crate::webaudio::AudioTap,
+        /// The context's sample rate.
+        rate: u32,
+        /// Channels recorded (the node's `channelCount` at start; later blocks are fitted to it).
+        channels: u32,
+        /// The track's `enabled`.
+        enabled: EnabledFlag,
+    },
     /// The audio of a media file a `<video>`/`<audio>` plays (`captureStream()`).
     MediaAudio {
         /// The media element's source.

@@ -62,6 +62,19 @@ pub enum SourceOrigin {
     /// A media file a `<video>`/`<audio>` plays, captured with `captureStream()`. The element
     /// owns the Media-thread source: its tracks ending does not stop it.
     MediaFile,
+    /// A Web Audio `MediaStreamAudioDestinationNode`: samples come from the render thread
+    /// through [`WebAudioSource::tap`]; no Media-thread source.
+    WebAudio,
+}
+
+/// The Web Audio side of a [`SourceOrigin::WebAudio`] source.
+pub struct WebAudioSource {
+    /// Where the render thread pushes the node's samples.
+    pub tap: media_traits::webaudio::AudioTap,
+    /// The context's sample rate.
+    pub rate: u32,
+    /// The node's channel count.
+    pub channels: Rc<Cell<u32>>,
 }
 
 pub struct TrackSource {
@@ -85,6 +98,7 @@ pub struct TrackSource {
     /// other engines; `stop()` releases it).
     tracks: RefCell<Vec<Trusted<MediaStreamTrack>>>,
     listener: Cell<Option<u64>>,
+    web_audio: Option<WebAudioSource>,
 }
 
 impl TrackSource {
@@ -111,6 +125,7 @@ impl TrackSource {
             photo_capabilities_requested: Cell::new(false),
             tracks: RefCell::new(Vec::new()),
             listener: Cell::new(None),
+            web_audio: None,
         });
         if origin == SourceOrigin::FakeMicrophone {
             return source;
@@ -123,6 +138,30 @@ impl TrackSource {
         });
         source.listener.set(Some(token));
         source
+    }
+
+    /// The source of a `MediaStreamAudioDestinationNode`'s track.
+    pub fn new_web_audio(web_audio: WebAudioSource) -> Rc<TrackSource> {
+        Rc::new(TrackSource {
+            id: SourceId::next(),
+            kind: TrackKind::Audio,
+            origin: SourceOrigin::WebAudio,
+            label: String::new(),
+            settings: RefCell::new(MediaTrackSettings::default()),
+            capabilities: RefCell::new(MediaTrackCapabilities::default()),
+            muted: Cell::new(false),
+            stopped: Cell::new(false),
+            ptz_at_open: false,
+            photo_capabilities_requested: Cell::new(false),
+            tracks: RefCell::new(Vec::new()),
+            listener: Cell::new(None),
+            web_audio: Some(web_audio),
+        })
+    }
+
+    /// The Web Audio node feeding a [`SourceOrigin::WebAudio`] source.
+    pub fn web_audio(&self) -> Option<&WebAudioSource> {
+        self.web_audio.as_ref()
     }
 
     pub fn id(&self) -> SourceId {
@@ -237,7 +276,13 @@ impl TrackSource {
             media_events::unlisten_source(self.id, token);
         }
         crate::embedder::capture_stopped(self.id);
-        if self.stopped.replace(true) || matches!(self.origin, SourceOrigin::FakeMicrophone | SourceOrigin::MediaFile) {
+        if let Some(w) = &self.web_audio {
+            // No track depends on the node's output any more: its samples stop flowing.
+            w.tap.close();
+        }
+        if self.stopped.replace(true)
+            || matches!(self.origin, SourceOrigin::FakeMicrophone | SourceOrigin::MediaFile | SourceOrigin::WebAudio)
+        {
             return;
         }
         // The reply carries nothing; the source settles its own pending requests.

@@ -397,6 +397,17 @@ impl MediaRecorderMethods for MediaRecorder {
                     RecordedTrack::Video { source: t.source().id(), enabled: t.enabled_flag() }
                 }
                 SourceOrigin::FakeMicrophone => RecordedTrack::FakeMicrophone { enabled: t.enabled_flag() },
+                SourceOrigin::WebAudio => {
+                    let Some(w) = t.source().web_audio() else {
+                        return Err(Error::NotSupported("a Web Audio track without its node".into()));
+                    };
+                    RecordedTrack::WebAudio {
+                        tap: w.tap.clone(),
+                        rate: w.rate,
+                        channels: w.channels.get(),
+                        enabled: t.enabled_flag(),
+                    }
+                }
                 SourceOrigin::MediaFile if t.kind() == TrackKind::Audio => {
                     RecordedTrack::MediaAudio { source: t.source().id(), enabled: t.enabled_flag() }
                 }

@@ -1,0 +1,318 @@
+//! `BaseAudioContext` (<https://webaudio.github.io/web-audio-api/#BaseAudioContext>).
+//!
+//! The context keeps the control thread's state: the `state` attribute (changed only by the
+//! tasks the render thread's answers queue, each firing `statechange`), the
+//! [[control thread state]] (changed synchronously by `resume()`, `suspend()`, `close()`), the
+//! pending promises, and the scheduled sources that play (kept alive until their `ended`).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use dom_struct::dom_struct;
+use media_traits::webaudio::{AudioCommand, AudioEvent, ContextCommand, ContextId, FrameClock, NodeId};
+use mozjs::context::JSContext;
+
+use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
+use crate::dom::bindings::codegen::Dictionaries::{ConstantSourceOptions, GainOptions, OscillatorOptions};
+use crate::dom::bindings::codegen::Enums::AudioContextState;
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::num::Finite;
+use crate::dom::bindings::promise::Promise;
+use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
+use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
+use crate::dom::webaudio::audionode::AudioNode;
+use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
+use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
+use crate::dom::webaudio::gainnode::GainNode;
+use crate::dom::webaudio::oscillatornode::OscillatorNode;
+
+/// Context ids: unique in the process, so in every engine.
+static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
+
+/// A promise of `resume()`, `suspend()` or `close()` waiting for the render thread's answer.
+type Pending = (u64, Rc<Promise>);
+
+#[dom_struct]
+pub struct BaseAudioContext {
+    eventtarget: EventTarget,
+    #[no_trace]
+    id: ContextId,
+    #[no_trace]
+    sample_rate: f32,
+    #[no_trace]
+    clock: FrameClock,
+    destination: MutNullableDom<AudioDestinationNode>,
+    /// The `state` attribute.
+    #[no_trace]
+    state: Cell<AudioContextState>,
+    /// [[control thread state]].
+    #[no_trace]
+    control_state: Cell<AudioContextState>,
+    /// [[suspended by user]].
+    #[no_trace]
+    suspended_by_user: Cell<bool>,
+    #[no_trace]
+    next_node: Cell<NodeId>,
+    #[no_trace]
+    next_request: Cell<u64>,
+    /// [[pending promises]], by the request that will settle them.
+    #[no_trace]
+    pending: RefCell<Vec<Pending>>,
+    /// Scheduled sources that were started and have not ended ("an AudioScheduledSourceNode
+    /// that is playing is kept alive").
+    sources: RefCell<Vec<Dom<AudioScheduledSourceNode>>>,
+}
+
+impl BaseAudioContext {
+    /// A context at `sample_rate`, not yet known to the render thread ([`Self::start`]).
+    pub fn new_inherited(sample_rate: f32) -> BaseAudioContext {
+        BaseAudioContext {
+            eventtarget: EventTarget::new_inherited(),
+            id: NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed),
+            sample_rate,
+            clock: FrameClock::default(),
+            destination: MutNullableDom::new(None),
+            state: Cell::new(AudioContextState::Suspended),
+            control_state: Cell::new(AudioContextState::Suspended),
+            suspended_by_user: Cell::new(false),
+            next_node: Cell::new(1),
+            next_request: Cell::new(1),
+            pending: RefCell::new(Vec::new()),
+            sources: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Registers the reflected context with the render thread, which answers through tasks
+    /// queued on this thread; creates its destination node. Fails when there is no render
+    /// thread.
+    pub fn start(&self, cx: &mut JSContext, window: &Window) -> Fallible<()> {
+        let Some(sender) = crate::threads::audio_sender() else {
+            return Err(Error::NotSupported("Web Audio is not available: no render thread.".into()));
+        };
+        let remote = crate::script_thread::remote_task_sender();
+        // The render thread holds this until the context is closed or the engine ends.
+        let this = Arc::new(Mutex::new(Trusted::new(self)));
+        let events = Box::new(move |event: AudioEvent| {
+            let this = this.clone();
+            let _ = remote.send(Box::new(move |cx: &mut JSContext| {
+                let context = this.lock().ok().and_then(|t| t.root());
+                if let Some(context) = context {
+                    context.handle_event(cx, event);
+                }
+            }));
+        });
+        let created = AudioCommand::CreateContext {
+            context: self.id,
+            sample_rate: self.sample_rate,
+            clock: self.clock.clone(),
+            events,
+        };
+        if sender.send(created).is_err() {
+            return Err(Error::NotSupported("Web Audio is not available: the render thread has exited.".into()));
+        }
+        let destination = AudioDestinationNode::new(cx, window, self)?;
+        self.destination.set(Some(&destination));
+        Ok(())
+    }
+
+    pub fn id(&self) -> ContextId {
+        self.id
+    }
+
+    pub fn sample_rate(&self) -> f32 {
+        self.sample_rate
+    }
+
+    /// `currentTime`: the frames rendered over the sample rate.
+    pub fn current_time(&self) -> f64 {
+        self.clock.frames() as f64 / self.sample_rate as f64
+    }
+
+    pub fn control_state(&self) -> AudioContextState {
+        self.control_state.get()
+    }
+
+    pub fn set_control_state(&self, state: AudioContextState) {
+        self.control_state.set(state);
+    }
+
+    pub fn set_suspended_by_user(&self, suspended: bool) {
+        self.suspended_by_user.set(suspended);
+    }
+
+    /// A new node id.
+    pub fn next_node_id(&self) -> NodeId {
+        self.next_node.replace(self.next_node.get() + 1)
+    }
+
+    /// Sends a command for this context; a render thread that is gone is logged.
+    pub fn send(&self, command: ContextCommand) -> bool {
+        let sent = crate::threads::audio_sender()
+            .is_some_and(|s| s.send(AudioCommand::Context { context: self.id, command }).is_ok());
+        if !sent {
+            log::warn!("web audio: the render thread is gone; a command for context {} was dropped", self.id);
+        }
+        sent
+    }
+
+    /// Sends a control message whose answer settles `promise` (if any) in a task. When the
+    /// render thread is gone, the promise is rejected (never left pending).
+    pub fn send_control(
+        &self,
+        cx: &mut JSContext,
+        promise: Option<Rc<Promise>>,
+        make: impl FnOnce(u64) -> ContextCommand,
+    ) {
+        let request = self.next_request.replace(self.next_request.get() + 1);
+        if let Some(p) = &promise {
+            self.pending.borrow_mut().push((request, p.clone()));
+            crate::script_thread::request_started();
+        }
+        if !self.send(make(request))
+            && let Some(p) = self.take_pending(request)
+        {
+            p.reject_error(cx, Error::InvalidState("The Web Audio render thread has exited.".into()));
+        }
+    }
+
+    fn take_pending(&self, request: u64) -> Option<Rc<Promise>> {
+        let mut pending = self.pending.borrow_mut();
+        let at = pending.iter().position(|(r, _)| *r == request)?;
+        crate::script_thread::request_settled();
+        Some(pending.remove(at).1)
+    }
+
+    /// "Send a control message to the associated AudioContext to start running its rendering
+    /// thread only when all the following conditions are met: the context's
+    /// [[control thread state]] is "suspended", the context is allowed to start, the
+    /// [[suspended by user]] flag is false" (`start()` of a scheduled source).
+    pub fn start_rendering_if_allowed(&self, cx: &mut JSContext) {
+        if self.control_state.get() == AudioContextState::Suspended && !self.suspended_by_user.get() {
+            self.control_state.set(AudioContextState::Running);
+            self.send_control(cx, None, |request| ContextCommand::Resume { request });
+        }
+    }
+
+    /// A started source is kept alive until it ends.
+    pub fn add_playing_source(&self, node: &AudioScheduledSourceNode) {
+        self.sources.borrow_mut().push(Dom::from_ref(node));
+    }
+
+    /// Sets the `state` attribute and fires `statechange` if it changed.
+    fn set_state(&self, cx: &mut JSContext, state: AudioContextState) {
+        if self.state.get() != state {
+            self.state.set(state);
+            if self.global().is_attached() {
+                self.upcast::<EventTarget>().fire_event(cx, "statechange");
+            }
+        }
+    }
+
+    /// An answer from the render thread, in a task.
+    fn handle_event(&self, cx: &mut JSContext, event: AudioEvent) {
+        match event {
+            // The control message to resume, step "queue a media element task to: resolve all
+            // promises in [[pending resume promises]] in order…; if the state attribute of the
+            // AudioContext is not already "running": set it to "running", fire statechange".
+            AudioEvent::Running { request } => {
+                if let Some(p) = self.take_pending(request) {
+                    p.resolve_native(cx, &());
+                }
+                if self.control_state.get() == AudioContextState::Running {
+                    self.set_state(cx, AudioContextState::Running);
+                }
+            }
+            // The control message to suspend: "resolve promise; if the state attribute is not
+            // already "suspended": set it to "suspended", fire statechange".
+            AudioEvent::Suspended { request } => {
+                if let Some(p) = self.take_pending(request) {
+                    p.resolve_native(cx, &());
+                }
+                if self.control_state.get() == AudioContextState::Suspended {
+                    self.set_state(cx, AudioContextState::Suspended);
+                }
+            }
+            // The control message to close: "resolve promise; if the state attribute is not
+            // already "closed": set it to "closed", fire statechange".
+            AudioEvent::Closed { request } => {
+                if let Some(p) = self.take_pending(request) {
+                    p.resolve_native(cx, &());
+                }
+                // Nothing renders any more: playing sources never end.
+                self.sources.borrow_mut().clear();
+                self.set_state(cx, AudioContextState::Closed);
+            }
+            AudioEvent::Ended { node } => {
+                let source = {
+                    let mut sources = self.sources.borrow_mut();
+                    let at = sources.iter().position(|s| s.upcast::<AudioNode>().id() == node);
+                    at.map(|at| sources.remove(at).as_rooted())
+                };
+                match source {
+                    // "When the source node has stopped playing, fire an event named ended."
+                    Some(source) if self.global().is_attached() => {
+                        source.upcast::<EventTarget>().fire_event(cx, "ended");
+                    }
+                    Some(_) => {}
+                    None => log::debug!("web audio: ended for unknown node {node}"),
+                }
+            }
+        }
+    }
+}
+
+impl BaseAudioContextMethods for BaseAudioContext {
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-destination>
+    fn Destination(&self, _cx: &mut JSContext) -> DomRoot<AudioDestinationNode> {
+        self.destination.get().expect("a started context has its destination")
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-samplerate>
+    fn SampleRate(&self, _cx: &mut JSContext) -> Finite<f32> {
+        Finite::<f32>::wrap(self.sample_rate)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-currenttime>
+    fn CurrentTime(&self, _cx: &mut JSContext) -> Finite<f64> {
+        Finite::<f64>::wrap(self.current_time())
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-state>
+    fn State(&self, _cx: &mut JSContext) -> AudioContextState {
+        self.state.get()
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-onstatechange>
+    fn Onstatechange(&self, _cx: &mut JSContext) -> Option<Rc<EventHandlerNonNull>> {
+        self.eventtarget.get_event_handler("statechange")
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-onstatechange>
+    fn SetOnstatechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
+        self.eventtarget.set_event_handler("statechange", value)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-creategain>
+    fn CreateGain(&self, cx: &mut JSContext) -> Fallible<DomRoot<GainNode>> {
+        // "Factory method for GainNode": the constructor with the default options.
+        GainNode::new(cx, &self.global(), self, &GainOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createoscillator>
+    fn CreateOscillator(&self, cx: &mut JSContext) -> Fallible<DomRoot<OscillatorNode>> {
+        OscillatorNode::new(cx, &self.global(), self, &OscillatorOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createconstantsource>
+    fn CreateConstantSource(&self, cx: &mut JSContext) -> Fallible<DomRoot<ConstantSourceNode>> {
+        ConstantSourceNode::new(cx, &self.global(), self, &ConstantSourceOptions::empty(), None)
+    }
+}

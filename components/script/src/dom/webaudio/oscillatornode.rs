@@ -1,0 +1,151 @@
+//! `OscillatorNode` (<https://webaudio.github.io/web-audio-api/#OscillatorNode>), without
+//! `PeriodicWave`: "custom" is refused as the spec says for a missing periodic wave.
+
+use std::cell::Cell;
+
+use dom_struct::dom_struct;
+use media_traits::webaudio::{
+    AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, ContextCommand, NodeKind,
+    OscillatorType as Waveform, ParamSlot,
+};
+use mozjs::context::JSContext;
+use mozjs::rust::HandleObject;
+
+use crate::dom::bindings::classes::reflect_dom_object_with_proto;
+use crate::dom::bindings::codegen::Dictionaries::OscillatorOptions;
+use crate::dom::bindings::codegen::Enums::OscillatorType;
+use crate::dom::bindings::codegen::OscillatorNodeBinding::OscillatorNodeMethods;
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::html::window::Window;
+use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
+use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
+use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+
+/// The detune range, ±1200·log2(FLT_MAX) cents.
+const DETUNE_LIMIT: f32 = 153_600.0;
+
+#[dom_struct]
+pub struct OscillatorNode {
+    source: AudioScheduledSourceNode,
+    #[no_trace]
+    waveform: Cell<OscillatorType>,
+    frequency: Dom<AudioParam>,
+    detune: Dom<AudioParam>,
+}
+
+fn waveform(t: OscillatorType) -> Option<Waveform> {
+    match t {
+        OscillatorType::Sine => Some(Waveform::Sine),
+        OscillatorType::Square => Some(Waveform::Square),
+        OscillatorType::Sawtooth => Some(Waveform::Sawtooth),
+        OscillatorType::Triangle => Some(Waveform::Triangle),
+        OscillatorType::Custom => None,
+    }
+}
+
+impl OscillatorNode {
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-oscillatornode>
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        context: &BaseAudioContext,
+        options: &OscillatorOptions,
+        proto: Option<HandleObject>,
+    ) -> Fallible<DomRoot<OscillatorNode>> {
+        // "If the type is "custom" [and periodicWave is not given], an InvalidStateError
+        // exception MUST be thrown" (PeriodicWave is not implemented).
+        let Some(wave) = waveform(options.type_) else {
+            return Err(Error::InvalidState("a \"custom\" oscillator needs a PeriodicWave.".into()));
+        };
+        let id = context.next_node_id();
+        let shape = NodeShape {
+            inputs: 0,
+            outputs: 1,
+            channels: ChannelConfig {
+                count: 2,
+                mode: ChannelCountMode::Max,
+                interpretation: ChannelInterpretation::Speakers,
+            },
+            rules: ChannelRules::Any,
+        };
+        let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
+        let nyquist = context.sample_rate() / 2.0;
+        let frequency = AudioParam::new(
+            cx,
+            window,
+            context,
+            id,
+            ParamSpec { slot: ParamSlot::Frequency, default: 440.0, min: -nyquist, max: nyquist, rate: AutomationRate::ARate },
+            *options.frequency,
+        );
+        let detune = AudioParam::new(
+            cx,
+            window,
+            context,
+            id,
+            ParamSpec {
+                slot: ParamSlot::Detune,
+                default: 0.0,
+                min: -DETUNE_LIMIT,
+                max: DETUNE_LIMIT,
+                rate: AutomationRate::ARate,
+            },
+            *options.detune,
+        );
+        let oscillator = OscillatorNode {
+            source: AudioScheduledSourceNode::new_inherited(node),
+            waveform: Cell::new(options.type_),
+            frequency: Dom::from_ref(&frequency),
+            detune: Dom::from_ref(&detune),
+        };
+        let oscillator = reflect_dom_object_with_proto(cx, Box::new(oscillator), window, proto);
+        oscillator
+            .upcast::<AudioNode>()
+            .create_in_renderer(NodeKind::Oscillator { waveform: wave }, &[&frequency, &detune]);
+        Ok(oscillator)
+    }
+}
+
+impl OscillatorNodeMethods for OscillatorNode {
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-oscillatornode>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        context: &BaseAudioContext,
+        options: &OscillatorOptions,
+    ) -> Fallible<DomRoot<OscillatorNode>> {
+        OscillatorNode::new(cx, global, context, options, proto)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-type>
+    fn Type(&self, _cx: &mut JSContext) -> OscillatorType {
+        self.waveform.get()
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-type>
+    fn SetType(&self, _cx: &mut JSContext, value: OscillatorType) -> ErrorResult {
+        // "The type may be changed directly to any of the type constant values except for
+        // "custom". Doing so MUST throw an InvalidStateError exception."
+        let Some(wave) = waveform(value) else {
+            return Err(Error::InvalidState("type cannot be set to \"custom\"; use setPeriodicWave().".into()));
+        };
+        self.waveform.set(value);
+        let node = self.upcast::<AudioNode>();
+        node.audio_context().send(ContextCommand::SetOscillatorType { node: node.id(), waveform: wave });
+        Ok(())
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-frequency>
+    fn Frequency(&self, _cx: &mut JSContext) -> DomRoot<AudioParam> {
+        self.frequency.as_rooted()
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-detune>
+    fn Detune(&self, _cx: &mut JSContext) -> DomRoot<AudioParam> {
+        self.detune.as_rooted()
+    }
+}

@@ -1,0 +1,170 @@
+// https://webaudio.github.io/web-audio-api/
+// The subset Aperture implements: members it does not implement are left out (not stubbed):
+// AudioListener, AudioWorklet, decodeAudioData, AudioBuffer and its source, PeriodicWave
+// (so "custom" oscillators), setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp,
+// sinkId, the media element and media stream sources, and every other node type.
+
+enum AudioContextState {
+  "suspended",
+  "running",
+  "closed"
+};
+
+// https://webaudio.github.io/web-audio-api/#BaseAudioContext
+[Exposed=Window]
+interface BaseAudioContext : EventTarget {
+  readonly attribute AudioDestinationNode destination;
+  readonly attribute float sampleRate;
+  readonly attribute double currentTime;
+  readonly attribute AudioContextState state;
+  attribute EventHandler onstatechange;
+  [Throws] GainNode createGain();
+  [Throws] OscillatorNode createOscillator();
+  [Throws] ConstantSourceNode createConstantSource();
+};
+
+enum AudioContextLatencyCategory {
+  "balanced",
+  "interactive",
+  "playback"
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioContext
+[Exposed=Window]
+interface AudioContext : BaseAudioContext {
+  [Throws] constructor(optional AudioContextOptions contextOptions = {});
+  readonly attribute double baseLatency;
+  readonly attribute double outputLatency;
+  Promise<undefined> resume();
+  Promise<undefined> suspend();
+  Promise<undefined> close();
+  [Throws] MediaStreamAudioDestinationNode createMediaStreamDestination();
+};
+
+dictionary AudioContextOptions {
+  (AudioContextLatencyCategory or double) latencyHint = "interactive";
+  float sampleRate;
+};
+
+enum ChannelCountMode {
+  "max",
+  "clamped-max",
+  "explicit"
+};
+
+enum ChannelInterpretation {
+  "speakers",
+  "discrete"
+};
+
+dictionary AudioNodeOptions {
+  [EnforceRange] unsigned long channelCount;
+  ChannelCountMode channelCountMode;
+  ChannelInterpretation channelInterpretation;
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioNode
+[Exposed=Window]
+interface AudioNode : EventTarget {
+  [Throws] AudioNode connect(AudioNode destinationNode, optional unsigned long output = 0, optional unsigned long input = 0);
+  [Throws] undefined connect(AudioParam destinationParam, optional unsigned long output = 0);
+  undefined disconnect();
+  [Throws] undefined disconnect(unsigned long output);
+  [Throws] undefined disconnect(AudioNode destinationNode);
+  [Throws] undefined disconnect(AudioNode destinationNode, unsigned long output);
+  [Throws] undefined disconnect(AudioNode destinationNode, unsigned long output, unsigned long input);
+  [Throws] undefined disconnect(AudioParam destinationParam);
+  [Throws] undefined disconnect(AudioParam destinationParam, unsigned long output);
+  readonly attribute BaseAudioContext context;
+  readonly attribute unsigned long numberOfInputs;
+  readonly attribute unsigned long numberOfOutputs;
+  [SetterThrows] attribute unsigned long channelCount;
+  attribute ChannelCountMode channelCountMode;
+  attribute ChannelInterpretation channelInterpretation;
+};
+
+enum AutomationRate {
+  "a-rate",
+  "k-rate"
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioParam
+[Exposed=Window]
+interface AudioParam {
+  attribute float value;
+  attribute AutomationRate automationRate;
+  readonly attribute float defaultValue;
+  readonly attribute float minValue;
+  readonly attribute float maxValue;
+  [Throws] AudioParam setValueAtTime(float value, double startTime);
+  [Throws] AudioParam linearRampToValueAtTime(float value, double endTime);
+  [Throws] AudioParam exponentialRampToValueAtTime(float value, double endTime);
+  [Throws] AudioParam setTargetAtTime(float target, double startTime, float timeConstant);
+  [Throws] AudioParam cancelScheduledValues(double cancelTime);
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioScheduledSourceNode
+[Exposed=Window]
+interface AudioScheduledSourceNode : AudioNode {
+  attribute EventHandler onended;
+  [Throws] undefined start(optional double when = 0);
+  [Throws] undefined stop(optional double when = 0);
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioDestinationNode
+[Exposed=Window]
+interface AudioDestinationNode : AudioNode {
+  readonly attribute unsigned long maxChannelCount;
+};
+
+enum OscillatorType {
+  "sine",
+  "square",
+  "sawtooth",
+  "triangle",
+  "custom"
+};
+
+dictionary OscillatorOptions : AudioNodeOptions {
+  OscillatorType type = "sine";
+  float frequency = 440;
+  float detune = 0;
+};
+
+// https://webaudio.github.io/web-audio-api/#OscillatorNode
+[Exposed=Window]
+interface OscillatorNode : AudioScheduledSourceNode {
+  [Throws] constructor(BaseAudioContext context, optional OscillatorOptions options = {});
+  [SetterThrows] attribute OscillatorType type;
+  readonly attribute AudioParam frequency;
+  readonly attribute AudioParam detune;
+};
+
+dictionary GainOptions : AudioNodeOptions {
+  float gain = 1.0;
+};
+
+// https://webaudio.github.io/web-audio-api/#GainNode
+[Exposed=Window]
+interface GainNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional GainOptions options = {});
+  readonly attribute AudioParam gain;
+};
+
+dictionary ConstantSourceOptions {
+  float offset = 1;
+};
+
+// https://webaudio.github.io/web-audio-api/#ConstantSourceNode
+[Exposed=Window]
+interface ConstantSourceNode : AudioScheduledSourceNode {
+  [Throws] constructor(BaseAudioContext context, optional ConstantSourceOptions options = {});
+  readonly attribute AudioParam offset;
+};
+
+// https://webaudio.github.io/web-audio-api/#MediaStreamAudioDestinationNode
+[Exposed=Window]
+interface MediaStreamAudioDestinationNode : AudioNode {
+  [Throws] constructor(AudioContext context, optional AudioNodeOptions options = {});
+  readonly attribute MediaStream stream;
+};

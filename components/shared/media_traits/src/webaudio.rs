@@ -1,0 +1,488 @@
+//! Web Audio (<https://webaudio.github.io/web-audio-api/>) as plain data: the commands script
+//! sends to the Web Audio render thread (`components/webaudio`), the events it answers with,
+//! and [`AudioTap`], the pipe through which a `MediaStreamAudioDestinationNode`'s samples reach
+//! whoever consumes its track (a recording on the Media thread).
+//!
+//! Ids are chosen by script: a context id is unique in the engine, a node id within its
+//! context. An id the render thread does not know (a context already closed) is logged and the
+//! command dropped.
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Frames in a render quantum (<https://webaudio.github.io/web-audio-api/#render-quantum>).
+pub const RENDER_QUANTUM_SIZE: usize = 128;
+
+/// The nominal range of sample rates an `AudioContext` supports
+/// (<https://webaudio.github.io/web-audio-api/#dom-audiocontextoptions-samplerate>).
+pub const MIN_SAMPLE_RATE: f32 = 3000.0;
+/// See [`MIN_SAMPLE_RATE`].
+pub const MAX_SAMPLE_RATE: f32 = 768_000.0;
+
+/// The most channels a node's `channelCount` may be set to.
+pub const MAX_CHANNELS: u32 = 32;
+
+/// A context, unique in its engine.
+pub type ContextId = u64;
+/// A node, unique in its context.
+pub type NodeId = u64;
+
+/// `OscillatorType` (without "custom": there is no `PeriodicWave`).
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Hash)]
+pub enum OscillatorType {
+    /// "sine"
+    Sine,
+    /// "square"
+    Square,
+    /// "sawtooth"
+    Sawtooth,
+    /// "triangle"
+    Triangle,
+}
+
+/// `ChannelCountMode`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum ChannelCountMode {
+    /// "max"
+    Max,
+    /// "clamped-max"
+    ClampedMax,
+    /// "explicit"
+    Explicit,
+}
+
+/// `ChannelInterpretation`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum ChannelInterpretation {
+    /// "speakers"
+    Speakers,
+    /// "discrete"
+    Discrete,
+}
+
+/// A node's channel configuration (`channelCount`, `channelCountMode`, `channelInterpretation`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChannelConfig {
+    /// `channelCount`.
+    pub count: u32,
+    /// `channelCountMode`.
+    pub mode: ChannelCountMode,
+    /// `channelInterpretation`.
+    pub interpretation: ChannelInterpretation,
+}
+
+/// `AutomationRate`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum AutomationRate {
+    /// "a-rate": a value per sample frame.
+    ARate,
+    /// "k-rate": one value per render quantum.
+    KRate,
+}
+
+/// Which `AudioParam` of a node.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Hash)]
+pub enum ParamSlot {
+    /// `OscillatorNode.frequency`.
+    Frequency,
+    /// `OscillatorNode.detune`.
+    Detune,
+    /// `GainNode.gain`.
+    Gain,
+    /// `ConstantSourceNode.offset`.
+    Offset,
+}
+
+/// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
+/// by the `value` setter, read by the `value` getter without a round trip.
+#[derive(Clone, Debug)]
+pub struct ParamValue(Arc<AtomicU32>);
+
+impl ParamValue {
+    /// A slot holding `value`.
+    pub fn new(value: f32) -> ParamValue {
+        ParamValue(Arc::new(AtomicU32::new(value.to_bits())))
+    }
+    /// Reads it.
+    pub fn get(&self) -> f32 {
+        f32::from_bits(self.0.load(Ordering::Relaxed))
+    }
+    /// Writes it.
+    pub fn set(&self, value: f32) {
+        self.0.store(value.to_bits(), Ordering::Relaxed)
+    }
+}
+
+/// A context's rendered frame count ([[current frame]]), advanced by the render thread at each
+/// render quantum; `currentTime` is this over the sample rate.
+#[derive(Clone, Debug, Default)]
+pub struct FrameClock(Arc<AtomicU64>);
+
+impl FrameClock {
+    /// Frames rendered so far.
+    pub fn frames(&self) -> u64 {
+        self.0.load(Ordering::Acquire)
+    }
+    /// Sets the frames rendered so far.
+    pub fn set(&self, frames: u64) {
+        self.0.store(frames, Ordering::Release)
+    }
+}
+
+/// What an `AudioParam` starts with.
+#[derive(Clone, Debug)]
+pub struct ParamInit {
+    /// Which one.
+    pub slot: ParamSlot,
+    /// `defaultValue` or the value the node's options gave.
+    pub value: f32,
+    /// `minValue`.
+    pub min: f32,
+    /// `maxValue`.
+    pub max: f32,
+    /// `automationRate`.
+    pub rate: AutomationRate,
+    /// [[current value]].
+    pub current: ParamValue,
+}
+
+/// The kind of a node and what only that kind has.
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    /// `AudioDestinationNode`: its input is mixed and discarded (the host has no speakers).
+    Destination,
+    /// `OscillatorNode`.
+    Oscillator {
+        /// `type`.
+        waveform: OscillatorType,
+    },
+    /// `GainNode`.
+    Gain,
+    /// `ConstantSourceNode`.
+    ConstantSource,
+    /// `MediaStreamAudioDestinationNode`: its mixed input goes to `tap`.
+    StreamDestination {
+        /// Where the samples go.
+        tap: AudioTap,
+    },
+}
+
+/// An automation event (<https://webaudio.github.io/web-audio-api/#dfn-automation-event>).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AutomationEvent {
+    /// `setValueAtTime(value, time)` (and the `value` setter at `currentTime`).
+    SetValue {
+        /// The value.
+        value: f32,
+        /// When.
+        time: f64,
+    },
+    /// `linearRampToValueAtTime(value, time)`.
+    LinearRamp {
+        /// The value reached at `time`.
+        value: f32,
+        /// The end of the ramp.
+        time: f64,
+        /// `currentTime` when it was scheduled (the start when no event precedes it).
+        scheduled_at: f64,
+    },
+    /// `exponentialRampToValueAtTime(value, time)`.
+    ExponentialRamp {
+        /// The value reached at `time` (never 0).
+        value: f32,
+        /// The end of the ramp.
+        time: f64,
+        /// `currentTime` when it was scheduled (the start when no event precedes it).
+        scheduled_at: f64,
+    },
+    /// `setTargetAtTime(target, time, timeConstant)`.
+    SetTarget {
+        /// The value approached.
+        target: f32,
+        /// The start.
+        time: f64,
+        /// The time constant (0: jump to target).
+        time_constant: f64,
+    },
+    /// `cancelScheduledValues(time)`: events at or after `time` are removed.
+    Cancel {
+        /// The cancel time.
+        time: f64,
+    },
+}
+
+/// Where a connection ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An input of a node.
+    Node {
+        /// The node.
+        node: NodeId,
+        /// Its input.
+        input: u32,
+    },
+    /// An `AudioParam` of a node.
+    Param {
+        /// The node.
+        node: NodeId,
+        /// The param.
+        param: ParamSlot,
+    },
+}
+
+/// A command for one context.
+#[derive(Debug)]
+pub enum ContextCommand {
+    /// A new node with its params.
+    CreateNode {
+        /// Its id.
+        node: NodeId,
+        /// What it is.
+        kind: NodeKind,
+        /// Its channel configuration.
+        channels: ChannelConfig,
+        /// Its params.
+        params: Vec<ParamInit>,
+    },
+    /// `connect()`: output `output` of `from` to `to`.
+    Connect {
+        /// The source node.
+        from: NodeId,
+        /// Its output.
+        output: u32,
+        /// The destination.
+        to: Target,
+    },
+    /// `disconnect()`: the one connection from output `output` of `from` to `to`.
+    Disconnect {
+        /// The source node.
+        from: NodeId,
+        /// Its output.
+        output: u32,
+        /// The destination.
+        to: Target,
+    },
+    /// `channelCount`, `channelCountMode` or `channelInterpretation` changed.
+    SetChannels {
+        /// The node.
+        node: NodeId,
+        /// The new configuration.
+        channels: ChannelConfig,
+    },
+    /// An automation method of an `AudioParam`.
+    Automate {
+        /// The node.
+        node: NodeId,
+        /// The param.
+        param: ParamSlot,
+        /// The event.
+        event: AutomationEvent,
+    },
+    /// `automationRate` changed.
+    SetAutomationRate {
+        /// The node.
+        node: NodeId,
+        /// The param.
+        param: ParamSlot,
+        /// The rate.
+        rate: AutomationRate,
+    },
+    /// `OscillatorNode.type` changed.
+    SetOscillatorType {
+        /// The node.
+        node: NodeId,
+        /// The waveform.
+        waveform: OscillatorType,
+    },
+    /// `start(when)`.
+    Start {
+        /// The node.
+        node: NodeId,
+        /// Context time.
+        when: f64,
+    },
+    /// `stop(when)`.
+    Stop {
+        /// The node.
+        node: NodeId,
+        /// Context time.
+        when: f64,
+    },
+    /// The control message to resume (`request` is script's, echoed in [`AudioEvent::Running`]).
+    Resume {
+        /// Echoed back.
+        request: u64,
+    },
+    /// The control message to suspend.
+    Suspend {
+        /// Echoed back.
+        request: u64,
+    },
+    /// The control message to close: the context's graph is released.
+    Close {
+        /// Echoed back.
+        request: u64,
+    },
+}
+
+/// Called by the render thread with a context's events (script queues them as tasks).
+pub type EventSink = Box<dyn Fn(AudioEvent) + Send>;
+
+/// A command for the render thread.
+pub enum AudioCommand {
+    /// A new context, suspended, at `sample_rate`.
+    CreateContext {
+        /// Its id.
+        context: ContextId,
+        /// Its sample rate.
+        sample_rate: f32,
+        /// Its frame counter.
+        clock: FrameClock,
+        /// Where its events go.
+        events: EventSink,
+    },
+    /// A command for one context.
+    Context {
+        /// The context.
+        context: ContextId,
+        /// The command.
+        command: ContextCommand,
+    },
+    /// Ends the thread.
+    Exit,
+}
+
+impl std::fmt::Debug for AudioCommand {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AudioCommand::CreateContext { context, sample_rate, .. } => {
+                write!(f, "CreateContext {{ context: {context}, sample_rate: {sample_rate} }}")
+            }
+            AudioCommand::Context { context, command } => write!(f, "Context {{ context: {context}, {command:?} }}"),
+            AudioCommand::Exit => f.write_str("Exit"),
+        }
+    }
+}
+
+/// What the render thread tells a context.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AudioEvent {
+    /// Rendering started (the answer to [`ContextCommand::Resume`]).
+    Running {
+        /// The request answered.
+        request: u64,
+    },
+    /// Rendering stopped (the answer to [`ContextCommand::Suspend`]).
+    Suspended {
+        /// The request answered.
+        request: u64,
+    },
+    /// The context released its resources (the answer to [`ContextCommand::Close`]).
+    Closed {
+        /// The request answered.
+        request: u64,
+    },
+    /// A scheduled source node stopped playing (`ended`).
+    Ended {
+        /// The node.
+        node: NodeId,
+    },
+}
+
+/// A render quantum of a `MediaStreamAudioDestinationNode`: interleaved 32-bit float samples.
+pub struct AudioBlock<'a> {
+    /// The context's sample rate.
+    pub rate: u32,
+    /// Channels per frame.
+    pub channels: u32,
+    /// `frames × channels` samples, frame by frame.
+    pub samples: &'a [f32],
+}
+
+type Subscriber = Box<dyn FnMut(&AudioBlock<'_>) + Send>;
+
+#[derive(Default)]
+struct TapState {
+    subscribers: Vec<(u64, Subscriber)>,
+    next: u64,
+    closed: bool,
+}
+
+/// The samples of one `MediaStreamAudioDestinationNode`'s track, pushed by the render thread to
+/// every subscriber (a recording), from the render thread. Cloning shares it.
+#[derive(Clone, Default)]
+pub struct AudioTap(Arc<Mutex<TapState>>);
+
+impl std::fmt::Debug for AudioTap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AudioTap")
+    }
+}
+
+impl AudioTap {
+    /// A tap nobody listens to yet.
+    pub fn new() -> AudioTap {
+        AudioTap::default()
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, TapState> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether anyone listens (the render thread skips interleaving otherwise).
+    pub fn has_subscribers(&self) -> bool {
+        !self.state().subscribers.is_empty()
+    }
+
+    /// Adds a subscriber; returns its token, or None when the tap is closed (the track ended).
+    pub fn subscribe(&self, subscriber: impl FnMut(&AudioBlock<'_>) + Send + 'static) -> Option<u64> {
+        let mut state = self.state();
+        if state.closed {
+            return None;
+        }
+        state.next += 1;
+        let token = state.next;
+        state.subscribers.push((token, Box::new(subscriber)));
+        Some(token)
+    }
+
+    /// Removes a subscriber.
+    pub fn unsubscribe(&self, token: u64) {
+        self.state().subscribers.retain(|(t, _)| *t != token);
+    }
+
+    /// The track ended: subscribers are dropped and no samples flow any more.
+    pub fn close(&self) {
+        let mut state = self.state();
+        state.closed = true;
+        state.subscribers.clear();
+    }
+
+    /// Gives a block to every subscriber.
+    pub fn push(&self, block: &AudioBlock<'_>) {
+        for (_, s) in self.state().subscribers.iter_mut() {
+            s(block);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_tap_takes_no_subscribers() {
+        let tap = AudioTap::new();
+        let seen = Arc::new(AtomicU64::new(0));
+        let s = seen.clone();
+        let token = tap.subscribe(move |b| {
+            s.fetch_add(b.samples.len() as u64, Ordering::Relaxed);
+        });
+        assert!(token.is_some());
+        tap.push(&AudioBlock { rate: 48000, channels: 2, samples: &[0.0; 256] });
+        assert_eq!(seen.load(Ordering::Relaxed), 256);
+        tap.close();
+        assert!(!tap.has_subscribers());
+        assert!(tap.subscribe(|_| {}).is_none());
+    }
+}

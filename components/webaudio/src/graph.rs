@@ -1,0 +1,366 @@
+//! One context's audio graph and its rendering, a render quantum at a time
+//! (<https://webaudio.github.io/web-audio-api/#rendering-loop>).
+//!
+//! Nodes are rendered in an order where every node comes after the nodes feeding it (its
+//! inputs and its params' inputs). A cycle (there is no `DelayNode` to break one) is muted at
+//! the connection that closes it, as "cycles that do not contain any DelayNode" are.
+
+use std::collections::HashMap;
+use std::f64::consts::PI;
+
+use media_traits::webaudio::{
+    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId,
+    NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
+};
+
+use crate::mix::{Block, computed_channels, mix_into, silence};
+use crate::oscillator::{Tables, lookup};
+use crate::param::Timeline;
+
+const N: usize = RENDER_QUANTUM_SIZE;
+
+struct Param {
+    slot: ParamSlot,
+    timeline: Timeline,
+    min: f32,
+    max: f32,
+    rate: AutomationRate,
+    current: ParamValue,
+    inputs: Vec<(NodeId, u32)>,
+}
+
+enum Kind {
+    Destination,
+    Oscillator { waveform: OscillatorType, phase: f64 },
+    Gain,
+    ConstantSource,
+    StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
+}
+
+struct Node {
+    kind: Kind,
+    channels: ChannelConfig,
+    /// Connections into input 0 (every node here has at most one input).
+    inputs: Vec<(NodeId, u32)>,
+    params: Vec<Param>,
+    /// start(when) / stop(when) of a scheduled source.
+    start: Option<f64>,
+    stop: Option<f64>,
+}
+
+impl Node {
+    fn is_source(&self) -> bool {
+        matches!(self.kind, Kind::Oscillator { .. } | Kind::ConstantSource)
+    }
+
+    fn param_mut(&mut self, slot: ParamSlot) -> Option<&mut Param> {
+        self.params.iter_mut().find(|p| p.slot == slot)
+    }
+
+    fn dependencies(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.inputs.iter().map(|(n, _)| *n).chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
+    }
+}
+
+/// A context's graph.
+pub struct Graph {
+    sample_rate: f32,
+    nodes: HashMap<NodeId, Node>,
+    tables: Tables,
+    /// [[current frame]]: frames rendered so far.
+    frame: u64,
+}
+
+impl Graph {
+    /// An empty graph at `sample_rate`.
+    pub fn new(sample_rate: f32) -> Graph {
+        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0 }
+    }
+
+    /// Frames rendered so far.
+    pub fn frame(&self) -> u64 {
+        self.frame
+    }
+
+    /// Applies a graph command (not the control messages, which the thread handles).
+    pub fn apply(&mut self, command: ContextCommand) {
+        match command {
+            ContextCommand::CreateNode { node, kind, channels, params } => {
+                let kind = match kind {
+                    NodeKind::Destination => Kind::Destination,
+                    NodeKind::Oscillator { waveform } => Kind::Oscillator { waveform, phase: 0.0 },
+                    NodeKind::Gain => Kind::Gain,
+                    NodeKind::ConstantSource => Kind::ConstantSource,
+                    NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
+                };
+                let params = params.into_iter().map(Param::new).collect();
+                self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
+            }
+            ContextCommand::Connect { from, output, to } => {
+                let Some(list) = self.input_list(to) else { return };
+                if !list.contains(&(from, output)) {
+                    list.push((from, output));
+                }
+            }
+            ContextCommand::Disconnect { from, output, to } => {
+                if let Some(list) = self.input_list(to) {
+                    list.retain(|c| *c != (from, output));
+                }
+            }
+            ContextCommand::SetChannels { node, channels } => {
+                if let Some(n) = self.node(node) {
+                    n.channels = channels;
+                }
+            }
+            ContextCommand::Automate { node, param, event } => {
+                if let Some(p) = self.node(node).and_then(|n| n.param_mut(param)) {
+                    p.timeline.insert(event);
+                }
+            }
+            ContextCommand::SetAutomationRate { node, param, rate } => {
+                if let Some(p) = self.node(node).and_then(|n| n.param_mut(param)) {
+                    p.rate = rate;
+                }
+            }
+            ContextCommand::SetOscillatorType { node, waveform: w } => {
+                if let Some(Node { kind: Kind::Oscillator { waveform, .. }, .. }) = self.node(node) {
+                    *waveform = w;
+                }
+            }
+            ContextCommand::Start { node, when } => {
+                if let Some(n) = self.node(node) {
+                    n.start = Some(when);
+                }
+            }
+            ContextCommand::Stop { node, when } => {
+                if let Some(n) = self.node(node) {
+                    n.stop = Some(when);
+                }
+            }
+            ContextCommand::Resume { .. } | ContextCommand::Suspend { .. } | ContextCommand::Close { .. } => {}
+        }
+    }
+
+    fn node(&mut self, id: NodeId) -> Option<&mut Node> {
+        let node = self.nodes.get_mut(&id);
+        if node.is_none() {
+            // An ended source leaves the graph; later commands for it change nothing.
+            log::debug!("web audio: node {id} is not in the graph; command dropped");
+        }
+        node
+    }
+
+    fn input_list(&mut self, to: Target) -> Option<&mut Vec<(NodeId, u32)>> {
+        match to {
+            Target::Node { node, .. } => self.node(node).map(|n| &mut n.inputs),
+            Target::Param { node, param } => self.node(node).and_then(|n| n.param_mut(param)).map(|p| &mut p.inputs),
+        }
+    }
+
+    /// Nodes in rendering order: each after the nodes it depends on; a dependency that would
+    /// close a cycle is left out (read as silence).
+    fn order(&self) -> Vec<NodeId> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            Visiting,
+            Done,
+        }
+        let mut marks: HashMap<NodeId, Mark> = HashMap::new();
+        let mut order = Vec::with_capacity(self.nodes.len());
+        let mut ids: Vec<NodeId> = self.nodes.keys().copied().collect();
+        ids.sort_unstable();
+        for root in ids {
+            if marks.contains_key(&root) {
+                continue;
+            }
+            // Iterative depth-first search: (node, its dependencies not yet visited).
+            let mut stack: Vec<(NodeId, Vec<NodeId>)> = Vec::new();
+            marks.insert(root, Mark::Visiting);
+            stack.push((root, self.nodes[&root].dependencies().collect()));
+            while let Some((id, pending)) = stack.last_mut() {
+                match pending.pop() {
+                    Some(dep) => {
+                        if self.nodes.contains_key(&dep) && !marks.contains_key(&dep) {
+                            marks.insert(dep, Mark::Visiting);
+                            let deps = self.nodes[&dep].dependencies().collect();
+                            stack.push((dep, deps));
+                        }
+                    }
+                    None => {
+                        let id = *id;
+                        marks.insert(id, Mark::Done);
+                        order.push(id);
+                        stack.pop();
+                    }
+                }
+            }
+        }
+        order
+    }
+
+    /// Renders one quantum; returns the scheduled sources that stopped playing in it (their
+    /// `ended` is due), which leave the graph.
+    pub fn render_quantum(&mut self) -> Vec<NodeId> {
+        let sr = self.sample_rate as f64;
+        let t0 = self.frame as f64 / sr;
+        let times: Vec<f64> = (0..N).map(|i| (self.frame + i as u64) as f64 / sr).collect();
+        let mut outputs: HashMap<NodeId, Block> = HashMap::with_capacity(self.nodes.len());
+        let mut ended = Vec::new();
+        for id in self.order() {
+            let Some(mut node) = self.nodes.remove(&id) else { continue };
+            let param_values: Vec<[f32; N]> =
+                node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
+            let input = mix_input(&node.channels, &node.inputs, &outputs);
+            let out = match &mut node.kind {
+                Kind::Gain => {
+                    let mut out = input;
+                    for ch in out.iter_mut() {
+                        for (s, g) in ch.iter_mut().zip(param_values[0].iter()) {
+                            *s *= g;
+                        }
+                    }
+                    Some(out)
+                }
+                Kind::Oscillator { waveform, phase } => {
+                    let (frequency, detune) = (&param_values[0], &param_values[1]);
+                    let nyquist = self.sample_rate / 2.0;
+                    let mut out = [0f32; N];
+                    let mut table = None;
+                    for i in 0..N {
+                        if !playing(node.start, node.stop, times[i]) {
+                            continue;
+                        }
+                        // computedOscFrequency = frequency · 2^(detune/1200), within ±Nyquist.
+                        let f = (frequency[i] * 2f32.powf(detune[i] / 1200.0)).clamp(-nyquist, nyquist);
+                        out[i] = match *waveform {
+                            OscillatorType::Sine => (2.0 * PI * *phase).sin() as f32,
+                            w => {
+                                let t =
+                                    table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();
+                                lookup(&t, *phase)
+                            }
+                        };
+                        *phase = (*phase + f as f64 / sr).rem_euclid(1.0);
+                    }
+                    Some(vec![out])
+                }
+                Kind::ConstantSource => {
+                    let mut out = [0f32; N];
+                    for i in 0..N {
+                        if playing(node.start, node.stop, times[i]) {
+                            out[i] = param_values[0][i];
+                        }
+                    }
+                    Some(vec![out])
+                }
+                Kind::Destination => None,
+                Kind::StreamDestination { tap, interleaved } => {
+                    if tap.has_subscribers() {
+                        let channels = input.len();
+                        interleaved.clear();
+                        interleaved.reserve(N * channels);
+                        for i in 0..N {
+                            interleaved.extend(input.iter().map(|ch| ch[i]));
+                        }
+                        tap.push(&AudioBlock {
+                            rate: self.sample_rate as u32,
+                            channels: channels as u32,
+                            samples: interleaved,
+                        });
+                    }
+                    None
+                }
+            };
+            if let Some(out) = out {
+                outputs.insert(id, out);
+            }
+            let quantum_end = t0 + N as f64 / sr;
+            let done = node.is_source()
+                && match (node.start, node.stop) {
+                    (Some(start), Some(stop)) => stop.max(start) < quantum_end,
+                    _ => false,
+                };
+            if done {
+                ended.push(id);
+            } else {
+                self.nodes.insert(id, node);
+            }
+        }
+        for node in self.nodes.values_mut() {
+            for p in node.params.iter_mut() {
+                p.timeline.forget_before(t0);
+            }
+        }
+        self.frame += N as u64;
+        ended
+    }
+}
+
+impl Param {
+    fn new(init: ParamInit) -> Param {
+        Param {
+            slot: init.slot,
+            timeline: Timeline::new(init.value),
+            min: init.min,
+            max: init.max,
+            rate: init.rate,
+            current: init.current,
+            inputs: Vec::new(),
+        }
+    }
+}
+
+/// Whether a scheduled source plays at time `t`: from its start (inclusive) to its stop
+/// (exclusive).
+fn playing(start: Option<f64>, stop: Option<f64>, t: f64) -> bool {
+    start.is_some_and(|s| t >= s) && stop.is_none_or(|s| t < s)
+}
+
+/// The input of a node: its connections mixed to its computed number of channels.
+fn mix_input(config: &ChannelConfig, inputs: &[(NodeId, u32)], outputs: &HashMap<NodeId, Block>) -> Block {
+    let connected: Vec<&Block> = inputs.iter().filter_map(|(n, _)| outputs.get(n)).collect();
+    let max = connected.iter().map(|b| b.len()).max();
+    let mut mixed = silence(computed_channels(config, max));
+    for b in connected {
+        mix_into(&mut mixed, b, config.interpretation);
+    }
+    mixed
+}
+
+/// The param's computed values for the quantum: its timeline's value (every frame for a-rate,
+/// the first frame's for k-rate) plus its inputs mixed down to mono, clamped to its nominal
+/// range; the first is its new [[current value]].
+fn param_values(p: &Param, times: &[f64], outputs: &HashMap<NodeId, Block>) -> [f32; N] {
+    let mut values = [0f32; N];
+    match p.rate {
+        AutomationRate::ARate => {
+            for (v, t) in values.iter_mut().zip(times) {
+                *v = p.timeline.value_at(*t);
+            }
+        }
+        AutomationRate::KRate => values = [p.timeline.value_at(times[0]); N],
+    }
+    if !p.inputs.is_empty() {
+        let mut input = silence(1);
+        for (n, _) in &p.inputs {
+            if let Some(b) = outputs.get(n) {
+                mix_into(&mut input, b, ChannelInterpretation::Speakers);
+            }
+        }
+        match p.rate {
+            AutomationRate::ARate => values.iter_mut().zip(input[0].iter()).for_each(|(v, i)| *v += i),
+            AutomationRate::KRate => values.iter_mut().for_each(|v| *v += input[0][0]),
+        }
+    }
+    for v in values.iter_mut() {
+        *v = v.clamp(p.min, p.max);
+    }
+    p.current.set(values[0]);
+    values
+}
+
+/// Applies `event` to the param `slot` of `node` (tests).
+#[cfg(test)]
+pub fn automate(graph: &mut Graph, node: NodeId, slot: ParamSlot, event: media_traits::webaudio::AutomationEvent) {
+    graph.apply(ContextCommand::Automate { node, param: slot, event });
+}

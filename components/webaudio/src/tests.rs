@@ -1,0 +1,277 @@
+//! Rendering checked against values computed here from the formulas (not read back from the
+//! code under test).
+
+use std::f64::consts::PI;
+use std::sync::{Arc, Mutex};
+
+use media_traits::webaudio::{
+    AudioTap, AutomationEvent, AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation,
+    ContextCommand, NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, Target,
+};
+
+use crate::graph::Graph;
+
+const SPEAKERS_2: ChannelConfig =
+    ChannelConfig { count: 2, mode: ChannelCountMode::Explicit, interpretation: ChannelInterpretation::Speakers };
+const MAX_2: ChannelConfig =
+    ChannelConfig { count: 2, mode: ChannelCountMode::Max, interpretation: ChannelInterpretation::Speakers };
+
+fn param(slot: ParamSlot, value: f32) -> ParamInit {
+    ParamInit { slot, value, min: -1e9, max: 1e9, rate: AutomationRate::ARate, current: ParamValue::new(value) }
+}
+
+/// A graph with a recording stream destination (node 1); returns the samples it gets (left
+/// channel).
+fn graph(rate: f32) -> (Graph, Arc<Mutex<Vec<f32>>>) {
+    let mut g = Graph::new(rate);
+    let tap = AudioTap::new();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    tap.subscribe(move |b| {
+        let mut s = s.lock().unwrap();
+        s.extend(b.samples.chunks(b.channels as usize).map(|f| f[0]));
+    });
+    g.apply(ContextCommand::CreateNode {
+        node: 1,
+        kind: NodeKind::StreamDestination { tap },
+        channels: SPEAKERS_2,
+        params: vec![],
+    });
+    (g, seen)
+}
+
+fn oscillator(g: &mut Graph, node: u64, waveform: OscillatorType, frequency: f32) {
+    g.apply(ContextCommand::CreateNode {
+        node,
+        kind: NodeKind::Oscillator { waveform },
+        channels: MAX_2,
+        params: vec![param(ParamSlot::Frequency, frequency), param(ParamSlot::Detune, 0.0)],
+    });
+}
+
+fn constant(g: &mut Graph, node: u64, offset: f32) {
+    g.apply(ContextCommand::CreateNode {
+        node,
+        kind: NodeKind::ConstantSource,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::Offset, offset)],
+    });
+}
+
+fn connect(g: &mut Graph, from: u64, to: u64) {
+    g.apply(ContextCommand::Connect { from, output: 0, to: Target::Node { node: to, input: 0 } });
+}
+
+fn render(g: &mut Graph, quanta: usize) -> Vec<u64> {
+    (0..quanta).flat_map(|_| g.render_quantum()).collect()
+}
+
+#[test]
+fn sine_oscillator_matches_sin() {
+    let (mut g, out) = graph(48000.0);
+    oscillator(&mut g, 2, OscillatorType::Sine, 440.0);
+    connect(&mut g, 2, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 10);
+    let out = out.lock().unwrap();
+    assert_eq!(out.len(), 1280);
+    for (i, v) in out.iter().enumerate() {
+        let expected = (2.0 * PI * 440.0 * i as f64 / 48000.0).sin();
+        assert!((*v as f64 - expected).abs() < 1e-4, "frame {i}: {v} vs {expected}");
+    }
+}
+
+/// Σ b[k] sin(2πkx) over the partials below Nyquist, normalized by its peak on a fine grid.
+fn fourier(b: impl Fn(f64) -> f64, partials: u32) -> impl Fn(f64) -> f64 {
+    let raw = move |x: f64| (1..=partials).map(|k| b(k as f64) * (2.0 * PI * k as f64 * x).sin()).sum::<f64>();
+    let peak = (0..20000).map(|i| raw(i as f64 / 20000.0).abs()).fold(0.0, f64::max);
+    move |x| raw(x) / peak
+}
+
+#[test]
+fn square_sawtooth_and_triangle_follow_their_fourier_series() {
+    // 1000 Hz at 48 kHz: 24 partials fit below Nyquist.
+    let cases: [(OscillatorType, Box<dyn Fn(f64) -> f64>); 3] = [
+        (OscillatorType::Square, Box::new(|k: f64| if k as u32 % 2 == 1 { 4.0 / (k * PI) } else { 0.0 })),
+        (OscillatorType::Sawtooth, Box::new(|k: f64| if k as u32 % 2 == 1 { 2.0 } else { -2.0 } / (k * PI))),
+        (
+            OscillatorType::Triangle,
+            Box::new(|k: f64| match k as u32 % 4 {
+                1 => 8.0 / (PI * k).powi(2),
+                3 => -8.0 / (PI * k).powi(2),
+                _ => 0.0,
+            }),
+        ),
+    ];
+    for (waveform, b) in cases {
+        let (mut g, out) = graph(48000.0);
+        oscillator(&mut g, 2, waveform, 1000.0);
+        connect(&mut g, 2, 1);
+        g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+        render(&mut g, 2);
+        let expected = fourier(b, 24);
+        let out = out.lock().unwrap();
+        for (i, v) in out.iter().enumerate() {
+            let e = expected(i as f64 * 1000.0 / 48000.0);
+            assert!((*v as f64 - e).abs() < 2e-3, "{waveform:?} frame {i}: {v} vs {e}");
+        }
+        // The peak is 1 (normalization).
+        let peak = out.iter().fold(0f32, |m, v| m.max(v.abs()));
+        assert!((peak - 1.0).abs() < 0.01, "{waveform:?} peak {peak}");
+    }
+}
+
+#[test]
+fn gain_scales_and_mono_upmixes_to_both_channels() {
+    let mut g = Graph::new(8000.0);
+    let tap = AudioTap::new();
+    let frames = Arc::new(Mutex::new(Vec::new()));
+    let f = frames.clone();
+    tap.subscribe(move |b| {
+        assert_eq!(b.channels, 2);
+        f.lock().unwrap().extend_from_slice(b.samples);
+    });
+    g.apply(ContextCommand::CreateNode {
+        node: 1,
+        kind: NodeKind::StreamDestination { tap },
+        channels: SPEAKERS_2,
+        params: vec![],
+    });
+    constant(&mut g, 2, 0.5);
+    g.apply(ContextCommand::CreateNode {
+        node: 3,
+        kind: NodeKind::Gain,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::Gain, 0.25)],
+    });
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 1);
+    let frames = frames.lock().unwrap();
+    assert_eq!(frames.len(), 256);
+    assert!(frames.iter().all(|v| *v == 0.125), "{:?}", &frames[..4]);
+}
+
+#[test]
+fn two_sources_into_one_input_are_summed() {
+    let (mut g, out) = graph(8000.0);
+    constant(&mut g, 2, 0.25);
+    constant(&mut g, 3, 0.5);
+    connect(&mut g, 2, 1);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    g.apply(ContextCommand::Start { node: 3, when: 0.0 });
+    render(&mut g, 1);
+    assert!(out.lock().unwrap().iter().all(|v| *v == 0.75));
+    // Disconnecting one leaves the other.
+    g.apply(ContextCommand::Disconnect { from: 3, output: 0, to: Target::Node { node: 1, input: 0 } });
+    out.lock().unwrap().clear();
+    render(&mut g, 1);
+    assert!(out.lock().unwrap().iter().all(|v| *v == 0.25));
+}
+
+#[test]
+fn start_and_stop_are_sample_accurate_and_end_the_source() {
+    // At 12 800 Hz, 0.015 s is frame 192 and 0.025 s frame 320.
+    let (mut g, out) = graph(12800.0);
+    constant(&mut g, 2, 1.0);
+    connect(&mut g, 2, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.015 });
+    g.apply(ContextCommand::Stop { node: 2, when: 0.025 });
+    assert!(render(&mut g, 2).is_empty(), "still playing at the end of frame 255");
+    assert_eq!(render(&mut g, 1), vec![2], "ended within the third quantum");
+    let out = out.lock().unwrap();
+    let first = out.iter().position(|v| *v != 0.0);
+    let last = out.iter().rposition(|v| *v != 0.0);
+    assert_eq!(first, Some(192));
+    assert_eq!(last, Some(319));
+}
+
+#[test]
+fn a_source_never_started_is_silent() {
+    let (mut g, out) = graph(8000.0);
+    oscillator(&mut g, 2, OscillatorType::Sine, 100.0);
+    connect(&mut g, 2, 1);
+    render(&mut g, 3);
+    assert!(out.lock().unwrap().iter().all(|v| *v == 0.0));
+}
+
+#[test]
+fn a_rate_linear_ramp_on_offset() {
+    // Offset ramps from 0 at t = 0 to 1 at t = 1 s (frame 8000): frame i has i/8000.
+    let (mut g, out) = graph(8000.0);
+    constant(&mut g, 2, 0.0);
+    connect(&mut g, 2, 1);
+    crate::graph::automate(&mut g, 2, ParamSlot::Offset, AutomationEvent::SetValue { value: 0.0, time: 0.0 });
+    crate::graph::automate(
+        &mut g,
+        2,
+        ParamSlot::Offset,
+        AutomationEvent::LinearRamp { value: 1.0, time: 1.0, scheduled_at: 0.0 },
+    );
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 4);
+    for (i, v) in out.lock().unwrap().iter().enumerate() {
+        assert!((*v as f64 - i as f64 / 8000.0).abs() < 1e-6, "frame {i}: {v}");
+    }
+}
+
+#[test]
+fn k_rate_param_holds_one_value_per_quantum() {
+    let (mut g, out) = graph(8000.0);
+    g.apply(ContextCommand::CreateNode {
+        node: 2,
+        kind: NodeKind::ConstantSource,
+        channels: MAX_2,
+        params: vec![ParamInit { rate: AutomationRate::KRate, ..param(ParamSlot::Offset, 0.0) }],
+    });
+    connect(&mut g, 2, 1);
+    crate::graph::automate(
+        &mut g,
+        2,
+        ParamSlot::Offset,
+        AutomationEvent::LinearRamp { value: 1.0, time: 1.0, scheduled_at: 0.0 },
+    );
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 2);
+    let out = out.lock().unwrap();
+    assert!(out[..128].iter().all(|v| *v == 0.0));
+    // The second quantum holds the value at its first frame, 128/8000.
+    assert!(out[128..].iter().all(|v| (*v as f64 - 128.0 / 8000.0).abs() < 1e-6));
+}
+
+#[test]
+fn a_param_input_adds_to_its_value() {
+    // A constant 100 into the frequency param of an oscillator at 0 Hz: a 100 Hz sine.
+    let (mut g, out) = graph(8000.0);
+    oscillator(&mut g, 2, OscillatorType::Sine, 0.0);
+    constant(&mut g, 3, 100.0);
+    g.apply(ContextCommand::Connect { from: 3, output: 0, to: Target::Param { node: 2, param: ParamSlot::Frequency } });
+    connect(&mut g, 2, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    g.apply(ContextCommand::Start { node: 3, when: 0.0 });
+    render(&mut g, 1);
+    for (i, v) in out.lock().unwrap().iter().enumerate() {
+        let e = (2.0 * PI * 100.0 * i as f64 / 8000.0).sin();
+        assert!((*v as f64 - e).abs() < 1e-4, "frame {i}");
+    }
+}
+
+#[test]
+fn a_cycle_is_muted_not_hung() {
+    let (mut g, out) = graph(8000.0);
+    for n in [2, 3] {
+        g.apply(ContextCommand::CreateNode {
+            node: n,
+            kind: NodeKind::Gain,
+            channels: MAX_2,
+            params: vec![param(ParamSlot::Gain, 1.0)],
+        });
+    }
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 2);
+    connect(&mut g, 3, 1);
+    render(&mut g, 2);
+    assert!(out.lock().unwrap().iter().all(|v| *v == 0.0));
+}
