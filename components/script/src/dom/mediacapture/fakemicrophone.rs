@@ -1,11 +1,11 @@
 //! Aperture's fake microphone: the audio input device of a headless host.
 //!
-//! Aperture captures no audio and has no audio consumers (no Web Audio, no
-//! MediaRecorder, no audio output), so its microphone is a device with
-//! identity and constraints but no samples: a page that asks for audio and
-//! video (most camera pages do) gets a live, silent audio track it can stop,
-//! clone and inspect. It lives on the script side only; the Media thread does
-//! not know it. Of the constrainable properties Aperture defines, only
+//! Aperture captures no audio and has no audio output, so its microphone is a
+//! device with identity and constraints: a page that asks for audio and video
+//! (most camera pages do) gets a live audio track it can stop, clone, inspect
+//! and record. It lives on the script side; a `MediaRecorder` records it as a
+//! 440 Hz tone made on the Media thread (`audiotestsrc`). Web Audio cannot take
+//! it as an input (there is no `MediaStreamAudioSourceNode`). Of the constrainable properties Aperture defines, only
 //! `deviceId` and `groupId` apply to audio; the others are "not defined for
 //! MediaStreamTrack objects of type audio" and are ignored
 //! (<https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia>).
