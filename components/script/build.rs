@@ -44,7 +44,9 @@ fn offscreen_2d_delegate(bindings: &str) -> String {
     for line in body[..end].lines().map(str::trim) {
         let Some(signature) = line.strip_prefix("fn ").and_then(|l| l.strip_suffix(';')) else { continue };
         let name = &signature[..signature.find('(').expect("a parameter list")];
-        if name == "Canvas" {
+        // `canvas` differs, and CanvasUserInterface (drawFocusIfNeeded) is the element
+        // context's only.
+        if name == "Canvas" || name.starts_with("DrawFocusIfNeeded") {
             continue;
         }
         let params_start = signature.find('(').expect("(") + 1;

@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
-use canvas_traits::color::{parse_canvas_color, serialize_canvas_color};
+use canvas_traits::color::{RgbaColor, parse_canvas_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
 use canvas_traits::filter::{FilterContext, parse_filter};
 use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
@@ -17,8 +17,8 @@ use canvas_traits::hit::{self, to_sk_path};
 use canvas_traits::image_data::{get_image_data_rect, image_data_size};
 use canvas_traits::path::Path;
 use canvas_traits::style::{
-    CompositeOperation, FillRule, GradientGeometry, ImagePixels, LineCap, LineJoin, LineOptions, PixelAlpha,
-    Repetition, Shadow, SmoothingQuality,
+    CompositeOperation, DrawOptions, FillRule, GradientGeometry, ImagePixels, LineCap, LineJoin, LineOptions,
+    PaintStyle, PixelAlpha, Repetition, Shadow, SmoothingQuality,
 };
 use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextMetrics as Metrics, prepare_text};
 use dom_struct::dom_struct;
@@ -38,6 +38,7 @@ use crate::dom::bindings::codegen::Enums::{
 use crate::dom::bindings::codegen::Unions::StringOrCanvasGradientOrCanvasPattern as StyleUnion;
 use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence as Radii;
 use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -51,9 +52,16 @@ use crate::dom::canvas::imagedata::ImageData;
 use crate::dom::canvas::path2d::{Path2D, corner_radii};
 use crate::dom::canvas::rendering;
 use crate::dom::canvas::textmetrics::TextMetrics;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::node::Node;
 use crate::dom::geometry::dommatrix::{DOMMatrix, matrix_from_2d_dictionary};
 use crate::dom::geometry::matrix;
 use crate::dom::globalscope::DomGlobal;
+
+/// The colour and width of a canvas focus ring: what headless Chromium 156 draws (its light-scheme
+/// focus ring colour, 5 device pixels centred on the path).
+const FOCUS_RING_COLOR: RgbaColor = RgbaColor::new(16, 16, 16, 255);
+const FOCUS_RING_WIDTH: f64 = 5.0;
 
 #[dom_struct]
 pub struct CanvasRenderingContext2D {
@@ -214,6 +222,38 @@ impl CanvasRenderingContext2D {
             style: state.stroke_style.to_paint_style(),
             line: state.line.clone(),
             options: state.draw_options(),
+        });
+    }
+
+    /// The drawFocusIfNeeded() steps
+    /// (<https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-drawfocusifneeded>)
+    /// for `path` mapped by `path_transform` into canvas space.
+    fn draw_focus_if_needed(&self, path: Path, path_transform: Transform2D<f32>, element: &Element) {
+        let canvas = self.canvas();
+        // 1. If element is not focused or is not a descendant of the element with whose context
+        //    the method is associated, then return.
+        let focused = canvas.upcast::<Node>().owner_doc().focused_element();
+        if !focused.is_some_and(|f| std::ptr::eq(&*f, element)) {
+            return;
+        }
+        let (canvas_node, node) = (canvas.upcast::<Node>(), element.upcast::<Node>());
+        if std::ptr::eq(canvas_node, node) || !canvas_node.is_inclusive_ancestor_of(node) {
+            return;
+        }
+        // 2. Draw a focus ring of the appropriate style along the intended path, following
+        //    platform conventions: as Chromium does, a ring of FOCUS_RING_WIDTH device pixels in
+        //    its light-scheme focus colour. "The focus ring should not be subject to the shadow
+        //    effects, the global alpha, the global composition operators, or any of the members
+        //    in the CanvasFillStrokeStyles, CanvasPathDrawingStyles, CanvasTextDrawingStyles
+        //    interfaces, but should be subject to the clipping region." (Open subpaths are not
+        //    closed: the path is stroked as it is.)
+        self.draw(CanvasCommand::StrokePath {
+            canvas: canvas.canvas_id(),
+            path,
+            path_transform,
+            style: PaintStyle::Color(FOCUS_RING_COLOR),
+            line: LineOptions { width: FOCUS_RING_WIDTH, ..LineOptions::default() },
+            options: DrawOptions::default(),
         });
     }
 
@@ -719,6 +759,20 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     fn Stroke_(&self, cx: &mut JSContext, path: &Path2D) {
         let transform = self.state.borrow().transform_f32();
         self.stroke_path(cx, path.path(), transform);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-drawfocusifneeded>
+    /// for the current default path.
+    fn DrawFocusIfNeeded(&self, _cx: &mut JSContext, element: &Element) {
+        let path = self.path.borrow().clone();
+        self.draw_focus_if_needed(path, Transform2D::identity(), element);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-drawfocusifneeded>
+    /// for `path` under the current transform.
+    fn DrawFocusIfNeeded_(&self, _cx: &mut JSContext, path: &Path2D, element: &Element) {
+        let transform = self.state.borrow().transform_f32();
+        self.draw_focus_if_needed(path.path(), transform, element);
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:

@@ -339,9 +339,14 @@ impl Window {
         self.video_frame_elements.borrow_mut().drain(..).map(|v| v.as_rooted()).collect()
     }
 
-    /// Whether a video frame request callback waits (rendering updates keep coming).
+    /// Whether a video frame request callback waits on a playing video (rendering updates keep
+    /// coming; a paused video, or one with no media, keeps neither them nor the page alive).
     pub fn has_video_frame_callbacks(&self) -> bool {
-        self.video_frame_elements.borrow().iter().any(|v| !v.video_frame_callbacks().borrow().is_empty())
+        self.video_frame_elements.borrow().iter().any(|v| {
+            !v.video_frame_callbacks().borrow().is_empty()
+                && !v.media().is_paused()
+                && v.media().presented_generation().is_some()
+        })
     }
 
     pub fn animation_frames(&self) -> &RefCell<AnimationFrames> {
