@@ -26,6 +26,7 @@ pub mod images;
 pub mod mathml;
 pub mod mediacapture;
 pub mod mediarecorder;
+pub mod performance;
 pub mod permissions;
 pub mod streams;
 pub mod svg;

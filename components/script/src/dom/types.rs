@@ -171,3 +171,7 @@ pub use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 pub use crate::dom::webaudio::gainnode::GainNode;
 pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
 pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
+pub use crate::dom::performance::performanceentry::PerformanceEntry;
+pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
+pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};
+pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;

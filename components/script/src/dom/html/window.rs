@@ -353,6 +353,13 @@ impl Window {
         &self.animation_frames
     }
 
+    /// The current high resolution time relative to the time origin, coarsened to 5 µs
+    /// (what `performance.now()` returns).
+    pub fn performance_now(&self) -> f64 {
+        let ms = self.time_origin.elapsed().as_secs_f64() * 1000.0;
+        (ms * 200.0).floor() / 200.0
+    }
+
     pub fn time_origin(&self) -> Instant {
         self.time_origin
     }

@@ -10,18 +10,21 @@ use crate::dom::bindings::codegen::CryptoBinding::CryptoMethods;
 use crate::dom::bindings::conversions::with_view_bytes_mut;
 use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::reflector::Reflector;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct Crypto {
     reflector_: Reflector,
+    subtle: MutNullableDom<SubtleCrypto>,
 }
 
 impl Crypto {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<Crypto> {
-        reflect_dom_object(cx, Box::new(Crypto { reflector_: Reflector::new() }), window)
+        reflect_dom_object(cx, Box::new(Crypto { reflector_: Reflector::new(), subtle: Default::default() }), window)
     }
 }
 
@@ -88,6 +91,12 @@ impl CryptoMethods for Crypto {
         // 4. "Return array."
         rval.set(ObjectValue(array.get()));
         Ok(())
+    }
+
+    /// <https://w3c.github.io/webcrypto/#Crypto-attribute-subtle>: the same SubtleCrypto object
+    /// each time.
+    fn Subtle(&self, cx: &mut JSContext) -> DomRoot<SubtleCrypto> {
+        self.subtle.or_init(|| SubtleCrypto::new(cx, &self.global()))
     }
 
     /// <https://w3c.github.io/webcrypto/#Crypto-method-randomUUID>

@@ -3,3 +3,4 @@
 //! not implemented.
 
 pub mod crypto;
+pub mod subtlecrypto;
