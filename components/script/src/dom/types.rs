@@ -175,3 +175,4 @@ pub use crate::dom::performance::performanceentry::PerformanceEntry;
 pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
 pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
+pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;

@@ -17,6 +17,7 @@ use crate::dom::bindings::codegen::Callbacks::VideoFrameRequestCallback;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlmediaelement::HTMLMediaElement;
 use crate::dom::html::videoframecallbacks::VideoFrameCallbacks;
+use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
 
 #[dom_struct]
 pub struct HTMLVideoElement {
@@ -96,6 +97,21 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
         window.add_video_frame_element(self);
         // 4. Return callbackId.
         handle
+    }
+
+    /// <https://w3c.github.io/media-playback-quality/#dom-htmlvideoelement-getvideoplaybackquality>
+    fn GetVideoPlaybackQuality(&self, cx: &mut JSContext) -> DomRoot<VideoPlaybackQuality> {
+        // 1. Let playbackQuality be a new instance of VideoPlaybackQuality.
+        // 2. Set playbackQuality.creationTime to the value returned by a call to
+        //    Performance.now().
+        // 3. Set playbackQuality.totalVideoFrames to the current value of the total video
+        //    frame count: the frames the element's frame slot received since its media was
+        //    loaded (a load gives the element a new slot, which counts from 0).
+        // 4. Set playbackQuality.droppedVideoFrames to the current value of the dropped video
+        //    frame count: 0.
+        // 5. Return playbackQuality.
+        let total = self.htmlmediaelement.presented_generation().unwrap_or(0).min(u32::MAX as u64) as u32;
+        VideoPlaybackQuality::new(cx, &self.global(), total)
     }
 
     /// <https://wicg.github.io/video-rvfc/#dom-htmlvideoelement-cancelvideoframecallback>

@@ -35,6 +35,7 @@ pub mod simpleelements;
 pub mod structuredclone;
 pub mod timeranges;
 pub mod videoframecallbacks;
+pub mod videoplaybackquality;
 pub mod window;
 pub mod windowbrowsingcontext;
 pub mod windowproperties;

@@ -22,3 +22,17 @@ partial interface HTMLVideoElement {
   unsigned long requestVideoFrameCallback(VideoFrameRequestCallback callback);
   undefined cancelVideoFrameCallback(unsigned long handle);
 };
+
+// https://w3c.github.io/media-playback-quality/
+partial interface HTMLVideoElement {
+  VideoPlaybackQuality getVideoPlaybackQuality();
+};
+
+[Exposed=Window]
+interface VideoPlaybackQuality {
+  readonly attribute DOMHighResTimeStamp creationTime;
+  readonly attribute unsigned long droppedVideoFrames;
+  readonly attribute unsigned long totalVideoFrames;
+  // Deprecated by the spec, still in Chromium: always 0 (no frame is ever corrupted here).
+  readonly attribute unsigned long corruptedVideoFrames;
+};
