@@ -201,8 +201,9 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Update the rendering when a rendering opportunity has come and
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
-        let animating =
-            windows().iter().any(|w| !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks());
+        let animating = windows().iter().any(|w| {
+            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+        });
         let now = Instant::now();
         if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
             update_the_rendering(cx, now);
@@ -236,8 +237,9 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
         // A dirty canvas or a waiting animation frame callback keeps the loop
         // alive until its rendering update; so does a waiting video frame callback.
-        let animating =
-            windows().iter().any(|w| !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks());
+        let animating = windows().iter().any(|w| {
+            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+        });
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
@@ -276,6 +278,11 @@ pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
         if !window.animation_frames().borrow().is_empty() {
             crate::dom::html::animationframes::run_animation_frame_callbacks(cx, &window, now);
         }
+    }
+    // Then the resize observers (step 16), before the canvases paint, so a resize made in a
+    // callback is painted in this update.
+    for window in windows() {
+        crate::dom::resizeobserver::resizeobserver::broadcast_active_observations(cx, &window);
     }
     crate::dom::canvas::rendering::update_the_rendering(cx, now);
     microtask_checkpoint(cx);

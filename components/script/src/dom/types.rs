@@ -176,3 +176,4 @@ pub use crate::dom::performance::performanceobserver::{PerformanceObserver, Perf
 pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
+pub use crate::dom::resizeobserver::resizeobserver::{ResizeObserver, ResizeObserverEntry, ResizeObserverSize};

@@ -133,6 +133,8 @@ pub struct Window {
     document: MutNullableDom<Document>,
     timers: RefCell<Timers>,
     animation_frames: RefCell<AnimationFrames>,
+    /// The document's [[resizeObservers]], in creation order.
+    resize_observers: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::resizeobserver::resizeobserver::ResizeObserver>>>,
     /// Videos whose video frame request callbacks wait for a new frame.
     video_frame_elements: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
     #[no_trace]
@@ -189,6 +191,7 @@ impl Window {
             timers: Default::default(),
             animation_frames: Default::default(),
             video_frame_elements: Default::default(),
+            resize_observers: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
@@ -323,6 +326,20 @@ impl Window {
     /// The window's idle callbacks (requestIdleCallback).
     pub fn idle_callbacks(&self) -> &RefCell<crate::dom::idle::IdleCallbacks> {
         &self.idle_callbacks
+    }
+
+    pub fn add_resize_observer(&self, observer: &crate::dom::resizeobserver::resizeobserver::ResizeObserver) {
+        self.resize_observers.borrow_mut().push(crate::dom::bindings::root::Dom::from_ref(observer));
+    }
+
+    pub fn resize_observers(&self) -> Vec<DomRoot<crate::dom::resizeobserver::resizeobserver::ResizeObserver>> {
+        self.resize_observers.borrow().iter().map(|o| o.as_rooted()).collect()
+    }
+
+    /// Whether some observed element's size differs from the size last reported (a rendering
+    /// update will notify).
+    pub fn has_active_resize_observations(&self) -> bool {
+        self.resize_observers.borrow().iter().any(|o| o.has_active_observations())
     }
 
     /// Notes that `video` has video frame request callbacks waiting (once).
