@@ -53,6 +53,7 @@
 
 pub mod bench;
 mod draw_target;
+mod fonts;
 mod paint;
 mod readback;
 mod shadow;

@@ -1,29 +1,74 @@
-//! Text for `fillText()`, `strokeText()` and `measureText()`, drawn with one
-//! bundled face, DejaVu Sans (`resources/DejaVuSans.ttf`, Bitstream Vera
-//! licence in `resources/DejaVuSans-LICENSE.txt`), whatever the requested
-//! family, weight or style.
+//! Text for `fillText()`, `strokeText()` and `measureText()`, drawn with the faces
+//! `fonts::FontRegistry::select` picks for the `font` (web fonts of the canvas's
+//! `FontFaceSet`, system fonts, the bundled DejaVu Sans: `resources/DejaVuSans.ttf`,
+//! Bitstream Vera licence in `resources/DejaVuSans-LICENSE.txt`).
 //!
-//! Glyphs are placed one after another by their advance widths: no
-//! shaping, kerning, ligatures, font fallback or bidi reordering (FIXME:
-//! right-to-left text is only aligned as such, not reordered).
+//! Glyphs are placed one after another by their advance widths, each character from the
+//! first face of the list that has it, plus `letterSpacing` after every character and
+//! `wordSpacing` after every space: no shaping, kerning (`fontKerning` changes nothing),
+//! ligatures or bidi reordering (FIXME: right-to-left text is only aligned as such, not
+//! reordered). Small caps (`fontVariantCaps`, `font: small-caps …`) are synthesized: the
+//! lowercase letters drawn as capitals at 70% of the size; an italic or oblique style asked
+//! of an upright face is synthesized by slanting it 14°.
 //!
 //! <https://html.spec.whatwg.org/multipage/canvas.html#text-preparation-algorithm>
 
-use canvas_traits::text::{TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, prepare_text};
+use canvas_traits::text::{
+    FontVariantCaps, TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, prepare_text,
+};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 use tiny_skia as sk;
 
-static FONT_DATA: &[u8] = include_bytes!("../resources/DejaVuSans.ttf");
+use crate::fonts::{Face, FontRegistry};
 
-fn font() -> Option<FontRef<'static>> {
-    FontRef::new(FONT_DATA).ok()
+/// The size ratio of synthesized small capitals.
+const SMALL_CAPS_SCALE: f32 = 0.7;
+
+/// tan(14°): the slant of a synthesized oblique.
+const SYNTHETIC_SLANT: f32 = 0.249;
+
+/// The faces of one text call, parsed.
+struct Faces<'a> {
+    faces: &'a [Face],
+    fonts: Vec<FontRef<'a>>,
+    /// For each entry of `fonts`, its index in `faces`.
+    origin: Vec<usize>,
 }
 
-/// Glyphs with their pen positions, and the font's vertical metrics, at one size.
+impl<'a> Faces<'a> {
+    fn new(faces: &'a [Face]) -> Faces<'a> {
+        let mut fonts = Vec::new();
+        let mut origin = Vec::new();
+        for (i, face) in faces.iter().enumerate() {
+            match face.font_ref() {
+                Some(font) => {
+                    fonts.push(font);
+                    origin.push(i);
+                }
+                None => log::debug!("a selected face does not parse; skipped"),
+            }
+        }
+        Faces { faces, fonts, origin }
+    }
+
+    fn slanted(&self, font: usize) -> bool {
+        self.faces[self.origin[font]].synthetic_oblique
+    }
+}
+
+/// One glyph: which font of the list, its id, its pen position and its size.
+struct Placed {
+    font: usize,
+    glyph: GlyphId,
+    x: f32,
+    size: f32,
+}
+
+/// Glyphs with their pen positions, and the first font's vertical metrics, at one size.
 struct Run {
-    glyphs: Vec<(GlyphId, f32)>,
+    glyphs: Vec<Placed>,
     width: f32,
     /// Above the alphabetic baseline, positive.
     ascent: f32,
@@ -31,19 +76,53 @@ struct Run {
     descent: f32,
 }
 
-fn layout_run(font: &FontRef<'static>, text: &str, size: f32) -> Run {
-    let charmap = font.charmap();
-    let advances = font.glyph_metrics(Size::new(size), LocationRef::default());
+/// The character to draw for `ch` and its size ratio under `caps`
+/// (<https://drafts.csswg.org/css-fonts/#font-variant-caps-prop>, synthesized: "the user
+/// agent may simulate small capital glyphs … by scaling uppercase glyphs").
+fn caps_form(ch: char, caps: FontVariantCaps) -> (char, f32) {
+    let upper = || ch.to_uppercase().next().unwrap_or(ch);
+    match caps {
+        FontVariantCaps::SmallCaps | FontVariantCaps::PetiteCaps if ch.is_lowercase() => {
+            (upper(), SMALL_CAPS_SCALE)
+        }
+        FontVariantCaps::AllSmallCaps | FontVariantCaps::AllPetiteCaps if ch.is_alphabetic() => {
+            (upper(), SMALL_CAPS_SCALE)
+        }
+        // Unicase: capitals as small capitals, lowercase letters unchanged.
+        FontVariantCaps::Unicase if ch.is_uppercase() => (ch, SMALL_CAPS_SCALE),
+        _ => (ch, 1.0),
+    }
+}
+
+fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -> Run {
+    let charmaps: Vec<_> = faces.fonts.iter().map(|f| f.charmap()).collect();
+    let letter_spacing = options.letter_spacing as f32;
+    let word_spacing = options.word_spacing as f32;
     let mut glyphs = Vec::with_capacity(text.len());
     let mut x = 0.0;
     for ch in prepare_text(text).chars() {
-        // A character the face lacks shows as its .notdef box.
-        let glyph = charmap.map(ch).unwrap_or_default();
-        glyphs.push((glyph, x));
-        x += advances.advance_width(glyph).unwrap_or(0.0);
+        let (drawn, scale) = caps_form(ch, options.variant_caps);
+        // The first face that has the character; else the first face's .notdef box.
+        let (font, glyph) = charmaps
+            .iter()
+            .enumerate()
+            .find_map(|(i, map)| map.map(drawn).map(|g| (i, g)))
+            .unwrap_or((0, GlyphId::NOTDEF));
+        let glyph_size = size * scale;
+        let advance = faces.fonts.get(font).map_or(0.0, |f| {
+            f.glyph_metrics(Size::new(glyph_size), LocationRef::default()).advance_width(glyph).unwrap_or(0.0)
+        });
+        glyphs.push(Placed { font, glyph, x, size: glyph_size });
+        x += advance + letter_spacing;
+        if ch == ' ' {
+            x += word_spacing;
+        }
     }
-    let metrics = font.metrics(Size::new(size), LocationRef::default());
-    Run { glyphs, width: x, ascent: metrics.ascent, descent: -metrics.descent }
+    let (ascent, descent) = faces.fonts.first().map_or((size * 0.8, size * 0.2), |f| {
+        let metrics = f.metrics(Size::new(size), LocationRef::default());
+        (metrics.ascent, -metrics.descent)
+    });
+    Run { glyphs, width: x, ascent, descent }
 }
 
 /// Where the `textBaseline` line is, above the alphabetic baseline.
@@ -77,12 +156,13 @@ struct PathPen<'a> {
     origin_x: f32,
     origin_y: f32,
     scale_x: f32,
+    slant: f32,
 }
 
 impl PathPen<'_> {
     fn map(&self, x: f32, y: f32) -> (f32, f32) {
-        // Font units point up; the canvas points down.
-        (self.origin_x + x * self.scale_x, self.origin_y - y)
+        // Font units point up; the canvas points down. A synthesized oblique leans right.
+        (self.origin_x + (x + y * self.slant) * self.scale_x, self.origin_y - y)
     }
 }
 
@@ -115,23 +195,21 @@ impl OutlinePen for PathPen<'_> {
 /// The glyph outlines of `run`, in user space, with the run's start at
 /// `start_x` and its alphabetic baseline at `baseline_y`, squeezed
 /// horizontally by `scale_x`.
-fn outlines(
-    font: &FontRef<'static>,
-    run: &Run,
-    size: f32,
-    start_x: f32,
-    baseline_y: f32,
-    scale_x: f32,
-) -> Option<sk::Path> {
-    let glyphs = font.outline_glyphs();
-    let settings = || DrawSettings::unhinted(Size::new(size), LocationRef::default());
+fn outlines(faces: &Faces<'_>, run: &Run, start_x: f32, baseline_y: f32, scale_x: f32) -> Option<sk::Path> {
+    let glyph_sets: Vec<_> = faces.fonts.iter().map(|f| f.outline_glyphs()).collect();
     let mut builder = sk::PathBuilder::new();
-    for (glyph, pen_x) in &run.glyphs {
-        let Some(outline) = glyphs.get(*glyph) else { continue };
-        let mut pen =
-            PathPen { builder: &mut builder, origin_x: start_x + pen_x * scale_x, origin_y: baseline_y, scale_x };
-        if let Err(error) = outline.draw(settings(), &mut pen) {
-            log::debug!("glyph {glyph:?} could not be drawn: {error}");
+    for placed in &run.glyphs {
+        let Some(outline) = glyph_sets.get(placed.font).and_then(|g| g.get(placed.glyph)) else { continue };
+        let settings = DrawSettings::unhinted(Size::new(placed.size), LocationRef::default());
+        let mut pen = PathPen {
+            builder: &mut builder,
+            origin_x: start_x + placed.x * scale_x,
+            origin_y: baseline_y,
+            scale_x,
+            slant: if faces.slanted(placed.font) { SYNTHETIC_SLANT } else { 0.0 },
+        };
+        if let Err(error) = outline.draw(settings, &mut pen) {
+            log::debug!("glyph {:?} could not be drawn: {error}", placed.glyph);
         }
     }
     builder.finish()
@@ -145,34 +223,44 @@ fn outlines(
 /// 2. Run the text preparation algorithm: the anchor point is (x, y), the
 ///    run is placed by `textAlign` and `textBaseline`, and if `maxWidth` is
 ///    given and the run is wider, it is condensed horizontally to fit.
-pub(crate) fn text_path(text: &str, x: f64, y: f64, max_width: Option<f64>, options: &TextOptions) -> Option<sk::Path> {
+pub(crate) fn text_path(
+    fonts: &mut FontRegistry,
+    text: &str,
+    x: f64,
+    y: f64,
+    max_width: Option<f64>,
+    options: &TextOptions,
+) -> Option<sk::Path> {
     if !x.is_finite() || !y.is_finite() || max_width.is_some_and(|w| !w.is_finite() || w <= 0.0) {
         return None;
     }
-    let font = font()?;
+    let selected = fonts.select(options);
+    let faces = Faces::new(&selected);
     let size = options.font.size_px as f32;
-    let run = layout_run(&font, text, size);
+    let run = layout_run(&faces, text, size, options);
     let scale_x = match max_width {
         Some(max) if (run.width as f64) > max => (max / run.width as f64) as f32,
         _ => 1.0,
     };
     let start_x = x as f32 + align_offset(options, run.width * scale_x);
     let baseline_y = y as f32 + baseline_height(options.baseline, &run);
-    outlines(&font, &run, size, start_x, baseline_y, scale_x)
+    outlines(&faces, &run, start_x, baseline_y, scale_x)
 }
 
 /// `measureText()`: <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-measuretext>.
 /// Horizontal distances are from the alignment point; vertical ones from
 /// the `textBaseline` line, ascents positive upwards, descents downwards.
-pub(crate) fn measure(text: &str, options: &TextOptions) -> TextMetrics {
-    let Some(font) = font() else {
+pub(crate) fn measure(fonts: &mut FontRegistry, text: &str, options: &TextOptions) -> TextMetrics {
+    let selected = fonts.select(options);
+    let faces = Faces::new(&selected);
+    if faces.fonts.is_empty() {
         return TextMetrics::default();
-    };
+    }
     let size = options.font.size_px as f32;
-    let run = layout_run(&font, text, size);
+    let run = layout_run(&faces, text, size, options);
     let shift = baseline_height(options.baseline, &run) as f64;
     let start = align_offset(options, run.width);
-    let ink = outlines(&font, &run, size, start, 0.0, 1.0).map(|path| path.bounds());
+    let ink = outlines(&faces, &run, start, 0.0, 1.0).map(|path| path.bounds());
     let (ascent, descent) = (run.ascent as f64, run.descent as f64);
     let em_ascent = size as f64 * ascent / (ascent + descent).max(f64::MIN_POSITIVE);
     let em_descent = size as f64 - em_ascent;

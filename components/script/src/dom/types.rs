@@ -160,3 +160,6 @@ pub use crate::dom::workers::worker::Worker;
 pub use crate::dom::workers::workerglobalscope::WorkerGlobalScope;
 pub use crate::dom::workers::workerlocation::WorkerLocation;
 pub use crate::dom::workers::workernavigator::WorkerNavigator;
+pub use crate::dom::css::fontface::FontFace;
+pub use crate::dom::css::fontfaceset::FontFaceSet;
+pub use crate::dom::css::fontfacesetloadevent::FontFaceSetLoadEvent;

@@ -22,7 +22,7 @@ use crate::dom::bindings::codegen::Dictionaries::{
     CanvasRenderingContext2DSettings, DOMMatrix2DInit, ImageDataSettings, ImageEncodeOptions,
 };
 use crate::dom::bindings::codegen::Enums::{
-    CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
+    CanvasDirection, CanvasFillRule, CanvasFontKerning, CanvasFontStretch, CanvasFontVariantCaps, CanvasLineCap, CanvasTextRendering, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
     ImageSmoothingQuality, OffscreenRenderingContextId,
 };
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
