@@ -57,7 +57,7 @@ enum FontFaceSetLoadStatus { "loading", "loaded" };
 interface FontFaceSet : EventTarget {
   constructor(sequence<FontFace> initialFaces);
 
-  FontFaceSet add(FontFace font);
+  [Throws] FontFaceSet add(FontFace font); // throws InvalidModificationError for a CSS-connected face, as its steps say
   boolean delete(FontFace font);
   undefined clear();
   setlike<FontFace>;

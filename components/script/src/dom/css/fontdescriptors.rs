@@ -184,6 +184,26 @@ pub fn parse_metric_override(value: &str) -> Option<()> {
     })
 }
 
+/// `font-family` in `@font-face`: one `<family-name>` (a string, or identifiers joined by a
+/// space; generic keywords and CSS-wide keywords are not family names).
+pub fn parse_family_name(value: &str) -> Option<String> {
+    parse_all(value, |p| {
+        if let Ok(s) = p.try_parse(|p| p.expect_string_cloned()) {
+            return Ok(s.to_string());
+        }
+        let mut words = vec![p.expect_ident_cloned()?.to_string()];
+        while let Ok(w) = p.try_parse(|p| p.expect_ident_cloned()) {
+            words.push(w.to_string());
+        }
+        const RESERVED: [&str; 10] =
+            ["inherit", "initial", "unset", "revert", "default", "serif", "sans-serif", "monospace", "cursive", "fantasy"];
+        if words.len() == 1 && RESERVED.iter().any(|k| words[0].eq_ignore_ascii_case(k)) {
+            return invalid();
+        }
+        Ok(words.join(" "))
+    })
+}
+
 /// The matching descriptors of a face, from its attribute values (each checked already).
 pub fn face_descriptors(style: &str, weight: &str, stretch: &str) -> FaceDescriptors {
     FaceDescriptors {
@@ -271,6 +291,14 @@ mod tests {
         assert!(parse_display("sometimes").is_none());
         assert!(parse_metric_override("90%").is_some());
         assert!(parse_metric_override("-1%").is_none());
+    }
+
+    #[test]
+    fn family_names() {
+        assert_eq!(parse_family_name("\"My Font\"").as_deref(), Some("My Font"));
+        assert_eq!(parse_family_name("My   Font").as_deref(), Some("My Font"));
+        assert_eq!(parse_family_name("serif"), None);
+        assert_eq!(parse_family_name("a, b"), None);
     }
 
     #[test]

@@ -105,9 +105,71 @@ pub struct FontFace {
     /// Steps to run once the face is loaded or failed (`FontFaceSet.load()`'s waits).
     #[no_trace]
     on_settled: RefCell<Vec<Box<dyn FnOnce(&mut JSContext)>>>,
+    /// <https://drafts.csswg.org/css-font-loading/#css-connected>: made for an `@font-face`
+    /// rule of the document's style sheets.
+    #[no_trace]
+    css_connected: bool,
 }
 
 impl FontFace {
+    /// <https://drafts.csswg.org/css-font-loading/#font-face-css-connection>: the FontFace of an
+    /// `@font-face` rule (`block`, its descriptors as written), its `src` URLs resolved against
+    /// `base` (the style sheet's location: the document's base URL). An invalid family, `src`
+    /// or descriptor gives a face in the "error" state (such a rule is ignored by CSS).
+    pub fn new_css_connected(
+        cx: &mut JSContext,
+        window: &Window,
+        block: &[crate::dom::css::cssproperties::Declaration],
+        base: &url::Url,
+    ) -> DomRoot<FontFace> {
+        let get = |name: &str| block.iter().rev().find(|d| d.name.eq_ignore_ascii_case(name)).map(|d| d.value.clone());
+        let family = get("font-family").and_then(|v| grammar::parse_family_name(&v));
+        let urls = get("src").and_then(|v| grammar::parse_src(&v, base));
+        let or = |name: &str, default: &str| get(name).unwrap_or_else(|| default.to_owned());
+        let d = Descriptors {
+            family: family.clone().unwrap_or_default(),
+            style: or("font-style", "normal"),
+            weight: or("font-weight", "normal"),
+            stretch: or("font-stretch", "normal"),
+            unicode_range: or("unicode-range", "U+0-10FFFF"),
+            feature_settings: or("font-feature-settings", "normal"),
+            variation_settings: or("font-variation-settings", "normal"),
+            display: or("font-display", "auto"),
+            ascent_override: or("ascent-override", "normal"),
+            descent_override: or("descent-override", "normal"),
+            line_gap_override: or("line-gap-override", "normal"),
+        };
+        let valid = family.is_some()
+            && urls.is_some()
+            && check_style(&d.style)
+            && check_weight(&d.weight)
+            && check_stretch(&d.stretch);
+        let promise = Promise::new(cx, window);
+        promise.mark_handled(cx);
+        let face = FontFace {
+            reflector_: Reflector::new(),
+            descriptors: RefCell::new(d),
+            status: Cell::new(FontFaceLoadStatus::Unloaded),
+            status_promise: promise,
+            urls,
+            key: Cell::new(None),
+            sets: RefCell::new(Vec::new()),
+            on_settled: RefCell::new(Vec::new()),
+            css_connected: true,
+        };
+        let face = crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(face), window);
+        if !valid {
+            face.status.set(FontFaceLoadStatus::Error);
+            face.status_promise.reject_error(cx, Error::Syntax("The @font-face rule is invalid.".into()));
+        }
+        face
+    }
+
+    /// Whether the face belongs to an `@font-face` rule.
+    pub fn is_css_connected(&self) -> bool {
+        self.css_connected
+    }
+
     /// Whether the face is loaded (its data is on the canvas thread).
     pub fn is_loaded(&self) -> bool {
         self.status.get() == FontFaceLoadStatus::Loaded
@@ -320,6 +382,7 @@ impl FontFaceMethods for FontFace {
             key: Cell::new(None),
             sets: RefCell::new(Vec::new()),
             on_settled: RefCell::new(Vec::new()),
+            css_connected: false,
         };
         let face = reflect_dom_object_with_proto(cx, Box::new(face), global, proto);
         if !parsed {

@@ -1,8 +1,10 @@
 //! `FontFaceSet` (<https://drafts.csswg.org/css-font-loading/#fontfaceset>): `document.fonts`
 //! and a worker's `self.fonts`, the font source text on that realm's canvases draws with.
 //!
-//! The set entries are the faces script added (no CSS-connected faces: `@font-face` rules do
-//! not load fonts). Loading state follows the faces' status: a face starting to load switches
+//! The set entries are, for a document, the CSS-connected faces of the top-level `@font-face`
+//! rules of its style sheets (`<style>` and adopted sheets, in that order; made or dropped when
+//! script reads `document.fonts`, not when sheets change; a face loads on `load()`, not when
+//! text asks for its family), then the faces script added, in insertion order. Loading state follows the faces' status: a face starting to load switches
 //! the set to "loading", the last one to finish switches it to "loaded", which fulfills
 //! `ready` and fires `loadingdone` (and `loadingerror` for failed faces).
 
@@ -25,7 +27,9 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
+use crate::dom::css::cssfontfacerule::CSSFontFaceRule;
 use crate::dom::css::fontface::FontFace;
+use crate::dom::dom::document::Document;
 use crate::dom::css::fontfacesetloadevent::FontFaceSetLoadEvent;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
@@ -34,7 +38,9 @@ use crate::dom::html::window::Window;
 #[dom_struct]
 pub struct FontFaceSet {
     eventtarget: EventTarget,
-    /// The set entries, in insertion order.
+    /// The CSS-connected faces with their rules, in document order.
+    css: RefCell<Vec<(Dom<CSSFontFaceRule>, Dom<FontFace>)>>,
+    /// The other set entries, in insertion order.
     entries: RefCell<Vec<Dom<FontFace>>>,
     /// [[LoadingFonts]], [[LoadedFonts]], [[FailedFonts]].
     loading: RefCell<Vec<Dom<FontFace>>>,
@@ -63,6 +69,7 @@ impl FontFaceSet {
         // No face is loading: [[ReadyPromise]] is fulfilled once the set exists (below).
         FontFaceSet {
             eventtarget: EventTarget::new_inherited(),
+            css: RefCell::new(Vec::new()),
             entries: RefCell::new(Vec::new()),
             loading: RefCell::new(Vec::new()),
             loaded: RefCell::new(Vec::new()),
@@ -81,6 +88,62 @@ impl FontFaceSet {
         set
     }
 
+    /// The set entries: the CSS-connected faces, then the others.
+    fn all_faces(&self) -> Vec<DomRoot<FontFace>> {
+        let mut faces: Vec<DomRoot<FontFace>> = self.css.borrow().iter().map(|(_, f)| f.as_rooted()).collect();
+        faces.extend(rooted(&self.entries));
+        faces
+    }
+
+    /// <https://drafts.csswg.org/css-font-loading/#document-font-face-set>: brings the
+    /// CSS-connected faces in step with `document`'s `@font-face` rules (a rule keeps its face;
+    /// a new rule gets one; a face whose rule is gone leaves the set).
+    pub fn sync_css_faces(&self, cx: &mut JSContext, document: &Document) {
+        let mut sheets = crate::dom::css::stylesheetlist::sheets_of(cx, document.upcast());
+        sheets.extend(document.adopted_style_sheets(cx));
+        let rules: Vec<DomRoot<CSSFontFaceRule>> = sheets
+            .iter()
+            .flat_map(|sheet| sheet.rules().items())
+            .filter_map(|rule| rule.downcast::<CSSFontFaceRule>().map(DomRoot::from_ref))
+            .collect();
+        let old: Vec<(DomRoot<CSSFontFaceRule>, DomRoot<FontFace>)> =
+            self.css.borrow().iter().map(|(r, f)| (r.as_rooted(), f.as_rooted())).collect();
+        let window = self.global();
+        let base = document.base_url();
+        let mut new = Vec::with_capacity(rules.len());
+        for rule in &rules {
+            let face = match old.iter().find(|(r, _)| std::ptr::eq(&**r, &**rule)) {
+                Some((_, face)) => face.clone(),
+                None => {
+                    let face = FontFace::new_css_connected(cx, &window, &rule.block().borrow(), &base);
+                    face.add_set(self);
+                    face
+                }
+            };
+            new.push((Dom::from_ref(&**rule), Dom::from_ref(&*face)));
+        }
+        *self.css.borrow_mut() = new;
+        for (rule, face) in &old {
+            if !rules.iter().any(|r| std::ptr::eq(&**r, &**rule)) {
+                face.remove_set(self);
+                self.forget(cx, face);
+            }
+        }
+    }
+
+    /// A face left the set: it leaves the loading lists too ("If font was the last item in
+    /// [[LoadingFonts]], switch the FontFaceSet to loaded").
+    fn forget(&self, cx: &mut JSContext, font: &FontFace) {
+        remove(&self.loaded, font);
+        remove(&self.failed, font);
+        if contains(&self.loading, font) {
+            remove(&self.loading, font);
+            if self.loading.borrow().is_empty() {
+                self.switch_to_loaded(cx);
+            }
+        }
+    }
+
     /// The loaded faces whose family is one of `font`'s families, in set order: what a text
     /// command may draw with.
     pub fn faces_for(&self, font: &CanvasFont) -> Vec<WebFontFace> {
@@ -95,8 +158,7 @@ impl FontFaceSet {
         if names.is_empty() {
             return Vec::new();
         }
-        self.entries
-            .borrow()
+        self.all_faces()
             .iter()
             .filter(|face| face.is_loaded())
             .filter(|face| {
@@ -199,7 +261,7 @@ impl FontFaceSet {
         for family in font.family_list() {
             let FamilyName::Named(name) = family else { continue };
             let faces: Vec<DomRoot<FontFace>> =
-                rooted(&self.entries).into_iter().filter(|f| f.family().eq_ignore_ascii_case(&name)).collect();
+                self.all_faces().into_iter().filter(|f| f.family().eq_ignore_ascii_case(&name)).collect();
             let descriptors: Vec<_> = faces.iter().map(|f| f.matching_descriptors()).collect();
             let want = canvas_traits::text::FaceDescriptors {
                 style: font.style,
@@ -248,7 +310,7 @@ impl FontFaceSetMethods for FontFaceSet {
         // 2. "For each of the font faces in the initialFaces argument, add it to font face
         //    set's set entries."
         for face in &initial_faces {
-            set.Add(cx, face);
+            set.Add(cx, face)?;
         }
         // (Nothing loading: the set switches to loaded, fulfilling [[ReadyPromise]].)
         if set.loading.borrow().is_empty() {
@@ -259,12 +321,17 @@ impl FontFaceSetMethods for FontFaceSet {
     }
 
     /// <https://drafts.csswg.org/css-font-loading/#dom-fontfaceset-add>
-    fn Add(&self, cx: &mut JSContext, font: &FontFace) -> DomRoot<FontFaceSet> {
+    fn Add(&self, cx: &mut JSContext, font: &FontFace) -> Fallible<DomRoot<FontFaceSet>> {
         // 1. "If font is already in the FontFaceSet's set entries, skip to the last step of
         //    this algorithm immediately."
-        if !contains(&self.entries, font) {
+        if !self.Has(cx, font) {
             // 2. "If font is CSS-connected, throw an InvalidModificationError exception and exit
-            //    this algorithm immediately." (No face is CSS-connected in Aperture.)
+            //    this algorithm immediately."
+            if font.is_css_connected() {
+                return Err(Error::InvalidModification(
+                    "The FontFace of an @font-face rule cannot be added to another FontFaceSet.".into(),
+                ));
+            }
             // 3. "Add the font argument to the FontFaceSet's set entries."
             self.entries.borrow_mut().push(Dom::from_ref(font));
             font.add_set(self);
@@ -276,65 +343,55 @@ impl FontFaceSetMethods for FontFaceSet {
             }
         }
         // 5. "Return the FontFaceSet."
-        DomRoot::from_ref(self)
+        Ok(DomRoot::from_ref(self))
     }
 
     /// <https://drafts.csswg.org/css-font-loading/#dom-fontfaceset-delete>
     fn Delete(&self, cx: &mut JSContext, font: &FontFace) -> bool {
         // 1. "If font is CSS-connected, return false and exit this algorithm immediately."
+        if font.is_css_connected() {
+            return false;
+        }
         // 2. "Let deleted be the result of removing font from the FontFaceSet's set entries."
         let deleted = contains(&self.entries, font);
         remove(&self.entries, font);
         font.remove_set(self);
         // 3. "If font is present in the FontFaceSet's [[LoadedFonts]], or [[FailedFonts]]
         //    lists, remove it."
-        remove(&self.loaded, font);
-        remove(&self.failed, font);
         // 4. "If font is present in the FontFaceSet's [[LoadingFonts]] list, remove it. If font
         //    was the last item in that list (and so the list is now empty), switch the
         //    FontFaceSet to loaded."
-        if contains(&self.loading, font) {
-            remove(&self.loading, font);
-            if self.loading.borrow().is_empty() {
-                self.switch_to_loaded(cx);
-            }
-        }
+        self.forget(cx, font);
         // 5. "Return deleted."
         deleted
     }
 
     /// <https://drafts.csswg.org/css-font-loading/#dom-fontfaceset-clear>: "remove all
     /// non-CSS-connected FontFace objects from the FontFaceSet's set entries, its
-    /// [[LoadedFonts]] list, and its [[FailedFonts]] list." (Faces still loading are
-    /// removed too, so the set does not wait for faces it no longer has.)
+    /// [[LoadedFonts]] list, and its [[FailedFonts]] list." (They leave [[LoadingFonts]] too,
+    /// so the set does not wait for faces it no longer has.)
     fn Clear(&self, cx: &mut JSContext) {
         for face in rooted(&self.entries) {
             face.remove_set(self);
+            self.forget(cx, &face);
         }
         self.entries.borrow_mut().clear();
-        self.loaded.borrow_mut().clear();
-        self.failed.borrow_mut().clear();
-        let was_loading = !self.loading.borrow().is_empty();
-        self.loading.borrow_mut().clear();
-        if was_loading {
-            self.switch_to_loaded(cx);
-        }
     }
 
     /// <https://webidl.spec.whatwg.org/#es-set-size>: the number of set entries.
     fn Size(&self, _cx: &mut JSContext) -> u32 {
-        self.entries.borrow().len() as u32
+        (self.css.borrow().len() + self.entries.borrow().len()) as u32
     }
 
     /// <https://webidl.spec.whatwg.org/#es-set-has>
     fn Has(&self, _cx: &mut JSContext, value: &FontFace) -> bool {
-        contains(&self.entries, value)
+        contains(&self.entries, value) || self.css.borrow().iter().any(|(_, f)| std::ptr::eq(&**f, value))
     }
 
     /// The set entries, for `entries()`/`keys()`/`values()`/`forEach()`/`@@iterator`
     /// (<https://webidl.spec.whatwg.org/#es-setlike>): each entry is its own key.
     fn PairIterable(&self, _cx: &mut JSContext) -> Vec<(DomRoot<FontFace>, DomRoot<FontFace>)> {
-        rooted(&self.entries).into_iter().map(|f| (f.clone(), f)).collect()
+        self.all_faces().into_iter().map(|f| (f.clone(), f)).collect()
     }
 
     /// <https://drafts.csswg.org/css-font-loading/#dom-fontfaceset-onloading>

@@ -493,9 +493,12 @@ impl Document {
 }
 
 impl DocumentMethods for Document {
-    /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>
+    /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>: the document's
+    /// font source, its CSS-connected faces brought in step with the `@font-face` rules.
     fn Fonts(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
-        self.fonts(cx)
+        let fonts = self.fonts(cx);
+        fonts.sync_css_faces(cx, self);
+        fonts
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-stylesheets>
