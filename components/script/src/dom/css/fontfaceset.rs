@@ -14,7 +14,6 @@ use std::rc::Rc;
 use canvas_traits::text::{CanvasFont, FamilyName, WebFontFace};
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::rooted;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
@@ -497,11 +496,9 @@ fn wait_for_all(cx: &mut JSContext, faces: Vec<DomRoot<FontFace>>, promise: Rc<P
                 }
                 let Some(this) = this.root() else { return };
                 if this.status() == FontFaceLoadStatus::Error {
-                    // The face's [[FontStatusPromise]] is rejected: reject with its reason.
-                    let reason = this.status_promise();
-                    rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
-                    crate::dom::bindings::conversions::ToJSVal::to_jsval(&reason, cx, value.handle_mut());
-                    promise.resolve(cx, value.handle());
+                    // The face's [[FontStatusPromise]] is rejected: resolving with it rejects
+                    // with its reason (`resolve_native` converts it in the promise's realm).
+                    promise.resolve_native(cx, &this.status_promise());
                     return;
                 }
                 remaining.set(remaining.get() - 1);
