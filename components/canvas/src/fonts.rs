@@ -74,7 +74,8 @@ pub(crate) fn match_face(faces: &[FaceDescriptors], want: FontRequest) -> Option
 
 /// Keeps the candidates with the smallest rank.
 fn narrow(candidates: &mut Vec<usize>, rank: impl Fn(usize) -> (u8, f32)) {
-    let Some(best) = candidates.iter().map(|&i| rank(i)).min_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal))
+    let Some(best) =
+        candidates.iter().map(|&i| rank(i)).min_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal))
     else {
         return;
     };

@@ -129,9 +129,7 @@ fn base_table_baselines(font: &FontRef<'_>) -> (Option<i16>, Option<i16>) {
 fn caps_form(ch: char, caps: FontVariantCaps) -> (char, f32) {
     let upper = || ch.to_uppercase().next().unwrap_or(ch);
     match caps {
-        FontVariantCaps::SmallCaps | FontVariantCaps::PetiteCaps if ch.is_lowercase() => {
-            (upper(), SMALL_CAPS_SCALE)
-        }
+        FontVariantCaps::SmallCaps | FontVariantCaps::PetiteCaps if ch.is_lowercase() => (upper(), SMALL_CAPS_SCALE),
         FontVariantCaps::AllSmallCaps | FontVariantCaps::AllPetiteCaps if ch.is_alphabetic() => {
             (upper(), SMALL_CAPS_SCALE)
         }
@@ -161,7 +159,9 @@ fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -
         // The first face that has the character.
         let found = charmaps.iter().enumerate().find_map(|(i, map)| map.map(drawn).map(|g| (i, g)));
         let (placed, advance) = match found {
-            Some((font, glyph)) => (Some(Placed { font, glyph, x, size: glyph_size }), advance_of(font, glyph, glyph_size)),
+            Some((font, glyph)) => {
+                (Some(Placed { font, glyph, x, size: glyph_size }), advance_of(font, glyph, glyph_size))
+            }
             // U+0000 takes no space and shows nothing (as in browsers).
             None if ch == '\0' => (None, 0.0),
             // White space no face has is blank: an ideographic space one em, others a space.

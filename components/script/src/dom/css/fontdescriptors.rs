@@ -104,11 +104,9 @@ pub fn parse_stretch(value: &str) -> Option<(f32, f32)> {
 /// `unicode-range`: `<unicode-range-token>#`.
 pub fn parse_unicode_range(value: &str) -> Option<()> {
     parse_all(value, |p| {
-        p.parse_comma_separated(|p| {
-            cssparser::UnicodeRange::parse(p).map(|_| ()).map_err(|_| bad())
-        })
-        .map(|_| ())
-        .map_err(|_| bad())
+        p.parse_comma_separated(|p| cssparser::UnicodeRange::parse(p).map(|_| ()).map_err(|_| bad()))
+            .map(|_| ())
+            .map_err(|_| bad())
     })
 }
 
@@ -195,8 +193,18 @@ pub fn parse_family_name(value: &str) -> Option<String> {
         while let Ok(w) = p.try_parse(|p| p.expect_ident_cloned()) {
             words.push(w.to_string());
         }
-        const RESERVED: [&str; 10] =
-            ["inherit", "initial", "unset", "revert", "default", "serif", "sans-serif", "monospace", "cursive", "fantasy"];
+        const RESERVED: [&str; 10] = [
+            "inherit",
+            "initial",
+            "unset",
+            "revert",
+            "default",
+            "serif",
+            "sans-serif",
+            "monospace",
+            "cursive",
+            "fantasy",
+        ];
         if words.len() == 1 && RESERVED.iter().any(|k| words[0].eq_ignore_ascii_case(k)) {
             return invalid();
         }

@@ -24,6 +24,7 @@ use crate::dom::bindings::codegen::Enums::FontFaceLoadStatus;
 use crate::dom::bindings::codegen::FontFaceBinding::FontFaceMethods;
 use crate::dom::bindings::codegen::Unions::StringOrArrayBufferOrArrayBufferView as FontSourceArg;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -33,7 +34,6 @@ use crate::dom::css::fontdescriptors::{self as grammar, FontSource};
 use crate::dom::css::fontfaceset::FontFaceSet;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::bindings::promise::Promise;
 
 /// Checks font data the way the canvas thread will read it: a TrueType/OpenType font or the
 /// first face of a collection that skrifa parses.
@@ -259,7 +259,12 @@ impl FontFace {
         }
     }
 
-    fn set_descriptor(&self, value: DOMString, check: Check, field: fn(&mut Descriptors) -> &mut String) -> ErrorResult {
+    fn set_descriptor(
+        &self,
+        value: DOMString,
+        check: Check,
+        field: fn(&mut Descriptors) -> &mut String,
+    ) -> ErrorResult {
         // "On setting, parse the string according to the grammar for the corresponding
         //  @font-face descriptor. If it does not match the grammar, throw a SyntaxError;
         //  otherwise, set the attribute to the serialization of the parsed value."

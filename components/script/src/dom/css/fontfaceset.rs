@@ -28,8 +28,8 @@ use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::css::cssfontfacerule::CSSFontFaceRule;
 use crate::dom::css::fontface::FontFace;
-use crate::dom::dom::document::Document;
 use crate::dom::css::fontfacesetloadevent::FontFaceSetLoadEvent;
+use crate::dom::dom::document::Document;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
@@ -279,8 +279,19 @@ impl FontFaceSet {
 
 /// The CSS font matching algorithm's choice among `faces` (the same narrowing the canvas
 /// thread runs, `canvas::fonts::match_face`, simplified to nearest style then weight).
-fn best_face(faces: &[canvas_traits::text::FaceDescriptors], want: &canvas_traits::text::FaceDescriptors) -> Option<usize> {
-    let distance = |(lo, hi): (f32, f32), v: f32| if v < lo { lo - v } else if v > hi { v - hi } else { 0.0 };
+fn best_face(
+    faces: &[canvas_traits::text::FaceDescriptors],
+    want: &canvas_traits::text::FaceDescriptors,
+) -> Option<usize> {
+    let distance = |(lo, hi): (f32, f32), v: f32| {
+        if v < lo {
+            lo - v
+        } else if v > hi {
+            v - hi
+        } else {
+            0.0
+        }
+    };
     (0..faces.len()).min_by(|&a, &b| {
         let key = |i: usize| {
             let f = &faces[i];
@@ -487,7 +498,8 @@ fn wait_for_all(cx: &mut JSContext, faces: Vec<DomRoot<FontFace>>, promise: Rc<P
         return;
     }
     for face in &faces {
-        let (remaining, list, promise, this) = (remaining.clone(), list.clone(), promise.clone(), Trusted::new(&**face));
+        let (remaining, list, promise, this) =
+            (remaining.clone(), list.clone(), promise.clone(), Trusted::new(&**face));
         face.when_settled(
             cx,
             Box::new(move |cx| {
