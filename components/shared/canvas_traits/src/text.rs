@@ -479,7 +479,7 @@ impl SpacingLength {
                         let unit = SPACING_UNITS.iter().find(|(u, _)| *u == lower).ok_or_else(invalid)?.0;
                         SpacingLength { value: widen(value), unit }
                     }
-                    Token::Number { value, .. } if value == 0.0 => SpacingLength { value: 0.0, unit: "px" },
+                    Token::Number { value: 0.0, .. } => SpacingLength { value: 0.0, unit: "px" },
                     _ => return Err(invalid()),
                 };
                 Ok(length)

@@ -59,6 +59,9 @@ struct Descriptors {
 
 type Check = fn(&str) -> bool;
 
+/// Steps run once a face is loaded or has failed.
+pub(crate) type SettledSteps = Box<dyn FnOnce(&mut JSContext)>;
+
 fn check_style(v: &str) -> bool {
     grammar::parse_style(v).is_some()
 }
@@ -104,7 +107,7 @@ pub struct FontFace {
     sets: RefCell<Vec<Dom<FontFaceSet>>>,
     /// Steps to run once the face is loaded or failed (`FontFaceSet.load()`'s waits).
     #[no_trace]
-    on_settled: RefCell<Vec<Box<dyn FnOnce(&mut JSContext)>>>,
+    on_settled: RefCell<Vec<SettledSteps>>,
     /// <https://drafts.csswg.org/css-font-loading/#css-connected>: made for an `@font-face`
     /// rule of the document's style sheets.
     #[no_trace]
@@ -209,7 +212,7 @@ impl FontFace {
     }
 
     /// Runs `steps` when the face is loaded or has failed (at once if it has).
-    pub(crate) fn when_settled(&self, cx: &mut JSContext, steps: Box<dyn FnOnce(&mut JSContext)>) {
+    pub(crate) fn when_settled(&self, cx: &mut JSContext, steps: SettledSteps) {
         match self.status.get() {
             FontFaceLoadStatus::Loaded | FontFaceLoadStatus::Error => steps(cx),
             FontFaceLoadStatus::Unloaded | FontFaceLoadStatus::Loading => self.on_settled.borrow_mut().push(steps),
