@@ -54,6 +54,7 @@
 pub mod bench;
 mod draw_target;
 mod filter;
+mod fonts;
 mod paint;
 mod readback;
 mod shadow;

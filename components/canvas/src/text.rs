@@ -1,60 +1,228 @@
-//! Text for `fillText()`, `strokeText()` and `measureText()`, drawn with one
-//! bundled face, DejaVu Sans (`resources/DejaVuSans.ttf`, Bitstream Vera
-//! licence in `resources/DejaVuSans-LICENSE.txt`), whatever the requested
-//! family, weight or style.
+//! Text for `fillText()`, `strokeText()` and `measureText()`, drawn with the faces
+//! `fonts::FontRegistry::select` picks for the `font` (web fonts of the canvas's
+//! `FontFaceSet`, system fonts, the bundled DejaVu Sans: `resources/DejaVuSans.ttf`,
+//! Bitstream Vera licence in `resources/DejaVuSans-LICENSE.txt`).
 //!
-//! Glyphs are placed one after another by their advance widths: no
-//! shaping, kerning, ligatures, font fallback or bidi reordering (FIXME:
-//! right-to-left text is only aligned as such, not reordered).
+//! Glyphs are placed one after another by their advance widths, each character from the
+//! first face of the list that has it, plus `letterSpacing` after every character and
+//! `wordSpacing` after every space, and the legacy `kern` table's pair adjustments unless
+//! `fontKerning` is "none": no shaping (GPOS/GSUB), ligatures or bidi reordering (FIXME: right-to-left text is only aligned as such, not
+//! reordered). Small caps (`fontVariantCaps`, `font: small-caps …`) are synthesized: the
+//! lowercase letters drawn as capitals at 70% of the size; an italic or oblique style asked
+//! of an upright face is synthesized by slanting it 14°.
 //!
 //! <https://html.spec.whatwg.org/multipage/canvas.html#text-preparation-algorithm>
 
-use canvas_traits::text::{TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, prepare_text};
+use canvas_traits::text::{
+    FontKerning, FontVariantCaps, TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, prepare_text,
+};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
+use skrifa::raw::TableProvider;
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 use tiny_skia as sk;
 
-static FONT_DATA: &[u8] = include_bytes!("../resources/DejaVuSans.ttf");
+use crate::fonts::{Face, FontRegistry};
 
-fn font() -> Option<FontRef<'static>> {
-    FontRef::new(FONT_DATA).ok()
+/// The size ratio of synthesized small capitals.
+const SMALL_CAPS_SCALE: f32 = 0.7;
+
+/// tan(14°): the slant of a synthesized oblique.
+const SYNTHETIC_SLANT: f32 = 0.249;
+
+/// The faces of one text call, parsed.
+struct Faces<'a> {
+    faces: &'a [Face],
+    fonts: Vec<FontRef<'a>>,
+    /// For each entry of `fonts`, its index in `faces`.
+    origin: Vec<usize>,
 }
 
-/// Glyphs with their pen positions, and the font's vertical metrics, at one size.
+impl<'a> Faces<'a> {
+    fn new(faces: &'a [Face]) -> Faces<'a> {
+        let mut fonts = Vec::new();
+        let mut origin = Vec::new();
+        for (i, face) in faces.iter().enumerate() {
+            match face.font_ref() {
+                Some(font) => {
+                    fonts.push(font);
+                    origin.push(i);
+                }
+                None => log::debug!("a selected face does not parse; skipped"),
+            }
+        }
+        Faces { faces, fonts, origin }
+    }
+
+    fn slanted(&self, font: usize) -> bool {
+        self.faces[self.origin[font]].synthetic_oblique
+    }
+}
+
+/// One glyph: which font of the list, its id, its pen position and its size.
+struct Placed {
+    font: usize,
+    glyph: GlyphId,
+    x: f32,
+    size: f32,
+}
+
+/// Glyphs with their pen positions, and the first font's vertical metrics, at one size.
 struct Run {
-    glyphs: Vec<(GlyphId, f32)>,
+    glyphs: Vec<Placed>,
     width: f32,
     /// Above the alphabetic baseline, positive.
     ascent: f32,
     /// Below the alphabetic baseline, positive.
     descent: f32,
+    /// The hanging baseline, above the alphabetic one.
+    hanging: f32,
+    /// The ideographic baseline, above the alphabetic one (negative: below).
+    ideographic: f32,
 }
 
-fn layout_run(font: &FontRef<'static>, text: &str, size: f32) -> Run {
-    let charmap = font.charmap();
-    let advances = font.glyph_metrics(Size::new(size), LocationRef::default());
+/// The legacy `kern` table's horizontal adjustment between two glyphs, in font units (every
+/// horizontal, non-cross-stream subtable of formats 0, 2 and 3 summed). GPOS pair positioning
+/// is not read.
+fn kern_table_adjustment(font: &FontRef<'_>, left: GlyphId, right: GlyphId) -> i32 {
+    use skrifa::raw::tables::kern::SubtableKind;
+    let Ok(kern) = font.kern() else { return 0 };
+    kern.subtables()
+        .filter_map(Result::ok)
+        .filter(|s| s.is_horizontal() && !s.is_cross_stream() && !s.is_variable())
+        .filter_map(|s| match s.kind().ok()? {
+            SubtableKind::Format0(t) => t.kerning(left, right),
+            SubtableKind::Format2(t) => t.kerning(left, right),
+            SubtableKind::Format3(t) => t.kerning(left, right),
+            SubtableKind::Format1(_) => None,
+        })
+        .sum()
+}
+
+/// The `hang` and `ideo` baselines of the font's BASE table (horizontal axis, the `DFLT`,
+/// `latn` or first script), in font units above the alphabetic baseline.
+fn base_table_baselines(font: &FontRef<'_>) -> (Option<i16>, Option<i16>) {
+    let lookup = || -> Option<(Option<i16>, Option<i16>)> {
+        let axis = font.base().ok()?.horiz_axis()?.ok()?;
+        let tags = axis.base_tag_list()?.ok()?.baseline_tags().to_vec();
+        let scripts = axis.base_script_list().ok()?;
+        let records = scripts.base_script_records();
+        let record = records
+            .iter()
+            .find(|r| r.base_script_tag() == skrifa::Tag::new(b"DFLT"))
+            .or_else(|| records.iter().find(|r| r.base_script_tag() == skrifa::Tag::new(b"latn")))
+            .or_else(|| records.first())?;
+        let values = record.base_script(scripts.offset_data()).ok()?.base_values()?.ok()?;
+        let coords = values.base_coords();
+        let coordinate = |tag: &[u8; 4]| {
+            let index = tags.iter().position(|t| t.get() == skrifa::Tag::new(tag))?;
+            coords.get(index).ok().map(|c| c.coordinate())
+        };
+        Some((coordinate(b"hang"), coordinate(b"ideo")))
+    };
+    lookup().unwrap_or((None, None))
+}
+
+/// The character to draw for `ch` and its size ratio under `caps`
+/// (<https://drafts.csswg.org/css-fonts/#font-variant-caps-prop>, synthesized: "the user
+/// agent may simulate small capital glyphs … by scaling uppercase glyphs").
+fn caps_form(ch: char, caps: FontVariantCaps) -> (char, f32) {
+    let upper = || ch.to_uppercase().next().unwrap_or(ch);
+    match caps {
+        FontVariantCaps::SmallCaps | FontVariantCaps::PetiteCaps if ch.is_lowercase() => (upper(), SMALL_CAPS_SCALE),
+        FontVariantCaps::AllSmallCaps | FontVariantCaps::AllPetiteCaps if ch.is_alphabetic() => {
+            (upper(), SMALL_CAPS_SCALE)
+        }
+        // Unicase: capitals as small capitals, lowercase letters unchanged.
+        FontVariantCaps::Unicase if ch.is_uppercase() => (ch, SMALL_CAPS_SCALE),
+        _ => (ch, 1.0),
+    }
+}
+
+fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -> Run {
+    let charmaps: Vec<_> = faces.fonts.iter().map(|f| f.charmap()).collect();
+    let letter_spacing = options.letter_spacing as f32;
+    let word_spacing = options.word_spacing as f32;
     let mut glyphs = Vec::with_capacity(text.len());
     let mut x = 0.0;
+    let advance_of = |font: usize, glyph: GlyphId, glyph_size: f32| {
+        // In font units, scaled in f64: a 1000-unit advance at 50px is 50, not 49.99988.
+        faces.fonts.get(font).map_or(0.0, |f| {
+            let units = f.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(glyph).unwrap_or(0.0);
+            let upem = f.head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
+            (f64::from(units) * f64::from(glyph_size) / f64::from(upem)) as f32
+        })
+    };
     for ch in prepare_text(text).chars() {
-        // A character the face lacks shows as its .notdef box.
-        let glyph = charmap.map(ch).unwrap_or_default();
-        glyphs.push((glyph, x));
-        x += advances.advance_width(glyph).unwrap_or(0.0);
+        let (drawn, scale) = caps_form(ch, options.variant_caps);
+        let glyph_size = size * scale;
+        // The first face that has the character.
+        let found = charmaps.iter().enumerate().find_map(|(i, map)| map.map(drawn).map(|g| (i, g)));
+        let (placed, advance) = match found {
+            Some((font, glyph)) => {
+                (Some(Placed { font, glyph, x, size: glyph_size }), advance_of(font, glyph, glyph_size))
+            }
+            // U+0000 takes no space and shows nothing (as in browsers).
+            None if ch == '\0' => (None, 0.0),
+            // White space no face has is blank: an ideographic space one em, others a space.
+            None if ch.is_whitespace() => {
+                let space = charmaps.first().and_then(|map| map.map(' '));
+                let advance = if ch == '\u{3000}' {
+                    glyph_size
+                } else {
+                    space.map_or(glyph_size / 4.0, |g| advance_of(0, g, glyph_size))
+                };
+                (None, advance)
+            }
+            // Else the first face's .notdef box.
+            None => (
+                Some(Placed { font: 0, glyph: GlyphId::NOTDEF, x, size: glyph_size }),
+                advance_of(0, GlyphId::NOTDEF, glyph_size),
+            ),
+        };
+        // `fontKerning` "auto"/"normal": the kern table's adjustment to the previous glyph of
+        // the same face and size.
+        if let Some(placed) = &placed
+            && options.kerning != FontKerning::None
+            && let Some(previous) = glyphs.last().filter(|p: &&Placed| p.font == placed.font && p.size == placed.size)
+        {
+            let units = kern_table_adjustment(&faces.fonts[placed.font], previous.glyph, placed.glyph);
+            if units != 0 {
+                let upem = faces.fonts[placed.font].head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
+                let shift = (f64::from(units) * f64::from(glyph_size) / f64::from(upem)) as f32;
+                x += shift;
+            }
+        }
+        let placed = placed.map(|p| Placed { x, ..p });
+        glyphs.extend(placed);
+        x += advance + letter_spacing;
+        if ch == ' ' {
+            x += word_spacing;
+        }
     }
-    let metrics = font.metrics(Size::new(size), LocationRef::default());
-    Run { glyphs, width: x, ascent: metrics.ascent, descent: -metrics.descent }
+    let (ascent, descent) = faces.fonts.first().map_or((size * 0.8, size * 0.2), |f| {
+        let metrics = f.metrics(Size::new(size), LocationRef::default());
+        (metrics.ascent, -metrics.descent)
+    });
+    // The BASE table's baselines if the font has them; else the hanging baseline at 80% of
+    // the ascent (as engines commonly do) and the ideographic one at the descent.
+    let (hang, ideo) = faces.fonts.first().map_or((None, None), base_table_baselines);
+    let upem = faces.fonts.first().and_then(|f| f.head().ok()).map_or(1000, |h| h.units_per_em()).max(1);
+    let scale = |units: i16| f32::from(units) * size / f32::from(upem);
+    let hanging = hang.map_or(ascent * 0.8, scale);
+    let ideographic = ideo.map_or(-descent, scale);
+    Run { glyphs, width: x, ascent, descent, hanging, ideographic }
 }
 
 /// Where the `textBaseline` line is, above the alphabetic baseline.
 fn baseline_height(baseline: TextBaseline, run: &Run) -> f32 {
     match baseline {
         TextBaseline::Top => run.ascent,
-        // The face has no BASE table; 80% of the ascent, as engines commonly do.
-        TextBaseline::Hanging => run.ascent * 0.8,
+        TextBaseline::Hanging => run.hanging,
         TextBaseline::Middle => (run.ascent - run.descent) / 2.0,
         TextBaseline::Alphabetic => 0.0,
-        TextBaseline::Ideographic | TextBaseline::Bottom => -run.descent,
+        TextBaseline::Ideographic => run.ideographic,
+        TextBaseline::Bottom => -run.descent,
     }
 }
 
@@ -77,12 +245,13 @@ struct PathPen<'a> {
     origin_x: f32,
     origin_y: f32,
     scale_x: f32,
+    slant: f32,
 }
 
 impl PathPen<'_> {
     fn map(&self, x: f32, y: f32) -> (f32, f32) {
-        // Font units point up; the canvas points down.
-        (self.origin_x + x * self.scale_x, self.origin_y - y)
+        // Font units point up; the canvas points down. A synthesized oblique leans right.
+        (self.origin_x + (x + y * self.slant) * self.scale_x, self.origin_y - y)
     }
 }
 
@@ -115,23 +284,21 @@ impl OutlinePen for PathPen<'_> {
 /// The glyph outlines of `run`, in user space, with the run's start at
 /// `start_x` and its alphabetic baseline at `baseline_y`, squeezed
 /// horizontally by `scale_x`.
-fn outlines(
-    font: &FontRef<'static>,
-    run: &Run,
-    size: f32,
-    start_x: f32,
-    baseline_y: f32,
-    scale_x: f32,
-) -> Option<sk::Path> {
-    let glyphs = font.outline_glyphs();
-    let settings = || DrawSettings::unhinted(Size::new(size), LocationRef::default());
+fn outlines(faces: &Faces<'_>, run: &Run, start_x: f32, baseline_y: f32, scale_x: f32) -> Option<sk::Path> {
+    let glyph_sets: Vec<_> = faces.fonts.iter().map(|f| f.outline_glyphs()).collect();
     let mut builder = sk::PathBuilder::new();
-    for (glyph, pen_x) in &run.glyphs {
-        let Some(outline) = glyphs.get(*glyph) else { continue };
-        let mut pen =
-            PathPen { builder: &mut builder, origin_x: start_x + pen_x * scale_x, origin_y: baseline_y, scale_x };
-        if let Err(error) = outline.draw(settings(), &mut pen) {
-            log::debug!("glyph {glyph:?} could not be drawn: {error}");
+    for placed in &run.glyphs {
+        let Some(outline) = glyph_sets.get(placed.font).and_then(|g| g.get(placed.glyph)) else { continue };
+        let settings = DrawSettings::unhinted(Size::new(placed.size), LocationRef::default());
+        let mut pen = PathPen {
+            builder: &mut builder,
+            origin_x: start_x + placed.x * scale_x,
+            origin_y: baseline_y,
+            scale_x,
+            slant: if faces.slanted(placed.font) { SYNTHETIC_SLANT } else { 0.0 },
+        };
+        if let Err(error) = outline.draw(settings, &mut pen) {
+            log::debug!("glyph {:?} could not be drawn: {error}", placed.glyph);
         }
     }
     builder.finish()
@@ -145,34 +312,44 @@ fn outlines(
 /// 2. Run the text preparation algorithm: the anchor point is (x, y), the
 ///    run is placed by `textAlign` and `textBaseline`, and if `maxWidth` is
 ///    given and the run is wider, it is condensed horizontally to fit.
-pub(crate) fn text_path(text: &str, x: f64, y: f64, max_width: Option<f64>, options: &TextOptions) -> Option<sk::Path> {
+pub(crate) fn text_path(
+    fonts: &mut FontRegistry,
+    text: &str,
+    x: f64,
+    y: f64,
+    max_width: Option<f64>,
+    options: &TextOptions,
+) -> Option<sk::Path> {
     if !x.is_finite() || !y.is_finite() || max_width.is_some_and(|w| !w.is_finite() || w <= 0.0) {
         return None;
     }
-    let font = font()?;
+    let selected = fonts.select(options);
+    let faces = Faces::new(&selected);
     let size = options.font.size_px as f32;
-    let run = layout_run(&font, text, size);
+    let run = layout_run(&faces, text, size, options);
     let scale_x = match max_width {
         Some(max) if (run.width as f64) > max => (max / run.width as f64) as f32,
         _ => 1.0,
     };
     let start_x = x as f32 + align_offset(options, run.width * scale_x);
     let baseline_y = y as f32 + baseline_height(options.baseline, &run);
-    outlines(&font, &run, size, start_x, baseline_y, scale_x)
+    outlines(&faces, &run, start_x, baseline_y, scale_x)
 }
 
 /// `measureText()`: <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-measuretext>.
 /// Horizontal distances are from the alignment point; vertical ones from
 /// the `textBaseline` line, ascents positive upwards, descents downwards.
-pub(crate) fn measure(text: &str, options: &TextOptions) -> TextMetrics {
-    let Some(font) = font() else {
+pub(crate) fn measure(fonts: &mut FontRegistry, text: &str, options: &TextOptions) -> TextMetrics {
+    let selected = fonts.select(options);
+    let faces = Faces::new(&selected);
+    if faces.fonts.is_empty() {
         return TextMetrics::default();
-    };
+    }
     let size = options.font.size_px as f32;
-    let run = layout_run(&font, text, size);
+    let run = layout_run(&faces, text, size, options);
     let shift = baseline_height(options.baseline, &run) as f64;
     let start = align_offset(options, run.width);
-    let ink = outlines(&font, &run, size, start, 0.0, 1.0).map(|path| path.bounds());
+    let ink = outlines(&faces, &run, start, 0.0, 1.0).map(|path| path.bounds());
     let (ascent, descent) = (run.ascent as f64, run.descent as f64);
     let em_ascent = size as f64 * ascent / (ascent + descent).max(f64::MIN_POSITIVE);
     let em_descent = size as f64 - em_ascent;
@@ -182,9 +359,9 @@ pub(crate) fn measure(text: &str, options: &TextOptions) -> TextMetrics {
         font_bounding_box_descent: descent + shift,
         em_height_ascent: em_ascent - shift,
         em_height_descent: em_descent + shift,
-        hanging_baseline: ascent * 0.8 - shift,
+        hanging_baseline: run.hanging as f64 - shift,
         alphabetic_baseline: -shift,
-        ideographic_baseline: -descent - shift,
+        ideographic_baseline: run.ideographic as f64 - shift,
         ..TextMetrics::default()
     };
     if let Some(ink) = ink {
@@ -194,4 +371,55 @@ pub(crate) fn measure(text: &str, options: &TextOptions) -> TextMetrics {
         metrics.actual_bounding_box_descent = ink.bottom() as f64 + shift;
     }
     metrics
+}
+
+#[cfg(test)]
+mod tests {
+    use canvas_traits::text::CanvasFont;
+
+    use super::*;
+
+    fn options(font: &str) -> TextOptions {
+        TextOptions { font: CanvasFont::parse(font, 10.0).unwrap(), ..TextOptions::default() }
+    }
+
+    fn width(text: &str, options: &TextOptions) -> f64 {
+        measure(&mut FontRegistry::default(), text, options).width
+    }
+
+    #[test]
+    fn spacing_is_added_per_character_and_per_space() {
+        let plain = options("20px sans-serif");
+        let base = width("ab c", &plain);
+        let spaced = TextOptions { letter_spacing: 3.0, word_spacing: 5.0, ..plain.clone() };
+        assert!((width("ab c", &spaced) - (base + 4.0 * 3.0 + 5.0)).abs() < 1e-3);
+    }
+
+    #[test]
+    fn kerning_follows_font_kerning() {
+        // DejaVu Sans's kern table pulls "A" and "V" together.
+        let kerned = options("20px sans-serif");
+        let unkerned = TextOptions { kerning: FontKerning::None, ..kerned.clone() };
+        assert!(width("AVAV", &kerned) < width("AVAV", &unkerned));
+        assert_eq!(width("A", &kerned), width("A", &unkerned));
+    }
+
+    #[test]
+    fn small_caps_are_narrower_capitals() {
+        let normal = options("20px sans-serif");
+        let caps = TextOptions { variant_caps: FontVariantCaps::SmallCaps, ..normal.clone() };
+        let all = TextOptions { variant_caps: FontVariantCaps::AllSmallCaps, ..normal.clone() };
+        assert!((width("x", &caps) - width("X", &normal) * f64::from(SMALL_CAPS_SCALE)).abs() < 1e-3);
+        assert_eq!(width("X", &caps), width("X", &normal));
+        assert!((width("X", &all) - width("X", &normal) * f64::from(SMALL_CAPS_SCALE)).abs() < 1e-3);
+    }
+
+    #[test]
+    fn nul_is_empty_and_missing_white_space_is_blank() {
+        let plain = options("20px sans-serif");
+        assert_eq!(width("\0", &plain), 0.0);
+        // U+3000 is not in DejaVu Sans: an em, not a .notdef box.
+        assert_eq!(width("\u{3000}", &plain), 20.0);
+        assert_eq!(text_path(&mut FontRegistry::default(), "\u{3000}", 0.0, 0.0, None, &plain), None);
+    }
 }

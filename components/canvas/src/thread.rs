@@ -17,6 +17,7 @@ use canvas_traits::image_data::MAX_IMAGE_DATA_BYTES;
 use crossbeam_channel::{Receiver, select, unbounded};
 
 use crate::draw_target::DrawTarget;
+use crate::fonts::FontRegistry;
 use crate::paint::SourcePixmap;
 use crate::sinks::{CanvasImageUpdate, CompositorSink, FrameSink, canvas_descriptor};
 use crate::{readback, text};
@@ -98,6 +99,7 @@ pub fn spawn(compositor: Box<dyn CompositorSink>, frames: Box<dyn FrameSink>) ->
                 frames,
                 clocks: HashMap::new(),
                 stats: thread_stats,
+                fonts: FontRegistry::default(),
             };
             thread.run(receiver);
         })
@@ -136,6 +138,8 @@ struct CanvasPaintThread {
     frames: Box<dyn FrameSink>,
     clocks: HashMap<SourceId, CaptureClock>,
     stats: Arc<CaptureStats>,
+    /// Web fonts by key, system fonts, the bundled face (`fonts.rs`).
+    fonts: FontRegistry,
 }
 
 impl CanvasPaintThread {
@@ -245,23 +249,27 @@ impl CanvasPaintThread {
                 self.draw_image(canvas, source, &rects, &options);
             }
             CanvasCommand::FillText { canvas, text, x, y, max_width, text_options, style, options } => {
+                let path = text::text_path(&mut self.fonts, &text, x, y, max_width, &text_options);
                 let Some(target) = self.target(canvas, "FillText") else {
                     return;
                 };
-                if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
+                if let Some(path) = path {
                     target.fill_user_path(&path, &style, &options);
                 }
             }
             CanvasCommand::StrokeText { canvas, text, x, y, max_width, text_options, style, line, options } => {
+                let path = text::text_path(&mut self.fonts, &text, x, y, max_width, &text_options);
                 let Some(target) = self.target(canvas, "StrokeText") else {
                     return;
                 };
-                if let Some(path) = text::text_path(&text, x, y, max_width, &text_options) {
+                if let Some(path) = path {
                     target.stroke_user_path(&path, &style, &line, &options);
                 }
             }
+            CanvasCommand::AddFont { key, data } => self.fonts.add(key, data),
+            CanvasCommand::RemoveFont { key } => self.fonts.remove(key),
             CanvasCommand::MeasureText { text, text_options, reply } => {
-                if reply.send(text::measure(&text, &text_options)).is_err() {
+                if reply.send(text::measure(&mut self.fonts, &text, &text_options)).is_err() {
                     log::debug!("measureText reply dropped: script stopped waiting");
                 }
             }

@@ -1,7 +1,6 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#2dcontext
 // Not implemented (absent rather than stubbed): drawFocusIfNeeded,
-// scrollPathIntoView, filter, letterSpacing/wordSpacing/fontKerning/
-// fontStretch/fontVariantCaps/textRendering, lang.
+// scrollPathIntoView, filter.
 
 // https://html.spec.whatwg.org/multipage/canvas.html#canvasimagesource
 // The image sources Aperture has (no SVGImageElement or VideoFrame).
@@ -162,6 +161,10 @@ enum CanvasLineJoin { "round", "bevel", "miter" };
 enum CanvasTextAlign { "start", "end", "left", "right", "center" };
 enum CanvasTextBaseline { "top", "hanging", "middle", "alphabetic", "ideographic", "bottom" };
 enum CanvasDirection { "ltr", "rtl", "inherit" };
+enum CanvasFontKerning { "auto", "normal", "none" };
+enum CanvasFontStretch { "ultra-condensed", "extra-condensed", "condensed", "semi-condensed", "normal", "semi-expanded", "expanded", "extra-expanded", "ultra-expanded" };
+enum CanvasFontVariantCaps { "normal", "small-caps", "all-small-caps", "petite-caps", "all-petite-caps", "unicase", "titling-caps" };
+enum CanvasTextRendering { "auto", "optimizeSpeed", "optimizeLegibility", "geometricPrecision" };
 
 interface mixin CanvasPathDrawingStyles {
   // line caps/joins
@@ -182,6 +185,13 @@ interface mixin CanvasTextDrawingStyles {
   attribute CanvasTextAlign textAlign; // (default: "start")
   attribute CanvasTextBaseline textBaseline; // (default: "alphabetic")
   attribute CanvasDirection direction; // (default: "inherit")
+  attribute DOMString letterSpacing; // (default: "0px")
+  attribute CanvasFontKerning fontKerning; // (default: "auto")
+  attribute CanvasFontStretch fontStretch; // (default: "normal")
+  attribute CanvasFontVariantCaps fontVariantCaps; // (default: "normal")
+  attribute CanvasTextRendering textRendering; // (default: "auto")
+  attribute DOMString wordSpacing; // (default: "0px")
+  attribute DOMString lang; // (default: "inherit")
 };
 
 interface mixin CanvasPath {

@@ -320,6 +320,9 @@ pub struct Interface {
     pub value_iterable: Option<Type>,
     /// `iterable<K, V>`: the key and value types.
     pub pair_iterable: Option<(Type, Type)>,
+    /// `setlike<V>` (<https://webidl.spec.whatwg.org/#idl-setlike>): `pair_iterable` is `(V, V)`
+    /// and `@@iterator` is `values` instead of `entries`; `Some(true)` for a readonly one.
+    pub setlike: Option<bool>,
     /// `async iterable<V>(args)` (<https://webidl.spec.whatwg.org/#idl-async-iterable>).
     pub async_iterable: Option<AsyncIterable>,
     /// `[LegacyFactoryFunction=Name(…)]`: the function's name and its operation.

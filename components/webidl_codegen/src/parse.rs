@@ -121,6 +121,13 @@ pub(crate) enum RawMember {
         value: RawType,
         location: Location,
     },
+    /// `[readonly] setlike<V>;`: iterated like `iterable<V, V>` with `@@iterator` = `values`;
+    /// its `size` and `has()` come as ordinary members next to it.
+    Setlike {
+        ty: RawType,
+        readonly: bool,
+        location: Location,
+    },
     /// `async iterable<V>(args);` (<https://webidl.spec.whatwg.org/#idl-async-iterable>): the
     /// value type and the arguments its `values()` method takes.
     AsyncIterable {
@@ -473,7 +480,7 @@ impl<'s> FileCx<'s> {
     fn interface_members(&self, members: &[InterfaceMember<'_>]) -> Result<Vec<RawMember>, Error> {
         let mut out = Vec::new();
         for member in members {
-            let mut extra = None;
+            let mut extra = Vec::new();
             out.push(match member {
                 InterfaceMember::Const(c) => self.constant(c)?,
                 InterfaceMember::Attribute(a) => {
@@ -562,7 +569,7 @@ impl<'s> FileCx<'s> {
                     match (o.identifier, special) {
                         (Some(ident), special) => {
                             if let Some(kind) = special {
-                                extra = Some(RawMember::Special { kind, named, name: ident.0.to_string(), location: location.clone() });
+                                extra.push(RawMember::Special { kind, named, name: ident.0.to_string(), location: location.clone() });
                             }
                             RawMember::Operation { name: ident.0.to_string(), args, ret, is_static, ext, location }
                         }
@@ -604,12 +611,49 @@ impl<'s> FileCx<'s> {
                     };
                     RawMember::AsyncIterable { ty, args, location: Location { file: self.path.into(), line: 0 } }
                 }
+                // <https://webidl.spec.whatwg.org/#idl-setlike>: `size`, `has()` and the
+                // iteration members over the set entries. The modifying operations (`add`,
+                // `delete`, `clear`) of a non-readonly setlike must be declared in the
+                // interface, as CSS Font Loading's `FontFaceSet` does; the resolver checks.
+                InterfaceMember::Setlike(it) => {
+                    if it.attributes.is_some() {
+                        return Err(Error::new(
+                            Location { file: self.path.into(), line: 0 },
+                            "extended attributes on a setlike declaration are not supported",
+                        ));
+                    }
+                    let ty = self.attributed_type(&it.generics.body.attributes, &it.generics.body.type_, self.source)?;
+                    let location = Location { file: self.path.into(), line: 0 };
+                    extra.push(RawMember::Attribute {
+                        name: "size".into(),
+                        ty: RawType::Integer(IntKind::UnsignedLong),
+                        readonly: true,
+                        is_static: false,
+                        stringifier: false,
+                        ext: Vec::new(),
+                        location: location.clone(),
+                    });
+                    extra.push(RawMember::Operation {
+                        name: "has".into(),
+                        args: vec![RawArgument {
+                            name: "value".into(),
+                            ty: ty.clone(),
+                            optional: false,
+                            variadic: false,
+                            default: None,
+                        }],
+                        ret: RawType::Boolean,
+                        is_static: false,
+                        ext: Vec::new(),
+                        location: location.clone(),
+                    });
+                    RawMember::Setlike { ty, readonly: it.readonly.is_some(), location }
+                }
                 InterfaceMember::AsyncIterable(weedle::interface::AsyncIterableInterfaceMember::Double(_))
-                | InterfaceMember::Maplike(_)
-                | InterfaceMember::Setlike(_) => {
+                | InterfaceMember::Maplike(_) => {
                     return Err(Error::new(
                         Location { file: self.path.into(), line: 0 },
-                        "pair async iterables, maplike and setlike are not supported",
+                        "pair async iterables and maplike are not supported",
                     ));
                 }
             });

@@ -82,6 +82,7 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     stringifier_throws: false,
                     value_iterable: None,
                     pair_iterable: None,
+                    setlike: None,
                     async_iterable: None,
                     indexed_getter: None,
                     named_getter: None,
@@ -504,6 +505,12 @@ impl Resolver {
                 RawMember::PairIterable { key, value, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };
                     iface.pair_iterable = Some((self.ty(&key, &location), self.ty(&value, &location)));
+                }
+                RawMember::Setlike { ty, readonly, location } => {
+                    let location = if location.line == 0 { iface.location.clone() } else { location };
+                    let ty = self.ty(&ty, &location);
+                    iface.pair_iterable = Some((ty.clone(), ty));
+                    iface.setlike = Some(readonly);
                 }
                 RawMember::AsyncIterable { ty, args, location } => {
                     let location = if location.line == 0 { iface.location.clone() } else { location };

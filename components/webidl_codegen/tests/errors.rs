@@ -43,6 +43,7 @@ fn unknown_types_and_attributes() {
 fn unsupported_constructs_are_errors() {
     assert_error("[Exposed=Window] interface A { getter long (unsigned long i); };", "special operations");
     assert_error("[Exposed=Window] interface A { maplike<DOMString, long>; };", "maplike");
+    assert_error("[Exposed=Window] interface A { setlike<long>; };", "needs `add` declared");
     assert_error("[Exposed=Window] interface A { attribute sequence<long> s; };", "cannot have a sequence");
     assert_error("[Exposed=Window] interface A { [Pref=nope] attribute long x; };", "names no pref");
     assert_error("[Exposed=Window] interface A { [Throws] Promise<undefined> p(); };", "must not be [Throws]");

@@ -37,6 +37,11 @@ define_id!(
     "source#"
 );
 define_id!(
+    /// A web font's bytes in a canvas thread's font registry (a loaded `FontFace`).
+    FontKey,
+    "font#"
+);
+define_id!(
     /// One asynchronous request from script to another thread; the reply names it.
     RequestId,
     "request#"

@@ -9,4 +9,4 @@ pub mod id;
 pub mod units;
 
 pub use frame::{FrameBytes, PixelFormat, VideoFrame};
-pub use id::{CanvasId, Epoch, RequestId, SourceId};
+pub use id::{CanvasId, Epoch, FontKey, RequestId, SourceId};

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use base::units::ImageSize;
-use base::{CanvasId, Epoch, RequestId, SourceId};
+use base::{CanvasId, Epoch, FontKey, RequestId, SourceId};
 use crossbeam_channel::Sender;
 use euclid::default::{Point2D, Rect, Size2D};
 
@@ -304,7 +304,20 @@ pub enum CanvasCommand {
         /// Transform, alpha, compositing, smoothing.
         options: DrawOptions,
     },
-    /// `fillText()`, drawn with the bundled font.
+    /// A loaded `FontFace`'s bytes (valid font data, checked by script), shared with the
+    /// `FontFace`: text commands name it by `key` in their `TextOptions::faces`.
+    AddFont {
+        /// The registry entry.
+        key: FontKey,
+        /// The font file.
+        data: std::sync::Arc<[u8]>,
+    },
+    /// The `FontFace` that added `key` is gone.
+    RemoveFont {
+        /// The registry entry.
+        key: FontKey,
+    },
+    /// `fillText()`, drawn with the faces the font selects.
     FillText {
         /// The canvas.
         canvas: CanvasId,
@@ -447,7 +460,7 @@ impl CanvasCommand {
             | UpdateImage { canvas, .. }
             | CaptureFrame { canvas, .. } => Some(*canvas),
             FillText { canvas, .. } | StrokeText { canvas, .. } => Some(*canvas),
-            EndCapture { .. } | MeasureText { .. } => None,
+            EndCapture { .. } | MeasureText { .. } | AddFont { .. } | RemoveFont { .. } => None,
         }
     }
 }

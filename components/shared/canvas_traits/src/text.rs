@@ -225,22 +225,6 @@ fn parse_font(input: &mut Parser<'_>, parent: f64) -> FontResult<CanvasFont> {
         }
         // A generic family is a keyword, so it serializes in lowercase (`20PX SERIF` reads
         // back as `20px serif`); family names keep their case.
-        // <https://drafts.csswg.org/css-fonts/#generic-font-families>
-        const GENERIC: [&str; 13] = [
-            "serif",
-            "sans-serif",
-            "monospace",
-            "cursive",
-            "fantasy",
-            "system-ui",
-            "ui-serif",
-            "ui-sans-serif",
-            "ui-monospace",
-            "ui-rounded",
-            "math",
-            "emoji",
-            "fangsong",
-        ];
         if let [word] = words.as_slice()
             && let Some(generic) = GENERIC.iter().find(|g| word.eq_ignore_ascii_case(g))
         {
@@ -363,9 +347,283 @@ keywords!(TextBaseline {
     Bottom => "bottom",
 });
 keywords!(TextDirection { Ltr => "ltr", Rtl => "rtl" });
+keywords!(FontKerning { Auto => "auto", Normal => "normal", None => "none" });
+keywords!(FontStretch {
+    UltraCondensed => "ultra-condensed",
+    ExtraCondensed => "extra-condensed",
+    Condensed => "condensed",
+    SemiCondensed => "semi-condensed",
+    Normal => "normal",
+    SemiExpanded => "semi-expanded",
+    Expanded => "expanded",
+    ExtraExpanded => "extra-expanded",
+    UltraExpanded => "ultra-expanded",
+});
+keywords!(FontVariantCaps {
+    Normal => "normal",
+    SmallCaps => "small-caps",
+    AllSmallCaps => "all-small-caps",
+    PetiteCaps => "petite-caps",
+    AllPetiteCaps => "all-petite-caps",
+    Unicase => "unicase",
+    TitlingCaps => "titling-caps",
+});
+keywords!(TextRendering {
+    Auto => "auto",
+    OptimizeSpeed => "optimizeSpeed",
+    OptimizeLegibility => "optimizeLegibility",
+    GeometricPrecision => "geometricPrecision",
+});
+
+/// One entry of a `font-family` list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FamilyName {
+    /// A family name (quoted, or identifiers joined by one space), as written.
+    Named(String),
+    /// A generic family keyword (`serif`, `sans-serif`, `monospace`…), lowercase.
+    Generic(&'static str),
+}
+
+/// <https://drafts.csswg.org/css-fonts/#generic-font-families>
+const GENERIC: [&str; 13] = [
+    "serif",
+    "sans-serif",
+    "monospace",
+    "cursive",
+    "fantasy",
+    "system-ui",
+    "ui-serif",
+    "ui-sans-serif",
+    "ui-monospace",
+    "ui-rounded",
+    "math",
+    "emoji",
+    "fangsong",
+];
+
+impl CanvasFont {
+    /// The family list, in order: quoted names and identifier runs are names, a lone
+    /// generic keyword (unquoted) is a generic family.
+    pub fn family_list(&self) -> Vec<FamilyName> {
+        let mut parser = Parser::new(&self.families);
+        let list: Result<Vec<FamilyName>, cssparser::ParseError<()>> = parser.parse_comma_separated(|input| {
+            if let Ok(name) = input.try_parse(|i| i.expect_string_cloned()) {
+                return Ok(FamilyName::Named(name.to_string()));
+            }
+            let mut words = vec![input.expect_ident_cloned()?.to_string()];
+            while let Ok(word) = input.try_parse(|i| i.expect_ident_cloned()) {
+                words.push(word.to_string());
+            }
+            if let [word] = words.as_slice()
+                && let Some(generic) = GENERIC.iter().find(|g| word.eq_ignore_ascii_case(g))
+            {
+                return Ok(FamilyName::Generic(generic));
+            }
+            Ok(FamilyName::Named(words.join(" ")))
+        });
+        list.unwrap_or_default()
+    }
+
+    /// `font-stretch` as a percentage (`normal` is 100%).
+    pub fn stretch_percent(&self) -> f32 {
+        self.stretch.and_then(FontStretch::parse).unwrap_or_default().percent()
+    }
+}
+
+/// A `letterSpacing`/`wordSpacing` value: a CSS `<length>` as written (number and unit),
+/// resolved against the font when text is drawn (so `1em` follows later `font` changes).
+///
+/// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-letterspacing>
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SpacingLength {
+    /// The number.
+    pub value: f64,
+    /// The unit, lowercase (`px` for a unitless zero).
+    pub unit: &'static str,
+}
+
+/// Length units a spacing value may use: absolute ones in px, font-relative ones against the
+/// font size (the bundled fallback's proportions: `ex` and `ch` as half an em, `ic` and `cap`
+/// as an em and 0.7 em), viewport ones against Aperture's 800×600 viewport.
+const SPACING_UNITS: [(&str, f64); 18] = [
+    ("px", 1.0),
+    ("pt", 96.0 / 72.0),
+    ("pc", 16.0),
+    ("in", 96.0),
+    ("cm", 96.0 / 2.54),
+    ("mm", 96.0 / 25.4),
+    ("q", 96.0 / 101.6),
+    ("em", -1.0),
+    ("ex", -0.5),
+    ("ch", -0.5),
+    ("ic", -1.0),
+    ("cap", -0.7),
+    ("rem", 16.0),
+    ("lh", -1.2),
+    ("vw", 8.0),
+    ("vh", 6.0),
+    ("vmin", 6.0),
+    ("vmax", 8.0),
+];
+
+impl SpacingLength {
+    /// Parses a CSS `<length>` (`3px`, `-0.1em`, `0`); `None` for anything else (`normal`,
+    /// `1deg`, `inherit`, NaN), which the setter ignores.
+    pub fn parse(value: &str) -> Option<SpacingLength> {
+        let mut parser = Parser::new(value);
+        parser
+            .parse_entirely(|input| {
+                let length = match *input.next()? {
+                    Token::Dimension { value, ref unit, .. } => {
+                        let lower = unit.to_ascii_lowercase();
+                        let unit = SPACING_UNITS.iter().find(|(u, _)| *u == lower).ok_or_else(invalid)?.0;
+                        SpacingLength { value: widen(value), unit }
+                    }
+                    Token::Number { value: 0.0, .. } => SpacingLength { value: 0.0, unit: "px" },
+                    _ => return Err(invalid()),
+                };
+                Ok(length)
+            })
+            .ok()
+            .filter(|l| l.value.is_finite())
+    }
+
+    /// `0px`, the initial value.
+    pub fn zero() -> SpacingLength {
+        SpacingLength { value: 0.0, unit: "px" }
+    }
+
+    /// The getter's serialization (`3px`, `-0.1em`).
+    pub fn serialize(&self) -> String {
+        format!("{}{}", css_number(self.value), self.unit)
+    }
+
+    /// In CSS pixels, for a font of `font_size_px`.
+    pub fn to_px(&self, font_size_px: f64) -> f64 {
+        let factor = SPACING_UNITS.iter().find(|(u, _)| *u == self.unit).map_or(1.0, |(_, f)| *f);
+        if factor < 0.0 { self.value * -factor * font_size_px } else { self.value * factor }
+    }
+}
+
+/// `fontKerning`.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum FontKerning {
+    /// `"auto"`.
+    #[default]
+    Auto,
+    /// `"normal"`.
+    Normal,
+    /// `"none"`.
+    None,
+}
+
+/// `fontStretch` (and the `font` shorthand's stretch keyword).
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum FontStretch {
+    /// `"ultra-condensed"`.
+    UltraCondensed,
+    /// `"extra-condensed"`.
+    ExtraCondensed,
+    /// `"condensed"`.
+    Condensed,
+    /// `"semi-condensed"`.
+    SemiCondensed,
+    /// `"normal"`.
+    #[default]
+    Normal,
+    /// `"semi-expanded"`.
+    SemiExpanded,
+    /// `"expanded"`.
+    Expanded,
+    /// `"extra-expanded"`.
+    ExtraExpanded,
+    /// `"ultra-expanded"`.
+    UltraExpanded,
+}
+
+impl FontStretch {
+    /// The keyword's percentage (<https://drafts.csswg.org/css-fonts/#font-stretch-prop>).
+    pub fn percent(self) -> f32 {
+        match self {
+            FontStretch::UltraCondensed => 50.0,
+            FontStretch::ExtraCondensed => 62.5,
+            FontStretch::Condensed => 75.0,
+            FontStretch::SemiCondensed => 87.5,
+            FontStretch::Normal => 100.0,
+            FontStretch::SemiExpanded => 112.5,
+            FontStretch::Expanded => 125.0,
+            FontStretch::ExtraExpanded => 150.0,
+            FontStretch::UltraExpanded => 200.0,
+        }
+    }
+}
+
+/// `fontVariantCaps` (and the `font` shorthand's `small-caps`).
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum FontVariantCaps {
+    /// `"normal"`.
+    #[default]
+    Normal,
+    /// `"small-caps"`.
+    SmallCaps,
+    /// `"all-small-caps"`.
+    AllSmallCaps,
+    /// `"petite-caps"`.
+    PetiteCaps,
+    /// `"all-petite-caps"`.
+    AllPetiteCaps,
+    /// `"unicase"`.
+    Unicase,
+    /// `"titling-caps"`.
+    TitlingCaps,
+}
+
+/// `textRendering`.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum TextRendering {
+    /// `"auto"`.
+    #[default]
+    Auto,
+    /// `"optimizeSpeed"`.
+    OptimizeSpeed,
+    /// `"optimizeLegibility"`.
+    OptimizeLegibility,
+    /// `"geometricPrecision"`.
+    GeometricPrecision,
+}
+
+/// Font-matching descriptors of a face (<https://drafts.csswg.org/css-fonts/#font-matching-algorithm>):
+/// ranges are inclusive (`400 700` for a variable face; a single value is a one-point range).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FaceDescriptors {
+    /// `font-style`.
+    pub style: FontStyle,
+    /// `font-weight`, 1–1000.
+    pub weight: (f32, f32),
+    /// `font-stretch`, percent.
+    pub stretch: (f32, f32),
+}
+
+impl Default for FaceDescriptors {
+    fn default() -> FaceDescriptors {
+        FaceDescriptors { style: FontStyle::Normal, weight: (400.0, 400.0), stretch: (100.0, 100.0) }
+    }
+}
+
+/// A loaded web font (`FontFace`) the text of one command may be drawn with: its bytes are in
+/// the canvas thread's font registry under `key`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WebFontFace {
+    /// The registry entry.
+    pub key: base::FontKey,
+    /// The `family` descriptor (a name, unquoted).
+    pub family: String,
+    /// style, weight and stretch.
+    pub descriptors: FaceDescriptors,
+}
 
 /// The text styles a `fillText()`/`strokeText()`/`measureText()` call uses.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TextOptions {
     /// `font`.
     pub font: CanvasFont,
@@ -375,6 +633,39 @@ pub struct TextOptions {
     pub baseline: TextBaseline,
     /// `direction`, resolved.
     pub direction: TextDirection,
+    /// `letterSpacing`, in CSS pixels (resolved against the font).
+    pub letter_spacing: f64,
+    /// `wordSpacing`, in CSS pixels.
+    pub word_spacing: f64,
+    /// `fontKerning`.
+    pub kerning: FontKerning,
+    /// The font's stretch: `fontStretch`, percent.
+    pub stretch: f32,
+    /// `fontVariantCaps` (small-caps from the `font` shorthand included).
+    pub variant_caps: FontVariantCaps,
+    /// `textRendering`.
+    pub rendering: TextRendering,
+    /// The loaded faces of the canvas's font source (`document.fonts`, a worker's
+    /// `self.fonts`) whose family is in the font's family list, in set order.
+    pub faces: Vec<WebFontFace>,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            font: CanvasFont::default(),
+            align: TextAlign::default(),
+            baseline: TextBaseline::default(),
+            direction: TextDirection::default(),
+            letter_spacing: 0.0,
+            word_spacing: 0.0,
+            kerning: FontKerning::default(),
+            stretch: 100.0,
+            variant_caps: FontVariantCaps::default(),
+            rendering: TextRendering::default(),
+            faces: Vec::new(),
+        }
+    }
 }
 
 /// `TextMetrics`: <https://html.spec.whatwg.org/multipage/canvas.html#textmetrics>.
@@ -454,6 +745,47 @@ mod tests {
             assert_eq!(got.as_deref(), *expected, "parsing {input:?}");
         }
         assert_eq!(CanvasFont::default().serialize(), "10px sans-serif");
+    }
+
+    #[test]
+    fn family_lists() {
+        let font = CanvasFont::parse("10px \"Canvas Test\", Open   Sans, SERIF, 'serif'", 10.0).unwrap();
+        assert_eq!(
+            font.family_list(),
+            vec![
+                FamilyName::Named("Canvas Test".into()),
+                FamilyName::Named("Open Sans".into()),
+                FamilyName::Generic("serif"),
+                FamilyName::Named("serif".into()),
+            ]
+        );
+        assert_eq!(CanvasFont::parse("10px condensed a", 10.0).unwrap().stretch_percent(), 100.0);
+        assert_eq!(CanvasFont::parse("condensed 10px a", 10.0).unwrap().stretch_percent(), 75.0);
+    }
+
+    #[test]
+    fn spacing_lengths() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("3px", Some("3px")),
+            ("-1PX", Some("-1px")),
+            ("1EX", Some("1ex")),
+            ("1ic", Some("1ic")),
+            ("-0.1cm", Some("-0.1cm")),
+            ("0", Some("0px")),
+            ("1", None),
+            ("1deg", None),
+            ("1min", None),
+            ("normal", None),
+            ("inherit", None),
+            ("NaN", None),
+            ("Infinity", None),
+        ];
+        for (input, expected) in table {
+            assert_eq!(SpacingLength::parse(input).map(|l| l.serialize()).as_deref(), *expected, "{input:?}");
+        }
+        assert_eq!(SpacingLength::parse("1em").unwrap().to_px(20.0), 20.0);
+        assert_eq!(SpacingLength::parse("1in").unwrap().to_px(20.0), 96.0);
+        assert_eq!(SpacingLength::zero().serialize(), "0px");
     }
 
     #[test]

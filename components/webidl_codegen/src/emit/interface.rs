@@ -70,6 +70,18 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     if iface.pair_iterable.is_some() && (iface.indexed_getter.is_some() || iface.value_iterable.is_some()) {
         errors.push(Error::new(iface.location.clone(), "iterable<K, V> cannot go with indexed properties"));
     }
+    // A modifiable setlike's `add`/`delete`/`clear` are not generated: the interface declares
+    // them (they act on the implementation's set entries), as CSS Font Loading's does.
+    if iface.setlike == Some(false) {
+        for op in ["add", "delete", "clear"] {
+            if !iface.operations.iter().any(|o| o.name == op) {
+                errors.push(Error::new(
+                    iface.location.clone(),
+                    format!("setlike<V> without readonly needs `{op}` declared in the interface (it is not generated)"),
+                ));
+            }
+        }
+    }
     if let Some(it) = &iface.async_iterable {
         // The values flow to script as they are, so only `any` needs no conversion.
         if !matches!(it.value, Type::Any) {
@@ -559,7 +571,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     }
 
     // ---- pair iterator (<https://webidl.spec.whatwg.org/#es-iterable>): entries, keys, values
-    // and forEach read the pairs from the trait's `PairIterable`; @@iterator is `entries`.
+    // and forEach read the pairs from the trait's `PairIterable`; @@iterator is `entries`
+    // (`values` for a setlike, whose pairs are (entry, entry)).
     if let Some((key, value)) = &iface.pair_iterable {
         match (cx.owned_type(key), cx.owned_type(value)) {
             (Ok(k), Ok(v)) => {
@@ -894,7 +907,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 iface.value_iterable.is_some()
             )
         } else if iface.pair_iterable.is_some() {
-            "        define_pair_iterator_alias(cx, global, proto.handle());\n".to_string()
+            format!("        define_pair_iterator_alias(cx, global, proto.handle(), {});\n", iface.setlike.is_some())
         } else if iface.async_iterable.is_some() {
             format!(
                 "        define_async_iterator_alias(cx, global, proto.handle());\n        rooted!(&in(cx) let mut iterator_proto = std::ptr::null_mut::<JSObject>());\n        create_async_iterator_prototype(cx, global, {iterator_name}, ID::{name} as u16, iterator_proto.handle_mut());\n        (*cache)[PrototypeList::ASYNC_ITERATOR_{upper}].set(iterator_proto.get());\n",

@@ -8,18 +8,19 @@ pub mod PrototypeList {
         Base,
         Sample,
         SampleMap,
+        SampleSet,
         SampleStore,
         Last,
     }
 
     /// Number of interfaces.
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 5;
     /// Index of the first interface object in the per-global cache.
-    pub const CONSTRUCTOR_BASE: usize = 4;
+    pub const CONSTRUCTOR_BASE: usize = 5;
     /// Index of the first namespace object in the per-global cache.
-    pub const NAMESPACE_BASE: usize = 8;
+    pub const NAMESPACE_BASE: usize = 10;
     /// Length of the per-global cache.
-    pub const PROTO_OR_IFACE_LENGTH: usize = 8;
+    pub const PROTO_OR_IFACE_LENGTH: usize = 10;
     /// Marker for unused slots of an interface chain.
     pub const LAST: u16 = ID::Last as u16;
 }
@@ -495,7 +496,7 @@ pub mod BaseBinding {
         rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
         rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
         create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
-        define_pair_iterator_alias(cx, global, proto.handle());
+        define_pair_iterator_alias(cx, global, proto.handle(), false);
         (*cache)[ID::Base as usize].set(proto.get());
         (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::Base as usize].set(interface.get());
     }
@@ -1224,6 +1225,288 @@ pub mod SampleMapBinding {
 }
 
 
+pub mod SampleSetBinding {
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList::{self, ID};
+
+    /// The methods the DOM struct `SampleSet` implements for the bindings.
+    pub trait SampleSetMethods {
+    /// Getter of `SampleSet.size`.
+    fn Size(&self, cx: &mut JSContext) -> u32;
+    /// `SampleSet.add(…)`
+    fn Add(&self, cx: &mut JSContext, value: &Base) -> DomRoot<SampleSet>;
+    /// `SampleSet.delete(…)`
+    fn Delete(&self, cx: &mut JSContext, value: &Base) -> bool;
+    /// `SampleSet.clear(…)`
+    fn Clear(&self, cx: &mut JSContext);
+    /// `SampleSet.has(…)`
+    fn Has(&self, cx: &mut JSContext, value: &Base) -> bool;
+    /// The value pairs to iterate (<https://webidl.spec.whatwg.org/#dfn-value-pairs-to-iterate-over>).
+    fn PairIterable(&self, cx: &mut JSContext) -> Vec<(DomRoot<Base>, DomRoot<Base>)>;
+    }
+
+    unsafe extern "C" fn get_size(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: JSJitGetterCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let obj = HandleObject::from_raw(obj);
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let mut rval = getter_rval(&args);
+        const PREFIX: &str = "Failed to read the 'size' property from 'SampleSet'";
+        let result = this.Size(cx);
+        result.to_jsval(cx, rval.reborrow());
+        true
+    }
+    static SIZE_GETTER_INFO: JitInfo = JitInfo::getter(get_size, ID::SampleSet as u16, 0, true);
+
+    unsafe extern "C" fn op_add(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'add' on 'SampleSet'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.Add(cx, &*arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static ADD_METHOD_INFO: JitInfo = JitInfo::method(op_add, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_delete(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'delete' on 'SampleSet'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.Delete(cx, &*arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static DELETE_METHOD_INFO: JitInfo = JitInfo::method(op_delete, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_clear(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'clear' on 'SampleSet'";
+        let argc = args.argc() as usize;
+        let result = this.Clear(cx);
+        let _: () = result;
+        args.rval().set(UndefinedValue());
+        true
+    }
+    static CLEAR_METHOD_INFO: JitInfo = JitInfo::method(op_clear, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_has(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        const PREFIX: &str = "Failed to execute 'has' on 'SampleSet'";
+        let argc = args.argc() as usize;
+        if argc < 1 {
+            throw_type_error(cx, &format!("{PREFIX}: 1 argument required, but only {argc} present."));
+            return false;
+        }
+        let Some(arg0) = convert::<DomRoot<Base>>(cx, args.get(0), (), PREFIX, "parameter 1") else {
+            return false;
+        };
+        let result = this.Has(cx, &*arg0);
+        result.to_jsval(cx, args.rval().reborrow());
+        true
+    }
+    static HAS_METHOD_INFO: JitInfo = JitInfo::method(op_has, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_entries(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Entries, pairs, "Failed to execute 'entries' on 'SampleSet'")
+    }
+    static ITERABLE_ENTRIES_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_entries, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_keys(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Keys, pairs, "Failed to execute 'keys' on 'SampleSet'")
+    }
+    static ITERABLE_KEYS_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_keys, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_values(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::Values, pairs, "Failed to execute 'values' on 'SampleSet'")
+    }
+    static ITERABLE_VALUES_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_values, ID::SampleSet as u16, 0, false);
+
+    unsafe extern "C" fn op_iterable_forEach(cx: *mut RawJSContext, obj: RawHandleObject, this: *mut libc::c_void, args: *const JSJitMethodCallArgs) -> bool {
+        let mut cx = JSContext::from_ptr(NonNull::new_unchecked(cx));
+        let cx = &mut cx;
+        let this: &SampleSet = &*(this as *const SampleSet);
+        let args = Args::from_jit(&*args);
+        let obj = HandleObject::from_raw(obj);
+        let pairs = this.PairIterable(cx);
+        pair_iteration(cx, &args, obj, PairIteration::ForEach, pairs, "Failed to execute 'forEach' on 'SampleSet'")
+    }
+    static ITERABLE_FOREACH_METHOD_INFO: JitInfo = JitInfo::method(op_iterable_forEach, ID::SampleSet as u16, 0, false);
+
+
+    static ATTRIBUTES: SyncPropertySpecs<2> = SyncPropertySpecs([
+        attribute_spec(c"size", (JSPROP_ENUMERATE) as u8, &SIZE_GETTER_INFO, None),
+        PROPERTY_SPEC_END,
+    ]);
+    static METHODS: SyncFunctionSpecs<9> = SyncFunctionSpecs([
+        method_spec(c"add", &ADD_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"delete", &DELETE_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"clear", &CLEAR_METHOD_INFO, 0, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"has", &HAS_METHOD_INFO, 1, (JSPROP_ENUMERATE) as u16, false),
+        method_spec(c"entries", &ITERABLE_ENTRIES_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"keys", &ITERABLE_KEYS_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"values", &ITERABLE_VALUES_METHOD_INFO, 0, JSPROP_ENUMERATE as u16, false),
+        method_spec(c"forEach", &ITERABLE_FOREACH_METHOD_INFO, 1, JSPROP_ENUMERATE as u16, false),
+        FUNCTION_SPEC_END,
+    ]);
+
+    static CONSTANTS: &[ConstantSpec] = &[
+    ];
+
+    static PROTO_CLASS: SyncClass = SyncClass(prototype_class(c"SampleSetPrototype"));
+
+    static SPEC: InterfaceSpec = InterfaceSpec {
+        name: c"SampleSet",
+        proto_class: &PROTO_CLASS.0,
+        methods: &[(Condition::Always, &METHODS.0)],
+        attributes: &[(Condition::Always, &ATTRIBUTES.0)],
+        constants: CONSTANTS,
+        static_methods: &[],
+        static_attributes: &[],
+        constructor: None,
+        has_interface_object: true,
+        is_global: false,
+        proto_parent_is_error: false,
+        legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
+    };
+
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+
+    /// Creates the prototype object and interface object of `SampleSet` in `global`.
+    pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
+        rooted!(&in(cx) let mut parent_proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut parent_interface = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
+        create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        define_pair_iterator_alias(cx, global, proto.handle(), true);
+        (*cache)[ID::SampleSet as usize].set(proto.get());
+        (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::SampleSet as usize].set(interface.get());
+    }
+
+    /// The prototype object of `SampleSet` in `global`.
+    pub fn GetProtoObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, ID::SampleSet as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// The interface object of `SampleSet` in `global`.
+    pub fn GetConstructorObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, PrototypeList::CONSTRUCTOR_BASE + ID::SampleSet as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// Defines `SampleSet` on `global` when it is exposed there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::Always.is_satisfied(cx, global) {
+            return;
+        }
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global, proto.handle_mut());
+    }
+
+    static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<SampleSet>(false));
+
+
+    /// The class of `SampleSet` reflectors.
+    pub static CLASS: DOMJSClass = DOMJSClass {
+        base: dom_instance_class(c"SampleSet", &CLASS_OPS.0, 1, false),
+        dom_class: DOMClass {
+            interface_chain: [ID::SampleSet as u16, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST],
+            depth: 0,
+            name: "SampleSet",
+            c_name: c"SampleSet",
+            indexed: None,
+            named: None,
+            trace: trace_dom_struct::<SampleSet>,
+            finalize: finalize_dom_struct::<SampleSet>,
+            handler: std::sync::OnceLock::new(),
+        },
+    };
+
+    impl IDLInterface for SampleSet {
+        const PROTO_ID: u16 = ID::SampleSet as u16;
+        const DEPTH: usize = 0;
+        const NAME: &'static str = "SampleSet";
+    }
+
+    impl DerivedFrom<SampleSet> for SampleSet {}
+
+    /// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
+    /// when a subclass constructor passed one) and returns it rooted.
+    pub fn Wrap(cx: &mut JSContext, scope: &Window, given_proto: Option<HandleObject>, object: Box<SampleSet>) -> DomRoot<SampleSet> {
+        unsafe {
+            let global = scope.global_object();
+            let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+            rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+            match given_proto {
+                Some(p) => proto.set(p.get()),
+                None => GetProtoObject(cx, global, proto.handle_mut()),
+            }
+            let raw = Box::into_raw(object);
+            let reflector = new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void);
+            (*raw).reflector().set_jsobject(reflector);
+            let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+            root
+        }
+    }
+
+    impl DomObjectWrap for SampleSet {
+        const WRAP: fn(&mut JSContext, &Window, Option<HandleObject>, Box<Self>) -> DomRoot<Self> = Wrap;
+    }
+}
+
+
 pub mod SampleStoreBinding {
     #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
     use crate::dom::bindings::codegen_prelude::*;
@@ -1526,10 +1809,11 @@ pub mod InterfaceObjectMap {
         super::BaseBinding::DefineDOMInterface(cx, global);
         super::SampleBinding::DefineDOMInterface(cx, global);
         super::SampleMapBinding::DefineDOMInterface(cx, global);
+        super::SampleSetBinding::DefineDOMInterface(cx, global);
         super::SampleStoreBinding::DefineDOMInterface(cx, global);
     }
 
     /// Every interface name, for tests.
-    pub const INTERFACES: &[&str] = &["Base", "Sample", "SampleMap", "SampleStore", ];
+    pub const INTERFACES: &[&str] = &["Base", "Sample", "SampleMap", "SampleSet", "SampleStore", ];
 }
 

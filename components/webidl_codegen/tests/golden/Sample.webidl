@@ -55,3 +55,13 @@ interface SampleStore {
   setter undefined setItem(DOMString key, long value);
   deleter boolean removeItem(DOMString key);
 };
+
+// A setlike (<https://webidl.spec.whatwg.org/#idl-setlike>): size, has() and the iteration
+// members come from the declaration; a modifiable one declares add/delete/clear.
+[Exposed=Window]
+interface SampleSet {
+  SampleSet add(Base value);
+  boolean delete(Base value);
+  undefined clear();
+  setlike<Base>;
+};

@@ -151,19 +151,20 @@ fn this_arg_object(value: HandleValue) -> *mut mozjs::jsapi::JSObject {
 
 /// Makes a pair iterable's `@@iterator` the same function object as its `entries`
 /// (<https://webidl.spec.whatwg.org/#es-iterator>: "the value of the @@iterator property is the
-/// same function object as the entries property").
-pub fn define_pair_iterator_alias(cx: &mut JSContext, global: HandleObject, proto: HandleObject) {
+/// same function object as the entries property"), or a setlike's the same as its `values`
+/// (<https://webidl.spec.whatwg.org/#es-set-iterator>).
+pub fn define_pair_iterator_alias(cx: &mut JSContext, global: HandleObject, proto: HandleObject, setlike: bool) {
     // SAFETY: realm entered on the global; every value rooted; the prototype was just defined.
     unsafe {
         let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
-        rooted!(&in(cx) let mut entries = UndefinedValue());
+        rooted!(&in(cx) let mut function = UndefinedValue());
         assert!(mozjs::jsapi::JS_GetProperty(
             cx.raw_cx(),
             proto.into(),
-            c"entries".as_ptr(),
-            entries.handle_mut().into()
+            if setlike { c"values".as_ptr() } else { c"entries".as_ptr() },
+            function.handle_mut().into()
         ));
-        define_iterator_symbol(cx, proto, entries.handle());
+        define_iterator_symbol(cx, proto, function.handle());
     }
 }
 

@@ -20,7 +20,10 @@ use canvas_traits::style::{
     CompositeOperation, DrawOptions, FillRule, GradientGeometry, ImagePixels, LineCap, LineJoin, LineOptions,
     PaintStyle, PixelAlpha, Repetition, Shadow, SmoothingQuality,
 };
-use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextMetrics as Metrics, prepare_text};
+use canvas_traits::text::{
+    CanvasFont, FontKerning, FontStretch, FontVariantCaps, SpacingLength, TextAlign, TextBaseline,
+    TextMetrics as Metrics, TextRendering, WebFontFace, prepare_text,
+};
 use dom_struct::dom_struct;
 use euclid::Angle;
 use euclid::default::{Point2D, Rect, Size2D, Transform2D};
@@ -32,8 +35,9 @@ use crate::dom::bindings::codegen::Dictionaries::{
     CanvasRenderingContext2DSettings, DOMMatrix2DInit, ImageDataSettings,
 };
 use crate::dom::bindings::codegen::Enums::{
-    CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
-    ImageSmoothingQuality, PredefinedColorSpace,
+    CanvasDirection, CanvasFillRule, CanvasFontKerning, CanvasFontStretch, CanvasFontVariantCaps, CanvasLineCap,
+    CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline, CanvasTextRendering, ImageSmoothingQuality,
+    PredefinedColorSpace,
 };
 use crate::dom::bindings::codegen::Unions::StringOrCanvasGradientOrCanvasPattern as StyleUnion;
 use crate::dom::bindings::codegen::Unions::UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence as Radii;
@@ -140,6 +144,19 @@ impl CanvasRenderingContext2D {
         canvas.ensure_bitmap();
         rendering::push(command);
         rendering::mark_dirty(&canvas);
+    }
+
+    /// The loaded web fonts of the canvas's font source (the document's `fonts`, or a
+    /// worker's for an `OffscreenCanvas` there) for `font`'s families. Drawing text creates
+    /// no font source: without one there are no web fonts.
+    fn web_fonts(&self, font: &CanvasFont) -> Vec<WebFontFace> {
+        let window = self.global();
+        let source = if window.is_worker() {
+            window.font_source_if_created()
+        } else {
+            self.canvas().upcast::<crate::dom::dom::node::Node>().owner_doc().fonts_if_created()
+        };
+        source.map(|set| set.faces_for(font)).unwrap_or_default()
     }
 
     /// Taints the canvas if a pattern style in use is not origin-clean.
@@ -998,7 +1015,12 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-font>
     fn SetFont(&self, _cx: &mut JSContext, value: DOMString) {
         if let Some(font) = CanvasFont::parse(&value, 10.0) {
-            self.state.borrow_mut().font = font;
+            let mut state = self.state.borrow_mut();
+            // The shorthand sets font-stretch and font-variant-caps too.
+            state.font_stretch = font.stretch.and_then(FontStretch::parse).unwrap_or_default();
+            state.font_variant_caps =
+                if font.small_caps { FontVariantCaps::SmallCaps } else { FontVariantCaps::Normal };
+            state.font = font;
         }
     }
 
@@ -1058,6 +1080,94 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         self.state.borrow_mut().direction = value;
     }
 
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-letterspacing>
+    fn LetterSpacing(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().letter_spacing.serialize().into()
+    }
+
+    /// "On setting: 1. Let parsed be the result of parsing the given value as a CSS
+    /// <length>. 2. If parsed is failure, then return. 3. Set this's letter spacing to parsed."
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-letterspacing>
+    fn SetLetterSpacing(&self, _cx: &mut JSContext, value: DOMString) {
+        if let Some(length) = SpacingLength::parse(&value) {
+            self.state.borrow_mut().letter_spacing = length;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-wordspacing>
+    fn WordSpacing(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().word_spacing.serialize().into()
+    }
+
+    /// "On setting: 1. Let parsed be the result of parsing the given value as a CSS
+    /// <length>. 2. If parsed is failure, then return. 3. Set this's word spacing to parsed."
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-wordspacing>
+    fn SetWordSpacing(&self, _cx: &mut JSContext, value: DOMString) {
+        if let Some(length) = SpacingLength::parse(&value) {
+            self.state.borrow_mut().word_spacing = length;
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontkerning>
+    fn FontKerning(&self, _cx: &mut JSContext) -> CanvasFontKerning {
+        let kerning = self.state.borrow().font_kerning;
+        CanvasFontKerning::from_idl(kerning.as_str()).unwrap_or(CanvasFontKerning::Auto)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontkerning>
+    /// (kept and restored; glyphs are never kerned, see `canvas::text`).
+    fn SetFontKerning(&self, _cx: &mut JSContext, value: CanvasFontKerning) {
+        self.state.borrow_mut().font_kerning = FontKerning::parse(value.as_str()).unwrap_or_default();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontstretch>
+    fn FontStretch(&self, _cx: &mut JSContext) -> CanvasFontStretch {
+        let stretch = self.state.borrow().font_stretch;
+        CanvasFontStretch::from_idl(stretch.as_str()).unwrap_or(CanvasFontStretch::Normal)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontstretch>: the
+    /// width faces are matched against.
+    fn SetFontStretch(&self, _cx: &mut JSContext, value: CanvasFontStretch) {
+        self.state.borrow_mut().font_stretch = FontStretch::parse(value.as_str()).unwrap_or_default();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontvariantcaps>
+    fn FontVariantCaps(&self, _cx: &mut JSContext) -> CanvasFontVariantCaps {
+        let caps = self.state.borrow().font_variant_caps;
+        CanvasFontVariantCaps::from_idl(caps.as_str()).unwrap_or(CanvasFontVariantCaps::Normal)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-fontvariantcaps>:
+    /// small capitals are synthesized (see `canvas::text`).
+    fn SetFontVariantCaps(&self, _cx: &mut JSContext, value: CanvasFontVariantCaps) {
+        self.state.borrow_mut().font_variant_caps = FontVariantCaps::parse(value.as_str()).unwrap_or_default();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textrendering>
+    fn TextRendering(&self, _cx: &mut JSContext) -> CanvasTextRendering {
+        let rendering = self.state.borrow().text_rendering;
+        CanvasTextRendering::from_idl(rendering.as_str()).unwrap_or(CanvasTextRendering::Auto)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-textrendering>
+    /// (kept and restored; outlines are always drawn unhinted, as `geometricPrecision`).
+    fn SetTextRendering(&self, _cx: &mut JSContext, value: CanvasTextRendering) {
+        self.state.borrow_mut().text_rendering = TextRendering::parse(value.as_str()).unwrap_or_default();
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-lang>
+    fn Lang(&self, _cx: &mut JSContext) -> DOMString {
+        self.state.borrow().lang.clone().into()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-lang>: "On setting,
+    /// the language must be set to the new value." (Kept and restored; no language-specific
+    /// glyph selection.)
+    fn SetLang(&self, _cx: &mut JSContext, value: DOMString) {
+        self.state.borrow_mut().lang = value.to_string();
+    }
+
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-filltext>
     fn FillText(&self, cx: &mut JSContext, text: DOMString, x: f64, y: f64, max_width: Option<f64>) {
         self.text(cx, text, x, y, max_width, false)
@@ -1070,9 +1180,10 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-measuretext>:
     /// run the text preparation algorithm and return a TextMetrics object
-    /// (measured on the canvas thread with the bundled font).
+    /// (measured on the canvas thread with the faces the font selects).
     fn MeasureText(&self, cx: &mut JSContext, text: DOMString) -> DomRoot<TextMetrics> {
-        let text_options = self.state.borrow().text_options();
+        let faces = self.web_fonts(&self.state.borrow().font);
+        let text_options = self.state.borrow().text_options(faces);
         let text = prepare_text(&text);
         let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply })
             .unwrap_or(Metrics::default());

@@ -8,7 +8,10 @@ use std::sync::Arc;
 use canvas_traits::color::{RgbaColor, serialize_canvas_color};
 use canvas_traits::filter::FilterFunction;
 use canvas_traits::style::{CompositeOperation, DrawOptions, ImageSmoothing, LineOptions, PaintStyle, Shadow};
-use canvas_traits::text::{CanvasFont, TextAlign, TextBaseline, TextDirection, TextOptions};
+use canvas_traits::text::{
+    CanvasFont, FontKerning, FontStretch, FontVariantCaps, SpacingLength, TextAlign, TextBaseline, TextDirection,
+    TextOptions, TextRendering, WebFontFace,
+};
 use euclid::default::Transform2D;
 
 use crate::dom::bindings::codegen::Enums::CanvasDirection;
@@ -78,6 +81,20 @@ pub struct DrawingState {
     pub text_baseline: TextBaseline,
     #[no_trace]
     pub direction: CanvasDirection,
+    #[no_trace]
+    pub letter_spacing: SpacingLength,
+    #[no_trace]
+    pub word_spacing: SpacingLength,
+    #[no_trace]
+    pub font_kerning: FontKerning,
+    #[no_trace]
+    pub font_stretch: FontStretch,
+    #[no_trace]
+    pub font_variant_caps: FontVariantCaps,
+    #[no_trace]
+    pub text_rendering: TextRendering,
+    /// `lang`: `"inherit"` or a language tag, kept as given.
+    pub lang: String,
 }
 
 impl Default for DrawingState {
@@ -96,6 +113,13 @@ impl Default for DrawingState {
             text_align: TextAlign::Start,
             text_baseline: TextBaseline::Alphabetic,
             direction: CanvasDirection::Inherit,
+            letter_spacing: SpacingLength::zero(),
+            word_spacing: SpacingLength::zero(),
+            font_kerning: FontKerning::Auto,
+            font_stretch: FontStretch::Normal,
+            font_variant_caps: FontVariantCaps::Normal,
+            text_rendering: TextRendering::Auto,
+            lang: "inherit".into(),
         }
     }
 }
@@ -118,11 +142,20 @@ impl DrawingState {
         }
     }
 
-    /// Font, alignment, baseline and resolved direction for text commands.
-    /// `"inherit"` resolves to the element's direction; without CSS that is
-    /// left-to-right.
-    pub fn text_options(&self) -> TextOptions {
+    /// Font, alignment, baseline, resolved direction and the text drawing attributes for
+    /// text commands, with `faces`, the loaded web fonts the canvas's font source has for
+    /// the font's families. `"inherit"` resolves to the element's direction; without CSS
+    /// that is left-to-right. Spacing lengths resolve against the current font size.
+    pub fn text_options(&self, faces: Vec<WebFontFace>) -> TextOptions {
+        let size = self.font.size_px;
         TextOptions {
+            letter_spacing: self.letter_spacing.to_px(size),
+            word_spacing: self.word_spacing.to_px(size),
+            kerning: self.font_kerning,
+            stretch: self.font_stretch.percent(),
+            variant_caps: self.font_variant_caps,
+            rendering: self.text_rendering,
+            faces,
             font: self.font.clone(),
             align: self.text_align,
             baseline: self.text_baseline,

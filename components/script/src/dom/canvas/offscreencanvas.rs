@@ -22,8 +22,9 @@ use crate::dom::bindings::codegen::Dictionaries::{
     CanvasRenderingContext2DSettings, DOMMatrix2DInit, ImageDataSettings, ImageEncodeOptions,
 };
 use crate::dom::bindings::codegen::Enums::{
-    CanvasDirection, CanvasFillRule, CanvasLineCap, CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline,
-    ImageSmoothingQuality, OffscreenRenderingContextId,
+    CanvasDirection, CanvasFillRule, CanvasFontKerning, CanvasFontStretch, CanvasFontVariantCaps, CanvasLineCap,
+    CanvasLineJoin, CanvasTextAlign, CanvasTextBaseline, CanvasTextRendering, ImageSmoothingQuality,
+    OffscreenRenderingContextId,
 };
 use crate::dom::bindings::codegen::OffscreenCanvasBinding::OffscreenCanvasMethods;
 use crate::dom::bindings::codegen::OffscreenCanvasRenderingContext2DBinding::OffscreenCanvasRenderingContext2DMethods;

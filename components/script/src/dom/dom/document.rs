@@ -112,6 +112,9 @@ pub struct Document {
     /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
     #[no_trace]
     referrer: RefCell<String>,
+    /// <https://drafts.csswg.org/css-font-loading/#font-source>: the document's
+    /// `FontFaceSet` (`document.fonts`), made on first use.
+    fonts: MutNullableDom<crate::dom::css::fontfaceset::FontFaceSet>,
 }
 
 impl Document {
@@ -171,6 +174,7 @@ impl Document {
             node_iterators: RefCell::new(Vec::new()),
             css_sheets: Default::default(),
             referrer: RefCell::new(String::new()),
+            fonts: Default::default(),
         }
     }
 
@@ -347,6 +351,22 @@ impl Document {
         self.is_html
     }
 
+    /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>: the
+    /// document's font source, made on first use.
+    pub fn fonts(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
+        if let Some(fonts) = self.fonts.get() {
+            return fonts;
+        }
+        let fonts = crate::dom::css::fontfaceset::FontFaceSet::new(cx, &self.window_for_objects());
+        self.fonts.set(Some(&fonts));
+        fonts
+    }
+
+    /// The font source if a page asked for it (no web fonts exist otherwise).
+    pub fn fonts_if_created(&self) -> Option<DomRoot<crate::dom::css::fontfaceset::FontFaceSet>> {
+        self.fonts.get()
+    }
+
     /// The global to create this document's nodes in.
     pub fn window_for_objects(&self) -> DomRoot<Window> {
         self.relevant_window.as_rooted()
@@ -473,6 +493,14 @@ impl Document {
 }
 
 impl DocumentMethods for Document {
+    /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>: the document's
+    /// font source, its CSS-connected faces brought in step with the `@font-face` rules.
+    fn Fonts(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
+        let fonts = self.fonts(cx);
+        fonts.sync_css_faces(cx, self);
+        fonts
+    }
+
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-stylesheets>
     fn StyleSheets(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::stylesheetlist::StyleSheetList> {
         let window = self.upcast::<Node>().owner_doc().window_for_objects();

@@ -147,6 +147,8 @@ pub struct Window {
     streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
     /// The module map and import map of the realm.
     module_loader: crate::dom::html::modulescripts::ModuleLoader,
+    /// A worker's font source (`self.fonts`); a window's is its document's.
+    worker_fonts: MutNullableDom<crate::dom::css::fontfaceset::FontFaceSet>,
     #[no_trace]
     browsing_context: crate::dom::html::windowbrowsingcontext::BrowsingContextState,
     /// The global is a dedicated worker's (`DedicatedWorkerGlobalScope` starts with this
@@ -197,6 +199,7 @@ impl Window {
             custom_element_registry: Default::default(),
             streams_size_functions: Default::default(),
             module_loader: Default::default(),
+            worker_fonts: Default::default(),
             browsing_context: Default::default(),
             worker,
         }
@@ -212,6 +215,26 @@ impl Window {
     /// Whether this is the settings part of a dedicated worker's global.
     pub fn is_worker(&self) -> bool {
         self.worker
+    }
+
+    /// <https://drafts.csswg.org/css-font-loading/#font-source>: the `FontFaceSet` text drawn
+    /// in this realm uses: a worker's own (`self.fonts`), made on first use, or the
+    /// document's (`document.fonts`).
+    pub fn font_source(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
+        if !self.worker {
+            return self.document().fonts(cx);
+        }
+        if let Some(fonts) = self.worker_fonts.get() {
+            return fonts;
+        }
+        let fonts = crate::dom::css::fontfaceset::FontFaceSet::new(cx, self);
+        self.worker_fonts.set(Some(&fonts));
+        fonts
+    }
+
+    /// The font source if script made it (so drawing text creates none).
+    pub fn font_source_if_created(&self) -> Option<DomRoot<crate::dom::css::fontfaceset::FontFaceSet>> {
+        if self.worker { self.worker_fonts.get() } else { self.document().fonts_if_created() }
     }
 
     /// The queuing strategies' `size` functions of this realm (<https://streams.spec.whatwg.org/#qs>).

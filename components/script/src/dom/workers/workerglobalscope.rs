@@ -128,6 +128,12 @@ impl WorkerGlobalScopeMethods for WorkerGlobalScope {
         self.navigator.or_init(|| WorkerNavigator::new(cx, &self.window))
     }
 
+    /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>: the worker's
+    /// font source, which its `OffscreenCanvas` text draws with.
+    fn Fonts(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
+        self.window.font_source(cx)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/workers.html#dom-workerglobalscope-importscripts>
     fn ImportScripts(&self, cx: &mut JSContext, urls: Vec<USVString>) -> ErrorResult {
         self.import_scripts(cx, urls)

@@ -141,6 +141,7 @@ impl CanvasRenderingContext2D {
         self.check_style_origin(cx, style);
         let canvas = self.canvas().canvas_id();
         let text = prepare_text(&text);
+        let faces = self.web_fonts(&state.font);
         let command = if stroke {
             CanvasCommand::StrokeText {
                 canvas,
@@ -148,7 +149,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(),
+                text_options: state.text_options(faces),
                 style: state.stroke_style.to_paint_style(),
                 line: state.line.clone(),
                 options: state.draw_options(),
@@ -160,7 +161,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(),
+                text_options: state.text_options(faces),
                 style: state.fill_style.to_paint_style(),
                 options: state.draw_options(),
             }
