@@ -2,31 +2,40 @@
 //! thread works on its behalf; only the script thread can turn it back into
 //! the object.
 //!
-//! The script thread keeps a table from token ids to rooted reflectors (traced
-//! by the runtime). Dropping a token on another thread queues its release;
-//! the script thread drains the queue at each task.
+//! Each script thread (a window's or a worker's) keeps a table from token ids to
+//! rooted reflectors (traced by its runtime) and a queue of releases. A token
+//! remembers its home thread's queue: dropping it on another thread queues its
+//! release there, and the home thread drains its own queue at each task (so a
+//! token dropped on a worker's thread is released by the thread that made it,
+//! not by whichever script thread drains first).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::marker::PhantomData;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use mozjs::jsapi::JSTracer;
 
 use crate::dom::bindings::reflector::{DomObject, Reflector, trace_reflector};
 use crate::dom::bindings::root::DomRoot;
 
+/// Token ids (unique in the process, so a token can never name another thread's object).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-static RELEASED: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+
+/// A thread's queue of tokens dropped elsewhere.
+type ReleaseQueue = Arc<Mutex<Vec<u64>>>;
 
 thread_local! {
     static LIVE: RefCell<HashMap<u64, *const Reflector>> = RefCell::new(HashMap::new());
+    static RELEASED: ReleaseQueue = Arc::new(Mutex::new(Vec::new()));
 }
 
 /// A cross-thread handle to a DOM object of type `T`.
 pub struct Trusted<T: DomObject> {
     id: u64,
+    /// The release queue of the thread that made the token (and owns the object).
+    home: ReleaseQueue,
     _marker: PhantomData<fn() -> T>,
 }
 
@@ -38,7 +47,7 @@ impl<T: DomObject> Trusted<T> {
     pub fn new(object: &T) -> Trusted<T> {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         LIVE.with(|live| live.borrow_mut().insert(id, object.reflector() as *const Reflector));
-        Trusted { id, _marker: PhantomData }
+        Trusted { id, home: RELEASED.with(Arc::clone), _marker: PhantomData }
     }
 
     /// The object. Script thread only; `None` anywhere else.
@@ -59,20 +68,21 @@ impl<T: DomObject> Drop for Trusted<T> {
     fn drop(&mut self) {
         let removed = LIVE.try_with(|live| live.borrow_mut().remove(&self.id).is_some()).unwrap_or(false);
         if !removed {
-            // Dropped off the script thread: release at the next task.
-            if let Ok(mut released) = RELEASED.lock() {
+            // Dropped off its home thread: the home thread releases it at its next task.
+            if let Ok(mut released) = self.home.lock() {
                 released.push(self.id);
             }
         }
     }
 }
 
-/// Releases tokens dropped on other threads. Called by the script thread's loop.
+/// Releases this thread's tokens that were dropped on other threads. Called by each script
+/// thread's loop.
 pub fn release_dropped_tokens() {
-    let ids: Vec<u64> = match RELEASED.lock() {
+    let ids: Vec<u64> = RELEASED.with(|queue| match queue.lock() {
         Ok(mut r) => std::mem::take(&mut *r),
-        Err(_) => return,
-    };
+        Err(_) => Vec::new(),
+    });
     if ids.is_empty() {
         return;
     }
