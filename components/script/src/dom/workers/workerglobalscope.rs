@@ -80,6 +80,11 @@ impl WorkerGlobalScope {
                     .into(),
             ));
         }
+        // 4. Let urlRecords be a list; for each url of urls: let urlRecord be the result of
+        //    encoding-parsing a URL given url, relative to settings object; if urlRecord is
+        //    failure, then throw a "SyntaxError" DOMException. (Parsing a blob: URL resolves its
+        //    blob URL entry now, so a script that revokes a later URL of the same call does not
+        //    keep that one from loading.)
         let base = self.window.url();
         let mut parsed = Vec::with_capacity(urls.len());
         for url in &urls {
@@ -89,14 +94,18 @@ impl WorkerGlobalScope {
                     url.0
                 ))
             })?;
-            parsed.push(url);
+            let blob_entry = (url.scheme() == "blob")
+                .then(|| crate::dom::fileapi::bloburl::resolve(&url, &crate::origin::origin_key(&base)));
+            parsed.push((url, blob_entry));
         }
-        for url in parsed {
-            let source = match url.scheme() {
-                "data" => crate::dom::fetch::fetch::process_data_url(&url)
+        // 5. For each urlRecord of urlRecords: fetch a classic worker-imported script given
+        //    urlRecord (rethrowing its exception), then run it with rethrow errors set to true.
+        for (url, blob_entry) in parsed {
+            let source = match (url.scheme(), blob_entry) {
+                ("data", _) => crate::dom::fetch::fetch::process_data_url(&url)
                     .map(|(_, body)| String::from_utf8_lossy(&body).into_owned())
                     .ok_or_else(|| "an invalid data: URL".to_owned()),
-                "blob" => crate::dom::fileapi::bloburl::resolve(&url, &crate::origin::origin_key(&base))
+                (_, Some(entry)) => entry
                     .map(|entry| String::from_utf8_lossy(&entry.bytes).into_owned())
                     .ok_or_else(|| "no such blob URL in this worker".to_owned()),
                 _ => crate::dom::workers::thread::fetch_worker_script(&url),
