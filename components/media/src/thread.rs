@@ -728,7 +728,9 @@ impl MediaLoop {
             let size = if size.width == 0 || size.height == 0 { frame.size } else { size };
             let job = Job::Frame { request, frame, size, format };
             self.encode(request, id, job, ended, format);
-        } else if let Some(controls) = src.controls().cloned() {
+        } else if let Some(controls) = src.controls().cloned().filter(|c| !c.is_frozen()) {
+            // (A frozen fake camera renders no still: the photo waits for a frame below, like a
+            // stalled device's, and its unplugging rejects it.)
             let job = Job::Still { request, controls, size, fill: settings.fill_light_mode, format };
             self.encode(request, id, job, ended, format);
         } else if let Kind::Canvas { latest: Some(frame), .. } = &src.kind {

@@ -119,6 +119,11 @@ impl FakeCameraControls {
         self.lock().photo = photo;
     }
 
+    /// Whether a test froze the camera: it then produces nothing, frames or stills.
+    pub fn is_frozen(&self) -> bool {
+        self.lock().frozen
+    }
+
     /// Applies a test hook.
     pub fn act(&self, action: FakeCameraAction) {
         let mut s = self.lock();
