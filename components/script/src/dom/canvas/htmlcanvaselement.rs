@@ -89,6 +89,19 @@ pub struct HTMLCanvasElement {
     next_observer: Cell<u64>,
 }
 
+/// `getContext()`'s options converted to a context's settings dictionary: "1. If options is not
+/// an object, set options to null. 2. Set options to the result of converting options to a
+/// JavaScript value", which the creation algorithm converts to the dictionary (null gives its
+/// defaults; a getter's exception is rethrown).
+fn context_settings<D: FromJSVal<Config = ()>>(cx: &mut JSContext, options: HandleValue) -> Fallible<D> {
+    let options = if options.get().is_object() { options } else { HandleValue::null() };
+    match D::from_jsval(cx, options, ()) {
+        Ok(Ok(settings)) => Ok(settings),
+        Ok(Err(failure)) => Err(Error::Type(failure.describe("The provided value"))),
+        Err(()) => Err(Error::JSFailed),
+    }
+}
+
 /// "Rules for parsing non-negative integers" applied to a dimension
 /// attribute, with the reflection's default for a missing, invalid or
 /// out-of-range value.
@@ -279,15 +292,7 @@ impl HTMLCanvasElement {
         // mode "none": "Let context be the result of running the 2D context creation
         // algorithm given this, options": convert options to CanvasRenderingContext2DSettings
         // (rethrowing a getter's exception).
-        let settings = if options.get().is_object() {
-            match CanvasRenderingContext2DSettings::from_jsval(cx, options, ()) {
-                Ok(Ok(settings)) => settings,
-                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
-                Err(()) => return Err(Error::JSFailed),
-            }
-        } else {
-            CanvasRenderingContext2DSettings::empty()
-        };
+        let settings: CanvasRenderingContext2DSettings = context_settings(cx, options)?;
         let context = CanvasRenderingContext2D::new(cx, self, settings);
         // "Set this's context mode to 2d."
         self.context.set(Some(&context));
@@ -317,15 +322,7 @@ impl HTMLCanvasElement {
         // creation algorithm given this and options."
         // 1. Let settings be the result of converting options to the dictionary type
         //    ImageBitmapRenderingContextSettings. (This can throw an exception.)
-        let settings = if options.get().is_object() {
-            match ImageBitmapRenderingContextSettings::from_jsval(cx, options, ()) {
-                Ok(Ok(settings)) => settings,
-                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
-                Err(()) => return Err(Error::JSFailed),
-            }
-        } else {
-            ImageBitmapRenderingContextSettings::empty()
-        };
+        let settings: ImageBitmapRenderingContextSettings = context_settings(cx, options)?;
         let context = ImageBitmapRenderingContext::new(cx, self, offscreen, &settings);
         // "Set this's context mode to bitmaprenderer."
         self.bitmap_context.set(Some(&context));
