@@ -71,7 +71,7 @@ pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHan
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
 /// followed at once by StructuredDeserializeWithTransfer in `realm`'s realm (every realm of an
 /// engine is on this thread): `rval` gets the clone; the transferred MessagePorts are returned
-/// (they keep their identity), and the transferred ArrayBuffers are detached.
+/// (they keep their identity), and the transferred ArrayBuffers and ImageBitmaps are detached.
 pub fn serialize_with_transfer(
     cx: &mut JSContext,
     realm: &crate::dom::html::window::Window,
@@ -83,6 +83,7 @@ pub fn serialize_with_transfer(
     use crate::dom::webmessaging::messageport::MessagePort;
     let mut ports = Vec::new();
     let mut buffers = Vec::new();
+    let mut bitmaps = Vec::new();
     // 2. For each transferable of transferList:
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
@@ -99,6 +100,13 @@ pub fn serialize_with_transfer(
                 return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
             }
             buffers.push(object);
+        } else if let Some(bitmap) = unsafe { root_from_object::<crate::dom::images::imagebitmap::ImageBitmap>(object) } {
+            // An ImageBitmap: 2.4 a detached one is a DataCloneError. Its clone shares the
+            // pixels (the serialization steps); the transfer detaches the original afterwards.
+            if bitmap.is_detached() {
+                return Err(Error::DataClone("A detached ImageBitmap cannot be transferred.".into()));
+            }
+            bitmaps.push(bitmap);
         } else if let Some(port) = unsafe { root_from_object::<MessagePort>(object) } {
             if port.is_closed() {
                 return Err(Error::DataClone(
@@ -140,6 +148,11 @@ pub fn serialize_with_transfer(
     }
     for (old, new) in ports.iter().zip(&new_ports) {
         old.transfer_to(new);
+    }
+    // Transfer: the ImageBitmaps' pixels now belong to their clones; the originals are
+    // detached ("set value's [[Detached]] internal slot to true" in the transfer steps).
+    for bitmap in bitmaps {
+        bitmap.detach();
     }
     // Transfer: the ArrayBuffers' contents now live in the clone; the originals are detached.
     for buffer in buffers {
