@@ -82,6 +82,21 @@ fn normalized_rect(rect: &Rect<f32>) -> Option<sk::Rect> {
     sk::Rect::from_ltrb(x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1))
 }
 
+/// Renders the shape alone (source-over) on a transparent layer with `margin` pixels around the
+/// bitmap, so content just outside it that a shadow or a filter brings inside is there.
+fn render_layer(
+    pixmap: &sk::PixmapMut<'_>,
+    geometry: &Geometry<'_>,
+    paint: &sk::Paint<'_>,
+    source_mask: Option<&sk::Mask>,
+    margin: u32,
+) -> Option<sk::Pixmap> {
+    let mut layer = sk::Pixmap::new(pixmap.width() + 2 * margin, pixmap.height() + 2 * margin)?;
+    let shape_paint = sk::Paint { blend_mode: sk::BlendMode::SourceOver, ..paint.clone() };
+    render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
+    Some(layer)
+}
+
 /// Renders the shape alone on a layer with a margin, turns it into its
 /// shadow and composites that onto `pixmap` with the operation's composite
 /// operator, within the clip.
@@ -96,12 +111,9 @@ fn draw_shadow(
 ) {
     // A pattern's tiling band is bitmap-sized; with one, use no margin.
     let margin = if source_mask.is_some() { 0 } else { shadow::margin(&options.shadow) };
-    let (width, height) = (pixmap.width() + 2 * margin, pixmap.height() + 2 * margin);
-    let Some(mut layer) = sk::Pixmap::new(width, height) else {
+    let Some(layer) = render_layer(pixmap, geometry, paint, source_mask, margin) else {
         return;
     };
-    let shape_paint = sk::Paint { blend_mode: sk::BlendMode::SourceOver, ..paint.clone() };
-    render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
     let Some(shadow) = shadow::render(&layer, &options.shadow) else {
         return;
     };
@@ -126,14 +138,16 @@ fn draw_filtered(
     options: &DrawOptions,
     filter_list: &[canvas_traits::filter::FilterFunction],
 ) {
-    // A pattern's tiling band is bitmap-sized; with one, use no margin.
-    let margin = if source_mask.is_some() { 0 } else { filter::margin(filter_list) };
-    let (width, height) = (pixmap.width() + 2 * margin, pixmap.height() + 2 * margin);
-    let Some(mut layer) = sk::Pixmap::new(width, height) else {
+    // A pattern's tiling band is bitmap-sized; with one, use no margin. Otherwise room for what
+    // the filter and then the shadow bring in from outside the bitmap.
+    let margin = match source_mask {
+        Some(_) => 0,
+        None if options.shadow.is_visible() => filter::margin(filter_list) + shadow::margin(&options.shadow),
+        None => filter::margin(filter_list),
+    };
+    let Some(mut layer) = render_layer(pixmap, geometry, paint, source_mask, margin) else {
         return;
     };
-    let shape_paint = sk::Paint { blend_mode: sk::BlendMode::SourceOver, ..paint.clone() };
-    render(&mut layer.as_mut(), geometry, &shape_paint, source_mask, margin as f32);
     filter::apply(&mut layer, filter_list);
     let composite = sk::PixmapPaint { blend_mode: paint::blend_mode(options.composite), ..sk::PixmapPaint::default() };
     let at = -(margin as i32);

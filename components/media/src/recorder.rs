@@ -165,8 +165,8 @@ impl WebAudioInput {
         };
         self.next_pts = Some(pts + duration);
         let mut buffer = gst::Buffer::from_mut_slice(bytes);
-        {
-            let b = buffer.get_mut().expect("a new buffer is writable");
+        // A buffer made here has one reference, so it is writable.
+        if let Some(b) = buffer.get_mut() {
             b.set_pts(pts);
             b.set_duration(duration);
         }
@@ -204,6 +204,22 @@ pub struct Recorder {
 
 fn make(maker: &dyn ElementMaker, name: &str) -> Result<gst::Element, MediaError> {
     maker.make(name)
+}
+
+/// Ends an input's element `chain` with a queue, adds it to `pipeline` and links it, in order,
+/// into `mux`.
+fn link_into_mux(
+    maker: &dyn ElementMaker,
+    pipeline: &gst::Pipeline,
+    mut chain: Vec<gst::Element>,
+    mux: &gst::Element,
+) -> Result<(), MediaError> {
+    let queue = make(maker, "queue")?;
+    chain.push(queue.clone());
+    pipeline.add_many(&chain).map_err(not_supported)?;
+    gst::Element::link_many(&chain).map_err(not_supported)?;
+    queue.link(mux).map_err(not_supported)?;
+    Ok(())
 }
 
 fn not_supported(what: impl std::fmt::Display) -> MediaError {
@@ -370,10 +386,7 @@ impl Recorder {
                             chain.push(make(maker, "h264parse")?);
                         }
                     }
-                    chain.push(make(maker, "queue")?);
-                    pipeline.add_many(&chain).map_err(fail)?;
-                    gst::Element::link_many(&chain).map_err(fail)?;
-                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    link_into_mux(maker, &pipeline, chain, &mux)?;
                     let feeder = Arc::new(Feeder {
                         appsrc,
                         scale_caps,
@@ -422,10 +435,7 @@ impl Recorder {
                             chain.push(caps);
                         }
                     }
-                    chain.push(make(maker, "queue")?);
-                    pipeline.add_many(&chain).map_err(fail)?;
-                    gst::Element::link_many(&chain).map_err(fail)?;
-                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    link_into_mux(maker, &pipeline, chain, &mux)?;
                     audio_sources.push(src);
                 }
                 RecordedTrack::WebAudio { tap, rate, channels, enabled } => {
@@ -447,10 +457,7 @@ impl Recorder {
                     let mut chain: Vec<gst::Element> =
                         vec![appsrc.clone().upcast(), make(maker, "audioconvert")?, make(maker, "audioresample")?];
                     chain.push(audio_encoder(codec)?);
-                    chain.push(make(maker, "queue")?);
-                    pipeline.add_many(&chain).map_err(fail)?;
-                    gst::Element::link_many(&chain).map_err(fail)?;
-                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    link_into_mux(maker, &pipeline, chain, &mux)?;
                     let input = WebAudioInput {
                         appsrc: appsrc.clone(),
                         pipeline: pipeline.clone(),
@@ -481,10 +488,7 @@ impl Recorder {
                     let mut chain: Vec<gst::Element> =
                         vec![appsrc.clone().upcast(), make(maker, "audioconvert")?, make(maker, "audioresample")?];
                     chain.push(audio_encoder(codec)?);
-                    chain.push(make(maker, "queue")?);
-                    pipeline.add_many(&chain).map_err(fail)?;
-                    gst::Element::link_many(&chain).map_err(fail)?;
-                    chain.last().expect("queue").link(&mux).map_err(fail)?;
+                    link_into_mux(maker, &pipeline, chain, &mux)?;
                     media_audio.push(AudioInput {
                         source: *source,
                         appsrc,
