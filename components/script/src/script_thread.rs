@@ -63,6 +63,7 @@ pub fn teardown() {
             + crate::dom::canvas::testing::teardown()
             + crate::dom::html::customelements::reactions::teardown()
             + crate::dom::imagecapture::imagecapturetest::teardown()
+            + crate::dom::webmessaging::portchannel::teardown()
             + drain(&LOCAL_TASKS)
             + drain(&WINDOWS);
         if dropped == 0 {

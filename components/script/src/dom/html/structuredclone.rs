@@ -170,6 +170,9 @@ pub fn serialize_with_transfer(
 pub struct SerializedMessage {
     data: Vec<u8>,
     bitmaps: Vec<base::VideoFrame>,
+    /// The transferred MessagePorts' sides, in transfer-list order (the receiver's new ports
+    /// adopt them).
+    ports: Vec<crate::dom::webmessaging::portchannel::Endpoint>,
 }
 
 /// Which operation serializes, for DataCloneError messages ("Failed to execute 'postMessage'
@@ -182,8 +185,9 @@ pub struct CloneCaller {
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
 /// for a message that crosses threads. `transfer` may hold ArrayBuffers (their contents move,
-/// the originals are detached) and ImageBitmaps (their pixels are shared, not copied, and the
-/// originals are detached); a MessagePort cannot go to another thread yet (DataCloneError).
+/// the originals are detached), ImageBitmaps (their pixels are shared, not copied, and the
+/// originals are detached) and MessagePorts (their sides move with the message, the originals
+/// are detached).
 pub fn serialize_for_thread(
     cx: &mut JSContext,
     value: HandleValue,
@@ -194,6 +198,7 @@ pub fn serialize_for_thread(
     use crate::dom::images::imagebitmap::ImageBitmap;
     let mut buffers = Vec::new();
     let mut bitmaps = Vec::new();
+    let mut ports = Vec::new();
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
         if transfer[..index].contains(&object) {
@@ -216,10 +221,15 @@ pub fn serialize_for_thread(
                 return Err(Error::DataClone("An ImageBitmap that is not origin-clean cannot be transferred.".into()));
             }
             bitmaps.push(bitmap);
-        } else if unsafe { root_from_object::<crate::dom::webmessaging::messageport::MessagePort>(object) }.is_some() {
-            return Err(Error::DataClone(
-                "A MessagePort cannot be transferred to or from a worker in Aperture yet.".into(),
-            ));
+        } else if let Some(port) = unsafe { root_from_object::<crate::dom::webmessaging::messageport::MessagePort>(object) } {
+            // 2.4 If transferable has a [[Detached]] internal slot and it is true (a closed or
+            //     already transferred port), then throw a "DataCloneError" DOMException.
+            if port.is_closed() {
+                return Err(Error::DataClone(
+                    "A closed or already transferred MessagePort cannot be transferred.".into(),
+                ));
+            }
+            ports.push(port);
         } else {
             return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
         }
@@ -241,7 +251,18 @@ pub fn serialize_for_thread(
             transferables.set(mozjs::jsval::ObjectValue(array.get()));
         }
     }
-    let mut closure = CloneError { message: None, bitmaps: Vec::new(), ports: Vec::new(), new_ports: Vec::new() };
+    let mut closure = CloneError {
+        message: None,
+        bitmaps: Vec::new(),
+        ports: ports
+            .iter()
+            .map(|p| {
+                use crate::dom::bindings::reflector::DomObject;
+                p.reflector().get_raw()
+            })
+            .collect(),
+        new_ports: Vec::new(),
+    };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
         allowSharedMemoryObjects_: false,
@@ -291,17 +312,35 @@ pub fn serialize_for_thread(
         use crate::dom::bindings::codegen::ImageBitmapBinding::ImageBitmapMethods;
         bitmap.Close(cx);
     }
-    Ok(SerializedMessage { data, bitmaps: closure.bitmaps })
+    // The transferred MessagePorts are detached; their sides travel with the message.
+    let ports = ports.iter().map(|port| port.take_endpoint(cx)).collect();
+    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports })
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
-/// of a message from another thread, in the current realm.
-pub fn deserialize_from_thread(cx: &mut JSContext, message: SerializedMessage, rval: MutableHandleValue) -> ErrorResult {
+/// of a message from another thread, in the current realm. Returns the new MessagePorts
+/// that received the transferred ones ("newPorts"), in transfer-list order.
+pub fn deserialize_from_thread(
+    cx: &mut JSContext,
+    message: SerializedMessage,
+    rval: MutableHandleValue,
+) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
+    use crate::dom::bindings::reflector::DomObject;
+    let SerializedMessage { data, bitmaps, ports } = message;
+    let new_ports: Vec<_> = if ports.is_empty() {
+        Vec::new()
+    } else {
+        let window = crate::dom::html::window::Window::current(cx);
+        ports
+            .into_iter()
+            .map(|endpoint| crate::dom::webmessaging::messageport::MessagePort::adopting(cx, &window, endpoint))
+            .collect()
+    };
     let mut closure = CloneError {
         message: None,
-        bitmaps: message.bitmaps,
+        bitmaps,
         ports: Vec::new(),
-        new_ports: Vec::new(),
+        new_ports: new_ports.iter().map(|p| p.reflector().get_raw()).collect(),
     };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
@@ -315,7 +354,7 @@ pub fn deserialize_from_thread(cx: &mut JSContext, message: SerializedMessage, r
             &CALLBACKS,
         );
         let scdata = &mut (*buffer).data_;
-        let written = mozjs::glue::WriteBytesToJSStructuredCloneData(message.data.as_ptr(), message.data.len(), scdata);
+        let written = mozjs::glue::WriteBytesToJSStructuredCloneData(data.as_ptr(), data.len(), scdata);
         let ok = written
             && mozjs::jsapi::JS_ReadStructuredClone(
                 cx.raw_cx(),
@@ -331,10 +370,16 @@ pub fn deserialize_from_thread(cx: &mut JSContext, message: SerializedMessage, r
         ok
     };
     if ok {
-        return Ok(());
+        return Ok(new_ports);
     }
     // SAFETY: the failure is reported as a messageerror, not as a pending exception.
     unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    // The ports that came with a message nobody receives are closed (their partners get
+    // `close` events).
+    for port in &new_ports {
+        use crate::dom::bindings::codegen::MessagePortBinding::MessagePortMethods;
+        port.Close(cx);
+    }
     Err(Error::DataClone(closure.message.unwrap_or_else(|| "The message could not be deserialized.".into())))
 }
 

@@ -23,9 +23,12 @@ use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::html::structuredclone::serialize_with_transfer;
+use crate::dom::html::structuredclone::{
+    CloneCaller, SerializedMessage, deserialize_from_thread, serialize_for_thread, serialize_with_transfer,
+};
 use crate::dom::html::window::Window;
 use crate::dom::webmessaging::messageevent::MessageEvent;
+use crate::dom::webmessaging::portchannel::{Endpoint, PortChannel};
 
 /// A message waiting in a port message queue: already deserialized in the port's realm.
 #[derive(crate::dom::bindings::trace::JSTraceable)]
@@ -46,6 +49,10 @@ pub struct MessagePort {
     #[no_trace]
     closed: Cell<bool>,
     queue: RefCell<Vec<QueuedMessage>>,
+    /// The pair's cross-thread form (`portchannel.rs`), once one of the two ports has been
+    /// transferred to another thread; `entangled` is then unused.
+    #[no_trace]
+    remote: RefCell<Option<Endpoint>>,
 }
 
 impl MessagePort {
@@ -58,6 +65,11 @@ impl MessagePort {
     /// steps and transfer-receiving steps together: `new` takes this port's entanglement and
     /// its queued messages (its queue starts disabled); this port is detached.
     pub fn transfer_to(&self, new: &MessagePort) {
+        if let Some(endpoint) = self.remote.take() {
+            endpoint.release();
+            endpoint.adopt(new);
+            *new.remote.borrow_mut() = Some(endpoint);
+        }
         if let Some(other) = self.entangled.get() {
             self.entangled.set(None);
             MessagePort::entangle(new, &other);
@@ -74,8 +86,109 @@ impl MessagePort {
             enabled: Cell::new(false),
             closed: Cell::new(false),
             queue: RefCell::new(Vec::new()),
+            remote: RefCell::new(None),
         };
         reflect_dom_object(cx, Box::new(port), window)
+    }
+
+    /// The transfer steps of a port that goes to another thread: this port is detached and
+    /// the returned endpoint, carried by the message, is what the receiving port adopts. A
+    /// pair entangled on this thread switches to its cross-thread form first (the partner
+    /// keeps its own queue and adopts the other side); messages already waiting in this
+    /// port's queue are serialized again and travel with it.
+    pub fn take_endpoint(&self, cx: &mut JSContext) -> Endpoint {
+        self.closed.set(true);
+        if let Some(endpoint) = self.remote.take() {
+            endpoint.release();
+            return endpoint;
+        }
+        let endpoint = match self.entangled.get() {
+            Some(other) => {
+                self.entangled.set(None);
+                other.entangled.set(None);
+                let (mine, theirs) = PortChannel::pair();
+                theirs.adopt(&other);
+                if other.enabled.get() {
+                    theirs.enable();
+                }
+                *other.remote.borrow_mut() = Some(theirs);
+                mine
+            },
+            None => PortChannel::unentangled(),
+        };
+        let queued = std::mem::take(&mut *self.queue.borrow_mut());
+        if !queued.is_empty() {
+            let window = self.global();
+            crate::script_runtime::in_realm(cx, &window, |cx| {
+                for message in queued {
+                    rooted!(&in(cx) let data = message.data.get());
+                    let ports: Vec<*mut JSObject> = message.ports.iter().map(|p| p.reflector().get_raw()).collect();
+                    let caller = CloneCaller { operation: "postMessage", interface: "MessagePort" };
+                    match serialize_for_thread(cx, data.handle(), &ports, caller) {
+                        Ok(serialized) => endpoint.keep(serialized),
+                        Err(_) => log::debug!("a message queued on a transferred port could not be serialized again; dropped"),
+                    }
+                }
+            });
+        }
+        endpoint
+    }
+
+    /// The transfer-receiving steps on another thread: a new port in `window`'s realm that
+    /// speaks for `endpoint`'s side (its queue starts disabled).
+    pub fn adopting(cx: &mut JSContext, window: &Window, endpoint: Endpoint) -> DomRoot<MessagePort> {
+        let port = MessagePort::new(cx, window);
+        endpoint.adopt(&port);
+        *port.remote.borrow_mut() = Some(endpoint);
+        port
+    }
+
+    /// Whether posting on this port with `transfer` dooms the message: the list holds the port
+    /// this one is entangled with.
+    fn transfer_dooms(&self, target: Option<&MessagePort>, port: &MessagePort) -> bool {
+        if target.is_some_and(|t| t.is(port)) {
+            return true;
+        }
+        match (&*self.remote.borrow(), &*port.remote.borrow()) {
+            (Some(mine), Some(theirs)) => mine.is_entangled_with(theirs),
+            _ => false,
+        }
+    }
+
+    /// A message from the pair's cross-thread form, delivered by a task of the port message
+    /// queue: deserialized in the port's realm, then a `message` event with the transferred
+    /// ports, or `messageerror` when it cannot be deserialized.
+    pub fn deliver_serialized(&self, cx: &mut JSContext, message: SerializedMessage) {
+        if self.closed.get() {
+            return;
+        }
+        let window = self.global();
+        if !window.is_attached() {
+            return;
+        }
+        crate::script_runtime::in_realm(cx, &window, |cx| {
+            rooted!(&in(cx) let mut data = UndefinedValue());
+            match deserialize_from_thread(cx, message, data.handle_mut()) {
+                Ok(ports) => {
+                    rooted!(&in(cx) let source = NullValue());
+                    let event = MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), ports);
+                    self.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
+                },
+                Err(_) => {
+                    let event = Event::new(cx, &window, "messageerror".into(), false, false);
+                    event.set_trusted(true);
+                    self.upcast::<EventTarget>().dispatch(cx, &event);
+                },
+            }
+        });
+    }
+
+    /// The entangled port went away: "fire an event named close at" this port.
+    pub fn fire_close(&self, cx: &mut JSContext) {
+        let window = self.global();
+        crate::script_runtime::in_realm(cx, &window, |cx| {
+            self.upcast::<EventTarget>().fire_event(cx, "close");
+        });
     }
 
     /// <https://html.spec.whatwg.org/multipage/web-messaging.html#entangle>
@@ -149,6 +262,9 @@ impl MessagePort {
         for _ in 0..self.queue.borrow().len() {
             self.schedule_one();
         }
+        if let Some(endpoint) = &*self.remote.borrow() {
+            endpoint.enable();
+        }
     }
 
     /// <https://html.spec.whatwg.org/multipage/web-messaging.html#message-port-post-message-steps>
@@ -175,10 +291,20 @@ impl MessagePort {
                 if port.is(self) {
                     return Err(Error::DataClone("A MessagePort cannot transfer itself.".into()));
                 }
-                if target.as_deref().is_some_and(|t| t.is(&port)) {
+                if self.transfer_dooms(target.as_deref(), &port) {
                     doomed = true;
                 }
             }
+        }
+        // The pair's cross-thread form: the message is serialized for whichever thread the
+        // other port lives on (or will live on) and waits in its mailbox.
+        if self.remote.borrow().is_some() {
+            let caller = CloneCaller { operation: "postMessage", interface: "MessagePort" };
+            let serialized = serialize_for_thread(cx, message, &transfer, caller)?;
+            if !doomed && let Some(endpoint) = &*self.remote.borrow() {
+                endpoint.post(serialized);
+            }
+            return Ok(());
         }
         // 6. Let serializeWithTransferResult be StructuredSerializeWithTransfer(message,
         //    transfer). Rethrow any exceptions. (Deserialized at once in the target's realm:
@@ -220,6 +346,9 @@ impl MessagePortMethods for MessagePort {
     /// event).
     fn Close(&self, _cx: &mut JSContext) {
         self.closed.set(true);
+        if let Some(endpoint) = self.remote.take() {
+            endpoint.disentangle();
+        }
         if let Some(other) = self.entangled.get() {
             self.entangled.set(None);
             other.entangled.set(None);

@@ -2,10 +2,12 @@
 //! (<https://html.spec.whatwg.org/multipage/web-messaging.html>): `MessageEvent`,
 //! `MessageChannel`, `MessagePort` and `window.postMessage()`.
 //!
-//! Every window of an engine lives on the script thread, so a message is serialized and
-//! deserialized (into the receiver's realm) when it is posted, and delivered by a task; a
-//! transferred `MessagePort` keeps its identity (the receiving side gets the same object,
-//! still entangled), and a transferred `ArrayBuffer` is detached from the sender.
+//! Every window of an engine lives on the script thread, so between windows (and between the
+//! two ports of a pair that never left its thread) a message is serialized and deserialized
+//! (into the receiver's realm) when it is posted, and delivered by a task; a transferred
+//! `ArrayBuffer` is detached from the sender. A port transferred to or from a worker switches
+//! its pair to the cross-thread form of `portchannel.rs`.
 
 pub mod messageevent;
 pub mod messageport;
+pub mod portchannel;

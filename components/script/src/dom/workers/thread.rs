@@ -350,10 +350,10 @@ pub fn fire_message(cx: &mut JSContext, window: &Window, target: &EventTarget, m
     crate::script_runtime::in_realm(cx, window, |cx| {
         rooted!(&in(cx) let mut data = UndefinedValue());
         match deserialize_from_thread(cx, message, data.handle_mut()) {
-            Ok(()) => {
+            Ok(ports) => {
                 rooted!(&in(cx) let source = mozjs::jsval::NullValue());
                 let event =
-                    MessageEvent::new_message(cx, window, data.handle(), String::new(), source.handle(), Vec::new());
+                    MessageEvent::new_message(cx, window, data.handle(), String::new(), source.handle(), ports);
                 target.dispatch(cx, event.upcast::<Event>());
             }
             Err(_) => {
@@ -389,4 +389,9 @@ pub fn propagate_error(_window: &Window, message: String, filename: String, line
     link.send(Box::new(move |cx| {
         crate::dom::workers::worker::report_worker_error(cx, id, message, filename, line, col)
     }));
+}
+
+/// The shared state of the worker whose thread this is (`None` on a window's thread).
+pub fn current_worker_shared() -> Option<Arc<WorkerShared>> {
+    owner().map(|link| link.shared.clone())
 }
