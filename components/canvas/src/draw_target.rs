@@ -227,6 +227,23 @@ impl DrawTarget {
         }
     }
 
+    /// This bitmap's size and pixels, shared (for [`DrawTarget::show`]).
+    pub(crate) fn share(&self) -> (ImageSize, Option<Arc<Vec<u8>>>) {
+        (self.size, self.bitmap.clone())
+    }
+
+    /// Takes another canvas's shared bitmap as this one's (an OffscreenCanvas's frame shown in
+    /// its placeholder): no copy now; whichever of the two paints next copies. The clip is
+    /// cleared.
+    pub(crate) fn show(&mut self, (size, bitmap): (ImageSize, Option<Arc<Vec<u8>>>)) {
+        self.size = size;
+        self.clip = None;
+        self.clip_stack.clear();
+        self.generation += 1;
+        let length = size.width as u64 * size.height as u64 * 4;
+        self.bitmap = bitmap.filter(|b| b.len() as u64 == length);
+    }
+
     pub(crate) fn size(&self) -> ImageSize {
         self.size
     }

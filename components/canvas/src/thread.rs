@@ -201,6 +201,15 @@ impl CanvasPaintThread {
                     target.set_bitmap(pixels.as_ref(), size);
                 }
             }
+            CanvasCommand::Present { from, to } => {
+                let Some(source) = self.canvases.get(&from).map(DrawTarget::share) else {
+                    log::warn!("Present from unknown {from}: dropped");
+                    return;
+                };
+                if let Some(target) = self.target(to, "Present") {
+                    target.show(source);
+                }
+            }
             CanvasCommand::Destroy { canvas } => match self.canvases.remove(&canvas) {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),

@@ -1,5 +1,6 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#the-offscreencanvas-interface
-// OffscreenCanvas is not Transferable yet (transferControlToOffscreen() is absent). The "2d"
+// OffscreenCanvas is [Transferable] (to another window or a worker; structuredclone.rs) and a
+// <canvas> can hand its control to one (transferControlToOffscreen()). The "2d"
 // and "bitmaprenderer" contexts exist: getContext() returns null for "webgl", "webgl2" and
 // "webgpu", so OffscreenRenderingContext names only those two.
 

@@ -201,6 +201,16 @@ pub enum CanvasCommand {
         /// The new bitmap's size (`pixels.size` when there are pixels).
         size: ImageSize,
     },
+    /// Shows `from`'s bitmap in `to`: the frame an `OffscreenCanvas` pushes to its placeholder
+    /// `<canvas>`. `to` takes `from`'s size and shares its pixels (copy-on-write: the next paint
+    /// of `from` copies them, so each pushed frame costs at most one copy); the clip of `to`
+    /// is cleared.
+    Present {
+        /// The OffscreenCanvas's bitmap.
+        from: CanvasId,
+        /// The placeholder canvas's bitmap.
+        to: CanvasId,
+    },
     /// Drops a canvas and its compositor image.
     Destroy {
         /// The canvas.
@@ -443,6 +453,7 @@ impl CanvasCommand {
             | Resize { canvas, .. }
             | ReplaceBitmap { canvas }
             | SetBitmap { canvas, .. }
+            | Present { to: canvas, .. }
             | Destroy { canvas }
             | FillRect { canvas, .. }
             | StrokeRect { canvas, .. }

@@ -28,7 +28,7 @@ use crate::dom::bindings::codegen::Dictionaries::{CanvasRenderingContext2DSettin
 use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContext as RenderingContext;
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
 use crate::dom::bindings::conversions::FromJSVal;
-use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
@@ -38,6 +38,8 @@ use crate::dom::canvas::canvascapture::check_capture_arguments;
 use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 use crate::dom::canvas::imagebitmaprenderingcontext::{BitmapMode, ImageBitmapRenderingContext};
+use crate::dom::canvas::offscreencanvas::OffscreenCanvas;
+use crate::dom::canvas::placeholder::{PlaceholderLink, TransferredCanvas};
 use crate::dom::canvas::rendering;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
@@ -87,6 +89,14 @@ pub struct HTMLCanvasElement {
     resize_observers: RefCell<Vec<(u64, Rc<dyn Fn(&HTMLCanvasElement, ImageSize)>)>>,
     #[no_trace]
     next_observer: Cell<u64>,
+    /// The context mode is "placeholder": `transferControlToOffscreen()` gave control to an
+    /// OffscreenCanvas, whose frames this canvas shows (`placeholder.rs`).
+    #[no_trace]
+    placeholder: Cell<bool>,
+    /// When this element holds the bitmap of an OffscreenCanvas that has a placeholder canvas:
+    /// where each painted frame is pushed.
+    #[no_trace]
+    present_to: RefCell<Option<PlaceholderLink>>,
 }
 
 /// `getContext()`'s options converted to a context's settings dictionary: "1. If options is not
@@ -137,6 +147,8 @@ impl HTMLCanvasElement {
                 taint_observers: RefCell::new(Vec::new()),
                 resize_observers: RefCell::new(Vec::new()),
                 next_observer: Cell::new(1),
+                placeholder: Cell::new(false),
+                present_to: RefCell::new(None),
             }),
             &window,
         )
@@ -150,6 +162,37 @@ impl HTMLCanvasElement {
     /// The bitmap's size.
     pub fn bitmap_size(&self) -> ImageSize {
         self.size.get()
+    }
+
+    /// The placeholder canvas this (OffscreenCanvas) bitmap pushes its frames to, if any.
+    pub fn set_present_to(&self, link: Option<PlaceholderLink>) {
+        *self.present_to.borrow_mut() = link;
+    }
+
+    /// The placeholder link, taken away (the OffscreenCanvas is being transferred).
+    pub fn take_present_to(&self) -> Option<PlaceholderLink> {
+        self.present_to.borrow_mut().take()
+    }
+
+    /// The placeholder link, if any (a copy, for a transfer within the thread).
+    pub fn present_to(&self) -> Option<PlaceholderLink> {
+        self.present_to.borrow().clone()
+    }
+
+    /// A frame of `size` was pushed to this placeholder canvas: it takes the frame's size (its
+    /// `width` and `height` attributes follow, as in Chromium) and is painted, so its next
+    /// rendering update shows the frame and gives it to its capture tracks.
+    pub fn frame_presented(&self, cx: &mut JSContext, size: ImageSize) {
+        if !self.placeholder.get() {
+            return;
+        }
+        if self.size.get() != size {
+            let element = self.upcast::<Element>();
+            element.set_attribute_value(cx, "width", size.width.to_string());
+            element.set_attribute_value(cx, "height", size.height.to_string());
+            self.size.set(size);
+        }
+        rendering::mark_dirty(self);
     }
 
     /// Whether the bitmap has no pixels (a zero dimension).
@@ -238,6 +281,14 @@ impl HTMLCanvasElement {
         let observers: Vec<_> = self.paint_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
         for observer in observers {
             observer(cx, self, now);
+        }
+        // An OffscreenCanvas with a placeholder pushes the frame there: the canvas thread
+        // shares it first, then the placeholder's thread hears of it.
+        let link = self.present_to.borrow().clone();
+        if let Some(link) = link {
+            rendering::push(CanvasCommand::Present { from: self.canvas_id, to: link.canvas() });
+            rendering::flush();
+            link.presented(self.size.get());
         }
     }
 
@@ -359,6 +410,12 @@ impl HTMLCanvasElement {
         let width = parse_dimension(self.element().get_attribute_value("width"), DEFAULT_WIDTH);
         let height = parse_dimension(self.element().get_attribute_value("height"), DEFAULT_HEIGHT);
         let size = ImageSize::new(width, height);
+        // A placeholder's bitmap follows the frames pushed to it, not its attributes (which
+        // only those frames change).
+        if self.placeholder.get() {
+            self.size.set(size);
+            return;
+        }
         // bitmaprenderer: "If the context's bitmap mode is set to blank, run the steps to set
         // an ImageBitmapRenderingContext's output bitmap, passing the canvas element's
         // rendering context." (A valid output bitmap keeps its own size.)
@@ -502,9 +559,15 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     /// On setting, a value above 2147483647 sets the default instead; the
     /// attribute change steps then reset the bitmap.
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-width>
-    fn SetWidth(&self, cx: &mut JSContext, value: u32) {
+    ///
+    /// "If this canvas element's context mode is placeholder, throw an InvalidStateError."
+    fn SetWidth(&self, cx: &mut JSContext, value: u32) -> ErrorResult {
+        if self.placeholder.get() {
+            return Err(Error::InvalidState("the canvas has transferred its control to an OffscreenCanvas".into()));
+        }
         let value = if value > i32::MAX as u32 { DEFAULT_WIDTH } else { value };
         self.element().set_attribute_value(cx, "width", value.to_string());
+        Ok(())
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-height>
@@ -513,9 +576,15 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-height>
-    fn SetHeight(&self, cx: &mut JSContext, value: u32) {
+    ///
+    /// "If this canvas element's context mode is placeholder, throw an InvalidStateError."
+    fn SetHeight(&self, cx: &mut JSContext, value: u32) -> ErrorResult {
+        if self.placeholder.get() {
+            return Err(Error::InvalidState("the canvas has transferred its control to an OffscreenCanvas".into()));
+        }
         let value = if value > i32::MAX as u32 { DEFAULT_HEIGHT } else { value };
         self.element().set_attribute_value(cx, "height", value.to_string());
+        Ok(())
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-getcontext>
@@ -530,6 +599,10 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         // 3. Run the steps in the cell of the table whose column header matches this canvas
         //    element's canvas context mode and whose row header matches contextId. "webgl",
         //    "webgl2", "webgpu" and unknown ids are contexts Aperture does not support: null.
+        //    Mode "placeholder": "Throw an InvalidStateError DOMException."
+        if self.placeholder.get() {
+            return Err(Error::InvalidState("the canvas has transferred its control to an OffscreenCanvas".into()));
+        }
         match &*context_id {
             "2d" => Ok(self.context_2d(cx, options)?.map(RenderingContext::CanvasRenderingContext2D)),
             "bitmaprenderer" => {
@@ -537,6 +610,37 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
             }
             _ => Ok(None),
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-transfercontroltooffscreen>
+    fn TransferControlToOffscreen(&self, cx: &mut JSContext) -> Fallible<DomRoot<OffscreenCanvas>> {
+        // 1. If this canvas element's context mode is not set to none, throw an
+        //    "InvalidStateError" DOMException.
+        if self.placeholder.get() || self.context.get().is_some() || self.bitmap_context.get().is_some() {
+            return Err(Error::InvalidState(
+                "the canvas already has a rendering context or transferred its control".into(),
+            ));
+        }
+        // (The placeholder's bitmap exists on the canvas thread before a frame can come from
+        // another thread's batches.)
+        self.ensure_bitmap();
+        rendering::flush();
+        // 2. Let offscreenCanvas be a new OffscreenCanvas object with its width and height
+        //    equal to the values of the width and height content attributes of this canvas
+        //    element. 3. Set the placeholder canvas element of offscreenCanvas to a weak
+        //    reference to this canvas element.
+        let size = self.size.get();
+        let window = self.global();
+        let transferred = TransferredCanvas {
+            width: u64::from(size.width),
+            height: u64::from(size.height),
+            placeholder: Some(PlaceholderLink::new(self)),
+        };
+        let offscreen = OffscreenCanvas::received(cx, &window, transferred);
+        // 4. Set this canvas element's context mode to placeholder.
+        self.placeholder.set(true);
+        // 5. Return offscreenCanvas.
+        Ok(offscreen)
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-canvas-todataurl>

@@ -19,6 +19,7 @@ pub mod imagebitmaprenderingcontext;
 pub mod imagedata;
 pub mod offscreencanvas;
 pub mod path2d;
+pub mod placeholder;
 pub mod rendering;
 pub mod testing;
 pub mod textmetrics;

@@ -46,6 +46,7 @@ use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::imagedata::ImageData;
 use crate::dom::canvas::path2d::Path2D;
+use crate::dom::canvas::placeholder::TransferredCanvas;
 use crate::dom::canvas::rendering;
 use crate::dom::canvas::textmetrics::TextMetrics;
 use crate::dom::dom::eventtarget::EventTarget;
@@ -67,9 +68,76 @@ pub struct OffscreenCanvas {
     /// The width and height as set (the bitmap follows them, clamped to what a canvas holds).
     #[no_trace]
     size: Cell<(u64, u64)>,
+    /// [[Detached]]: transferred to another realm (its size reads 0×0, its methods throw).
+    #[no_trace]
+    detached: Cell<bool>,
 }
 
 impl OffscreenCanvas {
+    fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        proto: Option<HandleObject>,
+        width: u64,
+        height: u64,
+    ) -> DomRoot<OffscreenCanvas> {
+        let element = HTMLCanvasElement::new(cx, "canvas", &window.document());
+        let canvas = OffscreenCanvas {
+            eventtarget: EventTarget::new_inherited(),
+            element: Dom::from_ref(&*element),
+            context: MutNullableDom::new(None),
+            size: Cell::new((width, height)),
+            detached: Cell::new(false),
+        };
+        let canvas = reflect_dom_object_with_proto(cx, Box::new(canvas), window, proto);
+        canvas.set_dimension(cx, "width", width);
+        canvas.set_dimension(cx, "height", height);
+        canvas
+    }
+
+    /// The transfer-receiving steps (and `transferControlToOffscreen()`): "initialize value's
+    /// bitmap to a rectangular array of transparent black pixels with width given by
+    /// dataHolder.[[Width]] and height given by dataHolder.[[Height]]", and set its placeholder
+    /// canvas element to dataHolder.[[PlaceholderCanvas]].
+    pub fn received(cx: &mut JSContext, window: &Window, data: TransferredCanvas) -> DomRoot<OffscreenCanvas> {
+        let canvas = OffscreenCanvas::new(cx, window, None, data.width, data.height);
+        canvas.element.set_present_to(data.placeholder);
+        canvas
+    }
+
+    /// The checks of the transfer steps, before anything moves: a detached OffscreenCanvas is
+    /// a "DataCloneError" (StructuredSerializeWithTransfer), and "if value's context mode is
+    /// not equal to none, then throw an InvalidStateError DOMException".
+    pub fn check_transferable(&self) -> Result<(), Error> {
+        if self.detached.get() {
+            return Err(Error::DataClone("A detached OffscreenCanvas cannot be transferred.".into()));
+        }
+        if self.context.get().is_some() || self.element.has_bitmap_context() {
+            return Err(Error::InvalidState("An OffscreenCanvas with a rendering context cannot be transferred.".into()));
+        }
+        Ok(())
+    }
+
+    /// What the transfer carries: "dataHolder.[[Width]], [[Height]], [[PlaceholderCanvas]]".
+    pub fn transfer_data(&self) -> TransferredCanvas {
+        let (width, height) = self.size.get();
+        TransferredCanvas { width, height, placeholder: self.element.present_to() }
+    }
+
+    /// The rest of the transfer steps: "Set value's context mode to detached. … Unset value's
+    /// bitmap." Its width and height read 0 (as in every engine).
+    pub fn detach(&self, cx: &mut JSContext) {
+        self.detached.set(true);
+        self.element.take_present_to();
+        self.size.set((0, 0));
+        self.set_dimension(cx, "width", 0);
+        self.set_dimension(cx, "height", 0);
+    }
+
+    fn detached_error() -> Error {
+        Error::InvalidState("the OffscreenCanvas was transferred (it is detached)".into())
+    }
+
     /// The element holding this canvas's bitmap.
     pub fn bitmap_element(&self) -> DomRoot<HTMLCanvasElement> {
         self.element.as_rooted()
@@ -94,17 +162,7 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
         width: u64,
         height: u64,
     ) -> Fallible<DomRoot<OffscreenCanvas>> {
-        let element = HTMLCanvasElement::new(cx, "canvas", &global.document());
-        let canvas = OffscreenCanvas {
-            eventtarget: EventTarget::new_inherited(),
-            element: Dom::from_ref(&*element),
-            context: MutNullableDom::new(None),
-            size: Cell::new((width, height)),
-        };
-        let canvas = reflect_dom_object_with_proto(cx, Box::new(canvas), global, proto);
-        canvas.set_dimension(cx, "width", width);
-        canvas.set_dimension(cx, "height", height);
-        Ok(canvas)
+        Ok(OffscreenCanvas::new(cx, global, proto, width, height))
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-offscreencanvas-width>
@@ -113,6 +171,9 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
     }
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-offscreencanvas-width>
     fn SetWidth(&self, cx: &mut JSContext, value: u64) {
+        if self.detached.get() {
+            return;
+        }
         self.size.set((value, self.size.get().1));
         self.set_dimension(cx, "width", value);
     }
@@ -122,6 +183,9 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
     }
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-offscreencanvas-height>
     fn SetHeight(&self, cx: &mut JSContext, value: u64) {
+        if self.detached.get() {
+            return;
+        }
         self.size.set((self.size.get().0, value));
         self.set_dimension(cx, "height", value);
     }
@@ -133,6 +197,10 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
         context_id: OffscreenRenderingContextId,
         options: HandleValue,
     ) -> Fallible<Option<OffscreenRenderingContext>> {
+        // (Mode "detached": "Throw an InvalidStateError DOMException.")
+        if self.detached.get() {
+            return Err(OffscreenCanvas::detached_error());
+        }
         // 1–2. (options is converted when a context is created.) 3. Run the steps in the cell
         // of the table whose column header matches the context mode and whose row header
         // matches contextId:
@@ -175,6 +243,11 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-offscreencanvas-transfertoimagebitmap>
     fn TransferToImageBitmap(&self, cx: &mut JSContext) -> Fallible<DomRoot<ImageBitmap>> {
+        // 1. If the value of this OffscreenCanvas object's [[Detached]] internal slot is set
+        //    to true, then throw an "InvalidStateError" DOMException.
+        if self.detached.get() {
+            return Err(OffscreenCanvas::detached_error());
+        }
         // 2. If this OffscreenCanvas object's context mode is set to none, then throw an
         //    "InvalidStateError" DOMException.
         if self.context.get().is_none() && !self.element.has_bitmap_context() {
@@ -221,6 +294,11 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
     fn ConvertToBlob(&self, cx: &mut JSContext, options: &ImageEncodeOptions) -> Rc<Promise> {
         let window = self.global();
         let element = &self.element;
+        // 1. If the value of this's [[Detached]] internal slot is true, then return a promise
+        //    rejected with an "InvalidStateError" DOMException.
+        if self.detached.get() {
+            return Promise::new_rejected(cx, &window, OffscreenCanvas::detached_error());
+        }
         // 2. If this OffscreenCanvas object's context mode is 2d and the rendering context's
         //    output bitmap's origin-clean flag is set to false, then return a promise rejected
         //    with a "SecurityError" DOMException.

@@ -29,6 +29,31 @@ struct CloneError {
     ports: Vec<*mut mozjs::jsapi::JSObject>,
     /// The new ports that replace them at the receiving side, same indices.
     new_ports: Vec<*mut mozjs::jsapi::JSObject>,
+    /// The OffscreenCanvases of the transfer list: inside the message they are written by
+    /// index.
+    canvases: Vec<*mut mozjs::jsapi::JSObject>,
+    /// What each of them carries to the receiving side, same indices.
+    received_canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
+}
+
+impl CloneError {
+    fn new() -> CloneError {
+        CloneError {
+            message: None,
+            bitmaps: Vec::new(),
+            ports: Vec::new(),
+            new_ports: Vec::new(),
+            canvases: Vec::new(),
+            received_canvases: Vec::new(),
+        }
+    }
+}
+
+/// The reflectors of `objects` (for the write hook's identity checks).
+fn reflectors<T: crate::dom::bindings::reflector::DomObject>(
+    objects: &[crate::dom::bindings::root::DomRoot<T>],
+) -> Vec<*mut mozjs::jsapi::JSObject> {
+    objects.iter().map(|o| o.reflector().get_raw()).collect()
 }
 
 /// The `reportError` hook: records the message instead of throwing SpiderMonkey's own error,
@@ -64,7 +89,7 @@ static CALLBACKS: mozjs::jsapi::JSStructuredCloneCallbacks = mozjs::jsapi::JSStr
 
 /// StructuredSerialize then StructuredDeserialize of `value` in the current realm.
 pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHandleValue) -> ErrorResult {
-    let mut closure = CloneError { message: None, bitmaps: Vec::new(), ports: Vec::new(), new_ports: Vec::new() };
+    let mut closure = CloneError::new();
     clone_with(cx, value, rval, &mut closure, "structuredClone")
 }
 
@@ -84,6 +109,7 @@ pub fn serialize_with_transfer(
     let mut ports = Vec::new();
     let mut buffers = Vec::new();
     let mut bitmaps = Vec::new();
+    let mut canvases = Vec::new();
     // 2. For each transferable of transferList:
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
@@ -114,6 +140,11 @@ pub fn serialize_with_transfer(
                 ));
             }
             ports.push(port);
+        } else if let Some(canvas) =
+            unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
+        {
+            canvas.check_transferable()?;
+            canvases.push(canvas);
         } else {
             // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
             //     transferable.
@@ -124,22 +155,11 @@ pub fn serialize_with_transfer(
     // takes over the old one's entanglement and queued messages; the old one is detached.
     let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
     let mut closure = CloneError {
-        message: None,
-        bitmaps: Vec::new(),
-        ports: ports
-            .iter()
-            .map(|p| {
-                use crate::dom::bindings::reflector::DomObject;
-                p.reflector().get_raw()
-            })
-            .collect(),
-        new_ports: new_ports
-            .iter()
-            .map(|p| {
-                use crate::dom::bindings::reflector::DomObject;
-                p.reflector().get_raw()
-            })
-            .collect(),
+        ports: reflectors(&ports),
+        new_ports: reflectors(&new_ports),
+        canvases: reflectors(&canvases),
+        received_canvases: canvases.iter().map(|c| c.transfer_data()).collect(),
+        ..CloneError::new()
     };
     {
         // SAFETY: entering the live global of `realm` for the deserialization.
@@ -148,6 +168,11 @@ pub fn serialize_with_transfer(
     }
     for (old, new) in ports.iter().zip(&new_ports) {
         old.transfer_to(new);
+    }
+    // Transfer: the OffscreenCanvases are detached (their clones took their size and
+    // placeholder).
+    for canvas in canvases {
+        canvas.detach(cx);
     }
     // Transfer: the ImageBitmaps' pixels now belong to their clones; the originals are
     // detached ("set value's [[Detached]] internal slot to true" in the transfer steps).
@@ -173,6 +198,8 @@ pub struct SerializedMessage {
     /// The transferred MessagePorts' sides, in transfer-list order (the receiver's new ports
     /// adopt them).
     ports: Vec<crate::dom::webmessaging::portchannel::Endpoint>,
+    /// The transferred OffscreenCanvases' sizes and placeholders, in transfer-list order.
+    canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
 }
 
 /// Which operation serializes, for DataCloneError messages ("Failed to execute 'postMessage'
@@ -199,6 +226,7 @@ pub fn serialize_for_thread(
     let mut buffers = Vec::new();
     let mut bitmaps = Vec::new();
     let mut ports = Vec::new();
+    let mut canvases = Vec::new();
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
         if transfer[..index].contains(&object) {
@@ -230,6 +258,11 @@ pub fn serialize_for_thread(
                 ));
             }
             ports.push(port);
+        } else if let Some(canvas) =
+            unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
+        {
+            canvas.check_transferable()?;
+            canvases.push(canvas);
         } else {
             return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
         }
@@ -251,18 +284,7 @@ pub fn serialize_for_thread(
             transferables.set(mozjs::jsval::ObjectValue(array.get()));
         }
     }
-    let mut closure = CloneError {
-        message: None,
-        bitmaps: Vec::new(),
-        ports: ports
-            .iter()
-            .map(|p| {
-                use crate::dom::bindings::reflector::DomObject;
-                p.reflector().get_raw()
-            })
-            .collect(),
-        new_ports: Vec::new(),
-    };
+    let mut closure = CloneError { ports: reflectors(&ports), canvases: reflectors(&canvases), ..CloneError::new() };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
         allowSharedMemoryObjects_: false,
@@ -314,7 +336,16 @@ pub fn serialize_for_thread(
     }
     // The transferred MessagePorts are detached; their sides travel with the message.
     let ports = ports.iter().map(|port| port.take_endpoint(cx)).collect();
-    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports })
+    // The transferred OffscreenCanvases are detached; their size and placeholder travel.
+    let canvases = canvases
+        .iter()
+        .map(|canvas| {
+            let data = canvas.transfer_data();
+            canvas.detach(cx);
+            data
+        })
+        .collect();
+    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases })
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
@@ -325,8 +356,7 @@ pub fn deserialize_from_thread(
     message: SerializedMessage,
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
-    use crate::dom::bindings::reflector::DomObject;
-    let SerializedMessage { data, bitmaps, ports } = message;
+    let SerializedMessage { data, bitmaps, ports, canvases } = message;
     let new_ports: Vec<_> = if ports.is_empty() {
         Vec::new()
     } else {
@@ -337,10 +367,10 @@ pub fn deserialize_from_thread(
             .collect()
     };
     let mut closure = CloneError {
-        message: None,
         bitmaps,
-        ports: Vec::new(),
-        new_ports: new_ports.iter().map(|p| p.reflector().get_raw()).collect(),
+        new_ports: reflectors(&new_ports),
+        received_canvases: canvases,
+        ..CloneError::new()
     };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
@@ -430,6 +460,7 @@ mod tag {
     pub const IMAGE_DATA: u32 = BASE + 10;
     pub const IMAGE_BITMAP: u32 = BASE + 11;
     pub const MESSAGE_PORT: u32 = BASE + 12;
+    pub const OFFSCREEN_CANVAS: u32 = BASE + 13;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -554,6 +585,10 @@ unsafe extern "C" fn write_platform_object(
                 && w.doubles(&[f64::from(size.width), f64::from(size.height)])
                 && w.bytes(&bytes);
         }
+        if let Some(index) = closure.canvases.iter().position(|c| *c == object) {
+            // An OffscreenCanvas of the transfer list: the receiver gets a new one.
+            return w.header(tag::OFFSCREEN_CANVAS, index as u32);
+        }
         if let Some(index) = closure.ports.iter().position(|p| *p == object) {
             // A MessagePort of the transfer list: the receiver gets the same port.
             return w.header(tag::MESSAGE_PORT, index as u32);
@@ -667,6 +702,11 @@ unsafe extern "C" fn read_platform_object(
             }
             // A transferred MessagePort: the same port (it stays entangled).
             tag::MESSAGE_PORT => *closure.new_ports.get(data as usize)?,
+            // A transferred OffscreenCanvas: a new one with its size and placeholder.
+            tag::OFFSCREEN_CANVAS => {
+                let transferred = closure.received_canvases.get(data as usize)?.clone();
+                reflector(&*OffscreenCanvas::received(cx, &window, transferred))
+            }
             _ => return None,
         })
     })();
