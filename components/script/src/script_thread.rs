@@ -64,6 +64,7 @@ pub fn teardown() {
             + crate::dom::html::customelements::reactions::teardown()
             + crate::dom::imagecapture::imagecapturetest::teardown()
             + crate::dom::webmessaging::portchannel::teardown()
+            + crate::dom::webmessaging::broadcastchannel::teardown()
             + drain(&LOCAL_TASKS)
             + drain(&WINDOWS);
         if dropped == 0 {

@@ -202,6 +202,22 @@ pub struct SerializedMessage {
     canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
 }
 
+impl SerializedMessage {
+    /// A second copy of a message that transfers nothing (a BroadcastChannel message goes to
+    /// each destination); `None` for one that carries ports or canvases, which move once.
+    pub fn try_clone(&self) -> Option<SerializedMessage> {
+        if !self.ports.is_empty() || !self.canvases.is_empty() {
+            return None;
+        }
+        Some(SerializedMessage {
+            data: self.data.clone(),
+            bitmaps: self.bitmaps.clone(),
+            ports: Vec::new(),
+            canvases: Vec::new(),
+        })
+    }
+}
+
 /// Which operation serializes, for DataCloneError messages ("Failed to execute 'postMessage'
 /// on 'Worker': …").
 #[derive(Clone, Copy)]

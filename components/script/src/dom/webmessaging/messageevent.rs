@@ -92,9 +92,22 @@ impl MessageEvent {
         source: HandleValue,
         ports: Vec<DomRoot<MessagePort>>,
     ) -> DomRoot<MessageEvent> {
+        MessageEvent::new_trusted(cx, window, "message", data, origin, source, ports)
+    }
+
+    /// A trusted `message` or `messageerror` event using MessageEvent, not bubbling.
+    pub fn new_trusted(
+        cx: &mut JSContext,
+        window: &Window,
+        type_: &str,
+        data: HandleValue,
+        origin: String,
+        source: HandleValue,
+        ports: Vec<DomRoot<MessagePort>>,
+    ) -> DomRoot<MessageEvent> {
         let init =
             Init { bubbles: false, cancelable: false, composed: false, origin, last_event_id: String::new(), ports };
-        MessageEvent::create(cx, window, None, "message", init, data, source, true)
+        MessageEvent::create(cx, window, None, type_, init, data, source, true)
     }
 }
 

@@ -20,7 +20,6 @@
 //!   its thread ends: an entangled port may still receive messages.
 
 use std::collections::VecDeque;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::thread::ThreadId;
 
@@ -69,22 +68,7 @@ struct Owner {
 impl Owner {
     /// Queues `task` on the owner's thread.
     fn queue(&self, task: impl FnOnce(&mut JSContext) + Send + 'static) {
-        let worker = self.worker.clone();
-        if let Some(worker) = &worker {
-            worker.pending.fetch_add(1, Ordering::SeqCst);
-        }
-        let task: RemoteTask = Box::new(move |cx| {
-            task(cx);
-            if let Some(worker) = worker {
-                worker.pending.fetch_sub(1, Ordering::SeqCst);
-            }
-        });
-        if self.tasks.send(task).is_err() {
-            if let Some(worker) = &self.worker {
-                worker.pending.fetch_sub(1, Ordering::SeqCst);
-            }
-            log::debug!("a message port's thread has ended; a task for it was dropped");
-        }
+        crate::dom::workers::thread::queue_counted(&self.tasks, self.worker.as_ref(), task);
     }
 }
 

@@ -65,6 +65,8 @@ pub struct WorkerParams {
     pub module: bool,
     /// The engine's blob URL store.
     pub blob_urls: crate::dom::fileapi::bloburl::BlobUrlStore,
+    /// The engine's broadcast channels.
+    pub broadcast: crate::dom::webmessaging::broadcastchannel::BroadcastHub,
 }
 
 /// What the worker's thread knows of its owner.
@@ -175,6 +177,7 @@ fn worker_thread_main(params: WorkerParams) {
         canvas,
         module,
         blob_urls,
+        broadcast,
     } = params;
     let link = Rc::new(OwnerLink { id, owner: owner.clone(), shared: shared.clone() });
     let finish = |link: &OwnerLink| {
@@ -193,6 +196,7 @@ fn worker_thread_main(params: WorkerParams) {
     OWNER.with(|o| *o.borrow_mut() = Some(link.clone()));
     crate::script_thread::install_remote_channel(channel);
     crate::dom::fileapi::bloburl::install_store(blob_urls);
+    crate::dom::webmessaging::broadcastchannel::install_hub(broadcast);
     crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
     if let Some(canvas) = canvas {
         crate::threads::set_canvas_sender(canvas);
@@ -394,4 +398,32 @@ pub fn propagate_error(_window: &Window, message: String, filename: String, line
 /// The shared state of the worker whose thread this is (`None` on a window's thread).
 pub fn current_worker_shared() -> Option<Arc<WorkerShared>> {
     owner().map(|link| link.shared.clone())
+}
+
+/// Queues `task` on the thread whose task channel is `tasks`; when that thread is a worker's
+/// (`worker`), the task counts as the worker's pending work until it has run, so the worker's
+/// owner does not end its event loop before then (a message port's or a broadcast channel's
+/// delivery). Dropped with a log line when the thread has ended.
+pub fn queue_counted(
+    tasks: &Sender<RemoteTask>,
+    worker: Option<&Arc<WorkerShared>>,
+    task: impl FnOnce(&mut JSContext) + Send + 'static,
+) {
+    let worker = worker.cloned();
+    if let Some(worker) = &worker {
+        worker.pending.fetch_add(1, Ordering::SeqCst);
+    }
+    let counted = worker.clone();
+    let task: RemoteTask = Box::new(move |cx| {
+        task(cx);
+        if let Some(worker) = counted {
+            worker.pending.fetch_sub(1, Ordering::SeqCst);
+        }
+    });
+    if tasks.send(task).is_err() {
+        if let Some(worker) = worker {
+            worker.pending.fetch_sub(1, Ordering::SeqCst);
+        }
+        log::debug!("a task for a thread that has ended was dropped");
+    }
 }

@@ -324,6 +324,7 @@ impl WorkerMethods for Worker {
             canvas: crate::threads::canvas_sender(),
             module: options.type_ == WorkerType::Module,
             blob_urls: crate::dom::fileapi::bloburl::store(),
+            broadcast: crate::dom::webmessaging::broadcastchannel::hub(),
         };
         // 9. Run this step in parallel: run a worker given worker, worker URL, outside settings,
         //    outside port, and options.
