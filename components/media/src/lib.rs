@@ -63,6 +63,8 @@ pub struct MediaOptions {
     pub open_timeout: Duration,
     /// The embedder's cameras, listed beside GStreamer's (`embedder_camera`).
     pub camera_backend: Option<Arc<dyn embedder_camera::CameraBackend>>,
+    /// The streams this media thread tapped (leak checks; one ledger per engine).
+    pub taps: pipeline::TapLedger,
 }
 
 impl Default for MediaOptions {
@@ -73,6 +75,7 @@ impl Default for MediaOptions {
             grab_timeout: Duration::from_secs(2),
             open_timeout: Duration::from_secs(5),
             camera_backend: None,
+            taps: pipeline::TapLedger::default(),
         }
     }
 }

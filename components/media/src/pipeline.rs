@@ -80,16 +80,30 @@ pub enum Internal {
 
 type StreamHandle = (MediaStreamId, Weak<Mutex<dyn MediaStream>>);
 
-/// Every stream Aperture tapped, to check that closed ones were freed.
-static TAPPED: Mutex<Vec<StreamHandle>> = Mutex::new(Vec::new());
+/// The streams one media thread tapped, to check that closed ones were freed (leak checks):
+/// each engine's `MediaOptions` holds its own.
+#[derive(Clone, Default)]
+pub struct TapLedger(Arc<Mutex<Vec<StreamHandle>>>);
 
-/// How many servo-media streams tapped by Aperture are still registered in
-/// servo-media's global registry or still alive. Returns to its earlier value
-/// once the sources opened since are closed (leak checks in tests).
-pub fn live_stream_count() -> usize {
-    let mut tapped = TAPPED.lock().unwrap_or_else(PoisonError::into_inner);
-    tapped.retain(|(id, weak)| weak.strong_count() > 0 || get_stream(id).is_some());
-    tapped.len()
+impl std::fmt::Debug for TapLedger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TapLedger")
+    }
+}
+
+impl TapLedger {
+    fn record(&self, id: MediaStreamId, weak: Weak<Mutex<dyn MediaStream>>) {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).push((id, weak));
+    }
+
+    /// How many of the servo-media streams tapped through this ledger are still registered in
+    /// servo-media's registry or still alive. Returns to its earlier value once the sources
+    /// opened since are closed.
+    pub fn live_stream_count(&self) -> usize {
+        let mut tapped = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        tapped.retain(|(id, weak)| weak.strong_count() > 0 || get_stream(id).is_some());
+        tapped.len()
+    }
 }
 
 /// Per-source counters, shared with streaming threads.
@@ -229,8 +243,9 @@ impl Tap {
         maker: Arc<dyn ElementMaker>,
         internal: Sender<Internal>,
         counters: Arc<Counters>,
+        ledger: &TapLedger,
     ) -> Result<Tap, MediaError> {
-        let result = Self::attach_inner(id, source, maker, internal, counters);
+        let result = Self::attach_inner(id, source, maker, internal, counters, ledger);
         if result.is_err() {
             if let Some(stream) = get_stream(&id)
                 && let Some(gs) = stream
@@ -252,6 +267,7 @@ impl Tap {
         maker: Arc<dyn ElementMaker>,
         internal: Sender<Internal>,
         counters: Arc<Counters>,
+        ledger: &TapLedger,
     ) -> Result<Tap, MediaError> {
         maker.require(&["tee", "queue", "valve", "videoconvert", "appsink"])?;
         let stream = get_stream(&id).ok_or_else(|| MediaError::NotReadable("servo-media lost the stream".into()))?;
@@ -265,7 +281,7 @@ impl Tap {
         };
         let weak = Arc::downgrade(&stream);
         drop(stream);
-        TAPPED.lock().unwrap_or_else(PoisonError::into_inner).push((id, weak.clone()));
+        ledger.record(id, weak.clone());
         let tee = maker.make("tee")?;
         tee.set_property("allow-not-linked", true);
         pipeline.add(&tee).map_err(|e| MediaError::NotReadable(e.to_string()))?;

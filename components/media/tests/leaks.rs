@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use base::units::ImageSize;
 use common::*;
-use media::pipeline::live_stream_count;
 use media_traits::constraints::MediaTrackConstraints;
 use media_traits::messages::MediaCommand;
 
@@ -20,11 +19,11 @@ fn many_sources_opened_and_closed_leave_nothing_behind() {
     h.stop(s);
     let (c, _) = h.open_camera(MediaTrackConstraints::default(), true).unwrap();
     h.stop(c);
-    let streams_before = live_stream_count();
+    let streams_before = h.live_stream_count();
     let rss_before = rss();
     for i in 0..40 {
         let s = h.canvas(ImageSize::new(64, 64));
-        assert_eq!(live_stream_count(), streams_before + 1, "the open stream is counted");
+        assert_eq!(h.live_stream_count(), streams_before + 1, "the open stream is counted");
         h.send(MediaCommand::PushFrame { source: s, frame: solid(ImageSize::new(64, 64), [i as u8; 4]) });
         h.grab(s).unwrap();
         h.stop(s);
@@ -35,7 +34,7 @@ fn many_sources_opened_and_closed_leave_nothing_behind() {
         }
     }
     std::thread::sleep(Duration::from_millis(200));
-    assert_eq!(live_stream_count(), streams_before, "servo-media streams were not released");
+    assert_eq!(h.live_stream_count(), streams_before, "servo-media streams were not released");
     let growth = rss().saturating_sub(rss_before);
     assert!(growth < 40 << 20, "RSS grew by {} MiB", growth >> 20);
 }

@@ -17,6 +17,7 @@ pub struct Harness {
     pub media: Option<MediaThread>,
     events: Receiver<MediaEvent>,
     stash: std::cell::RefCell<Vec<MediaEvent>>,
+    taps: media::pipeline::TapLedger,
 }
 
 pub fn fake_options() -> MediaOptions {
@@ -29,6 +30,7 @@ impl Harness {
     }
 
     pub fn with(options: MediaOptions) -> Harness {
+        let taps = options.taps.clone();
         let (tx, rx) = crossbeam_channel::unbounded();
         let media = media::spawn(
             options,
@@ -37,7 +39,12 @@ impl Harness {
             }),
         )
         .expect("media thread starts");
-        Harness { media: Some(media), events: rx, stash: Default::default() }
+        Harness { media: Some(media), events: rx, stash: Default::default(), taps }
+    }
+
+    /// The servo-media streams this harness's media thread tapped that are still alive.
+    pub fn live_stream_count(&self) -> usize {
+        self.taps.live_stream_count()
     }
 
     pub fn send(&self, command: MediaCommand) {
