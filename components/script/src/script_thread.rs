@@ -204,7 +204,10 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
         let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+            !w.animation_frames().borrow().is_empty()
+                || w.has_video_frame_callbacks()
+                || w.has_active_resize_observations()
+                || w.has_pending_intersection_observations()
         });
         let now = Instant::now();
         if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
@@ -240,7 +243,10 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // A dirty canvas or a waiting animation frame callback keeps the loop
         // alive until its rendering update; so does a waiting video frame callback.
         let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+            !w.animation_frames().borrow().is_empty()
+                || w.has_video_frame_callbacks()
+                || w.has_active_resize_observations()
+                || w.has_pending_intersection_observations()
         });
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
@@ -285,6 +291,10 @@ pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
     // callback is painted in this update.
     for window in windows() {
         crate::dom::resizeobserver::resizeobserver::broadcast_active_observations(cx, &window);
+    }
+    // Then the intersection observers (step 19): entries are queued, a task notifies.
+    for window in windows() {
+        crate::dom::intersectionobserver::intersectionobserver::update_intersection_observations(cx, &window);
     }
     crate::dom::canvas::rendering::update_the_rendering(cx, now);
     microtask_checkpoint(cx);

@@ -23,6 +23,7 @@ pub mod html;
 pub mod idle;
 pub mod imagecapture;
 pub mod images;
+pub mod intersectionobserver;
 pub mod mathml;
 pub mod mediacapture;
 pub mod mediarecorder;

@@ -135,6 +135,9 @@ pub struct Window {
     animation_frames: RefCell<AnimationFrames>,
     /// The document's [[resizeObservers]], in creation order.
     resize_observers: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::resizeobserver::resizeobserver::ResizeObserver>>>,
+    /// The document's intersection observers that have targets.
+    intersection_observers:
+        RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver>>>,
     /// Videos whose video frame request callbacks wait for a new frame.
     video_frame_elements: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
     #[no_trace]
@@ -194,6 +197,7 @@ impl Window {
             animation_frames: Default::default(),
             video_frame_elements: Default::default(),
             resize_observers: Default::default(),
+            intersection_observers: Default::default(),
             console_groups: Cell::new(0),
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
@@ -363,6 +367,38 @@ impl Window {
     /// update will notify).
     pub fn has_active_resize_observations(&self) -> bool {
         self.resize_observers.borrow().iter().any(|o| o.has_active_observations())
+    }
+
+    /// Adds `observer` to the document's intersection observers (once).
+    pub fn add_intersection_observer(
+        &self,
+        observer: &crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver,
+    ) {
+        let mut list = self.intersection_observers.borrow_mut();
+        if !list.iter().any(|o| std::ptr::eq(&**o, observer)) {
+            list.push(crate::dom::bindings::root::Dom::from_ref(observer));
+        }
+    }
+
+    /// Removes `observer` (it has no target left).
+    pub fn remove_intersection_observer(
+        &self,
+        observer: &crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver,
+    ) {
+        self.intersection_observers.borrow_mut().retain(|o| !std::ptr::eq(&**o, observer));
+    }
+
+    /// The document's intersection observers that have targets, in the order they got one.
+    pub fn intersection_observers(
+        &self,
+    ) -> Vec<DomRoot<crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver>> {
+        self.intersection_observers.borrow().iter().map(|o| o.as_rooted()).collect()
+    }
+
+    /// Whether an intersection observation waits for its first computation (a rendering
+    /// update is due).
+    pub fn has_pending_intersection_observations(&self) -> bool {
+        self.intersection_observers.borrow().iter().any(|o| o.has_pending_observations())
     }
 
     /// Notes that `video` has video frame request callbacks waiting (once).
