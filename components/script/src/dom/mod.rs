@@ -16,6 +16,7 @@ pub mod cssomview;
 pub mod dom;
 pub mod domparsing;
 pub mod encoding;
+pub mod events;
 pub mod fetch;
 pub mod fileapi;
 pub mod hrtime;

@@ -181,4 +181,7 @@ pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasur
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
 pub use crate::dom::resizeobserver::resizeobserver::{ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
+pub use crate::dom::events::events::{
+    AnimationEvent, CloseEvent, HashChangeEvent, PageTransitionEvent, ToggleEvent, TransitionEvent,
+};
 pub use crate::dom::intersectionobserver::intersectionobserver::{IntersectionObserver, IntersectionObserverEntry};

@@ -1,0 +1,74 @@
+//! The plain-data events (see `simple_event!`).
+
+use crate::dom::bindings::codegen::AnimationEventBinding::AnimationEventMethods;
+use crate::dom::bindings::codegen::CloseEventBinding::CloseEventMethods;
+use crate::dom::bindings::codegen::HashChangeEventBinding::HashChangeEventMethods;
+use crate::dom::bindings::codegen::PageTransitionEventBinding::PageTransitionEventMethods;
+use crate::dom::bindings::codegen::ToggleEventBinding::ToggleEventMethods;
+use crate::dom::bindings::codegen::TransitionEventBinding::TransitionEventMethods;
+use crate::dom::bindings::num::Finite;
+use crate::dom::bindings::str::{DOMString, USVString};
+
+simple_event! {
+    /// `HashChangeEvent` (<https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-hashchangeevent-interface>).
+    HashChangeEvent, HashChangeEventMethods, HashChangeEventInit {
+        /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-hashchangeevent-oldurl>
+        old_url: USVString => OldURL,
+        /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-hashchangeevent-newurl>
+        new_url: USVString => NewURL,
+    }
+}
+
+simple_event! {
+    /// `PageTransitionEvent` (<https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-pagetransitionevent-interface>).
+    PageTransitionEvent, PageTransitionEventMethods, PageTransitionEventInit {
+        /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-pagetransitionevent-persisted>
+        persisted: bool => Persisted,
+    }
+}
+
+simple_event! {
+    /// `ToggleEvent` (<https://html.spec.whatwg.org/multipage/interaction.html#the-toggleevent-interface>).
+    ToggleEvent, ToggleEventMethods, ToggleEventInit {
+        /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-toggleevent-oldstate>
+        old_state: DOMString => OldState,
+        /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-toggleevent-newstate>
+        new_state: DOMString => NewState,
+    }
+}
+
+simple_event! {
+    /// `CloseEvent` (<https://websockets.spec.whatwg.org/#the-closeevent-interface>).
+    CloseEvent, CloseEventMethods, CloseEventInit {
+        /// <https://websockets.spec.whatwg.org/#dom-closeevent-wasclean>
+        was_clean: bool => WasClean,
+        /// <https://websockets.spec.whatwg.org/#dom-closeevent-code>
+        code: u16 => Code,
+        /// <https://websockets.spec.whatwg.org/#dom-closeevent-reason>
+        reason: USVString => Reason,
+    }
+}
+
+simple_event! {
+    /// `TransitionEvent` (<https://drafts.csswg.org/css-transitions/#interface-transitionevent>).
+    TransitionEvent, TransitionEventMethods, TransitionEventInit {
+        /// <https://drafts.csswg.org/css-transitions/#dom-transitionevent-propertyname>
+        property_name: DOMString => PropertyName,
+        /// <https://drafts.csswg.org/css-transitions/#dom-transitionevent-elapsedtime>
+        elapsed_time: Finite<f64> => ElapsedTime,
+        /// <https://drafts.csswg.org/css-transitions/#dom-transitionevent-pseudoelement>
+        pseudo_element: DOMString => PseudoElement,
+    }
+}
+
+simple_event! {
+    /// `AnimationEvent` (<https://drafts.csswg.org/css-animations/#interface-animationevent>).
+    AnimationEvent, AnimationEventMethods, AnimationEventInit {
+        /// <https://drafts.csswg.org/css-animations/#dom-animationevent-animationname>
+        animation_name: DOMString => AnimationName,
+        /// <https://drafts.csswg.org/css-animations/#dom-animationevent-elapsedtime>
+        elapsed_time: Finite<f64> => ElapsedTime,
+        /// <https://drafts.csswg.org/css-animations/#dom-animationevent-pseudoelement>
+        pseudo_element: DOMString => PseudoElement,
+    }
+}
