@@ -72,3 +72,26 @@ simple_event! {
         pseudo_element: DOMString => PseudoElement,
     }
 }
+
+impl HashChangeEvent {
+    /// A trusted `hashchange` event (not bubbling, not cancelable), fired after a navigation
+    /// changed the fragment.
+    pub fn new_trusted(
+        cx: &mut mozjs::context::JSContext,
+        window: &crate::dom::html::window::Window,
+        old_url: String,
+        new_url: String,
+    ) -> crate::dom::bindings::root::DomRoot<HashChangeEvent> {
+        use crate::dom::bindings::inheritance::Castable;
+        let event = HashChangeEvent {
+            event: crate::dom::dom::event::Event::new_inherited(window),
+            old_url: USVString(old_url),
+            new_url: USVString(new_url),
+        };
+        let event = crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<crate::dom::dom::event::Event>();
+        base.init("hashchange".into(), false, false);
+        base.set_trusted(true);
+        event
+    }
+}

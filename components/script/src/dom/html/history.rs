@@ -116,6 +116,33 @@ impl History {
         Ok(())
     }
 
+    /// <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate-fragid>: the
+    /// document's URL becomes `url` (which differs from it only in its fragment) through a new
+    /// session history entry (or the current one, with `replace`) whose state is null; then
+    /// "update document for history step application": `popstate` is fired at once with that
+    /// null state, and, when the fragment changed, a task fires `hashchange`.
+    pub fn navigate_to_fragment(&self, cx: &mut JSContext, url: Url, replace: bool) {
+        let old_url = self.window.url();
+        {
+            let mut entries = self.entries.borrow_mut();
+            let index = self.index.get();
+            let entry = Entry { url: url.clone(), state: heap(NullValue()) };
+            if replace {
+                entries[index] = entry;
+            } else {
+                entries.truncate(index + 1);
+                entries.push(entry);
+                self.index.set(index + 1);
+            }
+        }
+        self.window.set_url(url.clone());
+        self.window.document().set_url(url.clone());
+        rooted!(&in(cx) let state = NullValue());
+        let event = PopStateEvent::new_trusted(cx, &self.window, state.handle());
+        self.window.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
+        queue_hashchange(&self.window, &old_url, &url);
+    }
+
     /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-history-go>: traverse by
     /// `delta` in a task, then fire `popstate` with the entry's state.
     fn traverse(&self, delta: i32) {
@@ -127,6 +154,7 @@ impl History {
                 return;
             }
             this.index.set(target as usize);
+            let old_url = this.window.url();
             let (url, state) = {
                 let entries = this.entries.borrow();
                 let e = &entries[target as usize];
@@ -137,8 +165,33 @@ impl History {
             rooted!(&in(cx) let state = state);
             let event = PopStateEvent::new_trusted(cx, &this.window, state.handle());
             this.window.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
+            let new_url = this.window.url();
+            queue_hashchange(&this.window, &old_url, &new_url);
         }));
     }
+}
+
+/// "If oldURL's fragment is not equal to entry's URL's fragment, then queue a global task on
+/// the DOM manipulation task source given document's relevant global object to fire an event
+/// named hashchange at document's relevant global object, using HashChangeEvent, with the
+/// oldURL attribute initialized to the serialization of oldURL and the newURL attribute
+/// initialized to the serialization of entry's URL."
+fn queue_hashchange(window: &Window, old_url: &Url, new_url: &Url) {
+    if old_url.fragment() == new_url.fragment() {
+        return;
+    }
+    let window = Trusted::new(window);
+    let (old_url, new_url) = (old_url.to_string(), new_url.to_string());
+    crate::script_thread::queue_task(Box::new(move |cx| {
+        let Some(window) = window.root() else { return };
+        if !window.is_attached() {
+            return;
+        }
+        crate::script_runtime::in_realm(cx, &window, |cx| {
+            let event = crate::dom::events::events::HashChangeEvent::new_trusted(cx, &window, old_url, new_url);
+            window.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
+        });
+    }));
 }
 
 /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#can-have-its-url-rewritten>
