@@ -97,6 +97,7 @@ pub use crate::dom::html::htmlslotelement::HTMLSlotElement;
 pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
 pub use crate::dom::html::htmlstyleelement::HTMLStyleElement;
 pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
+pub use crate::dom::html::htmldialogelement::HTMLDialogElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
 pub use crate::dom::html::navigator::Navigator;

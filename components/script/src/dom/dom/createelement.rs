@@ -298,6 +298,7 @@ fn create_element_by_interface(
             "audio" => make!(crate::dom::html::htmlvideoelement::HTMLAudioElement),
             "source" => make!(crate::dom::html::htmlsourceelement::HTMLSourceElement),
             "template" => make!(crate::dom::html::htmltemplateelement::HTMLTemplateElement),
+            "dialog" => make!(crate::dom::html::htmldialogelement::HTMLDialogElement),
             "slot" => make!(crate::dom::html::htmlslotelement::HTMLSlotElement),
             // <https://html.spec.whatwg.org/multipage/dom.html#element-interface>: "If name is a
             // valid custom element name, return HTMLElement."

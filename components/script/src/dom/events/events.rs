@@ -95,3 +95,27 @@ impl HashChangeEvent {
         event
     }
 }
+
+impl ToggleEvent {
+    /// A trusted `beforetoggle` or `toggle` event (not bubbling), with the two states.
+    pub fn new_trusted(
+        cx: &mut mozjs::context::JSContext,
+        window: &crate::dom::html::window::Window,
+        type_: &str,
+        cancelable: bool,
+        old_state: &str,
+        new_state: &str,
+    ) -> crate::dom::bindings::root::DomRoot<ToggleEvent> {
+        use crate::dom::bindings::inheritance::Castable;
+        let event = ToggleEvent {
+            event: crate::dom::dom::event::Event::new_inherited(window),
+            old_state: DOMString::from(old_state),
+            new_state: DOMString::from(new_state),
+        };
+        let event = crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<crate::dom::dom::event::Event>();
+        base.init(type_.into(), false, cancelable);
+        base.set_trusted(true);
+        event
+    }
+}

@@ -22,6 +22,7 @@ pub mod htmlscriptelement;
 pub mod htmlslotelement;
 pub mod htmlsourceelement;
 pub mod htmlstyleelement;
+pub mod htmldialogelement;
 pub mod htmltemplateelement;
 pub mod htmlvideoelement;
 pub mod location;
