@@ -478,6 +478,7 @@ pub(crate) fn place(f: &Fragment, parent: (f64, f64), abs_cb: (f64, f64), out: &
                 margin: f.margin,
                 positioned: f.positioned,
                 inline: f.inline,
+                fixed: f.out_of_flow.is_some_and(|o| o.fixed),
             },
         );
     }

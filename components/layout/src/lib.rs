@@ -96,6 +96,8 @@ pub struct BoxGeometry {
     /// Whether it is an inline box (`display: inline`, not replaced): its rectangle is the
     /// union of its pieces of lines, and it has no client area.
     pub inline: bool,
+    /// Whether it is `position: fixed`.
+    pub fixed: bool,
 }
 
 impl BoxGeometry {

@@ -23,8 +23,8 @@ impl Size {
     pub fn resolve(self, basis: Option<f64>) -> Option<f64> {
         match self {
             Size::Auto => None,
-            Size::Px(px) => Some(px),
-            Size::Fraction(f) => basis.map(|b| f * b),
+            Size::Px(px) => Some(snap(px)),
+            Size::Fraction(f) => basis.map(|b| snap(f * b)),
         }
     }
 
@@ -33,6 +33,12 @@ impl Size {
     pub fn resolve_or_zero(self, basis: f64) -> f64 {
         self.resolve(Some(basis)).unwrap_or(0.0)
     }
+}
+
+/// A length as Chromium's layout holds it: in 1/64 pixels, the rest dropped (its `LayoutUnit`),
+/// so `0.67em` of 32px is 21.4375px there and here.
+pub fn snap(px: f64) -> f64 {
+    if px.is_finite() { (px * 64.0).trunc() / 64.0 } else { 0.0 }
 }
 
 /// <https://www.w3.org/TR/CSS21/visuren.html#display-prop>, reduced to the formatting Aperture does.

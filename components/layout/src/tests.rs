@@ -150,13 +150,15 @@ fn margins_collapse_between_siblings_and_through_parents() {
     let p = Style { margin: [px(16.0), px(0.0), px(16.0), px(0.0)], ..block() };
     let h1_font = Font { size: 32.0, metrics: FontMetrics::SERIF };
     let h1 = Style { margin: [px(21.44), px(0.0), px(21.44), px(0.0)], font: h1_font, ..block() };
+    // Chromium keeps lengths in 1/64 px: 21.44 is 21.4375 there.
+    let m = 21.4375;
     let h1_text = Node::text(Style { font: h1_font, ..Style::default() }, Kind::Text { chars: 4 });
     let g = layout(&page(vec![Node::element(2, p, vec![text(4)]), Node::element(3, h1, vec![h1_text])]), VIEWPORT);
     assert_eq!(rect(&g, 1).y, 16.0);
     assert_eq!(rect(&g, 2), r(8.0, 16.0, 764.0, 18.0));
-    assert_eq!(rect(&g, 3), r(8.0, 16.0 + 18.0 + 21.44, 764.0, 37.0));
-    // The h1's bottom margin collapses through the body's (8px), so the root ends 21.44px below.
-    assert_eq!(rect(&g, 0).height, 16.0 + 18.0 + 21.44 + 37.0 + 21.44);
+    assert_eq!(rect(&g, 3), r(8.0, 16.0 + 18.0 + m, 764.0, 37.0));
+    // The h1's bottom margin collapses through the body's (8px), so the root ends 21.4375px below.
+    assert_eq!(rect(&g, 0).height, 16.0 + 18.0 + m + 37.0 + m);
 }
 
 #[test]

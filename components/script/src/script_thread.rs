@@ -203,7 +203,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
         let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations(cx)
         });
         let now = Instant::now();
         if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
@@ -239,7 +239,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // A dirty canvas or a waiting animation frame callback keeps the loop
         // alive until its rendering update; so does a waiting video frame callback.
         let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations()
+            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations(cx)
         });
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
