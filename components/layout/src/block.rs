@@ -51,6 +51,9 @@ pub(crate) struct Fragment {
     pub positioned: bool,
     pub inline: bool,
     pub out_of_flow: Option<OutOfFlow>,
+    /// The baseline of its last line box, from its border box's top (an inline-block's
+    /// baseline, <https://www.w3.org/TR/CSS21/visudet.html#propdef-vertical-align>).
+    pub last_baseline: Option<f64>,
     pub children: Vec<Fragment>,
 }
 
@@ -256,6 +259,7 @@ pub(crate) fn layout_block(node: &Node, cb: Containing, env: Env, root: bool, fo
         positioned: s.position != Position::Static,
         inline: false,
         out_of_flow: None,
+        last_baseline: None,
         children: Vec::new(),
     };
 
@@ -289,6 +293,7 @@ pub(crate) fn layout_block(node: &Node, cb: Containing, env: Env, root: bool, fo
         at_top: collapse_top,
         y: 0.0,
         pending: Strut::default(),
+        last_baseline: None,
         fragments: Vec::new(),
     };
     let mut run: Vec<&Node> = Vec::new();
@@ -327,6 +332,7 @@ pub(crate) fn layout_block(node: &Node, cb: Containing, env: Env, root: bool, fo
         None => clamp(s, content_h, s.min_height, s.max_height, cb.height, pb_h),
     };
     fragment.height = used_h + pb_h;
+    fragment.last_baseline = flow.last_baseline;
     fragment.children = flow.fragments;
     Laid { fragment, top: flow.top, bottom, through }
 }
@@ -344,6 +350,8 @@ struct Flow {
     y: f64,
     /// The margins after the last placed content.
     pending: Strut,
+    /// The baseline of the last line box inside, from the container's border box top.
+    last_baseline: Option<f64>,
     fragments: Vec<Fragment>,
 }
 
@@ -376,6 +384,9 @@ impl Flow {
         }
         f.x += self.origin.0;
         f.y = self.origin.1 + y;
+        if let Some(b) = f.last_baseline.filter(|_| !child.style.clips && child.style.display == Display::Block) {
+            self.last_baseline = Some(f.y + b);
+        }
         relative_offset(&mut f, &child.style, cb);
         self.fragments.push(f);
     }
@@ -390,6 +401,9 @@ impl Flow {
             self.at_top = false;
             self.pending = Strut::default();
             self.y = y + lines.height;
+            if let Some(b) = lines.last_baseline {
+                self.last_baseline = Some(self.origin.1 + y + b);
+            }
             y
         } else {
             if self.at_top { 0.0 } else { self.y }

@@ -21,6 +21,8 @@ pub(crate) struct Lines {
     /// non-zero margins, padding, or borders or other in-flow content … must be treated as
     /// zero-height line boxes").
     pub has_line: bool,
+    /// The baseline of the last line box, from the run's top.
+    pub last_baseline: Option<f64>,
 }
 
 /// One piece of a line.
@@ -112,7 +114,7 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
         .collect();
 
     let strut = container.line_height.strut(&container.font);
-    let mut out = Lines { fragments: Vec::new(), height: 0.0, has_line: false };
+    let mut out = Lines { fragments: Vec::new(), height: 0.0, has_line: false, last_baseline: None };
     let mut open: Vec<OpenBox> = Vec::new();
     let mut start = 0;
     while start < items.len() {
@@ -132,9 +134,11 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
                     above = above.max(a);
                     below = below.max(b);
                 }
-                Item::Atomic(_) => {
+                Item::Atomic(node) => {
                     if let Some(f) = &atomics[line.start + i] {
-                        above = above.max(f.margin_box_height());
+                        let a = atomic_ascent(node, f);
+                        above = above.max(a);
+                        below = below.max(f.margin_box_height() - a);
                     }
                 }
                 _ => {}
@@ -145,6 +149,7 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
         if exists {
             out.has_line = true;
             out.height += above + below;
+            out.last_baseline = Some(baseline);
         }
 
         // Place the line's content left to right.
@@ -152,10 +157,10 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
         for (i, item) in items[line.clone()].iter().enumerate() {
             match item {
                 Item::Text { width, .. } => x += width,
-                Item::Atomic(_) => {
+                Item::Atomic(node) => {
                     if let Some(mut f) = atomics[line.start + i].clone() {
                         f.x = x + f.margin[3];
-                        f.y = baseline - f.margin[2] - f.height;
+                        f.y = baseline - atomic_ascent(node, &f) + f.margin[0];
                         x += f.margin_box_width();
                         out.fragments.push(f);
                     }
@@ -192,6 +197,16 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
     out
 }
 
+/// How far an atomic inline reaches above the baseline, from its top margin edge: a replaced
+/// element (or an inline-block without line boxes, or one that clips) sits on its bottom margin
+/// edge, an inline-block on its last line box's baseline.
+fn atomic_ascent(node: &Node, f: &Fragment) -> f64 {
+    match f.last_baseline {
+        Some(b) if node.kind == Kind::Element && !node.style.clips => f.margin[0] + b,
+        _ => f.margin_box_height(),
+    }
+}
+
 /// The rectangle of an inline box's piece on one line: from `x0` to `x1`, the content area of
 /// its font around the baseline (what Chromium reports: ascent + descent, without leading).
 fn inline_rect(node: &Node, x0: f64, x1: f64, baseline: f64) -> (f64, f64, f64, f64) {
@@ -221,6 +236,7 @@ fn inline_fragment(node: &Node, (x0, y0, x1, y1): (f64, f64, f64, f64), padding:
         positioned: node.style.position != crate::Position::Static,
         inline: true,
         out_of_flow: None,
+        last_baseline: None,
         children: Vec::new(),
     };
     block::relative_offset(&mut f, &node.style, cb);

@@ -219,6 +219,9 @@ fn inline_blocks_shrink_to_fit() {
     // 100 + 4 wide; its canvas sits on the inline-block's own line (50 + 4 below the baseline).
     assert_eq!(rect(&g, 3).width, 104.0);
     assert_eq!(rect(&g, 3).height, 58.0);
+    // The inline-block sits on its line's baseline by its own last baseline, so the outer line
+    // is 58px tall too (Chromium: 58).
+    assert_eq!(rect(&g, 2).height, 58.0);
 }
 
 #[test]

@@ -75,10 +75,7 @@ fn replaced(element: &Element) -> Option<(f64, f64, bool)> {
         return None;
     }
     let attr = |name: &str, default: f64| {
-        element
-            .get_attribute_value(name)
-            .and_then(|v| v.trim().parse::<u32>().ok())
-            .map_or(default, f64::from)
+        element.get_attribute_value(name).and_then(|v| v.trim().parse::<u32>().ok()).map_or(default, f64::from)
     };
     match element.local_name() {
         // <https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>: the bitmap size.
@@ -160,7 +157,8 @@ impl Builder {
         if element.is_html_element() && element.local_name() == "br" {
             return vec![BoxNode::text(inline(&inherited.style), Kind::LineBreak)];
         }
-        let in_list = in_list || (element.is_html_element() && matches!(element.local_name(), "ul" | "ol" | "menu" | "dir" | "dl"));
+        let in_list = in_list
+            || (element.is_html_element() && matches!(element.local_name(), "ul" | "ol" | "menu" | "dir" | "dl"));
         if no_box == Some("contents") && !root {
             return self.children(cx, element.upcast(), &inherited, in_list, depth);
         }
@@ -168,7 +166,12 @@ impl Builder {
         self.elements.push(DomRoot::from_ref(element));
         if let Some((width, height, ratio)) = replaced(element) {
             // A replaced element's children are not rendered.
-            return vec![BoxNode { id: Some(id), style: inherited.style, kind: Kind::Replaced { width, height, ratio }, children: Vec::new() }];
+            return vec![BoxNode {
+                id: Some(id),
+                style: inherited.style,
+                kind: Kind::Replaced { width, height, ratio },
+                children: Vec::new(),
+            }];
         }
         let children = if element.is_svg_element() {
             // Inside an <svg> nothing has a CSS box.
@@ -179,7 +182,14 @@ impl Builder {
         vec![BoxNode::element(id, inherited.style, children)]
     }
 
-    fn children(&mut self, cx: &mut JSContext, node: &Node, inherited: &Inherited, in_list: bool, depth: usize) -> Vec<BoxNode> {
+    fn children(
+        &mut self,
+        cx: &mut JSContext,
+        node: &Node,
+        inherited: &Inherited,
+        in_list: bool,
+        depth: usize,
+    ) -> Vec<BoxNode> {
         // Past the path's end every child is built; on it, only those up to the next step.
         let next_on_path = self.path.get(depth + 1).cloned();
         let mut out = Vec::new();
@@ -191,7 +201,9 @@ impl Builder {
                         let on_path = next_on_path.as_ref().is_some_and(|n| std::ptr::eq(&**n, &*child));
                         let depth = if on_path { depth + 1 } else { usize::MAX / 2 };
                         let boxes = self.element(cx, element, inherited, in_list, false, depth);
-                        if past_path && boxes.iter().any(|b| b.style.display == Display::Block && !b.style.is_out_of_flow()) {
+                        if past_path
+                            && boxes.iter().any(|b| b.style.display == Display::Block && !b.style.is_out_of_flow())
+                        {
                             break;
                         }
                         out.extend(boxes);
@@ -238,7 +250,8 @@ fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>) {
             count
         };
         if chars > 0 {
-            let only_space = !inherited.keep_spaces && segment.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c'));
+            let only_space =
+                !inherited.keep_spaces && segment.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c'));
             out.push(BoxNode::text(style.clone(), if only_space { Kind::Space } else { Kind::Text { chars } }));
         }
         if i < last {

@@ -78,10 +78,6 @@ fn at(name: &str) -> usize {
     PROPERTIES.iter().position(|p| *p == name).unwrap_or(0)
 }
 
-fn is_html(element: &Element, names: &[&str]) -> bool {
-    element.is_html_element() && names.contains(&element.local_name())
-}
-
 /// The UA style sheet rules only layout applies (see the module comment).
 fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static str> {
     if !element.is_html_element() {
@@ -146,7 +142,7 @@ fn own<'v>(value: &'v Option<String>) -> Option<&'v str> {
 }
 
 /// The style of `element`, whose parent passes `parent`; `in_list` when an ancestor is a list
-/// (nested lists lose their vertical margins). `root_font` sizes `rem`.
+/// (nested lists lose their vertical margins), `root` for the root element.
 pub fn element_style(
     cascade: &Cascade,
     element: &Element,
@@ -177,13 +173,10 @@ pub fn element_style(
         Some(f) => metrics_for_family(f),
         None => p.font.metrics,
     };
-    let mut ctx = LengthContext {
-        em: p.font.size,
-        rem: if root { 16.0 } else { 16.0 },
-        viewport_width: viewport.width,
-        viewport_height: viewport.height,
-    };
-    let (mut size, mut medium) = match get("font-size").as_deref() {
+    // FIXME: `rem` counts the initial 16px, not the root element's font size.
+    let mut ctx =
+        LengthContext { em: p.font.size, rem: 16.0, viewport_width: viewport.width, viewport_height: viewport.height };
+    let (mut size, medium) = match get("font-size").as_deref() {
         None | Some("inherit" | "unset") => (p.font.size, parent.medium),
         Some("initial" | "medium") => (16.0, true),
         Some(v) => match parse_font_size(v, p.font.size, &ctx) {
@@ -192,15 +185,10 @@ pub fn element_style(
         },
     };
     if medium && monospace {
-        // Chromium's default monospace size.
+        // A font size that is still the initial `medium` is 13px for monospace (Chromium's
+        // default fixed font size).
         size = 13.0;
-    } else if medium {
-        size = size.max(0.0);
     }
-    if !size.is_finite() {
-        (size, medium) = (16.0, true);
-    }
-    let _ = medium;
     let font = Font { size, metrics };
     ctx.em = size;
     let line_height = match get("line-height").as_deref() {
@@ -255,7 +243,8 @@ pub fn element_style(
     };
     // The root element and out-of-flow boxes are blockified
     // (<https://drafts.csswg.org/css-display/#transformations>).
-    let display = if root || matches!(position, Position::Absolute | Position::Fixed) { Display::Block } else { display };
+    let display =
+        if root || matches!(position, Position::Absolute | Position::Fixed) { Display::Block } else { display };
     let clips = ["overflow-x", "overflow-y"].iter().any(|o| !matches!(own(get(o)), None | Some("visible" | "clip")));
 
     let style = Style {
@@ -285,7 +274,6 @@ pub fn generates_no_box(cascade: &Cascade, element: &Element) -> Option<&'static
     match own(&values[0]) {
         Some("none") => Some("none"),
         Some("contents") => Some("contents"),
-        _ if is_html(element, &["br"]) => None,
         _ => None,
     }
 }

@@ -85,8 +85,12 @@ fn observed(sizes: &BoxSizes, observed_box: ResizeObserverBoxOptions) -> (f64, f
 impl ResizeObserver {
     /// Whether an observation's size differs from the last one reported ("is active").
     pub fn has_active_observations(&self, cx: &mut JSContext) -> bool {
-        let targets: Vec<(DomRoot<Element>, ResizeObserverBoxOptions, (f64, f64))> =
-            self.observations.borrow().iter().map(|o| (o.target.as_rooted(), o.observed_box, o.last_reported)).collect();
+        let targets: Vec<(DomRoot<Element>, ResizeObserverBoxOptions, (f64, f64))> = self
+            .observations
+            .borrow()
+            .iter()
+            .map(|o| (o.target.as_rooted(), o.observed_box, o.last_reported))
+            .collect();
         targets.iter().any(|(t, b, last)| observed(&box_sizes(cx, t), *b) != *last)
     }
 
