@@ -405,8 +405,11 @@ impl Flow {
                 self.last_baseline = Some(self.origin.1 + y + b);
             }
             y
+        } else if self.at_top {
+            // No line box: nothing separates the margins around the run.
+            0.0
         } else {
-            if self.at_top { 0.0 } else { self.y }
+            self.y
         };
         for mut f in lines.fragments {
             f.x += self.origin.0;
@@ -437,11 +440,11 @@ pub(crate) fn layout_out_of_flow(node: &Node, env: Env) -> Fragment {
     let fixed = s.position == Position::Fixed;
     let cb =
         if fixed { Containing { width: env.viewport.width, height: Some(env.viewport.height) } } else { env.abs_cb };
-    let [top, right, bottom, left] = s.inset.map(|i| (i, ()));
-    let left = left.0.resolve(Some(cb.width));
-    let right = right.0.resolve(Some(cb.width));
-    let top = top.0.resolve(cb.height);
-    let bottom = bottom.0.resolve(cb.height);
+    let [top, right, bottom, left] = s.inset;
+    let left = left.resolve(Some(cb.width));
+    let right = right.resolve(Some(cb.width));
+    let top = top.resolve(cb.height);
+    let bottom = bottom.resolve(cb.height);
     let (padding, margin) = edges(s, cb.width);
     let margin = margin.map(|m| m.unwrap_or(0.0));
     let pb_w = padding[1] + padding[3] + s.border[1] + s.border[3];

@@ -74,12 +74,16 @@ fn replaced(element: &Element) -> Option<(f64, f64, bool)> {
     if !element.is_html_element() {
         return None;
     }
-    let attr = |name: &str, default: f64| {
-        element.get_attribute_value(name).and_then(|v| v.trim().parse::<u32>().ok()).map_or(default, f64::from)
-    };
     match element.local_name() {
-        // <https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>: the bitmap size.
-        "canvas" => Some((attr("width", 300.0), attr("height", 150.0), true)),
+        // <https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>: the natural
+        // size is the bitmap's (a placeholder's is its last frame's).
+        "canvas" => {
+            let size = element
+                .downcast::<crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement>()
+                .map(|c| c.bitmap_size())
+                .map_or((300.0, 150.0), |s| (f64::from(s.width), f64::from(s.height)));
+            Some((size.0, size.1, true))
+        }
         "img" => {
             let natural = element
                 .downcast::<crate::dom::html::htmlimageelement::HTMLImageElement>()

@@ -61,8 +61,8 @@ pub fn element_box(cx: &mut JSContext, element: &Element) -> Option<ElementBox> 
     Some(ElementBox { geometry: own, ancestors })
 }
 
-/// The element's border box (<https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>),
-/// a zero rectangle at the origin when it has no box.
+/// The element's border box in the viewport (<https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>),
+/// `None` when it has no box.
 pub fn border_box(cx: &mut JSContext, element: &Element) -> Option<Rect> {
     element_box(cx, element).map(|b| b.geometry.border_box)
 }
@@ -117,9 +117,9 @@ pub fn offset_position(element: &Element, b: &ElementBox) -> (f64, f64) {
             // 3. "Return the result of subtracting the y-coordinate of the top padding edge of
             //    the first CSS layout box associated with the offsetParent of the element from
             //    the y-coordinate of the top border edge of the first CSS layout box associated
-            //    with the element". FIXME-free deviation, as every engine does: a body that is
-            //    not positioned counts from the initial containing block (its padding edge is
-            //    not subtracted), so `offsetTop` of the body's first child is the body's margin.
+            //    with the element". Deviation, as Chromium behaves: when that offsetParent is a
+            //    body that is not positioned, nothing is subtracted (the offsets count from the
+            //    initial containing block), so the body's first child has `offsetTop` 8.
             if is_body(&parent) && !g.positioned {
                 return (own.x, own.y);
             }
