@@ -3,11 +3,11 @@
 //! line's height comes from its strut and the line-height boxes of its text
 //! (<https://www.w3.org/TR/CSS21/visudet.html#line-height>) and from its atomic inlines, which
 //! sit on the baseline by their bottom margin edge (`vertical-align: baseline` of a replaced
-//! element; an inline-block's baseline is approximated the same way). Content goes left to
-//! right from the line's start (`text-align` is ignored).
+//! element; an inline-block's sits on the baseline of its last line). Content goes left to
+//! right, moved by `text-align`.
 
 use crate::block::{self, Containing, Env, Fragment};
-use crate::style::{Display, Font, LineHeight, Style};
+use crate::style::{Display, Font, LineHeight, Style, TextAlign};
 use crate::{Kind, Node};
 
 /// The lines of one run of inline content.
@@ -152,11 +152,24 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
             out.last_baseline = Some(baseline);
         }
 
-        // Place the line's content left to right.
-        let mut x = 0.0;
+        // Collapsible spaces at the line's start and end, and after another space, are removed
+        // (<https://drafts.csswg.org/css-text/#white-space-phase-2>).
+        let kept = kept_spaces(&items[line.clone()]);
+        // <https://drafts.csswg.org/css-text/#text-align-property>: the line's content moves
+        // within the line box (an overflowing line stays at the start).
+        let free = (cb.width - line_width(&items[line.clone()], &kept, &atomics[line.clone()], cb)).max(0.0);
+        let mut x = match container.text_align {
+            TextAlign::Start => 0.0,
+            TextAlign::Center => free / 2.0,
+            TextAlign::End => free,
+        };
         for (i, item) in items[line.clone()].iter().enumerate() {
             match item {
-                Item::Text { width, .. } => x += width,
+                Item::Text { width, .. } => {
+                    if kept[i] {
+                        x += width
+                    }
+                }
                 Item::Atomic(node) => {
                     if let Some(mut f) = atomics[line.start + i].clone() {
                         f.x = x + f.margin[3];
@@ -195,6 +208,56 @@ pub(crate) fn layout_run(run: &[&Node], container: &Style, cb: Containing, env: 
         }
     }
     out
+}
+
+/// Which items of one line are kept: every item but the collapsible spaces at the start, at the
+/// end and after another space.
+fn kept_spaces(line: &[Item]) -> Vec<bool> {
+    let mut kept = vec![true; line.len()];
+    let mut after_space = true;
+    for (i, item) in line.iter().enumerate() {
+        match item {
+            Item::Text { space: true, .. } => {
+                kept[i] = !after_space;
+                after_space = true;
+            }
+            Item::Text { space: false, .. } | Item::Atomic(_) => after_space = false,
+            _ => {}
+        }
+    }
+    for (i, item) in line.iter().enumerate().rev() {
+        match item {
+            Item::Text { space: true, .. } => kept[i] = false,
+            Item::Text { space: false, .. } | Item::Atomic(_) => break,
+            _ => {}
+        }
+    }
+    kept
+}
+
+/// The width of one line's content: kept text, atomic inlines' margin boxes, inline boxes'
+/// margins, borders and paddings.
+fn line_width(line: &[Item], kept: &[bool], atomics: &[Option<Fragment>], cb: Containing) -> f64 {
+    let mut width = 0.0;
+    for (i, item) in line.iter().enumerate() {
+        width += match item {
+            Item::Text { width, .. } if kept[i] => *width,
+            Item::Atomic(_) => atomics[i].as_ref().map_or(0.0, Fragment::margin_box_width),
+            Item::Open(node) => {
+                let (padding, margin) = block::edges(&node.style, cb.width);
+                margin[3].unwrap_or(0.0) + node.style.border[3] + padding[3]
+            }
+            _ => 0.0,
+        };
+    }
+    // Inline boxes' right edges (their `Close` carries no node): counted where they open.
+    for item in line {
+        if let Item::Open(node) = item {
+            let (padding, margin) = block::edges(&node.style, cb.width);
+            width += padding[1] + node.style.border[1] + margin[1].unwrap_or(0.0);
+        }
+    }
+    width
 }
 
 /// How far an atomic inline reaches above the baseline, from its top margin edge: a replaced

@@ -16,8 +16,9 @@
 //! - Inline content, one line box per run between forced breaks (`<br>`, preserved newlines):
 //!   no line wrapping. A line is as tall as its strut and its atomic inlines (replaced elements
 //!   and inline-blocks, sitting on the baseline by their bottom margin edge), per
-//!   <https://www.w3.org/TR/CSS21/visudet.html#line-height>; `vertical-align` and `text-align`
-//!   are ignored; text widths are estimated (half an em per character).
+//!   <https://www.w3.org/TR/CSS21/visudet.html#line-height>; `text-align` moves a line's content
+//!   (start, centre, end); `vertical-align` is ignored; text widths are estimated (half an em
+//!   per character); collapsible spaces at a line's ends are removed.
 //! - Replaced elements (<https://www.w3.org/TR/CSS21/visudet.html#inline-replaced-width>):
 //!   natural size, one specified dimension scaled by the natural ratio.
 //! - `position: relative` offsets; `absolute`/`fixed` boxes placed by `left`/`top` (or
@@ -26,8 +27,8 @@
 //!   estimated max-content width.
 //!
 //! Not modelled: floats (laid out as blocks), flex and grid (children stacked as blocks), tables
-//! (rows and cells stacked as blocks), line wrapping, `vertical-align`, `text-align`,
-//! transforms, scrolling and overflow, writing modes.
+//! (rows and cells stacked as blocks), line wrapping, `vertical-align`, justification,
+//! transforms, scrolling and overflow, writing modes and right-to-left text.
 
 mod block;
 mod inline;
@@ -36,7 +37,7 @@ pub mod style;
 
 use std::collections::HashMap;
 
-pub use style::{Display, Font, FontMetrics, LineHeight, Position, Size, Style};
+pub use style::{Display, Font, FontMetrics, LineHeight, Position, Size, Style, TextAlign};
 
 /// One box of the box tree, or a piece of text.
 #[derive(Clone, Debug)]

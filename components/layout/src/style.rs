@@ -117,6 +117,16 @@ impl Font {
     }
 }
 
+/// `text-align`, in a left-to-right block: `left`, `start` and `justify` (no wrapping, so the
+/// last line, which is never justified) start the line; `right` and `end` end it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextAlign {
+    #[default]
+    Start,
+    Center,
+    End,
+}
+
 /// The computed `line-height`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LineHeight {
@@ -171,6 +181,7 @@ pub struct Style {
     pub clips: bool,
     pub font: Font,
     pub line_height: LineHeight,
+    pub text_align: TextAlign,
 }
 
 impl Default for Style {
@@ -193,6 +204,7 @@ impl Default for Style {
             clips: false,
             font: Font::default(),
             line_height: LineHeight::Normal,
+            text_align: TextAlign::Start,
         }
     }
 }

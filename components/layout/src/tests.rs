@@ -237,3 +237,23 @@ fn odd_values_do_not_panic() {
     let g = layout(&page(vec![Node::element(2, odd, vec![text(3)])]), VIEWPORT);
     assert!(g.boxes.contains_key(&2));
 }
+
+#[test]
+fn spaces_at_line_ends_go_and_text_align_moves_lines() {
+    // <div>\n  <canvas>\n</div>: the canvas starts the line (Chromium: x = 8).
+    let space = || Node::text(Style::default(), Kind::Space);
+    let g = layout(&page(vec![Node::element(2, block(), vec![space(), canvas(3, 100.0, 50.0), space()])]), VIEWPORT);
+    assert_eq!(rect(&g, 3).x, 8.0);
+    // text-align: center / right (Chromium: 8 + (764 − 100) / 2 = 340, 8 + 664 = 672).
+    let centred = Style { text_align: crate::TextAlign::Center, ..block() };
+    let right = Style { text_align: crate::TextAlign::End, ..block() };
+    let g = layout(
+        &page(vec![
+            Node::element(2, centred, vec![space(), canvas(3, 100.0, 50.0), space()]),
+            Node::element(4, right, vec![canvas(5, 100.0, 50.0)]),
+        ]),
+        VIEWPORT,
+    );
+    assert_eq!(rect(&g, 3).x, 340.0);
+    assert_eq!(rect(&g, 5).x, 672.0);
+}

@@ -10,7 +10,7 @@
 //! would report them; it does not resolve `em` against the font size yet, so they live here.
 
 use ::layout::style::{LengthContext, metrics_for_family, parse_font_size, parse_length, parse_line_height};
-use ::layout::{Display, Font, FontMetrics, LineHeight, Position, Size, Style, Viewport};
+use ::layout::{Display, Font, FontMetrics, LineHeight, Position, Size, Style, TextAlign, Viewport};
 
 use crate::dom::css::cascade::Cascade;
 use crate::dom::css::computedstyle::cascaded_values;
@@ -71,6 +71,7 @@ const PROPERTIES: &[&str] = &[
     "font-family",
     "line-height",
     "white-space",
+    "text-align",
 ];
 
 /// The index of `name` in [`PROPERTIES`].
@@ -123,6 +124,7 @@ fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static 
         "font-family" if matches!(name, "pre" | "code" | "kbd" | "samp" | "tt" | "listing" | "xmp" | "plaintext") => {
             Some("monospace")
         }
+        "text-align" if name == "center" => Some("center"),
         "white-space" => match name {
             "pre" | "listing" | "xmp" | "plaintext" => Some("pre"),
             "textarea" => Some("pre-wrap"),
@@ -196,6 +198,12 @@ pub fn element_style(
         Some("initial") => LineHeight::Normal,
         Some(v) => parse_line_height(v, size, &ctx).unwrap_or(p.line_height),
     };
+    let text_align = match get("text-align").as_deref() {
+        None | Some("inherit" | "unset" | "match-parent") => p.text_align,
+        Some("center" | "-webkit-center") => TextAlign::Center,
+        Some("right" | "end" | "-webkit-right") => TextAlign::End,
+        Some(_) => TextAlign::Start,
+    };
     let (keep_spaces, keep_newlines) = match get("white-space").as_deref() {
         None | Some("inherit" | "unset") => (parent.keep_spaces, parent.keep_newlines),
         Some("pre" | "pre-wrap" | "break-spaces") => (true, true),
@@ -264,6 +272,7 @@ pub fn element_style(
         clips,
         font,
         line_height,
+        text_align,
     };
     Inherited { style, medium, monospace, keep_spaces, keep_newlines }
 }
