@@ -283,7 +283,7 @@ pub(crate) fn layout_block(node: &Node, cb: Containing, env: Env, root: bool, fo
     };
 
     // A block formatting context root keeps its children's margins inside.
-    let bfc_root = root || s.clips || s.display == Display::InlineBlock || s.is_out_of_flow();
+    let bfc_root = root || s.clips || s.display == Display::InlineBlock || s.is_out_of_flow() || s.flex.is_some();
     let collapse_top = !bfc_root && padding[0] == 0.0 && border[0] == 0.0;
     let collapse_bottom = !bfc_root && padding[2] == 0.0 && border[2] == 0.0 && s.height == Size::Auto;
 
@@ -297,7 +297,13 @@ pub(crate) fn layout_block(node: &Node, cb: Containing, env: Env, root: bool, fo
         fragments: Vec::new(),
     };
     let mut run: Vec<&Node> = Vec::new();
-    for child in &node.children {
+    let row = s.flex.filter(|f| f.row);
+    if let Some(flex) = row {
+        let (fragments, height) = crate::flex::layout_row(node, flex, child_cb, child_env, flow.origin);
+        flow.fragments = fragments;
+        flow.y = height;
+    }
+    for child in node.children.iter().filter(|_| row.is_none()) {
         if is_block_level(child) {
             flow.inline_run(&run, s, child_cb, child_env);
             run.clear();

@@ -26,18 +26,25 @@
 //!   else at their static position; `auto` widths of those and of inline-blocks shrink to an
 //!   estimated max-content width.
 //!
-//! Not modelled: floats (laid out as blocks), flex and grid (children stacked as blocks), tables
+//! - Single-line row flex containers (`flex.rs`: grow, shrink, basis, gap, `justify-content`,
+//!   `align-items`).
+//!
+//! Not modelled: floats (laid out as blocks), column flex containers and grid (children stacked
+//! as blocks), flex wrapping, tables
 //! (rows and cells stacked as blocks), line wrapping, `vertical-align`, justification,
 //! transforms, scrolling and overflow, writing modes and right-to-left text.
 
 mod block;
+mod flex;
 mod inline;
 mod intrinsic;
 pub mod style;
 
 use std::collections::HashMap;
 
-pub use style::{Display, Font, FontMetrics, LineHeight, Position, Size, Style, TextAlign};
+pub use style::{
+    Align, Display, FlexContainer, Font, FontMetrics, Justify, LineHeight, Position, Size, Style, TextAlign,
+};
 
 /// One box of the box tree, or a piece of text.
 #[derive(Clone, Debug)]

@@ -127,6 +127,39 @@ pub enum TextAlign {
     End,
 }
 
+/// `justify-content` of a flex container (left to right).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Justify {
+    #[default]
+    Start,
+    Center,
+    End,
+    SpaceBetween,
+    SpaceAround,
+    SpaceEvenly,
+}
+
+/// `align-items` of a flex container (`baseline` counts as start).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Stretch,
+    Start,
+    Center,
+    End,
+}
+
+/// A flex container (`display: flex` or `inline-flex`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FlexContainer {
+    /// `flex-direction: row` (or `row-reverse`, laid out as `row`); else a column.
+    pub row: bool,
+    /// The gap between items along the main axis, in pixels.
+    pub gap: f64,
+    pub justify: Justify,
+    pub align: Align,
+}
+
 /// The computed `line-height`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LineHeight {
@@ -182,6 +215,12 @@ pub struct Style {
     pub font: Font,
     pub line_height: LineHeight,
     pub text_align: TextAlign,
+    /// Set on a flex container.
+    pub flex: Option<FlexContainer>,
+    /// A flex item's `flex-grow`, `flex-shrink` and `flex-basis` (`auto`: its width).
+    pub flex_grow: f64,
+    pub flex_shrink: f64,
+    pub flex_basis: Size,
 }
 
 impl Default for Style {
@@ -205,6 +244,10 @@ impl Default for Style {
             font: Font::default(),
             line_height: LineHeight::Normal,
             text_align: TextAlign::Start,
+            flex: None,
+            flex_grow: 0.0,
+            flex_shrink: 1.0,
+            flex_basis: Size::Auto,
         }
     }
 }
@@ -335,6 +378,33 @@ pub fn parse_line_height(value: &str, font_size: f64, ctx: &LengthContext) -> Op
     }
 }
 
+/// The `flex` shorthand (<https://drafts.csswg.org/css-flexbox-1/#flex-property>) → grow,
+/// shrink, basis: `none`, `auto`, `initial`, or one to three components (a lone number is
+/// `<number> 1 0%`). `None` when it does not parse.
+pub fn parse_flex(value: &str, ctx: &LengthContext) -> Option<(f64, f64, Size)> {
+    let value = value.trim().to_ascii_lowercase();
+    match value.as_str() {
+        "none" => return Some((0.0, 0.0, Size::Auto)),
+        "auto" => return Some((1.0, 1.0, Size::Auto)),
+        "initial" => return Some((0.0, 1.0, Size::Auto)),
+        _ => {}
+    }
+    let mut numbers = Vec::new();
+    let mut basis = None;
+    for part in value.split_whitespace() {
+        match split_number(part) {
+            Some((n, "")) if n >= 0.0 && numbers.len() < 2 && (basis.is_none() || numbers.len() == 1) => {
+                numbers.push(n)
+            }
+            _ if basis.is_none() => basis = Some(if part == "content" { Size::Auto } else { parse_length(part, ctx)? }),
+            _ => return None,
+        }
+    }
+    let grow = *numbers.first()?;
+    let shrink = numbers.get(1).copied().unwrap_or(1.0);
+    Some((grow, shrink, basis.unwrap_or(Size::Fraction(0.0))))
+}
+
 /// The metrics of the first family of a `font-family` list that Aperture models (generic
 /// families and the fonts Chromium on Linux maps to them); anything else is the default serif.
 pub fn metrics_for_family(family: &str) -> FontMetrics {
@@ -388,6 +458,17 @@ mod tests {
         assert_eq!(parse_font_size("x-large", 10.0, &CTX), Some(24.0));
         assert_eq!(parse_font_size("12px", 10.0, &CTX), Some(12.0));
         assert_eq!(parse_font_size("-1px", 10.0, &CTX), None);
+    }
+
+    #[test]
+    fn flex_shorthand() {
+        assert_eq!(parse_flex("1", &CTX), Some((1.0, 1.0, Size::Fraction(0.0))));
+        assert_eq!(parse_flex("auto", &CTX), Some((1.0, 1.0, Size::Auto)));
+        assert_eq!(parse_flex("none", &CTX), Some((0.0, 0.0, Size::Auto)));
+        assert_eq!(parse_flex("2 0 100px", &CTX), Some((2.0, 0.0, Size::Px(100.0))));
+        assert_eq!(parse_flex("1 200px", &CTX), Some((1.0, 1.0, Size::Px(200.0))));
+        assert_eq!(parse_flex("200px", &CTX), None);
+        assert_eq!(parse_flex("1 2 3 4", &CTX), None);
     }
 
     #[test]

@@ -257,3 +257,25 @@ fn spaces_at_line_ends_go_and_text_align_moves_lines() {
     assert_eq!(rect(&g, 3).x, 340.0);
     assert_eq!(rect(&g, 5).x, 672.0);
 }
+
+#[test]
+fn row_flex_containers() {
+    use crate::style::{Align, FlexContainer, Justify};
+    // <div style="display:flex; gap:10px"><div style="flex:1"><canvas 100×50></div>
+    // <div style="width:200px; height:20px"></div></div> (Chromium: 554×54 at 8, 200×20 at 572).
+    let flex = FlexContainer { row: true, gap: 10.0, justify: Justify::Start, align: Align::Stretch };
+    let container = Style { flex: Some(flex), ..block() };
+    let grow = Style { flex_grow: 1.0, flex_basis: Size::Fraction(0.0), ..block() };
+    let fixed = Style { width: px(200.0), height: px(20.0), ..block() };
+    let g = layout(
+        &page(vec![Node::element(
+            2,
+            container,
+            vec![Node::element(3, grow, vec![canvas(4, 100.0, 50.0)]), Node::element(5, fixed, vec![])],
+        )]),
+        VIEWPORT,
+    );
+    assert_eq!(rect(&g, 2), r(8.0, 8.0, 764.0, 54.0));
+    assert_eq!(rect(&g, 3), r(8.0, 8.0, 554.0, 54.0));
+    assert_eq!(rect(&g, 5), r(572.0, 8.0, 200.0, 20.0));
+}

@@ -5,7 +5,7 @@
 //! Built per query, and only as far as the query needs: along the path to the element asked
 //! about, a box's children after the one on the path are left out from the first block-level
 //! one on (inline content after it may still share its line and move it; a block cannot move
-//! anything before it), so one query costs the styles of the content before and inside its
+//! anything before it; a flex container keeps all its children), so one query costs the styles of the content before and inside its
 //! element, never the whole document squared.
 
 use mozjs::context::JSContext;
@@ -205,7 +205,9 @@ impl Builder {
                         let on_path = next_on_path.as_ref().is_some_and(|n| std::ptr::eq(&**n, &*child));
                         let depth = if on_path { depth + 1 } else { usize::MAX / 2 };
                         let boxes = self.element(cx, element, inherited, in_list, false, depth);
+                        // A flex container's later items size and move the earlier ones.
                         if past_path
+                            && inherited.style.flex.is_none()
                             && boxes.iter().any(|b| b.style.display == Display::Block && !b.style.is_out_of_flow())
                         {
                             break;

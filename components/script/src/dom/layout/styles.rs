@@ -9,8 +9,12 @@
 //! `white-space: pre` for `<pre>`): FIXME: they belong in the cascade, where `getComputedStyle()`
 //! would report them; it does not resolve `em` against the font size yet, so they live here.
 
-use ::layout::style::{LengthContext, metrics_for_family, parse_font_size, parse_length, parse_line_height};
-use ::layout::{Display, Font, FontMetrics, LineHeight, Position, Size, Style, TextAlign, Viewport};
+use ::layout::style::{
+    LengthContext, metrics_for_family, parse_flex, parse_font_size, parse_length, parse_line_height,
+};
+use ::layout::{
+    Align, Display, FlexContainer, Font, FontMetrics, Justify, LineHeight, Position, Size, Style, TextAlign, Viewport,
+};
 
 use crate::dom::css::cascade::Cascade;
 use crate::dom::css::computedstyle::cascaded_values;
@@ -72,6 +76,11 @@ const PROPERTIES: &[&str] = &[
     "line-height",
     "white-space",
     "text-align",
+    "flex-direction",
+    "gap",
+    "justify-content",
+    "align-items",
+    "flex",
 ];
 
 /// The index of `name` in [`PROPERTIES`].
@@ -238,7 +247,34 @@ pub fn element_style(
         }
     });
 
-    let display = match own(get("display")).unwrap_or("inline") {
+    let display_value = own(get("display")).unwrap_or("inline");
+    let flex = matches!(display_value, "flex" | "inline-flex").then(|| {
+        let row = !own(get("flex-direction")).is_some_and(|d| d.starts_with("column"));
+        // `gap` is `row-gap column-gap`: a row's items are separated by the column gap.
+        let gap = own(get("gap"))
+            .and_then(|g| g.split_whitespace().last().and_then(|g| parse_length(g, &ctx)))
+            .and_then(|g| g.resolve(None))
+            .unwrap_or(0.0)
+            .max(0.0);
+        let justify = match own(get("justify-content")) {
+            Some("center") => Justify::Center,
+            Some("flex-end" | "end" | "right") => Justify::End,
+            Some("space-between") => Justify::SpaceBetween,
+            Some("space-around") => Justify::SpaceAround,
+            Some("space-evenly") => Justify::SpaceEvenly,
+            _ => Justify::Start,
+        };
+        let align = match own(get("align-items")) {
+            Some("flex-start" | "start" | "self-start" | "baseline") => Align::Start,
+            Some("center") => Align::Center,
+            Some("flex-end" | "end" | "self-end") => Align::End,
+            _ => Align::Stretch,
+        };
+        FlexContainer { row, gap, justify, align }
+    });
+    let (flex_grow, flex_shrink, flex_basis) =
+        own(get("flex")).and_then(|f| parse_flex(f, &ctx)).unwrap_or((0.0, 1.0, Size::Auto));
+    let display = match display_value {
         "inline" | "ruby" | "inherit" => Display::Inline,
         "inline-block" | "inline-flex" | "inline-grid" | "inline-table" => Display::InlineBlock,
         _ => Display::Block,
@@ -273,6 +309,10 @@ pub fn element_style(
         font,
         line_height,
         text_align,
+        flex,
+        flex_grow,
+        flex_shrink,
+        flex_basis,
     };
     Inherited { style, medium, monospace, keep_spaces, keep_newlines }
 }
