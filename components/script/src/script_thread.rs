@@ -202,12 +202,18 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Update the rendering when a rendering opportunity has come and
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
-        let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty() || w.has_video_frame_callbacks() || w.has_active_resize_observations(cx)
-        });
+        // (Whether resize observations are active costs a layout: asked only when an update
+        // could be due.)
         let now = Instant::now();
-        if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
-            update_the_rendering(cx, now);
+        if crate::dom::canvas::rendering::rendering_update_due(now, true) {
+            let animating = windows().iter().any(|w| {
+                !w.animation_frames().borrow().is_empty()
+                    || w.has_video_frame_callbacks()
+                    || w.has_active_resize_observations(cx)
+            });
+            if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
+                update_the_rendering(cx, now);
+            }
         }
 
         // A local task.
