@@ -203,15 +203,19 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // Update the rendering when a rendering opportunity has come and
         // something was painted (only canvases paint in a headless host) or
         // an animation frame callback waits.
-        let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty()
-                || w.has_video_frame_callbacks()
-                || w.has_active_resize_observations()
-                || w.has_pending_intersection_observations()
-        });
+        // (Whether resize observations are active costs a layout: asked only when an update
+        // could be due.)
         let now = Instant::now();
-        if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
-            update_the_rendering(cx, now);
+        if crate::dom::canvas::rendering::rendering_update_due(now, true) {
+            let animating = windows().iter().any(|w| {
+                !w.animation_frames().borrow().is_empty()
+                    || w.has_video_frame_callbacks()
+                    || w.has_pending_intersection_observations()
+                    || w.has_active_resize_observations(cx)
+            });
+            if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
+                update_the_rendering(cx, now);
+            }
         }
 
         // A local task.
@@ -245,8 +249,8 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let animating = windows().iter().any(|w| {
             !w.animation_frames().borrow().is_empty()
                 || w.has_video_frame_callbacks()
-                || w.has_active_resize_observations()
                 || w.has_pending_intersection_observations()
+                || w.has_active_resize_observations(cx)
         });
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();

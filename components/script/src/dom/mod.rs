@@ -30,6 +30,7 @@ pub mod mediacapture;
 pub mod mediarecorder;
 pub mod performance;
 pub mod permissions;
+pub mod layout;
 pub mod resizeobserver;
 pub mod streams;
 pub mod svg;

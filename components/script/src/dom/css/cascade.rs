@@ -105,9 +105,14 @@ impl Cascade {
         let root = element.upcast::<Node>().root();
         let rules = rules_of_tree(cx, &root);
         let host = root.downcast::<ShadowRoot>().map(|s| s.host());
+        let mut shadows = Vec::new();
+        root.for_each_inclusive_descendant(|node| {
+            if let Some(shadow) = node.downcast::<Element>().and_then(|e| e.shadow_root()) {
+                shadows.push(shadow);
+            }
+        });
         let mut inner = Vec::new();
-        for node in root.traverse_preorder() {
-            let Some(shadow) = node.downcast::<Element>().and_then(|e| e.shadow_root()) else { continue };
+        for shadow in shadows {
             let shadow_rules = rules_of_tree(cx, shadow.upcast());
             if !shadow_rules.is_empty() {
                 inner.push((shadow.host(), shadow_rules));

@@ -101,8 +101,20 @@ fn specified(c: &Cascade, element: &Element, target: Target, property: &str) -> 
     // before every author rule (<https://html.spec.whatwg.org/multipage/rendering.html#presentational-hints>).
     // A shadow host's own shadow tree is the inner context: its important `:host` declarations
     // win over the outer ones, its normal ones lose to them.
+    specified_among(c, element, property, &inline_block(element))
+}
+
+/// The cascaded values of `properties` for `element` (its inline style parsed once): what a
+/// property's `specified` value would be, `None` where nothing declares it. Layout reads its
+/// inputs through this (`dom::layout`), resolving relative units itself.
+pub fn cascaded_values(c: &Cascade, element: &Element, properties: &[&str]) -> Vec<Option<String>> {
     let inline = inline_block(element);
-    let inline_decl = inline.into_iter().find(|d| d.name == property);
+    properties.iter().map(|p| specified_among(c, element, p, &inline)).collect()
+}
+
+/// [`specified`] with the element's inline declarations already parsed.
+fn specified_among(c: &Cascade, element: &Element, property: &str, inline: &[Declaration]) -> Option<String> {
+    let inline_decl = inline.iter().find(|d| d.name == property).cloned();
     let cascaded = c.lookup(element, property);
     if cascaded.inner_important.is_some() {
         return cascaded.inner_important;

@@ -126,14 +126,20 @@ impl CSSStyleDeclaration {
                     return Vec::new();
                 }
                 let cascade = Cascade::for_element(cx, e);
-                computedstyle::computed_property_names()
+                let mut declarations: Vec<Declaration> = computedstyle::computed_property_names()
                     .into_iter()
                     .map(|name| Declaration {
                         name: name.to_owned(),
                         value: computed_value(&cascade, e, *target, name),
                         important: false,
                     })
-                    .collect()
+                    .collect();
+                for d in declarations.iter_mut().filter(|d| matches!(d.name.as_str(), "width" | "height")) {
+                    if let Some(used) = resolved_size(cx, &cascade, e, *target, &d.name) {
+                        d.value = used;
+                    }
+                }
+                declarations
             }
             Owner::Empty => Vec::new(),
         }
@@ -166,6 +172,11 @@ impl CSSStyleDeclaration {
                     } else {
                         Cascade::empty()
                     };
+                if matches!(property, "width" | "height") {
+                    if let Some(used) = resolved_size(cx, &cascade, e, *target, property) {
+                        return used;
+                    }
+                }
                 computed_value(&cascade, e, *target, property)
             }
             Owner::Empty => String::new(),
@@ -452,4 +463,29 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
         ShapeRendering, SetShapeRendering => "shape-rendering";
         VectorEffect, SetVectorEffect => "vector-effect";
     }
+}
+
+/// <https://drafts.csswg.org/cssom/#resolved-value>: for `width` and `height`, "if the property
+/// applies to the element or pseudo-element and the resolved value of the display property is
+/// not none or contents, then the resolved value is the used value" — from layout, in pixels
+/// (a border-box size under `box-sizing: border-box`); `None` where the computed value stands (no
+/// box, an inline box, a pseudo-element).
+fn resolved_size(
+    cx: &mut JSContext,
+    cascade: &Cascade,
+    element: &crate::dom::dom::element::Element,
+    target: computedstyle::Target,
+    property: &str,
+) -> Option<String> {
+    if target != computedstyle::Target::Element {
+        return None;
+    }
+    let b = crate::dom::layout::queries::element_box(cx, element)?;
+    if b.geometry.inline {
+        return None;
+    }
+    let border_box = computed_value(cascade, element, target, "box-sizing") == "border-box";
+    let size = if border_box { b.geometry.border_box } else { b.geometry.content_box() };
+    let px = if property == "width" { size.width } else { size.height };
+    Some(format!("{}px", crate::dom::css::cssproperties::format_number(px)))
 }

@@ -35,11 +35,13 @@ impl StyleSheetList {
 /// the sheets whose owner node is in `root`'s tree (not in nested shadow trees), in tree order.
 /// Only `<style>` elements have sheets in Aperture.
 pub fn sheets_of(cx: &mut JSContext, root: &Node) -> Vec<DomRoot<CSSStyleSheet>> {
-    root.traverse_preorder()
-        .into_iter()
-        .filter_map(|n| n.downcast_root::<HTMLStyleElement>())
-        .filter_map(|style| style.sheet(cx))
-        .collect()
+    let mut styles = Vec::new();
+    root.for_each_inclusive_descendant(|n| {
+        if let Some(style) = n.downcast::<HTMLStyleElement>() {
+            styles.push(DomRoot::from_ref(style));
+        }
+    });
+    styles.iter().filter_map(|style| style.sheet(cx)).collect()
 }
 
 impl StyleSheetListMethods for StyleSheetList {

@@ -1,7 +1,7 @@
 //! The scrolling members of `Element` (<https://drafts.csswg.org/cssom-view/#extension-to-the-element-interface>)
-//! without layout: nothing overflows, so every element's scrolling area is its box
-//! (`geometry::domrect::box_size`, as `clientWidth` answers) and no element or viewport ever
-//! scrolls: `scrollTop`/`scrollLeft` stay 0, `scroll*()` and `scrollIntoView()` check their
+//! without scrolling: an element's scrolling area is its padding box as layout gives it
+//! (`dom::layout`, what `clientWidth` answers; FIXME: content overflowing the padding box does
+//! not widen it) and no element or viewport ever scrolls: `scrollTop`/`scrollLeft` stay 0, `scroll*()` and `scrollIntoView()` check their
 //! arguments and change nothing. The root element's scrolling area is the 800×600 viewport.
 //! `Element`'s impl block includes these members with [`element_scroll_methods!`].
 
@@ -20,7 +20,7 @@ fn in_active_document(element: &Element) -> bool {
 }
 
 /// <https://drafts.csswg.org/cssom-view/#dom-element-scrollwidth> and `scrollHeight`.
-pub fn scroll_size(element: &Element) -> (i32, i32) {
+pub fn scroll_size(cx: &mut mozjs::context::JSContext, element: &Element) -> (i32, i32) {
     // 1. "Let document be the element's node document."
     // 2. "If document is not the active document, return zero and terminate these steps."
     if !in_active_document(element) {
@@ -34,12 +34,11 @@ pub fn scroll_size(element: &Element) -> (i32, i32) {
         return (super::VIEWPORT_WIDTH, super::VIEWPORT_HEIGHT);
     }
     // 6. "If the element does not have any associated box return zero and terminate these steps."
-    if !element.upcast::<Node>().is_connected() {
-        return (0, 0);
-    }
-    // 7. "Return the width of the element's scrolling area": its box, since nothing overflows.
-    let (w, h) = crate::dom::geometry::domrect::box_size(element);
-    (w as i32, h as i32)
+    let Some(b) = crate::dom::layout::queries::element_box(cx, element) else { return (0, 0) };
+    // 7. "Return the width of the element's scrolling area": its padding box (see the module
+    //    comment).
+    let area = crate::dom::layout::queries::client_area(&b);
+    (area.width.round() as i32, area.height.round() as i32)
 }
 
 /// <https://drafts.csswg.org/cssom-view/#dom-element-scrolltop> (getter) and `scrollLeft`:
@@ -103,12 +102,12 @@ macro_rules! element_scroll_methods {
         /// <https://drafts.csswg.org/cssom-view/#dom-element-scrollleft>
         fn SetScrollLeft(&self, _cx: &mut JSContext, _value: f64) {}
         /// <https://drafts.csswg.org/cssom-view/#dom-element-scrollwidth>
-        fn ScrollWidth(&self, _cx: &mut JSContext) -> i32 {
-            crate::dom::cssomview::elementscroll::scroll_size(self).0
+        fn ScrollWidth(&self, cx: &mut JSContext) -> i32 {
+            crate::dom::cssomview::elementscroll::scroll_size(cx, self).0
         }
         /// <https://drafts.csswg.org/cssom-view/#dom-element-scrollheight>
-        fn ScrollHeight(&self, _cx: &mut JSContext) -> i32 {
-            crate::dom::cssomview::elementscroll::scroll_size(self).1
+        fn ScrollHeight(&self, cx: &mut JSContext) -> i32 {
+            crate::dom::cssomview::elementscroll::scroll_size(cx, self).1
         }
     };
 }

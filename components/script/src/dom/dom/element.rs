@@ -677,28 +677,38 @@ impl ElementMethods for Element {
         let window = crate::dom::globalscope::DomGlobal::global(self);
         crate::dom::geometry::domrect::bounding_client_rect(cx, &window, self)
     }
-    /// <https://drafts.csswg.org/cssom-view/#dom-element-clienttop>: no borders without layout.
-    fn ClientTop(&self, _cx: &mut JSContext) -> i32 {
-        0
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clienttop>: "1. If the element has no
+    /// associated CSS layout box or if the CSS layout box is inline, return zero. 2. Return the
+    /// computed value of the border-top-width property plus the height of any scrollbar
+    /// rendered between the top padding edge and the top border edge" (no scroll bars).
+    fn ClientTop(&self, cx: &mut JSContext) -> i32 {
+        crate::dom::layout::queries::element_box(cx, self)
+            .map_or(0, |b| crate::dom::layout::queries::client_area(&b).y.round() as i32)
     }
     /// <https://drafts.csswg.org/cssom-view/#dom-element-clientleft>
-    fn ClientLeft(&self, _cx: &mut JSContext) -> i32 {
-        0
+    fn ClientLeft(&self, cx: &mut JSContext) -> i32 {
+        crate::dom::layout::queries::element_box(cx, self)
+            .map_or(0, |b| crate::dom::layout::queries::client_area(&b).x.round() as i32)
     }
-    /// <https://drafts.csswg.org/cssom-view/#dom-element-clientwidth>: the root element's is the
-    /// viewport's; otherwise the element's box.
-    fn ClientWidth(&self, _cx: &mut JSContext) -> i32 {
-        if self.upcast::<Node>().parent().is_some_and(|p| p.kind() == crate::dom::dom::node::NodeKind::Document) {
+    /// <https://drafts.csswg.org/cssom-view/#dom-element-clientwidth>: "1. If the element has no
+    /// associated CSS layout box or if the CSS layout box is inline, return zero. 2. If the
+    /// element is the root element and the element's node document is not in quirks mode, …
+    /// return the viewport width excluding the size of a rendered scroll bar (if any). 4. Return
+    /// the width of the padding edge excluding the width of any rendered scrollbar".
+    fn ClientWidth(&self, cx: &mut JSContext) -> i32 {
+        if crate::dom::layout::queries::is_root(self) && self.upcast::<Node>().is_connected() {
             return crate::dom::cssomview::VIEWPORT_WIDTH;
         }
-        crate::dom::geometry::domrect::box_size(self).0 as i32
+        crate::dom::layout::queries::element_box(cx, self)
+            .map_or(0, |b| crate::dom::layout::queries::client_area(&b).width.round() as i32)
     }
     /// <https://drafts.csswg.org/cssom-view/#dom-element-clientheight>
-    fn ClientHeight(&self, _cx: &mut JSContext) -> i32 {
-        if self.upcast::<Node>().parent().is_some_and(|p| p.kind() == crate::dom::dom::node::NodeKind::Document) {
+    fn ClientHeight(&self, cx: &mut JSContext) -> i32 {
+        if crate::dom::layout::queries::is_root(self) && self.upcast::<Node>().is_connected() {
             return crate::dom::cssomview::VIEWPORT_HEIGHT;
         }
-        crate::dom::geometry::domrect::box_size(self).1 as i32
+        crate::dom::layout::queries::element_box(cx, self)
+            .map_or(0, |b| crate::dom::layout::queries::client_area(&b).height.round() as i32)
     }
 
     /// <https://dom.spec.whatwg.org/#dom-element-namespaceuri>

@@ -144,6 +144,34 @@ impl Node {
         out
     }
 
+    /// Calls `f` with each inclusive descendant in tree order, holding one root at a time: for
+    /// walks over a whole document, where [`Node::traverse_preorder`]'s vector of roots costs
+    /// time quadratic in its length when it is dropped (stack roots are released by a search
+    /// from the newest). `f` must not change the tree.
+    pub fn for_each_inclusive_descendant(&self, mut f: impl FnMut(&Node)) {
+        let mut node = DomRoot::from_ref(self);
+        loop {
+            f(&node);
+            if let Some(child) = node.first_child.get() {
+                node = child;
+                continue;
+            }
+            loop {
+                if std::ptr::eq(&*node, self) {
+                    return;
+                }
+                if let Some(next) = node.next_sibling.get() {
+                    node = next;
+                    break;
+                }
+                match node.parent.get() {
+                    Some(parent) => node = parent,
+                    None => return,
+                }
+            }
+        }
+    }
+
     /// The element descendants (exclusive) in tree order.
     pub fn element_descendants(&self) -> Vec<DomRoot<Element>> {
         self.traverse_preorder().into_iter().skip(1).filter_map(|n| n.downcast_root::<Element>()).collect()

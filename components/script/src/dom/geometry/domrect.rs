@@ -16,7 +16,6 @@ use crate::dom::bindings::codegen::DOMRectReadOnlyBinding::DOMRectReadOnlyMethod
 use crate::dom::bindings::codegen::Dictionaries::DOMRectInit;
 use crate::dom::bindings::conversions::{ToJSVal, new_plain_object, set_dictionary_property};
 use crate::dom::bindings::error::Fallible;
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::dom::element::Element;
@@ -222,51 +221,26 @@ impl DOMRectListMethods for DOMRectList {
     }
 }
 
-/// The size of `element`'s box without layout: a canvas, image or video is as big as its
-/// `width`/`height` attributes (their defaults: 300×150 for a canvas), other elements have no
-/// box size; everything sits at the viewport's origin.
-pub fn box_size(element: &Element) -> (f64, f64) {
-    let attr = |name: &str, default: f64| {
-        element
-            .get_attribute_value(name)
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|v| *v >= 0.0)
-            .unwrap_or(default)
-    };
-    match element.local_name() {
-        "canvas" => (attr("width", 300.0), attr("height", 150.0)),
-        "img" => {
-            let natural = element
-                .downcast::<crate::dom::html::htmlimageelement::HTMLImageElement>()
-                .and_then(|i| i.frame())
-                .map(|f| (f64::from(f.size.width), f64::from(f.size.height)))
-                .unwrap_or((0.0, 0.0));
-            (attr("width", natural.0), attr("height", natural.1))
-        }
-        "video" => {
-            let natural = element
-                .downcast::<crate::dom::html::htmlvideoelement::HTMLVideoElement>()
-                .map(|v| v.upcast::<crate::dom::html::htmlmediaelement::HTMLMediaElement>().video_size())
-                .map(|(w, h)| (f64::from(w), f64::from(h)))
-                .filter(|(w, h)| *w > 0.0 && *h > 0.0)
-                .unwrap_or((300.0, 150.0));
-            (attr("width", natural.0), attr("height", natural.1))
-        }
-        _ => (0.0, 0.0),
-    }
-}
-
 /// <https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>
 pub fn bounding_client_rect(cx: &mut JSContext, window: &Window, element: &Element) -> DomRoot<DOMRect> {
-    let (w, h) = box_size(element);
-    DOMRect::new(cx, window, 0.0, 0.0, w, h)
+    // 1. "Let list be the result of invoking getClientRects() on element."
+    // 2. "If the list is empty return a DOMRect object whose x, y, width and height members
+    //    are zero."
+    // 3-5. The union of the list's rectangles: one box per element here (an inline box's
+    //    pieces are already united), so its border box, relative to the viewport's origin
+    //    (nothing scrolls).
+    let rect = crate::dom::layout::queries::border_box(cx, element).unwrap_or_default();
+    DOMRect::new(cx, window, rect.x, rect.y, rect.width, rect.height)
 }
 
-/// <https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>: one box, or none for an
-/// element "without an associated layout box" (here: one with no size).
+/// <https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>: "If the element on which
+/// it was invoked does not have an associated layout box return an empty DOMRectList object";
+/// otherwise its border box (FIXME: an inline box split over lines gives one rectangle, their
+/// union, where the specification lists one per piece).
 pub fn client_rects(cx: &mut JSContext, window: &Window, element: &Element) -> DomRoot<DOMRectList> {
-    let (w, h) = box_size(element);
-    let rects =
-        if w > 0.0 || h > 0.0 { vec![Dom::from_ref(&*DOMRect::new(cx, window, 0.0, 0.0, w, h))] } else { Vec::new() };
+    let rects = match crate::dom::layout::queries::border_box(cx, element) {
+        Some(r) => vec![Dom::from_ref(&*DOMRect::new(cx, window, r.x, r.y, r.width, r.height))],
+        None => Vec::new(),
+    };
     reflect_dom_object(cx, Box::new(DOMRectList { reflector_: Reflector::new(), rects }), window)
 }

@@ -63,6 +63,12 @@ impl HTMLSlotElement {
         result
     }
 
+    /// The slot's children in the flat tree (<https://drafts.csswg.org/css-scoping/#flat-tree>):
+    /// its flattened slottables (assigned nodes, else its own children), for layout.
+    pub fn flat_tree_children(&self) -> Vec<DomRoot<Node>> {
+        self.assigned(true)
+    }
+
     fn assigned(&self, flatten: bool) -> Vec<DomRoot<Node>> {
         // "If options["flatten"] is false, then return this's assigned nodes. Return the result of
         // finding flattened slottables with this."

@@ -365,8 +365,16 @@ impl Window {
 
     /// Whether some observed element's size differs from the size last reported (a rendering
     /// update will notify).
-    pub fn has_active_resize_observations(&self) -> bool {
-        self.resize_observers.borrow().iter().any(|o| o.has_active_observations())
+    pub fn has_active_resize_observations(&self, cx: &mut JSContext) -> bool {
+        let observers: Vec<_> = self.resize_observers.borrow().iter().map(|o| o.as_rooted()).collect();
+        if observers.is_empty() {
+            return false;
+        }
+        // Layout reads the style sheets, which may be made (or read from the adopted array)
+        // in the window's realm.
+        // SAFETY: `cx` is this thread's context and the window's global object is alive.
+        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw());
+        observers.iter().any(|o| o.has_active_observations(cx))
     }
 
     /// Adds `observer` to the document's intersection observers (once).

@@ -79,14 +79,14 @@ pub struct IntersectionObserver {
     task_queued: Cell<bool>,
 }
 
-/// The rectangle of `element` as `getBoundingClientRect()` gives it, or `None` when it has no
-/// box (not connected).
-fn element_rect(element: &Element) -> Option<Rect> {
+/// The border box of `element` as `getBoundingClientRect()` gives it (the layout module), or
+/// `None` when it has no box (not connected, `display: none`).
+fn element_rect(cx: &mut JSContext, element: &Element) -> Option<Rect> {
     if !element.upcast::<Node>().is_connected() {
         return None;
     }
-    let (width, height) = crate::dom::geometry::domrect::box_size(element);
-    Some(Rect { x: 0.0, y: 0.0, width, height })
+    let r = crate::dom::layout::queries::border_box(cx, element)?;
+    Some(Rect { x: r.x, y: r.y, width: r.width, height: r.height })
 }
 
 /// The viewport: the implicit root's rectangle.
@@ -112,9 +112,9 @@ impl IntersectionObserver {
     /// <https://w3c.github.io/IntersectionObserver/#intersectionobserver-root-intersection-rectangle>:
     /// the viewport for the implicit root (and a document root), the root element's box
     /// otherwise, grown by the root margin. `None` when an element root has no box.
-    fn root_intersection_rectangle(&self) -> Option<Rect> {
+    fn root_intersection_rectangle(&self, cx: &mut JSContext) -> Option<Rect> {
         let root = match self.root_element.get() {
-            Some(element) => element_rect(&element)?,
+            Some(element) => element_rect(cx, &element)?,
             None => viewport(),
         };
         Some(geometry::apply_margin(root, &self.root_margin))
@@ -139,12 +139,12 @@ impl IntersectionObserver {
     /// steps 2.1–2.3 for this observer: returns whether entries were queued.
     fn update(&self, cx: &mut JSContext, window: &Window, time: f64) -> bool {
         // 2.1 Let rootBounds be observer's root intersection rectangle.
-        let root_bounds = self.root_intersection_rectangle();
+        let root_bounds = self.root_intersection_rectangle(cx);
         let mut queued = false;
         let targets: Vec<DomRoot<Element>> = self.registrations.borrow().iter().map(|r| r.target.as_rooted()).collect();
         // 2.2 For each target in observer's internal [[ObservationTargets]] slot:
         for target in targets {
-            let target_rect = element_rect(&target);
+            let target_rect = element_rect(cx, &target);
             let eligible = target_rect.is_some() && self.in_root(&target);
             let outcome = match (root_bounds, eligible) {
                 (Some(root), true) => geometry::compute(target_rect, root, &self.thresholds),

@@ -23,7 +23,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::reflector::{DomObject, Reflector};
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::dom::element::Element;
-use crate::dom::geometry::domrect::{DOMRectReadOnly, box_size};
+use crate::dom::geometry::domrect::DOMRectReadOnly;
 use crate::dom::html::window::Window;
 
 /// <https://drafts.csswg.org/resize-observer/#resizeobservation>
@@ -45,16 +45,53 @@ pub struct ResizeObserver {
     observations: RefCell<Vec<Observation>>,
 }
 
-/// The size of `target`'s `observed_box`: inline and block size (horizontal writing mode).
-/// Without layout every box is the element's box size (see the module comment).
-fn current_size(target: &Element, _observed_box: ResizeObserverBoxOptions) -> (f64, f64) {
-    box_size(target)
+/// A target's boxes as Resize Observer reports them (horizontal writing mode, device pixel
+/// ratio 1): inline and block sizes, and the content box's offset in the border box (the
+/// left and top padding and border).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct BoxSizes {
+    content: (f64, f64),
+    border: (f64, f64),
+    content_offset: (f64, f64),
+}
+
+/// <https://drafts.csswg.org/resize-observer/#calculate-box-size>: the target's boxes from
+/// layout; a target without a box, or a non-replaced inline box, is 0×0 (FIXME: an SVG
+/// graphics element's bounding box is not computed: it has no CSS box).
+fn box_sizes(cx: &mut JSContext, target: &Element) -> BoxSizes {
+    let Some(b) = crate::dom::layout::queries::element_box(cx, target) else { return BoxSizes::default() };
+    let g = b.geometry;
+    if g.inline {
+        return BoxSizes::default();
+    }
+    let content = g.content_box();
+    BoxSizes {
+        content: (content.width, content.height),
+        border: (g.border_box.width, g.border_box.height),
+        content_offset: (g.padding[3], g.padding[0]),
+    }
+}
+
+/// The size of the observed box: "If observedBox is "border-box"… the border area; if
+/// "content-box"… the content area; if "device-pixel-content-box"… the content area in device
+/// pixels" (ratio 1).
+fn observed(sizes: &BoxSizes, observed_box: ResizeObserverBoxOptions) -> (f64, f64) {
+    match observed_box {
+        ResizeObserverBoxOptions::BorderBox => sizes.border,
+        _ => sizes.content,
+    }
 }
 
 impl ResizeObserver {
     /// Whether an observation's size differs from the last one reported ("is active").
-    pub fn has_active_observations(&self) -> bool {
-        self.observations.borrow().iter().any(|o| current_size(&o.target, o.observed_box) != o.last_reported)
+    pub fn has_active_observations(&self, cx: &mut JSContext) -> bool {
+        let targets: Vec<(DomRoot<Element>, ResizeObserverBoxOptions, (f64, f64))> = self
+            .observations
+            .borrow()
+            .iter()
+            .map(|o| (o.target.as_rooted(), o.observed_box, o.last_reported))
+            .collect();
+        targets.iter().any(|(t, b, last)| observed(&box_sizes(cx, t), *b) != *last)
     }
 
     /// Broadcasts this observer's active observations
@@ -65,13 +102,17 @@ impl ResizeObserver {
         // 2.1 If observer.[[activeTargets]] slot is empty, continue.
         // 2.2 Let entries be an empty list of ResizeObserverEntries.
         // 2.3 For each observation in [[activeTargets]] perform these steps:
+        // Layout runs script-free, but the observations are not borrowed across it.
+        let targets: Vec<(DomRoot<Element>, ResizeObserverBoxOptions)> =
+            self.observations.borrow().iter().map(|o| (o.target.as_rooted(), o.observed_box)).collect();
+        let sizes: Vec<BoxSizes> = targets.iter().map(|(t, _)| box_sizes(cx, t)).collect();
         let mut active = Vec::new();
-        for observation in self.observations.borrow_mut().iter_mut() {
-            let size = current_size(&observation.target, observation.observed_box);
+        for (observation, sizes) in self.observations.borrow_mut().iter_mut().zip(sizes) {
+            let size = observed(&sizes, observation.observed_box);
             if size != observation.last_reported {
                 // 2.3.3 Set observation.lastReportedSizes to the matching entry sizes.
                 observation.last_reported = size;
-                active.push((observation.target.as_rooted(), size));
+                active.push((observation.target.as_rooted(), sizes));
             }
         }
         if active.is_empty() {
@@ -149,42 +190,62 @@ pub struct ResizeObserverEntry {
     reflector_: Reflector,
     target: Dom<Element>,
     content_rect: Dom<DOMRectReadOnly>,
-    /// The frozen array of one ResizeObserverSize, the same for the three box lists (the
-    /// boxes coincide without layout, see the module comment).
-    sizes: Box<Heap<JSVal>>,
+    /// The frozen arrays of one ResizeObserverSize each: border box, content box, device-pixel
+    /// content box.
+    border_sizes: Box<Heap<JSVal>>,
+    content_sizes: Box<Heap<JSVal>>,
+    device_sizes: Box<Heap<JSVal>>,
+}
+
+/// A frozen array holding one `ResizeObserverSize`.
+fn frozen_sizes(cx: &mut JSContext, window: &Window, (inline, block): (f64, f64)) -> Box<Heap<JSVal>> {
+    let size = reflect_dom_object(
+        cx,
+        Box::new(ResizeObserverSize { reflector_: Reflector::new(), inline_size: inline, block_size: block }),
+        window,
+    );
+    rooted!(&in(cx) let mut array = UndefinedValue());
+    vec![size].to_jsval(cx, array.handle_mut());
+    rooted!(&in(cx) let object = array.to_object());
+    // SAFETY: `object` is the rooted array just made.
+    unsafe { mozjs::jsapi::JS_FreezeObject(cx.raw_cx(), object.handle().into()) };
+    let sizes = Box::new(Heap::default());
+    sizes.set(ObjectValue(object.get()));
+    sizes
 }
 
 impl ResizeObserverEntry {
     /// "Create and populate a ResizeObserverEntry"
     /// (<https://drafts.csswg.org/resize-observer/#create-and-populate-a-resizeobserverentry>).
-    fn new(cx: &mut JSContext, window: &Window, target: &Element, (inline, block): (f64, f64)) -> DomRoot<ResizeObserverEntry> {
-        // 2–4. borderBoxSize, contentBoxSize, devicePixelContentBoxSize: the target's boxes.
-        let size = reflect_dom_object(
-            cx,
-            Box::new(ResizeObserverSize { reflector_: Reflector::new(), inline_size: inline, block_size: block }),
-            window,
-        );
-        rooted!(&in(cx) let mut array = UndefinedValue());
-        vec![size].to_jsval(cx, array.handle_mut());
-        rooted!(&in(cx) let object = array.to_object());
-        // SAFETY: `object` is the rooted array just made.
-        unsafe { mozjs::jsapi::JS_FreezeObject(cx.raw_cx(), object.handle().into()) };
-        let sizes = Box::new(Heap::default());
-        sizes.set(ObjectValue(object.get()));
-        // 5. Set this.contentRect to the logical contentBoxSize (x and y: the padding, 0).
-        let content_rect = DOMRectReadOnly::new(cx, window, 0.0, 0.0, inline, block);
-        // 6. Set this.target to target.
+    fn new(cx: &mut JSContext, window: &Window, target: &Element, sizes: BoxSizes) -> DomRoot<ResizeObserverEntry> {
+        // 2. "Set this.borderBoxSize slot to result of computing size given target and
+        //    observedBox of "border-box"." 3. "Set this.contentBoxSize slot to result of
+        //    computing size given target and observedBox of "content-box"." 4. "Set
+        //    this.devicePixelContentBoxSize slot to result of computing size given target and
+        //    observedBox of "device-pixel-content-box"" (device pixel ratio 1).
+        let border_sizes = frozen_sizes(cx, window, sizes.border);
+        let content_sizes = frozen_sizes(cx, window, sizes.content);
+        let device_sizes = frozen_sizes(cx, window, sizes.content);
+        // 5. "Set this.contentRect to logical this.contentBoxSize given target and observedBox
+        //    of "content-box"." 6. "If target is not an SVG element or target is an SVG element
+        //    with an associated CSS layout box do these steps: Set this.contentRect.top to
+        //    target.padding top. Set this.contentRect.left to target.padding left."
+        let (x, y) = sizes.content_offset;
+        let content_rect = DOMRectReadOnly::new(cx, window, x, y, sizes.content.0, sizes.content.1);
+        // 8. "Set this.target to target."
         let entry = ResizeObserverEntry {
             reflector_: Reflector::new(),
             target: Dom::from_ref(target),
             content_rect: Dom::from_ref(&*content_rect),
-            sizes,
+            border_sizes,
+            content_sizes,
+            device_sizes,
         };
         reflect_dom_object(cx, Box::new(entry), window)
     }
 
-    fn sizes(&self, cx: &mut JSContext, mut retval: MutableHandleValue) {
-        retval.set(self.sizes.get());
+    fn sizes(cx: &mut JSContext, sizes: &Heap<JSVal>, mut retval: MutableHandleValue) {
+        retval.set(sizes.get());
         mozjs::rust::maybe_wrap_value(cx, retval);
     }
 }
@@ -202,17 +263,17 @@ impl ResizeObserverEntryMethods for ResizeObserverEntry {
 
     /// <https://drafts.csswg.org/resize-observer/#dom-resizeobserverentry-borderboxsize>
     fn BorderBoxSize(&self, cx: &mut JSContext, retval: MutableHandleValue) {
-        self.sizes(cx, retval)
+        Self::sizes(cx, &self.border_sizes, retval)
     }
 
     /// <https://drafts.csswg.org/resize-observer/#dom-resizeobserverentry-contentboxsize>
     fn ContentBoxSize(&self, cx: &mut JSContext, retval: MutableHandleValue) {
-        self.sizes(cx, retval)
+        Self::sizes(cx, &self.content_sizes, retval)
     }
 
     /// <https://drafts.csswg.org/resize-observer/#dom-resizeobserverentry-devicepixelcontentboxsize>
     fn DevicePixelContentBoxSize(&self, cx: &mut JSContext, retval: MutableHandleValue) {
-        self.sizes(cx, retval)
+        Self::sizes(cx, &self.device_sizes, retval)
     }
 }
 
@@ -240,8 +301,9 @@ impl ResizeObserverSizeMethods for ResizeObserverSize {
 /// The rendering update's resize observation steps for `window`
 /// (<https://html.spec.whatwg.org/multipage/webappapis.html#update-the-rendering>, step 16):
 /// each observer with active observations, in creation order, gets its entries.
-/// FIXME: one round, no depth limit: without layout a callback cannot change another
-/// element's box, only canvas/img/video attributes, which the next update reports.
+/// FIXME: one round per rendering update, no depth limit: a callback's changes to sizes are
+/// reported at the next update (the specification gathers and broadcasts again, deeper each
+/// round, within the same update).
 pub fn broadcast_active_observations(cx: &mut JSContext, window: &Window) {
     let observers = window.resize_observers();
     if observers.is_empty() {

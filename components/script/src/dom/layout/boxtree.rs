@@ -1,0 +1,267 @@
+//! The box tree (<https://drafts.csswg.org/css-display/#box-tree>) of a document as
+//! [`::layout::Node`]s, built from the flat tree (shadow trees in place of their hosts' children,
+//! slots holding their assigned nodes) and the cascade.
+//!
+//! Built per query, and only as far as the query needs: along the path to the element asked
+//! about, a box's children after the one on the path are left out from the first block-level
+//! one on (inline content after it may still share its line and move it; a block cannot move
+//! anything before it; a flex container keeps all its children), so one query costs the styles of the content before and inside its
+//! element, never the whole document squared.
+
+use mozjs::context::JSContext;
+
+use ::layout::{Display, Kind, Node as BoxNode, Style, Viewport};
+
+use super::styles::{Inherited, element_style, generates_no_box};
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::root::DomRoot;
+use crate::dom::css::cascade::Cascade;
+use crate::dom::dom::characterdata::CharacterData;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::node::{Node, NodeKind};
+use crate::dom::dom::shadowroot::{ShadowRoot, find_a_slot};
+use crate::dom::html::htmlslotelement::HTMLSlotElement;
+
+/// The boxes built, and the element of each box id.
+pub struct BoxTree {
+    pub root: BoxNode,
+    pub elements: Vec<DomRoot<Element>>,
+}
+
+/// The parent of `node` in the flat tree (<https://drafts.csswg.org/css-scoping/#flat-tree>):
+/// a host's child goes to its assigned slot (none: it is not rendered), a shadow root's child to
+/// the host.
+pub fn flat_parent(node: &Node) -> Option<DomRoot<Node>> {
+    let parent = node.parent()?;
+    if let Some(shadow) = parent.downcast::<ShadowRoot>() {
+        return Some(DomRoot::upcast(shadow.host()));
+    }
+    if parent.downcast::<Element>().is_some_and(|e| e.shadow_root().is_some()) {
+        return find_a_slot(node, false).map(DomRoot::upcast);
+    }
+    Some(parent)
+}
+
+/// The children of `node` in the flat tree.
+fn flat_children(node: &Node) -> Vec<DomRoot<Node>> {
+    if let Some(element) = node.downcast::<Element>() {
+        if let Some(shadow) = element.shadow_root() {
+            return shadow.upcast::<Node>().children();
+        }
+        if let Some(slot) = node.downcast::<HTMLSlotElement>() {
+            if node.root().is::<ShadowRoot>() {
+                return slot.flat_tree_children();
+            }
+        }
+    }
+    node.children()
+}
+
+/// The natural size of a replaced element and whether it has a natural ratio, or `None` when
+/// the element is not replaced.
+fn replaced(element: &Element) -> Option<(f64, f64, bool)> {
+    if element.is_svg_element() {
+        // An outer <svg>: its width/height attributes in pixels, else the default object size.
+        let dim = |name: &str, default: f64| {
+            element
+                .get_attribute_value(name)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .unwrap_or(default)
+        };
+        return (element.local_name() == "svg").then(|| (dim("width", 300.0), dim("height", 150.0), true));
+    }
+    if !element.is_html_element() {
+        return None;
+    }
+    match element.local_name() {
+        // <https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>: the natural
+        // size is the bitmap's (a placeholder's is its last frame's).
+        "canvas" => {
+            let size = element
+                .downcast::<crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement>()
+                .map(|c| c.bitmap_size())
+                .map_or((300.0, 150.0), |s| (f64::from(s.width), f64::from(s.height)));
+            Some((size.0, size.1, true))
+        }
+        "img" => {
+            let natural = element
+                .downcast::<crate::dom::html::htmlimageelement::HTMLImageElement>()
+                .and_then(|i| i.frame())
+                .map(|f| (f64::from(f.size.width), f64::from(f.size.height)));
+            Some(match natural {
+                Some((w, h)) => (w, h, w > 0.0 && h > 0.0),
+                None => (0.0, 0.0, false),
+            })
+        }
+        "video" => {
+            let (w, h) = element
+                .downcast::<crate::dom::html::htmlvideoelement::HTMLVideoElement>()
+                .map(|v| v.upcast::<crate::dom::html::htmlmediaelement::HTMLMediaElement>().video_size())
+                .map(|(w, h)| (f64::from(w), f64::from(h)))
+                .filter(|(w, h)| *w > 0.0 && *h > 0.0)
+                .unwrap_or((300.0, 150.0));
+            Some((w, h, true))
+        }
+        // <https://html.spec.whatwg.org/multipage/rendering.html#replaced-elements>: the default
+        // object size, no ratio.
+        "iframe" | "embed" | "object" => Some((300.0, 150.0, false)),
+        _ => None,
+    }
+}
+
+pub struct Builder {
+    /// The cascade of each tree (document or shadow root) met so far.
+    cascades: Vec<(DomRoot<Node>, Cascade)>,
+    elements: Vec<DomRoot<Element>>,
+    /// The flat-tree path from the root element to the element asked about (empty: everything).
+    path: Vec<DomRoot<Node>>,
+    viewport: Viewport,
+}
+
+impl Builder {
+    pub fn new(path: Vec<DomRoot<Node>>, viewport: Viewport) -> Builder {
+        Builder { cascades: Vec::new(), elements: Vec::new(), path, viewport }
+    }
+
+    /// Builds the boxes of `root` (the root element).
+    pub fn build(mut self, cx: &mut JSContext, root: &Element) -> Option<BoxTree> {
+        let mut boxes = self.element(cx, root, &Inherited::initial(), false, true, 0);
+        let root = boxes.pop()?;
+        Some(BoxTree { root, elements: self.elements })
+    }
+
+    fn cascade(&mut self, cx: &mut JSContext, element: &Element) -> usize {
+        let root = element.upcast::<Node>().root();
+        if let Some(i) = self.cascades.iter().position(|(r, _)| std::ptr::eq(&**r, &*root)) {
+            return i;
+        }
+        let cascade = Cascade::for_element(cx, element);
+        self.cascades.push((root, cascade));
+        self.cascades.len() - 1
+    }
+
+    /// The boxes of `element` (none for `display: none`, its children's for `display: contents`).
+    fn element(
+        &mut self,
+        cx: &mut JSContext,
+        element: &Element,
+        parent: &Inherited,
+        in_list: bool,
+        root: bool,
+        depth: usize,
+    ) -> Vec<BoxNode> {
+        let c = self.cascade(cx, element);
+        let cascade = &self.cascades[c].1;
+        let no_box = generates_no_box(cascade, element);
+        if no_box == Some("none") {
+            return Vec::new();
+        }
+        let inherited = element_style(cascade, element, parent, in_list, root, self.viewport);
+        if element.is_html_element() && element.local_name() == "br" {
+            return vec![BoxNode::text(inline(&inherited.style), Kind::LineBreak)];
+        }
+        let in_list = in_list
+            || (element.is_html_element() && matches!(element.local_name(), "ul" | "ol" | "menu" | "dir" | "dl"));
+        if no_box == Some("contents") && !root {
+            return self.children(cx, element.upcast(), &inherited, in_list, depth);
+        }
+        let id = self.elements.len();
+        self.elements.push(DomRoot::from_ref(element));
+        if let Some((width, height, ratio)) = replaced(element) {
+            // A replaced element's children are not rendered.
+            return vec![BoxNode {
+                id: Some(id),
+                style: inherited.style,
+                kind: Kind::Replaced { width, height, ratio },
+                children: Vec::new(),
+            }];
+        }
+        let children = if element.is_svg_element() {
+            // Inside an <svg> nothing has a CSS box.
+            Vec::new()
+        } else {
+            self.children(cx, element.upcast(), &inherited, in_list, depth)
+        };
+        vec![BoxNode::element(id, inherited.style, children)]
+    }
+
+    fn children(
+        &mut self,
+        cx: &mut JSContext,
+        node: &Node,
+        inherited: &Inherited,
+        in_list: bool,
+        depth: usize,
+    ) -> Vec<BoxNode> {
+        // Past the path's end every child is built; on it, only those up to the next step.
+        let next_on_path = self.path.get(depth + 1).cloned();
+        let mut out = Vec::new();
+        let mut past_path = false;
+        for child in flat_children(node) {
+            match child.kind() {
+                NodeKind::Element => {
+                    if let Some(element) = child.downcast::<Element>() {
+                        let on_path = next_on_path.as_ref().is_some_and(|n| std::ptr::eq(&**n, &*child));
+                        let depth = if on_path { depth + 1 } else { usize::MAX / 2 };
+                        let boxes = self.element(cx, element, inherited, in_list, false, depth);
+                        // A flex container's later items size and move the earlier ones.
+                        if past_path
+                            && inherited.style.flex.is_none()
+                            && boxes.iter().any(|b| b.style.display == Display::Block && !b.style.is_out_of_flow())
+                        {
+                            break;
+                        }
+                        out.extend(boxes);
+                        past_path |= on_path;
+                    }
+                }
+                NodeKind::Text => {
+                    if let Some(data) = child.downcast::<CharacterData>() {
+                        text_boxes(&data.data_string(), inherited, &mut out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// The style text runs get: their parent's font, inline.
+fn inline(style: &Style) -> Style {
+    Style { font: style.font, line_height: style.line_height, ..Style::default() }
+}
+
+/// The boxes of a text node's `data` under `white-space` (<https://drafts.csswg.org/css-text/#white-space-processing>):
+/// collapsible white space becomes one space (a run of only spaces makes no line of its own),
+/// preserved newlines are forced breaks.
+fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>) {
+    let style = inline(&inherited.style);
+    let mut segments = if inherited.keep_newlines { data.split('\n').collect::<Vec<_>>() } else { vec![data] };
+    let last = segments.len().saturating_sub(1);
+    for (i, segment) in segments.drain(..).enumerate() {
+        let chars = if inherited.keep_spaces {
+            segment.chars().count()
+        } else {
+            let mut count = 0;
+            let mut in_space = false;
+            for ch in segment.chars() {
+                let space = matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c');
+                if !(space && in_space) {
+                    count += 1;
+                }
+                in_space = space;
+            }
+            count
+        };
+        if chars > 0 {
+            let only_space =
+                !inherited.keep_spaces && segment.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c'));
+            out.push(BoxNode::text(style.clone(), if only_space { Kind::Space } else { Kind::Text { chars } }));
+        }
+        if i < last {
+            out.push(BoxNode::text(style.clone(), Kind::LineBreak));
+        }
+    }
+}

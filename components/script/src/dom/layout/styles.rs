@@ -1,0 +1,328 @@
+//! A box's [`::layout::Style`] from the cascade: each property's cascaded value
+//! (`css::computedstyle::cascaded_values`: inline style, style rules, presentational hints, the UA
+//! defaults the cascade models), else the UA rules below, else inheritance or the initial value.
+//! Relative units are resolved here against the box's own font size (the cascade's computed
+//! values count an `em` as 16px).
+//!
+//! The UA rules of <https://html.spec.whatwg.org/multipage/rendering.html> that only layout applies
+//! (margins of paragraphs, headings and lists, list padding, heading font sizes, monospace and
+//! `white-space: pre` for `<pre>`): FIXME: they belong in the cascade, where `getComputedStyle()`
+//! would report them; it does not resolve `em` against the font size yet, so they live here.
+
+use ::layout::style::{
+    LengthContext, metrics_for_family, parse_flex, parse_font_size, parse_length, parse_line_height,
+};
+use ::layout::{
+    Align, Display, FlexContainer, Font, FontMetrics, Justify, LineHeight, Position, Size, Style, TextAlign, Viewport,
+};
+
+use crate::dom::css::cascade::Cascade;
+use crate::dom::css::computedstyle::cascaded_values;
+use crate::dom::dom::element::Element;
+
+/// What an element passes on to its children besides its style.
+#[derive(Clone, Debug)]
+pub struct Inherited {
+    pub style: Style,
+    /// The font size still comes from the initial `medium` (Chromium's 13px for monospace).
+    pub medium: bool,
+    pub monospace: bool,
+    /// `white-space`: spaces kept, newlines kept.
+    pub keep_spaces: bool,
+    pub keep_newlines: bool,
+}
+
+impl Inherited {
+    /// What the root element inherits from: initial values.
+    pub fn initial() -> Inherited {
+        Inherited { style: Style::default(), medium: true, monospace: false, keep_spaces: false, keep_newlines: false }
+    }
+}
+
+const PROPERTIES: &[&str] = &[
+    "display",
+    "position",
+    "box-sizing",
+    "width",
+    "height",
+    "min-width",
+    "max-width",
+    "min-height",
+    "max-height",
+    "margin-top",
+    "margin-right",
+    "margin-bottom",
+    "margin-left",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border-top-width",
+    "border-right-width",
+    "border-bottom-width",
+    "border-left-width",
+    "border-top-style",
+    "border-right-style",
+    "border-bottom-style",
+    "border-left-style",
+    "top",
+    "right",
+    "bottom",
+    "left",
+    "overflow-x",
+    "overflow-y",
+    "font-size",
+    "font-family",
+    "line-height",
+    "white-space",
+    "text-align",
+    "flex-direction",
+    "gap",
+    "justify-content",
+    "align-items",
+    "flex",
+];
+
+/// The index of `name` in [`PROPERTIES`].
+fn at(name: &str) -> usize {
+    PROPERTIES.iter().position(|p| *p == name).unwrap_or(0)
+}
+
+/// The UA style sheet rules only layout applies (see the module comment).
+fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static str> {
+    if !element.is_html_element() {
+        return None;
+    }
+    let name = element.local_name();
+    let heading = |sizes: [&'static str; 6]| match name {
+        "h1" => Some(sizes[0]),
+        "h2" => Some(sizes[1]),
+        "h3" => Some(sizes[2]),
+        "h4" => Some(sizes[3]),
+        "h5" => Some(sizes[4]),
+        "h6" => Some(sizes[5]),
+        _ => None,
+    };
+    match property {
+        "margin-top" | "margin-bottom" => match name {
+            "ul" | "ol" | "menu" | "dir" | "dl" if in_list => Some("0"),
+            "p" | "ul" | "ol" | "menu" | "dir" | "dl" | "blockquote" | "figure" | "pre" | "listing" | "xmp"
+            | "plaintext" => Some("1em"),
+            "hr" => Some("0.5em"),
+            _ => heading(["0.67em", "0.83em", "1em", "1.33em", "1.67em", "2.33em"]),
+        },
+        "margin-left" | "margin-right" => match name {
+            "blockquote" | "figure" => Some("40px"),
+            "hr" => Some("auto"),
+            "dd" if property == "margin-left" => Some("40px"),
+            _ => None,
+        },
+        "padding-left" if matches!(name, "ul" | "ol" | "menu" | "dir") => Some("40px"),
+        "border-top-width" | "border-right-width" | "border-bottom-width" | "border-left-width" if name == "hr" => {
+            Some("1px")
+        }
+        "border-top-style" | "border-right-style" | "border-bottom-style" | "border-left-style" if name == "hr" => {
+            Some("inset")
+        }
+        "overflow-x" | "overflow-y" if name == "hr" => Some("hidden"),
+        "font-size" => match name {
+            "small" | "sub" | "sup" => Some("smaller"),
+            "big" => Some("larger"),
+            _ => heading(["2em", "1.5em", "1.17em", "1em", "0.83em", "0.67em"]),
+        },
+        "font-family" if matches!(name, "pre" | "code" | "kbd" | "samp" | "tt" | "listing" | "xmp" | "plaintext") => {
+            Some("monospace")
+        }
+        "text-align" if name == "center" => Some("center"),
+        "white-space" => match name {
+            "pre" | "listing" | "xmp" | "plaintext" => Some("pre"),
+            "textarea" => Some("pre-wrap"),
+            "nobr" => Some("nowrap"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A non-inherited property's value: `None` for its initial value.
+fn own<'v>(value: &'v Option<String>) -> Option<&'v str> {
+    match value.as_deref() {
+        Some("initial" | "unset" | "revert" | "revert-layer") | None => None,
+        Some(v) => Some(v),
+    }
+}
+
+/// The style of `element`, whose parent passes `parent`; `in_list` when an ancestor is a list
+/// (nested lists lose their vertical margins), `root` for the root element.
+pub fn element_style(
+    cascade: &Cascade,
+    element: &Element,
+    parent: &Inherited,
+    in_list: bool,
+    root: bool,
+    viewport: Viewport,
+) -> Inherited {
+    let mut values = cascaded_values(cascade, element, PROPERTIES);
+    for (i, value) in values.iter_mut().enumerate() {
+        if value.is_none() {
+            *value = ua_rule(element, in_list, PROPERTIES[i]).map(str::to_owned);
+        }
+    }
+    let get = |name: &str| &values[at(name)];
+    let p = &parent.style;
+
+    // Inherited properties first: the font sizes every length.
+    let inherits = |name: &str| matches!(get(name).as_deref(), None | Some("inherit" | "unset"));
+    let family = if inherits("font-family") { None } else { get("font-family").clone() };
+    let monospace = match family.as_deref() {
+        Some("initial") => false,
+        Some(f) => metrics_for_family(f) == FontMetrics::MONO,
+        None => parent.monospace,
+    };
+    let metrics = match family.as_deref() {
+        Some("initial") => FontMetrics::SERIF,
+        Some(f) => metrics_for_family(f),
+        None => p.font.metrics,
+    };
+    // FIXME: `rem` counts the initial 16px, not the root element's font size.
+    let mut ctx =
+        LengthContext { em: p.font.size, rem: 16.0, viewport_width: viewport.width, viewport_height: viewport.height };
+    let (mut size, medium) = match get("font-size").as_deref() {
+        None | Some("inherit" | "unset") => (p.font.size, parent.medium),
+        Some("initial" | "medium") => (16.0, true),
+        Some(v) => match parse_font_size(v, p.font.size, &ctx) {
+            Some(px) => (px, false),
+            None => (p.font.size, parent.medium),
+        },
+    };
+    if medium && monospace {
+        // A font size that is still the initial `medium` is 13px for monospace (Chromium's
+        // default fixed font size).
+        size = 13.0;
+    }
+    let font = Font { size, metrics };
+    ctx.em = size;
+    let line_height = match get("line-height").as_deref() {
+        None | Some("inherit" | "unset") => p.line_height,
+        Some("initial") => LineHeight::Normal,
+        Some(v) => parse_line_height(v, size, &ctx).unwrap_or(p.line_height),
+    };
+    let text_align = match get("text-align").as_deref() {
+        None | Some("inherit" | "unset" | "match-parent") => p.text_align,
+        Some("center" | "-webkit-center") => TextAlign::Center,
+        Some("right" | "end" | "-webkit-right") => TextAlign::End,
+        Some(_) => TextAlign::Start,
+    };
+    let (keep_spaces, keep_newlines) = match get("white-space").as_deref() {
+        None | Some("inherit" | "unset") => (parent.keep_spaces, parent.keep_newlines),
+        Some("pre" | "pre-wrap" | "break-spaces") => (true, true),
+        Some("pre-line") => (false, true),
+        Some(_) => (false, false),
+    };
+
+    // Non-inherited properties: `inherit` takes the parent's used input.
+    let length = |name: &str, initial: Size, from_parent: Size| -> Size {
+        match get(name).as_deref() {
+            Some("inherit") => from_parent,
+            _ => own(get(name)).and_then(|v| parse_length(v, &ctx)).unwrap_or(initial),
+        }
+    };
+    let sides = ["top", "right", "bottom", "left"];
+    let margin = std::array::from_fn(|i| length(&format!("margin-{}", sides[i]), Size::Px(0.0), p.margin[i]));
+    let padding = std::array::from_fn(|i| length(&format!("padding-{}", sides[i]), Size::Px(0.0), p.padding[i]));
+    let inset = std::array::from_fn(|i| length(sides[i], Size::Auto, p.inset[i]));
+    let border = std::array::from_fn(|i| {
+        let style = own(get(&format!("border-{}-style", sides[i]))).unwrap_or("none");
+        if matches!(style, "none" | "hidden" | "inherit") {
+            return if style == "inherit" { p.border[i] } else { 0.0 };
+        }
+        match own(get(&format!("border-{}-width", sides[i]))).unwrap_or("medium") {
+            "thin" => 1.0,
+            "medium" => 3.0,
+            "thick" => 5.0,
+            v => match parse_length(v, &ctx) {
+                Some(Size::Px(px)) if px >= 0.0 => px,
+                _ => 3.0,
+            },
+        }
+    });
+
+    let display_value = own(get("display")).unwrap_or("inline");
+    let flex = matches!(display_value, "flex" | "inline-flex").then(|| {
+        let row = !own(get("flex-direction")).is_some_and(|d| d.starts_with("column"));
+        // `gap` is `row-gap column-gap`: a row's items are separated by the column gap.
+        let gap = own(get("gap"))
+            .and_then(|g| g.split_whitespace().last().and_then(|g| parse_length(g, &ctx)))
+            .and_then(|g| g.resolve(None))
+            .unwrap_or(0.0)
+            .max(0.0);
+        let justify = match own(get("justify-content")) {
+            Some("center") => Justify::Center,
+            Some("flex-end" | "end" | "right") => Justify::End,
+            Some("space-between") => Justify::SpaceBetween,
+            Some("space-around") => Justify::SpaceAround,
+            Some("space-evenly") => Justify::SpaceEvenly,
+            _ => Justify::Start,
+        };
+        let align = match own(get("align-items")) {
+            Some("flex-start" | "start" | "self-start" | "baseline") => Align::Start,
+            Some("center") => Align::Center,
+            Some("flex-end" | "end" | "self-end") => Align::End,
+            _ => Align::Stretch,
+        };
+        FlexContainer { row, gap, justify, align }
+    });
+    let (flex_grow, flex_shrink, flex_basis) =
+        own(get("flex")).and_then(|f| parse_flex(f, &ctx)).unwrap_or((0.0, 1.0, Size::Auto));
+    let display = match display_value {
+        "inline" | "ruby" | "inherit" => Display::Inline,
+        "inline-block" | "inline-flex" | "inline-grid" | "inline-table" => Display::InlineBlock,
+        _ => Display::Block,
+    };
+    let position = match own(get("position")).unwrap_or("static") {
+        "relative" | "sticky" => Position::Relative,
+        "absolute" => Position::Absolute,
+        "fixed" => Position::Fixed,
+        _ => Position::Static,
+    };
+    // The root element and out-of-flow boxes are blockified
+    // (<https://drafts.csswg.org/css-display/#transformations>).
+    let display =
+        if root || matches!(position, Position::Absolute | Position::Fixed) { Display::Block } else { display };
+    let clips = ["overflow-x", "overflow-y"].iter().any(|o| !matches!(own(get(o)), None | Some("visible" | "clip")));
+
+    let style = Style {
+        display,
+        position,
+        border_box_sizing: own(get("box-sizing")) == Some("border-box"),
+        width: length("width", Size::Auto, p.width),
+        height: length("height", Size::Auto, p.height),
+        min_width: length("min-width", Size::Auto, p.min_width),
+        max_width: length("max-width", Size::Auto, p.max_width),
+        min_height: length("min-height", Size::Auto, p.min_height),
+        max_height: length("max-height", Size::Auto, p.max_height),
+        margin,
+        padding,
+        border,
+        inset,
+        clips,
+        font,
+        line_height,
+        text_align,
+        flex,
+        flex_grow,
+        flex_shrink,
+        flex_basis,
+    };
+    Inherited { style, medium, monospace, keep_spaces, keep_newlines }
+}
+
+/// Whether the element's `display` computes to `none` or `contents` (it generates no box).
+pub fn generates_no_box(cascade: &Cascade, element: &Element) -> Option<&'static str> {
+    let values = cascaded_values(cascade, element, &["display"]);
+    match own(&values[0]) {
+        Some("none") => Some("none"),
+        Some("contents") => Some("contents"),
+        _ => None,
+    }
+}
