@@ -1,13 +1,14 @@
 //! Computed values (<https://drafts.csswg.org/css-cascade/#computed>) for
-//! `getComputedStyle()`, without layout: a property's value comes from the
+//! `getComputedStyle()`: a property's value comes from the
 //! cascade of the element's inline style and the style rules of its tree's
 //! style sheets (`cascade.rs`), then the presentational hints and UA style
 //! sheet rules Aperture models, then inheritance or the initial value. Replaced elements (`canvas`, `video`, `iframe`, `embed`,
 //! `object`) with an `auto` width or height get their natural size, as a
 //! browser's used value would be.
 //!
-//! Known deviation: the width and height of non-replaced elements stay
-//! `auto` where a browser reports its layout's used size in pixels.
+//! The resolved `width`/`height` of an element with a box (its used size from
+//! `dom/layout`) replaces these values in `CSSStyleDeclaration`; here they stay
+//! `auto` for non-replaced elements. Known deviation: `em` counts 16px.
 
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;

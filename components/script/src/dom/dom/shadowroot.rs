@@ -1,7 +1,7 @@
 //! `ShadowRoot` (<https://dom.spec.whatwg.org/#interface-shadowroot>), `attachShadow()` and
 //! named slot assignment (<https://dom.spec.whatwg.org/#shadow-tree-slots>), the tree part of
-//! shadow DOM: Aperture has no layout, so a shadow tree changes what the DOM and events see,
-//! not what is drawn.
+//! shadow DOM: a shadow tree changes what the DOM, events and layout's box tree (the flat tree,
+//! `dom/layout`) see; Aperture draws no documents.
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;

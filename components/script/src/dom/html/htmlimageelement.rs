@@ -6,8 +6,8 @@
 //! `Access-Control-Allow-Origin` answer) is not origin-clean: drawing it taints the canvas.
 //! Loading delays the document's load event.
 //!
-//! FIXME: no `srcset`/`sizes` selection and no `<picture>`; without layout, `width`/`height`
-//! are the attributes or the natural size.
+//! FIXME: no `srcset`/`sizes` selection and no `<picture>`; `width`/`height` are the attributes
+//! or the natural size, not yet the rendered size from layout (`dom/layout`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -303,7 +303,7 @@ impl HTMLImageElementMethods for HTMLImageElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>: the
-    /// attribute, else (not rendered: no layout) the natural width.
+    /// attribute, else the natural width (FIXME: a rendered image's is its layout width).
     fn Width(&self, cx: &mut JSContext) -> u32 {
         self.element()
             .get_attribute_value("width")

@@ -1,7 +1,7 @@
 //! `HTMLElement.innerText` and `outerText`
 //! (<https://html.spec.whatwg.org/multipage/dom.html#the-innertext-idl-attribute>).
 //!
-//! Aperture has no layout, so "being rendered" and the CSS boxes the getter walks are
+//! Layout's box tree (`dom/layout`) is not consulted here: "being rendered" and the CSS boxes the getter walks are
 //! approximated from the computed style Aperture models (`dom/css/computedstyle.rs`: inline
 //! style, the UA `display` defaults, `[hidden]`):
 //! - a node is rendered when it is connected and no inclusive ancestor computes `display: none`;
