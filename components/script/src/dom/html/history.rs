@@ -99,34 +99,17 @@ impl History {
         };
         // 8. "Run the URL and history update steps given document and newURL, with
         //    serializedData and historyHandling": push removes the forward entries.
-        let entry = Entry { url: new_url.clone(), state: heap(clone.get()) };
-        {
-            let mut entries = self.entries.borrow_mut();
-            let index = self.index.get();
-            if replace {
-                entries[index] = entry;
-            } else {
-                entries.truncate(index + 1);
-                entries.push(entry);
-                self.index.set(index + 1);
-            }
-        }
-        self.window.set_url(new_url.clone());
-        self.window.document().set_url(new_url);
+        self.add_entry(Entry { url: new_url, state: heap(clone.get()) }, replace);
         Ok(())
     }
 
-    /// <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate-fragid>: the
-    /// document's URL becomes `url` (which differs from it only in its fragment) through a new
-    /// session history entry (or the current one, with `replace`) whose state is null; then
-    /// "update document for history step application": `popstate` is fired at once with that
-    /// null state, and, when the fragment changed, a task fires `hashchange`.
-    pub fn navigate_to_fragment(&self, cx: &mut JSContext, url: Url, replace: bool) {
-        let old_url = self.window.url();
+    /// Makes `entry` the current session history entry: it replaces the current one, or (push)
+    /// follows it and removes the entries after it; the document's URL becomes the entry's.
+    fn add_entry(&self, entry: Entry, replace: bool) {
+        let url = entry.url.clone();
         {
             let mut entries = self.entries.borrow_mut();
             let index = self.index.get();
-            let entry = Entry { url: url.clone(), state: heap(NullValue()) };
             if replace {
                 entries[index] = entry;
             } else {
@@ -136,7 +119,17 @@ impl History {
             }
         }
         self.window.set_url(url.clone());
-        self.window.document().set_url(url.clone());
+        self.window.document().set_url(url);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate-fragid>: the
+    /// document's URL becomes `url` (which differs from it only in its fragment) through a new
+    /// session history entry (or the current one, with `replace`) whose state is null; then
+    /// "update document for history step application": `popstate` is fired at once with that
+    /// null state, and, when the fragment changed, a task fires `hashchange`.
+    pub fn navigate_to_fragment(&self, cx: &mut JSContext, url: Url, replace: bool) {
+        let old_url = self.window.url();
+        self.add_entry(Entry { url: url.clone(), state: heap(NullValue()) }, replace);
         rooted!(&in(cx) let state = NullValue());
         let event = PopStateEvent::new_trusted(cx, &self.window, state.handle());
         self.window.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());

@@ -93,6 +93,72 @@ pub fn structured_clone(cx: &mut JSContext, value: HandleValue, rval: MutableHan
     clone_with(cx, value, rval, &mut closure, "structuredClone")
 }
 
+/// The objects of a transfer list, by kind, in list order.
+struct TransferList {
+    buffers: Vec<*mut mozjs::jsapi::JSObject>,
+    bitmaps: Vec<crate::dom::bindings::root::DomRoot<crate::dom::images::imagebitmap::ImageBitmap>>,
+    ports: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>,
+    canvases: Vec<crate::dom::bindings::root::DomRoot<crate::dom::canvas::offscreencanvas::OffscreenCanvas>>,
+}
+
+/// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
+/// step 2, "for each transferable of transferList", and the checks of each interface's transfer
+/// steps that must pass before anything moves (both the same-thread and the cross-thread path).
+fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<TransferList, Error> {
+    use crate::dom::bindings::conversions::root_from_object;
+    let mut list = TransferList { buffers: Vec::new(), bitmaps: Vec::new(), ports: Vec::new(), canvases: Vec::new() };
+    for (index, &object) in transfer.iter().enumerate() {
+        // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
+        if transfer[..index].contains(&object) {
+            return Err(Error::DataClone("The transfer list contains the same object twice.".into()));
+        }
+        // SAFETY: `object` is a live object of the caller's converted transfer list; unwrapping
+        // checks its class.
+        if unsafe { mozjs::jsapi::IsArrayBufferObject(object) } {
+            // 2.4 A detached ArrayBuffer is a DataCloneError.
+            // SAFETY: `object` is an ArrayBuffer.
+            if unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(object) } {
+                return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
+            }
+            list.buffers.push(object);
+        } else if let Some(bitmap) =
+            unsafe { root_from_object::<crate::dom::images::imagebitmap::ImageBitmap>(object) }
+        {
+            // ImageBitmap's transfer steps: 1. If value's origin-clean flag is not set, then
+            // throw a "DataCloneError" DOMException. (A detached one fails step 2.4.) Its clone
+            // shares the pixels; the original is detached afterwards.
+            if bitmap.is_detached() {
+                return Err(Error::DataClone("A closed ImageBitmap cannot be transferred.".into()));
+            }
+            if !bitmap.origin_clean() {
+                return Err(Error::DataClone("An ImageBitmap that is not origin-clean cannot be transferred.".into()));
+            }
+            list.bitmaps.push(bitmap);
+        } else if let Some(port) =
+            unsafe { root_from_object::<crate::dom::webmessaging::messageport::MessagePort>(object) }
+        {
+            // 2.4 If transferable has a [[Detached]] internal slot and it is true (a closed or
+            //     already transferred port), then throw a "DataCloneError" DOMException.
+            if port.is_closed() {
+                return Err(Error::DataClone(
+                    "A closed or already transferred MessagePort cannot be transferred.".into(),
+                ));
+            }
+            list.ports.push(port);
+        } else if let Some(canvas) =
+            unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
+        {
+            canvas.check_transferable()?;
+            list.canvases.push(canvas);
+        } else {
+            // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
+            //     transferable.
+            return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
+        }
+    }
+    Ok(list)
+}
+
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
 /// followed at once by StructuredDeserializeWithTransfer in `realm`'s realm (every realm of an
 /// engine is on this thread): `rval` gets the clone; the transferred MessagePorts are returned
@@ -104,53 +170,8 @@ pub fn serialize_with_transfer(
     transfer: &[*mut mozjs::jsapi::JSObject],
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
-    use crate::dom::bindings::conversions::root_from_object;
     use crate::dom::webmessaging::messageport::MessagePort;
-    let mut ports = Vec::new();
-    let mut buffers = Vec::new();
-    let mut bitmaps = Vec::new();
-    let mut canvases = Vec::new();
-    // 2. For each transferable of transferList:
-    for (index, &object) in transfer.iter().enumerate() {
-        // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
-        if transfer[..index].contains(&object) {
-            return Err(Error::DataClone("The transfer list contains the same object twice.".into()));
-        }
-        // SAFETY: the objects come from the caller's converted sequence; unwrapping checks
-        // their class.
-        let is_buffer = unsafe { mozjs::jsapi::IsArrayBufferObject(object) };
-        if is_buffer {
-            // 2.2 An ArrayBuffer that is shared, or 2.4 detached, is a DataCloneError.
-            // SAFETY: `object` is an ArrayBuffer.
-            if unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(object) } {
-                return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
-            }
-            buffers.push(object);
-        } else if let Some(bitmap) = unsafe { root_from_object::<crate::dom::images::imagebitmap::ImageBitmap>(object) } {
-            // An ImageBitmap: 2.4 a detached one is a DataCloneError. Its clone shares the
-            // pixels (the serialization steps); the transfer detaches the original afterwards.
-            if bitmap.is_detached() {
-                return Err(Error::DataClone("A detached ImageBitmap cannot be transferred.".into()));
-            }
-            bitmaps.push(bitmap);
-        } else if let Some(port) = unsafe { root_from_object::<MessagePort>(object) } {
-            if port.is_closed() {
-                return Err(Error::DataClone(
-                    "A closed or already transferred MessagePort cannot be transferred.".into(),
-                ));
-            }
-            ports.push(port);
-        } else if let Some(canvas) =
-            unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
-        {
-            canvas.check_transferable()?;
-            canvases.push(canvas);
-        } else {
-            // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
-            //     transferable.
-            return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
-        }
-    }
+    let TransferList { buffers, bitmaps, ports, canvases } = check_transfer_list(transfer)?;
     // The transfer-receiving steps of MessagePort make a new port in the receiving realm that
     // takes over the old one's entanglement and queued messages; the old one is detached.
     let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
@@ -237,52 +258,7 @@ pub fn serialize_for_thread(
     transfer: &[*mut mozjs::jsapi::JSObject],
     caller: CloneCaller,
 ) -> Result<SerializedMessage, Error> {
-    use crate::dom::bindings::conversions::root_from_object;
-    use crate::dom::images::imagebitmap::ImageBitmap;
-    let mut buffers = Vec::new();
-    let mut bitmaps = Vec::new();
-    let mut ports = Vec::new();
-    let mut canvases = Vec::new();
-    for (index, &object) in transfer.iter().enumerate() {
-        // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
-        if transfer[..index].contains(&object) {
-            return Err(Error::DataClone("The transfer list contains the same object twice.".into()));
-        }
-        // SAFETY: `object` is a live object of the caller's converted transfer list.
-        if unsafe { mozjs::jsapi::IsArrayBufferObject(object) } {
-            // SAFETY: `object` is an ArrayBuffer.
-            if unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(object) } {
-                return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
-            }
-            buffers.push(object);
-        } else if let Some(bitmap) = unsafe { root_from_object::<ImageBitmap>(object) } {
-            // ImageBitmap's transfer steps: 1. If value's origin-clean flag is not set, then
-            // throw a "DataCloneError" DOMException. (A detached one fails step 2.4.)
-            if bitmap.is_detached() {
-                return Err(Error::DataClone("A closed ImageBitmap cannot be transferred.".into()));
-            }
-            if !bitmap.origin_clean() {
-                return Err(Error::DataClone("An ImageBitmap that is not origin-clean cannot be transferred.".into()));
-            }
-            bitmaps.push(bitmap);
-        } else if let Some(port) = unsafe { root_from_object::<crate::dom::webmessaging::messageport::MessagePort>(object) } {
-            // 2.4 If transferable has a [[Detached]] internal slot and it is true (a closed or
-            //     already transferred port), then throw a "DataCloneError" DOMException.
-            if port.is_closed() {
-                return Err(Error::DataClone(
-                    "A closed or already transferred MessagePort cannot be transferred.".into(),
-                ));
-            }
-            ports.push(port);
-        } else if let Some(canvas) =
-            unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
-        {
-            canvas.check_transferable()?;
-            canvases.push(canvas);
-        } else {
-            return Err(Error::DataClone("The transfer list contains an object that is not transferable.".into()));
-        }
-    }
+    let TransferList { buffers, bitmaps, ports, canvases } = check_transfer_list(transfer)?;
     rooted!(&in(cx) let mut transferables = mozjs::jsval::UndefinedValue());
     if !buffers.is_empty() {
         // SAFETY: a new array in the current realm, filled with the rooted list's buffers.
