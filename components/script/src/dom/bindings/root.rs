@@ -21,6 +21,8 @@ use crate::dom::bindings::reflector::{DomObject, Reflector, trace_reflector};
 use crate::dom::bindings::trace::JSTraceable;
 
 thread_local! {
+    /// The reflectors of the live [`DomRoot`]s, each at the slot its root was given; a null
+    /// slot is a root dropped while newer ones still live (trailing nulls are popped).
     static STACK_ROOTS: RefCell<Vec<*const Reflector>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -28,7 +30,7 @@ thread_local! {
 /// extra-roots tracer).
 pub unsafe fn trace_stack_roots(trc: *mut JSTracer) {
     STACK_ROOTS.with(|roots| {
-        for &r in roots.borrow().iter() {
+        for &r in roots.borrow().iter().filter(|r| !r.is_null()) {
             unsafe { trace_reflector(trc, c"DomRoot", &*r) };
         }
     });
@@ -36,19 +38,26 @@ pub unsafe fn trace_stack_roots(trc: *mut JSTracer) {
 
 /// Number of live stack roots (for leak tests).
 pub fn stack_root_count() -> usize {
-    STACK_ROOTS.with(|r| r.borrow().len())
+    STACK_ROOTS.with(|r| r.borrow().iter().filter(|r| !r.is_null()).count())
 }
 
 /// A rooted reference to a DOM object, for use on the stack.
 pub struct DomRoot<T: DomObject> {
     ptr: NonNull<T>,
+    /// This root's slot in `STACK_ROOTS`, so dropping it costs the same in any order (a
+    /// `Vec<DomRoot>` drops its first element first, the oldest root).
+    slot: usize,
 }
 
 impl<T: DomObject> DomRoot<T> {
     /// Roots `value`.
     pub fn from_ref(value: &T) -> DomRoot<T> {
-        STACK_ROOTS.with(|roots| roots.borrow_mut().push(value.reflector() as *const Reflector));
-        DomRoot { ptr: NonNull::from(value) }
+        let slot = STACK_ROOTS.with(|roots| {
+            let mut roots = roots.borrow_mut();
+            roots.push(value.reflector() as *const Reflector);
+            roots.len() - 1
+        });
+        DomRoot { ptr: NonNull::from(value), slot }
     }
 
     pub fn as_ptr(&self) -> *const T {
@@ -76,9 +85,17 @@ impl<T: DomObject> Drop for DomRoot<T> {
         let reflector = unsafe { self.ptr.as_ref() }.reflector() as *const Reflector;
         STACK_ROOTS.with(|roots| {
             let mut roots = roots.borrow_mut();
-            // Roots are dropped in (nearly) reverse order; search from the end.
-            if let Some(i) = roots.iter().rposition(|r| *r == reflector) {
-                roots.swap_remove(i);
+            match roots.get_mut(self.slot) {
+                Some(r) if *r == reflector => *r = std::ptr::null(),
+                // Not at its slot (cannot happen while roots live on one thread's stack): search.
+                _ => {
+                    if let Some(r) = roots.iter_mut().rev().find(|r| **r == reflector) {
+                        *r = std::ptr::null();
+                    }
+                }
+            }
+            while roots.last().is_some_and(|r| r.is_null()) {
+                roots.pop();
             }
         });
     }

@@ -24,7 +24,6 @@ use crate::dom::css::cssstylerule::CSSStyleRule;
 use crate::dom::css::cssstylesheet::CSSStyleSheet;
 use crate::dom::css::csssupportsrule::CSSSupportsRule;
 use crate::dom::css::stylesheetlist::sheets_of;
-use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::node::Node;
 use crate::dom::dom::selectormatching::{Selectors, matching_specificity, parse_selectors};
@@ -43,6 +42,9 @@ pub struct Cascade {
     host: Option<DomRoot<Element>>,
     /// For each shadow host of the tree, the rules of its shadow tree's sheets.
     inner: Vec<(DomRoot<Element>, Vec<AuthorRule>)>,
+    /// The adopted sheets read, by tree (a document or shadow root that has an
+    /// `adoptedStyleSheets` array): the layout cache compares them at each query.
+    pub adopted: Vec<(DomRoot<Node>, Vec<DomRoot<CSSStyleSheet>>)>,
 }
 
 /// The cascaded values of one property, by rank (<https://drafts.csswg.org/css-cascade-5/#cascade-context>):
@@ -57,13 +59,17 @@ pub struct Cascaded {
     pub inner_normal: Option<String>,
 }
 
-/// The style rules of the sheets of `root` (a document or shadow root) that apply.
-fn rules_of_tree(cx: &mut JSContext, root: &Node) -> Vec<AuthorRule> {
+/// The style rules of the sheets of `root` (a document or shadow root) that apply; the
+/// adopted sheets read go to `adopted`.
+fn rules_of_tree(
+    cx: &mut JSContext,
+    root: &Node,
+    adopted: &mut Vec<(DomRoot<Node>, Vec<DomRoot<CSSStyleSheet>>)>,
+) -> Vec<AuthorRule> {
     let mut sheets = sheets_of(cx, root);
-    if let Some(document) = root.downcast::<Document>() {
-        sheets.extend(document.adopted_style_sheets(cx));
-    } else if let Some(shadow) = root.downcast::<ShadowRoot>() {
-        sheets.extend(shadow.adopted_style_sheets(cx));
+    if let Some(own) = crate::dom::css::documentorshadowroot::adopted_sheets_of(cx, root) {
+        sheets.extend(own.iter().cloned());
+        adopted.push((DomRoot::from_ref(root), own));
     }
     let mut rules = Vec::new();
     for sheet in sheets.iter().filter(|s| s.applies()) {
@@ -97,13 +103,14 @@ fn winner(
 impl Cascade {
     /// No author rules (an element that is not connected has no computed style anyway).
     pub fn empty() -> Cascade {
-        Cascade { rules: Vec::new(), host: None, inner: Vec::new() }
+        Cascade { rules: Vec::new(), host: None, inner: Vec::new(), adopted: Vec::new() }
     }
 
     /// The rules of the sheets of `element`'s tree, and of the shadow trees of its hosts.
     pub fn for_element(cx: &mut JSContext, element: &Element) -> Cascade {
         let root = element.upcast::<Node>().root();
-        let rules = rules_of_tree(cx, &root);
+        let mut adopted = Vec::new();
+        let rules = rules_of_tree(cx, &root, &mut adopted);
         let host = root.downcast::<ShadowRoot>().map(|s| s.host());
         let mut shadows = Vec::new();
         root.for_each_inclusive_descendant(|node| {
@@ -113,12 +120,12 @@ impl Cascade {
         });
         let mut inner = Vec::new();
         for shadow in shadows {
-            let shadow_rules = rules_of_tree(cx, shadow.upcast());
+            let shadow_rules = rules_of_tree(cx, shadow.upcast(), &mut adopted);
             if !shadow_rules.is_empty() {
                 inner.push((shadow.host(), shadow_rules));
             }
         }
-        Cascade { rules, host, inner }
+        Cascade { rules, host, inner, adopted }
     }
 
     /// The cascaded values of `property` for `element` among the rules.

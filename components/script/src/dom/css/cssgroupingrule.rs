@@ -45,6 +45,7 @@ impl CSSGroupingRule {
             .map(|d| CSSRule::create(cx, window, d, sheet.as_deref(), Some(self.upcast())))
             .collect();
         self.rules.replace_all(rules);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 }
 
@@ -77,13 +78,18 @@ impl CSSGroupingRuleMethods for CSSGroupingRule {
         };
         let window = self.global();
         let sheet = self.upcast::<CSSRule>().parent_sheet();
-        self.rules
-            .insert(index, false, false, || CSSRule::create(cx, &window, parsed, sheet.as_deref(), Some(self.upcast())))
+        let inserted = self
+            .rules
+            .insert(index, false, false, || CSSRule::create(cx, &window, parsed, sheet.as_deref(), Some(self.upcast())));
+        crate::dom::layout::cache::invalidate_cssom(self);
+        inserted
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssgroupingrule-deleterule>: "remove a CSS rule
     /// from the child CSS rules at index".
     fn DeleteRule(&self, _cx: &mut JSContext, index: u32) -> ErrorResult {
-        self.rules.remove(index)
+        self.rules.remove(index)?;
+        crate::dom::layout::cache::invalidate_cssom(self);
+        Ok(())
     }
 }

@@ -155,6 +155,7 @@ impl CSSStyleDeclaration {
                 if let Some(b) = r.declarations() {
                     *b.borrow_mut() = block.to_vec();
                 }
+                crate::dom::layout::cache::invalidate_cssom(self);
             }
             Owner::Computed(..) | Owner::Empty => {}
         }

@@ -88,6 +88,7 @@ impl CSSStyleRuleMethods for CSSStyleRule {
         // 3. Otherwise, if the algorithm returns a null value, do nothing.
         if let Ok(list) = parse_selectors(&value) {
             *self.selectors.borrow_mut() = cssparser::ToCss::to_css_string(&list);
+            crate::dom::layout::cache::invalidate_cssom(self);
         }
     }
 

@@ -92,6 +92,7 @@ impl CSSStyleSheet {
         let window = self.global();
         let rules = data.into_iter().map(|d| CSSRule::create(cx, &window, d, Some(self), None)).collect();
         self.rules.replace_all(rules);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 
     /// The checks shared by insertRule() and deleteRule(): "If the origin-clean flag is unset,
@@ -198,7 +199,10 @@ impl CSSStyleSheetMethods for CSSStyleSheet {
         // 6. Return the result of invoking insert a CSS rule rule in the CSS rules at index.
         let (is_import, is_namespace) = (parsed.is_import(), parsed.is_namespace());
         let window = self.global();
-        self.rules.insert(index, is_import, is_namespace, || CSSRule::create(cx, &window, parsed, Some(self), None))
+        let inserted =
+            self.rules.insert(index, is_import, is_namespace, || CSSRule::create(cx, &window, parsed, Some(self), None));
+        crate::dom::layout::cache::invalidate_cssom(self);
+        inserted
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstylesheet-deleterule>
@@ -207,7 +211,9 @@ impl CSSStyleSheetMethods for CSSStyleSheet {
         // 2. If the disallow modification flag is set, throw a NotAllowedError DOMException.
         self.check_modifiable()?;
         // 3. Remove a CSS rule in the CSS rules at index.
-        self.rules.remove(index)
+        self.rules.remove(index)?;
+        crate::dom::layout::cache::invalidate_cssom(self);
+        Ok(())
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-cssstylesheet-replace>

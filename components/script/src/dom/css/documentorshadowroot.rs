@@ -13,6 +13,7 @@ use mozjs::rooted;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::conversions::{FromJSVal, ToJSVal, root_from_object};
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::trace::JSTraceable;
@@ -58,14 +59,21 @@ impl DocumentOrShadowRootSheets {
         list
     }
 
+    /// Whether the `adoptedStyleSheets` array exists (it is made on first use).
+    pub fn has_adopted(&self) -> bool {
+        self.adopted.get().is_object()
+    }
+
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets> (getter):
     /// the backing array, made empty on first use.
-    pub fn get_adopted(&self, cx: &mut JSContext, mut retval: MutableHandleValue) -> Fallible<()> {
+    pub fn get_adopted(&self, cx: &mut JSContext, window: &Window, mut retval: MutableHandleValue) -> Fallible<()> {
         if self.adopted.get().is_undefined() {
             let empty: Vec<DomRoot<CSSStyleSheet>> = Vec::new();
             rooted!(&in(cx) let mut array = UndefinedValue());
             empty.to_jsval(cx, array.handle_mut());
             self.adopted.set(array.get());
+            // A page may push() into the array: from now on the layout cache reads it.
+            window.invalidate_layout();
         }
         retval.set(self.adopted.get());
         mozjs::rust::maybe_wrap_value(cx, retval);
@@ -95,6 +103,7 @@ impl DocumentOrShadowRootSheets {
         rooted!(&in(cx) let mut array = UndefinedValue());
         sheets.to_jsval(cx, array.handle_mut());
         self.adopted.set(array.get());
+        document.window_for_objects().invalidate_layout();
         Ok(())
     }
 
@@ -136,4 +145,14 @@ impl DocumentOrShadowRootSheets {
         }
         out
     }
+}
+
+/// The adopted style sheets of `root` (a document or shadow root) that apply, or `None` when
+/// it has no `adoptedStyleSheets` array yet (so none; making the array invalidates layout).
+pub fn adopted_sheets_of(cx: &mut JSContext, root: &Node) -> Option<Vec<DomRoot<CSSStyleSheet>>> {
+    if let Some(document) = root.downcast::<Document>() {
+        return document.has_adopted_style_sheets().then(|| document.adopted_style_sheets(cx));
+    }
+    let shadow = root.downcast::<crate::dom::dom::shadowroot::ShadowRoot>()?;
+    shadow.has_adopted_style_sheets().then(|| shadow.adopted_style_sheets(cx))
 }

@@ -45,6 +45,7 @@ impl MediaList {
     /// Replaces the queries with those of `text` (as setting `mediaText` does).
     pub fn set_text(&self, text: &str) {
         *self.queries.borrow_mut() = parse_media_list(text);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 
     /// Whether the list matches the headless environment (an empty list matches).
@@ -72,6 +73,7 @@ impl MediaListMethods for MediaList {
         // 3. Append all the media queries as a result of parsing the given value to the
         //    collection of media queries.
         *self.queries.borrow_mut() = parse_media_list(&value);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-medialist-length>
@@ -96,6 +98,7 @@ impl MediaListMethods for MediaList {
         }
         // 4. Append m to the collection of media queries.
         self.queries.borrow_mut().push(m);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-medialist-deletemedium>
@@ -106,12 +109,16 @@ impl MediaListMethods for MediaList {
         // 3. Remove any media query from the collection of media queries for which comparing
         //    the media query with m returns true. If nothing was removed, then throw a
         //    NotFoundError exception.
-        let mut queries = self.queries.borrow_mut();
-        let before = queries.len();
-        queries.retain(|q| *q != m);
-        if queries.len() == before {
+        let removed = {
+            let mut queries = self.queries.borrow_mut();
+            let before = queries.len();
+            queries.retain(|q| *q != m);
+            queries.len() != before
+        };
+        if !removed {
             return Err(Error::NotFound(format!("'{m}' is not in the media list.")));
         }
+        crate::dom::layout::cache::invalidate_cssom(self);
         Ok(())
     }
 }

@@ -107,5 +107,6 @@ impl StyleSheetMethods for StyleSheet {
     /// <https://drafts.csswg.org/cssom/#dom-stylesheet-disabled>: "set the disabled flag".
     fn SetDisabled(&self, _cx: &mut JSContext, value: bool) {
         self.disabled.set(value);
+        crate::dom::layout::cache::invalidate_cssom(self);
     }
 }

@@ -33,6 +33,7 @@ impl CharacterData {
 
     pub fn set_data(&self, data: String) {
         *self.data.borrow_mut() = data;
+        crate::dom::layout::cache::invalidate_node(self.upcast());
     }
 
     /// <https://dom.spec.whatwg.org/#concept-cd-replace> of all the data: "Queue a mutation
@@ -45,6 +46,7 @@ impl CharacterData {
 
     pub fn append(&self, text: &str) {
         self.data.borrow_mut().push_str(text);
+        crate::dom::layout::cache::invalidate_node(self.upcast());
     }
 
     fn utf16_len(&self) -> u32 {

@@ -115,6 +115,8 @@ pub struct Document {
     /// <https://drafts.csswg.org/css-font-loading/#font-source>: the document's
     /// `FontFaceSet` (`document.fonts`), made on first use.
     fonts: MutNullableDom<crate::dom::css::fontfaceset::FontFaceSet>,
+    /// The last layout of this document (`dom::layout::cache`).
+    layout: crate::dom::layout::cache::LayoutCache,
 }
 
 impl Document {
@@ -124,6 +126,11 @@ impl Document {
         cx: &mut JSContext,
     ) -> Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>> {
         self.css_sheets.adopted(cx, self)
+    }
+
+    /// Whether `adoptedStyleSheets` has been used (its array exists).
+    pub fn has_adopted_style_sheets(&self) -> bool {
+        self.css_sheets.has_adopted()
     }
 
     /// A [SameObject] collection of the document, made on first use.
@@ -175,7 +182,13 @@ impl Document {
             css_sheets: Default::default(),
             referrer: RefCell::new(String::new()),
             fonts: Default::default(),
+            layout: Default::default(),
         }
+    }
+
+    /// The slot of this document's last layout.
+    pub fn layout_cache(&self) -> &crate::dom::layout::cache::LayoutCache {
+        &self.layout
     }
 
     pub fn register_node_iterator(&self, iterator: &NodeIterator) {
@@ -509,7 +522,8 @@ impl DocumentMethods for Document {
 
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
     fn AdoptedStyleSheets(&self, cx: &mut JSContext, retval: mozjs::rust::MutableHandleValue) -> Fallible<()> {
-        self.css_sheets.get_adopted(cx, retval)
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        self.css_sheets.get_adopted(cx, &window, retval)
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>

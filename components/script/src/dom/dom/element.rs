@@ -126,6 +126,8 @@ impl Element {
 
     pub fn set_custom_element_state(&self, state: CustomElementState) {
         self.custom_element_state.set(state);
+        // `:defined` may match now.
+        crate::dom::layout::cache::invalidate_node(self.upcast());
     }
 
     pub fn custom_element_definition(&self) -> Option<Rc<CustomElementDefinition>> {
@@ -155,6 +157,8 @@ impl Element {
 
     pub fn set_shadow_root(&self, shadow: &ShadowRoot) {
         self.shadow_root.set(Some(shadow));
+        // The host's children leave the flat tree for the shadow tree's.
+        crate::dom::layout::cache::invalidate_node(self.upcast());
     }
 
     /// <https://dom.spec.whatwg.org/#element-shadow-host>
@@ -227,6 +231,7 @@ impl Element {
             previous,
         );
         let old = {
+            crate::dom::layout::cache::invalidate_node(self.upcast());
             let mut attributes = self.attributes.borrow_mut();
             match attributes
                 .iter_mut()
@@ -270,6 +275,7 @@ impl Element {
             crate::dom::dom::mutationobserver::queue_attribute_record(cx, self.upcast(), name, namespace, old.clone());
         }
         let removed = {
+            crate::dom::layout::cache::invalidate_node(self.upcast());
             let mut attributes = self.attributes.borrow_mut();
             let before = attributes.len();
             attributes.retain(|a| !(a.namespace.as_deref() == namespace && a.local_name == name));
@@ -434,6 +440,7 @@ impl Element {
             old.as_ref().map(|a| a.value.clone()),
         );
         {
+            crate::dom::layout::cache::invalidate_node(self.upcast());
             let mut attributes = self.attributes.borrow_mut();
             match attributes.iter_mut().find(|a| a.namespace == namespace && a.local_name == name) {
                 // 4. "If oldAttr is non-null, then replace oldAttr with attr": same position.

@@ -466,6 +466,7 @@ impl Node {
     }
 
     fn insert_child_raw(&self, node: &Node, before: Option<&Node>) {
+        crate::dom::layout::cache::invalidate_node(self);
         node.parent.set(Some(self));
         match before {
             Some(before) => {
@@ -493,6 +494,7 @@ impl Node {
     }
 
     fn remove_child_raw(&self, node: &Node) {
+        crate::dom::layout::cache::invalidate_node(self);
         let prev = node.prev_sibling.get();
         let next = node.next_sibling.get();
         match &prev {

@@ -58,6 +58,11 @@ impl ShadowRoot {
         self.css_sheets.adopted(cx, &document)
     }
 
+    /// Whether `adoptedStyleSheets` has been used (its array exists).
+    pub fn has_adopted_style_sheets(&self) -> bool {
+        self.css_sheets.has_adopted()
+    }
+
     pub fn new(
         cx: &mut JSContext,
         host: &Element,
@@ -216,7 +221,8 @@ impl ShadowRootMethods for ShadowRoot {
 
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>
     fn AdoptedStyleSheets(&self, cx: &mut JSContext, retval: mozjs::rust::MutableHandleValue) -> Fallible<()> {
-        self.css_sheets.get_adopted(cx, retval)
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        self.css_sheets.get_adopted(cx, &window, retval)
     }
 
     /// <https://drafts.csswg.org/cssom/#dom-documentorshadowroot-adoptedstylesheets>

@@ -93,6 +93,12 @@ impl HTMLImageElement {
         self.frame.borrow().clone()
     }
 
+    /// The current request's decoded image: its size is the natural size layout uses.
+    fn set_frame(&self, frame: Option<VideoFrame>) {
+        *self.frame.borrow_mut() = frame;
+        crate::dom::layout::cache::invalidate_node(self.upcast());
+    }
+
     pub fn is_origin_clean(&self) -> bool {
         self.origin_clean.get()
     }
@@ -139,7 +145,7 @@ impl HTMLImageElement {
         // "If selected source is null (no src attribute): set the current request to the
         // unavailable state … return." An empty src is broken and fires error.
         let Some(src) = src else {
-            *self.frame.borrow_mut() = None;
+            self.set_frame(None);
             self.state.set(ImageState::Unavailable);
             self.current_src.borrow_mut().clear();
             self.settle_decodes(cx, false);
@@ -151,7 +157,7 @@ impl HTMLImageElement {
         let Some(url) = url else {
             // "If urlString is failure (or empty): … set the current request's state to broken,
             // queue an element task to fire an event named error."
-            *self.frame.borrow_mut() = None;
+            self.set_frame(None);
             self.state.set(ImageState::Broken);
             *self.current_src.borrow_mut() = src;
             self.settle_decodes(cx, false);
@@ -187,7 +193,7 @@ impl HTMLImageElement {
                 match result.unwrap_or_else(|| Err("the image thread failed".into())) {
                     Ok((frame, cors_ok)) => {
                         // "Set the current request's state to completely available", then fire load.
-                        *this.frame.borrow_mut() = Some(frame);
+                        this.set_frame(Some(frame));
                         this.origin_clean.set(!cross_origin || cors_ok);
                         this.state.set(ImageState::CompletelyAvailable);
                         this.settle_decodes(cx, true);
@@ -195,7 +201,7 @@ impl HTMLImageElement {
                     }
                     Err(message) => {
                         log::debug!("<img> {}: {message}", this.current_src.borrow());
-                        *this.frame.borrow_mut() = None;
+                        this.set_frame(None);
                         this.state.set(ImageState::Broken);
                         this.settle_decodes(cx, false);
                         this.upcast::<EventTarget>().fire_event(cx, "error");

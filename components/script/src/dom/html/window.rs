@@ -159,6 +159,10 @@ pub struct Window {
     /// is an inert one that no script can reach.
     #[no_trace]
     worker: bool,
+    /// Bumped by every change that can move a box of a document whose objects live in this
+    /// realm (`dom::layout::cache`): a laid-out document made at another value is stale.
+    #[no_trace]
+    layout_generation: Cell<u64>,
 }
 
 impl Window {
@@ -206,6 +210,7 @@ impl Window {
             worker_fonts: Default::default(),
             browsing_context: Default::default(),
             worker,
+            layout_generation: Cell::new(0),
         }
     }
 
@@ -214,6 +219,17 @@ impl Window {
         let document = Document::new_for_window(cx, self, self.url());
         self.document.set(Some(&document));
         crate::script_thread::add_window(self);
+    }
+
+    /// The layout generation: see `dom::layout::cache`.
+    pub fn layout_generation(&self) -> u64 {
+        self.layout_generation.get()
+    }
+
+    /// Something that can change layout changed in a document of this realm: every laid-out
+    /// document of it is stale.
+    pub fn invalidate_layout(&self) {
+        self.layout_generation.set(self.layout_generation.get().wrapping_add(1));
     }
 
     /// Whether this is the settings part of a dedicated worker's global.

@@ -2,15 +2,12 @@
 //! [`::layout::Node`]s, built from the flat tree (shadow trees in place of their hosts' children,
 //! slots holding their assigned nodes) and the cascade.
 //!
-//! Built per query, and only as far as the query needs: along the path to the element asked
-//! about, a box's children after the one on the path are left out from the first block-level
-//! one on (inline content after it may still share its line and move it; a block cannot move
-//! anything before it; a flex container keeps all its children), so one query costs the styles of the content before and inside its
-//! element, never the whole document squared.
+//! Built for the whole document at once, when a query finds the document's cached layout stale
+//! (`cache.rs`).
 
 use mozjs::context::JSContext;
 
-use ::layout::{Display, Kind, Node as BoxNode, Style, Viewport};
+use ::layout::{Kind, Node as BoxNode, Style, Viewport};
 
 use super::styles::{Inherited, element_style, generates_no_box};
 use crate::dom::bindings::inheritance::Castable;
@@ -22,10 +19,12 @@ use crate::dom::dom::node::{Node, NodeKind};
 use crate::dom::dom::shadowroot::{ShadowRoot, find_a_slot};
 use crate::dom::html::htmlslotelement::HTMLSlotElement;
 
-/// The boxes built, and the element of each box id.
+/// The boxes built, the element of each box id, and the adopted style sheets the cascade read
+/// (by document or shadow root).
 pub struct BoxTree {
     pub root: BoxNode,
     pub elements: Vec<DomRoot<Element>>,
+    pub adopted: Vec<(DomRoot<Node>, Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>>)>,
 }
 
 /// The parent of `node` in the flat tree (<https://drafts.csswg.org/css-scoping/#flat-tree>):
@@ -114,21 +113,20 @@ pub struct Builder {
     /// The cascade of each tree (document or shadow root) met so far.
     cascades: Vec<(DomRoot<Node>, Cascade)>,
     elements: Vec<DomRoot<Element>>,
-    /// The flat-tree path from the root element to the element asked about (empty: everything).
-    path: Vec<DomRoot<Node>>,
     viewport: Viewport,
 }
 
 impl Builder {
-    pub fn new(path: Vec<DomRoot<Node>>, viewport: Viewport) -> Builder {
-        Builder { cascades: Vec::new(), elements: Vec::new(), path, viewport }
+    pub fn new(viewport: Viewport) -> Builder {
+        Builder { cascades: Vec::new(), elements: Vec::new(), viewport }
     }
 
-    /// Builds the boxes of `root` (the root element).
+    /// Builds the boxes of `root` (the root element) and everything in it.
     pub fn build(mut self, cx: &mut JSContext, root: &Element) -> Option<BoxTree> {
-        let mut boxes = self.element(cx, root, &Inherited::initial(), false, true, 0);
+        let mut boxes = self.element(cx, root, &Inherited::initial(), false, true);
         let root = boxes.pop()?;
-        Some(BoxTree { root, elements: self.elements })
+        let adopted = self.cascades.drain(..).flat_map(|(_, c)| c.adopted).collect();
+        Some(BoxTree { root, elements: self.elements, adopted })
     }
 
     fn cascade(&mut self, cx: &mut JSContext, element: &Element) -> usize {
@@ -149,7 +147,6 @@ impl Builder {
         parent: &Inherited,
         in_list: bool,
         root: bool,
-        depth: usize,
     ) -> Vec<BoxNode> {
         let c = self.cascade(cx, element);
         let cascade = &self.cascades[c].1;
@@ -164,7 +161,7 @@ impl Builder {
         let in_list = in_list
             || (element.is_html_element() && matches!(element.local_name(), "ul" | "ol" | "menu" | "dir" | "dl"));
         if no_box == Some("contents") && !root {
-            return self.children(cx, element.upcast(), &inherited, in_list, depth);
+            return self.children(cx, element.upcast(), &inherited, in_list);
         }
         let id = self.elements.len();
         self.elements.push(DomRoot::from_ref(element));
@@ -181,39 +178,18 @@ impl Builder {
             // Inside an <svg> nothing has a CSS box.
             Vec::new()
         } else {
-            self.children(cx, element.upcast(), &inherited, in_list, depth)
+            self.children(cx, element.upcast(), &inherited, in_list)
         };
         vec![BoxNode::element(id, inherited.style, children)]
     }
 
-    fn children(
-        &mut self,
-        cx: &mut JSContext,
-        node: &Node,
-        inherited: &Inherited,
-        in_list: bool,
-        depth: usize,
-    ) -> Vec<BoxNode> {
-        // Past the path's end every child is built; on it, only those up to the next step.
-        let next_on_path = self.path.get(depth + 1).cloned();
+    fn children(&mut self, cx: &mut JSContext, node: &Node, inherited: &Inherited, in_list: bool) -> Vec<BoxNode> {
         let mut out = Vec::new();
-        let mut past_path = false;
         for child in flat_children(node) {
             match child.kind() {
                 NodeKind::Element => {
                     if let Some(element) = child.downcast::<Element>() {
-                        let on_path = next_on_path.as_ref().is_some_and(|n| std::ptr::eq(&**n, &*child));
-                        let depth = if on_path { depth + 1 } else { usize::MAX / 2 };
-                        let boxes = self.element(cx, element, inherited, in_list, false, depth);
-                        // A flex container's later items size and move the earlier ones.
-                        if past_path
-                            && inherited.style.flex.is_none()
-                            && boxes.iter().any(|b| b.style.display == Display::Block && !b.style.is_out_of_flow())
-                        {
-                            break;
-                        }
-                        out.extend(boxes);
-                        past_path |= on_path;
+                        out.extend(self.element(cx, element, inherited, in_list, false));
                     }
                 }
                 NodeKind::Text => {

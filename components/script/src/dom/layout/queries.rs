@@ -4,7 +4,8 @@ use mozjs::context::JSContext;
 
 use ::layout::{BoxGeometry, Rect, Viewport};
 
-use super::boxtree::{Builder, flat_parent};
+use super::boxtree::flat_parent;
+use super::cache::laid_out;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::element::Element;
@@ -30,35 +31,28 @@ pub fn is_root(element: &Element) -> bool {
     element.upcast::<Node>().parent().is_some_and(|p| p.kind() == NodeKind::Document)
 }
 
-/// Lays out `element`'s document as far as `element` and returns its box: `None` when it has
-/// none ("no associated CSS layout box": not connected, not rendered in the flat tree, or
-/// `display: none` on it or an ancestor).
+/// `element`'s box from its document's layout (`cache.rs`): `None` when it has none ("no
+/// associated CSS layout box": not connected, not rendered in the flat tree, or `display: none`
+/// on it or an ancestor).
 pub fn element_box(cx: &mut JSContext, element: &Element) -> Option<ElementBox> {
     let node = element.upcast::<Node>();
     if !node.is_connected() {
         return None;
     }
-    // The flat-tree path from the root element down to the element.
-    let mut path = vec![DomRoot::from_ref(node)];
-    loop {
-        let last = path.last()?.clone();
-        if last.parent().is_some_and(|p| p.kind() == NodeKind::Document) {
-            break;
+    let laid_out = laid_out(cx, &node.owner_doc());
+    let geometry = laid_out.geometry(element)?;
+    // The flat-tree ancestors that have boxes, nearest first.
+    let mut ancestors = Vec::new();
+    let mut next = flat_parent(node);
+    while let Some(ancestor) = next {
+        if let Some(a) = ancestor.downcast::<Element>() {
+            if let Some(g) = laid_out.geometry(a) {
+                ancestors.push((DomRoot::from_ref(a), g));
+            }
         }
-        path.push(flat_parent(&last)?);
+        next = flat_parent(&ancestor);
     }
-    path.reverse();
-    let root = path.first()?.downcast_root::<Element>()?;
-    let ancestors_dom: Vec<DomRoot<Node>> = path.clone();
-    let tree = Builder::new(path, viewport()).build(cx, &root)?;
-    let geometry = ::layout::layout(&tree.root, viewport());
-    let find = |n: &Node| -> Option<(DomRoot<Element>, BoxGeometry)> {
-        let id = tree.elements.iter().position(|e| std::ptr::eq(e.upcast::<Node>(), n))?;
-        Some((tree.elements[id].clone(), *geometry.boxes.get(&id)?))
-    };
-    let (_, own) = find(node)?;
-    let ancestors = ancestors_dom.iter().rev().skip(1).filter_map(|n| find(n)).collect();
-    Some(ElementBox { geometry: own, ancestors })
+    Some(ElementBox { geometry, ancestors })
 }
 
 /// The element's border box in the viewport (<https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect>),

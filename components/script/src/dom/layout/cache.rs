@@ -1,0 +1,183 @@
+//! The layout cache: a document is laid out once and every geometry query reads that result
+//! until something that can move a box changes.
+//!
+//! Validity is one number, the layout generation of the document's realm
+//! (`Window::layout_generation`), which these paths bump (`invalidate_node` / `Window::invalidate_layout`):
+//!
+//! - the tree: a child inserted or removed (`Node`'s raw insert and remove, which every
+//!   insertion, removal, move and the parser go through), text data changed (`CharacterData`);
+//! - attributes: any attribute set, changed or removed (`Element`: `style`, `class`, `id`,
+//!   `hidden`, `width`/`height`, and whatever a selector may match);
+//! - shadow trees: a shadow root attached, a slot's manual assignment, an element's custom
+//!   element state (`:defined`);
+//! - style sheets: a `<style>`'s text is its child text (the tree), its `media` an attribute;
+//!   CSSOM changes (`insertRule()`/`deleteRule()`, `replace()`/`replaceSync()`, a rule's
+//!   selector or declarations, a `MediaList`, `disabled`) and setting `adoptedStyleSheets`
+//!   bump the realm of the CSSOM object, which is its sheet's document's. The
+//!   `adoptedStyleSheets` arrays are plain JS arrays a page can `push()` into without Aperture
+//!   seeing it, so the sheets read from each array are kept and compared at every query;
+//! - replaced elements' natural sizes: a canvas bitmap's size, an image's decoded frame, a
+//!   video's frame size.
+//!
+//! Not inputs of the model, so nothing to watch: the viewport (fixed 800×600), web fonts (text
+//! widths are estimated from the font size; `metrics_for_family` knows families by name),
+//! user interaction states (`:hover`, `:focus` never match), scrolling.
+//!
+//! Changes to nodes that are not connected bump nothing: they reach layout only by being
+//! inserted, which bumps.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use mozjs::context::JSContext;
+
+use ::layout::{BoxGeometry, Geometry, Node as BoxNode};
+
+use super::boxtree::Builder;
+use super::queries::viewport;
+use crate::dom::bindings::reflector::DomObject;
+use crate::dom::bindings::root::{Dom, DomRoot};
+use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::css::cssstylesheet::CSSStyleSheet;
+use crate::dom::css::documentorshadowroot::adopted_sheets_of;
+use crate::dom::dom::document::Document;
+use crate::dom::dom::element::Element;
+use crate::dom::dom::node::Node;
+use crate::dom::globalscope::DomGlobal;
+
+/// One layout of a document.
+pub struct LaidOut {
+    /// The realm's layout generation when the layout started.
+    generation: u64,
+    /// The element of each box id.
+    elements: Vec<Dom<Element>>,
+    /// Box id by element address (the elements are kept alive by `elements`).
+    index: HashMap<usize, usize>,
+    geometry: Geometry,
+    /// The box tree laid out (none when the document has no root element).
+    tree: Option<BoxNode>,
+    /// The adopted style sheets read from each document or shadow root that has an
+    /// `adoptedStyleSheets` array.
+    adopted: Vec<(Dom<Node>, Vec<Dom<CSSStyleSheet>>)>,
+}
+
+impl LaidOut {
+    /// The geometry of `element`'s box: `None` when it has none.
+    pub fn geometry(&self, element: &Element) -> Option<BoxGeometry> {
+        let id = self.id(element)?;
+        self.geometry.boxes.get(&id).copied()
+    }
+
+    /// The box id of `element`.
+    pub fn id(&self, element: &Element) -> Option<usize> {
+        self.index.get(&(element as *const Element as usize)).copied()
+    }
+
+    /// The element of box `id`.
+    pub fn element(&self, id: usize) -> Option<DomRoot<Element>> {
+        self.elements.get(id).map(|e| e.as_rooted())
+    }
+
+    /// The geometry of box `id`.
+    pub fn geometry_of(&self, id: usize) -> Option<BoxGeometry> {
+        self.geometry.boxes.get(&id).copied()
+    }
+
+    /// The box tree (the root element's box), if the document has a root element.
+    pub fn tree(&self) -> Option<&BoxNode> {
+        self.tree.as_ref()
+    }
+}
+
+/// A document's slot for its last layout.
+#[derive(Default)]
+pub struct LayoutCache {
+    laid_out: std::cell::RefCell<Option<Rc<LaidOut>>>,
+}
+
+// SAFETY: traces every DOM object the cached layout holds.
+unsafe impl JSTraceable for LayoutCache {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        if let Some(laid_out) = self.laid_out.borrow().as_ref() {
+            unsafe {
+                laid_out.elements.trace(trc);
+                for (root, sheets) in &laid_out.adopted {
+                    root.trace(trc);
+                    sheets.trace(trc);
+                }
+            }
+        }
+    }
+}
+
+impl LayoutCache {
+    /// Drops the cached layout (the document goes away, or a test wants a cold start).
+    pub fn clear(&self) {
+        self.laid_out.borrow_mut().take();
+    }
+}
+
+/// `document`'s current layout: the cached one while it is fresh, else a new one.
+pub fn laid_out(cx: &mut JSContext, document: &Document) -> Rc<LaidOut> {
+    let cache = document.layout_cache();
+    let generation = document.window_for_objects().layout_generation();
+    let cached = cache.laid_out.borrow().clone();
+    if let Some(laid_out) = cached {
+        if laid_out.generation == generation && adopted_unchanged(cx, &laid_out) {
+            return laid_out;
+        }
+    }
+    let laid_out = Rc::new(lay_out(cx, document, generation));
+    *cache.laid_out.borrow_mut() = Some(laid_out.clone());
+    laid_out
+}
+
+/// Whether every `adoptedStyleSheets` array read by the layout still holds the same sheets.
+fn adopted_unchanged(cx: &mut JSContext, laid_out: &LaidOut) -> bool {
+    laid_out.adopted.iter().all(|(root, sheets)| {
+        let now = adopted_sheets_of(cx, root).unwrap_or_default();
+        now.len() == sheets.len() && now.iter().zip(sheets).all(|(a, b)| std::ptr::eq(&**a, &**b))
+    })
+}
+
+/// Lays out `document` from its root element.
+fn lay_out(cx: &mut JSContext, document: &Document, generation: u64) -> LaidOut {
+    let mut laid_out = LaidOut {
+        generation,
+        elements: Vec::new(),
+        index: HashMap::new(),
+        geometry: Geometry::default(),
+        tree: None,
+        adopted: Vec::new(),
+    };
+    let Some(root) = document.document_element() else { return laid_out };
+    let Some(built) = Builder::new(viewport()).build(cx, &root) else { return laid_out };
+    laid_out.geometry = ::layout::layout(&built.root, viewport());
+    laid_out.index = built.elements.iter().enumerate().map(|(i, e)| (&**e as *const Element as usize, i)).collect();
+    laid_out.elements = built.elements.iter().map(|e| Dom::from_ref(&**e)).collect();
+    laid_out.adopted = built
+        .adopted
+        .iter()
+        .map(|(root, sheets)| (Dom::from_ref(&**root), sheets.iter().map(|s| Dom::from_ref(&**s)).collect()))
+        .collect();
+    laid_out.tree = Some(built.root);
+    laid_out
+}
+
+/// A change to `node` (its children, data or attributes) that can move boxes: stale layouts
+/// of its document's realm, when it is connected.
+pub fn invalidate_node(node: &Node) {
+    if node.is_connected() {
+        node.owner_doc().window_for_objects().invalidate_layout();
+    }
+}
+
+/// A change to a CSSOM object (a sheet, rule, declaration block or media list) that can move
+/// boxes: stale layouts of its realm, whose documents are the ones its sheet can apply to (a
+/// `<style>`'s sheet is made in its document's realm, a constructed one in its constructor
+/// document's).
+pub fn invalidate_cssom(object: &impl DomObject) {
+    if !object.reflector().get_raw().is_null() {
+        object.global().invalidate_layout();
+    }
+}
