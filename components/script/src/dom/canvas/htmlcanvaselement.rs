@@ -191,7 +191,7 @@ impl HTMLCanvasElement {
             element.set_attribute_value(cx, "width", size.width.to_string());
             element.set_attribute_value(cx, "height", size.height.to_string());
             self.size.set(size);
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_node_layout(self.upcast());
         }
         rendering::mark_dirty(self);
     }
@@ -415,7 +415,7 @@ impl HTMLCanvasElement {
         // only those frames change).
         if self.placeholder.get() {
             self.size.set(size);
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_node_layout(self.upcast());
             return;
         }
         // bitmaprenderer: "If the context's bitmap mode is set to blank, run the steps to set
@@ -428,7 +428,7 @@ impl HTMLCanvasElement {
             return;
         }
         self.size.set(size);
-        crate::dom::layout::cache::invalidate_node(self.upcast());
+        crate::dom::layout::cache::invalidate_node_layout(self.upcast());
         // 2d: 1. Reset the rendering context to its default state.
         if let Some(context) = self.context.get() {
             context.reset_to_default_state();

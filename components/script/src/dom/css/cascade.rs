@@ -32,6 +32,9 @@ use crate::dom::dom::shadowroot::ShadowRoot;
 struct AuthorRule {
     selectors: Selectors,
     block: Vec<Declaration>,
+    /// Whether the selector text names `style` (say `[style*=…]`): then an element's `style`
+    /// attribute can change what matches other elements.
+    names_style: bool,
 }
 
 /// The style rules of one tree, in order of appearance, and those of the shadow trees of the
@@ -78,9 +81,11 @@ fn rules_of_tree(
     rules
 }
 
-/// The winning value among `rules` for `property` (important, normal).
+/// The winning value among `rules` for `property` (important, normal). `matched` remembers,
+/// per rule, whether it matches `element` (with its specificity) once a property asked for it.
 fn winner(
     rules: &[AuthorRule],
+    matched: &mut [Option<Option<u32>>],
     element: &Element,
     property: &str,
     host: Option<&Element>,
@@ -88,9 +93,11 @@ fn winner(
 ) -> (Option<String>, Option<String>) {
     let mut important: Option<(u32, &str)> = None;
     let mut normal: Option<(u32, &str)> = None;
-    for rule in rules {
+    for (rule, matched) in rules.iter().zip(matched.iter_mut()) {
         let Some(declaration) = rule.block.iter().find(|d| d.name == property) else { continue };
-        let Some(specificity) = matching_specificity(&rule.selectors, element, host, featureless) else { continue };
+        let specificity =
+            *matched.get_or_insert_with(|| matching_specificity(&rule.selectors, element, host, featureless));
+        let Some(specificity) = specificity else { continue };
         let slot = if declaration.important { &mut important } else { &mut normal };
         // A later rule of equal specificity wins (order of appearance).
         if slot.is_none_or(|(s, _)| specificity >= s) {
@@ -108,9 +115,14 @@ impl Cascade {
 
     /// The rules of the sheets of `element`'s tree, and of the shadow trees of its hosts.
     pub fn for_element(cx: &mut JSContext, element: &Element) -> Cascade {
-        let root = element.upcast::<Node>().root();
+        Cascade::for_tree(cx, &element.upcast::<Node>().root())
+    }
+
+    /// The rules of the sheets of the tree whose root is `root` (a document or shadow root),
+    /// and of the shadow trees of its hosts.
+    pub fn for_tree(cx: &mut JSContext, root: &Node) -> Cascade {
         let mut adopted = Vec::new();
-        let rules = rules_of_tree(cx, &root, &mut adopted);
+        let rules = rules_of_tree(cx, root, &mut adopted);
         let host = root.downcast::<ShadowRoot>().map(|s| s.host());
         let mut shadows = Vec::new();
         root.for_each_inclusive_descendant(|node| {
@@ -128,12 +140,53 @@ impl Cascade {
         Cascade { rules, host, inner, adopted }
     }
 
+    /// Whether a selector among the rules names `style`, so that a `style` attribute may change
+    /// which rules match an element other than its own.
+    pub fn names_style_attribute(&self) -> bool {
+        self.rules.iter().chain(self.inner.iter().flat_map(|(_, rules)| rules)).any(|r| r.names_style)
+    }
+
     /// The cascaded values of `property` for `element` among the rules.
     pub fn lookup(&self, element: &Element, property: &str) -> Cascaded {
-        let (important, normal) = winner(&self.rules, element, property, self.host.as_deref(), false);
+        self.lookups(element).get(property)
+    }
+
+    /// Lookups of several properties for `element`, each rule's selectors matched at most once.
+    pub fn lookups<'a>(&'a self, element: &'a Element) -> Lookups<'a> {
+        let inner = self.inner.iter().find(|(h, _)| std::ptr::eq(&**h, element));
+        Lookups {
+            cascade: self,
+            element,
+            matched: vec![None; self.rules.len()],
+            inner,
+            inner_matched: vec![None; inner.map_or(0, |(_, rules)| rules.len())],
+        }
+    }
+}
+
+/// Cascaded values of one element, property by property (see [`Cascade::lookups`]).
+pub struct Lookups<'a> {
+    cascade: &'a Cascade,
+    element: &'a Element,
+    /// Per rule: not matched yet, or whether it matches and with which specificity.
+    matched: Vec<Option<Option<u32>>>,
+    inner: Option<&'a (DomRoot<Element>, Vec<AuthorRule>)>,
+    inner_matched: Vec<Option<Option<u32>>>,
+}
+
+impl Lookups<'_> {
+    /// The cascaded values of `property`.
+    pub fn get(&mut self, property: &str) -> Cascaded {
+        let c = self.cascade;
+        let (important, normal) = if c.rules.is_empty() {
+            (None, None)
+        } else {
+            winner(&c.rules, &mut self.matched, self.element, property, c.host.as_deref(), false)
+        };
         let mut cascaded = Cascaded { important, normal, ..Default::default() };
-        if let Some((host, rules)) = self.inner.iter().find(|(h, _)| std::ptr::eq(&**h, element)) {
-            let (inner_important, inner_normal) = winner(rules, element, property, Some(host), true);
+        if let Some((host, rules)) = self.inner {
+            let (inner_important, inner_normal) =
+                winner(rules, &mut self.inner_matched, self.element, property, Some(host), true);
             cascaded.inner_important = inner_important;
             cascaded.inner_normal = inner_normal;
         }
@@ -149,8 +202,10 @@ fn sheet_rules(sheet: &CSSStyleSheet) -> Vec<DomRoot<CSSRule>> {
 fn collect(rules: &[DomRoot<CSSRule>], out: &mut Vec<AuthorRule>) {
     for rule in rules {
         if let Some(style) = rule.downcast::<CSSStyleRule>() {
-            if let Ok(selectors) = parse_selectors(&style.selector_text()) {
-                out.push(AuthorRule { selectors, block: style.block().borrow().clone() });
+            let text = style.selector_text();
+            if let Ok(selectors) = parse_selectors(&text) {
+                let names_style = text.to_ascii_lowercase().contains("style");
+                out.push(AuthorRule { selectors, block: style.block().borrow().clone(), names_style });
             }
             continue;
         }

@@ -12,7 +12,7 @@
 
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::css::cascade::Cascade;
+use crate::dom::css::cascade::{Cascade, Cascaded};
 use crate::dom::css::cssproperties::{
     self, Declaration, Kind, color_of, compute_color, compute_length, format_number, line_width_px, longhand,
     parse_declaration_block, serialize_shorthand, shorthand,
@@ -110,24 +110,29 @@ fn specified(c: &Cascade, element: &Element, target: Target, property: &str) -> 
 /// inputs through this (`dom::layout`), resolving relative units itself.
 pub fn cascaded_values(c: &Cascade, element: &Element, properties: &[&str]) -> Vec<Option<String>> {
     let inline = inline_block(element);
-    properties.iter().map(|p| specified_among(c, element, p, &inline)).collect()
+    let mut lookups = c.lookups(element);
+    properties.iter().map(|p| specified_from(lookups.get(p), element, p, &inline)).collect()
 }
 
 /// [`specified`] with the element's inline declarations already parsed.
 fn specified_among(c: &Cascade, element: &Element, property: &str, inline: &[Declaration]) -> Option<String> {
-    let inline_decl = inline.iter().find(|d| d.name == property).cloned();
-    let cascaded = c.lookup(element, property);
+    specified_from(c.lookup(element, property), element, property, inline)
+}
+
+/// The cascaded value from the style sheets' values (`cascaded`) and the inline declarations.
+fn specified_from(cascaded: Cascaded, element: &Element, property: &str, inline: &[Declaration]) -> Option<String> {
+    let inline_decl = inline.iter().find(|d| d.name == property);
     if cascaded.inner_important.is_some() {
         return cascaded.inner_important;
     }
-    if let Some(d) = inline_decl.as_ref().filter(|d| d.important) {
+    if let Some(d) = inline_decl.filter(|d| d.important) {
         return Some(d.value.clone());
     }
     if cascaded.important.is_some() {
         return cascaded.important;
     }
     if let Some(d) = inline_decl {
-        return Some(d.value);
+        return Some(d.value.clone());
     }
     if cascaded.normal.is_some() {
         return cascaded.normal;

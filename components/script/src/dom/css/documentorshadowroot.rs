@@ -73,7 +73,7 @@ impl DocumentOrShadowRootSheets {
             empty.to_jsval(cx, array.handle_mut());
             self.adopted.set(array.get());
             // A page may push() into the array: from now on the layout cache reads it.
-            window.invalidate_layout();
+            window.invalidate_style();
         }
         retval.set(self.adopted.get());
         mozjs::rust::maybe_wrap_value(cx, retval);
@@ -103,7 +103,7 @@ impl DocumentOrShadowRootSheets {
         rooted!(&in(cx) let mut array = UndefinedValue());
         sheets.to_jsval(cx, array.handle_mut());
         self.adopted.set(array.get());
-        document.window_for_objects().invalidate_layout();
+        document.window_for_objects().invalidate_style();
         Ok(())
     }
 

@@ -231,7 +231,7 @@ impl Element {
             previous,
         );
         let old = {
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_attribute(self, namespace.as_deref(), &name);
             let mut attributes = self.attributes.borrow_mut();
             match attributes
                 .iter_mut()
@@ -275,7 +275,7 @@ impl Element {
             crate::dom::dom::mutationobserver::queue_attribute_record(cx, self.upcast(), name, namespace, old.clone());
         }
         let removed = {
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_attribute(self, namespace, name);
             let mut attributes = self.attributes.borrow_mut();
             let before = attributes.len();
             attributes.retain(|a| !(a.namespace.as_deref() == namespace && a.local_name == name));
@@ -440,7 +440,7 @@ impl Element {
             old.as_ref().map(|a| a.value.clone()),
         );
         {
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_attribute(self, namespace.as_deref(), &name);
             let mut attributes = self.attributes.borrow_mut();
             match attributes.iter_mut().find(|a| a.namespace == namespace && a.local_name == name) {
                 // 4. "If oldAttr is non-null, then replace oldAttr with attr": same position.

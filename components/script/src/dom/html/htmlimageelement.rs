@@ -96,7 +96,7 @@ impl HTMLImageElement {
     /// The current request's decoded image: its size is the natural size layout uses.
     fn set_frame(&self, frame: Option<VideoFrame>) {
         *self.frame.borrow_mut() = frame;
-        crate::dom::layout::cache::invalidate_node(self.upcast());
+        crate::dom::layout::cache::invalidate_node_layout(self.upcast());
     }
 
     pub fn is_origin_clean(&self) -> bool {

@@ -355,7 +355,7 @@ impl HTMLMediaElement {
             self.end_captured_tracks(cx);
             // 6.7. If readyState is not HAVE_NOTHING, set it to HAVE_NOTHING.
             self.ready_state.set(HAVE_NOTHING);
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_node_layout(self.upcast());
             // 6.8. If paused is false, set it to true. (Pending play promises: 6.6 below.)
             self.paused.set(true);
             // 6.6. Take pending play promises and reject them with an "AbortError".
@@ -363,7 +363,7 @@ impl HTMLMediaElement {
                 p.reject_error(cx, Error::Abort("The play() request was interrupted by a new load request.".into()));
             }
             self.video_size.set((0, 0));
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_node_layout(self.upcast());
         }
         self.ended.set(false);
         self.loaded_data_fired.set(false);
@@ -485,11 +485,11 @@ impl HTMLMediaElement {
                 // stream). Fire "durationchange" and "resize", then set readyState to
                 // HAVE_METADATA ("loadedmetadata"), and networkState to NETWORK_IDLE.
                 self.video_size.set((size.width, size.height));
-                crate::dom::layout::cache::invalidate_node(self.upcast());
+                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
                 self.queue_fire("durationchange");
                 self.queue_fire("resize");
                 self.ready_state.set(HAVE_METADATA);
-                crate::dom::layout::cache::invalidate_node(self.upcast());
+                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
                 self.queue_fire("loadedmetadata");
                 self.network_state.set(NETWORK_IDLE);
                 // A live stream has no buffering: the current frame is there and more keep
@@ -504,7 +504,7 @@ impl HTMLMediaElement {
             MediaEvent::SinkResized { size, .. } => {
                 // Whenever the intrinsic size changes, fire "resize".
                 self.video_size.set((size.width, size.height));
-                crate::dom::layout::cache::invalidate_node(self.upcast());
+                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
                 self.queue_fire("resize");
             }
             _ => {}

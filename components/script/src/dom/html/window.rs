@@ -163,6 +163,11 @@ pub struct Window {
     /// realm (`dom::layout::cache`): a laid-out document made at another value is stale.
     #[no_trace]
     layout_generation: Cell<u64>,
+    /// Bumped (with `layout_generation`) by the changes that can change which style rules
+    /// apply to which element: while it stays, an element's cascaded values change only with
+    /// its own `style` attribute.
+    #[no_trace]
+    style_generation: Cell<u64>,
 }
 
 impl Window {
@@ -211,6 +216,7 @@ impl Window {
             browsing_context: Default::default(),
             worker,
             layout_generation: Cell::new(0),
+            style_generation: Cell::new(0),
         }
     }
 
@@ -230,6 +236,18 @@ impl Window {
     /// document of it is stale.
     pub fn invalidate_layout(&self) {
         self.layout_generation.set(self.layout_generation.get().wrapping_add(1));
+    }
+
+    /// The style generation: see `dom::layout::cache`.
+    pub fn style_generation(&self) -> u64 {
+        self.style_generation.get()
+    }
+
+    /// Something that can change which style rules match which element, or the rules, changed
+    /// in this realm: every laid-out document of it is stale, and so are its cascaded values.
+    pub fn invalidate_style(&self) {
+        self.style_generation.set(self.style_generation.get().wrapping_add(1));
+        self.invalidate_layout();
     }
 
     /// Whether this is the settings part of a dedicated worker's global.

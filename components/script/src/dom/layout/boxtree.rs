@@ -5,11 +5,14 @@
 //! Built for the whole document at once, when a query finds the document's cached layout stale
 //! (`cache.rs`).
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use mozjs::context::JSContext;
 
 use ::layout::{Kind, Node as BoxNode, Style, Viewport};
 
-use super::styles::{Inherited, element_style, generates_no_box};
+use super::styles::{Inherited, Values, element_style, element_values, generates_no_box};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::css::cascade::Cascade;
@@ -25,7 +28,12 @@ pub struct BoxTree {
     pub root: BoxNode,
     pub elements: Vec<DomRoot<Element>>,
     pub adopted: Vec<(DomRoot<Node>, Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>>)>,
+    pub values: CascadedValues,
 }
+
+/// Each element's cascaded values, by element address, with the `style` attribute they were
+/// cascaded with.
+pub type CascadedValues = HashMap<usize, (Option<String>, Rc<Values>)>;
 
 /// The parent of `node` in the flat tree (<https://drafts.csswg.org/css-scoping/#flat-tree>):
 /// a host's child goes to its assigned slot (none: it is not rendered), a shadow root's child to
@@ -109,37 +117,60 @@ fn replaced(element: &Element) -> Option<(f64, f64, bool)> {
     }
 }
 
-pub struct Builder {
-    /// The cascade of each tree (document or shadow root) met so far.
-    cascades: Vec<(DomRoot<Node>, Cascade)>,
+pub struct Builder<'p> {
+    /// The cascade of each tree (document or shadow root) met so far, and whether an
+    /// element's values in that tree may be taken from `previous`.
+    cascades: Vec<(DomRoot<Node>, Cascade, bool)>,
     elements: Vec<DomRoot<Element>>,
     viewport: Viewport,
+    /// The cascaded values of a previous build, still right for every element whose `style`
+    /// attribute is unchanged (nothing else that changes what matches has happened since).
+    previous: Option<&'p CascadedValues>,
+    values: CascadedValues,
 }
 
-impl Builder {
-    pub fn new(viewport: Viewport) -> Builder {
-        Builder { cascades: Vec::new(), elements: Vec::new(), viewport }
+impl<'p> Builder<'p> {
+    pub fn new(viewport: Viewport, previous: Option<&'p CascadedValues>) -> Builder<'p> {
+        Builder { cascades: Vec::new(), elements: Vec::new(), viewport, previous, values: HashMap::new() }
     }
 
     /// Builds the boxes of `root` (the root element) and everything in it.
     pub fn build(mut self, cx: &mut JSContext, root: &Element) -> Option<BoxTree> {
-        let mut boxes = self.element(cx, root, &Inherited::initial(), false, true);
+        let tree = self.cascade(cx, &root.upcast::<Node>().root());
+        let mut boxes = self.element(cx, root, &Inherited::initial(), false, true, tree);
         let root = boxes.pop()?;
-        let adopted = self.cascades.drain(..).flat_map(|(_, c)| c.adopted).collect();
-        Some(BoxTree { root, elements: self.elements, adopted })
+        let adopted = self.cascades.drain(..).flat_map(|(_, c, _)| c.adopted).collect();
+        Some(BoxTree { root, elements: self.elements, adopted, values: self.values })
     }
 
-    fn cascade(&mut self, cx: &mut JSContext, element: &Element) -> usize {
-        let root = element.upcast::<Node>().root();
-        if let Some(i) = self.cascades.iter().position(|(r, _)| std::ptr::eq(&**r, &*root)) {
+    /// The index of the cascade of the tree whose root is `root` (a document or shadow root).
+    fn cascade(&mut self, cx: &mut JSContext, root: &Node) -> usize {
+        if let Some(i) = self.cascades.iter().position(|(r, _, _)| std::ptr::eq(&**r, root)) {
             return i;
         }
-        let cascade = Cascade::for_element(cx, element);
-        self.cascades.push((root, cascade));
+        let cascade = Cascade::for_tree(cx, root);
+        let reuse = self.previous.is_some() && !cascade.names_style_attribute();
+        self.cascades.push((DomRoot::from_ref(root), cascade, reuse));
         self.cascades.len() - 1
     }
 
-    /// The boxes of `element` (none for `display: none`, its children's for `display: contents`).
+    /// The cascaded values of `element`, of the tree `tree`: the previous build's while its
+    /// `style` attribute is the same.
+    fn values(&mut self, element: &Element, in_list: bool, tree: usize) -> Rc<Values> {
+        let key = element as *const Element as usize;
+        let style = element.get_attribute_value("style");
+        let (_, cascade, reuse) = &self.cascades[tree];
+        let previous = self.previous.filter(|_| *reuse).and_then(|p| p.get(&key)).filter(|(s, _)| *s == style);
+        let values = match previous {
+            Some((_, values)) => values.clone(),
+            None => Rc::new(element_values(cascade, element, in_list)),
+        };
+        self.values.insert(key, (style, values.clone()));
+        values
+    }
+
+    /// The boxes of `element` (none for `display: none`, its children's for `display: contents`),
+    /// whose tree's cascade is `self.cascades[tree]`.
     fn element(
         &mut self,
         cx: &mut JSContext,
@@ -147,21 +178,21 @@ impl Builder {
         parent: &Inherited,
         in_list: bool,
         root: bool,
+        tree: usize,
     ) -> Vec<BoxNode> {
-        let c = self.cascade(cx, element);
-        let cascade = &self.cascades[c].1;
-        let no_box = generates_no_box(cascade, element);
+        let values = self.values(element, in_list, tree);
+        let no_box = generates_no_box(&values);
         if no_box == Some("none") {
             return Vec::new();
         }
-        let inherited = element_style(cascade, element, parent, in_list, root, self.viewport);
+        let inherited = element_style(&values, parent, root, self.viewport);
         if element.is_html_element() && element.local_name() == "br" {
             return vec![BoxNode::text(inline(&inherited.style), Kind::LineBreak)];
         }
         let in_list = in_list
             || (element.is_html_element() && matches!(element.local_name(), "ul" | "ol" | "menu" | "dir" | "dl"));
         if no_box == Some("contents") && !root {
-            return self.children(cx, element.upcast(), &inherited, in_list);
+            return self.children(cx, element, &inherited, in_list, tree);
         }
         let id = self.elements.len();
         self.elements.push(DomRoot::from_ref(element));
@@ -178,18 +209,38 @@ impl Builder {
             // Inside an <svg> nothing has a CSS box.
             Vec::new()
         } else {
-            self.children(cx, element.upcast(), &inherited, in_list)
+            self.children(cx, element, &inherited, in_list, tree)
         };
         vec![BoxNode::element(id, inherited.style, children)]
     }
 
-    fn children(&mut self, cx: &mut JSContext, node: &Node, inherited: &Inherited, in_list: bool) -> Vec<BoxNode> {
+    /// The boxes of `element`'s children in the flat tree; `tree` is the element's tree.
+    fn children(
+        &mut self,
+        cx: &mut JSContext,
+        element: &Element,
+        inherited: &Inherited,
+        in_list: bool,
+        tree: usize,
+    ) -> Vec<BoxNode> {
+        let node = element.upcast::<Node>();
+        // The children's tree: a host's are its shadow tree's; a slot's assigned nodes come
+        // from its host's tree (each child's root is looked up); others share the element's.
+        let child_tree = match element.shadow_root() {
+            Some(shadow) => Some(self.cascade(cx, shadow.upcast())),
+            None if node.is::<HTMLSlotElement>() && node.root().is::<ShadowRoot>() => None,
+            None => Some(tree),
+        };
         let mut out = Vec::new();
         for child in flat_children(node) {
             match child.kind() {
                 NodeKind::Element => {
                     if let Some(element) = child.downcast::<Element>() {
-                        out.extend(self.element(cx, element, inherited, in_list, false));
+                        let tree = match child_tree {
+                            Some(t) => t,
+                            None => self.cascade(cx, &child.root()),
+                        };
+                        out.extend(self.element(cx, element, inherited, in_list, false, tree));
                     }
                 }
                 NodeKind::Text => {

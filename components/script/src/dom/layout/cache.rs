@@ -33,8 +33,9 @@ use mozjs::context::JSContext;
 
 use ::layout::{BoxGeometry, Geometry, Node as BoxNode};
 
-use super::boxtree::Builder;
+use super::boxtree::{Builder, CascadedValues};
 use super::queries::viewport;
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::trace::JSTraceable;
@@ -49,6 +50,10 @@ use crate::dom::globalscope::DomGlobal;
 pub struct LaidOut {
     /// The realm's layout generation when the layout started.
     generation: u64,
+    /// The realm's style generation when the layout started.
+    style_generation: u64,
+    /// Each element's cascaded values, for the next layout while the style generation stays.
+    values: CascadedValues,
     /// The element of each box id.
     elements: Vec<Dom<Element>>,
     /// Box id by element address (the elements are kept alive by `elements`).
@@ -120,14 +125,20 @@ impl LayoutCache {
 /// `document`'s current layout: the cached one while it is fresh, else a new one.
 pub fn laid_out(cx: &mut JSContext, document: &Document) -> Rc<LaidOut> {
     let cache = document.layout_cache();
-    let generation = document.window_for_objects().layout_generation();
+    let window = document.window_for_objects();
+    let (generation, style_generation) = (window.layout_generation(), window.style_generation());
     let cached = cache.laid_out.borrow().clone();
+    let mut previous = None;
     if let Some(laid_out) = cached {
-        if laid_out.generation == generation && adopted_unchanged(cx, &laid_out) {
+        let adopted_unchanged = adopted_unchanged(cx, &laid_out);
+        if laid_out.generation == generation && adopted_unchanged {
             return laid_out;
         }
+        if laid_out.style_generation == style_generation && adopted_unchanged {
+            previous = Some(laid_out);
+        }
     }
-    let laid_out = Rc::new(lay_out(cx, document, generation));
+    let laid_out = Rc::new(lay_out(cx, document, generation, style_generation, previous.as_deref()));
     *cache.laid_out.borrow_mut() = Some(laid_out.clone());
     laid_out
 }
@@ -140,10 +151,19 @@ fn adopted_unchanged(cx: &mut JSContext, laid_out: &LaidOut) -> bool {
     })
 }
 
-/// Lays out `document` from its root element.
-fn lay_out(cx: &mut JSContext, document: &Document, generation: u64) -> LaidOut {
+/// Lays out `document` from its root element, taking the cascaded values from `previous`
+/// where they still hold.
+fn lay_out(
+    cx: &mut JSContext,
+    document: &Document,
+    generation: u64,
+    style_generation: u64,
+    previous: Option<&LaidOut>,
+) -> LaidOut {
     let mut laid_out = LaidOut {
         generation,
+        style_generation,
+        values: HashMap::new(),
         elements: Vec::new(),
         index: HashMap::new(),
         geometry: Geometry::default(),
@@ -151,7 +171,9 @@ fn lay_out(cx: &mut JSContext, document: &Document, generation: u64) -> LaidOut 
         adopted: Vec::new(),
     };
     let Some(root) = document.document_element() else { return laid_out };
-    let Some(built) = Builder::new(viewport()).build(cx, &root) else { return laid_out };
+    let Some(built) = Builder::new(viewport(), previous.map(|p| &p.values)).build(cx, &root) else {
+        return laid_out;
+    };
     laid_out.geometry = ::layout::layout(&built.root, viewport());
     laid_out.index = built.elements.iter().enumerate().map(|(i, e)| (&**e as *const Element as usize, i)).collect();
     laid_out.elements = built.elements.iter().map(|e| Dom::from_ref(&**e)).collect();
@@ -160,15 +182,36 @@ fn lay_out(cx: &mut JSContext, document: &Document, generation: u64) -> LaidOut 
         .iter()
         .map(|(root, sheets)| (Dom::from_ref(&**root), sheets.iter().map(|s| Dom::from_ref(&**s)).collect()))
         .collect();
+    laid_out.values = built.values;
     laid_out.tree = Some(built.root);
     laid_out
 }
 
-/// A change to `node` (its children, data or attributes) that can move boxes: stale layouts
-/// of its document's realm, when it is connected.
+/// A change to `node` (its children, data, attributes, shadow root, custom element state)
+/// that can change which rules match and move boxes: stale layouts and cascaded values of its
+/// document's realm, when it is connected.
 pub fn invalidate_node(node: &Node) {
     if node.is_connected() {
+        node.owner_doc().window_for_objects().invalidate_style();
+    }
+}
+
+/// A change to `node` that can move boxes but not change which rules match (a replaced
+/// element's natural size): stale layouts of its document's realm, when it is connected.
+pub fn invalidate_node_layout(node: &Node) {
+    if node.is_connected() {
         node.owner_doc().window_for_objects().invalidate_layout();
+    }
+}
+
+/// An attribute of `element` set, changed or removed. The `style` attribute changes only the
+/// element's own cascaded values (a layout whose cascade has a selector naming `style` does
+/// not reuse cascaded values); any other attribute can change what selectors match.
+pub fn invalidate_attribute(element: &Element, namespace: Option<&str>, name: &str) {
+    if namespace.is_none() && name == "style" {
+        invalidate_node_layout(element.upcast());
+    } else {
+        invalidate_node(element.upcast());
     }
 }
 
@@ -178,6 +221,6 @@ pub fn invalidate_node(node: &Node) {
 /// document's).
 pub fn invalidate_cssom(object: &impl DomObject) {
     if !object.reflector().get_raw().is_null() {
-        object.global().invalidate_layout();
+        object.global().invalidate_style();
     }
 }

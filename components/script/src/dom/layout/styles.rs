@@ -39,54 +39,66 @@ impl Inherited {
     }
 }
 
-const PROPERTIES: &[&str] = &[
-    "display",
-    "position",
-    "box-sizing",
-    "width",
-    "height",
-    "min-width",
-    "max-width",
-    "min-height",
-    "max-height",
-    "margin-top",
-    "margin-right",
-    "margin-bottom",
-    "margin-left",
-    "padding-top",
-    "padding-right",
-    "padding-bottom",
-    "padding-left",
-    "border-top-width",
-    "border-right-width",
-    "border-bottom-width",
-    "border-left-width",
-    "border-top-style",
-    "border-right-style",
-    "border-bottom-style",
-    "border-left-style",
-    "top",
-    "right",
-    "bottom",
-    "left",
-    "overflow-x",
-    "overflow-y",
-    "font-size",
-    "font-family",
-    "line-height",
-    "white-space",
-    "text-align",
-    "flex-direction",
-    "gap",
-    "justify-content",
-    "align-items",
-    "flex",
-];
-
-/// The index of `name` in [`PROPERTIES`].
-fn at(name: &str) -> usize {
-    PROPERTIES.iter().position(|p| *p == name).unwrap_or(0)
+/// The properties layout reads: `P::X as usize` is the index of "x" in [`PROPERTIES`].
+macro_rules! properties {
+    ($($id:ident: $name:literal,)*) => {
+        #[derive(Clone, Copy)]
+        enum P {
+            $($id,)*
+        }
+        const PROPERTIES: &[&str] = &[$($name,)*];
+    };
 }
+
+properties! {
+    Display: "display",
+    Position: "position",
+    BoxSizing: "box-sizing",
+    Width: "width",
+    Height: "height",
+    MinWidth: "min-width",
+    MaxWidth: "max-width",
+    MinHeight: "min-height",
+    MaxHeight: "max-height",
+    MarginTop: "margin-top",
+    MarginRight: "margin-right",
+    MarginBottom: "margin-bottom",
+    MarginLeft: "margin-left",
+    PaddingTop: "padding-top",
+    PaddingRight: "padding-right",
+    PaddingBottom: "padding-bottom",
+    PaddingLeft: "padding-left",
+    BorderTopWidth: "border-top-width",
+    BorderRightWidth: "border-right-width",
+    BorderBottomWidth: "border-bottom-width",
+    BorderLeftWidth: "border-left-width",
+    BorderTopStyle: "border-top-style",
+    BorderRightStyle: "border-right-style",
+    BorderBottomStyle: "border-bottom-style",
+    BorderLeftStyle: "border-left-style",
+    Top: "top",
+    Right: "right",
+    Bottom: "bottom",
+    Left: "left",
+    OverflowX: "overflow-x",
+    OverflowY: "overflow-y",
+    FontSize: "font-size",
+    FontFamily: "font-family",
+    LineHeight: "line-height",
+    WhiteSpace: "white-space",
+    TextAlign: "text-align",
+    FlexDirection: "flex-direction",
+    Gap: "gap",
+    JustifyContent: "justify-content",
+    AlignItems: "align-items",
+    Flex: "flex",
+}
+
+const MARGIN: [P; 4] = [P::MarginTop, P::MarginRight, P::MarginBottom, P::MarginLeft];
+const PADDING: [P; 4] = [P::PaddingTop, P::PaddingRight, P::PaddingBottom, P::PaddingLeft];
+const BORDER_WIDTH: [P; 4] = [P::BorderTopWidth, P::BorderRightWidth, P::BorderBottomWidth, P::BorderLeftWidth];
+const BORDER_STYLE: [P; 4] = [P::BorderTopStyle, P::BorderRightStyle, P::BorderBottomStyle, P::BorderLeftStyle];
+const INSET: [P; 4] = [P::Top, P::Right, P::Bottom, P::Left];
 
 /// The UA style sheet rules only layout applies (see the module comment).
 fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static str> {
@@ -152,28 +164,30 @@ fn own<'v>(value: &'v Option<String>) -> Option<&'v str> {
     }
 }
 
-/// The style of `element`, whose parent passes `parent`; `in_list` when an ancestor is a list
-/// (nested lists lose their vertical margins), `root` for the root element.
-pub fn element_style(
-    cascade: &Cascade,
-    element: &Element,
-    parent: &Inherited,
-    in_list: bool,
-    root: bool,
-    viewport: Viewport,
-) -> Inherited {
+/// The cascaded values of the properties layout reads, for one element.
+pub struct Values(Vec<Option<String>>);
+
+/// The values of `element` from the cascade, else the UA rules only layout applies; `in_list`
+/// when an ancestor is a list (nested lists lose their vertical margins).
+pub fn element_values(cascade: &Cascade, element: &Element, in_list: bool) -> Values {
     let mut values = cascaded_values(cascade, element, PROPERTIES);
     for (i, value) in values.iter_mut().enumerate() {
         if value.is_none() {
             *value = ua_rule(element, in_list, PROPERTIES[i]).map(str::to_owned);
         }
     }
-    let get = |name: &str| &values[at(name)];
+    Values(values)
+}
+
+/// The style of an element of `values`, whose parent passes `parent`; `root` for the root element.
+pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: Viewport) -> Inherited {
+    let values = &values.0;
+    let get = |p: P| &values[p as usize];
     let p = &parent.style;
 
     // Inherited properties first: the font sizes every length.
-    let inherits = |name: &str| matches!(get(name).as_deref(), None | Some("inherit" | "unset"));
-    let family = if inherits("font-family") { None } else { get("font-family").clone() };
+    let inherits = |p: P| matches!(get(p).as_deref(), None | Some("inherit" | "unset"));
+    let family = if inherits(P::FontFamily) { None } else { get(P::FontFamily).clone() };
     let monospace = match family.as_deref() {
         Some("initial") => false,
         Some(f) => metrics_for_family(f) == FontMetrics::MONO,
@@ -187,7 +201,7 @@ pub fn element_style(
     // FIXME: `rem` counts the initial 16px, not the root element's font size.
     let mut ctx =
         LengthContext { em: p.font.size, rem: 16.0, viewport_width: viewport.width, viewport_height: viewport.height };
-    let (mut size, medium) = match get("font-size").as_deref() {
+    let (mut size, medium) = match get(P::FontSize).as_deref() {
         None | Some("inherit" | "unset") => (p.font.size, parent.medium),
         Some("initial" | "medium") => (16.0, true),
         Some(v) => match parse_font_size(v, p.font.size, &ctx) {
@@ -202,18 +216,18 @@ pub fn element_style(
     }
     let font = Font { size, metrics };
     ctx.em = size;
-    let line_height = match get("line-height").as_deref() {
+    let line_height = match get(P::LineHeight).as_deref() {
         None | Some("inherit" | "unset") => p.line_height,
         Some("initial") => LineHeight::Normal,
         Some(v) => parse_line_height(v, size, &ctx).unwrap_or(p.line_height),
     };
-    let text_align = match get("text-align").as_deref() {
+    let text_align = match get(P::TextAlign).as_deref() {
         None | Some("inherit" | "unset" | "match-parent") => p.text_align,
         Some("center" | "-webkit-center") => TextAlign::Center,
         Some("right" | "end" | "-webkit-right") => TextAlign::End,
         Some(_) => TextAlign::Start,
     };
-    let (keep_spaces, keep_newlines) = match get("white-space").as_deref() {
+    let (keep_spaces, keep_newlines) = match get(P::WhiteSpace).as_deref() {
         None | Some("inherit" | "unset") => (parent.keep_spaces, parent.keep_newlines),
         Some("pre" | "pre-wrap" | "break-spaces") => (true, true),
         Some("pre-line") => (false, true),
@@ -221,22 +235,21 @@ pub fn element_style(
     };
 
     // Non-inherited properties: `inherit` takes the parent's used input.
-    let length = |name: &str, initial: Size, from_parent: Size| -> Size {
-        match get(name).as_deref() {
+    let length = |p: P, initial: Size, from_parent: Size| -> Size {
+        match get(p).as_deref() {
             Some("inherit") => from_parent,
-            _ => own(get(name)).and_then(|v| parse_length(v, &ctx)).unwrap_or(initial),
+            _ => own(get(p)).and_then(|v| parse_length(v, &ctx)).unwrap_or(initial),
         }
     };
-    let sides = ["top", "right", "bottom", "left"];
-    let margin = std::array::from_fn(|i| length(&format!("margin-{}", sides[i]), Size::Px(0.0), p.margin[i]));
-    let padding = std::array::from_fn(|i| length(&format!("padding-{}", sides[i]), Size::Px(0.0), p.padding[i]));
-    let inset = std::array::from_fn(|i| length(sides[i], Size::Auto, p.inset[i]));
+    let margin = std::array::from_fn(|i| length(MARGIN[i], Size::Px(0.0), p.margin[i]));
+    let padding = std::array::from_fn(|i| length(PADDING[i], Size::Px(0.0), p.padding[i]));
+    let inset = std::array::from_fn(|i| length(INSET[i], Size::Auto, p.inset[i]));
     let border = std::array::from_fn(|i| {
-        let style = own(get(&format!("border-{}-style", sides[i]))).unwrap_or("none");
+        let style = own(get(BORDER_STYLE[i])).unwrap_or("none");
         if matches!(style, "none" | "hidden" | "inherit") {
             return if style == "inherit" { p.border[i] } else { 0.0 };
         }
-        match own(get(&format!("border-{}-width", sides[i]))).unwrap_or("medium") {
+        match own(get(BORDER_WIDTH[i])).unwrap_or("medium") {
             "thin" => 1.0,
             "medium" => 3.0,
             "thick" => 5.0,
@@ -247,16 +260,16 @@ pub fn element_style(
         }
     });
 
-    let display_value = own(get("display")).unwrap_or("inline");
+    let display_value = own(get(P::Display)).unwrap_or("inline");
     let flex = matches!(display_value, "flex" | "inline-flex").then(|| {
-        let row = !own(get("flex-direction")).is_some_and(|d| d.starts_with("column"));
+        let row = !own(get(P::FlexDirection)).is_some_and(|d| d.starts_with("column"));
         // `gap` is `row-gap column-gap`: a row's items are separated by the column gap.
-        let gap = own(get("gap"))
+        let gap = own(get(P::Gap))
             .and_then(|g| g.split_whitespace().last().and_then(|g| parse_length(g, &ctx)))
             .and_then(|g| g.resolve(None))
             .unwrap_or(0.0)
             .max(0.0);
-        let justify = match own(get("justify-content")) {
+        let justify = match own(get(P::JustifyContent)) {
             Some("center") => Justify::Center,
             Some("flex-end" | "end" | "right") => Justify::End,
             Some("space-between") => Justify::SpaceBetween,
@@ -264,7 +277,7 @@ pub fn element_style(
             Some("space-evenly") => Justify::SpaceEvenly,
             _ => Justify::Start,
         };
-        let align = match own(get("align-items")) {
+        let align = match own(get(P::AlignItems)) {
             Some("flex-start" | "start" | "self-start" | "baseline") => Align::Start,
             Some("center") => Align::Center,
             Some("flex-end" | "end" | "self-end") => Align::End,
@@ -273,13 +286,13 @@ pub fn element_style(
         FlexContainer { row, gap, justify, align }
     });
     let (flex_grow, flex_shrink, flex_basis) =
-        own(get("flex")).and_then(|f| parse_flex(f, &ctx)).unwrap_or((0.0, 1.0, Size::Auto));
+        own(get(P::Flex)).and_then(|f| parse_flex(f, &ctx)).unwrap_or((0.0, 1.0, Size::Auto));
     let display = match display_value {
         "inline" | "ruby" | "inherit" => Display::Inline,
         "inline-block" | "inline-flex" | "inline-grid" | "inline-table" => Display::InlineBlock,
         _ => Display::Block,
     };
-    let position = match own(get("position")).unwrap_or("static") {
+    let position = match own(get(P::Position)).unwrap_or("static") {
         "relative" | "sticky" => Position::Relative,
         "absolute" => Position::Absolute,
         "fixed" => Position::Fixed,
@@ -289,18 +302,18 @@ pub fn element_style(
     // (<https://drafts.csswg.org/css-display/#transformations>).
     let display =
         if root || matches!(position, Position::Absolute | Position::Fixed) { Display::Block } else { display };
-    let clips = ["overflow-x", "overflow-y"].iter().any(|o| !matches!(own(get(o)), None | Some("visible" | "clip")));
+    let clips = [P::OverflowX, P::OverflowY].iter().any(|o| !matches!(own(get(*o)), None | Some("visible" | "clip")));
 
     let style = Style {
         display,
         position,
-        border_box_sizing: own(get("box-sizing")) == Some("border-box"),
-        width: length("width", Size::Auto, p.width),
-        height: length("height", Size::Auto, p.height),
-        min_width: length("min-width", Size::Auto, p.min_width),
-        max_width: length("max-width", Size::Auto, p.max_width),
-        min_height: length("min-height", Size::Auto, p.min_height),
-        max_height: length("max-height", Size::Auto, p.max_height),
+        border_box_sizing: own(get(P::BoxSizing)) == Some("border-box"),
+        width: length(P::Width, Size::Auto, p.width),
+        height: length(P::Height, Size::Auto, p.height),
+        min_width: length(P::MinWidth, Size::Auto, p.min_width),
+        max_width: length(P::MaxWidth, Size::Auto, p.max_width),
+        min_height: length(P::MinHeight, Size::Auto, p.min_height),
+        max_height: length(P::MaxHeight, Size::Auto, p.max_height),
         margin,
         padding,
         border,
@@ -318,9 +331,8 @@ pub fn element_style(
 }
 
 /// Whether the element's `display` computes to `none` or `contents` (it generates no box).
-pub fn generates_no_box(cascade: &Cascade, element: &Element) -> Option<&'static str> {
-    let values = cascaded_values(cascade, element, &["display"]);
-    match own(&values[0]) {
+pub fn generates_no_box(values: &Values) -> Option<&'static str> {
+    match own(&values.0[P::Display as usize]) {
         Some("none") => Some("none"),
         Some("contents") => Some("contents"),
         _ => None,

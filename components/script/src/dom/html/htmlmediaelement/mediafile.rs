@@ -242,7 +242,7 @@ impl HTMLMediaElement {
                         && (size.width, size.height) != e.video_size.get()
                     {
                         e.video_size.set((size.width, size.height));
-                        crate::dom::layout::cache::invalidate_node(e.upcast());
+                        crate::dom::layout::cache::invalidate_node_layout(e.upcast());
                         e.fire(cx, "resize");
                     }
                 }
@@ -253,7 +253,7 @@ impl HTMLMediaElement {
                 MediaCommand::AttachSink { request, source, sink, slot },
             );
             self.video_size.set((size.width, size.height));
-            crate::dom::layout::cache::invalidate_node(self.upcast());
+            crate::dom::layout::cache::invalidate_node_layout(self.upcast());
         }
         // 1. "Establish the media timeline" (duration). 6. "Update the duration … fire
         //    durationchange". 7. Intrinsic size: "fire resize". 8. "Set the readyState attribute
@@ -263,7 +263,7 @@ impl HTMLMediaElement {
             self.queue_fire("resize");
         }
         self.ready_state.set(HAVE_METADATA);
-        crate::dom::layout::cache::invalidate_node(self.upcast());
+        crate::dom::layout::cache::invalidate_node_layout(self.upcast());
         self.queue_fire("loadedmetadata");
         // 10. "If the default playback start position is greater than zero, then seek to that time."
         if default_position > 0.0 {
