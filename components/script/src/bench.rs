@@ -15,7 +15,7 @@ use mozjs::rooted;
 use crate::dom::html::window::Window;
 
 /// Runs `body` (which must evaluate to a number of milliseconds for `n` iterations) in `window`.
-fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &str, n: u32) -> Option<f64> {
+pub(crate) fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &str, n: u32) -> Option<f64> {
     let source = format!(
         "(function() {{ {setup}; const N = {n}; let sink = 0; const t0 = performance.now(); for (let i = 0; i < N; i++) {{ {body} }} const t1 = performance.now(); globalThis.__benchSink = sink; return t1 - t0; }})()"
     );

@@ -1,5 +1,5 @@
 //! `./mach bench [GROUP…]`: Aperture's benchmarks (never part of `./mach test`).
-//! Groups: `bindings`, `canvas-dom`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
+//! Groups: `bindings`, `layout`, `canvas-dom`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
 
 use std::rc::Rc;
 
@@ -41,12 +41,18 @@ fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
-    let engine = (wants("bindings") || wants("canvas-dom") || wants("media-dom") || wants("workers"))
+    let engine = (wants("bindings") || wants("layout") || wants("canvas-dom") || wants("media-dom") || wants("workers"))
         .then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
         let out = with_window(engine, "http://localhost/bench.html", |cx, window| script::bench::run(cx, window));
         rows.extend(out.into_iter().map(|m| ("bindings", m)));
+    }
+    if let (true, Some(engine)) = (wants("layout"), &engine) {
+        let out = with_window(engine, "http://localhost/layout-bench.html", |cx, window| {
+            script::dom::layout::bench::run(cx, window)
+        });
+        rows.extend(out.into_iter().map(|m| ("layout", m)));
     }
     if let (true, Some(engine)) = (wants("canvas-dom"), &engine) {
         // The canvas thread with a sink that hands captured frames back to

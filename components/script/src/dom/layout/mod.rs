@@ -10,6 +10,7 @@
 //! viewport Aperture reports (`cssomview::VIEWPORT_WIDTH`×`VIEWPORT_HEIGHT`, 800×600; there are
 //! no scroll bars and nothing scrolls), for iframes' documents too.
 
+pub mod bench;
 pub mod boxtree;
 pub mod cache;
 pub mod queries;
