@@ -1,7 +1,6 @@
 // https://drafts.fxtf.org/geometry/#DOMRect (DOMRectReadOnly, DOMRect; DOMRectList from CSSOM
-// View) and the CSSOM View box queries on Element. Aperture lays nothing out: an element's box
-// is at (0, 0); a canvas, image or video is its intrinsic (attribute) size, other elements have
-// no size (as a display:none element in a browser).
+// View) and the CSSOM View box queries on Element and Document, answered from the block box
+// model (src/dom/layout).
 
 [Exposed=*]
 interface DOMRectReadOnly {
@@ -285,4 +284,14 @@ dictionary DOMMatrixInit : DOMMatrix2DInit {
   unrestricted double m43 = 0;
   unrestricted double m44 = 1;
   boolean is2D;
+};
+
+// https://drafts.csswg.org/cssom-view/#extensions-to-the-document-interface (elementFromPoint,
+// elementsFromPoint; not caretPositionFromPoint or scrollingElement). The Shadow DOM
+// specification's extensions to the DocumentOrShadowRoot mixin
+// (https://www.w3.org/TR/shadow-dom/#extensions-to-the-documentorshadowroot-mixin) put them on
+// ShadowRoot too, the result retargeted against the shadow root, as browsers still do.
+partial interface mixin DocumentOrShadowRoot {
+  Element? elementFromPoint(double x, double y);
+  sequence<Element> elementsFromPoint(double x, double y);
 };

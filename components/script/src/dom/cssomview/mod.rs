@@ -1,6 +1,7 @@
 //! CSSOM View (<https://drafts.csswg.org/cssom-view/>) for a headless host: a fixed viewport and
 //! screen, `matchMedia()` and `Screen`.
 
+pub mod elementfrompoint;
 pub mod elementscroll;
 pub mod mediaqueries;
 pub mod mediaquerylist;

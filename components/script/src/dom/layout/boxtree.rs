@@ -29,6 +29,8 @@ pub struct BoxTree {
     pub elements: Vec<DomRoot<Element>>,
     pub adopted: Vec<(DomRoot<Node>, Vec<DomRoot<crate::dom::css::cssstylesheet::CSSStyleSheet>>)>,
     pub values: CascadedValues,
+    /// Whether each box can be hit (visible, `pointer-events` not `none`), by box id.
+    pub hittable: Vec<bool>,
 }
 
 /// Each element's cascaded values, by element address, with the `style` attribute they were
@@ -122,6 +124,7 @@ pub struct Builder<'p> {
     /// element's values in that tree may be taken from `previous`.
     cascades: Vec<(DomRoot<Node>, Cascade, bool)>,
     elements: Vec<DomRoot<Element>>,
+    hittable: Vec<bool>,
     viewport: Viewport,
     /// The cascaded values of a previous build, still right for every element whose `style`
     /// attribute is unchanged (nothing else that changes what matches has happened since).
@@ -131,7 +134,14 @@ pub struct Builder<'p> {
 
 impl<'p> Builder<'p> {
     pub fn new(viewport: Viewport, previous: Option<&'p CascadedValues>) -> Builder<'p> {
-        Builder { cascades: Vec::new(), elements: Vec::new(), viewport, previous, values: HashMap::new() }
+        Builder {
+            cascades: Vec::new(),
+            elements: Vec::new(),
+            hittable: Vec::new(),
+            viewport,
+            previous,
+            values: HashMap::new(),
+        }
     }
 
     /// Builds the boxes of `root` (the root element) and everything in it.
@@ -140,7 +150,7 @@ impl<'p> Builder<'p> {
         let mut boxes = self.element(cx, root, &Inherited::initial(), false, true, tree);
         let root = boxes.pop()?;
         let adopted = self.cascades.drain(..).flat_map(|(_, c, _)| c.adopted).collect();
-        Some(BoxTree { root, elements: self.elements, adopted, values: self.values })
+        Some(BoxTree { root, elements: self.elements, adopted, values: self.values, hittable: self.hittable })
     }
 
     /// The index of the cascade of the tree whose root is `root` (a document or shadow root).
@@ -196,6 +206,7 @@ impl<'p> Builder<'p> {
         }
         let id = self.elements.len();
         self.elements.push(DomRoot::from_ref(element));
+        self.hittable.push(inherited.visible && inherited.pointer_events);
         if let Some((width, height, ratio)) = replaced(element) {
             // A replaced element's children are not rendered.
             return vec![BoxNode {

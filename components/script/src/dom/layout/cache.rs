@@ -61,6 +61,8 @@ pub struct LaidOut {
     geometry: Geometry,
     /// The box tree laid out (none when the document has no root element).
     tree: Option<BoxNode>,
+    /// Whether each box can be hit, by box id.
+    hittable: Vec<bool>,
     /// The adopted style sheets read from each document or shadow root that has an
     /// `adoptedStyleSheets` array.
     adopted: Vec<(Dom<Node>, Vec<Dom<CSSStyleSheet>>)>,
@@ -86,6 +88,11 @@ impl LaidOut {
     /// The geometry of box `id`.
     pub fn geometry_of(&self, id: usize) -> Option<BoxGeometry> {
         self.geometry.boxes.get(&id).copied()
+    }
+
+    /// Whether box `id` can be hit (visible, `pointer-events` not `none`).
+    pub fn hittable(&self, id: usize) -> bool {
+        self.hittable.get(id).copied().unwrap_or(false)
     }
 
     /// The box tree (the root element's box), if the document has a root element.
@@ -168,6 +175,7 @@ fn lay_out(
         index: HashMap::new(),
         geometry: Geometry::default(),
         tree: None,
+        hittable: Vec::new(),
         adopted: Vec::new(),
     };
     let Some(root) = document.document_element() else { return laid_out };
@@ -183,6 +191,7 @@ fn lay_out(
         .map(|(root, sheets)| (Dom::from_ref(&**root), sheets.iter().map(|s| Dom::from_ref(&**s)).collect()))
         .collect();
     laid_out.values = built.values;
+    laid_out.hittable = built.hittable;
     laid_out.tree = Some(built.root);
     laid_out
 }

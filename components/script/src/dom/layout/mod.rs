@@ -13,5 +13,6 @@
 pub mod bench;
 pub mod boxtree;
 pub mod cache;
+pub mod hittest;
 pub mod queries;
 pub mod styles;

@@ -30,12 +30,24 @@ pub struct Inherited {
     /// `white-space`: spaces kept, newlines kept.
     pub keep_spaces: bool,
     pub keep_newlines: bool,
+    /// `visibility: visible` (not `hidden` or `collapse`), and `pointer-events` other than
+    /// `none`: together, whether the box can be hit (`elementFromPoint()`).
+    pub visible: bool,
+    pub pointer_events: bool,
 }
 
 impl Inherited {
     /// What the root element inherits from: initial values.
     pub fn initial() -> Inherited {
-        Inherited { style: Style::default(), medium: true, monospace: false, keep_spaces: false, keep_newlines: false }
+        Inherited {
+            style: Style::default(),
+            medium: true,
+            monospace: false,
+            keep_spaces: false,
+            keep_newlines: false,
+            visible: true,
+            pointer_events: true,
+        }
     }
 }
 
@@ -92,6 +104,8 @@ properties! {
     JustifyContent: "justify-content",
     AlignItems: "align-items",
     Flex: "flex",
+    Visibility: "visibility",
+    PointerEvents: "pointer-events",
 }
 
 const MARGIN: [P; 4] = [P::MarginTop, P::MarginRight, P::MarginBottom, P::MarginLeft];
@@ -227,6 +241,15 @@ pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: 
         Some("right" | "end" | "-webkit-right") => TextAlign::End,
         Some(_) => TextAlign::Start,
     };
+    let visible = match get(P::Visibility).as_deref() {
+        None | Some("inherit" | "unset") => parent.visible,
+        Some("hidden" | "collapse") => false,
+        Some(_) => true,
+    };
+    let pointer_events = match get(P::PointerEvents).as_deref() {
+        None | Some("inherit" | "unset") => parent.pointer_events,
+        Some(v) => !v.eq_ignore_ascii_case("none"),
+    };
     let (keep_spaces, keep_newlines) = match get(P::WhiteSpace).as_deref() {
         None | Some("inherit" | "unset") => (parent.keep_spaces, parent.keep_newlines),
         Some("pre" | "pre-wrap" | "break-spaces") => (true, true),
@@ -327,7 +350,7 @@ pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: 
         flex_shrink,
         flex_basis,
     };
-    Inherited { style, medium, monospace, keep_spaces, keep_newlines }
+    Inherited { style, medium, monospace, keep_spaces, keep_newlines, visible, pointer_events }
 }
 
 /// Whether the element's `display` computes to `none` or `contents` (it generates no box).
