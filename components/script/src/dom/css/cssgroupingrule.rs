@@ -78,9 +78,9 @@ impl CSSGroupingRuleMethods for CSSGroupingRule {
         };
         let window = self.global();
         let sheet = self.upcast::<CSSRule>().parent_sheet();
-        let inserted = self
-            .rules
-            .insert(index, false, false, || CSSRule::create(cx, &window, parsed, sheet.as_deref(), Some(self.upcast())));
+        let inserted = self.rules.insert(index, false, false, || {
+            CSSRule::create(cx, &window, parsed, sheet.as_deref(), Some(self.upcast()))
+        });
         crate::dom::layout::cache::invalidate_cssom(self);
         inserted
     }

@@ -199,8 +199,9 @@ impl CSSStyleSheetMethods for CSSStyleSheet {
         // 6. Return the result of invoking insert a CSS rule rule in the CSS rules at index.
         let (is_import, is_namespace) = (parsed.is_import(), parsed.is_namespace());
         let window = self.global();
-        let inserted =
-            self.rules.insert(index, is_import, is_namespace, || CSSRule::create(cx, &window, parsed, Some(self), None));
+        let inserted = self
+            .rules
+            .insert(index, is_import, is_namespace, || CSSRule::create(cx, &window, parsed, Some(self), None));
         crate::dom::layout::cache::invalidate_cssom(self);
         inserted
     }

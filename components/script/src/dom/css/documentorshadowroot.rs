@@ -13,8 +13,8 @@ use mozjs::rooted;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::conversions::{FromJSVal, ToJSVal, root_from_object};
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::css::cssstylesheet::CSSStyleSheet;

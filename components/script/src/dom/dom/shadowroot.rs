@@ -214,12 +214,22 @@ pub fn find_slottables(slot: &HTMLSlotElement) -> Vec<DomRoot<Node>> {
 
 impl ShadowRootMethods for ShadowRoot {
     /// <https://drafts.csswg.org/cssom-view/#dom-document-elementfrompoint>
-    fn ElementFromPoint(&self, cx: &mut JSContext, x: crate::dom::bindings::num::Finite<f64>, y: crate::dom::bindings::num::Finite<f64>) -> Option<DomRoot<Element>> {
+    fn ElementFromPoint(
+        &self,
+        cx: &mut JSContext,
+        x: crate::dom::bindings::num::Finite<f64>,
+        y: crate::dom::bindings::num::Finite<f64>,
+    ) -> Option<DomRoot<Element>> {
         crate::dom::cssomview::elementfrompoint::element_from_point(cx, self.upcast(), *x, *y)
     }
 
     /// <https://drafts.csswg.org/cssom-view/#dom-document-elementsfrompoint>
-    fn ElementsFromPoint(&self, cx: &mut JSContext, x: crate::dom::bindings::num::Finite<f64>, y: crate::dom::bindings::num::Finite<f64>) -> Vec<DomRoot<Element>> {
+    fn ElementsFromPoint(
+        &self,
+        cx: &mut JSContext,
+        x: crate::dom::bindings::num::Finite<f64>,
+        y: crate::dom::bindings::num::Finite<f64>,
+    ) -> Vec<DomRoot<Element>> {
         crate::dom::cssomview::elementfrompoint::elements_from_point(cx, self.upcast(), *x, *y)
     }
 

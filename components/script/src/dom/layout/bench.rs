@@ -27,7 +27,11 @@ fn setup(n: u32) -> String {
 /// Milliseconds for the whole loop of each case, median of 3 runs.
 pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
     let cases: &[(&str, &str, &[u32])] = &[
-        ("getBoundingClientRect() of each of N blocks", "sink += divs[i].getBoundingClientRect().height;", &[1000, 5000]),
+        (
+            "getBoundingClientRect() of each of N blocks",
+            "sink += divs[i].getBoundingClientRect().height;",
+            &[1000, 5000],
+        ),
         (
             "style.height change, then getBoundingClientRect(), each of N blocks",
             "divs[i].style.height = (i % 7 + 10) + 'px'; sink += divs[i].getBoundingClientRect().height;",
@@ -49,10 +53,7 @@ pub fn run(cx: &mut JSContext, window: &Window) -> Vec<Measurement> {
                 }
             }
             let ms = base::bench::median(&mut samples);
-            out.push(
-                Measurement::new(format!("{name} (N = {n})"), ms, "ms")
-                    .with_note("median of 3 runs"),
-            );
+            out.push(Measurement::new(format!("{name} (N = {n})"), ms, "ms").with_note("median of 3 runs"));
         }
     }
     out
