@@ -3,8 +3,8 @@
 // scrollPathIntoView, filter.
 
 // https://html.spec.whatwg.org/multipage/canvas.html#canvasimagesource
-// The image sources Aperture has (no SVGImageElement or VideoFrame).
-typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas) CanvasImageSource;
+// The image sources Aperture has (no SVGImageElement).
+typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas or VideoFrame) CanvasImageSource;
 
 enum PredefinedColorSpace { "srgb", "display-p3" };
 enum CanvasFillRule { "nonzero", "evenodd" };

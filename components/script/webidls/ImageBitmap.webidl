@@ -10,7 +10,7 @@ interface ImageBitmap {
 
 // The sources Aperture can make a bitmap from; the HTML typedef is
 // (CanvasImageSource or Blob or ImageData).
-typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas or Blob) ImageBitmapSource;
+typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas or VideoFrame or Blob) ImageBitmapSource;
 
 enum ImageOrientation { "from-image", "flipY" };
 enum PremultiplyAlpha { "none", "premultiply", "default" };

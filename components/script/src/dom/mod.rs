@@ -37,6 +37,7 @@ pub mod svg;
 pub mod testing;
 pub mod url;
 pub mod webaudio;
+pub mod webcodecs;
 pub mod webcrypto;
 pub mod webmessaging;
 pub mod webstorage;

@@ -186,3 +186,6 @@ pub use crate::dom::events::events::{
     AnimationEvent, CloseEvent, HashChangeEvent, PageTransitionEvent, ToggleEvent, TransitionEvent,
 };
 pub use crate::dom::intersectionobserver::intersectionobserver::{IntersectionObserver, IntersectionObserverEntry};
+pub use crate::dom::webcodecs::videocolorspace::VideoColorSpace;
+pub use crate::dom::webcodecs::videoframe::VideoFrame;
+pub use crate::dom::mediacapture::insertablestreams::{MediaStreamTrackGenerator, MediaStreamTrackProcessor};

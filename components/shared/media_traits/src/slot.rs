@@ -2,7 +2,9 @@
 //!
 //! The media side stores each frame into the slot (an `Arc` clone of the
 //! frame's pixels, never a copy); the reader takes the latest one when it
-//! paints. No per-frame message goes to script.
+//! paints. No per-frame message goes to script, unless the slot was made with a
+//! listener (`MediaStreamTrackProcessor`, which hands every frame to the page):
+//! the listener then sees each stored frame on the thread that stores it.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -13,10 +15,20 @@ use base::VideoFrame;
 #[derive(Clone, Debug, Default)]
 pub struct FrameSlot(Arc<SlotInner>);
 
-#[derive(Debug, Default)]
+/// Called with each frame stored in a slot, on the storing thread.
+pub type SlotListener = Box<dyn Fn(&VideoFrame) + Send + Sync>;
+
+#[derive(Default)]
 struct SlotInner {
     frame: Mutex<Option<VideoFrame>>,
     generation: AtomicU64,
+    listener: Option<SlotListener>,
+}
+
+impl std::fmt::Debug for SlotInner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SlotInner").field("generation", &self.generation).finish_non_exhaustive()
+    }
 }
 
 impl FrameSlot {
@@ -25,8 +37,16 @@ impl FrameSlot {
         FrameSlot::default()
     }
 
+    /// An empty slot whose `listener` sees every frame stored in it.
+    pub fn with_listener(listener: SlotListener) -> FrameSlot {
+        FrameSlot(Arc::new(SlotInner { listener: Some(listener), ..SlotInner::default() }))
+    }
+
     /// Replaces the frame and bumps the generation.
     pub fn store(&self, frame: VideoFrame) {
+        if let Some(listener) = &self.0.listener {
+            listener(&frame);
+        }
         *self.0.frame.lock().unwrap_or_else(PoisonError::into_inner) = Some(frame);
         self.0.generation.fetch_add(1, Ordering::Release);
     }

@@ -357,6 +357,15 @@ pub(super) fn distinguishing_test(ty: &Type, d: usize) -> Option<String> {
         }
         Type::CallbackFunction(_) => Some(format!("is_callable(args.get({d}))")),
         Type::TypedArray(name) => Some(format!("is_typed_array(args.get({d}), {name:?})")),
+        Type::ArrayBuffer => Some(format!("crate::dom::bindings::jit::is_array_buffer(args.get({d}))")),
+        Type::ArrayBufferView => Some(format!("crate::dom::bindings::jit::is_array_buffer_view(args.get({d}))")),
+        // A union of types that each have a test (interfaces, buffer sources…) selects its
+        // overload when any member's test passes; a union with a string or another catch-all
+        // member takes whatever is left.
+        Type::Union(members) => {
+            let tests: Option<Vec<String>> = members.iter().map(|m| distinguishing_test(m, d)).collect();
+            tests.map(|t| format!("({})", t.join(" || ")))
+        }
         Type::Boolean => Some(format!("{v}.is_boolean()")),
         Type::Integer(..) | Type::Float { .. } => Some(format!("{v}.is_number()")),
         // Strings and enums take whatever is left.

@@ -806,6 +806,49 @@ pub fn with_view_bytes_mut<R>(view: mozjs::rust::HandleObject, f: impl FnOnce(&m
     }
 }
 
+/// The pointer and length of the bytes of an `ArrayBuffer` or an `ArrayBufferView` (`None` for
+/// another object).
+///
+/// SAFETY: `object` must be rooted; the pointer is valid until script runs or the GC moves or
+/// detaches the buffer.
+unsafe fn buffer_source_data(object: *mut mozjs::jsapi::JSObject) -> Option<(*mut u8, usize)> {
+    unsafe {
+        let obj = mozjs::jsapi::js::CheckedUnwrapStatic(object);
+        if obj.is_null() {
+            return None;
+        }
+        let mut len = 0usize;
+        let mut shared = false;
+        let mut data: *mut u8 = std::ptr::null_mut();
+        if mozjs::jsapi::IsArrayBufferObject(obj) {
+            mozjs::jsapi::GetArrayBufferLengthAndData(obj, &mut len, &mut shared, &mut data);
+        } else if mozjs::jsapi::JS_IsArrayBufferViewObject(obj) {
+            mozjs::jsapi::GetArrayBufferViewLengthAndData(obj, &mut len, &mut shared, &mut data);
+        } else {
+            return None;
+        }
+        Some((data, len))
+    }
+}
+
+/// The byte length of an `ArrayBuffer` or `ArrayBufferView` argument given as `object`; `None`
+/// for any other object (a `BufferSource` the page's memory is written into).
+pub fn buffer_source_length(object: mozjs::rust::HandleObject) -> Option<usize> {
+    // SAFETY: `object` is a rooted handle; only the length is read.
+    unsafe { buffer_source_data(object.get()) }.map(|(_, len)| len)
+}
+
+/// Runs `f` on the bytes of an `ArrayBuffer` or `ArrayBufferView` given as `object` (`None` for
+/// another object).
+pub fn with_buffer_source_bytes_mut<R>(object: mozjs::rust::HandleObject, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    // SAFETY: `object` is rooted; the slice lives only for `f`, which neither runs script nor
+    // allocates on the JS heap.
+    unsafe {
+        let (data, len) = buffer_source_data(object.get())?;
+        Some(if data.is_null() { f(&mut []) } else { f(std::slice::from_raw_parts_mut(data, len)) })
+    }
+}
+
 /// Bytes that become a new `Uint8Array` when converted to JS (a promise's `Uint8Array` value).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Uint8ArrayBytes(pub Vec<u8>);

@@ -87,11 +87,11 @@ pub struct CanvasRenderingContext2D {
 }
 
 /// The image argument of `drawImage()` and `createPattern()`.
-pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvas as CanvasImageSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrame as CanvasImageSource;
 
 mod drawing;
 
-use drawing::UsableImage;
+pub(crate) use drawing::UsableImage;
 
 fn all_finite(values: &[f64]) -> bool {
     values.iter().all(|v| v.is_finite())

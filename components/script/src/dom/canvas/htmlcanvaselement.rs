@@ -230,7 +230,7 @@ impl HTMLCanvasElement {
     /// Whether the 2D context was created with `alpha: false` (the bitmap is opaque black until
     /// painted, and reads back composited over black). A "bitmaprenderer" context's `alpha:
     /// false` leaves the pixels that readbacks see unchanged, as in Chromium.
-    fn is_opaque(&self) -> bool {
+    pub(crate) fn is_opaque(&self) -> bool {
         self.context.get().is_some_and(|c| c.is_opaque())
     }
 

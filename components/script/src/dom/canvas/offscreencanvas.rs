@@ -29,7 +29,7 @@ use crate::dom::bindings::codegen::Enums::{
 use crate::dom::bindings::codegen::OffscreenCanvasBinding::OffscreenCanvasMethods;
 use crate::dom::bindings::codegen::OffscreenCanvasRenderingContext2DBinding::OffscreenCanvasRenderingContext2DMethods;
 use crate::dom::bindings::codegen::Unions::{
-    HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvas,
+    HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrame,
     OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContext as OffscreenRenderingContext,
     StringOrCanvasGradientOrCanvasPattern, UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence,
 };

@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrameOrBlob as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -139,25 +139,37 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             if canvas.has_no_pixels() {
                 return Err(Error::InvalidState("The canvas has no pixels.".into()));
             }
-            canvas.ensure_bitmap();
-            let id = canvas.canvas_id();
-            let snapshot = crate::dom::canvas::rendering::round_trip(|reply| {
-                canvas_traits::command::CanvasCommand::Snapshot { canvas: id, reply }
-            });
-            match snapshot {
-                Some(Ok(Some(pixels))) => Ok(SourceData::Ready {
-                    frame: crate::imaging::frame_from_pixels(&pixels),
-                    origin_clean: canvas.is_origin_clean(),
-                }),
-                _ => Err(Error::InvalidState("The canvas bitmap is not available.".into())),
+            match canvas_snapshot(&canvas) {
+                Some(frame) => Ok(SourceData::Ready { frame, origin_clean: canvas.is_origin_clean() }),
+                None => Err(Error::InvalidState("The canvas bitmap is not available.".into())),
             }
         }
+        // VideoFrame: a closed frame is InvalidStateError; the bitmap is the frame as rendered.
+        ImageBitmapSource::VideoFrame(frame) => match frame.data() {
+            Some(data) => Ok(SourceData::Ready { frame: data.rendered(), origin_clean: true }),
+            None => Err(Error::InvalidState("The VideoFrame is closed.".into())),
+        },
         // HTMLVideoElement: if image's readyState attribute is either HAVE_NOTHING or
         // HAVE_METADATA, then return bad.
         ImageBitmapSource::HTMLVideoElement(video) => match video.current_frame() {
             Some(frame) => Ok(SourceData::Ready { frame, origin_clean: video.is_origin_clean() }),
             None => Err(Error::InvalidState("The video has no frame yet.".into())),
         },
+    }
+}
+
+/// The bitmap of `canvas` as painted now (drawing commands still batched included), shared with
+/// the canvas thread's snapshot (un-premultiplied if it has alpha); `None` if it has no bitmap.
+pub fn canvas_snapshot(canvas: &crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement) -> Option<VideoFrame> {
+    canvas.ensure_bitmap();
+    let id = canvas.canvas_id();
+    let snapshot = crate::dom::canvas::rendering::round_trip(|reply| canvas_traits::command::CanvasCommand::Snapshot {
+        canvas: id,
+        reply,
+    });
+    match snapshot {
+        Some(Ok(Some(pixels))) => Some(crate::imaging::frame_from_pixels(&pixels)),
+        _ => None,
     }
 }
 

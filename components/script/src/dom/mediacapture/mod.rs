@@ -6,6 +6,7 @@ pub mod bench;
 pub mod constraints;
 pub mod fakemicrophone;
 pub mod inputdeviceinfo;
+pub mod insertablestreams;
 pub mod mediadeviceinfo;
 pub mod mediadevices;
 pub mod mediastream;

@@ -65,7 +65,14 @@ pub enum SourceOrigin {
     /// A Web Audio `MediaStreamAudioDestinationNode`: samples come from the render thread
     /// through [`WebAudioSource::tap`]; no Media-thread source.
     WebAudio,
+    /// A `MediaStreamTrackGenerator`: the page writes `VideoFrame`s, which go to a canvas-like
+    /// Media-thread source (for `<video>`, recorders, `ImageCapture`) and, whole (timestamp,
+    /// visible rect, display size), to the processors of its tracks on this thread.
+    Generator,
 }
+
+/// Hears the frames a [`SourceOrigin::Generator`] source produces, on the script thread.
+pub type ScriptFrameListener = dyn Fn(&mut JSContext, &crate::dom::webcodecs::videoframe::FrameData);
 
 /// The Web Audio side of a [`SourceOrigin::WebAudio`] source.
 pub struct WebAudioSource {
@@ -99,6 +106,8 @@ pub struct TrackSource {
     tracks: RefCell<Vec<Trusted<MediaStreamTrack>>>,
     listener: Cell<Option<u64>>,
     web_audio: Option<WebAudioSource>,
+    /// Who hears a generator's frames on this thread (processors of its tracks).
+    script_frame_listeners: RefCell<Vec<std::rc::Weak<ScriptFrameListener>>>,
 }
 
 impl TrackSource {
@@ -126,6 +135,7 @@ impl TrackSource {
             tracks: RefCell::new(Vec::new()),
             listener: Cell::new(None),
             web_audio: None,
+            script_frame_listeners: RefCell::new(Vec::new()),
         });
         if origin == SourceOrigin::FakeMicrophone {
             return source;
@@ -156,6 +166,7 @@ impl TrackSource {
             tracks: RefCell::new(Vec::new()),
             listener: Cell::new(None),
             web_audio: Some(web_audio),
+            script_frame_listeners: RefCell::new(Vec::new()),
         })
     }
 
@@ -257,6 +268,24 @@ impl TrackSource {
     }
 
     /// A live track starts depending on this source.
+    /// Adds a listener to the frames a generator source produces (held weakly: dropping the
+    /// listener's `Rc` removes it).
+    pub fn add_script_frame_listener(&self, listener: &Rc<ScriptFrameListener>) {
+        self.script_frame_listeners.borrow_mut().push(Rc::downgrade(listener));
+    }
+
+    /// Hands a generator's frame to its listeners (each gets the same data, pixels shared).
+    pub fn deliver_script_frame(&self, cx: &mut JSContext, frame: &crate::dom::webcodecs::videoframe::FrameData) {
+        let listeners: Vec<Rc<ScriptFrameListener>> = {
+            let mut list = self.script_frame_listeners.borrow_mut();
+            list.retain(|l| l.strong_count() > 0);
+            list.iter().filter_map(std::rc::Weak::upgrade).collect()
+        };
+        for listener in listeners {
+            listener(cx, frame);
+        }
+    }
+
     pub fn add_track(&self, track: &MediaStreamTrack) {
         self.tracks.borrow_mut().push(Trusted::new(track));
     }

@@ -393,7 +393,7 @@ impl MediaRecorderMethods for MediaRecorder {
         let mut recorded = Vec::new();
         for t in &tracks {
             recorded.push(match t.source().origin() {
-                SourceOrigin::Camera | SourceOrigin::Canvas => {
+                SourceOrigin::Camera | SourceOrigin::Canvas | SourceOrigin::Generator => {
                     RecordedTrack::Video { source: t.source().id(), enabled: t.enabled_flag() }
                 }
                 SourceOrigin::FakeMicrophone => RecordedTrack::FakeMicrophone { enabled: t.enabled_flag() },

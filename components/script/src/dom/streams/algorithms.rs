@@ -122,7 +122,22 @@ pub enum SourceAlgorithms {
     Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
     /// The readable side of a TransformStream.
     Transform(crate::dom::bindings::root::Dom<crate::dom::streams::transformstream::TransformStream>),
+    /// Another standard's source (<https://streams.spec.whatwg.org/#readablestream-set-up>).
+    Native(Rc<dyn NativeSource>),
     Cleared,
+}
+
+/// The pull and cancel algorithms another standard gives when it sets up a ReadableStream
+/// (<https://streams.spec.whatwg.org/#readablestream-set-up>): a `MediaStreamTrackProcessor`.
+pub trait NativeSource: JSTraceable {
+    /// pullAlgorithm (it may enqueue through `controller`).
+    fn pull(
+        &self,
+        cx: &mut JSContext,
+        controller: &crate::dom::streams::readablestreamdefaultcontroller::ReadableStreamDefaultController,
+    ) -> Rc<Promise>;
+    /// cancelAlgorithm, given reason.
+    fn cancel(&self, cx: &mut JSContext, reason: HandleValue) -> Rc<Promise>;
 }
 
 /// Calls `function` with `this` and `args` in the function's realm; `Err` leaves the exception

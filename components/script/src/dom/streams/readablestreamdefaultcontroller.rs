@@ -184,6 +184,7 @@ impl ReadableStreamDefaultController {
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
             Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
+            Native(Rc<dyn crate::dom::streams::algorithms::NativeSource>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -196,6 +197,7 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Iterable(record) => Pull::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
             SourceAlgorithms::Bytes(source) => Pull::Bytes(source.clone()),
+            SourceAlgorithms::Native(source) => Pull::Native(source.clone()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Pull::Resolved,
         };
         let source = match pull {
@@ -204,6 +206,7 @@ impl ReadableStreamDefaultController {
             Pull::Iterable(record) => return crate::dom::streams::from::pull(cx, &global, &record, self),
             Pull::Transform(stream) => return stream.source_pull(cx),
             Pull::Bytes(source) => return crate::dom::streams::bytesource::pull(cx, &global, &source, self),
+            Pull::Native(source) => return source.pull(cx, self),
             Pull::Resolved => None,
         };
         let Some((pull, this)) = source else { return Promise::new_resolved(cx, &global, &()) };
@@ -397,6 +400,7 @@ impl ReadableStreamDefaultController {
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
             Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
+            Native(Rc<dyn crate::dom::streams::algorithms::NativeSource>),
             Resolved,
         }
         // Read the algorithm out of the cell first: running it runs page script.
@@ -409,6 +413,7 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
             SourceAlgorithms::Bytes(source) => Cancel::Bytes(source.clone()),
+            SourceAlgorithms::Native(source) => Cancel::Native(source.clone()),
             SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Cancel::Resolved,
         };
         let result = match cancel {
@@ -423,6 +428,7 @@ impl ReadableStreamDefaultController {
             Cancel::Iterable(record) => crate::dom::streams::from::cancel(cx, &global, &record, reason),
             Cancel::Transform(stream) => stream.source_cancel(cx, reason),
             Cancel::Bytes(source) => crate::dom::streams::bytesource::cancel(cx, &global, &source),
+            Cancel::Native(source) => source.cancel(cx, reason),
             Cancel::Resolved => Promise::new_resolved(cx, &global, &()),
         };
         // 3. Perform ! ReadableStreamDefaultControllerClearAlgorithms(this).

@@ -99,7 +99,18 @@ pub enum SinkAlgorithms {
     Sink(UnderlyingSink),
     /// The writable side of a TransformStream.
     Transform(Dom<crate::dom::streams::transformstream::TransformStream>),
+    /// Another standard's sink (<https://streams.spec.whatwg.org/#writablestream-set-up>).
+    Native(Rc<dyn NativeSink>),
     Cleared,
+}
+
+/// The write, close and abort algorithms another standard gives when it sets up a
+/// WritableStream (<https://streams.spec.whatwg.org/#writablestream-set-up>): a
+/// `MediaStreamTrackGenerator`.
+pub trait NativeSink: JSTraceable {
+    fn write(&self, cx: &mut JSContext, chunk: HandleValue) -> Rc<Promise>;
+    fn close(&self, cx: &mut JSContext) -> Rc<Promise>;
+    fn abort(&self, cx: &mut JSContext, reason: HandleValue) -> Rc<Promise>;
 }
 
 /// An entry of [[queue]]: a chunk with its size, or the close sentinel.
@@ -229,9 +240,20 @@ impl WritableStreamDefaultController {
                 };
                 function.as_ref().map(|f| (f.get(), sink.object.get()))
             }
-            SinkAlgorithms::Transform(_) => None,
+            SinkAlgorithms::Transform(_) | SinkAlgorithms::Native(_) => None,
             SinkAlgorithms::Empty | SinkAlgorithms::Cleared => None,
         };
+        let native = match &*self.algorithms.borrow() {
+            SinkAlgorithms::Native(sink) => Some(sink.clone()),
+            _ => None,
+        };
+        if let Some(sink) = native {
+            return match which {
+                Which::Write => sink.write(cx, argument),
+                Which::Close => sink.close(cx),
+                Which::Abort => sink.abort(cx, argument),
+            };
+        }
         // A transform stream's sink algorithms (read out of the cell first: they may clear it).
         let transform = match &*self.algorithms.borrow() {
             SinkAlgorithms::Transform(stream) => Some(stream.as_rooted()),

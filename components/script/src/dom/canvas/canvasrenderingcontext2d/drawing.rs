@@ -5,7 +5,7 @@
 use super::*;
 
 /// An image argument that passed the usability check.
-pub(super) enum UsableImage {
+pub(crate) enum UsableImage {
     /// A canvas, read on the canvas thread.
     Canvas(DomRoot<HTMLCanvasElement>),
     /// An ImageBitmap's or a video's current frame, shared.
@@ -16,7 +16,7 @@ impl CanvasRenderingContext2D {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#check-the-usability-of-the-image-argument>,
     /// for `drawImage` and `createPattern`: `Ok(None)` is "bad" (nothing is
     /// drawn), errors are thrown.
-    pub(super) fn check_usability(image: &CanvasImageSource) -> Fallible<Option<UsableImage>> {
+    pub(crate) fn check_usability(image: &CanvasImageSource) -> Fallible<Option<UsableImage>> {
         match image {
             // "If image has either a horizontal dimension or a vertical
             // dimension equal to zero, then throw an "InvalidStateError"."
@@ -68,6 +68,17 @@ impl CanvasRenderingContext2D {
                 pixels: ImagePixels::from(&frame),
                 origin_clean: video.is_origin_clean(),
             })),
+            // VideoFrame (<https://w3c.github.io/webcodecs/#videoframe-interface>, "a VideoFrame is
+            // a CanvasImageSource"): a closed frame is InvalidStateError, as a detached bitmap;
+            // its pixels are the frame as rendered (visible rect, rotation, display size).
+            // Frames are always origin-clean (the constructor refuses a tainted source).
+            CanvasImageSource::VideoFrame(frame) => match frame.data() {
+                Some(data) => Ok(Some(UsableImage::Pixels {
+                    pixels: ImagePixels::from(&data.rendered()),
+                    origin_clean: true,
+                })),
+                None => Err(Error::InvalidState("The VideoFrame is closed.".into())),
+            },
         }
     }
 
