@@ -34,6 +34,8 @@ struct CloneError {
     canvases: Vec<*mut mozjs::jsapi::JSObject>,
     /// What each of them carries to the receiving side, same indices.
     received_canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
+    /// The VideoFrames in the message (serialized or transferred): their data, pixels shared.
+    frames: Vec<crate::dom::webcodecs::videoframe::FrameData>,
 }
 
 impl CloneError {
@@ -45,6 +47,7 @@ impl CloneError {
             new_ports: Vec::new(),
             canvases: Vec::new(),
             received_canvases: Vec::new(),
+            frames: Vec::new(),
         }
     }
 }
@@ -99,6 +102,7 @@ struct TransferList {
     bitmaps: Vec<crate::dom::bindings::root::DomRoot<crate::dom::images::imagebitmap::ImageBitmap>>,
     ports: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>,
     canvases: Vec<crate::dom::bindings::root::DomRoot<crate::dom::canvas::offscreencanvas::OffscreenCanvas>>,
+    frames: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webcodecs::videoframe::VideoFrame>>,
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
@@ -106,7 +110,13 @@ struct TransferList {
 /// steps that must pass before anything moves (both the same-thread and the cross-thread path).
 fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<TransferList, Error> {
     use crate::dom::bindings::conversions::root_from_object;
-    let mut list = TransferList { buffers: Vec::new(), bitmaps: Vec::new(), ports: Vec::new(), canvases: Vec::new() };
+    let mut list = TransferList {
+        buffers: Vec::new(),
+        bitmaps: Vec::new(),
+        ports: Vec::new(),
+        canvases: Vec::new(),
+        frames: Vec::new(),
+    };
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
         if transfer[..index].contains(&object) {
@@ -150,6 +160,15 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
         {
             canvas.check_transferable()?;
             list.canvases.push(canvas);
+        } else if let Some(frame) =
+            unsafe { root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) }
+        {
+            // VideoFrame's transfer steps: 1. If value's [[Detached]] is true, throw a
+            // "DataCloneError" DOMException. (The frame is closed once it has been serialized.)
+            if frame.is_detached() {
+                return Err(Error::DataClone("A closed VideoFrame cannot be transferred.".into()));
+            }
+            list.frames.push(frame);
         } else {
             // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
             //     transferable.
@@ -171,7 +190,7 @@ pub fn serialize_with_transfer(
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
     use crate::dom::webmessaging::messageport::MessagePort;
-    let TransferList { buffers, bitmaps, ports, canvases } = check_transfer_list(transfer)?;
+    let TransferList { buffers, bitmaps, ports, canvases, frames } = check_transfer_list(transfer)?;
     // The transfer-receiving steps of MessagePort make a new port in the receiving realm that
     // takes over the old one's entanglement and queued messages; the old one is detached.
     let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
@@ -194,6 +213,11 @@ pub fn serialize_with_transfer(
     // placeholder).
     for canvas in canvases {
         canvas.detach(cx);
+    }
+    // Transfer: the VideoFrames are closed ("Run the Close VideoFrame algorithm with value");
+    // their clones hold the same media resource.
+    for frame in frames {
+        frame.close_frame();
     }
     // Transfer: the ImageBitmaps' pixels now belong to their clones; the originals are
     // detached ("set value's [[Detached]] internal slot to true" in the transfer steps).
@@ -221,6 +245,8 @@ pub struct SerializedMessage {
     ports: Vec<crate::dom::webmessaging::portchannel::Endpoint>,
     /// The transferred OffscreenCanvases' sizes and placeholders, in transfer-list order.
     canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
+    /// The VideoFrames in it (their pixels shared, never copied).
+    frames: Vec<crate::dom::webcodecs::videoframe::FrameData>,
 }
 
 impl SerializedMessage {
@@ -235,6 +261,7 @@ impl SerializedMessage {
             bitmaps: self.bitmaps.clone(),
             ports: Vec::new(),
             canvases: Vec::new(),
+            frames: self.frames.clone(),
         })
     }
 }
@@ -258,7 +285,7 @@ pub fn serialize_for_thread(
     transfer: &[*mut mozjs::jsapi::JSObject],
     caller: CloneCaller,
 ) -> Result<SerializedMessage, Error> {
-    let TransferList { buffers, bitmaps, ports, canvases } = check_transfer_list(transfer)?;
+    let TransferList { buffers, bitmaps, ports, canvases, frames } = check_transfer_list(transfer)?;
     rooted!(&in(cx) let mut transferables = mozjs::jsval::UndefinedValue());
     if !buffers.is_empty() {
         // SAFETY: a new array in the current realm, filled with the rooted list's buffers.
@@ -337,7 +364,11 @@ pub fn serialize_for_thread(
             data
         })
         .collect();
-    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases })
+    // The transferred VideoFrames are closed; their data travels in the message.
+    for frame in frames {
+        frame.close_frame();
+    }
+    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases, frames: closure.frames })
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
@@ -348,7 +379,7 @@ pub fn deserialize_from_thread(
     message: SerializedMessage,
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
-    let SerializedMessage { data, bitmaps, ports, canvases } = message;
+    let SerializedMessage { data, bitmaps, ports, canvases, frames } = message;
     let new_ports: Vec<_> = if ports.is_empty() {
         Vec::new()
     } else {
@@ -362,6 +393,7 @@ pub fn deserialize_from_thread(
         bitmaps,
         new_ports: reflectors(&new_ports),
         received_canvases: canvases,
+        frames,
         ..CloneError::new()
     };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
@@ -453,6 +485,7 @@ mod tag {
     pub const IMAGE_BITMAP: u32 = BASE + 11;
     pub const MESSAGE_PORT: u32 = BASE + 12;
     pub const OFFSCREEN_CANVAS: u32 = BASE + 13;
+    pub const VIDEO_FRAME: u32 = BASE + 14;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -585,6 +618,18 @@ unsafe extern "C" fn write_platform_object(
             // A MessagePort of the transfer list: the receiver gets the same port.
             return w.header(tag::MESSAGE_PORT, index as u32);
         }
+        if let Some(frame) = root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) {
+            // VideoFrame's serialization steps: 1. If value's [[Detached]] is true, throw a
+            // "DataCloneError". 3–6. A new reference to the media resource and every other slot
+            // (a transferred frame is serialized the same way and closed afterwards).
+            let Some(data) = frame.data() else {
+                closure.message = Some("A closed VideoFrame could not be cloned.".into());
+                report_clone_error(cx, closure);
+                return false;
+            };
+            closure.frames.push(data);
+            return w.header(tag::VIDEO_FRAME, (closure.frames.len() - 1) as u32);
+        }
         if let Some(bitmap) = root_from_object::<ImageBitmap>(object) {
             // ImageBitmap serialization steps: 1. If value's origin-clean flag is not set, then
             // throw a "DataCloneError". 2. (Detached) likewise. 3. The bitmap data is shared.
@@ -687,6 +732,11 @@ unsafe extern "C" fn read_platform_object(
                 let size = base::units::ImageSize::new(width as u32, height as u32);
                 let color = crate::dom::bindings::codegen::Enums::PredefinedColorSpace::Srgb;
                 reflector(&*ImageData::new(cx, &window, size, color, Some(&bytes)).ok()?)
+            }
+            // VideoFrame's deserialization steps: every field back into the slots.
+            tag::VIDEO_FRAME => {
+                let frame = closure.frames.get(data as usize)?.clone();
+                reflector(&*crate::dom::webcodecs::videoframe::VideoFrame::new(cx, &window, frame))
             }
             tag::IMAGE_BITMAP => {
                 let frame = closure.bitmaps.get(data as usize)?.clone();
