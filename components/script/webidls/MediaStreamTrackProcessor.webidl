@@ -8,6 +8,8 @@
 
 [Exposed=Window]
 interface MediaStreamTrackProcessor {
+  // Chromium's first form, which its legacy WPT files and older pages use.
+  [Throws] constructor(MediaStreamTrack track, optional unsigned short maxBufferSize);
   [Throws] constructor(MediaStreamTrackProcessorInit init);
   readonly attribute ReadableStream readable;
 };

@@ -297,6 +297,12 @@ impl HTMLMediaElement {
             for p in promises {
                 p.resolve_native(cx, &());
             }
+            // A MediaStream's playback position starts to advance now: "time marches on"
+            // fires timeupdate (as Chromium does when a stream starts playing). Later frames
+            // of a live stream fire none (nothing ticks a playing stream's position here).
+            if e.src_object.get().is_some() && !e.paused.get() {
+                e.fire(cx, "timeupdate");
+            }
         });
     }
 

@@ -285,14 +285,43 @@ impl MediaStreamTrackProcessor {
 }
 
 impl MediaStreamTrackProcessorMethods for MediaStreamTrackProcessor {
-    /// <https://w3c.github.io/mediacapture-transform/#dom-mediastreamtrackprocessor-mediastreamtrackprocessor>
+    /// Chromium's legacy form, `new MediaStreamTrackProcessor(track, maxBufferSize)`: the same
+    /// steps as the dictionary form.
     fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        track: &MediaStreamTrack,
+        max_buffer_size: Option<u16>,
+    ) -> Fallible<DomRoot<MediaStreamTrackProcessor>> {
+        Self::construct(cx, global, proto, track, max_buffer_size)
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-mediastreamtrackprocessor-mediastreamtrackprocessor>
+    fn Constructor_(
         cx: &mut JSContext,
         global: &Window,
         proto: Option<HandleObject>,
         init: &MediaStreamTrackProcessorInit,
     ) -> Fallible<DomRoot<MediaStreamTrackProcessor>> {
-        let track = &init.track;
+        Self::construct(cx, global, proto, &init.track, init.max_buffer_size)
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-mediastreamtrackprocessor-readable>
+    fn Readable(&self, _cx: &mut JSContext) -> DomRoot<ReadableStream> {
+        self.readable.get().expect("set by the constructor")
+    }
+}
+
+impl MediaStreamTrackProcessor {
+    /// <https://w3c.github.io/mediacapture-transform/#dom-mediastreamtrackprocessor-mediastreamtrackprocessor>
+    fn construct(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        track: &MediaStreamTrack,
+        max_buffer_size: Option<u16>,
+    ) -> Fallible<DomRoot<MediaStreamTrackProcessor>> {
         // 1. If init.track is not a valid MediaStreamTrack, throw a TypeError (an ended track
         //    delivers nothing).
         if !track.is_live() {
@@ -302,7 +331,7 @@ impl MediaStreamTrackProcessorMethods for MediaStreamTrackProcessor {
             return Err(Error::NotSupported("Only video tracks can be processed (there is no AudioData).".into()));
         }
         // 2–3. maxBufferSize: 1, or init's if greater than 1.
-        let max_buffer_size = match init.max_buffer_size {
+        let max_buffer_size = match max_buffer_size {
             Some(n) if n > 1 => n as usize,
             _ => 1,
         };
@@ -311,7 +340,7 @@ impl MediaStreamTrackProcessorMethods for MediaStreamTrackProcessor {
             cx,
             Box::new(MediaStreamTrackProcessor {
                 reflector_: Reflector::new(),
-                track: Dom::from_ref(&**track),
+                track: Dom::from_ref(track),
                 readable: MutNullableDom::new(None),
                 max_buffer_size,
                 queue: RefCell::new(VecDeque::new()),
@@ -337,11 +366,6 @@ impl MediaStreamTrackProcessorMethods for MediaStreamTrackProcessor {
         }));
         processor.connect(cx, track.source());
         Ok(processor)
-    }
-
-    /// <https://w3c.github.io/mediacapture-transform/#dom-mediastreamtrackprocessor-readable>
-    fn Readable(&self, _cx: &mut JSContext) -> DomRoot<ReadableStream> {
-        self.readable.get().expect("set by the constructor")
     }
 }
 
