@@ -185,6 +185,11 @@ impl DOMException {
         reflect_dom_object(cx, Box::new(DOMException::new_inherited(name.as_str().into(), message)), global)
     }
 
+    /// A DOMException with any `name` (a deserialized one keeps the name it had).
+    pub fn with_name(cx: &mut JSContext, global: &Window, name: String, message: String) -> DomRoot<DOMException> {
+        reflect_dom_object(cx, Box::new(DOMException::new_inherited(name, message)), global)
+    }
+
     pub fn name_str(&self) -> String {
         self.name.borrow().clone()
     }

@@ -36,6 +36,9 @@ struct CloneError {
     received_canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
     /// The VideoFrames in the message (serialized or transferred): their data, pixels shared.
     frames: Vec<crate::dom::webcodecs::videoframe::FrameData>,
+    /// The transferred streams: reflector, kind, and the index in `ports`/`new_ports` of the
+    /// port that carries each (a TransformStream's writable side is at the next index).
+    streams: Vec<(*mut mozjs::jsapi::JSObject, u32, u32)>,
 }
 
 impl CloneError {
@@ -48,6 +51,7 @@ impl CloneError {
             canvases: Vec::new(),
             received_canvases: Vec::new(),
             frames: Vec::new(),
+            streams: Vec::new(),
         }
     }
 }
@@ -103,6 +107,65 @@ struct TransferList {
     ports: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>,
     canvases: Vec<crate::dom::bindings::root::DomRoot<crate::dom::canvas::offscreencanvas::OffscreenCanvas>>,
     frames: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webcodecs::videoframe::VideoFrame>>,
+    /// Streams (reflectors) and their kind, in list order.
+    streams: Vec<(*mut mozjs::jsapi::JSObject, u32)>,
+    /// How many of `ports` the page listed (the rest carry transferred streams and are not
+    /// exposed in `MessageEvent.ports`).
+    user_ports: usize,
+}
+
+/// Runs the transfer steps of the streams in `list` (each becomes a port that joins the
+/// transferred ports) and returns, for the clone hooks, each stream's reflector, kind and port
+/// index.
+fn transfer_streams(
+    cx: &mut JSContext,
+    list: &mut TransferList,
+) -> Result<Vec<(*mut mozjs::jsapi::JSObject, u32, u32)>, Error> {
+    use crate::dom::bindings::conversions::root_from_object;
+    use crate::dom::streams::readablestream::ReadableStream;
+    use crate::dom::streams::transformstream::TransformStream;
+    use crate::dom::streams::transfer::{transfer_readable, transfer_writable};
+    use crate::dom::streams::writablestream::WritableStream;
+    let mut out = Vec::new();
+    // Each stream's transfer steps check its lock again: an earlier entry (a TransformStream)
+    // may have locked a later one (its own readable or writable side) by piping it.
+    let locked = || Error::DataClone("A locked stream cannot be transferred.".into());
+    for &(object, kind) in &list.streams.clone() {
+        let index = list.ports.len() as u32;
+        // SAFETY: `object` is a live, rooted member of the caller's transfer list, of `kind`.
+        unsafe {
+            match kind {
+                tag::READABLE_STREAM => {
+                    if let Some(stream) = root_from_object::<ReadableStream>(object) {
+                        if stream.is_locked() {
+                            return Err(locked());
+                        }
+                        list.ports.push(transfer_readable(cx, &stream));
+                    }
+                }
+                tag::WRITABLE_STREAM => {
+                    if let Some(stream) = root_from_object::<WritableStream>(object) {
+                        if stream.is_locked() {
+                            return Err(locked());
+                        }
+                        list.ports.push(transfer_writable(cx, &stream));
+                    }
+                }
+                _ => {
+                    // TransformStream's transfer steps: its readable, then its writable.
+                    if let Some(stream) = root_from_object::<TransformStream>(object) {
+                        if stream.readable().is_locked() || stream.writable().is_locked() {
+                            return Err(locked());
+                        }
+                        list.ports.push(transfer_readable(cx, &stream.readable()));
+                        list.ports.push(transfer_writable(cx, &stream.writable()));
+                    }
+                }
+            }
+        }
+        out.push((object, kind, index));
+    }
+    Ok(out)
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
@@ -116,6 +179,8 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
         ports: Vec::new(),
         canvases: Vec::new(),
         frames: Vec::new(),
+        streams: Vec::new(),
+        user_ports: 0,
     };
     for (index, &object) in transfer.iter().enumerate() {
         // 2.3 If memory[transferable] exists, then throw a "DataCloneError" DOMException.
@@ -155,6 +220,7 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
                 ));
             }
             list.ports.push(port);
+            list.user_ports = list.ports.len();
         } else if let Some(canvas) =
             unsafe { root_from_object::<crate::dom::canvas::offscreencanvas::OffscreenCanvas>(object) }
         {
@@ -169,6 +235,33 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
                 return Err(Error::DataClone("A closed VideoFrame cannot be transferred.".into()));
             }
             list.frames.push(frame);
+        } else if let Some(stream) =
+            unsafe { root_from_object::<crate::dom::streams::readablestream::ReadableStream>(object) }
+        {
+            // ReadableStream's transfer steps: 1. If ! IsReadableStreamLocked(value) is true,
+            // throw a "DataCloneError" DOMException.
+            if stream.is_locked() {
+                return Err(Error::DataClone("A locked ReadableStream cannot be transferred.".into()));
+            }
+            list.streams.push((object, tag::READABLE_STREAM));
+        } else if let Some(stream) =
+            unsafe { root_from_object::<crate::dom::streams::writablestream::WritableStream>(object) }
+        {
+            // WritableStream's transfer steps: 1. If ! IsWritableStreamLocked(value) is true,
+            // throw a "DataCloneError" DOMException.
+            if stream.is_locked() {
+                return Err(Error::DataClone("A locked WritableStream cannot be transferred.".into()));
+            }
+            list.streams.push((object, tag::WRITABLE_STREAM));
+        } else if let Some(stream) =
+            unsafe { root_from_object::<crate::dom::streams::transformstream::TransformStream>(object) }
+        {
+            // TransformStream's transfer steps: 3–4. If either side is locked, throw a
+            // "DataCloneError" DOMException.
+            if stream.readable().is_locked() || stream.writable().is_locked() {
+                return Err(Error::DataClone("A TransformStream with a locked side cannot be transferred.".into()));
+            }
+            list.streams.push((object, tag::TRANSFORM_STREAM));
         } else {
             // 2.1 Neither an [[ArrayBufferData]] nor a [[Detached]] internal slot: not
             //     transferable.
@@ -190,7 +283,10 @@ pub fn serialize_with_transfer(
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
     use crate::dom::webmessaging::messageport::MessagePort;
-    let TransferList { buffers, bitmaps, ports, canvases, frames } = check_transfer_list(transfer)?;
+    let mut list = check_transfer_list(transfer)?;
+    let streams = transfer_streams(cx, &mut list)?;
+    let user_ports = list.user_ports;
+    let TransferList { buffers, bitmaps, ports, canvases, frames, .. } = list;
     // The transfer-receiving steps of MessagePort make a new port in the receiving realm that
     // takes over the old one's entanglement and queued messages; the old one is detached.
     let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
@@ -199,6 +295,7 @@ pub fn serialize_with_transfer(
         new_ports: reflectors(&new_ports),
         canvases: reflectors(&canvases),
         received_canvases: canvases.iter().map(|c| c.transfer_data()).collect(),
+        streams,
         ..CloneError::new()
     };
     {
@@ -230,6 +327,9 @@ pub fn serialize_with_transfer(
         // SAFETY: `buffer` is a rooted, non-detached ArrayBuffer.
         unsafe { mozjs::jsapi::DetachArrayBuffer(cx.raw_cx(), buffer.handle().into()) };
     }
+    // The ports that carry transferred streams are internal: not in the event's `ports`.
+    let mut new_ports = new_ports;
+    new_ports.truncate(user_ports);
     Ok(new_ports)
 }
 
@@ -247,6 +347,8 @@ pub struct SerializedMessage {
     canvases: Vec<crate::dom::canvas::placeholder::TransferredCanvas>,
     /// The VideoFrames in it (their pixels shared, never copied).
     frames: Vec<crate::dom::webcodecs::videoframe::FrameData>,
+    /// How many of `ports` the page listed (the rest carry transferred streams).
+    user_ports: usize,
 }
 
 impl SerializedMessage {
@@ -262,6 +364,7 @@ impl SerializedMessage {
             ports: Vec::new(),
             canvases: Vec::new(),
             frames: self.frames.clone(),
+            user_ports: 0,
         })
     }
 }
@@ -285,7 +388,10 @@ pub fn serialize_for_thread(
     transfer: &[*mut mozjs::jsapi::JSObject],
     caller: CloneCaller,
 ) -> Result<SerializedMessage, Error> {
-    let TransferList { buffers, bitmaps, ports, canvases, frames } = check_transfer_list(transfer)?;
+    let mut list = check_transfer_list(transfer)?;
+    let streams = transfer_streams(cx, &mut list)?;
+    let user_ports = list.user_ports;
+    let TransferList { buffers, bitmaps, ports, canvases, frames, .. } = list;
     rooted!(&in(cx) let mut transferables = mozjs::jsval::UndefinedValue());
     if !buffers.is_empty() {
         // SAFETY: a new array in the current realm, filled with the rooted list's buffers.
@@ -303,7 +409,8 @@ pub fn serialize_for_thread(
             transferables.set(mozjs::jsval::ObjectValue(array.get()));
         }
     }
-    let mut closure = CloneError { ports: reflectors(&ports), canvases: reflectors(&canvases), ..CloneError::new() };
+    let mut closure =
+        CloneError { ports: reflectors(&ports), canvases: reflectors(&canvases), streams, ..CloneError::new() };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
         allowSharedMemoryObjects_: false,
@@ -368,7 +475,7 @@ pub fn serialize_for_thread(
     for frame in frames {
         frame.close_frame();
     }
-    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases, frames: closure.frames })
+    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases, frames: closure.frames, user_ports })
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
@@ -379,7 +486,7 @@ pub fn deserialize_from_thread(
     message: SerializedMessage,
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
-    let SerializedMessage { data, bitmaps, ports, canvases, frames } = message;
+    let SerializedMessage { data, bitmaps, ports, canvases, frames, user_ports } = message;
     let new_ports: Vec<_> = if ports.is_empty() {
         Vec::new()
     } else {
@@ -424,6 +531,9 @@ pub fn deserialize_from_thread(
         ok
     };
     if ok {
+        // The ports that carry transferred streams are internal: not in the event's `ports`.
+        let mut new_ports = new_ports;
+        new_ports.truncate(user_ports);
         return Ok(new_ports);
     }
     // SAFETY: the failure is reported as a messageerror, not as a pending exception.
@@ -486,6 +596,10 @@ mod tag {
     pub const MESSAGE_PORT: u32 = BASE + 12;
     pub const OFFSCREEN_CANVAS: u32 = BASE + 13;
     pub const VIDEO_FRAME: u32 = BASE + 14;
+    pub const READABLE_STREAM: u32 = BASE + 15;
+    pub const WRITABLE_STREAM: u32 = BASE + 16;
+    pub const TRANSFORM_STREAM: u32 = BASE + 17;
+    pub const DOM_EXCEPTION: u32 = BASE + 18;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -610,6 +724,11 @@ unsafe extern "C" fn write_platform_object(
                 && w.doubles(&[f64::from(size.width), f64::from(size.height)])
                 && w.bytes(&bytes);
         }
+        if let Some(&(_, kind, index)) = closure.streams.iter().find(|(s, _, _)| *s == object) {
+            // A stream of the transfer list: its port travels; the receiver sets up a
+            // cross-realm stream on it.
+            return w.header(kind, index);
+        }
         if let Some(index) = closure.canvases.iter().position(|c| *c == object) {
             // An OffscreenCanvas of the transfer list: the receiver gets a new one.
             return w.header(tag::OFFSCREEN_CANVAS, index as u32);
@@ -617,6 +736,13 @@ unsafe extern "C" fn write_platform_object(
         if let Some(index) = closure.ports.iter().position(|p| *p == object) {
             // A MessagePort of the transfer list: the receiver gets the same port.
             return w.header(tag::MESSAGE_PORT, index as u32);
+        }
+        if let Some(exception) = root_from_object::<crate::dom::dom::domexception::DOMException>(object) {
+            // DOMException's serialization steps (<https://webidl.spec.whatwg.org/#idl-DOMException>):
+            // its name and message.
+            return w.header(tag::DOM_EXCEPTION, 0)
+                && w.bytes(exception.name_str().as_bytes())
+                && w.bytes(exception.message_str().as_bytes());
         }
         if let Some(frame) = root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) {
             // VideoFrame's serialization steps: 1. If value's [[Detached]] is true, throw a
@@ -733,6 +859,12 @@ unsafe extern "C" fn read_platform_object(
                 let color = crate::dom::bindings::codegen::Enums::PredefinedColorSpace::Srgb;
                 reflector(&*ImageData::new(cx, &window, size, color, Some(&bytes)).ok()?)
             }
+            // DOMException's deserialization steps: a new exception with the name and message.
+            tag::DOM_EXCEPTION => {
+                let name = r.string()?;
+                let message = r.string()?;
+                reflector(&*crate::dom::dom::domexception::DOMException::with_name(cx, &window, name, message))
+            }
             // VideoFrame's deserialization steps: every field back into the slots.
             tag::VIDEO_FRAME => {
                 let frame = closure.frames.get(data as usize)?.clone();
@@ -741,6 +873,30 @@ unsafe extern "C" fn read_platform_object(
             tag::IMAGE_BITMAP => {
                 let frame = closure.bitmaps.get(data as usize)?.clone();
                 reflector(&*ImageBitmap::new(cx, &window, frame, true))
+            }
+            // A transferred stream's transfer-receiving steps: a cross-realm stream on its port.
+            tag::READABLE_STREAM | tag::WRITABLE_STREAM | tag::TRANSFORM_STREAM => {
+                use crate::dom::streams::transfer::{
+                    set_up_cross_realm_transform_readable, set_up_cross_realm_transform_writable,
+                };
+                let port_of = |i: u32| -> Option<crate::dom::bindings::root::DomRoot<MessagePort>> {
+                    let object = *closure.new_ports.get(i as usize)?;
+                    // SAFETY: the new ports are live reflectors made for this message.
+                    unsafe { crate::dom::bindings::conversions::root_from_object::<MessagePort>(object) }
+                };
+                let first = port_of(data)?;
+                match tag {
+                    tag::READABLE_STREAM => reflector(&*set_up_cross_realm_transform_readable(cx, &window, &first)),
+                    tag::WRITABLE_STREAM => reflector(&*set_up_cross_realm_transform_writable(cx, &window, &first)),
+                    _ => {
+                        let second = port_of(data + 1)?;
+                        let readable = set_up_cross_realm_transform_readable(cx, &window, &first);
+                        let writable = set_up_cross_realm_transform_writable(cx, &window, &second);
+                        reflector(&*crate::dom::streams::transformstream::TransformStream::from_sides(
+                            cx, &window, &readable, &writable,
+                        ))
+                    }
+                }
             }
             // A transferred MessagePort: the same port (it stays entangled).
             tag::MESSAGE_PORT => *closure.new_ports.get(data as usize)?,

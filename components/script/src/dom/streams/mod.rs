@@ -14,6 +14,7 @@ pub mod readablestreamdefaultreader;
 pub mod tee;
 pub mod transformstream;
 pub mod transformstreamdefaultcontroller;
+pub mod transfer;
 pub mod writablestream;
 pub mod writablestreamdefaultcontroller;
 pub mod writablestreamdefaultwriter;

@@ -53,6 +53,26 @@ fn size_of(strategy: QueuingStrategy) -> RootedTraceableBox<SizeAlgorithm> {
 }
 
 impl TransformStream {
+    /// TransformStream's transfer-receiving steps
+    /// (<https://streams.spec.whatwg.org/#ts-transfer>): a stream whose sides are the
+    /// deserialized cross-realm `readable` and `writable` (it has no controller of its own).
+    pub fn from_sides(
+        cx: &mut JSContext,
+        global: &Window,
+        readable: &ReadableStream,
+        writable: &WritableStream,
+    ) -> DomRoot<TransformStream> {
+        let stream = TransformStream {
+            reflector_: Reflector::new(),
+            backpressure: Cell::new(false),
+            backpressure_change_promise: RefCell::new(None),
+            controller: MutNullableDom::new(None),
+            readable: MutNullableDom::new(Some(readable)),
+            writable: MutNullableDom::new(Some(writable)),
+        };
+        crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(stream), global)
+    }
+
     pub fn readable(&self) -> DomRoot<ReadableStream> {
         self.readable.get().expect("set up")
     }

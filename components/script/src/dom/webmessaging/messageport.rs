@@ -30,6 +30,14 @@ use crate::dom::html::window::Window;
 use crate::dom::webmessaging::messageevent::MessageEvent;
 use crate::dom::webmessaging::portchannel::{Endpoint, PortChannel};
 
+/// What an internal port (the port of a transferred stream) does with its messages, instead of
+/// firing `message`/`messageerror` events: "add a handler for port's message event"
+/// (<https://streams.spec.whatwg.org/#abstract-opdef-setupcrossrealmtransformreadable>).
+pub trait PortHandler: crate::dom::bindings::trace::JSTraceable {
+    fn message(&self, cx: &mut JSContext, data: HandleValue);
+    fn message_error(&self, cx: &mut JSContext);
+}
+
 /// A message waiting in a port message queue: already deserialized in the port's realm.
 #[derive(crate::dom::bindings::trace::JSTraceable)]
 struct QueuedMessage {
@@ -53,6 +61,8 @@ pub struct MessagePort {
     /// transferred to another thread; `entangled` is then unused.
     #[no_trace]
     remote: RefCell<Option<Endpoint>>,
+    /// The handler of an internal port (a transferred stream's), if any.
+    native: RefCell<Option<Rc<dyn PortHandler>>>,
 }
 
 impl MessagePort {
@@ -79,6 +89,13 @@ impl MessagePort {
         self.closed.set(true);
     }
 
+    /// Two new entangled ports in `window`'s realm (a MessageChannel's, without the channel).
+    pub fn new_pair(cx: &mut JSContext, window: &Window) -> (DomRoot<MessagePort>, DomRoot<MessagePort>) {
+        let (one, two) = (MessagePort::new(cx, window), MessagePort::new(cx, window));
+        MessagePort::entangle(&one, &two);
+        (one, two)
+    }
+
     fn new(cx: &mut JSContext, window: &Window) -> DomRoot<MessagePort> {
         let port = MessagePort {
             eventtarget: EventTarget::new_inherited(),
@@ -87,6 +104,7 @@ impl MessagePort {
             closed: Cell::new(false),
             queue: RefCell::new(Vec::new()),
             remote: RefCell::new(None),
+            native: RefCell::new(None),
         };
         reflect_dom_object(cx, Box::new(port), window)
     }
@@ -166,9 +184,18 @@ impl MessagePort {
         if !window.is_attached() {
             return;
         }
+        let native = self.native.borrow().clone();
         crate::script_runtime::in_realm(cx, &window, |cx| {
             rooted!(&in(cx) let mut data = UndefinedValue());
-            match deserialize_from_thread(cx, message, data.handle_mut()) {
+            let result = deserialize_from_thread(cx, message, data.handle_mut());
+            if let Some(handler) = native {
+                match result {
+                    Ok(_) => handler.message(cx, data.handle()),
+                    Err(_) => handler.message_error(cx),
+                }
+                return;
+            }
+            match result {
                 Ok(ports) => {
                     rooted!(&in(cx) let source = NullValue());
                     let event = MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), ports);
@@ -195,6 +222,19 @@ impl MessagePort {
     fn entangle(one: &MessagePort, two: &MessagePort) {
         one.entangled.set(Some(two));
         two.entangled.set(Some(one));
+    }
+
+    /// Makes this an internal port whose messages go to `handler`, and enables its port
+    /// message queue.
+    pub fn set_native_handler(&self, handler: Rc<dyn PortHandler>) {
+        *self.native.borrow_mut() = Some(handler);
+        self.enable();
+    }
+
+    /// Posts `message` to the entangled port (the message port post message steps, no
+    /// transfer list).
+    pub fn post_from_rust(&self, cx: &mut JSContext, message: HandleValue) -> ErrorResult {
+        self.post_message_steps(cx, message, Vec::new())
     }
 
     /// Whether the port was closed.
@@ -246,6 +286,11 @@ impl MessagePort {
         // SAFETY: the window's global object is alive.
         let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), window.global_object().get()) };
         rooted!(&in(cx) let data = message.data.get());
+        let native = self.native.borrow().clone();
+        if let Some(handler) = native {
+            handler.message(cx, data.handle());
+            return;
+        }
         rooted!(&in(cx) let source = NullValue());
         let ports = message.ports.iter().map(|p| p.as_rooted()).collect();
         let event = MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), ports);
