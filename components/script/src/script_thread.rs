@@ -210,6 +210,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
             let animating = windows().iter().any(|w| {
                 !w.animation_frames().borrow().is_empty()
                     || w.has_video_frame_callbacks()
+                    || w.has_media_time_listeners()
                     || w.has_pending_intersection_observations()
                     || w.has_active_resize_observations(cx)
             });
@@ -249,6 +250,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let animating = windows().iter().any(|w| {
             !w.animation_frames().borrow().is_empty()
                 || w.has_video_frame_callbacks()
+                || w.has_media_time_listeners()
                 || w.has_pending_intersection_observations()
                 || w.has_active_resize_observations(cx)
         });
@@ -299,6 +301,10 @@ pub fn update_the_rendering(cx: &mut JSContext, now: Instant) {
     // Then the intersection observers (step 19): entries are queued, a task notifies.
     for window in windows() {
         crate::dom::intersectionobserver::intersectionobserver::update_intersection_observations(cx, &window);
+    }
+    // Playing MediaStreams' timeupdate events ("time marches on").
+    for window in windows() {
+        window.media_time_marches_on(now);
     }
     crate::dom::canvas::rendering::update_the_rendering(cx, now);
     microtask_checkpoint(cx);

@@ -159,6 +159,9 @@ pub struct HTMLMediaElement {
     played: RefCell<Vec<(f64, f64)>>,
     #[no_trace]
     played_from: Cell<Option<f64>>,
+    /// When a playing MediaStream last fired `timeupdate` ("time marches on").
+    #[no_trace]
+    last_time_update: Cell<Option<std::time::Instant>>,
 }
 
 impl HTMLMediaElement {
@@ -194,6 +197,7 @@ impl HTMLMediaElement {
             captured_tracks: RefCell::new(Vec::new()),
             played: RefCell::new(Vec::new()),
             played_from: Cell::new(None),
+            last_time_update: Cell::new(None),
         }
     }
 
@@ -232,6 +236,42 @@ impl HTMLMediaElement {
 
     pub fn is_paused(&self) -> bool {
         self.paused.get()
+    }
+
+    /// Whether a MediaStream plays now: its playback position advances with the clock.
+    pub fn is_playing_stream(&self) -> bool {
+        self.src_object.get().is_some()
+            && !self.paused.get()
+            && !self.ended.get()
+            && self.ready_state.get() >= HAVE_CURRENT_DATA
+    }
+
+    /// Whether a page listens for `timeupdate` on a playing MediaStream (rendering updates keep
+    /// coming for it, as for a video frame callback).
+    pub fn wants_time_updates(&self) -> bool {
+        self.is_playing_stream() && self.upcast::<crate::dom::dom::eventtarget::EventTarget>().has_listeners_for("timeupdate")
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#time-marches-on> for a playing
+    /// MediaStream, at a rendering update: "If the time was reached through the usual
+    /// monotonic increase of the current playback position during normal playback, and if the
+    /// user agent has not fired a timeupdate event at the element in the past 15 to 250ms …
+    /// then the user agent must queue a media element task … to fire an event named
+    /// timeupdate at the element." (every 250 ms, as Chromium). Returns whether it still plays.
+    pub fn time_marches_on(&self, now: std::time::Instant) -> bool {
+        if !self.is_playing_stream() {
+            self.last_time_update.set(None);
+            return false;
+        }
+        match self.last_time_update.get() {
+            None => self.last_time_update.set(Some(now)),
+            Some(last) if now.duration_since(last) >= std::time::Duration::from_millis(250) => {
+                self.last_time_update.set(Some(now));
+                self.queue_fire("timeupdate");
+            }
+            Some(_) => {}
+        }
+        true
     }
 
     /// The media time of a presented frame, in seconds: the playback position of a media file,
@@ -297,11 +337,11 @@ impl HTMLMediaElement {
             for p in promises {
                 p.resolve_native(cx, &());
             }
-            // A MediaStream's playback position starts to advance now: "time marches on"
-            // fires timeupdate (as Chromium does when a stream starts playing). Later frames
-            // of a live stream fire none (nothing ticks a playing stream's position here).
-            if e.src_object.get().is_some() && !e.paused.get() {
-                e.fire(cx, "timeupdate");
+            // A MediaStream's position advances from now: its timeupdate events come from the
+            // rendering updates (`time_marches_on`).
+            if e.src_object.get().is_some() {
+                e.last_time_update.set(Some(std::time::Instant::now()));
+                e.global().add_playing_media(e);
             }
         });
     }

@@ -138,6 +138,9 @@ pub struct Window {
     /// The document's intersection observers that have targets.
     intersection_observers:
         RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver>>>,
+    /// Media elements that played a MediaStream (their `timeupdate` comes from rendering
+    /// updates; pruned when they stop).
+    playing_media: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlmediaelement::HTMLMediaElement>>>,
     /// Videos whose video frame request callbacks wait for a new frame.
     video_frame_elements: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
     #[no_trace]
@@ -205,6 +208,7 @@ impl Window {
             timers: Default::default(),
             animation_frames: Default::default(),
             video_frame_elements: Default::default(),
+            playing_media: Default::default(),
             resize_observers: Default::default(),
             intersection_observers: Default::default(),
             console_groups: Cell::new(0),
@@ -441,6 +445,27 @@ impl Window {
     /// update is due).
     pub fn has_pending_intersection_observations(&self) -> bool {
         self.intersection_observers.borrow().iter().any(|o| o.has_pending_observations())
+    }
+
+    /// Notes that `media` plays a MediaStream (once).
+    pub fn add_playing_media(&self, media: &crate::dom::html::htmlmediaelement::HTMLMediaElement) {
+        let mut list = self.playing_media.borrow_mut();
+        if !list.iter().any(|m| std::ptr::eq(&**m, media)) {
+            list.push(crate::dom::bindings::root::Dom::from_ref(media));
+        }
+    }
+
+    /// "Time marches on" for the MediaStreams playing in this window (at a rendering update);
+    /// those that stopped playing leave the list.
+    pub fn media_time_marches_on(&self, now: std::time::Instant) {
+        let media: Vec<_> = self.playing_media.borrow().iter().map(|m| m.as_rooted()).collect();
+        let still: Vec<_> = media.into_iter().filter(|m| m.time_marches_on(now)).collect();
+        *self.playing_media.borrow_mut() = still.iter().map(|m| crate::dom::bindings::root::Dom::from_ref(&**m)).collect();
+    }
+
+    /// Whether a page listens for `timeupdate` on a playing MediaStream here.
+    pub fn has_media_time_listeners(&self) -> bool {
+        self.playing_media.borrow().iter().any(|m| m.wants_time_updates())
     }
 
     /// Notes that `video` has video frame request callbacks waiting (once).

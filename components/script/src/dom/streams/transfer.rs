@@ -70,6 +70,20 @@ fn pack_and_post_message_handling_error(
     }
 }
 
+/// The cancel algorithm of a cross-realm readable and the abort algorithm of a cross-realm
+/// writable: "Let result be PackAndPostMessageHandlingError(port, "error", reason). Disentangle
+/// port. If result is an abrupt completion, return a promise rejected with result.[[Value]].
+/// Otherwise, return a promise resolved with undefined."
+fn post_error_and_disentangle(cx: &mut JSContext, port: &MessagePort, reason: HandleValue) -> Rc<Promise> {
+    let mut error = None;
+    pack_and_post_message_handling_error(cx, port, "error", reason, &mut error);
+    port.Close(cx);
+    match error {
+        Some(e) => Promise::new_rejected(cx, &port.global(), e),
+        None => Promise::new_resolved(cx, &port.global(), &()),
+    }
+}
+
 /// Reads `type` and `value` of a message the other side packed. `None` for anything else.
 fn unpack(cx: &mut JSContext, data: HandleValue, value: mozjs::rust::MutableHandleValue) -> Option<String> {
     if !data.get().is_object() {
@@ -159,16 +173,7 @@ impl NativeSource for CrossRealmReadable {
 
     /// Step 8: cancelAlgorithm.
     fn cancel(&self, cx: &mut JSContext, reason: HandleValue) -> Rc<Promise> {
-        // 1. Let result be PackAndPostMessageHandlingError(port, "error", reason).
-        let mut error = None;
-        pack_and_post_message_handling_error(cx, &self.port, "error", reason, &mut error);
-        // 2. Disentangle port.
-        self.port.Close(cx);
-        // 3–4. A promise rejected with result's error, or resolved with undefined.
-        match error {
-            Some(e) => Promise::new_rejected(cx, &self.port.global(), e),
-            None => Promise::new_resolved(cx, &self.port.global(), &()),
-        }
+        post_error_and_disentangle(cx, &self.port, reason)
     }
 }
 
@@ -308,14 +313,7 @@ impl NativeSink for CrossRealmSink {
 
     /// Step 10: abortAlgorithm.
     fn abort(&self, cx: &mut JSContext, reason: HandleValue) -> Rc<Promise> {
-        let sink = &self.0;
-        let mut error = None;
-        pack_and_post_message_handling_error(cx, &sink.port, "error", reason, &mut error);
-        sink.port.Close(cx);
-        match error {
-            Some(e) => Promise::new_rejected(cx, &sink.port.global(), e),
-            None => Promise::new_resolved(cx, &sink.port.global(), &()),
-        }
+        post_error_and_disentangle(cx, &self.0.port, reason)
     }
 }
 
