@@ -207,13 +207,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         // could be due.)
         let now = Instant::now();
         if crate::dom::canvas::rendering::rendering_update_due(now, true) {
-            let animating = windows().iter().any(|w| {
-                !w.animation_frames().borrow().is_empty()
-                    || w.has_video_frame_callbacks()
-                    || w.has_media_time_listeners()
-                    || w.has_pending_intersection_observations()
-                    || w.has_active_resize_observations(cx)
-            });
+            let animating = any_window_animating(cx);
             if crate::dom::canvas::rendering::rendering_update_due(now, animating) {
                 update_the_rendering(cx, now);
             }
@@ -247,13 +241,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let next_timer = windows().iter().filter_map(|w| w.next_timer_deadline()).min();
         // A dirty canvas or a waiting animation frame callback keeps the loop
         // alive until its rendering update; so does a waiting video frame callback.
-        let animating = windows().iter().any(|w| {
-            !w.animation_frames().borrow().is_empty()
-                || w.has_video_frame_callbacks()
-                || w.has_media_time_listeners()
-                || w.has_pending_intersection_observations()
-                || w.has_active_resize_observations(cx)
-        });
+        let animating = any_window_animating(cx);
         let next_timer =
             [next_timer, crate::dom::canvas::rendering::next_rendering_deadline(animating)].into_iter().flatten().min();
         let outstanding = OUTSTANDING.with(|c| c.get());
@@ -274,6 +262,20 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
             Err(RecvTimeoutError::Disconnected) => {}
         }
     }
+}
+
+/// Whether some window waits for a rendering update besides painting: an animation frame
+/// callback, a video frame callback on a playing video, a `timeupdate` listener on a playing
+/// MediaStream, an intersection observation not yet computed, or an active resize observation
+/// (asking that costs a layout).
+fn any_window_animating(cx: &mut JSContext) -> bool {
+    windows().iter().any(|w| {
+        !w.animation_frames().borrow().is_empty()
+            || w.has_video_frame_callbacks()
+            || w.has_media_time_listeners()
+            || w.has_pending_intersection_observations()
+            || w.has_active_resize_observations(cx)
+    })
 }
 
 /// HTML "update the rendering" (<https://html.spec.whatwg.org/multipage/webappapis.html#update-the-rendering>)
