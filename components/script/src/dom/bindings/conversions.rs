@@ -159,6 +159,24 @@ pub fn convert_to_int(x: f64, bits: u32, signed: bool, conv: IntConversion) -> R
     }
 }
 
+/// ConvertToInt's default steps for 64-bit types (<https://webidl.spec.whatwg.org/#abstract-opdef-converttoint>),
+/// steps 6–11 in exact integer arithmetic: IntegerPart(x) modulo 2^64, as the two's complement
+/// bits both `long long` and `unsigned long long` take.
+fn modulo_2_64(x: f64) -> u64 {
+    // 6. NaN, +0, −0, +∞ and −∞ give +0.
+    if !x.is_finite() || x == 0.0 {
+        return 0;
+    }
+    // 7. IntegerPart. A double of magnitude 2^117 or more is a multiple of 2^64 (its last
+    //    mantissa bit is worth 2^65 at least): 0 modulo 2^64.
+    let x = x.trunc();
+    if x.abs() >= 2f64.powi(117) {
+        return 0;
+    }
+    // 8–11. Modulo 2^64; the signed reading of these bits is x − 2^64 when x ≥ 2^63.
+    (x as i128).rem_euclid(1i128 << 64) as u64
+}
+
 fn int_name(bits: u32, signed: bool) -> &'static str {
     match (bits, signed) {
         (8, true) => "byte",
@@ -182,6 +200,10 @@ macro_rules! int_conversions {
                         Ok(x) => x,
                         Err(()) => return Err(()),
                     };
+                    if $bits == 64 && matches!(conv, IntConversion::Default) {
+                        // Exact modulo 2^64 (in f64 arithmetic, -10000 would come back as -10240).
+                        return Ok(Ok(modulo_2_64(x) as $t));
+                    }
                     Ok(convert_to_int(x, $bits, $signed, conv).map(|x| {
                         if $bits == 64 && !$signed && x < 0.0 { (x + 2f64.powi(64)) as $t } else { x as $t }
                     }))
