@@ -643,6 +643,8 @@ fn start_threads(
     };
     let canvas = canvas::spawn(compositor, frames);
     script::threads::set_canvas_sender(canvas.sender());
+    // WebCodecs' encoders: a work queue per encoder, made on demand (no thread until then).
+    script::threads::set_codecs(Arc::new(codecs::GstCodecs::new()));
     let audio = match webaudio::spawn() {
         Ok(a) => {
             script::threads::set_audio_sender(a.sender());

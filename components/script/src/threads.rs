@@ -7,8 +7,11 @@
 
 use std::cell::RefCell;
 
+use std::sync::Arc;
+
 use canvas_traits::command::CanvasSender;
 use crossbeam_channel::Sender;
+use media_traits::codecs::CodecProvider;
 use media_traits::messages::MediaCommand;
 use media_traits::webaudio::AudioCommand;
 
@@ -16,6 +19,17 @@ thread_local! {
     static MEDIA: RefCell<Option<Sender<MediaCommand>>> = const { RefCell::new(None) };
     static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
     static AUDIO: RefCell<Option<Sender<AudioCommand>>> = const { RefCell::new(None) };
+    static CODECS: RefCell<Option<Arc<dyn CodecProvider>>> = const { RefCell::new(None) };
+}
+
+/// Gives script the engine's codecs (WebCodecs' encoders); a worker's thread gets its owner's.
+pub fn set_codecs(codecs: Arc<dyn CodecProvider>) {
+    CODECS.with(|c| *c.borrow_mut() = Some(codecs));
+}
+
+/// The engine's codecs, if the host provided them.
+pub fn codecs() -> Option<Arc<dyn CodecProvider>> {
+    CODECS.try_with(|c| c.borrow().clone()).ok().flatten()
 }
 
 /// Gives script the Web Audio render thread's command channel.

@@ -1,6 +1,8 @@
-// https://w3c.github.io/webcodecs/#videoframe-interface and #videocolorspace-interface
-// The raw-frame interfaces of WebCodecs; no codecs (VideoEncoder/VideoDecoder, AudioData and
-// the chunks are absent).
+// https://w3c.github.io/webcodecs/#videoframe-interface and #videocolorspace-interface,
+// #videoencoder-interface and #encodedvideochunk-interface
+// The raw-frame interfaces of WebCodecs and the video encoder; VideoDecoder, the audio
+// interfaces (AudioData, AudioEncoder/AudioDecoder, EncodedAudioChunk) and ImageDecoder are
+// absent.
 // Differences from the spec's IDL, and why:
 // - copyTo()'s destination is `object` (checked in Rust to be an ArrayBuffer or a view, else a
 //   TypeError): the bindings pass BufferSource arguments as copies, and copyTo() writes into
@@ -8,6 +10,15 @@
 // - VideoFrameBufferInit has no `transfer` member (the bytes are always copied, which the
 //   spec allows; transferring to detach the page's buffers is not implemented).
 // - `metadata()` returns the empty dictionary: no metadata member of the registry is produced.
+// - AllowSharedBufferSource is taken as BufferSource (no SharedArrayBuffer here);
+//   EncodedVideoChunk.copyTo()'s destination is `object` for the same reason as
+//   VideoFrame.copyTo()'s.
+// - EncodedVideoChunkInit has no `transfer` (the data is always copied, as for
+//   VideoFrameBufferInit).
+// - EncodedVideoChunkMetadata has no `svc` or `alphaSideData`: encoders are configured for
+//   one temporal layer ("L1T1") and without alpha (other configurations are not supported).
+// - VideoEncoderConfig carries the codec registry's `avc` extension only; VideoEncoderEncodeOptions
+//   none (per-frame quantizers need the "quantizer" bitrate mode, which is not supported).
 
 // Serializable and Transferable: structured clone handles it by hand (structuredclone.rs).
 [Exposed=(Window,DedicatedWorker)]
@@ -112,3 +123,107 @@ dictionary VideoColorSpaceInit {
 enum VideoColorPrimaries { "bt709", "bt470bg", "smpte170m", "bt2020", "smpte432" };
 enum VideoTransferCharacteristics { "bt709", "smpte170m", "iec61966-2-1", "linear", "pq", "hlg" };
 enum VideoMatrixCoefficients { "rgb", "bt709", "bt470bg", "smpte170m", "bt2020-ncl" };
+
+[Exposed=(Window,DedicatedWorker), SecureContext]
+interface VideoEncoder : EventTarget {
+  [Throws] constructor(VideoEncoderInit init);
+
+  readonly attribute CodecState state;
+  readonly attribute unsigned long encodeQueueSize;
+  attribute EventHandler ondequeue;
+
+  [Throws] undefined configure(VideoEncoderConfig config);
+  [Throws] undefined encode(VideoFrame frame, optional VideoEncoderEncodeOptions options = {});
+  Promise<undefined> flush();
+  [Throws] undefined reset();
+  [Throws] undefined close();
+
+  static Promise<VideoEncoderSupport> isConfigSupported(VideoEncoderConfig config);
+};
+
+dictionary VideoEncoderInit {
+  required EncodedVideoChunkOutputCallback output;
+  required WebCodecsErrorCallback error;
+};
+
+callback EncodedVideoChunkOutputCallback =
+    undefined (EncodedVideoChunk chunk,
+               optional EncodedVideoChunkMetadata metadata = {});
+
+callback WebCodecsErrorCallback = undefined(DOMException error);
+
+dictionary EncodedVideoChunkMetadata {
+  VideoDecoderConfig decoderConfig;
+};
+
+dictionary VideoDecoderConfig {
+  required DOMString codec;
+  BufferSource description;
+  [EnforceRange] unsigned long codedWidth;
+  [EnforceRange] unsigned long codedHeight;
+  [EnforceRange] unsigned long displayAspectWidth;
+  [EnforceRange] unsigned long displayAspectHeight;
+  VideoColorSpaceInit colorSpace;
+  HardwareAcceleration hardwareAcceleration = "no-preference";
+  boolean optimizeForLatency;
+  double rotation = 0;
+  boolean flip = false;
+};
+
+dictionary VideoEncoderConfig {
+  required DOMString codec;
+  [EnforceRange] required unsigned long width;
+  [EnforceRange] required unsigned long height;
+  [EnforceRange] unsigned long displayWidth;
+  [EnforceRange] unsigned long displayHeight;
+  [EnforceRange] unsigned long long bitrate;
+  double framerate;
+  HardwareAcceleration hardwareAcceleration = "no-preference";
+  AlphaOption alpha = "discard";
+  DOMString scalabilityMode;
+  VideoEncoderBitrateMode bitrateMode = "variable";
+  LatencyMode latencyMode = "quality";
+  DOMString contentHint;
+  AvcEncoderConfig avc;
+};
+
+dictionary AvcEncoderConfig {
+  AvcBitstreamFormat format = "avc";
+};
+
+enum AvcBitstreamFormat { "annexb", "avc" };
+
+dictionary VideoEncoderSupport {
+  boolean supported;
+  VideoEncoderConfig config;
+};
+
+dictionary VideoEncoderEncodeOptions {
+  boolean keyFrame = false;
+};
+
+enum HardwareAcceleration { "no-preference", "prefer-hardware", "prefer-software" };
+enum LatencyMode { "quality", "realtime" };
+enum VideoEncoderBitrateMode { "constant", "variable", "quantizer" };
+enum CodecState { "unconfigured", "configured", "closed" };
+
+// Serializable: structured clone handles it by hand (structuredclone.rs).
+[Exposed=(Window,DedicatedWorker)]
+interface EncodedVideoChunk {
+  [Throws] constructor(EncodedVideoChunkInit init);
+  readonly attribute EncodedVideoChunkType type;
+  readonly attribute long long timestamp;             // microseconds
+  readonly attribute unsigned long long? duration;    // microseconds
+  readonly attribute unsigned long byteLength;
+
+  [Throws] undefined copyTo(object destination);
+};
+
+dictionary EncodedVideoChunkInit {
+  required EncodedVideoChunkType type;
+  [EnforceRange] required long long timestamp;        // microseconds
+  [EnforceRange] unsigned long long duration;         // microseconds
+  required BufferSource data;
+};
+
+enum EncodedVideoChunkType { "key", "delta" };

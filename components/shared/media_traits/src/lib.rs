@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod canvas;
+pub mod codecs;
 pub mod constraints;
 pub mod error;
 pub mod messages;

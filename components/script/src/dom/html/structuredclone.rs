@@ -600,6 +600,7 @@ mod tag {
     pub const WRITABLE_STREAM: u32 = BASE + 16;
     pub const TRANSFORM_STREAM: u32 = BASE + 17;
     pub const DOM_EXCEPTION: u32 = BASE + 18;
+    pub const ENCODED_VIDEO_CHUNK: u32 = BASE + 19;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -744,6 +745,15 @@ unsafe extern "C" fn write_platform_object(
                 && w.bytes(exception.name_str().as_bytes())
                 && w.bytes(exception.message_str().as_bytes());
         }
+        if let Some(chunk) = root_from_object::<crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk>(object) {
+            // EncodedVideoChunk's serialization steps (<https://w3c.github.io/webcodecs/#encodedvideochunk-serialization>):
+            // 1. (forStorage is never true here.) 2. Every internal slot into a field.
+            let c = chunk.data();
+            let duration = c.duration.map_or(-1.0, |d| d as f64);
+            return w.header(tag::ENCODED_VIDEO_CHUNK, c.key as u32)
+                && w.doubles(&[c.timestamp as f64, duration])
+                && w.bytes(&c.data);
+        }
         if let Some(frame) = root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) {
             // VideoFrame's serialization steps: 1. If value's [[Detached]] is true, throw a
             // "DataCloneError". 3–6. A new reference to the media resource and every other slot
@@ -864,6 +874,18 @@ unsafe extern "C" fn read_platform_object(
                 let name = r.string()?;
                 let message = r.string()?;
                 reflector(&*crate::dom::dom::domexception::DOMException::with_name(cx, &window, name, message))
+            }
+            // EncodedVideoChunk's deserialization steps: every field back into its slot.
+            tag::ENCODED_VIDEO_CHUNK => {
+                let [timestamp, duration] = r.doubles::<2>()?;
+                let bytes = r.bytes()?;
+                let chunk = crate::dom::webcodecs::encodedvideochunk::ChunkData {
+                    key: data != 0,
+                    timestamp: timestamp as i64,
+                    duration: (duration >= 0.0).then_some(duration as u64),
+                    data: std::sync::Arc::from(bytes),
+                };
+                reflector(&*crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk::new(cx, &window, chunk))
             }
             // VideoFrame's deserialization steps: every field back into the slots.
             tag::VIDEO_FRAME => {

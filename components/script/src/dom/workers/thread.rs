@@ -61,6 +61,8 @@ pub struct WorkerParams {
     pub channel: (Sender<RemoteTask>, Receiver<RemoteTask>),
     pub shared: Arc<WorkerShared>,
     pub canvas: Option<CanvasSender>,
+    /// The engine's codecs.
+    pub codecs: Option<std::sync::Arc<dyn media_traits::codecs::CodecProvider>>,
     /// `type: "module"`: the script is the root of a module graph.
     pub module: bool,
     /// The engine's blob URL store.
@@ -175,6 +177,7 @@ fn worker_thread_main(params: WorkerParams) {
         channel,
         shared,
         canvas,
+        codecs,
         module,
         blob_urls,
         broadcast,
@@ -200,6 +203,9 @@ fn worker_thread_main(params: WorkerParams) {
     crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
     if let Some(canvas) = canvas {
         crate::threads::set_canvas_sender(canvas);
+    }
+    if let Some(codecs) = codecs {
+        crate::threads::set_codecs(codecs);
     }
     crate::script_thread::set_shutdown_flag(shared.closing.clone());
     let cx = runtime.cx();

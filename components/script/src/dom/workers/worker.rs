@@ -322,6 +322,7 @@ impl WorkerMethods for Worker {
             channel,
             shared: shared.clone(),
             canvas: crate::threads::canvas_sender(),
+            codecs: crate::threads::codecs(),
             module: options.type_ == WorkerType::Module,
             blob_urls: crate::dom::fileapi::bloburl::store(),
             broadcast: crate::dom::webmessaging::broadcastchannel::hub(),
