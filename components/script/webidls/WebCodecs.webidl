@@ -1,8 +1,8 @@
 // https://w3c.github.io/webcodecs/#videoframe-interface and #videocolorspace-interface,
 // #videoencoder-interface and #encodedvideochunk-interface
-// The raw-frame interfaces of WebCodecs and the video encoder; VideoDecoder, the audio
-// interfaces (AudioData, AudioEncoder/AudioDecoder, EncodedAudioChunk) and ImageDecoder are
-// absent.
+// and #videodecoder-interface
+// The raw-frame interfaces of WebCodecs and the video encoder and decoder; the audio interfaces
+// (AudioData, AudioEncoder/AudioDecoder, EncodedAudioChunk) and ImageDecoder are absent.
 // Differences from the spec's IDL, and why:
 // - copyTo()'s destination is `object` (checked in Rust to be an ArrayBuffer or a view, else a
 //   TypeError): the bindings pass BufferSource arguments as copies, and copyTo() writes into
@@ -200,6 +200,35 @@ dictionary VideoEncoderSupport {
 
 dictionary VideoEncoderEncodeOptions {
   boolean keyFrame = false;
+};
+
+[Exposed=(Window,DedicatedWorker), SecureContext]
+interface VideoDecoder : EventTarget {
+  [Throws] constructor(VideoDecoderInit init);
+
+  readonly attribute CodecState state;
+  readonly attribute unsigned long decodeQueueSize;
+  attribute EventHandler ondequeue;
+
+  [Throws] undefined configure(VideoDecoderConfig config);
+  [Throws] undefined decode(EncodedVideoChunk chunk);
+  Promise<undefined> flush();
+  [Throws] undefined reset();
+  [Throws] undefined close();
+
+  static Promise<VideoDecoderSupport> isConfigSupported(VideoDecoderConfig config);
+};
+
+dictionary VideoDecoderInit {
+  required VideoFrameOutputCallback output;
+  required WebCodecsErrorCallback error;
+};
+
+callback VideoFrameOutputCallback = undefined(VideoFrame output);
+
+dictionary VideoDecoderSupport {
+  boolean supported;
+  VideoDecoderConfig config;
 };
 
 enum HardwareAcceleration { "no-preference", "prefer-hardware", "prefer-software" };

@@ -188,6 +188,7 @@ pub use crate::dom::events::events::{
 pub use crate::dom::intersectionobserver::intersectionobserver::{IntersectionObserver, IntersectionObserverEntry};
 pub use crate::dom::webcodecs::videocolorspace::VideoColorSpace;
 pub use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
+pub use crate::dom::webcodecs::videodecoder::VideoDecoder;
 pub use crate::dom::webcodecs::videoencoder::VideoEncoder;
 pub use crate::dom::webcodecs::videoframe::VideoFrame;
 pub use crate::dom::mediacapture::insertablestreams::{MediaStreamTrackGenerator, MediaStreamTrackProcessor};

@@ -254,9 +254,10 @@ pub struct EncodedOutput {
     pub description: Option<Vec<u8>>,
 }
 
-/// What an encoder's work queue tells its owner, once per operation, in order.
+/// What a codec's work queue tells its owner, once per operation, in order (`O` is an encoded
+/// chunk for an encoder, a decoded frame for a decoder).
 #[derive(Clone, Debug, PartialEq)]
-pub enum EncoderEvent {
+pub enum CodecEvent<O> {
     /// A `configure` ran: `Err` is why the configuration is not supported.
     Configured {
         /// Its serial.
@@ -264,39 +265,120 @@ pub enum EncoderEvent {
         /// The outcome.
         result: Result<(), String>,
     },
-    /// A frame was encoded: what the codec emitted doing so (empty if it holds the frame back).
-    Encoded(Vec<EncodedOutput>),
+    /// One input was processed: what the codec emitted doing so (empty if it holds it back).
+    Processed(Vec<O>),
     /// A `flush` ran: every pending output.
     Flushed {
         /// Script's id of the flush.
         id: u64,
         /// The outputs.
-        outputs: Vec<EncodedOutput>,
+        outputs: Vec<O>,
     },
-    /// Encoding failed; the encoder does nothing more (`EncodingError`).
+    /// The codec failed; it does nothing more (`EncodingError`).
     Failed(String),
 }
 
-/// Where an encoder's events go (called on the encoder's own thread).
-pub type EncoderEvents = Box<dyn Fn(EncoderEvent) + Send + Sync>;
+/// An encoder's events.
+pub type EncoderEvent = CodecEvent<EncodedOutput>;
+/// A decoder's events.
+pub type DecoderEvent = CodecEvent<DecodedFrame>;
 
-/// The operations of an encoder's work queue, run in order. Dropping it discards whatever is
+/// Where a codec's events go (called on the codec's own thread).
+pub type CodecEvents<O> = Box<dyn Fn(CodecEvent<O>) + Send + Sync>;
+
+/// The operations of a codec's work queue, run in order. Dropping it discards whatever is
 /// pending and releases the codec: no event comes after that.
-pub trait VideoEncoderBackend: Send {
+pub trait CodecBackend<S, I>: Send {
     /// Configures the codec (after emitting what a previous configuration still held).
-    fn configure(&mut self, serial: u64, settings: VideoEncoderSettings);
-    /// Encodes one frame.
-    fn encode(&mut self, frame: FrameToEncode);
+    fn configure(&mut self, serial: u64, settings: S);
+    /// Encodes or decodes one input.
+    fn process(&mut self, input: I);
     /// Emits every pending output.
     fn flush(&mut self, id: u64);
 }
 
+/// A video encoder's work queue.
+pub type VideoEncoderBackend = dyn CodecBackend<VideoEncoderSettings, FrameToEncode>;
+/// A video decoder's work queue.
+pub type VideoDecoderBackend = dyn CodecBackend<VideoDecoderSettings, ChunkToDecode>;
+
+/// What a video decoder is configured with (a valid `VideoDecoderConfig`, as the codec needs it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VideoDecoderSettings {
+    /// The codec string as given.
+    pub codec_string: String,
+    /// Its parse, if Aperture knows it.
+    pub codec: Option<VideoCodec>,
+    /// `description` (AVC: the avcC record; its absence means Annex B).
+    pub description: Option<Vec<u8>>,
+}
+
+impl VideoDecoderSettings {
+    /// "Check Configuration Support" for a decoder, as far as the configuration says.
+    pub fn check(&self) -> Result<VideoCodec, String> {
+        let codec = self.codec.ok_or_else(|| format!("'{}' is not a codec string Aperture knows", self.codec_string))?;
+        match codec {
+            VideoCodec::Vp8 => Ok(codec),
+            VideoCodec::Vp9 { profile: 0, bit_depth: 8, .. } | VideoCodec::Av1 { profile: 0, bit_depth: 8, .. } => {
+                Ok(codec)
+            },
+            VideoCodec::Avc { profile: 66 | 77 | 100, .. } => Ok(codec),
+            _ => Err(format!("no decoder for the profile or bit depth of '{}'", self.codec_string)),
+        }
+    }
+}
+
+/// One chunk to decode.
+#[derive(Clone, Debug)]
+pub struct ChunkToDecode {
+    /// Script's id of the chunk (its timestamp and duration stay on script's side).
+    pub id: u64,
+    /// The encoded bytes (shared).
+    pub data: std::sync::Arc<[u8]>,
+    /// Whether it is a key chunk.
+    pub key: bool,
+    /// Its timestamp in microseconds (orders the codec's input; may be negative).
+    pub timestamp: i64,
+}
+
+/// The colour space a decoder found in the bitstream, as `VideoColorSpaceInit` names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DetectedColorSpace {
+    /// `VideoColorPrimaries`.
+    pub primaries: Option<&'static str>,
+    /// `VideoTransferCharacteristics`.
+    pub transfer: Option<&'static str>,
+    /// `VideoMatrixCoefficients`.
+    pub matrix: Option<&'static str>,
+    /// Full (`true`) or limited range.
+    pub full_range: Option<bool>,
+}
+
+/// One decoded frame: tightly packed I420 (Y, then U, then V).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedFrame {
+    /// The id of the chunk it decodes.
+    pub chunk: u64,
+    /// Coded width.
+    pub width: u32,
+    /// Coded height.
+    pub height: u32,
+    /// The planes.
+    pub data: Vec<u8>,
+    /// What the bitstream said about colours.
+    pub color: DetectedColorSpace,
+}
+
 /// A provider of codecs (an engine has one; its script and worker threads share it).
 pub trait CodecProvider: Send + Sync {
-    /// Whether an encoder for `settings` (already `check`ed) can be made.
+    /// Whether an encoder for `codec` can be made.
     fn video_encoder_available(&self, codec: VideoCodec) -> bool;
     /// A new encoder with its own work queue; events go to `events`.
-    fn video_encoder(&self, events: EncoderEvents) -> Box<dyn VideoEncoderBackend>;
+    fn video_encoder(&self, events: CodecEvents<EncodedOutput>) -> Box<VideoEncoderBackend>;
+    /// Whether a decoder for `codec` can be made.
+    fn video_decoder_available(&self, codec: VideoCodec) -> bool;
+    /// A new decoder with its own work queue; events go to `events`.
+    fn video_decoder(&self, events: CodecEvents<DecodedFrame>) -> Box<VideoDecoderBackend>;
 }
 
 #[cfg(test)]

@@ -6,15 +6,12 @@
 //! and [[codec implementation]] are the engine's codec provider's (`media_traits::codecs`,
 //! implemented on GStreamer by the `codecs` crate): each control message that reaches the codec
 //! becomes one operation there, answered by exactly one event, queued back here as a task.
-//!
-//! While operations are outstanding, the encoder is kept alive (a `Trusted` the events find it
-//! by) and so is the event loop; an idle encoder holds nothing and can be collected (dropping
-//! it releases its codec).
+//! How the codec's events come back is `codecwork`'s, shared with `VideoDecoder`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use dom_struct::dom_struct;
 use media_traits::codecs::{
@@ -52,6 +49,7 @@ use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::webcodecs::codecwork::{Codec, CodecOwner};
 use crate::dom::webcodecs::encodedvideochunk::{ChunkData, EncodedVideoChunk};
 use crate::dom::webcodecs::videoframe::{FrameData, VideoFrame};
 
@@ -94,17 +92,6 @@ struct OutputConfig {
     description: Option<Vec<u8>>,
 }
 
-type Holder = Arc<Mutex<Option<Trusted<VideoEncoder>>>>;
-
-/// The codec of one configuration run (until reset or close): its operations and how its
-/// events find this encoder.
-struct Codec {
-    backend: Box<dyn VideoEncoderBackend>,
-    /// Set while operations are outstanding.
-    holder: Holder,
-    outstanding: u32,
-}
-
 struct Inner {
     /// [[state]]
     state: CodecState,
@@ -130,7 +117,7 @@ struct Inner {
     /// [[active output config]]
     active_output: Option<OutputConfig>,
     /// [[codec implementation]]
-    codec: Option<Codec>,
+    codec: Option<Codec<VideoEncoderBackend, VideoEncoder>>,
     frames: HashMap<u64, PendingFrame>,
     next_id: u64,
 }
@@ -223,72 +210,24 @@ impl VideoEncoder {
     }
 
     /// The codec of this configuration run, made on first use.
-    fn codec(&self) -> Option<std::cell::RefMut<'_, Codec>> {
+    fn codec(&self) -> Option<std::cell::RefMut<'_, Codec<VideoEncoderBackend, VideoEncoder>>> {
         let mut inner = self.inner();
         if inner.codec.is_none() {
             let provider = crate::threads::codecs()?;
-            let holder: Holder = Arc::new(Mutex::new(None));
-            let events_holder = holder.clone();
-            let sender = crate::script_thread::remote_task_sender();
-            let backend = provider.video_encoder(Box::new(move |event| {
-                let holder = events_holder.clone();
-                let _ = sender.send(Box::new(move |cx: &mut JSContext| {
-                    let encoder = holder.lock().unwrap_or_else(PoisonError::into_inner).as_ref().and_then(|t| t.root());
-                    // An encoder that was reset or closed since has settled this already.
-                    if let Some(encoder) = encoder {
-                        let window = encoder.global();
-                        crate::script_runtime::in_realm(cx, &window, |cx| encoder.codec_event(cx, &holder, event));
-                    }
-                }));
-            }));
-            inner.codec = Some(Codec { backend, holder, outstanding: 0 });
+            inner.codec = Some(Codec::new(|events| provider.video_encoder(events)));
         }
         Some(std::cell::RefMut::map(inner, |i| i.codec.as_mut().expect("made above")))
-    }
-
-    /// Counts an operation sent to the codec: the encoder and the event loop stay alive until
-    /// its event.
-    fn started(&self, codec: &mut Codec) {
-        if codec.outstanding == 0 {
-            *codec.holder.lock().unwrap_or_else(PoisonError::into_inner) = Some(Trusted::new(self));
-        }
-        codec.outstanding += 1;
-        crate::script_thread::request_started();
-    }
-
-    /// One event of the current codec arrived (events of a codec dropped since never get here).
-    fn settled(&self, holder: &Holder) -> bool {
-        let mut inner = self.inner();
-        let Some(codec) = inner.codec.as_mut().filter(|c| Arc::ptr_eq(&c.holder, holder)) else {
-            return false;
-        };
-        codec.outstanding = codec.outstanding.saturating_sub(1);
-        crate::script_thread::request_settled();
-        if codec.outstanding == 0 {
-            let released = codec.holder.lock().unwrap_or_else(PoisonError::into_inner).take();
-            drop(inner);
-            drop(released);
-        }
-        true
     }
 
     /// Drops the codec: its pending operations are discarded and their events never come.
     fn release_codec(&self) {
         let codec = self.inner().codec.take();
-        if let Some(codec) = codec {
-            for _ in 0..codec.outstanding {
-                crate::script_thread::request_settled();
-            }
-            let released = codec.holder.lock().unwrap_or_else(PoisonError::into_inner).take();
-            drop(codec.backend);
-            drop(released);
-        }
+        drop(codec.and_then(Codec::release));
     }
 
-    fn codec_event(&self, cx: &mut JSContext, holder: &Holder, event: EncoderEvent) {
-        if !self.settled(holder) {
-            return;
-        }
+    fn handle_event(&self, cx: &mut JSContext, event: EncoderEvent) {
+        let token = self.inner().codec.as_mut().and_then(|c| c.settled());
+        drop(token);
         match event {
             EncoderEvent::Configured { config, result } => match result {
                 // 2.2. If supported is false, queue a task to run the Close VideoEncoder
@@ -307,7 +246,7 @@ impl VideoEncoder {
                     self.process_queue(cx);
                 },
             },
-            EncoderEvent::Encoded(outputs) => {
+            EncoderEvent::Processed(outputs) => {
                 // 4.3. The codec is no longer saturated: process the queue.
                 let unsaturated = {
                     let mut inner = self.inner();
@@ -381,7 +320,7 @@ impl VideoEncoder {
                 // 2. Enqueue to the codec work queue: check support, configure the codec.
                 match self.codec() {
                     Some(mut codec) => {
-                        self.started(&mut codec);
+                        codec.started(self);
                         codec.backend.configure(serial, config.settings);
                     },
                     None => {
@@ -418,14 +357,14 @@ impl VideoEncoder {
                 let timestamp = std::time::Duration::from_micros(frame.timestamp.max(0) as u64);
                 let pixels = frame.resource.to_video_frame(frame.visible, frame.color.yuv_matrix(), timestamp);
                 if let Some(mut codec) = self.codec() {
-                    self.started(&mut codec);
-                    codec.backend.encode(FrameToEncode { id, frame: pixels, timestamp: frame.timestamp, key_frame });
+                    codec.started(self);
+                    codec.backend.process(FrameToEncode { id, frame: pixels, timestamp: frame.timestamp, key_frame });
                 }
             },
             Message::Flush(id) => {
                 // 1. Enqueue to the codec work queue: emit every pending output, then resolve.
                 if let Some(mut codec) = self.codec() {
-                    self.started(&mut codec);
+                    codec.started(self);
                     codec.backend.flush(id);
                 }
             },
@@ -585,11 +524,19 @@ fn decoder_config(config: &OutputConfig) -> VideoDecoderConfig {
     }
 }
 
+impl CodecOwner for VideoEncoder {
+    type Output = EncodedOutput;
+
+    fn codec_event(&self, cx: &mut JSContext, event: EncoderEvent) {
+        self.handle_event(cx, event)
+    }
+}
+
 impl Drop for VideoEncoder {
     fn drop(&mut self) {
         // An idle encoder was collected: its codec's thread ends.
         if let Some(codec) = self.inner.get_mut().codec.take() {
-            drop(codec.backend);
+            drop(codec.release());
         }
     }
 }
