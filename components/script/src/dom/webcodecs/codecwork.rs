@@ -1,4 +1,5 @@
-//! What `VideoEncoder` and `VideoDecoder` share about their codec: the [[codec implementation]]
+//! What `VideoEncoder` and `VideoDecoder` share: the slots and steps of the codec interfaces
+//! ([`Control`], the dequeue event, the error callback), and about their codec: the [[codec implementation]]
 //! of one configuration run (until reset or close) as the engine's codec provider gives it, the
 //! operations outstanding on its work queue, and how the queue's events find the DOM object.
 //!
@@ -6,15 +7,27 @@
 //! and so is the event loop (one request per operation); an idle object holds nothing and can be
 //! collected, which drops the codec and ends its thread.
 
+use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use media_traits::codecs::{CodecEvent, CodecEvents};
 use mozjs::context::JSContext;
+use mozjs::jsval::UndefinedValue;
+use mozjs::rooted;
 
+use crate::dom::bindings::callback::ExceptionHandling;
+use crate::dom::bindings::codegen::Callbacks::WebCodecsErrorCallback;
+use crate::dom::bindings::codegen::Enums::CodecState;
+use crate::dom::bindings::error::Error;
+use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::DomRoot;
+use crate::dom::dom::domexception::{DOMErrorName, DOMException};
+use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
 
 /// Where a codec's events find their object, while operations are outstanding.
 pub type Holder<T> = Arc<Mutex<Option<Trusted<T>>>>;
@@ -33,6 +46,10 @@ pub trait CodecOwner: DomObject + DomGlobal + Sized + 'static {
     type Output: Send + 'static;
     /// Handles one event of the current codec (called in the object's realm).
     fn codec_event(&self, cx: &mut JSContext, event: CodecEvent<Self::Output>);
+    /// Where `dequeue` events fire.
+    fn event_target(&self) -> &EventTarget;
+    /// Sets [[dequeue event scheduled]], returning what it was.
+    fn swap_dequeue_scheduled(&self, value: bool) -> bool;
 }
 
 impl<B: ?Sized, T: CodecOwner> Codec<B, T> {
@@ -86,4 +103,156 @@ impl<B: ?Sized, T: CodecOwner> Codec<B, T> {
         drop(self.backend);
         token
     }
+}
+
+/// Codec inputs handed to the codec and not yet processed at which it counts as [=saturated=]:
+/// enough to keep it busy, few enough that the queue size tells a page it is falling behind.
+const SATURATION: u32 = 4;
+
+/// The slots every codec interface has (<https://w3c.github.io/webcodecs/#codec-interface>):
+/// [[state]], the [[control message queue]] of messages `M`, [[message queue blocked]],
+/// [[codec saturated]], the encode or decode queue size, [[pending flush promises]] and
+/// [[dequeue event scheduled]].
+pub struct Control<M> {
+    /// [[state]]
+    pub state: CodecState,
+    queue: VecDeque<M>,
+    /// [[message queue blocked]]
+    pub blocked: bool,
+    saturated: bool,
+    in_codec: u32,
+    /// [[encodeQueueSize]] / [[decodeQueueSize]]
+    pub queue_size: u32,
+    pending_flushes: Vec<(u64, Rc<Promise>)>,
+    /// [[dequeue event scheduled]]
+    pub dequeue_scheduled: bool,
+    next_id: u64,
+}
+
+impl<M> Control<M> {
+    /// "unconfigured", nothing queued.
+    pub fn new() -> Control<M> {
+        Control {
+            state: CodecState::Unconfigured,
+            queue: VecDeque::new(),
+            blocked: false,
+            saturated: false,
+            in_codec: 0,
+            queue_size: 0,
+            pending_flushes: Vec::new(),
+            dequeue_scheduled: false,
+            next_id: 0,
+        }
+    }
+
+    /// A fresh id (configurations, inputs, flushes).
+    pub fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Queues a control message.
+    pub fn push(&mut self, message: M) {
+        self.queue.push_back(message);
+    }
+
+    /// The next message "Process the control message queue" runs, if any: none while the queue
+    /// is blocked or the codec closed, and an input (`is_input`) stays first while the codec is
+    /// saturated ("not processed").
+    pub fn next_message(&mut self, is_input: impl Fn(&M) -> bool) -> Option<M> {
+        if self.blocked || self.state == CodecState::Closed {
+            return None;
+        }
+        let message = self.queue.pop_front()?;
+        if is_input(&message) && self.saturated {
+            self.queue.push_front(message);
+            return None;
+        }
+        Some(message)
+    }
+
+    /// An input goes to the codec: it may saturate it, and the queue size drops.
+    pub fn input_sent(&mut self) {
+        self.in_codec += 1;
+        if self.in_codec >= SATURATION {
+            self.saturated = true;
+        }
+        self.queue_size = self.queue_size.saturating_sub(1);
+    }
+
+    /// An input was processed; whether the codec just stopped being saturated.
+    pub fn input_done(&mut self) -> bool {
+        self.in_codec = self.in_codec.saturating_sub(1);
+        let was = self.saturated;
+        if was && self.in_codec < SATURATION {
+            self.saturated = false;
+        }
+        was && !self.saturated
+    }
+
+    /// A flush promise in [[pending flush promises]]; its id.
+    pub fn add_flush(&mut self, promise: Rc<Promise>) -> u64 {
+        let id = self.next_id();
+        self.pending_flushes.push((id, promise));
+        id
+    }
+
+    /// Removes the flush promise `id`.
+    pub fn take_flush(&mut self, id: u64) -> Option<Rc<Promise>> {
+        let index = self.pending_flushes.iter().position(|(i, _)| *i == id)?;
+        Some(self.pending_flushes.remove(index).1)
+    }
+
+    /// The common steps of "Reset": "unconfigured", no control message left (so nothing blocks),
+    /// nothing in the codec. Returns the pending flush promises (to reject) and whether the
+    /// queue size was above zero (it is zero now).
+    pub fn reset(&mut self) -> (Vec<Rc<Promise>>, bool) {
+        self.state = CodecState::Unconfigured;
+        self.queue.clear();
+        self.blocked = false;
+        self.saturated = false;
+        self.in_codec = 0;
+        let had = std::mem::replace(&mut self.queue_size, 0) > 0;
+        (self.pending_flushes.drain(..).map(|(_, p)| p).collect(), had)
+    }
+}
+
+impl<M> Default for Control<M> {
+    fn default() -> Self {
+        Control::new()
+    }
+}
+
+/// "Schedule Dequeue Event" (<https://w3c.github.io/webcodecs/#videoencoder-schedule-dequeue-event>,
+/// and the decoder's): at most one `dequeue` event queued at a time.
+pub fn schedule_dequeue_event<T: CodecOwner>(owner: &T) {
+    // 1–2. If [[dequeue event scheduled]] is true, return; else set it.
+    if owner.swap_dequeue_scheduled(true) {
+        return;
+    }
+    // 3. Queue a task: fire "dequeue", then [[dequeue event scheduled]] is false.
+    let this = Trusted::new(owner);
+    crate::script_thread::queue_task(Box::new(move |cx| {
+        if let Some(owner) = this.root() {
+            let window = owner.global();
+            crate::script_runtime::in_realm(cx, &window, |cx| {
+                owner.event_target().fire_event(cx, "dequeue");
+            });
+            owner.swap_dequeue_scheduled(false);
+        }
+    }));
+}
+
+/// "Invoke [[error callback]] with exception" (the close algorithms' last step): a
+/// `DOMException` of the error's name, the exception reported if the callback throws.
+pub fn invoke_error_callback(cx: &mut JSContext, window: &Window, callback: &WebCodecsErrorCallback, exception: &Error) {
+    let (name, message) = match exception {
+        Error::NotSupported(m) => (DOMErrorName::NotSupportedError, m.clone()),
+        Error::Encoding(m) => (DOMErrorName::EncodingError, m.clone()),
+        other => (DOMErrorName::OperationError, format!("{other:?}")),
+    };
+    let error = DOMException::new(cx, window, name, message);
+    let _guard = crate::script_thread::ScriptGuard::new();
+    rooted!(&in(cx) let this = UndefinedValue());
+    let _ = callback.Call_(cx, this.handle(), &error, ExceptionHandling::Report);
 }

@@ -7,7 +7,7 @@
 //! `VideoFrame`s share (no copy on their way to the page).
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use base::FrameBytes;
@@ -34,20 +34,15 @@ use crate::dom::bindings::codegen::VideoDecoderBinding::VideoDecoderMethods;
 use crate::dom::bindings::conversions::{ArrayBufferBytes, ArrayBufferViewBytes};
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::promise::Promise;
-use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::webcodecs::codecwork::{Codec, CodecOwner};
+use crate::dom::webcodecs::codecwork::{Codec, CodecOwner, Control, invoke_error_callback, schedule_dequeue_event};
 use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
 use crate::dom::webcodecs::pixels::{Format, PlaneData, Resource};
 use crate::dom::webcodecs::videocolorspace::ColorSpaceData;
 use crate::dom::webcodecs::videoframe::{FrameData, VideoFrame};
-
-/// Chunks handed to the codec and not yet decoded at which it counts as [=saturated=].
-const SATURATION: u32 = 4;
 
 /// A valid configuration as this decoder keeps it.
 #[derive(Clone, Debug)]
@@ -67,25 +62,12 @@ enum Message {
 }
 
 struct Inner {
-    /// [[state]]
-    state: CodecState,
-    /// [[control message queue]]
-    queue: VecDeque<Message>,
-    /// [[message queue blocked]]
-    blocked: bool,
-    /// [[codec saturated]], and the chunks the codec holds.
-    saturated: bool,
-    in_codec: u32,
+    /// The codec interface's slots and control message queue.
+    ctl: Control<Message>,
     /// [[key chunk required]]
     key_chunk_required: bool,
     /// The codec of the last configure() (what decode() inspects key chunks as).
     configured_codec: Option<VideoCodec>,
-    /// [[decodeQueueSize]]
-    decode_queue_size: u32,
-    /// [[pending flush promises]], by flush id.
-    pending_flushes: Vec<(u64, Rc<Promise>)>,
-    /// [[dequeue event scheduled]]
-    dequeue_scheduled: bool,
     /// [[active decoder config]] (once the codec took it), and the one queued last.
     active_config: Option<ActiveConfig>,
     configs: HashMap<u64, ActiveConfig>,
@@ -93,7 +75,6 @@ struct Inner {
     codec: Option<Codec<VideoDecoderBackend, VideoDecoder>>,
     /// The chunks in the codec: their timestamp and duration.
     chunks: HashMap<u64, (i64, Option<u64>)>,
-    next_id: u64,
 }
 
 #[dom_struct]
@@ -250,22 +231,14 @@ impl VideoDecoder {
                     if let Some(c) = inner.configs.get(&config).cloned() {
                         inner.active_config = Some(c);
                     }
-                    inner.blocked = false;
+                    inner.ctl.blocked = false;
                     drop(inner);
                     self.process_queue(cx);
                 },
             },
             DecoderEvent::Processed(outputs) => {
                 // 4.3. The codec is no longer saturated: process the queue.
-                let unsaturated = {
-                    let mut inner = self.inner();
-                    inner.in_codec = inner.in_codec.saturating_sub(1);
-                    let was = inner.saturated;
-                    if was && inner.in_codec < SATURATION {
-                        inner.saturated = false;
-                    }
-                    was && !inner.saturated
-                };
+                let unsaturated = self.inner().ctl.input_done();
                 // 4.5. Output VideoFrames with the decoded outputs.
                 self.output_frames(cx, outputs);
                 if unsaturated {
@@ -274,11 +247,7 @@ impl VideoDecoder {
             },
             DecoderEvent::Flushed { id, outputs } => {
                 self.output_frames(cx, outputs);
-                let promise = {
-                    let mut inner = self.inner();
-                    let index = inner.pending_flushes.iter().position(|(i, _)| *i == id);
-                    index.map(|i| inner.pending_flushes.remove(i).1)
-                };
+                let promise = self.inner().ctl.take_flush(id);
                 if let Some(promise) = promise {
                     promise.resolve_native(cx, &());
                 }
@@ -293,18 +262,9 @@ impl VideoDecoder {
     /// "Process the control message queue" (<https://w3c.github.io/webcodecs/#process-the-control-message-queue>).
     fn process_queue(&self, cx: &mut JSContext) {
         loop {
-            let message = {
-                let mut inner = self.inner();
-                if inner.blocked || inner.state == CodecState::Closed {
-                    return;
-                }
-                let Some(message) = inner.queue.pop_front() else { return };
-                // (Decode: 1. If [[codec saturated]] is true, return "not processed".)
-                if matches!(message, Message::Decode(..)) && inner.saturated {
-                    inner.queue.push_front(message);
-                    return;
-                }
-                message
+            // 1.1. The front message; an decode is "not processed" while the codec is saturated.
+            let Some(message) = self.inner().ctl.next_message(|m| matches!(m, Message::Decode(..))) else {
+                return;
             };
             self.run_message(cx, message);
         }
@@ -317,9 +277,8 @@ impl VideoDecoder {
                 //    and configure.
                 let serial = {
                     let mut inner = self.inner();
-                    inner.blocked = true;
-                    inner.next_id += 1;
-                    let serial = inner.next_id;
+                    inner.ctl.blocked = true;
+                    let serial = inner.ctl.next_id();
                     inner.configs.insert(serial, config.clone());
                     serial
                 };
@@ -336,16 +295,12 @@ impl VideoDecoder {
             Message::Decode(chunk, duration) => {
                 {
                     let mut inner = self.inner();
-                    // 2. Decoding chunk may saturate the codec.
-                    inner.in_codec += 1;
-                    if inner.in_codec >= SATURATION {
-                        inner.saturated = true;
-                    }
-                    // 3. Decrement [[decodeQueueSize]] and run Schedule Dequeue Event.
-                    inner.decode_queue_size = inner.decode_queue_size.saturating_sub(1);
+                    // 2–3. The input may saturate the codec; the queue size drops (and a
+                    //      dequeue event is scheduled below).
+                    inner.ctl.input_sent();
                     inner.chunks.insert(chunk.id, (chunk.timestamp, duration));
                 }
-                self.schedule_dequeue_event();
+                schedule_dequeue_event(self);
                 // 4. On the codec work queue: decode the chunk.
                 if let Some(mut codec) = self.codec() {
                     codec.started(self);
@@ -361,30 +316,13 @@ impl VideoDecoder {
         }
     }
 
-    /// "Schedule Dequeue Event" (<https://w3c.github.io/webcodecs/#videodecoder-schedule-dequeue-event>).
-    fn schedule_dequeue_event(&self) {
-        if std::mem::replace(&mut self.inner().dequeue_scheduled, true) {
-            return;
-        }
-        let this = Trusted::new(self);
-        crate::script_thread::queue_task(Box::new(move |cx| {
-            if let Some(decoder) = this.root() {
-                let window = decoder.global();
-                crate::script_runtime::in_realm(cx, &window, |cx| {
-                    decoder.eventtarget.fire_event(cx, "dequeue");
-                });
-                decoder.inner().dequeue_scheduled = false;
-            }
-        }));
-    }
-
     /// "Output VideoFrames" (<https://w3c.github.io/webcodecs/#output-videoframes>).
     fn output_frames(&self, cx: &mut JSContext, outputs: Vec<DecodedFrame>) {
         let window = self.global();
         for output in outputs {
             let data = {
                 let mut inner = self.inner();
-                if inner.state != CodecState::Configured {
+                if inner.ctl.state != CodecState::Configured {
                     return;
                 }
                 // 1.1. The timestamp and duration of the output's chunk.
@@ -404,32 +342,27 @@ impl VideoDecoder {
 
     /// "Reset VideoDecoder" (<https://w3c.github.io/webcodecs/#reset-videodecoder>).
     fn reset_decoder(&self, cx: &mut JSContext, exception: Error) -> ErrorResult {
-        let promises = {
+        let (promises, had_queue) = {
             let mut inner = self.inner();
             // 1. If state is "closed", throw an InvalidStateError.
-            if inner.state == CodecState::Closed {
+            if inner.ctl.state == CodecState::Closed {
                 return Err(Error::InvalidState("The VideoDecoder is closed.".into()));
             }
             // 2. "unconfigured"; 4. no control message is left.
-            inner.state = CodecState::Unconfigured;
             inner.key_chunk_required = true;
             inner.active_config = None;
-            inner.queue.clear();
-            inner.blocked = false;
-            inner.saturated = false;
-            inner.in_codec = 0;
             inner.chunks.clear();
             inner.configs.clear();
-            std::mem::take(&mut inner.pending_flushes)
+            inner.ctl.reset()
         };
         // 3. Signal the codec to cease producing output for the previous configuration.
         self.release_codec();
         // 5. [[decodeQueueSize]] to zero, with a dequeue event.
-        if std::mem::replace(&mut self.inner().decode_queue_size, 0) > 0 {
-            self.schedule_dequeue_event();
+        if had_queue {
+            schedule_dequeue_event(self);
         }
         // 6. Reject each pending flush promise with exception.
-        for (_, promise) in promises {
+        for promise in promises {
             promise.reject_error(cx, exception.clone());
         }
         Ok(())
@@ -439,19 +372,10 @@ impl VideoDecoder {
     fn close_decoder(&self, cx: &mut JSContext, exception: Error) -> ErrorResult {
         // 1. Reset VideoDecoder with exception. 2–3. Closed, the codec released.
         self.reset_decoder(cx, exception.clone())?;
-        self.inner().state = CodecState::Closed;
+        self.inner().ctl.state = CodecState::Closed;
         // 4. If exception is not an AbortError, invoke [[error callback]] with it.
         if !matches!(exception, Error::Abort(_)) {
-            let (name, message) = match &exception {
-                Error::NotSupported(m) => (DOMErrorName::NotSupportedError, m.clone()),
-                Error::Encoding(m) => (DOMErrorName::EncodingError, m.clone()),
-                other => (DOMErrorName::OperationError, format!("{other:?}")),
-            };
-            let window = self.global();
-            let error = DOMException::new(cx, &window, name, message);
-            let _guard = crate::script_thread::ScriptGuard::new();
-            rooted!(&in(cx) let this = UndefinedValue());
-            let _ = self.error.Call_(cx, this.handle(), &error, ExceptionHandling::Report);
+            invoke_error_callback(cx, &self.global(), &self.error, &exception);
         }
         Ok(())
     }
@@ -516,6 +440,14 @@ impl CodecOwner for VideoDecoder {
     fn codec_event(&self, cx: &mut JSContext, event: DecoderEvent) {
         self.handle_event(cx, event)
     }
+
+    fn event_target(&self) -> &EventTarget {
+        &self.eventtarget
+    }
+
+    fn swap_dequeue_scheduled(&self, value: bool) -> bool {
+        std::mem::replace(&mut self.inner().ctl.dequeue_scheduled, value)
+    }
 }
 
 impl Drop for VideoDecoder {
@@ -541,21 +473,13 @@ impl VideoDecoderMethods for VideoDecoder {
             output: init.output.clone(),
             error: init.error.clone(),
             inner: RefCell::new(Inner {
-                state: CodecState::Unconfigured,
-                queue: VecDeque::new(),
-                blocked: false,
-                saturated: false,
-                in_codec: 0,
+                ctl: Control::new(),
                 key_chunk_required: true,
                 configured_codec: None,
-                decode_queue_size: 0,
-                pending_flushes: Vec::new(),
-                dequeue_scheduled: false,
                 active_config: None,
                 configs: HashMap::new(),
                 codec: None,
                 chunks: HashMap::new(),
-                next_id: 0,
             }),
         };
         Ok(reflect_dom_object_with_proto(cx, Box::new(decoder), global, proto))
@@ -563,12 +487,12 @@ impl VideoDecoderMethods for VideoDecoder {
 
     /// <https://w3c.github.io/webcodecs/#dom-videodecoder-state>
     fn State(&self, _cx: &mut JSContext) -> CodecState {
-        self.inner().state
+        self.inner().ctl.state
     }
 
     /// <https://w3c.github.io/webcodecs/#dom-videodecoder-decodequeuesize>
     fn DecodeQueueSize(&self, _cx: &mut JSContext) -> u32 {
-        self.inner().decode_queue_size
+        self.inner().ctl.queue_size
     }
 
     /// <https://w3c.github.io/webcodecs/#dom-videodecoder-ondequeue>
@@ -588,14 +512,14 @@ impl VideoDecoderMethods for VideoDecoder {
         {
             let mut inner = self.inner();
             // 2. If [[state]] is "closed", throw an InvalidStateError.
-            if inner.state == CodecState::Closed {
+            if inner.ctl.state == CodecState::Closed {
                 return Err(Error::InvalidState("The VideoDecoder is closed.".into()));
             }
             // 3–5. "configured", a key chunk required, a control message to configure.
-            inner.state = CodecState::Configured;
+            inner.ctl.state = CodecState::Configured;
             inner.key_chunk_required = true;
             inner.configured_codec = config.settings.codec;
-            inner.queue.push_back(Message::Configure(config));
+            inner.ctl.push(Message::Configure(config));
         }
         // 6. Process the control message queue.
         self.process_queue(cx);
@@ -608,7 +532,7 @@ impl VideoDecoderMethods for VideoDecoder {
         {
             let mut inner = self.inner();
             // 1. If [[state]] is not "configured", throw an InvalidStateError.
-            if inner.state != CodecState::Configured {
+            if inner.ctl.state != CodecState::Configured {
                 return Err(Error::InvalidState("The VideoDecoder is not configured.".into()));
             }
             // 2. If [[key chunk required]]: a chunk that is not a key chunk (by its type, or by
@@ -624,11 +548,10 @@ impl VideoDecoderMethods for VideoDecoder {
                 inner.key_chunk_required = false;
             }
             // 3–4. [[decodeQueueSize]] + 1, and a control message to decode chunk.
-            inner.decode_queue_size += 1;
-            inner.next_id += 1;
-            let id = inner.next_id;
+            inner.ctl.queue_size += 1;
+            let id = inner.ctl.next_id();
             let input = ChunkToDecode { id, data: data.data.clone(), key: data.key, timestamp: data.timestamp };
-            inner.queue.push_back(Message::Decode(input, data.duration));
+            inner.ctl.push(Message::Decode(input, data.duration));
         }
         // 5. Process the control message queue.
         self.process_queue(cx);
@@ -639,7 +562,7 @@ impl VideoDecoderMethods for VideoDecoder {
     fn Flush(&self, cx: &mut JSContext) -> Rc<Promise> {
         let window = self.global();
         // 1. If [[state]] is not "configured", a promise rejected with InvalidStateError.
-        if self.inner().state != CodecState::Configured {
+        if self.inner().ctl.state != CodecState::Configured {
             return Promise::new_rejected(cx, &window, Error::InvalidState("The VideoDecoder is not configured.".into()));
         }
         let promise = Promise::new(cx, &window);
@@ -647,10 +570,8 @@ impl VideoDecoderMethods for VideoDecoder {
             let mut inner = self.inner();
             // 2. [[key chunk required]] is true. 3–5. A new promise and a control message.
             inner.key_chunk_required = true;
-            inner.next_id += 1;
-            let id = inner.next_id;
-            inner.pending_flushes.push((id, promise.clone()));
-            inner.queue.push_back(Message::Flush(id));
+            let id = inner.ctl.add_flush(promise.clone());
+            inner.ctl.push(Message::Flush(id));
         }
         // 6. Process the control message queue.
         self.process_queue(cx);

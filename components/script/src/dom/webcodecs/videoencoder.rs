@@ -9,7 +9,7 @@
 //! How the codec's events come back is `codecwork`'s, shared with `VideoDecoder`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -42,20 +42,14 @@ use crate::dom::bindings::codegen::VideoEncoderBinding::VideoEncoderMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
-use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
-use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::webcodecs::codecwork::{Codec, CodecOwner};
+use crate::dom::webcodecs::codecwork::{Codec, CodecOwner, Control, invoke_error_callback, schedule_dequeue_event};
 use crate::dom::webcodecs::encodedvideochunk::{ChunkData, EncodedVideoChunk};
 use crate::dom::webcodecs::videoframe::{FrameData, VideoFrame};
-
-/// Frames handed to the codec and not yet encoded at which it counts as [=saturated=]: enough
-/// to keep it busy, few enough that `encodeQueueSize` tells a page it is falling behind.
-const SATURATION: u32 = 4;
 
 /// A valid configuration as this encoder keeps it: what the codec gets, and what the chunks'
 /// decoder configurations are made of.
@@ -93,21 +87,8 @@ struct OutputConfig {
 }
 
 struct Inner {
-    /// [[state]]
-    state: CodecState,
-    /// [[control message queue]]
-    queue: VecDeque<Message>,
-    /// [[message queue blocked]]
-    blocked: bool,
-    /// [[codec saturated]], and the frames the codec holds.
-    saturated: bool,
-    in_codec: u32,
-    /// [[encodeQueueSize]]
-    encode_queue_size: u32,
-    /// [[pending flush promises]], by flush id.
-    pending_flushes: Vec<(u64, Rc<Promise>)>,
-    /// [[dequeue event scheduled]]
-    dequeue_scheduled: bool,
+    /// The codec interface's slots and control message queue.
+    ctl: Control<Message>,
     /// [[active orientation]]
     active_orientation: Option<(u32, bool)>,
     /// [[active encoder config]]
@@ -119,7 +100,6 @@ struct Inner {
     /// [[codec implementation]]
     codec: Option<Codec<VideoEncoderBackend, VideoEncoder>>,
     frames: HashMap<u64, PendingFrame>,
-    next_id: u64,
 }
 
 #[dom_struct]
@@ -241,22 +221,14 @@ impl VideoEncoder {
                     if let Some(c) = inner.configs.get(&config).cloned() {
                         inner.active_config = Some(c);
                     }
-                    inner.blocked = false;
+                    inner.ctl.blocked = false;
                     drop(inner);
                     self.process_queue(cx);
                 },
             },
             EncoderEvent::Processed(outputs) => {
                 // 4.3. The codec is no longer saturated: process the queue.
-                let unsaturated = {
-                    let mut inner = self.inner();
-                    inner.in_codec = inner.in_codec.saturating_sub(1);
-                    let was = inner.saturated;
-                    if was && inner.in_codec < SATURATION {
-                        inner.saturated = false;
-                    }
-                    was && !inner.saturated
-                };
+                let unsaturated = self.inner().ctl.input_done();
                 // 4.5. Output EncodedVideoChunks with the encoded outputs.
                 self.output_chunks(cx, outputs);
                 if unsaturated {
@@ -266,11 +238,7 @@ impl VideoEncoder {
             EncoderEvent::Flushed { id, outputs } => {
                 // 1.3.1. Output EncodedVideoChunks; 1.3.2–3. remove the promise and resolve it.
                 self.output_chunks(cx, outputs);
-                let promise = {
-                    let mut inner = self.inner();
-                    let index = inner.pending_flushes.iter().position(|(i, _)| *i == id);
-                    index.map(|i| inner.pending_flushes.remove(i).1)
-                };
+                let promise = self.inner().ctl.take_flush(id);
                 if let Some(promise) = promise {
                     promise.resolve_native(cx, &());
                 }
@@ -286,19 +254,9 @@ impl VideoEncoder {
     fn process_queue(&self, cx: &mut JSContext) {
         // 1. While [[message queue blocked]] is false and the queue is not empty:
         loop {
-            let message = {
-                let mut inner = self.inner();
-                if inner.blocked || inner.state == CodecState::Closed {
-                    return;
-                }
-                // 1.1. Let front message be the first message in the queue.
-                let Some(message) = inner.queue.pop_front() else { return };
-                // (Encode: 1. If [[codec saturated]] is true, return "not processed".)
-                if matches!(message, Message::Encode(..)) && inner.saturated {
-                    inner.queue.push_front(message);
-                    return;
-                }
-                message
+            // 1.1. The front message; an encode is "not processed" while the codec is saturated.
+            let Some(message) = self.inner().ctl.next_message(|m| matches!(m, Message::Encode(..))) else {
+                return;
             };
             // 1.2–4. Run it; it was processed, so it is removed.
             self.run_message(cx, message);
@@ -311,9 +269,8 @@ impl VideoEncoder {
                 // 1. Assign true to [[message queue blocked]].
                 let serial = {
                     let mut inner = self.inner();
-                    inner.blocked = true;
-                    inner.next_id += 1;
-                    let serial = inner.next_id;
+                    inner.ctl.blocked = true;
+                    let serial = inner.ctl.next_id();
                     inner.configs.insert(serial, config.clone());
                     serial
                 };
@@ -331,15 +288,10 @@ impl VideoEncoder {
             Message::Encode(frame, key_frame) => {
                 let id = {
                     let mut inner = self.inner();
-                    // 2. If encoding frame saturates the codec, [[codec saturated]] is true.
-                    inner.in_codec += 1;
-                    if inner.in_codec >= SATURATION {
-                        inner.saturated = true;
-                    }
-                    // 3. Decrement [[encodeQueueSize]] and run Schedule Dequeue Event.
-                    inner.encode_queue_size = inner.encode_queue_size.saturating_sub(1);
-                    inner.next_id += 1;
-                    let id = inner.next_id;
+                    // 2–3. The frame may saturate the codec; [[encodeQueueSize]] drops (and a
+                    //      dequeue event is scheduled below).
+                    inner.ctl.input_sent();
+                    let id = inner.ctl.next_id();
                     inner.frames.insert(
                         id,
                         PendingFrame {
@@ -351,7 +303,7 @@ impl VideoEncoder {
                     );
                     id
                 };
-                self.schedule_dequeue_event();
+                schedule_dequeue_event(self);
                 // 4. Enqueue to the codec work queue: encode frameClone (its visible pixels,
                 //    unrotated: the orientation travels in the decoder config).
                 let timestamp = std::time::Duration::from_micros(frame.timestamp.max(0) as u64);
@@ -371,25 +323,6 @@ impl VideoEncoder {
         }
     }
 
-    /// "Schedule Dequeue Event" (<https://w3c.github.io/webcodecs/#videoencoder-schedule-dequeue-event>).
-    fn schedule_dequeue_event(&self) {
-        // 1–2. If [[dequeue event scheduled]] is true, return; else set it.
-        if std::mem::replace(&mut self.inner().dequeue_scheduled, true) {
-            return;
-        }
-        // 3. Queue a task: fire "dequeue", then [[dequeue event scheduled]] is false.
-        let this = Trusted::new(self);
-        crate::script_thread::queue_task(Box::new(move |cx| {
-            if let Some(encoder) = this.root() {
-                let window = encoder.global();
-                crate::script_runtime::in_realm(cx, &window, |cx| {
-                    encoder.eventtarget.fire_event(cx, "dequeue");
-                });
-                encoder.inner().dequeue_scheduled = false;
-            }
-        }));
-    }
-
     /// "Output EncodedVideoChunks" (<https://w3c.github.io/webcodecs/#output-encodedvideochunks>).
     fn output_chunks(&self, cx: &mut JSContext, outputs: Vec<EncodedOutput>) {
         let window = self.global();
@@ -397,7 +330,7 @@ impl VideoEncoder {
         for output in outputs {
             let (chunk, metadata) = {
                 let mut inner = self.inner();
-                if inner.state != CodecState::Configured {
+                if inner.ctl.state != CodecState::Configured {
                     return;
                 }
                 let Some(frame) = inner.frames.remove(&output.frame) else { continue };
@@ -443,35 +376,30 @@ impl VideoEncoder {
 
     /// "Reset VideoEncoder" (<https://w3c.github.io/webcodecs/#reset-videoencoder>).
     fn reset_encoder(&self, cx: &mut JSContext, exception: Error) -> ErrorResult {
-        let promises = {
+        let (promises, had_queue) = {
             let mut inner = self.inner();
             // 1. If [[state]] is "closed", throw an InvalidStateError.
-            if inner.state == CodecState::Closed {
+            if inner.ctl.state == CodecState::Closed {
                 return Err(Error::InvalidState("The VideoEncoder is closed.".into()));
             }
             // 2–4. Unconfigured; no active encoder or output config.
-            inner.state = CodecState::Unconfigured;
             inner.active_config = None;
             inner.active_output = None;
             inner.active_orientation = None;
             // 6. Remove every control message (nothing blocks the queue any more).
-            inner.queue.clear();
-            inner.blocked = false;
-            inner.saturated = false;
-            inner.in_codec = 0;
             inner.frames.clear();
             inner.configs.clear();
-            std::mem::take(&mut inner.pending_flushes)
+            inner.ctl.reset()
         };
         // 5. Signal the codec to cease producing output for the previous configuration.
         self.release_codec();
         // 7. If [[encodeQueueSize]] is greater than zero, set it to zero and schedule a
         //    dequeue event.
-        if std::mem::replace(&mut self.inner().encode_queue_size, 0) > 0 {
-            self.schedule_dequeue_event();
+        if had_queue {
+            schedule_dequeue_event(self);
         }
         // 8. Reject each pending flush promise with exception.
-        for (_, promise) in promises {
+        for promise in promises {
             promise.reject_error(cx, exception.clone());
         }
         Ok(())
@@ -482,19 +410,10 @@ impl VideoEncoder {
         // 1. Run the Reset VideoEncoder algorithm with exception.
         self.reset_encoder(cx, exception.clone())?;
         // 2–3. Closed; the codec is released.
-        self.inner().state = CodecState::Closed;
+        self.inner().ctl.state = CodecState::Closed;
         // 4. If exception is not an AbortError, invoke [[error callback]] with it.
         if !matches!(exception, Error::Abort(_)) {
-            let (name, message) = match &exception {
-                Error::NotSupported(m) => (DOMErrorName::NotSupportedError, m.clone()),
-                Error::Encoding(m) => (DOMErrorName::EncodingError, m.clone()),
-                other => (DOMErrorName::OperationError, format!("{other:?}")),
-            };
-            let window = self.global();
-            let error = DOMException::new(cx, &window, name, message);
-            let _guard = crate::script_thread::ScriptGuard::new();
-            rooted!(&in(cx) let this = UndefinedValue());
-            let _ = self.error.Call_(cx, this.handle(), &error, ExceptionHandling::Report);
+            invoke_error_callback(cx, &self.global(), &self.error, &exception);
         }
         Ok(())
     }
@@ -530,6 +449,14 @@ impl CodecOwner for VideoEncoder {
     fn codec_event(&self, cx: &mut JSContext, event: EncoderEvent) {
         self.handle_event(cx, event)
     }
+
+    fn event_target(&self) -> &EventTarget {
+        &self.eventtarget
+    }
+
+    fn swap_dequeue_scheduled(&self, value: bool) -> bool {
+        std::mem::replace(&mut self.inner().ctl.dequeue_scheduled, value)
+    }
 }
 
 impl Drop for VideoEncoder {
@@ -556,21 +483,13 @@ impl VideoEncoderMethods for VideoEncoder {
             output: init.output.clone(),
             error: init.error.clone(),
             inner: RefCell::new(Inner {
-                state: CodecState::Unconfigured,
-                queue: VecDeque::new(),
-                blocked: false,
-                saturated: false,
-                in_codec: 0,
-                encode_queue_size: 0,
-                pending_flushes: Vec::new(),
-                dequeue_scheduled: false,
+                ctl: Control::new(),
                 active_orientation: None,
                 active_config: None,
                 configs: HashMap::new(),
                 active_output: None,
                 codec: None,
                 frames: HashMap::new(),
-                next_id: 0,
             }),
         };
         Ok(reflect_dom_object_with_proto(cx, Box::new(encoder), global, proto))
@@ -578,12 +497,12 @@ impl VideoEncoderMethods for VideoEncoder {
 
     /// <https://w3c.github.io/webcodecs/#dom-videoencoder-state>
     fn State(&self, _cx: &mut JSContext) -> CodecState {
-        self.inner().state
+        self.inner().ctl.state
     }
 
     /// <https://w3c.github.io/webcodecs/#dom-videoencoder-encodequeuesize>
     fn EncodeQueueSize(&self, _cx: &mut JSContext) -> u32 {
-        self.inner().encode_queue_size
+        self.inner().ctl.queue_size
     }
 
     /// <https://w3c.github.io/webcodecs/#dom-videoencoder-ondequeue>
@@ -603,14 +522,14 @@ impl VideoEncoderMethods for VideoEncoder {
         {
             let mut inner = self.inner();
             // 2. If [[state]] is "closed", throw an InvalidStateError.
-            if inner.state == CodecState::Closed {
+            if inner.ctl.state == CodecState::Closed {
                 return Err(Error::InvalidState("The VideoEncoder is closed.".into()));
             }
             // 3–4. "configured"; [[active orientation]] is null.
-            inner.state = CodecState::Configured;
+            inner.ctl.state = CodecState::Configured;
             inner.active_orientation = None;
             // 5. Queue a control message to configure the encoder using config.
-            inner.queue.push_back(Message::Configure(config));
+            inner.ctl.push(Message::Configure(config));
         }
         // 6. Process the control message queue.
         self.process_queue(cx);
@@ -626,7 +545,7 @@ impl VideoEncoderMethods for VideoEncoder {
         {
             let mut inner = self.inner();
             // 2. If [[state]] is not "configured", throw an InvalidStateError.
-            if inner.state != CodecState::Configured {
+            if inner.ctl.state != CodecState::Configured {
                 return Err(Error::InvalidState("The VideoEncoder is not configured.".into()));
             }
             // 3. If [[active orientation]] is set and differs from frame's, throw a DataError.
@@ -638,8 +557,8 @@ impl VideoEncoderMethods for VideoEncoder {
             inner.active_orientation = Some(orientation);
             // 5–7. A clone of frame (its data: the same resource), [[encodeQueueSize]] + 1,
             //      and a control message to encode it.
-            inner.encode_queue_size += 1;
-            inner.queue.push_back(Message::Encode(data, options.key_frame));
+            inner.ctl.queue_size += 1;
+            inner.ctl.push(Message::Encode(data, options.key_frame));
         }
         // 8. Process the control message queue.
         self.process_queue(cx);
@@ -650,17 +569,15 @@ impl VideoEncoderMethods for VideoEncoder {
     fn Flush(&self, cx: &mut JSContext) -> Rc<Promise> {
         let window = self.global();
         // 1. If [[state]] is not "configured", return a promise rejected with InvalidStateError.
-        if self.inner().state != CodecState::Configured {
+        if self.inner().ctl.state != CodecState::Configured {
             return Promise::new_rejected(cx, &window, Error::InvalidState("The VideoEncoder is not configured.".into()));
         }
         // 2–4. A new promise in [[pending flush promises]], and a control message to flush.
         let promise = Promise::new(cx, &window);
         {
             let mut inner = self.inner();
-            inner.next_id += 1;
-            let id = inner.next_id;
-            inner.pending_flushes.push((id, promise.clone()));
-            inner.queue.push_back(Message::Flush(id));
+            let id = inner.ctl.add_flush(promise.clone());
+            inner.ctl.push(Message::Flush(id));
         }
         // 5. Process the control message queue.
         self.process_queue(cx);
