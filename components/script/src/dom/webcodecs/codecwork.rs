@@ -40,16 +40,79 @@ pub struct Codec<B: ?Sized, T: DomObject> {
     outstanding: u32,
 }
 
-/// A DOM object that owns a codec and takes its events.
+/// A codec interface (`VideoEncoder`, `VideoDecoder`): a DOM object that owns a codec, its
+/// control message queue, and takes the codec's events.
 pub trait CodecOwner: DomObject + DomGlobal + Sized + 'static {
     /// What the codec emits.
     type Output: Send + 'static;
-    /// Handles one event of the current codec (called in the object's realm).
-    fn codec_event(&self, cx: &mut JSContext, event: CodecEvent<Self::Output>);
+    /// Its control messages.
+    type Message;
+    /// "encoding" or "decoding", for error messages.
+    const WORK: &'static str;
+    /// The codec interface's slots.
+    fn control(&self) -> std::cell::RefMut<'_, Control<Self::Message>>;
+    /// Whether `message` is an input (held back while the codec is saturated).
+    fn is_input(message: &Self::Message) -> bool;
+    /// Runs a control message.
+    fn run_message(&self, cx: &mut JSContext, message: Self::Message);
+    /// One event of the current codec arrived (counted off its outstanding operations).
+    fn settle_codec(&self);
+    /// The configuration `serial` is the codec's now ([[active … config]]).
+    fn activate_config(&self, serial: u64);
+    /// Output EncodedVideoChunks / Output VideoFrames.
+    fn output(&self, cx: &mut JSContext, outputs: Vec<Self::Output>);
+    /// The Close algorithm with `exception`.
+    fn close_with(&self, cx: &mut JSContext, exception: Error);
     /// Where `dequeue` events fire.
     fn event_target(&self) -> &EventTarget;
-    /// Sets [[dequeue event scheduled]], returning what it was.
-    fn swap_dequeue_scheduled(&self, value: bool) -> bool;
+}
+
+/// One event of `owner`'s current codec (in its realm): the tasks the codec work queue steps
+/// queue.
+fn codec_event<T: CodecOwner>(owner: &T, cx: &mut JSContext, event: CodecEvent<T::Output>) {
+    owner.settle_codec();
+    match event {
+        CodecEvent::Configured { config, result } => match result {
+            // configure, 2.2. If supported is false, queue a task to run the Close algorithm
+            //      with NotSupportedError.
+            Err(reason) => owner.close_with(cx, Error::NotSupported(format!("Unsupported configuration: {reason}."))),
+            // 2.5. Queue a task: [[message queue blocked]] is false; process the queue.
+            Ok(()) => {
+                owner.activate_config(config);
+                owner.control().blocked = false;
+                process_queue(owner, cx);
+            },
+        },
+        CodecEvent::Processed(outputs) => {
+            // encode/decode, 4.3. No longer saturated: process the queue (after 4.5).
+            let unsaturated = owner.control().input_done();
+            // 4.5. Output the outputs.
+            owner.output(cx, outputs);
+            if unsaturated {
+                process_queue(owner, cx);
+            }
+        },
+        CodecEvent::Flushed { id, outputs } => {
+            // flush, 1.3. Output the outputs, remove the promise and resolve it.
+            owner.output(cx, outputs);
+            let promise = owner.control().take_flush(id);
+            if let Some(promise) = promise {
+                promise.resolve_native(cx, &());
+            }
+        },
+        // 4.2. If the codec fails, the Close algorithm with EncodingError.
+        CodecEvent::Failed(reason) => owner.close_with(cx, Error::Encoding(format!("{} failed: {reason}.", T::WORK))),
+    }
+}
+
+/// "Process the control message queue" (<https://w3c.github.io/webcodecs/#process-the-control-message-queue>):
+/// while it is not blocked, run the front message and remove it, unless it is an input the
+/// saturated codec cannot take ("not processed").
+pub fn process_queue<T: CodecOwner>(owner: &T, cx: &mut JSContext) {
+    loop {
+        let Some(message) = owner.control().next_message(T::is_input) else { return };
+        owner.run_message(cx, message);
+    }
 }
 
 impl<B: ?Sized, T: CodecOwner> Codec<B, T> {
@@ -67,7 +130,7 @@ impl<B: ?Sized, T: CodecOwner> Codec<B, T> {
                 // An object reset or closed since has settled this already.
                 if let Some(owner) = owner {
                     let window = owner.global();
-                    crate::script_runtime::in_realm(cx, &window, |cx| owner.codec_event(cx, event));
+                    crate::script_runtime::in_realm(cx, &window, |cx| codec_event(&*owner, cx, event));
                 }
             }));
         }));
@@ -159,7 +222,7 @@ impl<M> Control<M> {
     /// The next message "Process the control message queue" runs, if any: none while the queue
     /// is blocked or the codec closed, and an input (`is_input`) stays first while the codec is
     /// saturated ("not processed").
-    pub fn next_message(&mut self, is_input: impl Fn(&M) -> bool) -> Option<M> {
+    pub fn next_message(&mut self, is_input: fn(&M) -> bool) -> Option<M> {
         if self.blocked || self.state == CodecState::Closed {
             return None;
         }
@@ -227,7 +290,7 @@ impl<M> Default for Control<M> {
 /// and the decoder's): at most one `dequeue` event queued at a time.
 pub fn schedule_dequeue_event<T: CodecOwner>(owner: &T) {
     // 1–2. If [[dequeue event scheduled]] is true, return; else set it.
-    if owner.swap_dequeue_scheduled(true) {
+    if std::mem::replace(&mut owner.control().dequeue_scheduled, true) {
         return;
     }
     // 3. Queue a task: fire "dequeue", then [[dequeue event scheduled]] is false.
@@ -238,7 +301,7 @@ pub fn schedule_dequeue_event<T: CodecOwner>(owner: &T) {
             crate::script_runtime::in_realm(cx, &window, |cx| {
                 owner.event_target().fire_event(cx, "dequeue");
             });
-            owner.swap_dequeue_scheduled(false);
+            owner.control().dequeue_scheduled = false;
         }
     }));
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use base::FrameBytes;
 use dom_struct::dom_struct;
 use media_traits::codecs::{
-    ChunkToDecode, DecodedFrame, DecoderEvent, VideoCodec, VideoDecoderBackend, VideoDecoderSettings,
+    ChunkToDecode, DecodedFrame, VideoCodec, VideoDecoderBackend, VideoDecoderSettings,
 };
 use mozjs::context::JSContext;
 use mozjs::jsval::UndefinedValue;
@@ -38,7 +38,9 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::webcodecs::codecwork::{Codec, CodecOwner, Control, invoke_error_callback, schedule_dequeue_event};
+use crate::dom::webcodecs::codecwork::{
+    Codec, CodecOwner, Control, invoke_error_callback, process_queue, schedule_dequeue_event,
+};
 use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
 use crate::dom::webcodecs::pixels::{Format, PlaneData, Resource};
 use crate::dom::webcodecs::videocolorspace::ColorSpaceData;
@@ -46,7 +48,7 @@ use crate::dom::webcodecs::videoframe::{FrameData, VideoFrame};
 
 /// A valid configuration as this decoder keeps it.
 #[derive(Clone, Debug)]
-struct ActiveConfig {
+pub struct ActiveConfig {
     settings: VideoDecoderSettings,
     display_aspect: Option<(u32, u32)>,
     color_space: Option<ColorSpaceData>,
@@ -55,7 +57,7 @@ struct ActiveConfig {
 }
 
 /// A control message (<https://w3c.github.io/webcodecs/#control-message>).
-enum Message {
+pub enum Message {
     Configure(ActiveConfig),
     Decode(ChunkToDecode, Option<u64>),
     Flush(u64),
@@ -216,61 +218,7 @@ impl VideoDecoder {
         drop(codec.and_then(Codec::release));
     }
 
-    fn handle_event(&self, cx: &mut JSContext, event: DecoderEvent) {
-        let token = self.inner().codec.as_mut().and_then(|c| c.settled());
-        drop(token);
-        match event {
-            DecoderEvent::Configured { config, result } => match result {
-                // 2.2. Not supported: Close VideoDecoder with NotSupportedError.
-                Err(reason) => {
-                    let _ = self.close_decoder(cx, Error::NotSupported(format!("Unsupported configuration: {reason}.")));
-                },
-                // 2.5. [[message queue blocked]] is false; process the queue.
-                Ok(()) => {
-                    let mut inner = self.inner();
-                    if let Some(c) = inner.configs.get(&config).cloned() {
-                        inner.active_config = Some(c);
-                    }
-                    inner.ctl.blocked = false;
-                    drop(inner);
-                    self.process_queue(cx);
-                },
-            },
-            DecoderEvent::Processed(outputs) => {
-                // 4.3. The codec is no longer saturated: process the queue.
-                let unsaturated = self.inner().ctl.input_done();
-                // 4.5. Output VideoFrames with the decoded outputs.
-                self.output_frames(cx, outputs);
-                if unsaturated {
-                    self.process_queue(cx);
-                }
-            },
-            DecoderEvent::Flushed { id, outputs } => {
-                self.output_frames(cx, outputs);
-                let promise = self.inner().ctl.take_flush(id);
-                if let Some(promise) = promise {
-                    promise.resolve_native(cx, &());
-                }
-            },
-            // 4.2. If decoding results in an error, Close VideoDecoder with EncodingError.
-            DecoderEvent::Failed(reason) => {
-                let _ = self.close_decoder(cx, Error::Encoding(format!("Decoding failed: {reason}.")));
-            },
-        }
-    }
-
-    /// "Process the control message queue" (<https://w3c.github.io/webcodecs/#process-the-control-message-queue>).
-    fn process_queue(&self, cx: &mut JSContext) {
-        loop {
-            // 1.1. The front message; an decode is "not processed" while the codec is saturated.
-            let Some(message) = self.inner().ctl.next_message(|m| matches!(m, Message::Decode(..))) else {
-                return;
-            };
-            self.run_message(cx, message);
-        }
-    }
-
-    fn run_message(&self, cx: &mut JSContext, message: Message) {
+    fn run_message_now(&self, cx: &mut JSContext, message: Message) {
         match message {
             Message::Configure(config) => {
                 // 1. [[message queue blocked]] is true. 2. On the codec work queue: check support
@@ -436,17 +384,43 @@ fn create_frame(output: &DecodedFrame, timestamp: i64, duration: Option<u64>, co
 
 impl CodecOwner for VideoDecoder {
     type Output = DecodedFrame;
+    type Message = Message;
+    const WORK: &'static str = "Decoding";
 
-    fn codec_event(&self, cx: &mut JSContext, event: DecoderEvent) {
-        self.handle_event(cx, event)
+    fn control(&self) -> std::cell::RefMut<'_, Control<Message>> {
+        std::cell::RefMut::map(self.inner(), |i| &mut i.ctl)
+    }
+
+    fn is_input(message: &Message) -> bool {
+        matches!(message, Message::Decode(..))
+    }
+
+    fn run_message(&self, cx: &mut JSContext, message: Message) {
+        self.run_message_now(cx, message)
+    }
+
+    fn settle_codec(&self) {
+        let token = self.inner().codec.as_mut().and_then(|c| c.settled());
+        drop(token);
+    }
+
+    fn activate_config(&self, serial: u64) {
+        let mut inner = self.inner();
+        if let Some(c) = inner.configs.get(&serial).cloned() {
+            inner.active_config = Some(c);
+        }
+    }
+
+    fn output(&self, cx: &mut JSContext, outputs: Vec<DecodedFrame>) {
+        self.output_frames(cx, outputs)
+    }
+
+    fn close_with(&self, cx: &mut JSContext, exception: Error) {
+        let _ = self.close_decoder(cx, exception);
     }
 
     fn event_target(&self) -> &EventTarget {
         &self.eventtarget
-    }
-
-    fn swap_dequeue_scheduled(&self, value: bool) -> bool {
-        std::mem::replace(&mut self.inner().ctl.dequeue_scheduled, value)
     }
 }
 
@@ -522,7 +496,7 @@ impl VideoDecoderMethods for VideoDecoder {
             inner.ctl.push(Message::Configure(config));
         }
         // 6. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         Ok(())
     }
 
@@ -554,7 +528,7 @@ impl VideoDecoderMethods for VideoDecoder {
             inner.ctl.push(Message::Decode(input, data.duration));
         }
         // 5. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         Ok(())
     }
 
@@ -574,7 +548,7 @@ impl VideoDecoderMethods for VideoDecoder {
             inner.ctl.push(Message::Flush(id));
         }
         // 6. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         promise
     }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use dom_struct::dom_struct;
 use media_traits::codecs::{
-    AvcFormat, BitrateMode, EncodedOutput, EncoderEvent, FrameToEncode, VideoCodec, VideoEncoderBackend,
+    AvcFormat, BitrateMode, EncodedOutput, FrameToEncode, VideoCodec, VideoEncoderBackend,
     VideoEncoderSettings,
 };
 use mozjs::context::JSContext;
@@ -47,21 +47,23 @@ use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
-use crate::dom::webcodecs::codecwork::{Codec, CodecOwner, Control, invoke_error_callback, schedule_dequeue_event};
+use crate::dom::webcodecs::codecwork::{
+    Codec, CodecOwner, Control, invoke_error_callback, process_queue, schedule_dequeue_event,
+};
 use crate::dom::webcodecs::encodedvideochunk::{ChunkData, EncodedVideoChunk};
 use crate::dom::webcodecs::videoframe::{FrameData, VideoFrame};
 
 /// A valid configuration as this encoder keeps it: what the codec gets, and what the chunks'
 /// decoder configurations are made of.
 #[derive(Clone, Debug)]
-struct ActiveConfig {
+pub struct ActiveConfig {
     settings: VideoEncoderSettings,
     display_width: Option<u32>,
     display_height: Option<u32>,
 }
 
 /// A control message (<https://w3c.github.io/webcodecs/#control-message>).
-enum Message {
+pub enum Message {
     Configure(ActiveConfig),
     Encode(FrameData, bool),
     Flush(u64),
@@ -205,65 +207,7 @@ impl VideoEncoder {
         drop(codec.and_then(Codec::release));
     }
 
-    fn handle_event(&self, cx: &mut JSContext, event: EncoderEvent) {
-        let token = self.inner().codec.as_mut().and_then(|c| c.settled());
-        drop(token);
-        match event {
-            EncoderEvent::Configured { config, result } => match result {
-                // 2.2. If supported is false, queue a task to run the Close VideoEncoder
-                //      algorithm with NotSupportedError.
-                Err(reason) => {
-                    let _ = self.close_encoder(cx, Error::NotSupported(format!("Unsupported configuration: {reason}.")));
-                },
-                // 2.5. Queue a task: [[message queue blocked]] false, then process the queue.
-                Ok(()) => {
-                    let mut inner = self.inner();
-                    if let Some(c) = inner.configs.get(&config).cloned() {
-                        inner.active_config = Some(c);
-                    }
-                    inner.ctl.blocked = false;
-                    drop(inner);
-                    self.process_queue(cx);
-                },
-            },
-            EncoderEvent::Processed(outputs) => {
-                // 4.3. The codec is no longer saturated: process the queue.
-                let unsaturated = self.inner().ctl.input_done();
-                // 4.5. Output EncodedVideoChunks with the encoded outputs.
-                self.output_chunks(cx, outputs);
-                if unsaturated {
-                    self.process_queue(cx);
-                }
-            },
-            EncoderEvent::Flushed { id, outputs } => {
-                // 1.3.1. Output EncodedVideoChunks; 1.3.2–3. remove the promise and resolve it.
-                self.output_chunks(cx, outputs);
-                let promise = self.inner().ctl.take_flush(id);
-                if let Some(promise) = promise {
-                    promise.resolve_native(cx, &());
-                }
-            },
-            // 4.2. If encoding results in an error, Close VideoEncoder with EncodingError.
-            EncoderEvent::Failed(reason) => {
-                let _ = self.close_encoder(cx, Error::Encoding(format!("Encoding failed: {reason}.")));
-            },
-        }
-    }
-
-    /// "Process the control message queue" (<https://w3c.github.io/webcodecs/#process-the-control-message-queue>).
-    fn process_queue(&self, cx: &mut JSContext) {
-        // 1. While [[message queue blocked]] is false and the queue is not empty:
-        loop {
-            // 1.1. The front message; an encode is "not processed" while the codec is saturated.
-            let Some(message) = self.inner().ctl.next_message(|m| matches!(m, Message::Encode(..))) else {
-                return;
-            };
-            // 1.2–4. Run it; it was processed, so it is removed.
-            self.run_message(cx, message);
-        }
-    }
-
-    fn run_message(&self, cx: &mut JSContext, message: Message) {
+    fn run_message_now(&self, cx: &mut JSContext, message: Message) {
         match message {
             Message::Configure(config) => {
                 // 1. Assign true to [[message queue blocked]].
@@ -445,17 +389,43 @@ fn decoder_config(config: &OutputConfig) -> VideoDecoderConfig {
 
 impl CodecOwner for VideoEncoder {
     type Output = EncodedOutput;
+    type Message = Message;
+    const WORK: &'static str = "Encoding";
 
-    fn codec_event(&self, cx: &mut JSContext, event: EncoderEvent) {
-        self.handle_event(cx, event)
+    fn control(&self) -> std::cell::RefMut<'_, Control<Message>> {
+        std::cell::RefMut::map(self.inner(), |i| &mut i.ctl)
+    }
+
+    fn is_input(message: &Message) -> bool {
+        matches!(message, Message::Encode(..))
+    }
+
+    fn run_message(&self, cx: &mut JSContext, message: Message) {
+        self.run_message_now(cx, message)
+    }
+
+    fn settle_codec(&self) {
+        let token = self.inner().codec.as_mut().and_then(|c| c.settled());
+        drop(token);
+    }
+
+    fn activate_config(&self, serial: u64) {
+        let mut inner = self.inner();
+        if let Some(c) = inner.configs.get(&serial).cloned() {
+            inner.active_config = Some(c);
+        }
+    }
+
+    fn output(&self, cx: &mut JSContext, outputs: Vec<EncodedOutput>) {
+        self.output_chunks(cx, outputs)
+    }
+
+    fn close_with(&self, cx: &mut JSContext, exception: Error) {
+        let _ = self.close_encoder(cx, exception);
     }
 
     fn event_target(&self) -> &EventTarget {
         &self.eventtarget
-    }
-
-    fn swap_dequeue_scheduled(&self, value: bool) -> bool {
-        std::mem::replace(&mut self.inner().ctl.dequeue_scheduled, value)
     }
 }
 
@@ -532,7 +502,7 @@ impl VideoEncoderMethods for VideoEncoder {
             inner.ctl.push(Message::Configure(config));
         }
         // 6. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         Ok(())
     }
 
@@ -561,7 +531,7 @@ impl VideoEncoderMethods for VideoEncoder {
             inner.ctl.push(Message::Encode(data, options.key_frame));
         }
         // 8. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         Ok(())
     }
 
@@ -580,7 +550,7 @@ impl VideoEncoderMethods for VideoEncoder {
             inner.ctl.push(Message::Flush(id));
         }
         // 5. Process the control message queue.
-        self.process_queue(cx);
+        process_queue(self, cx);
         promise
     }
 
