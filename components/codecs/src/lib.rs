@@ -88,34 +88,41 @@ enum Op<S, I> {
 }
 
 /// Script's end of a work queue.
-struct Handle<S, I> {
+struct Handle<S, I, O> {
     sender: Option<Sender<Op<S, I>>>,
     discarded: Arc<AtomicBool>,
+    /// The owner's events: an operation the queue cannot take (no thread, or it ended) is
+    /// still answered, with a failure, so nothing waits on it forever.
+    events: Arc<CodecEvents<O>>,
 }
 
-fn spawn<T: Session>(name: &str, events: CodecEvents<T::Output>) -> Handle<T::Settings, T::Input> {
+fn spawn<T: Session>(name: &str, events: CodecEvents<T::Output>) -> Handle<T::Settings, T::Input, T::Output> {
     let (sender, receiver) = crossbeam_channel::unbounded();
     let discarded = Arc::new(AtomicBool::new(false));
     let flag = discarded.clone();
-    match std::thread::Builder::new().name(name.into()).spawn(move || work_queue::<T>(receiver, events, flag)) {
-        Ok(_) => Handle { sender: Some(sender), discarded },
+    let events = Arc::new(events);
+    let queue_events = events.clone();
+    let spawned =
+        std::thread::Builder::new().name(name.into()).spawn(move || work_queue::<T>(receiver, &queue_events, flag));
+    match spawned {
+        Ok(_) => Handle { sender: Some(sender), discarded, events },
         Err(e) => {
-            // No thread: no operation is answered, and the owner's next one reports it.
             log::error!("could not start a {name} thread: {e}");
-            Handle { sender: None, discarded }
+            Handle { sender: None, discarded, events }
         },
     }
 }
 
-impl<S: Send, I: Send> Handle<S, I> {
+impl<S: Send, I: Send, O> Handle<S, I, O> {
     fn send(&self, op: Op<S, I>) {
         if self.sender.as_ref().is_none_or(|s| s.send(op).is_err()) {
-            log::warn!("a codec's work queue has ended; an operation was dropped");
+            log::warn!("a codec's work queue has ended; an operation fails");
+            (self.events)(CodecEvent::Failed("the codec is not running".into()));
         }
     }
 }
 
-impl<S: Send, I: Send> CodecBackend<S, I> for Handle<S, I> {
+impl<S: Send, I: Send, O: Send> CodecBackend<S, I> for Handle<S, I, O> {
     fn configure(&mut self, serial: u64, settings: S) {
         self.send(Op::Configure(serial, settings));
     }
@@ -129,7 +136,7 @@ impl<S: Send, I: Send> CodecBackend<S, I> for Handle<S, I> {
     }
 }
 
-impl<S, I> Drop for Handle<S, I> {
+impl<S, I, O> Drop for Handle<S, I, O> {
     fn drop(&mut self) {
         // The thread ends after the operation it is running; nothing it finds later is run or
         // reported.
@@ -140,11 +147,17 @@ impl<S, I> Drop for Handle<S, I> {
 /// The codec work queue: one event per operation, in order.
 fn work_queue<T: Session>(
     receiver: Receiver<Op<T::Settings, T::Input>>,
-    events: CodecEvents<T::Output>,
+    events: &CodecEvents<T::Output>,
     discarded: Arc<AtomicBool>,
 ) {
     if let Err(e) = gst::init() {
-        events(CodecEvent::Failed(format!("GStreamer could not start: {e}")));
+        // Every operation is answered, each with the failure.
+        while receiver.recv().is_ok() {
+            if discarded.load(Ordering::Acquire) {
+                return;
+            }
+            events(CodecEvent::Failed(format!("GStreamer could not start: {e}")));
+        }
         return;
     }
     let mut session: Option<T> = None;
