@@ -1,5 +1,5 @@
-//! Fuzz target: image decoding for every format the canvas accepts (PNG, JPEG, WebP: what
-//! `<img>`, `createImageBitmap(blob)` and `drawImage` decode).
+//! Fuzz target: image decoding for every format the canvas accepts (PNG, JPEG, WebP, GIF, BMP,
+//! ICO: what `<img>`, `createImageBitmap(blob)` and `drawImage` decode).
 //!
 //! The decoder is `components/script/src/imaging.rs`, compiled into this test on its own:
 //! `script` links SpiderMonkey, and a libFuzzer build of it would rebuild SpiderMonkey with
@@ -41,11 +41,42 @@ fn seeds() -> &'static [Vec<u8>] {
             enc.set_depth(png::BitDepth::Eight);
             enc.write_header().unwrap().write_image_data(&[0, 128, 255]).unwrap();
         }
-        vec![png_bytes, gray_png, jpeg_bytes, webp_lossy, webp_lossless]
+        let mut gif_bytes = Vec::new();
+        {
+            let mut enc = gif::Encoder::new(&mut gif_bytes, 2, 2, &[]).unwrap();
+            let mut frame = gif::Frame::from_rgba(2, 2, &mut rgba.clone());
+            frame.left = 0;
+            enc.write_frame(&frame).unwrap();
+        }
+        let mut bmp_bytes = Vec::new();
+        for part in [&b"BM"[..], &70u32.to_le_bytes(), &[0; 4], &54u32.to_le_bytes(), &40u32.to_le_bytes()] {
+            bmp_bytes.extend_from_slice(part);
+        }
+        for part in [&2i32.to_le_bytes()[..], &(-2i32).to_le_bytes(), &1u16.to_le_bytes(), &32u16.to_le_bytes(), &[0; 24]] {
+            bmp_bytes.extend_from_slice(part);
+        }
+        bmp_bytes.extend_from_slice(&rgba);
+        let mut ico_bytes = Vec::new();
+        {
+            let image = ico::IconImage::from_rgba_data(2, 2, rgba.clone());
+            let mut dir = ico::IconDir::new(ico::ResourceType::Icon);
+            dir.add_entry(ico::IconDirEntry::encode_as_bmp(&image).unwrap());
+            dir.add_entry(ico::IconDirEntry::encode_as_png(&image).unwrap());
+            dir.write(&mut ico_bytes).unwrap();
+        }
+        vec![png_bytes, gray_png, jpeg_bytes, webp_lossy, webp_lossless, gif_bytes, bmp_bytes, ico_bytes]
     })
 }
 
-const SIGNATURES: &[&[u8]] = &[b"\x89PNG\r\n\x1a\n", &[0xFF, 0xD8, 0xFF], b"RIFF\0\0\0\0WEBPVP8 ", b"RIFF\0\0\0\0WEBPVP8L"];
+const SIGNATURES: &[&[u8]] = &[
+    b"\x89PNG\r\n\x1a\n",
+    &[0xFF, 0xD8, 0xFF],
+    b"RIFF\0\0\0\0WEBPVP8 ",
+    b"RIFF\0\0\0\0WEBPVP8L",
+    b"GIF89a",
+    b"BM",
+    &[0, 0, 1, 0],
+];
 
 fn run(data: &[u8]) {
     let mut b = Bytes::new(data);

@@ -1,4 +1,4 @@
-//! Pixel work behind `ImageBitmap`: decoding PNG and JPEG blobs, and the
+//! Pixel work behind `ImageBitmap`: decoding PNG, JPEG, WebP, GIF, BMP and ICO images, and the
 //! crop / resize / flip of "cropped to the source rectangle with formatting"
 //! (<https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#cropped-to-the-source-rectangle-with-formatting>).
 //!
@@ -69,6 +69,10 @@ pub enum ImageType {
     Png,
     Jpeg,
     Webp,
+    Gif,
+    Bmp,
+    /// Windows icons and cursors (`image/x-icon`, `image/vnd.microsoft.icon`).
+    Ico,
 }
 
 /// Sniffs the image type from the first bytes.
@@ -79,19 +83,112 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
         Some(ImageType::Jpeg)
     } else if bytes.len() >= 14 && bytes.starts_with(b"RIFF") && &bytes[8..14] == b"WEBPVP" {
         Some(ImageType::Webp)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(ImageType::Gif)
+    } else if bytes.starts_with(b"BM") {
+        Some(ImageType::Bmp)
+    } else if bytes.starts_with(&[0, 0, 1, 0]) || bytes.starts_with(&[0, 0, 2, 0]) {
+        Some(ImageType::Ico)
     } else {
         None
     }
 }
 
-/// Decodes a PNG, JPEG or (still) WebP file into an RGBA frame.
+/// Decodes a PNG, JPEG, (still) WebP, GIF (its first frame, as browsers draw an
+/// animated image that is not being shown), BMP or ICO file into an RGBA frame.
 pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
     match sniff(bytes) {
         Some(ImageType::Png) => decode_png(bytes),
         Some(ImageType::Jpeg) => decode_jpeg(bytes),
         Some(ImageType::Webp) => decode_webp(bytes),
-        None => Err("the data is not a PNG, JPEG or WebP image".into()),
+        Some(ImageType::Gif) => decode_gif(bytes),
+        Some(ImageType::Bmp) => decode_bmp(bytes),
+        Some(ImageType::Ico) => decode_ico(bytes),
+        None => Err("the data is not a PNG, JPEG, WebP, GIF, BMP or ICO image".into()),
     }
+}
+
+/// The first frame of a GIF, placed on the image's logical screen: pixels the
+/// frame does not cover, and its transparent index, are transparent black.
+fn decode_gif(bytes: &[u8]) -> Result<VideoFrame, String> {
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::RGBA);
+    // One full-size RGBA frame, and no more, may be allocated.
+    options.set_memory_limit(gif::MemoryLimit::Bytes(
+        std::num::NonZeroU64::new(MAX_SIDE as u64 * MAX_SIDE as u64 * 4).ok_or("GIF: no memory limit")?,
+    ));
+    let mut decoder = options.read_info(Cursor::new(bytes)).map_err(|e| format!("GIF: {e}"))?;
+    let (width, height) = (u32::from(decoder.width()), u32::from(decoder.height()));
+    check_size(width, height)?;
+    let frame = decoder.read_next_frame().map_err(|e| format!("GIF: {e}"))?.ok_or("GIF: the image has no frame")?;
+    let (w, h) = (width as usize, height as usize);
+    let (fw, fh) = (usize::from(frame.width), usize::from(frame.height));
+    let (left, top) = (usize::from(frame.left), usize::from(frame.top));
+    if frame.buffer.len() != fw * fh * 4 {
+        return Err("GIF: unexpected frame size".into());
+    }
+    let mut rgba = vec![0u8; w * h * 4];
+    // The part of the frame inside the logical screen.
+    let cols = fw.min(w.saturating_sub(left));
+    let rows = if cols == 0 { 0 } else { fh.min(h.saturating_sub(top)) };
+    for row in 0..rows {
+        let src = &frame.buffer[row * fw * 4..(row * fw + cols) * 4];
+        let at = ((top + row) * w + left) * 4;
+        rgba[at..at + cols * 4].copy_from_slice(src);
+    }
+    let has_alpha = rgba.chunks_exact(4).any(|p| p[3] != 255);
+    Ok(rgba_frame(width, height, rgba, has_alpha))
+}
+
+fn decode_bmp(bytes: &[u8]) -> Result<VideoFrame, String> {
+    use zune_bmp::zune_core::colorspace::ColorSpace;
+    use zune_bmp::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default().set_max_width(MAX_SIDE as usize).set_max_height(MAX_SIDE as usize);
+    // zune-bmp 0.5 reads a few bytes past the last row of some small 24-bit images and fails
+    // ("not enough bytes") where browsers decode them; zeros after the file's end give it room
+    // and are never pixels (rows are found by offset and size).
+    let mut padded = Vec::with_capacity(bytes.len() + 16);
+    padded.extend_from_slice(bytes);
+    padded.resize(bytes.len() + 16, 0);
+    let mut decoder = zune_bmp::BmpDecoder::new_with_options(Cursor::new(padded.as_slice()), options);
+    decoder.decode_headers().map_err(|e| format!("BMP: {e:?}"))?;
+    let (w, h) = decoder.dimensions().ok_or("BMP: no image information")?;
+    let (width, height) = (u32::try_from(w).unwrap_or(u32::MAX), u32::try_from(h).unwrap_or(u32::MAX));
+    check_size(width, height)?;
+    let colorspace = decoder.colorspace().ok_or("BMP: no colour space")?;
+    let pixels = decoder.decode().map_err(|e| format!("BMP: {e:?}"))?;
+    let count = w * h;
+    let (rgba, has_alpha) = match colorspace {
+        ColorSpace::RGBA => (pixels, true),
+        ColorSpace::RGB => (expand(&pixels, count, 3, |p| [p[0], p[1], p[2], 255]), false),
+        ColorSpace::Luma => (expand(&pixels, count, 1, |p| [p[0], p[0], p[0], 255]), false),
+        other => return Err(format!("BMP: unsupported colour space {other:?}")),
+    };
+    if rgba.len() != count * 4 {
+        return Err("BMP: unexpected output size".into());
+    }
+    Ok(rgba_frame(width, height, rgba, has_alpha))
+}
+
+/// An icon file holds several images; like browsers showing an `<img>` of one
+/// with no size asked, the largest (then the deepest) is decoded.
+fn decode_ico(bytes: &[u8]) -> Result<VideoFrame, String> {
+    let dir = ico::IconDir::read(Cursor::new(bytes)).map_err(|e| format!("ICO: {e}"))?;
+    let entry = dir
+        .entries()
+        .iter()
+        .max_by_key(|e| (u64::from(e.width()) * u64::from(e.height()), e.bits_per_pixel()))
+        .ok_or("ICO: the file has no image")?;
+    check_size(entry.width(), entry.height())?;
+    let image = entry.decode().map_err(|e| format!("ICO: {e}"))?;
+    let (width, height) = (image.width(), image.height());
+    check_size(width, height)?;
+    let rgba = image.into_rgba_data();
+    if rgba.len() != width as usize * height as usize * 4 {
+        return Err("ICO: unexpected output size".into());
+    }
+    let has_alpha = rgba.chunks_exact(4).any(|p| p[3] != 255);
+    Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
 /// WebP through libwebp; the declared size is checked before any pixel is
@@ -288,9 +385,116 @@ mod tests {
     fn sniffing() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageType::Png));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(ImageType::Jpeg));
-        assert_eq!(sniff(b"GIF89a"), None);
+        assert_eq!(sniff(b"II*\0"), None);
         assert!(decode(b"not an image").is_err());
         assert!(decode(b"\x89PNG\r\n\x1a\ntruncated").is_err());
+    }
+
+    #[test]
+    fn gif_first_frame_on_its_logical_screen() {
+        // A 3x2 screen; the first frame is 1x1 at (2, 1) with palette entry 1 (green); entry 0
+        // is transparent. A second frame must not be drawn.
+        let mut bytes = Vec::new();
+        {
+            let palette = [255, 0, 0, 0, 255, 0];
+            let mut enc = gif::Encoder::new(&mut bytes, 3, 2, &palette).unwrap();
+            let mut frame = gif::Frame { width: 1, height: 1, left: 2, top: 1, ..Default::default() };
+            frame.buffer = std::borrow::Cow::Borrowed(&[1]);
+            frame.transparent = Some(0);
+            enc.write_frame(&frame).unwrap();
+            let mut second = gif::Frame { width: 3, height: 2, ..Default::default() };
+            second.buffer = std::borrow::Cow::Borrowed(&[0, 0, 0, 0, 0, 0]);
+            enc.write_frame(&second).unwrap();
+        }
+        assert_eq!(sniff(&bytes), Some(ImageType::Gif));
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.size, ImageSize::new(3, 2));
+        assert_eq!(f.rgba_at(2, 1), Some([0, 255, 0, 255]));
+        assert_eq!(f.rgba_at(0, 0), Some([0, 0, 0, 0]));
+        assert!(f.has_alpha);
+    }
+
+    #[test]
+    fn gif_frame_outside_its_screen_draws_nothing() {
+        // Found by the `images` fuzz target: a first frame entirely right of the screen.
+        let mut bytes = Vec::new();
+        {
+            let palette = [255, 0, 0, 0, 255, 0];
+            let mut enc = gif::Encoder::new(&mut bytes, 3, 2, &palette).unwrap();
+            let mut frame = gif::Frame { width: 1, height: 1, left: 5, top: 1, ..Default::default() };
+            frame.buffer = std::borrow::Cow::Borrowed(&[1]);
+            enc.write_frame(&frame).unwrap();
+        }
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.size, ImageSize::new(3, 2));
+        assert_eq!(f.rgba_at(2, 1), Some([0, 0, 0, 0]));
+    }
+
+    #[test]
+    fn bmp_bottom_up_24_bit() {
+        // 2x2, 24 bits per pixel, rows bottom-up, each padded to 4 bytes.
+        let mut bytes = Vec::new();
+        let pixel_data: [u8; 16] = [
+            0, 0, 255, 0, 255, 0, 0, 0, // bottom row: red, green (BGR), padding
+            255, 0, 0, 255, 255, 255, 0, 0, // top row: blue, white
+        ];
+        bytes.extend_from_slice(b"BM");
+        bytes.extend_from_slice(&(54u32 + 16).to_le_bytes());
+        bytes.extend_from_slice(&[0; 4]);
+        bytes.extend_from_slice(&54u32.to_le_bytes());
+        bytes.extend_from_slice(&40u32.to_le_bytes());
+        bytes.extend_from_slice(&2i32.to_le_bytes());
+        bytes.extend_from_slice(&2i32.to_le_bytes());
+        bytes.extend_from_slice(&1u16.to_le_bytes());
+        bytes.extend_from_slice(&24u16.to_le_bytes());
+        bytes.extend_from_slice(&[0; 24]);
+        bytes.extend_from_slice(&pixel_data);
+        assert_eq!(sniff(&bytes), Some(ImageType::Bmp));
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.size, ImageSize::new(2, 2));
+        assert_eq!(f.rgba_at(0, 1), Some([255, 0, 0, 255]));
+        assert_eq!(f.rgba_at(1, 1), Some([0, 255, 0, 255]));
+        assert_eq!(f.rgba_at(0, 0), Some([0, 0, 255, 255]));
+        assert_eq!(f.rgba_at(1, 0), Some([255, 255, 255, 255]));
+    }
+
+    #[test]
+    fn bmp_one_row_with_padding() {
+        // 2x1, 24 bits per pixel: green, blue, then two bytes of row padding.
+        let mut bytes = b"BM".to_vec();
+        for v in [62u32, 0, 54, 40, 2, 1] {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
+        bytes.extend_from_slice(&1u16.to_le_bytes());
+        bytes.extend_from_slice(&24u16.to_le_bytes());
+        bytes.extend_from_slice(&[0; 24]);
+        bytes.extend_from_slice(&[0, 255, 0, 255, 0, 0, 0, 0]);
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.rgba_at(0, 0), Some([0, 255, 0, 255]));
+        assert_eq!(f.rgba_at(1, 0), Some([0, 0, 255, 255]));
+    }
+
+    #[test]
+    fn ico_decodes_its_largest_image() {
+        let mut dir = ico::IconDir::new(ico::ResourceType::Icon);
+        let small = ico::IconImage::from_rgba_data(1, 1, vec![255, 0, 0, 255]);
+        dir.add_entry(ico::IconDirEntry::encode_as_bmp(&small).unwrap());
+        let large = ico::IconImage::from_rgba_data(2, 2, [0, 0, 255, 128].repeat(4));
+        dir.add_entry(ico::IconDirEntry::encode_as_png(&large).unwrap());
+        let mut bytes = Vec::new();
+        dir.write(&mut bytes).unwrap();
+        assert_eq!(sniff(&bytes), Some(ImageType::Ico));
+        let f = decode(&bytes).unwrap();
+        assert_eq!(f.size, ImageSize::new(2, 2));
+        assert_eq!(f.rgba_at(1, 1), Some([0, 0, 255, 128]));
+        assert!(f.has_alpha);
+    }
+
+    #[test]
+    fn truncated_gif_bmp_and_ico_are_errors() {
+        for bytes in [&b"GIF89a\x02\x00"[..], &b"BM\x00\x00"[..], &[0, 0, 1, 0, 1][..]] {
+            assert!(decode(bytes).is_err());
+        }
     }
 
     #[test]
