@@ -42,6 +42,15 @@ interface Document : Node {
   [LegacyUnforgeable] readonly attribute Location? location;
   readonly attribute DOMString readyState;
 
+  // dynamic markup insertion
+  // https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html
+  // The three-argument open(url, name, features), which is window.open(), is absent: Aperture
+  // opens no windows. Trusted Types' TrustedHTML arguments are plain strings here.
+  [CEReactions, Throws] Document open(optional DOMString unused1, optional DOMString unused2); // both arguments are ignored
+  [CEReactions, Throws] undefined close();
+  [CEReactions, Throws] undefined write(DOMString... text);
+  [CEReactions, Throws] undefined writeln(DOMString... text);
+
   // DOM tree accessors
   attribute DOMString title;
   readonly attribute HTMLElement? body;

@@ -117,6 +117,15 @@ pub struct Document {
     fonts: MutNullableDom<crate::dom::css::fontfaceset::FontFaceSet>,
     /// The last layout of this document (`dom::layout::cache`).
     layout: crate::dom::layout::cache::LayoutCache,
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#active-parser>
+    #[no_trace]
+    active_parser: RefCell<Option<Rc<crate::dom::html::parser::HtmlParser>>>,
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#throw-on-dynamic-markup-insertion-counter>
+    #[no_trace]
+    throw_on_dynamic_markup_insertion: Cell<u32>,
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#ignore-destructive-writes-counter>
+    #[no_trace]
+    ignore_destructive_writes: Cell<u32>,
 }
 
 impl Document {
@@ -183,6 +192,9 @@ impl Document {
             referrer: RefCell::new(String::new()),
             fonts: Default::default(),
             layout: Default::default(),
+            active_parser: Default::default(),
+            throw_on_dynamic_markup_insertion: Cell::new(0),
+            ignore_destructive_writes: Cell::new(0),
         }
     }
 
@@ -451,6 +463,50 @@ impl Document {
         } else if !self.load_queued.replace(true) {
             crate::dom::html::parser::queue_load_event(self);
         }
+    }
+
+    /// The document's active parser, if any.
+    pub(crate) fn active_parser(&self) -> Option<Rc<crate::dom::html::parser::HtmlParser>> {
+        self.active_parser.borrow().clone()
+    }
+
+    /// Makes `parser` the active parser; returns the one before.
+    pub(crate) fn set_active_parser(
+        &self,
+        parser: Option<Rc<crate::dom::html::parser::HtmlParser>>,
+    ) -> Option<Rc<crate::dom::html::parser::HtmlParser>> {
+        self.active_parser.replace(parser)
+    }
+
+    /// Whether the throw-on-dynamic-markup-insertion counter is above 0.
+    pub fn throws_on_dynamic_markup_insertion(&self) -> bool {
+        self.throw_on_dynamic_markup_insertion.get() > 0
+    }
+
+    /// Raises (`true`) or lowers the throw-on-dynamic-markup-insertion counter (the parser
+    /// does while it creates a custom element).
+    pub fn adjust_throw_on_dynamic_markup_insertion(&self, raise: bool) {
+        let n = self.throw_on_dynamic_markup_insertion.get();
+        self.throw_on_dynamic_markup_insertion.set(if raise { n + 1 } else { n.saturating_sub(1) });
+    }
+
+    /// Whether the ignore-destructive-writes counter is above 0.
+    pub fn ignores_destructive_writes(&self) -> bool {
+        self.ignore_destructive_writes.get() > 0
+    }
+
+    /// Raises (`true`) or lowers the ignore-destructive-writes counter (around an external
+    /// or module script's execution).
+    pub fn adjust_ignore_destructive_writes(&self, raise: bool) {
+        let n = self.ignore_destructive_writes.get();
+        self.ignore_destructive_writes.set(if raise { n + 1 } else { n.saturating_sub(1) });
+    }
+
+    /// `document.open()`: the document loads again, so its load steps will run once more
+    /// when its new parser finishes.
+    pub fn restart_loading(&self) {
+        self.load_queued.set(false);
+        self.load_waiting.set(false);
     }
 
     /// Marks a document that never loads (an initial about:blank) as complete.
@@ -768,6 +824,37 @@ impl DocumentMethods for Document {
             ))),
             _ => Err(Error::NotSupported(format!("The provided event type ('{interface}') is invalid."))),
         }
+    }
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-document-open>
+    fn Open(
+        &self,
+        cx: &mut JSContext,
+        _unused1: Option<DOMString>,
+        _unused2: Option<DOMString>,
+    ) -> Fallible<DomRoot<Document>> {
+        // "The document.open(unused1, unused2) method steps are to run the document open
+        // steps with this."
+        crate::dom::html::parser::document_open(cx, self)?;
+        Ok(DomRoot::from_ref(self))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-document-close>
+    fn Close(&self, cx: &mut JSContext) -> Fallible<()> {
+        crate::dom::html::parser::document_close(cx, self)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-document-write>
+    fn Write(&self, cx: &mut JSContext, text: Vec<DOMString>) -> Fallible<()> {
+        // "Run the document write steps with this, text, false, and "Document write"": the
+        // strings are concatenated.
+        let text: String = text.iter().map(|t| t.to_string()).collect();
+        crate::dom::html::parser::document_write(cx, self, &text)
+    }
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-document-writeln>
+    fn Writeln(&self, cx: &mut JSContext, text: Vec<DOMString>) -> Fallible<()> {
+        // "Run the document write steps with this, text, true, and "Document writeln"": a
+        // line feed follows the concatenated strings.
+        let mut text: String = text.iter().map(|t| t.to_string()).collect();
+        text.push('\n');
+        crate::dom::html::parser::document_write(cx, self, &text)
     }
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-readystate>
     fn ReadyState(&self, _cx: &mut JSContext) -> DOMString {

@@ -169,6 +169,18 @@ impl EventTarget {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#erase-all-event-listeners-and-handlers>:
+    /// every event handler becomes null and every listener is removed (and marked removed, so
+    /// a dispatch under way skips it). A handler set later registers a new listener.
+    pub fn erase_all_listeners_and_handlers(&self) {
+        for (_, handler) in self.handlers.take() {
+            *handler.borrow_mut() = None;
+        }
+        for listener in self.listeners.take() {
+            listener.removed.set(true);
+        }
+    }
+
     /// Whether any event listener is registered (XHR's "upload listener flag").
     pub fn has_any_listeners(&self) -> bool {
         !self.listeners.borrow().is_empty()

@@ -266,7 +266,10 @@ impl HTMLScriptElement {
     ) {
         let document = self.upcast::<Node>().owner_doc();
         let old = document.set_current_script(None);
+        // Step 4: a module script raises the ignore-destructive-writes counter while it runs.
+        document.adjust_ignore_destructive_writes(true);
         let outcome = crate::dom::html::modulescripts::run_module_script(cx, window, source, url);
+        document.adjust_ignore_destructive_writes(false);
         document.set_current_script(old.as_deref());
         let target = self.upcast::<EventTarget>();
         match outcome {
@@ -312,7 +315,12 @@ impl HTMLScriptElement {
             Ok((_, _, body)) => {
                 let source = String::from_utf8_lossy(&body).into_owned();
                 // <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>
+                // Step 4: "If el is from an external file, or el's type is "module", then
+                // increment el's node document's ignore-destructive-writes counter" (an async
+                // script's document.write() does not wipe the page), decremented after step 6.
+                document.adjust_ignore_destructive_writes(true);
                 self.execute(cx, &window, &source, url.as_str(), 1);
+                document.adjust_ignore_destructive_writes(false);
                 // Step 6: fire "load" at el for a script from a URL.
                 target.fire_event(cx, "load");
             }

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
+use std::rc::Rc;
 
 use html5ever::TokenizerResult;
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -16,6 +17,7 @@ use html5ever::{Attribute as HtmlAttribute, LocalName, Namespace, QualName};
 use mozjs::context::JSContext;
 use mozjs::jsapi::JSContext as RawJSContext;
 
+use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::same_object;
 use crate::dom::bindings::root::DomRoot;
@@ -141,13 +143,18 @@ impl TreeSink for Sink {
             crate::dom::html::customelements::reactions::push_element_queue();
         }
         let element = if will_execute_script {
-            crate::dom::dom::createelement::create_element_synchronously(
+            // "Increment document's throw-on-dynamic-markup-insertion counter" while the
+            // constructor runs, then decrement it.
+            self.document.adjust_throw_on_dynamic_markup_insertion(true);
+            let element = crate::dom::dom::createelement::create_element_synchronously(
                 &mut cx,
                 &self.document,
                 &name.local,
                 namespace,
                 prefix,
-            )
+            );
+            self.document.adjust_throw_on_dynamic_markup_insertion(false);
+            element
         } else {
             create_element(&mut cx, &self.document, &name.local, namespace, prefix)
         };
@@ -290,6 +297,83 @@ impl TreeSink for Sink {
     }
 }
 
+/// An HTML parser associated with a document: the document's loading parser, or a
+/// script-created parser made by `document.open()`
+/// (<https://html.spec.whatwg.org/multipage/parsing.html#parsing>). While it is the document's
+/// active parser, `document.write()` reaches its tokenizer.
+pub struct HtmlParser {
+    tokenizer: Tokenizer<TreeBuilder<DomRoot<Node>, Sink>>,
+    /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#script-created-parser>:
+    /// it ends only at `document.close()`'s explicit end-of-file.
+    script_created: bool,
+    scripting: bool,
+    /// <https://html.spec.whatwg.org/multipage/parsing.html#script-nesting-level>
+    nesting_level: Cell<u32>,
+    /// The tokenizer is running (inside `feed`): nothing may feed it again, so a
+    /// `document.write()` from a custom element reaction or a mutation at that moment throws.
+    feeding: Cell<bool>,
+    /// The parser was stopped (`document.open()` replaced it, or it reached its end).
+    stopped: Cell<bool>,
+}
+
+impl HtmlParser {
+    fn new(cx: &mut JSContext, document: &Document, scripting: bool, script_created: bool) -> HtmlParser {
+        let sink = Sink {
+            cx: unsafe { cx.raw_cx() },
+            document: DomRoot::from_ref(document),
+            fragment: false,
+            line: Cell::new(1),
+            quirks: RefCell::new(QuirksMode::NoQuirks),
+        };
+        let opts = TreeBuilderOpts { scripting_enabled: scripting, ..Default::default() };
+        HtmlParser {
+            tokenizer: Tokenizer::new(TreeBuilder::new(sink, opts), TokenizerOpts::default()),
+            script_created,
+            scripting,
+            nesting_level: Cell::new(0),
+            feeding: Cell::new(false),
+            stopped: Cell::new(false),
+        }
+    }
+
+    /// Runs the tokenizer over `input` until it is consumed, running each parser-inserted
+    /// script when its end tag is reached (the parser's script nesting level is raised while
+    /// it runs, so the script's `document.write()` inserts right after its end tag).
+    fn pump(&self, cx: &mut JSContext, input: &BufferQueue) {
+        loop {
+            if self.stopped.get() {
+                return;
+            }
+            self.feeding.set(true);
+            let result = self.tokenizer.feed(input);
+            self.feeding.set(false);
+            match result {
+                TokenizerResult::Done => return,
+                TokenizerResult::Script(_) if !self.scripting => {}
+                TokenizerResult::Script(node) => {
+                    self.nesting_level.set(self.nesting_level.get() + 1);
+                    if let Some(script) = node.downcast::<HTMLScriptElement>() {
+                        script.prepare(cx);
+                    }
+                    crate::script_thread::run_pending_local_tasks(cx);
+                    self.nesting_level.set(self.nesting_level.get() - 1);
+                }
+                // The input is already decoded text; a <meta charset> changes nothing.
+                TokenizerResult::EncodingIndicator(_) => {}
+            }
+        }
+    }
+
+    /// The end-of-file token: the tree builder closes what is open.
+    fn end(&self) {
+        if !self.stopped.replace(true) {
+            self.feeding.set(true);
+            self.tokenizer.end();
+            self.feeding.set(false);
+        }
+    }
+}
+
 /// Parses `html` into `document`, running parser-inserted scripts as their
 /// end tags are reached, then finishes loading
 /// (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>).
@@ -304,32 +388,177 @@ pub fn parse_inert_document(cx: &mut JSContext, document: &Document, html: &str)
 }
 
 fn parse_into(cx: &mut JSContext, document: &Document, html: &str, scripting: bool) {
-    let sink = Sink {
-        cx: unsafe { cx.raw_cx() },
-        document: DomRoot::from_ref(document),
-        fragment: false,
-        line: Cell::new(1),
-        quirks: RefCell::new(QuirksMode::NoQuirks),
-    };
-    let opts = TreeBuilderOpts { scripting_enabled: scripting, ..Default::default() };
-    let tokenizer = Tokenizer::new(TreeBuilder::new(sink, opts), TokenizerOpts::default());
+    let parser = Rc::new(HtmlParser::new(cx, document, scripting, false));
+    // The document's active parser while it parses, so its scripts can write into it.
+    let previous = document.set_active_parser(Some(parser.clone()));
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    loop {
-        match tokenizer.feed(&input) {
-            TokenizerResult::Done => break,
-            TokenizerResult::Script(_) if !scripting => {}
-            TokenizerResult::Script(node) => {
-                if let Some(script) = node.downcast::<HTMLScriptElement>() {
-                    script.prepare(cx);
-                }
-                crate::script_thread::run_pending_local_tasks(cx);
-            }
-            // The input is already decoded text; a <meta charset> changes nothing.
-            TokenizerResult::EncodingIndicator(_) => {}
+    parser.pump(cx, &input);
+    parser.end();
+    // A script of the document may have opened it: its new parser stays the active one.
+    if document.active_parser().is_some_and(|p| Rc::ptr_eq(&p, &parser)) {
+        document.set_active_parser(previous);
+    }
+}
+
+/// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#document-open-steps>
+pub fn document_open(cx: &mut JSContext, document: &Document) -> Fallible<()> {
+    // Step 1: If document is an XML document, then throw an "InvalidStateError".
+    if !document.is_html_document() {
+        return Err(Error::InvalidState("Only HTML documents can be opened.".into()));
+    }
+    // Step 2: If document's throw-on-dynamic-markup-insertion counter is greater than 0,
+    // then throw an "InvalidStateError".
+    if document.throws_on_dynamic_markup_insertion() {
+        return Err(Error::InvalidState("The document cannot be opened while it is being parsed into.".into()));
+    }
+    // Step 3: Let entryDocument be the entry global object's associated Document. If
+    // document's origin is not same origin to entryDocument's origin, then throw a
+    // "SecurityError".
+    let entry = entry_document(cx).unwrap_or_else(|| DomRoot::from_ref(document));
+    if !same_origin(&entry, document) {
+        return Err(Error::Security("The document's origin is not the origin of the calling script.".into()));
+    }
+    if let Some(parser) = document.active_parser() {
+        // Step 4: If document has an active parser whose script nesting level is greater than
+        // 0, then return document.
+        if parser.nesting_level.get() > 0 {
+            return Ok(());
         }
     }
-    tokenizer.end();
+    // Step 5 (the unload counter) and step 6 (the active parser was aborted) never apply:
+    // Aperture runs no unload handlers, and nothing aborts a parser (no `window.stop()`, no
+    // navigation away from a loading document).
+    // Step 7: stop document loading: an active parser (a script-created one not closed yet)
+    // is aborted.
+    if let Some(parser) = document.set_active_parser(None) {
+        parser.stopped.set(true);
+    }
+    // Step 8: For each shadow-including inclusive descendant node of document, erase all
+    // event listeners and handlers given node.
+    for node in document.upcast::<Node>().shadow_including_inclusive_descendants() {
+        node.upcast::<EventTarget>().erase_all_listeners_and_handlers();
+    }
+    // Step 9: If document is the associated Document of its relevant global object, then
+    // erase all event listeners and handlers given that global.
+    if let Some(window) = document.browsing_window()
+        && same_object(&*window.document(), document)
+    {
+        window.upcast::<EventTarget>().erase_all_listeners_and_handlers();
+    }
+    // Step 10: Replace all with null within document, without firing any mutation events.
+    document.upcast::<Node>().replace_all(cx, None);
+    // Step 11: If document is fully active: let newURL be a copy of entryDocument's URL; if
+    // entryDocument is not document, set newURL's fragment to null; run the URL and history
+    // update steps with document and newURL.
+    if document.browsing_window().is_some() {
+        let mut url = entry.url();
+        if !same_object(&*entry, document) {
+            url.set_fragment(None);
+        }
+        document.set_url(url);
+    }
+    // Steps 12–13 (is initial about:blank, the iframe load flags): the document now loads
+    // again; its load event will be fired when the new parser finishes.
+    document.restart_loading();
+    // Step 14: Create a new HTML parser and associate it with document. This is a
+    // script-created parser.
+    let parser = Rc::new(HtmlParser::new(cx, document, true, true));
+    document.set_active_parser(Some(parser));
+    // Step 15 (set the insertion point just before the end of the empty input stream) holds
+    // for a script-created parser: writes are parsed as they come.
+    // Step 16: Update the current document readiness of document to "loading".
+    document.set_ready_state(cx, ReadyState::Loading);
+    Ok(())
+}
+
+/// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#document-write-steps>
+pub fn document_write(cx: &mut JSContext, document: &Document, text: &str) -> Fallible<()> {
+    // Step 1 (Trusted Types) does not apply: the text is a string.
+    // Step 2: If document is an XML document, then throw an "InvalidStateError".
+    if !document.is_html_document() {
+        return Err(Error::InvalidState("Only HTML documents can be written to.".into()));
+    }
+    // Step 3: If document's throw-on-dynamic-markup-insertion counter is greater than 0,
+    // then throw an "InvalidStateError". The tokenizer running right now (a custom element
+    // made by the parser, a reaction it triggers) counts as such.
+    if document.throws_on_dynamic_markup_insertion() || document.active_parser().is_some_and(|p| p.feeding.get()) {
+        return Err(Error::InvalidState("The document cannot be written to while it is being parsed into.".into()));
+    }
+    // Step 4 (the active parser was aborted) never applies: nothing aborts a parser here.
+    // Step 5: If the insertion point is undefined: if the ignore-destructive-writes counter
+    // is greater than 0, return; else run the document open steps with document.
+    // The insertion point is defined for a script-created parser, and for the loading parser
+    // while it runs a script (its nesting level is above 0).
+    let has_insertion_point =
+        document.active_parser().is_some_and(|p| !p.stopped.get() && (p.script_created || p.nesting_level.get() > 0));
+    if !has_insertion_point {
+        if document.ignores_destructive_writes() {
+            return Ok(());
+        }
+        document_open(cx, document)?;
+    }
+    let Some(parser) = document.active_parser() else { return Ok(()) };
+    // Step 6: Insert input into the input stream just before the insertion point.
+    // Step 7: If there is no pending parsing-blocking script, have the HTML parser process
+    // the characters that were inserted, one at a time, processing resulting tokens as they
+    // are emitted, and stopping when the tokenizer reaches the insertion point or when the
+    // processing of the tokenizer is aborted by the tree construction stage (a script end tag).
+    // Scripts run as they are reached (the host fetches blocking scripts synchronously), so
+    // what was inserted is consumed here, before the rest of the input.
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    parser.pump(cx, &input);
+    Ok(())
+}
+
+/// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-document-close>
+pub fn document_close(cx: &mut JSContext, document: &Document) -> Fallible<()> {
+    // Step 1: If this is an XML document, then throw an "InvalidStateError".
+    if !document.is_html_document() {
+        return Err(Error::InvalidState("Only HTML documents can be closed.".into()));
+    }
+    // Step 2: If this's throw-on-dynamic-markup-insertion counter is greater than zero, then
+    // throw an "InvalidStateError".
+    if document.throws_on_dynamic_markup_insertion() || document.active_parser().is_some_and(|p| p.feeding.get()) {
+        return Err(Error::InvalidState("The document cannot be closed while it is being parsed into.".into()));
+    }
+    // Step 3: If there is no script-created parser associated with this, then return.
+    let Some(parser) = document.active_parser().filter(|p| p.script_created && !p.stopped.get()) else {
+        return Ok(());
+    };
+    // Step 4: Insert an explicit "EOF" character at the end of the parser's input stream.
+    // Step 5: If this's pending parsing-blocking script is not null, then return (none is:
+    // blocking scripts run as they are reached).
+    // Step 6: Run the tokenizer, processing resulting tokens as they are emitted, and
+    // stopping when the tokenizer reaches the explicit "EOF" character or spins the event loop.
+    parser.end();
+    if document.active_parser().is_some_and(|p| Rc::ptr_eq(&p, &parser)) {
+        document.set_active_parser(None);
+    }
+    // The end (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>).
+    finish_loading(cx, document);
+    Ok(())
+}
+
+/// The document of the entry global object (here, the global of the innermost script on
+/// the stack, which is the entry global for a call made by a page's script).
+fn entry_document(cx: &mut JSContext) -> Option<DomRoot<Document>> {
+    // SAFETY: asks SpiderMonkey for the global of the innermost scripted caller.
+    let global = unsafe { mozjs::jsapi::GetScriptedCallerGlobal(cx.raw_cx()) };
+    if global.is_null() {
+        return None;
+    }
+    // Document is exposed on Window only, so its caller's global is a window.
+    Some(crate::dom::html::window::Window::from_object(global).document())
+}
+
+/// Whether two documents are same origin (<https://html.spec.whatwg.org/multipage/browsers.html#same-origin>).
+/// Opaque origins (`file:`, `data:`) compare by URL scheme here: Aperture gives the pages of
+/// one local run one origin, as `ContentDocument` does.
+fn same_origin(a: &Document, b: &Document) -> bool {
+    let (a, b) = (a.origin_url().origin(), b.origin_url().origin());
+    !(a.is_tuple() && b.is_tuple()) || a == b
 }
 
 /// The end of parsing (<https://html.spec.whatwg.org/multipage/parsing.html#the-end>):
