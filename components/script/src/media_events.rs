@@ -6,6 +6,12 @@
 //! reply comes. Unsolicited events (a source ended, muted, resized…) go to
 //! the handlers registered for their source or sink. A reply nobody waits for
 //! (its handler was cancelled) is logged and dropped.
+//!
+//! The Media thread sends every event to one thread, the engine's script thread (its
+//! "home"). A dedicated worker's thread has a home link: its requests are made by the home
+//! thread on its behalf, and each reply comes back to the worker as a task, so a worker's
+//! processor or generator waits on its own thread like a window's. Unsolicited events of a
+//! source reach workers through the source's owner (`tracksource::SharedSource`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,7 +21,10 @@ use base::{RequestId, SourceId};
 use media_traits::error::MediaError;
 use media_traits::messages::{MediaCommand, MediaEvent, MediaReply, SinkId};
 use media_traits::recorder::RecorderId;
+use crossbeam_channel::Sender;
 use mozjs::context::JSContext;
+
+use crate::script_thread::RemoteTask;
 
 type ReplyHandler = Box<dyn FnOnce(&mut JSContext, Result<MediaReply, MediaError>)>;
 type SourceHandler = Rc<dyn Fn(&mut JSContext, &MediaEvent)>;
@@ -26,6 +35,36 @@ thread_local! {
     static SINKS: RefCell<HashMap<SinkId, SourceHandler>> = RefCell::new(HashMap::new());
     static RECORDERS: RefCell<HashMap<RecorderId, SourceHandler>> = RefCell::new(HashMap::new());
     static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    /// The thread the Media thread's events go to, when it is not this one (a worker's).
+    static HOME: RefCell<Option<Sender<RemoteTask>>> = const { RefCell::new(None) };
+}
+
+/// Makes `home` the thread that makes this thread's media requests (a worker's thread, at
+/// its start: its owner's home).
+pub fn set_home(home: Sender<RemoteTask>) {
+    HOME.with(|h| *h.borrow_mut() = Some(home));
+}
+
+/// The home a worker started from this thread gets: this thread's home, or this thread if
+/// it is the home.
+pub fn home_for_children() -> Sender<RemoteTask> {
+    HOME.with(|h| h.borrow().clone()).unwrap_or_else(crate::script_thread::remote_task_sender)
+}
+
+fn home() -> Option<Sender<RemoteTask>> {
+    HOME.try_with(|h| h.borrow().clone()).ok().flatten()
+}
+
+/// Runs a reply that the home thread forwarded here.
+fn deliver_reply(cx: &mut JSContext, request: RequestId, result: Result<MediaReply, MediaError>) {
+    let handler = REPLIES.with(|r| r.borrow_mut().remove(&request));
+    match handler {
+        Some(handler) => {
+            crate::script_thread::request_settled();
+            handler(cx, result);
+        }
+        None => log::debug!("forwarded reply to {request} has no handler (cancelled); dropped"),
+    }
 }
 
 /// Drops every pending reply handler and listener (see `script_thread::teardown`).
@@ -43,11 +82,34 @@ pub fn send_request(
     command: MediaCommand,
     handler: impl FnOnce(&mut JSContext, Result<MediaReply, MediaError>) + 'static,
 ) {
+    send_boxed_request(cx, request, command, Box::new(handler));
+}
+
+fn send_boxed_request(cx: &mut JSContext, request: RequestId, command: MediaCommand, handler: ReplyHandler) {
+    if let Some(home) = home() {
+        // A worker: the home thread makes the request and sends the reply back here.
+        REPLIES.with(|r| r.borrow_mut().insert(request, handler));
+        crate::script_thread::request_started();
+        let back = crate::script_thread::remote_task_sender();
+        let task: RemoteTask = Box::new(move |cx| {
+            let forward: ReplyHandler = Box::new(move |_cx, result| {
+                let reply: RemoteTask = Box::new(move |cx| deliver_reply(cx, request, result));
+                if back.send(reply).is_err() {
+                    log::debug!("the worker that made {request} is gone; its reply was dropped");
+                }
+            });
+            send_boxed_request(cx, request, command, forward);
+        });
+        if home.send(task).is_err() {
+            deliver_reply(cx, request, Err(MediaError::NotReadable("the engine's script thread has exited".into())));
+        }
+        return;
+    }
     let Some(sender) = crate::threads::media_sender() else {
         handler(cx, Err(MediaError::NotReadable("the media thread is not running".into())));
         return;
     };
-    REPLIES.with(|r| r.borrow_mut().insert(request, Box::new(handler)));
+    REPLIES.with(|r| r.borrow_mut().insert(request, handler));
     crate::script_thread::request_started();
     if sender.send(command).is_err() {
         let handler = REPLIES.with(|r| r.borrow_mut().remove(&request));
@@ -62,6 +124,14 @@ pub fn send_request(
 /// taken off the queue when it comes. Needs no JS context, so it can run from
 /// a destructor; does nothing once the thread's state is gone (at exit).
 pub fn send_request_ignoring_reply(request: RequestId, command: MediaCommand) {
+    if let Some(home) = home() {
+        // A worker: the home thread sends it and takes the reply off the queue.
+        let task: RemoteTask = Box::new(move |_cx| send_request_ignoring_reply(request, command));
+        if home.send(task).is_err() {
+            log::debug!("the engine's script thread has exited; {request} was dropped");
+        }
+        return;
+    }
     let Some(sender) = crate::threads::media_sender() else { return };
     let registered = REPLIES
         .try_with(|r| r.borrow_mut().insert(request, Box::new(|_: &mut JSContext, _| {}) as ReplyHandler))

@@ -1,6 +1,9 @@
 // https://w3c.github.io/mediacapture-main/#mediastream
+// Exposed in dedicated workers too, as mediacapture-extensions adds
+// (https://w3c.github.io/mediacapture-extensions/#exposing-mediastreamtrack-in-workers):
+// a worker receives tracks by transfer.
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface MediaStream : EventTarget {
   constructor();
   constructor(MediaStream stream);
@@ -19,7 +22,7 @@ interface MediaStream : EventTarget {
 };
 
 // https://w3c.github.io/mediacapture-main/#mediastreamtrackevent
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface MediaStreamTrackEvent : Event {
   constructor(DOMString type, MediaStreamTrackEventInit eventInitDict);
   [SameObject] readonly attribute MediaStreamTrack track;

@@ -1,6 +1,9 @@
 // https://w3c.github.io/mediacapture-main/#mediastreamtrack
+// Transferable, and exposed in dedicated workers, as mediacapture-extensions adds
+// (https://w3c.github.io/mediacapture-extensions/#transferable-mediastreamtrack): a
+// transferred track stands on its source, which stays on the thread that opened it.
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface MediaStreamTrack : EventTarget {
   readonly attribute DOMString kind;
   readonly attribute DOMString id;

@@ -1,12 +1,13 @@
-// https://w3c.github.io/mediacapture-transform/ (MediaStreamTrackProcessor) and the legacy
-// MediaStreamTrackGenerator that Chromium ships (its explainer:
+// https://w3c.github.io/mediacapture-transform/ (MediaStreamTrackProcessor, VideoTrackGenerator)
+// and the legacy MediaStreamTrackGenerator that Chromium ships (its explainer:
 // https://github.com/w3c/mediacapture-transform/blob/main/explainer.md).
-// Exposed on Window, as in Chromium (the spec exposes MediaStreamTrackProcessor and its
-// successor VideoTrackGenerator on DedicatedWorker only; Aperture's workers have no media
-// thread and tracks are not transferable yet). Video only: there is no AudioData, so a
-// processor of an audio track and an "audio" generator throw NotSupportedError.
+// MediaStreamTrackProcessor is exposed on Window as well as in dedicated workers, as in
+// Chromium (the spec exposes it in dedicated workers only); a worker gets a window's track by
+// transfer. VideoTrackGenerator is in dedicated workers only, as the spec says. Video only:
+// there is no AudioData, so a processor of an audio track and an "audio" generator throw
+// NotSupportedError.
 
-[Exposed=Window]
+[Exposed=(Window,DedicatedWorker)]
 interface MediaStreamTrackProcessor {
   // Chromium's first form, which its legacy WPT files and older pages use.
   [Throws] constructor(MediaStreamTrack track, optional unsigned short maxBufferSize);
@@ -19,7 +20,15 @@ dictionary MediaStreamTrackProcessorInit {
   [EnforceRange] unsigned short maxBufferSize;
 };
 
-[Exposed=Window]
+[Exposed=DedicatedWorker]
+interface VideoTrackGenerator {
+  [Throws] constructor();
+  readonly attribute WritableStream writable;
+  attribute boolean muted;
+  readonly attribute MediaStreamTrack track;
+};
+
+[Exposed=(Window,DedicatedWorker)]
 interface MediaStreamTrackGenerator : MediaStreamTrack {
   [Throws] constructor((DOMString or MediaStreamTrackGeneratorInit) init);
   readonly attribute WritableStream writable;

@@ -191,4 +191,6 @@ pub use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
 pub use crate::dom::webcodecs::videodecoder::VideoDecoder;
 pub use crate::dom::webcodecs::videoencoder::VideoEncoder;
 pub use crate::dom::webcodecs::videoframe::VideoFrame;
-pub use crate::dom::mediacapture::insertablestreams::{MediaStreamTrackGenerator, MediaStreamTrackProcessor};
+pub use crate::dom::mediacapture::insertablestreams::{
+    MediaStreamTrackGenerator, MediaStreamTrackProcessor, VideoTrackGenerator,
+};

@@ -39,6 +39,12 @@ struct CloneError {
     /// The transferred streams: reflector, kind, and the index in `ports`/`new_ports` of the
     /// port that carries each (a TransformStream's writable side is at the next index).
     streams: Vec<(*mut mozjs::jsapi::JSObject, u32, u32)>,
+    /// The MediaStreamTracks of the transfer list: inside the message they are written by index.
+    tracks: Vec<*mut mozjs::jsapi::JSObject>,
+    /// Same thread: the tracks that replace them at the receiving side, same indices.
+    new_tracks: Vec<*mut mozjs::jsapi::JSObject>,
+    /// Another thread: what each of them carries, same indices (taken when read).
+    received_tracks: Vec<Option<crate::dom::mediacapture::mediastreamtrack::TransferredTrack>>,
 }
 
 impl CloneError {
@@ -52,6 +58,9 @@ impl CloneError {
             received_canvases: Vec::new(),
             frames: Vec::new(),
             streams: Vec::new(),
+            tracks: Vec::new(),
+            new_tracks: Vec::new(),
+            received_tracks: Vec::new(),
         }
     }
 }
@@ -107,6 +116,7 @@ struct TransferList {
     ports: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>,
     canvases: Vec<crate::dom::bindings::root::DomRoot<crate::dom::canvas::offscreencanvas::OffscreenCanvas>>,
     frames: Vec<crate::dom::bindings::root::DomRoot<crate::dom::webcodecs::videoframe::VideoFrame>>,
+    tracks: Vec<crate::dom::bindings::root::DomRoot<crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack>>,
     /// Streams (reflectors) and their kind, in list order.
     streams: Vec<(*mut mozjs::jsapi::JSObject, u32)>,
     /// How many of `ports` the page listed (the rest carry transferred streams and are not
@@ -179,6 +189,7 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
         ports: Vec::new(),
         canvases: Vec::new(),
         frames: Vec::new(),
+        tracks: Vec::new(),
         streams: Vec::new(),
         user_ports: 0,
     };
@@ -235,6 +246,16 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
                 return Err(Error::DataClone("A closed VideoFrame cannot be transferred.".into()));
             }
             list.frames.push(frame);
+        } else if let Some(track) =
+            unsafe { root_from_object::<crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack>(object) }
+        {
+            // MediaStreamTrack's transfer steps
+            // (<https://w3c.github.io/mediacapture-extensions/#transferable-mediastreamtrack>):
+            // 1. If value.[[IsDetached]] is true, throw a "DataCloneError" DOMException.
+            if track.is_detached() {
+                return Err(Error::DataClone("A MediaStreamTrack that was transferred cannot be transferred.".into()));
+            }
+            list.tracks.push(track);
         } else if let Some(stream) =
             unsafe { root_from_object::<crate::dom::streams::readablestream::ReadableStream>(object) }
         {
@@ -286,22 +307,38 @@ pub fn serialize_with_transfer(
     let mut list = check_transfer_list(transfer)?;
     let streams = transfer_streams(cx, &mut list)?;
     let user_ports = list.user_ports;
-    let TransferList { buffers, bitmaps, ports, canvases, frames, .. } = list;
+    let TransferList { buffers, bitmaps, ports, canvases, frames, tracks, .. } = list;
     // The transfer-receiving steps of MessagePort make a new port in the receiving realm that
     // takes over the old one's entanglement and queued messages; the old one is detached.
     let new_ports: Vec<_> = ports.iter().map(|_| MessagePort::new_in(cx, realm)).collect();
+    // MediaStreamTrack's transfer-receiving steps: a track with the same id and state on the
+    // same source (made first, so the source always has a track).
+    let new_tracks: Vec<_> = tracks.iter().map(|t| t.transferred_here(cx, realm)).collect();
     let mut closure = CloneError {
         ports: reflectors(&ports),
         new_ports: reflectors(&new_ports),
         canvases: reflectors(&canvases),
         received_canvases: canvases.iter().map(|c| c.transfer_data()).collect(),
         streams,
+        tracks: reflectors(&tracks),
+        new_tracks: reflectors(&new_tracks),
         ..CloneError::new()
     };
-    {
+    let cloned = {
         // SAFETY: entering the live global of `realm` for the deserialization.
         let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), realm.global_object().get()) };
-        clone_with(cx, value, rval, &mut closure, "postMessage")?;
+        clone_with(cx, value, rval, &mut closure, "postMessage")
+    };
+    if let Err(e) = cloned {
+        // A failed serialization leaves the tracks as they were.
+        for track in &new_tracks {
+            track.discard();
+        }
+        return Err(e);
+    }
+    // MediaStreamTrack's transfer steps, last: "set value.[[IsDetached]] to true".
+    for track in tracks {
+        track.detach_for_transfer(cx);
     }
     for (old, new) in ports.iter().zip(&new_ports) {
         old.transfer_to(new);
@@ -349,13 +386,15 @@ pub struct SerializedMessage {
     frames: Vec<crate::dom::webcodecs::videoframe::FrameData>,
     /// How many of `ports` the page listed (the rest carry transferred streams).
     user_ports: usize,
+    /// The transferred MediaStreamTracks, in transfer-list order.
+    tracks: Vec<crate::dom::mediacapture::mediastreamtrack::TransferredTrack>,
 }
 
 impl SerializedMessage {
     /// A second copy of a message that transfers nothing (a BroadcastChannel message goes to
     /// each destination); `None` for one that carries ports or canvases, which move once.
     pub fn try_clone(&self) -> Option<SerializedMessage> {
-        if !self.ports.is_empty() || !self.canvases.is_empty() {
+        if !self.ports.is_empty() || !self.canvases.is_empty() || !self.tracks.is_empty() {
             return None;
         }
         Some(SerializedMessage {
@@ -365,6 +404,7 @@ impl SerializedMessage {
             canvases: Vec::new(),
             frames: self.frames.clone(),
             user_ports: 0,
+            tracks: Vec::new(),
         })
     }
 }
@@ -391,7 +431,21 @@ pub fn serialize_for_thread(
     let mut list = check_transfer_list(transfer)?;
     let streams = transfer_streams(cx, &mut list)?;
     let user_ports = list.user_ports;
-    let TransferList { buffers, bitmaps, ports, canvases, frames, .. } = list;
+    let TransferList { buffers, bitmaps, ports, canvases, frames, tracks, .. } = list;
+    // MediaStreamTrack's transfer steps: the track's state and its source travel (a source
+    // that exists on this thread only cannot).
+    let mut transferred_tracks = Vec::with_capacity(tracks.len());
+    for track in &tracks {
+        match track.transfer_data() {
+            Some(data) => transferred_tracks.push(data),
+            None => {
+                return Err(Error::DataClone(format!(
+                    "Failed to execute '{}' on '{}': this MediaStreamTrack's source cannot leave its thread.",
+                    caller.operation, caller.interface
+                )));
+            }
+        }
+    }
     rooted!(&in(cx) let mut transferables = mozjs::jsval::UndefinedValue());
     if !buffers.is_empty() {
         // SAFETY: a new array in the current realm, filled with the rooted list's buffers.
@@ -409,8 +463,13 @@ pub fn serialize_for_thread(
             transferables.set(mozjs::jsval::ObjectValue(array.get()));
         }
     }
-    let mut closure =
-        CloneError { ports: reflectors(&ports), canvases: reflectors(&canvases), streams, ..CloneError::new() };
+    let mut closure = CloneError {
+        ports: reflectors(&ports),
+        canvases: reflectors(&canvases),
+        streams,
+        tracks: reflectors(&tracks),
+        ..CloneError::new()
+    };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
         allowIntraClusterClonableSharedObjects_: false,
         allowSharedMemoryObjects_: false,
@@ -475,7 +534,19 @@ pub fn serialize_for_thread(
     for frame in frames {
         frame.close_frame();
     }
-    Ok(SerializedMessage { data, bitmaps: closure.bitmaps, ports, canvases, frames: closure.frames, user_ports })
+    // The transferred MediaStreamTracks are detached (ended, without an event).
+    for track in tracks {
+        track.detach_for_transfer(cx);
+    }
+    Ok(SerializedMessage {
+        data,
+        bitmaps: closure.bitmaps,
+        ports,
+        canvases,
+        frames: closure.frames,
+        user_ports,
+        tracks: transferred_tracks,
+    })
 }
 
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
@@ -486,7 +557,7 @@ pub fn deserialize_from_thread(
     message: SerializedMessage,
     rval: MutableHandleValue,
 ) -> Result<Vec<crate::dom::bindings::root::DomRoot<crate::dom::webmessaging::messageport::MessagePort>>, Error> {
-    let SerializedMessage { data, bitmaps, ports, canvases, frames, user_ports } = message;
+    let SerializedMessage { data, bitmaps, ports, canvases, frames, user_ports, tracks } = message;
     let new_ports: Vec<_> = if ports.is_empty() {
         Vec::new()
     } else {
@@ -501,6 +572,7 @@ pub fn deserialize_from_thread(
         new_ports: reflectors(&new_ports),
         received_canvases: canvases,
         frames,
+        received_tracks: tracks.into_iter().map(Some).collect(),
         ..CloneError::new()
     };
     let policy = mozjs::jsapi::JS::CloneDataPolicy {
@@ -601,6 +673,7 @@ mod tag {
     pub const TRANSFORM_STREAM: u32 = BASE + 17;
     pub const DOM_EXCEPTION: u32 = BASE + 18;
     pub const ENCODED_VIDEO_CHUNK: u32 = BASE + 19;
+    pub const MEDIA_STREAM_TRACK: u32 = BASE + 20;
 }
 
 /// Writes into a SpiderMonkey clone buffer.
@@ -733,6 +806,11 @@ unsafe extern "C" fn write_platform_object(
         if let Some(index) = closure.canvases.iter().position(|c| *c == object) {
             // An OffscreenCanvas of the transfer list: the receiver gets a new one.
             return w.header(tag::OFFSCREEN_CANVAS, index as u32);
+        }
+        if let Some(index) = closure.tracks.iter().position(|t| *t == object) {
+            // A MediaStreamTrack of the transfer list (a track is transferable, not
+            // serializable: one outside the list falls through to the DataCloneError below).
+            return w.header(tag::MEDIA_STREAM_TRACK, index as u32);
         }
         if let Some(index) = closure.ports.iter().position(|p| *p == object) {
             // A MessagePort of the transfer list: the receiver gets the same port.
@@ -920,6 +998,19 @@ unsafe extern "C" fn read_platform_object(
                     }
                 }
             }
+            // A transferred MediaStreamTrack: the track made for it on this thread, or a new
+            // one on a stand-in for the other thread's source.
+            tag::MEDIA_STREAM_TRACK => match closure.new_tracks.get(data as usize) {
+                Some(&track) => track,
+                None => {
+                    let transferred = closure.received_tracks.get_mut(data as usize)?.take()?;
+                    reflector(&*crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack::received(
+                        cx,
+                        &window,
+                        transferred,
+                    ))
+                }
+            },
             // A transferred MessagePort: the same port (it stays entangled).
             tag::MESSAGE_PORT => *closure.new_ports.get(data as usize)?,
             // A transferred OffscreenCanvas: a new one with its size and placeholder.

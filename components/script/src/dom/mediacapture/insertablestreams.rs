@@ -9,7 +9,12 @@
 //! generator's track hears the written frames on this thread, whole (timestamp, visible rect,
 //! display size kept). A generator sends each written frame to its Media-thread source (a
 //! canvas-like source, so `<video>`, `MediaRecorder` and `ImageCapture` use it) without copying
-//! RGBA pixels.
+//! RGBA pixels. `VideoTrackGenerator`, the spec's worker generator, works the same way, with
+//! `muted`; its track transferred to a window keeps receiving the worker's frames there.
+//!
+//! In a dedicated worker, a processor of a transferred track attaches its sink branch like a
+//! window's (the request goes through the engine's script thread, `media_events`), and its
+//! frames come to the worker's own task channel.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -31,6 +36,7 @@ use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::Dictionaries::MediaStreamTrackProcessorInit;
 use crate::dom::bindings::codegen::MediaStreamTrackGeneratorBinding::MediaStreamTrackGeneratorMethods;
 use crate::dom::bindings::codegen::MediaStreamTrackProcessorBinding::MediaStreamTrackProcessorMethods;
+use crate::dom::bindings::codegen::VideoTrackGeneratorBinding::VideoTrackGeneratorMethods;
 use crate::dom::bindings::codegen::Unions::StringOrMediaStreamTrackGeneratorInit;
 use crate::dom::bindings::conversions::root_from_object;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -143,7 +149,9 @@ impl MediaStreamTrackProcessor {
 
     /// <https://w3c.github.io/mediacapture-transform/#handlenewframe>
     fn handle_new_frame(&self, frame: FrameData) {
-        if self.closed.get() {
+        // A disabled track delivers no frame to its processor (what a source produces while
+        // the track is disabled is not queued for later reads either).
+        if self.closed.get() || !self.track.is_enabled() {
             return;
         }
         // 1. If [[queue]] has [[maxBufferSize]] elements, dequeue one and close it (dropped).
@@ -223,7 +231,9 @@ impl MediaStreamTrackProcessor {
     /// Connects to the track's source: a generator's frames directly, other sources through a
     /// sink branch on the Media thread.
     fn connect(&self, cx: &mut JSContext, source: &Rc<TrackSource>) {
-        if source.origin() == SourceOrigin::Generator {
+        // A generator's frames are heard whole on its own thread; a generator of another thread
+        // (a transferred track) is heard like any source, through a sink branch.
+        if source.origin() == SourceOrigin::Generator && !source.is_proxy() {
             let this = Trusted::new(self);
             let listener: Rc<ScriptFrameListener> = Rc::new(move |_cx: &mut JSContext, frame: &FrameData| {
                 if let Some(p) = this.root() {
@@ -375,16 +385,23 @@ pub struct MediaStreamTrackGenerator {
     writable: MutNullableDom<WritableStream>,
 }
 
-/// The generator's write, close and abort algorithms.
+/// The write, close and abort algorithms of a generator's writable (the legacy
+/// `MediaStreamTrackGenerator`'s and `VideoTrackGenerator`'s).
 #[derive(JSTraceable)]
 struct GeneratorSink {
-    generator: Dom<MediaStreamTrackGenerator>,
+    global: Dom<Window>,
+    /// The source of the generator's tracks.
+    #[no_trace]
+    source: Rc<TrackSource>,
+    /// [[isMuted]] (`VideoTrackGenerator.muted`; always false for the legacy generator).
+    #[no_trace]
+    muted: Rc<Cell<bool>>,
 }
 
 impl NativeSink for GeneratorSink {
     /// <https://w3c.github.io/mediacapture-transform/#writeframe>
     fn write(&self, cx: &mut JSContext, chunk: HandleValue) -> Rc<Promise> {
-        let global = self.generator.global();
+        let global = &*self.global;
         // 1. If frame is not a VideoFrame object, return a promise rejected with a TypeError.
         let frame = if chunk.get().is_object() {
             // SAFETY: `chunk` is rooted by the caller; the object is only looked at.
@@ -393,35 +410,71 @@ impl NativeSink for GeneratorSink {
             None
         };
         let Some(frame) = frame else {
-            return Promise::new_rejected(cx, &global, Error::Type("A generator takes VideoFrames.".into()));
+            return Promise::new_rejected(cx, global, Error::Type("A generator takes VideoFrames.".into()));
         };
-        // 2. If frame's [[Detached]] is true, return a promise rejected with a TypeError.
+        // (A closed frame has no media resource to send: TypeError.)
         let Some(data) = frame.data() else {
-            return Promise::new_rejected(cx, &global, Error::Type("The VideoFrame is closed.".into()));
+            return Promise::new_rejected(cx, global, Error::Type("The VideoFrame is closed.".into()));
         };
-        // 3. For each live track sourced from the generator, send it a clone of the frame:
-        //    the Media-thread source (shared by the generator's track and its clones) and
-        //    the processors of those tracks on this thread.
-        let source = self.generator.track.source().clone();
-        if !source.is_stopped() {
-            media_events::send(MediaCommand::PushFrame { source: source.id(), frame: data.rendered() });
-            source.deliver_script_frame(cx, &data);
+        // 2. If generator.[[isMuted]] is false, then for each live track sourced from generator,
+        //    send frame to track: the Media-thread source (shared by the generator's track, its
+        //    clones and tracks transferred to other threads) and the processors on this thread.
+        if !self.muted.get() && !self.source.is_stopped() {
+            media_events::send(MediaCommand::PushFrame { source: self.source.id(), frame: data.rendered() });
+            self.source.deliver_script_frame(cx, &data);
         }
-        // 4. Close the frame. 5. Return a promise resolved with undefined.
+        // 3. Run the Close VideoFrame algorithm with frame. 4. Return a promise resolved with
+        //    undefined.
         frame.close_frame();
-        Promise::new_resolved(cx, &global, &())
+        Promise::new_resolved(cx, global, &())
     }
 
     /// <https://w3c.github.io/mediacapture-transform/#closewritable>
     fn close(&self, cx: &mut JSContext) -> Rc<Promise> {
-        // 1. For each track sourced from the generator, end it.
-        self.generator.track.source().end_by_source(cx, "the generator's writable stream was closed");
-        Promise::new_resolved(cx, &self.generator.global(), &())
+        // 1. For each track t sourced from generator, end track t.
+        self.source.end_by_source(cx, "the generator's writable stream was closed");
+        Promise::new_resolved(cx, &*self.global, &())
     }
 
     fn abort(&self, cx: &mut JSContext, _reason: HandleValue) -> Rc<Promise> {
         self.close(cx)
     }
+}
+
+/// A new video source for a generator: a canvas-like source on the Media thread, fed by
+/// writes (its tracks play in `<video>`, record, and can be photographed).
+fn new_generator_source(cx: &mut JSContext) -> Rc<TrackSource> {
+    let id = SourceId::next();
+    let size = ImageSize::new(0, 0);
+    let request = RequestId::next();
+    let state = canvas_track_state(id, size, None);
+    let source = TrackSource::new(id, TrackKind::Video, SourceOrigin::Generator, String::new(), &state, false);
+    let failed = Rc::downgrade(&source);
+    media_events::send_request(
+        cx,
+        request,
+        MediaCommand::CreateCanvasSource { request, source: id, size, frame_rate: None },
+        move |cx, result| {
+            if let (Err(e), Some(source)) = (result, failed.upgrade()) {
+                source.end_by_source(cx, e.message());
+            }
+        },
+    );
+    source
+}
+
+/// A generator's writable: writeFrame, and closeWritable for close and abort; a high water
+/// mark of 1.
+fn new_generator_writable(cx: &mut JSContext, global: &Window, sink: GeneratorSink) -> DomRoot<WritableStream> {
+    rooted!(&in(cx) let undefined = UndefinedValue());
+    WritableStream::create(
+        cx,
+        global,
+        undefined.handle(),
+        RootedTraceableBox::new(SinkAlgorithms::Native(Rc::new(sink))),
+        1.0,
+        RootedTraceableBox::new(SizeAlgorithm::One),
+    )
 }
 
 impl MediaStreamTrackGeneratorMethods for MediaStreamTrackGenerator {
@@ -444,45 +497,19 @@ impl MediaStreamTrackGeneratorMethods for MediaStreamTrackGenerator {
             }
             _ => return Err(Error::Type(format!("'{kind}' is not a track kind."))),
         }
-        // The track's source: a canvas-like source on the Media thread, fed by writes.
-        let id = SourceId::next();
-        let size = ImageSize::new(0, 0);
-        let request = RequestId::next();
-        let state = canvas_track_state(id, size, None);
-        let source = TrackSource::new(id, TrackKind::Video, SourceOrigin::Generator, String::new(), &state, false);
-        let failed = Rc::downgrade(&source);
-        media_events::send_request(
-            cx,
-            request,
-            MediaCommand::CreateCanvasSource { request, source: id, size, frame_rate: None },
-            move |cx, result| {
-                if let (Err(e), Some(source)) = (result, failed.upgrade()) {
-                    source.end_by_source(cx, e.message());
-                }
-            },
-        );
+        let source = new_generator_source(cx);
         let generator = reflect_dom_object_with_proto(
             cx,
             Box::new(MediaStreamTrackGenerator {
-                track: MediaStreamTrack::new_inherited(source, Default::default()),
+                track: MediaStreamTrack::new_inherited(source.clone(), Default::default()),
                 writable: MutNullableDom::new(None),
             }),
             global,
             proto,
         );
         generator.upcast::<MediaStreamTrack>().attach();
-        // writable: set up with writeFrame, closeWritable (close and abort).
-        let sink = Rc::new(GeneratorSink { generator: Dom::from_ref(&*generator) });
-        rooted!(&in(cx) let undefined = UndefinedValue());
-        let writable = WritableStream::create(
-            cx,
-            global,
-            undefined.handle(),
-            RootedTraceableBox::new(SinkAlgorithms::Native(sink)),
-            1.0,
-            RootedTraceableBox::new(SizeAlgorithm::One),
-        );
-        generator.writable.set(Some(&writable));
+        let sink = GeneratorSink { global: Dom::from_ref(global), source, muted: Rc::new(Cell::new(false)) };
+        generator.writable.set(Some(&new_generator_writable(cx, global, sink)));
         Ok(generator)
     }
 
@@ -490,5 +517,95 @@ impl MediaStreamTrackGeneratorMethods for MediaStreamTrackGenerator {
     /// <https://github.com/w3c/mediacapture-transform/blob/main/explainer.md>
     fn Writable(&self, _cx: &mut JSContext) -> DomRoot<WritableStream> {
         self.writable.get().expect("set by the constructor")
+    }
+}
+
+/// `VideoTrackGenerator` (<https://w3c.github.io/mediacapture-transform/#video-track-generator>):
+/// a video track (`track`) fed by a `WritableStream` of `VideoFrame`s, in dedicated workers.
+/// Its track can be transferred to the window, where `<video>` and `MediaRecorder` use it.
+#[dom_struct]
+pub struct VideoTrackGenerator {
+    reflector_: Reflector,
+    track: Dom<MediaStreamTrack>,
+    writable: MutNullableDom<WritableStream>,
+    /// [[isMuted]], shared with the writable's sink.
+    #[no_trace]
+    muted: Rc<Cell<bool>>,
+    #[no_trace]
+    source: Rc<TrackSource>,
+}
+
+impl VideoTrackGeneratorMethods for VideoTrackGenerator {
+    /// <https://w3c.github.io/mediacapture-transform/#dom-videotrackgenerator-videotrackgenerator>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+    ) -> Fallible<DomRoot<VideoTrackGenerator>> {
+        // 1–2. A new generator, and a new video source whose frames it writes.
+        let source = new_generator_source(cx);
+        // 3. [[track]]: a new MediaStreamTrack of that source.
+        let track = MediaStreamTrack::new(cx, global, source.clone(), Default::default());
+        // 4. [[isMuted]] is false.
+        let muted = Rc::new(Cell::new(false));
+        let generator = reflect_dom_object_with_proto(
+            cx,
+            Box::new(VideoTrackGenerator {
+                reflector_: Reflector::new(),
+                track: Dom::from_ref(&*track),
+                writable: MutNullableDom::new(None),
+                muted: muted.clone(),
+                source: source.clone(),
+            }),
+            global,
+            proto,
+        );
+        // 5. [[writable]]: writeFrame, and closeWritable for close and abort.
+        let sink = GeneratorSink { global: Dom::from_ref(global), source: source.clone(), muted };
+        let writable = new_generator_writable(cx, global, sink);
+        generator.writable.set(Some(&writable));
+        // When every track sourced from the generator has ended (here or on the threads its
+        // track was transferred to), the writable closes: later writes reject with a TypeError.
+        let weak = Trusted::new(&*writable);
+        source.add_stop_observer(Box::new(move |cx| {
+            if let Some(writable) = weak.root()
+                && writable.state() == crate::dom::streams::writablestream::WritableState::Writable
+                && !writable.close_queued_or_in_flight()
+            {
+                let global = writable.global();
+                crate::script_runtime::in_realm(cx, &global, |cx| {
+                    let _ = writable.close(cx);
+                });
+            }
+        }));
+        Ok(generator)
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-videotrackgenerator-writable>
+    fn Writable(&self, _cx: &mut JSContext) -> DomRoot<WritableStream> {
+        self.writable.get().expect("set by the constructor")
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-videotrackgenerator-muted>
+    fn Muted(&self, _cx: &mut JSContext) -> bool {
+        self.muted.get()
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-videotrackgenerator-muted>
+    fn SetMuted(&self, _cx: &mut JSContext, value: bool) {
+        // 1. Let newValue be the given value. 2. If newValue equals [[isMuted]], abort.
+        if self.muted.get() == value {
+            return;
+        }
+        // 3. Set [[isMuted]] to newValue.
+        self.muted.set(value);
+        // 4. Queue a task to set the muted state of each track sourced from the generator.
+        let source = self.source.clone();
+        crate::script_thread::queue_task(Box::new(move |cx| source.set_muted(cx, value)));
+    }
+
+    /// <https://w3c.github.io/mediacapture-transform/#dom-videotrackgenerator-track>
+    fn Track(&self, _cx: &mut JSContext) -> DomRoot<MediaStreamTrack> {
+        DomRoot::from_ref(&*self.track)
     }
 }

@@ -83,6 +83,22 @@ pub struct MediaStreamTrack {
     /// [[ContentHint]] (<https://w3c.github.io/mst-content-hint/>): "" or a hint valid for the kind.
     #[no_trace]
     content_hint: RefCell<String>,
+    /// [[IsDetached]] (<https://w3c.github.io/mediacapture-extensions/#transferable-mediastreamtrack>):
+    /// the track was transferred; it is ended and cannot be transferred again.
+    #[no_trace]
+    detached: Cell<bool>,
+}
+
+/// A transferred track on its way to another thread: the track's own slots and its source's
+/// (with a hold that keeps the source running until the track is received and ends).
+pub struct TransferredTrack {
+    id: String,
+    ended: bool,
+    enabled: bool,
+    muted: bool,
+    constraints: mt::MediaTrackConstraints,
+    content_hint: String,
+    source: crate::dom::mediacapture::tracksource::TransferredSource,
 }
 
 impl MediaStreamTrack {
@@ -102,6 +118,74 @@ impl MediaStreamTrack {
             mute_observers: RefCell::new(Vec::new()),
             clone_hook: Cell::new(None),
             content_hint: RefCell::new(String::new()),
+            detached: Cell::new(false),
+        }
+    }
+
+    /// [[IsDetached]].
+    pub fn is_detached(&self) -> bool {
+        self.detached.get()
+    }
+
+    /// <https://w3c.github.io/mediacapture-extensions/#transferable-mediastreamtrack>, the
+    /// transfer steps' data for another thread: the track's id, kind, label, readyState,
+    /// enabled, muted, content hint and constraints, and its source. `None` for a track whose
+    /// source exists on this thread only (the fake microphone, a Web Audio node).
+    pub fn transfer_data(&self) -> Option<TransferredTrack> {
+        Some(TransferredTrack {
+            id: self.id.clone(),
+            ended: self.ended.get(),
+            enabled: self.enabled.get(),
+            muted: self.muted.get(),
+            constraints: self.constraints.borrow().clone(),
+            content_hint: self.content_hint.borrow().clone(),
+            source: self.source.transfer_data()?,
+        })
+    }
+
+    /// The transfer-receiving steps on another thread: a track with the same id and state,
+    /// on a stand-in for the sending thread's source.
+    pub fn received(cx: &mut JSContext, window: &Window, data: TransferredTrack) -> DomRoot<MediaStreamTrack> {
+        let source = TrackSource::received(data.source);
+        let mut track = MediaStreamTrack::new_inherited(source, data.constraints);
+        track.id = data.id;
+        track.ended.set(data.ended);
+        track.enabled.set(data.enabled);
+        track.muted.set(data.muted);
+        *track.content_hint.borrow_mut() = data.content_hint;
+        let track = reflect_dom_object(cx, Box::new(track), window);
+        track.attach();
+        // A track that arrives ended holds nothing.
+        if !track.is_live() {
+            track.source.track_ended(&track);
+        }
+        track
+    }
+
+    /// The transfer-receiving steps within this thread: a track with the same id and state on
+    /// the same source, made before the original is detached (so the source never sees no
+    /// track). `window` is the receiving realm.
+    pub fn transferred_here(&self, cx: &mut JSContext, window: &Window) -> DomRoot<MediaStreamTrack> {
+        let mut track = self.clone_inherited();
+        track.id = self.id.clone();
+        track.clone_hook.set(None);
+        let track = reflect_dom_object(cx, Box::new(track), window);
+        track.attach();
+        track
+    }
+
+    /// A track made for a transfer that failed: it never existed for the page.
+    pub fn discard(&self) {
+        self.ended.set(true);
+        self.source.forget_track(self);
+    }
+
+    /// The end of the transfer steps: "set value.[[IsDetached]] to true"; the track is ended
+    /// (its consumers stop) without an `ended` event.
+    pub fn detach_for_transfer(&self, cx: &mut JSContext) {
+        self.detached.set(true);
+        if !self.ended.get() {
+            self.end(cx);
         }
     }
 
@@ -355,6 +439,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediastreamtrack-stop>
     fn Stop(&self, cx: &mut JSContext) {
+        // (A detached track is already ended.)
         // 1. Let track be the current MediaStreamTrack object.
         // 2. If track's [[Ended]] is true, abort these steps.
         if self.ended.get() {

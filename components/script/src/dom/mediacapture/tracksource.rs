@@ -19,7 +19,11 @@
 //! `add_end_observer`, and [`TrackSource::set_muted`] mutes its tracks (taint).
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crossbeam_channel::Sender;
 
 use base::{RequestId, SourceId};
 use media_traits::messages::{MediaCommand, MediaEvent};
@@ -30,6 +34,7 @@ use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::media_events;
+use crate::script_thread::RemoteTask;
 
 /// `MediaStreamTrack.kind`.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -108,6 +113,161 @@ pub struct TrackSource {
     web_audio: Option<WebAudioSource>,
     /// Who hears a generator's frames on this thread (processors of its tracks).
     script_frame_listeners: RefCell<Vec<std::rc::Weak<ScriptFrameListener>>>,
+    /// The cross-thread side of this source, made at the first transfer of one of its tracks
+    /// (this thread owns the source) or taken from the transfer (this source stands in, on
+    /// this thread, for another thread's: see [`TrackSource::received`]).
+    shared: RefCell<Option<Arc<SharedSource>>>,
+    /// For a stand-in: the hold that keeps the owner's source running, and the token its
+    /// events are forwarded under. Dropped when the stand-in stops.
+    proxy: RefCell<Option<(SourceHold, u64)>>,
+    /// Run (as tasks) when the source is stopped because no track depends on it any more
+    /// (a `VideoTrackGenerator` closes its writable then).
+    stop_observers: RefCell<Vec<crate::script_thread::LocalTask>>,
+}
+
+/// The part of a source that other threads see once one of its tracks was transferred
+/// (<https://w3c.github.io/mediacapture-extensions/#transferable-mediastreamtrack>): how many
+/// transferred tracks (in flight or received) still depend on it, and where to forward its
+/// events. The owner's source does not stop while a hold remains.
+pub struct SharedSource {
+    id: SourceId,
+    /// The owner thread's remote task channel.
+    owner: Sender<RemoteTask>,
+    state: Mutex<SharedState>,
+}
+
+#[derive(Default)]
+struct SharedState {
+    holds: usize,
+    /// Stand-ins on other threads: their token and their thread's remote task channel.
+    listeners: Vec<(u64, Sender<RemoteTask>)>,
+    /// Why the source ended, once it has.
+    ended: Option<String>,
+}
+
+/// A change of a source that its stand-ins on other threads take over.
+#[derive(Clone)]
+enum SharedEvent {
+    Ended(String),
+    Muted(bool),
+    State(TrackState),
+}
+
+/// Keeps a transferred track's source running: one per track in flight or received.
+/// Dropping the last one tells the owner thread, which stops the source if no track of its
+/// own depends on it either.
+pub struct SourceHold {
+    shared: Arc<SharedSource>,
+}
+
+impl SharedSource {
+    fn lock(&self) -> std::sync::MutexGuard<'_, SharedState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new hold (any thread).
+    pub fn hold(self: &Arc<Self>) -> SourceHold {
+        self.lock().holds += 1;
+        SourceHold { shared: self.clone() }
+    }
+
+    fn holds(&self) -> usize {
+        self.lock().holds
+    }
+
+    /// Forwards `event` to every stand-in.
+    fn broadcast(&self, event: SharedEvent) {
+        let listeners = {
+            let mut state = self.lock();
+            if let SharedEvent::Ended(reason) = &event {
+                state.ended = Some(reason.clone());
+            }
+            state.listeners.clone()
+        };
+        for (token, sender) in listeners {
+            let event = event.clone();
+            let task: RemoteTask = Box::new(move |cx| deliver_to_proxy(cx, token, event));
+            if sender.send(task).is_err() {
+                log::debug!("a stand-in of a source is gone (its thread ended); an event was dropped");
+            }
+        }
+    }
+}
+
+impl Drop for SourceHold {
+    fn drop(&mut self) {
+        let last = {
+            let mut state = self.shared.lock();
+            state.holds = state.holds.saturating_sub(1);
+            state.holds == 0
+        };
+        if last {
+            let id = self.shared.id;
+            let task: RemoteTask = Box::new(move |_cx| owner_released(id));
+            if self.shared.owner.send(task).is_err() {
+                log::debug!("the owner of {id} is gone; its release was dropped");
+            }
+        }
+    }
+}
+
+/// What a transferred track carries to another thread about its source: everything the
+/// stand-in answers synchronously, and a hold on the owner's source.
+pub struct TransferredSource {
+    pub(crate) id: SourceId,
+    pub(crate) kind: TrackKind,
+    pub(crate) origin: SourceOrigin,
+    pub(crate) label: String,
+    pub(crate) state: TrackState,
+    pub(crate) muted: bool,
+    pub(crate) ptz_at_open: bool,
+    pub(crate) hold: SourceHold,
+}
+
+thread_local! {
+    /// Sources of this thread with tracks on other threads (kept alive while holds remain).
+    static SHARED_OWNED: RefCell<HashMap<SourceId, Rc<TrackSource>>> = RefCell::new(HashMap::new());
+    /// Stand-ins on this thread for other threads' sources, by token.
+    static PROXIES: RefCell<HashMap<u64, Weak<TrackSource>>> = RefCell::new(HashMap::new());
+    static NEXT_PROXY: Cell<u64> = const { Cell::new(1) };
+}
+
+/// The owner thread heard that no transferred track depends on `id` any more.
+fn owner_released(id: SourceId) {
+    let Some(source) = SHARED_OWNED.with(|s| s.borrow().get(&id).cloned()) else { return };
+    if source.shared.borrow().as_ref().is_some_and(|s| s.holds() > 0) {
+        return;
+    }
+    SHARED_OWNED.with(|s| s.borrow_mut().remove(&id));
+    if source.tracks.borrow().is_empty() {
+        source.stop();
+    }
+}
+
+/// A forwarded change reaches a stand-in on this thread.
+fn deliver_to_proxy(cx: &mut JSContext, token: u64, event: SharedEvent) {
+    let Some(source) = PROXIES.with(|p| p.borrow().get(&token).and_then(Weak::upgrade)) else { return };
+    match event {
+        SharedEvent::Ended(reason) => source.end_by_source(cx, &reason),
+        SharedEvent::Muted(muted) => source.set_muted(cx, muted),
+        SharedEvent::State(state) => source.update_state(&state),
+    }
+}
+
+/// The thread is ending (a worker closes or is terminated): the stand-ins on it stop, so
+/// the owners of their sources may stop them, and the stand-ins of its own sources on other
+/// threads end.
+pub fn release_all_proxies() {
+    let proxies: Vec<Rc<TrackSource>> =
+        PROXIES.with(|p| p.borrow_mut().drain().filter_map(|(_, w)| w.upgrade()).collect());
+    for source in proxies {
+        source.stop();
+    }
+    // Sources this thread owns end with it: tracks transferred elsewhere end too.
+    let owned: Vec<Rc<TrackSource>> = SHARED_OWNED.with(|s| s.borrow_mut().drain().map(|(_, s)| s).collect());
+    for source in owned {
+        source.forward(SharedEvent::Ended("the thread that opened the source ended".into()));
+    }
 }
 
 impl TrackSource {
@@ -136,6 +296,9 @@ impl TrackSource {
             listener: Cell::new(None),
             web_audio: None,
             script_frame_listeners: RefCell::new(Vec::new()),
+            shared: RefCell::new(None),
+            proxy: RefCell::new(None),
+            stop_observers: RefCell::new(Vec::new()),
         });
         if origin == SourceOrigin::FakeMicrophone {
             return source;
@@ -167,7 +330,103 @@ impl TrackSource {
             listener: Cell::new(None),
             web_audio: Some(web_audio),
             script_frame_listeners: RefCell::new(Vec::new()),
+            shared: RefCell::new(None),
+            proxy: RefCell::new(None),
+            stop_observers: RefCell::new(Vec::new()),
         })
+    }
+
+    /// What a track of this source carries when it is transferred to another thread: the
+    /// state the stand-in answers from and a new hold on the owner's source. `None` for a
+    /// source that exists on this thread only (the fake microphone, a Web Audio node).
+    pub fn transfer_data(self: &Rc<Self>) -> Option<TransferredSource> {
+        if matches!(self.origin, SourceOrigin::FakeMicrophone | SourceOrigin::WebAudio) {
+            return None;
+        }
+        let shared = self
+            .shared
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                // The first transfer: this thread owns the source; keep it findable while
+                // other threads hold it.
+                SHARED_OWNED.with(|s| s.borrow_mut().insert(self.id, self.clone()));
+                Arc::new(SharedSource {
+                    id: self.id,
+                    owner: crate::script_thread::remote_task_sender(),
+                    state: Mutex::new(SharedState::default()),
+                })
+            })
+            .clone();
+        if self.proxy.borrow().is_none() && !self.stopped.get() {
+            SHARED_OWNED.with(|s| s.borrow_mut().insert(self.id, self.clone()));
+        }
+        Some(TransferredSource {
+            id: self.id,
+            kind: self.kind,
+            origin: self.origin,
+            label: self.label.clone(),
+            state: TrackState {
+                settings: self.settings.borrow().clone(),
+                capabilities: self.capabilities.borrow().clone(),
+                ..Default::default()
+            },
+            muted: self.muted.get(),
+            ptz_at_open: self.ptz_at_open,
+            hold: shared.hold(),
+        })
+    }
+
+    /// The transfer-receiving side: a stand-in on this thread for another thread's source.
+    /// It answers the synchronous getters from the state that came with the track, takes
+    /// the owner's changes (ended, muted, settings) as tasks, and releases its hold when its
+    /// last track here ends.
+    pub fn received(data: TransferredSource) -> Rc<TrackSource> {
+        let TransferredSource { id, kind, origin, label, state, muted, ptz_at_open, hold } = data;
+        let token = NEXT_PROXY.with(|n| n.replace(n.get() + 1));
+        let shared = hold.shared.clone();
+        let ended = {
+            let mut st = shared.lock();
+            st.listeners.push((token, crate::script_thread::remote_task_sender()));
+            st.ended.clone()
+        };
+        let source = Rc::new(TrackSource {
+            id,
+            kind,
+            origin,
+            label,
+            settings: RefCell::new(state.settings),
+            capabilities: RefCell::new(state.capabilities),
+            muted: Cell::new(muted),
+            stopped: Cell::new(false),
+            ptz_at_open,
+            photo_capabilities_requested: Cell::new(false),
+            tracks: RefCell::new(Vec::new()),
+            listener: Cell::new(None),
+            web_audio: None,
+            script_frame_listeners: RefCell::new(Vec::new()),
+            shared: RefCell::new(Some(shared)),
+            proxy: RefCell::new(Some((hold, token))),
+            stop_observers: RefCell::new(Vec::new()),
+        });
+        PROXIES.with(|p| p.borrow_mut().insert(token, Rc::downgrade(&source)));
+        if let Some(reason) = ended {
+            // The source ended while the track was in flight: its tracks here end too.
+            let event = SharedEvent::Ended(reason);
+            let task: crate::script_thread::LocalTask = Box::new(move |cx| deliver_to_proxy(cx, token, event));
+            crate::script_thread::queue_task(task);
+        }
+        source
+    }
+
+    /// Whether this source stands in for another thread's.
+    pub fn is_proxy(&self) -> bool {
+        self.proxy.borrow().is_some()
+    }
+
+    /// Queues `observer` as a task when the source stops because no track (here or
+    /// transferred) depends on it any more.
+    pub fn add_stop_observer(&self, observer: crate::script_thread::LocalTask) {
+        self.stop_observers.borrow_mut().push(observer);
     }
 
     /// The Web Audio node feeding a [`SourceOrigin::WebAudio`] source.
@@ -224,6 +483,17 @@ impl TrackSource {
     pub fn update_state_from_media(&self, state: &TrackState) {
         if self.origin != SourceOrigin::Canvas {
             self.update_state(state);
+            self.forward(SharedEvent::State(state.clone()));
+        }
+    }
+
+    /// The owner forwards a change to the stand-ins of this source on other threads.
+    fn forward(&self, event: SharedEvent) {
+        if self.proxy.borrow().is_some() {
+            return;
+        }
+        if let Some(shared) = self.shared.borrow().as_ref() {
+            shared.broadcast(event);
         }
     }
 
@@ -231,6 +501,7 @@ impl TrackSource {
     /// origin-clean): every live track on it is muted or unmuted.
     pub fn set_muted(&self, cx: &mut JSContext, muted: bool) {
         self.muted.set(muted);
+        self.forward(SharedEvent::Muted(muted));
         for track in self.live_tracks() {
             track.set_muted(cx, muted);
         }
@@ -241,6 +512,8 @@ impl TrackSource {
     pub fn end_by_source(&self, cx: &mut JSContext, reason: &str) {
         log::info!("{} ended: {reason}", self.id);
         self.stopped.set(true);
+        self.forward(SharedEvent::Ended(reason.to_owned()));
+        self.release_proxy();
         crate::embedder::capture_stopped(self.id);
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
@@ -294,13 +567,44 @@ impl TrackSource {
     /// live track depends on it any more.
     pub fn track_ended(&self, track: &MediaStreamTrack) {
         self.tracks.borrow_mut().retain(|t| t.root().is_some_and(|r| !std::ptr::eq(&*r, track)));
-        if self.tracks.borrow().is_empty() {
+        // Tracks transferred to other threads depend on it too (their owner is told when the
+        // last of them ends: `owner_released`).
+        let held = self.proxy.borrow().is_none() && self.shared.borrow().as_ref().is_some_and(|s| s.holds() > 0);
+        if self.tracks.borrow().is_empty() && !held {
             self.stop();
         }
     }
 
-    /// Stops the Media thread's source (once) and stops listening to it.
+    /// Forgets a track without stopping the source (a track transferred within this thread
+    /// hands its place to the received track, which is attached first).
+    pub fn forget_track(&self, track: &MediaStreamTrack) {
+        self.tracks.borrow_mut().retain(|t| t.root().is_some_and(|r| !std::ptr::eq(&*r, track)));
+    }
+
+    /// A stand-in lets go of the owner's source (its hold is dropped) and stops hearing it.
+    fn release_proxy(&self) {
+        if let Some((hold, token)) = self.proxy.borrow_mut().take() {
+            hold.shared.lock().listeners.retain(|(t, _)| *t != token);
+            let _ = PROXIES.try_with(|p| p.borrow_mut().remove(&token));
+            drop(hold);
+        }
+    }
+
+    /// Stops the Media thread's source (once) and stops listening to it. A stand-in only
+    /// releases the owner's source.
     fn stop(&self) {
+        for observer in self.stop_observers.take() {
+            crate::script_thread::queue_task(observer);
+        }
+        self.stop_quietly();
+    }
+
+    fn stop_quietly(&self) {
+        if self.proxy.borrow().is_some() {
+            self.release_proxy();
+            self.stopped.set(true);
+            return;
+        }
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
@@ -339,9 +643,10 @@ impl Drop for TrackSource {
     fn drop(&mut self) {
         // Every track of a running source holds it; reaching here with the source
         // running means its tracks were collected (never for live tracks, which are
-        // rooted above) — stop it so the camera is not left on.
+        // rooted above) — stop it so the camera is not left on. (No observer runs: the
+        // thread may be tearing down.)
         if !self.stopped.get() {
-            self.stop();
+            self.stop_quietly();
         }
     }
 }

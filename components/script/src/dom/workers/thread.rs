@@ -63,6 +63,10 @@ pub struct WorkerParams {
     pub canvas: Option<CanvasSender>,
     /// The engine's codecs.
     pub codecs: Option<std::sync::Arc<dyn media_traits::codecs::CodecProvider>>,
+    /// The Media thread's command channel.
+    pub media: Option<Sender<media_traits::messages::MediaCommand>>,
+    /// The thread that receives the Media thread's events and makes this worker's requests.
+    pub media_home: Sender<RemoteTask>,
     /// `type: "module"`: the script is the root of a module graph.
     pub module: bool,
     /// The engine's blob URL store.
@@ -178,6 +182,8 @@ fn worker_thread_main(params: WorkerParams) {
         shared,
         canvas,
         codecs,
+        media,
+        media_home,
         module,
         blob_urls,
         broadcast,
@@ -207,6 +213,10 @@ fn worker_thread_main(params: WorkerParams) {
     if let Some(codecs) = codecs {
         crate::threads::set_codecs(codecs);
     }
+    if let Some(media) = media {
+        crate::threads::set_media_sender(media);
+    }
+    crate::media_events::set_home(media_home);
     crate::script_thread::set_shutdown_flag(shared.closing.clone());
     let cx = runtime.cx();
     crate::script_runtime::set_interrupt_flag(cx, shared.closing.clone());
@@ -225,6 +235,8 @@ fn worker_thread_main(params: WorkerParams) {
     run_worker(cx, &scope, &url, source, module, &link);
 
     // The end: this worker's own workers go with it; nothing of the realm outlives the runtime.
+    // Tracks transferred here end: their sources' owners learn it.
+    crate::dom::mediacapture::tracksource::release_all_proxies();
     crate::dom::workers::worker::terminate_all();
     crate::script_thread::teardown();
     drop(scope);

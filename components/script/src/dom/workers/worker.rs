@@ -323,6 +323,8 @@ impl WorkerMethods for Worker {
             shared: shared.clone(),
             canvas: crate::threads::canvas_sender(),
             codecs: crate::threads::codecs(),
+            media: crate::threads::media_sender(),
+            media_home: crate::media_events::home_for_children(),
             module: options.type_ == WorkerType::Module,
             blob_urls: crate::dom::fileapi::bloburl::store(),
             broadcast: crate::dom::webmessaging::broadcastchannel::hub(),
