@@ -98,6 +98,26 @@ interface CSSStyleDeclaration {
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString transformOrigin; // transform-origin
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString transition; // transition
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString userSelect; // user-select
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString backgroundClip; // background-clip
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString backgroundOrigin; // background-origin
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString backgroundPosition; // background-position
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString backgroundRepeat; // background-repeat
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString backgroundSize; // background-size
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString counterIncrement; // counter-increment
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString counterReset; // counter-reset
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString direction; // direction
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString fontVariant; // font-variant
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString letterSpacing; // letter-spacing
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString lineBreak; // line-break
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString listStyleImage; // list-style-image
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString listStylePosition; // list-style-position
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString listStyleType; // list-style-type
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString overflowWrap; // overflow-wrap
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString quotes; // quotes
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString textDecorationLine; // text-decoration-line
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString textShadow; // text-shadow
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString textTransform; // text-transform
+  [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString wordBreak; // word-break
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString verticalAlign; // vertical-align
   [CEReactions, Throws] attribute [LegacyNullToEmptyString] DOMString whiteSpace; // white-space
   // SVG's painting and text properties

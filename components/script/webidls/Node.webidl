@@ -110,6 +110,9 @@ interface CharacterData : Node {
   readonly attribute unsigned long length;
   [Throws] DOMString substringData(unsigned long offset, unsigned long count);
   undefined appendData(DOMString data);
+  [Throws] undefined insertData(unsigned long offset, DOMString data);
+  [Throws] undefined deleteData(unsigned long offset, unsigned long count);
+  [Throws] undefined replaceData(unsigned long offset, unsigned long count, DOMString data);
 };
 CharacterData includes NonDocumentTypeChildNode;
 CharacterData includes ChildNode;
@@ -117,6 +120,7 @@ CharacterData includes ChildNode;
 [Exposed=Window]
 interface Text : CharacterData {
   constructor(optional DOMString data = "");
+  [NewObject, Throws] Text splitText(unsigned long offset);
   readonly attribute DOMString wholeText;
 };
 

@@ -72,6 +72,11 @@ pub fn computed_value(c: &Cascade, element: &Element, target: Target, property: 
         None if def.inherited => return inherited_value(c, element, target, property, def.initial),
         None => def.initial.to_string(),
     };
+    // <https://drafts.csswg.org/css-content-3/#valdef-content-normal>: on `::before` and
+    // `::after`, `normal` computes to `none` (no box is generated).
+    if property == "content" && target == Target::PseudoElement && value == "normal" {
+        return "none".into();
+    }
     compute(c, element, target, def.kind, property, &value)
 }
 

@@ -355,6 +355,26 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
     }
 
     css_attributes! {
+        BackgroundClip, SetBackgroundClip => "background-clip";
+        BackgroundOrigin, SetBackgroundOrigin => "background-origin";
+        BackgroundPosition, SetBackgroundPosition => "background-position";
+        BackgroundRepeat, SetBackgroundRepeat => "background-repeat";
+        BackgroundSize, SetBackgroundSize => "background-size";
+        CounterIncrement, SetCounterIncrement => "counter-increment";
+        CounterReset, SetCounterReset => "counter-reset";
+        Direction, SetDirection => "direction";
+        FontVariant, SetFontVariant => "font-variant";
+        LetterSpacing, SetLetterSpacing => "letter-spacing";
+        LineBreak, SetLineBreak => "line-break";
+        ListStyleImage, SetListStyleImage => "list-style-image";
+        ListStylePosition, SetListStylePosition => "list-style-position";
+        ListStyleType, SetListStyleType => "list-style-type";
+        OverflowWrap, SetOverflowWrap => "overflow-wrap";
+        Quotes, SetQuotes => "quotes";
+        TextDecorationLine, SetTextDecorationLine => "text-decoration-line";
+        TextShadow, SetTextShadow => "text-shadow";
+        TextTransform, SetTextTransform => "text-transform";
+        WordBreak, SetWordBreak => "word-break";
         Width, SetWidth => "width";
         Height, SetHeight => "height";
         MinWidth, SetMinWidth => "min-width";

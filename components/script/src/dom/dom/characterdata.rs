@@ -44,6 +44,29 @@ impl CharacterData {
         self.set_data(data);
     }
 
+    /// <https://dom.spec.whatwg.org/#concept-cd-replace>, offsets and counts in UTF-16 code
+    /// units.
+    pub fn replace_range(&self, cx: &mut JSContext, offset: u32, count: u32, data: &str) -> Fallible<()> {
+        let units: Vec<u16> = self.data.borrow().encode_utf16().collect();
+        // 1–2. Let length be node's length; if offset is greater than length, throw an
+        //      "IndexSizeError" DOMException.
+        let offset = offset as usize;
+        if offset > units.len() {
+            return Err(Error::IndexSize("The offset is larger than the data's length.".into()));
+        }
+        // 3. If offset plus count is greater than length, then set count to length minus offset.
+        let end = offset + (count as usize).min(units.len() - offset);
+        // 4. Queue a mutation record of "characterData" for node with oldValue node's data.
+        // 5–6. Insert data into node's data after offset code units, then remove count code
+        //      units starting from offset + data's length.
+        let mut out: Vec<u16> = Vec::with_capacity(units.len() + data.len());
+        out.extend_from_slice(&units[..offset]);
+        out.extend(data.encode_utf16());
+        out.extend_from_slice(&units[end..]);
+        self.replace_data(cx, String::from_utf16_lossy(&out));
+        Ok(())
+    }
+
     pub fn append(&self, text: &str) {
         self.data.borrow_mut().push_str(text);
         crate::dom::layout::cache::invalidate_node(self.upcast());
@@ -142,6 +165,23 @@ impl CharacterDataMethods for CharacterData {
         let old = self.data_string();
         crate::dom::dom::mutationobserver::queue_character_data_record(cx, self.upcast(), old);
         self.append(&data);
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-characterdata-insertdata>
+    fn InsertData(&self, cx: &mut JSContext, offset: u32, data: DOMString) -> Fallible<()> {
+        // "replace data with node this, offset offset, count 0, and data data".
+        self.replace_range(cx, offset, 0, &data)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-characterdata-deletedata>
+    fn DeleteData(&self, cx: &mut JSContext, offset: u32, count: u32) -> Fallible<()> {
+        // "replace data with node this, offset offset, count count, and data the empty string".
+        self.replace_range(cx, offset, count, "")
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-characterdata-replacedata>
+    fn ReplaceData(&self, cx: &mut JSContext, offset: u32, count: u32, data: DOMString) -> Fallible<()> {
+        self.replace_range(cx, offset, count, &data)
     }
 
     crate::dom::dom::parentnode::non_document_type_child_node_methods!();
