@@ -54,7 +54,7 @@ pub fn compare_keys(a: &Key, b: &Key) -> Ordering {
         // return -1. Return 0."
         (Key::Number(va), Key::Number(vb)) | (Key::Date(va), Key::Date(vb)) => {
             va.partial_cmp(vb).unwrap_or(Ordering::Equal)
-        },
+        }
         // "string: If va is code unit less than vb, then return -1. If vb is code unit less than
         // va, then return 1. Return 0."
         (Key::String(va), Key::String(vb)) => va.cmp(vb),
@@ -72,7 +72,7 @@ pub fn compare_keys(a: &Key, b: &Key) -> Ordering {
                 }
             }
             va.len().cmp(&vb.len())
-        },
+        }
         _ => Ordering::Equal,
     }
 }
@@ -128,8 +128,8 @@ impl KeyRange {
             Ordering::Greater => return Err(RangeDataError("The lower key is greater than the upper key.")),
             Ordering::Equal if lower_open || upper_open => {
                 return Err(RangeDataError("The lower and upper keys are equal and one of the bounds is open."));
-            },
-            _ => {},
+            }
+            _ => {}
         }
         Ok(KeyRange { lower: Some(lower), upper: Some(upper), lower_open, upper_open })
     }
@@ -253,13 +253,8 @@ mod tests {
 
     #[test]
     fn indexeddb_key_types_order_array_binary_string_date_number() {
-        let keys = [
-            Key::Number(f64::INFINITY),
-            Key::Date(-1.0),
-            Key::string(""),
-            Key::Binary(vec![]),
-            Key::Array(vec![]),
-        ];
+        let keys =
+            [Key::Number(f64::INFINITY), Key::Date(-1.0), Key::string(""), Key::Binary(vec![]), Key::Array(vec![])];
         for w in keys.windows(2) {
             assert_eq!(compare_keys(&w[0], &w[1]), Ordering::Less, "{:?} < {:?}", w[0], w[1]);
         }

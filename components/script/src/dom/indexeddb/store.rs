@@ -56,7 +56,7 @@ fn bounds(range: &KeyRange) -> Option<(Bound<&Key>, Bound<&Key>)> {
         match l.cmp(u) {
             std::cmp::Ordering::Greater => return None,
             std::cmp::Ordering::Equal if range.lower_open || range.upper_open => return None,
-            _ => {},
+            _ => {}
         }
     }
     let lower = match &range.lower {
@@ -107,9 +107,13 @@ impl<V: Clone> ObjectStore<V> {
         // index contains a record with key equal to index key, then return … ConstraintError."
         // (Checked against the records other than the one being replaced, before any change.)
         for (index, keys) in self.indexes.iter().zip(index_keys) {
-            if index.unique &&
-                keys.iter().any(|ik| {
-                    index.entries.range((ik.clone(), Key::Number(f64::NEG_INFINITY))..).take_while(|(k, _)| k == ik).any(|(_, p)| *p != key)
+            if index.unique
+                && keys.iter().any(|ik| {
+                    index
+                        .entries
+                        .range((ik.clone(), Key::Number(f64::NEG_INFINITY))..)
+                        .take_while(|(k, _)| k == ik)
+                        .any(|(_, p)| *p != key)
                 })
             {
                 return Err(ConstraintError("A record with this index key already exists in a unique index."));
@@ -254,7 +258,8 @@ mod tests {
 
     #[test]
     fn indexeddb_database_snapshot_restores_on_abort() {
-        let mut db: Database<u8> = Database { name: "d".into(), version: 1, stores: vec![ObjectStore::new("s".into(), None, false)] };
+        let mut db: Database<u8> =
+            Database { name: "d".into(), version: 1, stores: vec![ObjectStore::new("s".into(), None, false)] };
         let snapshot = db.clone();
         db.stores[0].store_record(n(1.0), 1, &[], false).unwrap();
         db.stores.push(ObjectStore::new("t".into(), None, false));
