@@ -23,6 +23,7 @@ pub mod hrtime;
 pub mod html;
 pub mod idle;
 pub mod imagecapture;
+pub mod indexeddb;
 pub mod images;
 pub mod intersectionobserver;
 pub mod mathml;
