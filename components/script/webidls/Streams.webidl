@@ -6,17 +6,17 @@
 //   dom/streams/ (the generator cannot take an optional `object`, nor keep callbacks returning
 //   `any` in a dictionary): members are read in the standard's dictionary order with the same
 //   TypeErrors;
-// * getReader() returns ReadableStreamDefaultReader (there are no byte streams, so the
-//   ReadableStreamReader union has one possible value; mode "byob" throws the TypeError the
-//   standard names for a stream without a byte controller);
+// * getReader() returns `any` (the ReadableStreamReader union of the two reader interfaces:
+//   the generator has no union of interfaces as a return type);
+// * ArrayBufferView arguments are `object` and Uint8Array? is `object?`, because the generator
+//   copies ArrayBufferView arguments; the implementation checks the type with the TypeError the
+//   conversion would throw (before the other checks, after the dictionary conversion);
 // * read() resolves with a plain { value, done } object (ReadableStreamReadResult) built by hand;
 // * ByteLengthQueuingStrategy/CountQueuingStrategy's `size` is `object` (the same function per
 //   realm, as the standard requires);
 // * tee() returns `any` (a two-element Array) because the generator has no sequence of
 //   interface returns;
 // * WritableStream's underlying sink is `any` and converted by hand like the source.
-// Not implemented (absent): byte streams (ReadableByteStreamController, BYOB readers and
-// requests).
 // TransformStream's transformer and strategies are `any`, converted by hand like the others.
 
 [Exposed=*]
@@ -28,7 +28,7 @@ interface ReadableStream {
   readonly attribute boolean locked;
 
   [NewObject] Promise<undefined> cancel(optional any reason);
-  [Throws] ReadableStreamDefaultReader getReader(optional ReadableStreamGetReaderOptions options = {});
+  [Throws] any getReader(optional ReadableStreamGetReaderOptions options = {});
   [Throws] ReadableStream pipeThrough(ReadableWritablePair transform, optional StreamPipeOptions options = {});
   [NewObject] Promise<undefined> pipeTo(WritableStream destination, optional StreamPipeOptions options = {});
   [Throws] any tee();
@@ -68,6 +68,40 @@ interface ReadableStreamDefaultReader {
   // ReadableStreamGenericReader
   readonly attribute Promise<undefined> closed;
   [NewObject] Promise<undefined> cancel(optional any reason);
+};
+
+[Exposed=*]
+interface ReadableStreamBYOBReader {
+  [Throws] constructor(ReadableStream stream);
+
+  [NewObject] Promise<any> read(object view, optional ReadableStreamBYOBReaderReadOptions options = {});
+  undefined releaseLock();
+
+  // ReadableStreamGenericReader
+  readonly attribute Promise<undefined> closed;
+  [NewObject] Promise<undefined> cancel(optional any reason);
+};
+
+dictionary ReadableStreamBYOBReaderReadOptions {
+  [EnforceRange] unsigned long long min = 1;
+};
+
+[Exposed=*]
+interface ReadableByteStreamController {
+  readonly attribute ReadableStreamBYOBRequest? byobRequest;
+  readonly attribute unrestricted double? desiredSize;
+
+  [Throws] undefined close();
+  [Throws] undefined enqueue(object chunk);
+  undefined error(optional any e);
+};
+
+[Exposed=*]
+interface ReadableStreamBYOBRequest {
+  readonly attribute object? view;
+
+  [Throws] undefined respond([EnforceRange] unsigned long long bytesWritten);
+  [Throws] undefined respondWithNewView(object view);
 };
 
 [Exposed=*]

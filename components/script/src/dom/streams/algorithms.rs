@@ -44,10 +44,10 @@ pub enum SourceType {
 pub fn convert_underlying_source(
     cx: &mut JSContext,
     value: HandleValue,
-) -> Fallible<(RootedTraceableBox<Option<UnderlyingSource>>, SourceType)> {
+) -> Fallible<(RootedTraceableBox<Option<UnderlyingSource>>, SourceType, Option<u64>)> {
     // The argument is `optional object`: only a missing (undefined) source becomes null.
     if value.get().is_undefined() {
-        return Ok((RootedTraceableBox::new(None), SourceType::Default));
+        return Ok((RootedTraceableBox::new(None), SourceType::Default, None));
     }
     if !value.get().is_object() {
         return Err(Error::Type("The underlying source is not of type 'UnderlyingSource'.".into()));
@@ -57,12 +57,20 @@ pub fn convert_underlying_source(
     // autoAllocateChunkSize: [EnforceRange] unsigned long long; only byte streams use it, but the
     // conversion (and its exceptions) happens for every source.
     get_property(cx, object.handle(), c"autoAllocateChunkSize", member.handle_mut()).map_err(|_| Error::JSFailed)?;
+    let mut auto_allocate_chunk_size = None;
     if !member.get().is_undefined() {
         // SAFETY: `member` is rooted.
         let number = unsafe { mozjs::rust::ToNumber(cx, member.handle()) }.map_err(|_| Error::JSFailed)?;
+        // [EnforceRange]: a non-finite number, or one outside [0, 2^53 − 1] once truncated, is
+        // a TypeError.
         if !number.is_finite() {
             return Err(Error::Type("autoAllocateChunkSize is not a finite number.".into()));
         }
+        let number = number.trunc();
+        if !(0.0..=9007199254740991.0).contains(&number) {
+            return Err(Error::Type("autoAllocateChunkSize is out of range.".into()));
+        }
+        auto_allocate_chunk_size = Some(number as u64);
     }
     let callback = |cx: &mut JSContext, name: &'static std::ffi::CStr| -> Fallible<Option<*mut JSObject>> {
         rooted!(&in(cx) let mut member = UndefinedValue());
@@ -103,7 +111,7 @@ pub fn convert_underlying_source(
         start: function(found[2]),
     };
     // Nothing runs between reading the values out of `found` and rooting them here.
-    Ok((RootedTraceableBox::new(Some(source)), kind))
+    Ok((RootedTraceableBox::new(Some(source)), kind, auto_allocate_chunk_size))
 }
 
 /// A controller's pull and cancel algorithms (start runs once, at set-up). `Cleared` is the
@@ -115,6 +123,11 @@ pub enum SourceAlgorithms {
     Source(UnderlyingSource),
     Tee {
         state: Rc<TeeState>,
+        branch: u8,
+    },
+    /// A branch of ReadableByteStreamTee (a byte stream).
+    ByteTee {
+        state: Rc<crate::dom::streams::bytetee::ByteTeeState>,
         branch: u8,
     },
     Iterable(Rc<IteratorRecord>),
@@ -162,6 +175,15 @@ pub fn call_function(
 /// The pending exception, taken off `cx` (undefined if there is none).
 pub fn take_exception(cx: &mut JSContext, global: &Window, rval: MutableHandleValue) {
     crate::dom::bindings::error::error_to_jsval(cx, global, Error::JSFailed, rval);
+}
+
+/// Sets `value` as the pending exception and returns the error that reports it ("throw e").
+pub fn throw_value(cx: &mut JSContext, value: HandleValue) -> Error {
+    // SAFETY: `value` is rooted; setting the pending exception has no other precondition.
+    unsafe {
+        mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), value.into(), mozjs::jsapi::ExceptionStackBehavior::Capture)
+    };
+    Error::JSFailed
 }
 
 /// "Invoke" a callback whose WebIDL return type is a promise: its result becomes "a promise

@@ -183,7 +183,6 @@ impl ReadableStreamDefaultController {
             Tee(Rc<crate::dom::streams::tee::TeeState>),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
-            Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
             Native(Rc<dyn crate::dom::streams::algorithms::NativeSource>),
             Resolved,
         }
@@ -196,16 +195,18 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Tee { state, .. } => Pull::Tee(state.clone()),
             SourceAlgorithms::Iterable(record) => Pull::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
-            SourceAlgorithms::Bytes(source) => Pull::Bytes(source.clone()),
             SourceAlgorithms::Native(source) => Pull::Native(source.clone()),
-            SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Pull::Resolved,
+            // (Byte sources and byte tee branches belong to byte streams' controllers.)
+            SourceAlgorithms::Empty |
+            SourceAlgorithms::Cleared |
+            SourceAlgorithms::Bytes(_) |
+            SourceAlgorithms::ByteTee { .. } => Pull::Resolved,
         };
         let source = match pull {
             Pull::Callback(pull, this) => Some((pull, this)),
             Pull::Tee(state) => return crate::dom::streams::tee::pull(cx, &state),
             Pull::Iterable(record) => return crate::dom::streams::from::pull(cx, &global, &record, self),
             Pull::Transform(stream) => return stream.source_pull(cx),
-            Pull::Bytes(source) => return crate::dom::streams::bytesource::pull(cx, &global, &source, self),
             Pull::Native(source) => return source.pull(cx, self),
             Pull::Resolved => None,
         };
@@ -399,7 +400,6 @@ impl ReadableStreamDefaultController {
             Tee(Rc<crate::dom::streams::tee::TeeState>, u8),
             Iterable(Rc<crate::dom::streams::from::IteratorRecord>),
             Transform(DomRoot<crate::dom::streams::transformstream::TransformStream>),
-            Bytes(Rc<crate::dom::streams::bytesource::BytesSource>),
             Native(Rc<dyn crate::dom::streams::algorithms::NativeSource>),
             Resolved,
         }
@@ -412,9 +412,11 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Tee { state, branch } => Cancel::Tee(state.clone(), *branch),
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
-            SourceAlgorithms::Bytes(source) => Cancel::Bytes(source.clone()),
             SourceAlgorithms::Native(source) => Cancel::Native(source.clone()),
-            SourceAlgorithms::Empty | SourceAlgorithms::Cleared => Cancel::Resolved,
+            SourceAlgorithms::Empty |
+            SourceAlgorithms::Cleared |
+            SourceAlgorithms::Bytes(_) |
+            SourceAlgorithms::ByteTee { .. } => Cancel::Resolved,
         };
         let result = match cancel {
             Cancel::Callback(cancel, this) => {
@@ -427,7 +429,6 @@ impl ReadableStreamDefaultController {
             Cancel::Tee(state, branch) => crate::dom::streams::tee::cancel(cx, &state, branch, reason),
             Cancel::Iterable(record) => crate::dom::streams::from::cancel(cx, &global, &record, reason),
             Cancel::Transform(stream) => stream.source_cancel(cx, reason),
-            Cancel::Bytes(source) => crate::dom::streams::bytesource::cancel(cx, &global, &source),
             Cancel::Native(source) => source.cancel(cx, reason),
             Cancel::Resolved => Promise::new_resolved(cx, &global, &()),
         };

@@ -17,10 +17,11 @@ use crate::dom::bindings::conversions::{new_plain_object, set_dictionary_propert
 use crate::dom::bindings::error::{Error, Fallible, error_to_jsval};
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::reflector::Reflector;
-use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::streams::genericreader::GenericReader;
 use crate::dom::streams::readablestream::{ReadableStream, StreamState};
 use crate::dom::streams::tee::TeeState;
 
@@ -32,6 +33,8 @@ pub enum ReadRequest {
     Promise(Rc<Promise>),
     /// The read request of ReadableStreamDefaultTee's pull algorithm.
     Tee(Rc<TeeState>),
+    /// The read request of ReadableByteStreamTee's pullWithDefaultReader.
+    ByteTee(Rc<crate::dom::streams::bytetee::ByteTeeState>),
     /// The read request of ReadableStreamPipeTo's loop (the end and errors are seen through
     /// the reader's closed promise).
     Pipe(Rc<crate::dom::streams::pipe::PipeState>),
@@ -48,6 +51,7 @@ impl ReadRequest {
             // "Resolve promise with «[ "value" → chunk, "done" → false ]»."
             ReadRequest::Promise(promise) => resolve_read_result(cx, promise, chunk, false),
             ReadRequest::Tee(state) => crate::dom::streams::tee::chunk_steps(cx, state, chunk),
+            ReadRequest::ByteTee(state) => crate::dom::streams::bytetee::default_chunk_steps(cx, state, chunk),
             ReadRequest::Pipe(state) => crate::dom::streams::pipe::chunk_steps(cx, state, chunk),
             ReadRequest::Iterator(request) => request.chunk_steps(cx, chunk),
             ReadRequest::ReadAll(state) => state.chunk_steps(cx, chunk),
@@ -63,6 +67,7 @@ impl ReadRequest {
                 resolve_read_result(cx, promise, undefined.handle(), true)
             }
             ReadRequest::Tee(state) => crate::dom::streams::tee::close_steps(cx, state),
+            ReadRequest::ByteTee(state) => crate::dom::streams::bytetee::default_close_steps(cx, state),
             ReadRequest::Pipe(_) => {}
             ReadRequest::Iterator(request) => request.close_steps(cx),
             ReadRequest::ReadAll(state) => state.close_steps(cx),
@@ -75,6 +80,7 @@ impl ReadRequest {
             // "Reject promise with e."
             ReadRequest::Promise(promise) => promise.reject(cx, e),
             ReadRequest::Tee(state) => crate::dom::streams::tee::error_steps(state),
+            ReadRequest::ByteTee(state) => crate::dom::streams::bytetee::error_steps(state),
             ReadRequest::Pipe(_) => {}
             ReadRequest::Iterator(request) => request.error_steps(cx, e),
             ReadRequest::ReadAll(state) => state.error_steps(cx, e),
@@ -84,7 +90,7 @@ impl ReadRequest {
 
 /// Resolves `promise` with a ReadableStreamReadResult dictionary `{ value, done }`, converted to
 /// JS in the current realm (that of the method or reaction running the steps), as WebIDL does.
-fn resolve_read_result(cx: &mut JSContext, promise: &Promise, value: HandleValue, done: bool) {
+pub fn resolve_read_result(cx: &mut JSContext, promise: &Promise, value: HandleValue, done: bool) {
     rooted!(&in(cx) let mut value = value.get());
     mozjs::rust::maybe_wrap_value(cx, value.handle_mut());
     rooted!(&in(cx) let result = new_plain_object(cx));
@@ -99,10 +105,8 @@ fn resolve_read_result(cx: &mut JSContext, promise: &Promise, value: HandleValue
 #[dom_struct]
 pub struct ReadableStreamDefaultReader {
     reflector_: Reflector,
-    /// [[stream]]
-    stream: MutNullableDom<ReadableStream>,
-    /// [[closedPromise]]
-    closed_promise: RefCell<Rc<Promise>>,
+    /// [[stream]] and [[closedPromise]]
+    generic: GenericReader,
     /// [[readRequests]]
     read_requests: RefCell<VecDeque<ReadRequest>>,
 }
@@ -111,8 +115,7 @@ impl ReadableStreamDefaultReader {
     fn new_inherited(closed_promise: Rc<Promise>) -> ReadableStreamDefaultReader {
         ReadableStreamDefaultReader {
             reflector_: Reflector::new(),
-            stream: Default::default(),
-            closed_promise: RefCell::new(closed_promise),
+            generic: GenericReader::new(closed_promise),
             read_requests: Default::default(),
         }
     }
@@ -138,64 +141,17 @@ impl ReadableStreamDefaultReader {
             return Err(Error::Type("The stream is locked to another reader.".into()));
         }
         // 2. Perform ! ReadableStreamReaderGenericInitialize(reader, stream).
-        self.generic_initialize(cx, stream);
+        self.generic.initialize(cx, &self.global(), stream);
+        stream.set_reader(Some(self));
         // 3. Set reader.[[readRequests]] to a new empty list.
         self.read_requests.borrow_mut().clear();
         Ok(())
     }
 
-    /// <https://streams.spec.whatwg.org/#readable-stream-reader-generic-initialize>
-    fn generic_initialize(&self, cx: &mut JSContext, stream: &ReadableStream) {
-        let global = self.global();
-        // 1. Set reader.[[stream]] to stream. 2. Set stream.[[reader]] to reader.
-        self.stream.set(Some(stream));
-        stream.set_reader(Some(self));
-        let closed = match stream.state() {
-            // 3. If stream.[[state]] is "readable", set reader.[[closedPromise]] to a new promise.
-            StreamState::Readable => Promise::new(cx, &global),
-            // 4. If "closed", to a promise resolved with undefined.
-            StreamState::Closed => Promise::new_resolved(cx, &global, &()),
-            // 5. Otherwise, to a promise rejected with stream.[[storedError]], marked as handled.
-            StreamState::Errored => {
-                rooted!(&in(cx) let mut error = UndefinedValue());
-                stream.stored_error(error.handle_mut());
-                let promise = Promise::new(cx, &global);
-                promise.reject(cx, error.handle());
-                promise.mark_handled(cx);
-                promise
-            }
-        };
-        *self.closed_promise.borrow_mut() = closed;
-    }
-
-    /// <https://streams.spec.whatwg.org/#readable-stream-reader-generic-release>
-    fn generic_release(&self, cx: &mut JSContext) {
-        let global = self.global();
-        // 1-3. Let stream be reader.[[stream]]; it is set, and its reader is this one.
-        let stream = self.stream.get().expect("a reader being released has a stream");
-        rooted!(&in(cx) let mut error = UndefinedValue());
-        error_to_jsval(cx, &global, Error::Type("The reader's lock was released.".into()), error.handle_mut());
-        if stream.state() == StreamState::Readable {
-            // 4. If stream.[[state]] is "readable", reject reader.[[closedPromise]] with a TypeError.
-            self.closed_promise().reject(cx, error.handle());
-        } else {
-            // 5. Otherwise, set reader.[[closedPromise]] to a promise rejected with a TypeError.
-            let promise = Promise::new(cx, &global);
-            promise.reject(cx, error.handle());
-            *self.closed_promise.borrow_mut() = promise;
-        }
-        // 6. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
-        self.closed_promise().mark_handled(cx);
-        // 7. Perform ! stream.[[controller]].[[ReleaseSteps]]() (nothing for a default controller).
-        // 8. Set stream.[[reader]] to undefined. 9. Set reader.[[stream]] to undefined.
-        stream.set_reader(None);
-        self.stream.set(None);
-    }
-
     /// <https://streams.spec.whatwg.org/#abstract-opdef-readablestreamdefaultreaderrelease>
     pub fn release(&self, cx: &mut JSContext) {
         // 1. Perform ! ReadableStreamReaderGenericRelease(reader).
-        self.generic_release(cx);
+        self.generic.release(cx, &self.global());
         // 2. Let e be a new TypeError exception.
         rooted!(&in(cx) let mut e = UndefinedValue());
         error_to_jsval(cx, &self.global(), Error::Type("The reader's lock was released.".into()), e.handle_mut());
@@ -215,7 +171,12 @@ impl ReadableStreamDefaultReader {
     /// <https://streams.spec.whatwg.org/#readable-stream-default-reader-read>
     pub fn read(&self, cx: &mut JSContext, request: ReadRequest) {
         // 1-2. Let stream be reader.[[stream]] (set).
-        let stream = self.stream.get().expect("a reader that reads has a stream");
+        let Some(stream) = self.generic.stream() else {
+            rooted!(&in(cx) let mut error = UndefinedValue());
+            error_to_jsval(cx, &self.global(), Error::Type("The reader has no stream.".into()), error.handle_mut());
+            request.error_steps(cx, error.handle());
+            return;
+        };
         // 3. Set stream.[[disturbed]] to true.
         stream.set_disturbed();
         match stream.state() {
@@ -228,17 +189,17 @@ impl ReadableStreamDefaultReader {
                 request.error_steps(cx, error.handle());
             }
             // 6. Otherwise, perform ! stream.[[controller]].[[PullSteps]](readRequest).
-            StreamState::Readable => stream.controller().pull_steps(cx, request),
+            StreamState::Readable => stream.controller_pull_steps(cx, request),
         }
     }
 
     /// [[stream]]
     pub fn stream(&self) -> Option<DomRoot<ReadableStream>> {
-        self.stream.get()
+        self.generic.stream()
     }
 
     pub fn closed_promise(&self) -> Rc<Promise> {
-        self.closed_promise.borrow().clone()
+        self.generic.closed_promise()
     }
 
     pub fn num_read_requests(&self) -> usize {
@@ -277,7 +238,7 @@ impl ReadableStreamDefaultReaderMethods for ReadableStreamDefaultReader {
     fn Read(&self, cx: &mut JSContext) -> Rc<Promise> {
         let global = self.global();
         // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-        if self.stream.get().is_none() {
+        if self.generic.stream().is_none() {
             return Promise::new_rejected(cx, &global, Error::Type("The reader has no stream.".into()));
         }
         // 2. Let promise be a new promise.
@@ -291,7 +252,7 @@ impl ReadableStreamDefaultReaderMethods for ReadableStreamDefaultReader {
     /// <https://streams.spec.whatwg.org/#default-reader-release-lock>
     fn ReleaseLock(&self, cx: &mut JSContext) {
         // 1. If this.[[stream]] is undefined, return.
-        if self.stream.get().is_none() {
+        if self.generic.stream().is_none() {
             return;
         }
         // 2. Perform ! ReadableStreamDefaultReaderRelease(this).
@@ -306,7 +267,7 @@ impl ReadableStreamDefaultReaderMethods for ReadableStreamDefaultReader {
     /// <https://streams.spec.whatwg.org/#generic-reader-cancel>
     fn Cancel(&self, cx: &mut JSContext, reason: HandleValue) -> Rc<Promise> {
         // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-        let Some(stream) = self.stream.get() else {
+        let Some(stream) = self.generic.stream() else {
             return Promise::new_rejected(cx, &self.global(), Error::Type("The reader has no stream.".into()));
         };
         // 2. Return ! ReadableStreamReaderGenericCancel(this, reason), which is
