@@ -270,14 +270,14 @@ pub fn default_chunk_steps(cx: &mut JSContext, state: &Rc<ByteTeeState>, chunk: 
         }
         // 5-6. If canceledN is false, perform ! ReadableByteStreamControllerEnqueue(branchN's
         // controller, chunkN).
-        for (for_branch2, value) in [(false, chunk.get()), (true, chunk2.get())] {
-            if !state.canceled(for_branch2) {
-                rooted!(&in(cx) let value = value);
-                if let Some(view) = buffers::as_view(value.handle()) {
-                    let result = state.controller(for_branch2).enqueue(cx, view);
-                    settle(cx, result);
-                }
-            }
+        // (Each chunk is read from its root when it is used: enqueueing the first may collect.)
+        if !state.canceled1.get() && let Some(view) = buffers::as_view(chunk) {
+            let result = state.controller(false).enqueue(cx, view);
+            settle(cx, result);
+        }
+        if !state.canceled2.get() && let Some(view) = buffers::as_view(chunk2.handle()) {
+            let result = state.controller(true).enqueue(cx, view);
+            settle(cx, result);
         }
         // 7-9. reading false; pull again if asked.
         read_done(cx, state);

@@ -400,8 +400,8 @@ impl ReadableByteStreamController {
             // then commit every pull-into descriptor the queue fills.
             self.enqueue_chunk_to_queue(transferred.get(), byte_offset, byte_length);
             let filled = self.process_pull_into_descriptors_using_queue(cx);
-            for descriptor in filled {
-                self.commit_pull_into_descriptor(cx, &descriptor);
+            for descriptor in filled.iter() {
+                self.commit_pull_into_descriptor(cx, descriptor);
             }
         } else {
             // 11. Otherwise (the stream is not locked): enqueue the chunk.
@@ -642,8 +642,12 @@ impl ReadableByteStreamController {
     }
 
     /// <https://streams.spec.whatwg.org/#readable-byte-stream-controller-process-pull-into-descriptors-using-queue>
-    fn process_pull_into_descriptors_using_queue(&self, cx: &mut JSContext) -> Vec<Rc<PullIntoDescriptor>> {
-        // 2. Let filledPullIntos be a new empty list.
+    fn process_pull_into_descriptors_using_queue(
+        &self,
+        cx: &mut JSContext,
+    ) -> RootedTraceableBox<Vec<Rc<PullIntoDescriptor>>> {
+        // 2. Let filledPullIntos be a new empty list. (Rooted: a shifted descriptor's buffer
+        // is traced by nothing else while the caller commits the others.)
         let mut filled = Vec::new();
         // 3. While controller.[[pendingPullIntos]] is not empty:
         loop {
@@ -662,7 +666,7 @@ impl ReadableByteStreamController {
             }
         }
         // 4. Return filledPullIntos.
-        filled
+        RootedTraceableBox::new(filled)
     }
 
     /// ReadableByteStreamControllerProcessReadRequestsUsingQueue(controller)
@@ -707,7 +711,7 @@ impl ReadableByteStreamController {
         };
         rooted!(&in(cx) let buffer = buffer);
         // 13-14. Let pullIntoDescriptor be a new pull-into descriptor.
-        let descriptor = Rc::new(PullIntoDescriptor {
+        let descriptor = RootedTraceableBox::new(Rc::new(PullIntoDescriptor {
             buffer: heap_value(ObjectValue(buffer.get())),
             buffer_byte_length: buffers::byte_length(buffer.get()),
             byte_offset,
@@ -717,11 +721,11 @@ impl ReadableByteStreamController {
             element_size,
             view_constructor: info.kind,
             reader_type: Cell::new(ReaderType::Byob),
-        });
+        }));
         // 15. If controller.[[pendingPullIntos]] is not empty: append the descriptor, add the
         // read-into request, and return.
         if self.has_pending_pull_intos() {
-            self.pending_pull_intos.borrow_mut().push_back(descriptor);
+            self.pending_pull_intos.borrow_mut().push_back(Rc::clone(&descriptor));
             stream.add_read_into_request(request);
             return;
         }
@@ -779,7 +783,7 @@ impl ReadableByteStreamController {
             return;
         }
         // 18. Append pullIntoDescriptor to controller.[[pendingPullIntos]].
-        self.pending_pull_intos.borrow_mut().push_back(descriptor);
+        self.pending_pull_intos.borrow_mut().push_back(Rc::clone(&descriptor));
         // 19. Perform ! ReadableStreamAddReadIntoRequest(stream, readIntoRequest).
         stream.add_read_into_request(request);
         // 20. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
@@ -832,9 +836,10 @@ impl ReadableByteStreamController {
                 let Some(descriptor) = self.shift_pending_pull_into() else { break };
                 filled.push(descriptor);
             }
+            let filled = RootedTraceableBox::new(filled);
             // 4.3. For each filledPullInto: ReadableByteStreamControllerCommitPullIntoDescriptor.
-            for descriptor in filled {
-                self.commit_pull_into_descriptor(cx, &descriptor);
+            for descriptor in filled.iter() {
+                self.commit_pull_into_descriptor(cx, descriptor);
             }
         }
     }
@@ -855,8 +860,8 @@ impl ReadableByteStreamController {
             self.enqueue_detached_pull_into_to_queue(cx, descriptor)?;
             // 3.2-3. Commit every descriptor the queue fills. 3.4. Return.
             let filled = self.process_pull_into_descriptors_using_queue(cx);
-            for filled in filled {
-                self.commit_pull_into_descriptor(cx, &filled);
+            for filled in filled.iter() {
+                self.commit_pull_into_descriptor(cx, filled);
             }
             return Ok(());
         }
@@ -882,8 +887,8 @@ impl ReadableByteStreamController {
         let filled = self.process_pull_into_descriptors_using_queue(cx);
         // 10. Commit pullIntoDescriptor. 11. Commit each of filledPullIntos.
         self.commit_pull_into_descriptor(cx, descriptor);
-        for filled in filled {
-            self.commit_pull_into_descriptor(cx, &filled);
+        for filled in filled.iter() {
+            self.commit_pull_into_descriptor(cx, filled);
         }
         Ok(())
     }
@@ -892,6 +897,8 @@ impl ReadableByteStreamController {
     fn respond_internal(&self, cx: &mut JSContext, bytes_written: usize) -> ErrorResult {
         // 1. Let firstDescriptor be controller.[[pendingPullIntos]][0].
         let Some(first) = self.pending_pull_intos.borrow().front().cloned() else { return Ok(()) };
+        // (Rooted: it leaves [[pendingPullIntos]] before it is committed.)
+        let first = RootedTraceableBox::new(first);
         // 3. Perform ! ReadableByteStreamControllerInvalidateBYOBRequest(controller).
         self.invalidate_byob_request();
         // 4. Let state be controller.[[stream]].[[state]].
