@@ -53,3 +53,24 @@ dictionary ProgressEventInit : EventInit {
   double loaded = 0;
   double total = 0;
 };
+
+// https://w3c.github.io/FileAPI/#FileReaderSync (shared workers are not supported, so only
+// DedicatedWorker). readAsArrayBuffer() returns `object` (an ArrayBuffer): the generator has no
+// synchronous ArrayBuffer return.
+[Exposed=DedicatedWorker]
+interface FileReaderSync {
+  constructor();
+
+  [Throws] object readAsArrayBuffer(Blob blob);
+  DOMString readAsBinaryString(Blob blob);
+  DOMString readAsText(Blob blob, optional DOMString encoding);
+  DOMString readAsDataURL(Blob blob);
+};
+
+// https://w3c.github.io/FileAPI/#filelist-section (not [Serializable]: a FileList is not
+// structured-cloneable here).
+[Exposed=(Window,Worker)]
+interface FileList {
+  getter File? item(unsigned long index);
+  readonly attribute unsigned long length;
+};

@@ -1,6 +1,5 @@
 // https://html.spec.whatwg.org/multipage/input.html#htmlinputelement
-// Members Aperture does not implement are left out (absent, not stubbed): the file list,
-// list/datalist, form submission overrides, constraint validation, selection APIs, showPicker.
+// Members Aperture does not implement are left out (absent, not stubbed): list/datalist, form submission overrides, constraint validation, selection APIs, showPicker.
 
 [Exposed=Window]
 interface HTMLInputElement : HTMLElement {
@@ -8,6 +7,7 @@ interface HTMLInputElement : HTMLElement {
   attribute DOMString alt;
   attribute DOMString autocomplete;
   attribute boolean defaultChecked;
+  attribute FileList? files;
   attribute boolean checked;
   attribute DOMString dirName;
   attribute boolean disabled;

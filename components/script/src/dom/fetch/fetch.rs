@@ -164,7 +164,12 @@ fn start_fetch(
         // <https://fetch.spec.whatwg.org/#scheme-fetch> "blob": the blob URL entry, or a network
         // error (a GET only).
         "blob" => {
-            let entry = crate::dom::fileapi::bloburl::resolve(&url, &request_origin)
+            // "Let blobURLEntry be request's current URL's blob URL entry": the one the Request
+            // resolved when its URL was parsed.
+            let entry = data
+                .blob_entry
+                .clone()
+                .or_else(|| crate::dom::fileapi::bloburl::resolve(&url, &request_origin))
                 .filter(|_| method.eq_ignore_ascii_case("GET"))
                 .ok_or_else(|| Error::Type(format!("Failed to fetch {url}: no such blob URL (or not a GET)")))?;
             respond_locally(promise, signal, &url, blob_url_headers(&entry), entry.bytes.clone());

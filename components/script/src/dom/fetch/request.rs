@@ -52,6 +52,10 @@ pub struct RequestData {
     pub redirect: RequestRedirect,
     pub integrity: String,
     pub keepalive: bool,
+    /// The URL's blob URL entry (<https://url.spec.whatwg.org/#concept-url-blob-entry>),
+    /// resolved when the Request's URL was parsed, so revoking the blob URL afterwards does not
+    /// stop the fetch.
+    pub blob_entry: Option<crate::dom::fileapi::bloburl::BlobUrlEntry>,
 }
 
 #[dom_struct]
@@ -115,9 +119,14 @@ impl Request {
                         s.0
                     )));
                 }
+                // The URL parser's blob URL entry: "If url's scheme is "blob", set url's blob URL
+                // entry to the result of resolving the blob URL url, if that did not return failure,
+                // and null otherwise."
+                let blob_entry = crate::dom::fileapi::bloburl::resolve(&url, &crate::origin::origin_key(&base));
                 let data = RequestData {
                     method: "GET".into(),
                     url,
+                    blob_entry,
                     referrer: "about:client".into(),
                     referrer_policy: ReferrerPolicy::Empty,
                     mode: RequestMode::Cors,

@@ -7,6 +7,7 @@ use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::Enums::EndingType;
 use crate::dom::bindings::codegen::BlobBinding::BlobMethods;
 use crate::dom::bindings::codegen::Dictionaries::BlobPropertyBag;
 use crate::dom::bindings::codegen::Unions::ArrayBufferViewOrArrayBufferOrBlobOrUSVString as BlobPart;
@@ -53,11 +54,18 @@ impl Blob {
 }
 
 /// <https://w3c.github.io/FileAPI/#process-blob-parts>
-pub(crate) fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
+pub(crate) fn process_blob_parts(parts: Vec<BlobPart>, endings: EndingType) -> Vec<u8> {
+    // 1. Let bytes be an empty sequence of bytes.
     let mut bytes = Vec::new();
+    // 2. For each element in parts:
     for part in parts {
         match part {
-            // (endings "native" is not applied: Aperture keeps line endings as given.)
+            // 2.1. "If element is a USVString: let s be element. If options's endings member is
+            // "native", set s to the result of converting line endings to native of element.
+            // Append the result of UTF-8 encoding s to bytes."
+            BlobPart::USVString(s) if endings == EndingType::Native => {
+                bytes.extend_from_slice(convert_line_endings_to_native(&s.0).as_bytes())
+            }
             BlobPart::USVString(s) => bytes.extend_from_slice(s.0.as_bytes()),
             BlobPart::Blob(b) => bytes.extend_from_slice(b.bytes()),
             BlobPart::ArrayBuffer(b) => bytes.extend_from_slice(&b.0),
@@ -65,6 +73,28 @@ pub(crate) fn process_blob_parts(parts: Vec<BlobPart>) -> Vec<u8> {
         }
     }
     bytes
+}
+
+/// <https://w3c.github.io/FileAPI/#convert-line-endings-to-native>: every CR LF pair, lone CR
+/// and lone LF becomes the native line ending, "\n" here ("Let native line ending be the code
+/// point U+000A LF. If the underlying platform's conventions are to represent newlines as a
+/// carriage return and line feed sequence, set native line ending to U+000D CR followed by
+/// U+000A LF").
+fn convert_line_endings_to_native(s: &str) -> String {
+    let mut result = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                result.push('\n');
+            }
+            c => result.push(c),
+        }
+    }
+    result
 }
 
 /// Normalizes a blob type: lower case, or empty if it has a non-printable-ASCII character.
@@ -91,7 +121,7 @@ impl BlobMethods for Blob {
         options: &BlobPropertyBag,
     ) -> Fallible<DomRoot<Blob>> {
         // Step 2: Let bytes be the result of processing blob parts.
-        let bytes = process_blob_parts(blob_parts.unwrap_or_default());
+        let bytes = process_blob_parts(blob_parts.unwrap_or_default(), options.endings);
         // Step 3: the type, lowercased if it is printable ASCII.
         let type_ = normalize_type(&options.type_);
         Ok(reflect_dom_object_with_proto(cx, Box::new(Blob::new_inherited(bytes.into(), type_)), global, proto))

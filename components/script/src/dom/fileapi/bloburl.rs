@@ -74,7 +74,10 @@ pub fn remove_entry(url: &str, origin: &str) {
     if parsed.scheme() != "blob" {
         return;
     }
-    let key = without_fragment(&parsed);
+    // "Remove an entry from the Blob URL Store for url": "Let url string be the result of
+    // serializing url. Remove store[url string]." The serialization keeps a fragment, so only
+    // the exact URL revokes (`blob:…#x` does not revoke `blob:…`), while resolving ignores it.
+    let key = parsed.to_string();
     with_entries(|entries| {
         if entries.get(&key).is_some_and(|e| e.origin == origin) {
             entries.remove(&key);

@@ -66,7 +66,7 @@ impl FileMethods for File {
         options: &FilePropertyBag,
     ) -> Fallible<DomRoot<File>> {
         // 1. "Let bytes be the result of processing blob parts given fileBits and options."
-        let bytes = process_blob_parts(file_bits);
+        let bytes = process_blob_parts(file_bits, options.parent.endings);
         // 2. "Let n be the fileName argument" (a USVString: slashes are kept, as browsers do).
         // 3. The type from options, normalized as Blob's.
         let type_ = normalize_type(&options.parent.type_);

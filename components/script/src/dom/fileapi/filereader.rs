@@ -29,7 +29,7 @@ use crate::dom::html::window::Window;
 
 /// How a read packages the bytes (<https://w3c.github.io/FileAPI/#packaging-data>).
 #[derive(Clone)]
-enum ReadAs {
+pub(crate) enum ReadAs {
     ArrayBuffer,
     BinaryString,
     Text(Option<String>),
@@ -55,13 +55,13 @@ pub struct FileReader {
 
 /// The packaged result, kept as Rust data and converted on each `result` read.
 #[derive(Clone)]
-enum Packaged {
+pub(crate) enum Packaged {
     Text(String),
     Bytes(std::sync::Arc<[u8]>),
 }
 
 /// <https://w3c.github.io/FileAPI/#packaging-data>
-fn package(bytes: &std::sync::Arc<[u8]>, how: &ReadAs, mime: &str) -> Packaged {
+pub(crate) fn package(bytes: &std::sync::Arc<[u8]>, how: &ReadAs, mime: &str) -> Packaged {
     match how {
         ReadAs::ArrayBuffer => Packaged::Bytes(bytes.clone()),
         // "each byte … as a code unit of equal value".

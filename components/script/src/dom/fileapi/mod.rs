@@ -4,4 +4,6 @@ pub mod blob;
 pub mod bloburl;
 pub mod file;
 pub mod filereader;
+pub mod filelist;
+pub mod filereadersync;
 pub mod progressevent;

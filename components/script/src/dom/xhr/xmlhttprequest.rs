@@ -120,6 +120,10 @@ pub struct XMLHttpRequest {
     method: RefCell<String>,
     #[no_trace]
     url: RefCell<Option<Url>>,
+    /// The request URL's blob URL entry, resolved when open() parsed it: revoking the blob URL
+    /// after open() does not stop the request.
+    #[no_trace]
+    blob_entry: RefCell<Option<crate::dom::fileapi::bloburl::BlobUrlEntry>>,
     #[no_trace]
     author_headers: RefCell<Vec<(Vec<u8>, Vec<u8>)>>,
     #[no_trace]
@@ -346,7 +350,13 @@ impl XMLHttpRequest {
                 Some((mime, bytes)) => local(vec![(b"Content-Type".to_vec(), mime.into_bytes())], bytes),
                 None => Pending::Ready(Err(Failure::Network)),
             },
-            "blob" => match crate::dom::fileapi::bloburl::resolve(&url, &origin).filter(|_| method == "GET") {
+            "blob" => match self
+                .blob_entry
+                .borrow()
+                .clone()
+                .or_else(|| crate::dom::fileapi::bloburl::resolve(&url, &origin))
+                .filter(|_| method == "GET")
+            {
                 Some(entry) => local(blob_url_headers(&entry), entry.bytes.to_vec()),
                 None => Pending::Ready(Err(Failure::Network)),
             },
@@ -462,6 +472,7 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
             upload_listener: Cell::new(false),
             method: RefCell::new(String::new()),
             url: RefCell::new(None),
+            blob_entry: RefCell::new(None),
             author_headers: RefCell::new(Vec::new()),
             timeout: Cell::new(0),
             with_credentials: Cell::new(false),
@@ -556,6 +567,11 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         self.send_flag.set(false);
         self.upload_listener.set(false);
         *self.method.borrow_mut() = method;
+        // (The URL parser sets a blob: URL's blob URL entry.)
+        *self.blob_entry.borrow_mut() = crate::dom::fileapi::bloburl::resolve(
+            &parsed,
+            &crate::origin::origin_key(&self.global().document().url()),
+        );
         *self.url.borrow_mut() = Some(parsed);
         self.synchronous.set(!asynchronous);
         self.author_headers.borrow_mut().clear();

@@ -11,13 +11,14 @@ use crate::dom::bindings::codegen::HTMLInputElementBinding::HTMLInputElementMeth
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::node::Node;
 use crate::dom::dom::nodelist::NodeList;
+use crate::dom::fileapi::filelist::FileList;
 use crate::dom::html::forms::htmlformelement::HTMLFormElement;
 use crate::dom::html::forms::inputvalue::{self, Range, ValueMode};
 use crate::dom::html::forms::{PreActivation, form_owner, is_disabled_control, labels};
@@ -41,6 +42,9 @@ pub struct HTMLInputElement {
     dirty_checked: Cell<bool>,
     #[no_trace]
     indeterminate: Cell<bool>,
+    /// <https://html.spec.whatwg.org/multipage/input.html#concept-input-type-file-selected>, as
+    /// the FileList `files` returns (made on first use).
+    files: MutNullableDom<FileList>,
 }
 
 impl HTMLInputElement {
@@ -55,6 +59,7 @@ impl HTMLInputElement {
                 checked: Cell::new(false),
                 dirty_checked: Cell::new(false),
                 indeterminate: Cell::new(false),
+                files: Default::default(),
             }),
             &window,
         )
@@ -366,6 +371,33 @@ impl HTMLInputElementMethods for HTMLInputElement {
     /// to the new value and set the element's dirty checkedness flag to true".
     fn SetChecked(&self, _cx: &mut JSContext, value: bool) {
         self.set_checkedness(value);
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/input.html#dom-input-files>: "On getting, if the
+    /// IDL attribute applies, it must return a FileList object that represents the current list
+    /// of selected files. The same object must be returned until the list of selected files
+    /// changes. If the IDL attribute does not apply, then it must instead return null."
+    fn Files(&self, cx: &mut JSContext) -> Option<DomRoot<FileList>> {
+        if self.input_type() != "file" {
+            return None;
+        }
+        if let Some(files) = self.files.get() {
+            return Some(files);
+        }
+        // No file chooser: the list of selected files starts empty.
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        let files = FileList::new(cx, &window, &[]);
+        self.files.set(Some(&files));
+        Some(files)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/input.html#dom-input-files>: "On setting, if the IDL
+    /// attribute applies and the new value is not null, then it must replace the selected files
+    /// with the files of the given FileList."
+    fn SetFiles(&self, _cx: &mut JSContext, value: Option<&FileList>) {
+        if self.input_type() == "file" && let Some(files) = value {
+            self.files.set(Some(files));
+        }
     }
 
     /// <https://html.spec.whatwg.org/multipage/input.html#dom-input-indeterminate>
