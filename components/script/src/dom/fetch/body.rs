@@ -47,6 +47,8 @@ pub struct Body {
 pub enum BodyReader {
     ArrayBuffer,
     Blob,
+    Bytes,
+    FormData,
     Json,
     Text,
 }
@@ -200,6 +202,22 @@ fn convert(
         }
         // <https://fetch.spec.whatwg.org/#dom-body-text>: UTF-8 decode.
         BodyReader::Text => promise.resolve_native(cx, &USVString(utf8_decode(bytes))),
+        // <https://fetch.spec.whatwg.org/#dom-body-bytes>: "create a Uint8Array from bytes".
+        BodyReader::Bytes => {
+            promise.resolve_native(cx, &crate::dom::bindings::conversions::Uint8ArrayBytes(bytes.to_vec()))
+        }
+        // <https://fetch.spec.whatwg.org/#dom-body-formdata>: parse by the MIME type's essence
+        // (multipart/form-data or application/x-www-form-urlencoded); anything else, or a
+        // malformed body, is a TypeError.
+        BodyReader::FormData => {
+            match crate::dom::fetch::formdataparser::parse_form_data(bytes, mime.as_deref()) {
+                Ok(entries) => {
+                    let data = crate::dom::xhr::formdata::FormData::from_parsed(cx, global, entries);
+                    promise.resolve_native(cx, &data)
+                }
+                Err(message) => promise.reject_error(cx, Error::Type(message)),
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod body;
 pub mod fetch;
+pub mod formdataparser;
 pub mod headers;
 pub mod request;
 pub mod response;

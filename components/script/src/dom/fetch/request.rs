@@ -508,6 +508,16 @@ impl RequestMethods for Request {
         self.body.consume(cx, &self.global(), &self.headers, BodyReader::Blob)
     }
 
+    /// <https://fetch.spec.whatwg.org/#dom-body-bytes>
+    fn Bytes(&self, cx: &mut JSContext) -> Rc<Promise> {
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Bytes)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-formdata>
+    fn FormData(&self, cx: &mut JSContext) -> Rc<Promise> {
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::FormData)
+    }
+
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
         self.body.consume(cx, &self.global(), &self.headers, BodyReader::Json)

@@ -291,6 +291,16 @@ impl ResponseMethods for Response {
         self.body.consume(cx, &self.global(), &self.headers, BodyReader::Blob)
     }
 
+    /// <https://fetch.spec.whatwg.org/#dom-body-bytes>
+    fn Bytes(&self, cx: &mut JSContext) -> Rc<Promise> {
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::Bytes)
+    }
+
+    /// <https://fetch.spec.whatwg.org/#dom-body-formdata>
+    fn FormData(&self, cx: &mut JSContext) -> Rc<Promise> {
+        self.body.consume(cx, &self.global(), &self.headers, BodyReader::FormData)
+    }
+
     /// <https://fetch.spec.whatwg.org/#dom-body-json>
     fn Json(&self, cx: &mut JSContext) -> Rc<Promise> {
         self.body.consume(cx, &self.global(), &self.headers, BodyReader::Json)

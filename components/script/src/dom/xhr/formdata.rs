@@ -43,6 +43,36 @@ pub struct FormData {
 }
 
 impl FormData {
+    /// A FormData whose entry list is `entries` (a body read by `formData()`); file entries
+    /// become new `File`s.
+    pub fn from_parsed(
+        cx: &mut JSContext,
+        global: &Window,
+        entries: Vec<(String, crate::dom::fetch::formdataparser::ParsedValue)>,
+    ) -> DomRoot<FormData> {
+        use crate::dom::fetch::formdataparser::ParsedValue;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        let data = crate::dom::bindings::classes::reflect_dom_object(
+            cx,
+            Box::new(FormData { reflector_: Reflector::new(), entries: RefCell::new(Vec::new()) }),
+            global,
+        );
+        for (name, value) in entries {
+            let value = match value {
+                ParsedValue::Text(text) => EntryValue::Text(text),
+                ParsedValue::File { name, type_, bytes } => {
+                    let file = File::new(cx, global, bytes.into(), type_, name, now);
+                    EntryValue::File(Dom::from_ref(&*file))
+                }
+            };
+            data.entries.borrow_mut().push((name, value));
+        }
+        data
+    }
+
     /// The body of a request carrying this entry list, and its Content-Type:
     /// <https://fetch.spec.whatwg.org/#concept-bodyinit-extract> for a FormData, the
     /// multipart/form-data encoding algorithm with a fresh boundary.
