@@ -90,6 +90,7 @@ pub use crate::dom::html::forms::htmlselectelement::HTMLSelectElement;
 pub use crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement;
 pub use crate::dom::html::history::{History, PopStateEvent};
 pub use crate::dom::html::htmlanchorelement::HTMLAnchorElement;
+pub use crate::dom::html::htmlareaelement::HTMLAreaElement;
 pub use crate::dom::html::htmlelement::HTMLElement;
 pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::html::htmlimageelement::HTMLImageElement;

@@ -283,6 +283,7 @@ fn create_element_by_interface(
             "hr" => make!(HTMLHRElement),
             "link" => make!(HTMLLinkElement),
             "a" => make!(crate::dom::html::htmlanchorelement::HTMLAnchorElement),
+            "area" => make!(crate::dom::html::htmlareaelement::HTMLAreaElement),
             "img" => make!(crate::dom::html::htmlimageelement::HTMLImageElement),
             "form" => make!(crate::dom::html::forms::htmlformelement::HTMLFormElement),
             "input" => make!(crate::dom::html::forms::htmlinputelement::HTMLInputElement),

@@ -13,6 +13,8 @@ pub mod focus;
 pub mod forms;
 pub mod history;
 pub mod htmlanchorelement;
+pub mod htmlareaelement;
+pub mod hyperlink;
 pub mod htmlelement;
 pub mod htmliframeelement;
 pub mod htmlimageelement;
