@@ -68,6 +68,13 @@ partial interface mixin WindowOrWorkerGlobalScope {
   readonly attribute Performance performance; // [Replaceable] in HR Time
 };
 
+// https://dom.spec.whatwg.org/#interface-window-extensions: [Replaceable] readonly attribute
+// (Event or undefined) event; written `any` ([Replaceable] and unions with undefined are not
+// supported by the generator); legacy.
+partial interface Window {
+  readonly attribute any event;
+};
+
 // https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#animation-frames
 callback FrameRequestCallback = undefined (DOMHighResTimeStamp time);
 

@@ -259,6 +259,10 @@ impl EventTarget {
                 })
                 .collect(),
         );
+        // Each struct's invocation-target-in-shadow-tree, fixed when the path is built (a node
+        // moved by a listener keeps it): the target is a node whose root is a shadow root.
+        let in_shadow_tree: Vec<bool> =
+            path.iter().map(|t| t.downcast::<Node>().is_some_and(|node| node.root().is::<ShadowRoot>())).collect();
         // The target as each struct sees it: "retarget target against" the invocation target
         // (a legacy target override is used as it is).
         let override_target = event.target_override();
@@ -276,33 +280,33 @@ impl EventTarget {
         };
         // Step 5.13: "For each struct in event's path, in reverse order": AT_TARGET if its
         // shadow-adjusted target is non-null, otherwise CAPTURING_PHASE; invoke "capturing".
-        for target in path.iter().rev() {
+        for (target, &in_shadow_tree) in path.iter().zip(&in_shadow_tree).rev() {
             if event.propagation_stopped() {
                 break;
             }
             event.set_target(Some(&adjusted_target(target)));
             if at_target(target) {
                 event.set_phase(EventPhase::AtTarget);
-                target.invoke_listeners(cx, event, ListenerPhase::AtTargetCapture);
+                target.invoke_listeners(cx, event, ListenerPhase::AtTargetCapture, in_shadow_tree);
             } else {
                 event.set_phase(EventPhase::Capturing);
-                target.invoke_listeners(cx, event, ListenerPhase::Capturing);
+                target.invoke_listeners(cx, event, ListenerPhase::Capturing, in_shadow_tree);
             }
         }
         // Step 5.14: "For each struct in event's path": AT_TARGET if its shadow-adjusted target
         // is non-null; otherwise, skip it if event's bubbles is false, else BUBBLING_PHASE;
         // invoke "bubbling".
-        for target in path.iter() {
+        for (target, &in_shadow_tree) in path.iter().zip(&in_shadow_tree) {
             if event.propagation_stopped() {
                 break;
             }
             event.set_target(Some(&adjusted_target(target)));
             if at_target(target) {
                 event.set_phase(EventPhase::AtTarget);
-                target.invoke_listeners(cx, event, ListenerPhase::AtTargetBubble);
+                target.invoke_listeners(cx, event, ListenerPhase::AtTargetBubble, in_shadow_tree);
             } else if event.bubbles() {
                 event.set_phase(EventPhase::Bubbling);
-                target.invoke_listeners(cx, event, ListenerPhase::Bubbling);
+                target.invoke_listeners(cx, event, ListenerPhase::Bubbling, in_shadow_tree);
             }
         }
         // The target stays the one the last struct saw.
@@ -319,7 +323,7 @@ impl EventTarget {
     }
 
     /// <https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke>
-    fn invoke_listeners(&self, cx: &mut JSContext, event: &Event, phase: ListenerPhase) {
+    fn invoke_listeners(&self, cx: &mut JSContext, event: &Event, phase: ListenerPhase, in_shadow_tree: bool) {
         event.set_current_target(Some(self));
         // Step 2 of "invoke": clone the listener list, rooted while we call out.
         let listeners = RootedTraceableBox::new(ListenerList(self.listeners.borrow().clone()));
@@ -342,8 +346,26 @@ impl EventTarget {
             if listener.passive {
                 event.set_in_passive_listener(true);
             }
+            // 8-10. "Let global be listener callback's associated realm's global object. Let
+            // currentEvent be undefined. If global is a Window object: set currentEvent to
+            // global's current event; if struct's invocation-target-in-shadow-tree is false,
+            // set global's current event to event."
+            let window = listener_window(&listener.callback);
+            let current_event = window.as_ref().map(|window| {
+                let current = window.current_event();
+                if !in_shadow_tree {
+                    window.set_current_event(Some(event));
+                }
+                current
+            });
+            // 11. Call the listener's callback.
             self.call_listener(cx, event, &listener.callback);
+            // 12. Unset event's in passive listener flag.
             event.set_in_passive_listener(false);
+            // 13. "If global is a Window object, then set global's current event to currentEvent."
+            if let (Some(window), Some(current)) = (window, current_event) {
+                window.set_current_event(current.as_deref());
+            }
             if event.immediate_propagation_stopped() {
                 break;
             }
@@ -385,6 +407,19 @@ impl EventTarget {
             }
         }
     }
+}
+
+/// The Window of a listener callback's realm, if that global is a Window (not a worker's).
+fn listener_window(callback: &ListenerCallback) -> Option<DomRoot<crate::dom::html::window::Window>> {
+    let object = match callback {
+        ListenerCallback::Listener(listener) => listener.object().get(),
+        ListenerCallback::Handler(cell) => cell.borrow().as_ref()?.callable().get(),
+    };
+    if object.is_null() {
+        return None;
+    }
+    let window = crate::dom::html::window::Window::from_object(object);
+    (!window.is_worker()).then_some(window)
 }
 
 impl EventTarget {

@@ -171,6 +171,8 @@ pub struct Window {
     /// its own `style` attribute.
     #[no_trace]
     style_generation: Cell<u64>,
+    /// <https://dom.spec.whatwg.org/#window-current-event>
+    current_event: MutNullableDom<crate::dom::dom::event::Event>,
 }
 
 impl Window {
@@ -196,6 +198,7 @@ impl Window {
             time_origin: Instant::now(),
             location: Default::default(),
             navigator: Default::default(),
+            current_event: Default::default(),
             performance: Default::default(),
             screen: Default::default(),
             local_storage: Default::default(),
@@ -257,6 +260,15 @@ impl Window {
     /// Whether this is the settings part of a dedicated worker's global.
     pub fn is_worker(&self) -> bool {
         self.worker
+    }
+
+    /// <https://dom.spec.whatwg.org/#window-current-event>
+    pub fn current_event(&self) -> Option<DomRoot<crate::dom::dom::event::Event>> {
+        self.current_event.get()
+    }
+
+    pub fn set_current_event(&self, event: Option<&crate::dom::dom::event::Event>) {
+        self.current_event.set(event);
     }
 
     /// <https://drafts.csswg.org/css-font-loading/#font-source>: the `FontFaceSet` text drawn
@@ -946,6 +958,15 @@ impl WindowMethods for Window {
     fn QueueMicrotask(&self, cx: &mut JSContext, callback: Rc<VoidFunction>) {
         // Queue a microtask to invoke callback, reporting any exception it throws.
         enqueue_microtask(cx, Box::new(QueuedCallback(callback)));
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-window-event>: "return this's current event."
+    fn Event(&self, _cx: &mut JSContext, mut retval: mozjs::rust::MutableHandleValue) {
+        use crate::dom::bindings::reflector::DomObject;
+        match self.current_event.get() {
+            Some(event) => retval.set(mozjs::jsval::ObjectValue(event.reflector().get_raw())),
+            None => retval.set(mozjs::jsval::UndefinedValue()),
+        }
     }
 
     /// <https://w3c.github.io/hr-time/#dom-windoworworkerglobalscope-performance>
