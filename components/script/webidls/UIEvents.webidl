@@ -172,3 +172,15 @@ dictionary InputEventInit : UIEventInit {
   boolean isComposing = false;
   DOMString inputType = "";
 };
+
+// https://w3c.github.io/uievents/#interface-compositionevent (the legacy initCompositionEvent()
+// is absent)
+[Exposed=Window]
+interface CompositionEvent : UIEvent {
+  constructor(DOMString type, optional CompositionEventInit eventInitDict = {});
+  readonly attribute USVString data;
+};
+
+dictionary CompositionEventInit : UIEventInit {
+  DOMString data = "";
+};

@@ -156,7 +156,7 @@ pub use crate::dom::svg::svgelements::{
 };
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
 pub use crate::dom::uievents::events::{
-    FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,
+    CompositionEvent, FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,
 };
 pub use crate::dom::url::url::URL;
 pub use crate::dom::url::urlsearchparams::URLSearchParams;

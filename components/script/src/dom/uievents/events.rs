@@ -7,10 +7,11 @@ use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Dictionaries::{
-    EventInit, EventModifierInit, FocusEventInit, InputEventInit, KeyboardEventInit, MouseEventInit, PointerEventInit,
+    CompositionEventInit, EventInit, EventModifierInit, FocusEventInit, InputEventInit, KeyboardEventInit, MouseEventInit, PointerEventInit,
     UIEventInit, WheelEventInit,
 };
 use crate::dom::bindings::codegen::FocusEventBinding::FocusEventMethods;
+use crate::dom::bindings::codegen::CompositionEventBinding::CompositionEventMethods;
 use crate::dom::bindings::codegen::InputEventBinding::InputEventMethods;
 use crate::dom::bindings::codegen::KeyboardEventBinding::KeyboardEventMethods;
 use crate::dom::bindings::codegen::MouseEventBinding::MouseEventMethods;
@@ -21,7 +22,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::html::window::Window;
@@ -591,5 +592,32 @@ impl InputEventMethods for InputEvent {
     /// <https://w3c.github.io/input-events/#dom-inputevent-inputtype>
     fn InputType(&self, _cx: &mut JSContext) -> DOMString {
         self.input_type.clone().into()
+    }
+}
+
+#[dom_struct]
+pub struct CompositionEvent {
+    uievent: UIEvent,
+    #[no_trace]
+    data: String,
+}
+
+impl CompositionEventMethods for CompositionEvent {
+    /// <https://w3c.github.io/uievents/#dom-compositionevent-compositionevent>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+        type_: DOMString,
+        init: &CompositionEventInit,
+    ) -> Fallible<DomRoot<CompositionEvent>> {
+        let event = CompositionEvent { uievent: UIEvent::new_inherited(global, &init.parent), data: String::from(init.data.clone()) };
+        let event = reflect_dom_object_with_proto(cx, Box::new(event), global, proto);
+        init_event(event.upcast(), type_, &init.parent.parent);
+        Ok(event)
+    }
+    /// <https://w3c.github.io/uievents/#dom-compositionevent-data>
+    fn Data(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.data.clone())
     }
 }
