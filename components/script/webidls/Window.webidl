@@ -69,10 +69,12 @@ partial interface mixin WindowOrWorkerGlobalScope {
 };
 
 // https://dom.spec.whatwg.org/#interface-window-extensions: [Replaceable] readonly attribute
-// (Event or undefined) event; written `any` ([Replaceable] and unions with undefined are not
-// supported by the generator); legacy.
+// (Event or undefined) event; legacy. The generator supports neither [Replaceable] nor unions
+// with undefined, so it is `any` with a setter doing what [Replaceable] does (define an own
+// data property with the value, as `opener` does): sloppy-mode `event = x` (or
+// `for (event of list)`) replaces it, as in browsers.
 partial interface Window {
-  readonly attribute any event;
+  [SetterThrows] attribute any event;
 };
 
 // https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#animation-frames

@@ -960,6 +960,25 @@ impl WindowMethods for Window {
         enqueue_microtask(cx, Box::new(QueuedCallback(callback)));
     }
 
+    /// <https://webidl.spec.whatwg.org/#Replaceable> for `event`: "Perform ?
+    /// CreateDataPropertyOrThrow(O, id, V)" on the window.
+    fn SetEvent(&self, cx: &mut JSContext, value: mozjs::rust::HandleValue) -> crate::dom::bindings::error::Fallible<()> {
+        use crate::dom::bindings::reflector::DomObject;
+        let global = self.reflector().get_jsobject();
+        // SAFETY: `global` is the window's rooted reflector and `value` a rooted handle from the
+        // binding; the name is a NUL-terminated literal.
+        let ok = unsafe {
+            mozjs::jsapi::JS_DefineProperty(
+                cx.raw_cx(),
+                global.into(),
+                c"event".as_ptr(),
+                value.into(),
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            )
+        };
+        if ok { Ok(()) } else { Err(crate::dom::bindings::error::Error::JSFailed) }
+    }
+
     /// <https://dom.spec.whatwg.org/#dom-window-event>: "return this's current event."
     fn Event(&self, _cx: &mut JSContext, mut retval: mozjs::rust::MutableHandleValue) {
         use crate::dom::bindings::reflector::DomObject;
