@@ -9,9 +9,11 @@ use std::collections::HashMap;
 use std::f64::consts::PI;
 
 use media_traits::webaudio::{
-    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId,
-    NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
+    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId, NodeKind, OscillatorType,
+    ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
 };
+
+use crate::buffersource::BufferPlayer;
 
 use crate::mix::{Block, computed_channels, mix_into, silence};
 use crate::oscillator::{Tables, lookup};
@@ -35,6 +37,7 @@ enum Kind {
     Gain,
     ConstantSource,
     StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
+    BufferSource(Box<BufferPlayer>),
 }
 
 struct Node {
@@ -50,7 +53,14 @@ struct Node {
 
 impl Node {
     fn is_source(&self) -> bool {
-        matches!(self.kind, Kind::Oscillator { .. } | Kind::ConstantSource)
+        matches!(self.kind, Kind::Oscillator { .. } | Kind::ConstantSource | Kind::BufferSource(_))
+    }
+
+    fn buffer_player(&mut self) -> Option<&mut BufferPlayer> {
+        match &mut self.kind {
+            Kind::BufferSource(player) => Some(player),
+            _ => None,
+        }
     }
 
     fn param_mut(&mut self, slot: ParamSlot) -> Option<&mut Param> {
@@ -69,12 +79,28 @@ pub struct Graph {
     tables: Tables,
     /// [[current frame]]: frames rendered so far.
     frame: u64,
+    /// An offline context's destination input, per channel, while it renders.
+    recording: Option<Vec<Vec<f32>>>,
 }
 
 impl Graph {
     /// An empty graph at `sample_rate`.
     pub fn new(sample_rate: f32) -> Graph {
-        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0 }
+        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0, recording: None }
+    }
+
+    /// From now on the destination's input is kept, mixed to `channels` channels.
+    pub fn start_recording(&mut self, channels: u32) {
+        self.recording = Some(vec![Vec::new(); channels as usize]);
+    }
+
+    /// What the destination received since [`Self::start_recording`], cut to `length` frames.
+    pub fn take_recording(&mut self, length: usize) -> Vec<Vec<f32>> {
+        let mut channels = self.recording.take().unwrap_or_default();
+        for c in channels.iter_mut() {
+            c.resize(length, 0.0);
+        }
+        channels
     }
 
     /// Frames rendered so far.
@@ -92,6 +118,7 @@ impl Graph {
                     NodeKind::Gain => Kind::Gain,
                     NodeKind::ConstantSource => Kind::ConstantSource,
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
+                    NodeKind::BufferSource => Kind::BufferSource(Box::default()),
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
@@ -137,7 +164,29 @@ impl Graph {
                     n.stop = Some(when);
                 }
             }
-            ContextCommand::Resume { .. } | ContextCommand::Suspend { .. } | ContextCommand::Close { .. } => {}
+            ContextCommand::SetBuffer { node, buffer } => {
+                if let Some(player) = self.node(node).and_then(Node::buffer_player) {
+                    player.buffer = buffer;
+                }
+            }
+            ContextCommand::SetLoop { node, looping } => {
+                if let Some(player) = self.node(node).and_then(Node::buffer_player) {
+                    player.looping = looping;
+                }
+            }
+            ContextCommand::StartBuffer { node, when, offset, duration } => {
+                if let Some(n) = self.node(node) {
+                    n.start = Some(when);
+                    if let Some(player) = n.buffer_player() {
+                        player.offset = offset;
+                        player.duration = duration;
+                    }
+                }
+            }
+            ContextCommand::Resume { .. }
+            | ContextCommand::Suspend { .. }
+            | ContextCommand::Close { .. }
+            | ContextCommand::RenderOffline { .. } => {}
         }
     }
 
@@ -208,8 +257,7 @@ impl Graph {
         let mut ended = Vec::new();
         for id in self.order() {
             let Some(mut node) = self.nodes.remove(&id) else { continue };
-            let param_values: Vec<[f32; N]> =
-                node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
+            let param_values: Vec<[f32; N]> = node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
             let input = mix_input(&node.channels, &node.inputs, &outputs);
             let out = match &mut node.kind {
                 Kind::Gain => {
@@ -235,8 +283,7 @@ impl Graph {
                         out[i] = match *waveform {
                             OscillatorType::Sine => (2.0 * PI * *phase).sin() as f32,
                             w => {
-                                let t =
-                                    table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();
+                                let t = table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();
                                 lookup(&t, *phase)
                             }
                         };
@@ -253,7 +300,18 @@ impl Graph {
                     }
                     Some(vec![out])
                 }
-                Kind::Destination => None,
+                Kind::Destination => {
+                    if let Some(recording) = &mut self.recording {
+                        for (kept, channel) in recording.iter_mut().zip(input.iter()) {
+                            kept.extend_from_slice(channel);
+                        }
+                    }
+                    None
+                }
+                Kind::BufferSource(player) => {
+                    let playing: Vec<bool> = times.iter().map(|t| playing(node.start, node.stop, *t)).collect();
+                    Some(player.render(&playing, param_values[0][0], param_values[1][0], self.sample_rate))
+                }
                 Kind::StreamDestination { tap, interleaved } => {
                     if tap.has_subscribers() {
                         let channels = input.len();
@@ -275,11 +333,13 @@ impl Graph {
                 outputs.insert(id, out);
             }
             let quantum_end = t0 + N as f64 / sr;
+            let finished = matches!(&node.kind, Kind::BufferSource(p) if p.finished);
             let done = node.is_source()
-                && match (node.start, node.stop) {
-                    (Some(start), Some(stop)) => stop.max(start) < quantum_end,
-                    _ => false,
-                };
+                && (finished
+                    || match (node.start, node.stop) {
+                        (Some(start), Some(stop)) => stop.max(start) < quantum_end,
+                        _ => false,
+                    });
             if done {
                 ended.push(id);
             } else {
