@@ -21,7 +21,13 @@ struct State {
     samples: Vec<f32>,
     /// Channels per frame (from the appsink's caps).
     channels: usize,
+    /// Frames that entered the resampler, and their rate: the output is made exactly
+    /// ceil(frames × context rate / rate) long (the resampler's filter can drop a few at the end).
+    input_frames: u64,
+    input_rate: u64,
     reply: Option<ChannelsReply>,
+    /// The context's rate.
+    output_rate: u64,
     /// Kept alive while it runs; taken to shut it down.
     pipeline: Option<gst::Pipeline>,
 }
@@ -34,7 +40,12 @@ fn finish(state: &Shared, result: Result<(), String>) {
     let (reply, pipeline, samples, channels) = {
         let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(reply) = s.reply.take() else { return };
-        (reply, s.pipeline.take(), std::mem::take(&mut s.samples), s.channels)
+        let mut samples = std::mem::take(&mut s.samples);
+        if s.input_rate > 0 && s.channels > 0 && s.output_rate > 0 {
+            let frames = (s.input_frames * s.output_rate).div_ceil(s.input_rate) as usize;
+            samples.resize(frames * s.channels, 0.0);
+        }
+        (reply, s.pipeline.take(), samples, s.channels)
     };
     if let Some(pipeline) = pipeline {
         pipeline.call_async(|p| {
@@ -85,6 +96,9 @@ pub fn start(bytes: Vec<u8>, sample_rate: f32, reply: DecodeReply) {
     let state: Shared = Arc::new(Mutex::new(State {
         samples: Vec::new(),
         channels: 0,
+        input_frames: 0,
+        input_rate: 0,
+        output_rate: rate.max(0) as u64,
         reply: Some(Box::new(reply_with)),
         pipeline: Some(pipeline.clone()),
     }));
@@ -116,6 +130,23 @@ pub fn start(bytes: Vec<u8>, sample_rate: f32, reply: DecodeReply) {
             }
         }
     });
+    // Counts the frames entering the resampler (32-bit float or 16-bit integer, as the sink).
+    let s_in = state.clone();
+    if let Some(pad) = resample.static_pad("sink") {
+        pad.add_probe(gst::PadProbeType::BUFFER, move |pad, info| {
+            let caps = pad.current_caps();
+            let structure = caps.as_ref().and_then(|c| c.structure(0));
+            let rate = structure.and_then(|s| s.get::<i32>("rate").ok()).unwrap_or(0).max(0) as u64;
+            let channels = structure.and_then(|s| s.get::<i32>("channels").ok()).unwrap_or(1).max(1) as u64;
+            let width = if structure.and_then(|s| s.get::<&str>("format").ok()) == Some("S16LE") { 2 } else { 4 };
+            if let Some(buffer) = info.buffer() {
+                let mut st = s_in.lock().unwrap_or_else(PoisonError::into_inner);
+                st.input_rate = rate;
+                st.input_frames += buffer.size() as u64 / (channels * width);
+            }
+            gst::PadProbeReturn::Ok
+        });
+    }
     let s = state.clone();
     let s_eos = state.clone();
     sink.set_callbacks(
@@ -199,6 +230,12 @@ mod tests {
         assert_eq!(decoded.channels.len(), 1);
         assert_eq!(decoded.channels[0].len(), 1000);
         assert_eq!(decoded.channels[0][10], 160.0 / 32767.0);
+    }
+
+    #[test]
+    fn a_resampled_wav_has_the_length_of_its_duration() {
+        let decoded = decode(wav(22050, &[1000; 4410]), 48000.0).expect("decodes");
+        assert_eq!(decoded.channels[0].len(), 9600);
     }
 
     #[test]
