@@ -1,7 +1,6 @@
 // https://webaudio.github.io/web-audio-api/
 // The subset Aperture implements: members it does not implement are left out (not stubbed):
-// AudioListener, AudioWorklet, PeriodicWave (so "custom" oscillators), setValueCurveAtTime,
-// cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
+// AudioListener, AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
 // the media element and media stream sources, and every other node type.
 // FIXME: decodeAudioData() takes `object` instead of ArrayBuffer because the bindings
 // generator copies ArrayBuffer arguments and the method must detach the caller's buffer; the
@@ -26,6 +25,8 @@ interface BaseAudioContext : EventTarget {
   [Throws] ConstantSourceNode createConstantSource();
   [Throws] AudioBuffer createBuffer(unsigned long numberOfChannels, unsigned long length, float sampleRate);
   [Throws] AudioBufferSourceNode createBufferSource();
+  [Throws] PeriodicWave createPeriodicWave(sequence<float> real, sequence<float> imag,
+                                          optional PeriodicWaveConstraints constraints = {});
   Promise<AudioBuffer> decodeAudioData(object audioData,
                                        optional DecodeSuccessCallback? successCallback,
                                        optional DecodeErrorCallback? errorCallback);
@@ -140,6 +141,7 @@ dictionary OscillatorOptions : AudioNodeOptions {
   OscillatorType type = "sine";
   float frequency = 440;
   float detune = 0;
+  PeriodicWave periodicWave;
 };
 
 // https://webaudio.github.io/web-audio-api/#OscillatorNode
@@ -149,6 +151,22 @@ interface OscillatorNode : AudioScheduledSourceNode {
   [SetterThrows] attribute OscillatorType type;
   readonly attribute AudioParam frequency;
   readonly attribute AudioParam detune;
+  undefined setPeriodicWave(PeriodicWave periodicWave);
+};
+
+dictionary PeriodicWaveConstraints {
+  boolean disableNormalization = false;
+};
+
+dictionary PeriodicWaveOptions : PeriodicWaveConstraints {
+  sequence<float> real;
+  sequence<float> imag;
+};
+
+// https://webaudio.github.io/web-audio-api/#PeriodicWave
+[Exposed=Window]
+interface PeriodicWave {
+  [Throws] constructor(BaseAudioContext context, optional PeriodicWaveOptions options = {});
 };
 
 dictionary GainOptions : AudioNodeOptions {

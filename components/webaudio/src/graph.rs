@@ -16,7 +16,7 @@ use media_traits::webaudio::{
 use crate::buffersource::BufferPlayer;
 
 use crate::mix::{Block, computed_channels, mix_into, silence};
-use crate::oscillator::{Tables, lookup};
+use crate::oscillator::{CustomWave, Tables, lookup};
 use crate::param::Timeline;
 
 const N: usize = RENDER_QUANTUM_SIZE;
@@ -33,7 +33,7 @@ struct Param {
 
 enum Kind {
     Destination,
-    Oscillator { waveform: OscillatorType, phase: f64 },
+    Oscillator { waveform: OscillatorType, phase: f64, custom: Option<Box<CustomWave>> },
     Gain,
     ConstantSource,
     StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
@@ -114,7 +114,7 @@ impl Graph {
             ContextCommand::CreateNode { node, kind, channels, params } => {
                 let kind = match kind {
                     NodeKind::Destination => Kind::Destination,
-                    NodeKind::Oscillator { waveform } => Kind::Oscillator { waveform, phase: 0.0 },
+                    NodeKind::Oscillator { waveform } => Kind::Oscillator { waveform, phase: 0.0, custom: None },
                     NodeKind::Gain => Kind::Gain,
                     NodeKind::ConstantSource => Kind::ConstantSource,
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
@@ -150,8 +150,14 @@ impl Graph {
                 }
             }
             ContextCommand::SetOscillatorType { node, waveform: w } => {
-                if let Some(Node { kind: Kind::Oscillator { waveform, .. }, .. }) = self.node(node) {
+                if let Some(Node { kind: Kind::Oscillator { waveform, custom, .. }, .. }) = self.node(node) {
                     *waveform = w;
+                    *custom = None;
+                }
+            }
+            ContextCommand::SetPeriodicWave { node, wave } => {
+                if let Some(Node { kind: Kind::Oscillator { custom, .. }, .. }) = self.node(node) {
+                    *custom = Some(Box::new(CustomWave::new(wave)));
                 }
             }
             ContextCommand::Start { node, when } => {
@@ -269,7 +275,7 @@ impl Graph {
                     }
                     Some(out)
                 }
-                Kind::Oscillator { waveform, phase } => {
+                Kind::Oscillator { waveform, phase, custom } => {
                     let (frequency, detune) = (&param_values[0], &param_values[1]);
                     let nyquist = self.sample_rate / 2.0;
                     let mut out = [0f32; N];
@@ -281,6 +287,12 @@ impl Graph {
                         // computedOscFrequency = frequency · 2^(detune/1200), within ±Nyquist.
                         let f = (frequency[i] * 2f32.powf(detune[i] / 1200.0)).clamp(-nyquist, nyquist);
                         out[i] = match *waveform {
+                            _ if custom.is_some() => {
+                                let t = table.get_or_insert_with(|| {
+                                    custom.as_mut().map(|c| c.table(f, self.sample_rate)).unwrap_or_default()
+                                });
+                                lookup(t, *phase)
+                            }
                             OscillatorType::Sine => (2.0 * PI * *phase).sin() as f32,
                             w => {
                                 let t = table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();

@@ -180,6 +180,7 @@ pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioD
 pub use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 pub use crate::dom::webaudio::offlineaudiocontext::OfflineAudioContext;
 pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
+pub use crate::dom::webaudio::periodicwave::PeriodicWave;
 pub use crate::dom::performance::performanceentry::PerformanceEntry;
 pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
 pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};

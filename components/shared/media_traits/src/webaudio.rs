@@ -194,6 +194,18 @@ impl BufferData {
     }
 }
 
+/// A `PeriodicWave`'s coefficients (<https://webaudio.github.io/web-audio-api/#PeriodicWave>):
+/// x(t) = Σₖ real[k]·cos(2πkt) + imag[k]·sin(2πkt) for k ≥ 1 (index 0 is ignored).
+#[derive(Debug, PartialEq)]
+pub struct PeriodicWaveData {
+    /// The cosine terms.
+    pub real: Vec<f32>,
+    /// The sine terms.
+    pub imag: Vec<f32>,
+    /// [[normalize]]: scale the waveform to a peak of 1.
+    pub normalize: bool,
+}
+
 /// The loop attributes of an `AudioBufferSourceNode`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct LoopConfig {
@@ -331,6 +343,13 @@ pub enum ContextCommand {
         node: NodeId,
         /// The waveform.
         waveform: OscillatorType,
+    },
+    /// `OscillatorNode.setPeriodicWave()`: the oscillator plays this wave ("custom").
+    SetPeriodicWave {
+        /// The node.
+        node: NodeId,
+        /// The wave.
+        wave: Arc<PeriodicWaveData>,
     },
     /// `start(when)`.
     Start {

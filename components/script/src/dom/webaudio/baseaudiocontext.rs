@@ -21,7 +21,7 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AudioBufferSourceOptions, ConstantSourceOptions, GainOptions, OscillatorOptions,
+    AudioBufferSourceOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -43,6 +43,7 @@ use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 use crate::dom::webaudio::gainnode::GainNode;
 use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
+use crate::dom::webaudio::periodicwave::PeriodicWave;
 
 /// Context ids: unique in the process, so in every engine.
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
@@ -452,6 +453,20 @@ impl BaseAudioContextMethods for BaseAudioContext {
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createbuffersource>
     fn CreateBufferSource(&self, cx: &mut JSContext) -> Fallible<DomRoot<AudioBufferSourceNode>> {
         AudioBufferSourceNode::new(cx, &self.global(), self, &AudioBufferSourceOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createperiodicwave>
+    fn CreatePeriodicWave(
+        &self,
+        cx: &mut JSContext,
+        real: Vec<Finite<f32>>,
+        imag: Vec<Finite<f32>>,
+        constraints: &PeriodicWaveConstraints,
+    ) -> Fallible<DomRoot<PeriodicWave>> {
+        // "Factory method to create a PeriodicWave": as the constructor given both arrays
+        // ("The real and imag arrays MUST be of the same length, otherwise an IndexSizeError
+        // MUST be thrown").
+        PeriodicWave::new(cx, &self.global(), Some(&real), Some(&imag), constraints.disable_normalization, None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-decodeaudiodata>

@@ -17,3 +17,4 @@ pub mod mediastreamaudiodestinationnode;
 pub mod offlineaudiocompletionevent;
 pub mod offlineaudiocontext;
 pub mod oscillatornode;
+pub mod periodicwave;
