@@ -11,6 +11,7 @@ interface mixin NavigatorID {
   readonly attribute DOMString platform;
   readonly attribute DOMString product; // constant "Gecko"
   readonly attribute DOMString userAgent;
+  readonly attribute DOMString vendor; // "Google Inc.", as the user agent string names Chrome
 };
 Navigator includes NavigatorID;
 

@@ -1,8 +1,10 @@
 // https://webaudio.github.io/web-audio-api/
 // The subset Aperture implements: members it does not implement are left out (not stubbed):
-// AudioListener, AudioWorklet, decodeAudioData, AudioBuffer and its source, PeriodicWave
-// (so "custom" oscillators), setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp,
-// sinkId, the media element and media stream sources, and every other node type.
+// AudioListener, AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
+// the media element and media stream sources, and every other node type.
+// FIXME: decodeAudioData() takes `object` instead of ArrayBuffer because the bindings
+// generator copies ArrayBuffer arguments and the method must detach the caller's buffer; the
+// implementation rejects a non-ArrayBuffer with the TypeError the conversion would give.
 
 enum AudioContextState {
   "suspended",
@@ -21,7 +23,17 @@ interface BaseAudioContext : EventTarget {
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
+  [Throws] AudioBuffer createBuffer(unsigned long numberOfChannels, unsigned long length, float sampleRate);
+  [Throws] AudioBufferSourceNode createBufferSource();
+  [Throws] PeriodicWave createPeriodicWave(sequence<float> real, sequence<float> imag,
+                                          optional PeriodicWaveConstraints constraints = {});
+  Promise<AudioBuffer> decodeAudioData(object audioData,
+                                       optional DecodeSuccessCallback? successCallback,
+                                       optional DecodeErrorCallback? errorCallback);
 };
+
+callback DecodeErrorCallback = undefined (DOMException error);
+callback DecodeSuccessCallback = undefined (AudioBuffer decodedData);
 
 enum AudioContextLatencyCategory {
   "balanced",
@@ -92,7 +104,7 @@ enum AutomationRate {
 [Exposed=Window]
 interface AudioParam {
   attribute float value;
-  attribute AutomationRate automationRate;
+  [SetterThrows] attribute AutomationRate automationRate;
   readonly attribute float defaultValue;
   readonly attribute float minValue;
   readonly attribute float maxValue;
@@ -129,6 +141,7 @@ dictionary OscillatorOptions : AudioNodeOptions {
   OscillatorType type = "sine";
   float frequency = 440;
   float detune = 0;
+  PeriodicWave periodicWave;
 };
 
 // https://webaudio.github.io/web-audio-api/#OscillatorNode
@@ -138,6 +151,22 @@ interface OscillatorNode : AudioScheduledSourceNode {
   [SetterThrows] attribute OscillatorType type;
   readonly attribute AudioParam frequency;
   readonly attribute AudioParam detune;
+  undefined setPeriodicWave(PeriodicWave periodicWave);
+};
+
+dictionary PeriodicWaveConstraints {
+  boolean disableNormalization = false;
+};
+
+dictionary PeriodicWaveOptions : PeriodicWaveConstraints {
+  sequence<float> real;
+  sequence<float> imag;
+};
+
+// https://webaudio.github.io/web-audio-api/#PeriodicWave
+[Exposed=Window]
+interface PeriodicWave {
+  [Throws] constructor(BaseAudioContext context, optional PeriodicWaveOptions options = {});
 };
 
 dictionary GainOptions : AudioNodeOptions {
@@ -167,4 +196,74 @@ interface ConstantSourceNode : AudioScheduledSourceNode {
 interface MediaStreamAudioDestinationNode : AudioNode {
   [Throws] constructor(AudioContext context, optional AudioNodeOptions options = {});
   readonly attribute MediaStream stream;
+};
+
+dictionary OfflineAudioContextOptions {
+  unsigned long numberOfChannels = 1;
+  required unsigned long length;
+  required float sampleRate;
+};
+
+// https://webaudio.github.io/web-audio-api/#OfflineAudioContext
+[Exposed=Window]
+interface OfflineAudioContext : BaseAudioContext {
+  [Throws] constructor(OfflineAudioContextOptions contextOptions);
+  [Throws] constructor(unsigned long numberOfChannels, unsigned long length, float sampleRate);
+  Promise<AudioBuffer> startRendering();
+  readonly attribute unsigned long length;
+  attribute EventHandler oncomplete;
+};
+
+dictionary OfflineAudioCompletionEventInit : EventInit {
+  required AudioBuffer renderedBuffer;
+};
+
+// https://webaudio.github.io/web-audio-api/#OfflineAudioCompletionEvent
+[Exposed=Window]
+interface OfflineAudioCompletionEvent : Event {
+  constructor(DOMString type, OfflineAudioCompletionEventInit eventInitDict);
+  readonly attribute AudioBuffer renderedBuffer;
+};
+
+dictionary AudioBufferOptions {
+  unsigned long numberOfChannels = 1;
+  required unsigned long length;
+  required float sampleRate;
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioBuffer
+[Exposed=Window]
+interface AudioBuffer {
+  [Throws] constructor(AudioBufferOptions options);
+  readonly attribute float sampleRate;
+  readonly attribute unsigned long length;
+  readonly attribute double duration;
+  readonly attribute unsigned long numberOfChannels;
+  [Throws] Float32Array getChannelData(unsigned long channel);
+  [Throws] undefined copyFromChannel(Float32Array destination, unsigned long channelNumber,
+                                     optional unsigned long bufferOffset = 0);
+  [Throws] undefined copyToChannel(Float32Array source, unsigned long channelNumber,
+                                   optional unsigned long bufferOffset = 0);
+};
+
+dictionary AudioBufferSourceOptions {
+  AudioBuffer? buffer;
+  float detune = 0;
+  boolean loop = false;
+  double loopEnd = 0;
+  double loopStart = 0;
+  float playbackRate = 1;
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioBufferSourceNode
+[Exposed=Window]
+interface AudioBufferSourceNode : AudioScheduledSourceNode {
+  [Throws] constructor(BaseAudioContext context, optional AudioBufferSourceOptions options = {});
+  [SetterThrows] attribute AudioBuffer? buffer;
+  readonly attribute AudioParam playbackRate;
+  readonly attribute AudioParam detune;
+  attribute boolean loop;
+  attribute double loopStart;
+  attribute double loopEnd;
+  [Throws] undefined start(optional double when = 0, optional double offset, optional double duration);
 };

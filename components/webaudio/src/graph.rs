@@ -9,12 +9,14 @@ use std::collections::HashMap;
 use std::f64::consts::PI;
 
 use media_traits::webaudio::{
-    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId,
-    NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
+    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId, NodeKind, OscillatorType,
+    ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
 };
 
+use crate::buffersource::BufferPlayer;
+
 use crate::mix::{Block, computed_channels, mix_into, silence};
-use crate::oscillator::{Tables, lookup};
+use crate::oscillator::{CustomWave, Tables, lookup};
 use crate::param::Timeline;
 
 const N: usize = RENDER_QUANTUM_SIZE;
@@ -31,10 +33,11 @@ struct Param {
 
 enum Kind {
     Destination,
-    Oscillator { waveform: OscillatorType, phase: f64 },
+    Oscillator { waveform: OscillatorType, phase: f64, custom: Option<Box<CustomWave>> },
     Gain,
     ConstantSource,
     StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
+    BufferSource(Box<BufferPlayer>),
 }
 
 struct Node {
@@ -50,7 +53,14 @@ struct Node {
 
 impl Node {
     fn is_source(&self) -> bool {
-        matches!(self.kind, Kind::Oscillator { .. } | Kind::ConstantSource)
+        matches!(self.kind, Kind::Oscillator { .. } | Kind::ConstantSource | Kind::BufferSource(_))
+    }
+
+    fn buffer_player(&mut self) -> Option<&mut BufferPlayer> {
+        match &mut self.kind {
+            Kind::BufferSource(player) => Some(player),
+            _ => None,
+        }
     }
 
     fn param_mut(&mut self, slot: ParamSlot) -> Option<&mut Param> {
@@ -69,12 +79,28 @@ pub struct Graph {
     tables: Tables,
     /// [[current frame]]: frames rendered so far.
     frame: u64,
+    /// An offline context's destination input, per channel, while it renders.
+    recording: Option<Vec<Vec<f32>>>,
 }
 
 impl Graph {
     /// An empty graph at `sample_rate`.
     pub fn new(sample_rate: f32) -> Graph {
-        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0 }
+        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0, recording: None }
+    }
+
+    /// From now on the destination's input is kept, mixed to `channels` channels.
+    pub fn start_recording(&mut self, channels: u32) {
+        self.recording = Some(vec![Vec::new(); channels as usize]);
+    }
+
+    /// What the destination received since [`Self::start_recording`], cut to `length` frames.
+    pub fn take_recording(&mut self, length: usize) -> Vec<Vec<f32>> {
+        let mut channels = self.recording.take().unwrap_or_default();
+        for c in channels.iter_mut() {
+            c.resize(length, 0.0);
+        }
+        channels
     }
 
     /// Frames rendered so far.
@@ -88,10 +114,11 @@ impl Graph {
             ContextCommand::CreateNode { node, kind, channels, params } => {
                 let kind = match kind {
                     NodeKind::Destination => Kind::Destination,
-                    NodeKind::Oscillator { waveform } => Kind::Oscillator { waveform, phase: 0.0 },
+                    NodeKind::Oscillator { waveform } => Kind::Oscillator { waveform, phase: 0.0, custom: None },
                     NodeKind::Gain => Kind::Gain,
                     NodeKind::ConstantSource => Kind::ConstantSource,
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
+                    NodeKind::BufferSource => Kind::BufferSource(Box::default()),
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
@@ -123,8 +150,14 @@ impl Graph {
                 }
             }
             ContextCommand::SetOscillatorType { node, waveform: w } => {
-                if let Some(Node { kind: Kind::Oscillator { waveform, .. }, .. }) = self.node(node) {
+                if let Some(Node { kind: Kind::Oscillator { waveform, custom, .. }, .. }) = self.node(node) {
                     *waveform = w;
+                    *custom = None;
+                }
+            }
+            ContextCommand::SetPeriodicWave { node, wave } => {
+                if let Some(Node { kind: Kind::Oscillator { custom, .. }, .. }) = self.node(node) {
+                    *custom = Some(Box::new(CustomWave::new(wave)));
                 }
             }
             ContextCommand::Start { node, when } => {
@@ -137,7 +170,29 @@ impl Graph {
                     n.stop = Some(when);
                 }
             }
-            ContextCommand::Resume { .. } | ContextCommand::Suspend { .. } | ContextCommand::Close { .. } => {}
+            ContextCommand::SetBuffer { node, buffer } => {
+                if let Some(player) = self.node(node).and_then(Node::buffer_player) {
+                    player.buffer = buffer;
+                }
+            }
+            ContextCommand::SetLoop { node, looping } => {
+                if let Some(player) = self.node(node).and_then(Node::buffer_player) {
+                    player.looping = looping;
+                }
+            }
+            ContextCommand::StartBuffer { node, when, offset, duration } => {
+                if let Some(n) = self.node(node) {
+                    n.start = Some(when);
+                    if let Some(player) = n.buffer_player() {
+                        player.offset = offset;
+                        player.duration = duration;
+                    }
+                }
+            }
+            ContextCommand::Resume { .. }
+            | ContextCommand::Suspend { .. }
+            | ContextCommand::Close { .. }
+            | ContextCommand::RenderOffline { .. } => {}
         }
     }
 
@@ -208,8 +263,7 @@ impl Graph {
         let mut ended = Vec::new();
         for id in self.order() {
             let Some(mut node) = self.nodes.remove(&id) else { continue };
-            let param_values: Vec<[f32; N]> =
-                node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
+            let param_values: Vec<[f32; N]> = node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
             let input = mix_input(&node.channels, &node.inputs, &outputs);
             let out = match &mut node.kind {
                 Kind::Gain => {
@@ -221,7 +275,7 @@ impl Graph {
                     }
                     Some(out)
                 }
-                Kind::Oscillator { waveform, phase } => {
+                Kind::Oscillator { waveform, phase, custom } => {
                     let (frequency, detune) = (&param_values[0], &param_values[1]);
                     let nyquist = self.sample_rate / 2.0;
                     let mut out = [0f32; N];
@@ -233,10 +287,15 @@ impl Graph {
                         // computedOscFrequency = frequency · 2^(detune/1200), within ±Nyquist.
                         let f = (frequency[i] * 2f32.powf(detune[i] / 1200.0)).clamp(-nyquist, nyquist);
                         out[i] = match *waveform {
+                            _ if custom.is_some() => {
+                                let t = table.get_or_insert_with(|| {
+                                    custom.as_mut().map(|c| c.table(f, self.sample_rate)).unwrap_or_default()
+                                });
+                                lookup(t, *phase)
+                            }
                             OscillatorType::Sine => (2.0 * PI * *phase).sin() as f32,
                             w => {
-                                let t =
-                                    table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();
+                                let t = table.get_or_insert_with(|| self.tables.table(w, f, self.sample_rate)).clone();
                                 lookup(&t, *phase)
                             }
                         };
@@ -253,7 +312,18 @@ impl Graph {
                     }
                     Some(vec![out])
                 }
-                Kind::Destination => None,
+                Kind::Destination => {
+                    if let Some(recording) = &mut self.recording {
+                        for (kept, channel) in recording.iter_mut().zip(input.iter()) {
+                            kept.extend_from_slice(channel);
+                        }
+                    }
+                    None
+                }
+                Kind::BufferSource(player) => {
+                    let playing: Vec<bool> = times.iter().map(|t| playing(node.start, node.stop, *t)).collect();
+                    Some(player.render(&playing, param_values[0][0], param_values[1][0], self.sample_rate))
+                }
                 Kind::StreamDestination { tap, interleaved } => {
                     if tap.has_subscribers() {
                         let channels = input.len();
@@ -275,11 +345,13 @@ impl Graph {
                 outputs.insert(id, out);
             }
             let quantum_end = t0 + N as f64 / sr;
+            let finished = matches!(&node.kind, Kind::BufferSource(p) if p.finished);
             let done = node.is_source()
-                && match (node.start, node.stop) {
-                    (Some(start), Some(stop)) => stop.max(start) < quantum_end,
-                    _ => false,
-                };
+                && (finished
+                    || match (node.start, node.stop) {
+                        (Some(start), Some(stop)) => stop.max(start) < quantum_end,
+                        _ => false,
+                    });
             if done {
                 ended.push(id);
             } else {

@@ -7,6 +7,8 @@
 //! timelines), [`oscillator`] (band-limited waveforms), [`mix`] (up- and down-mixing),
 //! `thread` (the loop and its real-time pacing).
 
+pub mod buffersource;
+pub mod decode;
 pub mod graph;
 pub mod mix;
 pub mod oscillator;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::f64::consts::PI;
 use std::sync::Arc;
 
-use media_traits::webaudio::OscillatorType;
+use media_traits::webaudio::{OscillatorType, PeriodicWaveData};
 
 /// Samples per table period.
 pub const TABLE_SIZE: usize = 4096;
@@ -42,14 +42,72 @@ pub struct Tables {
     built: HashMap<(OscillatorType, u32), Arc<Vec<f32>>>,
 }
 
+/// The partial count of the table for `frequency` Hz at `sample_rate`.
+fn partials_for(frequency: f32, sample_rate: f32) -> u32 {
+    let nyquist = sample_rate as f64 / 2.0;
+    let fitting = (nyquist / (frequency.abs() as f64).max(1e-3)).floor().max(1.0) as u32;
+    PARTIAL_STEPS.iter().copied().filter(|p| *p <= fitting).last().unwrap_or(1)
+}
+
 impl Tables {
     /// The table for `waveform` at `frequency` Hz and `sample_rate`.
     pub fn table(&mut self, waveform: OscillatorType, frequency: f32, sample_rate: f32) -> Arc<Vec<f32>> {
-        let nyquist = sample_rate as f64 / 2.0;
-        let fitting = (nyquist / (frequency.abs() as f64).max(1e-3)).floor().max(1.0) as u32;
-        let partials = PARTIAL_STEPS.iter().copied().filter(|p| *p <= fitting).last().unwrap_or(1);
+        let partials = partials_for(frequency, sample_rate);
         self.built.entry((waveform, partials)).or_insert_with(|| Arc::new(build(waveform, partials))).clone()
     }
+}
+
+/// The most partials a table period can hold.
+const MAX_PARTIALS: usize = TABLE_SIZE / 2;
+
+/// A `PeriodicWave` and the band-limited tables built from it, by partial count.
+pub struct CustomWave {
+    wave: Arc<PeriodicWaveData>,
+    /// The normalization scale, from the whole waveform (1 when not normalizing).
+    scale: f64,
+    built: HashMap<u32, Arc<Vec<f32>>>,
+}
+
+impl CustomWave {
+    /// Prepares `wave`: "the waveform is normalized so that its maximum absolute value is 1",
+    /// unless normalization is disabled.
+    pub fn new(wave: Arc<PeriodicWaveData>) -> CustomWave {
+        let scale = if wave.normalize {
+            let full = sum_partials(&wave, MAX_PARTIALS as u32);
+            let peak = full.iter().fold(0f64, |m, v| m.max(v.abs()));
+            if peak > 0.0 { 1.0 / peak } else { 1.0 }
+        } else {
+            1.0
+        };
+        CustomWave { wave, scale, built: HashMap::new() }
+    }
+
+    /// The table for `frequency` Hz at `sample_rate`.
+    pub fn table(&mut self, frequency: f32, sample_rate: f32) -> Arc<Vec<f32>> {
+        let partials = partials_for(frequency, sample_rate);
+        let (wave, scale) = (&self.wave, self.scale);
+        self.built
+            .entry(partials)
+            .or_insert_with(|| Arc::new(sum_partials(wave, partials).into_iter().map(|v| (v * scale) as f32).collect()))
+            .clone()
+    }
+}
+
+/// One period of Σ real[k]·cos(2πkx) + imag[k]·sin(2πkx) for 1 ≤ k ≤ partials.
+fn sum_partials(wave: &PeriodicWaveData, partials: u32) -> Vec<f64> {
+    let mut table = vec![0f64; TABLE_SIZE];
+    let count = wave.real.len().min(wave.imag.len()).min(partials as usize + 1).min(MAX_PARTIALS);
+    for k in 1..count {
+        let (a, b) = (wave.real[k] as f64, wave.imag[k] as f64);
+        if a == 0.0 && b == 0.0 {
+            continue;
+        }
+        for (i, v) in table.iter_mut().enumerate() {
+            let x = 2.0 * PI * k as f64 * i as f64 / TABLE_SIZE as f64;
+            *v += a * x.cos() + b * x.sin();
+        }
+    }
+    table
 }
 
 /// One period of Σ b[k] sin(2πkx) for k = 1..=partials, scaled to a peak of 1.

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
-use media_traits::webaudio::{
-    AudioCommand, AudioEvent, ContextCommand, ContextId, EventSink, FrameClock,
-};
+use media_traits::webaudio::{AudioCommand, AudioEvent, ContextCommand, ContextId, EventSink, FrameClock};
 
 use crate::graph::Graph;
 
@@ -72,6 +70,30 @@ impl Context {
         }
     }
 
+    /// Renders an offline context's `length` frames at once (as fast as possible), its
+    /// destination's input kept with `channels` channels.
+    fn render_offline(&mut self, request: u64, length: usize, channels: u32) {
+        self.graph.start_recording(channels);
+        while self.graph.frame() < length as u64 {
+            let graph = &mut self.graph;
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| graph.render_quantum())) {
+                Ok(ended) => {
+                    for node in ended {
+                        self.send(AudioEvent::Ended { node });
+                    }
+                }
+                Err(_) => {
+                    // The rendering is cut short; what was rendered so far is the result.
+                    log::error!("web audio: offline rendering panicked; the rest is silence");
+                    break;
+                }
+            }
+            self.clock.set(self.graph.frame());
+        }
+        let channels = self.graph.take_recording(length);
+        self.send(AudioEvent::Rendered { request, channels });
+    }
+
     fn resume(&mut self, now: Instant) {
         if self.running_since.is_none() {
             let rendered = Duration::from_secs_f64(self.graph.frame() as f64 / self.sample_rate as f64);
@@ -105,6 +127,9 @@ pub fn run(commands: Receiver<AudioCommand>) {
         match command {
             None => {}
             Some(AudioCommand::Exit) => break,
+            Some(AudioCommand::Decode { bytes, sample_rate, reply }) => {
+                crate::decode::start(bytes, sample_rate, reply);
+            }
             Some(AudioCommand::CreateContext { context, sample_rate, clock, events }) => {
                 clock.set(0);
                 contexts.insert(
@@ -125,6 +150,9 @@ pub fn run(commands: Receiver<AudioCommand>) {
                     ContextCommand::Suspend { request } => {
                         c.running_since = None;
                         c.send(AudioEvent::Suspended { request });
+                    }
+                    ContextCommand::RenderOffline { request, length, channels } => {
+                        c.render_offline(request, length, channels);
                     }
                     ContextCommand::Close { request } => {
                         // "Attempt to release system resources": the graph goes (and with it

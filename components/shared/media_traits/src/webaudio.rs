@@ -91,6 +91,8 @@ pub enum ParamSlot {
     Gain,
     /// `ConstantSourceNode.offset`.
     Offset,
+    /// `AudioBufferSourceNode.playbackRate`.
+    PlaybackRate,
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -165,6 +167,54 @@ pub enum NodeKind {
         /// Where the samples go.
         tap: AudioTap,
     },
+    /// `AudioBufferSourceNode` (its buffer, loop and start come in later commands).
+    BufferSource,
+}
+
+/// The content of an `AudioBuffer` as the renderer sees it: a snapshot "acquired" from the
+/// buffer (<https://webaudio.github.io/web-audio-api/#acquire-the-content>), immutable and
+/// shared.
+#[derive(Debug, PartialEq)]
+pub struct BufferData {
+    /// The buffer's `sampleRate`.
+    pub sample_rate: f32,
+    /// One `Vec` per channel, each of the buffer's `length`.
+    pub channels: Vec<Vec<f32>>,
+}
+
+impl BufferData {
+    /// `length`: frames per channel.
+    pub fn len(&self) -> usize {
+        self.channels.first().map_or(0, Vec::len)
+    }
+
+    /// Whether it has no frames.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A `PeriodicWave`'s coefficients (<https://webaudio.github.io/web-audio-api/#PeriodicWave>):
+/// x(t) = Σₖ real[k]·cos(2πkt) + imag[k]·sin(2πkt) for k ≥ 1 (index 0 is ignored).
+#[derive(Debug, PartialEq)]
+pub struct PeriodicWaveData {
+    /// The cosine terms.
+    pub real: Vec<f32>,
+    /// The sine terms.
+    pub imag: Vec<f32>,
+    /// [[normalize]]: scale the waveform to a peak of 1.
+    pub normalize: bool,
+}
+
+/// The loop attributes of an `AudioBufferSourceNode`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LoopConfig {
+    /// `loop`.
+    pub enabled: bool,
+    /// `loopStart`, seconds.
+    pub start: f64,
+    /// `loopEnd`, seconds.
+    pub end: f64,
 }
 
 /// An automation event (<https://webaudio.github.io/web-audio-api/#dfn-automation-event>).
@@ -294,6 +344,13 @@ pub enum ContextCommand {
         /// The waveform.
         waveform: OscillatorType,
     },
+    /// `OscillatorNode.setPeriodicWave()`: the oscillator plays this wave ("custom").
+    SetPeriodicWave {
+        /// The node.
+        node: NodeId,
+        /// The wave.
+        wave: Arc<PeriodicWaveData>,
+    },
     /// `start(when)`.
     Start {
         /// The node.
@@ -307,6 +364,42 @@ pub enum ContextCommand {
         node: NodeId,
         /// Context time.
         when: f64,
+    },
+    /// `AudioBufferSourceNode.buffer` was set (the content acquired then; None: silence).
+    SetBuffer {
+        /// The node.
+        node: NodeId,
+        /// The acquired content.
+        buffer: Option<Arc<BufferData>>,
+    },
+    /// `loop`, `loopStart` or `loopEnd` of an `AudioBufferSourceNode` changed.
+    SetLoop {
+        /// The node.
+        node: NodeId,
+        /// The new values.
+        looping: LoopConfig,
+    },
+    /// `AudioBufferSourceNode.start(when, offset, duration)`.
+    StartBuffer {
+        /// The node.
+        node: NodeId,
+        /// Context time.
+        when: f64,
+        /// Buffer time to start at, seconds.
+        offset: f64,
+        /// Buffer time to play, seconds (None: until the end or forever when looping).
+        duration: Option<f64>,
+    },
+    /// Renders an `OfflineAudioContext`'s `length` frames as fast as possible, its
+    /// destination's input recorded with `channels` channels; answered with
+    /// [`AudioEvent::Rendered`].
+    RenderOffline {
+        /// Echoed back.
+        request: u64,
+        /// Frames to render.
+        length: usize,
+        /// Channels recorded.
+        channels: u32,
     },
     /// The control message to resume (`request` is script's, echoed in [`AudioEvent::Running`]).
     Resume {
@@ -348,9 +441,22 @@ pub enum AudioCommand {
         /// The command.
         command: ContextCommand,
     },
+    /// Decodes an encoded audio file (`decodeAudioData`) to `sample_rate`, off the render
+    /// loop; `reply` is called exactly once, from whichever thread finishes.
+    Decode {
+        /// The file's bytes.
+        bytes: Vec<u8>,
+        /// The context's sample rate.
+        sample_rate: f32,
+        /// Takes the decoded channels or why decoding failed.
+        reply: DecodeReply,
+    },
     /// Ends the thread.
     Exit,
 }
+
+/// The answer to [`AudioCommand::Decode`].
+pub type DecodeReply = Box<dyn FnOnce(Result<BufferData, String>) + Send>;
 
 impl std::fmt::Debug for AudioCommand {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -359,6 +465,9 @@ impl std::fmt::Debug for AudioCommand {
                 write!(f, "CreateContext {{ context: {context}, sample_rate: {sample_rate} }}")
             }
             AudioCommand::Context { context, command } => write!(f, "Context {{ context: {context}, {command:?} }}"),
+            AudioCommand::Decode { bytes, sample_rate, .. } => {
+                write!(f, "Decode {{ {} bytes, sample_rate: {sample_rate} }}", bytes.len())
+            }
             AudioCommand::Exit => f.write_str("Exit"),
         }
     }
@@ -381,6 +490,14 @@ pub enum AudioEvent {
     Closed {
         /// The request answered.
         request: u64,
+    },
+    /// An offline context rendered its frames (the answer to
+    /// [`ContextCommand::RenderOffline`]): the destination's input, one `Vec` per channel.
+    Rendered {
+        /// The request answered.
+        request: u64,
+        /// The rendered channels.
+        channels: Vec<Vec<f32>>,
     },
     /// A scheduled source node stopped playing (`ended`).
     Ended {

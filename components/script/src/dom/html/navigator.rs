@@ -109,6 +109,12 @@ impl NavigatorMethods for Navigator {
     fn UserAgent(&self, _cx: &mut JSContext) -> DOMString {
         USER_AGENT.into()
     }
+    /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-vendor>
+    fn Vendor(&self, _cx: &mut JSContext) -> DOMString {
+        // "Must return the empty string or "Apple Computer, Inc." or "Google Inc."": the one
+        // that matches the user agent string, which names Chrome.
+        "Google Inc.".into()
+    }
 
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-language>
     fn Language(&self, _cx: &mut JSContext) -> DOMString {

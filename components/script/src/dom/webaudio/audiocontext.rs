@@ -20,6 +20,7 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::webaudio::audiodestinationnode::DEVICE_CHANNELS;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
 
@@ -89,7 +90,7 @@ impl AudioContextMethods for AudioContext {
         // 3. "Set [[rendering thread state]] to suspended on the AudioContext."
         let context = AudioContext { context: BaseAudioContext::new_inherited(sample_rate) };
         let context = reflect_dom_object_with_proto(cx, Box::new(context), global, proto);
-        context.base().start(cx, global)?;
+        context.base().start(cx, global, DEVICE_CHANNELS)?;
         // 10. "If context is allowed to start, send a control message to start processing."
         context.base().set_control_state(AudioContextState::Running);
         context.base().send_control(cx, None, |request| ContextCommand::Resume { request });

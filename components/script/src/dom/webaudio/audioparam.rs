@@ -11,7 +11,7 @@ use mozjs::context::JSContext;
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::AudioParamBinding::AudioParamMethods;
 use crate::dom::bindings::codegen::Enums::AutomationRate;
-use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -43,6 +43,9 @@ pub struct AudioParam {
     rate: std::cell::Cell<Rate>,
     #[no_trace]
     current: ParamValue,
+    /// The param's automation rate is fixed (an "automation rate constraint").
+    #[no_trace]
+    rate_fixed: std::cell::Cell<bool>,
 }
 
 impl AudioParam {
@@ -62,6 +65,7 @@ impl AudioParam {
             spec,
             rate: std::cell::Cell::new(spec.rate),
             current: ParamValue::new(value),
+            rate_fixed: std::cell::Cell::new(false),
         };
         reflect_dom_object(cx, Box::new(param), window)
     }
@@ -76,6 +80,11 @@ impl AudioParam {
             rate: self.rate.get(),
             current: self.current.clone(),
         }
+    }
+
+    /// Gives the param an automation rate constraint: its `automationRate` cannot change.
+    pub fn fix_rate(&self) {
+        self.rate_fixed.set(true);
     }
 
     pub fn context(&self) -> &BaseAudioContext {
@@ -129,15 +138,19 @@ impl AudioParamMethods for AudioParam {
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audioparam-automationrate>
-    fn SetAutomationRate(&self, _cx: &mut JSContext, value: AutomationRate) {
-        // (No param Aperture implements has a constrained automation rate, so the
-        // InvalidStateError for those cannot arise.)
+    fn SetAutomationRate(&self, cx: &mut JSContext, value: AutomationRate) -> ErrorResult {
+        // "Some nodes have additional automation rate constraints… an InvalidStateError
+        // exception MUST be thrown" when a constrained param's rate is changed.
+        if self.rate_fixed.get() && value != self.AutomationRate(cx) {
+            return Err(Error::InvalidState("this AudioParam's automationRate cannot be changed.".into()));
+        }
         let rate = match value {
             AutomationRate::ARate => Rate::ARate,
             AutomationRate::KRate => Rate::KRate,
         };
         self.rate.set(rate);
         self.context.send(ContextCommand::SetAutomationRate { node: self.node, param: self.spec.slot, rate });
+        Ok(())
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audioparam-defaultvalue>
@@ -156,7 +169,12 @@ impl AudioParamMethods for AudioParam {
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audioparam-setvalueattime>
-    fn SetValueAtTime(&self, _cx: &mut JSContext, value: Finite<f32>, start_time: Finite<f64>) -> Fallible<DomRoot<AudioParam>> {
+    fn SetValueAtTime(
+        &self,
+        _cx: &mut JSContext,
+        value: Finite<f32>,
+        start_time: Finite<f64>,
+    ) -> Fallible<DomRoot<AudioParam>> {
         // "If startTime is negative … a RangeError exception MUST be thrown."
         let time = self.time("startTime", *start_time)?;
         self.automate(AutomationEvent::SetValue { value: *value, time });

@@ -27,6 +27,37 @@ impl AudioScheduledSourceNode {
     pub fn new_inherited(node: AudioNode) -> AudioScheduledSourceNode {
         AudioScheduledSourceNode { node, started: Cell::new(false) }
     }
+
+    /// [[source started]].
+    pub fn is_started(&self) -> bool {
+        self.started.get()
+    }
+
+    /// `start()`'s checks and its step setting [[source started]] (steps 1–3); a subclass's
+    /// `start()` then queues its control message and calls [`Self::started_playing`].
+    pub fn check_and_mark_started(&self, when: f64) -> ErrorResult {
+        // 1. "If this AudioScheduledSourceNode internal slot [[source started]] is true, an
+        //    InvalidStateError exception MUST be thrown."
+        if self.started.get() {
+            return Err(Error::InvalidState("start() was already called on this node.".into()));
+        }
+        // 2. "Check for any errors that must be thrown due to parameter constraints": "If
+        //    [when] is negative a RangeError exception MUST be thrown."
+        if when < 0.0 {
+            return Err(Error::Range("when must not be negative.".into()));
+        }
+        // 3. "Set the internal slot [[source started]] on this AudioScheduledSourceNode to true."
+        self.started.set(true);
+        Ok(())
+    }
+
+    /// After the control message to start: the node is kept alive while it plays, and the
+    /// context starts rendering if it may (step 5).
+    pub fn started_playing(&self, cx: &mut JSContext) {
+        let context = self.node.audio_context();
+        context.add_playing_source(self);
+        context.start_rendering_if_allowed(cx);
+    }
 }
 
 impl AudioScheduledSourceNodeMethods for AudioScheduledSourceNode {

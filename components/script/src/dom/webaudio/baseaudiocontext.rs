@@ -11,12 +11,18 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{AudioCommand, AudioEvent, ContextCommand, ContextId, FrameClock, NodeId};
+use media_traits::webaudio::{AudioCommand, AudioEvent, BufferData, ContextCommand, ContextId, FrameClock, NodeId};
 use mozjs::context::JSContext;
+use mozjs::jsval::{ObjectValue, UndefinedValue};
+use mozjs::rooted;
+use mozjs::rust::HandleObject;
 
+use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
-use crate::dom::bindings::codegen::Dictionaries::{ConstantSourceOptions, GainOptions, OscillatorOptions};
+use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
+use crate::dom::bindings::codegen::Dictionaries::{
+    AudioBufferSourceOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
+};
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -24,21 +30,29 @@ use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::webaudio::audiobuffer::AudioBuffer;
+use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
 use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
 use crate::dom::webaudio::audionode::AudioNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 use crate::dom::webaudio::gainnode::GainNode;
+use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
+use crate::dom::webaudio::periodicwave::PeriodicWave;
 
 /// Context ids: unique in the process, so in every engine.
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
 
 /// A promise of `resume()`, `suspend()` or `close()` waiting for the render thread's answer.
 type Pending = (u64, Rc<Promise>);
+
+/// The callbacks of a `decodeAudioData()` waiting for its decoding, by request.
+type PendingDecode = (u64, Option<Rc<DecodeSuccessCallback>>, Option<Rc<DecodeErrorCallback>>);
 
 #[dom_struct]
 pub struct BaseAudioContext {
@@ -47,6 +61,9 @@ pub struct BaseAudioContext {
     id: ContextId,
     #[no_trace]
     sample_rate: f32,
+    /// An `OfflineAudioContext`: it never renders in real time.
+    #[no_trace]
+    offline: bool,
     #[no_trace]
     clock: FrameClock,
     destination: MutNullableDom<AudioDestinationNode>,
@@ -69,15 +86,27 @@ pub struct BaseAudioContext {
     /// Scheduled sources that were started and have not ended ("an AudioScheduledSourceNode
     /// that is playing is kept alive").
     sources: RefCell<Vec<Dom<AudioScheduledSourceNode>>>,
+    /// `decodeAudioData()` callbacks (their promises are in `pending`).
+    decodes: RefCell<Vec<PendingDecode>>,
 }
 
 impl BaseAudioContext {
     /// A context at `sample_rate`, not yet known to the render thread ([`Self::start`]).
     pub fn new_inherited(sample_rate: f32) -> BaseAudioContext {
+        BaseAudioContext::new_with(sample_rate, false)
+    }
+
+    /// An offline context at `sample_rate` (see [`Self::new_inherited`]).
+    pub fn new_inherited_offline(sample_rate: f32) -> BaseAudioContext {
+        BaseAudioContext::new_with(sample_rate, true)
+    }
+
+    fn new_with(sample_rate: f32, offline: bool) -> BaseAudioContext {
         BaseAudioContext {
             eventtarget: EventTarget::new_inherited(),
             id: NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed),
             sample_rate,
+            offline,
             clock: FrameClock::default(),
             destination: MutNullableDom::new(None),
             state: Cell::new(AudioContextState::Suspended),
@@ -87,13 +116,14 @@ impl BaseAudioContext {
             next_request: Cell::new(1),
             pending: RefCell::new(Vec::new()),
             sources: RefCell::new(Vec::new()),
+            decodes: RefCell::new(Vec::new()),
         }
     }
 
     /// Registers the reflected context with the render thread, which answers through tasks
-    /// queued on this thread; creates its destination node. Fails when there is no render
-    /// thread.
-    pub fn start(&self, cx: &mut JSContext, window: &Window) -> Fallible<()> {
+    /// queued on this thread; creates its destination node with `channels` channels. Fails when
+    /// there is no render thread.
+    pub fn start(&self, cx: &mut JSContext, window: &Window, channels: u32) -> Fallible<()> {
         let Some(sender) = crate::threads::audio_sender() else {
             return Err(Error::NotSupported("Web Audio is not available: no render thread.".into()));
         };
@@ -118,7 +148,7 @@ impl BaseAudioContext {
         if sender.send(created).is_err() {
             return Err(Error::NotSupported("Web Audio is not available: the render thread has exited.".into()));
         }
-        let destination = AudioDestinationNode::new(cx, window, self)?;
+        let destination = AudioDestinationNode::new(cx, window, self, channels)?;
         self.destination.set(Some(&destination));
         Ok(())
     }
@@ -195,9 +225,76 @@ impl BaseAudioContext {
     /// [[control thread state]] is "suspended", the context is allowed to start, the
     /// [[suspended by user]] flag is false" (`start()` of a scheduled source).
     pub fn start_rendering_if_allowed(&self, cx: &mut JSContext) {
+        // An offline context renders only through startRendering().
+        if self.offline {
+            return;
+        }
         if self.control_state.get() == AudioContextState::Suspended && !self.suspended_by_user.get() {
             self.control_state.set(AudioContextState::Running);
             self.send_control(cx, None, |request| ContextCommand::Resume { request });
+        }
+    }
+
+    /// Sets the `state` attribute (firing `statechange`) in a task.
+    pub fn queue_state_change(&self, state: AudioContextState) {
+        let this = Trusted::new(self);
+        crate::script_thread::queue_task(Box::new(move |cx: &mut JSContext| {
+            if let Some(context) = this.root() {
+                context.set_state(cx, state);
+            }
+        }));
+    }
+
+    /// Keeps `promise` until the request it gets settles it (the page stays alive meanwhile).
+    fn add_pending(&self, promise: &Rc<Promise>) -> u64 {
+        let request = self.next_request.replace(self.next_request.get() + 1);
+        self.pending.borrow_mut().push((request, promise.clone()));
+        crate::script_thread::request_started();
+        request
+    }
+
+    /// The end of a decoding operation, in a task
+    /// (<https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-decodeaudiodata>).
+    fn finish_decode(&self, cx: &mut JSContext, request: u64, result: Result<BufferData, String>) {
+        let Some(promise) = self.take_pending(request) else { return };
+        let (success, failure) = {
+            let mut decodes = self.decodes.borrow_mut();
+            match decodes.iter().position(|d| d.0 == request) {
+                Some(at) => {
+                    let (_, s, f) = decodes.remove(at);
+                    (s, f)
+                }
+                None => (None, None),
+            }
+        };
+        let window = self.global();
+        let _guard = crate::script_thread::ScriptGuard::new();
+        rooted!(&in(cx) let this = UndefinedValue());
+        match result {
+            Ok(data) => {
+                // 1. "Let buffer be an AudioBuffer containing the final result (after possibly
+                //    performing sample-rate conversion)."
+                let buffer = AudioBuffer::from_data(cx, &window, data);
+                // 2. "Resolve promise with buffer."
+                promise.resolve_native(cx, &buffer);
+                // 3. "If decodeSuccessCallback is not missing, invoke decodeSuccessCallback
+                //    with buffer."
+                if let Some(callback) = success {
+                    let _ = callback.Call_(cx, this.handle(), &buffer, ExceptionHandling::Report);
+                }
+            }
+            Err(reason) => {
+                log::debug!("decodeAudioData: {reason}");
+                // 1. "Let error be a DOMException whose name is EncodingError."
+                let error =
+                    DOMException::new(cx, &window, DOMErrorName::EncodingError, "Unable to decode audio data".into());
+                // 2. "Reject promise with error, and remove it from [[pending promises]]."
+                promise.reject_native(cx, &error);
+                // 3. "If errorCallback is not missing, invoke errorCallback with error."
+                if let Some(callback) = failure {
+                    let _ = callback.Call_(cx, this.handle(), &error, ExceptionHandling::Report);
+                }
+            }
         }
     }
 
@@ -249,6 +346,30 @@ impl BaseAudioContext {
                 // Nothing renders any more: playing sources never end.
                 self.sources.borrow_mut().clear();
                 self.set_state(cx, AudioContextState::Closed);
+            }
+            // The end of offline rendering: "queue a media element task to: resolve the promise
+            // created by startRendering() with buffer; queue a media element task to fire an
+            // event named complete at the OfflineAudioContext using OfflineAudioCompletionEvent
+            // whose renderedBuffer property is set to buffer." The context is then closed, as
+            // in Chromium (its state reads "closed" after rendering).
+            AudioEvent::Rendered { request, channels } => {
+                let window = self.global();
+                let data = BufferData { sample_rate: self.sample_rate, channels };
+                let buffer = AudioBuffer::from_data(cx, &window, data);
+                self.control_state.set(AudioContextState::Closed);
+                self.set_state(cx, AudioContextState::Closed);
+                if let Some(p) = self.take_pending(request) {
+                    p.resolve_native(cx, &buffer);
+                }
+                let (this, buffer) = (Trusted::new(self), Trusted::new(&*buffer));
+                crate::script_thread::queue_task(Box::new(move |cx: &mut JSContext| {
+                    let (Some(context), Some(buffer)) = (this.root(), buffer.root()) else { return };
+                    let window = context.global();
+                    if window.is_attached() {
+                        let event = OfflineAudioCompletionEvent::new_complete(cx, &window, &buffer);
+                        context.upcast::<EventTarget>().dispatch(cx, event.upcast());
+                    }
+                }));
             }
             AudioEvent::Ended { node } => {
                 let source = {
@@ -314,5 +435,131 @@ impl BaseAudioContextMethods for BaseAudioContext {
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createconstantsource>
     fn CreateConstantSource(&self, cx: &mut JSContext) -> Fallible<DomRoot<ConstantSourceNode>> {
         ConstantSourceNode::new(cx, &self.global(), self, &ConstantSourceOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createbuffer>
+    fn CreateBuffer(
+        &self,
+        cx: &mut JSContext,
+        number_of_channels: u32,
+        length: u32,
+        sample_rate: Finite<f32>,
+    ) -> Fallible<DomRoot<AudioBuffer>> {
+        // "Creates an AudioBuffer of the given size… If any of the arguments is negative, zero,
+        // or outside its nominal range, a NotSupportedError MUST be thrown."
+        AudioBuffer::new_checked(cx, &self.global(), number_of_channels, length, *sample_rate, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createbuffersource>
+    fn CreateBufferSource(&self, cx: &mut JSContext) -> Fallible<DomRoot<AudioBufferSourceNode>> {
+        AudioBufferSourceNode::new(cx, &self.global(), self, &AudioBufferSourceOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createperiodicwave>
+    fn CreatePeriodicWave(
+        &self,
+        cx: &mut JSContext,
+        real: Vec<Finite<f32>>,
+        imag: Vec<Finite<f32>>,
+        constraints: &PeriodicWaveConstraints,
+    ) -> Fallible<DomRoot<PeriodicWave>> {
+        // "Factory method to create a PeriodicWave": as the constructor given both arrays
+        // ("The real and imag arrays MUST be of the same length, otherwise an IndexSizeError
+        // MUST be thrown").
+        PeriodicWave::new(cx, &self.global(), Some(&real), Some(&imag), constraints.disable_normalization, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-decodeaudiodata>
+    fn DecodeAudioData(
+        &self,
+        cx: &mut JSContext,
+        audio_data: HandleObject,
+        success_callback: Option<Option<Rc<DecodeSuccessCallback>>>,
+        error_callback: Option<Option<Rc<DecodeErrorCallback>>>,
+    ) -> Rc<Promise> {
+        let window = self.global();
+        // (The argument's conversion to ArrayBuffer: a TypeError, as a rejection.)
+        let value = ObjectValue(audio_data.get());
+        // SAFETY: `value` holds the object `audio_data` roots, for this call only.
+        let handle = unsafe { mozjs::rust::HandleValue::from_marked_location(&value) };
+        if !crate::dom::bindings::jit::is_array_buffer(handle) {
+            return Promise::new_rejected(
+                cx,
+                &window,
+                Error::Type("Failed to execute 'decodeAudioData': parameter 1 is not of type 'ArrayBuffer'.".into()),
+            );
+        }
+        let success = success_callback.flatten();
+        let failure = error_callback.flatten();
+        // 1. "If this's relevant global object's associated Document is not fully active then
+        //    return a promise rejected with "InvalidStateError" DOMException."
+        if !window.is_attached() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The document is not fully active.".into()));
+        }
+        // 2. "Let realm be this's relevant realm."
+        // 3. "Let promise be a new Promise in realm."
+        let promise = Promise::new(cx, &window);
+        // SAFETY: `audio_data` is a rooted ArrayBuffer (checked above).
+        let detached = unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(audio_data.get()) };
+        let bytes = if detached {
+            None
+        } else {
+            let bytes = crate::dom::bindings::conversions::with_buffer_source_bytes_mut(audio_data, |b| b.to_vec())
+                .unwrap_or_default();
+            // 4.2. "Detach the audioData ArrayBuffer. If this operations throws, jump to the
+            //      step 3" (the error steps).
+            // SAFETY: `audio_data` is a rooted, non-detached ArrayBuffer.
+            let ok = unsafe { mozjs::jsapi::DetachArrayBuffer(cx.raw_cx(), audio_data.into()) };
+            if !ok {
+                // SAFETY: a live context; the exception is replaced by the DataCloneError.
+                unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            }
+            ok.then_some(bytes)
+        };
+        let Some(bytes) = bytes else {
+            // 5. "Else, execute the following error steps:"
+            // 5.1. "Let error be a DataCloneError."
+            let error = DOMException::new(
+                cx,
+                &window,
+                DOMErrorName::DataCloneError,
+                "Cannot decode detached ArrayBuffer".into(),
+            );
+            // 5.2. "Reject promise with error, and remove it from [[pending promises]]."
+            promise.reject_native(cx, &error);
+            // 5.3. "Queue a media element task to invoke errorCallback with error."
+            if let Some(callback) = failure {
+                let error = Trusted::new(&*error);
+                crate::script_thread::queue_task(Box::new(move |cx: &mut JSContext| {
+                    let Some(error) = error.root() else { return };
+                    let _guard = crate::script_thread::ScriptGuard::new();
+                    rooted!(&in(cx) let this = UndefinedValue());
+                    let _ = callback.Call_(cx, this.handle(), &error, ExceptionHandling::Report);
+                }));
+            }
+            // 6. "Return promise."
+            return promise;
+        };
+        // 4.1. "Append promise to [[pending promises]]."
+        let request = self.add_pending(&promise);
+        self.decodes.borrow_mut().push((request, success, failure));
+        // 4.3. "Queue a decoding operation to be performed on another thread."
+        let remote = crate::script_thread::remote_task_sender();
+        let this = Arc::new(Mutex::new(Trusted::new(self)));
+        let reply = Box::new(move |result: Result<BufferData, String>| {
+            let _ = remote.send(Box::new(move |cx: &mut JSContext| {
+                let context = this.lock().ok().and_then(|t| t.root());
+                if let Some(context) = context {
+                    context.finish_decode(cx, request, result);
+                }
+            }));
+        });
+        let command = AudioCommand::Decode { bytes, sample_rate: self.sample_rate, reply };
+        let sent = crate::threads::audio_sender().is_some_and(|s| s.send(command).is_ok());
+        if !sent {
+            self.finish_decode(cx, request, Err("the Web Audio render thread is gone".into()));
+        }
+        // 6. "Return promise."
+        promise
     }
 }

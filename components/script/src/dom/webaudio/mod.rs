@@ -3,6 +3,8 @@
 //! control thread's view (state, connections, params' nominal ranges) and send it plain-data
 //! commands (`media_traits::webaudio`). What is implemented: `webidls/WebAudio.webidl`.
 
+pub mod audiobuffer;
+pub mod audiobuffersourcenode;
 pub mod audiocontext;
 pub mod audiodestinationnode;
 pub mod audionode;
@@ -12,4 +14,7 @@ pub mod baseaudiocontext;
 pub mod constantsourcenode;
 pub mod gainnode;
 pub mod mediastreamaudiodestinationnode;
+pub mod offlineaudiocompletionevent;
+pub mod offlineaudiocontext;
 pub mod oscillatornode;
+pub mod periodicwave;

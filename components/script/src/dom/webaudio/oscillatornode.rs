@@ -1,5 +1,5 @@
-//! `OscillatorNode` (<https://webaudio.github.io/web-audio-api/#OscillatorNode>), without
-//! `PeriodicWave`: "custom" is refused as the spec says for a missing periodic wave.
+//! `OscillatorNode` (<https://webaudio.github.io/web-audio-api/#OscillatorNode>): the
+//! built-in waveforms, or "custom" with a `PeriodicWave`.
 
 use std::cell::Cell;
 
@@ -23,6 +23,7 @@ use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+use crate::dom::webaudio::periodicwave::PeriodicWave;
 
 /// The detune range, ±1200·log2(FLT_MAX) cents.
 const DETUNE_LIMIT: f32 = 153_600.0;
@@ -55,11 +56,15 @@ impl OscillatorNode {
         options: &OscillatorOptions,
         proto: Option<HandleObject>,
     ) -> Fallible<DomRoot<OscillatorNode>> {
-        // "If the type is "custom" [and periodicWave is not given], an InvalidStateError
-        // exception MUST be thrown" (PeriodicWave is not implemented).
-        let Some(wave) = waveform(options.type_) else {
-            return Err(Error::InvalidState("a \"custom\" oscillator needs a PeriodicWave.".into()));
-        };
+        // "If options.type is "custom" and options.periodicWave is not present, then throw an
+        // InvalidStateError." "If the periodicWave is specified, then any valid value for type
+        // is ignored; it is treated as if it were set to "custom"."
+        if options.type_ == OscillatorType::Custom && options.periodic_wave.is_none() {
+            return Err(Error::InvalidState(
+                "A PeriodicWave must be specified if the type is set to \"custom\"".into(),
+            ));
+        }
+        let wave = waveform(options.type_).unwrap_or(Waveform::Sine);
         let id = context.next_node_id();
         let shape = NodeShape {
             inputs: 0,
@@ -78,7 +83,13 @@ impl OscillatorNode {
             window,
             context,
             id,
-            ParamSpec { slot: ParamSlot::Frequency, default: 440.0, min: -nyquist, max: nyquist, rate: AutomationRate::ARate },
+            ParamSpec {
+                slot: ParamSlot::Frequency,
+                default: 440.0,
+                min: -nyquist,
+                max: nyquist,
+                rate: AutomationRate::ARate,
+            },
             *options.frequency,
         );
         let detune = AudioParam::new(
@@ -105,6 +116,9 @@ impl OscillatorNode {
         oscillator
             .upcast::<AudioNode>()
             .create_in_renderer(NodeKind::Oscillator { waveform: wave }, &[&frequency, &detune]);
+        if let Some(periodic_wave) = &options.periodic_wave {
+            oscillator.SetPeriodicWave(cx, periodic_wave);
+        }
         Ok(oscillator)
     }
 }
@@ -137,6 +151,15 @@ impl OscillatorNodeMethods for OscillatorNode {
         let node = self.upcast::<AudioNode>();
         node.audio_context().send(ContextCommand::SetOscillatorType { node: node.id(), waveform: wave });
         Ok(())
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-setperiodicwave>
+    fn SetPeriodicWave(&self, _cx: &mut JSContext, periodic_wave: &PeriodicWave) {
+        // "Sets an arbitrary custom periodic waveform given a PeriodicWave": the type becomes
+        // "custom".
+        self.waveform.set(OscillatorType::Custom);
+        let node = self.upcast::<AudioNode>();
+        node.audio_context().send(ContextCommand::SetPeriodicWave { node: node.id(), wave: periodic_wave.data() });
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-oscillatornode-frequency>
