@@ -101,5 +101,13 @@ interface TimeRanges {
 interface HTMLSourceElement : HTMLElement {
   attribute USVString src;
   attribute DOMString type;
+  attribute USVString srcset;
+  attribute DOMString sizes;
   attribute DOMString media;
+  attribute unsigned long width;
+  attribute unsigned long height;
 };
+
+// https://html.spec.whatwg.org/multipage/embedded-content.html#htmlpictureelement
+[Exposed=Window]
+interface HTMLPictureElement : HTMLElement {};

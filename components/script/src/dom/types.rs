@@ -111,7 +111,7 @@ pub use crate::dom::html::simpleelements::{
 };
 pub use crate::dom::html::simpleelements::{
     HTMLBaseElement, HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
-    HTMLParagraphElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
+    HTMLParagraphElement, HTMLPictureElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
 };
 pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::window::Window;

@@ -16,6 +16,12 @@ pub fn matches(query: &str) -> bool {
     split_top_level(query, ',').iter().any(|q| matches_one(q.trim()).unwrap_or(false))
 }
 
+/// Evaluates one `<media-condition>` (as in `sizes` and `<source media>`): `None` when it does
+/// not parse.
+pub fn evaluate_condition(condition: &str) -> Option<bool> {
+    matches_one(condition.trim())
+}
+
 /// The serialization `MediaQueryList.media` returns: each query trimmed, joined by ", ", a query
 /// that does not parse is "not all".
 pub fn serialize(query: &str) -> String {

@@ -271,6 +271,7 @@ fn create_element_by_interface(
             "base" => make!(HTMLBaseElement),
             "div" => make!(HTMLDivElement),
             "span" => make!(HTMLSpanElement),
+            "picture" => make!(HTMLPictureElement),
             "p" => make!(HTMLParagraphElement),
             "pre" | "listing" | "xmp" => make!(HTMLPreElement),
             "style" => make!(HTMLStyleElement),

@@ -126,6 +126,9 @@ pub struct Document {
     /// <https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#ignore-destructive-writes-counter>
     #[no_trace]
     ignore_destructive_writes: Cell<u32>,
+    /// <https://html.spec.whatwg.org/multipage/images.html#list-of-available-images>
+    #[no_trace]
+    available_images: crate::dom::html::htmlimageelement::AvailableImages,
 }
 
 impl Document {
@@ -195,7 +198,13 @@ impl Document {
             active_parser: Default::default(),
             throw_on_dynamic_markup_insertion: Cell::new(0),
             ignore_destructive_writes: Cell::new(0),
+            available_images: Default::default(),
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/images.html#list-of-available-images>
+    pub fn available_images(&self) -> &crate::dom::html::htmlimageelement::AvailableImages {
+        &self.available_images
     }
 
     /// The slot of this document's last layout.

@@ -462,6 +462,9 @@ impl Node {
                 }
             }
         }
+        for n in &nodes {
+            crate::dom::dom::virtualmethods::child_inserted(cx, self, n);
+        }
         crate::dom::dom::virtualmethods::children_changed(cx, self);
     }
 
@@ -518,6 +521,7 @@ impl Node {
         node.owner_doc().run_node_iterator_pre_removing_steps(node);
         // Steps 9–10: the old previous and next siblings, for the record.
         let (previous, next) = (node.prev_sibling.get(), node.next_sibling.get());
+        let old_next = next.clone();
         self.remove_child_raw(node);
         // Step 20: "If suppress observers flag is unset, then queue a tree mutation record for
         // parent with « », « node », oldPreviousSibling, and oldNextSibling."
@@ -542,6 +546,7 @@ impl Node {
                 }
             }
         }
+        crate::dom::dom::virtualmethods::child_removed(cx, self, node, old_next);
         crate::dom::dom::virtualmethods::children_changed(cx, self);
     }
 

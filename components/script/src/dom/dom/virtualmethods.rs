@@ -22,6 +22,7 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
         }
     }
     crate::dom::html::eventhandlerattributes::inserted(cx, node, connected);
+    crate::dom::html::htmlimageelement::inserted(cx, node, connected);
     for hook in extra_hooks() {
         (hook.inserted)(cx, node, connected);
     }
@@ -43,6 +44,17 @@ pub fn adopted(cx: &mut JSContext, node: &Node, old_document: &crate::dom::dom::
     if let Some(template) = node.downcast::<crate::dom::html::htmltemplateelement::HTMLTemplateElement>() {
         template.adopting_steps(cx, old_document);
     }
+    crate::dom::html::htmlimageelement::adopted(cx, node);
+}
+
+/// `child` was inserted into `parent` (once per inserted node, after its insertion steps).
+pub fn child_inserted(cx: &mut JSContext, parent: &Node, child: &Node) {
+    crate::dom::html::htmlimageelement::child_inserted(cx, parent, child);
+}
+
+/// `child` was removed from `parent`; `old_next` was its next sibling.
+pub fn child_removed(cx: &mut JSContext, parent: &Node, child: &Node, old_next: Option<crate::dom::bindings::root::DomRoot<Node>>) {
+    crate::dom::html::htmlimageelement::child_removed(cx, parent, child, old_next);
 }
 
 /// Children changed steps for `parent`.

@@ -159,20 +159,8 @@ macro_rules! hyperlink_ping_and_referrer_policy {
     /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>: limited to
     /// the known referrer policies.
     fn ReferrerPolicy(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::DOMString {
-        let value = self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("referrerpolicy").map(|v| v.to_ascii_lowercase());
-        match value.as_deref() {
-            Some(
-                v @ ("no-referrer"
-                | "no-referrer-when-downgrade"
-                | "same-origin"
-                | "origin"
-                | "strict-origin"
-                | "origin-when-cross-origin"
-                | "strict-origin-when-cross-origin"
-                | "unsafe-url"),
-            ) => v.into(),
-            _ => crate::dom::bindings::str::DOMString::new(),
-        }
+        let value = self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("referrerpolicy");
+        crate::dom::html::hyperlink::referrer_policy_keyword(value.as_deref()).into()
     }
     /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>
     fn SetReferrerPolicy(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::DOMString) {
@@ -181,3 +169,20 @@ macro_rules! hyperlink_ping_and_referrer_policy {
     };
 }
 pub(crate) use hyperlink_ping_and_referrer_policy;
+
+/// A `referrerpolicy` attribute's value as the IDL attribute reflects it: "limited to only
+/// known values" (<https://w3c.github.io/webappsec-referrer-policy/#referrer-policies>), the
+/// empty string otherwise.
+pub fn referrer_policy_keyword(value: Option<&str>) -> &'static str {
+    const POLICIES: [&str; 8] = [
+        "no-referrer",
+        "no-referrer-when-downgrade",
+        "same-origin",
+        "origin",
+        "strict-origin",
+        "origin-when-cross-origin",
+        "strict-origin-when-cross-origin",
+        "unsafe-url",
+    ];
+    value.and_then(|v| POLICIES.into_iter().find(|p| p.eq_ignore_ascii_case(v))).unwrap_or("")
+}

@@ -18,6 +18,7 @@ pub mod hyperlink;
 pub mod htmlelement;
 pub mod htmliframeelement;
 pub mod htmlimageelement;
+pub mod imagesource;
 pub mod htmlmediaelement;
 pub mod htmlorsvgelement;
 pub mod htmlscriptelement;

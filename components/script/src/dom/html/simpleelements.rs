@@ -50,6 +50,7 @@ simple_element!(HTMLMetaElement);
 simple_element!(HTMLBaseElement);
 simple_element!(HTMLDivElement);
 simple_element!(HTMLSpanElement);
+simple_element!(HTMLPictureElement);
 simple_element!(HTMLParagraphElement);
 simple_element!(HTMLPreElement);
 simple_element!(HTMLButtonElement);
@@ -66,6 +67,7 @@ impl crate::dom::bindings::codegen::HTMLHtmlElementBinding::HTMLHtmlElementMetho
 impl crate::dom::bindings::codegen::HTMLHeadElementBinding::HTMLHeadElementMethods for HTMLHeadElement {}
 impl crate::dom::bindings::codegen::HTMLDivElementBinding::HTMLDivElementMethods for HTMLDivElement {}
 impl crate::dom::bindings::codegen::HTMLSpanElementBinding::HTMLSpanElementMethods for HTMLSpanElement {}
+impl crate::dom::bindings::codegen::HTMLPictureElementBinding::HTMLPictureElementMethods for HTMLPictureElement {}
 impl crate::dom::bindings::codegen::HTMLParagraphElementBinding::HTMLParagraphElementMethods for HTMLParagraphElement {}
 impl crate::dom::bindings::codegen::HTMLPreElementBinding::HTMLPreElementMethods for HTMLPreElement {}
 

@@ -96,8 +96,7 @@ fn replaced(element: &Element) -> Option<(f64, f64, bool)> {
         "img" => {
             let natural = element
                 .downcast::<crate::dom::html::htmlimageelement::HTMLImageElement>()
-                .and_then(|i| i.frame())
-                .map(|f| (f64::from(f.size.width), f64::from(f.size.height)));
+                .and_then(|i| i.density_corrected_size());
             Some(match natural {
                 Some((w, h)) => (w, h, w > 0.0 && h > 0.0),
                 None => (0.0, 0.0, false),
