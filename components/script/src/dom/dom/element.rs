@@ -284,10 +284,11 @@ impl Element {
         if removed {
             // The attribute's node keeps its last value and no longer has an element.
             self.forget_attr_node(namespace, name);
-            crate::dom::html::customelements::attribute_changed(cx, self, name, namespace, old, None);
+            crate::dom::html::customelements::attribute_changed(cx, self, name, namespace, old.clone(), None);
         }
+        // The attribute change steps get the old value and a null value.
         if removed && namespace.is_none() {
-            crate::dom::dom::virtualmethods::attribute_changed(cx, self, name, None);
+            crate::dom::dom::virtualmethods::attribute_changed(cx, self, name, old.as_deref());
         }
     }
 

@@ -282,6 +282,9 @@ impl HTMLImageElement {
         if self.upcast::<Node>().owner_doc().browsing_window().is_none() {
             return;
         }
+        // decode(): "If any of the following occur: … the img element's current request changes
+        // or is mutated …: reject promise with an "EncodingError" DOMException."
+        self.settle_decodes(cx, false);
         // 3. "Let previous URL be the current request's current URL."
         let previous_url = self.current_src.borrow().clone();
         // 5–6. "If the element does not use srcset or picture, … and it has a src attribute
@@ -412,7 +415,8 @@ impl HTMLImageElement {
         //      when the current one is unavailable or broken, else the pending request.
         let id = self.fetches.get() + 1;
         self.fetches.set(id);
-        if matches!(self.state.get(), ImageState::Unavailable | ImageState::Broken) {
+        // (A request still fetching has no image data yet: it is "unavailable" too.)
+        if self.state.get() != ImageState::CompletelyAvailable {
             self.pending.borrow_mut().take();
             self.current_fetch.set(id);
             *self.current_src.borrow_mut() = url_string.clone();
@@ -889,6 +893,12 @@ impl HTMLImageElementMethods for HTMLImageElement {
         // The promise waits for the selection still queued, the current request's fetch, or
         // the pending request; then it resolves if the current request is completely available
         // and rejects with "EncodingError" otherwise.
+        // "If this's node document is not fully active, then reject promise with an
+        // "EncodingError" DOMException."
+        if self.upcast::<Node>().owner_doc().browsing_window().is_none() {
+            promise.reject_error(cx, Error::Encoding("The image's document is not fully active.".into()));
+            return promise;
+        }
         self.decode_promises.borrow_mut().push(promise.clone());
         self.settle_decodes_if_idle(cx);
         promise
