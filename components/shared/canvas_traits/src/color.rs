@@ -2,11 +2,13 @@
 //! `fillStyle`, `strokeStyle`, `shadowColor` and `addColorStop()`, and the
 //! serialization the `fillStyle`/`strokeStyle` getters return.
 //!
-//! Only sRGB colours are supported: named colours, `transparent`,
+//! The sRGB forms are parsed here: named colours, `transparent`,
 //! `currentcolor`, hex notation, `rgb()`/`rgba()`, `hsl()`/`hsla()` and
 //! `hwb()`, in the legacy comma syntax and the modern space syntax (with
-//! `/ alpha` and `none`). Anything else (`lab()`, `color()`, `calc()`, system
-//! colours) fails to parse, which the setters treat as "ignore the value".
+//! `/ alpha` and `none`). The CSS Color 4/5 forms (`lab()`, `lch()`, `oklab()`,
+//! `oklch()`, `color()`, `color-mix()`, relative colours) are in `color4`.
+//! `calc()` in components and system colours fail to parse, which the setters
+//! treat as "ignore the value".
 
 use std::fmt::{self, Write};
 
@@ -62,7 +64,22 @@ pub enum ParsedColor {
 /// the string is not a colour this parser supports.
 pub fn parse_css_color(input: &str) -> Option<ParsedColor> {
     let mut parser = Parser::new(input);
-    parser.parse_entirely(parse_color_value).ok()
+    parser.parse_entirely(crate::color4::parse_any_color).ok().map(|(color, _)| color)
+}
+
+/// Parses a colour for `fillStyle`/`strokeStyle`: the 8-bit sRGB it paints with and, for a CSS
+/// Color 4/5 form (`lab()`, `oklch()`, `color()`, `color-mix()`, a relative colour), the
+/// serialization the getter returns instead of the legacy `#rrggbb`/`rgba()` one
+/// (<https://html.spec.whatwg.org/multipage/canvas.html#serialisation-of-a-color>). `None`: the
+/// value does not parse and the style stays as it was.
+pub fn parse_canvas_style_color(input: &str, current_color: Option<RgbaColor>) -> Option<(RgbaColor, Option<String>)> {
+    let mut parser = Parser::new(input);
+    let (parsed, modern) = parser.parse_entirely(crate::color4::parse_any_color).ok()?;
+    let rgba = match parsed {
+        ParsedColor::Rgba(color) => color,
+        ParsedColor::CurrentColor => current_color.unwrap_or(RgbaColor::BLACK),
+    };
+    Some((rgba, modern.map(|color| crate::color4::serialize_parsed(&color, input.trim()))))
 }
 
 /// Parses a colour for the 2D context, resolving `currentcolor`.
@@ -128,6 +145,7 @@ pub(crate) fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedCol
                 "transparent" => Ok(ParsedColor::Rgba(RgbaColor::TRANSPARENT)),
                 "currentcolor" => Ok(ParsedColor::CurrentColor),
                 _ => cssparser::color::parse_named_color(&lower)
+                    .or_else(|()| system_color(&lower).ok_or(()))
                     .map(|(r, g, b)| ParsedColor::Rgba(RgbaColor::new(r, g, b, 255)))
                     .map_err(|()| invalid()),
             }
@@ -146,6 +164,35 @@ pub(crate) fn parse_color_value(input: &mut Parser<'_>) -> ColorResult<ParsedCol
         }
         _ => Err(invalid()),
     }
+}
+
+/// <https://drafts.csswg.org/css-color-4/#css-system-colors>: the light colour scheme's values
+/// (as Chromium's), the deprecated keywords mapped as CSS Color 4 says
+/// (<https://drafts.csswg.org/css-color-4/#deprecated-system-colors>).
+fn system_color(name: &str) -> Option<(u8, u8, u8)> {
+    const CANVAS: (u8, u8, u8) = (255, 255, 255);
+    const CANVAS_TEXT: (u8, u8, u8) = (0, 0, 0);
+    const BUTTON_FACE: (u8, u8, u8) = (0xef, 0xef, 0xef);
+    const BUTTON_BORDER: (u8, u8, u8) = (0x76, 0x76, 0x76);
+    const GRAY_TEXT: (u8, u8, u8) = (0x6d, 0x6d, 0x6d);
+    Some(match name {
+        "canvas" | "field" | "activecaption" | "appworkspace" | "background" | "inactivecaption"
+        | "infobackground" | "menu" | "scrollbar" | "window" => CANVAS,
+        "canvastext" | "fieldtext" | "buttontext" | "captiontext" | "infotext" | "menutext" | "windowtext"
+        | "highlighttext" | "marktext" => CANVAS_TEXT,
+        "buttonface" | "buttonhighlight" | "buttonshadow" | "threedface" => BUTTON_FACE,
+        "buttonborder" | "activeborder" | "inactiveborder" | "threeddarkshadow" | "threedhighlight"
+        | "threedlightshadow" | "threedshadow" | "windowframe" => BUTTON_BORDER,
+        "graytext" | "inactivecaptiontext" => GRAY_TEXT,
+        "linktext" => (0, 0, 0xee),
+        "visitedtext" => (0x55, 0x1a, 0x8b),
+        "activetext" => (0xff, 0, 0),
+        "highlight" => (0xb4, 0xd5, 0xfe),
+        "selecteditem" | "accentcolor" => (0, 0x75, 0xff),
+        "selecteditemtext" | "accentcolortext" => (0xff, 0xff, 0xff),
+        "mark" => (0xff, 0xff, 0),
+        _ => return None,
+    })
 }
 
 /// One numeric component of a colour function.
@@ -387,7 +434,8 @@ mod tests {
             ("hsl(120, 100, 50)", None),
             ("hwb(0, 0%, 0%)", None),
             ("red blue", None),
-            ("lab(50% 40 59)", None),
+            ("lab(50% 40 59)", rgba(191, 87, 2, 255)),
+            ("lab(calc(50%) 40 59)", None),
         ];
         for (input, expected) in table {
             assert_eq!(parse_canvas_color(input, None), *expected, "parsing {input:?}");

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 pub mod color;
+pub mod color4;
 pub mod command;
 pub mod error;
 pub mod filter;

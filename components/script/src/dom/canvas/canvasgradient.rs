@@ -24,20 +24,31 @@ pub struct CanvasGradient {
     /// Colour stops, ordered by offset (equal offsets in insertion order).
     #[no_trace]
     stops: RefCell<Vec<GradientStop>>,
+    /// A stop was written as a CSS Color 4/5 colour: the gradient interpolates in Oklab
+    /// (<https://drafts.csswg.org/css-color-4/#interpolation-space>), as Chromium does.
+    #[no_trace]
+    oklab: std::cell::Cell<bool>,
 }
 
 impl CanvasGradient {
     pub fn new(cx: &mut JSContext, window: &Window, geometry: GradientGeometry) -> DomRoot<CanvasGradient> {
         reflect_dom_object(
             cx,
-            Box::new(CanvasGradient { reflector_: Reflector::new(), geometry, stops: RefCell::new(Vec::new()) }),
+            Box::new(CanvasGradient {
+                reflector_: Reflector::new(),
+                geometry,
+                stops: RefCell::new(Vec::new()),
+                oklab: std::cell::Cell::new(false),
+            }),
             window,
         )
     }
 
     /// The gradient as it is now, for a drawing command.
     pub fn to_gradient(&self) -> Gradient {
-        Gradient { geometry: self.geometry, stops: self.stops.borrow().clone() }
+        let stops = self.stops.borrow();
+        let stops = if self.oklab.get() { canvas_traits::color4::oklab_stops(&stops) } else { stops.clone() };
+        Gradient { geometry: self.geometry, stops }
     }
 }
 
@@ -50,6 +61,9 @@ impl CanvasGradientMethods for CanvasGradient {
         //    currentcolor is black). 3. If parsedColor is failure, throw a
         //    "SyntaxError" DOMException.
         let stop = GradientStop::parse(*offset, &color, None).map_err(canvas_error)?;
+        if canvas_traits::color::parse_canvas_style_color(&color, None).is_some_and(|(_, modern)| modern.is_some()) {
+            self.oklab.set(true);
+        }
         // 4. Place a new stop on the gradient, at offset offset relative to the
         //    whole gradient, and with the color parsedColor. If multiple stops
         //    are added at the same offset, they are placed in the order added.

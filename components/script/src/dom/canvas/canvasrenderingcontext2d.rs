@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
-use canvas_traits::color::{RgbaColor, parse_canvas_color, serialize_canvas_color};
+use canvas_traits::color::{RgbaColor, parse_canvas_color, parse_canvas_style_color, serialize_canvas_color};
 use canvas_traits::command::{CanvasCommand, DrawImageRects, ImageSource};
 use canvas_traits::filter::{FilterContext, parse_filter};
 use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
@@ -189,8 +189,8 @@ impl CanvasRenderingContext2D {
             // "If the given value is a string: let parsedValue be the result of
             // parsing the given value with this's canvas element; if it is
             // failure, then return."
-            StyleUnion::String(string) => match parse_canvas_color(&string, None) {
-                Some(color) => StyleValue::Color(color),
+            StyleUnion::String(string) => match parse_canvas_style_color(&string, None) {
+                Some((color, css)) => StyleValue::Color(color, css.map(Arc::from)),
                 None => return,
             },
             StyleUnion::CanvasGradient(gradient) => StyleValue::Gradient(Dom::from_ref(&*gradient)),

@@ -26,7 +26,8 @@ use crate::dom::canvas::canvaspattern::CanvasPattern;
 /// colour stops added later still apply).
 #[derive(Clone, crate::dom::bindings::trace::JSTraceable)]
 pub enum StyleValue {
-    Color(#[no_trace] RgbaColor),
+    /// The colour it paints with and, for a CSS Color 4/5 form, its serialization.
+    Color(#[no_trace] RgbaColor, #[no_trace] Option<Arc<str>>),
     Gradient(Dom<CanvasGradient>),
     Pattern(Dom<CanvasPattern>),
 }
@@ -35,7 +36,7 @@ impl StyleValue {
     /// The style as the canvas thread takes it.
     pub fn to_paint_style(&self) -> PaintStyle {
         match self {
-            StyleValue::Color(color) => PaintStyle::Color(*color),
+            StyleValue::Color(color, _) => PaintStyle::Color(*color),
             StyleValue::Gradient(gradient) => PaintStyle::Gradient(gradient.as_rooted().to_gradient()),
             StyleValue::Pattern(pattern) => PaintStyle::Pattern(pattern.as_rooted().to_pattern()),
         }
@@ -44,7 +45,10 @@ impl StyleValue {
     /// The getter's value: the serialized colour or the object.
     pub fn to_union(&self) -> StyleUnion {
         match self {
-            StyleValue::Color(color) => StyleUnion::String(DOMString::from(serialize_canvas_color(*color))),
+            StyleValue::Color(color, css) => StyleUnion::String(match css {
+                Some(css) => DOMString::from(&**css),
+                None => DOMString::from(serialize_canvas_color(*color)),
+            }),
             StyleValue::Gradient(gradient) => StyleUnion::CanvasGradient(gradient.as_rooted()),
             StyleValue::Pattern(pattern) => StyleUnion::CanvasPattern(pattern.as_rooted()),
         }
@@ -101,8 +105,8 @@ impl Default for DrawingState {
     fn default() -> DrawingState {
         DrawingState {
             transform: Transform2D::identity(),
-            fill_style: StyleValue::Color(RgbaColor::BLACK),
-            stroke_style: StyleValue::Color(RgbaColor::BLACK),
+            fill_style: StyleValue::Color(RgbaColor::BLACK, None),
+            stroke_style: StyleValue::Color(RgbaColor::BLACK, None),
             global_alpha: 1.0,
             composite: CompositeOperation::SourceOver,
             smoothing: ImageSmoothing::default(),
