@@ -181,6 +181,8 @@ struct SinkBranch {
     tee_pad: gst::Pad,
     /// The latest-frame slot a `<video>` reads (none for a recorder's branch).
     slot: Option<FrameSlot>,
+    /// Set when the sink is detached; the branch's callback stores no frame after it.
+    detached: Option<Arc<Mutex<bool>>>,
     /// Set by the idle probe once the tee pad is unlinked from the bin.
     unlinked: Arc<AtomicBool>,
 }
@@ -384,6 +386,10 @@ impl Tap {
             gst_app::AppSink::builder().caps(&caps).sync(false).async_(false).max_buffers(1).drop(true).build();
         // A weak reference: the callback must not keep the branch's elements alive.
         let (c, tx, conv, s) = (self.counters.clone(), self.internal.clone(), convert.downgrade(), slot.clone());
+        // Set (under its lock) when the sink is detached: frames still inside the branch after
+        // that are not stored, so a detached slot stays empty.
+        let detached = Arc::new(Mutex::new(false));
+        let d = detached.clone();
         let last_size = Mutex::new(None::<ImageSize>);
         let sequence = AtomicU64::new(0);
         appsink.set_callbacks(
@@ -396,7 +402,13 @@ impl Tap {
                     {
                         c.delivered(copies_for(&c, &conv, ptr));
                         let size = frame.size;
-                        s.store(frame);
+                        {
+                            let detached = d.lock().unwrap_or_else(PoisonError::into_inner);
+                            if *detached {
+                                return Ok(gst::FlowSuccess::Ok);
+                            }
+                            s.store(frame);
+                        }
                         let mut last = last_size.lock().unwrap_or_else(PoisonError::into_inner);
                         if *last != Some(size) {
                             let _ = tx.send(Internal::SinkFrame { sink, size, first: last.is_none() });
@@ -407,7 +419,7 @@ impl Tap {
                 })
                 .build(),
         );
-        self.add_branch(sink, vec![queue, convert, appsink.upcast()], Some(slot))
+        self.add_branch(sink, vec![queue, convert, appsink.upcast()], Some((slot, detached)))
     }
 
     /// Adds a branch that hands every frame, as the source produced it (any raw format), to
@@ -441,7 +453,7 @@ impl Tap {
         &mut self,
         sink: SinkId,
         elements: Vec<gst::Element>,
-        slot: Option<FrameSlot>,
+        slot: Option<(FrameSlot, Arc<Mutex<bool>>)>,
     ) -> Result<(), MediaError> {
         let fail = |e: glib::BoolError| MediaError::NotReadable(format!("could not add a branch to the tee: {e}"));
         let bin = gst::Bin::new();
@@ -471,7 +483,8 @@ impl Tap {
             return Err(MediaError::NotReadable(format!("could not link a branch to the tee: {e}")));
         }
         let unlinked = Arc::new(AtomicBool::new(false));
-        self.sinks.insert(sink, SinkBranch { bin, tee_pad, slot, unlinked });
+        let (slot, detached) = slot.unzip();
+        self.sinks.insert(sink, SinkBranch { bin, tee_pad, slot, detached, unlinked });
         Ok(())
     }
 
@@ -480,6 +493,12 @@ impl Tap {
     /// then, or when [`Tap::finish_detach`] is called for it.
     pub fn detach_sink(&mut self, sink: SinkId) -> bool {
         let Some(branch) = self.sinks.remove(&sink) else { return false };
+        // The slot empties now, not when the branch is unlinked: frames still queued inside the
+        // branch are dropped by its callback.
+        if let (Some(detached), Some(slot)) = (&branch.detached, &branch.slot) {
+            *detached.lock().unwrap_or_else(PoisonError::into_inner) = true;
+            slot.clear();
+        }
         let (unlinked, tx, source) = (branch.unlinked.clone(), self.internal.clone(), self.source);
         let on_media_thread = std::thread::current().id();
         // Called on this thread before add_probe returns when the pad is idle, else on the

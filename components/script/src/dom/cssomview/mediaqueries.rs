@@ -88,15 +88,16 @@ fn matches_one(q: &str) -> Option<bool> {
                 _ => return None,
             };
             it.next();
-            let mut result = type_matches;
+            let mut result = Tri::from(type_matches);
             while let Some(t) = it.next() {
                 match t {
                     Token::Word(w) if w == "and" => {}
                     _ => return None,
                 }
-                result &= condition(&mut it)?;
+                result = result.and(condition(&mut it)?);
             }
-            return Some(result != negate);
+            // "unknown" counts as false at the top level, after "not" (which keeps it unknown).
+            return Some(if negate { result.not() } else { result } == Tri::True);
         }
     }
     // A media condition.
@@ -104,7 +105,63 @@ fn matches_one(q: &str) -> Option<bool> {
     if it.next().is_some() {
         return None;
     }
-    Some(result != negate)
+    Some(if negate { result.not() } else { result } == Tri::True)
+}
+
+/// <https://drafts.csswg.org/mediaqueries-4/#evaluating>: Kleene's three-valued logic; an
+/// unknown feature, a feature with a value it does not take, and `<general-enclosed>` are
+/// "unknown".
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+impl From<bool> for Tri {
+    fn from(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+}
+
+impl Tri {
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+    fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::False, _) | (_, Tri::False) => Tri::False,
+            (Tri::True, Tri::True) => Tri::True,
+            _ => Tri::Unknown,
+        }
+    }
+    fn or(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::True, _) | (_, Tri::True) => Tri::True,
+            (Tri::False, Tri::False) => Tri::False,
+            _ => Tri::Unknown,
+        }
+    }
+}
+
+/// Whether the text's square and curly brackets balance, as `<any-value>` in
+/// `<general-enclosed>` needs.
+fn brackets_balance(text: &str) -> bool {
+    let mut stack = Vec::new();
+    for c in text.chars() {
+        match c {
+            '[' | '{' | '(' => stack.push(c),
+            ']' if stack.pop() != Some('[') => return false,
+            '}' if stack.pop() != Some('{') => return false,
+            ')' if stack.pop() != Some('(') => return false,
+            _ => {}
+        }
+    }
+    stack.is_empty()
 }
 
 #[derive(Debug)]
@@ -155,17 +212,21 @@ fn tokenize(s: &str) -> Option<Vec<Token>> {
     Some(tokens)
 }
 
-/// `(feature)` or `not (…)` or `(condition)`.
-fn condition<'a>(it: &mut std::iter::Peekable<std::slice::Iter<'a, Token>>) -> Option<bool> {
+/// `(feature)` or `not (…)` or `(condition)`, or a function (`<general-enclosed>`: unknown).
+fn condition<'a>(it: &mut std::iter::Peekable<std::slice::Iter<'a, Token>>) -> Option<Tri> {
     match it.next()? {
-        Token::Word(w) if w == "not" => condition(it).map(|b| !b),
+        Token::Word(w) if w == "not" => condition(it).map(Tri::not),
         Token::Group(g) => group(g),
+        Token::Word(w) if w != "and" && w != "or" && matches!(it.peek(), Some(Token::Group(_))) => {
+            let Some(Token::Group(g)) = it.next() else { return None };
+            brackets_balance(g).then_some(Tri::Unknown)
+        }
         _ => None,
     }
 }
 
 /// Conditions joined by one kind of operator (`and` or `or`).
-fn condition_list<'a>(it: &mut std::iter::Peekable<std::slice::Iter<'a, Token>>) -> Option<bool> {
+fn condition_list<'a>(it: &mut std::iter::Peekable<std::slice::Iter<'a, Token>>) -> Option<Tri> {
     let mut result = condition(it)?;
     let mut op: Option<String> = None;
     while let Some(Token::Word(w)) = it.peek() {
@@ -178,34 +239,46 @@ fn condition_list<'a>(it: &mut std::iter::Peekable<std::slice::Iter<'a, Token>>)
         op = Some(w.clone());
         it.next();
         let next = condition(it)?;
-        result = if w == "and" { result && next } else { result || next };
+        result = if w == "and" { result.and(next) } else { result.or(next) };
     }
     Some(result)
 }
 
-/// The inside of a parenthesized group: a nested condition, a feature test, or a range.
-fn group(g: &str) -> Option<bool> {
+/// The inside of a parenthesized group: a nested condition, a feature test, or a range; what
+/// is none of these but has balanced brackets is `<general-enclosed>` (unknown), the rest does
+/// not parse.
+fn group(g: &str) -> Option<Tri> {
     let g = g.trim();
-    if g.starts_with('(') || g.starts_with("not ") {
-        let tokens = tokenize(g)?;
-        let mut it = tokens.iter().peekable();
-        let r = condition_list(&mut it)?;
-        return if it.next().is_none() { Some(r) } else { None };
+    if !brackets_balance(g) {
+        return None;
     }
-    if let Some((name, value)) = g.split_once(':') {
-        return feature(name.trim(), Some(value.trim()));
-    }
-    // A range: split at the first comparison (the right side may hold a second one).
-    if let Some(i) = g.find(['<', '>', '=']) {
-        let op = if g[i + 1..].starts_with('=') && &g[i..i + 1] != "=" { &g[i..i + 2] } else { &g[i..i + 1] };
-        return range(g[..i].trim(), op, g[i + op.len()..].trim());
-    }
-    feature(g, None)
+    let known = || -> Option<Tri> {
+        if g.starts_with('(') || g.starts_with("not ") || g.starts_with("not(") {
+            let tokens = tokenize(g)?;
+            let mut it = tokens.iter().peekable();
+            let r = condition_list(&mut it)?;
+            return if it.next().is_none() { Some(r) } else { None };
+        }
+        if let Some((name, value)) = g.split_once(':') {
+            return feature(name.trim(), Some(value.trim())).map(Tri::from);
+        }
+        // A range: split at the first comparison (the right side may hold a second one).
+        if let Some(i) = g.find(['<', '>', '=']) {
+            let op = if g[i + 1..].starts_with('=') && &g[i..i + 1] != "=" { &g[i..i + 2] } else { &g[i..i + 1] };
+            return range(g[..i].trim(), op, g[i + op.len()..].trim()).map(Tri::from);
+        }
+        feature(g, None).map(Tri::from)
+    };
+    Some(known().unwrap_or(Tri::Unknown))
 }
 
 /// A length in CSS pixels (px, em/rem at 16px, or a bare 0).
 fn length(v: &str) -> Option<f64> {
     let v = v.trim();
+    // `calc(<length>)` of one term.
+    if let Some(inner) = v.strip_prefix("calc(").and_then(|r| r.strip_suffix(')')) {
+        return length(inner);
+    }
     let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len()));
     let n: f64 = num.trim().parse().ok()?;
     match unit {
@@ -296,7 +369,8 @@ fn feature(name: &str, value: Option<&str>) -> Option<bool> {
         "overflow-block" => &["scroll"],
         "overflow-inline" => &["scroll"],
         "grid" => &["0"],
-        _ => return Some(false),
+        // An unknown feature: the caller makes it "unknown".
+        _ => return None,
     };
     Some(match value {
         // Boolean context: true unless the value is the feature's "none"-like one.
@@ -352,6 +426,11 @@ mod tests {
             "not (max-width: 100px)",
             "(color)",
             "only screen and (max-width: 800px)",
+            // Three-valued: true or unknown is true.
+            "(min-width: 0) or (unknown-feature)",
+            "(min-width: 0) or (min-width: unknown-value)",
+            "(min-width: 0) or unknown-function(foo)",
+            "(min-width: calc(0))",
         ] {
             assert!(matches(q), "{q}");
         }
@@ -367,6 +446,11 @@ mod tests {
             "(width > 800px)",
             "(unknown-feature)",
             "(monochrome)",
+            // "not unknown" is unknown, which is false; unbalanced brackets do not parse.
+            "not (unknown-feature)",
+            "not (!)",
+            "(min-width: 0) or (])",
+            "not ((max-width: 0) or (unknown \"x\"))",
         ] {
             assert!(!matches(q), "{q}");
         }
