@@ -368,7 +368,7 @@ fn parse_hsl_or_hwb(input: &mut Parser<'_>, model: HueModel) -> ColorResult<Rgba
 
 /// The sample `hslToRgb` of CSS Color 4 (hue in degrees, saturation and
 /// lightness as fractions); returns sRGB channels in 0–1.
-fn hsl_to_rgb(hue: f32, saturation: f32, lightness: f32) -> [f32; 3] {
+pub(crate) fn hsl_to_rgb(hue: f32, saturation: f32, lightness: f32) -> [f32; 3] {
     let hue = hue.rem_euclid(360.0);
     let f = |n: f32| {
         let k = (n + hue / 30.0) % 12.0;
@@ -379,7 +379,7 @@ fn hsl_to_rgb(hue: f32, saturation: f32, lightness: f32) -> [f32; 3] {
 }
 
 /// The sample `hwbToRgb` of CSS Color 4: grey when whiteness + blackness ≥ 1.
-fn hwb_to_rgb(hue: f32, whiteness: f32, blackness: f32) -> [f32; 3] {
+pub(crate) fn hwb_to_rgb(hue: f32, whiteness: f32, blackness: f32) -> [f32; 3] {
     if whiteness + blackness >= 1.0 {
         let grey = whiteness / (whiteness + blackness);
         return [grey; 3];

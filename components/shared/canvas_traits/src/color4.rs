@@ -219,15 +219,10 @@ fn srgb_from_linear(c: f64) -> f64 {
     if a > 0.0031308 { c.signum() * (1.055 * a.powf(1.0 / 2.4) - 0.055) } else { 12.92 * c }
 }
 
+/// HSL (hue in degrees, saturation and lightness in percent) to sRGB, by `color.rs`'s sample
+/// conversion.
 fn hsl_to_srgb([h, s, l]: [f64; 3]) -> [f64; 3] {
-    let h = h.rem_euclid(360.0);
-    let (s, l) = (s / 100.0, l / 100.0);
-    let f = |n: f64| {
-        let k = (n + h / 30.0) % 12.0;
-        let a = s * l.min(1.0 - l);
-        l - a * (k - 3.0).min(9.0 - k).clamp(-1.0, 1.0)
-    };
-    [f(0.0), f(8.0), f(4.0)]
+    crate::color::hsl_to_rgb(h as f32, (s / 100.0) as f32, (l / 100.0) as f32).map(f64::from)
 }
 fn srgb_to_hsl([r, g, b]: [f64; 3]) -> [f64; 3] {
     let max = r.max(g).max(b);
@@ -247,13 +242,9 @@ fn srgb_to_hsl([r, g, b]: [f64; 3]) -> [f64; 3] {
     }
     [h, s * 100.0, l * 100.0]
 }
+/// HWB (hue in degrees, whiteness and blackness in percent) to sRGB.
 fn hwb_to_srgb([h, w, b]: [f64; 3]) -> [f64; 3] {
-    let (w, b) = (w / 100.0, b / 100.0);
-    if w + b >= 1.0 {
-        let gray = w / (w + b);
-        return [gray; 3];
-    }
-    hsl_to_srgb([h, 100.0, 50.0]).map(|c| c * (1.0 - w - b) + w)
+    crate::color::hwb_to_rgb(h as f32, (w / 100.0) as f32, (b / 100.0) as f32).map(f64::from)
 }
 fn srgb_to_hwb(rgb: [f64; 3]) -> [f64; 3] {
     let h = srgb_to_hsl(rgb)[0];

@@ -7,7 +7,7 @@ use base::units::ImageSize;
 use base::{FrameBytes, PixelFormat, VideoFrame};
 use euclid::default::Transform2D;
 
-use crate::color::{RgbaColor, parse_canvas_color};
+use crate::color::{RgbaColor, parse_canvas_style_color};
 use crate::error::CanvasError;
 
 /// How the alpha channel of some [`ImagePixels`] is stored.
@@ -83,12 +83,22 @@ impl GradientStop {
     /// string that does not parse throws "SyntaxError". `current_color` is
     /// the canvas element's computed colour, used for `currentcolor`.
     pub fn parse(offset: f64, color: &str, current_color: Option<RgbaColor>) -> Result<GradientStop, CanvasError> {
+        GradientStop::parse_css(offset, color, current_color).map(|(stop, _)| stop)
+    }
+
+    /// As [`GradientStop::parse`], and whether the colour is a CSS Color 4/5 form (a gradient
+    /// with such a stop interpolates in Oklab).
+    pub fn parse_css(
+        offset: f64,
+        color: &str,
+        current_color: Option<RgbaColor>,
+    ) -> Result<(GradientStop, bool), CanvasError> {
         if !(0.0..=1.0).contains(&offset) {
             return Err(CanvasError::IndexSize("color stop offset is outside [0, 1]"));
         }
-        let color = parse_canvas_color(color, current_color)
+        let (color, modern) = parse_canvas_style_color(color, current_color)
             .ok_or(CanvasError::Syntax("color stop is not a valid CSS color"))?;
-        Ok(GradientStop { offset, color })
+        Ok((GradientStop { offset, color }, modern.is_some()))
     }
 }
 

@@ -28,6 +28,9 @@ pub struct CanvasGradient {
     /// (<https://drafts.csswg.org/css-color-4/#interpolation-space>), as Chromium does.
     #[no_trace]
     oklab: std::cell::Cell<bool>,
+    /// The stops as drawn (the Oklab expansion of `stops`), made on the first draw after a change.
+    #[no_trace]
+    drawn: RefCell<Option<Vec<GradientStop>>>,
 }
 
 impl CanvasGradient {
@@ -39,6 +42,7 @@ impl CanvasGradient {
                 geometry,
                 stops: RefCell::new(Vec::new()),
                 oklab: std::cell::Cell::new(false),
+                drawn: RefCell::new(None),
             }),
             window,
         )
@@ -46,9 +50,12 @@ impl CanvasGradient {
 
     /// The gradient as it is now, for a drawing command.
     pub fn to_gradient(&self) -> Gradient {
-        let stops = self.stops.borrow();
-        let stops = if self.oklab.get() { canvas_traits::color4::oklab_stops(&stops) } else { stops.clone() };
-        Gradient { geometry: self.geometry, stops }
+        let mut drawn = self.drawn.borrow_mut();
+        let stops = drawn.get_or_insert_with(|| {
+            let stops = self.stops.borrow();
+            if self.oklab.get() { canvas_traits::color4::oklab_stops(&stops) } else { stops.clone() }
+        });
+        Gradient { geometry: self.geometry, stops: stops.clone() }
     }
 }
 
@@ -60,10 +67,11 @@ impl CanvasGradientMethods for CanvasGradient {
         // 2. Let parsedColor be the result of parsing color (no element, so
         //    currentcolor is black). 3. If parsedColor is failure, throw a
         //    "SyntaxError" DOMException.
-        let stop = GradientStop::parse(*offset, &color, None).map_err(canvas_error)?;
-        if canvas_traits::color::parse_canvas_style_color(&color, None).is_some_and(|(_, modern)| modern.is_some()) {
+        let (stop, modern) = GradientStop::parse_css(*offset, &color, None).map_err(canvas_error)?;
+        if modern {
             self.oklab.set(true);
         }
+        self.drawn.borrow_mut().take();
         // 4. Place a new stop on the gradient, at offset offset relative to the
         //    whole gradient, and with the color parsedColor. If multiple stops
         //    are added at the same offset, they are placed in the order added.

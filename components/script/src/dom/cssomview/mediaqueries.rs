@@ -272,27 +272,10 @@ fn group(g: &str) -> Option<Tri> {
     Some(known().unwrap_or(Tri::Unknown))
 }
 
-/// A length in CSS pixels (px, em/rem at 16px, or a bare 0).
+/// A length in CSS pixels (every absolute, font-relative and viewport unit, a bare 0, and math
+/// functions), read as `sizes` reads its lengths.
 fn length(v: &str) -> Option<f64> {
-    let v = v.trim();
-    // `calc(<length>)` of one term.
-    if let Some(inner) = v.strip_prefix("calc(").and_then(|r| r.strip_suffix(')')) {
-        return length(inner);
-    }
-    let (num, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len()));
-    let n: f64 = num.trim().parse().ok()?;
-    match unit {
-        "px" => Some(n),
-        "em" | "rem" => Some(n * 16.0),
-        "" if n == 0.0 => Some(0.0),
-        "in" => Some(n * 96.0),
-        "cm" => Some(n * 96.0 / 2.54),
-        "mm" => Some(n * 96.0 / 25.4),
-        "pt" => Some(n * 96.0 / 72.0),
-        "vw" => Some(n * f64::from(VIEWPORT_WIDTH) / 100.0),
-        "vh" => Some(n * f64::from(VIEWPORT_HEIGHT) / 100.0),
-        _ => None,
-    }
+    crate::dom::html::imagesource::parse_length(v.trim()).map(|(v, _)| v)
 }
 
 /// A resolution in dppx.

@@ -351,20 +351,35 @@ fn last_component_as_size(text: &str) -> Option<(SourceSize, &str)> {
 /// that comes out negative is clamped to zero.
 fn parse_source_size_value(text: &str) -> Option<SourceSize> {
     let mut parser = Parser::new(text);
-    let result = parser.parse_entirely(|p| -> Result<SourceSize, cssparser::ParseError<()>> {
+    let auto = parser.parse_entirely(|p| -> Result<(), cssparser::ParseError<()>> { Ok(p.expect_ident_matching("auto")?) });
+    if auto.is_ok() {
+        return Some(SourceSize::Auto);
+    }
+    match parse_length(text)? {
+        (v, true) => Some(SourceSize::Length(v.max(0.0))),
+        (v, false) if v >= 0.0 => Some(SourceSize::Length(v)),
+        _ => None,
+    }
+}
+
+/// A `<length>` in CSS pixels in the host's environment: a dimension, a unitless 0, or a math
+/// function of lengths (`calc()`, `min()`, `max()`, `clamp()`); and whether it was a math
+/// function. Media features (`dom::cssomview::mediaqueries`) read their lengths with it too.
+pub(crate) fn parse_length(text: &str) -> Option<(f64, bool)> {
+    let mut parser = Parser::new(text);
+    let result = parser.parse_entirely(|p| -> Result<(f64, bool), cssparser::ParseError<()>> {
         let token = p.next()?.clone();
         match token {
-            Token::Ident(ref ident) if ident.eq_ignore_ascii_case("auto") => Ok(SourceSize::Auto),
-            Token::Number { value, .. } if value == 0.0 => Ok(SourceSize::Length(0.0)),
-            Token::Dimension { value, ref unit, .. } if value >= 0.0 => {
-                absolute_length(f64::from(value), unit).map(SourceSize::Length).ok_or_else(|| cssparser::ParseError::custom(()))
+            Token::Number { value, .. } if value == 0.0 => Ok((0.0, false)),
+            Token::Dimension { value, ref unit, .. } => {
+                absolute_length(f64::from(value), unit).map(|v| (v, false)).ok_or_else(|| cssparser::ParseError::custom(()))
             }
             Token::Function(ref name) if is_math_function(name) => {
                 let name = name.clone();
-                let value = p.parse_nested_block(|p| math_function(p, &name))?;
-                match value {
-                    Calc::Length(v) if v.is_finite() => Ok(SourceSize::Length(v.max(0.0))),
-                    Calc::Number(v) if v == 0.0 => Err(cssparser::ParseError::custom(())),
+                match p.parse_nested_block(|p| math_function(p, &name))? {
+                    Calc::Length(v) if v.is_finite() => Ok((v, true)),
+                    // `calc(0)` is taken as a zero length, as in Chromium.
+                    Calc::Number(v) if v == 0.0 => Ok((0.0, true)),
                     _ => Err(cssparser::ParseError::custom(())),
                 }
             }
