@@ -73,6 +73,8 @@ impl ScriptRuntime {
         let cx = runtime.cx();
         unsafe {
             JS_AddExtraGCRootsTracer(cx.raw_cx(), Some(trace_rust_roots), std::ptr::null_mut());
+            // Live ranges are held weakly; the collector updates the list (`dom/ranges/liveranges.rs`).
+            crate::dom::ranges::liveranges::install(cx.raw_cx());
             let job_queue = CreateJobQueue(&JOB_QUEUE_TRAPS);
             SetJobQueue(cx.raw_cx(), job_queue as *mut _);
             SetPromiseRejectionTrackerCallback(cx.raw_cx(), Some(promise_rejection_tracker), std::ptr::null_mut());

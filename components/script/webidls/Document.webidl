@@ -23,7 +23,9 @@ interface Document : Node {
   [NewObject, Throws] Element createElementNS(DOMString? namespace, DOMString qualifiedName, optional (DOMString or ElementCreationOptions) options = {});
   [NewObject] DocumentFragment createDocumentFragment();
   [NewObject] Text createTextNode(DOMString data);
+  [NewObject, Throws] CDATASection createCDATASection(DOMString data);
   [NewObject] Comment createComment(DOMString data);
+  [NewObject, Throws] ProcessingInstruction createProcessingInstruction(DOMString target, DOMString data);
 
   [NewObject, Throws] Node importNode(Node node, optional boolean subtree = false);
   [Throws] Node adoptNode(Node node);

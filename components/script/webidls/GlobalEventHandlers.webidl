@@ -58,6 +58,8 @@ interface mixin GlobalEventHandlers {
   attribute EventHandler onseeked;
   attribute EventHandler onseeking;
   attribute EventHandler onselect;
+  attribute EventHandler onselectionchange;
+  attribute EventHandler onselectstart;
   attribute EventHandler onstalled;
   attribute EventHandler onsubmit;
   attribute EventHandler onsuspend;

@@ -130,6 +130,15 @@ interface Comment : CharacterData {
 };
 
 [Exposed=Window]
+interface CDATASection : Text {
+};
+
+[Exposed=Window]
+interface ProcessingInstruction : CharacterData {
+  readonly attribute DOMString target;
+};
+
+[Exposed=Window]
 interface DocumentType : Node {
   readonly attribute DOMString name;
   readonly attribute DOMString publicId;

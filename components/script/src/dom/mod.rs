@@ -31,6 +31,7 @@ pub mod mediacapture;
 pub mod mediarecorder;
 pub mod performance;
 pub mod permissions;
+pub mod ranges;
 pub mod layout;
 pub mod resizeobserver;
 pub mod streams;

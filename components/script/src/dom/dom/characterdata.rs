@@ -40,8 +40,11 @@ impl CharacterData {
     /// record of "characterData" for node with … oldValue node's data", then replace it.
     pub fn replace_data(&self, cx: &mut JSContext, data: String) {
         let old = self.data_string();
+        let (old_len, new_len) = (old.encode_utf16().count() as u32, data.encode_utf16().count() as u32);
         crate::dom::dom::mutationobserver::queue_character_data_record(cx, self.upcast(), old);
         self.set_data(data);
+        // 8–11. The live ranges in node, as for offset 0 and count its old length.
+        crate::dom::ranges::liveranges::replace_data(self.upcast(), 0, old_len, new_len);
     }
 
     /// <https://dom.spec.whatwg.org/#concept-cd-replace>, offsets and counts in UTF-16 code
@@ -62,8 +65,14 @@ impl CharacterData {
         let mut out: Vec<u16> = Vec::with_capacity(units.len() + data.len());
         out.extend_from_slice(&units[..offset]);
         out.extend(data.encode_utf16());
+        let data_len = (out.len() - offset) as u32;
         out.extend_from_slice(&units[end..]);
-        self.replace_data(cx, String::from_utf16_lossy(&out));
+        let old = self.data_string();
+        crate::dom::dom::mutationobserver::queue_character_data_record(cx, self.upcast(), old);
+        self.set_data(String::from_utf16_lossy(&out));
+        // 8–11. "For each live range whose start node is node and start offset is greater
+        //       than offset but less than or equal to offset plus count …" (liveranges.rs).
+        crate::dom::ranges::liveranges::replace_data(self.upcast(), offset as u32, (end - offset) as u32, data_len);
         Ok(())
     }
 
@@ -72,7 +81,7 @@ impl CharacterData {
         crate::dom::layout::cache::invalidate_node(self.upcast());
     }
 
-    fn utf16_len(&self) -> u32 {
+    pub fn utf16_len(&self) -> u32 {
         self.data.borrow().encode_utf16().count() as u32
     }
 }

@@ -107,6 +107,12 @@ pub struct Document {
     scripts: MutNullableDom<HTMLCollection>,
     /// The NodeIterators whose root's node document this is (their pre-removing steps).
     node_iterators: RefCell<Vec<Dom<NodeIterator>>>,
+    /// The document's selection (<https://w3c.github.io/selection-api/#dfn-selection>), made
+    /// when first asked for.
+    selection: MutNullableDom<crate::dom::ranges::selection::Selection>,
+    /// <https://w3c.github.io/selection-api/#dfn-has-scheduled-selectionchange-event>
+    #[no_trace]
+    selectionchange_scheduled: Cell<bool>,
     /// `styleSheets` and `adoptedStyleSheets` (<https://drafts.csswg.org/cssom/#extensions-to-the-document-or-shadow-root-interface>).
     css_sheets: crate::dom::css::documentorshadowroot::DocumentOrShadowRootSheets,
     /// <https://html.spec.whatwg.org/multipage/dom.html#the-document's-referrer>
@@ -191,6 +197,8 @@ impl Document {
             forms: Default::default(),
             scripts: Default::default(),
             node_iterators: RefCell::new(Vec::new()),
+            selection: Default::default(),
+            selectionchange_scheduled: Cell::new(false),
             css_sheets: Default::default(),
             referrer: RefCell::new(String::new()),
             fonts: Default::default(),
@@ -210,6 +218,21 @@ impl Document {
     /// The slot of this document's last layout.
     pub fn layout_cache(&self) -> &crate::dom::layout::cache::LayoutCache {
         &self.layout
+    }
+
+    /// Sets the "has scheduled selectionchange event" flag; returns whether it changed.
+    pub fn set_selectionchange_scheduled(&self, value: bool) -> bool {
+        self.selectionchange_scheduled.replace(value) != value
+    }
+
+    /// The selection, made on first use.
+    pub fn selection(&self, cx: &mut JSContext) -> DomRoot<crate::dom::ranges::selection::Selection> {
+        if let Some(selection) = self.selection.get() {
+            return selection;
+        }
+        let selection = crate::dom::ranges::selection::Selection::new(cx, self);
+        self.selection.set(Some(&selection));
+        selection
     }
 
     pub fn register_node_iterator(&self, iterator: &NodeIterator) {
@@ -736,6 +759,46 @@ impl DocumentMethods for Document {
     fn CreateComment(&self, cx: &mut JSContext, data: DOMString) -> DomRoot<Comment> {
         Comment::new(cx, data.into(), self)
     }
+    /// <https://dom.spec.whatwg.org/#dom-document-createcdatasection>
+    fn CreateCDATASection(
+        &self,
+        cx: &mut JSContext,
+        data: DOMString,
+    ) -> Fallible<DomRoot<crate::dom::dom::processinginstruction::CDATASection>> {
+        // 1. "If this is an HTML document, then throw a "NotSupportedError" DOMException."
+        if self.is_html_document() {
+            return Err(Error::NotSupported("HTML documents have no CDATA sections.".into()));
+        }
+        // 2. "If data contains the string "]]>", then throw an "InvalidCharacterError"
+        //    DOMException."
+        if data.contains("]]>") {
+            return Err(Error::InvalidCharacter("A CDATA section cannot contain ']]>'.".into()));
+        }
+        // 3. "Return a new CDATASection node with its data set to data and node document set to
+        //    this."
+        Ok(crate::dom::dom::processinginstruction::CDATASection::new(cx, data.into(), self))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createprocessinginstruction>
+    fn CreateProcessingInstruction(
+        &self,
+        cx: &mut JSContext,
+        target: DOMString,
+        data: DOMString,
+    ) -> Fallible<DomRoot<crate::dom::dom::processinginstruction::ProcessingInstruction>> {
+        // 1. "If target does not match the Name production, then throw an
+        //    "InvalidCharacterError" DOMException."
+        if !crate::dom::dom::processinginstruction::is_xml_name(&target) {
+            return Err(Error::InvalidCharacter(format!("'{target}' is not a valid processing instruction target.")));
+        }
+        // 2. "If data contains the string "?>", then throw an "InvalidCharacterError"
+        //    DOMException."
+        if data.contains("?>") {
+            return Err(Error::InvalidCharacter("A processing instruction cannot contain '?>'.".into()));
+        }
+        // 3. "Return a new ProcessingInstruction node, with target set to target, data set to
+        //    data, and node document set to this."
+        Ok(crate::dom::dom::processinginstruction::ProcessingInstruction::new(cx, target.into(), data.into(), self))
+    }
     /// <https://dom.spec.whatwg.org/#dom-document-implementation>
     fn Implementation(&self, cx: &mut JSContext) -> DomRoot<crate::dom::dom::domimplementation::DOMImplementation> {
         // [SameObject]: the binding keeps the first one.
@@ -813,6 +876,19 @@ impl DocumentMethods for Document {
         filter: Option<Rc<NodeFilter>>,
     ) -> DomRoot<TreeWalker> {
         TreeWalker::new(cx, self, root, what_to_show, filter)
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-createrange>
+    fn CreateRange(&self, cx: &mut JSContext) -> DomRoot<crate::dom::ranges::range::Range> {
+        // "return a new live range with (this, 0) as its start and end."
+        let point = crate::dom::ranges::boundary::BoundaryPoint::new(self.upcast(), 0);
+        crate::dom::ranges::range::Range::new(cx, self, &point, &point)
+    }
+    /// <https://w3c.github.io/selection-api/#dom-document-getselection>
+    fn GetSelection(&self, cx: &mut JSContext) -> Option<DomRoot<crate::dom::ranges::selection::Selection>> {
+        // "return the selection associated with this if this has an associated browsing
+        // context, and null otherwise."
+        self.browsing_window()?;
+        Some(self.selection(cx))
     }
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-location>
     fn Location(&self, cx: &mut JSContext) -> Option<DomRoot<crate::dom::html::location::Location>> {

@@ -606,6 +606,16 @@ pub fn serialize_node(node: &Node, out: &mut String) {
             out.push_str(&node.downcast::<CharacterData>().unwrap().data_string());
             out.push_str("-->");
         }
+        // "If current node is a ProcessingInstruction: "<?", its target, a space, its data, ">"."
+        NodeKind::ProcessingInstruction => {
+            out.push_str("<?");
+            out.push_str(
+                node.downcast::<crate::dom::dom::processinginstruction::ProcessingInstruction>().unwrap().target(),
+            );
+            out.push(' ');
+            out.push_str(&node.downcast::<CharacterData>().unwrap().data_string());
+            out.push('>');
+        }
         NodeKind::DocumentType => {
             out.push_str("<!DOCTYPE ");
             out.push_str(&node.downcast::<crate::dom::dom::documenttype::DocumentType>().unwrap().name_string());

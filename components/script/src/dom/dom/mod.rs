@@ -25,6 +25,7 @@ pub mod nodecompare;
 pub mod nodeiterator;
 pub mod nodelist;
 pub mod parentnode;
+pub mod processinginstruction;
 pub mod selectormatching;
 pub mod shadowroot;
 pub mod text;

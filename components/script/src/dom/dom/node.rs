@@ -18,6 +18,7 @@ use crate::dom::dom::documenttype::DocumentType;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::nodelist::NodeList;
+use crate::dom::dom::processinginstruction::{CDATASection, ProcessingInstruction};
 use crate::dom::dom::shadowroot::ShadowRoot;
 use crate::dom::dom::text::Text;
 
@@ -29,6 +30,8 @@ pub enum NodeKind {
     Attribute,
     Text,
     Comment,
+    /// A `ProcessingInstruction`. (A `CDATASection` is a `Text` node: `NodeKind::Text`.)
+    ProcessingInstruction,
     Document,
     DocumentType,
     DocumentFragment,
@@ -289,8 +292,15 @@ impl Node {
             .collect()
     }
 
-    /// <https://dom.spec.whatwg.org/#concept-node-pre-insert>, steps 1–6: validity.
+    /// <https://dom.spec.whatwg.org/#concept-node-ensure-pre-insertion-validity>
     pub fn ensure_pre_insertion_validity(&self, node: &Node, child: Option<&Node>) -> ErrorResult {
+        self.ensure_validity(node, child, false)
+    }
+
+    /// Steps 1–6 of pre-insertion validity, or, with `replacing`, of
+    /// <https://dom.spec.whatwg.org/#concept-node-replace> (child is the node replaced: it does
+    /// not count as a child, and the order checks are against it).
+    fn ensure_validity(&self, node: &Node, child: Option<&Node>, replacing: bool) -> ErrorResult {
         // Step 1: parent must be a Document, DocumentFragment or Element.
         if !matches!(self.kind, NodeKind::Document | NodeKind::DocumentFragment | NodeKind::Element) {
             return Err(Error::HierarchyRequest("The parent cannot have children.".into()));
@@ -324,29 +334,59 @@ impl Node {
         if self.kind == NodeKind::Document {
             let children = self.children();
             let is_element = |n: &Node| n.kind == NodeKind::Element;
-            let has_element_child =
-                children.iter().any(|c| is_element(c) && child.is_none_or(|ch| !same_object(&**c, ch)));
+            let is_doctype = |n: &Node| n.kind == NodeKind::DocumentType;
+            let not_child = |c: &Node| !replacing || child.is_none_or(|ch| !same_object(c, ch));
+            // "parent has an element child" ("that is not child", when replacing).
+            let has_element_child = children.iter().any(|c| is_element(c) && not_child(c));
+            // "child is non-null and a doctype is following child".
+            let doctype_follows = child.is_some_and(|ch| {
+                let mut n = ch.next_sibling();
+                while let Some(s) = n {
+                    if is_doctype(&s) {
+                        return true;
+                    }
+                    n = s.next_sibling();
+                }
+                false
+            });
+            // "child is a doctype" (pre-insert only: replacing a doctype by an element is fine).
+            let child_is_doctype = !replacing && child.is_some_and(is_doctype);
+            let element_rule_broken = has_element_child || child_is_doctype || doctype_follows;
             match node.kind {
                 NodeKind::DocumentFragment => {
+                    // "If node has more than one element child or has a Text node child", or
+                    // "otherwise, if node has one element child and" the element rule is broken.
                     let elements = node.children().iter().filter(|c| is_element(c)).count();
                     if elements > 1 || node.children().iter().any(|c| c.kind == NodeKind::Text) {
                         return Err(Error::HierarchyRequest("Invalid document fragment for a document.".into()));
                     }
-                    if elements == 1 && has_element_child {
-                        return Err(Error::HierarchyRequest("The document already has an element.".into()));
+                    if elements == 1 && element_rule_broken {
+                        return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
                     }
                 }
                 NodeKind::Element => {
-                    if has_element_child {
-                        return Err(Error::HierarchyRequest("The document already has an element.".into()));
+                    if element_rule_broken {
+                        return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
                     }
                 }
                 NodeKind::DocumentType => {
-                    if children
-                        .iter()
-                        .any(|c| c.kind == NodeKind::DocumentType && child.is_none_or(|ch| !same_object(&**c, ch)))
-                    {
-                        return Err(Error::HierarchyRequest("The document already has a doctype.".into()));
+                    // "parent has a doctype child (that is not child), child is non-null and an
+                    // element is preceding child, or child is null and parent has an element
+                    // child."
+                    let has_doctype = children.iter().any(|c| is_doctype(c) && not_child(c));
+                    let element_precedes = child.is_some_and(|ch| {
+                        let mut n = ch.prev_sibling();
+                        while let Some(s) = n {
+                            if is_element(&s) {
+                                return true;
+                            }
+                            n = s.prev_sibling();
+                        }
+                        false
+                    });
+                    let element_without_child = !replacing && child.is_none() && has_element_child;
+                    if has_doctype || element_precedes || element_without_child {
+                        return Err(Error::HierarchyRequest("The document cannot take a doctype here.".into()));
                     }
                 }
                 _ => {}
@@ -415,11 +455,22 @@ impl Node {
         // Step 1: nodes are node's children if it is a fragment, else node.
         let nodes: Vec<DomRoot<Node>> =
             if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
-        // Step 4: remove a fragment's children.
+        // Step 4: remove a fragment's children (each is its first child when removed: the
+        // live range steps of "remove" run with index 0).
         if node.kind == NodeKind::DocumentFragment {
             for n in &nodes {
+                crate::dom::ranges::liveranges::remove(n, node, 0);
                 node.remove_child_raw(n);
             }
+        }
+        // Step 5: "If child is non-null": live ranges in parent after child's index move by
+        // count.
+        if let Some(child) = child {
+            crate::dom::ranges::liveranges::insert(
+                self,
+                crate::dom::ranges::boundary::index(child),
+                nodes.len() as u32,
+            );
         }
         let document = self.owner_doc();
         // Step 8 (below) needs the sibling before the inserted nodes, as it is before any move.
@@ -517,6 +568,9 @@ impl Node {
     /// <https://dom.spec.whatwg.org/#concept-node-remove>
     pub fn remove(&self, cx: &mut JSContext, node: &Node, suppress_observers: bool) {
         let was_connected = node.is_connected();
+        // Steps 4–7: the live ranges in node move to (parent, index); those in parent after
+        // index move back by one.
+        crate::dom::ranges::liveranges::remove(node, self, crate::dom::ranges::boundary::index(node));
         // Step 7: the NodeIterator pre-removing steps.
         node.owner_doc().run_node_iterator_pre_removing_steps(node);
         // Steps 9–10: the old previous and next siblings, for the record.
@@ -616,8 +670,18 @@ impl Node {
                 let element = self.downcast::<Element>().unwrap();
                 DomRoot::upcast(element.clone_element(cx, &document))
             }
+            NodeKind::Text if self.is::<CDATASection>() => DomRoot::upcast(CDATASection::new(
+                cx,
+                self.downcast::<CharacterData>().unwrap().data_string(),
+                &document,
+            )),
             NodeKind::Text => {
                 DomRoot::upcast(Text::new(cx, self.downcast::<CharacterData>().unwrap().data_string(), &document))
+            }
+            NodeKind::ProcessingInstruction => {
+                let pi = self.downcast::<ProcessingInstruction>().unwrap();
+                let data = self.downcast::<CharacterData>().unwrap().data_string();
+                DomRoot::upcast(ProcessingInstruction::new(cx, pi.target().to_owned(), data, &document))
             }
             NodeKind::Comment => DomRoot::upcast(crate::dom::dom::comment::Comment::new(
                 cx,
@@ -660,8 +724,10 @@ impl Node {
         match self.kind {
             NodeKind::Element => self.downcast::<Element>().unwrap().tag_name(),
             NodeKind::Attribute => self.downcast::<crate::dom::dom::attr::Attr>().unwrap().qualified_name(),
+            NodeKind::Text if self.is::<CDATASection>() => "#cdata-section".into(),
             NodeKind::Text => "#text".into(),
             NodeKind::Comment => "#comment".into(),
+            NodeKind::ProcessingInstruction => self.downcast::<ProcessingInstruction>().unwrap().target().to_owned(),
             NodeKind::Document => "#document".into(),
             NodeKind::DocumentType => self.downcast::<DocumentType>().unwrap().name_string(),
             NodeKind::DocumentFragment => "#document-fragment".into(),
@@ -675,7 +741,9 @@ impl NodeMethods for Node {
         match self.kind {
             NodeKind::Element => 1,
             NodeKind::Attribute => 2,
+            NodeKind::Text if self.is::<CDATASection>() => 4,
             NodeKind::Text => 3,
+            NodeKind::ProcessingInstruction => 7,
             NodeKind::Comment => 8,
             NodeKind::Document => 9,
             NodeKind::DocumentType => 10,
@@ -780,7 +848,9 @@ impl NodeMethods for Node {
     fn TextContent(&self, _cx: &mut JSContext) -> Option<DOMString> {
         match self.kind {
             NodeKind::Element | NodeKind::DocumentFragment => Some(self.descendant_text_content().into()),
-            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().map(|c| c.data_string().into()),
+            NodeKind::Text | NodeKind::Comment | NodeKind::ProcessingInstruction => {
+                self.downcast::<CharacterData>().map(|c| c.data_string().into())
+            }
             NodeKind::Attribute => Some(self.downcast::<crate::dom::dom::attr::Attr>().unwrap().value_string().into()),
             NodeKind::Document | NodeKind::DocumentType => None,
         }
@@ -795,7 +865,9 @@ impl NodeMethods for Node {
                 let node = (!value.is_empty()).then(|| Text::new(cx, value, &self.owner_doc()));
                 self.replace_all(cx, node.as_ref().map(|t| t.upcast::<Node>()));
             }
-            NodeKind::Text | NodeKind::Comment => self.downcast::<CharacterData>().unwrap().replace_data(cx, value),
+            NodeKind::Text | NodeKind::Comment | NodeKind::ProcessingInstruction => {
+                self.downcast::<CharacterData>().unwrap().replace_data(cx, value)
+            }
             NodeKind::Attribute => {
                 self.downcast::<crate::dom::dom::attr::Attr>().unwrap().set_existing_value(cx, value)
             }
@@ -856,16 +928,36 @@ impl NodeMethods for Node {
         if !child.parent.is(Some(self)) {
             return Err(Error::NotFound("The node to be replaced is not a child of this node.".into()));
         }
-        if same_object(node, child) {
-            return Ok(DomRoot::from_ref(child));
-        }
-        self.ensure_pre_insertion_validity(node, Some(child))?;
+        // Steps 1–6: validity, child being replaced.
+        self.ensure_validity(node, Some(child), true)?;
+        // 7–8. "Let referenceChild be child's next sibling. If referenceChild is node, then set
+        //      referenceChild to node's next sibling."
         let reference = match child.next_sibling.get() {
             Some(n) if same_object(&*n, node) => node.next_sibling.get(),
             other => other,
         };
+        // 9. "Let previousSibling be child's previous sibling."
+        let previous = child.prev_sibling.get();
+        // 10–11. "If child's parent is non-null: set removedNodes to « child »; remove child
+        //        with the suppress observers flag set."
         self.remove(cx, child, true);
+        // 12–13. "Let nodes be node's children if node is a DocumentFragment node; otherwise
+        //        « node ». Insert node into parent before referenceChild with the suppress
+        //        observers flag set."
+        let nodes =
+            if node.kind == NodeKind::DocumentFragment { node.children() } else { vec![DomRoot::from_ref(node)] };
         self.insert(cx, node, reference.as_deref(), true);
+        // 14. "Queue a tree mutation record for parent with nodes, removedNodes,
+        //     previousSibling, and referenceChild."
+        crate::dom::dom::mutationobserver::queue_tree_record(
+            cx,
+            self,
+            nodes,
+            vec![DomRoot::from_ref(child)],
+            previous,
+            reference,
+        );
+        // 15. "Return child."
         Ok(DomRoot::from_ref(child))
     }
 

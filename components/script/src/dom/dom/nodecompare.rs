@@ -11,7 +11,7 @@ use crate::dom::dom::characterdata::CharacterData;
 use crate::dom::dom::documenttype::DocumentType;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::node::{Node, NodeKind};
-use crate::dom::dom::text::Text;
+use crate::dom::dom::processinginstruction::{CDATASection, ProcessingInstruction};
 
 pub const DOCUMENT_POSITION_DISCONNECTED: u16 = 0x01;
 pub const DOCUMENT_POSITION_PRECEDING: u16 = 0x02;
@@ -135,7 +135,7 @@ pub fn compare_document_position(this: &Node, other: &Node) -> u16 {
 /// <https://dom.spec.whatwg.org/#concept-node-equals>
 pub fn equals(a: &Node, b: &Node) -> bool {
     // "A and B implement the same interfaces" (the same nodeType is enough for Aperture's nodes).
-    if a.kind() != b.kind() {
+    if a.kind() != b.kind() || a.is::<CDATASection>() != b.is::<CDATASection>() {
         return false;
     }
     // "The following are equal, switching on the interface A implements:"
@@ -169,6 +169,13 @@ pub fn equals(a: &Node, b: &Node) -> bool {
             let (x, y) = (a.downcast::<Attr>().unwrap(), b.downcast::<Attr>().unwrap());
             x.namespace() == y.namespace() && x.local_name() == y.local_name() && x.value_string() == y.value_string()
         }
+        // ProcessingInstruction: "Its target and data."
+        NodeKind::ProcessingInstruction => {
+            a.downcast::<ProcessingInstruction>().unwrap().target()
+                == b.downcast::<ProcessingInstruction>().unwrap().target()
+                && a.downcast::<CharacterData>().unwrap().data_string()
+                    == b.downcast::<CharacterData>().unwrap().data_string()
+        }
         // Text, Comment: "Its data."
         NodeKind::Text | NodeKind::Comment => {
             a.downcast::<CharacterData>().unwrap().data_string() == b.downcast::<CharacterData>().unwrap().data_string()
@@ -184,12 +191,18 @@ pub fn equals(a: &Node, b: &Node) -> bool {
     children_a.len() == children_b.len() && children_a.iter().zip(&children_b).all(|(x, y)| equals(x, y))
 }
 
+/// <https://dom.spec.whatwg.org/#exclusive-text-node>: "a Text node that is not a CDATASection
+/// node".
+fn is_exclusive_text(node: &Node) -> bool {
+    node.kind() == NodeKind::Text && !node.is::<CDATASection>()
+}
+
 /// <https://dom.spec.whatwg.org/#dom-node-normalize>
 pub fn normalize(cx: &mut JSContext, node: &Node) {
     // "The normalize() method steps are to run these steps for each descendant exclusive Text
     // node node of this:"
     let texts: Vec<DomRoot<Node>> =
-        node.traverse_preorder().into_iter().skip(1).filter(|n| n.kind() == NodeKind::Text).collect();
+        node.traverse_preorder().into_iter().skip(1).filter(|n| is_exclusive_text(n)).collect();
     for text in texts {
         // An earlier step may have removed this node as a contiguous sibling of another.
         let Some(parent) = text.parent() else { continue };
@@ -207,7 +220,7 @@ pub fn normalize(cx: &mut JSContext, node: &Node) {
         //    (excluding itself), in tree order."
         let mut contiguous = Vec::new();
         let mut sibling = text.next_sibling();
-        while let Some(s) = sibling.filter(|s| s.downcast::<Text>().is_some()) {
+        while let Some(s) = sibling.filter(|s| is_exclusive_text(s)) {
             sibling = s.next_sibling();
             contiguous.push(s);
         }
@@ -215,12 +228,24 @@ pub fn normalize(cx: &mut JSContext, node: &Node) {
         let appended: String =
             contiguous.iter().map(|s| s.downcast::<CharacterData>().unwrap().data_string()).collect();
         // 4. "Replace data with node node, offset length, count 0, and data data."
+        let mut length = data.utf16_len();
         if !appended.is_empty() {
-            let whole = data.data_string() + &appended;
-            data.replace_data(cx, whole);
+            let _ = data.replace_range(cx, length, 0, &appended);
         }
-        // 5–6. "While currentNode is an exclusive Text node: … Remove currentNode." (Aperture has
-        //      no live ranges, so the range updates of 6.1–6.4 have nothing to do.)
+        // 5–6. "Let currentNode be node's next sibling. While currentNode is an exclusive Text
+        //      node": move the live ranges in it, or at its index in parent, into node (6.1–6.4);
+        //      "add currentNode's length to length".
+        for s in &contiguous {
+            crate::dom::ranges::liveranges::normalize(
+                &text,
+                s,
+                &parent,
+                crate::dom::ranges::boundary::index(s),
+                length,
+            );
+            length += s.downcast::<CharacterData>().unwrap().utf16_len();
+        }
+        // 7. "Remove node's contiguous exclusive Text nodes (excluding itself), in tree order."
         for s in contiguous {
             parent.remove(cx, &s, false);
         }

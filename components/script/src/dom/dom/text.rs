@@ -21,6 +21,10 @@ pub struct Text {
 }
 
 impl Text {
+    pub fn new_inherited(data: String, document: &Document) -> Text {
+        Text { characterdata: CharacterData::new_inherited(NodeKind::Text, data, document) }
+    }
+
     pub fn new(cx: &mut JSContext, data: String, document: &Document) -> DomRoot<Text> {
         let window = document.window_for_objects();
         reflect_dom_object(
@@ -28,6 +32,35 @@ impl Text {
             Box::new(Text { characterdata: CharacterData::new_inherited(NodeKind::Text, data, document) }),
             &window,
         )
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-text-split>: "split a Text node" at `offset`.
+    pub fn split(&self, cx: &mut JSContext, offset: u32) -> Fallible<DomRoot<Text>> {
+        // 1–2. If offset is greater than length, throw an "IndexSizeError" DOMException.
+        let data = self.upcast::<CharacterData>();
+        let units: Vec<u16> = data.data_string().encode_utf16().collect();
+        if offset as usize > units.len() {
+            return Err(crate::dom::bindings::error::Error::IndexSize(
+                "The offset is larger than the Text node's length.".into(),
+            ));
+        }
+        // 3–4. Let new data be the result of substringing data with offset and count.
+        let new_data = String::from_utf16_lossy(&units[offset as usize..]);
+        // 5. Let new node be a new Text node with the same node document, data new data.
+        let node = self.upcast::<crate::dom::dom::node::Node>();
+        let new_node = Text::new(cx, new_data, &node.owner_doc());
+        // 6–7. If parent is not null: insert new node into parent before node's next sibling,
+        //      then move the live ranges (steps 7.2–7.5).
+        if let Some(parent) = node.parent() {
+            let next = node.next_sibling();
+            parent.insert(cx, new_node.upcast(), next.as_deref(), false);
+            let node_index = crate::dom::ranges::boundary::index(node);
+            crate::dom::ranges::liveranges::split_text(node, new_node.upcast(), offset, &parent, node_index);
+        }
+        // 8. Replace data with node node, offset offset, count count, and data the empty string.
+        data.replace_range(cx, offset, units.len() as u32 - offset, "")?;
+        // 9. Return new node.
+        Ok(new_node)
     }
 }
 
@@ -46,29 +79,7 @@ impl TextMethods for Text {
 
     /// <https://dom.spec.whatwg.org/#dom-text-splittext>
     fn SplitText(&self, cx: &mut JSContext, offset: u32) -> Fallible<DomRoot<Text>> {
-        // "Split a Text node": 1–2. If offset is greater than length, throw an
-        // "IndexSizeError" DOMException.
-        let data = self.upcast::<CharacterData>();
-        let units: Vec<u16> = data.data_string().encode_utf16().collect();
-        if offset as usize > units.len() {
-            return Err(crate::dom::bindings::error::Error::IndexSize(
-                "The offset is larger than the Text node's length.".into(),
-            ));
-        }
-        // 3–4. Let new data be the result of substringing data with offset and count.
-        let new_data = String::from_utf16_lossy(&units[offset as usize..]);
-        // 5. Let new node be a new Text node with the same node document, data new data.
-        let node = self.upcast::<crate::dom::dom::node::Node>();
-        let new_node = Text::new(cx, new_data, &node.owner_doc());
-        // 6–7. If parent is not null, insert new node into parent before node's next sibling.
-        if let Some(parent) = node.parent() {
-            let next = node.next_sibling();
-            parent.insert(cx, new_node.upcast(), next.as_deref(), false);
-        }
-        // 8. Replace data with node node, offset offset, count count, and data the empty string.
-        data.replace_range(cx, offset, units.len() as u32 - offset, "")?;
-        // 9. Return new node.
-        Ok(new_node)
+        self.split(cx, offset)
     }
 
     /// <https://dom.spec.whatwg.org/#dom-text-wholetext>

@@ -4,8 +4,9 @@
 //!
 //! <https://html.spec.whatwg.org/multipage/xhtml.html#parsing-xhtml-documents>: a
 //! document that is not namespace-well-formed XML becomes a document whose root is a
-//! `parsererror` element. Deviations: processing instructions are dropped (Aperture has no
-//! `ProcessingInstruction` node) and CDATA sections become `Text` (no `CDATASection`).
+//! `parsererror` element. Processing instructions become `ProcessingInstruction` nodes (the XML
+//! declaration is none). Deviation: CDATA sections become `Text`, as xml5ever passes their
+//! characters as text.
 //!
 //! xml5ever's tree builder consumes namespace declarations (`xmlns`, `xmlns:p`) instead of
 //! passing them on as attributes; a token sink in front of it ([`KeepNamespaceDeclarations`])
@@ -39,7 +40,7 @@ use crate::dom::html::parser::{OwnedElemName, Sink};
 const PARSERERROR_NS: &str = "http://www.mozilla.org/newlayout/xml/parsererror.xml";
 
 /// The HTML sink, plus what XML needs: errors are remembered (any makes the document
-/// not well-formed) and processing instructions are left out of the tree.
+/// not well-formed) and the XML declaration is left out of the tree.
 struct XmlSink {
     inner: Sink,
     /// The namespace declarations of the start tag being built.
@@ -91,9 +92,14 @@ impl TreeSink for XmlSink {
     }
 
     fn create_pi(&self, target: StrTendril, data: StrTendril) -> DomRoot<Node> {
-        let node = self.inner.create_pi(target, data);
-        self.dropped.borrow_mut().push(node.clone());
-        node
+        // The XML declaration (`<?xml version="1.0"?>`) comes as a processing instruction
+        // whose target is "xml"; it is not a node of the document.
+        if target.eq_ignore_ascii_case("xml") {
+            let node = self.inner.create_pi(target, data);
+            self.dropped.borrow_mut().push(node.clone());
+            return node;
+        }
+        self.inner.create_processing_instruction(&target, &data)
     }
 
     fn append(&self, parent: &DomRoot<Node>, child: NodeOrText<DomRoot<Node>>) {

@@ -112,6 +112,22 @@ impl Serializer {
                 self.out.push_str(&node.downcast::<CharacterData>().unwrap().data_string());
                 self.out.push_str("-->");
             }
+            // A CDATASection: "<![CDATA[", its data, "]]>".
+            NodeKind::Text if node.is::<crate::dom::dom::processinginstruction::CDATASection>() => {
+                self.out.push_str("<![CDATA[");
+                self.out.push_str(&node.downcast::<CharacterData>().unwrap().data_string());
+                self.out.push_str("]]>");
+            }
+            // <https://w3c.github.io/DOM-Parsing/#xml-serializing-a-processinginstruction-node>
+            // (require well-formed false): "<?", the target, a space, the data, "?>".
+            NodeKind::ProcessingInstruction => {
+                let pi = node.downcast::<crate::dom::dom::processinginstruction::ProcessingInstruction>().unwrap();
+                self.out.push_str("<?");
+                self.out.push_str(pi.target());
+                self.out.push(' ');
+                self.out.push_str(&node.downcast::<CharacterData>().unwrap().data_string());
+                self.out.push_str("?>");
+            }
             NodeKind::Text => {
                 // "&" → "&amp;", "<" → "&lt;", ">" → "&gt;".
                 for c in node.downcast::<CharacterData>().unwrap().data_string().chars() {

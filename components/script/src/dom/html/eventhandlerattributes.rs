@@ -82,6 +82,8 @@ const HANDLERS: &[&str] = &[
     "seeked",
     "seeking",
     "select",
+    "selectionchange",
+    "selectstart",
     "stalled",
     "submit",
     "suspend",

@@ -145,6 +145,8 @@ macro_rules! all_global_event_handlers {
             Onseeked, SetOnseeked => "seeked";
             Onseeking, SetOnseeking => "seeking";
             Onselect, SetOnselect => "select";
+            Onselectionchange, SetOnselectionchange => "selectionchange";
+            Onselectstart, SetOnselectstart => "selectstart";
             Onstalled, SetOnstalled => "stalled";
             Onsubmit, SetOnsubmit => "submit";
             Onsuspend, SetOnsuspend => "suspend";

@@ -76,6 +76,13 @@ impl HTMLScriptElement {
         self.upcast()
     }
 
+    /// `createContextualFragment()` step 8: "set script's already started to false; set
+    /// script's parser document to null" (so the script runs once inserted).
+    pub fn reset_for_contextual_fragment(&self) {
+        self.already_started.set(false);
+        self.parser_inserted.set(false);
+    }
+
     /// Set by the parser when it creates the element.
     pub fn set_parser_inserted(&self) {
         self.parser_inserted.set(true);

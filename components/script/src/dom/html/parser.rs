@@ -84,6 +84,17 @@ impl Sink {
         }
     }
 
+    /// A `ProcessingInstruction` node of this sink's document (XML parsing).
+    pub(crate) fn create_processing_instruction(&self, target: &str, data: &str) -> DomRoot<Node> {
+        let mut cx = self.cx();
+        DomRoot::upcast(crate::dom::dom::processinginstruction::ProcessingInstruction::new(
+            &mut cx,
+            target.to_owned(),
+            data.to_owned(),
+            &self.document,
+        ))
+    }
+
     fn cx(&self) -> JSContext {
         // SAFETY: the parser runs on the script thread while its caller holds the context.
         unsafe { JSContext::from_ptr(NonNull::new_unchecked(self.cx)) }

@@ -11,12 +11,16 @@
 //! - `text-transform` is applied for `uppercase`/`lowercase`;
 //! - there is no line wrapping: a line ends only where the steps put a line break.
 
+use std::cmp::Ordering;
+
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::CharacterDataBinding::CharacterDataMethods;
 use crate::dom::bindings::codegen::NodeBinding::NodeMethods;
+use crate::dom::bindings::codegen::RangeBinding::RangeMethods;
 use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::reflector::same_object;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::css::cascade::Cascade;
@@ -27,6 +31,8 @@ use crate::dom::dom::documentfragment::DocumentFragment;
 use crate::dom::dom::element::{Element, HTML_NAMESPACE};
 use crate::dom::dom::node::{Node, NodeKind};
 use crate::dom::dom::text::Text;
+use crate::dom::ranges::boundary::{BoundaryPoint, node_length, position};
+use crate::dom::ranges::range::Range;
 
 /// An item of the rendered text collection steps: a string (with whether its spaces collapse)
 /// or a required line break count.
@@ -70,14 +76,72 @@ pub fn get_the_text(cx: &mut JSContext, element: &Element) -> DOMString {
     // 3. "For each child node node of element: Let current be the list resulting in running
     //    the rendered text collection steps with node. Append the items of current to results."
     for child in element.upcast::<Node>().children() {
-        collect(c, &child, true, &mut results);
+        collect(c, &child, true, &mut results, None);
     }
     finish(results).into()
 }
 
+/// The part of the tree a selection's text is collected from.
+struct Clip {
+    start: BoundaryPoint,
+    end: BoundaryPoint,
+}
+
+impl Clip {
+    /// Whether `node` lies entirely before the start or entirely after the end.
+    fn excludes(&self, node: &Node) -> bool {
+        position(node, node_length(node), &self.start.node, self.start.offset) != Ordering::Greater
+            || position(node, 0, &self.end.node, self.end.offset) != Ordering::Less
+    }
+
+    /// The code units of a Text node inside the range.
+    fn text_span(&self, node: &Node) -> (u32, u32) {
+        let start = if same_object(&*self.start.node, node) { self.start.offset } else { 0 };
+        let end = if same_object(&*self.end.node, node) { self.end.offset } else { node_length(node) };
+        (start, end.max(start))
+    }
+}
+
+/// The text of a selection's range, as browsers give it for `Selection.toString()`: the
+/// rendered text collection steps of `innerText` over the part of the tree in the range (text
+/// nodes cut at the boundary points). As Chromium does, a `p` starts with one line break and
+/// ends with two. A range whose nodes are not rendered gives its text content.
+pub fn range_text(cx: &mut JSContext, range: &Range) -> String {
+    if range.is_collapsed() {
+        return String::new();
+    }
+    let container = range.CommonAncestorContainer(cx);
+    let element = match container.downcast_root::<Element>() {
+        Some(e) => Some(e),
+        None if container.kind() == NodeKind::Document => {
+            container.downcast::<Document>().and_then(|d| d.document_element())
+        }
+        None => container.parent().and_then(|p| p.downcast_root::<Element>()),
+    };
+    let Some(element) = element else { return range.text() };
+    let c = &Cascade::for_element(cx, &element);
+    if !is_rendered(c, &element) {
+        return range.text();
+    }
+    let clip = Clip { start: range.start(), end: range.end() };
+    let mut results = Vec::new();
+    if container.kind() == NodeKind::Text {
+        collect(c, &container, true, &mut results, Some(&clip));
+    } else {
+        for child in container.children() {
+            collect(c, &child, true, &mut results, Some(&clip));
+        }
+    }
+    finish(results)
+}
+
 /// <https://html.spec.whatwg.org/multipage/dom.html#rendered-text-collection-steps>;
-/// `rendered` says whether `node`'s parent is being rendered.
-fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item>) {
+/// `rendered` says whether `node`'s parent is being rendered; `clip` limits the walk to a
+/// selection's range.
+fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item>, clip: Option<&Clip>) {
+    if clip.is_some_and(|clip| clip.excludes(node)) {
+        return;
+    }
     let element = node.downcast::<Element>();
     let rendered = parent_rendered && element.is_none_or(|e| display(c, e) != "none");
     // 1. "Let items be the result of running the rendered text collection steps with each child
@@ -85,7 +149,7 @@ fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item
     let start = items.len();
     if let Some(element) = element {
         for child in node.children() {
-            collect(c, &child, rendered, items);
+            collect(c, &child, rendered, items, clip);
         }
         // 2. "If node's computed value of 'visibility' is not 'visible', then return items."
         // 3. "If node is not being rendered, then return items."
@@ -114,7 +178,7 @@ fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item
         // 8. "If node is a p element, then append 2 (a required line break count) at the
         //    beginning and end of items."
         if element.is_html_element() && element.local_name() == "p" {
-            items.insert(start, Item::Break(2));
+            items.insert(start, Item::Break(if clip.is_some() { 1 } else { 2 }));
             items.push(Item::Break(2));
         }
         // 9. "If node's used value of 'display' is block-level or 'table-caption', then append 1
@@ -135,7 +199,13 @@ fn collect(c: &Cascade, node: &Node, parent_rendered: bool, items: &mut Vec<Item
     if computed_value(c, &parent, Target::Element, "visibility") != "visible" {
         return;
     }
-    let data = node.downcast::<CharacterData>().map(|c| c.data_string()).unwrap_or_default();
+    let data = match clip {
+        Some(clip) => {
+            let (start, end) = clip.text_span(node);
+            crate::dom::ranges::boundary::substring(node, start, end - start)
+        }
+        None => node.downcast::<CharacterData>().map(|c| c.data_string()).unwrap_or_default(),
+    };
     let white_space = computed_value(c, &parent, Target::Element, "white-space");
     let preserve = matches!(white_space.as_str(), "pre" | "pre-wrap" | "break-spaces" | "pre-line")
         || (white_space.is_empty() && parent.local_name() == "pre");

@@ -1129,6 +1129,13 @@ impl WindowMethods for Window {
         create_image_bitmap(cx, self, image, Some(Crop { sx, sy, sw, sh }), options)
     }
 
+    /// <https://w3c.github.io/selection-api/#dom-window-getselection>
+    fn GetSelection(&self, cx: &mut JSContext) -> Option<DomRoot<crate::dom::ranges::selection::Selection>> {
+        // "return the result of calling getSelection() on this's associated Document."
+        use crate::dom::bindings::codegen::DocumentBinding::DocumentMethods;
+        self.document().GetSelection(cx)
+    }
+
     /// <https://drafts.csswg.org/cssom/#dom-window-getcomputedstyle>
     fn GetComputedStyle(
         &self,
