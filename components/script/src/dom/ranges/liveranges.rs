@@ -44,9 +44,11 @@ unsafe extern "C" fn update_after_gc(trc: *mut JSTracer, _data: *mut std::ffi::c
     // entries of finalized ranges behind.
     let _ = LIVE_RANGES.try_with(|list| {
         list.borrow_mut().retain_mut(|entry| {
-            // SAFETY: called by the collector with its tracer, on a pointer to a reflector.
-            unsafe { JS_UpdateWeakPointerAfterGCUnbarriered(trc, &mut entry.object) };
-            !entry.object.is_null()
+            // SAFETY: called by the collector with its tracer, on a pointer to a reflector. It
+            // returns whether the object survived (and updates the pointer if it moved); it
+            // does not clear the pointer of a dead one.
+            let alive = unsafe { JS_UpdateWeakPointerAfterGCUnbarriered(trc, &mut entry.object) };
+            alive && !entry.object.is_null()
         });
     });
 }
