@@ -1,5 +1,5 @@
 // https://html.spec.whatwg.org/multipage/input.html#htmlinputelement
-// Members Aperture does not implement are left out (absent, not stubbed): list/datalist, form submission overrides, constraint validation, selection APIs, showPicker.
+// Members Aperture does not implement are left out (absent, not stubbed): list/datalist, form submission overrides, constraint validation, showPicker.
 
 [Exposed=Window]
 interface HTMLInputElement : HTMLElement {
@@ -37,4 +37,18 @@ interface HTMLInputElement : HTMLElement {
   readonly attribute NodeList labels;
 
   undefined select();
+  [SetterThrows] attribute unsigned long? selectionStart;
+  [SetterThrows] attribute unsigned long? selectionEnd;
+  [SetterThrows] attribute DOMString? selectionDirection;
+  [Throws] undefined setRangeText(DOMString replacement);
+  [Throws] undefined setRangeText(DOMString replacement, unsigned long start, unsigned long end, optional SelectionMode selectionMode = "preserve");
+  [Throws] undefined setSelectionRange(unsigned long start, unsigned long end, optional DOMString direction);
+};
+
+// https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#selectionmode
+enum SelectionMode {
+  "select",
+  "start",
+  "end",
+  "preserve"
 };

@@ -1,5 +1,5 @@
 // https://html.spec.whatwg.org/multipage/form-elements.html#htmltextareaelement
-// Constraint validation and the selection APIs are not implemented (absent).
+// Constraint validation is not implemented (absent).
 
 [Exposed=Window]
 interface HTMLTextAreaElement : HTMLElement {
@@ -25,4 +25,10 @@ interface HTMLTextAreaElement : HTMLElement {
   readonly attribute NodeList labels;
 
   undefined select();
+  attribute unsigned long selectionStart;
+  attribute unsigned long selectionEnd;
+  attribute DOMString selectionDirection;
+  [Throws] undefined setRangeText(DOMString replacement);
+  [Throws] undefined setRangeText(DOMString replacement, unsigned long start, unsigned long end, optional SelectionMode selectionMode = "preserve");
+  undefined setSelectionRange(unsigned long start, unsigned long end, optional DOMString direction);
 };

@@ -66,6 +66,9 @@ pub fn children_changed(cx: &mut JSContext, parent: &Node) {
     if let Some(style) = parent.downcast::<crate::dom::html::htmlstyleelement::HTMLStyleElement>() {
         style.children_changed();
     }
+    if let Some(textarea) = parent.downcast::<crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement>() {
+        textarea.children_changed();
+    }
 }
 
 /// Attribute change steps (<https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>).
@@ -79,6 +82,11 @@ pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old:
     }
     if let Some(script) = element.downcast::<HTMLScriptElement>() {
         script.on_attribute_changed(cx, name, old);
+    }
+    if matches!(name, "type" | "value") {
+        if let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
+            input.value_may_have_changed(name, old);
+        }
     }
     for hook in extra_hooks() {
         (hook.attribute_changed)(cx, element, name, old);

@@ -20,6 +20,7 @@ use crate::dom::dom::node::Node;
 use crate::dom::dom::nodelist::NodeList;
 use crate::dom::fileapi::filelist::FileList;
 use crate::dom::html::forms::htmlformelement::HTMLFormElement;
+use crate::dom::html::forms::textselection::{self, SelectionState};
 use crate::dom::html::forms::inputvalue::{self, Range, ValueMode};
 use crate::dom::html::forms::{PreActivation, form_owner, is_disabled_control, labels};
 use crate::dom::html::htmlelement::HTMLElement;
@@ -45,6 +46,9 @@ pub struct HTMLInputElement {
     /// <https://html.spec.whatwg.org/multipage/input.html#concept-input-type-file-selected>, as
     /// the FileList `files` returns (made on first use).
     files: MutNullableDom<FileList>,
+    /// The selection of its text, for the types the selection APIs apply to (`textselection.rs`).
+    #[no_trace]
+    selection: SelectionState,
 }
 
 impl HTMLInputElement {
@@ -60,6 +64,7 @@ impl HTMLInputElement {
                 dirty_checked: Cell::new(false),
                 indeterminate: Cell::new(false),
                 files: Default::default(),
+                selection: Default::default(),
             }),
             &window,
         )
@@ -102,6 +107,58 @@ impl HTMLInputElement {
         let sanitized = inputvalue::sanitize(self.input_type(), &value, &self.range());
         *self.value.borrow_mut() = sanitized;
         self.dirty_value.set(true);
+    }
+
+    pub fn selection_state(&self) -> &SelectionState {
+        &self.selection
+    }
+
+    /// The `type` or `value` attribute changed: the value may be shorter now. A type change
+    /// "9. If previouslySelectable is false and nowSelectable is true, set the element's text
+    /// entry cursor position to the beginning of the text control, and set its selection
+    /// direction to "none"" (<https://html.spec.whatwg.org/multipage/input.html#the-input-element:attr-input-type-15>).
+    pub fn value_may_have_changed(&self, name: &str, old: Option<&str>) {
+        let selectable = |kind: &str| matches!(kind, "text" | "search" | "tel" | "url" | "password");
+        if name == "type" && !selectable(inputvalue::type_keyword(old)) && self.selection_applies() {
+            self.selection.move_to_start();
+            return;
+        }
+        self.selection.clamp(&self.current_value());
+    }
+
+    /// Whether `selectionStart`, `selectionEnd`, `selectionDirection`, `setRangeText()` and
+    /// `setSelectionRange()` apply: text, search, tel, url and password
+    /// (<https://html.spec.whatwg.org/multipage/input.html#do-not-apply>).
+    fn selection_applies(&self) -> bool {
+        matches!(self.input_type(), "text" | "search" | "tel" | "url" | "password")
+    }
+
+    /// (start, end, direction), or the "InvalidStateError" of a type they do not apply to.
+    fn selection(&self) -> Fallible<(u32, u32, textselection::Direction)> {
+        if !self.selection_applies() {
+            return Err(textselection::not_applicable());
+        }
+        Ok(self.selection.get(&self.current_value()))
+    }
+
+    fn set_selection(&self, start: u32, end: u32, direction: Option<&str>) {
+        self.selection.set_range(self.upcast(), &self.current_value(), start, end, direction);
+    }
+
+    /// setRangeText(): "2. Set this element's dirty value flag to true", then steps 3–12.
+    fn range_text(
+        &self,
+        replacement: &str,
+        range: Option<(u32, u32)>,
+        mode: textselection::SelectionMode,
+    ) -> ErrorResult {
+        let (start, end, _) = self.selection()?;
+        let (new_value, selection_start, selection_end) =
+            textselection::range_text(&self.current_value(), (start, end), replacement, range, mode)?;
+        self.set_current_value(new_value);
+        // 12. "Set the selection range with selection start and selection end."
+        self.set_selection(selection_start, selection_end, None);
+        Ok(())
     }
 
     /// The checkedness: the dirty one, or the presence of the `checked` content attribute.
@@ -432,8 +489,19 @@ impl HTMLInputElementMethods for HTMLInputElement {
     fn SetValue(&self, cx: &mut JSContext, value: DOMString) -> ErrorResult {
         match inputvalue::value_mode(self.input_type()) {
             // value: "set the element's value to the new value, set its dirty value flag to true,
-            // invoke the value sanitization algorithm".
-            ValueMode::Value => self.set_current_value(value.into()),
+            // invoke the value sanitization algorithm …, and then, if the element's value (after
+            // applying the value sanitization algorithm) is different from oldValue, and the
+            // element has a text entry cursor position, move the text entry cursor position to
+            // the end of the text control, unselecting any selected text and resetting the
+            // selection direction to "none"."
+            ValueMode::Value => {
+                let old = self.current_value();
+                self.set_current_value(value.into());
+                let new = self.current_value();
+                if new != old {
+                    self.selection.move_to_end(&new);
+                }
+            }
             // default and default/on: "set the value content attribute to the given value".
             ValueMode::Default | ValueMode::DefaultOn => self.element().set_attribute_value(cx, "value", value.into()),
             // filename: "On setting, if the new value is the empty string, empty the list of
@@ -489,9 +557,76 @@ impl HTMLInputElementMethods for HTMLInputElement {
     /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-select>:
     /// selects the text (there is no visible selection here) and fires `select`.
     fn Select(&self, _cx: &mut JSContext) {
+        // "Set the selection range with 0 and infinity" where the selection APIs apply (which
+        // fires `select` only if that changed the selection).
+        if self.selection_applies() {
+            self.selection.set_range(self.upcast(), &self.current_value(), 0, u32::MAX, None);
+            return;
+        }
         if matches!(self.input_type(), "text" | "search" | "tel" | "url" | "password" | "email" | "number") {
             self.queue_select_event();
         }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectionstart>:
+    /// "If this element is an input element, and selectionStart does not apply to input
+    /// elements whose type attribute is in this element's type attribute's current state,
+    /// return null."
+    fn SelectionStart(&self, _cx: &mut JSContext) -> Option<u32> {
+        self.selection().ok().map(|s| s.0)
+    }
+    /// "If … selectionStart does not apply …, throw an "InvalidStateError" DOMException. Let end
+    /// be the value of this element's selectionEnd attribute. If end is less than the given
+    /// value, set end to the given value. Set the selection range with the given value, end,
+    /// and the value of this element's selectionDirection attribute."
+    fn SetSelectionStart(&self, _cx: &mut JSContext, value: Option<u32>) -> ErrorResult {
+        let (_, end, direction) = self.selection()?;
+        let value = value.unwrap_or(0);
+        self.set_selection(value, end.max(value), Some(textselection::direction_name(direction)));
+        Ok(())
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectionend>
+    fn SelectionEnd(&self, _cx: &mut JSContext) -> Option<u32> {
+        self.selection().ok().map(|s| s.1)
+    }
+    /// "Set the selection range with the value of this element's selectionStart attribute, the
+    /// given value, and the value of this element's selectionDirection attribute."
+    fn SetSelectionEnd(&self, _cx: &mut JSContext, value: Option<u32>) -> ErrorResult {
+        let (start, _, direction) = self.selection()?;
+        self.set_selection(start, value.unwrap_or(0), Some(textselection::direction_name(direction)));
+        Ok(())
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectiondirection>
+    fn SelectionDirection(&self, _cx: &mut JSContext) -> Option<DOMString> {
+        self.selection().ok().map(|s| textselection::direction_name(s.2).into())
+    }
+    /// "Set the selection range with the value of this element's selectionStart attribute, the
+    /// value of this element's selectionEnd attribute, and the given value."
+    fn SetSelectionDirection(&self, _cx: &mut JSContext, value: Option<DOMString>) -> ErrorResult {
+        let (start, end, _) = self.selection()?;
+        self.set_selection(start, end, value.as_deref());
+        Ok(())
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setselectionrange>
+    fn SetSelectionRange(&self, _cx: &mut JSContext, start: u32, end: u32, direction: Option<DOMString>) -> ErrorResult {
+        self.selection()?;
+        self.set_selection(start, end, direction.as_deref());
+        Ok(())
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setrangetext>
+    fn SetRangeText(&self, _cx: &mut JSContext, replacement: DOMString) -> ErrorResult {
+        self.range_text(&replacement, None, textselection::SelectionMode::Preserve)
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setrangetext>
+    fn SetRangeText_(
+        &self,
+        _cx: &mut JSContext,
+        replacement: DOMString,
+        start: u32,
+        end: u32,
+        mode: crate::dom::bindings::codegen::Enums::SelectionMode,
+    ) -> ErrorResult {
+        self.range_text(&replacement, Some((start, end)), textselection::mode_from(mode.as_str()))
     }
 }
 

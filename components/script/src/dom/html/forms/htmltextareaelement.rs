@@ -8,15 +8,15 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::HTMLTextAreaElementBinding::HTMLTextAreaElementMethods;
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::refcounted::Trusted;
+use crate::dom::bindings::error::ErrorResult;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
-use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::node::Node;
 use crate::dom::dom::nodelist::NodeList;
 use crate::dom::html::forms::htmlformelement::HTMLFormElement;
+use crate::dom::html::forms::textselection::{self, Direction, SelectionMode, SelectionState};
 use crate::dom::html::forms::{form_owner, labels};
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::reflect::{reflect_bool, reflect_non_negative_long, reflect_string, reflect_unsigned};
@@ -30,6 +30,9 @@ pub struct HTMLTextAreaElement {
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#concept-textarea-dirty>
     #[no_trace]
     dirty: Cell<bool>,
+    /// The selection of its text (`textselection.rs`).
+    #[no_trace]
+    selection: SelectionState,
 }
 
 impl HTMLTextAreaElement {
@@ -41,9 +44,28 @@ impl HTMLTextAreaElement {
                 htmlelement: HTMLElement::new_inherited(local_name, document),
                 raw_value: RefCell::new(String::new()),
                 dirty: Cell::new(false),
+                selection: Default::default(),
             }),
             &window,
         )
+    }
+
+    pub fn selection_state(&self) -> &SelectionState {
+        &self.selection
+    }
+
+    fn selection(&self) -> (u32, u32, Direction) {
+        self.selection.get(&self.api_value())
+    }
+
+    fn set_selection(&self, start: u32, end: u32, direction: Option<&str>) {
+        self.selection.set_range(self.upcast(), &self.api_value(), start, end, direction);
+    }
+
+    /// A child was inserted or removed: the default value, and so the value of a textarea
+    /// whose value is not dirty, may be shorter.
+    pub fn children_changed(&self) {
+        self.selection.clamp(&self.api_value());
     }
 
     /// The API value: the raw value (the child text content until the value is set) with line
@@ -164,8 +186,18 @@ impl HTMLTextAreaElementMethods for HTMLTextAreaElement {
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-textarea-value>: "set the
     /// raw value to the new value, set the dirty value flag to true".
     fn SetValue(&self, _cx: &mut JSContext, value: DOMString) {
+        // "1. Let oldAPIValue be this element's API value. 2. Set this element's raw value to
+        // the new value. 3. Set this element's dirty value flag to true. 4. If the new API value
+        // is different from oldAPIValue, then move the text entry cursor position to the end of
+        // the text control, unselecting any selected text and resetting the selection direction
+        // to "none"."
+        let old = self.api_value();
         *self.raw_value.borrow_mut() = value.into();
         self.dirty.set(true);
+        let new = self.api_value();
+        if new != old {
+            self.selection.move_to_end(&new);
+        }
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-textarea-textlength>: the
     /// API value's length in UTF-16 code units.
@@ -176,13 +208,76 @@ impl HTMLTextAreaElementMethods for HTMLTextAreaElement {
     fn Labels(&self, cx: &mut JSContext) -> DomRoot<NodeList> {
         labels(cx, self.upcast::<Element>())
     }
-    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-select>
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-select>:
+    /// "set the selection range with 0 and infinity" (which fires `select` only if that changed
+    /// the selection).
     fn Select(&self, _cx: &mut JSContext) {
-        let this = Trusted::new(self);
-        crate::script_thread::queue_task(Box::new(move |cx| {
-            if let Some(this) = this.root() {
-                this.upcast::<EventTarget>().fire_event_with(cx, "select", true, false);
-            }
-        }));
+        self.selection.set_range(self.upcast(), &self.api_value(), 0, u32::MAX, None);
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectionstart>
+    fn SelectionStart(&self, _cx: &mut JSContext) -> u32 {
+        self.selection().0
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectionstart>:
+    /// "Let end be the value of this element's selectionEnd attribute. If end is less than the
+    /// given value, set end to the given value. Set the selection range with the given value,
+    /// end, and the value of this element's selectionDirection attribute."
+    fn SetSelectionStart(&self, _cx: &mut JSContext, value: u32) {
+        let (_, end, direction) = self.selection();
+        self.set_selection(value, end.max(value), Some(textselection::direction_name(direction)));
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectionend>
+    fn SelectionEnd(&self, _cx: &mut JSContext) -> u32 {
+        self.selection().1
+    }
+    /// "Set the selection range with the value of this element's selectionStart attribute, the
+    /// given value, and the value of this element's selectionDirection attribute."
+    fn SetSelectionEnd(&self, _cx: &mut JSContext, value: u32) {
+        let (start, _, direction) = self.selection();
+        self.set_selection(start, value, Some(textselection::direction_name(direction)));
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-selectiondirection>
+    fn SelectionDirection(&self, _cx: &mut JSContext) -> DOMString {
+        textselection::direction_name(self.selection().2).into()
+    }
+    /// "Set the selection range with the value of this element's selectionStart attribute, the
+    /// value of this element's selectionEnd attribute, and the given value."
+    fn SetSelectionDirection(&self, _cx: &mut JSContext, value: DOMString) {
+        let (start, end, _) = self.selection();
+        self.set_selection(start, end, Some(&value));
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setselectionrange>
+    fn SetSelectionRange(&self, _cx: &mut JSContext, start: u32, end: u32, direction: Option<DOMString>) {
+        self.set_selection(start, end, direction.as_deref());
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setrangetext>
+    fn SetRangeText(&self, _cx: &mut JSContext, replacement: DOMString) -> ErrorResult {
+        self.range_text(&replacement, None, SelectionMode::Preserve)
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setrangetext>
+    fn SetRangeText_(
+        &self,
+        _cx: &mut JSContext,
+        replacement: DOMString,
+        start: u32,
+        end: u32,
+        mode: crate::dom::bindings::codegen::Enums::SelectionMode,
+    ) -> ErrorResult {
+        self.range_text(&replacement, Some((start, end)), textselection::mode_from(mode.as_str()))
+    }
+}
+
+impl HTMLTextAreaElement {
+    /// setRangeText(): "2. Set this element's dirty value flag to true", then steps 3–12.
+    fn range_text(&self, replacement: &str, range: Option<(u32, u32)>, mode: SelectionMode) -> ErrorResult {
+        let value = self.api_value();
+        let (start, end, _) = self.selection();
+        let (new_value, selection_start, selection_end) =
+            textselection::range_text(&value, (start, end), replacement, range, mode)?;
+        *self.raw_value.borrow_mut() = new_value;
+        self.dirty.set(true);
+        // 12. "Set the selection range with selection start and selection end."
+        self.set_selection(selection_start, selection_end, None);
+        Ok(())
     }
 }

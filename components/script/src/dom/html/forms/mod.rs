@@ -13,6 +13,7 @@ pub mod htmloptionelement;
 pub mod htmlselectelement;
 pub mod htmltextareaelement;
 pub mod inputvalue;
+pub mod textselection;
 
 use mozjs::context::JSContext;
 
