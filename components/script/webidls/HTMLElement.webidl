@@ -65,6 +65,14 @@ HTMLStyleElement includes LinkStyle;
 [Exposed=Window] interface HTMLButtonElement : HTMLElement {
   attribute boolean disabled;
   attribute DOMString type;
+
+  // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#the-constraint-validation-api
+  readonly attribute boolean willValidate;
+  [SameObject] readonly attribute ValidityState validity;
+  readonly attribute DOMString validationMessage;
+  boolean checkValidity();
+  boolean reportValidity();
+  undefined setCustomValidity(DOMString error);
 };
 [Exposed=Window] interface HTMLHeadingElement : HTMLElement {};
 [Exposed=Window] interface HTMLUListElement : HTMLElement {};

@@ -1,8 +1,8 @@
 // https://html.spec.whatwg.org/multipage/forms.html#htmlformelement
 // FIXME: `elements` is an HTMLCollection (the spec's HTMLFormControlsCollection adds RadioNodeList
-// named access); named and indexed access on the form itself and constraint validation
-// (checkValidity, reportValidity) are not implemented. Submission fires
-// `submit` (and `formdata` is not fired); there is no navigation in a headless host.
+// named access); named and indexed access on the form itself are not implemented. Submission
+// validates the form, then fires `submit` (and `formdata` is not fired); there is no navigation
+// in a headless host.
 
 [Exposed=Window]
 interface HTMLFormElement : HTMLElement {
@@ -23,4 +23,6 @@ interface HTMLFormElement : HTMLElement {
   undefined submit();
   [Throws] undefined requestSubmit(optional HTMLElement? submitter = null);
   undefined reset();
+  boolean checkValidity();
+  boolean reportValidity();
 };

@@ -1,5 +1,5 @@
 // https://html.spec.whatwg.org/multipage/input.html#htmlinputelement
-// Members Aperture does not implement are left out (absent, not stubbed): list/datalist, form submission overrides, constraint validation, showPicker.
+// Members Aperture does not implement are left out (absent, not stubbed): list/datalist, form submission overrides, showPicker.
 
 [Exposed=Window]
 interface HTMLInputElement : HTMLElement {
@@ -43,6 +43,14 @@ interface HTMLInputElement : HTMLElement {
   [Throws] undefined setRangeText(DOMString replacement);
   [Throws] undefined setRangeText(DOMString replacement, unsigned long start, unsigned long end, optional SelectionMode selectionMode = "preserve");
   [Throws] undefined setSelectionRange(unsigned long start, unsigned long end, optional DOMString direction);
+
+  // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#the-constraint-validation-api
+  readonly attribute boolean willValidate;
+  [SameObject] readonly attribute ValidityState validity;
+  readonly attribute DOMString validationMessage;
+  boolean checkValidity();
+  boolean reportValidity();
+  undefined setCustomValidity(DOMString error);
 };
 
 // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#selectionmode

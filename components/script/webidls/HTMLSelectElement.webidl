@@ -1,7 +1,6 @@
 // https://html.spec.whatwg.org/multipage/form-elements.html#htmlselectelement
 // FIXME: `options` and `selectedOptions` are HTMLCollections here (the spec's
 // HTMLOptionsCollection adds add()/remove()/setter on it); add()/remove() live on the select.
-// Constraint validation is not implemented (absent).
 
 [Exposed=Window]
 interface HTMLSelectElement : HTMLElement {
@@ -28,4 +27,12 @@ interface HTMLSelectElement : HTMLElement {
   attribute DOMString value;
 
   readonly attribute NodeList labels;
+
+  // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#the-constraint-validation-api
+  readonly attribute boolean willValidate;
+  [SameObject] readonly attribute ValidityState validity;
+  readonly attribute DOMString validationMessage;
+  boolean checkValidity();
+  boolean reportValidity();
+  undefined setCustomValidity(DOMString error);
 };

@@ -1,5 +1,4 @@
 // https://html.spec.whatwg.org/multipage/form-elements.html#htmltextareaelement
-// Constraint validation is not implemented (absent).
 
 [Exposed=Window]
 interface HTMLTextAreaElement : HTMLElement {
@@ -31,4 +30,12 @@ interface HTMLTextAreaElement : HTMLElement {
   [Throws] undefined setRangeText(DOMString replacement);
   [Throws] undefined setRangeText(DOMString replacement, unsigned long start, unsigned long end, optional SelectionMode selectionMode = "preserve");
   undefined setSelectionRange(unsigned long start, unsigned long end, optional DOMString direction);
+
+  // https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#the-constraint-validation-api
+  readonly attribute boolean willValidate;
+  [SameObject] readonly attribute ValidityState validity;
+  readonly attribute DOMString validationMessage;
+  boolean checkValidity();
+  boolean reportValidity();
+  undefined setCustomValidity(DOMString error);
 };

@@ -56,6 +56,7 @@ pub use crate::dom::dom::namednodemap::NamedNodeMap;
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodeiterator::NodeIterator;
 pub use crate::dom::dom::nodelist::NodeList;
+pub use crate::dom::html::forms::validation::ValidityState;
 pub use crate::dom::ranges::abstractrange::{AbstractRange, StaticRange};
 pub use crate::dom::ranges::range::Range;
 pub use crate::dom::ranges::selection::Selection;

@@ -23,6 +23,15 @@ impl FileList {
         let list = FileList { reflector_: Reflector::new(), files: files.iter().map(|f| Dom::from_ref(&**f)).collect() };
         reflect_dom_object(cx, Box::new(list), global)
     }
+
+    /// The number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
 }
 
 impl FileListMethods for FileList {

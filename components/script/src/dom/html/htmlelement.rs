@@ -15,13 +15,26 @@ use crate::dom::dom::node::Node;
 #[dom_struct]
 pub struct HTMLElement {
     element: Element,
+    /// The custom validity error message of a form control
+    /// (<https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#custom-validity-error-message>).
+    #[no_trace]
+    custom_validity: std::cell::RefCell<String>,
 }
 
 impl HTMLElement {
     pub fn new_inherited(local_name: &str, document: &Document) -> HTMLElement {
         HTMLElement {
             element: Element::new_inherited(local_name.to_owned(), Some(HTML_NAMESPACE.to_owned()), None, document),
+            custom_validity: Default::default(),
         }
+    }
+
+    pub fn custom_validity(&self) -> String {
+        self.custom_validity.borrow().clone()
+    }
+
+    pub fn set_custom_validity(&self, message: String) {
+        *self.custom_validity.borrow_mut() = message;
     }
 
     /// A reflected boolean content attribute.

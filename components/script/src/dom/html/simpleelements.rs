@@ -115,6 +115,7 @@ impl crate::dom::bindings::codegen::HTMLMetaElementBinding::HTMLMetaElementMetho
 }
 
 impl crate::dom::bindings::codegen::HTMLButtonElementBinding::HTMLButtonElementMethods for HTMLButtonElement {
+    crate::dom::html::forms::validation::constraint_validation_methods!();
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-fe-disabled>
     fn Disabled(&self, _cx: &mut JSContext) -> bool {
         self.htmlelement.get_bool_attribute("disabled")

@@ -61,7 +61,7 @@ impl HTMLFormElement {
     /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#concept-form-submit>,
     /// the part a headless host performs: unless submitted from submit() (`from_method`), fire
     /// `submit` (bubbles, cancelable) once at a time; there is no navigation afterwards.
-    pub fn submit_from(&self, cx: &mut JSContext, _submitter: Option<&HTMLElement>, from_method: bool) {
+    pub fn submit_from(&self, cx: &mut JSContext, submitter: Option<&HTMLElement>, from_method: bool) {
         if from_method {
             // "If submitted from submit() method is true": no events; the navigation it would
             // start does not exist here.
@@ -72,6 +72,19 @@ impl HTMLFormElement {
             return;
         }
         self.firing_submission_events.set(true);
+        // "If the submitter element's no-validate state is false, then interactively validate
+        // the constraints of form and examine the result. If the result is negative (i.e., the
+        // constraint validation concluded that there were invalid fields and probably informed
+        // the user of this), then: set form's firing submission events to false; return." The
+        // no-validate state: the submitter's formnovalidate, else the form's novalidate.
+        let no_validate = submitter
+            .filter(|s| !std::ptr::eq(s.upcast::<Element>(), self.upcast::<Element>()))
+            .is_some_and(|s| s.upcast::<Element>().has_attribute_named("formnovalidate"))
+            || self.upcast::<Element>().has_attribute_named("novalidate");
+        if !no_validate && !crate::dom::html::forms::validation::form_report_validity(cx, self) {
+            self.firing_submission_events.set(false);
+            return;
+        }
         // FIXME: a SubmitEvent with `submitter`; Aperture fires a plain Event.
         let _ = self.upcast::<EventTarget>().fire_event_with(cx, "submit", true, true);
         self.firing_submission_events.set(false);
@@ -197,5 +210,13 @@ impl HTMLFormElementMethods for HTMLFormElement {
     /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-reset>
     fn Reset(&self, cx: &mut JSContext) {
         self.reset_form(cx);
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-checkvalidity>
+    fn CheckValidity(&self, cx: &mut JSContext) -> bool {
+        crate::dom::html::forms::validation::form_check_validity(cx, self)
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-reportvalidity>
+    fn ReportValidity(&self, cx: &mut JSContext) -> bool {
+        crate::dom::html::forms::validation::form_report_validity(cx, self)
     }
 }

@@ -113,6 +113,16 @@ impl HTMLInputElement {
         &self.selection
     }
 
+    /// The number of selected files of a file input (none until a page sets `files`).
+    pub fn selected_file_count(&self) -> usize {
+        self.files.get().map_or(0, |f| f.len())
+    }
+
+    /// The numeric constraints (`min`, `max`, `step`) of a number or range input.
+    pub fn numeric_range(&self) -> Range {
+        self.range()
+    }
+
     /// The `type` or `value` attribute changed: the value may be shorter now. A type change
     /// "9. If previouslySelectable is false and nowSelectable is true, set the element's text
     /// entry cursor position to the beginning of the text control, and set its selection
@@ -183,7 +193,7 @@ impl HTMLInputElement {
 
     /// The other radio buttons of this one's group, this one included: same form owner, same
     /// tree, same non-empty name.
-    fn radio_group(&self) -> Vec<DomRoot<HTMLInputElement>> {
+    pub(crate) fn radio_group(&self) -> Vec<DomRoot<HTMLInputElement>> {
         let Some(name) = self.attr("name").filter(|n| !n.is_empty()) else {
             return vec![DomRoot::from_ref(self)];
         };
@@ -305,6 +315,7 @@ impl HTMLInputElement {
 }
 
 impl HTMLInputElementMethods for HTMLInputElement {
+    crate::dom::html::forms::validation::constraint_validation_methods!();
     reflect_string!(Accept, SetAccept, "accept", "https://html.spec.whatwg.org/multipage/input.html#dom-input-accept");
     reflect_string!(Alt, SetAlt, "alt", "https://html.spec.whatwg.org/multipage/input.html#dom-input-alt");
     reflect_string!(

@@ -89,6 +89,26 @@ impl HTMLSelectElement {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#the-select-element:suffering-from-being-missing>
+    /// (for a required select): "either none of the option elements in the select element's
+    /// list of options have their selectedness set to true, or the only option element in the
+    /// select element's list of options with its selectedness set to true is the placeholder
+    /// label option" (a first option with an empty value, child of a single-line select).
+    pub fn suffers_from_being_missing(&self) -> bool {
+        let selected = self.selected_options();
+        let Some(only) = selected.first() else { return true };
+        if selected.len() != 1 || self.is_multiple() || self.display_size() != 1 {
+            return false;
+        }
+        let options = self.list_of_options();
+        let is_placeholder = options.first().is_some_and(|first| {
+            std::ptr::eq(&**first, &**only)
+                && first.value().is_empty()
+                && first.upcast::<Node>().parent().is_some_and(|p| std::ptr::eq(&*p, self.upcast::<Node>()))
+        });
+        is_placeholder
+    }
+
     /// The selected options, in tree order.
     pub fn selected_options(&self) -> Vec<DomRoot<HTMLOptionElement>> {
         self.list_of_options().into_iter().zip(self.selected_flags()).filter(|(_, f)| *f).map(|(o, _)| o).collect()
@@ -103,6 +123,7 @@ impl HTMLSelectElement {
 }
 
 impl HTMLSelectElementMethods for HTMLSelectElement {
+    crate::dom::html::forms::validation::constraint_validation_methods!();
     reflect_string!(
         Autocomplete,
         SetAutocomplete,

@@ -62,6 +62,11 @@ impl HTMLTextAreaElement {
         self.selection.set_range(self.upcast(), &self.api_value(), start, end, direction);
     }
 
+    /// Whether the value is the empty string (constraint validation's "value missing").
+    pub fn api_value_is_empty(&self) -> bool {
+        self.api_value().is_empty()
+    }
+
     /// A child was inserted or removed: the default value, and so the value of a textarea
     /// whose value is not dirty, may be shorter.
     pub fn children_changed(&self) {
@@ -84,6 +89,7 @@ impl HTMLTextAreaElement {
 }
 
 impl HTMLTextAreaElementMethods for HTMLTextAreaElement {
+    crate::dom::html::forms::validation::constraint_validation_methods!();
     reflect_string!(
         Autocomplete,
         SetAutocomplete,

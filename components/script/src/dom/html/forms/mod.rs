@@ -2,9 +2,9 @@
 //! (input, textarea, select, option, optgroup) and labels, with the shared algorithms they use
 //! (form owner, labelable elements, activation behaviour of submit and reset buttons).
 //!
-//! Constraint validation and the text selection APIs are not implemented, so their members are
-//! absent from the IDL. Submitting a form fires `submit` and navigates nowhere: a headless host
-//! has no navigation.
+//! Constraint validation (`validation.rs`) and the selection APIs of text controls
+//! (`textselection.rs`) are here too. Submitting a form validates it, then fires `submit` and
+//! navigates nowhere: a headless host has no navigation.
 
 pub mod htmlformelement;
 pub mod htmlinputelement;
@@ -14,6 +14,7 @@ pub mod htmlselectelement;
 pub mod htmltextareaelement;
 pub mod inputvalue;
 pub mod textselection;
+pub mod validation;
 
 use mozjs::context::JSContext;
 
