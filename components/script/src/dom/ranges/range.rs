@@ -25,6 +25,13 @@ use crate::dom::ranges::abstractrange::AbstractRange;
 use crate::dom::ranges::boundary::{self, BoundaryPoint, index, is_character_data, node_length, position, same_root};
 use crate::dom::ranges::liveranges;
 
+/// Which of the two contents algorithms runs.
+#[derive(Clone, Copy, PartialEq)]
+enum Contents {
+    Extract,
+    Clone,
+}
+
 /// The `how` constants of compareBoundaryPoints() (the IDL's `Range.START_TO_START` …).
 const START_TO_START: u16 = 0;
 const START_TO_END: u16 = 1;
@@ -249,6 +256,19 @@ impl Range {
 
     /// <https://dom.spec.whatwg.org/#concept-range-extract>
     fn extract(&self, cx: &mut JSContext) -> Fallible<DomRoot<DocumentFragment>> {
+        self.extract_or_clone(cx, Contents::Extract)
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-range-clone>
+    fn clone_contents(&self, cx: &mut JSContext) -> Fallible<DomRoot<DocumentFragment>> {
+        self.extract_or_clone(cx, Contents::Clone)
+    }
+
+    /// The two algorithms the standard writes out in parallel, "extract" (the contents move
+    /// into the fragment and the range collapses) and "clone the contents" (copies, nothing
+    /// changes); the steps are numbered as in "extract".
+    fn extract_or_clone(&self, cx: &mut JSContext, mode: Contents) -> Fallible<DomRoot<DocumentFragment>> {
+        let extract = mode == Contents::Extract;
         let (start, end) = (self.start(), self.end());
         // 1. "Let fragment be a new DocumentFragment node whose node document is range's start
         //    node's node document."
@@ -261,24 +281,25 @@ impl Range {
         // 4. "If original start node is original end node and it is a CharacterData node,
         //    then:"
         if same_object(&*start.node, &*end.node) && is_character_data(&start.node) {
-            // 4.1–4.2. "Let clone be a clone of original start node. Set the data of clone to
+            // 4.1–4.3. "Let clone be a clone of original start node. Set the data of clone to
             //          the result of substringing data with node original start node, offset
             //          original start offset, and count original end offset minus original
-            //          start offset."
+            //          start offset. Append clone to fragment."
             let count = end.offset - start.offset;
             let clone = Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
-            // 4.3. "Append clone to fragment."
             frag.pre_insert(cx, &clone, None)?;
-            // 4.4. "Replace data with node original start node, offset original start offset,
-            //      count original end offset minus original start offset, and data the empty
-            //      string."
-            start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+            // 4.4. (extract) "Replace data with node original start node, offset original
+            //      start offset, count original end offset minus original start offset, and
+            //      data the empty string."
+            if extract {
+                start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+            }
             // 4.5. "Return fragment."
             return Ok(fragment);
         }
         // 5–9.
         let (first, contained, last) = self.split_at_common_ancestor(&start, &end)?;
-        // 10–11. The new boundary point.
+        // 10–11. (extract) The new boundary point.
         let new_point = Self::collapse_point(&start, &end);
         // 12. "If first partially contained child is a CharacterData node, then:"
         if let Some(first) = &first {
@@ -286,45 +307,56 @@ impl Range {
                 // "Let clone be a clone of original start node. Set the data of clone to the
                 // result of substringing data with node original start node, offset original
                 // start offset, and count original start node's length minus original start
-                // offset. Append clone to fragment. Replace data with node original start node,
-                // offset original start offset, count original start node's length minus
-                // original start offset, and data the empty string."
+                // offset. Append clone to fragment." (extract) "Replace data with node original
+                // start node, offset original start offset, count original start node's length
+                // minus original start offset, and data the empty string."
                 let count = node_length(&start.node) - start.offset;
                 let clone =
                     Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
                 frag.pre_insert(cx, &clone, None)?;
-                start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+                if extract {
+                    start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+                }
             } else {
                 // 13. "Otherwise, if first partially contained child is not null: Let clone be
                 //     a clone of first partially contained child. Append clone to fragment. Let
                 //     subrange be a new live range whose start is (original start node,
                 //     original start offset) and whose end is (first partially contained
                 //     child, first partially contained child's length). Let subfragment be the
-                //     result of extracting subrange. Append subfragment to clone."
+                //     result of extracting (cloning the contents of) subrange. Append
+                //     subfragment to clone."
                 let clone = first.clone_node(cx, None, false);
                 frag.pre_insert(cx, &clone, None)?;
                 let subrange =
                     Range::new(cx, &start.node.owner_doc(), &start, &BoundaryPoint::new(first, node_length(first)));
-                let subfragment = subrange.extract(cx)?;
+                let subfragment = subrange.extract_or_clone(cx, mode)?;
                 clone.pre_insert(cx, subfragment.upcast(), None)?;
             }
         }
         // 14. "For each contained child in contained children, append contained child to
-        //     fragment."
+        //     fragment." (clone: "Let clone be a clone of contained child with subtree set to
+        //     true. Append clone to fragment.")
         for child in &contained {
-            frag.pre_insert(cx, child, None)?;
+            if extract {
+                frag.pre_insert(cx, child, None)?;
+            } else {
+                let clone = child.clone_node(cx, None, true);
+                frag.pre_insert(cx, &clone, None)?;
+            }
         }
         // 15. "If last partially contained child is a CharacterData node, then:"
         if let Some(last) = &last {
             if is_character_data(last) {
                 // "Let clone be a clone of original end node. Set the data of clone to the
                 // result of substringing data with node original end node, offset 0, and count
-                // original end offset. Append clone to fragment. Replace data with node
-                // original end node, offset 0, count original end offset, and data the empty
-                // string."
+                // original end offset. Append clone to fragment." (extract) "Replace data with
+                // node original end node, offset 0, count original end offset, and data the
+                // empty string."
                 let clone = Self::clone_with_data(cx, &end.node, boundary::substring(&end.node, 0, end.offset));
                 frag.pre_insert(cx, &clone, None)?;
-                end.node.downcast::<CharacterData>().unwrap().replace_range(cx, 0, end.offset, "")?;
+                if extract {
+                    end.node.downcast::<CharacterData>().unwrap().replace_range(cx, 0, end.offset, "")?;
+                }
             } else {
                 // 16. "Otherwise, if last partially contained child is not null: … Let subrange
                 //     be a new live range whose start is (last partially contained child, 0)
@@ -332,83 +364,16 @@ impl Range {
                 let clone = last.clone_node(cx, None, false);
                 frag.pre_insert(cx, &clone, None)?;
                 let subrange = Range::new(cx, &end.node.owner_doc(), &BoundaryPoint::new(last, 0), &end);
-                let subfragment = subrange.extract(cx)?;
+                let subfragment = subrange.extract_or_clone(cx, mode)?;
                 clone.pre_insert(cx, subfragment.upcast(), None)?;
             }
         }
-        // 17. "Set range's start and end to (new node, new offset)."
-        self.abstract_range.set_start(&new_point.node, new_point.offset);
-        self.set_end_point(&new_point.node, new_point.offset);
+        // 17. (extract) "Set range's start and end to (new node, new offset)."
+        if extract {
+            self.abstract_range.set_start(&new_point.node, new_point.offset);
+            self.set_end_point(&new_point.node, new_point.offset);
+        }
         // 18. "Return fragment."
-        Ok(fragment)
-    }
-
-    /// <https://dom.spec.whatwg.org/#concept-range-clone>
-    fn clone_contents(&self, cx: &mut JSContext) -> Fallible<DomRoot<DocumentFragment>> {
-        let (start, end) = (self.start(), self.end());
-        // 1. "Let fragment be a new DocumentFragment node whose node document is range's start
-        //    node's node document."
-        let fragment = DocumentFragment::new(cx, &start.node.owner_doc());
-        let frag = fragment.upcast::<Node>();
-        // 2. "If range is collapsed, then return fragment."
-        if self.is_collapsed() {
-            return Ok(fragment);
-        }
-        // 4. "If original start node is original end node and it is a CharacterData node":
-        //    a clone holding the substring, appended to fragment.
-        if same_object(&*start.node, &*end.node) && is_character_data(&start.node) {
-            let count = end.offset - start.offset;
-            let clone = Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
-            frag.pre_insert(cx, &clone, None)?;
-            return Ok(fragment);
-        }
-        // 5–9.
-        let (first, contained, last) = self.split_at_common_ancestor(&start, &end)?;
-        if let Some(first) = &first {
-            if is_character_data(first) {
-                // 10. A clone of original start node holding the data after the start offset.
-                let count = node_length(&start.node) - start.offset;
-                let clone =
-                    Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
-                frag.pre_insert(cx, &clone, None)?;
-            } else {
-                // 11. "Let clone be a clone of first partially contained child. Append clone
-                //     to fragment. Let subrange be a new live range whose start is (original
-                //     start node, original start offset) and whose end is (first partially
-                //     contained child, first partially contained child's length). Let
-                //     subfragment be the result of cloning the contents of subrange. Append
-                //     subfragment to clone."
-                let clone = first.clone_node(cx, None, false);
-                frag.pre_insert(cx, &clone, None)?;
-                let subrange =
-                    Range::new(cx, &start.node.owner_doc(), &start, &BoundaryPoint::new(first, node_length(first)));
-                let subfragment = subrange.clone_contents(cx)?;
-                clone.pre_insert(cx, subfragment.upcast(), None)?;
-            }
-        }
-        // 12. "For each contained child in contained children: Let clone be a clone of
-        //     contained child with subtree set to true. Append clone to fragment."
-        for child in &contained {
-            let clone = child.clone_node(cx, None, true);
-            frag.pre_insert(cx, &clone, None)?;
-        }
-        if let Some(last) = &last {
-            if is_character_data(last) {
-                // 13. A clone of original end node holding the data before the end offset.
-                let clone = Self::clone_with_data(cx, &end.node, boundary::substring(&end.node, 0, end.offset));
-                frag.pre_insert(cx, &clone, None)?;
-            } else {
-                // 14. The clone of last partially contained child, holding the clone of the
-                //     contents of (last partially contained child, 0)–(original end node,
-                //     original end offset).
-                let clone = last.clone_node(cx, None, false);
-                frag.pre_insert(cx, &clone, None)?;
-                let subrange = Range::new(cx, &end.node.owner_doc(), &BoundaryPoint::new(last, 0), &end);
-                let subfragment = subrange.clone_contents(cx)?;
-                clone.pre_insert(cx, subfragment.upcast(), None)?;
-            }
-        }
-        // 15. "Return fragment."
         Ok(fragment)
     }
 
