@@ -243,7 +243,7 @@ pub fn normalize(cx: &mut JSContext, node: &Node) {
                 crate::dom::ranges::boundary::index(s),
                 length,
             );
-            length += s.downcast::<CharacterData>().unwrap().utf16_len();
+            length += crate::dom::ranges::boundary::node_length(s);
         }
         // 7. "Remove node's contiguous exclusive Text nodes (excluding itself), in tree order."
         for s in contiguous {

@@ -292,7 +292,9 @@ impl Range {
             //      start offset, count original end offset minus original start offset, and
             //      data the empty string."
             if extract {
-                start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+                if let Some(cd) = start.node.downcast::<CharacterData>() {
+                    cd.replace_range(cx, start.offset, count, "")?;
+                }
             }
             // 4.5. "Return fragment."
             return Ok(fragment);
@@ -315,7 +317,9 @@ impl Range {
                     Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
                 frag.pre_insert(cx, &clone, None)?;
                 if extract {
-                    start.node.downcast::<CharacterData>().unwrap().replace_range(cx, start.offset, count, "")?;
+                    if let Some(cd) = start.node.downcast::<CharacterData>() {
+                    cd.replace_range(cx, start.offset, count, "")?;
+                }
                 }
             } else {
                 // 13. "Otherwise, if first partially contained child is not null: Let clone be
@@ -355,7 +359,9 @@ impl Range {
                 let clone = Self::clone_with_data(cx, &end.node, boundary::substring(&end.node, 0, end.offset));
                 frag.pre_insert(cx, &clone, None)?;
                 if extract {
-                    end.node.downcast::<CharacterData>().unwrap().replace_range(cx, 0, end.offset, "")?;
+                    if let Some(cd) = end.node.downcast::<CharacterData>() {
+                        cd.replace_range(cx, 0, end.offset, "")?;
+                    }
                 }
             } else {
                 // 16. "Otherwise, if last partially contained child is not null: … Let subrange
@@ -401,7 +407,8 @@ impl Range {
         //    parent otherwise."
         let parent = match &reference {
             None => start.node.clone(),
-            Some(r) => r.parent().expect("a text start node has a parent (step 1)"),
+            // Step 1 made sure a Text start node has a parent; a child has one by definition.
+            Some(r) => r.parent().ok_or_else(|| Error::HierarchyRequest("The range's start has no parent.".into()))?,
         };
         // 6. "Ensure pre-insert validity of node into parent before referenceNode."
         parent.ensure_pre_insertion_validity(node, reference.as_deref())?;
@@ -449,8 +456,10 @@ impl Range {
         //    count original end offset minus original start offset, and data the empty string,
         //    and then return."
         if same_object(&*start.node, &*end.node) && is_character_data(&start.node) {
-            let cd = start.node.downcast::<CharacterData>().unwrap();
-            return cd.replace_range(cx, start.offset, end.offset - start.offset, "");
+            return match start.node.downcast::<CharacterData>() {
+                Some(cd) => cd.replace_range(cx, start.offset, end.offset - start.offset, ""),
+                None => Ok(()),
+            };
         }
         // 4. "Let nodes to remove be a list of all the nodes that are contained in this, in tree
         //    order, omitting any node whose parent is also contained in this."
@@ -507,7 +516,9 @@ impl Range {
         //    this, in tree order, to s."
         self.root().for_each_inclusive_descendant(|n| {
             if n.kind() == NodeKind::Text && self.contains(n) {
-                s.push_str(&n.downcast::<CharacterData>().unwrap().data_string());
+                if let Some(cd) = n.downcast::<CharacterData>() {
+                    s.push_str(&cd.data_string());
+                }
             }
         });
         // 5. "If this's end node is a Text node, then append the substring of that node's data

@@ -353,7 +353,9 @@ impl SelectionMethods for Selection {
         }
         // 3. "Let oldAnchor and oldFocus be the this's anchor and focus, and let newFocus be the
         //    boundary point (node, offset)."
-        let old_anchor = self.anchor().expect("the selection has a range");
+        let Some(old_anchor) = self.anchor() else {
+            return Err(Error::InvalidState("The selection is empty.".into()));
+        };
         let new_focus = BoundaryPoint::new(node, offset);
         // 4–7. newRange: collapsed at newFocus in another tree, else from oldAnchor to
         //      newFocus in tree order.
