@@ -112,7 +112,9 @@ impl RunReport {
         self.results.iter().map(TestResult::counts).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     }
 
-    /// The human-readable report (table, unexpected results, skipped, errors, totals).
+    /// The human-readable report (table, skipped, stale, errors, unexpected results, totals).
+    /// Unexpected results come last, just above the totals, so that the tail of a long log
+    /// (all a CI summary may keep) names them.
     pub fn render(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "{:<19} {:>9} {:>10}  TEST", "STATUS", "PASSED", "UNEXPECTED");
@@ -126,6 +128,24 @@ impl RunReport {
                 c.unexpected.len(),
                 r.test.url
             );
+        }
+        if !self.skipped.is_empty() {
+            let _ = writeln!(s, "\nSkipped ({}):", self.skipped.len());
+            for sk in &self.skipped {
+                let _ = writeln!(s, "  {}: {}", sk.url, sk.reason);
+            }
+        }
+        if !self.stale.is_empty() {
+            let _ = writeln!(s, "\nStale expectations ({}):", self.stale.len());
+            for st in &self.stale {
+                let _ = writeln!(s, "  {st}");
+            }
+        }
+        if !self.meta_errors.is_empty() {
+            let _ = writeln!(s, "\nExpectation file errors ({}):", self.meta_errors.len());
+            for e in &self.meta_errors {
+                let _ = writeln!(s, "  {e}");
+            }
         }
         let unexpected: Vec<_> = self.comparisons.iter().flat_map(|c| &c.unexpected).collect();
         if !unexpected.is_empty() {
@@ -146,24 +166,6 @@ impl RunReport {
                         let _ = writeln!(s, "      {line}");
                     }
                 }
-            }
-        }
-        if !self.skipped.is_empty() {
-            let _ = writeln!(s, "\nSkipped ({}):", self.skipped.len());
-            for sk in &self.skipped {
-                let _ = writeln!(s, "  {}: {}", sk.url, sk.reason);
-            }
-        }
-        if !self.stale.is_empty() {
-            let _ = writeln!(s, "\nStale expectations ({}):", self.stale.len());
-            for st in &self.stale {
-                let _ = writeln!(s, "  {st}");
-            }
-        }
-        if !self.meta_errors.is_empty() {
-            let _ = writeln!(s, "\nExpectation file errors ({}):", self.meta_errors.len());
-            for e in &self.meta_errors {
-                let _ = writeln!(s, "  {e}");
             }
         }
         let (p, f) = self.counts();
