@@ -93,3 +93,51 @@ HTMLStyleElement includes LinkStyle;
   attribute DOMString hreflang;
   attribute DOMString type;
 };
+
+// https://html.spec.whatwg.org/multipage/text-level-semantics.html#the-time-element
+[Exposed=Window] interface HTMLTimeElement : HTMLElement {
+  [CEReactions] attribute DOMString dateTime;
+};
+// https://html.spec.whatwg.org/multipage/text-level-semantics.html#the-data-element
+[Exposed=Window] interface HTMLDataElement : HTMLElement {
+  [CEReactions] attribute DOMString value;
+};
+// https://html.spec.whatwg.org/multipage/grouping-content.html#htmlquoteelement (q, blockquote)
+[Exposed=Window] interface HTMLQuoteElement : HTMLElement {
+  [CEReactions] attribute USVString cite;
+};
+// https://html.spec.whatwg.org/multipage/edits.html#htmlmodelement (ins, del)
+[Exposed=Window] interface HTMLModElement : HTMLElement {
+  [CEReactions] attribute USVString cite;
+  [CEReactions] attribute DOMString dateTime;
+};
+// https://html.spec.whatwg.org/multipage/grouping-content.html#htmldlistelement
+[Exposed=Window] interface HTMLDListElement : HTMLElement {
+  [CEReactions] attribute boolean compact;
+};
+// https://html.spec.whatwg.org/multipage/grouping-content.html#htmlmenuelement
+[Exposed=Window] interface HTMLMenuElement : HTMLElement {
+  [CEReactions] attribute boolean compact;
+};
+// https://html.spec.whatwg.org/multipage/obsolete.html#htmldirectoryelement
+[Exposed=Window] interface HTMLDirectoryElement : HTMLElement {
+  [CEReactions] attribute boolean compact;
+};
+// https://html.spec.whatwg.org/multipage/obsolete.html#htmlfontelement
+[Exposed=Window] interface HTMLFontElement : HTMLElement {
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString color;
+  [CEReactions] attribute DOMString face;
+  [CEReactions] attribute DOMString size;
+};
+// https://html.spec.whatwg.org/multipage/obsolete.html#htmlparamelement
+[Exposed=Window] interface HTMLParamElement : HTMLElement {
+  [CEReactions] attribute DOMString name;
+  [CEReactions] attribute DOMString value;
+  [CEReactions] attribute DOMString type;
+  [CEReactions] attribute DOMString valueType;
+};
+// https://html.spec.whatwg.org/multipage/image-maps.html#htmlmapelement
+[Exposed=Window] interface HTMLMapElement : HTMLElement {
+  [CEReactions] attribute DOMString name;
+  [SameObject] readonly attribute HTMLCollection areas;
+};

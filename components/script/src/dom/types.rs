@@ -105,6 +105,7 @@ pub use crate::dom::html::htmlslotelement::HTMLSlotElement;
 pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
 pub use crate::dom::html::htmlstyleelement::HTMLStyleElement;
 pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
+pub use crate::dom::html::htmldetailselement::HTMLDetailsElement;
 pub use crate::dom::html::htmldialogelement::HTMLDialogElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
@@ -117,6 +118,17 @@ pub use crate::dom::html::simpleelements::{
 pub use crate::dom::html::simpleelements::{
     HTMLBaseElement, HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
     HTMLParagraphElement, HTMLPictureElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
+};
+pub use crate::dom::html::simpleelements::{
+    HTMLDListElement, HTMLDataElement, HTMLDirectoryElement, HTMLFontElement, HTMLMapElement, HTMLMenuElement,
+    HTMLModElement, HTMLParamElement, HTMLQuoteElement, HTMLTimeElement,
+};
+pub use crate::dom::html::forms::formelements::{
+    HTMLDataListElement, HTMLFieldSetElement, HTMLLegendElement, HTMLMeterElement, HTMLOutputElement, HTMLProgressElement,
+};
+pub use crate::dom::html::tables::{
+    HTMLTableCaptionElement, HTMLTableCellElement, HTMLTableColElement, HTMLTableElement, HTMLTableRowElement,
+    HTMLTableSectionElement,
 };
 pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::window::Window;

@@ -33,6 +33,9 @@ pub enum CollectionFilter {
     LocalNames(&'static [&'static str]),
     /// `a` and `area` elements with an `href` (`document.links`).
     Links,
+    /// Elements an interface's own rule finds from the root, in the collection's order
+    /// (a table's `rows`, a row's `cells`…).
+    Computed(fn(&Node) -> Vec<DomRoot<Element>>),
 }
 
 #[dom_struct]
@@ -103,6 +106,7 @@ impl HTMLCollection {
                 .into_iter()
                 .filter(|e| e.is_html_element() && names.contains(&e.local_name()))
                 .collect(),
+            CollectionFilter::Computed(find) => find(&self.root),
             CollectionFilter::Links => self
                 .root
                 .element_descendants()

@@ -303,11 +303,24 @@ impl<'a> ElementRef<'a> {
         self.is_html(&["a", "area"]) && self.0.has_attribute_named("href")
     }
 
-    /// <https://html.spec.whatwg.org/multipage/semantics-other.html#concept-element-disabled>
-    /// (without fieldset inheritance).
+    /// <https://html.spec.whatwg.org/multipage/semantics-other.html#concept-element-disabled>:
+    /// a disabled form control (its own attribute or a disabled fieldset ancestor outside that
+    /// fieldset's first legend), an optgroup with `disabled`, an option that is disabled (its own
+    /// attribute or its optgroup parent's), or a fieldset that is a disabled fieldset.
     fn is_disabled(&self) -> bool {
-        self.is_html(&["button", "input", "select", "textarea", "optgroup", "option", "fieldset"])
-            && self.0.has_attribute_named("disabled")
+        if self.is_html(&["button", "input", "select", "textarea"]) {
+            return crate::dom::html::forms::is_disabled_control(self.0);
+        }
+        if self.is_html(&["option"]) {
+            return self
+                .0
+                .downcast::<crate::dom::html::forms::htmloptionelement::HTMLOptionElement>()
+                .is_some_and(|o| o.is_disabled());
+        }
+        if self.is_html(&["fieldset"]) {
+            return crate::dom::html::forms::is_disabled_fieldset(self.0);
+        }
+        self.is_html(&["optgroup"]) && self.0.has_attribute_named("disabled")
     }
 
     fn is_form_control(&self) -> bool {

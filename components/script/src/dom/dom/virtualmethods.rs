@@ -115,6 +115,11 @@ fn extra_hooks() -> &'static [TreeHooks] {
             attribute_changed: crate::dom::html::htmlstyleelement::attribute_changed,
         },
         TreeHooks {
+            inserted: crate::dom::html::htmldetailselement::inserted,
+            removed: |_, _, _| {},
+            attribute_changed: crate::dom::html::htmldetailselement::attribute_changed,
+        },
+        TreeHooks {
             inserted: crate::dom::canvas::htmlcanvaselement::inserted,
             removed: crate::dom::canvas::htmlcanvaselement::removed,
             attribute_changed: crate::dom::canvas::htmlcanvaselement::attribute_changed,

@@ -31,6 +31,62 @@ pub fn parse_non_negative_integer(input: &str) -> Option<i64> {
     parse_integer(input).filter(|v| *v >= 0)
 }
 
+/// The "rules for parsing floating-point number values"
+/// (<https://html.spec.whatwg.org/multipage/common-microsyntaxes.html#rules-for-parsing-floating-point-number-values>):
+/// skip ASCII whitespace, an optional sign, digits with an optional fraction (or a fraction
+/// alone), an optional exponent; whatever follows is ignored. `None` is the algorithm's error.
+pub fn parse_float_value(input: &str) -> Option<f64> {
+    let s = input.trim_start_matches([' ', '\t', '\n', '\u{c}', '\r']).as_bytes();
+    let mut i = 0;
+    let mut text = String::new();
+    if let Some(&sign) = s.first().filter(|c| **c == b'-' || **c == b'+') {
+        if sign == b'-' {
+            text.push('-');
+        }
+        i += 1;
+    }
+    let digits = |from: usize| s[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int_len = digits(i);
+    // "If the character indicated by position is a U+002E FULL STOP (.), and that is not the
+    // last character in input, and the character after the character indicated by position is
+    // an ASCII digit, then set value to zero and jump to the step labeled fraction."
+    let fraction_next = s.get(i + int_len) == Some(&b'.') && s.get(i + int_len + 1).is_some_and(u8::is_ascii_digit);
+    if int_len == 0 && !fraction_next {
+        return None;
+    }
+    text.push_str(std::str::from_utf8(&s[i..i + int_len]).ok()?);
+    i += int_len;
+    if fraction_next {
+        let frac_len = digits(i + 1);
+        text.push_str(std::str::from_utf8(&s[i..i + 1 + frac_len]).ok()?);
+        i += 1 + frac_len;
+    }
+    if text.is_empty() || text == "-" {
+        text.push('0');
+    }
+    // "If the character indicated by position is U+0065 (e) or U+0045 (E)": an exponent with an
+    // optional sign; without digits after it, the exponent is ignored.
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        let mut exponent = String::from("e");
+        if let Some(&sign) = s.get(j).filter(|c| **c == b'-' || **c == b'+') {
+            exponent.push(sign as char);
+            j += 1;
+        }
+        let exp_len = digits(j);
+        if exp_len > 0 {
+            exponent.push_str(std::str::from_utf8(&s[j..j + exp_len]).ok()?);
+            text.push_str(&exponent);
+        }
+    }
+    // "Conversion: … If value is outside the range of doubles, return an error"; −0 is 0.
+    let value: f64 = text.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(if value == 0.0 { 0.0 } else { value })
+}
+
 /// A reflected `DOMString` attribute.
 macro_rules! reflect_string {
     ($get:ident, $set:ident, $attr:literal, $url:literal) => {
@@ -107,6 +163,29 @@ macro_rules! reflect_unsigned {
     };
 }
 
+/// A reflected `unsigned long` attribute "clamped to the range [min, max]" with a default: a value
+/// that parses as a non-negative integer is clamped into the range; anything else reads as the
+/// default. Setting is the plain `unsigned long` rule (0 to 2147483647, else the default).
+macro_rules! reflect_clamped_unsigned {
+    ($get:ident, $set:ident, $attr:literal, $default:expr, $min:expr, $max:expr, $url:literal) => {
+        #[doc = concat!("<", $url, ">")]
+        fn $get(&self, _cx: &mut mozjs::context::JSContext) -> u32 {
+            use crate::dom::bindings::inheritance::Castable;
+            self.upcast::<crate::dom::dom::element::Element>()
+                .get_attribute_value($attr)
+                .and_then(|v| crate::dom::html::reflect::parse_non_negative_integer(&v))
+                .map(|v| v.clamp($min, $max) as u32)
+                .unwrap_or($default)
+        }
+        #[doc = concat!("<", $url, ">")]
+        fn $set(&self, cx: &mut mozjs::context::JSContext, value: u32) {
+            use crate::dom::bindings::inheritance::Castable;
+            let value = if value <= i32::MAX as u32 { value } else { $default };
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, $attr, value.to_string());
+        }
+    };
+}
+
 /// A reflected `[Throws] long` attribute "limited to only non-negative numbers" (maxLength,
 /// minLength): -1 when absent or invalid; setting a negative value throws "IndexSizeError".
 macro_rules! reflect_non_negative_long {
@@ -137,7 +216,9 @@ macro_rules! reflect_non_negative_long {
     };
 }
 
-pub(crate) use {reflect_bool, reflect_non_negative_long, reflect_string, reflect_unsigned, reflect_url};
+pub(crate) use {
+    reflect_bool, reflect_clamped_unsigned, reflect_non_negative_long, reflect_string, reflect_unsigned, reflect_url,
+};
 
 #[cfg(test)]
 mod tests {
@@ -152,5 +233,18 @@ mod tests {
         assert_eq!(parse_integer(""), None);
         assert_eq!(parse_non_negative_integer("-1"), None);
         assert_eq!(parse_non_negative_integer("0"), Some(0));
+    }
+
+    #[test]
+    fn floats_parse_by_the_html_rules() {
+        assert_eq!(parse_float_value(" 1.5px"), Some(1.5));
+        assert_eq!(parse_float_value(".5"), Some(0.5));
+        assert_eq!(parse_float_value("+2e1"), Some(20.0));
+        assert_eq!(parse_float_value("3e"), Some(3.0));
+        assert_eq!(parse_float_value("-0"), Some(0.0));
+        assert_eq!(parse_float_value("1e999"), None);
+        assert_eq!(parse_float_value("."), None);
+        assert_eq!(parse_float_value("x"), None);
+        assert_eq!(parse_float_value("5."), Some(5.0));
     }
 }

@@ -246,3 +246,157 @@ impl crate::dom::bindings::codegen::HTMLBaseElementBinding::HTMLBaseElementMetho
         self.htmlelement.set_string_attribute(cx, "target", value)
     }
 }
+
+simple_element!(HTMLTimeElement);
+simple_element!(HTMLDataElement);
+simple_element!(HTMLQuoteElement);
+simple_element!(HTMLModElement);
+simple_element!(HTMLDListElement);
+simple_element!(HTMLMenuElement);
+simple_element!(HTMLDirectoryElement);
+simple_element!(HTMLFontElement);
+simple_element!(HTMLParamElement);
+simple_element!(HTMLMapElement);
+
+impl crate::dom::bindings::codegen::HTMLTimeElementBinding::HTMLTimeElementMethods for HTMLTimeElement {
+    crate::dom::html::reflect::reflect_string!(
+        DateTime,
+        SetDateTime,
+        "datetime",
+        "https://html.spec.whatwg.org/multipage/text-level-semantics.html#dom-time-datetime"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLDataElementBinding::HTMLDataElementMethods for HTMLDataElement {
+    crate::dom::html::reflect::reflect_string!(
+        Value,
+        SetValue,
+        "value",
+        "https://html.spec.whatwg.org/multipage/text-level-semantics.html#dom-data-value"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLQuoteElementBinding::HTMLQuoteElementMethods for HTMLQuoteElement {
+    crate::dom::html::reflect::reflect_url!(
+        Cite,
+        SetCite,
+        "cite",
+        "https://html.spec.whatwg.org/multipage/grouping-content.html#dom-quote-cite"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLModElementBinding::HTMLModElementMethods for HTMLModElement {
+    crate::dom::html::reflect::reflect_url!(
+        Cite,
+        SetCite,
+        "cite",
+        "https://html.spec.whatwg.org/multipage/edits.html#dom-mod-cite"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        DateTime,
+        SetDateTime,
+        "datetime",
+        "https://html.spec.whatwg.org/multipage/edits.html#dom-mod-datetime"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLDListElementBinding::HTMLDListElementMethods for HTMLDListElement {
+    crate::dom::html::reflect::reflect_bool!(
+        Compact,
+        SetCompact,
+        "compact",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-dl-compact"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLMenuElementBinding::HTMLMenuElementMethods for HTMLMenuElement {
+    crate::dom::html::reflect::reflect_bool!(
+        Compact,
+        SetCompact,
+        "compact",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-menu-compact"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLDirectoryElementBinding::HTMLDirectoryElementMethods for HTMLDirectoryElement {
+    crate::dom::html::reflect::reflect_bool!(
+        Compact,
+        SetCompact,
+        "compact",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-dir-compact"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLFontElementBinding::HTMLFontElementMethods for HTMLFontElement {
+    crate::dom::html::reflect::reflect_string!(
+        Color,
+        SetColor,
+        "color",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-font-color"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Face,
+        SetFace,
+        "face",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-font-face"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Size,
+        SetSize,
+        "size",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-font-size"
+    );
+}
+
+impl crate::dom::bindings::codegen::HTMLParamElementBinding::HTMLParamElementMethods for HTMLParamElement {
+    crate::dom::html::reflect::reflect_string!(
+        Name,
+        SetName,
+        "name",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-param-name"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Value,
+        SetValue,
+        "value",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-param-value"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        Type,
+        SetType,
+        "type",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-param-type"
+    );
+    crate::dom::html::reflect::reflect_string!(
+        ValueType,
+        SetValueType,
+        "valuetype",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-param-valuetype"
+    );
+}
+
+/// A map's `areas`: its `area` descendants.
+fn map_areas(map: &crate::dom::dom::node::Node) -> Vec<crate::dom::bindings::root::DomRoot<crate::dom::dom::element::Element>> {
+    map.element_descendants().into_iter().filter(|e| e.is_html_element() && e.local_name() == "area").collect()
+}
+
+impl crate::dom::bindings::codegen::HTMLMapElementBinding::HTMLMapElementMethods for HTMLMapElement {
+    crate::dom::html::reflect::reflect_string!(
+        Name,
+        SetName,
+        "name",
+        "https://html.spec.whatwg.org/multipage/image-maps.html#dom-map-name"
+    );
+    /// <https://html.spec.whatwg.org/multipage/image-maps.html#dom-map-areas>: "an HTMLCollection
+    /// rooted at the map element, whose filter matches only area elements."
+    fn Areas(
+        &self,
+        cx: &mut JSContext,
+    ) -> crate::dom::bindings::root::DomRoot<crate::dom::dom::htmlcollection::HTMLCollection> {
+        crate::dom::dom::htmlcollection::HTMLCollection::new(
+            cx,
+            self.upcast(),
+            crate::dom::dom::htmlcollection::CollectionFilter::Computed(map_areas),
+        )
+    }
+}

@@ -138,6 +138,17 @@ fn create_entry(cx: &mut JSContext, window: &Window, blob: &Blob, filename: Opti
     File::new(cx, window, blob.shared_bytes(), blob.type_string().to_owned(), name, last_modified)
 }
 
+fn has_datalist_ancestor(element: &Element) -> bool {
+    let mut ancestor = element.upcast::<crate::dom::dom::node::Node>().parent();
+    while let Some(node) = ancestor {
+        if node.downcast::<Element>().is_some_and(|e| e.is_html_element() && e.local_name() == "datalist") {
+            return true;
+        }
+        ancestor = node.parent();
+    }
+    false
+}
+
 /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#constructing-the-form-data-set>
 /// for the controls Aperture has (input, select, textarea, button), without the `formdata`
 /// event: named, enabled controls outside a datalist; checkboxes and radio buttons only when
@@ -152,7 +163,9 @@ fn construct_entry_list(
     let mut entries = Vec::new();
     for element in form.listed_elements() {
         let Some(name) = element.get_attribute_value("name").filter(|n| !n.is_empty()) else { continue };
-        if element.has_attribute_named("disabled") {
+        // "The field element has a datalist element ancestor", "the field element is
+        // disabled" (its own attribute or a disabled fieldset): skip.
+        if crate::dom::html::forms::is_disabled_control(&element) || has_datalist_ancestor(&element) {
             continue;
         }
         let is_submitter = submitter.is_some_and(|s| std::ptr::eq(s.upcast::<Element>(), &*element));

@@ -6,6 +6,7 @@
 //! (`textselection.rs`) are here too. Submitting a form validates it, then fires `submit` and
 //! navigates nowhere: a headless host has no navigation.
 
+pub mod formelements;
 pub mod htmlformelement;
 pub mod htmlinputelement;
 pub mod htmllabelelement;
@@ -103,9 +104,21 @@ pub fn is_disabled_control(element: &Element) -> bool {
     if !element.is_html_element() || !matches!(element.local_name(), "button" | "input" | "select" | "textarea") {
         return false;
     }
-    if element.has_attribute_named("disabled") {
-        return true;
-    }
+    element.has_attribute_named("disabled") || in_disabled_fieldset(element)
+}
+
+/// <https://html.spec.whatwg.org/multipage/form-elements.html#concept-fieldset-disabled>: "A
+/// fieldset element is a disabled fieldset if it matches any of the following conditions: its
+/// disabled attribute is specified; it is a descendant of another fieldset element whose disabled
+/// attribute is specified, and is not a descendant of that fieldset element's first legend
+/// element child, if any."
+pub fn is_disabled_fieldset(element: &Element) -> bool {
+    element.has_attribute_named("disabled") || in_disabled_fieldset(element)
+}
+
+/// Whether `element` is a descendant of a fieldset with `disabled`, outside that fieldset's
+/// first legend child.
+fn in_disabled_fieldset(element: &Element) -> bool {
     let mut child = DomRoot::from_ref(element.upcast::<Node>());
     while let Some(parent) = child.parent() {
         if let Some(fieldset) = parent.downcast::<Element>() {
@@ -199,5 +212,7 @@ pub fn reset_control(cx: &mut JSContext, element: &Element) {
         textarea.reset();
     } else if let Some(select) = element.downcast::<HTMLSelectElement>() {
         select.reset();
+    } else if let Some(output) = element.downcast::<formelements::HTMLOutputElement>() {
+        output.reset(cx);
     }
 }

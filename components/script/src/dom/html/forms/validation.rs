@@ -293,7 +293,8 @@ pub fn validity(cx: &mut JSContext, element: &Element) -> Validity {
     };
     // "When a control's custom validity error message … is not the empty string, the element
     // is suffering from a custom error."
-    v.custom_error = is_control(element) && !custom_message(element).is_empty();
+    // (Every listed element has the constraint validation API, fieldset and output included.)
+    v.custom_error = crate::dom::html::forms::is_listed(element) && !custom_message(element).is_empty();
     v
 }
 
