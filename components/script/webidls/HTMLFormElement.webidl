@@ -1,10 +1,8 @@
 // https://html.spec.whatwg.org/multipage/forms.html#htmlformelement
-// FIXME: `elements` is an HTMLCollection (the spec's HTMLFormControlsCollection adds RadioNodeList
-// named access); named and indexed access on the form itself are not implemented. Submission
-// validates the form, then fires `submit` (and `formdata` is not fired); there is no navigation
-// in a headless host.
+// Submission validates the form, then fires `submit` (and `formdata` is not fired); there is no
+// navigation in a headless host. The form's past names map is not kept.
 
-[Exposed=Window]
+[Exposed=Window, LegacyOverrideBuiltIns, LegacyUnenumerableNamedProperties]
 interface HTMLFormElement : HTMLElement {
   attribute DOMString acceptCharset;
   attribute USVString action;
@@ -17,12 +15,27 @@ interface HTMLFormElement : HTMLElement {
   attribute DOMString target;
   attribute DOMString rel;
 
-  [SameObject] readonly attribute HTMLCollection elements;
+  [SameObject] readonly attribute HTMLFormControlsCollection elements;
   readonly attribute unsigned long length;
+  getter Element (unsigned long index);
+  getter (RadioNodeList or Element) (DOMString name);
 
   undefined submit();
   [Throws] undefined requestSubmit(optional HTMLElement? submitter = null);
   undefined reset();
   boolean checkValidity();
   boolean reportValidity();
+};
+
+// https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#htmlformcontrolscollection
+[Exposed=Window]
+interface HTMLFormControlsCollection : HTMLCollection {
+  // inherits length and item()
+  getter (RadioNodeList or Element)? namedItem(DOMString name); // shadows inherited namedItem()
+};
+
+// https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#radionodelist
+[Exposed=Window]
+interface RadioNodeList : NodeList {
+  attribute DOMString value;
 };

@@ -1,6 +1,4 @@
 // https://html.spec.whatwg.org/multipage/form-elements.html#htmlselectelement
-// FIXME: `options` and `selectedOptions` are HTMLCollections here (the spec's
-// HTMLOptionsCollection adds add()/remove()/setter on it); add()/remove() live on the select.
 
 [Exposed=Window]
 interface HTMLSelectElement : HTMLElement {
@@ -14,13 +12,14 @@ interface HTMLSelectElement : HTMLElement {
 
   readonly attribute DOMString type;
 
-  [SameObject] readonly attribute HTMLCollection options;
-  readonly attribute unsigned long length;
-  Element? item(unsigned long index);
+  [SameObject] readonly attribute HTMLOptionsCollection options;
+  [CEReactions] attribute unsigned long length;
+  getter HTMLOptionElement? item(unsigned long index);
   HTMLOptionElement? namedItem(DOMString name);
   [Throws] undefined add((HTMLOptionElement or HTMLOptGroupElement) element, optional (HTMLElement or long)? before = null);
   undefined remove(); // ChildNode overload
   undefined remove(long index);
+  [CEReactions, Throws] setter undefined (unsigned long index, HTMLOptionElement? option);
 
   [SameObject] readonly attribute HTMLCollection selectedOptions;
   attribute long selectedIndex;
@@ -35,4 +34,14 @@ interface HTMLSelectElement : HTMLElement {
   boolean checkValidity();
   boolean reportValidity();
   undefined setCustomValidity(DOMString error);
+};
+
+// https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#htmloptionscollection
+[Exposed=Window]
+interface HTMLOptionsCollection : HTMLCollection {
+  [CEReactions] attribute unsigned long length; // shadows inherited length
+  [CEReactions, Throws] setter undefined (unsigned long index, HTMLOptionElement? option);
+  [CEReactions, Throws] undefined add((HTMLOptionElement or HTMLOptGroupElement) element, optional (HTMLElement or long)? before = null);
+  [CEReactions] undefined remove(long index);
+  attribute long selectedIndex;
 };

@@ -329,6 +329,11 @@ pub struct Interface {
     pub legacy_factory_functions: Vec<(String, Operation)>,
     /// The operation that is the indexed property getter (`getter … item(unsigned long)`).
     pub indexed_getter: Option<String>,
+    /// An anonymous indexed property getter (`getter T (unsigned long index)`): the operation
+    /// `indexed_getter` names ("IndexedGetter"), which is not a method script can call.
+    pub anonymous_indexed_getter: Option<Operation>,
+    /// The anonymous indexed property setter (`setter undefined (unsigned long index, T value)`).
+    pub indexed_setter: Option<Operation>,
     /// The named property getter, setter and deleter
     /// (<https://webidl.spec.whatwg.org/#idl-named-properties>).
     pub named_getter: Option<NamedOperation>,

@@ -143,10 +143,11 @@ pub(crate) enum RawMember {
         name: String,
         location: Location,
     },
-    /// A named property getter, setter or deleter declared without an identifier: not a
-    /// method script can call.
+    /// A named property getter, setter or deleter, or an indexed property setter, declared
+    /// without an identifier: not a method script can call.
     AnonymousSpecial {
         kind: SpecialKind,
+        named: bool,
         args: Vec<RawArgument>,
         ret: RawType,
         ext: Vec<RawExtAttr>,
@@ -557,8 +558,10 @@ impl<'s> FileCx<'s> {
                             if args.len() != expected || args.iter().any(|a| a.optional || a.variadic) {
                                 return Err(self.err(at, "getters and deleters take one argument and setters two, none optional"));
                             }
-                            if !named && (kind != SpecialKind::Getter || o.identifier.is_none()) {
-                                return Err(self.err(at, "special operations: only indexed getters with a name (`getter T item(unsigned long index)`) are supported, not anonymous ones, indexed setters or deleters"));
+                            let named_indexed_getter = kind == SpecialKind::Getter && o.identifier.is_some();
+                            let anonymous_indexed = kind != SpecialKind::Deleter && o.identifier.is_none();
+                            if !named && !named_indexed_getter && !anonymous_indexed {
+                                return Err(self.err(at, "special operations: of the indexed ones, only getters (named, `getter T item(unsigned long index)`, or anonymous) and anonymous setters (`setter undefined (unsigned long index, T value)`) are supported"));
                             }
                             if is_static {
                                 return Err(self.err(at, "special operations cannot be static"));
@@ -573,7 +576,7 @@ impl<'s> FileCx<'s> {
                             }
                             RawMember::Operation { name: ident.0.to_string(), args, ret, is_static, ext, location }
                         }
-                        (None, Some(kind)) => RawMember::AnonymousSpecial { kind, args, ret, ext, location },
+                        (None, Some(kind)) => RawMember::AnonymousSpecial { kind, named, args, ret, ext, location },
                         (None, None) => return Err(self.err(at, "an operation needs a name")),
                     }
                 }

@@ -85,6 +85,8 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                     setlike: None,
                     async_iterable: None,
                     indexed_getter: None,
+                    indexed_setter: None,
+                    anonymous_indexed_getter: None,
                     named_getter: None,
                     named_setter: None,
                     named_deleter: None,
@@ -526,9 +528,11 @@ impl Resolver {
                 RawMember::Special { kind, name, location, .. } => {
                     self.add_named(iface, kind, NamedOperation::Regular(name), location);
                 }
-                RawMember::AnonymousSpecial { kind, args, ret, ext, location } => {
+                RawMember::AnonymousSpecial { kind, named, args, ret, ext, location } => {
                     let attrs = self.member_attrs(&ext, &location, defaults);
                     let name = match kind {
+                        SpecialKind::Getter if !named => "IndexedGetter",
+                        _ if !named => "IndexedSetter",
                         SpecialKind::Getter => "NamedGetter",
                         SpecialKind::Setter => "NamedSetter",
                         SpecialKind::Deleter => "NamedDeleter",
@@ -542,6 +546,26 @@ impl Resolver {
                         location: location.clone(),
                     };
                     self.check_operation(&op);
+                    if !named && kind == SpecialKind::Getter {
+                        // An anonymous indexed getter: a hidden operation the hooks call.
+                        if iface.indexed_getter.replace("IndexedGetter".into()).is_some() {
+                            self.errors.push(Error::new(location, format!("{} has two indexed getters", iface.name)));
+                        }
+                        // Its trait method answers `None` for an index that is not supported.
+                        let mut op = op;
+                        if !op.ret.is_nullable() {
+                            op.ret = Type::Nullable(Box::new(op.ret.clone()));
+                        }
+                        iface.anonymous_indexed_getter = Some(op);
+                        continue;
+                    }
+                    if !named {
+                        // (The parser lets through anonymous indexed getters and setters only.)
+                        if iface.indexed_setter.replace(op).is_some() {
+                            self.errors.push(Error::new(location, format!("{} has two indexed setters", iface.name)));
+                        }
+                        continue;
+                    }
                     self.add_named(iface, kind, NamedOperation::Anonymous(op), location);
                 }
             }

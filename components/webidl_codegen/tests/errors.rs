@@ -58,7 +58,11 @@ fn named_properties_are_checked() {
     assert_error("[Exposed=Window, LegacyOverrideBuiltIns] interface A {};", "needs a named getter");
     assert_error("[Exposed=Window] interface A { getter any (DOMString n); };", "named getter returning any");
     assert_error("[Exposed=Window] interface A { getter long (boolean b); };", "first argument must be");
-    assert_error("[Exposed=Window] interface A { setter undefined (unsigned long i, long v); };", "indexed setters");
+    assert_error(
+        "[Exposed=Window] interface A { setter undefined (unsigned long i, long v); };",
+        "an indexed setter needs an indexed getter",
+    );
+    assert_error("[Exposed=Window] interface A { deleter undefined (unsigned long i); };", "anonymous setters");
     assert_error(
         "[Exposed=Window] interface A { getter long (DOMString a); getter long (DOMString b); };",
         "two named property getters",

@@ -123,6 +123,7 @@ pub use crate::dom::html::simpleelements::{
     HTMLDListElement, HTMLDataElement, HTMLDirectoryElement, HTMLFontElement, HTMLMapElement, HTMLMenuElement,
     HTMLModElement, HTMLParamElement, HTMLQuoteElement, HTMLTimeElement,
 };
+pub use crate::dom::html::forms::collections::{HTMLFormControlsCollection, HTMLOptionsCollection, RadioNodeList};
 pub use crate::dom::html::forms::formelements::{
     HTMLDataListElement, HTMLFieldSetElement, HTMLLegendElement, HTMLMeterElement, HTMLOutputElement, HTMLProgressElement,
 };

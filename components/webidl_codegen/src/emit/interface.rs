@@ -98,9 +98,20 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
     }
     // An indexed getter makes instances legacy platform objects (proxies).
+    let mut trait_items_pre = String::new();
+    if let Some(op) = &iface.anonymous_indexed_getter {
+        match super::operations::trait_method(cx, name, op, "IndexedGetter", super::operations::Receiver::Instance) {
+            Ok(item) => trait_items_pre.push_str(&item),
+            Err(e) => errors.push(e),
+        }
+    }
     let indexed = match &iface.indexed_getter {
         Some(getter) => {
-            let op = iface.operations.iter().find(|o| &o.name == getter && !o.is_static);
+            let op = iface
+                .operations
+                .iter()
+                .find(|o| &o.name == getter && !o.is_static)
+                .or(iface.anonymous_indexed_getter.as_ref());
             let has_length = iface
                 .attributes
                 .iter()
@@ -117,6 +128,60 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     };
     // Named properties make instances legacy platform objects too.
     let named = super::named::emit_named(cx, iface, &mut errors);
+    // <https://webidl.spec.whatwg.org/#dfn-support-indexed-properties>: an interface "supports
+    // indexed (named) properties" if it or an inherited interface declares the getter. An
+    // interface without its own getter uses its nearest ancestor's hooks: a DOM struct starts
+    // with its parent's, so the ancestor's hooks read it as the ancestor.
+    let ancestors: Vec<&Interface> = chain[..chain.len().saturating_sub(1)]
+        .iter()
+        .rev()
+        .filter_map(|a| model.interfaces.get(*a))
+        .collect();
+    let inherited_indexed = if iface.indexed_getter.is_none() {
+        ancestors.iter().find(|a| a.indexed_getter.is_some()).map(|a| a.name.clone())
+    } else {
+        None
+    };
+    let inherited_named = if iface.named_getter.is_none() {
+        ancestors.iter().find(|a| a.named_getter.is_some()).map(|a| a.name.clone())
+    } else {
+        None
+    };
+    if iface.indexed_setter.is_some() && indexed.is_none() && inherited_indexed.is_none() {
+        errors.push(Error::new(iface.location.clone(), format!("{name}: an indexed setter needs an indexed getter")));
+    }
+    // The indexed setter: its trait method and its hook.
+    let mut indexed_set_hook = String::new();
+    if let Some(op) = &iface.indexed_setter {
+        match super::operations::trait_method(cx, name, op, "IndexedSetter", super::operations::Receiver::Instance) {
+            Ok(item) => trait_items_pre.push_str(&item),
+            Err(e) => errors.push(e),
+        }
+        let ty = &op.args[1].ty;
+        let conversion = match super::operations::convert_value(cx, ty, "value_handle", "value", "\"The provided value\"", "return false;") {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(Error::new(op.location.clone(), format!("{name}: indexed setter: {e}")));
+                String::new()
+            }
+        };
+        let pass = super::operations::pass_expr(cx, ty, "value");
+        let call = if op.attrs.throws {
+            format!("match this.IndexedSetter(cx, index, {pass}) {{\n            Ok(()) => {{}}\n            Err(e) => {{\n                throw_dom_exception(cx, &this.global(), e);\n                return false;\n            }}\n        }}")
+        } else {
+            format!("this.IndexedSetter(cx, index, {pass});")
+        };
+        let prefix = format!("Failed to set an indexed property on '{name}'");
+        let _ = writeln!(
+            indexed_set_hook,
+            r#"    unsafe fn indexed_set(cx: &mut JSContext, this: *const libc::c_void, index: u32, value_handle: HandleValue) -> bool {{
+        let this: &{name} = &*(this as *const {name});
+        const PREFIX: &str = {prefix:?};
+{conversion}        {call}
+        true
+    }}"#
+        );
+    }
     if iface.attrs.legacy_override_builtins && iface.named_getter.is_none() {
         errors
             .push(Error::new(iface.location.clone(), format!("{name}: [LegacyOverrideBuiltIns] needs a named getter")));
@@ -153,7 +218,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         }
     }
 
-    let mut trait_items = String::new();
+    let mut trait_items = std::mem::take(&mut trait_items_pre);
     let mut natives = String::new();
     let mut specs: BTreeMap<Condition, (Vec<String>, Vec<String>)> = BTreeMap::new(); // (attributes, methods)
     // [LegacyUnforgeable] members live on each instance, not on the prototype.
@@ -218,9 +283,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                 let (cache_check, cache_store) = match same_object {
                     Some(slot) => (
                         format!(
-                            "        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(obj, {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"
+                            "        // [SameObject]: the first result is kept in a reserved slot and returned every time.\n        if cached_slot_value(cx, obj, {slot}, rval.reborrow()) {{\n            maybe_wrap_value(cx, rval.reborrow());\n            return true;\n        }}\n"
                         ),
-                        format!("        store_cached_slot_value(obj, {slot}, rval.handle());\n"),
+                        format!("        store_cached_slot_value(cx, obj, {slot}, rval.handle());\n"),
                     ),
                     None => (String::new(), String::new()),
                 };
@@ -933,8 +998,16 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             ""
         },
         chain_ids = chain_ids.join(", "),
-        indexed_ref = if indexed.is_some() { "Some(&INDEXED_HOOKS)" } else { "None" },
-        named_ref = if named.is_some() { "Some(&NAMED_HOOKS)" } else { "None" },
+        indexed_ref = match (&indexed, &inherited_indexed, &iface.indexed_setter) {
+            (Some(_), _, _) | (None, Some(_), Some(_)) => "Some(&INDEXED_HOOKS)".to_string(),
+            (None, Some(a), None) => format!("Some(&super::{a}Binding::INDEXED_HOOKS)"),
+            _ => "None".to_string(),
+        },
+        named_ref = match (&named, &inherited_named) {
+            (Some(_), _) => "Some(&NAMED_HOOKS)".to_string(),
+            (None, Some(a)) => format!("Some(&super::{a}Binding::NAMED_HOOKS)"),
+            (None, None) => "None".to_string(),
+        },
         named_hooks = named.as_ref().map(|n| n.hooks.as_str()).unwrap_or(""),
         indexed_hooks = match &indexed {
             Some(op) => {
@@ -955,19 +1028,25 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                     )
                 };
                 format!(
-                    r#"    unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {{
+                    r#"    pub(crate) unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {{
         let this: &{name} = &*(this as *const {name});
         this.Length(cx)
     }}
-    unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {{
+    pub(crate) unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {{
         let this: &{name} = &*(this as *const {name});
         {body}
     }}
-    static INDEXED_HOOKS: IndexedHooks = IndexedHooks {{ length: indexed_length, get: indexed_get }};
-"#
+{indexed_set_hook}    pub(crate) static INDEXED_HOOKS: IndexedHooks = IndexedHooks {{ length: indexed_length, get: indexed_get, set: {set_ref} }};
+"#,
+                    set_ref = if iface.indexed_setter.is_some() { "Some(indexed_set)" } else { "None" },
                 )
             }
-            None => String::new(),
+            None => match (&inherited_indexed, &iface.indexed_setter) {
+                (Some(a), Some(_)) => format!(
+                    "{indexed_set_hook}    pub(crate) static INDEXED_HOOKS: IndexedHooks = IndexedHooks {{ length: super::{a}Binding::indexed_length, get: super::{a}Binding::indexed_get, set: Some(indexed_set) }};\n"
+                ),
+                _ => String::new(),
+            },
         },
         wrap = if is_global {
             format!(
@@ -983,7 +1062,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     }}"#
             )
         } else {
-            let new_reflector = if indexed.is_some() || named.is_some() {
+            let new_reflector = if indexed.is_some() || named.is_some() || inherited_indexed.is_some() || inherited_named.is_some() {
                 "new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void)"
             } else {
                 "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"

@@ -198,7 +198,7 @@ pub(super) fn emit_named(cx: &TypeCx, iface: &Interface, errors: &mut Vec<Error>
     };
     let _ = writeln!(
         hooks,
-        "    static NAMED_HOOKS: NamedHooks = NamedHooks {{\n        get: named_get,\n        names: named_names,\n        set: {set_ref},\n        delete: {delete_ref},\n        override_builtins: {},\n        unenumerable: {},\n    }};",
+        "    pub(crate) static NAMED_HOOKS: NamedHooks = NamedHooks {{\n        get: named_get,\n        names: named_names,\n        set: {set_ref},\n        delete: {delete_ref},\n        override_builtins: {},\n        unenumerable: {},\n    }};",
         iface.attrs.legacy_override_builtins, iface.attrs.legacy_unenumerable_named_properties
     );
     Some(NamedEmit { trait_items, hooks })

@@ -10,17 +10,18 @@ pub mod PrototypeList {
         SampleMap,
         SampleSet,
         SampleStore,
+        SampleStoreWithSetter,
         Last,
     }
 
     /// Number of interfaces.
-    pub const COUNT: usize = 5;
+    pub const COUNT: usize = 6;
     /// Index of the first interface object in the per-global cache.
-    pub const CONSTRUCTOR_BASE: usize = 5;
+    pub const CONSTRUCTOR_BASE: usize = 6;
     /// Index of the first namespace object in the per-global cache.
-    pub const NAMESPACE_BASE: usize = 10;
+    pub const NAMESPACE_BASE: usize = 12;
     /// Length of the per-global cache.
-    pub const PROTO_OR_IFACE_LENGTH: usize = 10;
+    pub const PROTO_OR_IFACE_LENGTH: usize = 12;
     /// Marker for unused slots of an interface chain.
     pub const LAST: u16 = ID::Last as u16;
 }
@@ -651,13 +652,13 @@ pub mod SampleBinding {
         let mut rval = getter_rval(&args);
         const PREFIX: &str = "Failed to read the 'base' property from 'Sample'";
         // [SameObject]: the first result is kept in a reserved slot and returned every time.
-        if cached_slot_value(obj, 1, rval.reborrow()) {
+        if cached_slot_value(cx, obj, 1, rval.reborrow()) {
             maybe_wrap_value(cx, rval.reborrow());
             return true;
         }
         let result = this.Base(cx);
         result.to_jsval(cx, rval.reborrow());
-        store_cached_slot_value(obj, 1, rval.handle());
+        store_cached_slot_value(cx, obj, 1, rval.handle());
         true
     }
     static BASE_GETTER_INFO: JitInfo = JitInfo::getter(get_base, ID::Sample as u16, 1, true);
@@ -1166,7 +1167,7 @@ pub mod SampleMapBinding {
         let _: () = this.NamedDeleter(cx, name);
         NamedResult::Yes
     }
-    static NAMED_HOOKS: NamedHooks = NamedHooks {
+    pub(crate) static NAMED_HOOKS: NamedHooks = NamedHooks {
         get: named_get,
         names: named_names,
         set: Some(named_set),
@@ -1700,11 +1701,11 @@ pub mod SampleStoreBinding {
 
     static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<SampleStore>(false));
 
-    unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {
+    pub(crate) unsafe fn indexed_length(cx: &mut JSContext, this: *const libc::c_void) -> u32 {
         let this: &SampleStore = &*(this as *const SampleStore);
         this.Length(cx)
     }
-    unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {
+    pub(crate) unsafe fn indexed_get(cx: &mut JSContext, this: *const libc::c_void, index: u32, rval: MutableHandleValue) -> bool {
         let this: &SampleStore = &*(this as *const SampleStore);
         match this.Key(cx, index) {
             Some(v) => {
@@ -1714,7 +1715,7 @@ pub mod SampleStoreBinding {
             None => false,
         }
     }
-    static INDEXED_HOOKS: IndexedHooks = IndexedHooks { length: indexed_length, get: indexed_get };
+    pub(crate) static INDEXED_HOOKS: IndexedHooks = IndexedHooks { length: indexed_length, get: indexed_get, set: None };
     unsafe fn named_get(cx: &mut JSContext, this: *const libc::c_void, name: DOMString, rval: MutableHandleValue) -> NamedResult {
         let this: &SampleStore = &*(this as *const SampleStore);
         match this.GetItem(cx, name) {
@@ -1742,7 +1743,7 @@ pub mod SampleStoreBinding {
         let this: &SampleStore = &*(this as *const SampleStore);
         if this.RemoveItem(cx, name) { NamedResult::Yes } else { NamedResult::No }
     }
-    static NAMED_HOOKS: NamedHooks = NamedHooks {
+    pub(crate) static NAMED_HOOKS: NamedHooks = NamedHooks {
         get: named_get,
         names: named_names,
         set: Some(named_set),
@@ -1801,6 +1802,151 @@ pub mod SampleStoreBinding {
 }
 
 
+pub mod SampleStoreWithSetterBinding {
+    #![allow(non_snake_case, non_upper_case_globals, unused_imports, unused_variables, unused_mut, unused_parens, clippy::all)]
+    use crate::dom::bindings::codegen_prelude::*;
+    use super::Enums::*;
+    use super::Dictionaries::*;
+    use super::Unions::*;
+    use super::Callbacks::*;
+    use super::PrototypeList::{self, ID};
+
+    /// The methods the DOM struct `SampleStoreWithSetter` implements for the bindings.
+    pub trait SampleStoreWithSetterMethods {
+    /// `SampleStoreWithSetter.IndexedSetter(…)`
+    fn IndexedSetter(&self, cx: &mut JSContext, index: u32, value: Option<DOMString>) -> Fallible<()>;
+    }
+
+
+
+    static CONSTANTS: &[ConstantSpec] = &[
+    ];
+
+    static PROTO_CLASS: SyncClass = SyncClass(prototype_class(c"SampleStoreWithSetterPrototype"));
+
+    static SPEC: InterfaceSpec = InterfaceSpec {
+        name: c"SampleStoreWithSetter",
+        proto_class: &PROTO_CLASS.0,
+        methods: &[],
+        attributes: &[],
+        constants: CONSTANTS,
+        static_methods: &[],
+        static_attributes: &[],
+        constructor: None,
+        has_interface_object: true,
+        is_global: false,
+        proto_parent_is_error: false,
+        legacy_window_aliases: &[],
+        legacy_factory_functions: &[],
+    };
+
+    /// `[LegacyUnforgeable]` members, defined on every instance (of this interface and those inheriting from it).
+    pub static UNFORGEABLE_METHOD_LIST: &[(Condition, &[mozjs::jsapi::JSFunctionSpec])] = &[];
+    pub static UNFORGEABLE_ATTRIBUTE_LIST: &[(Condition, &[mozjs::jsapi::JSPropertySpec])] = &[];
+
+    /// Creates the prototype object and interface object of `SampleStoreWithSetter` in `global`.
+    pub unsafe fn CreateInterfaceObjects(cx: &mut JSContext, global: HandleObject, cache: *mut ProtoOrIfaceArray) {
+        rooted!(&in(cx) let mut parent_proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut parent_interface = std::ptr::null_mut::<JSObject>());
+        super::SampleStoreBinding::GetProtoObject(cx, global, parent_proto.handle_mut());
+        super::SampleStoreBinding::GetConstructorObject(cx, global, parent_interface.handle_mut());
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        rooted!(&in(cx) let mut interface = std::ptr::null_mut::<JSObject>());
+        create_interface_objects(cx, global, &SPEC, parent_proto.handle(), parent_interface.handle(), proto.handle_mut(), interface.handle_mut());
+        (*cache)[ID::SampleStoreWithSetter as usize].set(proto.get());
+        (*cache)[PrototypeList::CONSTRUCTOR_BASE + ID::SampleStoreWithSetter as usize].set(interface.get());
+    }
+
+    /// The prototype object of `SampleStoreWithSetter` in `global`.
+    pub fn GetProtoObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, ID::SampleStoreWithSetter as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// The interface object of `SampleStoreWithSetter` in `global`.
+    pub fn GetConstructorObject(cx: &mut JSContext, global: HandleObject, rval: MutableHandleObject) {
+        get_per_interface_object(cx, global, PrototypeList::CONSTRUCTOR_BASE + ID::SampleStoreWithSetter as usize, CreateInterfaceObjects, rval)
+    }
+
+    /// Defines `SampleStoreWithSetter` on `global` when it is exposed there.
+    pub fn DefineDOMInterface(cx: &mut JSContext, global: HandleObject) {
+        if !(Exposure { window: true, dedicated_worker: false }).includes(global) || !Condition::Always.is_satisfied(cx, global) {
+            return;
+        }
+        rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+        GetProtoObject(cx, global, proto.handle_mut());
+    }
+
+    static CLASS_OPS: SyncClassOps = SyncClassOps(dom_class_ops::<SampleStoreWithSetter>(false));
+
+    unsafe fn indexed_set(cx: &mut JSContext, this: *const libc::c_void, index: u32, value_handle: HandleValue) -> bool {
+        let this: &SampleStoreWithSetter = &*(this as *const SampleStoreWithSetter);
+        const PREFIX: &str = "Failed to set an indexed property on 'SampleStoreWithSetter'";
+        let Some(value) = convert::<Option<DOMString>>(cx, value_handle, StringificationBehavior::Default, PREFIX, "The provided value") else {
+            return false;
+        };
+        match this.IndexedSetter(cx, index, value) {
+            Ok(()) => {}
+            Err(e) => {
+                throw_dom_exception(cx, &this.global(), e);
+                return false;
+            }
+        }
+        true
+    }
+    pub(crate) static INDEXED_HOOKS: IndexedHooks = IndexedHooks { length: super::SampleStoreBinding::indexed_length, get: super::SampleStoreBinding::indexed_get, set: Some(indexed_set) };
+
+    /// The class of `SampleStoreWithSetter` reflectors.
+    pub static CLASS: DOMJSClass = DOMJSClass {
+        base: dom_instance_class(c"SampleStoreWithSetter", &CLASS_OPS.0, 1, false),
+        dom_class: DOMClass {
+            interface_chain: [ID::SampleStore as u16, ID::SampleStoreWithSetter as u16, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST, PrototypeList::LAST],
+            depth: 1,
+            name: "SampleStoreWithSetter",
+            c_name: c"SampleStoreWithSetter",
+            indexed: Some(&INDEXED_HOOKS),
+            named: Some(&super::SampleStoreBinding::NAMED_HOOKS),
+            trace: trace_dom_struct::<SampleStoreWithSetter>,
+            finalize: finalize_dom_struct::<SampleStoreWithSetter>,
+            handler: std::sync::OnceLock::new(),
+        },
+    };
+
+    impl IDLInterface for SampleStoreWithSetter {
+        const PROTO_ID: u16 = ID::SampleStoreWithSetter as u16;
+        const DEPTH: usize = 1;
+        const NAME: &'static str = "SampleStoreWithSetter";
+    }
+
+    impl DerivedFrom<SampleStore> for SampleStoreWithSetter {}
+    impl DerivedFrom<SampleStoreWithSetter> for SampleStoreWithSetter {}
+
+    /// Creates the reflector of `object` in `scope`'s realm (with `given_proto`
+    /// when a subclass constructor passed one) and returns it rooted.
+    pub fn Wrap(cx: &mut JSContext, scope: &Window, given_proto: Option<HandleObject>, object: Box<SampleStoreWithSetter>) -> DomRoot<SampleStoreWithSetter> {
+        unsafe {
+            let global = scope.global_object();
+            let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
+            rooted!(&in(cx) let mut proto = std::ptr::null_mut::<JSObject>());
+            match given_proto {
+                Some(p) => proto.set(p.get()),
+                None => GetProtoObject(cx, global, proto.handle_mut()),
+            }
+            let raw = Box::into_raw(object);
+            let reflector = new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void);
+            (*raw).reflector().set_jsobject(reflector);
+            let root = DomRoot::from_ref(&*raw);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), super::SampleStoreBinding::UNFORGEABLE_METHOD_LIST, super::SampleStoreBinding::UNFORGEABLE_ATTRIBUTE_LIST);
+            define_unforgeable_members(cx, global, (*raw).reflector().get_jsobject(), UNFORGEABLE_METHOD_LIST, UNFORGEABLE_ATTRIBUTE_LIST);
+            root
+        }
+    }
+
+    impl DomObjectWrap for SampleStoreWithSetter {
+        const WRAP: fn(&mut JSContext, &Window, Option<HandleObject>, Box<Self>) -> DomRoot<Self> = Wrap;
+    }
+}
+
+
 pub mod InterfaceObjectMap {
     use crate::dom::bindings::codegen_prelude::*;
 
@@ -1811,9 +1957,10 @@ pub mod InterfaceObjectMap {
         super::SampleMapBinding::DefineDOMInterface(cx, global);
         super::SampleSetBinding::DefineDOMInterface(cx, global);
         super::SampleStoreBinding::DefineDOMInterface(cx, global);
+        super::SampleStoreWithSetterBinding::DefineDOMInterface(cx, global);
     }
 
     /// Every interface name, for tests.
-    pub const INTERFACES: &[&str] = &["Base", "Sample", "SampleMap", "SampleSet", "SampleStore", ];
+    pub const INTERFACES: &[&str] = &["Base", "Sample", "SampleMap", "SampleSet", "SampleStore", "SampleStoreWithSetter", ];
 }
 

@@ -56,6 +56,13 @@ interface SampleStore {
   deleter boolean removeItem(DOMString key);
 };
 
+// Inherits SampleStore's indexed and named getters (so it is a proxy too) and adds an indexed
+// setter.
+[Exposed=Window]
+interface SampleStoreWithSetter : SampleStore {
+  [Throws] setter undefined (unsigned long index, DOMString? value);
+};
+
 // A setlike (<https://webidl.spec.whatwg.org/#idl-setlike>): size, has() and the iteration
 // members come from the declaration; a modifiable one declares add/delete/clear.
 [Exposed=Window]

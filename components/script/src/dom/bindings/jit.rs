@@ -437,10 +437,63 @@ pub fn setter_arg(args: &JSJitSetterCallArgs) -> HandleValue<'_> {
     unsafe { HandleValue::from_raw(args.get(0)) }
 }
 
-/// Reads a `[SameObject]` cache slot; true if it held a value.
-pub fn cached_slot_value(obj: mozjs::rust::HandleObject, slot: u32, mut rval: MutableHandleValue) -> bool {
+/// The proxy reserved slot holding a DOM proxy's `[SameObject]` caches (slot 0 is its expando
+/// object, `proxyhandler.rs`): a proxy has two reserved slots, not one per cached attribute, so
+/// its caches are the elements of one plain object, indexed by the slot number a native reflector
+/// would use.
+const PROXY_SAME_OBJECT_CACHE_SLOT: u32 = 1;
+
+/// A DOM proxy's `[SameObject]` cache object, made on first use when `create` is true.
+fn proxy_cache_object(cx: &mut JSContext, obj: *mut JSObject, create: bool) -> *mut JSObject {
     let mut value = UndefinedValue();
-    unsafe { mozjs::glue::JS_GetReservedSlot(obj.get(), slot, &mut value) };
+    // SAFETY: `obj` is a live DOM proxy (the caller checked), which has two reserved slots.
+    unsafe { mozjs::glue::GetProxyReservedSlot(obj, PROXY_SAME_OBJECT_CACHE_SLOT, &mut value) };
+    if value.is_object() {
+        return value.to_object();
+    }
+    if !create {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: a plain object without a prototype, so no inherited property can answer for a
+    // missing cache entry; stored in the proxy's slot, which keeps it alive.
+    unsafe {
+        let cache = mozjs::jsapi::JS_NewObjectWithGivenProto(
+            cx.raw_cx(),
+            std::ptr::null(),
+            mozjs::jsapi::HandleObject::null(),
+        );
+        if !cache.is_null() {
+            mozjs::glue::SetProxyReservedSlot(obj, PROXY_SAME_OBJECT_CACHE_SLOT, &mozjs::jsval::ObjectValue(cache));
+        }
+        cache
+    }
+}
+
+/// Reads a `[SameObject]` cache slot; true if it held a value.
+pub fn cached_slot_value(
+    cx: &mut JSContext,
+    obj: mozjs::rust::HandleObject,
+    slot: u32,
+    mut rval: MutableHandleValue,
+) -> bool {
+    let mut value = UndefinedValue();
+    // SAFETY: `obj` is the live `this` object of a getter.
+    if unsafe { crate::dom::bindings::proxyhandler::proxy_dom_class(obj.get()) }.is_some() {
+        let cache = proxy_cache_object(cx, obj.get(), false);
+        if cache.is_null() {
+            return false;
+        }
+        rooted!(&in(cx) let cache = cache);
+        rooted!(&in(cx) let mut found = UndefinedValue());
+        // SAFETY: a rooted plain object and a rooted out-value.
+        if !unsafe { mozjs::jsapi::JS_GetElement(cx.raw_cx(), cache.handle().into(), slot, found.handle_mut().into()) } {
+            return false;
+        }
+        value = found.get();
+    } else {
+        // SAFETY: a native DOM reflector has a reserved slot for each cached attribute.
+        unsafe { mozjs::glue::JS_GetReservedSlot(obj.get(), slot, &mut value) };
+    }
     if value.is_undefined() {
         return false;
     }
@@ -449,7 +502,27 @@ pub fn cached_slot_value(obj: mozjs::rust::HandleObject, slot: u32, mut rval: Mu
 }
 
 /// Stores a `[SameObject]` result.
-pub fn store_cached_slot_value(obj: mozjs::rust::HandleObject, slot: u32, value: HandleValue) {
+pub fn store_cached_slot_value(cx: &mut JSContext, obj: mozjs::rust::HandleObject, slot: u32, value: HandleValue) {
+    // SAFETY: `obj` is the live `this` object of a getter.
+    if unsafe { crate::dom::bindings::proxyhandler::proxy_dom_class(obj.get()) }.is_some() {
+        let cache = proxy_cache_object(cx, obj.get(), true);
+        if cache.is_null() {
+            return;
+        }
+        rooted!(&in(cx) let cache = cache);
+        // SAFETY: a rooted plain object and a rooted value.
+        unsafe {
+            mozjs::jsapi::JS_DefineElement(
+                cx.raw_cx(),
+                cache.handle().into(),
+                slot,
+                value.into(),
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            )
+        };
+        return;
+    }
+    // SAFETY: a native DOM reflector has a reserved slot for each cached attribute.
     unsafe { mozjs::jsapi::JS_SetReservedSlot(obj.get(), slot, &*value) };
 }
 

@@ -41,6 +41,9 @@ pub struct IndexedHooks {
     pub length: unsafe fn(cx: &mut JSContext, this: *const c_void) -> u32,
     /// The value at `index`, if it is a supported index.
     pub get: unsafe fn(cx: &mut JSContext, this: *const c_void, index: u32, rval: MutableHandleValue) -> bool,
+    /// The indexed property setter (<https://webidl.spec.whatwg.org/#invoke-indexed-setter>):
+    /// converts the value and sets it; false if it threw.
+    pub set: Option<unsafe fn(cx: &mut JSContext, this: *const c_void, index: u32, value: HandleValue) -> bool>,
 }
 
 /// What a named property hook answers.
@@ -286,10 +289,12 @@ unsafe fn legacy_get_own_property(
         // 1. If O supports indexed properties and P is an array index:
         if let (Some(index), Some(hooks)) = (index_of(id), hooks_of(proxy.get())) {
             rooted!(&in(&mut jscx) let mut value = UndefinedValue());
-            // 1.3. If index is a supported property index: {value, writable: false (no indexed
-            //      setter), enumerable: true, configurable: true}.
+            // 1.3. If index is a supported property index: {value, writable: true if O implements
+            //      an interface with an indexed property setter and false otherwise, enumerable:
+            //      true, configurable: true}.
             if (hooks.get)(&mut jscx, proxy_private(proxy.get()), index, value.handle_mut()) {
-                SetDataPropertyDescriptor(desc, value.handle().into(), (JSPROP_ENUMERATE | JSPROP_READONLY) as u32);
+                let flags = if hooks.set.is_some() { JSPROP_ENUMERATE } else { JSPROP_ENUMERATE | JSPROP_READONLY };
+                SetDataPropertyDescriptor(desc, value.handle().into(), flags as u32);
                 *is_none = false;
                 return true;
             }
@@ -366,10 +371,26 @@ unsafe extern "C" fn define_property(
 ) -> bool {
     // SAFETY: SpiderMonkey calls the trap with live arguments.
     unsafe {
-        // 1. If O supports indexed properties and P is an array index: no interface has an
-        //    indexed property setter, so return false.
-        if index_of(id).is_some() && hooks_of(proxy.get()).is_some() {
-            return (*result).fail_no_indexed_setter();
+        // 1. If O supports indexed properties and P is an array index:
+        if let (Some(index), Some(hooks)) = (index_of(id), hooks_of(proxy.get())) {
+            // 1.1. "If the result of calling IsDataDescriptor(Desc) is false, then return false."
+            // 1.2. "If O does not implement an interface with an indexed property setter, then
+            //      return false."
+            let d = desc.get();
+            let Some(set) = hooks.set else {
+                return (*result).fail_no_indexed_setter();
+            };
+            if d.hasGetter_() || d.hasSetter_() {
+                return (*result).fail_not_data_descriptor();
+            }
+            // 1.3. "Invoke the indexed property setter on O with P and Desc.[[Value]]."
+            rooted!(in(cx) let value = d.value_);
+            let mut jscx = context(cx);
+            if !set(&mut jscx, proxy_private(proxy.get()), index, value.handle()) {
+                return false;
+            }
+            // 1.4. "Return true."
+            return (*result).succeed();
         }
         // 2. If O supports named properties, O does not implement an interface with the [Global]
         //    extended attribute, Type(P) is String, and P is not an unforgeable property name
@@ -557,9 +578,19 @@ unsafe extern "C" fn set(
     // SAFETY: SpiderMonkey calls the trap with live arguments.
     unsafe {
         let mut jscx = context(cx);
-        // 1. If O and Receiver are the same object, then: (1.1: no interface has an indexed
-        //    property setter.)
+        // 1. If O and Receiver are the same object, then:
         let receiver_is_o = receiver.get().is_object() && receiver.get().to_object() == proxy.get();
+        // 1.1. "If O implements an interface with an indexed property setter and P is an array
+        //      index, then invoke the indexed property setter with P and V, and return true."
+        if receiver_is_o
+            && let (Some(index), Some(hooks)) = (index_of(id), hooks_of(proxy.get()))
+            && let Some(set) = hooks.set
+        {
+            if !set(&mut jscx, proxy_private(proxy.get()), index, HandleValue::from_raw(v)) {
+                return false;
+            }
+            return (*result).succeed();
+        }
         // 1.2. If O implements an interface with a named property setter and Type(P) is
         //      String, then invoke the named property setter with P and V, and return true.
         if receiver_is_o

@@ -49,11 +49,17 @@ pub struct HTMLCollection {
 impl HTMLCollection {
     pub fn new(cx: &mut JSContext, root: &Node, filter: CollectionFilter) -> DomRoot<HTMLCollection> {
         let window = root.global();
-        reflect_dom_object(
-            cx,
-            Box::new(HTMLCollection { reflector_: Reflector::new(), root: Dom::from_ref(root), filter }),
-            &window,
-        )
+        reflect_dom_object(cx, Box::new(HTMLCollection::new_inherited(root, filter)), &window)
+    }
+
+    /// The collection part of a derived collection interface.
+    pub fn new_inherited(root: &Node, filter: CollectionFilter) -> HTMLCollection {
+        HTMLCollection { reflector_: Reflector::new(), root: Dom::from_ref(root), filter }
+    }
+
+    /// The node the collection is rooted at.
+    pub fn root_node(&self) -> DomRoot<Node> {
+        self.root.as_rooted()
     }
 
     pub fn children(cx: &mut JSContext, root: &Node) -> DomRoot<HTMLCollection> {

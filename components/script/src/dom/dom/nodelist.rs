@@ -14,6 +14,9 @@ use crate::dom::globalscope::DomGlobal;
 enum ListKind {
     Static(Vec<Dom<Node>>),
     Children(Dom<Node>),
+    /// The elements of a collection whose id or name is the given name, in tree order (a
+    /// RadioNodeList's live view).
+    Named(Dom<crate::dom::dom::htmlcollection::HTMLCollection>, String),
 }
 
 unsafe impl JSTraceable for ListKind {
@@ -22,6 +25,7 @@ unsafe impl JSTraceable for ListKind {
             match self {
                 ListKind::Static(v) => v.trace(trc),
                 ListKind::Children(n) => n.trace(trc),
+                ListKind::Named(c, _) => c.trace(trc),
             }
         }
     }
@@ -54,12 +58,37 @@ impl NodeList {
     }
 }
 
+impl NodeList {
+    /// The list part of a RadioNodeList: the elements of `collection` whose id or name is `name`.
+    pub fn new_named_inherited(collection: &crate::dom::dom::htmlcollection::HTMLCollection, name: String) -> NodeList {
+        NodeList { reflector_: Default::default(), kind: ListKind::Named(Dom::from_ref(collection), name) }
+    }
+
+    /// The nodes of the list now, in order.
+    pub fn nodes(&self) -> Vec<DomRoot<Node>> {
+        match &self.kind {
+            ListKind::Static(v) => v.iter().map(|n| n.as_rooted()).collect(),
+            ListKind::Children(n) => n.children(),
+            ListKind::Named(collection, name) => collection
+                .elements()
+                .into_iter()
+                .filter(|e| {
+                    e.get_attribute_value("id").as_deref() == Some(name.as_str())
+                        || e.get_attribute_value("name").as_deref() == Some(name.as_str())
+                })
+                .map(DomRoot::upcast)
+                .collect(),
+        }
+    }
+}
+
 impl NodeListMethods for NodeList {
     /// <https://dom.spec.whatwg.org/#dom-nodelist-item>
     fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<Node>> {
         match &self.kind {
             ListKind::Static(v) => v.get(index as usize).map(|n| n.as_rooted()),
             ListKind::Children(n) => n.children().into_iter().nth(index as usize),
+            ListKind::Named(..) => self.nodes().into_iter().nth(index as usize),
         }
     }
 
@@ -68,6 +97,7 @@ impl NodeListMethods for NodeList {
         match &self.kind {
             ListKind::Static(v) => v.len() as u32,
             ListKind::Children(n) => n.child_count(),
+            ListKind::Named(..) => self.nodes().len() as u32,
         }
     }
 }

@@ -107,9 +107,13 @@ fn invoke_reactions(cx: &mut JSContext, queue: Vec<Trusted<Element>>) {
 }
 
 /// Reports an exception an upgrade threw (<https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>).
+/// It runs in `window`'s realm: the parser creates elements, and runs their constructors, with
+/// no realm entered, and the exception is reported to (and fires `error` at) that global.
 pub(crate) fn report_error(cx: &mut JSContext, window: &crate::dom::html::window::Window, error: Error) {
-    if !matches!(error, Error::JSFailed) {
-        crate::dom::bindings::error::throw_dom_exception(cx, window, error);
-    }
-    crate::script_runtime::report_pending_exception(cx);
+    crate::script_runtime::in_realm(cx, window, |cx| {
+        if !matches!(error, Error::JSFailed) {
+            crate::dom::bindings::error::throw_dom_exception(cx, window, error);
+        }
+        crate::script_runtime::report_pending_exception(cx);
+    });
 }

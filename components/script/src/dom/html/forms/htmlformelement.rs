@@ -15,7 +15,9 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::bindings::codegen::Unions::RadioNodeListOrElement;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
+use crate::dom::html::forms::collections::{HTMLFormControlsCollection, RadioNodeList};
 use crate::dom::dom::node::Node;
 use crate::dom::html::forms::htmlinputelement::HTMLInputElement;
 use crate::dom::html::forms::{form_owner, is_listed, reset_control};
@@ -101,6 +103,19 @@ impl HTMLFormElement {
     }
 }
 
+/// The img elements whose form owner is `form` (their nearest form ancestor: img has no `form`
+/// attribute), in tree order.
+fn form_images(form: &Node) -> Vec<DomRoot<Element>> {
+    form.element_descendants()
+        .into_iter()
+        .filter(|e| {
+            e.is_html_element()
+                && e.local_name() == "img"
+                && form_owner(e).is_some_and(|f| std::ptr::eq(f.upcast::<Node>(), form))
+        })
+        .collect()
+}
+
 impl HTMLFormElementMethods for HTMLFormElement {
     reflect_string!(
         AcceptCharset,
@@ -172,8 +187,73 @@ impl HTMLFormElementMethods for HTMLFormElement {
         self.upcast::<Element>().set_attribute_value(cx, "method", value.into());
     }
     /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-elements>
-    fn Elements(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
-        HTMLCollection::new(cx, self.upcast(), CollectionFilter::FormControls)
+    fn Elements(&self, cx: &mut JSContext) -> DomRoot<HTMLFormControlsCollection> {
+        HTMLFormControlsCollection::new(cx, self.upcast())
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-item>: "the indexth element in
+    /// the form's elements collection"; the supported property indices are those of that
+    /// collection.
+    fn IndexedGetter(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<Element>> {
+        self.listed_elements().into_iter().nth(index as usize)
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-nameditem>
+    fn NamedGetter(&self, cx: &mut JSContext, name: DOMString) -> Option<RadioNodeListOrElement> {
+        let named = |e: &Element| {
+            e.get_attribute_value("id").as_deref() == Some(&*name) || e.get_attribute_value("name").as_deref() == Some(&*name)
+        };
+        // 1. "Let candidates be a live RadioNodeList object containing all the listed elements,
+        //    whose form owner is the form element, that have either an id attribute or a name
+        //    attribute equal to name, with the exception of input elements whose type attribute is
+        //    in the Image Button state, in tree order."
+        let mut filter = CollectionFilter::FormControls;
+        let mut candidates: Vec<DomRoot<Element>> = self.listed_elements().into_iter().filter(|e| named(e)).collect();
+        // 2. "If candidates is empty, let candidates be a live RadioNodeList object containing all
+        //    the img elements, whose form owner is the form element, that have either an id
+        //    attribute or a name attribute equal to name, in tree order."
+        if candidates.is_empty() {
+            filter = CollectionFilter::Computed(form_images);
+            candidates = form_images(self.upcast()).into_iter().filter(|e| named(e)).collect();
+        }
+        // 3. (The past names map is not kept: a control renamed or moved out is no longer found
+        //    by its old name.) "If candidates is empty … return" nothing: not a supported name.
+        match candidates.len() {
+            0 => None,
+            // 5–6. "Otherwise, candidates contains exactly one node. … Return the node in
+            //      candidates."
+            1 => candidates.into_iter().next().map(RadioNodeListOrElement::Element),
+            // 4. "If candidates contains more than one node, return candidates."
+            _ => {
+                let collection = HTMLCollection::new(cx, self.upcast(), filter);
+                Some(RadioNodeListOrElement::RadioNodeList(RadioNodeList::new(cx, &collection, name.to_string())))
+            }
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/forms.html#the-form-element:supported-property-names>
+    fn SupportedPropertyNames(&self, _cx: &mut JSContext) -> Vec<DOMString> {
+        // 1–3. The ids and names of the listed elements (image buttons excepted) and of the img
+        //      elements whose form owner is the form.
+        let mut elements = self.listed_elements();
+        elements.extend(form_images(self.upcast()));
+        // 5. "Sort sourced names by tree order of the element entry of each tuple, sorting entries
+        //    with the same element by putting entries whose source is id first, then entries whose
+        //    source is name".
+        let root = self.upcast::<Node>().root();
+        let order: Vec<DomRoot<Element>> = root.element_descendants();
+        elements.sort_by_key(|e| order.iter().position(|o| std::ptr::eq(&**o, &**e)).unwrap_or(usize::MAX));
+        let mut names: Vec<DOMString> = Vec::new();
+        for e in elements {
+            for attr in ["id", "name"] {
+                // 6–7. "Remove any entries in sourced names that have the empty string as their
+                //      name. Remove any entries in sourced names that have the same name as an
+                //      earlier entry in the map."
+                if let Some(value) = e.get_attribute_value(attr).filter(|v| !v.is_empty())
+                    && !names.iter().any(|n| **n == *value)
+                {
+                    names.push(value.into());
+                }
+            }
+        }
+        names
     }
     /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-length>
     fn Length(&self, _cx: &mut JSContext) -> u32 {

@@ -178,7 +178,7 @@ impl HTMLInputElement {
 
     /// Sets the checkedness; checking a radio button unchecks the others of its group
     /// (<https://html.spec.whatwg.org/multipage/input.html#radio-button-group>).
-    fn set_checkedness(&self, checked: bool) {
+    pub fn set_checkedness(&self, checked: bool) {
         self.checked.set(checked);
         self.dirty_checked.set(true);
         if checked && self.input_type() == "radio" {

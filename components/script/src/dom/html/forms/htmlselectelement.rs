@@ -13,6 +13,7 @@ use crate::dom::dom::element::Element;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
 use crate::dom::dom::node::Node;
 use crate::dom::dom::nodelist::NodeList;
+use crate::dom::html::forms::collections::HTMLOptionsCollection;
 use crate::dom::html::forms::htmlformelement::HTMLFormElement;
 use crate::dom::html::forms::htmloptionelement::HTMLOptionElement;
 use crate::dom::html::forms::{form_owner, labels};
@@ -172,16 +173,28 @@ impl HTMLSelectElementMethods for HTMLSelectElement {
         if self.is_multiple() { "select-multiple".into() } else { "select-one".into() }
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-options>
-    fn Options(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
-        HTMLCollection::new(cx, self.upcast(), CollectionFilter::Options)
+    fn Options(&self, cx: &mut JSContext) -> DomRoot<HTMLOptionsCollection> {
+        HTMLOptionsCollection::new(cx, self)
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-length>
     fn Length(&self, _cx: &mut JSContext) -> u32 {
         self.list_of_options().len() as u32
     }
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-length>: "On setting,
+    /// it must act like the attribute of the same name on the options collection."
+    fn SetLength(&self, cx: &mut JSContext, value: u32) {
+        use crate::dom::bindings::codegen::HTMLOptionsCollectionBinding::HTMLOptionsCollectionMethods;
+        HTMLOptionsCollection::new(cx, self).SetLength(cx, value);
+    }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-item>
-    fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<Element>> {
-        self.list_of_options().get(index as usize).map(|o| DomRoot::from_ref(o.upcast::<Element>()))
+    fn Item(&self, _cx: &mut JSContext, index: u32) -> Option<DomRoot<HTMLOptionElement>> {
+        self.list_of_options().get(index as usize).cloned()
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-setter>: "must act
+    /// like its namesake method on that same options collection."
+    fn IndexedSetter(&self, cx: &mut JSContext, index: u32, option: Option<&HTMLOptionElement>) -> ErrorResult {
+        use crate::dom::bindings::codegen::HTMLOptionsCollectionBinding::HTMLOptionsCollectionMethods;
+        HTMLOptionsCollection::new(cx, self).IndexedSetter(cx, index, option)
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-select-nameditem>: the first
     /// option whose id or name is `name`.

@@ -6,6 +6,7 @@
 //! (`textselection.rs`) are here too. Submitting a form validates it, then fires `submit` and
 //! navigates nowhere: a headless host has no navigation.
 
+pub mod collections;
 pub mod formelements;
 pub mod htmlformelement;
 pub mod htmlinputelement;
