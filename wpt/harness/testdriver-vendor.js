@@ -30,6 +30,20 @@
     }
   }
 
+  // Trusted user input (Aperture's userinput.rs): testdriver computed the in-view center point
+  // of the element; the engine hit-tests it and fires pointerdown … click with user activation.
+  // bless() is testdriver's own click on a button it inserts.
+  if (hooks && typeof hooks.click === "function") {
+    internal.click = function (element, coords) {
+      return hooks.click(coords.x, coords.y);
+    };
+  }
+  if (hooks && typeof hooks.sendKeys === "function") {
+    internal.send_keys = function (element, keys) {
+      return hooks.sendKeys(element, keys);
+    };
+  }
+
   if (hooks && typeof hooks.setPermission === "function") {
     internal.set_permission = function (params, context) {
       if (context !== undefined && context !== null && context !== window) {

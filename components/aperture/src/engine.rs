@@ -335,6 +335,14 @@ impl Engine {
         self.send(script::embedder::devices_changed)
     }
 
+    /// Delivers the user's input to `page`: a click at a point of its viewport, or keys typed
+    /// into its focused element. The page gets the trusted events a browser fires for them
+    /// (`pointerdown` … `click`, `keydown` … `keyup`) and, with them, user activation
+    /// (`navigator.userActivation`). Input for a page that is gone is dropped.
+    pub fn send_input(&mut self, page: PageId, input: crate::UserInput) -> Result<(), EngineError> {
+        self.send(move |cx| script::embedder::send_input(cx, page, &input))
+    }
+
     /// Stops a capture (the user pressed "stop sharing"): the device is
     /// released and the page's tracks of it end and fire `ended`. A capture
     /// that already stopped is ignored.

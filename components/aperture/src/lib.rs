@@ -54,7 +54,7 @@ pub use media::embedder_camera::{
 };
 pub use script::embedder::{
     CaptureChange, CaptureId, ConsoleLevel, ConsoleMessage, Device, DeviceKind, PageId, PermissionDecision,
-    PermissionRequest, PermissionResponder, PermissionSetting,
+    PermissionRequest, PermissionResponder, PermissionSetting, UserInput,
 };
 pub use script::prefs::Prefs;
 /// The compositor types canvas images are described with.

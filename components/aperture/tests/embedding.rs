@@ -640,3 +640,24 @@ fn devicechange_fires_when_the_embedders_cameras_change() {
     assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
     assert_eq!(lines.all(), vec!["devicechange true Test Camera|Second Camera", "devicechange true Test Camera"],);
 }
+
+#[test]
+fn input_from_the_embedder_is_trusted_and_activates_the_page() {
+    let lines = Lines::default();
+    let mut engine = builder(&lines).build().unwrap();
+    let path = page(
+        "input",
+        "document.body.innerHTML = '<button id=b style=\"width:100px;height:40px\">Shoot</button><input id=i>';\n\
+         b.onclick = e => { console.log('click trusted=' + e.isTrusted + ' active=' + navigator.userActivation.isActive); i.focus(); };\n\
+         i.oninput = () => console.log('value=' + i.value);\n\
+         console.log('before active=' + navigator.userActivation.hasBeenActive);",
+    );
+    let page_id = engine.load(path.to_str().unwrap()).unwrap();
+    assert_eq!(engine.run().unwrap(), RunOutcome::Idle);
+    // The button's box is (8, 8)–(108, 48); its click handler moves the focus to the input,
+    // where the keys go.
+    engine.send_input(page_id, aperture::UserInput::Click { x: 50.0, y: 28.0 }).unwrap();
+    engine.send_input(page_id, aperture::UserInput::Keys("ok".into())).unwrap();
+    assert_eq!(engine.run().unwrap(), RunOutcome::Idle);
+    assert_eq!(lines.all(), ["before active=false", "click trusted=true active=true", "value=o", "value=ok"]);
+}

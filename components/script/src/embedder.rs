@@ -397,3 +397,16 @@ pub fn set_permission(
         }
     }
 }
+
+pub use crate::dom::uievents::userinput::UserInput;
+
+/// The embedder delivers user input to `page` (its top-level window): trusted events fire, with
+/// the user activation they give (`dom/uievents/userinput.rs`). Input for a page that is gone
+/// is dropped.
+pub fn send_input(cx: &mut JSContext, page: PageId, input: &UserInput) {
+    let window = crate::script_thread::windows().into_iter().find(|w| w.page() == page && w.parent_window().is_none());
+    match window {
+        Some(window) => crate::dom::uievents::userinput::dispatch(cx, &window, input),
+        None => log::warn!("input for page {page:?}, which has no window: dropped"),
+    }
+}

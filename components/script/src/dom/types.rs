@@ -124,9 +124,11 @@ pub use crate::dom::html::simpleelements::{
     HTMLModElement, HTMLParamElement, HTMLQuoteElement, HTMLTimeElement,
 };
 pub use crate::dom::html::forms::collections::{HTMLFormControlsCollection, HTMLOptionsCollection, RadioNodeList};
+pub use crate::dom::html::forms::htmlformelement::SubmitEvent;
 pub use crate::dom::html::forms::formelements::{
     HTMLDataListElement, HTMLFieldSetElement, HTMLLegendElement, HTMLMeterElement, HTMLOutputElement, HTMLProgressElement,
 };
+pub use crate::dom::uievents::useractivation::UserActivation;
 pub use crate::dom::html::tables::{
     HTMLTableCaptionElement, HTMLTableCellElement, HTMLTableColElement, HTMLTableElement, HTMLTableRowElement,
     HTMLTableSectionElement,

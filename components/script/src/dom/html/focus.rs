@@ -34,7 +34,7 @@ pub fn focusable_by_default(element: &Element) -> bool {
 
 /// Whether `element` can be focused: connected, and focusable by default or with a tabindex
 /// attribute that parses as an integer.
-fn is_focusable(element: &Element) -> bool {
+pub fn is_focusable(element: &Element) -> bool {
     element.upcast::<Node>().is_connected()
         && (focusable_by_default(element)
             || element

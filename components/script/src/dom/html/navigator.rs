@@ -58,6 +58,7 @@ impl LanguagesCache {
 pub struct Navigator {
     reflector_: Reflector,
     media_devices: MutNullableDom<MediaDevices>,
+    user_activation: MutNullableDom<crate::dom::uievents::useractivation::UserActivation>,
     permissions: MutNullableDom<Permissions>,
     languages: LanguagesCache,
 }
@@ -69,6 +70,7 @@ impl Navigator {
             Box::new(Navigator {
                 reflector_: Reflector::new(),
                 media_devices: Default::default(),
+                user_activation: Default::default(),
                 permissions: Default::default(),
                 languages: Default::default(),
             }),
@@ -137,6 +139,12 @@ impl NavigatorMethods for Navigator {
     /// <https://w3c.github.io/mediacapture-main/#dom-navigator-mediadevices>
     fn MediaDevices(&self, cx: &mut JSContext) -> DomRoot<MediaDevices> {
         self.media_devices.or_init(|| MediaDevices::new(cx, &self.global()))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-navigator-useractivation>
+    fn UserActivation(&self, cx: &mut JSContext) -> DomRoot<crate::dom::uievents::useractivation::UserActivation> {
+        let window = self.global();
+        self.user_activation.or_init(|| crate::dom::uievents::useractivation::UserActivation::new(cx, &window))
     }
 
     /// <https://w3c.github.io/permissions/#dom-navigator-permissions>

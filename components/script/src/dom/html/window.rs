@@ -133,6 +133,10 @@ pub struct Window {
     document: MutNullableDom<Document>,
     timers: RefCell<Timers>,
     animation_frames: RefCell<AnimationFrames>,
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#last-activation-timestamp> and
+    /// its history-action sibling.
+    #[no_trace]
+    user_activation: crate::dom::uievents::useractivation::ActivationTimestamps,
     /// The document's [[resizeObservers]], in creation order.
     resize_observers: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::resizeobserver::resizeobserver::ResizeObserver>>>,
     /// The document's intersection observers that have targets.
@@ -210,6 +214,7 @@ impl Window {
             document: Default::default(),
             timers: Default::default(),
             animation_frames: Default::default(),
+            user_activation: Default::default(),
             video_frame_elements: Default::default(),
             playing_media: Default::default(),
             resize_observers: Default::default(),
@@ -502,6 +507,10 @@ impl Window {
                 && !v.media().is_paused()
                 && v.media().presented_generation().is_some()
         })
+    }
+
+    pub fn user_activation(&self) -> &crate::dom::uievents::useractivation::ActivationTimestamps {
+        &self.user_activation
     }
 
     pub fn animation_frames(&self) -> &RefCell<AnimationFrames> {

@@ -28,6 +28,27 @@ impl ApertureTestHooks {
     }
 }
 
+impl ApertureTestHooks {
+    /// Delivers `input` to this window from a task; the promise resolves after its events.
+    fn deliver(
+        &self,
+        cx: &mut JSContext,
+        input: crate::dom::uievents::userinput::UserInput,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        use crate::dom::globalscope::DomGlobal;
+        let window = self.global();
+        let promise = crate::dom::bindings::promise::Promise::new(cx, &window);
+        let window = crate::dom::bindings::refcounted::Trusted::new(&*window);
+        let settle = promise.clone();
+        crate::script_thread::queue_task(Box::new(move |cx| {
+            let Some(window) = window.root() else { return };
+            crate::dom::uievents::userinput::dispatch(cx, &window, &input);
+            crate::script_runtime::in_realm(cx, &window, |cx| settle.resolve_native(cx, &()));
+        }));
+        promise
+    }
+}
+
 impl ApertureTestHooksMethods for ApertureTestHooks {
     /// Prints the result line and ends the run (exit code 0).
     fn ReportResult(&self, _cx: &mut JSContext, json: DOMString) {
@@ -66,6 +87,39 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
             descriptor,
             &state,
         )
+    }
+
+    /// A trusted click at (x, y), delivered from a task (testdriver's `click`).
+    fn Click(
+        &self,
+        cx: &mut JSContext,
+        x: crate::dom::bindings::num::Finite<f64>,
+        y: crate::dom::bindings::num::Finite<f64>,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        let input = crate::dom::uievents::userinput::UserInput::Click { x: *x, y: *y };
+        self.deliver(cx, input)
+    }
+
+    /// WebDriver's Element Send Keys (testdriver's `send_keys`): "If element does not currently
+    /// have focus, … run the focusing steps for element … set the text insertion caret after any
+    /// child content", then the keys, from a task.
+    fn SendKeys(
+        &self,
+        cx: &mut JSContext,
+        element: &crate::dom::dom::element::Element,
+        keys: DOMString,
+    ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        use crate::dom::bindings::inheritance::Castable;
+        crate::dom::html::focus::focusing_steps(cx, element);
+        if let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
+            input.selection_state().move_to_end(&input.current_value());
+        } else if let Some(textarea) = element.downcast::<crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement>() {
+            use crate::dom::bindings::codegen::HTMLTextAreaElementBinding::HTMLTextAreaElementMethods;
+            let value = textarea.Value(cx).to_string();
+            textarea.selection_state().move_to_end(&value);
+        }
+        let input = crate::dom::uievents::userinput::UserInput::Keys(keys.to_string());
+        self.deliver(cx, input)
     }
 
     /// Acts on the fake camera behind `track` ("unplug", "freeze", "thaw").

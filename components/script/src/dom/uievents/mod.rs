@@ -4,3 +4,5 @@
 //! dictionaries say; coordinates are CSS pixels of a page that never scrolls (page = client).
 
 pub mod events;
+pub mod useractivation;
+pub mod userinput;

@@ -87,8 +87,14 @@ impl HTMLFormElement {
             self.firing_submission_events.set(false);
             return;
         }
-        // FIXME: a SubmitEvent with `submitter`; Aperture fires a plain Event.
-        let _ = self.upcast::<EventTarget>().fire_event_with(cx, "submit", true, true);
+        // "Let shouldContinue be the result of firing an event named submit at form using
+        // SubmitEvent, with the submitter attribute initialized to submitter, if submitter is not
+        // form, and null otherwise, and the bubbles and cancelable attributes initialized to
+        // true." (No navigation follows either way.)
+        let submitter = submitter.filter(|s| !std::ptr::eq(s.upcast::<Element>(), self.upcast::<Element>()));
+        let window = crate::dom::globalscope::DomGlobal::global(self);
+        let event = SubmitEvent::new_trusted(cx, &window, submitter);
+        let _ = self.upcast::<EventTarget>().dispatch(cx, event.upcast());
         self.firing_submission_events.set(false);
     }
 
@@ -298,5 +304,58 @@ impl HTMLFormElementMethods for HTMLFormElement {
     /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-reportvalidity>
     fn ReportValidity(&self, cx: &mut JSContext) -> bool {
         crate::dom::html::forms::validation::form_report_validity(cx, self)
+    }
+}
+
+/// `SubmitEvent` (<https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#the-submitevent-interface>):
+/// the `submit` event, with the element that submitted the form.
+#[dom_struct]
+pub struct SubmitEvent {
+    event: crate::dom::dom::event::Event,
+    submitter: crate::dom::bindings::root::MutNullableDom<HTMLElement>,
+}
+
+impl SubmitEvent {
+    /// A trusted `submit` event (bubbles, cancelable) with `submitter`.
+    pub fn new_trusted(
+        cx: &mut JSContext,
+        window: &crate::dom::html::window::Window,
+        submitter: Option<&HTMLElement>,
+    ) -> DomRoot<SubmitEvent> {
+        let event = SubmitEvent {
+            event: crate::dom::dom::event::Event::new_inherited(window),
+            submitter: crate::dom::bindings::root::MutNullableDom::new(submitter),
+        };
+        let event = crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<crate::dom::dom::event::Event>();
+        base.init("submit".into(), true, true);
+        base.set_trusted(true);
+        event
+    }
+}
+
+impl crate::dom::bindings::codegen::SubmitEventBinding::SubmitEventMethods for SubmitEvent {
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-submitevent-submitter>
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &crate::dom::html::window::Window,
+        proto: Option<mozjs::rust::HandleObject>,
+        type_: DOMString,
+        init: &crate::dom::bindings::codegen::Dictionaries::SubmitEventInit,
+    ) -> crate::dom::bindings::error::Fallible<DomRoot<SubmitEvent>> {
+        let event = SubmitEvent {
+            event: crate::dom::dom::event::Event::new_inherited(global),
+            submitter: crate::dom::bindings::root::MutNullableDom::new(init.submitter.as_deref()),
+        };
+        let event = crate::dom::bindings::classes::reflect_dom_object_with_proto(cx, Box::new(event), global, proto);
+        let base = event.upcast::<crate::dom::dom::event::Event>();
+        base.init(type_.into(), init.parent.bubbles, init.parent.cancelable);
+        base.set_composed(init.parent.composed);
+        Ok(event)
+    }
+    /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-submitevent-submitter>:
+    /// "the value it was initialized to".
+    fn Submitter(&self, _cx: &mut JSContext) -> Option<DomRoot<HTMLElement>> {
+        self.submitter.get()
     }
 }

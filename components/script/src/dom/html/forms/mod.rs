@@ -174,6 +174,42 @@ pub fn click(cx: &mut JSContext, element: &HTMLElement) {
     activation_behavior(cx, element);
 }
 
+/// Dispatches a trusted `click` (made by the caller, from user input) at `target`, with the
+/// activation behaviour of the activation target: "if isActivationEvent is true and target has
+/// activation behavior, then set activationTarget to target"; otherwise the first ancestor in the
+/// event path that has one (<https://dom.spec.whatwg.org/#concept-event-dispatch>, step 5.5 and
+/// the parent loop).
+pub fn dispatch_user_click(cx: &mut JSContext, target: &Element, event: &crate::dom::dom::event::Event) {
+    use crate::dom::dom::eventtarget::EventTarget;
+    let mut activation: Option<DomRoot<HTMLElement>> = None;
+    let mut node = Some(DomRoot::from_ref(target.upcast::<Node>()));
+    while let Some(current) = node {
+        if let Some(element) = current.downcast::<HTMLElement>()
+            && has_activation_behavior(element)
+        {
+            activation = Some(DomRoot::from_ref(element));
+            break;
+        }
+        node = current.parent();
+    }
+    let input = activation.as_deref().and_then(|a| a.downcast::<HTMLInputElement>());
+    let pre = input.map(|i| i.legacy_pre_activation(cx)).unwrap_or(PreActivation::None);
+    let not_canceled = target.upcast::<EventTarget>().dispatch(cx, event);
+    let Some(activation) = activation else { return };
+    if !not_canceled {
+        if let Some(input) = activation.downcast::<HTMLInputElement>() {
+            input.legacy_canceled_activation(cx, pre);
+        }
+        return;
+    }
+    activation_behavior(cx, &activation);
+}
+
+/// Whether `element` is one of the elements whose activation behaviour Aperture runs.
+fn has_activation_behavior(element: &HTMLElement) -> bool {
+    element.is::<HTMLInputElement>() || element.is::<HTMLButtonElement>() || element.is::<HTMLLabelElement>()
+}
+
 /// The activation behaviour of the elements that have one.
 fn activation_behavior(cx: &mut JSContext, element: &HTMLElement) {
     if let Some(input) = element.downcast::<HTMLInputElement>() {
