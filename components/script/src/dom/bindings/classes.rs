@@ -208,7 +208,11 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
     unsafe {
         let mut options = RealmOptions::default();
         options.creationOptions_.traceGlobal_ = Some(trace_global);
-        options.creationOptions_.sharedMemoryAndAtomics_ = false;
+        // `Atomics` exists, as in every browser; the `SharedArrayBuffer` constructor is not
+        // defined, as in a browser whose page is not cross-origin isolated (Aperture's never
+        // are: `crossOriginIsolated` is false), and shared memory cannot be posted.
+        options.creationOptions_.sharedMemoryAndAtomics_ = true;
+        options.creationOptions_.defineSharedArrayBufferConstructor_ = false;
         select_compartment(cx, &mut options);
         rooted!(&in(cx) let global = JS_NewGlobalObject(
             cx.raw_cx(),

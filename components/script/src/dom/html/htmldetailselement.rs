@@ -3,33 +3,25 @@
 //! of details elements sharing a name. Nothing is rendered, so there is no summary to click;
 //! script opens and closes them.
 
-use std::cell::RefCell;
-
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::HTMLDetailsElementBinding::HTMLDetailsElementMethods;
 use crate::dom::bindings::inheritance::Castable;
-use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
-use crate::dom::dom::event::Event;
-use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::dom::node::Node;
-use crate::dom::events::events::ToggleEvent;
-use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::reflect::{reflect_bool, reflect_string};
 
 #[dom_struct]
 pub struct HTMLDetailsElement {
     htmlelement: HTMLElement,
-    /// The details toggle task tracker: the old state of the queued `toggle` event and the
-    /// latest new state.
+    /// The details toggle task tracker.
     #[no_trace]
-    pending_toggle: RefCell<Option<(&'static str, &'static str)>>,
+    pending_toggle: crate::dom::html::toggletask::ToggleTaskTracker,
 }
 
 impl HTMLDetailsElement {
@@ -39,7 +31,7 @@ impl HTMLDetailsElement {
             cx,
             Box::new(HTMLDetailsElement {
                 htmlelement: HTMLElement::new_inherited(local_name, document),
-                pending_toggle: RefCell::new(None),
+                pending_toggle: Default::default(),
             }),
             &window,
         )
@@ -96,34 +88,8 @@ impl HTMLDetailsElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/interactive-elements.html#queue-a-details-toggle-event-task>
-    fn queue_toggle(&self, old_state: &'static str, new_state: &'static str) {
-        // 1. "If element's details toggle task tracker is not null, then: set oldState to element's
-        //    details toggle task tracker's old state; remove element's details toggle task
-        //    tracker's task from its task queue; set element's details toggle task tracker to
-        //    null." (The queued task stays and reads the tracker when it runs.)
-        let already_queued = {
-            let mut pending = self.pending_toggle.borrow_mut();
-            let queued = *pending;
-            *pending = Some((queued.map_or(old_state, |(old, _)| old), new_state));
-            queued.is_some()
-        };
-        if already_queued {
-            return;
-        }
-        // 2. "Queue an element task given the DOM manipulation task source and element to run the
-        //    following steps: fire an event named toggle at element, using ToggleEvent, with the
-        //    oldState attribute initialized to oldState and the newState attribute initialized to
-        //    newState; set element's details toggle task tracker to null."
-        let this = Trusted::new(self);
-        crate::script_thread::queue_task(Box::new(move |cx| {
-            let Some(this) = this.root() else { return };
-            let Some((old_state, new_state)) = this.pending_toggle.borrow_mut().take() else { return };
-            let window = this.global();
-            crate::script_runtime::in_realm(cx, &window, |cx| {
-                let event = ToggleEvent::new_trusted(cx, &window, "toggle", false, old_state, new_state);
-                this.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
-            });
-        }));
+    fn queue_toggle(&self, old_state: &str, new_state: &str) {
+        crate::dom::html::toggletask::queue_toggle_task(self, |d| &d.pending_toggle, old_state, new_state);
     }
 }
 

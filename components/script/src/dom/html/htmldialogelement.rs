@@ -31,9 +31,9 @@ pub struct HTMLDialogElement {
     /// <https://html.spec.whatwg.org/multipage/interactive-elements.html#is-modal>
     #[no_trace]
     is_modal: Cell<bool>,
-    /// The dialog toggle task tracker: the queued toggle event's old and new states.
+    /// The dialog toggle task tracker.
     #[no_trace]
-    pending_toggle: RefCell<Option<(String, String)>>,
+    pending_toggle: crate::dom::html::toggletask::ToggleTaskTracker,
 }
 
 impl HTMLDialogElement {
@@ -45,7 +45,7 @@ impl HTMLDialogElement {
                 htmlelement: HTMLElement::new_inherited(local_name, document),
                 return_value: RefCell::new(String::new()),
                 is_modal: Cell::new(false),
-                pending_toggle: RefCell::new(None),
+                pending_toggle: Default::default(),
             }),
             &window,
         )
@@ -62,33 +62,9 @@ impl HTMLDialogElement {
         self.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>())
     }
 
-    /// <https://html.spec.whatwg.org/multipage/interactive-elements.html#queue-a-dialog-toggle-event-task>:
-    /// "If element's dialog toggle task tracker is not null: set oldState to its old state,
-    /// cancel its task, set it to null. Queue an element task … to fire an event named toggle
-    /// at element, using ToggleEvent, with the oldState attribute initialized to oldState and
-    /// the newState attribute initialized to newState."
+    /// <https://html.spec.whatwg.org/multipage/interactive-elements.html#queue-a-dialog-toggle-event-task>
     fn queue_toggle(&self, old_state: &str, new_state: &str) {
-        // (One task carries the first old state and the latest new state.)
-        let already_queued = {
-            let mut pending = self.pending_toggle.borrow_mut();
-            let queued = pending.is_some();
-            let first_old = pending.take().map(|(old, _)| old).unwrap_or_else(|| old_state.to_owned());
-            *pending = Some((first_old, new_state.to_owned()));
-            queued
-        };
-        if already_queued {
-            return;
-        }
-        let this = Trusted::new(self);
-        crate::script_thread::queue_task(Box::new(move |cx| {
-            let Some(this) = this.root() else { return };
-            let Some((old_state, new_state)) = this.pending_toggle.borrow_mut().take() else { return };
-            let window = this.global();
-            crate::script_runtime::in_realm(cx, &window, |cx| {
-                let event = ToggleEvent::new_trusted(cx, &window, "toggle", false, &old_state, &new_state);
-                this.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
-            });
-        }));
+        crate::dom::html::toggletask::queue_toggle_task(self, |d| &d.pending_toggle, old_state, new_state);
     }
 
     /// <https://html.spec.whatwg.org/multipage/interactive-elements.html#close-the-dialog> with

@@ -40,6 +40,7 @@ pub mod simpleelements;
 pub mod structuredclone;
 pub mod tables;
 pub mod timeranges;
+pub mod toggletask;
 pub mod videoframecallbacks;
 pub mod videoplaybackquality;
 pub mod window;
