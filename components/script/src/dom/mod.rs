@@ -10,6 +10,7 @@ pub mod types;
 pub mod uievents;
 
 pub mod canvas;
+pub mod compression;
 pub mod console;
 pub mod css;
 pub mod cssomview;

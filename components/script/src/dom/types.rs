@@ -3,6 +3,7 @@
 
 pub use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 pub use crate::dom::canvas::canvasgradient::CanvasGradient;
+pub use crate::dom::compression::compressionstream::{CompressionStream, DecompressionStream};
 pub use crate::dom::canvas::canvaspattern::CanvasPattern;
 pub use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 pub use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;

@@ -208,11 +208,11 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
     unsafe {
         let mut options = RealmOptions::default();
         options.creationOptions_.traceGlobal_ = Some(trace_global);
-        // `Atomics` exists, as in every browser; the `SharedArrayBuffer` constructor is not
-        // defined, as in a browser whose page is not cross-origin isolated (Aperture's never
-        // are: `crossOriginIsolated` is false), and shared memory cannot be posted.
-        options.creationOptions_.sharedMemoryAndAtomics_ = true;
-        options.creationOptions_.defineSharedArrayBufferConstructor_ = false;
+        // No shared memory: pages are never cross-origin isolated. (SpiderMonkey gates `Atomics`
+        // with it too, so `Atomics` is undefined, where browsers define it; enabling shared
+        // memory would also let `WebAssembly.Memory({shared: true})` make SharedArrayBuffers,
+        // which the encoding WPT then exercises.)
+        options.creationOptions_.sharedMemoryAndAtomics_ = false;
         select_compartment(cx, &mut options);
         rooted!(&in(cx) let global = JS_NewGlobalObject(
             cx.raw_cx(),
