@@ -112,15 +112,18 @@ thread_local! {
 
 static NEXT_WORKER_ID: AtomicU64 = AtomicU64::new(1);
 
-/// Whether a worker this thread owns is working or has messages to run (it may still post
-/// here, so this thread's event loop must not end).
+/// Whether a worker this thread owns is working, has messages to run, or is ending (it may
+/// still post here, so this thread's event loop must not end). A terminated or closing worker
+/// counts until its thread has finished: its ending disentangles the ports it owned, which
+/// queues `close` events here before the "finished" task that wakes this loop.
 pub fn any_worker_busy() -> bool {
     WORKERS.with(|w| {
         w.borrow().values().any(|h| {
             let s = &h.shared;
             !s.finished.load(Ordering::SeqCst)
-                && !s.closing.load(Ordering::SeqCst)
-                && (s.busy.load(Ordering::SeqCst) || s.pending.load(Ordering::SeqCst) > 0)
+                && (s.closing.load(Ordering::SeqCst)
+                    || s.busy.load(Ordering::SeqCst)
+                    || s.pending.load(Ordering::SeqCst) > 0)
         })
     })
 }
