@@ -83,6 +83,7 @@ pub struct EngineBuilder {
     console: Box<dyn ConsoleDelegate>,
     defaults: Vec<(DeviceKind, bool, PermissionSetting)>,
     save_photos: Option<PathBuf>,
+    root_certificates: Vec<Vec<u8>>,
 }
 
 impl EngineBuilder {
@@ -153,6 +154,14 @@ impl EngineBuilder {
         self
     }
 
+    /// The certificates (DER) that `https:` servers are verified against, *instead of* the
+    /// bundled Mozilla roots: an organisation's own CA, or a test server's certificate. See
+    /// [`certificates_from_pem`](crate::certificates_from_pem) for PEM files.
+    pub fn root_certificates(mut self, certificates: impl IntoIterator<Item = Vec<u8>>) -> Self {
+        self.root_certificates = certificates.into_iter().collect();
+        self
+    }
+
     /// Starts the engine's threads.
     pub fn build(self) -> Result<Engine, EngineError> {
         let js = js_engine().map_err(EngineError::Start)?;
@@ -167,6 +176,7 @@ impl EngineBuilder {
             compositor: self.compositor.unwrap_or_else(|| Box::new(NullCompositor::new())),
             defaults: self.defaults,
             save_photos: self.save_photos,
+            root_certificates: self.root_certificates,
             events: events_tx,
             shutdown: shutdown.clone(),
         };
@@ -238,6 +248,7 @@ impl Engine {
             console: Box::new(Defaults),
             defaults: Vec::new(),
             save_photos: None,
+            root_certificates: Vec::new(),
         }
     }
 
@@ -519,6 +530,7 @@ struct ScriptSetup {
     compositor: Box<dyn CompositorSink>,
     defaults: Vec<(DeviceKind, bool, PermissionSetting)>,
     save_photos: Option<PathBuf>,
+    root_certificates: Vec<Vec<u8>>,
     events: Sender<Event>,
     shutdown: Arc<AtomicBool>,
 }
@@ -540,6 +552,10 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
         script::embedder::set_default_permission(kind, ptz, setting);
     }
     script::dom::imagecapture::photos::set_save_photos_dir(setup.save_photos);
+    // The engine's network client: its connection pool and trusted roots, for every fetch of
+    // its pages (workers get it from their owner).
+    let net_options = script::net::ClientOptions { root_certificates: setup.root_certificates, ..script::net::default_options() };
+    script::net::set_client(script::net::Client::new(&net_options));
     PREFS.with(|p| *p.borrow_mut() = Some(Rc::new(setup.prefs)));
     EVENTS.with(|e| *e.borrow_mut() = Some(events.clone()));
     script::script_thread::set_shutdown_flag(setup.shutdown.clone());
@@ -583,18 +599,20 @@ fn load_page(cx: &mut JSContext, page: PageId, url: Url, stop_after_load: bool) 
             log::warn!("a page failed to load after its engine went away");
         }
     };
-    let response = match script::net::fetch(&url) {
+    let response = match script::net::client().fetch(&url) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
     if !response.ok() {
         return fail(format!("{url}: HTTP status {}", response.status));
     }
-    let html = String::from_utf8_lossy(&response.body).into_owned();
+    // <https://html.spec.whatwg.org/multipage/parsing.html#encoding-sniffing-algorithm>
+    let (html, encoding) = script::net::sniff::decode_html(&response.body, response.content_type.as_deref(), None);
     let prefs = PREFS.with(|p| p.borrow().clone()).unwrap_or_default();
     let options = WindowOptions { url: response.url.clone(), prefs, inherited_secure_context: None, page };
     let window = Window::new(cx, options);
     let document = window.document();
+    document.set_encoding(encoding);
     script::dom::html::parser::parse_document(cx, &document, &html);
     script::dom::html::parser::finish_loading(cx, &document);
     if stop_after_load {

@@ -65,3 +65,8 @@ pub use webrender_api;
 pub fn page_url(page: &str) -> Result<url::Url, String> {
     script::net::page_url(page)
 }
+
+/// The certificates (DER) of a PEM file, for [`EngineBuilder::root_certificates`].
+pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+    script::net::certificates_from_pem(pem)
+}

@@ -42,6 +42,9 @@ options:
   --dump-canvases DIR  write every canvas image update to DIR as PNG
   --save-photos DIR    write every photo takePhoto() resolves with to DIR
                        (photo-0001.jpg, photo-0002.png, …)
+  --root-certificates FILE
+                       verify https: servers against the certificates of
+                       this PEM file instead of the bundled Mozilla roots
   -h, --help           this help
   -V, --version        the version
 
@@ -58,6 +61,7 @@ struct Options {
     camera: CameraChoice,
     dump_canvases: Option<PathBuf>,
     save_photos: Option<PathBuf>,
+    root_certificates: Vec<Vec<u8>>,
     permissions: Vec<(DeviceKind, bool, PermissionSetting)>,
 }
 
@@ -72,6 +76,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         camera: CameraChoice::Auto,
         dump_canvases: None,
         save_photos: None,
+        root_certificates: Vec::new(),
         permissions: Vec::new(),
     };
     let mut page = None;
@@ -148,6 +153,15 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 std::fs::create_dir_all(&v).map_err(|e| format!("--save-photos {v}: {e}"))?;
                 options.save_photos = Some(v.into());
             }
+            "--root-certificates" => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, "--root-certificates")?,
+                };
+                let pem = std::fs::read(&v).map_err(|e| format!("--root-certificates {v}: {e}"))?;
+                options.root_certificates =
+                    aperture::certificates_from_pem(&pem).map_err(|e| format!("--root-certificates {v}: {e}"))?;
+            }
             "--wpt-crashtest" => options.crashtest = true,
             _ if arg.starts_with('-') && arg.len() > 1 => return Err(format!("unknown option {arg}")),
             _ => {
@@ -205,6 +219,9 @@ fn main() -> ExitCode {
     }
     if let Some(dir) = &options.save_photos {
         builder = builder.save_photos(dir.clone());
+    }
+    if !options.root_certificates.is_empty() {
+        builder = builder.root_certificates(options.root_certificates.clone());
     }
     let mut engine = match builder.build() {
         Ok(e) => e,

@@ -289,7 +289,12 @@ impl Drop for FontFace {
 }
 
 /// Fetches the first `src` entry that gives font data skrifa reads, off the script thread.
-fn fetch_font(sources: &[(FontSource, Option<Vec<u8>>)], origin: &str) -> Result<Arc<[u8]>, String> {
+fn fetch_font(
+    client: &crate::net::Client,
+    client_url: &url::Url,
+    sources: &[(FontSource, Option<Vec<u8>>)],
+    origin: &str,
+) -> Result<Arc<[u8]>, String> {
     let mut last = String::from("no url() source");
     for (source, blob) in sources {
         let FontSource::Url(url, _) = source else {
@@ -301,7 +306,8 @@ fn fetch_font(sources: &[(FontSource, Option<Vec<u8>>)], origin: &str) -> Result
             None if url.scheme() == "blob" => Err("no such blob URL".to_owned()),
             None => {
                 let cross_origin = url.scheme() != "data" && crate::origin::origin_key(url) != origin;
-                crate::dom::html::htmlimageelement::fetch_bytes(url, origin).and_then(|(bytes, allowed)| {
+                let request = crate::net::get_from(url, client_url);
+                crate::dom::html::htmlimageelement::fetch_bytes(client, &request, origin).and_then(|(bytes, allowed)| {
                     // Fonts are fetched in "cors" mode.
                     if cross_origin && !allowed { Err("the CORS check failed".to_owned()) } else { Ok(bytes) }
                 })
@@ -571,9 +577,11 @@ impl FontFaceMethods for FontFace {
             })
             .collect();
         let this = Trusted::new(self);
+        let client = crate::net::client();
+        let client_url = global.api_base_url();
         crate::parallel::in_parallel(
             "font fetch",
-            move || fetch_font(&sources, &origin),
+            move || fetch_font(&client, &client_url, &sources, &origin),
             // 5. "When the load operation completes, successfully or not, queue a task to run
             //    the following steps synchronously: …"
             move |cx, result| {

@@ -72,6 +72,10 @@ pub struct Document {
     /// <https://dom.spec.whatwg.org/#concept-document-content-type>
     #[no_trace]
     content_type: &'static str,
+    /// <https://dom.spec.whatwg.org/#concept-document-encoding>: UTF-8 unless the loader
+    /// sniffed another for the document's bytes.
+    #[no_trace]
+    encoding: Cell<&'static encoding_rs::Encoding>,
     /// <https://html.spec.whatwg.org/multipage/scripting.html#associated-inert-template-document>
     inert_template_document: MutNullableDom<Document>,
     /// Whether this document was made as another's inert template document.
@@ -181,6 +185,7 @@ impl Document {
             ready_state: Cell::new(ReadyState::Loading),
             is_html,
             content_type,
+            encoding: Cell::new(encoding_rs::UTF_8),
             inert_template_document: Default::default(),
             is_inert_template_document: Cell::new(false),
             container: Default::default(),
@@ -208,6 +213,16 @@ impl Document {
             ignore_destructive_writes: Cell::new(0),
             available_images: Default::default(),
         }
+    }
+
+    /// <https://dom.spec.whatwg.org/#concept-document-encoding>
+    pub fn encoding(&self) -> &'static encoding_rs::Encoding {
+        self.encoding.get()
+    }
+
+    /// Sets the document's encoding (the loader's, before parsing).
+    pub fn set_encoding(&self, encoding: &'static encoding_rs::Encoding) {
+        self.encoding.set(encoding);
     }
 
     /// <https://html.spec.whatwg.org/multipage/images.html#list-of-available-images>
@@ -659,17 +674,17 @@ impl DocumentMethods for Document {
     fn CompatMode(&self, _cx: &mut JSContext) -> DOMString {
         "CSS1Compat".into()
     }
-    /// <https://dom.spec.whatwg.org/#dom-document-characterset>
+    /// <https://dom.spec.whatwg.org/#dom-document-characterset>: "return this's encoding's name".
     fn CharacterSet(&self, _cx: &mut JSContext) -> DOMString {
-        "UTF-8".into()
+        self.encoding.get().name().into()
     }
     /// <https://dom.spec.whatwg.org/#dom-document-charset>
     fn Charset(&self, _cx: &mut JSContext) -> DOMString {
-        "UTF-8".into()
+        self.encoding.get().name().into()
     }
     /// <https://dom.spec.whatwg.org/#dom-document-inputencoding>
     fn InputEncoding(&self, _cx: &mut JSContext) -> DOMString {
-        "UTF-8".into()
+        self.encoding.get().name().into()
     }
     /// <https://dom.spec.whatwg.org/#dom-document-contenttype>
     fn ContentType(&self, _cx: &mut JSContext) -> DOMString {

@@ -151,7 +151,7 @@ fn start_fetch(
         // <https://fetch.spec.whatwg.org/#data-url-processor>
         "data" => {
             let (mime, bytes) =
-                process_data_url(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
+                crate::net::data_url::process(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
             respond_locally(
                 promise,
                 signal,
@@ -175,7 +175,7 @@ fn start_fetch(
             respond_locally(promise, signal, &url, blob_url_headers(&entry), entry.bytes.clone());
             Ok(())
         }
-        "file" | "http" => {
+        "file" | "http" | "https" => {
             // CORS: only "simple" cross-origin requests (no preflight in Aperture). A stream body
             // sets the use-CORS-preflight flag.
             if cross_origin {
@@ -201,6 +201,17 @@ fn start_fetch(
                 net_request.headers.push(("Origin".into(), request_origin.clone()));
             }
             net_request.body = body;
+            // <https://fetch.spec.whatwg.org/#main-fetch> step 8: the request's referrer under its
+            // referrer policy ("" is the default policy); "about:client" is the document's URL.
+            let referrer = match data.referrer.as_str() {
+                "" => None,
+                "about:client" => Some(window.document().url()),
+                other => Url::parse(other).ok(),
+            };
+            if let Some(referrer) = referrer {
+                let policy = net::referrer::Policy::parse(data.referrer_policy.as_str()).unwrap_or_default();
+                net_request = net::with_referrer(net_request, &referrer, policy);
+            }
             let id = send(promise, net_request, cross_origin.then_some(request_origin), redirect_error)?;
             if let Some(signal) = signal {
                 // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
@@ -268,9 +279,10 @@ fn send(
         id
     });
     PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error }));
+    let client = net::client();
     crate::parallel::in_parallel(
         &format!("fetch {id}"),
-        move || net::fetch_request(&request),
+        move || client.fetch_request(&request),
         move |cx, result| {
             let result = result.unwrap_or_else(|| Err("the fetch thread failed".to_owned()));
             settle(cx, id, result)
@@ -394,90 +406,3 @@ pub(crate) fn url_without_fragment(url: &Url) -> String {
     url.to_string()
 }
 
-/// <https://fetch.spec.whatwg.org/#data-url-processor>: the MIME type and the body.
-pub fn process_data_url(url: &Url) -> Option<(String, Vec<u8>)> {
-    // Steps 2–3: the URL serialized without "data:" and without fragment.
-    let serialized = url_without_fragment(url);
-    let input = serialized.strip_prefix("data:")?;
-    // Steps 5–6: the MIME type is what precedes the first ",".
-    let (mime, body) = input.split_once(',')?;
-    let mut mime = mime.trim_matches(|c: char| c.is_ascii_whitespace()).to_string();
-    // Step 8: percent-decode the body.
-    let mut bytes = percent_decode(body.as_bytes());
-    // Step 11: a ";base64" suffix (case-insensitive) means forgiving-base64 decoding.
-    let lower = mime.to_ascii_lowercase();
-    if let Some(stripped) = lower.strip_suffix("base64").and_then(|m| m.trim_end().strip_suffix(';')) {
-        bytes = forgiving_base64_decode(&bytes)?;
-        mime.truncate(stripped.len());
-    }
-    // Step 12: a leading ";" gets "text/plain" before it; step 15: an empty or
-    // invalid type is "text/plain;charset=US-ASCII".
-    if mime.starts_with(';') {
-        mime.insert_str(0, "text/plain");
-    }
-    if !mime.split(';').next().unwrap_or("").contains('/') {
-        mime = "text/plain;charset=US-ASCII".into();
-    }
-    Some((mime, bytes))
-}
-
-/// <https://url.spec.whatwg.org/#percent-decode>
-fn percent_decode(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len());
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut i = 0;
-    while i < input.len() {
-        if input[i] == b'%' && i + 2 < input.len() {
-            if let (Some(h), Some(l)) = (hex(input[i + 1]), hex(input[i + 2])) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(input[i]);
-        i += 1;
-    }
-    out
-}
-
-/// <https://infra.spec.whatwg.org/#forgiving-base64-decode>
-fn forgiving_base64_decode(input: &[u8]) -> Option<Vec<u8>> {
-    // Step 1: Remove all ASCII whitespace from data.
-    let mut data: Vec<u8> = input.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    // Step 2: If data's length divides by 4 leaving no remainder, remove one or two trailing "=".
-    if data.len() % 4 == 0 {
-        if data.ends_with(b"==") {
-            data.truncate(data.len() - 2);
-        } else if data.ends_with(b"=") {
-            data.truncate(data.len() - 1);
-        }
-    }
-    // Step 3: If data's length divides by 4 leaving a remainder of 1, return failure.
-    if data.len() % 4 == 1 {
-        return None;
-    }
-    let value = |b: u8| -> Option<u32> {
-        Some(match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            // Step 4: any other code point is a failure.
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(data.len() * 3 / 4);
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for &b in &data {
-        buffer = (buffer << 6) | value(b)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-            buffer &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}

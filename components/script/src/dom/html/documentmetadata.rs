@@ -3,7 +3,6 @@
 //! `cookie`, `referrer`, `lastModified` and `domain`. `Document`'s impl block includes them with
 //! [`document_metadata_methods!`]; the cookie store itself is `crate::cookies`.
 
-use url::Url;
 
 use crate::cookies::{CookieContext, now_secs, with_store};
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
@@ -68,39 +67,6 @@ pub fn set_cookie(document: &Document, value: USVString) -> ErrorResult {
 /// attribute's getter must return the document's referrer", set when the document was created.
 pub fn referrer(document: &Document) -> USVString {
     USVString(document.referrer())
-}
-
-/// <https://w3c.github.io/webappsec-referrer-policy/#strip-url>, with the default policy
-/// `strict-origin-when-cross-origin`
-/// (<https://w3c.github.io/webappsec-referrer-policy/#referrer-policy-strict-origin-when-cross-origin>):
-/// the referrer a document loaded from `current` by a document at `referrer` gets.
-pub fn referrer_for(referrer: &Url, current: &Url) -> String {
-    // "strip url for use as a referrer": "If url's scheme is a local scheme, then return no
-    // referrer." (Local schemes are about, blob and data.) A `file:` document sends none either
-    // in browsers; Aperture follows them.
-    if matches!(referrer.scheme(), "about" | "blob" | "data" | "file") {
-        return String::new();
-    }
-    // "Set url's username to the empty string. Set url's password to the empty string. Set
-    // url's fragment to null."
-    let mut full = referrer.clone();
-    let _ = full.set_username("");
-    let _ = full.set_password(None);
-    full.set_fragment(None);
-    // strict-origin-when-cross-origin: "If the origin of request's current URL is the same as the
-    // origin of referrerURL, then return referrerURL."
-    if referrer.origin() == current.origin() {
-        return full.to_string();
-    }
-    // "If referrerURL is a potentially trustworthy URL and request's current URL is not a
-    // potentially trustworthy URL, then return no referrer."
-    if referrer.scheme() == "https" && current.scheme() != "https" {
-        return String::new();
-    }
-    // "Return referrerOrigin" (the URL stripped with the origin-only flag: path "/", no query).
-    full.set_path("/");
-    full.set_query(None);
-    full.to_string()
 }
 
 /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-lastmodified>: "The

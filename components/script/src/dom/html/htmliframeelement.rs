@@ -200,7 +200,7 @@ impl HTMLIFrameElement {
                 let url = Url::parse("about:srcdoc").expect("a valid URL");
                 crate::script_thread::queue_task(Box::new(move |cx| {
                     if let Some(this) = this.root() {
-                        this.load_document(cx, generation, url, &html);
+                        this.load_document(cx, generation, url, &html, encoding_rs::UTF_8);
                     }
                 }));
             }
@@ -208,25 +208,36 @@ impl HTMLIFrameElement {
                 // about:blank (and any other about: URL, which has no content).
                 crate::script_thread::queue_task(Box::new(move |cx| {
                     if let Some(this) = this.root() {
-                        this.load_document(cx, generation, url, "");
+                        this.load_document(cx, generation, url, "", encoding_rs::UTF_8);
                     }
                 }));
             }
             Target::Url(url) => {
                 // Fetch in parallel; the reply is a task.
                 let request_url = url.clone();
+                let client = crate::net::client();
+                let request = crate::net::get_from(&url, &self.upcast::<Node>().owner_doc().url());
                 crate::parallel::in_parallel(
                     "iframe fetch",
-                    move || crate::net::fetch(&url),
+                    move || client.fetch_request(&request),
                     move |cx, result| {
                         let Some(this) = this.root() else { return };
                         // A failed fetch (or a failed fetch thread) shows an empty document
                         // (a browser's error page) and still loads.
-                        let (url, html) = match result {
-                            Some(Ok(r)) => (r.url.clone(), crate::dom::fetch::response::utf8_decode(&r.body)),
-                            _ => (request_url, String::new()),
+                        let (url, html, encoding) = match result {
+                            Some(Ok(r)) => {
+                                // The encoding sniffing algorithm, step 7: a same-origin parent's
+                                // encoding comes before autodetection.
+                                let parent = this.upcast::<Node>().owner_doc();
+                                let parent = (crate::origin::origin_key(&parent.url()) == crate::origin::origin_key(&r.url))
+                                    .then(|| parent.encoding());
+                                let (html, encoding) =
+                                    crate::net::sniff::decode_html(&r.body, r.content_type.as_deref(), parent);
+                                (r.url.clone(), html, encoding)
+                            }
+                            _ => (request_url, String::new(), encoding_rs::UTF_8),
                         };
-                        this.load_document(cx, generation, url, &html);
+                        this.load_document(cx, generation, url, &html, encoding);
                     },
                 );
             }
@@ -235,7 +246,14 @@ impl HTMLIFrameElement {
 
     /// Replaces the child window's document with a new one parsed from `html`
     /// (<https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>).
-    fn load_document(&self, cx: &mut JSContext, generation: u64, url: Url, html: &str) {
+    fn load_document(
+        &self,
+        cx: &mut JSContext,
+        generation: u64,
+        url: Url,
+        html: &str,
+        encoding: &'static encoding_rs::Encoding,
+    ) {
         // A newer navigation or the iframe's removal supersedes this load.
         if generation != self.generation.get() {
             return;
@@ -247,6 +265,7 @@ impl HTMLIFrameElement {
         old.detach();
         let document = Document::new_for_window(cx, &child, url.clone());
         document.set_container(Some(self));
+        document.set_encoding(encoding);
         // The navigation's request has the iframe's node document as its client, so the new
         // document's referrer is that document's URL under the default referrer policy.
         // An about:blank or about:srcdoc document keeps its creator's URL, as the initial one.
@@ -254,7 +273,7 @@ impl HTMLIFrameElement {
         document.set_referrer(if url.scheme() == "about" {
             referrer.to_string()
         } else {
-            crate::dom::html::documentmetadata::referrer_for(&referrer, &url)
+            crate::net::referrer::referrer_for(&referrer, &url, Default::default()).unwrap_or_default()
         });
         child.set_url(url);
         child.set_document(&document);

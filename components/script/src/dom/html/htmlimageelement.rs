@@ -461,12 +461,14 @@ impl HTMLImageElement {
         let blob = crate::dom::fileapi::bloburl::resolve(&url, &page_origin).map(|e| e.bytes.to_vec());
         let cross_origin = cross_origin && blob.is_none();
         let this = Trusted::new(self);
+        let client = crate::net::client();
+        let request = crate::net::get_from(&url, &base);
         crate::parallel::in_parallel(
             "image fetch",
             move || match blob {
                 Some(bytes) => crate::imaging::decode(&bytes).map(|f| (f, true)),
                 None if url.scheme() == "blob" => Err("no such blob URL".into()),
-                None => fetch_and_decode(&url, cross_origin && cors_requested, &page_origin),
+                None => fetch_and_decode(&client, &request, cross_origin && cors_requested, &page_origin),
             },
             move |cx, result| {
                 let Some(this) = this.root() else { return };
@@ -601,20 +603,29 @@ fn is_supported_image_type(mime: &str) -> bool {
 
 /// Fetches and decodes an image off the script thread: the frame, and whether a CORS check was
 /// asked for and passed.
-fn fetch_and_decode(url: &url::Url, cors: bool, origin: &str) -> Result<(VideoFrame, bool), String> {
-    let (bytes, allowed) = fetch_bytes(url, origin)?;
+fn fetch_and_decode(
+    client: &crate::net::Client,
+    request: &crate::net::Request,
+    cors: bool,
+    origin: &str,
+) -> Result<(VideoFrame, bool), String> {
+    let (bytes, allowed) = fetch_bytes(client, request, origin)?;
     let frame = crate::imaging::decode(&bytes)?;
     Ok((frame, cors && allowed))
 }
 
 /// Fetches a `data:`, `file:` or `http:` resource off the script thread (images, media files):
 /// its bytes, and whether the response allows `origin` (Access-Control-Allow-Origin).
-pub(crate) fn fetch_bytes(url: &url::Url, origin: &str) -> Result<(Vec<u8>, bool), String> {
-    Ok(if url.scheme() == "data" {
-        let (_, bytes) = crate::dom::fetch::fetch::process_data_url(url).ok_or("an invalid data: URL")?;
+pub(crate) fn fetch_bytes(
+    client: &crate::net::Client,
+    request: &crate::net::Request,
+    origin: &str,
+) -> Result<(Vec<u8>, bool), String> {
+    Ok(if request.url.scheme() == "data" {
+        let (_, bytes) = crate::net::data_url::process(&request.url).ok_or("an invalid data: URL")?;
         (bytes, true)
     } else {
-        let response = crate::net::fetch(url)?;
+        let response = client.fetch_request(request)?;
         if !response.ok() {
             return Err(format!("status {}", response.status));
         }

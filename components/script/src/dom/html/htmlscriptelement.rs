@@ -319,8 +319,15 @@ impl HTMLScriptElement {
         let Some(window) = document.browsing_window() else { return };
         // A classic script is fetched in "no-cors" mode: any origin's script runs.
         match crate::dom::html::modulescripts::fetch_script_resource(&window, &url, false) {
-            Ok((_, _, body)) => {
-                let source = String::from_utf8_lossy(&body).into_owned();
+            Ok((_, content_type, body)) => {
+                // <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>
+                // step 18: the encoding of the charset attribute, if it names one, else the
+                // document's; "fetch a classic script" decodes with it as the fallback.
+                let charset = self.element().get_attribute_value("charset");
+                let fallback = charset
+                    .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+                    .unwrap_or_else(|| document.encoding());
+                let source = crate::net::sniff::decode_classic_script(&body, content_type.as_deref(), fallback);
                 // <https://html.spec.whatwg.org/multipage/scripting.html#execute-the-script-element>
                 // Step 4: "If el is from an external file, or el's type is "module", then
                 // increment el's node document's ignore-destructive-writes counter" (an async

@@ -73,6 +73,8 @@ pub struct WorkerParams {
     pub blob_urls: crate::dom::fileapi::bloburl::BlobUrlStore,
     /// The engine's broadcast channels.
     pub broadcast: crate::dom::webmessaging::broadcastchannel::BroadcastHub,
+    /// The engine's network client.
+    pub net: crate::net::Client,
 }
 
 /// What the worker's thread knows of its owner.
@@ -127,7 +129,7 @@ pub fn is_javascript_mime_type(content_type: &str) -> bool {
 /// say it is JavaScript ("fetch a classic worker script"/"fetch a classic worker-imported
 /// script": otherwise a network error); a file is taken as it is.
 pub fn fetch_worker_script(url: &Url) -> Result<String, String> {
-    let response = crate::net::fetch(url)?;
+    let response = crate::net::client().fetch(url)?;
     if !response.ok() {
         return Err(format!("HTTP status {}", response.status));
     }
@@ -137,7 +139,8 @@ pub fn fetch_worker_script(url: &Url) -> Result<String, String> {
             return Err(format!("the script's MIME type ('{content_type}') is not a JavaScript MIME type"));
         }
     }
-    Ok(String::from_utf8_lossy(&response.body).into_owned())
+    // "Fetch a classic worker script" decodes the body as UTF-8.
+    Ok(crate::net::sniff::utf8_decode(&response.body))
 }
 
 /// Starts the worker's thread.
@@ -187,6 +190,7 @@ fn worker_thread_main(params: WorkerParams) {
         module,
         blob_urls,
         broadcast,
+        net,
     } = params;
     let link = Rc::new(OwnerLink { id, owner: owner.clone(), shared: shared.clone() });
     let finish = |link: &OwnerLink| {
@@ -206,6 +210,7 @@ fn worker_thread_main(params: WorkerParams) {
     crate::script_thread::install_remote_channel(channel);
     crate::dom::fileapi::bloburl::install_store(blob_urls);
     crate::dom::webmessaging::broadcastchannel::install_hub(broadcast);
+    crate::net::set_client(net);
     crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
     if let Some(canvas) = canvas {
         crate::threads::set_canvas_sender(canvas);

@@ -264,11 +264,11 @@ fn script_source(url: &Url, owner: &Url) -> Option<ScriptSource> {
     match url.scheme() {
         "blob" => {
             let entry = crate::dom::fileapi::bloburl::resolve(url, &crate::origin::origin_key(owner))?;
-            Some(ScriptSource::Text(String::from_utf8_lossy(&entry.bytes).into_owned()))
+            Some(ScriptSource::Text(crate::net::sniff::utf8_decode(&entry.bytes)))
         }
         "data" => {
-            let (_, body) = crate::dom::fetch::fetch::process_data_url(url)?;
-            Some(ScriptSource::Text(String::from_utf8_lossy(&body).into_owned()))
+            let (_, body) = crate::net::data_url::process(url)?;
+            Some(ScriptSource::Text(crate::net::sniff::utf8_decode(&body)))
         }
         _ => Some(ScriptSource::Fetch),
     }
@@ -331,6 +331,7 @@ impl WorkerMethods for Worker {
             module: options.type_ == WorkerType::Module,
             blob_urls: crate::dom::fileapi::bloburl::store(),
             broadcast: crate::dom::webmessaging::broadcastchannel::hub(),
+            net: crate::net::client(),
         };
         // 9. Run this step in parallel: run a worker given worker, worker URL, outside settings,
         //    outside port, and options.

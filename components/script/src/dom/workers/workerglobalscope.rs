@@ -102,11 +102,11 @@ impl WorkerGlobalScope {
         //    urlRecord (rethrowing its exception), then run it with rethrow errors set to true.
         for (url, blob_entry) in parsed {
             let source = match (url.scheme(), blob_entry) {
-                ("data", _) => crate::dom::fetch::fetch::process_data_url(&url)
-                    .map(|(_, body)| String::from_utf8_lossy(&body).into_owned())
+                ("data", _) => crate::net::data_url::process(&url)
+                    .map(|(_, body)| crate::net::sniff::utf8_decode(&body))
                     .ok_or_else(|| "an invalid data: URL".to_owned()),
                 (_, Some(entry)) => entry
-                    .map(|entry| String::from_utf8_lossy(&entry.bytes).into_owned())
+                    .map(|entry| crate::net::sniff::utf8_decode(&entry.bytes))
                     .ok_or_else(|| "no such blob URL in this worker".to_owned()),
                 _ => crate::dom::workers::thread::fetch_worker_script(&url),
             };

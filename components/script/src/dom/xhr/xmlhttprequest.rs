@@ -36,7 +36,7 @@ use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::fetch::fetch::{
     basic_filter, blob_url_headers, cors_check, cors_filter, is_method, is_safelisted_method,
-    is_safelisted_request_header, process_data_url, url_without_fragment,
+    is_safelisted_request_header, url_without_fragment,
 };
 use crate::dom::fetch::headers::{is_forbidden_request_header, is_header_name, is_header_value, normalize};
 use crate::dom::fetch::response::extract_body;
@@ -346,7 +346,7 @@ impl XMLHttpRequest {
             }))
         };
         Ok(match url.scheme() {
-            "data" => match process_data_url(&url) {
+            "data" => match crate::net::data_url::process(&url) {
                 Some((mime, bytes)) => local(vec![(b"Content-Type".to_vec(), mime.into_bytes())], bytes),
                 None => Pending::Ready(Err(Failure::Network)),
             },
@@ -360,7 +360,7 @@ impl XMLHttpRequest {
                 Some(entry) => local(blob_url_headers(&entry), entry.bytes.to_vec()),
                 None => Pending::Ready(Err(Failure::Network)),
             },
-            "file" | "http" => {
+            "file" | "http" | "https" => {
                 if cross_origin
                     && (url.scheme() == "file"
                         || !is_safelisted_method(&method)
@@ -380,6 +380,7 @@ impl XMLHttpRequest {
                     request.headers.push(("Origin".into(), origin.clone()));
                 }
                 request.body = body;
+                let request = net::with_referrer(request, &window.document().url(), net::referrer::Policy::default());
                 Pending::Network { request, cors: cross_origin.then_some(origin) }
             }
             _ => Pending::Ready(Err(Failure::Network)),
@@ -396,13 +397,13 @@ enum Pending {
 }
 
 /// Sends `request` and waits at most `timeout` (0: no limit).
-fn fetch_with_timeout(request: net::Request, timeout: u32) -> Result<net::Response, Failure> {
+fn fetch_with_timeout(client: net::Client, request: net::Request, timeout: u32) -> Result<net::Response, Failure> {
     if timeout == 0 {
-        return net::fetch_request(&request).map_err(|_| Failure::Network);
+        return client.fetch_request(&request).map_err(|_| Failure::Network);
     }
     let (sender, receiver) = crossbeam_channel::bounded(1);
     let spawned = std::thread::Builder::new().name("xhr".into()).spawn(move || {
-        let result = std::panic::catch_unwind(move || net::fetch_request(&request)).unwrap_or(Err(String::new()));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || client.fetch_request(&request))).unwrap_or(Err(String::new()));
         let _ = sender.send(result);
     });
     if spawned.is_err() {
@@ -714,9 +715,10 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
                 }
                 Pending::Network { request, cors } => {
                     let this = Trusted::new(self);
+                    let client = net::client();
                     crate::parallel::in_parallel(
                         "XMLHttpRequest",
-                        move || fetch_with_timeout(request, timeout).and_then(|r| record_of(r, cors.as_deref())),
+                        move || fetch_with_timeout(client, request, timeout).and_then(|r| record_of(r, cors.as_deref())),
                         move |cx, result| {
                             let Some(this) = this.root() else { return };
                             if this.generation.get() != generation || !this.send_flag.get() {
@@ -735,7 +737,7 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         let result = match self.request_for(body)? {
             Pending::Ready(result) => result,
             Pending::Network { request, cors } => {
-                fetch_with_timeout(request, self.timeout.get()).and_then(|r| record_of(r, cors.as_deref()))
+                fetch_with_timeout(net::client(), request, self.timeout.get()).and_then(|r| record_of(r, cors.as_deref()))
             }
         };
         match result {

@@ -124,12 +124,14 @@ impl HTMLMediaElement {
         let origin_clean = blob.is_some() || url.scheme() == "data" || crate::origin::origin_key(&url) == page_origin;
         let this = Trusted::new(self);
         let candidate = candidate.map(|(e, i)| (Trusted::new(&*e), i));
+        let client = crate::net::client();
+        let request = crate::net::get_from(&url, &base);
         crate::parallel::in_parallel(
             "media fetch",
             move || match blob {
                 Some(bytes) => Ok(bytes),
                 None if url.scheme() == "blob" => Err("no such blob URL".to_string()),
-                None => crate::dom::html::htmlimageelement::fetch_bytes(&url, &page_origin).map(|(b, _)| b),
+                None => crate::dom::html::htmlimageelement::fetch_bytes(&client, &request, &page_origin).map(|(b, _)| b),
             },
             move |cx, result| {
                 let Some(this) = this.root() else { return };

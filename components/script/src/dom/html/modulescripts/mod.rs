@@ -199,11 +199,11 @@ pub fn fetch_script_resource(
             Ok((url.clone(), Some(entry.type_.clone()), entry.bytes.to_vec()))
         }
         "data" => {
-            let (mime, body) = crate::dom::fetch::fetch::process_data_url(url).ok_or("a malformed data: URL")?;
+            let (mime, body) = crate::net::data_url::process(url).ok_or("a malformed data: URL")?;
             Ok((url.clone(), Some(mime), body))
         }
         _ => {
-            let response = crate::net::fetch(url)?;
+            let response = crate::net::client().fetch_request(&crate::net::get_from(url, &window.url()))?;
             if !response.ok() {
                 return Err(format!("HTTP status {}", response.status));
             }
