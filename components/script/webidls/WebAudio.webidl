@@ -20,6 +20,7 @@ interface BaseAudioContext : EventTarget {
   readonly attribute double currentTime;
   readonly attribute AudioContextState state;
   attribute EventHandler onstatechange;
+  [Throws] AnalyserNode createAnalyser();
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
@@ -266,4 +267,27 @@ interface AudioBufferSourceNode : AudioScheduledSourceNode {
   attribute double loopStart;
   attribute double loopEnd;
   [Throws] undefined start(optional double when = 0, optional double offset, optional double duration);
+};
+
+// https://webaudio.github.io/web-audio-api/#AnalyserOptions
+dictionary AnalyserOptions : AudioNodeOptions {
+  unsigned long fftSize = 2048;
+  double maxDecibels = -30;
+  double minDecibels = -100;
+  double smoothingTimeConstant = 0.8;
+};
+
+// https://webaudio.github.io/web-audio-api/#AnalyserNode
+[Exposed=Window]
+interface AnalyserNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional AnalyserOptions options = {});
+  undefined getFloatFrequencyData(Float32Array array);
+  undefined getByteFrequencyData(Uint8Array array);
+  undefined getFloatTimeDomainData(Float32Array array);
+  undefined getByteTimeDomainData(Uint8Array array);
+  [SetterThrows] attribute unsigned long fftSize;
+  readonly attribute unsigned long frequencyBinCount;
+  [SetterThrows] attribute double minDecibels;
+  [SetterThrows] attribute double maxDecibels;
+  [SetterThrows] attribute double smoothingTimeConstant;
 };

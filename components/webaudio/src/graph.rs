@@ -38,6 +38,7 @@ enum Kind {
     ConstantSource,
     StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
     BufferSource(Box<BufferPlayer>),
+    Analyser { probe: media_traits::webaudio::AnalyserProbe },
 }
 
 struct Node {
@@ -119,6 +120,7 @@ impl Graph {
                     NodeKind::ConstantSource => Kind::ConstantSource,
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
                     NodeKind::BufferSource => Kind::BufferSource(Box::default()),
+                    NodeKind::Analyser { probe } => Kind::Analyser { probe },
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
@@ -323,6 +325,16 @@ impl Graph {
                 Kind::BufferSource(player) => {
                     let playing: Vec<bool> = times.iter().map(|t| playing(node.start, node.stop, *t)).collect();
                     Some(player.render(&playing, param_values[0][0], param_values[1][0], self.sample_rate))
+                }
+                Kind::Analyser { probe } => {
+                    // <https://webaudio.github.io/web-audio-api/#AnalyserNode>: "the input signal
+                    // is down-mixed to mono as if channelCount is 1, channelCountMode is
+                    // "explicit", and channelInterpretation is "speakers""; the input passes
+                    // through unchanged.
+                    let mut mono = silence(1);
+                    mix_into(&mut mono, &input, ChannelInterpretation::Speakers);
+                    probe.push_quantum(&mono[0]);
+                    Some(input)
                 }
                 Kind::StreamDestination { tap, interleaved } => {
                     if tap.has_subscribers() {

@@ -169,6 +169,77 @@ pub enum NodeKind {
     },
     /// `AudioBufferSourceNode` (its buffer, loop and start come in later commands).
     BufferSource,
+    /// `AnalyserNode`: its input passes through and, down-mixed to mono, is kept in `probe`.
+    Analyser {
+        /// The recent input script reads.
+        probe: AnalyserProbe,
+    },
+}
+
+/// The largest `fftSize` of an `AnalyserNode`, and so the most recent frames an
+/// [`AnalyserProbe`] keeps (<https://webaudio.github.io/web-audio-api/#dom-analysernode-fftsize>).
+pub const MAX_FFT_SIZE: usize = 32768;
+
+struct ProbeState {
+    /// The last [`MAX_FFT_SIZE`] frames, a ring written at `next`.
+    ring: Vec<f32>,
+    next: usize,
+    /// Render quanta seen so far.
+    quanta: u64,
+}
+
+/// What an `AnalyserNode`'s render side shares with script: the most recent frames of its input,
+/// down-mixed to mono, written by the render thread each render quantum and read by script when
+/// a page asks for time-domain or frequency data. Cloning shares it.
+#[derive(Clone)]
+pub struct AnalyserProbe(Arc<Mutex<ProbeState>>);
+
+impl Default for AnalyserProbe {
+    fn default() -> AnalyserProbe {
+        AnalyserProbe(Arc::new(Mutex::new(ProbeState { ring: vec![0.0; MAX_FFT_SIZE], next: 0, quanta: 0 })))
+    }
+}
+
+impl std::fmt::Debug for AnalyserProbe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnalyserProbe")
+    }
+}
+
+impl AnalyserProbe {
+    /// A probe that has heard silence so far.
+    pub fn new() -> AnalyserProbe {
+        AnalyserProbe::default()
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, ProbeState> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The render thread adds one render quantum of mono input.
+    pub fn push_quantum(&self, mono: &[f32; RENDER_QUANTUM_SIZE]) {
+        let mut state = self.state();
+        let at = state.next;
+        state.ring[at..at + RENDER_QUANTUM_SIZE].copy_from_slice(mono);
+        state.next = (at + RENDER_QUANTUM_SIZE) % MAX_FFT_SIZE;
+        state.quanta += 1;
+    }
+
+    /// The last `n` frames (at most [`MAX_FFT_SIZE`]), oldest first, into `out`; returns the
+    /// number of render quanta the probe has seen (which tells whether the data changed).
+    pub fn latest(&self, n: usize, out: &mut Vec<f32>) -> u64 {
+        let state = self.state();
+        let n = n.min(MAX_FFT_SIZE);
+        let start = (state.next + MAX_FFT_SIZE - n) % MAX_FFT_SIZE;
+        out.clear();
+        out.extend(state.ring[start..].iter().chain(state.ring[..start].iter()).take(n));
+        state.quanta
+    }
+
+    /// Render quanta seen so far.
+    pub fn quanta(&self) -> u64 {
+        self.state().quanta
+    }
 }
 
 /// The content of an `AudioBuffer` as the renderer sees it: a snapshot "acquired" from the
@@ -586,6 +657,24 @@ impl AudioTap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_probe_keeps_the_latest_frames_in_order() {
+        let probe = AnalyserProbe::new();
+        let mut out = Vec::new();
+        assert_eq!(probe.latest(4, &mut out), 0);
+        assert_eq!(out, vec![0.0; 4]);
+        for q in 0..(MAX_FFT_SIZE / RENDER_QUANTUM_SIZE + 1) {
+            probe.push_quantum(&[q as f32; RENDER_QUANTUM_SIZE]);
+        }
+        let quanta = probe.latest(RENDER_QUANTUM_SIZE + 2, &mut out);
+        assert_eq!(quanta, (MAX_FFT_SIZE / RENDER_QUANTUM_SIZE + 1) as u64);
+        let last = (MAX_FFT_SIZE / RENDER_QUANTUM_SIZE) as f32;
+        assert_eq!(&out[..2], &[last - 1.0, last - 1.0]);
+        assert!(out[2..].iter().all(|v| *v == last));
+        assert_eq!(probe.latest(MAX_FFT_SIZE * 2, &mut out), quanta);
+        assert_eq!(out.len(), MAX_FFT_SIZE);
+    }
 
     #[test]
     fn a_closed_tap_takes_no_subscribers() {

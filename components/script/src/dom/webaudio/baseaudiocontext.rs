@@ -21,7 +21,7 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AudioBufferSourceOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
+    AnalyserOptions, AudioBufferSourceOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -40,6 +40,7 @@ use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
 use crate::dom::webaudio::audionode::AudioNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
+use crate::dom::webaudio::analysernode::AnalyserNode;
 use crate::dom::webaudio::gainnode::GainNode;
 use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
@@ -419,6 +420,12 @@ impl BaseAudioContextMethods for BaseAudioContext {
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-onstatechange>
     fn SetOnstatechange(&self, _cx: &mut JSContext, value: Option<Rc<EventHandlerNonNull>>) {
         self.eventtarget.set_event_handler("statechange", value)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createanalyser>
+    fn CreateAnalyser(&self, cx: &mut JSContext) -> Fallible<DomRoot<AnalyserNode>> {
+        // "Factory method for an AnalyserNode": the constructor with the default options.
+        AnalyserNode::new(cx, &self.global(), self, &AnalyserOptions::empty(), None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-creategain>

@@ -3,6 +3,7 @@
 //! control thread's view (state, connections, params' nominal ranges) and send it plain-data
 //! commands (`media_traits::webaudio`). What is implemented: `webidls/WebAudio.webidl`.
 
+pub mod analysernode;
 pub mod audiobuffer;
 pub mod audiobuffersourcenode;
 pub mod audiocontext;
