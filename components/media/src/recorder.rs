@@ -403,8 +403,8 @@ impl Recorder {
                     let src = make(maker, "audiotestsrc")?;
                     src.set_property("is-live", true);
                     src.set_property_from_str("wave", "sine");
-                    src.set_property("freq", 440.0f64);
-                    src.set_property("volume", 0.1f64);
+                    src.set_property("freq", media_traits::recorder::FAKE_MICROPHONE_TONE_HZ);
+                    src.set_property("volume", media_traits::recorder::FAKE_MICROPHONE_TONE_VOLUME);
                     // Silence while the track is disabled.
                     let enabled = enabled.clone();
                     if let Some(pad) = src.static_pad("src") {

@@ -51,6 +51,7 @@ interface AudioContext : BaseAudioContext {
   Promise<undefined> resume();
   Promise<undefined> suspend();
   Promise<undefined> close();
+  [Throws] MediaStreamAudioSourceNode createMediaStreamSource(MediaStream mediaStream);
   [Throws] MediaStreamAudioDestinationNode createMediaStreamDestination();
 };
 
@@ -290,4 +291,16 @@ interface AnalyserNode : AudioNode {
   [SetterThrows] attribute double minDecibels;
   [SetterThrows] attribute double maxDecibels;
   [SetterThrows] attribute double smoothingTimeConstant;
+};
+
+// https://webaudio.github.io/web-audio-api/#MediaStreamAudioSourceOptions
+dictionary MediaStreamAudioSourceOptions {
+  required MediaStream mediaStream;
+};
+
+// https://webaudio.github.io/web-audio-api/#MediaStreamAudioSourceNode
+[Exposed=Window]
+interface MediaStreamAudioSourceNode : AudioNode {
+  [Throws] constructor(AudioContext context, MediaStreamAudioSourceOptions options);
+  [SameObject] readonly attribute MediaStream mediaStream;
 };

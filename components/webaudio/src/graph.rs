@@ -39,6 +39,13 @@ enum Kind {
     StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
     BufferSource(Box<BufferPlayer>),
     Analyser { probe: media_traits::webaudio::AnalyserProbe },
+    StreamSource {
+        input: media_traits::webaudio::StreamInput,
+        channels: usize,
+        enabled: media_traits::recorder::EnabledFlag,
+        live: media_traits::recorder::EnabledFlag,
+        phase: f64,
+    },
 }
 
 struct Node {
@@ -121,6 +128,9 @@ impl Graph {
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
                     NodeKind::BufferSource => Kind::BufferSource(Box::default()),
                     NodeKind::Analyser { probe } => Kind::Analyser { probe },
+                    NodeKind::StreamSource { input, channels, enabled, live } => {
+                        Kind::StreamSource { input, channels: channels.max(1) as usize, enabled, live, phase: 0.0 }
+                    }
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
@@ -335,6 +345,35 @@ impl Graph {
                     mix_into(&mut mono, &input, ChannelInterpretation::Speakers);
                     probe.push_quantum(&mono[0]);
                     Some(input)
+                }
+                Kind::StreamSource { input, channels, enabled, live, phase } => {
+                    // <https://webaudio.github.io/web-audio-api/#MediaStreamAudioSourceNode>: the
+                    // track's audio; "a muted or disabled MediaStreamTrack renders silence"
+                    // (Media Capture and Streams).
+                    let audible = enabled.get() && live.get();
+                    let mut out = silence(*channels);
+                    match input {
+                        media_traits::webaudio::StreamInput::Tone { frequency, amplitude } => {
+                            for i in 0..N {
+                                if audible {
+                                    out[0][i] = *amplitude * (2.0 * PI * *phase).sin() as f32;
+                                }
+                                *phase = (*phase + *frequency as f64 / sr).rem_euclid(1.0);
+                            }
+                            for c in 1..out.len() {
+                                out[c] = out[0];
+                            }
+                        }
+                        media_traits::webaudio::StreamInput::Queue(queue) => {
+                            // Taken even while silent, so the queue does not grow stale.
+                            queue.pop_into(&mut out);
+                            if !audible {
+                                out = silence(*channels);
+                            }
+                        }
+                        media_traits::webaudio::StreamInput::Silence => {}
+                    }
+                    Some(out)
                 }
                 Kind::StreamDestination { tap, interleaved } => {
                     if tap.has_subscribers() {

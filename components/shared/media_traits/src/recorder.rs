@@ -395,6 +395,12 @@ impl EnabledFlag {
     }
 }
 
+/// The fake microphone's signal, the same wherever it is heard (a recording, Web Audio): a sine
+/// tone of this frequency (Hz)…
+pub const FAKE_MICROPHONE_TONE_HZ: f64 = 440.0;
+/// …and this peak amplitude.
+pub const FAKE_MICROPHONE_TONE_VOLUME: f64 = 0.1;
+
 /// One track to record.
 #[derive(Clone, Debug)]
 pub enum RecordedTrack {

@@ -174,6 +174,91 @@ pub enum NodeKind {
         /// The recent input script reads.
         probe: AnalyserProbe,
     },
+    /// `MediaStreamAudioSourceNode`: `channels` channels of its track's audio, silent while the
+    /// track is disabled (`enabled`) or muted or ended (`live`).
+    StreamSource {
+        /// Where the samples come from.
+        input: StreamInput,
+        /// The output's channel count.
+        channels: u32,
+        /// The track's [[Enabled]].
+        enabled: crate::recorder::EnabledFlag,
+        /// Whether the track is neither muted nor ended.
+        live: crate::recorder::EnabledFlag,
+    },
+}
+
+/// Where a `MediaStreamAudioSourceNode`'s samples come from.
+#[derive(Clone, Debug)]
+pub enum StreamInput {
+    /// A sine tone made by the render thread: the fake microphone's signal (the tone its
+    /// recordings carry).
+    Tone {
+        /// Hz.
+        frequency: f32,
+        /// Peak amplitude.
+        amplitude: f32,
+    },
+    /// Frames a `MediaStreamAudioDestinationNode` rendered, queued by its tap.
+    Queue(StreamQueue),
+    /// A track whose audio does not reach Web Audio: silence.
+    Silence,
+}
+
+/// Interleaved frames on their way from an [`AudioTap`] to a `MediaStreamAudioSourceNode`:
+/// the tap's subscriber pushes, the render quantum of the source node pops; at most about one
+/// second is kept (older frames are dropped). Cloning shares it.
+#[derive(Clone, Debug)]
+pub struct StreamQueue {
+    frames: Arc<Mutex<std::collections::VecDeque<f32>>>,
+    channels: usize,
+    capacity_frames: usize,
+}
+
+impl StreamQueue {
+    /// A queue of `channels`-channel frames keeping at most `capacity_frames`.
+    pub fn new(channels: u32, capacity_frames: usize) -> StreamQueue {
+        StreamQueue {
+            frames: Arc::new(Mutex::new(std::collections::VecDeque::new())),
+            channels: channels.max(1) as usize,
+            capacity_frames: capacity_frames.max(RENDER_QUANTUM_SIZE),
+        }
+    }
+
+    /// The channel count of its frames.
+    pub fn channels(&self) -> usize {
+        self.channels
+    }
+
+    /// Adds a tap's block, taking its first channels (and repeating a mono one) to fit.
+    pub fn push(&self, block: &AudioBlock<'_>) {
+        let from = block.channels.max(1) as usize;
+        let mut frames = self.frames.lock().unwrap_or_else(PoisonError::into_inner);
+        for frame in block.samples.chunks_exact(from) {
+            for c in 0..self.channels {
+                frames.push_back(if from == 1 { frame[0] } else { frame.get(c).copied().unwrap_or(0.0) });
+            }
+        }
+        let excess = frames.len().saturating_sub(self.capacity_frames * self.channels);
+        frames.drain(..excess);
+    }
+
+    /// Takes up to `out[0].len()` frames into the channels of `out` (silence where none are
+    /// queued).
+    pub fn pop_into(&self, out: &mut [[f32; RENDER_QUANTUM_SIZE]]) {
+        let mut frames = self.frames.lock().unwrap_or_else(PoisonError::into_inner);
+        for i in 0..RENDER_QUANTUM_SIZE {
+            if frames.len() < self.channels {
+                break;
+            }
+            for c in 0..self.channels {
+                let v = frames.pop_front().unwrap_or(0.0);
+                if let Some(ch) = out.get_mut(c) {
+                    ch[i] = v;
+                }
+            }
+        }
+    }
 }
 
 /// The largest `fftSize` of an `AnalyserNode`, and so the most recent frames an
@@ -657,6 +742,24 @@ impl AudioTap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_queue_fits_channels_drops_old_frames_and_pads_with_silence() {
+        let queue = StreamQueue::new(2, RENDER_QUANTUM_SIZE);
+        // A mono block is repeated on both channels.
+        queue.push(&AudioBlock { rate: 48000, channels: 1, samples: &[0.5; 64] });
+        let mut out = [[9.0f32; RENDER_QUANTUM_SIZE]; 2];
+        queue.pop_into(&mut out);
+        assert!(out.iter().all(|ch| ch[..64].iter().all(|v| *v == 0.5)));
+        assert!(out.iter().all(|ch| ch[64..].iter().all(|v| *v == 9.0)), "no frames: left as given");
+        // More than the capacity keeps the newest frames.
+        let stereo: Vec<f32> = (0..RENDER_QUANTUM_SIZE * 2 * 2).map(|i| (i / 2) as f32).collect();
+        queue.push(&AudioBlock { rate: 48000, channels: 2, samples: &stereo });
+        let mut out = [[0.0f32; RENDER_QUANTUM_SIZE]; 2];
+        queue.pop_into(&mut out);
+        assert_eq!(out[0][0], RENDER_QUANTUM_SIZE as f32);
+        assert_eq!(out[1][RENDER_QUANTUM_SIZE - 1], (2 * RENDER_QUANTUM_SIZE - 1) as f32);
+    }
 
     #[test]
     fn a_probe_keeps_the_latest_frames_in_order() {

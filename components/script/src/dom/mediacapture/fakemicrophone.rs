@@ -3,9 +3,10 @@
 //! Aperture captures no audio and has no audio output, so its microphone is a
 //! device with identity and constraints: a page that asks for audio and video
 //! (most camera pages do) gets a live audio track it can stop, clone, inspect
-//! and record. It lives on the script side; a `MediaRecorder` records it as a
-//! 440 Hz tone made on the Media thread (`audiotestsrc`). Web Audio cannot take
-//! it as an input (there is no `MediaStreamAudioSourceNode`). Of the constrainable properties Aperture defines, only
+//! and record. It lives on the script side; its signal is a 440 Hz tone
+//! (`media_traits::recorder::FAKE_MICROPHONE_TONE_*`), made on the Media thread
+//! (`audiotestsrc`) when a `MediaRecorder` records it and on the Web Audio render
+//! thread when a `MediaStreamAudioSourceNode` takes it. Of the constrainable properties Aperture defines, only
 //! `deviceId` and `groupId` apply to audio; the others are "not defined for
 //! MediaStreamTrack objects of type audio" and are ignored
 //! (<https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia>).

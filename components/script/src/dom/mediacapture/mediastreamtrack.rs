@@ -241,6 +241,11 @@ impl MediaStreamTrack {
         !self.ended.get()
     }
 
+    /// The track's `id`.
+    pub fn track_id(&self) -> &str {
+        &self.id
+    }
+
     /// [[Enabled]] as a flag the Media thread can read.
     pub fn enabled_flag(&self) -> EnabledFlag {
         self.enabled.clone()

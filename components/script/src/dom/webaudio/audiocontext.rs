@@ -11,7 +11,7 @@ use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::AudioContextBinding::AudioContextMethods;
-use crate::dom::bindings::codegen::Dictionaries::{AudioContextOptions, AudioNodeOptions};
+use crate::dom::bindings::codegen::Dictionaries::{AudioContextOptions, AudioNodeOptions, MediaStreamAudioSourceOptions};
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -22,7 +22,9 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audiodestinationnode::DEVICE_CHANNELS;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
+use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
 
 /// The sample rate of a context whose options name none: the "preferred sample rate" of the
 /// (absent) output device, 48 kHz as Chromium's headless fake device.
@@ -173,6 +175,17 @@ impl AudioContextMethods for AudioContext {
         self.base().send_control(cx, Some(promise.clone()), |request| ContextCommand::Close { request });
         // 6. "Return promise."
         promise
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-audiocontext-createmediastreamsource>
+    fn CreateMediaStreamSource(
+        &self,
+        cx: &mut JSContext,
+        media_stream: &MediaStream,
+    ) -> Fallible<DomRoot<MediaStreamAudioSourceNode>> {
+        // "Creates a MediaStreamAudioSourceNode": the constructor with mediaStream as its option.
+        let options = MediaStreamAudioSourceOptions { media_stream: DomRoot::from_ref(media_stream) };
+        MediaStreamAudioSourceNode::new(cx, &self.global(), self, &options, None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audiocontext-createmediastreamdestination>

@@ -15,6 +15,7 @@ pub mod baseaudiocontext;
 pub mod constantsourcenode;
 pub mod gainnode;
 pub mod mediastreamaudiodestinationnode;
+pub mod mediastreamaudiosourcenode;
 pub mod offlineaudiocompletionevent;
 pub mod offlineaudiocontext;
 pub mod oscillatornode;
