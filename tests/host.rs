@@ -202,6 +202,20 @@ fn fetch_over_http() {
             &[("Access-Control-Allow-Origin", "*"), ("X-Hidden", "1"), ("Content-Type", "text/plain")],
             "open",
         ),
+        // A CORS preflight allows PUT with X-Custom; the request itself echoes what came.
+        "/preflight" if r.method == "OPTIONS" => http_response(
+            "204 No Content",
+            &[
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Allow-Methods", "PUT"),
+                ("Access-Control-Allow-Headers", "X-Custom"),
+            ],
+            "",
+        ),
+        "/preflight" => {
+            let custom = r.headers.iter().find(|(n, _)| n == "x-custom").map(|(_, v)| v.as_str()).unwrap_or("");
+            http_response("200 OK", &[("Access-Control-Allow-Origin", "*")], &format!("{} {custom}", r.method))
+        }
         "/referer" => {
             let referer = r.headers.iter().find(|(n, _)| n == "referer").map(|(_, v)| v.as_str()).unwrap_or("");
             http_response("200 OK", &[("Access-Control-Allow-Origin", "*")], referer)

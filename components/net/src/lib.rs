@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use url::Url;
 
+pub mod cors;
 pub mod data_url;
 pub mod referrer;
 pub mod sniff;
@@ -130,6 +131,14 @@ impl Client {
     /// Fetches `url` (`GET`), following redirects.
     pub fn fetch(&self, url: &Url) -> Result<Response, String> {
         self.fetch_request(&Request::get(url))
+    }
+
+    /// Sends `request` once: a redirect is the response (a CORS preflight's answer).
+    pub fn fetch_request_no_redirect(&self, request: &Request) -> Result<Response, String> {
+        match request.url.scheme() {
+            "http" | "https" => self.fetch_http(request),
+            other => Err(format!("cannot send {} to a '{other}' URL", request.method)),
+        }
     }
 
     /// Sends `request`, following redirects as

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-pub use ::net::{Client, ClientOptions, Request, Response, certificates_from_pem, data_url, page_url, referrer, sniff};
+pub use ::net::{Client, ClientOptions, Request, Response, certificates_from_pem, cors, data_url, page_url, referrer, sniff};
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };

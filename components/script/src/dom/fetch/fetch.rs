@@ -16,7 +16,7 @@ use mozjs::rooted;
 use url::Url;
 
 use crate::dom::bindings::codegen::Dictionaries::RequestInit;
-use crate::dom::bindings::codegen::Enums::{RequestMode, RequestRedirect, ResponseType};
+use crate::dom::bindings::codegen::Enums::{RequestCredentials, RequestMode, RequestRedirect, ResponseType};
 use crate::dom::bindings::codegen::Unions::RequestOrUSVString as RequestInfo;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
@@ -34,8 +34,9 @@ struct PendingFetch {
     promise: Rc<Promise>,
     /// The request's redirect mode is "error": a redirect is a network error.
     redirect_error: bool,
-    /// Whether the response must pass the CORS check (a cross-origin request).
-    cors: Option<String>,
+    /// The origin whose CORS check the response must pass (a cross-origin request), and
+    /// whether the credentials mode is "include".
+    cors: Option<(String, bool)>,
 }
 
 thread_local! {
@@ -69,6 +70,19 @@ pub(crate) fn is_safelisted_request_header(name: &[u8], value: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// <https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names>: the names of the
+/// headers that are not CORS-safelisted, lower-cased, sorted and without duplicates.
+pub(crate) fn cors_unsafe_header_names(headers: &[(Vec<u8>, Vec<u8>)]) -> Vec<String> {
+    let mut names: Vec<String> = headers
+        .iter()
+        .filter(|(n, v)| !is_safelisted_request_header(n, v))
+        .map(|(n, _)| String::from_utf8_lossy(n).to_ascii_lowercase())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// <https://fetch.spec.whatwg.org/#fetch-method>
@@ -176,19 +190,24 @@ fn start_fetch(
             Ok(())
         }
         "file" | "http" | "https" => {
-            // CORS: only "simple" cross-origin requests (no preflight in Aperture). A stream body
-            // sets the use-CORS-preflight flag.
+            // <https://fetch.spec.whatwg.org/#main-fetch> step 12: a cross-origin request is a
+            // CORS request; it needs a preflight when its method or a header is not
+            // CORS-safelisted, or a stream body sets the use-CORS-preflight flag.
+            let include_credentials = data.credentials == RequestCredentials::Include;
+            let mut preflight = None;
             if cross_origin {
                 if url.scheme() == "file" {
                     return Err(Error::Type(format!("Failed to fetch {url}: cross-origin file access")));
                 }
-                if request.has_stream_body()
-                    || !is_safelisted_method(&method)
-                    || !header_list.iter().all(|(n, v)| is_safelisted_request_header(n, v))
-                {
-                    return Err(Error::Type(format!(
-                        "Failed to fetch {url}: a cross-origin request that needs a CORS preflight is not supported"
-                    )));
+                let unsafe_headers = cors_unsafe_header_names(&header_list);
+                if request.has_stream_body() || !is_safelisted_method(&method) || !unsafe_headers.is_empty() {
+                    preflight = Some(net::cors::Preflight {
+                        method: method.clone(),
+                        unsafe_headers,
+                        origin: request_origin.clone(),
+                        referer: None,
+                        include_credentials,
+                    });
                 }
             }
             let mut net_request = net::Request::get(&url);
@@ -212,7 +231,15 @@ fn start_fetch(
                 let policy = net::referrer::Policy::parse(data.referrer_policy.as_str()).unwrap_or_default();
                 net_request = net::with_referrer(net_request, &referrer, policy);
             }
-            let id = send(promise, net_request, cross_origin.then_some(request_origin), redirect_error)?;
+            if let Some(preflight) = &mut preflight {
+                preflight.referer = net_request
+                    .headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case("referer"))
+                    .map(|(_, v)| v.clone());
+            }
+            let cors = cross_origin.then_some((request_origin, include_credentials));
+            let id = send(promise, net_request, cors, redirect_error, preflight)?;
             if let Some(signal) = signal {
                 // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
                 signal.add_abort_algorithm(Box::new(move |cx, reason| {
@@ -270,8 +297,9 @@ fn respond_locally(
 fn send(
     promise: &Rc<Promise>,
     request: net::Request,
-    cors: Option<String>,
+    cors: Option<(String, bool)>,
     redirect_error: bool,
+    preflight: Option<net::cors::Preflight>,
 ) -> Result<u64, Error> {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -282,7 +310,14 @@ fn send(
     let client = net::client();
     crate::parallel::in_parallel(
         &format!("fetch {id}"),
-        move || client.fetch_request(&request),
+        move || {
+            // <https://fetch.spec.whatwg.org/#http-network-or-cache-fetch>: the CORS-preflight
+            // fetch first; its failure is the request's network error.
+            if let Some(preflight) = &preflight {
+                net::cors::preflight(&client, &request.url, preflight)?;
+            }
+            client.fetch_request(&request)
+        },
         move |cx, result| {
             let result = result.unwrap_or_else(|| Err("the fetch thread failed".to_owned()));
             settle(cx, id, result)
@@ -320,8 +355,8 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
         response.headers.iter().map(|(n, v)| (n.clone().into_bytes(), v.clone().into_bytes())).collect();
     let (type_, headers) = match &pending.cors {
         None => (ResponseType::Basic, basic_filter(headers)),
-        Some(origin) => {
-            if !cors_check(&response.headers, origin) {
+        Some((origin, include_credentials)) => {
+            if !net::cors::check(&response.headers, origin, *include_credentials) {
                 promise
                     .reject_error(cx, Error::Type(format!("Failed to fetch {}: the CORS check failed", response.url)));
                 return;
@@ -343,13 +378,10 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
     promise.resolve_native(cx, &dom_response);
 }
 
-/// <https://fetch.spec.whatwg.org/#concept-cors-check> (no credentials): the response's
-/// `Access-Control-Allow-Origin` is `*` or the request's origin.
+/// <https://fetch.spec.whatwg.org/#concept-cors-check> for a request whose credentials mode is
+/// not "include" (scripts and images with `crossorigin="anonymous"`).
 pub(crate) fn cors_check(headers: &[(String, String)], origin: &str) -> bool {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("access-control-allow-origin"))
-        .is_some_and(|(_, v)| v.trim() == "*" || v.trim() == origin)
+    net::cors::check(headers, origin, false)
 }
 
 /// The headers of a response the user agent makes for a `blob:` URL entry.

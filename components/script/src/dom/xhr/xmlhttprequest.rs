@@ -35,8 +35,8 @@ use crate::dom::dom::document::Document;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::fetch::fetch::{
-    basic_filter, blob_url_headers, cors_check, cors_filter, is_method, is_safelisted_method,
-    is_safelisted_request_header, url_without_fragment,
+    basic_filter, blob_url_headers, cors_filter, is_method, is_safelisted_method,
+    url_without_fragment,
 };
 use crate::dom::fetch::headers::{is_forbidden_request_header, is_header_name, is_header_value, normalize};
 use crate::dom::fetch::response::extract_body;
@@ -361,15 +361,23 @@ impl XMLHttpRequest {
                 None => Pending::Ready(Err(Failure::Network)),
             },
             "file" | "http" | "https" => {
-                if cross_origin
-                    && (url.scheme() == "file"
-                        || !is_safelisted_method(&method)
-                        || !headers.iter().all(|(n, v)| is_safelisted_request_header(n, v)))
-                {
-                    // A cross-origin request that needs a preflight (not supported) or a
-                    // cross-origin file: a network error.
+                if cross_origin && url.scheme() == "file" {
+                    // A cross-origin file: a network error.
                     return Ok(Pending::Ready(Err(Failure::Network)));
                 }
+                // <https://xhr.spec.whatwg.org/#the-send()-method>: the request's credentials mode
+                // is "include" when withCredentials is true; a cross-origin request whose method
+                // or headers are not CORS-safelisted gets a CORS preflight first.
+                let include_credentials = self.with_credentials.get();
+                let unsafe_headers = crate::dom::fetch::fetch::cors_unsafe_header_names(&headers);
+                let preflight = (cross_origin && (!is_safelisted_method(&method) || !unsafe_headers.is_empty()))
+                    .then(|| net::cors::Preflight {
+                        method: method.clone(),
+                        unsafe_headers,
+                        origin: origin.clone(),
+                        referer: None,
+                        include_credentials,
+                    });
                 let mut request = net::Request::get(&url);
                 request.method = method;
                 request.headers = headers
@@ -381,7 +389,12 @@ impl XMLHttpRequest {
                 }
                 request.body = body;
                 let request = net::with_referrer(request, &window.document().url(), net::referrer::Policy::default());
-                Pending::Network { request, cors: cross_origin.then_some(origin) }
+                let preflight = preflight.map(|mut p| {
+                    p.referer =
+                        request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("referer")).map(|(_, v)| v.clone());
+                    p
+                });
+                Pending::Network { request, cors: cross_origin.then_some((origin, include_credentials)), preflight }
             }
             _ => Pending::Ready(Err(Failure::Network)),
         })
@@ -392,18 +405,31 @@ impl XMLHttpRequest {
 enum Pending {
     /// Answered without the network.
     Ready(Result<ResponseRecord, Failure>),
-    /// To send with `net`; `cors` is the requesting origin of a cross-origin request.
-    Network { request: net::Request, cors: Option<String> },
+    /// To send with `net`; `cors` is the requesting origin of a cross-origin request and whether
+    /// its credentials mode is "include"; `preflight`, the CORS preflight to make first.
+    Network { request: net::Request, cors: Option<(String, bool)>, preflight: Option<net::cors::Preflight> },
 }
 
 /// Sends `request` and waits at most `timeout` (0: no limit).
-fn fetch_with_timeout(client: net::Client, request: net::Request, timeout: u32) -> Result<net::Response, Failure> {
+fn fetch_with_timeout(
+    client: net::Client,
+    request: net::Request,
+    preflight: Option<net::cors::Preflight>,
+    timeout: u32,
+) -> Result<net::Response, Failure> {
+    // The CORS-preflight fetch comes first; its failure is a network error.
+    let send = move || -> Result<net::Response, String> {
+        if let Some(preflight) = &preflight {
+            net::cors::preflight(&client, &request.url, preflight)?;
+        }
+        client.fetch_request(&request)
+    };
     if timeout == 0 {
-        return client.fetch_request(&request).map_err(|_| Failure::Network);
+        return send().map_err(|_| Failure::Network);
     }
     let (sender, receiver) = crossbeam_channel::bounded(1);
     let spawned = std::thread::Builder::new().name("xhr".into()).spawn(move || {
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || client.fetch_request(&request))).unwrap_or(Err(String::new()));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(send)).unwrap_or(Err(String::new()));
         let _ = sender.send(result);
     });
     if spawned.is_err() {
@@ -418,7 +444,7 @@ fn fetch_with_timeout(client: net::Client, request: net::Request, timeout: u32) 
 
 /// The network's response as the XHR keeps it: a missing file is a network error, a
 /// cross-origin response must pass the CORS check and is CORS-filtered.
-fn record_of(response: net::Response, cors: Option<&str>) -> Result<ResponseRecord, Failure> {
+fn record_of(response: net::Response, cors: Option<&(String, bool)>) -> Result<ResponseRecord, Failure> {
     if response.url.scheme() == "file" && !response.ok() {
         return Err(Failure::Network);
     }
@@ -426,8 +452,8 @@ fn record_of(response: net::Response, cors: Option<&str>) -> Result<ResponseReco
         response.headers.iter().map(|(n, v)| (n.clone().into_bytes(), v.clone().into_bytes())).collect();
     let headers = match cors {
         None => basic_filter(headers),
-        Some(origin) => {
-            if !cors_check(&response.headers, origin) {
+        Some((origin, include_credentials)) => {
+            if !net::cors::check(&response.headers, origin, *include_credentials) {
                 return Err(Failure::Network);
             }
             cors_filter(headers)
@@ -713,12 +739,14 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
                         }
                     }));
                 }
-                Pending::Network { request, cors } => {
+                Pending::Network { request, cors, preflight } => {
                     let this = Trusted::new(self);
                     let client = net::client();
                     crate::parallel::in_parallel(
                         "XMLHttpRequest",
-                        move || fetch_with_timeout(client, request, timeout).and_then(|r| record_of(r, cors.as_deref())),
+                        move || {
+                            fetch_with_timeout(client, request, preflight, timeout).and_then(|r| record_of(r, cors.as_ref()))
+                        },
                         move |cx, result| {
                             let Some(this) = this.root() else { return };
                             if this.generation.get() != generation || !this.send_flag.get() {
@@ -736,8 +764,9 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         //     body is complete (the script thread waits); a timeout sets the timed out flag.
         let result = match self.request_for(body)? {
             Pending::Ready(result) => result,
-            Pending::Network { request, cors } => {
-                fetch_with_timeout(net::client(), request, self.timeout.get()).and_then(|r| record_of(r, cors.as_deref()))
+            Pending::Network { request, cors, preflight } => {
+                fetch_with_timeout(net::client(), request, preflight, self.timeout.get())
+                    .and_then(|r| record_of(r, cors.as_ref()))
             }
         };
         match result {
