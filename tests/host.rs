@@ -233,13 +233,14 @@ fn fetch_over_http() {
             }
             "/echo" => {
                 let json = format!(
-                    r#"{{"method":"{}","body":"{}","custom":"{}","type":"{}","origin":"{}","referer":"{}"}}"#,
+                    r#"{{"method":"{}","body":"{}","custom":"{}","type":"{}","origin":"{}","referer":"{}","cookie":"{}"}}"#,
                     r.method,
                     r.body.replace('\\', "\\\\").replace('"', "\\\"").replace('\r', "\\r").replace('\n', "\\n"),
                     header("x-custom"),
                     header("content-type"),
                     header("origin"),
-                    header("referer")
+                    header("referer"),
+                    header("cookie")
                 );
                 // The standard reason phrase: Aperture's HTTP client (ureq 3) does not keep the
                 // one a server sends, and reports the standard one (Chromium shows a custom
@@ -249,6 +250,16 @@ fn fetch_over_http() {
                     &[("Content-Type", "application/json"), ("Set-Cookie", "a=b"), ("X-Server", "test")],
                     &json,
                 )
+            }
+            "/set-cookie" => {
+                let mut response = http_response("200 OK", &[], "set");
+                // Two Set-Cookie headers, one HttpOnly.
+                response = response.replacen(
+                    "\r\n\r\n",
+                    "\r\nSet-Cookie: session=xyz; HttpOnly\r\nSet-Cookie: visible=1\r\n\r\n",
+                    1,
+                );
+                response
             }
             "/redirect" => http_response("302 Found", &[("Location", &format!("http://127.0.0.1:{port}/echo"))], ""),
             "/missing" => http_response("404 Not Found", &[], "nothing here"),

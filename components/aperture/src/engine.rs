@@ -599,10 +599,14 @@ fn load_page(cx: &mut JSContext, page: PageId, url: Url, stop_after_load: bool) 
             log::warn!("a page failed to load after its engine went away");
         }
     };
-    let response = match script::net::client().fetch(&url) {
+    // A top-level load is same-site: the engine's cookies for the URL go with it, and the
+    // response's Set-Cookie headers are stored.
+    let request = script::net::with_cookies(script::net::Request::get(&url), &url);
+    let response = match script::net::client().fetch_request(&request) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
+    script::net::store_cookies(&response.url, &response.headers, &response.url);
     if !response.ok() {
         return fail(format!("{url}: HTTP status {}", response.status));
     }

@@ -103,7 +103,9 @@ pub fn preflight(client: &Client, url: &Url, preflight: &Preflight) -> Result<()
     // 6.5 "If request's method is not in methods, request's method is not a CORS-safelisted
     //    method, and request's credentials mode is "include" or methods does not contain `*`,
     //    then return a network error."
-    if !methods.iter().any(|m| *m == preflight.method) && !is_safelisted_method(&preflight.method) && !wildcard(&methods)
+    if !methods.iter().any(|m| *m == preflight.method)
+        && !is_safelisted_method(&preflight.method)
+        && !wildcard(&methods)
     {
         return Err(format!("the CORS preflight of {url} does not allow the method {}", preflight.method));
     }
@@ -137,7 +139,11 @@ mod tests {
         assert!(check(&h(&[("Access-Control-Allow-Origin", "*")]), o, false));
         assert!(!check(&h(&[("Access-Control-Allow-Origin", "*")]), o, true));
         assert!(!check(&h(&[("Access-Control-Allow-Origin", o)]), o, true));
-        assert!(check(&h(&[("Access-Control-Allow-Origin", o), ("Access-Control-Allow-Credentials", "true")]), o, true));
+        assert!(check(
+            &h(&[("Access-Control-Allow-Origin", o), ("Access-Control-Allow-Credentials", "true")]),
+            o,
+            true
+        ));
         assert!(!check(&h(&[("Access-Control-Allow-Origin", "http://b.test")]), o, false));
         assert!(!check(&h(&[]), o, false));
     }

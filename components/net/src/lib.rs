@@ -368,7 +368,10 @@ mod tests {
         std::fs::write(&file, b"<p>hi").unwrap();
         let client = Client::new(&ClientOptions::default());
         let ok = client.fetch(&Url::from_file_path(&file).unwrap()).unwrap();
-        assert_eq!((ok.status, ok.content_type.as_deref(), ok.body.as_slice()), (200, Some("text/html"), &b"<p>hi"[..]));
+        assert_eq!(
+            (ok.status, ok.content_type.as_deref(), ok.body.as_slice()),
+            (200, Some("text/html"), &b"<p>hi"[..])
+        );
         let missing = client.fetch(&Url::from_file_path(dir.join("b.html")).unwrap()).unwrap();
         assert_eq!(missing.status, 404);
         std::fs::remove_dir_all(&dir).ok();
@@ -395,7 +398,8 @@ mod tests {
 
     #[test]
     fn localhost_subdomains_are_loopback_and_bodies_arrive_whole() {
-        let port = serve("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+        let port =
+            serve("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         let client = Client::new(&ClientOptions::default());
         for host in ["127.0.0.1", "localhost", "www1.localhost", "xn--lve-6lad.localhost"] {
             let response = client.fetch(&Url::parse(&format!("http://{host}:{port}/x")).unwrap()).unwrap();

@@ -36,11 +36,7 @@ pub fn decode_html(
 
 /// The encoding sniffing algorithm's answer for `bytes` (the whole resource is at hand, so the
 /// prescan sees its first 1024 bytes at once).
-pub fn html_encoding(
-    bytes: &[u8],
-    content_type: Option<&str>,
-    parent: Option<&'static Encoding>,
-) -> &'static Encoding {
+pub fn html_encoding(bytes: &[u8], content_type: Option<&str>, parent: Option<&'static Encoding>) -> &'static Encoding {
     // Step 1: BOM sniffing.
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding;
@@ -305,7 +301,10 @@ mod tests {
     #[test]
     fn the_prescan_follows_the_html_standard() {
         assert_eq!(prescan(b"<!doctype html><META CHARSET='windows-1251'>"), Some(WINDOWS_1251));
-        assert_eq!(prescan(b"<meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-2\">"), Some(ISO_8859_2));
+        assert_eq!(
+            prescan(b"<meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-2\">"),
+            Some(ISO_8859_2)
+        );
         // A content charset without the pragma does not count.
         assert_eq!(prescan(b"<meta content=\"text/html; charset=iso-8859-2\">"), None);
         // Comments, other tags' attribute values and late declarations are skipped.

@@ -343,9 +343,27 @@ fn canonical_host(url: &Url) -> Option<String> {
     url.host_str().map(|h| h.to_ascii_lowercase())
 }
 
+/// Where a cookie comes from or goes to (§5.7, §5.8.3): an HTTP request or response, or a
+/// "non-HTTP" API (`document.cookie`), which neither sees nor sets `HttpOnly` cookies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Http,
+    NonHttp,
+}
+
 impl CookieStore {
     /// §5.7 "Storage Model", for a cookie received from a non-HTTP API at `context.url`.
     pub fn set_from_script(&mut self, set_cookie_string: &str, context: &CookieContext<'_>, now: f64) {
+        self.set(set_cookie_string, context, now, Source::NonHttp)
+    }
+
+    /// §5.7 "Storage Model", for the value of a `Set-Cookie` header of a response from
+    /// `context.url`.
+    pub fn set_from_http(&mut self, set_cookie_string: &str, context: &CookieContext<'_>, now: f64) {
+        self.set(set_cookie_string, context, now, Source::Http)
+    }
+
+    fn set(&mut self, set_cookie_string: &str, context: &CookieContext<'_>, now: f64, source: Source) {
         let Some(parsed) = parse_set_cookie_string(set_cookie_string, now) else { return };
         let Some(host) = canonical_host(context.url) else { return };
         // Step 3-4: "If the cookie-attribute-list contains an attribute with an attribute-name of
@@ -391,7 +409,7 @@ impl CookieStore {
         }
         // Step 10-11: "If the cookie was received from a "non-HTTP" API and the cookie's
         // http-only-flag is true, abort these steps and ignore the cookie entirely."
-        if parsed.http_only {
+        if parsed.http_only && source == Source::NonHttp {
             return;
         }
         // Step 13: "If all of the following conditions are true, then abort these steps and
@@ -414,7 +432,12 @@ impl CookieStore {
         // Step 14-15: the SameSite attribute. "If the cookie's "same-site-flag" is not "None":
         // If the cookie was received from a "non-HTTP" API, and the API was called from a
         // browsing context's active document whose "site for cookies" is not same-site with the
-        // top-level origin, then abort these steps and ignore the newly created cookie entirely."
+        // top-level origin, then abort these steps and ignore the newly created cookie entirely.
+        // If the cookie was received from a "same-site" request …, skip the remaining substeps
+        // and continue processing the cookie. If the cookie was received from a request which is
+        // navigating a top-level browsing context … continue processing the cookie. Otherwise,
+        // abort these steps and ignore the newly created cookie entirely." (`context.same_site`
+        // is the request's same-site status; a top-level load is same-site.)
         let same_site = parsed.same_site.unwrap_or(SameSite::Default);
         if same_site != SameSite::None && !context.same_site {
             return;
@@ -453,7 +476,7 @@ impl CookieStore {
             .iter()
             .position(|c| c.name == parsed.name && c.domain == domain && c.host_only == host_only && c.path == path)
         {
-            if self.cookies[i].http_only {
+            if self.cookies[i].http_only && source == Source::NonHttp {
                 return;
             }
             creation = self.cookies.remove(i).creation;
@@ -474,7 +497,7 @@ impl CookieStore {
             path,
             expiry,
             secure: parsed.secure,
-            http_only: false,
+            http_only: parsed.http_only,
             same_site,
             creation,
         });
@@ -482,6 +505,16 @@ impl CookieStore {
 
     /// §5.8.3 "Retrieval Algorithm" for a non-HTTP API: the cookie-string for `context.url`.
     pub fn cookie_string_for_script(&mut self, context: &CookieContext<'_>, now: f64) -> String {
+        self.cookie_string(context, now, Source::NonHttp)
+    }
+
+    /// §5.8.3 "Retrieval Algorithm" for an HTTP request to `context.url`: the value of its
+    /// `Cookie` header (empty: send none).
+    pub fn cookie_string_for_http(&mut self, context: &CookieContext<'_>, now: f64) -> String {
+        self.cookie_string(context, now, Source::Http)
+    }
+
+    fn cookie_string(&mut self, context: &CookieContext<'_>, now: f64, source: Source) -> String {
         // §5.7.3: "The user agent MUST evict all expired cookies from the cookie store if, at any
         // time, an expired cookie exists in the cookie store."
         self.cookies.retain(|c| c.expiry.is_none_or(|t| t > now));
@@ -502,7 +535,7 @@ impl CookieStore {
             .filter(|c| if c.host_only { host == c.domain } else { domain_matches(&host, &c.domain) })
             .filter(|c| path_matches(path, &c.path))
             .filter(|c| !c.secure || context.secure)
-            .filter(|c| !c.http_only)
+            .filter(|c| !c.http_only || source == Source::Http)
             .filter(|c| c.same_site == SameSite::None || context.same_site)
             .collect();
         // "Cookies with longer paths are listed before cookies with shorter paths. Among cookies
@@ -571,5 +604,22 @@ mod tests {
         store.set_from_script("nameless", &ctx(&url), 0.0);
         assert_eq!(store.cookie_string_for_script(&ctx(&url), 0.0), "d=1; h=1; nameless");
         assert_eq!(store.cookie_string_for_script(&ctx(&other), 0.0), "d=1");
+    }
+
+    #[test]
+    fn http_cookies_keep_httponly_from_script() {
+        let url = Url::parse("http://example.org/").unwrap();
+        let mut store = CookieStore::default();
+        store.set_from_http("session=xyz; HttpOnly", &ctx(&url), 0.0);
+        store.set_from_http("visible=1", &ctx(&url), 0.0);
+        assert_eq!(store.cookie_string_for_http(&ctx(&url), 0.0), "session=xyz; visible=1");
+        assert_eq!(store.cookie_string_for_script(&ctx(&url), 0.0), "visible=1");
+        // Script can neither overwrite nor add an HttpOnly cookie.
+        store.set_from_script("session=changed", &ctx(&url), 0.0);
+        store.set_from_script("other=1; HttpOnly", &ctx(&url), 0.0);
+        assert_eq!(store.cookie_string_for_http(&ctx(&url), 0.0), "session=xyz; visible=1");
+        // A cross-site request gets no SameSite-defaulted (Lax) cookie.
+        let cross = CookieContext { url: &url, same_site: false, secure: false };
+        assert_eq!(store.cookie_string_for_http(&cross, 0.0), "");
     }
 }

@@ -37,6 +37,9 @@ struct PendingFetch {
     /// The origin whose CORS check the response must pass (a cross-origin request), and
     /// whether the credentials mode is "include".
     cors: Option<(String, bool)>,
+    /// The client's URL when the response's cookies go to the store (a same-origin request
+    /// whose credentials mode is not "omit").
+    cookies_for: Option<Url>,
 }
 
 thread_local! {
@@ -238,8 +241,17 @@ fn start_fetch(
                     .find(|(n, _)| n.eq_ignore_ascii_case("referer"))
                     .map(|(_, v)| v.clone());
             }
+            // <https://fetch.spec.whatwg.org/#http-network-or-cache-fetch> step 13: "includeCredentials"
+            // for a same-origin request unless its credentials mode is "omit": the Cookie
+            // header, and the response's cookies are stored. (Aperture sends no credentials to
+            // other origins, whatever the mode.)
+            let cookies_for = (!cross_origin && data.credentials != RequestCredentials::Omit)
+                .then(|| window.document().url());
+            if let Some(client_url) = &cookies_for {
+                net_request = net::with_cookies(net_request, client_url);
+            }
             let cors = cross_origin.then_some((request_origin, include_credentials));
-            let id = send(promise, net_request, cors, redirect_error, preflight)?;
+            let id = send(promise, net_request, cors, redirect_error, preflight, cookies_for)?;
             if let Some(signal) = signal {
                 // <https://fetch.spec.whatwg.org/#abort-fetch>: reject with the reason; the reply is ignored.
                 signal.add_abort_algorithm(Box::new(move |cx, reason| {
@@ -300,13 +312,14 @@ fn send(
     cors: Option<(String, bool)>,
     redirect_error: bool,
     preflight: Option<net::cors::Preflight>,
+    cookies_for: Option<Url>,
 ) -> Result<u64, Error> {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
-    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error }));
+    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error, cookies_for }));
     let client = net::client();
     crate::parallel::in_parallel(
         &format!("fetch {id}"),
@@ -350,6 +363,9 @@ fn settle(cx: &mut JSContext, id: u64, result: Result<net::Response, String>) {
     if response.url.scheme() == "file" && !response.ok() {
         promise.reject_error(cx, Error::Type(format!("Failed to fetch {}: no such file", response.url)));
         return;
+    }
+    if let Some(client_url) = &pending.cookies_for {
+        net::store_cookies(&response.url, &response.headers, client_url);
     }
     let headers: HeaderList =
         response.headers.iter().map(|(n, v)| (n.clone().into_bytes(), v.clone().into_bytes())).collect();

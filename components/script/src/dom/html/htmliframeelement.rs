@@ -226,9 +226,12 @@ impl HTMLIFrameElement {
                         // (a browser's error page) and still loads.
                         let (url, html, encoding) = match result {
                             Some(Ok(r)) => {
+                                let parent = this.upcast::<Node>().owner_doc();
+                                if r.url.origin() == parent.url().origin() {
+                                    crate::net::store_cookies(&r.url, &r.headers, &parent.url());
+                                }
                                 // The encoding sniffing algorithm, step 7: a same-origin parent's
                                 // encoding comes before autodetection.
-                                let parent = this.upcast::<Node>().owner_doc();
                                 let parent = (crate::origin::origin_key(&parent.url()) == crate::origin::origin_key(&r.url))
                                     .then(|| parent.encoding());
                                 let (html, encoding) =

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{AnalyserProbe, ChannelConfig, ChannelCountMode, ChannelInterpretation, NodeKind};
+use media_traits::webaudio::{AnalyserProbe, NodeKind};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 use realfft::RealFftPlanner;
@@ -20,7 +20,7 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
 /// The frequency analysis state: the previous smoothed spectrum, the current frequency data in
@@ -84,6 +84,16 @@ fn apply_blackman_window(samples: &mut [f32]) {
     }
 }
 
+/// Copies `values` into the start of a `Float32Array` ("if the array has fewer elements …, the
+/// excess elements will be dropped"; more elements are left as they are).
+fn write_floats(array: HandleObject, values: &[f32]) {
+    with_view_bytes_mut(array, |bytes| {
+        for (d, v) in bytes.chunks_exact_mut(4).zip(values) {
+            d.copy_from_slice(&v.to_ne_bytes());
+        }
+    })
+}
+
 impl AnalyserNode {
     /// <https://webaudio.github.io/web-audio-api/#dom-analysernode-analysernode>
     pub fn new(
@@ -98,16 +108,7 @@ impl AnalyserNode {
         check_fft_size(options.fft_size)?;
         check_smoothing(*options.smoothing_time_constant)?;
         check_decibels(*options.min_decibels, *options.max_decibels)?;
-        let shape = NodeShape {
-            inputs: 1,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(1, 1);
         let node = AudioNode::new_inherited(context, context.next_node_id(), shape, Some(&options.parent))?;
         let probe = AnalyserProbe::new();
         let this = AnalyserNode {
@@ -195,13 +196,7 @@ impl AnalyserNodeMethods for AnalyserNode {
     /// If array has more elements than the frequencyBinCount, the excess elements will be
     /// ignored."
     fn GetFloatFrequencyData(&self, _cx: &mut JSContext, array: HandleObject) {
-        self.with_frequency_data(|decibels| {
-            with_view_bytes_mut(array, |bytes| {
-                for (d, v) in bytes.chunks_exact_mut(4).zip(decibels) {
-                    d.copy_from_slice(&v.to_ne_bytes());
-                }
-            })
-        });
+        self.with_frequency_data(|decibels| write_floats(array, decibels));
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-analysernode-getbytefrequencydata>:
@@ -220,13 +215,7 @@ impl AnalyserNodeMethods for AnalyserNode {
 
     /// <https://webaudio.github.io/web-audio-api/#dom-analysernode-getfloattimedomaindata>
     fn GetFloatTimeDomainData(&self, _cx: &mut JSContext, array: HandleObject) {
-        self.with_time_domain_data(|time| {
-            with_view_bytes_mut(array, |bytes| {
-                for (d, v) in bytes.chunks_exact_mut(4).zip(time) {
-                    d.copy_from_slice(&v.to_ne_bytes());
-                }
-            })
-        });
+        self.with_time_domain_data(|time| write_floats(array, time));
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-analysernode-getbytetimedomaindata>:

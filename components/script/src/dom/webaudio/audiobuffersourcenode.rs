@@ -5,10 +5,7 @@
 use std::cell::Cell;
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, ContextCommand, LoopConfig, NodeKind,
-    ParamSlot,
-};
+use media_traits::webaudio::{AutomationRate, ContextCommand, LoopConfig, NodeKind, ParamSlot};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -21,7 +18,7 @@ use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audiobuffer::AudioBuffer;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, MOST_POSITIVE, ParamSpec};
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
@@ -49,16 +46,7 @@ impl AudioBufferSourceNode {
         proto: Option<HandleObject>,
     ) -> Fallible<DomRoot<AudioBufferSourceNode>> {
         let id = context.next_node_id();
-        let shape = NodeShape {
-            inputs: 0,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(0, 1);
         let node = AudioNode::new_inherited(context, id, shape, None)?;
         // playbackRate and detune: k-rate, with an automation rate constraint.
         let param = |cx: &mut JSContext, slot, default, value| {

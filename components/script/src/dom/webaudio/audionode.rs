@@ -38,6 +38,19 @@ pub struct NodeShape {
     pub rules: ChannelRules,
 }
 
+impl NodeShape {
+    /// A node with the channel settings most node types start with: `channelCount` 2,
+    /// `channelCountMode` "max", `channelInterpretation` "speakers", any count allowed.
+    pub fn with_default_channels(inputs: u32, outputs: u32) -> NodeShape {
+        NodeShape {
+            inputs,
+            outputs,
+            channels: ChannelConfig { count: 2, mode: Mode::Max, interpretation: Interpretation::Speakers },
+            rules: ChannelRules::Any,
+        }
+    }
+}
+
 #[dom_struct]
 pub struct AudioNode {
     eventtarget: EventTarget,

@@ -1,9 +1,7 @@
 //! `ConstantSourceNode` (<https://webaudio.github.io/web-audio-api/#ConstantSourceNode>).
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, NodeKind, ParamSlot,
-};
+use media_traits::webaudio::{AutomationRate, NodeKind, ParamSlot};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -14,7 +12,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, MOST_POSITIVE, ParamSpec};
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
@@ -35,16 +33,7 @@ impl ConstantSourceNode {
         proto: Option<HandleObject>,
     ) -> Fallible<DomRoot<ConstantSourceNode>> {
         let id = context.next_node_id();
-        let shape = NodeShape {
-            inputs: 0,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(0, 1);
         // (ConstantSourceOptions does not inherit AudioNodeOptions.)
         let node = AudioNode::new_inherited(context, id, shape, None)?;
         let offset = AudioParam::new(

@@ -1,9 +1,7 @@
 //! `GainNode` (<https://webaudio.github.io/web-audio-api/#GainNode>).
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, NodeKind, ParamSlot,
-};
+use media_traits::webaudio::{AutomationRate, NodeKind, ParamSlot};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -14,7 +12,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, MOST_POSITIVE, ParamSpec};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
@@ -34,16 +32,7 @@ impl GainNode {
         proto: Option<HandleObject>,
     ) -> Fallible<DomRoot<GainNode>> {
         let id = context.next_node_id();
-        let shape = NodeShape {
-            inputs: 1,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(1, 1);
         let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
         let gain = AudioParam::new(
             cx,

@@ -15,7 +15,7 @@
 
 use dom_struct::dom_struct;
 use media_traits::recorder::{EnabledFlag, FAKE_MICROPHONE_TONE_HZ, FAKE_MICROPHONE_TONE_VOLUME};
-use media_traits::webaudio::{ChannelConfig, ChannelCountMode, ChannelInterpretation, NodeKind, StreamInput, StreamQueue};
+use media_traits::webaudio::{NodeKind, StreamInput, StreamQueue};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -29,7 +29,7 @@ use crate::dom::html::window::Window;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind};
 use crate::dom::webaudio::audiocontext::AudioContext;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
 #[dom_struct]
@@ -88,16 +88,7 @@ impl MediaStreamAudioSourceNode {
             }
             _ => (StreamInput::Silence, 1),
         };
-        let shape = NodeShape {
-            inputs: 0,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(0, 1);
         let node = AudioNode::new_inherited(base, base.next_node_id(), shape, None)?;
         // The track's [[Enabled]] is shared as is; "live" follows its muting and ending.
         let live = EnabledFlag::new(track.is_live() && !track.is_muted());
@@ -107,10 +98,8 @@ impl MediaStreamAudioSourceNode {
         track.add_end_observer(Box::new(move |_| on_end.set(false)));
         let this = MediaStreamAudioSourceNode { node, stream: Dom::from_ref(&**stream) };
         let this = reflect_dom_object_with_proto(cx, Box::new(this), window, proto);
-        this.upcast::<AudioNode>().create_in_renderer(
-            NodeKind::StreamSource { input, channels, enabled: track.enabled_flag(), live },
-            &[],
-        );
+        this.upcast::<AudioNode>()
+            .create_in_renderer(NodeKind::StreamSource { input, channels, enabled: track.enabled_flag(), live }, &[]);
         Ok(this)
     }
 }

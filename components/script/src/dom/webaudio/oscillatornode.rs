@@ -4,10 +4,7 @@
 use std::cell::Cell;
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, ContextCommand, NodeKind,
-    OscillatorType as Waveform, ParamSlot,
-};
+use media_traits::webaudio::{AutomationRate, ContextCommand, NodeKind, OscillatorType as Waveform, ParamSlot};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -19,7 +16,7 @@ use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
@@ -66,16 +63,7 @@ impl OscillatorNode {
         }
         let wave = waveform(options.type_).unwrap_or(Waveform::Sine);
         let id = context.next_node_id();
-        let shape = NodeShape {
-            inputs: 0,
-            outputs: 1,
-            channels: ChannelConfig {
-                count: 2,
-                mode: ChannelCountMode::Max,
-                interpretation: ChannelInterpretation::Speakers,
-            },
-            rules: ChannelRules::Any,
-        };
+        let shape = NodeShape::with_default_channels(0, 1);
         let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
         let nyquist = context.sample_rate() / 2.0;
         let frequency = AudioParam::new(

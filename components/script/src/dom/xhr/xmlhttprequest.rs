@@ -93,6 +93,19 @@ struct ResponseRecord {
     status_text: Vec<u8>,
     headers: Vec<(Vec<u8>, Vec<u8>)>,
     body: Vec<u8>,
+    /// The `Set-Cookie` values of a same-origin HTTP response, for the engine's cookie store.
+    set_cookies: Vec<String>,
+}
+
+impl ResponseRecord {
+    /// Stores the response's cookies (on the script thread, which holds the store).
+    fn store_cookies(&self, client_url: &Url) {
+        if self.set_cookies.is_empty() {
+            return;
+        }
+        let headers: Vec<(String, String)> = self.set_cookies.iter().map(|v| ("Set-Cookie".into(), v.clone())).collect();
+        net::store_cookies(&self.url, &headers, client_url);
+    }
 }
 
 /// Why a request produced no response.
@@ -213,7 +226,10 @@ impl XMLHttpRequest {
     /// then handle response end-of-body.
     fn process_async_result(&self, cx: &mut JSContext, result: Result<ResponseRecord, Failure>, body_length: u64) {
         let response = match result {
-            Ok(response) => response,
+            Ok(response) => {
+                response.store_cookies(&self.global().document().url());
+                response
+            }
             Err(Failure::Timeout) => {
                 let _ = self.request_error_steps(cx, "timeout", Error::Timeout("The request timed out.".into()));
                 return;
@@ -343,6 +359,7 @@ impl XMLHttpRequest {
                 status_text: b"OK".to_vec(),
                 headers,
                 body,
+                set_cookies: Vec::new(),
             }))
         };
         Ok(match url.scheme() {
@@ -389,6 +406,10 @@ impl XMLHttpRequest {
                 }
                 request.body = body;
                 let request = net::with_referrer(request, &window.document().url(), net::referrer::Policy::default());
+                // A same-origin request carries the engine's cookies (credentials mode
+                // "same-origin"; with withCredentials, Aperture still sends none across origins).
+                let request =
+                    if cross_origin { request } else { net::with_cookies(request, &window.document().url()) };
                 let preflight = preflight.map(|mut p| {
                     p.referer =
                         request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("referer")).map(|(_, v)| v.clone());
@@ -459,7 +480,15 @@ fn record_of(response: net::Response, cors: Option<&(String, bool)>) -> Result<R
             cors_filter(headers)
         }
     };
+    // The cookies of a same-origin response go to the store (a cross-origin one's are not kept:
+    // Aperture sends no credentials across origins).
+    let set_cookies = if cors.is_none() {
+        response.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie")).map(|(_, v)| v.clone()).collect()
+    } else {
+        Vec::new()
+    };
     Ok(ResponseRecord {
+        set_cookies,
         url: response.url,
         status: response.status,
         status_text: response.status_text.into_bytes(),
@@ -771,6 +800,7 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         };
         match result {
             Ok(response) => {
+                response.store_cookies(&self.global().document().url());
                 self.upload_complete.set(true);
                 let length = content_length(&response.headers).unwrap_or(0);
                 let transmitted = response.body.len() as u64;
