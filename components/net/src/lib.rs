@@ -198,7 +198,10 @@ impl Client {
         let url = &request.url;
         let method = http::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| format!("'{}' is not an HTTP method", request.method))?;
-        let mut builder = http::Request::builder().method(method).uri(url.as_str());
+        // The fragment is not part of an HTTP request's target (RFC 9110 §7.1).
+        let mut target = url.clone();
+        target.set_fragment(None);
+        let mut builder = http::Request::builder().method(method).uri(target.as_str());
         for (name, value) in &request.headers {
             // The connection and the framing are the client's to manage.
             if !matches!(
@@ -402,7 +405,7 @@ mod tests {
             serve("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         let client = Client::new(&ClientOptions::default());
         for host in ["127.0.0.1", "localhost", "www1.localhost", "xn--lve-6lad.localhost"] {
-            let response = client.fetch(&Url::parse(&format!("http://{host}:{port}/x")).unwrap()).unwrap();
+            let response = client.fetch(&Url::parse(&format!("http://{host}:{port}/x?q=1#frag")).unwrap()).unwrap();
             assert_eq!((response.status, response.body.as_slice()), (200, &b"hello"[..]), "{host}");
             assert_eq!(response.status_text, "OK");
             assert_eq!(response.content_type.as_deref(), Some("text/plain"));
