@@ -55,17 +55,17 @@ fn strip(url: &Url, origin_only: bool) -> Option<Url> {
 }
 
 /// <https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy>, the parts a URL
-/// decides: https/wss, file, and loopback hosts.
+/// decides: https/wss, file, and loopback hosts (about: and data: never).
 pub fn is_potentially_trustworthy(url: &Url) -> bool {
     match url.scheme() {
         "https" | "wss" | "file" => true,
-        "http" | "ws" => match url.host() {
+        "about" | "data" => false,
+        _ => match url.host() {
             Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
             Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
             Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
             None => false,
         },
-        _ => false,
     }
 }
 

@@ -59,7 +59,7 @@ pub(crate) fn is_method(method: &[u8]) -> bool {
 
 /// <https://fetch.spec.whatwg.org/#cors-safelisted-method>
 pub(crate) fn is_safelisted_method(method: &str) -> bool {
-    matches!(method, "GET" | "HEAD" | "POST")
+    net::cors::is_safelisted_method(method)
 }
 
 /// <https://fetch.spec.whatwg.org/#cors-safelisted-request-header> (names and

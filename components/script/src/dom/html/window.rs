@@ -702,16 +702,7 @@ impl Window {
 
 /// <https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy>
 pub fn is_potentially_trustworthy(url: &Url) -> bool {
-    match url.scheme() {
-        "https" | "wss" | "file" => true,
-        "about" | "data" => false,
-        _ => match url.host() {
-            Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            None => false,
-        },
-    }
+    crate::net::referrer::is_potentially_trustworthy(url)
 }
 
 struct QueuedCallback(Rc<VoidFunction>);
