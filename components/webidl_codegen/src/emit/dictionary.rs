@@ -113,28 +113,53 @@ pub fn emit_dictionary(cx: &TypeCx, d: &Dictionary) -> Result<String, Vec<Error>
         s.push_str("            }\n        }\n\n");
     }
 
-    // Writing the members to a JS object.
-    s.push_str("        /// Defines the present members on `obj` (parent members first).\n        pub fn write_members(&self, cx: &mut JSContext, obj: HandleObject) {\n");
+    // The shape of the JS object (which members are present) and the members' values;
+    // `new_dictionary_object` in the bindings runtime makes the object from both.
+    assert!(fields.len() <= 64, "dictionary {name} has more than 64 members of its own");
+    let names: Vec<String> = fields.iter().map(|(m, ..)| cstr_lit(&m.name)).collect();
+    let _ = writeln!(
+        s,
+        "        /// This dictionary's member names, in lexicographic order (one static list).\n        fn member_names() -> &'static [&'static std::ffi::CStr] {{\n            &[{}]\n        }}\n",
+        names.join(", ")
+    );
+    s.push_str("        /// Adds the present members to `shape` (parent members first).\n        pub fn shape(&self, shape: &mut DictionaryShape) {\n");
     if d.parent.is_some() {
-        s.push_str("            self.parent.write_members(cx, obj);\n");
+        s.push_str("            self.parent.shape(shape);\n");
+    }
+    s.push_str(if fields.is_empty() {
+        "            let present = 0;\n"
+    } else {
+        "            let mut present = 0u64;\n"
+    });
+    for (i, (m, field, _, default)) in fields.iter().enumerate() {
+        if m.required || default.is_some() {
+            let _ = writeln!(s, "            present |= 1 << {i};");
+        } else {
+            let _ = writeln!(
+                s,
+                "            if self.{field}.is_some() {{\n                present |= 1 << {i};\n            }}"
+            );
+        }
+    }
+    s.push_str("            shape.push(Self::member_names(), present);\n        }\n\n");
+
+    s.push_str("        /// Appends the present members' values to `values`, in the order of `shape()`.\n        pub fn write_members(&self, cx: &mut JSContext, values: &mut mozjs::gc::RootedGuard<'_, Vec<mozjs::jsval::JSVal>>) {\n");
+    if d.parent.is_some() {
+        s.push_str("            self.parent.write_members(cx, values);\n");
     }
     if !fields.is_empty() {
-        // The member names' property keys, looked up once per conversion (see
-        // `dictionary_member_ids` in the bindings runtime).
-        let names: Vec<String> = fields.iter().map(|(m, ..)| cstr_lit(&m.name)).collect();
-        let _ = writeln!(s, "            let ids = dictionary_member_ids(cx, &[{}]);", names.join(", "));
         s.push_str("            rooted!(&in(cx) let mut value = UndefinedValue());\n");
     }
-    for (i, (m, field, _, default)) in fields.iter().enumerate() {
+    for (m, field, _, default) in &fields {
         if m.required || default.is_some() {
             let _ = writeln!(
                 s,
-                "            self.{field}.to_jsval(cx, value.handle_mut());\n            define_dictionary_member(cx, obj, ids[{i}], value.handle());"
+                "            self.{field}.to_jsval(cx, value.handle_mut());\n            values.push(value.get());"
             );
         } else {
             let _ = writeln!(
                 s,
-                "            if let Some(v) = &self.{field} {{\n                v.to_jsval(cx, value.handle_mut());\n                define_dictionary_member(cx, obj, ids[{i}], value.handle());\n            }}"
+                "            if let Some(v) = &self.{field} {{\n                v.to_jsval(cx, value.handle_mut());\n                values.push(value.get());\n            }}"
             );
         }
     }
@@ -195,7 +220,7 @@ pub fn emit_dictionary(cx: &TypeCx, d: &Dictionary) -> Result<String, Vec<Error>
 
     let _ = writeln!(
         s,
-        "    impl ToJSVal for {name} {{\n        fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {{\n            rooted!(&in(cx) let object = new_plain_object(cx));\n            self.write_members(cx, object.handle());\n            rval.set(ObjectValue(object.get()));\n        }}\n    }}\n"
+        "    impl ToJSVal for {name} {{\n        fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {{\n            let mut shape = DictionaryShape::default();\n            self.shape(&mut shape);\n            // The values are rooted while later members are converted.\n            rooted!(&in(cx) let mut values: Vec<mozjs::jsval::JSVal> = dictionary_values_buffer());\n            self.write_members(cx, &mut values);\n            new_dictionary_object(cx, &shape, &mut values, rval);\n        }}\n    }}\n"
     );
     if let Some(parent) = &d.parent {
         let _ = writeln!(

@@ -98,20 +98,36 @@ pub mod Dictionaries {
     }
 
     impl SampleInit {
-        /// Defines the present members on `obj` (parent members first).
-        pub fn write_members(&self, cx: &mut JSContext, obj: HandleObject) {
-            let ids = dictionary_member_ids(cx, &[c"flag", c"mode", c"nested", c"weight"]);
+        /// This dictionary's member names, in lexicographic order (one static list).
+        fn member_names() -> &'static [&'static std::ffi::CStr] {
+            &[c"flag", c"mode", c"nested", c"weight"]
+        }
+
+        /// Adds the present members to `shape` (parent members first).
+        pub fn shape(&self, shape: &mut DictionaryShape) {
+            let mut present = 0u64;
+            present |= 1 << 0;
+            present |= 1 << 1;
+            if self.nested.is_some() {
+                present |= 1 << 2;
+            }
+            present |= 1 << 3;
+            shape.push(Self::member_names(), present);
+        }
+
+        /// Appends the present members' values to `values`, in the order of `shape()`.
+        pub fn write_members(&self, cx: &mut JSContext, values: &mut mozjs::gc::RootedGuard<'_, Vec<mozjs::jsval::JSVal>>) {
             rooted!(&in(cx) let mut value = UndefinedValue());
             self.flag.to_jsval(cx, value.handle_mut());
-            define_dictionary_member(cx, obj, ids[0], value.handle());
+            values.push(value.get());
             self.mode.to_jsval(cx, value.handle_mut());
-            define_dictionary_member(cx, obj, ids[1], value.handle());
+            values.push(value.get());
             if let Some(v) = &self.nested {
                 v.to_jsval(cx, value.handle_mut());
-                define_dictionary_member(cx, obj, ids[2], value.handle());
+                values.push(value.get());
             }
             self.weight.to_jsval(cx, value.handle_mut());
-            define_dictionary_member(cx, obj, ids[3], value.handle());
+            values.push(value.get());
         }
     }
 
@@ -182,10 +198,13 @@ pub mod Dictionaries {
     }
 
     impl ToJSVal for SampleInit {
-        fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
-            rooted!(&in(cx) let object = new_plain_object(cx));
-            self.write_members(cx, object.handle());
-            rval.set(ObjectValue(object.get()));
+        fn to_jsval(&self, cx: &mut JSContext, rval: MutableHandleValue) {
+            let mut shape = DictionaryShape::default();
+            self.shape(&mut shape);
+            // The values are rooted while later members are converted.
+            rooted!(&in(cx) let mut values: Vec<mozjs::jsval::JSVal> = dictionary_values_buffer());
+            self.write_members(cx, &mut values);
+            new_dictionary_object(cx, &shape, &mut values, rval);
         }
     }
 

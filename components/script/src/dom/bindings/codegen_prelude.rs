@@ -23,15 +23,15 @@ pub use crate::dom::bindings::classes::{
 };
 pub use crate::dom::bindings::codegen::PrototypeList;
 pub use crate::dom::bindings::conversions::{
-    ArrayBufferBytes, ArrayBufferViewBytes, ConversionResult, Failure, FromJSVal, IntConversion,
-    StringificationBehavior, ToJSVal, convert, define_dictionary_member, dictionary_member_ids, get_property,
-    is_callable, jsval_to_string, new_plain_object, reflector_to_jsval, root_from_object, set_dictionary_property,
+    ArrayBufferBytes, ArrayBufferViewBytes, ConversionResult, DictionaryShape, Failure, FromJSVal, IntConversion,
+    StringificationBehavior, ToJSVal, convert, dictionary_values_buffer, get_property, is_callable, jsval_to_string,
+    new_dictionary_object, new_plain_object, reflector_to_jsval, root_from_object, set_dictionary_property,
 };
 pub use crate::dom::bindings::error::{Error, ErrorResult, Fallible, throw_dom_exception, throw_type_error};
 pub use crate::dom::bindings::inheritance::{DerivedFrom, IDLInterface};
 pub use crate::dom::bindings::interface::{
-    Condition, ConstantSpec, Exposure, ConstantValue, DOMClass, DOMJSClass, InterfaceSpec, JSNativeFn, ProtoOrIfaceArray,
-    SyncClass, SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects,
+    Condition, ConstantSpec, ConstantValue, DOMClass, DOMJSClass, Exposure, InterfaceSpec, JSNativeFn,
+    ProtoOrIfaceArray, SyncClass, SyncFunctionSpecs, SyncPropertySpecs, check_constructing, create_interface_objects,
     create_legacy_callback_interface_object, define_global_members, define_unforgeable_members, get_desired_proto,
     get_per_interface_object, set_global_prototype,
 };

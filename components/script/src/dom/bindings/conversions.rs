@@ -21,7 +21,6 @@
 
 use std::ops::ControlFlow;
 use std::ptr::NonNull;
-use std::rc::Rc;
 
 use mozjs::context::JSContext;
 use mozjs::conversions::jsstr_to_string;
@@ -359,8 +358,20 @@ impl FromJSVal for ByteString {
 
 impl ToJSVal for str {
     fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
-        let chars = mozjs::conversions::Utf8Chars::from(self);
-        let s = unsafe { JS_NewStringCopyUTF8N(cx.raw_cx(), &*chars as *const _) };
+        // ASCII (most strings a binding returns: ids, enum values, URLs) is Latin-1 as
+        // it is, so it is copied without the UTF-8 decoder's scan for the narrowest
+        // encoding; the empty string is the runtime's own.
+        let s = if self.is_empty() {
+            // SAFETY: `cx` is the current context.
+            unsafe { mozjs::jsapi::JS_GetEmptyString(cx.raw_cx()) }
+        } else if self.is_ascii() {
+            // SAFETY: `self` is `len()` valid bytes, each a Latin-1 code unit.
+            unsafe { mozjs::jsapi::JS_NewStringCopyN(cx.raw_cx(), self.as_ptr() as *const _, self.len()) }
+        } else {
+            let chars = mozjs::conversions::Utf8Chars::from(self);
+            // SAFETY: `chars` is valid UTF-8 that outlives the call.
+            unsafe { JS_NewStringCopyUTF8N(cx.raw_cx(), &*chars as *const _) }
+        };
         assert!(!s.is_null(), "out of memory creating a string");
         rval.set(StringValue(unsafe { &*s }));
     }
@@ -543,17 +554,12 @@ pub fn is_callable(value: HandleValue) -> bool {
 type Ids<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<AddressHasher>>;
 
 thread_local! {
-    /// Property keys of dictionary member names, atomized and pinned once per
-    /// script thread, keyed by the address of the `c"…"` literal (names) or of the
-    /// generated `&[…]` list of a dictionary's members (lists). Pinned atoms
-    /// belong to the thread's one runtime and are never collected, so the keys
-    /// need no tracing and stay valid for the thread's life. Without this cache
-    /// every conversion of a dictionary atomized each member name again (hash and
-    /// compare: about half of `getSettings()`).
+    /// Property keys of dictionary member names (read when a dictionary is converted
+    /// from JS), atomized and pinned once per script thread, keyed by the address of
+    /// the `c"…"` literal. Pinned atoms belong to the thread's one runtime and are
+    /// never collected, so the keys need no tracing and stay valid for the thread's
+    /// life. Without this cache every conversion atomized each member name again.
     static MEMBER_IDS: std::cell::RefCell<Ids<usize, mozjs::jsapi::jsid>> = const {
-        std::cell::RefCell::new(std::collections::HashMap::with_hasher(std::hash::BuildHasherDefault::new()))
-    };
-    static MEMBER_ID_LISTS: std::cell::RefCell<Ids<usize, Rc<[mozjs::jsapi::jsid]>>> = const {
         std::cell::RefCell::new(std::collections::HashMap::with_hasher(std::hash::BuildHasherDefault::new()))
     };
 }
@@ -594,44 +600,189 @@ pub fn member_id(cx: &mut JSContext, name: &'static std::ffi::CStr) -> mozjs::js
     id
 }
 
-/// The property keys of a dictionary's members, in the order of `names` (one
-/// lookup per conversion instead of one per member; see `MEMBER_IDS`).
-pub fn dictionary_member_ids(
-    cx: &mut JSContext,
-    names: &'static [&'static std::ffi::CStr],
-) -> Rc<[mozjs::jsapi::jsid]> {
-    let key = names.as_ptr() as usize;
-    if let Some(ids) = MEMBER_ID_LISTS.with(|lists| lists.borrow().get(&key).cloned()) {
-        return ids;
+/// Which members a dictionary value has: for the dictionary and each one it
+/// inherits from (inherited first), its member names in lexicographic order and a
+/// bit per name that is present. This is the shape of its JS object
+/// (<https://webidl.spec.whatwg.org/#js-dictionary>: inherited dictionaries'
+/// members first, each dictionary's in lexicographic order).
+#[derive(Clone, Default)]
+pub struct DictionaryShape(smallvec::SmallVec<[(&'static [&'static std::ffi::CStr], u64); 2]>);
+
+impl DictionaryShape {
+    /// Adds one dictionary's members: `names` (the generated list of one dictionary,
+    /// at most 64 names, always the same static) and the bits of those present.
+    pub fn push(&mut self, names: &'static [&'static std::ffi::CStr], present: u64) {
+        self.0.push((names, present));
     }
-    let ids: Rc<[mozjs::jsapi::jsid]> = names.iter().map(|name| member_id(cx, name)).collect();
-    MEMBER_ID_LISTS.with(|lists| lists.borrow_mut().insert(key, ids.clone()));
-    ids
+
+    /// The present member names, in order.
+    fn names(&self) -> impl Iterator<Item = &'static std::ffi::CStr> + '_ {
+        self.0.iter().flat_map(|&(names, present)| {
+            names.iter().enumerate().filter(move |(i, _)| present & (1 << i) != 0).map(|(_, name)| *name)
+        })
+    }
 }
 
-/// Defines the enumerable data property `id` (a pinned member key from
-/// `dictionary_member_ids`) on a dictionary's new object.
-pub fn define_dictionary_member(
+// Shapes compare by the address of each name list (one static per dictionary) and the bits.
+impl PartialEq for DictionaryShape {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self.0.iter().zip(&other.0).all(|(a, b)| std::ptr::eq(a.0.as_ptr(), b.0.as_ptr()) && a.1 == b.1)
+    }
+}
+
+impl Eq for DictionaryShape {}
+
+impl std::hash::Hash for DictionaryShape {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for (names, present) in &self.0 {
+            state.write_usize(names.as_ptr() as usize);
+            state.write_u64(*present);
+        }
+    }
+}
+
+/// Per global: for each dictionary shape converted to JS in it, a function made once,
+/// `(function (v0, v1, …) { return { "name0": v0, "name1": v1, … }; })`, that returns
+/// a new object with those members. Its object literal is built by SpiderMonkey's own
+/// fast path (one allocation with a ready shape, from JIT code once it is hot); adding
+/// the members one by one through the JSAPI costs a lookup and a shape transition
+/// each, which was most of `getSettings()`.
+#[derive(Default)]
+pub struct DictionaryMakers(
+    std::cell::RefCell<
+        std::collections::HashMap<
+            DictionaryShape,
+            Box<mozjs::jsapi::Heap<*mut JSObject>>,
+            std::hash::BuildHasherDefault<ShapeHasher>,
+        >,
+    >,
+);
+
+// SAFETY: every function is a `Heap` in a `Box` (a stable address) and is traced here.
+unsafe impl crate::dom::bindings::trace::JSTraceable for DictionaryMakers {
+    unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: the caller traces on the script thread, as the trait requires.
+        unsafe { self.0.borrow().trace(trc) }
+    }
+}
+
+/// Combines the words of a shape (FxHash's step): cheaper than SipHash for a few
+/// static addresses and bit sets, which no page chooses.
+#[derive(Default)]
+pub struct ShapeHasher(u64);
+
+impl std::hash::Hasher for ShapeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7CC1_B727_220A_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// Converts a dictionary value with `shape` and the present members' `values` (in
+/// shape order) to a new JS object in `rval`
+/// (<https://webidl.spec.whatwg.org/#js-dictionary>: a new plain object of the
+/// current realm with Object.prototype as its prototype, then CreateDataProperty for
+/// each present member, in order).
+///
+/// `values` is emptied and its buffer kept for the next conversion.
+pub fn new_dictionary_object(
     cx: &mut JSContext,
-    obj: mozjs::rust::HandleObject,
-    id: mozjs::jsapi::jsid,
-    value: HandleValue,
+    shape: &DictionaryShape,
+    values: &mut mozjs::gc::RootedGuard<'_, Vec<mozjs::jsval::JSVal>>,
+    rval: MutableHandleValue,
 ) {
-    // A pinned atom's key is never collected or moved, so a handle to this local
-    // copy needs no root.
-    // SAFETY: see above; the handle does not outlive `id`.
-    let id = unsafe { mozjs::rust::Handle::from_marked_location(&id) };
-    // SAFETY: `obj` and `value` are rooted handles, `id` a pinned key, and `cx` the current context.
+    make_dictionary_object(cx, shape, values, rval);
+    let mut buffer = values.take();
+    buffer.clear();
+    VALUE_BUFFERS.with(|buffers| buffers.borrow_mut().push(buffer));
+}
+
+thread_local! {
+    /// Emptied value buffers of finished dictionary conversions, reused by the next
+    /// ones (a conversion inside a conversion takes a second buffer).
+    static VALUE_BUFFERS: std::cell::RefCell<Vec<Vec<mozjs::jsval::JSVal>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An empty buffer for a dictionary conversion's member values (see `new_dictionary_object`).
+pub fn dictionary_values_buffer() -> Vec<mozjs::jsval::JSVal> {
+    VALUE_BUFFERS.with(|buffers| buffers.borrow_mut().pop()).unwrap_or_else(|| Vec::with_capacity(16))
+}
+
+fn make_dictionary_object(
+    cx: &mut JSContext,
+    shape: &DictionaryShape,
+    values: &mozjs::gc::RootedGuard<'_, Vec<mozjs::jsval::JSVal>>,
+    mut rval: MutableHandleValue,
+) {
+    if values.is_empty() {
+        rooted!(&in(cx) let object = new_plain_object(cx));
+        rval.set(ObjectValue(object.get()));
+        return;
+    }
+    // SAFETY: `cx` is the current context, in the realm of a live DOM global (script
+    // is running in it), whose Window lives at least as long as the global; the
+    // reference is used only in this call, during which nothing can end that realm.
+    let window = unsafe {
+        let global = mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx());
+        assert!(!global.is_null(), "no current realm");
+        &*(crate::dom::bindings::interface::private_from_object(global) as *const crate::dom::html::window::Window)
+    };
+    let makers = &window.dictionary_makers().0;
+    let cached = makers.borrow().get(shape).map(|heap| heap.get());
+    rooted!(&in(cx) let maker = match cached {
+        Some(maker) => maker,
+        None => {
+            let maker = compile_dictionary_maker(cx, shape);
+            let heap = Box::new(mozjs::jsapi::Heap::default());
+            heap.set(maker);
+            makers.borrow_mut().insert(shape.clone(), heap);
+            maker
+        }
+    });
+    rooted!(&in(cx) let maker = ObjectValue(maker.get()));
+    let args = mozjs::jsapi::JS::HandleValueArray::from(values);
+    // SAFETY: `maker` is a rooted function of this realm, `values` a rooted vector that
+    // outlives the call, `rval` a rooted out-parameter and `cx` the current context.
     let ok = unsafe {
-        mozjs::jsapi::JS_DefinePropertyById2(
+        mozjs::jsapi::JS_CallFunctionValue(
             cx.raw_cx(),
-            obj.into(),
-            id.into(),
-            value.into(),
-            mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            mozjs::jsapi::JS::HandleObject::null(),
+            maker.handle().into(),
+            &args,
+            rval.reborrow().into(),
         )
     };
-    assert!(ok, "defining a dictionary member failed");
+    // The function only builds an object literal from its arguments: nothing a page
+    // defines runs, and only running out of memory could make it fail.
+    assert!(ok, "out of memory creating a dictionary object");
+}
+
+/// The function of `DictionaryMakers` for `shape`, compiled in the current realm.
+fn compile_dictionary_maker(cx: &mut JSContext, shape: &DictionaryShape) -> *mut JSObject {
+    let names: Vec<&str> = shape.names().map(|name| name.to_str().expect("member names are ASCII")).collect();
+    let params: Vec<String> = (0..names.len()).map(|i| format!("v{i}")).collect();
+    // Member names are WebIDL identifiers (letters, digits, `_` and `-`); as quoted
+    // keys they are plain data properties.
+    let members: Vec<String> = names.iter().enumerate().map(|(i, name)| format!("\"{name}\": v{i}")).collect();
+    let source = format!("(function ({}) {{ return {{ {} }}; }})", params.join(", "), members.join(", "));
+    // SAFETY: `cx` is the current context, in a realm.
+    rooted!(&in(cx) let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) });
+    rooted!(&in(cx) let mut rval = UndefinedValue());
+    let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"aperture:dictionary".to_owned(), 1);
+    let ok = mozjs::rust::evaluate_script(cx, global.handle(), &source, rval.handle_mut(), options).is_ok();
+    assert!(ok && rval.get().is_object(), "compiling a dictionary maker failed: {source}");
+    rval.get().to_object()
 }
 
 /// Reads property `name` of `obj` into `rval` (for dictionaries).

@@ -155,6 +155,8 @@ pub struct Window {
         MutNullableDom<crate::dom::html::customelements::customelementregistry::CustomElementRegistry>,
     /// The streams' per-realm size functions of the queuing strategies.
     streams_size_functions: crate::dom::streams::queuingstrategy::SizeFunctions,
+    /// The functions that make dictionary objects in this realm (bindings: `new_dictionary_object`).
+    dictionary_makers: crate::dom::bindings::conversions::DictionaryMakers,
     /// The module map and import map of the realm.
     module_loader: crate::dom::html::modulescripts::ModuleLoader,
     /// A worker's font source (`self.fonts`); a window's is its document's.
@@ -223,6 +225,7 @@ impl Window {
             console_timers: Default::default(),
             custom_element_registry: Default::default(),
             streams_size_functions: Default::default(),
+            dictionary_makers: Default::default(),
             module_loader: Default::default(),
             worker_fonts: Default::default(),
             browsing_context: Default::default(),
@@ -324,6 +327,11 @@ impl Window {
         let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
         assert!(!global.is_null(), "no current realm");
         Window::from_object(global)
+    }
+
+    /// The realm's dictionary object makers (see `new_dictionary_object`).
+    pub fn dictionary_makers(&self) -> &crate::dom::bindings::conversions::DictionaryMakers {
+        &self.dictionary_makers
     }
 
     /// The global object.

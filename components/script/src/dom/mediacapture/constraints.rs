@@ -301,21 +301,21 @@ fn settings_range(r: &photo::MediaSettingsRange) -> MediaSettingsRange {
     MediaSettingsRange { max: opt_finite(r.max), min: opt_finite(r.min), step: opt_finite(r.step) }
 }
 
-/// `getSettings()` content, plain data → IDL (the strings are moved, not copied:
-/// `getSettings()` is called in loops by pages).
-pub fn settings_out(s: ms::MediaTrackSettings) -> MediaTrackSettings {
+/// `getSettings()` content, plain data → IDL, read from a borrow of the track's
+/// settings (only the strings are copied: `getSettings()` is called in loops by pages).
+pub fn settings_out(s: &ms::MediaTrackSettings) -> MediaTrackSettings {
     let mut out = MediaTrackSettings::empty();
     out.width = s.width;
     out.height = s.height;
     out.aspect_ratio = opt_finite(s.aspect_ratio);
     out.frame_rate = opt_finite(s.frame_rate);
-    out.facing_mode = s.facing_mode.map(DOMString::from);
-    out.resize_mode = s.resize_mode.map(DOMString::from);
-    out.device_id = s.device_id.map(DOMString::from);
-    out.group_id = s.group_id.map(DOMString::from);
-    out.white_balance_mode = s.white_balance_mode.map(DOMString::from);
-    out.exposure_mode = s.exposure_mode.map(DOMString::from);
-    out.focus_mode = s.focus_mode.map(DOMString::from);
+    out.facing_mode = s.facing_mode.as_deref().map(DOMString::from);
+    out.resize_mode = s.resize_mode.as_deref().map(DOMString::from);
+    out.device_id = s.device_id.as_deref().map(DOMString::from);
+    out.group_id = s.group_id.as_deref().map(DOMString::from);
+    out.white_balance_mode = s.white_balance_mode.as_deref().map(DOMString::from);
+    out.exposure_mode = s.exposure_mode.as_deref().map(DOMString::from);
+    out.focus_mode = s.focus_mode.as_deref().map(DOMString::from);
     out.points_of_interest = s.points_of_interest.as_ref().map(|l| l.iter().map(point_out).collect());
     out.exposure_compensation = opt_finite(s.exposure_compensation);
     out.exposure_time = opt_finite(s.exposure_time);

@@ -473,7 +473,7 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
 
     /// <https://w3c.github.io/mediacapture-main/#dom-constrainablepattern-getsettings>
     fn GetSettings(&self, _cx: &mut JSContext) -> MediaTrackSettings {
-        settings_out(self.source.settings())
+        self.source.with_settings(settings_out)
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-constrainablepattern-applyconstraints>

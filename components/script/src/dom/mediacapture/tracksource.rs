@@ -466,6 +466,11 @@ impl TrackSource {
         self.settings.borrow().clone()
     }
 
+    /// Calls `f` with the current settings (without copying them).
+    pub fn with_settings<R>(&self, f: impl FnOnce(&MediaTrackSettings) -> R) -> R {
+        f(&self.settings.borrow())
+    }
+
     pub fn capabilities(&self) -> MediaTrackCapabilities {
         self.capabilities.borrow().clone()
     }
