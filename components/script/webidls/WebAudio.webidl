@@ -21,6 +21,7 @@ interface BaseAudioContext : EventTarget {
   readonly attribute AudioContextState state;
   attribute EventHandler onstatechange;
   [Throws] AnalyserNode createAnalyser();
+  [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
@@ -169,6 +170,37 @@ dictionary PeriodicWaveOptions : PeriodicWaveConstraints {
 [Exposed=Window]
 interface PeriodicWave {
   [Throws] constructor(BaseAudioContext context, optional PeriodicWaveOptions options = {});
+};
+
+// https://webaudio.github.io/web-audio-api/#BiquadFilterNode
+enum BiquadFilterType {
+  "lowpass",
+  "highpass",
+  "bandpass",
+  "lowshelf",
+  "highshelf",
+  "peaking",
+  "notch",
+  "allpass"
+};
+
+dictionary BiquadFilterOptions : AudioNodeOptions {
+  BiquadFilterType type = "lowpass";
+  float Q = 1;
+  float detune = 0;
+  float frequency = 350;
+  float gain = 0;
+};
+
+[Exposed=Window]
+interface BiquadFilterNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional BiquadFilterOptions options = {});
+  attribute BiquadFilterType type;
+  readonly attribute AudioParam frequency;
+  readonly attribute AudioParam detune;
+  readonly attribute AudioParam Q;
+  readonly attribute AudioParam gain;
+  [Throws] undefined getFrequencyResponse(Float32Array frequencyHz, Float32Array magResponse, Float32Array phaseResponse);
 };
 
 dictionary GainOptions : AudioNodeOptions {

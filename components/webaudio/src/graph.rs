@@ -13,6 +13,8 @@ use media_traits::webaudio::{
     ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
 };
 
+use media_traits::biquad::{self, BiquadFilterType};
+
 use crate::buffersource::BufferPlayer;
 
 use crate::mix::{Block, computed_channels, mix_into, silence};
@@ -33,12 +35,26 @@ struct Param {
 
 enum Kind {
     Destination,
-    Oscillator { waveform: OscillatorType, phase: f64, custom: Option<Box<CustomWave>> },
+    Oscillator {
+        waveform: OscillatorType,
+        phase: f64,
+        custom: Option<Box<CustomWave>>,
+    },
     Gain,
     ConstantSource,
-    StreamDestination { tap: media_traits::webaudio::AudioTap, interleaved: Vec<f32> },
+    StreamDestination {
+        tap: media_traits::webaudio::AudioTap,
+        interleaved: Vec<f32>,
+    },
     BufferSource(Box<BufferPlayer>),
-    Analyser { probe: media_traits::webaudio::AnalyserProbe },
+    Analyser {
+        probe: media_traits::webaudio::AnalyserProbe,
+    },
+    /// Per channel: x[n−1], x[n−2], y[n−1], y[n−2].
+    Biquad {
+        filter: BiquadFilterType,
+        state: Vec<[f64; 4]>,
+    },
     StreamSource {
         input: media_traits::webaudio::StreamInput,
         channels: usize,
@@ -128,6 +144,7 @@ impl Graph {
                     NodeKind::StreamDestination { tap } => Kind::StreamDestination { tap, interleaved: Vec::new() },
                     NodeKind::BufferSource => Kind::BufferSource(Box::default()),
                     NodeKind::Analyser { probe } => Kind::Analyser { probe },
+                    NodeKind::Biquad { filter } => Kind::Biquad { filter, state: Vec::new() },
                     NodeKind::StreamSource { input, channels, enabled, live } => {
                         Kind::StreamSource { input, channels: channels.max(1) as usize, enabled, live, phase: 0.0 }
                     }
@@ -165,6 +182,11 @@ impl Graph {
                 if let Some(Node { kind: Kind::Oscillator { waveform, custom, .. }, .. }) = self.node(node) {
                     *waveform = w;
                     *custom = None;
+                }
+            }
+            ContextCommand::SetBiquadType { node, filter: f } => {
+                if let Some(Node { kind: Kind::Biquad { filter, .. }, .. }) = self.node(node) {
+                    *filter = f;
                 }
             }
             ContextCommand::SetPeriodicWave { node, wave } => {
@@ -335,6 +357,42 @@ impl Graph {
                 Kind::BufferSource(player) => {
                     let playing: Vec<bool> = times.iter().map(|t| playing(node.start, node.stop, *t)).collect();
                     Some(player.render(&playing, param_values[0][0], param_values[1][0], self.sample_rate))
+                }
+                Kind::Biquad { filter, state } => {
+                    // <https://webaudio.github.io/web-audio-api/#BiquadFilterNode>: one filter per
+                    // input channel, the output has the input's channel count. The four params are
+                    // a-rate: the coefficients follow them sample by sample while they change.
+                    let [frequency, detune, q, gain] = [0, 1, 2, 3].map(|k| &param_values[k]);
+                    let steady = [frequency, detune, q, gain].iter().all(|v| v.iter().all(|x| *x == v[0]));
+                    let at = |i: usize| {
+                        biquad::coefficients(
+                            *filter,
+                            sr,
+                            f64::from(frequency[i]),
+                            f64::from(detune[i]),
+                            f64::from(q[i]),
+                            f64::from(gain[i]),
+                        )
+                    };
+                    let mut out = input;
+                    state.resize(out.len(), [0.0; 4]);
+                    let mut c = at(0);
+                    for i in 0..N {
+                        if !steady && i > 0 {
+                            c = at(i);
+                        }
+                        for (channel, [x1, x2, y1, y2]) in out.iter_mut().zip(state.iter_mut()) {
+                            let x = f64::from(channel[i]);
+                            let mut y = c.b0 * x + c.b1 * *x1 + c.b2 * *x2 - c.a1 * *y1 - c.a2 * *y2;
+                            // A decaying tail ends in exact silence rather than denormals.
+                            if y.abs() < 1e-30 {
+                                y = 0.0;
+                            }
+                            (*x2, *x1, *y2, *y1) = (*x1, x, *y1, y);
+                            channel[i] = y as f32;
+                        }
+                    }
+                    Some(out)
                 }
                 Kind::Analyser { probe } => {
                     // <https://webaudio.github.io/web-audio-api/#AnalyserNode>: "the input signal

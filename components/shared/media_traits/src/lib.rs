@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod biquad;
 pub mod canvas;
 pub mod codecs;
 pub mod constraints;

@@ -93,6 +93,8 @@ pub enum ParamSlot {
     Offset,
     /// `AudioBufferSourceNode.playbackRate`.
     PlaybackRate,
+    /// `BiquadFilterNode.Q` (its `frequency`, `detune` and `gain` use the slots above).
+    Q,
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -169,6 +171,11 @@ pub enum NodeKind {
     },
     /// `AudioBufferSourceNode` (its buffer, loop and start come in later commands).
     BufferSource,
+    /// `BiquadFilterNode` (params: frequency, detune, Q, gain).
+    Biquad {
+        /// `type`.
+        filter: crate::biquad::BiquadFilterType,
+    },
     /// `AnalyserNode`: its input passes through and, down-mixed to mono, is kept in `probe`.
     Analyser {
         /// The recent input script reads.
@@ -499,6 +506,13 @@ pub enum ContextCommand {
         node: NodeId,
         /// The waveform.
         waveform: OscillatorType,
+    },
+    /// `BiquadFilterNode.type` changed.
+    SetBiquadType {
+        /// The node.
+        node: NodeId,
+        /// The filter.
+        filter: crate::biquad::BiquadFilterType,
     },
     /// `OscillatorNode.setPeriodicWave()`: the oscillator plays this wave ("custom").
     SetPeriodicWave {

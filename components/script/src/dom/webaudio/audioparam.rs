@@ -21,6 +21,10 @@ use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 /// The most positive single-precision float (the nominal range of unbounded params).
 pub const MOST_POSITIVE: f32 = f32::MAX;
 
+/// The nominal range of `detune` params: ±1200·log2(FLT_MAX), about 153 600 cents
+/// (<https://webaudio.github.io/web-audio-api/#dom-oscillatornode-detune>).
+pub const DETUNE_LIMIT: f32 = 153_600.0;
+
 /// What a param is: its slot, default and nominal range.
 #[derive(Clone, Copy, Debug)]
 pub struct ParamSpec {
@@ -68,6 +72,11 @@ impl AudioParam {
             rate_fixed: std::cell::Cell::new(false),
         };
         reflect_dom_object(cx, Box::new(param), window)
+    }
+
+    /// Its [[current value]].
+    pub fn current_value(&self) -> f32 {
+        self.current.get()
     }
 
     /// What the render thread needs to create it.

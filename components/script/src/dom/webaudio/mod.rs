@@ -12,6 +12,7 @@ pub mod audionode;
 pub mod audioparam;
 pub mod audioscheduledsourcenode;
 pub mod baseaudiocontext;
+pub mod biquadfilternode;
 pub mod constantsourcenode;
 pub mod gainnode;
 pub mod mediastreamaudiodestinationnode;

@@ -17,13 +17,10 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
-use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
+use crate::dom::webaudio::audioparam::{AudioParam, DETUNE_LIMIT, ParamSpec};
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 use crate::dom::webaudio::periodicwave::PeriodicWave;
-
-/// The detune range, ±1200·log2(FLT_MAX) cents.
-const DETUNE_LIMIT: f32 = 153_600.0;
 
 #[dom_struct]
 pub struct OscillatorNode {
