@@ -22,6 +22,7 @@ interface BaseAudioContext : EventTarget {
   attribute EventHandler onstatechange;
   [Throws] AnalyserNode createAnalyser();
   [Throws] BiquadFilterNode createBiquadFilter();
+  [Throws] StereoPannerNode createStereoPanner();
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
@@ -94,7 +95,7 @@ interface AudioNode : EventTarget {
   readonly attribute unsigned long numberOfInputs;
   readonly attribute unsigned long numberOfOutputs;
   [SetterThrows] attribute unsigned long channelCount;
-  attribute ChannelCountMode channelCountMode;
+  [SetterThrows] attribute ChannelCountMode channelCountMode;
   attribute ChannelInterpretation channelInterpretation;
 };
 
@@ -201,6 +202,17 @@ interface BiquadFilterNode : AudioNode {
   readonly attribute AudioParam Q;
   readonly attribute AudioParam gain;
   [Throws] undefined getFrequencyResponse(Float32Array frequencyHz, Float32Array magResponse, Float32Array phaseResponse);
+};
+
+// https://webaudio.github.io/web-audio-api/#StereoPannerNode
+dictionary StereoPannerOptions : AudioNodeOptions {
+  float pan = 0;
+};
+
+[Exposed=Window]
+interface StereoPannerNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional StereoPannerOptions options = {});
+  readonly attribute AudioParam pan;
 };
 
 dictionary GainOptions : AudioNodeOptions {

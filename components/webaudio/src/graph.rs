@@ -55,6 +55,7 @@ enum Kind {
         filter: BiquadFilterType,
         state: Vec<[f64; 4]>,
     },
+    StereoPanner,
     StreamSource {
         input: media_traits::webaudio::StreamInput,
         channels: usize,
@@ -145,6 +146,7 @@ impl Graph {
                     NodeKind::BufferSource => Kind::BufferSource(Box::default()),
                     NodeKind::Analyser { probe } => Kind::Analyser { probe },
                     NodeKind::Biquad { filter } => Kind::Biquad { filter, state: Vec::new() },
+                    NodeKind::StereoPanner => Kind::StereoPanner,
                     NodeKind::StreamSource { input, channels, enabled, live } => {
                         Kind::StreamSource { input, channels: channels.max(1) as usize, enabled, live, phase: 0.0 }
                     }
@@ -391,6 +393,31 @@ impl Graph {
                             (*x2, *x1, *y2, *y1) = (*x1, x, *y1, y);
                             channel[i] = y as f32;
                         }
+                    }
+                    Some(out)
+                }
+                Kind::StereoPanner => {
+                    // <https://webaudio.github.io/web-audio-api/#stereopanner-algorithm>: equal-power
+                    // panning of a mono input, or of a stereo input toward one side; the input has
+                    // one or two channels (channelCount ≤ 2, never "max"), the output two.
+                    let pan = &param_values[0];
+                    let mut out = silence(2);
+                    for i in 0..N {
+                        let p = pan[i].clamp(-1.0, 1.0);
+                        let (left, right) = if input.len() == 1 {
+                            let x = (p + 1.0) / 2.0;
+                            let (gain_l, gain_r) =
+                                ((x * std::f32::consts::FRAC_PI_2).cos(), (x * std::f32::consts::FRAC_PI_2).sin());
+                            (input[0][i] * gain_l, input[0][i] * gain_r)
+                        } else {
+                            let x = if p <= 0.0 { p + 1.0 } else { p };
+                            let (gain_l, gain_r) =
+                                ((x * std::f32::consts::FRAC_PI_2).cos(), (x * std::f32::consts::FRAC_PI_2).sin());
+                            let (l, r) = (input[0][i], input[1][i]);
+                            if p <= 0.0 { (l + r * gain_l, r * gain_r) } else { (l * gain_l, r + l * gain_r) }
+                        };
+                        out[0][i] = left;
+                        out[1][i] = right;
                     }
                     Some(out)
                 }

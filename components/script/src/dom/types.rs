@@ -204,6 +204,7 @@ pub use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 pub use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 pub use crate::dom::webaudio::analysernode::AnalyserNode;
 pub use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
+pub use crate::dom::webaudio::stereopannernode::StereoPannerNode;
 pub use crate::dom::webaudio::gainnode::GainNode;
 pub use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
 pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;

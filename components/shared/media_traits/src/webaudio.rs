@@ -95,6 +95,8 @@ pub enum ParamSlot {
     PlaybackRate,
     /// `BiquadFilterNode.Q` (its `frequency`, `detune` and `gain` use the slots above).
     Q,
+    /// `StereoPannerNode.pan`.
+    Pan,
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -176,6 +178,8 @@ pub enum NodeKind {
         /// `type`.
         filter: crate::biquad::BiquadFilterType,
     },
+    /// `StereoPannerNode` (param: pan): one or two input channels, two output channels.
+    StereoPanner,
     /// `AnalyserNode`: its input passes through and, down-mixed to mono, is kept in `probe`.
     Analyser {
         /// The recent input script reads.

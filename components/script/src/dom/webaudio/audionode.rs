@@ -27,6 +27,9 @@ pub enum ChannelRules {
     Any,
     /// `AudioDestinationNode`: "channelCount … greater than maxChannelCount … IndexSizeError".
     UpTo(u32),
+    /// `StereoPannerNode`: a channelCount above 2 or the mode "max" is a NotSupportedError
+    /// (<https://webaudio.github.io/web-audio-api/#StereoPanner-channel-limitations>).
+    Stereo,
 }
 
 /// What a node type starts with.
@@ -115,6 +118,7 @@ impl AudioNode {
                 node.channels.set(ChannelConfig { count, ..node.channels.get() });
             }
             if let Some(mode) = options.channel_count_mode {
+                node.check_channel_mode(mode_from_dom(mode))?;
                 node.channels.set(ChannelConfig { mode: mode_from_dom(mode), ..node.channels.get() });
             }
             if let Some(i) = options.channel_interpretation {
@@ -153,12 +157,22 @@ impl AudioNode {
         if count == 0 || count > MAX_CHANNELS {
             return Err(Error::NotSupported(format!("channelCount must be between 1 and {MAX_CHANNELS}.")));
         }
+        if self.shape.rules == ChannelRules::Stereo && count > 2 {
+            return Err(Error::NotSupported("A StereoPannerNode's channelCount cannot be above 2.".into()));
+        }
         if let ChannelRules::UpTo(max) = self.shape.rules
             && count > max
         {
             // AudioDestinationNode: "If the value is greater than maxChannelCount, an
             // IndexSizeError exception MUST be thrown."
             return Err(Error::IndexSize(format!("channelCount must not exceed maxChannelCount ({max}).")));
+        }
+        Ok(())
+    }
+
+    fn check_channel_mode(&self, mode: Mode) -> ErrorResult {
+        if self.shape.rules == ChannelRules::Stereo && mode == Mode::Max {
+            return Err(Error::NotSupported("A StereoPannerNode's channelCountMode cannot be \"max\".".into()));
         }
         Ok(())
     }
@@ -377,9 +391,11 @@ impl AudioNodeMethods for AudioNode {
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audionode-channelcountmode>
-    fn SetChannelCountMode(&self, _cx: &mut JSContext, value: ChannelCountMode) {
-        // (The node types with a constrained mode are not implemented.)
-        self.set_channels(ChannelConfig { mode: mode_from_dom(value), ..self.channels.get() });
+    fn SetChannelCountMode(&self, _cx: &mut JSContext, value: ChannelCountMode) -> ErrorResult {
+        let mode = mode_from_dom(value);
+        self.check_channel_mode(mode)?;
+        self.set_channels(ChannelConfig { mode, ..self.channels.get() });
+        Ok(())
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audionode-channelinterpretation>

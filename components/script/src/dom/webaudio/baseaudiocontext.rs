@@ -21,7 +21,7 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
+    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, StereoPannerOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -39,6 +39,7 @@ use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
 use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
 use crate::dom::webaudio::audionode::AudioNode;
 use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
+use crate::dom::webaudio::stereopannernode::StereoPannerNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 use crate::dom::webaudio::analysernode::AnalyserNode;
@@ -433,6 +434,12 @@ impl BaseAudioContextMethods for BaseAudioContext {
     fn CreateBiquadFilter(&self, cx: &mut JSContext) -> Fallible<DomRoot<BiquadFilterNode>> {
         // "Factory method for a BiquadFilterNode": the constructor with the default options.
         BiquadFilterNode::new(cx, &self.global(), self, &BiquadFilterOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createstereopanner>
+    fn CreateStereoPanner(&self, cx: &mut JSContext) -> Fallible<DomRoot<StereoPannerNode>> {
+        // "Factory method for a StereoPannerNode": the constructor with the default options.
+        StereoPannerNode::new(cx, &self.global(), self, &StereoPannerOptions::empty(), None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-creategain>

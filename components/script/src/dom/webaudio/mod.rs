@@ -21,3 +21,4 @@ pub mod offlineaudiocompletionevent;
 pub mod offlineaudiocontext;
 pub mod oscillatornode;
 pub mod periodicwave;
+pub mod stereopannernode;
