@@ -400,6 +400,18 @@ pub enum Normalized {
 }
 
 impl Normalized {
+    /// Whether it has a `min` or `exact` member (what `getDisplayMedia()` refuses: its
+    /// constraints may only bound from above or state an ideal).
+    pub fn has_min_or_exact(&self) -> bool {
+        match self {
+            Normalized::Number { min, exact, .. } => min.is_some() || exact.is_some(),
+            Normalized::Strings { exact, .. } => exact.is_some(),
+            Normalized::Boolean { exact, .. } => exact.is_some(),
+            Normalized::Points { exact, .. } => exact.is_some(),
+            Normalized::Support(_) => false,
+        }
+    }
+
     /// Whether this constraint is required (has min, max or exact).
     pub fn is_required(&self) -> bool {
         match self {
@@ -525,6 +537,17 @@ pub fn disallowed_required_constraint(constraints: &MediaTrackConstraints) -> Op
         .into_iter()
         .filter(|p| p.is_image_capture())
         .find(|p| constraints.basic.get(*p, false).is_some_and(|n| n.is_required()))
+        .map(Property::name)
+}
+
+/// The first constraint of the basic set with a `min` or `exact` member
+/// (<https://w3c.github.io/mediacapture-screen-share/#dom-mediadevices-getdisplaymedia>: "If
+/// value contains a member which in turn is a dictionary containing a member named either min
+/// or exact, return a promise rejected with a newly created TypeError").
+pub fn min_or_exact_constraint(constraints: &MediaTrackConstraints) -> Option<&'static str> {
+    Property::ALL
+        .into_iter()
+        .find(|p| constraints.basic.get(*p, false).is_some_and(|n| n.has_min_or_exact()))
         .map(Property::name)
 }
 

@@ -11,13 +11,17 @@ use std::rc::Rc;
 
 use base::{RequestId, SourceId};
 use dom_struct::dom_struct;
-use media_traits::constraints::{self as mt, ConstrainDoubleOrBool, disallowed_required_constraint};
+use media_traits::constraints::{
+    self as mt, ConstrainDoubleOrBool, disallowed_required_constraint, min_or_exact_constraint,
+};
 use media_traits::messages::{MediaCommand, MediaReply};
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
-use crate::dom::bindings::codegen::Dictionaries::{MediaStreamConstraints, MediaTrackSupportedConstraints};
+use crate::dom::bindings::codegen::Dictionaries::{
+    DisplayMediaStreamOptions, MediaStreamConstraints, MediaTrackSupportedConstraints,
+};
 use crate::dom::bindings::codegen::Enums::{MediaDeviceKind, PermissionState};
 use crate::dom::bindings::codegen::MediaDevicesBinding::MediaDevicesMethods;
 use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
@@ -39,6 +43,7 @@ use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
 use crate::dom::permissions::permissions::origin_of;
 use crate::dom::permissions::store::{self, PermissionKey};
+use crate::dom::uievents::useractivation::has_transient_activation;
 use crate::embedder::{self, Device, DeviceKind, PermissionDecision, PermissionRequest};
 use crate::media_events;
 
@@ -193,6 +198,50 @@ impl MediaDevicesMethods for MediaDevices {
         // knows, each true: those of mediacapture-main for video, and all seventeen of
         // MediaStream Image Capture.
         supported_constraints()
+    }
+
+    /// <https://w3c.github.io/mediacapture-screen-share/#dom-mediadevices-getdisplaymedia>
+    fn GetDisplayMedia(&self, cx: &mut JSContext, options: &DisplayMediaStreamOptions) -> Rc<Promise> {
+        let window = self.global();
+        // (The "display-capture" feature is allowed in Aperture's documents, and they are
+        // always fully active.)
+        // "If the relevant global object of this does not have transient activation, return a
+        // promise rejected with a DOMException object whose name attribute has the value
+        // InvalidStateError."
+        if !has_transient_activation(&window) {
+            let e = Error::InvalidState("getDisplayMedia() requires transient activation (a user gesture).".into());
+            return Promise::new_rejected(cx, &window, e);
+        }
+        // "Let constraints be [options["audio"], options["video"]]. For each member present in
+        // constraints whose value, value, is a dictionary: if value contains a member named
+        // advanced, or a member which in turn is a dictionary containing a member named either
+        // min or exact, return a promise rejected with a newly created TypeError."
+        for value in [&options.audio, &options.video] {
+            let BooleanOrMediaTrackConstraints::MediaTrackConstraints(c) = value else { continue };
+            if c.advanced.is_some() {
+                let e = Error::Type("getDisplayMedia() does not accept advanced constraints.".into());
+                return Promise::new_rejected(cx, &window, e);
+            }
+            if let Some(name) = min_or_exact_constraint(&constraints_in(c)) {
+                let e = Error::Type(format!("getDisplayMedia() does not accept min or exact for '{name}'."));
+                return Promise::new_rejected(cx, &window, e);
+            }
+        }
+        // "If constraints.video is false, return a promise rejected with a newly created TypeError."
+        if matches!(options.video, BooleanOrMediaTrackConstraints::Boolean(false)) {
+            let e = Error::Type("getDisplayMedia() needs video.".into());
+            return Promise::new_rejected(cx, &window, e);
+        }
+        // "Let p be a new promise", then, in parallel, the user's choice of a display surface:
+        // "If no sources of a given type are available, reject p with a new DOMException
+        // object whose name attribute has the value NotFoundError." A headless host has no
+        // screen, window or tab to offer.
+        let promise = Promise::new(cx, &window);
+        let p = promise.clone();
+        crate::script_thread::queue_task(Box::new(move |cx| {
+            p.reject_error(cx, Error::NotFound("There is no display surface to capture.".into()))
+        }));
+        promise
     }
 
     /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia>
