@@ -22,6 +22,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+use crate::dom::webaudio::write_floats;
 
 /// The frequency analysis state: the previous smoothed spectrum, the current frequency data in
 /// decibels, and the render quantum it was computed in.
@@ -82,16 +83,6 @@ fn apply_blackman_window(samples: &mut [f32]) {
         let x = 2.0 * std::f64::consts::PI * i as f64 / n;
         *s = (*s as f64 * (a0 - a1 * x.cos() + a2 * (2.0 * x).cos())) as f32;
     }
-}
-
-/// Copies `values` into the start of a `Float32Array` ("if the array has fewer elements …, the
-/// excess elements will be dropped"; more elements are left as they are).
-fn write_floats(array: HandleObject, values: &[f32]) {
-    with_view_bytes_mut(array, |bytes| {
-        for (d, v) in bytes.chunks_exact_mut(4).zip(values) {
-            d.copy_from_slice(&v.to_ne_bytes());
-        }
-    })
 }
 
 impl AnalyserNode {

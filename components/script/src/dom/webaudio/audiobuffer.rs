@@ -257,11 +257,7 @@ impl AudioBufferMethods for AudioBuffer {
         // Nf, then the remaining elements of destination are not modified."
         let samples = self.read_channel(channel_number as usize);
         let k = (buffer_offset as usize).min(samples.len());
-        crate::dom::bindings::conversions::with_view_bytes_mut(destination, |bytes| {
-            for (d, s) in bytes.chunks_exact_mut(4).zip(&samples[k..]) {
-                d.copy_from_slice(&s.to_ne_bytes());
-            }
-        });
+        crate::dom::webaudio::write_floats(destination, &samples[k..]);
         Ok(())
     }
 
@@ -284,9 +280,7 @@ impl AudioBufferMethods for AudioBuffer {
         if k >= self.length {
             return Ok(());
         }
-        let samples: Vec<f32> = crate::dom::bindings::conversions::with_view_bytes_mut(source, |bytes| {
-            bytes.chunks_exact(4).map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]])).collect()
-        });
+        let samples = crate::dom::webaudio::read_floats(source);
         self.write_channel(channel_number as usize, k, &samples);
         Ok(())
     }

@@ -15,7 +15,6 @@ use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::BiquadFilterNodeBinding::BiquadFilterNodeMethods;
 use crate::dom::bindings::codegen::Dictionaries::BiquadFilterOptions;
 use crate::dom::bindings::codegen::Enums::BiquadFilterType;
-use crate::dom::bindings::conversions::with_view_bytes_mut;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -23,6 +22,7 @@ use crate::dom::html::window::Window;
 use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, DETUNE_LIMIT, MOST_POSITIVE, ParamSpec};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+use crate::dom::webaudio::{read_floats, write_floats};
 
 /// The nominal maximum of `gain`: 40·log10(FLT_MAX) dB
 /// (<https://webaudio.github.io/web-audio-api/#dom-biquadfilternode-gain>).
@@ -93,22 +93,6 @@ impl BiquadFilterNode {
             .create_in_renderer(NodeKind::Biquad { filter: filter(options.type_) }, &[&frequency, &detune, &q, &gain]);
         Ok(this)
     }
-}
-
-/// The `f32`s of a `Float32Array`.
-fn read_floats(array: HandleObject) -> Vec<f32> {
-    with_view_bytes_mut(array, |bytes| {
-        bytes.chunks_exact(4).map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]])).collect()
-    })
-}
-
-/// Writes `values` over a `Float32Array` of the same length.
-fn write_floats(array: HandleObject, values: &[f32]) {
-    with_view_bytes_mut(array, |bytes| {
-        for (d, v) in bytes.chunks_exact_mut(4).zip(values) {
-            d.copy_from_slice(&v.to_ne_bytes());
-        }
-    })
 }
 
 impl BiquadFilterNodeMethods for BiquadFilterNode {

@@ -22,3 +22,21 @@ pub mod offlineaudiocontext;
 pub mod oscillatornode;
 pub mod periodicwave;
 pub mod stereopannernode;
+
+/// The `f32`s of a `Float32Array` (copied out, so the same array may also be written).
+pub(crate) fn read_floats(array: mozjs::rust::HandleObject) -> Vec<f32> {
+    crate::dom::bindings::conversions::with_view_bytes_mut(array, |bytes| {
+        bytes.chunks_exact(4).map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]])).collect()
+    })
+}
+
+/// Copies `values` into the start of a `Float32Array`: values beyond its length are dropped,
+/// elements beyond `values` are left as they are (the copy rule of the Web Audio methods that
+/// fill a page's array).
+pub(crate) fn write_floats(array: mozjs::rust::HandleObject, values: &[f32]) {
+    crate::dom::bindings::conversions::with_view_bytes_mut(array, |bytes| {
+        for (d, v) in bytes.chunks_exact_mut(4).zip(values) {
+            d.copy_from_slice(&v.to_ne_bytes());
+        }
+    })
+}
