@@ -277,25 +277,30 @@ fn fetch_over_http() {
     );
 }
 
-/// Serves `files` over TLS on localhost with a fresh self-signed certificate for
-/// "localhost"; returns the port and the certificate as PEM. (rustls deprecates its ring
-/// provider for lacking post-quantum key exchange; the host's client uses ring too.)
+/// A TLS server configuration with a fresh self-signed certificate for "localhost", and the
+/// certificate as PEM. (rustls deprecates its ring provider for lacking post-quantum key
+/// exchange; the host's client uses ring too.)
 #[allow(deprecated)]
-fn serve_https(files: Vec<(&'static str, &'static str, &'static str)>) -> (u16, String) {
+fn localhost_tls() -> (std::sync::Arc<rustls::ServerConfig>, String) {
     use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
     let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
     let pem = certified.cert.pem();
     let chain = vec![CertificateDer::from(certified.cert.der().to_vec())];
     let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(certified.signing_key.serialize_der()));
-    let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(chain, key)
-    .unwrap();
-    let config = std::sync::Arc::new(config);
+    let config =
+        rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap();
+    (std::sync::Arc::new(config), pem)
+}
+
+/// Serves `files` over TLS on localhost with a fresh self-signed certificate for
+/// "localhost"; returns the port and the certificate as PEM.
+fn serve_https(files: Vec<(&'static str, &'static str, &'static str)>) -> (u16, String) {
+    let (config, pem) = localhost_tls();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -385,4 +390,224 @@ fn permission_option_denies_and_prompts_on_the_terminal() {
     assert_eq!(stdout.trim(), "rejected NotAllowedError", "end of input denies");
     let r = run(&["--permission", "camera=maybe"], &gum);
     assert_eq!(r.status, Some(2), "a bad --permission is bad usage");
+}
+
+/// A WebSocket server for `pages/host/websocket.html`; what it does depends on the path.
+fn serve_websockets() -> u16 {
+    use tungstenite::Message;
+    use tungstenite::handshake::server::{ErrorResponse, Request, Response};
+    use tungstenite::http::HeaderValue;
+    use tungstenite::protocol::CloseFrame;
+    use tungstenite::protocol::frame::coding::CloseCode;
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut path = String::new();
+                let mut headers_json = String::new();
+                let callback = |request: &Request, mut response: Response| -> Result<Response, ErrorResponse> {
+                    path = request.uri().path().to_string();
+                    let header = |name: &str| {
+                        request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+                    };
+                    headers_json = format!(
+                        r#"{{"origin":"{}","protocol":"{}","cookie":"{}","path":"{}","userAgent":"{}"}}"#,
+                        header("origin"),
+                        header("sec-websocket-protocol"),
+                        header("cookie"),
+                        path,
+                        header("user-agent")
+                    );
+                    match path.as_str() {
+                        "/reject" => {
+                            let mut refusal = ErrorResponse::new(Some("no".into()));
+                            *refusal.status_mut() = tungstenite::http::StatusCode::FORBIDDEN;
+                            return Err(refusal);
+                        }
+                        "/protocol" => {
+                            response.headers_mut().insert("Sec-WebSocket-Protocol", HeaderValue::from_static("second"));
+                        }
+                        "/wrong-protocol" => {
+                            response.headers_mut().insert("Sec-WebSocket-Protocol", HeaderValue::from_static("other"));
+                        }
+                        "/headers" => {
+                            response.headers_mut().insert("Set-Cookie", HeaderValue::from_static("fromws=yes"));
+                        }
+                        _ => {}
+                    }
+                    Ok(response)
+                };
+                let Ok(mut socket) = tungstenite::accept_hdr(stream, callback) else { return };
+                match path.as_str() {
+                    "/headers" => {
+                        let _ = socket.send(Message::text(headers_json));
+                    }
+                    "/server-close" => {
+                        let _ = socket.send(Message::text("bye-soon"));
+                        let _ = socket.close(Some(CloseFrame { code: CloseCode::from(4001), reason: "bye".into() }));
+                    }
+                    "/drop" => {
+                        let _ = socket.send(Message::text("last"));
+                        let _ = socket.get_mut().shutdown(std::net::Shutdown::Both);
+                        return;
+                    }
+                    _ => {}
+                }
+                // Echo until the connection ends.
+                loop {
+                    match socket.read() {
+                        Ok(message @ (Message::Text(_) | Message::Binary(_))) => {
+                            if socket.send(message).is_err() {
+                                return;
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(_) => return,
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn websockets_over_http() {
+    let ws_port = serve_websockets();
+    static WS_PORT: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    WS_PORT.set(ws_port).unwrap();
+    let port = serve_with(|r, _| match r.path.as_str() {
+        "/page.html" => {
+            let page =
+                include_str!("pages/host/websocket.html").replace("WS_PORT", &WS_PORT.get().unwrap().to_string());
+            http_response("200 OK", &[("Content-Type", "text/html")], &page)
+        }
+        _ => http_response("404 Not Found", &[], ""),
+    });
+    let url = format!("http://127.0.0.1:{port}/page.html");
+    let r = run(&["--timeout", "30"], std::path::Path::new(&url));
+    let passes = r.stdout.lines().filter(|l| l.starts_with("PASS")).count();
+    let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
+    assert!(
+        fails.is_empty() && passes == 7 && r.stdout.contains("CHECKS DONE") && r.status == Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        r.stdout,
+        r.stderr
+    );
+}
+
+/// A `wss:` echo server on localhost with a fresh self-signed certificate; returns the port and
+/// the certificate as PEM.
+fn serve_wss_echo() -> (u16, String) {
+    let (config, pem) = localhost_tls();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(tcp) = stream else { continue };
+            let Ok(connection) = rustls::ServerConnection::new(config.clone()) else { continue };
+            std::thread::spawn(move || {
+                // A client that does not trust the certificate ends the TLS handshake here.
+                let Ok(mut socket) = tungstenite::accept(rustls::StreamOwned::new(connection, tcp)) else { return };
+                while let Ok(message) = socket.read() {
+                    if (message.is_text() || message.is_binary()) && socket.send(message).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, pem)
+}
+
+#[test]
+fn secure_websockets_with_the_roots_the_embedder_trusts() {
+    let (port, pem) = serve_wss_echo();
+    let dir = std::env::temp_dir().join(format!("aperture-wss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let roots = dir.join("roots.pem");
+    std::fs::write(&roots, pem).unwrap();
+    let page = dir.join("page.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<script>const s = new WebSocket('wss://localhost:{port}/');\n\
+             s.onopen = () => s.send('secure');\n\
+             s.onmessage = e => {{ console.log(e.data, s.url); s.close(); }};\n\
+             s.onclose = e => console.log('close', e.code, e.wasClean);</script>"
+        ),
+    )
+    .unwrap();
+    let trusted = run(&["--timeout", "30", "--root-certificates", roots.to_str().unwrap()], &page);
+    let untrusted = run(&["--timeout", "30"], &page);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(trusted.status, Some(0), "stdout {} stderr {}", trusted.stdout, trusted.stderr);
+    assert_eq!(trusted.stdout.trim(), format!("secure wss://localhost:{port}/\nclose 1005 true"));
+    // Mozilla's roots do not vouch for the certificate: the connection fails.
+    assert_eq!(untrusted.status, Some(0), "stdout {} stderr {}", untrusted.stdout, untrusted.stderr);
+    assert_eq!(untrusted.stdout.trim(), "close 1006 false");
+}
+
+#[test]
+fn event_source_over_http() {
+    static OTHER: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    let other = serve_with(|r, _| match r.path.as_str() {
+        "/open-events" => {
+            let body = "data: cross\n\n";
+            let mut s = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            s.push_str(body);
+            s
+        }
+        _ => {
+            let body = "data: secret\n\n";
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+        }
+    });
+    OTHER.set(other).unwrap();
+    let port = serve_with(|r, _| {
+        let header = |name: &str| r.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let events = |body: &str| {
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+        };
+        match r.path.as_str() {
+            "/page.html" => {
+                let page = include_str!("pages/host/eventsource.html")
+                    .replace("OTHER_PORT", &OTHER.get().unwrap().to_string());
+                http_response("200 OK", &[("Content-Type", "text/html")], &page)
+            }
+            // The first connection: two events (the second named, with an id), a short
+            // reconnection time, then the end of the stream; the reconnection says which id it
+            // came back with.
+            "/events" if header("last-event-id").is_empty() => {
+                assert_eq!(header("accept"), "text/event-stream");
+                events(
+                    ": hello\nretry: 50\ndata: one\n\nevent: tick\ndata: two\ndata: lines\nid: 7\n\ndata: unfinished",
+                )
+            }
+            "/events" => events(&format!("data: again-{}\n\n", header("last-event-id"))),
+            "/plain" => http_response("200 OK", &[("Content-Type", "text/plain")], "data: no\n\n"),
+            _ => http_response("404 Not Found", &[], ""),
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/page.html");
+    let r = run(&["--timeout", "30"], std::path::Path::new(&url));
+    let passes = r.stdout.lines().filter(|l| l.starts_with("PASS")).count();
+    assert!(
+        passes == 5 && !r.stdout.contains("FAIL") && r.stdout.contains("CHECKS DONE") && r.status == Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        r.stdout,
+        r.stderr
+    );
 }

@@ -5,6 +5,8 @@
 //!   belongs to one engine (its connection pool and its trusted roots); redirects are followed
 //!   here, hop by hop, so that the caller sees the final URL and whether a redirect happened.
 //! - [`data_url`]: the Fetch Standard's `data:` URL processor (the `data-url` crate).
+//! - [`eventsource`]: the event stream format of server-sent events.
+//! - [`websocket`]: WebSocket connections (`ws:`, `wss:`) on `tungstenite`, a thread each.
 //! - [`sniff`]: the HTML Standard's encoding sniffing for documents and the "decode with
 //!   fallback" of classic scripts (on `encoding_rs`).
 //!
@@ -12,14 +14,17 @@
 //! cookies) is applied by the caller, which knows the request's client; [`referrer`] holds the
 //! referrer policy algorithm that needs no DOM.
 
+use std::io::Read;
 use std::time::Duration;
 
 use url::Url;
 
 pub mod cors;
 pub mod data_url;
+pub mod eventsource;
 pub mod referrer;
 pub mod sniff;
+pub mod websocket;
 
 /// A fetched resource.
 #[derive(Debug)]
@@ -71,6 +76,14 @@ impl Request {
     }
 }
 
+/// Takes a streamed response ([`Client::fetch_streaming`]).
+pub trait BodySink {
+    /// The final response (after redirects, with an empty body); false: do not read its body.
+    fn response(&mut self, response: &Response) -> bool;
+    /// The next piece of the body; false: stop reading.
+    fn chunk(&mut self, bytes: &[u8]) -> bool;
+}
+
 /// How a [`Client`] is set up.
 #[derive(Clone, Debug, Default)]
 pub struct ClientOptions {
@@ -86,6 +99,9 @@ pub struct ClientOptions {
 pub struct Client {
     agent: ureq::Agent,
     user_agent: String,
+    /// The roots trusted instead of Mozilla's (empty: Mozilla's), for `wss:` connections,
+    /// which do not go through ureq.
+    root_certificates: std::sync::Arc<Vec<Vec<u8>>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -125,7 +141,11 @@ impl Client {
             ureq::unversioned::transport::DefaultConnector::default(),
             LoopbackResolver::default(),
         );
-        Client { agent, user_agent: options.user_agent.clone() }
+        Client {
+            agent,
+            user_agent: options.user_agent.clone(),
+            root_certificates: std::sync::Arc::new(options.root_certificates.clone()),
+        }
     }
 
     /// Fetches `url` (`GET`), following redirects.
@@ -146,14 +166,27 @@ impl Client {
     /// or a 301/302 answering a `POST`, turns into a `GET` without body; the 21st redirect is a
     /// network error. A `file:` URL is read from disk (`GET`/`HEAD` only; a missing file is a 404).
     pub fn fetch_request(&self, request: &Request) -> Result<Response, String> {
+        self.fetch_request_with(request, None)
+    }
+
+    /// Sends `request` as [`Client::fetch_request`] does, but hands the final response's body
+    /// to `sink` as it arrives instead of collecting it (an event stream never ends). Returns
+    /// the response (with an empty body) once the body ended or `sink` stopped it; a network
+    /// error while reading the body is an `Err` too. Reads have no timeout: a stream may be
+    /// silent for long.
+    pub fn fetch_streaming(&self, request: &Request, sink: &mut dyn BodySink) -> Result<Response, String> {
+        self.fetch_request_with(request, Some(sink))
+    }
+
+    fn fetch_request_with(&self, request: &Request, mut sink: Option<&mut dyn BodySink>) -> Result<Response, String> {
         let mut request = request.clone();
         let mut redirected = false;
         for _ in 0..=MAX_REDIRECTS {
             let url = request.url.clone();
-            let mut response = match url.scheme() {
-                "file" if request.method == "GET" || request.method == "HEAD" => fetch_file(&url)?,
+            let (mut response, body) = match url.scheme() {
+                "file" if request.method == "GET" || request.method == "HEAD" => (fetch_file(&url)?, None),
                 "file" => return Err(format!("cannot {} a file: URL ({url})", request.method)),
-                "http" | "https" => self.fetch_http(&request)?,
+                "http" | "https" => self.http_head(&request, sink.is_some())?,
                 other => return Err(format!("cannot fetch {url}: the '{other}' scheme is not supported")),
             };
             if matches!(response.status, 301 | 302 | 303 | 307 | 308) {
@@ -184,16 +217,64 @@ impl Client {
                     continue;
                 }
             }
+            response.redirected = redirected;
+            match (sink.as_deref_mut(), body) {
+                (Some(sink), body) => {
+                    let file_body = std::mem::take(&mut response.body);
+                    if !sink.response(&response) {
+                        return Ok(response);
+                    }
+                    match body {
+                        Some(body) => {
+                            let mut reader = body.into_reader();
+                            let mut buf = vec![0u8; 16 * 1024];
+                            loop {
+                                let n = reader
+                                    .read(&mut buf)
+                                    .map_err(|e| format!("reading the body of {}: {e}", response.url))?;
+                                if n == 0 || !sink.chunk(&buf[..n]) {
+                                    break;
+                                }
+                            }
+                        }
+                        None if request.method != "HEAD" && !file_body.is_empty() => {
+                            sink.chunk(&file_body);
+                        }
+                        None => {}
+                    }
+                }
+                (None, Some(mut body)) => {
+                    response.body = body
+                        .with_config()
+                        .limit(u64::MAX)
+                        .read_to_vec()
+                        .map_err(|e| format!("reading the body of {}: {e}", response.url))?;
+                }
+                (None, None) => {}
+            }
             if request.method == "HEAD" {
                 response.body.clear();
             }
-            response.redirected = redirected;
             return Ok(response);
         }
         Err(format!("too many redirects fetching {}", request.url))
     }
 
     fn fetch_http(&self, request: &Request) -> Result<Response, String> {
+        let (mut response, body) = self.http_head(request, false)?;
+        if let Some(mut body) = body {
+            response.body = body
+                .with_config()
+                .limit(u64::MAX)
+                .read_to_vec()
+                .map_err(|e| format!("reading the body of {}: {e}", request.url))?;
+        }
+        Ok(response)
+    }
+
+    /// Sends `request` and reads the response's head; the body, if it has one, is left to read
+    /// (`streaming`: with no per-read timeout).
+    fn http_head(&self, request: &Request, streaming: bool) -> Result<(Response, Option<ureq::Body>), String> {
         use ureq::http;
         let url = &request.url;
         let method = http::Method::from_bytes(request.method.as_bytes())
@@ -211,11 +292,23 @@ impl Client {
                 builder = builder.header(name.as_str(), value.as_bytes());
             }
         }
+        let run = |request: http::Request<Vec<u8>>| {
+            if streaming {
+                let request = self.agent.configure_request(request).timeout_per_read(None).build();
+                self.agent.run(request)
+            } else {
+                self.agent.run(request)
+            }
+        };
         let result = match &request.body {
-            Some(body) => self.agent.run(builder.body(body.clone()).map_err(|e| format!("{url}: {e}"))?),
+            Some(body) => run(builder.body(body.clone()).map_err(|e| format!("{url}: {e}"))?),
             // POST and PUT always say how long their (empty) body is.
             None if matches!(request.method.as_str(), "POST" | "PUT" | "PATCH") => {
-                self.agent.run(builder.body(Vec::<u8>::new()).map_err(|e| format!("{url}: {e}"))?)
+                run(builder.body(Vec::<u8>::new()).map_err(|e| format!("{url}: {e}"))?)
+            }
+            None if streaming => {
+                let request = builder.body(()).map_err(|e| format!("{url}: {e}"))?;
+                self.agent.run(self.agent.configure_request(request).timeout_per_read(None).build())
             }
             None => self.agent.run(builder.body(()).map_err(|e| format!("{url}: {e}"))?),
         };
@@ -231,26 +324,18 @@ impl Client {
         let content_type = find("content-type");
         let location = find("location");
         let has_body = request.method != "HEAD" && !matches!(status.as_u16(), 100..=199 | 204 | 304);
-        let body = if has_body {
-            response
-                .into_body()
-                .with_config()
-                .limit(u64::MAX)
-                .read_to_vec()
-                .map_err(|e| format!("reading the body of {url}: {e}"))?
-        } else {
-            Vec::new()
-        };
-        Ok(Response {
+        let body = if has_body { Some(response.into_body()) } else { None };
+        let head = Response {
             url: url.clone(),
             status: status.as_u16(),
             status_text: status.canonical_reason().unwrap_or("").to_string(),
             content_type,
             headers,
-            body,
+            body: Vec::new(),
             location,
             redirected: false,
-        })
+        };
+        Ok((head, body))
     }
 }
 

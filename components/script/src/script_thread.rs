@@ -65,6 +65,8 @@ pub fn teardown() {
             + crate::dom::imagecapture::imagecapturetest::teardown()
             + crate::dom::webmessaging::portchannel::teardown()
             + crate::dom::webmessaging::broadcastchannel::teardown()
+            + crate::dom::websockets::websocket::teardown()
+            + crate::dom::serversentevents::eventsource::teardown()
             + drain(&LOCAL_TASKS)
             + drain(&WINDOWS);
         if dropped == 0 {

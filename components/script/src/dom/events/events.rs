@@ -119,3 +119,32 @@ impl ToggleEvent {
         event
     }
 }
+
+impl CloseEvent {
+    /// A trusted `close` event (not bubbling, not cancelable): "fire an event named close at
+    /// the WebSocket object, using CloseEvent, with the wasClean attribute initialized to true
+    /// if the connection closed cleanly and false otherwise, the code attribute initialized to
+    /// the WebSocket connection close code, and the reason attribute initialized to the result
+    /// of applying UTF-8 decode without BOM to the WebSocket connection close reason"
+    /// (<https://websockets.spec.whatwg.org/#feedback-from-the-protocol>).
+    pub fn new_trusted(
+        cx: &mut mozjs::context::JSContext,
+        window: &crate::dom::html::window::Window,
+        was_clean: bool,
+        code: u16,
+        reason: String,
+    ) -> crate::dom::bindings::root::DomRoot<CloseEvent> {
+        use crate::dom::bindings::inheritance::Castable;
+        let event = CloseEvent {
+            event: crate::dom::dom::event::Event::new_inherited(window),
+            was_clean,
+            code,
+            reason: USVString(reason),
+        };
+        let event = crate::dom::bindings::classes::reflect_dom_object(cx, Box::new(event), window);
+        let base = event.upcast::<crate::dom::dom::event::Event>();
+        base.init("close".into(), false, false);
+        base.set_trusted(true);
+        event
+    }
+}

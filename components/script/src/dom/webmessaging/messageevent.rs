@@ -111,6 +111,28 @@ impl MessageEvent {
     }
 }
 
+impl MessageEvent {
+    /// A trusted server-sent event (<https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage>):
+    /// "a new MessageEvent [...] Initialize event's type attribute to "message", its data
+    /// attribute to data, its origin attribute to the serialization of the origin of the event
+    /// stream's final URL (i.e., the URL after redirects), and its lastEventId attribute to the
+    /// last event ID string of the event source"; `type_` is the event type buffer's value, if
+    /// it had one. Not bubbling, not cancelable.
+    pub fn new_server_sent(
+        cx: &mut JSContext,
+        window: &Window,
+        type_: &str,
+        data: HandleValue,
+        origin: String,
+        last_event_id: String,
+    ) -> DomRoot<MessageEvent> {
+        let init =
+            Init { bubbles: false, cancelable: false, composed: false, origin, last_event_id, ports: Vec::new() };
+        rooted!(&in(cx) let source = mozjs::jsval::NullValue());
+        MessageEvent::create(cx, window, None, type_, init, data, source.handle(), true)
+    }
+}
+
 /// Reads one member of an init dictionary converted by hand (undefined when absent).
 pub(crate) fn member(
     cx: &mut JSContext,
