@@ -23,6 +23,7 @@ interface BaseAudioContext : EventTarget {
   [Throws] AnalyserNode createAnalyser();
   [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] StereoPannerNode createStereoPanner();
+  [Throws] DelayNode createDelay(optional double maxDelayTime = 1.0);
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
@@ -202,6 +203,18 @@ interface BiquadFilterNode : AudioNode {
   readonly attribute AudioParam Q;
   readonly attribute AudioParam gain;
   [Throws] undefined getFrequencyResponse(Float32Array frequencyHz, Float32Array magResponse, Float32Array phaseResponse);
+};
+
+// https://webaudio.github.io/web-audio-api/#DelayNode
+dictionary DelayOptions : AudioNodeOptions {
+  double maxDelayTime = 1;
+  double delayTime = 0;
+};
+
+[Exposed=Window]
+interface DelayNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional DelayOptions options = {});
+  readonly attribute AudioParam delayTime;
 };
 
 // https://webaudio.github.io/web-audio-api/#StereoPannerNode

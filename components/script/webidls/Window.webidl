@@ -154,6 +154,28 @@ interface Screen {
   readonly attribute unsigned long pixelDepth;
 };
 
+// https://w3c.github.io/screen-orientation/#extensions-to-the-screen-interface
+partial interface Screen {
+  [SameObject] readonly attribute ScreenOrientation orientation;
+};
+
+// https://w3c.github.io/screen-orientation/#screenorientation-interface
+[Exposed=Window]
+interface ScreenOrientation : EventTarget {
+  Promise<undefined> lock(OrientationLockType orientation);
+  [Throws] undefined unlock();
+  readonly attribute OrientationType type;
+  readonly attribute unsigned short angle;
+  attribute EventHandler onchange;
+};
+
+enum OrientationLockType {
+  "any", "natural", "landscape", "portrait", "portrait-primary", "portrait-secondary", "landscape-primary",
+  "landscape-secondary"
+};
+
+enum OrientationType { "portrait-primary", "portrait-secondary", "landscape-primary", "landscape-secondary" };
+
 // https://w3c.github.io/requestidlecallback/
 partial interface Window {
   unsigned long requestIdleCallback(IdleRequestCallback callback, optional IdleRequestOptions options = {});

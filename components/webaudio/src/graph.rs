@@ -2,8 +2,11 @@
 //! (<https://webaudio.github.io/web-audio-api/#rendering-loop>).
 //!
 //! Nodes are rendered in an order where every node comes after the nodes feeding it (its
-//! inputs and its params' inputs). A cycle (there is no `DelayNode` to break one) is muted at
-//! the connection that closes it, as "cycles that do not contain any DelayNode" are.
+//! inputs and its params' inputs). A `DelayNode` in a cycle breaks it: its output is read from
+//! what it kept of earlier quanta (its delay is at least one render quantum there, as the
+//! standard says) and its input is written after every node has rendered. A cycle without a
+//! `DelayNode` is muted at the connection that closes it, as "cycles that do not contain any
+//! DelayNode" are.
 
 use std::collections::HashMap;
 use std::f64::consts::PI;
@@ -56,6 +59,15 @@ enum Kind {
         state: Vec<[f64; 4]>,
     },
     StereoPanner,
+    /// Per channel, a ring of the last `ring_len` input frames; `write` is where the next
+    /// quantum's first frame goes. `in_cycle`: the node breaks a cycle this quantum (its input is
+    /// written after the quantum).
+    Delay {
+        rings: Vec<Vec<f32>>,
+        ring_len: usize,
+        write: usize,
+        in_cycle: bool,
+    },
     StreamSource {
         input: media_traits::webaudio::StreamInput,
         channels: usize,
@@ -93,7 +105,10 @@ impl Node {
     }
 
     fn dependencies(&self) -> impl Iterator<Item = NodeId> + '_ {
-        self.inputs.iter().map(|(n, _)| *n).chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
+        // A delay that breaks a cycle does not wait for its input (written after the quantum).
+        let breaks_cycle = matches!(self.kind, Kind::Delay { in_cycle: true, .. });
+        let inputs = if breaks_cycle { &[][..] } else { &self.inputs[..] };
+        inputs.iter().map(|(n, _)| *n).chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
     }
 }
 
@@ -147,6 +162,12 @@ impl Graph {
                     NodeKind::Analyser { probe } => Kind::Analyser { probe },
                     NodeKind::Biquad { filter } => Kind::Biquad { filter, state: Vec::new() },
                     NodeKind::StereoPanner => Kind::StereoPanner,
+                    NodeKind::Delay { max_delay } => {
+                        // Room for the longest delay (at least a quantum, the least in a cycle)
+                        // behind the last frame of a quantum.
+                        let frames = (max_delay * self.sample_rate as f64).ceil() as usize;
+                        Kind::Delay { rings: Vec::new(), ring_len: frames.max(N) + N + 2, write: 0, in_cycle: false }
+                    }
                     NodeKind::StreamSource { input, channels, enabled, live } => {
                         Kind::StreamSource { input, channels: channels.max(1) as usize, enabled, live, phase: 0.0 }
                     }
@@ -248,6 +269,33 @@ impl Graph {
         }
     }
 
+    /// Marks each `DelayNode` whose input depends on its own output (through inputs or params).
+    fn mark_delays_in_cycles(&mut self) {
+        let delays: Vec<NodeId> =
+            self.nodes.iter().filter(|(_, n)| matches!(n.kind, Kind::Delay { .. })).map(|(id, _)| *id).collect();
+        for delay in delays {
+            let mut seen = std::collections::HashSet::new();
+            let mut stack: Vec<NodeId> = self.nodes[&delay].inputs.iter().map(|(n, _)| *n).collect();
+            let mut cycle = false;
+            while let Some(id) = stack.pop() {
+                if id == delay {
+                    cycle = true;
+                    break;
+                }
+                if !seen.insert(id) {
+                    continue;
+                }
+                if let Some(node) = self.nodes.get(&id) {
+                    stack.extend(node.inputs.iter().map(|(n, _)| *n));
+                    stack.extend(node.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)));
+                }
+            }
+            if let Some(Node { kind: Kind::Delay { in_cycle, .. }, .. }) = self.nodes.get_mut(&delay) {
+                *in_cycle = cycle;
+            }
+        }
+    }
+
     /// Nodes in rendering order: each after the nodes it depends on; a dependency that would
     /// close a cycle is left out (read as silence).
     fn order(&self) -> Vec<NodeId> {
@@ -297,6 +345,8 @@ impl Graph {
         let times: Vec<f64> = (0..N).map(|i| (self.frame + i as u64) as f64 / sr).collect();
         let mut outputs: HashMap<NodeId, Block> = HashMap::with_capacity(self.nodes.len());
         let mut ended = Vec::new();
+        self.mark_delays_in_cycles();
+        let mut delayed_writes: Vec<NodeId> = Vec::new();
         for id in self.order() {
             let Some(mut node) = self.nodes.remove(&id) else { continue };
             let param_values: Vec<[f32; N]> = node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
@@ -393,6 +443,38 @@ impl Graph {
                             (*x2, *x1, *y2, *y1) = (*x1, x, *y1, y);
                             channel[i] = y as f32;
                         }
+                    }
+                    Some(out)
+                }
+                Kind::Delay { rings, ring_len, write, in_cycle } => {
+                    // <https://webaudio.github.io/web-audio-api/#DelayNode>: the output is the
+                    // input delayed by delayTime (a-rate), read between frames by linear
+                    // interpolation; in a cycle the delay is at least one render quantum. The
+                    // output keeps the channels the node has seen, so that the tail of a louder
+                    // input plays out.
+                    let len = *ring_len;
+                    let sr = self.sample_rate as f64;
+                    if !*in_cycle {
+                        write_delay_input(rings, len, *write, &input);
+                    }
+                    let min_frames = if *in_cycle { N as f64 } else { 0.0 };
+                    let max_frames = (len - N - 2) as f64;
+                    let mut out = silence(rings.len().max(1));
+                    for (c, ring) in rings.iter().enumerate() {
+                        for i in 0..N {
+                            let d = (param_values[0][i] as f64 * sr).clamp(min_frames, max_frames.max(min_frames));
+                            let position = (*write + i) as f64 - d;
+                            let base = position.floor();
+                            let frac = (position - base) as f32;
+                            let at = |k: f64| ring[(k.rem_euclid(len as f64)) as usize];
+                            let (a, b) = (at(base), at(base + 1.0));
+                            out[c][i] = if frac == 0.0 { a } else { a + (b - a) * frac };
+                        }
+                    }
+                    if *in_cycle {
+                        delayed_writes.push(id);
+                    } else {
+                        *write = (*write + N) % len;
                     }
                     Some(out)
                 }
@@ -494,6 +576,15 @@ impl Graph {
                 self.nodes.insert(id, node);
             }
         }
+        // The delays that broke a cycle take their input now that every node has rendered.
+        for id in delayed_writes {
+            let Some(node) = self.nodes.get_mut(&id) else { continue };
+            let input = mix_input(&node.channels, &node.inputs, &outputs);
+            if let Kind::Delay { rings, ring_len, write, .. } = &mut node.kind {
+                write_delay_input(rings, *ring_len, *write, &input);
+                *write = (*write + N) % *ring_len;
+            }
+        }
         for node in self.nodes.values_mut() {
             for p in node.params.iter_mut() {
                 p.timeline.forget_before(t0);
@@ -514,6 +605,19 @@ impl Param {
             rate: init.rate,
             current: init.current,
             inputs: Vec::new(),
+        }
+    }
+}
+
+/// Writes a quantum of `input` into a delay's rings at `write` (a ring is added, silent, for each
+/// channel the input has beyond them; channels the input lacks get silence).
+fn write_delay_input(rings: &mut Vec<Vec<f32>>, len: usize, write: usize, input: &Block) {
+    while rings.len() < input.len() {
+        rings.push(vec![0.0; len]);
+    }
+    for (c, ring) in rings.iter_mut().enumerate() {
+        for i in 0..N {
+            ring[(write + i) % len] = input.get(c).map_or(0.0, |ch| ch[i]);
         }
     }
 }

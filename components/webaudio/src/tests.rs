@@ -5,8 +5,8 @@ use std::f64::consts::PI;
 use std::sync::{Arc, Mutex};
 
 use media_traits::webaudio::{
-    AudioTap, AutomationEvent, AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation,
-    ContextCommand, NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, Target,
+    AudioTap, AutomationEvent, AutomationRate, ChannelConfig, ChannelCountMode, ChannelInterpretation, ContextCommand,
+    NodeKind, OscillatorType, ParamInit, ParamSlot, ParamValue, Target,
 };
 
 use crate::graph::Graph;
@@ -274,4 +274,94 @@ fn a_cycle_is_muted_not_hung() {
     connect(&mut g, 3, 1);
     render(&mut g, 2);
     assert!(out.lock().unwrap().iter().all(|v| *v == 0.0));
+}
+
+fn delay(g: &mut Graph, node: u64, max_delay: f64, delay_time: f32) {
+    let mut time = param(ParamSlot::DelayTime, delay_time);
+    time.min = 0.0;
+    time.max = max_delay as f32;
+    g.apply(ContextCommand::CreateNode {
+        node,
+        kind: NodeKind::Delay { max_delay },
+        channels: MAX_2,
+        params: vec![time],
+    });
+}
+
+fn gain_node(g: &mut Graph, node: u64, value: f32) {
+    g.apply(ContextCommand::CreateNode {
+        node,
+        kind: NodeKind::Gain,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::Gain, value)],
+    });
+}
+
+#[test]
+fn delay_shifts_its_input_by_whole_and_fractional_frames() {
+    // A step (a constant 1 from frame 0) through delays of 10 and 200.5 frames: silence, then
+    // the step; half-way at the fractional frame (linear interpolation).
+    for (frames, rate) in [(10.0f64, 48000.0f32), (200.5, 44100.0)] {
+        let (mut g, out) = graph(rate);
+        constant(&mut g, 2, 1.0);
+        delay(&mut g, 3, 1.0, (frames / rate as f64) as f32);
+        connect(&mut g, 2, 3);
+        connect(&mut g, 3, 1);
+        g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+        render(&mut g, 4);
+        let out = out.lock().unwrap();
+        let whole = frames.floor() as usize;
+        assert!(out[..whole].iter().all(|v| v.abs() < 1e-4), "silence before frame {whole}: {:?}", &out[..whole + 1]);
+        if frames.fract() == 0.0 {
+            assert!((out[whole] - 1.0).abs() < 1e-4, "the step at frame {whole}: {}", out[whole]);
+        } else {
+            assert!((out[whole] - 0.5).abs() < 1e-3, "half the step at frame {whole}: {}", out[whole]);
+        }
+        assert!(out[whole + 1..].iter().all(|v| (v - 1.0).abs() < 1e-4), "the step after frame {whole}");
+    }
+}
+
+#[test]
+fn a_delay_in_a_cycle_feeds_back_one_quantum_later_at_least() {
+    // constant 1 → sum (gain 1) → destination, and sum → delay (0 s asked: a quantum in a
+    // cycle) → gain 0.5 → sum: the sum is 1, 1.5, 1.75, … a quantum apart.
+    let (mut g, out) = graph(48000.0);
+    constant(&mut g, 2, 1.0);
+    gain_node(&mut g, 3, 1.0);
+    delay(&mut g, 4, 1.0, 0.0);
+    gain_node(&mut g, 5, 0.5);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    connect(&mut g, 3, 4);
+    connect(&mut g, 4, 5);
+    connect(&mut g, 5, 3);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 4);
+    let out = out.lock().unwrap();
+    for (quantum, expected) in [1.0f32, 1.5, 1.75, 1.875].iter().enumerate() {
+        let block = &out[quantum * 128..(quantum + 1) * 128];
+        assert!(
+            block.iter().all(|v| (v - expected).abs() < 1e-5),
+            "quantum {quantum}: {:?} vs {expected}",
+            &block[..4]
+        );
+    }
+}
+
+#[test]
+fn a_cycle_without_a_delay_is_still_muted_where_it_closes() {
+    // gain 3 → gain 5 → gain 3, fed by a constant: no delay, so the edge closing the cycle is
+    // silent and the output is the constant alone.
+    let (mut g, out) = graph(48000.0);
+    constant(&mut g, 2, 1.0);
+    gain_node(&mut g, 3, 1.0);
+    gain_node(&mut g, 5, 0.5);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    connect(&mut g, 3, 5);
+    connect(&mut g, 5, 3);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 2);
+    let out = out.lock().unwrap();
+    assert!(out.iter().all(|v| (v - 1.0).abs() < 1e-6), "{:?}", &out[..4]);
 }

@@ -20,6 +20,7 @@ pub mod encoding;
 pub mod events;
 pub mod fetch;
 pub mod fileapi;
+pub mod fullscreen;
 pub mod hrtime;
 pub mod html;
 pub mod idle;

@@ -97,6 +97,8 @@ pub enum ParamSlot {
     Q,
     /// `StereoPannerNode.pan`.
     Pan,
+    /// `DelayNode.delayTime`.
+    DelayTime,
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -180,6 +182,11 @@ pub enum NodeKind {
     },
     /// `StereoPannerNode` (param: pan): one or two input channels, two output channels.
     StereoPanner,
+    /// `DelayNode` (param: delayTime), holding up to `max_delay` seconds of its input.
+    Delay {
+        /// `maxDelayTime`.
+        max_delay: f64,
+    },
     /// `AnalyserNode`: its input passes through and, down-mixed to mono, is kept in `probe`.
     Analyser {
         /// The recent input script reads.

@@ -103,6 +103,9 @@ pub struct Document {
     load_queued: Cell<bool>,
     /// The element focused in this document (<https://html.spec.whatwg.org/multipage/interaction.html#focused-area-of-the-document>).
     focused: MutNullableDom<Element>,
+    /// <https://fullscreen.spec.whatwg.org/#fullscreen-element>: the element that last entered
+    /// fullscreen and has not left it (Aperture keeps one: the top of the top layer).
+    fullscreen: MutNullableDom<Element>,
     /// The [SameObject] collections: images, embeds (also `plugins`), links, forms, scripts.
     images: MutNullableDom<HTMLCollection>,
     embeds: MutNullableDom<HTMLCollection>,
@@ -196,6 +199,7 @@ impl Document {
             load_waiting: Cell::new(false),
             load_queued: Cell::new(false),
             focused: Default::default(),
+            fullscreen: Default::default(),
             images: Default::default(),
             embeds: Default::default(),
             links: Default::default(),
@@ -445,6 +449,11 @@ impl Document {
     }
 
     /// The window showing this document, if any (`defaultView`).
+    /// The element in fullscreen, if one is ([`crate::dom::fullscreen`]).
+    pub fn fullscreen_slot(&self) -> &MutNullableDom<Element> {
+        &self.fullscreen
+    }
+
     pub fn browsing_window(&self) -> Option<DomRoot<Window>> {
         self.browsing_window.get()
     }
@@ -655,6 +664,7 @@ impl DocumentMethods for Document {
         self.css_sheets.set_adopted(cx, value, &document)
     }
     crate::dom::html::htmlelement::all_global_event_handlers!();
+    crate::dom::fullscreen::document_fullscreen_methods!();
 
     /// <https://dom.spec.whatwg.org/#dom-document-document>
     fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<Document>> {

@@ -685,6 +685,7 @@ pub fn validate_qualified(
 
 impl ElementMethods for Element {
     crate::dom::cssomview::elementscroll::element_scroll_methods!();
+    crate::dom::fullscreen::element_fullscreen_methods!();
     /// <https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>
     fn GetClientRects(&self, cx: &mut JSContext) -> DomRoot<crate::dom::geometry::domrect::DOMRectList> {
         let window = crate::dom::globalscope::DomGlobal::global(self);

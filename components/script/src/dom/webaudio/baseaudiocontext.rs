@@ -21,7 +21,8 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, StereoPannerOptions, ConstantSourceOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints,
+    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, ConstantSourceOptions, DelayOptions, GainOptions,
+    OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -34,19 +35,20 @@ use crate::dom::dom::domexception::{DOMErrorName, DOMException};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::webaudio::analysernode::AnalyserNode;
 use crate::dom::webaudio::audiobuffer::AudioBuffer;
 use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
 use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
 use crate::dom::webaudio::audionode::AudioNode;
-use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
-use crate::dom::webaudio::stereopannernode::StereoPannerNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
+use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
-use crate::dom::webaudio::analysernode::AnalyserNode;
+use crate::dom::webaudio::delaynode::DelayNode;
 use crate::dom::webaudio::gainnode::GainNode;
 use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
 use crate::dom::webaudio::periodicwave::PeriodicWave;
+use crate::dom::webaudio::stereopannernode::StereoPannerNode;
 
 /// Context ids: unique in the process, so in every engine.
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
@@ -434,6 +436,15 @@ impl BaseAudioContextMethods for BaseAudioContext {
     fn CreateBiquadFilter(&self, cx: &mut JSContext) -> Fallible<DomRoot<BiquadFilterNode>> {
         // "Factory method for a BiquadFilterNode": the constructor with the default options.
         BiquadFilterNode::new(cx, &self.global(), self, &BiquadFilterOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createdelay>
+    fn CreateDelay(&self, cx: &mut JSContext, max_delay_time: Finite<f64>) -> Fallible<DomRoot<DelayNode>> {
+        // "Factory method for a DelayNode. The initial default delay time will be 0 seconds":
+        // the constructor with maxDelayTime given.
+        let mut options = DelayOptions::empty();
+        options.max_delay_time = max_delay_time;
+        DelayNode::new(cx, &self.global(), self, &options, None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createstereopanner>

@@ -14,6 +14,7 @@ pub mod audioscheduledsourcenode;
 pub mod baseaudiocontext;
 pub mod biquadfilternode;
 pub mod constantsourcenode;
+pub mod delaynode;
 pub mod gainnode;
 pub mod mediastreamaudiodestinationnode;
 pub mod mediastreamaudiosourcenode;
