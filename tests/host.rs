@@ -611,3 +611,74 @@ fn event_source_over_http() {
         r.stderr
     );
 }
+
+/// What the beacon servers received: "METHOD path type=… cookie=… origin=… body".
+static BEACONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn note_beacon(r: &Received) {
+    let header = |name: &str| r.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    BEACONS.lock().unwrap().push(format!(
+        "{} {} type={} cookie={} origin={} {}",
+        r.method,
+        r.path,
+        header("content-type"),
+        header("cookie"),
+        header("origin"),
+        r.body
+    ));
+}
+
+#[test]
+fn send_beacon_posts_and_does_not_wait() {
+    static OTHER: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    // A beacon's credentials mode is "include": the preflight must name the origin and allow
+    // credentials ("*" is refused).
+    let other = serve_with(|r, _| {
+        note_beacon(r);
+        let origin = r.headers.iter().find(|(n, _)| n == "origin").map(|(_, v)| v.clone()).unwrap_or_default();
+        http_response(
+            "204 No Content",
+            &[
+                ("Access-Control-Allow-Origin", &origin),
+                ("Access-Control-Allow-Credentials", "true"),
+                ("Access-Control-Allow-Methods", "POST"),
+                ("Access-Control-Allow-Headers", "Content-Type"),
+            ],
+            "",
+        )
+    });
+    OTHER.set(other).unwrap();
+    let port = serve_with(|r, _| match r.path.as_str() {
+        "/page.html" => {
+            let page = include_str!("pages/host/beacon.html").replace("OTHER_PORT", &OTHER.get().unwrap().to_string());
+            http_response("200 OK", &[("Content-Type", "text/html")], &page)
+        }
+        _ => {
+            note_beacon(r);
+            http_response("204 No Content", &[], "")
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/page.html");
+    let r = run(&["--timeout", "30"], std::path::Path::new(&url));
+    assert_eq!(r.status, Some(0), "stdout {} stderr {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stdout.trim(),
+        "string: true\njson blob: true\nform: true\nno data: true\ncross-origin json: true\ntoo large: false\n\
+         ftp: TypeError\nbad URL: TypeError\nstream: TypeError"
+    );
+    let mut got = BEACONS.lock().unwrap().clone();
+    got.sort();
+    let origin = format!("http://127.0.0.1:{port}");
+    let mut expected = vec![
+        "POST /beacon?kind=string type=text/plain;charset=UTF-8 cookie=session=abc origin= hello".to_string(),
+        "POST /beacon?kind=blob type=application/json cookie=session=abc origin= {\"a\":1}".to_string(),
+        "POST /beacon?kind=form type=application/x-www-form-urlencoded;charset=UTF-8 cookie=session=abc origin= x=1&y=two"
+            .to_string(),
+        "POST /beacon?kind=empty type= cookie=session=abc origin= ".to_string(),
+        format!("OPTIONS /beacon?kind=cross type= cookie= origin={origin} "),
+        // Credentials "include": the cookie goes too (cookies do not depend on the port).
+        format!("POST /beacon?kind=cross type=application/json cookie=session=abc origin={origin} {{}}"),
+    ];
+    expected.sort();
+    assert_eq!(got, expected);
+}

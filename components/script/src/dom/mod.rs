@@ -9,6 +9,7 @@ pub mod globalscope;
 pub mod types;
 pub mod uievents;
 
+pub mod beacon;
 pub mod canvas;
 pub mod compression;
 pub mod console;

@@ -44,7 +44,11 @@ impl LanguagesCache {
     pub fn get(&self, cx: &mut JSContext, mut rval: mozjs::rust::MutableHandleValue) {
         if self.0.get().is_undefined() {
             rooted!(&in(cx) let mut array = mozjs::jsval::UndefinedValue());
-            crate::dom::bindings::conversions::ToJSVal::to_jsval(&vec![DOMString::from(LANGUAGE)], cx, array.handle_mut());
+            crate::dom::bindings::conversions::ToJSVal::to_jsval(
+                &vec![DOMString::from(LANGUAGE)],
+                cx,
+                array.handle_mut(),
+            );
             rooted!(&in(cx) let object = array.get().to_object());
             // SAFETY: `object` is a rooted array of this realm.
             unsafe { mozjs::jsapi::JS_FreezeObject(cx.raw_cx(), object.handle().into()) };
@@ -87,6 +91,16 @@ impl Navigator {
 }
 
 impl NavigatorMethods for Navigator {
+    /// <https://w3c.github.io/beacon/#sec-sendBeacon-method>
+    fn SendBeacon(
+        &self,
+        _cx: &mut JSContext,
+        url: crate::dom::bindings::str::USVString,
+        data: Option<crate::dom::bindings::codegen::Unions::ReadableStreamOrBlobOrArrayBufferViewOrArrayBufferOrFormDataOrURLSearchParamsOrUSVString>,
+    ) -> crate::dom::bindings::error::Fallible<bool> {
+        crate::dom::beacon::send_beacon(&self.global(), &url.0, data)
+    }
+
     /// <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator-appcodename>
     fn AppCodeName(&self, _cx: &mut JSContext) -> DOMString {
         "Mozilla".into()
