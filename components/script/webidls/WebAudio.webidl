@@ -24,6 +24,8 @@ interface BaseAudioContext : EventTarget {
   [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] StereoPannerNode createStereoPanner();
   [Throws] DelayNode createDelay(optional double maxDelayTime = 1.0);
+  [Throws] ChannelMergerNode createChannelMerger(optional unsigned long numberOfInputs = 6);
+  [Throws] ChannelSplitterNode createChannelSplitter(optional unsigned long numberOfOutputs = 6);
   [Throws] GainNode createGain();
   [Throws] OscillatorNode createOscillator();
   [Throws] ConstantSourceNode createConstantSource();
@@ -97,7 +99,7 @@ interface AudioNode : EventTarget {
   readonly attribute unsigned long numberOfOutputs;
   [SetterThrows] attribute unsigned long channelCount;
   [SetterThrows] attribute ChannelCountMode channelCountMode;
-  attribute ChannelInterpretation channelInterpretation;
+  [SetterThrows] attribute ChannelInterpretation channelInterpretation;
 };
 
 enum AutomationRate {
@@ -203,6 +205,26 @@ interface BiquadFilterNode : AudioNode {
   readonly attribute AudioParam Q;
   readonly attribute AudioParam gain;
   [Throws] undefined getFrequencyResponse(Float32Array frequencyHz, Float32Array magResponse, Float32Array phaseResponse);
+};
+
+// https://webaudio.github.io/web-audio-api/#ChannelMergerNode
+dictionary ChannelMergerOptions : AudioNodeOptions {
+  unsigned long numberOfInputs = 6;
+};
+
+[Exposed=Window]
+interface ChannelMergerNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional ChannelMergerOptions options = {});
+};
+
+// https://webaudio.github.io/web-audio-api/#ChannelSplitterNode
+dictionary ChannelSplitterOptions : AudioNodeOptions {
+  unsigned long numberOfOutputs = 6;
+};
+
+[Exposed=Window]
+interface ChannelSplitterNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional ChannelSplitterOptions options = {});
 };
 
 // https://webaudio.github.io/web-audio-api/#DelayNode

@@ -59,6 +59,14 @@ enum Kind {
         state: Vec<[f64; 4]>,
     },
     StereoPanner,
+    /// `ChannelSplitterNode`: output i is channel i of the input.
+    Splitter {
+        outputs: u32,
+    },
+    /// `ChannelMergerNode`: channel i of the output is input i, down-mixed to mono.
+    Merger {
+        inputs: u32,
+    },
     /// Per channel, a ring of the last `ring_len` input frames; `write` is where the next
     /// quantum's first frame goes. `in_cycle`: the node breaks a cycle this quantum (its input is
     /// written after the quantum).
@@ -80,8 +88,10 @@ enum Kind {
 struct Node {
     kind: Kind,
     channels: ChannelConfig,
-    /// Connections into input 0 (every node here has at most one input).
+    /// Connections into input 0 (from a node's output).
     inputs: Vec<(NodeId, u32)>,
+    /// Connections into inputs 1, 2, … (a `ChannelMergerNode`'s).
+    more_inputs: Vec<Vec<(NodeId, u32)>>,
     params: Vec<Param>,
     /// start(when) / stop(when) of a scheduled source.
     start: Option<f64>,
@@ -108,7 +118,11 @@ impl Node {
         // A delay that breaks a cycle does not wait for its input (written after the quantum).
         let breaks_cycle = matches!(self.kind, Kind::Delay { in_cycle: true, .. });
         let inputs = if breaks_cycle { &[][..] } else { &self.inputs[..] };
-        inputs.iter().map(|(n, _)| *n).chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
+        inputs
+            .iter()
+            .chain(self.more_inputs.iter().flatten())
+            .map(|(n, _)| *n)
+            .chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
     }
 }
 
@@ -162,6 +176,8 @@ impl Graph {
                     NodeKind::Analyser { probe } => Kind::Analyser { probe },
                     NodeKind::Biquad { filter } => Kind::Biquad { filter, state: Vec::new() },
                     NodeKind::StereoPanner => Kind::StereoPanner,
+                    NodeKind::Splitter { outputs } => Kind::Splitter { outputs: outputs.max(1) },
+                    NodeKind::Merger { inputs } => Kind::Merger { inputs: inputs.max(1) },
                     NodeKind::Delay { max_delay } => {
                         // Room for the longest delay (at least a quantum, the least in a cycle)
                         // behind the last frame of a quantum.
@@ -173,7 +189,18 @@ impl Graph {
                     }
                 };
                 let params = params.into_iter().map(Param::new).collect();
-                self.nodes.insert(node, Node { kind, channels, inputs: Vec::new(), params, start: None, stop: None });
+                self.nodes.insert(
+                    node,
+                    Node {
+                        kind,
+                        channels,
+                        inputs: Vec::new(),
+                        more_inputs: Vec::new(),
+                        params,
+                        start: None,
+                        stop: None,
+                    },
+                );
             }
             ContextCommand::Connect { from, output, to } => {
                 let Some(list) = self.input_list(to) else { return };
@@ -264,7 +291,14 @@ impl Graph {
 
     fn input_list(&mut self, to: Target) -> Option<&mut Vec<(NodeId, u32)>> {
         match to {
-            Target::Node { node, .. } => self.node(node).map(|n| &mut n.inputs),
+            Target::Node { node, input: 0 } => self.node(node).map(|n| &mut n.inputs),
+            Target::Node { node, input } => self.node(node).map(|n| {
+                let index = input as usize - 1;
+                if n.more_inputs.len() <= index {
+                    n.more_inputs.resize(index + 1, Vec::new());
+                }
+                &mut n.more_inputs[index]
+            }),
             Target::Param { node, param } => self.node(node).and_then(|n| n.param_mut(param)).map(|p| &mut p.inputs),
         }
     }
@@ -286,7 +320,7 @@ impl Graph {
                     continue;
                 }
                 if let Some(node) = self.nodes.get(&id) {
-                    stack.extend(node.inputs.iter().map(|(n, _)| *n));
+                    stack.extend(node.inputs.iter().chain(node.more_inputs.iter().flatten()).map(|(n, _)| *n));
                     stack.extend(node.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)));
                 }
             }
@@ -343,7 +377,8 @@ impl Graph {
         let sr = self.sample_rate as f64;
         let t0 = self.frame as f64 / sr;
         let times: Vec<f64> = (0..N).map(|i| (self.frame + i as u64) as f64 / sr).collect();
-        let mut outputs: HashMap<NodeId, Block> = HashMap::with_capacity(self.nodes.len());
+        // Each node's output blocks, by (node, output index).
+        let mut outputs: HashMap<(NodeId, u32), Block> = HashMap::with_capacity(self.nodes.len());
         let mut ended = Vec::new();
         self.mark_delays_in_cycles();
         let mut delayed_writes: Vec<NodeId> = Vec::new();
@@ -351,6 +386,8 @@ impl Graph {
             let Some(mut node) = self.nodes.remove(&id) else { continue };
             let param_values: Vec<[f32; N]> = node.params.iter().map(|p| param_values(p, &times, &outputs)).collect();
             let input = mix_input(&node.channels, &node.inputs, &outputs);
+            // Outputs after the first (a `ChannelSplitterNode`'s).
+            let mut more_outputs: Vec<Block> = Vec::new();
             let out = match &mut node.kind {
                 Kind::Gain => {
                     let mut out = input;
@@ -442,6 +479,41 @@ impl Graph {
                             }
                             (*x2, *x1, *y2, *y1) = (*x1, x, *y1, y);
                             channel[i] = y as f32;
+                        }
+                    }
+                    Some(out)
+                }
+                Kind::Splitter { outputs: count } => {
+                    // <https://webaudio.github.io/web-audio-api/#ChannelSplitterNode>: the input
+                    // (channelCount = numberOfOutputs, "explicit", "discrete") is split into
+                    // mono outputs; an output past the input's channels is silent.
+                    let mut blocks = (0..*count as usize).map(|c| {
+                        let mut mono = silence(1);
+                        if let Some(channel) = input.get(c) {
+                            mono[0].copy_from_slice(channel);
+                        }
+                        mono
+                    });
+                    let first = blocks.next();
+                    more_outputs.extend(blocks);
+                    first
+                }
+                Kind::Merger { inputs: count } => {
+                    // <https://webaudio.github.io/web-audio-api/#ChannelMergerNode>: each input
+                    // is down-mixed to mono (channelCount 1, "explicit") and becomes one channel
+                    // of the output, which has numberOfInputs channels (an unconnected input is
+                    // a silent channel).
+                    let mut out = silence(*count as usize);
+                    for (i, channel) in out.iter_mut().enumerate() {
+                        let connections = if i == 0 {
+                            &node.inputs[..]
+                        } else {
+                            node.more_inputs.get(i - 1).map_or(&[][..], |v| &v[..])
+                        };
+                        let mono =
+                            if i == 0 { input.clone() } else { mix_input(&node.channels, connections, &outputs) };
+                        if let Some(m) = mono.first() {
+                            channel.copy_from_slice(m);
                         }
                     }
                     Some(out)
@@ -560,7 +632,10 @@ impl Graph {
                 }
             };
             if let Some(out) = out {
-                outputs.insert(id, out);
+                outputs.insert((id, 0), out);
+            }
+            for (index, block) in more_outputs.into_iter().enumerate() {
+                outputs.insert((id, index as u32 + 1), block);
             }
             let quantum_end = t0 + N as f64 / sr;
             let finished = matches!(&node.kind, Kind::BufferSource(p) if p.finished);
@@ -629,8 +704,8 @@ fn playing(start: Option<f64>, stop: Option<f64>, t: f64) -> bool {
 }
 
 /// The input of a node: its connections mixed to its computed number of channels.
-fn mix_input(config: &ChannelConfig, inputs: &[(NodeId, u32)], outputs: &HashMap<NodeId, Block>) -> Block {
-    let connected: Vec<&Block> = inputs.iter().filter_map(|(n, _)| outputs.get(n)).collect();
+fn mix_input(config: &ChannelConfig, inputs: &[(NodeId, u32)], outputs: &HashMap<(NodeId, u32), Block>) -> Block {
+    let connected: Vec<&Block> = inputs.iter().filter_map(|c| outputs.get(c)).collect();
     let max = connected.iter().map(|b| b.len()).max();
     let mut mixed = silence(computed_channels(config, max));
     for b in connected {
@@ -642,7 +717,7 @@ fn mix_input(config: &ChannelConfig, inputs: &[(NodeId, u32)], outputs: &HashMap
 /// The param's computed values for the quantum: its timeline's value (every frame for a-rate,
 /// the first frame's for k-rate) plus its inputs mixed down to mono, clamped to its nominal
 /// range; the first is its new [[current value]].
-fn param_values(p: &Param, times: &[f64], outputs: &HashMap<NodeId, Block>) -> [f32; N] {
+fn param_values(p: &Param, times: &[f64], outputs: &HashMap<(NodeId, u32), Block>) -> [f32; N] {
     let mut values = [0f32; N];
     match p.rate {
         AutomationRate::ARate => {
@@ -654,8 +729,8 @@ fn param_values(p: &Param, times: &[f64], outputs: &HashMap<NodeId, Block>) -> [
     }
     if !p.inputs.is_empty() {
         let mut input = silence(1);
-        for (n, _) in &p.inputs {
-            if let Some(b) = outputs.get(n) {
+        for c in &p.inputs {
+            if let Some(b) = outputs.get(c) {
                 mix_into(&mut input, b, ChannelInterpretation::Speakers);
             }
         }

@@ -365,3 +365,47 @@ fn a_cycle_without_a_delay_is_still_muted_where_it_closes() {
     let out = out.lock().unwrap();
     assert!(out.iter().all(|v| (v - 1.0).abs() < 1e-6), "{:?}", &out[..4]);
 }
+
+#[test]
+fn a_splitter_feeds_a_merger_input_by_input_and_disconnects_one() {
+    // constant 1 (mono) → splitter (2 outputs): output 0 → merger input 1; the merger's
+    // channel 1 is 1 and channel 0 silent; after the disconnection both are silent.
+    let (mut g, _) = graph(8000.0);
+    let tap = AudioTap::new();
+    let right = Arc::new(Mutex::new(Vec::new()));
+    let r = right.clone();
+    tap.subscribe(move |b| r.lock().unwrap().extend(b.samples.chunks(b.channels as usize).map(|f| (f[0], f[1]))));
+    g.apply(ContextCommand::CreateNode {
+        node: 9,
+        kind: NodeKind::StreamDestination { tap },
+        channels: SPEAKERS_2,
+        params: vec![],
+    });
+    constant(&mut g, 2, 1.0);
+    let discrete =
+        ChannelConfig { count: 2, mode: ChannelCountMode::Explicit, interpretation: ChannelInterpretation::Discrete };
+    g.apply(ContextCommand::CreateNode {
+        node: 3,
+        kind: NodeKind::Splitter { outputs: 2 },
+        channels: discrete,
+        params: vec![],
+    });
+    let mono =
+        ChannelConfig { count: 1, mode: ChannelCountMode::Explicit, interpretation: ChannelInterpretation::Speakers };
+    g.apply(ContextCommand::CreateNode {
+        node: 4,
+        kind: NodeKind::Merger { inputs: 2 },
+        channels: mono,
+        params: vec![],
+    });
+    connect(&mut g, 2, 3);
+    g.apply(ContextCommand::Connect { from: 3, output: 0, to: Target::Node { node: 4, input: 1 } });
+    connect(&mut g, 4, 9);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 1);
+    g.apply(ContextCommand::Disconnect { from: 3, output: 0, to: Target::Node { node: 4, input: 1 } });
+    render(&mut g, 1);
+    let frames = right.lock().unwrap();
+    assert_eq!(frames[10], (0.0, 1.0), "connected to input 1");
+    assert_eq!(frames[128 + 10], (0.0, 0.0), "disconnected");
+}

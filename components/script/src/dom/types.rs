@@ -208,6 +208,7 @@ pub use crate::dom::webaudio::analysernode::AnalyserNode;
 pub use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
 pub use crate::dom::webaudio::stereopannernode::StereoPannerNode;
 pub use crate::dom::webaudio::delaynode::DelayNode;
+pub use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
 pub use crate::dom::webaudio::gainnode::GainNode;
 pub use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
 pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;

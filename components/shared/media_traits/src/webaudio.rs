@@ -182,6 +182,16 @@ pub enum NodeKind {
     },
     /// `StereoPannerNode` (param: pan): one or two input channels, two output channels.
     StereoPanner,
+    /// `ChannelSplitterNode`: `outputs` mono outputs, one per input channel.
+    Splitter {
+        /// `numberOfOutputs`.
+        outputs: u32,
+    },
+    /// `ChannelMergerNode`: `inputs` inputs, each one channel of the output.
+    Merger {
+        /// `numberOfInputs`.
+        inputs: u32,
+    },
     /// `DelayNode` (param: delayTime), holding up to `max_delay` seconds of its input.
     Delay {
         /// `maxDelayTime`.

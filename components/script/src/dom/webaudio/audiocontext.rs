@@ -11,7 +11,9 @@ use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::AudioContextBinding::AudioContextMethods;
-use crate::dom::bindings::codegen::Dictionaries::{AudioContextOptions, AudioNodeOptions, MediaStreamAudioSourceOptions};
+use crate::dom::bindings::codegen::Dictionaries::{
+    AudioContextOptions, AudioNodeOptions, MediaStreamAudioSourceOptions,
+};
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -20,9 +22,9 @@ use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::webaudio::audiodestinationnode::DEVICE_CHANNELS;
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
-use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
 use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
 

@@ -30,6 +30,13 @@ pub enum ChannelRules {
     /// `StereoPannerNode`: a channelCount above 2 or the mode "max" is a NotSupportedError
     /// (<https://webaudio.github.io/web-audio-api/#StereoPanner-channel-limitations>).
     Stereo,
+    /// `ChannelSplitterNode`: channelCount stays numberOfOutputs, the mode "explicit" and the
+    /// interpretation "discrete"; any change is an InvalidStateError
+    /// (<https://webaudio.github.io/web-audio-api/#ChannelSplitterNode>).
+    Splitter,
+    /// `ChannelMergerNode`: channelCount stays 1 and the mode "explicit"; any change is an
+    /// InvalidStateError (<https://webaudio.github.io/web-audio-api/#ChannelMergerNode>).
+    Merger,
 }
 
 /// What a node type starts with.
@@ -122,6 +129,7 @@ impl AudioNode {
                 node.channels.set(ChannelConfig { mode: mode_from_dom(mode), ..node.channels.get() });
             }
             if let Some(i) = options.channel_interpretation {
+                node.check_channel_interpretation(interpretation_from_dom(i))?;
                 node.channels.set(ChannelConfig { interpretation: interpretation_from_dom(i), ..node.channels.get() });
             }
         }
@@ -157,6 +165,14 @@ impl AudioNode {
         if count == 0 || count > MAX_CHANNELS {
             return Err(Error::NotSupported(format!("channelCount must be between 1 and {MAX_CHANNELS}.")));
         }
+        if matches!(self.shape.rules, ChannelRules::Splitter | ChannelRules::Merger)
+            && count != self.channels.get().count
+        {
+            return Err(Error::InvalidState(format!(
+                "The channelCount of a {} cannot be changed.",
+                if self.shape.rules == ChannelRules::Splitter { "ChannelSplitterNode" } else { "ChannelMergerNode" }
+            )));
+        }
         if self.shape.rules == ChannelRules::Stereo && count > 2 {
             return Err(Error::NotSupported("A StereoPannerNode's channelCount cannot be above 2.".into()));
         }
@@ -170,7 +186,21 @@ impl AudioNode {
         Ok(())
     }
 
+    fn check_channel_interpretation(&self, interpretation: Interpretation) -> ErrorResult {
+        if self.shape.rules == ChannelRules::Splitter && interpretation != Interpretation::Discrete {
+            return Err(Error::InvalidState(
+                "The channelInterpretation of a ChannelSplitterNode cannot be changed from \"discrete\".".into(),
+            ));
+        }
+        Ok(())
+    }
+
     fn check_channel_mode(&self, mode: Mode) -> ErrorResult {
+        if matches!(self.shape.rules, ChannelRules::Splitter | ChannelRules::Merger) && mode != Mode::Explicit {
+            return Err(Error::InvalidState(
+                "The channelCountMode of this node cannot be changed from \"explicit\".".into(),
+            ));
+        }
         if self.shape.rules == ChannelRules::Stereo && mode == Mode::Max {
             return Err(Error::NotSupported("A StereoPannerNode's channelCountMode cannot be \"max\".".into()));
         }
@@ -407,7 +437,10 @@ impl AudioNodeMethods for AudioNode {
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audionode-channelinterpretation>
-    fn SetChannelInterpretation(&self, _cx: &mut JSContext, value: ChannelInterpretation) {
-        self.set_channels(ChannelConfig { interpretation: interpretation_from_dom(value), ..self.channels.get() });
+    fn SetChannelInterpretation(&self, _cx: &mut JSContext, value: ChannelInterpretation) -> ErrorResult {
+        let interpretation = interpretation_from_dom(value);
+        self.check_channel_interpretation(interpretation)?;
+        self.set_channels(ChannelConfig { interpretation, ..self.channels.get() });
+        Ok(())
     }
 }

@@ -21,8 +21,8 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, ConstantSourceOptions, DelayOptions, GainOptions,
-    OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions,
+    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, ChannelMergerOptions, ChannelSplitterOptions,
+    ConstantSourceOptions, DelayOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -42,6 +42,7 @@ use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
 use crate::dom::webaudio::audionode::AudioNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
+use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
 use crate::dom::webaudio::delaynode::DelayNode;
 use crate::dom::webaudio::gainnode::GainNode;
@@ -436,6 +437,26 @@ impl BaseAudioContextMethods for BaseAudioContext {
     fn CreateBiquadFilter(&self, cx: &mut JSContext) -> Fallible<DomRoot<BiquadFilterNode>> {
         // "Factory method for a BiquadFilterNode": the constructor with the default options.
         BiquadFilterNode::new(cx, &self.global(), self, &BiquadFilterOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createchannelmerger>
+    fn CreateChannelMerger(&self, cx: &mut JSContext, number_of_inputs: u32) -> Fallible<DomRoot<ChannelMergerNode>> {
+        // "Factory method for a ChannelMergerNode": the constructor with numberOfInputs.
+        let mut options = ChannelMergerOptions::empty();
+        options.number_of_inputs = number_of_inputs;
+        ChannelMergerNode::new(cx, &self.global(), self, &options, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createchannelsplitter>
+    fn CreateChannelSplitter(
+        &self,
+        cx: &mut JSContext,
+        number_of_outputs: u32,
+    ) -> Fallible<DomRoot<ChannelSplitterNode>> {
+        // "Factory method for a ChannelSplitterNode": the constructor with numberOfOutputs.
+        let mut options = ChannelSplitterOptions::empty();
+        options.number_of_outputs = number_of_outputs;
+        ChannelSplitterNode::new(cx, &self.global(), self, &options, None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createdelay>

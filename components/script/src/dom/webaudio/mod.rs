@@ -13,6 +13,7 @@ pub mod audioparam;
 pub mod audioscheduledsourcenode;
 pub mod baseaudiocontext;
 pub mod biquadfilternode;
+pub mod channelsplitternode;
 pub mod constantsourcenode;
 pub mod delaynode;
 pub mod gainnode;
