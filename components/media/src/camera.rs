@@ -224,6 +224,11 @@ pub fn native_caps(mode: &ActiveMode, kind: CapsKind) -> gst::Caps {
         .build()
 }
 
+/// Caps of what the track delivers, at any frame rate (while the native mode changes).
+pub fn out_size_caps(mode: &ActiveMode) -> gst::Caps {
+    gst::Caps::builder("video/x-raw").field("width", mode.width as i32).field("height", mode.height as i32).build()
+}
+
 /// Caps of what the track delivers.
 pub fn out_caps(mode: &ActiveMode) -> gst::Caps {
     gst::Caps::builder("video/x-raw")

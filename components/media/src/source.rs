@@ -95,13 +95,24 @@ impl Source {
     /// renegotiates). Canvas modes follow the canvas and never change here.
     pub fn set_mode(&mut self, mode: ActiveMode) {
         if let Kind::Camera { chain, .. } = &self.kind {
-            if mode.native != self.mode.native {
+            let native_changes = mode.native != self.mode.native;
+            let out_changes =
+                (mode.width, mode.height, mode.frame_rate) != (self.mode.width, self.mode.height, self.mode.frame_rate);
+            // The device may renegotiate (on its streaming thread) between the two capsfilter
+            // changes. A new native rate below the old delivered one, or the reverse, cannot be
+            // negotiated (videorate only drops frames) and would stop the stream with
+            // not-negotiated; so while both change, the delivered caps fix only the size, and
+            // get their rate back once the native mode is in place.
+            if native_changes && out_changes {
+                chain.out_filter.set_property("caps", camera::out_size_caps(&mode));
+            }
+            if native_changes {
                 if let Some(embedder) = &chain.embedder {
                     embedder.set_mode(mode.native);
                 }
                 chain.native_filter.set_property("caps", camera::native_caps(&mode, chain.kind));
             }
-            if (mode.width, mode.height, mode.frame_rate) != (self.mode.width, self.mode.height, self.mode.frame_rate) {
+            if out_changes {
                 chain.out_filter.set_property("caps", camera::out_caps(&mode));
             }
             self.mode = mode;

@@ -104,6 +104,21 @@ mod imp {
             Ok(())
         }
 
+        /// Negotiation can race with a mode change: a capsfilter downstream takes new caps
+        /// between the peer query and the caps event, and refuses what was picked. The camera
+        /// then negotiates again with what is downstream now (as a device does on its next
+        /// frame); only refusals in a row stop the stream with not-negotiated.
+        fn negotiate(&self) -> Result<(), gst::LoggableError> {
+            let mut result = self.parent_negotiate();
+            for _ in 0..3 {
+                if result.is_ok() {
+                    break;
+                }
+                result = self.parent_negotiate();
+            }
+            result
+        }
+
         fn fixate(&self, caps: gst::Caps) -> gst::Caps {
             // Prefer the first listed structure (640x480 YUY2) and 30 fps.
             let mut caps = caps;
