@@ -182,6 +182,11 @@ fn serve_with(handler: fn(&Received, u16) -> String) -> u16 {
     port
 }
 
+/// A page of `pages/host/` with its reporting functions (`pages/host/report.js`) put in.
+fn host_page(html: &str) -> String {
+    html.replace("/*REPORT*/", include_str!("pages/host/report.js"))
+}
+
 fn http_response(status: &str, headers: &[(&str, &str)], body: &str) -> String {
     let mut s = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
     for (n, v) in headers {
@@ -228,7 +233,8 @@ fn fetch_over_http() {
         match r.path.as_str() {
             "/page.html" => {
                 let other = OTHER_ORIGIN_PORT.get().unwrap();
-                let page = include_str!("pages/host/fetch-http.html").replace("OTHER_PORT", &other.to_string());
+                let page =
+                    host_page(include_str!("pages/host/fetch-http.html")).replace("OTHER_PORT", &other.to_string());
                 http_response("200 OK", &[("Content-Type", "text/html")], &page)
             }
             "/echo" => {
@@ -297,38 +303,49 @@ fn localhost_tls() -> (std::sync::Arc<rustls::ServerConfig>, String) {
     (std::sync::Arc::new(config), pem)
 }
 
-/// Serves `files` over TLS on localhost with a fresh self-signed certificate for
-/// "localhost"; returns the port and the certificate as PEM.
-fn serve_https(files: Vec<(&'static str, &'static str, &'static str)>) -> (u16, String) {
+/// Accepts TLS connections on localhost with a fresh self-signed certificate for "localhost",
+/// each handed to `handle` on a thread of its own; returns the port and the certificate as PEM.
+fn serve_tls(
+    handle: impl Fn(rustls::StreamOwned<rustls::ServerConnection, std::net::TcpStream>) + Send + Sync + 'static,
+) -> (u16, String) {
     let (config, pem) = localhost_tls();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
+    let handle = std::sync::Arc::new(handle);
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(tcp) = stream else { continue };
             let Ok(connection) = rustls::ServerConnection::new(config.clone()) else { continue };
-            let mut tls = rustls::StreamOwned::new(connection, tcp);
-            let mut head = Vec::new();
-            let mut byte = [0u8; 1];
-            // A client that does not trust the certificate ends the handshake: read fails.
-            while !head.ends_with(b"\r\n\r\n") {
-                match tls.read(&mut byte) {
-                    Ok(1) => head.push(byte[0]),
-                    _ => break,
-                }
-            }
-            let head = String::from_utf8_lossy(&head);
-            let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-            let response = match files.iter().find(|(p, _, _)| *p == path) {
-                Some((_, content_type, body)) => http_response("200 OK", &[("Content-Type", content_type)], body),
-                None => http_response("404 Not Found", &[], ""),
-            };
-            let _ = tls.write_all(response.as_bytes());
-            tls.conn.send_close_notify();
-            let _ = tls.flush();
+            let handle = handle.clone();
+            std::thread::spawn(move || handle(rustls::StreamOwned::new(connection, tcp)));
         }
     });
     (port, pem)
+}
+
+/// Serves `files` over TLS on localhost with a fresh self-signed certificate for
+/// "localhost"; returns the port and the certificate as PEM.
+fn serve_https(files: Vec<(&'static str, &'static str, &'static str)>) -> (u16, String) {
+    serve_tls(move |mut tls| {
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        // A client that does not trust the certificate ends the handshake: read fails.
+        while !head.ends_with(b"\r\n\r\n") {
+            match tls.read(&mut byte) {
+                Ok(1) => head.push(byte[0]),
+                _ => break,
+            }
+        }
+        let head = String::from_utf8_lossy(&head);
+        let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+        let response = match files.iter().find(|(p, _, _)| *p == path) {
+            Some((_, content_type, body)) => http_response("200 OK", &[("Content-Type", content_type)], body),
+            None => http_response("404 Not Found", &[], ""),
+        };
+        let _ = tls.write_all(response.as_bytes());
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    })
 }
 
 #[test]
@@ -481,8 +498,8 @@ fn websockets_over_http() {
     WS_PORT.set(ws_port).unwrap();
     let port = serve_with(|r, _| match r.path.as_str() {
         "/page.html" => {
-            let page =
-                include_str!("pages/host/websocket.html").replace("WS_PORT", &WS_PORT.get().unwrap().to_string());
+            let page = host_page(include_str!("pages/host/websocket.html"))
+                .replace("WS_PORT", &WS_PORT.get().unwrap().to_string());
             http_response("200 OK", &[("Content-Type", "text/html")], &page)
         }
         _ => http_response("404 Not Found", &[], ""),
@@ -502,25 +519,15 @@ fn websockets_over_http() {
 /// A `wss:` echo server on localhost with a fresh self-signed certificate; returns the port and
 /// the certificate as PEM.
 fn serve_wss_echo() -> (u16, String) {
-    let (config, pem) = localhost_tls();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(tcp) = stream else { continue };
-            let Ok(connection) = rustls::ServerConnection::new(config.clone()) else { continue };
-            std::thread::spawn(move || {
-                // A client that does not trust the certificate ends the TLS handshake here.
-                let Ok(mut socket) = tungstenite::accept(rustls::StreamOwned::new(connection, tcp)) else { return };
-                while let Ok(message) = socket.read() {
-                    if (message.is_text() || message.is_binary()) && socket.send(message).is_err() {
-                        return;
-                    }
-                }
-            });
+    serve_tls(|tls| {
+        // A client that does not trust the certificate ends the TLS handshake here.
+        let Ok(mut socket) = tungstenite::accept(tls) else { return };
+        while let Ok(message) = socket.read() {
+            if (message.is_text() || message.is_binary()) && socket.send(message).is_err() {
+                return;
+            }
         }
-    });
-    (port, pem)
+    })
 }
 
 #[test]
@@ -583,7 +590,7 @@ fn event_source_over_http() {
         };
         match r.path.as_str() {
             "/page.html" => {
-                let page = include_str!("pages/host/eventsource.html")
+                let page = host_page(include_str!("pages/host/eventsource.html"))
                     .replace("OTHER_PORT", &OTHER.get().unwrap().to_string());
                 http_response("200 OK", &[("Content-Type", "text/html")], &page)
             }

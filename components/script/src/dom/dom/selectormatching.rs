@@ -104,6 +104,7 @@ pub enum PseudoClass {
     ReadWrite,
     PlaceholderShown,
     Indeterminate,
+    Fullscreen,
 }
 
 impl PseudoClass {
@@ -129,6 +130,7 @@ impl PseudoClass {
             "read-write" => ReadWrite,
             "placeholder-shown" => PlaceholderShown,
             "indeterminate" => Indeterminate,
+            "fullscreen" => Fullscreen,
             _ => return None,
         })
     }
@@ -155,6 +157,7 @@ impl PseudoClass {
             ReadWrite => "read-write",
             PlaceholderShown => "placeholder-shown",
             Indeterminate => "indeterminate",
+            Fullscreen => "fullscreen",
         }
     }
 }
@@ -436,6 +439,12 @@ impl<'a> selectors::Element for ElementRef<'a> {
             AnyLink | Link => self.is_link_element(),
             // No user, no focus, no fragment navigation.
             Visited | Hover | Active | Focus | FocusWithin | FocusVisible | Target => false,
+            // <https://fullscreen.spec.whatwg.org/#:fullscreen-pseudo-class>: "an element that
+            // is its node document's fullscreen element" (Aperture's documents have one at most).
+            Fullscreen => crate::dom::fullscreen::fullscreen_element(
+                &crate::dom::bindings::inheritance::Castable::upcast::<crate::dom::dom::node::Node>(self.0).owner_doc(),
+            )
+            .is_some_and(|f| std::ptr::eq(&*f, self.0)),
             Checked => {
                 (self.is_html(&["input"])
                     && matches!(self.input_type().as_str(), "checkbox" | "radio")

@@ -7,9 +7,9 @@
 //! no longer its fullscreen element.
 //!
 //! `Element` and `Document` include the members with [`element_fullscreen_methods!`] and
-//! [`document_fullscreen_methods!`]. Not here: the `:fullscreen` pseudo-class, the top layer's
-//! rendering and nested browsing contexts' fullscreen (an iframe's element does not put its
-//! iframe into fullscreen).
+//! [`document_fullscreen_methods!`]; `:fullscreen` matches through [`fullscreen_element`]
+//! (`dom/dom/selectormatching.rs`). Not here: the top layer's rendering and nested browsing
+//! contexts' fullscreen (an iframe's element does not put its iframe into fullscreen).
 
 use std::rc::Rc;
 
@@ -189,6 +189,45 @@ pub fn document_fullscreen_enabled(document: &Document) -> bool {
     fullscreen_enabled(document)
 }
 
+/// `onfullscreenchange` and `onfullscreenerror`, which `Element` and `Document` both have
+/// (<https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenchange>,
+/// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenerror>).
+macro_rules! fullscreen_event_handlers {
+    () => {
+        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenchange> (Element's is the same)
+        fn Onfullscreenchange(
+            &self,
+            _cx: &mut JSContext,
+        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
+            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenchange")
+        }
+        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenchange> (Element's is the same)
+        fn SetOnfullscreenchange(
+            &self,
+            _cx: &mut JSContext,
+            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
+        ) {
+            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenchange", value)
+        }
+        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenerror> (Element's is the same)
+        fn Onfullscreenerror(
+            &self,
+            _cx: &mut JSContext,
+        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
+            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenerror")
+        }
+        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenerror> (Element's is the same)
+        fn SetOnfullscreenerror(
+            &self,
+            _cx: &mut JSContext,
+            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
+        ) {
+            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenerror", value)
+        }
+    };
+}
+pub(crate) use fullscreen_event_handlers;
+
 /// The members, for `Element`'s `ElementMethods` impl block.
 macro_rules! element_fullscreen_methods {
     () => {
@@ -200,36 +239,7 @@ macro_rules! element_fullscreen_methods {
         ) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
             crate::dom::fullscreen::request_fullscreen(cx, self)
         }
-        /// <https://fullscreen.spec.whatwg.org/#handler-element-onfullscreenchange>
-        fn Onfullscreenchange(
-            &self,
-            _cx: &mut JSContext,
-        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenchange")
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-element-onfullscreenchange>
-        fn SetOnfullscreenchange(
-            &self,
-            _cx: &mut JSContext,
-            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
-        ) {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenchange", value)
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-element-onfullscreenerror>
-        fn Onfullscreenerror(
-            &self,
-            _cx: &mut JSContext,
-        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenerror")
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-element-onfullscreenerror>
-        fn SetOnfullscreenerror(
-            &self,
-            _cx: &mut JSContext,
-            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
-        ) {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenerror", value)
-        }
+        crate::dom::fullscreen::fullscreen_event_handlers!();
     };
 }
 pub(crate) use element_fullscreen_methods;
@@ -260,36 +270,7 @@ macro_rules! document_fullscreen_methods {
         fn ExitFullscreen(&self, cx: &mut JSContext) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
             crate::dom::fullscreen::exit_fullscreen(cx, self)
         }
-        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenchange>
-        fn Onfullscreenchange(
-            &self,
-            _cx: &mut JSContext,
-        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenchange")
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenchange>
-        fn SetOnfullscreenchange(
-            &self,
-            _cx: &mut JSContext,
-            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
-        ) {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenchange", value)
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenerror>
-        fn Onfullscreenerror(
-            &self,
-            _cx: &mut JSContext,
-        ) -> Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>> {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().get_event_handler("fullscreenerror")
-        }
-        /// <https://fullscreen.spec.whatwg.org/#handler-document-onfullscreenerror>
-        fn SetOnfullscreenerror(
-            &self,
-            _cx: &mut JSContext,
-            value: Option<std::rc::Rc<crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull>>,
-        ) {
-            self.upcast::<crate::dom::dom::eventtarget::EventTarget>().set_event_handler("fullscreenerror", value)
-        }
+        crate::dom::fullscreen::fullscreen_event_handlers!();
     };
 }
 pub(crate) use document_fullscreen_methods;
