@@ -76,6 +76,18 @@ impl Request {
     }
 }
 
+/// Ports no fetch may use (<https://fetch.spec.whatwg.org/#bad-port>): an HTTP(S) request or a
+/// WebSocket to one fails.
+pub fn is_bad_port(port: u16) -> bool {
+    const BAD: &[u16] = &[
+        1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
+        110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
+        531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
+        5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+    ];
+    BAD.binary_search(&port).is_ok()
+}
+
 /// Takes a streamed response ([`Client::fetch_streaming`]).
 pub trait BodySink {
     /// The final response (after redirects, with an empty body); false: do not read its body.
@@ -277,6 +289,11 @@ impl Client {
     fn http_head(&self, request: &Request, streaming: bool) -> Result<(Response, Option<ureq::Body>), String> {
         use ureq::http;
         let url = &request.url;
+        // <https://fetch.spec.whatwg.org/#block-bad-port>: "If url's scheme is an HTTP(S) scheme
+        // and url's port is a bad port, then return blocked" (each request of a redirect chain).
+        if let Some(port) = url.port().filter(|p| is_bad_port(*p)) {
+            return Err(format!("cannot fetch {url}: port {port} is blocked"));
+        }
         let method = http::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| format!("'{}' is not an HTTP method", request.method))?;
         // The fragment is not part of an HTTP request's target (RFC 9110 §7.1).
@@ -515,6 +532,9 @@ mod tests {
     #[test]
     fn unsupported_schemes_and_file_posts_are_errors() {
         let client = Client::new(&ClientOptions::default());
+        // A bad port is blocked before any connection.
+        let blocked = client.fetch(&Url::parse("http://127.0.0.1:25/").unwrap()).unwrap_err();
+        assert!(blocked.contains("blocked"), "{blocked}");
         assert!(client.fetch(&Url::parse("ftp://example.com/").unwrap()).is_err());
         let mut post = Request::get(&Url::parse("file:///tmp/x").unwrap());
         post.method = "POST".into();

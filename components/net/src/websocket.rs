@@ -81,17 +81,6 @@ impl Connection {
     }
 }
 
-/// Ports no fetch may use (<https://fetch.spec.whatwg.org/#bad-port>); a WebSocket to one fails.
-pub fn is_bad_port(port: u16) -> bool {
-    const BAD: &[u16] = &[
-        1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
-        110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
-        531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
-        5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
-    ];
-    BAD.binary_search(&port).is_ok()
-}
-
 /// How long to wait for the TCP connection, the TLS and opening handshakes, and the server's
 /// reply to our Close frame.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -192,7 +181,7 @@ fn open(
     let url = &handshake.url;
     let host = url.host_str().ok_or("no host")?.to_owned();
     let port = url.port_or_known_default().ok_or("no port")?;
-    if is_bad_port(port) {
+    if crate::is_bad_port(port) {
         return Err(format!("port {port} is blocked"));
     }
     // `localhost` and `*.localhost` are loopback without DNS, as for fetches.
@@ -465,6 +454,7 @@ mod tests {
 
     #[test]
     fn bad_ports_are_sorted_and_found() {
+        use crate::is_bad_port;
         assert!(is_bad_port(1) && is_bad_port(6697) && is_bad_port(10080));
         assert!(!is_bad_port(80) && !is_bad_port(443) && !is_bad_port(8000));
     }
