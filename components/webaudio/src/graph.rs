@@ -135,12 +135,21 @@ pub struct Graph {
     frame: u64,
     /// An offline context's destination input, per channel, while it renders.
     recording: Option<Vec<Vec<f32>>>,
+    /// The connections changed since the delays in cycles were last found.
+    topology_changed: bool,
 }
 
 impl Graph {
     /// An empty graph at `sample_rate`.
     pub fn new(sample_rate: f32) -> Graph {
-        Graph { sample_rate, nodes: HashMap::new(), tables: Tables::default(), frame: 0, recording: None }
+        Graph {
+            sample_rate,
+            nodes: HashMap::new(),
+            tables: Tables::default(),
+            frame: 0,
+            recording: None,
+            topology_changed: true,
+        }
     }
 
     /// From now on the destination's input is kept, mixed to `channels` channels.
@@ -164,6 +173,12 @@ impl Graph {
 
     /// Applies a graph command (not the control messages, which the thread handles).
     pub fn apply(&mut self, command: ContextCommand) {
+        if matches!(
+            command,
+            ContextCommand::CreateNode { .. } | ContextCommand::Connect { .. } | ContextCommand::Disconnect { .. }
+        ) {
+            self.topology_changed = true;
+        }
         match command {
             ContextCommand::CreateNode { node, kind, channels, params } => {
                 let kind = match kind {
@@ -380,7 +395,10 @@ impl Graph {
         // Each node's output blocks, by (node, output index).
         let mut outputs: HashMap<(NodeId, u32), Block> = HashMap::with_capacity(self.nodes.len());
         let mut ended = Vec::new();
-        self.mark_delays_in_cycles();
+        // Which delays break a cycle changes only with the connections.
+        if std::mem::take(&mut self.topology_changed) {
+            self.mark_delays_in_cycles();
+        }
         let mut delayed_writes: Vec<NodeId> = Vec::new();
         for id in self.order() {
             let Some(mut node) = self.nodes.remove(&id) else { continue };
@@ -504,16 +522,13 @@ impl Graph {
                     // of the output, which has numberOfInputs channels (an unconnected input is
                     // a silent channel).
                     let mut out = silence(*count as usize);
-                    for (i, channel) in out.iter_mut().enumerate() {
-                        let connections = if i == 0 {
-                            &node.inputs[..]
-                        } else {
-                            node.more_inputs.get(i - 1).map_or(&[][..], |v| &v[..])
-                        };
-                        let mono =
-                            if i == 0 { input.clone() } else { mix_input(&node.channels, connections, &outputs) };
-                        if let Some(m) = mono.first() {
-                            channel.copy_from_slice(m);
+                    if let (Some(channel), Some(mono)) = (out.first_mut(), input.first()) {
+                        channel.copy_from_slice(mono);
+                    }
+                    for (i, channel) in out.iter_mut().enumerate().skip(1) {
+                        let connections = node.more_inputs.get(i - 1).map_or(&[][..], |v| &v[..]);
+                        if let Some(mono) = mix_input(&node.channels, connections, &outputs).first() {
+                            channel.copy_from_slice(mono);
                         }
                     }
                     Some(out)
@@ -647,6 +662,7 @@ impl Graph {
                     });
             if done {
                 ended.push(id);
+                self.topology_changed = true;
             } else {
                 self.nodes.insert(id, node);
             }
