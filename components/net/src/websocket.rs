@@ -450,7 +450,6 @@ fn run(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn bad_ports_are_sorted_and_found() {

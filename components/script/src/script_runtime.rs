@@ -307,6 +307,8 @@ pub fn microtask_checkpoint(cx: &mut JSContext) {
     }
     // Step 4: notify about rejected promises.
     notify_about_rejected_promises(cx);
+    // Step 5: cleanup Indexed Database transactions.
+    crate::dom::indexeddb::cleanup_transactions();
     // Step 7: Set performing a microtask checkpoint to false.
     PERFORMING_CHECKPOINT.with(|p| p.set(false));
 }

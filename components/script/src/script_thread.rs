@@ -37,6 +37,10 @@ pub enum LoopEnd {
 
 thread_local! {
     static LOCAL_TASKS: RefCell<VecDeque<LocalTask>> = RefCell::new(VecDeque::new());
+    /// The database access task source's tasks (Indexed Database): run when no other local
+    /// task is queued and no timer is due, so a transaction that keeps placing requests does
+    /// not starve timers.
+    static DATABASE_TASKS: RefCell<VecDeque<LocalTask>> = RefCell::new(VecDeque::new());
     static REMOTE: RefCell<Option<(Sender<RemoteTask>, Receiver<RemoteTask>)>> = const { RefCell::new(None) };
     static WINDOWS: RefCell<Vec<Trusted<Window>>> = const { RefCell::new(Vec::new()) };
     static OUTSTANDING: Cell<usize> = const { Cell::new(0) };
@@ -67,7 +71,9 @@ pub fn teardown() {
             + crate::dom::webmessaging::broadcastchannel::teardown()
             + crate::dom::websockets::websocket::teardown()
             + crate::dom::serversentevents::eventsource::teardown()
+            + crate::dom::indexeddb::backend::teardown()
             + drain(&LOCAL_TASKS)
+            + drain(&DATABASE_TASKS)
             + drain(&WINDOWS);
         if dropped == 0 {
             return;
@@ -94,6 +100,12 @@ fn shutting_down() -> bool {
 /// Queues a task on this (the script) thread.
 pub fn queue_task(task: LocalTask) {
     LOCAL_TASKS.with(|q| q.borrow_mut().push_back(task));
+}
+
+/// Queues a task on the database access task source
+/// (<https://w3c.github.io/IndexedDB/#database-access-task-source>).
+pub fn queue_database_task(task: LocalTask) {
+    DATABASE_TASKS.with(|q| q.borrow_mut().push_back(task));
 }
 
 /// A sender other threads use to queue tasks here. Call on the script thread.
@@ -236,6 +248,11 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
             }
         }
         if ran_timer {
+            continue;
+        }
+        // A database task.
+        if let Some(task) = DATABASE_TASKS.with(|q| q.borrow_mut().pop_front()) {
+            run_task(cx, task);
             continue;
         }
 

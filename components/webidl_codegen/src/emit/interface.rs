@@ -271,7 +271,10 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             if attr.is_static { format!("{name}::{camel}(cx, &global") } else { format!("this.{camel}(cx") };
         let call = if out_param { format!("{call_target}, rval.reborrow())") } else { format!("{call_target})") };
         let handle_result = result_handling(throws, out_param, &ret_ty, receiver, "rval");
-        let same_object = if attr.attrs.same_object && !attr.is_static {
+        // A global's reserved slots are SpiderMonkey's (only a few are the application's, and
+        // the DOM's prototype array follows them): its [SameObject] attributes are cached by
+        // their Rust getters instead.
+        let same_object = if attr.attrs.same_object && !attr.is_static && !iface.attrs.global {
             let slot = same_object_slot;
             same_object_slot += 1;
             Some(slot)

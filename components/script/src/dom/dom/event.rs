@@ -61,6 +61,10 @@ pub struct Event {
     time_stamp: f64,
     /// <https://dom.spec.whatwg.org/#event-path>, while the event is dispatched.
     path: RefCell<Vec<PathEntry>>,
+    /// <https://dom.spec.whatwg.org/#concept-event-dispatch>'s legacyOutputDidListenersThrowFlag:
+    /// set when a listener threw (Indexed Database aborts a transaction then).
+    #[no_trace]
+    listeners_threw: Cell<bool>,
 }
 
 /// A struct of an event's path: its invocation target, and whether it is the root of a closed
@@ -98,7 +102,17 @@ impl Event {
             trusted: Cell::new(false),
             time_stamp: window.time_origin().elapsed().as_secs_f64() * 1000.0,
             path: RefCell::new(Vec::new()),
+            listeners_threw: Cell::new(false),
         }
+    }
+
+    /// Whether a listener threw while the event was dispatched (the legacy output flag).
+    pub fn listeners_threw(&self) -> bool {
+        self.listeners_threw.get()
+    }
+
+    pub fn set_listeners_threw(&self) {
+        self.listeners_threw.set(true);
     }
 
     /// A new initialized event (as the host fires them).

@@ -358,8 +358,11 @@ impl EventTarget {
                 }
                 current
             });
-            // 11. Call the listener's callback.
+            // 11. Call the listener's callback. ("Clean up after running a callback": when no
+            // script is left on the stack, as for an event fired by a task, the microtask
+            // checkpoint runs after each listener, not once after the whole dispatch.)
             self.call_listener(cx, event, &listener.callback);
+            crate::script_runtime::microtask_checkpoint_if_idle(cx);
             // 12. Unset event's in passive listener flag.
             event.set_in_passive_listener(false);
             // 13. "If global is a Window object, then set global's current event to currentEvent."
@@ -377,7 +380,9 @@ impl EventTarget {
         rooted!(&in(cx) let this = ObjectValue(self.reflector().get_raw()));
         match callback {
             ListenerCallback::Listener(listener) => {
-                let _ = listener.HandleEvent(cx, this.handle(), event, ExceptionHandling::Report);
+                if listener.HandleEvent(cx, this.handle(), event, ExceptionHandling::Report).is_err() {
+                    event.set_listeners_threw();
+                }
             }
             ListenerCallback::Handler(cell) => {
                 let handler = cell.borrow().clone();
@@ -400,6 +405,9 @@ impl EventTarget {
                     return;
                 }
                 let result = handler.0.Call_(cx, this.handle(), event, retval.handle_mut(), ExceptionHandling::Report);
+                if result.is_err() {
+                    event.set_listeners_threw();
+                }
                 // The return value false cancels the event (for most handlers).
                 if result.is_ok() && retval.get().is_boolean() && !retval.get().to_boolean() {
                     event.cancel_from_handler();

@@ -4,5 +4,6 @@
 
 #[macro_use]
 mod simpleevent;
+pub(crate) use simpleevent::simple_event;
 
 pub mod events;

@@ -51,3 +51,4 @@ macro_rules! simple_event {
         }
     };
 }
+pub(crate) use simple_event;

@@ -6,6 +6,7 @@ pub mod base64;
 pub mod customelements;
 pub mod documentmetadata;
 pub mod domparser;
+pub mod domstringlist;
 pub mod domstringmap;
 pub mod errorevent;
 pub mod eventhandlerattributes;

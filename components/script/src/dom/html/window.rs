@@ -127,6 +127,8 @@ pub struct Window {
     local_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
     history: MutNullableDom<crate::dom::html::history::History>,
     session_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
+    indexed_db: MutNullableDom<crate::dom::indexeddb::factory::IDBFactory>,
+    crypto: MutNullableDom<crate::dom::webcrypto::crypto::Crypto>,
     idle_callbacks: RefCell<crate::dom::idle::IdleCallbacks>,
     test_hooks: MutNullableDom<ApertureTestHooks>,
     parent: MutNullableDom<Window>,
@@ -210,6 +212,8 @@ impl Window {
             local_storage: Default::default(),
             history: Default::default(),
             session_storage: Default::default(),
+            indexed_db: Default::default(),
+            crypto: Default::default(),
             idle_callbacks: Default::default(),
             test_hooks: Default::default(),
             parent: Default::default(),
@@ -865,7 +869,8 @@ impl WindowMethods for Window {
     /// <https://w3c.github.io/webcrypto/#dom-windoworworkerglobalscope-crypto> ([SameObject]: the
     /// binding keeps the first one returned).
     fn Crypto(&self, cx: &mut JSContext) -> DomRoot<crate::dom::webcrypto::crypto::Crypto> {
-        crate::dom::webcrypto::crypto::Crypto::new(cx, self)
+        // [SameObject]: made once (a global's getters cache in the Rust struct).
+        self.crypto.or_init(|| crate::dom::webcrypto::crypto::Crypto::new(cx, self))
     }
 
     /// <https://drafts.csswg.org/cssom-view/#dom-window-devicepixelratio>: the host's device pixel
@@ -1014,6 +1019,11 @@ impl WindowMethods for Window {
     /// <https://html.spec.whatwg.org/multipage/webstorage.html#dom-sessionstorage>
     fn SessionStorage(&self, cx: &mut JSContext) -> DomRoot<crate::dom::webstorage::storage::Storage> {
         self.session_storage.or_init(|| crate::dom::webstorage::storage::Storage::new(cx, self, false))
+    }
+
+    /// <https://w3c.github.io/IndexedDB/#dom-windoworworkerglobalscope-indexeddb>
+    fn IndexedDB(&self, cx: &mut JSContext) -> DomRoot<crate::dom::indexeddb::factory::IDBFactory> {
+        self.indexed_db.or_init(|| crate::dom::indexeddb::factory::IDBFactory::new(cx, self))
     }
 
     /// <https://w3c.github.io/requestidlecallback/#the-requestidlecallback-method>

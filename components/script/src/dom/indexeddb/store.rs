@@ -21,6 +21,8 @@ pub struct ConstraintError(pub &'static str);
 /// whenever records in the referenced object store are inserted, updated or deleted."
 #[derive(Clone, Debug)]
 pub struct Index {
+    /// Identifies the index across renames and rollbacks (index handles refer to it).
+    pub id: u64,
     pub name: String,
     pub key_path: KeyPath,
     pub unique: bool,
@@ -32,6 +34,8 @@ pub struct Index {
 /// <https://w3c.github.io/IndexedDB/#object-store-construct>
 #[derive(Clone, Debug)]
 pub struct ObjectStore<V> {
+    /// Identifies the store across renames and rollbacks (object store handles refer to it).
+    pub id: u64,
     pub name: String,
     pub key_path: Option<KeyPath>,
     pub key_generator: Option<KeyGenerator>,
@@ -73,8 +77,9 @@ fn bounds(range: &KeyRange) -> Option<(Bound<&Key>, Bound<&Key>)> {
 }
 
 impl<V: Clone> ObjectStore<V> {
-    pub fn new(name: String, key_path: Option<KeyPath>, auto_increment: bool) -> ObjectStore<V> {
+    pub fn new(id: u64, name: String, key_path: Option<KeyPath>, auto_increment: bool) -> ObjectStore<V> {
         ObjectStore {
+            id,
             name,
             key_path,
             key_generator: auto_increment.then(KeyGenerator::default),
@@ -194,7 +199,7 @@ mod tests {
 
     #[test]
     fn indexeddb_store_add_refuses_existing_key_put_replaces() {
-        let mut s: ObjectStore<&str> = ObjectStore::new("s".into(), None, false);
+        let mut s: ObjectStore<&str> = ObjectStore::new(0, "s".into(), None, false);
         assert_eq!(s.store_record(n(1.0), "a", &[], true), Ok(()));
         assert!(s.store_record(n(1.0), "b", &[], true).is_err());
         assert_eq!(s.store_record(n(1.0), "c", &[], false), Ok(()));
@@ -203,8 +208,9 @@ mod tests {
 
     #[test]
     fn indexeddb_store_unique_index_and_replacement() {
-        let mut s: ObjectStore<&str> = ObjectStore::new("s".into(), Some(KeyPath::String("id".into())), false);
+        let mut s: ObjectStore<&str> = ObjectStore::new(0, "s".into(), Some(KeyPath::String("id".into())), false);
         s.indexes.push(Index {
+            id: 1,
             name: "by_email".into(),
             key_path: KeyPath::String("email".into()),
             unique: true,
@@ -225,8 +231,9 @@ mod tests {
 
     #[test]
     fn indexeddb_store_delete_range_clear_and_generator() {
-        let mut s: ObjectStore<u8> = ObjectStore::new("s".into(), None, true);
+        let mut s: ObjectStore<u8> = ObjectStore::new(0, "s".into(), None, true);
         s.indexes.push(Index {
+            id: 1,
             name: "tags".into(),
             key_path: KeyPath::String("tags".into()),
             unique: false,
@@ -259,10 +266,10 @@ mod tests {
     #[test]
     fn indexeddb_database_snapshot_restores_on_abort() {
         let mut db: Database<u8> =
-            Database { name: "d".into(), version: 1, stores: vec![ObjectStore::new("s".into(), None, false)] };
+            Database { name: "d".into(), version: 1, stores: vec![ObjectStore::new(0, "s".into(), None, false)] };
         let snapshot = db.clone();
         db.stores[0].store_record(n(1.0), 1, &[], false).unwrap();
-        db.stores.push(ObjectStore::new("t".into(), None, false));
+        db.stores.push(ObjectStore::new(0, "t".into(), None, false));
         db = snapshot;
         assert_eq!(db.stores.len(), 1);
         assert!(db.stores[0].records.is_empty());
