@@ -67,6 +67,7 @@ pub fn teardown() {
             + crate::dom::webmessaging::broadcastchannel::teardown()
             + crate::dom::websockets::websocket::teardown()
             + crate::dom::serversentevents::eventsource::teardown()
+            + crate::dom::weblocks::teardown()
             + drain(&LOCAL_TASKS)
             + drain(&WINDOWS);
         if dropped == 0 {

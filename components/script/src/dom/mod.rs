@@ -45,6 +45,7 @@ pub mod url;
 pub mod webaudio;
 pub mod webcodecs;
 pub mod webcrypto;
+pub mod weblocks;
 pub mod webmessaging;
 pub mod websockets;
 pub mod webstorage;

@@ -186,6 +186,8 @@ pub use crate::dom::webmessaging::messageevent::MessageEvent;
 pub use crate::dom::webmessaging::messageport::{MessageChannel, MessagePort};
 pub use crate::dom::webmessaging::broadcastchannel::BroadcastChannel;
 pub use crate::dom::websockets::websocket::WebSocket;
+pub use crate::dom::weblocks::lock::Lock;
+pub use crate::dom::weblocks::lockmanager::LockManager;
 pub use crate::dom::serversentevents::eventsource::EventSource;
 pub use crate::dom::webstorage::storage::Storage;
 pub use crate::dom::xhr::formdata::FormData;

@@ -65,6 +65,7 @@ pub struct Navigator {
     user_activation: MutNullableDom<crate::dom::uievents::useractivation::UserActivation>,
     permissions: MutNullableDom<Permissions>,
     languages: LanguagesCache,
+    locks: MutNullableDom<crate::dom::weblocks::lockmanager::LockManager>,
 }
 
 impl Navigator {
@@ -77,6 +78,7 @@ impl Navigator {
                 user_activation: Default::default(),
                 permissions: Default::default(),
                 languages: Default::default(),
+                locks: Default::default(),
             }),
             window,
         )
@@ -159,6 +161,12 @@ impl NavigatorMethods for Navigator {
     fn UserActivation(&self, cx: &mut JSContext) -> DomRoot<crate::dom::uievents::useractivation::UserActivation> {
         let window = self.global();
         self.user_activation.or_init(|| crate::dom::uievents::useractivation::UserActivation::new(cx, &window))
+    }
+
+    /// <https://w3c.github.io/web-locks/#dom-navigatorlocks-locks>: "return this's relevant
+    /// settings object's LockManager object".
+    fn Locks(&self, cx: &mut JSContext) -> DomRoot<crate::dom::weblocks::lockmanager::LockManager> {
+        self.locks.or_init(|| crate::dom::weblocks::lockmanager::LockManager::new(cx, &self.global()))
     }
 
     /// <https://w3c.github.io/permissions/#dom-navigator-permissions>
