@@ -66,6 +66,8 @@ pub struct Navigator {
     permissions: MutNullableDom<Permissions>,
     languages: LanguagesCache,
     locks: MutNullableDom<crate::dom::weblocks::lockmanager::LockManager>,
+    storage: MutNullableDom<crate::dom::storage::storagemanager::StorageManager>,
+    media_session: MutNullableDom<crate::dom::mediasession::mediasession::MediaSession>,
 }
 
 impl Navigator {
@@ -79,6 +81,8 @@ impl Navigator {
                 permissions: Default::default(),
                 languages: Default::default(),
                 locks: Default::default(),
+                storage: Default::default(),
+                media_session: Default::default(),
             }),
             window,
         )
@@ -167,6 +171,17 @@ impl NavigatorMethods for Navigator {
     /// settings object's LockManager object".
     fn Locks(&self, cx: &mut JSContext) -> DomRoot<crate::dom::weblocks::lockmanager::LockManager> {
         self.locks.or_init(|| crate::dom::weblocks::lockmanager::LockManager::new(cx, &self.global()))
+    }
+
+    /// <https://storage.spec.whatwg.org/#dom-navigatorstorage-storage>
+    fn Storage(&self, cx: &mut JSContext) -> DomRoot<crate::dom::storage::storagemanager::StorageManager> {
+        self.storage.or_init(|| crate::dom::storage::storagemanager::StorageManager::new(cx, &self.global()))
+    }
+
+    /// <https://w3c.github.io/mediasession/#dom-navigator-mediasession>: "the MediaSession
+    /// instance associated with the Navigator object".
+    fn MediaSession(&self, cx: &mut JSContext) -> DomRoot<crate::dom::mediasession::mediasession::MediaSession> {
+        self.media_session.or_init(|| crate::dom::mediasession::mediasession::MediaSession::new(cx, &self.global()))
     }
 
     /// <https://w3c.github.io/permissions/#dom-navigator-permissions>

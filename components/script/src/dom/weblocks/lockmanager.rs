@@ -89,8 +89,95 @@ impl LockManager {
         Ok(())
     }
 
-    /// <https://w3c.github.io/web-locks/#dom-lockmanager-request> with the options converted.
-    fn request(
+    /// <https://w3c.github.io/web-locks/#signal-to-abort-the-request>
+    fn signal_to_abort(&self, cx: &mut JSContext, id: u64, reason: HandleValue) {
+        // (The algorithm is removed from the signal when the callback is invoked: a request
+        // no longer waiting has nothing to abort.)
+        let Some(waiting) = self.waiting.borrow().get(&id).map(|w| w.promise.clone()) else { return };
+        // 1. Enqueue the steps to abort the request request to the lock task queue.
+        super::abort_request(&self.origin, id);
+        // 2. Reject request's promise with signal's abort reason.
+        waiting.reject(cx, reason);
+    }
+
+    /// The callback of a request that was not grantable with `ifAvailable`, invoked with null.
+    fn run_not_available(&self, cx: &mut JSContext, id: u64) {
+        let Some(waiting) = self.waiting.borrow_mut().remove(&id) else { return };
+        // "Let r be the result of invoking callback with null as the only argument."
+        rooted!(&in(cx) let mut r = UndefinedValue());
+        rooted!(&in(cx) let this = UndefinedValue());
+        let result = waiting.callback.Call_(cx, this.handle(), None, r.handle_mut(), ExceptionHandling::Rethrow);
+        // "Resolve promise with r" (an abrupt completion rejects it).
+        match result {
+            Ok(()) => waiting.promise.resolve(cx, r.handle()),
+            Err(e) => waiting.promise.reject_error(cx, e),
+        }
+    }
+
+    /// <https://w3c.github.io/web-locks/#process-the-lock-request-queue>, step 2.13: the steps
+    /// on the event loop once request `id` has become a held lock.
+    pub fn run_granted(&self, cx: &mut JSContext, id: u64) {
+        let Some(waiting) = self.waiting.borrow_mut().remove(&id) else { return };
+        // 2.13.1. If signal is present, then run these steps:
+        if let Some(signal) = &waiting.signal {
+            // 2.13.1.1. If signal is aborted, then enqueue the step "release the lock lock" to
+            //           the lock task queue, and return.
+            if signal.is_aborted() {
+                super::release_lock(&self.origin, id);
+                return;
+            }
+            // 2.13.1.2. Remove the algorithm signal to abort the request request from signal.
+            //           (Done by removing `waiting`: the algorithm finds nothing to abort.)
+        }
+        // 2.10. Let waiting be a new promise.
+        let window = self.global();
+        let waiting_promise = Promise::new(cx, &window);
+        // 2.13.2. Let r be the result of invoking callback with a new Lock object associated
+        //         with lock as the only argument.
+        let lock = Lock::new(cx, &window, waiting.name.clone(), waiting.mode);
+        rooted!(&in(cx) let mut r = UndefinedValue());
+        rooted!(&in(cx) let this = UndefinedValue());
+        let result = waiting.callback.Call_(cx, this.handle(), Some(&lock), r.handle_mut(), ExceptionHandling::Rethrow);
+        // 2.13.3. Resolve waiting with r.
+        match result {
+            Ok(()) => waiting_promise.resolve(cx, r.handle()),
+            Err(e) => waiting_promise.reject_error(cx, e),
+        }
+        // "When lock's waiting promise settles (fulfills or rejects), enqueue the following
+        // steps on the lock task queue: 1. Release the lock lock. 2. Resolve lock's released
+        // promise with lock's waiting promise."
+        react(
+            cx,
+            waiting_promise.promise_obj(),
+            (waiting_promise.clone(), self.origin.clone(), id),
+            |cx, data, _| waiting_settled(cx, data),
+            |cx, data, _| waiting_settled(cx, data),
+        );
+    }
+}
+
+/// A lock's waiting promise settled: release the lock and resolve its released promise with
+/// the waiting promise.
+fn waiting_settled(cx: &mut JSContext, (waiting, origin, id): &(Rc<Promise>, String, u64)) {
+    // 1. Release the lock lock. (A stolen lock is no longer held; its released promise was
+    //    rejected already, and resolving it now changes nothing.)
+    if let Some(released) = super::release_lock(origin, *id) {
+        // 2. Resolve lock's released promise with lock's waiting promise.
+        rooted!(&in(cx) let value = ObjectValue(waiting.promise_obj().get()));
+        released.resolve(cx, value.handle());
+    }
+}
+
+impl LockManagerMethods for LockManager {
+    /// <https://w3c.github.io/web-locks/#dom-lockmanager-request>
+    fn Request(&self, cx: &mut JSContext, name: DOMString, callback: Rc<LockGrantedCallback>) -> Rc<Promise> {
+        // 1. If options was not passed, then let options be a new LockOptions dictionary with
+        //    default members.
+        self.Request_(cx, name, &LockOptions::empty(), callback)
+    }
+
+    /// <https://w3c.github.io/web-locks/#dom-lockmanager-request-name-options-callback>
+    fn Request_(
         &self,
         cx: &mut JSContext,
         name: DOMString,
@@ -99,8 +186,7 @@ impl LockManager {
     ) -> Rc<Promise> {
         let window = self.global();
         let name = String::from(name);
-        // 1. If options was not passed, then let options be a new LockOptions dictionary with
-        //    default members. (`Request` passes the defaults.)
+        // 1. (Without options, `Request` passes a LockOptions dictionary with default members.)
         // 2.–4. Fully active, and the lock manager.
         if let Err(e) = self.check_environment() {
             return Promise::new_rejected(cx, &window, e);
@@ -201,104 +287,6 @@ impl LockManager {
         }
         // 12. Return promise.
         promise
-    }
-
-    /// <https://w3c.github.io/web-locks/#signal-to-abort-the-request>
-    fn signal_to_abort(&self, cx: &mut JSContext, id: u64, reason: HandleValue) {
-        // (The algorithm is removed from the signal when the callback is invoked: a request
-        // no longer waiting has nothing to abort.)
-        let Some(waiting) = self.waiting.borrow().get(&id).map(|w| w.promise.clone()) else { return };
-        // 1. Enqueue the steps to abort the request request to the lock task queue.
-        super::abort_request(&self.origin, id);
-        // 2. Reject request's promise with signal's abort reason.
-        waiting.reject(cx, reason);
-    }
-
-    /// The callback of a request that was not grantable with `ifAvailable`, invoked with null.
-    fn run_not_available(&self, cx: &mut JSContext, id: u64) {
-        let Some(waiting) = self.waiting.borrow_mut().remove(&id) else { return };
-        // "Let r be the result of invoking callback with null as the only argument."
-        rooted!(&in(cx) let mut r = UndefinedValue());
-        rooted!(&in(cx) let this = UndefinedValue());
-        let result = waiting.callback.Call_(cx, this.handle(), None, r.handle_mut(), ExceptionHandling::Rethrow);
-        // "Resolve promise with r" (an abrupt completion rejects it).
-        match result {
-            Ok(()) => waiting.promise.resolve(cx, r.handle()),
-            Err(e) => waiting.promise.reject_error(cx, e),
-        }
-    }
-
-    /// <https://w3c.github.io/web-locks/#process-the-lock-request-queue>, step 2.13: the steps
-    /// on the event loop once request `id` has become a held lock.
-    pub fn run_granted(&self, cx: &mut JSContext, id: u64) {
-        let Some(waiting) = self.waiting.borrow_mut().remove(&id) else { return };
-        // 2.13.1. If signal is present, then run these steps:
-        if let Some(signal) = &waiting.signal {
-            // 2.13.1.1. If signal is aborted, then enqueue the step "release the lock lock" to
-            //           the lock task queue, and return.
-            if signal.is_aborted() {
-                super::release_lock(&self.origin, id);
-                return;
-            }
-            // 2.13.1.2. Remove the algorithm signal to abort the request request from signal.
-            //           (Done by removing `waiting`: the algorithm finds nothing to abort.)
-        }
-        // 2.10. Let waiting be a new promise.
-        let window = self.global();
-        let waiting_promise = Promise::new(cx, &window);
-        // 2.13.2. Let r be the result of invoking callback with a new Lock object associated
-        //         with lock as the only argument.
-        let lock = Lock::new(cx, &window, waiting.name.clone(), waiting.mode);
-        rooted!(&in(cx) let mut r = UndefinedValue());
-        rooted!(&in(cx) let this = UndefinedValue());
-        let result = waiting.callback.Call_(cx, this.handle(), Some(&lock), r.handle_mut(), ExceptionHandling::Rethrow);
-        // 2.13.3. Resolve waiting with r.
-        match result {
-            Ok(()) => waiting_promise.resolve(cx, r.handle()),
-            Err(e) => waiting_promise.reject_error(cx, e),
-        }
-        // "When lock's waiting promise settles (fulfills or rejects), enqueue the following
-        // steps on the lock task queue: 1. Release the lock lock. 2. Resolve lock's released
-        // promise with lock's waiting promise."
-        react(
-            cx,
-            waiting_promise.promise_obj(),
-            (waiting_promise.clone(), self.origin.clone(), id),
-            |cx, data, _| waiting_settled(cx, data),
-            |cx, data, _| waiting_settled(cx, data),
-        );
-    }
-}
-
-/// A lock's waiting promise settled: release the lock and resolve its released promise with
-/// the waiting promise.
-fn waiting_settled(cx: &mut JSContext, (waiting, origin, id): &(Rc<Promise>, String, u64)) {
-    // 1. Release the lock lock. (A stolen lock is no longer held; its released promise was
-    //    rejected already, and resolving it now changes nothing.)
-    if let Some(released) = super::release_lock(origin, *id) {
-        // 2. Resolve lock's released promise with lock's waiting promise.
-        rooted!(&in(cx) let value = ObjectValue(waiting.promise_obj().get()));
-        released.resolve(cx, value.handle());
-    }
-}
-
-impl LockManagerMethods for LockManager {
-    /// <https://w3c.github.io/web-locks/#dom-lockmanager-request>
-    fn Request(&self, cx: &mut JSContext, name: DOMString, callback: Rc<LockGrantedCallback>) -> Rc<Promise> {
-        // 1. If options was not passed, then let options be a new LockOptions dictionary with
-        //    default members.
-        self.request(cx, name, &LockOptions::empty(), callback)
-    }
-
-    /// <https://w3c.github.io/web-locks/#dom-lockmanager-request-name-options-callback>
-    fn Request_(
-        &self,
-        cx: &mut JSContext,
-        name: DOMString,
-        options: &LockOptions,
-        callback: Rc<LockGrantedCallback>,
-    ) -> Rc<Promise> {
-        self.request(cx, name, options, callback)
     }
 
     /// <https://w3c.github.io/web-locks/#dom-lockmanager-query>
