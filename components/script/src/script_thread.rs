@@ -72,6 +72,7 @@ pub fn teardown() {
             + crate::dom::websockets::websocket::teardown()
             + crate::dom::serversentevents::eventsource::teardown()
             + crate::dom::indexeddb::backend::teardown()
+            + crate::dom::weblocks::teardown()
             + drain(&LOCAL_TASKS)
             + drain(&DATABASE_TASKS)
             + drain(&WINDOWS);

@@ -1,11 +1,12 @@
 //! CSSOM View (<https://drafts.csswg.org/cssom-view/>) for a headless host: a fixed viewport and
-//! screen, `matchMedia()` and `Screen`.
+//! screen, `matchMedia()`, `Screen` and the `VisualViewport`.
 
 pub mod elementfrompoint;
 pub mod elementscroll;
 pub mod mediaqueries;
 pub mod mediaquerylist;
 pub mod screen;
+pub mod visualviewport;
 
 /// The viewport and screen, in CSS pixels: headless Chromium's default window.
 pub const VIEWPORT_WIDTH: i32 = 800;

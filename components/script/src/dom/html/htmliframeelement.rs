@@ -326,6 +326,7 @@ fn detach_window(window: &Window) {
     let document = window.document();
     detach_descendant_navigables(&document);
     document.detach();
+    crate::dom::weblocks::terminate_window(window);
     crate::script_thread::remove_window(window);
 }
 

@@ -65,6 +65,9 @@ pub struct Navigator {
     user_activation: MutNullableDom<crate::dom::uievents::useractivation::UserActivation>,
     permissions: MutNullableDom<Permissions>,
     languages: LanguagesCache,
+    locks: MutNullableDom<crate::dom::weblocks::lockmanager::LockManager>,
+    storage: MutNullableDom<crate::dom::storage::storagemanager::StorageManager>,
+    media_session: MutNullableDom<crate::dom::mediasession::mediasession::MediaSession>,
 }
 
 impl Navigator {
@@ -77,6 +80,9 @@ impl Navigator {
                 user_activation: Default::default(),
                 permissions: Default::default(),
                 languages: Default::default(),
+                locks: Default::default(),
+                storage: Default::default(),
+                media_session: Default::default(),
             }),
             window,
         )
@@ -159,6 +165,23 @@ impl NavigatorMethods for Navigator {
     fn UserActivation(&self, cx: &mut JSContext) -> DomRoot<crate::dom::uievents::useractivation::UserActivation> {
         let window = self.global();
         self.user_activation.or_init(|| crate::dom::uievents::useractivation::UserActivation::new(cx, &window))
+    }
+
+    /// <https://w3c.github.io/web-locks/#dom-navigatorlocks-locks>: "return this's relevant
+    /// settings object's LockManager object".
+    fn Locks(&self, cx: &mut JSContext) -> DomRoot<crate::dom::weblocks::lockmanager::LockManager> {
+        self.locks.or_init(|| crate::dom::weblocks::lockmanager::LockManager::new(cx, &self.global()))
+    }
+
+    /// <https://storage.spec.whatwg.org/#dom-navigatorstorage-storage>
+    fn Storage(&self, cx: &mut JSContext) -> DomRoot<crate::dom::storage::storagemanager::StorageManager> {
+        self.storage.or_init(|| crate::dom::storage::storagemanager::StorageManager::new(cx, &self.global()))
+    }
+
+    /// <https://w3c.github.io/mediasession/#dom-navigator-mediasession>: "the MediaSession
+    /// instance associated with the Navigator object".
+    fn MediaSession(&self, cx: &mut JSContext) -> DomRoot<crate::dom::mediasession::mediasession::MediaSession> {
+        self.media_session.or_init(|| crate::dom::mediasession::mediasession::MediaSession::new(cx, &self.global()))
     }
 
     /// <https://w3c.github.io/permissions/#dom-navigator-permissions>

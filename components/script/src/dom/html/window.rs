@@ -27,6 +27,7 @@ use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::css::cssstyledeclaration::CSSStyleDeclaration;
+use crate::dom::cssomview::visualviewport::VisualViewport;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::global_of;
@@ -124,6 +125,7 @@ pub struct Window {
     navigator: MutNullableDom<Navigator>,
     performance: MutNullableDom<Performance>,
     screen: MutNullableDom<crate::dom::cssomview::screen::Screen>,
+    visual_viewport: MutNullableDom<VisualViewport>,
     local_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
     history: MutNullableDom<crate::dom::html::history::History>,
     session_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
@@ -209,6 +211,7 @@ impl Window {
             current_event: Default::default(),
             performance: Default::default(),
             screen: Default::default(),
+            visual_viewport: Default::default(),
             local_storage: Default::default(),
             history: Default::default(),
             session_storage: Default::default(),
@@ -1068,6 +1071,16 @@ impl WindowMethods for Window {
     fn ScrollBy(&self, _cx: &mut JSContext, _options: &crate::dom::bindings::codegen::Dictionaries::ScrollToOptions) {}
     /// <https://drafts.csswg.org/cssom-view/#dom-window-scrollby>
     fn ScrollBy_(&self, _cx: &mut JSContext, _x: f64, _y: f64) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-visualviewport>: "If the associated
+    /// document is fully active, return the VisualViewport object associated with the Window
+    /// object's associated document. Otherwise, return null."
+    fn VisualViewport(&self, cx: &mut JSContext) -> Option<DomRoot<VisualViewport>> {
+        if !self.is_attached() {
+            return None;
+        }
+        Some(self.visual_viewport.or_init(|| VisualViewport::new(cx, self)))
+    }
 
     /// <https://drafts.csswg.org/cssom-view/#dom-window-innerwidth>
     fn InnerWidth(&self, _cx: &mut JSContext) -> i32 {

@@ -116,3 +116,9 @@ impl StorageMethods for Storage {
         self.area.borrow().entries.iter().map(|(k, _)| k.clone().into()).collect()
     }
 }
+
+/// The bytes `origin`'s local storage area holds (keys and values as UTF-16, as the quota counts
+/// them): its part of the Storage Standard's storage usage (`navigator.storage.estimate()`).
+pub fn local_storage_usage(origin: &str) -> u64 {
+    LOCAL.with(|s| s.borrow().get(origin).map_or(0, |area| area.borrow().size() as u64))
+}
