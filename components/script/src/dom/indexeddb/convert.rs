@@ -259,26 +259,7 @@ pub fn key_to_value(cx: &mut JSContext, key: &Key, mut rval: MutableHandleValue)
         // "array: let array be the result of executing the ECMAScript Array constructor with no
         // arguments; for each entry of value, CreateDataProperty(array, index, the result of
         // converting entry to a value); return array."
-        Key::Array(keys) => {
-            // SAFETY: a new array in the current realm, rooted at once.
-            rooted!(&in(cx) let array = unsafe { mozjs::jsapi::NewArrayObject1(cx.raw_cx(), keys.len()) });
-            assert!(!array.get().is_null(), "out of memory creating a key array");
-            for (index, key) in keys.iter().enumerate() {
-                rooted!(&in(cx) let mut item = UndefinedValue());
-                key_to_value(cx, key, item.handle_mut());
-                // SAFETY: `array` and `item` are rooted; the array is a plain new Array.
-                unsafe {
-                    mozjs::jsapi::JS_DefineElement(
-                        cx.raw_cx(),
-                        array.handle().into(),
-                        index as u32,
-                        item.handle().into(),
-                        mozjs::jsapi::JSPROP_ENUMERATE as u32,
-                    )
-                };
-            }
-            rval.set(ObjectValue(array.get()));
-        }
+        Key::Array(keys) => new_array(cx, keys.len(), rval, |cx, i, out| key_to_value(cx, &keys[i], out)),
     }
 }
 
@@ -291,6 +272,64 @@ fn property_id(cx: &mut JSContext, name: &str, mut id: mozjs::rust::MutableHandl
         !string.get().is_null()
             && mozjs::jsapi::JS_StringToId(cx.raw_cx(), string.handle().into(), id.reborrow().into())
     }
+}
+
+/// "Let hop be ? HasOwnProperty(object, identifier). If hop is true, let value be ! Get(object,
+/// identifier)": `Ok(false)` when `object` has no own property `identifier`.
+fn own_property(
+    cx: &mut JSContext,
+    object: mozjs::rust::HandleObject,
+    identifier: &str,
+    mut rval: MutableHandleValue,
+) -> Result<bool, Error> {
+    rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
+    if !property_id(cx, identifier, id.handle_mut()) {
+        return Err(Error::JSFailed);
+    }
+    let mut found = false;
+    // SAFETY: `object` and `id` are rooted, `rval` is a rooted out-parameter.
+    let ok = unsafe {
+        mozjs::jsapi::JS_HasOwnPropertyById(cx.raw_cx(), object.into(), id.handle().into(), &mut found)
+            && (!found
+                || mozjs::jsapi::JS_GetPropertyById(
+                    cx.raw_cx(),
+                    object.into(),
+                    id.handle().into(),
+                    rval.reborrow().into(),
+                ))
+    };
+    if !ok {
+        return Err(Error::JSFailed);
+    }
+    Ok(found)
+}
+
+/// A new Array of `len` items, each written by `item`, in the current realm.
+pub fn new_array(
+    cx: &mut JSContext,
+    len: usize,
+    mut rval: MutableHandleValue,
+    mut item: impl FnMut(&mut JSContext, usize, MutableHandleValue),
+) {
+    // SAFETY: a new array in the current realm, rooted at once; each item is rooted before it is
+    // defined on it.
+    rooted!(&in(cx) let array = unsafe { mozjs::jsapi::NewArrayObject1(cx.raw_cx(), len) });
+    assert!(!array.get().is_null(), "out of memory creating an array");
+    for i in 0..len {
+        rooted!(&in(cx) let mut v = UndefinedValue());
+        item(cx, i, v.handle_mut());
+        // SAFETY: as above.
+        unsafe {
+            mozjs::jsapi::JS_DefineElement(
+                cx.raw_cx(),
+                array.handle().into(),
+                i as u32,
+                v.handle().into(),
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            )
+        };
+    }
+    rval.set(ObjectValue(array.get()));
 }
 
 /// <https://w3c.github.io/IndexedDB/#evaluate-a-key-path-on-a-value>: `Ok(false)` is
@@ -307,25 +346,16 @@ pub fn evaluate_key_path(
         // abrupt completion; if key is failure, abort and return failure; CreateDataProperty
         // (result, i, key)."
         KeyPath::Sequence(items) => {
-            // SAFETY: a new array, rooted at once.
-            rooted!(&in(cx) let array = unsafe { mozjs::jsapi::NewArrayObject1(cx.raw_cx(), items.len()) });
-            for (i, item) in items.iter().enumerate() {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in items {
                 rooted!(&in(cx) let mut key = UndefinedValue());
                 if !evaluate_key_path(cx, value, &KeyPath::String(item.clone()), key.handle_mut())? {
                     return Ok(false);
                 }
-                // SAFETY: `array` and `key` are rooted.
-                unsafe {
-                    mozjs::jsapi::JS_DefineElement(
-                        cx.raw_cx(),
-                        array.handle().into(),
-                        i as u32,
-                        key.handle().into(),
-                        mozjs::jsapi::JSPROP_ENUMERATE as u32,
-                    )
-                };
+                keys.push(key.get());
             }
-            rval.set(ObjectValue(array.get()));
+            rooted!(&in(cx) let keys: Vec<JSVal> = keys);
+            new_array(cx, keys.len(), rval, |_cx, i, mut out| out.set(keys[i]));
             Ok(true)
         }
         KeyPath::String(path) => {
@@ -363,36 +393,9 @@ pub fn evaluate_key_path(
                 }
                 // "Let hop be ? HasOwnProperty(value, identifier); if hop is false, return
                 // failure. Let value be ! Get(value, identifier)."
-                rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-                if !property_id(cx, identifier, id.handle_mut()) {
-                    return Err(Error::JSFailed);
-                }
-                let mut found = false;
-                // SAFETY: `object` and `id` are rooted.
-                if !unsafe {
-                    mozjs::jsapi::JS_HasOwnPropertyById(
-                        cx.raw_cx(),
-                        object.handle().into(),
-                        id.handle().into(),
-                        &mut found,
-                    )
-                } {
-                    return Err(Error::JSFailed);
-                }
-                if !found {
-                    return Ok(false);
-                }
                 rooted!(&in(cx) let mut next = UndefinedValue());
-                // SAFETY: as above; `next` is rooted.
-                if !unsafe {
-                    mozjs::jsapi::JS_GetPropertyById(
-                        cx.raw_cx(),
-                        object.handle().into(),
-                        id.handle().into(),
-                        next.handle_mut().into(),
-                    )
-                } {
-                    return Err(Error::JSFailed);
+                if !own_property(cx, object.handle(), identifier, next.handle_mut())? {
+                    return Ok(false);
                 }
                 current.set(next.get());
             }
@@ -449,6 +452,23 @@ pub fn extract_keys(
     }
 }
 
+/// A data property `name` = `value` on `object` (CreateDataProperty).
+fn define_property(cx: &mut JSContext, object: mozjs::rust::HandleObject, name: &str, value: HandleValue) {
+    rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
+    if property_id(cx, name, id.handle_mut()) {
+        // SAFETY: `object`, `id` and `value` are rooted.
+        unsafe {
+            mozjs::jsapi::JS_DefinePropertyById2(
+                cx.raw_cx(),
+                object.into(),
+                id.handle().into(),
+                value.into(),
+                mozjs::jsapi::JSPROP_ENUMERATE as u32,
+            )
+        };
+    }
+}
+
 /// <https://w3c.github.io/IndexedDB/#check-that-a-key-could-be-injected-into-a-value>
 pub fn could_inject(cx: &mut JSContext, value: HandleValue, path: &str) -> bool {
     // "Let identifiers be the result of strictly splitting keyPath on U+002E FULL STOP. Assert:
@@ -464,31 +484,12 @@ pub fn could_inject(cx: &mut JSContext, value: HandleValue, path: &str) -> bool 
             return false;
         }
         rooted!(&in(cx) let object = current.get().to_object());
-        rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-        if !property_id(cx, identifier, id.handle_mut()) {
-            return false;
-        }
-        let mut found = false;
-        // SAFETY: `object` and `id` are rooted.
-        if !unsafe {
-            mozjs::jsapi::JS_HasOwnPropertyById(cx.raw_cx(), object.handle().into(), id.handle().into(), &mut found)
-        } {
-            return false;
-        }
-        if !found {
-            return true;
-        }
         rooted!(&in(cx) let mut next = UndefinedValue());
-        // SAFETY: as above.
-        unsafe {
-            mozjs::jsapi::JS_GetPropertyById(
-                cx.raw_cx(),
-                object.handle().into(),
-                id.handle().into(),
-                next.handle_mut().into(),
-            )
-        };
-        current.set(next.get());
+        match own_property(cx, object.handle(), identifier, next.handle_mut()) {
+            Ok(true) => current.set(next.get()),
+            Ok(false) => return true,
+            Err(_) => return false,
+        }
     }
     // "Return true if value is an Object or an Array, or false otherwise."
     current.get().is_object()
@@ -508,38 +509,16 @@ pub fn inject_key(cx: &mut JSContext, value: HandleValue, key: &Key, path: &str)
             return;
         }
         rooted!(&in(cx) let object = current.get().to_object());
-        rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-        if !property_id(cx, identifier, id.handle_mut()) {
-            return;
-        }
-        let mut found = false;
-        // SAFETY: `object` and `id` are rooted.
-        unsafe {
-            mozjs::jsapi::JS_HasOwnPropertyById(cx.raw_cx(), object.handle().into(), id.handle().into(), &mut found)
-        };
-        if !found {
-            // SAFETY: a new plain object, rooted at once, defined on the rooted `object`.
-            unsafe {
-                rooted!(&in(cx) let o = ObjectValue(mozjs::jsapi::JS_NewPlainObject(cx.raw_cx())));
-                mozjs::jsapi::JS_DefinePropertyById2(
-                    cx.raw_cx(),
-                    object.handle().into(),
-                    id.handle().into(),
-                    o.handle().into(),
-                    mozjs::jsapi::JSPROP_ENUMERATE as u32,
-                );
-            }
-        }
         rooted!(&in(cx) let mut next = UndefinedValue());
-        // SAFETY: as above.
-        unsafe {
-            mozjs::jsapi::JS_GetPropertyById(
-                cx.raw_cx(),
-                object.handle().into(),
-                id.handle().into(),
-                next.handle_mut().into(),
-            )
-        };
+        match own_property(cx, object.handle(), identifier, next.handle_mut()) {
+            Ok(true) => {}
+            Ok(false) => {
+                // SAFETY: a new plain object in the current realm.
+                next.set(ObjectValue(unsafe { mozjs::jsapi::JS_NewPlainObject(cx.raw_cx()) }));
+                define_property(cx, object.handle(), identifier, next.handle());
+            }
+            Err(_) => return,
+        }
         current.set(next.get());
     }
     // "Let keyValue be the result of converting a key to a value with key. CreateDataProperty
@@ -550,19 +529,7 @@ pub fn inject_key(cx: &mut JSContext, value: HandleValue, key: &Key, path: &str)
     rooted!(&in(cx) let object = current.get().to_object());
     rooted!(&in(cx) let mut key_value = UndefinedValue());
     key_to_value(cx, key, key_value.handle_mut());
-    rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-    if property_id(cx, last, id.handle_mut()) {
-        // SAFETY: `object`, `id` and `key_value` are rooted.
-        unsafe {
-            mozjs::jsapi::JS_DefinePropertyById2(
-                cx.raw_cx(),
-                object.handle().into(),
-                id.handle().into(),
-                key_value.handle().into(),
-                mozjs::jsapi::JSPROP_ENUMERATE as u32,
-            )
-        };
-    }
+    define_property(cx, object.handle(), last, key_value.handle());
 }
 
 /// `keyPath` as the attribute returns it: a string, or a new array of strings.

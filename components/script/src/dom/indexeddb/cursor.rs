@@ -339,6 +339,22 @@ impl IDBCursor {
         Ok(())
     }
 
+    /// The checks update() and delete() share, then the effective key of the record they
+    /// change.
+    fn record_to_change(&self) -> Fallible<Key> {
+        self.transaction.check_active()?;
+        self.transaction.check_writable()?;
+        self.check_source()?;
+        let state = self.state.borrow();
+        if !state.got_value {
+            return Err(Error::InvalidState("The cursor is being iterated or has iterated past its end.".into()));
+        }
+        if self.key_only {
+            return Err(Error::InvalidState("The cursor is a key cursor.".into()));
+        }
+        state.primary_key.clone().ok_or_else(|| Error::InvalidState("The cursor has no record.".into()))
+    }
+
     /// Places the next iteration on the cursor's request.
     fn go_on(&self, count: u32, key: Option<Key>, primary_key: Option<Key>) {
         // "Set this's got value flag to false. Set request's processed flag to false. Set
@@ -527,22 +543,7 @@ impl IDBCursorMethods for IDBCursor {
         // or effective object store has been deleted, throw an "InvalidStateError". 5. If this's
         // got value flag is false … throw an "InvalidStateError". 6. If this's key only flag is
         // true, throw an "InvalidStateError"."
-        self.transaction.check_active()?;
-        self.transaction.check_writable()?;
-        self.check_source()?;
-        let (got_value, primary_key) = {
-            let state = self.state.borrow();
-            (state.got_value, state.primary_key.clone())
-        };
-        if !got_value {
-            return Err(Error::InvalidState("The cursor is being iterated or has iterated past its end.".into()));
-        }
-        if self.key_only {
-            return Err(Error::InvalidState("The cursor is a key cursor.".into()));
-        }
-        let Some(primary_key) = primary_key else {
-            return Err(Error::InvalidState("The cursor has no record.".into()));
-        };
+        let primary_key = self.record_to_change()?;
         // "7-8. Let clone be a clone of value in targetRealm during transaction. Rethrow any
         // exceptions. 9. If this's effective object store uses in-line keys, then: let kpk be
         // the result of extracting a key from a value using a key path with clone and the key
@@ -575,22 +576,8 @@ impl IDBCursorMethods for IDBCursor {
 
     /// <https://w3c.github.io/IndexedDB/#dom-idbcursor-delete>
     fn Delete(&self, cx: &mut JSContext) -> Fallible<DomRoot<IDBRequest>> {
-        self.transaction.check_active()?;
-        self.transaction.check_writable()?;
-        self.check_source()?;
-        let (got_value, primary_key) = {
-            let state = self.state.borrow();
-            (state.got_value, state.primary_key.clone())
-        };
-        if !got_value {
-            return Err(Error::InvalidState("The cursor is being iterated or has iterated past its end.".into()));
-        }
-        if self.key_only {
-            return Err(Error::InvalidState("The cursor is a key cursor.".into()));
-        }
-        let Some(primary_key) = primary_key else {
-            return Err(Error::InvalidState("The cursor has no record.".into()));
-        };
+        // (The checks of update().)
+        let primary_key = self.record_to_change()?;
         // "7. Let operation be an algorithm to run delete records from an object store with
         // this's effective object store and this's effective key."
         let window = self.global();

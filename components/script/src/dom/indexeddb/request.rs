@@ -9,7 +9,7 @@ use mozjs::jsval::{JSVal, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::MutableHandleValue;
 
-use super::convert::{Value, deserialize, key_to_value};
+use super::convert::{Value, deserialize, key_to_value, new_array};
 use super::cursor::IDBCursor;
 use super::index::IDBIndex;
 use super::key::Key;
@@ -186,34 +186,6 @@ impl IDBRequest {
             self.set_result_value(value.get());
         });
     }
-}
-
-/// A new Array of `len` items, each written by `item`.
-pub fn new_array(
-    cx: &mut JSContext,
-    len: usize,
-    mut rval: MutableHandleValue,
-    mut item: impl FnMut(&mut JSContext, usize, MutableHandleValue),
-) {
-    // SAFETY: a new array in the current realm, rooted at once; each item is rooted before it is
-    // defined on it.
-    rooted!(&in(cx) let array = unsafe { mozjs::jsapi::NewArrayObject1(cx.raw_cx(), len) });
-    assert!(!array.get().is_null(), "out of memory creating an array");
-    for i in 0..len {
-        rooted!(&in(cx) let mut v = UndefinedValue());
-        item(cx, i, v.handle_mut());
-        // SAFETY: as above.
-        unsafe {
-            mozjs::jsapi::JS_DefineElement(
-                cx.raw_cx(),
-                array.handle().into(),
-                i as u32,
-                v.handle().into(),
-                mozjs::jsapi::JSPROP_ENUMERATE as u32,
-            )
-        };
-    }
-    rval.set(mozjs::jsval::ObjectValue(array.get()));
 }
 
 /// The DOMException an error becomes (every error of this API is one).

@@ -306,13 +306,26 @@ impl MediaStreamTrack {
     /// <https://w3c.github.io/mediacapture-main/#track-ended>: the source ended
     /// (device gone, pipeline error).
     pub fn end_by_user_agent(&self, cx: &mut JSContext) {
+        if self.end_by_user_agent_quietly(cx) {
+            self.fire_ended(cx);
+        }
+    }
+
+    /// Steps 1–3 of "track ended by the User Agent"; false if the track had already ended.
+    /// (A source that ends ends all its tracks first, then fires their events, so a listener
+    /// of the first one, and the microtasks after it, see every track ended.)
+    pub fn end_by_user_agent_quietly(&self, cx: &mut JSContext) -> bool {
         // 1. If track's [[ReadyState]] is "ended", abort these steps.
         if self.ended.get() {
-            return;
+            return false;
         }
         // 2. Set track's [[ReadyState]] to "ended". 3. Notify track's source that track is ended.
         self.end(cx);
-        // 4. Fire an event named ended at track.
+        true
+    }
+
+    /// Step 4: "Fire an event named ended at track."
+    pub fn fire_ended(&self, cx: &mut JSContext) {
         self.upcast::<EventTarget>().fire_event(cx, "ended");
     }
 

@@ -523,8 +523,10 @@ impl TrackSource {
         if let Some(token) = self.listener.take() {
             media_events::unlisten_source(self.id, token);
         }
-        for track in self.live_tracks() {
-            track.end_by_user_agent(cx);
+        let ended: Vec<_> =
+            self.live_tracks().into_iter().filter(|track| track.end_by_user_agent_quietly(cx)).collect();
+        for track in ended {
+            track.fire_ended(cx);
         }
         self.tracks.borrow_mut().clear();
     }
