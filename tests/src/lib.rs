@@ -54,8 +54,12 @@ pub fn page(name: &str) -> PathBuf {
 }
 
 /// Runs a test page that uses `resources/check.js`: every check must pass.
+///
+/// `APERTURE_PAGE_TIMEOUT` (seconds, default 60) is for slow builds: `./mach gc-zeal` runs the
+/// pages under SpiderMonkey's GC zeal, many times slower.
 pub fn run_check_page(name: &str, extra_args: &[&str]) {
-    let mut args = vec!["--pref", "dom_testing_enabled=true", "--timeout", "60"];
+    let timeout = std::env::var("APERTURE_PAGE_TIMEOUT").unwrap_or_else(|_| "60".to_owned());
+    let mut args = vec!["--pref", "dom_testing_enabled=true", "--timeout", &timeout];
     args.extend_from_slice(extra_args);
     let r = run(&args, &page(name));
     let passes = r.stdout.lines().filter(|l| l.starts_with("PASS ")).count();
@@ -71,6 +75,8 @@ pub fn run_check_page(name: &str, extra_args: &[&str]) {
 
 /// The `.html` files directly in `tests/pages/<dir>` (`""` for `tests/pages`), sorted;
 /// never empty (a test that finds no page would pass without checking anything).
+/// `APERTURE_PAGES` (a comma-separated list of substrings) keeps the pages whose names contain
+/// one of them, for running a few pages under `./mach gc-zeal`.
 pub fn check_pages(dir: &str) -> Vec<String> {
     let mut pages: Vec<String> = std::fs::read_dir(repo_root().join("tests/pages").join(dir))
         .unwrap()
@@ -78,6 +84,12 @@ pub fn check_pages(dir: &str) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".html"))
         .collect();
+    if let Ok(filter) = std::env::var("APERTURE_PAGES") {
+        pages.retain(|p| filter.split(',').any(|f| p.contains(f)));
+        if pages.is_empty() {
+            return pages;
+        }
+    }
     pages.sort();
     assert!(!pages.is_empty(), "no check pages in tests/pages/{dir}");
     pages

@@ -31,10 +31,6 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 
 /// The smallest key of all ("number" is the lowest type, and −∞ its lowest value).
-fn min_key() -> Key {
-    Key::Number(f64::NEG_INFINITY)
-}
-
 /// What an iteration needs, copied from the cursor when it is asked to go on.
 #[derive(Clone)]
 pub struct Params {
@@ -147,7 +143,7 @@ pub fn iterate(db: &Database<Value>, p: &Params) -> Result<Option<Step>, Error> 
                             let c = compare_keys(&e.0, pos);
                             if forward(p.direction) { c.is_gt() } else { c.is_lt() }
                         } else {
-                            let osp = object_store_position.clone().unwrap_or_else(min_key);
+                            let osp = object_store_position.clone().unwrap_or_else(Key::min);
                             let c = compare_keys(&e.0, pos).then_with(|| compare_keys(&e.1, &osp));
                             if forward(p.direction) { c.is_gt() } else { c.is_lt() }
                         }
@@ -161,7 +157,7 @@ pub fn iterate(db: &Database<Value>, p: &Params) -> Result<Option<Step>, Error> 
                         .max_by(|a, b| compare_keys(a, b))
                         .cloned();
                     let iter: Box<dyn Iterator<Item = &(Key, Key)>> = match start {
-                        Some(start) => Box::new(entries.range((Bound::Included((start, min_key())), Bound::Unbounded))),
+                        Some(start) => Box::new(entries.range((Bound::Included((start, Key::min())), Bound::Unbounded))),
                         None => Box::new(entries.iter()),
                     };
                     iter.take_while(|e| p.range.upper.as_ref().is_none_or(|u| compare_keys(&e.0, u).is_le()))
@@ -181,7 +177,7 @@ pub fn iterate(db: &Database<Value>, p: &Params) -> Result<Option<Step>, Error> 
                     // "prevunique": of the records with the found key, the first one.
                     match found {
                         Some((k, _)) if unique(p.direction) => entries
-                            .range((Bound::Included((k.clone(), min_key())), Bound::Unbounded))
+                            .range((Bound::Included((k.clone(), Key::min())), Bound::Unbounded))
                             .find(|e| compare_keys(&e.0, &k).is_eq() && in_range(e))
                             .cloned(),
                         other => other,

@@ -21,6 +21,12 @@ pub enum Key {
 }
 
 impl Key {
+    /// The least key (no key sorts before -Infinity): the start of a search among
+    /// (key, primary key) pairs for the first pair with a given key.
+    pub fn min() -> Key {
+        Key::Number(f64::NEG_INFINITY)
+    }
+
     /// The rank of a key's type in the comparison: "array" > "binary" > "string" > "date" >
     /// "number".
     fn type_rank(&self) -> u8 {

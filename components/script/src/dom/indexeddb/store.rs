@@ -183,8 +183,17 @@ impl<V: Clone> ObjectStore<V> {
     }
 
     /// The (index key, primary key) entries of an index with index key in `range`, ascending.
+    /// A search in the index's sorted set: from the first entry at the lower bound, while in range.
     pub fn index_entries_in<'a>(&'a self, index: &'a Index, range: &KeyRange, count: u32) -> Vec<&'a (Key, Key)> {
-        let iter = index.entries.iter().filter(|(k, _)| range.contains(k));
+        let start = match &range.lower {
+            Some(lower) => Bound::Included((lower.clone(), Key::min())),
+            None => Bound::Unbounded,
+        };
+        let iter = index
+            .entries
+            .range((start, Bound::Unbounded))
+            .skip_while(|(k, _)| range.lower_open && range.lower.as_ref() == Some(k))
+            .take_while(|(k, _)| range.contains(k));
         if count == 0 { iter.collect() } else { iter.take(count as usize).collect() }
     }
 }
@@ -227,6 +236,32 @@ mod tests {
         let all = s.index_entries_in(idx, &KeyRange::unbounded(), 0);
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].1, n(2.0));
+    }
+
+    #[test]
+    fn indexeddb_store_index_entries_in_a_range() {
+        let mut s: ObjectStore<&str> = ObjectStore::new(0, "s".into(), None, false);
+        s.indexes.push(Index {
+            id: 1,
+            name: "by_n".into(),
+            key_path: KeyPath::String("n".into()),
+            unique: false,
+            multi_entry: false,
+            entries: BTreeSet::new(),
+        });
+        // Index keys 1, 2, 2, 3, 4 on primary keys 10..15.
+        for (primary, key) in [(10.0, 1.0), (11.0, 2.0), (12.0, 2.0), (13.0, 3.0), (14.0, 4.0)] {
+            s.store_record(n(primary), "v", &[vec![n(key)]], false).unwrap();
+        }
+        let idx = s.index("by_n").unwrap();
+        let primaries = |range: KeyRange, count: u32| -> Vec<Key> {
+            s.index_entries_in(idx, &range, count).into_iter().map(|e| e.1.clone()).collect()
+        };
+        assert_eq!(primaries(KeyRange::only(n(2.0)), 0), vec![n(11.0), n(12.0)]);
+        assert_eq!(primaries(KeyRange::bound(n(2.0), n(4.0), true, true).unwrap(), 0), vec![n(13.0)]);
+        assert_eq!(primaries(KeyRange::bound(n(2.0), n(4.0), false, false).unwrap(), 2), vec![n(11.0), n(12.0)]);
+        assert_eq!(primaries(KeyRange::unbounded(), 0).len(), 5);
+        assert_eq!(primaries(KeyRange::only(n(5.0)), 0), Vec::<Key>::new());
     }
 
     #[test]
