@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use mozjs::context::JSContext;
 use mozjs::glue::JS_GetReservedSlot;
+use mozjs::jsapi::JSCLASS_FOREGROUND_FINALIZE;
 use mozjs::jsapi::{
     CallArgs, GCContext, GetFunctionNativeReserved, GetRealmAsyncIteratorPrototype, GetWellKnownSymbol, Heap,
     JS_DefinePropertyById2, JS_GetFunctionObject, JS_NewObjectWithGivenProto, JS_SetReservedSlot, JSAutoRealm, JSClass,
@@ -88,7 +89,6 @@ struct IteratorState {
 
 /// The iterator object's one slot: a `Box<Rc<IteratorState>>` as a private value.
 const STATE_SLOT: u32 = 0;
-const JSCLASS_FOREGROUND_FINALIZE: u32 = 1 << 3;
 
 static ITERATOR_CLASS_OPS: SyncClassOps = SyncClassOps(JSClassOps {
     addProperty: None,

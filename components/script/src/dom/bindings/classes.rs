@@ -16,6 +16,10 @@ use mozjs::jsapi::{
 use mozjs::jsval::{ObjectValue, PrivateValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, RealmOptions};
+// SpiderMonkey's own flag values: a finalizer that runs on the main thread must be declared
+// with JSCLASS_FOREGROUND_FINALIZE (1 << 24; a hand-written `1 << 3` was JSCLASS_SLOT0_IS_NSISUPPORTS,
+// which debug SpiderMonkey refuses when it allocates the class's first object).
+use mozjs::jsapi::{ClassExtension, JSCLASS_FOREGROUND_FINALIZE};
 use mozjs::{JSCLASS_GLOBAL_SLOT_COUNT, JSCLASS_IS_DOMJSCLASS, JSCLASS_IS_GLOBAL, JSCLASS_RESERVED_SLOTS_MASK};
 
 use crate::dom::bindings::interface::{
@@ -52,7 +56,6 @@ pub unsafe fn trace_dom_struct<T: JSTraceable>(trc: *mut JSTracer, this: *const 
 pub unsafe fn finalize_dom_struct<T>(this: *const c_void) {
     unsafe { drop(Box::from_raw(this as *mut T)) }
 }
-const JSCLASS_FOREGROUND_FINALIZE: u32 = 1 << 3;
 /// Marks the class of a DOM global (Window).
 pub const JSCLASS_DOM_GLOBAL: u32 = mozjs::JSCLASS_USERBIT1;
 
@@ -97,6 +100,33 @@ pub const fn dom_class_ops<T: JSTraceable + 'static>(is_global: bool) -> JSClass
     }
 }
 
+/// `ClassExtension::objectMovedOp` of reflectors (globals included). A compacting collection
+/// moves tenured objects; the edges it traces are updated, but a DOM struct's own pointer to its
+/// reflector is not traced (the reflector keeps the struct alive, not the other way round), so
+/// the hook points it at the new place. Without it, `reflector().get_jsobject()` of an object
+/// that moved is a dangling pointer (found with GC zeal 14, which compacts). Every DOM struct
+/// starts with its `Reflector` (at offset 0), so one hook serves every class.
+///
+/// # Safety
+/// Called by SpiderMonkey with `obj` the moved reflector, whose slot 0 holds its struct.
+pub unsafe extern "C" fn reflector_moved(obj: *mut JSObject, _old: *mut JSObject) -> usize {
+    let mut value = UndefinedValue();
+    // SAFETY: `obj` is a live reflector of a DOM class, with its reserved slots.
+    unsafe { JS_GetReservedSlot(obj, DOM_OBJECT_SLOT, &mut value) };
+    if !value.is_undefined() {
+        let reflector = value.to_private() as *const crate::dom::bindings::reflector::Reflector;
+        if !reflector.is_null() {
+            // SAFETY: the struct is alive while its reflector is (its finalizer frees it), and
+            // starts with its Reflector.
+            unsafe { (*reflector).object_moved(obj) };
+        }
+    }
+    0
+}
+
+/// The class extension of every reflector class.
+const REFLECTOR_EXTENSION: ClassExtension = ClassExtension { objectMovedOp: Some(reflector_moved) };
+
 /// The JSClass of reflectors: DOM class, private in slot 0, one more slot per
 /// `[SameObject]` cache (`slots` counts slot 0 too).
 pub const fn dom_instance_class(name: &'static CStr, ops: &'static JSClassOps, slots: u32, is_global: bool) -> JSClass {
@@ -109,7 +139,7 @@ pub const fn dom_instance_class(name: &'static CStr, ops: &'static JSClassOps, s
     } else {
         JSCLASS_IS_DOMJSCLASS | JSCLASS_FOREGROUND_FINALIZE | reserved_slots(slots)
     };
-    JSClass { name: name.as_ptr(), flags, cOps: ops, spec: ptr::null(), ext: ptr::null(), oOps: ptr::null() }
+    JSClass { name: name.as_ptr(), flags, cOps: ops, spec: ptr::null(), ext: &REFLECTOR_EXTENSION, oOps: ptr::null() }
 }
 
 /// The class of an interface prototype object.

@@ -424,7 +424,7 @@ pub fn set_global_prototype(cx: &mut JSContext, global: HandleObject, proto: Han
         while !current.get().is_null() {
             // (The named properties object, a proxy, is left as it is: its prototype is fixed
             // by its traps.)
-            if !mozjs::glue::IsProxyHandlerFamily(current.get()) {
+            if !crate::dom::bindings::proxyhandler::is_proxy(current.get()) {
                 let mut ok = false;
                 assert!(mozjs::jsapi::JS_SetImmutablePrototype(cx.raw_cx(), current.handle().into(), &mut ok));
             }

@@ -76,13 +76,23 @@ pub struct NamedHooks {
     pub unenumerable: bool,
 }
 
+/// Whether `obj` is a proxy, by its class: SpiderMonkey's proxy accessors (`GetProxyHandler`,
+/// and `IsProxyHandlerFamily`, which calls it) may only be asked of a proxy; on another object
+/// they read its slots as if they were a handler.
+///
+/// # Safety
+/// `obj` must be live.
+pub unsafe fn is_proxy(obj: *mut JSObject) -> bool {
+    unsafe { (*mozjs::rust::get_object_class(obj)).flags & mozjs::JSCLASS_IS_PROXY != 0 }
+}
+
 /// The `DOMClass` of a DOM proxy, if `obj` is one.
 ///
 /// # Safety
 /// `obj` must be live.
 pub unsafe fn proxy_dom_class(obj: *mut JSObject) -> Option<&'static DOMClass> {
     unsafe {
-        if !mozjs::rust::is_dom_object(obj) && IsProxyHandlerFamily(obj) {
+        if !mozjs::rust::is_dom_object(obj) && is_proxy(obj) && IsProxyHandlerFamily(obj) {
             let extra = GetProxyHandlerExtra(obj) as *const DOMClass;
             if !extra.is_null() {
                 return Some(&*extra);
@@ -689,6 +699,22 @@ unsafe extern "C" fn finalize(_gcx: *mut mozjs::jsapi::GCContext, proxy: *mut JS
     }
 }
 
+/// `objectMoved` of DOM proxies: points the struct's reflector at the moved proxy (see
+/// `classes::reflector_moved`).
+unsafe extern "C" fn object_moved(proxy: *mut JSObject, _old: *mut JSObject) -> usize {
+    // SAFETY: SpiderMonkey passes the moved, live proxy; its private is the struct, which starts
+    // with its Reflector and lives as long as the proxy.
+    unsafe {
+        if proxy_dom_class(proxy).is_some() {
+            let this = proxy_private(proxy) as *const crate::dom::bindings::reflector::Reflector;
+            if !this.is_null() {
+                (*this).object_moved(proxy);
+            }
+        }
+    }
+    0
+}
+
 /// The traps of every DOM proxy.
 pub static DOM_PROXY_TRAPS: ProxyTraps = ProxyTraps {
     enter: None,
@@ -718,7 +744,7 @@ pub static DOM_PROXY_TRAPS: ProxyTraps = ProxyTraps {
     defaultValue: None,
     trace: Some(trace),
     finalize: Some(finalize),
-    objectMoved: None,
+    objectMoved: Some(object_moved),
     isCallable: None,
     isConstructor: None,
 };

@@ -13,6 +13,7 @@ use std::ptr::NonNull;
 
 use mozjs::context::JSContext;
 use mozjs::glue::JS_GetReservedSlot;
+use mozjs::jsapi::JSCLASS_FOREGROUND_FINALIZE;
 use mozjs::jsapi::{
     AddPromiseReactions, CallArgs, GCContext, GetFunctionNativeReserved, JS_NewObject, JS_SetReservedSlot, JSAutoRealm,
     JSClass, JSClassOps, JSContext as RawJSContext, JSObject, JSTracer, NewFunctionWithReserved,
@@ -59,7 +60,6 @@ impl<T: JSTraceable + 'static> Settle for Steps<T> {
 
 /// The holder's one slot: a `Box<Box<dyn Settle>>` as a private value.
 const STEPS_SLOT: u32 = 0;
-const JSCLASS_FOREGROUND_FINALIZE: u32 = 1 << 3;
 
 static REACTION_CLASS_OPS: SyncClassOps = SyncClassOps(JSClassOps {
     addProperty: None,

@@ -55,6 +55,17 @@ impl Reflector {
         unsafe { (*self.object.get()).set(obj) };
     }
 
+    /// Points the reflector at `obj`, the new place of its JS object after the collector moved it
+    /// (the class's `objectMoved` hook, `classes::reflector_moved`). No barriers: the collector is
+    /// running, and the edge is the same object, so nothing is marked or remembered anew.
+    ///
+    /// # Safety
+    /// Only from an `objectMoved` hook, with `obj` the moved reflector of this struct.
+    pub unsafe fn object_moved(&self, obj: *mut JSObject) {
+        // SAFETY: per the contract; nothing else reads the cell while the collector runs.
+        unsafe { *(*self.object.get()).get_unsafe() = obj };
+    }
+
     /// The heap cell itself, for tracing.
     pub fn heap(&self) -> &Heap<*mut JSObject> {
         unsafe { &*self.object.get() }

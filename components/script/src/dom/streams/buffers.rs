@@ -61,8 +61,11 @@ pub fn as_view(value: HandleValue) -> Option<*mut JSObject> {
 
 /// The slots of `view` (an unwrapped ArrayBufferView). A view of a detached buffer has byte
 /// length and offset 0.
-pub fn view_info(cx: &mut JSContext, view: *mut JSObject) -> ViewInfo {
-    rooted!(&in(cx) let view = view);
+///
+/// `view` is a handle: reading the buffer of a typed array whose data is inline allocates the
+/// buffer object, and a collection then may move the view (a raw pointer held by the caller
+/// would be left pointing at its old place; found under GC zeal).
+pub fn view_info(cx: &mut JSContext, view: HandleObject) -> ViewInfo {
     // SAFETY: `view` is a rooted, unwrapped ArrayBufferView, as these functions require.
     unsafe {
         let typed = mozjs::jsapi::JS_IsTypedArrayObject(view.get());
@@ -74,7 +77,7 @@ pub fn view_info(cx: &mut JSContext, view: *mut JSObject) -> ViewInfo {
         let byte_length = mozjs::jsapi::JS_GetArrayBufferViewByteLength(view.get());
         let byte_offset = mozjs::jsapi::JS_GetArrayBufferViewByteOffset(view.get());
         let mut shared = false;
-        let buffer = mozjs::jsapi::JS_GetArrayBufferViewBuffer(cx.raw_cx(), view.handle().into(), &mut shared);
+        let buffer = mozjs::jsapi::JS_GetArrayBufferViewBuffer(cx.raw_cx(), view.into(), &mut shared);
         let length = if typed { mozjs::jsapi::JS_GetTypedArrayLength(view.get()) } else { byte_length };
         ViewInfo { buffer, byte_offset, byte_length, kind, length }
     }
@@ -171,10 +174,10 @@ pub fn copy(
     if count == 0 {
         return Ok(());
     }
-    if is_detached(to) ||
-        is_detached(from) ||
-        to_index + count > byte_length(to) ||
-        from_index + count > byte_length(from)
+    if is_detached(to)
+        || is_detached(from)
+        || to_index + count > byte_length(to)
+        || from_index + count > byte_length(from)
     {
         return Err(Error::Type("The bytes cannot be copied between these buffers.".into()));
     }
@@ -252,7 +255,8 @@ pub fn uint8_view(
 
 /// <https://streams.spec.whatwg.org/#abstract-opdef-cloneasuint8array>
 pub fn clone_as_uint8_array(cx: &mut JSContext, view: *mut JSObject, rval: MutableHandleValue) -> Fallible<()> {
-    let info = view_info(cx, view);
+    rooted!(&in(cx) let view = view);
+    let info = view_info(cx, view.handle());
     // 4. Let buffer be ? CloneArrayBuffer(O.[[ViewedArrayBuffer]], O.[[ByteOffset]],
     // O.[[ByteLength]], %ArrayBuffer%).
     rooted!(&in(cx) let buffer = clone_range(cx, info.buffer, info.byte_offset, info.byte_length)?);

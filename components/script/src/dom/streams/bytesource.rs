@@ -18,8 +18,8 @@ use crate::dom::bindings::root::{DomRoot, RootedTraceableBox};
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 use crate::dom::streams::algorithms::SourceAlgorithms;
-use crate::dom::streams::readablestream::ReadableStream;
 use crate::dom::streams::readablebytestreamcontroller::ReadableByteStreamController;
+use crate::dom::streams::readablestream::ReadableStream;
 
 /// How many bytes one chunk holds at most.
 const CHUNK_SIZE: usize = 65536;
@@ -36,7 +36,11 @@ pub struct BytesSource {
 
 /// A new readable byte stream (in `global`'s realm) over `bytes`. The high water mark is 0, so
 /// nothing is read before a reader asks.
-pub fn readable_stream_from_bytes(cx: &mut JSContext, global: &Window, bytes: std::sync::Arc<[u8]>) -> DomRoot<ReadableStream> {
+pub fn readable_stream_from_bytes(
+    cx: &mut JSContext,
+    global: &Window,
+    bytes: std::sync::Arc<[u8]>,
+) -> DomRoot<ReadableStream> {
     let source = Rc::new(BytesSource { bytes: RefCell::new(Some(bytes)), offset: Cell::new(0) });
     ReadableStream::create_byte_stream(cx, global, RootedTraceableBox::new(SourceAlgorithms::Bytes(source)))
 }

@@ -271,11 +271,15 @@ pub fn default_chunk_steps(cx: &mut JSContext, state: &Rc<ByteTeeState>, chunk: 
         // 5-6. If canceledN is false, perform ! ReadableByteStreamControllerEnqueue(branchN's
         // controller, chunkN).
         // (Each chunk is read from its root when it is used: enqueueing the first may collect.)
-        if !state.canceled1.get() && let Some(view) = buffers::as_view(chunk) {
+        if !state.canceled1.get()
+            && let Some(view) = buffers::as_view(chunk)
+        {
             let result = state.controller(false).enqueue(cx, view);
             settle(cx, result);
         }
-        if !state.canceled2.get() && let Some(view) = buffers::as_view(chunk2.handle()) {
+        if !state.canceled2.get()
+            && let Some(view) = buffers::as_view(chunk2.handle())
+        {
             let result = state.controller(true).enqueue(cx, view);
             settle(cx, result);
         }

@@ -281,7 +281,11 @@ impl ReadableByteStreamController {
                 // ReadableByteStreamControllerError(controller, e). Throw e."
                 let _realm = self.realm(cx);
                 rooted!(&in(cx) let mut e = UndefinedValue());
-                self.error_value(cx, Error::Type("The stream closed in the middle of an element.".into()), e.handle_mut());
+                self.error_value(
+                    cx,
+                    Error::Type("The stream closed in the middle of an element.".into()),
+                    e.handle_mut(),
+                );
                 self.error(cx, e.handle());
                 return Err(throw_value(cx, e.handle()));
             }
@@ -350,7 +354,8 @@ impl ReadableByteStreamController {
             return Ok(());
         }
         // 3-5. Let buffer, byteOffset and byteLength be chunk's.
-        let info = buffers::view_info(cx, chunk);
+        rooted!(&in(cx) let chunk = chunk);
+        let info = buffers::view_info(cx, chunk.handle());
         rooted!(&in(cx) let buffer = info.buffer);
         let (byte_offset, byte_length) = (info.byte_offset, info.byte_length);
         // 6. If ! IsDetachedBuffer(buffer) is true, throw a TypeError exception.
@@ -527,7 +532,8 @@ impl ReadableByteStreamController {
             let dest_start = descriptor.byte_offset + descriptor.bytes_filled.get();
             // 11.7-8. Assert CanCopyDataBlockBytes, then CopyDataBlockBytes. (A failed check
             // errors the stream instead of touching invalid memory, as the spec allows.)
-            if let Err(error) = buffers::copy(cx, descriptor.buffer(), dest_start, queue_buffer, queue_offset, bytes_to_copy)
+            if let Err(error) =
+                buffers::copy(cx, descriptor.buffer(), dest_start, queue_buffer, queue_offset, bytes_to_copy)
             {
                 rooted!(&in(cx) let mut e = UndefinedValue());
                 self.error_value(cx, error, e.handle_mut());
@@ -690,7 +696,7 @@ impl ReadableByteStreamController {
         let _realm = self.realm(cx);
         let stream = self.stream();
         rooted!(&in(cx) let view = view);
-        let info = buffers::view_info(cx, view.get());
+        let info = buffers::view_info(cx, view.handle());
         // 2-5. Let elementSize and ctor be those of view's type (1 and %DataView% for a DataView).
         let element_size = info.kind.element_size();
         // 6. Let minimumFill be min × elementSize.
@@ -918,7 +924,7 @@ impl ReadableByteStreamController {
     pub fn respond_with_new_view(&self, cx: &mut JSContext, view: *mut JSObject) -> ErrorResult {
         let _realm = self.realm(cx);
         rooted!(&in(cx) let view = view);
-        let info = buffers::view_info(cx, view.get());
+        let info = buffers::view_info(cx, view.handle());
         // 1-3. Let firstDescriptor be controller.[[pendingPullIntos]][0].
         let Some(first) = self.pending_pull_intos.borrow().front().cloned() else {
             return Err(Error::Type("There is no pending read to respond to.".into()));
@@ -1114,7 +1120,8 @@ impl ReadableByteStreamControllerMethods for ReadableByteStreamController {
         let Some(view) = buffers::as_view(value.handle()) else {
             return Err(Error::Type("The chunk is not an ArrayBufferView.".into()));
         };
-        let info = buffers::view_info(cx, view);
+        rooted!(&in(cx) let view = view);
+        let info = buffers::view_info(cx, view.handle());
         // 1. If chunk.[[ByteLength]] is 0, throw a TypeError exception.
         if info.byte_length == 0 {
             return Err(Error::Type("The chunk is empty.".into()));
@@ -1132,7 +1139,7 @@ impl ReadableByteStreamControllerMethods for ReadableByteStreamController {
             return Err(Error::Type("The stream is not readable.".into()));
         }
         // 5. Return ? ReadableByteStreamControllerEnqueue(this, chunk).
-        self.enqueue(cx, view)
+        self.enqueue(cx, view.get())
     }
 
     /// <https://streams.spec.whatwg.org/#rbs-controller-error>

@@ -26,11 +26,11 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::streams::algorithms::{SourceAlgorithms, SourceType, convert_underlying_source, heap_value};
 use crate::dom::streams::queuingstrategy::{QueuingStrategy, convert_queuing_strategy, extract_high_water_mark};
+use crate::dom::streams::readablebytestreamcontroller::ReadableByteStreamController;
+use crate::dom::streams::readablestreambyobreader::{ReadIntoRequest, ReadableStreamBYOBReader};
 use crate::dom::streams::readablestreamdefaultcontroller::{
     ReadableStreamDefaultController, SizeAlgorithm, StartAlgorithm,
 };
-use crate::dom::streams::readablebytestreamcontroller::ReadableByteStreamController;
-use crate::dom::streams::readablestreambyobreader::{ReadIntoRequest, ReadableStreamBYOBReader};
 use crate::dom::streams::readablestreamdefaultreader::{ReadRequest, ReadableStreamDefaultReader};
 use crate::dom::streams::writablestream::WritableStream;
 

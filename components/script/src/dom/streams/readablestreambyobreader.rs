@@ -212,7 +212,12 @@ impl ReadableStreamBYOBReaderMethods for ReadableStreamBYOBReader {
     }
 
     /// <https://streams.spec.whatwg.org/#byob-reader-read>
-    fn Read(&self, cx: &mut JSContext, view: HandleObject, options: &ReadableStreamBYOBReaderReadOptions) -> Rc<Promise> {
+    fn Read(
+        &self,
+        cx: &mut JSContext,
+        view: HandleObject,
+        options: &ReadableStreamBYOBReaderReadOptions,
+    ) -> Rc<Promise> {
         let global = self.global();
         // (The IDL type of view is ArrayBufferView.)
         rooted!(&in(cx) let value = ObjectValue(view.get()));
@@ -220,7 +225,7 @@ impl ReadableStreamBYOBReaderMethods for ReadableStreamBYOBReader {
             return Promise::new_rejected(cx, &global, Error::Type("The argument is not an ArrayBufferView.".into()));
         };
         rooted!(&in(cx) let view = view);
-        let info = buffers::view_info(cx, view.get());
+        let info = buffers::view_info(cx, view.handle());
         // 1. If view.[[ByteLength]] is 0, return a promise rejected with a TypeError exception.
         if info.byte_length == 0 {
             return Promise::new_rejected(cx, &global, Error::Type("The view is empty.".into()));

@@ -73,7 +73,8 @@ impl ReadableStreamBYOBRequestMethods for ReadableStreamBYOBRequest {
         let Some(view) = buffers::as_view(view.handle()) else {
             return Err(Error::Type("The request has no view.".into()));
         };
-        let info = buffers::view_info(cx, view);
+        rooted!(&in(cx) let view = view);
+        let info = buffers::view_info(cx, view.handle());
         if buffers::is_detached(info.buffer) {
             return Err(Error::Type("The view's buffer is detached.".into()));
         }
@@ -93,11 +94,12 @@ impl ReadableStreamBYOBRequestMethods for ReadableStreamBYOBRequest {
             return Err(Error::Type("The request was already responded to.".into()));
         };
         // 2. If ! IsDetachedBuffer(view.[[ViewedArrayBuffer]]) is true, throw a TypeError.
-        let info = buffers::view_info(cx, view);
+        rooted!(&in(cx) let view = view);
+        let info = buffers::view_info(cx, view.handle());
         if buffers::is_detached(info.buffer) {
             return Err(Error::Type("The view's buffer is detached.".into()));
         }
         // 3. Return ? ReadableByteStreamControllerRespondWithNewView(this.[[controller]], view).
-        controller.respond_with_new_view(cx, view)
+        controller.respond_with_new_view(cx, view.get())
     }
 }

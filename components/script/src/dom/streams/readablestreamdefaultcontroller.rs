@@ -197,10 +197,10 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
             SourceAlgorithms::Native(source) => Pull::Native(source.clone()),
             // (Byte sources and byte tee branches belong to byte streams' controllers.)
-            SourceAlgorithms::Empty |
-            SourceAlgorithms::Cleared |
-            SourceAlgorithms::Bytes(_) |
-            SourceAlgorithms::ByteTee { .. } => Pull::Resolved,
+            SourceAlgorithms::Empty
+            | SourceAlgorithms::Cleared
+            | SourceAlgorithms::Bytes(_)
+            | SourceAlgorithms::ByteTee { .. } => Pull::Resolved,
         };
         let source = match pull {
             Pull::Callback(pull, this) => Some((pull, this)),
@@ -413,10 +413,10 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
             SourceAlgorithms::Native(source) => Cancel::Native(source.clone()),
-            SourceAlgorithms::Empty |
-            SourceAlgorithms::Cleared |
-            SourceAlgorithms::Bytes(_) |
-            SourceAlgorithms::ByteTee { .. } => Cancel::Resolved,
+            SourceAlgorithms::Empty
+            | SourceAlgorithms::Cleared
+            | SourceAlgorithms::Bytes(_)
+            | SourceAlgorithms::ByteTee { .. } => Cancel::Resolved,
         };
         let result = match cancel {
             Cancel::Callback(cancel, this) => {

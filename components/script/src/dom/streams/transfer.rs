@@ -184,8 +184,7 @@ pub fn set_up_cross_realm_transform_readable(
     global: &Window,
     port: &MessagePort,
 ) -> DomRoot<ReadableStream> {
-    let source =
-        Rc::new(CrossRealmReadable { port: Dom::from_ref(port), stream: MutNullableDom::new(None) });
+    let source = Rc::new(CrossRealmReadable { port: Dom::from_ref(port), stream: MutNullableDom::new(None) });
     // 9. Set up the stream with a high water mark of 0 and a size algorithm returning 1.
     let stream =
         ReadableStream::create(cx, global, RootedTraceableBox::new(SourceAlgorithms::Native(source.clone())), 0.0);
@@ -262,11 +261,8 @@ impl NativeSink for CrossRealmSink {
         let sink = &self.0;
         let global = sink.port.global();
         // 1. If backpressurePromise is undefined, set it to a promise resolved with undefined.
-        let backpressure = sink
-            .backpressure
-            .borrow_mut()
-            .get_or_insert_with(|| Promise::new_resolved(cx, &global, &()))
-            .clone();
+        let backpressure =
+            sink.backpressure.borrow_mut().get_or_insert_with(|| Promise::new_resolved(cx, &global, &())).clone();
         // 2. Return the result of reacting to backpressurePromise with the fulfillment steps.
         let result = Promise::new(cx, &global);
         let heap = Box::new(mozjs::jsapi::Heap::default());
@@ -357,8 +353,7 @@ pub fn transfer_readable(cx: &mut JSContext, stream: &ReadableStream) -> DomRoot
     let writable = set_up_cross_realm_transform_writable(cx, &global, &port1);
     // 5–6. Let promise be ! ReadableStreamPipeTo(value, writable, false, false, false); set
     //      promise.[[PromiseIsHandled]] to true.
-    let promise =
-        crate::dom::streams::pipe::readable_stream_pipe_to(cx, stream, &writable, false, false, false, None);
+    let promise = crate::dom::streams::pipe::readable_stream_pipe_to(cx, stream, &writable, false, false, false, None);
     promise.mark_handled(cx);
     port2
 }
@@ -371,8 +366,7 @@ pub fn transfer_writable(cx: &mut JSContext, stream: &WritableStream) -> DomRoot
     // 4. Let readable be a new ReadableStream; SetUpCrossRealmTransformReadable(readable, port1).
     let readable = set_up_cross_realm_transform_readable(cx, &global, &port1);
     // 5–6. Let promise be ! ReadableStreamPipeTo(readable, value, false, false, false); handled.
-    let promise =
-        crate::dom::streams::pipe::readable_stream_pipe_to(cx, &readable, stream, false, false, false, None);
+    let promise = crate::dom::streams::pipe::readable_stream_pipe_to(cx, &readable, stream, false, false, false, None);
     promise.mark_handled(cx);
     port2
 }

@@ -289,7 +289,13 @@ pub fn attribute_changed(
 }
 
 /// Calls `C` as a constructor with no arguments (`new C()`); the result object.
+///
+/// The call runs in the constructor's realm: the parser creates elements with no realm entered,
+/// and SpiderMonkey may only run script inside one (debug SpiderMonkey asserts it).
 pub(crate) fn construct(cx: &mut JSContext, constructor: &TracedObject) -> Fallible<*mut JSObject> {
+    // SAFETY: `constructor` is a traced, live function object; the realm is left when `_realm`
+    // drops at the end of this function.
+    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), constructor.get()) };
     rooted!(&in(cx) let ctor = ObjectValue(constructor.get()));
     rooted!(&in(cx) let mut result = std::ptr::null_mut::<JSObject>());
     let args = HandleValueArray::empty();
