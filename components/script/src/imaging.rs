@@ -96,16 +96,81 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
 
 /// Decodes a PNG, JPEG, (still) WebP, GIF (its first frame, as browsers draw an
 /// animated image that is not being shown), BMP or ICO file into an RGBA frame.
+///
+/// The image comes out as it is meant to be seen: an EXIF orientation (JPEG, PNG, WebP) is
+/// applied, as browsers do for `<img>` (CSS `image-orientation: from-image`, the initial value),
+/// for `drawImage()` of it and for `createImageBitmap()` with `imageOrientation: "from-image"`
+/// (<https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-imagebitmapoptions-imageorientation-from-image>).
 pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
-    match sniff(bytes) {
-        Some(ImageType::Png) => decode_png(bytes),
-        Some(ImageType::Jpeg) => decode_jpeg(bytes),
-        Some(ImageType::Webp) => decode_webp(bytes),
-        Some(ImageType::Gif) => decode_gif(bytes),
-        Some(ImageType::Bmp) => decode_bmp(bytes),
-        Some(ImageType::Ico) => decode_ico(bytes),
-        None => Err("the data is not a PNG, JPEG, WebP, GIF, BMP or ICO image".into()),
+    let (frame, exif) = match sniff(bytes) {
+        Some(ImageType::Png) => decode_png(bytes)?,
+        Some(ImageType::Jpeg) => decode_jpeg(bytes)?,
+        Some(ImageType::Webp) => (decode_webp(bytes)?, webp_exif(bytes)),
+        Some(ImageType::Gif) => (decode_gif(bytes)?, None),
+        Some(ImageType::Bmp) => (decode_bmp(bytes)?, None),
+        Some(ImageType::Ico) => (decode_ico(bytes)?, None),
+        None => return Err("the data is not a PNG, JPEG, WebP, GIF, BMP or ICO image".into()),
+    };
+    Ok(match exif.and_then(exif_orientation) {
+        Some(orientation) => orient(&frame, orientation),
+        None => frame,
+    })
+}
+
+/// The Orientation tag (0x0112) of the primary image in EXIF data (a TIFF structure), 2 to 8;
+/// `None` for 1 (as stored), a missing tag, or data that does not parse.
+fn exif_orientation(tiff: Vec<u8>) -> Option<u8> {
+    // Some writers keep the APP1 marker's "Exif\0\0" prefix in PNG and WebP chunks.
+    let tiff = match tiff.strip_prefix(b"Exif\0\0") {
+        Some(rest) => rest.to_vec(),
+        None => tiff,
+    };
+    let exif = exif::Reader::new().read_raw(tiff).ok()?;
+    let value = exif.get_field(exif::Tag::Orientation, exif::In::PRIMARY)?.value.get_uint(0)?;
+    u8::try_from(value).ok().filter(|o| (2..=8).contains(o))
+}
+
+/// The EXIF chunk of an extended WebP file (RIFF chunks after the 12-byte header; each chunk
+/// is a FourCC, a little-endian size, and its data padded to an even length).
+fn webp_exif(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut at = 12;
+    while at + 8 <= bytes.len() {
+        let size = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().ok()?) as usize;
+        let data = bytes.get(at + 8..(at + 8).checked_add(size)?)?;
+        if &bytes[at..at + 4] == b"EXIF" {
+            return Some(data.to_vec());
+        }
+        at = at + 8 + size + (size & 1);
     }
+    None
+}
+
+/// `frame` (tightly packed RGBA) turned as EXIF `orientation` (2–8) says: the stored pixel
+/// that each pixel of the upright image comes from. The tag names where the stored 0th row and
+/// 0th column appear: 2 mirrors left–right, 3 turns 180°, 4 mirrors top–bottom, 5 transposes,
+/// 6 turns 90° clockwise, 7 transverses, 8 turns 90° counter-clockwise. 5–8 swap the sides.
+pub fn orient(frame: &VideoFrame, orientation: u8) -> VideoFrame {
+    let (w, h) = (frame.size.width as usize, frame.size.height as usize);
+    let (ow, oh) = if orientation >= 5 { (h, w) } else { (w, h) };
+    let src = frame.data.as_slice();
+    let mut out = vec![0u8; ow * oh * 4];
+    for y in 0..oh {
+        for x in 0..ow {
+            let (sx, sy) = match orientation {
+                2 => (w - 1 - x, y),
+                3 => (w - 1 - x, h - 1 - y),
+                4 => (x, h - 1 - y),
+                5 => (y, x),
+                6 => (y, h - 1 - x),
+                7 => (w - 1 - y, h - 1 - x),
+                8 => (w - 1 - y, x),
+                _ => (x, y),
+            };
+            let from = sy * frame.stride + sx * 4;
+            out[(y * ow + x) * 4..(y * ow + x) * 4 + 4].copy_from_slice(&src[from..from + 4]);
+        }
+    }
+    rgba_frame(ow as u32, oh as u32, out, frame.has_alpha)
 }
 
 /// The first frame of a GIF, placed on the image's logical screen: pixels the
@@ -213,13 +278,13 @@ fn decode_webp(bytes: &[u8]) -> Result<VideoFrame, String> {
     Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
-fn decode_png(bytes: &[u8]) -> Result<VideoFrame, String> {
+fn decode_png(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| format!("PNG: {e}"))?;
-    let (width, height) = {
+    let (width, height, exif) = {
         let info = reader.info();
-        (info.width, info.height)
+        (info.width, info.height, info.exif_metadata.as_ref().map(|e| e.to_vec()))
     };
     check_size(width, height)?;
     let size = reader.output_buffer_size().ok_or("PNG: the image is too large")?;
@@ -237,10 +302,10 @@ fn decode_png(bytes: &[u8]) -> Result<VideoFrame, String> {
     if rgba.len() != pixels * 4 {
         return Err("PNG: unexpected output size".into());
     }
-    Ok(rgba_frame(width, height, rgba, has_alpha))
+    Ok((rgba_frame(width, height, rgba, has_alpha), exif))
 }
 
-fn decode_jpeg(bytes: &[u8]) -> Result<VideoFrame, String> {
+fn decode_jpeg(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let options = DecoderOptions::default()
@@ -255,7 +320,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<VideoFrame, String> {
     if pixels.len() != width as usize * height as usize * 4 {
         return Err("JPEG: unexpected output size".into());
     }
-    Ok(rgba_frame(width, height, pixels, false))
+    Ok((rgba_frame(width, height, pixels, false), decoder.exif().cloned()))
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), String> {

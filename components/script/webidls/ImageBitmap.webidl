@@ -8,11 +8,13 @@ interface ImageBitmap {
   undefined close();
 };
 
-// The sources Aperture can make a bitmap from; the HTML typedef is
-// (CanvasImageSource or Blob or ImageData).
-typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas or VideoFrame or Blob) ImageBitmapSource;
+// The HTML typedef is (CanvasImageSource or Blob or ImageData); CanvasImageSource's
+// SVGImageElement is not here (Aperture has no SVG images).
+typedef (HTMLImageElement or HTMLVideoElement or HTMLCanvasElement or ImageBitmap or OffscreenCanvas or VideoFrame or Blob or ImageData) ImageBitmapSource;
 
-enum ImageOrientation { "from-image", "flipY" };
+// HTML has "from-image" and "flipY"; "none" is the older spelling that Chromium still accepts,
+// now with the meaning of "from-image" (pages written for it keep working).
+enum ImageOrientation { "from-image", "flipY", "none" };
 enum PremultiplyAlpha { "none", "premultiply", "default" };
 enum ColorSpaceConversion { "none", "default" };
 enum ResizeQuality { "pixelated", "low", "medium", "high" };

@@ -28,7 +28,7 @@ use crate::imaging::{self, Sampling, SourceRect};
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
 /// a case in [`bitmap_source_data`]).
-pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrameOrBlob as ImageBitmapSource;
+pub use crate::dom::bindings::codegen::Unions::HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrameOrBlobOrImageData as ImageBitmapSource;
 
 #[dom_struct]
 pub struct ImageBitmap {
@@ -120,6 +120,20 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
             None => Err(Error::InvalidState("The ImageBitmap has been closed.".into())),
         },
         ImageBitmapSource::Blob(blob) => Ok(SourceData::Encoded(blob.bytes().to_vec())),
+        // ImageData: if image's data attribute value's [[ViewedArrayBuffer]] internal slot is
+        // detached, then throw an "InvalidStateError" DOMException. Its pixels are copied
+        // ("a copy of image's image data": the page may change the array afterwards).
+        ImageBitmapSource::ImageData(data) => match data.copy_bytes() {
+            Some(bytes) => {
+                let size = data.size();
+                let has_alpha = bytes.chunks_exact(4).any(|p| p[3] != 255);
+                Ok(SourceData::Ready {
+                    frame: imaging::rgba_frame(size.width, size.height, bytes, has_alpha),
+                    origin_clean: true,
+                })
+            }
+            None => Err(Error::InvalidState("The ImageData's buffer is detached.".into())),
+        },
         // HTMLImageElement: broken → "InvalidStateError"; not fully decodable → bad (also
         // "InvalidStateError" for createImageBitmap()).
         ImageBitmapSource::HTMLImageElement(image) => match image.frame() {
@@ -265,7 +279,8 @@ impl Formatting {
             } else {
                 Sampling::Bilinear
             },
-            // FIXME: "from-image" should honour the image's EXIF orientation; decoded JPEGs are used as stored.
+            // "from-image" (and Chromium's legacy "none"): the image as decoded, which applies its
+            // EXIF orientation (`imaging::decode`); "flipY" flips that vertically.
             flip_y: options.image_orientation == ImageOrientation::FlipY,
             // premultiplyAlpha and colorSpaceConversion change nothing observable here: bitmaps
             // keep unpremultiplied sRGB pixels and 2D drawing gives the same result either way.

@@ -73,10 +73,9 @@ impl CanvasRenderingContext2D {
             // its pixels are the frame as rendered (visible rect, rotation, display size).
             // Frames are always origin-clean (the constructor refuses a tainted source).
             CanvasImageSource::VideoFrame(frame) => match frame.data() {
-                Some(data) => Ok(Some(UsableImage::Pixels {
-                    pixels: ImagePixels::from(&data.rendered()),
-                    origin_clean: true,
-                })),
+                Some(data) => {
+                    Ok(Some(UsableImage::Pixels { pixels: ImagePixels::from(&data.rendered()), origin_clean: true }))
+                }
                 None => Err(Error::InvalidState("The VideoFrame is closed.".into())),
             },
         }
