@@ -128,6 +128,31 @@ impl CanvasRenderingContext2D {
         self.canvas.as_rooted()
     }
 
+    /// What `currentcolor` means in a colour set on this context: "parsed … with this's canvas
+    /// element" (<https://html.spec.whatwg.org/multipage/canvas.html#parsed-as-a-css-color-value>),
+    /// so the element's computed `color` at the time of setting, also when it is not rendered
+    /// (`display: none`). `None` (opaque black) for a canvas that has no computed style: one that is
+    /// not connected, or the bitmap element of an `OffscreenCanvas`. Only a value that mentions
+    /// `currentcolor` pays for the cascade.
+    fn current_color(&self, cx: &mut JSContext, value: &str) -> Option<RgbaColor> {
+        if !value.to_ascii_lowercase().contains("currentcolor") {
+            return None;
+        }
+        let canvas = self.canvas();
+        let element = canvas.upcast::<Element>();
+        if !element.upcast::<Node>().is_connected() {
+            return None;
+        }
+        let cascade = crate::dom::css::cascade::Cascade::for_element(cx, element);
+        let computed = crate::dom::css::computedstyle::computed_value(
+            &cascade,
+            element,
+            crate::dom::css::computedstyle::Target::Element,
+            "color",
+        );
+        Some(crate::dom::css::cssproperties::color_of(&computed))
+    }
+
     /// <https://html.spec.whatwg.org/multipage/canvas.html#reset-the-rendering-context-to-its-default-state>,
     /// script side: empty the state stack and the path, default every
     /// state. (The bitmap is cleared by the caller's `Resize`.)
@@ -189,7 +214,7 @@ impl CanvasRenderingContext2D {
             // "If the given value is a string: let parsedValue be the result of
             // parsing the given value with this's canvas element; if it is
             // failure, then return."
-            StyleUnion::String(string) => match parse_canvas_style_color(&string, None) {
+            StyleUnion::String(string) => match parse_canvas_style_color(&string, self.current_color(cx, &string)) {
                 Some((color, css)) => StyleValue::Color(color, css.map(Arc::from)),
                 None => return,
             },
@@ -656,8 +681,8 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
 
     /// On setting, a value that fails to parse as a colour is ignored.
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-shadowcolor>
-    fn SetShadowColor(&self, _cx: &mut JSContext, value: DOMString) {
-        if let Some(color) = parse_canvas_color(&value, None) {
+    fn SetShadowColor(&self, cx: &mut JSContext, value: DOMString) {
+        if let Some(color) = parse_canvas_color(&value, self.current_color(cx, &value)) {
             self.state.borrow_mut().shadow.color = color;
         }
     }
