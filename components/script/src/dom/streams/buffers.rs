@@ -81,18 +81,27 @@ pub fn view_info(cx: &mut JSContext, view: *mut JSObject) -> ViewInfo {
 }
 
 /// Whether `buffer` is a SharedArrayBuffer (which a byte stream cannot transfer).
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_shared(buffer: *mut JSObject) -> bool {
     // SAFETY: `buffer` is a live ArrayBuffer or SharedArrayBuffer object.
     unsafe { mozjs::jsapi::IsSharedArrayBufferObject(buffer) }
 }
 
 /// IsDetachedBuffer(O).
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_detached(buffer: *mut JSObject) -> bool {
     // SAFETY: `buffer` is a live ArrayBuffer object; a SharedArrayBuffer is never detached.
     !is_shared(buffer) && unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(buffer) }
 }
 
 /// `[[ArrayBufferByteLength]]`.
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn byte_length(buffer: *mut JSObject) -> usize {
     // SAFETY: `buffer` is a live ArrayBuffer object.
     unsafe { mozjs::jsapi::GetArrayBufferByteLength(buffer) }
@@ -171,10 +180,10 @@ pub fn copy(
     if count == 0 {
         return Ok(());
     }
-    if is_detached(to) ||
-        is_detached(from) ||
-        to_index + count > byte_length(to) ||
-        from_index + count > byte_length(from)
+    if is_detached(to)
+        || is_detached(from)
+        || to_index + count > byte_length(to)
+        || from_index + count > byte_length(from)
     {
         return Err(Error::Type("The bytes cannot be copied between these buffers.".into()));
     }

@@ -18,8 +18,8 @@ use crate::dom::bindings::root::{DomRoot, RootedTraceableBox};
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 use crate::dom::streams::algorithms::SourceAlgorithms;
-use crate::dom::streams::readablestream::ReadableStream;
 use crate::dom::streams::readablebytestreamcontroller::ReadableByteStreamController;
+use crate::dom::streams::readablestream::ReadableStream;
 
 /// How many bytes one chunk holds at most.
 const CHUNK_SIZE: usize = 65536;
@@ -36,7 +36,11 @@ pub struct BytesSource {
 
 /// A new readable byte stream (in `global`'s realm) over `bytes`. The high water mark is 0, so
 /// nothing is read before a reader asks.
-pub fn readable_stream_from_bytes(cx: &mut JSContext, global: &Window, bytes: std::sync::Arc<[u8]>) -> DomRoot<ReadableStream> {
+pub fn readable_stream_from_bytes(
+    cx: &mut JSContext,
+    global: &Window,
+    bytes: std::sync::Arc<[u8]>,
+) -> DomRoot<ReadableStream> {
     let source = Rc::new(BytesSource { bytes: RefCell::new(Some(bytes)), offset: Cell::new(0) });
     ReadableStream::create_byte_stream(cx, global, RootedTraceableBox::new(SourceAlgorithms::Bytes(source)))
 }
@@ -87,8 +91,7 @@ pub fn pull_bytes(
         if let Err(error) = result {
             // The stream was errored or cancelled meanwhile: report nothing, read nothing more.
             let _ = error;
-            // SAFETY: clearing the pending exception has no precondition.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             source.bytes.borrow_mut().take();
         }
     }
@@ -96,12 +99,10 @@ pub fn pull_bytes(
         // "If bytes is done, close stream": ReadableByteStreamControllerClose, then respond 0
         // to a pending pull-into.
         if controller.close(cx).is_err() {
-            // SAFETY: as above.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
         }
         if controller.has_pending_pull_intos() && controller.respond(cx, 0).is_err() {
-            // SAFETY: as above.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
         }
     }
     Promise::new_resolved(cx, global, &())

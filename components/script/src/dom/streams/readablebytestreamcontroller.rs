@@ -167,8 +167,7 @@ impl ReadableByteStreamController {
 
     /// Enters the controller's realm (where the views and buffers it creates live).
     fn realm(&self, cx: &mut JSContext) -> JSAutoRealm {
-        // SAFETY: the reflector is a live object for as long as `self` is.
-        JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw())
+        crate::dom::bindings::reflector::enter_realm(cx, self.reflector().get_raw())
     }
 
     /// A JS value for `error` (a TypeError or RangeError), in the controller's realm.
@@ -281,7 +280,11 @@ impl ReadableByteStreamController {
                 // ReadableByteStreamControllerError(controller, e). Throw e."
                 let _realm = self.realm(cx);
                 rooted!(&in(cx) let mut e = UndefinedValue());
-                self.error_value(cx, Error::Type("The stream closed in the middle of an element.".into()), e.handle_mut());
+                self.error_value(
+                    cx,
+                    Error::Type("The stream closed in the middle of an element.".into()),
+                    e.handle_mut(),
+                );
                 self.error(cx, e.handle());
                 return Err(throw_value(cx, e.handle()));
             }
@@ -527,7 +530,8 @@ impl ReadableByteStreamController {
             let dest_start = descriptor.byte_offset + descriptor.bytes_filled.get();
             // 11.7-8. Assert CanCopyDataBlockBytes, then CopyDataBlockBytes. (A failed check
             // errors the stream instead of touching invalid memory, as the spec allows.)
-            if let Err(error) = buffers::copy(cx, descriptor.buffer(), dest_start, queue_buffer, queue_offset, bytes_to_copy)
+            if let Err(error) =
+                buffers::copy(cx, descriptor.buffer(), dest_start, queue_buffer, queue_offset, bytes_to_copy)
             {
                 rooted!(&in(cx) let mut e = UndefinedValue());
                 self.error_value(cx, error, e.handle_mut());

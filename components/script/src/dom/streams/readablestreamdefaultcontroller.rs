@@ -197,10 +197,10 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Transform(stream) => Pull::Transform(stream.as_rooted()),
             SourceAlgorithms::Native(source) => Pull::Native(source.clone()),
             // (Byte sources and byte tee branches belong to byte streams' controllers.)
-            SourceAlgorithms::Empty |
-            SourceAlgorithms::Cleared |
-            SourceAlgorithms::Bytes(_) |
-            SourceAlgorithms::ByteTee { .. } => Pull::Resolved,
+            SourceAlgorithms::Empty
+            | SourceAlgorithms::Cleared
+            | SourceAlgorithms::Bytes(_)
+            | SourceAlgorithms::ByteTee { .. } => Pull::Resolved,
         };
         let source = match pull {
             Pull::Callback(pull, this) => Some((pull, this)),
@@ -301,6 +301,7 @@ impl ReadableStreamDefaultController {
 
     /// Sets `value` as the pending exception again (for a `[Throws]` member).
     fn rethrow(&self, cx: &mut JSContext, value: HandleValue) -> Error {
+        // SAFETY: `value` is a rooted handle; `cx` is this thread's live context; its raw pointer goes straight into the call.
         unsafe {
             mozjs::jsapi::JS_SetPendingException(
                 cx.raw_cx(),
@@ -413,10 +414,10 @@ impl ReadableStreamDefaultController {
             SourceAlgorithms::Iterable(record) => Cancel::Iterable(record.clone()),
             SourceAlgorithms::Transform(stream) => Cancel::Transform(stream.as_rooted()),
             SourceAlgorithms::Native(source) => Cancel::Native(source.clone()),
-            SourceAlgorithms::Empty |
-            SourceAlgorithms::Cleared |
-            SourceAlgorithms::Bytes(_) |
-            SourceAlgorithms::ByteTee { .. } => Cancel::Resolved,
+            SourceAlgorithms::Empty
+            | SourceAlgorithms::Cleared
+            | SourceAlgorithms::Bytes(_)
+            | SourceAlgorithms::ByteTee { .. } => Cancel::Resolved,
         };
         let result = match cancel {
             Cancel::Callback(cancel, this) => {
