@@ -86,6 +86,7 @@ impl TracedObject {
     }
 }
 
+// SAFETY: `trace` below traces its one object edge, the only GC thing a `TracedObject` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for TracedObject {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         // SAFETY: called from `trace` with the tracer of a GC in progress (the
@@ -124,6 +125,7 @@ impl CallbackFunction {
     }
 }
 
+// SAFETY: `trace` below traces its callable object, the only GC thing a `CallbackFunction` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for CallbackFunction {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         // SAFETY: called from `trace` with the tracer of a GC in progress (the
@@ -182,6 +184,7 @@ impl CallbackInterface {
     }
 }
 
+// SAFETY: `trace` below traces its callback object, the only GC thing a `CallbackInterface` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for CallbackInterface {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         // SAFETY: called from `trace` with the tracer of a GC in progress (the
