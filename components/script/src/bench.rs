@@ -20,7 +20,7 @@ pub(crate) fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &s
         "(function() {{ {setup}; const N = {n}; let sink = 0; const t0 = performance.now(); for (let i = 0; i < N; i++) {{ {body} }} const t1 = performance.now(); globalThis.__benchSink = sink; return t1 - t0; }})()"
     );
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"bench.js".to_owned(), 1);
     if mozjs::rust::evaluate_script(cx, global, &source, rval.handle_mut(), options).is_err() {
@@ -32,6 +32,8 @@ pub(crate) fn time_js(cx: &mut JSContext, window: &Window, setup: &str, body: &s
 
 fn set_jit(cx: &mut JSContext, enabled: bool) {
     let v = u32::from(enabled);
+    // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into each call,
+    // which only sets a JIT option.
     unsafe {
         JS_SetGlobalJitCompilerOption(cx.raw_cx(), JSJitCompilerOption::JSJITCOMPILER_BASELINE_INTERPRETER_ENABLE, v);
         JS_SetGlobalJitCompilerOption(cx.raw_cx(), JSJitCompilerOption::JSJITCOMPILER_BASELINE_ENABLE, v);

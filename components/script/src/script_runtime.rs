@@ -10,9 +10,9 @@ use mozjs::context::JSContext;
 use mozjs::glue::{CreateJobQueue, JS_DequeueNextMicroTask, JobQueueTraps};
 use mozjs::jsapi::{
     EnqueueMicroTask, GetExecutionGlobalFromJSMicroTask, HasAnyMicroTasks, IsJSMicroTask, JS_AddExtraGCRootsTracer,
-    JS_IsExceptionPending, JSAutoRealm, JSContext as RawJSContext, JSObject, JSTracer, JobQueueIsEmpty,
-    JobQueueMayNotBeEmpty, MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState,
-    RunJSMicroTask, SetJobQueue, SetPromiseRejectionTrackerCallback, ToMaybeWrappedJSMicroTask,
+    JSContext as RawJSContext, JSObject, JSTracer, JobQueueIsEmpty, JobQueueMayNotBeEmpty,
+    MutableHandleObject as RawMutableHandleObject, PromiseRejectionHandlingState, RunJSMicroTask, SetJobQueue,
+    SetPromiseRejectionTrackerCallback, ToMaybeWrappedJSMicroTask,
 };
 use mozjs::jsval::{JSVal, PrivateValue, UndefinedValue};
 use mozjs::rooted;
@@ -71,11 +71,19 @@ impl ScriptRuntime {
         ENGINE_HANDLE.with(|h| *h.borrow_mut() = Some(engine.clone()));
         let mut runtime = Runtime::new(engine);
         let cx = runtime.cx();
+        // SAFETY: `cx` is the context of the runtime just made on this thread, alive as long as
+        // `runtime`; the callbacks installed below are `extern "C"` functions and statics that
+        // live for the whole program, and no JS has run yet, so nothing needs rooting.
         unsafe {
             JS_AddExtraGCRootsTracer(cx.raw_cx(), Some(trace_rust_roots), std::ptr::null_mut());
             // Live ranges are held weakly; the collector updates the list (`dom/ranges/liveranges.rs`).
             crate::dom::ranges::liveranges::install(cx.raw_cx());
-            let job_queue = CreateJobQueue(&JOB_QUEUE_TRAPS);
+        }
+        // SAFETY: JOB_QUEUE_TRAPS is a static; the job queue is kept in the ScriptRuntime (and
+        // dropped with it) while `cx` uses it.
+        let job_queue = unsafe { CreateJobQueue(&JOB_QUEUE_TRAPS) };
+        // SAFETY: as for the first block: live context, static callbacks.
+        unsafe {
             SetJobQueue(cx.raw_cx(), job_queue as *mut _);
             SetPromiseRejectionTrackerCallback(cx.raw_cx(), Some(promise_rejection_tracker), std::ptr::null_mut());
             // DOM objects with JIT info: let the JIT call their ops directly.
@@ -91,8 +99,8 @@ impl ScriptRuntime {
             );
             // `import`, `import()` and `import.meta` (the host side of module loading).
             crate::dom::html::modulescripts::install_hooks(mozjs::jsapi::JS_GetRuntime(cx.raw_cx()));
-            ScriptRuntime { runtime, _job_queue: job_queue }
         }
+        ScriptRuntime { runtime, _job_queue: job_queue }
     }
 
     pub fn cx(&mut self) -> &mut JSContext {
@@ -190,6 +198,9 @@ unsafe extern "C" fn instance_class_matches_proto(
     proto_id: u32,
     depth: u32,
 ) -> bool {
+    // SAFETY: SpiderMonkey calls this only with the class of an object it knows to be a DOM
+    // object (JSCLASS_IS_DOMJSCLASS), and every such class is the `base` (first field, repr(C))
+    // of a static DOMJSClass; `depth` is below the chain's length, as the JIT info was made from it.
     unsafe {
         let dom = &(*(clasp as *const crate::dom::bindings::interface::DOMJSClass)).dom_class;
         dom.depth as u32 >= depth && dom.interface_chain[depth as usize] as u32 == proto_id
@@ -198,6 +209,8 @@ unsafe extern "C" fn instance_class_matches_proto(
 
 /// Traces everything Rust keeps alive: stack roots, boxed roots and `Trusted` tokens.
 unsafe extern "C" fn trace_rust_roots(trc: *mut JSTracer, _data: *mut c_void) {
+    // SAFETY: SpiderMonkey calls this extra-roots tracer on the script thread during a GC with
+    // a valid tracer; the thread-local root lists it walks hold only live, registered roots.
     unsafe {
         trace_stack_roots(trc);
         trace_traceable_roots(trc);
@@ -215,6 +228,9 @@ pub trait Microtask: JSTraceable {
 /// <https://html.spec.whatwg.org/multipage/webappapis.html#queue-a-microtask>
 pub fn enqueue_microtask(cx: &mut JSContext, task: Box<dyn Microtask>) {
     let raw = Box::into_raw(Box::new(task));
+    // SAFETY: `cx` is this thread's live context; the private value owns the boxed task until
+    // `microtask_checkpoint` takes it back with Box::from_raw (trace_user_microtask traces it
+    // meanwhile).
     unsafe {
         JobQueueMayNotBeEmpty(cx.raw_cx());
         assert!(
@@ -225,6 +241,8 @@ pub fn enqueue_microtask(cx: &mut JSContext, task: Box<dyn Microtask>) {
 }
 
 unsafe extern "C" fn trace_user_microtask(trc: *mut JSTracer, val: *mut JSVal) {
+    // SAFETY: SpiderMonkey passes a live queue entry that is not a JS microtask, so its private
+    // is the `Box<Box<dyn Microtask>>` that `enqueue_microtask` leaked (or null).
     unsafe {
         let task = (*val).to_private() as *const Box<dyn Microtask>;
         if !task.is_null() {
@@ -238,6 +256,7 @@ unsafe extern "C" fn get_host_defined_data(
     incumbent: RawMutableHandleObject,
     data: RawMutableHandleObject,
 ) -> bool {
+    // SAFETY: SpiderMonkey passes valid out handles and its live context.
     unsafe {
         data.set(std::ptr::null_mut());
         get_host_defined_global(cx, incumbent)
@@ -245,11 +264,14 @@ unsafe extern "C" fn get_host_defined_data(
 }
 
 unsafe extern "C" fn get_host_defined_global(cx: *mut RawJSContext, out: RawMutableHandleObject) -> bool {
+    // SAFETY: SpiderMonkey passes a valid out handle and its live context.
     unsafe { out.set(mozjs::jsapi::CurrentGlobalOrNull(cx)) };
     true
 }
 
 unsafe extern "C" fn run_jobs(cx: *mut RawJSContext) {
+    // SAFETY: SpiderMonkey calls the job queue's runJobs with the live, non-null context of
+    // this thread, and no other JSContext wrapper is in use across this callback.
     let mut cx = unsafe { JSContext::from_ptr(NonNull::new_unchecked(cx)) };
     microtask_checkpoint(&mut cx);
 }
@@ -281,27 +303,41 @@ pub fn microtask_checkpoint(cx: &mut JSContext) {
     rooted!(&in(cx) let mut js_task = std::ptr::null_mut::<mozjs::jsapi::JSMicroTask>());
     rooted!(&in(cx) let mut execution_global = std::ptr::null_mut::<JSObject>());
     // Step 3: While the microtask queue is not empty: dequeue and run the oldest.
+    // SAFETY: `cx` is this thread's live context, its raw pointer goes straight into the call
+    // (as for every call below), and the values passed are held by the `rooted!` slots above.
     while unsafe { HasAnyMicroTasks(cx.raw_cx()) } {
+        // SAFETY: as above; `generic_task` is rooted.
         unsafe { JS_DequeueNextMicroTask(cx.raw_cx(), generic_task.handle_mut().into()) };
+        // SAFETY: as above.
         if !unsafe { HasAnyMicroTasks(cx.raw_cx()) } {
+            // SAFETY: as above.
             unsafe { JobQueueIsEmpty(cx.raw_cx()) };
         }
+        // SAFETY: `generic_task` is rooted; the call only reads it.
         if !unsafe { IsJSMicroTask(&generic_task.get()) } {
+            // SAFETY: a queue entry that is not a JS microtask was queued by
+            // `enqueue_microtask`, whose private is the leaked `Box<Box<dyn Microtask>>`; it was
+            // just dequeued, so this is its one owner.
             let task = unsafe { Box::from_raw(generic_task.get().to_private() as *mut Box<dyn Microtask>) };
             let task = crate::dom::bindings::root::RootedTraceableBox::new(MicrotaskHolder(task));
             task.0.run(cx);
             continue;
         }
+        // SAFETY: `generic_task` is a rooted JS microtask (checked above); the result is rooted at once.
         js_task.set(unsafe { ToMaybeWrappedJSMicroTask(&generic_task.get()) });
+        // SAFETY: `js_task` is rooted; the global is rooted at once.
         execution_global.set(unsafe { GetExecutionGlobalFromJSMicroTask(js_task.get()) });
         if execution_global.get().is_null() {
             continue;
         }
         let ok = {
-            let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, execution_global.get());
+            // SAFETY: the raw pointer of the live `cx` goes straight into JSAutoRealm, which
+            // leaves the realm when dropped at the end of this block; the global is rooted.
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, execution_global.get());
+            // SAFETY: `js_task` is rooted; the realm of its global is entered.
             unsafe { RunJSMicroTask(cx.raw_cx(), js_task.handle().into()) }
         };
-        if !ok && unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+        if !ok && crate::dom::bindings::error::is_exception_pending(cx) {
             report_pending_exception(cx);
         }
     }
@@ -315,8 +351,10 @@ pub fn microtask_checkpoint(cx: &mut JSContext) {
 
 struct MicrotaskHolder(Box<Box<dyn Microtask>>);
 
+// SAFETY: `trace` traces the task's own GC things, which is all this holder owns.
 unsafe impl JSTraceable for MicrotaskHolder {
     unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: the caller passes the tracer of a GC in progress (JSTraceable's contract).
         unsafe { (**self.0).trace(trc) }
     }
 }
@@ -347,12 +385,14 @@ fn notify_about_rejected_promises(cx: &mut JSContext) {
     let pending: Vec<PersistentObject> = ABOUT_TO_BE_NOTIFIED.with(|l| std::mem::take(&mut *l.borrow_mut()));
     for promise in pending {
         // Skip promises that got a handler meanwhile.
+        // SAFETY: `promise` is a PersistentObject (a persistent root), so it is a live Promise.
         if unsafe { mozjs::jsapi::GetPromiseIsHandled(promise.handle().into()) } {
             continue;
         }
         let window = Window::from_object(promise.get());
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
         rooted!(&in(cx) let mut reason = UndefinedValue());
+        // SAFETY: `promise` is a persistently rooted, rejected Promise; `reason` is rooted.
         unsafe { mozjs::glue::JS_GetPromiseResult(promise.handle().into(), reason.handle_mut().into()) };
         let not_canceled = crate::dom::html::promiserejectionevent::PromiseRejectionEvent::fire_unhandled(
             cx,
@@ -364,6 +404,8 @@ fn notify_about_rejected_promises(cx: &mut JSContext) {
             let (message, location) = describe_value_as_error(cx, reason.handle());
             report_error(Some(&window), &format!("Uncaught (in promise) {message}"), location);
         }
+        // SAFETY: `cx` is this thread's live context (raw pointer used for this call only);
+        // `promise` is persistently rooted.
         unsafe { mozjs::jsapi::SetAnyPromiseIsHandled(cx.raw_cx(), promise.handle().into()) };
     }
 }
@@ -391,10 +433,14 @@ pub fn report_error_for(window: &Window, message: &str, location: Option<String>
 pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (String, Option<String>) {
     if value.get().is_object() {
         rooted!(&in(cx) let obj = value.get().to_object());
+        // SAFETY: `obj` is rooted just above; the DomRoot returned keeps the DOMException alive.
         if let Some(exception) = unsafe { root_from_object::<DOMException>(obj.get()) } {
             return (format!("{}: {}", exception.name_str(), exception.message_str()), None);
         }
         // Error objects: "TypeError: message" and the location of their creation.
+        // SAFETY: `obj` is rooted; the context is only used without GC (`raw_cx_no_gc`);
+        // `report` is the live JSErrorReport the helper lends for the closure, and its filename
+        // is a NUL-terminated C string owned by the report, read before the closure returns.
         let location = mozjs::rust::borrowed_error_report(cx, |cx, report| unsafe {
             if !mozjs::jsapi::JS_ErrorFromException(cx.raw_cx_no_gc(), obj.handle().into(), report)
                 || report.report_.is_null()
@@ -417,7 +463,7 @@ pub fn describe_value_as_error(cx: &mut JSContext, value: HandleValue) -> (Strin
     let text = match jsval_to_string(cx, value) {
         Ok(s) => s,
         Err(()) => {
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             "<unprintable value>".into()
         }
     };
@@ -443,7 +489,7 @@ impl Drop for ResetErrorReportingMode {
 /// takes the pending exception, fires `error` on the current global and,
 /// unless canceled, prints "file:line:col: Uncaught …".
 pub fn report_pending_exception(cx: &mut JSContext) {
-    if !unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+    if !crate::dom::bindings::error::is_exception_pending(cx) {
         return;
     }
     rooted!(&in(cx) let mut exception = UndefinedValue());
@@ -457,6 +503,8 @@ pub fn report_pending_exception(cx: &mut JSContext) {
             message = info.message.clone();
         }
     }
+    // SAFETY: `cx` is this thread's live context (its raw pointer goes straight into the call,
+    // which cannot GC); the current global is kept alive by the realm entered on `cx`.
     let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
     let window = (!global.is_null()).then(|| Window::from_object(global));
     // "If global is not in error reporting mode": an exception thrown while the error event
@@ -501,7 +549,7 @@ pub fn report_pending_exception(cx: &mut JSContext) {
 
 /// Runs `f` with the current realm set to `window`'s global.
 pub fn in_realm<R>(cx: &mut JSContext, window: &Window, f: impl FnOnce(&mut JSContext) -> R) -> R {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
     f(cx)
 }
 
@@ -515,7 +563,7 @@ pub fn run_classic_script(
     line: u32,
 ) -> Result<(), ()> {
     // The report below needs the window's realm to be the current one.
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
     let result = evaluate_script_rethrowing(cx, window, source, filename, line).map_err(|_| ());
     if result.is_err() {
         report_pending_exception(cx);
@@ -534,7 +582,7 @@ pub fn evaluate_script_rethrowing(
     line: u32,
 ) -> Result<(), crate::dom::bindings::error::Error> {
     let global = window.global_object();
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(
         cx,
@@ -574,6 +622,8 @@ pub fn value_to_jsval<T: ToJSVal>(cx: &mut JSContext, value: &T, rval: mozjs::ru
 
 /// A handle to the current global's Window, if any.
 pub fn current_window(cx: &mut JSContext) -> Option<DomRoot<Window>> {
+    // SAFETY: `cx` is this thread's live context (its raw pointer goes straight into the call,
+    // which cannot GC); the current global is kept alive by the realm entered on `cx`.
     let g = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
     (!g.is_null()).then(|| Window::from_object(g))
 }

@@ -23,5 +23,7 @@ impl<T: DomObject> DomGlobal for T {
 /// holds (a reflector, a callee, a promise), as `Window::from_object` documents.
 #[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn global_of(obj: *mut mozjs::jsapi::JSObject) -> *mut mozjs::jsapi::JSObject {
+    // SAFETY: every caller passes a live object it holds (see above); the function only reads
+    // its realm. (A safe fn taking a raw pointer: the contract is not checked by the type.)
     unsafe { GetNonCCWObjectGlobal(obj) }
 }

@@ -369,6 +369,8 @@ unsafe extern "C" fn async_iterator_return(raw: *mut RawJSContext, argc: u32, vp
     let global = Window::current(cx);
     // SAFETY: the this value and arguments of a native call are rooted by the call.
     let this = unsafe { HandleValue::from_raw(args.thisv()) };
+    // SAFETY: the arguments of a native call are rooted by the call (`args` came from `vp`),
+    // and `args.get(0)` is in bounds as `argc > 0`.
     let value = if argc > 0 { unsafe { HandleValue::from_raw(args.get(0)) } } else { HandleValue::undefined() };
     // 1. Let returnPromiseCapability be ! NewPromiseCapability(%Promise%).
     let promise = Promise::new(cx, &global);

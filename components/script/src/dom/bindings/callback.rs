@@ -11,7 +11,7 @@ use std::ffi::CStr;
 
 use mozjs::context::JSContext;
 use mozjs::gc::RootedTraceableSet;
-use mozjs::jsapi::{HandleValueArray, Heap, IsCallable, JSAutoRealm, JSObject};
+use mozjs::jsapi::{HandleValueArray, Heap, IsCallable, JSObject};
 use mozjs::jsval::{ObjectValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
@@ -29,6 +29,8 @@ impl PersistentObject {
     pub fn new(obj: *mut JSObject) -> PersistentObject {
         let heap = Box::new(Heap::default());
         heap.set(obj);
+        // SAFETY: the heap cell is boxed, so its address is stable until `drop` removes the same
+        // pointer from the set; the set traces it on every GC meanwhile.
         unsafe { RootedTraceableSet::add(&*heap as &dyn mozjs::gc::Traceable as *const _) };
         PersistentObject { heap }
     }
@@ -38,12 +40,15 @@ impl PersistentObject {
     }
 
     pub fn handle(&self) -> HandleObject<'_> {
+        // SAFETY: the boxed heap cell is a registered persistent root for as long as `self`
+        // lives, and the handle borrows `self`.
         unsafe { HandleObject::from_raw(self.heap.handle()) }
     }
 }
 
 impl Drop for PersistentObject {
     fn drop(&mut self) {
+        // SAFETY: the pointer is the one `new` added, and the box is still alive here.
         unsafe { RootedTraceableSet::remove(&*self.heap as &dyn mozjs::gc::Traceable as *const _) };
     }
 }
@@ -75,12 +80,17 @@ impl TracedObject {
     }
 
     pub fn handle(&self) -> HandleObject<'_> {
+        // SAFETY: the heap cell lives in `self`, which is traced by its owner, and the handle
+        // borrows `self`, so the object cannot be freed while the handle is used.
         unsafe { HandleObject::from_raw(self.heap.handle()) }
     }
 }
 
+// SAFETY: `trace` below traces its one object edge, the only GC thing a `TracedObject` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for TracedObject {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { crate::dom::bindings::trace::trace_object(trc, c"callback", &self.heap) }
     }
 }
@@ -115,8 +125,11 @@ impl CallbackFunction {
     }
 }
 
+// SAFETY: `trace` below traces its callable object, the only GC thing a `CallbackFunction` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for CallbackFunction {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.object.trace(trc) }
     }
 }
@@ -147,8 +160,9 @@ impl CallbackInterface {
         handling: ExceptionHandling,
     ) -> Fallible<()> {
         let obj = self.object.handle();
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, obj.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, obj.get());
         // Step 10: If ! IsCallable(O) is false, get O[opName]; it must be callable.
+        // SAFETY: `obj` is the callback object, persistently rooted by `self.object`.
         if unsafe { IsCallable(obj.get()) } {
             return invoke(cx, obj, this_for_callable, obj, args, rval, handling);
         }
@@ -156,6 +170,7 @@ impl CallbackInterface {
         if get_property(cx, obj, operation, f.handle_mut()).is_err() {
             return finish_exception(cx, handling);
         }
+        // SAFETY: `f` is rooted and holds an object (checked first).
         if !f.get().is_object() || !unsafe { IsCallable(f.get().to_object()) } {
             throw_type_error(
                 cx,
@@ -169,8 +184,11 @@ impl CallbackInterface {
     }
 }
 
+// SAFETY: `trace` below traces its callback object, the only GC thing a `CallbackInterface` holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for CallbackInterface {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.object.trace(trc) }
     }
 }
@@ -185,10 +203,12 @@ fn invoke(
     handling: ExceptionHandling,
 ) -> Fallible<()> {
     // "Prepare to run script" with the callback's realm.
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, realm_of.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, realm_of.get());
     rooted!(&in(cx) let fval = ObjectValue(callable.get()));
     // A primitive `this` is passed as null, which the callee sees as undefined.
     rooted!(&in(cx) let this_obj = if this.get().is_object() { this.get().to_object() } else { std::ptr::null_mut() });
+    // SAFETY: `this_obj`, `fval` and `rval` are rooted, `args` is the caller's rooted array,
+    // and the callback's realm is entered; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let ok = unsafe {
         mozjs::jsapi::JS_CallFunctionValue(
             cx.raw_cx(),
@@ -213,6 +233,8 @@ fn finish_exception(cx: &mut JSContext, handling: ExceptionHandling) -> Fallible
 
 /// Converts a callable for a callback-function argument.
 pub fn callable_from_jsval(value: HandleValue) -> Result<*mut JSObject, Failure> {
+    // SAFETY: `value` is a rooted handle holding an object (checked first); the call only
+    // reads its class.
     if value.get().is_object() && unsafe { IsCallable(value.get().to_object()) } {
         Ok(value.get().to_object())
     } else {
@@ -239,6 +261,8 @@ impl ToJSVal for *mut JSObject {
             rval.set(mozjs::jsval::NullValue());
         } else {
             rval.set(ObjectValue(*self));
+            // SAFETY: `rval` is a rooted handle; the object is the caller's live object (this safe
+            // impl on a raw pointer trusts every caller to pass one it holds).
             unsafe { mozjs::rust::maybe_wrap_object_value(cx, rval) };
         }
     }

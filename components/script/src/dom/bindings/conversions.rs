@@ -19,6 +19,10 @@
 //! reports a [`Failure`] for the caller to turn into a TypeError with the
 //! member's context ("Failed to execute 'x' on 'Y': parameter 1 is not of type 'Z'.").
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::ops::ControlFlow;
 use std::ptr::NonNull;
 

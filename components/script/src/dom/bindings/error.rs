@@ -106,12 +106,28 @@ impl Error {
     }
 }
 
+/// Clears the exception pending on `cx`, if any.
+pub fn clear_pending_exception(cx: &mut JSContext) {
+    // SAFETY: `cx` is this thread's live context; the raw pointer goes straight into a call
+    // that only drops the pending exception (it cannot run a GC).
+    unsafe { JS_ClearPendingException(cx.raw_cx()) }
+}
+
+/// Whether an exception is pending on `cx`.
+pub fn is_exception_pending(cx: &mut JSContext) -> bool {
+    // SAFETY: `cx` is this thread's live context; the raw pointer goes straight into a call
+    // that only reads its state.
+    unsafe { JS_IsExceptionPending(cx.raw_cx()) }
+}
+
 /// Throws a TypeError with `message` on a raw context.
 ///
 /// # Safety
 /// `cx` must be the current context.
 pub unsafe fn throw_type_error_raw(cx: *mut RawJSContext, message: &str) {
     let message = CString::new(message.replace('\0', "")).unwrap_or_default();
+    // SAFETY: the caller passes the current, live context (see # Safety), and no other
+    // `JSContext` wrapper is used while this one lives.
     unsafe { mozjs::error::throw_type_error(&mut JSContext::from_ptr(std::ptr::NonNull::new_unchecked(cx)), &message) };
 }
 
@@ -131,6 +147,7 @@ pub fn throw_range_error(cx: &mut JSContext, message: &str) {
 /// TypeError…). A pending exception (`JSFailed`) is taken off the context.
 pub fn error_to_jsval(cx: &mut JSContext, global: &Window, error: Error, mut rval: MutableHandleValue) {
     match error {
+        // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call. `rval` is a rooted handle.
         Error::JSFailed => unsafe {
             if JS_IsExceptionPending(cx.raw_cx()) {
                 assert!(mozjs::jsapi::JS_GetPendingException(cx.raw_cx(), rval.reborrow().into()));
@@ -168,6 +185,7 @@ pub fn throw_dom_exception(cx: &mut JSContext, global: &Window, error: Error) {
         // (an interrupt ended it: `terminate()`, the engine's end), which is uncatchable and
         // must propagate as it is.
         Error::JSFailed => {
+            // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call.
             if !unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
                 log::debug!("a script was terminated inside a DOM call; the termination propagates");
             }
@@ -178,6 +196,7 @@ pub fn throw_dom_exception(cx: &mut JSContext, global: &Window, error: Error) {
             rooted!(&in(cx) let mut value = UndefinedValue());
             error_to_jsval(cx, global, other, value.handle_mut());
             unsafe {
+                // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call. `value` is rooted.
                 mozjs::jsapi::JS_SetPendingException(
                     cx.raw_cx(),
                     value.handle().into(),

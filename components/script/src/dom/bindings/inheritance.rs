@@ -34,6 +34,7 @@ pub trait DerivedFrom<T> {}
 pub trait Castable: DomObject + Sized {
     /// Whether this object implements interface `T`.
     fn is<T: IDLInterface>(&self) -> bool {
+        // SAFETY: `self` is a live DOM object, so its reflector is a live object of a DOM class.
         match unsafe { get_dom_class(self.reflector().get_raw()) } {
             Some(class) => T::derives(class),
             None => false,

@@ -25,6 +25,8 @@ pub fn define_array_iterator_members(
     proto: HandleObject,
     value_iterable: bool,
 ) {
+    // SAFETY: `cx` is this thread's live context, its raw pointer going straight into each call;
+    // `global` and `proto` are rooted handles, and the values read are rooted at once.
     unsafe {
         let _realm = JSAutoRealm::new(cx.raw_cx(), global.get());
         rooted!(&in(cx) let array_proto = GetRealmArrayPrototype(cx.raw_cx()));

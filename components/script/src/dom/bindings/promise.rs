@@ -9,8 +9,7 @@ use std::rc::Rc;
 
 use mozjs::context::JSContext;
 use mozjs::jsapi::{
-    AddPromiseReactions, GetPromiseState, JSAutoRealm, JSObject, NewPromiseObject, PromiseState, RejectPromise,
-    ResolvePromise,
+    AddPromiseReactions, GetPromiseState, JSObject, NewPromiseObject, PromiseState, RejectPromise, ResolvePromise,
 };
 use mozjs::jsval::{ObjectValue, UndefinedValue};
 use mozjs::rooted;
@@ -30,7 +29,9 @@ impl Promise {
     /// A new pending promise in `global`'s realm.
     pub fn new(cx: &mut JSContext, global: &Window) -> Rc<Promise> {
         let global_obj = global.global_object();
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, global_obj.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, global_obj.get());
+        // SAFETY: `cx` is this thread's live context, in the global's realm; the new promise is
+        // rooted at once.
         rooted!(&in(cx) let obj = unsafe { NewPromiseObject(cx.raw_cx(), HandleObject::null().into()) });
         assert!(!obj.get().is_null(), "out of memory creating a promise");
         Rc::new(Promise { object: PersistentObject::new(obj.get()) })
@@ -65,32 +66,36 @@ impl Promise {
     }
 
     pub fn is_pending(&self) -> bool {
+        // SAFETY: `self.object` is a persistently rooted Promise.
         unsafe { GetPromiseState(self.object.handle().into()) == PromiseState::Pending }
     }
 
     pub fn resolve(&self, cx: &mut JSContext, value: HandleValue) {
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
+        // SAFETY: `self.object` is a persistently rooted Promise, `value` a rooted handle, and
+        // the promise's realm is entered; `cx` is this thread's live context; its raw pointer goes straight into the call.
         if !unsafe { ResolvePromise(cx.raw_cx(), self.object.handle().into(), value.into()) } {
             crate::script_runtime::report_pending_exception(cx);
         }
     }
 
     pub fn reject(&self, cx: &mut JSContext, value: HandleValue) {
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
+        // SAFETY: as for `resolve`.
         if !unsafe { RejectPromise(cx.raw_cx(), self.object.handle().into(), value.into()) } {
             crate::script_runtime::report_pending_exception(cx);
         }
     }
 
     pub fn resolve_native<T: ToJSVal + ?Sized>(&self, cx: &mut JSContext, value: &T) {
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
         rooted!(&in(cx) let mut v = UndefinedValue());
         value.to_jsval(cx, v.handle_mut());
         self.resolve(cx, v.handle());
     }
 
     pub fn reject_native<T: ToJSVal + ?Sized>(&self, cx: &mut JSContext, value: &T) {
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
         rooted!(&in(cx) let mut v = UndefinedValue());
         value.to_jsval(cx, v.handle_mut());
         self.reject(cx, v.handle());
@@ -99,7 +104,7 @@ impl Promise {
     /// Rejects with the exception `error` names (a DOMException, TypeError…).
     pub fn reject_error(&self, cx: &mut JSContext, error: Error) {
         let global = self.global();
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
         rooted!(&in(cx) let mut v = UndefinedValue());
         error_to_jsval(cx, &global, error, v.handle_mut());
         self.reject(cx, v.handle());
@@ -107,12 +112,15 @@ impl Promise {
 
     /// Marks the promise as handled: a rejection will not be reported as unhandled.
     pub fn mark_handled(&self, cx: &mut JSContext) {
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, self.object.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.object.get());
+        // SAFETY: `self.object` is a persistently rooted Promise; `cx` is this thread's live context; its raw pointer goes straight into the call.
         unsafe { mozjs::jsapi::SetAnyPromiseIsHandled(cx.raw_cx(), self.object.handle().into()) };
     }
 
     /// Appends native reactions (used by the host to observe promises).
     pub fn add_reactions(&self, cx: &mut JSContext, on_resolve: HandleObject, on_reject: HandleObject) -> bool {
+        // SAFETY: `self.object` is a persistently rooted Promise and the reactions are rooted
+        // handles; `cx` is this thread's live context; its raw pointer goes straight into the call.
         unsafe { AddPromiseReactions(cx.raw_cx(), self.object.handle().into(), on_resolve.into(), on_reject.into()) }
     }
 }
@@ -120,10 +128,13 @@ impl Promise {
 impl ToJSVal for Rc<Promise> {
     fn to_jsval(&self, cx: &mut JSContext, mut rval: MutableHandleValue) {
         rval.set(ObjectValue(self.object.get()));
+        // SAFETY: `rval` is a rooted handle holding the persistently rooted promise.
         unsafe { mozjs::rust::maybe_wrap_object_value(cx, rval) };
     }
 }
 
+// SAFETY: the promise object is a persistent root (its `PersistentObject`), traced by
+// the runtime's root set, so there is nothing more to trace here.
 unsafe impl crate::dom::bindings::trace::JSTraceable for Promise {
     // Persistently rooted by its `PersistentObject`.
     unsafe fn trace(&self, _: *mut mozjs::jsapi::JSTracer) {}

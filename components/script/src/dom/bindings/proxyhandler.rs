@@ -11,6 +11,10 @@
 //! [[Get]], [[HasProperty]] and Object.keys go through SpiderMonkey's defaults, which call
 //! [[GetOwnProperty]] and [[OwnPropertyKeys]].
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::ffi::c_void;
 use std::ptr;
 

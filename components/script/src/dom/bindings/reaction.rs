@@ -8,6 +8,10 @@
 //! in a reserved slot, and the promise keeps the functions. So whatever the steps need stays
 //! alive exactly as long as the promise can still call them, with no persistent root.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::ffi::c_void;
 use std::ptr::NonNull;
 
@@ -15,9 +19,9 @@ use mozjs::context::JSContext;
 use mozjs::glue::JS_GetReservedSlot;
 use mozjs::jsapi::JSCLASS_FOREGROUND_FINALIZE;
 use mozjs::jsapi::{
-    AddPromiseReactions, CallArgs, GCContext, GetFunctionNativeReserved, JS_NewObject, JS_SetReservedSlot, JSAutoRealm,
-    JSClass, JSClassOps, JSContext as RawJSContext, JSObject, JSTracer, NewFunctionWithReserved,
-    SetFunctionNativeReserved, Value,
+    AddPromiseReactions, CallArgs, GCContext, GetFunctionNativeReserved, JS_NewObject, JS_SetReservedSlot, JSClass,
+    JSClassOps, JSContext as RawJSContext, JSObject, JSTracer, NewFunctionWithReserved, SetFunctionNativeReserved,
+    Value,
 };
 use mozjs::jsval::{Int32Value, ObjectValue, PrivateValue, UndefinedValue};
 use mozjs::rooted;
@@ -37,6 +41,8 @@ struct Steps<T: JSTraceable + 'static> {
 // SAFETY: traces the data, the only JS references the steps hold.
 unsafe impl<T: JSTraceable + 'static> JSTraceable for Steps<T> {
     unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.data.trace(trc) }
     }
 }
@@ -149,7 +155,7 @@ pub fn react<T: JSTraceable + 'static>(
     on_fulfilled: fn(&mut JSContext, &T, HandleValue),
     on_rejected: fn(&mut JSContext, &T, HandleValue),
 ) {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, promise.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, promise.get());
     // Rooted until the holder owns it: creating the holder may collect.
     let steps = RootedTraceableBox::new(Steps { data, on_fulfilled, on_rejected });
     unsafe {

@@ -54,6 +54,8 @@ where
         // Step 4: Let keys be ? O.[[OwnPropertyKeys]](). (Only enumerable keys are
         // listed without JSITER_HIDDEN, which is step 5.2's check.)
         let mut ids = IdVector::new(cx);
+        // SAFETY: `object` is rooted and `ids` is an IdVector, which SpiderMonkey traces while it
+        // lives; `cx` is this thread's live context; its raw pointer goes straight into the call.
         if !unsafe {
             mozjs::jsapi::GetPropertyKeys(
                 cx.raw_cx(),
@@ -71,6 +73,7 @@ where
         for raw_id in ids.iter() {
             id.set(*raw_id);
             // Step 5.2.1: Let typedKey be key converted to K (a symbol throws a TypeError).
+            // SAFETY: `id` and `key` are rooted; `cx` is this thread's live context; its raw pointer goes straight into the call.
             if !unsafe { mozjs::jsapi::JS_IdToValue(cx.raw_cx(), id.get(), key.handle_mut().into()) } {
                 return Err(());
             }
@@ -79,6 +82,7 @@ where
                 Err(f) => return Ok(Err(f)),
             };
             // Steps 5.2.2–5.2.3: Let value be ? Get(O, key), converted to V.
+            // SAFETY: `object`, `id` and `property` are rooted; `cx` is this thread's live context; its raw pointer goes straight into the call.
             if !unsafe {
                 mozjs::jsapi::JS_GetPropertyById(
                     cx.raw_cx(),
@@ -111,6 +115,7 @@ impl<K: RecordKey, V: ToJSVal> ToJSVal for Record<K, V> {
         for (key, v) in &self.0 {
             v.to_jsval(cx, value.handle_mut());
             let name: Vec<u16> = key.key_string().encode_utf16().collect();
+            // SAFETY: `object` and `value` are rooted and `name` outlives the call; `cx` is this thread's live context; its raw pointer goes straight into the call.
             let ok = unsafe {
                 mozjs::jsapi::JS_DefineUCProperty2(
                     cx.raw_cx(),

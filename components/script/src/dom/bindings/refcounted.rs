@@ -40,6 +40,8 @@ pub struct Trusted<T: DomObject> {
 }
 
 // The token is an integer; the pointer never leaves the script thread.
+// SAFETY: the token is an integer key into the thread-local `LIVE` table; on any other thread
+// `root` finds nothing (a different table), so the pointer is only dereferenced on its own thread.
 unsafe impl<T: DomObject> Send for Trusted<T> {}
 
 impl<T: DomObject> Trusted<T> {
@@ -95,9 +97,15 @@ pub fn release_dropped_tokens() {
 }
 
 /// Traces every live token's object (from the runtime's extra-roots tracer).
+///
+/// # Safety
+/// `trc` must be the tracer of a GC in progress on this thread (the runtime's extra-roots
+/// tracer passes its own).
 pub unsafe fn trace_trusted(trc: *mut JSTracer) {
     LIVE.with(|live| {
         for &r in live.borrow().values() {
+            // SAFETY: the table holds the reflectors of objects it keeps alive until their
+            // last token drops, so `r` is live; `trc` is the GC's tracer (# Safety).
             unsafe { trace_reflector(trc, c"Trusted", &*r) };
         }
     });

@@ -42,6 +42,8 @@ impl Reflector {
     }
 
     pub fn get_raw(&self) -> *mut JSObject {
+        // SAFETY: the cell is only written by `set_jsobject`, once, before any read, on the
+        // script thread; no reference into it is held across that write.
         unsafe { (*self.object.get()).get() }
     }
 
@@ -52,6 +54,8 @@ impl Reflector {
     pub unsafe fn set_jsobject(&self, obj: *mut JSObject) {
         assert!(self.get_raw().is_null(), "a DOM object was reflected twice");
         assert!(!obj.is_null());
+        // SAFETY: the reflector is set once (asserted above) on the script thread, before any
+        // other access to the cell.
         unsafe { (*self.object.get()).set(obj) };
     }
 
@@ -68,17 +72,26 @@ impl Reflector {
 
     /// The heap cell itself, for tracing.
     pub fn heap(&self) -> &Heap<*mut JSObject> {
+        // SAFETY: as in `get_raw`: the only write is the one-time `set_jsobject`.
         unsafe { &*self.object.get() }
     }
 }
 
 /// Traces a DOM object's reflector (keeps the object alive; updates the
 /// pointer if the collector moves it).
+///
+/// # Safety
+/// `trc` must be the tracer of a GC in progress on this thread (SpiderMonkey only hands one
+/// to trace hooks), and `reflector` must stay where it is until the GC ends, as the collector may
+/// write a moved pointer back to it.
 pub unsafe fn trace_reflector(trc: *mut JSTracer, description: &'static std::ffi::CStr, reflector: &Reflector) {
+    // SAFETY: called from `trace` with the tracer of a GC in progress (the
+    // JSTraceable contract), which is what the inner `trace` needs too.
     unsafe { trace_object(trc, description, reflector.heap()) }
 }
 
 // The reflector is the object being traced; it has no edge to trace itself.
+// SAFETY: a `Reflector` holds no GC thing, so tracing nothing is complete.
 unsafe impl JSTraceable for Reflector {
     unsafe fn trace(&self, _: *mut JSTracer) {}
 }
@@ -103,4 +116,12 @@ impl<T: FirstField + JSTraceable + 'static> DomObject for T {
 /// Identity of two DOM objects.
 pub fn same_object<A: DomObject, B: DomObject>(a: &A, b: &B) -> bool {
     ptr::eq(a.reflector(), b.reflector())
+}
+
+/// Enters the realm of `target` (a live object: a rooted global or reflector) until the
+/// returned guard is dropped.
+pub fn enter_realm(cx: &mut mozjs::context::JSContext, target: *mut JSObject) -> mozjs::jsapi::JSAutoRealm {
+    // SAFETY: `cx` is this thread's live context; the guard keeps its raw pointer only to leave
+    // the realm again when it is dropped, on this thread and before the context goes away.
+    mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, target)
 }

@@ -28,9 +28,15 @@ thread_local! {
 
 /// Traces every live [`DomRoot`] on this thread (called from the runtime's
 /// extra-roots tracer).
+///
+/// # Safety
+/// `trc` must be the tracer of a GC in progress on this thread (the runtime's extra-roots
+/// tracer passes its own).
 pub unsafe fn trace_stack_roots(trc: *mut JSTracer) {
     STACK_ROOTS.with(|roots| {
         for &r in roots.borrow().iter().filter(|r| !r.is_null()) {
+            // SAFETY: a non-null slot is the reflector of a live DomRoot (its drop nulls the
+            // slot), so `r` points to a live Reflector; `trc` is the GC's tracer (# Safety).
             unsafe { trace_reflector(trc, c"DomRoot", &*r) };
         }
     });
@@ -69,6 +75,8 @@ impl<T: DomObject> DomRoot<T> {
     where
         T: crate::dom::bindings::inheritance::DerivedFrom<U>,
     {
+        // SAFETY: `T: DerivedFrom<U>`: every DOM struct has its parent as its first field
+        // (`#[dom_struct]`, repr(C)), so a `T` pointer is a valid `U` pointer; `root` keeps it alive.
         let r: &U = unsafe { &*(root.ptr.as_ptr() as *const U) };
         DomRoot::from_ref(r)
     }
@@ -82,6 +90,7 @@ impl<T: DomObject> Clone for DomRoot<T> {
 
 impl<T: DomObject> Drop for DomRoot<T> {
     fn drop(&mut self) {
+        // SAFETY: `self` roots the object until the end of this drop, so the pointer is live.
         let reflector = unsafe { self.ptr.as_ref() }.reflector() as *const Reflector;
         STACK_ROOTS.with(|roots| {
             let mut roots = roots.borrow_mut();
@@ -164,8 +173,12 @@ impl<T: DomObject> Hash for Dom<T> {
     }
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Dom<T>` holds, so none is freed
+// or moved while it is held.
 unsafe impl<T: DomObject> JSTraceable for Dom<T> {
     unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { trace_reflector(trc, c"Dom", self.reflector()) }
     }
 }
@@ -187,10 +200,13 @@ impl<T: DomObject> MutNullableDom<T> {
     }
 
     pub fn get(&self) -> Option<DomRoot<T>> {
+        // SAFETY: single-threaded (not Sync) and no reference into the cell outlives a method,
+        // so nothing writes the cell while it is read here.
         unsafe { (*self.ptr.get()).as_ref().map(|d| d.as_rooted()) }
     }
 
     pub fn set(&self, value: Option<&T>) {
+        // SAFETY: as in `get`: no reference into the cell is alive during the write.
         unsafe { *self.ptr.get() = value.map(Dom::from_ref) }
     }
 
@@ -205,6 +221,7 @@ impl<T: DomObject> MutNullableDom<T> {
     }
 
     pub fn is_some(&self) -> bool {
+        // SAFETY: as in `get`.
         unsafe { (*self.ptr.get()).is_some() }
     }
 
@@ -216,6 +233,7 @@ impl<T: DomObject> MutNullableDom<T> {
 
     /// Whether this holds exactly `other`.
     pub fn is(&self, other: Option<&T>) -> bool {
+        // SAFETY: as in `get`.
         unsafe {
             match (&*self.ptr.get(), other) {
                 (Some(a), Some(b)) => std::ptr::eq(&**a, b),
@@ -226,8 +244,12 @@ impl<T: DomObject> MutNullableDom<T> {
     }
 }
 
+// SAFETY: `trace` below reaches every GC thing a `MutNullableDom<T>` holds, so none is freed
+// or moved while it is held.
 unsafe impl<T: DomObject> JSTraceable for MutNullableDom<T> {
     unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { (*self.ptr.get()).trace(trc) }
     }
 }
@@ -243,16 +265,22 @@ impl<T: DomObject> MutDom<T> {
     }
 
     pub fn get(&self) -> DomRoot<T> {
+        // SAFETY: as in `MutNullableDom::get`: not Sync, no reference into the cell outlives a method.
         unsafe { (*self.ptr.get()).as_rooted() }
     }
 
     pub fn set(&self, value: &T) {
+        // SAFETY: as above.
         unsafe { *self.ptr.get() = Dom::from_ref(value) }
     }
 }
 
+// SAFETY: `trace` below reaches every GC thing a `MutDom<T>` holds, so none is freed
+// or moved while it is held.
 unsafe impl<T: DomObject> JSTraceable for MutDom<T> {
     unsafe fn trace(&self, trc: *mut JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { (*self.ptr.get()).trace(trc) }
     }
 }
@@ -262,9 +290,15 @@ thread_local! {
 }
 
 /// Traces every live [`RootedTraceableBox`] (from the extra-roots tracer).
+///
+/// # Safety
+/// `trc` must be the tracer of a GC in progress on this thread (the runtime's extra-roots
+/// tracer passes its own).
 pub unsafe fn trace_traceable_roots(trc: *mut JSTracer) {
     TRACEABLE_ROOTS.with(|roots| {
         for &r in roots.borrow().iter() {
+            // SAFETY: each entry is the boxed value of a live RootedTraceableBox (its drop
+            // removes the entry), so `r` is valid; `trc` is the GC's tracer (# Safety).
             unsafe { (*r).trace(trc) };
         }
     });

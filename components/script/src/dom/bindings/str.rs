@@ -97,9 +97,11 @@ impl ByteString {
     }
 }
 
+// SAFETY: a Rust string holds no GC thing, so tracing nothing is complete.
 unsafe impl crate::dom::bindings::trace::JSTraceable for DOMString {
     unsafe fn trace(&self, _: *mut mozjs::jsapi::JSTracer) {}
 }
+// SAFETY: a Rust string holds no GC thing, so tracing nothing is complete.
 unsafe impl crate::dom::bindings::trace::JSTraceable for USVString {
     unsafe fn trace(&self, _: *mut mozjs::jsapi::JSTracer) {}
 }

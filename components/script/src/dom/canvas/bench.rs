@@ -32,7 +32,7 @@ use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
 
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> bool {
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"canvas-bench.js".to_owned(), 1);
     if mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options).is_err() {
@@ -133,13 +133,14 @@ pub fn run(
 
 fn bench_canvas(cx: &mut JSContext, window: &Window) -> Option<DomRoot<HTMLCanvasElement>> {
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"canvas-bench.js".to_owned(), 1);
     mozjs::rust::evaluate_script(cx, global, "benchCanvas", rval.handle_mut(), options).ok()?;
     if !rval.get().is_object() {
         return None;
     }
+    // SAFETY: `rval` is rooted and holds an object (checked above); the DomRoot keeps it alive.
     unsafe { crate::dom::bindings::conversions::root_from_object::<HTMLCanvasElement>(rval.get().to_object()) }
 }
 
@@ -149,13 +150,14 @@ fn eval_object<T: crate::dom::bindings::inheritance::IDLInterface + crate::dom::
     source: &str,
 ) -> Option<DomRoot<T>> {
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"canvas-bench.js".to_owned(), 1);
     mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options).ok()?;
     if !rval.get().is_object() {
         return None;
     }
+    // SAFETY: `rval` is rooted and holds an object (checked above); the DomRoot keeps it alive.
     unsafe { crate::dom::bindings::conversions::root_from_object::<T>(rval.get().to_object()) }
 }
 
@@ -382,7 +384,7 @@ pub fn run_animation_capture(cx: &mut JSContext, window: &Window) -> Vec<Measure
 
 fn eval_number(cx: &mut JSContext, window: &Window, source: &str) -> f64 {
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"canvas-bench.js".to_owned(), 1);
     match mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options) {

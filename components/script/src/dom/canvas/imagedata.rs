@@ -4,6 +4,10 @@
 //! one passed to the constructor, not a copy), so writes through it are seen
 //! by `putImageData()` and `imageData.data === imageData.data`.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use base::units::ImageSize;
 use canvas_traits::image_data::{image_data_size, image_data_size_from_array};
 use dom_struct::dom_struct;
@@ -82,7 +86,7 @@ impl ImageData {
         let length = self.width as usize * self.height as usize * 4;
         rooted!(&in(cx) let array = unsafe { mozjs::jsapi::JS_NewUint8ClampedArray(cx.raw_cx(), length) });
         if array.get().is_null() {
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             return Err(Error::Range("out of memory allocating the ImageData".into()));
         }
         if let Some(bytes) = bytes {

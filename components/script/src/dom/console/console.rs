@@ -35,6 +35,8 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
     let mut out = String::new();
     let mut rest = args;
     if let Some(first) = args.first() {
+        // SAFETY: `args` is the operation's argument vector (`Args::rest`), which SpiderMonkey roots
+        // for the whole call, so a handle to one of its slots stays valid.
         let first_h = unsafe { HandleValue::from_marked_location(first) };
         if first.is_string() {
             let template = jsval_to_string(cx, first_h).unwrap_or_default();
@@ -54,10 +56,13 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
                             continue;
                         };
                         consumed += 1;
+                        // SAFETY: `args` is the operation's argument vector (`Args::rest`), which SpiderMonkey roots
+                        // for the whole call, so a handle to one of its slots stays valid.
                         let h = unsafe { HandleValue::from_marked_location(arg) };
                         match spec {
                             's' => out.push_str(&display_top_level(cx, h)),
                             'd' | 'i' => {
+                                // SAFETY: `h` points into the rooted argument vector (above).
                                 let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
                                 if n.is_finite() {
                                     out.push_str(&number_to_string(n.trunc()))
@@ -66,6 +71,7 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
                                 }
                             }
                             'f' => {
+                                // SAFETY: as for 'd' above.
                                 let n = unsafe { mozjs::rust::ToNumber(cx, h) }.unwrap_or(f64::NAN);
                                 out.push_str(&number_to_string(n));
                             }
@@ -90,10 +96,12 @@ fn format_args(cx: &mut JSContext, args: &[JSVal]) -> String {
             out.push(' ');
         }
         separate = true;
+        // SAFETY: `args` is the operation's argument vector (`Args::rest`), which SpiderMonkey roots
+        // for the whole call, so a handle to one of its slots stays valid.
         let h = unsafe { HandleValue::from_marked_location(v) };
         out.push_str(&display_top_level(cx, h));
     }
-    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    crate::dom::bindings::error::clear_pending_exception(cx);
     out
 }
 
@@ -137,7 +145,7 @@ pub fn inspect(cx: &mut JSContext, value: HandleValue, depth: usize) -> String {
         // SAFETY: `value` is a rooted handle; a failure leaves an exception that is cleared here.
         let s = unsafe { mozjs::rust::ToString(cx, value) };
         if s.is_null() {
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             return "<value>".into();
         }
         let text = jsval_to_string(cx, value).unwrap_or_else(|_| "<value>".into());
@@ -148,197 +156,232 @@ pub fn inspect(cx: &mut JSContext, value: HandleValue, depth: usize) -> String {
 }
 
 fn inspect_object(cx: &mut JSContext, obj: HandleObject, value: HandleValue, depth: usize) -> String {
-    unsafe {
-        if JS_ObjectIsFunction(obj.get()) || IsCallable(obj.get()) {
-            let fun = mozjs::jsapi::JS_ValueToFunction(cx.raw_cx(), value.into());
-            let name = if fun.is_null() {
+    // SAFETY: `obj` is a rooted handle (the caller's `rooted!`), so it is live and cannot move
+    // during these calls, which only read its class.
+    if unsafe { JS_ObjectIsFunction(obj.get()) || IsCallable(obj.get()) } {
+        // SAFETY: `value` is the caller's rooted handle; the raw context pointer goes straight
+        // into the call; the function returned is rooted below before anything can GC.
+        let fun = unsafe { mozjs::jsapi::JS_ValueToFunction(cx.raw_cx(), value.into()) };
+        let name = if fun.is_null() {
+            String::new()
+        } else {
+            rooted!(&in(cx) let fun = fun);
+            rooted!(&in(cx) let mut id = std::ptr::null_mut::<mozjs::jsapi::JSString>());
+            // SAFETY: `fun` and `id` are rooted; the raw context pointer goes straight into the call.
+            let ok = unsafe { JS_GetFunctionId(cx.raw_cx(), fun.handle().into(), id.handle_mut().into()) };
+            if !ok || id.get().is_null() {
                 String::new()
             } else {
-                rooted!(&in(cx) let fun = fun);
-                rooted!(&in(cx) let mut id = std::ptr::null_mut::<mozjs::jsapi::JSString>());
-                if !JS_GetFunctionId(cx.raw_cx(), fun.handle().into(), id.handle_mut().into()) || id.get().is_null() {
-                    String::new()
-                } else {
-                    mozjs::conversions::jsstr_to_string(cx, std::ptr::NonNull::new_unchecked(id.get()))
+                // SAFETY: `id` was checked non-null just above and is rooted; it is read at once.
+                unsafe { mozjs::conversions::jsstr_to_string(cx, std::ptr::NonNull::new_unchecked(id.get())) }
+            }
+        };
+        crate::dom::bindings::error::clear_pending_exception(cx);
+        return if name.is_empty() { "[Function (anonymous)]".into() } else { format!("[Function: {name}]") };
+    }
+    let mut class = ESClass::Other;
+    // SAFETY: `obj` is rooted; `class` is a local out parameter; the raw context pointer goes
+    // straight into the call.
+    if !unsafe { GetBuiltinClass(cx.raw_cx(), obj.into(), &mut class) } {
+        crate::dom::bindings::error::clear_pending_exception(cx);
+    }
+    match class {
+        ESClass::Error => {
+            // "TypeError: message" plus the stack, like Chrome.
+            let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
+            rooted!(&in(cx) let mut stack = UndefinedValue());
+            let _ = crate::dom::bindings::conversions::get_property(cx, obj, c"stack", stack.handle_mut());
+            let stack = if stack.get().is_string() {
+                jsval_to_string(cx, stack.handle()).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            return if stack.trim().is_empty() || depth > 0 {
+                text
+            } else {
+                format!("{text}\n{}", indent_stack(&stack))
+            };
+        }
+        ESClass::String | ESClass::Number | ESClass::Boolean | ESClass::Date | ESClass::RegExp => {
+            return jsval_to_string(cx, value).unwrap_or_default();
+        }
+        ESClass::Promise => {
+            // SAFETY: `obj` is rooted and GetBuiltinClass said it is a Promise.
+            let state = unsafe { mozjs::jsapi::GetPromiseState(obj.into()) };
+            return match state {
+                mozjs::jsapi::PromiseState::Pending => "Promise { <pending> }".into(),
+                mozjs::jsapi::PromiseState::Fulfilled | mozjs::jsapi::PromiseState::Rejected => {
+                    rooted!(&in(cx) let mut result = UndefinedValue());
+                    // SAFETY: `obj` is a rooted, settled Promise; `result` is rooted.
+                    unsafe { mozjs::glue::JS_GetPromiseResult(obj.into(), result.handle_mut().into()) };
+                    let inner = inspect(cx, result.handle(), depth + 1);
+                    if state == mozjs::jsapi::PromiseState::Rejected {
+                        format!("Promise {{ <rejected> {inner} }}")
+                    } else {
+                        format!("Promise {{ {inner} }}")
+                    }
                 }
             };
-            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-            return if name.is_empty() { "[Function (anonymous)]".into() } else { format!("[Function: {name}]") };
         }
-        let mut class = ESClass::Other;
-        if !GetBuiltinClass(cx.raw_cx(), obj.into(), &mut class) {
-            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-        }
-        match class {
-            ESClass::Error => {
-                // "TypeError: message" plus the stack, like Chrome.
-                let text = jsval_to_string(cx, value).unwrap_or_else(|_| "Error".into());
-                rooted!(&in(cx) let mut stack = UndefinedValue());
-                let _ = crate::dom::bindings::conversions::get_property(cx, obj, c"stack", stack.handle_mut());
-                let stack = if stack.get().is_string() {
-                    jsval_to_string(cx, stack.handle()).unwrap_or_default()
-                } else {
-                    String::new()
-                };
-                return if stack.trim().is_empty() || depth > 0 {
-                    text
-                } else {
-                    format!("{text}\n{}", indent_stack(&stack))
-                };
-            }
-            ESClass::String | ESClass::Number | ESClass::Boolean | ESClass::Date | ESClass::RegExp => {
-                return jsval_to_string(cx, value).unwrap_or_default();
-            }
-            ESClass::Promise => {
-                let state = mozjs::jsapi::GetPromiseState(obj.into());
-                return match state {
-                    mozjs::jsapi::PromiseState::Pending => "Promise { <pending> }".into(),
-                    mozjs::jsapi::PromiseState::Fulfilled | mozjs::jsapi::PromiseState::Rejected => {
-                        rooted!(&in(cx) let mut result = UndefinedValue());
-                        mozjs::glue::JS_GetPromiseResult(obj.into(), result.handle_mut().into());
-                        let inner = inspect(cx, result.handle(), depth + 1);
-                        if state == mozjs::jsapi::PromiseState::Rejected {
-                            format!("Promise {{ <rejected> {inner} }}")
-                        } else {
-                            format!("Promise {{ {inner} }}")
-                        }
-                    }
-                };
-            }
-            ESClass::Map | ESClass::Set => {
-                let is_map = class == ESClass::Map;
-                let size = if is_map {
+        ESClass::Map | ESClass::Set => {
+            let is_map = class == ESClass::Map;
+            // SAFETY: `obj` is rooted and GetBuiltinClass said it is a Map (or a Set); the raw
+            // context pointer goes straight into the call.
+            let size = unsafe {
+                if is_map {
                     mozjs::jsapi::MapSize(cx.raw_cx(), obj.into())
                 } else {
                     mozjs::jsapi::SetSize(cx.raw_cx(), obj.into())
-                };
-                let label = if is_map { "Map" } else { "Set" };
-                if depth >= MAX_DEPTH {
-                    return format!("[{label}]");
                 }
-                rooted!(&in(cx) let mut iterator = UndefinedValue());
-                let ok = if is_map {
+            };
+            let label = if is_map { "Map" } else { "Set" };
+            if depth >= MAX_DEPTH {
+                return format!("[{label}]");
+            }
+            rooted!(&in(cx) let mut iterator = UndefinedValue());
+            // SAFETY: as above; `iterator` is rooted to receive the new iterator object.
+            let ok = unsafe {
+                if is_map {
                     mozjs::jsapi::MapEntries(cx.raw_cx(), obj.into(), iterator.handle_mut().into())
                 } else {
                     mozjs::jsapi::SetValues(cx.raw_cx(), obj.into(), iterator.handle_mut().into())
-                };
-                let items = if ok && iterator.get().is_object() {
-                    rooted!(&in(cx) let iterator = iterator.get().to_object());
-                    collection_items(cx, iterator.handle(), is_map, depth)
-                } else {
-                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-                    Vec::new()
-                };
-                return if items.is_empty() {
-                    format!("{label}({size}) {{}}")
-                } else {
-                    format!("{label}({size}) {{ {} }}", items.join(", "))
-                };
-            }
-            ESClass::ArrayBuffer => {
-                let length = mozjs::jsapi::GetArrayBufferByteLength(obj.get());
-                return format!("ArrayBuffer {{ byteLength: {length} }}");
-            }
-            _ => {}
-        }
-        if mozjs::jsapi::JS_IsTypedArrayObject(obj.get()) {
-            let length = mozjs::jsapi::JS_GetTypedArrayLength(obj.get());
-            let name = class_name(obj.get());
-            if depth >= MAX_DEPTH {
-                return format!("[{name}]");
-            }
-            let mut items = Vec::new();
-            rooted!(&in(cx) let mut element = UndefinedValue());
-            for i in 0..length.min(MAX_ENTRIES) {
-                if !mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i as u32, element.handle_mut().into()) {
-                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-                    break;
                 }
-                items.push(inspect(cx, element.handle(), depth + 1));
-            }
-            if length > MAX_ENTRIES {
-                items.push(format!("... {} more items", length - MAX_ENTRIES));
-            }
-            return if items.is_empty() {
-                format!("{name}({length}) []")
+            };
+            let items = if ok && iterator.get().is_object() {
+                rooted!(&in(cx) let iterator = iterator.get().to_object());
+                collection_items(cx, iterator.handle(), is_map, depth)
             } else {
-                format!("{name}({length}) [ {} ]", items.join(", "))
+                crate::dom::bindings::error::clear_pending_exception(cx);
+                Vec::new()
+            };
+            return if items.is_empty() {
+                format!("{label}({size}) {{}}")
+            } else {
+                format!("{label}({size}) {{ {} }}", items.join(", "))
             };
         }
-        // DOM objects: their interface name; DOMException with its message.
-        if let Some(dom) = get_dom_class(obj.get()) {
-            if let Some(e) = crate::dom::bindings::conversions::root_from_object::<
-                crate::dom::dom::domexception::DOMException,
-            >(obj.get())
-            {
-                return format!("{}: {}", e.name_str(), e.message_str());
-            }
-            return format!("{} {{}}", dom.name);
+        ESClass::ArrayBuffer => {
+            // SAFETY: `obj` is rooted and GetBuiltinClass said it is an ArrayBuffer.
+            let length = unsafe { mozjs::jsapi::GetArrayBufferByteLength(obj.get()) };
+            return format!("ArrayBuffer {{ byteLength: {length} }}");
         }
-        let mut is_array = false;
-        if !IsArrayObject1(cx.raw_cx(), obj.into(), &mut is_array) {
-            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-        }
+        _ => {}
+    }
+    // SAFETY: `obj` is rooted; the call only reads its class.
+    if unsafe { mozjs::jsapi::JS_IsTypedArrayObject(obj.get()) } {
+        // SAFETY: `obj` is a rooted typed array (checked just above).
+        let length = unsafe { mozjs::jsapi::JS_GetTypedArrayLength(obj.get()) };
+        let name = class_name(obj.get());
         if depth >= MAX_DEPTH {
-            return if is_array { "[Array]".into() } else { "[Object]".into() };
+            return format!("[{name}]");
         }
-        if is_array {
-            let mut length = 0u32;
-            mozjs::jsapi::GetArrayLength(cx.raw_cx(), obj.into(), &mut length);
-            let mut items = Vec::new();
-            rooted!(&in(cx) let mut element = UndefinedValue());
-            for i in 0..length.min(MAX_ENTRIES as u32) {
-                if !mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i, element.handle_mut().into()) {
-                    mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-                    items.push("<error>".into());
-                    continue;
-                }
-                items.push(inspect(cx, element.handle(), depth + 1));
-            }
-            if length as usize > MAX_ENTRIES {
-                items.push(format!("... {} more items", length as usize - MAX_ENTRIES));
-            }
-            return if items.is_empty() { "[]".into() } else { format!("[ {} ]", items.join(", ")) };
-        }
-        // Plain objects: own enumerable string-keyed properties.
-        let mut ids = IdVector::new(cx);
-        if !mozjs::jsapi::GetPropertyKeys(cx.raw_cx(), obj.into(), JSITER_OWNONLY & !JSITER_SYMBOLS, ids.handle_mut()) {
-            mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-            return "{}".into();
-        }
-        let mut entries = Vec::new();
-        rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
-        rooted!(&in(cx) let mut prop = UndefinedValue());
-        for (n, raw_id) in ids.iter().enumerate() {
-            if n >= MAX_ENTRIES {
-                entries.push("...".to_string());
+        let mut items = Vec::new();
+        rooted!(&in(cx) let mut element = UndefinedValue());
+        for i in 0..length.min(MAX_ENTRIES) {
+            // SAFETY: `obj` and `element` are rooted; the raw context pointer goes straight into the call.
+            if !unsafe { mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i as u32, element.handle_mut().into()) } {
+                crate::dom::bindings::error::clear_pending_exception(cx);
                 break;
             }
-            id.set(*raw_id);
-            rooted!(&in(cx) let mut key = UndefinedValue());
-            if !mozjs::jsapi::JS_IdToValue(cx.raw_cx(), id.get(), key.handle_mut().into()) {
-                mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-                continue;
-            }
-            let key_text = jsval_to_string(cx, key.handle()).unwrap_or_default();
-            if !mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), prop.handle_mut().into())
-            {
-                mozjs::jsapi::JS_ClearPendingException(cx.raw_cx());
-                continue;
-            }
-            let shown_key =
-                if key_text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') && !key_text.is_empty() {
-                    key_text
-                } else {
-                    format!("'{key_text}'")
-                };
-            entries.push(format!("{shown_key}: {}", inspect(cx, prop.handle(), depth + 1)));
+            items.push(inspect(cx, element.handle(), depth + 1));
         }
-        drop(ids);
-        // Instances of classes other than Object show their constructor's name first.
-        let prefix = constructor_name(cx, obj).filter(|n| n != "Object").map(|n| format!("{n} ")).unwrap_or_default();
-        if entries.is_empty() { format!("{prefix}{{}}") } else { format!("{prefix}{{ {} }}", entries.join(", ")) }
+        if length > MAX_ENTRIES {
+            items.push(format!("... {} more items", length - MAX_ENTRIES));
+        }
+        return if items.is_empty() {
+            format!("{name}({length}) []")
+        } else {
+            format!("{name}({length}) [ {} ]", items.join(", "))
+        };
     }
+    // DOM objects: their interface name; DOMException with its message.
+    // SAFETY: `obj` is rooted; the call only reads its class.
+    if let Some(dom) = unsafe { get_dom_class(obj.get()) } {
+        // SAFETY: `obj` is a rooted DOM reflector (it has a DOM class); the DomRoot returned
+        // keeps the DOMException alive while it is read.
+        let exception = unsafe {
+            crate::dom::bindings::conversions::root_from_object::<crate::dom::dom::domexception::DOMException>(
+                obj.get(),
+            )
+        };
+        if let Some(e) = exception {
+            return format!("{}: {}", e.name_str(), e.message_str());
+        }
+        return format!("{} {{}}", dom.name);
+    }
+    let mut is_array = false;
+    // SAFETY: `obj` is rooted; `is_array` is a local out parameter; the raw context pointer goes
+    // straight into the call.
+    if !unsafe { IsArrayObject1(cx.raw_cx(), obj.into(), &mut is_array) } {
+        crate::dom::bindings::error::clear_pending_exception(cx);
+    }
+    if depth >= MAX_DEPTH {
+        return if is_array { "[Array]".into() } else { "[Object]".into() };
+    }
+    if is_array {
+        let mut length = 0u32;
+        // SAFETY: `obj` is a rooted array; `length` is a local out parameter.
+        unsafe { mozjs::jsapi::GetArrayLength(cx.raw_cx(), obj.into(), &mut length) };
+        let mut items = Vec::new();
+        rooted!(&in(cx) let mut element = UndefinedValue());
+        for i in 0..length.min(MAX_ENTRIES as u32) {
+            // SAFETY: `obj` and `element` are rooted; the raw context pointer goes straight into the call.
+            if !unsafe { mozjs::jsapi::JS_GetElement(cx.raw_cx(), obj.into(), i, element.handle_mut().into()) } {
+                crate::dom::bindings::error::clear_pending_exception(cx);
+                items.push("<error>".into());
+                continue;
+            }
+            items.push(inspect(cx, element.handle(), depth + 1));
+        }
+        if length as usize > MAX_ENTRIES {
+            items.push(format!("... {} more items", length as usize - MAX_ENTRIES));
+        }
+        return if items.is_empty() { "[]".into() } else { format!("[ {} ]", items.join(", ")) };
+    }
+    // Plain objects: own enumerable string-keyed properties.
+    let mut ids = IdVector::new(cx);
+    // SAFETY: `obj` is rooted; `ids` is an IdVector, which SpiderMonkey traces while it lives.
+    if !unsafe {
+        mozjs::jsapi::GetPropertyKeys(cx.raw_cx(), obj.into(), JSITER_OWNONLY & !JSITER_SYMBOLS, ids.handle_mut())
+    } {
+        crate::dom::bindings::error::clear_pending_exception(cx);
+        return "{}".into();
+    }
+    let mut entries = Vec::new();
+    rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
+    rooted!(&in(cx) let mut prop = UndefinedValue());
+    for (n, raw_id) in ids.iter().enumerate() {
+        if n >= MAX_ENTRIES {
+            entries.push("...".to_string());
+            break;
+        }
+        id.set(*raw_id);
+        rooted!(&in(cx) let mut key = UndefinedValue());
+        // SAFETY: `id` and `key` are rooted; the raw context pointer goes straight into the call.
+        if !unsafe { mozjs::jsapi::JS_IdToValue(cx.raw_cx(), id.get(), key.handle_mut().into()) } {
+            crate::dom::bindings::error::clear_pending_exception(cx);
+            continue;
+        }
+        let key_text = jsval_to_string(cx, key.handle()).unwrap_or_default();
+        // SAFETY: `obj`, `id` and `prop` are rooted; the raw context pointer goes straight into the call.
+        if !unsafe {
+            mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), obj.into(), id.handle().into(), prop.handle_mut().into())
+        } {
+            crate::dom::bindings::error::clear_pending_exception(cx);
+            continue;
+        }
+        let shown_key = if key_text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') && !key_text.is_empty()
+        {
+            key_text
+        } else {
+            format!("'{key_text}'")
+        };
+        entries.push(format!("{shown_key}: {}", inspect(cx, prop.handle(), depth + 1)));
+    }
+    drop(ids);
+    // Instances of classes other than Object show their constructor's name first.
+    let prefix = constructor_name(cx, obj).filter(|n| n != "Object").map(|n| format!("{n} ")).unwrap_or_default();
+    if entries.is_empty() { format!("{prefix}{{}}") } else { format!("{prefix}{{ {} }}", entries.join(", ")) }
 }
 
 /// The name of a typed array's class ("Uint8Array"…).
@@ -360,8 +403,7 @@ fn constructor_name(cx: &mut JSContext, obj: HandleObject) -> Option<String> {
     if crate::dom::bindings::conversions::get_property(cx, obj, c"constructor", constructor.handle_mut()).is_err()
         || !constructor.get().is_object()
     {
-        // SAFETY: clearing the pending exception of a failed lookup on this context.
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
         return None;
     }
     rooted!(&in(cx) let constructor = constructor.get().to_object());
@@ -369,8 +411,7 @@ fn constructor_name(cx: &mut JSContext, obj: HandleObject) -> Option<String> {
     if crate::dom::bindings::conversions::get_property(cx, constructor.handle(), c"name", name.handle_mut()).is_err()
         || !name.get().is_string()
     {
-        // SAFETY: as above.
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
         return None;
     }
     jsval_to_string(cx, name.handle()).ok().filter(|n| !n.is_empty())
@@ -398,8 +439,7 @@ fn collection_items(cx: &mut JSContext, iterator: HandleObject, is_map: bool, de
             )
         };
         if !ok || !result.get().is_object() {
-            // SAFETY: clearing the pending exception of the failed call on this context.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             break;
         }
         rooted!(&in(cx) let step = result.get().to_object());
@@ -427,8 +467,7 @@ fn collection_items(cx: &mut JSContext, iterator: HandleObject, is_map: bool, de
             items.push(inspect(cx, field.handle(), depth + 1));
         }
     }
-    // SAFETY: clearing any exception left by a getter above.
-    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    crate::dom::bindings::error::clear_pending_exception(cx);
     items
 }
 

@@ -22,8 +22,12 @@ use crate::dom::html::window::Window;
 #[derive(Default)]
 pub struct RuleStore(RefCell<Vec<Dom<CSSRule>>>);
 
+// SAFETY: `trace` below reaches every GC thing a `RuleStore` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for RuleStore {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.0.trace(trc) }
     }
 }
@@ -133,8 +137,12 @@ enum Owner {
     Keyframes(Dom<CSSKeyframesRule>),
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Owner` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for Owner {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             match self {
                 Owner::Sheet(s) => s.trace(trc),

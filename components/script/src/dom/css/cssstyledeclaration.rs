@@ -36,8 +36,12 @@ enum Owner {
     Rule(Dom<CSSRule>),
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Owner` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for Owner {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             match self {
                 Owner::Inline(e) | Owner::Computed(e, _) => e.trace(trc),

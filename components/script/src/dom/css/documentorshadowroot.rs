@@ -39,8 +39,12 @@ impl Default for DocumentOrShadowRootSheets {
     }
 }
 
+// SAFETY: `trace` below reaches every GC thing a `DocumentOrShadowRootSheets` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for DocumentOrShadowRootSheets {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             self.list.trace(trc);
             self.adopted.trace(trc);

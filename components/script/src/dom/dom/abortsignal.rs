@@ -106,13 +106,8 @@ impl AbortSignal {
         // 4. For each dependentSignal of signal's dependent signals: if dependentSignal is not
         //    aborted, then set dependentSignal's abort reason to signal's abort reason and
         //    append dependentSignal to dependentSignalsToAbort.
-        let to_abort: Vec<DomRoot<AbortSignal>> = self
-            .dependents
-            .borrow()
-            .iter()
-            .map(|d| d.as_rooted())
-            .filter(|d| !d.is_aborted())
-            .collect();
+        let to_abort: Vec<DomRoot<AbortSignal>> =
+            self.dependents.borrow().iter().map(|d| d.as_rooted()).filter(|d| !d.is_aborted()).collect();
         for dependent in &to_abort {
             dependent.reason.set(self.reason.get());
         }
@@ -224,6 +219,7 @@ impl AbortSignalMethods for AbortSignal {
     fn ThrowIfAborted(&self, cx: &mut JSContext) -> ErrorResult {
         if self.is_aborted() {
             rooted!(&in(cx) let reason = self.reason.get());
+            // SAFETY: `reason` is rooted just above; `cx` is this thread's live context; its raw pointer goes straight into the call.
             unsafe {
                 mozjs::jsapi::JS_SetPendingException(
                     cx.raw_cx(),

@@ -75,8 +75,11 @@ pub struct PathEntry {
     pub slot_in_closed_tree: bool,
 }
 
+// SAFETY: `trace` below reaches the GC things a path entry holds (its DOM objects).
 unsafe impl crate::dom::bindings::trace::JSTraceable for PathEntry {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.invocation_target.trace(trc) }
     }
 }

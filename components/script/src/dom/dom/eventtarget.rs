@@ -36,8 +36,12 @@ pub enum ListenerCallback {
     Handler(Rc<RefCell<Option<Rc<EventHandlerNonNull>>>>),
 }
 
+// SAFETY: `trace` below reaches every GC thing a `ListenerCallback` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for ListenerCallback {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             match self {
                 ListenerCallback::Listener(l) => l.trace(trc),
@@ -57,8 +61,12 @@ pub struct Listener {
     removed: Cell<bool>,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Listener` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for Listener {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.callback.trace(trc) }
     }
 }
@@ -390,6 +398,8 @@ impl EventTarget {
                 let handler = RootedTraceableBox::new(HandlerRoot(handler));
                 rooted!(&in(cx) let mut retval = UndefinedValue());
                 // A non-callable object value is ignored ([LegacyTreatNonObjectAsNull]).
+                // SAFETY: the handler's callable is held by the handler (a traced callback object) for
+                // this call, and the call only reads its class.
                 if !unsafe { mozjs::jsapi::IsCallable(handler.0.callable().get()) } {
                     return;
                 }
@@ -455,8 +465,7 @@ fn call_onerror_handler(
     use crate::dom::bindings::codegen::ErrorEventBinding::ErrorEventMethods;
     use crate::dom::bindings::conversions::ToJSVal;
     // Arguments are converted in the handler's realm.
-    // SAFETY: the handler's callable is a live, rooted object.
-    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), handler.callable().get()) };
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, handler.callable().get());
     rooted!(&in(cx) let mut argv = Vec::<mozjs::jsval::JSVal>::new());
     rooted!(&in(cx) let mut arg = UndefinedValue());
     error.Message(cx).to_jsval(cx, arg.handle_mut());
@@ -474,17 +483,25 @@ fn call_onerror_handler(
 }
 
 struct ListenerList(Vec<Rc<Listener>>);
+// SAFETY: `trace` below reaches every GC thing a `ListenerList` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for ListenerList {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         for l in &self.0 {
+            // SAFETY: called from `trace` with the tracer of a GC in progress (the
+            // JSTraceable contract), which is what the inner `trace` needs too.
             unsafe { l.trace(trc) };
         }
     }
 }
 
 struct HandlerRoot(Rc<EventHandlerNonNull>);
+// SAFETY: `trace` below reaches every GC thing a `HandlerRoot` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for HandlerRoot {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the
+        // JSTraceable contract), which is what the inner `trace` needs too.
         unsafe { self.0.trace(trc) }
     }
 }
@@ -570,8 +587,12 @@ pub struct SignalRemoval {
     pub capture: bool,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `SignalRemoval` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for SignalRemoval {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             self.target.trace(trc);
             self.callback.trace(trc);

@@ -220,6 +220,8 @@ fn has_observers_up(target: &Node) -> bool {
 /// <https://dom.spec.whatwg.org/#notify-mutation-observers>
 struct NotifyMutationObservers;
 
+// SAFETY: `trace` below reaches every GC thing a `NotifyMutationObservers` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for NotifyMutationObservers {
     unsafe fn trace(&self, _trc: *mut mozjs::jsapi::JSTracer) {}
 }
@@ -242,7 +244,7 @@ impl Microtask for NotifyMutationObservers {
             }
             let callback = observer.callback.clone();
             // The callback runs in the observer's realm (its records and `this` are made there).
-            let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, observer.reflector().get_raw());
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, observer.reflector().get_raw());
             rooted!(&in(cx) let mut this = UndefinedValue());
             crate::script_runtime::value_to_jsval(cx, &observer, this.handle_mut());
             let _ = callback.Call_(cx, this.handle(), records, &observer, ExceptionHandling::Report);

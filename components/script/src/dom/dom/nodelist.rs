@@ -19,8 +19,12 @@ enum ListKind {
     Named(Dom<crate::dom::dom::htmlcollection::HTMLCollection>, String),
 }
 
+// SAFETY: `trace` below reaches every GC thing a `ListKind` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for ListKind {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             match self {
                 ListKind::Static(v) => v.trace(trc),

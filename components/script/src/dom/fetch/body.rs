@@ -187,7 +187,7 @@ fn convert(
         // <https://fetch.spec.whatwg.org/#dom-body-json>: parse JSON from bytes.
         BodyReader::Json => {
             let text: Vec<u16> = utf8_decode(bytes).encode_utf16().collect();
-            let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.global_object().get());
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.global_object().get());
             rooted!(&in(cx) let mut value = UndefinedValue());
             // SAFETY: `value` is rooted and the text outlives the call.
             let parsed = unsafe {
@@ -209,15 +209,13 @@ fn convert(
         // <https://fetch.spec.whatwg.org/#dom-body-formdata>: parse by the MIME type's essence
         // (multipart/form-data or application/x-www-form-urlencoded); anything else, or a
         // malformed body, is a TypeError.
-        BodyReader::FormData => {
-            match crate::dom::fetch::formdataparser::parse_form_data(bytes, mime.as_deref()) {
-                Ok(entries) => {
-                    let data = crate::dom::xhr::formdata::FormData::from_parsed(cx, global, entries);
-                    promise.resolve_native(cx, &data)
-                }
-                Err(message) => promise.reject_error(cx, Error::Type(message)),
+        BodyReader::FormData => match crate::dom::fetch::formdataparser::parse_form_data(bytes, mime.as_deref()) {
+            Ok(entries) => {
+                let data = crate::dom::xhr::formdata::FormData::from_parsed(cx, global, entries);
+                promise.resolve_native(cx, &data)
             }
-        }
+            Err(message) => promise.reject_error(cx, Error::Type(message)),
+        },
     }
 }
 

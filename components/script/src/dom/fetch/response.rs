@@ -383,6 +383,7 @@ pub fn serialize_to_json(cx: &mut JSContext, value: HandleValue) -> Fallible<Str
         // SAFETY: JS_Stringify passes `len` valid UTF-16 units at `buf` and the `data` pointer we
         // gave it, a live `Vec<u16>` owned by the caller's frame.
         let out = unsafe { &mut *(data as *mut Vec<u16>) };
+        // SAFETY: SpiderMonkey passes `len` valid UTF-16 units at `buf` for the call.
         out.extend_from_slice(unsafe { std::slice::from_raw_parts(buf, len as usize) });
         true
     }

@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::jsapi::{Heap, JSAutoRealm};
+use mozjs::jsapi::Heap;
 use mozjs::jsval::JSVal;
 use mozjs::jsval::ObjectValue;
 use mozjs::rooted;
@@ -14,18 +14,18 @@ use mozjs::rust::{HandleValue, MutableHandleValue};
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::PerformanceBinding::PerformanceMethods;
 use crate::dom::bindings::conversions::{ToJSVal, new_plain_object, set_dictionary_property};
-use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::error::Fallible;
+use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::str::DOMString;
+use crate::dom::dom::eventtarget::EventTarget;
+use crate::dom::html::window::Window;
 use crate::dom::performance::SUPPORTED_ENTRY_TYPES;
 use crate::dom::performance::performanceentry::{PerformanceEntry, filter_by_name_and_type};
 use crate::dom::performance::performanceobserver::PerformanceObserver;
 use crate::dom::performance::usertiming::{self, PerformanceMark, PerformanceMeasure};
-use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::html::window::Window;
 
 #[dom_struct]
 pub struct Performance {
@@ -98,8 +98,7 @@ impl Performance {
             //    observer objects. 3. For each registered performance observer object
             //    registeredObserver in notifyList, run these steps (in the window's realm).
             let window = performance.window.as_rooted();
-            // SAFETY: `cx` is this thread's context and the window's global is alive.
-            let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
             let notify: Vec<DomRoot<PerformanceObserver>> =
                 performance.observers.borrow().iter().map(|o| o.as_rooted()).collect();
             for observer in notify {
@@ -126,7 +125,12 @@ impl Performance {
 
     /// The startTime of the most recent mark named `name`.
     pub fn most_recent_mark(&self, name: &str) -> Option<f64> {
-        self.entries.borrow().iter().rev().find(|e| e.entry_type() == "mark" && e.name() == name).map(|e| e.start_time())
+        self.entries
+            .borrow()
+            .iter()
+            .rev()
+            .find(|e| e.entry_type() == "mark" && e.name() == name)
+            .map(|e| e.start_time())
     }
 
     fn filtered(&self, name: Option<&str>, entry_type: Option<&str>) -> Vec<DomRoot<PerformanceEntry>> {

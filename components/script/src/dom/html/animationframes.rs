@@ -33,6 +33,8 @@ pub struct AnimationFrames {
     callbacks: Vec<(u32, Rc<FrameRequestCallback>)>,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `AnimationFrames` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for AnimationFrames {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         for (_, callback) in &self.callbacks {

@@ -97,7 +97,7 @@ impl ErrorEvent {
     ) {
         use crate::dom::bindings::reflector::DomObject;
         let message = error.dom_name().map(|(_, m)| m.to_owned()).unwrap_or_default();
-        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
         rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
         crate::dom::bindings::error::error_to_jsval(cx, window, error, value.handle_mut());
         let heap = Box::new(Heap::default());
@@ -156,28 +156,35 @@ impl ErrorEventMethods for ErrorEvent {
         let dict = (!dict.get().is_null()).then(|| dict.handle());
         let (bubbles, cancelable, composed) = event_init(cx, dict)?;
         rooted!(&in(cx) let mut value = mozjs::jsval::UndefinedValue());
-        let number = |cx: &mut JSContext, name: &'static std::ffi::CStr| -> crate::dom::bindings::error::Fallible<u32> {
-            rooted!(&in(cx) let mut v = mozjs::jsval::UndefinedValue());
-            member(cx, dict, name, v.handle_mut())?;
-            if v.get().is_undefined() {
-                return Ok(0);
-            }
-            match <u32 as FromJSVal>::from_jsval(cx, v.handle(), IntConversion::Default) {
-                Ok(Ok(n)) => Ok(n),
-                Ok(Err(_)) => Err(Error::Type("The provided value is not of type 'unsigned long'.".into())),
-                Err(()) => Err(Error::JSFailed),
-            }
-        };
+        let number =
+            |cx: &mut JSContext, name: &'static std::ffi::CStr| -> crate::dom::bindings::error::Fallible<u32> {
+                rooted!(&in(cx) let mut v = mozjs::jsval::UndefinedValue());
+                member(cx, dict, name, v.handle_mut())?;
+                if v.get().is_undefined() {
+                    return Ok(0);
+                }
+                match <u32 as FromJSVal>::from_jsval(cx, v.handle(), IntConversion::Default) {
+                    Ok(Ok(n)) => Ok(n),
+                    Ok(Err(_)) => Err(Error::Type("The provided value is not of type 'unsigned long'.".into())),
+                    Err(()) => Err(Error::JSFailed),
+                }
+            };
         let colno = number(cx, c"colno")?;
         rooted!(&in(cx) let mut error = mozjs::jsval::UndefinedValue());
         member(cx, dict, c"error", error.handle_mut())?;
         member(cx, dict, c"filename", value.handle_mut())?;
-        let filename =
-            if value.get().is_undefined() { String::new() } else { jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)? };
+        let filename = if value.get().is_undefined() {
+            String::new()
+        } else {
+            jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)?
+        };
         let lineno = number(cx, c"lineno")?;
         member(cx, dict, c"message", value.handle_mut())?;
-        let message =
-            if value.get().is_undefined() { String::new() } else { jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)? };
+        let message = if value.get().is_undefined() {
+            String::new()
+        } else {
+            jsval_to_string(cx, value.handle()).map_err(|()| Error::JSFailed)?
+        };
         let heap = Box::new(Heap::default());
         heap.set(error.get());
         let event = ErrorEvent { event: Event::new_inherited(global), message, filename, lineno, colno, error: heap };
@@ -187,7 +194,6 @@ impl ErrorEventMethods for ErrorEvent {
         base.set_composed(composed);
         Ok(event)
     }
-
 
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-errorevent-message>
     fn Message(&self, _cx: &mut JSContext) -> DOMString {

@@ -14,7 +14,7 @@ use std::ffi::CString;
 use std::rc::Rc;
 
 use mozjs::context::JSContext;
-use mozjs::jsapi::{JS_GetFunctionObject, JSAutoRealm, JSObject, SupportUnscopables};
+use mozjs::jsapi::{JS_GetFunctionObject, JSObject, SupportUnscopables};
 use mozjs::rooted;
 use mozjs::rust::{CompileOptionsWrapper, EnvironmentChain, transform_u16_to_source_text};
 
@@ -204,7 +204,7 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
 fn compile(cx: &mut JSContext, element: &Element, name: &str, body: &str) -> Option<Rc<EventHandlerNonNull>> {
     let document = element.upcast::<Node>().owner_doc();
     let window = document.window_for_objects();
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
     // Step 1.10: names resolve on the element, then its document, then the global
     // (the chain lists the innermost object first).
     let chain = EnvironmentChain::new(cx, SupportUnscopables::Yes);
@@ -218,6 +218,8 @@ fn compile(cx: &mut JSContext, element: &Element, name: &str, body: &str) -> Opt
     let arg_names = [event_arg.as_ptr()];
     let source: Vec<u16> = body.encode_utf16().collect();
     let mut source = transform_u16_to_source_text(&source);
+    // SAFETY: the options, scope chain and source text live across the call; the function
+    // returned is rooted (as its object) before anything else can GC; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let function = unsafe {
         mozjs::jsapi::CompileFunction(
             cx.raw_cx(),
@@ -234,6 +236,8 @@ fn compile(cx: &mut JSContext, element: &Element, name: &str, body: &str) -> Opt
         crate::script_runtime::report_pending_exception(cx);
         return None;
     }
+    // SAFETY: `function` was just returned non-null and nothing ran since; the object is
+    // rooted at once.
     rooted!(&in(cx) let object: *mut JSObject = unsafe { JS_GetFunctionObject(function) });
     Some(Rc::new(EventHandlerNonNull::new(object.get())))
 }

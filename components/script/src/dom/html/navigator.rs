@@ -36,6 +36,8 @@ pub struct LanguagesCache(Box<mozjs::jsapi::Heap<mozjs::jsval::JSVal>>);
 // SAFETY: traces the one JS value it holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for LanguagesCache {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe { crate::dom::bindings::trace::JSTraceable::trace(&*self.0, trc) }
     }
 }

@@ -64,6 +64,9 @@ impl Sink {
     /// A sink for a document without a browsing context (its scripts never run).
     pub(crate) fn inert(cx: &mut JSContext, document: &Document) -> Sink {
         Sink {
+            // SAFETY: FIXME(issue 17): the raw context is stored in the sink for the parse, which
+            // raw_cx's contract forbids (it must go straight into a call); it is the live context of this
+            // thread for the whole parse, which is what makes it work.
             cx: unsafe { cx.raw_cx() },
             document: DomRoot::from_ref(document),
             fragment: true,
@@ -330,6 +333,7 @@ pub struct HtmlParser {
 impl HtmlParser {
     fn new(cx: &mut JSContext, document: &Document, scripting: bool, script_created: bool) -> HtmlParser {
         let sink = Sink {
+            // SAFETY: as in `Sink::inert` (FIXME there).
             cx: unsafe { cx.raw_cx() },
             document: DomRoot::from_ref(document),
             fragment: false,
@@ -621,6 +625,7 @@ pub fn parse_fragment(cx: &mut JSContext, context: &Element, html: &str) -> DomR
     // Step 1: a new Document to parse into.
     let scratch = Document::new_inert(cx, &owner.window_for_objects(), owner.url());
     let sink = Sink {
+        // SAFETY: as in `Sink::inert` (FIXME there).
         cx: unsafe { cx.raw_cx() },
         document: scratch.clone(),
         fragment: true,

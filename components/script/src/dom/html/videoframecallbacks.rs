@@ -33,6 +33,8 @@ pub struct VideoFrameCallbacks {
     seen_generation: u64,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `VideoFrameCallbacks` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for VideoFrameCallbacks {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         for (_, callback) in &self.callbacks {
@@ -78,7 +80,8 @@ pub fn run_video_frame_callbacks(cx: &mut JSContext, window: &Window, now: Insta
             (Some(generation), Some(frame)) if !media.is_paused() => Some((generation, frame)),
             _ => None,
         };
-        let Some((generation, frame)) = presented.filter(|(g, _)| *g > video.video_frame_callbacks().borrow().seen_generation)
+        let Some((generation, frame)) =
+            presented.filter(|(g, _)| *g > video.video_frame_callbacks().borrow().seen_generation)
         else {
             // Nothing new: keep waiting.
             if !video.video_frame_callbacks().borrow().is_empty() {
@@ -116,7 +119,13 @@ pub fn run_video_frame_callbacks(cx: &mut JSContext, window: &Window, now: Insta
             {
                 let _guard = crate::script_thread::ScriptGuard::new();
                 rooted!(&in(cx) let this = ObjectValue(video.reflector().get_raw()));
-                let _ = callback.Call_(cx, this.handle(), Finite::<f64>::wrap(now_ms), &metadata, ExceptionHandling::Report);
+                let _ = callback.Call_(
+                    cx,
+                    this.handle(),
+                    Finite::<f64>::wrap(now_ms),
+                    &metadata,
+                    ExceptionHandling::Report,
+                );
             }
             crate::script_runtime::microtask_checkpoint(cx);
         }

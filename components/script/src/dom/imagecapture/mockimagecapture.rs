@@ -13,7 +13,7 @@ use dom_struct::dom_struct;
 use media_traits::messages::OverrideEcho;
 use media_traits::photo::PhotoState;
 use mozjs::context::JSContext;
-use mozjs::jsapi::{Heap, JSAutoRealm, JSObject};
+use mozjs::jsapi::{Heap, JSObject};
 use mozjs::jsval::{BooleanValue, DoubleValue, NullValue, ObjectValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
@@ -43,10 +43,11 @@ pub struct MockImageCapture {
 /// objects stay as they are). A throwing setter is logged and ignored: the
 /// write-back happens in a reply task, which must not leave an exception.
 fn assign(cx: &mut JSContext, obj: HandleObject, name: &CStr, value: HandleValue) {
+    // SAFETY: `obj` and `value` are rooted handles, `name` a C string; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let ok = unsafe { mozjs::jsapi::JS_SetProperty(cx.raw_cx(), obj.into(), name.as_ptr(), value.into()) };
     if !ok {
         log::warn!("ImageCaptureTest: writing state.{} threw", name.to_string_lossy());
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
     }
 }
 
@@ -67,7 +68,7 @@ impl MockImageCapture {
     /// left pending (`Error::JSFailed`).
     pub fn read_state(&self, cx: &mut JSContext) -> Fallible<PhotoState> {
         rooted!(&in(cx) let obj = self.state.get());
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, obj.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, obj.get());
         rooted!(&in(cx) let value = ObjectValue(obj.get()));
         let dictionary = match MockPhotoState::from_jsval(cx, value.handle(), ()) {
             Ok(Ok(d)) => d,
@@ -88,14 +89,14 @@ impl MockImageCapture {
             return;
         }
         rooted!(&in(cx) let state = self.state.get());
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, state.get());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, state.get());
         rooted!(&in(cx) let mut value = UndefinedValue());
         for write in state_writes(&echo.options) {
             match write {
                 StateWrite::Current(name, v) => {
                     rooted!(&in(cx) let mut member = UndefinedValue());
                     if get_property(cx, state.handle(), name, member.handle_mut()).is_err() {
-                        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+                        crate::dom::bindings::error::clear_pending_exception(cx);
                         continue;
                     }
                     if member.get().is_object() {

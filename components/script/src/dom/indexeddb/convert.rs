@@ -242,6 +242,8 @@ pub fn key_to_value(cx: &mut JSContext, key: &Key, mut rval: MutableHandleValue)
             // SAFETY: `units` outlives the call, which copies them.
             let string = unsafe { mozjs::jsapi::JS_NewUCStringCopyN(cx.raw_cx(), units.as_ptr(), units.len()) };
             assert!(!string.is_null(), "out of memory creating a key string");
+            // SAFETY: `string` was just created, checked non-null, and is stored in the rooted
+            // `rval` before anything can GC.
             rval.set(StringValue(unsafe { &*string }));
         }
         // "date: let date be the result of executing the ECMAScript Date constructor with the

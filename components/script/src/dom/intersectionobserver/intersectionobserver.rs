@@ -21,7 +21,9 @@ use mozjs::rust::{HandleObject, MutableHandleValue};
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::Callbacks::IntersectionObserverCallback;
-use crate::dom::bindings::codegen::Dictionaries::{DOMRectInit, IntersectionObserverEntryInit, IntersectionObserverInit};
+use crate::dom::bindings::codegen::Dictionaries::{
+    DOMRectInit, IntersectionObserverEntryInit, IntersectionObserverInit,
+};
 use crate::dom::bindings::codegen::IntersectionObserverBinding::IntersectionObserverMethods;
 use crate::dom::bindings::codegen::IntersectionObserverEntryBinding::IntersectionObserverEntryMethods;
 use crate::dom::bindings::codegen::Unions::{DoubleOrDoubleSequence, ElementOrDocument};
@@ -154,9 +156,7 @@ impl IntersectionObserver {
             //        threshold index or isIntersecting changed, then record the new state.
             let changed = {
                 let mut registrations = self.registrations.borrow_mut();
-                let Some(registration) =
-                    registrations.iter_mut().find(|r| std::ptr::eq(&*r.target, &*target))
-                else {
+                let Some(registration) = registrations.iter_mut().find(|r| std::ptr::eq(&*r.target, &*target)) else {
                     continue;
                 };
                 let changed = registration.previous_threshold_index != outcome.threshold_index
@@ -216,11 +216,16 @@ impl IntersectionObserverMethods for IntersectionObserver {
         //    this's internal [[rootMargin]] slot to that. Otherwise, throw a SyntaxError
         //    exception.
         let root_margin = geometry::parse_margin(&options.root_margin.to_string()).ok_or_else(|| {
-            Error::Syntax("Failed to construct 'IntersectionObserver': rootMargin must be specified in pixels or percent.".into())
+            Error::Syntax(
+                "Failed to construct 'IntersectionObserver': rootMargin must be specified in pixels or percent.".into(),
+            )
         })?;
         // 3. Attempt to parse a margin from options.scroll_margin (likewise).
         let scroll_margin = geometry::parse_margin(&options.scroll_margin.to_string()).ok_or_else(|| {
-            Error::Syntax("Failed to construct 'IntersectionObserver': scrollMargin must be specified in pixels or percent.".into())
+            Error::Syntax(
+                "Failed to construct 'IntersectionObserver': scrollMargin must be specified in pixels or percent."
+                    .into(),
+            )
         })?;
         // 4. Let thresholds be a list equal to options.threshold.
         let mut thresholds: Vec<f64> = match &options.threshold {
@@ -370,8 +375,7 @@ pub fn update_intersection_observations(cx: &mut JSContext, window: &Window) {
     if observers.is_empty() {
         return;
     }
-    // SAFETY: `cx` is this thread's context and the window's global object is alive.
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
     // 1. Let time be the result of getting the current time for document.
     let time = window.performance_now();
     let mut queued = false;
@@ -388,8 +392,7 @@ pub fn update_intersection_observations(cx: &mut JSContext, window: &Window) {
         let window = crate::dom::bindings::refcounted::Trusted::new(window);
         crate::script_thread::queue_task(Box::new(move |cx| {
             let Some(window) = window.root() else { return };
-            // SAFETY: entering the live window's realm (tasks run outside realms).
-            let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
             // "1. Set document's IntersectionObserverTaskQueued flag to false. 2. Let notify
             // list be a list of all IntersectionObservers whose root is in the DOM tree of
             // document. 3. For each IntersectionObserver object observer in notify list":

@@ -111,6 +111,8 @@ pub struct LayoutCache {
 unsafe impl JSTraceable for LayoutCache {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
         if let Some(laid_out) = self.laid_out.borrow().as_ref() {
+            // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+            // contract), which is what the inner `trace` calls need too.
             unsafe {
                 laid_out.elements.trace(trc);
                 for (root, sheets) in &laid_out.adopted {

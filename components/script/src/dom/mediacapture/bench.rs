@@ -139,7 +139,7 @@ fn canvas_grab_phase(w: u32, h: u32, n: u32) -> String {
 
 fn eval(cx: &mut JSContext, window: &Window, source: &str) -> Result<String, String> {
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"media-bench.js".to_owned(), 1);
     if mozjs::rust::evaluate_script(cx, global, source, rval.handle_mut(), options).is_err() {

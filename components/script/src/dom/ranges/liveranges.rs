@@ -29,7 +29,10 @@ thread_local! {
 }
 
 /// Registers the weak-pointer callback on this thread's runtime (once, when it is created).
-pub fn install(cx: *mut mozjs::jsapi::JSContext) {
+///
+/// # Safety
+/// `cx` must be this thread's live context.
+pub unsafe fn install(cx: *mut mozjs::jsapi::JSContext) {
     // SAFETY: `cx` is this thread's live context; the callback is a plain function that only
     // touches this thread's list.
     unsafe {

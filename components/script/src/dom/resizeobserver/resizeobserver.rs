@@ -310,8 +310,7 @@ pub fn broadcast_active_observations(cx: &mut JSContext, window: &Window) {
         return;
     }
     // The entries are made in the window's realm.
-    // SAFETY: `cx` is this thread's context and the window's global object is alive.
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
     for observer in observers {
         observer.broadcast(cx, window);
         crate::script_runtime::microtask_checkpoint(cx);

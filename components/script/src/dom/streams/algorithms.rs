@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use mozjs::context::JSContext;
-use mozjs::jsapi::{HandleValueArray, Heap, JSAutoRealm, JSObject};
+use mozjs::jsapi::{HandleValueArray, Heap, JSObject};
 use mozjs::jsval::{JSVal, ObjectValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
@@ -162,7 +162,7 @@ pub fn call_function(
     args: &[JSVal],
     rval: MutableHandleValue,
 ) -> Result<(), ()> {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, function.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, function.get());
     rooted!(&in(cx) let fval = ObjectValue(function.get()));
     rooted!(&in(cx) let argv = args.to_vec());
     let array = HandleValueArray::from(&argv);

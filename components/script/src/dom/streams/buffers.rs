@@ -84,18 +84,27 @@ pub fn view_info(cx: &mut JSContext, view: HandleObject) -> ViewInfo {
 }
 
 /// Whether `buffer` is a SharedArrayBuffer (which a byte stream cannot transfer).
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_shared(buffer: *mut JSObject) -> bool {
     // SAFETY: `buffer` is a live ArrayBuffer or SharedArrayBuffer object.
     unsafe { mozjs::jsapi::IsSharedArrayBufferObject(buffer) }
 }
 
 /// IsDetachedBuffer(O).
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn is_detached(buffer: *mut JSObject) -> bool {
     // SAFETY: `buffer` is a live ArrayBuffer object; a SharedArrayBuffer is never detached.
     !is_shared(buffer) && unsafe { mozjs::jsapi::IsDetachedArrayBufferObject(buffer) }
 }
 
 /// `[[ArrayBufferByteLength]]`.
+// FIXME(issue 17): a safe fn that hands a raw pointer to SpiderMonkey; every caller passes a
+// live, rooted buffer, but the type does not check it (should take a HandleObject).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn byte_length(buffer: *mut JSObject) -> usize {
     // SAFETY: `buffer` is a live ArrayBuffer object.
     unsafe { mozjs::jsapi::GetArrayBufferByteLength(buffer) }

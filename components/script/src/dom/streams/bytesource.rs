@@ -91,8 +91,7 @@ pub fn pull_bytes(
         if let Err(error) = result {
             // The stream was errored or cancelled meanwhile: report nothing, read nothing more.
             let _ = error;
-            // SAFETY: clearing the pending exception has no precondition.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
             source.bytes.borrow_mut().take();
         }
     }
@@ -100,12 +99,10 @@ pub fn pull_bytes(
         // "If bytes is done, close stream": ReadableByteStreamControllerClose, then respond 0
         // to a pending pull-into.
         if controller.close(cx).is_err() {
-            // SAFETY: as above.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
         }
         if controller.has_pending_pull_intos() && controller.respond(cx, 0).is_err() {
-            // SAFETY: as above.
-            unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+            crate::dom::bindings::error::clear_pending_exception(cx);
         }
     }
     Promise::new_resolved(cx, global, &())

@@ -67,8 +67,7 @@ impl ByteTeeState {
 /// exception is cleared rather than left to surface in unrelated script.
 fn settle(cx: &mut JSContext, result: ErrorResult) {
     if result.is_err() {
-        // SAFETY: clearing the pending exception has no precondition.
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
     }
 }
 
@@ -220,7 +219,7 @@ fn queue_microtask(
 /// Clones `chunk` (CloneAsUint8Array); on failure, errors both branches, resolves
 /// cancelPromise with the original's cancellation, and returns `None`.
 fn clone_or_cancel(cx: &mut JSContext, state: &Rc<ByteTeeState>, chunk: HandleValue) -> Option<Box<Heap<JSVal>>> {
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, state.stream.reflector().get_raw());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, state.stream.reflector().get_raw());
     rooted!(&in(cx) let mut clone = UndefinedValue());
     let result = match buffers::as_view(chunk) {
         Some(view) => buffers::clone_as_uint8_array(cx, view, clone.handle_mut()),
@@ -436,7 +435,7 @@ pub fn cancel(cx: &mut JSContext, state: &Rc<ByteTeeState>, branch: u8, reason: 
     // 3. If the other branch is canceled too:
     if other_canceled.get() {
         // 3.1. Let compositeReason be ! CreateArrayFromList(« reason1, reason2 »).
-        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, state.stream.reflector().get_raw());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, state.stream.reflector().get_raw());
         rooted!(&in(cx) let values = vec![state.reason1.get(), state.reason2.get()]);
         // SAFETY: the values are rooted; the array is created in the stream's realm.
         let array =

@@ -45,6 +45,8 @@ fn get_symbol_method(
     code: SymbolCode,
     rval: MutableHandleValue,
 ) -> Fallible<bool> {
+    // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call. Well-known
+    // symbols are permanent, and the result is rooted at once.
     rooted!(&in(cx) let symbol = unsafe { mozjs::jsapi::GetWellKnownSymbol(cx.raw_cx(), code) });
     rooted!(&in(cx) let mut id = mozjs::jsid::VoidId());
     // SAFETY: `symbol` is rooted; the id is written into a rooted location.
@@ -58,6 +60,7 @@ fn get_method_by_id(
     id: mozjs::rust::HandleId,
     mut rval: MutableHandleValue,
 ) -> Fallible<bool> {
+    // SAFETY: `object`, `id` and `rval` are rooted handles; `cx` is this thread's live context; its raw pointer goes straight into the call.
     if !unsafe { mozjs::jsapi::JS_GetPropertyById(cx.raw_cx(), object.into(), id.into(), rval.reborrow().into()) } {
         return Err(Error::JSFailed);
     }
@@ -174,6 +177,7 @@ pub fn pull(
         if gets.is_err() {
             return rejected_with_exception(cx, global);
         }
+        // SAFETY: `done` is rooted; ToBoolean cannot run script or GC.
         let done = unsafe { mozjs::rust::ToBoolean(done.handle()) };
         let value_promise = resolved_with(cx, global, value.handle());
         react(
@@ -218,6 +222,7 @@ pub fn pull(
                 reject_with_exception(cx, controller, pull_promise);
                 return;
             }
+            // SAFETY: `done` is rooted; ToBoolean cannot run script or GC.
             let done = unsafe { mozjs::rust::ToBoolean(done.handle()) };
             // 5.4.4.1. Let value be ? IteratorValue(iterResult).
             if !done

@@ -2,9 +2,13 @@
 //! `CountQueuingStrategy`, the `QueuingStrategy` dictionary a stream constructor takes, and the
 //! abstract operations ExtractHighWaterMark and ExtractSizeAlgorithm.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::jsapi::{CallArgs, Heap, JSAutoRealm, JSContext as RawJSContext, JSObject, Value};
+use mozjs::jsapi::{CallArgs, Heap, JSContext as RawJSContext, JSObject, Value};
 use mozjs::jsval::{Int32Value, ObjectValue, UndefinedValue};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
@@ -124,7 +128,7 @@ impl SizeFunctions {
         if !cached.is_null() {
             return cached;
         }
-        let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.reflector().get_raw());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.reflector().get_raw());
         // "Let F be ! CreateBuiltinFunction(steps, length (1 for byte length, 0 for count), "size", « », globalObject's relevant Realm)."
         let fun = unsafe { mozjs::jsapi::JS_NewFunction(cx.raw_cx(), Some(native), length, 0, c"size".as_ptr()) };
         assert!(!fun.is_null(), "out of memory creating a size function");

@@ -167,8 +167,7 @@ impl ReadableByteStreamController {
 
     /// Enters the controller's realm (where the views and buffers it creates live).
     fn realm(&self, cx: &mut JSContext) -> JSAutoRealm {
-        // SAFETY: the reflector is a live object for as long as `self` is.
-        JSAutoRealm::new(unsafe { cx.raw_cx() }, self.reflector().get_raw())
+        crate::dom::bindings::reflector::enter_realm(cx, self.reflector().get_raw())
     }
 
     /// A JS value for `error` (a TypeError or RangeError), in the controller's realm.

@@ -301,6 +301,7 @@ impl ReadableStreamDefaultController {
 
     /// Sets `value` as the pending exception again (for a `[Throws]` member).
     fn rethrow(&self, cx: &mut JSContext, value: HandleValue) -> Error {
+        // SAFETY: `value` is a rooted handle; `cx` is this thread's live context; its raw pointer goes straight into the call.
         unsafe {
             mozjs::jsapi::JS_SetPendingException(
                 cx.raw_cx(),

@@ -187,9 +187,10 @@ pub fn cancel(cx: &mut JSContext, state: &Rc<TeeState>, branch: u8, reason: Hand
     if other_canceled.get() {
         // 3.1. Let compositeReason be ! CreateArrayFromList(« reason1, reason2 »).
         rooted!(&in(cx) let mut composite = UndefinedValue());
-        let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, state.stream.reflector().get_raw());
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, state.stream.reflector().get_raw());
         rooted!(&in(cx) let values = vec![state.reason1.get(), state.reason2.get()]);
         let array =
+            // SAFETY: `values` is rooted for the call; `cx` is this thread's live context; its raw pointer goes straight into the call.
             unsafe { mozjs::jsapi::NewArrayObject(cx.raw_cx(), &mozjs::jsapi::HandleValueArray::from(&values)) };
         assert!(!array.is_null(), "out of memory creating an array");
         composite.set(ObjectValue(array));
@@ -212,6 +213,7 @@ pub fn branches_to_array(
 ) {
     rooted!(&in(cx) let values =
         vec![ObjectValue(branch1.reflector().get_raw()), ObjectValue(branch2.reflector().get_raw())]);
+    // SAFETY: `values` is rooted for the call; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let array = unsafe { mozjs::jsapi::NewArrayObject(cx.raw_cx(), &mozjs::jsapi::HandleValueArray::from(&values)) };
     assert!(!array.is_null(), "out of memory creating an array");
     rval.set(ObjectValue(array));

@@ -186,9 +186,9 @@ impl TransformStreamDefaultController {
             // undefined." cancelAlgorithmWrapper: "return a promise resolved with undefined".
             // A native transformer works in the stream's realm (the constructor's), whichever
             // realm's script wrote the chunk: its chunks and errors are that realm's objects.
-            // SAFETY: the global is alive; the chunk is wrapped into that realm before use.
-            let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.global_object().get()) };
+            let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.global_object().get());
             rooted!(&in(cx) let mut chunk = argument.get());
+            // SAFETY: `chunk` is rooted and the target realm entered; `cx` is this thread's live context; its raw pointer goes straight into the call.
             if !unsafe { mozjs::jsapi::JS_WrapValue(cx.raw_cx(), chunk.handle_mut().into()) } {
                 // Only out of memory: the exception is the rejection reason.
                 rooted!(&in(cx) let mut reason = UndefinedValue());
@@ -310,6 +310,7 @@ impl TransformStreamDefaultController {
             take_exception(cx, &self.global(), error.handle_mut());
             stream.error_writable_and_unblock_write(cx, error.handle());
             readable.stored_error(error.handle_mut());
+            // SAFETY: `error` is rooted; `cx` is this thread's live context; its raw pointer goes straight into the call.
             unsafe {
                 mozjs::jsapi::JS_SetPendingException(
                     cx.raw_cx(),

@@ -382,6 +382,7 @@ impl WritableStreamDefaultController {
         rooted!(&in(cx) let undefined = UndefinedValue());
         rooted!(&in(cx) let mut result = UndefinedValue());
         let size = call_function(cx, function.handle(), undefined.handle(), &[chunk.get()], result.handle_mut())
+            // SAFETY: `result` is rooted for the call.
             .and_then(|_| unsafe { mozjs::rust::ToNumber(cx, result.handle()) });
         match size {
             Ok(size) => size,

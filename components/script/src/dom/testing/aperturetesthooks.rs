@@ -60,6 +60,8 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
 
     /// Forces a full, shrinking garbage collection.
     fn Gc(&self, cx: &mut JSContext) {
+        // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call. Every Rust-held GC
+        // thing is rooted or traced, so a GC here is as safe as any allocation.
         unsafe { mozjs::jsapi::JS_GC(cx.raw_cx(), mozjs::jsapi::GCReason::API) };
     }
 
@@ -70,6 +72,7 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
 
     /// The GC heap's size in bytes.
     fn GcHeapBytes(&self, cx: &mut JSContext) -> crate::dom::bindings::num::Finite<f64> {
+        // SAFETY: `cx` is this thread's live context; its raw pointer goes straight into the call.
         let bytes = unsafe { mozjs::jsapi::JS_GetGCParameter(cx.raw_cx(), mozjs::jsapi::JSGCParamKey::JSGC_BYTES) };
         crate::dom::bindings::num::Finite::<f64>::wrap(bytes as f64)
     }
@@ -113,7 +116,9 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::dom::html::focus::focusing_steps(cx, element);
         if let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
             input.selection_state().move_to_end(&input.current_value());
-        } else if let Some(textarea) = element.downcast::<crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement>() {
+        } else if let Some(textarea) =
+            element.downcast::<crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement>()
+        {
             use crate::dom::bindings::codegen::HTMLTextAreaElementBinding::HTMLTextAreaElementMethods;
             let value = textarea.Value(cx).to_string();
             textarea.selection_state().move_to_end(&value);

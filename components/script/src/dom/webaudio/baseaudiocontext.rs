@@ -564,8 +564,7 @@ impl BaseAudioContextMethods for BaseAudioContext {
             // SAFETY: `audio_data` is a rooted, non-detached ArrayBuffer.
             let ok = unsafe { mozjs::jsapi::DetachArrayBuffer(cx.raw_cx(), audio_data.into()) };
             if !ok {
-                // SAFETY: a live context; the exception is replaced by the DataCloneError.
-                unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+                crate::dom::bindings::error::clear_pending_exception(cx);
             }
             ok.then_some(bytes)
         };

@@ -131,7 +131,7 @@ impl MessagePort {
                 }
                 *other.remote.borrow_mut() = Some(theirs);
                 mine
-            },
+            }
             None => PortChannel::unentangled(),
         };
         let queued = std::mem::take(&mut *self.queue.borrow_mut());
@@ -144,7 +144,9 @@ impl MessagePort {
                     let caller = CloneCaller { operation: "postMessage", interface: "MessagePort" };
                     match serialize_for_thread(cx, data.handle(), &ports, caller) {
                         Ok(serialized) => endpoint.keep(serialized),
-                        Err(_) => log::debug!("a message queued on a transferred port could not be serialized again; dropped"),
+                        Err(_) => {
+                            log::debug!("a message queued on a transferred port could not be serialized again; dropped")
+                        }
                     }
                 }
             });
@@ -198,14 +200,15 @@ impl MessagePort {
             match result {
                 Ok(ports) => {
                     rooted!(&in(cx) let source = NullValue());
-                    let event = MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), ports);
+                    let event =
+                        MessageEvent::new_message(cx, &window, data.handle(), String::new(), source.handle(), ports);
                     self.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
-                },
+                }
                 Err(_) => {
                     let event = Event::new(cx, &window, "messageerror".into(), false, false);
                     event.set_trusted(true);
                     self.upcast::<EventTarget>().dispatch(cx, &event);
-                },
+                }
             }
         });
     }
@@ -283,8 +286,7 @@ impl MessagePort {
         }
         let message = self.queue.borrow_mut().remove(0);
         // Tasks run outside any realm: enter the port's.
-        // SAFETY: the window's global object is alive.
-        let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), window.global_object().get()) };
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
         rooted!(&in(cx) let data = message.data.get());
         let native = self.native.borrow().clone();
         if let Some(handler) = native {
@@ -401,8 +403,7 @@ impl MessagePortMethods for MessagePort {
             crate::script_thread::queue_task(Box::new(move |cx| {
                 if let Some(other) = other.root() {
                     let window = other.global();
-                    // SAFETY: entering the live global of the port (tasks run outside realms).
-                    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), window.global_object().get()) };
+                    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
                     other.upcast::<EventTarget>().fire_event(cx, "close");
                 }
             }));
@@ -514,8 +515,7 @@ pub fn window_post_message(
     crate::script_thread::queue_task(Box::new(move |cx| {
         let (Some(target), Some(incumbent)) = (target_trusted.root(), incumbent_trusted.root()) else { return };
         // Tasks run outside any realm: enter the target window's.
-        // SAFETY: the window's global object is alive.
-        let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), target.global_object().get()) };
+        let _realm = crate::dom::bindings::reflector::enter_realm(cx, target.global_object().get());
         // 6.1 If the targetOrigin argument is not a single literal U+002A ASTERISK character
         //     (*) and targetWindow's associated Document's origin is not same origin with
         //     targetOrigin, then return.

@@ -16,13 +16,14 @@ fn run_page_script(cx: &mut JSContext, window: &Window, source: &str) -> Option<
     crate::script_runtime::run_classic_script(cx, window, source, "worker-bench.js", 1).ok()?;
     crate::script_thread::run_event_loop(cx, Some(std::time::Instant::now() + std::time::Duration::from_secs(120)));
     let global = window.global_object();
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, global.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     rooted!(&in(cx) let mut rval = UndefinedValue());
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, c"bench-result.js".to_owned(), 1);
     let read = "JSON.stringify(globalThis.__benchResult || null)";
     mozjs::rust::evaluate_script(cx, global, read, rval.handle_mut(), options).ok()?;
     let text = crate::dom::bindings::conversions::jsval_to_string(cx, rval.handle()).ok()?;
-    let values: Vec<f64> = text.trim_matches(|c| c == '[' || c == ']').split(',').filter_map(|v| v.parse().ok()).collect();
+    let values: Vec<f64> =
+        text.trim_matches(|c| c == '[' || c == ']').split(',').filter_map(|v| v.parse().ok()).collect();
     (!values.is_empty()).then_some(values)
 }
 

@@ -314,8 +314,7 @@ fn run_worker(
 /// Returns false when a module of the graph cannot be fetched or does not parse.
 fn run_worker_module(cx: &mut JSContext, window: &Window, source: &str, url: &Url) -> bool {
     let global = window.global_object();
-    // SAFETY: entering the worker's live global on its own thread.
-    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.get()) };
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     match crate::dom::html::modulescripts::fetch_module_graph(cx, window, Some((source, 1)), url) {
         Ok(module) => {
             rooted!(&in(cx) let module = module);
@@ -334,8 +333,7 @@ fn run_worker_module(cx: &mut JSContext, window: &Window, source: &str, url: &Ur
 /// Compiles the worker's script, then runs it. Returns false when it does not parse.
 fn run_worker_script(cx: &mut JSContext, window: &Window, source: &str, filename: &str) -> bool {
     let global = window.global_object();
-    // SAFETY: entering the worker's live global on its own thread.
-    let _realm = unsafe { mozjs::jsapi::JSAutoRealm::new(cx.raw_cx(), global.get()) };
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, global.get());
     let filename = std::ffi::CString::new(filename.replace('\0', "")).unwrap_or_default();
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, 1);
     let mut text = mozjs::rust::transform_str_to_source_text(source);
@@ -343,8 +341,7 @@ fn run_worker_script(cx: &mut JSContext, window: &Window, source: &str, filename
     // at once.
     rooted!(&in(cx) let script = unsafe { mozjs::jsapi::Compile1(cx.raw_cx(), options.ptr, &mut text) });
     if script.get().is_null() {
-        // SAFETY: the parse error is not reported as an exception of the worker's global.
-        unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+        crate::dom::bindings::error::clear_pending_exception(cx);
         return false;
     }
     rooted!(&in(cx) let mut rval = UndefinedValue());
@@ -379,8 +376,7 @@ pub fn fire_message(cx: &mut JSContext, window: &Window, target: &EventTarget, m
         match deserialize_from_thread(cx, message, data.handle_mut()) {
             Ok(ports) => {
                 rooted!(&in(cx) let source = mozjs::jsval::NullValue());
-                let event =
-                    MessageEvent::new_message(cx, window, data.handle(), String::new(), source.handle(), ports);
+                let event = MessageEvent::new_message(cx, window, data.handle(), String::new(), source.handle(), ports);
                 target.dispatch(cx, event.upcast::<Event>());
             }
             Err(_) => {

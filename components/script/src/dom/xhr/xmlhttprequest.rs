@@ -35,8 +35,7 @@ use crate::dom::dom::document::Document;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::fetch::fetch::{
-    basic_filter, blob_url_headers, cors_filter, is_method, is_safelisted_method,
-    url_without_fragment,
+    basic_filter, blob_url_headers, cors_filter, is_method, is_safelisted_method, url_without_fragment,
 };
 use crate::dom::fetch::headers::{is_forbidden_request_header, is_header_name, is_header_value, normalize};
 use crate::dom::fetch::response::extract_body;
@@ -103,7 +102,8 @@ impl ResponseRecord {
         if self.set_cookies.is_empty() {
             return;
         }
-        let headers: Vec<(String, String)> = self.set_cookies.iter().map(|v| ("Set-Cookie".into(), v.clone())).collect();
+        let headers: Vec<(String, String)> =
+            self.set_cookies.iter().map(|v| ("Set-Cookie".into(), v.clone())).collect();
         net::store_cookies(&self.url, &headers, client_url);
     }
 }
@@ -387,13 +387,15 @@ impl XMLHttpRequest {
                 // or headers are not CORS-safelisted gets a CORS preflight first.
                 let include_credentials = self.with_credentials.get();
                 let unsafe_headers = crate::dom::fetch::fetch::cors_unsafe_header_names(&headers);
-                let preflight = (cross_origin && (!is_safelisted_method(&method) || !unsafe_headers.is_empty()))
-                    .then(|| net::cors::Preflight {
-                        method: method.clone(),
-                        unsafe_headers,
-                        origin: origin.clone(),
-                        referer: None,
-                        include_credentials,
+                let preflight =
+                    (cross_origin && (!is_safelisted_method(&method) || !unsafe_headers.is_empty())).then(|| {
+                        net::cors::Preflight {
+                            method: method.clone(),
+                            unsafe_headers,
+                            origin: origin.clone(),
+                            referer: None,
+                            include_credentials,
+                        }
                     });
                 let mut request = net::Request::get(&url);
                 request.method = method;
@@ -408,8 +410,7 @@ impl XMLHttpRequest {
                 let request = net::with_referrer(request, &window.document().url(), net::referrer::Policy::default());
                 // A same-origin request carries the engine's cookies (credentials mode
                 // "same-origin"; with withCredentials, Aperture still sends none across origins).
-                let request =
-                    if cross_origin { request } else { net::with_cookies(request, &window.document().url()) };
+                let request = if cross_origin { request } else { net::with_cookies(request, &window.document().url()) };
                 let preflight = preflight.map(|mut p| {
                     p.referer =
                         request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("referer")).map(|(_, v)| v.clone());
@@ -624,10 +625,8 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
         self.upload_listener.set(false);
         *self.method.borrow_mut() = method;
         // (The URL parser sets a blob: URL's blob URL entry.)
-        *self.blob_entry.borrow_mut() = crate::dom::fileapi::bloburl::resolve(
-            &parsed,
-            &crate::origin::origin_key(&self.global().document().url()),
-        );
+        *self.blob_entry.borrow_mut() =
+            crate::dom::fileapi::bloburl::resolve(&parsed, &crate::origin::origin_key(&self.global().document().url()));
         *self.url.borrow_mut() = Some(parsed);
         self.synchronous.set(!asynchronous);
         self.author_headers.borrow_mut().clear();
@@ -774,7 +773,8 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
                     crate::parallel::in_parallel(
                         "XMLHttpRequest",
                         move || {
-                            fetch_with_timeout(client, request, preflight, timeout).and_then(|r| record_of(r, cors.as_ref()))
+                            fetch_with_timeout(client, request, preflight, timeout)
+                                .and_then(|r| record_of(r, cors.as_ref()))
                         },
                         move |cx, result| {
                             let Some(this) = this.root() else { return };
@@ -983,8 +983,7 @@ impl XMLHttpRequestMethods for XMLHttpRequest {
                     mozjs::jsapi::JS_ParseJSON(cx.raw_cx(), text.as_ptr(), text.len() as u32, value.handle_mut().into())
                 };
                 if !parsed {
-                    // SAFETY: a pending exception of this context is cleared.
-                    unsafe { mozjs::jsapi::JS_ClearPendingException(cx.raw_cx()) };
+                    crate::dom::bindings::error::clear_pending_exception(cx);
                     retval.set(NullValue());
                     return;
                 }

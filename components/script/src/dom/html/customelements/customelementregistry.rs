@@ -126,6 +126,7 @@ impl CustomElementRegistry {
         rooted!(&in(cx) let mut form_associated = UndefinedValue());
         get_property(cx, ctor.handle(), c"formAssociated", form_associated.handle_mut())
             .map_err(|_| Error::JSFailed)?;
+        // SAFETY: `form_associated` is rooted; ToBoolean cannot run script or GC.
         let form_associated = unsafe { mozjs::rust::ToBoolean(form_associated.handle()) };
         // 11.8. (The form-associated callbacks: not supported, never enqueued.)
         let mut callbacks = callbacks.into_iter();
@@ -180,6 +181,8 @@ impl CustomElementRegistryMethods for CustomElementRegistry {
         // GC and move it.)
         let constructor_obj = constructor.callable().get();
         // 1. "If IsConstructor(constructor) is false, then throw a TypeError."
+        // SAFETY: the constructor is held by `constructor` (a traced callback) for this call;
+        // the call only reads its class.
         if !unsafe { mozjs::jsapi::IsConstructor(constructor_obj) } {
             return Err(Error::Type("The provided value is not a constructor.".into()));
         }

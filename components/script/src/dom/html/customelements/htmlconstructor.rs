@@ -72,6 +72,7 @@ pub fn html_element_constructor(
                 .reflector()
                 .get_jsobject()
                 .get()
+                // SAFETY: the return value slot of a native call is rooted by the call (`vp`).
                 .to_jsval(cx, unsafe { mozjs::rust::MutableHandleValue::from_raw(call_args.rval()) });
             return true;
         }
@@ -85,6 +86,8 @@ pub fn html_element_constructor(
         Some(ConstructionStackEntry::Element(e)) => e.as_rooted(),
     };
     // 10. "Perform ? element.[[SetPrototypeOf]](prototype)."
+    // SAFETY: the element's reflector is alive (the element is rooted) and `prototype` is a
+    // rooted handle; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let ok = unsafe {
         mozjs::jsapi::JS_SetPrototype(cx.raw_cx(), element.reflector().get_jsobject().into(), prototype.into())
     };
@@ -99,6 +102,7 @@ pub fn html_element_constructor(
         .reflector()
         .get_jsobject()
         .get()
+        // SAFETY: the return value slot of a native call is rooted by the call (`vp`).
         .to_jsval(cx, unsafe { mozjs::rust::MutableHandleValue::from_raw(call_args.rval()) });
     true
 }

@@ -62,8 +62,12 @@ pub struct CustomElementDefinition {
     pub disable_shadow: bool,
 }
 
+// SAFETY: `trace` below reaches every GC thing a `CustomElementDefinition` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for CustomElementDefinition {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             self.constructor.trace(trc);
             self.connected_callback.trace(trc);
@@ -119,8 +123,12 @@ pub enum CustomElementReaction {
     Callback { definition: Rc<CustomElementDefinition>, callback: Callback, args: CallbackArgs },
 }
 
+// SAFETY: `trace` below reaches every GC thing a `CustomElementReaction` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for CustomElementReaction {
     unsafe fn trace(&self, trc: *mut mozjs::jsapi::JSTracer) {
+        // SAFETY: called from `trace` with the tracer of a GC in progress (the JSTraceable
+        // contract), which is what the inner `trace` calls need too.
         unsafe {
             match self {
                 CustomElementReaction::Upgrade(d) => d.trace(trc),
@@ -299,6 +307,7 @@ pub(crate) fn construct(cx: &mut JSContext, constructor: &TracedObject) -> Falli
     rooted!(&in(cx) let ctor = ObjectValue(constructor.get()));
     rooted!(&in(cx) let mut result = std::ptr::null_mut::<JSObject>());
     let args = HandleValueArray::empty();
+    // SAFETY: `ctor` and `result` are rooted; `cx` is this thread's live context; its raw pointer goes straight into the call.
     let ok = unsafe { mozjs::jsapi::Construct1(cx.raw_cx(), ctor.handle().into(), &args, result.handle_mut().into()) };
     if ok { Ok(result.get()) } else { Err(Error::JSFailed) }
 }
@@ -382,7 +391,7 @@ fn invoke_callback(
     use crate::dom::bindings::conversions::ToJSVal;
     let Some(function) = definition.callback(callback) else { return };
     // Arguments are converted in the callback's realm.
-    let _realm = mozjs::jsapi::JSAutoRealm::new(unsafe { cx.raw_cx() }, function.get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, function.get());
     rooted!(&in(cx) let this = ObjectValue(element.reflector().get_jsobject().get()));
     rooted!(&in(cx) let mut argv = Vec::<mozjs::jsval::JSVal>::new());
     rooted!(&in(cx) let mut arg = UndefinedValue());

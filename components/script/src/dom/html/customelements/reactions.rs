@@ -72,6 +72,8 @@ pub fn enqueue_element(cx: &mut JSContext, element: &Element) {
 
 struct ProcessBackupQueue;
 
+// SAFETY: `trace` below reaches every GC thing a `ProcessBackupQueue` holds, so none is freed
+// or moved while it is held.
 unsafe impl JSTraceable for ProcessBackupQueue {
     unsafe fn trace(&self, _trc: *mut mozjs::jsapi::JSTracer) {}
 }

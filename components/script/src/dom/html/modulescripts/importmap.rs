@@ -293,11 +293,9 @@ mod tests {
 
     #[test]
     fn scopes_win_over_top_level_imports() {
-        let (map, _) = ImportMap::parse(
-            r#"{"imports": {"a": "/top.js"}, "scopes": {"/vendor/": {"a": "/scoped.js"}}}"#,
-            &base(),
-        )
-        .unwrap();
+        let (map, _) =
+            ImportMap::parse(r#"{"imports": {"a": "/top.js"}, "scopes": {"/vendor/": {"a": "/scoped.js"}}}"#, &base())
+                .unwrap();
         let vendor = Url::parse("https://example.com/vendor/lib.js").unwrap();
         assert_eq!(map.resolve("a", &vendor).unwrap().as_str(), "https://example.com/scoped.js");
         assert_eq!(map.resolve("a", &base()).unwrap().as_str(), "https://example.com/top.js");

@@ -16,6 +16,10 @@
 //! therefore complete when `LoadRequestedModules` returns; `import()` still settles its
 //! promise from a microtask, and a module's body still runs only at evaluation.
 
+// FIXME(issue 17): some unsafe blocks and `unsafe fn`s of this module still lack their
+// `// SAFETY:` comment or `# Safety` section; the lints are allowed here until they are written.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 pub mod importmap;
 
 use std::cell::{Cell, RefCell};
@@ -27,10 +31,10 @@ use mozjs::context::JSContext;
 use mozjs::jsapi::{
     CallArgs, CompileJsonModule1, CompileModule1, ExceptionStackBehavior, FinishLoadingImportedModule,
     FinishLoadingImportedModuleFailed, GetFunctionNativeReserved, GetModuleRequestSpecifier, GetModuleRequestType,
-    Handle as RawHandle, Heap, IsPromiseObject, JS_GetFunctionObject, JS_IsExceptionPending, JSAutoRealm,
-    JSContext as RawJSContext, JSObject, JSRuntime, JSScript, LoadRequestedModules, ModuleEvaluate, ModuleLink,
-    ModuleType, NewFunctionWithReserved, SetFunctionNativeReserved, SetModuleLoadHook, SetModuleMetadataHook,
-    SetModulePrivate, Value,
+    Handle as RawHandle, Heap, IsPromiseObject, JS_GetFunctionObject, JS_IsExceptionPending, JSContext as RawJSContext,
+    JSObject, JSRuntime, JSScript, LoadRequestedModules, ModuleEvaluate, ModuleLink, ModuleType,
+    NewFunctionWithReserved, SetFunctionNativeReserved, SetModuleLoadHook, SetModuleMetadataHook, SetModulePrivate,
+    Value,
 };
 use mozjs::jsval::{JSVal, ObjectValue, PrivateValue, UndefinedValue};
 use mozjs::rooted;
@@ -88,8 +92,11 @@ pub enum ModuleOutcome {
 }
 
 /// Installs the module hooks on a runtime (the script thread's, and each worker's).
-pub fn install_hooks(rt: *mut JSRuntime) {
-    // SAFETY: `rt` is the calling thread's live runtime; the hooks are plain functions.
+///
+/// # Safety
+/// `rt` must be the calling thread's live runtime.
+pub unsafe fn install_hooks(rt: *mut JSRuntime) {
+    // SAFETY: `rt` is the calling thread's live runtime (# Safety); the hooks are plain functions.
     unsafe {
         SetModuleLoadHook(rt, Some(host_load_imported_module));
         SetModuleMetadataHook(rt, Some(host_get_import_meta_properties));
@@ -109,7 +116,7 @@ impl ModuleLoader {
                 self.import_map.borrow_mut().merge(map);
             }
             Err(error) => {
-                let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+                let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
                 if error.0.starts_with("SyntaxError") {
                     // Not JSON: JSON.parse's own SyntaxError, as the spec's "parse a JSON
                     // string" throws it.
@@ -186,11 +193,7 @@ fn referrer_base_url(cx: &mut JSContext, window: &Window, referrer: *mut JSScrip
 /// `cors`, a response of another origin must allow this one (`Access-Control-Allow-Origin`;
 /// every `file:` URL is one origin here, see `origin.rs`). The response URL, its
 /// `Content-Type` and body.
-pub fn fetch_script_resource(
-    window: &Window,
-    url: &Url,
-    cors: bool,
-) -> Result<(Url, Option<String>, Vec<u8>), String> {
+pub fn fetch_script_resource(window: &Window, url: &Url, cors: bool) -> Result<(Url, Option<String>, Vec<u8>), String> {
     let origin = crate::origin::origin_key(&window.url());
     match url.scheme() {
         "blob" => {
@@ -209,7 +212,10 @@ pub fn fetch_script_resource(
             }
             if cors
                 && crate::origin::origin_key(&response.url) != origin
-                && !crate::dom::fetch::fetch::cors_check(&response.headers, &window.url().origin().ascii_serialization())
+                && !crate::dom::fetch::fetch::cors_check(
+                    &response.headers,
+                    &window.url().origin().ascii_serialization(),
+                )
             {
                 return Err("the response of another origin has no Access-Control-Allow-Origin for this one".into());
             }
@@ -230,9 +236,7 @@ fn fetch_module_source(window: &Window, url: &Url, kind: ModuleKind) -> Result<(
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let type_ok = match kind {
         ModuleKind::JavaScript => crate::dom::workers::thread::is_javascript_mime_type(&content_type),
-        ModuleKind::Json => {
-            essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
-        }
+        ModuleKind::Json => essence == "application/json" || essence == "text/json" || essence.ends_with("+json"),
     };
     if !type_ok && response_url.scheme() != "file" {
         return Err(format!("the MIME type '{content_type}' is not allowed for a {kind:?} module"));
@@ -252,7 +256,7 @@ fn compile_module(
     line: u32,
     kind: ModuleKind,
 ) -> Option<*mut JSObject> {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
     let filename = std::ffi::CString::new(url.as_str().replace('\0', "")).unwrap_or_default();
     let options = mozjs::rust::CompileOptionsWrapper::new(cx, filename, line);
     let mut text = mozjs::rust::transform_str_to_source_text(source);
@@ -370,12 +374,22 @@ fn load_graph(cx: &mut JSContext, module: HandleObject) -> Result<(), JSVal> {
     rooted!(&in(cx) let mut outcome = UndefinedValue());
     // SAFETY: reading back a property of the rooted state object.
     unsafe {
-        mozjs::jsapi::JS_GetProperty(cx.raw_cx(), state.handle().into(), c"error".as_ptr(), outcome.handle_mut().into());
+        mozjs::jsapi::JS_GetProperty(
+            cx.raw_cx(),
+            state.handle().into(),
+            c"error".as_ptr(),
+            outcome.handle_mut().into(),
+        );
     }
     if !outcome.get().is_undefined() {
         rooted!(&in(cx) let mut error = UndefinedValue());
         unsafe {
-            mozjs::jsapi::JS_GetProperty(cx.raw_cx(), state.handle().into(), c"value".as_ptr(), error.handle_mut().into());
+            mozjs::jsapi::JS_GetProperty(
+                cx.raw_cx(),
+                state.handle().into(),
+                c"value".as_ptr(),
+                error.handle_mut().into(),
+            );
         }
         return Err(error.get());
     }
@@ -575,10 +589,12 @@ unsafe extern "C" fn import_meta_resolve(raw: *mut RawJSContext, argc: u32, vp: 
 
 /// Reports `error` as an exception of `window` (<https://html.spec.whatwg.org/multipage/webappapis.html#report-an-exception>).
 fn report_value(cx: &mut JSContext, window: &Window, error: JSVal) {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
     rooted!(&in(cx) let error = error);
     // SAFETY: the value is rooted; the pending exception is taken by the report.
-    unsafe { mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), error.handle().into(), ExceptionStackBehavior::DoNotCapture) };
+    unsafe {
+        mozjs::jsapi::JS_SetPendingException(cx.raw_cx(), error.handle().into(), ExceptionStackBehavior::DoNotCapture)
+    };
     crate::script_runtime::report_pending_exception(cx);
 }
 
@@ -599,7 +615,7 @@ fn link_and_evaluate(cx: &mut JSContext, window: &Window, module: HandleObject) 
     };
     if !ok {
         // Termination (no exception) or an exception outside the promise.
-        if unsafe { JS_IsExceptionPending(cx.raw_cx()) } {
+        if crate::dom::bindings::error::is_exception_pending(cx) {
             crate::script_runtime::report_pending_exception(cx);
         }
         return;
@@ -667,13 +683,8 @@ pub fn fetch_module_graph(
 
 /// Runs the module graph rooted at `source` or `url` (see [`fetch_module_graph`]) in
 /// `window`, for a `<script type="module">`: an error to rethrow is reported.
-pub fn run_module_script(
-    cx: &mut JSContext,
-    window: &Window,
-    source: Option<(&str, u32)>,
-    url: &Url,
-) -> ModuleOutcome {
-    let _realm = JSAutoRealm::new(unsafe { cx.raw_cx() }, window.global_object().get());
+pub fn run_module_script(cx: &mut JSContext, window: &Window, source: Option<(&str, u32)>, url: &Url) -> ModuleOutcome {
+    let _realm = crate::dom::bindings::reflector::enter_realm(cx, window.global_object().get());
     match fetch_module_graph(cx, window, source, url) {
         Err(GraphError::FetchFailed) => ModuleOutcome::FetchFailed,
         Err(GraphError::Parse(error)) => {
