@@ -1,7 +1,7 @@
 // https://webaudio.github.io/web-audio-api/
 // The subset Aperture implements: members it does not implement are left out (not stubbed):
 // AudioListener, AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
-// the media element source, PannerNode, ConvolverNode and AudioWorkletNode.
+// the media element source, PannerNode and AudioWorkletNode.
 // FIXME: decodeAudioData() takes `object` instead of ArrayBuffer because the bindings
 // generator copies ArrayBuffer arguments and the method must detach the caller's buffer; the
 // implementation rejects a non-ArrayBuffer with the TypeError the conversion would give.
@@ -23,6 +23,7 @@ interface BaseAudioContext : EventTarget {
   [Throws] AnalyserNode createAnalyser();
   [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] StereoPannerNode createStereoPanner();
+  [Throws] ConvolverNode createConvolver();
   [Throws] DelayNode createDelay(optional double maxDelayTime = 1.0);
   [Throws] DynamicsCompressorNode createDynamicsCompressor();
   [Throws] IIRFilterNode createIIRFilter(sequence<double> feedforward, sequence<double> feedback);
@@ -315,6 +316,19 @@ interface DynamicsCompressorNode : AudioNode {
   readonly attribute float reduction;
   readonly attribute AudioParam attack;
   readonly attribute AudioParam release;
+};
+
+// https://webaudio.github.io/web-audio-api/#ConvolverNode
+dictionary ConvolverOptions : AudioNodeOptions {
+  AudioBuffer? buffer;
+  boolean disableNormalization = false;
+};
+
+[Exposed=Window]
+interface ConvolverNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional ConvolverOptions options = {});
+  [SetterThrows] attribute AudioBuffer? buffer;
+  attribute boolean normalize;
 };
 
 // https://webaudio.github.io/web-audio-api/#IIRFilterNode

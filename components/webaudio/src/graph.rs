@@ -19,7 +19,7 @@ use media_traits::webaudio::{
 use media_traits::biquad::{self, BiquadFilterType};
 
 use crate::buffersource::BufferPlayer;
-use crate::effects::{Compressor, Iir, ScriptProcessor, WaveShaper};
+use crate::effects::{Compressor, Convolver, Iir, ScriptProcessor, WaveShaper};
 
 use crate::mix::{Block, computed_channels, mix_into, silence};
 use crate::oscillator::{CustomWave, Tables, lookup};
@@ -89,6 +89,7 @@ enum Kind {
     /// Params: threshold, knee, ratio, attack, release (k-rate).
     Compressor(Box<Compressor>),
     Iir(Box<Iir>),
+    Convolver(Box<Convolver>),
 }
 
 struct Node {
@@ -235,6 +236,9 @@ impl Graph {
                     NodeKind::Compressor { reduction } => {
                         Kind::Compressor(Box::new(Compressor::new(reduction, self.sample_rate)))
                     }
+                    NodeKind::Convolver { buffer, normalize } => {
+                        Kind::Convolver(Box::new(Convolver::new(buffer, normalize)))
+                    }
                     NodeKind::IirFilter { feedforward, feedback } => {
                         Kind::Iir(Box::new(Iir::new(&feedforward, &feedback)))
                     }
@@ -288,6 +292,11 @@ impl Graph {
             ContextCommand::SetCurve { node, curve } => {
                 if let Some(Node { kind: Kind::WaveShaper(shaper), .. }) = self.node(node) {
                     shaper.curve = curve;
+                }
+            }
+            ContextCommand::SetConvolverBuffer { node, buffer, normalize } => {
+                if let Some(Node { kind: Kind::Convolver(convolver), .. }) = self.node(node) {
+                    convolver.set_buffer(buffer, normalize);
                 }
             }
             ContextCommand::SetOverSample { node, oversample } => {
@@ -673,6 +682,7 @@ impl Graph {
                     let params = [0, 1, 2, 3, 4].map(|k| param_values.get(k).map_or(0.0, |v| v[0]));
                     Some(compressor.process(&input, params, self.sample_rate))
                 }
+                Kind::Convolver(convolver) => Some(convolver.process(&input)),
                 Kind::Iir(filter) => {
                     // <https://webaudio.github.io/web-audio-api/#IIRFilterNode>: "The number of
                     // channels of the output always equals the number of channels of the input."

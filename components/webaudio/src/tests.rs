@@ -686,3 +686,73 @@ fn offline_rendering_stops_waiting_for_a_script_that_never_answers() {
     assert!(elapsed < std::time::Duration::from_millis(600), "the later ones were not: {elapsed:?}");
     assert!(out.lock().unwrap().iter().all(|v| *v == 0.0));
 }
+
+fn convolver(g: &mut Graph, id: u64, channels: Vec<Vec<f32>>, rate: f32, normalize: bool) {
+    let clamped =
+        ChannelConfig { count: 2, mode: ChannelCountMode::ClampedMax, interpretation: ChannelInterpretation::Speakers };
+    let buffer = Arc::new(media_traits::webaudio::BufferData { sample_rate: rate, channels });
+    node(g, id, NodeKind::Convolver { buffer: Some(buffer), normalize }, clamped, vec![]);
+}
+
+/// A buffer source (node `id`) playing `channels` from frame 0.
+fn play(g: &mut Graph, id: u64, channels: Vec<Vec<f32>>, rate: f32) {
+    g.apply(ContextCommand::CreateNode {
+        node: id,
+        kind: NodeKind::BufferSource,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::PlaybackRate, 1.0), param(ParamSlot::Detune, 0.0)],
+    });
+    let buffer = Arc::new(media_traits::webaudio::BufferData { sample_rate: rate, channels });
+    g.apply(ContextCommand::SetBuffer { node: id, buffer: Some(buffer) });
+    g.apply(ContextCommand::StartBuffer { node: id, when: 0.0, offset: 0.0, duration: None });
+}
+
+#[test]
+fn a_convolver_is_the_direct_convolution_of_its_input_and_response() {
+    // A 300-tap response (three partitions) and a 200-frame input, convolved here by the
+    // definition y[n] = Σ h[k]·x[n − k], over 5 quanta.
+    let h: Vec<f32> = (0..300).map(|k| ((k * 7 % 13) as f32 - 6.0) / 10.0 * 0.99f32.powi(k)).collect();
+    let x: Vec<f32> = (0..200).map(|n| ((n * 5 % 11) as f32 - 5.0) / 5.0).collect();
+    let (mut g, out) = graph(48000.0);
+    play(&mut g, 2, vec![x.clone()], 48000.0);
+    convolver(&mut g, 3, vec![h.clone()], 48000.0, false);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 5);
+    let out = out.lock().unwrap();
+    for (n, v) in out.iter().enumerate() {
+        let expected: f64 = (0..=n.min(299)).filter(|k| n - k < x.len()).map(|k| h[k] as f64 * x[n - k] as f64).sum();
+        assert!((*v as f64 - expected).abs() < 1e-5, "frame {n}: {v} vs {expected}");
+    }
+}
+
+#[test]
+fn a_convolver_normalizes_by_rms_and_mixes_a_true_stereo_response() {
+    // normalizationScale of a constant 0.5 response at 44.1 kHz: 0.00125 / 0.5 = 0.0025, so an
+    // impulse comes out as 0.5·0.0025 for each tap.
+    let (mut g, out) = graph(44100.0);
+    play(&mut g, 2, vec![vec![1.0]], 44100.0);
+    convolver(&mut g, 3, vec![vec![0.5; 10]], 44100.0, true);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 1);
+    let out = out.lock().unwrap();
+    assert!(out[..10].iter().all(|v| (v - 0.00125).abs() < 1e-9), "{:?}", &out[..3]);
+    assert!(out[10..].iter().all(|v| v.abs() < 1e-9));
+    // Four channels: L = inL∗b0 + inR∗b2, R = inL∗b1 + inR∗b3; one-tap responses 1, 10, 100,
+    // 1000 and an input impulse of 1 (left) and 2 (right) give 201 and 2010.
+    let mut g = Graph::new(8000.0);
+    let tap = AudioTap::new();
+    let frames = Arc::new(Mutex::new(Vec::new()));
+    let f = frames.clone();
+    tap.subscribe(move |b| f.lock().unwrap().extend(b.samples.chunks(b.channels as usize).map(|s| (s[0], s[1]))));
+    node(&mut g, 1, NodeKind::StreamDestination { tap }, SPEAKERS_2, vec![]);
+    play(&mut g, 2, vec![vec![1.0], vec![2.0]], 8000.0);
+    convolver(&mut g, 3, vec![vec![1.0], vec![10.0], vec![100.0], vec![1000.0]], 8000.0, false);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 1);
+    let frames = frames.lock().unwrap();
+    assert!((frames[0].0 - 201.0).abs() < 1e-3 && (frames[0].1 - 2010.0).abs() < 1e-2, "{:?}", frames[0]);
+    assert!(frames[1].0.abs() < 1e-3 && frames[1].1.abs() < 1e-3);
+}

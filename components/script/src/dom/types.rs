@@ -239,6 +239,7 @@ pub use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
 pub use crate::dom::webaudio::iirfilternode::IIRFilterNode;
 pub use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
 pub use crate::dom::webaudio::waveshapernode::WaveShaperNode;
+pub use crate::dom::webaudio::convolvernode::ConvolverNode;
 pub use crate::dom::performance::performanceentry::PerformanceEntry;
 pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
 pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};

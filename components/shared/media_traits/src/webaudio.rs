@@ -234,6 +234,14 @@ pub enum NodeKind {
         /// [[internal reduction]].
         reduction: ParamValue,
     },
+    /// `ConvolverNode`: the acquired impulse response (None: mono silence), normalized when
+    /// `normalize`.
+    Convolver {
+        /// The `buffer`'s content.
+        buffer: Option<Arc<BufferData>>,
+        /// `normalize` when the buffer was set.
+        normalize: bool,
+    },
     /// `IIRFilterNode`: one filter per input channel.
     IirFilter {
         /// b₀…b_M.
@@ -650,6 +658,15 @@ pub enum ContextCommand {
         node: NodeId,
         /// The curve.
         curve: Option<Arc<Vec<f32>>>,
+    },
+    /// `ConvolverNode.buffer` was set (its content acquired then, with `normalize` as it was).
+    SetConvolverBuffer {
+        /// The node.
+        node: NodeId,
+        /// The impulse response (None: silence).
+        buffer: Option<Arc<BufferData>>,
+        /// Whether to scale it by its normalizationScale.
+        normalize: bool,
     },
     /// `WaveShaperNode.oversample` changed.
     SetOverSample {

@@ -22,8 +22,8 @@ use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMeth
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
     AnalyserOptions, AudioBufferSourceOptions, AudioNodeOptions, BiquadFilterOptions, ChannelMergerOptions,
-    ChannelSplitterOptions, ConstantSourceOptions, DelayOptions, DynamicsCompressorOptions, GainOptions,
-    IIRFilterOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions, WaveShaperOptions,
+    ChannelSplitterOptions, ConstantSourceOptions, ConvolverOptions, DelayOptions, DynamicsCompressorOptions,
+    GainOptions, IIRFilterOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions, WaveShaperOptions,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -45,6 +45,7 @@ use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
 use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
+use crate::dom::webaudio::convolvernode::ConvolverNode;
 use crate::dom::webaudio::delaynode::DelayNode;
 use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
 use crate::dom::webaudio::gainnode::GainNode;
@@ -499,6 +500,12 @@ impl BaseAudioContextMethods for BaseAudioContext {
         let mut options = DelayOptions::empty();
         options.max_delay_time = max_delay_time;
         DelayNode::new(cx, &self.global(), self, &options, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createconvolver>
+    fn CreateConvolver(&self, cx: &mut JSContext) -> Fallible<DomRoot<ConvolverNode>> {
+        // "Creates a ConvolverNode": the constructor with the default options.
+        ConvolverNode::new(cx, &self.global(), self, &ConvolverOptions::empty(), None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createdynamicscompressor>

@@ -16,6 +16,7 @@ pub mod baseaudiocontext;
 pub mod biquadfilternode;
 pub mod channelsplitternode;
 pub mod constantsourcenode;
+pub mod convolvernode;
 pub mod delaynode;
 pub mod dynamicscompressornode;
 pub mod gainnode;
