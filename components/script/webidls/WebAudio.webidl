@@ -1,7 +1,7 @@
 // https://webaudio.github.io/web-audio-api/
 // The subset Aperture implements: members it does not implement are left out (not stubbed):
 // AudioListener, AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
-// the media element and media stream sources, and every other node type.
+// the media element source, PannerNode and AudioWorkletNode.
 // FIXME: decodeAudioData() takes `object` instead of ArrayBuffer because the bindings
 // generator copies ArrayBuffer arguments and the method must detach the caller's buffer; the
 // implementation rejects a non-ArrayBuffer with the TypeError the conversion would give.
@@ -23,7 +23,14 @@ interface BaseAudioContext : EventTarget {
   [Throws] AnalyserNode createAnalyser();
   [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] StereoPannerNode createStereoPanner();
+  [Throws] ConvolverNode createConvolver();
   [Throws] DelayNode createDelay(optional double maxDelayTime = 1.0);
+  [Throws] DynamicsCompressorNode createDynamicsCompressor();
+  [Throws] IIRFilterNode createIIRFilter(sequence<double> feedforward, sequence<double> feedback);
+  [Throws] ScriptProcessorNode createScriptProcessor(optional unsigned long bufferSize = 0,
+                                                    optional unsigned long numberOfInputChannels = 2,
+                                                    optional unsigned long numberOfOutputChannels = 2);
+  [Throws] WaveShaperNode createWaveShaper();
   [Throws] ChannelMergerNode createChannelMerger(optional unsigned long numberOfInputs = 6);
   [Throws] ChannelSplitterNode createChannelSplitter(optional unsigned long numberOfOutputs = 6);
   [Throws] GainNode createGain();
@@ -248,6 +255,92 @@ dictionary StereoPannerOptions : AudioNodeOptions {
 interface StereoPannerNode : AudioNode {
   [Throws] constructor(BaseAudioContext context, optional StereoPannerOptions options = {});
   readonly attribute AudioParam pan;
+};
+
+// https://webaudio.github.io/web-audio-api/#ScriptProcessorNode (deprecated, still used)
+[Exposed=Window]
+interface ScriptProcessorNode : AudioNode {
+  attribute EventHandler onaudioprocess;
+  readonly attribute long bufferSize;
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioProcessingEvent
+[Exposed=Window]
+interface AudioProcessingEvent : Event {
+  constructor(DOMString type, AudioProcessingEventInit eventInitDict);
+  readonly attribute double playbackTime;
+  readonly attribute AudioBuffer inputBuffer;
+  readonly attribute AudioBuffer outputBuffer;
+};
+
+dictionary AudioProcessingEventInit : EventInit {
+  required double playbackTime;
+  required AudioBuffer inputBuffer;
+  required AudioBuffer outputBuffer;
+};
+
+// https://webaudio.github.io/web-audio-api/#WaveShaperNode
+enum OverSampleType {
+  "none",
+  "2x",
+  "4x"
+};
+
+dictionary WaveShaperOptions : AudioNodeOptions {
+  sequence<float> curve;
+  OverSampleType oversample = "none";
+};
+
+[Exposed=Window]
+interface WaveShaperNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional WaveShaperOptions options = {});
+  [SetterThrows] attribute Float32Array? curve;
+  attribute OverSampleType oversample;
+};
+
+// https://webaudio.github.io/web-audio-api/#DynamicsCompressorNode
+dictionary DynamicsCompressorOptions : AudioNodeOptions {
+  float attack = 0.003;
+  float knee = 30;
+  float ratio = 12;
+  float release = 0.25;
+  float threshold = -24;
+};
+
+[Exposed=Window]
+interface DynamicsCompressorNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional DynamicsCompressorOptions options = {});
+  readonly attribute AudioParam threshold;
+  readonly attribute AudioParam knee;
+  readonly attribute AudioParam ratio;
+  readonly attribute float reduction;
+  readonly attribute AudioParam attack;
+  readonly attribute AudioParam release;
+};
+
+// https://webaudio.github.io/web-audio-api/#ConvolverNode
+dictionary ConvolverOptions : AudioNodeOptions {
+  AudioBuffer? buffer;
+  boolean disableNormalization = false;
+};
+
+[Exposed=Window]
+interface ConvolverNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional ConvolverOptions options = {});
+  [SetterThrows] attribute AudioBuffer? buffer;
+  attribute boolean normalize;
+};
+
+// https://webaudio.github.io/web-audio-api/#IIRFilterNode
+dictionary IIRFilterOptions : AudioNodeOptions {
+  required sequence<double> feedforward;
+  required sequence<double> feedback;
+};
+
+[Exposed=Window]
+interface IIRFilterNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, IIRFilterOptions options);
+  [Throws] undefined getFrequencyResponse(Float32Array frequencyHz, Float32Array magResponse, Float32Array phaseResponse);
 };
 
 dictionary GainOptions : AudioNodeOptions {

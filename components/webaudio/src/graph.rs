@@ -12,13 +12,14 @@ use std::collections::HashMap;
 use std::f64::consts::PI;
 
 use media_traits::webaudio::{
-    AudioBlock, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId, NodeKind, OscillatorType,
-    ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
+    AudioBlock, AudioEvent, AutomationRate, ChannelConfig, ChannelInterpretation, ContextCommand, NodeId, NodeKind,
+    OscillatorType, ParamInit, ParamSlot, ParamValue, RENDER_QUANTUM_SIZE, Target,
 };
 
 use media_traits::biquad::{self, BiquadFilterType};
 
 use crate::buffersource::BufferPlayer;
+use crate::effects::{Compressor, Convolver, Iir, ScriptProcessor, WaveShaper};
 
 use crate::mix::{Block, computed_channels, mix_into, silence};
 use crate::oscillator::{CustomWave, Tables, lookup};
@@ -83,6 +84,12 @@ enum Kind {
         live: media_traits::recorder::EnabledFlag,
         phase: f64,
     },
+    ScriptProcessor(Box<ScriptProcessor>),
+    WaveShaper(Box<WaveShaper>),
+    /// Params: threshold, knee, ratio, attack, release (k-rate).
+    Compressor(Box<Compressor>),
+    Iir(Box<Iir>),
+    Convolver(Box<Convolver>),
 }
 
 struct Node {
@@ -137,6 +144,11 @@ pub struct Graph {
     recording: Option<Vec<Vec<f32>>>,
     /// The connections changed since the delays in cycles were last found.
     topology_changed: bool,
+    /// Events for script made by the last render quanta (`audioprocess` hand-offs).
+    events: Vec<AudioEvent>,
+    /// How long a `ScriptProcessorNode` may wait for script's answer when it is due: zero in
+    /// real time, some seconds while an offline context renders.
+    script_wait: std::time::Duration,
 }
 
 impl Graph {
@@ -149,7 +161,20 @@ impl Graph {
             frame: 0,
             recording: None,
             topology_changed: true,
+            events: Vec::new(),
+            script_wait: std::time::Duration::ZERO,
         }
+    }
+
+    /// How long a `ScriptProcessorNode` waits for script's answer to a buffer when that answer
+    /// is due (zero: never).
+    pub fn set_script_wait(&mut self, wait: std::time::Duration) {
+        self.script_wait = wait;
+    }
+
+    /// The events for script the quanta rendered since the last call made.
+    pub fn take_events(&mut self) -> Vec<AudioEvent> {
+        std::mem::take(&mut self.events)
     }
 
     /// From now on the destination's input is kept, mixed to `channels` channels.
@@ -202,6 +227,21 @@ impl Graph {
                     NodeKind::StreamSource { input, channels, enabled, live } => {
                         Kind::StreamSource { input, channels: channels.max(1) as usize, enabled, live, phase: 0.0 }
                     }
+                    NodeKind::ScriptProcessor { buffer_size, inputs, outputs, port } => {
+                        Kind::ScriptProcessor(Box::new(ScriptProcessor::new(node, buffer_size, inputs, outputs, port)))
+                    }
+                    NodeKind::WaveShaper { curve, oversample } => {
+                        Kind::WaveShaper(Box::new(WaveShaper::new(curve, oversample)))
+                    }
+                    NodeKind::Compressor { reduction } => {
+                        Kind::Compressor(Box::new(Compressor::new(reduction, self.sample_rate)))
+                    }
+                    NodeKind::Convolver { buffer, normalize } => {
+                        Kind::Convolver(Box::new(Convolver::new(buffer, normalize)))
+                    }
+                    NodeKind::IirFilter { feedforward, feedback } => {
+                        Kind::Iir(Box::new(Iir::new(&feedforward, &feedback)))
+                    }
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(
@@ -247,6 +287,21 @@ impl Graph {
                 if let Some(Node { kind: Kind::Oscillator { waveform, custom, .. }, .. }) = self.node(node) {
                     *waveform = w;
                     *custom = None;
+                }
+            }
+            ContextCommand::SetCurve { node, curve } => {
+                if let Some(Node { kind: Kind::WaveShaper(shaper), .. }) = self.node(node) {
+                    shaper.curve = curve;
+                }
+            }
+            ContextCommand::SetConvolverBuffer { node, buffer, normalize } => {
+                if let Some(Node { kind: Kind::Convolver(convolver), .. }) = self.node(node) {
+                    convolver.set_buffer(buffer, normalize);
+                }
+            }
+            ContextCommand::SetOverSample { node, oversample } => {
+                if let Some(Node { kind: Kind::WaveShaper(shaper), .. }) = self.node(node) {
+                    shaper.oversample = oversample;
                 }
             }
             ContextCommand::SetBiquadType { node, filter: f } => {
@@ -316,6 +371,14 @@ impl Graph {
             }),
             Target::Param { node, param } => self.node(node).and_then(|n| n.param_mut(param)).map(|p| &mut p.inputs),
         }
+    }
+
+    /// Whether an output of `id` is connected to a node or a param of the graph.
+    fn feeds_anything(&self, id: NodeId) -> bool {
+        self.nodes.values().any(|n| {
+            n.inputs.iter().chain(n.more_inputs.iter().flatten()).any(|(from, _)| *from == id)
+                || n.params.iter().any(|p| p.inputs.iter().any(|(from, _)| *from == id))
+        })
     }
 
     /// Marks each `DelayNode` whose input depends on its own output (through inputs or params).
@@ -588,6 +651,43 @@ impl Graph {
                         out[0][i] = left;
                         out[1][i] = right;
                     }
+                    Some(out)
+                }
+                Kind::ScriptProcessor(processor) => {
+                    // <https://webaudio.github.io/web-audio-api/#ScriptProcessorNode>: "audioprocess
+                    // events are only dispatched if the ScriptProcessorNode has at least one input
+                    // or one output connected."
+                    let connected = !node.inputs.is_empty() || self.feeds_anything(id);
+                    let frame_end = self.frame + N as u64;
+                    let (out, event) =
+                        processor.process(&input, connected, self.script_wait, frame_end, self.sample_rate);
+                    self.events.extend(event);
+                    if processor.gave_up_waiting {
+                        // Script did not answer in time: the rest of this rendering does not
+                        // wait for it again (it would hold the render thread for every buffer).
+                        self.script_wait = std::time::Duration::ZERO;
+                    }
+                    Some(out)
+                }
+                Kind::WaveShaper(shaper) => {
+                    // <https://webaudio.github.io/web-audio-api/#WaveShaperNode>: "The number of
+                    // channels of the output always equals the number of channels of the input."
+                    let mut out = input;
+                    shaper.process(&mut out);
+                    Some(out)
+                }
+                Kind::Compressor(compressor) => {
+                    // <https://webaudio.github.io/web-audio-api/#DynamicsCompressorNode>: five
+                    // k-rate params, sampled at the quantum's first frame.
+                    let params = [0, 1, 2, 3, 4].map(|k| param_values.get(k).map_or(0.0, |v| v[0]));
+                    Some(compressor.process(&input, params, self.sample_rate))
+                }
+                Kind::Convolver(convolver) => Some(convolver.process(&input)),
+                Kind::Iir(filter) => {
+                    // <https://webaudio.github.io/web-audio-api/#IIRFilterNode>: "The number of
+                    // channels of the output always equals the number of channels of the input."
+                    let mut out = input;
+                    filter.process(&mut out);
                     Some(out)
                 }
                 Kind::Analyser { probe } => {

@@ -5,10 +5,12 @@
 //!
 //! Modules: [`graph`] (nodes, connections, a render quantum), [`param`] (automation
 //! timelines), [`oscillator`] (band-limited waveforms), [`mix`] (up- and down-mixing),
+//! [`effects`] (script processors, wave shapers, compressors, IIR filters),
 //! `thread` (the loop and its real-time pacing).
 
 pub mod buffersource;
 pub mod decode;
+pub mod effects;
 pub mod graph;
 pub mod mix;
 pub mod oscillator;

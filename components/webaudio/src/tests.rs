@@ -409,3 +409,350 @@ fn a_splitter_feeds_a_merger_input_by_input_and_disconnects_one() {
     assert_eq!(frames[10], (0.0, 1.0), "connected to input 1");
     assert_eq!(frames[128 + 10], (0.0, 0.0), "disconnected");
 }
+
+fn node(g: &mut Graph, id: u64, kind: NodeKind, channels: ChannelConfig, params: Vec<ParamInit>) {
+    g.apply(ContextCommand::CreateNode { node: id, kind, channels, params });
+}
+
+fn script_processor(g: &mut Graph, id: u64, buffer_size: u32, port: &media_traits::webaudio::ScriptPort) {
+    let explicit_1 =
+        ChannelConfig { count: 1, mode: ChannelCountMode::Explicit, interpretation: ChannelInterpretation::Speakers };
+    node(
+        g,
+        id,
+        NodeKind::ScriptProcessor { buffer_size, inputs: 1, outputs: 1, port: port.clone() },
+        explicit_1,
+        vec![],
+    );
+}
+
+fn audio_process(event: &media_traits::webaudio::AudioEvent) -> (u64, Vec<Vec<f32>>, f64) {
+    match event {
+        media_traits::webaudio::AudioEvent::AudioProcess { seq, input, playback_time, .. } => {
+            (*seq, input.clone(), *playback_time)
+        }
+        other => panic!("not an audioprocess event: {other:?}"),
+    }
+}
+
+#[test]
+fn a_script_processor_hands_whole_buffers_to_script_and_plays_answers_two_buffers_later() {
+    // A 256-frame processor at 12 800 Hz fed a ramp (frame i is i): after each 256 frames an
+    // event carries exactly those frames; the answer to buffer k (its input plus 1000) plays
+    // during buffer k + 2, from frame (k + 2)·256, which is its playbackTime.
+    let port = media_traits::webaudio::ScriptPort::new();
+    let (mut g, out) = graph(12800.0);
+    // The ramp: a constant 0 whose offset param gets a linear ramp of 1 per frame.
+    constant(&mut g, 2, 0.0);
+    crate::graph::automate(
+        &mut g,
+        2,
+        ParamSlot::Offset,
+        AutomationEvent::LinearRamp { value: 12800.0, time: 1.0, scheduled_at: 0.0 },
+    );
+    script_processor(&mut g, 3, 256, &port);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    let mut events = Vec::new();
+    for _ in 0..8 {
+        render(&mut g, 1);
+        for e in g.take_events() {
+            let (seq, input, playback_time) = audio_process(&e);
+            // Script answers at once, except for buffer 1 (late: never answered).
+            if seq != 1 {
+                port.put(seq, vec![input[0].iter().map(|v| v + 1000.0).collect()]);
+            }
+            events.push((seq, input, playback_time));
+        }
+    }
+    assert_eq!(events.len(), 4, "one event per 256 frames");
+    for (k, (seq, input, playback_time)) in events.iter().enumerate() {
+        assert_eq!(*seq, k as u64);
+        assert_eq!(input.len(), 1);
+        assert_eq!(input[0].len(), 256);
+        for (i, v) in input[0].iter().enumerate() {
+            assert!((v - (k * 256 + i) as f32).abs() < 0.01, "buffer {k} frame {i}: {v}");
+        }
+        assert_eq!(*playback_time, ((k + 2) * 256) as f64 / 12800.0);
+    }
+    let out = out.lock().unwrap();
+    assert_eq!(out.len(), 1024);
+    assert!(out[..512].iter().all(|v| *v == 0.0), "nothing to play in buffers 0 and 1");
+    for i in 512..768 {
+        assert!((out[i] - (i - 512) as f32 - 1000.0).abs() < 0.01, "frame {i}: buffer 0's answer, {}", out[i]);
+    }
+    assert!(out[768..].iter().all(|v| *v == 0.0), "buffer 1's answer never came: silence");
+}
+
+#[test]
+fn an_unconnected_script_processor_fires_nothing_and_offline_rendering_waits_for_answers() {
+    let port = media_traits::webaudio::ScriptPort::new();
+    let (mut g, out) = graph(12800.0);
+    script_processor(&mut g, 3, 256, &port);
+    render(&mut g, 4);
+    assert!(g.take_events().is_empty(), "neither input nor output connected");
+    // Connected to the destination, with offline waiting: an answer put by another thread
+    // 50 ms after the event is played, not skipped.
+    connect(&mut g, 3, 1);
+    g.set_script_wait(std::time::Duration::from_secs(5));
+    render(&mut g, 2);
+    let events = g.take_events();
+    assert_eq!(events.len(), 1);
+    let (seq, _, _) = audio_process(&events[0]);
+    let answer = port.clone();
+    let script = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        answer.put(seq, vec![vec![0.5; 256]]);
+    });
+    render(&mut g, 4);
+    script.join().unwrap();
+    let out = out.lock().unwrap();
+    // Buffer `seq` was gathered in frames 512–767 and its answer plays in frames 1024–1279.
+    let start = (seq as usize + 2) * 256;
+    assert_eq!(start, 1024);
+    assert!(out[start..start + 256].iter().all(|v| *v == 0.5), "the answer waited for");
+}
+
+#[test]
+fn a_wave_shaper_interpolates_its_curve_as_the_standard_says() {
+    // Curve [0, 1, 0.5]: N = 3, v = (x + 1) for x in [−1, 1]. x = 0.25: v = 1.25, k = 1,
+    // f = 0.25, y = 0.75·1 + 0.25·0.5 = 0.875. x = −2: v < 0, c₀ = 0. x = 1: v = 2 ≥ N − 1, c₂.
+    for (x, expected) in [(0.25f32, 0.875f32), (-2.0, 0.0), (1.0, 0.5), (-0.5, 0.5), (0.0, 1.0)] {
+        let (mut g, out) = graph(8000.0);
+        constant(&mut g, 2, x);
+        node(
+            &mut g,
+            3,
+            NodeKind::WaveShaper {
+                curve: Some(Arc::new(vec![0.0, 1.0, 0.5])),
+                oversample: media_traits::webaudio::OverSample::None,
+            },
+            MAX_2,
+            vec![],
+        );
+        connect(&mut g, 2, 3);
+        connect(&mut g, 3, 1);
+        g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+        render(&mut g, 1);
+        let out = out.lock().unwrap();
+        assert!(out.iter().all(|v| (v - expected).abs() < 1e-6), "x = {x}: {} vs {expected}", out[0]);
+    }
+    // An even curve has no value at 0: [0, 2] gives the middle, 1. No input at all is a zero
+    // input, so the curve's value at 0 still comes out (the standard's DC note).
+    let (mut g, out) = graph(8000.0);
+    node(
+        &mut g,
+        3,
+        NodeKind::WaveShaper {
+            curve: Some(Arc::new(vec![0.0, 2.0])),
+            oversample: media_traits::webaudio::OverSample::None,
+        },
+        MAX_2,
+        vec![],
+    );
+    connect(&mut g, 3, 1);
+    render(&mut g, 1);
+    assert!(out.lock().unwrap().iter().all(|v| *v == 1.0));
+}
+
+#[test]
+fn wave_shaper_oversampling_is_linear_up_sampling_and_averaging() {
+    // Identity curve [−1, 1] on a step from 0 to 0.8 at frame 0: the L interpolants between
+    // the previous sample p and x are p + (x − p)·j/L, j = 1…L, and their mean is
+    // p + (x − p)·(L + 1)/(2L): 0.75·0.8 at the step for 2x, 0.625·0.8 for 4x, 0.8 after.
+    for (oversample, weight) in
+        [(media_traits::webaudio::OverSample::X2, 0.75f32), (media_traits::webaudio::OverSample::X4, 0.625)]
+    {
+        let (mut g, out) = graph(8000.0);
+        constant(&mut g, 2, 0.8);
+        node(&mut g, 3, NodeKind::WaveShaper { curve: Some(Arc::new(vec![-1.0, 1.0])), oversample }, MAX_2, vec![]);
+        connect(&mut g, 2, 3);
+        connect(&mut g, 3, 1);
+        g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+        render(&mut g, 1);
+        let out = out.lock().unwrap();
+        assert!((out[0] - 0.8 * weight).abs() < 1e-6, "{oversample:?}: {}", out[0]);
+        assert!(out[1..].iter().all(|v| (v - 0.8).abs() < 1e-6));
+    }
+}
+
+fn compressor(g: &mut Graph, id: u64, threshold: f32, knee: f32, ratio: f32) -> ParamValue {
+    let reduction = ParamValue::new(0.0);
+    let k = |slot, value| ParamInit { rate: AutomationRate::KRate, ..param(slot, value) };
+    let clamped =
+        ChannelConfig { count: 2, mode: ChannelCountMode::ClampedMax, interpretation: ChannelInterpretation::Speakers };
+    node(
+        g,
+        id,
+        NodeKind::Compressor { reduction: reduction.clone() },
+        clamped,
+        vec![
+            k(ParamSlot::Threshold, threshold),
+            k(ParamSlot::Knee, knee),
+            k(ParamSlot::Ratio, ratio),
+            k(ParamSlot::Attack, 0.003),
+            k(ParamSlot::Release, 0.25),
+        ],
+    );
+    reduction
+}
+
+#[test]
+fn a_compressor_settles_on_its_hard_knee_curve_with_makeup_gain() {
+    // Threshold −24 dB, hard knee, ratio 12. Above the threshold the output level in dB is
+    // −24 + (in + 24)/12. Makeup: the curve at 0 dB is −22 dB, so (10^(22/20))^0.6. A DC input
+    // of 0.5 (−6.02 dB) settles at the attenuation a = 10^((out − in)/20): the output is
+    // 0.5·a·makeup and `reduction` is 20·log10(a).
+    let (mut g, out) = graph(48000.0);
+    constant(&mut g, 2, 0.5);
+    let reduction = compressor(&mut g, 3, -24.0, 0.0, 12.0);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 375); // 1 s
+    let level_in = 20.0 * 0.5f64.log10();
+    let level_out = -24.0 + (level_in + 24.0) / 12.0;
+    let a = 10f64.powf((level_out - level_in) / 20.0);
+    let makeup = 10f64.powf(22.0 / 20.0).powf(0.6);
+    let out = out.lock().unwrap();
+    let last = *out.last().unwrap() as f64;
+    assert!((last - 0.5 * a * makeup).abs() < 2e-4, "{last} vs {}", 0.5 * a * makeup);
+    let r = reduction.get() as f64;
+    assert!((r - 20.0 * a.log10()).abs() < 2e-3, "reduction {r} vs {}", 20.0 * a.log10());
+}
+
+#[test]
+fn a_compressor_below_threshold_is_the_input_delayed_by_its_lookahead_times_makeup() {
+    // A 0.001 step (−60 dB, below −24) at 48 kHz: silence for 0.006 s = 288 frames, then
+    // 0.001·makeup. With the default knee (30 dB, from −24 to 6 dB) and ratio 12, 0 dB is in
+    // the quadratic knee: 0 + (1/12 − 1)·(0 + 24)²/(2·30) = −8.8 dB, so the makeup gain is
+    // (10^(8.8/20))^0.6.
+    let (mut g, out) = graph(48000.0);
+    constant(&mut g, 2, 0.001);
+    let reduction = compressor(&mut g, 3, -24.0, 30.0, 12.0);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::Start { node: 2, when: 0.0 });
+    render(&mut g, 4);
+    let makeup = 10f64.powf(8.8 / 20.0).powf(0.6);
+    let out = out.lock().unwrap();
+    assert!(out[..288].iter().all(|v| *v == 0.0), "the look-ahead");
+    assert!(out[288..].iter().all(|v| (*v as f64 - 0.001 * makeup).abs() < 1e-7), "{} vs {}", out[300], 0.001 * makeup);
+    assert!(reduction.get().abs() < 1e-6, "no reduction below the threshold: {}", reduction.get());
+}
+
+#[test]
+fn an_iir_filter_follows_its_difference_equation_per_channel() {
+    // feedforward [1, 1], feedback [2, −1]: 2·y[n] − y[n−1] = x[n] + x[n−1], so
+    // y[n] = (x[n] + x[n−1])/2 + y[n−1]/2. An impulse gives 0.5, then 0.5 + 0.25 = 0.75, then
+    // halves: y[n] = 0.75·0.5^(n−1) for n ≥ 1.
+    let (mut g, out) = graph(8000.0);
+    let impulse = Arc::new(media_traits::webaudio::BufferData { sample_rate: 8000.0, channels: vec![vec![1.0]] });
+    g.apply(ContextCommand::CreateNode {
+        node: 2,
+        kind: NodeKind::BufferSource,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::PlaybackRate, 1.0), param(ParamSlot::Detune, 0.0)],
+    });
+    g.apply(ContextCommand::SetBuffer { node: 2, buffer: Some(impulse) });
+    node(&mut g, 3, NodeKind::IirFilter { feedforward: vec![1.0, 1.0], feedback: vec![2.0, -1.0] }, MAX_2, vec![]);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    g.apply(ContextCommand::StartBuffer { node: 2, when: 0.0, offset: 0.0, duration: None });
+    render(&mut g, 1);
+    let out = out.lock().unwrap();
+    assert!((out[0] - 0.5).abs() < 1e-7);
+    for n in 1..40 {
+        let expected = 0.75 * 0.5f64.powi(n as i32 - 1);
+        assert!((out[n] as f64 - expected).abs() < 1e-7, "frame {n}: {} vs {expected}", out[n]);
+    }
+}
+
+#[test]
+fn offline_rendering_stops_waiting_for_a_script_that_never_answers() {
+    // Ten buffers due, none answered, 100 ms allowed per wait: the first wait runs out, the
+    // others are not waited for (about 100 ms in all, not a second).
+    let port = media_traits::webaudio::ScriptPort::new();
+    let (mut g, out) = graph(12800.0);
+    script_processor(&mut g, 3, 256, &port);
+    connect(&mut g, 3, 1);
+    g.set_script_wait(std::time::Duration::from_millis(100));
+    let started = std::time::Instant::now();
+    render(&mut g, 24);
+    let elapsed = started.elapsed();
+    assert_eq!(g.take_events().len(), 12);
+    assert!(elapsed >= std::time::Duration::from_millis(100), "the first due answer was waited for: {elapsed:?}");
+    assert!(elapsed < std::time::Duration::from_millis(600), "the later ones were not: {elapsed:?}");
+    assert!(out.lock().unwrap().iter().all(|v| *v == 0.0));
+}
+
+fn convolver(g: &mut Graph, id: u64, channels: Vec<Vec<f32>>, rate: f32, normalize: bool) {
+    let clamped =
+        ChannelConfig { count: 2, mode: ChannelCountMode::ClampedMax, interpretation: ChannelInterpretation::Speakers };
+    let buffer = Arc::new(media_traits::webaudio::BufferData { sample_rate: rate, channels });
+    node(g, id, NodeKind::Convolver { buffer: Some(buffer), normalize }, clamped, vec![]);
+}
+
+/// A buffer source (node `id`) playing `channels` from frame 0.
+fn play(g: &mut Graph, id: u64, channels: Vec<Vec<f32>>, rate: f32) {
+    g.apply(ContextCommand::CreateNode {
+        node: id,
+        kind: NodeKind::BufferSource,
+        channels: MAX_2,
+        params: vec![param(ParamSlot::PlaybackRate, 1.0), param(ParamSlot::Detune, 0.0)],
+    });
+    let buffer = Arc::new(media_traits::webaudio::BufferData { sample_rate: rate, channels });
+    g.apply(ContextCommand::SetBuffer { node: id, buffer: Some(buffer) });
+    g.apply(ContextCommand::StartBuffer { node: id, when: 0.0, offset: 0.0, duration: None });
+}
+
+#[test]
+fn a_convolver_is_the_direct_convolution_of_its_input_and_response() {
+    // A 300-tap response (three partitions) and a 200-frame input, convolved here by the
+    // definition y[n] = Σ h[k]·x[n − k], over 5 quanta.
+    let h: Vec<f32> = (0..300).map(|k| ((k * 7 % 13) as f32 - 6.0) / 10.0 * 0.99f32.powi(k)).collect();
+    let x: Vec<f32> = (0..200).map(|n| ((n * 5 % 11) as f32 - 5.0) / 5.0).collect();
+    let (mut g, out) = graph(48000.0);
+    play(&mut g, 2, vec![x.clone()], 48000.0);
+    convolver(&mut g, 3, vec![h.clone()], 48000.0, false);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 5);
+    let out = out.lock().unwrap();
+    for (n, v) in out.iter().enumerate() {
+        let expected: f64 = (0..=n.min(299)).filter(|k| n - k < x.len()).map(|k| h[k] as f64 * x[n - k] as f64).sum();
+        assert!((*v as f64 - expected).abs() < 1e-5, "frame {n}: {v} vs {expected}");
+    }
+}
+
+#[test]
+fn a_convolver_normalizes_by_rms_and_mixes_a_true_stereo_response() {
+    // normalizationScale of a constant 0.5 response at 44.1 kHz: 0.00125 / 0.5 = 0.0025, so an
+    // impulse comes out as 0.5·0.0025 for each tap.
+    let (mut g, out) = graph(44100.0);
+    play(&mut g, 2, vec![vec![1.0]], 44100.0);
+    convolver(&mut g, 3, vec![vec![0.5; 10]], 44100.0, true);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 1);
+    let out = out.lock().unwrap();
+    assert!(out[..10].iter().all(|v| (v - 0.00125).abs() < 1e-9), "{:?}", &out[..3]);
+    assert!(out[10..].iter().all(|v| v.abs() < 1e-9));
+    // Four channels: L = inL∗b0 + inR∗b2, R = inL∗b1 + inR∗b3; one-tap responses 1, 10, 100,
+    // 1000 and an input impulse of 1 (left) and 2 (right) give 201 and 2010.
+    let mut g = Graph::new(8000.0);
+    let tap = AudioTap::new();
+    let frames = Arc::new(Mutex::new(Vec::new()));
+    let f = frames.clone();
+    tap.subscribe(move |b| f.lock().unwrap().extend(b.samples.chunks(b.channels as usize).map(|s| (s[0], s[1]))));
+    node(&mut g, 1, NodeKind::StreamDestination { tap }, SPEAKERS_2, vec![]);
+    play(&mut g, 2, vec![vec![1.0], vec![2.0]], 8000.0);
+    convolver(&mut g, 3, vec![vec![1.0], vec![10.0], vec![100.0], vec![1000.0]], 8000.0, false);
+    connect(&mut g, 2, 3);
+    connect(&mut g, 3, 1);
+    render(&mut g, 1);
+    let frames = frames.lock().unwrap();
+    assert!((frames[0].0 - 201.0).abs() < 1e-3 && (frames[0].1 - 2010.0).abs() < 1e-2, "{:?}", frames[0]);
+    assert!(frames[1].0.abs() < 1e-3 && frames[1].1.abs() < 1e-3);
+}

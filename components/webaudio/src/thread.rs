@@ -18,6 +18,9 @@ const TICK: Duration = Duration::from_millis(5);
 /// the delay is skipped (time jumps) rather than rendered in a burst.
 const MAX_CATCH_UP: Duration = Duration::from_millis(200);
 
+/// How long offline rendering waits for script's answer to one `audioprocess` event.
+const SCRIPT_WAIT: Duration = Duration::from_secs(5);
+
 struct Context {
     sample_rate: f32,
     graph: Graph,
@@ -54,6 +57,9 @@ impl Context {
             let graph = &mut self.graph;
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| graph.render_quantum())) {
                 Ok(ended) => {
+                    for event in self.graph.take_events() {
+                        self.send(event);
+                    }
                     for node in ended {
                         self.send(AudioEvent::Ended { node });
                     }
@@ -74,10 +80,17 @@ impl Context {
     /// destination's input kept with `channels` channels.
     fn render_offline(&mut self, request: u64, length: usize, channels: u32) {
         self.graph.start_recording(channels);
+        // Offline, a ScriptProcessorNode's buffer waits for the page's answer to its
+        // audioprocess event (so the result does not depend on how fast script is), up to
+        // SCRIPT_WAIT per buffer (a page that never answers gets silence, not a hung thread).
+        self.graph.set_script_wait(SCRIPT_WAIT);
         while self.graph.frame() < length as u64 {
             let graph = &mut self.graph;
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| graph.render_quantum())) {
                 Ok(ended) => {
+                    for event in self.graph.take_events() {
+                        self.send(event);
+                    }
                     for node in ended {
                         self.send(AudioEvent::Ended { node });
                     }

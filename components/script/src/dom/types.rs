@@ -234,6 +234,12 @@ pub use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletio
 pub use crate::dom::webaudio::offlineaudiocontext::OfflineAudioContext;
 pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
 pub use crate::dom::webaudio::periodicwave::PeriodicWave;
+pub use crate::dom::webaudio::audioprocessingevent::AudioProcessingEvent;
+pub use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
+pub use crate::dom::webaudio::iirfilternode::IIRFilterNode;
+pub use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
+pub use crate::dom::webaudio::waveshapernode::WaveShaperNode;
+pub use crate::dom::webaudio::convolvernode::ConvolverNode;
 pub use crate::dom::performance::performanceentry::PerformanceEntry;
 pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
 pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};

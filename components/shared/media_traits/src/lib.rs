@@ -14,6 +14,7 @@ pub mod canvas;
 pub mod codecs;
 pub mod constraints;
 pub mod error;
+pub mod iir;
 pub mod messages;
 pub mod photo;
 pub mod playback;

@@ -99,6 +99,16 @@ pub enum ParamSlot {
     Pan,
     /// `DelayNode.delayTime`.
     DelayTime,
+    /// `DynamicsCompressorNode.threshold`.
+    Threshold,
+    /// `DynamicsCompressorNode.knee`.
+    Knee,
+    /// `DynamicsCompressorNode.ratio`.
+    Ratio,
+    /// `DynamicsCompressorNode.attack`.
+    Attack,
+    /// `DynamicsCompressorNode.release`.
+    Release,
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -197,6 +207,48 @@ pub enum NodeKind {
         /// `maxDelayTime`.
         max_delay: f64,
     },
+    /// `ScriptProcessorNode`: its input is gathered into buffers of `buffer_size` frames handed
+    /// to script ([`AudioEvent::AudioProcess`]); the buffers script fills come back through
+    /// `port` and are played two buffers after the input they answer (one buffer of latency
+    /// past the gathering, as in Chromium).
+    ScriptProcessor {
+        /// `bufferSize`: 256 to 16384 frames, a power of two.
+        buffer_size: u32,
+        /// `numberOfInputChannels` (0 to 32).
+        inputs: u32,
+        /// `numberOfOutputChannels` (0 to 32).
+        outputs: u32,
+        /// Where script's output buffers arrive.
+        port: ScriptPort,
+    },
+    /// `WaveShaperNode`: each sample through `curve` (None: pass-through).
+    WaveShaper {
+        /// The curve's internal copy.
+        curve: Option<Arc<Vec<f32>>>,
+        /// `oversample`.
+        oversample: OverSample,
+    },
+    /// `DynamicsCompressorNode` (params: threshold, knee, ratio, attack, release); its gain
+    /// reduction in dB is written to `reduction` at the end of each render quantum.
+    Compressor {
+        /// [[internal reduction]].
+        reduction: ParamValue,
+    },
+    /// `ConvolverNode`: the acquired impulse response (None: mono silence), normalized when
+    /// `normalize`.
+    Convolver {
+        /// The `buffer`'s content.
+        buffer: Option<Arc<BufferData>>,
+        /// `normalize` when the buffer was set.
+        normalize: bool,
+    },
+    /// `IIRFilterNode`: one filter per input channel.
+    IirFilter {
+        /// b₀…b_M.
+        feedforward: Vec<f64>,
+        /// a₀…a_N (a₀ ≠ 0).
+        feedback: Vec<f64>,
+    },
     /// `AnalyserNode`: its input passes through and, down-mixed to mono, is kept in `probe`.
     Analyser {
         /// The recent input script reads.
@@ -214,6 +266,78 @@ pub enum NodeKind {
         /// Whether the track is neither muted nor ended.
         live: crate::recorder::EnabledFlag,
     },
+}
+
+/// `OverSampleType` of a `WaveShaperNode`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum OverSample {
+    /// "none"
+    None,
+    /// "2x"
+    X2,
+    /// "4x"
+    X4,
+}
+
+impl OverSample {
+    /// The up-sampling factor.
+    pub fn factor(self) -> usize {
+        match self {
+            OverSample::None => 1,
+            OverSample::X2 => 2,
+            OverSample::X4 => 4,
+        }
+    }
+}
+
+/// One output buffer of a `ScriptProcessorNode`: the answer to the `audioprocess` event of
+/// buffer `seq`, one `Vec` per output channel.
+type ScriptBuffers = std::collections::BTreeMap<u64, Vec<Vec<f32>>>;
+
+/// The way back from a `ScriptProcessorNode`'s `audioprocess` handlers to the render thread:
+/// script puts the output buffer it filled for buffer `seq`; the render thread takes it when
+/// that buffer is due (never waiting while it renders in real time; an offline context may
+/// wait). Cloning shares it.
+#[derive(Clone, Default)]
+pub struct ScriptPort(Arc<(Mutex<ScriptBuffers>, std::sync::Condvar)>);
+
+impl std::fmt::Debug for ScriptPort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScriptPort")
+    }
+}
+
+impl ScriptPort {
+    /// An empty port.
+    pub fn new() -> ScriptPort {
+        ScriptPort::default()
+    }
+
+    /// Script answers buffer `seq` with `channels`.
+    pub fn put(&self, seq: u64, channels: Vec<Vec<f32>>) {
+        let (buffers, ready) = &*self.0;
+        buffers.lock().unwrap_or_else(PoisonError::into_inner).insert(seq, channels);
+        ready.notify_all();
+    }
+
+    /// The answer to buffer `seq`, waiting up to `wait` for it; answers to earlier buffers
+    /// (too late to play) are dropped. None: no answer (yet).
+    pub fn take(&self, seq: u64, wait: std::time::Duration) -> Option<Vec<Vec<f32>>> {
+        let (buffers, ready) = &*self.0;
+        let deadline = std::time::Instant::now() + wait;
+        let mut map = buffers.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            map.retain(|s, _| *s >= seq);
+            if let Some(channels) = map.remove(&seq) {
+                return Some(channels);
+            }
+            let now = std::time::Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            map = ready.wait_timeout(map, deadline - now).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
 }
 
 /// Where a `MediaStreamAudioSourceNode`'s samples come from.
@@ -528,6 +652,29 @@ pub enum ContextCommand {
         /// The waveform.
         waveform: OscillatorType,
     },
+    /// `WaveShaperNode.curve` was set (an internal copy; None: pass-through).
+    SetCurve {
+        /// The node.
+        node: NodeId,
+        /// The curve.
+        curve: Option<Arc<Vec<f32>>>,
+    },
+    /// `ConvolverNode.buffer` was set (its content acquired then, with `normalize` as it was).
+    SetConvolverBuffer {
+        /// The node.
+        node: NodeId,
+        /// The impulse response (None: silence).
+        buffer: Option<Arc<BufferData>>,
+        /// Whether to scale it by its normalizationScale.
+        normalize: bool,
+    },
+    /// `WaveShaperNode.oversample` changed.
+    SetOverSample {
+        /// The node.
+        node: NodeId,
+        /// The oversampling.
+        oversample: OverSample,
+    },
     /// `BiquadFilterNode.type` changed.
     SetBiquadType {
         /// The node.
@@ -694,6 +841,18 @@ pub enum AudioEvent {
     Ended {
         /// The node.
         node: NodeId,
+    },
+    /// A `ScriptProcessorNode` gathered a buffer of input: script fires `audioprocess` and puts
+    /// its output buffer in the node's [`ScriptPort`] under `seq`.
+    AudioProcess {
+        /// The node.
+        node: NodeId,
+        /// The buffer's number (0, 1, 2… for the node).
+        seq: u64,
+        /// The input, one `Vec` of `bufferSize` frames per input channel.
+        input: Vec<Vec<f32>>,
+        /// `playbackTime`: when the answer will be played, in context time.
+        playback_time: f64,
     },
 }
 

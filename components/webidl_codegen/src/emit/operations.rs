@@ -141,6 +141,12 @@ pub(super) fn convert_value(
         Type::Nullable(inner) if matches!(**inner, Type::Object) => format!(
             "        if !{handle}.get().is_object() && !{handle}.get().is_null_or_undefined() {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type 'Object'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
         ),
+        Type::Nullable(inner) if matches!(&**inner, Type::TypedArray(_)) => {
+            let Type::TypedArray(name) = &**inner else { unreachable!() };
+            format!(
+                "        if !{handle}.get().is_null_or_undefined() && !is_typed_array({handle}, {name:?}) {{\n            throw_type_error(cx, &format!(\"{{PREFIX}}: {{}} is not of type '{name}'.\", {what}));\n            {fail}\n        }}\n        rooted!(&in(cx) let {local} = if {handle}.get().is_object() {{ {handle}.get().to_object() }} else {{ std::ptr::null_mut() }});\n"
+            )
+        }
         Type::Nullable(inner) if is_non_object_as_null(cx, inner) => {
             let Type::CallbackFunction(c) = &**inner else { unreachable!() };
             format!(
@@ -165,7 +171,7 @@ pub(super) fn is_non_object_as_null(cx: &TypeCx, ty: &Type) -> bool {
 pub(super) fn pass_expr(cx: &TypeCx, ty: &Type, local: &str) -> String {
     match ty {
         Type::Object | Type::TypedArray(_) => format!("{local}.handle()"),
-        Type::Nullable(inner) if matches!(**inner, Type::Object) => {
+        Type::Nullable(inner) if matches!(**inner, Type::Object | Type::TypedArray(_)) => {
             format!("if {local}.get().is_null() {{ None }} else {{ Some({local}.handle()) }}")
         }
         other => cx.param_expr(other, local),

@@ -93,7 +93,9 @@ impl<'m> TypeCx<'m> {
             Type::Object => "HandleObject".into(),
             // The argument's own typed array object, rooted for the call.
             Type::TypedArray(_) => "HandleObject".into(),
-            Type::Nullable(inner) if matches!(**inner, Type::Object) => "Option<HandleObject>".into(),
+            Type::Nullable(inner) if matches!(**inner, Type::Object | Type::TypedArray(_)) => {
+                "Option<HandleObject>".into()
+            }
             other => self.owned_type(other)?,
         })
     }

@@ -119,6 +119,24 @@ impl AudioBuffer {
         reflect_dom_object(cx, Box::new(buffer), window)
     }
 
+    /// A buffer of `length` frames at `sample_rate` holding `channels` (possibly none: the
+    /// input buffer of a `ScriptProcessorNode` without input channels).
+    pub fn from_channels(
+        cx: &mut JSContext,
+        window: &Window,
+        sample_rate: f32,
+        length: usize,
+        channels: Vec<Vec<f32>>,
+    ) -> DomRoot<AudioBuffer> {
+        let buffer = AudioBuffer::new_inherited(channels.len(), length, sample_rate, channels);
+        reflect_dom_object(cx, Box::new(buffer), window)
+    }
+
+    /// Every channel's samples as they are now (zeros for a detached array).
+    pub fn samples(&self) -> Vec<Vec<f32>> {
+        (0..self.channel_count).map(|c| self.read_channel(c)).collect()
+    }
+
     /// <https://webaudio.github.io/web-audio-api/#acquire-the-content>: the samples as they
     /// are now, for the render thread.
     pub fn acquire_content(&self) -> Option<Arc<BufferData>> {

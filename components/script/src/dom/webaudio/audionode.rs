@@ -27,9 +27,14 @@ pub enum ChannelRules {
     Any,
     /// `AudioDestinationNode`: "channelCount … greater than maxChannelCount … IndexSizeError".
     UpTo(u32),
-    /// `StereoPannerNode`: a channelCount above 2 or the mode "max" is a NotSupportedError
+    /// `StereoPannerNode` and `DynamicsCompressorNode`: a channelCount above 2 or the mode
+    /// "max" is a NotSupportedError
     /// (<https://webaudio.github.io/web-audio-api/#StereoPanner-channel-limitations>).
     Stereo,
+    /// `ScriptProcessorNode`: "The channel count cannot be changed" and "the channel count mode
+    /// cannot be changed from "explicit"", each a NotSupportedError
+    /// (<https://webaudio.github.io/web-audio-api/#dom-audionode-channelcount>).
+    ScriptProcessor,
     /// `ChannelSplitterNode`: channelCount stays numberOfOutputs, the mode "explicit" and the
     /// interpretation "discrete"; any change is an InvalidStateError
     /// (<https://webaudio.github.io/web-audio-api/#ChannelSplitterNode>).
@@ -174,7 +179,10 @@ impl AudioNode {
             )));
         }
         if self.shape.rules == ChannelRules::Stereo && count > 2 {
-            return Err(Error::NotSupported("A StereoPannerNode's channelCount cannot be above 2.".into()));
+            return Err(Error::NotSupported("This node's channelCount cannot be above 2.".into()));
+        }
+        if self.shape.rules == ChannelRules::ScriptProcessor && count != self.channels.get().count {
+            return Err(Error::NotSupported("The channelCount of a ScriptProcessorNode cannot be changed.".into()));
         }
         if let ChannelRules::UpTo(max) = self.shape.rules
             && count > max
@@ -202,7 +210,12 @@ impl AudioNode {
             ));
         }
         if self.shape.rules == ChannelRules::Stereo && mode == Mode::Max {
-            return Err(Error::NotSupported("A StereoPannerNode's channelCountMode cannot be \"max\".".into()));
+            return Err(Error::NotSupported("This node's channelCountMode cannot be \"max\".".into()));
+        }
+        if self.shape.rules == ChannelRules::ScriptProcessor && mode != Mode::Explicit {
+            return Err(Error::NotSupported(
+                "The channelCountMode of a ScriptProcessorNode cannot be changed from \"explicit\".".into(),
+            ));
         }
         Ok(())
     }

@@ -21,8 +21,9 @@ use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::BaseAudioContextBinding::BaseAudioContextMethods;
 use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSuccessCallback, EventHandlerNonNull};
 use crate::dom::bindings::codegen::Dictionaries::{
-    AnalyserOptions, AudioBufferSourceOptions, BiquadFilterOptions, ChannelMergerOptions, ChannelSplitterOptions,
-    ConstantSourceOptions, DelayOptions, GainOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions,
+    AnalyserOptions, AudioBufferSourceOptions, AudioNodeOptions, BiquadFilterOptions, ChannelMergerOptions,
+    ChannelSplitterOptions, ConstantSourceOptions, ConvolverOptions, DelayOptions, DynamicsCompressorOptions,
+    GainOptions, IIRFilterOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions, WaveShaperOptions,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -44,12 +45,17 @@ use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
 use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
 use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
+use crate::dom::webaudio::convolvernode::ConvolverNode;
 use crate::dom::webaudio::delaynode::DelayNode;
+use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
 use crate::dom::webaudio::gainnode::GainNode;
+use crate::dom::webaudio::iirfilternode::IIRFilterNode;
 use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
 use crate::dom::webaudio::periodicwave::PeriodicWave;
+use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
 use crate::dom::webaudio::stereopannernode::StereoPannerNode;
+use crate::dom::webaudio::waveshapernode::WaveShaperNode;
 
 /// Context ids: unique in the process, so in every engine.
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
@@ -94,6 +100,10 @@ pub struct BaseAudioContext {
     sources: RefCell<Vec<Dom<AudioScheduledSourceNode>>>,
     /// `decodeAudioData()` callbacks (their promises are in `pending`).
     decodes: RefCell<Vec<PendingDecode>>,
+    /// The `ScriptProcessorNode`s, kept alive with their context: the render thread hands them
+    /// buffers whether or not the page still holds them (as in Chromium, where a processor
+    /// with an `audioprocess` listener stays alive while its context runs).
+    processors: RefCell<Vec<Dom<ScriptProcessorNode>>>,
 }
 
 impl BaseAudioContext {
@@ -123,6 +133,7 @@ impl BaseAudioContext {
             pending: RefCell::new(Vec::new()),
             sources: RefCell::new(Vec::new()),
             decodes: RefCell::new(Vec::new()),
+            processors: RefCell::new(Vec::new()),
         }
     }
 
@@ -182,6 +193,11 @@ impl BaseAudioContext {
 
     pub fn set_suspended_by_user(&self, suspended: bool) {
         self.suspended_by_user.set(suspended);
+    }
+
+    /// Keeps a `ScriptProcessorNode` for the render thread's `audioprocess` hand-offs.
+    pub fn keep_script_processor(&self, processor: &ScriptProcessorNode) {
+        self.processors.borrow_mut().push(Dom::from_ref(processor));
     }
 
     /// A new node id.
@@ -349,8 +365,10 @@ impl BaseAudioContext {
                 if let Some(p) = self.take_pending(request) {
                     p.resolve_native(cx, &());
                 }
-                // Nothing renders any more: playing sources never end.
+                // Nothing renders any more: playing sources never end, processors get no
+                // buffers.
                 self.sources.borrow_mut().clear();
+                self.processors.borrow_mut().clear();
                 self.set_state(cx, AudioContextState::Closed);
             }
             // The end of offline rendering: "queue a media element task to: resolve the promise
@@ -362,6 +380,8 @@ impl BaseAudioContext {
                 let window = self.global();
                 let data = BufferData { sample_rate: self.sample_rate, channels };
                 let buffer = AudioBuffer::from_data(cx, &window, data);
+                // Every audioprocess event of the rendering came before this answer.
+                self.processors.borrow_mut().clear();
                 self.control_state.set(AudioContextState::Closed);
                 self.set_state(cx, AudioContextState::Closed);
                 if let Some(p) = self.take_pending(request) {
@@ -376,6 +396,20 @@ impl BaseAudioContext {
                         context.upcast::<EventTarget>().dispatch(cx, event.upcast());
                     }
                 }));
+            }
+            // A ScriptProcessorNode gathered a buffer: fire audioprocess and send the output
+            // buffer back.
+            AudioEvent::AudioProcess { node, seq, input, playback_time } => {
+                let processor = self
+                    .processors
+                    .borrow()
+                    .iter()
+                    .find(|p| p.upcast::<AudioNode>().id() == node)
+                    .map(|p| p.as_rooted());
+                match processor {
+                    Some(processor) => processor.process(cx, seq, input, playback_time),
+                    None => log::debug!("web audio: audioprocess for unknown node {node}"),
+                }
             }
             AudioEvent::Ended { node } => {
                 let source = {
@@ -466,6 +500,63 @@ impl BaseAudioContextMethods for BaseAudioContext {
         let mut options = DelayOptions::empty();
         options.max_delay_time = max_delay_time;
         DelayNode::new(cx, &self.global(), self, &options, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createconvolver>
+    fn CreateConvolver(&self, cx: &mut JSContext) -> Fallible<DomRoot<ConvolverNode>> {
+        // "Creates a ConvolverNode": the constructor with the default options.
+        ConvolverNode::new(cx, &self.global(), self, &ConvolverOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createdynamicscompressor>
+    fn CreateDynamicsCompressor(&self, cx: &mut JSContext) -> Fallible<DomRoot<DynamicsCompressorNode>> {
+        // "Factory method for a DynamicsCompressorNode": the constructor with the default
+        // options.
+        DynamicsCompressorNode::new(cx, &self.global(), self, &DynamicsCompressorOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createiirfilter>
+    fn CreateIIRFilter(
+        &self,
+        cx: &mut JSContext,
+        feedforward: Vec<Finite<f64>>,
+        feedback: Vec<Finite<f64>>,
+    ) -> Fallible<DomRoot<IIRFilterNode>> {
+        // "Creates an IIRFilterNode representing a general IIR Filter": the constructor with
+        // these coefficients, whose checks throw "NotSupportedError … if the array length is 0
+        // or greater than 20" and "InvalidStateError" for an all-zero feedforward or a feedback
+        // starting with 0.
+        let options = IIRFilterOptions { parent: AudioNodeOptions::empty(), feedforward, feedback };
+        IIRFilterNode::new(cx, &self.global(), self, &options, None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createscriptprocessor>
+    fn CreateScriptProcessor(
+        &self,
+        cx: &mut JSContext,
+        buffer_size: u32,
+        number_of_input_channels: u32,
+        number_of_output_channels: u32,
+    ) -> Fallible<DomRoot<ScriptProcessorNode>> {
+        // "Factory method for a ScriptProcessorNode … An IndexSizeError exception MUST be
+        // thrown if bufferSize or numberOfInputChannels or numberOfOutputChannels are outside
+        // the valid range. It is invalid for both numberOfInputChannels and
+        // numberOfOutputChannels to be zero. In this case an IndexSizeError MUST be thrown."
+        ScriptProcessorNode::new(
+            cx,
+            &self.global(),
+            self,
+            buffer_size,
+            number_of_input_channels,
+            number_of_output_channels,
+        )
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createwaveshaper>
+    fn CreateWaveShaper(&self, cx: &mut JSContext) -> Fallible<DomRoot<WaveShaperNode>> {
+        // "Factory method for a WaveShaperNode representing a non-linear distortion": the
+        // constructor with the default options.
+        WaveShaperNode::new(cx, &self.global(), self, &WaveShaperOptions::empty(), None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createstereopanner>

@@ -10,20 +10,26 @@ pub mod audiocontext;
 pub mod audiodestinationnode;
 pub mod audionode;
 pub mod audioparam;
+pub mod audioprocessingevent;
 pub mod audioscheduledsourcenode;
 pub mod baseaudiocontext;
 pub mod biquadfilternode;
 pub mod channelsplitternode;
 pub mod constantsourcenode;
+pub mod convolvernode;
 pub mod delaynode;
+pub mod dynamicscompressornode;
 pub mod gainnode;
+pub mod iirfilternode;
 pub mod mediastreamaudiodestinationnode;
 pub mod mediastreamaudiosourcenode;
 pub mod offlineaudiocompletionevent;
 pub mod offlineaudiocontext;
 pub mod oscillatornode;
 pub mod periodicwave;
+pub mod scriptprocessornode;
 pub mod stereopannernode;
+pub mod waveshapernode;
 
 /// The `f32`s of a `Float32Array` (copied out, so the same array may also be written).
 pub(crate) fn read_floats(array: mozjs::rust::HandleObject) -> Vec<f32> {
