@@ -24,15 +24,17 @@ use mozjs::rust::HandleValue;
 
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::Callbacks::BlobCallback;
-use crate::dom::bindings::codegen::Dictionaries::{CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings};
-use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContext as RenderingContext;
+use crate::dom::bindings::codegen::Dictionaries::{
+    CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings,
+};
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
+use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContext as RenderingContext;
 use crate::dom::bindings::conversions::FromJSVal;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::refcounted::Trusted;
-use crate::dom::bindings::root::{DomRoot, MutNullableDom};
+use crate::dom::bindings::root::{DomRoot, MutNullableDom, RootedTraceableBox};
 use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::canvas::canvascapture::check_capture_arguments;
 use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
@@ -397,7 +399,11 @@ impl HTMLCanvasElement {
         if self.bitmap_created.replace(true) {
             rendering::push(CanvasCommand::Destroy { canvas: self.canvas_id });
         }
-        rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque: self.is_opaque() });
+        rendering::push(CanvasCommand::Create {
+            canvas: self.canvas_id,
+            size: self.size.get(),
+            opaque: self.is_opaque(),
+        });
     }
 
     fn element(&self) -> &Element {
@@ -519,7 +525,10 @@ fn base64(bytes: &[u8]) -> String {
 
 thread_local! {
     /// toBlob() callbacks waiting for their encoded file, by request.
-    static BLOB_CALLBACKS: RefCell<HashMap<RequestId, (Trusted<HTMLCanvasElement>, Rc<BlobCallback>, &'static str)>> =
+    // The callback is a root while the encoding runs: nothing else may hold the page's function
+    // (`canvas.toBlob(blob => …)`), and this table is not traced (found with GC zeal 14, where
+    // the function had moved).
+    static BLOB_CALLBACKS: RefCell<HashMap<RequestId, (Trusted<HTMLCanvasElement>, RootedTraceableBox<Rc<BlobCallback>>, &'static str)>> =
         RefCell::new(HashMap::new());
 }
 
@@ -688,7 +697,8 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         }
         let (encoding, mime) = encoding_for(&type_, quality);
         let request = RequestId::next();
-        BLOB_CALLBACKS.with(|b| b.borrow_mut().insert(request, (Trusted::new(self), callback, mime)));
+        BLOB_CALLBACKS
+            .with(|b| b.borrow_mut().insert(request, (Trusted::new(self), RootedTraceableBox::new(callback), mime)));
         // 2. Let result be null.
         // 3. If this canvas element's bitmap has pixels, then set result to a
         //    copy of this canvas element's bitmap.
