@@ -241,17 +241,18 @@ impl AudioBufferMethods for AudioBuffer {
         self.check_channel(channel)?;
         // "Returns a Float32Array representing the PCM audio data for the specific channel"
         // (the same array at each call).
+        // Each array goes into `self.arrays` (traced with this object) as soon as it exists: the
+        // next channel's allocation may collect or move the ones made before it, which a local
+        // vector would not follow (found with GC zeal 14).
         if self.arrays.borrow().is_empty() {
             let internal = std::mem::take(&mut *self.internal.borrow_mut());
-            let mut arrays = Vec::with_capacity(internal.len());
             for samples in &internal {
                 rooted!(&in(cx) let mut value = UndefinedValue());
                 new_float32_array(cx, samples, value.handle_mut());
                 let heap = Box::new(Heap::default());
                 heap.set(value.get().to_object());
-                arrays.push(heap);
+                self.arrays.borrow_mut().push(heap);
             }
-            *self.arrays.borrow_mut() = arrays;
         }
         let object = self.arrays.borrow()[channel as usize].get();
         rval.set(ObjectValue(object));
