@@ -64,6 +64,18 @@ impl NodeShape {
             rules: ChannelRules::Any,
         }
     }
+
+    /// One input and one output with `channelCount` 2, "clamped-max", "speakers", and the
+    /// stereo channel limitations (a count above 2 or the mode "max" is a NotSupportedError):
+    /// `StereoPannerNode`, `DynamicsCompressorNode`, `ConvolverNode`.
+    pub fn stereo_effect() -> NodeShape {
+        NodeShape {
+            inputs: 1,
+            outputs: 1,
+            channels: ChannelConfig { count: 2, mode: Mode::ClampedMax, interpretation: Interpretation::Speakers },
+            rules: ChannelRules::Stereo,
+        }
+    }
 }
 
 #[dom_struct]

@@ -15,14 +15,14 @@ use crate::dom::bindings::classes::reflect_dom_object_with_proto;
 use crate::dom::bindings::codegen::BiquadFilterNodeBinding::BiquadFilterNodeMethods;
 use crate::dom::bindings::codegen::Dictionaries::BiquadFilterOptions;
 use crate::dom::bindings::codegen::Enums::BiquadFilterType;
-use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::error::{ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, DETUNE_LIMIT, MOST_POSITIVE, ParamSpec};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
-use crate::dom::webaudio::{read_floats, write_floats};
+use crate::dom::webaudio::frequency_response;
 
 /// The nominal maximum of `gain`: 40·log10(FLT_MAX) dB
 /// (<https://webaudio.github.io/web-audio-api/#dom-biquadfilternode-gain>).
@@ -148,18 +148,9 @@ impl BiquadFilterNodeMethods for BiquadFilterNode {
         phase_response: HandleObject,
     ) -> ErrorResult {
         // "The frequencyHz, magResponse, and phaseResponse arrays MUST be of the same length;
-        // otherwise, an InvalidAccessError MUST be thrown."
-        // (The frequencies are copied first: a page may pass one array for two arguments.)
-        let frequencies = read_floats(frequency_hz);
-        let lengths = [read_floats(mag_response).len(), read_floats(phase_response).len()];
-        if lengths.iter().any(|&n| n != frequencies.len()) {
-            return Err(Error::InvalidAccess(
-                "frequencyHz, magResponse and phaseResponse must have the same length".into(),
-            ));
-        }
-        // "Given the [[current value]] from each of the filter parameters, synchronously
-        // calculates the frequency response"; a frequency outside [0, sampleRate/2] gives NaN
-        // in both outputs.
+        // otherwise, an InvalidAccessError MUST be thrown." "Given the [[current value]] from
+        // each of the filter parameters, synchronously calculates the frequency response"; a
+        // frequency outside [0, sampleRate/2] gives NaN in both outputs.
         let sample_rate = f64::from(self.upcast::<AudioNode>().audio_context().sample_rate());
         let c = biquad::coefficients(
             filter(self.filter.get()),
@@ -169,15 +160,6 @@ impl BiquadFilterNodeMethods for BiquadFilterNode {
             f64::from(self.q.current_value()),
             f64::from(self.gain.current_value()),
         );
-        let (magnitudes, phases): (Vec<f32>, Vec<f32>) = frequencies
-            .iter()
-            .map(|f| {
-                let (m, p) = c.response(f64::from(*f), sample_rate);
-                (m as f32, p as f32)
-            })
-            .unzip();
-        write_floats(mag_response, &magnitudes);
-        write_floats(phase_response, &phases);
-        Ok(())
+        frequency_response(frequency_hz, mag_response, phase_response, |f| c.response(f, sample_rate))
     }
 }

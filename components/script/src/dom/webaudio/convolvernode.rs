@@ -6,9 +6,7 @@
 use std::cell::Cell;
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    ChannelConfig, ChannelCountMode as Mode, ChannelInterpretation as Interpretation, ContextCommand, NodeKind,
-};
+use media_traits::webaudio::{ContextCommand, NodeKind};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -21,7 +19,7 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audiobuffer::AudioBuffer;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
 #[dom_struct]
@@ -77,12 +75,7 @@ impl ConvolverNode {
         // (above 2: NotSupportedError) and channel count mode constraints ("max":
         // NotSupportedError).
         let id = context.next_node_id();
-        let shape = NodeShape {
-            inputs: 1,
-            outputs: 1,
-            channels: ChannelConfig { count: 2, mode: Mode::ClampedMax, interpretation: Interpretation::Speakers },
-            rules: ChannelRules::Stereo,
-        };
+        let shape = NodeShape::stereo_effect();
         let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
         let this =
             ConvolverNode { node, buffer: MutNullableDom::new(buffer.as_deref()), normalize: Cell::new(normalize) };

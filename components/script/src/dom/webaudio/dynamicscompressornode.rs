@@ -4,10 +4,7 @@
 //! choices it leaves open) and writes [[internal reduction]] at the end of each render quantum.
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode as Mode, ChannelInterpretation as Interpretation, NodeKind,
-    ParamSlot, ParamValue,
-};
+use media_traits::webaudio::{AutomationRate, NodeKind, ParamSlot, ParamValue};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -19,7 +16,7 @@ use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
@@ -49,12 +46,7 @@ impl DynamicsCompressorNode {
         // One input and one output; channelCount 2, "clamped-max", "speakers", with the
         // channel count constraints (above 2: NotSupportedError) and channel count mode
         // constraints ("max": NotSupportedError).
-        let shape = NodeShape {
-            inputs: 1,
-            outputs: 1,
-            channels: ChannelConfig { count: 2, mode: Mode::ClampedMax, interpretation: Interpretation::Speakers },
-            rules: ChannelRules::Stereo,
-        };
+        let shape = NodeShape::stereo_effect();
         let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
         // Five k-rate params, each with an automation rate constraint.
         let mut param = |slot, default, min, max, value: f32| {

@@ -18,7 +18,7 @@ use crate::dom::bindings::root::DomRoot;
 use crate::dom::html::window::Window;
 use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
-use crate::dom::webaudio::{read_floats, write_floats};
+use crate::dom::webaudio::frequency_response;
 
 /// The most coefficients of each kind.
 const MAX_COEFFICIENTS: usize = 20;
@@ -100,27 +100,12 @@ impl IIRFilterNodeMethods for IIRFilterNode {
         phase_response: HandleObject,
     ) -> ErrorResult {
         // "The three parameters MUST be Float32Arrays of the same length, or an
-        // InvalidAccessError MUST be thrown." (The frequencies are copied first: a page may
-        // pass one array for two arguments.)
-        let frequencies = read_floats(frequency_hz);
-        let lengths = [read_floats(mag_response).len(), read_floats(phase_response).len()];
-        if lengths.iter().any(|&n| n != frequencies.len()) {
-            return Err(Error::InvalidAccess(
-                "frequencyHz, magResponse and phaseResponse must have the same length".into(),
-            ));
-        }
-        // "Given the current filter parameter settings, synchronously calculates the frequency
-        // response for the specified frequencies"; outside [0, sampleRate/2] both are NaN.
+        // InvalidAccessError MUST be thrown." "Given the current filter parameter settings,
+        // synchronously calculates the frequency response for the specified frequencies";
+        // outside [0, sampleRate/2] both are NaN.
         let sample_rate = f64::from(self.upcast::<AudioNode>().audio_context().sample_rate());
-        let (magnitudes, phases): (Vec<f32>, Vec<f32>) = frequencies
-            .iter()
-            .map(|f| {
-                let (m, p) = media_traits::iir::response(&self.feedforward, &self.feedback, f64::from(*f), sample_rate);
-                (m as f32, p as f32)
-            })
-            .unzip();
-        write_floats(mag_response, &magnitudes);
-        write_floats(phase_response, &phases);
-        Ok(())
+        frequency_response(frequency_hz, mag_response, phase_response, |f| {
+            media_traits::iir::response(&self.feedforward, &self.feedback, f, sample_rate)
+        })
     }
 }

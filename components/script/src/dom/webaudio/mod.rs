@@ -31,6 +31,35 @@ pub mod scriptprocessornode;
 pub mod stereopannernode;
 pub mod waveshapernode;
 
+/// The shared steps of `getFrequencyResponse()` (`BiquadFilterNode`, `IIRFilterNode`): "The
+/// frequencyHz, magResponse, and phaseResponse arrays MUST be of the same length; otherwise, an
+/// InvalidAccessError MUST be thrown", then each frequency's `(magnitude, phase)` from `response`
+/// is written back. The frequencies are copied first: a page may pass one array for two arguments.
+pub(crate) fn frequency_response(
+    frequency_hz: mozjs::rust::HandleObject,
+    mag_response: mozjs::rust::HandleObject,
+    phase_response: mozjs::rust::HandleObject,
+    response: impl Fn(f64) -> (f64, f64),
+) -> crate::dom::bindings::error::ErrorResult {
+    let frequencies = read_floats(frequency_hz);
+    let lengths = [read_floats(mag_response).len(), read_floats(phase_response).len()];
+    if lengths.iter().any(|&n| n != frequencies.len()) {
+        return Err(crate::dom::bindings::error::Error::InvalidAccess(
+            "frequencyHz, magResponse and phaseResponse must have the same length".into(),
+        ));
+    }
+    let (magnitudes, phases): (Vec<f32>, Vec<f32>) = frequencies
+        .iter()
+        .map(|f| {
+            let (m, p) = response(f64::from(*f));
+            (m as f32, p as f32)
+        })
+        .unzip();
+    write_floats(mag_response, &magnitudes);
+    write_floats(phase_response, &phases);
+    Ok(())
+}
+
 /// The `f32`s of a `Float32Array` (copied out, so the same array may also be written).
 pub(crate) fn read_floats(array: mozjs::rust::HandleObject) -> Vec<f32> {
     crate::dom::bindings::conversions::with_view_bytes_mut(array, |bytes| {

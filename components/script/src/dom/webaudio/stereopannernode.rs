@@ -2,10 +2,7 @@
 //! panning between the two output channels. The render thread pans (`components/webaudio`).
 
 use dom_struct::dom_struct;
-use media_traits::webaudio::{
-    AutomationRate, ChannelConfig, ChannelCountMode as Mode, ChannelInterpretation as Interpretation, NodeKind,
-    ParamSlot,
-};
+use media_traits::webaudio::{AutomationRate, NodeKind, ParamSlot};
 use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
@@ -16,7 +13,7 @@ use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::html::window::Window;
-use crate::dom::webaudio::audionode::{AudioNode, ChannelRules, NodeShape};
+use crate::dom::webaudio::audionode::{AudioNode, NodeShape};
 use crate::dom::webaudio::audioparam::{AudioParam, ParamSpec};
 use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
 
@@ -38,12 +35,7 @@ impl StereoPannerNode {
         let id = context.next_node_id();
         // One input and one output; channelCount 2, "clamped-max", "speakers", and the
         // channel limitations (a count above 2 or "max" is a NotSupportedError).
-        let shape = NodeShape {
-            inputs: 1,
-            outputs: 1,
-            channels: ChannelConfig { count: 2, mode: Mode::ClampedMax, interpretation: Interpretation::Speakers },
-            rules: ChannelRules::Stereo,
-        };
+        let shape = NodeShape::stereo_effect();
         let node = AudioNode::new_inherited(context, id, shape, Some(&options.parent))?;
         let pan = AudioParam::new(
             cx,
