@@ -99,13 +99,33 @@ fn set(b: &mut Bytes<'_>) -> MediaTrackConstraintSet {
         pan: opt(b, double_or_bool),
         tilt: opt(b, double_or_bool),
         zoom: opt(b, double_or_bool),
-        torch: opt(b, |b| {
+        torch: opt(b, boolean),
+        // The audio members come last, so the corpus's bytes keep meaning what they meant.
+        sample_rate: opt(b, |b| range(b, ulong)),
+        sample_size: opt(b, |b| range(b, ulong)),
+        echo_cancellation: opt(b, |b| {
+            let value = |b: &mut Bytes<'_>| {
+                if b.bool() { BoolOrString::Bool(b.bool()) } else { BoolOrString::Str(b.string(WORDS)) }
+            };
             if b.bool() {
-                ConstrainBoolean::Bare(b.bool())
+                ConstrainBoolOrString::Bare(value(b))
             } else {
-                ConstrainBoolean::Params { exact: opt(b, |b| b.bool()), ideal: opt(b, |b| b.bool()) }
+                ConstrainBoolOrString::Params { exact: opt(b, value), ideal: opt(b, value) }
             }
         }),
+        auto_gain_control: opt(b, boolean),
+        noise_suppression: opt(b, boolean),
+        voice_isolation: opt(b, boolean),
+        latency: opt(b, double),
+        channel_count: opt(b, |b| range(b, ulong)),
+    }
+}
+
+fn boolean(b: &mut Bytes<'_>) -> ConstrainBoolean {
+    if b.bool() {
+        ConstrainBoolean::Bare(b.bool())
+    } else {
+        ConstrainBoolean::Params { exact: opt(b, |b| b.bool()), ideal: opt(b, |b| b.bool()) }
     }
 }
 

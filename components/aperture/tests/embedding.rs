@@ -621,9 +621,14 @@ fn devicechange_fires_when_the_embedders_cameras_change() {
     let lines = Lines::default();
     let cameras = TestCameras::default();
     let mut engine = Engine::builder().camera_backend(cameras.clone()).console_delegate(lines.clone()).build().unwrap();
-    let body = "navigator.mediaDevices.ondevicechange = async e => {
+    // The page captures first: a document that never captured sees one anonymous camera,
+    // whatever is plugged in, so its exposed list (and devicechange) would not change.
+    let body = "navigator.mediaDevices.getUserMedia({video: true}).then(s => s.getTracks().forEach(t => t.stop()));
+                navigator.mediaDevices.ondevicechange = async e => {
                   const cams = (await navigator.mediaDevices.enumerateDevices()).filter(d => d.kind === 'videoinput');
-                  console.log(e.type + ' ' + (e instanceof Event) + ' ' + cams.map(d => d.label).join('|'));
+                  const listed = e.devices.filter(d => d.kind === 'videoinput').length;
+                  console.log(e.type + ' ' + (e instanceof DeviceChangeEvent) + ' ' + cams.map(d => d.label).join('|')
+                              + ' listed ' + listed + ' inserted ' + e.userInsertedDevices.map(d => d.label).join('|'));
                 };";
     let p = page("devicechange", body);
     assert_eq!(run(&mut engine, &p), RunOutcome::Idle);
@@ -638,7 +643,13 @@ fn devicechange_fires_when_the_embedders_cameras_change() {
     cameras.second.store(false, std::sync::atomic::Ordering::Release);
     engine.devices_changed().unwrap();
     assert_eq!(engine.run_until(Some(Instant::now() + Duration::from_secs(60))).unwrap(), RunOutcome::Idle);
-    assert_eq!(lines.all(), vec!["devicechange true Test Camera|Second Camera", "devicechange true Test Camera"],);
+    assert_eq!(
+        lines.all(),
+        vec![
+            "devicechange true Test Camera|Second Camera listed 2 inserted Second Camera",
+            "devicechange true Test Camera listed 1 inserted "
+        ],
+    );
 }
 
 #[test]

@@ -14,6 +14,20 @@ interface MediaDevices : EventTarget {
   Promise<MediaStream> getUserMedia(optional MediaStreamConstraints constraints = {});
 };
 
+// https://w3c.github.io/mediacapture-main/#devicechangeevent
+// (devices and userInsertedDevices are [SameObject] in the spec: the generator does not
+// support it on arrays, so each read gives a new frozen array of the same objects.)
+[Exposed=Window, SecureContext]
+interface DeviceChangeEvent : Event {
+  constructor(DOMString type, optional DeviceChangeEventInit eventInitDict = {});
+  readonly attribute FrozenArray<MediaDeviceInfo> devices;
+  readonly attribute FrozenArray<MediaDeviceInfo> userInsertedDevices;
+};
+
+dictionary DeviceChangeEventInit : EventInit {
+  sequence<MediaDeviceInfo> devices = [];
+};
+
 // https://w3c.github.io/mediacapture-main/#device-info
 [Exposed=Window, SecureContext]
 interface MediaDeviceInfo {

@@ -142,6 +142,7 @@ pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 pub use crate::dom::images::imagebitmap::ImageBitmap;
 pub use crate::dom::mathml::mathmlelement::MathMLElement;
+pub use crate::dom::mediacapture::devicechangeevent::DeviceChangeEvent;
 pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;

@@ -95,6 +95,30 @@ pub enum ConstrainBoolean {
     },
 }
 
+/// `(boolean or DOMString)`: an echo-cancellation value, a switch or a mode
+/// (<https://w3c.github.io/mediacapture-main/#dom-echocancellationmodeenum>).
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoolOrString {
+    /// `true` (the User Agent picks the mode) or `false` (none).
+    Bool(bool),
+    /// A mode: "all", "remote-only", or one the device does not know.
+    Str(String),
+}
+
+/// `ConstrainBooleanOrDOMString` (echoCancellation).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstrainBoolOrString {
+    /// A bare value.
+    Bare(BoolOrString),
+    /// `{exact, ideal}`.
+    Params {
+        /// Required value.
+        exact: Option<BoolOrString>,
+        /// Preferred value.
+        ideal: Option<BoolOrString>,
+    },
+}
+
 /// `Point2D` (<https://w3c.github.io/mediacapture-image/#dictdef-point2d>):
 /// normalised coordinates, origin at the top left.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -156,6 +180,22 @@ pub struct MediaTrackConstraintSet {
     pub facing_mode: Option<ConstrainDOMString>,
     /// `resizeMode`.
     pub resize_mode: Option<ConstrainDOMString>,
+    /// `sampleRate` (audio).
+    pub sample_rate: Option<ConstrainULong>,
+    /// `sampleSize` (audio, bits).
+    pub sample_size: Option<ConstrainULong>,
+    /// `echoCancellation` (audio).
+    pub echo_cancellation: Option<ConstrainBoolOrString>,
+    /// `autoGainControl` (audio).
+    pub auto_gain_control: Option<ConstrainBoolean>,
+    /// `noiseSuppression` (audio).
+    pub noise_suppression: Option<ConstrainBoolean>,
+    /// `voiceIsolation` (audio; Media Capture and Streams Extensions).
+    pub voice_isolation: Option<ConstrainBoolean>,
+    /// `latency` (audio, seconds).
+    pub latency: Option<ConstrainDouble>,
+    /// `channelCount` (audio).
+    pub channel_count: Option<ConstrainULong>,
     /// `deviceId`.
     pub device_id: Option<ConstrainDOMString>,
     /// `groupId`.
@@ -221,6 +261,22 @@ pub enum Property {
     FacingMode,
     /// `resizeMode`
     ResizeMode,
+    /// `sampleRate`
+    SampleRate,
+    /// `sampleSize`
+    SampleSize,
+    /// `echoCancellation`
+    EchoCancellation,
+    /// `autoGainControl`
+    AutoGainControl,
+    /// `noiseSuppression`
+    NoiseSuppression,
+    /// `voiceIsolation`
+    VoiceIsolation,
+    /// `latency`
+    Latency,
+    /// `channelCount`
+    ChannelCount,
     /// `deviceId`
     DeviceId,
     /// `groupId`
@@ -263,13 +319,21 @@ pub enum Property {
 
 impl Property {
     /// All properties, in IDL order.
-    pub const ALL: [Property; 25] = [
+    pub const ALL: [Property; 33] = [
         Property::Width,
         Property::Height,
         Property::AspectRatio,
         Property::FrameRate,
         Property::FacingMode,
         Property::ResizeMode,
+        Property::SampleRate,
+        Property::SampleSize,
+        Property::EchoCancellation,
+        Property::AutoGainControl,
+        Property::NoiseSuppression,
+        Property::VoiceIsolation,
+        Property::Latency,
+        Property::ChannelCount,
         Property::DeviceId,
         Property::GroupId,
         Property::WhiteBalanceMode,
@@ -316,6 +380,14 @@ impl Property {
             Property::FrameRate => "frameRate",
             Property::FacingMode => "facingMode",
             Property::ResizeMode => "resizeMode",
+            Property::SampleRate => "sampleRate",
+            Property::SampleSize => "sampleSize",
+            Property::EchoCancellation => "echoCancellation",
+            Property::AutoGainControl => "autoGainControl",
+            Property::NoiseSuppression => "noiseSuppression",
+            Property::VoiceIsolation => "voiceIsolation",
+            Property::Latency => "latency",
+            Property::ChannelCount => "channelCount",
             Property::DeviceId => "deviceId",
             Property::GroupId => "groupId",
             Property::WhiteBalanceMode => "whiteBalanceMode",
@@ -350,7 +422,28 @@ impl Property {
                 | Property::ResizeMode
                 | Property::DeviceId
                 | Property::GroupId
+        ) && !self.is_audio()
+    }
+
+    /// Whether it is defined for audio tracks only (what a video source ignores).
+    pub const fn is_audio(self) -> bool {
+        matches!(
+            self,
+            Property::SampleRate
+                | Property::SampleSize
+                | Property::EchoCancellation
+                | Property::AutoGainControl
+                | Property::NoiseSuppression
+                | Property::VoiceIsolation
+                | Property::Latency
+                | Property::ChannelCount
         )
+    }
+
+    /// Whether it applies to a track of the given kind: the audio properties to
+    /// audio, the rest but `deviceId`/`groupId` to video, those two to both.
+    pub const fn applies_to_audio(self) -> bool {
+        self.is_audio() || matches!(self, Property::DeviceId | Property::GroupId)
     }
 
     /// Whether it is gated by the PTZ permission (pan, tilt, zoom).
@@ -388,6 +481,13 @@ pub enum Normalized {
         /// Preferred value.
         ideal: Option<bool>,
     },
+    /// echoCancellation: a switch or a mode.
+    Echo {
+        /// Required value.
+        exact: Option<BoolOrString>,
+        /// Preferred value.
+        ideal: Option<BoolOrString>,
+    },
     /// Points of interest.
     Points {
         /// Required points.
@@ -407,6 +507,7 @@ impl Normalized {
             Normalized::Number { min, exact, .. } => min.is_some() || exact.is_some(),
             Normalized::Strings { exact, .. } => exact.is_some(),
             Normalized::Boolean { exact, .. } => exact.is_some(),
+            Normalized::Echo { exact, .. } => exact.is_some(),
             Normalized::Points { exact, .. } => exact.is_some(),
             Normalized::Support(_) => false,
         }
@@ -418,6 +519,7 @@ impl Normalized {
             Normalized::Number { min, max, exact, .. } => min.is_some() || max.is_some() || exact.is_some(),
             Normalized::Strings { exact, .. } => exact.is_some(),
             Normalized::Boolean { exact, .. } => exact.is_some(),
+            Normalized::Echo { exact, .. } => exact.is_some(),
             Normalized::Points { exact, .. } => exact.is_some(),
             Normalized::Support(_) => false,
         }
@@ -461,6 +563,26 @@ fn strings(c: &ConstrainDOMString, bare_is_exact: bool) -> Option<Normalized> {
     }
 }
 
+fn boolean(c: &ConstrainBoolean, bare_is_exact: bool) -> Option<Normalized> {
+    match c {
+        ConstrainBoolean::Bare(b) if bare_is_exact => Some(Normalized::Boolean { exact: Some(*b), ideal: None }),
+        ConstrainBoolean::Bare(b) => Some(Normalized::Boolean { exact: None, ideal: Some(*b) }),
+        ConstrainBoolean::Params { exact: None, ideal: None } => None,
+        ConstrainBoolean::Params { exact, ideal } => Some(Normalized::Boolean { exact: *exact, ideal: *ideal }),
+    }
+}
+
+fn echo(c: &ConstrainBoolOrString, bare_is_exact: bool) -> Option<Normalized> {
+    match c {
+        ConstrainBoolOrString::Bare(v) if bare_is_exact => Some(Normalized::Echo { exact: Some(v.clone()), ideal: None }),
+        ConstrainBoolOrString::Bare(v) => Some(Normalized::Echo { exact: None, ideal: Some(v.clone()) }),
+        ConstrainBoolOrString::Params { exact: None, ideal: None } => None,
+        ConstrainBoolOrString::Params { exact, ideal } => {
+            Some(Normalized::Echo { exact: exact.clone(), ideal: ideal.clone() })
+        }
+    }
+}
+
 impl MediaTrackConstraintSet {
     /// The constraint on `property`, normalised. `bare_is_exact` is false for
     /// the basic set and true for advanced sets
@@ -481,6 +603,14 @@ impl MediaTrackConstraintSet {
             Property::FrameRate => num(&self.frame_rate),
             Property::FacingMode => string(&self.facing_mode),
             Property::ResizeMode => string(&self.resize_mode),
+            Property::SampleRate => ulong(&self.sample_rate),
+            Property::SampleSize => ulong(&self.sample_size),
+            Property::EchoCancellation => self.echo_cancellation.as_ref().and_then(|c| echo(c, bare_is_exact)),
+            Property::AutoGainControl => self.auto_gain_control.as_ref().and_then(|c| boolean(c, bare_is_exact)),
+            Property::NoiseSuppression => self.noise_suppression.as_ref().and_then(|c| boolean(c, bare_is_exact)),
+            Property::VoiceIsolation => self.voice_isolation.as_ref().and_then(|c| boolean(c, bare_is_exact)),
+            Property::Latency => num(&self.latency),
+            Property::ChannelCount => ulong(&self.channel_count),
             Property::DeviceId => string(&self.device_id),
             Property::GroupId => string(&self.group_id),
             Property::WhiteBalanceMode => string(&self.white_balance_mode),
@@ -509,20 +639,39 @@ impl MediaTrackConstraintSet {
             Property::Pan => ptz(&self.pan),
             Property::Tilt => ptz(&self.tilt),
             Property::Zoom => ptz(&self.zoom),
-            Property::Torch => match self.torch.as_ref()? {
-                ConstrainBoolean::Bare(b) if bare_is_exact => {
-                    Some(Normalized::Boolean { exact: Some(*b), ideal: None })
-                }
-                ConstrainBoolean::Bare(b) => Some(Normalized::Boolean { exact: None, ideal: Some(*b) }),
-                ConstrainBoolean::Params { exact: None, ideal: None } => None,
-                ConstrainBoolean::Params { exact, ideal } => Some(Normalized::Boolean { exact: *exact, ideal: *ideal }),
-            },
+            Property::Torch => self.torch.as_ref().and_then(|c| boolean(c, bare_is_exact)),
         }
     }
 
     /// The properties this set mentions (non-empty), in IDL order.
     pub fn mentioned(&self) -> Vec<Property> {
         Property::ALL.into_iter().filter(|p| self.get(*p, false).is_some()).collect()
+    }
+}
+
+/// The longest string a string constraint may hold: Chromium refuses longer ones
+/// (500 characters, its `kMaxConstraintStringLength`) with an OverconstrainedError
+/// naming the constraint, required or ideal, and WPT tests it
+/// (`mediacapture-streams/MediaStreamTrack-applyConstraints`).
+pub const MAX_CONSTRAINT_STRING_LENGTH: usize = 500;
+
+impl MediaTrackConstraints {
+    /// The first property (basic set, then advanced sets) holding a string longer
+    /// than [`MAX_CONSTRAINT_STRING_LENGTH`] characters.
+    pub fn overlong_string(&self) -> Option<Property> {
+        let too_long = |s: &str| s.chars().count() > MAX_CONSTRAINT_STRING_LENGTH;
+        let in_set = |set: &MediaTrackConstraintSet| {
+            Property::ALL.into_iter().find(|p| match set.get(*p, false) {
+                Some(Normalized::Strings { exact, ideal }) => {
+                    exact.iter().chain(ideal.iter()).flatten().any(|s| too_long(s))
+                }
+                Some(Normalized::Echo { exact, ideal }) => {
+                    exact.iter().chain(ideal.iter()).any(|v| matches!(v, BoolOrString::Str(s) if too_long(s)))
+                }
+                _ => false,
+            })
+        };
+        in_set(&self.basic).or_else(|| self.advanced.iter().flatten().find_map(in_set))
     }
 }
 
@@ -603,10 +752,26 @@ mod tests {
 
     #[test]
     fn property_names_follow_idl() {
-        assert_eq!(Property::ALL.len(), 25);
+        assert_eq!(Property::ALL.len(), 33);
+        assert_eq!(Property::ALL.iter().filter(|p| p.is_audio()).count(), 8);
         assert_eq!(Property::ALL.iter().filter(|p| p.is_image_capture()).count(), 17);
         assert_eq!(Property::ExposureCompensation.name(), "exposureCompensation");
         assert!(Property::Zoom.is_ptz() && !Property::Torch.is_ptz());
+    }
+
+    #[test]
+    fn overlong_strings_are_found() {
+        let mut c = MediaTrackConstraints::default();
+        c.basic.group_id = Some(ConstrainDOMString::Params {
+            exact: None,
+            ideal: Some(StringOrList::One("2".repeat(MAX_CONSTRAINT_STRING_LENGTH))),
+        });
+        assert_eq!(c.overlong_string(), None);
+        c.advanced = Some(vec![MediaTrackConstraintSet {
+            device_id: Some(ConstrainDOMString::Bare(StringOrList::List(vec!["x".repeat(501)]))),
+            ..Default::default()
+        }]);
+        assert_eq!(c.overlong_string(), Some(Property::DeviceId));
     }
 
     #[test]

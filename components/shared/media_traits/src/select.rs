@@ -523,13 +523,25 @@ pub fn select_settings(
     let mut candidates: Vec<Candidates> = all.iter().filter_map(|c| c.restrict_set(basic, false).ok()).collect();
 
     // Step 4: nothing left — fail, naming a required constraint that no
-    // settings dictionary satisfied on its own.
+    // settings dictionary satisfied on its own; when each is satisfiable alone, the
+    // first (in IDL order) that no settings dictionary satisfying all the others
+    // satisfies (`{width: {exact: 639}, resizeMode: {exact: "none"}}` on a camera
+    // without a 639-pixel mode names width, as Chromium does).
     if candidates.is_empty() {
-        let failed = Property::ALL.into_iter().find(|p| {
-            basic
-                .get(*p, false)
-                .is_some_and(|n| n.is_required() && all.iter().all(|c| c.restrict(*p, &n, false).is_none()))
-        });
+        let required: Vec<(Property, Normalized)> = Property::ALL
+            .into_iter()
+            .filter_map(|p| basic.get(p, false).filter(Normalized::is_required).map(|n| (p, n)))
+            .collect();
+        let alone = required.iter().find(|(p, n)| all.iter().all(|c| c.restrict(*p, n, false).is_none()));
+        let given_others = || {
+            required.iter().find(|(p, n)| {
+                all.iter().all(|c| {
+                    let others = required.iter().filter(|(q, _)| q != p).try_fold(c.clone(), |c, (q, m)| c.restrict(*q, m, false));
+                    others.is_none_or(|c| c.restrict(*p, n, false).is_none())
+                })
+            })
+        };
+        let failed = alone.or_else(given_others).map(|(p, _)| *p);
         let name = failed.map_or("", Property::name);
         return Err(MediaError::overconstrained(
             name,

@@ -122,9 +122,21 @@ fn min_and_max_bound_the_mode() {
 }
 
 #[test]
-fn constraints_that_fail_only_together_name_no_constraint() {
+fn constraints_that_fail_only_together_name_the_first_that_fails_given_the_others() {
     let c = with(MediaTrackConstraintSet { width: Some(exact(640)), height: Some(exact(720)), ..Default::default() });
-    assert_eq!(failed(select_settings(&[camera("a")], &c, true)), "");
+    assert_eq!(failed(select_settings(&[camera("a")], &c, true)), "width");
+    // WPT mediacapture-streams/overconstrained_error: a size the camera has no mode
+    // for, with rescaling forbidden.
+    let cam = DeviceModel { crop_and_scale: true, ..camera("a") };
+    let c = with(MediaTrackConstraintSet {
+        width: Some(exact(639)),
+        resize_mode: Some(ConstrainDOMString::Params {
+            exact: Some(StringOrList::One("none".into())),
+            ideal: None,
+        }),
+        ..Default::default()
+    });
+    assert_eq!(failed(select_settings(&[cam], &c, true)), "width");
 }
 
 #[test]
@@ -202,11 +214,11 @@ fn facing_mode_prefers_and_requires() {
 }
 
 #[test]
-fn constraints_split_across_devices_fail_without_a_name() {
+fn constraints_split_across_devices_name_the_first_that_fails_given_the_others() {
     let a = DeviceModel { modes: vec![VideoMode { width: 1920, height: 720, frame_rate: 30.0 }], ..camera("a") };
     let b = DeviceModel { modes: vec![VideoMode { width: 640, height: 1080, frame_rate: 30.0 }], ..camera("b") };
     let c = with(MediaTrackConstraintSet { width: Some(exact(1920)), height: Some(exact(1080)), ..Default::default() });
-    assert_eq!(failed(select_settings(&[a, b], &c, true)), "");
+    assert_eq!(failed(select_settings(&[a, b], &c, true)), "width");
 }
 
 /// The constraints of wpt `MediaStreamTrack-applyConstraints-reject.https.html`,

@@ -4,7 +4,7 @@
 //! <https://w3c.github.io/mediacapture-main/#dom-constrainablepattern-getconstraints>)
 //! as plain data; script turns each `Some` into a dictionary member.
 
-use crate::constraints::{MediaTrackConstraints, Point2D, Property};
+use crate::constraints::{BoolOrString, MediaTrackConstraints, Point2D, Property};
 use crate::photo::{MediaSettingsRange, PhotoState};
 use crate::select::{ActiveMode, DeviceModel, ResizeMode};
 
@@ -19,6 +19,14 @@ pub struct MediaTrackSettings {
     pub frame_rate: Option<f64>,
     pub facing_mode: Option<String>,
     pub resize_mode: Option<String>,
+    pub sample_rate: Option<u32>,
+    pub sample_size: Option<u32>,
+    pub echo_cancellation: Option<BoolOrString>,
+    pub auto_gain_control: Option<bool>,
+    pub noise_suppression: Option<bool>,
+    pub voice_isolation: Option<bool>,
+    pub latency: Option<f64>,
+    pub channel_count: Option<u32>,
     pub device_id: Option<String>,
     pub group_id: Option<String>,
     pub white_balance_mode: Option<String>,
@@ -60,6 +68,15 @@ pub struct MediaTrackCapabilities {
     pub frame_rate: Option<NumberRange<f64>>,
     pub facing_mode: Option<Vec<String>>,
     pub resize_mode: Option<Vec<String>>,
+    pub sample_rate: Option<NumberRange<u32>>,
+    pub sample_size: Option<NumberRange<u32>>,
+    /// `sequence<(boolean or DOMString)>`: the switch values and the modes the device offers.
+    pub echo_cancellation: Option<Vec<BoolOrString>>,
+    pub auto_gain_control: Option<Vec<bool>>,
+    pub noise_suppression: Option<Vec<bool>>,
+    pub voice_isolation: Option<Vec<bool>>,
+    pub latency: Option<NumberRange<f64>>,
+    pub channel_count: Option<NumberRange<u32>>,
     pub device_id: Option<String>,
     pub group_id: Option<String>,
     pub white_balance_mode: Option<Vec<String>>,

@@ -11,14 +11,14 @@ use media_traits::photo;
 use media_traits::settings as ms;
 
 use crate::dom::bindings::codegen::Dictionaries::{
-    ConstrainBooleanParameters, ConstrainDOMStringParameters, ConstrainDoubleRange, ConstrainPoint2DParameters,
+    ConstrainBooleanOrDOMStringParameters, ConstrainBooleanParameters, ConstrainDOMStringParameters, ConstrainDoubleRange, ConstrainPoint2DParameters,
     ConstrainULongRange, DoubleRange, MediaSettingsRange, MediaTrackCapabilities, MediaTrackConstraintSet,
     MediaTrackConstraints, MediaTrackSettings, MediaTrackSupportedConstraints, PhotoCapabilities, PhotoSettings,
     Point2D, ULongRange,
 };
 use crate::dom::bindings::codegen::Enums::{FillLightMode, RedEyeReduction};
 use crate::dom::bindings::codegen::Unions::{
-    BooleanOrConstrainBooleanParameters, BooleanOrDoubleOrConstrainDoubleRange, DoubleOrConstrainDoubleRange,
+    BooleanOrConstrainBooleanParameters, BooleanOrString, BooleanOrStringOrConstrainBooleanOrDOMStringParameters, BooleanOrDoubleOrConstrainDoubleRange, DoubleOrConstrainDoubleRange,
     Point2DSequenceOrConstrainPoint2DParameters, StringOrStringSequence,
     StringOrStringSequenceOrConstrainDOMStringParameters, UnsignedLongOrConstrainULongRange,
 };
@@ -97,6 +97,25 @@ fn boolean_in(c: &BooleanOrConstrainBooleanParameters) -> mt::ConstrainBoolean {
     }
 }
 
+fn bool_or_string_in(v: &BooleanOrString) -> mt::BoolOrString {
+    match v {
+        BooleanOrString::Boolean(b) => mt::BoolOrString::Bool(*b),
+        BooleanOrString::String(s) => mt::BoolOrString::Str(s.to_string()),
+    }
+}
+
+fn echo_in(c: &BooleanOrStringOrConstrainBooleanOrDOMStringParameters) -> mt::ConstrainBoolOrString {
+    use BooleanOrStringOrConstrainBooleanOrDOMStringParameters as U;
+    match c {
+        U::Boolean(b) => mt::ConstrainBoolOrString::Bare(mt::BoolOrString::Bool(*b)),
+        U::String(s) => mt::ConstrainBoolOrString::Bare(mt::BoolOrString::Str(s.to_string())),
+        U::ConstrainBooleanOrDOMStringParameters(p) => mt::ConstrainBoolOrString::Params {
+            exact: p.exact.as_ref().map(bool_or_string_in),
+            ideal: p.ideal.as_ref().map(bool_or_string_in),
+        },
+    }
+}
+
 fn ptz_in(c: &BooleanOrDoubleOrConstrainDoubleRange) -> mt::ConstrainDoubleOrBool {
     match c {
         BooleanOrDoubleOrConstrainDoubleRange::Boolean(b) => mt::ConstrainDoubleOrBool::Bool(*b),
@@ -131,6 +150,14 @@ macro_rules! constraint_members {
         $m!(frame_rate, double_in, double_out);
         $m!(facing_mode, string_in, string_out);
         $m!(resize_mode, string_in, string_out);
+        $m!(sample_rate, ulong_in, ulong_out);
+        $m!(sample_size, ulong_in, ulong_out);
+        $m!(echo_cancellation, echo_in, echo_out);
+        $m!(auto_gain_control, boolean_in, boolean_out);
+        $m!(noise_suppression, boolean_in, boolean_out);
+        $m!(voice_isolation, boolean_in, boolean_out);
+        $m!(latency, double_in, double_out);
+        $m!(channel_count, ulong_in, ulong_out);
         $m!(device_id, string_in, string_out);
         $m!(group_id, string_in, string_out);
         $m!(white_balance_mode, string_in, string_out);
@@ -238,6 +265,27 @@ fn boolean_out(c: &mt::ConstrainBoolean) -> BooleanOrConstrainBooleanParameters 
     }
 }
 
+fn bool_or_string_out(v: &mt::BoolOrString) -> BooleanOrString {
+    match v {
+        mt::BoolOrString::Bool(b) => BooleanOrString::Boolean(*b),
+        mt::BoolOrString::Str(s) => BooleanOrString::String(DOMString::from(s.as_str())),
+    }
+}
+
+fn echo_out(c: &mt::ConstrainBoolOrString) -> BooleanOrStringOrConstrainBooleanOrDOMStringParameters {
+    use BooleanOrStringOrConstrainBooleanOrDOMStringParameters as U;
+    match c {
+        mt::ConstrainBoolOrString::Bare(mt::BoolOrString::Bool(b)) => U::Boolean(*b),
+        mt::ConstrainBoolOrString::Bare(mt::BoolOrString::Str(s)) => U::String(DOMString::from(s.as_str())),
+        mt::ConstrainBoolOrString::Params { exact, ideal } => {
+            U::ConstrainBooleanOrDOMStringParameters(ConstrainBooleanOrDOMStringParameters {
+                exact: exact.as_ref().map(bool_or_string_out),
+                ideal: ideal.as_ref().map(bool_or_string_out),
+            })
+        }
+    }
+}
+
 fn ptz_out(c: &mt::ConstrainDoubleOrBool) -> BooleanOrDoubleOrConstrainDoubleRange {
     match c {
         mt::ConstrainDoubleOrBool::Bool(b) => BooleanOrDoubleOrConstrainDoubleRange::Boolean(*b),
@@ -311,6 +359,14 @@ pub fn settings_out(s: &ms::MediaTrackSettings) -> MediaTrackSettings {
     out.frame_rate = opt_finite(s.frame_rate);
     out.facing_mode = s.facing_mode.as_deref().map(DOMString::from);
     out.resize_mode = s.resize_mode.as_deref().map(DOMString::from);
+    out.sample_rate = s.sample_rate;
+    out.sample_size = s.sample_size;
+    out.echo_cancellation = s.echo_cancellation.as_ref().map(bool_or_string_out);
+    out.auto_gain_control = s.auto_gain_control;
+    out.noise_suppression = s.noise_suppression;
+    out.voice_isolation = s.voice_isolation;
+    out.latency = opt_finite(s.latency);
+    out.channel_count = s.channel_count;
     out.device_id = s.device_id.as_deref().map(DOMString::from);
     out.group_id = s.group_id.as_deref().map(DOMString::from);
     out.white_balance_mode = s.white_balance_mode.as_deref().map(DOMString::from);
@@ -347,6 +403,14 @@ pub fn capabilities_out(c: &ms::MediaTrackCapabilities) -> MediaTrackCapabilitie
     out.frame_rate = double(&c.frame_rate);
     out.facing_mode = strings(&c.facing_mode);
     out.resize_mode = strings(&c.resize_mode);
+    out.sample_rate = ulong(&c.sample_rate);
+    out.sample_size = ulong(&c.sample_size);
+    out.echo_cancellation = c.echo_cancellation.as_ref().map(|l| l.iter().map(bool_or_string_out).collect());
+    out.auto_gain_control = c.auto_gain_control.clone();
+    out.noise_suppression = c.noise_suppression.clone();
+    out.voice_isolation = c.voice_isolation.clone();
+    out.latency = double(&c.latency);
+    out.channel_count = ulong(&c.channel_count);
     out.device_id = string(&c.device_id);
     out.group_id = string(&c.group_id);
     out.white_balance_mode = strings(&c.white_balance_mode);
@@ -369,7 +433,7 @@ pub fn capabilities_out(c: &ms::MediaTrackCapabilities) -> MediaTrackCapabilitie
 }
 
 /// `getSupportedConstraints()`: every member Aperture's dictionaries declare
-/// (their IDL defaults are `true`).
+/// (their IDL defaults are `true`), video, audio and image capture.
 pub fn supported_constraints() -> MediaTrackSupportedConstraints {
     MediaTrackSupportedConstraints::empty()
 }

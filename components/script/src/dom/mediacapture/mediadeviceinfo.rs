@@ -34,6 +34,16 @@ impl MediaDeviceInfo {
         MediaDeviceInfo { reflector_: Reflector::new(), device_id, kind, label, group_id }
     }
 
+    /// `deviceId`, for the User Agent's own comparisons.
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    /// `kind`.
+    pub fn kind(&self) -> MediaDeviceKind {
+        self.kind
+    }
+
     /// A device that is not an input (Aperture lists none: it has no audio outputs).
     pub fn new(
         cx: &mut JSContext,

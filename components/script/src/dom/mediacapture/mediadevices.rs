@@ -6,7 +6,7 @@
 //! audio from the silent fake microphone (`fakemicrophone.rs`), since
 //! Aperture captures no audio.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use base::{RequestId, SourceId};
@@ -14,7 +14,7 @@ use dom_struct::dom_struct;
 use media_traits::constraints::{
     self as mt, ConstrainDoubleOrBool, disallowed_required_constraint, min_or_exact_constraint,
 };
-use media_traits::messages::{MediaCommand, MediaReply};
+use media_traits::messages::{DeviceInfo, MediaCommand, MediaReply};
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -24,16 +24,21 @@ use crate::dom::bindings::codegen::Dictionaries::{
 };
 use crate::dom::bindings::codegen::Enums::{MediaDeviceKind, PermissionState};
 use crate::dom::bindings::codegen::MediaDevicesBinding::MediaDevicesMethods;
+use crate::dom::bindings::codegen::NavigatorBinding::NavigatorMethods;
+use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
 use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::inheritance::Castable;
+use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{constraints_in, supported_constraints};
+use crate::dom::mediacapture::devicechangeevent::DeviceChangeEvent;
 use crate::dom::mediacapture::dom_error;
 use crate::dom::mediacapture::fakemicrophone;
 use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
@@ -50,23 +55,52 @@ use crate::media_events;
 #[dom_struct]
 pub struct MediaDevices {
     eventtarget: EventTarget,
-    /// [[storedDeviceList]], as this object exposes it: each video input's
-    /// (deviceId, label, groupId), empty strings where permission hides them.
+    /// [[storedDeviceList]]: each video input's (deviceId, label, groupId).
     /// `None` until the first enumeration answered.
     #[no_trace]
     stored: RefCell<Option<Vec<(String, String, String)>>>,
+    /// [[canExposeCameraInfo]]: a `getUserMedia()` of this document gave a camera track.
+    can_expose_camera: Cell<bool>,
+    /// [[canExposeMicrophoneInfo]]: a `getUserMedia()` of this document gave a microphone track.
+    can_expose_microphone: Cell<bool>,
 }
 
 impl MediaDevices {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<MediaDevices> {
         let devices = reflect_dom_object(
             cx,
-            Box::new(MediaDevices { eventtarget: EventTarget::new_inherited(), stored: RefCell::new(None) }),
+            Box::new(MediaDevices {
+                eventtarget: EventTarget::new_inherited(),
+                stored: RefCell::new(None),
+                can_expose_camera: Cell::new(false),
+                can_expose_microphone: Cell::new(false),
+            }),
             window,
         );
         // [[storedDeviceList]] starts as the devices available at creation.
         devices.refresh_stored_devices(cx, false);
         devices
+    }
+
+    /// "Camera information can be exposed" and "microphone information can be exposed"
+    /// (<https://w3c.github.io/mediacapture-main/#dfn-camera-information-can-be-exposed>):
+    /// true once `getUserMedia()` gave this document a track of that kind (the flags
+    /// [[canExposeCameraInfo]]/[[canExposeMicrophoneInfo]], which stay set; the other
+    /// condition, a live track of a device of that kind in the document, implies them, as
+    /// only `getUserMedia()` makes such tracks). The permission state alone exposes
+    /// nothing: "enumerateDevices depends only on capture state" (Firefox and Safari do
+    /// the same; Chromium also exposes the devices of a persistently granted kind).
+    fn exposure(&self) -> (bool, bool) {
+        (self.can_expose_camera.get(), self.can_expose_microphone.get())
+    }
+
+    /// getUserMedia's steps after creating the stream: "If the stream has a video track,
+    /// set mediaDevices.[[canExposeCameraInfo]] to true; if it has an audio track, set
+    /// [[canExposeMicrophoneInfo]] to true."
+    fn captured(cx: &mut JSContext, window: &Window, camera: bool, microphone: bool) {
+        let devices = window.Navigator(cx).MediaDevices(cx);
+        devices.can_expose_camera.set(devices.can_expose_camera.get() || camera);
+        devices.can_expose_microphone.set(devices.can_expose_microphone.get() || microphone);
     }
 
     /// The device change notification steps
@@ -80,10 +114,10 @@ impl MediaDevices {
     /// of creating a list of device info objects … 4. If [they] match those in
     /// lastExposedDevices and have the same order, then abort these steps. 5. Set
     /// [[storedDeviceList]] to deviceList. 6. Queue a task that fires an event named
-    /// devicechange … at mediaDevices." (A plain `Event`, as Chromium fires.)
+    /// devicechange, using DeviceChangeEvent, at mediaDevices" (Chromium fires a plain
+    /// `Event`; a `DeviceChangeEvent` is one, with the list added).
     fn refresh_stored_devices(&self, cx: &mut JSContext, notify: bool) {
-        let origin = origin_of(&self.global());
-        let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
+        let (exposed, microphone_exposed) = self.exposure();
         let request = RequestId::next();
         let command = MediaCommand::EnumerateDevices { request, ptz_permitted: false };
         let this = Trusted::new(self);
@@ -93,20 +127,60 @@ impl MediaDevices {
                 Ok(MediaReply::Devices(d)) => d,
                 _ => Vec::new(),
             };
-            let mut list: Vec<(String, String, String)> = Vec::new();
-            for d in devices {
-                if !exposed {
-                    list.push(Default::default());
-                    break;
-                }
-                list.push((d.device_id, d.label, d.group_id));
-            }
+            let list: Vec<(String, String, String)> =
+                devices.iter().map(|d| (d.device_id.clone(), d.label.clone(), d.group_id.clone())).collect();
+            // Both lists are compared as this document may see them now: while camera
+            // information cannot be exposed, as one anonymous entry (or none).
+            let seen = |l: &[(String, String, String)]| -> Vec<(String, String, String)> {
+                if exposed { l.to_vec() } else { l.iter().take(1).map(|_| Default::default()).collect() }
+            };
             let previous = this.stored.replace(Some(list.clone()));
-            if notify && previous.as_ref() != Some(&list) {
-                this.eventtarget.fire_event(cx, "devicechange");
+            if notify && previous.as_deref().map(seen) != Some(seen(&list)) {
+                let window = this.global();
+                let infos = device_infos(cx, &window, devices, exposed, microphone_exposed);
+                // userInsertedDevices: the exposed inputs that were not listed before.
+                let before = previous.unwrap_or_default();
+                let inserted: Vec<DomRoot<MediaDeviceInfo>> = infos
+                    .iter()
+                    .filter(|d| {
+                        let id = d.device_id();
+                        d.kind() == MediaDeviceKind::Videoinput && !id.is_empty() && !before.iter().any(|b| b.0 == id)
+                    })
+                    .cloned()
+                    .collect();
+                let event = DeviceChangeEvent::new_trusted(cx, &window, &infos, &inserted);
+                this.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
             }
         });
     }
+}
+
+/// "Creating a list of device info objects"
+/// (<https://w3c.github.io/mediacapture-main/#creating-a-list-of-device-info-objects>):
+/// inputs are InputDeviceInfo, the fake microphone first (audio inputs, then video
+/// inputs); while the information of a kind cannot be exposed, one entry of that kind
+/// is listed, with empty deviceId, label and groupId (and empty capabilities).
+fn device_infos(
+    cx: &mut JSContext,
+    window: &Window,
+    cameras: Vec<DeviceInfo>,
+    camera_exposed: bool,
+    microphone_exposed: bool,
+) -> Vec<DomRoot<MediaDeviceInfo>> {
+    let mut list: Vec<DomRoot<MediaDeviceInfo>> = Vec::new();
+    list.push(DomRoot::upcast(if microphone_exposed {
+        InputDeviceInfo::new(cx, window, fakemicrophone::device_info(), MediaDeviceKind::Audioinput)
+    } else {
+        InputDeviceInfo::new_filtered(cx, window, MediaDeviceKind::Audioinput)
+    }));
+    for d in cameras {
+        if !camera_exposed {
+            list.push(DomRoot::upcast(InputDeviceInfo::new_filtered(cx, window, MediaDeviceKind::Videoinput)));
+            break;
+        }
+        list.push(DomRoot::upcast(InputDeviceInfo::new(cx, window, d, MediaDeviceKind::Videoinput)));
+    }
+    list
 }
 
 /// The constraint set of one requested media type: `true` is the empty set,
@@ -142,11 +216,16 @@ impl MediaDevicesMethods for MediaDevices {
         let window = self.global();
         // 1. Let p be a new promise.
         let promise = Promise::new(cx, &window);
-        // 2. Run in parallel: enumerate the devices, then queue a task to resolve p with
-        //    the result of "creating a list of device info objects".
+        // 2. Run in parallel: wait while "device enumeration can proceed" is false (it is
+        //    false for a document that is not fully active, which a discarded one never
+        //    becomes again: p stays pending, as the spec says), enumerate the devices, then
+        //    queue a task to resolve p with the result of "creating a list of device info
+        //    objects".
+        if !window.is_attached() {
+            return promise;
+        }
         let origin = origin_of(&window);
-        let exposed = store::state(&origin, PermissionKey::Camera) == PermissionState::Granted;
-        let microphone_exposed = store::state(&origin, PermissionKey::Microphone) == PermissionState::Granted;
+        let (exposed, microphone_exposed) = self.exposure();
         // Capabilities are those of a track getUserMedia({deviceId}) would open: pan, tilt
         // and zoom only with the PTZ permission already granted.
         let ptz_permitted = store::ptz_permitted_for_request(&origin, false);
@@ -160,23 +239,7 @@ impl MediaDevicesMethods for MediaDevices {
                 Ok(MediaReply::Devices(d)) => d,
                 _ => Vec::new(),
             };
-            // "Creating a list of device info objects": inputs are InputDeviceInfo. The fake
-            // microphone first (audio inputs, then video inputs); an entry of a kind without
-            // permission has empty deviceId, label and groupId (and empty capabilities).
-            let mut list: Vec<DomRoot<MediaDeviceInfo>> = Vec::new();
-            list.push(DomRoot::upcast(if microphone_exposed {
-                InputDeviceInfo::new(cx, &window, fakemicrophone::device_info(), MediaDeviceKind::Audioinput)
-            } else {
-                InputDeviceInfo::new_filtered(cx, &window, MediaDeviceKind::Audioinput)
-            }));
-            for d in devices {
-                // Without camera permission, at most one video input is listed.
-                if !exposed {
-                    list.push(DomRoot::upcast(InputDeviceInfo::new_filtered(cx, &window, MediaDeviceKind::Videoinput)));
-                    break;
-                }
-                list.push(DomRoot::upcast(InputDeviceInfo::new(cx, &window, d, MediaDeviceKind::Videoinput)));
-            }
+            let list = device_infos(cx, &window, devices, exposed, microphone_exposed);
             p.resolve_native(cx, &list);
         });
         promise
@@ -195,7 +258,7 @@ impl MediaDevicesMethods for MediaDevices {
     /// <https://w3c.github.io/mediacapture-main/#dom-mediadevices-getsupportedconstraints>
     fn GetSupportedConstraints(&self, _cx: &mut JSContext) -> MediaTrackSupportedConstraints {
         // A dictionary whose members are the constrainable properties the User Agent
-        // knows, each true: those of mediacapture-main for video, and all seventeen of
+        // knows, each true: those of mediacapture-main for video and audio, voiceIsolation, and all seventeen of
         // MediaStream Image Capture.
         supported_constraints()
     }
@@ -257,17 +320,26 @@ impl MediaDevicesMethods for MediaDevices {
             let e = Error::Type("At least one of audio and video must be requested.".into());
             return Promise::new_rejected(cx, &window, e);
         }
-        // 4.–6. (Aperture's documents are always fully active, and the camera and
-        //    microphone features are allowed in them.)
+        // 4. If the current settings object's responsible document is not fully active,
+        //    return a promise rejected with an InvalidStateError.
+        if !window.is_attached() {
+            return Promise::new_rejected(cx, &window, Error::InvalidState("The document is not fully active.".into()));
+        }
+        // 5.–6. (The camera and microphone features are allowed in every document.)
         // 7. Let p be a new promise.
         let promise = Promise::new(cx, &window);
         // 8. Run the following steps in parallel. For each media type kind: if CS contains
         //    a member that is a required constraint and whose name is not in the list of
         //    allowed required constraints for device selection, reject p with a TypeError.
-        //    (Only video constraints are kept: Aperture defines no audio ones.)
+        //    (Only the video kind has such constraints: the image-capture members.)
         if let Some(name) = video.as_ref().and_then(disallowed_required_constraint) {
             let e = Error::Type(format!("'{name}' cannot be a required constraint in getUserMedia()."));
             promise.reject_error(cx, e);
+            return promise;
+        }
+        // A string constraint longer than Chromium accepts fails as it does there.
+        if let Some(p) = [&audio, &video].into_iter().flatten().find_map(|c| c.overlong_string()) {
+            promise.reject_error(cx, overlong(p));
             return promise;
         }
         // Read the permissions of the requested kinds: "denied" → NotAllowedError.
@@ -388,6 +460,19 @@ impl MediaDevicesMethods for MediaDevices {
     }
 }
 
+/// The OverconstrainedError of a string constraint longer than
+/// [`mt::MAX_CONSTRAINT_STRING_LENGTH`] (Chromium's limit, which WPT tests).
+pub fn overlong(p: mt::Property) -> Error {
+    Error::Overconstrained {
+        constraint: p.name().into(),
+        message: format!(
+            "the '{}' constraint holds a string longer than {} characters",
+            p.name(),
+            mt::MAX_CONSTRAINT_STRING_LENGTH
+        ),
+    }
+}
+
 /// What a permission decision gives `getUserMedia()`: the embedder's choice of camera, if it
 /// made one, and whether pan, tilt and zoom are permitted.
 struct Grant {
@@ -418,13 +503,13 @@ fn open_devices(
     // groupId it does not have → OverconstrainedError.
     let microphone = match &audio {
         Some(c) => match fakemicrophone::select(c) {
-            Ok(()) => Some((
+            Ok(state) => Some((
                 TrackSource::new(
                     SourceId::next(),
                     TrackKind::Audio,
                     SourceOrigin::FakeMicrophone,
                     fakemicrophone::LABEL.into(),
-                    &fakemicrophone::state(),
+                    &state,
                     false,
                 ),
                 c.clone(),
@@ -436,6 +521,7 @@ fn open_devices(
         },
         None => None,
     };
+    let audio_requested = microphone.is_some();
     let microphone_track = move |cx: &mut JSContext, window: &Window, (source, constraints): (Rc<TrackSource>, _)| {
         let mic = fakemicrophone::device_info();
         let device = Device { id: mic.device_id, label: mic.label, kind: DeviceKind::Microphone };
@@ -449,6 +535,7 @@ fn open_devices(
             if let Some(microphone) = microphone {
                 let track = microphone_track(cx, &window, microphone);
                 let stream = MediaStream::new(cx, &window, &[&track]);
+                MediaDevices::captured(cx, &window, false, true);
                 promise.resolve_native(cx, &stream);
             }
         }));
@@ -492,6 +579,7 @@ fn open_devices(
                 }
                 None => MediaStream::new(cx, &window, &[&track]),
             };
+            MediaDevices::captured(cx, &window, true, audio_requested);
             promise.resolve_native(cx, &stream);
         }
         Ok(other) => promise.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),

@@ -34,7 +34,7 @@ use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::imagecapture::imagecapturetest;
 use crate::dom::mediacapture::constraints::{capabilities_out, constraints_in, constraints_out, settings_out};
-use crate::dom::mediacapture::fakemicrophone;
+use crate::dom::mediacapture::{fakemicrophone, mediadevices};
 use crate::dom::mediacapture::tracksource::{SourceOrigin, TrackKind, TrackSource};
 use crate::dom::mediacapture::{dom_error, new_uuid};
 use crate::dom::permissions::permissions::origin_of;
@@ -506,15 +506,24 @@ impl MediaStreamTrackMethods for MediaStreamTrack {
             crate::script_thread::queue_task(Box::new(move |cx| p.resolve_native(cx, &())));
             return promise;
         }
+        if let Some(p) = new_constraints.overlong_string() {
+            let rejected = promise.clone();
+            crate::script_thread::queue_task(Box::new(move |cx| rejected.reject_error(cx, mediadevices::overlong(p))));
+            return promise;
+        }
         if self.source.origin() == SourceOrigin::FakeMicrophone {
             // The fake microphone: SelectSettings over the one device, then a task settles p.
             let result = fakemicrophone::select(&new_constraints);
-            if result.is_ok() {
-                *self.constraints.borrow_mut() = new_constraints;
-            }
             let p = promise.clone();
+            let track = Trusted::new(self);
             crate::script_thread::queue_task(Box::new(move |cx| match result {
-                Ok(()) => p.resolve_native(cx, &()),
+                Ok(state) => {
+                    if let Some(track) = track.root() {
+                        track.source.update_state_from_media(&state);
+                        *track.constraints.borrow_mut() = new_constraints;
+                    }
+                    p.resolve_native(cx, &())
+                }
                 Err(e) => p.reject_error(cx, e),
             }));
             return promise;

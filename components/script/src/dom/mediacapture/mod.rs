@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod constraints;
+pub mod devicechangeevent;
 pub mod fakemicrophone;
 pub mod inputdeviceinfo;
 pub mod insertablestreams;
