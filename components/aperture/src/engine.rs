@@ -588,6 +588,10 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
     script::dom::workers::worker::terminate_all();
     drop(threads);
     script::script_thread::teardown();
+    // A last collection finalizes what nothing holds any more (the pages' DOM structs drop the
+    // roots they keep, such as their promises) and empties the nursery: no root left for the
+    // runtime's destruction may point into it (SpiderMonkey's debug build asserts so).
+    script::script_runtime::collect_garbage(cx);
 }
 
 /// Loads `url` into a new top-level window: fetch the HTML, parse it (running

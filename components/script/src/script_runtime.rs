@@ -283,6 +283,12 @@ thread_local! {
     static ERROR_COUNT: Cell<usize> = const { Cell::new(0) };
 }
 
+/// A full, non-incremental collection (before the runtime is destroyed).
+pub fn collect_garbage(cx: &mut JSContext) {
+    // SAFETY: `cx` is this thread's live context; a GC may run at any allocation anyway.
+    unsafe { mozjs::jsapi::JS_GC(cx.raw_cx(), mozjs::jsapi::GCReason::API) };
+}
+
 /// Drops the rejected promises not yet reported (see `script_thread::teardown`).
 pub(crate) fn teardown() -> usize {
     crate::script_thread::drain(&ABOUT_TO_BE_NOTIFIED)

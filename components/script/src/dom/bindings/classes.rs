@@ -30,7 +30,7 @@ use crate::dom::bindings::interface::{
     DOM_PROTOTYPE_SLOT, PROTO_OR_IFACE_LENGTH, ProtoOrIfaceArray, get_proto_or_iface_array,
 };
 use crate::dom::bindings::reflector::{DOM_OBJECT_SLOT, DomObject};
-use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::root::{DomRoot, while_rooted};
 use crate::dom::bindings::trace::{JSTraceable, trace_object};
 use crate::dom::html::window::Window;
 
@@ -332,16 +332,21 @@ pub trait DomObjectWrap: Sized + DomObject {
 }
 
 /// Creates the reflector of `object` in `global` (the usual way to make a DOM object).
-pub fn reflect_dom_object<T: DomObjectWrap>(cx: &mut JSContext, object: Box<T>, global: &Window) -> DomRoot<T> {
-    T::WRAP(cx, global, None, object)
+/// The struct is traced while its reflector is allocated (see [`while_rooted`]).
+pub fn reflect_dom_object<T: DomObjectWrap + JSTraceable + 'static>(
+    cx: &mut JSContext,
+    object: Box<T>,
+    global: &Window,
+) -> DomRoot<T> {
+    while_rooted(object, |object| T::WRAP(cx, global, None, object))
 }
 
 /// Same, with the prototype a subclass constructor asked for.
-pub fn reflect_dom_object_with_proto<T: DomObjectWrap>(
+pub fn reflect_dom_object_with_proto<T: DomObjectWrap + JSTraceable + 'static>(
     cx: &mut JSContext,
     object: Box<T>,
     global: &Window,
     proto: Option<HandleObject>,
 ) -> DomRoot<T> {
-    T::WRAP(cx, global, proto, object)
+    while_rooted(object, |object| T::WRAP(cx, global, proto, object))
 }

@@ -304,6 +304,24 @@ pub unsafe fn trace_traceable_roots(trc: *mut JSTracer) {
     });
 }
 
+/// Runs `wrap` with the boxed DOM struct `object` traced as a root, then returns what `wrap`
+/// returns. For reflection: until its reflector exists, nothing traces a new DOM struct, so a
+/// GC during the reflector's allocation would leave its `Heap` fields pointing at objects that
+/// moved (found with GC zeal 14: a `ReadableStreamBYOBRequest` returned a moved view). `wrap`
+/// must keep the box where it is (moving ownership of a `Box` keeps its contents in place).
+pub fn while_rooted<T: JSTraceable + 'static, R>(object: Box<T>, wrap: impl FnOnce(Box<T>) -> R) -> R {
+    let ptr: *const dyn JSTraceable = &*object;
+    TRACEABLE_ROOTS.with(|roots| roots.borrow_mut().push(ptr));
+    let result = wrap(object);
+    TRACEABLE_ROOTS.with(|roots| {
+        let mut roots = roots.borrow_mut();
+        if let Some(i) = roots.iter().rposition(|r| std::ptr::addr_eq(*r, ptr)) {
+            roots.swap_remove(i);
+        }
+    });
+    result
+}
+
 /// A boxed traceable value rooted for as long as the box lives (for values
 /// holding callbacks or `Heap`s that sit on the Rust stack across a GC).
 pub struct RootedTraceableBox<T: JSTraceable + 'static> {
