@@ -319,8 +319,16 @@ impl HTMLMediaElement {
         }));
     }
 
+    /// Queues a media element task to fire `name`. The load algorithm removes the element's
+    /// pending event tasks ("Remove each task in pending tasks from its task queue"): an event
+    /// queued before a later load is not fired.
     fn queue_fire(&self, name: &'static str) {
-        self.queue_media_task(move |cx, e| e.fire(cx, name));
+        let generation = self.generation.get();
+        self.queue_media_task(move |cx, e| {
+            if e.generation.get() == generation {
+                e.fire(cx, name);
+            }
+        });
     }
 
     fn take_pending_play_promises(&self) -> Vec<Rc<Promise>> {
