@@ -277,6 +277,9 @@ impl HTMLMediaElement {
         self.stop_resource();
         self.ended.set(true);
         self.sync_stream_clock();
+        // Nothing the stream does later restarts playback: stop observing its track set (the
+        // observer roots the element).
+        self.unwatch_stream();
         // HTML: when an "infinite" stream ends, the duration changes from +Infinity to the
         // position of its last frame or sample, and "durationchange" fires.
         self.stream_duration.set(self.stream_position.get());
