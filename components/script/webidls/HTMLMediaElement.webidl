@@ -1,8 +1,9 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
 // The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
 // media file (`src` or <source> children, decoded by GStreamer on the Media thread). Not
-// implemented (absent): crossOrigin, playbackRate/defaultPlaybackRate, fastSeek,
-// getStartDate, text/audio/video track lists, and audio output (the host has none).
+// implemented (absent): crossOrigin, fastSeek, getStartDate, text/audio/video track lists,
+// and audio output (the host has none). playbackRate/defaultPlaybackRate are kept and fire
+// ratechange, but a media file always plays at rate 1.
 
 [Exposed=Window]
 interface HTMLMediaElement : HTMLElement {
@@ -36,9 +37,11 @@ interface HTMLMediaElement : HTMLElement {
   attribute double currentTime;
   readonly attribute unrestricted double duration;
   readonly attribute boolean paused;
-  readonly attribute boolean ended;
+  attribute double defaultPlaybackRate;
+  attribute double playbackRate;
   readonly attribute TimeRanges played;
   readonly attribute TimeRanges seekable;
+  readonly attribute boolean ended;
   attribute boolean autoplay;
   attribute boolean loop;
   Promise<undefined> play();

@@ -1,14 +1,17 @@
 //! `HTMLMediaElement` (<https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement>)
 //! playing a `MediaStream` (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>).
 //!
-//! The element's media resource is its `srcObject`. Its selected video track
-//! is the stream's first live video track; a sink on the Media thread keeps a
+//! The element's media resource is its `srcObject` (`mediastream` below). Its selected
+//! video track is the stream's first live video track; a sink on the Media thread keeps a
 //! [`FrameSlot`] filled with that track's latest frame (no per-frame message
 //! reaches script), and [`HTMLMediaElement::current_frame`] is what the
 //! element shows now (what `drawImage(video)` and `createImageBitmap(video)`
 //! read). The ready state follows the sink: the first frame brings it from
 //! HAVE_NOTHING to HAVE_ENOUGH_DATA (a live stream has no buffering), firing
-//! the HTML events in order, and `autoplay` starts playback then.
+//! the HTML events in order, and `autoplay` starts playback then. While a stream is the
+//! provider, the attributes behave as the Media Capture table says (preload "none",
+//! nothing buffered or seekable, playback rates 1, a timeline from 0 that only advances
+//! while potentially playing, one played range).
 //!
 //! A `src` is a media file (`mediafile` below): fetched like an image (`file:`, `http:`,
 //! `data:`, `blob:`), decoded on the Media thread as a canvas-like source whose frames fill the
@@ -20,7 +23,7 @@ use std::rc::Rc;
 
 use base::{FrameBytes, RequestId, SourceId, VideoFrame};
 use dom_struct::dom_struct;
-use media_traits::messages::{MediaCommand, MediaEvent, SinkId};
+use media_traits::messages::{MediaCommand, SinkId};
 use media_traits::playback::PlaybackPosition;
 use media_traits::slot::FrameSlot;
 use mozjs::context::JSContext;
@@ -44,11 +47,11 @@ use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::timeranges::TimeRanges;
 use crate::dom::mediacapture::mediastream::MediaStream;
 use crate::dom::mediacapture::mediastreamtrack::MediaStreamTrack;
-use crate::dom::mediacapture::tracksource::TrackKind;
 use crate::media_events;
 use crate::script_thread::queue_task;
 
 mod mediafile;
+mod mediastream;
 
 use mediafile::{MEDIA_ERR_SRC_NOT_SUPPORTED, can_play_type};
 
@@ -162,6 +165,37 @@ pub struct HTMLMediaElement {
     /// When a playing MediaStream last fired `timeupdate` ("time marches on").
     #[no_trace]
     last_time_update: Cell<Option<std::time::Instant>>,
+    /// The values of `defaultPlaybackRate` and `playbackRate` (kept, though not used, while a
+    /// MediaStream is the provider).
+    #[no_trace]
+    default_playback_rate: Cell<f64>,
+    #[no_trace]
+    playback_rate: Cell<f64>,
+    /// A MediaStream's position on its timeline where the clock last stopped, in seconds.
+    #[no_trace]
+    stream_position: Cell<f64>,
+    /// When the stream's clock started, while the element is potentially playing.
+    #[no_trace]
+    stream_clock_since: Cell<Option<std::time::Instant>>,
+    /// The official playback position of a playing stream until the next stable state.
+    #[no_trace]
+    official_position: Cell<Option<f64>>,
+    /// A stream's duration once its metadata is known: +Infinity, then the position at the end.
+    #[no_trace]
+    stream_duration: Cell<f64>,
+    /// The stream was active (video) or audible (audio) since the load: becoming inactive or
+    /// inaudible now ends playback.
+    #[no_trace]
+    stream_had_media: Cell<bool>,
+    /// The stream whose track set the element observes, the observer's token, and the tracks
+    /// whose end it observes.
+    watched_stream: MutNullableDom<MediaStream>,
+    #[no_trace]
+    track_set_token: Cell<Option<u64>>,
+    watched_tracks: RefCell<Vec<Dom<MediaStreamTrack>>>,
+    /// The shown track's last frame, kept when a track ends (its source's frames go with it).
+    #[no_trace]
+    last_stream_frame: RefCell<Option<VideoFrame>>,
 }
 
 impl HTMLMediaElement {
@@ -198,6 +232,17 @@ impl HTMLMediaElement {
             played: RefCell::new(Vec::new()),
             played_from: Cell::new(None),
             last_time_update: Cell::new(None),
+            default_playback_rate: Cell::new(1.0),
+            playback_rate: Cell::new(1.0),
+            stream_position: Cell::new(0.0),
+            stream_clock_since: Cell::new(None),
+            official_position: Cell::new(None),
+            stream_duration: Cell::new(f64::INFINITY),
+            stream_had_media: Cell::new(false),
+            watched_stream: Default::default(),
+            track_set_token: Cell::new(None),
+            watched_tracks: RefCell::new(Vec::new()),
+            last_stream_frame: RefCell::new(None),
         }
     }
 
@@ -238,12 +283,10 @@ impl HTMLMediaElement {
         self.paused.get()
     }
 
-    /// Whether a MediaStream plays now: its playback position advances with the clock.
+    /// Whether a MediaStream plays now (the element is potentially playing): its playback
+    /// position advances with the clock.
     pub fn is_playing_stream(&self) -> bool {
-        self.src_object.get().is_some()
-            && !self.paused.get()
-            && !self.ended.get()
-            && self.ready_state.get() >= HAVE_CURRENT_DATA
+        self.src_object.get().is_some() && self.potentially_playing()
     }
 
     /// Whether a page listens for `timeupdate` on a playing MediaStream (rendering updates keep
@@ -319,8 +362,16 @@ impl HTMLMediaElement {
         }));
     }
 
+    /// Queues a media element task to fire `name`. The load algorithm removes the element's
+    /// pending event tasks ("Remove each task in pending tasks from its task queue"): an event
+    /// queued before a later load is not fired.
     fn queue_fire(&self, name: &'static str) {
-        self.queue_media_task(move |cx, e| e.fire(cx, name));
+        let generation = self.generation.get();
+        self.queue_media_task(move |cx, e| {
+            if e.generation.get() == generation {
+                e.fire(cx, name);
+            }
+        });
     }
 
     fn take_pending_play_promises(&self) -> Vec<Rc<Promise>> {
@@ -380,6 +431,8 @@ impl HTMLMediaElement {
             // Queue a media element task to fire "canplaythrough".
             self.queue_fire("canplaythrough");
         }
+        // A stream's timeline runs while the element is potentially playing.
+        self.sync_stream_clock();
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#media-element-load-algorithm>
@@ -422,6 +475,15 @@ impl HTMLMediaElement {
         self.default_position.set(0.0);
         self.played.borrow_mut().clear();
         self.played_from.set(None);
+        self.unwatch_stream();
+        self.reset_stream_timeline();
+        // 7. "Set the playbackRate attribute to the value of the defaultPlaybackRate
+        //    attribute." While a MediaStream is the provider, setting playbackRate is ignored
+        //    (so no "ratechange" either).
+        let default_rate = self.default_playback_rate.get();
+        if self.src_object.get().is_none() && self.playback_rate.replace(default_rate) != default_rate {
+            self.queue_fire("ratechange");
+        }
         self.can_autoplay.set(true);
         // 9. Invoke the resource selection algorithm.
         self.select_resource(cx);
@@ -429,32 +491,30 @@ impl HTMLMediaElement {
 
     /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>
     fn select_resource(&self, cx: &mut JSContext) {
-        // 1. Set networkState to NETWORK_NO_SOURCE. (2.–5. poster, load event, stable state.)
+        // 1. Set networkState to NETWORK_NO_SOURCE. (2.–3. poster, load event.)
         self.network_state.set(NETWORK_NO_SOURCE);
-        // 6. If the element has an assigned media provider object, mode is object.
-        let Some(stream) = self.src_object.get() else {
-            let has_source_child = self
-                .upcast::<Node>()
-                .children()
-                .iter()
-                .any(|c| c.downcast::<Element>().is_some_and(|e| e.local_name() == "source"));
-            if self.upcast::<Element>().has_attribute_named("src") {
-                // Mode attribute: the media file the src attribute names.
-                self.load_src(cx);
-            } else if has_source_child {
-                // Mode children: the <source> elements, in order.
-                self.try_sources(cx, 0);
-            } else {
-                // Otherwise: set networkState to NETWORK_EMPTY and return.
-                self.network_state.set(NETWORK_EMPTY);
-            }
+        // 4. Await a stable state. 6. If the element has an assigned media provider object,
+        //    mode is object: the rest runs as a microtask (`select_stream`).
+        // FIXME: modes attribute and children run the rest synchronously.
+        if self.src_object.get().is_some() {
+            self.select_stream(cx);
             return;
-        };
-        // 8. Set networkState to NETWORK_LOADING; queue a task to fire "loadstart".
-        self.network_state.set(NETWORK_LOADING);
-        self.queue_fire("loadstart");
-        // 9. Mode object: load the resource, the MediaStream.
-        self.load_stream(cx, &stream);
+        }
+        let has_source_child = self
+            .upcast::<Node>()
+            .children()
+            .iter()
+            .any(|c| c.downcast::<Element>().is_some_and(|e| e.local_name() == "source"));
+        if self.upcast::<Element>().has_attribute_named("src") {
+            // Mode attribute: the media file the src attribute names.
+            self.load_src(cx);
+        } else if has_source_child {
+            // Mode children: the <source> elements, in order.
+            self.try_sources(cx, 0);
+        } else {
+            // Otherwise: set networkState to NETWORK_EMPTY and return.
+            self.network_state.set(NETWORK_EMPTY);
+        }
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dedicated-media-source-failure-steps>
@@ -470,116 +530,6 @@ impl HTMLMediaElement {
             for p in promises {
                 p.reject_error(cx, Error::NotSupported("The element has no supported sources.".into()));
             }
-        });
-        let _ = cx;
-    }
-
-    /// Loads a MediaStream (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>):
-    /// the first live video track is shown; its first frame is the metadata.
-    fn load_stream(&self, cx: &mut JSContext, stream: &MediaStream) {
-        let track = stream.tracks().into_iter().find(|t| t.kind() == TrackKind::Video && t.is_live());
-        // Every track of the stream ending makes it inactive: playback ends.
-        for t in stream.tracks() {
-            let this = Trusted::new(self);
-            let generation = self.generation.get();
-            t.add_end_observer(Box::new(move |cx| {
-                if let Some(e) = this.root() {
-                    e.track_ended(cx, generation);
-                }
-            }));
-        }
-        let Some(track) = track else {
-            // No live video track: nothing to show (HAVE_NOTHING).
-            return;
-        };
-        self.video_track.set(Some(&track));
-        let sink = SinkId::next();
-        let slot = FrameSlot::new();
-        *self.sink.borrow_mut() = Some(Sink { id: sink, slot: slot.clone() });
-        // The page is waiting for the video to start: keep the event loop alive until it does.
-        self.awaiting_first_frame.set(true);
-        crate::script_thread::request_started();
-        let generation = self.generation.get();
-        let this = Trusted::new(self);
-        media_events::listen_sink(sink, move |cx, event| {
-            if let Some(e) = this.root() {
-                e.sink_event(cx, event, generation);
-            }
-        });
-        let request = RequestId::next();
-        let command = MediaCommand::AttachSink { request, source: track.source().id(), sink, slot };
-        let this = Trusted::new(self);
-        media_events::send_request(cx, request, command, move |_, result| {
-            if let Err(e) = result {
-                // The source ended meanwhile; its tracks end and the element with them.
-                log::debug!("video sink {sink:?} not attached: {e}");
-                if let Some(element) = this.root().filter(|e| e.generation.get() == generation) {
-                    element.first_frame_settled();
-                }
-            }
-        });
-    }
-
-    fn sink_event(&self, cx: &mut JSContext, event: &MediaEvent, generation: u64) {
-        if generation != self.generation.get() {
-            return;
-        }
-        match event {
-            MediaEvent::SinkFirstFrame { size, .. } => {
-                self.first_frame_settled();
-                // Metadata: the intrinsic size is known, the duration is +Infinity (a live
-                // stream). Fire "durationchange" and "resize", then set readyState to
-                // HAVE_METADATA ("loadedmetadata"), and networkState to NETWORK_IDLE.
-                self.video_size.set((size.width, size.height));
-                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
-                self.queue_fire("durationchange");
-                self.queue_fire("resize");
-                self.ready_state.set(HAVE_METADATA);
-                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
-                self.queue_fire("loadedmetadata");
-                self.network_state.set(NETWORK_IDLE);
-                // A live stream has no buffering: the current frame is there and more keep
-                // coming, so the next task reaches HAVE_ENOUGH_DATA.
-                self.queue_media_task(move |_, e| {
-                    if e.generation.get() == generation && e.ready_state.get() == HAVE_METADATA {
-                        e.set_ready_state(HAVE_ENOUGH_DATA);
-                    }
-                });
-                let _ = cx;
-            }
-            MediaEvent::SinkResized { size, .. } => {
-                // Whenever the intrinsic size changes, fire "resize".
-                self.video_size.set((size.width, size.height));
-                crate::dom::layout::cache::invalidate_node_layout(self.upcast());
-                self.queue_fire("resize");
-            }
-            _ => {}
-        }
-    }
-
-    /// A track of the stream ended: if the stream is now inactive, playback has
-    /// ended ("If the MediaStream state moves from active to inactive, the User
-    /// Agent MUST raise an ended event on the HTMLMediaElement and set its ended
-    /// attribute to true").
-    fn track_ended(&self, cx: &mut JSContext, generation: u64) {
-        if generation != self.generation.get() || self.ended.get() {
-            return;
-        }
-        let Some(stream) = self.src_object.get() else { return };
-        if stream.is_active() {
-            return;
-        }
-        // Keep showing the last frame.
-        let last = self.sink.borrow().as_ref().and_then(|s| s.slot.latest());
-        *self.paused_frame.borrow_mut() = last;
-        self.stop_resource();
-        self.ended.set(true);
-        let was_playing = !self.paused.replace(true);
-        self.queue_media_task(move |cx, e| {
-            if was_playing {
-                e.fire(cx, "pause");
-            }
-            e.fire(cx, "ended");
         });
         let _ = cx;
     }
@@ -617,6 +567,7 @@ impl HTMLMediaElement {
             }
             self.paused.set(true);
             self.play_file(false);
+            self.sync_stream_clock();
             let promises = self.take_pending_play_promises();
             self.queue_media_task(move |cx, e| {
                 e.fire(cx, "timeupdate");
@@ -661,7 +612,12 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     /// <https://html.spec.whatwg.org/multipage/media.html#attr-media-preload>: an enumerated
     /// attribute ("none", "metadata", "auto"; the empty string is "auto"; missing or invalid:
     /// "metadata"). Aperture always fetches the whole resource, which "auto" allows.
+    /// <https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>: with a
+    /// MediaStream as provider, "none" (a stream cannot be preloaded).
     fn Preload(&self, _cx: &mut JSContext) -> DOMString {
+        if self.src_object.get().is_some() {
+            return "none".into();
+        }
         let value = self.upcast::<Element>().get_attribute_value("preload");
         let keyword = match value.as_deref().map(str::to_ascii_lowercase).as_deref() {
             Some("none") => "none",
@@ -672,7 +628,11 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-preload>
+    /// With a MediaStream as provider, setting is ignored (the attribute keeps its value).
     fn SetPreload(&self, cx: &mut JSContext, value: DOMString) {
+        if self.src_object.get().is_some() {
+            return;
+        }
         self.upcast::<Element>().set_attribute_value(cx, "preload", String::from(value));
     }
 
@@ -682,13 +642,20 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         TimeRanges::new(cx, &self.global(), self.whole_resource())
     }
 
-    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-seekable>: likewise.
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-seekable>: likewise (a
+    /// MediaStream is not seekable: no range).
     fn Seekable(&self, cx: &mut JSContext) -> DomRoot<TimeRanges> {
         TimeRanges::new(cx, &self.global(), self.whole_resource())
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-played>
+    /// <https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>: a stream's
+    /// timeline is one range, from 0 to the last known currentTime.
     fn Played(&self, cx: &mut JSContext) -> DomRoot<TimeRanges> {
+        if self.src_object.get().is_some() {
+            let end = self.official_stream_time(cx);
+            return TimeRanges::new(cx, &self.global(), vec![(0.0, end)]);
+        }
         let mut ranges = self.played.borrow().clone();
         if let Some(from) = self.played_from.get() {
             ranges.push((from, self.current_time().max(from)));
@@ -716,15 +683,24 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currenttime>
-    fn CurrentTime(&self, _cx: &mut JSContext) -> Finite<f64> {
+    /// A MediaStream's position is its timeline's (starting at 0, advancing while
+    /// potentially playing).
+    fn CurrentTime(&self, cx: &mut JSContext) -> Finite<f64> {
+        if self.src_object.get().is_some() {
+            return Finite::<f64>::wrap(self.official_stream_time(cx));
+        }
         Finite::<f64>::wrap(self.current_time())
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-currenttime>: "if the
     /// media element's readyState is HAVE_NOTHING, then it must set the media element's
     /// default playback start position to the new value; otherwise, it must … seek to the new
-    /// value."
+    /// value." With a MediaStream as provider, any attempt to change it is ignored
+    /// (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>).
     fn SetCurrentTime(&self, cx: &mut JSContext, value: Finite<f64>) {
+        if self.src_object.get().is_some() {
+            return;
+        }
         if self.ready_state.get() == HAVE_NOTHING {
             self.default_position.set(*value);
         } else {
@@ -812,12 +788,56 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-duration>
     fn Duration(&self, _cx: &mut JSContext) -> f64 {
-        // NaN without media data; a MediaStream's duration is +Infinity; a media file's is its
-        // length (+Infinity when unknown).
+        // NaN without media data; a MediaStream's duration is +Infinity until playback ends
+        // (then where it ended); a media file's is its length (+Infinity when unknown).
         if self.ready_state.get() == HAVE_NOTHING {
             return f64::NAN;
         }
-        self.file.borrow().as_ref().map_or(f64::INFINITY, |f| f.duration)
+        self.file.borrow().as_ref().map_or(self.stream_duration.get(), |f| f.duration)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-defaultplaybackrate>: with a
+    /// MediaStream as provider, 1.0
+    /// (<https://w3c.github.io/mediacapture-main/#mediastreams-in-media-elements>).
+    fn DefaultPlaybackRate(&self, _cx: &mut JSContext) -> Finite<f64> {
+        if self.src_object.get().is_some() {
+            return Finite::<f64>::wrap(1.0);
+        }
+        Finite::<f64>::wrap(self.default_playback_rate.get())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-defaultplaybackrate>: "On
+    /// setting, the attribute must be set to the new value"; a change fires "ratechange". With
+    /// a MediaStream as provider, setting is ignored.
+    fn SetDefaultPlaybackRate(&self, _cx: &mut JSContext, value: Finite<f64>) {
+        if self.src_object.get().is_some() {
+            return;
+        }
+        if self.default_playback_rate.replace(*value) != *value {
+            self.queue_fire("ratechange");
+        }
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-playbackrate>: with a
+    /// MediaStream as provider, 1.0.
+    fn PlaybackRate(&self, _cx: &mut JSContext) -> Finite<f64> {
+        if self.src_object.get().is_some() {
+            return Finite::<f64>::wrap(1.0);
+        }
+        Finite::<f64>::wrap(self.playback_rate.get())
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-playbackrate>: on setting,
+    /// set the rate; a change fires "ratechange". With a MediaStream as provider, setting is
+    /// ignored. FIXME: a media file plays at rate 1 whatever the attribute says (the Media
+    /// thread has no playback rate).
+    fn SetPlaybackRate(&self, _cx: &mut JSContext, value: Finite<f64>) {
+        if self.src_object.get().is_some() {
+            return;
+        }
+        if self.playback_rate.replace(*value) != *value {
+            self.queue_fire("ratechange");
+        }
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-paused>
@@ -889,6 +909,7 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
             self.paused.set(false);
             *self.paused_frame.borrow_mut() = None;
             self.play_file(true);
+            self.sync_stream_clock();
             self.queue_fire("play");
             if self.ready_state.get() <= HAVE_CURRENT_DATA {
                 self.queue_fire("waiting");
