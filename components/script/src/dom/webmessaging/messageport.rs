@@ -19,7 +19,7 @@ use crate::dom::bindings::codegen::MessagePortBinding::MessagePortMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::reflector::{DomObject, Reflector};
-use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom, RootedTraceableBox};
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
@@ -506,7 +506,10 @@ pub fn window_post_message(
     //    (Deserialized at once in the target's realm.)
     rooted!(&in(cx) let mut clone = UndefinedValue());
     let ports = serialize_with_transfer(cx, target, message, &transfer, clone.handle_mut())?;
-    let data = Box::new(Heap::default());
+    // The clone waits for the task as a root: nothing else traces it meanwhile (a GC before
+    // the task ran freed or moved it; found with GC zeal 7,50 on WPT
+    // IndexedDB/idb-partitioned-coverage, where MessageEvent.data returned a moved object).
+    let data = RootedTraceableBox::new(Heap::default());
     data.set(clone.get());
     let target_trusted = crate::dom::bindings::refcounted::Trusted::new(target);
     let incumbent_trusted = crate::dom::bindings::refcounted::Trusted::new(&*incumbent);
