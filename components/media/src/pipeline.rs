@@ -375,8 +375,11 @@ impl Tap {
         }
     }
 
-    /// Adds a sink branch filling `slot` with RGBA/BGRA frames.
-    pub fn attach_sink(&mut self, sink: SinkId, slot: FrameSlot) -> Result<(), MediaError> {
+    /// Adds a sink branch filling `slot` with RGBA/BGRA frames. `current`, a pushed source's
+    /// latest frame, is the sink's first frame at once: a canvas or generator that painted
+    /// once and then stood still would otherwise leave a new sink empty. The same frame, if
+    /// it is still on its way through the tee, is not stored twice.
+    pub fn attach_sink(&mut self, sink: SinkId, slot: FrameSlot, current: Option<VideoFrame>) -> Result<(), MediaError> {
         let queue = self.maker.make("queue")?;
         queue.set_property_from_str("leaky", "downstream");
         queue.set_property("max-size-buffers", 1u32);
@@ -390,7 +393,8 @@ impl Tap {
         // that are not stored, so a detached slot stays empty.
         let detached = Arc::new(Mutex::new(false));
         let d = detached.clone();
-        let last_size = Mutex::new(None::<ImageSize>);
+        let replayed = Mutex::new(current.as_ref().map(|f| f.data.as_slice().as_ptr() as usize));
+        let last_size = Mutex::new(current.as_ref().map(|f| f.size));
         let sequence = AtomicU64::new(0);
         appsink.set_callbacks(
             gst_app::AppSinkCallbacks::builder()
@@ -400,6 +404,10 @@ impl Tap {
                     if let Some((frame, ptr)) = frame_from_sample(&sample, seq)
                         && let Some(conv) = conv.upgrade()
                     {
+                        if replayed.lock().unwrap_or_else(PoisonError::into_inner).take() == Some(ptr) {
+                            // The frame the sink was given when it attached.
+                            return Ok(gst::FlowSuccess::Ok);
+                        }
                         c.delivered(copies_for(&c, &conv, ptr));
                         let size = frame.size;
                         {
@@ -419,7 +427,13 @@ impl Tap {
                 })
                 .build(),
         );
-        self.add_branch(sink, vec![queue, convert, appsink.upcast()], Some((slot, detached)))
+        self.add_branch(sink, vec![queue, convert, appsink.upcast()], Some((slot.clone(), detached)))?;
+        if let Some(frame) = current {
+            let size = frame.size;
+            slot.store(frame);
+            let _ = self.internal.send(Internal::SinkFrame { sink, size, first: true });
+        }
+        Ok(())
     }
 
     /// Adds a branch that hands every frame, as the source produced it (any raw format), to

@@ -335,7 +335,13 @@ impl MediaLoop {
                     Some(_) if self.sink_owner.contains_key(&sink) => {
                         Err(MediaError::InvalidState(format!("sink {} is already attached", sink.0)))
                     }
-                    Some(src) => src.tap.attach_sink(sink, slot).map(|_| MediaReply::SinkDone),
+                    Some(src) => {
+                        let current = match &src.kind {
+                            Kind::Canvas { latest, .. } => latest.clone(),
+                            _ => None,
+                        };
+                        src.tap.attach_sink(sink, slot, current).map(|_| MediaReply::SinkDone)
+                    }
                     None => Err(stale(source)),
                 };
                 if result.is_ok() {
