@@ -97,6 +97,11 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
 /// Decodes a PNG, JPEG, (still) WebP, GIF (its first frame, as browsers draw an
 /// animated image that is not being shown), BMP or ICO file into an RGBA frame.
 ///
+/// The pixels come out in sRGB: an embedded ICC profile (PNG `iCCP`, JPEG `APP2`, WebP
+/// `ICCP`) is honoured, so a Display P3, Adobe RGB or CMYK picture keeps its colours
+/// (<https://html.spec.whatwg.org/multipage/canvas.html#colour-spaces-and-colour-correction>).
+/// An untagged image is sRGB, as the web assumes.
+///
 /// The image comes out as it is meant to be seen: an EXIF orientation (JPEG, PNG, WebP) is
 /// applied, as browsers do for `<img>` (CSS `image-orientation: from-image`, the initial value),
 /// for `drawImage()` of it and for `createImageBitmap()` with `imageOrientation: "from-image"`
@@ -105,7 +110,7 @@ pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
     let (frame, exif) = match sniff(bytes) {
         Some(ImageType::Png) => decode_png(bytes)?,
         Some(ImageType::Jpeg) => decode_jpeg(bytes)?,
-        Some(ImageType::Webp) => (decode_webp(bytes)?, webp_exif(bytes)),
+        Some(ImageType::Webp) => (decode_webp(bytes)?, webp_chunk(bytes, b"EXIF")),
         Some(ImageType::Gif) => (decode_gif(bytes)?, None),
         Some(ImageType::Bmp) => (decode_bmp(bytes)?, None),
         Some(ImageType::Ico) => (decode_ico(bytes)?, None),
@@ -130,14 +135,14 @@ fn exif_orientation(tiff: Vec<u8>) -> Option<u8> {
     u8::try_from(value).ok().filter(|o| (2..=8).contains(o))
 }
 
-/// The EXIF chunk of an extended WebP file (RIFF chunks after the 12-byte header; each chunk
-/// is a FourCC, a little-endian size, and its data padded to an even length).
-fn webp_exif(bytes: &[u8]) -> Option<Vec<u8>> {
+/// A chunk (EXIF, ICCP) of an extended WebP file (RIFF chunks after the 12-byte header; each
+/// chunk is a FourCC, a little-endian size, and its data padded to an even length).
+fn webp_chunk(bytes: &[u8], fourcc: &[u8; 4]) -> Option<Vec<u8>> {
     let mut at = 12;
     while at + 8 <= bytes.len() {
         let size = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().ok()?) as usize;
         let data = bytes.get(at + 8..(at + 8).checked_add(size)?)?;
-        if &bytes[at..at + 4] == b"EXIF" {
+        if &bytes[at..at + 4] == fourcc {
             return Some(data.to_vec());
         }
         at = at + 8 + size + (size & 1);
@@ -275,6 +280,10 @@ fn decode_webp(bytes: &[u8]) -> Result<VideoFrame, String> {
     if rgba.len() != pixels * 4 {
         return Err("WebP: unexpected output size".into());
     }
+    let mut rgba = rgba;
+    if let Some(icc) = webp_chunk(bytes, b"ICCP") {
+        to_srgb(&mut rgba, &icc);
+    }
     Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
@@ -282,9 +291,11 @@ fn decode_png(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| format!("PNG: {e}"))?;
-    let (width, height, exif) = {
+    let (width, height, exif, icc) = {
         let info = reader.info();
-        (info.width, info.height, info.exif_metadata.as_ref().map(|e| e.to_vec()))
+        // An sRGB chunk says the data is sRGB whatever else is there.
+        let icc = if info.srgb.is_some() { None } else { info.icc_profile.as_ref().map(|p| p.to_vec()) };
+        (info.width, info.height, info.exif_metadata.as_ref().map(|e| e.to_vec()), icc)
     };
     check_size(width, height)?;
     let size = reader.output_buffer_size().ok_or("PNG: the image is too large")?;
@@ -302,6 +313,10 @@ fn decode_png(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     if rgba.len() != pixels * 4 {
         return Err("PNG: unexpected output size".into());
     }
+    let mut rgba = rgba;
+    if let Some(icc) = icc {
+        to_srgb(&mut rgba, &icc);
+    }
     Ok((rgba_frame(width, height, rgba, has_alpha), exif))
 }
 
@@ -313,6 +328,26 @@ fn decode_jpeg(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
         .set_max_width(MAX_SIDE as usize)
         .set_max_height(MAX_SIDE as usize);
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    decoder.decode_headers().map_err(|e| format!("JPEG: {e:?}"))?;
+    let profile = decoder.icc_profile().and_then(|icc| color_management::EmbeddedProfile::parse(&icc));
+    let input = decoder.input_colorspace();
+    // A CMYK (or YCCK) JPEG with a CMYK profile: its inks go through the profile.
+    if let Some(profile) = profile.as_ref().filter(|p| p.is_cmyk())
+        && matches!(input, Some(ColorSpace::CMYK | ColorSpace::YCCK))
+    {
+        let raw = input.unwrap_or(ColorSpace::CMYK);
+        decoder.set_options(options.jpeg_set_out_colorspace(raw));
+        let samples = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
+        let info = decoder.info().ok_or("JPEG: no image information")?;
+        let (width, height) = (info.width as u32, info.height as u32);
+        check_size(width, height)?;
+        if samples.len() != width as usize * height as usize * 4 {
+            return Err("JPEG: unexpected output size".into());
+        }
+        let inks = jpeg_inks(&samples, raw == ColorSpace::YCCK, has_adobe_marker(bytes));
+        let rgba = profile.cmyk8_to_srgb_rgba(&inks).ok_or("JPEG: the CMYK profile could not be applied")?;
+        return Ok((rgba_frame(width, height, rgba, false), decoder.exif().cloned()));
+    }
     let pixels = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
     let info = decoder.info().ok_or("JPEG: no image information")?;
     let (width, height) = (info.width as u32, info.height as u32);
@@ -320,7 +355,62 @@ fn decode_jpeg(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     if pixels.len() != width as usize * height as usize * 4 {
         return Err("JPEG: unexpected output size".into());
     }
+    let mut pixels = pixels;
+    if let Some(profile) = profile {
+        profile.rgba8_to_srgb(&mut pixels);
+    }
     Ok((rgba_frame(width, height, pixels, false), decoder.exif().cloned()))
+}
+
+/// Whether a JPEG has an Adobe `APP14` segment (marker 0xFFEE, "Adobe") before its scan.
+fn has_adobe_marker(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 4 <= bytes.len() && bytes[at] == 0xFF {
+        let marker = bytes[at + 1];
+        if marker == 0xDA || marker == 0xD9 {
+            return false;
+        }
+        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        if marker == 0xEE && bytes.get(at + 4..at + 9) == Some(b"Adobe") {
+            return true;
+        }
+        at += 2 + length;
+    }
+    false
+}
+
+/// The ink amounts (0 = none) of a CMYK JPEG's decoded samples. Files with an Adobe `APP14`
+/// segment (Photoshop's convention) store each ink inverted (255 = no ink), others as they
+/// are; a YCCK file stores the complements of C, M and Y as YCbCr.
+fn jpeg_inks(samples: &[u8], ycck: bool, inverted: bool) -> Vec<u8> {
+    let mut inks = Vec::with_capacity(samples.len());
+    for p in samples.chunks_exact(4) {
+        let (c, m, y) = if ycck {
+            let (luma, cb, cr) = (f32::from(p[0]), f32::from(p[1]) - 128.0, f32::from(p[2]) - 128.0);
+            // YCbCr to RGB gives the complement of the stored C, M and Y (as libjpeg's YCCK to
+            // CMYK conversion).
+            let channel = |v: f32| 255 - v.round().clamp(0.0, 255.0) as u8;
+            (
+                channel(luma + 1.402 * cr),
+                channel(luma - 0.344_136 * cb - 0.714_136 * cr),
+                channel(luma + 1.772 * cb),
+            )
+        } else {
+            (p[0], p[1], p[2])
+        };
+        let ink = |v: u8| if inverted { 255 - v } else { v };
+        inks.extend_from_slice(&[ink(c), ink(m), ink(y), ink(p[3])]);
+    }
+    inks
+}
+
+/// Converts tightly packed RGBA from the colour space of the ICC profile `icc` to sRGB, in
+/// place. A profile that does not parse, or is not an RGB profile (a grey one), leaves the
+/// pixels as they are.
+fn to_srgb(rgba: &mut [u8], icc: &[u8]) {
+    if let Some(profile) = color_management::EmbeddedProfile::parse(icc) {
+        profile.rgba8_to_srgb(rgba);
+    }
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), String> {
@@ -576,6 +666,41 @@ mod tests {
         assert_eq!(f.size, ImageSize::new(2, 1));
         assert_eq!(f.rgba_at(1, 0), Some([4, 5, 6, 255]));
         assert!(!f.has_alpha);
+    }
+
+    #[test]
+    fn png_with_a_display_p3_profile_decodes_to_srgb() {
+        // Display P3 (255, 0, 0) is outside sRGB: it lands on sRGB red; the alpha is kept.
+        let mut bytes = Vec::new();
+        {
+            let mut info = png::Info::with_size(1, 1);
+            info.color_type = png::ColorType::Rgba;
+            info.bit_depth = png::BitDepth::Eight;
+            info.icc_profile = color_management::icc_profile(color_management::RgbSpace::DisplayP3).map(Into::into);
+            let enc = png::Encoder::with_info(&mut bytes, info).unwrap();
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&[187, 0, 0, 204]).unwrap();
+        }
+        let f = decode(&bytes).unwrap();
+        let [r, g, b, a] = f.rgba_at(0, 0).unwrap();
+        assert!(r.abs_diff(205) <= 2 && g <= 2 && b <= 2 && a == 204, "{:?}", [r, g, b, a]);
+    }
+
+    #[test]
+    fn cmyk_jpeg_inks() {
+        // An APP14 "Adobe" segment right after SOI marks inverted inks.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xEE, 0, 14];
+        jpeg.extend_from_slice(b"Adobe\0\x64\0\0\0\0\x02");
+        jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 2]);
+        assert!(has_adobe_marker(&jpeg));
+        assert!(!has_adobe_marker(&[0xFF, 0xD8, 0xFF, 0xDA, 0, 2]));
+        // Full cyan, stored inverted as CMYK (0, 255, 255, 255), or not inverted.
+        assert_eq!(jpeg_inks(&[0, 255, 255, 255], false, true), [255, 0, 0, 0]);
+        assert_eq!(jpeg_inks(&[255, 0, 0, 0], false, false), [255, 0, 0, 0]);
+        // YCCK's YCbCr holds the complement of the stored C, M and Y: black YCbCr is stored
+        // (255, 255, 255), no ink; white is stored (0, 0, 0), every ink.
+        assert_eq!(jpeg_inks(&[0, 128, 128, 255], true, true), [0, 0, 0, 0]);
+        assert_eq!(jpeg_inks(&[255, 128, 128, 0], true, true), [255, 255, 255, 255]);
     }
 
     #[test]

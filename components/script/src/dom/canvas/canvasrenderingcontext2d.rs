@@ -52,7 +52,7 @@ use crate::dom::canvas::canvasgradient::CanvasGradient;
 use crate::dom::canvas::canvaspattern::CanvasPattern;
 use crate::dom::canvas::canvasstate::{DrawingState, StyleValue};
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
-use crate::dom::canvas::imagedata::ImageData;
+use crate::dom::canvas::imagedata::{ImageData, convert_pixels};
 use crate::dom::canvas::path2d::{Path2D, corner_radii};
 use crate::dom::canvas::rendering;
 use crate::dom::canvas::textmetrics::TextMetrics;
@@ -1306,7 +1306,9 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
             _ => return Err(Error::InvalidState("the canvas bitmap is not available".into())),
         };
         let size = base::units::ImageSize::new(rect.size.width as u32, rect.size.height as u32);
+        // The bitmap is sRGB; pixels asked for in another colour space are converted to it.
         let color_space = settings.color_space.unwrap_or(PredefinedColorSpace::Srgb);
+        let bytes = convert_pixels(&bytes, PredefinedColorSpace::Srgb, color_space).unwrap_or(bytes);
         ImageData::new(cx, &self.global(), size, color_space, Some(&bytes))
     }
 

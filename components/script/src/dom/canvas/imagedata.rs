@@ -115,6 +115,31 @@ impl ImageData {
     }
 }
 
+impl ImageData {
+    /// The pixels in sRGB, the colour space of every canvas bitmap here: a "display-p3"
+    /// ImageData's are converted ("convert … from imageData's colorSpace to the canvas's
+    /// color space", <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata>);
+    /// `None` when the array's buffer was detached.
+    pub fn srgb_bytes(&self) -> Option<Vec<u8>> {
+        let bytes = self.copy_bytes()?;
+        Some(convert_pixels(&bytes, self.color_space, PredefinedColorSpace::Srgb).unwrap_or(bytes))
+    }
+}
+
+/// The colour-management space of a `PredefinedColorSpace`.
+pub fn rgb_space(space: PredefinedColorSpace) -> color_management::RgbSpace {
+    match space {
+        PredefinedColorSpace::Srgb => color_management::RgbSpace::Srgb,
+        PredefinedColorSpace::DisplayP3 => color_management::RgbSpace::DisplayP3,
+    }
+}
+
+/// Unpremultiplied RGBA `pixels` converted from one predefined colour space to another;
+/// `None` when the spaces are the same.
+pub fn convert_pixels(pixels: &[u8], from: PredefinedColorSpace, to: PredefinedColorSpace) -> Option<Vec<u8>> {
+    color_management::convert_rgba8(pixels, rgb_space(from), rgb_space(to))
+}
+
 fn color_space_of(settings: &ImageDataSettings) -> PredefinedColorSpace {
     settings.color_space.unwrap_or(PredefinedColorSpace::Srgb)
 }

@@ -123,7 +123,7 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
         // ImageData: if image's data attribute value's [[ViewedArrayBuffer]] internal slot is
         // detached, then throw an "InvalidStateError" DOMException. Its pixels are copied
         // ("a copy of image's image data": the page may change the array afterwards).
-        ImageBitmapSource::ImageData(data) => match data.copy_bytes() {
+        ImageBitmapSource::ImageData(data) => match data.srgb_bytes() {
             Some(bytes) => {
                 let size = data.size();
                 let has_alpha = bytes.chunks_exact(4).any(|p| p[3] != 255);

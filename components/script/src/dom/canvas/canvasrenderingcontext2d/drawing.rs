@@ -182,7 +182,7 @@ impl CanvasRenderingContext2D {
     pub(super) fn put_image_data(&self, imagedata: &ImageData, dx: i32, dy: i32, dirty: Rect<i32>) -> Fallible<()> {
         // 1. If imagedata's data attribute value's [[ViewedArrayBuffer]]
         //    internal slot is detached, then throw an "InvalidStateError".
-        let Some(bytes) = imagedata.copy_bytes() else {
+        let Some(bytes) = imagedata.srgb_bytes() else {
             return Err(Error::InvalidState("the ImageData's buffer is detached".into()));
         };
         // 2–8. The dirty rectangle rules run on the canvas thread
