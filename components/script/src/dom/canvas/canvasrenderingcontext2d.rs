@@ -174,14 +174,52 @@ impl CanvasRenderingContext2D {
     /// The loaded web fonts of the canvas's font source (the document's `fonts`, or a
     /// worker's for an `OffscreenCanvas` there) for `font`'s families. Drawing text creates
     /// no font source: without one there are no web fonts.
-    fn web_fonts(&self, font: &CanvasFont) -> Vec<WebFontFace> {
+    ///
+    /// Text drawn or measured with a named family uses the document's `@font-face` faces of
+    /// it: those not loaded yet start loading, as when an element uses them (this text falls
+    /// back; text after the load uses them), as in Chromium.
+    fn web_fonts(&self, cx: &mut JSContext, font: &CanvasFont) -> Vec<WebFontFace> {
         let window = self.global();
         let source = if window.is_worker() {
             window.font_source_if_created()
         } else {
-            self.canvas().upcast::<crate::dom::dom::node::Node>().owner_doc().fonts_if_created()
+            let document = self.canvas().upcast::<crate::dom::dom::node::Node>().owner_doc();
+            if font.family_list().iter().any(|f| matches!(f, canvas_traits::text::FamilyName::Named(_))) {
+                let fonts = document.fonts(cx);
+                fonts.sync_css_faces(cx, &document);
+                fonts.load_faces_for(cx, font);
+            }
+            document.fonts_if_created()
         };
         source.map(|set| set.faces_for(font)).unwrap_or_default()
+    }
+
+    /// What `direction = "inherit"` means: the canvas element's directionality
+    /// (<https://html.spec.whatwg.org/multipage/dom.html#the-directionality>), from the `dir`
+    /// attribute of the element or its nearest ancestor that has a valid one ("auto" and
+    /// text-based directionality are taken as left-to-right); an `OffscreenCanvas` in a worker
+    /// has none, so left-to-right.
+    fn inherited_direction(&self) -> canvas_traits::text::TextDirection {
+        use canvas_traits::text::TextDirection;
+        if self.global().is_worker() {
+            return TextDirection::Ltr;
+        }
+        let canvas = self.canvas();
+        let mut element = Some(DomRoot::from_ref(canvas.upcast::<crate::dom::dom::element::Element>()));
+        while let Some(e) = element {
+            if e.is_html_element() {
+                match e.get_attribute_value("dir").map(|d| d.to_ascii_lowercase()).as_deref() {
+                    Some("rtl") => return TextDirection::Rtl,
+                    Some("ltr" | "auto") => return TextDirection::Ltr,
+                    _ => {}
+                }
+            }
+            element = e
+                .upcast::<crate::dom::dom::node::Node>()
+                .parent()
+                .and_then(|p| p.downcast::<crate::dom::dom::element::Element>().map(DomRoot::from_ref));
+        }
+        TextDirection::Ltr
     }
 
     /// Taints the canvas if a pattern style in use is not origin-clean.
@@ -1207,8 +1245,9 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     /// run the text preparation algorithm and return a TextMetrics object
     /// (measured on the canvas thread with the faces the font selects).
     fn MeasureText(&self, cx: &mut JSContext, text: DOMString) -> DomRoot<TextMetrics> {
-        let faces = self.web_fonts(&self.state.borrow().font);
-        let text_options = self.state.borrow().text_options(faces);
+        let font = self.state.borrow().font.clone();
+        let faces = self.web_fonts(cx, &font);
+        let text_options = self.state.borrow().text_options(faces, self.inherited_direction());
         let text = prepare_text(&text);
         let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply })
             .unwrap_or(Metrics::default());

@@ -148,9 +148,9 @@ impl DrawingState {
 
     /// Font, alignment, baseline, resolved direction and the text drawing attributes for
     /// text commands, with `faces`, the loaded web fonts the canvas's font source has for
-    /// the font's families. `"inherit"` resolves to the element's direction; without CSS
-    /// that is left-to-right. Spacing lengths resolve against the current font size.
-    pub fn text_options(&self, faces: Vec<WebFontFace>) -> TextOptions {
+    /// the font's families. `"inherit"` resolves to `inherited`, the canvas element's
+    /// directionality. Spacing lengths resolve against the current font size.
+    pub fn text_options(&self, faces: Vec<WebFontFace>, inherited: TextDirection) -> TextOptions {
         let size = self.font.size_px;
         TextOptions {
             letter_spacing: self.letter_spacing.to_px(size),
@@ -165,7 +165,8 @@ impl DrawingState {
             baseline: self.text_baseline,
             direction: match self.direction {
                 CanvasDirection::Rtl => TextDirection::Rtl,
-                CanvasDirection::Ltr | CanvasDirection::Inherit => TextDirection::Ltr,
+                CanvasDirection::Ltr => TextDirection::Ltr,
+                CanvasDirection::Inherit => inherited,
             },
         }
     }

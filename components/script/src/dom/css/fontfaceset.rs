@@ -19,6 +19,7 @@ use mozjs::rust::HandleObject;
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::Enums::{FontFaceLoadStatus, FontFaceSetLoadStatus};
+use crate::dom::bindings::codegen::FontFaceBinding::FontFaceMethods;
 use crate::dom::bindings::codegen::FontFaceSetBinding::FontFaceSetMethods;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -127,6 +128,79 @@ impl FontFaceSet {
                 face.remove_set(self);
                 self.forget(cx, face);
             }
+        }
+    }
+
+    /// The CSS-connected faces not loaded yet whose family is one of `families`.
+    fn unloaded_css_faces(&self, families: &[String]) -> Vec<DomRoot<FontFace>> {
+        self.css
+            .borrow()
+            .iter()
+            .map(|(_, face)| face.as_rooted())
+            .filter(|face| face.status() == FontFaceLoadStatus::Unloaded)
+            .filter(|face| {
+                let family = face.family();
+                families.iter().any(|n| n.eq_ignore_ascii_case(&family))
+            })
+            .collect()
+    }
+
+    /// <https://drafts.csswg.org/css-fonts/#font-face-loading>: an `@font-face` face is loaded
+    /// when something uses it ("user agents … download only those fonts needed to render the
+    /// page"). Here that is an element of `document` whose computed `font-family` names the
+    /// face's family: its load starts, so [[ReadyPromise]] waits for it, as a page that awaits
+    /// `document.fonts.ready` before drawing with the font expects.
+    pub fn load_faces_used_by(&self, cx: &mut JSContext, document: &Document) {
+        use crate::dom::css::cascade::Cascade;
+        use crate::dom::css::computedstyle::{Target, computed_value};
+        use crate::dom::dom::element::Element;
+        use crate::dom::dom::node::Node;
+        let any_unloaded =
+            self.css.borrow().iter().any(|(_, face)| face.as_rooted().status() == FontFaceLoadStatus::Unloaded);
+        if !any_unloaded {
+            return;
+        }
+        let mut elements = Vec::new();
+        document.upcast::<Node>().for_each_inclusive_descendant(|node| {
+            if let Some(element) = node.downcast::<Element>() {
+                elements.push(DomRoot::from_ref(element));
+            }
+        });
+        let cascade = Cascade::for_tree(cx, document.upcast());
+        let mut families: Vec<String> = Vec::new();
+        for element in &elements {
+            let value = computed_value(&cascade, element, Target::Element, "font-family");
+            if value.is_empty() {
+                continue;
+            }
+            let font = CanvasFont { families: value, ..CanvasFont::default() };
+            for family in font.family_list() {
+                if let FamilyName::Named(name) = family
+                    && !families.iter().any(|f| f.eq_ignore_ascii_case(&name))
+                {
+                    families.push(name);
+                }
+            }
+        }
+        for face in self.unloaded_css_faces(&families) {
+            let _ = face.Load(cx);
+        }
+    }
+
+    /// Text drawn or measured on a canvas with `font` uses the `@font-face` faces of its
+    /// families: those not loaded yet start loading (this text falls back; later text uses
+    /// them).
+    pub fn load_faces_for(&self, cx: &mut JSContext, font: &CanvasFont) {
+        let families: Vec<String> = font
+            .family_list()
+            .into_iter()
+            .filter_map(|f| match f {
+                FamilyName::Named(name) => Some(name),
+                FamilyName::Generic(_) => None,
+            })
+            .collect();
+        for face in self.unloaded_css_faces(&families) {
+            let _ = face.Load(cx);
         }
     }
 

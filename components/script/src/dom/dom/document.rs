@@ -623,6 +623,7 @@ impl DocumentMethods for Document {
     fn Fonts(&self, cx: &mut JSContext) -> DomRoot<crate::dom::css::fontfaceset::FontFaceSet> {
         let fonts = self.fonts(cx);
         fonts.sync_css_faces(cx, self);
+        fonts.load_faces_used_by(cx, self);
         fonts
     }
 

@@ -151,7 +151,7 @@ impl CanvasRenderingContext2D {
         self.check_style_origin(cx, style);
         let canvas = self.canvas().canvas_id();
         let text = prepare_text(&text);
-        let faces = self.web_fonts(&state.font);
+        let faces = self.web_fonts(cx, &state.font);
         let command = if stroke {
             CanvasCommand::StrokeText {
                 canvas,
@@ -159,7 +159,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(faces),
+                text_options: state.text_options(faces, self.inherited_direction()),
                 style: state.stroke_style.to_paint_style(),
                 line: state.line.clone(),
                 options: state.draw_options(),
@@ -171,7 +171,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(faces),
+                text_options: state.text_options(faces, self.inherited_direction()),
                 style: state.fill_style.to_paint_style(),
                 options: state.draw_options(),
             }
