@@ -107,10 +107,17 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
 /// for `drawImage()` of it and for `createImageBitmap()` with `imageOrientation: "from-image"`
 /// (<https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-imagebitmapoptions-imageorientation-from-image>).
 pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
+    decode_with(bytes, true)
+}
+
+/// [`decode`], with the embedded ICC profile applied only when `color_managed`: without it an
+/// RGB image's samples come out as stored (`createImageBitmap()` with `colorSpaceConversion:
+/// "none"`); a CMYK JPEG's inks always go through its profile, they are no RGB.
+pub fn decode_with(bytes: &[u8], color_managed: bool) -> Result<VideoFrame, String> {
     let (frame, exif) = match sniff(bytes) {
-        Some(ImageType::Png) => decode_png(bytes)?,
-        Some(ImageType::Jpeg) => decode_jpeg(bytes)?,
-        Some(ImageType::Webp) => (decode_webp(bytes)?, webp_chunk(bytes, b"EXIF")),
+        Some(ImageType::Png) => decode_png(bytes, color_managed)?,
+        Some(ImageType::Jpeg) => decode_jpeg(bytes, color_managed)?,
+        Some(ImageType::Webp) => (decode_webp(bytes, color_managed)?, webp_chunk(bytes, b"EXIF")),
         Some(ImageType::Gif) => (decode_gif(bytes)?, None),
         Some(ImageType::Bmp) => (decode_bmp(bytes)?, None),
         Some(ImageType::Ico) => (decode_ico(bytes)?, None),
@@ -263,7 +270,7 @@ fn decode_ico(bytes: &[u8]) -> Result<VideoFrame, String> {
 
 /// WebP through libwebp; the declared size is checked before any pixel is
 /// decoded. Animated WebP is refused (not decoded).
-fn decode_webp(bytes: &[u8]) -> Result<VideoFrame, String> {
+fn decode_webp(bytes: &[u8], color_managed: bool) -> Result<VideoFrame, String> {
     let features = webp::BitstreamFeatures::new(bytes).ok_or("WebP: not a valid WebP image")?;
     check_size(features.width(), features.height())?;
     if features.has_animation() {
@@ -281,20 +288,24 @@ fn decode_webp(bytes: &[u8]) -> Result<VideoFrame, String> {
         return Err("WebP: unexpected output size".into());
     }
     let mut rgba = rgba;
-    if let Some(icc) = webp_chunk(bytes, b"ICCP") {
+    if let Some(icc) = webp_chunk(bytes, b"ICCP").filter(|_| color_managed) {
         to_srgb(&mut rgba, &icc);
     }
     Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
-fn decode_png(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
+fn decode_png(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| format!("PNG: {e}"))?;
     let (width, height, exif, icc) = {
         let info = reader.info();
         // An sRGB chunk says the data is sRGB whatever else is there.
-        let icc = if info.srgb.is_some() { None } else { info.icc_profile.as_ref().map(|p| p.to_vec()) };
+        let icc = if info.srgb.is_some() || !color_managed {
+            None
+        } else {
+            info.icc_profile.as_ref().map(|p| p.to_vec())
+        };
         (info.width, info.height, info.exif_metadata.as_ref().map(|e| e.to_vec()), icc)
     };
     check_size(width, height)?;
@@ -320,7 +331,7 @@ fn decode_png(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     Ok((rgba_frame(width, height, rgba, has_alpha), exif))
 }
 
-fn decode_jpeg(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
+fn decode_jpeg(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let options = DecoderOptions::default()
@@ -356,7 +367,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
         return Err("JPEG: unexpected output size".into());
     }
     let mut pixels = pixels;
-    if let Some(profile) = profile {
+    if let Some(profile) = profile.filter(|_| color_managed) {
         profile.rgba8_to_srgb(&mut pixels);
     }
     Ok((rgba_frame(width, height, pixels, false), decoder.exif().cloned()))
@@ -684,6 +695,8 @@ mod tests {
         let f = decode(&bytes).unwrap();
         let [r, g, b, a] = f.rgba_at(0, 0).unwrap();
         assert!(r.abs_diff(205) <= 2 && g <= 2 && b <= 2 && a == 204, "{:?}", [r, g, b, a]);
+        // Without colour management the samples are as stored.
+        assert_eq!(decode_with(&bytes, false).unwrap().rgba_at(0, 0), Some([187, 0, 0, 204]));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
-use crate::dom::bindings::codegen::Enums::{ImageOrientation, ResizeQuality};
+use crate::dom::bindings::codegen::Enums::{ColorSpaceConversion, ImageOrientation, ResizeQuality};
 use crate::dom::bindings::codegen::ImageBitmapBinding::ImageBitmapMethods;
 use crate::dom::bindings::error::Error;
 use crate::dom::bindings::promise::Promise;
@@ -232,7 +232,7 @@ pub fn create_image_bitmap(
             crate::parallel::in_parallel(
                 "ImageDecoder",
                 move || {
-                    imaging::decode(&bytes)
+                    imaging::decode_with(&bytes, format.convert_colors)
                         .map_err(|e| format!("The source image could not be decoded: {e}"))
                         .and_then(|f| format.apply(&f))
                 },
@@ -266,6 +266,8 @@ struct Formatting {
     resize_height: Option<u32>,
     sampling: Sampling,
     flip_y: bool,
+    /// `colorSpaceConversion` is not "none": a decoded image's embedded profile applies.
+    convert_colors: bool,
 }
 
 impl Formatting {
@@ -282,8 +284,10 @@ impl Formatting {
             // "from-image" (and Chromium's legacy "none"): the image as decoded, which applies its
             // EXIF orientation (`imaging::decode`); "flipY" flips that vertically.
             flip_y: options.image_orientation == ImageOrientation::FlipY,
-            // premultiplyAlpha and colorSpaceConversion change nothing observable here: bitmaps
-            // keep unpremultiplied sRGB pixels and 2D drawing gives the same result either way.
+            // premultiplyAlpha changes nothing observable here: bitmaps keep unpremultiplied
+            // pixels and 2D drawing gives the same result either way. colorSpaceConversion
+            // "none" keeps a Blob's samples as stored (an <img> was decoded colour-managed).
+            convert_colors: options.color_space_conversion != ColorSpaceConversion::None,
         }
     }
 
