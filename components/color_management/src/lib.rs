@@ -86,7 +86,8 @@ impl EmbeddedProfile {
     }
 
     /// Converts tightly packed, unpremultiplied RGBA pixels in this RGB profile to sRGB, in
-    /// place; `false` if the profile is not RGB or the transform cannot be built.
+    /// place; `false` (nothing changed) if the profile is not RGB, is sRGB itself, or the
+    /// transform cannot be built.
     pub fn rgba8_to_srgb(&self, pixels: &mut [u8]) -> bool {
         if !self.is_rgb() {
             return false;
@@ -99,6 +100,19 @@ impl EmbeddedProfile {
                     return false;
                 }
             };
+        // Most tagged images carry an sRGB profile (cameras, editors): when the transform moves
+        // no level of a grey, red, green or blue ramp by more than one, the image is sRGB
+        // already and is left exactly as stored (rounding in a table-based curve would
+        // otherwise shift some values by one).
+        let mut ramp = Vec::with_capacity(256 * 16);
+        for v in 0..=255u8 {
+            ramp.extend_from_slice(&[v, v, v, 255, v, 0, 0, 255, 0, v, 0, 255, 0, 0, v, 255]);
+        }
+        let mut mapped = vec![0u8; ramp.len()];
+        if transform.transform(&ramp, &mut mapped).is_ok() && ramp.iter().zip(&mapped).all(|(a, b)| a.abs_diff(*b) <= 1)
+        {
+            return false;
+        }
         let whole = pixels.len() / 4 * 4;
         let mut out = vec![0u8; whole];
         if let Err(e) = transform.transform(&pixels[..whole], &mut out) {
@@ -165,6 +179,14 @@ mod tests {
         let mut pixels = [187, 0, 0, 255];
         assert!(profile.rgba8_to_srgb(&mut pixels));
         assert!(pixels[0].abs_diff(205) <= 2 && pixels[1] <= 2 && pixels[2] <= 2 && pixels[3] == 255, "{pixels:?}");
+    }
+
+    #[test]
+    fn an_embedded_srgb_profile_changes_nothing() {
+        let profile = EmbeddedProfile::parse(&icc_profile(RgbSpace::Srgb).unwrap()).unwrap();
+        let mut pixels = [187, 3, 250, 128];
+        assert!(!profile.rgba8_to_srgb(&mut pixels));
+        assert_eq!(pixels, [187, 3, 250, 128]);
     }
 
     #[test]
