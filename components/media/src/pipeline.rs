@@ -17,7 +17,7 @@
 //!   NULL (sinks first, so no queue waits on a sink), removes it and releases the tee pad.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
 
@@ -393,7 +393,8 @@ impl Tap {
         // that are not stored, so a detached slot stays empty.
         let detached = Arc::new(Mutex::new(false));
         let d = detached.clone();
-        let replayed = Mutex::new(current.as_ref().map(|f| f.data.as_slice().as_ptr() as usize));
+        // The address of the frame given at attach time (0: none), checked once.
+        let replayed = AtomicUsize::new(current.as_ref().map_or(0, |f| f.data.as_slice().as_ptr() as usize));
         let last_size = Mutex::new(current.as_ref().map(|f| f.size));
         let sequence = AtomicU64::new(0);
         appsink.set_callbacks(
@@ -404,7 +405,7 @@ impl Tap {
                     if let Some((frame, ptr)) = frame_from_sample(&sample, seq)
                         && let Some(conv) = conv.upgrade()
                     {
-                        if replayed.lock().unwrap_or_else(PoisonError::into_inner).take() == Some(ptr) {
+                        if replayed.swap(0, Ordering::Relaxed) == ptr {
                             // The frame the sink was given when it attached.
                             return Ok(gst::FlowSuccess::Ok);
                         }

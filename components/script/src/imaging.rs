@@ -342,35 +342,33 @@ fn decode_jpeg(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<
     decoder.decode_headers().map_err(|e| format!("JPEG: {e:?}"))?;
     let profile = decoder.icc_profile().and_then(|icc| color_management::EmbeddedProfile::parse(&icc));
     let input = decoder.input_colorspace();
-    // A CMYK (or YCCK) JPEG with a CMYK profile: its inks go through the profile.
-    if let Some(profile) = profile.as_ref().filter(|p| p.is_cmyk())
-        && matches!(input, Some(ColorSpace::CMYK | ColorSpace::YCCK))
-    {
-        let raw = input.unwrap_or(ColorSpace::CMYK);
+    // A CMYK (or YCCK) JPEG with a CMYK profile: its inks, decoded as stored, go through the
+    // profile.
+    let cmyk = profile.as_ref().is_some_and(|p| p.is_cmyk()) && matches!(input, Some(ColorSpace::CMYK | ColorSpace::YCCK));
+    let raw = input.unwrap_or(ColorSpace::CMYK);
+    if cmyk {
         decoder.set_options(options.jpeg_set_out_colorspace(raw));
-        let samples = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
-        let info = decoder.info().ok_or("JPEG: no image information")?;
-        let (width, height) = (info.width as u32, info.height as u32);
-        check_size(width, height)?;
-        if samples.len() != width as usize * height as usize * 4 {
-            return Err("JPEG: unexpected output size".into());
-        }
-        let inks = jpeg_inks(&samples, raw == ColorSpace::YCCK, has_adobe_marker(bytes));
-        let rgba = profile.cmyk8_to_srgb_rgba(&inks).ok_or("JPEG: the CMYK profile could not be applied")?;
-        return Ok((rgba_frame(width, height, rgba, false), decoder.exif().cloned()));
     }
-    let pixels = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
+    let samples = decoder.decode().map_err(|e| format!("JPEG: {e:?}"))?;
     let info = decoder.info().ok_or("JPEG: no image information")?;
     let (width, height) = (info.width as u32, info.height as u32);
     check_size(width, height)?;
-    if pixels.len() != width as usize * height as usize * 4 {
+    if samples.len() != width as usize * height as usize * 4 {
         return Err("JPEG: unexpected output size".into());
     }
-    let mut pixels = pixels;
-    if let Some(profile) = profile.filter(|_| color_managed) {
-        profile.rgba8_to_srgb(&mut pixels);
-    }
-    Ok((rgba_frame(width, height, pixels, false), decoder.exif().cloned()))
+    let rgba = match profile {
+        Some(profile) if cmyk => {
+            let inks = jpeg_inks(&samples, raw == ColorSpace::YCCK, has_adobe_marker(bytes));
+            profile.cmyk8_to_srgb_rgba(&inks).ok_or("JPEG: the CMYK profile could not be applied")?
+        }
+        Some(profile) if color_managed => {
+            let mut pixels = samples;
+            profile.rgba8_to_srgb(&mut pixels);
+            pixels
+        }
+        _ => samples,
+    };
+    Ok((rgba_frame(width, height, rgba, false), decoder.exif().cloned()))
 }
 
 /// Whether a JPEG has an Adobe `APP14` segment (marker 0xFFEE, "Adobe") before its scan.

@@ -84,6 +84,9 @@ pub struct CanvasRenderingContext2D {
     /// The transform last recorded in `path`.
     #[no_trace]
     path_transform: Cell<Transform2D<f32>>,
+    /// The family list whose `@font-face` faces text last started loading: text drawn
+    /// again with the same families (the common case, every frame) does not look again.
+    fonts_checked: RefCell<String>,
 }
 
 /// The image argument of `drawImage()` and `createPattern()`.
@@ -114,6 +117,7 @@ impl CanvasRenderingContext2D {
                 saved: RefCell::new(Vec::new()),
                 path: RefCell::new(Path::new()),
                 path_transform: Cell::new(Transform2D::identity()),
+                fonts_checked: RefCell::new(String::new()),
             }),
             &window,
         )
@@ -177,14 +181,20 @@ impl CanvasRenderingContext2D {
     ///
     /// Text drawn or measured with a named family uses the document's `@font-face` faces of
     /// it: those not loaded yet start loading, as when an element uses them (this text falls
-    /// back; text after the load uses them), as in Chromium.
+    /// back; text after the load uses them), as in Chromium. That is looked for when the
+    /// family list differs from the last one looked for; a rule added later for the same
+    /// families is found by the next read of `document.fonts`.
     fn web_fonts(&self, cx: &mut JSContext, font: &CanvasFont) -> Vec<WebFontFace> {
         let window = self.global();
         let source = if window.is_worker() {
             window.font_source_if_created()
         } else {
             let document = self.canvas().upcast::<crate::dom::dom::node::Node>().owner_doc();
-            if font.family_list().iter().any(|f| matches!(f, canvas_traits::text::FamilyName::Named(_))) {
+            let new_families = *self.fonts_checked.borrow() != font.families;
+            if new_families {
+                self.fonts_checked.replace(font.families.clone());
+            }
+            if new_families && !crate::dom::css::fontfaceset::named_families(font).is_empty() {
                 let fonts = document.fonts(cx);
                 fonts.sync_css_faces(cx, &document);
                 fonts.load_faces_for(cx, font);

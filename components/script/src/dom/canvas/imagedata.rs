@@ -113,9 +113,6 @@ impl ImageData {
         }
         Some(bytes.to_vec())
     }
-}
-
-impl ImageData {
     /// The pixels in sRGB, the colour space of every canvas bitmap here: a "display-p3"
     /// ImageData's are converted ("convert … from imageData's colorSpace to the canvas's
     /// color space", <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata>);

@@ -173,11 +173,8 @@ impl FontFaceSet {
             if value.is_empty() {
                 continue;
             }
-            let font = CanvasFont { families: value, ..CanvasFont::default() };
-            for family in font.family_list() {
-                if let FamilyName::Named(name) = family
-                    && !families.iter().any(|f| f.eq_ignore_ascii_case(&name))
-                {
+            for name in named_families(&CanvasFont { families: value, ..CanvasFont::default() }) {
+                if !families.iter().any(|f| f.eq_ignore_ascii_case(&name)) {
                     families.push(name);
                 }
             }
@@ -191,15 +188,7 @@ impl FontFaceSet {
     /// families: those not loaded yet start loading (this text falls back; later text uses
     /// them).
     pub fn load_faces_for(&self, cx: &mut JSContext, font: &CanvasFont) {
-        let families: Vec<String> = font
-            .family_list()
-            .into_iter()
-            .filter_map(|f| match f {
-                FamilyName::Named(name) => Some(name),
-                FamilyName::Generic(_) => None,
-            })
-            .collect();
-        for face in self.unloaded_css_faces(&families) {
+        for face in self.unloaded_css_faces(&named_families(font)) {
             let _ = face.Load(cx);
         }
     }
@@ -220,14 +209,7 @@ impl FontFaceSet {
     /// The loaded faces whose family is one of `font`'s families, in set order: what a text
     /// command may draw with.
     pub fn faces_for(&self, font: &CanvasFont) -> Vec<WebFontFace> {
-        let names: Vec<String> = font
-            .family_list()
-            .into_iter()
-            .filter_map(|f| match f {
-                FamilyName::Named(name) => Some(name),
-                FamilyName::Generic(_) => None,
-            })
-            .collect();
+        let names = named_families(font);
         if names.is_empty() {
             return Vec::new();
         }
@@ -377,6 +359,17 @@ fn best_face(
         };
         key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
     })
+}
+
+/// The named families of `font`'s family list (the generic ones have no web faces).
+pub fn named_families(font: &CanvasFont) -> Vec<String> {
+    font.family_list()
+        .into_iter()
+        .filter_map(|f| match f {
+            FamilyName::Named(name) => Some(name),
+            FamilyName::Generic(_) => None,
+        })
+        .collect()
 }
 
 impl FontFaceSetMethods for FontFaceSet {
