@@ -15,6 +15,7 @@ interface mixin GlobalEventHandlers {
   attribute EventHandler onclick;
   attribute EventHandler onclose;
   attribute EventHandler oncontextmenu;
+  attribute EventHandler oncuechange;
   attribute EventHandler ondblclick;
   attribute EventHandler ondrag;
   attribute EventHandler ondragend;

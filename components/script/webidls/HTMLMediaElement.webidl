@@ -1,8 +1,8 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
 // The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
 // media file (`src` or <source> children, decoded by GStreamer on the Media thread). Not
-// implemented (absent): crossOrigin, fastSeek, getStartDate, text/audio/video track lists,
-// and audio output (the host has none). playbackRate/defaultPlaybackRate are kept and fire
+// implemented (absent): crossOrigin, fastSeek, getStartDate, audio/video track lists (text
+// tracks are in TextTrack.webidl), and audio output (the host has none). playbackRate/defaultPlaybackRate are kept and fire
 // ratechange, but a media file always plays at rate 1.
 
 [Exposed=Window]

@@ -43,6 +43,7 @@ pub mod storage;
 pub mod streams;
 pub mod svg;
 pub mod testing;
+pub mod texttracks;
 pub mod url;
 pub mod webaudio;
 pub mod webcodecs;

@@ -259,3 +259,11 @@ pub use crate::dom::webcodecs::videoframe::VideoFrame;
 pub use crate::dom::mediacapture::insertablestreams::{
     MediaStreamTrackGenerator, MediaStreamTrackProcessor, VideoTrackGenerator,
 };
+pub use crate::dom::texttracks::htmltrackelement::HTMLTrackElement;
+pub use crate::dom::texttracks::texttrack::TextTrack;
+pub use crate::dom::texttracks::texttrackcue::TextTrackCue;
+pub use crate::dom::texttracks::texttrackcuelist::TextTrackCueList;
+pub use crate::dom::texttracks::texttracklist::TextTrackList;
+pub use crate::dom::texttracks::trackevent::TrackEvent;
+pub use crate::dom::texttracks::vttcue::VTTCue;
+pub use crate::dom::texttracks::vttregion::VTTRegion;

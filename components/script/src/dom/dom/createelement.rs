@@ -299,6 +299,7 @@ fn create_element_by_interface(
             "video" => make!(crate::dom::html::htmlvideoelement::HTMLVideoElement),
             "audio" => make!(crate::dom::html::htmlvideoelement::HTMLAudioElement),
             "source" => make!(crate::dom::html::htmlsourceelement::HTMLSourceElement),
+            "track" => make!(crate::dom::texttracks::htmltrackelement::HTMLTrackElement),
             "template" => make!(crate::dom::html::htmltemplateelement::HTMLTemplateElement),
             "dialog" => make!(crate::dom::html::htmldialogelement::HTMLDialogElement),
             "slot" => make!(crate::dom::html::htmlslotelement::HTMLSlotElement),

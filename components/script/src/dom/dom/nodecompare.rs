@@ -32,7 +32,7 @@ fn ancestors_from_root(node: &Node) -> Vec<DomRoot<Node>> {
 
 /// <https://dom.spec.whatwg.org/#concept-tree-preceding>: whether `a` precedes `b` in tree
 /// order (both in the same tree, neither an inclusive ancestor of the other).
-fn is_preceding(a: &Node, b: &Node) -> bool {
+pub fn is_preceding(a: &Node, b: &Node) -> bool {
     let (chain_a, chain_b) = (ancestors_from_root(a), ancestors_from_root(b));
     // The first level where the chains differ holds two siblings; the earlier one precedes.
     let diverge = chain_a.iter().zip(&chain_b).take_while(|(x, y)| same_object(&***x, &***y)).count();

@@ -50,10 +50,12 @@ pub fn adopted(cx: &mut JSContext, node: &Node, old_document: &crate::dom::dom::
 /// `child` was inserted into `parent` (once per inserted node, after its insertion steps).
 pub fn child_inserted(cx: &mut JSContext, parent: &Node, child: &Node) {
     crate::dom::html::htmlimageelement::child_inserted(cx, parent, child);
+    crate::dom::html::htmlmediaelement::texttracks::child_inserted(cx, parent, child);
 }
 
 /// `child` was removed from `parent`; `old_next` was its next sibling.
 pub fn child_removed(cx: &mut JSContext, parent: &Node, child: &Node, old_next: Option<crate::dom::bindings::root::DomRoot<Node>>) {
+    crate::dom::html::htmlmediaelement::texttracks::child_removed(cx, parent, child);
     crate::dom::html::htmlimageelement::child_removed(cx, parent, child, old_next);
 }
 
@@ -108,6 +110,11 @@ fn extra_hooks() -> &'static [TreeHooks] {
             inserted: |_, _, _| {},
             removed: |_, _, _| {},
             attribute_changed: crate::dom::html::htmlimageelement::attribute_changed,
+        },
+        TreeHooks {
+            inserted: |_, _, _| {},
+            removed: |_, _, _| {},
+            attribute_changed: crate::dom::texttracks::htmltrackelement::attribute_changed,
         },
         TreeHooks {
             inserted: |_, _, _| {},

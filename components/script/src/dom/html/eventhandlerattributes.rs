@@ -39,6 +39,7 @@ const HANDLERS: &[&str] = &[
     "click",
     "close",
     "contextmenu",
+    "cuechange",
     "dblclick",
     "drag",
     "dragend",

@@ -115,6 +115,7 @@ macro_rules! all_global_event_handlers {
             Onclick, SetOnclick => "click";
             Onclose, SetOnclose => "close";
             Oncontextmenu, SetOncontextmenu => "contextmenu";
+            Oncuechange, SetOncuechange => "cuechange";
             Ondblclick, SetOndblclick => "dblclick";
             Ondrag, SetOndrag => "drag";
             Ondragend, SetOndragend => "dragend";

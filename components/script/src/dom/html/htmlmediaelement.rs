@@ -52,6 +52,7 @@ use crate::script_thread::queue_task;
 
 mod mediafile;
 mod mediastream;
+pub mod texttracks;
 
 use mediafile::{MEDIA_ERR_SRC_NOT_SUPPORTED, can_play_type};
 
@@ -196,6 +197,21 @@ pub struct HTMLMediaElement {
     /// The shown track's last frame, kept when a track ends (its source's frames go with it).
     #[no_trace]
     last_stream_frame: RefCell<Option<VideoFrame>>,
+    /// The list of text tracks (`textTracks`), made when first needed.
+    text_tracks: MutNullableDom<crate::dom::texttracks::texttracklist::TextTrackList>,
+    /// The show poster flag: set by the load algorithm, unset by playing or seeking; while
+    /// set, changes to the text tracks do not run time marches on.
+    #[no_trace]
+    show_poster: Cell<bool>,
+    /// The pending text track change notification flag.
+    #[no_trace]
+    pending_text_track_change: Cell<bool>,
+    /// The did-perform-automatic-track-selection flag.
+    #[no_trace]
+    did_automatic_track_selection: Cell<bool>,
+    /// The current playback position when time marches on last ran for the cues.
+    #[no_trace]
+    last_cue_time: Cell<Option<f64>>,
 }
 
 impl HTMLMediaElement {
@@ -243,6 +259,11 @@ impl HTMLMediaElement {
             track_set_token: Cell::new(None),
             watched_tracks: RefCell::new(Vec::new()),
             last_stream_frame: RefCell::new(None),
+            text_tracks: Default::default(),
+            show_poster: Cell::new(true),
+            pending_text_track_change: Cell::new(false),
+            did_automatic_track_selection: Cell::new(false),
+            last_cue_time: Cell::new(None),
         }
     }
 
@@ -289,10 +310,12 @@ impl HTMLMediaElement {
         self.src_object.get().is_some() && self.potentially_playing()
     }
 
-    /// Whether a page listens for `timeupdate` on a playing MediaStream (rendering updates keep
-    /// coming for it, as for a video frame callback).
+    /// Whether a page listens for `timeupdate` on a playing MediaStream, or the element has cues
+    /// to follow (rendering updates keep coming for it, as for a video frame callback).
     pub fn wants_time_updates(&self) -> bool {
-        self.is_playing_stream() && self.upcast::<crate::dom::dom::eventtarget::EventTarget>().has_listeners_for("timeupdate")
+        self.is_playing_stream()
+            && (self.upcast::<crate::dom::dom::eventtarget::EventTarget>().has_listeners_for("timeupdate")
+                || self.has_live_text_tracks())
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#time-marches-on> for a playing
@@ -313,6 +336,10 @@ impl HTMLMediaElement {
                 self.queue_fire("timeupdate");
             }
             Some(_) => {}
+        }
+        // The cues follow the stream's position at each rendering update.
+        if self.has_live_text_tracks() {
+            self.queue_media_task(|cx, e| e.text_tracks_time_marches_on(cx, true));
         }
         true
     }
@@ -425,6 +452,11 @@ impl HTMLMediaElement {
             let autoplay = self.htmlelement.get_bool_attribute("autoplay");
             if self.can_autoplay.get() && self.paused.get() && autoplay {
                 self.paused.set(false);
+                // "If the element's show poster flag is true, set it to false and run the time
+                // marches on steps" (queued: this runs without a JSContext).
+                if self.show_poster.replace(false) {
+                    self.queue_media_task(|cx, e| e.text_tracks_time_marches_on(cx, false));
+                }
                 self.queue_fire("play");
                 self.notify_about_playing();
             }
@@ -477,6 +509,9 @@ impl HTMLMediaElement {
         self.played_from.set(None);
         self.unwatch_stream();
         self.reset_stream_timeline();
+        // "If the current playback position is not 0, set it to 0": cues active at the old
+        // position exit.
+        self.text_tracks_reset(cx);
         // 7. "Set the playbackRate attribute to the value of the defaultPlaybackRate
         //    attribute." While a MediaStream is the provider, setting playbackRate is ignored
         //    (so no "ratechange" either).
@@ -491,8 +526,10 @@ impl HTMLMediaElement {
 
     /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>
     fn select_resource(&self, cx: &mut JSContext) {
-        // 1. Set networkState to NETWORK_NO_SOURCE. (2.–3. poster, load event.)
+        // 1. Set networkState to NETWORK_NO_SOURCE. 2. "Set the element's show poster flag to
+        //    true." (3. the load event.)
         self.network_state.set(NETWORK_NO_SOURCE);
+        self.show_poster.set(true);
         // 4. Await a stable state. 6. If the element has an assigned media provider object,
         //    mode is object: the rest runs as a microtask (`select_stream`).
         // FIXME: modes attribute and children run the rest synchronously.
@@ -907,6 +944,11 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         }
         if self.paused.get() {
             self.paused.set(false);
+            // "If the show poster flag is true, set the element's show poster flag to false
+            // and run the time marches on steps."
+            if self.show_poster.replace(false) {
+                self.text_tracks_time_marches_on(cx, false);
+            }
             *self.paused_frame.borrow_mut() = None;
             self.play_file(true);
             self.sync_stream_clock();
@@ -930,6 +972,36 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         self.can_autoplay.set(false);
         // 5. Return promise.
         promise
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-texttracks>: "a
+    /// TextTrackList object representing the TextTrack objects of the text tracks in the media
+    /// element's list of text tracks, in the same order as in the list of text tracks", the
+    /// same object each time.
+    fn TextTracks(&self, cx: &mut JSContext) -> DomRoot<crate::dom::texttracks::texttracklist::TextTrackList> {
+        self.text_track_list(cx)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-addtexttrack>: "1. Create
+    /// a new TextTrack object. 2. Create a new text track corresponding to the new object, and
+    /// set its text track kind to kind, its text track label to label, its text track language
+    /// to language, its text track readiness state to the text track loaded state, its text
+    /// track mode to the text track hidden mode, and its text track list of cues to an empty
+    /// list. … 3. Add the new text track to the media element's list of text tracks. 4. Queue
+    /// a media element task given the media element to fire an event named addtrack at the
+    /// media element's textTracks attribute's TextTrackList object, using TrackEvent, with the
+    /// track attribute initialized to the new text track's TextTrack object. 5. Return the new
+    /// TextTrack object."
+    fn AddTextTrack(
+        &self,
+        cx: &mut JSContext,
+        kind: crate::dom::bindings::codegen::Enums::TextTrackKind,
+        label: DOMString,
+        language: DOMString,
+    ) -> DomRoot<crate::dom::texttracks::texttrack::TextTrack> {
+        let track = texttracks::new_script_track(cx, &self.global(), kind, label.into(), language.into());
+        self.add_text_track(cx, &track);
+        track
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-pause>

@@ -445,6 +445,8 @@ impl HTMLMediaElement {
         // 5. "Set the seeking IDL attribute to true." 8–9. "If the new playback position is
         //    later than the end of the media resource, let it be the end … if earlier than the
         //    earliest possible position, let it be that position."
+        // 2. "Set the media element's show poster flag to false."
+        self.show_poster.set(false);
         self.seeking.set(true);
         self.ended.set(false);
         let target = new_position.clamp(0.0, duration);
@@ -477,6 +479,8 @@ impl HTMLMediaElement {
                 if let Some(f) = this.file.borrow_mut().as_mut() {
                     f.advanced = !this.paused.get();
                 }
+                // 16. "Run the time marches on steps." (Before the timeupdate it queues.)
+                this.text_tracks_time_marches_on(cx, false);
                 this.fire(cx, "timeupdate");
                 this.fire(cx, "seeked");
                 if let Some(next) = this.queued_seek.take() {
@@ -495,6 +499,7 @@ impl HTMLMediaElement {
             // "While playing, … queue a media element task … to fire timeupdate" (every 15 to
             // 250 ms).
             MediaEvent::MediaProgress { .. } if !self.paused.get() && !self.seeking.get() => {
+                self.text_tracks_time_marches_on(cx, true);
                 self.fire(cx, "timeupdate")
             }
             // <https://html.spec.whatwg.org/multipage/media.html#reaches-the-end>
@@ -527,20 +532,29 @@ impl HTMLMediaElement {
                     f.advanced = false;
                 }
                 self.ended.set(true);
+                // The position reached the end through normal playback.
+                self.text_tracks_time_marches_on(cx, true);
                 // 3. "Queue a media element task: fire timeupdate; if the media element has
                 //    ended playback, the direction of playback is forwards, and paused is false,
                 //    then set paused to true and fire pause, take pending play promises and
                 //    reject them with AbortError; fire ended."
-                self.fire(cx, "timeupdate");
-                if !self.paused.replace(true) {
-                    self.fire(cx, "pause");
-                    for p in self.take_pending_play_promises() {
-                        p.reject_error(cx, crate::dom::bindings::error::Error::Abort("The media ended.".into()));
+                //    (Queued, so the cue events time marches on queued come first.)
+                let generation = self.generation.get();
+                self.queue_media_task(move |cx, this| {
+                    if this.generation.get() != generation {
+                        return;
                     }
-                }
-                self.fire(cx, "ended");
-                // A captured stream's tracks end with the media (mediacapture-fromelement).
-                self.end_captured_tracks(cx);
+                    this.fire(cx, "timeupdate");
+                    if !this.paused.replace(true) {
+                        this.fire(cx, "pause");
+                        for p in this.take_pending_play_promises() {
+                            p.reject_error(cx, crate::dom::bindings::error::Error::Abort("The media ended.".into()));
+                        }
+                    }
+                    this.fire(cx, "ended");
+                    // A captured stream's tracks end with the media (mediacapture-fromelement).
+                    this.end_captured_tracks(cx);
+                });
             }
             // A decoding error while playing: MEDIA_ERR_DECODE
             // (<https://html.spec.whatwg.org/multipage/media.html#fatal-decode-error>).
