@@ -113,6 +113,22 @@
     () => stream && new ImageCapture(stream.getVideoTracks()[0]),
     () => stream && new MediaRecorder(stream),
   ]) keep(attempt(make));
+  // Text tracks: a <video> with a <track> (a data: WebVTT file, shown) and a script track with
+  // a cue and a region, so their lists, cues and events are in the pool.
+  const tv = document.createElement("video");
+  const te = document.createElement("track");
+  te.src = "data:text/vtt,WEBVTT%0A%0A00:00.000 --> 00:01.000 region:r%0A<v A>cue</v>";
+  te.default = true;
+  tv.appendChild(te);
+  document.body.appendChild(tv);
+  keep(tv); keep(te); keep(te.track); keep(tv.textTracks);
+  const tt = attempt(() => tv.addTextTrack("subtitles", "fuzz", "en"));
+  if (tt) {
+    keep(tt);
+    const cue = attempt(() => new VTTCue(0, 1, "<b>fuzz</b>"));
+    if (cue) { keep(cue); attempt(() => tt.addCue(cue)); keep(tt.cues); keep(tt.activeCues); }
+  }
+  keep(attempt(() => new VTTRegion()));
   // An element of every tag (HTML, SVG, MathML) and an instance of every interface that
   // constructs without arguments, so most members get a receiver of their own type.
   const TAGS = ["a", "abbr", "area", "audio", "b", "base", "bdi", "blockquote", "br", "button",
