@@ -471,6 +471,10 @@ impl HTMLMediaElement {
     fn load(&self, cx: &mut JSContext) {
         // 1.–2. Abort a running resource selection; events of the old resource are ignored.
         self.generation.set(self.generation.get() + 1);
+        // Before any media data, `default_position` is the default playback start position
+        // (a `currentTime` set while HAVE_NOTHING), which the load keeps: the metadata steps
+        // seek to it. Afterwards it is the current position, which the load sets to 0.
+        let keep_start_position = self.ready_state.get() == HAVE_NOTHING;
         // 5. If networkState is NETWORK_LOADING or NETWORK_IDLE, queue a task to fire "abort".
         let state = self.network_state.get();
         if state == NETWORK_LOADING || state == NETWORK_IDLE {
@@ -504,7 +508,9 @@ impl HTMLMediaElement {
         self.error_code.set(0);
         self.seeking.set(false);
         self.queued_seek.set(None);
-        self.default_position.set(0.0);
+        if !keep_start_position {
+            self.default_position.set(0.0);
+        }
         self.played.borrow_mut().clear();
         self.played_from.set(None);
         self.unwatch_stream();
