@@ -245,9 +245,6 @@ impl HTMLTrackElement {
     /// "wait until the track URL is no longer equal to URL, at the same time as the text track
     /// mode is set to hidden or showing"; "jump to the step labeled top."
     fn fetch_done(&self, cx: &mut JSContext) {
-        if let Some(media) = self.media_parent() {
-            media.text_track_settled(cx);
-        }
         self.restart_if_url_changed(cx);
     }
 

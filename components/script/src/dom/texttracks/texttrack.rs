@@ -129,6 +129,16 @@ impl TextTrack {
         self.readiness.set(readiness);
     }
 
+    /// Whether the list of cues is empty, and whether one of its cues is active (no copies:
+    /// asked at each rendering update of a playing stream).
+    pub fn has_cues(&self) -> bool {
+        !self.cues.is_empty()
+    }
+
+    pub fn has_active_cues(&self) -> bool {
+        self.cues.any_active()
+    }
+
     /// The text track list of cues, in text track cue order.
     pub fn cue_list(&self) -> Vec<DomRoot<TextTrackCue>> {
         self.cues.cues()

@@ -52,6 +52,11 @@ impl TextTrackCueList {
         self.cues.borrow().iter().map(|c| c.as_rooted()).collect()
     }
 
+    /// Whether a cue of the list has its active flag set.
+    pub fn any_active(&self) -> bool {
+        self.cues.borrow().iter().any(|c| c.is_active())
+    }
+
     pub fn contains(&self, cue: &TextTrackCue) -> bool {
         self.cues.borrow().iter().any(|c| std::ptr::eq(&**c, cue))
     }

@@ -41,6 +41,11 @@ impl TextTrackList {
         self.tracks.borrow().iter().map(|t| t.as_rooted()).collect()
     }
 
+    /// Whether a track of the list satisfies `test` (without copying the list).
+    pub fn any(&self, test: impl Fn(&TextTrack) -> bool) -> bool {
+        self.tracks.borrow().iter().any(|t| test(t))
+    }
+
     pub fn contains(&self, track: &TextTrack) -> bool {
         self.tracks.borrow().iter().any(|t| std::ptr::eq(&**t, track))
     }

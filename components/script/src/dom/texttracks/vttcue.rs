@@ -30,7 +30,7 @@ use crate::dom::dom::text::Text;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
 use crate::dom::texttracks::texttrackcue::TextTrackCue;
-use crate::dom::texttracks::vttregion::VTTRegion;
+use crate::dom::texttracks::vttregion::{VTTRegion, percentage};
 
 #[dom_struct]
 pub struct VTTCue {
@@ -108,16 +108,6 @@ fn append_cue_nodes(cx: &mut JSContext, document: &Document, parent: &Node, node
             }
         };
         parent.insert(cx, &child, None, false);
-    }
-}
-
-/// The percentage setters' check: "If the new value is negative or greater than 100, then an
-/// IndexSizeError exception must be thrown."
-fn percentage(value: f64, what: &str) -> Fallible<f64> {
-    if (0.0..=100.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(Error::IndexSize(format!("The {what} must be between 0 and 100, not {value}.")))
     }
 }
 

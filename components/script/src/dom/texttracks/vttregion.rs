@@ -24,9 +24,9 @@ pub struct VTTRegion {
     region: RefCell<webvtt::Region>,
 }
 
-/// The checks of the percentage setters: "If the new value is negative or greater than 100,
-/// then throw an IndexSizeError exception."
-fn percentage(value: f64, what: &str) -> Fallible<f64> {
+/// The check of the percentage setters of VTTRegion and VTTCue: "If the new value is negative
+/// or greater than 100, then throw an IndexSizeError exception."
+pub(crate) fn percentage(value: f64, what: &str) -> Fallible<f64> {
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {

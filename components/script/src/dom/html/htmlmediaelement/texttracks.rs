@@ -76,7 +76,7 @@ impl HTMLMediaElement {
     /// "When a track element's parent changes and the old parent was a media element, then
     /// the user agent must remove the track element's corresponding text track from the media
     /// element's list of text tracks", firing `removetrack`.
-    pub(crate) fn track_element_removed(&self, cx: &mut JSContext, element: &HTMLTrackElement) {
+    pub(crate) fn track_element_removed(&self, _cx: &mut JSContext, element: &HTMLTrackElement) {
         let track = element.text_track();
         let Some(list) = self.text_tracks.get() else { return };
         if !list.remove(&track) {
@@ -98,7 +98,6 @@ impl HTMLMediaElement {
             let event = TrackEvent::new_trusted(cx, &e.global(), "removetrack", &track);
             list.upcast::<EventTarget>().dispatch(cx, event.upcast::<crate::dom::dom::event::Event>());
         });
-        let _ = cx;
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#honor-user-preferences-for-automatic-text-track-selection>
@@ -169,10 +168,6 @@ impl HTMLMediaElement {
         }
     }
 
-    /// A `<track>` finished loading or failed: nothing waits on it (the ready state of the
-    /// element does not wait for its text tracks).
-    pub fn text_track_settled(&self, _cx: &mut JSContext) {}
-
     /// Queues `cuechange` at a track and then at its `<track>` element: "queue a media element
     /// task given the media element to fire an event named cuechange at the TextTrack object,
     /// and, if the text track has a corresponding track element, to then fire an event named
@@ -191,8 +186,9 @@ impl HTMLMediaElement {
     /// Whether any text track can have active cues (the checks a playing stream's rendering
     /// update makes before queueing time marches on).
     pub(super) fn has_live_text_tracks(&self) -> bool {
-        self.tracks().iter().any(|t| t.mode() != TextTrackMode::Disabled && !t.cue_list().is_empty())
-            || self.tracks().iter().any(|t| t.cue_list().iter().any(|c| c.is_active()))
+        self.text_tracks.get().is_some_and(|list| {
+            list.any(|t| (t.mode() != TextTrackMode::Disabled && t.has_cues()) || t.has_active_cues())
+        })
     }
 
     /// The current playback position, for the cues.
@@ -204,7 +200,7 @@ impl HTMLMediaElement {
     /// cues (the element fires `timeupdate` itself). `normal_playback`: "the time was reached
     /// through the usual monotonic increase of the current playback position during normal
     /// playback".
-    pub(super) fn text_tracks_time_marches_on(&self, cx: &mut JSContext, normal_playback: bool) {
+    pub(super) fn text_tracks_time_marches_on(&self, _cx: &mut JSContext, normal_playback: bool) {
         let Some(list) = self.text_tracks.get() else { return };
         let tracks = list.tracks();
         let now = self.cue_position();
@@ -343,7 +339,6 @@ impl HTMLMediaElement {
             }
         }
         // 16. (The rules for updating the text track rendering: Aperture does not render cues.)
-        let _ = cx;
     }
 
     /// The load algorithm drops the media resource: the cues active at the old position exit
