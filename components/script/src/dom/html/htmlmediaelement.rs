@@ -931,15 +931,11 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         self.pending_play_promises.borrow_mut().push(promise.clone());
         // 4. Run the internal play steps.
         // 4.1. If networkState is NETWORK_EMPTY, invoke the resource selection algorithm.
+        //      An element with no source at all waits, as in Chromium: it is playing (paused
+        //      false, "play" and "waiting" fire) and the promise settles once a source that
+        //      is later given plays, or a load or pause rejects it.
         if self.network_state.get() == NETWORK_EMPTY {
             self.select_resource(cx);
-            if self.network_state.get() == NETWORK_EMPTY {
-                // FIXME: the spec leaves an element with no source at all waiting; like
-                // Chromium, Aperture fails the play() instead of leaving it pending forever.
-                self.pending_play_promises.borrow_mut().retain(|p| !Rc::ptr_eq(p, &promise));
-                promise.reject_error(cx, Error::NotSupported("The element has no supported sources.".into()));
-                return promise;
-            }
         }
         // 4.3. If paused is true: set it to false, queue a task to fire "play", and fire
         //      "waiting" (readyState HAVE_CURRENT_DATA or less) or notify about playing.
