@@ -180,25 +180,44 @@ impl TextTrack {
         if !self.cues.remove(cue) {
             return false;
         }
-        cue.set_track(None, 0);
-        // An active cue that leaves the list is no longer shown: activeCues changes, which
-        // the track reports with cuechange.
-        if cue.is_active() {
-            cue.set_active(false);
-            self.active_cues.remove(cue);
-            if let Some(media) = self.media.get() {
-                media.queue_cuechange(self);
-            }
-        }
-        self.list_of_cues_changed(cx);
+        let was_active = self.detach_cue(cue);
+        self.cues_removed(cx, was_active);
         true
     }
 
-    /// Empties the list of cues (a `<track>`'s `src` changed).
-    pub fn clear_cues(&self, cx: &mut JSContext) {
-        for cue in self.cues.cues() {
-            self.take_cue(cx, &cue);
+    /// Unlinks a cue that left the list; whether it was active.
+    fn detach_cue(&self, cue: &TextTrackCue) -> bool {
+        cue.set_track(None, 0);
+        let was_active = cue.is_active();
+        if was_active {
+            cue.set_active(false);
+            self.active_cues.remove(cue);
         }
+        was_active
+    }
+
+    /// After cues left the list: an active cue that left is no longer shown, so activeCues
+    /// changed, which the track reports with one cuechange; then time marches on once.
+    fn cues_removed(&self, cx: &mut JSContext, any_was_active: bool) {
+        if any_was_active && let Some(media) = self.media.get() {
+            media.queue_cuechange(self);
+        }
+        self.list_of_cues_changed(cx);
+    }
+
+    /// Empties the list of cues (a `<track>`'s `src` changed), with one cuechange and one run
+    /// of time marches on for the whole list.
+    pub fn clear_cues(&self, cx: &mut JSContext) {
+        let cues = self.cues.cues();
+        if cues.is_empty() {
+            return;
+        }
+        self.cues.clear();
+        let mut any_was_active = false;
+        for cue in &cues {
+            any_was_active |= self.detach_cue(cue);
+        }
+        self.cues_removed(cx, any_was_active);
     }
 
     /// A cue's start or end time changed: the list keeps text track cue order, and the media
