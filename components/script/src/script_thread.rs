@@ -148,6 +148,31 @@ pub fn request_settled() {
     OUTSTANDING.with(|c| c.set(c.get().saturating_sub(1)));
 }
 
+/// Keeps the event loop from going idle while it lives, for work that will produce tasks
+/// without a request outstanding (a media file playing towards its end). Dropping it lets the
+/// loop go idle again. Belongs to the script thread that made it.
+pub struct LoopKeepAlive(std::marker::PhantomData<*const ()>);
+
+impl LoopKeepAlive {
+    pub fn new() -> Self {
+        request_started();
+        LoopKeepAlive(std::marker::PhantomData)
+    }
+}
+
+impl Default for LoopKeepAlive {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for LoopKeepAlive {
+    fn drop(&mut self) {
+        // The thread's tables may already be gone when a page is torn down at thread exit.
+        let _ = OUTSTANDING.try_with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
 /// Asks the loop to end after the current task.
 pub fn request_exit(code: i32) {
     EXIT.with(|e| e.set(Some(code)));
