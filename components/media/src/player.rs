@@ -53,6 +53,10 @@ pub struct Player {
     /// MediaRecorder's are, does not: GStreamer's estimate is then not the duration, and the
     /// element reports +Infinity until playback reaches the end, as Chromium does).
     pub duration_known: bool,
+    /// The playback rate (`playbackRate`): 0 holds the position while playing.
+    rate: f64,
+    /// The rate the pipeline's segment was last given (0 never: the pipeline pauses instead).
+    applied_rate: f64,
 }
 
 impl Player {
@@ -135,27 +139,70 @@ impl Player {
             return Err(MediaError::NotSupported("the media could not be decoded".into()));
         }
         let duration_known = !matroska_without_duration(bytes);
-        Ok(Player { pipeline, path, position, audio_subscribers, has_video, has_audio, duration_known })
+        Ok(Player {
+            pipeline,
+            path,
+            position,
+            audio_subscribers,
+            has_video,
+            has_audio,
+            duration_known,
+            rate: 1.0,
+            applied_rate: 1.0,
+        })
     }
 
-    /// Plays or pauses.
+    /// Plays or pauses. At rate 0 the pipeline stays paused: "playing" does not advance.
     pub fn set_playing(&self, playing: bool) {
-        let state = if playing { gst::State::Playing } else { gst::State::Paused };
+        let state = if playing && self.rate != 0.0 { gst::State::Playing } else { gst::State::Paused };
         if self.pipeline.set_state(state).is_err() {
             log::warn!("player: could not switch to {state:?}");
         }
     }
 
-    /// Seeks accurately to `to` (the bus then reports `PlayerSettled`).
-    pub fn seek(&self, to: Duration) -> Result<(), MediaError> {
-        self.pipeline
-            .seek_simple(
-                gst::SeekFlags::FLUSH | gst::SeekFlags::ACCURATE,
-                gst::ClockTime::from_nseconds(to.as_nanos() as u64),
-            )
-            .map_err(|e| MediaError::Unknown(format!("seek failed: {e}")))?;
+    /// Seeks accurately to `to` (the bus then reports `PlayerSettled`), keeping the rate.
+    pub fn seek(&mut self, to: Duration) -> Result<(), MediaError> {
+        let rate = if self.rate == 0.0 { self.applied_rate } else { self.rate };
+        self.seek_at_rate(to, rate).map_err(|e| MediaError::Unknown(format!("seek failed: {e}")))?;
+        self.applied_rate = rate;
         self.position.set(to);
         Ok(())
+    }
+
+    fn seek_at_rate(&self, to: Duration, rate: f64) -> Result<(), glib::BoolError> {
+        self.pipeline.seek(
+            rate,
+            gst::SeekFlags::FLUSH | gst::SeekFlags::ACCURATE,
+            gst::SeekType::Set,
+            gst::ClockTime::from_nseconds(to.as_nanos() as u64),
+            gst::SeekType::None,
+            gst::ClockTime::NONE,
+        )
+    }
+
+    /// Sets the playback rate: 0 pauses the pipeline while the element plays; any other rate
+    /// becomes the segment's rate through a flushing seek to the current position (at once
+    /// when `now`, else at [`Player::apply_pending_rate`], after a seek in progress).
+    pub fn set_rate(&mut self, rate: f64, playing: bool, now: bool) {
+        if !(rate.is_finite() && rate >= 0.0) {
+            log::debug!("player: rate {rate} ignored");
+            return;
+        }
+        self.rate = rate;
+        if now {
+            self.apply_pending_rate(playing);
+        }
+    }
+
+    /// Gives the pipeline the rate last set, if it has another one.
+    pub fn apply_pending_rate(&mut self, playing: bool) {
+        if self.rate != 0.0 && self.rate != self.applied_rate {
+            match self.seek_at_rate(self.position.get(), self.rate) {
+                Ok(()) => self.applied_rate = self.rate,
+                Err(e) => log::warn!("player: could not set rate {}: {e}", self.rate),
+            }
+        }
+        self.set_playing(playing);
     }
 
     /// The caps of the decoded audio, once known.

@@ -425,6 +425,11 @@ impl MediaLoop {
                 }
                 None => log::debug!("PlayMedia: {source} is not a media file"),
             },
+            MediaCommand::SetMediaRate { source, rate } => match self.players.get_mut(&source) {
+                // A seek in progress keeps its rate; the new one applies when it settles.
+                Some(entry) => entry.player.set_rate(rate, entry.playing, entry.seeking.is_none()),
+                None => log::debug!("SetMediaRate: {source} is not a media file"),
+            },
             MediaCommand::SeekMedia { request, source, position } => {
                 let result = match self.players.get_mut(&source) {
                     Some(entry) if entry.seeking.is_none() => entry.player.seek(position).map(|_| {
@@ -879,6 +884,8 @@ impl MediaLoop {
                     };
                     self.reply(request, Some(id), Ok(reply));
                 } else if let Some(request) = entry.seeking.take() {
+                    // A rate set while the seek ran applies from its target on.
+                    entry.player.apply_pending_rate(entry.playing);
                     self.reply(request, Some(id), Ok(MediaReply::MediaSeeked));
                 }
             }

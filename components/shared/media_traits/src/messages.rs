@@ -351,6 +351,15 @@ pub enum MediaCommand {
         /// Whether to play.
         playing: bool,
     },
+    /// Sets a media file's playback rate (the element's `playbackRate`): a positive factor of
+    /// the normal speed, or 0 for "playing" without advancing. Not a request; unknown ids are
+    /// ignored.
+    SetMediaRate {
+        /// The media file's source.
+        source: SourceId,
+        /// The rate: 0, or positive and finite.
+        rate: f64,
+    },
     /// Seeks a media file accurately; answers `MediaSeeked` once the frame there is decoded.
     SeekMedia {
         /// Reply id.
@@ -392,7 +401,12 @@ impl MediaCommand {
             | OpenMedia { request, .. }
             | SeekMedia { request, .. } => Some(*request),
             // A cancellation, a pushed frame, a pause or play are answered by nobody.
-            CancelRequest { .. } | PushFrame { .. } | PauseRecorder { .. } | PlayMedia { .. } | Exit => None,
+            CancelRequest { .. }
+            | PushFrame { .. }
+            | PauseRecorder { .. }
+            | PlayMedia { .. }
+            | SetMediaRate { .. }
+            | Exit => None,
         }
     }
 }
