@@ -18,7 +18,8 @@ const RED_PNG: [u8; 74] = [
     0xf9, 0x67, 0x59, 0x6e, 0xb7, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-/// Serves `files` (path, content type, body) on 127.0.0.1 (reached as `localhost` too).
+/// Serves `files` (path, content type, body) on 127.0.0.1 (reached as `localhost` too), and
+/// each under `/cors/` with `Access-Control-Allow-Origin: *`.
 fn serve(files: Vec<(&'static str, &'static str, Vec<u8>)>) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -29,9 +30,14 @@ fn serve(files: Vec<(&'static str, &'static str, Vec<u8>)>) -> u16 {
             let n = stream.read(&mut buf).unwrap_or(0);
             let request = String::from_utf8_lossy(&buf[..n]);
             let path = request.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/").to_string();
+            // `/cors/NAME` is NAME with a CORS header that allows every origin.
+            let (path, cors) = match path.strip_prefix("/cors") {
+                Some(rest) => (rest.to_string(), "Access-Control-Allow-Origin: *\r\n"),
+                None => (path, ""),
+            };
             let response: Vec<u8> = match files.iter().find(|(p, _, _)| *p == path) {
                 Some((_, ty, body)) => format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    "HTTP/1.1 200 OK\r\nContent-Type: {ty}\r\n{cors}Content-Length: {}\r\nConnection: close\r\n\r\n",
                     body.len()
                 )
                 .into_bytes()
@@ -54,6 +60,7 @@ fn no_pixels_of_a_tainted_canvas_and_no_foreign_local_resources() {
         ("/child.html", "text/html", read("tests/pages/security/child.html")),
         ("/check.js", "text/javascript", read("tests/pages/resources/check.js")),
         ("/red.png", "image/png", RED_PNG.to_vec()),
+        ("/green.webm", "video/webm", read("tests/pages/security/green.webm")),
     ]);
     let url = format!("http://127.0.0.1:{port}/page.html");
     let r = run(&["--pref", "dom_testing_enabled=true", "--timeout", "60"], std::path::Path::new(&url));

@@ -1,9 +1,9 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
 // The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
 // media file (`src` or <source> children, decoded by GStreamer on the Media thread). Not
-// implemented (absent): crossOrigin, fastSeek, getStartDate, audio/video track lists (text
-// tracks are in TextTrack.webidl), and audio output (the host has none). playbackRate/defaultPlaybackRate are kept and fire
-// ratechange, but a media file always plays at rate 1.
+// implemented (absent): fastSeek, getStartDate, audio/video track lists (text
+// tracks are in TextTrack.webidl), and audio output (the host has none). A media file plays at
+// playbackRate (0, or 1/16 to 16 as in Chromium; other values throw NotSupportedError).
 
 [Exposed=Window]
 interface HTMLMediaElement : HTMLElement {
@@ -14,6 +14,7 @@ interface HTMLMediaElement : HTMLElement {
   attribute USVString src;
   attribute MediaProvider? srcObject;
   readonly attribute USVString currentSrc;
+  attribute DOMString? crossOrigin;
   attribute DOMString preload;
   readonly attribute TimeRanges buffered;
   const unsigned short NETWORK_EMPTY = 0;
@@ -38,7 +39,7 @@ interface HTMLMediaElement : HTMLElement {
   readonly attribute unrestricted double duration;
   readonly attribute boolean paused;
   attribute double defaultPlaybackRate;
-  attribute double playbackRate;
+  [SetterThrows] attribute double playbackRate;
   readonly attribute TimeRanges played;
   readonly attribute TimeRanges seekable;
   readonly attribute boolean ended;
@@ -88,6 +89,7 @@ interface HTMLVideoElement : HTMLMediaElement {
   attribute unsigned long height;
   readonly attribute unsigned long videoWidth;
   readonly attribute unsigned long videoHeight;
+  attribute USVString poster;
   attribute boolean playsInline;
 };
 

@@ -65,6 +65,13 @@ pub const HAVE_METADATA: u16 = 1;
 pub const HAVE_CURRENT_DATA: u16 = 2;
 pub const HAVE_FUTURE_DATA: u16 = 3;
 pub const HAVE_ENOUGH_DATA: u16 = 4;
+/// The playback rates a media file plays at, besides 0 (as Chromium's).
+const MIN_PLAYBACK_RATE: f64 = 1.0 / 16.0;
+const MAX_PLAYBACK_RATE: f64 = 16.0;
+
+fn supported_playback_rate(rate: f64) -> bool {
+    rate == 0.0 || (MIN_PLAYBACK_RATE..=MAX_PLAYBACK_RATE).contains(&rate)
+}
 
 /// A media file being played (`src`).
 struct MediaFile {
@@ -79,6 +86,9 @@ struct MediaFile {
     advanced: bool,
     /// Whether the resource is CORS-same-origin (else captured tracks carry nothing).
     origin_clean: bool,
+    /// Held while the file plays towards its end (not looping): the page is not idle until
+    /// playback ends or pauses, so its `timeupdate` and `ended` events reach it.
+    playing: Option<crate::script_thread::LoopKeepAlive>,
 }
 
 /// The Media thread sink feeding the element.
@@ -111,6 +121,13 @@ pub struct HTMLMediaElement {
     /// The error is MEDIA_ERR_SRC_NOT_SUPPORTED (a `src` Aperture cannot play).
     #[no_trace]
     src_not_supported: Cell<bool>,
+    /// Resource selection in mode children tried every `<source>` child and waits for another
+    /// to be inserted ("waiting" in the resource selection algorithm).
+    #[no_trace]
+    waiting_for_source: Cell<bool>,
+    /// The document whose load event the element delays (its "delaying-the-load-event flag"),
+    /// from the resource selection of a media file until its first frame or its failure.
+    delayed_document: MutNullableDom<Document>,
     /// The list of pending play promises (persistently rooted).
     #[no_trace]
     pending_play_promises: RefCell<Vec<Rc<Promise>>>,
@@ -166,8 +183,8 @@ pub struct HTMLMediaElement {
     /// When a playing MediaStream last fired `timeupdate` ("time marches on").
     #[no_trace]
     last_time_update: Cell<Option<std::time::Instant>>,
-    /// The values of `defaultPlaybackRate` and `playbackRate` (kept, though not used, while a
-    /// MediaStream is the provider).
+    /// The values of `defaultPlaybackRate` and `playbackRate` (a media file plays at the
+    /// latter; a MediaStream at 1).
     #[no_trace]
     default_playback_rate: Cell<f64>,
     #[no_trace]
@@ -227,6 +244,8 @@ impl HTMLMediaElement {
             can_autoplay: Cell::new(true),
             loaded_data_fired: Cell::new(false),
             src_not_supported: Cell::new(false),
+            waiting_for_source: Cell::new(false),
+            delayed_document: Default::default(),
             pending_play_promises: RefCell::new(Vec::new()),
             sink: RefCell::new(None),
             video_size: Cell::new((0, 0)),
@@ -438,6 +457,10 @@ impl HTMLMediaElement {
         if old <= HAVE_METADATA && new >= HAVE_CURRENT_DATA && !self.loaded_data_fired.replace(true) {
             self.queue_fire("loadeddata");
         }
+        // The first frame is there: the element no longer delays the load event.
+        if new >= HAVE_CURRENT_DATA {
+            self.stop_delaying_load_event();
+        }
         // To HAVE_FUTURE_DATA or HAVE_ENOUGH_DATA from HAVE_CURRENT_DATA or less: fire
         // "canplay"; if the element is potentially playing, notify about playing.
         if old <= HAVE_CURRENT_DATA && new >= HAVE_FUTURE_DATA {
@@ -460,7 +483,8 @@ impl HTMLMediaElement {
                 self.queue_fire("play");
                 self.notify_about_playing();
             }
-            // Queue a media element task to fire "canplaythrough".
+            // Queue a media element task to fire "canplaythrough" (after "play" and "playing",
+            // as in Chromium, though WPT `ready-states/autoplay.html` expects it before them).
             self.queue_fire("canplaythrough");
         }
         // A stream's timeline runs while the element is potentially playing.
@@ -530,17 +554,57 @@ impl HTMLMediaElement {
         self.select_resource(cx);
     }
 
-    /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-load-algorithm>
+    /// <https://html.spec.whatwg.org/multipage/media.html#concept-media-select-resource>
     fn select_resource(&self, cx: &mut JSContext) {
         // 1. Set networkState to NETWORK_NO_SOURCE. 2. "Set the element's show poster flag to
         //    true." (3. the load event.)
         self.network_state.set(NETWORK_NO_SOURCE);
         self.show_poster.set(true);
-        // 4. Await a stable state. 6. If the element has an assigned media provider object,
-        //    mode is object: the rest runs as a microtask (`select_stream`).
-        // FIXME: modes attribute and children run the rest synchronously.
+        self.waiting_for_source.set(false);
+        // 4. "Await a stable state". With a media provider object the rest runs as a
+        //    microtask. For a media file it runs as a queued task, as in Chromium and WebKit:
+        //    a page's script that follows the element in the markup, or that changed `src`
+        //    a moment ago, still sees NETWORK_NO_SOURCE and no loadstart yet, as pages
+        //    written against those engines expect. The mode is chosen then.
         if self.src_object.get().is_some() {
+            self.stop_delaying_load_event();
             self.select_stream(cx);
+            return;
+        }
+        // 3. "Set the element's delaying-the-load-event flag to true."
+        self.delay_load_event();
+        let generation = self.generation.get();
+        self.queue_media_task(move |cx, e| {
+            // A later load aborted this run of the algorithm.
+            if e.generation.get() == generation {
+                e.continue_file_selection(cx);
+            }
+        });
+    }
+
+    /// Sets the delaying-the-load-event flag: the node document's load event waits.
+    fn delay_load_event(&self) {
+        if self.delayed_document.get().is_none() {
+            let document = self.upcast::<Node>().owner_doc();
+            if document.delay_load_event() {
+                self.delayed_document.set(Some(&document));
+            }
+        }
+    }
+
+    /// Clears the delaying-the-load-event flag.
+    pub(super) fn stop_delaying_load_event(&self) {
+        if let Some(document) = self.delayed_document.get() {
+            self.delayed_document.set(None);
+            document.undelay_load_event();
+        }
+    }
+
+    /// The resource selection algorithm after its stable state, when no media provider object
+    /// is assigned: steps 6–9 for modes attribute and children.
+    fn continue_file_selection(&self, cx: &mut JSContext) {
+        // 6. An object assigned meanwhile has its own run of the algorithm (a later load).
+        if self.src_object.get().is_some() {
             return;
         }
         let has_source_child = self
@@ -548,20 +612,70 @@ impl HTMLMediaElement {
             .children()
             .iter()
             .any(|c| c.downcast::<Element>().is_some_and(|e| e.local_name() == "source"));
-        if self.upcast::<Element>().has_attribute_named("src") {
+        let has_src = self.upcast::<Element>().has_attribute_named("src");
+        if has_src || has_source_child {
+            // 8. "Set the media element's networkState to NETWORK_LOADING. Queue a media
+            //    element task given the media element to fire an event named loadstart at
+            //    the media element." (Before the mode's own steps, so a src or <source> that
+            //    fails at once still fires loadstart first.)
+            self.network_state.set(NETWORK_LOADING);
+            self.queue_fire("loadstart");
+        }
+        if has_src {
             // Mode attribute: the media file the src attribute names.
             self.load_src(cx);
         } else if has_source_child {
             // Mode children: the <source> elements, in order.
             self.try_sources(cx, 0);
         } else {
-            // Otherwise: set networkState to NETWORK_EMPTY and return.
+            self.stop_delaying_load_event();
+            // "Otherwise the media element has no assigned media provider object and has
+            // neither a src attribute nor a source element child: set the networkState to
+            // NETWORK_EMPTY", "set the element's delaying-the-load-event flag to false" and
+            // return.
             self.network_state.set(NETWORK_EMPTY);
+        }
+    }
+
+    /// The `<source>` insertion steps
+    /// (<https://html.spec.whatwg.org/multipage/embedded-content.html#the-source-element>):
+    /// "If insertedNode's parent is a media element that has no src attribute and whose
+    /// networkState has the value NETWORK_EMPTY, then invoke that media element's resource
+    /// selection algorithm." And a media element "waiting" for another `<source>` in mode
+    /// children goes on with the inserted one.
+    pub(crate) fn source_inserted(&self, cx: &mut JSContext, source: &Element) {
+        if self.upcast::<Element>().has_attribute_named("src") {
+            return;
+        }
+        if self.network_state.get() == NETWORK_EMPTY {
+            self.select_resource(cx);
+            return;
+        }
+        if self.waiting_for_source.get() {
+            // "Wait until the node after pointer is a node other than the end of the list …
+            // Await a stable state … Set the element's show poster flag to false … set the
+            // networkState back to NETWORK_LOADING; jump back to the find next candidate
+            // step."
+            let Some(index) = self.upcast::<Node>().children().iter().position(|c| std::ptr::eq(&**c, source.upcast()))
+            else {
+                return;
+            };
+            self.waiting_for_source.set(false);
+            let generation = self.generation.get();
+            self.queue_media_task(move |cx, e| {
+                if e.generation.get() == generation {
+                    e.show_poster.set(false);
+                    e.network_state.set(NETWORK_LOADING);
+                    e.try_sources(cx, index);
+                }
+            });
         }
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dedicated-media-source-failure-steps>
     fn media_source_failure(&self, cx: &mut JSContext) {
+        // 7. "Set the element's delaying-the-load-event flag to false."
+        self.stop_delaying_load_event();
         // 1. Set the error to MEDIA_ERR_SRC_NOT_SUPPORTED. 3. networkState NETWORK_NO_SOURCE.
         self.src_not_supported.set(true);
         self.set_error(MEDIA_ERR_SRC_NOT_SUPPORTED, "The element has no supported sources.");
@@ -751,6 +865,23 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-crossorigin>: reflects the
+    /// `crossorigin` CORS settings attribute, limited to "anonymous" and "use-credentials".
+    fn CrossOrigin(&self, _cx: &mut JSContext) -> Option<DOMString> {
+        let value = self.upcast::<Element>().get_attribute_value("crossorigin")?;
+        Some(if value.eq_ignore_ascii_case("use-credentials") { "use-credentials".into() } else { "anonymous".into() })
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-crossorigin>: null removes
+    /// the attribute.
+    fn SetCrossOrigin(&self, cx: &mut JSContext, value: Option<DOMString>) {
+        let element = self.upcast::<Element>();
+        match value {
+            Some(v) => element.set_attribute_value(cx, "crossorigin", v.into()),
+            None => element.remove_attribute_named(cx, None, "crossorigin"),
+        }
+    }
+
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-loop>
     fn Loop(&self, _cx: &mut JSContext) -> bool {
         self.htmlelement.get_bool_attribute("loop")
@@ -851,9 +982,11 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-defaultplaybackrate>: "On
     /// setting, the attribute must be set to the new value"; a change fires "ratechange". With
-    /// a MediaStream as provider, setting is ignored.
+    /// a MediaStream as provider, setting is ignored. A rate that `playbackRate` would refuse
+    /// is ignored too, without an exception, as Chromium does (so the load that copies it into
+    /// `playbackRate` never sets an unsupported rate).
     fn SetDefaultPlaybackRate(&self, _cx: &mut JSContext, value: Finite<f64>) {
-        if self.src_object.get().is_some() {
+        if self.src_object.get().is_some() || !supported_playback_rate(*value) {
             return;
         }
         if self.default_playback_rate.replace(*value) != *value {
@@ -870,17 +1003,26 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         Finite::<f64>::wrap(self.playback_rate.get())
     }
 
-    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-playbackrate>: on setting,
-    /// set the rate; a change fires "ratechange". With a MediaStream as provider, setting is
-    /// ignored. FIXME: a media file plays at rate 1 whatever the attribute says (the Media
-    /// thread has no playback rate).
-    fn SetPlaybackRate(&self, _cx: &mut JSContext, value: Finite<f64>) {
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-playbackrate>: "On setting,
+    /// if the given value is not supported by the user agent, then throw a NotSupportedError";
+    /// else set it, fire "ratechange", and play at that rate. Supported are 0 (playing without
+    /// advancing) and 1/16 to 16, the range Chromium plays (so a page sees the same exception).
+    /// With a MediaStream as provider the value is checked and then ignored.
+    fn SetPlaybackRate(&self, _cx: &mut JSContext, value: Finite<f64>) -> ErrorResult {
+        let rate = *value;
+        if !supported_playback_rate(rate) {
+            return Err(Error::NotSupported(format!(
+                "The provided playback rate ({rate}) is not in the supported playback range."
+            )));
+        }
         if self.src_object.get().is_some() {
-            return;
+            return Ok(());
         }
-        if self.playback_rate.replace(*value) != *value {
+        if self.playback_rate.replace(rate) != rate {
             self.queue_fire("ratechange");
+            self.send_file_rate();
         }
+        Ok(())
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-paused>
@@ -1017,6 +1159,18 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     }
 }
 
+/// Insertion steps of a `<source>` whose parent is a media element.
+fn inserted(cx: &mut JSContext, node: &Node, _connected: bool) {
+    let Some(element) = node.downcast::<Element>() else { return };
+    if element.local_name() != "source" || !element.is_html_element() {
+        return;
+    }
+    let Some(parent) = node.parent() else { return };
+    if let Some(media) = parent.downcast::<HTMLMediaElement>() {
+        media.source_inserted(cx, element);
+    }
+}
+
 /// Removing steps: "When a media element is removed from a Document, the user
 /// agent must … await a stable state; if the element is in a document, return;
 /// run the internal pause steps."
@@ -1033,7 +1187,7 @@ fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
 }
 
 /// The media element's behaviour in the tree algorithms.
-pub const TREE_HOOKS: TreeHooks = TreeHooks { inserted: |_, _, _| {}, removed, attribute_changed };
+pub const TREE_HOOKS: TreeHooks = TreeHooks { inserted, removed, attribute_changed };
 
 /// "If a src attribute of a media element is set or changed, the user agent must invoke the
 /// media element's media element load algorithm." (Removing it does not.) The `muted` content
@@ -1042,6 +1196,9 @@ fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, _old: Op
     let Some(media) = element.downcast::<HTMLMediaElement>() else { return };
     if name == "src" && element.has_attribute_named("src") {
         media.load(cx);
+    }
+    if name == "loop" {
+        media.loop_changed();
     }
 }
 

@@ -11,8 +11,10 @@ use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::HTMLVideoElementBinding::HTMLVideoElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
+use crate::dom::bindings::str::USVString;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
+use crate::dom::dom::node::Node;
 use crate::dom::bindings::codegen::Callbacks::VideoFrameRequestCallback;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlmediaelement::HTMLMediaElement;
@@ -150,6 +152,23 @@ impl HTMLVideoElementMethods for HTMLVideoElement {
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-videoheight>
     fn VideoHeight(&self, _cx: &mut JSContext) -> u32 {
         self.htmlmediaelement.video_size().1
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-poster>: reflects the
+    /// `poster` content attribute as a URL: absent gives the empty string, a value that parses
+    /// against the document's base URL gives the parsed URL, any other value itself. (The host
+    /// draws nothing, so the poster image is not fetched.)
+    fn Poster(&self, _cx: &mut JSContext) -> USVString {
+        let Some(value) = self.upcast::<Element>().get_attribute_value("poster") else {
+            return USVString(String::new());
+        };
+        let base = self.upcast::<Node>().owner_doc().base_url();
+        USVString(base.join(&value).map(|u| u.to_string()).unwrap_or(value))
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-poster>
+    fn SetPoster(&self, cx: &mut JSContext, value: USVString) {
+        self.upcast::<Element>().set_attribute_value(cx, "poster", value.0);
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-video-playsinline>

@@ -58,7 +58,7 @@ impl HTMLMediaElement {
             // the empty string … jump to failed with elements"; likewise a type the UA knows it
             // cannot render.
             let src = element.get_attribute_value("src").unwrap_or_default();
-            let type_ok = element.get_attribute_value("type").is_none_or(|t| can_play_type(&t) != "");
+            let type_ok = element.get_attribute_value("type").is_none_or(|t| !can_play_type(&t).is_empty());
             if src.is_empty() || !type_ok {
                 self.queue_source_error(element);
                 continue;
@@ -67,9 +67,12 @@ impl HTMLMediaElement {
             return;
         }
         // "Waiting: set the element's networkState attribute to the NETWORK_NO_SOURCE value"
-        // (until another <source> is inserted). The pending play() promises fail, as in
-        // Chromium, rather than wait forever.
+        // (until another <source> is inserted: `source_inserted`). The pending play()
+        // promises fail, as in Chromium, rather than wait forever.
         self.network_state.set(NETWORK_NO_SOURCE);
+        self.waiting_for_source.set(true);
+        // "Set the element's delaying-the-load-event flag to false."
+        self.stop_delaying_load_event();
         let promises = self.take_pending_play_promises();
         self.queue_media_task(move |cx, _| {
             for p in promises {
@@ -121,7 +124,14 @@ impl HTMLMediaElement {
         let generation = self.generation.get();
         let page_origin = crate::origin::origin_key(&base);
         let blob = crate::dom::fileapi::bloburl::resolve(&url, &page_origin).map(|e| e.bytes.to_vec());
-        let origin_clean = blob.is_some() || url.scheme() == "data" || crate::origin::origin_key(&url) == page_origin;
+        let same_origin = blob.is_some() || url.scheme() == "data" || crate::origin::origin_key(&url) == page_origin;
+        // "Let request be the result of creating a potential-CORS request given urlRecord,
+        // "media", and the current state of media element's crossorigin content attribute."
+        // Without the attribute a cross-origin resource plays but is not origin-clean (it
+        // taints a canvas, its captured tracks carry nothing); with it, the response must pass
+        // the CORS check or the fetch fails, and then it is origin-clean.
+        let cors = self.upcast::<Element>().has_attribute_named("crossorigin");
+        let origin_clean = same_origin || cors;
         let this = Trusted::new(self);
         let candidate = candidate.map(|(e, i)| (Trusted::new(&*e), i));
         let client = crate::net::client();
@@ -131,7 +141,14 @@ impl HTMLMediaElement {
             move || match blob {
                 Some(bytes) => Ok(bytes),
                 None if url.scheme() == "blob" => Err("no such blob URL".to_string()),
-                None => crate::dom::html::htmlimageelement::fetch_bytes(&client, &request, &page_origin).map(|(b, _)| b),
+                None => {
+                    let (bytes, allowed) =
+                        crate::dom::html::htmlimageelement::fetch_bytes(&client, &request, &page_origin)?;
+                    if cors && !same_origin && !allowed {
+                        return Err("the response fails the CORS check".to_string());
+                    }
+                    Ok(bytes)
+                }
             },
             move |cx, result| {
                 let Some(this) = this.root() else { return };
@@ -191,6 +208,7 @@ impl HTMLMediaElement {
                             listener: 0,
                             advanced: false,
                             origin_clean,
+                            playing: None,
                         };
                         this.file_opened(cx, file, video, first_frame);
                     }
@@ -227,6 +245,9 @@ impl HTMLMediaElement {
         });
         let default_position = self.default_position.get();
         *self.file.borrow_mut() = Some(file);
+        if self.playback_rate.get() != 1.0 {
+            self.send_file_rate();
+        }
         if let Some(size) = video {
             // The frames fill a slot like a stream's; a resize is reported by the sink.
             let sink = SinkId::next();
@@ -238,15 +259,14 @@ impl HTMLMediaElement {
             *self.sink.borrow_mut() = Some(Sink { id: sink, slot: slot.clone() });
             let this = Trusted::new(self);
             media_events::listen_sink(sink, move |cx, event| {
-                if let Some(e) = this.root() {
-                    if let MediaEvent::SinkResized { size, .. } = event
-                        && e.generation.get() == generation
-                        && (size.width, size.height) != e.video_size.get()
-                    {
-                        e.video_size.set((size.width, size.height));
-                        crate::dom::layout::cache::invalidate_node_layout(e.upcast());
-                        e.fire(cx, "resize");
-                    }
+                if let Some(e) = this.root()
+                    && let MediaEvent::SinkResized { size, .. } = event
+                    && e.generation.get() == generation
+                    && (size.width, size.height) != e.video_size.get()
+                {
+                    e.video_size.set((size.width, size.height));
+                    crate::dom::layout::cache::invalidate_node_layout(e.upcast());
+                    e.fire(cx, "resize");
                 }
             });
             let request = RequestId::next();
@@ -389,7 +409,36 @@ impl HTMLMediaElement {
         if playing {
             file.advanced = true;
         }
+        let looping = self.upcast::<Element>().has_attribute_named("loop");
+        Self::hold_loop(file, playing && !looping);
         media_events::send(MediaCommand::PlayMedia { source: file.source, playing });
+    }
+
+    /// A file playing to its end keeps the page's event loop running, so that its
+    /// `timeupdate` and `ended` events reach a page with nothing else scheduled. A looping
+    /// file never ends: like a live stream, it does not keep a headless page running.
+    fn hold_loop(file: &mut super::MediaFile, hold: bool) {
+        if hold {
+            file.playing.get_or_insert_with(crate::script_thread::LoopKeepAlive::new);
+        } else {
+            file.playing = None;
+        }
+    }
+
+    /// The `loop` attribute changed: a playing file holds the event loop only while it can end.
+    pub(super) fn loop_changed(&self) {
+        let looping = self.upcast::<Element>().has_attribute_named("loop");
+        let playing = !self.paused.get() && !self.ended.get();
+        if let Some(file) = self.file.borrow_mut().as_mut() {
+            Self::hold_loop(file, playing && file.advanced && !looping);
+        }
+    }
+
+    /// Gives the media file the element's playback rate (0, or 1/16 to 16: both setters refuse
+    /// other values) (<https://html.spec.whatwg.org/multipage/media.html#dom-media-playbackrate>).
+    pub(super) fn send_file_rate(&self) {
+        let Some(source) = self.file.borrow().as_ref().map(|f| f.source) else { return };
+        media_events::send(MediaCommand::SetMediaRate { source, rate: self.playback_rate.get() });
     }
 
     /// The played ranges: playback from here on is played
@@ -530,6 +579,7 @@ impl HTMLMediaElement {
                 }
                 if let Some(f) = self.file.borrow_mut().as_mut() {
                     f.advanced = false;
+                    f.playing = None;
                 }
                 self.ended.set(true);
                 // The position reached the end through normal playback.
@@ -559,6 +609,7 @@ impl HTMLMediaElement {
             // A decoding error while playing: MEDIA_ERR_DECODE
             // (<https://html.spec.whatwg.org/multipage/media.html#fatal-decode-error>).
             MediaEvent::MediaFailed { reason, .. } => {
+                self.stop_delaying_load_event();
                 self.set_error(MEDIA_ERR_DECODE, reason);
                 self.network_state.set(NETWORK_IDLE);
                 self.fire(cx, "error");
