@@ -1,7 +1,7 @@
 // https://html.spec.whatwg.org/multipage/media.html#htmlmediaelement
 // The members Aperture implements: a media element plays a MediaStream (`srcObject`) or a
 // media file (`src` or <source> children, decoded by GStreamer on the Media thread). Not
-// implemented (absent): fastSeek, getStartDate, audio/video track lists (text
+// implemented (absent): getStartDate, audio/video track lists (text
 // tracks are in TextTrack.webidl), and audio output (the host has none). A media file plays at
 // playbackRate (0, or 1/16 to 16 as in Chromium; other values throw NotSupportedError).
 
@@ -36,6 +36,7 @@ interface HTMLMediaElement : HTMLElement {
 
   // playback state
   attribute double currentTime;
+  undefined fastSeek(double time);
   readonly attribute unrestricted double duration;
   readonly attribute boolean paused;
   attribute double defaultPlaybackRate;

@@ -882,6 +882,19 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
         }
     }
 
+    /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-fastseek>: "seek to the
+    /// time given by the method's argument, with the approximate-for-speed flag set." The
+    /// flag allows a seek to a nearby key frame; Aperture's seeks are always accurate, which
+    /// the flag permits. (Chromium has no fastSeek(); Firefox and Safari do.) Unlike the
+    /// `currentTime` setter, nothing happens before the metadata (seek step 2: "If the media
+    /// element's readyState is HAVE_NOTHING, return"); with a MediaStream, nothing either.
+    fn FastSeek(&self, cx: &mut JSContext, time: Finite<f64>) {
+        if self.src_object.get().is_some() {
+            return;
+        }
+        self.seek(cx, *time);
+    }
+
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-loop>
     fn Loop(&self, _cx: &mut JSContext) -> bool {
         self.htmlelement.get_bool_attribute("loop")
