@@ -835,15 +835,11 @@ impl HTMLImageElementMethods for HTMLImageElement {
     /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#dom-img-crossorigin>: the
     /// CORS settings attribute, limited to "anonymous" and "use-credentials".
     fn CrossOrigin(&self, _cx: &mut JSContext) -> Option<DOMString> {
-        let value = self.element().get_attribute_value("crossorigin")?;
-        Some(if value.eq_ignore_ascii_case("use-credentials") { "use-credentials".into() } else { "anonymous".into() })
+        crate::dom::html::reflect::cors_settings_attribute(self.element())
     }
     /// <https://html.spec.whatwg.org/multipage/urls-and-fetching.html#dom-img-crossorigin>
     fn SetCrossOrigin(&self, cx: &mut JSContext, value: Option<DOMString>) {
-        match value {
-            Some(v) => self.element().set_attribute_value(cx, "crossorigin", v.into()),
-            None => self.element().remove_attribute_named(cx, None, "crossorigin"),
-        }
+        crate::dom::html::reflect::set_cors_settings_attribute(cx, self.element(), value)
     }
 
     /// <https://html.spec.whatwg.org/multipage/embedded-content-other.html#dom-dim-width>: the

@@ -86,8 +86,10 @@ struct MediaFile {
     advanced: bool,
     /// Whether the resource is CORS-same-origin (else captured tracks carry nothing).
     origin_clean: bool,
-    /// Held while the file plays towards its end (not looping): the page is not idle until
-    /// playback ends or pauses, so its `timeupdate` and `ended` events reach it.
+    /// The Media thread was last told to play it (and it has not ended since).
+    play_requested: bool,
+    /// Held while the file plays towards its end (not looping, rate not 0): the page is not
+    /// idle until playback ends or pauses, so its `timeupdate` and `ended` events reach it.
     playing: Option<crate::script_thread::LoopKeepAlive>,
 }
 
@@ -868,18 +870,13 @@ impl HTMLMediaElementMethods for HTMLMediaElement {
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-crossorigin>: reflects the
     /// `crossorigin` CORS settings attribute, limited to "anonymous" and "use-credentials".
     fn CrossOrigin(&self, _cx: &mut JSContext) -> Option<DOMString> {
-        let value = self.upcast::<Element>().get_attribute_value("crossorigin")?;
-        Some(if value.eq_ignore_ascii_case("use-credentials") { "use-credentials".into() } else { "anonymous".into() })
+        crate::dom::html::reflect::cors_settings_attribute(self.upcast())
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-crossorigin>: null removes
     /// the attribute.
     fn SetCrossOrigin(&self, cx: &mut JSContext, value: Option<DOMString>) {
-        let element = self.upcast::<Element>();
-        match value {
-            Some(v) => element.set_attribute_value(cx, "crossorigin", v.into()),
-            None => element.remove_attribute_named(cx, None, "crossorigin"),
-        }
+        crate::dom::html::reflect::set_cors_settings_attribute(cx, self.upcast(), value)
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-media-fastseek>: "seek to the
@@ -1211,7 +1208,7 @@ fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, _old: Op
         media.load(cx);
     }
     if name == "loop" {
-        media.loop_changed();
+        media.update_loop_hold();
     }
 }
 

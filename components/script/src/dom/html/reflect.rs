@@ -7,6 +7,27 @@
 //! spec URL of the IDL attribute (it becomes the methods' doc link). The element type must
 //! upcast to `HTMLElement`.
 
+/// A `crossorigin` CORS settings attribute reflected as a nullable IDL attribute
+/// (<https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes>):
+/// null when absent, otherwise limited to the known values "anonymous" (also for the empty
+/// and invalid values) and "use-credentials".
+pub fn cors_settings_attribute(element: &crate::dom::dom::element::Element) -> Option<crate::dom::bindings::str::DOMString> {
+    let value = element.get_attribute_value("crossorigin")?;
+    Some(if value.eq_ignore_ascii_case("use-credentials") { "use-credentials".into() } else { "anonymous".into() })
+}
+
+/// Sets a reflected nullable `crossorigin` attribute: null removes the content attribute.
+pub fn set_cors_settings_attribute(
+    cx: &mut mozjs::context::JSContext,
+    element: &crate::dom::dom::element::Element,
+    value: Option<crate::dom::bindings::str::DOMString>,
+) {
+    match value {
+        Some(v) => element.set_attribute_value(cx, "crossorigin", v.into()),
+        None => element.remove_attribute_named(cx, None, "crossorigin"),
+    }
+}
+
 /// The "rules for parsing integers"
 /// (<https://html.spec.whatwg.org/multipage/common-microsyntaxes.html#rules-for-parsing-integers>):
 /// skip ASCII whitespace, an optional sign, then at least one ASCII digit; the rest is ignored.

@@ -208,6 +208,7 @@ impl HTMLMediaElement {
                             listener: 0,
                             advanced: false,
                             origin_clean,
+                            play_requested: false,
                             playing: None,
                         };
                         this.file_opened(cx, file, video, first_frame);
@@ -404,33 +405,31 @@ impl HTMLMediaElement {
         } else {
             self.close_played_range();
         }
-        let mut file = self.file.borrow_mut();
-        let Some(file) = file.as_mut() else { return };
-        if playing {
-            file.advanced = true;
-        }
-        let looping = self.upcast::<Element>().has_attribute_named("loop");
-        Self::hold_loop(file, playing && !looping);
-        media_events::send(MediaCommand::PlayMedia { source: file.source, playing });
+        let source = {
+            let mut file = self.file.borrow_mut();
+            let Some(file) = file.as_mut() else { return };
+            if playing {
+                file.advanced = true;
+            }
+            file.play_requested = playing;
+            file.source
+        };
+        self.update_loop_hold();
+        media_events::send(MediaCommand::PlayMedia { source, playing });
     }
 
-    /// A file playing to its end keeps the page's event loop running, so that its
+    /// A file playing towards its end keeps the page's event loop running, so that its
     /// `timeupdate` and `ended` events reach a page with nothing else scheduled. A looping
-    /// file never ends: like a live stream, it does not keep a headless page running.
-    fn hold_loop(file: &mut super::MediaFile, hold: bool) {
-        if hold {
-            file.playing.get_or_insert_with(crate::script_thread::LoopKeepAlive::new);
-        } else {
-            file.playing = None;
-        }
-    }
-
-    /// The `loop` attribute changed: a playing file holds the event loop only while it can end.
-    pub(super) fn loop_changed(&self) {
-        let looping = self.upcast::<Element>().has_attribute_named("loop");
-        let playing = !self.paused.get() && !self.ended.get();
+    /// file never ends, nor does one playing at rate 0: like a live stream, neither keeps a
+    /// headless page running. Called when playing, the `loop` attribute or the rate change.
+    pub(super) fn update_loop_hold(&self) {
+        let can_end = !self.upcast::<Element>().has_attribute_named("loop") && self.playback_rate.get() != 0.0;
         if let Some(file) = self.file.borrow_mut().as_mut() {
-            Self::hold_loop(file, playing && file.advanced && !looping);
+            if file.play_requested && can_end {
+                file.playing.get_or_insert_with(crate::script_thread::LoopKeepAlive::new);
+            } else {
+                file.playing = None;
+            }
         }
     }
 
@@ -439,6 +438,7 @@ impl HTMLMediaElement {
     pub(super) fn send_file_rate(&self) {
         let Some(source) = self.file.borrow().as_ref().map(|f| f.source) else { return };
         media_events::send(MediaCommand::SetMediaRate { source, rate: self.playback_rate.get() });
+        self.update_loop_hold();
     }
 
     /// The played ranges: playback from here on is played
@@ -579,6 +579,7 @@ impl HTMLMediaElement {
                 }
                 if let Some(f) = self.file.borrow_mut().as_mut() {
                     f.advanced = false;
+                    f.play_requested = false;
                     f.playing = None;
                 }
                 self.ended.set(true);
