@@ -36,8 +36,18 @@ pub fn aperture_binary() -> PathBuf {
 
 /// Runs `aperture ARGS PAGE` with a generous deadline.
 pub fn run(args: &[&str], page: &Path) -> Run {
+    run_with(args, page.as_os_str(), &[])
+}
+
+/// Runs `aperture ARGS PAGE` (a path or a URL) with environment variables added.
+pub fn run_with(args: &[&str], page: &std::ffi::OsStr, env: &[(&str, &std::ffi::OsStr)]) -> Run {
     let start = Instant::now();
-    let output = Command::new(aperture_binary()).args(args).arg(page).output().unwrap_or_else(|e| {
+    let mut command = Command::new(aperture_binary());
+    command.args(args).arg(page);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap_or_else(|e| {
         panic!("cannot run {}: {e} (build the workspace first: ./mach build)", aperture_binary().display())
     });
     Run {
@@ -62,6 +72,11 @@ pub fn run_check_page(name: &str, extra_args: &[&str]) {
     let mut args = vec!["--pref", "dom_testing_enabled=true", "--timeout", &timeout];
     args.extend_from_slice(extra_args);
     let r = run(&args, &page(name));
+    assert_checks_pass(name, &r);
+}
+
+/// Every check of a `resources/check.js` page run passed, and the page ended normally.
+pub fn assert_checks_pass(name: &str, r: &Run) {
     let passes = r.stdout.lines().filter(|l| l.starts_with("PASS ")).count();
     let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
     assert!(

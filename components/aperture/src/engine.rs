@@ -670,6 +670,7 @@ fn start_threads(
     };
     if let Some(m) = &media {
         script::threads::set_media_sender(m.sender());
+        script::threads::set_recorder_support(m.recorder_support());
     }
     let frames: Box<dyn FrameSink> = match &media {
         Some(m) => Box::new(MediaFrameSink(m.sender())),

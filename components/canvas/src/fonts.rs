@@ -194,6 +194,11 @@ impl FontRegistry {
         }
     }
 
+    /// Web fonts registered and not yet removed.
+    pub(crate) fn web_font_count(&self) -> usize {
+        self.web.len()
+    }
+
     /// The bundled face.
     pub(crate) fn bundled(&self) -> Face {
         Face { data: self.bundled.clone(), index: 0, synthetic_oblique: false }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use base::{CanvasId, FrameBytes, PixelFormat, SourceId, VideoFrame};
 use canvas_traits::command::{
-    CanvasBatch, CanvasCommand, CanvasMsg, CanvasSender, EncodeError, EncodedImage, ImageSource, UnknownCanvas,
+    CanvasBatch, CanvasCommand, CanvasThreadStats, CanvasMsg, CanvasSender, EncodeError, EncodedImage, ImageSource, UnknownCanvas,
 };
 use canvas_traits::image_data::MAX_IMAGE_DATA_BYTES;
 use crossbeam_channel::{Receiver, select, unbounded};
@@ -340,6 +340,16 @@ impl CanvasPaintThread {
             CanvasCommand::CaptureFrame { canvas, source } => self.capture_frame(canvas, source, readbacks),
             CanvasCommand::EndCapture { source } => {
                 self.clocks.remove(&source);
+            }
+            CanvasCommand::Stats { reply } => {
+                let stats = CanvasThreadStats {
+                    canvases: self.canvases.len(),
+                    capture_clocks: self.clocks.len(),
+                    web_fonts: self.fonts.web_font_count(),
+                };
+                if reply.send(stats).is_err() {
+                    log::debug!("canvas thread stats dropped: receiver gone");
+                }
             }
         }
     }

@@ -101,12 +101,19 @@ pub fn init() -> Result<(), MediaError> {
 pub struct MediaThread {
     sender: Sender<MediaCommand>,
     join: Option<JoinHandle<()>>,
+    recorder_support: media_traits::recorder::RecorderSupport,
 }
 
 impl MediaThread {
     /// Where commands go.
     pub fn sender(&self) -> Sender<MediaCommand> {
         self.sender.clone()
+    }
+
+    /// The recording formats this thread can make with the installed GStreamer elements
+    /// (`MediaRecorder.isTypeSupported()` answers from it).
+    pub fn recorder_support(&self) -> media_traits::recorder::RecorderSupport {
+        self.recorder_support.clone()
     }
 
     /// Sends `Exit` and waits for the thread to finish (every pending request
@@ -137,6 +144,7 @@ pub fn spawn(options: MediaOptions, events: EventSink) -> Result<MediaThread, Me
     if options.camera == CameraChoice::Fake {
         fake_camera::demote_other_providers();
     }
+    let recorder_support = recorder::support(&*options.elements);
     let (sender, receiver) = crossbeam_channel::unbounded();
     let join = std::thread::Builder::new()
         .name("Media".into())
@@ -146,5 +154,5 @@ pub fn spawn(options: MediaOptions, events: EventSink) -> Result<MediaThread, Me
             thread::MediaLoop::new(options, events).run(receiver);
         })
         .map_err(|e| MediaError::Unknown(format!("could not start the Media thread: {e}")))?;
-    Ok(MediaThread { sender, join: Some(join) })
+    Ok(MediaThread { sender, join: Some(join), recorder_support })
 }

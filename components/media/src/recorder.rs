@@ -34,7 +34,8 @@ use gstreamer_app as gst_app;
 use media_traits::error::MediaError;
 use media_traits::messages::SinkId;
 use media_traits::recorder::{
-    AudioCodec, Container, EnabledFlag, KeyFrames, RecordedTrack, RecorderConfig, RecorderId, VideoCodec,
+    AudioCodec, Container, EnabledFlag, KeyFrames, MediaKind, RecordedTrack, RecorderConfig, RecorderFormat, RecorderId,
+    RecorderSupport, VideoCodec,
 };
 
 use crate::elements::ElementMaker;
@@ -174,6 +175,54 @@ impl WebAudioInput {
     }
 }
 
+/// The muxer of `container`.
+fn muxer(container: Container) -> &'static str {
+    match container {
+        Container::WebM => "webmmux",
+        Container::Matroska => "matroskamux",
+        Container::Mp4 => "mp4mux",
+        Container::Ogg => "oggmux",
+    }
+}
+
+/// Every GStreamer element a recording in `format` is made of.
+pub fn needed_elements(format: &RecorderFormat) -> Vec<&'static str> {
+    let mut needed = vec![muxer(format.container), "appsrc", "appsink", "queue"];
+    if let Some(v) = format.video {
+        needed.extend(["videoconvert", "videoscale", "capsfilter"]);
+        needed.extend(match v {
+            VideoCodec::Vp8 => ["vp8enc"].as_slice(),
+            VideoCodec::Vp9 => ["vp9enc"].as_slice(),
+            VideoCodec::H264 => ["openh264enc", "h264parse"].as_slice(),
+        });
+    }
+    if let Some(a) = format.audio {
+        needed.extend(["audiotestsrc", "audioconvert", "audioresample"]);
+        needed.push(match a {
+            AudioCodec::Opus => "opusenc",
+            AudioCodec::Pcm => "capsfilter",
+        });
+    }
+    needed
+}
+
+/// What `maker` can record: each container, video codec and audio codec whose elements exist
+/// (each checked with the elements every recording needs; a codec without its muxer).
+pub fn support(maker: &dyn ElementMaker) -> RecorderSupport {
+    let all = RecorderSupport::everything();
+    let base = RecorderFormat { kind: MediaKind::Video, container: Container::Matroska, video: None, audio: None };
+    let can = |format: RecorderFormat| {
+        let skip = if format.video.is_some() || format.audio.is_some() { muxer(format.container) } else { "" };
+        let needed: Vec<&str> = needed_elements(&format).into_iter().filter(|e| *e != skip).collect();
+        maker.require(&needed).is_ok()
+    };
+    RecorderSupport {
+        containers: all.containers.into_iter().filter(|&container| can(RecorderFormat { container, ..base })).collect(),
+        video: all.video.into_iter().filter(|&v| can(RecorderFormat { video: Some(v), ..base })).collect(),
+        audio: all.audio.into_iter().filter(|&a| can(RecorderFormat { audio: Some(a), ..base })).collect(),
+    }
+}
+
 /// A running recording.
 pub struct Recorder {
     /// Its id.
@@ -236,29 +285,8 @@ impl Recorder {
         internal: Sender<Internal>,
     ) -> Result<Recorder, MediaError> {
         let format = config.format;
-        let mux_name = match format.container {
-            Container::WebM => "webmmux",
-            Container::Matroska => "matroskamux",
-            Container::Mp4 => "mp4mux",
-            Container::Ogg => "oggmux",
-        };
-        let mut needed = vec![mux_name, "appsrc", "appsink", "queue"];
-        if let Some(v) = format.video {
-            needed.extend(["videoconvert", "videoscale", "capsfilter"]);
-            needed.extend(match v {
-                VideoCodec::Vp8 => ["vp8enc"].as_slice(),
-                VideoCodec::Vp9 => ["vp9enc"].as_slice(),
-                VideoCodec::H264 => ["openh264enc", "h264parse"].as_slice(),
-            });
-        }
-        if let Some(a) = format.audio {
-            needed.extend(["audiotestsrc", "audioconvert", "audioresample"]);
-            needed.push(match a {
-                AudioCodec::Opus => "opusenc",
-                AudioCodec::Pcm => "capsfilter",
-            });
-        }
-        maker.require(&needed)?;
+        let mux_name = muxer(format.container);
+        maker.require(&needed_elements(&format))?;
 
         let pipeline = gst::Pipeline::new();
         pipeline.use_clock(Some(&gst::SystemClock::obtain()));

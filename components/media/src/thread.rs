@@ -164,6 +164,14 @@ impl MediaLoop {
             self.check_mute();
         }
         self.shutdown();
+        // Commands sent after Exit, before the channel closes with `commands`:
+        // each request is answered as a send to the closed channel would be
+        // (media_events), so no promise waits on a thread that is gone.
+        for command in commands.try_iter() {
+            if let Some(request) = command.request() {
+                self.reply(request, None, Err(MediaError::NotReadable("the media thread has exited".into())));
+            }
+        }
     }
 
     fn emit(&self, event: MediaEvent) {
@@ -391,6 +399,17 @@ impl MediaLoop {
                     None => Err(stale(source)),
                 };
                 self.reply(request, Some(source), result);
+            }
+            MediaCommand::GetThreadStats { request } => {
+                let stats = media_traits::messages::MediaThreadStats {
+                    sources: self.sources.len(),
+                    sinks: self.sink_owner.len(),
+                    pending: self.pending.len(),
+                    recorders: self.recorders.len(),
+                    players: self.players.len(),
+                    streams: self.options.taps.live_stream_count(),
+                };
+                self.reply(request, None, Ok(MediaReply::ThreadStats(stats)));
             }
             MediaCommand::StartRecorder { request, recorder, config } => {
                 let result = self.start_recorder(recorder, &config).map(|_| MediaReply::RecorderStarted);
@@ -1196,12 +1215,25 @@ impl MediaLoop {
                 });
             }
         }
+        let players: Vec<PlayerEntry> = self.players.drain().map(|(_, e)| e).collect();
+        for entry in players {
+            for request in [entry.opening, entry.seeking].into_iter().flatten() {
+                self.reply(request, None, Err(MediaError::Abort("the media thread exited".into())));
+            }
+        }
         for (_, mut src) in self.sources.drain() {
             src.tap.teardown();
         }
         self.encoder = None;
         if let Some(t) = self.encoder_thread.take() {
             let _ = t.join();
+        }
+        // Photos the encoder finished before it stopped are still delivered.
+        while let Ok(msg) = self.internal_rx.try_recv() {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle_internal(msg)));
+            if outcome.is_err() {
+                log::error!("Media thread: an internal message handler panicked during shutdown");
+            }
         }
     }
 }

@@ -20,6 +20,21 @@ thread_local! {
     static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
     static AUDIO: RefCell<Option<Sender<AudioCommand>>> = const { RefCell::new(None) };
     static CODECS: RefCell<Option<Arc<dyn CodecProvider>>> = const { RefCell::new(None) };
+    static RECORDER_SUPPORT: RefCell<Option<media_traits::recorder::RecorderSupport>> = const { RefCell::new(None) };
+}
+
+/// Gives script what the media thread can record (`MediaRecorder.isTypeSupported()`).
+pub fn set_recorder_support(support: media_traits::recorder::RecorderSupport) {
+    RECORDER_SUPPORT.with(|s| *s.borrow_mut() = Some(support));
+}
+
+/// What the engine can record: nothing when no media thread runs.
+pub fn recorder_support() -> media_traits::recorder::RecorderSupport {
+    RECORDER_SUPPORT.try_with(|s| s.borrow().clone()).ok().flatten().unwrap_or(media_traits::recorder::RecorderSupport {
+        containers: Vec::new(),
+        video: Vec::new(),
+        audio: Vec::new(),
+    })
 }
 
 /// Gives script the engine's codecs (WebCodecs' encoders); a worker's thread gets its owner's.

@@ -14,6 +14,17 @@ interface ApertureTestHooks {
   readonly attribute unsigned long liveDomObjects;
   // Bytes the GC heap holds (JSGC_BYTES).
   readonly attribute double gcHeapBytes;
+  // The process's resident set (VmRSS) and thread count, from
+  // /proc/self/status; 0 where that file does not exist (leak tests).
+  ProcessCounts processCounts();
+  // Stops the engine's "media" or "canvas" thread as if it had died (fault
+  // tests): what the page asks of it afterwards fails as documented.
+  [Throws] undefined stopEngineThread(DOMString name);
+};
+
+dictionary ProcessCounts {
+  double residentBytes = 0;
+  unsigned long threads = 0;
 };
 
 partial interface Window {

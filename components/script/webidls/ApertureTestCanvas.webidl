@@ -23,4 +23,13 @@ partial interface ApertureTestHooks {
   undefined taintCanvas(HTMLCanvasElement canvas);
   // Rendering updates that flushed at least one dirty canvas.
   readonly attribute unsigned long canvasRenderingUpdateCount;
+  // Sizes of the canvas thread's tables, after every command sent before
+  // the call (leak tests).
+  CanvasThreadCounts canvasThreadCounts();
+};
+
+dictionary CanvasThreadCounts {
+  unsigned long canvases = 0;
+  unsigned long captureClocks = 0;
+  unsigned long webFonts = 0;
 };

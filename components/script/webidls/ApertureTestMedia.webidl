@@ -11,6 +11,17 @@ partial interface ApertureTestHooks {
   Promise<MediaSourceStats> mediaSourceStats(MediaStreamTrack track);
   // Requests to the media thread still waiting for their reply.
   readonly attribute unsigned long pendingMediaRequests;
+  // Sizes of the media thread's tables (leak tests).
+  Promise<MediaThreadCounts> mediaThreadCounts();
+};
+
+dictionary MediaThreadCounts {
+  unsigned long sources = 0;
+  unsigned long sinks = 0;
+  unsigned long pending = 0;
+  unsigned long recorders = 0;
+  unsigned long players = 0;
+  unsigned long streams = 0;
 };
 
 dictionary MediaSourceStats {

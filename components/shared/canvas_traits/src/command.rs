@@ -442,6 +442,23 @@ pub enum CanvasCommand {
         /// The media source.
         source: SourceId,
     },
+    /// Sizes of the thread's tables (test hook for leak tests).
+    Stats {
+        /// Where they go.
+        reply: Sender<CanvasThreadStats>,
+    },
+}
+
+/// Sizes of the canvas thread's tables, for leak tests: each goes back to
+/// where it was once the canvases and captures a page made are collected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CanvasThreadStats {
+    /// Canvas bitmaps (element canvases and `OffscreenCanvas`es).
+    pub canvases: usize,
+    /// Capture clocks of canvas tracks not yet ended.
+    pub capture_clocks: usize,
+    /// Web fonts registered by `FontFace`s.
+    pub web_fonts: usize,
 }
 
 impl CanvasCommand {
@@ -471,7 +488,7 @@ impl CanvasCommand {
             | UpdateImage { canvas, .. }
             | CaptureFrame { canvas, .. } => Some(*canvas),
             FillText { canvas, .. } | StrokeText { canvas, .. } => Some(*canvas),
-            EndCapture { .. } | MeasureText { .. } | AddFont { .. } | RemoveFont { .. } => None,
+            EndCapture { .. } | MeasureText { .. } | AddFont { .. } | RemoveFont { .. } | Stats { .. } => None,
         }
     }
 }
@@ -565,6 +582,12 @@ impl CanvasSender {
     /// Sends one command as its own batch.
     pub fn send(&self, command: CanvasCommand) -> Result<(), CanvasThreadGone> {
         self.send_batch(CanvasBatch { commands: vec![command] })
+    }
+
+    /// Asks the thread to stop after the messages already queued (the engine's
+    /// shutdown, and the fault tests' "canvas thread gone").
+    pub fn send_exit(&self) -> Result<(), CanvasThreadGone> {
+        self.0.send(CanvasMsg::Exit).map_err(|_| CanvasThreadGone)
     }
 }
 

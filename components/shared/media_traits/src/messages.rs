@@ -123,6 +123,24 @@ impl SourceStats {
     }
 }
 
+/// Sizes of the Media thread's tables, for leak tests: each goes back to
+/// where it was once what a page opened is stopped and collected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MediaThreadStats {
+    /// Live sources (cameras, canvas captures, element captures).
+    pub sources: usize,
+    /// Sinks attached to them (`<video>` elements showing a stream).
+    pub sinks: usize,
+    /// Requests waiting on a source (opens, grabs, photos).
+    pub pending: usize,
+    /// Recordings not yet ended.
+    pub recorders: usize,
+    /// Media-file players.
+    pub players: usize,
+    /// servo-media streams tapped by the engine and not yet released.
+    pub streams: usize,
+}
+
 /// A command to the Media thread.
 #[derive(Debug)]
 pub enum MediaCommand {
@@ -298,6 +316,11 @@ pub enum MediaCommand {
         /// The source.
         source: SourceId,
     },
+    /// Sizes of the thread's tables (test hook for leak tests).
+    GetThreadStats {
+        /// Reply id.
+        request: RequestId,
+    },
     /// `MediaRecorder.start()`: builds the recording and answers `RecorderStarted` once it
     /// runs. Data then comes as `RecorderData` events (timeslice chunks), and as the replies to
     /// `RequestRecorderData` and `StopRecorder`.
@@ -395,6 +418,7 @@ impl MediaCommand {
             | SetPhotoStateOverride { request, .. }
             | FakeCamera { request, .. }
             | GetStats { request, .. }
+            | GetThreadStats { request }
             | StartRecorder { request, .. }
             | RequestRecorderData { request, .. }
             | StopRecorder { request, .. }
@@ -455,6 +479,8 @@ pub enum MediaReply {
     FakeCameraDone,
     /// To `GetStats`.
     Stats(SourceStats),
+    /// To `GetThreadStats`.
+    ThreadStats(MediaThreadStats),
     /// To `StartRecorder`.
     RecorderStarted,
     /// To `OpenMedia`: the media's metadata.

@@ -246,9 +246,51 @@ pub fn constrained_type(type_: &str) -> Result<Option<ConstrainedType>, ()> {
     Ok(Some(constrained))
 }
 
-/// Whether `type_` is supported (`isTypeSupported()`).
-pub fn is_type_supported(type_: &str) -> bool {
-    constrained_type(type_).is_ok()
+/// The recording formats the engine's media backend can make: those whose muxer and
+/// encoders are installed (GStreamer plugins are packages of their own, and a machine
+/// may lack some).
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct RecorderSupport {
+    /// Containers whose muxer exists.
+    pub containers: Vec<Container>,
+    /// Video codecs whose encoder (and what it needs) exists.
+    pub video: Vec<VideoCodec>,
+    /// Audio codecs whose encoder (and what it needs) exists.
+    pub audio: Vec<AudioCodec>,
+}
+
+impl RecorderSupport {
+    /// Every format (a backend that can make them all, and unit tests).
+    pub fn everything() -> RecorderSupport {
+        RecorderSupport {
+            containers: vec![Container::WebM, Container::Matroska, Container::Mp4, Container::Ogg],
+            video: vec![VideoCodec::Vp8, VideoCodec::Vp9, VideoCodec::H264],
+            audio: vec![AudioCodec::Opus, AudioCodec::Pcm],
+        }
+    }
+
+    /// Whether a recording in `format` can be made.
+    pub fn can_record(&self, format: &RecorderFormat) -> bool {
+        self.containers.contains(&format.container)
+            && format.video.is_none_or(|v| self.video.contains(&v))
+            && format.audio.is_none_or(|a| self.audio.contains(&a))
+    }
+}
+
+/// Whether `type_` is supported (`isTypeSupported()`): the type is one Aperture records, and
+/// the format it stands for can be made with what `support` says is installed (a type without
+/// `codecs=` stands for its default codec of its own kind: `video/webm` for VP8).
+pub fn is_type_supported(type_: &str, support: &RecorderSupport) -> bool {
+    match constrained_type(type_) {
+        Err(()) => false,
+        // "If type is an empty string, then return true": the UA chooses when recording starts.
+        Ok(None) => true,
+        Ok(Some(c)) => {
+            let has_video = c.video.is_some() || (!c.codecs_given && c.kind == MediaKind::Video);
+            let has_audio = c.audio.is_some() || (!c.codecs_given && c.kind == MediaKind::Audio);
+            choose_format(Some(&c), has_video, has_audio).is_some_and(|f| support.can_record(&f))
+        }
+    }
 }
 
 /// The configuration for recording `video_tracks`/`audio_tracks` under `constrained`, or `None`
@@ -474,7 +516,7 @@ mod tests {
             "audio/ogg; codecs=\"opus\"",
             "VIDEO/WEBM;CODECS=VP8",
         ] {
-            assert!(is_type_supported(t), "{t}");
+            assert!(is_type_supported(t, &RecorderSupport::everything()), "{t}");
         }
         for t in [
             "audio/banana",
@@ -492,7 +534,24 @@ mod tests {
             "audio/aac",
             "video/ogg",
         ] {
-            assert!(!is_type_supported(t), "{t}");
+            assert!(!is_type_supported(t, &RecorderSupport::everything()), "{t}");
+        }
+    }
+
+    #[test]
+    fn types_need_their_encoders_and_muxer() {
+        // A machine without libvpx and libopus (gst-plugins-good's vpx, gst-plugins-base's opus).
+        let support = RecorderSupport {
+            containers: vec![Container::WebM, Container::Matroska, Container::Mp4],
+            video: vec![VideoCodec::H264],
+            audio: vec![AudioCodec::Pcm],
+        };
+        for t in ["", "video/mp4", "video/x-matroska;codecs=avc1.64003E", "audio/x-matroska;codecs=pcm"] {
+            assert!(is_type_supported(t, &support), "{t}");
+        }
+        for t in ["video/webm", "video/webm;codecs=vp8", "video/webm;codecs=vp9", "audio/webm", "audio/ogg;codecs=opus",
+                  "video/mp4;codecs=avc1.64003E,opus"] {
+            assert!(!is_type_supported(t, &support), "{t}");
         }
     }
 

@@ -78,6 +78,7 @@ fn main() {
         match media::spawn(media::MediaOptions { camera: media::CameraChoice::Fake, ..Default::default() }, events) {
             Ok(media_thread) => {
                 script::threads::set_media_sender(media_thread.sender());
+                script::threads::set_recorder_support(media_thread.recorder_support());
                 let thread =
                     canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(media_thread.sender())));
                 script::threads::set_canvas_sender(thread.sender());
@@ -127,6 +128,7 @@ fn main() {
         match media::spawn(options, events) {
             Ok(thread) => {
                 script::threads::set_media_sender(thread.sender());
+                script::threads::set_recorder_support(thread.recorder_support());
                 // Canvas capture tracks are media sources too: their frames go to this Media thread.
                 let canvas_thread =
                     canvas::spawn(Box::new(canvas::NullCompositor::new()), Box::new(ToMedia(thread.sender())));

@@ -36,19 +36,26 @@ use crate::dom::html::window::Window;
 
 const JSCLASS_RESERVED_SLOTS_SHIFT: u32 = 8;
 
-static LIVE_DOM_OBJECTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+thread_local! {
+    /// DOM objects reflected on this thread's runtime and not yet finalized: one
+    /// count per runtime (a window's script thread, a worker), never shared by
+    /// two engines in one process.
+    static LIVE_DOM_OBJECTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
-/// DOM objects reflected and not yet finalized (for leak tests).
+/// DOM objects reflected on this thread and not yet finalized (for leak tests).
 pub fn live_dom_objects() -> usize {
-    LIVE_DOM_OBJECTS.load(std::sync::atomic::Ordering::Relaxed)
+    LIVE_DOM_OBJECTS.with(|n| n.get())
 }
 
 pub(crate) fn note_dom_object_created() {
-    LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    LIVE_DOM_OBJECTS.with(|n| n.set(n.get() + 1));
 }
 
 pub(crate) fn note_dom_object_finalized() {
-    LIVE_DOM_OBJECTS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    // Finalizers of the runtime's last collection may run while the thread's
+    // locals are being destroyed.
+    let _ = LIVE_DOM_OBJECTS.try_with(|n| n.set(n.get().saturating_sub(1)));
 }
 
 /// `DOMClass::trace` for struct `T`.
@@ -166,7 +173,7 @@ unsafe extern "C" fn finalize_dom_object<T: JSTraceable + 'static>(_gcx: *mut GC
             let ptr = value.to_private() as *mut T;
             if !ptr.is_null() {
                 drop(Box::from_raw(ptr));
-                LIVE_DOM_OBJECTS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+                note_dom_object_finalized();
             }
         }
     }
@@ -229,7 +236,7 @@ pub unsafe fn new_dom_reflector(
         rooted!(&in(cx) let obj = JS_NewObjectWithGivenProto(cx.raw_cx(), class, proto.into()));
         assert!(!obj.get().is_null(), "out of memory creating a reflector");
         JS_SetReservedSlot(obj.get(), DOM_OBJECT_SLOT, &PrivateValue(private));
-        LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        note_dom_object_created();
         obj.get()
     }
 }
@@ -260,7 +267,7 @@ pub unsafe fn new_dom_global(cx: &mut JSContext, class: &'static JSClass, privat
         assert!(!global.get().is_null(), "creating a global object failed");
         // Reserved slots first, before anything can GC and trace them.
         JS_SetReservedSlot(global.get(), DOM_OBJECT_SLOT, &PrivateValue(private));
-        LIVE_DOM_OBJECTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        note_dom_object_created();
         let cache: Box<ProtoOrIfaceArray> =
             Box::new(std::array::from_fn::<Heap<*mut JSObject>, PROTO_OR_IFACE_LENGTH, _>(|_| Heap::default()));
         JS_SetReservedSlot(global.get(), DOM_PROTOTYPE_SLOT, &PrivateValue(Box::into_raw(cache) as *const c_void));

@@ -1352,7 +1352,12 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
         let id = canvas.canvas_id();
         let bytes = match rendering::round_trip(|reply| CanvasCommand::GetImageData { canvas: id, rect, reply }) {
             Some(Ok(bytes)) => bytes,
-            _ => return Err(Error::InvalidState("the canvas bitmap is not available".into())),
+            // The canvas thread is gone (or lost this bitmap): the pixels are lost, and the
+            // page reads transparent black, as from a lost context in browsers, and goes on.
+            other => {
+                log::warn!("getImageData: {id}'s pixels are lost ({other:?}); transparent black");
+                vec![0; rect.size.width as usize * rect.size.height as usize * 4]
+            },
         };
         let size = base::units::ImageSize::new(rect.size.width as u32, rect.size.height as u32);
         // The bitmap is sRGB; pixels asked for in another colour space are converted to it.

@@ -91,3 +91,15 @@ pub fn taint(cx: &mut JSContext, canvas: &HTMLCanvasElement) {
 pub fn rendering_update_count() -> u32 {
     crate::dom::canvas::rendering::rendering_update_count() as u32
 }
+
+/// `apertureTest.canvasThreadCounts()`: the canvas thread's table sizes, read
+/// after every command sent before the call (the batch is flushed first).
+pub fn thread_counts() -> crate::dom::bindings::codegen::Dictionaries::CanvasThreadCounts {
+    use canvas_traits::command::CanvasCommand;
+    let stats = crate::dom::canvas::rendering::round_trip(|reply| CanvasCommand::Stats { reply }).unwrap_or_default();
+    crate::dom::bindings::codegen::Dictionaries::CanvasThreadCounts {
+        canvases: stats.canvases as u32,
+        capture_clocks: stats.capture_clocks as u32,
+        web_fonts: stats.web_fonts as u32,
+    }
+}

@@ -38,7 +38,6 @@ pub fn save_photo(bytes: &[u8], mime_type: &str) {
         |_, result| {
             if let Some(Err(e)) = result {
                 log::error!("--save-photos: {e}");
-                eprintln!("aperture: --save-photos: {e}");
             }
         },
     );

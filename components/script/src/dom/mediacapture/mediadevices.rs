@@ -15,6 +15,7 @@ use media_traits::constraints::{
     self as mt, ConstrainDoubleOrBool, disallowed_required_constraint, min_or_exact_constraint,
 };
 use media_traits::messages::{DeviceInfo, MediaCommand, MediaReply};
+use media_traits::error::MediaError;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -583,6 +584,11 @@ fn open_devices(
             promise.resolve_native(cx, &stream);
         }
         Ok(other) => promise.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+        // A camera whose pipeline cannot be made (a GStreamer plugin is not installed): "If
+        // the user grants permission but a hardware error such as an OS/program/webpage lock
+        // prevents access, reject p with a new DOMException object whose name attribute has
+        // the value NotReadableError" (the message names the missing element).
+        Err(MediaError::NotSupported(m)) => promise.reject_error(cx, Error::NotReadable(m)),
         Err(e) => promise.reject_error(cx, dom_error(e)),
     });
 }

@@ -102,3 +102,26 @@ pub fn source_stats(cx: &mut JSContext, track: &MediaStreamTrack) -> Rc<Promise>
         },
     )
 }
+
+/// `apertureTest.mediaThreadCounts()`: the media thread's table sizes.
+pub fn thread_counts(cx: &mut JSContext, global: &Window) -> Rc<Promise> {
+    let promise = Promise::new(cx, global);
+    let request = RequestId::next();
+    let p = promise.clone();
+    media_events::send_request(cx, request, MediaCommand::GetThreadStats { request }, move |cx, result| match result {
+        Ok(MediaReply::ThreadStats(s)) => p.resolve_native(
+            cx,
+            &crate::dom::bindings::codegen::Dictionaries::MediaThreadCounts {
+                sources: s.sources as u32,
+                sinks: s.sinks as u32,
+                pending: s.pending as u32,
+                recorders: s.recorders as u32,
+                players: s.players as u32,
+                streams: s.streams as u32,
+            },
+        ),
+        Ok(other) => p.reject_error(cx, Error::Unknown(format!("unexpected reply {other:?}"))),
+        Err(e) => p.reject_error(cx, dom_error(e)),
+    });
+    promise
+}

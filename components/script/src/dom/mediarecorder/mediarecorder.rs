@@ -289,6 +289,9 @@ impl MediaRecorderMethods for MediaRecorder {
         // 3–4. "Let type be options' mimeType. If invoking is type supported with type and the
         //    value true returns false, throw a NotSupportedError DOMException."
         let type_ = String::from(options.mime_type.clone());
+        if !is_type_supported(&type_, &crate::threads::recorder_support()) {
+            return Err(Error::NotSupported(format!("MediaRecorder cannot record the type '{type_}'.")));
+        }
         let constrained = constrained_type(&type_)
             .map_err(|()| Error::NotSupported(format!("MediaRecorder cannot record the type '{type_}'.")))?;
         // [[VideoKeyFrameIntervalDuration]] and [[VideoKeyFrameIntervalCount]]: both given is
@@ -387,9 +390,11 @@ impl MediaRecorderMethods for MediaRecorder {
         //    then throw a NotSupportedError DOMException."
         let has_video = tracks.iter().any(|t| t.kind() == TrackKind::Video);
         let has_audio = tracks.iter().any(|t| t.kind() == TrackKind::Audio);
-        let format = choose_format(self.constrained.as_ref(), has_video, has_audio).ok_or_else(|| {
-            Error::NotSupported(format!("'{}' cannot record the stream's tracks.", self.constrained_mime_type))
-        })?;
+        let format = choose_format(self.constrained.as_ref(), has_video, has_audio)
+            .filter(|f| crate::threads::recorder_support().can_record(f))
+            .ok_or_else(|| {
+                Error::NotSupported(format!("'{}' cannot record the stream's tracks.", self.constrained_mime_type))
+            })?;
         let mut recorded = Vec::new();
         for t in &tracks {
             recorded.push(match t.source().origin() {
@@ -635,7 +640,7 @@ impl MediaRecorderMethods for MediaRecorder {
     fn IsTypeSupported(_cx: &mut JSContext, _global: &Window, type_: DOMString) -> bool {
         // "Return the result of is type supported, with the method's first argument and the
         // value false."
-        is_type_supported(&String::from(type_))
+        is_type_supported(&String::from(type_), &crate::threads::recorder_support())
     }
 
     handlers! {

@@ -77,6 +77,47 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::dom::bindings::num::Finite::<f64>::wrap(bytes as f64)
     }
 
+    /// The process's resident set and thread count.
+    fn ProcessCounts(&self, _cx: &mut JSContext) -> crate::dom::bindings::codegen::Dictionaries::ProcessCounts {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(name))
+                .and_then(|rest| rest.split_whitespace().next())
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        crate::dom::bindings::codegen::Dictionaries::ProcessCounts {
+            resident_bytes: crate::dom::bindings::num::Finite::<f64>::wrap(field("VmRSS:") as f64 * 1024.0),
+            threads: field("Threads:") as u32,
+        }
+    }
+
+    /// Stops the media or the canvas thread (fault tests).
+    fn StopEngineThread(&self, _cx: &mut JSContext, name: DOMString) -> crate::dom::bindings::error::Fallible<()> {
+        use crate::dom::bindings::error::Error;
+        match &*name {
+            "media" => {
+                if let Some(sender) = crate::threads::media_sender() {
+                    if sender.send(media_traits::messages::MediaCommand::Exit).is_err() {
+                        log::debug!("stopEngineThread: the media thread was already gone");
+                    }
+                }
+            },
+            "canvas" => {
+                crate::dom::canvas::rendering::flush();
+                if let Some(sender) = crate::threads::canvas_sender() {
+                    if sender.send_exit().is_err() {
+                        log::debug!("stopEngineThread: the canvas thread was already gone");
+                    }
+                }
+            },
+            other => return Err(Error::Type(format!("no engine thread named {other:?} (\"media\" or \"canvas\")"))),
+        }
+        Ok(())
+    }
+
     /// Sets a permission of this page's origin (testdriver's `set_permission`).
     fn SetPermission(
         &self,
@@ -146,6 +187,12 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::dom::mediacapture::testing::source_stats(cx, track)
     }
 
+    /// Sizes of the media thread's tables.
+    fn MediaThreadCounts(&self, cx: &mut JSContext) -> std::rc::Rc<crate::dom::bindings::promise::Promise> {
+        use crate::dom::globalscope::DomGlobal;
+        crate::dom::mediacapture::testing::thread_counts(cx, &self.global())
+    }
+
     /// Requests to the media thread still waiting for their reply.
     fn PendingMediaRequests(&self, _cx: &mut JSContext) -> u32 {
         crate::media_events::pending_request_count() as u32
@@ -185,6 +232,10 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
     }
     fn CanvasRenderingUpdateCount(&self, _cx: &mut JSContext) -> u32 {
         crate::dom::canvas::testing::rendering_update_count()
+    }
+
+    fn CanvasThreadCounts(&self, _cx: &mut JSContext) -> crate::dom::bindings::codegen::Dictionaries::CanvasThreadCounts {
+        crate::dom::canvas::testing::thread_counts()
     }
 
     /// DOM objects rooted from Rust right now (stack roots and `Trusted` tokens).
