@@ -99,7 +99,11 @@ impl ScriptRuntime {
             );
             // `import`, `import()` and `import.meta` (the host side of module loading).
             crate::dom::html::modulescripts::install_hooks(mozjs::jsapi::JS_GetRuntime(cx.raw_cx()));
+            // A collection asked for by external memory growth while script runs.
+            mozjs::jsapi::JS_AddInterruptCallback(cx.raw_cx(), Some(gc_interrupt_callback));
         }
+        let interrupt = runtime.thread_safe_js_context();
+        GC_INTERRUPT.with(|g| *g.borrow_mut() = Some(interrupt));
         ScriptRuntime { runtime, _job_queue: job_queue }
     }
 
@@ -128,6 +132,7 @@ impl Drop for ScriptRuntime {
     /// down once no handle is left).
     fn drop(&mut self) {
         let _ = ENGINE_HANDLE.try_with(|h| h.borrow_mut().take());
+        let _ = GC_INTERRUPT.try_with(|g| g.borrow_mut().take());
     }
 }
 
@@ -281,6 +286,98 @@ thread_local! {
     /// Rejected promises without a handler, waiting for the end of the checkpoint.
     static ABOUT_TO_BE_NOTIFIED: RefCell<Vec<PersistentObject>> = const { RefCell::new(Vec::new()) };
     static ERROR_COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+thread_local! {
+    /// Bytes outside the GC heap held by this runtime's DOM objects ([`ExternalMemory`]).
+    static EXTERNAL_BYTES: Cell<usize> = const { Cell::new(0) };
+    /// What [`EXTERNAL_BYTES`] was after the last collection made for it (or less, if memory
+    /// was released since).
+    static EXTERNAL_BASELINE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Growth of external memory since the last collection that makes the event loop collect.
+const EXTERNAL_GC_THRESHOLD: usize = 128 << 20;
+
+/// Pixel memory a DOM object holds outside the GC heap (an `ImageBitmap`'s or a `VideoFrame`'s
+/// frame), counted while the guard lives. SpiderMonkey sees only a small reflector for such an
+/// object, so a page that drops 1080p bitmaps without `close()` would otherwise grow by
+/// gigabytes before the GC heap grew enough for a collection; browsers tell their GC about
+/// this memory too. Dropped on `close()` or when the object is finalized.
+#[derive(Debug)]
+pub struct ExternalMemory(usize);
+
+impl ExternalMemory {
+    /// Counts `bytes` until the guard is dropped. Past the threshold, asks for a collection
+    /// at script's next interrupt check (a loop that makes bitmaps inside one task, with its
+    /// promises resolved in microtasks, never returns to the event loop).
+    pub fn new(bytes: usize) -> ExternalMemory {
+        let live = EXTERNAL_BYTES.with(|e| {
+            e.set(e.get().saturating_add(bytes));
+            e.get()
+        });
+        if live.saturating_sub(EXTERNAL_BASELINE.with(|b| b.get())) >= EXTERNAL_GC_THRESHOLD &&
+            !GC_REQUESTED.with(|r| r.replace(true))
+        {
+            GC_INTERRUPT.with(|g| {
+                if let Some(handle) = g.borrow().as_ref() {
+                    handle.request_interrupt_callback();
+                }
+            });
+        }
+        ExternalMemory(bytes)
+    }
+}
+
+thread_local! {
+    /// Interrupts this thread's running script (to collect at a safe point).
+    static GC_INTERRUPT: RefCell<Option<mozjs::rust::ThreadSafeJSContext>> = const { RefCell::new(None) };
+    /// A collection was asked for and has not run yet.
+    static GC_REQUESTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The interrupt callback of every runtime: runs the collection [`ExternalMemory`] asked for.
+/// An interrupt check is a point where SpiderMonkey may collect anyway.
+unsafe extern "C" fn gc_interrupt_callback(cx: *mut RawJSContext) -> bool {
+    if GC_REQUESTED.try_with(|r| r.get()).unwrap_or(false) {
+        // SAFETY: SpiderMonkey calls interrupt callbacks on the context's own thread with a live
+        // context, at a point where a GC is allowed (the engine's own GC requests run there).
+        let mut cx = unsafe { JSContext::from_ptr(NonNull::new_unchecked(cx)) };
+        collect_if_pressured(&mut cx);
+    }
+    true
+}
+
+impl Drop for ExternalMemory {
+    fn drop(&mut self) {
+        // Finalizers of the runtime's last collection may run while thread locals are destroyed.
+        let _ = EXTERNAL_BYTES.try_with(|e| e.set(e.get().saturating_sub(self.0)));
+    }
+}
+
+/// Collects garbage when the external memory of this runtime's DOM objects has grown by
+/// [`EXTERNAL_GC_THRESHOLD`] since the last such collection. Called by the event loop between
+/// tasks, where a collection is as safe as at any allocation.
+pub fn collect_if_pressured(cx: &mut JSContext) {
+    let live = EXTERNAL_BYTES.with(|e| e.get());
+    let baseline = EXTERNAL_BASELINE.with(|b| {
+        b.set(b.get().min(live));
+        b.get()
+    });
+    if live - baseline < EXTERNAL_GC_THRESHOLD {
+        return;
+    }
+    log::debug!("collecting: {} MiB of external memory since the last collection", (live - baseline) >> 20);
+    GC_REQUESTED.with(|r| r.set(false));
+    collect_garbage(cx);
+    // What survived is the new baseline.
+    let after = EXTERNAL_BYTES.with(|e| e.get());
+    EXTERNAL_BASELINE.with(|b| b.set(after));
+}
+
+/// Bytes counted by live [`ExternalMemory`] guards on this thread (tests).
+pub fn external_memory_bytes() -> usize {
+    EXTERNAL_BYTES.with(|e| e.get())
 }
 
 /// A full, non-incremental collection (before the runtime is destroyed).

@@ -239,6 +239,7 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
             return LoopEnd::Exit(0);
         }
         release_dropped_tokens();
+        crate::script_runtime::collect_if_pressured(cx);
 
         // Update the rendering when a rendering opportunity has come and
         // something was painted (only canvases paint in a headless host) or

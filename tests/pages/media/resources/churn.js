@@ -8,10 +8,13 @@
 (function () {
   const hooks = window.apertureTest;
 
-  // Let replies and finalizers run, then collect twice (a finalizer can
-  // release the last reference to another object).
+  // Let the media thread work off its queue (thousands of canvas sources made
+  // and stopped leave a backlog of seconds) and finalizers run, then collect
+  // twice (a finalizer can release the last reference to another object). A
+  // request still pending after a minute is reported by the check below.
   async function settle() {
-    for (let i = 0; i < 100 && hooks.pendingMediaRequests > 0; i++) await new Promise(r => setTimeout(r, 10));
+    const deadline = performance.now() + 60000;
+    while (hooks.pendingMediaRequests > 0 && performance.now() < deadline) await new Promise(r => setTimeout(r, 10));
     await new Promise(r => setTimeout(r, 20));
     hooks.gc();
     await new Promise(r => setTimeout(r, 0));

@@ -24,6 +24,7 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::html::window::Window;
 use crate::imaging::{self, Sampling, SourceRect};
+use crate::script_runtime::ExternalMemory;
 
 /// `ImageBitmapSource` as the bindings generate it (extended as more sources
 /// are supported: add the interface to the typedef in ImageBitmap.webidl and
@@ -36,6 +37,9 @@ pub struct ImageBitmap {
     /// The bitmap data; `None` once [[Detached]] (after `close()`).
     #[no_trace]
     bitmap: RefCell<Option<VideoFrame>>,
+    /// The bitmap's pixels, counted for the GC while they are held.
+    #[no_trace]
+    memory: RefCell<Option<ExternalMemory>>,
     /// The origin-clean flag.
     #[no_trace]
     origin_clean: bool,
@@ -43,7 +47,13 @@ pub struct ImageBitmap {
 
 impl ImageBitmap {
     pub fn new_inherited(frame: VideoFrame, origin_clean: bool) -> ImageBitmap {
-        ImageBitmap { reflector_: Reflector::new(), bitmap: RefCell::new(Some(frame)), origin_clean }
+        let memory = ExternalMemory::new(frame.data.as_slice().len());
+        ImageBitmap {
+            reflector_: Reflector::new(),
+            bitmap: RefCell::new(Some(frame)),
+            memory: RefCell::new(Some(memory)),
+            origin_clean,
+        }
     }
 
     /// A bitmap holding `frame` (shared, not copied).
@@ -64,6 +74,7 @@ impl ImageBitmap {
     /// Sets [[Detached]] and unsets the bitmap data (a transfer: `transferFromImageBitmap()`).
     pub fn detach(&self) {
         *self.bitmap.borrow_mut() = None;
+        self.memory.borrow_mut().take();
     }
 
     /// The origin-clean flag (false if the pixels came from another origin).
@@ -90,6 +101,7 @@ impl ImageBitmapMethods for ImageBitmap {
         // 1. Set this's [[Detached]] internal slot value to true.
         // 2. Unset this's bitmap data.
         *self.bitmap.borrow_mut() = None;
+        self.memory.borrow_mut().take();
     }
 }
 

@@ -279,6 +279,19 @@ pub struct Resource {
     pub planes: Vec<PlaneData>,
 }
 
+impl Resource {
+    /// Bytes its planes' buffers hold (a buffer shared by several planes counted once).
+    pub fn byte_size(&self) -> usize {
+        let mut total = 0;
+        for (i, plane) in self.planes.iter().enumerate() {
+            if !self.planes[..i].iter().any(|earlier| earlier.data.ptr_eq(&plane.data)) {
+                total += plane.data.as_slice().len();
+            }
+        }
+        total
+    }
+}
+
 /// How YUV samples become RGB: the matrix's Kr and Kb, and whether the range is full.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct YuvMatrix {

@@ -170,6 +170,9 @@ pub struct VideoFrame {
     /// The frame; `None` once [[Detached]] (closed, transferred or written to a track).
     #[no_trace]
     data: RefCell<Option<FrameData>>,
+    /// The frame's pixels, counted for the GC while they are held.
+    #[no_trace]
+    memory: RefCell<Option<crate::script_runtime::ExternalMemory>>,
     /// [[timestamp]] and [[duration]] survive "Close VideoFrame".
     timestamp: Cell<i64>,
     #[no_trace]
@@ -187,6 +190,7 @@ impl VideoFrame {
             timestamp: Cell::new(data.timestamp),
             duration: Cell::new(data.duration),
             color: data.color,
+            memory: RefCell::new(Some(crate::script_runtime::ExternalMemory::new(data.resource.byte_size()))),
             data: RefCell::new(Some(data)),
             color_space: MutNullableDom::new(None),
         }
@@ -211,6 +215,7 @@ impl VideoFrame {
     /// reference is dropped and every size becomes 0; the timestamp and duration stay.
     pub fn close_frame(&self) {
         self.data.borrow_mut().take();
+        self.memory.borrow_mut().take();
     }
 
     fn with<R>(&self, default: R, f: impl FnOnce(&FrameData) -> R) -> R {
