@@ -154,14 +154,16 @@ fn answer(mut stream: TcpStream) {
             let _ = stream.set_read_timeout(None);
             let _ = stream.read(&mut buf);
             return;
-        },
+        }
         "/ok" => ("text/plain", b"ok".to_vec()),
         "/check.js" => ("text/javascript", file(&pages.join("resources/check.js"))),
         "/serial.js" => ("text/javascript", file(&pages.join("media/resources/serial.js"))),
         p => ("text/html; charset=utf-8", file(&pages.join("faults").join(p.trim_start_matches('/')))),
     };
-    let header =
-        format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let header = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(header.as_bytes());
     let _ = stream.write_all(&body);
 }

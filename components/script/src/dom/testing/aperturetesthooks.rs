@@ -99,18 +99,18 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         use crate::dom::bindings::error::Error;
         match &*name {
             "media" => {
-                if let Some(sender) = crate::threads::media_sender() {
-                    if sender.send(media_traits::messages::MediaCommand::Exit).is_err() {
-                        log::debug!("stopEngineThread: the media thread was already gone");
-                    }
+                if let Some(sender) = crate::threads::media_sender()
+                    && sender.send(media_traits::messages::MediaCommand::Exit).is_err()
+                {
+                    log::debug!("stopEngineThread: the media thread was already gone");
                 }
             },
             "canvas" => {
                 crate::dom::canvas::rendering::flush();
-                if let Some(sender) = crate::threads::canvas_sender() {
-                    if sender.send_exit().is_err() {
-                        log::debug!("stopEngineThread: the canvas thread was already gone");
-                    }
+                if let Some(sender) = crate::threads::canvas_sender()
+                    && sender.send_exit().is_err()
+                {
+                    log::debug!("stopEngineThread: the canvas thread was already gone");
                 }
             },
             other => return Err(Error::Type(format!("no engine thread named {other:?} (\"media\" or \"canvas\")"))),
