@@ -220,11 +220,12 @@ static TRAPS: ProxyTraps = ProxyTraps {
 /// # Safety
 /// `cx` is in the new global's realm and `window_proto` is its live Window.prototype.
 pub unsafe fn install(cx: &mut JSContext, window_proto: mozjs::rust::HandleObject) {
-    thread_local!(static HANDLER: *const c_void = {
-        // SAFETY: TRAPS is a static table of valid trap functions; no extra data.
-        unsafe { CreateProxyHandler(&TRAPS, ptr::null()) }
-    });
-    let handler = HANDLER.with(|h| *h);
+    // One immutable handler for the process, as for DOM proxies (`proxyhandler::create_handler`):
+    // a handler per thread was never freed, so every worker leaked one (found by valgrind).
+    static HANDLER: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    // SAFETY: TRAPS is a static table of valid trap functions; no extra data. The handler holds
+    // only them, so any thread's runtime may use it.
+    let handler = *HANDLER.get_or_init(|| unsafe { CreateProxyHandler(&TRAPS, ptr::null()) } as usize) as *const c_void;
     // SAFETY: per the function's contract; every object made here is rooted.
     unsafe {
         let raw = cx.raw_cx();
