@@ -8,28 +8,28 @@
 (function () {
   const hooks = window.apertureTest;
 
-  // Let the media thread work off its queue (thousands of canvas sources made
-  // and stopped leave a backlog of seconds) and finalizers run, then collect
-  // twice (a finalizer can release the last reference to another object). A
-  // request still pending after a minute is reported by the check below.
+  // One round trip to the media thread: it handles commands in order and its
+  // replies reach script in order, so once the counts come back every request
+  // sent before has been answered. Then finalizers run and the GC collects
+  // twice (a finalizer can release the last reference to another object).
   async function settle() {
-    const deadline = performance.now() + 60000;
-    while (hooks.pendingMediaRequests > 0 && performance.now() < deadline) await new Promise(r => setTimeout(r, 10));
-    await new Promise(r => setTimeout(r, 20));
-    hooks.gc();
+    const media = await hooks.mediaThreadCounts();
     await new Promise(r => setTimeout(r, 0));
     hooks.gc();
     await new Promise(r => setTimeout(r, 0));
+    hooks.gc();
+    await new Promise(r => setTimeout(r, 0));
+    return media;
   }
 
   async function counts() {
-    await settle();
+    const media = await settle();
     const process = hooks.processCounts();
     return {
       objects: hooks.liveDomObjects,
       roots: hooks.liveRootCount,
       requests: hooks.pendingMediaRequests,
-      media: await hooks.mediaThreadCounts(),
+      media,
       canvas: hooks.canvasThreadCounts(),
       threads: process.threads,
       rss: process.residentBytes,
