@@ -422,6 +422,7 @@ fn serve_websockets() -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
+            #[allow(clippy::result_large_err, reason = "tiny_http's own callback shape")]
             std::thread::spawn(move || {
                 let mut path = String::new();
                 let mut headers_json = String::new();

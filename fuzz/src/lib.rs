@@ -86,7 +86,7 @@ impl<'a> Bytes<'a> {
 
     /// A short string: one of `words`, or a few raw characters.
     pub fn string(&mut self, words: &[&str]) -> String {
-        if !words.is_empty() && self.u8() % 4 != 0 {
+        if !words.is_empty() && !self.u8().is_multiple_of(4) {
             return (*self.pick(words)).to_string();
         }
         let len = self.below(8);

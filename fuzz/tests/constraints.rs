@@ -17,7 +17,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn opt<T>(b: &mut Bytes<'_>, f: impl FnOnce(&mut Bytes<'_>) -> T) -> Option<T> {
-    if b.u8() % 3 == 0 { Some(f(b)) } else { None }
+    if b.u8().is_multiple_of(3) { Some(f(b)) } else { None }
 }
 
 fn range<T>(b: &mut Bytes<'_>, mut v: impl FnMut(&mut Bytes<'_>) -> T) -> Constrain<T> {

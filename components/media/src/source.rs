@@ -16,6 +16,7 @@ use crate::fake_camera::FakeCameraControls;
 use crate::pipeline::{Counters, Tap};
 
 /// What feeds the source.
+#[allow(clippy::large_enum_variant, reason = "one per source, never moved in bulk")]
 pub enum Kind {
     /// A camera opened through the device monitor.
     Camera {

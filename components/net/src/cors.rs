@@ -103,7 +103,7 @@ pub fn preflight(client: &Client, url: &Url, preflight: &Preflight) -> Result<()
     // 6.5 "If request's method is not in methods, request's method is not a CORS-safelisted
     //    method, and request's credentials mode is "include" or methods does not contain `*`,
     //    then return a network error."
-    if !methods.iter().any(|m| *m == preflight.method)
+    if !methods.contains(&preflight.method)
         && !is_safelisted_method(&preflight.method)
         && !wildcard(&methods)
     {

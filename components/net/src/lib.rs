@@ -201,8 +201,8 @@ impl Client {
                 "http" | "https" => self.http_head(&request, sink.is_some())?,
                 other => return Err(format!("cannot fetch {url}: the '{other}' scheme is not supported")),
             };
-            if matches!(response.status, 301 | 302 | 303 | 307 | 308) {
-                if let Some(next) = response.location.as_deref().and_then(|l| url.join(l).ok()) {
+            if matches!(response.status, 301 | 302 | 303 | 307 | 308)
+                && let Some(next) = response.location.as_deref().and_then(|l| url.join(l).ok()) {
                     // Step 4: a location URL whose scheme is not an HTTP(S) scheme is a network error.
                     if !matches!(next.scheme(), "http" | "https") {
                         return Err(format!("{url} redirected to {next}, which is not an HTTP(S) URL"));
@@ -228,7 +228,6 @@ impl Client {
                     redirected = true;
                     continue;
                 }
-            }
             response.redirected = redirected;
             match (sink.as_deref_mut(), body) {
                 (Some(sink), body) => {
@@ -444,11 +443,10 @@ pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<Vec<u8>>, String> {
 /// Turns a command line's PAGE into a URL: a URL as is, otherwise a path (relative to the
 /// current directory; a `?query` after a path that does not exist as written is kept).
 pub fn page_url(page: &str) -> Result<Url, String> {
-    if let Ok(url) = Url::parse(page) {
-        if url.scheme().len() > 1 {
+    if let Ok(url) = Url::parse(page)
+        && url.scheme().len() > 1 {
             return Ok(url);
         }
-    }
     let absolute = |p: &std::path::Path| -> Result<std::path::PathBuf, String> {
         Ok(if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map_err(|e| e.to_string())?.join(p) })
     };

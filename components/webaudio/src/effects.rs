@@ -490,8 +490,8 @@ impl Convolver {
         for c in 0..2 {
             let mut time = vec![0.0f64; FFT_LEN];
             time[..N].copy_from_slice(&self.previous[c]);
-            if c < inputs {
-                for (t, s) in time[N..].iter_mut().zip(input[c].iter()) {
+            if let Some(channel) = input.get(c).filter(|_| c < inputs) {
+                for (t, s) in time[N..].iter_mut().zip(channel.iter()) {
                     *t = f64::from(*s);
                 }
             }

@@ -708,9 +708,9 @@ impl Graph {
                     let mut out = silence(*channels);
                     match input {
                         media_traits::webaudio::StreamInput::Tone { frequency, amplitude } => {
-                            for i in 0..N {
+                            for sample in out[0].iter_mut() {
                                 if audible {
-                                    out[0][i] = *amplitude * (2.0 * PI * *phase).sin() as f32;
+                                    *sample = *amplitude * (2.0 * PI * *phase).sin() as f32;
                                 }
                                 *phase = (*phase + *frequency as f64 / sr).rem_euclid(1.0);
                             }

@@ -46,7 +46,7 @@ pub struct Tables {
 fn partials_for(frequency: f32, sample_rate: f32) -> u32 {
     let nyquist = sample_rate as f64 / 2.0;
     let fitting = (nyquist / (frequency.abs() as f64).max(1e-3)).floor().max(1.0) as u32;
-    PARTIAL_STEPS.iter().copied().filter(|p| *p <= fitting).last().unwrap_or(1)
+    PARTIAL_STEPS.iter().copied().rfind(|p| *p <= fitting).unwrap_or(1)
 }
 
 impl Tables {

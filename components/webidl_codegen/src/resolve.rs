@@ -45,11 +45,10 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
         if partial {
             continue;
         }
-        if let Some(previous) = r.kinds.insert(name.clone(), kind) {
-            if previous != kind || kind != Kind::Typedef {
+        if let Some(previous) = r.kinds.insert(name.clone(), kind)
+            && (previous != kind || kind != Kind::Typedef) {
                 r.errors.push(Error::new(loc.clone(), format!("`{name}` is defined twice")));
             }
-        }
         if let RawDefinition::Typedef { ty, location, .. } = def {
             r.typedefs.insert(name.clone(), (ty.clone(), location.clone()));
         }
@@ -268,14 +267,13 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
 
     // Checks across definitions.
     for iface in interfaces.values() {
-        if let Some(parent) = &iface.parent {
-            if !interfaces.contains_key(parent) {
+        if let Some(parent) = &iface.parent
+            && !interfaces.contains_key(parent) {
                 r.errors.push(Error::new(
                     iface.location.clone(),
                     format!("{} inherits from unknown interface {parent}", iface.name),
                 ));
             }
-        }
         let mut names = BTreeSet::new();
         for a in &iface.attributes {
             if !names.insert((a.name.clone(), a.is_static)) {
@@ -309,14 +307,13 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
                 ));
             }
         }
-        if let Some(parent) = &d.parent {
-            if !r.kinds.get(parent).is_some_and(|k| *k == Kind::Dictionary) {
+        if let Some(parent) = &d.parent
+            && !r.kinds.get(parent).is_some_and(|k| *k == Kind::Dictionary) {
                 r.errors.push(Error::new(
                     d.location.clone(),
                     format!("dictionary {} inherits from unknown dictionary {parent}", d.name),
                 ));
             }
-        }
     }
     // Cycles in inheritance would loop forever later.
     for name in interfaces.keys() {
@@ -343,11 +340,10 @@ fn with_defaults(member: RawMember, defaults: &MemberAttrs) -> RawMember {
         if defaults.secure_context && !ext.iter().any(|e| e.name == "SecureContext") {
             ext.push(RawExtAttr { name: "SecureContext".into(), values: vec![], has_value: false, args: None });
         }
-        if let Some(p) = &defaults.pref {
-            if !ext.iter().any(|e| e.name == "Pref") {
+        if let Some(p) = &defaults.pref
+            && !ext.iter().any(|e| e.name == "Pref") {
                 ext.push(RawExtAttr { name: "Pref".into(), values: vec![p.clone()], has_value: true, args: None });
             }
-        }
     };
     match member {
         RawMember::Operation { name, args, ret, is_static, mut ext, location } => {

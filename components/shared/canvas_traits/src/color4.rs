@@ -83,17 +83,17 @@ const OKLAB_TO_LMS: Matrix = [
 ];
 const LMS_TO_XYZ: Matrix = [
     [1.2268798758459243, -0.5578149944602171, 0.2813910456659647],
-    [-0.0405757452148008, 1.1122868032803170, -0.0717110580655164],
+    [-0.0405757452148008, 1.112_286_803_280_317, -0.0717110580655164],
     [-0.0763729366746601, -0.4214933324022432, 1.5869240198367816],
 ];
 const XYZ_TO_LMS: Matrix = [
-    [0.8190224379967030, 0.3619062600528904, -0.1288737815209879],
+    [0.819_022_437_996_703, 0.3619062600528904, -0.1288737815209879],
     [0.0329836539323885, 0.9292868615863434, 0.0361446663506424],
     [0.0481771893596242, 0.2642395317527308, 0.6335478284694309],
 ];
 const LMS_TO_OKLAB: Matrix = [
-    [0.2104542683093140, 0.7936177747023054, -0.0040720430116193],
-    [1.9779985324311684, -2.4285922420485799, 0.4505937096174110],
+    [0.210_454_268_309_314, 0.7936177747023054, -0.0040720430116193],
+    [1.9779985324311684, -2.428_592_242_048_58, 0.450_593_709_617_411],
     [0.0259040424655478, 0.7827717124575296, -0.8086757549230774],
 ];
 /// The D50 white point in XYZ.
@@ -406,11 +406,10 @@ pub fn oklab_stops(stops: &[crate::style::GradientStop]) -> Vec<crate::style::Gr
         for step in 1..STEPS {
             let t = step as f64 / STEPS as f64;
             let alpha = a.alpha * (1.0 - t) + b.alpha * t;
-            let mut c = [0.0; 3];
-            for k in 0..3 {
+            let c: [f64; 3] = std::array::from_fn(|k| {
                 let v = a.c[k] * a.alpha * (1.0 - t) + b.c[k] * b.alpha * t;
-                c[k] = if alpha == 0.0 { v } else { v / alpha };
-            }
+                if alpha == 0.0 { v } else { v / alpha }
+            });
             out.push(crate::style::GradientStop {
                 offset: stop.offset + (next.offset - stop.offset) * t,
                 color: Color4 { space: Space::Oklab, c, alpha }.to_rgba(),
@@ -505,8 +504,8 @@ fn color_mix(input: &mut Parser<'_>) -> ColorResult<Color4> {
     input.expect_ident_matching("in")?;
     let space = Space::parse_name(&input.expect_ident()?.clone()).ok_or_else(invalid)?;
     let mut hue_method = "shorter".to_owned();
-    if space.is_polar() {
-        if let Ok(method) = input.try_parse(|i| -> ColorResult<String> {
+    if space.is_polar()
+        && let Ok(method) = input.try_parse(|i| -> ColorResult<String> {
             let m = i.expect_ident()?.to_ascii_lowercase();
             i.expect_ident_matching("hue")?;
             Ok(m)
@@ -516,7 +515,6 @@ fn color_mix(input: &mut Parser<'_>) -> ColorResult<Color4> {
             }
             hue_method = method;
         }
-    }
     input.expect_comma()?;
     let item = |input: &mut Parser<'_>| -> ColorResult<(Color4, Option<f64>)> {
         let p = parse_percentage(input);
@@ -548,7 +546,7 @@ fn color_mix(input: &mut Parser<'_>) -> ColorResult<Color4> {
     let alpha = a.alpha * (1.0 - t) + b.alpha * t;
     let hue = space.is_polar().then(|| space.hue_index());
     let mut c = [0.0; 3];
-    for i in 0..3 {
+    for (i, ci) in c.iter_mut().enumerate() {
         if Some(i) == hue {
             let (mut h1, mut h2) = (a.c[i].rem_euclid(360.0), b.c[i].rem_euclid(360.0));
             match hue_method.as_str() {
@@ -560,11 +558,11 @@ fn color_mix(input: &mut Parser<'_>) -> ColorResult<Color4> {
                 "decreasing" if h1 < h2 => h1 += 360.0,
                 _ => {}
             }
-            c[i] = (h1 * (1.0 - t) + h2 * t).rem_euclid(360.0);
+            *ci = (h1 * (1.0 - t) + h2 * t).rem_euclid(360.0);
         } else {
             // Premultiplied by alpha, then divided back.
             let v = a.c[i] * a.alpha * (1.0 - t) + b.c[i] * b.alpha * t;
-            c[i] = if alpha == 0.0 { v } else { v / alpha };
+            *ci = if alpha == 0.0 { v } else { v / alpha };
         }
     }
     Ok(Color4 { space, c, alpha: (alpha * alpha_multiplier).clamp(0.0, 1.0) })
@@ -651,16 +649,14 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
 /// cssparser-color writes for a parsed function, ours for a mix or a relative colour.
 pub fn serialize_parsed(color: &Color4, source: &str) -> String {
     let mut parser = Parser::new(source);
-    if let Ok(parsed) = parser.parse_entirely(|p| CssColor::parse(p).map_err(|_| ParseError::<()>::custom(()))) {
-        if let Some(own) = from_css_color(&parsed) {
-            if own == *color {
+    if let Ok(parsed) = parser.parse_entirely(|p| CssColor::parse(p).map_err(|_| ParseError::<()>::custom(())))
+        && let Some(own) = from_css_color(&parsed)
+            && own == *color {
                 let mut out = String::new();
                 if parsed.to_css(&mut out).is_ok() {
                     return out;
                 }
             }
-        }
-    }
     color.serialize()
 }
 
@@ -743,7 +739,7 @@ mod tests {
             let same = name_a == name_b
                 && a.len() == b.len()
                 && a.iter().zip(&b).all(|(x, y)| (x - y).abs() <= 2e-3 * y.abs().max(1.0));
-            if !same || !(close(rgba.red, pixel[0]) && close(rgba.green, pixel[1]) && close(rgba.blue, pixel[2])) {
+            if !same || !close(rgba.red, pixel[0]) || !close(rgba.green, pixel[1]) || !close(rgba.blue, pixel[2]) {
                 wrong.push(format!("{input}: {ours} {rgba:?}"));
             }
         }

@@ -140,7 +140,7 @@ fn amount(input: &mut Parser<'_>, clamp: bool) -> FilterResult<f64> {
 /// A `<length>` in canvas pixels (`0` may be unitless).
 fn parse_length(input: &mut Parser<'_>, context: &FilterContext) -> FilterResult<f64> {
     let value = match input.next()?.clone() {
-        Token::Number { value, .. } if value == 0.0 => 0.0,
+        Token::Number { value: 0.0, .. } => 0.0,
         Token::Dimension { value, unit, .. } => {
             let value = value as f64;
             match unit.to_ascii_lowercase().as_str() {
@@ -169,7 +169,7 @@ fn parse_length(input: &mut Parser<'_>, context: &FilterContext) -> FilterResult
 /// An `<angle>` in degrees (`0` may be unitless).
 fn parse_angle(input: &mut Parser<'_>) -> FilterResult<f64> {
     match input.next()?.clone() {
-        Token::Number { value, .. } if value == 0.0 => Ok(0.0),
+        Token::Number { value: 0.0, .. } => Ok(0.0),
         Token::Dimension { value, unit, .. } => {
             let value = value as f64;
             Ok(match unit.to_ascii_lowercase().as_str() {

@@ -202,7 +202,7 @@ impl VideoEncoderSettings {
         if self.width > codec.max_dimension() || self.height > codec.max_dimension() {
             return Err(format!("{}×{} is larger than the encoder takes", self.width, self.height));
         }
-        if matches!(codec, VideoCodec::Avc { .. }) && (self.width % 2 != 0 || self.height % 2 != 0) {
+        if matches!(codec, VideoCodec::Avc { .. }) && (!self.width.is_multiple_of(2) || !self.height.is_multiple_of(2)) {
             return Err("H.264 encodes even sizes only".into());
         }
         if self.prefer_hardware {

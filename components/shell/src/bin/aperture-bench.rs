@@ -45,7 +45,7 @@ fn main() {
         .then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
-        let out = with_window(engine, "http://localhost/bench.html", |cx, window| script::bench::run(cx, window));
+        let out = with_window(engine, "http://localhost/bench.html", script::bench::run);
         rows.extend(out.into_iter().map(|m| ("bindings", m)));
     }
     if let (true, Some(engine)) = (wants("layout"), &engine) {

@@ -772,7 +772,7 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             }
             Err(e) => errors.push(e),
         }
-        let nargs = iface.constructors.iter().map(|o| required_args(o)).min().unwrap_or(0);
+        let nargs = iface.constructors.iter().map(required_args).min().unwrap_or(0);
         format!("Some((construct, {nargs}))")
     };
 

@@ -242,7 +242,7 @@ fn iterator_of(this: HandleValue, proto_id: u16) -> Option<Rc<IteratorState>> {
     }
     let obj = this.get().to_object();
     // SAFETY: reading the class of a live object.
-    if unsafe { get_object_class(obj) } != &ITERATOR_CLASS.0 as *const JSClass {
+    if !std::ptr::eq(unsafe { get_object_class(obj) }, &ITERATOR_CLASS.0) {
         return None;
     }
     state_of(obj).filter(|state| state.proto_id == proto_id).cloned()

@@ -120,11 +120,10 @@ impl FrameRequests {
     /// The canvas was painted with new content at `now`: whether to capture
     /// a frame. Clears the flag after the paint when a rate was given.
     pub fn on_paint(&mut self, now: Instant) -> bool {
-        if let Some(timer) = &mut self.timer {
-            if timer.ticked(now) {
+        if let Some(timer) = &mut self.timer
+            && timer.ticked(now) {
                 self.requested = true;
             }
-        }
         let capture = self.requested;
         if self.rate.is_some() {
             self.requested = false;

@@ -234,11 +234,10 @@ impl CanvasRenderingContext2D {
 
     /// Taints the canvas if a pattern style in use is not origin-clean.
     fn check_style_origin(&self, cx: &mut JSContext, style: &StyleValue) {
-        if let StyleValue::Pattern(pattern) = style {
-            if !pattern.as_rooted().is_origin_clean() {
+        if let StyleValue::Pattern(pattern) = style
+            && !pattern.as_rooted().is_origin_clean() {
                 self.canvas().taint(cx);
             }
-        }
     }
 
     /// Makes the path record the current transform before a segment is added.

@@ -45,11 +45,10 @@ fn chunk_bytes(cx: &mut JSContext, chunk: HandleValue) -> Fallible<Vec<u8>> {
         if let Ok(Ok(bytes)) = ArrayBufferBytes::from_jsval(cx, chunk, ()) {
             return Ok(bytes.0);
         }
-    } else if is_array_buffer_view(chunk) {
-        if let Ok(Ok(bytes)) = ArrayBufferViewBytes::from_jsval(cx, chunk, ()) {
+    } else if is_array_buffer_view(chunk)
+        && let Ok(Ok(bytes)) = ArrayBufferViewBytes::from_jsval(cx, chunk, ()) {
             return Ok(bytes.0);
         }
-    }
     Err(Error::Type("The chunk is not a BufferSource.".into()))
 }
 

@@ -216,11 +216,10 @@ fn collect(rules: &[DomRoot<CSSRule>], out: &mut Vec<AuthorRule>) {
         } else {
             false
         };
-        if applies {
-            if let Some(group) = rule.downcast::<CSSGroupingRule>() {
+        if applies
+            && let Some(group) = rule.downcast::<CSSGroupingRule>() {
                 collect(&group.rules().items(), out);
             }
-        }
     }
 }
 
@@ -239,7 +238,7 @@ pub fn supports_condition(condition: &str) -> Option<bool> {
     }
     // parts alternate: operand, operator, operand… with one kind of operator.
     let operators: Vec<String> = parts.iter().skip(1).step_by(2).map(|o| o.to_ascii_lowercase()).collect();
-    if !(operators.iter().all(|o| o == "and") || operators.iter().all(|o| o == "or")) || parts.len() % 2 == 0 {
+    if !(operators.iter().all(|o| o == "and") || operators.iter().all(|o| o == "or")) || parts.len().is_multiple_of(2) {
         return None;
     }
     let mut values = Vec::new();

@@ -462,24 +462,21 @@ fn expand_box(values: Vec<String>) -> Option<Vec<String>> {
 fn parse_border_components(value: &str) -> Option<(String, String, String)> {
     let (mut width, mut style, mut color) = (None, None, None);
     for part in split_components(value)? {
-        if width.is_none() {
-            if let Some(w) = parse_longhand(Kind::LineWidth, &part) {
+        if width.is_none()
+            && let Some(w) = parse_longhand(Kind::LineWidth, &part) {
                 width = Some(w);
                 continue;
             }
-        }
-        if style.is_none() {
-            if let Some(s) = parse_longhand(Kind::LineStyle, &part) {
+        if style.is_none()
+            && let Some(s) = parse_longhand(Kind::LineStyle, &part) {
                 style = Some(s);
                 continue;
             }
-        }
-        if color.is_none() {
-            if let Some(c) = parse_longhand(Kind::Color, &part) {
+        if color.is_none()
+            && let Some(c) = parse_longhand(Kind::Color, &part) {
                 color = Some(c);
                 continue;
             }
-        }
         return None;
     }
     Some((
@@ -518,7 +515,7 @@ fn parse_dimension(value: &str) -> Option<Dimension> {
                 Dimension::Length(value as f64, unit.to_ascii_lowercase())
             }
             // Unitless zero is a length.
-            Token::Number { value, .. } if value == 0.0 => Dimension::Length(0.0, "px".into()),
+            Token::Number { value: 0.0, .. } => Dimension::Length(0.0, "px".into()),
             Token::Percentage { unit_value, .. } => Dimension::Percentage(unit_value as f64 * 100.0),
             Token::Ident(ref k) => Dimension::Keyword(k.to_ascii_lowercase()),
             _ => return Err(ParseError::custom(())),

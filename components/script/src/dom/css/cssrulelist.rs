@@ -41,6 +41,10 @@ impl RuleStore {
         self.0.borrow().len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
+
     pub fn get(&self, index: usize) -> Option<DomRoot<CSSRule>> {
         self.0.borrow().get(index).map(|r| r.as_rooted())
     }

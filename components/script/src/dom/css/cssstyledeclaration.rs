@@ -177,11 +177,10 @@ impl CSSStyleDeclaration {
                     } else {
                         Cascade::empty()
                     };
-                if matches!(property, "width" | "height") {
-                    if let Some(used) = resolved_size(cx, &cascade, e, *target, property) {
+                if matches!(property, "width" | "height")
+                    && let Some(used) = resolved_size(cx, &cascade, e, *target, property) {
                         return used;
                     }
-                }
                 computed_value(&cascade, e, *target, property)
             }
             Owner::Empty => String::new(),

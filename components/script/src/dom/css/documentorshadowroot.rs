@@ -138,13 +138,12 @@ impl DocumentOrShadowRootSheets {
                 if !element.get().is_object() {
                     continue;
                 }
-                if let Some(sheet) = root_from_object::<CSSStyleSheet>(element.get().to_object()) {
-                    if sheet.is_constructed()
+                if let Some(sheet) = root_from_object::<CSSStyleSheet>(element.get().to_object())
+                    && sheet.is_constructed()
                         && sheet.constructor_document().is_some_and(|d| std::ptr::eq(&*d, document))
                     {
                         out.push(sheet);
                     }
-                }
             }
         }
         out

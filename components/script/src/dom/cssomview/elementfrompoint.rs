@@ -81,12 +81,11 @@ pub fn elements_from_point(cx: &mut JSContext, context: &Node, x: f64, y: f64) -
     let mut sequence = hits(cx, context, x, y, false);
     // 4. "If the document has a root element, and the last item in sequence is not the root
     //    element, append the root element to sequence."
-    if let Some(root) = context.owner_doc().document_element() {
-        if !sequence.last().is_some_and(|e| std::ptr::eq(&**e, &*root)) {
+    if let Some(root) = context.owner_doc().document_element()
+        && !sequence.last().is_some_and(|e| std::ptr::eq(&**e, &*root)) {
             sequence.retain(|e| !std::ptr::eq(&**e, &*root));
             sequence.push(root);
         }
-    }
     // 5. "Return sequence."
     sequence
 }

@@ -78,8 +78,8 @@ fn matches_one(q: &str) -> Option<bool> {
         _ => {}
     }
     // A media type, optionally followed by "and" conditions.
-    if let Some(Token::Word(w)) = it.peek() {
-        if w != "not" {
+    if let Some(Token::Word(w)) = it.peek()
+        && w != "not" {
             let type_matches = match w.as_str() {
                 "all" | "screen" => true,
                 "print" | "speech" | "tty" | "tv" | "projection" | "handheld" | "braille" | "embossed" | "aural" => {
@@ -99,7 +99,6 @@ fn matches_one(q: &str) -> Option<bool> {
             // "unknown" counts as false at the top level, after "not" (which keeps it unknown).
             return Some(if negate { result.not() } else { result } == Tri::True);
         }
-    }
     // A media condition.
     let result = condition_list(&mut it)?;
     if it.next().is_some() {

@@ -229,13 +229,11 @@ impl EventTarget {
         }
         // "A node's get the parent algorithm, given an event, returns the node's assigned slot,
         // if node is assigned; otherwise node's parent."
-        if let Some(node) = self.downcast::<Node>() {
-            if node.is::<Element>() || node.is::<crate::dom::dom::text::Text>() {
-                if let Some(slot) = crate::dom::dom::shadowroot::find_a_slot(node, false) {
+        if let Some(node) = self.downcast::<Node>()
+            && (node.is::<Element>() || node.is::<crate::dom::dom::text::Text>())
+                && let Some(slot) = crate::dom::dom::shadowroot::find_a_slot(node, false) {
                     return Some(DomRoot::upcast(slot));
                 }
-            }
-        }
         self.event_parent()
     }
 

@@ -310,13 +310,12 @@ impl Node {
             return Err(Error::HierarchyRequest("The new child contains the parent.".into()));
         }
         // Step 3: child, if given, must be a child of parent.
-        if let Some(child) = child {
-            if !child.parent.is(Some(self)) {
+        if let Some(child) = child
+            && !child.parent.is(Some(self)) {
                 return Err(Error::NotFound(
                     "The node before which the new node is to be inserted is not a child of this node.".into(),
                 ));
             }
-        }
         // Step 4: node must be a DocumentFragment, DocumentType, Element or CharacterData.
         if node.kind == NodeKind::Document {
             return Err(Error::HierarchyRequest("A document cannot be inserted.".into()));
@@ -364,11 +363,10 @@ impl Node {
                         return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
                     }
                 }
-                NodeKind::Element => {
-                    if element_rule_broken {
+                NodeKind::Element
+                    if element_rule_broken => {
                         return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
                     }
-                }
                 NodeKind::DocumentType => {
                     // "parent has a doctype child (that is not child), child is non-null and an
                     // element is preceding child, or child is null and parent has an element
@@ -506,11 +504,10 @@ impl Node {
         for n in &nodes {
             for descendant in n.shadow_including_inclusive_descendants() {
                 crate::dom::dom::virtualmethods::inserted(cx, &descendant, connected);
-                if connected {
-                    if let Some(element) = descendant.downcast::<Element>() {
+                if connected
+                    && let Some(element) = descendant.downcast::<Element>() {
                         crate::dom::html::customelements::inserted(cx, element);
                     }
-                }
             }
         }
         for n in &nodes {
@@ -594,11 +591,10 @@ impl Node {
         // disconnectedCallback (likewise for the descendants).
         for descendant in node.shadow_including_inclusive_descendants() {
             crate::dom::dom::virtualmethods::removed(cx, &descendant, was_connected);
-            if was_connected {
-                if let Some(element) = descendant.downcast::<Element>() {
+            if was_connected
+                && let Some(element) = descendant.downcast::<Element>() {
                     crate::dom::html::customelements::removed(cx, element);
                 }
-            }
         }
         crate::dom::dom::virtualmethods::child_removed(cx, self, node, old_next);
         crate::dom::dom::virtualmethods::children_changed(cx, self);

@@ -73,8 +73,8 @@ pub fn compare_document_position(this: &Node, other: &Node) -> u16 {
         attr2 = Some(DomRoot::from_ref(attr));
         node2 = attr.element().map(DomRoot::upcast);
         // 5.2. "If attr1 and node1 are non-null, and node2 is node1, then:"
-        if let (Some(a1), Some(n1), Some(n2)) = (&attr1, &node1, &node2) {
-            if same_object(&**n1, &**n2) {
+        if let (Some(a1), Some(n1), Some(n2)) = (&attr1, &node1, &node2)
+            && same_object(&**n1, &**n2) {
                 // 5.2.1. "For each attr in node2's attribute list:"
                 let element = n2.downcast::<Element>().unwrap();
                 for attribute in element.attributes() {
@@ -93,7 +93,6 @@ pub fn compare_document_position(this: &Node, other: &Node) -> u16 {
                     }
                 }
             }
-        }
     }
     // 6. "If node1 or node2 is null, or node1's root is not node2's root, then return the result
     //    of adding DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC, and

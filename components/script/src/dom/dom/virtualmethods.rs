@@ -85,11 +85,10 @@ pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old:
     if let Some(script) = element.downcast::<HTMLScriptElement>() {
         script.on_attribute_changed(cx, name, old);
     }
-    if matches!(name, "type" | "value") {
-        if let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
+    if matches!(name, "type" | "value")
+        && let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
             input.value_may_have_changed(name, old);
         }
-    }
     for hook in extra_hooks() {
         (hook.attribute_changed)(cx, element, name, old);
     }

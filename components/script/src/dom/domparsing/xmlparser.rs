@@ -182,8 +182,8 @@ impl TokenSink for KeepNamespaceDeclarations {
     type Handle = DomRoot<Node>;
 
     fn process_token(&self, token: Token) -> ProcessResult<DomRoot<Node>> {
-        if let Token::Tag(tag) = &token {
-            if matches!(tag.kind, TagKind::StartTag | TagKind::EmptyTag) {
+        if let Token::Tag(tag) = &token
+            && matches!(tag.kind, TagKind::StartTag | TagKind::EmptyTag) {
                 *self.declarations.borrow_mut() = tag
                     .attrs
                     .iter()
@@ -194,7 +194,6 @@ impl TokenSink for KeepNamespaceDeclarations {
                     .cloned()
                     .collect();
             }
-        }
         self.builder.process_token(token)
     }
 

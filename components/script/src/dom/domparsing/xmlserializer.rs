@@ -204,11 +204,10 @@ impl Serializer {
                 //      namespace is not null nor the XML namespace, inherited ns becomes it
                 //      (null for the empty string).
                 qualified_name = format!("{candidate}:{local}");
-                if let Some(d) = &local_default {
-                    if d != XML_NS {
+                if let Some(d) = &local_default
+                    && d != XML_NS {
                         inherited = (!d.is_empty()).then(|| d.clone());
                     }
-                }
                 self.out.push_str(&qualified_name);
             } else if let Some(p) = prefix.take() {
                 // 12.5 A prefix but no candidate: if the local prefixes map has it, generate

@@ -148,13 +148,12 @@ fn start_fetch(
     // fetch() step 4: an aborted signal rejects at once with its reason; otherwise aborting
     // later rejects the promise and drops the response.
     let signal = Some(request.signal());
-    if let Some(signal) = &signal {
-        if signal.is_aborted() {
+    if let Some(signal) = &signal
+        && signal.is_aborted() {
             rooted!(&in(cx) let reason = signal.reason());
             promise.reject(cx, reason.handle());
             return Ok(());
         }
-    }
 
     // "Main fetch": the scheme decides.
     let request_origin = crate::origin::origin_key(&base);

@@ -53,7 +53,7 @@ fn disposition_parameter(value: &str, parameter: &str) -> Option<String> {
     let mut rest = value;
     while let Some(at) = rest.find(';') {
         rest = rest[at + 1..].trim_start();
-        let Some((name, tail)) = rest.split_once('=') else { return None };
+        let (name, tail) = rest.split_once('=')?;
         let tail = tail.trim_start();
         let (parsed, remainder) = if let Some(quoted) = tail.strip_prefix('"') {
             let end = quoted.find('"')?;

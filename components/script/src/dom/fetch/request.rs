@@ -252,11 +252,10 @@ impl Request {
             match split_body_init(b) {
                 Ok(b) => {
                     let (bytes, content_type) = extract_body(&b);
-                    if let Some(t) = content_type {
-                        if headers.get_value(b"content-type").is_none() {
+                    if let Some(t) = content_type
+                        && headers.get_value(b"content-type").is_none() {
                             headers.append_header(b"Content-Type", t.as_bytes())?;
                         }
-                    }
                     body = Some(Ok(std::sync::Arc::from(bytes)));
                 }
                 // Extracting a ReadableStream: "If keepalive is true, then throw a TypeError. If
@@ -287,8 +286,8 @@ impl Request {
             }
         }
         // 40.–41. Taking input's body needs it usable, and disturbs it.
-        if let Some(r) = &input_request {
-            if !init_given && init.body.is_none() && body.is_some() {
+        if let Some(r) = &input_request
+            && !init_given && init.body.is_none() && body.is_some() {
                 if r.body.is_unusable() {
                     return Err(Error::Type(
                         "Cannot construct a Request with a Request object that has already been used.".into(),
@@ -302,7 +301,6 @@ impl Request {
                     _ => r.body.disturb(),
                 }
             }
-        }
         let body = match body {
             None => Body::new(None),
             Some(Ok(bytes)) => Body::new(Some(bytes)),

@@ -347,11 +347,10 @@ fn initialize_response(
         //    header list does not contain `Content-Type`, then append (`Content-Type`, type).
         match body {
             Ok((b, content_type)) => {
-                if let Some(t) = content_type {
-                    if headers.get_value(b"content-type").is_none() {
+                if let Some(t) = content_type
+                    && headers.get_value(b"content-type").is_none() {
                         headers.append_header(b"Content-Type", t.as_bytes())?;
                     }
-                }
                 bytes = Some(std::sync::Arc::from(b));
             }
             // A stream has no Content-Type.

@@ -126,11 +126,10 @@ impl FileReader {
     fn queue_step(&self, generation: u64, step: Box<dyn FnOnce(&mut JSContext, &FileReader)>) {
         let this = Trusted::new(self);
         crate::script_thread::queue_task(Box::new(move |cx| {
-            if let Some(this) = this.root() {
-                if this.generation.get() == generation {
+            if let Some(this) = this.root()
+                && this.generation.get() == generation {
                     step(cx, &this);
                 }
-            }
         }));
     }
 

@@ -161,7 +161,7 @@ impl Value {
     fn length(self) -> Result<f64, ()> {
         match self {
             Value::Length(v) => Ok(v),
-            Value::Number(v) if v == 0.0 => Ok(0.0),
+            Value::Number(0.0) => Ok(0.0),
             _ => Err(()),
         }
     }
@@ -169,7 +169,7 @@ impl Value {
     fn angle(self) -> Result<f64, ()> {
         match self {
             Value::Angle(v) => Ok(v),
-            Value::Number(v) if v == 0.0 => Ok(0.0),
+            Value::Number(0.0) => Ok(0.0),
             _ => Err(()),
         }
     }
@@ -404,7 +404,7 @@ pub fn parse_transform_list(transform_list: &str) -> Result<(Matrix, bool), ()> 
     // 3. If parsedValue is none, set parsedValue to a <transform-list> containing a single
     //    identity matrix.
     if parser
-        .try_parse(|p| p.expect_ident_matching("none").and_then(|()| p.expect_exhausted().map_err(Into::into)))
+        .try_parse(|p| p.expect_ident_matching("none").and_then(|()| p.expect_exhausted()))
         .is_ok()
     {
         return Ok((Matrix::identity(), true));

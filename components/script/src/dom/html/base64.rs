@@ -38,7 +38,7 @@ pub fn atob(data: &str) -> Result<Vec<u8>, Error> {
     let mut s: String = data.chars().filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r')).collect();
     // 2. "If data's code point length divides by 4 leaving no remainder, then: if data ends with
     //    one or two U+003D (=) code points, then remove them from data."
-    if s.len() % 4 == 0 {
+    if s.len().is_multiple_of(4) {
         if s.ends_with("==") {
             s.truncate(s.len() - 2);
         } else if s.ends_with('=') {

@@ -556,22 +556,20 @@ impl HTMLImageElement {
             }
             // 5.5. "If child has a media attribute, and its value does not match the
             //      environment, continue to the next child."
-            if let Some(media) = source.get_attribute_value("media") {
-                if !crate::dom::cssomview::mediaqueries::matches(&media) {
+            if let Some(media) = source.get_attribute_value("media")
+                && !crate::dom::cssomview::mediaqueries::matches(&media) {
                     continue;
                 }
-            }
             // 5.6. "Parse child's sizes attribute with img, and let source set's source size be
             //      the returned value."
             let sizes = source.get_attribute_value("sizes").unwrap_or_default();
             let size = imagesource::parse_sizes(&sizes, &crate::dom::cssomview::mediaqueries::evaluate_condition);
             // 5.7. "If child has a type attribute, and its value is an unknown or unsupported
             //      MIME type, continue to the next child."
-            if let Some(mime) = source.get_attribute_value("type") {
-                if !is_supported_image_type(&mime) {
+            if let Some(mime) = source.get_attribute_value("type")
+                && !is_supported_image_type(&mime) {
                     continue;
                 }
-            }
             // 5.9–5.10. "Normalize the source densities of source set"; it is el's source set.
             return imagesource::normalize(&candidates, size);
         }
@@ -741,11 +739,10 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
 
 /// "The element is adopted": a relevant mutation (its document, and base URL, changed).
 pub fn adopted(cx: &mut JSContext, node: &Node) {
-    if let Some(image) = node.downcast::<HTMLImageElement>() {
-        if image.element().has_attribute_named("src") || image.uses_srcset_or_picture() {
+    if let Some(image) = node.downcast::<HTMLImageElement>()
+        && (image.element().has_attribute_named("src") || image.uses_srcset_or_picture()) {
             image.update_the_image_data(cx);
         }
-    }
 }
 
 impl HTMLImageElementMethods for HTMLImageElement {

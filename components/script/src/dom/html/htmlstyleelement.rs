@@ -72,11 +72,10 @@ impl HTMLStyleElement {
             return None;
         }
         let text = node.child_text_content();
-        if let Some(sheet) = self.sheet.get() {
-            if self.sheet_text.borrow().as_deref() == Some(text.as_str()) {
+        if let Some(sheet) = self.sheet.get()
+            && self.sheet_text.borrow().as_deref() == Some(text.as_str()) {
                 return Some(sheet);
             }
-        }
         // 2. If element has an associated CSS style sheet, remove the CSS style sheet in question.
         self.remove_sheet();
         // 6. Create a CSS style sheet with the following properties: type text/css, owner node
@@ -104,25 +103,22 @@ impl HTMLStyleElement {
 
 /// Removing steps: a disconnected style element has no sheet.
 pub fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
-    if was_connected {
-        if let Some(style) = node.downcast::<HTMLStyleElement>() {
+    if was_connected
+        && let Some(style) = node.downcast::<HTMLStyleElement>() {
             style.remove_sheet();
         }
-    }
 }
 
 /// Attribute changes: the sheet's media list follows the `media` attribute (as in browsers;
 /// HTML sets it when the sheet is created), and a `type` that is not CSS removes the sheet when
 /// it is next asked for.
 pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
-    if let Some(style) = element.downcast::<HTMLStyleElement>() {
-        if name == "media" {
-            if let Some(sheet) = style.sheet.get() {
+    if let Some(style) = element.downcast::<HTMLStyleElement>()
+        && name == "media"
+            && let Some(sheet) = style.sheet.get() {
                 let media = element.get_attribute_value("media").unwrap_or_default();
                 sheet.upcast::<StyleSheet>().media_list().set_text(&media);
             }
-        }
-    }
 }
 
 impl HTMLStyleElementMethods for HTMLStyleElement {

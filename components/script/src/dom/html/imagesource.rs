@@ -370,7 +370,7 @@ pub(crate) fn parse_length(text: &str) -> Option<(f64, bool)> {
     let result = parser.parse_entirely(|p| -> Result<(f64, bool), cssparser::ParseError<()>> {
         let token = p.next()?.clone();
         match token {
-            Token::Number { value, .. } if value == 0.0 => Ok((0.0, false)),
+            Token::Number { value: 0.0, .. } => Ok((0.0, false)),
             Token::Dimension { value, ref unit, .. } => {
                 absolute_length(f64::from(value), unit).map(|v| (v, false)).ok_or_else(|| cssparser::ParseError::custom(()))
             }
@@ -379,7 +379,7 @@ pub(crate) fn parse_length(text: &str) -> Option<(f64, bool)> {
                 match p.parse_nested_block(|p| math_function(p, &name))? {
                     Calc::Length(v) if v.is_finite() => Ok((v, true)),
                     // `calc(0)` is taken as a zero length, as in Chromium.
-                    Calc::Number(v) if v == 0.0 => Ok((0.0, true)),
+                    Calc::Number(0.0) => Ok((0.0, true)),
                     _ => Err(cssparser::ParseError::custom(())),
                 }
             }

@@ -243,11 +243,10 @@ fn is_block_level(display: &str) -> bool {
 fn later_sibling_with_display(c: &Cascade, node: &Node, wanted: &str) -> bool {
     let mut next = node.next_sibling();
     while let Some(n) = next {
-        if let Some(e) = n.downcast::<Element>() {
-            if display(c, e) == wanted {
+        if let Some(e) = n.downcast::<Element>()
+            && display(c, e) == wanted {
                 return true;
             }
-        }
         next = n.next_sibling();
     }
     false
@@ -340,7 +339,7 @@ fn rendered_text_fragment(cx: &mut JSContext, input: &str, document: &Document) 
         //  position to the next code point in input. Append the result of creating an element
         //  given document, "br", and the HTML namespace to fragment."
         while rest.starts_with(['\n', '\r']) {
-            rest = if rest.starts_with("\r\n") { &rest[2..] } else { &rest[1..] };
+            rest = rest.strip_prefix("\r\n").unwrap_or(&rest[1..]);
             let br = crate::dom::dom::createelement::create_element(cx, document, "br", Some(HTML_NAMESPACE), None);
             let _ = fragment.upcast::<Node>().AppendChild(cx, br.upcast());
         }
@@ -388,11 +387,10 @@ pub fn set_outer_text(cx: &mut JSContext, element: &Element, value: DOMString) -
     parent.ReplaceChild(cx, fragment.upcast(), node)?;
     // 7. "If next is non-null and next's previous sibling is a Text node, then merge with the
     //    next text node given next's previous sibling."
-    if let Some(prev_of_next) = next.and_then(|n| n.prev_sibling()) {
-        if prev_of_next.kind() == NodeKind::Text {
+    if let Some(prev_of_next) = next.and_then(|n| n.prev_sibling())
+        && prev_of_next.kind() == NodeKind::Text {
             merge_with_next_text_node(cx, &prev_of_next);
         }
-    }
     // 8. "If previous is a Text node, then merge with the next text node given previous."
     if let Some(previous) = previous.filter(|p| p.kind() == NodeKind::Text) {
         merge_with_next_text_node(cx, &previous);

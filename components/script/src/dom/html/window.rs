@@ -48,6 +48,7 @@ use crate::script_runtime::{Microtask, enqueue_microtask, run_classic_script};
 struct Timer {
     handler: TimerHandler,
     /// Extra arguments for a function handler, in stable boxes (write barriers).
+    #[allow(clippy::vec_box, reason = "a Heap must not move once the GC knows its address")]
     arguments: Vec<Box<Heap<JSVal>>>,
     /// `Some(interval)` for `setInterval`.
     repeat: Option<Duration>,

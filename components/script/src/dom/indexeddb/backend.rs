@@ -251,8 +251,8 @@ fn step_queue(cx: &mut JSContext, shared: &Rc<Shared>) -> bool {
             // "4. If version is undefined, let version be 1 if db is null, or db's version
             // otherwise. 5. If db's version is greater than version, return a newly created
             // "VersionError" DOMException and abort these steps."
-            if let Some(v) = version {
-                if shared.exists.get() && current > v {
+            if let Some(v) = version
+                && shared.exists.get() && current > v {
                     request.request().set_error(
                         cx,
                         Error::Version(format!(
@@ -263,7 +263,6 @@ fn step_queue(cx: &mut JSContext, shared: &Rc<Shared>) -> bool {
                     fire_plain(cx, target, "error", true, true);
                     return true;
                 }
-            }
             let version = version.unwrap_or(if shared.exists.get() { current } else { 1 });
             // "3. If db is null, let db be a new database with name name, version 0 (zero), and
             // with no object stores."

@@ -62,7 +62,7 @@ pub fn find_store_mut(db: &mut Database<Value>, id: u64) -> Result<&mut ObjectSt
         .ok_or_else(|| Error::InvalidState("The object store has been deleted.".into()))
 }
 
-fn find_index<'a>(store: &'a ObjectStore<Value>, id: u64) -> Result<&'a Index, Error> {
+fn find_index(store: &ObjectStore<Value>, id: u64) -> Result<&Index, Error> {
     store.indexes.iter().find(|i| i.id == id).ok_or_else(|| Error::InvalidState("The index has been deleted.".into()))
 }
 

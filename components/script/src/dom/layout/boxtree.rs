@@ -57,11 +57,10 @@ fn flat_children(node: &Node) -> Vec<DomRoot<Node>> {
         if let Some(shadow) = element.shadow_root() {
             return shadow.upcast::<Node>().children();
         }
-        if let Some(slot) = node.downcast::<HTMLSlotElement>() {
-            if node.root().is::<ShadowRoot>() {
+        if let Some(slot) = node.downcast::<HTMLSlotElement>()
+            && node.root().is::<ShadowRoot>() {
                 return slot.flat_tree_children();
             }
-        }
     }
     node.children()
 }

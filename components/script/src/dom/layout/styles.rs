@@ -171,7 +171,7 @@ fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static 
 }
 
 /// A non-inherited property's value: `None` for its initial value.
-fn own<'v>(value: &'v Option<String>) -> Option<&'v str> {
+fn own(value: &Option<String>) -> Option<&str> {
     match value.as_deref() {
         Some("initial" | "unset" | "revert" | "revert-layer") | None => None,
         Some(v) => Some(v),

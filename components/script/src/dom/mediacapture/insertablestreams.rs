@@ -433,7 +433,7 @@ impl NativeSink for GeneratorSink {
     fn close(&self, cx: &mut JSContext) -> Rc<Promise> {
         // 1. For each track t sourced from generator, end track t.
         self.source.end_by_source(cx, "the generator's writable stream was closed");
-        Promise::new_resolved(cx, &*self.global, &())
+        Promise::new_resolved(cx, &self.global, &())
     }
 
     fn abort(&self, cx: &mut JSContext, _reason: HandleValue) -> Rc<Promise> {

@@ -147,6 +147,7 @@ struct SharedState {
 
 /// A change of a source that its stand-ins on other threads take over.
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant, reason = "rare events, one at a time")]
 enum SharedEvent {
     Ended(String),
     Muted(bool),

@@ -118,7 +118,7 @@ pub fn readable_stream_pipe_to(
             reader.closed_promise().promise_obj(),
             state.clone(),
             |_, _, _| {},
-            |cx, state, error| source_errored(cx, state, error),
+            source_errored,
         );
     }
     // Errors must be propagated backward: dest is or becomes errored.
@@ -132,7 +132,7 @@ pub fn readable_stream_pipe_to(
             writer.closed_promise().promise_obj(),
             state.clone(),
             |_, _, _| {},
-            |cx, state, error| dest_errored(cx, state, error),
+            dest_errored,
         );
     }
     // Closing must be propagated forward: source is or becomes closed.

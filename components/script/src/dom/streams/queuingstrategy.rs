@@ -105,7 +105,7 @@ unsafe extern "C" fn byte_length_size(raw: *mut RawJSContext, argc: u32, vp: *mu
         return false;
     }
     // SAFETY: `object` is rooted and the return value slot is the call's own.
-    unsafe { mozjs::jsapi::JS_GetProperty(raw, object.handle().into(), c"byteLength".as_ptr(), args.rval().into()) }
+    unsafe { mozjs::jsapi::JS_GetProperty(raw, object.handle().into(), c"byteLength".as_ptr(), args.rval()) }
 }
 
 /// <https://streams.spec.whatwg.org/#count-queuing-strategy-size-function>: "Return 1."

@@ -108,27 +108,25 @@ fn click(cx: &mut JSContext, window: &Window, x: f64, y: f64) {
     // "Authors can prevent the production of certain compatibility mouse events by canceling
     // the pointerdown event" (Pointer Events, 11.1): mousedown and mouseup are not fired then.
     let mut focus = true;
-    if down_not_canceled {
-        if let Ok(mousedown) =
+    if down_not_canceled
+        && let Ok(mousedown) =
             <MouseEvent as MouseEventMethods>::Constructor(cx, window, None, "mousedown".into(), &mouse_init(window, x, y, 1, 1))
         {
             // The default action of mousedown moves the focus; canceling it keeps the focus.
             focus = fire(cx, &target, mousedown.upcast());
         }
-    }
     if focus {
         focus_for_click(cx, window, &target);
     }
     if let Some(up) = pointer_event(cx, window, "pointerup", mouse_init(window, x, y, 0, 0)) {
         fire(cx, &target, up.upcast());
     }
-    if down_not_canceled {
-        if let Ok(mouseup) =
+    if down_not_canceled
+        && let Ok(mouseup) =
             <MouseEvent as MouseEventMethods>::Constructor(cx, window, None, "mouseup".into(), &mouse_init(window, x, y, 0, 1))
         {
             fire(cx, &target, mouseup.upcast());
         }
-    }
     // The target may have been removed meanwhile: "click" goes to it if it is still connected,
     // as Chromium does, else nowhere.
     if !target.upcast::<Node>().is_connected() {
@@ -352,13 +350,11 @@ fn type_keys(cx: &mut JSContext, window: &Window, keys: &str) {
 /// What a key that was not canceled does: keypress for characters and Enter, then the edit of a
 /// text control (beforeinput, the change, input), or Enter's implicit submission.
 fn key_default_action(cx: &mut JSContext, window: &Window, target: &Element, key: &str, text: Option<&str>) {
-    if text.is_some() || key == "Enter" {
-        if let Some(press) = keyboard_event(cx, window, "keypress", if key == "Enter" { "Enter" } else { key }, "") {
-            if !fire(cx, target, press.upcast()) {
+    if (text.is_some() || key == "Enter")
+        && let Some(press) = keyboard_event(cx, window, "keypress", if key == "Enter" { "Enter" } else { key }, "")
+            && !fire(cx, target, press.upcast()) {
                 return;
             }
-        }
-    }
     let Some(control) = text_control(target) else { return };
     let (input_type, data, inserted, backspace) = match (key, text) {
         (_, Some(t)) => ("insertText", Some(t), t.to_string(), false),
@@ -376,11 +372,10 @@ fn key_default_action(cx: &mut JSContext, window: &Window, target: &Element, key
     if !fire(cx, target, before.upcast()) {
         return;
     }
-    if control.edit(cx, &inserted, backspace) {
-        if let Some(input) = input_event(cx, window, "input", input_type, data) {
+    if control.edit(cx, &inserted, backspace)
+        && let Some(input) = input_event(cx, window, "input", input_type, data) {
             fire(cx, target, input.upcast());
         }
-    }
 }
 
 /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#implicit-submission>:

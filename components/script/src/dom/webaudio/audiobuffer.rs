@@ -40,6 +40,7 @@ pub struct AudioBuffer {
     #[no_trace]
     internal: RefCell<Vec<Vec<f32>>>,
     /// The channels' arrays, once `getChannelData()` was called (then they hold the samples).
+    #[allow(clippy::vec_box, reason = "a Heap must not move once the GC knows its address")]
     arrays: RefCell<Vec<Box<Heap<*mut JSObject>>>>,
 }
 

@@ -26,7 +26,7 @@ use crate::dom::webaudio::frequency_response;
 
 /// The nominal maximum of `gain`: 40·log10(FLT_MAX) dB
 /// (<https://webaudio.github.io/web-audio-api/#dom-biquadfilternode-gain>).
-const GAIN_LIMIT: f32 = 1541.273_8;
+const GAIN_LIMIT: f32 = 1_541.273_8;
 
 #[dom_struct]
 pub struct BiquadFilterNode {

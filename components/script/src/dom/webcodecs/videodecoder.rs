@@ -356,7 +356,7 @@ fn create_frame(output: &DecodedFrame, timestamp: i64, duration: Option<u64>, co
     // 11. Pick Color Space: the config's members, else what the bitstream said, with what
     //     neither says guessed as BT.709 (as the User Agent may).
     let detected = color_from_detected(&output.color);
-    let given = config.color_space.clone().unwrap_or(ColorSpaceData {
+    let given = config.color_space.unwrap_or(ColorSpaceData {
         primaries: None,
         transfer: None,
         matrix: None,

@@ -64,11 +64,10 @@ pub fn teardown() -> usize {
 /// Sends `command` on connection `id`, if it is still there.
 fn send_command(id: u64, command: Command) {
     CONNECTIONS.with(|c| {
-        if let Some(connection) = c.borrow().get(&id) {
-            if !connection.send(command) {
+        if let Some(connection) = c.borrow().get(&id)
+            && !connection.send(command) {
                 log::debug!("a command for a WebSocket connection that has ended was dropped");
             }
-        }
     });
 }
 
@@ -226,12 +225,11 @@ impl WebSocket {
         CONNECTIONS.with(|c| c.borrow_mut().remove(&self.id));
         let this = Trusted::new(self);
         crate::script_thread::queue_task(Box::new(move |cx| {
-            if let Some(socket) = this.root() {
-                if socket.ready_state.get() != CLOSED {
+            if let Some(socket) = this.root()
+                && socket.ready_state.get() != CLOSED {
                     let window = socket.global();
                     socket.closed(cx, &window, false, 1006, String::new());
                 }
-            }
         }));
     }
 
@@ -405,13 +403,12 @@ impl WebSocketMethods for WebSocket {
     fn Close(&self, _cx: &mut JSContext, code: Option<u16>, reason: Option<USVString>) -> ErrorResult {
         // 1. If code is present, but is neither an integer equal to 1000 nor an integer in the
         //    range 3000 to 4999, inclusive, throw an "InvalidAccessError" DOMException.
-        if let Some(code) = code {
-            if code != 1000 && !(3000..=4999).contains(&code) {
+        if let Some(code) = code
+            && code != 1000 && !(3000..=4999).contains(&code) {
                 return Err(Error::InvalidAccess(format!(
                     "Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. {code} is neither."
                 )));
             }
-        }
         // 2. If reason is present, then run these substeps: 1. Let reasonBytes be the result of
         //    encoding reason. 2. If reasonBytes is longer than 123 bytes, then throw a
         //    "SyntaxError" DOMException.

@@ -71,11 +71,10 @@ impl WorkerShared {
     /// Stops the worker: its loop ends before its next task and running script is interrupted.
     pub fn stop(&self) {
         self.closing.store(true, Ordering::SeqCst);
-        if let Ok(cx) = self.interrupt.lock() {
-            if let Some(cx) = cx.as_ref() {
+        if let Ok(cx) = self.interrupt.lock()
+            && let Some(cx) = cx.as_ref() {
                 cx.request_interrupt_callback();
             }
-        }
     }
 }
 
@@ -139,11 +138,10 @@ pub fn terminate_all() {
         let _ = handle.to_worker.send(Box::new(|_| {}));
     }
     for handle in handles {
-        if let Some(thread) = handle.thread.borrow_mut().take() {
-            if thread.join().is_err() {
+        if let Some(thread) = handle.thread.borrow_mut().take()
+            && thread.join().is_err() {
                 log::error!("a worker's thread panicked");
             }
-        }
         handle.object.borrow_mut().take();
     }
 }
@@ -168,11 +166,10 @@ fn with_worker(id: u64, f: impl FnOnce(&Worker)) {
 pub fn worker_finished(id: u64) {
     let handle = WORKERS.with(|w| w.borrow_mut().remove(&id));
     if let Some(handle) = handle {
-        if let Some(thread) = handle.thread.borrow_mut().take() {
-            if thread.join().is_err() {
+        if let Some(thread) = handle.thread.borrow_mut().take()
+            && thread.join().is_err() {
                 log::error!("worker {id}'s thread panicked");
             }
-        }
         handle.object.borrow_mut().take();
     }
 }

@@ -54,7 +54,7 @@ impl HTMLFormElement {
             .into_iter()
             .filter(|e| {
                 is_listed(e)
-                    && !e.downcast::<HTMLInputElement>().is_some_and(|i| i.input_type() == "image")
+                    && e.downcast::<HTMLInputElement>().is_none_or(|i| i.input_type() != "image")
                     && form_owner(e).is_some_and(|f| std::ptr::eq(&*f, self))
             })
             .collect()

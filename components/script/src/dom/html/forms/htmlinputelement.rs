@@ -657,11 +657,10 @@ impl HTMLInputElement {
         };
         // 3. "If the element has a minimum and a maximum and the minimum is greater than the
         //    maximum, then return."
-        if let (Some(min), Some(max)) = (range.min, range.max) {
-            if min > max {
+        if let (Some(min), Some(max)) = (range.min, range.max)
+            && min > max {
                 return Ok(());
             }
-        }
         let value = inputvalue::parse_valid_float(&self.current_value()).unwrap_or(0.0);
         if let Some(new) = inputvalue::step(value, n, up, &range, step) {
             self.set_current_value(inputvalue::float_to_string(new));

@@ -55,11 +55,10 @@ impl HTMLSelectElement {
         let mut flags = vec![false; options.len()];
         if let Some(last) = raw.iter().rposition(|s| *s) {
             flags[last] = true;
-        } else if self.display_size() == 1 {
-            if let Some(first) = options.iter().position(|o| !o.is_disabled()) {
+        } else if self.display_size() == 1
+            && let Some(first) = options.iter().position(|o| !o.is_disabled()) {
                 flags[first] = true;
             }
-        }
         flags
     }
 
@@ -102,12 +101,12 @@ impl HTMLSelectElement {
             return false;
         }
         let options = self.list_of_options();
-        let is_placeholder = options.first().is_some_and(|first| {
+        
+        options.first().is_some_and(|first| {
             std::ptr::eq(&**first, &**only)
                 && first.value().is_empty()
                 && first.upcast::<Node>().parent().is_some_and(|p| std::ptr::eq(&*p, self.upcast::<Node>()))
-        });
-        is_placeholder
+        })
     }
 
     /// The selected options, in tree order.

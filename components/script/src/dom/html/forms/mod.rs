@@ -122,8 +122,8 @@ pub fn is_disabled_fieldset(element: &Element) -> bool {
 fn in_disabled_fieldset(element: &Element) -> bool {
     let mut child = DomRoot::from_ref(element.upcast::<Node>());
     while let Some(parent) = child.parent() {
-        if let Some(fieldset) = parent.downcast::<Element>() {
-            if fieldset.is_html_element()
+        if let Some(fieldset) = parent.downcast::<Element>()
+            && fieldset.is_html_element()
                 && fieldset.local_name() == "fieldset"
                 && fieldset.has_attribute_named("disabled")
             {
@@ -138,7 +138,6 @@ fn in_disabled_fieldset(element: &Element) -> bool {
                     return true;
                 }
             }
-        }
         child = parent;
     }
     false

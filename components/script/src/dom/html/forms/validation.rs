@@ -173,7 +173,8 @@ fn input_validity(cx: &mut JSContext, input: &HTMLInputElement) -> Validity {
     let value = input.current_value();
     let attr = |name: &str| element.get_attribute_value(name);
     let mut v = Validity::default();
-    let mutable = !is_disabled_control(element) && !(readonly_applies(kind) && element.has_attribute_named("readonly"));
+    let mutable =
+        !is_disabled_control(element) && (!readonly_applies(kind) || !element.has_attribute_named("readonly"));
     let required = element.has_attribute_named("required");
     // Suffering from being missing, per type.
     v.value_missing = match kind {
