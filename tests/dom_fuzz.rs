@@ -33,7 +33,10 @@ fn fuzz_seed(seed: u64, iterations: u64) -> Option<String> {
     };
     problem.map(|p| {
         let tail: Vec<&str> = r.stderr.lines().filter(|l| !l.contains("Uncaught")).take(30).collect();
-        format!("seed {seed}: {p}\n  replay: aperture --pref dom_testing_enabled=true --allow-errors '{url}&log=1'\n{}", tail.join("\n"))
+        format!(
+            "seed {seed}: {p}\n  replay: aperture --pref dom_testing_enabled=true --allow-errors '{url}&log=1'\n{}",
+            tail.join("\n")
+        )
     })
 }
 

@@ -12,8 +12,21 @@ use media_traits::photo::{FillLightMode, MeteringMode, PhotoRange, PhotoState, R
 use media_traits::select::{ActiveMode, DeviceModel, ResizeMode, VideoMode, select_settings};
 
 const WORDS: &[&str] = &[
-    "", "user", "environment", "left", "right", "none", "crop-and-scale", "manual", "single-shot",
-    "continuous", "fake-camera", "group", "default", "\u{0}", "x",
+    "",
+    "user",
+    "environment",
+    "left",
+    "right",
+    "none",
+    "crop-and-scale",
+    "manual",
+    "single-shot",
+    "continuous",
+    "fake-camera",
+    "group",
+    "default",
+    "\u{0}",
+    "x",
 ];
 
 fn opt<T>(b: &mut Bytes<'_>, f: impl FnOnce(&mut Bytes<'_>) -> T) -> Option<T> {
@@ -66,7 +79,11 @@ fn points(b: &mut Bytes<'_>) -> Vec<Point2D> {
 fn set(b: &mut Bytes<'_>) -> MediaTrackConstraintSet {
     let double = |b: &mut Bytes<'_>| range(b, |b| b.f64());
     let double_or_bool = |b: &mut Bytes<'_>| {
-        if b.bool() { ConstrainDoubleOrBool::Bool(b.bool()) } else { ConstrainDoubleOrBool::Double(range(b, |b| b.f64())) }
+        if b.bool() {
+            ConstrainDoubleOrBool::Bool(b.bool())
+        } else {
+            ConstrainDoubleOrBool::Double(range(b, |b| b.f64()))
+        }
     };
     MediaTrackConstraintSet {
         width: opt(b, |b| range(b, ulong)),

@@ -31,9 +31,7 @@ fn seeds() -> &'static [Vec<u8>] {
         let webp_lossy = webp::Encoder::from_rgba(&rgba, 2, 2).encode(50.0).to_vec();
         let webp_lossless = webp::Encoder::from_rgba(&rgba, 2, 2).encode_lossless().to_vec();
         let mut jpeg_bytes = Vec::new();
-        jpeg_encoder::Encoder::new(&mut jpeg_bytes, 90)
-            .encode(&rgba, 2, 2, jpeg_encoder::ColorType::Rgba)
-            .unwrap();
+        jpeg_encoder::Encoder::new(&mut jpeg_bytes, 90).encode(&rgba, 2, 2, jpeg_encoder::ColorType::Rgba).unwrap();
         let mut gray_png = Vec::new();
         {
             let mut enc = png::Encoder::new(&mut gray_png, 3, 1);
@@ -52,7 +50,9 @@ fn seeds() -> &'static [Vec<u8>] {
         for part in [&b"BM"[..], &70u32.to_le_bytes(), &[0; 4], &54u32.to_le_bytes(), &40u32.to_le_bytes()] {
             bmp_bytes.extend_from_slice(part);
         }
-        for part in [&2i32.to_le_bytes()[..], &(-2i32).to_le_bytes(), &1u16.to_le_bytes(), &32u16.to_le_bytes(), &[0; 24]] {
+        for part in
+            [&2i32.to_le_bytes()[..], &(-2i32).to_le_bytes(), &1u16.to_le_bytes(), &32u16.to_le_bytes(), &[0; 24]]
+        {
             bmp_bytes.extend_from_slice(part);
         }
         bmp_bytes.extend_from_slice(&rgba);

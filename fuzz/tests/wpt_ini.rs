@@ -12,10 +12,38 @@ use fuzz_targets::{Bytes, fuzz, mutate_text};
 use wpt_runner::ini;
 
 const TOKENS: &[&str] = &[
-    "[", "]", "\\]", "\\[", "\\", "[a.html]\n", "  [sub]\n", "expected: ", "disabled: ", "FAIL", "PASS",
-    "TIMEOUT", "ERROR", "CRASH", "NOTRUN", "PRECONDITION_FAILED", "[FAIL, PASS]", "[]", ",",
-    "# reason\n", "#", ":", "\n", "\r\n", "  ", "    ", "\t", "if os == \"linux\": FAIL", "\u{0}",
-    "é", "?q=1", "#frag",
+    "[",
+    "]",
+    "\\]",
+    "\\[",
+    "\\",
+    "[a.html]\n",
+    "  [sub]\n",
+    "expected: ",
+    "disabled: ",
+    "FAIL",
+    "PASS",
+    "TIMEOUT",
+    "ERROR",
+    "CRASH",
+    "NOTRUN",
+    "PRECONDITION_FAILED",
+    "[FAIL, PASS]",
+    "[]",
+    ",",
+    "# reason\n",
+    "#",
+    ":",
+    "\n",
+    "\r\n",
+    "  ",
+    "    ",
+    "\t",
+    "if os == \"linux\": FAIL",
+    "\u{0}",
+    "é",
+    "?q=1",
+    "#frag",
 ];
 
 fn seeds() -> &'static Vec<String> {
@@ -49,7 +77,8 @@ fn run(data: &[u8]) {
     let Ok(file) = ini::parse(&text) else { return };
     let _ = ini::interpret(&file);
     let written = ini::write(&file);
-    let again = ini::parse(&written).unwrap_or_else(|e| panic!("{text:?}\nwrites\n{written:?}\nwhich does not parse: {e}"));
+    let again =
+        ini::parse(&written).unwrap_or_else(|e| panic!("{text:?}\nwrites\n{written:?}\nwhich does not parse: {e}"));
     assert_eq!(ini::write(&again), written, "{text:?}: writing is not stable");
 }
 

@@ -554,7 +554,8 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
     script::dom::imagecapture::photos::set_save_photos_dir(setup.save_photos);
     // The engine's network client: its connection pool and trusted roots, for every fetch of
     // its pages (workers get it from their owner).
-    let net_options = script::net::ClientOptions { root_certificates: setup.root_certificates, ..script::net::default_options() };
+    let net_options =
+        script::net::ClientOptions { root_certificates: setup.root_certificates, ..script::net::default_options() };
     script::net::set_client(script::net::Client::new(&net_options));
     PREFS.with(|p| *p.borrow_mut() = Some(Rc::new(setup.prefs)));
     EVENTS.with(|e| *e.borrow_mut() = Some(events.clone()));

@@ -152,9 +152,10 @@ fn draw_filtered(
     let composite = sk::PixmapPaint { blend_mode: paint::blend_mode(options.composite), ..sk::PixmapPaint::default() };
     let at = -(margin as i32);
     if options.shadow.is_visible()
-        && let Some(shadow) = shadow::render(&layer, &options.shadow) {
-            pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
-        }
+        && let Some(shadow) = shadow::render(&layer, &options.shadow)
+    {
+        pixmap.draw_pixmap(at, at, shadow.as_ref(), &composite, sk::Transform::identity(), clip);
+    }
     pixmap.draw_pixmap(at, at, layer.as_ref(), &composite, sk::Transform::identity(), clip);
 }
 

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use base::{CanvasId, FrameBytes, PixelFormat, SourceId, VideoFrame};
 use canvas_traits::command::{
-    CanvasBatch, CanvasCommand, CanvasThreadStats, CanvasMsg, CanvasSender, EncodeError, EncodedImage, ImageSource, UnknownCanvas,
+    CanvasBatch, CanvasCommand, CanvasMsg, CanvasSender, CanvasThreadStats, EncodeError, EncodedImage, ImageSource,
+    UnknownCanvas,
 };
 use canvas_traits::image_data::MAX_IMAGE_DATA_BYTES;
 use crossbeam_channel::{Receiver, select, unbounded};

@@ -30,7 +30,9 @@ pub struct Chain {
 
 /// Makes an element, or says which is missing.
 pub fn make(factory: &str) -> Result<gst::Element, String> {
-    gst::ElementFactory::make(factory).build().map_err(|_| format!("the GStreamer element '{factory}' is not installed"))
+    gst::ElementFactory::make(factory)
+        .build()
+        .map_err(|_| format!("the GStreamer element '{factory}' is not installed"))
 }
 
 /// Sets a property from its string form if the element has it (plugins differ by version).
@@ -68,7 +70,7 @@ impl Chain {
                     let caps = caps_for_query.lock().unwrap_or_else(PoisonError::into_inner).clone();
                     q.set_result(&caps.unwrap_or_else(gst::Caps::new_any));
                     true
-                },
+                }
                 _ => false,
             })
             .event_function(|_pad, _parent, _event| true)
@@ -86,7 +88,7 @@ impl Chain {
                 match event.view() {
                     gst::EventView::Caps(caps) => c.caps = Some(caps.caps_owned()),
                     gst::EventView::Eos(_) => c.eos = true,
-                    _ => {},
+                    _ => {}
                 }
                 true
             })
@@ -95,11 +97,11 @@ impl Chain {
                     let caps = q.filter().map_or_else(gst::Caps::new_any, |f| f.to_owned());
                     q.set_result(&caps);
                     true
-                },
+                }
                 gst::QueryViewMut::AcceptCaps(q) => {
                     q.set_result(true);
                     true
-                },
+                }
                 _ => false,
             })
             .build();
@@ -148,7 +150,11 @@ impl Chain {
             return Ok(());
         }
         self.src.push_event(gst::event::Eos::new());
-        if self.collected.lock().unwrap_or_else(PoisonError::into_inner).eos { Ok(()) } else { Err(self.error_reason()) }
+        if self.collected.lock().unwrap_or_else(PoisonError::into_inner).eos {
+            Ok(())
+        } else {
+            Err(self.error_reason())
+        }
     }
 
     /// What the chain's end received since the last call (the caps stay).

@@ -45,15 +45,15 @@ impl Session for Decoder {
             VideoCodec::Vp8 => {
                 elements.push(make("vp8dec")?);
                 gst::Caps::builder("video/x-vp8").build()
-            },
+            }
             VideoCodec::Vp9 { .. } => {
                 elements.push(make("vp9dec")?);
                 gst::Caps::builder("video/x-vp9").build()
-            },
+            }
             VideoCodec::Av1 { .. } => {
                 elements.push(make("av1dec")?);
                 gst::Caps::builder("video/x-av1").field("stream-format", "obu-stream").field("alignment", "tu").build()
-            },
+            }
             VideoCodec::Avc { .. } => {
                 elements.push(make("h264parse")?);
                 // FFmpeg's decoder takes every profile; openh264's only Baseline's tools.
@@ -75,7 +75,7 @@ impl Session for Decoder {
                         .field("alignment", "au")
                         .build(),
                 }
-            },
+            }
         };
         // A chunk that does not decode is an error (GStreamer's decoders skip up to ten).
         if let Some(decoder) = elements.last() {
@@ -86,12 +86,7 @@ impl Session for Decoder {
             gstreamer_video::VideoCapsBuilder::new().format(gstreamer_video::VideoFormat::I420).build(),
         )?);
         let chain = Chain::new(&elements, &format!("aperture-video-decoder-{serial}"))?;
-        Ok(Decoder {
-            chain,
-            input,
-            chunks: HashMap::new(),
-            timeline: Timeline::new(gst::ClockTime::from_mseconds(1)),
-        })
+        Ok(Decoder { chain, input, chunks: HashMap::new(), timeline: Timeline::new(gst::ClockTime::from_mseconds(1)) })
     }
 
     fn pending(&self) -> bool {

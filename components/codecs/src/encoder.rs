@@ -86,7 +86,7 @@ impl Session for Encoder {
                 set(&enc, "row-mt", "true");
                 set(&enc, "keyframe-max-dist", "300");
                 chain.push(enc);
-            },
+            }
             VideoCodec::Av1 { .. } => {
                 let enc = make("av1enc")?;
                 if settings.realtime {
@@ -100,7 +100,7 @@ impl Session for Encoder {
                 set(&enc, "row-mt", "true");
                 set(&enc, "keyframe-max-dist", "300");
                 chain.push(enc);
-            },
+            }
             VideoCodec::Avc { .. } => {
                 let enc = make("openh264enc")?;
                 set(&enc, "bitrate", &bitrate.min(u32::MAX as u64).to_string());
@@ -127,7 +127,7 @@ impl Session for Encoder {
                         .field("alignment", "au")
                         .build(),
                 )?);
-            },
+            }
         }
         let chain = Chain::new(&chain, &format!("aperture-video-encoder-{serial}"))?;
         let interval = gst::ClockTime::from_nseconds((1e9 / fps.unwrap_or(30.0)).max(1.0) as u64);

@@ -109,7 +109,7 @@ fn spawn<T: Session>(name: &str, events: CodecEvents<T::Output>) -> Handle<T::Se
         Err(e) => {
             log::error!("could not start a {name} thread: {e}");
             Handle { sender: None, discarded, events }
-        },
+        }
     }
 }
 
@@ -179,7 +179,7 @@ fn work_queue<T: Session>(
                 let result = T::new(serial, &new).map(|s| session = Some(s));
                 settings = result.is_ok().then_some((serial, new));
                 CodecEvent::Configured { config: serial, result }
-            },
+            }
             Op::Process(input) => {
                 let mut carried = Vec::new();
                 if let Some(s) = session.take_if(|s| s.restarts_for(&input)) {
@@ -188,7 +188,7 @@ fn work_queue<T: Session>(
                         Err(reason) => {
                             settings = None;
                             return CodecEvent::Failed(reason);
-                        },
+                        }
                     }
                 }
                 if session.is_none() {
@@ -205,14 +205,14 @@ fn work_queue<T: Session>(
                     Ok(outputs) => {
                         carried.extend(outputs);
                         CodecEvent::Processed(carried)
-                    },
+                    }
                     Err(reason) => {
                         session = None;
                         settings = None;
                         CodecEvent::Failed(reason)
-                    },
+                    }
                 }
-            },
+            }
             Op::Flush(id) => {
                 let outputs = match session.take_if(|s| s.pending()) {
                     Some(s) => match s.drain() {
@@ -220,12 +220,12 @@ fn work_queue<T: Session>(
                         Err(reason) => {
                             settings = None;
                             return CodecEvent::Failed(reason);
-                        },
+                        }
                     },
                     None => Vec::new(),
                 };
                 CodecEvent::Flushed { id, outputs }
-            },
+            }
         }));
         let event = event.unwrap_or_else(|_| {
             session = None;

@@ -136,7 +136,7 @@ fn an_unsupported_configuration_is_reported() {
     }));
     encoder.configure(3, settings("bogus", 64, 48));
     match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
-        EncoderEvent::Configured { config: 3, result: Err(_) } => {},
+        EncoderEvent::Configured { config: 3, result: Err(_) } => {}
         other => panic!("{other:?}"),
     }
 }
@@ -169,15 +169,27 @@ fn every_supported_rate_mode_encodes() {
 }
 
 /// Decodes `chunks` with a decoder for `codec`; the frames, in order.
-fn decode(codec: &str, description: Option<Vec<u8>>, chunks: &[EncodedOutput]) -> Vec<media_traits::codecs::DecodedFrame> {
+fn decode(
+    codec: &str,
+    description: Option<Vec<u8>>,
+    chunks: &[EncodedOutput],
+) -> Vec<media_traits::codecs::DecodedFrame> {
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let mut decoder = GstCodecs::new().video_decoder(Box::new(move |event| {
         let _ = tx.lock().unwrap().send(event);
     }));
-    decoder.configure(1, VideoDecoderSettings { codec_string: codec.into(), codec: VideoCodec::parse(codec), description });
+    decoder.configure(
+        1,
+        VideoDecoderSettings { codec_string: codec.into(), codec: VideoCodec::parse(codec), description },
+    );
     for (i, c) in chunks.iter().enumerate() {
-        decoder.process(ChunkToDecode { id: i as u64, data: c.data.clone().into(), key: c.key, timestamp: i as i64 * 1000 });
+        decoder.process(ChunkToDecode {
+            id: i as u64,
+            data: c.data.clone().into(),
+            key: c.key,
+            timestamp: i as i64 * 1000,
+        });
     }
     decoder.flush(9);
     let mut frames = Vec::new();
@@ -211,7 +223,10 @@ fn chunks_decode_back_to_the_frames() {
         let frames = decode(codec, description, &chunks);
         let ids: Vec<u64> = frames.iter().map(|f| f.chunk).collect();
         assert_eq!(ids, vec![0, 1, 2, 3, 4], "{codec}");
-        assert!(frames.iter().all(|f| (f.width, f.height) == (64, 48) && f.data.len() == 64 * 48 + 2 * 32 * 24), "{codec}");
+        assert!(
+            frames.iter().all(|f| (f.width, f.height) == (64, 48) && f.data.len() == 64 * 48 + 2 * 32 * 24),
+            "{codec}"
+        );
         // The first frame's top-left pixel: R = 0, G = 0, B = 0 → dark luma.
         assert!(frames[0].data[0] < 40, "{codec}: luma {}", frames[0].data[0]);
     }

@@ -136,7 +136,10 @@ impl EmbeddedProfile {
             .ok()?;
         let count = cmyk.len() / 4;
         let mut rgb = vec![0u8; count * 3];
-        transform.transform(&cmyk[..count * 4], &mut rgb).map_err(|e| log::debug!("embedded CMYK profile: {e:?}")).ok()?;
+        transform
+            .transform(&cmyk[..count * 4], &mut rgb)
+            .map_err(|e| log::debug!("embedded CMYK profile: {e:?}"))
+            .ok()?;
         let mut rgba = Vec::with_capacity(count * 4);
         for p in rgb.chunks_exact(3) {
             rgba.extend_from_slice(&[p[0], p[1], p[2], 255]);

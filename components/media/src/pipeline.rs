@@ -379,7 +379,12 @@ impl Tap {
     /// latest frame, is the sink's first frame at once: a canvas or generator that painted
     /// once and then stood still would otherwise leave a new sink empty. The same frame, if
     /// it is still on its way through the tee, is not stored twice.
-    pub fn attach_sink(&mut self, sink: SinkId, slot: FrameSlot, current: Option<VideoFrame>) -> Result<(), MediaError> {
+    pub fn attach_sink(
+        &mut self,
+        sink: SinkId,
+        slot: FrameSlot,
+        current: Option<VideoFrame>,
+    ) -> Result<(), MediaError> {
         let queue = self.maker.make("queue")?;
         queue.set_property_from_str("leaky", "downstream");
         queue.set_property("max-size-buffers", 1u32);

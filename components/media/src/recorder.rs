@@ -34,8 +34,8 @@ use gstreamer_app as gst_app;
 use media_traits::error::MediaError;
 use media_traits::messages::SinkId;
 use media_traits::recorder::{
-    AudioCodec, Container, EnabledFlag, KeyFrames, MediaKind, RecordedTrack, RecorderConfig, RecorderFormat, RecorderId,
-    RecorderSupport, VideoCodec,
+    AudioCodec, Container, EnabledFlag, KeyFrames, MediaKind, RecordedTrack, RecorderConfig, RecorderFormat,
+    RecorderId, RecorderSupport, VideoCodec,
 };
 
 use crate::elements::ElementMaker;

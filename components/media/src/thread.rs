@@ -495,15 +495,14 @@ impl MediaLoop {
         let camera = cameras.swap_remove(selection.device);
         let chain = camera::open(&camera, &selection.mode, &*self.options.elements)?;
         let counters = Counters::new(false);
-        let tap =
-            Tap::attach(
-                chain.stream,
-                id,
-                self.options.elements.clone(),
-                self.internal_tx.clone(),
-                counters.clone(),
-                &self.options.taps,
-            )?;
+        let tap = Tap::attach(
+            chain.stream,
+            id,
+            self.options.elements.clone(),
+            self.internal_tx.clone(),
+            counters.clone(),
+            &self.options.taps,
+        )?;
         let mut photo = camera::photo_state(&camera, Some(&selection.mode));
         match &mut self.photo_override {
             Some(o) => {
@@ -546,15 +545,14 @@ impl MediaLoop {
         }
         let feed = CanvasFeed::new(&*self.options.elements)?;
         let counters = Counters::new(true);
-        let tap =
-            Tap::attach(
-                feed.stream,
-                id,
-                self.options.elements.clone(),
-                self.internal_tx.clone(),
-                counters.clone(),
-                &self.options.taps,
-            )?;
+        let tap = Tap::attach(
+            feed.stream,
+            id,
+            self.options.elements.clone(),
+            self.internal_tx.clone(),
+            counters.clone(),
+            &self.options.taps,
+        )?;
         let mode = canvas_mode(size, rate);
         let src = Source {
             id,

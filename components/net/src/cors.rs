@@ -103,10 +103,7 @@ pub fn preflight(client: &Client, url: &Url, preflight: &Preflight) -> Result<()
     // 6.5 "If request's method is not in methods, request's method is not a CORS-safelisted
     //    method, and request's credentials mode is "include" or methods does not contain `*`,
     //    then return a network error."
-    if !methods.contains(&preflight.method)
-        && !is_safelisted_method(&preflight.method)
-        && !wildcard(&methods)
-    {
+    if !methods.contains(&preflight.method) && !is_safelisted_method(&preflight.method) && !wildcard(&methods) {
         return Err(format!("the CORS preflight of {url} does not allow the method {}", preflight.method));
     }
     // 6.6 "If one of request's header list's names is a CORS non-wildcard request-header name

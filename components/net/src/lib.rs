@@ -202,32 +202,33 @@ impl Client {
                 other => return Err(format!("cannot fetch {url}: the '{other}' scheme is not supported")),
             };
             if matches!(response.status, 301 | 302 | 303 | 307 | 308)
-                && let Some(next) = response.location.as_deref().and_then(|l| url.join(l).ok()) {
-                    // Step 4: a location URL whose scheme is not an HTTP(S) scheme is a network error.
-                    if !matches!(next.scheme(), "http" | "https") {
-                        return Err(format!("{url} redirected to {next}, which is not an HTTP(S) URL"));
-                    }
-                    // Step 12: change the method to GET and drop the body.
-                    if (response.status == 303 && request.method != "HEAD")
-                        || (matches!(response.status, 301 | 302) && request.method == "POST")
-                    {
-                        request.method = "GET".into();
-                        request.body = None;
-                        request.headers.retain(|(n, _)| {
-                            !matches!(
-                                n.to_ascii_lowercase().as_str(),
-                                "content-encoding" | "content-language" | "content-location" | "content-type"
-                            )
-                        });
-                    }
-                    // Step 13: a redirect to another origin drops the Authorization header.
-                    if next.origin() != url.origin() {
-                        request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
-                    }
-                    request.url = next;
-                    redirected = true;
-                    continue;
+                && let Some(next) = response.location.as_deref().and_then(|l| url.join(l).ok())
+            {
+                // Step 4: a location URL whose scheme is not an HTTP(S) scheme is a network error.
+                if !matches!(next.scheme(), "http" | "https") {
+                    return Err(format!("{url} redirected to {next}, which is not an HTTP(S) URL"));
                 }
+                // Step 12: change the method to GET and drop the body.
+                if (response.status == 303 && request.method != "HEAD")
+                    || (matches!(response.status, 301 | 302) && request.method == "POST")
+                {
+                    request.method = "GET".into();
+                    request.body = None;
+                    request.headers.retain(|(n, _)| {
+                        !matches!(
+                            n.to_ascii_lowercase().as_str(),
+                            "content-encoding" | "content-language" | "content-location" | "content-type"
+                        )
+                    });
+                }
+                // Step 13: a redirect to another origin drops the Authorization header.
+                if next.origin() != url.origin() {
+                    request.headers.retain(|(n, _)| !n.eq_ignore_ascii_case("authorization"));
+                }
+                request.url = next;
+                redirected = true;
+                continue;
+            }
             response.redirected = redirected;
             match (sink.as_deref_mut(), body) {
                 (Some(sink), body) => {
@@ -444,9 +445,10 @@ pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<Vec<u8>>, String> {
 /// current directory; a `?query` after a path that does not exist as written is kept).
 pub fn page_url(page: &str) -> Result<Url, String> {
     if let Ok(url) = Url::parse(page)
-        && url.scheme().len() > 1 {
-            return Ok(url);
-        }
+        && url.scheme().len() > 1
+    {
+        return Ok(url);
+    }
     let absolute = |p: &std::path::Path| -> Result<std::path::PathBuf, String> {
         Ok(if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map_err(|e| e.to_string())?.join(p) })
     };

@@ -122,16 +122,16 @@ pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
                     b"http-equiv" => got_pragma |= value == b"content-type",
                     b"content" => {
                         if charset == Charset::Null
-                            && let Some(label) = extract_from_meta(&value) {
-                                charset = Encoding::for_label(label).map_or(Charset::Failure, Charset::Found);
-                                need_pragma = Some(true);
-                            }
-                    }
-                    b"charset"
-                        if charset == Charset::Null => {
-                            charset = Encoding::for_label(&value).map_or(Charset::Failure, Charset::Found);
-                            need_pragma = Some(false);
+                            && let Some(label) = extract_from_meta(&value)
+                        {
+                            charset = Encoding::for_label(label).map_or(Charset::Failure, Charset::Found);
+                            need_pragma = Some(true);
                         }
+                    }
+                    b"charset" if charset == Charset::Null => {
+                        charset = Encoding::for_label(&value).map_or(Charset::Failure, Charset::Found);
+                        need_pragma = Some(false);
+                    }
                     _ => {}
                 }
                 names.push(name);
@@ -139,13 +139,14 @@ pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
             // Processing: null need pragma, a missing pragma or a failed charset go on with
             // the next byte; UTF-16 becomes UTF-8 and x-user-defined windows-1252.
             if let (Some(need), Charset::Found(encoding)) = (need_pragma, charset)
-                && (!need || got_pragma) {
-                    return Some(match encoding {
-                        e if e == UTF_16BE || e == UTF_16LE => UTF_8,
-                        e if e == X_USER_DEFINED => WINDOWS_1252,
-                        e => e,
-                    });
-                }
+                && (!need || got_pragma)
+            {
+                return Some(match encoding {
+                    e if e == UTF_16BE || e == UTF_16LE => UTF_8,
+                    e if e == X_USER_DEFINED => WINDOWS_1252,
+                    e => e,
+                });
+            }
             pos += 1;
             continue;
         }

@@ -248,10 +248,11 @@ pub fn parse_cookie_date(input: &str) -> Option<f64> {
         // "If the found-day-of-month flag is not set and the date-token matches the day-of-month
         // production" (1*2DIGIT ( non-digit *OCTET )).
         if day.is_none()
-            && let Some((d, _)) = digits(token, 1, 2) {
-                day = Some(d);
-                continue;
-            }
+            && let Some((d, _)) = digits(token, 1, 2)
+        {
+            day = Some(d);
+            continue;
+        }
         // "If the found-month flag is not set and the date-token matches the month production":
         // the first three characters name a month, case-insensitively.
         if month.is_none() && token.len() >= 3 && token.is_char_boundary(3) {
@@ -265,10 +266,11 @@ pub fn parse_cookie_date(input: &str) -> Option<f64> {
         // "If the found-year flag is not set and the date-token matches the year production"
         // (2*4DIGIT ( non-digit *OCTET )).
         if year.is_none()
-            && let Some((y, _)) = digits(token, 2, 4) {
-                year = Some(y);
-                continue;
-            }
+            && let Some((y, _)) = digits(token, 2, 4)
+        {
+            year = Some(y);
+            continue;
+        }
     }
     let (h, mi, s) = time?;
     let (d, mo, mut y) = (day?, month?, year?);

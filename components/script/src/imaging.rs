@@ -301,11 +301,8 @@ fn decode_png(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<V
     let (width, height, exif, icc) = {
         let info = reader.info();
         // An sRGB chunk says the data is sRGB whatever else is there.
-        let icc = if info.srgb.is_some() || !color_managed {
-            None
-        } else {
-            info.icc_profile.as_ref().map(|p| p.to_vec())
-        };
+        let icc =
+            if info.srgb.is_some() || !color_managed { None } else { info.icc_profile.as_ref().map(|p| p.to_vec()) };
         (info.width, info.height, info.exif_metadata.as_ref().map(|e| e.to_vec()), icc)
     };
     check_size(width, height)?;
@@ -344,7 +341,8 @@ fn decode_jpeg(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<
     let input = decoder.input_colorspace();
     // A CMYK (or YCCK) JPEG with a CMYK profile: its inks, decoded as stored, go through the
     // profile.
-    let cmyk = profile.as_ref().is_some_and(|p| p.is_cmyk()) && matches!(input, Some(ColorSpace::CMYK | ColorSpace::YCCK));
+    let cmyk =
+        profile.as_ref().is_some_and(|p| p.is_cmyk()) && matches!(input, Some(ColorSpace::CMYK | ColorSpace::YCCK));
     let raw = input.unwrap_or(ColorSpace::CMYK);
     if cmyk {
         decoder.set_options(options.jpeg_set_out_colorspace(raw));
@@ -399,11 +397,7 @@ fn jpeg_inks(samples: &[u8], ycck: bool, inverted: bool) -> Vec<u8> {
             // YCbCr to RGB gives the complement of the stored C, M and Y (as libjpeg's YCCK to
             // CMYK conversion).
             let channel = |v: f32| 255 - v.round().clamp(0.0, 255.0) as u8;
-            (
-                channel(luma + 1.402 * cr),
-                channel(luma - 0.344_136 * cb - 0.714_136 * cr),
-                channel(luma + 1.772 * cb),
-            )
+            (channel(luma + 1.402 * cr), channel(luma - 0.344_136 * cb - 0.714_136 * cr), channel(luma + 1.772 * cb))
         } else {
             (p[0], p[1], p[2])
         };

@@ -18,10 +18,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use base::{RequestId, SourceId};
+use crossbeam_channel::Sender;
 use media_traits::error::MediaError;
 use media_traits::messages::{MediaCommand, MediaEvent, MediaReply, SinkId};
 use media_traits::recorder::RecorderId;
-use crossbeam_channel::Sender;
 use mozjs::context::JSContext;
 
 use crate::script_thread::RemoteTask;

@@ -46,10 +46,9 @@ pub fn get_from(url: &url::Url, client_url: &url::Url) -> Request {
 /// request already has one or the policy gives none).
 pub fn with_referrer(mut request: Request, client_url: &url::Url, policy: referrer::Policy) -> Request {
     let has = request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("referer"));
-    if !has
-        && let Some(value) = referrer::referrer_for(client_url, &request.url, policy) {
-            request.headers.push(("Referer".into(), value));
-        }
+    if !has && let Some(value) = referrer::referrer_for(client_url, &request.url, policy) {
+        request.headers.push(("Referer".into(), value));
+    }
     request
 }
 

@@ -324,8 +324,8 @@ impl ExternalMemory {
             e.set(e.get().saturating_add(bytes));
             e.get()
         });
-        if live.saturating_sub(EXTERNAL_BASELINE.with(|b| b.get())) >= EXTERNAL_GC_THRESHOLD &&
-            !GC_REQUESTED.with(|r| r.replace(true))
+        if live.saturating_sub(EXTERNAL_BASELINE.with(|b| b.get())) >= EXTERNAL_GC_THRESHOLD
+            && !GC_REQUESTED.with(|r| r.replace(true))
         {
             GC_INTERRUPT.with(|g| {
                 if let Some(handle) = g.borrow().as_ref() {

@@ -293,7 +293,10 @@ pub fn run_event_loop(cx: &mut JSContext, deadline: Option<Instant>) -> LoopEnd 
         let outstanding = OUTSTANDING.with(|c| c.get());
         // A worker still working (or with messages to run) may post to this thread; it sends
         // a task here when it goes idle, which wakes this loop to check again.
-        if next_timer.is_none() && outstanding == 0 && remote.is_empty() && !crate::dom::workers::worker::any_worker_busy()
+        if next_timer.is_none()
+            && outstanding == 0
+            && remote.is_empty()
+            && !crate::dom::workers::worker::any_worker_busy()
         {
             return LoopEnd::Idle;
         }

@@ -30,11 +30,9 @@ pub fn set_recorder_support(support: media_traits::recorder::RecorderSupport) {
 
 /// What the engine can record: nothing when no media thread runs.
 pub fn recorder_support() -> media_traits::recorder::RecorderSupport {
-    RECORDER_SUPPORT.try_with(|s| s.borrow().clone()).ok().flatten().unwrap_or(media_traits::recorder::RecorderSupport {
-        containers: Vec::new(),
-        video: Vec::new(),
-        audio: Vec::new(),
-    })
+    RECORDER_SUPPORT.try_with(|s| s.borrow().clone()).ok().flatten().unwrap_or(
+        media_traits::recorder::RecorderSupport { containers: Vec::new(), video: Vec::new(), audio: Vec::new() },
+    )
 }
 
 /// Gives script the engine's codecs (WebCodecs' encoders); a worker's thread gets its owner's.

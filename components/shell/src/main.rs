@@ -188,7 +188,10 @@ fn main() -> ExitCode {
     // default (a panicking media handler, a dropped stale id), more with
     // RUST_LOG (e.g. `RUST_LOG=media=debug`). SpiderMonkey's own warnings ("Script terminated
     // by timeout" when terminate() stops a worker) are not the page's business, as in browsers.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn,xml5ever=error,mozjs::rust=error")).init();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,xml5ever=error,mozjs::rust=error"),
+    )
+    .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let options = match parse_args(&args) {
         Ok(o) => o,

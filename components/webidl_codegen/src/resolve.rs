@@ -46,9 +46,10 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
             continue;
         }
         if let Some(previous) = r.kinds.insert(name.clone(), kind)
-            && (previous != kind || kind != Kind::Typedef) {
-                r.errors.push(Error::new(loc.clone(), format!("`{name}` is defined twice")));
-            }
+            && (previous != kind || kind != Kind::Typedef)
+        {
+            r.errors.push(Error::new(loc.clone(), format!("`{name}` is defined twice")));
+        }
         if let RawDefinition::Typedef { ty, location, .. } = def {
             r.typedefs.insert(name.clone(), (ty.clone(), location.clone()));
         }
@@ -268,12 +269,13 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
     // Checks across definitions.
     for iface in interfaces.values() {
         if let Some(parent) = &iface.parent
-            && !interfaces.contains_key(parent) {
-                r.errors.push(Error::new(
-                    iface.location.clone(),
-                    format!("{} inherits from unknown interface {parent}", iface.name),
-                ));
-            }
+            && !interfaces.contains_key(parent)
+        {
+            r.errors.push(Error::new(
+                iface.location.clone(),
+                format!("{} inherits from unknown interface {parent}", iface.name),
+            ));
+        }
         let mut names = BTreeSet::new();
         for a in &iface.attributes {
             if !names.insert((a.name.clone(), a.is_static)) {
@@ -308,12 +310,13 @@ pub(crate) fn resolve(defs: Vec<RawDefinition>) -> Result<Model, Vec<Error>> {
             }
         }
         if let Some(parent) = &d.parent
-            && !r.kinds.get(parent).is_some_and(|k| *k == Kind::Dictionary) {
-                r.errors.push(Error::new(
-                    d.location.clone(),
-                    format!("dictionary {} inherits from unknown dictionary {parent}", d.name),
-                ));
-            }
+            && !r.kinds.get(parent).is_some_and(|k| *k == Kind::Dictionary)
+        {
+            r.errors.push(Error::new(
+                d.location.clone(),
+                format!("dictionary {} inherits from unknown dictionary {parent}", d.name),
+            ));
+        }
     }
     // Cycles in inheritance would loop forever later.
     for name in interfaces.keys() {
@@ -341,9 +344,10 @@ fn with_defaults(member: RawMember, defaults: &MemberAttrs) -> RawMember {
             ext.push(RawExtAttr { name: "SecureContext".into(), values: vec![], has_value: false, args: None });
         }
         if let Some(p) = &defaults.pref
-            && !ext.iter().any(|e| e.name == "Pref") {
-                ext.push(RawExtAttr { name: "Pref".into(), values: vec![p.clone()], has_value: true, args: None });
-            }
+            && !ext.iter().any(|e| e.name == "Pref")
+        {
+            ext.push(RawExtAttr { name: "Pref".into(), values: vec![p.clone()], has_value: true, args: None });
+        }
     };
     match member {
         RawMember::Operation { name, args, ret, is_static, mut ext, location } => {
@@ -362,8 +366,17 @@ fn with_defaults(member: RawMember, defaults: &MemberAttrs) -> RawMember {
 /// `Window` and `DedicatedWorker` globals (`Worker` names every worker global); the other
 /// kinds of worker and worklet do not exist here, so an interface exposed only there is never
 /// defined.
-const KNOWN_GLOBALS: &[&str] =
-    &["*", "Window", "Worker", "DedicatedWorker", "SharedWorker", "ServiceWorker", "Worklet", "AudioWorklet", "PaintWorklet"];
+const KNOWN_GLOBALS: &[&str] = &[
+    "*",
+    "Window",
+    "Worker",
+    "DedicatedWorker",
+    "SharedWorker",
+    "ServiceWorker",
+    "Worklet",
+    "AudioWorklet",
+    "PaintWorklet",
+];
 
 impl Resolver {
     fn interface_attrs(&mut self, ext: &[RawExtAttr], loc: &Location) -> InterfaceAttrs {

@@ -66,7 +66,10 @@ fn same_object_slots_follow_the_ancestors() {
     let a = module("A");
     let b = module("B");
     assert!(a.contains("cached_slot_value(cx, obj, 1,"), "A.first in slot 1");
-    assert!(b.contains("cached_slot_value(cx, obj, 2,") && b.contains("cached_slot_value(cx, obj, 3,"), "B's after A's");
+    assert!(
+        b.contains("cached_slot_value(cx, obj, 2,") && b.contains("cached_slot_value(cx, obj, 3,"),
+        "B's after A's"
+    );
     assert!(!b.contains("cached_slot_value(cx, obj, 1,"), "B does not reuse A's slot");
     assert!(a.contains("&CLASS_OPS.0, 2,"), "A reserves 2 slots");
     assert!(b.contains("&CLASS_OPS.0, 4,"), "B reserves 4 slots");

@@ -222,7 +222,13 @@ pub fn classify(root: &Path, rel: &str, out: &mut Discovery) {
                         timeout_long: long,
                     });
                 } else {
-                    skip(out, url, &format!("{g} scope: shared and service workers, worklets and ShadowRealm are not supported by the engine"));
+                    skip(
+                        out,
+                        url,
+                        &format!(
+                            "{g} scope: shared and service workers, worklets and ShadowRealm are not supported by the engine"
+                        ),
+                    );
                 }
             }
         }

@@ -96,11 +96,8 @@ pub fn worker_page_wrapper(meta: &[(String, String)], worker_url: &str) -> Strin
 /// scripts and the test at URL path `js_path`, then `done()`.
 pub fn any_worker_script(meta: &[(String, String)], js_path: &str) -> String {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-    let scripts: String = meta
-        .iter()
-        .filter(|(k, _)| k == "script")
-        .map(|(_, v)| format!("importScripts({});\n", quote(v)))
-        .collect();
+    let scripts: String =
+        meta.iter().filter(|(k, _)| k == "script").map(|(_, v)| format!("importScripts({});\n", quote(v))).collect();
     format!(
         "\nself.GLOBAL = {{\n  isWindow: function() {{ return false; }},\n  \
          isWorker: function() {{ return true; }},\n  isShadowRealm: function() {{ return false; }},\n}};\n\

@@ -41,7 +41,12 @@ fn discovers_the_fixture_tree() {
         ]
     );
     assert!(
-        d.skipped.iter().find(|s| s.url.ends_with("thing.any.sharedworker.html")).unwrap().reason.contains("not supported")
+        d.skipped
+            .iter()
+            .find(|s| s.url.ends_with("thing.any.sharedworker.html"))
+            .unwrap()
+            .reason
+            .contains("not supported")
     );
     // Names used for expectation files.
     let idl = d.tests.iter().find(|t| t.url == "/basic/idl.window.html").unwrap();

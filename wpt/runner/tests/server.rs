@@ -67,7 +67,11 @@ fn wrappers_are_generated() {
     assert_eq!(get("/basic/workeronly.any.html").status, 404);
     let page = get("/basic/thing.any.worker.html?x=1");
     assert_eq!(page.status, 200);
-    assert!(body(&page).contains("fetch_tests_from_worker(new Worker(\"/basic/thing.any.worker.js?x=1\"))"), "{}", body(&page));
+    assert!(
+        body(&page).contains("fetch_tests_from_worker(new Worker(\"/basic/thing.any.worker.js?x=1\"))"),
+        "{}",
+        body(&page)
+    );
     let script = get("/basic/thing.any.worker.js");
     assert_eq!(script.status, 200);
     assert!(body(&script).contains("importScripts(\"/resources/testharness.js\");"));

@@ -3,7 +3,6 @@
 
 pub use crate::dom::canvas::canvascapturemediastreamtrack::CanvasCaptureMediaStreamTrack;
 pub use crate::dom::canvas::canvasgradient::CanvasGradient;
-pub use crate::dom::compression::compressionstream::{CompressionStream, DecompressionStream};
 pub use crate::dom::canvas::canvaspattern::CanvasPattern;
 pub use crate::dom::canvas::canvasrenderingcontext2d::CanvasRenderingContext2D;
 pub use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
@@ -12,6 +11,7 @@ pub use crate::dom::canvas::imagedata::ImageData;
 pub use crate::dom::canvas::offscreencanvas::{OffscreenCanvas, OffscreenCanvasRenderingContext2D};
 pub use crate::dom::canvas::path2d::Path2D;
 pub use crate::dom::canvas::textmetrics::TextMetrics;
+pub use crate::dom::compression::compressionstream::{CompressionStream, DecompressionStream};
 pub use crate::dom::console::console::console;
 pub use crate::dom::css::cssconditionrule::CSSConditionRule;
 pub use crate::dom::css::cssfontfacerule::CSSFontFaceRule;
@@ -36,6 +36,7 @@ pub use crate::dom::css::stylesheet::StyleSheet;
 pub use crate::dom::css::stylesheetlist::StyleSheetList;
 pub use crate::dom::cssomview::mediaquerylist::MediaQueryList;
 pub use crate::dom::cssomview::screen::{Screen, ScreenOrientation};
+pub use crate::dom::cssomview::visualviewport::VisualViewport;
 pub use crate::dom::dom::abortcontroller::AbortController;
 pub use crate::dom::dom::abortsignal::AbortSignal;
 pub use crate::dom::dom::attr::Attr;
@@ -57,12 +58,8 @@ pub use crate::dom::dom::namednodemap::NamedNodeMap;
 pub use crate::dom::dom::node::Node;
 pub use crate::dom::dom::nodeiterator::NodeIterator;
 pub use crate::dom::dom::nodelist::NodeList;
-pub use crate::dom::html::forms::validation::ValidityState;
-pub use crate::dom::ranges::abstractrange::{AbstractRange, StaticRange};
-pub use crate::dom::ranges::range::Range;
-pub use crate::dom::ranges::selection::Selection;
-pub use crate::dom::dom::shadowroot::ShadowRoot;
 pub use crate::dom::dom::processinginstruction::{CDATASection, ProcessingInstruction};
+pub use crate::dom::dom::shadowroot::ShadowRoot;
 pub use crate::dom::dom::text::Text;
 pub use crate::dom::dom::treewalker::TreeWalker;
 pub use crate::dom::domparsing::xmlserializer::XMLSerializer;
@@ -70,6 +67,9 @@ pub use crate::dom::encoding::textdecoder::TextDecoder;
 pub use crate::dom::encoding::textdecoderstream::TextDecoderStream;
 pub use crate::dom::encoding::textencoder::TextEncoder;
 pub use crate::dom::encoding::textencoderstream::TextEncoderStream;
+pub use crate::dom::events::events::{
+    AnimationEvent, CloseEvent, HashChangeEvent, PageTransitionEvent, ToggleEvent, TransitionEvent,
+};
 pub use crate::dom::fetch::headers::Headers;
 pub use crate::dom::fetch::request::Request;
 pub use crate::dom::fetch::response::Response;
@@ -86,17 +86,27 @@ pub use crate::dom::geometry::domrect::{DOMRect, DOMRectList, DOMRectReadOnly};
 pub use crate::dom::hrtime::performance::Performance;
 pub use crate::dom::html::customelements::customelementregistry::CustomElementRegistry;
 pub use crate::dom::html::domparser::DOMParser;
+pub use crate::dom::html::domstringlist::DOMStringList;
 pub use crate::dom::html::domstringmap::DOMStringMap;
 pub use crate::dom::html::errorevent::ErrorEvent;
+pub use crate::dom::html::forms::collections::{HTMLFormControlsCollection, HTMLOptionsCollection, RadioNodeList};
+pub use crate::dom::html::forms::formelements::{
+    HTMLDataListElement, HTMLFieldSetElement, HTMLLegendElement, HTMLMeterElement, HTMLOutputElement,
+    HTMLProgressElement,
+};
 pub use crate::dom::html::forms::htmlformelement::HTMLFormElement;
+pub use crate::dom::html::forms::htmlformelement::SubmitEvent;
 pub use crate::dom::html::forms::htmlinputelement::HTMLInputElement;
 pub use crate::dom::html::forms::htmllabelelement::HTMLLabelElement;
 pub use crate::dom::html::forms::htmloptionelement::{HTMLOptGroupElement, HTMLOptionElement};
 pub use crate::dom::html::forms::htmlselectelement::HTMLSelectElement;
 pub use crate::dom::html::forms::htmltextareaelement::HTMLTextAreaElement;
+pub use crate::dom::html::forms::validation::ValidityState;
 pub use crate::dom::html::history::{History, PopStateEvent};
 pub use crate::dom::html::htmlanchorelement::HTMLAnchorElement;
 pub use crate::dom::html::htmlareaelement::HTMLAreaElement;
+pub use crate::dom::html::htmldetailselement::HTMLDetailsElement;
+pub use crate::dom::html::htmldialogelement::HTMLDialogElement;
 pub use crate::dom::html::htmlelement::HTMLElement;
 pub use crate::dom::html::htmliframeelement::HTMLIFrameElement;
 pub use crate::dom::html::htmlimageelement::HTMLImageElement;
@@ -106,8 +116,6 @@ pub use crate::dom::html::htmlslotelement::HTMLSlotElement;
 pub use crate::dom::html::htmlsourceelement::HTMLSourceElement;
 pub use crate::dom::html::htmlstyleelement::HTMLStyleElement;
 pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
-pub use crate::dom::html::htmldetailselement::HTMLDetailsElement;
-pub use crate::dom::html::htmldialogelement::HTMLDialogElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
 pub use crate::dom::html::navigator::Navigator;
@@ -117,33 +125,43 @@ pub use crate::dom::html::simpleelements::{
     HTMLUListElement,
 };
 pub use crate::dom::html::simpleelements::{
-    HTMLBaseElement, HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement, HTMLMetaElement,
-    HTMLParagraphElement, HTMLPictureElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement, HTMLUnknownElement,
+    HTMLBaseElement, HTMLBodyElement, HTMLButtonElement, HTMLDivElement, HTMLHeadElement, HTMLHtmlElement,
+    HTMLMetaElement, HTMLParagraphElement, HTMLPictureElement, HTMLPreElement, HTMLSpanElement, HTMLTitleElement,
+    HTMLUnknownElement,
 };
 pub use crate::dom::html::simpleelements::{
     HTMLDListElement, HTMLDataElement, HTMLDirectoryElement, HTMLFontElement, HTMLMapElement, HTMLMenuElement,
     HTMLModElement, HTMLParamElement, HTMLQuoteElement, HTMLTimeElement,
 };
-pub use crate::dom::html::forms::collections::{HTMLFormControlsCollection, HTMLOptionsCollection, RadioNodeList};
-pub use crate::dom::html::forms::htmlformelement::SubmitEvent;
-pub use crate::dom::html::forms::formelements::{
-    HTMLDataListElement, HTMLFieldSetElement, HTMLLegendElement, HTMLMeterElement, HTMLOutputElement, HTMLProgressElement,
-};
-pub use crate::dom::uievents::useractivation::UserActivation;
 pub use crate::dom::html::tables::{
     HTMLTableCaptionElement, HTMLTableCellElement, HTMLTableColElement, HTMLTableElement, HTMLTableRowElement,
     HTMLTableSectionElement,
 };
 pub use crate::dom::html::timeranges::TimeRanges;
+pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
 pub use crate::dom::html::window::Window;
 pub use crate::dom::idle::idledeadline::IdleDeadline;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;
 pub use crate::dom::imagecapture::imagecapturetest::ImageCaptureTest;
 pub use crate::dom::imagecapture::mockimagecapture::MockImageCapture;
 pub use crate::dom::images::imagebitmap::ImageBitmap;
+pub use crate::dom::indexeddb::cursor::{IDBCursor, IDBCursorWithValue};
+pub use crate::dom::indexeddb::database::IDBDatabase;
+pub use crate::dom::indexeddb::factory::IDBFactory;
+pub use crate::dom::indexeddb::index::IDBIndex;
+pub use crate::dom::indexeddb::keyrange::IDBKeyRange;
+pub use crate::dom::indexeddb::objectstore::IDBObjectStore;
+pub use crate::dom::indexeddb::record::IDBRecord;
+pub use crate::dom::indexeddb::request::{IDBOpenDBRequest, IDBRequest};
+pub use crate::dom::indexeddb::transaction::IDBTransaction;
+pub use crate::dom::indexeddb::versionchangeevent::IDBVersionChangeEvent;
+pub use crate::dom::intersectionobserver::intersectionobserver::{IntersectionObserver, IntersectionObserverEntry};
 pub use crate::dom::mathml::mathmlelement::MathMLElement;
 pub use crate::dom::mediacapture::devicechangeevent::DeviceChangeEvent;
 pub use crate::dom::mediacapture::inputdeviceinfo::InputDeviceInfo;
+pub use crate::dom::mediacapture::insertablestreams::{
+    MediaStreamTrackGenerator, MediaStreamTrackProcessor, VideoTrackGenerator,
+};
 pub use crate::dom::mediacapture::mediadeviceinfo::MediaDeviceInfo;
 pub use crate::dom::mediacapture::mediadevices::MediaDevices;
 pub use crate::dom::mediacapture::mediastream::MediaStream;
@@ -152,8 +170,20 @@ pub use crate::dom::mediacapture::mediastreamtrackevent::MediaStreamTrackEvent;
 pub use crate::dom::mediacapture::overconstrainederror::OverconstrainedError;
 pub use crate::dom::mediarecorder::blobevent::BlobEvent;
 pub use crate::dom::mediarecorder::mediarecorder::MediaRecorder;
+pub use crate::dom::mediasession::chapterinformation::ChapterInformation;
+pub use crate::dom::mediasession::mediametadata::MediaMetadata;
+pub use crate::dom::mediasession::mediasession::MediaSession;
+pub use crate::dom::performance::performanceentry::PerformanceEntry;
+pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
+pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};
 pub use crate::dom::permissions::permissions::Permissions;
 pub use crate::dom::permissions::permissionstatus::PermissionStatus;
+pub use crate::dom::ranges::abstractrange::{AbstractRange, StaticRange};
+pub use crate::dom::ranges::range::Range;
+pub use crate::dom::ranges::selection::Selection;
+pub use crate::dom::resizeobserver::resizeobserver::{ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
+pub use crate::dom::serversentevents::eventsource::EventSource;
+pub use crate::dom::storage::storagemanager::StorageManager;
 pub use crate::dom::streams::queuingstrategy::{ByteLengthQueuingStrategy, CountQueuingStrategy};
 pub use crate::dom::streams::readablebytestreamcontroller::ReadableByteStreamController;
 pub use crate::dom::streams::readablestream::ReadableStream;
@@ -177,88 +207,6 @@ pub use crate::dom::svg::svgelements::{
     SVGTextElement, SVGTextPathElement, SVGTextPositioningElement, SVGTitleElement, SVGUseElement,
 };
 pub use crate::dom::testing::aperturetesthooks::ApertureTestHooks;
-pub use crate::dom::uievents::events::{
-    CompositionEvent, FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,
-};
-pub use crate::dom::url::url::URL;
-pub use crate::dom::url::urlsearchparams::URLSearchParams;
-pub use crate::dom::webcrypto::crypto::Crypto;
-pub use crate::dom::webmessaging::messageevent::MessageEvent;
-pub use crate::dom::webmessaging::messageport::{MessageChannel, MessagePort};
-pub use crate::dom::webmessaging::broadcastchannel::BroadcastChannel;
-pub use crate::dom::websockets::websocket::WebSocket;
-pub use crate::dom::weblocks::lock::Lock;
-pub use crate::dom::weblocks::lockmanager::LockManager;
-pub use crate::dom::storage::storagemanager::StorageManager;
-pub use crate::dom::mediasession::chapterinformation::ChapterInformation;
-pub use crate::dom::mediasession::mediametadata::MediaMetadata;
-pub use crate::dom::mediasession::mediasession::MediaSession;
-pub use crate::dom::cssomview::visualviewport::VisualViewport;
-pub use crate::dom::serversentevents::eventsource::EventSource;
-pub use crate::dom::webstorage::storage::Storage;
-pub use crate::dom::html::domstringlist::DOMStringList;
-pub use crate::dom::indexeddb::cursor::{IDBCursor, IDBCursorWithValue};
-pub use crate::dom::indexeddb::database::IDBDatabase;
-pub use crate::dom::indexeddb::factory::IDBFactory;
-pub use crate::dom::indexeddb::index::IDBIndex;
-pub use crate::dom::indexeddb::keyrange::IDBKeyRange;
-pub use crate::dom::indexeddb::objectstore::IDBObjectStore;
-pub use crate::dom::indexeddb::record::IDBRecord;
-pub use crate::dom::indexeddb::request::{IDBOpenDBRequest, IDBRequest};
-pub use crate::dom::indexeddb::transaction::IDBTransaction;
-pub use crate::dom::indexeddb::versionchangeevent::IDBVersionChangeEvent;
-pub use crate::dom::xhr::formdata::FormData;
-pub use crate::dom::xhr::xmlhttprequest::{XMLHttpRequest, XMLHttpRequestEventTarget, XMLHttpRequestUpload};
-pub use crate::dom::workers::dedicatedworkerglobalscope::DedicatedWorkerGlobalScope;
-pub use crate::dom::workers::worker::Worker;
-pub use crate::dom::workers::workerglobalscope::WorkerGlobalScope;
-pub use crate::dom::workers::workerlocation::WorkerLocation;
-pub use crate::dom::workers::workernavigator::WorkerNavigator;
-pub use crate::dom::webaudio::audiobuffer::AudioBuffer;
-pub use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
-pub use crate::dom::webaudio::audiocontext::AudioContext;
-pub use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
-pub use crate::dom::webaudio::audionode::AudioNode;
-pub use crate::dom::webaudio::audioparam::AudioParam;
-pub use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
-pub use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
-pub use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
-pub use crate::dom::webaudio::analysernode::AnalyserNode;
-pub use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
-pub use crate::dom::webaudio::stereopannernode::StereoPannerNode;
-pub use crate::dom::webaudio::delaynode::DelayNode;
-pub use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
-pub use crate::dom::webaudio::gainnode::GainNode;
-pub use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
-pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
-pub use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
-pub use crate::dom::webaudio::offlineaudiocontext::OfflineAudioContext;
-pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
-pub use crate::dom::webaudio::periodicwave::PeriodicWave;
-pub use crate::dom::webaudio::audioprocessingevent::AudioProcessingEvent;
-pub use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
-pub use crate::dom::webaudio::iirfilternode::IIRFilterNode;
-pub use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
-pub use crate::dom::webaudio::waveshapernode::WaveShaperNode;
-pub use crate::dom::webaudio::convolvernode::ConvolverNode;
-pub use crate::dom::performance::performanceentry::PerformanceEntry;
-pub use crate::dom::performance::performanceobserver::{PerformanceObserver, PerformanceObserverEntryList};
-pub use crate::dom::performance::usertiming::{PerformanceMark, PerformanceMeasure};
-pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
-pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
-pub use crate::dom::resizeobserver::resizeobserver::{ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
-pub use crate::dom::events::events::{
-    AnimationEvent, CloseEvent, HashChangeEvent, PageTransitionEvent, ToggleEvent, TransitionEvent,
-};
-pub use crate::dom::intersectionobserver::intersectionobserver::{IntersectionObserver, IntersectionObserverEntry};
-pub use crate::dom::webcodecs::videocolorspace::VideoColorSpace;
-pub use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
-pub use crate::dom::webcodecs::videodecoder::VideoDecoder;
-pub use crate::dom::webcodecs::videoencoder::VideoEncoder;
-pub use crate::dom::webcodecs::videoframe::VideoFrame;
-pub use crate::dom::mediacapture::insertablestreams::{
-    MediaStreamTrackGenerator, MediaStreamTrackProcessor, VideoTrackGenerator,
-};
 pub use crate::dom::texttracks::htmltrackelement::HTMLTrackElement;
 pub use crate::dom::texttracks::texttrack::TextTrack;
 pub use crate::dom::texttracks::texttrackcue::TextTrackCue;
@@ -267,3 +215,57 @@ pub use crate::dom::texttracks::texttracklist::TextTrackList;
 pub use crate::dom::texttracks::trackevent::TrackEvent;
 pub use crate::dom::texttracks::vttcue::VTTCue;
 pub use crate::dom::texttracks::vttregion::VTTRegion;
+pub use crate::dom::uievents::events::{
+    CompositionEvent, FocusEvent, InputEvent, KeyboardEvent, MouseEvent, PointerEvent, UIEvent, WheelEvent,
+};
+pub use crate::dom::uievents::useractivation::UserActivation;
+pub use crate::dom::url::url::URL;
+pub use crate::dom::url::urlsearchparams::URLSearchParams;
+pub use crate::dom::webaudio::analysernode::AnalyserNode;
+pub use crate::dom::webaudio::audiobuffer::AudioBuffer;
+pub use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
+pub use crate::dom::webaudio::audiocontext::AudioContext;
+pub use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
+pub use crate::dom::webaudio::audionode::AudioNode;
+pub use crate::dom::webaudio::audioparam::AudioParam;
+pub use crate::dom::webaudio::audioprocessingevent::AudioProcessingEvent;
+pub use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
+pub use crate::dom::webaudio::baseaudiocontext::BaseAudioContext;
+pub use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
+pub use crate::dom::webaudio::channelsplitternode::{ChannelMergerNode, ChannelSplitterNode};
+pub use crate::dom::webaudio::constantsourcenode::ConstantSourceNode;
+pub use crate::dom::webaudio::convolvernode::ConvolverNode;
+pub use crate::dom::webaudio::delaynode::DelayNode;
+pub use crate::dom::webaudio::dynamicscompressornode::DynamicsCompressorNode;
+pub use crate::dom::webaudio::gainnode::GainNode;
+pub use crate::dom::webaudio::iirfilternode::IIRFilterNode;
+pub use crate::dom::webaudio::mediastreamaudiodestinationnode::MediaStreamAudioDestinationNode;
+pub use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSourceNode;
+pub use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
+pub use crate::dom::webaudio::offlineaudiocontext::OfflineAudioContext;
+pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
+pub use crate::dom::webaudio::periodicwave::PeriodicWave;
+pub use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
+pub use crate::dom::webaudio::stereopannernode::StereoPannerNode;
+pub use crate::dom::webaudio::waveshapernode::WaveShaperNode;
+pub use crate::dom::webcodecs::encodedvideochunk::EncodedVideoChunk;
+pub use crate::dom::webcodecs::videocolorspace::VideoColorSpace;
+pub use crate::dom::webcodecs::videodecoder::VideoDecoder;
+pub use crate::dom::webcodecs::videoencoder::VideoEncoder;
+pub use crate::dom::webcodecs::videoframe::VideoFrame;
+pub use crate::dom::webcrypto::crypto::Crypto;
+pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
+pub use crate::dom::weblocks::lock::Lock;
+pub use crate::dom::weblocks::lockmanager::LockManager;
+pub use crate::dom::webmessaging::broadcastchannel::BroadcastChannel;
+pub use crate::dom::webmessaging::messageevent::MessageEvent;
+pub use crate::dom::webmessaging::messageport::{MessageChannel, MessagePort};
+pub use crate::dom::websockets::websocket::WebSocket;
+pub use crate::dom::webstorage::storage::Storage;
+pub use crate::dom::workers::dedicatedworkerglobalscope::DedicatedWorkerGlobalScope;
+pub use crate::dom::workers::worker::Worker;
+pub use crate::dom::workers::workerglobalscope::WorkerGlobalScope;
+pub use crate::dom::workers::workerlocation::WorkerLocation;
+pub use crate::dom::workers::workernavigator::WorkerNavigator;
+pub use crate::dom::xhr::formdata::FormData;
+pub use crate::dom::xhr::xmlhttprequest::{XMLHttpRequest, XMLHttpRequestEventTarget, XMLHttpRequestUpload};

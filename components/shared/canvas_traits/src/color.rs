@@ -176,8 +176,8 @@ fn system_color(name: &str) -> Option<(u8, u8, u8)> {
     const BUTTON_BORDER: (u8, u8, u8) = (0x76, 0x76, 0x76);
     const GRAY_TEXT: (u8, u8, u8) = (0x6d, 0x6d, 0x6d);
     Some(match name {
-        "canvas" | "field" | "activecaption" | "appworkspace" | "background" | "inactivecaption"
-        | "infobackground" | "menu" | "scrollbar" | "window" => CANVAS,
+        "canvas" | "field" | "activecaption" | "appworkspace" | "background" | "inactivecaption" | "infobackground"
+        | "menu" | "scrollbar" | "window" => CANVAS,
         "canvastext" | "fieldtext" | "buttontext" | "captiontext" | "infotext" | "menutext" | "windowtext"
         | "highlighttext" | "marktext" => CANVAS_TEXT,
         "buttonface" | "buttonhighlight" | "buttonshadow" | "threedface" => BUTTON_FACE,

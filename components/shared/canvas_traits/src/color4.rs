@@ -12,9 +12,9 @@
 //! Not supported: `calc()` inside components, `hsl(from …)`/`hwb(from …)`, and gradient
 //! interpolation in Oklab (stops paint with the sRGB interpolation of the canvas thread).
 
-use cssparser::{ParseError, Parser, Token, match_ignore_ascii_case};
 use cssparser::ToCss;
 use cssparser::color::PredefinedColorSpace;
+use cssparser::{ParseError, Parser, Token, match_ignore_ascii_case};
 use cssparser_color::Color as CssColor;
 
 use crate::color::{ParsedColor, RgbaColor};
@@ -298,7 +298,11 @@ impl Color4 {
             Space::Rec2020 => {
                 let (alpha, beta) = (1.09929682680944, 0.018053968510807);
                 let lin = c.map(|v| {
-                    if v.abs() < beta * 4.5 { v / 4.5 } else { v.signum() * ((v.abs() + alpha - 1.0) / alpha).powf(1.0 / 0.45) }
+                    if v.abs() < beta * 4.5 {
+                        v / 4.5
+                    } else {
+                        v.signum() * ((v.abs() + alpha - 1.0) / alpha).powf(1.0 / 0.45)
+                    }
                 });
                 mul(&REC2020_TO_XYZ, lin)
             }
@@ -402,7 +406,10 @@ pub fn oklab_stops(stops: &[crate::style::GradientStop]) -> Vec<crate::style::Gr
         if next.offset <= stop.offset {
             continue;
         }
-        let (a, b) = (Color4::from_legacy(stop.color).convert(Space::Oklab), Color4::from_legacy(next.color).convert(Space::Oklab));
+        let (a, b) = (
+            Color4::from_legacy(stop.color).convert(Space::Oklab),
+            Color4::from_legacy(next.color).convert(Space::Oklab),
+        );
         for step in 1..STEPS {
             let t = step as f64 / STEPS as f64;
             let alpha = a.alpha * (1.0 - t) + b.alpha * t;
@@ -509,12 +516,13 @@ fn color_mix(input: &mut Parser<'_>) -> ColorResult<Color4> {
             let m = i.expect_ident()?.to_ascii_lowercase();
             i.expect_ident_matching("hue")?;
             Ok(m)
-        }) {
-            if !matches!(method.as_str(), "shorter" | "longer" | "increasing" | "decreasing") {
-                return Err(invalid());
-            }
-            hue_method = method;
+        })
+    {
+        if !matches!(method.as_str(), "shorter" | "longer" | "increasing" | "decreasing") {
+            return Err(invalid());
         }
+        hue_method = method;
+    }
     input.expect_comma()?;
     let item = |input: &mut Parser<'_>| -> ColorResult<(Color4, Option<f64>)> {
         let p = parse_percentage(input);
@@ -585,7 +593,8 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
         "color" => {
             let space = Space::parse_name(&input.expect_ident()?.clone()).ok_or_else(invalid)?;
             space.predefined_name().ok_or_else(invalid)?;
-            let keywords = if matches!(space, Space::XyzD50 | Space::XyzD65) { ["x", "y", "z"] } else { ["r", "g", "b"] };
+            let keywords =
+                if matches!(space, Space::XyzD50 | Space::XyzD65) { ["x", "y", "z"] } else { ["r", "g", "b"] };
             (space, keywords, [1.0; 3])
         }
         _ => return Err(invalid()),
@@ -651,12 +660,13 @@ pub fn serialize_parsed(color: &Color4, source: &str) -> String {
     let mut parser = Parser::new(source);
     if let Ok(parsed) = parser.parse_entirely(|p| CssColor::parse(p).map_err(|_| ParseError::<()>::custom(())))
         && let Some(own) = from_css_color(&parsed)
-            && own == *color {
-                let mut out = String::new();
-                if parsed.to_css(&mut out).is_ok() {
-                    return out;
-                }
-            }
+        && own == *color
+    {
+        let mut out = String::new();
+        if parsed.to_css(&mut out).is_ok() {
+            return out;
+        }
+    }
     color.serialize()
 }
 
@@ -728,7 +738,8 @@ mod tests {
             let close = |a: u8, b: u8| (i16::from(a) - i16::from(b)).abs() <= 1;
             // The matrices differ from Chromium's in the fifth digit: compare numbers to 0.1%.
             let split = |t: &str| -> (String, Vec<f64>) {
-                let name = t.split(|c: char| c.is_ascii_digit() || c == '.' || c == '-').next().unwrap_or("").to_owned();
+                let name =
+                    t.split(|c: char| c.is_ascii_digit() || c == '.' || c == '-').next().unwrap_or("").to_owned();
                 let numbers = t
                     .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
                     .filter_map(|n| n.parse().ok())

@@ -243,17 +243,30 @@ impl FilterFunction {
             FilterFunction::HueRotate(degrees) => {
                 let (sin, cos) = degrees.to_radians().sin_cos();
                 identity([
-                    [0.213 + cos * 0.787 - sin * 0.213, 0.715 - cos * 0.715 - sin * 0.715, 0.072 - cos * 0.072 + sin * 0.928, 0.0],
-                    [0.213 - cos * 0.213 + sin * 0.143, 0.715 + cos * 0.285 + sin * 0.140, 0.072 - cos * 0.072 - sin * 0.283, 0.0],
-                    [0.213 - cos * 0.213 - sin * 0.787, 0.715 - cos * 0.715 + sin * 0.715, 0.072 + cos * 0.928 + sin * 0.072, 0.0],
+                    [
+                        0.213 + cos * 0.787 - sin * 0.213,
+                        0.715 - cos * 0.715 - sin * 0.715,
+                        0.072 - cos * 0.072 + sin * 0.928,
+                        0.0,
+                    ],
+                    [
+                        0.213 - cos * 0.213 + sin * 0.143,
+                        0.715 + cos * 0.285 + sin * 0.140,
+                        0.072 - cos * 0.072 - sin * 0.283,
+                        0.0,
+                    ],
+                    [
+                        0.213 - cos * 0.213 - sin * 0.787,
+                        0.715 - cos * 0.715 + sin * 0.715,
+                        0.072 + cos * 0.928 + sin * 0.072,
+                        0.0,
+                    ],
                 ])
             }
             // feComponentTransfer type="table" tableValues="a 1-a": C' = a + C·(1 − 2a).
-            FilterFunction::Invert(a) => identity([
-                [1.0 - 2.0 * a, 0.0, 0.0, a],
-                [0.0, 1.0 - 2.0 * a, 0.0, a],
-                [0.0, 0.0, 1.0 - 2.0 * a, a],
-            ]),
+            FilterFunction::Invert(a) => {
+                identity([[1.0 - 2.0 * a, 0.0, 0.0, a], [0.0, 1.0 - 2.0 * a, 0.0, a], [0.0, 0.0, 1.0 - 2.0 * a, a]])
+            }
             // type="linear" slope=a.
             FilterFunction::Brightness(a) => identity([[a, 0.0, 0.0, 0.0], [0.0, a, 0.0, 0.0], [0.0, 0.0, a, 0.0]]),
             // type="linear" slope=a intercept=0.5 − 0.5·a.
@@ -262,10 +275,9 @@ impl FilterFunction {
                 identity([[a, 0.0, 0.0, b], [0.0, a, 0.0, b], [0.0, 0.0, a, b]])
             }
             // feComponentTransfer on alpha, type="table" tableValues="0 a".
-            FilterFunction::Opacity(a) => ColorMatrix {
-                rows: [[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]],
-                alpha: a,
-            },
+            FilterFunction::Opacity(a) => {
+                ColorMatrix { rows: [[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]], alpha: a }
+            }
             FilterFunction::Blur(_) | FilterFunction::DropShadow { .. } | FilterFunction::Url(_) => return None,
         })
     }
@@ -284,7 +296,17 @@ mod tests {
         assert_eq!(parse("none"), Some(vec![]));
         assert_eq!(parse("blur(5px)"), Some(vec![FilterFunction::Blur(5.0)]));
         assert_eq!(parse("blur(  5px)"), Some(vec![FilterFunction::Blur(5.0)]));
-        for bad in ["", "inherit", "initial", "unset", "blur(10)", "blur 10px", "blur(-1px)", "grayscale(-1)", "none blur(1px)"] {
+        for bad in [
+            "",
+            "inherit",
+            "initial",
+            "unset",
+            "blur(10)",
+            "blur 10px",
+            "blur(-1px)",
+            "grayscale(-1)",
+            "none blur(1px)",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }
@@ -311,10 +333,7 @@ mod tests {
 
     #[test]
     fn several_functions_in_order() {
-        assert_eq!(
-            parse("sepia(1) invert(50%)"),
-            Some(vec![FilterFunction::Sepia(1.0), FilterFunction::Invert(0.5)])
-        );
+        assert_eq!(parse("sepia(1) invert(50%)"), Some(vec![FilterFunction::Sepia(1.0), FilterFunction::Invert(0.5)]));
     }
 
     #[test]

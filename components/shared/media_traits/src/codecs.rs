@@ -189,20 +189,22 @@ impl VideoEncoderSettings {
     /// configuration: `Err` says why it is not supported; `Ok` leaves the codec's availability to
     /// the backend.
     pub fn check(&self) -> Result<VideoCodec, String> {
-        let codec = self.codec.ok_or_else(|| format!("'{}' is not a codec string Aperture knows", self.codec_string))?;
+        let codec =
+            self.codec.ok_or_else(|| format!("'{}' is not a codec string Aperture knows", self.codec_string))?;
         match codec {
-            VideoCodec::Vp8 => {},
-            VideoCodec::Vp9 { profile, bit_depth, .. } if profile == 0 && bit_depth == 8 => {},
-            VideoCodec::Av1 { profile, bit_depth, .. } if profile == 0 && bit_depth == 8 => {},
+            VideoCodec::Vp8 => {}
+            VideoCodec::Vp9 { profile, bit_depth, .. } if profile == 0 && bit_depth == 8 => {}
+            VideoCodec::Av1 { profile, bit_depth, .. } if profile == 0 && bit_depth == 8 => {}
             // Constrained Baseline, Baseline (the encoder never uses what Baseline adds), Main
             // and High.
-            VideoCodec::Avc { profile: 66 | 77 | 100, .. } => {},
+            VideoCodec::Avc { profile: 66 | 77 | 100, .. } => {}
             _ => return Err(format!("no encoder for the profile or bit depth of '{}'", self.codec_string)),
         }
         if self.width > codec.max_dimension() || self.height > codec.max_dimension() {
             return Err(format!("{}×{} is larger than the encoder takes", self.width, self.height));
         }
-        if matches!(codec, VideoCodec::Avc { .. }) && (!self.width.is_multiple_of(2) || !self.height.is_multiple_of(2)) {
+        if matches!(codec, VideoCodec::Avc { .. }) && (!self.width.is_multiple_of(2) || !self.height.is_multiple_of(2))
+        {
             return Err("H.264 encodes even sizes only".into());
         }
         if self.prefer_hardware {
@@ -316,12 +318,13 @@ pub struct VideoDecoderSettings {
 impl VideoDecoderSettings {
     /// "Check Configuration Support" for a decoder, as far as the configuration says.
     pub fn check(&self) -> Result<VideoCodec, String> {
-        let codec = self.codec.ok_or_else(|| format!("'{}' is not a codec string Aperture knows", self.codec_string))?;
+        let codec =
+            self.codec.ok_or_else(|| format!("'{}' is not a codec string Aperture knows", self.codec_string))?;
         match codec {
             VideoCodec::Vp8 => Ok(codec),
             VideoCodec::Vp9 { profile: 0, bit_depth: 8, .. } | VideoCodec::Av1 { profile: 0, bit_depth: 8, .. } => {
                 Ok(codec)
-            },
+            }
             VideoCodec::Avc { profile: 66 | 77 | 100, .. } => Ok(codec),
             _ => Err(format!("no decoder for the profile or bit depth of '{}'", self.codec_string)),
         }
@@ -391,7 +394,10 @@ mod tests {
         assert_eq!(VideoCodec::parse("vP8"), None);
         assert_eq!(VideoCodec::parse("vp08.00.10.08"), None);
         assert_eq!(VideoCodec::parse("vp09.00.10.08"), Some(VideoCodec::Vp9 { profile: 0, level: 10, bit_depth: 8 }));
-        assert_eq!(VideoCodec::parse("vp09.00.10.08.01.01.01.01.00"), Some(VideoCodec::Vp9 { profile: 0, level: 10, bit_depth: 8 }));
+        assert_eq!(
+            VideoCodec::parse("vp09.00.10.08.01.01.01.01.00"),
+            Some(VideoCodec::Vp9 { profile: 0, level: 10, bit_depth: 8 })
+        );
         assert_eq!(VideoCodec::parse("vp09.99.99.08"), None);
         assert_eq!(VideoCodec::parse("  vp09.00.10.08  "), None);
         assert_eq!(VideoCodec::parse("vp09.0.10.08"), None);
@@ -401,7 +407,10 @@ mod tests {
         );
         assert_eq!(VideoCodec::parse("av01.9.99M.08"), None);
         assert_eq!(VideoCodec::parse("avc1.42001E"), Some(VideoCodec::Avc { profile: 66, constraints: 0, level: 30 }));
-        assert_eq!(VideoCodec::parse("avc3.42e01f"), Some(VideoCodec::Avc { profile: 66, constraints: 0xe0, level: 31 }));
+        assert_eq!(
+            VideoCodec::parse("avc3.42e01f"),
+            Some(VideoCodec::Avc { profile: 66, constraints: 0xe0, level: 31 })
+        );
         assert_eq!(VideoCodec::parse("avc1.FF000b"), None);
         assert_eq!(VideoCodec::parse("avc1.4200"), None);
         assert_eq!(VideoCodec::parse("hvc1.C99.6FFFFFF.L93"), None);

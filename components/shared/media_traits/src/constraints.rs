@@ -574,7 +574,9 @@ fn boolean(c: &ConstrainBoolean, bare_is_exact: bool) -> Option<Normalized> {
 
 fn echo(c: &ConstrainBoolOrString, bare_is_exact: bool) -> Option<Normalized> {
     match c {
-        ConstrainBoolOrString::Bare(v) if bare_is_exact => Some(Normalized::Echo { exact: Some(v.clone()), ideal: None }),
+        ConstrainBoolOrString::Bare(v) if bare_is_exact => {
+            Some(Normalized::Echo { exact: Some(v.clone()), ideal: None })
+        }
         ConstrainBoolOrString::Bare(v) => Some(Normalized::Echo { exact: None, ideal: Some(v.clone()) }),
         ConstrainBoolOrString::Params { exact: None, ideal: None } => None,
         ConstrainBoolOrString::Params { exact, ideal } => {

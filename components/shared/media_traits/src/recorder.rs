@@ -549,8 +549,14 @@ mod tests {
         for t in ["", "video/mp4", "video/x-matroska;codecs=avc1.64003E", "audio/x-matroska;codecs=pcm"] {
             assert!(is_type_supported(t, &support), "{t}");
         }
-        for t in ["video/webm", "video/webm;codecs=vp8", "video/webm;codecs=vp9", "audio/webm", "audio/ogg;codecs=opus",
-                  "video/mp4;codecs=avc1.64003E,opus"] {
+        for t in [
+            "video/webm",
+            "video/webm;codecs=vp8",
+            "video/webm;codecs=vp9",
+            "audio/webm",
+            "audio/ogg;codecs=opus",
+            "video/mp4;codecs=avc1.64003E,opus",
+        ] {
             assert!(!is_type_supported(t, &support), "{t}");
         }
     }

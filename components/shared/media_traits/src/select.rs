@@ -536,7 +536,10 @@ pub fn select_settings(
         let given_others = || {
             required.iter().find(|(p, n)| {
                 all.iter().all(|c| {
-                    let others = required.iter().filter(|(q, _)| q != p).try_fold(c.clone(), |c, (q, m)| c.restrict(*q, m, false));
+                    let others = required
+                        .iter()
+                        .filter(|(q, _)| q != p)
+                        .try_fold(c.clone(), |c, (q, m)| c.restrict(*q, m, false));
                     others.is_none_or(|c| c.restrict(*p, n, false).is_none())
                 })
             })

@@ -130,10 +130,7 @@ fn constraints_that_fail_only_together_name_the_first_that_fails_given_the_other
     let cam = DeviceModel { crop_and_scale: true, ..camera("a") };
     let c = with(MediaTrackConstraintSet {
         width: Some(exact(639)),
-        resize_mode: Some(ConstrainDOMString::Params {
-            exact: Some(StringOrList::One("none".into())),
-            ideal: None,
-        }),
+        resize_mode: Some(ConstrainDOMString::Params { exact: Some(StringOrList::One("none".into())), ideal: None }),
         ..Default::default()
     });
     assert_eq!(failed(select_settings(&[cam], &c, true)), "width");

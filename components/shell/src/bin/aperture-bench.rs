@@ -41,8 +41,9 @@ fn main() {
     let groups: Vec<String> = std::env::args().skip(1).collect();
     let wants = |g: &str| groups.is_empty() || groups.iter().any(|x| x == g);
     let mut rows: Vec<(&str, Measurement)> = Vec::new();
-    let engine = (wants("bindings") || wants("layout") || wants("canvas-dom") || wants("media-dom") || wants("workers"))
-        .then(|| Engine::init().expect("SpiderMonkey starts"));
+    let engine =
+        (wants("bindings") || wants("layout") || wants("canvas-dom") || wants("media-dom") || wants("workers"))
+            .then(|| Engine::init().expect("SpiderMonkey starts"));
 
     if let (true, Some(engine)) = (wants("bindings"), &engine) {
         let out = with_window(engine, "http://localhost/bench.html", script::bench::run);

@@ -132,11 +132,8 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     // indexed (named) properties" if it or an inherited interface declares the getter. An
     // interface without its own getter uses its nearest ancestor's hooks: a DOM struct starts
     // with its parent's, so the ancestor's hooks read it as the ancestor.
-    let ancestors: Vec<&Interface> = chain[..chain.len().saturating_sub(1)]
-        .iter()
-        .rev()
-        .filter_map(|a| model.interfaces.get(*a))
-        .collect();
+    let ancestors: Vec<&Interface> =
+        chain[..chain.len().saturating_sub(1)].iter().rev().filter_map(|a| model.interfaces.get(*a)).collect();
     let inherited_indexed = if iface.indexed_getter.is_none() {
         ancestors.iter().find(|a| a.indexed_getter.is_some()).map(|a| a.name.clone())
     } else {
@@ -158,7 +155,14 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Err(e) => errors.push(e),
         }
         let ty = &op.args[1].ty;
-        let conversion = match super::operations::convert_value(cx, ty, "value_handle", "value", "\"The provided value\"", "return false;") {
+        let conversion = match super::operations::convert_value(
+            cx,
+            ty,
+            "value_handle",
+            "value",
+            "\"The provided value\"",
+            "return false;",
+        ) {
             Ok(c) => c,
             Err(e) => {
                 errors.push(Error::new(op.location.clone(), format!("{name}: indexed setter: {e}")));
@@ -167,7 +171,9 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         };
         let pass = super::operations::pass_expr(cx, ty, "value");
         let call = if op.attrs.throws {
-            format!("match this.IndexedSetter(cx, index, {pass}) {{\n            Ok(()) => {{}}\n            Err(e) => {{\n                throw_dom_exception(cx, &this.global(), e);\n                return false;\n            }}\n        }}")
+            format!(
+                "match this.IndexedSetter(cx, index, {pass}) {{\n            Ok(()) => {{}}\n            Err(e) => {{\n                throw_dom_exception(cx, &this.global(), e);\n                return false;\n            }}\n        }}"
+            )
         } else {
             format!("this.IndexedSetter(cx, index, {pass});")
         };
@@ -752,7 +758,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
         ));
         "Some((construct, 0))".to_string()
     } else {
-        let group = OpGroup { name: "constructor".into(), rust_name: "Constructor".into(), overloads: iface.constructors.iter().collect() };
+        let group = OpGroup {
+            name: "constructor".into(),
+            rust_name: "Constructor".into(),
+            overloads: iface.constructors.iter().collect(),
+        };
         for (i, op) in iface.constructors.iter().enumerate() {
             match trait_method(cx, name, op, &overload_method_name("Constructor", i), Receiver::Static) {
                 Ok(item) => trait_items.push_str(&item),
@@ -790,7 +800,11 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             Ok(item) => trait_items.push_str(&item),
             Err(e) => errors.push(e),
         }
-        let group = OpGroup { name: "legacy factory function".into(), rust_name: "LegacyFactoryFunction".into(), overloads: vec![op] };
+        let group = OpGroup {
+            name: "legacy factory function".into(),
+            rust_name: "LegacyFactoryFunction".into(),
+            overloads: vec![op],
+        };
         let prefix = format!("Failed to construct '{fname}'");
         match operation_body(cx, name, &group, Receiver::Static, &prefix) {
             Ok(body) => {
@@ -1065,11 +1079,12 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
     }}"#
             )
         } else {
-            let new_reflector = if indexed.is_some() || named.is_some() || inherited_indexed.is_some() || inherited_named.is_some() {
-                "new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void)"
-            } else {
-                "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"
-            };
+            let new_reflector =
+                if indexed.is_some() || named.is_some() || inherited_indexed.is_some() || inherited_named.is_some() {
+                    "new_dom_proxy(cx, &CLASS.dom_class, proto.handle(), raw as *const libc::c_void)"
+                } else {
+                    "new_dom_reflector(cx, &CLASS.base, proto.handle(), raw as *const libc::c_void)"
+                };
             // Ancestors' [LegacyUnforgeable] members live on the instance too.
             let ancestor_unforgeables: String = chain[..chain.len().saturating_sub(1)]
                 .iter()

@@ -136,9 +136,10 @@ pub fn emit(model: &Model, config: &Config) -> Result<Output, Vec<Error>> {
 fn check_prefs(model: &Model, config: &Config, errors: &mut Vec<Error>) {
     let mut check = |pref: &Option<String>, loc: &Location| {
         if let Some(p) = pref
-            && !config.prefs.contains_key(p) {
-                errors.push(Error::new(loc.clone(), format!("[Pref={p}] names no pref in Bindings.toml")));
-            }
+            && !config.prefs.contains_key(p)
+        {
+            errors.push(Error::new(loc.clone(), format!("[Pref={p}] names no pref in Bindings.toml")));
+        }
     };
     for iface in model.interfaces.values() {
         check(&iface.attrs.pref, &iface.location);

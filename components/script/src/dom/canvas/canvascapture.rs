@@ -121,9 +121,10 @@ impl FrameRequests {
     /// a frame. Clears the flag after the paint when a rate was given.
     pub fn on_paint(&mut self, now: Instant) -> bool {
         if let Some(timer) = &mut self.timer
-            && timer.ticked(now) {
-                self.requested = true;
-            }
+            && timer.ticked(now)
+        {
+            self.requested = true;
+        }
         let capture = self.requested;
         if self.rate.is_some() {
             self.requested = false;

@@ -235,9 +235,10 @@ impl CanvasRenderingContext2D {
     /// Taints the canvas if a pattern style in use is not origin-clean.
     fn check_style_origin(&self, cx: &mut JSContext, style: &StyleValue) {
         if let StyleValue::Pattern(pattern) = style
-            && !pattern.as_rooted().is_origin_clean() {
-                self.canvas().taint(cx);
-            }
+            && !pattern.as_rooted().is_origin_clean()
+        {
+            self.canvas().taint(cx);
+        }
     }
 
     /// Makes the path record the current transform before a segment is added.
@@ -1356,7 +1357,7 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
             other => {
                 log::warn!("getImageData: {id}'s pixels are lost ({other:?}); transparent black");
                 vec![0; rect.size.width as usize * rect.size.height as usize * 4]
-            },
+            }
         };
         let size = base::units::ImageSize::new(rect.size.width as u32, rect.size.height as u32);
         // The bitmap is sRGB; pixels asked for in another colour space are converted to it.

@@ -736,9 +736,10 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
 /// Attribute change steps for canvas elements (`virtualmethods` calls this).
 pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
     if (name == "width" || name == "height")
-        && let Some(canvas) = element.downcast::<HTMLCanvasElement>() {
-            canvas.dimensions_changed();
-        }
+        && let Some(canvas) = element.downcast::<HTMLCanvasElement>()
+    {
+        canvas.dimensions_changed();
+    }
 }
 
 /// Insertion steps (nothing to do: a canvas paints whether or not it is

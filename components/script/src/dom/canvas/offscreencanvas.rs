@@ -113,7 +113,9 @@ impl OffscreenCanvas {
             return Err(Error::DataClone("A detached OffscreenCanvas cannot be transferred.".into()));
         }
         if self.context.get().is_some() || self.element.has_bitmap_context() {
-            return Err(Error::InvalidState("An OffscreenCanvas with a rendering context cannot be transferred.".into()));
+            return Err(Error::InvalidState(
+                "An OffscreenCanvas with a rendering context cannot be transferred.".into(),
+            ));
         }
         Ok(())
     }

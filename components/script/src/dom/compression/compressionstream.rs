@@ -16,8 +16,8 @@ use crate::dom::bindings::codegen::CompressionStreamBinding::CompressionStreamMe
 use crate::dom::bindings::codegen::DecompressionStreamBinding::DecompressionStreamMethods;
 use crate::dom::bindings::codegen::Enums::CompressionFormat;
 use crate::dom::bindings::conversions::{ArrayBufferBytes, ArrayBufferViewBytes, FromJSVal, new_uint8_array};
-use crate::dom::bindings::jit::{is_array_buffer, is_array_buffer_view};
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
+use crate::dom::bindings::jit::{is_array_buffer, is_array_buffer_view};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
 use crate::dom::bindings::trace::JSTraceable;
@@ -46,9 +46,10 @@ fn chunk_bytes(cx: &mut JSContext, chunk: HandleValue) -> Fallible<Vec<u8>> {
             return Ok(bytes.0);
         }
     } else if is_array_buffer_view(chunk)
-        && let Ok(Ok(bytes)) = ArrayBufferViewBytes::from_jsval(cx, chunk, ()) {
-            return Ok(bytes.0);
-        }
+        && let Ok(Ok(bytes)) = ArrayBufferViewBytes::from_jsval(cx, chunk, ())
+    {
+        return Ok(bytes.0);
+    }
     Err(Error::Type("The chunk is not a BufferSource.".into()))
 }
 
@@ -81,7 +82,12 @@ struct Compressor(#[no_trace] RefCell<Encoder>);
 
 impl NativeTransformer for Compressor {
     /// <https://compression.spec.whatwg.org/#compress-and-enqueue-a-chunk>
-    fn transform(&self, cx: &mut JSContext, controller: &TransformStreamDefaultController, chunk: HandleValue) -> ErrorResult {
+    fn transform(
+        &self,
+        cx: &mut JSContext,
+        controller: &TransformStreamDefaultController,
+        chunk: HandleValue,
+    ) -> ErrorResult {
         // 1. "If chunk is not a BufferSource type, then throw a TypeError."
         let bytes = chunk_bytes(cx, chunk)?;
         // 2. "Let buffer be the result of compressing chunk with cs's format and context."
@@ -104,7 +110,12 @@ struct Decompressor(#[no_trace] RefCell<Decoder>);
 
 impl NativeTransformer for Decompressor {
     /// <https://compression.spec.whatwg.org/#decompress-and-enqueue-a-chunk>
-    fn transform(&self, cx: &mut JSContext, controller: &TransformStreamDefaultController, chunk: HandleValue) -> ErrorResult {
+    fn transform(
+        &self,
+        cx: &mut JSContext,
+        controller: &TransformStreamDefaultController,
+        chunk: HandleValue,
+    ) -> ErrorResult {
         // 1. "If chunk is not a BufferSource type, then throw a TypeError."
         let bytes = chunk_bytes(cx, chunk)?;
         // 2. "Let buffer be the result of decompressing chunk with ds's format and context. If
@@ -179,8 +190,7 @@ impl DecompressionStreamMethods for DecompressionStream {
         // 1. "If format is unsupported in DecompressionStream, then throw a TypeError."
         let format = format_of(format)?;
         // 3–6. As for CompressionStream, with the decompression algorithms.
-        let transform =
-            TransformStream::set_up(cx, global, Rc::new(Decompressor(RefCell::new(Decoder::new(format)))));
+        let transform = TransformStream::set_up(cx, global, Rc::new(Decompressor(RefCell::new(Decoder::new(format)))));
         let stream = DecompressionStream { reflector_: Reflector::new(), transform: Dom::from_ref(&*transform) };
         Ok(reflect_dom_object_with_proto(cx, Box::new(stream), global, proto))
     }

@@ -216,10 +216,9 @@ fn collect(rules: &[DomRoot<CSSRule>], out: &mut Vec<AuthorRule>) {
         } else {
             false
         };
-        if applies
-            && let Some(group) = rule.downcast::<CSSGroupingRule>() {
-                collect(&group.rules().items(), out);
-            }
+        if applies && let Some(group) = rule.downcast::<CSSGroupingRule>() {
+            collect(&group.rules().items(), out);
+        }
     }
 }
 

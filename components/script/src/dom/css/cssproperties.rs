@@ -463,20 +463,23 @@ fn parse_border_components(value: &str) -> Option<(String, String, String)> {
     let (mut width, mut style, mut color) = (None, None, None);
     for part in split_components(value)? {
         if width.is_none()
-            && let Some(w) = parse_longhand(Kind::LineWidth, &part) {
-                width = Some(w);
-                continue;
-            }
+            && let Some(w) = parse_longhand(Kind::LineWidth, &part)
+        {
+            width = Some(w);
+            continue;
+        }
         if style.is_none()
-            && let Some(s) = parse_longhand(Kind::LineStyle, &part) {
-                style = Some(s);
-                continue;
-            }
+            && let Some(s) = parse_longhand(Kind::LineStyle, &part)
+        {
+            style = Some(s);
+            continue;
+        }
         if color.is_none()
-            && let Some(c) = parse_longhand(Kind::Color, &part) {
-                color = Some(c);
-                continue;
-            }
+            && let Some(c) = parse_longhand(Kind::Color, &part)
+        {
+            color = Some(c);
+            continue;
+        }
         return None;
     }
     Some((

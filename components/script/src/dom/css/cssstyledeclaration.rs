@@ -178,9 +178,10 @@ impl CSSStyleDeclaration {
                         Cascade::empty()
                     };
                 if matches!(property, "width" | "height")
-                    && let Some(used) = resolved_size(cx, &cascade, e, *target, property) {
-                        return used;
-                    }
+                    && let Some(used) = resolved_size(cx, &cascade, e, *target, property)
+                {
+                    return used;
+                }
                 computed_value(&cascade, e, *target, property)
             }
             Owner::Empty => String::new(),

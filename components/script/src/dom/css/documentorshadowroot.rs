@@ -140,10 +140,10 @@ impl DocumentOrShadowRootSheets {
                 }
                 if let Some(sheet) = root_from_object::<CSSStyleSheet>(element.get().to_object())
                     && sheet.is_constructed()
-                        && sheet.constructor_document().is_some_and(|d| std::ptr::eq(&*d, document))
-                    {
-                        out.push(sheet);
-                    }
+                    && sheet.constructor_document().is_some_and(|d| std::ptr::eq(&*d, document))
+                {
+                    out.push(sheet);
+                }
             }
         }
         out

@@ -307,10 +307,12 @@ fn fetch_font(
             None => {
                 let cross_origin = url.scheme() != "data" && crate::origin::origin_key(url) != origin;
                 let request = crate::net::get_from(url, client_url);
-                crate::dom::html::htmlimageelement::fetch_bytes(client, &request, origin).and_then(|(bytes, allowed)| {
-                    // Fonts are fetched in "cors" mode.
-                    if cross_origin && !allowed { Err("the CORS check failed".to_owned()) } else { Ok(bytes) }
-                })
+                crate::dom::html::htmlimageelement::fetch_bytes(client, &request, origin).and_then(
+                    |(bytes, allowed)| {
+                        // Fonts are fetched in "cors" mode.
+                        if cross_origin && !allowed { Err("the CORS check failed".to_owned()) } else { Ok(bytes) }
+                    },
+                )
             }
         };
         match bytes {

@@ -82,10 +82,11 @@ pub fn elements_from_point(cx: &mut JSContext, context: &Node, x: f64, y: f64) -
     // 4. "If the document has a root element, and the last item in sequence is not the root
     //    element, append the root element to sequence."
     if let Some(root) = context.owner_doc().document_element()
-        && !sequence.last().is_some_and(|e| std::ptr::eq(&**e, &*root)) {
-            sequence.retain(|e| !std::ptr::eq(&**e, &*root));
-            sequence.push(root);
-        }
+        && !sequence.last().is_some_and(|e| std::ptr::eq(&**e, &*root))
+    {
+        sequence.retain(|e| !std::ptr::eq(&**e, &*root));
+        sequence.push(root);
+    }
     // 5. "Return sequence."
     sequence
 }

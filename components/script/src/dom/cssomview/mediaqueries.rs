@@ -79,26 +79,25 @@ fn matches_one(q: &str) -> Option<bool> {
     }
     // A media type, optionally followed by "and" conditions.
     if let Some(Token::Word(w)) = it.peek()
-        && w != "not" {
-            let type_matches = match w.as_str() {
-                "all" | "screen" => true,
-                "print" | "speech" | "tty" | "tv" | "projection" | "handheld" | "braille" | "embossed" | "aural" => {
-                    false
-                }
+        && w != "not"
+    {
+        let type_matches = match w.as_str() {
+            "all" | "screen" => true,
+            "print" | "speech" | "tty" | "tv" | "projection" | "handheld" | "braille" | "embossed" | "aural" => false,
+            _ => return None,
+        };
+        it.next();
+        let mut result = Tri::from(type_matches);
+        while let Some(t) = it.next() {
+            match t {
+                Token::Word(w) if w == "and" => {}
                 _ => return None,
-            };
-            it.next();
-            let mut result = Tri::from(type_matches);
-            while let Some(t) = it.next() {
-                match t {
-                    Token::Word(w) if w == "and" => {}
-                    _ => return None,
-                }
-                result = result.and(condition(&mut it)?);
             }
-            // "unknown" counts as false at the top level, after "not" (which keeps it unknown).
-            return Some(if negate { result.not() } else { result } == Tri::True);
+            result = result.and(condition(&mut it)?);
         }
+        // "unknown" counts as false at the top level, after "not" (which keeps it unknown).
+        return Some(if negate { result.not() } else { result } == Tri::True);
+    }
     // A media condition.
     let result = condition_list(&mut it)?;
     if it.next().is_some() {

@@ -245,9 +245,10 @@ impl Element {
             }
         };
         if let Some(node) = self.cached_attr_node(namespace.as_deref(), &name)
-            && let Some(value) = self.attribute_value_ns(namespace.as_deref(), &name) {
-                node.note_value(&value);
-            }
+            && let Some(value) = self.attribute_value_ns(namespace.as_deref(), &name)
+        {
+            node.note_value(&value);
+        }
         // <https://dom.spec.whatwg.org/#concept-element-attributes-change>, step 2: the
         // attributeChangedCallback reaction of a custom element.
         crate::dom::html::customelements::attribute_changed(
@@ -414,18 +415,20 @@ impl Element {
         // 1. "If attr's element is neither null nor element, throw an "InUseAttributeError"
         //    DOMException."
         if let Some(owner) = attr.element()
-            && !same_object(&*owner, self) {
-                return Err(Error::InUseAttribute("The attribute is in use by another element.".into()));
-            }
+            && !same_object(&*owner, self)
+        {
+            return Err(Error::InUseAttribute("The attribute is in use by another element.".into()));
+        }
         // 2. "Let oldAttr be the result of getting an attribute given attr's namespace, attr's
         //    local name, and element."
         let old = self.attribute_by_namespace(attr.namespace(), attr.local_name());
         let old_node = old.as_ref().map(|a| self.attr_node(cx, a));
         // 3. "If oldAttr is attr, return attr."
         if let Some(old_node) = &old_node
-            && same_object(&**old_node, attr) {
-                return Ok(Some(DomRoot::from_ref(attr)));
-            }
+            && same_object(&**old_node, attr)
+        {
+            return Ok(Some(DomRoot::from_ref(attr)));
+        }
         let data = attr.attribute();
         let (namespace, name) = (data.namespace.clone(), data.local_name.clone());
         // "Handle attribute changes for attribute with element, oldValue, and newValue": the
@@ -906,9 +909,10 @@ impl ElementMethods for Element {
         let mut node = Some(DomRoot::from_ref(self.upcast::<Node>()));
         while let Some(n) = node {
             if let Some(element) = n.downcast::<Element>()
-                && element_matches(&s, element, Some(self)) {
-                    return Ok(Some(DomRoot::from_ref(element)));
-                }
+                && element_matches(&s, element, Some(self))
+            {
+                return Ok(Some(DomRoot::from_ref(element)));
+            }
             node = n.parent();
         }
         // Step 4: Return null.

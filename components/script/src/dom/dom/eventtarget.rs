@@ -231,9 +231,10 @@ impl EventTarget {
         // if node is assigned; otherwise node's parent."
         if let Some(node) = self.downcast::<Node>()
             && (node.is::<Element>() || node.is::<crate::dom::dom::text::Text>())
-                && let Some(slot) = crate::dom::dom::shadowroot::find_a_slot(node, false) {
-                    return Some(DomRoot::upcast(slot));
-                }
+            && let Some(slot) = crate::dom::dom::shadowroot::find_a_slot(node, false)
+        {
+            return Some(DomRoot::upcast(slot));
+        }
         self.event_parent()
     }
 

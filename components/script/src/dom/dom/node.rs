@@ -311,11 +311,12 @@ impl Node {
         }
         // Step 3: child, if given, must be a child of parent.
         if let Some(child) = child
-            && !child.parent.is(Some(self)) {
-                return Err(Error::NotFound(
-                    "The node before which the new node is to be inserted is not a child of this node.".into(),
-                ));
-            }
+            && !child.parent.is(Some(self))
+        {
+            return Err(Error::NotFound(
+                "The node before which the new node is to be inserted is not a child of this node.".into(),
+            ));
+        }
         // Step 4: node must be a DocumentFragment, DocumentType, Element or CharacterData.
         if node.kind == NodeKind::Document {
             return Err(Error::HierarchyRequest("A document cannot be inserted.".into()));
@@ -363,10 +364,9 @@ impl Node {
                         return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
                     }
                 }
-                NodeKind::Element
-                    if element_rule_broken => {
-                        return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
-                    }
+                NodeKind::Element if element_rule_broken => {
+                    return Err(Error::HierarchyRequest("The document cannot take that element here.".into()));
+                }
                 NodeKind::DocumentType => {
                     // "parent has a doctype child (that is not child), child is non-null and an
                     // element is preceding child, or child is null and parent has an element
@@ -504,10 +504,9 @@ impl Node {
         for n in &nodes {
             for descendant in n.shadow_including_inclusive_descendants() {
                 crate::dom::dom::virtualmethods::inserted(cx, &descendant, connected);
-                if connected
-                    && let Some(element) = descendant.downcast::<Element>() {
-                        crate::dom::html::customelements::inserted(cx, element);
-                    }
+                if connected && let Some(element) = descendant.downcast::<Element>() {
+                    crate::dom::html::customelements::inserted(cx, element);
+                }
             }
         }
         for n in &nodes {
@@ -591,10 +590,9 @@ impl Node {
         // disconnectedCallback (likewise for the descendants).
         for descendant in node.shadow_including_inclusive_descendants() {
             crate::dom::dom::virtualmethods::removed(cx, &descendant, was_connected);
-            if was_connected
-                && let Some(element) = descendant.downcast::<Element>() {
-                    crate::dom::html::customelements::removed(cx, element);
-                }
+            if was_connected && let Some(element) = descendant.downcast::<Element>() {
+                crate::dom::html::customelements::removed(cx, element);
+            }
         }
         crate::dom::dom::virtualmethods::child_removed(cx, self, node, old_next);
         crate::dom::dom::virtualmethods::children_changed(cx, self);

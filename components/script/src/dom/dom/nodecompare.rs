@@ -74,25 +74,26 @@ pub fn compare_document_position(this: &Node, other: &Node) -> u16 {
         node2 = attr.element().map(DomRoot::upcast);
         // 5.2. "If attr1 and node1 are non-null, and node2 is node1, then:"
         if let (Some(a1), Some(n1), Some(n2)) = (&attr1, &node1, &node2)
-            && same_object(&**n1, &**n2) {
-                // 5.2.1. "For each attr in node2's attribute list:"
-                let element = n2.downcast::<Element>().unwrap();
-                for attribute in element.attributes() {
-                    let same = |a: &Attr| {
-                        a.namespace() == attribute.namespace.as_deref() && a.local_name() == attribute.local_name
-                    };
-                    // 1. "If attr equals attr1, then return the result of adding
-                    //    DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC and DOCUMENT_POSITION_PRECEDING."
-                    if same(a1) {
-                        return DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC | DOCUMENT_POSITION_PRECEDING;
-                    }
-                    // 2. "If attr equals attr2, then return the result of adding
-                    //    DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC and DOCUMENT_POSITION_FOLLOWING."
-                    if same(attr) {
-                        return DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC | DOCUMENT_POSITION_FOLLOWING;
-                    }
+            && same_object(&**n1, &**n2)
+        {
+            // 5.2.1. "For each attr in node2's attribute list:"
+            let element = n2.downcast::<Element>().unwrap();
+            for attribute in element.attributes() {
+                let same = |a: &Attr| {
+                    a.namespace() == attribute.namespace.as_deref() && a.local_name() == attribute.local_name
+                };
+                // 1. "If attr equals attr1, then return the result of adding
+                //    DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC and DOCUMENT_POSITION_PRECEDING."
+                if same(a1) {
+                    return DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC | DOCUMENT_POSITION_PRECEDING;
+                }
+                // 2. "If attr equals attr2, then return the result of adding
+                //    DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC and DOCUMENT_POSITION_FOLLOWING."
+                if same(attr) {
+                    return DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC | DOCUMENT_POSITION_FOLLOWING;
                 }
             }
+        }
     }
     // 6. "If node1 or node2 is null, or node1's root is not node2's root, then return the result
     //    of adding DOCUMENT_POSITION_DISCONNECTED, DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC, and

@@ -90,10 +90,11 @@ impl TreeWalker {
             //      first, and node's last child if type is last. If child is non-null, then set
             //      node to child and continue."
             if result == FILTER_SKIP
-                && let Some(child) = first(&n) {
-                    node = Some(child);
-                    continue;
-                }
+                && let Some(child) = first(&n)
+            {
+                node = Some(child);
+                continue;
+            }
             // 3.4. "While node is non-null:"
             let mut current = Some(n);
             node = None;
@@ -208,10 +209,11 @@ impl TreeWalkerMethods for TreeWalker {
             // 2.2. "If node is non-null and filtering node within this returns FILTER_ACCEPT,
             //      then set this's current to node and return node."
             if let Some(p) = &node
-                && self.filter(cx, p)? == FILTER_ACCEPT {
-                    self.current.set(p);
-                    return Ok(Some(p.clone()));
-                }
+                && self.filter(cx, p)? == FILTER_ACCEPT
+            {
+                self.current.set(p);
+                return Ok(Some(p.clone()));
+            }
         }
         // 3. "Return null."
         Ok(None)

@@ -54,7 +54,12 @@ pub fn child_inserted(cx: &mut JSContext, parent: &Node, child: &Node) {
 }
 
 /// `child` was removed from `parent`; `old_next` was its next sibling.
-pub fn child_removed(cx: &mut JSContext, parent: &Node, child: &Node, old_next: Option<crate::dom::bindings::root::DomRoot<Node>>) {
+pub fn child_removed(
+    cx: &mut JSContext,
+    parent: &Node,
+    child: &Node,
+    old_next: Option<crate::dom::bindings::root::DomRoot<Node>>,
+) {
     crate::dom::html::htmlmediaelement::texttracks::child_removed(cx, parent, child);
     crate::dom::html::htmlimageelement::child_removed(cx, parent, child, old_next);
 }
@@ -86,9 +91,10 @@ pub fn attribute_changed(cx: &mut JSContext, element: &Element, name: &str, old:
         script.on_attribute_changed(cx, name, old);
     }
     if matches!(name, "type" | "value")
-        && let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>() {
-            input.value_may_have_changed(name, old);
-        }
+        && let Some(input) = element.downcast::<crate::dom::html::forms::htmlinputelement::HTMLInputElement>()
+    {
+        input.value_may_have_changed(name, old);
+    }
     for hook in extra_hooks() {
         (hook.attribute_changed)(cx, element, name, old);
     }

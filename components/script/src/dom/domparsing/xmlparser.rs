@@ -183,17 +183,17 @@ impl TokenSink for KeepNamespaceDeclarations {
 
     fn process_token(&self, token: Token) -> ProcessResult<DomRoot<Node>> {
         if let Token::Tag(tag) = &token
-            && matches!(tag.kind, TagKind::StartTag | TagKind::EmptyTag) {
-                *self.declarations.borrow_mut() = tag
-                    .attrs
-                    .iter()
-                    .filter(|a| {
-                        a.name.prefix.as_deref() == Some("xmlns")
-                            || (a.name.prefix.is_none() && &*a.name.local == "xmlns")
-                    })
-                    .cloned()
-                    .collect();
-            }
+            && matches!(tag.kind, TagKind::StartTag | TagKind::EmptyTag)
+        {
+            *self.declarations.borrow_mut() = tag
+                .attrs
+                .iter()
+                .filter(|a| {
+                    a.name.prefix.as_deref() == Some("xmlns") || (a.name.prefix.is_none() && &*a.name.local == "xmlns")
+                })
+                .cloned()
+                .collect();
+        }
         self.builder.process_token(token)
     }
 

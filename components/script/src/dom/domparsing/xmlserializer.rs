@@ -205,9 +205,10 @@ impl Serializer {
                 //      (null for the empty string).
                 qualified_name = format!("{candidate}:{local}");
                 if let Some(d) = &local_default
-                    && d != XML_NS {
-                        inherited = (!d.is_empty()).then(|| d.clone());
-                    }
+                    && d != XML_NS
+                {
+                    inherited = (!d.is_empty()).then(|| d.clone());
+                }
                 self.out.push_str(&qualified_name);
             } else if let Some(p) = prefix.take() {
                 // 12.5 A prefix but no candidate: if the local prefixes map has it, generate

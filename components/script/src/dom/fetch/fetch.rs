@@ -149,11 +149,12 @@ fn start_fetch(
     // later rejects the promise and drops the response.
     let signal = Some(request.signal());
     if let Some(signal) = &signal
-        && signal.is_aborted() {
-            rooted!(&in(cx) let reason = signal.reason());
-            promise.reject(cx, reason.handle());
-            return Ok(());
-        }
+        && signal.is_aborted()
+    {
+        rooted!(&in(cx) let reason = signal.reason());
+        promise.reject(cx, reason.handle());
+        return Ok(());
+    }
 
     // "Main fetch": the scheme decides.
     let request_origin = crate::origin::origin_key(&base);
@@ -166,8 +167,8 @@ fn start_fetch(
     match url.scheme() {
         // <https://fetch.spec.whatwg.org/#data-url-processor>
         "data" => {
-            let (mime, bytes) =
-                crate::net::data_url::process(&url).ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
+            let (mime, bytes) = crate::net::data_url::process(&url)
+                .ok_or_else(|| Error::Type("Failed to fetch: invalid data: URL".into()))?;
             respond_locally(
                 promise,
                 signal,
@@ -234,18 +235,15 @@ fn start_fetch(
                 net_request = net::with_referrer(net_request, &referrer, policy);
             }
             if let Some(preflight) = &mut preflight {
-                preflight.referer = net_request
-                    .headers
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case("referer"))
-                    .map(|(_, v)| v.clone());
+                preflight.referer =
+                    net_request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("referer")).map(|(_, v)| v.clone());
             }
             // <https://fetch.spec.whatwg.org/#http-network-or-cache-fetch> step 13: "includeCredentials"
             // for a same-origin request unless its credentials mode is "omit": the Cookie
             // header, and the response's cookies are stored. (Aperture sends no credentials to
             // other origins, whatever the mode.)
-            let cookies_for = (!cross_origin && data.credentials != RequestCredentials::Omit)
-                .then(|| window.document().url());
+            let cookies_for =
+                (!cross_origin && data.credentials != RequestCredentials::Omit).then(|| window.document().url());
             if let Some(client_url) = &cookies_for {
                 net_request = net::with_cookies(net_request, client_url);
             }
@@ -318,7 +316,9 @@ fn send(
         n.set(id + 1);
         id
     });
-    PENDING.with(|p| p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error, cookies_for }));
+    PENDING.with(|p| {
+        p.borrow_mut().insert(id, PendingFetch { promise: promise.clone(), cors, redirect_error, cookies_for })
+    });
     let client = net::client();
     crate::parallel::in_parallel(
         &format!("fetch {id}"),
@@ -452,4 +452,3 @@ pub(crate) fn url_without_fragment(url: &Url) -> String {
     url.set_fragment(None);
     url.to_string()
 }
-

@@ -135,7 +135,8 @@ mod tests {
 
     #[test]
     fn urlencoded_entries() {
-        let entries = parse_form_data(b"a=1&b=%20x+y&a=2", Some("application/x-www-form-urlencoded;charset=UTF-8")).unwrap();
+        let entries =
+            parse_form_data(b"a=1&b=%20x+y&a=2", Some("application/x-www-form-urlencoded;charset=UTF-8")).unwrap();
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[1], ("b".into(), ParsedValue::Text(" x y".into())));
     }

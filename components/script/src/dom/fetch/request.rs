@@ -253,9 +253,10 @@ impl Request {
                 Ok(b) => {
                     let (bytes, content_type) = extract_body(&b);
                     if let Some(t) = content_type
-                        && headers.get_value(b"content-type").is_none() {
-                            headers.append_header(b"Content-Type", t.as_bytes())?;
-                        }
+                        && headers.get_value(b"content-type").is_none()
+                    {
+                        headers.append_header(b"Content-Type", t.as_bytes())?;
+                    }
                     body = Some(Ok(std::sync::Arc::from(bytes)));
                 }
                 // Extracting a ReadableStream: "If keepalive is true, then throw a TypeError. If
@@ -287,20 +288,23 @@ impl Request {
         }
         // 40.–41. Taking input's body needs it usable, and disturbs it.
         if let Some(r) = &input_request
-            && !init_given && init.body.is_none() && body.is_some() {
-                if r.body.is_unusable() {
-                    return Err(Error::Type(
-                        "Cannot construct a Request with a Request object that has already been used.".into(),
-                    ));
-                }
-                match &body {
-                    // A stream body: "Let identityTransform be a new TransformStream … set finalBody
-                    // to the result of piping inputBody's stream through it" (input's stream is
-                    // then locked, so input is unusable).
-                    Some(Err(stream)) => body = Some(Err(proxy_stream(cx, global, stream))),
-                    _ => r.body.disturb(),
-                }
+            && !init_given
+            && init.body.is_none()
+            && body.is_some()
+        {
+            if r.body.is_unusable() {
+                return Err(Error::Type(
+                    "Cannot construct a Request with a Request object that has already been used.".into(),
+                ));
             }
+            match &body {
+                // A stream body: "Let identityTransform be a new TransformStream … set finalBody
+                // to the result of piping inputBody's stream through it" (input's stream is
+                // then locked, so input is unusable).
+                Some(Err(stream)) => body = Some(Err(proxy_stream(cx, global, stream))),
+                _ => r.body.disturb(),
+            }
+        }
         let body = match body {
             None => Body::new(None),
             Some(Ok(bytes)) => Body::new(Some(bytes)),

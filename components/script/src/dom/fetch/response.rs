@@ -348,9 +348,10 @@ fn initialize_response(
         match body {
             Ok((b, content_type)) => {
                 if let Some(t) = content_type
-                    && headers.get_value(b"content-type").is_none() {
-                        headers.append_header(b"Content-Type", t.as_bytes())?;
-                    }
+                    && headers.get_value(b"content-type").is_none()
+                {
+                    headers.append_header(b"Content-Type", t.as_bytes())?;
+                }
                 bytes = Some(std::sync::Arc::from(b));
             }
             // A stream has no Content-Type.

@@ -7,9 +7,9 @@ use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
-use crate::dom::bindings::codegen::Enums::EndingType;
 use crate::dom::bindings::codegen::BlobBinding::BlobMethods;
 use crate::dom::bindings::codegen::Dictionaries::BlobPropertyBag;
+use crate::dom::bindings::codegen::Enums::EndingType;
 use crate::dom::bindings::codegen::Unions::ArrayBufferViewOrArrayBufferOrBlobOrUSVString as BlobPart;
 use crate::dom::bindings::conversions::ArrayBufferBytes;
 use crate::dom::bindings::error::Fallible;

@@ -20,7 +20,8 @@ pub struct FileList {
 
 impl FileList {
     pub fn new(cx: &mut JSContext, global: &Window, files: &[DomRoot<File>]) -> DomRoot<FileList> {
-        let list = FileList { reflector_: Reflector::new(), files: files.iter().map(|f| Dom::from_ref(&**f)).collect() };
+        let list =
+            FileList { reflector_: Reflector::new(), files: files.iter().map(|f| Dom::from_ref(&**f)).collect() };
         reflect_dom_object(cx, Box::new(list), global)
     }
 

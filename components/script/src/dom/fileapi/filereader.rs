@@ -127,9 +127,10 @@ impl FileReader {
         let this = Trusted::new(self);
         crate::script_thread::queue_task(Box::new(move |cx| {
             if let Some(this) = this.root()
-                && this.generation.get() == generation {
-                    step(cx, &this);
-                }
+                && this.generation.get() == generation
+            {
+                step(cx, &this);
+            }
         }));
     }
 

@@ -40,7 +40,11 @@ fn text(packaged: Packaged) -> DOMString {
 
 impl FileReaderSyncMethods for FileReaderSync {
     /// <https://w3c.github.io/FileAPI/#filereadersyncConstrctr>
-    fn Constructor(cx: &mut JSContext, global: &Window, proto: Option<HandleObject>) -> Fallible<DomRoot<FileReaderSync>> {
+    fn Constructor(
+        cx: &mut JSContext,
+        global: &Window,
+        proto: Option<HandleObject>,
+    ) -> Fallible<DomRoot<FileReaderSync>> {
         Ok(reflect_dom_object_with_proto(cx, Box::new(FileReaderSync { reflector_: Reflector::new() }), global, proto))
     }
 

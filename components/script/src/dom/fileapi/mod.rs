@@ -3,7 +3,7 @@
 pub mod blob;
 pub mod bloburl;
 pub mod file;
-pub mod filereader;
 pub mod filelist;
+pub mod filereader;
 pub mod filereadersync;
 pub mod progressevent;

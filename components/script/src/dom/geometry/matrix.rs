@@ -403,10 +403,7 @@ pub fn parse_transform_list(transform_list: &str) -> Result<(Matrix, bool), ()> 
     let mut parser = Parser::new(transform_list);
     // 3. If parsedValue is none, set parsedValue to a <transform-list> containing a single
     //    identity matrix.
-    if parser
-        .try_parse(|p| p.expect_ident_matching("none").and_then(|()| p.expect_exhausted()))
-        .is_ok()
-    {
+    if parser.try_parse(|p| p.expect_ident_matching("none").and_then(|()| p.expect_exhausted())).is_ok() {
         return Ok((Matrix::identity(), true));
     }
     let mut matrix = Matrix::identity();

@@ -3,7 +3,6 @@
 //! `cookie`, `referrer`, `lastModified` and `domain`. `Document`'s impl block includes them with
 //! [`document_metadata_methods!`]; the cookie store itself is `crate::cookies`.
 
-
 use crate::cookies::{CookieContext, now_secs, with_store};
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::str::{DOMString, USVString};

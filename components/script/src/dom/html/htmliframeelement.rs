@@ -232,8 +232,9 @@ impl HTMLIFrameElement {
                                 }
                                 // The encoding sniffing algorithm, step 7: a same-origin parent's
                                 // encoding comes before autodetection.
-                                let parent = (crate::origin::origin_key(&parent.url()) == crate::origin::origin_key(&r.url))
-                                    .then(|| parent.encoding());
+                                let parent = (crate::origin::origin_key(&parent.url())
+                                    == crate::origin::origin_key(&r.url))
+                                .then(|| parent.encoding());
                                 let (html, encoding) =
                                     crate::net::sniff::decode_html(&r.body, r.content_type.as_deref(), parent);
                                 (r.url.clone(), html, encoding)

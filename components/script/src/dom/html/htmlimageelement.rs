@@ -447,7 +447,14 @@ impl HTMLImageElement {
     }
 
     /// The step labeled "fetch the image" onwards.
-    fn fetch_current_selection(&self, _cx: &mut JSContext, document: &Document, url: url::Url, url_string: String, id: u64) {
+    fn fetch_current_selection(
+        &self,
+        _cx: &mut JSContext,
+        document: &Document,
+        url: url::Url,
+        url_string: String,
+        id: u64,
+    ) {
         let base = document.base_url();
         if document.delay_load_event() {
             self.delayed_document.set(Some(document));
@@ -544,7 +551,9 @@ impl HTMLImageElement {
                 return own();
             }
             // 5.2. "If child is not a source element, then continue."
-            let Some(source) = child.downcast::<Element>().filter(|e| e.local_name() == "source" && e.is_html_element()) else {
+            let Some(source) =
+                child.downcast::<Element>().filter(|e| e.local_name() == "source" && e.is_html_element())
+            else {
                 continue;
             };
             // 5.3. "If child does not have a srcset attribute, continue to the next child."
@@ -557,9 +566,10 @@ impl HTMLImageElement {
             // 5.5. "If child has a media attribute, and its value does not match the
             //      environment, continue to the next child."
             if let Some(media) = source.get_attribute_value("media")
-                && !crate::dom::cssomview::mediaqueries::matches(&media) {
-                    continue;
-                }
+                && !crate::dom::cssomview::mediaqueries::matches(&media)
+            {
+                continue;
+            }
             // 5.6. "Parse child's sizes attribute with img, and let source set's source size be
             //      the returned value."
             let sizes = source.get_attribute_value("sizes").unwrap_or_default();
@@ -567,9 +577,10 @@ impl HTMLImageElement {
             // 5.7. "If child has a type attribute, and its value is an unknown or unsupported
             //      MIME type, continue to the next child."
             if let Some(mime) = source.get_attribute_value("type")
-                && !is_supported_image_type(&mime) {
-                    continue;
-                }
+                && !is_supported_image_type(&mime)
+            {
+                continue;
+            }
             // 5.9–5.10. "Normalize the source densities of source set"; it is el's source set.
             return imagesource::normalize(&candidates, size);
         }
@@ -740,9 +751,10 @@ pub fn inserted(cx: &mut JSContext, node: &Node, connected: bool) {
 /// "The element is adopted": a relevant mutation (its document, and base URL, changed).
 pub fn adopted(cx: &mut JSContext, node: &Node) {
     if let Some(image) = node.downcast::<HTMLImageElement>()
-        && (image.element().has_attribute_named("src") || image.uses_srcset_or_picture()) {
-            image.update_the_image_data(cx);
-        }
+        && (image.element().has_attribute_named("src") || image.uses_srcset_or_picture())
+    {
+        image.update_the_image_data(cx);
+    }
 }
 
 impl HTMLImageElementMethods for HTMLImageElement {
@@ -791,15 +803,49 @@ impl HTMLImageElementMethods for HTMLImageElement {
     fn SetSrcset(&self, cx: &mut JSContext, value: USVString) {
         self.element().set_attribute_value(cx, "srcset", value.0);
     }
-    reflect_string!(Sizes, SetSizes, "sizes", "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-sizes");
-    reflect_string!(UseMap, SetUseMap, "usemap", "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-usemap");
-    reflect_bool!(IsMap, SetIsMap, "ismap", "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-ismap");
+    reflect_string!(
+        Sizes,
+        SetSizes,
+        "sizes",
+        "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-sizes"
+    );
+    reflect_string!(
+        UseMap,
+        SetUseMap,
+        "usemap",
+        "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-usemap"
+    );
+    reflect_bool!(
+        IsMap,
+        SetIsMap,
+        "ismap",
+        "https://html.spec.whatwg.org/multipage/embedded-content.html#dom-img-ismap"
+    );
     reflect_string!(Name, SetName, "name", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-name");
     reflect_url!(Lowsrc, SetLowsrc, "lowsrc", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-lowsrc");
     reflect_string!(Align, SetAlign, "align", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-align");
-    reflect_unsigned!(Hspace, SetHspace, "hspace", 0, false, "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-hspace");
-    reflect_unsigned!(Vspace, SetVspace, "vspace", 0, false, "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-vspace");
-    reflect_url!(LongDesc, SetLongDesc, "longdesc", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-longdesc");
+    reflect_unsigned!(
+        Hspace,
+        SetHspace,
+        "hspace",
+        0,
+        false,
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-hspace"
+    );
+    reflect_unsigned!(
+        Vspace,
+        SetVspace,
+        "vspace",
+        0,
+        false,
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-vspace"
+    );
+    reflect_url!(
+        LongDesc,
+        SetLongDesc,
+        "longdesc",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-longdesc"
+    );
     /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-img-border>: `[LegacyNullToEmptyString]`.
     fn Border(&self, _cx: &mut JSContext) -> DOMString {
         self.element().get_attribute_value("border").unwrap_or_default().into()

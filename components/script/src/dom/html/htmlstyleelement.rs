@@ -73,9 +73,10 @@ impl HTMLStyleElement {
         }
         let text = node.child_text_content();
         if let Some(sheet) = self.sheet.get()
-            && self.sheet_text.borrow().as_deref() == Some(text.as_str()) {
-                return Some(sheet);
-            }
+            && self.sheet_text.borrow().as_deref() == Some(text.as_str())
+        {
+            return Some(sheet);
+        }
         // 2. If element has an associated CSS style sheet, remove the CSS style sheet in question.
         self.remove_sheet();
         // 6. Create a CSS style sheet with the following properties: type text/css, owner node
@@ -103,10 +104,9 @@ impl HTMLStyleElement {
 
 /// Removing steps: a disconnected style element has no sheet.
 pub fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
-    if was_connected
-        && let Some(style) = node.downcast::<HTMLStyleElement>() {
-            style.remove_sheet();
-        }
+    if was_connected && let Some(style) = node.downcast::<HTMLStyleElement>() {
+        style.remove_sheet();
+    }
 }
 
 /// Attribute changes: the sheet's media list follows the `media` attribute (as in browsers;
@@ -115,10 +115,11 @@ pub fn removed(_cx: &mut JSContext, node: &Node, was_connected: bool) {
 pub fn attribute_changed(_cx: &mut JSContext, element: &Element, name: &str, _old: Option<&str>) {
     if let Some(style) = element.downcast::<HTMLStyleElement>()
         && name == "media"
-            && let Some(sheet) = style.sheet.get() {
-                let media = element.get_attribute_value("media").unwrap_or_default();
-                sheet.upcast::<StyleSheet>().media_list().set_text(&media);
-            }
+        && let Some(sheet) = style.sheet.get()
+    {
+        let media = element.get_attribute_value("media").unwrap_or_default();
+        sheet.upcast::<StyleSheet>().media_list().set_text(&media);
+    }
 }
 
 impl HTMLStyleElementMethods for HTMLStyleElement {

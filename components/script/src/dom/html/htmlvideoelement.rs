@@ -8,6 +8,7 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::Callbacks::VideoFrameRequestCallback;
 use crate::dom::bindings::codegen::HTMLVideoElementBinding::HTMLVideoElementMethods;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
@@ -15,7 +16,6 @@ use crate::dom::bindings::str::USVString;
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::node::Node;
-use crate::dom::bindings::codegen::Callbacks::VideoFrameRequestCallback;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlmediaelement::HTMLMediaElement;
 use crate::dom::html::videoframecallbacks::VideoFrameCallbacks;

@@ -6,10 +6,10 @@
 use mozjs::context::JSContext;
 use url::Url;
 
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::str::USVString;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::node::Node;
-use crate::dom::bindings::inheritance::Castable;
 
 /// <https://html.spec.whatwg.org/multipage/links.html#concept-hyperlink-url-set>: the href
 /// attribute parsed against the document's base URL; `None` when absent or failing.
@@ -41,106 +41,160 @@ pub fn set_part(cx: &mut JSContext, element: &Element, value: &str, set: fn(&mut
 /// `pathname`, `search` and `hash`, with their setters.
 macro_rules! hyperlink_element_utils {
     () => {
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-href>: the URL serialized,
-    /// or the attribute's value when it does not parse, or "".
-    fn Href(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        match crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>()) {
-            Some(url) => crate::dom::bindings::str::USVString(url.to_string()),
-            None => crate::dom::bindings::str::USVString(self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("href").unwrap_or_default()),
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-href>: the URL serialized,
+        /// or the attribute's value when it does not parse, or "".
+        fn Href(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            match crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>()) {
+                Some(url) => crate::dom::bindings::str::USVString(url.to_string()),
+                None => crate::dom::bindings::str::USVString(
+                    self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("href").unwrap_or_default(),
+                ),
+            }
         }
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-href>
-    fn SetHref(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "href", value.0);
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-origin>
-    fn Origin(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::bindings::str::USVString(crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>()).map(|u| crate::dom::url::url::origin_serialization(&u)).unwrap_or_default())
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-protocol>: ":" when null.
-    fn Protocol(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::bindings::str::USVString(crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>()).map_or_else(|| ":".to_owned(), |u| url::quirks::protocol(&u).to_owned()))
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-protocol>
-    fn SetProtocol(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_protocol(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-username>
-    fn Username(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::username)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-username>
-    fn SetUsername(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_username(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-password>
-    fn Password(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::password)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-password>
-    fn SetPassword(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_password(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-host>
-    fn Host(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::host)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-host>
-    fn SetHost(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_host(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hostname>
-    fn Hostname(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::hostname)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hostname>
-    fn SetHostname(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_hostname(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-port>
-    fn Port(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::port)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-port>
-    fn SetPort(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, |u, v| {
-            let _ = url::quirks::set_port(u, v);
-        });
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-pathname>
-    fn Pathname(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::pathname)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-pathname>
-    fn SetPathname(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, url::quirks::set_pathname);
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-search>
-    fn Search(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::search)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-search>
-    fn SetSearch(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, url::quirks::set_search);
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hash>
-    fn Hash(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::hash)
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hash>
-    fn SetHash(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        crate::dom::html::hyperlink::set_part(cx, self.upcast::<crate::dom::dom::element::Element>(), &value.0, url::quirks::set_hash);
-    }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-href>
+        fn SetHref(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "href", value.0);
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-origin>
+        fn Origin(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::bindings::str::USVString(
+                crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>())
+                    .map(|u| crate::dom::url::url::origin_serialization(&u))
+                    .unwrap_or_default(),
+            )
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-protocol>: ":" when null.
+        fn Protocol(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::bindings::str::USVString(
+                crate::dom::html::hyperlink::url(self.upcast::<crate::dom::dom::element::Element>())
+                    .map_or_else(|| ":".to_owned(), |u| url::quirks::protocol(&u).to_owned()),
+            )
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-protocol>
+        fn SetProtocol(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_protocol(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-username>
+        fn Username(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::username)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-username>
+        fn SetUsername(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_username(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-password>
+        fn Password(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::password)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-password>
+        fn SetPassword(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_password(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-host>
+        fn Host(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::host)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-host>
+        fn SetHost(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_host(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hostname>
+        fn Hostname(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::hostname)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hostname>
+        fn SetHostname(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_hostname(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-port>
+        fn Port(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::port)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-port>
+        fn SetPort(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                |u, v| {
+                    let _ = url::quirks::set_port(u, v);
+                },
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-pathname>
+        fn Pathname(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::pathname)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-pathname>
+        fn SetPathname(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                url::quirks::set_pathname,
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-search>
+        fn Search(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::search)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-search>
+        fn SetSearch(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                url::quirks::set_search,
+            );
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hash>
+        fn Hash(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::html::hyperlink::part(self.upcast::<crate::dom::dom::element::Element>(), url::quirks::hash)
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hash>
+        fn SetHash(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            crate::dom::html::hyperlink::set_part(
+                cx,
+                self.upcast::<crate::dom::dom::element::Element>(),
+                &value.0,
+                url::quirks::set_hash,
+            );
+        }
     };
 }
 pub(crate) use hyperlink_element_utils;
@@ -148,24 +202,26 @@ pub(crate) use hyperlink_element_utils;
 /// `ping` and `referrerPolicy` (<https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-ping>).
 macro_rules! hyperlink_ping_and_referrer_policy {
     () => {
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-ping>
-    fn Ping(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
-        crate::dom::bindings::str::USVString(self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("ping").unwrap_or_default())
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-ping>
-    fn SetPing(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
-        self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "ping", value.0);
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>: limited to
-    /// the known referrer policies.
-    fn ReferrerPolicy(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::DOMString {
-        let value = self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("referrerpolicy");
-        crate::dom::html::hyperlink::referrer_policy_keyword(value.as_deref()).into()
-    }
-    /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>
-    fn SetReferrerPolicy(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::DOMString) {
-        self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "referrerpolicy", value.into());
-    }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-ping>
+        fn Ping(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::USVString {
+            crate::dom::bindings::str::USVString(
+                self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("ping").unwrap_or_default(),
+            )
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-ping>
+        fn SetPing(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::USVString) {
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "ping", value.0);
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>: limited to
+        /// the known referrer policies.
+        fn ReferrerPolicy(&self, _cx: &mut mozjs::context::JSContext) -> crate::dom::bindings::str::DOMString {
+            let value = self.upcast::<crate::dom::dom::element::Element>().get_attribute_value("referrerpolicy");
+            crate::dom::html::hyperlink::referrer_policy_keyword(value.as_deref()).into()
+        }
+        /// <https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-referrerpolicy>
+        fn SetReferrerPolicy(&self, cx: &mut mozjs::context::JSContext, value: crate::dom::bindings::str::DOMString) {
+            self.upcast::<crate::dom::dom::element::Element>().set_attribute_value(cx, "referrerpolicy", value.into());
+        }
     };
 }
 pub(crate) use hyperlink_ping_and_referrer_policy;

@@ -351,7 +351,8 @@ fn last_component_as_size(text: &str) -> Option<(SourceSize, &str)> {
 /// that comes out negative is clamped to zero.
 fn parse_source_size_value(text: &str) -> Option<SourceSize> {
     let mut parser = Parser::new(text);
-    let auto = parser.parse_entirely(|p| -> Result<(), cssparser::ParseError<()>> { Ok(p.expect_ident_matching("auto")?) });
+    let auto =
+        parser.parse_entirely(|p| -> Result<(), cssparser::ParseError<()>> { Ok(p.expect_ident_matching("auto")?) });
     if auto.is_ok() {
         return Some(SourceSize::Auto);
     }
@@ -371,9 +372,9 @@ pub(crate) fn parse_length(text: &str) -> Option<(f64, bool)> {
         let token = p.next()?.clone();
         match token {
             Token::Number { value: 0.0, .. } => Ok((0.0, false)),
-            Token::Dimension { value, ref unit, .. } => {
-                absolute_length(f64::from(value), unit).map(|v| (v, false)).ok_or_else(|| cssparser::ParseError::custom(()))
-            }
+            Token::Dimension { value, ref unit, .. } => absolute_length(f64::from(value), unit)
+                .map(|v| (v, false))
+                .ok_or_else(|| cssparser::ParseError::custom(())),
             Token::Function(ref name) if is_math_function(name) => {
                 let name = name.clone();
                 match p.parse_nested_block(|p| math_function(p, &name))? {
@@ -608,7 +609,10 @@ mod tests {
             vec![("a.png".into(), Descriptor::Density(1.0)), ("b.png".into(), Descriptor::Density(2.0))]
         );
         assert_eq!(urls("a.png 100w 50h"), vec![("a.png".into(), Descriptor::Width(100))]);
-        assert_eq!(urls("data:,a,, data:,b"), vec![("data:,a".into(), Descriptor::None), ("data:,b".into(), Descriptor::None)]);
+        assert_eq!(
+            urls("data:,a,, data:,b"),
+            vec![("data:,a".into(), Descriptor::None), ("data:,b".into(), Descriptor::None)]
+        );
         // Errors drop the candidate.
         assert!(urls("a.png 0w").is_empty());
         assert!(urls("a.png 1x 1x").is_empty());

@@ -5,9 +5,9 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::LocationBinding::LocationMethods;
+use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
-use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::str::USVString;
 use crate::dom::html::window::Window;
 

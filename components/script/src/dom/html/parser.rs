@@ -636,10 +636,8 @@ pub fn parse_fragment(cx: &mut JSContext, context: &Element, html: &str) -> DomR
         DomRoot::upcast::<Node>(create_element(cx, &scratch, context.local_name(), context.namespace(), None));
     let opts = TreeBuilderOpts { scripting_enabled: true, ..Default::default() };
     let builder = TreeBuilder::new_for_fragment(sink, context_handle, None, opts);
-    let tok_opts = TokenizerOpts {
-        initial_state: Some(builder.tokenizer_state_for_context_elem(false)),
-        ..Default::default()
-    };
+    let tok_opts =
+        TokenizerOpts { initial_state: Some(builder.tokenizer_state_for_context_elem(false)), ..Default::default() };
     let tokenizer = Tokenizer::new(builder, tok_opts);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));

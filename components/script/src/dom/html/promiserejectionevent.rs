@@ -2,9 +2,9 @@
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::rooted;
 use mozjs::jsapi::{Heap, JSObject};
 use mozjs::jsval::{JSVal, ObjectValue};
+use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 
 use crate::dom::bindings::classes::reflect_dom_object;

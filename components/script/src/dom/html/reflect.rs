@@ -11,7 +11,9 @@
 /// (<https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes>):
 /// null when absent, otherwise limited to the known values "anonymous" (also for the empty
 /// and invalid values) and "use-credentials".
-pub fn cors_settings_attribute(element: &crate::dom::dom::element::Element) -> Option<crate::dom::bindings::str::DOMString> {
+pub fn cors_settings_attribute(
+    element: &crate::dom::dom::element::Element,
+) -> Option<crate::dom::bindings::str::DOMString> {
     let value = element.get_attribute_value("crossorigin")?;
     Some(if value.eq_ignore_ascii_case("use-credentials") { "use-credentials".into() } else { "anonymous".into() })
 }

@@ -244,9 +244,10 @@ fn later_sibling_with_display(c: &Cascade, node: &Node, wanted: &str) -> bool {
     let mut next = node.next_sibling();
     while let Some(n) = next {
         if let Some(e) = n.downcast::<Element>()
-            && display(c, e) == wanted {
-                return true;
-            }
+            && display(c, e) == wanted
+        {
+            return true;
+        }
         next = n.next_sibling();
     }
     false
@@ -388,9 +389,10 @@ pub fn set_outer_text(cx: &mut JSContext, element: &Element, value: DOMString) -
     // 7. "If next is non-null and next's previous sibling is a Text node, then merge with the
     //    next text node given next's previous sibling."
     if let Some(prev_of_next) = next.and_then(|n| n.prev_sibling())
-        && prev_of_next.kind() == NodeKind::Text {
-            merge_with_next_text_node(cx, &prev_of_next);
-        }
+        && prev_of_next.kind() == NodeKind::Text
+    {
+        merge_with_next_text_node(cx, &prev_of_next);
+    }
     // 8. "If previous is a Text node, then merge with the next text node given previous."
     if let Some(previous) = previous.filter(|p| p.kind() == NodeKind::Text) {
         merge_with_next_text_node(cx, &previous);

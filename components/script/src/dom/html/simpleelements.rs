@@ -376,7 +376,9 @@ impl crate::dom::bindings::codegen::HTMLParamElementBinding::HTMLParamElementMet
 }
 
 /// A map's `areas`: its `area` descendants.
-fn map_areas(map: &crate::dom::dom::node::Node) -> Vec<crate::dom::bindings::root::DomRoot<crate::dom::dom::element::Element>> {
+fn map_areas(
+    map: &crate::dom::dom::node::Node,
+) -> Vec<crate::dom::bindings::root::DomRoot<crate::dom::dom::element::Element>> {
     map.element_descendants().into_iter().filter(|e| e.is_html_element() && e.local_name() == "area").collect()
 }
 

@@ -59,10 +59,7 @@ fn create<T: DerivedFrom<Element> + IDLInterface + DomObject>(
 }
 
 /// The first `name` child, as its interface `T`.
-fn first_child_as<T: DerivedFrom<Element> + IDLInterface + DomObject>(
-    node: &Node,
-    name: &str,
-) -> Option<DomRoot<T>> {
+fn first_child_as<T: DerivedFrom<Element> + IDLInterface + DomObject>(node: &Node, name: &str) -> Option<DomRoot<T>> {
     children_named(node, &[name]).into_iter().find_map(|e| e.downcast_root::<T>())
 }
 
@@ -345,7 +342,12 @@ impl HTMLTableElementMethods for HTMLTableElement {
     }
 
     reflect_string!(Align, SetAlign, "align", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-table-align");
-    reflect_string!(Border, SetBorder, "border", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-table-border");
+    reflect_string!(
+        Border,
+        SetBorder,
+        "border",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-table-border"
+    );
     reflect_string!(Frame, SetFrame, "frame", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-table-frame");
     reflect_string!(Rules, SetRules, "rules", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-table-rules");
     reflect_string!(
@@ -376,12 +378,7 @@ impl HTMLTableElementMethods for HTMLTableElement {
 }
 
 impl HTMLTableCaptionElementMethods for HTMLTableCaptionElement {
-    reflect_string!(
-        Align,
-        SetAlign,
-        "align",
-        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-caption-align"
-    );
+    reflect_string!(Align, SetAlign, "align", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-caption-align");
 }
 
 impl HTMLTableColElementMethods for HTMLTableColElement {

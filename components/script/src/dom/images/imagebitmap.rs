@@ -209,10 +209,11 @@ pub fn create_image_bitmap(
 ) -> Rc<Promise> {
     // 1. If either sw or sh is given and is 0, then return a promise rejected with a RangeError.
     if let Some(c) = crop
-        && (c.sw == 0 || c.sh == 0) {
-            let which = if c.sw == 0 { "width" } else { "height" };
-            return Promise::new_rejected(cx, window, Error::Range(format!("The crop rect {which} is 0.")));
-        }
+        && (c.sw == 0 || c.sh == 0)
+    {
+        let which = if c.sw == 0 { "width" } else { "height" };
+        return Promise::new_rejected(cx, window, Error::Range(format!("The crop rect {which} is 0.")));
+    }
     // 2. If either options's resizeWidth or options's resizeHeight is present and is 0, then
     //    return a promise rejected with an "InvalidStateError" DOMException.
     if options.resize_width == Some(0) || options.resize_height == Some(0) {

@@ -252,17 +252,19 @@ fn step_queue(cx: &mut JSContext, shared: &Rc<Shared>) -> bool {
             // otherwise. 5. If db's version is greater than version, return a newly created
             // "VersionError" DOMException and abort these steps."
             if let Some(v) = version
-                && shared.exists.get() && current > v {
-                    request.request().set_error(
-                        cx,
-                        Error::Version(format!(
-                            "The requested version ({v}) is less than the existing version ({current})."
-                        )),
-                    );
-                    shared.queue.borrow_mut().pop_front();
-                    fire_plain(cx, target, "error", true, true);
-                    return true;
-                }
+                && shared.exists.get()
+                && current > v
+            {
+                request.request().set_error(
+                    cx,
+                    Error::Version(format!(
+                        "The requested version ({v}) is less than the existing version ({current})."
+                    )),
+                );
+                shared.queue.borrow_mut().pop_front();
+                fire_plain(cx, target, "error", true, true);
+                return true;
+            }
             let version = version.unwrap_or(if shared.exists.get() { current } else { 1 });
             // "3. If db is null, let db be a new database with name name, version 0 (zero), and
             // with no object stores."

@@ -215,9 +215,10 @@ pub fn value_to_multi_entry_keys(cx: &mut JSContext, input: HandleValue) -> Resu
                     continue;
                 }
                 if let Ok(Some(key)) = value_to_key_seen(cx, entry.handle(), &mut seen)
-                    && !keys.contains(&key) {
-                        keys.push(key);
-                    }
+                    && !keys.contains(&key)
+                {
+                    keys.push(key);
+                }
             }
             return Ok(Some(keys));
         }
@@ -386,11 +387,11 @@ pub fn evaluate_key_path(
                 // SAFETY: `object` is rooted.
                 if let Some(blob) = unsafe {
                     crate::dom::bindings::conversions::root_from_object::<crate::dom::fileapi::blob::Blob>(object.get())
+                } && let Some(attribute) = blob_attribute(cx, &blob, identifier)
+                {
+                    current.set(attribute);
+                    continue;
                 }
-                    && let Some(attribute) = blob_attribute(cx, &blob, identifier) {
-                        current.set(attribute);
-                        continue;
-                    }
                 // "Let hop be ? HasOwnProperty(value, identifier); if hop is false, return
                 // failure. Let value be ! Get(value, identifier)."
                 rooted!(&in(cx) let mut next = UndefinedValue());

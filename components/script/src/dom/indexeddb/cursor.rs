@@ -157,7 +157,9 @@ pub fn iterate(db: &Database<Value>, p: &Params) -> Result<Option<Step>, Error> 
                         .max_by(|a, b| compare_keys(a, b))
                         .cloned();
                     let iter: Box<dyn Iterator<Item = &(Key, Key)>> = match start {
-                        Some(start) => Box::new(entries.range((Bound::Included((start, Key::min())), Bound::Unbounded))),
+                        Some(start) => {
+                            Box::new(entries.range((Bound::Included((start, Key::min())), Bound::Unbounded)))
+                        }
                         None => Box::new(entries.iter()),
                     };
                     iter.take_while(|e| p.range.upper.as_ref().is_none_or(|u| compare_keys(&e.0, u).is_le()))

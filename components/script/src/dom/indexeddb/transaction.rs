@@ -430,9 +430,10 @@ impl IDBTransaction {
             // "If transaction is an upgrade transaction, then let request be the request
             // associated with transaction and set request's transaction to null."
             if let Some((request, _)) = self.upgrade.borrow_mut().take()
-                && let Some(request) = request.root() {
-                    super::backend::upgrade_finished(cx, &self.shared, &request, &self.connection, true);
-                }
+                && let Some(request) = request.root()
+            {
+                super::backend::upgrade_finished(cx, &self.shared, &request, &self.connection, true);
+            }
         });
         self.connection.transaction_finished();
         schedule(&self.shared);
@@ -507,9 +508,10 @@ impl IDBTransaction {
                 // An aborted upgrade: its open request fails with an AbortError and the
                 // connection closes.
                 if let Some((request, _)) = upgrade
-                    && let Some(request) = request.root() {
-                        super::backend::upgrade_finished(cx, &this.shared, &request, &this.connection, false);
-                    }
+                    && let Some(request) = request.root()
+                {
+                    super::backend::upgrade_finished(cx, &this.shared, &request, &this.connection, false);
+                }
             });
             this.handles.borrow_mut().clear();
             this.connection.transaction_finished();

@@ -58,9 +58,10 @@ fn flat_children(node: &Node) -> Vec<DomRoot<Node>> {
             return shadow.upcast::<Node>().children();
         }
         if let Some(slot) = node.downcast::<HTMLSlotElement>()
-            && node.root().is::<ShadowRoot>() {
-                return slot.flat_tree_children();
-            }
+            && node.root().is::<ShadowRoot>()
+        {
+            return slot.flat_tree_children();
+        }
     }
     node.children()
 }

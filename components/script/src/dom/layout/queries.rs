@@ -46,9 +46,10 @@ pub fn element_box(cx: &mut JSContext, element: &Element) -> Option<ElementBox> 
     let mut next = flat_parent(node);
     while let Some(ancestor) = next {
         if let Some(a) = ancestor.downcast::<Element>()
-            && let Some(g) = laid_out.geometry(a) {
-                ancestors.push((DomRoot::from_ref(a), g));
-            }
+            && let Some(g) = laid_out.geometry(a)
+        {
+            ancestors.push((DomRoot::from_ref(a), g));
+        }
         next = flat_parent(&ancestor);
     }
     Some(ElementBox { geometry, ancestors })

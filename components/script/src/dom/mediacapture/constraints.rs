@@ -11,14 +11,15 @@ use media_traits::photo;
 use media_traits::settings as ms;
 
 use crate::dom::bindings::codegen::Dictionaries::{
-    ConstrainBooleanOrDOMStringParameters, ConstrainBooleanParameters, ConstrainDOMStringParameters, ConstrainDoubleRange, ConstrainPoint2DParameters,
-    ConstrainULongRange, DoubleRange, MediaSettingsRange, MediaTrackCapabilities, MediaTrackConstraintSet,
-    MediaTrackConstraints, MediaTrackSettings, MediaTrackSupportedConstraints, PhotoCapabilities, PhotoSettings,
-    Point2D, ULongRange,
+    ConstrainBooleanOrDOMStringParameters, ConstrainBooleanParameters, ConstrainDOMStringParameters,
+    ConstrainDoubleRange, ConstrainPoint2DParameters, ConstrainULongRange, DoubleRange, MediaSettingsRange,
+    MediaTrackCapabilities, MediaTrackConstraintSet, MediaTrackConstraints, MediaTrackSettings,
+    MediaTrackSupportedConstraints, PhotoCapabilities, PhotoSettings, Point2D, ULongRange,
 };
 use crate::dom::bindings::codegen::Enums::{FillLightMode, RedEyeReduction};
 use crate::dom::bindings::codegen::Unions::{
-    BooleanOrConstrainBooleanParameters, BooleanOrString, BooleanOrStringOrConstrainBooleanOrDOMStringParameters, BooleanOrDoubleOrConstrainDoubleRange, DoubleOrConstrainDoubleRange,
+    BooleanOrConstrainBooleanParameters, BooleanOrDoubleOrConstrainDoubleRange, BooleanOrString,
+    BooleanOrStringOrConstrainBooleanOrDOMStringParameters, DoubleOrConstrainDoubleRange,
     Point2DSequenceOrConstrainPoint2DParameters, StringOrStringSequence,
     StringOrStringSequenceOrConstrainDOMStringParameters, UnsignedLongOrConstrainULongRange,
 };

@@ -32,7 +32,11 @@ impl DeviceChangeEvent {
         user_inserted: &[DomRoot<MediaDeviceInfo>],
     ) -> DeviceChangeEvent {
         let dom = |l: &[DomRoot<MediaDeviceInfo>]| l.iter().map(|d| Dom::from_ref(&**d)).collect();
-        DeviceChangeEvent { event: Event::new_inherited(window), devices: dom(devices), user_inserted: dom(user_inserted) }
+        DeviceChangeEvent {
+            event: Event::new_inherited(window),
+            devices: dom(devices),
+            user_inserted: dom(user_inserted),
+        }
     }
 
     /// The device change notification steps' event: "fire an event named devicechange,

@@ -18,9 +18,7 @@
 //! type audio" and are ignored
 //! (<https://w3c.github.io/mediacapture-main/#dom-mediadevices-getusermedia>).
 
-use media_traits::constraints::{
-    BoolOrString, MediaTrackConstraintSet, MediaTrackConstraints, Normalized, Property,
-};
+use media_traits::constraints::{BoolOrString, MediaTrackConstraintSet, MediaTrackConstraints, Normalized, Property};
 use media_traits::messages::DeviceInfo;
 use media_traits::settings::{MediaTrackCapabilities, MediaTrackSettings, NumberRange, TrackState};
 
@@ -229,7 +227,10 @@ mod tests {
         let mut c = MediaTrackConstraints::default();
         let s = select(&c).unwrap().settings;
         assert_eq!(s.echo_cancellation, Some(BoolOrString::Bool(true)));
-        assert_eq!((s.auto_gain_control, s.noise_suppression, s.voice_isolation), (Some(true), Some(true), Some(false)));
+        assert_eq!(
+            (s.auto_gain_control, s.noise_suppression, s.voice_isolation),
+            (Some(true), Some(true), Some(false))
+        );
         assert_eq!(s.sample_rate, Some(48_000));
         c.basic.echo_cancellation =
             Some(ConstrainBoolOrString::Params { exact: Some(BoolOrString::Str("remote-only".into())), ideal: None });
@@ -239,7 +240,9 @@ mod tests {
         assert_eq!(s.noise_suppression, Some(false), "a bare boolean is ideal");
         c.basic.echo_cancellation =
             Some(ConstrainBoolOrString::Params { exact: Some(BoolOrString::Str("some".into())), ideal: None });
-        assert!(matches!(select(&c), Err(Error::Overconstrained { constraint, .. }) if constraint == "echoCancellation"));
+        assert!(
+            matches!(select(&c), Err(Error::Overconstrained { constraint, .. }) if constraint == "echoCancellation")
+        );
         c.basic.echo_cancellation = None;
         c.basic.sample_rate = Some(Constrain::Range(ConstrainRange { min: Some(96_000), ..Default::default() }));
         assert!(matches!(select(&c), Err(Error::Overconstrained { constraint, .. }) if constraint == "sampleRate"));
@@ -249,6 +252,10 @@ mod tests {
             MediaTrackConstraintSet { auto_gain_control: Some(ConstrainBoolean::Bare(false)), ..Default::default() },
         ]);
         let s = select(&c).unwrap().settings;
-        assert_eq!((s.channel_count, s.auto_gain_control), (Some(1), Some(false)), "an impossible advanced set is skipped");
+        assert_eq!(
+            (s.channel_count, s.auto_gain_control),
+            (Some(1), Some(false)),
+            "an impossible advanced set is skipped"
+        );
     }
 }

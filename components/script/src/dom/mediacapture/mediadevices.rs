@@ -14,8 +14,8 @@ use dom_struct::dom_struct;
 use media_traits::constraints::{
     self as mt, ConstrainDoubleOrBool, disallowed_required_constraint, min_or_exact_constraint,
 };
-use media_traits::messages::{DeviceInfo, MediaCommand, MediaReply};
 use media_traits::error::MediaError;
+use media_traits::messages::{DeviceInfo, MediaCommand, MediaReply};
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -26,13 +26,13 @@ use crate::dom::bindings::codegen::Dictionaries::{
 use crate::dom::bindings::codegen::Enums::{MediaDeviceKind, PermissionState};
 use crate::dom::bindings::codegen::MediaDevicesBinding::MediaDevicesMethods;
 use crate::dom::bindings::codegen::NavigatorBinding::NavigatorMethods;
-use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
 use crate::dom::bindings::codegen::Unions::BooleanOrMediaTrackConstraints;
+use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
 use crate::dom::bindings::error::Error;
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::promise::Promise;
 use crate::dom::bindings::refcounted::Trusted;
 use crate::dom::bindings::root::DomRoot;
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;

@@ -66,7 +66,8 @@ impl PerformanceObserver {
     pub fn notify(&self, cx: &mut JSContext) {
         // 1. Let entries be a copy of po's observer buffer. 2. If entries is empty, return.
         // 3. Empty po's observer buffer.
-        let entries: Vec<DomRoot<PerformanceEntry>> = self.buffer.borrow_mut().drain(..).map(|e| e.as_rooted()).collect();
+        let entries: Vec<DomRoot<PerformanceEntry>> =
+            self.buffer.borrow_mut().drain(..).map(|e| e.as_rooted()).collect();
         if entries.is_empty() {
             return;
         }
@@ -233,4 +234,3 @@ impl PerformanceObserverEntryListMethods for PerformanceObserverEntryList {
         self.filtered(Some(&name), type_.as_deref())
     }
 }
-

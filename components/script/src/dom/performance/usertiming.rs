@@ -14,9 +14,9 @@ use crate::dom::bindings::codegen::PerformanceMarkBinding::PerformanceMarkMethod
 use crate::dom::bindings::codegen::PerformanceMeasureBinding::PerformanceMeasureMethods;
 use crate::dom::bindings::codegen::Unions::StringOrDouble;
 use crate::dom::bindings::conversions::{FromJSVal, StringificationBehavior, get_property};
-use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::inheritance::Castable;
+use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::hrtime::performance::Performance;
@@ -216,9 +216,7 @@ fn mark_to_timestamp(performance: &Performance, global: &Window, mark: &StringOr
             .ok_or_else(|| Error::Syntax(format!("The mark '{name}' does not exist."))),
         // 3. Otherwise, if mark is a DOMHighResTimeStamp: if mark is negative, throw a
         //    TypeError; otherwise, let end time be mark.
-        StringOrDouble::Double(t) if **t < 0.0 => {
-            Err(Error::Type("a timestamp cannot be negative".into()))
-        }
+        StringOrDouble::Double(t) if **t < 0.0 => Err(Error::Type("a timestamp cannot be negative".into())),
         StringOrDouble::Double(t) => Ok(**t),
     }
 }

@@ -291,10 +291,9 @@ impl Range {
             // 4.4. (extract) "Replace data with node original start node, offset original
             //      start offset, count original end offset minus original start offset, and
             //      data the empty string."
-            if extract
-                && let Some(cd) = start.node.downcast::<CharacterData>() {
-                    cd.replace_range(cx, start.offset, count, "")?;
-                }
+            if extract && let Some(cd) = start.node.downcast::<CharacterData>() {
+                cd.replace_range(cx, start.offset, count, "")?;
+            }
             // 4.5. "Return fragment."
             return Ok(fragment);
         }
@@ -315,8 +314,7 @@ impl Range {
                 let clone =
                     Self::clone_with_data(cx, &start.node, boundary::substring(&start.node, start.offset, count));
                 frag.pre_insert(cx, &clone, None)?;
-                if extract
-                    && let Some(cd) = start.node.downcast::<CharacterData>() {
+                if extract && let Some(cd) = start.node.downcast::<CharacterData>() {
                     cd.replace_range(cx, start.offset, count, "")?;
                 }
             } else {
@@ -356,10 +354,9 @@ impl Range {
                 // empty string."
                 let clone = Self::clone_with_data(cx, &end.node, boundary::substring(&end.node, 0, end.offset));
                 frag.pre_insert(cx, &clone, None)?;
-                if extract
-                    && let Some(cd) = end.node.downcast::<CharacterData>() {
-                        cd.replace_range(cx, 0, end.offset, "")?;
-                    }
+                if extract && let Some(cd) = end.node.downcast::<CharacterData>() {
+                    cd.replace_range(cx, 0, end.offset, "")?;
+                }
             } else {
                 // 16. "Otherwise, if last partially contained child is not null: … Let subrange
                 //     be a new live range whose start is (last partially contained child, 0)
@@ -512,10 +509,12 @@ impl Range {
         // 4. "Append the concatenation of the data of all Text nodes that are contained in
         //    this, in tree order, to s."
         self.root().for_each_inclusive_descendant(|n| {
-            if n.kind() == NodeKind::Text && self.contains(n)
-                && let Some(cd) = n.downcast::<CharacterData>() {
-                    s.push_str(&cd.data_string());
-                }
+            if n.kind() == NodeKind::Text
+                && self.contains(n)
+                && let Some(cd) = n.downcast::<CharacterData>()
+            {
+                s.push_str(&cd.data_string());
+            }
         });
         // 5. "If this's end node is a Text node, then append the substring of that node's data
         //    from its start until this's end offset to s."

@@ -113,13 +113,7 @@ pub fn readable_stream_pipe_to(
         source.stored_error(error.handle_mut());
         source_errored(cx, &state, error.handle());
     } else {
-        react(
-            cx,
-            reader.closed_promise().promise_obj(),
-            state.clone(),
-            |_, _, _| {},
-            source_errored,
-        );
+        react(cx, reader.closed_promise().promise_obj(), state.clone(), |_, _, _| {}, source_errored);
     }
     // Errors must be propagated backward: dest is or becomes errored.
     if dest.state() == WritableState::Errored {
@@ -127,13 +121,7 @@ pub fn readable_stream_pipe_to(
         dest.stored_error(error.handle_mut());
         dest_errored(cx, &state, error.handle());
     } else {
-        react(
-            cx,
-            writer.closed_promise().promise_obj(),
-            state.clone(),
-            |_, _, _| {},
-            dest_errored,
-        );
+        react(cx, writer.closed_promise().promise_obj(), state.clone(), |_, _, _| {}, dest_errored);
     }
     // Closing must be propagated forward: source is or becomes closed.
     if source.state() == StreamState::Closed {

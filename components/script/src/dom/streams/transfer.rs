@@ -128,10 +128,9 @@ impl PortHandler for CrossRealmReadable {
         let Some(kind) = unpack(cx, data, value.handle_mut()) else { return };
         match kind.as_str() {
             // 5. If type is "chunk", perform ! ReadableStreamDefaultControllerEnqueue(controller, value).
-            "chunk"
-                if controller.can_close_or_enqueue() => {
-                    let _ = controller.enqueue(cx, value.handle());
-                }
+            "chunk" if controller.can_close_or_enqueue() => {
+                let _ = controller.enqueue(cx, value.handle());
+            }
             // 6. If type is "close": close controller; disentangle port.
             "close" => {
                 if controller.can_close_or_enqueue() {

@@ -201,9 +201,11 @@ impl WritableStream {
         // 7-8. If writer is set, stream.[[backpressure]] is true and state is "writable", resolve
         // writer.[[readyPromise]] with undefined.
         if let Some(writer) = self.writer.get()
-            && self.backpressure.get() && self.state.get() == WritableState::Writable {
-                writer.ready_promise().resolve_native(cx, &());
-            }
+            && self.backpressure.get()
+            && self.state.get() == WritableState::Writable
+        {
+            writer.ready_promise().resolve_native(cx, &());
+        }
         // 9. Perform ! WritableStreamDefaultControllerClose(stream.[[controller]]).
         self.controller().close(cx);
         promise
@@ -385,13 +387,14 @@ impl WritableStream {
         // 3-4. If writer is set and backpressure differs from stream.[[backpressure]]: a new
         // readyPromise when it becomes true, else resolve the current one.
         if let Some(writer) = self.writer.get()
-            && backpressure != self.backpressure.get() {
-                if backpressure {
-                    writer.set_ready_promise(Promise::new(cx, &self.global()));
-                } else {
-                    writer.ready_promise().resolve_native(cx, &());
-                }
+            && backpressure != self.backpressure.get()
+        {
+            if backpressure {
+                writer.set_ready_promise(Promise::new(cx, &self.global()));
+            } else {
+                writer.ready_promise().resolve_native(cx, &());
             }
+        }
         // 5. Set stream.[[backpressure]] to backpressure.
         self.backpressure.set(backpressure);
     }

@@ -104,7 +104,7 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
                 {
                     log::debug!("stopEngineThread: the media thread was already gone");
                 }
-            },
+            }
             "canvas" => {
                 crate::dom::canvas::rendering::flush();
                 if let Some(sender) = crate::threads::canvas_sender()
@@ -112,7 +112,7 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
                 {
                     log::debug!("stopEngineThread: the canvas thread was already gone");
                 }
-            },
+            }
             other => return Err(Error::Type(format!("no engine thread named {other:?} (\"media\" or \"canvas\")"))),
         }
         Ok(())
@@ -234,7 +234,10 @@ impl ApertureTestHooksMethods for ApertureTestHooks {
         crate::dom::canvas::testing::rendering_update_count()
     }
 
-    fn CanvasThreadCounts(&self, _cx: &mut JSContext) -> crate::dom::bindings::codegen::Dictionaries::CanvasThreadCounts {
+    fn CanvasThreadCounts(
+        &self,
+        _cx: &mut JSContext,
+    ) -> crate::dom::bindings::codegen::Dictionaries::CanvasThreadCounts {
         crate::dom::canvas::testing::thread_counts()
     }
 

@@ -331,9 +331,19 @@ impl HTMLTrackElementMethods for HTMLTrackElement {
     }
 
     reflect_url!(Src, SetSrc, "src", "https://html.spec.whatwg.org/multipage/media.html#dom-track-src");
-    reflect_string!(Srclang, SetSrclang, "srclang", "https://html.spec.whatwg.org/multipage/media.html#dom-track-srclang");
+    reflect_string!(
+        Srclang,
+        SetSrclang,
+        "srclang",
+        "https://html.spec.whatwg.org/multipage/media.html#dom-track-srclang"
+    );
     reflect_string!(Label, SetLabel, "label", "https://html.spec.whatwg.org/multipage/media.html#dom-track-label");
-    reflect_bool!(Default, SetDefault, "default", "https://html.spec.whatwg.org/multipage/media.html#dom-track-default");
+    reflect_bool!(
+        Default,
+        SetDefault,
+        "default",
+        "https://html.spec.whatwg.org/multipage/media.html#dom-track-default"
+    );
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dom-track-readystate>: "the numeric
     /// value corresponding to the text track readiness state of the track element's text

@@ -37,7 +37,11 @@ pub fn cue_order(a: &TextTrackCue, b: &TextTrackCue) -> Ordering {
 
 impl TextTrackCueList {
     pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<TextTrackCueList> {
-        reflect_dom_object(cx, Box::new(TextTrackCueList { reflector_: Reflector::new(), cues: RefCell::new(Vec::new()) }), window)
+        reflect_dom_object(
+            cx,
+            Box::new(TextTrackCueList { reflector_: Reflector::new(), cues: RefCell::new(Vec::new()) }),
+            window,
+        )
     }
 
     pub fn len(&self) -> usize {

@@ -36,7 +36,11 @@ pub(crate) fn percentage(value: f64, what: &str) -> Fallible<f64> {
 
 impl VTTRegion {
     pub fn new(cx: &mut JSContext, window: &Window, region: webvtt::Region) -> DomRoot<VTTRegion> {
-        reflect_dom_object(cx, Box::new(VTTRegion { reflector_: Reflector::new(), region: RefCell::new(region) }), window)
+        reflect_dom_object(
+            cx,
+            Box::new(VTTRegion { reflector_: Reflector::new(), region: RefCell::new(region) }),
+            window,
+        )
     }
 
     fn with(&self, change: impl FnOnce(&mut webvtt::Region)) {

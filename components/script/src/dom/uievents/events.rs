@@ -6,12 +6,12 @@ use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
+use crate::dom::bindings::codegen::CompositionEventBinding::CompositionEventMethods;
 use crate::dom::bindings::codegen::Dictionaries::{
-    CompositionEventInit, EventInit, EventModifierInit, FocusEventInit, InputEventInit, KeyboardEventInit, MouseEventInit, PointerEventInit,
-    UIEventInit, WheelEventInit,
+    CompositionEventInit, EventInit, EventModifierInit, FocusEventInit, InputEventInit, KeyboardEventInit,
+    MouseEventInit, PointerEventInit, UIEventInit, WheelEventInit,
 };
 use crate::dom::bindings::codegen::FocusEventBinding::FocusEventMethods;
-use crate::dom::bindings::codegen::CompositionEventBinding::CompositionEventMethods;
 use crate::dom::bindings::codegen::InputEventBinding::InputEventMethods;
 use crate::dom::bindings::codegen::KeyboardEventBinding::KeyboardEventMethods;
 use crate::dom::bindings::codegen::MouseEventBinding::MouseEventMethods;
@@ -611,7 +611,10 @@ impl CompositionEventMethods for CompositionEvent {
         type_: DOMString,
         init: &CompositionEventInit,
     ) -> Fallible<DomRoot<CompositionEvent>> {
-        let event = CompositionEvent { uievent: UIEvent::new_inherited(global, &init.parent), data: String::from(init.data.clone()) };
+        let event = CompositionEvent {
+            uievent: UIEvent::new_inherited(global, &init.parent),
+            data: String::from(init.data.clone()),
+        };
         let event = reflect_dom_object_with_proto(cx, Box::new(event), global, proto);
         init_event(event.upcast(), type_, &init.parent.parent);
         Ok(event)

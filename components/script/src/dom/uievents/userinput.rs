@@ -77,7 +77,12 @@ fn mouse_init(window: &Window, x: f64, y: f64, buttons: u16, detail: i32) -> Mou
 }
 
 /// A trusted PointerEvent of the mouse (pointer 1, primary).
-fn pointer_event(cx: &mut JSContext, window: &Window, type_: &str, init: MouseEventInit) -> Option<DomRoot<PointerEvent>> {
+fn pointer_event(
+    cx: &mut JSContext,
+    window: &Window,
+    type_: &str,
+    init: MouseEventInit,
+) -> Option<DomRoot<PointerEvent>> {
     let mut pointer = PointerEventInit::empty();
     pointer.parent = init;
     pointer.pointer_id = 1;
@@ -109,12 +114,17 @@ fn click(cx: &mut JSContext, window: &Window, x: f64, y: f64) {
     // the pointerdown event" (Pointer Events, 11.1): mousedown and mouseup are not fired then.
     let mut focus = true;
     if down_not_canceled
-        && let Ok(mousedown) =
-            <MouseEvent as MouseEventMethods>::Constructor(cx, window, None, "mousedown".into(), &mouse_init(window, x, y, 1, 1))
-        {
-            // The default action of mousedown moves the focus; canceling it keeps the focus.
-            focus = fire(cx, &target, mousedown.upcast());
-        }
+        && let Ok(mousedown) = <MouseEvent as MouseEventMethods>::Constructor(
+            cx,
+            window,
+            None,
+            "mousedown".into(),
+            &mouse_init(window, x, y, 1, 1),
+        )
+    {
+        // The default action of mousedown moves the focus; canceling it keeps the focus.
+        focus = fire(cx, &target, mousedown.upcast());
+    }
     if focus {
         focus_for_click(cx, window, &target);
     }
@@ -122,11 +132,16 @@ fn click(cx: &mut JSContext, window: &Window, x: f64, y: f64) {
         fire(cx, &target, up.upcast());
     }
     if down_not_canceled
-        && let Ok(mouseup) =
-            <MouseEvent as MouseEventMethods>::Constructor(cx, window, None, "mouseup".into(), &mouse_init(window, x, y, 0, 1))
-        {
-            fire(cx, &target, mouseup.upcast());
-        }
+        && let Ok(mouseup) = <MouseEvent as MouseEventMethods>::Constructor(
+            cx,
+            window,
+            None,
+            "mouseup".into(),
+            &mouse_init(window, x, y, 0, 1),
+        )
+    {
+        fire(cx, &target, mouseup.upcast());
+    }
     // The target may have been removed meanwhile: "click" goes to it if it is still connected,
     // as Chromium does, else nowhere.
     if !target.upcast::<Node>().is_connected() {
@@ -188,7 +203,13 @@ fn key_of(c: char) -> (String, String, Option<String>) {
     }
 }
 
-fn keyboard_event(cx: &mut JSContext, window: &Window, type_: &str, key: &str, code: &str) -> Option<DomRoot<KeyboardEvent>> {
+fn keyboard_event(
+    cx: &mut JSContext,
+    window: &Window,
+    type_: &str,
+    key: &str,
+    code: &str,
+) -> Option<DomRoot<KeyboardEvent>> {
     let mut init = KeyboardEventInit::empty();
     init.parent.parent.parent.bubbles = true;
     init.parent.parent.parent.cancelable = true;
@@ -227,7 +248,13 @@ fn legacy_key_code(key: &str) -> u32 {
     }
 }
 
-fn input_event(cx: &mut JSContext, window: &Window, type_: &str, input_type: &str, data: Option<&str>) -> Option<DomRoot<InputEvent>> {
+fn input_event(
+    cx: &mut JSContext,
+    window: &Window,
+    type_: &str,
+    input_type: &str,
+    data: Option<&str>,
+) -> Option<DomRoot<InputEvent>> {
     let mut init = InputEventInit::empty();
     init.parent.parent.bubbles = true;
     init.parent.parent.cancelable = type_ == "beforeinput";
@@ -296,7 +323,9 @@ impl TextControl {
             TextControl::TextArea(t) => t.upcast(),
         };
         let inserted: Vec<u16> = text.encode_utf16().collect();
-        if let Some(max) = element.get_attribute_value("maxlength").and_then(|v| crate::dom::html::reflect::parse_non_negative_integer(&v))
+        if let Some(max) = element
+            .get_attribute_value("maxlength")
+            .and_then(|v| crate::dom::html::reflect::parse_non_negative_integer(&v))
             && !inserted.is_empty()
             && (units.len() - (end - start) + inserted.len()) as i64 > max
         {
@@ -352,9 +381,10 @@ fn type_keys(cx: &mut JSContext, window: &Window, keys: &str) {
 fn key_default_action(cx: &mut JSContext, window: &Window, target: &Element, key: &str, text: Option<&str>) {
     if (text.is_some() || key == "Enter")
         && let Some(press) = keyboard_event(cx, window, "keypress", if key == "Enter" { "Enter" } else { key }, "")
-            && !fire(cx, target, press.upcast()) {
-                return;
-            }
+        && !fire(cx, target, press.upcast())
+    {
+        return;
+    }
     let Some(control) = text_control(target) else { return };
     let (input_type, data, inserted, backspace) = match (key, text) {
         (_, Some(t)) => ("insertText", Some(t), t.to_string(), false),
@@ -373,9 +403,10 @@ fn key_default_action(cx: &mut JSContext, window: &Window, target: &Element, key
         return;
     }
     if control.edit(cx, &inserted, backspace)
-        && let Some(input) = input_event(cx, window, "input", input_type, data) {
-            fire(cx, target, input.upcast());
-        }
+        && let Some(input) = input_event(cx, window, "input", input_type, data)
+    {
+        fire(cx, target, input.upcast());
+    }
 }
 
 /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#implicit-submission>:
@@ -415,8 +446,18 @@ fn implicit_submission(cx: &mut JSContext, input: &HTMLInputElement) {
         .filter(|i| {
             matches!(
                 i.input_type(),
-                "text" | "search" | "url" | "tel" | "email" | "password" | "date" | "month" | "week" | "time"
-                    | "datetime-local" | "number"
+                "text"
+                    | "search"
+                    | "url"
+                    | "tel"
+                    | "email"
+                    | "password"
+                    | "date"
+                    | "month"
+                    | "week"
+                    | "time"
+                    | "datetime-local"
+                    | "number"
             )
         })
         .count();

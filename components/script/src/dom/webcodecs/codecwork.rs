@@ -81,7 +81,7 @@ fn codec_event<T: CodecOwner>(owner: &T, cx: &mut JSContext, event: CodecEvent<T
                 owner.activate_config(config);
                 owner.control().blocked = false;
                 process_queue(owner, cx);
-            },
+            }
         },
         CodecEvent::Processed(outputs) => {
             // encode/decode, 4.3. No longer saturated: process the queue (after 4.5).
@@ -91,7 +91,7 @@ fn codec_event<T: CodecOwner>(owner: &T, cx: &mut JSContext, event: CodecEvent<T
             if unsaturated {
                 process_queue(owner, cx);
             }
-        },
+        }
         CodecEvent::Flushed { id, outputs } => {
             // flush, 1.3. Output the outputs, remove the promise and resolve it.
             owner.output(cx, outputs);
@@ -99,7 +99,7 @@ fn codec_event<T: CodecOwner>(owner: &T, cx: &mut JSContext, event: CodecEvent<T
             if let Some(promise) = promise {
                 promise.resolve_native(cx, &());
             }
-        },
+        }
         // 4.2. If the codec fails, the Close algorithm with EncodingError.
         CodecEvent::Failed(reason) => owner.close_with(cx, Error::Encoding(format!("{} failed: {reason}.", T::WORK))),
     }
@@ -308,7 +308,12 @@ pub fn schedule_dequeue_event<T: CodecOwner>(owner: &T) {
 
 /// "Invoke [[error callback]] with exception" (the close algorithms' last step): a
 /// `DOMException` of the error's name, the exception reported if the callback throws.
-pub fn invoke_error_callback(cx: &mut JSContext, window: &Window, callback: &WebCodecsErrorCallback, exception: &Error) {
+pub fn invoke_error_callback(
+    cx: &mut JSContext,
+    window: &Window,
+    callback: &WebCodecsErrorCallback,
+    exception: &Error,
+) {
     let (name, message) = match exception {
         Error::NotSupported(m) => (DOMErrorName::NotSupportedError, m.clone()),
         Error::Encoding(m) => (DOMErrorName::EncodingError, m.clone()),

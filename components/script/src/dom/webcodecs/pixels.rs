@@ -230,7 +230,10 @@ pub fn compute_layout(rect: &RectF, format: Format, layout: Option<&[(u32, u32)]
             Some(layout) => {
                 let (offset, stride) = layout[index];
                 if stride < c.source_width_bytes {
-                    return Err(format!("The stride of plane {index} is smaller than a row ({}).", c.source_width_bytes));
+                    return Err(format!(
+                        "The stride of plane {index} is smaller than a row ({}).",
+                        c.source_width_bytes
+                    ));
                 }
                 c.destination_offset = offset;
                 c.destination_stride = stride;
@@ -326,7 +329,11 @@ impl Resource {
             (PixelFormat::Bgra8, false) => "BGRX",
         };
         Resource {
-            format: Format::from_name(name).unwrap_or(Format { family: Family::Rgb { bgr: false }, bits: 8, alpha: true }),
+            format: Format::from_name(name).unwrap_or(Format {
+                family: Family::Rgb { bgr: false },
+                bits: 8,
+                alpha: true,
+            }),
             coded_width: frame.size.width,
             coded_height: frame.size.height,
             planes: vec![PlaneData { data: frame.data.clone(), offset: 0, stride: frame.stride }],
@@ -414,7 +421,8 @@ impl Resource {
             for row in 0..height as usize {
                 let src = plane.offset + (y0 as usize + row) * plane.stride + x0 as usize * 4;
                 let dst = row * width as usize * 4;
-                let (Some(s), Some(d)) = (bytes.get(src..src + width as usize * 4), out.get_mut(dst..dst + width as usize * 4))
+                let (Some(s), Some(d)) =
+                    (bytes.get(src..src + width as usize * 4), out.get_mut(dst..dst + width as usize * 4))
                 else {
                     continue;
                 };
@@ -575,7 +583,8 @@ pub fn parse_rotation(rotation: f64) -> u32 {
 
 /// <https://w3c.github.io/webcodecs/#videoframe-add-rotations>
 pub fn add_rotations(base_rotation: u32, base_flip: bool, rotation: u32) -> u32 {
-    let combined = if base_flip { base_rotation as i64 - rotation as i64 } else { base_rotation as i64 + rotation as i64 };
+    let combined =
+        if base_flip { base_rotation as i64 - rotation as i64 } else { base_rotation as i64 + rotation as i64 };
     combined.rem_euclid(360) as u32
 }
 

@@ -6,7 +6,9 @@ use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::{reflect_dom_object, reflect_dom_object_with_proto};
 use crate::dom::bindings::codegen::Dictionaries::VideoColorSpaceInit;
-use crate::dom::bindings::codegen::Enums::{VideoColorPrimaries, VideoMatrixCoefficients, VideoTransferCharacteristics};
+use crate::dom::bindings::codegen::Enums::{
+    VideoColorPrimaries, VideoMatrixCoefficients, VideoTransferCharacteristics,
+};
 use crate::dom::bindings::codegen::VideoColorSpaceBinding::VideoColorSpaceMethods;
 use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::reflector::Reflector;
@@ -78,7 +80,12 @@ impl VideoColorSpaceMethods for VideoColorSpace {
     ) -> Fallible<DomRoot<VideoColorSpace>> {
         // 1. Let c be a new VideoColorSpace, its slots assigned from init's members.
         let data = ColorSpaceData::from_init(init);
-        Ok(reflect_dom_object_with_proto(cx, Box::new(VideoColorSpace { reflector_: Reflector::new(), data }), global, proto))
+        Ok(reflect_dom_object_with_proto(
+            cx,
+            Box::new(VideoColorSpace { reflector_: Reflector::new(), data }),
+            global,
+            proto,
+        ))
     }
     /// <https://w3c.github.io/webcodecs/#dom-videocolorspace-primaries>
     fn Primaries(&self, _cx: &mut JSContext) -> Option<VideoColorPrimaries> {

@@ -12,9 +12,7 @@ use std::rc::Rc;
 
 use base::FrameBytes;
 use dom_struct::dom_struct;
-use media_traits::codecs::{
-    ChunkToDecode, DecodedFrame, VideoCodec, VideoDecoderBackend, VideoDecoderSettings,
-};
+use media_traits::codecs::{ChunkToDecode, DecodedFrame, VideoCodec, VideoDecoderBackend, VideoDecoderSettings};
 use mozjs::context::JSContext;
 use mozjs::jsval::UndefinedValue;
 use mozjs::rooted;
@@ -116,7 +114,7 @@ fn parse_config(config: &VideoDecoderConfig) -> Fallible<ActiveConfig> {
     let display_aspect = match (config.display_aspect_width, config.display_aspect_height) {
         (Some(0), _) | (_, Some(0)) => {
             return Err(Error::Type("displayAspectWidth and displayAspectHeight must not be 0.".into()));
-        },
+        }
         (Some(w), Some(h)) => Some((w, h)),
         (None, None) => None,
         _ => return Err(Error::Type("displayAspectWidth and displayAspectHeight must be given together.".into())),
@@ -148,10 +146,10 @@ fn clone_config(config: &VideoDecoderConfig) -> VideoDecoderConfig {
         description: config.description.as_ref().map(|d| match d {
             ArrayBufferViewOrArrayBuffer::ArrayBufferView(v) => {
                 ArrayBufferViewOrArrayBuffer::ArrayBufferView(ArrayBufferViewBytes(v.0.clone()))
-            },
+            }
             ArrayBufferViewOrArrayBuffer::ArrayBuffer(b) => {
                 ArrayBufferViewOrArrayBuffer::ArrayBuffer(ArrayBufferBytes(b.0.clone()))
-            },
+            }
         }),
         coded_width: config.coded_width,
         coded_height: config.coded_height,
@@ -184,7 +182,7 @@ fn is_key_data(codec: Option<VideoCodec>, data: &[u8]) -> Option<bool> {
             let shift = if profile == 3 { 2 } else { 3 };
             let show_existing = (first >> shift) & 1 == 1;
             Some(!show_existing && (first >> (shift - 1)) & 1 == 0)
-        },
+        }
         _ => None,
     }
 }
@@ -234,12 +232,13 @@ impl VideoDecoder {
                     Some(mut codec) => {
                         codec.started(self);
                         codec.backend.configure(serial, config.settings);
-                    },
+                    }
                     None => {
-                        let _ = self.close_decoder(cx, Error::NotSupported("This engine has no video decoders.".into()));
-                    },
+                        let _ =
+                            self.close_decoder(cx, Error::NotSupported("This engine has no video decoders.".into()));
+                    }
                 }
-            },
+            }
             Message::Decode(chunk, duration) => {
                 {
                     let mut inner = self.inner();
@@ -254,13 +253,13 @@ impl VideoDecoder {
                     codec.started(self);
                     codec.backend.process(chunk);
                 }
-            },
+            }
             Message::Flush(id) => {
                 if let Some(mut codec) = self.codec() {
                     codec.started(self);
                     codec.backend.flush(id);
                 }
-            },
+            }
         }
     }
 
@@ -347,10 +346,10 @@ fn create_frame(output: &DecodedFrame, timestamp: i64, duration: Option<u64>, co
     let display = match config.display_aspect {
         Some((aw, ah)) if (aw as u64) * (h as u64) > (ah as u64) * (w as u64) => {
             (((h as u64 * aw as u64) as f64 / ah as f64).round() as u32, h)
-        },
+        }
         Some((aw, ah)) if (aw as u64) * (h as u64) < (ah as u64) * (w as u64) => {
             (w, ((w as u64 * ah as u64) as f64 / aw as f64).round() as u32)
-        },
+        }
         _ => (w, h),
     };
     // 11. Pick Color Space: the config's members, else what the bitstream said, with what
@@ -537,7 +536,11 @@ impl VideoDecoderMethods for VideoDecoder {
         let window = self.global();
         // 1. If [[state]] is not "configured", a promise rejected with InvalidStateError.
         if self.inner().ctl.state != CodecState::Configured {
-            return Promise::new_rejected(cx, &window, Error::InvalidState("The VideoDecoder is not configured.".into()));
+            return Promise::new_rejected(
+                cx,
+                &window,
+                Error::InvalidState("The VideoDecoder is not configured.".into()),
+            );
         }
         let promise = Promise::new(cx, &window);
         {

@@ -15,8 +15,7 @@ use std::sync::Arc;
 
 use dom_struct::dom_struct;
 use media_traits::codecs::{
-    AvcFormat, BitrateMode, EncodedOutput, FrameToEncode, VideoCodec, VideoEncoderBackend,
-    VideoEncoderSettings,
+    AvcFormat, BitrateMode, EncodedOutput, FrameToEncode, VideoCodec, VideoEncoderBackend, VideoEncoderSettings,
 };
 use mozjs::context::JSContext;
 use mozjs::jsval::UndefinedValue;
@@ -37,8 +36,8 @@ use crate::dom::bindings::codegen::Enums::{
     VideoMatrixCoefficients, VideoTransferCharacteristics,
 };
 use crate::dom::bindings::codegen::Unions::ArrayBufferViewOrArrayBuffer;
-use crate::dom::bindings::conversions::ArrayBufferBytes;
 use crate::dom::bindings::codegen::VideoEncoderBinding::VideoEncoderMethods;
+use crate::dom::bindings::conversions::ArrayBufferBytes;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::promise::Promise;
@@ -223,12 +222,13 @@ impl VideoEncoder {
                     Some(mut codec) => {
                         codec.started(self);
                         codec.backend.configure(serial, config.settings);
-                    },
+                    }
                     None => {
-                        let _ = self.close_encoder(cx, Error::NotSupported("This engine has no video encoders.".into()));
-                    },
+                        let _ =
+                            self.close_encoder(cx, Error::NotSupported("This engine has no video encoders.".into()));
+                    }
                 }
-            },
+            }
             Message::Encode(frame, key_frame) => {
                 let id = {
                     let mut inner = self.inner();
@@ -256,14 +256,14 @@ impl VideoEncoder {
                     codec.started(self);
                     codec.backend.process(FrameToEncode { id, frame: pixels, timestamp: frame.timestamp, key_frame });
                 }
-            },
+            }
             Message::Flush(id) => {
                 // 1. Enqueue to the codec work queue: emit every pending output, then resolve.
                 if let Some(mut codec) = self.codec() {
                     codec.started(self);
                     codec.backend.flush(id);
                 }
-            },
+            }
         }
     }
 
@@ -540,7 +540,11 @@ impl VideoEncoderMethods for VideoEncoder {
         let window = self.global();
         // 1. If [[state]] is not "configured", return a promise rejected with InvalidStateError.
         if self.inner().ctl.state != CodecState::Configured {
-            return Promise::new_rejected(cx, &window, Error::InvalidState("The VideoEncoder is not configured.".into()));
+            return Promise::new_rejected(
+                cx,
+                &window,
+                Error::InvalidState("The VideoEncoder is not configured.".into()),
+            );
         }
         // 2–4. A new promise in [[pending flush promises]], and a control message to flush.
         let promise = Promise::new(cx, &window);

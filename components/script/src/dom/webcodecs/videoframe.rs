@@ -308,8 +308,11 @@ fn initialize_visible_rect(
         };
         let display_width = (w as f64 * width_scale).round() as u32;
         let display_height = (h as f64 * height_scale).round() as u32;
-        data.display =
-            if rotation == 0 || rotation == 180 { (display_width, display_height) } else { (display_height, display_width) };
+        data.display = if rotation == 0 || rotation == 180 {
+            (display_width, display_height)
+        } else {
+            (display_height, display_width)
+        };
     }
     Ok(())
 }
@@ -372,9 +375,8 @@ impl VideoFrameMethods for VideoFrame {
         let data = match &image {
             // VideoFrame: "Initialize Frame From Other Frame" (a closed frame is not usable).
             CanvasImageSource::VideoFrame(other) => {
-                let other = other
-                    .data()
-                    .ok_or_else(|| Error::InvalidState("The source VideoFrame is closed.".into()))?;
+                let other =
+                    other.data().ok_or_else(|| Error::InvalidState("The source VideoFrame is closed.".into()))?;
                 frame_from_other(init, &other)?
             }
             // HTMLVideoElement: NETWORK_EMPTY is InvalidStateError; the frame at the current
@@ -581,12 +583,7 @@ impl VideoFrameMethods for VideoFrame {
     }
 
     /// <https://w3c.github.io/webcodecs/#dom-videoframe-copyto>
-    fn CopyTo(
-        &self,
-        cx: &mut JSContext,
-        destination: HandleObject,
-        options: &VideoFrameCopyToOptions,
-    ) -> Rc<Promise> {
+    fn CopyTo(&self, cx: &mut JSContext, destination: HandleObject, options: &VideoFrameCopyToOptions) -> Rc<Promise> {
         let global = self.global();
         // 1. If [[Detached]] is true, return a promise rejected with an InvalidStateError.
         let Some(data) = self.data() else {
@@ -594,7 +591,11 @@ impl VideoFrameMethods for VideoFrame {
         };
         // 2. If [[format]] is null, return a promise rejected with a NotSupportedError.
         if data.format.is_none() {
-            return Promise::new_rejected(cx, &global, Error::NotSupported("The frame's format is not readable.".into()));
+            return Promise::new_rejected(
+                cx,
+                &global,
+                Error::NotSupported("The frame's format is not readable.".into()),
+            );
         }
         // 3–4. Parse VideoFrameCopyToOptions.
         let (combined, format) = match data.parse_copy_options(options) {
@@ -630,7 +631,10 @@ impl VideoFrameMethods for VideoFrame {
             return Promise::new_rejected(
                 cx,
                 &global,
-                Error::Type(format!("The destination holds {length} bytes; the copy needs {}.", combined.allocation_size)),
+                Error::Type(format!(
+                    "The destination holds {length} bytes; the copy needs {}.",
+                    combined.allocation_size
+                )),
             );
         }
         // 10. Copy each plane's rows (at once: the destination is the page's memory), then

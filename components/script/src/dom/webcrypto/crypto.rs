@@ -11,10 +11,10 @@ use crate::dom::bindings::conversions::with_view_bytes_mut;
 use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{DomRoot, MutNullableDom};
-use crate::dom::globalscope::DomGlobal;
-use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 use crate::dom::bindings::str::DOMString;
+use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
+use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 
 #[dom_struct]
 pub struct Crypto {

@@ -60,7 +60,11 @@ fn normalize_digest_algorithm(cx: &mut JSContext, algorithm: HandleValue) -> Res
     // dictionary type Algorithm (a TypeError for a missing name; a getter's exception
     // propagates).
     let name = if algorithm.get().is_string() {
-        let Ok(Ok(name)) = crate::dom::bindings::str::DOMString::from_jsval(cx, algorithm, crate::dom::bindings::conversions::StringificationBehavior::Default) else {
+        let Ok(Ok(name)) = crate::dom::bindings::str::DOMString::from_jsval(
+            cx,
+            algorithm,
+            crate::dom::bindings::conversions::StringificationBehavior::Default,
+        ) else {
             return Err(Error::JSFailed);
         };
         name.to_string()

@@ -32,7 +32,9 @@ use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::event::Event;
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::globalscope::DomGlobal;
-use crate::dom::html::structuredclone::{CloneCaller, SerializedMessage, deserialize_from_thread, serialize_for_thread};
+use crate::dom::html::structuredclone::{
+    CloneCaller, SerializedMessage, deserialize_from_thread, serialize_for_thread,
+};
 use crate::dom::html::window::Window;
 use crate::dom::webmessaging::messageevent::MessageEvent;
 use crate::dom::workers::worker::WorkerShared;
@@ -144,7 +146,8 @@ impl BroadcastChannel {
                 Ok(_) => "message",
                 Err(_) => "messageerror",
             };
-            let event = MessageEvent::new_trusted(cx, &window, kind, data.handle(), origin, source.handle(), Vec::new());
+            let event =
+                MessageEvent::new_trusted(cx, &window, kind, data.handle(), origin, source.handle(), Vec::new());
             self.upcast::<EventTarget>().dispatch(cx, event.upcast::<Event>());
         });
     }
@@ -200,7 +203,9 @@ impl BroadcastChannelMethods for BroadcastChannel {
         }
         // 2. If this's closed flag is true, then throw an "InvalidStateError" DOMException.
         if self.closed.get() {
-            return Err(Error::InvalidState("Failed to execute 'postMessage' on 'BroadcastChannel': Channel is closed".into()));
+            return Err(Error::InvalidState(
+                "Failed to execute 'postMessage' on 'BroadcastChannel': Channel is closed".into(),
+            ));
         }
         // 3. Let serialized be StructuredSerialize(message). Rethrow any exceptions.
         let caller = CloneCaller { operation: "postMessage", interface: "BroadcastChannel" };

@@ -285,7 +285,8 @@ pub fn teardown() -> usize {
     let mut count = 0;
     for (channel, side) in owned {
         let Some(channel) = channel.upgrade() else { continue };
-        let owned_here = channel.lock().is_some_and(|sides| sides[side].owner.as_ref().is_some_and(|o| o.thread == here));
+        let owned_here =
+            channel.lock().is_some_and(|sides| sides[side].owner.as_ref().is_some_and(|o| o.thread == here));
         if owned_here {
             let endpoint = Endpoint { channel, side };
             endpoint.disentangle();

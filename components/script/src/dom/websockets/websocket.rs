@@ -65,9 +65,10 @@ pub fn teardown() -> usize {
 fn send_command(id: u64, command: Command) {
     CONNECTIONS.with(|c| {
         if let Some(connection) = c.borrow().get(&id)
-            && !connection.send(command) {
-                log::debug!("a command for a WebSocket connection that has ended was dropped");
-            }
+            && !connection.send(command)
+        {
+            log::debug!("a command for a WebSocket connection that has ended was dropped");
+        }
     });
 }
 
@@ -226,10 +227,11 @@ impl WebSocket {
         let this = Trusted::new(self);
         crate::script_thread::queue_task(Box::new(move |cx| {
             if let Some(socket) = this.root()
-                && socket.ready_state.get() != CLOSED {
-                    let window = socket.global();
-                    socket.closed(cx, &window, false, 1006, String::new());
-                }
+                && socket.ready_state.get() != CLOSED
+            {
+                let window = socket.global();
+                socket.closed(cx, &window, false, 1006, String::new());
+            }
         }));
     }
 
@@ -404,11 +406,13 @@ impl WebSocketMethods for WebSocket {
         // 1. If code is present, but is neither an integer equal to 1000 nor an integer in the
         //    range 3000 to 4999, inclusive, throw an "InvalidAccessError" DOMException.
         if let Some(code) = code
-            && code != 1000 && !(3000..=4999).contains(&code) {
-                return Err(Error::InvalidAccess(format!(
-                    "Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. {code} is neither."
-                )));
-            }
+            && code != 1000
+            && !(3000..=4999).contains(&code)
+        {
+            return Err(Error::InvalidAccess(format!(
+                "Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. {code} is neither."
+            )));
+        }
         // 2. If reason is present, then run these substeps: 1. Let reasonBytes be the result of
         //    encoding reason. 2. If reasonBytes is longer than 123 bytes, then throw a
         //    "SyntaxError" DOMException.

@@ -7,9 +7,9 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 use mozjs::rust::HandleValue;
 
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::DedicatedWorkerGlobalScopeBinding;
 use crate::dom::bindings::codegen::DedicatedWorkerGlobalScopeBinding::DedicatedWorkerGlobalScopeMethods;
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::error::ErrorResult;
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
@@ -83,7 +83,11 @@ impl DedicatedWorkerGlobalScopeMethods for DedicatedWorkerGlobalScope {
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-animationframeprovider-requestanimationframe>:
     /// a dedicated worker "supports animation frames" (its owner is a window's); the
     /// callbacks run at the worker's rendering opportunities, at most 60 times a second.
-    fn RequestAnimationFrame(&self, cx: &mut JSContext, callback: Rc<crate::dom::bindings::codegen::Callbacks::FrameRequestCallback>) -> u32 {
+    fn RequestAnimationFrame(
+        &self,
+        cx: &mut JSContext,
+        callback: Rc<crate::dom::bindings::codegen::Callbacks::FrameRequestCallback>,
+    ) -> u32 {
         use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
         self.upcast_window().RequestAnimationFrame(cx, callback)
     }

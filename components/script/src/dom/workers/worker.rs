@@ -21,10 +21,10 @@ use mozjs::rust::{HandleObject, HandleValue};
 use url::Url;
 
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
+use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::codegen::Dictionaries::WorkerOptions;
 use crate::dom::bindings::codegen::Enums::WorkerType;
 use crate::dom::bindings::codegen::WorkerBinding::WorkerMethods;
-use crate::dom::bindings::codegen::Callbacks::EventHandlerNonNull;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::refcounted::Trusted;
@@ -72,9 +72,10 @@ impl WorkerShared {
     pub fn stop(&self) {
         self.closing.store(true, Ordering::SeqCst);
         if let Ok(cx) = self.interrupt.lock()
-            && let Some(cx) = cx.as_ref() {
-                cx.request_interrupt_callback();
-            }
+            && let Some(cx) = cx.as_ref()
+        {
+            cx.request_interrupt_callback();
+        }
     }
 }
 
@@ -139,9 +140,10 @@ pub fn terminate_all() {
     }
     for handle in handles {
         if let Some(thread) = handle.thread.borrow_mut().take()
-            && thread.join().is_err() {
-                log::error!("a worker's thread panicked");
-            }
+            && thread.join().is_err()
+        {
+            log::error!("a worker's thread panicked");
+        }
         handle.object.borrow_mut().take();
     }
 }
@@ -167,9 +169,10 @@ pub fn worker_finished(id: u64) {
     let handle = WORKERS.with(|w| w.borrow_mut().remove(&id));
     if let Some(handle) = handle {
         if let Some(thread) = handle.thread.borrow_mut().take()
-            && thread.join().is_err() {
-                log::error!("worker {id}'s thread panicked");
-            }
+            && thread.join().is_err()
+        {
+            log::error!("worker {id}'s thread panicked");
+        }
         handle.object.borrow_mut().take();
     }
 }
@@ -283,10 +286,9 @@ impl WorkerMethods for Worker {
         // 3. Let worker URL be the result of encoding-parsing a URL given scriptURL, relative to
         //    outside settings. 4. If worker URL is failure, then throw a "SyntaxError".
         let base = global.url();
-        let url = global
-            .api_base_url()
-            .join(&script_url.0)
-            .map_err(|_| Error::Syntax(format!("Failed to construct 'Worker': The URL '{}' is invalid.", script_url.0)))?;
+        let url = global.api_base_url().join(&script_url.0).map_err(|_| {
+            Error::Syntax(format!("Failed to construct 'Worker': The URL '{}' is invalid.", script_url.0))
+        })?;
         // The script is fetched in "same-origin" mode: another origin's script (or a scheme
         // that cannot be fetched) is a network error, reported by an `error` event at the
         // worker, not an exception (a data: URL gets an opaque origin of its own; file: pages
@@ -360,8 +362,12 @@ impl WorkerMethods for Worker {
     /// message goes through the worker's implicit port; after `terminate()` it is dropped.
     fn PostMessage(&self, cx: &mut JSContext, message: HandleValue, transfer_or_options: HandleValue) -> ErrorResult {
         let transfer = crate::dom::webmessaging::messageport::post_message_transfer(cx, transfer_or_options, "Worker")?;
-        let serialized =
-            serialize_for_thread(cx, message, &transfer, CloneCaller { operation: "postMessage", interface: "Worker" })?;
+        let serialized = serialize_for_thread(
+            cx,
+            message,
+            &transfer,
+            CloneCaller { operation: "postMessage", interface: "Worker" },
+        )?;
         if self.shared.closing.load(Ordering::SeqCst) {
             return Ok(());
         }

@@ -14,13 +14,12 @@ use mozjs::context::JSContext;
 use mozjs::jsval::JSVal;
 use mozjs::rust::{HandleValue, MutableHandleValue};
 
-use crate::dom::bindings::codegen::Dictionaries::RequestInit;
-use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
-use crate::dom::bindings::codegen::WorkerGlobalScopeBinding::WorkerGlobalScopeMethods;
 use crate::dom::bindings::codegen::Callbacks::{EventHandlerNonNull, VoidFunction};
 use crate::dom::bindings::codegen::Dictionaries::ImageBitmapOptions;
+use crate::dom::bindings::codegen::Dictionaries::RequestInit;
 use crate::dom::bindings::codegen::Unions::{RequestOrUSVString, StringOrFunction};
-use crate::dom::images::imagebitmap::ImageBitmapSource;
+use crate::dom::bindings::codegen::WindowBinding::WindowMethods;
+use crate::dom::bindings::codegen::WorkerGlobalScopeBinding::WorkerGlobalScopeMethods;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::promise::Promise;
@@ -29,6 +28,7 @@ use crate::dom::bindings::str::{ByteString, DOMString, USVString};
 use crate::dom::dom::eventtarget::EventTarget;
 use crate::dom::hrtime::performance::Performance;
 use crate::dom::html::window::{Window, WindowOptions};
+use crate::dom::images::imagebitmap::ImageBitmapSource;
 use crate::dom::webcrypto::crypto::Crypto;
 use crate::dom::workers::workerlocation::WorkerLocation;
 use crate::dom::workers::workernavigator::WorkerNavigator;
@@ -212,7 +212,13 @@ impl WorkerGlobalScopeMethods for WorkerGlobalScope {
         self.window.ReportError(cx, e)
     }
     /// <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
-    fn StructuredClone(&self, cx: &mut JSContext, value: HandleValue, options: HandleValue, rval: MutableHandleValue) -> ErrorResult {
+    fn StructuredClone(
+        &self,
+        cx: &mut JSContext,
+        value: HandleValue,
+        options: HandleValue,
+        rval: MutableHandleValue,
+    ) -> ErrorResult {
         self.window.StructuredClone(cx, value, options, rval)
     }
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
@@ -256,7 +262,12 @@ impl WorkerGlobalScopeMethods for WorkerGlobalScope {
         self.window.Fetch(cx, input, init)
     }
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>
-    fn CreateImageBitmap(&self, cx: &mut JSContext, image: ImageBitmapSource, options: &ImageBitmapOptions) -> Rc<Promise> {
+    fn CreateImageBitmap(
+        &self,
+        cx: &mut JSContext,
+        image: ImageBitmapSource,
+        options: &ImageBitmapOptions,
+    ) -> Rc<Promise> {
         self.window.CreateImageBitmap(cx, image, options)
     }
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-createimagebitmap>

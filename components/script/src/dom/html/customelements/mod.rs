@@ -206,9 +206,10 @@ pub fn enqueue_callback_reaction(cx: &mut JSContext, element: &Element, callback
     // 4. "If callbackName is "attributeChangedCallback": … If attributeName is not in
     //    definition's observed attributes, then return."
     if let CallbackArgs::AttributeChanged { name, .. } = &args
-        && !definition.observed_attributes.iter().any(|a| a == name) {
-            return;
-        }
+        && !definition.observed_attributes.iter().any(|a| a == name)
+    {
+        return;
+    }
     // 5. "Add a new callback reaction to element's custom element reaction queue."
     element.push_custom_element_reaction(CustomElementReaction::Callback { definition, callback, args });
     // 6. "Enqueue an element on the appropriate element queue given element."

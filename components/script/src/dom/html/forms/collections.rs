@@ -13,7 +13,7 @@ use crate::dom::bindings::codegen::HTMLOptionsCollectionBinding::HTMLOptionsColl
 use crate::dom::bindings::codegen::HTMLSelectElementBinding::HTMLSelectElementMethods;
 use crate::dom::bindings::codegen::RadioNodeListBinding::RadioNodeListMethods;
 use crate::dom::bindings::codegen::Unions::{
-    RadioNodeListOrElement, HTMLElementOrLong, HTMLOptionElementOrHTMLOptGroupElement,
+    HTMLElementOrLong, HTMLOptionElementOrHTMLOptGroupElement, RadioNodeListOrElement,
 };
 use crate::dom::bindings::error::ErrorResult;
 use crate::dom::bindings::inheritance::Castable;
@@ -55,7 +55,13 @@ impl HTMLOptionsCollection {
 
     fn new_option(&self, cx: &mut JSContext, select: &HTMLSelectElement) -> DomRoot<Node> {
         let document = select.upcast::<Node>().owner_doc();
-        DomRoot::upcast(crate::dom::dom::createelement::create_element(cx, &document, "option", Some(HTML_NAMESPACE), None))
+        DomRoot::upcast(crate::dom::dom::createelement::create_element(
+            cx,
+            &document,
+            "option",
+            Some(HTML_NAMESPACE),
+            None,
+        ))
     }
 
     /// Appends `count` new option elements to the select.
@@ -221,7 +227,9 @@ impl HTMLFormControlsCollectionMethods for HTMLFormControlsCollection {
             //    RadioNodeList object are those that have either an id attribute or a name
             //    attribute equal to name. The nodes in the RadioNodeList object must be sorted in
             //    tree order. Return that RadioNodeList object."
-            _ => Some(RadioNodeListOrElement::RadioNodeList(RadioNodeList::new(cx, &self.collection, name.to_string()))),
+            _ => {
+                Some(RadioNodeListOrElement::RadioNodeList(RadioNodeList::new(cx, &self.collection, name.to_string())))
+            }
         }
     }
     /// <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#htmlformcontrolscollection>:
@@ -280,12 +288,11 @@ impl RadioNodeListMethods for RadioNodeList {
         // element in tree order represented by the RadioNodeList object that is an input element
         // whose type attribute is in the Radio Button state and whose value content attribute is
         // present and equal to the new value, if any."
-        let element = self.radio_buttons().into_iter().find(|i| {
-            match i.upcast::<Element>().get_attribute_value("value") {
+        let element =
+            self.radio_buttons().into_iter().find(|i| match i.upcast::<Element>().get_attribute_value("value") {
                 Some(v) => v == *value,
                 None => &*value == "on",
-            }
-        });
+            });
         // "If element is not null, then set its checkedness to true."
         if let Some(element) = element {
             element.set_checkedness(true);

@@ -82,12 +82,7 @@ impl HTMLLegendElementMethods for HTMLLegendElement {
         let fieldset = parent.downcast::<HTMLFieldSetElement>()?;
         form_owner(fieldset.upcast())
     }
-    reflect_string!(
-        Align,
-        SetAlign,
-        "align",
-        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-legend-align"
-    );
+    reflect_string!(Align, SetAlign, "align", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-legend-align");
 }
 
 #[dom_struct]
@@ -316,11 +311,41 @@ macro_rules! meter_attribute {
 }
 
 impl HTMLMeterElementMethods for HTMLMeterElement {
-    meter_attribute!(Value, SetValue, value, "value", "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-value");
-    meter_attribute!(Min, SetMin, min, "min", "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-min");
-    meter_attribute!(Max, SetMax, max, "max", "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-max");
-    meter_attribute!(Low, SetLow, low, "low", "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-low");
-    meter_attribute!(High, SetHigh, high, "high", "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-high");
+    meter_attribute!(
+        Value,
+        SetValue,
+        value,
+        "value",
+        "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-value"
+    );
+    meter_attribute!(
+        Min,
+        SetMin,
+        min,
+        "min",
+        "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-min"
+    );
+    meter_attribute!(
+        Max,
+        SetMax,
+        max,
+        "max",
+        "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-max"
+    );
+    meter_attribute!(
+        Low,
+        SetLow,
+        low,
+        "low",
+        "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-low"
+    );
+    meter_attribute!(
+        High,
+        SetHigh,
+        high,
+        "high",
+        "https://html.spec.whatwg.org/multipage/form-elements.html#dom-meter-high"
+    );
     meter_attribute!(
         Optimum,
         SetOptimum,

@@ -8,6 +8,7 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::HTMLFormElementBinding::HTMLFormElementMethods;
+use crate::dom::bindings::codegen::Unions::RadioNodeListOrElement;
 use crate::dom::bindings::error::{Error, ErrorResult};
 use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
@@ -15,10 +16,9 @@ use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::dom::document::Document;
 use crate::dom::dom::element::Element;
 use crate::dom::dom::eventtarget::EventTarget;
-use crate::dom::bindings::codegen::Unions::RadioNodeListOrElement;
 use crate::dom::dom::htmlcollection::{CollectionFilter, HTMLCollection};
-use crate::dom::html::forms::collections::{HTMLFormControlsCollection, RadioNodeList};
 use crate::dom::dom::node::Node;
+use crate::dom::html::forms::collections::{HTMLFormControlsCollection, RadioNodeList};
 use crate::dom::html::forms::htmlinputelement::HTMLInputElement;
 use crate::dom::html::forms::{form_owner, is_listed, reset_control};
 use crate::dom::html::htmlelement::HTMLElement;
@@ -205,7 +205,8 @@ impl HTMLFormElementMethods for HTMLFormElement {
     /// <https://html.spec.whatwg.org/multipage/forms.html#dom-form-nameditem>
     fn NamedGetter(&self, cx: &mut JSContext, name: DOMString) -> Option<RadioNodeListOrElement> {
         let named = |e: &Element| {
-            e.get_attribute_value("id").as_deref() == Some(&*name) || e.get_attribute_value("name").as_deref() == Some(&*name)
+            e.get_attribute_value("id").as_deref() == Some(&*name)
+                || e.get_attribute_value("name").as_deref() == Some(&*name)
         };
         // 1. "Let candidates be a live RadioNodeList object containing all the listed elements,
         //    whose form owner is the form element, that have either an id attribute or a name

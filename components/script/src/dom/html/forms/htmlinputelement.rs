@@ -20,8 +20,8 @@ use crate::dom::dom::node::Node;
 use crate::dom::dom::nodelist::NodeList;
 use crate::dom::fileapi::filelist::FileList;
 use crate::dom::html::forms::htmlformelement::HTMLFormElement;
-use crate::dom::html::forms::textselection::{self, SelectionState};
 use crate::dom::html::forms::inputvalue::{self, Range, ValueMode};
+use crate::dom::html::forms::textselection::{self, SelectionState};
 use crate::dom::html::forms::{PreActivation, form_owner, is_disabled_control, labels};
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::html::reflect::{reflect_bool, reflect_non_negative_long, reflect_string, reflect_url};
@@ -463,7 +463,9 @@ impl HTMLInputElementMethods for HTMLInputElement {
     /// attribute applies and the new value is not null, then it must replace the selected files
     /// with the files of the given FileList."
     fn SetFiles(&self, _cx: &mut JSContext, value: Option<&FileList>) {
-        if self.input_type() == "file" && let Some(files) = value {
+        if self.input_type() == "file"
+            && let Some(files) = value
+        {
             self.files.set(Some(files));
         }
     }
@@ -619,7 +621,13 @@ impl HTMLInputElementMethods for HTMLInputElement {
         Ok(())
     }
     /// <https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-textarea/input-setselectionrange>
-    fn SetSelectionRange(&self, _cx: &mut JSContext, start: u32, end: u32, direction: Option<DOMString>) -> ErrorResult {
+    fn SetSelectionRange(
+        &self,
+        _cx: &mut JSContext,
+        start: u32,
+        end: u32,
+        direction: Option<DOMString>,
+    ) -> ErrorResult {
         self.selection()?;
         self.set_selection(start, end, direction.as_deref());
         Ok(())
@@ -658,9 +666,10 @@ impl HTMLInputElement {
         // 3. "If the element has a minimum and a maximum and the minimum is greater than the
         //    maximum, then return."
         if let (Some(min), Some(max)) = (range.min, range.max)
-            && min > max {
-                return Ok(());
-            }
+            && min > max
+        {
+            return Ok(());
+        }
         let value = inputvalue::parse_valid_float(&self.current_value()).unwrap_or(0.0);
         if let Some(new) = inputvalue::step(value, n, up, &range, step) {
             self.set_current_value(inputvalue::float_to_string(new));

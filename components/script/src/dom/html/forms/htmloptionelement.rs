@@ -90,9 +90,10 @@ impl HTMLOptionElement {
                 if let Some(text) = child.downcast::<Text>() {
                     out.push_str(&text.upcast::<crate::dom::dom::characterdata::CharacterData>().data_string());
                 } else if let Some(e) = child.downcast::<Element>()
-                    && (e.local_name() != "script") {
-                        collect(&child, out);
-                    }
+                    && (e.local_name() != "script")
+                {
+                    collect(&child, out);
+                }
             }
         }
         let mut s = String::new();
@@ -185,10 +186,9 @@ impl HTMLOptionElementMethods for HTMLOptionElement {
     /// for a reset" (a single select keeps only this one).
     fn SetSelected(&self, _cx: &mut JSContext, value: bool) {
         self.set_raw_selectedness(value);
-        if value
-            && let Some(select) = self.owner_select() {
-                select.keep_only_selected(self);
-            }
+        if value && let Some(select) = self.owner_select() {
+            select.keep_only_selected(self);
+        }
     }
     /// <https://html.spec.whatwg.org/multipage/form-elements.html#dom-option-value>
     fn Value(&self, _cx: &mut JSContext) -> DOMString {

@@ -56,9 +56,10 @@ impl HTMLSelectElement {
         if let Some(last) = raw.iter().rposition(|s| *s) {
             flags[last] = true;
         } else if self.display_size() == 1
-            && let Some(first) = options.iter().position(|o| !o.is_disabled()) {
-                flags[first] = true;
-            }
+            && let Some(first) = options.iter().position(|o| !o.is_disabled())
+        {
+            flags[first] = true;
+        }
         flags
     }
 
@@ -101,7 +102,7 @@ impl HTMLSelectElement {
             return false;
         }
         let options = self.list_of_options();
-        
+
         options.first().is_some_and(|first| {
             std::ptr::eq(&**first, &**only)
                 && first.value().is_empty()

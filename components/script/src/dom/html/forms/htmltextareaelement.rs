@@ -7,8 +7,8 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 
 use crate::dom::bindings::codegen::HTMLTextAreaElementBinding::HTMLTextAreaElementMethods;
-use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::error::ErrorResult;
+use crate::dom::bindings::inheritance::Castable;
 use crate::dom::bindings::root::DomRoot;
 use crate::dom::bindings::str::DOMString;
 use crate::dom::dom::document::Document;

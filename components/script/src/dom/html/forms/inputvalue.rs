@@ -143,9 +143,10 @@ impl Range {
         let mut max = parsed_max.or(range.then_some(100.0));
         if range
             && let (Some(lo), Some(hi)) = (min, max)
-                && hi < lo {
-                    max = Some(lo);
-                }
+            && hi < lo
+        {
+            max = Some(lo);
+        }
         // <https://html.spec.whatwg.org/multipage/input.html#concept-input-step>: the default
         // step is 1 for both; "any" means no allowed value step; an invalid or non-positive
         // value is the default.
@@ -367,13 +368,15 @@ pub fn step(value: f64, n: i32, up: bool, range: &Range, step: f64) -> Option<f6
     }
     // 8–9. Clamp to the minimum and maximum, staying on a step.
     if let Some(min) = range.min
-        && value < min {
-            value = range.step_base + ((min - range.step_base) / step).ceil() * step;
-        }
+        && value < min
+    {
+        value = range.step_base + ((min - range.step_base) / step).ceil() * step;
+    }
     if let Some(max) = range.max
-        && value > max {
-            value = range.step_base + ((max - range.step_base) / step).floor() * step;
-        }
+        && value > max
+    {
+        value = range.step_base + ((max - range.step_base) / step).floor() * step;
+    }
     // 10. "If either the method invoked was stepDown() and valueBeforeStepping is less than value,
     //     or the method invoked was stepUp() and valueBeforeStepping is greater than value, return."
     if (!up && before < value) || (up && before > value) {

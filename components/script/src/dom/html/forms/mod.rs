@@ -124,20 +124,20 @@ fn in_disabled_fieldset(element: &Element) -> bool {
     while let Some(parent) = child.parent() {
         if let Some(fieldset) = parent.downcast::<Element>()
             && fieldset.is_html_element()
-                && fieldset.local_name() == "fieldset"
-                && fieldset.has_attribute_named("disabled")
-            {
-                let first_legend = parent
-                    .children()
-                    .into_iter()
-                    .filter_map(|c| c.downcast_root::<Element>())
-                    .find(|e| e.is_html_element() && e.local_name() == "legend");
-                let inside_legend =
-                    first_legend.is_some_and(|l| l.upcast::<Node>().is_inclusive_ancestor_of(element.upcast()));
-                if !inside_legend {
-                    return true;
-                }
+            && fieldset.local_name() == "fieldset"
+            && fieldset.has_attribute_named("disabled")
+        {
+            let first_legend = parent
+                .children()
+                .into_iter()
+                .filter_map(|c| c.downcast_root::<Element>())
+                .find(|e| e.is_html_element() && e.local_name() == "legend");
+            let inside_legend =
+                first_legend.is_some_and(|l| l.upcast::<Node>().is_inclusive_ancestor_of(element.upcast()));
+            if !inside_legend {
+                return true;
             }
+        }
         child = parent;
     }
     false

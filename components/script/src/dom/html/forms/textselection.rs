@@ -259,10 +259,16 @@ mod tests {
     fn set_range_text_modes() {
         // "preserve": the selection (0, 2) over the replaced "XY" ends after the new text.
         assert_eq!(range_text("XYrld!", (0, 2), "Q", None, SelectionMode::Preserve).unwrap(), ("Qrld!".into(), 0, 1));
-        assert_eq!(range_text("world!", (1, 6), "XY", Some((0, 2)), SelectionMode::Select).unwrap(), ("XYrld!".into(), 0, 2));
+        assert_eq!(
+            range_text("world!", (1, 6), "XY", Some((0, 2)), SelectionMode::Select).unwrap(),
+            ("XYrld!".into(), 0, 2)
+        );
         assert_eq!(range_text("abc", (3, 3), "Z", Some((1, 1)), SelectionMode::End).unwrap(), ("aZbc".into(), 2, 2));
         // A selection after the replaced text moves by the difference in length.
-        assert_eq!(range_text("abcdef", (4, 6), "", Some((0, 2)), SelectionMode::Preserve).unwrap(), ("cdef".into(), 2, 4));
+        assert_eq!(
+            range_text("abcdef", (4, 6), "", Some((0, 2)), SelectionMode::Preserve).unwrap(),
+            ("cdef".into(), 2, 4)
+        );
         assert!(range_text("abc", (0, 0), "z", Some((3, 1)), SelectionMode::Preserve).is_err());
         // Arguments past the end are the end.
         assert_eq!(range_text("ab", (0, 0), "!", Some((9, 99)), SelectionMode::Start).unwrap(), ("ab!".into(), 2, 2));

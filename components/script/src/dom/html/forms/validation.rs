@@ -62,8 +62,18 @@ fn is_control(element: &Element) -> bool {
 fn readonly_applies(kind: &str) -> bool {
     matches!(
         kind,
-        "text" | "search" | "url" | "tel" | "email" | "password" | "date" | "month" | "week" | "time"
-            | "datetime-local" | "number"
+        "text"
+            | "search"
+            | "url"
+            | "tel"
+            | "email"
+            | "password"
+            | "date"
+            | "month"
+            | "week"
+            | "time"
+            | "datetime-local"
+            | "number"
     )
 }
 
@@ -109,8 +119,8 @@ pub fn custom_message(element: &Element) -> String {
 /// grammar (its regular expression) as code.
 pub fn is_valid_email(address: &str) -> bool {
     let Some((local, domain)) = address.split_once('@') else { return false };
-    let local_ok = !local.is_empty()
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let local_ok =
+        !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
     let label_ok = |label: &str| {
         let bytes = label.as_bytes();
         !bytes.is_empty()
@@ -395,11 +405,8 @@ fn statically_validate(cx: &mut JSContext, form: &HTMLFormElement) -> Option<Vec
     //      constraint validation, then move on to the next element; otherwise, if field
     //      satisfies its constraints, then move on to the next element; otherwise, add field
     //      to invalid controls."
-    let invalid: Vec<DomRoot<Element>> = form_controls(form)
-        .into_iter()
-        .filter(|e| is_candidate(e))
-        .filter(|e| !validity(cx, e).valid())
-        .collect();
+    let invalid: Vec<DomRoot<Element>> =
+        form_controls(form).into_iter().filter(|e| is_candidate(e)).filter(|e| !validity(cx, e).valid()).collect();
     // 4. "If invalid controls is empty, then return a positive result."
     if invalid.is_empty() {
         return None;

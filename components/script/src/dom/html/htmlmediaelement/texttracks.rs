@@ -147,7 +147,6 @@ impl HTMLMediaElement {
     /// TextTrackList object. 4. If the media element's show poster flag is not set, run the
     /// time marches on steps."
     pub fn text_track_mode_changed(&self, cx: &mut JSContext) {
-
         if !self.pending_text_track_change.replace(true) {
             self.queue_media_task(|cx, e| {
                 e.pending_text_track_change.set(false);
@@ -245,7 +244,8 @@ impl HTMLMediaElement {
         // 5. "If all of the cues in current cues have their text track cue active flag set,
         //    none of the cues in other cues have their text track cue active flag set, and
         //    missed cues is empty, then return."
-        if current.iter().all(|(_, c)| c.is_active()) && !other.iter().any(|(_, c)| c.is_active()) && missed.is_empty() {
+        if current.iter().all(|(_, c)| c.is_active()) && !other.iter().any(|(_, c)| c.is_active()) && missed.is_empty()
+        {
             return;
         }
         // 6. "If the time was reached through the usual monotonic increase of the current
@@ -277,7 +277,12 @@ impl HTMLMediaElement {
         //    time."
         for (track, cue) in &other {
             if cue.is_active() || is_missed(cue) {
-                events.push(Prepared { time: cue.end().max(cue.start()), track: *track, cue: cue.clone(), enter: false });
+                events.push(Prepared {
+                    time: cue.end().max(cue.start()),
+                    track: *track,
+                    cue: cue.clone(),
+                    enter: false,
+                });
             }
         }
         // 10. "For each text track cue in current cues that does not have its text track cue

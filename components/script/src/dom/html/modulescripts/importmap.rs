@@ -114,9 +114,10 @@ impl ImportMap {
         //    then use scopeImports first.
         for (prefix, scope_imports) in &self.scopes {
             if (prefix == serialized_base || (prefix.ends_with('/') && serialized_base.starts_with(prefix.as_str())))
-                && let Some(url) = resolve_imports_match(&normalized, as_url.as_ref(), scope_imports)? {
-                    return Ok(url);
-                }
+                && let Some(url) = resolve_imports_match(&normalized, as_url.as_ref(), scope_imports)?
+            {
+                return Ok(url);
+            }
         }
         // 9. The top-level imports.
         if let Some(url) = resolve_imports_match(&normalized, as_url.as_ref(), &self.imports)? {
