@@ -173,6 +173,10 @@ pub struct HTMLMediaElement {
     muted: Cell<bool>,
     #[no_trace]
     current_src: RefCell<String>,
+    /// Media element tasks held back while a load's `loadstart` waits for its timer
+    /// (`hold_media_tasks`); `None` when tasks are queued at once.
+    #[no_trace]
+    held_tasks: RefCell<Option<Vec<crate::script_thread::LocalTask>>>,
     /// Streams made by captureStream(), fed with the tracks of each resource.
     captured: RefCell<Vec<Dom<MediaStream>>>,
     /// The tracks given to those streams for the current resource.
@@ -264,6 +268,7 @@ impl HTMLMediaElement {
             volume: Cell::new(1.0),
             muted: Cell::new(false),
             current_src: RefCell::new(String::new()),
+            held_tasks: RefCell::new(None),
             captured: RefCell::new(Vec::new()),
             captured_tracks: RefCell::new(Vec::new()),
             played: RefCell::new(Vec::new()),
@@ -403,11 +408,43 @@ impl HTMLMediaElement {
     /// Queues a media element task (<https://html.spec.whatwg.org/multipage/media.html#queue-a-media-element-task>).
     fn queue_media_task(&self, task: impl FnOnce(&mut JSContext, &HTMLMediaElement) + 'static) {
         let this = Trusted::new(self);
-        queue_task(Box::new(move |cx| {
+        let task: crate::script_thread::LocalTask = Box::new(move |cx| {
             if let Some(element) = this.root() {
                 task(cx, &element);
             }
-        }));
+        });
+        match self.held_tasks.borrow_mut().as_mut() {
+            Some(held) => held.push(task),
+            None => queue_task(task),
+        }
+    }
+
+    /// Holds this element's media element tasks, `loadstart` first, until a timer of 1 ms set
+    /// now has fired; then queues them in order.
+    ///
+    /// Where a page meets a media file's load, Chromium dispatches `loadstart` from its media
+    /// load timer, after the media player was made on the main thread; timers of 1 ms that
+    /// the page set in the same task as the `src` change run before it. Players written
+    /// against it depend on that order: video.js sets its source, then marks the source as
+    /// set and fires its own `ready` from such timers, and a `play()` asked on `loadstart`
+    /// before that waits for a second `loadstart` that never comes (its `ready(() =>
+    /// play())` and `autoplay: "muted"` never started here). The HTML event loop lets a
+    /// browser pick the timer task source before the media element task source; holding the
+    /// element's tasks together keeps the order of its own events.
+    pub(super) fn hold_media_tasks(&self) {
+        if self.held_tasks.borrow().is_some() {
+            return;
+        }
+        *self.held_tasks.borrow_mut() = Some(Vec::new());
+        let this = Trusted::new(self);
+        let window = self.upcast::<Node>().owner_doc().window_for_objects();
+        window.run_steps_after_timeout(1, move |_cx| {
+            let Some(element) = this.root() else { return };
+            let held = element.held_tasks.borrow_mut().take();
+            for task in held.unwrap_or_default() {
+                queue_task(task);
+            }
+        });
     }
 
     /// Queues a media element task to fire `name`. The load algorithm removes the element's
@@ -619,8 +656,10 @@ impl HTMLMediaElement {
             // 8. "Set the media element's networkState to NETWORK_LOADING. Queue a media
             //    element task given the media element to fire an event named loadstart at
             //    the media element." (Before the mode's own steps, so a src or <source> that
-            //    fails at once still fires loadstart first.)
+            //    fails at once still fires loadstart first.) It and the element's tasks after
+            //    it wait for a timer of 1 ms, as in Chromium (`hold_media_tasks`).
             self.network_state.set(NETWORK_LOADING);
+            self.hold_media_tasks();
             self.queue_fire("loadstart");
         }
         if has_src {
@@ -675,20 +714,40 @@ impl HTMLMediaElement {
     }
 
     /// <https://html.spec.whatwg.org/multipage/media.html#dedicated-media-source-failure-steps>
+    ///
+    /// "Failed with attribute: … Take pending play promises and queue a media element task
+    /// given the media element to run the dedicated media source failure steps with the
+    /// result." Every step runs in that task, so the document's load event, which the element
+    /// delays until step 7, comes after the element's `error`.
     fn media_source_failure(&self, cx: &mut JSContext) {
-        // 7. "Set the element's delaying-the-load-event flag to false."
-        self.stop_delaying_load_event();
-        // 1. Set the error to MEDIA_ERR_SRC_NOT_SUPPORTED. 3. networkState NETWORK_NO_SOURCE.
-        self.src_not_supported.set(true);
-        self.set_error(MEDIA_ERR_SRC_NOT_SUPPORTED, "The element has no supported sources.");
-        self.network_state.set(NETWORK_NO_SOURCE);
-        // 5. Fire "error". 6. Reject pending play promises with "NotSupportedError".
         let promises = self.take_pending_play_promises();
+        let generation = self.generation.get();
         self.queue_media_task(move |cx, e| {
+            // A later load removed this task from its queue; its promises, taken from the
+            // pending list already, are not left pending.
+            if e.generation.get() != generation {
+                for p in promises {
+                    p.reject_error(cx, Error::Abort("The media resource selection was aborted by a new load.".into()));
+                }
+                return;
+            }
+            // 1. Set the error to MEDIA_ERR_SRC_NOT_SUPPORTED. 3. networkState NETWORK_NO_SOURCE.
+            //    4. "Set the element's show poster flag to true."
+            e.src_not_supported.set(true);
+            e.set_error(MEDIA_ERR_SRC_NOT_SUPPORTED, "The element has no supported sources.");
+            e.network_state.set(NETWORK_NO_SOURCE);
+            e.show_poster.set(true);
+            // 5. Fire "error". 6. Reject pending play promises with "NotSupportedError" (with
+            //    those asked since the failure was found too, as Chromium does: the spec leaves
+            //    them pending until the next load).
             e.fire(cx, "error");
+            let mut promises = promises;
+            promises.extend(e.take_pending_play_promises());
             for p in promises {
                 p.reject_error(cx, Error::NotSupported("The element has no supported sources.".into()));
             }
+            // 7. "Set the element's delaying-the-load-event flag to false."
+            e.stop_delaying_load_event();
         });
         let _ = cx;
     }

@@ -70,14 +70,16 @@ impl HTMLMediaElement {
         // (until another <source> is inserted: `source_inserted`). The pending play()
         // promises fail, as in Chromium, rather than wait forever.
         self.network_state.set(NETWORK_NO_SOURCE);
+        self.show_poster.set(true);
         self.waiting_for_source.set(true);
-        // "Set the element's delaying-the-load-event flag to false."
-        self.stop_delaying_load_event();
+        // "Queue a media element task given the media element to set the element's
+        // delaying-the-load-event flag to false."
         let promises = self.take_pending_play_promises();
-        self.queue_media_task(move |cx, _| {
+        self.queue_media_task(move |cx, e| {
             for p in promises {
                 p.reject_error(cx, Error::NotSupported("Failed to load because no supported source was found.".into()));
             }
+            e.stop_delaying_load_event();
         });
     }
 
@@ -85,11 +87,11 @@ impl HTMLMediaElement {
     /// candidate."
     fn queue_source_error(&self, source: &Element) {
         let source = Trusted::new(source);
-        crate::script_thread::queue_task(Box::new(move |cx| {
+        self.queue_media_task(move |cx, _| {
             if let Some(source) = source.root() {
                 source.upcast::<crate::dom::dom::eventtarget::EventTarget>().fire_event(cx, "error");
             }
-        }));
+        });
     }
 
     /// A candidate that failed: the src attribute's failure steps, or the next `<source>`.
@@ -119,6 +121,7 @@ impl HTMLMediaElement {
         *self.current_src.borrow_mut() = url.to_string();
         self.network_state.set(NETWORK_LOADING);
         if first {
+            self.hold_media_tasks();
             self.queue_fire("loadstart");
         }
         let generation = self.generation.get();
