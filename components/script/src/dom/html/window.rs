@@ -658,6 +658,12 @@ impl Window {
 
     fn clear_timer(&self, id: i32) {
         let mut timers = self.timers.borrow_mut();
+        // "Run steps after a timeout" (`run_steps_after_timeout`) keeps its timers apart from
+        // the map of setTimeout and setInterval IDs: a page that clears every id it can think
+        // of must not cancel an `AbortSignal.timeout()` or hold a media element's events.
+        if timers.entries.get(&id).is_some_and(|t| matches!(t.handler, TimerHandler::Steps(_))) {
+            return;
+        }
         timers.entries.remove(&id);
         timers.schedule.retain(|_, v| *v != id);
     }
