@@ -67,6 +67,61 @@ fn render(
     }
 }
 
+/// How far, in device pixels, the lines `curves_to_lines` makes may stray from the curve.
+const FLATTEN_TOLERANCE: f32 = 0.05;
+
+/// `path` with every quadratic and cubic curve replaced by lines that stay within
+/// `FLATTEN_TOLERANCE` of it (uniform steps; the count follows the curve's second
+/// differences, whose bound on the chord error is `|d| / (8 n²)` for a quadratic and
+/// `3 |d| / (4 n²)` for a cubic).
+fn curves_to_lines(path: &sk::Path) -> Option<sk::Path> {
+    let steps = |deviation: f32| (deviation / FLATTEN_TOLERANCE).sqrt().ceil().clamp(1.0, 256.0) as u32;
+    let mut builder = sk::PathBuilder::with_capacity(path.len() * 4, path.len() * 4);
+    let mut last = sk::Point::zero();
+    for segment in path.segments() {
+        match segment {
+            sk::PathSegment::MoveTo(p) => {
+                builder.move_to(p.x, p.y);
+                last = p;
+            }
+            sk::PathSegment::LineTo(p) => {
+                builder.line_to(p.x, p.y);
+                last = p;
+            }
+            sk::PathSegment::QuadTo(c, p) => {
+                let d = (last.x - 2.0 * c.x + p.x).hypot(last.y - 2.0 * c.y + p.y);
+                let n = steps(d / 8.0);
+                for i in 1..=n {
+                    let t = i as f32 / n as f32;
+                    let u = 1.0 - t;
+                    builder.line_to(
+                        u * u * last.x + 2.0 * u * t * c.x + t * t * p.x,
+                        u * u * last.y + 2.0 * u * t * c.y + t * t * p.y,
+                    );
+                }
+                last = p;
+            }
+            sk::PathSegment::CubicTo(c1, c2, p) => {
+                let d1 = (last.x - 2.0 * c1.x + c2.x).hypot(last.y - 2.0 * c1.y + c2.y);
+                let d2 = (c1.x - 2.0 * c2.x + p.x).hypot(c1.y - 2.0 * c2.y + p.y);
+                let n = steps(0.75 * d1.max(d2));
+                for i in 1..=n {
+                    let t = i as f32 / n as f32;
+                    let u = 1.0 - t;
+                    let (a, b, c, e) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+                    builder.line_to(
+                        a * last.x + b * c1.x + c * c2.x + e * p.x,
+                        a * last.y + b * c1.y + c * c2.y + e * p.y,
+                    );
+                }
+                last = p;
+            }
+            sk::PathSegment::Close => builder.close(),
+        }
+    }
+    builder.finish()
+}
+
 fn sk_fill_rule(rule: FillRule) -> sk::FillRule {
     match rule {
         FillRule::NonZero => sk::FillRule::Winding,
@@ -544,9 +599,16 @@ impl DrawTarget {
         self.draw_with_style(Geometry::Stroke { path: &path, stroke: &stroke, transform }, style, options);
     }
 
-    /// Fills a user-space path (text outlines) under the current transform.
+    /// Fills a user-space path (text outlines) under the current transform. The outlines'
+    /// curves are cut into lines in device space first, so a glyph covers the same pixels
+    /// wherever the bitmap's edge cuts it (the rasterizer chops a curve that crosses the
+    /// edge and flattens the pieces anew; browsers draw glyphs from masks the edge does not
+    /// touch either).
     pub(crate) fn fill_user_path(&mut self, path: &sk::Path, style: &PaintStyle, options: &DrawOptions) {
         let Some(device) = path.clone().transform(to_sk_transform(&options.transform)) else {
+            return;
+        };
+        let Some(device) = curves_to_lines(&device) else {
             return;
         };
         self.draw_with_style(Geometry::Fill { path: &device, rule: sk::FillRule::Winding }, style, options);

@@ -9,16 +9,23 @@
 //! Selection (<https://drafts.csswg.org/css-fonts/#font-style-matching>, simplified):
 //! for each family of the `font` list in order, the loaded web faces of that family
 //! (family names compare ASCII case-insensitively), else the system faces of that family,
-//! each narrowed by the font matching algorithm (stretch, then style, then weight);
-//! generic families: `sans-serif`, `system-ui` and `ui-sans-serif` are the bundled
-//! face (Debian's `sans-serif` is DejaVu Sans too, and the default font then draws the same
-//! on every machine); `serif`, `monospace`, `cursive`, `fantasy` and the other `ui-*`
-//! ones go to the first installed family of a short preference list. The bundled face ends
-//! every list, and each character is drawn with the first face of the list that has it.
+//! each narrowed by the font matching algorithm (stretch, then style, then weight).
+//! A family that is not installed may be met by a metric-compatible one that is (Arial,
+//! Helvetica and Arimo by Liberation Sans; Times New Roman, Times and Tinos by Liberation
+//! Serif; Courier New, Courier and Cousine by Liberation Mono; Calibri by Carlito; Cambria
+//! by Caladea): the same substitutions Chromium on Linux accepts from fontconfig, so text
+//! set in "Arial" has Arial's advances, as pages laid out for it expect.
+//! Generic families follow Chromium's Linux defaults: `sans-serif` is Arial (so Liberation
+//! Sans), `serif` is Times New Roman (Liberation Serif), `monospace` and `system-ui` are
+//! what fontconfig answers (DejaVu Sans Mono, DejaVu Sans); `cursive` and `fantasy` have no
+//! face on a stock Debian. When no family of the list has a face, the text is drawn in the
+//! user agent's standard font (Times New Roman, so Liberation Serif), as in Chromium. The
+//! bundled DejaVu Sans stands in for a generic family whose faces are not installed, and
+//! ends every list: each character is drawn with the first face of the list that has it.
 //! Not done: `unicode-range`, variation axes of variable faces, synthetic bold.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use base::FontKey;
 use canvas_traits::text::{FaceDescriptors, FamilyName, FontStyle, TextOptions};
@@ -30,12 +37,71 @@ static BUNDLED: &[u8] = include_bytes!("../resources/DejaVuSans.ttf");
 #[derive(Clone)]
 pub(crate) struct Face {
     data: Arc<[u8]>,
+    /// The shaper's tables for this face, made at its first shaping and kept with the bytes.
+    shaping: Shaping,
     index: u32,
     /// Drawn slanted: an italic or oblique style asked of a face that has none.
     pub(crate) synthetic_oblique: bool,
 }
 
+/// A face's HarfRust data (its GSUB/GPOS lookups made ready) and the shape plans made for
+/// it, shared by every `Face` of the same bytes.
+type Shaping = Arc<ShapingCache>;
+
+/// What a shape plan is made for: direction, script, and whether kerning and the common
+/// ligatures are off.
+pub(crate) type PlanKey = (harfrust::Direction, harfrust::Script, bool, bool);
+
+/// The plans a face keeps (a page uses a handful of script, direction and feature sets).
+const MAX_PLANS: usize = 16;
+
+#[derive(Default)]
+pub(crate) struct ShapingCache {
+    data: OnceLock<harfrust::ShaperData>,
+    plans: Mutex<Vec<(PlanKey, Arc<harfrust::ShapePlan>)>>,
+}
+
+/// A face's bytes with its shaping data.
+#[derive(Clone)]
+struct Source {
+    data: Arc<[u8]>,
+    shaping: Shaping,
+}
+
+impl Source {
+    fn new(data: Arc<[u8]>) -> Source {
+        Source { data, shaping: Shaping::default() }
+    }
+
+    fn face(&self, index: u32, synthetic_oblique: bool) -> Face {
+        Face { data: self.data.clone(), shaping: self.shaping.clone(), index, synthetic_oblique }
+    }
+}
+
 impl Face {
+    /// The shaper's data for this face; `font` is this face's `font_ref()`.
+    pub(crate) fn shaper_data(&self, font: &FontRef<'_>) -> &harfrust::ShaperData {
+        self.shaping.data.get_or_init(|| harfrust::ShaperData::new(font))
+    }
+
+    /// The shape plan for `key` (made by `make` the first time, then kept with the face).
+    pub(crate) fn shape_plan(
+        &self,
+        key: PlanKey,
+        make: impl FnOnce() -> harfrust::ShapePlan,
+    ) -> Arc<harfrust::ShapePlan> {
+        let mut plans = self.shaping.plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, plan)) = plans.iter().find(|(k, _)| *k == key) {
+            return plan.clone();
+        }
+        let plan = Arc::new(make());
+        if plans.len() == MAX_PLANS {
+            plans.remove(0);
+        }
+        plans.push((key, plan.clone()));
+        plan
+    }
+
     pub(crate) fn font_ref(&self) -> Option<FontRef<'_>> {
         FontRef::from_index(&self.data, self.index).ok()
     }
@@ -142,12 +208,16 @@ fn weight_rank((lo, hi): (f32, f32), want: f32) -> (u8, f32) {
     }
 }
 
-/// Installed families tried for a generic family, in order (Debian's fontconfig defaults
-/// first); `sans-serif` and its aliases are the bundled face.
+/// Installed families tried for a generic family, in order: Chromium's Linux defaults
+/// first (`sans-serif` is Arial, `serif` and the standard font Times New Roman, met by
+/// their metric-compatible Liberation faces), then fontconfig's answers on Debian.
+/// `None`: the bundled face is the family.
 fn generic_preferences(generic: &str) -> &'static [&'static str] {
     match generic {
-        "serif" | "ui-serif" | "fangsong" => &["DejaVu Serif", "Liberation Serif", "Noto Serif", "Times New Roman"],
+        "sans-serif" => &["Liberation Sans", "Arimo", "Arial"],
+        "serif" | "ui-serif" | "fangsong" => &["Liberation Serif", "Tinos", "Times New Roman", "DejaVu Serif"],
         "monospace" | "ui-monospace" => &["DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "Courier New"],
+        "system-ui" | "ui-sans-serif" => &["DejaVu Sans"],
         "math" => &["DejaVu Math TeX Gyre", "STIX Two Math", "Latin Modern Math"],
         "emoji" => &["Noto Color Emoji"],
         // cursive, fantasy, ui-rounded: no such face on a stock Debian; fall to the next family.
@@ -155,34 +225,71 @@ fn generic_preferences(generic: &str) -> &'static [&'static str] {
     }
 }
 
+/// Generic families the bundled face (DejaVu Sans) stands in for when none of their
+/// installed preferences is there.
 fn is_bundled_generic(generic: &str) -> bool {
     matches!(generic, "sans-serif" | "system-ui" | "ui-sans-serif")
 }
+
+/// Metric-compatible families: a family of one group that is not installed is met by an
+/// installed one of the same group, which has the same advances. The groups are those
+/// Chromium accepts as fontconfig substitutes on Linux (`IsMetricCompatibleReplacement`).
+const METRIC_ALIASES: &[&[&str]] = &[
+    &["Arial", "Helvetica", "Arimo", "Liberation Sans"],
+    &["Times New Roman", "Times", "Tinos", "Liberation Serif"],
+    &["Courier New", "Courier", "Cousine", "Liberation Mono"],
+    &["Calibri", "Carlito"],
+    &["Cambria", "Caladea"],
+    &["Arial Narrow", "Liberation Sans Narrow"],
+];
+
+/// The families that may stand in for `family`, in the order of its group (itself excluded).
+fn metric_aliases(family: &str) -> impl Iterator<Item = &'static str> + '_ {
+    METRIC_ALIASES
+        .iter()
+        .find(|group| group.iter().any(|name| name.eq_ignore_ascii_case(family)))
+        .into_iter()
+        .flat_map(|group| group.iter().copied())
+        .filter(move |name| !name.eq_ignore_ascii_case(family))
+}
+
+/// The user agent's standard font, used when no family of a list has a face: Chromium's
+/// Times New Roman on Linux.
+const STANDARD_FAMILY: &str = "serif";
 
 /// The system fonts, found once.
 struct SystemFonts {
     db: fontdb::Database,
     /// Each face's file, read once and shared by every draw.
-    data: HashMap<fontdb::ID, Arc<[u8]>>,
+    data: HashMap<fontdb::ID, Source>,
 }
 
 /// The registry: web fonts by key, system fonts, the bundled face.
 pub(crate) struct FontRegistry {
-    web: HashMap<FontKey, Arc<[u8]>>,
+    web: HashMap<FontKey, Source>,
     system: Option<SystemFonts>,
-    bundled: Arc<[u8]>,
+    bundled: Source,
 }
 
 impl Default for FontRegistry {
     fn default() -> FontRegistry {
-        FontRegistry { web: HashMap::new(), system: None, bundled: Arc::from(BUNDLED) }
+        FontRegistry { web: HashMap::new(), system: None, bundled: Source::new(Arc::from(BUNDLED)) }
     }
 }
 
 impl FontRegistry {
+    /// A registry that sees no installed fonts: unit tests that must not depend on the machine.
+    #[cfg(test)]
+    fn without_system_fonts() -> FontRegistry {
+        FontRegistry {
+            system: Some(SystemFonts { db: fontdb::Database::new(), data: HashMap::new() }),
+            ..FontRegistry::default()
+        }
+    }
+
     /// `AddFont`: a loaded `FontFace`'s bytes (checked by script with skrifa already).
     pub(crate) fn add(&mut self, key: FontKey, data: Arc<[u8]>) {
-        if self.web.insert(key, data).is_some() {
+        if self.web.insert(key, Source::new(data)).is_some() {
             log::warn!("{key} registered twice; the old bytes were replaced");
         }
     }
@@ -201,7 +308,7 @@ impl FontRegistry {
 
     /// The bundled face.
     pub(crate) fn bundled(&self) -> Face {
-        Face { data: self.bundled.clone(), index: 0, synthetic_oblique: false }
+        self.bundled.face(0, false)
     }
 
     /// The faces to draw `options`' text with, best first; the bundled face is last.
@@ -210,11 +317,10 @@ impl FontRegistry {
         let mut chosen: Vec<Face> = Vec::new();
         for family in options.font.family_list() {
             let face = match &family {
-                FamilyName::Named(name) => self.web_face(options, name, want).or_else(|| self.system_face(name, want)),
-                FamilyName::Generic(generic) if is_bundled_generic(generic) => Some(self.bundled()),
-                FamilyName::Generic(generic) => {
-                    generic_preferences(generic).iter().find_map(|name| self.system_face(name, want))
+                FamilyName::Named(name) => {
+                    self.web_face(options, name, want).or_else(|| self.installed_face(name, want))
                 }
+                FamilyName::Generic(generic) => self.generic_face(generic, want),
             };
             if let Some(face) = face
                 && !chosen.iter().any(|c| c.same_source(&face))
@@ -222,11 +328,31 @@ impl FontRegistry {
                 chosen.push(face);
             }
         }
+        if chosen.is_empty()
+            && let Some(face) = self.generic_face(STANDARD_FAMILY, want)
+        {
+            chosen.push(face);
+        }
         let bundled = self.bundled();
         if !chosen.iter().any(|c| c.same_source(&bundled)) {
             chosen.push(bundled);
         }
         chosen
+    }
+
+    /// The face of a generic family: its first installed preference, else the bundled
+    /// face where that stands in for it.
+    fn generic_face(&mut self, generic: &str, want: FontRequest) -> Option<Face> {
+        generic_preferences(generic)
+            .iter()
+            .find_map(|name| self.system_face(name, want))
+            .or_else(|| is_bundled_generic(generic).then(|| self.bundled()))
+    }
+
+    /// An installed face of `family`, else of an installed metric-compatible family.
+    fn installed_face(&mut self, family: &str, want: FontRequest) -> Option<Face> {
+        self.system_face(family, want)
+            .or_else(|| metric_aliases(family).find_map(|alias| self.system_face(alias, want)))
     }
 
     /// The best loaded web face of `family`; a face whose key the registry does not hold
@@ -246,8 +372,8 @@ impl FontRegistry {
             .collect();
         let descriptors: Vec<FaceDescriptors> = faces.iter().map(|f| f.descriptors).collect();
         let face = faces[match_face(&descriptors, want)?];
-        let data = self.web.get(&face.key)?.clone();
-        Some(Face { data, index: 0, synthetic_oblique: synthetic_oblique(face.descriptors.style, want.style) })
+        let source = self.web.get(&face.key)?;
+        Some(source.face(0, synthetic_oblique(face.descriptors.style, want.style)))
     }
 
     fn system(&mut self) -> &mut SystemFonts {
@@ -270,15 +396,16 @@ impl FontRegistry {
         let descriptors: Vec<FaceDescriptors> = faces.iter().map(|f| system_descriptors(f)).collect();
         let face = faces[match_face(&descriptors, want)?];
         let (id, index, style) = (face.id, face.index, descriptors_style(face));
-        let data = match system.data.get(&id) {
-            Some(data) => data.clone(),
+        let source = match system.data.get(&id) {
+            Some(source) => source.clone(),
             None => {
                 let data: Arc<[u8]> = system.db.with_face_data(id, |bytes, _| Arc::from(bytes))?;
-                system.data.insert(id, data.clone());
-                data
+                let source = Source::new(data);
+                system.data.insert(id, source.clone());
+                source
             }
         };
-        Some(Face { data, index, synthetic_oblique: synthetic_oblique(style, want.style) })
+        Some(source.face(index, synthetic_oblique(style, want.style)))
     }
 }
 
@@ -369,8 +496,16 @@ mod tests {
     }
 
     #[test]
+    fn metric_compatible_families_stand_in_for_each_other() {
+        assert_eq!(metric_aliases("helvetica").collect::<Vec<_>>()[..3], ["Arial", "Arimo", "Liberation Sans"]);
+        assert!(metric_aliases("Courier New").any(|name| name == "Liberation Mono"));
+        assert!(!metric_aliases("Times").any(|name| name == "Liberation Sans"));
+        assert_eq!(metric_aliases("Verdana").count(), 0);
+    }
+
+    #[test]
     fn selection_prefers_loaded_web_faces_and_ends_with_the_bundled_face() {
-        let mut registry = FontRegistry::default();
+        let mut registry = FontRegistry::without_system_fonts();
         let regular = FontKey::next();
         let bold = FontKey::next();
         let other: Arc<[u8]> = Arc::from(&b"regular"[..]);
@@ -392,8 +527,11 @@ mod tests {
         let chosen = registry.select(&options("italic 20px 'My Font'", faces.clone()));
         assert!(Arc::ptr_eq(&chosen[0].data, &other));
         assert!(chosen[0].synthetic_oblique);
-        // Another family: only the bundled face.
+        // Another family: only the bundled face (no Liberation Sans on this "machine"), and
+        // no standard font either.
         let chosen = registry.select(&options("20px sans-serif", faces.clone()));
+        assert_eq!(chosen.len(), 1);
+        let chosen = registry.select(&options("20px Arial, cursive", faces.clone()));
         assert_eq!(chosen.len(), 1);
         // A removed face is skipped (logged), not drawn.
         registry.remove(bold);

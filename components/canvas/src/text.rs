@@ -3,18 +3,18 @@
 //! `FontFaceSet`, system fonts, the bundled DejaVu Sans: `resources/DejaVuSans.ttf`,
 //! Bitstream Vera licence in `resources/DejaVuSans-LICENSE.txt`).
 //!
-//! Glyphs are placed one after another by their advance widths, each character from the
-//! first face of the list that has it, plus `letterSpacing` after every character and
-//! `wordSpacing` after every space, and the legacy `kern` table's pair adjustments unless
-//! `fontKerning` is "none": no shaping (GPOS/GSUB), ligatures or bidi reordering (FIXME: right-to-left text is only aligned as such, not
-//! reordered). Small caps (`fontVariantCaps`, `font: small-caps …`) are synthesized: the
+//! The text is put in visual order by the Unicode bidirectional algorithm, each character
+//! takes the first face of the list that has it, and each run of one face is shaped by
+//! HarfRust (see `layout_run`); then `letterSpacing` follows every character and
+//! `wordSpacing` every space. Small caps (`fontVariantCaps`, `font: small-caps …`) are synthesized: the
 //! lowercase letters drawn as capitals at 70% of the size; an italic or oblique style asked
 //! of an upright face is synthesized by slanting it 14°.
 //!
 //! <https://html.spec.whatwg.org/multipage/canvas.html#text-preparation-algorithm>
 
 use canvas_traits::text::{
-    FontKerning, FontVariantCaps, TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, prepare_text,
+    FontKerning, FontVariantCaps, TextAlign, TextBaseline, TextDirection, TextMetrics, TextOptions, TextRendering,
+    prepare_text,
 };
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
@@ -54,6 +54,14 @@ impl<'a> Faces<'a> {
         Faces { faces, fonts, origin }
     }
 
+    fn face(&self, font: usize) -> &Face {
+        &self.faces[self.origin[font]]
+    }
+
+    fn shaper_data(&self, font: usize) -> &harfrust::ShaperData {
+        self.face(font).shaper_data(&self.fonts[font])
+    }
+
     fn slanted(&self, font: usize) -> bool {
         self.faces[self.origin[font]].synthetic_oblique
     }
@@ -64,6 +72,8 @@ struct Placed {
     font: usize,
     glyph: GlyphId,
     x: f32,
+    /// Above the baseline (a mark's GPOS offset).
+    y: f32,
     size: f32,
 }
 
@@ -79,24 +89,6 @@ struct Run {
     hanging: f32,
     /// The ideographic baseline, above the alphabetic one (negative: below).
     ideographic: f32,
-}
-
-/// The legacy `kern` table's horizontal adjustment between two glyphs, in font units (every
-/// horizontal, non-cross-stream subtable of formats 0, 2 and 3 summed). GPOS pair positioning
-/// is not read.
-fn kern_table_adjustment(font: &FontRef<'_>, left: GlyphId, right: GlyphId) -> i32 {
-    use skrifa::raw::tables::kern::SubtableKind;
-    let Ok(kern) = font.kern() else { return 0 };
-    kern.subtables()
-        .filter_map(Result::ok)
-        .filter(|s| s.is_horizontal() && !s.is_cross_stream() && !s.is_variable())
-        .filter_map(|s| match s.kind().ok()? {
-            SubtableKind::Format0(t) => t.kerning(left, right),
-            SubtableKind::Format2(t) => t.kerning(left, right),
-            SubtableKind::Format3(t) => t.kerning(left, right),
-            SubtableKind::Format1(_) => None,
-        })
-        .sum()
 }
 
 /// The `hang` and `ideo` baselines of the font's BASE table (horizontal axis, the `DFLT`,
@@ -139,65 +131,174 @@ fn caps_form(ch: char, caps: FontVariantCaps) -> (char, f32) {
     }
 }
 
+/// One character of the prepared text: what is drawn for it, at which size ratio, with
+/// which face (`None`: no face has it, see `layout_run`).
+#[derive(Clone, Copy)]
+struct Item {
+    ch: char,
+    drawn: char,
+    scale: f32,
+    font: Option<usize>,
+}
+
+/// The OpenType features of a text call: `fontKerning` "none" turns kerning off; a
+/// non-zero `letterSpacing` turns the common ligatures off ("When the effective spacing
+/// between two characters is not zero … user agents should not apply optional ligatures",
+/// <https://drafts.csswg.org/css-text/#letter-spacing-property>), and so does
+/// `textRendering` "optimizeSpeed" (as in Chromium, which keeps kerning there).
+fn shaping_features(options: &TextOptions) -> (Vec<harfrust::Feature>, (bool, bool)) {
+    let mut features = Vec::new();
+    let off = |tag: &[u8; 4]| harfrust::Feature::new(harfrust::Tag::new(tag), 0, ..);
+    let no_kerning = options.kerning == FontKerning::None;
+    let no_ligatures = options.letter_spacing != 0.0 || options.rendering == TextRendering::OptimizeSpeed;
+    if no_kerning {
+        features.push(off(b"kern"));
+    }
+    if no_ligatures {
+        features.extend([off(b"liga"), off(b"clig")]);
+    }
+    (features, (no_kerning, no_ligatures))
+}
+
+/// Lays the text out: characters are put in visual order by the Unicode bidirectional
+/// algorithm (paragraph direction from `direction`), each character takes the first face of
+/// the list that has it, and each stretch of one face, one size and one direction is shaped
+/// by HarfRust (OpenType GSUB/GPOS, or the legacy `kern` table): ligatures, kerning, marks,
+/// and the contextual forms of scripts such as Arabic or Devanagari. As Chromium does, words
+/// are shaped apart from the spaces between them (no kerning across a space). Then
+/// `letterSpacing` follows every character and `wordSpacing` every space.
 fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -> Run {
     let charmaps: Vec<_> = faces.fonts.iter().map(|f| f.charmap()).collect();
     let letter_spacing = options.letter_spacing as f32;
     let word_spacing = options.word_spacing as f32;
-    let mut glyphs = Vec::with_capacity(text.len());
-    let mut x = 0.0;
-    let advance_of = |font: usize, glyph: GlyphId, glyph_size: f32| {
-        // In font units, scaled in f64: a 1000-unit advance at 50px is 50, not 49.99988.
-        faces.fonts.get(font).map_or(0.0, |f| {
-            let units = f.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(glyph).unwrap_or(0.0);
-            let upem = f.head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
-            (f64::from(units) * f64::from(glyph_size) / f64::from(upem)) as f32
-        })
+    let prepared = prepare_text(text);
+    let upem = |font: usize| faces.fonts[font].head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
+    // In font units, scaled in f64: a 1000-unit advance at 50px is 50, not 49.99988.
+    let scaled = |units: i32, font: usize, glyph_size: f32| {
+        (f64::from(units) * f64::from(glyph_size) / f64::from(upem(font))) as f32
     };
-    for ch in prepare_text(text).chars() {
-        let (drawn, scale) = caps_form(ch, options.variant_caps);
-        let glyph_size = size * scale;
-        // The first face that has the character.
-        let found = charmaps.iter().enumerate().find_map(|(i, map)| map.map(drawn).map(|g| (i, g)));
-        let (placed, advance) = match found {
-            Some((font, glyph)) => {
-                (Some(Placed { font, glyph, x, size: glyph_size }), advance_of(font, glyph, glyph_size))
-            }
-            // U+0000 takes no space and shows nothing (as in browsers).
-            None if ch == '\0' => (None, 0.0),
-            // White space no face has is blank: an ideographic space one em, others a space.
-            None if ch.is_whitespace() => {
-                let space = charmaps.first().and_then(|map| map.map(' '));
-                let advance = if ch == '\u{3000}' {
-                    glyph_size
-                } else {
-                    space.map_or(glyph_size / 4.0, |g| advance_of(0, g, glyph_size))
+    let items: Vec<Item> = prepared
+        .chars()
+        .map(|ch| {
+            let (drawn, scale) = caps_form(ch, options.variant_caps);
+            let font = charmaps.iter().position(|map| map.map(drawn).is_some());
+            Item { ch, drawn, scale, font }
+        })
+        .collect();
+    let (features, features_off) = shaping_features(options);
+    let mut glyphs = Vec::with_capacity(items.len());
+    let mut x = 0.0;
+    let base_level = match options.direction {
+        TextDirection::Rtl => unicode_bidi::Level::rtl(),
+        _ => unicode_bidi::Level::ltr(),
+    };
+    let bidi = unicode_bidi::BidiInfo::new(&prepared, Some(base_level));
+    // The char index of each byte offset at which a char starts.
+    let char_at: std::collections::HashMap<usize, usize> =
+        prepared.char_indices().enumerate().map(|(index, (byte, _))| (byte, index)).collect();
+    for paragraph in &bidi.paragraphs {
+        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            let (first, last) = (char_at[&run.start], char_at.get(&run.end).copied().unwrap_or(items.len()));
+            // Segments of one face, size and kind (a space alone), in logical order.
+            let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
+            for i in first..last {
+                let joins = i > first && {
+                    let (previous, item) = (&items[i - 1], &items[i]);
+                    previous.font == item.font
+                        && previous.scale == item.scale
+                        && previous.ch != ' '
+                        && item.ch != ' '
+                        && item.font.is_some()
                 };
-                (None, advance)
+                match segments.last_mut() {
+                    Some(segment) if joins => segment.end = i + 1,
+                    _ => segments.push(i..i + 1),
+                }
             }
-            // Else the first face's .notdef box.
-            None => (
-                Some(Placed { font: 0, glyph: GlyphId::NOTDEF, x, size: glyph_size }),
-                advance_of(0, GlyphId::NOTDEF, glyph_size),
-            ),
-        };
-        // `fontKerning` "auto"/"normal": the kern table's adjustment to the previous glyph of
-        // the same face and size.
-        if let Some(placed) = &placed
-            && options.kerning != FontKerning::None
-            && let Some(previous) = glyphs.last().filter(|p: &&Placed| p.font == placed.font && p.size == placed.size)
-        {
-            let units = kern_table_adjustment(&faces.fonts[placed.font], previous.glyph, placed.glyph);
-            if units != 0 {
-                let upem = faces.fonts[placed.font].head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
-                let shift = (f64::from(units) * f64::from(glyph_size) / f64::from(upem)) as f32;
-                x += shift;
+            if rtl {
+                segments.reverse();
             }
-        }
-        let placed = placed.map(|p| Placed { x, ..p });
-        glyphs.extend(placed);
-        x += advance + letter_spacing;
-        if ch == ' ' {
-            x += word_spacing;
+            for segment in segments {
+                let head = items[segment.start];
+                let glyph_size = size * head.scale;
+                let Some(font) = head.font else {
+                    // No face has the character (one per segment). U+0000 takes no space and
+                    // shows nothing (as in browsers); white space is blank (an ideographic
+                    // space one em, others a space); anything else is the first face's
+                    // .notdef box.
+                    let advance_of = |glyph: GlyphId| {
+                        faces.fonts.first().map_or(0.0, |f| {
+                            let units = f
+                                .glyph_metrics(Size::unscaled(), LocationRef::default())
+                                .advance_width(glyph)
+                                .unwrap_or(0.0);
+                            (f64::from(units) * f64::from(glyph_size) / f64::from(upem(0))) as f32
+                        })
+                    };
+                    let advance = match head.ch {
+                        '\0' => 0.0,
+                        '\u{3000}' => glyph_size,
+                        ch if ch.is_whitespace() => {
+                            charmaps.first().and_then(|map| map.map(' ')).map_or(glyph_size / 4.0, advance_of)
+                        }
+                        _ => {
+                            if !faces.fonts.is_empty() {
+                                glyphs.push(Placed { font: 0, glyph: GlyphId::NOTDEF, x, y: 0.0, size: glyph_size });
+                            }
+                            advance_of(GlyphId::NOTDEF)
+                        }
+                    };
+                    x += advance;
+                    if head.ch != '\0' {
+                        x += letter_spacing;
+                    }
+                    if head.ch == ' ' {
+                        x += word_spacing;
+                    }
+                    continue;
+                };
+                let mut buffer = harfrust::UnicodeBuffer::new();
+                for (offset, item) in items[segment.clone()].iter().enumerate() {
+                    buffer.add(item.drawn, offset as u32);
+                }
+                buffer.set_direction(if rtl {
+                    harfrust::Direction::RightToLeft
+                } else {
+                    harfrust::Direction::LeftToRight
+                });
+                buffer.guess_segment_properties();
+                let shaper = faces.shaper_data(font).shaper(&faces.fonts[font]).build();
+                let key = (buffer.direction(), buffer.script(), features_off.0, features_off.1);
+                let plan = faces
+                    .face(font)
+                    .shape_plan(key, || harfrust::ShapePlan::new(&shaper, key.0, Some(key.1), None, &features));
+                let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new().plan(Some(&plan)).features(&features));
+                let infos = shaped.glyph_infos();
+                let positions = shaped.glyph_positions();
+                for (index, (info, position)) in infos.iter().zip(positions).enumerate() {
+                    let source = items[segment.start + info.cluster as usize];
+                    if source.ch != '\0' {
+                        glyphs.push(Placed {
+                            font,
+                            glyph: GlyphId::new(info.glyph_id),
+                            x: x + scaled(position.x_offset, font, glyph_size),
+                            y: scaled(position.y_offset, font, glyph_size),
+                            size: glyph_size,
+                        });
+                        x += scaled(position.x_advance, font, glyph_size);
+                    }
+                    // Spacing after the last glyph of each character (cluster) in visual order.
+                    let cluster_ends = infos.get(index + 1).is_none_or(|next| next.cluster != info.cluster);
+                    if cluster_ends && source.ch != '\0' {
+                        x += letter_spacing;
+                        if source.ch == ' ' {
+                            x += word_spacing;
+                        }
+                    }
+                }
+            }
         }
     }
     let (ascent, descent) = faces.fonts.first().map_or((size * 0.8, size * 0.2), |f| {
@@ -293,7 +394,7 @@ fn outlines(faces: &Faces<'_>, run: &Run, start_x: f32, baseline_y: f32, scale_x
         let mut pen = PathPen {
             builder: &mut builder,
             origin_x: start_x + placed.x * scale_x,
-            origin_y: baseline_y,
+            origin_y: baseline_y - placed.y,
             scale_x,
             slant: if faces.slanted(placed.font) { SYNTHETIC_SLANT } else { 0.0 },
         };
