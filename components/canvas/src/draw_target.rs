@@ -14,7 +14,7 @@ use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments}
 use canvas_traits::image_data::put_image_data_region;
 use canvas_traits::path::Path;
 use canvas_traits::style::{
-    DrawOptions, FillRule, ImagePixels, LineOptions, PaintStyle, Pattern, PixelAlpha, Repetition,
+    DrawOptions, FillRule, ImagePixels, ImageSmoothing, LineOptions, PaintStyle, Pattern, PixelAlpha, Repetition,
 };
 use euclid::default::{Point2D, Rect, Transform2D};
 use tiny_skia as sk;
@@ -65,6 +65,44 @@ fn render(
         Geometry::Stroke { path, stroke, transform } => pixmap.stroke_path(path, paint, stroke, moved(transform), mask),
         Geometry::Rect { rect, transform } => pixmap.fill_rect(rect, paint, moved(transform), mask),
     }
+}
+
+/// The scale, a hair off 1, that keeps tiny-skia's image filter for an image moved by a
+/// fraction of a pixel (1 px of error over 100 000 px).
+const FILTER_KEEPING_SCALE: f32 = 1.0 + 1e-5;
+
+/// An image whose pixels land on the bitmap moved only (no scale, rotation or skew) by a
+/// fraction of a pixel: with smoothing, Chromium filters it (an image at x = 0.5 spreads each
+/// pixel over two), but tiny-skia samples every translated pattern with nearest neighbour;
+/// a scale a hair off 1 keeps its filter. Without smoothing, Chromium (Skia) rounds the
+/// translation to whole pixels (0.5 up), where tiny-skia would pick the pixel under each
+/// pixel's centre; the translation is rounded here the same way. An image drawn at its own
+/// size is filtered bilinearly at every smoothing quality, as in Chromium (whose cubic filter
+/// is for enlargements). Returns the image-to-user transform and the filter to paint with.
+fn fractional_translation_sampling(
+    image_to_user: Transform2D<f32>,
+    user_to_device: &Transform2D<f32>,
+    smoothing: ImageSmoothing,
+) -> (Transform2D<f32>, sk::FilterQuality) {
+    let quality = paint::filter_quality(smoothing);
+    let total = image_to_user.then(user_to_device);
+    let translation_only = total.m11 == 1.0 && total.m22 == 1.0 && total.m12 == 0.0 && total.m21 == 0.0;
+    if !translation_only || (total.m31.fract() == 0.0 && total.m32.fract() == 0.0) {
+        return (image_to_user, quality);
+    }
+    if smoothing.enabled {
+        // Scaled about the image's top left corner on the bitmap.
+        let nudged = total
+            .then_translate(euclid::default::Vector2D::new(-total.m31, -total.m32))
+            .then_scale(FILTER_KEEPING_SCALE, FILTER_KEEPING_SCALE)
+            .then_translate(euclid::default::Vector2D::new(total.m31, total.m32));
+        let transform = user_to_device.inverse().map_or(image_to_user, |to_user| nudged.then(&to_user));
+        return (transform, sk::FilterQuality::Bilinear);
+    }
+    let round = |v: f32| (v + 0.5).floor();
+    let rounded = total
+        .then_translate(euclid::default::Vector2D::new(round(total.m31) - total.m31, round(total.m32) - total.m32));
+    (user_to_device.inverse().map_or(image_to_user, |to_user| rounded.then(&to_user)), quality)
 }
 
 /// How far, in device pixels, the lines `curves_to_lines` makes may stray from the curve.
@@ -688,10 +726,12 @@ impl DrawTarget {
             .then_scale(sx, sy)
             .then_translate(destination.origin.to_vector())
             .cast::<f32>();
+        let (image_to_user, quality) =
+            fractional_translation_sampling(image_to_user, &options.transform, options.smoothing);
         let shader = sk::Pattern::new(
             pixmap,
             sk::SpreadMode::Pad,
-            paint::filter_quality(options.smoothing),
+            quality,
             options.global_alpha,
             to_sk_transform(&image_to_user),
         );
