@@ -603,7 +603,14 @@ pub fn parse_longhand(kind: Kind, value: &str) -> Option<String> {
             if collapsed.eq_ignore_ascii_case("none") {
                 return Some("none".into());
             }
-            crate::dom::geometry::matrix::parse_transform_list(&collapsed).ok().map(|_| collapsed)
+            // Any lengths (relative ones and translate()'s percentages resolve at use).
+            let probe = crate::dom::geometry::matrix::LengthContext {
+                em: 16.0,
+                rem: 16.0,
+                viewport: (100.0, 100.0),
+                reference_box: (100.0, 100.0),
+            };
+            crate::dom::geometry::matrix::parse_css_transform(&collapsed, &probe).ok().map(|_| collapsed)
         }
         Kind::Raw => Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
     }

@@ -138,7 +138,8 @@ impl CSSStyleDeclaration {
                         important: false,
                     })
                     .collect();
-                for d in declarations.iter_mut().filter(|d| matches!(d.name.as_str(), "width" | "height")) {
+                for d in declarations.iter_mut().filter(|d| matches!(d.name.as_str(), "width" | "height" | "transform"))
+                {
                     if let Some(used) = resolved_size(cx, &cascade, e, *target, &d.name) {
                         d.value = used;
                     }
@@ -177,7 +178,7 @@ impl CSSStyleDeclaration {
                     } else {
                         Cascade::empty()
                     };
-                if matches!(property, "width" | "height")
+                if matches!(property, "width" | "height" | "transform")
                     && let Some(used) = resolved_size(cx, &cascade, e, *target, property)
                 {
                     return used;
@@ -490,7 +491,8 @@ impl CSSStyleDeclarationMethods for CSSStyleDeclaration {
     }
 }
 
-/// <https://drafts.csswg.org/cssom/#resolved-value>: for `width` and `height`, "if the property
+/// <https://drafts.csswg.org/cssom/#resolved-value>: for `transform`, a matrix (see
+/// `css::transforms`); for `width` and `height`, "if the property
 /// applies to the element or pseudo-element and the resolved value of the display property is
 /// not none or contents, then the resolved value is the used value" — from layout, in pixels
 /// (a border-box size under `box-sizing: border-box`); `None` where the computed value stands (no
@@ -504,6 +506,15 @@ fn resolved_size(
 ) -> Option<String> {
     if target != computedstyle::Target::Element {
         return None;
+    }
+    if property == "transform" {
+        // "transform: the resolved value is the computed value converted to a matrix" (the
+        // percentages of translate() against the border box; none stays none).
+        let computed = computed_value(cascade, element, target, "transform");
+        let size = crate::dom::layout::queries::element_box(cx, element)
+            .map_or((0.0, 0.0), |b| (b.geometry.border_box.width, b.geometry.border_box.height));
+        let ctx = crate::dom::css::transforms::length_context(cascade, element, size);
+        return Some(crate::dom::css::transforms::resolved_transform(&computed, &ctx));
     }
     let b = crate::dom::layout::queries::element_box(cx, element)?;
     if b.geometry.inline {

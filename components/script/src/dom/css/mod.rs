@@ -28,3 +28,4 @@ pub mod medialist;
 pub mod sheetparser;
 pub mod stylesheet;
 pub mod stylesheetlist;
+pub mod transforms;

@@ -227,9 +227,9 @@ pub fn bounding_client_rect(cx: &mut JSContext, window: &Window, element: &Eleme
     // 2. "If the list is empty return a DOMRect object whose x, y, width and height members
     //    are zero."
     // 3-5. The union of the list's rectangles: one box per element here (an inline box's
-    //    pieces are already united), so its border box, relative to the viewport's origin
-    //    (nothing scrolls).
-    let rect = crate::dom::layout::queries::border_box(cx, element).unwrap_or_default();
+    //    pieces are already united), so its border box as transforms draw it, relative to the
+    //    viewport's origin (nothing scrolls).
+    let rect = crate::dom::layout::queries::transformed_border_box(cx, element).unwrap_or_default();
     DOMRect::new(cx, window, rect.x, rect.y, rect.width, rect.height)
 }
 
@@ -238,7 +238,7 @@ pub fn bounding_client_rect(cx: &mut JSContext, window: &Window, element: &Eleme
 /// otherwise its border box (FIXME: an inline box split over lines gives one rectangle, their
 /// union, where the specification lists one per piece).
 pub fn client_rects(cx: &mut JSContext, window: &Window, element: &Element) -> DomRoot<DOMRectList> {
-    let rects = match crate::dom::layout::queries::border_box(cx, element) {
+    let rects = match crate::dom::layout::queries::transformed_border_box(cx, element) {
         Some(r) => vec![Dom::from_ref(&*DOMRect::new(cx, window, r.x, r.y, r.width, r.height))],
         None => Vec::new(),
     };

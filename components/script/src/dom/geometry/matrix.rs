@@ -148,6 +148,38 @@ enum Value {
     Angle(f64),
     /// A percentage, as a fraction (50% = 0.5).
     Percentage(f64),
+    /// A `calc()` of a length (px) and a percentage (fraction) of the reference box.
+    Mixed(f64, f64),
+}
+
+/// What relative lengths and percentages resolve against in a CSS `transform` value: the
+/// element's font size (`em`), the root's (`rem`), the viewport, and the element's reference
+/// box (its border box) for the percentages of `translate()`. DOMMatrix's parser has none:
+/// there they are syntax errors.
+#[derive(Clone, Copy, Debug)]
+pub struct LengthContext {
+    pub em: f64,
+    pub rem: f64,
+    pub viewport: (f64, f64),
+    pub reference_box: (f64, f64),
+}
+
+impl LengthContext {
+    /// px per unit of a font- or viewport-relative length unit.
+    fn relative(&self, unit: &str) -> Option<f64> {
+        let (vw, vh) = (self.viewport.0 / 100.0, self.viewport.1 / 100.0);
+        Some(match unit.to_ascii_lowercase().as_str() {
+            "em" => self.em,
+            "rem" => self.rem,
+            // The x-height and the "0" advance: half an em, as layout models them.
+            "ex" | "ch" => self.em / 2.0,
+            "vw" => vw,
+            "vh" => vh,
+            "vmin" => vw.min(vh),
+            "vmax" => vw.max(vh),
+            _ => return None,
+        })
+    }
 }
 
 impl Value {
@@ -163,6 +195,18 @@ impl Value {
             Value::Length(v) => Ok(v),
             Value::Number(0.0) => Ok(0.0),
             _ => Err(()),
+        }
+    }
+    /// A `<length-percentage>` of `translate()` along `axis` (0: x, 1: y) of the reference box;
+    /// percentages only where a CSS context gives the box.
+    fn length_along(self, ctx: Option<&LengthContext>, axis: usize) -> Result<f64, ()> {
+        let basis = |ctx: Option<&LengthContext>| {
+            ctx.map(|c| if axis == 0 { c.reference_box.0 } else { c.reference_box.1 }).ok_or(())
+        };
+        match self {
+            Value::Percentage(f) => Ok(f * basis(ctx)?),
+            Value::Mixed(px, f) => Ok(px + f * basis(ctx)?),
+            other => other.length(),
         }
     }
     /// An `<angle>` or unitless zero.
@@ -221,7 +265,7 @@ fn exact(text: &str, unit_len: usize, fallback: f32) -> f64 {
 
 /// One value: a number, an absolute length, an angle, a percentage or a `calc()` of them.
 /// Relative lengths (em, vw…) and percentages of lengths are not absolute, so they fail.
-fn value<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
+fn value<'i>(parser: &mut Parser<'i>, ctx: Option<&LengthContext>) -> Parse<Value> {
     parser.skip_whitespace();
     let start = parser.position();
     let token = parser.next()?.clone();
@@ -231,7 +275,7 @@ fn value<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
         Token::Percentage { unit_value, .. } => Ok(Value::Percentage(exact(text, 1, unit_value * 100.0) / 100.0)),
         Token::Dimension { value, ref unit, .. } => {
             let value = exact(text, unit.len(), value);
-            if let Some(px) = absolute_length(unit) {
+            if let Some(px) = absolute_length(unit).or_else(|| ctx.and_then(|c| c.relative(unit))) {
                 Ok(Value::Length(value * px))
             } else if let Some(deg) = angle_unit(unit) {
                 Ok(Value::Angle(value * deg))
@@ -239,15 +283,17 @@ fn value<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
                 fail()
             }
         }
-        Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => parser.parse_nested_block(calc_sum),
+        Token::Function(ref name) if name.eq_ignore_ascii_case("calc") => {
+            parser.parse_nested_block(|p| calc_sum(p, ctx))
+        }
         _ => fail(),
     }
 }
 
 /// `calc()` over numbers, absolute lengths and angles (<https://drafts.csswg.org/css-values/#calc-syntax>):
 /// sums of products, parenthesised groups and nested `calc()`.
-fn calc_sum<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
-    let mut total = calc_product(parser)?;
+fn calc_sum<'i>(parser: &mut Parser<'i>, ctx: Option<&LengthContext>) -> Parse<Value> {
+    let mut total = calc_product(parser, ctx)?;
     loop {
         let state = parser.state();
         let sign = match parser.next_including_whitespace() {
@@ -269,19 +315,30 @@ fn calc_sum<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
         if !matches!(parser.next_including_whitespace(), Ok(Token::WhiteSpace(_))) {
             return fail();
         }
-        let rhs = calc_product(parser)?;
+        let rhs = calc_product(parser, ctx)?;
+        let parts = |v: Value| match v {
+            Value::Length(px) => Some((px, 0.0)),
+            Value::Percentage(f) => Some((0.0, f)),
+            Value::Mixed(px, f) => Some((px, f)),
+            _ => None,
+        };
         total = match (total, rhs) {
             (Value::Number(a), Value::Number(b)) => Value::Number(a + sign * b),
             (Value::Length(a), Value::Length(b)) => Value::Length(a + sign * b),
             (Value::Angle(a), Value::Angle(b)) => Value::Angle(a + sign * b),
             (Value::Percentage(a), Value::Percentage(b)) => Value::Percentage(a + sign * b),
+            // A length and a percentage: only in a CSS value, where a box resolves it.
+            (a, b) if ctx.is_some() => match (parts(a), parts(b)) {
+                (Some((pa, fa)), Some((pb, fb))) => Value::Mixed(pa + sign * pb, fa + sign * fb),
+                _ => return fail(),
+            },
             _ => return fail(),
         };
     }
 }
 
-fn calc_product<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
-    let mut product = calc_factor(parser)?;
+fn calc_product<'i>(parser: &mut Parser<'i>, ctx: Option<&LengthContext>) -> Parse<Value> {
+    let mut product = calc_factor(parser, ctx)?;
     loop {
         let state = parser.state();
         let op = match parser.next() {
@@ -292,7 +349,7 @@ fn calc_product<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
                 return Ok(product);
             }
         };
-        let rhs = calc_factor(parser)?;
+        let rhs = calc_factor(parser, ctx)?;
         product = match (op, product, rhs) {
             ('*', Value::Number(a), Value::Number(b)) => Value::Number(a * b),
             ('*', Value::Number(n), other) | ('*', other, Value::Number(n)) => scale_value(other, n),
@@ -308,26 +365,27 @@ fn scale_value(value: Value, factor: f64) -> Value {
         Value::Length(v) => Value::Length(v * factor),
         Value::Angle(v) => Value::Angle(v * factor),
         Value::Percentage(v) => Value::Percentage(v * factor),
+        Value::Mixed(px, f) => Value::Mixed(px * factor, f * factor),
     }
 }
 
-fn calc_factor<'i>(parser: &mut Parser<'i>) -> Parse<Value> {
+fn calc_factor<'i>(parser: &mut Parser<'i>, ctx: Option<&LengthContext>) -> Parse<Value> {
     let state = parser.state();
     if let Ok(Token::ParenthesisBlock) = parser.next() {
-        return parser.parse_nested_block(calc_sum);
+        return parser.parse_nested_block(|p| calc_sum(p, ctx));
     }
     parser.reset(&state);
-    value(parser)
+    value(parser, ctx)
 }
 
 /// One `<transform-function>`: its matrix and whether it is a 3D function.
-fn transform_function<'i>(parser: &mut Parser<'i>, name: &str) -> Parse<(Matrix, bool)> {
+fn transform_function<'i>(parser: &mut Parser<'i>, name: &str, ctx: Option<&LengthContext>) -> Parse<(Matrix, bool)> {
     let name = name.to_ascii_lowercase();
     // `perspective(none)` is the only keyword argument.
     if name == "perspective" && parser.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
         return Ok((Matrix::identity(), false));
     }
-    let args = parser.parse_comma_separated(value)?;
+    let args = parser.parse_comma_separated(|p| value(p, ctx))?;
     let n = args.len();
     let check = |ok: Result<Matrix, ()>| ok.map_err(|()| ParseError::custom(()));
     let matrix = match (name.as_str(), n) {
@@ -340,13 +398,15 @@ fn transform_function<'i>(parser: &mut Parser<'i>, name: &str) -> Parse<(Matrix,
             check(v.map(|v| from_elements(&v.try_into().expect("16 values"))))?
         }
         ("translate", 1 | 2) => {
-            let y = if n == 2 { args[1].length() } else { Ok(0.0) };
-            check(args[0].length().and_then(|x| Ok(translation(x, y?, 0.0))))?
+            let y = if n == 2 { args[1].length_along(ctx, 1) } else { Ok(0.0) };
+            check(args[0].length_along(ctx, 0).and_then(|x| Ok(translation(x, y?, 0.0))))?
         }
-        ("translatex", 1) => check(args[0].length().map(|x| translation(x, 0.0, 0.0)))?,
-        ("translatey", 1) => check(args[0].length().map(|y| translation(0.0, y, 0.0)))?,
+        ("translatex", 1) => check(args[0].length_along(ctx, 0).map(|x| translation(x, 0.0, 0.0)))?,
+        ("translatey", 1) => check(args[0].length_along(ctx, 1).map(|y| translation(0.0, y, 0.0)))?,
         ("translatez", 1) => check(args[0].length().map(|z| translation(0.0, 0.0, z)))?,
-        ("translate3d", 3) => check((|| Ok(translation(args[0].length()?, args[1].length()?, args[2].length()?)))())?,
+        ("translate3d", 3) => check((|| {
+            Ok(translation(args[0].length_along(ctx, 0)?, args[1].length_along(ctx, 1)?, args[2].length()?))
+        })())?,
         ("scale", 1 | 2) => check((|| {
             let x = args[0].factor()?;
             let y = if n == 2 { args[1].factor()? } else { x };
@@ -395,6 +455,17 @@ fn transform_function<'i>(parser: &mut Parser<'i>, name: &str) -> Parse<(Matrix,
 /// <https://drafts.fxtf.org/geometry/#parse-a-string-into-an-abstract-matrix>: the matrix and
 /// its "2dTransform" flag, or `Err` (the caller throws a "SyntaxError").
 pub fn parse_transform_list(transform_list: &str) -> Result<(Matrix, bool), ()> {
+    parse_transform_list_in(transform_list, None)
+}
+
+/// A CSS `transform` value's matrix (<https://drafts.csswg.org/css-transforms-2/#transform-functions>),
+/// with relative lengths and the percentages of `translate()` resolved by `ctx`: what
+/// `getComputedStyle()` gives and `getBoundingClientRect()` applies.
+pub fn parse_css_transform(transform_list: &str, ctx: &LengthContext) -> Result<(Matrix, bool), ()> {
+    parse_transform_list_in(transform_list, Some(ctx))
+}
+
+fn parse_transform_list_in(transform_list: &str, ctx: Option<&LengthContext>) -> Result<(Matrix, bool), ()> {
     // 1. If transformList is the empty string, set it to the string "matrix(1, 0, 0, 1, 0, 0)".
     if transform_list.is_empty() {
         return Ok((Matrix::identity(), true));
@@ -419,7 +490,7 @@ pub fn parse_transform_list(transform_list: &str) -> Result<(Matrix, bool), ()> 
             _ => return Err(()),
         };
         let (function, is_3d) =
-            parser.parse_nested_block(|p| transform_function(p, &name)).map_err(|_: ParseError<()>| ())?;
+            parser.parse_nested_block(|p| transform_function(p, &name, ctx)).map_err(|_: ParseError<()>| ())?;
         // 4. If parsedValue consists of any three-dimensional transform functions, set
         //    2dTransform to false.
         is_2d &= !is_3d;

@@ -61,6 +61,25 @@ pub fn border_box(cx: &mut JSContext, element: &Element) -> Option<Rect> {
     element_box(cx, element).map(|b| b.geometry.border_box)
 }
 
+/// The element's border box in the viewport as it is drawn: mapped by its own `transform` and
+/// those of its flat-tree ancestors, each about its `transform-origin`, then the bounding box
+/// of the result (<https://drafts.csswg.org/cssom-view/#dom-element-getclientrects>: "the
+/// transforms that apply to the element and its ancestors are applied"). `None` when it has
+/// no box.
+pub fn transformed_border_box(cx: &mut JSContext, element: &Element) -> Option<Rect> {
+    let b = element_box(cx, element)?;
+    let own = b.geometry.border_box;
+    let cascade = crate::dom::css::cascade::Cascade::for_element(cx, element);
+    let boxes = std::iter::once((DomRoot::from_ref(element), b.geometry)).chain(b.ancestors);
+    let mut total: Option<crate::dom::geometry::matrix::Matrix> = None;
+    for (e, geometry) in boxes {
+        if let Some(m) = crate::dom::css::transforms::box_transform(&cascade, &e, &geometry.border_box) {
+            total = Some(total.map_or(m, |t| t.then(&m)));
+        }
+    }
+    Some(total.map_or(own, |m| crate::dom::css::transforms::map_rect(&m, &own)))
+}
+
 /// <https://drafts.csswg.org/cssom-view/#dom-htmlelement-offsetparent>
 pub fn offset_parent(element: &Element, b: &ElementBox) -> Option<DomRoot<Element>> {
     // 1. "If any of the following holds true return null and terminate this algorithm: The
