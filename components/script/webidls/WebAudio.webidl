@@ -1,7 +1,8 @@
 // https://webaudio.github.io/web-audio-api/
 // The subset Aperture implements: members it does not implement are left out (not stubbed):
-// AudioListener, AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
-// the media element source, PannerNode and AudioWorkletNode.
+// AudioWorklet, setValueCurveAtTime, cancelAndHoldAtTime, getOutputTimestamp, sinkId, OfflineAudioContext's suspend()/resume(),
+// the media element source and AudioWorkletNode. PannerNode's "HRTF" panningModel pans by equal
+// power (no head-related impulse responses ship with Aperture).
 // FIXME: decodeAudioData() takes `object` instead of ArrayBuffer because the bindings
 // generator copies ArrayBuffer arguments and the method must detach the caller's buffer; the
 // implementation rejects a non-ArrayBuffer with the TypeError the conversion would give.
@@ -23,6 +24,8 @@ interface BaseAudioContext : EventTarget {
   [Throws] AnalyserNode createAnalyser();
   [Throws] BiquadFilterNode createBiquadFilter();
   [Throws] StereoPannerNode createStereoPanner();
+  readonly attribute AudioListener listener;
+  [Throws] PannerNode createPanner();
   [Throws] ConvolverNode createConvolver();
   [Throws] DelayNode createDelay(optional double maxDelayTime = 1.0);
   [Throws] DynamicsCompressorNode createDynamicsCompressor();
@@ -255,6 +258,72 @@ dictionary StereoPannerOptions : AudioNodeOptions {
 interface StereoPannerNode : AudioNode {
   [Throws] constructor(BaseAudioContext context, optional StereoPannerOptions options = {});
   readonly attribute AudioParam pan;
+};
+
+// https://webaudio.github.io/web-audio-api/#AudioListener
+[Exposed=Window]
+interface AudioListener {
+  readonly attribute AudioParam positionX;
+  readonly attribute AudioParam positionY;
+  readonly attribute AudioParam positionZ;
+  readonly attribute AudioParam forwardX;
+  readonly attribute AudioParam forwardY;
+  readonly attribute AudioParam forwardZ;
+  readonly attribute AudioParam upX;
+  readonly attribute AudioParam upY;
+  readonly attribute AudioParam upZ;
+  undefined setPosition(float x, float y, float z);
+  undefined setOrientation(float x, float y, float z, float xUp, float yUp, float zUp);
+};
+
+enum PanningModelType {
+  "equalpower",
+  "HRTF"
+};
+
+enum DistanceModelType {
+  "linear",
+  "inverse",
+  "exponential"
+};
+
+dictionary PannerOptions : AudioNodeOptions {
+  PanningModelType panningModel = "equalpower";
+  DistanceModelType distanceModel = "inverse";
+  float positionX = 0;
+  float positionY = 0;
+  float positionZ = 0;
+  float orientationX = 1;
+  float orientationY = 0;
+  float orientationZ = 0;
+  double refDistance = 1;
+  double maxDistance = 10000;
+  double rolloffFactor = 1;
+  double coneInnerAngle = 360;
+  double coneOuterAngle = 360;
+  double coneOuterGain = 0;
+};
+
+// https://webaudio.github.io/web-audio-api/#PannerNode
+[Exposed=Window]
+interface PannerNode : AudioNode {
+  [Throws] constructor(BaseAudioContext context, optional PannerOptions options = {});
+  attribute PanningModelType panningModel;
+  readonly attribute AudioParam positionX;
+  readonly attribute AudioParam positionY;
+  readonly attribute AudioParam positionZ;
+  readonly attribute AudioParam orientationX;
+  readonly attribute AudioParam orientationY;
+  readonly attribute AudioParam orientationZ;
+  attribute DistanceModelType distanceModel;
+  [SetterThrows] attribute double refDistance;
+  [SetterThrows] attribute double maxDistance;
+  [SetterThrows] attribute double rolloffFactor;
+  attribute double coneInnerAngle;
+  attribute double coneOuterAngle;
+  [SetterThrows] attribute double coneOuterGain;
+  undefined setPosition(float x, float y, float z);
+  undefined setOrientation(float x, float y, float z);
 };
 
 // https://webaudio.github.io/web-audio-api/#ScriptProcessorNode (deprecated, still used)

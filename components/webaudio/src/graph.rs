@@ -90,6 +90,13 @@ enum Kind {
     Compressor(Box<Compressor>),
     Iir(Box<Iir>),
     Convolver(Box<Convolver>),
+    /// The context's `AudioListener` (params positionX…upZ, output: their values).
+    Listener,
+    /// `PannerNode` (params positionX…orientationZ), reading `listener`'s output.
+    Panner {
+        listener: NodeId,
+        settings: media_traits::webaudio::PannerSettings,
+    },
 }
 
 struct Node {
@@ -125,11 +132,17 @@ impl Node {
         // A delay that breaks a cycle does not wait for its input (written after the quantum).
         let breaks_cycle = matches!(self.kind, Kind::Delay { in_cycle: true, .. });
         let inputs = if breaks_cycle { &[][..] } else { &self.inputs[..] };
+        // A panner renders after the listener whose params it reads.
+        let listener = match self.kind {
+            Kind::Panner { listener, .. } => Some(listener),
+            _ => None,
+        };
         inputs
             .iter()
             .chain(self.more_inputs.iter().flatten())
             .map(|(n, _)| *n)
             .chain(self.params.iter().flat_map(|p| p.inputs.iter().map(|(n, _)| *n)))
+            .chain(listener)
     }
 }
 
@@ -242,6 +255,8 @@ impl Graph {
                     NodeKind::IirFilter { feedforward, feedback } => {
                         Kind::Iir(Box::new(Iir::new(&feedforward, &feedback)))
                     }
+                    NodeKind::Listener => Kind::Listener,
+                    NodeKind::Panner { listener, settings } => Kind::Panner { listener, settings },
                 };
                 let params = params.into_iter().map(Param::new).collect();
                 self.nodes.insert(
@@ -281,6 +296,11 @@ impl Graph {
             ContextCommand::SetAutomationRate { node, param, rate } => {
                 if let Some(p) = self.node(node).and_then(|n| n.param_mut(param)) {
                     p.rate = rate;
+                }
+            }
+            ContextCommand::SetPanner { node, settings: new } => {
+                if let Some(Node { kind: Kind::Panner { settings, .. }, .. }) = self.node(node) {
+                    *settings = new;
                 }
             }
             ContextCommand::SetOscillatorType { node, waveform: w } => {
@@ -627,6 +647,17 @@ impl Graph {
                         *write = (*write + N) % len;
                     }
                     Some(out)
+                }
+                Kind::Listener => Some(param_values.to_vec()),
+                Kind::Panner { listener, settings } => {
+                    let p = &param_values;
+                    Some(crate::panner::render(
+                        &input,
+                        [&p[0], &p[1], &p[2]],
+                        [&p[3], &p[4], &p[5]],
+                        outputs.get(&(*listener, 0)),
+                        settings,
+                    ))
                 }
                 Kind::StereoPanner => {
                     // <https://webaudio.github.io/web-audio-api/#stereopanner-algorithm>: equal-power

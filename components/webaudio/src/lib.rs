@@ -14,6 +14,7 @@ pub mod effects;
 pub mod graph;
 pub mod mix;
 pub mod oscillator;
+pub mod panner;
 pub mod param;
 mod thread;
 

@@ -226,6 +226,7 @@ pub use crate::dom::webaudio::audiobuffer::AudioBuffer;
 pub use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
 pub use crate::dom::webaudio::audiocontext::AudioContext;
 pub use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
+pub use crate::dom::webaudio::audiolistener::AudioListener;
 pub use crate::dom::webaudio::audionode::AudioNode;
 pub use crate::dom::webaudio::audioparam::AudioParam;
 pub use crate::dom::webaudio::audioprocessingevent::AudioProcessingEvent;
@@ -244,6 +245,7 @@ pub use crate::dom::webaudio::mediastreamaudiosourcenode::MediaStreamAudioSource
 pub use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 pub use crate::dom::webaudio::offlineaudiocontext::OfflineAudioContext;
 pub use crate::dom::webaudio::oscillatornode::OscillatorNode;
+pub use crate::dom::webaudio::pannernode::PannerNode;
 pub use crate::dom::webaudio::periodicwave::PeriodicWave;
 pub use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
 pub use crate::dom::webaudio::stereopannernode::StereoPannerNode;

@@ -109,6 +109,78 @@ pub enum ParamSlot {
     Attack,
     /// `DynamicsCompressorNode.release`.
     Release,
+    /// `PannerNode.positionX` and `AudioListener.positionX`; likewise Y and Z.
+    PositionX,
+    /// `positionY`.
+    PositionY,
+    /// `positionZ`.
+    PositionZ,
+    /// `PannerNode.orientationX`; likewise Y and Z.
+    OrientationX,
+    /// `orientationY`.
+    OrientationY,
+    /// `orientationZ`.
+    OrientationZ,
+    /// `AudioListener.forwardX`; likewise Y and Z.
+    ForwardX,
+    /// `forwardY`.
+    ForwardY,
+    /// `forwardZ`.
+    ForwardZ,
+    /// `AudioListener.upX`; likewise Y and Z.
+    UpX,
+    /// `upY`.
+    UpY,
+    /// `upZ`.
+    UpZ,
+}
+
+/// `PannerNode.distanceModel` (<https://webaudio.github.io/web-audio-api/#enumdef-distancemodeltype>).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum DistanceModel {
+    /// `"linear"`.
+    Linear,
+    /// `"inverse"` (the default).
+    #[default]
+    Inverse,
+    /// `"exponential"`.
+    Exponential,
+}
+
+/// What a `PannerNode`'s attributes (not its params) say: the distance and cone models.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PannerSettings {
+    /// `panningModel` is "HRTF" (rendered as equal-power: see the node).
+    pub hrtf: bool,
+    /// `distanceModel`.
+    pub distance_model: DistanceModel,
+    /// `refDistance`.
+    pub ref_distance: f64,
+    /// `maxDistance`.
+    pub max_distance: f64,
+    /// `rolloffFactor`.
+    pub rolloff_factor: f64,
+    /// `coneInnerAngle`, degrees.
+    pub cone_inner_angle: f64,
+    /// `coneOuterAngle`, degrees.
+    pub cone_outer_angle: f64,
+    /// `coneOuterGain`.
+    pub cone_outer_gain: f64,
+}
+
+impl Default for PannerSettings {
+    fn default() -> PannerSettings {
+        PannerSettings {
+            hrtf: false,
+            distance_model: DistanceModel::Inverse,
+            ref_distance: 1.0,
+            max_distance: 10000.0,
+            rolloff_factor: 1.0,
+            cone_inner_angle: 360.0,
+            cone_outer_angle: 360.0,
+            cone_outer_gain: 0.0,
+        }
+    }
 }
 
 /// An `AudioParam`'s [[current value]], written by the render thread at each render quantum and
@@ -241,6 +313,17 @@ pub enum NodeKind {
         buffer: Option<Arc<BufferData>>,
         /// `normalize` when the buffer was set.
         normalize: bool,
+    },
+    /// A context's `AudioListener`: no input; params positionX/Y/Z, forwardX/Y/Z, upX/Y/Z,
+    /// whose values it outputs as nine channels for the context's panners to read.
+    Listener,
+    /// `PannerNode` (params positionX/Y/Z, orientationX/Y/Z): one or two input channels, two
+    /// output channels, spatialized against the context's listener node `listener`.
+    Panner {
+        /// The context's listener node.
+        listener: NodeId,
+        /// The attributes.
+        settings: PannerSettings,
     },
     /// `IIRFilterNode`: one filter per input channel.
     IirFilter {
@@ -674,6 +757,13 @@ pub enum ContextCommand {
         node: NodeId,
         /// The oversampling.
         oversample: OverSample,
+    },
+    /// A `PannerNode` attribute changed.
+    SetPanner {
+        /// The node.
+        node: NodeId,
+        /// All its attributes.
+        settings: PannerSettings,
     },
     /// `BiquadFilterNode.type` changed.
     SetBiquadType {

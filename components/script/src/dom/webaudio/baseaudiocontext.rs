@@ -23,7 +23,8 @@ use crate::dom::bindings::codegen::Callbacks::{DecodeErrorCallback, DecodeSucces
 use crate::dom::bindings::codegen::Dictionaries::{
     AnalyserOptions, AudioBufferSourceOptions, AudioNodeOptions, BiquadFilterOptions, ChannelMergerOptions,
     ChannelSplitterOptions, ConstantSourceOptions, ConvolverOptions, DelayOptions, DynamicsCompressorOptions,
-    GainOptions, IIRFilterOptions, OscillatorOptions, PeriodicWaveConstraints, StereoPannerOptions, WaveShaperOptions,
+    GainOptions, IIRFilterOptions, OscillatorOptions, PannerOptions, PeriodicWaveConstraints, StereoPannerOptions,
+    WaveShaperOptions,
 };
 use crate::dom::bindings::codegen::Enums::AudioContextState;
 use crate::dom::bindings::error::{Error, Fallible};
@@ -40,6 +41,7 @@ use crate::dom::webaudio::analysernode::AnalyserNode;
 use crate::dom::webaudio::audiobuffer::AudioBuffer;
 use crate::dom::webaudio::audiobuffersourcenode::AudioBufferSourceNode;
 use crate::dom::webaudio::audiodestinationnode::AudioDestinationNode;
+use crate::dom::webaudio::audiolistener::AudioListener;
 use crate::dom::webaudio::audionode::AudioNode;
 use crate::dom::webaudio::audioscheduledsourcenode::AudioScheduledSourceNode;
 use crate::dom::webaudio::biquadfilternode::BiquadFilterNode;
@@ -52,6 +54,7 @@ use crate::dom::webaudio::gainnode::GainNode;
 use crate::dom::webaudio::iirfilternode::IIRFilterNode;
 use crate::dom::webaudio::offlineaudiocompletionevent::OfflineAudioCompletionEvent;
 use crate::dom::webaudio::oscillatornode::OscillatorNode;
+use crate::dom::webaudio::pannernode::PannerNode;
 use crate::dom::webaudio::periodicwave::PeriodicWave;
 use crate::dom::webaudio::scriptprocessornode::ScriptProcessorNode;
 use crate::dom::webaudio::stereopannernode::StereoPannerNode;
@@ -79,6 +82,8 @@ pub struct BaseAudioContext {
     #[no_trace]
     clock: FrameClock,
     destination: MutNullableDom<AudioDestinationNode>,
+    /// `listener`, made at its first use (by the getter or a `PannerNode`).
+    listener: MutNullableDom<AudioListener>,
     /// The `state` attribute.
     #[no_trace]
     state: Cell<AudioContextState>,
@@ -125,6 +130,7 @@ impl BaseAudioContext {
             offline,
             clock: FrameClock::default(),
             destination: MutNullableDom::new(None),
+            listener: MutNullableDom::new(None),
             state: Cell::new(AudioContextState::Suspended),
             control_state: Cell::new(AudioContextState::Suspended),
             suspended_by_user: Cell::new(false),
@@ -198,6 +204,22 @@ impl BaseAudioContext {
     /// Keeps a `ScriptProcessorNode` for the render thread's `audioprocess` hand-offs.
     pub fn keep_script_processor(&self, processor: &ScriptProcessorNode) {
         self.processors.borrow_mut().push(Dom::from_ref(processor));
+    }
+
+    /// The context's `AudioListener`, made the first time it is asked for (nothing can observe
+    /// a listener before then).
+    pub fn listener(&self, cx: &mut JSContext, window: &Window) -> DomRoot<AudioListener> {
+        if let Some(listener) = self.listener.get() {
+            return listener;
+        }
+        let listener = AudioListener::new(cx, window, self);
+        self.listener.set(Some(&listener));
+        listener
+    }
+
+    /// The render graph's listener node, which the context's panners read.
+    pub fn listener_node(&self, cx: &mut JSContext, window: &Window) -> NodeId {
+        self.listener(cx, window).node()
     }
 
     /// A new node id.
@@ -557,6 +579,17 @@ impl BaseAudioContextMethods for BaseAudioContext {
         // "Factory method for a WaveShaperNode representing a non-linear distortion": the
         // constructor with the default options.
         WaveShaperNode::new(cx, &self.global(), self, &WaveShaperOptions::empty(), None)
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-listener>
+    fn Listener(&self, cx: &mut JSContext) -> DomRoot<AudioListener> {
+        self.listener(cx, &self.global())
+    }
+
+    /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createpanner>
+    fn CreatePanner(&self, cx: &mut JSContext) -> Fallible<DomRoot<PannerNode>> {
+        // "Factory method for a PannerNode": the constructor with the default options.
+        PannerNode::new(cx, &self.global(), self, &PannerOptions::empty(), None)
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-baseaudiocontext-createstereopanner>
