@@ -1,6 +1,8 @@
 // https://svgwg.org/svg2-draft/types.html#InterfaceSVGElement
-// SVG elements in the DOM, without SVG rendering: members that need geometry
-// (getBBox(), getCTM(), the SVGAnimated* lengths, pathLength…) are absent.
+// SVG elements in the DOM, without SVG rendering: getBBox(), getTotalLength(),
+// getPointAtLength(), getNumberOfChars() and getComputedTextLength() come from the elements'
+// attributes (dom/svg/geometry.rs); other members that need layout (getCTM(), getScreenCTM(),
+// the SVGAnimated* lengths, pathLength, isPointInFill()…) are absent.
 
 [Exposed=Window]
 interface SVGElement : Element {
@@ -21,12 +23,24 @@ interface SVGAnimatedString {
 };
 
 // https://svgwg.org/svg2-draft/types.html#InterfaceSVGGraphicsElement
-// (getBBox(), getCTM(), getScreenCTM() and transform need geometry: absent.)
-[Exposed=Window] interface SVGGraphicsElement : SVGElement {};
+dictionary SVGBoundingBoxOptions {
+  boolean fill = true;
+  boolean stroke = false;
+  boolean markers = false;
+  boolean clipped = false;
+};
+
+// (getCTM(), getScreenCTM() and transform need layout: absent.)
+[Exposed=Window] interface SVGGraphicsElement : SVGElement {
+  [NewObject] DOMRect getBBox(optional SVGBoundingBoxOptions options = {});
+};
 
 // https://svgwg.org/svg2-draft/types.html#InterfaceSVGGeometryElement
-// (pathLength, isPointInFill(), isPointInStroke(), getTotalLength(), getPointAtLength(): absent.)
-[Exposed=Window] interface SVGGeometryElement : SVGGraphicsElement {};
+// (pathLength, isPointInFill(), isPointInStroke(): absent.)
+[Exposed=Window] interface SVGGeometryElement : SVGGraphicsElement {
+  float getTotalLength();
+  [NewObject, Throws] DOMPoint getPointAtLength(float distance);
+};
 
 // https://svgwg.org/svg2-draft/struct.html
 [Exposed=Window] interface SVGSVGElement : SVGGraphicsElement {};
@@ -49,8 +63,11 @@ interface SVGAnimatedString {
 [Exposed=Window] interface SVGPolygonElement : SVGGeometryElement {};
 
 // https://svgwg.org/svg2-draft/text.html
-// (the text measuring methods of SVGTextContentElement need layout: absent.)
-[Exposed=Window] interface SVGTextContentElement : SVGGraphicsElement {};
+// (the per-character methods of SVGTextContentElement need layout: absent.)
+[Exposed=Window] interface SVGTextContentElement : SVGGraphicsElement {
+  long getNumberOfChars();
+  float getComputedTextLength();
+};
 [Exposed=Window] interface SVGTextPositioningElement : SVGTextContentElement {};
 [Exposed=Window] interface SVGTextElement : SVGTextPositioningElement {};
 [Exposed=Window] interface SVGTSpanElement : SVGTextPositioningElement {};
