@@ -31,9 +31,14 @@ pub fn resolved_transform(computed: &str, ctx: &LengthContext) -> String {
     if computed.trim().eq_ignore_ascii_case("none") {
         return "none".into();
     }
-    let Ok((m, is_2d)) = matrix::parse_css_transform(computed, ctx) else {
+    let Ok((m, _)) = matrix::parse_css_transform(computed, ctx) else {
         return computed.to_string();
     };
+    // A matrix with only 2D content serializes as matrix() whatever functions made it
+    // (translate3d(10px, 0, 0) resolves to matrix(1, 0, 0, 1, 10, 0)), as Chromium does.
+    let is_2d = [m.m13, m.m14, m.m23, m.m24, m.m31, m.m32, m.m34, m.m43].iter().all(|v| *v == 0.0)
+        && m.m33 == 1.0
+        && m.m44 == 1.0;
     let list = |values: &[f64]| values.iter().map(|v| format_number(*v)).collect::<Vec<_>>().join(", ");
     if is_2d {
         format!("matrix({})", list(&[m.m11, m.m12, m.m21, m.m22, m.m41, m.m42]))
