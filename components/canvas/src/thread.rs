@@ -278,6 +278,13 @@ impl CanvasPaintThread {
             }
             CanvasCommand::AddFont { key, data } => self.fonts.add(key, data),
             CanvasCommand::RemoveFont { key } => self.fonts.remove(key),
+            CanvasCommand::MeasureWidths { runs, reply } => {
+                let widths =
+                    runs.iter().map(|(text, options)| text::measure(&mut self.fonts, text, options).width).collect();
+                if reply.send(widths).is_err() {
+                    log::debug!("text widths reply dropped: script stopped waiting");
+                }
+            }
             CanvasCommand::MeasureText { text, text_options, reply } => {
                 if reply.send(text::measure(&mut self.fonts, &text, &text_options)).is_err() {
                     log::debug!("measureText reply dropped: script stopped waiting");

@@ -46,7 +46,7 @@ pub(crate) fn layout_row(
                 _ => items.push(Item::Text(vec![child])),
             },
             // White space between items is not rendered; a forced break has nothing to break.
-            Kind::Space | Kind::LineBreak => {}
+            Kind::Space { .. } | Kind::LineBreak => {}
         }
     }
     if items.is_empty() {

@@ -37,16 +37,16 @@ enum Item<'a> {
 
 fn flatten<'a>(node: &'a Node, items: &mut Vec<Item<'a>>) {
     match node.kind {
-        Kind::Text { chars } => items.push(Item::Text {
+        Kind::Text { chars, width } => items.push(Item::Text {
             font: node.style.font,
             line_height: node.style.line_height,
-            width: node.style.font.text_width(chars),
+            width: width.unwrap_or_else(|| node.style.font.text_width(chars)),
             space: false,
         }),
-        Kind::Space => items.push(Item::Text {
+        Kind::Space { width } => items.push(Item::Text {
             font: node.style.font,
             line_height: node.style.line_height,
-            width: node.style.font.text_width(1),
+            width: width.unwrap_or_else(|| node.style.font.text_width(1)),
             space: true,
         }),
         Kind::LineBreak => items.push(Item::Break),

@@ -20,8 +20,8 @@ fn outside(style: &Style) -> f64 {
 /// The max-content width of `node`'s margin box.
 pub(crate) fn max_content(node: &Node) -> f64 {
     match node.kind {
-        Kind::Text { chars } => node.style.font.text_width(chars),
-        Kind::Space => node.style.font.text_width(1),
+        Kind::Text { chars, width } => width.unwrap_or_else(|| node.style.font.text_width(chars)),
+        Kind::Space { width } => width.unwrap_or_else(|| node.style.font.text_width(1)),
         Kind::LineBreak => 0.0,
         Kind::Replaced { width, height, ratio } => {
             let s = &node.style;

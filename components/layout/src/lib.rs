@@ -63,10 +63,12 @@ pub enum Kind {
     /// A replaced element (canvas, img, video…) with its natural size; `ratio` when it has a
     /// natural aspect ratio.
     Replaced { width: f64, height: f64, ratio: bool },
-    /// Collapsed text of `chars` characters (never only white space).
-    Text { chars: usize },
-    /// White space between inline content: the width of one space, but no line of its own.
-    Space,
+    /// Collapsed text of `chars` characters (never only white space), `width` pixels wide when
+    /// the caller measured it (else estimated from the font size).
+    Text { chars: usize, width: Option<f64> },
+    /// White space between inline content: the width of one space (`width` when measured), but
+    /// no line of its own.
+    Space { width: Option<f64> },
     /// A forced line break (`<br>`, a preserved newline).
     LineBreak,
 }

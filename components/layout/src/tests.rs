@@ -15,7 +15,7 @@ fn px(v: f64) -> Size {
 }
 
 fn text(chars: usize) -> Node {
-    Node::text(Style::default(), Kind::Text { chars })
+    Node::text(Style::default(), Kind::Text { chars, width: None })
 }
 
 fn canvas(id: usize, w: f64, h: f64) -> Node {
@@ -75,7 +75,7 @@ fn an_inline_box_spans_its_fonts_content_area() {
     // <div><span>text</span> <canvas width=50 height=20></canvas></div>: div 24 tall, the
     // span 17 tall at 6px (Chromium; its width depends on glyphs, estimated here).
     let span = Node::element(3, Style::default(), vec![text(4)]);
-    let space = Node::text(Style::default(), Kind::Space);
+    let space = Node::text(Style::default(), Kind::Space { width: None });
     let g = layout(&page(vec![Node::element(2, block(), vec![span, space, canvas(4, 50.0, 20.0)])]), VIEWPORT);
     assert_eq!(rect(&g, 2).height, 24.0);
     let s = rect(&g, 3);
@@ -91,7 +91,7 @@ fn breaks_make_lines_and_empty_runs_none() {
             Node::element(2, block(), vec![text(1), br(), text(1)]),
             Node::element(3, block(), vec![br()]),
             Node::element(4, block(), vec![Node::element(5, Style::default(), vec![])]),
-            Node::element(6, block(), vec![Node::text(Style::default(), Kind::Space)]),
+            Node::element(6, block(), vec![Node::text(Style::default(), Kind::Space { width: None })]),
         ]),
         VIEWPORT,
     );
@@ -152,7 +152,7 @@ fn margins_collapse_between_siblings_and_through_parents() {
     let h1 = Style { margin: [px(21.44), px(0.0), px(21.44), px(0.0)], font: h1_font, ..block() };
     // Chromium keeps lengths in 1/64 px: 21.44 is 21.4375 there.
     let m = 21.4375;
-    let h1_text = Node::text(Style { font: h1_font, ..Style::default() }, Kind::Text { chars: 4 });
+    let h1_text = Node::text(Style { font: h1_font, ..Style::default() }, Kind::Text { chars: 4, width: None });
     let g = layout(&page(vec![Node::element(2, p, vec![text(4)]), Node::element(3, h1, vec![h1_text])]), VIEWPORT);
     assert_eq!(rect(&g, 1).y, 16.0);
     assert_eq!(rect(&g, 2), r(8.0, 16.0, 764.0, 18.0));
@@ -241,7 +241,7 @@ fn odd_values_do_not_panic() {
 #[test]
 fn spaces_at_line_ends_go_and_text_align_moves_lines() {
     // <div>\n  <canvas>\n</div>: the canvas starts the line (Chromium: x = 8).
-    let space = || Node::text(Style::default(), Kind::Space);
+    let space = || Node::text(Style::default(), Kind::Space { width: None });
     let g = layout(&page(vec![Node::element(2, block(), vec![space(), canvas(3, 100.0, 50.0), space()])]), VIEWPORT);
     assert_eq!(rect(&g, 3).x, 8.0);
     // text-align: center / right (Chromium: 8 + (764 − 100) / 2 = 340, 8 + 664 = 672).

@@ -376,6 +376,14 @@ pub enum CanvasCommand {
         /// Where the metrics go.
         reply: Sender<TextMetrics>,
     },
+    /// Layout's text runs: replies with the advance width of each (text, font) in order (script
+    /// blocks on it, once per layout, for the runs it has not measured before).
+    MeasureWidths {
+        /// The runs.
+        runs: Vec<(String, TextOptions)>,
+        /// Where the widths go.
+        reply: Sender<Vec<f64>>,
+    },
     /// `putImageData()`: copies un-premultiplied RGBA into the bitmap,
     /// ignoring transform, alpha, compositing and clip.
     PutImageData {
@@ -488,7 +496,12 @@ impl CanvasCommand {
             | UpdateImage { canvas, .. }
             | CaptureFrame { canvas, .. } => Some(*canvas),
             FillText { canvas, .. } | StrokeText { canvas, .. } => Some(*canvas),
-            EndCapture { .. } | MeasureText { .. } | AddFont { .. } | RemoveFont { .. } | Stats { .. } => None,
+            EndCapture { .. }
+            | MeasureText { .. }
+            | MeasureWidths { .. }
+            | AddFont { .. }
+            | RemoveFont { .. }
+            | Stats { .. } => None,
         }
     }
 }

@@ -169,7 +169,6 @@ pub static LONGHANDS: &[Longhand] = &[
     longhand!("filter", Kind::Raw, false, ""),
     longhand!("flex", Kind::Raw, false, ""),
     longhand!("flex-direction", Kind::Raw, false, ""),
-    longhand!("font", Kind::Raw, true, ""),
     longhand!("font-family", Kind::Raw, true, ""),
     longhand!("font-size", Kind::Raw, true, "16px"),
     longhand!("font-style", Kind::Raw, true, "normal"),
@@ -272,7 +271,105 @@ pub static SHORTHANDS: &[Shorthand] = &[
     Shorthand { name: "overflow", longhands: &["overflow-x", "overflow-y"] },
     // Only a colour is accepted: Aperture models no other background longhand.
     Shorthand { name: "background", longhands: &["background-color"] },
+    // `font-stretch` is not modelled: its keywords are accepted and dropped.
+    Shorthand {
+        name: "font",
+        longhands: &["font-style", "font-variant", "font-weight", "font-size", "line-height", "font-family"],
+    },
 ];
+
+/// <https://drafts.csswg.org/css-fonts/#font-prop>: `[ <font-style> || <font-variant-css2> ||
+/// <font-weight> || <font-stretch-css3> ]? <font-size> [ / <line-height> ]? <font-family>`,
+/// as the values of font-style, font-variant, font-weight, font-size, line-height and
+/// font-family (the ones not given are `normal`). System font keywords are not supported.
+fn parse_font_shorthand(value: &str) -> Option<Vec<String>> {
+    const SIZES: &[&str] =
+        &["xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large", "smaller", "larger"];
+    const STRETCHES: &[&str] = &[
+        "ultra-condensed",
+        "extra-condensed",
+        "condensed",
+        "semi-condensed",
+        "semi-expanded",
+        "expanded",
+        "extra-expanded",
+        "ultra-expanded",
+    ];
+    let value = value.trim();
+    let (mut style, mut variant, mut weight) = (None, None, None);
+    let mut rest = value;
+    let mut prefix_count = 0;
+    loop {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let lower = word.to_ascii_lowercase();
+        let take = match lower.as_str() {
+            "normal" => true,
+            "italic" | "oblique" if style.is_none() => {
+                style = Some(lower.clone());
+                true
+            }
+            "small-caps" if variant.is_none() => {
+                variant = Some(lower.clone());
+                true
+            }
+            "bold" | "bolder" | "lighter" if weight.is_none() => {
+                weight = Some(lower.clone());
+                true
+            }
+            w if weight.is_none() && w.parse::<f64>().is_ok_and(|n| (1.0..=1000.0).contains(&n)) => {
+                weight = Some(w.to_owned());
+                true
+            }
+            w if STRETCHES.contains(&w) => true,
+            _ => false,
+        };
+        if !take {
+            break;
+        }
+        prefix_count += 1;
+        if prefix_count > 4 {
+            return None;
+        }
+        rest = rest[end..].trim_start();
+    }
+    // The size, then an optional "/ line-height", then the family list.
+    let size_end = rest.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(rest.len());
+    let size = &rest[..size_end];
+    let lower_size = size.to_ascii_lowercase();
+    let size_ok = SIZES.contains(&lower_size.as_str())
+        || match parse_dimension(size) {
+            Some(Dimension::Length(n, _) | Dimension::Percentage(n)) => n >= 0.0,
+            _ => false,
+        };
+    if !size_ok {
+        return None;
+    }
+    rest = rest[size_end..].trim_start();
+    let mut line_height = "normal".to_owned();
+    if let Some(after) = rest.strip_prefix('/') {
+        let after = after.trim_start();
+        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+        line_height = after[..end].to_owned();
+        if line_height.is_empty() {
+            return None;
+        }
+        rest = after[end..].trim_start();
+    }
+    let family = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    if family.is_empty() {
+        return None;
+    }
+    let normal = || "normal".to_owned();
+    Some(vec![
+        style.unwrap_or_else(normal),
+        variant.unwrap_or_else(normal),
+        weight.unwrap_or_else(normal),
+        size.to_owned(),
+        line_height,
+        family,
+    ])
+}
 
 pub fn longhand(name: &str) -> Option<&'static Longhand> {
     LONGHANDS.iter().find(|l| l.name == name)
@@ -424,6 +521,7 @@ pub fn parse_property(name: &str, value: &str) -> Option<Vec<(&'static str, Stri
             }
         }
         "background" => vec![parse_longhand(Kind::Color, value)?],
+        "font" => parse_font_shorthand(value)?,
         _ => return None,
     };
     Some(s.longhands.iter().copied().zip(values).collect())
@@ -734,6 +832,14 @@ pub fn serialize_shorthand(s: &Shorthand, block: &[Declaration]) -> Option<(Stri
             }
         }
         "background" => values[0].to_string(),
+        "font" => {
+            let mut parts: Vec<&str> = values[..3].iter().copied().filter(|v| *v != "normal").collect();
+            let size =
+                if values[4] == "normal" { values[3].to_owned() } else { format!("{}/{}", values[3], values[4]) };
+            parts.push(&size);
+            parts.push(values[5]);
+            parts.join(" ")
+        }
         _ => return None,
     };
     Some((text, important))

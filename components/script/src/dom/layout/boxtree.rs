@@ -31,6 +31,8 @@ pub struct BoxTree {
     pub values: CascadedValues,
     /// Whether each box can be hit (visible, `pointer-events` not `none`), by box id.
     pub hittable: Vec<bool>,
+    /// The (font, text) of each text and space box, in tree order, to be measured.
+    pub runs: Vec<(String, String)>,
 }
 
 /// Each element's cascaded values, by element address, with the `style` attribute they were
@@ -129,6 +131,7 @@ pub struct Builder<'p> {
     /// attribute is unchanged (nothing else that changes what matches has happened since).
     previous: Option<&'p CascadedValues>,
     values: CascadedValues,
+    runs: Vec<(String, String)>,
 }
 
 impl<'p> Builder<'p> {
@@ -140,6 +143,7 @@ impl<'p> Builder<'p> {
             viewport,
             previous,
             values: HashMap::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -149,7 +153,14 @@ impl<'p> Builder<'p> {
         let mut boxes = self.element(cx, root, &Inherited::initial(), false, true, tree);
         let root = boxes.pop()?;
         let adopted = self.cascades.drain(..).flat_map(|(_, c, _)| c.adopted).collect();
-        Some(BoxTree { root, elements: self.elements, adopted, values: self.values, hittable: self.hittable })
+        Some(BoxTree {
+            root,
+            elements: self.elements,
+            adopted,
+            values: self.values,
+            hittable: self.hittable,
+            runs: self.runs,
+        })
     }
 
     /// The index of the cascade of the tree whose root is `root` (a document or shadow root).
@@ -255,7 +266,7 @@ impl<'p> Builder<'p> {
                 }
                 NodeKind::Text => {
                     if let Some(data) = child.downcast::<CharacterData>() {
-                        text_boxes(&data.data_string(), inherited, &mut out);
+                        text_boxes(&data.data_string(), inherited, &mut out, &mut self.runs);
                     }
                 }
                 _ => {}
@@ -273,29 +284,34 @@ fn inline(style: &Style) -> Style {
 /// The boxes of a text node's `data` under `white-space` (<https://drafts.csswg.org/css-text/#white-space-processing>):
 /// collapsible white space becomes one space (a run of only spaces makes no line of its own),
 /// preserved newlines are forced breaks.
-fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>) {
+fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>, runs: &mut Vec<(String, String)>) {
     let style = inline(&inherited.style);
     let mut segments = if inherited.keep_newlines { data.split('\n').collect::<Vec<_>>() } else { vec![data] };
     let last = segments.len().saturating_sub(1);
     for (i, segment) in segments.drain(..).enumerate() {
-        let chars = if inherited.keep_spaces {
-            segment.chars().count()
+        let collapsed: String = if inherited.keep_spaces {
+            segment.replace('\t', " ")
         } else {
-            let mut count = 0;
+            let mut text = String::with_capacity(segment.len());
             let mut in_space = false;
             for ch in segment.chars() {
                 let space = matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c');
                 if !(space && in_space) {
-                    count += 1;
+                    text.push(if space { ' ' } else { ch });
                 }
                 in_space = space;
             }
-            count
+            text
         };
+        let chars = collapsed.chars().count();
         if chars > 0 {
-            let only_space =
-                !inherited.keep_spaces && segment.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c'));
-            out.push(BoxNode::text(style.clone(), if only_space { Kind::Space } else { Kind::Text { chars } }));
+            let only_space = !inherited.keep_spaces && collapsed == " ";
+            // The run is measured after the tree is built (`measure_runs`), in this order.
+            runs.push((inherited.font_value(), if only_space { " ".to_owned() } else { collapsed }));
+            out.push(BoxNode::text(
+                style.clone(),
+                if only_space { Kind::Space { width: None } } else { Kind::Text { chars, width: None } },
+            ));
         }
         if i < last {
             out.push(BoxNode::text(style.clone(), Kind::LineBreak));

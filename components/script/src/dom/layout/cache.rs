@@ -20,7 +20,8 @@
 //!   video's frame size.
 //!
 //! Not inputs of the model, so nothing to watch: the viewport (fixed 800×600), web fonts (text
-//! widths are estimated from the font size; `metrics_for_family` knows families by name),
+//! widths are measured in system faces, `measure_runs`, and kept per document; a run's width
+//! depends only on its text and font; `metrics_for_family` gives line metrics by family name),
 //! user interaction states (`:hover`, `:focus` never match), scrolling.
 //!
 //! Changes to nodes that are not connected bump nothing: they reach layout only by being
@@ -105,6 +106,58 @@ impl LaidOut {
 #[derive(Default)]
 pub struct LayoutCache {
     laid_out: std::cell::RefCell<Option<Rc<LaidOut>>>,
+    /// The advance widths of text runs measured so far, by (CSS font, text).
+    text_widths: std::cell::RefCell<HashMap<(String, String), f64>>,
+}
+
+/// How many run widths a document keeps before it forgets them all.
+const MAX_TEXT_WIDTHS: usize = 50_000;
+
+/// Sets the width of every text and space box of `root` from its run's measured advance (the
+/// runs not measured before are measured in one round trip to the canvas thread, with the
+/// faces the font selects, as canvas text is). Without a canvas thread the widths stay
+/// estimates.
+fn measure_runs(cache: &LayoutCache, root: &mut ::layout::Node, runs: &[(String, String)]) {
+    let mut widths = cache.text_widths.borrow_mut();
+    if widths.len() > MAX_TEXT_WIDTHS {
+        widths.clear();
+    }
+    let mut missing: Vec<&(String, String)> = runs.iter().filter(|run| !widths.contains_key(*run)).collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        let requests: Vec<(String, canvas_traits::text::TextOptions)> = missing
+            .iter()
+            .map(|(font, text)| {
+                let font = canvas_traits::text::CanvasFont::parse(font, 16.0).unwrap_or_default();
+                (text.clone(), canvas_traits::text::TextOptions { font, ..Default::default() })
+            })
+            .collect();
+        let Some(measured) = crate::dom::canvas::rendering::round_trip(|reply| {
+            canvas_traits::command::CanvasCommand::MeasureWidths { runs: requests, reply }
+        }) else {
+            return;
+        };
+        for (run, width) in missing.into_iter().zip(measured) {
+            widths.insert(run.clone(), width);
+        }
+    }
+    let mut next = runs.iter();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &mut node.kind {
+            ::layout::Kind::Text { width, .. } | ::layout::Kind::Space { width } => {
+                let Some(run) = next.next() else {
+                    log::warn!("layout: more text boxes than measured runs; the rest are estimated");
+                    return;
+                };
+                *width = widths.get(run).copied();
+            }
+            _ => {}
+        }
+        // Children in tree order: pushed reversed so the first is taken first.
+        stack.extend(node.children.iter_mut().rev());
+    }
 }
 
 // SAFETY: traces every DOM object the cached layout holds.
@@ -181,9 +234,10 @@ fn lay_out(
         adopted: Vec::new(),
     };
     let Some(root) = document.document_element() else { return laid_out };
-    let Some(built) = Builder::new(viewport(), previous.map(|p| &p.values)).build(cx, &root) else {
+    let Some(mut built) = Builder::new(viewport(), previous.map(|p| &p.values)).build(cx, &root) else {
         return laid_out;
     };
+    measure_runs(document.layout_cache(), &mut built.root, &built.runs);
     laid_out.geometry = ::layout::layout(&built.root, viewport());
     laid_out.index = built.elements.iter().enumerate().map(|(i, e)| (&**e as *const Element as usize, i)).collect();
     laid_out.elements = built.elements.iter().map(|e| Dom::from_ref(&**e)).collect();

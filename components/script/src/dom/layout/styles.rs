@@ -34,9 +34,25 @@ pub struct Inherited {
     /// `none`: together, whether the box can be hit (`elementFromPoint()`).
     pub visible: bool,
     pub pointer_events: bool,
+    /// `font-family` as written (`None`: the initial value, the standard font), `font-weight`
+    /// as a number and `font-style`: with the size, the font text runs are measured in.
+    pub font_family: Option<String>,
+    pub font_weight: u16,
+    pub italic: bool,
 }
 
 impl Inherited {
+    /// The CSS `font` its text is measured in.
+    pub fn font_value(&self) -> String {
+        format!(
+            "{} {} {}px {}",
+            if self.italic { "italic" } else { "normal" },
+            self.font_weight,
+            self.style.font.size,
+            self.font_family.as_deref().unwrap_or("serif")
+        )
+    }
+
     /// What the root element inherits from: initial values.
     pub fn initial() -> Inherited {
         Inherited {
@@ -47,6 +63,9 @@ impl Inherited {
             keep_newlines: false,
             visible: true,
             pointer_events: true,
+            font_family: None,
+            font_weight: 400,
+            italic: false,
         }
     }
 }
@@ -96,6 +115,8 @@ properties! {
     OverflowY: "overflow-y",
     FontSize: "font-size",
     FontFamily: "font-family",
+    FontWeight: "font-weight",
+    FontStyle: "font-style",
     LineHeight: "line-height",
     WhiteSpace: "white-space",
     TextAlign: "text-align",
@@ -160,6 +181,10 @@ fn ua_rule(element: &Element, in_list: bool, property: &str) -> Option<&'static 
             Some("monospace")
         }
         "text-align" if name == "center" => Some("center"),
+        "font-weight" if matches!(name, "b" | "strong" | "th" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+            Some("bold")
+        }
+        "font-style" if matches!(name, "i" | "em" | "cite" | "var" | "dfn" | "address") => Some("italic"),
         "white-space" => match name {
             "pre" | "listing" | "xmp" | "plaintext" => Some("pre"),
             "textarea" => Some("pre-wrap"),
@@ -350,7 +375,48 @@ pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: 
         flex_shrink,
         flex_basis,
     };
-    Inherited { style, medium, monospace, keep_spaces, keep_newlines, visible, pointer_events }
+    let font_family = match get(P::FontFamily).as_deref() {
+        None | Some("inherit" | "unset") => parent.font_family.clone(),
+        Some("initial") => None,
+        Some(f) => Some(f.to_owned()),
+    };
+    // <https://drafts.csswg.org/css-fonts/#relative-weights> for bolder and lighter.
+    let font_weight = match get(P::FontWeight).as_deref().map(str::trim) {
+        None | Some("inherit" | "unset") => parent.font_weight,
+        Some("initial" | "normal") => 400,
+        Some("bold") => 700,
+        Some("bolder") => match parent.font_weight {
+            w if w < 350 => 400,
+            w if w < 550 => 700,
+            w if w < 900 => 900,
+            w => w,
+        },
+        Some("lighter") => match parent.font_weight {
+            w if w < 100 => w,
+            w if w < 550 => 100,
+            w if w < 750 => 400,
+            _ => 700,
+        },
+        Some(v) => {
+            v.parse::<f64>().ok().filter(|w| (1.0..=1000.0).contains(w)).map_or(parent.font_weight, |w| w as u16)
+        }
+    };
+    let italic = match get(P::FontStyle).as_deref().map(str::trim) {
+        None | Some("inherit" | "unset") => parent.italic,
+        Some(v) => v.starts_with("italic") || v.starts_with("oblique"),
+    };
+    Inherited {
+        style,
+        medium,
+        monospace,
+        keep_spaces,
+        keep_newlines,
+        visible,
+        pointer_events,
+        font_family,
+        font_weight,
+        italic,
+    }
 }
 
 /// Whether the element's `display` computes to `none` or `contents` (it generates no box).
