@@ -437,6 +437,26 @@ pub(crate) fn text_path(
     outlines(&faces, &run, start_x, baseline_y, scale_x)
 }
 
+/// The advance widths of `runs` (layout's text): like `measure(…).width`, without the ink
+/// outlines, with the faces selected once for each stretch of runs in the same font.
+pub(crate) fn advance_widths(fonts: &mut FontRegistry, runs: &[(String, TextOptions)]) -> Vec<f64> {
+    let mut widths = Vec::with_capacity(runs.len());
+    let mut selected: Option<(&TextOptions, Vec<Face>)> = None;
+    for (text, options) in runs {
+        if selected.as_ref().is_none_or(|(o, _)| *o != options) {
+            selected = Some((options, fonts.select(options)));
+        }
+        let faces = Faces::new(&selected.as_ref().expect("selected above").1);
+        let width = if faces.fonts.is_empty() {
+            0.0
+        } else {
+            f64::from(layout_run(&faces, text, options.font.size_px as f32, options).width)
+        };
+        widths.push(width);
+    }
+    widths
+}
+
 /// `measureText()`: <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-measuretext>.
 /// Horizontal distances are from the alignment point; vertical ones from
 /// the `textBaseline` line, ascents positive upwards, descents downwards.

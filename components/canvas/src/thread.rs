@@ -279,8 +279,7 @@ impl CanvasPaintThread {
             CanvasCommand::AddFont { key, data } => self.fonts.add(key, data),
             CanvasCommand::RemoveFont { key } => self.fonts.remove(key),
             CanvasCommand::MeasureWidths { runs, reply } => {
-                let widths =
-                    runs.iter().map(|(text, options)| text::measure(&mut self.fonts, text, options).width).collect();
+                let widths = text::advance_widths(&mut self.fonts, &runs);
                 if reply.send(widths).is_err() {
                     log::debug!("text widths reply dropped: script stopped waiting");
                 }

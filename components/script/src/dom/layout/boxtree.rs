@@ -32,7 +32,7 @@ pub struct BoxTree {
     /// Whether each box can be hit (visible, `pointer-events` not `none`), by box id.
     pub hittable: Vec<bool>,
     /// The (font, text) of each text and space box, in tree order, to be measured.
-    pub runs: Vec<(String, String)>,
+    pub runs: Vec<(std::rc::Rc<str>, String)>,
 }
 
 /// Each element's cascaded values, by element address, with the `style` attribute they were
@@ -131,7 +131,7 @@ pub struct Builder<'p> {
     /// attribute is unchanged (nothing else that changes what matches has happened since).
     previous: Option<&'p CascadedValues>,
     values: CascadedValues,
-    runs: Vec<(String, String)>,
+    runs: Vec<(std::rc::Rc<str>, String)>,
 }
 
 impl<'p> Builder<'p> {
@@ -284,7 +284,7 @@ fn inline(style: &Style) -> Style {
 /// The boxes of a text node's `data` under `white-space` (<https://drafts.csswg.org/css-text/#white-space-processing>):
 /// collapsible white space becomes one space (a run of only spaces makes no line of its own),
 /// preserved newlines are forced breaks.
-fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>, runs: &mut Vec<(String, String)>) {
+fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>, runs: &mut Vec<(std::rc::Rc<str>, String)>) {
     let style = inline(&inherited.style);
     let mut segments = if inherited.keep_newlines { data.split('\n').collect::<Vec<_>>() } else { vec![data] };
     let last = segments.len().saturating_sub(1);
@@ -307,7 +307,7 @@ fn text_boxes(data: &str, inherited: &Inherited, out: &mut Vec<BoxNode>, runs: &
         if chars > 0 {
             let only_space = !inherited.keep_spaces && collapsed == " ";
             // The run is measured after the tree is built (`measure_runs`), in this order.
-            runs.push((inherited.font_value(), if only_space { " ".to_owned() } else { collapsed }));
+            runs.push((inherited.font.clone(), if only_space { " ".to_owned() } else { collapsed }));
             out.push(BoxNode::text(
                 style.clone(),
                 if only_space { Kind::Space { width: None } } else { Kind::Text { chars, width: None } },

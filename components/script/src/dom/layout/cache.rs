@@ -76,6 +76,11 @@ impl LaidOut {
         self.geometry.boxes.get(&id).copied()
     }
 
+    /// Whether the cascade declares a `transform` for `element` (as of this layout).
+    pub fn has_transform(&self, element: &Element) -> bool {
+        self.values.get(&(element as *const Element as usize)).is_some_and(|(_, values)| values.has_transform())
+    }
+
     /// The box id of `element`.
     pub fn id(&self, element: &Element) -> Option<usize> {
         self.index.get(&(element as *const Element as usize)).copied()
@@ -106,8 +111,8 @@ impl LaidOut {
 #[derive(Default)]
 pub struct LayoutCache {
     laid_out: std::cell::RefCell<Option<Rc<LaidOut>>>,
-    /// The advance widths of text runs measured so far, by (CSS font, text).
-    text_widths: std::cell::RefCell<HashMap<(String, String), f64>>,
+    /// The advance widths of text runs measured so far, by CSS font, then text.
+    text_widths: std::cell::RefCell<HashMap<String, HashMap<String, f64>>>,
 }
 
 /// How many run widths a document keeps before it forgets them all.
@@ -117,12 +122,15 @@ const MAX_TEXT_WIDTHS: usize = 50_000;
 /// runs not measured before are measured in one round trip to the canvas thread, with the
 /// faces the font selects, as canvas text is). Without a canvas thread the widths stay
 /// estimates.
-fn measure_runs(cache: &LayoutCache, root: &mut ::layout::Node, runs: &[(String, String)]) {
+fn measure_runs(cache: &LayoutCache, root: &mut ::layout::Node, runs: &[(Rc<str>, String)]) {
     let mut widths = cache.text_widths.borrow_mut();
-    if widths.len() > MAX_TEXT_WIDTHS {
+    if widths.values().map(HashMap::len).sum::<usize>() > MAX_TEXT_WIDTHS {
         widths.clear();
     }
-    let mut missing: Vec<&(String, String)> = runs.iter().filter(|run| !widths.contains_key(*run)).collect();
+    let known = |widths: &HashMap<String, HashMap<String, f64>>, (font, text): &(Rc<str>, String)| {
+        widths.get(&**font).is_some_and(|w| w.contains_key(text))
+    };
+    let mut missing: Vec<&(Rc<str>, String)> = runs.iter().filter(|run| !known(&widths, run)).collect();
     missing.sort_unstable();
     missing.dedup();
     if !missing.is_empty() {
@@ -138,8 +146,8 @@ fn measure_runs(cache: &LayoutCache, root: &mut ::layout::Node, runs: &[(String,
         }) else {
             return;
         };
-        for (run, width) in missing.into_iter().zip(measured) {
-            widths.insert(run.clone(), width);
+        for ((font, text), width) in missing.into_iter().zip(measured) {
+            widths.entry(font.to_string()).or_default().insert(text.clone(), width);
         }
     }
     let mut next = runs.iter();
@@ -151,7 +159,7 @@ fn measure_runs(cache: &LayoutCache, root: &mut ::layout::Node, runs: &[(String,
                     log::warn!("layout: more text boxes than measured runs; the rest are estimated");
                     return;
                 };
-                *width = widths.get(run).copied();
+                *width = widths.get(&*run.0).and_then(|w| w.get(&run.1)).copied();
             }
             _ => {}
         }

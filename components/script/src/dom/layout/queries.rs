@@ -69,6 +69,11 @@ pub fn border_box(cx: &mut JSContext, element: &Element) -> Option<Rect> {
 pub fn transformed_border_box(cx: &mut JSContext, element: &Element) -> Option<Rect> {
     let b = element_box(cx, element)?;
     let own = b.geometry.border_box;
+    // Most boxes are not transformed: the laid-out cascaded values say so without a cascade.
+    let laid_out = laid_out(cx, &element.upcast::<Node>().owner_doc());
+    if !laid_out.has_transform(element) && !b.ancestors.iter().any(|(a, _)| laid_out.has_transform(a)) {
+        return Some(own);
+    }
     let cascade = crate::dom::css::cascade::Cascade::for_element(cx, element);
     let boxes = std::iter::once((DomRoot::from_ref(element), b.geometry)).chain(b.ancestors);
     let mut total: Option<crate::dom::geometry::matrix::Matrix> = None;

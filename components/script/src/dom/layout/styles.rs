@@ -39,6 +39,8 @@ pub struct Inherited {
     pub font_family: Option<String>,
     pub font_weight: u16,
     pub italic: bool,
+    /// `font_value()`, made once per element for its text runs.
+    pub font: std::rc::Rc<str>,
 }
 
 impl Inherited {
@@ -66,6 +68,7 @@ impl Inherited {
             font_family: None,
             font_weight: 400,
             italic: false,
+            font: std::rc::Rc::from("normal 400 16px serif"),
         }
     }
 }
@@ -127,6 +130,9 @@ properties! {
     Flex: "flex",
     Visibility: "visibility",
     PointerEvents: "pointer-events",
+    // Not used by the box model: read by `getBoundingClientRect()` to know whether a box is
+    // transformed before it computes the cascade (`queries::transformed_border_box`).
+    Transform: "transform",
 }
 
 const MARGIN: [P; 4] = [P::MarginTop, P::MarginRight, P::MarginBottom, P::MarginLeft];
@@ -205,6 +211,15 @@ fn own(value: &Option<String>) -> Option<&str> {
 
 /// The cascaded values of the properties layout reads, for one element.
 pub struct Values(Vec<Option<String>>);
+
+impl Values {
+    /// Whether a `transform` other than `none` is declared for the element.
+    pub fn has_transform(&self) -> bool {
+        self.0[P::Transform as usize]
+            .as_deref()
+            .is_some_and(|v| !matches!(v.trim(), "none" | "initial" | "unset" | "revert" | "revert-layer"))
+    }
+}
 
 /// The values of `element` from the cascade, else the UA rules only layout applies; `in_list`
 /// when an ancestor is a list (nested lists lose their vertical margins).
@@ -405,7 +420,7 @@ pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: 
         None | Some("inherit" | "unset") => parent.italic,
         Some(v) => v.starts_with("italic") || v.starts_with("oblique"),
     };
-    Inherited {
+    let mut inherited = Inherited {
         style,
         medium,
         monospace,
@@ -416,7 +431,17 @@ pub fn element_style(values: &Values, parent: &Inherited, root: bool, viewport: 
         font_family,
         font_weight,
         italic,
+        font: parent.font.clone(),
+    };
+    // Most elements take their parent's font whole: then its string is shared, not made again.
+    let same_font = inherited.font_family == parent.font_family
+        && inherited.font_weight == parent.font_weight
+        && inherited.italic == parent.italic
+        && inherited.style.font.size == parent.style.font.size;
+    if !same_font {
+        inherited.font = std::rc::Rc::from(inherited.font_value());
     }
+    inherited
 }
 
 /// Whether the element's `display` computes to `none` or `contents` (it generates no box).
