@@ -194,13 +194,14 @@ fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -
     };
     let bidi = unicode_bidi::BidiInfo::new(&prepared, Some(base_level));
     // The char index of each byte offset at which a char starts.
-    let char_at: std::collections::HashMap<usize, usize> =
-        prepared.char_indices().enumerate().map(|(index, (byte, _))| (byte, index)).collect();
+    // The byte offset of each char, in order: a run's byte range to item indices.
+    let starts: Vec<usize> = prepared.char_indices().map(|(byte, _)| byte).collect();
+    let char_at = |byte: usize| starts.binary_search(&byte).unwrap_or_else(|i| i);
     for paragraph in &bidi.paragraphs {
         let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
         for run in runs {
             let rtl = levels[run.start].is_rtl();
-            let (first, last) = (char_at[&run.start], char_at.get(&run.end).copied().unwrap_or(items.len()));
+            let (first, last) = (char_at(run.start), char_at(run.end));
             // Segments of one face, size and kind (a space alone), in logical order.
             let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
             for i in first..last {

@@ -51,7 +51,8 @@ impl Default for CanvasFont {
     }
 }
 
-const STRETCH: [&str; 8] = [
+/// The `<font-stretch-css3>` keywords (the `font` shorthand's).
+pub const STRETCH: [&str; 8] = [
     "ultra-condensed",
     "extra-condensed",
     "condensed",

@@ -285,16 +285,6 @@ pub static SHORTHANDS: &[Shorthand] = &[
 fn parse_font_shorthand(value: &str) -> Option<Vec<String>> {
     const SIZES: &[&str] =
         &["xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large", "smaller", "larger"];
-    const STRETCHES: &[&str] = &[
-        "ultra-condensed",
-        "extra-condensed",
-        "condensed",
-        "semi-condensed",
-        "semi-expanded",
-        "expanded",
-        "extra-expanded",
-        "ultra-expanded",
-    ];
     let value = value.trim();
     let (mut style, mut variant, mut weight) = (None, None, None);
     let mut rest = value;
@@ -321,7 +311,7 @@ fn parse_font_shorthand(value: &str) -> Option<Vec<String>> {
                 weight = Some(w.to_owned());
                 true
             }
-            w if STRETCHES.contains(&w) => true,
+            w if canvas_traits::text::STRETCH.contains(&w) => true,
             _ => false,
         };
         if !take {

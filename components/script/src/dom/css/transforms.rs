@@ -59,15 +59,7 @@ fn origin_component(token: &Token<'_>, size: f64, ctx: &LengthContext, horizonta
         },
         Token::Percentage { unit_value, .. } => Some(f64::from(*unit_value) * size),
         Token::Number { value, .. } if *value == 0.0 => Some(0.0),
-        Token::Dimension { value, unit, .. } => {
-            let px = length_to_px(&format!("1{unit}"))
-                .filter(|_| !matches!(unit.to_ascii_lowercase().as_str(), "em" | "rem" | "ex" | "ch"))
-                .or_else(|| {
-                    let probe = matrix::parse_css_transform(&format!("translateX(1{unit})"), ctx).ok()?;
-                    Some(probe.0.m41)
-                })?;
-            Some(f64::from(*value) * px)
-        }
+        Token::Dimension { value, unit, .. } => Some(f64::from(*value) * ctx.px_per_unit(unit)?),
         _ => None,
     }
 }

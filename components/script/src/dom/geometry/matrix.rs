@@ -165,6 +165,12 @@ pub struct LengthContext {
 }
 
 impl LengthContext {
+    /// px per unit of any length unit: absolute ones, then those relative to the font and the
+    /// viewport.
+    pub fn px_per_unit(&self, unit: &str) -> Option<f64> {
+        absolute_length(unit).or_else(|| self.relative(unit))
+    }
+
     /// px per unit of a font- or viewport-relative length unit.
     fn relative(&self, unit: &str) -> Option<f64> {
         let (vw, vh) = (self.viewport.0 / 100.0, self.viewport.1 / 100.0);
@@ -275,7 +281,11 @@ fn value<'i>(parser: &mut Parser<'i>, ctx: Option<&LengthContext>) -> Parse<Valu
         Token::Percentage { unit_value, .. } => Ok(Value::Percentage(exact(text, 1, unit_value * 100.0) / 100.0)),
         Token::Dimension { value, ref unit, .. } => {
             let value = exact(text, unit.len(), value);
-            if let Some(px) = absolute_length(unit).or_else(|| ctx.and_then(|c| c.relative(unit))) {
+            let px = match ctx {
+                Some(c) => c.px_per_unit(unit),
+                None => absolute_length(unit),
+            };
+            if let Some(px) = px {
                 Ok(Value::Length(value * px))
             } else if let Some(deg) = angle_unit(unit) {
                 Ok(Value::Angle(value * deg))

@@ -57,7 +57,7 @@ impl Inherited {
 
     /// What the root element inherits from: initial values.
     pub fn initial() -> Inherited {
-        Inherited {
+        let mut initial = Inherited {
             style: Style::default(),
             medium: true,
             monospace: false,
@@ -68,8 +68,10 @@ impl Inherited {
             font_family: None,
             font_weight: 400,
             italic: false,
-            font: std::rc::Rc::from("normal 400 16px serif"),
-        }
+            font: std::rc::Rc::from(""),
+        };
+        initial.font = std::rc::Rc::from(initial.font_value());
+        initial
     }
 }
 

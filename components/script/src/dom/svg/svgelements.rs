@@ -20,34 +20,7 @@ use crate::dom::svg::svgelement::SVGElement;
 /// (reflecting it) and the empty `…Methods` impl.
 macro_rules! svg_element {
     ($name:ident : $parent:ty, $methods:path) => {
-        #[dom_struct::dom_struct]
-        pub struct $name {
-            parent: $parent,
-        }
-
-        impl $name {
-            pub fn new_inherited(
-                local_name: &str,
-                prefix: Option<String>,
-                document: &crate::dom::dom::document::Document,
-            ) -> $name {
-                $name { parent: <$parent>::new_inherited(local_name, prefix, document) }
-            }
-
-            pub fn new(
-                cx: &mut mozjs::context::JSContext,
-                local_name: &str,
-                prefix: Option<String>,
-                document: &crate::dom::dom::document::Document,
-            ) -> crate::dom::bindings::root::DomRoot<$name> {
-                let window = document.window_for_objects();
-                crate::dom::bindings::classes::reflect_dom_object(
-                    cx,
-                    Box::new($name::new_inherited(local_name, prefix, document)),
-                    &window,
-                )
-            }
-        }
+        svg_element!(@bare $name: $parent);
 
         impl $methods for $name {}
     };

@@ -11,7 +11,6 @@ use mozjs::context::JSContext;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::AudioListenerBinding::AudioListenerMethods;
-use crate::dom::bindings::codegen::AudioParamBinding::AudioParamMethods;
 use crate::dom::bindings::num::Finite;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot};
@@ -82,12 +81,6 @@ impl AudioListener {
     fn param(&self, index: usize) -> DomRoot<AudioParam> {
         self.params[index].as_rooted()
     }
-
-    fn set(&self, cx: &mut JSContext, first: usize, values: &[Finite<f32>]) {
-        for (i, value) in values.iter().enumerate() {
-            self.params[first + i].SetValue(cx, *value);
-        }
-    }
 }
 
 impl AudioListenerMethods for AudioListener {
@@ -131,7 +124,7 @@ impl AudioListenerMethods for AudioListener {
     /// <https://webaudio.github.io/web-audio-api/#dom-audiolistener-setposition>: "equivalent to
     /// setting positionX.value, positionY.value, and positionZ.value directly".
     fn SetPosition(&self, cx: &mut JSContext, x: Finite<f32>, y: Finite<f32>, z: Finite<f32>) {
-        self.set(cx, 0, &[x, y, z]);
+        AudioParam::set_values(cx, &self.params, 0, &[x, y, z]);
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-audiolistener-setorientation>: "equivalent
@@ -148,6 +141,6 @@ impl AudioListenerMethods for AudioListener {
         y_up: Finite<f32>,
         z_up: Finite<f32>,
     ) {
-        self.set(cx, 3, &[x, y, z, x_up, y_up, z_up]);
+        AudioParam::set_values(cx, &self.params, 3, &[x, y, z, x_up, y_up, z_up]);
     }
 }

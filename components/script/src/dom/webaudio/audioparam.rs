@@ -74,6 +74,15 @@ impl AudioParam {
         reflect_dom_object(cx, Box::new(param), window)
     }
 
+    /// Sets `values` as the `value`s of `params` from `first` on, as `setPosition()` and
+    /// `setOrientation()` of panners and listeners do ("equivalent to setting … .value
+    /// directly").
+    pub fn set_values(cx: &mut JSContext, params: &[Dom<AudioParam>], first: usize, values: &[Finite<f32>]) {
+        for (param, value) in params[first..].iter().zip(values) {
+            param.SetValue(cx, *value);
+        }
+    }
+
     /// Its [[current value]].
     pub fn current_value(&self) -> f32 {
         self.current.get()

@@ -12,7 +12,6 @@ use mozjs::context::JSContext;
 use mozjs::rust::HandleObject;
 
 use crate::dom::bindings::classes::reflect_dom_object_with_proto;
-use crate::dom::bindings::codegen::AudioParamBinding::AudioParamMethods;
 use crate::dom::bindings::codegen::Dictionaries::PannerOptions;
 use crate::dom::bindings::codegen::Enums::{DistanceModelType, PanningModelType};
 use crate::dom::bindings::codegen::PannerNodeBinding::PannerNodeMethods;
@@ -150,12 +149,6 @@ impl PannerNode {
         let node = self.upcast::<AudioNode>();
         node.audio_context().send(ContextCommand::SetPanner { node: node.id(), settings });
     }
-
-    fn set(&self, cx: &mut JSContext, first: usize, values: &[Finite<f32>]) {
-        for (i, value) in values.iter().enumerate() {
-            self.params[first + i].SetValue(cx, *value);
-        }
-    }
 }
 
 impl PannerNodeMethods for PannerNode {
@@ -280,12 +273,12 @@ impl PannerNodeMethods for PannerNode {
     /// <https://webaudio.github.io/web-audio-api/#dom-pannernode-setposition>: "equivalent to
     /// setting positionX.value, positionY.value, and positionZ.value directly".
     fn SetPosition(&self, cx: &mut JSContext, x: Finite<f32>, y: Finite<f32>, z: Finite<f32>) {
-        self.set(cx, 0, &[x, y, z]);
+        AudioParam::set_values(cx, &self.params, 0, &[x, y, z]);
     }
 
     /// <https://webaudio.github.io/web-audio-api/#dom-pannernode-setorientation>: "equivalent to
     /// setting orientationX.value, orientationY.value, and orientationZ.value directly".
     fn SetOrientation(&self, cx: &mut JSContext, x: Finite<f32>, y: Finite<f32>, z: Finite<f32>) {
-        self.set(cx, 3, &[x, y, z]);
+        AudioParam::set_values(cx, &self.params, 3, &[x, y, z]);
     }
 }
