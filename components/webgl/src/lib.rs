@@ -1,0 +1,1 @@
+//! The WebGL thread (to be written).
