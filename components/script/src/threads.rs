@@ -20,6 +20,7 @@ thread_local! {
     static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
     static AUDIO: RefCell<Option<Sender<AudioCommand>>> = const { RefCell::new(None) };
     static CODECS: RefCell<Option<Arc<dyn CodecProvider>>> = const { RefCell::new(None) };
+    static WEBGL: RefCell<Option<Sender<webgl_traits::WebGLMsg>>> = const { RefCell::new(None) };
     static RECORDER_SUPPORT: RefCell<Option<media_traits::recorder::RecorderSupport>> = const { RefCell::new(None) };
 }
 
@@ -69,6 +70,17 @@ pub fn media_sender() -> Option<Sender<MediaCommand>> {
 /// Gives script the canvas thread's channel.
 pub fn set_canvas_sender(sender: CanvasSender) {
     CANVAS.with(|c| *c.borrow_mut() = Some(sender));
+}
+
+/// Gives script the WebGL thread's channel.
+pub fn set_webgl_sender(sender: Sender<webgl_traits::WebGLMsg>) {
+    WEBGL.with(|w| *w.borrow_mut() = Some(sender));
+}
+
+/// The WebGL thread's channel, if the host started one (without it `getContext("webgl")`
+/// returns null).
+pub fn webgl_sender() -> Option<Sender<webgl_traits::WebGLMsg>> {
+    WEBGL.with(|w| w.borrow().clone())
 }
 
 /// The canvas thread's channel, if the host started one.

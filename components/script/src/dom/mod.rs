@@ -48,6 +48,7 @@ pub mod url;
 pub mod webaudio;
 pub mod webcodecs;
 pub mod webcrypto;
+pub mod webgl;
 pub mod weblocks;
 pub mod webmessaging;
 pub mod websockets;

@@ -257,6 +257,12 @@ pub use crate::dom::webcodecs::videoencoder::VideoEncoder;
 pub use crate::dom::webcodecs::videoframe::VideoFrame;
 pub use crate::dom::webcrypto::crypto::Crypto;
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
+pub use crate::dom::webgl::objects::{
+    WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLObject, WebGLProgram, WebGLRenderbuffer, WebGLShader,
+    WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
+};
+pub use crate::dom::webgl::webglcontextevent::WebGLContextEvent;
+pub use crate::dom::webgl::webglrenderingcontext::WebGLRenderingContext;
 pub use crate::dom::weblocks::lock::Lock;
 pub use crate::dom::weblocks::lockmanager::LockManager;
 pub use crate::dom::webmessaging::broadcastchannel::BroadcastChannel;

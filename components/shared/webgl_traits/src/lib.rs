@@ -115,13 +115,17 @@ pub enum WebGLMsg {
     /// At a rendering update, for a context drawn into since its last presentation: the
     /// drawing buffer's pixels go to the canvas thread as the canvas's image
     /// (`CanvasCommand::WebGLFrame`), then `then` (compositor update, captures) in order;
-    /// then, unless `preserveDrawingBuffer`, the buffer is cleared (the page's clear
-    /// colour, masks and scissor are kept).
+    /// then, if `clear` and unless `preserveDrawingBuffer`, the buffer is cleared (the page's
+    /// clear colour, masks and scissor are kept).
     Present {
         /// The context.
         context: WebGLContextId,
         /// Canvas commands to send right after the frame.
         then: Vec<CanvasCommand>,
+        /// Whether the frame was displayed, so that the drawing buffer is cleared after it: a
+        /// canvas that is not in a document is not displayed, and its drawing buffer keeps
+        /// its contents (as in Chromium).
+        clear: bool,
     },
     /// The page reads its canvas as an image within the task that drew it (`drawImage`,
     /// `toDataURL`, `createImageBitmap`, …): the drawing buffer's current pixels go to the

@@ -948,6 +948,22 @@ pub fn new_float64_array(cx: &mut JSContext, values: &[f64], rval: MutableHandle
     fill_new_view(cx, array, &bytes, rval);
 }
 
+/// A new `Int32Array` holding `values` (WebGL's integer vector parameters).
+pub fn new_typed_array_i32(cx: &mut JSContext, values: &[i32], rval: MutableHandleValue) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    // SAFETY: as above.
+    let array = unsafe { mozjs::jsapi::JS_NewInt32Array(cx.raw_cx(), values.len()) };
+    fill_new_view(cx, array, &bytes, rval);
+}
+
+/// A new `Uint32Array` holding `values`.
+pub fn new_typed_array_u32(cx: &mut JSContext, values: &[u32], rval: MutableHandleValue) {
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    // SAFETY: as above.
+    let array = unsafe { mozjs::jsapi::JS_NewUint32Array(cx.raw_cx(), values.len()) };
+    fill_new_view(cx, array, &bytes, rval);
+}
+
 /// Copies `bytes` into a just-created typed array and stores it in `rval`.
 fn fill_new_view(cx: &mut JSContext, array: *mut mozjs::jsapi::JSObject, bytes: &[u8], mut rval: MutableHandleValue) {
     rooted!(&in(cx) let array = array);

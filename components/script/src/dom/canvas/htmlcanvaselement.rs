@@ -25,10 +25,10 @@ use mozjs::rust::HandleValue;
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::Callbacks::BlobCallback;
 use crate::dom::bindings::codegen::Dictionaries::{
-    CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings,
+    CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings, WebGLContextAttributes,
 };
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
-use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContext as RenderingContext;
+use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContext as RenderingContext;
 use crate::dom::bindings::conversions::FromJSVal;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -50,6 +50,7 @@ use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::mediacapture::mediastream::MediaStream;
+use crate::dom::webgl::webglrenderingcontext::WebGLRenderingContext;
 
 /// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
 const DEFAULT_WIDTH: u32 = 300;
@@ -63,6 +64,9 @@ pub struct HTMLCanvasElement {
     /// The "bitmaprenderer" context, once `getContext("bitmaprenderer")` created it (the
     /// context mode is then "bitmaprenderer").
     bitmap_context: MutNullableDom<ImageBitmapRenderingContext>,
+    /// The "webgl" context, once `getContext("webgl")` created it (the context mode is then
+    /// "webgl").
+    webgl_context: MutNullableDom<WebGLRenderingContext>,
     /// This canvas's bitmap on the canvas thread.
     #[no_trace]
     canvas_id: CanvasId,
@@ -140,6 +144,7 @@ impl HTMLCanvasElement {
                 htmlelement: HTMLElement::new_inherited(local_name, document),
                 context: Default::default(),
                 bitmap_context: Default::default(),
+                webgl_context: Default::default(),
                 canvas_id: CanvasId::next(),
                 bitmap_created: Cell::new(false),
                 size: Cell::new(ImageSize::new(DEFAULT_WIDTH, DEFAULT_HEIGHT)),
@@ -222,10 +227,17 @@ impl HTMLCanvasElement {
 
     /// Makes sure the bitmap exists on the canvas thread (transparent black,
     /// or opaque black for an `alpha: false` context).
+    ///
+    /// For a WebGL canvas this is also where a reader of the canvas's image gets the drawing
+    /// buffer as the page drew it in this task (`WebGLRenderingContext::snapshot_if_drawn`).
     pub fn ensure_bitmap(&self) {
         if !self.bitmap_created.replace(true) {
             let opaque = self.is_opaque();
             rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
+        }
+        if let Some(webgl) = self.webgl_context.get() {
+            rendering::flush();
+            webgl.snapshot_if_drawn();
         }
     }
 
@@ -233,7 +245,7 @@ impl HTMLCanvasElement {
     /// painted, and reads back composited over black). A "bitmaprenderer" context's `alpha:
     /// false` leaves the pixels that readbacks see unchanged, as in Chromium.
     pub(crate) fn is_opaque(&self) -> bool {
-        self.context.get().is_some_and(|c| c.is_opaque())
+        self.context.get().is_some_and(|c| c.is_opaque()) || self.webgl_context.get().is_some_and(|c| c.is_opaque())
     }
 
     /// The output bitmap of a "bitmaprenderer" context becomes this canvas's bitmap: `pixels`
@@ -280,10 +292,23 @@ impl HTMLCanvasElement {
         if !self.bitmap_created.get() {
             return;
         }
+        // A WebGL canvas's compositor update and capture frames follow its frame through the
+        // WebGL thread: everything before them is sent first (a resize of the bitmap included),
+        // then the drawing buffer is presented with them.
+        let webgl = self.webgl_context.get();
+        if webgl.is_some() {
+            rendering::flush();
+        }
+        let mark = rendering::pending_len();
         rendering::push(CanvasCommand::UpdateImage { canvas: self.canvas_id, epoch });
         let observers: Vec<_> = self.paint_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
         for observer in observers {
             observer(cx, self, now);
+        }
+        if let Some(webgl) = webgl {
+            let then = rendering::take_pending_after(mark);
+            webgl.present(then, self.upcast::<Node>().is_connected());
+            return;
         }
         // An OffscreenCanvas with a placeholder pushes the frame there: the canvas thread
         // shares it first, then the placeholder's thread hears of it.
@@ -339,8 +364,8 @@ impl HTMLCanvasElement {
         if let Some(context) = self.context.get() {
             return Ok(Some(context));
         }
-        // mode "bitmaprenderer": "Return null."
-        if self.bitmap_context.get().is_some() {
+        // mode "bitmaprenderer" or "webgl": "Return null."
+        if self.bitmap_context.get().is_some() || self.webgl_context.get().is_some() {
             return Ok(None);
         }
         // mode "none": "Let context be the result of running the 2D context creation
@@ -368,8 +393,8 @@ impl HTMLCanvasElement {
         if let Some(context) = self.bitmap_context.get() {
             return Ok(Some(context));
         }
-        // mode "2d": "Return null."
-        if self.context.get().is_some() {
+        // mode "2d" or "webgl": "Return null."
+        if self.context.get().is_some() || self.webgl_context.get().is_some() {
             return Ok(None);
         }
         // mode "none": "Let context be the result of running the ImageBitmapRenderingContext
@@ -385,6 +410,34 @@ impl HTMLCanvasElement {
         //    bitmap with context.
         self.recreate_bitmap();
         context.set_output_bitmap(None);
+        Ok(Some(context))
+    }
+
+    /// The "webgl" and "experimental-webgl" rows of `getContext()`'s table.
+    pub fn webgl_context(
+        &self,
+        cx: &mut JSContext,
+        options: HandleValue,
+    ) -> Fallible<Option<DomRoot<WebGLRenderingContext>>> {
+        // mode "webgl": "Return the same object as was returned the last time the method was
+        // invoked with this same first argument."
+        if let Some(context) = self.webgl_context.get() {
+            return Ok(Some(context));
+        }
+        // mode "2d" or "bitmaprenderer": "Return null."
+        if self.context.get().is_some() || self.bitmap_context.get().is_some() {
+            return Ok(None);
+        }
+        // mode "none": "Let context be the result of following the instructions given in the
+        // WebGL specifications' Context Creation sections" (the attributes converted from
+        // options; null when no context can be made). "If context is null, then return null;
+        // otherwise set this's context mode to webgl or webgl2."
+        let attributes: WebGLContextAttributes = context_settings(cx, options)?;
+        self.recreate_bitmap();
+        let Some(context) = WebGLRenderingContext::create(cx, self, &attributes) else {
+            return Ok(None);
+        };
+        self.webgl_context.set(Some(&context));
         Ok(Some(context))
     }
 
@@ -438,6 +491,17 @@ impl HTMLCanvasElement {
         // 2d: 1. Reset the rendering context to its default state.
         if let Some(context) = self.context.get() {
             context.reset_to_default_state();
+        }
+        // webgl: a new drawing buffer of the new size (cleared), after the bitmap's resize.
+        if let Some(webgl) = self.webgl_context.get() {
+            rendering::push(CanvasCommand::Resize { canvas: self.canvas_id, size });
+            rendering::flush();
+            webgl.resize(size.width, size.height);
+            let observers: Vec<_> = self.resize_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
+            for observer in observers {
+                observer(self, size);
+            }
+            return;
         }
         // 2. Resize the output bitmap to the new width and height (and clear it).
         if self.bitmap_created.get() {
@@ -609,8 +673,8 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         // 1. If options is not an object, set options to null.
         // 2. Set options to the result of converting options to a JavaScript value.
         // 3. Run the steps in the cell of the table whose column header matches this canvas
-        //    element's canvas context mode and whose row header matches contextId. "webgl",
-        //    "webgl2", "webgpu" and unknown ids are contexts Aperture does not support: null.
+        //    element's canvas context mode and whose row header matches contextId. "webgl2",
+        //    "webgpu" and unknown ids are contexts Aperture does not support: null.
         //    Mode "placeholder": "Throw an InvalidStateError DOMException."
         if self.placeholder.get() {
             return Err(Error::InvalidState("the canvas has transferred its control to an OffscreenCanvas".into()));
@@ -620,6 +684,9 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
             "bitmaprenderer" => {
                 Ok(self.bitmaprenderer_context(cx, options, None)?.map(RenderingContext::ImageBitmapRenderingContext))
             }
+            "webgl" | "experimental-webgl" => {
+                Ok(self.webgl_context(cx, options)?.map(RenderingContext::WebGLRenderingContext))
+            }
             _ => Ok(None),
         }
     }
@@ -628,7 +695,11 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
     fn TransferControlToOffscreen(&self, cx: &mut JSContext) -> Fallible<DomRoot<OffscreenCanvas>> {
         // 1. If this canvas element's context mode is not set to none, throw an
         //    "InvalidStateError" DOMException.
-        if self.placeholder.get() || self.context.get().is_some() || self.bitmap_context.get().is_some() {
+        if self.placeholder.get()
+            || self.context.get().is_some()
+            || self.bitmap_context.get().is_some()
+            || self.webgl_context.get().is_some()
+        {
             return Err(Error::InvalidState(
                 "the canvas already has a rendering context or transferred its control".into(),
             ));

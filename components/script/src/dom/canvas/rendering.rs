@@ -78,6 +78,21 @@ fn send(batch: CanvasBatch) {
     }
 }
 
+/// How many commands the pending batch holds (a mark for [`take_pending_after`]).
+pub fn pending_len() -> usize {
+    PENDING.with(|p| p.borrow().commands.len())
+}
+
+/// Takes the commands pushed after `mark` out of the pending batch (a WebGL canvas's
+/// compositor update and captures, which go to the canvas thread through the WebGL thread,
+/// after its frame). Empty if the batch was sent in between.
+pub fn take_pending_after(mark: usize) -> Vec<CanvasCommand> {
+    PENDING.with(|p| {
+        let mut batch = p.borrow_mut();
+        if mark >= batch.commands.len() { Vec::new() } else { batch.commands.split_off(mark) }
+    })
+}
+
 /// Sends the pending batch now.
 pub fn flush() {
     let batch = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));

@@ -1,0 +1,512 @@
+//! The WebGL object interfaces (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.3>):
+//! each holds the GL name the WebGL thread made for it and the state WebGL's checks need.
+
+use std::cell::{Cell, RefCell};
+
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use webgl_traits::WebGLContextId;
+use webgl_traits::glow;
+
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::WebGLActiveInfoBinding::WebGLActiveInfoMethods;
+use crate::dom::bindings::codegen::WebGLShaderPrecisionFormatBinding::WebGLShaderPrecisionFormatMethods;
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::str::DOMString;
+use crate::dom::html::window::Window;
+
+/// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.3>: what every WebGL object has.
+#[dom_struct]
+pub struct WebGLObject {
+    reflector_: Reflector,
+    /// The context that made it (an object of another context is INVALID_OPERATION).
+    #[no_trace]
+    context: WebGLContextId,
+    /// The object's "invalidated flag": `delete*()` ran.
+    #[no_trace]
+    deleted: Cell<bool>,
+}
+
+impl WebGLObject {
+    fn new_inherited(context: WebGLContextId) -> WebGLObject {
+        WebGLObject { reflector_: Reflector::new(), context, deleted: Cell::new(false) }
+    }
+
+    /// The context that made this object.
+    pub fn context(&self) -> WebGLContextId {
+        self.context
+    }
+
+    /// Whether the object was deleted.
+    pub fn is_deleted(&self) -> bool {
+        self.deleted.get()
+    }
+
+    /// Marks the object deleted; returns whether it already was.
+    pub fn mark_deleted(&self) -> bool {
+        self.deleted.replace(true)
+    }
+}
+
+/// Gives a WebGL object type access to its `WebGLObject` part.
+pub trait GlObject {
+    /// The common part.
+    fn object(&self) -> &WebGLObject;
+}
+
+macro_rules! gl_object {
+    ($(#[$meta:meta])* $name:ident, $native:ty { $($(#[$fmeta:meta])* $field:ident : $ty:ty = $init:expr),* $(,)? }) => {
+        $(#[$meta])*
+        #[dom_struct]
+        pub struct $name {
+            object: WebGLObject,
+            /// The GL name.
+            #[no_trace]
+            name: $native,
+            $($(#[$fmeta])* $field: $ty,)*
+        }
+
+        impl $name {
+            /// A new object for the GL name `name` of `context`.
+            pub fn new(cx: &mut JSContext, window: &Window, context: WebGLContextId, name: $native) -> DomRoot<$name> {
+                reflect_dom_object(
+                    cx,
+                    Box::new($name { object: WebGLObject::new_inherited(context), name, $($field: $init,)* }),
+                    window,
+                )
+            }
+
+            /// The GL name.
+            pub fn name(&self) -> $native {
+                self.name
+            }
+        }
+
+        impl GlObject for $name {
+            fn object(&self) -> &WebGLObject {
+                &self.object
+            }
+        }
+    };
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.4>
+    WebGLBuffer, glow::NativeBuffer {
+        /// The target it was first bound to (ARRAY_BUFFER or ELEMENT_ARRAY_BUFFER): WebGL
+        /// forbids binding it to the other one afterwards.
+        #[no_trace]
+        target: Cell<Option<u32>> = Cell::new(None),
+        /// BUFFER_SIZE, for the range checks of draws.
+        #[no_trace]
+        size: Cell<i64> = Cell::new(0),
+        /// BUFFER_USAGE.
+        #[no_trace]
+        usage: Cell<u32> = Cell::new(0x88E4),
+        /// An element array buffer's contents, kept to check that drawElements() reads only
+        /// vertices that exist (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.6>).
+        #[no_trace]
+        elements: RefCell<Vec<u8>> = RefCell::new(Vec::new()),
+    }
+);
+
+impl WebGLBuffer {
+    /// The target it is bound to for life, if it was bound.
+    pub fn target(&self) -> Option<u32> {
+        self.target.get()
+    }
+    /// Records the first binding's target.
+    pub fn set_target(&self, target: u32) {
+        self.target.set(Some(target));
+    }
+    /// The data store's size in bytes.
+    pub fn size(&self) -> i64 {
+        self.size.get()
+    }
+    /// BUFFER_USAGE.
+    pub fn usage(&self) -> u32 {
+        self.usage.get()
+    }
+    /// `bufferData()`: a new data store (its bytes kept for an element array buffer).
+    pub fn set_data(&self, size: i64, usage: u32, data: Option<&[u8]>) {
+        self.size.set(size);
+        self.usage.set(usage);
+        if self.target.get() == Some(ELEMENT_ARRAY_BUFFER) {
+            let mut elements = self.elements.borrow_mut();
+            elements.clear();
+            match data {
+                Some(data) => elements.extend_from_slice(data),
+                None => elements.resize(size as usize, 0),
+            }
+        }
+    }
+    /// `bufferSubData()` of an element array buffer.
+    pub fn set_sub_data(&self, offset: usize, data: &[u8]) {
+        if self.target.get() == Some(ELEMENT_ARRAY_BUFFER) {
+            let mut elements = self.elements.borrow_mut();
+            if let Some(range) = elements.get_mut(offset..offset + data.len()) {
+                range.copy_from_slice(data);
+            }
+        }
+    }
+    /// The largest index among `count` indices of `index_size` bytes from `offset`, or `None`
+    /// when they do not all lie in the buffer.
+    pub fn max_index(&self, offset: usize, count: usize, index_size: usize) -> Option<u32> {
+        let elements = self.elements.borrow();
+        let bytes = elements.get(offset..offset.checked_add(count.checked_mul(index_size)?)?)?;
+        Some(match index_size {
+            1 => bytes.iter().copied().max().map_or(0, u32::from),
+            2 => bytes.chunks_exact(2).map(|b| u32::from(u16::from_ne_bytes([b[0], b[1]]))).max().unwrap_or(0),
+            _ => bytes.chunks_exact(4).map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]])).max().unwrap_or(0),
+        })
+    }
+}
+
+const ELEMENT_ARRAY_BUFFER: u32 = 0x8893;
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.5>
+    WebGLFramebuffer, glow::NativeFramebuffer {
+        /// Bound at least once (a framebuffer exists in GL only from its first binding).
+        #[no_trace]
+        bound: Cell<bool> = Cell::new(false),
+    }
+);
+
+impl WebGLFramebuffer {
+    /// Notes a binding.
+    pub fn set_bound(&self) {
+        self.bound.set(true);
+    }
+    /// Whether it was ever bound.
+    pub fn was_bound(&self) -> bool {
+        self.bound.get()
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.7>
+    WebGLRenderbuffer, glow::NativeRenderbuffer {
+        /// Bound at least once.
+        #[no_trace]
+        bound: Cell<bool> = Cell::new(false),
+    }
+);
+
+impl WebGLRenderbuffer {
+    /// Notes a binding.
+    pub fn set_bound(&self) {
+        self.bound.set(true);
+    }
+    /// Whether it was ever bound.
+    pub fn was_bound(&self) -> bool {
+        self.bound.get()
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.9>
+    WebGLTexture, glow::NativeTexture {
+        /// The target it was first bound to (TEXTURE_2D or TEXTURE_CUBE_MAP).
+        #[no_trace]
+        target: Cell<Option<u32>> = Cell::new(None),
+    }
+);
+
+impl WebGLTexture {
+    /// The target it is bound to for life, if it was bound.
+    pub fn target(&self) -> Option<u32> {
+        self.target.get()
+    }
+    /// Records the first binding's target.
+    pub fn set_target(&self, target: u32) {
+        self.target.set(Some(target));
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.8>
+    WebGLShader, glow::NativeShader {
+        /// VERTEX_SHADER or FRAGMENT_SHADER (set once, by `new_of_kind`).
+        #[no_trace]
+        kind: Cell<u32> = Cell::new(0),
+        /// The source `shaderSource()` gave (`getShaderSource()` returns it as given).
+        #[no_trace]
+        source: RefCell<String> = RefCell::new(String::new()),
+        /// Programs it is attached to (deleting it then only flags it).
+        #[no_trace]
+        attachments: Cell<u32> = Cell::new(0),
+    }
+);
+
+impl WebGLShader {
+    /// A shader of `kind`.
+    pub fn new_of_kind(
+        cx: &mut JSContext,
+        window: &Window,
+        context: WebGLContextId,
+        name: glow::NativeShader,
+        kind: u32,
+    ) -> DomRoot<WebGLShader> {
+        let shader = WebGLShader::new(cx, window, context, name);
+        shader.kind.set(kind);
+        shader
+    }
+    /// VERTEX_SHADER or FRAGMENT_SHADER.
+    pub fn kind(&self) -> u32 {
+        self.kind.get()
+    }
+    /// The source as given.
+    pub fn source(&self) -> String {
+        self.source.borrow().clone()
+    }
+    /// Replaces the source.
+    pub fn set_source(&self, source: String) {
+        *self.source.borrow_mut() = source;
+    }
+    /// Counts an attachment to a program (+1) or a detachment (-1).
+    pub fn attached(&self, delta: i32) {
+        self.attachments.set(self.attachments.get().saturating_add_signed(delta));
+    }
+}
+
+/// An active attribute or uniform of a linked program, as GL reported it.
+#[derive(Clone, Debug)]
+pub struct ActiveVariable {
+    /// The name (`u[0]` for an array uniform).
+    pub name: String,
+    /// The GL type (FLOAT_VEC4, SAMPLER_2D…).
+    pub kind: u32,
+    /// The array size (1 for a non-array).
+    pub size: i32,
+    /// An attribute's location (-1 for a uniform).
+    pub location: i32,
+}
+
+/// What a successful link left in a program.
+#[derive(Clone, Debug, Default)]
+pub struct LinkedProgram {
+    /// The active attributes.
+    pub attributes: Vec<ActiveVariable>,
+    /// The active uniforms.
+    pub uniforms: Vec<ActiveVariable>,
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.6>
+    WebGLProgram, glow::NativeProgram {
+        /// The attached vertex shader.
+        vertex: MutNullableDom<WebGLShader> = MutNullableDom::default(),
+        /// The attached fragment shader.
+        fragment: MutNullableDom<WebGLShader> = MutNullableDom::default(),
+        /// The last link's outcome (`None` before a successful link).
+        #[no_trace]
+        linked: RefCell<Option<LinkedProgram>> = RefCell::new(None),
+        /// Counts links, so that a uniform location of an earlier link is INVALID_OPERATION.
+        #[no_trace]
+        generation: Cell<u64> = Cell::new(0),
+        /// Current program of its context (deleting it then only flags it).
+        #[no_trace]
+        in_use: Cell<bool> = Cell::new(false),
+    }
+);
+
+impl WebGLProgram {
+    /// The attached shader of `kind`.
+    pub fn shader(&self, kind: u32) -> Option<DomRoot<WebGLShader>> {
+        if kind == VERTEX_SHADER { self.vertex.get() } else { self.fragment.get() }
+    }
+    /// Attaches (or with `None`, detaches) the shader slot of `kind`.
+    pub fn set_shader(&self, kind: u32, shader: Option<&WebGLShader>) {
+        if kind == VERTEX_SHADER { self.vertex.set(shader) } else { self.fragment.set(shader) }
+    }
+    /// The attached shaders, vertex first.
+    pub fn attached_shaders(&self) -> Vec<DomRoot<WebGLShader>> {
+        self.vertex.get().into_iter().chain(self.fragment.get()).collect()
+    }
+    /// Records a link: `Some` when it succeeded.
+    pub fn set_linked(&self, linked: Option<LinkedProgram>) {
+        *self.linked.borrow_mut() = linked;
+        self.generation.set(self.generation.get() + 1);
+    }
+    /// The last successful link's variables, if the last link succeeded.
+    pub fn linked(&self) -> Option<LinkedProgram> {
+        self.linked.borrow().clone()
+    }
+    /// Whether the last link succeeded.
+    pub fn is_linked(&self) -> bool {
+        self.linked.borrow().is_some()
+    }
+    /// Which link this is.
+    pub fn generation(&self) -> u64 {
+        self.generation.get()
+    }
+    /// Whether it is its context's current program.
+    pub fn in_use(&self) -> bool {
+        self.in_use.get()
+    }
+    /// Notes `useProgram()` of it (true) or of another program (false).
+    pub fn set_in_use(&self, in_use: bool) {
+        self.in_use.set(in_use);
+    }
+}
+
+const VERTEX_SHADER: u32 = 0x8B31;
+
+/// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.10>
+#[dom_struct]
+pub struct WebGLUniformLocation {
+    reflector_: Reflector,
+    #[no_trace]
+    context: WebGLContextId,
+    /// The program and link it belongs to.
+    program: Dom<WebGLProgram>,
+    #[no_trace]
+    generation: u64,
+    #[no_trace]
+    location: glow::NativeUniformLocation,
+    /// The uniform's GL type and the element of an array it names.
+    #[no_trace]
+    kind: u32,
+    /// Elements from this location to the array's end (1 for a non-array).
+    #[no_trace]
+    remaining: i32,
+}
+
+impl WebGLUniformLocation {
+    /// A location in the current link of `program`.
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        program: &WebGLProgram,
+        location: glow::NativeUniformLocation,
+        kind: u32,
+        remaining: i32,
+    ) -> DomRoot<WebGLUniformLocation> {
+        reflect_dom_object(
+            cx,
+            Box::new(WebGLUniformLocation {
+                reflector_: Reflector::new(),
+                context: program.object().context(),
+                program: Dom::from_ref(program),
+                generation: program.generation(),
+                location,
+                kind,
+                remaining,
+            }),
+            window,
+        )
+    }
+    /// The context that made it.
+    pub fn context(&self) -> WebGLContextId {
+        self.context
+    }
+    /// The program it belongs to.
+    pub fn program(&self) -> DomRoot<WebGLProgram> {
+        self.program.as_rooted()
+    }
+    /// Whether it belongs to the program's current link.
+    pub fn is_current(&self) -> bool {
+        self.generation == self.program.generation()
+    }
+    /// The GL location.
+    pub fn location(&self) -> glow::NativeUniformLocation {
+        self.location
+    }
+    /// The uniform's GL type.
+    pub fn kind(&self) -> u32 {
+        self.kind
+    }
+    /// Array elements from this location on.
+    pub fn remaining(&self) -> i32 {
+        self.remaining
+    }
+}
+
+/// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.11>
+#[dom_struct]
+pub struct WebGLActiveInfo {
+    reflector_: Reflector,
+    #[no_trace]
+    size: i32,
+    #[no_trace]
+    kind: u32,
+    #[no_trace]
+    name: String,
+}
+
+impl WebGLActiveInfo {
+    /// The info of one active variable.
+    pub fn new(cx: &mut JSContext, window: &Window, variable: &ActiveVariable) -> DomRoot<WebGLActiveInfo> {
+        reflect_dom_object(
+            cx,
+            Box::new(WebGLActiveInfo {
+                reflector_: Reflector::new(),
+                size: variable.size,
+                kind: variable.kind,
+                name: variable.name.clone(),
+            }),
+            window,
+        )
+    }
+}
+
+impl WebGLActiveInfoMethods for WebGLActiveInfo {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.11>
+    fn Size(&self, _cx: &mut JSContext) -> i32 {
+        self.size
+    }
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.11>
+    fn Type(&self, _cx: &mut JSContext) -> u32 {
+        self.kind
+    }
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.11>
+    fn Name(&self, _cx: &mut JSContext) -> DOMString {
+        DOMString::from(self.name.as_str())
+    }
+}
+
+/// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.12>
+#[dom_struct]
+pub struct WebGLShaderPrecisionFormat {
+    reflector_: Reflector,
+    #[no_trace]
+    range_min: i32,
+    #[no_trace]
+    range_max: i32,
+    #[no_trace]
+    precision: i32,
+}
+
+impl WebGLShaderPrecisionFormat {
+    /// A format as GL reported it.
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        range_min: i32,
+        range_max: i32,
+        precision: i32,
+    ) -> DomRoot<WebGLShaderPrecisionFormat> {
+        reflect_dom_object(
+            cx,
+            Box::new(WebGLShaderPrecisionFormat { reflector_: Reflector::new(), range_min, range_max, precision }),
+            window,
+        )
+    }
+}
+
+impl WebGLShaderPrecisionFormatMethods for WebGLShaderPrecisionFormat {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.12>
+    fn RangeMin(&self, _cx: &mut JSContext) -> i32 {
+        self.range_min
+    }
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.12>
+    fn RangeMax(&self, _cx: &mut JSContext) -> i32 {
+        self.range_max
+    }
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.12>
+    fn Precision(&self, _cx: &mut JSContext) -> i32 {
+        self.precision
+    }
+}

@@ -1,0 +1,3182 @@
+//! `WebGLRenderingContext` (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
+//!
+//! GL calls run on the engine's WebGL thread, on an OpenGL ES 3.0 context of its own with an
+//! off-screen drawing buffer (`components/webgl`). This side queues them as closures and sends
+//! the queue at a synchronous query (`getError()`, `getParameter()`, `readPixels()`…), before a
+//! presentation and when it grows past [`QUEUE_LIMIT`]; what WebGL checks beyond OpenGL ES
+//! (object ownership, the binding rules, draws reading past a buffer's end, unpack rules) is
+//! checked here and reported through [`WebGLRenderingContext::error`], ahead of GL's own errors.
+//!
+//! The drawing buffer reaches the canvas when the rendering is updated (`present`): the WebGL
+//! thread reads it back once into a frame that becomes the canvas's image on the canvas thread,
+//! followed by the compositor update and the capture frames of that update, then clears it
+//! unless `preserveDrawingBuffer`. A page reading its WebGL canvas as an image in the task that
+//! drew (`drawImage()`, `toDataURL()`, `texImage2D()` of it…) gets the current drawing buffer
+//! (`snapshot_if_drawn`).
+//!
+//! Known differences from the specification, documented in the README: non-power-of-two
+//! textures with REPEAT wrapping or mipmap filters sample their texels (OpenGL ES 3.0 allows it)
+//! instead of black; shaders are compiled by Mesa without WebGL's GLSL validation (only the
+//! `#version 300 es` refusal is made here); contexts are never lost.
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crossbeam_channel::Sender;
+use dom_struct::dom_struct;
+use mozjs::context::JSContext;
+use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, NullValue, ObjectValue, UInt32Value};
+use mozjs::rooted;
+use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
+use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
+use webgl_traits::{DrawingBuffer, DrawingBufferAttributes, GlTask, WebGLContextId, WebGLMsg, WebGLVersion};
+
+use super::objects::{
+    ActiveVariable, GlObject, LinkedProgram, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLProgram,
+    WebGLRenderbuffer, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
+};
+use super::pixels;
+use crate::dom::bindings::classes::reflect_dom_object;
+use crate::dom::bindings::codegen::Dictionaries::WebGLContextAttributes;
+use crate::dom::bindings::codegen::Enums::{PredefinedColorSpace, WebGLPowerPreference};
+use crate::dom::bindings::codegen::Unions::ArrayBufferViewOrArrayBuffer;
+use crate::dom::bindings::codegen::Unions::ImageBitmapOrImageDataOrHTMLImageElementOrHTMLCanvasElementOrHTMLVideoElementOrOffscreenCanvasOrVideoFrame as TexImageSource;
+use crate::dom::bindings::codegen::WebGLRenderingContextBinding::WebGLRenderingContextMethods;
+use crate::dom::bindings::conversions::{FromJSVal, ToJSVal};
+use crate::dom::bindings::error::{Error, Fallible};
+use crate::dom::bindings::reflector::Reflector;
+use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::str::DOMString;
+use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
+use crate::dom::canvas::rendering;
+use crate::dom::globalscope::DomGlobal;
+use crate::dom::html::window::Window;
+
+/// Queued calls after which the queue is sent without waiting for a query or a presentation.
+const QUEUE_LIMIT: usize = 512;
+
+// WebGL-only enums (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
+const UNPACK_FLIP_Y_WEBGL: u32 = 0x9240;
+const UNPACK_PREMULTIPLY_ALPHA_WEBGL: u32 = 0x9241;
+const CONTEXT_LOST_WEBGL: u32 = 0x9242;
+const UNPACK_COLORSPACE_CONVERSION_WEBGL: u32 = 0x9243;
+const BROWSER_DEFAULT_WEBGL: u32 = 0x9244;
+
+static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
+
+/// Queues GL calls that return nothing; the body runs on the WebGL thread.
+macro_rules! gl_run {
+    ($self:expr, move |$gl:ident| $body:expr) => {
+        $self.enqueue(Box::new(move |$gl: &glow::Context, _: &mut dyn DrawingBuffer| {
+            // SAFETY: the WebGL thread runs this with this context's GL context current; the
+            // arguments are plain values and names this context made, and GL answers an invalid
+            // value with a GL error, never by touching memory (the pointer-taking calls get
+            // slices sized here).
+            unsafe { $body };
+        }))
+    };
+}
+
+/// Runs GL calls on the WebGL thread after everything queued and waits for their result
+/// (`None` if the thread is gone).
+macro_rules! gl_query {
+    ($self:expr, move |$gl:ident| $body:expr) => {
+        $self.call(move |$gl: &glow::Context, _: &mut dyn DrawingBuffer| {
+            // SAFETY: as in `gl_run!`.
+            unsafe { $body }
+        })
+    };
+}
+
+/// A vertex attribute's array state (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
+#[derive(JSTraceable)]
+struct VertexAttrib {
+    buffer: MutNullableDom<WebGLBuffer>,
+    #[no_trace]
+    enabled: Cell<bool>,
+    #[no_trace]
+    size: Cell<i32>,
+    #[no_trace]
+    kind: Cell<u32>,
+    #[no_trace]
+    normalized: Cell<bool>,
+    #[no_trace]
+    stride: Cell<i32>,
+    #[no_trace]
+    offset: Cell<i64>,
+    /// The generic value used while the array is disabled (CURRENT_VERTEX_ATTRIB).
+    #[no_trace]
+    current: Cell<[f32; 4]>,
+}
+
+impl VertexAttrib {
+    fn new() -> VertexAttrib {
+        VertexAttrib {
+            buffer: MutNullableDom::default(),
+            enabled: Cell::new(false),
+            size: Cell::new(4),
+            kind: Cell::new(glow::FLOAT),
+            normalized: Cell::new(false),
+            stride: Cell::new(0),
+            offset: Cell::new(0),
+            current: Cell::new([0.0, 0.0, 0.0, 1.0]),
+        }
+    }
+}
+
+/// One texture unit's bindings.
+#[derive(JSTraceable)]
+struct TextureUnit {
+    texture_2d: MutNullableDom<WebGLTexture>,
+    cube_map: MutNullableDom<WebGLTexture>,
+}
+
+/// Implementation limits read once at creation.
+#[derive(Clone, Copy, Debug, Default)]
+struct Limits {
+    max_vertex_attribs: u32,
+    max_texture_units: u32,
+    max_texture_size: i32,
+    max_cube_map_size: i32,
+    max_renderbuffer_size: i32,
+}
+
+/// The page's pixel storage parameters.
+#[derive(Clone, Copy, Debug)]
+struct PixelStore {
+    flip_y: bool,
+    premultiply_alpha: bool,
+    colorspace_conversion: u32,
+    unpack_alignment: i32,
+    pack_alignment: i32,
+}
+
+#[dom_struct]
+pub struct WebGLRenderingContext {
+    reflector_: Reflector,
+    canvas: Dom<HTMLCanvasElement>,
+    #[no_trace]
+    id: WebGLContextId,
+    #[no_trace]
+    sender: Sender<WebGLMsg>,
+    /// The attributes the page asked for.
+    #[no_trace]
+    requested: RequestedAttributes,
+    /// The drawing buffer's real attributes.
+    #[no_trace]
+    actual: DrawingBufferAttributes,
+    /// The drawing buffer's size.
+    #[no_trace]
+    size: Cell<(u32, u32)>,
+    /// `GL_EXTENSIONS` of the OpenGL ES context.
+    #[no_trace]
+    gl_extensions: Vec<String>,
+    #[no_trace]
+    limits: Limits,
+    /// GL calls not sent yet.
+    #[no_trace]
+    queue: RefCell<Vec<GlTask>>,
+    /// The first error WebGL's own checks found and `getError()` has not returned yet.
+    #[no_trace]
+    error: Cell<u32>,
+    /// Drawn into since the canvas thread last got the drawing buffer.
+    #[no_trace]
+    drawn_since_snapshot: Cell<bool>,
+    #[no_trace]
+    pixel_store: Cell<PixelStore>,
+    #[no_trace]
+    drawing_buffer_color_space: Cell<PredefinedColorSpace>,
+    #[no_trace]
+    unpack_color_space: Cell<PredefinedColorSpace>,
+    array_buffer: MutNullableDom<WebGLBuffer>,
+    element_array_buffer: MutNullableDom<WebGLBuffer>,
+    framebuffer: MutNullableDom<WebGLFramebuffer>,
+    renderbuffer: MutNullableDom<WebGLRenderbuffer>,
+    current_program: MutNullableDom<WebGLProgram>,
+    texture_units: Box<[TextureUnit]>,
+    #[no_trace]
+    active_texture: Cell<u32>,
+    vertex_attribs: Box<[VertexAttrib]>,
+}
+
+/// The creation attributes as the page gave them (`getContextAttributes()` reports these for
+/// the members the drawing buffer does not decide).
+#[derive(Clone, Copy, Debug)]
+struct RequestedAttributes {
+    depth: bool,
+    stencil: bool,
+    antialias: bool,
+    power_preference: WebGLPowerPreference,
+    fail_if_major_performance_caveat: bool,
+    desynchronized: bool,
+}
+
+impl WebGLRenderingContext {
+    /// The WebGL context creation steps
+    /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#2.1>): `None` (getContext()
+    /// returns null) when the engine has no WebGL thread or it cannot make a GL context.
+    pub fn create(
+        cx: &mut JSContext,
+        canvas: &HTMLCanvasElement,
+        attributes: &WebGLContextAttributes,
+    ) -> Option<DomRoot<WebGLRenderingContext>> {
+        let sender = crate::threads::webgl_sender()?;
+        let id = WebGLContextId(NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed));
+        let requested_buffer = DrawingBufferAttributes {
+            alpha: attributes.alpha,
+            depth: attributes.depth,
+            stencil: attributes.stencil,
+            antialias: attributes.antialias,
+            premultiplied_alpha: attributes.premultiplied_alpha,
+            preserve_drawing_buffer: attributes.preserve_drawing_buffer,
+        };
+        // The canvas's bitmap exists on the canvas thread before the first frame is sent to it.
+        canvas.ensure_bitmap();
+        rendering::flush();
+        let bitmap = canvas.bitmap_size();
+        let (reply, answer) = crossbeam_channel::bounded(1);
+        sender
+            .send(WebGLMsg::Create {
+                context: id,
+                canvas: canvas.canvas_id(),
+                version: WebGLVersion::WebGL1,
+                attributes: requested_buffer,
+                size: (bitmap.width, bitmap.height),
+                reply,
+            })
+            .ok()?;
+        let info = match answer.recv() {
+            Ok(Ok(info)) => info,
+            Ok(Err(message)) => {
+                log::warn!("getContext(\"webgl\"): no WebGL context ({message})");
+                return None;
+            }
+            Err(_) => return None,
+        };
+        let (reply, answer) = crossbeam_channel::bounded(1);
+        let task: GlTask = Box::new(move |gl: &glow::Context, _: &mut dyn DrawingBuffer| {
+            // SAFETY: run by the WebGL thread with the new context current; plain queries.
+            let limits = unsafe {
+                Limits {
+                    max_vertex_attribs: gl.get_parameter_i32(glow::MAX_VERTEX_ATTRIBS).max(0) as u32,
+                    max_texture_units: gl.get_parameter_i32(glow::MAX_COMBINED_TEXTURE_IMAGE_UNITS).max(0) as u32,
+                    max_texture_size: gl.get_parameter_i32(glow::MAX_TEXTURE_SIZE),
+                    max_cube_map_size: gl.get_parameter_i32(glow::MAX_CUBE_MAP_TEXTURE_SIZE),
+                    max_renderbuffer_size: gl.get_parameter_i32(glow::MAX_RENDERBUFFER_SIZE),
+                }
+            };
+            let _ = reply.send(limits);
+        });
+        sender.send(WebGLMsg::Run { context: id, task }).ok()?;
+        let limits = answer.recv().ok()?;
+        let window = canvas.global();
+        let units = (0..limits.max_texture_units.min(64))
+            .map(|_| TextureUnit { texture_2d: MutNullableDom::default(), cube_map: MutNullableDom::default() })
+            .collect();
+        let attribs = (0..limits.max_vertex_attribs.min(64)).map(|_| VertexAttrib::new()).collect();
+        Some(reflect_dom_object(
+            cx,
+            Box::new(WebGLRenderingContext {
+                reflector_: Reflector::new(),
+                canvas: Dom::from_ref(canvas),
+                id,
+                sender,
+                requested: RequestedAttributes {
+                    depth: attributes.depth,
+                    stencil: attributes.stencil,
+                    antialias: attributes.antialias,
+                    power_preference: attributes.power_preference,
+                    fail_if_major_performance_caveat: attributes.fail_if_major_performance_caveat,
+                    desynchronized: attributes.desynchronized,
+                },
+                actual: info.attributes,
+                size: Cell::new(info.size),
+                gl_extensions: info.gl_extensions,
+                limits,
+                queue: RefCell::new(Vec::new()),
+                error: Cell::new(glow::NO_ERROR),
+                drawn_since_snapshot: Cell::new(false),
+                pixel_store: Cell::new(PixelStore {
+                    flip_y: false,
+                    premultiply_alpha: false,
+                    colorspace_conversion: BROWSER_DEFAULT_WEBGL,
+                    unpack_alignment: 4,
+                    pack_alignment: 4,
+                }),
+                drawing_buffer_color_space: Cell::new(PredefinedColorSpace::Srgb),
+                unpack_color_space: Cell::new(PredefinedColorSpace::Srgb),
+                array_buffer: MutNullableDom::default(),
+                element_array_buffer: MutNullableDom::default(),
+                framebuffer: MutNullableDom::default(),
+                renderbuffer: MutNullableDom::default(),
+                current_program: MutNullableDom::default(),
+                texture_units: units,
+                active_texture: Cell::new(0),
+                vertex_attribs: attribs,
+            }),
+            &*window,
+        ))
+    }
+
+    /// Whether the drawing buffer has no alpha channel (the canvas's image is opaque).
+    pub fn is_opaque(&self) -> bool {
+        !self.actual.alpha
+    }
+
+    /// Queues a GL task.
+    fn enqueue(&self, task: GlTask) {
+        let full = {
+            let mut queue = self.queue.borrow_mut();
+            queue.push(task);
+            queue.len() >= QUEUE_LIMIT
+        };
+        if full {
+            self.flush_queue();
+        }
+    }
+
+    /// Sends the queued GL calls as one task.
+    fn flush_queue(&self) {
+        let tasks = std::mem::take(&mut *self.queue.borrow_mut());
+        if tasks.is_empty() {
+            return;
+        }
+        let task: GlTask = Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
+            for task in tasks {
+                task(gl, buffer);
+            }
+        });
+        if self.sender.send(WebGLMsg::Run { context: self.id, task }).is_err() {
+            log::warn!("the WebGL thread has exited; GL calls were dropped");
+        }
+    }
+
+    /// Runs `f` after everything queued and waits for its result.
+    fn call<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&glow::Context, &mut dyn DrawingBuffer) -> T + Send + 'static,
+    ) -> Option<T> {
+        let (reply, answer) = crossbeam_channel::bounded(1);
+        self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
+            let _ = reply.send(f(gl, buffer));
+        }));
+        self.flush_queue();
+        match answer.recv() {
+            Ok(value) => Some(value),
+            Err(_) => {
+                log::warn!("the WebGL thread did not answer");
+                None
+            }
+        }
+    }
+
+    /// Records a WebGL error ("if no error is recorded yet"; later ones are dropped, as GL does).
+    fn error(&self, code: u32) {
+        if self.error.get() == glow::NO_ERROR {
+            self.error.set(code);
+        }
+    }
+
+    /// Notes a draw into the drawing buffer (when no framebuffer object is bound): the canvas
+    /// gets it at the next rendering update.
+    fn drew(&self) {
+        if self.framebuffer.get().is_some() {
+            return;
+        }
+        self.drawn_since_snapshot.set(true);
+        let task: GlTask = Box::new(|_: &glow::Context, buffer: &mut dyn DrawingBuffer| buffer.mark_dirty());
+        self.enqueue(task);
+        rendering::mark_dirty(&self.canvas);
+    }
+
+    /// At a rendering update in which the canvas is dirty: the drawing buffer becomes the
+    /// canvas's image, then `then` (compositor update, captures) runs on the canvas thread
+    /// (see `webgl_traits::WebGLMsg::Present`).
+    /// `displayed` is false for a canvas outside the document, whose drawing buffer is then
+    /// kept.
+    pub fn present(&self, then: Vec<canvas_traits::command::CanvasCommand>, displayed: bool) {
+        self.flush_queue();
+        self.drawn_since_snapshot.set(false);
+        if self.sender.send(WebGLMsg::Present { context: self.id, then, clear: displayed }).is_err() {
+            log::warn!("the WebGL thread has exited; a frame was not presented");
+        }
+    }
+
+    /// Before the canvas is read as an image (`drawImage()`, `toDataURL()`, a pattern, a
+    /// bitmap, a texture): if the page drew since the canvas thread last got the drawing
+    /// buffer, it gets it now, and script waits until it was sent.
+    pub fn snapshot_if_drawn(&self) {
+        if !self.drawn_since_snapshot.replace(false) {
+            return;
+        }
+        self.flush_queue();
+        let (reply, answer) = crossbeam_channel::bounded(1);
+        if self.sender.send(WebGLMsg::Snapshot { context: self.id, reply }).is_ok() {
+            let _ = answer.recv();
+        }
+    }
+
+    /// The canvas was resized: a new, cleared drawing buffer.
+    pub fn resize(&self, width: u32, height: u32) {
+        self.flush_queue();
+        let (reply, answer) = crossbeam_channel::bounded(1);
+        if self.sender.send(WebGLMsg::Resize { context: self.id, size: (width, height), reply }).is_ok() {
+            if let Ok(size) = answer.recv() {
+                self.size.set(size);
+            }
+        }
+        self.drawn_since_snapshot.set(true);
+        rendering::mark_dirty(&self.canvas);
+    }
+
+    /// Checks an object argument: another context's object is INVALID_OPERATION, a deleted one
+    /// INVALID_VALUE (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
+    fn check_object<T: GlObject>(&self, object: &T) -> bool {
+        if object.object().context() != self.id {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        }
+        if object.object().is_deleted() {
+            self.error(glow::INVALID_VALUE);
+            return false;
+        }
+        true
+    }
+
+    /// Checks an object to bind: another context's or a deleted one is INVALID_OPERATION.
+    fn check_bindable<T: GlObject>(&self, object: &T) -> bool {
+        if object.object().context() != self.id || object.object().is_deleted() {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        }
+        true
+    }
+
+    fn window(&self) -> DomRoot<Window> {
+        self.canvas.global()
+    }
+
+    /// The buffer bound to `target`, or INVALID_ENUM for another target.
+    fn bound_buffer(&self, target: u32) -> Result<Option<DomRoot<WebGLBuffer>>, ()> {
+        match target {
+            glow::ARRAY_BUFFER => Ok(self.array_buffer.get()),
+            glow::ELEMENT_ARRAY_BUFFER => Ok(self.element_array_buffer.get()),
+            _ => {
+                self.error(glow::INVALID_ENUM);
+                Err(())
+            }
+        }
+    }
+
+    /// The texture bound for `target` on the active unit (a cube face's target names the cube
+    /// map when `faces` is true), or the error to record.
+    fn bound_texture(&self, target: u32, faces: bool) -> Result<Option<DomRoot<WebGLTexture>>, u32> {
+        let unit = &self.texture_units[self.active_texture.get() as usize];
+        match target {
+            glow::TEXTURE_2D => Ok(unit.texture_2d.get()),
+            glow::TEXTURE_CUBE_MAP if !faces => Ok(unit.cube_map.get()),
+            glow::TEXTURE_CUBE_MAP_POSITIVE_X..=glow::TEXTURE_CUBE_MAP_NEGATIVE_Z if faces => Ok(unit.cube_map.get()),
+            _ => Err(glow::INVALID_ENUM),
+        }
+    }
+
+    /// Whether the default framebuffer (the drawing buffer) is the one bound.
+    fn default_framebuffer_bound(&self) -> bool {
+        self.framebuffer.get().is_none()
+    }
+
+    /// The checks every draw makes (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.6>):
+    /// a linked current program, and each enabled array the program reads backed by a buffer
+    /// holding `vertices` vertices.
+    fn check_draw(&self, mode: u32, vertices: u64) -> bool {
+        if mode > glow::TRIANGLE_FAN {
+            self.error(glow::INVALID_ENUM);
+            return false;
+        }
+        let Some(program) = self.current_program.get() else {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        };
+        let Some(linked) = program.linked() else {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        };
+        for attribute in &linked.attributes {
+            let Some(attrib) = usize::try_from(attribute.location).ok().and_then(|l| self.vertex_attribs.get(l)) else {
+                continue;
+            };
+            if !attrib.enabled.get() {
+                continue;
+            }
+            let Some(buffer) = attrib.buffer.get() else {
+                self.error(glow::INVALID_OPERATION);
+                return false;
+            };
+            if vertices == 0 {
+                continue;
+            }
+            let element = attrib.size.get() as u64 * type_size(attrib.kind.get()) as u64;
+            let stride = if attrib.stride.get() == 0 { element } else { attrib.stride.get() as u64 };
+            let needed = attrib.offset.get() as u64 + stride * (vertices - 1) + element;
+            if needed > buffer.size() as u64 {
+                self.error(glow::INVALID_OPERATION);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The framebuffer to bind for `framebuffer` (the drawing buffer's for null).
+    fn bind_framebuffer_task(&self, framebuffer: Option<glow::NativeFramebuffer>) {
+        self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
+            let target = framebuffer.unwrap_or_else(|| buffer.framebuffer());
+            // SAFETY: as in `gl_run!`.
+            unsafe { gl.bind_framebuffer(glow::FRAMEBUFFER, Some(target)) };
+        }));
+    }
+}
+
+impl Drop for WebGLRenderingContext {
+    fn drop(&mut self) {
+        let _ = self.sender.send(WebGLMsg::Destroy { context: self.id });
+    }
+}
+
+/// Bytes of one component of a vertex attribute type.
+fn type_size(kind: u32) -> usize {
+    match kind {
+        glow::BYTE | glow::UNSIGNED_BYTE => 1,
+        glow::SHORT | glow::UNSIGNED_SHORT => 2,
+        _ => 4,
+    }
+}
+
+/// Converts a `Float32List` argument (`Float32Array or sequence<GLfloat>`).
+fn float_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<f32>> {
+    if crate::dom::bindings::jit::is_typed_array(value, "Float32Array") {
+        rooted!(&in(cx) let object = value.get().to_object());
+        return Ok(crate::dom::bindings::conversions::with_view_bytes_mut(object.handle(), |bytes| {
+            bytes.chunks_exact(4).map(|b| f32::from_ne_bytes([b[0], b[1], b[2], b[3]])).collect()
+        }));
+    }
+    match Vec::<f32>::from_jsval(cx, value, ()) {
+        Ok(Ok(values)) => Ok(values),
+        Ok(Err(failure)) => Err(Error::Type(failure.describe("The provided value"))),
+        Err(()) => Err(Error::JSFailed),
+    }
+}
+
+/// Converts an `Int32List` argument (`Int32Array or sequence<GLint>`).
+fn int_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<i32>> {
+    if crate::dom::bindings::jit::is_typed_array(value, "Int32Array") {
+        rooted!(&in(cx) let object = value.get().to_object());
+        return Ok(crate::dom::bindings::conversions::with_view_bytes_mut(object.handle(), |bytes| {
+            bytes.chunks_exact(4).map(|b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]])).collect()
+        }));
+    }
+    match Vec::<i32>::from_jsval(cx, value, crate::dom::bindings::conversions::IntConversion::Default) {
+        Ok(Ok(values)) => Ok(values),
+        Ok(Err(failure)) => Err(Error::Type(failure.describe("The provided value"))),
+        Err(()) => Err(Error::JSFailed),
+    }
+}
+
+/// The WebGL 1 enable caps.
+fn valid_cap(cap: u32) -> bool {
+    matches!(
+        cap,
+        glow::BLEND
+            | glow::CULL_FACE
+            | glow::DEPTH_TEST
+            | glow::DITHER
+            | glow::POLYGON_OFFSET_FILL
+            | glow::SAMPLE_ALPHA_TO_COVERAGE
+            | glow::SAMPLE_COVERAGE
+            | glow::SCISSOR_TEST
+            | glow::STENCIL_TEST
+    )
+}
+
+fn valid_blend_equation(mode: u32) -> bool {
+    matches!(mode, glow::FUNC_ADD | glow::FUNC_SUBTRACT | glow::FUNC_REVERSE_SUBTRACT)
+}
+
+fn valid_blend_factor(factor: u32) -> bool {
+    matches!(
+        factor,
+        glow::ZERO
+            | glow::ONE
+            | glow::SRC_COLOR
+            | glow::ONE_MINUS_SRC_COLOR
+            | glow::DST_COLOR
+            | glow::ONE_MINUS_DST_COLOR
+            | glow::SRC_ALPHA
+            | glow::ONE_MINUS_SRC_ALPHA
+            | glow::DST_ALPHA
+            | glow::ONE_MINUS_DST_ALPHA
+            | glow::CONSTANT_COLOR
+            | glow::ONE_MINUS_CONSTANT_COLOR
+            | glow::CONSTANT_ALPHA
+            | glow::ONE_MINUS_CONSTANT_ALPHA
+            | glow::SRC_ALPHA_SATURATE
+    )
+}
+
+/// WebGL 1 forbids a constant colour factor with a constant alpha factor
+/// (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.13>).
+fn conflicting_constants(a: u32, b: u32) -> bool {
+    let color = |f| matches!(f, glow::CONSTANT_COLOR | glow::ONE_MINUS_CONSTANT_COLOR);
+    let alpha = |f| matches!(f, glow::CONSTANT_ALPHA | glow::ONE_MINUS_CONSTANT_ALPHA);
+    (color(a) && alpha(b)) || (alpha(a) && color(b))
+}
+
+fn valid_compare(func: u32) -> bool {
+    (glow::NEVER..=glow::ALWAYS).contains(&func)
+}
+
+fn valid_stencil_op(op: u32) -> bool {
+    matches!(
+        op,
+        glow::KEEP
+            | glow::ZERO
+            | glow::REPLACE
+            | glow::INCR
+            | glow::DECR
+            | glow::INVERT
+            | glow::INCR_WRAP
+            | glow::DECR_WRAP
+    )
+}
+
+fn valid_face(face: u32) -> bool {
+    matches!(face, glow::FRONT | glow::BACK | glow::FRONT_AND_BACK)
+}
+
+/// What `getParameter()` answers for `pname` and how (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>).
+enum ParamKind {
+    Bool,
+    Bools4,
+    Int,
+    UInt,
+    Float,
+    Floats(usize),
+    Ints(usize),
+}
+
+fn param_kind(pname: u32) -> Option<ParamKind> {
+    use ParamKind::*;
+    Some(match pname {
+        glow::BLEND
+        | glow::CULL_FACE
+        | glow::DEPTH_TEST
+        | glow::DITHER
+        | glow::POLYGON_OFFSET_FILL
+        | glow::SAMPLE_ALPHA_TO_COVERAGE
+        | glow::SAMPLE_COVERAGE
+        | glow::SCISSOR_TEST
+        | glow::STENCIL_TEST
+        | glow::DEPTH_WRITEMASK
+        | glow::SAMPLE_COVERAGE_INVERT => Bool,
+        glow::COLOR_WRITEMASK => Bools4,
+        glow::ACTIVE_TEXTURE
+        | glow::ALPHA_BITS
+        | glow::BLUE_BITS
+        | glow::GREEN_BITS
+        | glow::RED_BITS
+        | glow::DEPTH_BITS
+        | glow::STENCIL_BITS
+        | glow::BLEND_DST_ALPHA
+        | glow::BLEND_DST_RGB
+        | glow::BLEND_SRC_ALPHA
+        | glow::BLEND_SRC_RGB
+        | glow::BLEND_EQUATION_RGB
+        | glow::BLEND_EQUATION_ALPHA
+        | glow::CULL_FACE_MODE
+        | glow::DEPTH_FUNC
+        | glow::FRONT_FACE
+        | glow::GENERATE_MIPMAP_HINT
+        | glow::IMPLEMENTATION_COLOR_READ_FORMAT
+        | glow::IMPLEMENTATION_COLOR_READ_TYPE
+        | glow::MAX_COMBINED_TEXTURE_IMAGE_UNITS
+        | glow::MAX_CUBE_MAP_TEXTURE_SIZE
+        | glow::MAX_FRAGMENT_UNIFORM_VECTORS
+        | glow::MAX_RENDERBUFFER_SIZE
+        | glow::MAX_TEXTURE_IMAGE_UNITS
+        | glow::MAX_TEXTURE_SIZE
+        | glow::MAX_VARYING_VECTORS
+        | glow::MAX_VERTEX_ATTRIBS
+        | glow::MAX_VERTEX_TEXTURE_IMAGE_UNITS
+        | glow::MAX_VERTEX_UNIFORM_VECTORS
+        | glow::SAMPLE_BUFFERS
+        | glow::SAMPLES
+        | glow::STENCIL_BACK_FAIL
+        | glow::STENCIL_BACK_FUNC
+        | glow::STENCIL_BACK_PASS_DEPTH_FAIL
+        | glow::STENCIL_BACK_PASS_DEPTH_PASS
+        | glow::STENCIL_BACK_REF
+        | glow::STENCIL_CLEAR_VALUE
+        | glow::STENCIL_FAIL
+        | glow::STENCIL_FUNC
+        | glow::STENCIL_PASS_DEPTH_FAIL
+        | glow::STENCIL_PASS_DEPTH_PASS
+        | glow::STENCIL_REF
+        | glow::SUBPIXEL_BITS => Int,
+        glow::STENCIL_BACK_VALUE_MASK
+        | glow::STENCIL_BACK_WRITEMASK
+        | glow::STENCIL_VALUE_MASK
+        | glow::STENCIL_WRITEMASK => UInt,
+        glow::DEPTH_CLEAR_VALUE
+        | glow::LINE_WIDTH
+        | glow::POLYGON_OFFSET_FACTOR
+        | glow::POLYGON_OFFSET_UNITS
+        | glow::SAMPLE_COVERAGE_VALUE => Float,
+        glow::ALIASED_LINE_WIDTH_RANGE | glow::ALIASED_POINT_SIZE_RANGE | glow::DEPTH_RANGE => Floats(2),
+        glow::BLEND_COLOR | glow::COLOR_CLEAR_VALUE => Floats(4),
+        glow::MAX_VIEWPORT_DIMS => Ints(2),
+        glow::SCISSOR_BOX | glow::VIEWPORT => Ints(4),
+        _ => return None,
+    })
+}
+
+/// Answers of GL for a parameter query, sent back from the WebGL thread.
+enum ParamValue {
+    Bool(bool),
+    Bools(Vec<bool>),
+    Int(i32),
+    UInt(u32),
+    Float(f32),
+    Floats(Vec<f32>),
+    Ints(Vec<i32>),
+}
+
+fn query_param(gl: &glow::Context, pname: u32, kind: &ParamKind) -> ParamValue {
+    // SAFETY: plain state queries with output slices of the sizes GL writes for these names.
+    unsafe {
+        match kind {
+            ParamKind::Bool => ParamValue::Bool(gl.get_parameter_bool(pname)),
+            ParamKind::Bools4 => ParamValue::Bools(gl.get_parameter_bool_array::<4>(pname).to_vec()),
+            ParamKind::Int => ParamValue::Int(gl.get_parameter_i32(pname)),
+            ParamKind::UInt => ParamValue::UInt(gl.get_parameter_i32(pname) as u32),
+            ParamKind::Float => ParamValue::Float(gl.get_parameter_f32(pname)),
+            ParamKind::Floats(n) => {
+                let mut out = vec![0.0; *n];
+                gl.get_parameter_f32_slice(pname, &mut out);
+                ParamValue::Floats(out)
+            }
+            ParamKind::Ints(n) => {
+                let mut out = vec![0; *n];
+                gl.get_parameter_i32_slice(pname, &mut out);
+                ParamValue::Ints(out)
+            }
+        }
+    }
+}
+
+fn new_int32_array(cx: &mut JSContext, values: &[i32], rval: MutableHandleValue) {
+    crate::dom::bindings::conversions::new_typed_array_i32(cx, values, rval);
+}
+
+fn new_uint32_array(cx: &mut JSContext, values: &[u32], rval: MutableHandleValue) {
+    crate::dom::bindings::conversions::new_typed_array_u32(cx, values, rval);
+}
+
+fn set_param(cx: &mut JSContext, value: ParamValue, mut rval: MutableHandleValue) {
+    match value {
+        ParamValue::Bool(b) => rval.set(BooleanValue(b)),
+        ParamValue::Bools(b) => b.to_jsval(cx, rval),
+        ParamValue::Int(i) => rval.set(Int32Value(i)),
+        ParamValue::UInt(u) => rval.set(UInt32Value(u)),
+        ParamValue::Float(f) => rval.set(DoubleValue(f64::from(f))),
+        ParamValue::Floats(f) => crate::dom::bindings::conversions::new_float32_array(cx, &f, rval),
+        ParamValue::Ints(i) => new_int32_array(cx, &i, rval),
+    }
+}
+
+/// Reads the active attributes and uniforms of a program that just linked.
+fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> Option<LinkedProgram> {
+    // SAFETY: queries on a program name this context made.
+    unsafe {
+        if !gl.get_program_link_status(program) {
+            return None;
+        }
+        let mut linked = LinkedProgram::default();
+        for index in 0..gl.get_active_attributes(program) {
+            if let Some(a) = gl.get_active_attribute(program, index) {
+                let location = gl.get_attrib_location(program, &a.name).map_or(-1, |l| l as i32);
+                linked.attributes.push(ActiveVariable { name: a.name, kind: a.atype, size: a.size, location });
+            }
+        }
+        for index in 0..gl.get_active_uniforms(program) {
+            if let Some(u) = gl.get_active_uniform(program, index) {
+                linked.uniforms.push(ActiveVariable { name: u.name, kind: u.utype, size: u.size, location: -1 });
+            }
+        }
+        Some(linked)
+    }
+}
+
+/// Components of a uniform type, and whether it is read as integers.
+fn uniform_shape(kind: u32) -> (usize, bool) {
+    match kind {
+        glow::FLOAT => (1, false),
+        glow::FLOAT_VEC2 => (2, false),
+        glow::FLOAT_VEC3 => (3, false),
+        glow::FLOAT_VEC4 | glow::FLOAT_MAT2 => (4, false),
+        glow::FLOAT_MAT3 => (9, false),
+        glow::FLOAT_MAT4 => (16, false),
+        glow::INT | glow::BOOL | glow::SAMPLER_2D | glow::SAMPLER_CUBE => (1, true),
+        glow::INT_VEC2 | glow::BOOL_VEC2 => (2, true),
+        glow::INT_VEC3 | glow::BOOL_VEC3 => (3, true),
+        glow::INT_VEC4 | glow::BOOL_VEC4 => (4, true),
+        _ => (1, false),
+    }
+}
+
+fn is_bool_uniform(kind: u32) -> bool {
+    matches!(kind, glow::BOOL | glow::BOOL_VEC2 | glow::BOOL_VEC3 | glow::BOOL_VEC4)
+}
+
+const SPEC: &str = "https://registry.khronos.org/webgl/specs/latest/1.0/";
+
+impl WebGLRenderingContextMethods for WebGLRenderingContext {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-canvas>
+    fn Canvas(&self, _cx: &mut JSContext) -> DomRoot<HTMLCanvasElement> {
+        self.canvas.as_rooted()
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferWidth>
+    fn DrawingBufferWidth(&self, _cx: &mut JSContext) -> i32 {
+        self.size.get().0 as i32
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferHeight>
+    fn DrawingBufferHeight(&self, _cx: &mut JSContext) -> i32 {
+        self.size.get().1 as i32
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferColorSpace>:
+    /// kept as set; the drawing buffer is presented as sRGB.
+    fn DrawingBufferColorSpace(&self, _cx: &mut JSContext) -> PredefinedColorSpace {
+        self.drawing_buffer_color_space.get()
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferColorSpace>
+    fn SetDrawingBufferColorSpace(&self, _cx: &mut JSContext, value: PredefinedColorSpace) {
+        self.drawing_buffer_color_space.set(value);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-unpackColorSpace>
+    fn UnpackColorSpace(&self, _cx: &mut JSContext) -> PredefinedColorSpace {
+        self.unpack_color_space.get()
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-unpackColorSpace>
+    fn SetUnpackColorSpace(&self, _cx: &mut JSContext, value: PredefinedColorSpace) {
+        self.unpack_color_space.set(value);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.2>: the actual attributes.
+    fn GetContextAttributes(&self, _cx: &mut JSContext) -> Option<WebGLContextAttributes> {
+        let mut attributes = WebGLContextAttributes::empty();
+        attributes.alpha = self.actual.alpha;
+        attributes.depth = self.requested.depth && self.actual.depth;
+        attributes.stencil = self.requested.stencil && self.actual.stencil;
+        attributes.antialias = self.requested.antialias && self.actual.antialias;
+        attributes.premultiplied_alpha = self.actual.premultiplied_alpha;
+        attributes.preserve_drawing_buffer = self.actual.preserve_drawing_buffer;
+        attributes.power_preference = self.requested.power_preference;
+        attributes.fail_if_major_performance_caveat = self.requested.fail_if_major_performance_caveat;
+        attributes.desynchronized = self.requested.desynchronized;
+        attributes.xr_compatible = false;
+        Some(attributes)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.13>: contexts here are never lost.
+    fn IsContextLost(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: no extension is offered yet.
+    fn GetSupportedExtensions(&self, _cx: &mut JSContext) -> Option<Vec<DOMString>> {
+        let _ = &self.gl_extensions;
+        Some(Vec::new())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: null for every name (none
+    /// is supported).
+    fn GetExtension(&self, _cx: &mut JSContext, _name: DOMString, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn ActiveTexture(&self, _cx: &mut JSContext, texture: u32) {
+        let unit = texture.wrapping_sub(glow::TEXTURE0);
+        if unit as usize >= self.texture_units.len() {
+            return self.error(glow::INVALID_ENUM);
+        }
+        self.active_texture.set(unit);
+        gl_run!(self, move |gl| gl.active_texture(texture));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn AttachShader(&self, _cx: &mut JSContext, program: &WebGLProgram, shader: &WebGLShader) {
+        if !self.check_object(program) || !self.check_object(shader) {
+            return;
+        }
+        // "only one shader object of each type may be attached to a program": a second one (or
+        // the same one again) is INVALID_OPERATION.
+        if program.shader(shader.kind()).is_some() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        program.set_shader(shader.kind(), Some(shader));
+        shader.attached(1);
+        let (p, s) = (program.name(), shader.name());
+        gl_run!(self, move |gl| gl.attach_shader(p, s));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn BindAttribLocation(&self, _cx: &mut JSContext, program: &WebGLProgram, index: u32, name: DOMString) {
+        if !self.check_object(program) {
+            return;
+        }
+        if index >= self.limits.max_vertex_attribs {
+            return self.error(glow::INVALID_VALUE);
+        }
+        // Names longer than 256 characters are INVALID_VALUE; the reserved prefixes
+        // INVALID_OPERATION (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.21>).
+        let name = name.to_string();
+        if name.len() > 256 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        if name.starts_with("webgl_") || name.starts_with("_webgl_") || name.starts_with("gl_") {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let p = program.name();
+        gl_run!(self, move |gl| gl.bind_attrib_location(p, index, &name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
+    fn BindBuffer(&self, _cx: &mut JSContext, target: u32, buffer: Option<&WebGLBuffer>) {
+        if target != glow::ARRAY_BUFFER && target != glow::ELEMENT_ARRAY_BUFFER {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if let Some(buffer) = buffer {
+            if !self.check_bindable(buffer) {
+                return;
+            }
+            // "A buffer bound to one target cannot be bound to the other"
+            // (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.1>).
+            match buffer.target() {
+                Some(t) if t != target => return self.error(glow::INVALID_OPERATION),
+                Some(_) => {}
+                None => buffer.set_target(target),
+            }
+        }
+        if target == glow::ARRAY_BUFFER {
+            self.array_buffer.set(buffer);
+        } else {
+            self.element_array_buffer.set(buffer);
+        }
+        let name = buffer.map(|b| b.name());
+        gl_run!(self, move |gl| gl.bind_buffer(target, name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>: null binds the drawing buffer.
+    fn BindFramebuffer(&self, _cx: &mut JSContext, target: u32, framebuffer: Option<&WebGLFramebuffer>) {
+        if target != glow::FRAMEBUFFER {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if let Some(framebuffer) = framebuffer {
+            if !self.check_bindable(framebuffer) {
+                return;
+            }
+            framebuffer.set_bound();
+        }
+        self.framebuffer.set(framebuffer);
+        self.bind_framebuffer_task(framebuffer.map(|f| f.name()));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
+    fn BindRenderbuffer(&self, _cx: &mut JSContext, target: u32, renderbuffer: Option<&WebGLRenderbuffer>) {
+        if target != glow::RENDERBUFFER {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if let Some(renderbuffer) = renderbuffer {
+            if !self.check_bindable(renderbuffer) {
+                return;
+            }
+            renderbuffer.set_bound();
+        }
+        self.renderbuffer.set(renderbuffer);
+        let name = renderbuffer.map(|r| r.name());
+        gl_run!(self, move |gl| gl.bind_renderbuffer(target, name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn BindTexture(&self, _cx: &mut JSContext, target: u32, texture: Option<&WebGLTexture>) {
+        if target != glow::TEXTURE_2D && target != glow::TEXTURE_CUBE_MAP {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if let Some(texture) = texture {
+            if !self.check_bindable(texture) {
+                return;
+            }
+            // A texture keeps the target of its first binding.
+            match texture.target() {
+                Some(t) if t != target => return self.error(glow::INVALID_OPERATION),
+                Some(_) => {}
+                None => texture.set_target(target),
+            }
+        }
+        let unit = &self.texture_units[self.active_texture.get() as usize];
+        if target == glow::TEXTURE_2D {
+            unit.texture_2d.set(texture);
+        } else {
+            unit.cube_map.set(texture);
+        }
+        let name = texture.map(|t| t.name());
+        gl_run!(self, move |gl| gl.bind_texture(target, name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn BlendColor(&self, _cx: &mut JSContext, red: f32, green: f32, blue: f32, alpha: f32) {
+        gl_run!(self, move |gl| gl.blend_color(red, green, blue, alpha));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn BlendEquation(&self, _cx: &mut JSContext, mode: u32) {
+        if !valid_blend_equation(mode) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.blend_equation(mode));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn BlendEquationSeparate(&self, _cx: &mut JSContext, mode_rgb: u32, mode_alpha: u32) {
+        if !valid_blend_equation(mode_rgb) || !valid_blend_equation(mode_alpha) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.blend_equation_separate(mode_rgb, mode_alpha));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn BlendFunc(&self, _cx: &mut JSContext, sfactor: u32, dfactor: u32) {
+        if !valid_blend_factor(sfactor) || !valid_blend_factor(dfactor) || dfactor == glow::SRC_ALPHA_SATURATE {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if conflicting_constants(sfactor, dfactor) {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        gl_run!(self, move |gl| gl.blend_func(sfactor, dfactor));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn BlendFuncSeparate(&self, _cx: &mut JSContext, src_rgb: u32, dst_rgb: u32, src_alpha: u32, dst_alpha: u32) {
+        if ![src_rgb, dst_rgb, src_alpha, dst_alpha].into_iter().all(valid_blend_factor)
+            || dst_rgb == glow::SRC_ALPHA_SATURATE
+            || dst_alpha == glow::SRC_ALPHA_SATURATE
+        {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if conflicting_constants(src_rgb, dst_rgb) {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        gl_run!(self, move |gl| gl.blend_func_separate(src_rgb, dst_rgb, src_alpha, dst_alpha));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn CheckFramebufferStatus(&self, _cx: &mut JSContext, target: u32) -> u32 {
+        if target != glow::FRAMEBUFFER {
+            self.error(glow::INVALID_ENUM);
+            return 0;
+        }
+        if self.default_framebuffer_bound() {
+            return glow::FRAMEBUFFER_COMPLETE;
+        }
+        gl_query!(self, move |gl| gl.check_framebuffer_status(target)).unwrap_or(0)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
+    fn Clear(&self, _cx: &mut JSContext, mask: u32) {
+        if mask & !(glow::COLOR_BUFFER_BIT | glow::DEPTH_BUFFER_BIT | glow::STENCIL_BUFFER_BIT) != 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        gl_run!(self, move |gl| gl.clear(mask));
+        self.drew();
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn ClearColor(&self, _cx: &mut JSContext, red: f32, green: f32, blue: f32, alpha: f32) {
+        gl_run!(self, move |gl| gl.clear_color(red, green, blue, alpha));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn ClearDepth(&self, _cx: &mut JSContext, depth: f32) {
+        gl_run!(self, move |gl| gl.clear_depth_f32(depth.clamp(0.0, 1.0)));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn ClearStencil(&self, _cx: &mut JSContext, s: i32) {
+        gl_run!(self, move |gl| gl.clear_stencil(s));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn ColorMask(&self, _cx: &mut JSContext, red: bool, green: bool, blue: bool, alpha: bool) {
+        gl_run!(self, move |gl| gl.color_mask(red, green, blue, alpha));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: WebGL 1 takes GLSL ES 1.00
+    /// only; a `#version 300 es` shader fails to compile.
+    fn CompileShader(&self, _cx: &mut JSContext, shader: &WebGLShader) {
+        if !self.check_object(shader) {
+            return;
+        }
+        let name = shader.name();
+        let source = shader.source();
+        let es3 = source.trim_start().starts_with("#version")
+            && !source.trim_start()["#version".len()..].trim_start().starts_with("100");
+        let source = if es3 {
+            // A source GL rejects the same way, with the reason in the info log.
+            "#error WebGL 1.0 accepts GLSL ES 1.00 shaders only (no #version 300 es)\n".to_owned()
+        } else {
+            source
+        };
+        gl_run!(self, move |gl| {
+            gl.shader_source(name, &source);
+            gl.compile_shader(name)
+        });
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn CopyTexImage2D(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        internalformat: u32,
+        x: i32,
+        y: i32,
+        width: i32,
+        height: i32,
+        border: i32,
+    ) {
+        match self.bound_texture(target, true) {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.error(glow::INVALID_OPERATION),
+            Err(e) => return self.error(e),
+        }
+        if pixels::channels(internalformat).is_none() {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if level < 0 || width < 0 || height < 0 || border != 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        let from_default = self.default_framebuffer_bound();
+        self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
+            if from_default {
+                buffer.begin_read(gl);
+            }
+            // SAFETY: as in `gl_run!`.
+            unsafe { gl.copy_tex_image_2d(target, level, internalformat as i32, x, y, width, height, border) };
+            if from_default {
+                buffer.end_read(gl);
+            }
+        }));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn CopyTexSubImage2D(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        x: i32,
+        y: i32,
+        width: i32,
+        height: i32,
+    ) {
+        match self.bound_texture(target, true) {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.error(glow::INVALID_OPERATION),
+            Err(e) => return self.error(e),
+        }
+        if level < 0 || width < 0 || height < 0 || xoffset < 0 || yoffset < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        let from_default = self.default_framebuffer_bound();
+        self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
+            if from_default {
+                buffer.begin_read(gl);
+            }
+            // SAFETY: as in `gl_run!`.
+            unsafe { gl.copy_tex_sub_image_2d(target, level, xoffset, yoffset, x, y, width, height) };
+            if from_default {
+                buffer.end_read(gl);
+            }
+        }));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
+    fn CreateBuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLBuffer>> {
+        let name = gl_query!(self, move |gl| gl.create_buffer().ok())??;
+        Some(WebGLBuffer::new(cx, &self.window(), self.id, name))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn CreateFramebuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLFramebuffer>> {
+        let name = gl_query!(self, move |gl| gl.create_framebuffer().ok())??;
+        Some(WebGLFramebuffer::new(cx, &self.window(), self.id, name))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn CreateProgram(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLProgram>> {
+        let name = gl_query!(self, move |gl| gl.create_program().ok())??;
+        Some(WebGLProgram::new(cx, &self.window(), self.id, name))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
+    fn CreateRenderbuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLRenderbuffer>> {
+        let name = gl_query!(self, move |gl| gl.create_renderbuffer().ok())??;
+        Some(WebGLRenderbuffer::new(cx, &self.window(), self.id, name))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn CreateShader(&self, cx: &mut JSContext, type_: u32) -> Option<DomRoot<WebGLShader>> {
+        if type_ != glow::VERTEX_SHADER && type_ != glow::FRAGMENT_SHADER {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        let name = gl_query!(self, move |gl| gl.create_shader(type_).ok())??;
+        Some(WebGLShader::new_of_kind(cx, &self.window(), self.id, name, type_))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn CreateTexture(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLTexture>> {
+        let name = gl_query!(self, move |gl| gl.create_texture().ok())??;
+        Some(WebGLTexture::new(cx, &self.window(), self.id, name))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn CullFace(&self, _cx: &mut JSContext, mode: u32) {
+        if !valid_face(mode) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.cull_face(mode));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: deleting a bound buffer
+    /// unbinds it.
+    fn DeleteBuffer(&self, _cx: &mut JSContext, buffer: Option<&WebGLBuffer>) {
+        let Some(buffer) = buffer else { return };
+        if buffer.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if buffer.object().mark_deleted() {
+            return;
+        }
+        for slot in [&self.array_buffer, &self.element_array_buffer] {
+            if slot.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
+                slot.set(None);
+            }
+        }
+        for attrib in self.vertex_attribs.iter() {
+            if attrib.buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
+                attrib.buffer.set(None);
+            }
+        }
+        let name = buffer.name();
+        gl_run!(self, move |gl| gl.delete_buffer(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>: deleting the bound
+    /// framebuffer binds the drawing buffer again.
+    fn DeleteFramebuffer(&self, _cx: &mut JSContext, framebuffer: Option<&WebGLFramebuffer>) {
+        let Some(framebuffer) = framebuffer else { return };
+        if framebuffer.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if framebuffer.object().mark_deleted() {
+            return;
+        }
+        let name = framebuffer.name();
+        gl_run!(self, move |gl| gl.delete_framebuffer(name));
+        if self.framebuffer.get().is_some_and(|f| std::ptr::eq(&*f, framebuffer)) {
+            self.framebuffer.set(None);
+            self.bind_framebuffer_task(None);
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn DeleteProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) {
+        let Some(program) = program else { return };
+        if program.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if program.object().mark_deleted() {
+            return;
+        }
+        let name = program.name();
+        gl_run!(self, move |gl| gl.delete_program(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
+    fn DeleteRenderbuffer(&self, _cx: &mut JSContext, renderbuffer: Option<&WebGLRenderbuffer>) {
+        let Some(renderbuffer) = renderbuffer else { return };
+        if renderbuffer.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if renderbuffer.object().mark_deleted() {
+            return;
+        }
+        if self.renderbuffer.get().is_some_and(|r| std::ptr::eq(&*r, renderbuffer)) {
+            self.renderbuffer.set(None);
+        }
+        let name = renderbuffer.name();
+        gl_run!(self, move |gl| gl.delete_renderbuffer(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn DeleteShader(&self, _cx: &mut JSContext, shader: Option<&WebGLShader>) {
+        let Some(shader) = shader else { return };
+        if shader.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if shader.object().mark_deleted() {
+            return;
+        }
+        let name = shader.name();
+        gl_run!(self, move |gl| gl.delete_shader(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: deleting a bound texture
+    /// unbinds it from every unit.
+    fn DeleteTexture(&self, _cx: &mut JSContext, texture: Option<&WebGLTexture>) {
+        let Some(texture) = texture else { return };
+        if texture.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if texture.object().mark_deleted() {
+            return;
+        }
+        for unit in self.texture_units.iter() {
+            for slot in [&unit.texture_2d, &unit.cube_map] {
+                if slot.get().is_some_and(|t| std::ptr::eq(&*t, texture)) {
+                    slot.set(None);
+                }
+            }
+        }
+        let name = texture.name();
+        gl_run!(self, move |gl| gl.delete_texture(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn DepthFunc(&self, _cx: &mut JSContext, func: u32) {
+        if !valid_compare(func) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.depth_func(func));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn DepthMask(&self, _cx: &mut JSContext, flag: bool) {
+        gl_run!(self, move |gl| gl.depth_mask(flag));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: zNear > zFar is
+    /// INVALID_OPERATION (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.11>).
+    fn DepthRange(&self, _cx: &mut JSContext, z_near: f32, z_far: f32) {
+        if z_near > z_far {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        gl_run!(self, move |gl| gl.depth_range_f32(z_near.clamp(0.0, 1.0), z_far.clamp(0.0, 1.0)));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn DetachShader(&self, _cx: &mut JSContext, program: &WebGLProgram, shader: &WebGLShader) {
+        if !self.check_object(program) || !self.check_object(shader) {
+            return;
+        }
+        if !program.shader(shader.kind()).is_some_and(|s| std::ptr::eq(&*s, shader)) {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        program.set_shader(shader.kind(), None);
+        shader.attached(-1);
+        let (p, s) = (program.name(), shader.name());
+        gl_run!(self, move |gl| gl.detach_shader(p, s));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn Disable(&self, _cx: &mut JSContext, cap: u32) {
+        if !valid_cap(cap) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.disable(cap));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn DisableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        attrib.enabled.set(false);
+        gl_run!(self, move |gl| gl.disable_vertex_attrib_array(index));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
+    fn DrawArrays(&self, _cx: &mut JSContext, mode: u32, first: i32, count: i32) {
+        if mode > glow::TRIANGLE_FAN {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if first < 0 || count < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        if !self.check_draw(mode, if count == 0 { 0 } else { first as u64 + count as u64 }) {
+            return;
+        }
+        if count == 0 {
+            return;
+        }
+        gl_run!(self, move |gl| gl.draw_arrays(mode, first, count));
+        self.drew();
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
+    fn DrawElements(&self, _cx: &mut JSContext, mode: u32, count: i32, type_: u32, offset: i64) {
+        if mode > glow::TRIANGLE_FAN {
+            return self.error(glow::INVALID_ENUM);
+        }
+        let index_size = match type_ {
+            glow::UNSIGNED_BYTE => 1,
+            glow::UNSIGNED_SHORT => 2,
+            _ => return self.error(glow::INVALID_ENUM),
+        };
+        if count < 0 || offset < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        if offset % index_size as i64 != 0 {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let Some(elements) = self.element_array_buffer.get() else {
+            return self.error(glow::INVALID_OPERATION);
+        };
+        let vertices = if count == 0 {
+            0
+        } else {
+            match elements.max_index(offset as usize, count as usize, index_size) {
+                Some(max) => u64::from(max) + 1,
+                None => return self.error(glow::INVALID_OPERATION),
+            }
+        };
+        if !self.check_draw(mode, vertices) {
+            return;
+        }
+        if count == 0 {
+            return;
+        }
+        let offset = offset as i32;
+        gl_run!(self, move |gl| gl.draw_elements(mode, count, type_, offset));
+        self.drew();
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn Enable(&self, _cx: &mut JSContext, cap: u32) {
+        if !valid_cap(cap) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.enable(cap));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn EnableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        attrib.enabled.set(true);
+        gl_run!(self, move |gl| gl.enable_vertex_attrib_array(index));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>: waits for the WebGL
+    /// thread to have run every call.
+    fn Finish(&self, _cx: &mut JSContext) {
+        let _ = gl_query!(self, move |gl| gl.finish());
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>: sends the queued calls.
+    fn Flush(&self, _cx: &mut JSContext) {
+        self.flush_queue();
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn FramebufferRenderbuffer(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        attachment: u32,
+        renderbuffertarget: u32,
+        renderbuffer: Option<&WebGLRenderbuffer>,
+    ) {
+        if target != glow::FRAMEBUFFER || renderbuffertarget != glow::RENDERBUFFER || !valid_attachment(attachment) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if self.default_framebuffer_bound() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if let Some(renderbuffer) = renderbuffer {
+            if !self.check_object(renderbuffer) {
+                return;
+            }
+        }
+        let name = renderbuffer.map(|r| r.name());
+        if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
+            gl_run!(self, move |gl| {
+                gl.framebuffer_renderbuffer(target, glow::DEPTH_ATTACHMENT, renderbuffertarget, name);
+                gl.framebuffer_renderbuffer(target, glow::STENCIL_ATTACHMENT, renderbuffertarget, name)
+            });
+        } else {
+            gl_run!(self, move |gl| gl.framebuffer_renderbuffer(target, attachment, renderbuffertarget, name));
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn FramebufferTexture2D(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        attachment: u32,
+        textarget: u32,
+        texture: Option<&WebGLTexture>,
+        level: i32,
+    ) {
+        if target != glow::FRAMEBUFFER || !valid_attachment(attachment) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if textarget != glow::TEXTURE_2D
+            && !(glow::TEXTURE_CUBE_MAP_POSITIVE_X..=glow::TEXTURE_CUBE_MAP_NEGATIVE_Z).contains(&textarget)
+        {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if self.default_framebuffer_bound() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if let Some(texture) = texture {
+            if !self.check_object(texture) {
+                return;
+            }
+            if level != 0 {
+                return self.error(glow::INVALID_VALUE);
+            }
+        }
+        let name = texture.map(|t| t.name());
+        if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
+            gl_run!(self, move |gl| {
+                gl.framebuffer_texture_2d(target, glow::DEPTH_ATTACHMENT, textarget, name, level);
+                gl.framebuffer_texture_2d(target, glow::STENCIL_ATTACHMENT, textarget, name, level)
+            });
+        } else {
+            gl_run!(self, move |gl| gl.framebuffer_texture_2d(target, attachment, textarget, name, level));
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn FrontFace(&self, _cx: &mut JSContext, mode: u32) {
+        if mode != glow::CW && mode != glow::CCW {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.front_face(mode));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
+        match self.bound_texture(target, false) {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.error(glow::INVALID_OPERATION),
+            Err(e) => return self.error(e),
+        }
+        gl_run!(self, move |gl| gl.generate_mipmap(target));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn GetActiveAttrib(
+        &self,
+        cx: &mut JSContext,
+        program: &WebGLProgram,
+        index: u32,
+    ) -> Option<DomRoot<WebGLActiveInfo>> {
+        if !self.check_object(program) {
+            return None;
+        }
+        let linked = program.linked().unwrap_or_default();
+        let Some(variable) = linked.attributes.get(index as usize) else {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        };
+        Some(WebGLActiveInfo::new(cx, &self.window(), variable))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn GetActiveUniform(
+        &self,
+        cx: &mut JSContext,
+        program: &WebGLProgram,
+        index: u32,
+    ) -> Option<DomRoot<WebGLActiveInfo>> {
+        if !self.check_object(program) {
+            return None;
+        }
+        let linked = program.linked().unwrap_or_default();
+        let Some(variable) = linked.uniforms.get(index as usize) else {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        };
+        Some(WebGLActiveInfo::new(cx, &self.window(), variable))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetAttachedShaders(&self, _cx: &mut JSContext, program: &WebGLProgram) -> Option<Vec<DomRoot<WebGLShader>>> {
+        if !self.check_object(program) {
+            return None;
+        }
+        Some(program.attached_shaders())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn GetAttribLocation(&self, _cx: &mut JSContext, program: &WebGLProgram, name: DOMString) -> i32 {
+        if !self.check_object(program) {
+            return -1;
+        }
+        let Some(linked) = program.linked() else {
+            self.error(glow::INVALID_OPERATION);
+            return -1;
+        };
+        let name = name.to_string();
+        linked.attributes.iter().find(|a| a.name == name).map_or(-1, |a| a.location)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
+    fn GetBufferParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        let Ok(buffer) = self.bound_buffer(target) else { return };
+        let Some(buffer) = buffer else {
+            return self.error(glow::INVALID_OPERATION);
+        };
+        match pname {
+            glow::BUFFER_SIZE => rval.set(Int32Value(buffer.size() as i32)),
+            glow::BUFFER_USAGE => rval.set(UInt32Value(buffer.usage())),
+            _ => self.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: each pname answers with
+    /// the type the table of that section gives it.
+    fn GetParameter(&self, cx: &mut JSContext, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        let store = self.pixel_store.get();
+        let unit = &self.texture_units[self.active_texture.get() as usize];
+        match pname {
+            glow::VERSION => return "WebGL 1.0 (OpenGL ES 2.0 Aperture)".to_jsval(cx, rval),
+            glow::SHADING_LANGUAGE_VERSION => {
+                return "WebGL GLSL ES 1.0 (OpenGL ES GLSL ES 1.0 Aperture)".to_jsval(cx, rval);
+            }
+            glow::VENDOR => return "WebKit".to_jsval(cx, rval),
+            glow::RENDERER => return "WebKit WebGL".to_jsval(cx, rval),
+            glow::ARRAY_BUFFER_BINDING => return self.array_buffer.get().to_jsval(cx, rval),
+            glow::ELEMENT_ARRAY_BUFFER_BINDING => return self.element_array_buffer.get().to_jsval(cx, rval),
+            glow::CURRENT_PROGRAM => return self.current_program.get().to_jsval(cx, rval),
+            glow::FRAMEBUFFER_BINDING => return self.framebuffer.get().to_jsval(cx, rval),
+            glow::RENDERBUFFER_BINDING => return self.renderbuffer.get().to_jsval(cx, rval),
+            glow::TEXTURE_BINDING_2D => return unit.texture_2d.get().to_jsval(cx, rval),
+            glow::TEXTURE_BINDING_CUBE_MAP => return unit.cube_map.get().to_jsval(cx, rval),
+            UNPACK_FLIP_Y_WEBGL => return rval.set(BooleanValue(store.flip_y)),
+            UNPACK_PREMULTIPLY_ALPHA_WEBGL => return rval.set(BooleanValue(store.premultiply_alpha)),
+            UNPACK_COLORSPACE_CONVERSION_WEBGL => return rval.set(UInt32Value(store.colorspace_conversion)),
+            glow::UNPACK_ALIGNMENT => return rval.set(Int32Value(store.unpack_alignment)),
+            glow::PACK_ALIGNMENT => return rval.set(Int32Value(store.pack_alignment)),
+            glow::COMPRESSED_TEXTURE_FORMATS => return new_uint32_array(cx, &[], rval),
+            _ => {}
+        }
+        let Some(kind) = param_kind(pname) else {
+            return self.error(glow::INVALID_ENUM);
+        };
+        if let Some(value) = self.call(move |gl, _| query_param(gl, pname, &kind)) {
+            set_param(cx, value, rval);
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: WebGL's own error first,
+    /// then GL's.
+    fn GetError(&self, _cx: &mut JSContext) -> u32 {
+        let own = self.error.replace(glow::NO_ERROR);
+        if own != glow::NO_ERROR {
+            return own;
+        }
+        gl_query!(self, move |gl| gl.get_error()).unwrap_or(glow::NO_ERROR)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn GetFramebufferAttachmentParameter(
+        &self,
+        cx: &mut JSContext,
+        target: u32,
+        attachment: u32,
+        pname: u32,
+        mut rval: MutableHandleValue,
+    ) {
+        rval.set(NullValue());
+        if target != glow::FRAMEBUFFER || !valid_attachment(attachment) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if self.default_framebuffer_bound() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let queried = if attachment == glow::DEPTH_STENCIL_ATTACHMENT { glow::DEPTH_ATTACHMENT } else { attachment };
+        match pname {
+            glow::FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE
+            | glow::FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL
+            | glow::FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE
+            | glow::FRAMEBUFFER_ATTACHMENT_OBJECT_NAME => {}
+            _ => return self.error(glow::INVALID_ENUM),
+        }
+        let object_type = gl_query!(self, move |gl| gl.get_framebuffer_attachment_parameter_i32(
+            target,
+            queried,
+            glow::FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE
+        ))
+        .unwrap_or(0) as u32;
+        match pname {
+            glow::FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE => rval.set(UInt32Value(object_type)),
+            glow::FRAMEBUFFER_ATTACHMENT_OBJECT_NAME => {
+                // The attached object, found by its GL name among this context's bindings is not
+                // possible without a registry; GL's name is matched against the bound objects.
+                let name = gl_query!(self, move |gl| gl
+                    .get_framebuffer_attachment_parameter_i32(target, queried, pname))
+                .unwrap_or(0) as u32;
+                let _ = name;
+                if object_type == glow::NONE {
+                    return;
+                }
+                self.error(glow::INVALID_ENUM)
+            }
+            _ if object_type != glow::TEXTURE => self.error(glow::INVALID_ENUM),
+            _ => {
+                let value = gl_query!(self, move |gl| gl
+                    .get_framebuffer_attachment_parameter_i32(target, queried, pname))
+                .unwrap_or(0);
+                let _ = cx;
+                rval.set(Int32Value(value));
+            }
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetProgramParameter(
+        &self,
+        _cx: &mut JSContext,
+        program: &WebGLProgram,
+        pname: u32,
+        mut rval: MutableHandleValue,
+    ) {
+        rval.set(NullValue());
+        if !self.check_object(program) {
+            return;
+        }
+        let linked = program.linked();
+        match pname {
+            glow::DELETE_STATUS => rval.set(BooleanValue(program.object().is_deleted())),
+            glow::LINK_STATUS => rval.set(BooleanValue(linked.is_some())),
+            glow::ATTACHED_SHADERS => rval.set(Int32Value(program.attached_shaders().len() as i32)),
+            glow::ACTIVE_ATTRIBUTES => rval.set(Int32Value(linked.map_or(0, |l| l.attributes.len() as i32))),
+            glow::ACTIVE_UNIFORMS => rval.set(Int32Value(linked.map_or(0, |l| l.uniforms.len() as i32))),
+            glow::VALIDATE_STATUS => {
+                let name = program.name();
+                let valid = gl_query!(self, move |gl| gl.get_program_validate_status(name)).unwrap_or(false);
+                rval.set(BooleanValue(valid))
+            }
+            _ => self.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetProgramInfoLog(&self, _cx: &mut JSContext, program: &WebGLProgram) -> Option<DOMString> {
+        if !self.check_object(program) {
+            return None;
+        }
+        let name = program.name();
+        gl_query!(self, move |gl| gl.get_program_info_log(name)).map(|log| DOMString::from(log.as_str()))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
+    fn GetRenderbufferParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        if target != glow::RENDERBUFFER {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if self.renderbuffer.get().is_none() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        match pname {
+            glow::RENDERBUFFER_WIDTH
+            | glow::RENDERBUFFER_HEIGHT
+            | glow::RENDERBUFFER_INTERNAL_FORMAT
+            | glow::RENDERBUFFER_RED_SIZE
+            | glow::RENDERBUFFER_GREEN_SIZE
+            | glow::RENDERBUFFER_BLUE_SIZE
+            | glow::RENDERBUFFER_ALPHA_SIZE
+            | glow::RENDERBUFFER_DEPTH_SIZE
+            | glow::RENDERBUFFER_STENCIL_SIZE => {}
+            _ => return self.error(glow::INVALID_ENUM),
+        }
+        let value = gl_query!(self, move |gl| gl.get_renderbuffer_parameter_i32(target, pname)).unwrap_or(0);
+        if pname == glow::RENDERBUFFER_INTERNAL_FORMAT {
+            // DEPTH_STENCIL is stored as DEPTH24_STENCIL8; WebGL 1 reports its own name.
+            let value = if value as u32 == glow::DEPTH24_STENCIL8 { glow::DEPTH_STENCIL } else { value as u32 };
+            rval.set(UInt32Value(value));
+        } else {
+            rval.set(Int32Value(value));
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetShaderParameter(&self, _cx: &mut JSContext, shader: &WebGLShader, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        if !self.check_object(shader) {
+            return;
+        }
+        match pname {
+            glow::SHADER_TYPE => rval.set(UInt32Value(shader.kind())),
+            glow::DELETE_STATUS => rval.set(BooleanValue(shader.object().is_deleted())),
+            glow::COMPILE_STATUS => {
+                let name = shader.name();
+                let compiled = gl_query!(self, move |gl| gl.get_shader_compile_status(name)).unwrap_or(false);
+                rval.set(BooleanValue(compiled))
+            }
+            _ => self.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetShaderPrecisionFormat(
+        &self,
+        cx: &mut JSContext,
+        shadertype: u32,
+        precisiontype: u32,
+    ) -> Option<DomRoot<WebGLShaderPrecisionFormat>> {
+        if shadertype != glow::VERTEX_SHADER && shadertype != glow::FRAGMENT_SHADER {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        if !(glow::LOW_FLOAT..=glow::HIGH_INT).contains(&precisiontype) {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        let format = gl_query!(self, move |gl| gl.get_shader_precision_format(shadertype, precisiontype).map(|f| (
+            f.range_min,
+            f.range_max,
+            f.precision
+        )))
+        .flatten()
+        .unwrap_or((0, 0, 0));
+        Some(WebGLShaderPrecisionFormat::new(cx, &self.window(), format.0, format.1, format.2))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetShaderInfoLog(&self, _cx: &mut JSContext, shader: &WebGLShader) -> Option<DOMString> {
+        if !self.check_object(shader) {
+            return None;
+        }
+        let name = shader.name();
+        gl_query!(self, move |gl| gl.get_shader_info_log(name)).map(|log| DOMString::from(log.as_str()))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn GetShaderSource(&self, _cx: &mut JSContext, shader: &WebGLShader) -> Option<DOMString> {
+        if !self.check_object(shader) {
+            return None;
+        }
+        Some(DOMString::from(shader.source().as_str()))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn GetTexParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        match self.bound_texture(target, false) {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.error(glow::INVALID_OPERATION),
+            Err(e) => return self.error(e),
+        }
+        match pname {
+            glow::TEXTURE_MAG_FILTER | glow::TEXTURE_MIN_FILTER | glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {}
+            _ => return self.error(glow::INVALID_ENUM),
+        }
+        let value = gl_query!(self, move |gl| gl.get_tex_parameter_i32(target, pname)).unwrap_or(0);
+        rval.set(UInt32Value(value as u32));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>: the value in the type of
+    /// the uniform (a number, a boolean, or a typed array / array of booleans for vectors and
+    /// matrices).
+    fn GetUniform(
+        &self,
+        cx: &mut JSContext,
+        program: &WebGLProgram,
+        location: &WebGLUniformLocation,
+        mut rval: MutableHandleValue,
+    ) {
+        rval.set(NullValue());
+        if !self.check_object(program) {
+            return;
+        }
+        if location.context() != self.id || !std::ptr::eq(&*location.program(), program) || !location.is_current() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let kind = location.kind();
+        let (components, integer) = uniform_shape(kind);
+        let (name, loc) = (program.name(), location.location());
+        if integer {
+            let values = gl_query!(self, move |gl| {
+                let mut out = vec![0i32; components];
+                gl.get_uniform_i32(name, &loc, &mut out);
+                out
+            })
+            .unwrap_or_default();
+            if is_bool_uniform(kind) {
+                let bools: Vec<bool> = values.iter().map(|v| *v != 0).collect();
+                if components == 1 { rval.set(BooleanValue(bools[0])) } else { bools.to_jsval(cx, rval) }
+            } else if components == 1 {
+                rval.set(Int32Value(values.first().copied().unwrap_or(0)))
+            } else {
+                new_int32_array(cx, &values, rval)
+            }
+        } else {
+            let values = gl_query!(self, move |gl| {
+                let mut out = vec![0f32; components];
+                gl.get_uniform_f32(name, &loc, &mut out);
+                out
+            })
+            .unwrap_or_default();
+            if components == 1 {
+                rval.set(DoubleValue(f64::from(values.first().copied().unwrap_or(0.0))))
+            } else {
+                crate::dom::bindings::conversions::new_float32_array(cx, &values, rval)
+            }
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>: a name of an active
+    /// uniform, of an element of an active array (`u[2]`), or `u` for `u[0]`.
+    fn GetUniformLocation(
+        &self,
+        cx: &mut JSContext,
+        program: &WebGLProgram,
+        name: DOMString,
+    ) -> Option<DomRoot<WebGLUniformLocation>> {
+        if !self.check_object(program) {
+            return None;
+        }
+        let Some(linked) = program.linked() else {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        };
+        let name = name.to_string();
+        if name.starts_with("webgl_") || name.starts_with("_webgl_") || name.starts_with("gl_") {
+            return None;
+        }
+        // Find the active uniform it names and the element index.
+        let (base, index) = match name.strip_suffix(']').and_then(|n| n.rsplit_once('[')) {
+            Some((base, index)) => (base.to_owned(), index.parse::<i32>().ok()?),
+            None => (name.clone(), 0),
+        };
+        let uniform = linked
+            .uniforms
+            .iter()
+            .find(|u| u.name == name || u.name == format!("{base}[0]") || (index == 0 && u.name == base))?;
+        if index >= uniform.size {
+            return None;
+        }
+        let p = program.name();
+        let location = gl_query!(self, move |gl| gl.get_uniform_location(p, &name))??;
+        Some(WebGLUniformLocation::new(cx, &self.window(), program, location, uniform.kind, uniform.size - index))
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn GetVertexAttrib(&self, cx: &mut JSContext, index: u32, pname: u32, mut rval: MutableHandleValue) {
+        rval.set(NullValue());
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        match pname {
+            glow::VERTEX_ATTRIB_ARRAY_BUFFER_BINDING => attrib.buffer.get().to_jsval(cx, rval),
+            glow::VERTEX_ATTRIB_ARRAY_ENABLED => rval.set(BooleanValue(attrib.enabled.get())),
+            glow::VERTEX_ATTRIB_ARRAY_SIZE => rval.set(Int32Value(attrib.size.get())),
+            glow::VERTEX_ATTRIB_ARRAY_STRIDE => rval.set(Int32Value(attrib.stride.get())),
+            glow::VERTEX_ATTRIB_ARRAY_TYPE => rval.set(UInt32Value(attrib.kind.get())),
+            glow::VERTEX_ATTRIB_ARRAY_NORMALIZED => rval.set(BooleanValue(attrib.normalized.get())),
+            glow::CURRENT_VERTEX_ATTRIB => {
+                crate::dom::bindings::conversions::new_float32_array(cx, &attrib.current.get(), rval)
+            }
+            _ => self.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn GetVertexAttribOffset(&self, _cx: &mut JSContext, index: u32, pname: u32) -> i64 {
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            self.error(glow::INVALID_VALUE);
+            return 0;
+        };
+        if pname != glow::VERTEX_ATTRIB_ARRAY_POINTER {
+            self.error(glow::INVALID_ENUM);
+            return 0;
+        }
+        attrib.offset.get()
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn Hint(&self, _cx: &mut JSContext, target: u32, mode: u32) {
+        if target != glow::GENERATE_MIPMAP_HINT || !matches!(mode, glow::DONT_CARE | glow::FASTEST | glow::NICEST) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.hint(target, mode));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: a buffer of this context,
+    /// not deleted, that was bound once.
+    fn IsBuffer(&self, _cx: &mut JSContext, buffer: Option<&WebGLBuffer>) -> bool {
+        buffer.is_some_and(|b| b.object().context() == self.id && !b.object().is_deleted() && b.target().is_some())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn IsEnabled(&self, _cx: &mut JSContext, cap: u32) -> bool {
+        if !valid_cap(cap) {
+            self.error(glow::INVALID_ENUM);
+            return false;
+        }
+        gl_query!(self, move |gl| gl.is_enabled(cap)).unwrap_or(false)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
+    fn IsFramebuffer(&self, _cx: &mut JSContext, framebuffer: Option<&WebGLFramebuffer>) -> bool {
+        framebuffer.is_some_and(|f| f.object().context() == self.id && !f.object().is_deleted() && f.was_bound())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn IsProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) -> bool {
+        program.is_some_and(|p| p.object().context() == self.id && !p.object().is_deleted())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
+    fn IsRenderbuffer(&self, _cx: &mut JSContext, renderbuffer: Option<&WebGLRenderbuffer>) -> bool {
+        renderbuffer.is_some_and(|r| r.object().context() == self.id && !r.object().is_deleted() && r.was_bound())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn IsShader(&self, _cx: &mut JSContext, shader: Option<&WebGLShader>) -> bool {
+        shader.is_some_and(|s| s.object().context() == self.id && !s.object().is_deleted())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn IsTexture(&self, _cx: &mut JSContext, texture: Option<&WebGLTexture>) -> bool {
+        texture.is_some_and(|t| t.object().context() == self.id && !t.object().is_deleted() && t.target().is_some())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: NaN is ignored, and widths
+    /// are clamped to the implementation's range by GL.
+    fn LineWidth(&self, _cx: &mut JSContext, width: f32) {
+        if width.is_nan() || width <= 0.0 {
+            if width <= 0.0 {
+                self.error(glow::INVALID_VALUE);
+            }
+            return;
+        }
+        gl_run!(self, move |gl| gl.line_width(width));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: the program's active
+    /// variables are read once, after the link.
+    fn LinkProgram(&self, _cx: &mut JSContext, program: &WebGLProgram) {
+        if !self.check_object(program) {
+            return;
+        }
+        let name = program.name();
+        let linked = self.call(move |gl, _| {
+            // SAFETY: as in `gl_run!`.
+            unsafe { gl.link_program(name) };
+            read_linked(gl, name)
+        });
+        program.set_linked(linked.flatten());
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>
+    fn PixelStorei(&self, _cx: &mut JSContext, pname: u32, param: i32) {
+        let mut store = self.pixel_store.get();
+        match pname {
+            UNPACK_FLIP_Y_WEBGL => store.flip_y = param != 0,
+            UNPACK_PREMULTIPLY_ALPHA_WEBGL => store.premultiply_alpha = param != 0,
+            UNPACK_COLORSPACE_CONVERSION_WEBGL => {
+                if param as u32 != BROWSER_DEFAULT_WEBGL && param != 0 {
+                    return self.error(glow::INVALID_VALUE);
+                }
+                store.colorspace_conversion = param as u32;
+            }
+            glow::UNPACK_ALIGNMENT | glow::PACK_ALIGNMENT => {
+                if !matches!(param, 1 | 2 | 4 | 8) {
+                    return self.error(glow::INVALID_VALUE);
+                }
+                if pname == glow::UNPACK_ALIGNMENT {
+                    store.unpack_alignment = param;
+                } else {
+                    store.pack_alignment = param;
+                }
+            }
+            _ => return self.error(glow::INVALID_ENUM),
+        }
+        self.pixel_store.set(store);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn PolygonOffset(&self, _cx: &mut JSContext, factor: f32, units: f32) {
+        gl_run!(self, move |gl| gl.polygon_offset(factor, units));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>: WebGL 1's formats;
+    /// DEPTH_STENCIL is stored as DEPTH24_STENCIL8.
+    fn RenderbufferStorage(&self, _cx: &mut JSContext, target: u32, internalformat: u32, width: i32, height: i32) {
+        if target != glow::RENDERBUFFER {
+            return self.error(glow::INVALID_ENUM);
+        }
+        let format = match internalformat {
+            glow::RGBA4 | glow::RGB565 | glow::RGB5_A1 | glow::DEPTH_COMPONENT16 | glow::STENCIL_INDEX8 => {
+                internalformat
+            }
+            glow::DEPTH_STENCIL => glow::DEPTH24_STENCIL8,
+            _ => return self.error(glow::INVALID_ENUM),
+        };
+        if self.renderbuffer.get().is_none() {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if width < 0
+            || height < 0
+            || width > self.limits.max_renderbuffer_size
+            || height > self.limits.max_renderbuffer_size
+        {
+            return self.error(glow::INVALID_VALUE);
+        }
+        gl_run!(self, move |gl| gl.renderbuffer_storage(target, format, width, height));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn SampleCoverage(&self, _cx: &mut JSContext, value: f32, invert: bool) {
+        gl_run!(self, move |gl| gl.sample_coverage(value.clamp(0.0, 1.0), invert));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.4>
+    fn Scissor(&self, _cx: &mut JSContext, x: i32, y: i32, width: i32, height: i32) {
+        if width < 0 || height < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        gl_run!(self, move |gl| gl.scissor(x, y, width, height));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: kept here; GL gets it at
+    /// `compileShader()`.
+    fn ShaderSource(&self, _cx: &mut JSContext, shader: &WebGLShader, source: DOMString) {
+        if !self.check_object(shader) {
+            return;
+        }
+        shader.set_source(source.to_string());
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilFunc(&self, _cx: &mut JSContext, func: u32, ref_: i32, mask: u32) {
+        if !valid_compare(func) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.stencil_func(func, ref_, mask));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilFuncSeparate(&self, _cx: &mut JSContext, face: u32, func: u32, ref_: i32, mask: u32) {
+        if !valid_face(face) || !valid_compare(func) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.stencil_func_separate(face, func, ref_, mask));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilMask(&self, _cx: &mut JSContext, mask: u32) {
+        gl_run!(self, move |gl| gl.stencil_mask(mask));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilMaskSeparate(&self, _cx: &mut JSContext, face: u32, mask: u32) {
+        if !valid_face(face) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.stencil_mask_separate(face, mask));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilOp(&self, _cx: &mut JSContext, fail: u32, zfail: u32, zpass: u32) {
+        if ![fail, zfail, zpass].into_iter().all(valid_stencil_op) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.stencil_op(fail, zfail, zpass));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
+    fn StencilOpSeparate(&self, _cx: &mut JSContext, face: u32, fail: u32, zfail: u32, zpass: u32) {
+        if !valid_face(face) || ![fail, zfail, zpass].into_iter().all(valid_stencil_op) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.stencil_op_separate(face, fail, zfail, zpass));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn TexParameterf(&self, cx: &mut JSContext, target: u32, pname: u32, param: f32) {
+        self.TexParameteri(cx, target, pname, param as i32)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: WebGL 1's four parameters
+    /// and their values.
+    fn TexParameteri(&self, _cx: &mut JSContext, target: u32, pname: u32, param: i32) {
+        match self.bound_texture(target, false) {
+            Ok(Some(_)) => {}
+            Ok(None) => return self.error(glow::INVALID_OPERATION),
+            Err(e) => return self.error(e),
+        }
+        let value = param as u32;
+        let valid = match pname {
+            glow::TEXTURE_MAG_FILTER => matches!(value, glow::NEAREST | glow::LINEAR),
+            glow::TEXTURE_MIN_FILTER => matches!(
+                value,
+                glow::NEAREST
+                    | glow::LINEAR
+                    | glow::NEAREST_MIPMAP_NEAREST
+                    | glow::LINEAR_MIPMAP_NEAREST
+                    | glow::NEAREST_MIPMAP_LINEAR
+                    | glow::LINEAR_MIPMAP_LINEAR
+            ),
+            glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {
+                matches!(value, glow::REPEAT | glow::CLAMP_TO_EDGE | glow::MIRRORED_REPEAT)
+            }
+            _ => return self.error(glow::INVALID_ENUM),
+        };
+        if !valid {
+            return self.error(glow::INVALID_ENUM);
+        }
+        gl_run!(self, move |gl| gl.tex_parameter_i32(target, pname, param));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: the current program;
+    /// an unlinked program is INVALID_OPERATION.
+    fn UseProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) {
+        if let Some(program) = program {
+            if !self.check_object(program) {
+                return;
+            }
+            if !program.is_linked() {
+                return self.error(glow::INVALID_OPERATION);
+            }
+        }
+        if let Some(old) = self.current_program.get() {
+            old.set_in_use(false);
+        }
+        if let Some(program) = program {
+            program.set_in_use(true);
+        }
+        self.current_program.set(program);
+        let name = program.map(|p| p.name());
+        gl_run!(self, move |gl| gl.use_program(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
+    fn ValidateProgram(&self, _cx: &mut JSContext, program: &WebGLProgram) {
+        if !self.check_object(program) {
+            return;
+        }
+        let name = program.name();
+        gl_run!(self, move |gl| gl.validate_program(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.4>
+    fn Viewport(&self, _cx: &mut JSContext, x: i32, y: i32, width: i32, height: i32) {
+        if width < 0 || height < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        gl_run!(self, move |gl| gl.viewport(x, y, width, height));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform1f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_1_f32(Some(&loc), x));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform2f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_2_f32(Some(&loc), x, y));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform3f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32, z: f32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_3_f32(Some(&loc), x, y, z));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform4f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32, z: f32, w: f32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_4_f32(Some(&loc), x, y, z, w));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform1i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_1_i32(Some(&loc), x));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform2i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_2_i32(Some(&loc), x, y));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform3i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32, z: i32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_3_i32(Some(&loc), x, y, z));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform4i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32, z: i32, w: i32) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        gl_run!(self, move |gl| gl.uniform_4_i32(Some(&loc), x, y, z, w));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform1fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_fv(cx, location, v, 1)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform2fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_fv(cx, location, v, 2)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform3fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_fv(cx, location, v, 3)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform4fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_fv(cx, location, v, 4)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform1iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_iv(cx, location, v, 1)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform2iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_iv(cx, location, v, 2)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform3iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_iv(cx, location, v, 3)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn Uniform4iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        self.uniform_iv(cx, location, v, 4)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn UniformMatrix2fv(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        transpose: bool,
+        value: HandleValue,
+    ) -> Fallible<()> {
+        self.uniform_matrix(cx, location, transpose, value, 2)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn UniformMatrix3fv(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        transpose: bool,
+        value: HandleValue,
+    ) -> Fallible<()> {
+        self.uniform_matrix(cx, location, transpose, value, 3)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn UniformMatrix4fv(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        transpose: bool,
+        value: HandleValue,
+    ) -> Fallible<()> {
+        self.uniform_matrix(cx, location, transpose, value, 4)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib1f(&self, _cx: &mut JSContext, index: u32, x: f32) {
+        self.vertex_attrib(index, [x, 0.0, 0.0, 1.0]);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib2f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32) {
+        self.vertex_attrib(index, [x, y, 0.0, 1.0]);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib3f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32, z: f32) {
+        self.vertex_attrib(index, [x, y, z, 1.0]);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib4f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32, z: f32, w: f32) {
+        self.vertex_attrib(index, [x, y, z, w]);
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib1fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        self.vertex_attrib_v(cx, index, values, 1)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib2fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        self.vertex_attrib_v(cx, index, values, 2)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib3fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        self.vertex_attrib_v(cx, index, values, 3)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
+    fn VertexAttrib4fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        self.vertex_attrib_v(cx, index, values, 4)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10> with the checks of
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#6.2> (no client-side arrays),
+    /// #6.3 (aligned offsets and strides) and #6.9 (strides up to 255).
+    fn VertexAttribPointer(
+        &self,
+        _cx: &mut JSContext,
+        index: u32,
+        size: i32,
+        type_: u32,
+        normalized: bool,
+        stride: i32,
+        offset: i64,
+    ) {
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        if !matches!(type_, glow::BYTE | glow::UNSIGNED_BYTE | glow::SHORT | glow::UNSIGNED_SHORT | glow::FLOAT) {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if !(1..=4).contains(&size) || !(0..=255).contains(&stride) || offset < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        let component = type_size(type_) as i64;
+        if offset % component != 0 || i64::from(stride) % component != 0 {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let buffer = self.array_buffer.get();
+        if buffer.is_none() && offset != 0 {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        attrib.buffer.set(buffer.as_deref());
+        attrib.size.set(size);
+        attrib.kind.set(type_);
+        attrib.normalized.set(normalized);
+        attrib.stride.set(stride);
+        attrib.offset.set(offset);
+        let offset = offset as i32;
+        gl_run!(self, move |gl| gl.vertex_attrib_pointer_f32(index, size, type_, normalized, stride, offset));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: a zero-filled store of `size` bytes.
+    fn BufferData(&self, _cx: &mut JSContext, target: u32, size: i64, usage: u32) {
+        let Some(buffer) = self.buffer_for_data(target, usage) else { return };
+        if size < 0 || size > i64::from(i32::MAX) {
+            return self.error(glow::INVALID_VALUE);
+        }
+        buffer.set_data(size, usage, None);
+        let size = size as i32;
+        gl_run!(self, move |gl| gl.buffer_data_size(target, size, usage));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: null is INVALID_VALUE.
+    fn BufferData_(&self, _cx: &mut JSContext, target: u32, data: Option<ArrayBufferViewOrArrayBuffer>, usage: u32) {
+        let Some(buffer) = self.buffer_for_data(target, usage) else { return };
+        let Some(data) = data else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        let bytes = match data {
+            ArrayBufferViewOrArrayBuffer::ArrayBufferView(view) => view.0,
+            ArrayBufferViewOrArrayBuffer::ArrayBuffer(buffer) => buffer.0,
+        };
+        buffer.set_data(bytes.len() as i64, usage, Some(&bytes));
+        gl_run!(self, move |gl| gl.buffer_data_u8_slice(target, &bytes, usage));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: the data must fit in the store.
+    fn BufferSubData(&self, _cx: &mut JSContext, target: u32, offset: i64, data: ArrayBufferViewOrArrayBuffer) {
+        let Ok(buffer) = self.bound_buffer(target) else { return };
+        let Some(buffer) = buffer else {
+            return self.error(glow::INVALID_OPERATION);
+        };
+        let bytes = match data {
+            ArrayBufferViewOrArrayBuffer::ArrayBufferView(view) => view.0,
+            ArrayBufferViewOrArrayBuffer::ArrayBuffer(buffer) => buffer.0,
+        };
+        if offset < 0 || offset + bytes.len() as i64 > buffer.size() {
+            return self.error(glow::INVALID_VALUE);
+        }
+        buffer.set_sub_data(offset as usize, &bytes);
+        let offset = offset as i32;
+        gl_run!(self, move |gl| gl.buffer_sub_data_u8_slice(target, offset, &bytes));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.12>: RGBA/UNSIGNED_BYTE (or
+    /// the implementation's read format) into a Uint8Array; pixels outside the drawing buffer
+    /// are left untouched (<https://registry.khronos.org/webgl/specs/latest/1.0/#4.1>).
+    fn ReadPixels(
+        &self,
+        cx: &mut JSContext,
+        x: i32,
+        y: i32,
+        width: i32,
+        height: i32,
+        format: u32,
+        type_: u32,
+        pixels: Option<HandleObject>,
+    ) -> Fallible<()> {
+        let Some(pixels) = pixels else {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        };
+        rooted!(&in(cx) let view_value = ObjectValue(pixels.get()));
+        if !crate::dom::bindings::jit::is_array_buffer_view(view_value.handle()) {
+            return Err(Error::Type("readPixels: pixels is not an ArrayBufferView.".into()));
+        }
+        if !matches!(format, glow::ALPHA | glow::RGB | glow::RGBA) {
+            self.error(glow::INVALID_ENUM);
+            return Ok(());
+        }
+        if !matches!(
+            type_,
+            glow::UNSIGNED_BYTE
+                | glow::UNSIGNED_SHORT_5_6_5
+                | glow::UNSIGNED_SHORT_4_4_4_4
+                | glow::UNSIGNED_SHORT_5_5_5_1
+                | glow::FLOAT
+        ) {
+            self.error(glow::INVALID_ENUM);
+            return Ok(());
+        }
+        if (format, type_) != (glow::RGBA, glow::UNSIGNED_BYTE) {
+            let implementation = gl_query!(self, move |gl| (
+                gl.get_parameter_i32(glow::IMPLEMENTATION_COLOR_READ_FORMAT) as u32,
+                gl.get_parameter_i32(glow::IMPLEMENTATION_COLOR_READ_TYPE) as u32
+            ));
+            if implementation != Some((format, type_)) {
+                self.error(glow::INVALID_OPERATION);
+                return Ok(());
+            }
+        }
+        let class_ok = pixels::view_class(type_)
+            .iter()
+            .any(|class| crate::dom::bindings::jit::is_typed_array(view_value.handle(), class));
+        if !class_ok {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(());
+        }
+        if width < 0 || height < 0 {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        let bpp = pixels::bytes_per_pixel(format, type_).unwrap_or(4);
+        let (width, height) = (width as usize, height as usize);
+        let store = self.pixel_store.get();
+        let (needed, stride) = pixels::image_size(width, height, width * bpp, store.pack_alignment as usize);
+        let available = crate::dom::bindings::conversions::with_view_bytes_mut(pixels, |bytes| bytes.len());
+        if available < needed {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(());
+        }
+        if width == 0 || height == 0 {
+            return Ok(());
+        }
+        // The rectangle clipped to the drawing buffer (a framebuffer object is read whole).
+        let from_default = self.default_framebuffer_bound();
+        let (fb_width, fb_height) = if from_default { self.size.get() } else { (i32::MAX as u32, i32::MAX as u32) };
+        let x0 = x.max(0);
+        let y0 = y.max(0);
+        let x1 = (x as i64 + width as i64).min(i64::from(fb_width)) as i32;
+        let y1 = (y as i64 + height as i64).min(i64::from(fb_height)) as i32;
+        if x1 <= x0 || y1 <= y0 {
+            return Ok(());
+        }
+        let (read_width, read_height) = ((x1 - x0) as usize, (y1 - y0) as usize);
+        let read = self.call(move |gl, buffer| {
+            if from_default {
+                buffer.begin_read(gl);
+            }
+            let mut out = vec![0u8; read_width * read_height * bpp];
+            // SAFETY: `out` holds exactly the rows GL writes with a pack alignment of 1.
+            unsafe {
+                gl.pixel_store_i32(glow::PACK_ALIGNMENT, 1);
+                gl.read_pixels(
+                    x0,
+                    y0,
+                    read_width as i32,
+                    read_height as i32,
+                    format,
+                    type_,
+                    PixelPackData::Slice(Some(&mut out)),
+                );
+            }
+            if from_default {
+                buffer.end_read(gl);
+            }
+            out
+        });
+        let Some(read) = read else { return Ok(()) };
+        let skip_x = (x0 - x) as usize;
+        let skip_y = (y0 - y) as usize;
+        crate::dom::bindings::conversions::with_view_bytes_mut(pixels, |bytes| {
+            for row in 0..read_height {
+                let src = &read[row * read_width * bpp..(row + 1) * read_width * bpp];
+                let start = (row + skip_y) * stride + skip_x * bpp;
+                if let Some(dst) = bytes.get_mut(start..start + src.len()) {
+                    dst.copy_from_slice(src);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: from an ArrayBufferView
+    /// (or zeros for null).
+    fn TexImage2D(
+        &self,
+        cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        internalformat: i32,
+        width: i32,
+        height: i32,
+        border: i32,
+        format: u32,
+        type_: u32,
+        pixels: Option<HandleObject>,
+    ) -> Fallible<()> {
+        let Some(bpp) =
+            self.check_tex_image(target, level, internalformat as u32, width, height, border, format, type_)
+        else {
+            return Ok(());
+        };
+        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, format)? else {
+            return Ok(());
+        };
+        let alignment = self.pixel_store.get().unpack_alignment;
+        gl_run!(self, move |gl| {
+            gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
+            gl.tex_image_2d(
+                target,
+                level,
+                internalformat,
+                width,
+                height,
+                0,
+                format,
+                type_,
+                PixelUnpackData::Slice(Some(&data)),
+            )
+        });
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: from a DOM image source.
+    fn TexImage2D_(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        internalformat: i32,
+        format: u32,
+        type_: u32,
+        source: TexImageSource,
+    ) -> Fallible<()> {
+        let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
+            return Ok(());
+        };
+        if self.check_tex_image(target, level, internalformat as u32, width, height, 0, format, type_).is_none() {
+            return Ok(());
+        }
+        gl_run!(self, move |gl| {
+            gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
+            gl.tex_image_2d(
+                target,
+                level,
+                internalformat,
+                width,
+                height,
+                0,
+                format,
+                type_,
+                PixelUnpackData::Slice(Some(&data)),
+            )
+        });
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
+    fn TexSubImage2D(
+        &self,
+        cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        width: i32,
+        height: i32,
+        format: u32,
+        type_: u32,
+        pixels: Option<HandleObject>,
+    ) -> Fallible<()> {
+        let Some(bpp) = self.check_tex_sub_image(target, level, xoffset, yoffset, width, height, format, type_) else {
+            return Ok(());
+        };
+        if pixels.is_none() {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, format)? else {
+            return Ok(());
+        };
+        let alignment = self.pixel_store.get().unpack_alignment;
+        gl_run!(self, move |gl| {
+            gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
+            gl.tex_sub_image_2d(
+                target,
+                level,
+                xoffset,
+                yoffset,
+                width,
+                height,
+                format,
+                type_,
+                PixelUnpackData::Slice(Some(&data)),
+            )
+        });
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: from a DOM image source.
+    fn TexSubImage2D_(
+        &self,
+        _cx: &mut JSContext,
+        target: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        format: u32,
+        type_: u32,
+        source: TexImageSource,
+    ) -> Fallible<()> {
+        let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
+            return Ok(());
+        };
+        if self.check_tex_sub_image(target, level, xoffset, yoffset, width, height, format, type_).is_none() {
+            return Ok(());
+        }
+        gl_run!(self, move |gl| {
+            gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
+            gl.tex_sub_image_2d(
+                target,
+                level,
+                xoffset,
+                yoffset,
+                width,
+                height,
+                format,
+                type_,
+                PixelUnpackData::Slice(Some(&data)),
+            )
+        });
+        Ok(())
+    }
+}
+
+/// The attachment points of WebGL 1.
+fn valid_attachment(attachment: u32) -> bool {
+    matches!(
+        attachment,
+        glow::COLOR_ATTACHMENT0 | glow::DEPTH_ATTACHMENT | glow::STENCIL_ATTACHMENT | glow::DEPTH_STENCIL_ATTACHMENT
+    )
+}
+
+impl WebGLRenderingContext {
+    /// A uniform location argument: null does nothing; one of another context or program, or of
+    /// an earlier link, is INVALID_OPERATION
+    /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
+    fn uniform_location(&self, location: Option<&WebGLUniformLocation>) -> Option<glow::NativeUniformLocation> {
+        let location = location?;
+        let current = self.current_program.get();
+        let belongs = current.is_some_and(|p| std::ptr::eq(&*p, &*location.program()));
+        if location.context() != self.id || !belongs || !location.is_current() {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        }
+        Some(location.location())
+    }
+
+    fn uniform_fv(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        v: HandleValue,
+        n: usize,
+    ) -> Fallible<()> {
+        let values = float_list(cx, v)?;
+        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
+        if values.is_empty() || values.len() % n != 0 {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        gl_run!(self, move |gl| match n {
+            1 => gl.uniform_1_f32_slice(Some(&loc), &values),
+            2 => gl.uniform_2_f32_slice(Some(&loc), &values),
+            3 => gl.uniform_3_f32_slice(Some(&loc), &values),
+            _ => gl.uniform_4_f32_slice(Some(&loc), &values),
+        });
+        Ok(())
+    }
+
+    fn uniform_iv(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        v: HandleValue,
+        n: usize,
+    ) -> Fallible<()> {
+        let values = int_list(cx, v)?;
+        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
+        if values.is_empty() || values.len() % n != 0 {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        gl_run!(self, move |gl| match n {
+            1 => gl.uniform_1_i32_slice(Some(&loc), &values),
+            2 => gl.uniform_2_i32_slice(Some(&loc), &values),
+            3 => gl.uniform_3_i32_slice(Some(&loc), &values),
+            _ => gl.uniform_4_i32_slice(Some(&loc), &values),
+        });
+        Ok(())
+    }
+
+    /// `uniformMatrix{2,3,4}fv()`: `transpose` must be false in WebGL 1.
+    fn uniform_matrix(
+        &self,
+        cx: &mut JSContext,
+        location: Option<&WebGLUniformLocation>,
+        transpose: bool,
+        value: HandleValue,
+        n: usize,
+    ) -> Fallible<()> {
+        let values = float_list(cx, value)?;
+        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
+        if transpose || values.is_empty() || values.len() % (n * n) != 0 {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        gl_run!(self, move |gl| match n {
+            2 => gl.uniform_matrix_2_f32_slice(Some(&loc), false, &values),
+            3 => gl.uniform_matrix_3_f32_slice(Some(&loc), false, &values),
+            _ => gl.uniform_matrix_4_f32_slice(Some(&loc), false, &values),
+        });
+        Ok(())
+    }
+
+    fn vertex_attrib(&self, index: u32, value: [f32; 4]) {
+        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        attrib.current.set(value);
+        gl_run!(self, move |gl| gl.vertex_attrib_4_f32(index, value[0], value[1], value[2], value[3]));
+    }
+
+    fn vertex_attrib_v(&self, cx: &mut JSContext, index: u32, values: HandleValue, n: usize) -> Fallible<()> {
+        let values = float_list(cx, values)?;
+        if values.len() < n {
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
+        }
+        let mut value = [0.0, 0.0, 0.0, 1.0];
+        value[..n].copy_from_slice(&values[..n]);
+        self.vertex_attrib(index, value);
+        Ok(())
+    }
+
+    /// The buffer `bufferData()` fills: the target and usage checked, a buffer bound.
+    fn buffer_for_data(&self, target: u32, usage: u32) -> Option<DomRoot<WebGLBuffer>> {
+        let buffer = self.bound_buffer(target).ok()?;
+        if !matches!(usage, glow::STREAM_DRAW | glow::STATIC_DRAW | glow::DYNAMIC_DRAW) {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        if buffer.is_none() {
+            self.error(glow::INVALID_OPERATION);
+        }
+        buffer
+    }
+
+    /// The target, level, size, format and type checks of `texImage2D()`; the bytes per pixel.
+    #[allow(clippy::too_many_arguments)]
+    fn check_tex_image(
+        &self,
+        target: u32,
+        level: i32,
+        internalformat: u32,
+        width: i32,
+        height: i32,
+        border: i32,
+        format: u32,
+        type_: u32,
+    ) -> Option<usize> {
+        match self.bound_texture(target, true) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                self.error(glow::INVALID_OPERATION);
+                return None;
+            }
+            Err(e) => {
+                self.error(e);
+                return None;
+            }
+        }
+        if pixels::channels(format).is_none() || pixels::channels(internalformat).is_none() {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        if !matches!(
+            type_,
+            glow::UNSIGNED_BYTE
+                | glow::UNSIGNED_SHORT_5_6_5
+                | glow::UNSIGNED_SHORT_4_4_4_4
+                | glow::UNSIGNED_SHORT_5_5_5_1
+        ) {
+            // FLOAT and HALF_FLOAT_OES need extensions this context does not offer.
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        let max = if target == glow::TEXTURE_2D { self.limits.max_texture_size } else { self.limits.max_cube_map_size };
+        if level < 0
+            || width < 0
+            || height < 0
+            || border != 0
+            || level > 31
+            || width > (max >> level)
+            || height > (max >> level)
+        {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        }
+        if target != glow::TEXTURE_2D && width != height {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        }
+        // WebGL 1: mipmap levels above 0 exist only for power-of-two sizes.
+        if level > 0 && (!(width as u32).is_power_of_two() || !(height as u32).is_power_of_two()) {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        }
+        if internalformat != format {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        }
+        let Some(bpp) = pixels::bytes_per_pixel(format, type_) else {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        };
+        Some(bpp)
+    }
+
+    /// The checks of `texSubImage2D()`; the bytes per pixel.
+    #[allow(clippy::too_many_arguments)]
+    fn check_tex_sub_image(
+        &self,
+        target: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        width: i32,
+        height: i32,
+        format: u32,
+        type_: u32,
+    ) -> Option<usize> {
+        match self.bound_texture(target, true) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                self.error(glow::INVALID_OPERATION);
+                return None;
+            }
+            Err(e) => {
+                self.error(e);
+                return None;
+            }
+        }
+        if pixels::channels(format).is_none()
+            || !matches!(
+                type_,
+                glow::UNSIGNED_BYTE
+                    | glow::UNSIGNED_SHORT_5_6_5
+                    | glow::UNSIGNED_SHORT_4_4_4_4
+                    | glow::UNSIGNED_SHORT_5_5_5_1
+            )
+        {
+            self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        if level < 0 || width < 0 || height < 0 || xoffset < 0 || yoffset < 0 {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        }
+        let Some(bpp) = pixels::bytes_per_pixel(format, type_) else {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        };
+        Some(bpp)
+    }
+
+    /// The bytes of an ArrayBufferView upload (zeros for null): the view's type must match
+    /// `type_`, it must hold the rows with the unpack alignment, and the flip and premultiply
+    /// rules apply (<https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>).
+    #[allow(clippy::too_many_arguments)]
+    fn view_pixels(
+        &self,
+        cx: &mut JSContext,
+        pixels: Option<HandleObject>,
+        width: i32,
+        height: i32,
+        bpp: usize,
+        type_: u32,
+        format: u32,
+    ) -> Fallible<Option<Vec<u8>>> {
+        let store = self.pixel_store.get();
+        let (width, height) = (width as usize, height as usize);
+        let (needed, stride) = pixels::image_size(width, height, width * bpp, store.unpack_alignment as usize);
+        let Some(pixels) = pixels else {
+            return Ok(Some(vec![0; needed]));
+        };
+        rooted!(&in(cx) let value = ObjectValue(pixels.get()));
+        if !crate::dom::bindings::jit::is_array_buffer_view(value.handle()) {
+            return Err(Error::Type("The pixels argument is not an ArrayBufferView.".into()));
+        }
+        if !pixels::view_class(type_)
+            .iter()
+            .any(|class| crate::dom::bindings::jit::is_typed_array(value.handle(), class))
+        {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(None);
+        }
+        let mut data = crate::dom::bindings::conversions::with_view_bytes_mut(pixels, |bytes| {
+            bytes.get(..needed).map(<[u8]>::to_vec)
+        });
+        let Some(data) = data.as_mut() else {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(None);
+        };
+        if store.flip_y {
+            data.resize(stride * height, 0);
+            pixels::flip_rows(data, height, stride);
+            data.truncate(needed);
+        }
+        if store.premultiply_alpha && format == glow::RGBA && type_ == glow::UNSIGNED_BYTE {
+            for row in 0..height {
+                if let Some(bytes) = data.get_mut(row * stride..row * stride + width * 4) {
+                    pixels::premultiply_rgba8(bytes);
+                }
+            }
+        }
+        Ok(Some(std::mem::take(data)))
+    }
+
+    /// The pixels of a DOM image source, converted for an upload: `(width, height, bytes)`, or
+    /// `None` when there is nothing to upload (an image not loaded yet). A source that is not
+    /// origin-clean throws SecurityError
+    /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#4.2>).
+    fn source_pixels(&self, source: &TexImageSource, format: u32, type_: u32) -> Fallible<Option<(i32, i32, Vec<u8>)>> {
+        let (frame, origin_clean) = match source {
+            TexImageSource::ImageBitmap(bitmap) => match bitmap.frame() {
+                Some(frame) => (frame, bitmap.origin_clean()),
+                None => return Err(Error::InvalidState("The ImageBitmap has been closed.".into())),
+            },
+            TexImageSource::ImageData(data) => match data.srgb_bytes() {
+                Some(bytes) => {
+                    let size = data.size();
+                    (crate::imaging::rgba_frame(size.width, size.height, bytes, true), true)
+                }
+                None => return Err(Error::InvalidState("The ImageData's buffer is detached.".into())),
+            },
+            TexImageSource::HTMLImageElement(image) => match image.frame() {
+                Some(frame) => (frame, image.is_origin_clean()),
+                None => return Ok(None),
+            },
+            TexImageSource::HTMLCanvasElement(canvas) => {
+                if canvas.has_no_pixels() {
+                    return Ok(None);
+                }
+                match crate::dom::images::imagebitmap::canvas_snapshot(canvas) {
+                    Some(frame) => (frame, canvas.is_origin_clean()),
+                    None => return Ok(None),
+                }
+            }
+            TexImageSource::OffscreenCanvas(offscreen) => {
+                let canvas = offscreen.bitmap_element();
+                if canvas.has_no_pixels() {
+                    return Ok(None);
+                }
+                match crate::dom::images::imagebitmap::canvas_snapshot(&canvas) {
+                    Some(frame) => (frame, canvas.is_origin_clean()),
+                    None => return Ok(None),
+                }
+            }
+            TexImageSource::HTMLVideoElement(video) => match video.current_frame() {
+                Some(frame) => (frame, video.is_origin_clean()),
+                None => return Ok(None),
+            },
+            TexImageSource::VideoFrame(frame) => match frame.data() {
+                Some(data) => (data.rendered(), true),
+                None => return Err(Error::InvalidState("The VideoFrame is closed.".into())),
+            },
+        };
+        if !origin_clean {
+            return Err(Error::Security("The image is not origin-clean.".into()));
+        }
+        if pixels::bytes_per_pixel(format, type_).is_none() {
+            // Reported by the format checks that follow.
+            return Ok(Some((frame.size.width as i32, frame.size.height as i32, Vec::new())));
+        }
+        let store = self.pixel_store.get();
+        let rgba = pixels::frame_rgba(&frame);
+        let (width, height) = (frame.size.width as usize, frame.size.height as usize);
+        let data = pixels::convert_rgba8(&rgba, width, height, format, type_, store.flip_y, store.premultiply_alpha);
+        Ok(Some((width as i32, height as i32, data)))
+    }
+}
