@@ -17,10 +17,25 @@ use webgl_traits::{DrawingBuffer, DrawingBufferAttributes};
 /// Samples of a multisampled drawing buffer (fewer if the implementation has fewer).
 const SAMPLES: i32 = 4;
 
+/// The most pixels a drawing buffer has (4096²: a 4K screen fits; with 4× multisampling and
+/// depth/stencil that is already about half a gigabyte of software-rendered memory).
+const MAX_PIXELS: u64 = 4096 * 4096;
+
 /// The drawing buffer size for a canvas size: each side at least 1 (a 0×0 canvas gets a 1×1
-/// buffer, as in browsers) and at most the implementation's limit.
+/// buffer, as in browsers) and at most the implementation's limit, and both sides scaled
+/// down alike to at most [`MAX_PIXELS`]. WebGL allows any smaller buffer when the requested
+/// one "cannot be satisfied"
+/// (<https://registry.khronos.org/webgl/specs/latest/1.0/#2.2>); `drawingBufferWidth` and
+/// `drawingBufferHeight` tell the page.
 pub(crate) fn drawing_buffer_size(canvas: (u32, u32), max: (u32, u32)) -> (u32, u32) {
-    (canvas.0.clamp(1, max.0.max(1)), canvas.1.clamp(1, max.1.max(1)))
+    let (width, height) = (canvas.0.clamp(1, max.0.max(1)), canvas.1.clamp(1, max.1.max(1)));
+    let pixels = width as u64 * height as u64;
+    if pixels <= MAX_PIXELS {
+        return (width, height);
+    }
+    let scale = (MAX_PIXELS as f64 / pixels as f64).sqrt();
+    let scaled = |side: u32| ((side as f64 * scale).floor() as u32).max(1);
+    (scaled(width), scaled(height))
 }
 
 /// One renderbuffer attached to a framebuffer.
@@ -464,5 +479,10 @@ mod tests {
         assert_eq!(drawing_buffer_size((0, 20), (16384, 16384)), (1, 20));
         assert_eq!(drawing_buffer_size((40000, 100), (16384, 8192)), (16384, 100));
         assert_eq!(drawing_buffer_size((100, 9000), (16384, 8192)), (100, 8192));
+        assert_eq!(drawing_buffer_size((4096, 4096), (16384, 16384)), (4096, 4096));
+        // Larger areas are scaled down alike on both sides.
+        assert_eq!(drawing_buffer_size((8192, 8192), (16384, 16384)), (4096, 4096));
+        let (w, h) = drawing_buffer_size((16384, 2000), (16384, 16384));
+        assert!(w as u64 * h as u64 <= MAX_PIXELS && (w as f64 / h as f64 - 8.192).abs() < 0.01, "{w}×{h}");
     }
 }

@@ -128,14 +128,15 @@ impl WebGLWorker {
         // Whatever was current is not any more, whether this works or not.
         self.current = None;
         let made = display.make_current(egl_context).and_then(|()| {
-            // SAFETY: `egl_context` is current on this thread, and the loader returns EGL's
-            // addresses of GL functions (null for unknown names), which glow checks before use.
-            let gl = catch_unwind(AssertUnwindSafe(|| unsafe {
-                glow::Context::from_loader_function(|name| display.proc_address(name))
+            catch_unwind(AssertUnwindSafe(|| {
+                // SAFETY: `egl_context` is current on this thread, and the loader returns
+                // EGL's addresses of GL functions (null for unknown names), which glow checks
+                // before use.
+                let gl = unsafe { glow::Context::from_loader_function(|name| display.proc_address(name)) };
+                let buffer = Buffer::new(&gl, requested, size)?;
+                Ok((gl, buffer))
             }))
-            .map_err(|_| "the GL function table could not be loaded".to_owned())?;
-            let buffer = Buffer::new(&gl, requested, size)?;
-            Ok((gl, buffer))
+            .unwrap_or_else(|_| Err("making the GL context's function table or drawing buffer panicked".to_owned()))
         });
         let (gl, buffer) = match made {
             Ok(made) => made,

@@ -430,10 +430,13 @@ fn contexts_keep_their_own_state_and_two_threads_run_at_once() {
     let a = h1.create(attributes(), (2, 2));
     let b = h1.create(attributes(), (3, 3));
     let c = h2.create(attributes(), (4, 4));
-    // SAFETY (in each task): tasks run with their context current.
-    h1.run(&a, |gl, _| unsafe { gl.clear_color(1.0, 0.0, 0.0, 1.0) });
-    h1.run(&b, |gl, _| unsafe { gl.clear_color(0.0, 1.0, 0.0, 1.0) });
-    h2.run(&c, |gl, _| unsafe { gl.clear_color(0.0, 0.0, 1.0, 1.0) });
+    let set_clear_color = |r, g, b| {
+        // SAFETY: tasks run with their context current.
+        move |gl: &glow::Context, _: &mut dyn DrawingBuffer| unsafe { gl.clear_color(r, g, b, 1.0) }
+    };
+    h1.run(&a, set_clear_color(1.0, 0.0, 0.0));
+    h1.run(&b, set_clear_color(0.0, 1.0, 0.0));
+    h2.run(&c, set_clear_color(0.0, 0.0, 1.0));
     for (h, context) in [(&h1, &a), (&h1, &b), (&h2, &c)] {
         // SAFETY: tasks run with their context current.
         h.run(context, |gl, buffer| unsafe {
