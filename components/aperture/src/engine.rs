@@ -1,4 +1,4 @@
-//! The engine: its script thread, the canvas and media threads that thread
+//! The engine: its script thread, the canvas, WebGL and media threads that thread
 //! starts, and the channel of events that brings what pages ask and say back
 //! to the embedder's thread.
 
@@ -583,7 +583,7 @@ fn script_thread_main(setup: ScriptSetup, ready: Sender<(Sender<RemoteTask>, Thr
             break;
         }
     }
-    // The page's workers end (their runtimes before this one), then the canvas and media
+    // The page's workers end (their runtimes before this one), then the WebGL, canvas and media
     // threads; every promise, callback and root the script thread's tables still hold goes
     // before the runtime.
     script::dom::workers::worker::terminate_all();
@@ -642,8 +642,10 @@ impl FrameSink for MediaFrameSink {
     }
 }
 
-/// The canvas and media threads of one engine; dropping this stops them.
+/// The canvas, WebGL and media threads of one engine; dropping this stops them (the WebGL
+/// thread first: it presents to the canvas thread).
 struct Threads {
+    _webgl: Option<webgl::WebGLThread>,
     _canvas: canvas::CanvasThread,
     _media: Option<media::MediaThread>,
     _audio: Option<webaudio::AudioThread>,
@@ -679,6 +681,18 @@ fn start_threads(
     };
     let canvas = canvas::spawn(compositor, frames);
     script::threads::set_canvas_sender(canvas.sender());
+    // WebGL contexts present to the canvas thread. Without EGL the thread still runs and
+    // refuses every context (getContext("webgl") returns null).
+    let webgl = match webgl::spawn(canvas.sender()) {
+        Ok(w) => {
+            script::threads::set_webgl_sender(w.sender());
+            Some(w)
+        }
+        Err(e) => {
+            log::error!("the WebGL thread could not start ({e}); getContext(\"webgl\") will return null");
+            None
+        }
+    };
     // WebCodecs' encoders: a work queue per encoder, made on demand (no thread until then).
     script::threads::set_codecs(Arc::new(codecs::GstCodecs::new()));
     let audio = match webaudio::spawn() {
@@ -691,5 +705,5 @@ fn start_threads(
             None
         }
     };
-    Threads { _canvas: canvas, _media: media, _audio: audio }
+    Threads { _webgl: webgl, _canvas: canvas, _media: media, _audio: audio }
 }

@@ -4,11 +4,16 @@
 //! gets the current pixels by reference ([`DrawTarget::shared_pixels`]), and
 //! the next drawing operation copies them only if the compositor still
 //! holds them (copy on write).
+//!
+//! A WebGL canvas shows the frames its context presents (`CanvasCommand::WebGLFrame`): the
+//! frame's un-premultiplied pixels are kept as they came, shared, and the premultiplied bitmap
+//! is made from them only when something needs it (see [`ShownFrame`]).
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
-use base::FrameBytes;
 use base::units::ImageSize;
+use base::{FrameBytes, PixelFormat, VideoFrame};
 use canvas_traits::command::DrawImageRects;
 use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments};
 use canvas_traits::image_data::put_image_data_region;
@@ -252,12 +257,57 @@ fn draw_filtered(
     pixmap.draw_pixmap(at, at, layer.as_ref(), &composite, sk::Transform::identity(), clip);
 }
 
+/// A WebGL frame a canvas shows. Its pixels stay shared as they came, so a captured frame,
+/// and the compositor's image of an opaque frame, are the very same memory; the premultiplied
+/// bitmap the 2D readers (encode, `getImageData`, snapshots, `drawImage` of the canvas) work on
+/// is made from them once, the first time one of them asks.
+struct ShownFrame {
+    /// Tightly packed RGBA, un-premultiplied (checked by [`DrawTarget::show_frame`]).
+    frame: VideoFrame,
+    /// The frame as a premultiplied bitmap (alpha 255 for an opaque frame), made on first use.
+    bitmap: OnceCell<Option<Arc<Vec<u8>>>>,
+}
+
+impl ShownFrame {
+    fn is_opaque(&self) -> bool {
+        !self.frame.has_alpha
+    }
+
+    /// The frame as a premultiplied bitmap (one copy, the first time).
+    fn bitmap(&self) -> Option<&Arc<Vec<u8>>> {
+        self.bitmap
+            .get_or_init(|| {
+                let pixels = ImagePixels::from(&self.frame);
+                SourcePixmap::from_image(&pixels).map(|pixmap| Arc::new(pixmap.into_data()))
+            })
+            .as_ref()
+    }
+
+    /// The pixels as premultiplied bytes: the frame itself when it is opaque (premultiplied
+    /// and un-premultiplied bytes are the same), else the bitmap made from it.
+    fn premultiplied(&self) -> Option<&[u8]> {
+        if self.is_opaque() { Some(self.frame.data.as_slice()) } else { self.bitmap().map(|b| b.as_slice()) }
+    }
+
+    /// [`ShownFrame::premultiplied`], shared.
+    fn shared_premultiplied(&self) -> Option<FrameBytes> {
+        if self.is_opaque() {
+            Some(self.frame.data.clone())
+        } else {
+            self.bitmap().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
+        }
+    }
+}
+
 /// A canvas's pixels, clip and compositor key.
 pub(crate) struct DrawTarget {
     size: ImageSize,
     /// Premultiplied RGBA, `4 * width` bytes per row; `None` for a zero or
-    /// too large size.
+    /// too large size, and while a WebGL frame is shown.
     bitmap: Option<Arc<Vec<u8>>>,
+    /// The WebGL frame the canvas shows, if any (then `bitmap` is `None`): the canvas's image
+    /// until it is resized or replaced.
+    frame: Option<ShownFrame>,
     /// Created with `{ alpha: false }`: starts opaque black and always reads
     /// back with alpha 255 (the colour composited over black).
     opaque: bool,
@@ -272,8 +322,16 @@ pub(crate) struct DrawTarget {
 
 impl DrawTarget {
     pub(crate) fn new(size: ImageSize, opaque: bool, image_key: ImageKey) -> DrawTarget {
-        let mut target =
-            DrawTarget { size, bitmap: None, opaque, clip: None, clip_stack: Vec::new(), image_key, generation: 0 };
+        let mut target = DrawTarget {
+            size,
+            bitmap: None,
+            frame: None,
+            opaque,
+            clip: None,
+            clip_stack: Vec::new(),
+            image_key,
+            generation: 0,
+        };
         target.resize(size);
         target
     }
@@ -283,6 +341,7 @@ impl DrawTarget {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#concept-canvas-set-bitmap-dimensions>
     pub(crate) fn resize(&mut self, size: ImageSize) {
         self.size = size;
+        self.frame = None;
         self.clip = None;
         self.clip_stack.clear();
         self.generation += 1;
@@ -301,6 +360,7 @@ impl DrawTarget {
     /// A new bitmap of the same size, transparent black (opaque black for an opaque canvas); the
     /// clip region stays. The old pixels stay with whoever shares them (an ImageBitmap).
     pub(crate) fn replace_bitmap(&mut self) {
+        self.settle_frame();
         if let Some(bitmap) = &self.bitmap {
             let pixel: [u8; 4] = if self.opaque { [0, 0, 0, 255] } else { [0; 4] };
             self.bitmap = Some(Arc::new(pixel.repeat(bitmap.len() / 4)));
@@ -322,7 +382,53 @@ impl DrawTarget {
 
     /// This bitmap's size and pixels, shared (for [`DrawTarget::show`]).
     pub(crate) fn share(&self) -> (ImageSize, Option<Arc<Vec<u8>>>) {
-        (self.size, self.bitmap.clone())
+        match &self.frame {
+            Some(shown) => (self.size, shown.bitmap().cloned()),
+            None => (self.size, self.bitmap.clone()),
+        }
+    }
+
+    /// Shows a WebGL context's presented frame: it becomes the canvas's image, at its size,
+    /// kept shared (no copy); the clip is cleared. A frame that is not tightly packed RGBA
+    /// of its size is refused (logged) and the image stays as it was.
+    pub(crate) fn show_frame(&mut self, frame: VideoFrame) {
+        let (width, height) = (frame.size.width as usize, frame.size.height as usize);
+        let well_formed = frame.format == PixelFormat::Rgba8
+            && frame.stride == width * 4
+            && width > 0
+            && height > 0
+            && frame.data.as_slice().len() >= width * height * 4;
+        if !well_formed {
+            log::warn!(
+                "WebGL frame of {}×{} ({:?}, stride {}, {} bytes) refused",
+                width,
+                height,
+                frame.format,
+                frame.stride,
+                frame.data.as_slice().len()
+            );
+            return;
+        }
+        self.size = frame.size;
+        self.clip = None;
+        self.clip_stack.clear();
+        self.generation += 1;
+        self.bitmap = None;
+        self.frame = Some(ShownFrame { frame, bitmap: OnceCell::new() });
+    }
+
+    /// The WebGL frame the canvas shows, if any (its pixels are shared, never copied).
+    pub(crate) fn frame(&self) -> Option<&VideoFrame> {
+        self.frame.as_ref().map(|shown| &shown.frame)
+    }
+
+    /// Before the bitmap is written: a shown WebGL frame becomes the bitmap (premultiplied,
+    /// one copy unless a reader already made it) and is dropped.
+    fn settle_frame(&mut self) {
+        if let Some(shown) = self.frame.take() {
+            shown.bitmap();
+            self.bitmap = shown.bitmap.into_inner().flatten();
+        }
     }
 
     /// Takes another canvas's shared bitmap as this one's (an OffscreenCanvas's frame shown in
@@ -335,28 +441,39 @@ impl DrawTarget {
         self.generation += 1;
         let length = size.width as u64 * size.height as u64 * 4;
         self.bitmap = bitmap.filter(|b| b.len() as u64 == length);
+        self.frame = None;
     }
 
     pub(crate) fn size(&self) -> ImageSize {
         self.size
     }
 
+    /// Whether every pixel reads back opaque: a canvas made with `{ alpha: false }`, or one
+    /// showing an opaque WebGL frame.
     pub(crate) fn is_opaque(&self) -> bool {
-        self.opaque
+        self.opaque || self.frame.as_ref().is_some_and(ShownFrame::is_opaque)
     }
 
     pub(crate) fn generation(&self) -> u64 {
         self.generation
     }
 
-    /// The premultiplied pixels, if the bitmap has any.
+    /// The premultiplied pixels, if the bitmap has any (a shown translucent WebGL frame is
+    /// premultiplied here the first time).
     pub(crate) fn pixels(&self) -> Option<&[u8]> {
-        self.bitmap.as_deref().map(Vec::as_slice)
+        match &self.frame {
+            Some(shown) => shown.premultiplied(),
+            None => self.bitmap.as_deref().map(Vec::as_slice),
+        }
     }
 
-    /// The current pixels by reference, for the compositor (no copy).
+    /// The current pixels by reference, for the compositor (no copy, except the one
+    /// premultiplied bitmap of a translucent WebGL frame).
     pub(crate) fn shared_pixels(&self) -> Option<FrameBytes> {
-        self.bitmap.as_ref().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone())))
+        match &self.frame {
+            Some(shown) => shown.shared_premultiplied(),
+            None => self.bitmap.as_ref().map(|bitmap| FrameBytes::new(SharedBitmap(bitmap.clone()))),
+        }
     }
 
     /// The current pixels as shared image pixels (no copy).
@@ -365,13 +482,14 @@ impl DrawTarget {
             size: self.size,
             stride: self.size.width as usize * 4,
             format: base::PixelFormat::Rgba8,
-            alpha: if self.opaque { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
+            alpha: if self.is_opaque() { PixelAlpha::Opaque } else { PixelAlpha::Premultiplied },
             data: self.shared_pixels()?,
         })
     }
 
     /// Runs `f` on the writable bitmap and the clip mask.
     fn with_pixmap(&mut self, f: impl FnOnce(&mut sk::PixmapMut<'_>, Option<&sk::Mask>)) {
+        self.settle_frame();
         let (width, height) = (self.size.width, self.size.height);
         let Some(bitmap) = self.bitmap.as_mut() else { return };
         let data = Arc::make_mut(bitmap);
@@ -451,6 +569,7 @@ impl DrawTarget {
 
     /// Draws `geometry` with a fill or stroke style.
     fn draw_with_style(&mut self, geometry: Geometry<'_>, style: &PaintStyle, options: &DrawOptions) {
+        self.settle_frame();
         if self.bitmap.is_none() {
             return;
         }
@@ -570,6 +689,7 @@ impl DrawTarget {
     /// frame): with no clip and a rectangle landing exactly on pixel
     /// boundaries, zero the rows directly. Returns false if not applicable.
     fn clear_pixel_aligned(&mut self, rect: &sk::Rect, transform: &Transform2D<f32>) -> bool {
+        self.settle_frame();
         if transform.m12 != 0.0 || transform.m21 != 0.0 {
             return false;
         }
@@ -669,6 +789,7 @@ impl DrawTarget {
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-clip>:
     /// the new clip region is the intersection of the current one and the path.
     pub(crate) fn clip_path(&mut self, path: &Path, path_transform: &Transform2D<f32>, rule: FillRule) {
+        self.settle_frame();
         let (width, height) = (self.size.width, self.size.height);
         if self.bitmap.is_none() {
             return;
@@ -750,6 +871,7 @@ impl DrawTarget {
         let Some(region) = put_image_data_region(data.size, self.size, destination.x, destination.y, dirty) else {
             return;
         };
+        self.settle_frame();
         let width = self.size.width as usize;
         let Some(bitmap) = self.bitmap.as_mut() else { return };
         let bitmap = Arc::make_mut(bitmap);
@@ -770,6 +892,6 @@ impl DrawTarget {
     /// Un-premultiplied RGBA of `rect` (pixels outside the bitmap are
     /// transparent black), for `getImageData()`.
     pub(crate) fn read_rgba(&self, rect: &Rect<i64>) -> Vec<u8> {
-        readback::read_rect(self.pixels(), self.size, self.opaque, rect)
+        readback::read_rect(self.pixels(), self.size, self.is_opaque(), rect)
     }
 }

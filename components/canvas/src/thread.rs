@@ -211,6 +211,11 @@ impl CanvasPaintThread {
                     target.show(source);
                 }
             }
+            CanvasCommand::WebGLFrame { canvas, frame } => {
+                if let Some(target) = self.target(canvas, "WebGLFrame") {
+                    target.show_frame(frame);
+                }
+            }
             CanvasCommand::Destroy { canvas } => match self.canvases.remove(&canvas) {
                 Some(target) => self.compositor.delete_image(target.image_key),
                 None => log::warn!("Destroy for unknown {canvas}: dropped"),
@@ -393,12 +398,20 @@ impl CanvasPaintThread {
     }
 
     /// Reads the canvas back once into a `VideoFrame` (un-premultiplied
-    /// RGBA, one pass) and gives it to the frame sink.
+    /// RGBA, one pass) and gives it to the frame sink. A canvas showing a WebGL frame gives
+    /// that frame's pixels as they are (no copy).
     fn capture_frame(&mut self, canvas: CanvasId, source: SourceId, readbacks: &mut BatchReadbacks) {
         let Some(target) = self.canvases.get(&canvas) else {
             log::warn!("CaptureFrame for unknown {canvas}: dropped");
             return;
         };
+        if let Some(shown) = target.frame() {
+            let (timestamp, sequence) = self.clocks.entry(source).or_default().tick();
+            let frame = VideoFrame { timestamp, sequence, ..shown.clone() };
+            self.stats.frames.fetch_add(1, Ordering::Relaxed);
+            self.frames.push_frame(source, frame);
+            return;
+        }
         let Some(pixels) = target.pixels() else {
             log::debug!("{canvas} has no pixels; no frame for {source}");
             return;

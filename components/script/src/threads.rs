@@ -14,13 +14,14 @@ use crossbeam_channel::Sender;
 use media_traits::codecs::CodecProvider;
 use media_traits::messages::MediaCommand;
 use media_traits::webaudio::AudioCommand;
+use webgl_traits::WebGLMsg;
 
 thread_local! {
     static MEDIA: RefCell<Option<Sender<MediaCommand>>> = const { RefCell::new(None) };
     static CANVAS: RefCell<Option<CanvasSender>> = const { RefCell::new(None) };
+    static WEBGL: RefCell<Option<Sender<WebGLMsg>>> = const { RefCell::new(None) };
     static AUDIO: RefCell<Option<Sender<AudioCommand>>> = const { RefCell::new(None) };
     static CODECS: RefCell<Option<Arc<dyn CodecProvider>>> = const { RefCell::new(None) };
-    static WEBGL: RefCell<Option<Sender<webgl_traits::WebGLMsg>>> = const { RefCell::new(None) };
     static RECORDER_SUPPORT: RefCell<Option<media_traits::recorder::RecorderSupport>> = const { RefCell::new(None) };
 }
 
@@ -72,18 +73,18 @@ pub fn set_canvas_sender(sender: CanvasSender) {
     CANVAS.with(|c| *c.borrow_mut() = Some(sender));
 }
 
+/// The canvas thread's channel, if the host started one.
+pub fn canvas_sender() -> Option<CanvasSender> {
+    CANVAS.with(|c| c.borrow().clone())
+}
+
 /// Gives script the WebGL thread's channel.
-pub fn set_webgl_sender(sender: Sender<webgl_traits::WebGLMsg>) {
+pub fn set_webgl_sender(sender: Sender<WebGLMsg>) {
     WEBGL.with(|w| *w.borrow_mut() = Some(sender));
 }
 
 /// The WebGL thread's channel, if the host started one (without it `getContext("webgl")`
 /// returns null).
-pub fn webgl_sender() -> Option<Sender<webgl_traits::WebGLMsg>> {
-    WEBGL.with(|w| w.borrow().clone())
-}
-
-/// The canvas thread's channel, if the host started one.
-pub fn canvas_sender() -> Option<CanvasSender> {
-    CANVAS.with(|c| c.borrow().clone())
+pub fn webgl_sender() -> Option<Sender<WebGLMsg>> {
+    WEBGL.try_with(|w| w.borrow().clone()).ok().flatten()
 }

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use base::units::ImageSize;
-use base::{CanvasId, Epoch, FontKey, RequestId, SourceId};
+use base::{CanvasId, Epoch, FontKey, RequestId, SourceId, VideoFrame};
 use crossbeam_channel::Sender;
 use euclid::default::{Point2D, Rect, Size2D};
 
@@ -210,6 +210,20 @@ pub enum CanvasCommand {
         from: CanvasId,
         /// The placeholder canvas's bitmap.
         to: CanvasId,
+    },
+    /// A WebGL context presented its drawing buffer (sent by the WebGL thread, never by
+    /// script): `frame` becomes the canvas's image, at the frame's size. The canvas keeps the
+    /// frame's shared pixels as they are, so `CaptureFrame` hands the same memory to the frame
+    /// sink with no copy, and an opaque frame goes to the compositor uncopied too; readbacks,
+    /// encodes, snapshots and `drawImage()` of the canvas see the frame (converted to the
+    /// premultiplied bitmap once, the first time one of them needs it). A later `Resize` of
+    /// the canvas drops the frame. `frame` is tightly packed RGBA, un-premultiplied, top row
+    /// first; `has_alpha` is false when every pixel is opaque.
+    WebGLFrame {
+        /// The canvas the WebGL context draws for.
+        canvas: CanvasId,
+        /// The drawing buffer's pixels.
+        frame: VideoFrame,
     },
     /// Drops a canvas and its compositor image.
     Destroy {
@@ -494,7 +508,8 @@ impl CanvasCommand {
             | Snapshot { canvas, .. }
             | Encode { canvas, .. }
             | UpdateImage { canvas, .. }
-            | CaptureFrame { canvas, .. } => Some(*canvas),
+            | CaptureFrame { canvas, .. }
+            | WebGLFrame { canvas, .. } => Some(*canvas),
             FillText { canvas, .. } | StrokeText { canvas, .. } => Some(*canvas),
             EndCapture { .. }
             | MeasureText { .. }

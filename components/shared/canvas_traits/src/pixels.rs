@@ -58,6 +58,24 @@ pub fn unpremultiply_blocks(src: &[u8], opaque: bool, mut emit: impl FnMut(&[u8]
     }
 }
 
+/// Un-premultiplies 4-byte pixels (RGBA or BGRA: alpha last) in place, in one pass, with the
+/// same rounding as [`unpremultiply_blocks`]. Returns whether every pixel is opaque.
+pub fn unpremultiply_in_place(data: &mut [u8]) -> bool {
+    let table = unpremultiply_table();
+    let mut opaque = true;
+    for px in data.chunks_exact_mut(4) {
+        if px[3] == 255 {
+            continue;
+        }
+        opaque = false;
+        let row = &table[px[3] as usize];
+        px[0] = row[px[0] as usize];
+        px[1] = row[px[1] as usize];
+        px[2] = row[px[2] as usize];
+    }
+    opaque
+}
+
 /// Whether every pixel of the rows (`width` pixels of 4 bytes each, `stride` bytes apart) is
 /// fully opaque: then premultiplied and un-premultiplied bytes are the same.
 pub fn all_opaque(data: &[u8], width: usize, height: usize, stride: usize) -> bool {
@@ -78,5 +96,9 @@ mod tests {
         assert_eq!(out, [128, 0, 0, 128, 0, 0, 0, 0, 1, 2, 3, 255]);
         assert!(all_opaque(&[1, 2, 3, 255, 0, 0, 0, 0], 1, 1, 8));
         assert!(!all_opaque(&[1, 2, 3, 254], 1, 1, 4));
+        let mut pixels = [64, 0, 0, 128, 9, 9, 9, 0, 1, 2, 3, 255];
+        assert!(!unpremultiply_in_place(&mut pixels));
+        assert_eq!(pixels, [128, 0, 0, 128, 0, 0, 0, 0, 1, 2, 3, 255]);
+        assert!(unpremultiply_in_place(&mut [1, 2, 3, 255]));
     }
 }

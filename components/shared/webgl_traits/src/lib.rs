@@ -8,6 +8,10 @@
 //! Presenting a drawing buffer sends its pixels to the canvas thread as the canvas's
 //! image (`canvas_traits::command::CanvasCommand::WebGLFrame`), followed by the canvas commands
 //! script attached (compositor update, captures), so they see exactly that frame.
+//!
+//! A message about a context the thread does not know (destroyed, never made, or refused) is
+//! logged and dropped; its reply sender, if any, is dropped unanswered, so a receiver waiting
+//! on it wakes with a disconnection error at once.
 
 use base::id::CanvasId;
 use canvas_traits::command::CanvasCommand;
@@ -33,7 +37,7 @@ pub enum WebGLVersion {
 pub struct DrawingBufferAttributes {
     /// The colour buffer has an alpha channel.
     pub alpha: bool,
-    /// A depth buffer of at least 16 bits.
+    /// A depth buffer of at least 16 bits (the thread makes 24).
     pub depth: bool,
     /// A stencil buffer of at least 8 bits.
     pub stencil: bool,
@@ -63,14 +67,17 @@ pub trait DrawingBuffer {
     /// The framebuffer to bind when the page binds `null` (multisampled when antialiased).
     fn framebuffer(&self) -> glow::NativeFramebuffer;
     /// Before a read from the default framebuffer (`readPixels`, `copyTexImage2D`,
-    /// `copyTexSubImage2D`): resolves a multisampled buffer and binds the single-sampled
-    /// one as the read framebuffer. Call [`DrawingBuffer::end_read`] after.
+    /// `copyTexSubImage2D`, `blitFramebuffer` from it): resolves a multisampled buffer and
+    /// binds the single-sampled one as the read framebuffer (every other binding and state
+    /// stays as the page left it). Call [`DrawingBuffer::end_read`] after.
     fn begin_read(&mut self, gl: &glow::Context);
-    /// Restores the read framebuffer binding after [`DrawingBuffer::begin_read`].
+    /// Restores the page's read framebuffer binding after [`DrawingBuffer::begin_read`].
     fn end_read(&mut self, gl: &glow::Context);
     /// The buffer's size in pixels.
     fn size(&self) -> (u32, u32);
-    /// Marks the buffer as drawn into since the last presentation.
+    /// Marks the buffer as drawn into since the last presentation (`clear`, `draw*`). The
+    /// thread presents on every `Present` anyway; an unmarked presentation is logged as a
+    /// hint that a drawing call forgot to mark.
     fn mark_dirty(&mut self);
 }
 
@@ -80,8 +87,9 @@ pub type GlTask = Box<dyn FnOnce(&glow::Context, &mut dyn DrawingBuffer) + Send>
 /// Script → WebGL thread.
 pub enum WebGLMsg {
     /// Makes a context and its drawing buffer (cleared to transparent black, depth 1,
-    /// stencil 0). The reply is `Err` with a message when no GL context can be made
-    /// (no driver): `getContext()` then returns null.
+    /// stencil 0), bound as `FRAMEBUFFER`, with the viewport and scissor box its size. The
+    /// reply is `Err` with a message when no GL context can be made (no driver) or the id is
+    /// in use: `getContext()` then returns null.
     Create {
         /// The new context's id.
         context: WebGLContextId,
@@ -96,7 +104,8 @@ pub enum WebGLMsg {
         /// The answer.
         reply: Sender<Result<ContextInfo, String>>,
     },
-    /// The canvas was resized: the drawing buffer is reallocated at the new size and cleared.
+    /// The canvas was resized: the drawing buffer is reallocated at the new size and cleared
+    /// (the viewport is the page's to change).
     Resize {
         /// The context.
         context: WebGLContextId,
@@ -116,7 +125,8 @@ pub enum WebGLMsg {
     /// drawing buffer's pixels go to the canvas thread as the canvas's image
     /// (`CanvasCommand::WebGLFrame`), then `then` (compositor update, captures) in order;
     /// then, if `clear` and unless `preserveDrawingBuffer`, the buffer is cleared (the page's
-    /// clear colour, masks and scissor are kept).
+    /// clear colour, masks and scissor are kept). For a context the thread does not know,
+    /// `then` is still sent (the canvas keeps the image it has).
     Present {
         /// The context.
         context: WebGLContextId,

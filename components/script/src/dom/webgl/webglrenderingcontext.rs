@@ -47,6 +47,7 @@ use crate::dom::bindings::error::{Error, Fallible};
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
 use crate::dom::canvas::rendering;
 use crate::dom::globalscope::DomGlobal;
@@ -1177,7 +1178,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 buffer.begin_read(gl);
             }
             // SAFETY: as in `gl_run!`.
-            unsafe { gl.copy_tex_image_2d(target, level, internalformat as i32, x, y, width, height, border) };
+            unsafe { gl.copy_tex_image_2d(target, level, internalformat, x, y, width, height, border) };
             if from_default {
                 buffer.end_read(gl);
             }
@@ -2519,12 +2520,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         gl_run!(self, move |gl| gl.buffer_data_size(target, size, usage));
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: null is INVALID_VALUE.
-    fn BufferData_(&self, _cx: &mut JSContext, target: u32, data: Option<ArrayBufferViewOrArrayBuffer>, usage: u32) {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
+    fn BufferData_(&self, _cx: &mut JSContext, target: u32, data: ArrayBufferViewOrArrayBuffer, usage: u32) {
         let Some(buffer) = self.buffer_for_data(target, usage) else { return };
-        let Some(data) = data else {
-            return self.error(glow::INVALID_VALUE);
-        };
         let bytes = match data {
             ArrayBufferViewOrArrayBuffer::ArrayBufferView(view) => view.0,
             ArrayBufferViewOrArrayBuffer::ArrayBuffer(buffer) => buffer.0,
