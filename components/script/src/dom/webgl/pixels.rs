@@ -64,7 +64,8 @@ pub fn image_size(width: usize, height: usize, row: usize, alignment: usize) -> 
 pub fn flip_rows(data: &mut [u8], height: usize, stride: usize) {
     for y in 0..height / 2 {
         let (top, bottom) = data.split_at_mut((height - 1 - y) * stride);
-        top[y * stride..y * stride + stride.min(bottom.len())].swap_with_slice(&mut bottom[..stride.min(bottom.len())]);
+        let len = stride.min(bottom.len());
+        top[y * stride..y * stride + len].swap_with_slice(&mut bottom[..len]);
     }
 }
 
