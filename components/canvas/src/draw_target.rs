@@ -262,7 +262,8 @@ fn draw_filtered(
 /// bitmap the 2D readers (encode, `getImageData`, snapshots, `drawImage` of the canvas) work on
 /// is made from them once, the first time one of them asks.
 struct ShownFrame {
-    /// Tightly packed RGBA, un-premultiplied (checked by [`DrawTarget::show_frame`]).
+    /// Tightly packed RGBA, un-premultiplied, exactly `4 × width × height` bytes (checked by
+    /// [`DrawTarget::show_frame`]).
     frame: VideoFrame,
     /// The frame as a premultiplied bitmap (alpha 255 for an opaque frame), made on first use.
     bitmap: OnceCell<Option<Arc<Vec<u8>>>>,
@@ -390,14 +391,14 @@ impl DrawTarget {
 
     /// Shows a WebGL context's presented frame: it becomes the canvas's image, at its size,
     /// kept shared (no copy); the clip is cleared. A frame that is not tightly packed RGBA
-    /// of its size is refused (logged) and the image stays as it was.
+    /// of exactly its size is refused (logged) and the image stays as it was.
     pub(crate) fn show_frame(&mut self, frame: VideoFrame) {
         let (width, height) = (frame.size.width as usize, frame.size.height as usize);
         let well_formed = frame.format == PixelFormat::Rgba8
             && frame.stride == width * 4
             && width > 0
             && height > 0
-            && frame.data.as_slice().len() >= width * height * 4;
+            && frame.data.as_slice().len() == width * height * 4;
         if !well_formed {
             log::warn!(
                 "WebGL frame of {}×{} ({:?}, stride {}, {} bytes) refused",
