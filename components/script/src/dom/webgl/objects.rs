@@ -171,10 +171,40 @@ gl_object!(
         /// Bound at least once (a framebuffer exists in GL only from its first binding).
         #[no_trace]
         bound: Cell<bool> = Cell::new(false),
+        /// What is attached, by attachment point (COLOR_ATTACHMENT0, DEPTH_ATTACHMENT,
+        /// STENCIL_ATTACHMENT, DEPTH_STENCIL_ATTACHMENT): FRAMEBUFFER_ATTACHMENT_OBJECT_NAME
+        /// answers with the object.
+        textures: [MutNullableDom<WebGLTexture>; 4] = Default::default(),
+        renderbuffers: [MutNullableDom<WebGLRenderbuffer>; 4] = Default::default(),
     }
 );
 
+/// The index of an attachment point in a framebuffer's tables.
+fn attachment_index(attachment: u32) -> Option<usize> {
+    match attachment {
+        0x8CE0 => Some(0),
+        0x8D00 => Some(1),
+        0x8D20 => Some(2),
+        0x821A => Some(3),
+        _ => None,
+    }
+}
+
 impl WebGLFramebuffer {
+    /// Records what was attached at `attachment` (a texture, a renderbuffer, or nothing).
+    pub fn attach(&self, attachment: u32, texture: Option<&WebGLTexture>, renderbuffer: Option<&WebGLRenderbuffer>) {
+        let Some(index) = attachment_index(attachment) else { return };
+        self.textures[index].set(texture);
+        self.renderbuffers[index].set(renderbuffer);
+    }
+    /// The texture attached at `attachment`.
+    pub fn attached_texture(&self, attachment: u32) -> Option<DomRoot<WebGLTexture>> {
+        self.textures[attachment_index(attachment)?].get()
+    }
+    /// The renderbuffer attached at `attachment`.
+    pub fn attached_renderbuffer(&self, attachment: u32) -> Option<DomRoot<WebGLRenderbuffer>> {
+        self.renderbuffers[attachment_index(attachment)?].get()
+    }
     /// Notes a binding.
     pub fn set_bound(&self) {
         self.bound.set(true);
@@ -211,8 +241,21 @@ gl_object!(
         /// The target it was first bound to (TEXTURE_2D or TEXTURE_CUBE_MAP).
         #[no_trace]
         target: Cell<Option<u32>> = Cell::new(None),
+        /// Level 0's size (a cube map's last specified face), for WebGL 1's power-of-two rules.
+        #[no_trace]
+        size: Cell<(i32, i32)> = Cell::new((0, 0)),
+        /// The page's TEXTURE_MIN_FILTER, TEXTURE_WRAP_S and TEXTURE_WRAP_T.
+        #[no_trace]
+        sampling: Cell<(u32, u32, u32)> = Cell::new((0x2702, 0x2901, 0x2901)),
     }
 );
+
+/// TEXTURE_MIN_FILTER values that read mipmaps.
+fn mipmap_filter(filter: u32) -> bool {
+    (0x2700..=0x2703).contains(&filter)
+}
+
+const CLAMP_TO_EDGE: u32 = 0x812F;
 
 impl WebGLTexture {
     /// The target it is bound to for life, if it was bound.
@@ -222,6 +265,48 @@ impl WebGLTexture {
     /// Records the first binding's target.
     pub fn set_target(&self, target: u32) {
         self.target.set(Some(target));
+    }
+    /// Level 0's size.
+    pub fn size(&self) -> (i32, i32) {
+        self.size.get()
+    }
+    /// Records level 0's size.
+    pub fn set_size(&self, width: i32, height: i32) {
+        self.size.set((width, height));
+    }
+    /// Whether level 0 has power-of-two sides.
+    pub fn is_power_of_two(&self) -> bool {
+        let (w, h) = self.size.get();
+        (w as u32).is_power_of_two() && (h as u32).is_power_of_two()
+    }
+    /// Records a sampling parameter the page set.
+    pub fn set_sampling(&self, pname: u32, value: u32) {
+        let (mut min, mut s, mut t) = self.sampling.get();
+        match pname {
+            0x2801 => min = value,
+            0x2802 => s = value,
+            0x2803 => t = value,
+            _ => {}
+        }
+        self.sampling.set((min, s, t));
+    }
+    /// The page's TEXTURE_MIN_FILTER.
+    pub fn min_filter(&self) -> u32 {
+        self.sampling.get().0
+    }
+    /// The minification filter GL gets: WebGL 1 samples a non-power-of-two texture that
+    /// repeats or reads mipmaps as incomplete (black,
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#TEXTURES_NPOT>), which OpenGL ES 3
+    /// does not; a mipmap filter over its single level makes it incomplete there too.
+    pub fn effective_min_filter(&self) -> u32 {
+        let (min, s, t) = self.sampling.get();
+        let (w, h) = self.size.get();
+        let npot = w > 0 && h > 0 && !self.is_power_of_two();
+        if npot && (s != CLAMP_TO_EDGE || t != CLAMP_TO_EDGE || mipmap_filter(min)) {
+            0x2700
+        } else {
+            min
+        }
     }
 }
 
@@ -309,6 +394,9 @@ gl_object!(
         /// Current program of its context (deleting it then only flags it).
         #[no_trace]
         in_use: Cell<bool> = Cell::new(false),
+        /// Deleted while current: it stays usable until another program is made current.
+        #[no_trace]
+        delete_pending: Cell<bool> = Cell::new(false),
     }
 );
 
@@ -346,9 +434,30 @@ impl WebGLProgram {
     pub fn in_use(&self) -> bool {
         self.in_use.get()
     }
-    /// Notes `useProgram()` of it (true) or of another program (false).
+    /// Notes `useProgram()` of it (true) or of another program (false); a program deleted
+    /// while current is deleted for good when it stops being current.
     pub fn set_in_use(&self, in_use: bool) {
         self.in_use.set(in_use);
+        if !in_use && self.delete_pending.replace(false) {
+            self.object.mark_deleted();
+        }
+    }
+    /// `deleteProgram()` of the current program: flagged, deleted when no longer current.
+    /// Returns false if it was already deleted or flagged.
+    pub fn request_delete(&self) -> bool {
+        if self.object.is_deleted() || self.delete_pending.get() {
+            return false;
+        }
+        if self.in_use.get() {
+            self.delete_pending.set(true);
+        } else {
+            self.object.mark_deleted();
+        }
+        true
+    }
+    /// DELETE_STATUS: deleted or flagged for deletion.
+    pub fn delete_status(&self) -> bool {
+        self.object.is_deleted() || self.delete_pending.get()
     }
 }
 

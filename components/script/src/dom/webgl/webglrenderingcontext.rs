@@ -59,7 +59,6 @@ const QUEUE_LIMIT: usize = 512;
 // WebGL-only enums (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
 const UNPACK_FLIP_Y_WEBGL: u32 = 0x9240;
 const UNPACK_PREMULTIPLY_ALPHA_WEBGL: u32 = 0x9241;
-const CONTEXT_LOST_WEBGL: u32 = 0x9242;
 const UNPACK_COLORSPACE_CONVERSION_WEBGL: u32 = 0x9243;
 const BROWSER_DEFAULT_WEBGL: u32 = 0x9244;
 
@@ -397,7 +396,10 @@ impl WebGLRenderingContext {
     /// kept.
     pub fn present(&self, then: Vec<canvas_traits::command::CanvasCommand>, displayed: bool) {
         self.flush_queue();
-        self.drawn_since_snapshot.set(false);
+        // A displayed frame clears the drawing buffer (unless preserveDrawingBuffer): the
+        // canvas read as an image then gives the cleared buffer, as in Chromium, so the next
+        // reader takes a snapshot again.
+        self.drawn_since_snapshot.set(displayed && !self.actual.preserve_drawing_buffer);
         if self.sender.send(WebGLMsg::Present { context: self.id, then, clear: displayed }).is_err() {
             log::warn!("the WebGL thread has exited; a frame was not presented");
         }
@@ -837,7 +839,6 @@ fn is_bool_uniform(kind: u32) -> bool {
     matches!(kind, glow::BOOL | glow::BOOL_VEC2 | glow::BOOL_VEC3 | glow::BOOL_VEC4)
 }
 
-const SPEC: &str = "https://registry.khronos.org/webgl/specs/latest/1.0/";
 
 impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-canvas>
@@ -1183,6 +1184,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 buffer.end_read(gl);
             }
         }));
+        self.specified(target, level, width, height);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
@@ -1315,7 +1317,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if program.object().context() != self.id {
             return self.error(glow::INVALID_OPERATION);
         }
-        if program.object().mark_deleted() {
+        if !program.request_delete() {
             return;
         }
         let name = program.name();
@@ -1529,6 +1531,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 return;
             }
         }
+        if let Some(framebuffer) = self.framebuffer.get() {
+            framebuffer.attach(attachment, None, renderbuffer);
+        }
         let name = renderbuffer.map(|r| r.name());
         if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
             gl_run!(self, move |gl| {
@@ -1569,6 +1574,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 return self.error(glow::INVALID_VALUE);
             }
         }
+        if let Some(framebuffer) = self.framebuffer.get() {
+            framebuffer.attach(attachment, texture, None);
+        }
         let name = texture.map(|t| t.name());
         if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
             gl_run!(self, move |gl| {
@@ -1591,6 +1599,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
         match self.bound_texture(target, false) {
+            // WebGL 1: only power-of-two textures have mipmaps.
+            Ok(Some(texture)) if !texture.is_power_of_two() => return self.error(glow::INVALID_OPERATION),
             Ok(Some(_)) => {}
             Ok(None) => return self.error(glow::INVALID_OPERATION),
             Err(e) => return self.error(e),
@@ -1748,23 +1758,18 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         match pname {
             glow::FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE => rval.set(UInt32Value(object_type)),
             glow::FRAMEBUFFER_ATTACHMENT_OBJECT_NAME => {
-                // The attached object, found by its GL name among this context's bindings is not
-                // possible without a registry; GL's name is matched against the bound objects.
-                let name = gl_query!(self, move |gl| gl
-                    .get_framebuffer_attachment_parameter_i32(target, queried, pname))
-                .unwrap_or(0) as u32;
-                let _ = name;
-                if object_type == glow::NONE {
-                    return;
+                let Some(framebuffer) = self.framebuffer.get() else { return };
+                if let Some(texture) = framebuffer.attached_texture(attachment) {
+                    texture.to_jsval(cx, rval)
+                } else if let Some(renderbuffer) = framebuffer.attached_renderbuffer(attachment) {
+                    renderbuffer.to_jsval(cx, rval)
                 }
-                self.error(glow::INVALID_ENUM)
             }
             _ if object_type != glow::TEXTURE => self.error(glow::INVALID_ENUM),
             _ => {
                 let value = gl_query!(self, move |gl| gl
                     .get_framebuffer_attachment_parameter_i32(target, queried, pname))
                 .unwrap_or(0);
-                let _ = cx;
                 rval.set(Int32Value(value));
             }
         }
@@ -1784,7 +1789,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         }
         let linked = program.linked();
         match pname {
-            glow::DELETE_STATUS => rval.set(BooleanValue(program.object().is_deleted())),
+            glow::DELETE_STATUS => rval.set(BooleanValue(program.delete_status())),
             glow::LINK_STATUS => rval.set(BooleanValue(linked.is_some())),
             glow::ATTACHED_SHADERS => rval.set(Int32Value(program.attached_shaders().len() as i32)),
             glow::ACTIVE_ATTRIBUTES => rval.set(Int32Value(linked.map_or(0, |l| l.attributes.len() as i32))),
@@ -1909,6 +1914,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         match pname {
             glow::TEXTURE_MAG_FILTER | glow::TEXTURE_MIN_FILTER | glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {}
             _ => return self.error(glow::INVALID_ENUM),
+        }
+        if pname == glow::TEXTURE_MIN_FILTER {
+            if let Ok(Some(texture)) = self.bound_texture(target, false) {
+                return rval.set(UInt32Value(texture.min_filter()));
+            }
         }
         let value = gl_query!(self, move |gl| gl.get_tex_parameter_i32(target, pname)).unwrap_or(0);
         rval.set(UInt32Value(value as u32));
@@ -2266,6 +2276,15 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if !valid {
             return self.error(glow::INVALID_ENUM);
         }
+        if let Ok(Some(texture)) = self.bound_texture(target, false) {
+            texture.set_sampling(pname, value);
+            if pname != glow::TEXTURE_MAG_FILTER {
+                self.sync_min_filter(target, &texture);
+            }
+        }
+        if pname == glow::TEXTURE_MIN_FILTER {
+            return;
+        }
         gl_run!(self, move |gl| gl.tex_parameter_i32(target, pname, param));
     }
 
@@ -2273,7 +2292,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// an unlinked program is INVALID_OPERATION.
     fn UseProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) {
         if let Some(program) = program {
-            if !self.check_object(program) {
+            // A deleted program is INVALID_OPERATION here (as in Chromium), not INVALID_VALUE.
+            if !self.check_bindable(program) {
                 return;
             }
             if !program.is_linked() {
@@ -2706,6 +2726,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 PixelUnpackData::Slice(Some(&data)),
             )
         });
+        self.specified(target, level, width, height);
         Ok(())
     }
 
@@ -2740,6 +2761,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 PixelUnpackData::Slice(Some(&data)),
             )
         });
+        self.specified(target, level, width, height);
         Ok(())
     }
 
@@ -2830,6 +2852,26 @@ fn valid_attachment(attachment: u32) -> bool {
 }
 
 impl WebGLRenderingContext {
+    /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
+    /// level 0's size decides the power-of-two rules.
+    fn specified(&self, target: u32, level: i32, width: i32, height: i32) {
+        if level != 0 {
+            return;
+        }
+        if let Ok(Some(texture)) = self.bound_texture(target, true) {
+            texture.set_size(width, height);
+            let binding = if target == glow::TEXTURE_2D { glow::TEXTURE_2D } else { glow::TEXTURE_CUBE_MAP };
+            self.sync_min_filter(binding, &texture);
+        }
+    }
+
+    /// Gives GL the texture's effective minification filter (see
+    /// `WebGLTexture::effective_min_filter`).
+    fn sync_min_filter(&self, binding: u32, texture: &WebGLTexture) {
+        let filter = texture.effective_min_filter() as i32;
+        gl_run!(self, move |gl| gl.tex_parameter_i32(binding, glow::TEXTURE_MIN_FILTER, filter));
+    }
+
     /// A uniform location argument: null does nothing; one of another context or program, or of
     /// an earlier link, is INVALID_OPERATION
     /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
