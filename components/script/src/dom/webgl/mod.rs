@@ -7,6 +7,7 @@
 //! update (with the presentation of the drawing buffer) and when it grows large. The GL
 //! objects (`objects.rs`) hold the names the thread made for them.
 
+pub mod extensions;
 pub mod objects;
 pub mod pixels;
 pub mod webglcontextevent;

@@ -14,6 +14,7 @@ use crate::dom::bindings::codegen::WebGLShaderPrecisionFormatBinding::WebGLShade
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 
 /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.3>: what every WebGL object has.
@@ -31,6 +32,11 @@ pub struct WebGLObject {
 impl WebGLObject {
     fn new_inherited(context: WebGLContextId) -> WebGLObject {
         WebGLObject { reflector_: Reflector::new(), context, deleted: Cell::new(false) }
+    }
+
+    /// The common part of an object of `context` defined elsewhere (an extension's).
+    pub fn new_for(context: WebGLContextId) -> WebGLObject {
+        WebGLObject::new_inherited(context)
     }
 
     /// The context that made this object.
@@ -617,5 +623,71 @@ impl WebGLShaderPrecisionFormatMethods for WebGLShaderPrecisionFormat {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.12>
     fn Precision(&self, _cx: &mut JSContext) -> i32 {
         self.precision
+    }
+}
+
+/// One vertex attribute's array state (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
+#[derive(JSTraceable)]
+pub struct VertexAttrib {
+    pub buffer: MutNullableDom<WebGLBuffer>,
+    #[no_trace]
+    pub enabled: Cell<bool>,
+    #[no_trace]
+    pub size: Cell<i32>,
+    #[no_trace]
+    pub kind: Cell<u32>,
+    #[no_trace]
+    pub normalized: Cell<bool>,
+    #[no_trace]
+    pub stride: Cell<i32>,
+    #[no_trace]
+    pub offset: Cell<i64>,
+    /// ANGLE_instanced_arrays' divisor (0: per vertex).
+    #[no_trace]
+    pub divisor: Cell<u32>,
+}
+
+impl VertexAttrib {
+    fn new() -> VertexAttrib {
+        VertexAttrib {
+            buffer: MutNullableDom::default(),
+            enabled: Cell::new(false),
+            size: Cell::new(4),
+            kind: Cell::new(glow::FLOAT),
+            normalized: Cell::new(false),
+            stride: Cell::new(0),
+            offset: Cell::new(0),
+            divisor: Cell::new(0),
+        }
+    }
+}
+
+/// What a vertex array object holds: the element array buffer binding and the attribute arrays
+/// (the context's default one, or an OES_vertex_array_object's).
+#[derive(JSTraceable)]
+pub struct VertexArrayState {
+    pub element_array_buffer: MutNullableDom<WebGLBuffer>,
+    pub attribs: Box<[VertexAttrib]>,
+}
+
+impl VertexArrayState {
+    /// The initial state with `attribs` attributes.
+    pub fn new(attribs: usize) -> VertexArrayState {
+        VertexArrayState {
+            element_array_buffer: MutNullableDom::default(),
+            attribs: (0..attribs).map(|_| VertexAttrib::new()).collect(),
+        }
+    }
+
+    /// Forgets `buffer` wherever this state refers to it (the buffer was deleted).
+    pub fn unbind_buffer(&self, buffer: &WebGLBuffer) {
+        if self.element_array_buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
+            self.element_array_buffer.set(None);
+        }
+        for attrib in self.attribs.iter() {
+            if attrib.buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
+                attrib.buffer.set(None);
+            }
+        }
     }
 }

@@ -27,9 +27,25 @@ pub fn channels(format: u32) -> Option<usize> {
     })
 }
 
+pub const DEPTH_COMPONENT: u32 = 0x1902;
+pub const DEPTH_STENCIL: u32 = 0x84F9;
+pub const UNSIGNED_SHORT: u32 = 0x1403;
+pub const UNSIGNED_INT: u32 = 0x1405;
+pub const UNSIGNED_INT_24_8: u32 = 0x84FA;
+
+/// Whether `format` is a depth format (WEBGL_depth_texture).
+pub fn is_depth(format: u32) -> bool {
+    matches!(format, DEPTH_COMPONENT | DEPTH_STENCIL)
+}
+
 /// Bytes per pixel of `format` with `kind`, or `None` when the pair is not a valid WebGL 1
 /// combination (packed types fix the channel count).
 pub fn bytes_per_pixel(format: u32, kind: u32) -> Option<usize> {
+    match (format, kind) {
+        (DEPTH_COMPONENT, UNSIGNED_SHORT) => return Some(2),
+        (DEPTH_COMPONENT, UNSIGNED_INT) | (DEPTH_STENCIL, UNSIGNED_INT_24_8) => return Some(4),
+        _ => {}
+    }
     let channels = channels(format)?;
     match kind {
         UNSIGNED_BYTE => Some(channels),
@@ -48,6 +64,8 @@ pub fn view_class(kind: u32) -> &'static [&'static str] {
         UNSIGNED_BYTE => &["Uint8Array", "Uint8ClampedArray"],
         UNSIGNED_SHORT_4_4_4_4 | UNSIGNED_SHORT_5_5_5_1 | UNSIGNED_SHORT_5_6_5 | HALF_FLOAT_OES => &["Uint16Array"],
         FLOAT => &["Float32Array"],
+        UNSIGNED_SHORT => &["Uint16Array"],
+        UNSIGNED_INT | UNSIGNED_INT_24_8 => &["Uint32Array"],
         _ => &[],
     }
 }

@@ -31,7 +31,9 @@ use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
 use webgl_traits::{DrawingBuffer, DrawingBufferAttributes, GlTask, WebGLContextId, WebGLMsg, WebGLVersion};
 
+use super::extensions::{Extension, ExtensionObjects, WebGLVertexArrayObjectOES};
 use super::objects::{
+    VertexArrayState,
     ActiveVariable, GlObject, LinkedProgram, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLProgram,
     WebGLRenderbuffer, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
 };
@@ -61,6 +63,15 @@ const UNPACK_FLIP_Y_WEBGL: u32 = 0x9240;
 const UNPACK_PREMULTIPLY_ALPHA_WEBGL: u32 = 0x9241;
 const UNPACK_COLORSPACE_CONVERSION_WEBGL: u32 = 0x9243;
 const BROWSER_DEFAULT_WEBGL: u32 = 0x9244;
+// WEBGL_debug_renderer_info.
+const UNMASKED_VENDOR_WEBGL: u32 = 0x9245;
+const UNMASKED_RENDERER_WEBGL: u32 = 0x9246;
+// ANGLE_instanced_arrays.
+const VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE: u32 = 0x88FE;
+// KHR_parallel_shader_compile.
+const COMPLETION_STATUS_KHR: u32 = 0x91B1;
+// WEBGL_depth_texture.
+const UNSIGNED_INT_24_8_WEBGL: u32 = 0x84FA;
 
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
 
@@ -86,42 +97,6 @@ macro_rules! gl_query {
             unsafe { $body }
         })
     };
-}
-
-/// A vertex attribute's array state (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
-#[derive(JSTraceable)]
-struct VertexAttrib {
-    buffer: MutNullableDom<WebGLBuffer>,
-    #[no_trace]
-    enabled: Cell<bool>,
-    #[no_trace]
-    size: Cell<i32>,
-    #[no_trace]
-    kind: Cell<u32>,
-    #[no_trace]
-    normalized: Cell<bool>,
-    #[no_trace]
-    stride: Cell<i32>,
-    #[no_trace]
-    offset: Cell<i64>,
-    /// The generic value used while the array is disabled (CURRENT_VERTEX_ATTRIB).
-    #[no_trace]
-    current: Cell<[f32; 4]>,
-}
-
-impl VertexAttrib {
-    fn new() -> VertexAttrib {
-        VertexAttrib {
-            buffer: MutNullableDom::default(),
-            enabled: Cell::new(false),
-            size: Cell::new(4),
-            kind: Cell::new(glow::FLOAT),
-            normalized: Cell::new(false),
-            stride: Cell::new(0),
-            offset: Cell::new(0),
-            current: Cell::new([0.0, 0.0, 0.0, 1.0]),
-        }
-    }
 }
 
 /// One texture unit's bindings.
@@ -189,14 +164,43 @@ pub struct WebGLRenderingContext {
     #[no_trace]
     unpack_color_space: Cell<PredefinedColorSpace>,
     array_buffer: MutNullableDom<WebGLBuffer>,
-    element_array_buffer: MutNullableDom<WebGLBuffer>,
     framebuffer: MutNullableDom<WebGLFramebuffer>,
     renderbuffer: MutNullableDom<WebGLRenderbuffer>,
     current_program: MutNullableDom<WebGLProgram>,
     texture_units: Box<[TextureUnit]>,
     #[no_trace]
     active_texture: Cell<u32>,
-    vertex_attribs: Box<[VertexAttrib]>,
+    /// The vertex array state when no vertex array object is bound.
+    default_vao: VertexArrayState,
+    /// OES_vertex_array_object's bound vertex array.
+    bound_vao: MutNullableDom<WebGLVertexArrayObjectOES>,
+    /// The generic attribute values (CURRENT_VERTEX_ATTRIB), context state.
+    #[no_trace]
+    current_attribs: Box<[Cell<[f32; 4]>]>,
+    /// The objects `getExtension()` gave out.
+    extension_objects: ExtensionObjects,
+    /// The extensions this context offers.
+    #[no_trace]
+    supported_extensions: Vec<Extension>,
+    /// The extensions the page enabled with `getExtension()`.
+    #[no_trace]
+    enabled_extensions: RefCell<Vec<Extension>>,
+}
+
+/// The bound vertex array state: the default one or a vertex array object's.
+enum VaoRef<'a> {
+    Default(&'a VertexArrayState),
+    Object(DomRoot<WebGLVertexArrayObjectOES>),
+}
+
+impl std::ops::Deref for VaoRef<'_> {
+    type Target = VertexArrayState;
+    fn deref(&self) -> &VertexArrayState {
+        match self {
+            VaoRef::Default(state) => state,
+            VaoRef::Object(object) => object.state(),
+        }
+    }
 }
 
 /// The creation attributes as the page gave them (`getContextAttributes()` reports these for
@@ -273,7 +277,8 @@ impl WebGLRenderingContext {
         let units = (0..limits.max_texture_units.min(64))
             .map(|_| TextureUnit { texture_2d: MutNullableDom::default(), cube_map: MutNullableDom::default() })
             .collect();
-        let attribs = (0..limits.max_vertex_attribs.min(64)).map(|_| VertexAttrib::new()).collect();
+        let attribs = limits.max_vertex_attribs.min(64) as usize;
+        let supported_extensions = super::extensions::supported(&info.gl_extensions);
         Some(reflect_dom_object(
             cx,
             Box::new(WebGLRenderingContext {
@@ -306,13 +311,17 @@ impl WebGLRenderingContext {
                 drawing_buffer_color_space: Cell::new(PredefinedColorSpace::Srgb),
                 unpack_color_space: Cell::new(PredefinedColorSpace::Srgb),
                 array_buffer: MutNullableDom::default(),
-                element_array_buffer: MutNullableDom::default(),
                 framebuffer: MutNullableDom::default(),
                 renderbuffer: MutNullableDom::default(),
                 current_program: MutNullableDom::default(),
                 texture_units: units,
                 active_texture: Cell::new(0),
-                vertex_attribs: attribs,
+                default_vao: VertexArrayState::new(attribs),
+                bound_vao: MutNullableDom::default(),
+                current_attribs: (0..attribs).map(|_| Cell::new([0.0, 0.0, 0.0, 1.0])).collect(),
+                extension_objects: ExtensionObjects::default(),
+                supported_extensions,
+                enabled_extensions: RefCell::new(Vec::new()),
             }),
             &*window,
         ))
@@ -321,6 +330,19 @@ impl WebGLRenderingContext {
     /// Whether the drawing buffer has no alpha channel (the canvas's image is opaque).
     pub fn is_opaque(&self) -> bool {
         !self.actual.alpha
+    }
+
+    /// The bound vertex array state.
+    fn vao(&self) -> VaoRef<'_> {
+        match self.bound_vao.get() {
+            Some(object) => VaoRef::Object(object),
+            None => VaoRef::Default(&self.default_vao),
+        }
+    }
+
+    /// Whether the page enabled `extension` with `getExtension()`.
+    pub fn enabled(&self, extension: Extension) -> bool {
+        self.enabled_extensions.borrow().contains(&extension)
     }
 
     /// Queues a GL task.
@@ -463,7 +485,7 @@ impl WebGLRenderingContext {
     fn bound_buffer(&self, target: u32) -> Result<Option<DomRoot<WebGLBuffer>>, ()> {
         match target {
             glow::ARRAY_BUFFER => Ok(self.array_buffer.get()),
-            glow::ELEMENT_ARRAY_BUFFER => Ok(self.element_array_buffer.get()),
+            glow::ELEMENT_ARRAY_BUFFER => Ok(self.vao().element_array_buffer.get()),
             _ => {
                 self.error(glow::INVALID_ENUM);
                 Err(())
@@ -491,7 +513,7 @@ impl WebGLRenderingContext {
     /// The checks every draw makes (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.6>):
     /// a linked current program, and each enabled array the program reads backed by a buffer
     /// holding `vertices` vertices.
-    fn check_draw(&self, mode: u32, vertices: u64) -> bool {
+    fn check_draw(&self, mode: u32, vertices: u64, instances: u64) -> bool {
         if mode > glow::TRIANGLE_FAN {
             self.error(glow::INVALID_ENUM);
             return false;
@@ -504,8 +526,9 @@ impl WebGLRenderingContext {
             self.error(glow::INVALID_OPERATION);
             return false;
         };
+        let vao = self.vao();
         for attribute in &linked.attributes {
-            let Some(attrib) = usize::try_from(attribute.location).ok().and_then(|l| self.vertex_attribs.get(l)) else {
+            let Some(attrib) = usize::try_from(attribute.location).ok().and_then(|l| vao.attribs.get(l)) else {
                 continue;
             };
             if !attrib.enabled.get() {
@@ -515,12 +538,15 @@ impl WebGLRenderingContext {
                 self.error(glow::INVALID_OPERATION);
                 return false;
             };
-            if vertices == 0 {
+            // An instanced array is read once per `divisor` instances.
+            let divisor = u64::from(attrib.divisor.get());
+            let elements = if divisor == 0 { vertices } else { instances.div_ceil(divisor) };
+            if elements == 0 || vertices == 0 {
                 continue;
             }
             let element = attrib.size.get() as u64 * type_size(attrib.kind.get()) as u64;
             let stride = if attrib.stride.get() == 0 { element } else { attrib.stride.get() as u64 };
-            let needed = attrib.offset.get() as u64 + stride * (vertices - 1) + element;
+            let needed = attrib.offset.get() as u64 + stride * (elements - 1) + element;
             if needed > buffer.size() as u64 {
                 self.error(glow::INVALID_OPERATION);
                 return false;
@@ -600,8 +626,9 @@ fn valid_cap(cap: u32) -> bool {
     )
 }
 
-fn valid_blend_equation(mode: u32) -> bool {
+fn valid_blend_equation(mode: u32, minmax: bool) -> bool {
     matches!(mode, glow::FUNC_ADD | glow::FUNC_SUBTRACT | glow::FUNC_REVERSE_SUBTRACT)
+        || (minmax && matches!(mode, glow::MIN | glow::MAX))
 }
 
 fn valid_blend_factor(factor: u32) -> bool {
@@ -898,16 +925,29 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         false
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: no extension is offered yet.
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: the extensions the
+    /// OpenGL ES context under this one supports (see `extensions.rs`).
     fn GetSupportedExtensions(&self, _cx: &mut JSContext) -> Option<Vec<DOMString>> {
-        let _ = &self.gl_extensions;
-        Some(Vec::new())
+        Some(self.supported_extensions.iter().map(|e| DOMString::from(super::extensions::name(*e))).collect())
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: null for every name (none
-    /// is supported).
-    fn GetExtension(&self, _cx: &mut JSContext, _name: DOMString, mut rval: MutableHandleValue) {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: the extension object
+    /// (the same one each time), which enables the extension; null for a name not supported
+    /// (matched ASCII case-insensitively).
+    fn GetExtension(&self, cx: &mut JSContext, name: DOMString, mut rval: MutableHandleValue) {
         rval.set(NullValue());
+        let Some(extension) = super::extensions::by_name(&name.to_string()) else { return };
+        if !self.supported_extensions.contains(&extension) {
+            return;
+        }
+        {
+            let mut enabled = self.enabled_extensions.borrow_mut();
+            if !enabled.contains(&extension) {
+                enabled.push(extension);
+            }
+        }
+        let window = self.window();
+        self.extension_objects.get(cx, &window, self, extension, rval);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
@@ -977,7 +1017,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if target == glow::ARRAY_BUFFER {
             self.array_buffer.set(buffer);
         } else {
-            self.element_array_buffer.set(buffer);
+            self.vao().element_array_buffer.set(buffer);
         }
         let name = buffer.map(|b| b.name());
         gl_run!(self, move |gl| gl.bind_buffer(target, name));
@@ -1047,7 +1087,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquation(&self, _cx: &mut JSContext, mode: u32) {
-        if !valid_blend_equation(mode) {
+        if !valid_blend_equation(mode, self.enabled(Extension::ExtBlendMinmax)) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.blend_equation(mode));
@@ -1055,7 +1095,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquationSeparate(&self, _cx: &mut JSContext, mode_rgb: u32, mode_alpha: u32) {
-        if !valid_blend_equation(mode_rgb) || !valid_blend_equation(mode_alpha) {
+        let minmax = self.enabled(Extension::ExtBlendMinmax);
+        if !valid_blend_equation(mode_rgb, minmax) || !valid_blend_equation(mode_alpha, minmax) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.blend_equation_separate(mode_rgb, mode_alpha));
@@ -1279,16 +1320,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if buffer.object().mark_deleted() {
             return;
         }
-        for slot in [&self.array_buffer, &self.element_array_buffer] {
-            if slot.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
-                slot.set(None);
-            }
+        if self.array_buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
+            self.array_buffer.set(None);
         }
-        for attrib in self.vertex_attribs.iter() {
-            if attrib.buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
-                attrib.buffer.set(None);
-            }
-        }
+        self.vao().unbind_buffer(buffer);
         let name = buffer.name();
         gl_run!(self, move |gl| gl.delete_buffer(name));
     }
@@ -1420,7 +1455,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn DisableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
         attrib.enabled.set(false);
@@ -1429,58 +1465,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
     fn DrawArrays(&self, _cx: &mut JSContext, mode: u32, first: i32, count: i32) {
-        if mode > glow::TRIANGLE_FAN {
-            return self.error(glow::INVALID_ENUM);
-        }
-        if first < 0 || count < 0 {
-            return self.error(glow::INVALID_VALUE);
-        }
-        if !self.check_draw(mode, if count == 0 { 0 } else { first as u64 + count as u64 }) {
-            return;
-        }
-        if count == 0 {
-            return;
-        }
-        gl_run!(self, move |gl| gl.draw_arrays(mode, first, count));
-        self.drew();
+        self.draw_arrays(mode, first, count, None);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
     fn DrawElements(&self, _cx: &mut JSContext, mode: u32, count: i32, type_: u32, offset: i64) {
-        if mode > glow::TRIANGLE_FAN {
-            return self.error(glow::INVALID_ENUM);
-        }
-        let index_size = match type_ {
-            glow::UNSIGNED_BYTE => 1,
-            glow::UNSIGNED_SHORT => 2,
-            _ => return self.error(glow::INVALID_ENUM),
-        };
-        if count < 0 || offset < 0 {
-            return self.error(glow::INVALID_VALUE);
-        }
-        if offset % index_size as i64 != 0 {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        let Some(elements) = self.element_array_buffer.get() else {
-            return self.error(glow::INVALID_OPERATION);
-        };
-        let vertices = if count == 0 {
-            0
-        } else {
-            match elements.max_index(offset as usize, count as usize, index_size) {
-                Some(max) => u64::from(max) + 1,
-                None => return self.error(glow::INVALID_OPERATION),
-            }
-        };
-        if !self.check_draw(mode, vertices) {
-            return;
-        }
-        if count == 0 {
-            return;
-        }
-        let offset = offset as i32;
-        gl_run!(self, move |gl| gl.draw_elements(mode, count, type_, offset));
-        self.drew();
+        self.draw_elements(mode, count, type_, offset, None);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
@@ -1493,7 +1483,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn EnableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
         attrib.enabled.set(true);
@@ -1693,7 +1684,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::VENDOR => return "WebKit".to_jsval(cx, rval),
             glow::RENDERER => return "WebKit WebGL".to_jsval(cx, rval),
             glow::ARRAY_BUFFER_BINDING => return self.array_buffer.get().to_jsval(cx, rval),
-            glow::ELEMENT_ARRAY_BUFFER_BINDING => return self.element_array_buffer.get().to_jsval(cx, rval),
+            glow::ELEMENT_ARRAY_BUFFER_BINDING => return self.vao().element_array_buffer.get().to_jsval(cx, rval),
             glow::CURRENT_PROGRAM => return self.current_program.get().to_jsval(cx, rval),
             glow::FRAMEBUFFER_BINDING => return self.framebuffer.get().to_jsval(cx, rval),
             glow::RENDERBUFFER_BINDING => return self.renderbuffer.get().to_jsval(cx, rval),
@@ -1705,6 +1696,22 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::UNPACK_ALIGNMENT => return rval.set(Int32Value(store.unpack_alignment)),
             glow::PACK_ALIGNMENT => return rval.set(Int32Value(store.pack_alignment)),
             glow::COMPRESSED_TEXTURE_FORMATS => return new_uint32_array(cx, &[], rval),
+            glow::VERTEX_ARRAY_BINDING if self.enabled(Extension::OesVertexArrayObject) => {
+                return self.bound_vao.get().to_jsval(cx, rval);
+            }
+            UNMASKED_VENDOR_WEBGL | UNMASKED_RENDERER_WEBGL if self.enabled(Extension::WebglDebugRendererInfo) => {
+                let name = if pname == UNMASKED_VENDOR_WEBGL { glow::VENDOR } else { glow::RENDERER };
+                let value = gl_query!(self, move |gl| gl.get_parameter_string(name)).unwrap_or_default();
+                return value.to_jsval(cx, rval);
+            }
+            glow::MAX_TEXTURE_MAX_ANISOTROPY_EXT if self.enabled(Extension::ExtTextureFilterAnisotropic) => {
+                let value = gl_query!(self, move |gl| gl.get_parameter_f32(pname)).unwrap_or(1.0);
+                return rval.set(DoubleValue(f64::from(value)));
+            }
+            glow::FRAGMENT_SHADER_DERIVATIVE_HINT if self.enabled(Extension::OesStandardDerivatives) => {
+                let value = gl_query!(self, move |gl| gl.get_parameter_i32(pname)).unwrap_or(0);
+                return rval.set(UInt32Value(value as u32));
+            }
             _ => {}
         }
         let Some(kind) = param_kind(pname) else {
@@ -1790,6 +1797,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         let linked = program.linked();
         match pname {
             glow::DELETE_STATUS => rval.set(BooleanValue(program.delete_status())),
+            COMPLETION_STATUS_KHR if self.enabled(Extension::KhrParallelShaderCompile) => rval.set(BooleanValue(true)),
             glow::LINK_STATUS => rval.set(BooleanValue(linked.is_some())),
             glow::ATTACHED_SHADERS => rval.set(Int32Value(program.attached_shaders().len() as i32)),
             glow::ACTIVE_ATTRIBUTES => rval.set(Int32Value(linked.map_or(0, |l| l.attributes.len() as i32))),
@@ -1851,6 +1859,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         }
         match pname {
             glow::SHADER_TYPE => rval.set(UInt32Value(shader.kind())),
+            // Compiling is synchronous here: always complete.
+            COMPLETION_STATUS_KHR if self.enabled(Extension::KhrParallelShaderCompile) => rval.set(BooleanValue(true)),
             glow::DELETE_STATUS => rval.set(BooleanValue(shader.object().is_deleted())),
             glow::COMPILE_STATUS => {
                 let name = shader.name();
@@ -1913,6 +1923,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         }
         match pname {
             glow::TEXTURE_MAG_FILTER | glow::TEXTURE_MIN_FILTER | glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {}
+            glow::TEXTURE_MAX_ANISOTROPY_EXT if self.enabled(Extension::ExtTextureFilterAnisotropic) => {
+                let value = gl_query!(self, move |gl| gl.get_tex_parameter_f32(target, pname)).unwrap_or(1.0);
+                return rval.set(DoubleValue(f64::from(value)));
+            }
             _ => return self.error(glow::INVALID_ENUM),
         }
         if pname == glow::TEXTURE_MIN_FILTER {
@@ -2013,7 +2027,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn GetVertexAttrib(&self, cx: &mut JSContext, index: u32, pname: u32, mut rval: MutableHandleValue) {
         rval.set(NullValue());
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
         match pname {
@@ -2023,8 +2038,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::VERTEX_ATTRIB_ARRAY_STRIDE => rval.set(Int32Value(attrib.stride.get())),
             glow::VERTEX_ATTRIB_ARRAY_TYPE => rval.set(UInt32Value(attrib.kind.get())),
             glow::VERTEX_ATTRIB_ARRAY_NORMALIZED => rval.set(BooleanValue(attrib.normalized.get())),
+            VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE if self.enabled(Extension::AngleInstancedArrays) => {
+                rval.set(UInt32Value(attrib.divisor.get()))
+            }
             glow::CURRENT_VERTEX_ATTRIB => {
-                crate::dom::bindings::conversions::new_float32_array(cx, &attrib.current.get(), rval)
+                crate::dom::bindings::conversions::new_float32_array(cx, &self.current_attribs[index as usize].get(), rval)
             }
             _ => self.error(glow::INVALID_ENUM),
         }
@@ -2032,7 +2050,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn GetVertexAttribOffset(&self, _cx: &mut JSContext, index: u32, pname: u32) -> i64 {
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             self.error(glow::INVALID_VALUE);
             return 0;
         };
@@ -2045,7 +2064,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Hint(&self, _cx: &mut JSContext, target: u32, mode: u32) {
-        if target != glow::GENERATE_MIPMAP_HINT || !matches!(mode, glow::DONT_CARE | glow::FASTEST | glow::NICEST) {
+        let derivatives = target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT && self.enabled(Extension::OesStandardDerivatives);
+        if (target != glow::GENERATE_MIPMAP_HINT && !derivatives)
+            || !matches!(mode, glow::DONT_CARE | glow::FASTEST | glow::NICEST)
+        {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.hint(target, mode));
@@ -2161,6 +2183,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 internalformat
             }
             glow::DEPTH_STENCIL => glow::DEPTH24_STENCIL8,
+            glow::RGBA32F if self.enabled(Extension::WebglColorBufferFloat) => internalformat,
+            glow::RGBA16F | glow::RGB16F if self.enabled(Extension::ExtColorBufferHalfFloat) => internalformat,
             _ => return self.error(glow::INVALID_ENUM),
         };
         if self.renderbuffer.get().is_none() {
@@ -2245,6 +2269,18 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn TexParameterf(&self, cx: &mut JSContext, target: u32, pname: u32, param: f32) {
+        if pname == glow::TEXTURE_MAX_ANISOTROPY_EXT && self.enabled(Extension::ExtTextureFilterAnisotropic) {
+            match self.bound_texture(target, false) {
+                Ok(Some(_)) => {}
+                Ok(None) => return self.error(glow::INVALID_OPERATION),
+                Err(e) => return self.error(e),
+            }
+            if param.is_nan() || param < 1.0 {
+                return self.error(glow::INVALID_VALUE);
+            }
+            gl_run!(self, move |gl| gl.tex_parameter_f32(target, pname, param));
+            return;
+        }
         self.TexParameteri(cx, target, pname, param as i32)
     }
 
@@ -2502,7 +2538,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         stride: i32,
         offset: i64,
     ) {
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
         if !matches!(type_, glow::BYTE | glow::UNSIGNED_BYTE | glow::SHORT | glow::UNSIGNED_SHORT | glow::FLOAT) {
@@ -2606,7 +2643,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             self.error(glow::INVALID_ENUM);
             return Ok(());
         }
-        if (format, type_) != (glow::RGBA, glow::UNSIGNED_BYTE) {
+        let float_read = (format, type_) == (glow::RGBA, glow::FLOAT)
+            && (self.enabled(Extension::WebglColorBufferFloat) || self.enabled(Extension::ExtColorBufferHalfFloat));
+        if (format, type_) != (glow::RGBA, glow::UNSIGNED_BYTE) && !float_read {
             let implementation = gl_query!(self, move |gl| (
                 gl.get_parameter_i32(glow::IMPLEMENTATION_COLOR_READ_FORMAT) as u32,
                 gl.get_parameter_i32(glow::IMPLEMENTATION_COLOR_READ_TYPE) as u32
@@ -2708,10 +2747,15 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         else {
             return Ok(());
         };
+        if pixels::is_depth(format) && pixels.is_some() {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(());
+        }
         let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, format)? else {
             return Ok(());
         };
         let alignment = self.pixel_store.get().unpack_alignment;
+        let (internalformat, type_) = gl_texture_format(internalformat, format, type_);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
             gl.tex_image_2d(
@@ -2741,12 +2785,17 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         source: TexImageSource,
     ) -> Fallible<()> {
+        if pixels::is_depth(format) {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(());
+        }
         let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
             return Ok(());
         };
         if self.check_tex_image(target, level, internalformat as u32, width, height, 0, format, type_).is_none() {
             return Ok(());
         }
+        let (internalformat, type_) = gl_texture_format(internalformat, format, type_);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
             gl.tex_image_2d(
@@ -2790,6 +2839,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             return Ok(());
         };
         let alignment = self.pixel_store.get().unpack_alignment;
+        let type_ = gl_texture_format(format as i32, format, type_).1;
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
             gl.tex_sub_image_2d(
@@ -2825,6 +2875,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.check_tex_sub_image(target, level, xoffset, yoffset, width, height, format, type_).is_none() {
             return Ok(());
         }
+        let type_ = gl_texture_format(format as i32, format, type_).1;
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
             gl.tex_sub_image_2d(
@@ -2852,6 +2903,134 @@ fn valid_attachment(attachment: u32) -> bool {
 }
 
 impl WebGLRenderingContext {
+    /// `drawArrays()`, or with `instances` ANGLE_instanced_arrays' `drawArraysInstancedANGLE()`.
+    fn draw_arrays(&self, mode: u32, first: i32, count: i32, instances: Option<i32>) {
+        if mode > glow::TRIANGLE_FAN {
+            return self.error(glow::INVALID_ENUM);
+        }
+        if first < 0 || count < 0 || instances.is_some_and(|i| i < 0) {
+            return self.error(glow::INVALID_VALUE);
+        }
+        let primcount = instances.unwrap_or(1);
+        if !self.check_draw(mode, if count == 0 { 0 } else { first as u64 + count as u64 }, primcount as u64) {
+            return;
+        }
+        if count == 0 || primcount == 0 {
+            return;
+        }
+        match instances {
+            None => gl_run!(self, move |gl| gl.draw_arrays(mode, first, count)),
+            Some(n) => gl_run!(self, move |gl| gl.draw_arrays_instanced(mode, first, count, n)),
+        }
+        self.drew();
+    }
+
+    /// `drawElements()`, or with `instances` ANGLE_instanced_arrays' `drawElementsInstancedANGLE()`.
+    fn draw_elements(&self, mode: u32, count: i32, type_: u32, offset: i64, instances: Option<i32>) {
+        if mode > glow::TRIANGLE_FAN {
+            return self.error(glow::INVALID_ENUM);
+        }
+        let index_size = match type_ {
+            glow::UNSIGNED_BYTE => 1,
+            glow::UNSIGNED_SHORT => 2,
+            glow::UNSIGNED_INT if self.enabled(Extension::OesElementIndexUint) => 4,
+            _ => return self.error(glow::INVALID_ENUM),
+        };
+        if count < 0 || offset < 0 || instances.is_some_and(|i| i < 0) {
+            return self.error(glow::INVALID_VALUE);
+        }
+        if offset % index_size as i64 != 0 {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        let Some(elements) = self.vao().element_array_buffer.get() else {
+            return self.error(glow::INVALID_OPERATION);
+        };
+        let vertices = if count == 0 {
+            0
+        } else {
+            match elements.max_index(offset as usize, count as usize, index_size) {
+                Some(max) => u64::from(max) + 1,
+                None => return self.error(glow::INVALID_OPERATION),
+            }
+        };
+        let primcount = instances.unwrap_or(1);
+        if !self.check_draw(mode, vertices, primcount as u64) {
+            return;
+        }
+        if count == 0 || primcount == 0 {
+            return;
+        }
+        let offset = offset as i32;
+        match instances {
+            None => gl_run!(self, move |gl| gl.draw_elements(mode, count, type_, offset)),
+            Some(n) => gl_run!(self, move |gl| gl.draw_elements_instanced(mode, count, type_, offset, n)),
+        }
+        self.drew();
+    }
+
+
+    /// ANGLE_instanced_arrays' `drawArraysInstancedANGLE()`.
+    pub fn draw_arrays_instanced(&self, mode: u32, first: i32, count: i32, primcount: i32) {
+        self.draw_arrays(mode, first, count, Some(primcount));
+    }
+
+    /// ANGLE_instanced_arrays' `drawElementsInstancedANGLE()`.
+    pub fn draw_elements_instanced(&self, mode: u32, count: i32, type_: u32, offset: i64, primcount: i32) {
+        self.draw_elements(mode, count, type_, offset, Some(primcount));
+    }
+
+    /// ANGLE_instanced_arrays' `vertexAttribDivisorANGLE()`.
+    pub fn vertex_attrib_divisor(&self, index: u32, divisor: u32) {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
+            return self.error(glow::INVALID_VALUE);
+        };
+        attrib.divisor.set(divisor);
+        gl_run!(self, move |gl| gl.vertex_attrib_divisor(index, divisor));
+    }
+
+    /// OES_vertex_array_object's `createVertexArrayOES()`.
+    pub fn create_vertex_array(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLVertexArrayObjectOES>> {
+        // SAFETY: as in `gl_run!`.
+        let name = self.call(move |gl, _| unsafe { gl.create_vertex_array() }.ok())??;
+        Some(WebGLVertexArrayObjectOES::new(cx, &self.window(), self.id, name, self.default_vao.attribs.len()))
+    }
+
+    /// OES_vertex_array_object's `deleteVertexArrayOES()`: deleting the bound one binds the
+    /// default vertex array.
+    pub fn delete_vertex_array(&self, array: Option<&WebGLVertexArrayObjectOES>) {
+        let Some(array) = array else { return };
+        if array.object().context() != self.id {
+            return self.error(glow::INVALID_OPERATION);
+        }
+        if array.object().mark_deleted() {
+            return;
+        }
+        if self.bound_vao.get().is_some_and(|v| std::ptr::eq(&*v, array)) {
+            self.bind_vertex_array(None);
+        }
+        let name = array.name();
+        gl_run!(self, move |gl| gl.delete_vertex_array(name));
+    }
+
+    /// OES_vertex_array_object's `isVertexArrayOES()`.
+    pub fn is_vertex_array(&self, array: Option<&WebGLVertexArrayObjectOES>) -> bool {
+        array.is_some_and(|a| a.object().context() == self.id && !a.object().is_deleted() && a.was_bound())
+    }
+
+    /// OES_vertex_array_object's `bindVertexArrayOES()` (null: the default vertex array).
+    pub fn bind_vertex_array(&self, array: Option<&WebGLVertexArrayObjectOES>) {
+        if let Some(array) = array {
+            if !self.check_bindable(array) {
+                return;
+            }
+            array.set_bound();
+        }
+        self.bound_vao.set(array);
+        let name = array.map(|a| a.name());
+        gl_run!(self, move |gl| gl.bind_vertex_array(name));
+    }
+
     /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
     /// level 0's size decides the power-of-two rules.
     fn specified(&self, target: u32, level: i32, width: i32, height: i32) {
@@ -2954,10 +3133,12 @@ impl WebGLRenderingContext {
     }
 
     fn vertex_attrib(&self, index: u32, value: [f32; 4]) {
-        let Some(attrib) = self.vertex_attribs.get(index as usize) else {
+        let vao = self.vao();
+        let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
-        attrib.current.set(value);
+        let _ = attrib;
+        self.current_attribs[index as usize].set(value);
         gl_run!(self, move |gl| gl.vertex_attrib_4_f32(index, value[0], value[1], value[2], value[3]));
     }
 
@@ -2986,6 +3167,27 @@ impl WebGLRenderingContext {
         buffer
     }
 
+    /// Whether `format` is a texture format of WebGL 1 or of an enabled extension.
+    fn texture_format_allowed(&self, format: u32) -> bool {
+        pixels::channels(format).is_some()
+            || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
+    }
+
+    /// Whether `type_` is a texture type of WebGL 1 or of an enabled extension.
+    fn texture_type_allowed(&self, type_: u32) -> bool {
+        match type_ {
+            glow::UNSIGNED_BYTE | glow::UNSIGNED_SHORT_5_6_5 | glow::UNSIGNED_SHORT_4_4_4_4 | glow::UNSIGNED_SHORT_5_5_5_1 => {
+                true
+            }
+            glow::FLOAT => self.enabled(Extension::OesTextureFloat),
+            pixels::HALF_FLOAT_OES => self.enabled(Extension::OesTextureHalfFloat),
+            glow::UNSIGNED_SHORT | glow::UNSIGNED_INT | UNSIGNED_INT_24_8_WEBGL => {
+                self.enabled(Extension::WebglDepthTexture)
+            }
+            _ => false,
+        }
+    }
+
     /// The target, level, size, format and type checks of `texImage2D()`; the bytes per pixel.
     #[allow(clippy::too_many_arguments)]
     fn check_tex_image(
@@ -3010,19 +3212,17 @@ impl WebGLRenderingContext {
                 return None;
             }
         }
-        if pixels::channels(format).is_none() || pixels::channels(internalformat).is_none() {
+        if !self.texture_format_allowed(format) || !self.texture_format_allowed(internalformat) {
             self.error(glow::INVALID_ENUM);
             return None;
         }
-        if !matches!(
-            type_,
-            glow::UNSIGNED_BYTE
-                | glow::UNSIGNED_SHORT_5_6_5
-                | glow::UNSIGNED_SHORT_4_4_4_4
-                | glow::UNSIGNED_SHORT_5_5_5_1
-        ) {
-            // FLOAT and HALF_FLOAT_OES need extensions this context does not offer.
+        if !self.texture_type_allowed(type_) {
             self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        // WEBGL_depth_texture: 2D textures, level 0, no data.
+        if pixels::is_depth(format) && (target != glow::TEXTURE_2D || level != 0) {
+            self.error(glow::INVALID_OPERATION);
             return None;
         }
         let max = if target == glow::TEXTURE_2D { self.limits.max_texture_size } else { self.limits.max_cube_map_size };
@@ -3081,16 +3281,12 @@ impl WebGLRenderingContext {
                 return None;
             }
         }
-        if pixels::channels(format).is_none()
-            || !matches!(
-                type_,
-                glow::UNSIGNED_BYTE
-                    | glow::UNSIGNED_SHORT_5_6_5
-                    | glow::UNSIGNED_SHORT_4_4_4_4
-                    | glow::UNSIGNED_SHORT_5_5_5_1
-            )
-        {
+        if !self.texture_format_allowed(format) || !self.texture_type_allowed(type_) {
             self.error(glow::INVALID_ENUM);
+            return None;
+        }
+        if pixels::is_depth(format) {
+            self.error(glow::INVALID_OPERATION);
             return None;
         }
         if level < 0 || width < 0 || height < 0 || xoffset < 0 || yoffset < 0 {
@@ -3218,5 +3414,19 @@ impl WebGLRenderingContext {
         let (width, height) = (frame.size.width as usize, frame.size.height as usize);
         let data = pixels::convert_rgba8(&rgba, width, height, format, type_, store.flip_y, store.premultiply_alpha);
         Ok(Some((width as i32, height as i32, data)))
+    }
+}
+
+/// The OpenGL ES 3.0 internal format and type for a WebGL 1 upload: float and half-float
+/// colour textures get their sized formats (so that they are renderable with
+/// WEBGL_color_buffer_float / EXT_color_buffer_half_float), and HALF_FLOAT_OES becomes
+/// HALF_FLOAT; everything else is passed as it is.
+fn gl_texture_format(internalformat: i32, format: u32, type_: u32) -> (i32, u32) {
+    match (format, type_) {
+        (glow::RGBA, glow::FLOAT) => (glow::RGBA32F as i32, type_),
+        (glow::RGB, glow::FLOAT) => (glow::RGB32F as i32, type_),
+        (glow::RGBA, pixels::HALF_FLOAT_OES) => (glow::RGBA16F as i32, glow::HALF_FLOAT),
+        (glow::RGB, pixels::HALF_FLOAT_OES) => (glow::RGB16F as i32, glow::HALF_FLOAT),
+        _ => (internalformat, type_),
     }
 }
