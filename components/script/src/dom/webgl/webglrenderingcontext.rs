@@ -33,9 +33,8 @@ use webgl_traits::{DrawingBuffer, DrawingBufferAttributes, GlTask, WebGLContextI
 
 use super::extensions::{Extension, ExtensionObjects, WebGLVertexArrayObjectOES};
 use super::objects::{
-    VertexArrayState,
-    ActiveVariable, GlObject, LinkedProgram, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLProgram,
-    WebGLRenderbuffer, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
+    ActiveVariable, GlObject, LinkedProgram, VertexArrayState, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer,
+    WebGLProgram, WebGLRenderbuffer, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
 };
 use super::pixels;
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -323,7 +322,7 @@ impl WebGLRenderingContext {
                 supported_extensions,
                 enabled_extensions: RefCell::new(Vec::new()),
             }),
-            &*window,
+            &window,
         ))
     }
 
@@ -445,10 +444,10 @@ impl WebGLRenderingContext {
     pub fn resize(&self, width: u32, height: u32) {
         self.flush_queue();
         let (reply, answer) = crossbeam_channel::bounded(1);
-        if self.sender.send(WebGLMsg::Resize { context: self.id, size: (width, height), reply }).is_ok() {
-            if let Ok(size) = answer.recv() {
-                self.size.set(size);
-            }
+        if self.sender.send(WebGLMsg::Resize { context: self.id, size: (width, height), reply }).is_ok()
+            && let Ok(size) = answer.recv()
+        {
+            self.size.set(size);
         }
         self.drawn_since_snapshot.set(true);
         rendering::mark_dirty(&self.canvas);
@@ -865,7 +864,6 @@ fn uniform_shape(kind: u32) -> (usize, bool) {
 fn is_bool_uniform(kind: u32) -> bool {
     matches!(kind, glow::BOOL | glow::BOOL_VEC2 | glow::BOOL_VEC3 | glow::BOOL_VEC4)
 }
-
 
 impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-canvas>
@@ -1517,10 +1515,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.default_framebuffer_bound() {
             return self.error(glow::INVALID_OPERATION);
         }
-        if let Some(renderbuffer) = renderbuffer {
-            if !self.check_object(renderbuffer) {
-                return;
-            }
+        if let Some(renderbuffer) = renderbuffer
+            && !self.check_object(renderbuffer)
+        {
+            return;
         }
         if let Some(framebuffer) = self.framebuffer.get() {
             framebuffer.attach(attachment, None, renderbuffer);
@@ -1929,10 +1927,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             }
             _ => return self.error(glow::INVALID_ENUM),
         }
-        if pname == glow::TEXTURE_MIN_FILTER {
-            if let Ok(Some(texture)) = self.bound_texture(target, false) {
-                return rval.set(UInt32Value(texture.min_filter()));
-            }
+        if pname == glow::TEXTURE_MIN_FILTER
+            && let Ok(Some(texture)) = self.bound_texture(target, false)
+        {
+            return rval.set(UInt32Value(texture.min_filter()));
         }
         let value = gl_query!(self, move |gl| gl.get_tex_parameter_i32(target, pname)).unwrap_or(0);
         rval.set(UInt32Value(value as u32));
@@ -2041,9 +2039,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE if self.enabled(Extension::AngleInstancedArrays) => {
                 rval.set(UInt32Value(attrib.divisor.get()))
             }
-            glow::CURRENT_VERTEX_ATTRIB => {
-                crate::dom::bindings::conversions::new_float32_array(cx, &self.current_attribs[index as usize].get(), rval)
-            }
+            glow::CURRENT_VERTEX_ATTRIB => crate::dom::bindings::conversions::new_float32_array(
+                cx,
+                &self.current_attribs[index as usize].get(),
+                rval,
+            ),
             _ => self.error(glow::INVALID_ENUM),
         }
     }
@@ -2064,7 +2064,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Hint(&self, _cx: &mut JSContext, target: u32, mode: u32) {
-        let derivatives = target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT && self.enabled(Extension::OesStandardDerivatives);
+        let derivatives =
+            target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT && self.enabled(Extension::OesStandardDerivatives);
         if (target != glow::GENERATE_MIPMAP_HINT && !derivatives)
             || !matches!(mode, glow::DONT_CARE | glow::FASTEST | glow::NICEST)
         {
@@ -2968,7 +2969,6 @@ impl WebGLRenderingContext {
         self.drew();
     }
 
-
     /// ANGLE_instanced_arrays' `drawArraysInstancedANGLE()`.
     pub fn draw_arrays_instanced(&self, mode: u32, first: i32, count: i32, primcount: i32) {
         self.draw_arrays(mode, first, count, Some(primcount));
@@ -3169,16 +3169,16 @@ impl WebGLRenderingContext {
 
     /// Whether `format` is a texture format of WebGL 1 or of an enabled extension.
     fn texture_format_allowed(&self, format: u32) -> bool {
-        pixels::channels(format).is_some()
-            || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
+        pixels::channels(format).is_some() || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
     }
 
     /// Whether `type_` is a texture type of WebGL 1 or of an enabled extension.
     fn texture_type_allowed(&self, type_: u32) -> bool {
         match type_ {
-            glow::UNSIGNED_BYTE | glow::UNSIGNED_SHORT_5_6_5 | glow::UNSIGNED_SHORT_4_4_4_4 | glow::UNSIGNED_SHORT_5_5_5_1 => {
-                true
-            }
+            glow::UNSIGNED_BYTE
+            | glow::UNSIGNED_SHORT_5_6_5
+            | glow::UNSIGNED_SHORT_4_4_4_4
+            | glow::UNSIGNED_SHORT_5_5_5_1 => true,
             glow::FLOAT => self.enabled(Extension::OesTextureFloat),
             pixels::HALF_FLOAT_OES => self.enabled(Extension::OesTextureHalfFloat),
             glow::UNSIGNED_SHORT | glow::UNSIGNED_INT | UNSIGNED_INT_24_8_WEBGL => {
