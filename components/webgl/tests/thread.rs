@@ -400,7 +400,11 @@ fn a_stale_context_id_is_dropped_and_the_thread_goes_on() {
     assert!(answer.recv_timeout(TIMEOUT).is_err());
     // The attached canvas commands still go.
     let canvas = CanvasId::next();
-    h.send(WebGLMsg::Present { context: stale, then: vec![CanvasCommand::UpdateImage { canvas, epoch: Epoch(1) }], clear: true });
+    h.send(WebGLMsg::Present {
+        context: stale,
+        then: vec![CanvasCommand::UpdateImage { canvas, epoch: Epoch(1) }],
+        clear: true,
+    });
     assert!(matches!(h.next_batch().as_slice(), [CanvasCommand::UpdateImage { epoch: Epoch(1), .. }]));
 
     let context = h.create(attributes(), (2, 2));

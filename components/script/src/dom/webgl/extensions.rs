@@ -131,7 +131,11 @@ pub struct ANGLE_instanced_arrays {
 
 impl ANGLE_instanced_arrays {
     /// The extension object of `context`.
-    pub fn new(cx: &mut JSContext, window: &Window, context: &WebGLRenderingContext) -> DomRoot<ANGLE_instanced_arrays> {
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        context: &WebGLRenderingContext,
+    ) -> DomRoot<ANGLE_instanced_arrays> {
         reflect_dom_object(
             cx,
             Box::new(ANGLE_instanced_arrays { reflector_: Reflector::new(), context: Dom::from_ref(context) }),
@@ -174,7 +178,11 @@ pub struct OES_vertex_array_object {
 
 impl OES_vertex_array_object {
     /// The extension object of `context`.
-    pub fn new(cx: &mut JSContext, window: &Window, context: &WebGLRenderingContext) -> DomRoot<OES_vertex_array_object> {
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        context: &WebGLRenderingContext,
+    ) -> DomRoot<OES_vertex_array_object> {
         reflect_dom_object(
             cx,
             Box::new(OES_vertex_array_object { reflector_: Reflector::new(), context: Dom::from_ref(context) }),
@@ -304,9 +312,10 @@ impl ExtensionObjects {
             };
         }
         match extension {
-            Extension::AngleInstancedArrays => {
-                self.angle_instanced_arrays.or_init(|| ANGLE_instanced_arrays::new(cx, window, context)).to_jsval(cx, rval)
-            }
+            Extension::AngleInstancedArrays => self
+                .angle_instanced_arrays
+                .or_init(|| ANGLE_instanced_arrays::new(cx, window, context))
+                .to_jsval(cx, rval),
             Extension::OesVertexArrayObject => self
                 .oes_vertex_array_object
                 .or_init(|| OES_vertex_array_object::new(cx, window, context))
@@ -316,7 +325,9 @@ impl ExtensionObjects {
             Extension::ExtFloatBlend => plain!(ext_float_blend, EXT_float_blend),
             Extension::ExtFragDepth => plain!(ext_frag_depth, EXT_frag_depth),
             Extension::ExtShaderTextureLod => plain!(ext_shader_texture_lod, EXT_shader_texture_lod),
-            Extension::ExtTextureFilterAnisotropic => plain!(ext_texture_filter_anisotropic, EXT_texture_filter_anisotropic),
+            Extension::ExtTextureFilterAnisotropic => {
+                plain!(ext_texture_filter_anisotropic, EXT_texture_filter_anisotropic)
+            }
             Extension::KhrParallelShaderCompile => plain!(khr_parallel_shader_compile, KHR_parallel_shader_compile),
             Extension::OesElementIndexUint => plain!(oes_element_index_uint, OES_element_index_uint),
             Extension::OesFboRenderMipmap => plain!(oes_fbo_render_mipmap, OES_fbo_render_mipmap),
@@ -324,7 +335,9 @@ impl ExtensionObjects {
             Extension::OesTextureFloat => plain!(oes_texture_float, OES_texture_float),
             Extension::OesTextureFloatLinear => plain!(oes_texture_float_linear, OES_texture_float_linear),
             Extension::OesTextureHalfFloat => plain!(oes_texture_half_float, OES_texture_half_float),
-            Extension::OesTextureHalfFloatLinear => plain!(oes_texture_half_float_linear, OES_texture_half_float_linear),
+            Extension::OesTextureHalfFloatLinear => {
+                plain!(oes_texture_half_float_linear, OES_texture_half_float_linear)
+            }
             Extension::WebglColorBufferFloat => plain!(webgl_color_buffer_float, WEBGL_color_buffer_float),
             Extension::WebglDebugRendererInfo => plain!(webgl_debug_renderer_info, WEBGL_debug_renderer_info),
             Extension::WebglDepthTexture => plain!(webgl_depth_texture, WEBGL_depth_texture),

@@ -308,11 +308,7 @@ impl WebGLTexture {
         let (min, s, t) = self.sampling.get();
         let (w, h) = self.size.get();
         let npot = w > 0 && h > 0 && !self.is_power_of_two();
-        if npot && (s != CLAMP_TO_EDGE || t != CLAMP_TO_EDGE || mipmap_filter(min)) {
-            0x2700
-        } else {
-            min
-        }
+        if npot && (s != CLAMP_TO_EDGE || t != CLAMP_TO_EDGE || mipmap_filter(min)) { 0x2700 } else { min }
     }
 }
 

@@ -1180,7 +1180,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             // A source GL rejects the same way, with the reason in the info log.
             "#error WebGL 1.0 accepts GLSL ES 1.00 shaders only (no #version 300 es)\n".to_owned()
         } else {
-            source
+            self.check_extension_directives(source)
         };
         gl_run!(self, move |gl| {
             gl.shader_source(name, &source);
@@ -3029,6 +3029,29 @@ impl WebGLRenderingContext {
         self.bound_vao.set(array);
         let name = array.map(|a| a.name());
         gl_run!(self, move |gl| gl.bind_vertex_array(name));
+    }
+
+    /// A shader's `#extension` directives may name only the shader extensions the page
+    /// enabled (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: "the shading
+    /// language features of an extension are only available once it is enabled"); Mesa knows
+    /// them all, so a directive for one that is not enabled becomes an `#error` with the reason.
+    fn check_extension_directives(&self, source: String) -> String {
+        let refused = source.lines().find_map(|line| {
+            let rest = line.trim_start().strip_prefix('#')?.trim_start().strip_prefix("extension")?;
+            let name = rest.split(':').next()?.trim();
+            let extension = match name {
+                "GL_OES_standard_derivatives" => Extension::OesStandardDerivatives,
+                "GL_EXT_frag_depth" => Extension::ExtFragDepth,
+                "GL_EXT_shader_texture_lod" => Extension::ExtShaderTextureLod,
+                "GL_EXT_draw_buffers" | "GL_OES_EGL_image_external" => return Some(name.to_owned()),
+                _ => return None,
+            };
+            (!self.enabled(extension)).then(|| name.to_owned())
+        });
+        match refused {
+            Some(name) => format!("#error extension {name} is not enabled (getExtension() enables it)\n"),
+            None => source,
+        }
     }
 
     /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
