@@ -1,10 +1,10 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#the-offscreencanvas-interface
 // OffscreenCanvas is [Transferable] (to another window or a worker; structuredclone.rs) and a
-// <canvas> can hand its control to one (transferControlToOffscreen()). The "2d"
-// and "bitmaprenderer" contexts exist: getContext() returns null for "webgl", "webgl2" and
-// "webgpu", so OffscreenRenderingContext names only those two.
+// <canvas> can hand its control to one (transferControlToOffscreen()). The "2d",
+// "bitmaprenderer" and "webgl" contexts exist: getContext() returns null for "webgl2" and
+// "webgpu", so OffscreenRenderingContext names only those three.
 
-typedef (OffscreenCanvasRenderingContext2D or ImageBitmapRenderingContext) OffscreenRenderingContext;
+typedef (OffscreenCanvasRenderingContext2D or ImageBitmapRenderingContext or WebGLRenderingContext) OffscreenRenderingContext;
 
 dictionary ImageEncodeOptions {
   DOMString type = "image/png";

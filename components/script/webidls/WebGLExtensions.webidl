@@ -3,7 +3,7 @@
 // offered): WEBGL_lose_context (contexts are never lost), WEBGL_draw_buffers, EXT_sRGB,
 // EXT_disjoint_timer_query and the compressed texture formats.
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface ANGLE_instanced_arrays {
     const GLenum VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE = 0x88FE;
     undefined drawArraysInstancedANGLE(GLenum mode, GLint first, GLsizei count, GLsizei primcount);
@@ -11,13 +11,13 @@ interface ANGLE_instanced_arrays {
     undefined vertexAttribDivisorANGLE(GLuint index, GLuint divisor);
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_blend_minmax {
     const GLenum MIN_EXT = 0x8007;
     const GLenum MAX_EXT = 0x8008;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_color_buffer_half_float {
     const GLenum RGBA16F_EXT = 0x881A;
     const GLenum RGB16F_EXT = 0x881B;
@@ -25,64 +25,64 @@ interface EXT_color_buffer_half_float {
     const GLenum UNSIGNED_NORMALIZED_EXT = 0x8C17;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_float_blend {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_frag_depth {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_shader_texture_lod {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_texture_filter_anisotropic {
     const GLenum TEXTURE_MAX_ANISOTROPY_EXT = 0x84FE;
     const GLenum MAX_TEXTURE_MAX_ANISOTROPY_EXT = 0x84FF;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface KHR_parallel_shader_compile {
     const GLenum COMPLETION_STATUS_KHR = 0x91B1;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_element_index_uint {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_fbo_render_mipmap {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_standard_derivatives {
     const GLenum FRAGMENT_SHADER_DERIVATIVE_HINT_OES = 0x8B8B;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_texture_float {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_texture_float_linear {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_texture_half_float {
     const GLenum HALF_FLOAT_OES = 0x8D61;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_texture_half_float_linear {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLVertexArrayObjectOES : WebGLObject {
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface OES_vertex_array_object {
     const GLenum VERTEX_ARRAY_BINDING_OES = 0x85B5;
     WebGLVertexArrayObjectOES? createVertexArrayOES();
@@ -91,20 +91,20 @@ interface OES_vertex_array_object {
     undefined bindVertexArrayOES(WebGLVertexArrayObjectOES? arrayObject);
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface WEBGL_color_buffer_float {
     const GLenum RGBA32F_EXT = 0x8814;
     const GLenum FRAMEBUFFER_ATTACHMENT_COMPONENT_TYPE_EXT = 0x8211;
     const GLenum UNSIGNED_NORMALIZED_EXT = 0x8C17;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface WEBGL_debug_renderer_info {
     const GLenum UNMASKED_VENDOR_WEBGL = 0x9245;
     const GLenum UNMASKED_RENDERER_WEBGL = 0x9246;
 };
 
-[Exposed=Window, LegacyNoInterfaceObject]
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface WEBGL_depth_texture {
     const GLenum UNSIGNED_INT_24_8_WEBGL = 0x84FA;
 };

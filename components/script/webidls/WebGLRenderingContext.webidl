@@ -7,6 +7,7 @@
 //   element type, which WebGL checks against `type`, and readPixels() writes into the caller's
 //   own array. The implementation makes the checks the IDL conversion would (TypeError for a
 //   non-view).
+// - bufferData()'s overloads are one operation taking `any` (see there).
 // - Float32List and Int32List arguments are declared `any` and converted by the
 //   implementation as the union (Float32Array or sequence<GLfloat>) would be: the generator
 //   cannot hold a typed array in a union.
@@ -46,46 +47,46 @@ dictionary WebGLContextAttributes {
     boolean xrCompatible = false;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLBuffer : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLFramebuffer : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLProgram : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLRenderbuffer : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLShader : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLTexture : WebGLObject {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLUniformLocation {
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLActiveInfo {
     readonly attribute GLint size;
     readonly attribute GLenum type;
     readonly attribute DOMString name;
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLShaderPrecisionFormat {
     readonly attribute GLint rangeMin;
     readonly attribute GLint rangeMax;
@@ -475,7 +476,7 @@ interface mixin WebGLRenderingContextBase {
     const GLenum UNPACK_COLORSPACE_CONVERSION_WEBGL = 0x9243;
     const GLenum BROWSER_DEFAULT_WEBGL          = 0x9244;
 
-    readonly attribute HTMLCanvasElement canvas;
+    readonly attribute (HTMLCanvasElement or OffscreenCanvas) canvas;
     readonly attribute GLsizei drawingBufferWidth;
     readonly attribute GLsizei drawingBufferHeight;
     attribute PredefinedColorSpace drawingBufferColorSpace;
@@ -642,8 +643,10 @@ interface mixin WebGLRenderingContextBase {
 };
 
 interface mixin WebGLRenderingContextOverloads {
-    undefined bufferData(GLenum target, GLsizeiptr size, GLenum usage);
-    undefined bufferData(GLenum target, BufferSource? data, GLenum usage);
+    // The two overloads (GLsizeiptr size) and (BufferSource? data) are resolved by the
+    // implementation as WebIDL's overload resolution would: the generator drops the union's
+    // nullability in an overload set, so `null` (INVALID_VALUE in WebGL) would throw.
+    [Throws] undefined bufferData(GLenum target, any sizeOrData, GLenum usage);
     undefined bufferSubData(GLenum target, GLintptr offset, BufferSource data);
 
     [Throws] undefined readPixels(GLint x, GLint y, GLsizei width, GLsizei height,
@@ -680,7 +683,7 @@ interface mixin WebGLRenderingContextOverloads {
     [Throws] undefined uniformMatrix4fv(WebGLUniformLocation? location, GLboolean transpose, any value);
 };
 
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLRenderingContext
 {
 };
@@ -688,7 +691,7 @@ WebGLRenderingContext includes WebGLRenderingContextBase;
 WebGLRenderingContext includes WebGLRenderingContextOverloads;
 
 // https://registry.khronos.org/webgl/specs/latest/1.0/#5.15
-[Exposed=Window]
+[Exposed=(Window,Worker)]
 interface WebGLContextEvent : Event {
     constructor(DOMString type, optional WebGLContextEventInit eventInit = {});
     readonly attribute DOMString statusMessage;

@@ -441,6 +441,11 @@ impl HTMLCanvasElement {
         Ok(Some(context))
     }
 
+    /// The "webgl" context, if the context mode is "webgl".
+    pub fn webgl(&self) -> Option<DomRoot<WebGLRenderingContext>> {
+        self.webgl_context.get()
+    }
+
     /// Whether the context mode is "bitmaprenderer".
     pub fn has_bitmap_context(&self) -> bool {
         self.bitmap_context.get().is_some()

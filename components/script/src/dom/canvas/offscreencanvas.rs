@@ -30,7 +30,7 @@ use crate::dom::bindings::codegen::OffscreenCanvasBinding::OffscreenCanvasMethod
 use crate::dom::bindings::codegen::OffscreenCanvasRenderingContext2DBinding::OffscreenCanvasRenderingContext2DMethods;
 use crate::dom::bindings::codegen::Unions::{
     HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrame,
-    OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContext as OffscreenRenderingContext,
+    OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContext as OffscreenRenderingContext,
     StringOrCanvasGradientOrCanvasPattern, UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence,
 };
 use crate::dom::bindings::error::{Error, Fallible};
@@ -112,7 +112,7 @@ impl OffscreenCanvas {
         if self.detached.get() {
             return Err(Error::DataClone("A detached OffscreenCanvas cannot be transferred.".into()));
         }
-        if self.context.get().is_some() || self.element.has_bitmap_context() {
+        if self.context.get().is_some() || self.element.has_bitmap_context() || self.element.webgl().is_some() {
             return Err(Error::InvalidState(
                 "An OffscreenCanvas with a rendering context cannot be transferred.".into(),
             ));
@@ -237,8 +237,19 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
                 .element
                 .bitmaprenderer_context(cx, options, Some(self))?
                 .map(OffscreenRenderingContext::ImageBitmapRenderingContext)),
-            // "webgl", "webgl2" and "webgpu" are not supported: null, as for a context type the
-            // user agent does not support.
+            // mode "none": "Let context be the result of following the instructions given in the
+            // WebGL specifications' Context Creation sections. If context is null, then return
+            // null; otherwise set this's context mode to webgl. Return context." (The same
+            // object again in mode "webgl", null in the other modes.)
+            OffscreenRenderingContextId::Webgl => {
+                let context = self.element.webgl_context(cx, options)?;
+                if let Some(context) = &context {
+                    context.set_offscreen(self);
+                }
+                Ok(context.map(OffscreenRenderingContext::WebGLRenderingContext))
+            }
+            // "webgl2" and "webgpu" are not supported: null, as for a context type the user agent
+            // does not support.
             _ => Ok(None),
         }
     }
@@ -252,7 +263,8 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
         }
         // 2. If this OffscreenCanvas object's context mode is set to none, then throw an
         //    "InvalidStateError" DOMException.
-        if self.context.get().is_none() && !self.element.has_bitmap_context() {
+        let webgl = self.element.webgl();
+        if self.context.get().is_none() && !self.element.has_bitmap_context() && webgl.is_none() {
             return Err(Error::InvalidState("the OffscreenCanvas has no rendering context".into()));
         }
         // 3. Let image be a newly created ImageBitmap object that references the same
@@ -287,6 +299,11 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
         if !element.has_no_pixels() {
             rendering::push(CanvasCommand::ReplaceBitmap { canvas: element.canvas_id() });
             rendering::mark_dirty(element);
+        }
+        // (A WebGL context's drawing buffer is the bitmap: it starts again cleared.)
+        if let Some(webgl) = webgl {
+            let size = element.bitmap_size();
+            webgl.resize(size.width, size.height);
         }
         // 5. Return image.
         Ok(image)

@@ -27,11 +27,28 @@ pub struct WebGLObject {
     /// The object's "invalidated flag": `delete*()` ran.
     #[no_trace]
     deleted: Cell<bool>,
+    /// Deletes the GL object when the page drops this one without deleting it (queued on its
+    /// context, if the context still exists; see `WebGLRenderingContext::releaser`).
+    #[no_trace]
+    release: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+impl Drop for WebGLObject {
+    fn drop(&mut self) {
+        if let Some(release) = self.release.get_mut().take() {
+            release();
+        }
+    }
 }
 
 impl WebGLObject {
     fn new_inherited(context: WebGLContextId) -> WebGLObject {
-        WebGLObject { reflector_: Reflector::new(), context, deleted: Cell::new(false) }
+        WebGLObject { reflector_: Reflector::new(), context, deleted: Cell::new(false), release: RefCell::new(None) }
+    }
+
+    /// What deletes the GL object if the page drops this one undeleted.
+    pub fn set_release(&self, release: Box<dyn FnOnce()>) {
+        *self.release.borrow_mut() = Some(release);
     }
 
     /// The common part of an object of `context` defined elsewhere (an extension's).
@@ -49,8 +66,10 @@ impl WebGLObject {
         self.deleted.get()
     }
 
-    /// Marks the object deleted; returns whether it already was.
+    /// Marks the object deleted (its GL object is deleted by the caller, not on drop);
+    /// returns whether it already was.
     pub fn mark_deleted(&self) -> bool {
+        self.release.borrow_mut().take();
         self.deleted.replace(true)
     }
 }
@@ -211,6 +230,28 @@ impl WebGLFramebuffer {
     pub fn attached_renderbuffer(&self, attachment: u32) -> Option<DomRoot<WebGLRenderbuffer>> {
         self.renderbuffers[attachment_index(attachment)?].get()
     }
+    /// A deleted texture is detached from every point of the bound framebuffer (as GL does).
+    pub fn detach_texture(&self, texture: &WebGLTexture) {
+        for slot in &self.textures {
+            if slot.get().is_some_and(|t| std::ptr::eq(&*t, texture)) {
+                slot.set(None);
+            }
+        }
+    }
+    /// A deleted renderbuffer is detached from every point of the bound framebuffer.
+    pub fn detach_renderbuffer(&self, renderbuffer: &WebGLRenderbuffer) {
+        for slot in &self.renderbuffers {
+            if slot.get().is_some_and(|r| std::ptr::eq(&*r, renderbuffer)) {
+                slot.set(None);
+            }
+        }
+    }
+    /// The size of the first attachment (colour first), for clipping reads.
+    pub fn size(&self) -> Option<(i32, i32)> {
+        (0..4).find_map(|i| {
+            self.textures[i].get().map(|t| t.size()).or_else(|| self.renderbuffers[i].get().map(|r| r.size()))
+        })
+    }
     /// Notes a binding.
     pub fn set_bound(&self) {
         self.bound.set(true);
@@ -227,10 +268,21 @@ gl_object!(
         /// Bound at least once.
         #[no_trace]
         bound: Cell<bool> = Cell::new(false),
+        /// The storage's size.
+        #[no_trace]
+        size: Cell<(i32, i32)> = Cell::new((0, 0)),
     }
 );
 
 impl WebGLRenderbuffer {
+    /// The storage's size.
+    pub fn size(&self) -> (i32, i32) {
+        self.size.get()
+    }
+    /// Records `renderbufferStorage()`'s size.
+    pub fn set_size(&self, width: i32, height: i32) {
+        self.size.set((width, height));
+    }
     /// Notes a binding.
     pub fn set_bound(&self) {
         self.bound.set(true);

@@ -20,6 +20,7 @@
 //! `#version 300 es` refusal is made here); contexts are never lost.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crossbeam_channel::Sender;
@@ -49,7 +50,9 @@ use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
+use crate::dom::bindings::codegen::Unions::HTMLCanvasElementOrOffscreenCanvas;
 use crate::dom::canvas::htmlcanvaselement::HTMLCanvasElement;
+use crate::dom::canvas::offscreencanvas::OffscreenCanvas;
 use crate::dom::canvas::rendering;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::window::Window;
@@ -128,7 +131,10 @@ struct PixelStore {
 #[dom_struct]
 pub struct WebGLRenderingContext {
     reflector_: Reflector,
+    /// The canvas element, or the element holding an OffscreenCanvas's bitmap.
     canvas: Dom<HTMLCanvasElement>,
+    /// The OffscreenCanvas whose context this is (`canvas` then returns it).
+    offscreen: MutNullableDom<OffscreenCanvas>,
     #[no_trace]
     id: WebGLContextId,
     #[no_trace]
@@ -147,9 +153,10 @@ pub struct WebGLRenderingContext {
     gl_extensions: Vec<String>,
     #[no_trace]
     limits: Limits,
-    /// GL calls not sent yet.
+    /// GL calls not sent yet (shared, weakly, with the objects this context made, which queue
+    /// the deletion of their GL object when the page drops them undeleted).
     #[no_trace]
-    queue: RefCell<Vec<GlTask>>,
+    queue: Rc<RefCell<Vec<GlTask>>>,
     /// The first error WebGL's own checks found and `getError()` has not returned yet.
     #[no_trace]
     error: Cell<u32>,
@@ -283,6 +290,7 @@ impl WebGLRenderingContext {
             Box::new(WebGLRenderingContext {
                 reflector_: Reflector::new(),
                 canvas: Dom::from_ref(canvas),
+                offscreen: MutNullableDom::default(),
                 id,
                 sender,
                 requested: RequestedAttributes {
@@ -297,7 +305,7 @@ impl WebGLRenderingContext {
                 size: Cell::new(info.size),
                 gl_extensions: info.gl_extensions,
                 limits,
-                queue: RefCell::new(Vec::new()),
+                queue: Rc::new(RefCell::new(Vec::new())),
                 error: Cell::new(glow::NO_ERROR),
                 drawn_since_snapshot: Cell::new(false),
                 pixel_store: Cell::new(PixelStore {
@@ -324,6 +332,11 @@ impl WebGLRenderingContext {
             }),
             &window,
         ))
+    }
+
+    /// Makes this the context of `offscreen` (whose bitmap element it was created on).
+    pub fn set_offscreen(&self, offscreen: &OffscreenCanvas) {
+        self.offscreen.set(Some(offscreen));
     }
 
     /// Whether the drawing buffer has no alpha channel (the canvas's image is opaque).
@@ -354,6 +367,19 @@ impl WebGLRenderingContext {
         if full {
             self.flush_queue();
         }
+    }
+
+    /// What an object of this context runs when the page drops it without deleting it: the
+    /// deletion of its GL object, queued after the calls already queued (which may still name
+    /// it), if this context still exists.
+    fn releaser<N: Copy + Send + 'static>(&self, name: N, delete: fn(&glow::Context, N)) -> Box<dyn FnOnce()> {
+        let queue = Rc::downgrade(&self.queue);
+        Box::new(move || {
+            if let Some(queue) = queue.upgrade() {
+                let task: GlTask = Box::new(move |gl: &glow::Context, _: &mut dyn DrawingBuffer| delete(gl, name));
+                queue.borrow_mut().push(task);
+            }
+        })
     }
 
     /// Sends the queued GL calls as one task.
@@ -867,8 +893,11 @@ fn is_bool_uniform(kind: u32) -> bool {
 
 impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-canvas>
-    fn Canvas(&self, _cx: &mut JSContext) -> DomRoot<HTMLCanvasElement> {
-        self.canvas.as_rooted()
+    fn Canvas(&self, _cx: &mut JSContext) -> HTMLCanvasElementOrOffscreenCanvas {
+        match self.offscreen.get() {
+            Some(offscreen) => HTMLCanvasElementOrOffscreenCanvas::OffscreenCanvas(offscreen),
+            None => HTMLCanvasElementOrOffscreenCanvas::HTMLCanvasElement(self.canvas.as_rooted()),
+        }
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferWidth>
@@ -1263,25 +1292,37 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
     fn CreateBuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLBuffer>> {
         let name = gl_query!(self, move |gl| gl.create_buffer().ok())??;
-        Some(WebGLBuffer::new(cx, &self.window(), self.id, name))
+        let object = WebGLBuffer::new(cx, &self.window(), self.id, name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_buffer(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
     fn CreateFramebuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLFramebuffer>> {
         let name = gl_query!(self, move |gl| gl.create_framebuffer().ok())??;
-        Some(WebGLFramebuffer::new(cx, &self.window(), self.id, name))
+        let object = WebGLFramebuffer::new(cx, &self.window(), self.id, name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_framebuffer(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn CreateProgram(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLProgram>> {
         let name = gl_query!(self, move |gl| gl.create_program().ok())??;
-        Some(WebGLProgram::new(cx, &self.window(), self.id, name))
+        let object = WebGLProgram::new(cx, &self.window(), self.id, name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_program(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn CreateRenderbuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLRenderbuffer>> {
         let name = gl_query!(self, move |gl| gl.create_renderbuffer().ok())??;
-        Some(WebGLRenderbuffer::new(cx, &self.window(), self.id, name))
+        let object = WebGLRenderbuffer::new(cx, &self.window(), self.id, name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_renderbuffer(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
@@ -1291,13 +1332,19 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             return None;
         }
         let name = gl_query!(self, move |gl| gl.create_shader(type_).ok())??;
-        Some(WebGLShader::new_of_kind(cx, &self.window(), self.id, name, type_))
+        let object = WebGLShader::new_of_kind(cx, &self.window(), self.id, name, type_);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_shader(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn CreateTexture(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLTexture>> {
         let name = gl_query!(self, move |gl| gl.create_texture().ok())??;
-        Some(WebGLTexture::new(cx, &self.window(), self.id, name))
+        let object = WebGLTexture::new(cx, &self.window(), self.id, name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_texture(name) }));
+        Some(object)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
@@ -1369,6 +1416,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.renderbuffer.get().is_some_and(|r| std::ptr::eq(&*r, renderbuffer)) {
             self.renderbuffer.set(None);
         }
+        if let Some(framebuffer) = self.framebuffer.get() {
+            framebuffer.detach_renderbuffer(renderbuffer);
+        }
         let name = renderbuffer.name();
         gl_run!(self, move |gl| gl.delete_renderbuffer(name));
     }
@@ -1395,6 +1445,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         }
         if texture.object().mark_deleted() {
             return;
+        }
+        if let Some(framebuffer) = self.framebuffer.get() {
+            framebuffer.detach_texture(texture);
         }
         for unit in self.texture_units.iter() {
             for slot in [&unit.texture_2d, &unit.cube_map] {
@@ -2188,9 +2241,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::RGBA16F | glow::RGB16F if self.enabled(Extension::ExtColorBufferHalfFloat) => internalformat,
             _ => return self.error(glow::INVALID_ENUM),
         };
-        if self.renderbuffer.get().is_none() {
+        let Some(bound) = self.renderbuffer.get() else {
             return self.error(glow::INVALID_OPERATION);
-        }
+        };
         if width < 0
             || height < 0
             || width > self.limits.max_renderbuffer_size
@@ -2198,6 +2251,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         {
             return self.error(glow::INVALID_VALUE);
         }
+        bound.set_size(width, height);
         gl_run!(self, move |gl| gl.renderbuffer_storage(target, format, width, height));
     }
 
@@ -2567,26 +2621,45 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         gl_run!(self, move |gl| gl.vertex_attrib_pointer_f32(index, size, type_, normalized, stride, offset));
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: a zero-filled store of `size` bytes.
-    fn BufferData(&self, _cx: &mut JSContext, target: u32, size: i64, usage: u32) {
-        let Some(buffer) = self.buffer_for_data(target, usage) else { return };
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: `bufferData(target, size,
+    /// usage)` or `bufferData(target, data, usage)`, told apart as WebIDL's overload resolution
+    /// does: null is the data overload (and INVALID_VALUE), an ArrayBuffer or a view is data,
+    /// anything else is converted to a size.
+    fn BufferData(&self, cx: &mut JSContext, target: u32, size_or_data: HandleValue, usage: u32) -> Fallible<()> {
+        if size_or_data.get().is_null() {
+            if self.buffer_for_data(target, usage).is_some() {
+                self.error(glow::INVALID_VALUE);
+            }
+            return Ok(());
+        }
+        let is_data = crate::dom::bindings::jit::is_array_buffer(size_or_data)
+            || crate::dom::bindings::jit::is_array_buffer_view(size_or_data);
+        if is_data {
+            let bytes = match ArrayBufferViewOrArrayBuffer::from_jsval(cx, size_or_data, ()) {
+                Ok(Ok(ArrayBufferViewOrArrayBuffer::ArrayBufferView(view))) => view.0,
+                Ok(Ok(ArrayBufferViewOrArrayBuffer::ArrayBuffer(buffer))) => buffer.0,
+                Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
+                Err(()) => return Err(Error::JSFailed),
+            };
+            let Some(buffer) = self.buffer_for_data(target, usage) else { return Ok(()) };
+            buffer.set_data(bytes.len() as i64, usage, Some(&bytes));
+            gl_run!(self, move |gl| gl.buffer_data_u8_slice(target, &bytes, usage));
+            return Ok(());
+        }
+        let size = match i64::from_jsval(cx, size_or_data, crate::dom::bindings::conversions::IntConversion::Default) {
+            Ok(Ok(size)) => size,
+            Ok(Err(failure)) => return Err(Error::Type(failure.describe("The provided value"))),
+            Err(()) => return Err(Error::JSFailed),
+        };
+        let Some(buffer) = self.buffer_for_data(target, usage) else { return Ok(()) };
         if size < 0 || size > i64::from(i32::MAX) {
-            return self.error(glow::INVALID_VALUE);
+            self.error(glow::INVALID_VALUE);
+            return Ok(());
         }
         buffer.set_data(size, usage, None);
         let size = size as i32;
         gl_run!(self, move |gl| gl.buffer_data_size(target, size, usage));
-    }
-
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
-    fn BufferData_(&self, _cx: &mut JSContext, target: u32, data: ArrayBufferViewOrArrayBuffer, usage: u32) {
-        let Some(buffer) = self.buffer_for_data(target, usage) else { return };
-        let bytes = match data {
-            ArrayBufferViewOrArrayBuffer::ArrayBufferView(view) => view.0,
-            ArrayBufferViewOrArrayBuffer::ArrayBuffer(buffer) => buffer.0,
-        };
-        buffer.set_data(bytes.len() as i64, usage, Some(&bytes));
-        gl_run!(self, move |gl| gl.buffer_data_u8_slice(target, &bytes, usage));
+        Ok(())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: the data must fit in the store.
@@ -2679,9 +2752,17 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if width == 0 || height == 0 {
             return Ok(());
         }
-        // The rectangle clipped to the drawing buffer (a framebuffer object is read whole).
+        // The rectangle clipped to the framebuffer (the drawing buffer, or a framebuffer
+        // object's first attachment).
         let from_default = self.default_framebuffer_bound();
-        let (fb_width, fb_height) = if from_default { self.size.get() } else { (i32::MAX as u32, i32::MAX as u32) };
+        let (fb_width, fb_height) = match self.framebuffer.get() {
+            None => self.size.get(),
+            // Without attachments GL itself answers (INVALID_FRAMEBUFFER_OPERATION).
+            Some(framebuffer) => match framebuffer.size() {
+                Some((w, h)) => (w.max(0) as u32, h.max(0) as u32),
+                None => (i32::MAX as u32, i32::MAX as u32),
+            },
+        };
         let x0 = x.max(0);
         let y0 = y.max(0);
         let x1 = (x as i64 + width as i64).min(i64::from(fb_width)) as i32;
@@ -2993,7 +3074,10 @@ impl WebGLRenderingContext {
     pub fn create_vertex_array(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLVertexArrayObjectOES>> {
         // SAFETY: as in `gl_run!`.
         let name = self.call(move |gl, _| unsafe { gl.create_vertex_array() }.ok())??;
-        Some(WebGLVertexArrayObjectOES::new(cx, &self.window(), self.id, name, self.default_vao.attribs.len()))
+        let object = WebGLVertexArrayObjectOES::new(cx, &self.window(), self.id, name, self.default_vao.attribs.len());
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_vertex_array(name) }));
+        Some(object)
     }
 
     /// OES_vertex_array_object's `deleteVertexArrayOES()`: deleting the bound one binds the

@@ -61,6 +61,8 @@ pub struct WorkerParams {
     pub channel: (Sender<RemoteTask>, Receiver<RemoteTask>),
     pub shared: Arc<WorkerShared>,
     pub canvas: Option<CanvasSender>,
+    /// The engine's WebGL thread (an OffscreenCanvas's "webgl" context in the worker).
+    pub webgl: Option<crossbeam_channel::Sender<webgl_traits::WebGLMsg>>,
     /// The engine's codecs.
     pub codecs: Option<std::sync::Arc<dyn media_traits::codecs::CodecProvider>>,
     /// The Media thread's command channel.
@@ -184,6 +186,7 @@ fn worker_thread_main(params: WorkerParams) {
         channel,
         shared,
         canvas,
+        webgl,
         codecs,
         media,
         media_home,
@@ -214,6 +217,9 @@ fn worker_thread_main(params: WorkerParams) {
     crate::embedder::install_host(Rc::new(ForwardToOwner(owner)));
     if let Some(canvas) = canvas {
         crate::threads::set_canvas_sender(canvas);
+    }
+    if let Some(webgl) = webgl {
+        crate::threads::set_webgl_sender(webgl);
     }
     if let Some(codecs) = codecs {
         crate::threads::set_codecs(codecs);

@@ -324,6 +324,7 @@ impl WorkerMethods for Worker {
             channel,
             shared: shared.clone(),
             canvas: crate::threads::canvas_sender(),
+            webgl: crate::threads::webgl_sender(),
             codecs: crate::threads::codecs(),
             media: crate::threads::media_sender(),
             media_home: crate::media_events::home_for_children(),
