@@ -306,8 +306,17 @@ impl HTMLCanvasElement {
             observer(cx, self, now);
         }
         if let Some(webgl) = webgl {
+            // An OffscreenCanvas with a placeholder: the frame goes on to the placeholder after
+            // it reached this bitmap, and the placeholder takes its size; it is displayed there.
+            let link = self.present_to.borrow().clone();
+            if let Some(link) = &link {
+                rendering::push(CanvasCommand::Present { from: self.canvas_id, to: link.canvas() });
+            }
             let then = rendering::take_pending_after(mark);
-            webgl.present(then, self.upcast::<Node>().is_connected());
+            webgl.present(then, self.upcast::<Node>().is_connected() || link.is_some());
+            if let Some(link) = link {
+                link.presented(self.size.get());
+            }
             return;
         }
         // An OffscreenCanvas with a placeholder pushes the frame there: the canvas thread
