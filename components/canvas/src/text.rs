@@ -444,10 +444,11 @@ pub(crate) fn advance_widths(fonts: &mut FontRegistry, runs: &[(String, TextOpti
     let mut widths = Vec::with_capacity(runs.len());
     let mut selected: Option<(&TextOptions, Vec<Face>)> = None;
     for (text, options) in runs {
-        if selected.as_ref().is_none_or(|(o, _)| *o != options) {
-            selected = Some((options, fonts.select(options)));
+        if selected.as_ref().is_some_and(|(o, _)| *o != options) {
+            selected = None;
         }
-        let faces = Faces::new(&selected.as_ref().expect("selected above").1);
+        let (_, chosen) = selected.get_or_insert_with(|| (options, fonts.select(options)));
+        let faces = Faces::new(chosen);
         let width = if faces.fonts.is_empty() {
             0.0
         } else {

@@ -236,7 +236,6 @@ impl HTMLCanvasElement {
             rendering::push(CanvasCommand::Create { canvas: self.canvas_id, size: self.size.get(), opaque });
         }
         if let Some(webgl) = self.webgl_context.get() {
-            rendering::flush();
             webgl.snapshot_if_drawn();
         }
     }
@@ -506,19 +505,13 @@ impl HTMLCanvasElement {
         if let Some(context) = self.context.get() {
             context.reset_to_default_state();
         }
-        // webgl: a new drawing buffer of the new size (cleared), after the bitmap's resize.
+        // 2. Resize the output bitmap to the new width and height (and clear it). webgl: a new
+        //    drawing buffer of the new size (cleared), after the bitmap's resize.
         if let Some(webgl) = self.webgl_context.get() {
             rendering::push(CanvasCommand::Resize { canvas: self.canvas_id, size });
             rendering::flush();
             webgl.resize(size.width, size.height);
-            let observers: Vec<_> = self.resize_observers.borrow().iter().map(|(_, f)| f.clone()).collect();
-            for observer in observers {
-                observer(self, size);
-            }
-            return;
-        }
-        // 2. Resize the output bitmap to the new width and height (and clear it).
-        if self.bitmap_created.get() {
+        } else if self.bitmap_created.get() {
             rendering::push(CanvasCommand::Resize { canvas: self.canvas_id, size });
             rendering::mark_dirty(self);
         }

@@ -70,11 +70,10 @@ pub fn view_class(kind: u32) -> &'static [&'static str] {
     }
 }
 
-/// Bytes of a `width`×`height` image whose rows are `row` bytes long and start at multiples of
+/// Bytes of an image of `height` rows `row` bytes long, each starting at a multiple of
 /// `alignment` (the last row is not padded), and the padded row stride.
-pub fn image_size(width: usize, height: usize, row: usize, alignment: usize) -> (usize, usize) {
+pub fn image_size(height: usize, row: usize, alignment: usize) -> (usize, usize) {
     let stride = row.div_ceil(alignment.max(1)) * alignment.max(1);
-    let _ = width;
     if height == 0 { (0, stride) } else { ((height - 1) * stride + row, stride) }
 }
 
@@ -229,8 +228,8 @@ mod tests {
 
     #[test]
     fn sizes_with_alignment() {
-        assert_eq!(image_size(3, 2, 9, 4), (21, 12));
-        assert_eq!(image_size(1, 0, 4, 4), (0, 4));
+        assert_eq!(image_size(2, 9, 4), (21, 12));
+        assert_eq!(image_size(0, 4, 4), (0, 4));
         let mut rows = vec![1, 1, 0, 0, 2, 2];
         flip_rows(&mut rows, 3, 2);
         assert_eq!(rows, vec![2, 2, 0, 0, 1, 1]);

@@ -163,6 +163,9 @@ pub struct WebGLRenderingContext {
     /// Drawn into since the canvas thread last got the drawing buffer.
     #[no_trace]
     drawn_since_snapshot: Cell<bool>,
+    /// Drawn into since the last presentation (the buffer and the canvas are marked dirty).
+    #[no_trace]
+    buffer_marked: Cell<bool>,
     #[no_trace]
     pixel_store: Cell<PixelStore>,
     #[no_trace]
@@ -308,6 +311,7 @@ impl WebGLRenderingContext {
                 queue: Rc::new(RefCell::new(Vec::new())),
                 error: Cell::new(glow::NO_ERROR),
                 drawn_since_snapshot: Cell::new(false),
+                buffer_marked: Cell::new(false),
                 pixel_store: Cell::new(PixelStore {
                     flip_y: false,
                     premultiply_alpha: false,
@@ -431,9 +435,12 @@ impl WebGLRenderingContext {
             return;
         }
         self.drawn_since_snapshot.set(true);
-        let task: GlTask = Box::new(|_: &glow::Context, buffer: &mut dyn DrawingBuffer| buffer.mark_dirty());
-        self.enqueue(task);
-        rendering::mark_dirty(&self.canvas);
+        // Once per presentation, not per draw call.
+        if !self.buffer_marked.replace(true) {
+            let task: GlTask = Box::new(|_: &glow::Context, buffer: &mut dyn DrawingBuffer| buffer.mark_dirty());
+            self.enqueue(task);
+            rendering::mark_dirty(&self.canvas);
+        }
     }
 
     /// At a rendering update in which the canvas is dirty: the drawing buffer becomes the
@@ -443,6 +450,7 @@ impl WebGLRenderingContext {
     /// kept.
     pub fn present(&self, then: Vec<canvas_traits::command::CanvasCommand>, displayed: bool) {
         self.flush_queue();
+        self.buffer_marked.set(false);
         // A displayed frame clears the drawing buffer (unless preserveDrawingBuffer): the
         // canvas read as an image then gives the cleared buffer, as in Chromium, so the next
         // reader takes a snapshot again.
@@ -459,6 +467,9 @@ impl WebGLRenderingContext {
         if !self.drawn_since_snapshot.replace(false) {
             return;
         }
+        // The canvas's bitmap (and whatever else is batched) reaches the canvas thread before
+        // the frame does.
+        rendering::flush();
         self.flush_queue();
         let (reply, answer) = crossbeam_channel::bounded(1);
         if self.sender.send(WebGLMsg::Snapshot { context: self.id, reply }).is_ok() {
@@ -528,6 +539,33 @@ impl WebGLRenderingContext {
             glow::TEXTURE_CUBE_MAP_POSITIVE_X..=glow::TEXTURE_CUBE_MAP_NEGATIVE_Z if faces => Ok(unit.cube_map.get()),
             _ => Err(glow::INVALID_ENUM),
         }
+    }
+
+    /// The texture bound for `target` on the active unit, or `None` with the error recorded:
+    /// INVALID_ENUM for a bad target, INVALID_OPERATION when no texture is bound.
+    fn texture_for(&self, target: u32, faces: bool) -> Option<DomRoot<WebGLTexture>> {
+        match self.bound_texture(target, faces) {
+            Ok(Some(texture)) => Some(texture),
+            Ok(None) => {
+                self.error(glow::INVALID_OPERATION);
+                None
+            }
+            Err(e) => {
+                self.error(e);
+                None
+            }
+        }
+    }
+
+    /// The first steps of every `delete*()`: an object of another context is
+    /// INVALID_OPERATION, a deleted one is ignored; otherwise it is marked deleted and the
+    /// caller deletes its GL object (true).
+    fn begin_delete<T: GlObject>(&self, object: &T) -> bool {
+        if object.object().context() != self.id {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        }
+        !object.object().mark_deleted()
     }
 
     /// Whether the default framebuffer (the drawing buffer) is the one bound.
@@ -1230,10 +1268,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         height: i32,
         border: i32,
     ) {
-        match self.bound_texture(target, true) {
-            Ok(Some(_)) => {}
-            Ok(None) => return self.error(glow::INVALID_OPERATION),
-            Err(e) => return self.error(e),
+        if self.texture_for(target, true).is_none() {
+            return;
         }
         if pixels::channels(internalformat).is_none() {
             return self.error(glow::INVALID_ENUM);
@@ -1268,10 +1304,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         width: i32,
         height: i32,
     ) {
-        match self.bound_texture(target, true) {
-            Ok(Some(_)) => {}
-            Ok(None) => return self.error(glow::INVALID_OPERATION),
-            Err(e) => return self.error(e),
+        if self.texture_for(target, true).is_none() {
+            return;
         }
         if level < 0 || width < 0 || height < 0 || xoffset < 0 || yoffset < 0 {
             return self.error(glow::INVALID_VALUE);
@@ -1359,10 +1393,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// unbinds it.
     fn DeleteBuffer(&self, _cx: &mut JSContext, buffer: Option<&WebGLBuffer>) {
         let Some(buffer) = buffer else { return };
-        if buffer.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if buffer.object().mark_deleted() {
+        if !self.begin_delete(buffer) {
             return;
         }
         if self.array_buffer.get().is_some_and(|b| std::ptr::eq(&*b, buffer)) {
@@ -1377,10 +1408,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// framebuffer binds the drawing buffer again.
     fn DeleteFramebuffer(&self, _cx: &mut JSContext, framebuffer: Option<&WebGLFramebuffer>) {
         let Some(framebuffer) = framebuffer else { return };
-        if framebuffer.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if framebuffer.object().mark_deleted() {
+        if !self.begin_delete(framebuffer) {
             return;
         }
         let name = framebuffer.name();
@@ -1407,10 +1435,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn DeleteRenderbuffer(&self, _cx: &mut JSContext, renderbuffer: Option<&WebGLRenderbuffer>) {
         let Some(renderbuffer) = renderbuffer else { return };
-        if renderbuffer.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if renderbuffer.object().mark_deleted() {
+        if !self.begin_delete(renderbuffer) {
             return;
         }
         if self.renderbuffer.get().is_some_and(|r| std::ptr::eq(&*r, renderbuffer)) {
@@ -1426,10 +1451,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn DeleteShader(&self, _cx: &mut JSContext, shader: Option<&WebGLShader>) {
         let Some(shader) = shader else { return };
-        if shader.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if shader.object().mark_deleted() {
+        if !self.begin_delete(shader) {
             return;
         }
         let name = shader.name();
@@ -1440,10 +1462,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// unbinds it from every unit.
     fn DeleteTexture(&self, _cx: &mut JSContext, texture: Option<&WebGLTexture>) {
         let Some(texture) = texture else { return };
-        if texture.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if texture.object().mark_deleted() {
+        if !self.begin_delete(texture) {
             return;
         }
         if let Some(framebuffer) = self.framebuffer.get() {
@@ -1640,12 +1659,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
-        match self.bound_texture(target, false) {
-            // WebGL 1: only power-of-two textures have mipmaps.
-            Ok(Some(texture)) if !texture.is_power_of_two() => return self.error(glow::INVALID_OPERATION),
-            Ok(Some(_)) => {}
-            Ok(None) => return self.error(glow::INVALID_OPERATION),
-            Err(e) => return self.error(e),
+        let Some(texture) = self.texture_for(target, false) else { return };
+        // WebGL 1: only power-of-two textures have mipmaps.
+        if !texture.is_power_of_two() {
+            return self.error(glow::INVALID_OPERATION);
         }
         gl_run!(self, move |gl| gl.generate_mipmap(target));
     }
@@ -1967,10 +1984,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GetTexParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
         rval.set(NullValue());
-        match self.bound_texture(target, false) {
-            Ok(Some(_)) => {}
-            Ok(None) => return self.error(glow::INVALID_OPERATION),
-            Err(e) => return self.error(e),
+        if self.texture_for(target, false).is_none() {
+            return;
         }
         match pname {
             glow::TEXTURE_MAG_FILTER | glow::TEXTURE_MIN_FILTER | glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {}
@@ -2325,10 +2340,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn TexParameterf(&self, cx: &mut JSContext, target: u32, pname: u32, param: f32) {
         if pname == glow::TEXTURE_MAX_ANISOTROPY_EXT && self.enabled(Extension::ExtTextureFilterAnisotropic) {
-            match self.bound_texture(target, false) {
-                Ok(Some(_)) => {}
-                Ok(None) => return self.error(glow::INVALID_OPERATION),
-                Err(e) => return self.error(e),
+            if self.texture_for(target, false).is_none() {
+                return;
             }
             if param.is_nan() || param < 1.0 {
                 return self.error(glow::INVALID_VALUE);
@@ -2342,10 +2355,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: WebGL 1's four parameters
     /// and their values.
     fn TexParameteri(&self, _cx: &mut JSContext, target: u32, pname: u32, param: i32) {
-        match self.bound_texture(target, false) {
-            Ok(Some(_)) => {}
-            Ok(None) => return self.error(glow::INVALID_OPERATION),
-            Err(e) => return self.error(e),
+        if self.texture_for(target, false).is_none() {
+            return;
         }
         let value = param as u32;
         let valid = match pname {
@@ -2743,7 +2754,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         let bpp = pixels::bytes_per_pixel(format, type_).unwrap_or(4);
         let (width, height) = (width as usize, height as usize);
         let store = self.pixel_store.get();
-        let (needed, stride) = pixels::image_size(width, height, width * bpp, store.pack_alignment as usize);
+        let (needed, stride) = pixels::image_size(height, width * bpp, store.pack_alignment as usize);
         let available = crate::dom::bindings::conversions::with_view_bytes_mut(pixels, |bytes| bytes.len());
         if available < needed {
             self.error(glow::INVALID_OPERATION);
@@ -3084,10 +3095,7 @@ impl WebGLRenderingContext {
     /// default vertex array.
     pub fn delete_vertex_array(&self, array: Option<&WebGLVertexArrayObjectOES>) {
         let Some(array) = array else { return };
-        if array.object().context() != self.id {
-            return self.error(glow::INVALID_OPERATION);
-        }
-        if array.object().mark_deleted() {
+        if !self.begin_delete(array) {
             return;
         }
         if self.bound_vao.get().is_some_and(|v| std::ptr::eq(&*v, array)) {
@@ -3308,17 +3316,7 @@ impl WebGLRenderingContext {
         format: u32,
         type_: u32,
     ) -> Option<usize> {
-        match self.bound_texture(target, true) {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                self.error(glow::INVALID_OPERATION);
-                return None;
-            }
-            Err(e) => {
-                self.error(e);
-                return None;
-            }
-        }
+        self.texture_for(target, true)?;
         if !self.texture_format_allowed(format) || !self.texture_format_allowed(internalformat) {
             self.error(glow::INVALID_ENUM);
             return None;
@@ -3377,17 +3375,7 @@ impl WebGLRenderingContext {
         format: u32,
         type_: u32,
     ) -> Option<usize> {
-        match self.bound_texture(target, true) {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                self.error(glow::INVALID_OPERATION);
-                return None;
-            }
-            Err(e) => {
-                self.error(e);
-                return None;
-            }
-        }
+        self.texture_for(target, true)?;
         if !self.texture_format_allowed(format) || !self.texture_type_allowed(type_) {
             self.error(glow::INVALID_ENUM);
             return None;
@@ -3423,7 +3411,7 @@ impl WebGLRenderingContext {
     ) -> Fallible<Option<Vec<u8>>> {
         let store = self.pixel_store.get();
         let (width, height) = (width as usize, height as usize);
-        let (needed, stride) = pixels::image_size(width, height, width * bpp, store.unpack_alignment as usize);
+        let (needed, stride) = pixels::image_size(height, width * bpp, store.unpack_alignment as usize);
         let Some(pixels) = pixels else {
             return Ok(Some(vec![0; needed]));
         };
