@@ -291,6 +291,7 @@ unsafe extern "C" fn run_jobs(cx: *mut RawJSContext) {
 
 thread_local! {
     static PERFORMING_CHECKPOINT: Cell<bool> = const { Cell::new(false) };
+    static CHECKPOINTS: Cell<u64> = const { Cell::new(0) };
     /// Rejected promises without a handler, waiting for the end of the checkpoint.
     static ABOUT_TO_BE_NOTIFIED: RefCell<Vec<PersistentObject>> = const { RefCell::new(Vec::new()) };
     static ERROR_COUNT: Cell<usize> = const { Cell::new(0) };
@@ -405,11 +406,19 @@ pub fn reported_error_count() -> usize {
 }
 
 /// <https://html.spec.whatwg.org/multipage/webappapis.html#perform-a-microtask-checkpoint>
+/// How many microtask checkpoints this thread has performed: a count that changes each time
+/// control returns to the event loop after script (WebGL 2.0 queries and syncs become
+/// available only then).
+pub fn checkpoints() -> u64 {
+    CHECKPOINTS.with(Cell::get)
+}
+
 pub fn microtask_checkpoint(cx: &mut JSContext) {
     // Step 1: If the event loop's performing a microtask checkpoint is true, return.
     if PERFORMING_CHECKPOINT.with(|p| p.replace(true)) {
         return;
     }
+    CHECKPOINTS.with(|c| c.set(c.get() + 1));
     rooted!(&in(cx) let mut generic_task = UndefinedValue());
     rooted!(&in(cx) let mut js_task = std::ptr::null_mut::<mozjs::jsapi::JSMicroTask>());
     rooted!(&in(cx) let mut execution_global = std::ptr::null_mut::<JSObject>());

@@ -1,10 +1,10 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#the-canvas-element
-// The "2d", "bitmaprenderer" and "webgl" (WebGL 1.0) contexts are implemented: getContext() returns null for
-// "webgl2", "webgpu" and unknown ids, so RenderingContext names only those three.
+// The "2d", "bitmaprenderer", "webgl" and "webgl2" contexts are implemented: getContext() returns null
+// for "webgpu" and unknown ids, so RenderingContext names only those four.
 // The width and height setters are [SetterThrows]: the standard's prose throws an InvalidStateError
 // on a placeholder canvas (one that transferred its control to an OffscreenCanvas).
 
-typedef (CanvasRenderingContext2D or ImageBitmapRenderingContext or WebGLRenderingContext) RenderingContext;
+typedef (CanvasRenderingContext2D or ImageBitmapRenderingContext or WebGLRenderingContext or WebGL2RenderingContext) RenderingContext;
 
 [Exposed=Window]
 interface HTMLCanvasElement : HTMLElement {

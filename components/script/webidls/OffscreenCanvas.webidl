@@ -1,10 +1,10 @@
 // https://html.spec.whatwg.org/multipage/canvas.html#the-offscreencanvas-interface
 // OffscreenCanvas is [Transferable] (to another window or a worker; structuredclone.rs) and a
 // <canvas> can hand its control to one (transferControlToOffscreen()). The "2d",
-// "bitmaprenderer" and "webgl" contexts exist: getContext() returns null for "webgl2" and
-// "webgpu", so OffscreenRenderingContext names only those three.
+// "bitmaprenderer", "webgl" and "webgl2" contexts exist: getContext() returns null for
+// "webgpu", so OffscreenRenderingContext names only those four.
 
-typedef (OffscreenCanvasRenderingContext2D or ImageBitmapRenderingContext or WebGLRenderingContext) OffscreenRenderingContext;
+typedef (OffscreenCanvasRenderingContext2D or ImageBitmapRenderingContext or WebGLRenderingContext or WebGL2RenderingContext) OffscreenRenderingContext;
 
 dictionary ImageEncodeOptions {
   DOMString type = "image/png";

@@ -29,6 +29,11 @@ interface EXT_color_buffer_half_float {
 interface EXT_float_blend {
 };
 
+// https://registry.khronos.org/webgl/extensions/EXT_color_buffer_float/ (WebGL 2.0 only)
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
+interface EXT_color_buffer_float {
+};
+
 [Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface EXT_frag_depth {
 };

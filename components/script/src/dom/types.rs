@@ -258,16 +258,18 @@ pub use crate::dom::webcodecs::videoframe::VideoFrame;
 pub use crate::dom::webcrypto::crypto::Crypto;
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 pub use crate::dom::webgl::extensions::{
-    ANGLE_instanced_arrays, EXT_blend_minmax, EXT_color_buffer_half_float, EXT_float_blend, EXT_frag_depth,
-    EXT_shader_texture_lod, EXT_texture_filter_anisotropic, KHR_parallel_shader_compile, OES_element_index_uint,
-    OES_fbo_render_mipmap, OES_standard_derivatives, OES_texture_float, OES_texture_float_linear,
-    OES_texture_half_float, OES_texture_half_float_linear, OES_vertex_array_object, WEBGL_color_buffer_float,
-    WEBGL_debug_renderer_info, WEBGL_depth_texture, WebGLVertexArrayObjectOES,
+    ANGLE_instanced_arrays, EXT_blend_minmax, EXT_color_buffer_float, EXT_color_buffer_half_float, EXT_float_blend,
+    EXT_frag_depth, EXT_shader_texture_lod, EXT_texture_filter_anisotropic, KHR_parallel_shader_compile,
+    OES_element_index_uint, OES_fbo_render_mipmap, OES_standard_derivatives, OES_texture_float,
+    OES_texture_float_linear, OES_texture_half_float, OES_texture_half_float_linear, OES_vertex_array_object,
+    WEBGL_color_buffer_float, WEBGL_debug_renderer_info, WEBGL_depth_texture, WebGLVertexArrayObjectOES,
 };
 pub use crate::dom::webgl::objects::{
-    WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLObject, WebGLProgram, WebGLRenderbuffer, WebGLShader,
-    WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
+    WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLObject, WebGLProgram, WebGLQuery, WebGLRenderbuffer,
+    WebGLSampler, WebGLShader, WebGLShaderPrecisionFormat, WebGLSync, WebGLTexture, WebGLTransformFeedback,
+    WebGLUniformLocation, WebGLVertexArrayObject,
 };
+pub use crate::dom::webgl::webgl2renderingcontext::WebGL2RenderingContext;
 pub use crate::dom::webgl::webglcontextevent::WebGLContextEvent;
 pub use crate::dom::webgl::webglrenderingcontext::WebGLRenderingContext;
 pub use crate::dom::weblocks::lock::Lock;

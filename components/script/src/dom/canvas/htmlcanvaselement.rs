@@ -28,7 +28,7 @@ use crate::dom::bindings::codegen::Dictionaries::{
     CanvasRenderingContext2DSettings, ImageBitmapRenderingContextSettings, WebGLContextAttributes,
 };
 use crate::dom::bindings::codegen::HTMLCanvasElementBinding::HTMLCanvasElementMethods;
-use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContext as RenderingContext;
+use crate::dom::bindings::codegen::Unions::CanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContextOrWebGL2RenderingContext as RenderingContext;
 use crate::dom::bindings::conversions::FromJSVal;
 use crate::dom::bindings::error::{Error, ErrorResult, Fallible};
 use crate::dom::bindings::inheritance::Castable;
@@ -50,7 +50,9 @@ use crate::dom::fileapi::blob::Blob;
 use crate::dom::globalscope::DomGlobal;
 use crate::dom::html::htmlelement::HTMLElement;
 use crate::dom::mediacapture::mediastream::MediaStream;
+use crate::dom::webgl::webgl2renderingcontext::WebGL2RenderingContext;
 use crate::dom::webgl::webglrenderingcontext::WebGLRenderingContext;
+use webgl_traits::WebGLVersion;
 
 /// The default bitmap size (<https://html.spec.whatwg.org/multipage/canvas.html#attr-canvas-width>).
 const DEFAULT_WIDTH: u32 = 300;
@@ -67,6 +69,9 @@ pub struct HTMLCanvasElement {
     /// The "webgl" context, once `getContext("webgl")` created it (the context mode is then
     /// "webgl").
     webgl_context: MutNullableDom<WebGLRenderingContext>,
+    /// The "webgl2" context, once `getContext("webgl2")` created it (the context mode is then
+    /// "webgl2", and `webgl_context` is the WebGL context it wraps).
+    webgl2_context: MutNullableDom<WebGL2RenderingContext>,
     /// This canvas's bitmap on the canvas thread.
     #[no_trace]
     canvas_id: CanvasId,
@@ -145,6 +150,7 @@ impl HTMLCanvasElement {
                 context: Default::default(),
                 bitmap_context: Default::default(),
                 webgl_context: Default::default(),
+                webgl2_context: Default::default(),
                 canvas_id: CanvasId::next(),
                 bitmap_created: Cell::new(false),
                 size: Cell::new(ImageSize::new(DEFAULT_WIDTH, DEFAULT_HEIGHT)),
@@ -427,11 +433,46 @@ impl HTMLCanvasElement {
         cx: &mut JSContext,
         options: HandleValue,
     ) -> Fallible<Option<DomRoot<WebGLRenderingContext>>> {
+        // mode "webgl2": "Return null."
+        if self.webgl2_context.get().is_some() {
+            return Ok(None);
+        }
         // mode "webgl": "Return the same object as was returned the last time the method was
         // invoked with this same first argument."
         if let Some(context) = self.webgl_context.get() {
             return Ok(Some(context));
         }
+        self.new_webgl_context(cx, options, WebGLVersion::WebGL1)
+    }
+
+    /// The "webgl2" row of `getContext()`'s table.
+    pub fn webgl2_context(
+        &self,
+        cx: &mut JSContext,
+        options: HandleValue,
+    ) -> Fallible<Option<DomRoot<WebGL2RenderingContext>>> {
+        // mode "webgl2": "Return the same object as was returned the last time the method was
+        // invoked with this same first argument."
+        if let Some(context) = self.webgl2_context.get() {
+            return Ok(Some(context));
+        }
+        // mode "webgl": "Return null."
+        if self.webgl_context.get().is_some() {
+            return Ok(None);
+        }
+        let Some(base) = self.new_webgl_context(cx, options, WebGLVersion::WebGL2)? else { return Ok(None) };
+        let context = WebGL2RenderingContext::new(cx, &self.global(), &base);
+        self.webgl2_context.set(Some(&context));
+        Ok(Some(context))
+    }
+
+    /// Mode "none" of the "webgl" and "webgl2" rows.
+    fn new_webgl_context(
+        &self,
+        cx: &mut JSContext,
+        options: HandleValue,
+        version: WebGLVersion,
+    ) -> Fallible<Option<DomRoot<WebGLRenderingContext>>> {
         // mode "2d" or "bitmaprenderer": "Return null."
         if self.context.get().is_some() || self.bitmap_context.get().is_some() {
             return Ok(None);
@@ -442,14 +483,20 @@ impl HTMLCanvasElement {
         // otherwise set this's context mode to webgl or webgl2."
         let attributes: WebGLContextAttributes = context_settings(cx, options)?;
         self.recreate_bitmap();
-        let Some(context) = WebGLRenderingContext::create(cx, self, &attributes) else {
+        let Some(context) = WebGLRenderingContext::create(cx, self, &attributes, version) else {
             return Ok(None);
         };
         self.webgl_context.set(Some(&context));
         Ok(Some(context))
     }
 
-    /// The "webgl" context, if the context mode is "webgl".
+    /// The "webgl2" context, if the context mode is "webgl2".
+    pub fn webgl2(&self) -> Option<DomRoot<WebGL2RenderingContext>> {
+        self.webgl2_context.get()
+    }
+
+    /// The WebGL context, if the context mode is "webgl" (or "webgl2": the context the
+    /// WebGL2RenderingContext wraps).
     pub fn webgl(&self) -> Option<DomRoot<WebGLRenderingContext>> {
         self.webgl_context.get()
     }
@@ -680,8 +727,8 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
         // 1. If options is not an object, set options to null.
         // 2. Set options to the result of converting options to a JavaScript value.
         // 3. Run the steps in the cell of the table whose column header matches this canvas
-        //    element's canvas context mode and whose row header matches contextId. "webgl2",
-        //    "webgpu" and unknown ids are contexts Aperture does not support: null.
+        //    element's canvas context mode and whose row header matches contextId. "webgpu"
+        //    and unknown ids are contexts Aperture does not support: null.
         //    Mode "placeholder": "Throw an InvalidStateError DOMException."
         if self.placeholder.get() {
             return Err(Error::InvalidState("the canvas has transferred its control to an OffscreenCanvas".into()));
@@ -694,6 +741,7 @@ impl HTMLCanvasElementMethods for HTMLCanvasElement {
             "webgl" | "experimental-webgl" => {
                 Ok(self.webgl_context(cx, options)?.map(RenderingContext::WebGLRenderingContext))
             }
+            "webgl2" => Ok(self.webgl2_context(cx, options)?.map(RenderingContext::WebGL2RenderingContext)),
             _ => Ok(None),
         }
     }

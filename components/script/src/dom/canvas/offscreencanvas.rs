@@ -30,7 +30,7 @@ use crate::dom::bindings::codegen::OffscreenCanvasBinding::OffscreenCanvasMethod
 use crate::dom::bindings::codegen::OffscreenCanvasRenderingContext2DBinding::OffscreenCanvasRenderingContext2DMethods;
 use crate::dom::bindings::codegen::Unions::{
     HTMLImageElementOrHTMLVideoElementOrHTMLCanvasElementOrImageBitmapOrOffscreenCanvasOrVideoFrame,
-    OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContext as OffscreenRenderingContext,
+    OffscreenCanvasRenderingContext2DOrImageBitmapRenderingContextOrWebGLRenderingContextOrWebGL2RenderingContext as OffscreenRenderingContext,
     StringOrCanvasGradientOrCanvasPattern, UnrestrictedDoubleOrDOMPointInitOrUnrestrictedDoubleOrDOMPointInitSequence,
 };
 use crate::dom::bindings::error::{Error, Fallible};
@@ -248,8 +248,16 @@ impl OffscreenCanvasMethods for OffscreenCanvas {
                 }
                 Ok(context.map(OffscreenRenderingContext::WebGLRenderingContext))
             }
-            // "webgl2" and "webgpu" are not supported: null, as for a context type the user agent
-            // does not support.
+            // The same for "webgl2" (context mode webgl2).
+            OffscreenRenderingContextId::Webgl2 => {
+                let context = self.element.webgl2_context(cx, options)?;
+                if let Some(context) = &context {
+                    context.base().set_offscreen(self);
+                }
+                Ok(context.map(OffscreenRenderingContext::WebGL2RenderingContext))
+            }
+            // "webgpu" is not supported: null, as for a context type the user agent does not
+            // support.
             _ => Ok(None),
         }
     }

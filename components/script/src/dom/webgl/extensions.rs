@@ -22,6 +22,7 @@ use crate::dom::html::window::Window;
 pub enum Extension {
     AngleInstancedArrays,
     ExtBlendMinmax,
+    ExtColorBufferFloat,
     ExtColorBufferHalfFloat,
     ExtFloatBlend,
     ExtFragDepth,
@@ -46,6 +47,7 @@ pub enum Extension {
 pub const ALL: &[(Extension, &str, &[&str])] = &[
     (Extension::AngleInstancedArrays, "ANGLE_instanced_arrays", &[]),
     (Extension::ExtBlendMinmax, "EXT_blend_minmax", &[]),
+    (Extension::ExtColorBufferFloat, "EXT_color_buffer_float", &["GL_EXT_color_buffer_float"]),
     (Extension::ExtColorBufferHalfFloat, "EXT_color_buffer_half_float", &["GL_EXT_color_buffer_half_float"]),
     (Extension::ExtFloatBlend, "EXT_float_blend", &["GL_EXT_float_blend"]),
     (Extension::ExtFragDepth, "EXT_frag_depth", &["GL_EXT_frag_depth"]),
@@ -65,9 +67,26 @@ pub const ALL: &[(Extension, &str, &[&str])] = &[
     (Extension::WebglDepthTexture, "WEBGL_depth_texture", &["GL_OES_depth_texture"]),
 ];
 
-/// The extensions offered on top of an OpenGL ES context with `gl_extensions`.
-pub fn supported(gl_extensions: &[String]) -> Vec<Extension> {
+/// Whether a WebGL 2.0 context offers `extension`: the others are core in WebGL 2.0 (or, for
+/// the WebGL 1.0 float and half-float colour buffer ones, replaced by EXT_color_buffer_float).
+fn in_webgl2(extension: Extension) -> bool {
+    matches!(
+        extension,
+        Extension::ExtColorBufferFloat
+            | Extension::ExtColorBufferHalfFloat
+            | Extension::ExtFloatBlend
+            | Extension::ExtTextureFilterAnisotropic
+            | Extension::KhrParallelShaderCompile
+            | Extension::OesTextureFloatLinear
+            | Extension::WebglDebugRendererInfo
+    )
+}
+
+/// The extensions a WebGL 1.0 (or, with `webgl2`, 2.0) context offers on top of an OpenGL ES
+/// context with `gl_extensions`.
+pub fn supported(gl_extensions: &[String], webgl2: bool) -> Vec<Extension> {
     ALL.iter()
+        .filter(|(e, _, _)| if webgl2 { in_webgl2(*e) } else { *e != Extension::ExtColorBufferFloat })
         .filter(|(_, _, needs)| needs.iter().all(|n| gl_extensions.iter().any(|e| e == n)))
         .map(|(e, _, _)| *e)
         .collect()
@@ -104,6 +123,7 @@ macro_rules! plain_extension {
 
 plain_extension!(
     EXT_blend_minmax,
+    EXT_color_buffer_float,
     EXT_color_buffer_half_float,
     EXT_float_blend,
     EXT_frag_depth,
@@ -278,6 +298,7 @@ pub struct ExtensionObjects {
     pub ext_blend_minmax: MutNullableDom<EXT_blend_minmax>,
     pub ext_color_buffer_half_float: MutNullableDom<EXT_color_buffer_half_float>,
     pub ext_float_blend: MutNullableDom<EXT_float_blend>,
+    pub ext_color_buffer_float: MutNullableDom<EXT_color_buffer_float>,
     pub ext_frag_depth: MutNullableDom<EXT_frag_depth>,
     pub ext_shader_texture_lod: MutNullableDom<EXT_shader_texture_lod>,
     pub ext_texture_filter_anisotropic: MutNullableDom<EXT_texture_filter_anisotropic>,
@@ -323,6 +344,7 @@ impl ExtensionObjects {
             Extension::ExtBlendMinmax => plain!(ext_blend_minmax, EXT_blend_minmax),
             Extension::ExtColorBufferHalfFloat => plain!(ext_color_buffer_half_float, EXT_color_buffer_half_float),
             Extension::ExtFloatBlend => plain!(ext_float_blend, EXT_float_blend),
+            Extension::ExtColorBufferFloat => plain!(ext_color_buffer_float, EXT_color_buffer_float),
             Extension::ExtFragDepth => plain!(ext_frag_depth, EXT_frag_depth),
             Extension::ExtShaderTextureLod => plain!(ext_shader_texture_lod, EXT_shader_texture_lod),
             Extension::ExtTextureFilterAnisotropic => {

@@ -177,14 +177,36 @@ impl WebGLBuffer {
     }
     /// The largest index among `count` indices of `index_size` bytes from `offset`, or `None`
     /// when they do not all lie in the buffer.
-    pub fn max_index(&self, offset: usize, count: usize, index_size: usize) -> Option<u32> {
+    /// With `restart`, the primitive restart index (the type's largest value) is skipped.
+    pub fn max_index(&self, offset: usize, count: usize, index_size: usize, restart: bool) -> Option<u32> {
         let elements = self.elements.borrow();
         let bytes = elements.get(offset..offset.checked_add(count.checked_mul(index_size)?)?)?;
+        let restart_index = match index_size {
+            1 => u32::from(u8::MAX),
+            2 => u32::from(u16::MAX),
+            _ => u32::MAX,
+        };
+        let keep = |i: &u32| !restart || *i != restart_index;
         Some(match index_size {
-            1 => bytes.iter().copied().max().map_or(0, u32::from),
-            2 => bytes.chunks_exact(2).map(|b| u32::from(u16::from_ne_bytes([b[0], b[1]]))).max().unwrap_or(0),
-            _ => bytes.chunks_exact(4).map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]])).max().unwrap_or(0),
+            1 => bytes.iter().map(|b| u32::from(*b)).filter(keep).max().unwrap_or(0),
+            2 => bytes
+                .chunks_exact(2)
+                .map(|b| u32::from(u16::from_ne_bytes([b[0], b[1]])))
+                .filter(keep)
+                .max()
+                .unwrap_or(0),
+            _ => bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+                .filter(keep)
+                .max()
+                .unwrap_or(0),
         })
+    }
+
+    /// The kept bytes of an element array buffer (for a copy between two of them).
+    pub fn elements(&self) -> std::cell::Ref<'_, Vec<u8>> {
+        self.elements.borrow()
     }
 }
 
@@ -196,21 +218,28 @@ gl_object!(
         /// Bound at least once (a framebuffer exists in GL only from its first binding).
         #[no_trace]
         bound: Cell<bool> = Cell::new(false),
-        /// What is attached, by attachment point (COLOR_ATTACHMENT0, DEPTH_ATTACHMENT,
+        /// What is attached, by attachment point (COLOR_ATTACHMENT0..15, DEPTH_ATTACHMENT,
         /// STENCIL_ATTACHMENT, DEPTH_STENCIL_ATTACHMENT): FRAMEBUFFER_ATTACHMENT_OBJECT_NAME
         /// answers with the object.
-        textures: [MutNullableDom<WebGLTexture>; 4] = Default::default(),
-        renderbuffers: [MutNullableDom<WebGLRenderbuffer>; 4] = Default::default(),
+        textures: [MutNullableDom<WebGLTexture>; ATTACHMENT_POINTS] = Default::default(),
+        renderbuffers: [MutNullableDom<WebGLRenderbuffer>; ATTACHMENT_POINTS] = Default::default(),
+        /// WebGL 2.0's DRAW_BUFFERi (`drawBuffers()`).
+        #[no_trace]
+        draw_buffers: RefCell<Vec<u32>> = RefCell::new(vec![0x8CE0]),
     }
 );
+
+/// Attachment points a framebuffer records: 16 colour attachments, depth, stencil and
+/// depth-stencil.
+const ATTACHMENT_POINTS: usize = 19;
 
 /// The index of an attachment point in a framebuffer's tables.
 fn attachment_index(attachment: u32) -> Option<usize> {
     match attachment {
-        0x8CE0 => Some(0),
-        0x8D00 => Some(1),
-        0x8D20 => Some(2),
-        0x821A => Some(3),
+        0x8CE0..=0x8CEF => Some((attachment - 0x8CE0) as usize),
+        0x8D00 => Some(16),
+        0x8D20 => Some(17),
+        0x821A => Some(18),
         _ => None,
     }
 }
@@ -248,7 +277,7 @@ impl WebGLFramebuffer {
     }
     /// The size of the first attachment (colour first), for clipping reads.
     pub fn size(&self) -> Option<(i32, i32)> {
-        (0..4).find_map(|i| {
+        (0..ATTACHMENT_POINTS).find_map(|i| {
             self.textures[i].get().map(|t| t.size()).or_else(|| self.renderbuffers[i].get().map(|r| r.size()))
         })
     }
@@ -259,6 +288,25 @@ impl WebGLFramebuffer {
     /// Whether it was ever bound.
     pub fn was_bound(&self) -> bool {
         self.bound.get()
+    }
+    /// DRAW_BUFFERi.
+    pub fn draw_buffer(&self, index: usize) -> u32 {
+        self.draw_buffers.borrow().get(index).copied().unwrap_or(0)
+    }
+    /// Records `drawBuffers()`.
+    pub fn set_draw_buffers(&self, buffers: Vec<u32>) {
+        *self.draw_buffers.borrow_mut() = buffers;
+    }
+    /// The internal format of what is attached at `attachment` (0: nothing).
+    pub fn attached_format(&self, attachment: u32) -> u32 {
+        if let Some(texture) = self.attached_texture(attachment) {
+            return texture.internal_format();
+        }
+        self.attached_renderbuffer(attachment).map_or(0, |r| r.internal_format())
+    }
+    /// The internal formats of the colour attachments.
+    pub fn color_formats(&self) -> Vec<u32> {
+        (0..16).map(|i| self.attached_format(0x8CE0 + i)).filter(|f| *f != 0).collect()
     }
 }
 
@@ -271,10 +319,21 @@ gl_object!(
         /// The storage's size.
         #[no_trace]
         size: Cell<(i32, i32)> = Cell::new((0, 0)),
+        /// The storage's internal format.
+        #[no_trace]
+        internal_format: Cell<u32> = Cell::new(0),
     }
 );
 
 impl WebGLRenderbuffer {
+    /// The storage's internal format (0: no storage).
+    pub fn internal_format(&self) -> u32 {
+        self.internal_format.get()
+    }
+    /// Records the storage's internal format.
+    pub fn set_internal_format(&self, format: u32) {
+        self.internal_format.set(format);
+    }
     /// The storage's size.
     pub fn size(&self) -> (i32, i32) {
         self.size.get()
@@ -305,6 +364,9 @@ gl_object!(
         /// The page's TEXTURE_MIN_FILTER, TEXTURE_WRAP_S and TEXTURE_WRAP_T.
         #[no_trace]
         sampling: Cell<(u32, u32, u32)> = Cell::new((0x2702, 0x2901, 0x2901)),
+        /// Level 0's internal format (WebGL 2.0's framebuffer completeness and clear checks).
+        #[no_trace]
+        internal_format: Cell<u32> = Cell::new(0),
     }
 );
 
@@ -331,6 +393,14 @@ impl WebGLTexture {
     /// Records level 0's size.
     pub fn set_size(&self, width: i32, height: i32) {
         self.size.set((width, height));
+    }
+    /// Level 0's internal format (0: not specified).
+    pub fn internal_format(&self) -> u32 {
+        self.internal_format.get()
+    }
+    /// Records level 0's internal format.
+    pub fn set_internal_format(&self, format: u32) {
+        self.internal_format.set(format);
     }
     /// Whether level 0 has power-of-two sides.
     pub fn is_power_of_two(&self) -> bool {
@@ -693,6 +763,9 @@ pub struct VertexAttrib {
     /// ANGLE_instanced_arrays' divisor (0: per vertex).
     #[no_trace]
     pub divisor: Cell<u32>,
+    /// Set by WebGL 2's `vertexAttribIPointer()` (VERTEX_ATTRIB_ARRAY_INTEGER).
+    #[no_trace]
+    pub integer: Cell<bool>,
 }
 
 impl VertexAttrib {
@@ -706,6 +779,7 @@ impl VertexAttrib {
             stride: Cell::new(0),
             offset: Cell::new(0),
             divisor: Cell::new(0),
+            integer: Cell::new(false),
         }
     }
 }
@@ -737,5 +811,204 @@ impl VertexArrayState {
                 attrib.buffer.set(None);
             }
         }
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.2>
+    WebGLQuery, glow::NativeQuery {
+        /// The target of its first `beginQuery()` (a query keeps it for life).
+        #[no_trace]
+        target: Cell<Option<u32>> = Cell::new(None),
+        /// The microtask checkpoint count when it last ended (its result is available only
+        /// after control returned to the event loop).
+        #[no_trace]
+        ended_at: Cell<Option<u64>> = Cell::new(None),
+    }
+);
+
+impl WebGLQuery {
+    /// The target it was begun with, if it was.
+    pub fn target(&self) -> Option<u32> {
+        self.target.get()
+    }
+    /// Records the target of its first `beginQuery()`.
+    pub fn set_target(&self, target: u32) {
+        self.target.set(Some(target));
+    }
+    /// When it last ended (`None`: running or never ended).
+    pub fn ended_at(&self) -> Option<u64> {
+        self.ended_at.get()
+    }
+    /// Records its beginning (`None`) or end.
+    pub fn set_ended_at(&self, at: Option<u64>) {
+        self.ended_at.set(at);
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.3>
+    WebGLSampler, glow::NativeSampler {}
+);
+
+/// A GL sync object's handle, as script holds it.
+#[derive(Clone, Copy, Debug)]
+pub struct SyncHandle(pub glow::NativeFence);
+
+// SAFETY: the handle is an opaque name GL gave; script only stores it and hands it back to the
+// WebGL thread, where GL (the only code that dereferences it) uses it with its own context.
+unsafe impl Send for SyncHandle {}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.4>: a fence; its status is
+    /// read from GL when the page asks.
+    WebGLSync, SyncHandle {
+        /// The microtask checkpoint count when it was made (it is signalled at the earliest
+        /// after control returned to the event loop).
+        #[no_trace]
+        made_at: Cell<u64> = Cell::new(crate::script_runtime::checkpoints()),
+        /// Seen signalled (it stays so).
+        #[no_trace]
+        signaled: Cell<bool> = Cell::new(false),
+    }
+);
+
+impl WebGLSync {
+    /// When it was made.
+    pub fn made_at(&self) -> u64 {
+        self.made_at.get()
+    }
+    /// Whether it was seen signalled.
+    pub fn signaled(&self) -> bool {
+        self.signaled.get()
+    }
+    /// Records that GL signalled it.
+    pub fn set_signaled(&self) {
+        self.signaled.set(true);
+    }
+}
+
+gl_object!(
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.5>
+    WebGLTransformFeedback, glow::NativeTransformFeedback {
+        /// Bound at least once (`isTransformFeedback()` is false before).
+        #[no_trace]
+        bound: Cell<bool> = Cell::new(false),
+        state: TransformFeedbackState = TransformFeedbackState::new(),
+    }
+);
+
+impl WebGLTransformFeedback {
+    /// Notes a binding.
+    pub fn set_bound(&self) {
+        self.bound.set(true);
+    }
+    /// Whether it was ever bound.
+    pub fn was_bound(&self) -> bool {
+        self.bound.get()
+    }
+    /// The state it holds.
+    pub fn state(&self) -> &TransformFeedbackState {
+        &self.state
+    }
+}
+
+/// What a transform feedback object holds (the context's default one, or a
+/// `WebGLTransformFeedback`'s).
+#[derive(JSTraceable)]
+pub struct TransformFeedbackState {
+    /// Between `beginTransformFeedback()` and `endTransformFeedback()`.
+    #[no_trace]
+    pub active: Cell<bool>,
+    /// Between `pauseTransformFeedback()` and `resumeTransformFeedback()`.
+    #[no_trace]
+    pub paused: Cell<bool>,
+    /// The program in use when it began (it must stay in use while active).
+    pub program: MutNullableDom<WebGLProgram>,
+    /// TRANSFORM_FEEDBACK_BUFFER's indexed bindings.
+    pub buffers: Box<[IndexedBinding]>,
+}
+
+impl Default for TransformFeedbackState {
+    fn default() -> TransformFeedbackState {
+        TransformFeedbackState::new()
+    }
+}
+
+impl TransformFeedbackState {
+    /// The initial state (MAX_TRANSFORM_FEEDBACK_SEPARATE_ATTRIBS is 4 in OpenGL ES 3.0).
+    pub fn new() -> TransformFeedbackState {
+        TransformFeedbackState {
+            active: Cell::new(false),
+            paused: Cell::new(false),
+            program: MutNullableDom::default(),
+            buffers: (0..4).map(|_| IndexedBinding::default()).collect(),
+        }
+    }
+}
+
+/// One indexed buffer binding point (`bindBufferBase()`/`bindBufferRange()`).
+#[derive(Default, JSTraceable)]
+pub struct IndexedBinding {
+    pub buffer: MutNullableDom<WebGLBuffer>,
+    /// The range's offset and size (0, 0 for `bindBufferBase()`).
+    #[no_trace]
+    pub range: Cell<(i64, i64)>,
+}
+
+/// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.6>: a vertex array object of
+/// WebGL 2 and the state it holds.
+#[dom_struct]
+pub struct WebGLVertexArrayObject {
+    object: WebGLObject,
+    #[no_trace]
+    name: glow::NativeVertexArray,
+    state: VertexArrayState,
+    /// Bound at least once (`isVertexArray()` is false before).
+    #[no_trace]
+    bound: Cell<bool>,
+}
+
+impl WebGLVertexArrayObject {
+    /// A new vertex array object of `context` with `attribs` attribute slots.
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        context: WebGLContextId,
+        name: glow::NativeVertexArray,
+        attribs: usize,
+    ) -> DomRoot<WebGLVertexArrayObject> {
+        reflect_dom_object(
+            cx,
+            Box::new(WebGLVertexArrayObject {
+                object: WebGLObject::new_inherited(context),
+                name,
+                state: VertexArrayState::new(attribs),
+                bound: Cell::new(false),
+            }),
+            window,
+        )
+    }
+    /// The GL name.
+    pub fn name(&self) -> glow::NativeVertexArray {
+        self.name
+    }
+    /// The state it holds.
+    pub fn state(&self) -> &VertexArrayState {
+        &self.state
+    }
+    /// Notes a binding.
+    pub fn set_bound(&self) {
+        self.bound.set(true);
+    }
+    /// Whether it was ever bound.
+    pub fn was_bound(&self) -> bool {
+        self.bound.get()
+    }
+}
+
+impl GlObject for WebGLVertexArrayObject {
+    fn object(&self) -> &WebGLObject {
+        &self.object
     }
 }

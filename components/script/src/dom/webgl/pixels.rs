@@ -57,6 +57,106 @@ pub fn bytes_per_pixel(format: u32, kind: u32) -> Option<usize> {
     }
 }
 
+// WebGL 2.0's formats and types (OpenGL ES 3.0).
+pub const RED: u32 = 0x1903;
+pub const RG: u32 = 0x8227;
+pub const RED_INTEGER: u32 = 0x8D94;
+pub const RG_INTEGER: u32 = 0x8228;
+pub const RGB_INTEGER: u32 = 0x8D98;
+pub const RGBA_INTEGER: u32 = 0x8D99;
+pub const BYTE: u32 = 0x1400;
+pub const SHORT: u32 = 0x1402;
+pub const INT: u32 = 0x1404;
+pub const HALF_FLOAT: u32 = 0x140B;
+pub const UNSIGNED_INT_2_10_10_10_REV: u32 = 0x8368;
+pub const UNSIGNED_INT_10F_11F_11F_REV: u32 = 0x8C3B;
+pub const UNSIGNED_INT_5_9_9_9_REV: u32 = 0x8C3E;
+pub const FLOAT_32_UNSIGNED_INT_24_8_REV: u32 = 0x8DAD;
+
+/// Channels of a WebGL 2.0 pixel transfer format, or `None` for an unknown one.
+pub fn channels2(format: u32) -> Option<usize> {
+    Some(match format {
+        RED | RED_INTEGER | ALPHA | LUMINANCE | DEPTH_COMPONENT => 1,
+        RG | RG_INTEGER | LUMINANCE_ALPHA | DEPTH_STENCIL => 2,
+        RGB | RGB_INTEGER => 3,
+        RGBA | RGBA_INTEGER => 4,
+        _ => return None,
+    })
+}
+
+/// Whether `kind` is a WebGL 2.0 pixel transfer type.
+pub fn known_type2(kind: u32) -> bool {
+    matches!(
+        kind,
+        UNSIGNED_BYTE
+            | BYTE
+            | UNSIGNED_SHORT
+            | SHORT
+            | UNSIGNED_INT
+            | INT
+            | HALF_FLOAT
+            | FLOAT
+            | UNSIGNED_SHORT_5_6_5
+            | UNSIGNED_SHORT_4_4_4_4
+            | UNSIGNED_SHORT_5_5_5_1
+            | UNSIGNED_INT_2_10_10_10_REV
+            | UNSIGNED_INT_10F_11F_11F_REV
+            | UNSIGNED_INT_5_9_9_9_REV
+            | UNSIGNED_INT_24_8
+            | FLOAT_32_UNSIGNED_INT_24_8_REV
+    )
+}
+
+/// Bytes per pixel of a WebGL 2.0 transfer of `format` with `kind` (packed types fix the
+/// size); whether the pair is a valid combination is left to OpenGL ES 3.0, which checks it
+/// against the internal format.
+pub fn bytes_per_pixel2(format: u32, kind: u32) -> Option<usize> {
+    let channels = channels2(format)?;
+    Some(match kind {
+        UNSIGNED_BYTE | BYTE => channels,
+        UNSIGNED_SHORT | SHORT | HALF_FLOAT => channels * 2,
+        UNSIGNED_INT | INT | FLOAT => channels * 4,
+        UNSIGNED_SHORT_5_6_5 | UNSIGNED_SHORT_4_4_4_4 | UNSIGNED_SHORT_5_5_5_1 => 2,
+        UNSIGNED_INT_2_10_10_10_REV | UNSIGNED_INT_10F_11F_11F_REV | UNSIGNED_INT_5_9_9_9_REV | UNSIGNED_INT_24_8 => 4,
+        FLOAT_32_UNSIGNED_INT_24_8_REV => 8,
+        _ => return None,
+    })
+}
+
+/// The typed array classes a WebGL 2.0 ArrayBufferView transfer of `kind` may use
+/// (<https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>).
+pub fn view_class2(kind: u32) -> &'static [&'static str] {
+    match kind {
+        UNSIGNED_BYTE => &["Uint8Array", "Uint8ClampedArray"],
+        BYTE => &["Int8Array"],
+        SHORT => &["Int16Array"],
+        INT => &["Int32Array"],
+        UNSIGNED_SHORT | UNSIGNED_SHORT_5_6_5 | UNSIGNED_SHORT_4_4_4_4 | UNSIGNED_SHORT_5_5_5_1 | HALF_FLOAT => {
+            &["Uint16Array"]
+        }
+        UNSIGNED_INT
+        | UNSIGNED_INT_2_10_10_10_REV
+        | UNSIGNED_INT_10F_11F_11F_REV
+        | UNSIGNED_INT_5_9_9_9_REV
+        | UNSIGNED_INT_24_8 => &["Uint32Array"],
+        FLOAT => &["Float32Array"],
+        _ => &[],
+    }
+}
+
+/// Whether an upload from a DOM image source can be converted to `format`/`kind` here (the
+/// 8-bit, half-float and float colour formats; not the packed 10/11-bit ones).
+pub fn dom_convertible(format: u32, kind: u32) -> bool {
+    match format {
+        RGBA | RGB | ALPHA | LUMINANCE | LUMINANCE_ALPHA => {
+            bytes_per_pixel(format, kind).is_some() || matches!(kind, HALF_FLOAT | FLOAT)
+        }
+        RED | RG => matches!(kind, UNSIGNED_BYTE | HALF_FLOAT | FLOAT),
+        RED_INTEGER | RG_INTEGER | RGB_INTEGER | RGBA_INTEGER => kind == UNSIGNED_BYTE,
+        _ => false,
+    }
+}
+
 /// The typed array class an ArrayBufferView upload of `kind` must be
 /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#TEXIMAGE2D>).
 pub fn view_class(kind: u32) -> &'static [&'static str] {
@@ -149,7 +249,7 @@ pub fn convert_rgba8(
     flip_y: bool,
     premultiply: bool,
 ) -> Vec<u8> {
-    let bpp = bytes_per_pixel(format, kind).unwrap_or(4);
+    let bpp = bytes_per_pixel(format, kind).or_else(|| bytes_per_pixel2(format, kind)).unwrap_or(4);
     let mut out = Vec::with_capacity(width * height * bpp);
     for y in 0..height {
         let source_row = if flip_y { height - 1 - y } else { y };
@@ -165,9 +265,10 @@ pub fn convert_rgba8(
             match kind {
                 UNSIGNED_BYTE => match format {
                     ALPHA => out.push(a),
-                    LUMINANCE => out.push(r),
+                    LUMINANCE | RED | RED_INTEGER => out.push(r),
                     LUMINANCE_ALPHA => out.extend_from_slice(&[r, a]),
-                    RGB => out.extend_from_slice(&[r, g, b]),
+                    RG | RG_INTEGER => out.extend_from_slice(&[r, g]),
+                    RGB | RGB_INTEGER => out.extend_from_slice(&[r, g, b]),
                     _ => out.extend_from_slice(&[r, g, b, a]),
                 },
                 UNSIGNED_SHORT_5_6_5 => {
@@ -188,12 +289,13 @@ pub fn convert_rgba8(
                         | u16::from(a) >> 7;
                     out.extend_from_slice(&v.to_ne_bytes());
                 }
-                FLOAT | HALF_FLOAT_OES => {
+                FLOAT | HALF_FLOAT_OES | HALF_FLOAT => {
                     let all = [r, g, b, a];
                     let picked: &[u8] = match format {
                         ALPHA => &all[3..4],
-                        LUMINANCE => &all[0..1],
+                        LUMINANCE | RED => &all[0..1],
                         LUMINANCE_ALPHA => &[r, a],
+                        RG => &all[0..2],
                         RGB => &all[0..3],
                         _ => &all,
                     };

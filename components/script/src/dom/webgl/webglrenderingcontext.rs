@@ -33,9 +33,11 @@ use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
 use webgl_traits::{DrawingBuffer, DrawingBufferAttributes, GlTask, WebGLContextId, WebGLMsg, WebGLVersion};
 
 use super::extensions::{Extension, ExtensionObjects, WebGLVertexArrayObjectOES};
+use super::gl2::WebGL2State;
 use super::objects::{
     ActiveVariable, GlObject, LinkedProgram, VertexArrayState, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer,
-    WebGLProgram, WebGLRenderbuffer, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture, WebGLUniformLocation,
+    WebGLProgram, WebGLRenderbuffer, WebGLSampler, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture,
+    WebGLUniformLocation, WebGLVertexArrayObject,
 };
 use super::pixels;
 use crate::dom::bindings::classes::reflect_dom_object;
@@ -80,7 +82,7 @@ static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
 /// Queues GL calls that return nothing; the body runs on the WebGL thread.
 macro_rules! gl_run {
     ($self:expr, move |$gl:ident| $body:expr) => {
-        $self.enqueue(Box::new(move |$gl: &glow::Context, _: &mut dyn DrawingBuffer| {
+        $self.enqueue(Box::new(move |$gl: &glow::Context, _: &mut dyn webgl_traits::DrawingBuffer| {
             // SAFETY: the WebGL thread runs this with this context's GL context current; the
             // arguments are plain values and names this context made, and GL answers an invalid
             // value with a GL error, never by touching memory (the pointer-taking calls get
@@ -94,112 +96,134 @@ macro_rules! gl_run {
 /// (`None` if the thread is gone).
 macro_rules! gl_query {
     ($self:expr, move |$gl:ident| $body:expr) => {
-        $self.call(move |$gl: &glow::Context, _: &mut dyn DrawingBuffer| {
+        $self.call(move |$gl: &glow::Context, _: &mut dyn webgl_traits::DrawingBuffer| {
             // SAFETY: as in `gl_run!`.
             unsafe { $body }
         })
     };
 }
 
+pub(super) use {gl_query, gl_run};
+
 /// One texture unit's bindings.
 #[derive(JSTraceable)]
-struct TextureUnit {
-    texture_2d: MutNullableDom<WebGLTexture>,
-    cube_map: MutNullableDom<WebGLTexture>,
+pub(super) struct TextureUnit {
+    pub(super) texture_2d: MutNullableDom<WebGLTexture>,
+    pub(super) cube_map: MutNullableDom<WebGLTexture>,
+    /// WebGL 2.0's TEXTURE_3D and TEXTURE_2D_ARRAY bindings and sampler.
+    pub(super) texture_3d: MutNullableDom<WebGLTexture>,
+    pub(super) texture_2d_array: MutNullableDom<WebGLTexture>,
+    pub(super) sampler: MutNullableDom<WebGLSampler>,
 }
 
 /// Implementation limits read once at creation.
 #[derive(Clone, Copy, Debug, Default)]
-struct Limits {
-    max_vertex_attribs: u32,
-    max_texture_units: u32,
-    max_texture_size: i32,
-    max_cube_map_size: i32,
-    max_renderbuffer_size: i32,
+pub(super) struct Limits {
+    pub(super) max_vertex_attribs: u32,
+    pub(super) max_texture_units: u32,
+    pub(super) max_texture_size: i32,
+    pub(super) max_cube_map_size: i32,
+    pub(super) max_renderbuffer_size: i32,
+    // WebGL 2.0's.
+    pub(super) max_uniform_buffer_bindings: u32,
+    pub(super) max_draw_buffers: u32,
+    pub(super) max_3d_texture_size: i32,
+    pub(super) max_array_texture_layers: i32,
+}
+
+/// The texture units script tracks.
+fn units_count(limits: &Limits) -> u32 {
+    limits.max_texture_units.min(64)
 }
 
 /// The page's pixel storage parameters.
 #[derive(Clone, Copy, Debug)]
-struct PixelStore {
-    flip_y: bool,
-    premultiply_alpha: bool,
-    colorspace_conversion: u32,
-    unpack_alignment: i32,
-    pack_alignment: i32,
+pub(super) struct PixelStore {
+    pub(super) flip_y: bool,
+    pub(super) premultiply_alpha: bool,
+    pub(super) colorspace_conversion: u32,
+    pub(super) unpack_alignment: i32,
+    pub(super) pack_alignment: i32,
 }
 
 #[dom_struct]
 pub struct WebGLRenderingContext {
-    reflector_: Reflector,
+    pub(super) reflector_: Reflector,
     /// The canvas element, or the element holding an OffscreenCanvas's bitmap.
-    canvas: Dom<HTMLCanvasElement>,
+    pub(super) canvas: Dom<HTMLCanvasElement>,
     /// The OffscreenCanvas whose context this is (`canvas` then returns it).
-    offscreen: MutNullableDom<OffscreenCanvas>,
+    pub(super) offscreen: MutNullableDom<OffscreenCanvas>,
     #[no_trace]
-    id: WebGLContextId,
+    pub(super) id: WebGLContextId,
     #[no_trace]
-    sender: Sender<WebGLMsg>,
+    pub(super) sender: Sender<WebGLMsg>,
     /// The attributes the page asked for.
     #[no_trace]
-    requested: RequestedAttributes,
+    pub(super) requested: RequestedAttributes,
     /// The drawing buffer's real attributes.
     #[no_trace]
-    actual: DrawingBufferAttributes,
+    pub(super) actual: DrawingBufferAttributes,
     /// The drawing buffer's size.
     #[no_trace]
-    size: Cell<(u32, u32)>,
+    pub(super) size: Cell<(u32, u32)>,
     /// `GL_EXTENSIONS` of the OpenGL ES context.
     #[no_trace]
-    gl_extensions: Vec<String>,
+    pub(super) gl_extensions: Vec<String>,
     #[no_trace]
-    limits: Limits,
+    pub(super) limits: Limits,
     /// GL calls not sent yet (shared, weakly, with the objects this context made, which queue
     /// the deletion of their GL object when the page drops them undeleted).
     #[no_trace]
-    queue: Rc<RefCell<Vec<GlTask>>>,
+    pub(super) queue: Rc<RefCell<Vec<GlTask>>>,
     /// The first error WebGL's own checks found and `getError()` has not returned yet.
     #[no_trace]
-    error: Cell<u32>,
+    pub(super) error: Cell<u32>,
     /// Drawn into since the canvas thread last got the drawing buffer.
     #[no_trace]
-    drawn_since_snapshot: Cell<bool>,
+    pub(super) drawn_since_snapshot: Cell<bool>,
     /// Drawn into since the last presentation (the buffer and the canvas are marked dirty).
     #[no_trace]
-    buffer_marked: Cell<bool>,
+    pub(super) buffer_marked: Cell<bool>,
     #[no_trace]
-    pixel_store: Cell<PixelStore>,
+    pub(super) pixel_store: Cell<PixelStore>,
     #[no_trace]
-    drawing_buffer_color_space: Cell<PredefinedColorSpace>,
+    pub(super) drawing_buffer_color_space: Cell<PredefinedColorSpace>,
     #[no_trace]
-    unpack_color_space: Cell<PredefinedColorSpace>,
-    array_buffer: MutNullableDom<WebGLBuffer>,
-    framebuffer: MutNullableDom<WebGLFramebuffer>,
-    renderbuffer: MutNullableDom<WebGLRenderbuffer>,
-    current_program: MutNullableDom<WebGLProgram>,
-    texture_units: Box<[TextureUnit]>,
+    pub(super) unpack_color_space: Cell<PredefinedColorSpace>,
+    pub(super) array_buffer: MutNullableDom<WebGLBuffer>,
+    pub(super) framebuffer: MutNullableDom<WebGLFramebuffer>,
+    pub(super) renderbuffer: MutNullableDom<WebGLRenderbuffer>,
+    pub(super) current_program: MutNullableDom<WebGLProgram>,
+    pub(super) texture_units: Box<[TextureUnit]>,
     #[no_trace]
-    active_texture: Cell<u32>,
+    pub(super) active_texture: Cell<u32>,
     /// The vertex array state when no vertex array object is bound.
-    default_vao: VertexArrayState,
+    pub(super) default_vao: VertexArrayState,
     /// OES_vertex_array_object's bound vertex array.
-    bound_vao: MutNullableDom<WebGLVertexArrayObjectOES>,
+    pub(super) bound_vao: MutNullableDom<WebGLVertexArrayObjectOES>,
     /// The generic attribute values (CURRENT_VERTEX_ATTRIB), context state.
     #[no_trace]
-    current_attribs: Box<[Cell<[f32; 4]>]>,
+    pub(super) current_attribs: Box<[Cell<[f32; 4]>]>,
     /// The objects `getExtension()` gave out.
-    extension_objects: ExtensionObjects,
+    pub(super) extension_objects: ExtensionObjects,
     /// The extensions this context offers.
     #[no_trace]
-    supported_extensions: Vec<Extension>,
+    pub(super) supported_extensions: Vec<Extension>,
     /// The extensions the page enabled with `getExtension()`.
     #[no_trace]
-    enabled_extensions: RefCell<Vec<Extension>>,
+    pub(super) enabled_extensions: RefCell<Vec<Extension>>,
+    /// A WebGL 2.0 context (wrapped by a `WebGL2RenderingContext`).
+    #[no_trace]
+    pub(super) webgl2: bool,
+    /// WebGL 2.0's state (untouched in a WebGL 1.0 context).
+    pub(super) gl2: WebGL2State,
 }
 
 /// The bound vertex array state: the default one or a vertex array object's.
-enum VaoRef<'a> {
+pub(super) enum VaoRef<'a> {
     Default(&'a VertexArrayState),
     Object(DomRoot<WebGLVertexArrayObjectOES>),
+    Core(DomRoot<WebGLVertexArrayObject>),
 }
 
 impl std::ops::Deref for VaoRef<'_> {
@@ -208,6 +232,7 @@ impl std::ops::Deref for VaoRef<'_> {
         match self {
             VaoRef::Default(state) => state,
             VaoRef::Object(object) => object.state(),
+            VaoRef::Core(object) => object.state(),
         }
     }
 }
@@ -215,7 +240,7 @@ impl std::ops::Deref for VaoRef<'_> {
 /// The creation attributes as the page gave them (`getContextAttributes()` reports these for
 /// the members the drawing buffer does not decide).
 #[derive(Clone, Copy, Debug)]
-struct RequestedAttributes {
+pub(super) struct RequestedAttributes {
     depth: bool,
     stencil: bool,
     antialias: bool,
@@ -232,6 +257,7 @@ impl WebGLRenderingContext {
         cx: &mut JSContext,
         canvas: &HTMLCanvasElement,
         attributes: &WebGLContextAttributes,
+        version: WebGLVersion,
     ) -> Option<DomRoot<WebGLRenderingContext>> {
         let sender = crate::threads::webgl_sender()?;
         let id = WebGLContextId(NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed));
@@ -252,7 +278,7 @@ impl WebGLRenderingContext {
             .send(WebGLMsg::Create {
                 context: id,
                 canvas: canvas.canvas_id(),
-                version: WebGLVersion::WebGL1,
+                version,
                 attributes: requested_buffer,
                 size: (bitmap.width, bitmap.height),
                 reply,
@@ -261,21 +287,31 @@ impl WebGLRenderingContext {
         let info = match answer.recv() {
             Ok(Ok(info)) => info,
             Ok(Err(message)) => {
-                log::warn!("getContext(\"webgl\"): no WebGL context ({message})");
+                log::warn!("getContext(): no {version:?} context ({message})");
                 return None;
             }
             Err(_) => return None,
         };
         let (reply, answer) = crossbeam_channel::bounded(1);
+        let webgl2 = version == WebGLVersion::WebGL2;
         let task: GlTask = Box::new(move |gl: &glow::Context, _: &mut dyn DrawingBuffer| {
             // SAFETY: run by the WebGL thread with the new context current; plain queries.
             let limits = unsafe {
+                if webgl2 {
+                    // WebGL 2.0 restarts primitives at the fixed index, always
+                    // (<https://registry.khronos.org/webgl/specs/latest/2.0/#5.18>).
+                    gl.enable(glow::PRIMITIVE_RESTART_FIXED_INDEX);
+                }
                 Limits {
                     max_vertex_attribs: gl.get_parameter_i32(glow::MAX_VERTEX_ATTRIBS).max(0) as u32,
                     max_texture_units: gl.get_parameter_i32(glow::MAX_COMBINED_TEXTURE_IMAGE_UNITS).max(0) as u32,
                     max_texture_size: gl.get_parameter_i32(glow::MAX_TEXTURE_SIZE),
                     max_cube_map_size: gl.get_parameter_i32(glow::MAX_CUBE_MAP_TEXTURE_SIZE),
                     max_renderbuffer_size: gl.get_parameter_i32(glow::MAX_RENDERBUFFER_SIZE),
+                    max_uniform_buffer_bindings: gl.get_parameter_i32(glow::MAX_UNIFORM_BUFFER_BINDINGS).max(0) as u32,
+                    max_draw_buffers: gl.get_parameter_i32(glow::MAX_DRAW_BUFFERS).max(1) as u32,
+                    max_3d_texture_size: gl.get_parameter_i32(glow::MAX_3D_TEXTURE_SIZE),
+                    max_array_texture_layers: gl.get_parameter_i32(glow::MAX_ARRAY_TEXTURE_LAYERS),
                 }
             };
             let _ = reply.send(limits);
@@ -283,11 +319,18 @@ impl WebGLRenderingContext {
         sender.send(WebGLMsg::Run { context: id, task }).ok()?;
         let limits = answer.recv().ok()?;
         let window = canvas.global();
-        let units = (0..limits.max_texture_units.min(64))
-            .map(|_| TextureUnit { texture_2d: MutNullableDom::default(), cube_map: MutNullableDom::default() })
+        let units = (0..units_count(&limits))
+            .map(|_| TextureUnit {
+                texture_2d: MutNullableDom::default(),
+                cube_map: MutNullableDom::default(),
+                texture_3d: MutNullableDom::default(),
+                texture_2d_array: MutNullableDom::default(),
+                sampler: MutNullableDom::default(),
+            })
             .collect();
         let attribs = limits.max_vertex_attribs.min(64) as usize;
-        let supported_extensions = super::extensions::supported(&info.gl_extensions);
+        let supported_extensions = super::extensions::supported(&info.gl_extensions, webgl2);
+        let gl2 = WebGL2State::new(attribs, limits.max_uniform_buffer_bindings.min(128) as usize);
         Some(reflect_dom_object(
             cx,
             Box::new(WebGLRenderingContext {
@@ -333,6 +376,8 @@ impl WebGLRenderingContext {
                 extension_objects: ExtensionObjects::default(),
                 supported_extensions,
                 enabled_extensions: RefCell::new(Vec::new()),
+                webgl2,
+                gl2,
             }),
             &window,
         ))
@@ -349,7 +394,10 @@ impl WebGLRenderingContext {
     }
 
     /// The bound vertex array state.
-    fn vao(&self) -> VaoRef<'_> {
+    pub(super) fn vao(&self) -> VaoRef<'_> {
+        if let Some(object) = self.gl2.vertex_array.get() {
+            return VaoRef::Core(object);
+        }
         match self.bound_vao.get() {
             Some(object) => VaoRef::Object(object),
             None => VaoRef::Default(&self.default_vao),
@@ -362,7 +410,7 @@ impl WebGLRenderingContext {
     }
 
     /// Queues a GL task.
-    fn enqueue(&self, task: GlTask) {
+    pub(super) fn enqueue(&self, task: GlTask) {
         let full = {
             let mut queue = self.queue.borrow_mut();
             queue.push(task);
@@ -376,7 +424,11 @@ impl WebGLRenderingContext {
     /// What an object of this context runs when the page drops it without deleting it: the
     /// deletion of its GL object, queued after the calls already queued (which may still name
     /// it), if this context still exists.
-    fn releaser<N: Copy + Send + 'static>(&self, name: N, delete: fn(&glow::Context, N)) -> Box<dyn FnOnce()> {
+    pub(super) fn releaser<N: Copy + Send + 'static>(
+        &self,
+        name: N,
+        delete: fn(&glow::Context, N),
+    ) -> Box<dyn FnOnce()> {
         let queue = Rc::downgrade(&self.queue);
         Box::new(move || {
             if let Some(queue) = queue.upgrade() {
@@ -387,7 +439,7 @@ impl WebGLRenderingContext {
     }
 
     /// Sends the queued GL calls as one task.
-    fn flush_queue(&self) {
+    pub(super) fn flush_queue(&self) {
         let tasks = std::mem::take(&mut *self.queue.borrow_mut());
         if tasks.is_empty() {
             return;
@@ -403,7 +455,7 @@ impl WebGLRenderingContext {
     }
 
     /// Runs `f` after everything queued and waits for its result.
-    fn call<T: Send + 'static>(
+    pub(super) fn call<T: Send + 'static>(
         &self,
         f: impl FnOnce(&glow::Context, &mut dyn DrawingBuffer) -> T + Send + 'static,
     ) -> Option<T> {
@@ -422,7 +474,7 @@ impl WebGLRenderingContext {
     }
 
     /// Records a WebGL error ("if no error is recorded yet"; later ones are dropped, as GL does).
-    fn error(&self, code: u32) {
+    pub(super) fn error(&self, code: u32) {
         if self.error.get() == glow::NO_ERROR {
             self.error.set(code);
         }
@@ -430,7 +482,7 @@ impl WebGLRenderingContext {
 
     /// Notes a draw into the drawing buffer (when no framebuffer object is bound): the canvas
     /// gets it at the next rendering update.
-    fn drew(&self) {
+    pub(super) fn drew(&self) {
         if self.framebuffer.get().is_some() {
             return;
         }
@@ -492,7 +544,7 @@ impl WebGLRenderingContext {
 
     /// Checks an object argument: another context's object is INVALID_OPERATION, a deleted one
     /// INVALID_VALUE (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
-    fn check_object<T: GlObject>(&self, object: &T) -> bool {
+    pub(super) fn check_object<T: GlObject>(&self, object: &T) -> bool {
         if object.object().context() != self.id {
             self.error(glow::INVALID_OPERATION);
             return false;
@@ -505,7 +557,7 @@ impl WebGLRenderingContext {
     }
 
     /// Checks an object to bind: another context's or a deleted one is INVALID_OPERATION.
-    fn check_bindable<T: GlObject>(&self, object: &T) -> bool {
+    pub(super) fn check_bindable<T: GlObject>(&self, object: &T) -> bool {
         if object.object().context() != self.id || object.object().is_deleted() {
             self.error(glow::INVALID_OPERATION);
             return false;
@@ -513,37 +565,79 @@ impl WebGLRenderingContext {
         true
     }
 
-    fn window(&self) -> DomRoot<Window> {
+    pub(super) fn window(&self) -> DomRoot<Window> {
         self.canvas.global()
     }
 
     /// The buffer bound to `target`, or INVALID_ENUM for another target.
-    fn bound_buffer(&self, target: u32) -> Result<Option<DomRoot<WebGLBuffer>>, ()> {
+    pub(super) fn bound_buffer(&self, target: u32) -> Result<Option<DomRoot<WebGLBuffer>>, ()> {
         match target {
             glow::ARRAY_BUFFER => Ok(self.array_buffer.get()),
             glow::ELEMENT_ARRAY_BUFFER => Ok(self.vao().element_array_buffer.get()),
-            _ => {
-                self.error(glow::INVALID_ENUM);
-                Err(())
-            }
+            _ => match self.gl2.buffer_slot(self.webgl2, target) {
+                Some(slot) => Ok(slot.get()),
+                None => {
+                    self.error(glow::INVALID_ENUM);
+                    Err(())
+                }
+            },
         }
+    }
+
+    /// The buffer type rules of binding `buffer` to `target`, recording its type at its first
+    /// binding: WebGL 1.0 "A buffer bound to one target cannot be bound to the other"
+    /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.1>); WebGL 2.0 "an element array
+    /// buffer can only be bound to ELEMENT_ARRAY_BUFFER, COPY_READ_BUFFER or COPY_WRITE_BUFFER,
+    /// and a buffer of any other type cannot be bound to ELEMENT_ARRAY_BUFFER"
+    /// (<https://registry.khronos.org/webgl/specs/latest/2.0/#5.1>). INVALID_OPERATION otherwise.
+    pub(super) fn check_buffer_type(&self, buffer: &WebGLBuffer, target: u32) -> bool {
+        if !self.webgl2 {
+            match buffer.target() {
+                Some(t) if t != target => {
+                    self.error(glow::INVALID_OPERATION);
+                    return false;
+                }
+                Some(_) => {}
+                None => buffer.set_target(target),
+            }
+            return true;
+        }
+        let element = target == glow::ELEMENT_ARRAY_BUFFER;
+        let copy = matches!(target, glow::COPY_READ_BUFFER | glow::COPY_WRITE_BUFFER);
+        // The type is recorded as ELEMENT_ARRAY_BUFFER, or ARRAY_BUFFER for "other".
+        match buffer.target() {
+            None if element => buffer.set_target(glow::ELEMENT_ARRAY_BUFFER),
+            None => buffer.set_target(glow::ARRAY_BUFFER),
+            Some(glow::ELEMENT_ARRAY_BUFFER) if !element && !copy => {
+                self.error(glow::INVALID_OPERATION);
+                return false;
+            }
+            Some(t) if t != glow::ELEMENT_ARRAY_BUFFER && element => {
+                self.error(glow::INVALID_OPERATION);
+                return false;
+            }
+            Some(_) => {}
+        }
+        true
     }
 
     /// The texture bound for `target` on the active unit (a cube face's target names the cube
     /// map when `faces` is true), or the error to record.
-    fn bound_texture(&self, target: u32, faces: bool) -> Result<Option<DomRoot<WebGLTexture>>, u32> {
+    pub(super) fn bound_texture(&self, target: u32, faces: bool) -> Result<Option<DomRoot<WebGLTexture>>, u32> {
         let unit = &self.texture_units[self.active_texture.get() as usize];
         match target {
             glow::TEXTURE_2D => Ok(unit.texture_2d.get()),
             glow::TEXTURE_CUBE_MAP if !faces => Ok(unit.cube_map.get()),
             glow::TEXTURE_CUBE_MAP_POSITIVE_X..=glow::TEXTURE_CUBE_MAP_NEGATIVE_Z if faces => Ok(unit.cube_map.get()),
+            glow::TEXTURE_3D if self.webgl2 => Ok(unit.texture_3d.get()),
+            glow::TEXTURE_2D_ARRAY if self.webgl2 => Ok(unit.texture_2d_array.get()),
             _ => Err(glow::INVALID_ENUM),
         }
     }
 
     /// The texture bound for `target` on the active unit, or `None` with the error recorded:
     /// INVALID_ENUM for a bad target, INVALID_OPERATION when no texture is bound.
-    fn texture_for(&self, target: u32, faces: bool) -> Option<DomRoot<WebGLTexture>> {
+    pub(super) fn texture_for(&self, target: u32, faces: bool) -> Option<DomRoot<WebGLTexture>> {
         match self.bound_texture(target, faces) {
             Ok(Some(texture)) => Some(texture),
             Ok(None) => {
@@ -560,7 +654,7 @@ impl WebGLRenderingContext {
     /// The first steps of every `delete*()`: an object of another context is
     /// INVALID_OPERATION, a deleted one is ignored; otherwise it is marked deleted and the
     /// caller deletes its GL object (true).
-    fn begin_delete<T: GlObject>(&self, object: &T) -> bool {
+    pub(super) fn begin_delete<T: GlObject>(&self, object: &T) -> bool {
         if object.object().context() != self.id {
             self.error(glow::INVALID_OPERATION);
             return false;
@@ -568,15 +662,53 @@ impl WebGLRenderingContext {
         !object.object().mark_deleted()
     }
 
-    /// Whether the default framebuffer (the drawing buffer) is the one bound.
-    fn default_framebuffer_bound(&self) -> bool {
+    /// The check before a read from the read framebuffer: WebGL 2.0's drawing buffer read with
+    /// `readBuffer(NONE)` is INVALID_OPERATION.
+    pub(super) fn can_read(&self) -> bool {
+        if self.webgl2 && self.read_framebuffer().is_none() && self.gl2.default_read_buffer.get() == glow::NONE {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        }
+        true
+    }
+
+    /// Whether the default framebuffer (the drawing buffer) is the one bound (for drawing).
+    pub(super) fn default_framebuffer_bound(&self) -> bool {
         self.framebuffer.get().is_none()
+    }
+
+    /// The framebuffer object reads come from (WebGL 2.0's READ_FRAMEBUFFER binding), or
+    /// `None` for the drawing buffer.
+    pub(super) fn read_framebuffer(&self) -> Option<DomRoot<WebGLFramebuffer>> {
+        if self.webgl2 { self.gl2.read_framebuffer.get() } else { self.framebuffer.get() }
+    }
+
+    /// The framebuffer object bound to `target` (FRAMEBUFFER and DRAW_FRAMEBUFFER: the draw
+    /// binding), or `Err` with INVALID_ENUM recorded for a target this context does not have.
+    pub(super) fn framebuffer_for(&self, target: u32) -> Result<Option<DomRoot<WebGLFramebuffer>>, ()> {
+        match target {
+            glow::FRAMEBUFFER => Ok(self.framebuffer.get()),
+            glow::DRAW_FRAMEBUFFER if self.webgl2 => Ok(self.framebuffer.get()),
+            glow::READ_FRAMEBUFFER if self.webgl2 => Ok(self.gl2.read_framebuffer.get()),
+            _ => {
+                self.error(glow::INVALID_ENUM);
+                Err(())
+            }
+        }
+    }
+
+    /// Whether `attachment` is an attachment point of a framebuffer object here.
+    pub(super) fn valid_attachment(&self, attachment: u32) -> bool {
+        valid_attachment(attachment)
+            || (self.webgl2
+                && (glow::COLOR_ATTACHMENT0..glow::COLOR_ATTACHMENT0 + self.limits.max_draw_buffers.min(16))
+                    .contains(&attachment))
     }
 
     /// The checks every draw makes (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.6>):
     /// a linked current program, and each enabled array the program reads backed by a buffer
     /// holding `vertices` vertices.
-    fn check_draw(&self, mode: u32, vertices: u64, instances: u64) -> bool {
+    pub(super) fn check_draw(&self, mode: u32, vertices: u64, instances: u64) -> bool {
         if mode > glow::TRIANGLE_FAN {
             self.error(glow::INVALID_ENUM);
             return false;
@@ -607,7 +739,7 @@ impl WebGLRenderingContext {
             if elements == 0 || vertices == 0 {
                 continue;
             }
-            let element = attrib.size.get() as u64 * type_size(attrib.kind.get()) as u64;
+            let element = element_size(attrib.size.get(), attrib.kind.get());
             let stride = if attrib.stride.get() == 0 { element } else { attrib.stride.get() as u64 };
             let needed = attrib.offset.get() as u64 + stride * (elements - 1) + element;
             if needed > buffer.size() as u64 {
@@ -619,11 +751,11 @@ impl WebGLRenderingContext {
     }
 
     /// The framebuffer to bind for `framebuffer` (the drawing buffer's for null).
-    fn bind_framebuffer_task(&self, framebuffer: Option<glow::NativeFramebuffer>) {
+    pub(super) fn bind_framebuffer_task(&self, target: u32, framebuffer: Option<glow::NativeFramebuffer>) {
         self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
-            let target = framebuffer.unwrap_or_else(|| buffer.framebuffer());
+            let name = framebuffer.unwrap_or_else(|| buffer.framebuffer());
             // SAFETY: as in `gl_run!`.
-            unsafe { gl.bind_framebuffer(glow::FRAMEBUFFER, Some(target)) };
+            unsafe { gl.bind_framebuffer(target, Some(name)) };
         }));
     }
 }
@@ -635,16 +767,25 @@ impl Drop for WebGLRenderingContext {
 }
 
 /// Bytes of one component of a vertex attribute type.
-fn type_size(kind: u32) -> usize {
+pub(super) fn type_size(kind: u32) -> usize {
     match kind {
         glow::BYTE | glow::UNSIGNED_BYTE => 1,
-        glow::SHORT | glow::UNSIGNED_SHORT => 2,
+        glow::SHORT | glow::UNSIGNED_SHORT | glow::HALF_FLOAT => 2,
         _ => 4,
     }
 }
 
+/// Bytes of one vertex attribute element of `size` components of `kind` (the packed types
+/// hold all four in 4 bytes).
+pub(super) fn element_size(size: i32, kind: u32) -> u64 {
+    match kind {
+        glow::INT_2_10_10_10_REV | glow::UNSIGNED_INT_2_10_10_10_REV => 4,
+        _ => size as u64 * type_size(kind) as u64,
+    }
+}
+
 /// Converts a `Float32List` argument (`Float32Array or sequence<GLfloat>`).
-fn float_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<f32>> {
+pub(super) fn float_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<f32>> {
     if crate::dom::bindings::jit::is_typed_array(value, "Float32Array") {
         rooted!(&in(cx) let object = value.get().to_object());
         return Ok(crate::dom::bindings::conversions::with_view_bytes_mut(object.handle(), |bytes| {
@@ -659,7 +800,7 @@ fn float_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<f32>> {
 }
 
 /// Converts an `Int32List` argument (`Int32Array or sequence<GLint>`).
-fn int_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<i32>> {
+pub(super) fn int_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<i32>> {
     if crate::dom::bindings::jit::is_typed_array(value, "Int32Array") {
         rooted!(&in(cx) let object = value.get().to_object());
         return Ok(crate::dom::bindings::conversions::with_view_bytes_mut(object.handle(), |bytes| {
@@ -674,7 +815,7 @@ fn int_list(cx: &mut JSContext, value: HandleValue) -> Fallible<Vec<i32>> {
 }
 
 /// The WebGL 1 enable caps.
-fn valid_cap(cap: u32) -> bool {
+pub(super) fn valid_cap(cap: u32) -> bool {
     matches!(
         cap,
         glow::BLEND
@@ -746,7 +887,7 @@ fn valid_face(face: u32) -> bool {
 }
 
 /// What `getParameter()` answers for `pname` and how (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>).
-enum ParamKind {
+pub(super) enum ParamKind {
     Bool,
     Bools4,
     Int,
@@ -756,7 +897,7 @@ enum ParamKind {
     Ints(usize),
 }
 
-fn param_kind(pname: u32) -> Option<ParamKind> {
+pub(super) fn param_kind(pname: u32) -> Option<ParamKind> {
     use ParamKind::*;
     Some(match pname {
         glow::BLEND
@@ -832,7 +973,7 @@ fn param_kind(pname: u32) -> Option<ParamKind> {
 }
 
 /// Answers of GL for a parameter query, sent back from the WebGL thread.
-enum ParamValue {
+pub(super) enum ParamValue {
     Bool(bool),
     Bools(Vec<bool>),
     Int(i32),
@@ -842,7 +983,7 @@ enum ParamValue {
     Ints(Vec<i32>),
 }
 
-fn query_param(gl: &glow::Context, pname: u32, kind: &ParamKind) -> ParamValue {
+pub(super) fn query_param(gl: &glow::Context, pname: u32, kind: &ParamKind) -> ParamValue {
     // SAFETY: plain state queries with output slices of the sizes GL writes for these names.
     unsafe {
         match kind {
@@ -865,15 +1006,15 @@ fn query_param(gl: &glow::Context, pname: u32, kind: &ParamKind) -> ParamValue {
     }
 }
 
-fn new_int32_array(cx: &mut JSContext, values: &[i32], rval: MutableHandleValue) {
+pub(super) fn new_int32_array(cx: &mut JSContext, values: &[i32], rval: MutableHandleValue) {
     crate::dom::bindings::conversions::new_typed_array_i32(cx, values, rval);
 }
 
-fn new_uint32_array(cx: &mut JSContext, values: &[u32], rval: MutableHandleValue) {
+pub(super) fn new_uint32_array(cx: &mut JSContext, values: &[u32], rval: MutableHandleValue) {
     crate::dom::bindings::conversions::new_typed_array_u32(cx, values, rval);
 }
 
-fn set_param(cx: &mut JSContext, value: ParamValue, mut rval: MutableHandleValue) {
+pub(super) fn set_param(cx: &mut JSContext, value: ParamValue, mut rval: MutableHandleValue) {
     match value {
         ParamValue::Bool(b) => rval.set(BooleanValue(b)),
         ParamValue::Bools(b) => b.to_jsval(cx, rval),
@@ -886,7 +1027,7 @@ fn set_param(cx: &mut JSContext, value: ParamValue, mut rval: MutableHandleValue
 }
 
 /// Reads the active attributes and uniforms of a program that just linked.
-fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> Option<LinkedProgram> {
+pub(super) fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> Option<LinkedProgram> {
     // SAFETY: queries on a program name this context made.
     unsafe {
         if !gl.get_program_link_status(program) {
@@ -909,7 +1050,7 @@ fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> Option<Linke
 }
 
 /// Components of a uniform type, and whether it is read as integers.
-fn uniform_shape(kind: u32) -> (usize, bool) {
+pub(super) fn uniform_shape(kind: u32) -> (usize, bool) {
     match kind {
         glow::FLOAT => (1, false),
         glow::FLOAT_VEC2 => (2, false),
@@ -925,7 +1066,7 @@ fn uniform_shape(kind: u32) -> (usize, bool) {
     }
 }
 
-fn is_bool_uniform(kind: u32) -> bool {
+pub(super) fn is_bool_uniform(kind: u32) -> bool {
     matches!(kind, glow::BOOL | glow::BOOL_VEC2 | glow::BOOL_VEC3 | glow::BOOL_VEC4)
 }
 
@@ -1064,25 +1205,24 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
     fn BindBuffer(&self, _cx: &mut JSContext, target: u32, buffer: Option<&WebGLBuffer>) {
-        if target != glow::ARRAY_BUFFER && target != glow::ELEMENT_ARRAY_BUFFER {
+        let slot = self.gl2.buffer_slot(self.webgl2, target);
+        if target != glow::ARRAY_BUFFER && target != glow::ELEMENT_ARRAY_BUFFER && slot.is_none() {
             return self.error(glow::INVALID_ENUM);
         }
         if let Some(buffer) = buffer {
             if !self.check_bindable(buffer) {
                 return;
             }
-            // "A buffer bound to one target cannot be bound to the other"
-            // (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.1>).
-            match buffer.target() {
-                Some(t) if t != target => return self.error(glow::INVALID_OPERATION),
-                Some(_) => {}
-                None => buffer.set_target(target),
+            if !self.check_buffer_type(buffer, target) {
+                return;
             }
         }
         if target == glow::ARRAY_BUFFER {
             self.array_buffer.set(buffer);
-        } else {
+        } else if target == glow::ELEMENT_ARRAY_BUFFER {
             self.vao().element_array_buffer.set(buffer);
+        } else if let Some(slot) = slot {
+            slot.set(buffer);
         }
         let name = buffer.map(|b| b.name());
         gl_run!(self, move |gl| gl.bind_buffer(target, name));
@@ -1090,8 +1230,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>: null binds the drawing buffer.
     fn BindFramebuffer(&self, _cx: &mut JSContext, target: u32, framebuffer: Option<&WebGLFramebuffer>) {
-        if target != glow::FRAMEBUFFER {
-            return self.error(glow::INVALID_ENUM);
+        if self.framebuffer_for(target).is_err() {
+            return;
         }
         if let Some(framebuffer) = framebuffer {
             if !self.check_bindable(framebuffer) {
@@ -1099,8 +1239,17 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             }
             framebuffer.set_bound();
         }
-        self.framebuffer.set(framebuffer);
-        self.bind_framebuffer_task(framebuffer.map(|f| f.name()));
+        match target {
+            glow::DRAW_FRAMEBUFFER => self.framebuffer.set(framebuffer),
+            glow::READ_FRAMEBUFFER => self.gl2.read_framebuffer.set(framebuffer),
+            _ => {
+                self.framebuffer.set(framebuffer);
+                if self.webgl2 {
+                    self.gl2.read_framebuffer.set(framebuffer);
+                }
+            }
+        }
+        self.bind_framebuffer_task(target, framebuffer.map(|f| f.name()));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
@@ -1121,7 +1270,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn BindTexture(&self, _cx: &mut JSContext, target: u32, texture: Option<&WebGLTexture>) {
-        if target != glow::TEXTURE_2D && target != glow::TEXTURE_CUBE_MAP {
+        let webgl2_target = self.webgl2 && matches!(target, glow::TEXTURE_3D | glow::TEXTURE_2D_ARRAY);
+        if target != glow::TEXTURE_2D && target != glow::TEXTURE_CUBE_MAP && !webgl2_target {
             return self.error(glow::INVALID_ENUM);
         }
         if let Some(texture) = texture {
@@ -1136,10 +1286,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             }
         }
         let unit = &self.texture_units[self.active_texture.get() as usize];
-        if target == glow::TEXTURE_2D {
-            unit.texture_2d.set(texture);
-        } else {
-            unit.cube_map.set(texture);
+        match target {
+            glow::TEXTURE_2D => unit.texture_2d.set(texture),
+            glow::TEXTURE_3D => unit.texture_3d.set(texture),
+            glow::TEXTURE_2D_ARRAY => unit.texture_2d_array.set(texture),
+            _ => unit.cube_map.set(texture),
         }
         let name = texture.map(|t| t.name());
         gl_run!(self, move |gl| gl.bind_texture(target, name));
@@ -1152,7 +1303,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquation(&self, _cx: &mut JSContext, mode: u32) {
-        if !valid_blend_equation(mode, self.enabled(Extension::ExtBlendMinmax)) {
+        if !valid_blend_equation(mode, self.webgl2 || self.enabled(Extension::ExtBlendMinmax)) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.blend_equation(mode));
@@ -1160,7 +1311,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquationSeparate(&self, _cx: &mut JSContext, mode_rgb: u32, mode_alpha: u32) {
-        let minmax = self.enabled(Extension::ExtBlendMinmax);
+        let minmax = self.webgl2 || self.enabled(Extension::ExtBlendMinmax);
         if !valid_blend_equation(mode_rgb, minmax) || !valid_blend_equation(mode_alpha, minmax) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1194,12 +1345,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
     fn CheckFramebufferStatus(&self, _cx: &mut JSContext, target: u32) -> u32 {
-        if target != glow::FRAMEBUFFER {
-            self.error(glow::INVALID_ENUM);
-            return 0;
-        }
-        if self.default_framebuffer_bound() {
+        let Ok(bound) = self.framebuffer_for(target) else { return 0 };
+        let Some(framebuffer) = bound else {
             return glow::FRAMEBUFFER_COMPLETE;
+        };
+        if self.webgl2 && self.float_attachment_unrenderable(&framebuffer) {
+            return glow::FRAMEBUFFER_INCOMPLETE_ATTACHMENT;
         }
         gl_query!(self, move |gl| gl.check_framebuffer_status(target)).unwrap_or(0)
     }
@@ -1243,7 +1394,17 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         let source = shader.source();
         let es3 = source.trim_start().starts_with("#version")
             && !source.trim_start()["#version".len()..].trim_start().starts_with("100");
-        let source = if es3 {
+        let version = source.trim_start().strip_prefix("#version").map(|rest| rest.trim_start().to_owned());
+        let source = if self.webgl2 {
+            // WebGL 2.0 takes GLSL ES 1.00 and 3.00 shaders (Mesa checks them), not the later
+            // versions the OpenGL ES context may know.
+            match version {
+                Some(v) if !v.starts_with("100") && !v.starts_with("300 es") => {
+                    "#error WebGL 2.0 accepts GLSL ES 1.00 and 3.00 shaders only\n".to_owned()
+                }
+                _ => source,
+            }
+        } else if es3 {
             // A source GL rejects the same way, with the reason in the info log.
             "#error WebGL 1.0 accepts GLSL ES 1.00 shaders only (no #version 300 es)\n".to_owned()
         } else {
@@ -1271,13 +1432,17 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.texture_for(target, true).is_none() {
             return;
         }
-        if pixels::channels(internalformat).is_none() {
+        // WebGL 2.0 takes OpenGL ES 3.0's formats, which GL checks.
+        if !self.webgl2 && pixels::channels(internalformat).is_none() {
             return self.error(glow::INVALID_ENUM);
         }
         if level < 0 || width < 0 || height < 0 || border != 0 {
             return self.error(glow::INVALID_VALUE);
         }
-        let from_default = self.default_framebuffer_bound();
+        if !self.can_read() {
+            return;
+        }
+        let from_default = self.read_framebuffer().is_none();
         self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
             if from_default {
                 buffer.begin_read(gl);
@@ -1310,7 +1475,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if level < 0 || width < 0 || height < 0 || xoffset < 0 || yoffset < 0 {
             return self.error(glow::INVALID_VALUE);
         }
-        let from_default = self.default_framebuffer_bound();
+        if !self.can_read() {
+            return;
+        }
+        let from_default = self.read_framebuffer().is_none();
         self.enqueue(Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
             if from_default {
                 buffer.begin_read(gl);
@@ -1400,6 +1568,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             self.array_buffer.set(None);
         }
         self.vao().unbind_buffer(buffer);
+        self.gl2.unbind_buffer(buffer);
         let name = buffer.name();
         gl_run!(self, move |gl| gl.delete_buffer(name));
     }
@@ -1415,7 +1584,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         gl_run!(self, move |gl| gl.delete_framebuffer(name));
         if self.framebuffer.get().is_some_and(|f| std::ptr::eq(&*f, framebuffer)) {
             self.framebuffer.set(None);
-            self.bind_framebuffer_task(None);
+            let target = if self.webgl2 { glow::DRAW_FRAMEBUFFER } else { glow::FRAMEBUFFER };
+            self.bind_framebuffer_task(target, None);
+        }
+        if self.gl2.read_framebuffer.get().is_some_and(|f| std::ptr::eq(&*f, framebuffer)) {
+            self.gl2.read_framebuffer.set(None);
+            self.bind_framebuffer_task(glow::READ_FRAMEBUFFER, None);
         }
     }
 
@@ -1441,7 +1615,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.renderbuffer.get().is_some_and(|r| std::ptr::eq(&*r, renderbuffer)) {
             self.renderbuffer.set(None);
         }
-        if let Some(framebuffer) = self.framebuffer.get() {
+        for framebuffer in [self.framebuffer.get(), self.gl2.read_framebuffer.get()].into_iter().flatten() {
             framebuffer.detach_renderbuffer(renderbuffer);
         }
         let name = renderbuffer.name();
@@ -1465,11 +1639,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if !self.begin_delete(texture) {
             return;
         }
-        if let Some(framebuffer) = self.framebuffer.get() {
+        for framebuffer in [self.framebuffer.get(), self.gl2.read_framebuffer.get()].into_iter().flatten() {
             framebuffer.detach_texture(texture);
         }
         for unit in self.texture_units.iter() {
-            for slot in [&unit.texture_2d, &unit.cube_map] {
+            for slot in [&unit.texture_2d, &unit.cube_map, &unit.texture_3d, &unit.texture_2d_array] {
                 if slot.get().is_some_and(|t| std::ptr::eq(&*t, texture)) {
                     slot.set(None);
                 }
@@ -1517,7 +1691,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Disable(&self, _cx: &mut JSContext, cap: u32) {
-        if !valid_cap(cap) {
+        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.disable(cap));
@@ -1545,7 +1719,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Enable(&self, _cx: &mut JSContext, cap: u32) {
-        if !valid_cap(cap) {
+        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.enable(cap));
@@ -1581,20 +1755,19 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         renderbuffertarget: u32,
         renderbuffer: Option<&WebGLRenderbuffer>,
     ) {
-        if target != glow::FRAMEBUFFER || renderbuffertarget != glow::RENDERBUFFER || !valid_attachment(attachment) {
+        let Ok(bound) = self.framebuffer_for(target) else { return };
+        if renderbuffertarget != glow::RENDERBUFFER || !self.valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
         }
-        if self.default_framebuffer_bound() {
+        let Some(framebuffer) = bound else {
             return self.error(glow::INVALID_OPERATION);
-        }
+        };
         if let Some(renderbuffer) = renderbuffer
             && !self.check_object(renderbuffer)
         {
             return;
         }
-        if let Some(framebuffer) = self.framebuffer.get() {
-            framebuffer.attach(attachment, None, renderbuffer);
-        }
+        framebuffer.attach(attachment, None, renderbuffer);
         let name = renderbuffer.map(|r| r.name());
         if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
             gl_run!(self, move |gl| {
@@ -1616,7 +1789,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         texture: Option<&WebGLTexture>,
         level: i32,
     ) {
-        if target != glow::FRAMEBUFFER || !valid_attachment(attachment) {
+        let Ok(bound) = self.framebuffer_for(target) else { return };
+        if !self.valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
         }
         if textarget != glow::TEXTURE_2D
@@ -1624,20 +1798,20 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         {
             return self.error(glow::INVALID_ENUM);
         }
-        if self.default_framebuffer_bound() {
+        let Some(framebuffer) = bound else {
             return self.error(glow::INVALID_OPERATION);
-        }
+        };
         if let Some(texture) = texture {
             if !self.check_object(texture) {
                 return;
             }
-            if level != 0 {
+            // WebGL 1.0 renders to level 0 only (OES_fbo_render_mipmap aside); WebGL 2.0 to
+            // any level, checked by GL.
+            if level != 0 && !self.webgl2 && !self.enabled(Extension::OesFboRenderMipmap) {
                 return self.error(glow::INVALID_VALUE);
             }
         }
-        if let Some(framebuffer) = self.framebuffer.get() {
-            framebuffer.attach(attachment, texture, None);
-        }
+        framebuffer.attach(attachment, texture, None);
         let name = texture.map(|t| t.name());
         if attachment == glow::DEPTH_STENCIL_ATTACHMENT {
             gl_run!(self, move |gl| {
@@ -1661,7 +1835,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
         let Some(texture) = self.texture_for(target, false) else { return };
         // WebGL 1: only power-of-two textures have mipmaps.
-        if !texture.is_power_of_two() {
+        if !self.webgl2 && !texture.is_power_of_two() {
             return self.error(glow::INVALID_OPERATION);
         }
         gl_run!(self, move |gl| gl.generate_mipmap(target));
@@ -1744,6 +1918,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         rval.set(NullValue());
         let store = self.pixel_store.get();
         let unit = &self.texture_units[self.active_texture.get() as usize];
+        if self.webgl2 && self.get_parameter2(cx, pname, rval.reborrow()) {
+            return;
+        }
         match pname {
             glow::VERSION => return "WebGL 1.0 (OpenGL ES 2.0 Aperture)".to_jsval(cx, rval),
             glow::SHADING_LANGUAGE_VERSION => {
@@ -1810,6 +1987,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         mut rval: MutableHandleValue,
     ) {
         rval.set(NullValue());
+        if self.webgl2 {
+            return self.get_framebuffer_attachment_parameter2(cx, target, attachment, pname, rval);
+        }
         if target != glow::FRAMEBUFFER || !valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1875,6 +2055,16 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 let valid = gl_query!(self, move |gl| gl.get_program_validate_status(name)).unwrap_or(false);
                 rval.set(BooleanValue(valid))
             }
+            glow::ACTIVE_UNIFORM_BLOCKS | glow::TRANSFORM_FEEDBACK_VARYINGS if self.webgl2 => {
+                let name = program.name();
+                let value = gl_query!(self, move |gl| gl.get_program_parameter_i32(name, pname)).unwrap_or(0);
+                rval.set(Int32Value(value))
+            }
+            glow::TRANSFORM_FEEDBACK_BUFFER_MODE if self.webgl2 => {
+                let name = program.name();
+                let value = gl_query!(self, move |gl| gl.get_program_parameter_i32(name, pname)).unwrap_or(0);
+                rval.set(UInt32Value(value as u32))
+            }
             _ => self.error(glow::INVALID_ENUM),
         }
     }
@@ -1907,12 +2097,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             | glow::RENDERBUFFER_ALPHA_SIZE
             | glow::RENDERBUFFER_DEPTH_SIZE
             | glow::RENDERBUFFER_STENCIL_SIZE => {}
+            glow::RENDERBUFFER_SAMPLES if self.webgl2 => {}
             _ => return self.error(glow::INVALID_ENUM),
         }
         let value = gl_query!(self, move |gl| gl.get_renderbuffer_parameter_i32(target, pname)).unwrap_or(0);
         if pname == glow::RENDERBUFFER_INTERNAL_FORMAT {
             // DEPTH_STENCIL is stored as DEPTH24_STENCIL8; WebGL 1 reports its own name.
-            let value = if value as u32 == glow::DEPTH24_STENCIL8 { glow::DEPTH_STENCIL } else { value as u32 };
+            let value =
+                if value as u32 == glow::DEPTH24_STENCIL8 && !self.webgl2 { glow::DEPTH_STENCIL } else { value as u32 };
             rval.set(UInt32Value(value));
         } else {
             rval.set(Int32Value(value));
@@ -1987,6 +2179,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         if self.texture_for(target, false).is_none() {
             return;
         }
+        if self.webgl2 && self.get_tex_parameter2(target, pname, rval.reborrow()) {
+            return;
+        }
         match pname {
             glow::TEXTURE_MAG_FILTER | glow::TEXTURE_MIN_FILTER | glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {}
             glow::TEXTURE_MAX_ANISOTROPY_EXT if self.enabled(Extension::ExtTextureFilterAnisotropic) => {
@@ -2024,6 +2219,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         let kind = location.kind();
         let (components, integer) = uniform_shape(kind);
         let (name, loc) = (program.name(), location.location());
+        if self.webgl2 && self.get_uniform2(cx, name, &loc, kind, rval.reborrow()) {
+            return;
+        }
         if integer {
             let values = gl_query!(self, move |gl| {
                 let mut out = vec![0i32; components];
@@ -2104,14 +2302,19 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::VERTEX_ATTRIB_ARRAY_STRIDE => rval.set(Int32Value(attrib.stride.get())),
             glow::VERTEX_ATTRIB_ARRAY_TYPE => rval.set(UInt32Value(attrib.kind.get())),
             glow::VERTEX_ATTRIB_ARRAY_NORMALIZED => rval.set(BooleanValue(attrib.normalized.get())),
-            VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE if self.enabled(Extension::AngleInstancedArrays) => {
+            VERTEX_ATTRIB_ARRAY_DIVISOR_ANGLE if self.webgl2 || self.enabled(Extension::AngleInstancedArrays) => {
                 rval.set(UInt32Value(attrib.divisor.get()))
             }
-            glow::CURRENT_VERTEX_ATTRIB => crate::dom::bindings::conversions::new_float32_array(
-                cx,
-                &self.current_attribs[index as usize].get(),
-                rval,
-            ),
+            glow::VERTEX_ATTRIB_ARRAY_INTEGER if self.webgl2 => rval.set(BooleanValue(attrib.integer.get())),
+            glow::CURRENT_VERTEX_ATTRIB => match self.gl2.current_attrib_ints.get(index as usize).and_then(Cell::get) {
+                Some((values, false)) => new_int32_array(cx, &values, rval),
+                Some((values, true)) => new_uint32_array(cx, &values.map(|v| v as u32), rval),
+                None => crate::dom::bindings::conversions::new_float32_array(
+                    cx,
+                    &self.current_attribs[index as usize].get(),
+                    rval,
+                ),
+            },
             _ => self.error(glow::INVALID_ENUM),
         }
     }
@@ -2132,8 +2335,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Hint(&self, _cx: &mut JSContext, target: u32, mode: u32) {
-        let derivatives =
-            target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT && self.enabled(Extension::OesStandardDerivatives);
+        let derivatives = target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT
+            && (self.webgl2 || self.enabled(Extension::OesStandardDerivatives));
         if (target != glow::GENERATE_MIPMAP_HINT && !derivatives)
             || !matches!(mode, glow::DONT_CARE | glow::FASTEST | glow::NICEST)
         {
@@ -2150,7 +2353,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn IsEnabled(&self, _cx: &mut JSContext, cap: u32) -> bool {
-        if !valid_cap(cap) {
+        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
             self.error(glow::INVALID_ENUM);
             return false;
         }
@@ -2231,6 +2434,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                     store.pack_alignment = param;
                 }
             }
+            _ if self.webgl2 => return self.pixel_store2(pname, param),
             _ => return self.error(glow::INVALID_ENUM),
         }
         self.pixel_store.set(store);
@@ -2244,6 +2448,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>: WebGL 1's formats;
     /// DEPTH_STENCIL is stored as DEPTH24_STENCIL8.
     fn RenderbufferStorage(&self, _cx: &mut JSContext, target: u32, internalformat: u32, width: i32, height: i32) {
+        if self.webgl2 {
+            return self.renderbuffer_storage2(target, 0, internalformat, width, height);
+        }
         if target != glow::RENDERBUFFER {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2267,6 +2474,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             return self.error(glow::INVALID_VALUE);
         }
         bound.set_size(width, height);
+        bound.set_internal_format(format);
         gl_run!(self, move |gl| gl.renderbuffer_storage(target, format, width, height));
     }
 
@@ -2339,6 +2547,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn TexParameterf(&self, cx: &mut JSContext, target: u32, pname: u32, param: f32) {
+        if self.webgl2 {
+            return self.tex_parameter2(target, pname, param);
+        }
         if pname == glow::TEXTURE_MAX_ANISOTROPY_EXT && self.enabled(Extension::ExtTextureFilterAnisotropic) {
             if self.texture_for(target, false).is_none() {
                 return;
@@ -2355,6 +2566,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: WebGL 1's four parameters
     /// and their values.
     fn TexParameteri(&self, _cx: &mut JSContext, target: u32, pname: u32, param: i32) {
+        if self.webgl2 {
+            return self.tex_parameter2(target, pname, param as f32);
+        }
         if self.texture_for(target, false).is_none() {
             return;
         }
@@ -2608,11 +2822,25 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
-        if !matches!(type_, glow::BYTE | glow::UNSIGNED_BYTE | glow::SHORT | glow::UNSIGNED_SHORT | glow::FLOAT) {
+        let webgl2_type = self.webgl2
+            && matches!(
+                type_,
+                glow::INT
+                    | glow::UNSIGNED_INT
+                    | glow::HALF_FLOAT
+                    | glow::INT_2_10_10_10_REV
+                    | glow::UNSIGNED_INT_2_10_10_10_REV
+            );
+        if !matches!(type_, glow::BYTE | glow::UNSIGNED_BYTE | glow::SHORT | glow::UNSIGNED_SHORT | glow::FLOAT)
+            && !webgl2_type
+        {
             return self.error(glow::INVALID_ENUM);
         }
         if !(1..=4).contains(&size) || !(0..=255).contains(&stride) || offset < 0 {
             return self.error(glow::INVALID_VALUE);
+        }
+        if matches!(type_, glow::INT_2_10_10_10_REV | glow::UNSIGNED_INT_2_10_10_10_REV) && size != 4 {
+            return self.error(glow::INVALID_OPERATION);
         }
         let component = type_size(type_) as i64;
         if offset % component != 0 || i64::from(stride) % component != 0 {
@@ -2628,6 +2856,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         attrib.normalized.set(normalized);
         attrib.stride.set(stride);
         attrib.offset.set(offset);
+        attrib.integer.set(false);
         let offset = offset as i32;
         gl_run!(self, move |gl| gl.vertex_attrib_pointer_f32(index, size, type_, normalized, stride, offset));
     }
@@ -2988,7 +3217,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 }
 
 /// The attachment points of WebGL 1.
-fn valid_attachment(attachment: u32) -> bool {
+pub(super) fn valid_attachment(attachment: u32) -> bool {
     matches!(
         attachment,
         glow::COLOR_ATTACHMENT0 | glow::DEPTH_ATTACHMENT | glow::STENCIL_ATTACHMENT | glow::DEPTH_STENCIL_ATTACHMENT
@@ -2997,7 +3226,7 @@ fn valid_attachment(attachment: u32) -> bool {
 
 impl WebGLRenderingContext {
     /// `drawArrays()`, or with `instances` ANGLE_instanced_arrays' `drawArraysInstancedANGLE()`.
-    fn draw_arrays(&self, mode: u32, first: i32, count: i32, instances: Option<i32>) {
+    pub(super) fn draw_arrays(&self, mode: u32, first: i32, count: i32, instances: Option<i32>) {
         if mode > glow::TRIANGLE_FAN {
             return self.error(glow::INVALID_ENUM);
         }
@@ -3019,14 +3248,14 @@ impl WebGLRenderingContext {
     }
 
     /// `drawElements()`, or with `instances` ANGLE_instanced_arrays' `drawElementsInstancedANGLE()`.
-    fn draw_elements(&self, mode: u32, count: i32, type_: u32, offset: i64, instances: Option<i32>) {
+    pub(super) fn draw_elements(&self, mode: u32, count: i32, type_: u32, offset: i64, instances: Option<i32>) {
         if mode > glow::TRIANGLE_FAN {
             return self.error(glow::INVALID_ENUM);
         }
         let index_size = match type_ {
             glow::UNSIGNED_BYTE => 1,
             glow::UNSIGNED_SHORT => 2,
-            glow::UNSIGNED_INT if self.enabled(Extension::OesElementIndexUint) => 4,
+            glow::UNSIGNED_INT if self.webgl2 || self.enabled(Extension::OesElementIndexUint) => 4,
             _ => return self.error(glow::INVALID_ENUM),
         };
         if count < 0 || offset < 0 || instances.is_some_and(|i| i < 0) {
@@ -3041,7 +3270,9 @@ impl WebGLRenderingContext {
         let vertices = if count == 0 {
             0
         } else {
-            match elements.max_index(offset as usize, count as usize, index_size) {
+            // WebGL 2.0 restarts primitives at the largest index of the type, which reads no
+            // vertex.
+            match elements.max_index(offset as usize, count as usize, index_size, self.webgl2) {
                 Some(max) => u64::from(max) + 1,
                 None => return self.error(glow::INVALID_OPERATION),
             }
@@ -3127,7 +3358,7 @@ impl WebGLRenderingContext {
     /// enabled (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: "the shading
     /// language features of an extension are only available once it is enabled"); Mesa knows
     /// them all, so a directive for one that is not enabled becomes an `#error` with the reason.
-    fn check_extension_directives(&self, source: String) -> String {
+    pub(super) fn check_extension_directives(&self, source: String) -> String {
         let refused = source.lines().find_map(|line| {
             let rest = line.trim_start().strip_prefix('#')?.trim_start().strip_prefix("extension")?;
             let name = rest.split(':').next()?.trim();
@@ -3148,7 +3379,7 @@ impl WebGLRenderingContext {
 
     /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
     /// level 0's size decides the power-of-two rules.
-    fn specified(&self, target: u32, level: i32, width: i32, height: i32) {
+    pub(super) fn specified(&self, target: u32, level: i32, width: i32, height: i32) {
         if level != 0 {
             return;
         }
@@ -3161,7 +3392,11 @@ impl WebGLRenderingContext {
 
     /// Gives GL the texture's effective minification filter (see
     /// `WebGLTexture::effective_min_filter`).
-    fn sync_min_filter(&self, binding: u32, texture: &WebGLTexture) {
+    pub(super) fn sync_min_filter(&self, binding: u32, texture: &WebGLTexture) {
+        // WebGL 2.0 has no non-power-of-two rules: GL holds the page's filter.
+        if self.webgl2 {
+            return;
+        }
         let filter = texture.effective_min_filter() as i32;
         gl_run!(self, move |gl| gl.tex_parameter_i32(binding, glow::TEXTURE_MIN_FILTER, filter));
     }
@@ -3169,7 +3404,10 @@ impl WebGLRenderingContext {
     /// A uniform location argument: null does nothing; one of another context or program, or of
     /// an earlier link, is INVALID_OPERATION
     /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>).
-    fn uniform_location(&self, location: Option<&WebGLUniformLocation>) -> Option<glow::NativeUniformLocation> {
+    pub(super) fn uniform_location(
+        &self,
+        location: Option<&WebGLUniformLocation>,
+    ) -> Option<glow::NativeUniformLocation> {
         let location = location?;
         let current = self.current_program.get();
         let belongs = current.is_some_and(|p| std::ptr::eq(&*p, &*location.program()));
@@ -3180,7 +3418,7 @@ impl WebGLRenderingContext {
         Some(location.location())
     }
 
-    fn uniform_fv(
+    pub(super) fn uniform_fv(
         &self,
         cx: &mut JSContext,
         location: Option<&WebGLUniformLocation>,
@@ -3188,10 +3426,15 @@ impl WebGLRenderingContext {
         n: usize,
     ) -> Fallible<()> {
         let values = float_list(cx, v)?;
-        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
-        if values.is_empty() || values.len() % n != 0 {
-            self.error(glow::INVALID_VALUE);
-            return Ok(());
+        self.uniform_f32s(location, values, n);
+        Ok(())
+    }
+
+    /// `uniform{1,2,3,4}fv()` with the values converted.
+    pub(super) fn uniform_f32s(&self, location: Option<&WebGLUniformLocation>, values: Vec<f32>, n: usize) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        if values.is_empty() || !values.len().is_multiple_of(n) {
+            return self.error(glow::INVALID_VALUE);
         }
         gl_run!(self, move |gl| match n {
             1 => gl.uniform_1_f32_slice(Some(&loc), &values),
@@ -3199,10 +3442,9 @@ impl WebGLRenderingContext {
             3 => gl.uniform_3_f32_slice(Some(&loc), &values),
             _ => gl.uniform_4_f32_slice(Some(&loc), &values),
         });
-        Ok(())
     }
 
-    fn uniform_iv(
+    pub(super) fn uniform_iv(
         &self,
         cx: &mut JSContext,
         location: Option<&WebGLUniformLocation>,
@@ -3210,10 +3452,15 @@ impl WebGLRenderingContext {
         n: usize,
     ) -> Fallible<()> {
         let values = int_list(cx, v)?;
-        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
-        if values.is_empty() || values.len() % n != 0 {
-            self.error(glow::INVALID_VALUE);
-            return Ok(());
+        self.uniform_i32s(location, values, n);
+        Ok(())
+    }
+
+    /// `uniform{1,2,3,4}iv()` with the values converted.
+    pub(super) fn uniform_i32s(&self, location: Option<&WebGLUniformLocation>, values: Vec<i32>, n: usize) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        if values.is_empty() || !values.len().is_multiple_of(n) {
+            return self.error(glow::INVALID_VALUE);
         }
         gl_run!(self, move |gl| match n {
             1 => gl.uniform_1_i32_slice(Some(&loc), &values),
@@ -3221,11 +3468,10 @@ impl WebGLRenderingContext {
             3 => gl.uniform_3_i32_slice(Some(&loc), &values),
             _ => gl.uniform_4_i32_slice(Some(&loc), &values),
         });
-        Ok(())
     }
 
     /// `uniformMatrix{2,3,4}fv()`: `transpose` must be false in WebGL 1.
-    fn uniform_matrix(
+    pub(super) fn uniform_matrix(
         &self,
         cx: &mut JSContext,
         location: Option<&WebGLUniformLocation>,
@@ -3234,30 +3480,56 @@ impl WebGLRenderingContext {
         n: usize,
     ) -> Fallible<()> {
         let values = float_list(cx, value)?;
-        let Some(loc) = self.uniform_location(location) else { return Ok(()) };
-        if transpose || values.is_empty() || values.len() % (n * n) != 0 {
-            self.error(glow::INVALID_VALUE);
-            return Ok(());
-        }
-        gl_run!(self, move |gl| match n {
-            2 => gl.uniform_matrix_2_f32_slice(Some(&loc), false, &values),
-            3 => gl.uniform_matrix_3_f32_slice(Some(&loc), false, &values),
-            _ => gl.uniform_matrix_4_f32_slice(Some(&loc), false, &values),
-        });
+        self.uniform_matrix_values(location, transpose, values, n, n);
         Ok(())
     }
 
-    fn vertex_attrib(&self, index: u32, value: [f32; 4]) {
+    /// `uniformMatrix{C}x{R}fv()` with the values converted (`cols`×`rows` per matrix).
+    pub(super) fn uniform_matrix_values(
+        &self,
+        location: Option<&WebGLUniformLocation>,
+        transpose: bool,
+        values: Vec<f32>,
+        cols: usize,
+        rows: usize,
+    ) {
+        let Some(loc) = self.uniform_location(location) else { return };
+        if (transpose && !self.webgl2) || values.is_empty() || !values.len().is_multiple_of(cols * rows) {
+            return self.error(glow::INVALID_VALUE);
+        }
+        gl_run!(self, move |gl| match (cols, rows) {
+            (2, 2) => gl.uniform_matrix_2_f32_slice(Some(&loc), transpose, &values),
+            (3, 3) => gl.uniform_matrix_3_f32_slice(Some(&loc), transpose, &values),
+            (4, 4) => gl.uniform_matrix_4_f32_slice(Some(&loc), transpose, &values),
+            (2, 3) => gl.uniform_matrix_2x3_f32_slice(Some(&loc), transpose, &values),
+            (2, 4) => gl.uniform_matrix_2x4_f32_slice(Some(&loc), transpose, &values),
+            (3, 2) => gl.uniform_matrix_3x2_f32_slice(Some(&loc), transpose, &values),
+            (3, 4) => gl.uniform_matrix_3x4_f32_slice(Some(&loc), transpose, &values),
+            (4, 2) => gl.uniform_matrix_4x2_f32_slice(Some(&loc), transpose, &values),
+            _ => gl.uniform_matrix_4x3_f32_slice(Some(&loc), transpose, &values),
+        });
+    }
+
+    pub(super) fn vertex_attrib(&self, index: u32, value: [f32; 4]) {
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
         };
         let _ = attrib;
         self.current_attribs[index as usize].set(value);
+        if let Some(ints) = self.gl2.current_attrib_ints.get(index as usize) {
+            ints.set(None);
+        }
         gl_run!(self, move |gl| gl.vertex_attrib_4_f32(index, value[0], value[1], value[2], value[3]));
     }
 
-    fn vertex_attrib_v(&self, cx: &mut JSContext, index: u32, values: HandleValue, n: usize) -> Fallible<()> {
+    pub(super) fn vertex_attrib_v(
+        &self,
+        cx: &mut JSContext,
+        index: u32,
+        values: HandleValue,
+        n: usize,
+    ) -> Fallible<()> {
         let values = float_list(cx, values)?;
         if values.len() < n {
             self.error(glow::INVALID_VALUE);
@@ -3270,9 +3542,19 @@ impl WebGLRenderingContext {
     }
 
     /// The buffer `bufferData()` fills: the target and usage checked, a buffer bound.
-    fn buffer_for_data(&self, target: u32, usage: u32) -> Option<DomRoot<WebGLBuffer>> {
+    pub(super) fn buffer_for_data(&self, target: u32, usage: u32) -> Option<DomRoot<WebGLBuffer>> {
         let buffer = self.bound_buffer(target).ok()?;
-        if !matches!(usage, glow::STREAM_DRAW | glow::STATIC_DRAW | glow::DYNAMIC_DRAW) {
+        let webgl2_usage = self.webgl2
+            && matches!(
+                usage,
+                glow::STREAM_READ
+                    | glow::STREAM_COPY
+                    | glow::STATIC_READ
+                    | glow::STATIC_COPY
+                    | glow::DYNAMIC_READ
+                    | glow::DYNAMIC_COPY
+            );
+        if !matches!(usage, glow::STREAM_DRAW | glow::STATIC_DRAW | glow::DYNAMIC_DRAW) && !webgl2_usage {
             self.error(glow::INVALID_ENUM);
             return None;
         }
@@ -3283,12 +3565,12 @@ impl WebGLRenderingContext {
     }
 
     /// Whether `format` is a texture format of WebGL 1 or of an enabled extension.
-    fn texture_format_allowed(&self, format: u32) -> bool {
+    pub(super) fn texture_format_allowed(&self, format: u32) -> bool {
         pixels::channels(format).is_some() || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
     }
 
     /// Whether `type_` is a texture type of WebGL 1 or of an enabled extension.
-    fn texture_type_allowed(&self, type_: u32) -> bool {
+    pub(super) fn texture_type_allowed(&self, type_: u32) -> bool {
         match type_ {
             glow::UNSIGNED_BYTE
             | glow::UNSIGNED_SHORT_5_6_5
@@ -3305,7 +3587,7 @@ impl WebGLRenderingContext {
 
     /// The target, level, size, format and type checks of `texImage2D()`; the bytes per pixel.
     #[allow(clippy::too_many_arguments)]
-    fn check_tex_image(
+    pub(super) fn check_tex_image(
         &self,
         target: u32,
         level: i32,
@@ -3364,7 +3646,7 @@ impl WebGLRenderingContext {
 
     /// The checks of `texSubImage2D()`; the bytes per pixel.
     #[allow(clippy::too_many_arguments)]
-    fn check_tex_sub_image(
+    pub(super) fn check_tex_sub_image(
         &self,
         target: u32,
         level: i32,
@@ -3399,7 +3681,7 @@ impl WebGLRenderingContext {
     /// `type_`, it must hold the rows with the unpack alignment, and the flip and premultiply
     /// rules apply (<https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>).
     #[allow(clippy::too_many_arguments)]
-    fn view_pixels(
+    pub(super) fn view_pixels(
         &self,
         cx: &mut JSContext,
         pixels: Option<HandleObject>,
@@ -3452,7 +3734,12 @@ impl WebGLRenderingContext {
     /// `None` when there is nothing to upload (an image not loaded yet). A source that is not
     /// origin-clean throws SecurityError
     /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#4.2>).
-    fn source_pixels(&self, source: &TexImageSource, format: u32, type_: u32) -> Fallible<Option<(i32, i32, Vec<u8>)>> {
+    pub(super) fn source_pixels(
+        &self,
+        source: &TexImageSource,
+        format: u32,
+        type_: u32,
+    ) -> Fallible<Option<(i32, i32, Vec<u8>)>> {
         let (frame, origin_clean) = match source {
             TexImageSource::ImageBitmap(bitmap) => match bitmap.frame() {
                 Some(frame) => (frame, bitmap.origin_clean()),
@@ -3500,7 +3787,8 @@ impl WebGLRenderingContext {
         if !origin_clean {
             return Err(Error::Security("The image is not origin-clean.".into()));
         }
-        if pixels::bytes_per_pixel(format, type_).is_none() {
+        if pixels::bytes_per_pixel(format, type_).is_none() && !(self.webgl2 && pixels::dom_convertible(format, type_))
+        {
             // Reported by the format checks that follow.
             return Ok(Some((frame.size.width as i32, frame.size.height as i32, Vec::new())));
         }
@@ -3516,7 +3804,7 @@ impl WebGLRenderingContext {
 /// colour textures get their sized formats (so that they are renderable with
 /// WEBGL_color_buffer_float / EXT_color_buffer_half_float), and HALF_FLOAT_OES becomes
 /// HALF_FLOAT; everything else is passed as it is.
-fn gl_texture_format(internalformat: i32, format: u32, type_: u32) -> (i32, u32) {
+pub(super) fn gl_texture_format(internalformat: i32, format: u32, type_: u32) -> (i32, u32) {
     match (format, type_) {
         (glow::RGBA, glow::FLOAT) => (glow::RGBA32F as i32, type_),
         (glow::RGB, glow::FLOAT) => (glow::RGB32F as i32, type_),
