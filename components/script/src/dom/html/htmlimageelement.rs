@@ -308,6 +308,10 @@ impl HTMLImageElement {
                     // selected pixel density."
                     self.pending.borrow_mut().take();
                     self.current_fetch.set(0);
+                    // An earlier update still queued (a `crossorigin` change just before this
+                    // `src`) is superseded: its microtask sees a newer generation and does nothing,
+                    // so it must not leave the element looking busy (`complete` false for good).
+                    self.update_queued.set(false);
                     self.stop_delaying_load();
                     *self.current_src.borrow_mut() = url.clone();
                     self.density.set(1.0);

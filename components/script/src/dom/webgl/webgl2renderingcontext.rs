@@ -118,6 +118,9 @@ fn sub_list<T>(mut values: Vec<T>, src_offset: u64, src_length: u32) -> Option<V
     Some(values)
 }
 
+/// The largest texture made without data (zero-filled here) before OUT_OF_MEMORY: 1 GiB.
+const MAX_ZEROED_UPLOAD: u128 = 1 << 30;
+
 /// Where a WebGL 2.0 texture upload reads its pixels.
 enum UploadSource {
     /// An offset into the PIXEL_UNPACK_BUFFER.
@@ -152,17 +155,18 @@ fn layout(
     image_height: i32,
     skip: (i32, i32, i32),
 ) -> Layout {
-    let row_pixels = if row_length > 0 { row_length as usize } else { width };
-    let rows_per_image = if image_height > 0 { image_height as usize } else { height };
-    let alignment = alignment.max(1);
+    // In 128 bits, saturated to usize::MAX: sizes a page makes up cannot overflow, and a layout
+    // too large for memory fails every size check that follows.
+    let fit = |v: u128| usize::try_from(v).unwrap_or(usize::MAX);
+    let (w, h, d, bpp) = (width as u128, height as u128, depth as u128, bpp as u128);
+    let row_pixels = if row_length > 0 { row_length as u128 } else { w };
+    let rows_per_image = if image_height > 0 { image_height as u128 } else { h };
+    let alignment = alignment.max(1) as u128;
     let row = (row_pixels * bpp).div_ceil(alignment) * alignment;
     let image = row * rows_per_image;
-    let start = skip.2 as usize * image + skip.1 as usize * row + skip.0 as usize * bpp;
-    let needed = if width == 0 || height == 0 || depth == 0 {
-        0
-    } else {
-        start + (depth - 1) * image + (height - 1) * row + width * bpp
-    };
+    let start = skip.2.max(0) as u128 * image + skip.1.max(0) as u128 * row + skip.0.max(0) as u128 * bpp;
+    let needed = if w == 0 || h == 0 || d == 0 { 0 } else { start + (d - 1) * image + (h - 1) * row + w * bpp };
+    let (start, row, image, needed) = (fit(start), fit(row), fit(image), fit(needed));
     Layout { start, row, image, needed }
 }
 
@@ -282,7 +286,14 @@ impl WebGLRenderingContext {
                     self.error(glow::INVALID_VALUE);
                     return Ok(None);
                 }
-                Ok(Some(Some(vec![0; w * h * d * bpp])))
+                // The zeros WebGL gives a texture made without data, up to a size this side
+                // allocates (GL's own limits are far above what memory holds here).
+                let bytes = w as u128 * h as u128 * d as u128 * bpp as u128;
+                if bytes > MAX_ZEROED_UPLOAD {
+                    self.error(glow::OUT_OF_MEMORY);
+                    return Ok(None);
+                }
+                Ok(Some(Some(vec![0; bytes as usize])))
             }
             UploadSource::Bytes(bytes, class_ok) => {
                 if !class_ok {

@@ -1834,6 +1834,19 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
         let Some(texture) = self.texture_for(target, false) else { return };
+        // WebGL 2.0: the level 0 format must be colour-renderable and filterable
+        // (<https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>): float formats only
+        // with the extensions that make them so (Mesa's context has both on).
+        if self.webgl2 {
+            let format = texture.internal_format();
+            let float32 = matches!(format, glow::R32F | glow::RG32F | glow::RGB32F | glow::RGBA32F);
+            if (super::gl2::needs_color_buffer_float(format) && !self.enabled(Extension::ExtColorBufferFloat))
+                || (float32 && !self.enabled(Extension::OesTextureFloatLinear))
+                || matches!(format, glow::RGB16F | glow::RGB32F)
+            {
+                return self.error(glow::INVALID_OPERATION);
+            }
+        }
         // WebGL 1: only power-of-two textures have mipmaps.
         if !self.webgl2 && !texture.is_power_of_two() {
             return self.error(glow::INVALID_OPERATION);
@@ -1941,6 +1954,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::UNPACK_ALIGNMENT => return rval.set(Int32Value(store.unpack_alignment)),
             glow::PACK_ALIGNMENT => return rval.set(Int32Value(store.pack_alignment)),
             glow::COMPRESSED_TEXTURE_FORMATS => return new_uint32_array(cx, &[], rval),
+            // The units and attributes this side tracks (the driver may have more).
+            glow::MAX_COMBINED_TEXTURE_IMAGE_UNITS => return rval.set(Int32Value(self.texture_units.len() as i32)),
+            glow::MAX_VERTEX_ATTRIBS => return rval.set(Int32Value(self.default_vao.attribs.len() as i32)),
             glow::VERTEX_ARRAY_BINDING if self.enabled(Extension::OesVertexArrayObject) => {
                 return self.bound_vao.get().to_jsval(cx, rval);
             }
@@ -3695,6 +3711,11 @@ impl WebGLRenderingContext {
         let (width, height) = (width as usize, height as usize);
         let (needed, stride) = pixels::image_size(height, width * bpp, store.unpack_alignment as usize);
         let Some(pixels) = pixels else {
+            // Zeros up to 1 GiB; beyond, OUT_OF_MEMORY rather than an allocation that fails.
+            if needed > 1 << 30 {
+                self.error(glow::OUT_OF_MEMORY);
+                return Ok(None);
+            }
             return Ok(Some(vec![0; needed]));
         };
         rooted!(&in(cx) let value = ObjectValue(pixels.get()));
@@ -3793,9 +3814,16 @@ impl WebGLRenderingContext {
             return Ok(Some((frame.size.width as i32, frame.size.height as i32, Vec::new())));
         }
         let store = self.pixel_store.get();
+        // "UNPACK_FLIP_Y_WEBGL, UNPACK_PREMULTIPLY_ALPHA_WEBGL and UNPACK_COLORSPACE_CONVERSION_WEBGL
+        // are ignored" for an ImageBitmap, which carries its own orientation and alpha
+        // (<https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>).
+        let (flip_y, premultiply) = match source {
+            TexImageSource::ImageBitmap(_) => (false, false),
+            _ => (store.flip_y, store.premultiply_alpha),
+        };
         let rgba = pixels::frame_rgba(&frame);
         let (width, height) = (frame.size.width as usize, frame.size.height as usize);
-        let data = pixels::convert_rgba8(&rgba, width, height, format, type_, store.flip_y, store.premultiply_alpha);
+        let data = pixels::convert_rgba8(&rgba, width, height, format, type_, flip_y, premultiply);
         Ok(Some((width as i32, height as i32, data)))
     }
 }
