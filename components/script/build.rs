@@ -59,6 +59,7 @@ fn webgl2_base_delegate(bindings: &str) -> String {
         "`WebGLRenderingContext`",
         |name| {
             matches!(name, "BufferData" | "BufferSubData" | "ReadPixels")
+                || name.starts_with("CompressedTex")
                 || name.starts_with("TexImage2D")
                 || name.starts_with("TexSubImage2D")
                 || (name.starts_with("Uniform") && name.ends_with('v'))

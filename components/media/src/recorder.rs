@@ -15,8 +15,9 @@
 //!   timing. Pausing sets the pipeline to `PAUSED`, which stops its running time (the paused span
 //!   is left out of the recording) and the live audio source with it; frames that arrive while
 //!   paused are dropped.
-//! * The video size is fixed by the first frame; later size changes (a resized canvas) are scaled
-//!   to it, as encoders and WebM need one size per track.
+//! * The video size is fixed by the first frame (even sides of at least 16 pixels: smaller
+//!   frames are scaled up, as GStreamer's Matroska muxer takes nothing smaller); later size
+//!   changes (a resized canvas) are scaled to it, as encoders and WebM need one size per track.
 //! * Muxers run in streaming mode (no seeking back), so bytes leave as they are produced; the
 //!   Media thread gathers them into chunks (`timeslice`) and answers `requestData()`/`stop()`.
 //!   `stop()` sends end-of-stream into every input and answers once the muxer has written its
@@ -676,6 +677,9 @@ impl Drop for Recorder {
     }
 }
 
+/// The smallest side a recorded video has (see `Feeder::push`).
+const MIN_RECORDED_SIDE: i32 = 16;
+
 impl Feeder {
     fn push(&self, buffer: gst::Buffer, caps: gst::Caps) {
         if self.shared.paused.load(Ordering::Acquire) || self.shared.stopping.load(Ordering::Acquire) {
@@ -695,10 +699,13 @@ impl Feeder {
         let Ok(info) = gstreamer_video::VideoInfo::from_caps(&caps) else { return };
         if state.size.is_none() {
             state.size = Some((info.width(), info.height()));
+            // Even sides (H.264 needs them), and at least 16 pixels: GStreamer's Matroska and WebM
+            // muxers take no smaller video, so a smaller canvas is recorded scaled up to it
+            // (without this its recording failed with not-negotiated).
             let fixed = gstreamer_video::VideoCapsBuilder::new()
                 .format(gstreamer_video::VideoFormat::I420)
-                .width((info.width() as i32 & !1).max(2))
-                .height((info.height() as i32 & !1).max(2))
+                .width((info.width() as i32 & !1).max(MIN_RECORDED_SIDE))
+                .height((info.height() as i32 & !1).max(MIN_RECORDED_SIDE))
                 .pixel_aspect_ratio(gst::Fraction::new(1, 1))
                 .build();
             self.scale_caps.set_property("caps", fixed);

@@ -11,9 +11,11 @@
 // - Float32List and Int32List arguments are declared `any` and converted by the
 //   implementation as the union (Float32Array or sequence<GLfloat>) would be: the generator
 //   cannot hold a typed array in a union.
+// - compressedTexImage2D()/compressedTexSubImage2D()'s data is declared `object` and checked by
+//   the implementation (a TypeError for a non-view): no compressed texture extension is
+//   offered, so every call with a texture bound is INVALID_ENUM.
 // - Absent (not implemented): makeXRCompatible() (no WebXR), drawingBufferStorage(),
-//   drawingBufferFormat, compressedTexImage2D()/compressedTexSubImage2D() (no compressed
-//   texture extension is offered, so every call would be INVALID_ENUM).
+//   drawingBufferFormat.
 
 typedef unsigned long  GLenum;
 typedef boolean        GLboolean;
@@ -49,6 +51,7 @@ dictionary WebGLContextAttributes {
 
 [Exposed=(Window,Worker)]
 interface WebGLObject {
+    attribute USVString label;
 };
 
 [Exposed=(Window,Worker)]
@@ -648,6 +651,11 @@ interface mixin WebGLRenderingContextOverloads {
     // nullability in an overload set, so `null` (INVALID_VALUE in WebGL) would throw.
     [Throws] undefined bufferData(GLenum target, any sizeOrData, GLenum usage);
     undefined bufferSubData(GLenum target, GLintptr offset, BufferSource data);
+
+    [Throws] undefined compressedTexImage2D(GLenum target, GLint level, GLenum internalformat,
+                                            GLsizei width, GLsizei height, GLint border, object data);
+    [Throws] undefined compressedTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset,
+                                               GLsizei width, GLsizei height, GLenum format, object data);
 
     [Throws] undefined readPixels(GLint x, GLint y, GLsizei width, GLsizei height,
                          GLenum format, GLenum type, object? pixels);

@@ -10,10 +10,11 @@ use webgl_traits::glow;
 
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::WebGLActiveInfoBinding::WebGLActiveInfoMethods;
+use crate::dom::bindings::codegen::WebGLObjectBinding::WebGLObjectMethods;
 use crate::dom::bindings::codegen::WebGLShaderPrecisionFormatBinding::WebGLShaderPrecisionFormatMethods;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
-use crate::dom::bindings::str::DOMString;
+use crate::dom::bindings::str::{DOMString, USVString};
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 
@@ -31,6 +32,21 @@ pub struct WebGLObject {
     /// context, if the context still exists; see `WebGLRenderingContext::releaser`).
     #[no_trace]
     release: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// `label`, for the page's own debugging.
+    #[no_trace]
+    label: RefCell<String>,
+}
+
+impl WebGLObjectMethods for WebGLObject {
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.3>
+    fn Label(&self, _cx: &mut JSContext) -> USVString {
+        USVString(self.label.borrow().clone())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.3>
+    fn SetLabel(&self, _cx: &mut JSContext, value: USVString) {
+        *self.label.borrow_mut() = value.0;
+    }
 }
 
 impl Drop for WebGLObject {
@@ -43,7 +59,13 @@ impl Drop for WebGLObject {
 
 impl WebGLObject {
     fn new_inherited(context: WebGLContextId) -> WebGLObject {
-        WebGLObject { reflector_: Reflector::new(), context, deleted: Cell::new(false), release: RefCell::new(None) }
+        WebGLObject {
+            reflector_: Reflector::new(),
+            context,
+            deleted: Cell::new(false),
+            release: RefCell::new(None),
+            label: RefCell::new(String::new()),
+        }
     }
 
     /// What deletes the GL object if the page drops this one undeleted.

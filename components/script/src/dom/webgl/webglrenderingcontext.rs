@@ -3065,6 +3065,41 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         Ok(())
     }
 
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: "If internalformat is not
+    /// one of the compressed formats enabled by an extension, generates INVALID_ENUM"; no
+    /// compressed texture extension is offered here.
+    #[allow(clippy::too_many_arguments)]
+    fn CompressedTexImage2D(
+        &self,
+        cx: &mut JSContext,
+        target: u32,
+        _level: i32,
+        _internalformat: u32,
+        _width: i32,
+        _height: i32,
+        _border: i32,
+        data: HandleObject,
+    ) -> Fallible<()> {
+        self.compressed_upload(cx, target, data)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: as `compressedTexImage2D()`.
+    #[allow(clippy::too_many_arguments)]
+    fn CompressedTexSubImage2D(
+        &self,
+        cx: &mut JSContext,
+        target: u32,
+        _level: i32,
+        _xoffset: i32,
+        _yoffset: i32,
+        _width: i32,
+        _height: i32,
+        _format: u32,
+        data: HandleObject,
+    ) -> Fallible<()> {
+        self.compressed_upload(cx, target, data)
+    }
+
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: from an ArrayBufferView
     /// (or zeros for null).
     fn TexImage2D(
@@ -3554,6 +3589,19 @@ impl WebGLRenderingContext {
         let mut value = [0.0, 0.0, 0.0, 1.0];
         value[..n].copy_from_slice(&values[..n]);
         self.vertex_attrib(index, value);
+        Ok(())
+    }
+
+    /// `compressedTex(Sub)Image2D()`: the data must be an ArrayBufferView (TypeError), then, with
+    /// a texture bound for `target`, INVALID_ENUM for every format (none is enabled).
+    fn compressed_upload(&self, cx: &mut JSContext, target: u32, data: HandleObject) -> Fallible<()> {
+        rooted!(&in(cx) let value = ObjectValue(data.get()));
+        if !crate::dom::bindings::jit::is_array_buffer_view(value.handle()) {
+            return Err(Error::Type("The data is not an ArrayBufferView.".into()));
+        }
+        if self.texture_for(target, true).is_some() {
+            self.error(glow::INVALID_ENUM);
+        }
         Ok(())
     }
 
