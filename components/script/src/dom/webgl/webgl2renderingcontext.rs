@@ -18,8 +18,8 @@ use mozjs::context::JSContext;
 use mozjs::jsval::{BooleanValue, NullValue, ObjectValue, UInt32Value};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
+use webgl_traits::DrawingBuffer;
 use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
-use webgl_traits::{DrawingBuffer, GlTask};
 
 use super::objects::{
     ActiveVariable, GlObject, SyncHandle, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLProgram, WebGLQuery,
@@ -132,6 +132,9 @@ enum UploadSource {
     Null,
     /// A DOM image source.
     Image(TexImageSource),
+    /// A DOM image source's pixels, converted for the upload once (`decode_image`): width,
+    /// height, tightly packed bytes.
+    Decoded(usize, usize, Vec<u8>),
 }
 
 /// The layout of client pixels with WebGL 2.0's unpack parameters: where the first pixel is,
@@ -337,14 +340,12 @@ impl WebGLRenderingContext {
                 Ok(Some(Some(out)))
             }
             UploadSource::Image(image) => {
-                if !pixels::dom_convertible(format, type_) {
-                    self.error(glow::INVALID_OPERATION);
-                    return Ok(None);
-                }
-                let Some((sw, sh, data)) = self.source_pixels(&image, format, type_)? else {
+                let Some(decoded) = self.decode_image(UploadSource::Image(image), format, type_)? else {
                     return Ok(None);
                 };
-                let (sw, sh) = (sw as usize, sh as usize);
+                self.upload_bytes(decoded, width, height, depth, format, type_, null_allowed, three_d)
+            }
+            UploadSource::Decoded(sw, sh, data) => {
                 // The sub-rectangle the unpack parameters select (the whole image when the
                 // size given is its size and nothing is skipped).
                 let rows_per_image =
@@ -448,11 +449,11 @@ impl WebGLRenderingContext {
             return Ok(());
         }
         // A DOM image source gives its own size to the six-argument form (width -1).
+        let Some(source) = self.decode_image(source, format, type_)? else {
+            return Ok(());
+        };
         let (width, height) = match (&source, width) {
-            (UploadSource::Image(image), -1) => match self.image_size(image)? {
-                Some(size) => size,
-                None => return Ok(()),
-            },
+            (UploadSource::Decoded(w, h, _), -1) => (*w as i32, *h as i32),
             _ => (width, height),
         };
         if level < 0
@@ -505,11 +506,11 @@ impl WebGLRenderingContext {
         if self.texture_for(target, true).is_none() {
             return Ok(());
         }
+        let Some(source) = self.decode_image(source, format, type_)? else {
+            return Ok(());
+        };
         let (width, height) = match (&source, width) {
-            (UploadSource::Image(image), -1) => match self.image_size(image)? {
-                Some(size) => size,
-                None => return Ok(()),
-            },
+            (UploadSource::Decoded(w, h, _), -1) => (*w as i32, *h as i32),
             _ => (width, height),
         };
         if level < 0 || x < 0 || y < 0 {
@@ -524,9 +525,18 @@ impl WebGLRenderingContext {
         Ok(())
     }
 
-    /// The size of a DOM image source (`None`: nothing to upload yet).
-    fn image_size(&self, image: &TexImageSource) -> Fallible<Option<(i32, i32)>> {
-        Ok(self.source_pixels(image, glow::RGBA, glow::UNSIGNED_BYTE)?.map(|(w, h, _)| (w, h)))
+    /// Converts a DOM image source's pixels for an upload of `format`/`type_`, once; other
+    /// sources pass through. `None` when there is nothing to upload: the image is not loaded
+    /// yet, or the format cannot be converted to (INVALID_OPERATION recorded).
+    fn decode_image(&self, source: UploadSource, format: u32, type_: u32) -> Fallible<Option<UploadSource>> {
+        let UploadSource::Image(image) = source else { return Ok(Some(source)) };
+        if !pixels::dom_convertible(format, type_) {
+            self.error(glow::INVALID_OPERATION);
+            return Ok(None);
+        }
+        Ok(self
+            .source_pixels(&image, format, type_)?
+            .map(|(w, h, data)| UploadSource::Decoded(w as usize, h as usize, data)))
     }
 
     /// The 3D texture bound for `target` (TEXTURE_3D or TEXTURE_2D_ARRAY), or `None` with the
@@ -554,8 +564,8 @@ impl WebGLRenderingContext {
         Some(buffer)
     }
 
-    /// The checks of a query object argument: another context's is INVALID_OPERATION, a
-    /// deleted one too (as for binding).
+    /// The active query binding of a query target (ANY_SAMPLES_PASSED and its conservative
+    /// form share one), or `None` for another target.
     fn query_target_slot(&self, target: u32) -> Option<&crate::dom::bindings::root::MutNullableDom<WebGLQuery>> {
         match target {
             glow::ANY_SAMPLES_PASSED | glow::ANY_SAMPLES_PASSED_CONSERVATIVE => Some(&self.gl2.occlusion_query),
@@ -3114,10 +3124,6 @@ impl WebGL2RenderingContext {
         });
     }
 }
-
-/// What the WebGL thread tells: whether a GL task list ran (used by tests of the queue).
-#[allow(dead_code)]
-fn _assert_task_type(_: GlTask) {}
 
 #[cfg(test)]
 mod tests {
