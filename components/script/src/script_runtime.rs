@@ -79,6 +79,8 @@ impl ScriptRuntime {
             JS_AddExtraGCRootsTracer(cx.raw_cx(), Some(trace_rust_roots), std::ptr::null_mut());
             // Live ranges are held weakly; the collector updates the list (`dom/ranges/liveranges.rs`).
             crate::dom::ranges::liveranges::install(cx.raw_cx());
+            // So are the active WebGL contexts (`dom/webgl/loss.rs`).
+            crate::dom::webgl::install_context_list(cx.raw_cx());
         }
         // SAFETY: JOB_QUEUE_TRAPS is a static; the job queue is kept in the ScriptRuntime (and
         // dropped with it) while `cx` uses it.

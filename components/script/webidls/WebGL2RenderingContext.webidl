@@ -418,7 +418,8 @@ interface mixin WebGL2RenderingContextBase {
     GLboolean isQuery(WebGLQuery? query);
     undefined beginQuery(GLenum target, WebGLQuery query);
     undefined endQuery(GLenum target);
-    WebGLQuery? getQuery(GLenum target, GLenum pname);
+    // `any` as EXT_disjoint_timer_query_webgl2 makes it (QUERY_COUNTER_BITS_EXT is a number).
+    any getQuery(GLenum target, GLenum pname);
     any getQueryParameter(WebGLQuery query, GLenum pname);
 
     /* Sampler Objects */

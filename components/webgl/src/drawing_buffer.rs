@@ -164,6 +164,8 @@ pub(crate) struct Buffer {
     /// The page's read framebuffer while [`DrawingBuffer::begin_read`] has the resolved one
     /// bound.
     saved_read: Option<Option<glow::NativeFramebuffer>>,
+    /// The extension entry points glow does not load.
+    pub(crate) ext: webgl_traits::ExtFunctions,
 }
 
 impl Buffer {
@@ -209,7 +211,16 @@ impl Buffer {
             attributes.antialias = false;
             (Self::single(gl, color, depth_stencil, size)?, None)
         };
-        let buffer = Buffer { size, max_size, attributes, resolved, multisampled, dirty: false, saved_read: None };
+        let buffer = Buffer {
+            size,
+            max_size,
+            attributes,
+            resolved,
+            multisampled,
+            dirty: false,
+            saved_read: None,
+            ext: Default::default(),
+        };
         // SAFETY: the context is current on this thread; the framebuffer is the buffer's own.
         unsafe {
             gl.bind_renderbuffer(glow::RENDERBUFFER, None);
@@ -434,6 +445,10 @@ impl Buffer {
 }
 
 impl DrawingBuffer for Buffer {
+    fn ext(&self) -> webgl_traits::ExtFunctions {
+        self.ext
+    }
+
     fn framebuffer(&self) -> glow::NativeFramebuffer {
         self.multisampled.as_ref().unwrap_or(&self.resolved).framebuffer
     }

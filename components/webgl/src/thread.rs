@@ -133,7 +133,8 @@ impl WebGLWorker {
                 // EGL's addresses of GL functions (null for unknown names), which glow checks
                 // before use.
                 let gl = unsafe { glow::Context::from_loader_function(|name| display.proc_address(name)) };
-                let buffer = Buffer::new(&gl, requested, size)?;
+                let mut buffer = Buffer::new(&gl, requested, size)?;
+                buffer.ext = webgl_traits::ExtFunctions::load(|name| display.proc_address(name));
                 Ok((gl, buffer))
             }))
             .unwrap_or_else(|_| Err("making the GL context's function table or drawing buffer panicked".to_owned()))

@@ -79,6 +79,49 @@ pub trait DrawingBuffer {
     /// thread presents on every `Present` anyway; an unmarked presentation is logged as a
     /// hint that a drawing call forgot to mark.
     fn mark_dirty(&mut self);
+    /// The context's OpenGL ES extension entry points that glow does not load.
+    fn ext(&self) -> ExtFunctions;
+}
+
+/// OpenGL ES extension entry points glow has no wrapper for (`None` where the driver lacks
+/// them), loaded once per context on the WebGL thread.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExtFunctions {
+    /// `glClipControlEXT(origin, depth)` (EXT_clip_control).
+    pub clip_control: Option<unsafe extern "system" fn(u32, u32)>,
+    /// `glPolygonOffsetClampEXT(factor, units, clamp)` (EXT_polygon_offset_clamp).
+    pub polygon_offset_clamp: Option<unsafe extern "system" fn(f32, f32, f32)>,
+    /// `glGetQueryiv(target, pname, params)` (OpenGL ES 3.0; QUERY_COUNTER_BITS_EXT).
+    pub get_queryiv: Option<unsafe extern "system" fn(u32, u32, *mut i32)>,
+}
+
+impl ExtFunctions {
+    /// Loads the entry points with `load` (the driver's address of a function, null if it has
+    /// none).
+    pub fn load(load: impl Fn(&str) -> *const std::ffi::c_void) -> ExtFunctions {
+        let clip_control = load("glClipControlEXT");
+        let polygon_offset_clamp = load("glPolygonOffsetClampEXT");
+        let get_queryiv = load("glGetQueryiv");
+        ExtFunctions {
+            // SAFETY: a non-null address the driver gave for this name is the function with the
+            // signature the extension specifies (two GLenums; three GLfloats, returning void).
+            clip_control: (!clip_control.is_null()).then(|| unsafe {
+                std::mem::transmute::<*const std::ffi::c_void, unsafe extern "system" fn(u32, u32)>(clip_control)
+            }),
+            // SAFETY: as above.
+            polygon_offset_clamp: (!polygon_offset_clamp.is_null()).then(|| unsafe {
+                std::mem::transmute::<*const std::ffi::c_void, unsafe extern "system" fn(f32, f32, f32)>(
+                    polygon_offset_clamp,
+                )
+            }),
+            // SAFETY: as above (a GLenum, a GLenum and a GLint pointer).
+            get_queryiv: (!get_queryiv.is_null()).then(|| unsafe {
+                std::mem::transmute::<*const std::ffi::c_void, unsafe extern "system" fn(u32, u32, *mut i32)>(
+                    get_queryiv,
+                )
+            }),
+        }
+    }
 }
 
 /// One GL call (or a few) run on the WebGL thread with the context current.

@@ -7,13 +7,22 @@ use dom_struct::dom_struct;
 use mozjs::context::JSContext;
 use webgl_traits::glow;
 
-use super::objects::{GlObject, VertexArrayState, WebGLObject};
-use super::webglrenderingcontext::WebGLRenderingContext;
+use super::objects::{GlObject, VertexArrayState, WebGLObject, WebGLQuery, WebGLShader};
+use super::webglrenderingcontext::{WebGLRenderingContext, return_if_lost};
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::ANGLE_instanced_arraysBinding::ANGLE_instanced_arraysMethods;
+use crate::dom::bindings::codegen::EXT_clip_controlBinding::EXT_clip_controlMethods;
+use crate::dom::bindings::codegen::EXT_disjoint_timer_query_webgl2Binding::EXT_disjoint_timer_query_webgl2Methods;
+use crate::dom::bindings::codegen::EXT_polygon_offset_clampBinding::EXT_polygon_offset_clampMethods;
+use crate::dom::bindings::codegen::OES_draw_buffers_indexedBinding::OES_draw_buffers_indexedMethods;
 use crate::dom::bindings::codegen::OES_vertex_array_objectBinding::OES_vertex_array_objectMethods;
+use crate::dom::bindings::codegen::WEBGL_compressed_texture_astcBinding::WEBGL_compressed_texture_astcMethods;
+use crate::dom::bindings::codegen::WEBGL_debug_shadersBinding::WEBGL_debug_shadersMethods;
+use crate::dom::bindings::codegen::WEBGL_draw_buffersBinding::WEBGL_draw_buffersMethods;
+use crate::dom::bindings::codegen::WEBGL_lose_contextBinding::WEBGL_lose_contextMethods;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
+use crate::dom::bindings::str::DOMString;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 
@@ -22,24 +31,44 @@ use crate::dom::html::window::Window;
 pub enum Extension {
     AngleInstancedArrays,
     ExtBlendMinmax,
+    ExtClipControl,
     ExtColorBufferFloat,
     ExtColorBufferHalfFloat,
+    ExtDepthClamp,
+    ExtDisjointTimerQueryWebgl2,
     ExtFloatBlend,
     ExtFragDepth,
+    ExtPolygonOffsetClamp,
     ExtShaderTextureLod,
+    ExtTextureCompressionBptc,
+    ExtTextureCompressionRgtc,
     ExtTextureFilterAnisotropic,
+    ExtTextureMirrorClampToEdge,
     KhrParallelShaderCompile,
+    NvShaderNoperspectiveInterpolation,
+    OesDrawBuffersIndexed,
     OesElementIndexUint,
     OesFboRenderMipmap,
+    OesSampleVariables,
+    OesShaderMultisampleInterpolation,
     OesStandardDerivatives,
     OesTextureFloat,
     OesTextureFloatLinear,
     OesTextureHalfFloat,
     OesTextureHalfFloatLinear,
     OesVertexArrayObject,
+    WebglClipCullDistance,
     WebglColorBufferFloat,
+    WebglCompressedTextureAstc,
+    WebglCompressedTextureEtc,
+    WebglCompressedTextureEtc1,
+    WebglCompressedTextureS3tc,
+    WebglCompressedTextureS3tcSrgb,
     WebglDebugRendererInfo,
+    WebglDebugShaders,
     WebglDepthTexture,
+    WebglDrawBuffers,
+    WebglLoseContext,
 }
 
 /// Every extension, in the order `getSupportedExtensions()` lists them, with its name and the
@@ -47,24 +76,60 @@ pub enum Extension {
 pub const ALL: &[(Extension, &str, &[&str])] = &[
     (Extension::AngleInstancedArrays, "ANGLE_instanced_arrays", &[]),
     (Extension::ExtBlendMinmax, "EXT_blend_minmax", &[]),
+    (Extension::ExtClipControl, "EXT_clip_control", &["GL_EXT_clip_control"]),
     (Extension::ExtColorBufferFloat, "EXT_color_buffer_float", &["GL_EXT_color_buffer_float"]),
     (Extension::ExtColorBufferHalfFloat, "EXT_color_buffer_half_float", &["GL_EXT_color_buffer_half_float"]),
+    (Extension::ExtDepthClamp, "EXT_depth_clamp", &["GL_EXT_depth_clamp"]),
+    (Extension::ExtDisjointTimerQueryWebgl2, "EXT_disjoint_timer_query_webgl2", &["GL_EXT_disjoint_timer_query"]),
     (Extension::ExtFloatBlend, "EXT_float_blend", &["GL_EXT_float_blend"]),
     (Extension::ExtFragDepth, "EXT_frag_depth", &["GL_EXT_frag_depth"]),
+    (Extension::ExtPolygonOffsetClamp, "EXT_polygon_offset_clamp", &["GL_EXT_polygon_offset_clamp"]),
     (Extension::ExtShaderTextureLod, "EXT_shader_texture_lod", &["GL_EXT_shader_texture_lod"]),
+    (Extension::ExtTextureCompressionBptc, "EXT_texture_compression_bptc", &["GL_EXT_texture_compression_bptc"]),
+    (Extension::ExtTextureCompressionRgtc, "EXT_texture_compression_rgtc", &["GL_EXT_texture_compression_rgtc"]),
     (Extension::ExtTextureFilterAnisotropic, "EXT_texture_filter_anisotropic", &["GL_EXT_texture_filter_anisotropic"]),
+    (
+        Extension::ExtTextureMirrorClampToEdge,
+        "EXT_texture_mirror_clamp_to_edge",
+        &["GL_EXT_texture_mirror_clamp_to_edge"],
+    ),
     (Extension::KhrParallelShaderCompile, "KHR_parallel_shader_compile", &[]),
+    (
+        Extension::NvShaderNoperspectiveInterpolation,
+        "NV_shader_noperspective_interpolation",
+        &["GL_NV_shader_noperspective_interpolation"],
+    ),
+    (Extension::OesDrawBuffersIndexed, "OES_draw_buffers_indexed", &["GL_OES_draw_buffers_indexed"]),
     (Extension::OesElementIndexUint, "OES_element_index_uint", &[]),
     (Extension::OesFboRenderMipmap, "OES_fbo_render_mipmap", &[]),
+    (Extension::OesSampleVariables, "OES_sample_variables", &["GL_OES_sample_variables"]),
+    (
+        Extension::OesShaderMultisampleInterpolation,
+        "OES_shader_multisample_interpolation",
+        &["GL_OES_shader_multisample_interpolation"],
+    ),
     (Extension::OesStandardDerivatives, "OES_standard_derivatives", &["GL_OES_standard_derivatives"]),
     (Extension::OesTextureFloat, "OES_texture_float", &["GL_OES_texture_float"]),
     (Extension::OesTextureFloatLinear, "OES_texture_float_linear", &["GL_OES_texture_float_linear"]),
     (Extension::OesTextureHalfFloat, "OES_texture_half_float", &["GL_OES_texture_half_float"]),
     (Extension::OesTextureHalfFloatLinear, "OES_texture_half_float_linear", &["GL_OES_texture_half_float_linear"]),
     (Extension::OesVertexArrayObject, "OES_vertex_array_object", &[]),
+    (Extension::WebglClipCullDistance, "WEBGL_clip_cull_distance", &["GL_EXT_clip_cull_distance"]),
     (Extension::WebglColorBufferFloat, "WEBGL_color_buffer_float", &["GL_EXT_color_buffer_float"]),
+    (Extension::WebglCompressedTextureAstc, "WEBGL_compressed_texture_astc", &["GL_KHR_texture_compression_astc_ldr"]),
+    (Extension::WebglCompressedTextureEtc, "WEBGL_compressed_texture_etc", &[]),
+    (Extension::WebglCompressedTextureEtc1, "WEBGL_compressed_texture_etc1", &["GL_OES_compressed_ETC1_RGB8_texture"]),
+    (Extension::WebglCompressedTextureS3tc, "WEBGL_compressed_texture_s3tc", &["GL_EXT_texture_compression_s3tc"]),
+    (
+        Extension::WebglCompressedTextureS3tcSrgb,
+        "WEBGL_compressed_texture_s3tc_srgb",
+        &["GL_EXT_texture_compression_s3tc_srgb"],
+    ),
     (Extension::WebglDebugRendererInfo, "WEBGL_debug_renderer_info", &[]),
+    (Extension::WebglDebugShaders, "WEBGL_debug_shaders", &[]),
     (Extension::WebglDepthTexture, "WEBGL_depth_texture", &["GL_OES_depth_texture"]),
+    (Extension::WebglDrawBuffers, "WEBGL_draw_buffers", &["GL_EXT_draw_buffers"]),
+    (Extension::WebglLoseContext, "WEBGL_lose_context", &[]),
 ];
 
 /// Whether a WebGL 2.0 context offers `extension`: the others are core in WebGL 2.0 (or, for
@@ -79,6 +144,33 @@ fn in_webgl2(extension: Extension) -> bool {
             | Extension::KhrParallelShaderCompile
             | Extension::OesTextureFloatLinear
             | Extension::WebglDebugRendererInfo
+            | Extension::WebglLoseContext
+            | Extension::ExtTextureCompressionBptc
+            | Extension::ExtTextureCompressionRgtc
+            | Extension::WebglCompressedTextureAstc
+            | Extension::WebglCompressedTextureEtc
+            | Extension::WebglCompressedTextureEtc1
+            | Extension::WebglCompressedTextureS3tc
+            | Extension::WebglCompressedTextureS3tcSrgb
+            | Extension::ExtClipControl
+            | Extension::ExtDepthClamp
+            | Extension::ExtPolygonOffsetClamp
+            | Extension::ExtTextureMirrorClampToEdge
+            | Extension::WebglDebugShaders
+    ) || webgl2_only(extension)
+}
+
+/// The extensions only a WebGL 2.0 context offers.
+fn webgl2_only(extension: Extension) -> bool {
+    matches!(
+        extension,
+        Extension::ExtColorBufferFloat
+            | Extension::ExtDisjointTimerQueryWebgl2
+            | Extension::NvShaderNoperspectiveInterpolation
+            | Extension::OesDrawBuffersIndexed
+            | Extension::OesSampleVariables
+            | Extension::OesShaderMultisampleInterpolation
+            | Extension::WebglClipCullDistance
     )
 }
 
@@ -86,7 +178,7 @@ fn in_webgl2(extension: Extension) -> bool {
 /// context with `gl_extensions`.
 pub fn supported(gl_extensions: &[String], webgl2: bool) -> Vec<Extension> {
     ALL.iter()
-        .filter(|(e, _, _)| if webgl2 { in_webgl2(*e) } else { *e != Extension::ExtColorBufferFloat })
+        .filter(|(e, _, _)| if webgl2 { in_webgl2(*e) } else { !webgl2_only(*e) })
         .filter(|(_, _, needs)| needs.iter().all(|n| gl_extensions.iter().any(|e| e == n)))
         .map(|(e, _, _)| *e)
         .collect()
@@ -140,7 +232,208 @@ plain_extension!(
     WEBGL_color_buffer_float,
     WEBGL_debug_renderer_info,
     WEBGL_depth_texture,
+    WEBGL_compressed_texture_s3tc,
+    WEBGL_compressed_texture_s3tc_srgb,
+    WEBGL_compressed_texture_etc,
+    WEBGL_compressed_texture_etc1,
+    EXT_texture_compression_bptc,
+    EXT_texture_compression_rgtc,
+    EXT_depth_clamp,
+    EXT_texture_mirror_clamp_to_edge,
+    NV_shader_noperspective_interpolation,
+    OES_sample_variables,
+    OES_shader_multisample_interpolation,
+    WEBGL_clip_cull_distance,
 );
+
+macro_rules! context_extension {
+    ($($name:ident),* $(,)?) => {
+        $(
+            /// An extension object whose methods act on its context.
+            #[dom_struct]
+            pub struct $name {
+                reflector_: Reflector,
+                context: Dom<WebGLRenderingContext>,
+            }
+
+            impl $name {
+                /// The extension object of `context`.
+                pub fn new(cx: &mut JSContext, window: &Window, context: &WebGLRenderingContext) -> DomRoot<$name> {
+                    reflect_dom_object(
+                        cx,
+                        Box::new($name { reflector_: Reflector::new(), context: Dom::from_ref(context) }),
+                        window,
+                    )
+                }
+            }
+        )*
+    };
+}
+
+context_extension!(
+    EXT_clip_control,
+    EXT_polygon_offset_clamp,
+    WEBGL_debug_shaders,
+    OES_draw_buffers_indexed,
+    WEBGL_draw_buffers,
+    EXT_disjoint_timer_query_webgl2,
+);
+
+impl EXT_disjoint_timer_query_webgl2Methods for EXT_disjoint_timer_query_webgl2 {
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query_webgl2/>
+    fn QueryCounterEXT(&self, _cx: &mut JSContext, query: &WebGLQuery, target: u32) {
+        return_if_lost!(self.context);
+        self.context.query_counter(query, target);
+    }
+}
+
+impl WEBGL_draw_buffersMethods for WEBGL_draw_buffers {
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_draw_buffers/>
+    fn DrawBuffersWEBGL(&self, _cx: &mut JSContext, buffers: Vec<u32>) {
+        return_if_lost!(self.context);
+        self.context.draw_buffers(buffers);
+    }
+}
+
+impl EXT_clip_controlMethods for EXT_clip_control {
+    /// <https://registry.khronos.org/webgl/extensions/EXT_clip_control/>
+    fn ClipControlEXT(&self, _cx: &mut JSContext, origin: u32, depth: u32) {
+        return_if_lost!(self.context);
+        self.context.clip_control(origin, depth);
+    }
+}
+
+impl EXT_polygon_offset_clampMethods for EXT_polygon_offset_clamp {
+    /// <https://registry.khronos.org/webgl/extensions/EXT_polygon_offset_clamp/>
+    fn PolygonOffsetClampEXT(&self, _cx: &mut JSContext, factor: f32, units: f32, clamp: f32) {
+        return_if_lost!(self.context);
+        self.context.polygon_offset_clamp(factor, units, clamp);
+    }
+}
+
+impl WEBGL_debug_shadersMethods for WEBGL_debug_shaders {
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_debug_shaders/>
+    fn GetTranslatedShaderSource(&self, _cx: &mut JSContext, shader: &WebGLShader) -> DOMString {
+        return_if_lost!(self.context);
+        DOMString::from(self.context.translated_shader_source(shader))
+    }
+}
+
+impl OES_draw_buffers_indexedMethods for OES_draw_buffers_indexed {
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn EnableiOES(&self, _cx: &mut JSContext, target: u32, index: u32) {
+        return_if_lost!(self.context);
+        self.context.enable_indexed(target, index, true);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn DisableiOES(&self, _cx: &mut JSContext, target: u32, index: u32) {
+        return_if_lost!(self.context);
+        self.context.enable_indexed(target, index, false);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn BlendEquationiOES(&self, _cx: &mut JSContext, buf: u32, mode: u32) {
+        return_if_lost!(self.context);
+        self.context.blend_equation_indexed(buf, mode, mode);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn BlendEquationSeparateiOES(&self, _cx: &mut JSContext, buf: u32, mode_rgb: u32, mode_alpha: u32) {
+        return_if_lost!(self.context);
+        self.context.blend_equation_indexed(buf, mode_rgb, mode_alpha);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn BlendFunciOES(&self, _cx: &mut JSContext, buf: u32, src: u32, dst: u32) {
+        return_if_lost!(self.context);
+        self.context.blend_func_indexed(buf, src, dst, src, dst);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn BlendFuncSeparateiOES(
+        &self,
+        _cx: &mut JSContext,
+        buf: u32,
+        src_rgb: u32,
+        dst_rgb: u32,
+        src_alpha: u32,
+        dst_alpha: u32,
+    ) {
+        return_if_lost!(self.context);
+        self.context.blend_func_indexed(buf, src_rgb, dst_rgb, src_alpha, dst_alpha);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/OES_draw_buffers_indexed/>
+    fn ColorMaskiOES(&self, _cx: &mut JSContext, buf: u32, r: bool, g: bool, b: bool, a: bool) {
+        return_if_lost!(self.context);
+        self.context.color_mask_indexed(buf, [r, g, b, a]);
+    }
+}
+
+/// <https://registry.khronos.org/webgl/extensions/WEBGL_compressed_texture_astc/>: its formats'
+/// constants, and the profiles the context supports.
+#[dom_struct]
+pub struct WEBGL_compressed_texture_astc {
+    reflector_: Reflector,
+}
+
+impl WEBGL_compressed_texture_astc {
+    /// A new extension object.
+    pub fn new(cx: &mut JSContext, window: &Window) -> DomRoot<WEBGL_compressed_texture_astc> {
+        reflect_dom_object(cx, Box::new(WEBGL_compressed_texture_astc { reflector_: Reflector::new() }), window)
+    }
+}
+
+impl WEBGL_compressed_texture_astcMethods for WEBGL_compressed_texture_astc {
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_compressed_texture_astc/>: "Returns
+    /// a list of the ASTC profiles supported": the LDR profile (the OpenGL ES context under it
+    /// has KHR_texture_compression_astc_ldr, not the HDR extension).
+    fn GetSupportedProfiles(&self, _cx: &mut JSContext) -> Vec<DOMString> {
+        vec![DOMString::from("ldr")]
+    }
+}
+
+/// <https://registry.khronos.org/webgl/extensions/WEBGL_lose_context/>: simulated context loss
+/// and restoration (the steps are the context's, in `loss.rs`). Its object keeps working while
+/// the context is lost.
+#[dom_struct]
+pub struct WEBGL_lose_context {
+    reflector_: Reflector,
+    context: Dom<WebGLRenderingContext>,
+}
+
+impl WEBGL_lose_context {
+    /// The extension object of `context`.
+    pub fn new(cx: &mut JSContext, window: &Window, context: &WebGLRenderingContext) -> DomRoot<WEBGL_lose_context> {
+        reflect_dom_object(
+            cx,
+            Box::new(WEBGL_lose_context { reflector_: Reflector::new(), context: Dom::from_ref(context) }),
+            window,
+        )
+    }
+}
+
+impl WEBGL_lose_contextMethods for WEBGL_lose_context {
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_lose_context/>: "When this function
+    /// is called and the context is not lost, simulate losing the context [...] If the context
+    /// is already lost when this function is called, generate an INVALID_OPERATION error."
+    fn LoseContext(&self, _cx: &mut JSContext) {
+        if self.context.is_lost() {
+            return self.context.lost_context_error(glow::INVALID_OPERATION);
+        }
+        self.context.lose_context();
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_lose_context/>: "When this function
+    /// is called while the context is lost, and the conditions defined by the WebGL
+    /// specification for restoring the context are met, simulate the context being restored
+    /// [...]" (asynchronously); INVALID_OPERATION when the context is not lost or may not be
+    /// restored.
+    fn RestoreContext(&self, _cx: &mut JSContext) {
+        self.context.request_restore();
+    }
+}
 
 /// <https://registry.khronos.org/webgl/extensions/ANGLE_instanced_arrays/>
 #[dom_struct]
@@ -167,6 +460,7 @@ impl ANGLE_instanced_arrays {
 impl ANGLE_instanced_arraysMethods for ANGLE_instanced_arrays {
     /// <https://registry.khronos.org/webgl/extensions/ANGLE_instanced_arrays/>
     fn DrawArraysInstancedANGLE(&self, _cx: &mut JSContext, mode: u32, first: i32, count: i32, primcount: i32) {
+        return_if_lost!(self.context);
         self.context.draw_arrays_instanced(mode, first, count, primcount);
     }
 
@@ -180,11 +474,13 @@ impl ANGLE_instanced_arraysMethods for ANGLE_instanced_arrays {
         offset: i64,
         primcount: i32,
     ) {
+        return_if_lost!(self.context);
         self.context.draw_elements_instanced(mode, count, type_, offset, primcount);
     }
 
     /// <https://registry.khronos.org/webgl/extensions/ANGLE_instanced_arrays/>
     fn VertexAttribDivisorANGLE(&self, _cx: &mut JSContext, index: u32, divisor: u32) {
+        return_if_lost!(self.context);
         self.context.vertex_attrib_divisor(index, divisor);
     }
 }
@@ -214,21 +510,25 @@ impl OES_vertex_array_object {
 impl OES_vertex_array_objectMethods for OES_vertex_array_object {
     /// <https://registry.khronos.org/webgl/extensions/OES_vertex_array_object/>
     fn CreateVertexArrayOES(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLVertexArrayObjectOES>> {
+        return_if_lost!(self.context);
         self.context.create_vertex_array(cx)
     }
 
     /// <https://registry.khronos.org/webgl/extensions/OES_vertex_array_object/>
     fn DeleteVertexArrayOES(&self, _cx: &mut JSContext, array_object: Option<&WebGLVertexArrayObjectOES>) {
+        return_if_lost!(self.context);
         self.context.delete_vertex_array(array_object);
     }
 
     /// <https://registry.khronos.org/webgl/extensions/OES_vertex_array_object/>
     fn IsVertexArrayOES(&self, _cx: &mut JSContext, array_object: Option<&WebGLVertexArrayObjectOES>) -> bool {
+        return_if_lost!(self.context);
         self.context.is_vertex_array(array_object)
     }
 
     /// <https://registry.khronos.org/webgl/extensions/OES_vertex_array_object/>
     fn BindVertexArrayOES(&self, _cx: &mut JSContext, array_object: Option<&WebGLVertexArrayObjectOES>) {
+        return_if_lost!(self.context);
         self.context.bind_vertex_array(array_object);
     }
 }
@@ -314,9 +614,73 @@ pub struct ExtensionObjects {
     pub webgl_color_buffer_float: MutNullableDom<WEBGL_color_buffer_float>,
     pub webgl_debug_renderer_info: MutNullableDom<WEBGL_debug_renderer_info>,
     pub webgl_depth_texture: MutNullableDom<WEBGL_depth_texture>,
+    pub webgl_lose_context: MutNullableDom<WEBGL_lose_context>,
+    pub webgl_compressed_texture_s3tc: MutNullableDom<WEBGL_compressed_texture_s3tc>,
+    pub webgl_compressed_texture_s3tc_srgb: MutNullableDom<WEBGL_compressed_texture_s3tc_srgb>,
+    pub webgl_compressed_texture_etc: MutNullableDom<WEBGL_compressed_texture_etc>,
+    pub webgl_compressed_texture_etc1: MutNullableDom<WEBGL_compressed_texture_etc1>,
+    pub webgl_compressed_texture_astc: MutNullableDom<WEBGL_compressed_texture_astc>,
+    pub ext_texture_compression_bptc: MutNullableDom<EXT_texture_compression_bptc>,
+    pub ext_texture_compression_rgtc: MutNullableDom<EXT_texture_compression_rgtc>,
+    pub ext_depth_clamp: MutNullableDom<EXT_depth_clamp>,
+    pub ext_texture_mirror_clamp_to_edge: MutNullableDom<EXT_texture_mirror_clamp_to_edge>,
+    pub nv_shader_noperspective_interpolation: MutNullableDom<NV_shader_noperspective_interpolation>,
+    pub oes_sample_variables: MutNullableDom<OES_sample_variables>,
+    pub oes_shader_multisample_interpolation: MutNullableDom<OES_shader_multisample_interpolation>,
+    pub webgl_clip_cull_distance: MutNullableDom<WEBGL_clip_cull_distance>,
+    pub ext_clip_control: MutNullableDom<EXT_clip_control>,
+    pub ext_polygon_offset_clamp: MutNullableDom<EXT_polygon_offset_clamp>,
+    pub webgl_debug_shaders: MutNullableDom<WEBGL_debug_shaders>,
+    pub oes_draw_buffers_indexed: MutNullableDom<OES_draw_buffers_indexed>,
+    pub webgl_draw_buffers: MutNullableDom<WEBGL_draw_buffers>,
+    pub ext_disjoint_timer_query_webgl2: MutNullableDom<EXT_disjoint_timer_query_webgl2>,
 }
 
 impl ExtensionObjects {
+    /// Forgets the objects given out, but WEBGL_lose_context's (a restored context makes new
+    /// ones when the page asks again).
+    pub fn forget_all_but_lose_context(&self) {
+        self.angle_instanced_arrays.set(None);
+        self.ext_blend_minmax.set(None);
+        self.ext_color_buffer_half_float.set(None);
+        self.ext_float_blend.set(None);
+        self.ext_color_buffer_float.set(None);
+        self.ext_frag_depth.set(None);
+        self.ext_shader_texture_lod.set(None);
+        self.ext_texture_filter_anisotropic.set(None);
+        self.khr_parallel_shader_compile.set(None);
+        self.oes_element_index_uint.set(None);
+        self.oes_fbo_render_mipmap.set(None);
+        self.oes_standard_derivatives.set(None);
+        self.oes_texture_float.set(None);
+        self.oes_texture_float_linear.set(None);
+        self.oes_texture_half_float.set(None);
+        self.oes_texture_half_float_linear.set(None);
+        self.oes_vertex_array_object.set(None);
+        self.webgl_color_buffer_float.set(None);
+        self.webgl_debug_renderer_info.set(None);
+        self.webgl_depth_texture.set(None);
+        self.webgl_compressed_texture_s3tc.set(None);
+        self.webgl_compressed_texture_s3tc_srgb.set(None);
+        self.webgl_compressed_texture_etc.set(None);
+        self.webgl_compressed_texture_etc1.set(None);
+        self.webgl_compressed_texture_astc.set(None);
+        self.ext_texture_compression_bptc.set(None);
+        self.ext_texture_compression_rgtc.set(None);
+        self.ext_depth_clamp.set(None);
+        self.ext_texture_mirror_clamp_to_edge.set(None);
+        self.nv_shader_noperspective_interpolation.set(None);
+        self.oes_sample_variables.set(None);
+        self.oes_shader_multisample_interpolation.set(None);
+        self.webgl_clip_cull_distance.set(None);
+        self.ext_clip_control.set(None);
+        self.ext_polygon_offset_clamp.set(None);
+        self.webgl_debug_shaders.set(None);
+        self.oes_draw_buffers_indexed.set(None);
+        self.webgl_draw_buffers.set(None);
+        self.ext_disjoint_timer_query_webgl2.set(None);
+    }
+
     /// The object of `extension` as a JS value, made on first use.
     pub fn get(
         &self,
@@ -363,6 +727,57 @@ impl ExtensionObjects {
             Extension::WebglColorBufferFloat => plain!(webgl_color_buffer_float, WEBGL_color_buffer_float),
             Extension::WebglDebugRendererInfo => plain!(webgl_debug_renderer_info, WEBGL_debug_renderer_info),
             Extension::WebglDepthTexture => plain!(webgl_depth_texture, WEBGL_depth_texture),
+            Extension::WebglCompressedTextureS3tc => {
+                plain!(webgl_compressed_texture_s3tc, WEBGL_compressed_texture_s3tc)
+            }
+            Extension::WebglCompressedTextureS3tcSrgb => {
+                plain!(webgl_compressed_texture_s3tc_srgb, WEBGL_compressed_texture_s3tc_srgb)
+            }
+            Extension::WebglCompressedTextureEtc => plain!(webgl_compressed_texture_etc, WEBGL_compressed_texture_etc),
+            Extension::WebglCompressedTextureEtc1 => {
+                plain!(webgl_compressed_texture_etc1, WEBGL_compressed_texture_etc1)
+            }
+            Extension::WebglCompressedTextureAstc => {
+                plain!(webgl_compressed_texture_astc, WEBGL_compressed_texture_astc)
+            }
+            Extension::ExtTextureCompressionBptc => plain!(ext_texture_compression_bptc, EXT_texture_compression_bptc),
+            Extension::ExtTextureCompressionRgtc => plain!(ext_texture_compression_rgtc, EXT_texture_compression_rgtc),
+            Extension::ExtDepthClamp => plain!(ext_depth_clamp, EXT_depth_clamp),
+            Extension::ExtTextureMirrorClampToEdge => {
+                plain!(ext_texture_mirror_clamp_to_edge, EXT_texture_mirror_clamp_to_edge)
+            }
+            Extension::NvShaderNoperspectiveInterpolation => {
+                plain!(nv_shader_noperspective_interpolation, NV_shader_noperspective_interpolation)
+            }
+            Extension::OesSampleVariables => plain!(oes_sample_variables, OES_sample_variables),
+            Extension::OesShaderMultisampleInterpolation => {
+                plain!(oes_shader_multisample_interpolation, OES_shader_multisample_interpolation)
+            }
+            Extension::WebglClipCullDistance => plain!(webgl_clip_cull_distance, WEBGL_clip_cull_distance),
+            Extension::ExtClipControl => {
+                self.ext_clip_control.or_init(|| EXT_clip_control::new(cx, window, context)).to_jsval(cx, rval)
+            }
+            Extension::ExtPolygonOffsetClamp => self
+                .ext_polygon_offset_clamp
+                .or_init(|| EXT_polygon_offset_clamp::new(cx, window, context))
+                .to_jsval(cx, rval),
+            Extension::WebglDebugShaders => {
+                self.webgl_debug_shaders.or_init(|| WEBGL_debug_shaders::new(cx, window, context)).to_jsval(cx, rval)
+            }
+            Extension::ExtDisjointTimerQueryWebgl2 => self
+                .ext_disjoint_timer_query_webgl2
+                .or_init(|| EXT_disjoint_timer_query_webgl2::new(cx, window, context))
+                .to_jsval(cx, rval),
+            Extension::WebglDrawBuffers => {
+                self.webgl_draw_buffers.or_init(|| WEBGL_draw_buffers::new(cx, window, context)).to_jsval(cx, rval)
+            }
+            Extension::OesDrawBuffersIndexed => self
+                .oes_draw_buffers_indexed
+                .or_init(|| OES_draw_buffers_indexed::new(cx, window, context))
+                .to_jsval(cx, rval),
+            Extension::WebglLoseContext => {
+                self.webgl_lose_context.or_init(|| WEBGL_lose_context::new(cx, window, context)).to_jsval(cx, rval)
+            }
         }
     }
 }

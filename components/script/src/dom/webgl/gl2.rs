@@ -6,7 +6,7 @@
 use std::cell::Cell;
 
 use mozjs::context::JSContext;
-use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, NullValue, UInt32Value};
+use mozjs::jsval::{BooleanValue, DoubleValue, Int32Value, UInt32Value};
 use mozjs::rust::MutableHandleValue;
 use webgl_traits::glow::{self, HasContext};
 
@@ -61,6 +61,8 @@ pub(super) struct WebGL2State {
     /// The active queries: ANY_SAMPLES_PASSED(_CONSERVATIVE) and
     /// TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN.
     pub(super) occlusion_query: MutNullableDom<super::objects::WebGLQuery>,
+    /// EXT_disjoint_timer_query_webgl2's active TIME_ELAPSED_EXT query.
+    pub(super) timer_query: MutNullableDom<super::objects::WebGLQuery>,
     pub(super) primitives_query: MutNullableDom<super::objects::WebGLQuery>,
     #[no_trace]
     pub(super) pixel_store: Cell<PixelStore2>,
@@ -73,12 +75,16 @@ pub(super) struct WebGL2State {
     /// `None` where the value is the float one of the context.
     #[no_trace]
     pub(super) current_attrib_ints: Box<[Cell<Option<([i32; 4], bool)>>]>,
+    /// COLOR_WRITEMASK of each draw buffer (`colorMask()` sets them all; OES_draw_buffers_indexed's
+    /// `colorMaskiOES()` one), for `getIndexedParameter()`.
+    #[no_trace]
+    pub(super) color_masks: Box<[Cell<[bool; 4]>]>,
 }
 
 impl WebGL2State {
-    /// The initial state for `attribs` vertex attributes and `uniform_bindings` uniform buffer
-    /// binding points.
-    pub(super) fn new(attribs: usize, uniform_bindings: usize) -> WebGL2State {
+    /// The initial state for `attribs` vertex attributes, `uniform_bindings` uniform buffer
+    /// binding points and `draw_buffers` draw buffers.
+    pub(super) fn new(attribs: usize, uniform_bindings: usize, draw_buffers: usize) -> WebGL2State {
         WebGL2State {
             copy_read_buffer: MutNullableDom::default(),
             copy_write_buffer: MutNullableDom::default(),
@@ -92,11 +98,46 @@ impl WebGL2State {
             transform_feedback: MutNullableDom::default(),
             default_transform_feedback: TransformFeedbackState::new(),
             occlusion_query: MutNullableDom::default(),
+            timer_query: MutNullableDom::default(),
             primitives_query: MutNullableDom::default(),
             pixel_store: Cell::new(PixelStore2::default()),
             default_read_buffer: Cell::new(glow::BACK),
             default_draw_buffer: Cell::new(glow::BACK),
             current_attrib_ints: (0..attribs).map(|_| Cell::new(None)).collect(),
+            color_masks: (0..draw_buffers).map(|_| Cell::new([true; 4])).collect(),
+        }
+    }
+
+    /// Back to the initial state (a restored context).
+    pub(super) fn reset(&self) {
+        for slot in [
+            &self.copy_read_buffer,
+            &self.copy_write_buffer,
+            &self.pixel_pack_buffer,
+            &self.pixel_unpack_buffer,
+            &self.uniform_buffer,
+            &self.transform_feedback_buffer,
+        ] {
+            slot.set(None);
+        }
+        for binding in self.uniform_bindings.iter() {
+            binding.reset();
+        }
+        self.read_framebuffer.set(None);
+        self.vertex_array.set(None);
+        self.transform_feedback.set(None);
+        self.default_transform_feedback.reset();
+        self.occlusion_query.set(None);
+        self.timer_query.set(None);
+        self.primitives_query.set(None);
+        self.pixel_store.set(PixelStore2::default());
+        self.default_read_buffer.set(glow::BACK);
+        self.default_draw_buffer.set(glow::BACK);
+        for value in self.current_attrib_ints.iter() {
+            value.set(None);
+        }
+        for mask in self.color_masks.iter() {
+            mask.set([true; 4]);
         }
     }
 
@@ -282,24 +323,17 @@ impl WebGLRenderingContext {
                     rval.set(UInt32Value(value as u32))
                 }
             },
-            glow::DRAW_BUFFER0..=glow::DRAW_BUFFER15 => {
-                if pname - glow::DRAW_BUFFER0 >= self.limits.max_draw_buffers {
-                    self.error(glow::INVALID_ENUM);
-                    rval.set(NullValue());
-                } else if self.framebuffer.get().is_none() {
-                    let value =
-                        if pname == glow::DRAW_BUFFER0 { self.gl2.default_draw_buffer.get() } else { glow::NONE };
-                    rval.set(UInt32Value(value))
-                } else {
-                    let value = gl_query!(self, move |gl| gl.get_parameter_i32(pname)).unwrap_or(0);
-                    rval.set(UInt32Value(value as u32))
-                }
-            }
+            glow::DRAW_BUFFER0..=glow::DRAW_BUFFER15 => self.draw_buffer_parameter(pname, rval),
             glow::MAX_COMBINED_FRAGMENT_UNIFORM_COMPONENTS
             | glow::MAX_COMBINED_VERTEX_UNIFORM_COMPONENTS
             | glow::MAX_ELEMENT_INDEX
             | glow::MAX_SERVER_WAIT_TIMEOUT
             | glow::MAX_UNIFORM_BLOCK_SIZE => {
+                let value = gl_query!(self, move |gl| gl.get_parameter_i64(pname)).unwrap_or(0);
+                rval.set(DoubleValue(value as f64))
+            }
+            // EXT_disjoint_timer_query_webgl2: the GPU's time now, in nanoseconds.
+            super::webgl2renderingcontext::TIMESTAMP_EXT if self.enabled(Extension::ExtDisjointTimerQueryWebgl2) => {
                 let value = gl_query!(self, move |gl| gl.get_parameter_i64(pname)).unwrap_or(0);
                 rval.set(DoubleValue(value as f64))
             }
@@ -479,6 +513,11 @@ impl WebGLRenderingContext {
                 if matches!(pname, glow::TEXTURE_BASE_LEVEL | glow::TEXTURE_MAX_LEVEL) && value < 0 {
                     return self.error(glow::INVALID_VALUE);
                 }
+                if matches!(pname, glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T | glow::TEXTURE_WRAP_R)
+                    && !self.wrap_allowed(value as u32)
+                {
+                    return self.error(glow::INVALID_ENUM);
+                }
                 if let Ok(Some(texture)) = self.bound_texture(target, false) {
                     texture.set_sampling(pname, value as u32);
                 }
@@ -648,7 +687,7 @@ impl WebGLRenderingContext {
 
     /// The object kind check shared by the WebGL 2.0 `is*()` members.
     pub(super) fn owns_live<T: GlObject>(&self, object: Option<&T>) -> bool {
-        object.is_some_and(|o| o.object().context() == self.id && !o.object().is_deleted())
+        object.is_some_and(|o| o.object().context() == self.id() && !o.object().is_deleted())
     }
 
     /// The vertex array bound now, for WebGL 2.0's `bindVertexArray()`.

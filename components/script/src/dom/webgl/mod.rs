@@ -13,10 +13,22 @@
 //! `WebGL2RenderingContext` object the page gets (`webgl2renderingcontext.rs`), which forwards
 //! the shared members to it and implements WebGL 2.0's own.
 
+mod compressed;
+mod extension_api;
 pub mod extensions;
 mod gl2;
+mod loss;
 pub mod objects;
 pub mod pixels;
 pub mod webgl2renderingcontext;
 pub mod webglcontextevent;
 pub mod webglrenderingcontext;
+
+/// Registers the weak list of active WebGL contexts with this thread's runtime.
+///
+/// # Safety
+/// `cx` must be this thread's live context.
+pub unsafe fn install_context_list(cx: *mut mozjs::jsapi::JSContext) {
+    // SAFETY: as the caller promises.
+    unsafe { loss::install(cx) }
+}

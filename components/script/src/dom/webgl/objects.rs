@@ -468,10 +468,23 @@ gl_object!(
         /// Programs it is attached to (deleting it then only flags it).
         #[no_trace]
         attachments: Cell<u32> = Cell::new(0),
+        /// The source given to OpenGL ES at the last `compileShader()` (WEBGL_debug_shaders).
+        #[no_trace]
+        compiled: RefCell<String> = RefCell::new(String::new()),
     }
 );
 
 impl WebGLShader {
+    /// The source given to OpenGL ES at the last compilation ("" before any).
+    pub fn compiled_source(&self) -> String {
+        self.compiled.borrow().clone()
+    }
+
+    /// Records the source given to OpenGL ES.
+    pub fn set_compiled_source(&self, source: String) {
+        *self.compiled.borrow_mut() = source;
+    }
+
     /// A shader of `kind`.
     pub fn new_of_kind(
         cx: &mut JSContext,
@@ -804,6 +817,19 @@ impl VertexAttrib {
             integer: Cell::new(false),
         }
     }
+
+    /// Back to the initial state (a restored context).
+    fn reset(&self) {
+        self.buffer.set(None);
+        self.enabled.set(false);
+        self.size.set(4);
+        self.kind.set(glow::FLOAT);
+        self.normalized.set(false);
+        self.stride.set(0);
+        self.offset.set(0);
+        self.divisor.set(0);
+        self.integer.set(false);
+    }
 }
 
 /// What a vertex array object holds: the element array buffer binding and the attribute arrays
@@ -820,6 +846,14 @@ impl VertexArrayState {
         VertexArrayState {
             element_array_buffer: MutNullableDom::default(),
             attribs: (0..attribs).map(|_| VertexAttrib::new()).collect(),
+        }
+    }
+
+    /// Back to the initial state (a restored context's default vertex array).
+    pub fn reset(&self) {
+        self.element_array_buffer.set(None);
+        for attrib in self.attribs.iter() {
+            attrib.reset();
         }
     }
 
@@ -967,6 +1001,16 @@ impl TransformFeedbackState {
             buffers: (0..4).map(|_| IndexedBinding::default()).collect(),
         }
     }
+
+    /// Back to the initial state (a restored context's default transform feedback).
+    pub fn reset(&self) {
+        self.active.set(false);
+        self.paused.set(false);
+        self.program.set(None);
+        for binding in self.buffers.iter() {
+            binding.reset();
+        }
+    }
 }
 
 /// One indexed buffer binding point (`bindBufferBase()`/`bindBufferRange()`).
@@ -976,6 +1020,14 @@ pub struct IndexedBinding {
     /// The range's offset and size (0, 0 for `bindBufferBase()`).
     #[no_trace]
     pub range: Cell<(i64, i64)>,
+}
+
+impl IndexedBinding {
+    /// Unbound.
+    pub fn reset(&self) {
+        self.buffer.set(None);
+        self.range.set((0, 0));
+    }
 }
 
 /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.6>: a vertex array object of

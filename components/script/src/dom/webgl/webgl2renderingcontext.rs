@@ -15,19 +15,24 @@
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
-use mozjs::jsval::{BooleanValue, NullValue, ObjectValue, UInt32Value};
+use mozjs::jsval::{BooleanValue, Int32Value, NullValue, ObjectValue, UInt32Value};
 use mozjs::rooted;
 use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 use webgl_traits::DrawingBuffer;
 use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
 
+use super::compressed::{CompressedData, Region};
+use super::extensions::Extension;
+use super::loss::{NO_CONTEXT, PLACEHOLDER_NAME};
 use super::objects::{
     ActiveVariable, GlObject, SyncHandle, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer, WebGLProgram, WebGLQuery,
     WebGLRenderbuffer, WebGLSampler, WebGLShader, WebGLShaderPrecisionFormat, WebGLSync, WebGLTexture,
     WebGLTransformFeedback, WebGLUniformLocation, WebGLVertexArrayObject,
 };
 use super::pixels;
-use super::webglrenderingcontext::{WebGLRenderingContext, float_list, gl_query, gl_run, int_list, new_int32_array};
+use super::webglrenderingcontext::{
+    WebGLRenderingContext, float_list, gl_query, gl_run, int_list, new_int32_array, return_if_lost,
+};
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::Dictionaries::WebGLContextAttributes;
 use crate::dom::bindings::codegen::Enums::PredefinedColorSpace;
@@ -570,10 +575,16 @@ impl WebGLRenderingContext {
         match target {
             glow::ANY_SAMPLES_PASSED | glow::ANY_SAMPLES_PASSED_CONSERVATIVE => Some(&self.gl2.occlusion_query),
             glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN => Some(&self.gl2.primitives_query),
+            TIME_ELAPSED_EXT if self.enabled(Extension::ExtDisjointTimerQueryWebgl2) => Some(&self.gl2.timer_query),
             _ => None,
         }
     }
 }
+
+// EXT_disjoint_timer_query_webgl2.
+const QUERY_COUNTER_BITS_EXT: u32 = 0x8864;
+pub(super) const TIME_ELAPSED_EXT: u32 = 0x88BF;
+pub(super) const TIMESTAMP_EXT: u32 = 0x8E28;
 
 /// A texture upload's call.
 enum Upload {
@@ -650,6 +661,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         write_offset: i64,
         size: i64,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(src) = gl.buffer_at(read_target) else { return };
         let Some(dst) = gl.buffer_at(write_target) else { return };
@@ -687,6 +699,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         dst_offset: u64,
         length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         rooted!(&in(cx) let value = ObjectValue(dst_buffer.get()));
         if !is_array_buffer_view(value.handle()) {
@@ -757,6 +770,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         mask: u32,
         filter: u32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if mask & !(glow::COLOR_BUFFER_BIT | glow::DEPTH_BUFFER_BIT | glow::STENCIL_BUFFER_BIT) != 0 {
             return gl.error(glow::INVALID_VALUE);
@@ -791,6 +805,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         level: i32,
         layer: i32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Ok(bound) = gl.framebuffer_for(target) else { return };
         if !gl.valid_attachment(attachment) {
@@ -824,6 +839,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.4>
     fn InvalidateFramebuffer(&self, cx: &mut JSContext, target: u32, attachments: Vec<u32>) {
+        return_if_lost!(self.base);
         let (width, height) = self.base.size.get();
         self.InvalidateSubFramebuffer(cx, target, attachments, 0, 0, width as i32, height as i32);
     }
@@ -840,6 +856,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         width: i32,
         height: i32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Ok(bound) = gl.framebuffer_for(target) else { return };
         let mut mapped = Vec::with_capacity(attachments.len());
@@ -867,6 +884,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.4>: BACK or NONE for the
     /// drawing buffer, COLOR_ATTACHMENTi or NONE for a framebuffer object.
     fn ReadBuffer(&self, _cx: &mut JSContext, src: u32) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         match gl.gl2.read_framebuffer.get() {
             None => {
@@ -901,6 +919,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
         rval.set(NullValue());
         if target != glow::RENDERBUFFER || pname != glow::SAMPLES {
@@ -943,6 +962,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         width: i32,
         height: i32,
     ) {
+        return_if_lost!(self.base);
         self.base.renderbuffer_storage2(target, samples, internalformat, width, height);
     }
 
@@ -956,13 +976,20 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         width: i32,
         height: i32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if target == glow::TEXTURE_CUBE_MAP_POSITIVE_X || !matches!(target, glow::TEXTURE_2D | glow::TEXTURE_CUBE_MAP) {
             return gl.error(glow::INVALID_ENUM);
         }
         let Some(texture) = gl.texture_for(target, false) else { return };
+        if !gl.compressed_format_usable(internalformat) {
+            return gl.error(glow::INVALID_ENUM);
+        }
         if levels < 1 || width < 1 || height < 1 {
             return gl.error(glow::INVALID_VALUE);
+        }
+        if !gl.compressed_storage_allowed(internalformat, target, width, height) {
+            return;
         }
         texture.set_size(width, height);
         texture.set_internal_format(internalformat);
@@ -980,10 +1007,17 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         height: i32,
         depth: i32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(texture) = gl.texture_3d_for(target) else { return };
+        if !gl.compressed_format_usable(internalformat) {
+            return gl.error(glow::INVALID_ENUM);
+        }
         if levels < 1 || width < 1 || height < 1 || depth < 1 {
             return gl.error(glow::INVALID_VALUE);
+        }
+        if !gl.compressed_storage_allowed(internalformat, target, width, height) {
+            return;
         }
         texture.set_size(width, height);
         texture.set_internal_format(internalformat);
@@ -1007,6 +1041,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         source: HandleValue,
         src_offset: Option<u64>,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let source = gl.upload_source(cx, source, src_offset, type_)?;
         let Some(texture) = gl.texture_3d_for(target) else {
@@ -1053,6 +1088,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         source: HandleValue,
         src_offset: u64,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let offset = if src_offset == 0 { None } else { Some(src_offset) };
         let source = if offset.is_none() && is_array_buffer_view(source) {
@@ -1094,6 +1130,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         width: i32,
         height: i32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if gl.texture_3d_for(target).is_none() {
             return;
@@ -1117,58 +1154,64 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         }));
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: no compressed format is
-    /// offered here (no compressed texture extension), so every format is INVALID_ENUM
-    /// ("compressed formats not enabled by an extension").
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: from an ArrayBufferView
+    /// (`srcOffset`, `srcLengthOverride`) or from the PIXEL_UNPACK_BUFFER (`imageSize`,
+    /// `offset`); the checks are in `compressed.rs`.
     fn CompressedTexImage3D(
         &self,
-        _cx: &mut JSContext,
+        cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _internalformat: u32,
-        _width: i32,
-        _height: i32,
-        _depth: i32,
-        _border: i32,
-        _data: HandleValue,
-        _src_offset_or_offset: HandleValue,
-        _src_length_override: u32,
+        level: i32,
+        internalformat: u32,
+        width: i32,
+        height: i32,
+        depth: i32,
+        border: i32,
+        data: HandleValue,
+        src_offset_or_offset: HandleValue,
+        src_length_override: u32,
     ) -> Fallible<()> {
-        let gl = &*self.base;
-        if gl.texture_3d_for(target).is_some() {
-            gl.error(glow::INVALID_ENUM);
-        }
+        return_if_lost!(self.base);
+        let Some(data) = self.compressed_source(cx, data, src_offset_or_offset, src_length_override)? else {
+            return Ok(());
+        };
+        let region = Region { target, level, offset: (0, 0, 0), size: (width, height, depth), three_d: true };
+        self.base.compressed_image(region, internalformat, border, data);
         Ok(())
     }
 
-    /// As `compressedTexImage3D()`: INVALID_ENUM for every format.
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: as `compressedTexImage3D()`.
     fn CompressedTexSubImage3D(
         &self,
-        _cx: &mut JSContext,
+        cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _xoffset: i32,
-        _yoffset: i32,
-        _zoffset: i32,
-        _width: i32,
-        _height: i32,
-        _depth: i32,
-        _format: u32,
-        _data: HandleValue,
-        _src_offset_or_offset: HandleValue,
-        _src_length_override: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        zoffset: i32,
+        width: i32,
+        height: i32,
+        depth: i32,
+        format: u32,
+        data: HandleValue,
+        src_offset_or_offset: HandleValue,
+        src_length_override: u32,
     ) -> Fallible<()> {
-        let gl = &*self.base;
-        if gl.texture_3d_for(target).is_some() {
-            gl.error(glow::INVALID_ENUM);
-        }
+        return_if_lost!(self.base);
+        let Some(data) = self.compressed_source(cx, data, src_offset_or_offset, src_length_override)? else {
+            return Ok(());
+        };
+        let region =
+            Region { target, level, offset: (xoffset, yoffset, zoffset), size: (width, height, depth), three_d: true };
+        self.base.compressed_sub_image(region, format, data);
         Ok(())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.7>
     fn GetFragDataLocation(&self, _cx: &mut JSContext, program: &WebGLProgram, name: DOMString) -> i32 {
         let gl = &*self.base;
-        if !gl.check_object(program) {
+        // [WebGLHandlesContextLoss]: -1 while the context is lost.
+        if gl.is_lost() || !gl.check_object(program) {
             return -1;
         }
         if !program.is_linked() {
@@ -1181,16 +1224,19 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.8>
     fn Uniform1ui(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v0: u32) {
+        return_if_lost!(self.base);
         self.uniform_u32s(location, vec![v0], 1);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.8>
     fn Uniform2ui(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v0: u32, v1: u32) {
+        return_if_lost!(self.base);
         self.uniform_u32s(location, vec![v0, v1], 2);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.8>
     fn Uniform3ui(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v0: u32, v1: u32, v2: u32) {
+        return_if_lost!(self.base);
         self.uniform_u32s(location, vec![v0, v1, v2], 3);
     }
 
@@ -1204,6 +1250,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         v2: u32,
         v3: u32,
     ) {
+        return_if_lost!(self.base);
         self.uniform_u32s(location, vec![v0, v1, v2, v3], 4);
     }
 
@@ -1216,6 +1263,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_uiv(cx, location, data, src_offset, src_length, 1)
     }
 
@@ -1228,6 +1276,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_uiv(cx, location, data, src_offset, src_length, 2)
     }
 
@@ -1240,6 +1289,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_uiv(cx, location, data, src_offset, src_length, 3)
     }
 
@@ -1252,6 +1302,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_uiv(cx, location, data, src_offset, src_length, 4)
     }
 
@@ -1265,6 +1316,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 3, 2)
     }
 
@@ -1278,6 +1330,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 4, 2)
     }
 
@@ -1291,6 +1344,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 2, 3)
     }
 
@@ -1304,6 +1358,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 4, 3)
     }
 
@@ -1317,6 +1372,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 2, 4)
     }
 
@@ -1330,16 +1386,19 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 3, 4)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn VertexAttribI4i(&self, _cx: &mut JSContext, index: u32, x: i32, y: i32, z: i32, w: i32) {
+        return_if_lost!(self.base);
         self.vertex_attrib_int(index, [x, y, z, w], false);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn VertexAttribI4iv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self.base);
         let values = int_list(cx, values)?;
         if values.len() < 4 {
             self.base.error(glow::INVALID_VALUE);
@@ -1351,11 +1410,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn VertexAttribI4ui(&self, _cx: &mut JSContext, index: u32, x: u32, y: u32, z: u32, w: u32) {
+        return_if_lost!(self.base);
         self.vertex_attrib_int(index, [x as i32, y as i32, z as i32, w as i32], true);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn VertexAttribI4uiv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self.base);
         let values = uint_list(cx, values)?;
         if values.len() < 4 {
             self.base.error(glow::INVALID_VALUE);
@@ -1368,6 +1429,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>: integer attribute arrays
     /// (the alignment and stride rules of `vertexAttribPointer()`).
     fn VertexAttribIPointer(&self, _cx: &mut JSContext, index: u32, size: i32, type_: u32, stride: i32, offset: i64) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let vao = gl.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
@@ -1403,11 +1465,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn VertexAttribDivisor(&self, _cx: &mut JSContext, index: u32, divisor: u32) {
+        return_if_lost!(self.base);
         self.base.vertex_attrib_divisor(index, divisor);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.9>
     fn DrawArraysInstanced(&self, _cx: &mut JSContext, mode: u32, first: i32, count: i32, instance_count: i32) {
+        return_if_lost!(self.base);
         self.base.draw_arrays_instanced(mode, first, count, instance_count);
     }
 
@@ -1421,6 +1485,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         offset: i64,
         instance_count: i32,
     ) {
+        return_if_lost!(self.base);
         self.base.draw_elements_instanced(mode, count, type_, offset, instance_count);
     }
 
@@ -1436,6 +1501,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         type_: u32,
         offset: i64,
     ) {
+        return_if_lost!(self.base);
         if end < start {
             return self.base.error(glow::INVALID_VALUE);
         }
@@ -1445,32 +1511,8 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.11>: for the drawing buffer
     /// one of BACK or NONE; for a framebuffer object COLOR_ATTACHMENTi or NONE at index i.
     fn DrawBuffers(&self, _cx: &mut JSContext, buffers: Vec<u32>) {
-        let gl = &*self.base;
-        if gl.framebuffer.get().is_none() {
-            if buffers.len() != 1 || !matches!(buffers[0], glow::BACK | glow::NONE) {
-                return gl.error(glow::INVALID_OPERATION);
-            }
-            gl.gl2.default_draw_buffer.set(buffers[0]);
-            let gl_buffer = if buffers[0] == glow::BACK { glow::COLOR_ATTACHMENT0 } else { glow::NONE };
-            gl_run!(gl, move |g| g.draw_buffers(&[gl_buffer]));
-            return;
-        }
-        if buffers.len() > gl.limits.max_draw_buffers as usize {
-            return gl.error(glow::INVALID_VALUE);
-        }
-        for (i, b) in buffers.iter().enumerate() {
-            if *b != glow::NONE && *b != glow::COLOR_ATTACHMENT0 + i as u32 {
-                return gl.error(if *b == glow::BACK || gl.valid_attachment(*b) {
-                    glow::INVALID_OPERATION
-                } else {
-                    glow::INVALID_ENUM
-                });
-            }
-        }
-        if let Some(framebuffer) = gl.framebuffer.get() {
-            framebuffer.set_draw_buffers(buffers.clone());
-        }
-        gl_run!(gl, move |g| g.draw_buffers(&buffers));
+        return_if_lost!(self.base);
+        self.base.draw_buffers(buffers);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.11>
@@ -1482,6 +1524,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         values: HandleValue,
         src_offset: u64,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let values = float_list(cx, values)?;
         let needed = if buffer == glow::COLOR { 4 } else { 1 };
         let Some(values) = self.clear_values(
@@ -1509,6 +1552,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         values: HandleValue,
         src_offset: u64,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let values = int_list(cx, values)?;
         let needed = if buffer == glow::COLOR { 4 } else { 1 };
         let Some(values) = self.clear_values(
@@ -1536,6 +1580,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         values: HandleValue,
         src_offset: u64,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let values = uint_list(cx, values)?;
         let Some(values) =
             self.clear_values(buffer, &[glow::COLOR], values, src_offset, 4, drawbuffer, super::gl2::ColorKind::UInt)
@@ -1549,6 +1594,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.11>
     fn ClearBufferfi(&self, _cx: &mut JSContext, buffer: u32, drawbuffer: i32, depth: f32, stencil: i32) {
+        return_if_lost!(self.base);
         if buffer != glow::DEPTH_STENCIL {
             return self.base.error(glow::INVALID_ENUM);
         }
@@ -1558,9 +1604,14 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn CreateQuery(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLQuery>> {
+        if self.base.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLQuery::new(cx, &self.base.window(), NO_CONTEXT, glow::NativeQuery(PLACEHOLDER_NAME)));
+        }
         let gl = &*self.base;
         let name = gl_query!(gl, move |g| g.create_query().ok())??;
-        let query = WebGLQuery::new(cx, &gl.window(), gl.id, name);
+        let query = WebGLQuery::new(cx, &gl.window(), gl.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         query.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_query(name) }));
         Some(query)
@@ -1568,12 +1619,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: an active query ends.
     fn DeleteQuery(&self, _cx: &mut JSContext, query: Option<&WebGLQuery>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(query) = query else { return };
         if !gl.begin_delete(query) {
             return;
         }
-        for slot in [&gl.gl2.occlusion_query, &gl.gl2.primitives_query] {
+        for slot in [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query] {
             if slot.get().is_some_and(|q| std::ptr::eq(&*q, query)) {
                 slot.set(None);
                 if let Some(target) = query.target() {
@@ -1587,11 +1639,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: began at least once.
     fn IsQuery(&self, _cx: &mut JSContext, query: Option<&WebGLQuery>) -> bool {
+        return_if_lost!(self.base);
         self.base.owns_live(query) && query.is_some_and(|q| q.target().is_some())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn BeginQuery(&self, _cx: &mut JSContext, target: u32, query: &WebGLQuery) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(slot) = gl.query_target_slot(target) else {
             return gl.error(glow::INVALID_ENUM);
@@ -1599,7 +1653,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         if !gl.check_bindable(query) {
             return;
         }
-        let in_use = [&gl.gl2.occlusion_query, &gl.gl2.primitives_query]
+        let in_use = [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query]
             .iter()
             .any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)));
         if slot.get().is_some() || in_use {
@@ -1618,6 +1672,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn EndQuery(&self, _cx: &mut JSContext, target: u32) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(slot) = gl.query_target_slot(target) else {
             return gl.error(glow::INVALID_ENUM);
@@ -1634,17 +1689,36 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: CURRENT_QUERY.
-    fn GetQuery(&self, _cx: &mut JSContext, target: u32, pname: u32) -> Option<DomRoot<WebGLQuery>> {
+    fn GetQuery(&self, cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
+        rval.set(NullValue());
+        // EXT_disjoint_timer_query_webgl2: QUERY_COUNTER_BITS_EXT of TIME_ELAPSED_EXT and
+        // TIMESTAMP_EXT.
+        if gl.enabled(Extension::ExtDisjointTimerQueryWebgl2)
+            && matches!(target, TIME_ELAPSED_EXT | TIMESTAMP_EXT)
+            && pname == QUERY_COUNTER_BITS_EXT
+        {
+            let bits = gl
+                .call(move |_, buffer| {
+                    let mut bits = 0;
+                    if let Some(get_queryiv) = buffer.ext().get_queryiv {
+                        // SAFETY: the driver's glGetQueryiv, with the context current, writing one
+                        // GLint for this pname.
+                        unsafe { get_queryiv(target, pname, &mut bits) };
+                    }
+                    bits
+                })
+                .unwrap_or(0);
+            return rval.set(Int32Value(bits));
+        }
         let Some(slot) = gl.query_target_slot(target) else {
-            gl.error(glow::INVALID_ENUM);
-            return None;
+            return gl.error(glow::INVALID_ENUM);
         };
         if pname != glow::CURRENT_QUERY {
-            gl.error(glow::INVALID_ENUM);
-            return None;
+            return gl.error(glow::INVALID_ENUM);
         }
-        slot.get().filter(|q| q.target() == Some(target))
+        slot.get().filter(|q| q.target() == Some(target)).to_jsval(cx, rval);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: "a query's result must
@@ -1652,6 +1726,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     fn GetQueryParameter(&self, _cx: &mut JSContext, query: &WebGLQuery, pname: u32, mut rval: MutableHandleValue) {
         let gl = &*self.base;
         rval.set(NullValue());
+        return_if_lost!(gl);
         if !gl.check_object(query) {
             return;
         }
@@ -1672,6 +1747,11 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
                 if !returned {
                     return rval.set(NullValue());
                 }
+                if matches!(query.target(), Some(TIME_ELAPSED_EXT | TIMESTAMP_EXT)) {
+                    // Nanoseconds, as a GLuint64EXT.
+                    let value = gl_query!(gl, move |g| g.get_query_parameter_u64(name, pname)).unwrap_or(0);
+                    return rval.set(mozjs::jsval::DoubleValue(value as f64));
+                }
                 let value = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
                 match query.target() {
                     Some(glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN) => rval.set(UInt32Value(value)),
@@ -1684,9 +1764,14 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>
     fn CreateSampler(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLSampler>> {
+        if self.base.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLSampler::new(cx, &self.base.window(), NO_CONTEXT, glow::NativeSampler(PLACEHOLDER_NAME)));
+        }
         let gl = &*self.base;
         let name = gl_query!(gl, move |g| g.create_sampler().ok())??;
-        let sampler = WebGLSampler::new(cx, &gl.window(), gl.id, name);
+        let sampler = WebGLSampler::new(cx, &gl.window(), gl.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         sampler.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_sampler(name) }));
         Some(sampler)
@@ -1694,6 +1779,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>: unbound from every unit.
     fn DeleteSampler(&self, _cx: &mut JSContext, sampler: Option<&WebGLSampler>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(sampler) = sampler else { return };
         if !gl.begin_delete(sampler) {
@@ -1710,11 +1796,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>
     fn IsSampler(&self, _cx: &mut JSContext, sampler: Option<&WebGLSampler>) -> bool {
+        return_if_lost!(self.base);
         self.base.owns_live(sampler)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>
     fn BindSampler(&self, _cx: &mut JSContext, unit: u32, sampler: Option<&WebGLSampler>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(slot) = gl.texture_units.get(unit as usize) else {
             return gl.error(glow::INVALID_VALUE);
@@ -1731,11 +1819,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>
     fn SamplerParameteri(&self, _cx: &mut JSContext, sampler: &WebGLSampler, pname: u32, param: i32) {
+        return_if_lost!(self.base);
         self.sampler_parameter(sampler, pname, param as f32, Some(param));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>
     fn SamplerParameterf(&self, _cx: &mut JSContext, sampler: &WebGLSampler, pname: u32, param: f32) {
+        return_if_lost!(self.base);
         self.sampler_parameter(sampler, pname, param, None);
     }
 
@@ -1747,6 +1837,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
         rval.set(NullValue());
         if !gl.check_object(sampler) {
@@ -1768,6 +1859,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.14>
     fn FenceSync(&self, cx: &mut JSContext, condition: u32, flags: u32) -> Option<DomRoot<WebGLSync>> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if condition != glow::SYNC_GPU_COMMANDS_COMPLETE {
             gl.error(glow::INVALID_ENUM);
@@ -1778,7 +1870,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
             return None;
         }
         let fence = gl_query!(gl, move |g| g.fence_sync(condition, flags).ok().map(SyncHandle))??;
-        let sync = WebGLSync::new(cx, &gl.window(), gl.id, fence);
+        let sync = WebGLSync::new(cx, &gl.window(), gl.id(), fence);
         // SAFETY: run on the WebGL thread with this context current; `fence` is an object of it.
         sync.object().set_release(gl.releaser(fence, |g, fence| unsafe { g.delete_sync(fence.0) }));
         Some(sync)
@@ -1786,11 +1878,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.14>
     fn IsSync(&self, _cx: &mut JSContext, sync: Option<&WebGLSync>) -> bool {
+        return_if_lost!(self.base);
         self.base.owns_live(sync)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.14>
     fn DeleteSync(&self, _cx: &mut JSContext, sync: Option<&WebGLSync>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(sync) = sync else { return };
         if !gl.begin_delete(sync) {
@@ -1809,7 +1903,8 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// returned to the event loop.
     fn ClientWaitSync(&self, _cx: &mut JSContext, sync: &WebGLSync, flags: u32, timeout: u64) -> u32 {
         let gl = &*self.base;
-        if !gl.check_object(sync) {
+        // [WebGLHandlesContextLoss]: WAIT_FAILED while the context is lost.
+        if gl.is_lost() || !gl.check_object(sync) {
             return glow::WAIT_FAILED;
         }
         if flags & !glow::SYNC_FLUSH_COMMANDS_BIT != 0 {
@@ -1825,6 +1920,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.14>
     fn WaitSync(&self, _cx: &mut JSContext, sync: &WebGLSync, flags: u32, timeout: i64) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(sync) {
             return;
@@ -1843,6 +1939,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     fn GetSyncParameter(&self, _cx: &mut JSContext, sync: &WebGLSync, pname: u32, mut rval: MutableHandleValue) {
         let gl = &*self.base;
         rval.set(NullValue());
+        return_if_lost!(gl);
         if !gl.check_object(sync) {
             return;
         }
@@ -1859,9 +1956,19 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn CreateTransformFeedback(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLTransformFeedback>> {
+        if self.base.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLTransformFeedback::new(
+                cx,
+                &self.base.window(),
+                NO_CONTEXT,
+                glow::NativeTransformFeedback(PLACEHOLDER_NAME),
+            ));
+        }
         let gl = &*self.base;
         let name = gl_query!(gl, move |g| g.create_transform_feedback().ok())??;
-        let object = WebGLTransformFeedback::new(cx, &gl.window(), gl.id, name);
+        let object = WebGLTransformFeedback::new(cx, &gl.window(), gl.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_transform_feedback(name) }));
         Some(object)
@@ -1870,9 +1977,10 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>: an active one cannot be
     /// deleted (INVALID_OPERATION); the bound one is unbound.
     fn DeleteTransformFeedback(&self, _cx: &mut JSContext, tf: Option<&WebGLTransformFeedback>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(tf) = tf else { return };
-        if tf.object().context() == gl.id && tf.state().active.get() {
+        if tf.object().context() == gl.id() && tf.state().active.get() {
             return gl.error(glow::INVALID_OPERATION);
         }
         if !gl.begin_delete(tf) {
@@ -1888,12 +1996,14 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn IsTransformFeedback(&self, _cx: &mut JSContext, tf: Option<&WebGLTransformFeedback>) -> bool {
+        return_if_lost!(self.base);
         self.base.owns_live(tf) && tf.is_some_and(|t| t.was_bound())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>: not while the bound one
     /// is active and not paused.
     fn BindTransformFeedback(&self, _cx: &mut JSContext, target: u32, tf: Option<&WebGLTransformFeedback>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if target != glow::TRANSFORM_FEEDBACK {
             return gl.error(glow::INVALID_ENUM);
@@ -1916,6 +2026,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn BeginTransformFeedback(&self, _cx: &mut JSContext, primitive_mode: u32) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !matches!(primitive_mode, glow::POINTS | glow::LINES | glow::TRIANGLES) {
             return gl.error(glow::INVALID_ENUM);
@@ -1936,6 +2047,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn EndTransformFeedback(&self, _cx: &mut JSContext) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.gl2.with_transform_feedback(|t| t.active.get()) {
             return gl.error(glow::INVALID_OPERATION);
@@ -1957,6 +2069,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         varyings: Vec<DOMString>,
         buffer_mode: u32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return;
@@ -1982,6 +2095,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         program: &WebGLProgram,
         index: u32,
     ) -> Option<DomRoot<WebGLActiveInfo>> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return None;
@@ -2009,6 +2123,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn PauseTransformFeedback(&self, _cx: &mut JSContext) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.gl2.with_transform_feedback(|t| t.active.get() && !t.paused.get()) {
             return gl.error(glow::INVALID_OPERATION);
@@ -2019,6 +2134,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.15>
     fn ResumeTransformFeedback(&self, _cx: &mut JSContext) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.gl2.with_transform_feedback(|t| t.active.get() && t.paused.get()) {
             return gl.error(glow::INVALID_OPERATION);
@@ -2029,6 +2145,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.16>
     fn BindBufferBase(&self, _cx: &mut JSContext, target: u32, index: u32, buffer: Option<&WebGLBuffer>) {
+        return_if_lost!(self.base);
         self.bind_buffer_range(target, index, buffer, 0, 0, false);
     }
 
@@ -2042,12 +2159,14 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         offset: i64,
         size: i64,
     ) {
+        return_if_lost!(self.base);
         self.bind_buffer_range(target, index, buffer, offset, size, true);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.16>: the buffer (or, for the
     /// _START and _SIZE names, the range) bound at `index`.
     fn GetIndexedParameter(&self, cx: &mut JSContext, target: u32, index: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
         rval.set(NullValue());
         let answer = |bindings: &[super::objects::IndexedBinding], rval: MutableHandleValue, cx: &mut JSContext| {
@@ -2073,6 +2192,27 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
             glow::TRANSFORM_FEEDBACK_BUFFER_BINDING
             | glow::TRANSFORM_FEEDBACK_BUFFER_START
             | glow::TRANSFORM_FEEDBACK_BUFFER_SIZE => gl.gl2.with_transform_feedback(|t| answer(&t.buffers, rval, cx)),
+            // OES_draw_buffers_indexed: each draw buffer's blend state and colour mask.
+            glow::BLEND_EQUATION_RGB
+            | glow::BLEND_EQUATION_ALPHA
+            | glow::BLEND_SRC_RGB
+            | glow::BLEND_SRC_ALPHA
+            | glow::BLEND_DST_RGB
+            | glow::BLEND_DST_ALPHA
+            | glow::COLOR_WRITEMASK
+                if gl.enabled(super::extensions::Extension::OesDrawBuffersIndexed) =>
+            {
+                if index >= gl.limits.max_draw_buffers {
+                    return gl.error(glow::INVALID_VALUE);
+                }
+                if target == glow::COLOR_WRITEMASK {
+                    let mask = gl.gl2.color_masks.get(index as usize).map_or([true; 4], std::cell::Cell::get);
+                    mask.to_vec().to_jsval(cx, rval);
+                    return;
+                }
+                let value = gl_query!(gl, move |g| g.get_parameter_indexed_i32(target, index)).unwrap_or(0);
+                rval.set(mozjs::jsval::UInt32Value(value as u32));
+            }
             _ => gl.error(glow::INVALID_ENUM),
         }
     }
@@ -2084,6 +2224,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         program: &WebGLProgram,
         uniform_names: Vec<DOMString>,
     ) -> Option<Vec<u32>> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return None;
@@ -2110,6 +2251,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
         rval.set(NullValue());
         if !gl.check_object(program) {
@@ -2143,6 +2285,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.16>
     fn GetUniformBlockIndex(&self, _cx: &mut JSContext, program: &WebGLProgram, uniform_block_name: DOMString) -> u32 {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return glow::INVALID_INDEX;
@@ -2160,6 +2303,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self.base, rval);
         let gl = &*self.base;
         rval.set(NullValue());
         if !gl.check_object(program) {
@@ -2224,6 +2368,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         program: &WebGLProgram,
         uniform_block_index: u32,
     ) -> Option<DOMString> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return None;
@@ -2257,6 +2402,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         uniform_block_index: u32,
         uniform_block_binding: u32,
     ) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if !gl.check_object(program) {
             return;
@@ -2270,9 +2416,20 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.17>
     fn CreateVertexArray(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLVertexArrayObject>> {
+        if self.base.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLVertexArrayObject::new(
+                cx,
+                &self.base.window(),
+                NO_CONTEXT,
+                glow::NativeVertexArray(PLACEHOLDER_NAME),
+                self.base.default_vao.attribs.len(),
+            ));
+        }
         let gl = &*self.base;
         let name = gl_query!(gl, move |g| g.create_vertex_array().ok())??;
-        let object = WebGLVertexArrayObject::new(cx, &gl.window(), gl.id, name, gl.default_vao.attribs.len());
+        let object = WebGLVertexArrayObject::new(cx, &gl.window(), gl.id(), name, gl.default_vao.attribs.len());
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_vertex_array(name) }));
         Some(object)
@@ -2281,6 +2438,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.17>: deleting the bound one
     /// binds the default vertex array.
     fn DeleteVertexArray(&self, cx: &mut JSContext, vertex_array: Option<&WebGLVertexArrayObject>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(array) = vertex_array else { return };
         if !gl.begin_delete(array) {
@@ -2295,11 +2453,13 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.17>
     fn IsVertexArray(&self, _cx: &mut JSContext, vertex_array: Option<&WebGLVertexArrayObject>) -> bool {
+        return_if_lost!(self.base);
         self.base.owns_live(vertex_array) && vertex_array.is_some_and(|v| v.was_bound())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.17>
     fn BindVertexArray(&self, _cx: &mut JSContext, array: Option<&WebGLVertexArrayObject>) {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         if let Some(array) = array {
             if !gl.check_bindable(array) {
@@ -2323,6 +2483,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: Option<u64>,
         length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let Some(src_offset) = src_offset else {
             if gl.bound_buffer(target).ok().flatten().is_some_and(|b| gl.in_active_transform_feedback(&b)) {
@@ -2355,6 +2516,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: Option<u64>,
         length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         rooted!(&in(cx) let value = ObjectValue(src_data.get()));
         let bytes = match src_offset {
@@ -2406,6 +2568,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         type_: u32,
         source: TexImageSource,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.base.tex_image_2d2(target, level, internalformat, -1, -1, 0, format, type_, UploadSource::Image(source))
     }
 
@@ -2425,6 +2588,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         source: HandleValue,
         src_offset: Option<u64>,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let source = self.base.upload_source(cx, source, src_offset, type_)?;
         self.base.tex_image_2d2(target, level, internalformat, width, height, border, format, type_, source)
     }
@@ -2442,6 +2606,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         type_: u32,
         source: TexImageSource,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.base.tex_sub_image_2d2(target, level, xoffset, yoffset, -1, -1, format, type_, UploadSource::Image(source))
     }
 
@@ -2460,49 +2625,57 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         source: HandleValue,
         src_offset: Option<u64>,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let source = self.base.upload_source(cx, source, src_offset, type_)?;
         self.base.tex_sub_image_2d2(target, level, xoffset, yoffset, width, height, format, type_, source)
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: no compressed format is
-    /// offered, so every call is INVALID_ENUM once the target is checked.
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: from an ArrayBufferView
+    /// (`srcOffset`, `srcLengthOverride`) or from the PIXEL_UNPACK_BUFFER (`imageSize`,
+    /// `offset`); the checks are in `compressed.rs`.
     fn CompressedTexImage2D(
         &self,
-        _cx: &mut JSContext,
+        cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _internalformat: u32,
-        _width: i32,
-        _height: i32,
-        _border: i32,
-        _data: HandleValue,
-        _src_offset_or_offset: HandleValue,
-        _src_length_override: u32,
+        level: i32,
+        internalformat: u32,
+        width: i32,
+        height: i32,
+        border: i32,
+        data: HandleValue,
+        src_offset_or_offset: HandleValue,
+        src_length_override: u32,
     ) -> Fallible<()> {
-        if self.base.texture_for(target, true).is_some() {
-            self.base.error(glow::INVALID_ENUM);
-        }
+        return_if_lost!(self.base);
+        let Some(data) = self.compressed_source(cx, data, src_offset_or_offset, src_length_override)? else {
+            return Ok(());
+        };
+        let region = Region { target, level, offset: (0, 0, 0), size: (width, height, 1), three_d: false };
+        self.base.compressed_image(region, internalformat, border, data);
         Ok(())
     }
 
-    /// As `compressedTexImage2D()`.
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>: as `compressedTexImage2D()`.
     fn CompressedTexSubImage2D(
         &self,
-        _cx: &mut JSContext,
+        cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _xoffset: i32,
-        _yoffset: i32,
-        _width: i32,
-        _height: i32,
-        _format: u32,
-        _data: HandleValue,
-        _src_offset_or_offset: HandleValue,
-        _src_length_override: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        width: i32,
+        height: i32,
+        format: u32,
+        data: HandleValue,
+        src_offset_or_offset: HandleValue,
+        src_length_override: u32,
     ) -> Fallible<()> {
-        if self.base.texture_for(target, true).is_some() {
-            self.base.error(glow::INVALID_ENUM);
-        }
+        return_if_lost!(self.base);
+        let Some(data) = self.compressed_source(cx, data, src_offset_or_offset, src_length_override)? else {
+            return Ok(());
+        };
+        let region = Region { target, level, offset: (xoffset, yoffset, 0), size: (width, height, 1), three_d: false };
+        self.base.compressed_sub_image(region, format, data);
         Ok(())
     }
 
@@ -2515,6 +2688,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_fv(cx, location, data, src_offset, src_length, 1)
     }
 
@@ -2527,6 +2701,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_fv(cx, location, data, src_offset, src_length, 2)
     }
 
@@ -2539,6 +2714,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_fv(cx, location, data, src_offset, src_length, 3)
     }
 
@@ -2551,6 +2727,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_fv(cx, location, data, src_offset, src_length, 4)
     }
 
@@ -2563,6 +2740,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_iv(cx, location, data, src_offset, src_length, 1)
     }
 
@@ -2575,6 +2753,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_iv(cx, location, data, src_offset, src_length, 2)
     }
 
@@ -2587,6 +2766,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_iv(cx, location, data, src_offset, src_length, 3)
     }
 
@@ -2599,6 +2779,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_iv(cx, location, data, src_offset, src_length, 4)
     }
 
@@ -2612,6 +2793,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 2, 2)
     }
 
@@ -2625,6 +2807,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 3, 3)
     }
 
@@ -2638,6 +2821,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         src_offset: u64,
         src_length: u32,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         self.uniform_matrix(cx, location, transpose, data, src_offset, src_length, 4, 4)
     }
 
@@ -2655,6 +2839,7 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
         dst: HandleValue,
         dst_offset: Option<u64>,
     ) -> Fallible<()> {
+        return_if_lost!(self.base);
         let gl = &*self.base;
         let pixels_object = if is_array_buffer_view(dst) {
             Some(dst.get().to_object())
@@ -2840,6 +3025,11 @@ impl WebGL2RenderingContext {
             Some(true) => gl_run!(gl, move |g| g.sampler_parameter_f32(name, pname, value)),
             Some(false) => {
                 let value = int.unwrap_or(value as i32);
+                if matches!(pname, glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T | glow::TEXTURE_WRAP_R)
+                    && !gl.wrap_allowed(value as u32)
+                {
+                    return gl.error(glow::INVALID_ENUM);
+                }
                 gl_run!(gl, move |g| g.sampler_parameter_i32(name, pname, value))
             }
         }
@@ -2926,6 +3116,62 @@ impl WebGL2RenderingContext {
 
     /// The bytes of an ArrayBufferView from element `src_offset`, `length` elements (0: to the
     /// end), or `None` with INVALID_VALUE recorded when the range runs past the view.
+    /// The data of a compressed upload, as WebIDL would resolve the overloads: an
+    /// ArrayBufferView with `srcOffset` and `srcLengthOverride` (in elements; INVALID_VALUE past
+    /// its end), or `imageSize` and `offset` into the PIXEL_UNPACK_BUFFER. A view while a
+    /// PIXEL_UNPACK_BUFFER is bound, or an offset while none is, is INVALID_OPERATION; `None`
+    /// when an error was recorded.
+    fn compressed_source(
+        &self,
+        cx: &mut JSContext,
+        data: HandleValue,
+        src_offset_or_offset: HandleValue,
+        src_length_override: u32,
+    ) -> Fallible<Option<CompressedData>> {
+        let gl = &*self.base;
+        let pbo_bound = gl.gl2.pixel_unpack_buffer.get().is_some();
+        if is_array_buffer_view(data) {
+            let src_offset = if src_offset_or_offset.get().is_undefined() {
+                0
+            } else {
+                match u64::from_jsval(cx, src_offset_or_offset, IntConversion::Default) {
+                    Ok(Ok(offset)) => offset,
+                    Ok(Err(failure)) => return Err(Error::Type(failure.describe("srcOffset"))),
+                    Err(()) => return Err(Error::JSFailed),
+                }
+            };
+            if pbo_bound {
+                gl.error(glow::INVALID_OPERATION);
+                return Ok(None);
+            }
+            return Ok(self.view_range(cx, data, src_offset, src_length_override).map(CompressedData::Bytes));
+        }
+        // The PIXEL_UNPACK_BUFFER form takes both numbers; with one argument fewer only the
+        // ArrayBufferView form matches, whose conversion fails.
+        if src_offset_or_offset.get().is_undefined() || data.get().is_object() || data.get().is_null() {
+            return Err(Error::Type("The data is not an ArrayBufferView.".into()));
+        }
+        let size = match i32::from_jsval(cx, data, IntConversion::Default) {
+            Ok(Ok(size)) => size,
+            Ok(Err(failure)) => return Err(Error::Type(failure.describe("imageSize"))),
+            Err(()) => return Err(Error::JSFailed),
+        };
+        let offset = match i64::from_jsval(cx, src_offset_or_offset, IntConversion::Default) {
+            Ok(Ok(offset)) => offset,
+            Ok(Err(failure)) => return Err(Error::Type(failure.describe("offset"))),
+            Err(()) => return Err(Error::JSFailed),
+        };
+        if !pbo_bound {
+            gl.error(glow::INVALID_OPERATION);
+            return Ok(None);
+        }
+        if offset < 0 || size < 0 {
+            gl.error(glow::INVALID_VALUE);
+            return Ok(None);
+        }
+        Ok(Some(CompressedData::Pbo { offset, size }))
+    }
+
     fn view_range(&self, cx: &mut JSContext, value: HandleValue, src_offset: u64, length: u32) -> Option<Vec<u8>> {
         let element = view_element_size(value) as u64;
         rooted!(&in(cx) let object = value.get().to_object());

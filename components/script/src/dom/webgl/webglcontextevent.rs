@@ -1,5 +1,6 @@
-//! `WebGLContextEvent` (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.15>). Contexts
-//! here are never lost, so only pages construct these events.
+//! `WebGLContextEvent` (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.15>): pages
+//! construct them, and a context fires `webglcontextlost` and `webglcontextrestored` at its
+//! canvas (`loss.rs`).
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
@@ -20,6 +21,28 @@ pub struct WebGLContextEvent {
     event: Event,
     #[no_trace]
     status_message: String,
+}
+
+impl WebGLContextEvent {
+    /// A trusted event named `type_` with an empty status message, as a context fires them
+    /// ("fire a WebGL context event named e": the statusMessage is the empty string when the
+    /// implementation has no more to say).
+    pub fn new_trusted(
+        cx: &mut JSContext,
+        global: &Window,
+        type_: &str,
+        cancelable: bool,
+    ) -> DomRoot<WebGLContextEvent> {
+        let event = crate::dom::bindings::classes::reflect_dom_object(
+            cx,
+            Box::new(WebGLContextEvent { event: Event::new_inherited(global), status_message: String::new() }),
+            global,
+        );
+        let base = event.upcast::<Event>();
+        base.init(type_.into(), false, cancelable);
+        base.set_trusted(true);
+        event
+    }
 }
 
 impl WebGLContextEventMethods for WebGLContextEvent {

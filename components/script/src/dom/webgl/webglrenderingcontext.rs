@@ -17,7 +17,7 @@
 //! Known differences from the specification, documented in the README: non-power-of-two
 //! textures with REPEAT wrapping or mipmap filters sample their texels (OpenGL ES 3.0 allows it)
 //! instead of black; shaders are compiled by Mesa without WebGL's GLSL validation (only the
-//! `#version 300 es` refusal is made here); contexts are never lost.
+//! `#version 300 es` refusal is made here). Context loss and restoration are in `loss.rs`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,8 +32,10 @@ use mozjs::rust::{HandleObject, HandleValue, MutableHandleValue};
 use webgl_traits::glow::{self, HasContext, PixelPackData, PixelUnpackData};
 use webgl_traits::{DrawingBuffer, DrawingBufferAttributes, GlTask, WebGLContextId, WebGLMsg, WebGLVersion};
 
+use super::compressed::{CompressedData, Region};
 use super::extensions::{Extension, ExtensionObjects, WebGLVertexArrayObjectOES};
 use super::gl2::WebGL2State;
+use super::loss::{NO_CONTEXT, PLACEHOLDER_NAME};
 use super::objects::{
     ActiveVariable, GlObject, LinkedProgram, VertexArrayState, WebGLActiveInfo, WebGLBuffer, WebGLFramebuffer,
     WebGLProgram, WebGLRenderbuffer, WebGLSampler, WebGLShader, WebGLShaderPrecisionFormat, WebGLTexture,
@@ -79,6 +81,13 @@ const UNSIGNED_INT_24_8_WEBGL: u32 = 0x84FA;
 
 static NEXT_CONTEXT: AtomicU64 = AtomicU64::new(1);
 
+/// The GL calls of a context not sent yet, and the id of the GL context they go to (a new one
+/// after the context was lost and restored).
+pub(super) struct GlQueue {
+    pub(super) tasks: RefCell<Vec<GlTask>>,
+    pub(super) context: Cell<WebGLContextId>,
+}
+
 /// Queues GL calls that return nothing; the body runs on the WebGL thread.
 macro_rules! gl_run {
     ($self:expr, move |$gl:ident| $body:expr) => {
@@ -103,7 +112,57 @@ macro_rules! gl_query {
     };
 }
 
-pub(super) use {gl_query, gl_run};
+/// The step before every method without WebGL's own context-loss handling
+/// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>, the methods not marked
+/// `[WebGLHandlesContextLoss]`): while the webgl context lost flag is set, the method does
+/// nothing and returns null when its return type is `any` or nullable, else its type's default
+/// (false, 0, nothing). The second form also sets the `any` result to null.
+macro_rules! return_if_lost {
+    ($context:expr) => {
+        if $context.is_lost() {
+            return $crate::dom::webgl::webglrenderingcontext::LostValue::lost_value();
+        }
+    };
+    ($context:expr, $rval:ident) => {
+        if $context.is_lost() {
+            $rval.set(mozjs::jsval::NullValue());
+            return $crate::dom::webgl::webglrenderingcontext::LostValue::lost_value();
+        }
+    };
+}
+
+/// What a method returns when it returns early because the context is lost: null (`None`),
+/// false, 0, nothing; a method that may throw returns normally.
+pub trait LostValue {
+    /// The value.
+    fn lost_value() -> Self;
+}
+
+macro_rules! lost_value_default {
+    ($($ty:ty),*) => {
+        $(impl LostValue for $ty {
+            fn lost_value() -> Self {
+                Default::default()
+            }
+        })*
+    };
+}
+
+lost_value_default!((), bool, i32, u32, i64, u64, f32, f64, DOMString);
+
+impl<T> LostValue for Option<T> {
+    fn lost_value() -> Self {
+        None
+    }
+}
+
+impl<T: LostValue> LostValue for Fallible<T> {
+    fn lost_value() -> Self {
+        Ok(T::lost_value())
+    }
+}
+
+pub(super) use {gl_query, gl_run, return_if_lost};
 
 /// One texture unit's bindings.
 #[derive(JSTraceable)]
@@ -146,6 +205,17 @@ pub(super) struct PixelStore {
     pub(super) pack_alignment: i32,
 }
 
+impl PixelStore {
+    /// The initial values.
+    pub(super) const INITIAL: PixelStore = PixelStore {
+        flip_y: false,
+        premultiply_alpha: false,
+        colorspace_conversion: BROWSER_DEFAULT_WEBGL,
+        unpack_alignment: 4,
+        pack_alignment: 4,
+    };
+}
+
 #[dom_struct]
 pub struct WebGLRenderingContext {
     pub(super) reflector_: Reflector,
@@ -153,8 +223,6 @@ pub struct WebGLRenderingContext {
     pub(super) canvas: Dom<HTMLCanvasElement>,
     /// The OffscreenCanvas whose context this is (`canvas` then returns it).
     pub(super) offscreen: MutNullableDom<OffscreenCanvas>,
-    #[no_trace]
-    pub(super) id: WebGLContextId,
     #[no_trace]
     pub(super) sender: Sender<WebGLMsg>,
     /// The attributes the page asked for.
@@ -171,10 +239,11 @@ pub struct WebGLRenderingContext {
     pub(super) gl_extensions: Vec<String>,
     #[no_trace]
     pub(super) limits: Limits,
-    /// GL calls not sent yet (shared, weakly, with the objects this context made, which queue
-    /// the deletion of their GL object when the page drops them undeleted).
+    /// GL calls not sent yet, and the id of the GL context they go to (shared, weakly, with
+    /// the objects this context made, which queue the deletion of their GL object when the
+    /// page drops them undeleted).
     #[no_trace]
-    pub(super) queue: Rc<RefCell<Vec<GlTask>>>,
+    pub(super) queue: Rc<GlQueue>,
     /// The first error WebGL's own checks found and `getError()` has not returned yet.
     #[no_trace]
     pub(super) error: Cell<u32>,
@@ -217,6 +286,26 @@ pub struct WebGLRenderingContext {
     pub(super) webgl2: bool,
     /// WebGL 2.0's state (untouched in a WebGL 1.0 context).
     pub(super) gl2: WebGL2State,
+    /// The "webgl context lost flag"
+    /// (<https://registry.khronos.org/webgl/specs/latest/1.0/#webgl-context-lost-flag>).
+    #[no_trace]
+    pub(super) lost: Cell<bool>,
+    /// The rest of the context-loss state.
+    #[no_trace]
+    pub(super) loss: RefCell<LossState>,
+}
+
+/// What a context remembers of its loss
+/// (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.15.2>).
+#[derive(Default)]
+pub(super) struct LossState {
+    /// What `getError()` returns while the context is lost: CONTEXT_LOST_WEBGL first, then the
+    /// INVALID_OPERATIONs WEBGL_lose_context may generate while lost; NO_ERROR after them.
+    pub(super) errors: std::collections::VecDeque<u32>,
+    /// The `webglcontextlost` event was canceled, so the context may be restored.
+    pub(super) restore_allowed: bool,
+    /// A restoration is queued.
+    pub(super) restoring: bool,
 }
 
 /// The bound vertex array state: the default one or a vertex array object's.
@@ -241,12 +330,48 @@ impl std::ops::Deref for VaoRef<'_> {
 /// the members the drawing buffer does not decide).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct RequestedAttributes {
+    /// The drawing buffer asked for (a restored context asks for it again).
+    pub(super) buffer: DrawingBufferAttributes,
     depth: bool,
     stencil: bool,
     antialias: bool,
     power_preference: WebGLPowerPreference,
     fail_if_major_performance_caveat: bool,
     desynchronized: bool,
+}
+
+/// Makes a GL context and its drawing buffer for `canvas` on the WebGL thread, at the canvas's
+/// size: its new id and what the thread reports, or `None` (logged) if it cannot.
+pub(super) fn open_gl_context(
+    sender: &Sender<WebGLMsg>,
+    canvas: &HTMLCanvasElement,
+    version: WebGLVersion,
+    attributes: DrawingBufferAttributes,
+) -> Option<(WebGLContextId, webgl_traits::ContextInfo)> {
+    let id = WebGLContextId(NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed));
+    // The canvas's bitmap exists on the canvas thread before the first frame is sent to it.
+    canvas.ensure_bitmap();
+    rendering::flush();
+    let bitmap = canvas.bitmap_size();
+    let (reply, answer) = crossbeam_channel::bounded(1);
+    sender
+        .send(WebGLMsg::Create {
+            context: id,
+            canvas: canvas.canvas_id(),
+            version,
+            attributes,
+            size: (bitmap.width, bitmap.height),
+            reply,
+        })
+        .ok()?;
+    match answer.recv() {
+        Ok(Ok(info)) => Some((id, info)),
+        Ok(Err(message)) => {
+            log::warn!("no {version:?} context ({message})");
+            None
+        }
+        Err(_) => None,
+    }
 }
 
 impl WebGLRenderingContext {
@@ -260,7 +385,6 @@ impl WebGLRenderingContext {
         version: WebGLVersion,
     ) -> Option<DomRoot<WebGLRenderingContext>> {
         let sender = crate::threads::webgl_sender()?;
-        let id = WebGLContextId(NEXT_CONTEXT.fetch_add(1, Ordering::Relaxed));
         let requested_buffer = DrawingBufferAttributes {
             alpha: attributes.alpha,
             depth: attributes.depth,
@@ -269,29 +393,7 @@ impl WebGLRenderingContext {
             premultiplied_alpha: attributes.premultiplied_alpha,
             preserve_drawing_buffer: attributes.preserve_drawing_buffer,
         };
-        // The canvas's bitmap exists on the canvas thread before the first frame is sent to it.
-        canvas.ensure_bitmap();
-        rendering::flush();
-        let bitmap = canvas.bitmap_size();
-        let (reply, answer) = crossbeam_channel::bounded(1);
-        sender
-            .send(WebGLMsg::Create {
-                context: id,
-                canvas: canvas.canvas_id(),
-                version,
-                attributes: requested_buffer,
-                size: (bitmap.width, bitmap.height),
-                reply,
-            })
-            .ok()?;
-        let info = match answer.recv() {
-            Ok(Ok(info)) => info,
-            Ok(Err(message)) => {
-                log::warn!("getContext(): no {version:?} context ({message})");
-                return None;
-            }
-            Err(_) => return None,
-        };
+        let (id, info) = open_gl_context(&sender, canvas, version, requested_buffer)?;
         let (reply, answer) = crossbeam_channel::bounded(1);
         let webgl2 = version == WebGLVersion::WebGL2;
         let task: GlTask = Box::new(move |gl: &glow::Context, _: &mut dyn DrawingBuffer| {
@@ -330,16 +432,20 @@ impl WebGLRenderingContext {
             .collect();
         let attribs = limits.max_vertex_attribs.min(64) as usize;
         let supported_extensions = super::extensions::supported(&info.gl_extensions, webgl2);
-        let gl2 = WebGL2State::new(attribs, limits.max_uniform_buffer_bindings.min(128) as usize);
-        Some(reflect_dom_object(
+        let gl2 = WebGL2State::new(
+            attribs,
+            limits.max_uniform_buffer_bindings.min(128) as usize,
+            limits.max_draw_buffers.min(16) as usize,
+        );
+        let context = reflect_dom_object(
             cx,
             Box::new(WebGLRenderingContext {
                 reflector_: Reflector::new(),
                 canvas: Dom::from_ref(canvas),
                 offscreen: MutNullableDom::default(),
-                id,
                 sender,
                 requested: RequestedAttributes {
+                    buffer: requested_buffer,
                     depth: attributes.depth,
                     stencil: attributes.stencil,
                     antialias: attributes.antialias,
@@ -351,17 +457,11 @@ impl WebGLRenderingContext {
                 size: Cell::new(info.size),
                 gl_extensions: info.gl_extensions,
                 limits,
-                queue: Rc::new(RefCell::new(Vec::new())),
+                queue: Rc::new(GlQueue { tasks: RefCell::new(Vec::new()), context: Cell::new(id) }),
                 error: Cell::new(glow::NO_ERROR),
                 drawn_since_snapshot: Cell::new(false),
                 buffer_marked: Cell::new(false),
-                pixel_store: Cell::new(PixelStore {
-                    flip_y: false,
-                    premultiply_alpha: false,
-                    colorspace_conversion: BROWSER_DEFAULT_WEBGL,
-                    unpack_alignment: 4,
-                    pack_alignment: 4,
-                }),
+                pixel_store: Cell::new(PixelStore::INITIAL),
                 drawing_buffer_color_space: Cell::new(PredefinedColorSpace::Srgb),
                 unpack_color_space: Cell::new(PredefinedColorSpace::Srgb),
                 array_buffer: MutNullableDom::default(),
@@ -378,9 +478,13 @@ impl WebGLRenderingContext {
                 enabled_extensions: RefCell::new(Vec::new()),
                 webgl2,
                 gl2,
+                lost: Cell::new(false),
+                loss: RefCell::new(LossState::default()),
             }),
             &window,
-        ))
+        );
+        super::loss::activate(&context);
+        Some(context)
     }
 
     /// Makes this the context of `offscreen` (whose bitmap element it was created on).
@@ -404,6 +508,11 @@ impl WebGLRenderingContext {
         }
     }
 
+    /// The id of the GL context under this one (a new one after a restoration).
+    pub(super) fn id(&self) -> WebGLContextId {
+        self.queue.context.get()
+    }
+
     /// Whether the page enabled `extension` with `getExtension()`.
     pub fn enabled(&self, extension: Extension) -> bool {
         self.enabled_extensions.borrow().contains(&extension)
@@ -411,8 +520,12 @@ impl WebGLRenderingContext {
 
     /// Queues a GL task.
     pub(super) fn enqueue(&self, task: GlTask) {
+        // A lost context has no GL context to run it in.
+        if self.is_lost() {
+            return;
+        }
         let full = {
-            let mut queue = self.queue.borrow_mut();
+            let mut queue = self.queue.tasks.borrow_mut();
             queue.push(task);
             queue.len() >= QUEUE_LIMIT
         };
@@ -430,18 +543,23 @@ impl WebGLRenderingContext {
         delete: fn(&glow::Context, N),
     ) -> Box<dyn FnOnce()> {
         let queue = Rc::downgrade(&self.queue);
+        let context = self.id();
         Box::new(move || {
-            if let Some(queue) = queue.upgrade() {
+            // Not once the context was lost: the name belonged to the GL context that is gone.
+            if let Some(queue) = queue.upgrade()
+                && queue.context.get() == context
+            {
                 let task: GlTask = Box::new(move |gl: &glow::Context, _: &mut dyn DrawingBuffer| delete(gl, name));
-                queue.borrow_mut().push(task);
+                queue.tasks.borrow_mut().push(task);
             }
         })
     }
 
     /// Sends the queued GL calls as one task.
     pub(super) fn flush_queue(&self) {
-        let tasks = std::mem::take(&mut *self.queue.borrow_mut());
-        if tasks.is_empty() {
+        let tasks = std::mem::take(&mut *self.queue.tasks.borrow_mut());
+        // A lost context has no GL context to run them in.
+        if tasks.is_empty() || self.is_lost() {
             return;
         }
         let task: GlTask = Box::new(move |gl: &glow::Context, buffer: &mut dyn DrawingBuffer| {
@@ -449,7 +567,7 @@ impl WebGLRenderingContext {
                 task(gl, buffer);
             }
         });
-        if self.sender.send(WebGLMsg::Run { context: self.id, task }).is_err() {
+        if self.sender.send(WebGLMsg::Run { context: self.id(), task }).is_err() {
             log::warn!("the WebGL thread has exited; GL calls were dropped");
         }
     }
@@ -501,13 +619,21 @@ impl WebGLRenderingContext {
     /// `displayed` is false for a canvas outside the document, whose drawing buffer is then
     /// kept.
     pub fn present(&self, then: Vec<canvas_traits::command::CanvasCommand>, displayed: bool) {
+        if self.is_lost() {
+            // No frame: the canvas keeps its image; the rest of the update still goes.
+            for command in then {
+                rendering::push(command);
+            }
+            rendering::flush();
+            return;
+        }
         self.flush_queue();
         self.buffer_marked.set(false);
         // A displayed frame clears the drawing buffer (unless preserveDrawingBuffer): the
         // canvas read as an image then gives the cleared buffer, as in Chromium, so the next
         // reader takes a snapshot again.
         self.drawn_since_snapshot.set(displayed && !self.actual.preserve_drawing_buffer);
-        if self.sender.send(WebGLMsg::Present { context: self.id, then, clear: displayed }).is_err() {
+        if self.sender.send(WebGLMsg::Present { context: self.id(), then, clear: displayed }).is_err() {
             log::warn!("the WebGL thread has exited; a frame was not presented");
         }
     }
@@ -516,7 +642,7 @@ impl WebGLRenderingContext {
     /// bitmap, a texture): if the page drew since the canvas thread last got the drawing
     /// buffer, it gets it now, and script waits until it was sent.
     pub fn snapshot_if_drawn(&self) {
-        if !self.drawn_since_snapshot.replace(false) {
+        if self.is_lost() || !self.drawn_since_snapshot.replace(false) {
             return;
         }
         // The canvas's bitmap (and whatever else is batched) reaches the canvas thread before
@@ -524,16 +650,19 @@ impl WebGLRenderingContext {
         rendering::flush();
         self.flush_queue();
         let (reply, answer) = crossbeam_channel::bounded(1);
-        if self.sender.send(WebGLMsg::Snapshot { context: self.id, reply }).is_ok() {
+        if self.sender.send(WebGLMsg::Snapshot { context: self.id(), reply }).is_ok() {
             let _ = answer.recv();
         }
     }
 
     /// The canvas was resized: a new, cleared drawing buffer.
     pub fn resize(&self, width: u32, height: u32) {
+        if self.is_lost() {
+            return;
+        }
         self.flush_queue();
         let (reply, answer) = crossbeam_channel::bounded(1);
-        if self.sender.send(WebGLMsg::Resize { context: self.id, size: (width, height), reply }).is_ok()
+        if self.sender.send(WebGLMsg::Resize { context: self.id(), size: (width, height), reply }).is_ok()
             && let Ok(size) = answer.recv()
         {
             self.size.set(size);
@@ -545,7 +674,7 @@ impl WebGLRenderingContext {
     /// Checks an object argument: another context's object is INVALID_OPERATION, a deleted one
     /// INVALID_VALUE (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14>).
     pub(super) fn check_object<T: GlObject>(&self, object: &T) -> bool {
-        if object.object().context() != self.id {
+        if object.object().context() != self.id() {
             self.error(glow::INVALID_OPERATION);
             return false;
         }
@@ -558,7 +687,7 @@ impl WebGLRenderingContext {
 
     /// Checks an object to bind: another context's or a deleted one is INVALID_OPERATION.
     pub(super) fn check_bindable<T: GlObject>(&self, object: &T) -> bool {
-        if object.object().context() != self.id || object.object().is_deleted() {
+        if object.object().context() != self.id() || object.object().is_deleted() {
             self.error(glow::INVALID_OPERATION);
             return false;
         }
@@ -655,7 +784,7 @@ impl WebGLRenderingContext {
     /// INVALID_OPERATION, a deleted one is ignored; otherwise it is marked deleted and the
     /// caller deletes its GL object (true).
     pub(super) fn begin_delete<T: GlObject>(&self, object: &T) -> bool {
-        if object.object().context() != self.id {
+        if object.object().context() != self.id() {
             self.error(glow::INVALID_OPERATION);
             return false;
         }
@@ -700,7 +829,7 @@ impl WebGLRenderingContext {
     /// Whether `attachment` is an attachment point of a framebuffer object here.
     pub(super) fn valid_attachment(&self, attachment: u32) -> bool {
         valid_attachment(attachment)
-            || (self.webgl2
+            || ((self.webgl2 || self.enabled(Extension::WebglDrawBuffers))
                 && (glow::COLOR_ATTACHMENT0..glow::COLOR_ATTACHMENT0 + self.limits.max_draw_buffers.min(16))
                     .contains(&attachment))
     }
@@ -762,7 +891,9 @@ impl WebGLRenderingContext {
 
 impl Drop for WebGLRenderingContext {
     fn drop(&mut self) {
-        let _ = self.sender.send(WebGLMsg::Destroy { context: self.id });
+        if !self.lost.get() {
+            let _ = self.sender.send(WebGLMsg::Destroy { context: self.id() });
+        }
     }
 }
 
@@ -830,12 +961,12 @@ pub(super) fn valid_cap(cap: u32) -> bool {
     )
 }
 
-fn valid_blend_equation(mode: u32, minmax: bool) -> bool {
+pub(super) fn valid_blend_equation(mode: u32, minmax: bool) -> bool {
     matches!(mode, glow::FUNC_ADD | glow::FUNC_SUBTRACT | glow::FUNC_REVERSE_SUBTRACT)
         || (minmax && matches!(mode, glow::MIN | glow::MAX))
 }
 
-fn valid_blend_factor(factor: u32) -> bool {
+pub(super) fn valid_blend_factor(factor: u32) -> bool {
     matches!(
         factor,
         glow::ZERO
@@ -1081,11 +1212,18 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferWidth>
     fn DrawingBufferWidth(&self, _cx: &mut JSContext) -> i32 {
+        // A lost context has no drawing buffer (0, as in Chromium).
+        if self.is_lost() {
+            return 0;
+        }
         self.size.get().0 as i32
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#DOM-WebGLRenderingContext-drawingBufferHeight>
     fn DrawingBufferHeight(&self, _cx: &mut JSContext) -> i32 {
+        if self.is_lost() {
+            return 0;
+        }
         self.size.get().1 as i32
     }
 
@@ -1112,6 +1250,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.2>: the actual attributes.
     fn GetContextAttributes(&self, _cx: &mut JSContext) -> Option<WebGLContextAttributes> {
+        return_if_lost!(self);
         let mut attributes = WebGLContextAttributes::empty();
         attributes.alpha = self.actual.alpha;
         attributes.depth = self.requested.depth && self.actual.depth;
@@ -1126,14 +1265,16 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         Some(attributes)
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.13>: contexts here are never lost.
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.13>: the webgl context lost
+    /// flag (`loss.rs`).
     fn IsContextLost(&self, _cx: &mut JSContext) -> bool {
-        false
+        self.is_lost()
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: the extensions the
     /// OpenGL ES context under this one supports (see `extensions.rs`).
     fn GetSupportedExtensions(&self, _cx: &mut JSContext) -> Option<Vec<DOMString>> {
+        return_if_lost!(self);
         Some(self.supported_extensions.iter().map(|e| DOMString::from(super::extensions::name(*e))).collect())
     }
 
@@ -1142,6 +1283,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// (matched ASCII case-insensitively).
     fn GetExtension(&self, cx: &mut JSContext, name: DOMString, mut rval: MutableHandleValue) {
         rval.set(NullValue());
+        // A lost context enables no extension (as in Chromium, not even WEBGL_lose_context).
+        if self.is_lost() {
+            return;
+        }
         let Some(extension) = super::extensions::by_name(&name.to_string()) else { return };
         if !self.supported_extensions.contains(&extension) {
             return;
@@ -1158,6 +1303,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn ActiveTexture(&self, _cx: &mut JSContext, texture: u32) {
+        return_if_lost!(self);
         let unit = texture.wrapping_sub(glow::TEXTURE0);
         if unit as usize >= self.texture_units.len() {
             return self.error(glow::INVALID_ENUM);
@@ -1168,6 +1314,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn AttachShader(&self, _cx: &mut JSContext, program: &WebGLProgram, shader: &WebGLShader) {
+        return_if_lost!(self);
         if !self.check_object(program) || !self.check_object(shader) {
             return;
         }
@@ -1184,6 +1331,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn BindAttribLocation(&self, _cx: &mut JSContext, program: &WebGLProgram, index: u32, name: DOMString) {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return;
         }
@@ -1205,6 +1353,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
     fn BindBuffer(&self, _cx: &mut JSContext, target: u32, buffer: Option<&WebGLBuffer>) {
+        return_if_lost!(self);
         let slot = self.gl2.buffer_slot(self.webgl2, target);
         if target != glow::ARRAY_BUFFER && target != glow::ELEMENT_ARRAY_BUFFER && slot.is_none() {
             return self.error(glow::INVALID_ENUM);
@@ -1230,6 +1379,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>: null binds the drawing buffer.
     fn BindFramebuffer(&self, _cx: &mut JSContext, target: u32, framebuffer: Option<&WebGLFramebuffer>) {
+        return_if_lost!(self);
         if self.framebuffer_for(target).is_err() {
             return;
         }
@@ -1254,6 +1404,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn BindRenderbuffer(&self, _cx: &mut JSContext, target: u32, renderbuffer: Option<&WebGLRenderbuffer>) {
+        return_if_lost!(self);
         if target != glow::RENDERBUFFER {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1270,6 +1421,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn BindTexture(&self, _cx: &mut JSContext, target: u32, texture: Option<&WebGLTexture>) {
+        return_if_lost!(self);
         let webgl2_target = self.webgl2 && matches!(target, glow::TEXTURE_3D | glow::TEXTURE_2D_ARRAY);
         if target != glow::TEXTURE_2D && target != glow::TEXTURE_CUBE_MAP && !webgl2_target {
             return self.error(glow::INVALID_ENUM);
@@ -1298,11 +1450,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendColor(&self, _cx: &mut JSContext, red: f32, green: f32, blue: f32, alpha: f32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.blend_color(red, green, blue, alpha));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquation(&self, _cx: &mut JSContext, mode: u32) {
+        return_if_lost!(self);
         if !valid_blend_equation(mode, self.webgl2 || self.enabled(Extension::ExtBlendMinmax)) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1311,6 +1465,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendEquationSeparate(&self, _cx: &mut JSContext, mode_rgb: u32, mode_alpha: u32) {
+        return_if_lost!(self);
         let minmax = self.webgl2 || self.enabled(Extension::ExtBlendMinmax);
         if !valid_blend_equation(mode_rgb, minmax) || !valid_blend_equation(mode_alpha, minmax) {
             return self.error(glow::INVALID_ENUM);
@@ -1320,6 +1475,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendFunc(&self, _cx: &mut JSContext, sfactor: u32, dfactor: u32) {
+        return_if_lost!(self);
         if !valid_blend_factor(sfactor) || !valid_blend_factor(dfactor) || dfactor == glow::SRC_ALPHA_SATURATE {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1331,6 +1487,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn BlendFuncSeparate(&self, _cx: &mut JSContext, src_rgb: u32, dst_rgb: u32, src_alpha: u32, dst_alpha: u32) {
+        return_if_lost!(self);
         if ![src_rgb, dst_rgb, src_alpha, dst_alpha].into_iter().all(valid_blend_factor)
             || dst_rgb == glow::SRC_ALPHA_SATURATE
             || dst_alpha == glow::SRC_ALPHA_SATURATE
@@ -1345,6 +1502,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
     fn CheckFramebufferStatus(&self, _cx: &mut JSContext, target: u32) -> u32 {
+        // [WebGLHandlesContextLoss]: "If the context's webgl context lost flag is set, returns
+        // FRAMEBUFFER_UNSUPPORTED."
+        if self.is_lost() {
+            return glow::FRAMEBUFFER_UNSUPPORTED;
+        }
         let Ok(bound) = self.framebuffer_for(target) else { return 0 };
         let Some(framebuffer) = bound else {
             return glow::FRAMEBUFFER_COMPLETE;
@@ -1357,6 +1519,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
     fn Clear(&self, _cx: &mut JSContext, mask: u32) {
+        return_if_lost!(self);
         if mask & !(glow::COLOR_BUFFER_BIT | glow::DEPTH_BUFFER_BIT | glow::STENCIL_BUFFER_BIT) != 0 {
             return self.error(glow::INVALID_VALUE);
         }
@@ -1366,27 +1529,35 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn ClearColor(&self, _cx: &mut JSContext, red: f32, green: f32, blue: f32, alpha: f32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.clear_color(red, green, blue, alpha));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn ClearDepth(&self, _cx: &mut JSContext, depth: f32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.clear_depth_f32(depth.clamp(0.0, 1.0)));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn ClearStencil(&self, _cx: &mut JSContext, s: i32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.clear_stencil(s));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn ColorMask(&self, _cx: &mut JSContext, red: bool, green: bool, blue: bool, alpha: bool) {
+        return_if_lost!(self);
+        for slot in self.gl2.color_masks.iter() {
+            slot.set([red, green, blue, alpha]);
+        }
         gl_run!(self, move |gl| gl.color_mask(red, green, blue, alpha));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: WebGL 1 takes GLSL ES 1.00
     /// only; a `#version 300 es` shader fails to compile.
     fn CompileShader(&self, _cx: &mut JSContext, shader: &WebGLShader) {
+        return_if_lost!(self);
         if !self.check_object(shader) {
             return;
         }
@@ -1408,8 +1579,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             // A source GL rejects the same way, with the reason in the info log.
             "#error WebGL 1.0 accepts GLSL ES 1.00 shaders only (no #version 300 es)\n".to_owned()
         } else {
-            self.check_extension_directives(source)
+            source
         };
+        let source = self.rewrite_extension_directives(source);
+        shader.set_compiled_source(source.clone());
         gl_run!(self, move |gl| {
             gl.shader_source(name, &source);
             gl.compile_shader(name)
@@ -1429,6 +1602,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         height: i32,
         border: i32,
     ) {
+        return_if_lost!(self);
         if self.texture_for(target, true).is_none() {
             return;
         }
@@ -1469,6 +1643,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         width: i32,
         height: i32,
     ) {
+        return_if_lost!(self);
         if self.texture_for(target, true).is_none() {
             return;
         }
@@ -1493,8 +1668,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
     fn CreateBuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLBuffer>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLBuffer::new(cx, &self.window(), NO_CONTEXT, glow::NativeBuffer(PLACEHOLDER_NAME)));
+        }
         let name = gl_query!(self, move |gl| gl.create_buffer().ok())??;
-        let object = WebGLBuffer::new(cx, &self.window(), self.id, name);
+        let object = WebGLBuffer::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_buffer(name) }));
         Some(object)
@@ -1502,8 +1682,18 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
     fn CreateFramebuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLFramebuffer>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLFramebuffer::new(
+                cx,
+                &self.window(),
+                NO_CONTEXT,
+                glow::NativeFramebuffer(PLACEHOLDER_NAME),
+            ));
+        }
         let name = gl_query!(self, move |gl| gl.create_framebuffer().ok())??;
-        let object = WebGLFramebuffer::new(cx, &self.window(), self.id, name);
+        let object = WebGLFramebuffer::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_framebuffer(name) }));
         Some(object)
@@ -1511,8 +1701,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn CreateProgram(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLProgram>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLProgram::new(cx, &self.window(), NO_CONTEXT, glow::NativeProgram(PLACEHOLDER_NAME)));
+        }
         let name = gl_query!(self, move |gl| gl.create_program().ok())??;
-        let object = WebGLProgram::new(cx, &self.window(), self.id, name);
+        let object = WebGLProgram::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_program(name) }));
         Some(object)
@@ -1520,8 +1715,18 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn CreateRenderbuffer(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLRenderbuffer>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLRenderbuffer::new(
+                cx,
+                &self.window(),
+                NO_CONTEXT,
+                glow::NativeRenderbuffer(PLACEHOLDER_NAME),
+            ));
+        }
         let name = gl_query!(self, move |gl| gl.create_renderbuffer().ok())??;
-        let object = WebGLRenderbuffer::new(cx, &self.window(), self.id, name);
+        let object = WebGLRenderbuffer::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_renderbuffer(name) }));
         Some(object)
@@ -1529,12 +1734,23 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn CreateShader(&self, cx: &mut JSContext, type_: u32) -> Option<DomRoot<WebGLShader>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLShader::new_of_kind(
+                cx,
+                &self.window(),
+                NO_CONTEXT,
+                glow::NativeShader(PLACEHOLDER_NAME),
+                type_,
+            ));
+        }
         if type_ != glow::VERTEX_SHADER && type_ != glow::FRAGMENT_SHADER {
             self.error(glow::INVALID_ENUM);
             return None;
         }
         let name = gl_query!(self, move |gl| gl.create_shader(type_).ok())??;
-        let object = WebGLShader::new_of_kind(cx, &self.window(), self.id, name, type_);
+        let object = WebGLShader::new_of_kind(cx, &self.window(), self.id(), name, type_);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_shader(name) }));
         Some(object)
@@ -1542,8 +1758,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn CreateTexture(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLTexture>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLTexture::new(cx, &self.window(), NO_CONTEXT, glow::NativeTexture(PLACEHOLDER_NAME)));
+        }
         let name = gl_query!(self, move |gl| gl.create_texture().ok())??;
-        let object = WebGLTexture::new(cx, &self.window(), self.id, name);
+        let object = WebGLTexture::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_texture(name) }));
         Some(object)
@@ -1551,6 +1772,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn CullFace(&self, _cx: &mut JSContext, mode: u32) {
+        return_if_lost!(self);
         if !valid_face(mode) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1560,6 +1782,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: deleting a bound buffer
     /// unbinds it.
     fn DeleteBuffer(&self, _cx: &mut JSContext, buffer: Option<&WebGLBuffer>) {
+        return_if_lost!(self);
         let Some(buffer) = buffer else { return };
         if !self.begin_delete(buffer) {
             return;
@@ -1576,6 +1799,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>: deleting the bound
     /// framebuffer binds the drawing buffer again.
     fn DeleteFramebuffer(&self, _cx: &mut JSContext, framebuffer: Option<&WebGLFramebuffer>) {
+        return_if_lost!(self);
         let Some(framebuffer) = framebuffer else { return };
         if !self.begin_delete(framebuffer) {
             return;
@@ -1595,8 +1819,9 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn DeleteProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) {
+        return_if_lost!(self);
         let Some(program) = program else { return };
-        if program.object().context() != self.id {
+        if program.object().context() != self.id() {
             return self.error(glow::INVALID_OPERATION);
         }
         if !program.request_delete() {
@@ -1608,6 +1833,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn DeleteRenderbuffer(&self, _cx: &mut JSContext, renderbuffer: Option<&WebGLRenderbuffer>) {
+        return_if_lost!(self);
         let Some(renderbuffer) = renderbuffer else { return };
         if !self.begin_delete(renderbuffer) {
             return;
@@ -1624,6 +1850,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn DeleteShader(&self, _cx: &mut JSContext, shader: Option<&WebGLShader>) {
+        return_if_lost!(self);
         let Some(shader) = shader else { return };
         if !self.begin_delete(shader) {
             return;
@@ -1635,6 +1862,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: deleting a bound texture
     /// unbinds it from every unit.
     fn DeleteTexture(&self, _cx: &mut JSContext, texture: Option<&WebGLTexture>) {
+        return_if_lost!(self);
         let Some(texture) = texture else { return };
         if !self.begin_delete(texture) {
             return;
@@ -1655,6 +1883,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn DepthFunc(&self, _cx: &mut JSContext, func: u32) {
+        return_if_lost!(self);
         if !valid_compare(func) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1663,12 +1892,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn DepthMask(&self, _cx: &mut JSContext, flag: bool) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.depth_mask(flag));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: zNear > zFar is
     /// INVALID_OPERATION (<https://registry.khronos.org/webgl/specs/latest/1.0/#6.11>).
     fn DepthRange(&self, _cx: &mut JSContext, z_near: f32, z_far: f32) {
+        return_if_lost!(self);
         if z_near > z_far {
             return self.error(glow::INVALID_OPERATION);
         }
@@ -1677,6 +1908,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn DetachShader(&self, _cx: &mut JSContext, program: &WebGLProgram, shader: &WebGLShader) {
+        return_if_lost!(self);
         if !self.check_object(program) || !self.check_object(shader) {
             return;
         }
@@ -1691,7 +1923,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Disable(&self, _cx: &mut JSContext, cap: u32) {
-        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
+        return_if_lost!(self);
+        if !self.cap_allowed(cap) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.disable(cap));
@@ -1699,6 +1932,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn DisableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
+        return_if_lost!(self);
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
@@ -1709,17 +1943,20 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
     fn DrawArrays(&self, _cx: &mut JSContext, mode: u32, first: i32, count: i32) {
+        return_if_lost!(self);
         self.draw_arrays(mode, first, count, None);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>
     fn DrawElements(&self, _cx: &mut JSContext, mode: u32, count: i32, type_: u32, offset: i64) {
+        return_if_lost!(self);
         self.draw_elements(mode, count, type_, offset, None);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Enable(&self, _cx: &mut JSContext, cap: u32) {
-        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
+        return_if_lost!(self);
+        if !self.cap_allowed(cap) {
             return self.error(glow::INVALID_ENUM);
         }
         gl_run!(self, move |gl| gl.enable(cap));
@@ -1727,6 +1964,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn EnableVertexAttribArray(&self, _cx: &mut JSContext, index: u32) {
+        return_if_lost!(self);
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
@@ -1738,11 +1976,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>: waits for the WebGL
     /// thread to have run every call.
     fn Finish(&self, _cx: &mut JSContext) {
+        return_if_lost!(self);
         let _ = gl_query!(self, move |gl| gl.finish());
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.11>: sends the queued calls.
     fn Flush(&self, _cx: &mut JSContext) {
+        return_if_lost!(self);
         self.flush_queue();
     }
 
@@ -1755,6 +1995,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         renderbuffertarget: u32,
         renderbuffer: Option<&WebGLRenderbuffer>,
     ) {
+        return_if_lost!(self);
         let Ok(bound) = self.framebuffer_for(target) else { return };
         if renderbuffertarget != glow::RENDERBUFFER || !self.valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
@@ -1789,6 +2030,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         texture: Option<&WebGLTexture>,
         level: i32,
     ) {
+        return_if_lost!(self);
         let Ok(bound) = self.framebuffer_for(target) else { return };
         if !self.valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
@@ -1825,6 +2067,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn FrontFace(&self, _cx: &mut JSContext, mode: u32) {
+        return_if_lost!(self);
         if mode != glow::CW && mode != glow::CCW {
             return self.error(glow::INVALID_ENUM);
         }
@@ -1833,6 +2076,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GenerateMipmap(&self, _cx: &mut JSContext, target: u32) {
+        return_if_lost!(self);
         let Some(texture) = self.texture_for(target, false) else { return };
         // WebGL 2.0: the level 0 format must be colour-renderable and filterable
         // (<https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.6>): float formats only
@@ -1861,6 +2105,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         program: &WebGLProgram,
         index: u32,
     ) -> Option<DomRoot<WebGLActiveInfo>> {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return None;
         }
@@ -1879,6 +2124,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         program: &WebGLProgram,
         index: u32,
     ) -> Option<DomRoot<WebGLActiveInfo>> {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return None;
         }
@@ -1892,6 +2138,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn GetAttachedShaders(&self, _cx: &mut JSContext, program: &WebGLProgram) -> Option<Vec<DomRoot<WebGLShader>>> {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return None;
         }
@@ -1900,7 +2147,8 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn GetAttribLocation(&self, _cx: &mut JSContext, program: &WebGLProgram, name: DOMString) -> i32 {
-        if !self.check_object(program) {
+        // [WebGLHandlesContextLoss]: -1 while the context is lost.
+        if self.is_lost() || !self.check_object(program) {
             return -1;
         }
         let Some(linked) = program.linked() else {
@@ -1913,6 +2161,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>
     fn GetBufferParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         let Ok(buffer) = self.bound_buffer(target) else { return };
         let Some(buffer) = buffer else {
@@ -1928,6 +2177,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: each pname answers with
     /// the type the table of that section gives it.
     fn GetParameter(&self, cx: &mut JSContext, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         let store = self.pixel_store.get();
         let unit = &self.texture_units[self.active_texture.get() as usize];
@@ -1953,7 +2203,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             UNPACK_COLORSPACE_CONVERSION_WEBGL => return rval.set(UInt32Value(store.colorspace_conversion)),
             glow::UNPACK_ALIGNMENT => return rval.set(Int32Value(store.unpack_alignment)),
             glow::PACK_ALIGNMENT => return rval.set(Int32Value(store.pack_alignment)),
-            glow::COMPRESSED_TEXTURE_FORMATS => return new_uint32_array(cx, &[], rval),
+            glow::COMPRESSED_TEXTURE_FORMATS => return new_uint32_array(cx, &self.compressed_texture_formats(), rval),
             // The units and attributes this side tracks (the driver may have more).
             glow::MAX_COMBINED_TEXTURE_IMAGE_UNITS => return rval.set(Int32Value(self.texture_units.len() as i32)),
             glow::MAX_VERTEX_ATTRIBS => return rval.set(Int32Value(self.default_vao.attribs.len() as i32)),
@@ -1969,13 +2219,16 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 let value = gl_query!(self, move |gl| gl.get_parameter_f32(pname)).unwrap_or(1.0);
                 return rval.set(DoubleValue(f64::from(value)));
             }
+            glow::DRAW_BUFFER0..=glow::DRAW_BUFFER15 if self.enabled(Extension::WebglDrawBuffers) => {
+                return self.draw_buffer_parameter(pname, rval);
+            }
             glow::FRAGMENT_SHADER_DERIVATIVE_HINT if self.enabled(Extension::OesStandardDerivatives) => {
                 let value = gl_query!(self, move |gl| gl.get_parameter_i32(pname)).unwrap_or(0);
                 return rval.set(UInt32Value(value as u32));
             }
             _ => {}
         }
-        let Some(kind) = param_kind(pname) else {
+        let Some(kind) = param_kind(pname).or_else(|| self.extension_param_kind(pname)) else {
             return self.error(glow::INVALID_ENUM);
         };
         if let Some(value) = self.call(move |gl, _| query_param(gl, pname, &kind)) {
@@ -1986,6 +2239,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: WebGL's own error first,
     /// then GL's.
     fn GetError(&self, _cx: &mut JSContext) -> u32 {
+        // [WebGLHandlesContextLoss]: "If the context's webgl context lost flag is set, returns
+        // CONTEXT_LOST_WEBGL the first time this method is called. Afterward, returns NO_ERROR
+        // until the context has been restored."
+        if self.is_lost() {
+            return self.lost_error();
+        }
         let own = self.error.replace(glow::NO_ERROR);
         if own != glow::NO_ERROR {
             return own;
@@ -2002,11 +2261,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if self.webgl2 {
             return self.get_framebuffer_attachment_parameter2(cx, target, attachment, pname, rval);
         }
-        if target != glow::FRAMEBUFFER || !valid_attachment(attachment) {
+        if target != glow::FRAMEBUFFER || !self.valid_attachment(attachment) {
             return self.error(glow::INVALID_ENUM);
         }
         if self.default_framebuffer_bound() {
@@ -2054,6 +2314,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         pname: u32,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if !self.check_object(program) {
             return;
@@ -2087,6 +2348,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn GetProgramInfoLog(&self, _cx: &mut JSContext, program: &WebGLProgram) -> Option<DOMString> {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return None;
         }
@@ -2096,6 +2358,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn GetRenderbufferParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if target != glow::RENDERBUFFER {
             return self.error(glow::INVALID_ENUM);
@@ -2129,6 +2392,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn GetShaderParameter(&self, _cx: &mut JSContext, shader: &WebGLShader, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if !self.check_object(shader) {
             return;
@@ -2154,6 +2418,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         shadertype: u32,
         precisiontype: u32,
     ) -> Option<DomRoot<WebGLShaderPrecisionFormat>> {
+        return_if_lost!(self);
         if shadertype != glow::VERTEX_SHADER && shadertype != glow::FRAGMENT_SHADER {
             self.error(glow::INVALID_ENUM);
             return None;
@@ -2174,6 +2439,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn GetShaderInfoLog(&self, _cx: &mut JSContext, shader: &WebGLShader) -> Option<DOMString> {
+        return_if_lost!(self);
         if !self.check_object(shader) {
             return None;
         }
@@ -2183,6 +2449,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn GetShaderSource(&self, _cx: &mut JSContext, shader: &WebGLShader) -> Option<DOMString> {
+        return_if_lost!(self);
         if !self.check_object(shader) {
             return None;
         }
@@ -2191,6 +2458,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn GetTexParameter(&self, _cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if self.texture_for(target, false).is_none() {
             return;
@@ -2225,11 +2493,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         location: &WebGLUniformLocation,
         mut rval: MutableHandleValue,
     ) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         if !self.check_object(program) {
             return;
         }
-        if location.context() != self.id || !std::ptr::eq(&*location.program(), program) || !location.is_current() {
+        if location.context() != self.id() || !std::ptr::eq(&*location.program(), program) || !location.is_current() {
             return self.error(glow::INVALID_OPERATION);
         }
         let kind = location.kind();
@@ -2276,6 +2545,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         program: &WebGLProgram,
         name: DOMString,
     ) -> Option<DomRoot<WebGLUniformLocation>> {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return None;
         }
@@ -2306,6 +2576,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn GetVertexAttrib(&self, cx: &mut JSContext, index: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self, rval);
         rval.set(NullValue());
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
@@ -2337,6 +2608,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn GetVertexAttribOffset(&self, _cx: &mut JSContext, index: u32, pname: u32) -> i64 {
+        return_if_lost!(self);
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
             self.error(glow::INVALID_VALUE);
@@ -2351,6 +2623,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn Hint(&self, _cx: &mut JSContext, target: u32, mode: u32) {
+        return_if_lost!(self);
         let derivatives = target == glow::FRAGMENT_SHADER_DERIVATIVE_HINT
             && (self.webgl2 || self.enabled(Extension::OesStandardDerivatives));
         if (target != glow::GENERATE_MIPMAP_HINT && !derivatives)
@@ -2364,12 +2637,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: a buffer of this context,
     /// not deleted, that was bound once.
     fn IsBuffer(&self, _cx: &mut JSContext, buffer: Option<&WebGLBuffer>) -> bool {
-        buffer.is_some_and(|b| b.object().context() == self.id && !b.object().is_deleted() && b.target().is_some())
+        return_if_lost!(self);
+        buffer.is_some_and(|b| b.object().context() == self.id() && !b.object().is_deleted() && b.target().is_some())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn IsEnabled(&self, _cx: &mut JSContext, cap: u32) -> bool {
-        if !valid_cap(cap) && (!self.webgl2 || cap != glow::RASTERIZER_DISCARD) {
+        return_if_lost!(self);
+        if !self.cap_allowed(cap) {
             self.error(glow::INVALID_ENUM);
             return false;
         }
@@ -2378,32 +2653,38 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.6>
     fn IsFramebuffer(&self, _cx: &mut JSContext, framebuffer: Option<&WebGLFramebuffer>) -> bool {
-        framebuffer.is_some_and(|f| f.object().context() == self.id && !f.object().is_deleted() && f.was_bound())
+        return_if_lost!(self);
+        framebuffer.is_some_and(|f| f.object().context() == self.id() && !f.object().is_deleted() && f.was_bound())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn IsProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) -> bool {
-        program.is_some_and(|p| p.object().context() == self.id && !p.object().is_deleted())
+        return_if_lost!(self);
+        program.is_some_and(|p| p.object().context() == self.id() && !p.object().is_deleted())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>
     fn IsRenderbuffer(&self, _cx: &mut JSContext, renderbuffer: Option<&WebGLRenderbuffer>) -> bool {
-        renderbuffer.is_some_and(|r| r.object().context() == self.id && !r.object().is_deleted() && r.was_bound())
+        return_if_lost!(self);
+        renderbuffer.is_some_and(|r| r.object().context() == self.id() && !r.object().is_deleted() && r.was_bound())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn IsShader(&self, _cx: &mut JSContext, shader: Option<&WebGLShader>) -> bool {
-        shader.is_some_and(|s| s.object().context() == self.id && !s.object().is_deleted())
+        return_if_lost!(self);
+        shader.is_some_and(|s| s.object().context() == self.id() && !s.object().is_deleted())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn IsTexture(&self, _cx: &mut JSContext, texture: Option<&WebGLTexture>) -> bool {
-        texture.is_some_and(|t| t.object().context() == self.id && !t.object().is_deleted() && t.target().is_some())
+        return_if_lost!(self);
+        texture.is_some_and(|t| t.object().context() == self.id() && !t.object().is_deleted() && t.target().is_some())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>: NaN is ignored, and widths
     /// are clamped to the implementation's range by GL.
     fn LineWidth(&self, _cx: &mut JSContext, width: f32) {
+        return_if_lost!(self);
         if width.is_nan() || width <= 0.0 {
             if width <= 0.0 {
                 self.error(glow::INVALID_VALUE);
@@ -2416,6 +2697,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: the program's active
     /// variables are read once, after the link.
     fn LinkProgram(&self, _cx: &mut JSContext, program: &WebGLProgram) {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return;
         }
@@ -2430,6 +2712,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>
     fn PixelStorei(&self, _cx: &mut JSContext, pname: u32, param: i32) {
+        return_if_lost!(self);
         let mut store = self.pixel_store.get();
         match pname {
             UNPACK_FLIP_Y_WEBGL => store.flip_y = param != 0,
@@ -2458,12 +2741,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn PolygonOffset(&self, _cx: &mut JSContext, factor: f32, units: f32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.polygon_offset(factor, units));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.7>: WebGL 1's formats;
     /// DEPTH_STENCIL is stored as DEPTH24_STENCIL8.
     fn RenderbufferStorage(&self, _cx: &mut JSContext, target: u32, internalformat: u32, width: i32, height: i32) {
+        return_if_lost!(self);
         if self.webgl2 {
             return self.renderbuffer_storage2(target, 0, internalformat, width, height);
         }
@@ -2496,11 +2781,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn SampleCoverage(&self, _cx: &mut JSContext, value: f32, invert: bool) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.sample_coverage(value.clamp(0.0, 1.0), invert));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.4>
     fn Scissor(&self, _cx: &mut JSContext, x: i32, y: i32, width: i32, height: i32) {
+        return_if_lost!(self);
         if width < 0 || height < 0 {
             return self.error(glow::INVALID_VALUE);
         }
@@ -2510,6 +2797,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: kept here; GL gets it at
     /// `compileShader()`.
     fn ShaderSource(&self, _cx: &mut JSContext, shader: &WebGLShader, source: DOMString) {
+        return_if_lost!(self);
         if !self.check_object(shader) {
             return;
         }
@@ -2518,6 +2806,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilFunc(&self, _cx: &mut JSContext, func: u32, ref_: i32, mask: u32) {
+        return_if_lost!(self);
         if !valid_compare(func) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2526,6 +2815,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilFuncSeparate(&self, _cx: &mut JSContext, face: u32, func: u32, ref_: i32, mask: u32) {
+        return_if_lost!(self);
         if !valid_face(face) || !valid_compare(func) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2534,11 +2824,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilMask(&self, _cx: &mut JSContext, mask: u32) {
+        return_if_lost!(self);
         gl_run!(self, move |gl| gl.stencil_mask(mask));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilMaskSeparate(&self, _cx: &mut JSContext, face: u32, mask: u32) {
+        return_if_lost!(self);
         if !valid_face(face) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2547,6 +2839,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilOp(&self, _cx: &mut JSContext, fail: u32, zfail: u32, zpass: u32) {
+        return_if_lost!(self);
         if ![fail, zfail, zpass].into_iter().all(valid_stencil_op) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2555,6 +2848,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>
     fn StencilOpSeparate(&self, _cx: &mut JSContext, face: u32, fail: u32, zfail: u32, zpass: u32) {
+        return_if_lost!(self);
         if !valid_face(face) || ![fail, zfail, zpass].into_iter().all(valid_stencil_op) {
             return self.error(glow::INVALID_ENUM);
         }
@@ -2563,6 +2857,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     fn TexParameterf(&self, cx: &mut JSContext, target: u32, pname: u32, param: f32) {
+        return_if_lost!(self);
         if self.webgl2 {
             return self.tex_parameter2(target, pname, param);
         }
@@ -2582,6 +2877,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: WebGL 1's four parameters
     /// and their values.
     fn TexParameteri(&self, _cx: &mut JSContext, target: u32, pname: u32, param: i32) {
+        return_if_lost!(self);
         if self.webgl2 {
             return self.tex_parameter2(target, pname, param as f32);
         }
@@ -2600,9 +2896,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                     | glow::NEAREST_MIPMAP_LINEAR
                     | glow::LINEAR_MIPMAP_LINEAR
             ),
-            glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => {
-                matches!(value, glow::REPEAT | glow::CLAMP_TO_EDGE | glow::MIRRORED_REPEAT)
-            }
+            glow::TEXTURE_WRAP_S | glow::TEXTURE_WRAP_T => self.wrap_allowed(value),
             _ => return self.error(glow::INVALID_ENUM),
         };
         if !valid {
@@ -2623,6 +2917,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>: the current program;
     /// an unlinked program is INVALID_OPERATION.
     fn UseProgram(&self, _cx: &mut JSContext, program: Option<&WebGLProgram>) {
+        return_if_lost!(self);
         if let Some(program) = program {
             // A deleted program is INVALID_OPERATION here (as in Chromium), not INVALID_VALUE.
             if !self.check_bindable(program) {
@@ -2645,6 +2940,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.9>
     fn ValidateProgram(&self, _cx: &mut JSContext, program: &WebGLProgram) {
+        return_if_lost!(self);
         if !self.check_object(program) {
             return;
         }
@@ -2654,6 +2950,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.4>
     fn Viewport(&self, _cx: &mut JSContext, x: i32, y: i32, width: i32, height: i32) {
+        return_if_lost!(self);
         if width < 0 || height < 0 {
             return self.error(glow::INVALID_VALUE);
         }
@@ -2662,89 +2959,105 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform1f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_1_f32(Some(&loc), x));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform2f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_2_f32(Some(&loc), x, y));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform3f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32, z: f32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_3_f32(Some(&loc), x, y, z));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform4f(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: f32, y: f32, z: f32, w: f32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_4_f32(Some(&loc), x, y, z, w));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform1i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_1_i32(Some(&loc), x));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform2i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_2_i32(Some(&loc), x, y));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform3i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32, z: i32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_3_i32(Some(&loc), x, y, z));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform4i(&self, _cx: &mut JSContext, location: Option<&WebGLUniformLocation>, x: i32, y: i32, z: i32, w: i32) {
+        return_if_lost!(self);
         let Some(loc) = self.uniform_location(location) else { return };
         gl_run!(self, move |gl| gl.uniform_4_i32(Some(&loc), x, y, z, w));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform1fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_fv(cx, location, v, 1)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform2fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_fv(cx, location, v, 2)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform3fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_fv(cx, location, v, 3)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform4fv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_fv(cx, location, v, 4)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform1iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_iv(cx, location, v, 1)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform2iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_iv(cx, location, v, 2)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform3iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_iv(cx, location, v, 3)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn Uniform4iv(&self, cx: &mut JSContext, location: Option<&WebGLUniformLocation>, v: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_iv(cx, location, v, 4)
     }
 
@@ -2756,6 +3069,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         transpose: bool,
         value: HandleValue,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_matrix(cx, location, transpose, value, 2)
     }
 
@@ -2767,6 +3081,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         transpose: bool,
         value: HandleValue,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_matrix(cx, location, transpose, value, 3)
     }
 
@@ -2778,46 +3093,55 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         transpose: bool,
         value: HandleValue,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         self.uniform_matrix(cx, location, transpose, value, 4)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib1f(&self, _cx: &mut JSContext, index: u32, x: f32) {
+        return_if_lost!(self);
         self.vertex_attrib(index, [x, 0.0, 0.0, 1.0]);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib2f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32) {
+        return_if_lost!(self);
         self.vertex_attrib(index, [x, y, 0.0, 1.0]);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib3f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32, z: f32) {
+        return_if_lost!(self);
         self.vertex_attrib(index, [x, y, z, 1.0]);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib4f(&self, _cx: &mut JSContext, index: u32, x: f32, y: f32, z: f32, w: f32) {
+        return_if_lost!(self);
         self.vertex_attrib(index, [x, y, z, w]);
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib1fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.vertex_attrib_v(cx, index, values, 1)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib2fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.vertex_attrib_v(cx, index, values, 2)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib3fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.vertex_attrib_v(cx, index, values, 3)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.10>
     fn VertexAttrib4fv(&self, cx: &mut JSContext, index: u32, values: HandleValue) -> Fallible<()> {
+        return_if_lost!(self);
         self.vertex_attrib_v(cx, index, values, 4)
     }
 
@@ -2834,6 +3158,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         stride: i32,
         offset: i64,
     ) {
+        return_if_lost!(self);
         let vao = self.vao();
         let Some(attrib) = vao.attribs.get(index as usize) else {
             return self.error(glow::INVALID_VALUE);
@@ -2882,6 +3207,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     /// does: null is the data overload (and INVALID_VALUE), an ArrayBuffer or a view is data,
     /// anything else is converted to a size.
     fn BufferData(&self, cx: &mut JSContext, target: u32, size_or_data: HandleValue, usage: u32) -> Fallible<()> {
+        return_if_lost!(self);
         if size_or_data.get().is_null() {
             if self.buffer_for_data(target, usage).is_some() {
                 self.error(glow::INVALID_VALUE);
@@ -2920,6 +3246,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.5>: the data must fit in the store.
     fn BufferSubData(&self, _cx: &mut JSContext, target: u32, offset: i64, data: ArrayBufferViewOrArrayBuffer) {
+        return_if_lost!(self);
         let Ok(buffer) = self.bound_buffer(target) else { return };
         let Some(buffer) = buffer else {
             return self.error(glow::INVALID_OPERATION);
@@ -2950,6 +3277,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         pixels: Option<HandleObject>,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         let Some(pixels) = pixels else {
             self.error(glow::INVALID_VALUE);
             return Ok(());
@@ -3066,38 +3394,46 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: "If internalformat is not
-    /// one of the compressed formats enabled by an extension, generates INVALID_ENUM"; no
-    /// compressed texture extension is offered here.
+    /// one of the compressed formats enabled by an extension, generates INVALID_ENUM"; the
+    /// checks are in `compressed.rs`.
     #[allow(clippy::too_many_arguments)]
     fn CompressedTexImage2D(
         &self,
         cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _internalformat: u32,
-        _width: i32,
-        _height: i32,
-        _border: i32,
+        level: i32,
+        internalformat: u32,
+        width: i32,
+        height: i32,
+        border: i32,
         data: HandleObject,
     ) -> Fallible<()> {
-        self.compressed_upload(cx, target, data)
+        return_if_lost!(self);
+        let bytes = self.compressed_view_bytes(cx, data)?;
+        let region = Region { target, level, offset: (0, 0, 0), size: (width, height, 1), three_d: false };
+        self.compressed_image(region, internalformat, border, CompressedData::Bytes(bytes));
+        Ok(())
     }
 
-    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: as `compressedTexImage2D()`.
+    /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>
     #[allow(clippy::too_many_arguments)]
     fn CompressedTexSubImage2D(
         &self,
         cx: &mut JSContext,
         target: u32,
-        _level: i32,
-        _xoffset: i32,
-        _yoffset: i32,
-        _width: i32,
-        _height: i32,
-        _format: u32,
+        level: i32,
+        xoffset: i32,
+        yoffset: i32,
+        width: i32,
+        height: i32,
+        format: u32,
         data: HandleObject,
     ) -> Fallible<()> {
-        self.compressed_upload(cx, target, data)
+        return_if_lost!(self);
+        let bytes = self.compressed_view_bytes(cx, data)?;
+        let region = Region { target, level, offset: (xoffset, yoffset, 0), size: (width, height, 1), three_d: false };
+        self.compressed_sub_image(region, format, CompressedData::Bytes(bytes));
+        Ok(())
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.8>: from an ArrayBufferView
@@ -3115,6 +3451,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         pixels: Option<HandleObject>,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         let Some(bpp) =
             self.check_tex_image(target, level, internalformat as u32, width, height, border, format, type_)
         else {
@@ -3158,6 +3495,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         source: TexImageSource,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         if pixels::is_depth(format) {
             self.error(glow::INVALID_OPERATION);
             return Ok(());
@@ -3201,6 +3539,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         pixels: Option<HandleObject>,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         let Some(bpp) = self.check_tex_sub_image(target, level, xoffset, yoffset, width, height, format, type_) else {
             return Ok(());
         };
@@ -3242,6 +3581,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         type_: u32,
         source: TexImageSource,
     ) -> Fallible<()> {
+        return_if_lost!(self);
         let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
             return Ok(());
         };
@@ -3365,9 +3705,21 @@ impl WebGLRenderingContext {
 
     /// OES_vertex_array_object's `createVertexArrayOES()`.
     pub fn create_vertex_array(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLVertexArrayObjectOES>> {
+        if self.is_lost() {
+            // Made while the context is lost: belongs to no context (`loss.rs`).
+            let name = glow::NativeVertexArray(PLACEHOLDER_NAME);
+            return Some(WebGLVertexArrayObjectOES::new(
+                cx,
+                &self.window(),
+                NO_CONTEXT,
+                name,
+                self.default_vao.attribs.len(),
+            ));
+        }
         // SAFETY: as in `gl_run!`.
         let name = self.call(move |gl, _| unsafe { gl.create_vertex_array() }.ok())??;
-        let object = WebGLVertexArrayObjectOES::new(cx, &self.window(), self.id, name, self.default_vao.attribs.len());
+        let object =
+            WebGLVertexArrayObjectOES::new(cx, &self.window(), self.id(), name, self.default_vao.attribs.len());
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
         object.object().set_release(self.releaser(name, |gl, name| unsafe { gl.delete_vertex_array(name) }));
         Some(object)
@@ -3389,7 +3741,7 @@ impl WebGLRenderingContext {
 
     /// OES_vertex_array_object's `isVertexArrayOES()`.
     pub fn is_vertex_array(&self, array: Option<&WebGLVertexArrayObjectOES>) -> bool {
-        array.is_some_and(|a| a.object().context() == self.id && !a.object().is_deleted() && a.was_bound())
+        array.is_some_and(|a| a.object().context() == self.id() && !a.object().is_deleted() && a.was_bound())
     }
 
     /// OES_vertex_array_object's `bindVertexArrayOES()` (null: the default vertex array).
@@ -3403,29 +3755,6 @@ impl WebGLRenderingContext {
         self.bound_vao.set(array);
         let name = array.map(|a| a.name());
         gl_run!(self, move |gl| gl.bind_vertex_array(name));
-    }
-
-    /// A shader's `#extension` directives may name only the shader extensions the page
-    /// enabled (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>: "the shading
-    /// language features of an extension are only available once it is enabled"); Mesa knows
-    /// them all, so a directive for one that is not enabled becomes an `#error` with the reason.
-    pub(super) fn check_extension_directives(&self, source: String) -> String {
-        let refused = source.lines().find_map(|line| {
-            let rest = line.trim_start().strip_prefix('#')?.trim_start().strip_prefix("extension")?;
-            let name = rest.split(':').next()?.trim();
-            let extension = match name {
-                "GL_OES_standard_derivatives" => Extension::OesStandardDerivatives,
-                "GL_EXT_frag_depth" => Extension::ExtFragDepth,
-                "GL_EXT_shader_texture_lod" => Extension::ExtShaderTextureLod,
-                "GL_EXT_draw_buffers" | "GL_OES_EGL_image_external" => return Some(name.to_owned()),
-                _ => return None,
-            };
-            (!self.enabled(extension)).then(|| name.to_owned())
-        });
-        match refused {
-            Some(name) => format!("#error extension {name} is not enabled (getExtension() enables it)\n"),
-            None => source,
-        }
     }
 
     /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
@@ -3462,7 +3791,7 @@ impl WebGLRenderingContext {
         let location = location?;
         let current = self.current_program.get();
         let belongs = current.is_some_and(|p| std::ptr::eq(&*p, &*location.program()));
-        if location.context() != self.id || !belongs || !location.is_current() {
+        if location.context() != self.id() || !belongs || !location.is_current() {
             self.error(glow::INVALID_OPERATION);
             return None;
         }
@@ -3594,15 +3923,12 @@ impl WebGLRenderingContext {
 
     /// `compressedTex(Sub)Image2D()`: the data must be an ArrayBufferView (TypeError), then, with
     /// a texture bound for `target`, INVALID_ENUM for every format (none is enabled).
-    fn compressed_upload(&self, cx: &mut JSContext, target: u32, data: HandleObject) -> Fallible<()> {
+    fn compressed_view_bytes(&self, cx: &mut JSContext, data: HandleObject) -> Fallible<Vec<u8>> {
         rooted!(&in(cx) let value = ObjectValue(data.get()));
         if !crate::dom::bindings::jit::is_array_buffer_view(value.handle()) {
             return Err(Error::Type("The data is not an ArrayBufferView.".into()));
         }
-        if self.texture_for(target, true).is_some() {
-            self.error(glow::INVALID_ENUM);
-        }
-        Ok(())
+        Ok(crate::dom::bindings::conversions::with_view_bytes_mut(data, |bytes| bytes.to_vec()))
     }
 
     /// The buffer `bufferData()` fills: the target and usage checked, a buffer bound.
