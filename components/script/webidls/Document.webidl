@@ -17,6 +17,7 @@ interface Document : Node {
   readonly attribute DocumentType? doctype;
   readonly attribute Element? documentElement;
   HTMLCollection getElementsByTagName(DOMString qualifiedName);
+  HTMLCollection getElementsByTagNameNS(DOMString? namespace, DOMString localName);
   HTMLCollection getElementsByClassName(DOMString classNames);
 
   [NewObject, Throws] Element createElement(DOMString localName, optional (DOMString or ElementCreationOptions) options = {});
@@ -85,4 +86,35 @@ dictionary ElementCreationOptions {
 
 partial interface Window {
   [LegacyUnforgeable] readonly attribute Document document;
+};
+
+// https://html.spec.whatwg.org/multipage/dom.html#the-document-object: more of Document's HTML
+// members, and the obsolete ones pages still touch
+// (https://html.spec.whatwg.org/multipage/obsolete.html#other-elements,-attributes-and-apis).
+partial interface Document {
+  NodeList getElementsByName(DOMString elementName);
+  [CEReactions] attribute DOMString dir;
+  attribute DOMString designMode;
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString fgColor;
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString linkColor;
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString vlinkColor;
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString alinkColor;
+  [CEReactions] attribute [LegacyNullToEmptyString] DOMString bgColor;
+  [SameObject] readonly attribute HTMLCollection anchors;
+  [SameObject] readonly attribute HTMLCollection applets;
+  undefined clear();
+  undefined captureEvents();
+  undefined releaseEvents();
+  // https://w3c.github.io/editing/docs/execCommand/ (no editing host here: commands do nothing)
+  [CEReactions] boolean execCommand(DOMString commandId, optional boolean showUI = false, optional DOMString value = "");
+  boolean queryCommandEnabled(DOMString commandId);
+  boolean queryCommandIndeterm(DOMString commandId);
+  boolean queryCommandState(DOMString commandId);
+  boolean queryCommandSupported(DOMString commandId);
+  DOMString queryCommandValue(DOMString commandId);
+};
+
+// https://drafts.csswg.org/cssom-view/#dom-document-scrollingelement
+partial interface Document {
+  readonly attribute Element? scrollingElement;
 };

@@ -16,6 +16,15 @@ interface HTMLAnchorElement : HTMLElement {
 };
 HTMLAnchorElement includes HTMLHyperlinkElementUtils;
 
+// https://html.spec.whatwg.org/multipage/obsolete.html#HTMLAnchorElement-partial
+partial interface HTMLAnchorElement {
+  attribute DOMString coords;
+  attribute DOMString charset;
+  attribute DOMString name;
+  attribute DOMString rev;
+  attribute DOMString shape;
+};
+
 // https://html.spec.whatwg.org/multipage/links.html#htmlhyperlinkelementutils
 interface mixin HTMLHyperlinkElementUtils {
   stringifier attribute USVString href;

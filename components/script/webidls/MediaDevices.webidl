@@ -4,6 +4,20 @@ partial interface Navigator {
   [SameObject, SecureContext] readonly attribute MediaDevices mediaDevices;
 };
 
+// https://w3c.github.io/mediacapture-main/#navigatorusermedia-interface-extensions: the legacy
+// callback form, and Chromium's `webkitGetUserMedia` (a second function doing the same).
+partial interface Navigator {
+  [SecureContext, Throws] undefined getUserMedia(MediaStreamConstraints constraints,
+                                                 NavigatorUserMediaSuccessCallback successCallback,
+                                                 NavigatorUserMediaErrorCallback errorCallback);
+  [SecureContext, Throws] undefined webkitGetUserMedia(MediaStreamConstraints constraints,
+                                               NavigatorUserMediaSuccessCallback successCallback,
+                                               NavigatorUserMediaErrorCallback errorCallback);
+};
+
+callback NavigatorUserMediaSuccessCallback = undefined (MediaStream stream);
+callback NavigatorUserMediaErrorCallback = undefined (DOMException error);
+
 // `devicechange` fires when the embedder reports that its cameras changed
 // (`Engine::devices_changed`); GStreamer devices plugged in or out are not watched.
 [Exposed=Window, SecureContext]

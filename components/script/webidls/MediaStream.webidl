@@ -3,7 +3,8 @@
 // (https://w3c.github.io/mediacapture-extensions/#exposing-mediastreamtrack-in-workers):
 // a worker receives tracks by transfer.
 
-[Exposed=(Window,DedicatedWorker)]
+// `webkitMediaStream`: Chromium's alias, which older camera pages still use.
+[Exposed=(Window,DedicatedWorker), LegacyWindowAlias=webkitMediaStream]
 interface MediaStream : EventTarget {
   constructor();
   constructor(MediaStream stream);

@@ -32,6 +32,7 @@ typedef Window WindowProxy;
 interface mixin WindowOrWorkerGlobalScope {
   readonly attribute USVString origin; // [Replaceable] in HTML; not supported by the generator yet
   readonly attribute boolean isSecureContext;
+  readonly attribute boolean crossOriginIsolated;
   undefined reportError(any e);
 
   // structured cloning (the transfer option is not supported: see structuredclone.rs)
@@ -193,3 +194,35 @@ interface IdleDeadline {
 };
 
 callback IdleRequestCallback = undefined (IdleDeadline deadline);
+
+// https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object: the bars,
+// status, stop(), and the legacy members browsers keep.
+partial interface Window {
+  [Replaceable] readonly attribute BarProp locationbar;
+  [Replaceable] readonly attribute BarProp menubar;
+  [Replaceable] readonly attribute BarProp personalbar;
+  [Replaceable] readonly attribute BarProp scrollbars;
+  [Replaceable] readonly attribute BarProp statusbar;
+  [Replaceable] readonly attribute BarProp toolbar;
+  attribute DOMString status;
+  undefined stop();
+  [Replaceable] readonly attribute Navigator clientInformation; // legacy alias of navigator
+  readonly attribute boolean originAgentCluster;
+  undefined captureEvents();
+  undefined releaseEvents();
+};
+
+// https://drafts.csswg.org/cssom-view/#extensions-to-the-window-interface: a headless host's
+// window is not moved or resized by pages (as browsers refuse for windows they did not open).
+partial interface Window {
+  undefined moveTo(long x, long y);
+  undefined moveBy(long x, long y);
+  undefined resizeTo(long width, long height);
+  undefined resizeBy(long x, long y);
+};
+
+// https://html.spec.whatwg.org/multipage/nav-history-apis.html#barprop
+[Exposed=Window]
+interface BarProp {
+  readonly attribute boolean visible;
+};

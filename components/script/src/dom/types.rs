@@ -119,6 +119,7 @@ pub use crate::dom::html::htmltemplateelement::HTMLTemplateElement;
 pub use crate::dom::html::htmlvideoelement::{HTMLAudioElement, HTMLVideoElement};
 pub use crate::dom::html::location::Location;
 pub use crate::dom::html::navigator::Navigator;
+pub use crate::dom::html::plugins::{MimeType, MimeTypeArray, Plugin, PluginArray};
 pub use crate::dom::html::promiserejectionevent::PromiseRejectionEvent;
 pub use crate::dom::html::simpleelements::{
     HTMLBRElement, HTMLHRElement, HTMLHeadingElement, HTMLLIElement, HTMLLinkElement, HTMLOListElement,
@@ -139,6 +140,7 @@ pub use crate::dom::html::tables::{
 };
 pub use crate::dom::html::timeranges::TimeRanges;
 pub use crate::dom::html::videoplaybackquality::VideoPlaybackQuality;
+pub use crate::dom::html::window::BarProp;
 pub use crate::dom::html::window::Window;
 pub use crate::dom::idle::idledeadline::IdleDeadline;
 pub use crate::dom::imagecapture::imagecapture::ImageCapture;

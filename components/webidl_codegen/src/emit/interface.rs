@@ -193,10 +193,20 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
             .push(Error::new(iface.location.clone(), format!("{name}: [LegacyOverrideBuiltIns] needs a named getter")));
     }
     for a in &iface.attributes {
-        if a.attrs.replaceable || a.attrs.legacy_lenient_this {
+        if a.attrs.legacy_lenient_this {
             errors.push(Error::new(
                 a.location.clone(),
-                format!("{name}.{}: [Replaceable] and [LegacyLenientThis] are not supported yet", a.name),
+                format!("{name}.{}: [LegacyLenientThis] is not supported yet", a.name),
+            ));
+        }
+        // <https://webidl.spec.whatwg.org/#Replaceable>: on a read-only, non-static attribute.
+        if a.attrs.replaceable && (!a.readonly || a.is_static || a.attrs.put_forwards.is_some()) {
+            errors.push(Error::new(
+                a.location.clone(),
+                format!(
+                    "{name}.{}: [Replaceable] needs a read-only, non-static attribute without [PutForwards]",
+                    a.name
+                ),
             ));
         }
         // <https://webidl.spec.whatwg.org/#PutForwards>: on a read-only, non-static attribute of an
@@ -364,6 +374,22 @@ pub fn emit_interface(cx: &TypeCx, iface: &Interface) -> Result<String, Vec<Erro
                     "Failed to set the '{}' property on '{name}': the attribute's value is not an object.",
                     attr.name
                 ),
+                upper = attr.name.to_uppercase()
+            );
+            Some(setter_native)
+        } else if let (true, false, true) = (attr.readonly, attr.is_static, attr.attrs.replaceable) {
+            // [Replaceable]: assigning defines an own data property that shadows the attribute.
+            let setter_native = format!("set_{}", attr.name);
+            let _ = writeln!(
+                natives,
+                r#"    unsafe extern "C" fn {setter_native}(cx: *mut RawJSContext, obj: RawHandleObject, _this: *mut libc::c_void, args: JSJitSetterCallArgs) -> bool {{
+        // <https://webidl.spec.whatwg.org/#dfn-attribute-setter>, [Replaceable]: perform
+        // ? CreateDataPropertyOrThrow(O, id, V).
+        mozjs::jsapi::JS_DefineProperty(cx, obj, {attr_c}.as_ptr(), setter_arg(&args).into(), mozjs::jsapi::JSPROP_ENUMERATE as u32)
+    }}
+    static {upper}_SETTER_INFO: JitInfo = JitInfo::setter({setter_native}, ID::{name} as u16, {depth});
+"#,
+                attr_c = cstr_lit(&attr.name),
                 upper = attr.name.to_uppercase()
             );
             Some(setter_native)

@@ -205,19 +205,11 @@ fn invoke(
     // "Prepare to run script" with the callback's realm.
     let _realm = crate::dom::bindings::reflector::enter_realm(cx, realm_of.get());
     rooted!(&in(cx) let fval = ObjectValue(callable.get()));
-    // A primitive `this` is passed as null, which the callee sees as undefined.
-    rooted!(&in(cx) let this_obj = if this.get().is_object() { this.get().to_object() } else { std::ptr::null_mut() });
-    // SAFETY: `this_obj`, `fval` and `rval` are rooted, `args` is the caller's rooted array,
-    // and the callback's realm is entered; `cx` is this thread's live context; its raw pointer goes straight into the call.
-    let ok = unsafe {
-        mozjs::jsapi::JS_CallFunctionValue(
-            cx.raw_cx(),
-            this_obj.handle().into(),
-            fval.handle().into(),
-            args,
-            rval.reborrow().into(),
-        )
-    };
+    // `this` goes as it is: a strict-mode callback given undefined sees undefined (as in
+    // browsers), not null.
+    // SAFETY: `this`, `fval` and `rval` are rooted handles, `args` is the caller's rooted array,
+    // and the callback's realm is entered.
+    let ok = unsafe { mozjs::rust::wrappers2::Call(cx, this, fval.handle(), args, rval.reborrow()) };
     if ok { Ok(()) } else { finish_exception(cx, handling) }
 }
 

@@ -109,6 +109,11 @@ pub struct Document {
     /// The [SameObject] collections: images, embeds (also `plugins`), links, forms, scripts.
     images: MutNullableDom<HTMLCollection>,
     embeds: MutNullableDom<HTMLCollection>,
+    anchors: MutNullableDom<HTMLCollection>,
+    applets: MutNullableDom<HTMLCollection>,
+    /// `designMode` is "on" (nothing is editable here either way).
+    #[no_trace]
+    design_mode: Cell<bool>,
     links: MutNullableDom<HTMLCollection>,
     forms: MutNullableDom<HTMLCollection>,
     scripts: MutNullableDom<HTMLCollection>,
@@ -202,6 +207,9 @@ impl Document {
             fullscreen: Default::default(),
             images: Default::default(),
             embeds: Default::default(),
+            anchors: Default::default(),
+            applets: Default::default(),
+            design_mode: Cell::new(false),
             links: Default::default(),
             forms: Default::default(),
             scripts: Default::default(),
@@ -617,6 +625,72 @@ impl Document {
     }
 }
 
+/// The commands of the editing specification `queryCommandSupported()` reports, as Chromium
+/// does.
+const SUPPORTED_COMMANDS: &[&str] = &[
+    "backColor",
+    "bold",
+    "copy",
+    "createLink",
+    "cut",
+    "defaultParagraphSeparator",
+    "delete",
+    "fontName",
+    "fontSize",
+    "foreColor",
+    "formatBlock",
+    "forwardDelete",
+    "hiliteColor",
+    "indent",
+    "insertHorizontalRule",
+    "insertHTML",
+    "insertImage",
+    "insertLineBreak",
+    "insertOrderedList",
+    "insertParagraph",
+    "insertText",
+    "insertUnorderedList",
+    "italic",
+    "justifyCenter",
+    "justifyFull",
+    "justifyLeft",
+    "justifyRight",
+    "outdent",
+    "redo",
+    "removeFormat",
+    "selectAll",
+    "strikethrough",
+    "styleWithCSS",
+    "subscript",
+    "superscript",
+    "underline",
+    "undo",
+    "unlink",
+    "useCSS",
+];
+
+/// `document.anchors`: the `a` elements with a `name` attribute, in tree order.
+fn named_anchors(root: &Node) -> Vec<DomRoot<Element>> {
+    root.element_descendants()
+        .into_iter()
+        .filter(|e| e.is_html_element() && e.local_name() == "a" && e.get_attribute_value("name").is_some())
+        .collect()
+}
+
+impl Document {
+    /// An attribute of the body element, for the obsolete colour members ("" without one).
+    fn body_attribute(&self, name: &str) -> DOMString {
+        self.body().and_then(|b| b.upcast::<Element>().get_attribute_value(name)).unwrap_or_default().into()
+    }
+
+    /// Sets an attribute of the body element (nothing without one).
+    fn set_body_attribute(&self, cx: &mut JSContext, name: &str, value: DOMString) {
+        if let Some(body) = self.body() {
+            body.upcast::<Element>().set_attribute_value(cx, name, value.into());
+        }
+    }
+}
+
 impl DocumentMethods for Document {
     /// <https://drafts.csswg.org/css-font-loading/#dom-fontfacesource-fonts>: the document's
     /// font source, its CSS-connected faces brought in step with the `@font-face` rules.
@@ -712,6 +786,163 @@ impl DocumentMethods for Document {
     /// <https://dom.spec.whatwg.org/#dom-document-getelementsbytagname>
     fn GetElementsByTagName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<HTMLCollection> {
         HTMLCollection::new(cx, self.upcast(), CollectionFilter::QualifiedName(name.into()))
+    }
+    /// <https://dom.spec.whatwg.org/#dom-document-getelementsbytagnamens>: "1. If namespace is
+    /// the empty string, then set it to null." then the elements with that namespace and local
+    /// name ("*" matching any).
+    fn GetElementsByTagNameNS(
+        &self,
+        cx: &mut JSContext,
+        namespace: Option<DOMString>,
+        local_name: DOMString,
+    ) -> DomRoot<HTMLCollection> {
+        let namespace = namespace.map(|n| n.to_string()).filter(|n| !n.is_empty());
+        HTMLCollection::new(cx, self.upcast(), CollectionFilter::NamespaceLocalName(namespace, local_name.into()))
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-getelementsbyname>
+    fn GetElementsByName(&self, cx: &mut JSContext, name: DOMString) -> DomRoot<crate::dom::dom::nodelist::NodeList> {
+        crate::dom::dom::nodelist::NodeList::new_by_name(cx, self.upcast(), name.into())
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-dir>: reflects the html
+    /// element's `dir`, limited to the known values (ltr, rtl, auto; "" otherwise).
+    fn Dir(&self, _cx: &mut JSContext) -> DOMString {
+        let value = self
+            .document_element()
+            .filter(|e| e.is_html_element() && e.local_name() == "html")
+            .and_then(|e| e.get_attribute_value("dir"))
+            .map(|v| v.to_ascii_lowercase())
+            .unwrap_or_default();
+        match value.as_str() {
+            "ltr" | "rtl" | "auto" => value.into(),
+            _ => DOMString::new(),
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-dir>: sets the html
+    /// element's `dir` (nothing without one).
+    fn SetDir(&self, cx: &mut JSContext, value: DOMString) {
+        if let Some(html) = self.document_element().filter(|e| e.is_html_element() && e.local_name() == "html") {
+            html.set_attribute_value(cx, "dir", value.into());
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-designmode>
+    fn DesignMode(&self, _cx: &mut JSContext) -> DOMString {
+        if self.design_mode.get() { "on".into() } else { "off".into() }
+    }
+    /// <https://html.spec.whatwg.org/multipage/interaction.html#dom-document-designmode>: "1. Let
+    /// value be the given value, converted to ASCII lowercase. 2. If value is "on" and this's
+    /// design mode enabled is false, then set it to true (…). 3. If value is "off", then set
+    /// this's design mode enabled to false." Nothing becomes editable here (no editing host).
+    fn SetDesignMode(&self, _cx: &mut JSContext, value: DOMString) {
+        match value.to_ascii_lowercase().as_str() {
+            "on" => self.design_mode.set(true),
+            "off" => self.design_mode.set(false),
+            _ => {}
+        }
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-fgcolor>: body's `text`.
+    fn FgColor(&self, _cx: &mut JSContext) -> DOMString {
+        self.body_attribute("text")
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-fgcolor>
+    fn SetFgColor(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_body_attribute(cx, "text", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-linkcolor>: body's `link`.
+    fn LinkColor(&self, _cx: &mut JSContext) -> DOMString {
+        self.body_attribute("link")
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-linkcolor>
+    fn SetLinkColor(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_body_attribute(cx, "link", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-vlinkcolor>: body's `vlink`.
+    fn VlinkColor(&self, _cx: &mut JSContext) -> DOMString {
+        self.body_attribute("vlink")
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-vlinkcolor>
+    fn SetVlinkColor(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_body_attribute(cx, "vlink", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-alinkcolor>: body's `alink`.
+    fn AlinkColor(&self, _cx: &mut JSContext) -> DOMString {
+        self.body_attribute("alink")
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-alinkcolor>
+    fn SetAlinkColor(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_body_attribute(cx, "alink", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-bgcolor>: body's `bgcolor`.
+    fn BgColor(&self, _cx: &mut JSContext) -> DOMString {
+        self.body_attribute("bgcolor")
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-bgcolor>
+    fn SetBgColor(&self, cx: &mut JSContext, value: DOMString) {
+        self.set_body_attribute(cx, "bgcolor", value)
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-anchors>: "the a
+    /// elements with name attributes".
+    fn Anchors(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.anchors, CollectionFilter::Computed(named_anchors))
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-applets>: "must return
+    /// an HTMLCollection rooted at the Document node, whose filter matches nothing".
+    fn Applets(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {
+        self.collection(cx, &self.applets, CollectionFilter::Computed(|_| Vec::new()))
+    }
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-clear>: "must do nothing".
+    fn Clear(&self, _cx: &mut JSContext) {}
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-captureevents>: "must do
+    /// nothing".
+    fn CaptureEvents(&self, _cx: &mut JSContext) {}
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-document-releaseevents>: "must do
+    /// nothing".
+    fn ReleaseEvents(&self, _cx: &mut JSContext) {}
+    /// <https://w3c.github.io/editing/docs/execCommand/#execcommand()>: there is no editing host
+    /// here, and the clipboard commands need user activation (and a clipboard), so no command
+    /// does anything and the answer is false, as in Chromium without activation; `selectAll`
+    /// selects the document's contents and answers true.
+    fn ExecCommand(&self, cx: &mut JSContext, command: DOMString, _show_ui: bool, _value: DOMString) -> bool {
+        if !command.eq_ignore_ascii_case("selectAll") {
+            return false;
+        }
+        use crate::dom::bindings::codegen::SelectionBinding::SelectionMethods;
+        if self.browsing_window().is_none() {
+            return false;
+        }
+        if let Some(root) =
+            self.body().map(DomRoot::upcast::<Node>).or_else(|| self.document_element().map(DomRoot::upcast))
+        {
+            let _ = self.selection(cx).SelectAllChildren(cx, &root);
+        }
+        true
+    }
+    /// <https://w3c.github.io/editing/docs/execCommand/#querycommandenabled()>: no command is
+    /// enabled without an editing host.
+    fn QueryCommandEnabled(&self, _cx: &mut JSContext, _command: DOMString) -> bool {
+        false
+    }
+    /// <https://w3c.github.io/editing/docs/execCommand/#querycommandindeterm()>
+    fn QueryCommandIndeterm(&self, _cx: &mut JSContext, _command: DOMString) -> bool {
+        false
+    }
+    /// <https://w3c.github.io/editing/docs/execCommand/#querycommandstate()>
+    fn QueryCommandState(&self, _cx: &mut JSContext, _command: DOMString) -> bool {
+        false
+    }
+    /// <https://w3c.github.io/editing/docs/execCommand/#querycommandsupported()>: the commands
+    /// the editing specification defines (Chromium's list: `paste` is not supported in web
+    /// content).
+    fn QueryCommandSupported(&self, _cx: &mut JSContext, command: DOMString) -> bool {
+        SUPPORTED_COMMANDS.iter().any(|c| c.eq_ignore_ascii_case(&command))
+    }
+    /// <https://w3c.github.io/editing/docs/execCommand/#querycommandvalue()>
+    fn QueryCommandValue(&self, _cx: &mut JSContext, _command: DOMString) -> DOMString {
+        DOMString::new()
+    }
+    /// <https://drafts.csswg.org/cssom-view/#dom-document-scrollingelement>: the root element in
+    /// no-quirks mode (the only mode this engine has).
+    fn ScrollingElement(&self, _cx: &mut JSContext) -> Option<DomRoot<Element>> {
+        self.document_element()
     }
     /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-images>
     fn Images(&self, cx: &mut JSContext) -> DomRoot<HTMLCollection> {

@@ -23,6 +23,9 @@ pub enum CollectionFilter {
     QualifiedName(String),
     /// <https://dom.spec.whatwg.org/#concept-getelementsbyclassname>
     ClassNames(Vec<String>),
+    /// <https://dom.spec.whatwg.org/#concept-getelementsbytagnamens>: a namespace (`None` for
+    /// null, `Some("*")` for any) and a local name (`"*"` for any).
+    NamespaceLocalName(Option<String>, String),
     /// A select element's list of options (root: the select).
     Options,
     /// A select element's selected options (root: the select).
@@ -87,6 +90,20 @@ impl HTMLCollection {
             CollectionFilter::Children => {
                 self.root.children().into_iter().filter_map(|c| c.downcast_root::<Element>()).collect()
             }
+            CollectionFilter::NamespaceLocalName(namespace, local) => self
+                .root
+                .element_descendants()
+                .into_iter()
+                .filter(|e| {
+                    // "If both namespace and localName are "*", return a collection rooted at
+                    // root, whose filter matches descendant elements. If namespace is "*", …
+                    // whose local name is localName. If localName is "*", … whose namespace is
+                    // namespace. Otherwise, … whose namespace is namespace and local name is
+                    // localName."
+                    (namespace.as_deref() == Some("*") || e.namespace() == namespace.as_deref())
+                        && (local == "*" || e.local_name() == local)
+                })
+                .collect(),
             CollectionFilter::QualifiedName(name) => {
                 let in_html = self.root.owner_doc().is_html_document();
                 let lower = name.to_ascii_lowercase();

@@ -20,6 +20,7 @@ pub mod eventtarget;
 pub mod htmlcollection;
 pub mod mutationobserver;
 pub mod namednodemap;
+pub mod namespacelookup;
 pub mod node;
 pub mod nodecompare;
 pub mod nodeiterator;

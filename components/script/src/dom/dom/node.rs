@@ -885,6 +885,28 @@ impl NodeMethods for Node {
         crate::dom::dom::nodecompare::normalize(cx, self)
     }
 
+    /// <https://dom.spec.whatwg.org/#dom-node-lookupprefix>
+    fn LookupPrefix(&self, _cx: &mut JSContext, namespace: Option<DOMString>) -> Option<DOMString> {
+        crate::dom::dom::namespacelookup::lookup_prefix(self, namespace.as_deref()).map(DOMString::from)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-lookupnamespaceuri>: "1. If prefix is the empty
+    /// string, then set it to null. 2. Return the result of running locate a namespace for
+    /// this using prefix."
+    fn LookupNamespaceURI(&self, _cx: &mut JSContext, prefix: Option<DOMString>) -> Option<DOMString> {
+        let prefix = prefix.as_deref().filter(|p| !p.is_empty());
+        crate::dom::dom::namespacelookup::locate_namespace(self, prefix).map(DOMString::from)
+    }
+
+    /// <https://dom.spec.whatwg.org/#dom-node-isdefaultnamespace>: "1. If namespace is the
+    /// empty string, then set it to null. 2. Let defaultNamespace be the result of running
+    /// locate a namespace for this using null. 3. Return true if defaultNamespace is the same
+    /// as namespace; otherwise false."
+    fn IsDefaultNamespace(&self, _cx: &mut JSContext, namespace: Option<DOMString>) -> bool {
+        let namespace = namespace.as_deref().filter(|n| !n.is_empty()).map(str::to_owned);
+        crate::dom::dom::namespacelookup::locate_namespace(self, None) == namespace
+    }
+
     /// <https://dom.spec.whatwg.org/#dom-node-isequalnode>
     fn IsEqualNode(&self, _cx: &mut JSContext, other: Option<&Node>) -> bool {
         // "return true if otherNode is non-null and this equals otherNode; otherwise false."

@@ -17,6 +17,9 @@ enum ListKind {
     /// The elements of a collection whose id or name is the given name, in tree order (a
     /// RadioNodeList's live view).
     Named(Dom<crate::dom::dom::htmlcollection::HTMLCollection>, String),
+    /// The HTML elements under a document whose `name` attribute is the given value
+    /// (`getElementsByName()`), live.
+    ByName(Dom<Node>, String),
 }
 
 // SAFETY: `trace` below reaches every GC thing a `ListKind` holds, so none is freed
@@ -30,6 +33,7 @@ unsafe impl JSTraceable for ListKind {
                 ListKind::Static(v) => v.trace(trc),
                 ListKind::Children(n) => n.trace(trc),
                 ListKind::Named(c, _) => c.trace(trc),
+                ListKind::ByName(n, _) => n.trace(trc),
             }
         }
     }
@@ -47,6 +51,21 @@ impl NodeList {
         reflect_dom_object(
             cx,
             Box::new(NodeList { reflector_: Default::default(), kind: ListKind::Children(Dom::from_ref(node)) }),
+            &window,
+        )
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/dom.html#dom-document-getelementsbyname>: "a
+    /// live NodeList containing all the HTML elements in that document that have a name
+    /// attribute whose value is identical to the elementName argument, in tree order".
+    pub fn new_by_name(cx: &mut JSContext, document: &Node, name: String) -> DomRoot<NodeList> {
+        let window = document.global();
+        reflect_dom_object(
+            cx,
+            Box::new(NodeList {
+                reflector_: Default::default(),
+                kind: ListKind::ByName(Dom::from_ref(document), name),
+            }),
             &window,
         )
     }
@@ -73,6 +92,12 @@ impl NodeList {
         match &self.kind {
             ListKind::Static(v) => v.iter().map(|n| n.as_rooted()).collect(),
             ListKind::Children(n) => n.children(),
+            ListKind::ByName(document, name) => document
+                .element_descendants()
+                .into_iter()
+                .filter(|e| e.is_html_element() && e.get_attribute_value("name").as_deref() == Some(name.as_str()))
+                .map(DomRoot::upcast)
+                .collect(),
             ListKind::Named(collection, name) => collection
                 .elements()
                 .into_iter()
@@ -92,7 +117,7 @@ impl NodeListMethods for NodeList {
         match &self.kind {
             ListKind::Static(v) => v.get(index as usize).map(|n| n.as_rooted()),
             ListKind::Children(n) => n.children().into_iter().nth(index as usize),
-            ListKind::Named(..) => self.nodes().into_iter().nth(index as usize),
+            ListKind::Named(..) | ListKind::ByName(..) => self.nodes().into_iter().nth(index as usize),
         }
     }
 
@@ -101,7 +126,7 @@ impl NodeListMethods for NodeList {
         match &self.kind {
             ListKind::Static(v) => v.len() as u32,
             ListKind::Children(n) => n.child_count(),
-            ListKind::Named(..) => self.nodes().len() as u32,
+            ListKind::Named(..) | ListKind::ByName(..) => self.nodes().len() as u32,
         }
     }
 }

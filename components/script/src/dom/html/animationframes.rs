@@ -12,13 +12,11 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use mozjs::context::JSContext;
-use mozjs::jsval::ObjectValue;
 use mozjs::rooted;
 
 use crate::dom::bindings::callback::ExceptionHandling;
 use crate::dom::bindings::codegen::Callbacks::FrameRequestCallback;
 use crate::dom::bindings::num::Finite;
-use crate::dom::bindings::reflector::DomObject;
 use crate::dom::bindings::trace::JSTraceable;
 use crate::dom::html::window::Window;
 
@@ -97,7 +95,8 @@ pub fn run_animation_frame_callbacks(cx: &mut JSContext, window: &Window, now: I
         // 3.3 "Invoke callback with « now » and "report"."
         {
             let _guard = crate::script_thread::ScriptGuard::new();
-            rooted!(&in(cx) let this = ObjectValue(window.reflector().get_raw()));
+            // "Invoke" with no this value: undefined (a strict-mode callback sees it).
+            rooted!(&in(cx) let this = mozjs::jsval::UndefinedValue());
             let _ = callback.Call_(cx, this.handle(), timestamp, ExceptionHandling::Report);
         }
         // Cleaning up after running a callback performs a microtask checkpoint.

@@ -37,6 +37,16 @@ impl HTMLAnchorElementMethods for HTMLAnchorElement {
         "https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-hreflang"
     );
     reflect_string!(Type, SetType, "type", "https://html.spec.whatwg.org/multipage/links.html#dom-hyperlink-type");
+    reflect_string!(Coords, SetCoords, "coords", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-a-coords");
+    reflect_string!(
+        Charset,
+        SetCharset,
+        "charset",
+        "https://html.spec.whatwg.org/multipage/obsolete.html#dom-a-charset"
+    );
+    reflect_string!(Name, SetName, "name", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-a-name");
+    reflect_string!(Rev, SetRev, "rev", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-a-rev");
+    reflect_string!(Shape, SetShape, "shape", "https://html.spec.whatwg.org/multipage/obsolete.html#dom-a-shape");
 
     crate::dom::html::hyperlink::hyperlink_ping_and_referrer_policy!();
 

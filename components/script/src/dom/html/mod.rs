@@ -34,6 +34,7 @@ pub mod location;
 pub mod modulescripts;
 pub mod navigator;
 pub mod parser;
+pub mod plugins;
 pub mod promiserejectionevent;
 pub mod reflect;
 pub mod renderedtext;

@@ -141,6 +141,11 @@ pub struct Window {
     performance: MutNullableDom<Performance>,
     screen: MutNullableDom<crate::dom::cssomview::screen::Screen>,
     visual_viewport: MutNullableDom<VisualViewport>,
+    /// locationbar, menubar, personalbar, scrollbars, statusbar and toolbar.
+    bars: [MutNullableDom<BarProp>; 6],
+    /// `status`, which the user agent does not show.
+    #[no_trace]
+    status: RefCell<DOMString>,
     local_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
     history: MutNullableDom<crate::dom::html::history::History>,
     session_storage: MutNullableDom<crate::dom::webstorage::storage::Storage>,
@@ -234,6 +239,8 @@ impl Window {
             performance: Default::default(),
             screen: Default::default(),
             visual_viewport: Default::default(),
+            bars: Default::default(),
+            status: RefCell::new(DOMString::new()),
             local_storage: Default::default(),
             history: Default::default(),
             session_storage: Default::default(),
@@ -765,6 +772,38 @@ impl Microtask for QueuedCallback {
     }
 }
 
+impl Window {
+    /// One of the window's BarProp objects (made on first use).
+    fn bar(&self, cx: &mut JSContext, index: usize) -> DomRoot<BarProp> {
+        self.bars[index].or_init(|| BarProp::new(cx, self))
+    }
+}
+
+/// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#barprop>
+#[dom_struct]
+pub struct BarProp {
+    reflector_: crate::dom::bindings::reflector::Reflector,
+}
+
+impl BarProp {
+    fn new(cx: &mut JSContext, window: &Window) -> DomRoot<BarProp> {
+        crate::dom::bindings::classes::reflect_dom_object(
+            cx,
+            Box::new(BarProp { reflector_: crate::dom::bindings::reflector::Reflector::new() }),
+            window,
+        )
+    }
+}
+
+impl crate::dom::bindings::codegen::BarPropBinding::BarPropMethods for BarProp {
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-barprop-visible>: the
+    /// headless host's window has none of these bars, but "should return true" when the user
+    /// agent does not expose the information, as browsers do.
+    fn Visible(&self, _cx: &mut JSContext) -> bool {
+        true
+    }
+}
+
 impl WindowMethods for Window {
     crate::dom::html::windowbrowsingcontext::window_browsing_context_methods!();
     /// <https://html.spec.whatwg.org/multipage/custom-elements.html#dom-window-customelements>
@@ -869,6 +908,92 @@ impl WindowMethods for Window {
     fn IsSecureContext(&self, _cx: &mut JSContext) -> bool {
         self.secure_context
     }
+
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-crossoriginisolated>: "the
+    /// relevant settings object's cross-origin isolated capability", which needs
+    /// `Cross-Origin-Opener-Policy`/`Cross-Origin-Embedder-Policy` headers this engine does not
+    /// act on: false.
+    fn CrossOriginIsolated(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-locationbar>
+    fn Locationbar(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 0)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-menubar>
+    fn Menubar(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 1)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-personalbar>
+    fn Personalbar(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 2)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-scrollbars>
+    fn Scrollbars(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 3)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-statusbar>
+    fn Statusbar(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 4)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-toolbar>
+    fn Toolbar(&self, cx: &mut JSContext) -> DomRoot<BarProp> {
+        self.bar(cx, 5)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>: "must
+    /// return the last string it was set to", which nothing shows.
+    fn Status(&self, _cx: &mut JSContext) -> DOMString {
+        self.status.borrow().clone()
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>
+    fn SetStatus(&self, _cx: &mut JSContext, value: DOMString) {
+        *self.status.borrow_mut() = value;
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-stop>: stops
+    /// the document's loading; a page running script here is already loaded, with nothing left
+    /// to stop but its own fetches, which have their own abort.
+    fn Stop(&self, _cx: &mut JSContext) {}
+
+    /// `window.clientInformation`, the legacy alias of `navigator` browsers keep.
+    fn ClientInformation(&self, cx: &mut JSContext) -> DomRoot<Navigator> {
+        self.Navigator(cx)
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/browsers.html#dom-originagentcluster>: no
+    /// `Origin-Agent-Cluster` keying here.
+    fn OriginAgentCluster(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-window-captureevents>: "must do
+    /// nothing".
+    fn CaptureEvents(&self, _cx: &mut JSContext) {}
+
+    /// <https://html.spec.whatwg.org/multipage/obsolete.html#dom-window-releaseevents>: "must do
+    /// nothing".
+    fn ReleaseEvents(&self, _cx: &mut JSContext) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-moveto>: only windows a script opened
+    /// may be moved; this one was not.
+    fn MoveTo(&self, _cx: &mut JSContext, _x: i32, _y: i32) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-moveby>: as `moveTo()`.
+    fn MoveBy(&self, _cx: &mut JSContext, _x: i32, _y: i32) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-resizeto>: as `moveTo()`.
+    fn ResizeTo(&self, _cx: &mut JSContext, _width: i32, _height: i32) {}
+
+    /// <https://drafts.csswg.org/cssom-view/#dom-window-resizeby>: as `moveTo()`.
+    fn ResizeBy(&self, _cx: &mut JSContext, _x: i32, _y: i32) {}
 
     /// <https://html.spec.whatwg.org/multipage/imagebitmap-and-animations.html#dom-animationframeprovider-requestanimationframe>
     fn RequestAnimationFrame(&self, _cx: &mut JSContext, callback: Rc<FrameRequestCallback>) -> u32 {

@@ -186,6 +186,22 @@ fn device_infos(
 
 /// The constraint set of one requested media type: `true` is the empty set,
 /// a dictionary is itself, `false` is not requested.
+/// The checks the legacy `navigator.getUserMedia()` makes before it starts (Chromium throws
+/// their TypeErrors at once rather than calling the error callback, which takes only
+/// DOMExceptions): no media type requested, or a required constraint that device selection
+/// does not allow.
+pub fn legacy_checks(constraints: &MediaStreamConstraints) -> Result<(), Error> {
+    let video = requested(&constraints.video);
+    let audio = requested(&constraints.audio);
+    if video.is_none() && audio.is_none() {
+        return Err(Error::Type("At least one of audio and video must be requested.".into()));
+    }
+    if let Some(name) = video.as_ref().and_then(disallowed_required_constraint) {
+        return Err(Error::Type(format!("'{name}' cannot be a required constraint in getUserMedia().")));
+    }
+    Ok(())
+}
+
 fn requested(value: &BooleanOrMediaTrackConstraints) -> Option<mt::MediaTrackConstraints> {
     match value {
         BooleanOrMediaTrackConstraints::Boolean(false) => None,

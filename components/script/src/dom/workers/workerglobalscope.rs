@@ -204,6 +204,12 @@ impl WorkerGlobalScopeMethods for WorkerGlobalScope {
         self.window.Origin(cx)
     }
     /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-issecurecontext>
+    /// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-crossoriginisolated>: false
+    /// (no COOP/COEP, as in the window).
+    fn CrossOriginIsolated(&self, _cx: &mut JSContext) -> bool {
+        false
+    }
+
     fn IsSecureContext(&self, cx: &mut JSContext) -> bool {
         self.window.IsSecureContext(cx)
     }
