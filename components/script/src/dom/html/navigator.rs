@@ -302,7 +302,8 @@ impl NavigatorMethods for Navigator {
         crate::dom::bindings::num::Finite::<f64>::wrap(device_memory())
     }
 
-    /// Chromium's `navigator.doNotTrack`: null, no preference expressed.
+    /// <https://www.w3.org/TR/tracking-dnt/#dom-navigator-donottrack> (the retired Tracking
+    /// Preference Expression note, which Chromium keeps): null, no preference expressed.
     fn DoNotTrack(&self, _cx: &mut JSContext) -> Option<DOMString> {
         None
     }
@@ -318,8 +319,8 @@ impl NavigatorMethods for Navigator {
         self.legacy_get_user_media(cx, constraints, success, error)
     }
 
-    /// Chromium's `navigator.webkitGetUserMedia()`: `getUserMedia()`'s legacy form under its
-    /// old name.
+    /// Chromium's `navigator.webkitGetUserMedia()`: the legacy form of
+    /// <https://w3c.github.io/mediacapture-main/#dom-navigator-getusermedia> under its old name.
     fn WebkitGetUserMedia(
         &self,
         cx: &mut JSContext,

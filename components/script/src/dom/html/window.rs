@@ -963,7 +963,8 @@ impl WindowMethods for Window {
     /// to stop but its own fetches, which have their own abort.
     fn Stop(&self, _cx: &mut JSContext) {}
 
-    /// `window.clientInformation`, the legacy alias of `navigator` browsers keep.
+    /// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>:
+    /// `clientInformation`, "legacy alias of .navigator".
     fn ClientInformation(&self, cx: &mut JSContext) -> DomRoot<Navigator> {
         self.Navigator(cx)
     }

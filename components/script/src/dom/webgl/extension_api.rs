@@ -91,7 +91,9 @@ impl WebGLRenderingContext {
     /// `getParameter()` names an enabled extension adds (queried from GL), with their types.
     pub(super) fn extension_param_kind(&self, pname: u32) -> Option<ParamKind> {
         let kind = match pname {
-            DEPTH_CLAMP_EXT if self.enabled(Extension::ExtDepthClamp) => ParamKind::Bool,
+            // Mesa's OpenGL ES context refuses glGetBooleanv for it (INVALID_ENUM); the caller
+            // asks glIsEnabled for `ParamKind::Enabled`.
+            DEPTH_CLAMP_EXT if self.enabled(Extension::ExtDepthClamp) => ParamKind::Enabled,
             GPU_DISJOINT_EXT if self.enabled(Extension::ExtDisjointTimerQueryWebgl2) => ParamKind::Bool,
             glow::MAX_COLOR_ATTACHMENTS | glow::MAX_DRAW_BUFFERS if self.enabled(Extension::WebglDrawBuffers) => {
                 ParamKind::Int
@@ -226,12 +228,17 @@ impl WebGLRenderingContext {
 
     /// WEBGL_debug_shaders' `getTranslatedShaderSource()`: the source this context gave
     /// OpenGL ES at the shader's last `compileShader()` (Aperture does not translate shaders
-    /// beyond the `#extension` directives it rewrites); "" before any compilation.
+    /// beyond the `#extension` directives it rewrites); "" before any compilation and after a
+    /// failed one ("if the shader has not been compiled successfully, returns the empty
+    /// string").
     pub(super) fn translated_shader_source(&self, shader: &WebGLShader) -> String {
         if !self.check_object(shader) {
             return String::new();
         }
-        shader.compiled_source()
+        let name = shader.name();
+        let compiled = super::webglrenderingcontext::gl_query!(self, move |gl| gl.get_shader_compile_status(name))
+            .unwrap_or(false);
+        if compiled { shader.compiled_source() } else { String::new() }
     }
 
     /// The checks of the indexed draw-buffer calls: INVALID_VALUE for a draw buffer at or past

@@ -174,10 +174,17 @@ fn webgl2_only(extension: Extension) -> bool {
     )
 }
 
+/// Extensions not offered although Mesa's context lists what they need, because the driver
+/// does not honour it (measured on Mesa 22.3 llvmpipe against the checks Chromium passes):
+/// MIRROR_CLAMP_TO_EDGE_EXT is refused by `glTexParameteri` with INVALID_ENUM, and
+/// `gl_ClipDistance` clips with its CLIP_DISTANCEi capability disabled.
+const NOT_HONOURED: &[Extension] = &[Extension::ExtTextureMirrorClampToEdge, Extension::WebglClipCullDistance];
+
 /// The extensions a WebGL 1.0 (or, with `webgl2`, 2.0) context offers on top of an OpenGL ES
 /// context with `gl_extensions`.
 pub fn supported(gl_extensions: &[String], webgl2: bool) -> Vec<Extension> {
     ALL.iter()
+        .filter(|(e, _, _)| !NOT_HONOURED.contains(e))
         .filter(|(e, _, _)| if webgl2 { in_webgl2(*e) } else { !webgl2_only(*e) })
         .filter(|(_, _, needs)| needs.iter().all(|n| gl_extensions.iter().any(|e| e == n)))
         .map(|(e, _, _)| *e)

@@ -1020,6 +1020,8 @@ fn valid_face(face: u32) -> bool {
 /// What `getParameter()` answers for `pname` and how (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.3>).
 pub(super) enum ParamKind {
     Bool,
+    /// A capability, read with glIsEnabled (for drivers that do not answer glGetBooleanv).
+    Enabled,
     Bools4,
     Int,
     UInt,
@@ -1119,6 +1121,7 @@ pub(super) fn query_param(gl: &glow::Context, pname: u32, kind: &ParamKind) -> P
     unsafe {
         match kind {
             ParamKind::Bool => ParamValue::Bool(gl.get_parameter_bool(pname)),
+            ParamKind::Enabled => ParamValue::Bool(gl.is_enabled(pname)),
             ParamKind::Bools4 => ParamValue::Bools(gl.get_parameter_bool_array::<4>(pname).to_vec()),
             ParamKind::Int => ParamValue::Int(gl.get_parameter_i32(pname)),
             ParamKind::UInt => ParamValue::UInt(gl.get_parameter_i32(pname) as u32),
