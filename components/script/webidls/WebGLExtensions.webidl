@@ -1,7 +1,7 @@
-// The WebGL 1 extensions Aperture offers (https://registry.khronos.org/webgl/extensions/), each
-// when the OpenGL ES context under it supports what the extension needs. Absent (never
-// offered): WEBGL_lose_context (contexts are never lost), WEBGL_draw_buffers, EXT_sRGB,
-// EXT_disjoint_timer_query and the compressed texture formats.
+// The WebGL extensions Aperture offers (https://registry.khronos.org/webgl/extensions/), each
+// when the OpenGL ES context under it supports what the extension needs (extensions.rs says
+// which context version offers which). Int32List arguments are declared `any` and converted by
+// the implementation as (Int32Array or sequence<GLint>), as in WebGLRenderingContext.webidl.
 
 [Exposed=(Window,Worker), LegacyNoInterfaceObject]
 interface ANGLE_instanced_arrays {
@@ -331,4 +331,52 @@ interface EXT_disjoint_timer_query_webgl2 {
     const GLenum GPU_DISJOINT_EXT = 0x8FBB;
 
     undefined queryCounterEXT(WebGLQuery query, GLenum target);
+};
+
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
+interface WEBGL_multi_draw {
+    [Throws] undefined multiDrawArraysWEBGL(GLenum mode, any firstsList, unsigned long long firstsOffset,
+        any countsList, unsigned long long countsOffset, GLsizei drawcount);
+    [Throws] undefined multiDrawElementsWEBGL(GLenum mode, any countsList, unsigned long long countsOffset,
+        GLenum type, any offsetsList, unsigned long long offsetsOffset, GLsizei drawcount);
+    [Throws] undefined multiDrawArraysInstancedWEBGL(GLenum mode, any firstsList, unsigned long long firstsOffset,
+        any countsList, unsigned long long countsOffset, any instanceCountsList,
+        unsigned long long instanceCountsOffset, GLsizei drawcount);
+    [Throws] undefined multiDrawElementsInstancedWEBGL(GLenum mode, any countsList, unsigned long long countsOffset,
+        GLenum type, any offsetsList, unsigned long long offsetsOffset, any instanceCountsList,
+        unsigned long long instanceCountsOffset, GLsizei drawcount);
+};
+
+typedef unsigned long long GLuint64EXT;
+
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
+interface WebGLTimerQueryEXT : WebGLObject {
+};
+
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
+interface EXT_disjoint_timer_query {
+    const GLenum QUERY_COUNTER_BITS_EXT = 0x8864;
+    const GLenum CURRENT_QUERY_EXT = 0x8865;
+    const GLenum QUERY_RESULT_EXT = 0x8866;
+    const GLenum QUERY_RESULT_AVAILABLE_EXT = 0x8867;
+    const GLenum TIME_ELAPSED_EXT = 0x88BF;
+    const GLenum TIMESTAMP_EXT = 0x8E28;
+    const GLenum GPU_DISJOINT_EXT = 0x8FBB;
+
+    WebGLTimerQueryEXT? createQueryEXT();
+    undefined deleteQueryEXT(WebGLTimerQueryEXT? query);
+    boolean isQueryEXT(WebGLTimerQueryEXT? query);
+    undefined beginQueryEXT(GLenum target, WebGLTimerQueryEXT query);
+    undefined endQueryEXT(GLenum target);
+    undefined queryCounterEXT(WebGLTimerQueryEXT query, GLenum target);
+    any getQueryEXT(GLenum target, GLenum pname);
+    any getQueryObjectEXT(WebGLTimerQueryEXT query, GLenum pname);
+};
+
+[Exposed=(Window,Worker), LegacyNoInterfaceObject]
+interface EXT_sRGB {
+    const GLenum SRGB_EXT = 0x8C40;
+    const GLenum SRGB_ALPHA_EXT = 0x8C42;
+    const GLenum SRGB8_ALPHA8_EXT = 0x8C43;
+    const GLenum FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING_EXT = 0x8210;
 };

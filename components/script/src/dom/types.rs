@@ -261,15 +261,16 @@ pub use crate::dom::webcrypto::crypto::Crypto;
 pub use crate::dom::webcrypto::subtlecrypto::SubtleCrypto;
 pub use crate::dom::webgl::extensions::{
     ANGLE_instanced_arrays, EXT_blend_minmax, EXT_clip_control, EXT_color_buffer_float, EXT_color_buffer_half_float,
-    EXT_depth_clamp, EXT_disjoint_timer_query_webgl2, EXT_float_blend, EXT_frag_depth, EXT_polygon_offset_clamp,
-    EXT_shader_texture_lod, EXT_texture_compression_bptc, EXT_texture_compression_rgtc, EXT_texture_filter_anisotropic,
-    EXT_texture_mirror_clamp_to_edge, KHR_parallel_shader_compile, NV_shader_noperspective_interpolation,
-    OES_draw_buffers_indexed, OES_element_index_uint, OES_fbo_render_mipmap, OES_sample_variables,
-    OES_shader_multisample_interpolation, OES_standard_derivatives, OES_texture_float, OES_texture_float_linear,
-    OES_texture_half_float, OES_texture_half_float_linear, OES_vertex_array_object, WEBGL_clip_cull_distance,
-    WEBGL_color_buffer_float, WEBGL_compressed_texture_astc, WEBGL_compressed_texture_etc,
-    WEBGL_compressed_texture_etc1, WEBGL_compressed_texture_s3tc, WEBGL_compressed_texture_s3tc_srgb,
-    WEBGL_debug_renderer_info, WEBGL_debug_shaders, WEBGL_depth_texture, WEBGL_draw_buffers, WEBGL_lose_context,
+    EXT_depth_clamp, EXT_disjoint_timer_query, EXT_disjoint_timer_query_webgl2, EXT_float_blend, EXT_frag_depth,
+    EXT_polygon_offset_clamp, EXT_sRGB, EXT_shader_texture_lod, EXT_texture_compression_bptc,
+    EXT_texture_compression_rgtc, EXT_texture_filter_anisotropic, EXT_texture_mirror_clamp_to_edge,
+    KHR_parallel_shader_compile, NV_shader_noperspective_interpolation, OES_draw_buffers_indexed,
+    OES_element_index_uint, OES_fbo_render_mipmap, OES_sample_variables, OES_shader_multisample_interpolation,
+    OES_standard_derivatives, OES_texture_float, OES_texture_float_linear, OES_texture_half_float,
+    OES_texture_half_float_linear, OES_vertex_array_object, WEBGL_clip_cull_distance, WEBGL_color_buffer_float,
+    WEBGL_compressed_texture_astc, WEBGL_compressed_texture_etc, WEBGL_compressed_texture_etc1,
+    WEBGL_compressed_texture_s3tc, WEBGL_compressed_texture_s3tc_srgb, WEBGL_debug_renderer_info, WEBGL_debug_shaders,
+    WEBGL_depth_texture, WEBGL_draw_buffers, WEBGL_lose_context, WEBGL_multi_draw, WebGLTimerQueryEXT,
     WebGLVertexArrayObjectOES,
 };
 pub use crate::dom::webgl::objects::{

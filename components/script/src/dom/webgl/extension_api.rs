@@ -63,6 +63,22 @@ const SHADER_EXTENSIONS: &[(&str, Extension, &str, bool)] = &[
     ("GL_ANGLE_clip_cull_distance", Extension::WebglClipCullDistance, "GL_EXT_clip_cull_distance", false),
 ];
 
+/// `source` with each whole-word `name` replaced by `with`.
+fn replace_identifier(source: &str, name: &str, with: &str) -> String {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find(name) {
+        let before_ok = !rest[..at].chars().next_back().is_some_and(word);
+        let after_ok = !rest[at + name.len()..].chars().next().is_some_and(word);
+        out.push_str(&rest[..at]);
+        out.push_str(if before_ok && after_ok { with } else { name });
+        rest = &rest[at + name.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An `#extension name : behavior` line: its name and behaviour.
 fn directive(line: &str) -> Option<(&str, &str)> {
     let rest = line.trim_start().strip_prefix('#')?.trim_start().strip_prefix("extension")?;
@@ -94,7 +110,12 @@ impl WebGLRenderingContext {
             // Mesa's OpenGL ES context refuses glGetBooleanv for it (INVALID_ENUM); the caller
             // asks glIsEnabled for `ParamKind::Enabled`.
             DEPTH_CLAMP_EXT if self.enabled(Extension::ExtDepthClamp) => ParamKind::Enabled,
-            GPU_DISJOINT_EXT if self.enabled(Extension::ExtDisjointTimerQueryWebgl2) => ParamKind::Bool,
+            GPU_DISJOINT_EXT
+                if self.enabled(Extension::ExtDisjointTimerQueryWebgl2)
+                    || self.enabled(Extension::ExtDisjointTimerQuery) =>
+            {
+                ParamKind::Bool
+            }
             glow::MAX_COLOR_ATTACHMENTS | glow::MAX_DRAW_BUFFERS if self.enabled(Extension::WebglDrawBuffers) => {
                 ParamKind::Int
             }
@@ -301,6 +322,41 @@ impl WebGLRenderingContext {
         gl_run!(self, move |gl| gl.color_mask_draw_buffer(buf, r, g, b, a));
     }
 
+    /// WEBGL_multi_draw's four calls
+    /// (<https://registry.khronos.org/webgl/extensions/WEBGL_multi_draw/>): `drawcount` draws,
+    /// the i-th with element `offset + i` of each list and `gl_DrawID` i. A negative drawcount
+    /// is INVALID_VALUE; a list without `drawcount` elements from its offset INVALID_OPERATION
+    /// (as in Chromium, also an offset at or past the end when drawcount is 0).
+    pub(super) fn multi_draw(
+        &self,
+        mode: u32,
+        lists: &[(&[i32], u64)],
+        drawcount: i32,
+        mut draw: impl FnMut(&Self, &[i32]),
+    ) {
+        if drawcount < 0 {
+            return self.error(glow::INVALID_VALUE);
+        }
+        for (list, offset) in lists {
+            let len = list.len() as u64;
+            if *offset >= len || len - offset < drawcount as u64 {
+                return self.error(glow::INVALID_OPERATION);
+            }
+        }
+        if mode > glow::TRIANGLE_FAN {
+            return self.error(glow::INVALID_ENUM);
+        }
+        let mut values = vec![0; lists.len()];
+        for i in 0..drawcount as usize {
+            for (value, (list, offset)) in values.iter_mut().zip(lists) {
+                *value = list[*offset as usize + i];
+            }
+            self.draw_id.set(i as i32);
+            draw(self, &values);
+        }
+        self.draw_id.set(0);
+    }
+
     /// A shader's `#extension` directives (<https://registry.khronos.org/webgl/specs/latest/1.0/#5.14.14>:
     /// the shading language features of an extension are only available once it is enabled).
     /// Mesa knows more extensions than WebGL offers, so each directive is rewritten: one for an
@@ -309,11 +365,13 @@ impl WebGLRenderingContext {
     /// giving the reason (the compilation fails, as in browsers), and otherwise an empty line
     /// (the shader compiles without it). Line numbers are kept. In a WebGL 2.0 context the
     /// WebGL 1.0 extensions' directives are left to GL.
-    pub(super) fn rewrite_extension_directives(&self, source: String) -> String {
+    pub(super) fn rewrite_extension_directives(&self, source: String, kind: u32) -> String {
         if !source.contains("#extension") && !source.contains("# extension") {
             return source;
         }
         let mut out = String::with_capacity(source.len());
+        // Where the line after the last directive starts, and whether gl_DrawID was enabled.
+        let (mut after_directives, mut draw_id) = (0, false);
         for line in source.split_inclusive('\n') {
             let Some((name, behavior)) = directive(line) else {
                 out.push_str(line);
@@ -322,6 +380,15 @@ impl WebGLRenderingContext {
             let newline = if line.ends_with('\n') { "\n" } else { "" };
             if name == "all" {
                 out.push_str(line);
+                after_directives = out.len();
+                continue;
+            }
+            // WEBGL_multi_draw's gl_DrawID, in vertex shaders only: OpenGL ES lacks it, so it
+            // becomes a uniform each draw sets.
+            if name == "GL_ANGLE_multi_draw" && kind == glow::VERTEX_SHADER && self.enabled(Extension::WebglMultiDraw) {
+                draw_id = behavior != "disable";
+                out.push_str(newline);
+                after_directives = out.len();
                 continue;
             }
             match SHADER_EXTENSIONS.iter().find(|(n, ..)| *n == name) {
@@ -334,6 +401,14 @@ impl WebGLRenderingContext {
                 )),
                 _ => out.push_str(newline),
             }
+            after_directives = out.len();
+        }
+        if draw_id {
+            // Declared after the last directive, where declarations may start.
+            let uniform = super::webglrenderingcontext::DRAW_ID_UNIFORM;
+            let newline = if out[..after_directives].ends_with('\n') || after_directives == 0 { "" } else { "\n" };
+            out.insert_str(after_directives, &format!("{newline}uniform int {uniform};\n"));
+            out = replace_identifier(&out, "gl_DrawID", uniform);
         }
         out
     }

@@ -5,14 +5,18 @@
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
+use mozjs::jsval::{Int32Value, NullValue};
+use mozjs::rust::{HandleValue, MutableHandleValue};
 use webgl_traits::glow;
 
 use super::objects::{GlObject, VertexArrayState, WebGLObject, WebGLQuery, WebGLShader};
-use super::webglrenderingcontext::{WebGLRenderingContext, return_if_lost};
+use super::webgl2renderingcontext::{QUERY_COUNTER_BITS_EXT, TIME_ELAPSED_EXT, TIMESTAMP_EXT};
+use super::webglrenderingcontext::{WebGLRenderingContext, int_list, return_if_lost};
 use crate::dom::bindings::classes::reflect_dom_object;
 use crate::dom::bindings::codegen::ANGLE_instanced_arraysBinding::ANGLE_instanced_arraysMethods;
 use crate::dom::bindings::codegen::EXT_clip_controlBinding::EXT_clip_controlMethods;
 use crate::dom::bindings::codegen::EXT_disjoint_timer_query_webgl2Binding::EXT_disjoint_timer_query_webgl2Methods;
+use crate::dom::bindings::codegen::EXT_disjoint_timer_queryBinding::EXT_disjoint_timer_queryMethods;
 use crate::dom::bindings::codegen::EXT_polygon_offset_clampBinding::EXT_polygon_offset_clampMethods;
 use crate::dom::bindings::codegen::OES_draw_buffers_indexedBinding::OES_draw_buffers_indexedMethods;
 use crate::dom::bindings::codegen::OES_vertex_array_objectBinding::OES_vertex_array_objectMethods;
@@ -20,6 +24,9 @@ use crate::dom::bindings::codegen::WEBGL_compressed_texture_astcBinding::WEBGL_c
 use crate::dom::bindings::codegen::WEBGL_debug_shadersBinding::WEBGL_debug_shadersMethods;
 use crate::dom::bindings::codegen::WEBGL_draw_buffersBinding::WEBGL_draw_buffersMethods;
 use crate::dom::bindings::codegen::WEBGL_lose_contextBinding::WEBGL_lose_contextMethods;
+use crate::dom::bindings::codegen::WEBGL_multi_drawBinding::WEBGL_multi_drawMethods;
+use crate::dom::bindings::conversions::ToJSVal;
+use crate::dom::bindings::error::Fallible;
 use crate::dom::bindings::reflector::Reflector;
 use crate::dom::bindings::root::{Dom, DomRoot, MutNullableDom};
 use crate::dom::bindings::str::DOMString;
@@ -35,11 +42,13 @@ pub enum Extension {
     ExtColorBufferFloat,
     ExtColorBufferHalfFloat,
     ExtDepthClamp,
+    ExtDisjointTimerQuery,
     ExtDisjointTimerQueryWebgl2,
     ExtFloatBlend,
     ExtFragDepth,
     ExtPolygonOffsetClamp,
     ExtShaderTextureLod,
+    ExtSrgb,
     ExtTextureCompressionBptc,
     ExtTextureCompressionRgtc,
     ExtTextureFilterAnisotropic,
@@ -69,6 +78,7 @@ pub enum Extension {
     WebglDepthTexture,
     WebglDrawBuffers,
     WebglLoseContext,
+    WebglMultiDraw,
 }
 
 /// Every extension, in the order `getSupportedExtensions()` lists them, with its name and the
@@ -80,11 +90,13 @@ pub const ALL: &[(Extension, &str, &[&str])] = &[
     (Extension::ExtColorBufferFloat, "EXT_color_buffer_float", &["GL_EXT_color_buffer_float"]),
     (Extension::ExtColorBufferHalfFloat, "EXT_color_buffer_half_float", &["GL_EXT_color_buffer_half_float"]),
     (Extension::ExtDepthClamp, "EXT_depth_clamp", &["GL_EXT_depth_clamp"]),
+    (Extension::ExtDisjointTimerQuery, "EXT_disjoint_timer_query", &["GL_EXT_disjoint_timer_query"]),
     (Extension::ExtDisjointTimerQueryWebgl2, "EXT_disjoint_timer_query_webgl2", &["GL_EXT_disjoint_timer_query"]),
     (Extension::ExtFloatBlend, "EXT_float_blend", &["GL_EXT_float_blend"]),
     (Extension::ExtFragDepth, "EXT_frag_depth", &["GL_EXT_frag_depth"]),
     (Extension::ExtPolygonOffsetClamp, "EXT_polygon_offset_clamp", &["GL_EXT_polygon_offset_clamp"]),
     (Extension::ExtShaderTextureLod, "EXT_shader_texture_lod", &["GL_EXT_shader_texture_lod"]),
+    (Extension::ExtSrgb, "EXT_sRGB", &[]),
     (Extension::ExtTextureCompressionBptc, "EXT_texture_compression_bptc", &["GL_EXT_texture_compression_bptc"]),
     (Extension::ExtTextureCompressionRgtc, "EXT_texture_compression_rgtc", &["GL_EXT_texture_compression_rgtc"]),
     (Extension::ExtTextureFilterAnisotropic, "EXT_texture_filter_anisotropic", &["GL_EXT_texture_filter_anisotropic"]),
@@ -130,6 +142,7 @@ pub const ALL: &[(Extension, &str, &[&str])] = &[
     (Extension::WebglDepthTexture, "WEBGL_depth_texture", &["GL_OES_depth_texture"]),
     (Extension::WebglDrawBuffers, "WEBGL_draw_buffers", &["GL_EXT_draw_buffers"]),
     (Extension::WebglLoseContext, "WEBGL_lose_context", &[]),
+    (Extension::WebglMultiDraw, "WEBGL_multi_draw", &[]),
 ];
 
 /// Whether a WebGL 2.0 context offers `extension`: the others are core in WebGL 2.0 (or, for
@@ -157,6 +170,7 @@ fn in_webgl2(extension: Extension) -> bool {
             | Extension::ExtPolygonOffsetClamp
             | Extension::ExtTextureMirrorClampToEdge
             | Extension::WebglDebugShaders
+            | Extension::WebglMultiDraw
     ) || webgl2_only(extension)
 }
 
@@ -227,6 +241,7 @@ plain_extension!(
     EXT_float_blend,
     EXT_frag_depth,
     EXT_shader_texture_lod,
+    EXT_sRGB,
     EXT_texture_filter_anisotropic,
     KHR_parallel_shader_compile,
     OES_element_index_uint,
@@ -284,6 +299,7 @@ context_extension!(
     OES_draw_buffers_indexed,
     WEBGL_draw_buffers,
     EXT_disjoint_timer_query_webgl2,
+    WEBGL_multi_draw,
 );
 
 impl EXT_disjoint_timer_query_webgl2Methods for EXT_disjoint_timer_query_webgl2 {
@@ -291,6 +307,213 @@ impl EXT_disjoint_timer_query_webgl2Methods for EXT_disjoint_timer_query_webgl2 
     fn QueryCounterEXT(&self, _cx: &mut JSContext, query: &WebGLQuery, target: u32) {
         return_if_lost!(self.context);
         self.context.query_counter(query, target);
+    }
+}
+
+/// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: a timer query
+/// of a WebGL 1.0 context, which works as WebGL 2.0's query object it holds.
+#[dom_struct]
+pub struct WebGLTimerQueryEXT {
+    object: WebGLObject,
+    query: Dom<WebGLQuery>,
+}
+
+impl WebGLTimerQueryEXT {
+    fn new(cx: &mut JSContext, window: &Window, query: &WebGLQuery) -> DomRoot<WebGLTimerQueryEXT> {
+        reflect_dom_object(
+            cx,
+            Box::new(WebGLTimerQueryEXT {
+                object: WebGLObject::new_for(query.object().context()),
+                query: Dom::from_ref(query),
+            }),
+            window,
+        )
+    }
+}
+
+/// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>
+#[dom_struct]
+pub struct EXT_disjoint_timer_query {
+    reflector_: Reflector,
+    context: Dom<WebGLRenderingContext>,
+    /// The running TIME_ELAPSED_EXT query, as the page knows it (CURRENT_QUERY_EXT).
+    current: MutNullableDom<WebGLTimerQueryEXT>,
+}
+
+impl EXT_disjoint_timer_query {
+    /// The extension object of `context`.
+    pub fn new(
+        cx: &mut JSContext,
+        window: &Window,
+        context: &WebGLRenderingContext,
+    ) -> DomRoot<EXT_disjoint_timer_query> {
+        reflect_dom_object(
+            cx,
+            Box::new(EXT_disjoint_timer_query {
+                reflector_: Reflector::new(),
+                context: Dom::from_ref(context),
+                current: MutNullableDom::default(),
+            }),
+            window,
+        )
+    }
+
+    /// Forgets CURRENT_QUERY_EXT once the context's TIME_ELAPSED_EXT query is no longer it.
+    fn sync_current(&self) {
+        let running = self.context.gl2.timer_query.get();
+        if !self.current.get().is_some_and(|c| running.is_some_and(|r| std::ptr::eq(&*r, &*c.query))) {
+            self.current.set(None);
+        }
+    }
+}
+
+impl EXT_disjoint_timer_queryMethods for EXT_disjoint_timer_query {
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>
+    fn CreateQueryEXT(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLTimerQueryEXT>> {
+        let query = self.context.create_query(cx)?;
+        Some(WebGLTimerQueryEXT::new(cx, &self.context.window(), &query))
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: a running
+    /// query ends.
+    fn DeleteQueryEXT(&self, _cx: &mut JSContext, query: Option<&WebGLTimerQueryEXT>) {
+        self.context.delete_query(query.map(|q| &*q.query));
+        self.sync_current();
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: begun at least
+    /// once, and not deleted.
+    fn IsQueryEXT(&self, _cx: &mut JSContext, query: Option<&WebGLTimerQueryEXT>) -> bool {
+        self.context.is_query(query.map(|q| &*q.query))
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: TIME_ELAPSED_EXT only.
+    fn BeginQueryEXT(&self, _cx: &mut JSContext, target: u32, query: &WebGLTimerQueryEXT) {
+        self.context.begin_query(target, &query.query);
+        if self.context.gl2.timer_query.get().is_some_and(|r| std::ptr::eq(&*r, &*query.query)) {
+            self.current.set(Some(query));
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>
+    fn EndQueryEXT(&self, _cx: &mut JSContext, target: u32) {
+        self.context.end_query(target);
+        self.sync_current();
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: TIMESTAMP_EXT only.
+    fn QueryCounterEXT(&self, _cx: &mut JSContext, query: &WebGLTimerQueryEXT, target: u32) {
+        return_if_lost!(self.context);
+        self.context.query_counter(&query.query, target);
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>:
+    /// CURRENT_QUERY_EXT (none for TIMESTAMP_EXT) and QUERY_COUNTER_BITS_EXT of the two targets.
+    fn GetQueryEXT(&self, cx: &mut JSContext, target: u32, pname: u32, mut rval: MutableHandleValue) {
+        return_if_lost!(self.context, rval);
+        rval.set(NullValue());
+        if !matches!(target, TIME_ELAPSED_EXT | TIMESTAMP_EXT) {
+            return self.context.error(glow::INVALID_ENUM);
+        }
+        match pname {
+            glow::CURRENT_QUERY if target == TIME_ELAPSED_EXT => self.current.get().to_jsval(cx, rval),
+            glow::CURRENT_QUERY => {}
+            QUERY_COUNTER_BITS_EXT => rval.set(Int32Value(self.context.query_counter_bits(target))),
+            _ => self.context.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/EXT_disjoint_timer_query/>: as WebGL 2.0's
+    /// `getQueryParameter()`, results only once control has returned to the event loop.
+    fn GetQueryObjectEXT(&self, _cx: &mut JSContext, query: &WebGLTimerQueryEXT, pname: u32, rval: MutableHandleValue) {
+        self.context.get_query_parameter(&query.query, pname, rval);
+    }
+}
+
+impl WEBGL_multi_drawMethods for WEBGL_multi_draw {
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_multi_draw/>
+    fn MultiDrawArraysWEBGL(
+        &self,
+        cx: &mut JSContext,
+        mode: u32,
+        firsts: HandleValue,
+        firsts_offset: u64,
+        counts: HandleValue,
+        counts_offset: u64,
+        drawcount: i32,
+    ) -> Fallible<()> {
+        return_if_lost!(self.context);
+        let (firsts, counts) = (int_list(cx, firsts)?, int_list(cx, counts)?);
+        let lists = [(&firsts[..], firsts_offset), (&counts[..], counts_offset)];
+        self.context.multi_draw(mode, &lists, drawcount, |gl, v| gl.draw_arrays(mode, v[0], v[1], None));
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_multi_draw/>
+    fn MultiDrawElementsWEBGL(
+        &self,
+        cx: &mut JSContext,
+        mode: u32,
+        counts: HandleValue,
+        counts_offset: u64,
+        type_: u32,
+        offsets: HandleValue,
+        offsets_offset: u64,
+        drawcount: i32,
+    ) -> Fallible<()> {
+        return_if_lost!(self.context);
+        let (counts, offsets) = (int_list(cx, counts)?, int_list(cx, offsets)?);
+        let lists = [(&counts[..], counts_offset), (&offsets[..], offsets_offset)];
+        self.context
+            .multi_draw(mode, &lists, drawcount, |gl, v| gl.draw_elements(mode, v[0], type_, i64::from(v[1]), None));
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_multi_draw/>
+    fn MultiDrawArraysInstancedWEBGL(
+        &self,
+        cx: &mut JSContext,
+        mode: u32,
+        firsts: HandleValue,
+        firsts_offset: u64,
+        counts: HandleValue,
+        counts_offset: u64,
+        instance_counts: HandleValue,
+        instance_counts_offset: u64,
+        drawcount: i32,
+    ) -> Fallible<()> {
+        return_if_lost!(self.context);
+        let (firsts, counts, instances) =
+            (int_list(cx, firsts)?, int_list(cx, counts)?, int_list(cx, instance_counts)?);
+        let lists =
+            [(&firsts[..], firsts_offset), (&counts[..], counts_offset), (&instances[..], instance_counts_offset)];
+        self.context.multi_draw(mode, &lists, drawcount, |gl, v| gl.draw_arrays(mode, v[0], v[1], Some(v[2])));
+        Ok(())
+    }
+
+    /// <https://registry.khronos.org/webgl/extensions/WEBGL_multi_draw/>
+    fn MultiDrawElementsInstancedWEBGL(
+        &self,
+        cx: &mut JSContext,
+        mode: u32,
+        counts: HandleValue,
+        counts_offset: u64,
+        type_: u32,
+        offsets: HandleValue,
+        offsets_offset: u64,
+        instance_counts: HandleValue,
+        instance_counts_offset: u64,
+        drawcount: i32,
+    ) -> Fallible<()> {
+        return_if_lost!(self.context);
+        let (counts, offsets, instances) =
+            (int_list(cx, counts)?, int_list(cx, offsets)?, int_list(cx, instance_counts)?);
+        let lists =
+            [(&counts[..], counts_offset), (&offsets[..], offsets_offset), (&instances[..], instance_counts_offset)];
+        self.context.multi_draw(mode, &lists, drawcount, |gl, v| {
+            gl.draw_elements(mode, v[0], type_, i64::from(v[1]), Some(v[2]))
+        });
+        Ok(())
     }
 }
 
@@ -608,6 +831,7 @@ pub struct ExtensionObjects {
     pub ext_color_buffer_float: MutNullableDom<EXT_color_buffer_float>,
     pub ext_frag_depth: MutNullableDom<EXT_frag_depth>,
     pub ext_shader_texture_lod: MutNullableDom<EXT_shader_texture_lod>,
+    pub ext_srgb: MutNullableDom<EXT_sRGB>,
     pub ext_texture_filter_anisotropic: MutNullableDom<EXT_texture_filter_anisotropic>,
     pub khr_parallel_shader_compile: MutNullableDom<KHR_parallel_shader_compile>,
     pub oes_element_index_uint: MutNullableDom<OES_element_index_uint>,
@@ -641,6 +865,8 @@ pub struct ExtensionObjects {
     pub oes_draw_buffers_indexed: MutNullableDom<OES_draw_buffers_indexed>,
     pub webgl_draw_buffers: MutNullableDom<WEBGL_draw_buffers>,
     pub ext_disjoint_timer_query_webgl2: MutNullableDom<EXT_disjoint_timer_query_webgl2>,
+    pub webgl_multi_draw: MutNullableDom<WEBGL_multi_draw>,
+    pub ext_disjoint_timer_query: MutNullableDom<EXT_disjoint_timer_query>,
 }
 
 impl ExtensionObjects {
@@ -648,12 +874,15 @@ impl ExtensionObjects {
     /// ones when the page asks again).
     pub fn forget_all_but_lose_context(&self) {
         self.angle_instanced_arrays.set(None);
+        self.webgl_multi_draw.set(None);
+        self.ext_disjoint_timer_query.set(None);
         self.ext_blend_minmax.set(None);
         self.ext_color_buffer_half_float.set(None);
         self.ext_float_blend.set(None);
         self.ext_color_buffer_float.set(None);
         self.ext_frag_depth.set(None);
         self.ext_shader_texture_lod.set(None);
+        self.ext_srgb.set(None);
         self.ext_texture_filter_anisotropic.set(None);
         self.khr_parallel_shader_compile.set(None);
         self.oes_element_index_uint.set(None);
@@ -697,7 +926,6 @@ impl ExtensionObjects {
         extension: Extension,
         rval: mozjs::rust::MutableHandleValue,
     ) {
-        use crate::dom::bindings::conversions::ToJSVal;
         macro_rules! plain {
             ($field:ident, $ty:ident) => {
                 self.$field.or_init(|| $ty::new(cx, window)).to_jsval(cx, rval)
@@ -718,6 +946,7 @@ impl ExtensionObjects {
             Extension::ExtColorBufferFloat => plain!(ext_color_buffer_float, EXT_color_buffer_float),
             Extension::ExtFragDepth => plain!(ext_frag_depth, EXT_frag_depth),
             Extension::ExtShaderTextureLod => plain!(ext_shader_texture_lod, EXT_shader_texture_lod),
+            Extension::ExtSrgb => plain!(ext_srgb, EXT_sRGB),
             Extension::ExtTextureFilterAnisotropic => {
                 plain!(ext_texture_filter_anisotropic, EXT_texture_filter_anisotropic)
             }
@@ -782,6 +1011,13 @@ impl ExtensionObjects {
                 .oes_draw_buffers_indexed
                 .or_init(|| OES_draw_buffers_indexed::new(cx, window, context))
                 .to_jsval(cx, rval),
+            Extension::ExtDisjointTimerQuery => self
+                .ext_disjoint_timer_query
+                .or_init(|| EXT_disjoint_timer_query::new(cx, window, context))
+                .to_jsval(cx, rval),
+            Extension::WebglMultiDraw => {
+                self.webgl_multi_draw.or_init(|| WEBGL_multi_draw::new(cx, window, context)).to_jsval(cx, rval)
+            }
             Extension::WebglLoseContext => {
                 self.webgl_lose_context.or_init(|| WEBGL_lose_context::new(cx, window, context)).to_jsval(cx, rval)
             }

@@ -2,6 +2,7 @@
 //! each holds the GL name the WebGL thread made for it and the state WebGL's checks need.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use dom_struct::dom_struct;
 use mozjs::context::JSContext;
@@ -533,8 +534,33 @@ pub struct ActiveVariable {
 pub struct LinkedProgram {
     /// The active attributes.
     pub attributes: Vec<ActiveVariable>,
-    /// The active uniforms.
+    /// The active uniforms (without the hidden ones Aperture adds).
     pub uniforms: Vec<ActiveVariable>,
+    /// GL's index of the hidden uniform that carries WEBGL_multi_draw's `gl_DrawID`, which the
+    /// page's indices skip.
+    pub hidden_uniform: Option<u32>,
+    /// The location of that uniform, set before each draw.
+    pub draw_id: Option<glow::NativeUniformLocation>,
+    /// Whether the fragment shader writes `gl_FragColor` (so only draw buffer 0).
+    pub writes_frag_color: bool,
+}
+
+impl LinkedProgram {
+    /// GL's uniform index for the page's `index` (which does not count the hidden uniform).
+    pub fn gl_uniform_index(&self, index: u32) -> u32 {
+        match self.hidden_uniform {
+            Some(hidden) if index >= hidden => index + 1,
+            _ => index,
+        }
+    }
+    /// The page's uniform index for GL's `index` (INVALID_INDEX stays so; the hidden one has none).
+    pub fn page_uniform_index(&self, index: u32) -> u32 {
+        match self.hidden_uniform {
+            Some(hidden) if index == hidden => glow::INVALID_INDEX,
+            Some(hidden) if index > hidden && index != glow::INVALID_INDEX => index - 1,
+            _ => index,
+        }
+    }
 }
 
 gl_object!(
@@ -546,7 +572,10 @@ gl_object!(
         fragment: MutNullableDom<WebGLShader> = MutNullableDom::default(),
         /// The last link's outcome (`None` before a successful link).
         #[no_trace]
-        linked: RefCell<Option<LinkedProgram>> = RefCell::new(None),
+        linked: RefCell<Option<Rc<LinkedProgram>>> = RefCell::new(None),
+        /// The value last given to the hidden `gl_DrawID` uniform (GL sets 0 at link).
+        #[no_trace]
+        draw_id_value: Cell<i32> = Cell::new(0),
         /// Counts links, so that a uniform location of an earlier link is INVALID_OPERATION.
         #[no_trace]
         generation: Cell<u64> = Cell::new(0),
@@ -574,12 +603,17 @@ impl WebGLProgram {
     }
     /// Records a link: `Some` when it succeeded.
     pub fn set_linked(&self, linked: Option<LinkedProgram>) {
-        *self.linked.borrow_mut() = linked;
+        *self.linked.borrow_mut() = linked.map(Rc::new);
         self.generation.set(self.generation.get() + 1);
+        self.draw_id_value.set(0);
     }
     /// The last successful link's variables, if the last link succeeded.
-    pub fn linked(&self) -> Option<LinkedProgram> {
+    pub fn linked(&self) -> Option<Rc<LinkedProgram>> {
         self.linked.borrow().clone()
+    }
+    /// Notes `value` given to the hidden `gl_DrawID` uniform; false if it already had it.
+    pub fn set_draw_id_value(&self, value: i32) -> bool {
+        self.draw_id_value.replace(value) != value
     }
     /// Whether the last link succeeded.
     pub fn is_linked(&self) -> bool {

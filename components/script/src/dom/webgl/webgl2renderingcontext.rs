@@ -569,20 +569,166 @@ impl WebGLRenderingContext {
         Some(buffer)
     }
 
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
+    pub(super) fn create_query(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLQuery>> {
+        if self.is_lost() {
+            // WebGL objects are made even while the context is lost; this one belongs to no
+            // context, so it is invalid everywhere (`loss.rs`).
+            return Some(WebGLQuery::new(cx, &self.window(), NO_CONTEXT, glow::NativeQuery(PLACEHOLDER_NAME)));
+        }
+        let gl = self;
+        let name = gl_query!(gl, move |g| g.create_query().ok())??;
+        let query = WebGLQuery::new(cx, &gl.window(), gl.id(), name);
+        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
+        query.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_query(name) }));
+        Some(query)
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: an active query ends.
+    pub(super) fn delete_query(&self, query: Option<&WebGLQuery>) {
+        return_if_lost!(self);
+        let gl = self;
+        let Some(query) = query else { return };
+        if !gl.begin_delete(query) {
+            return;
+        }
+        for slot in [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query] {
+            if slot.get().is_some_and(|q| std::ptr::eq(&*q, query)) {
+                slot.set(None);
+                if let Some(target) = query.target() {
+                    gl_run!(gl, move |g| g.end_query(target));
+                }
+            }
+        }
+        let name = query.name();
+        gl_run!(gl, move |g| g.delete_query(name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: began at least once.
+    pub(super) fn is_query(&self, query: Option<&WebGLQuery>) -> bool {
+        return_if_lost!(self);
+        self.owns_live(query) && query.is_some_and(|q| q.target().is_some())
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
+    pub(super) fn begin_query(&self, target: u32, query: &WebGLQuery) {
+        return_if_lost!(self);
+        let gl = self;
+        let Some(slot) = gl.query_target_slot(target) else {
+            return gl.error(glow::INVALID_ENUM);
+        };
+        if !gl.check_bindable(query) {
+            return;
+        }
+        let in_use = [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query]
+            .iter()
+            .any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)));
+        if slot.get().is_some() || in_use {
+            return gl.error(glow::INVALID_OPERATION);
+        }
+        match query.target() {
+            Some(t) if t != target => return gl.error(glow::INVALID_OPERATION),
+            Some(_) => {}
+            None => query.set_target(target),
+        }
+        slot.set(Some(query));
+        query.set_ended_at(None);
+        let name = query.name();
+        gl_run!(gl, move |g| g.begin_query(target, name));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
+    pub(super) fn end_query(&self, target: u32) {
+        return_if_lost!(self);
+        let gl = self;
+        let Some(slot) = gl.query_target_slot(target) else {
+            return gl.error(glow::INVALID_ENUM);
+        };
+        let Some(query) = slot.get() else {
+            return gl.error(glow::INVALID_OPERATION);
+        };
+        if query.target() != Some(target) {
+            return gl.error(glow::INVALID_OPERATION);
+        }
+        slot.set(None);
+        query.set_ended_at(Some(crate::script_runtime::checkpoints()));
+        gl_run!(gl, move |g| g.end_query(target));
+    }
+
+    /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: "a query's result must
+    /// not be made available until control has returned to the user agent's main loop".
+    pub(super) fn get_query_parameter(&self, query: &WebGLQuery, pname: u32, mut rval: MutableHandleValue) {
+        let gl = self;
+        rval.set(NullValue());
+        return_if_lost!(gl);
+        if !gl.check_object(query) {
+            return;
+        }
+        let Some(ended) = query.ended_at() else {
+            return gl.error(glow::INVALID_OPERATION);
+        };
+        let returned = crate::script_runtime::checkpoints() > ended;
+        let name = query.name();
+        match pname {
+            glow::QUERY_RESULT_AVAILABLE => {
+                if !returned {
+                    return rval.set(BooleanValue(false));
+                }
+                let available = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
+                rval.set(BooleanValue(available != 0))
+            }
+            glow::QUERY_RESULT => {
+                if !returned {
+                    return rval.set(NullValue());
+                }
+                if matches!(query.target(), Some(TIME_ELAPSED_EXT | TIMESTAMP_EXT)) {
+                    // Nanoseconds, as a GLuint64EXT.
+                    let value = gl_query!(gl, move |g| g.get_query_parameter_u64(name, pname)).unwrap_or(0);
+                    return rval.set(mozjs::jsval::DoubleValue(value as f64));
+                }
+                let value = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
+                match query.target() {
+                    Some(glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN) => rval.set(UInt32Value(value)),
+                    _ => rval.set(BooleanValue(value != 0)),
+                }
+            }
+            _ => gl.error(glow::INVALID_ENUM),
+        }
+    }
+
+    /// QUERY_COUNTER_BITS_EXT of a timer query target (TIME_ELAPSED_EXT, TIMESTAMP_EXT).
+    pub(super) fn query_counter_bits(&self, target: u32) -> i32 {
+        self.call(move |_, buffer| {
+            let mut bits = 0;
+            if let Some(get_queryiv) = buffer.ext().get_queryiv {
+                // SAFETY: the driver's glGetQueryiv, with the context current, writing one GLint
+                // for this pname.
+                unsafe { get_queryiv(target, QUERY_COUNTER_BITS_EXT, &mut bits) };
+            }
+            bits
+        })
+        .unwrap_or(0)
+    }
+
     /// The active query binding of a query target (ANY_SAMPLES_PASSED and its conservative
     /// form share one), or `None` for another target.
     fn query_target_slot(&self, target: u32) -> Option<&crate::dom::bindings::root::MutNullableDom<WebGLQuery>> {
         match target {
             glow::ANY_SAMPLES_PASSED | glow::ANY_SAMPLES_PASSED_CONSERVATIVE => Some(&self.gl2.occlusion_query),
             glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN => Some(&self.gl2.primitives_query),
-            TIME_ELAPSED_EXT if self.enabled(Extension::ExtDisjointTimerQueryWebgl2) => Some(&self.gl2.timer_query),
+            TIME_ELAPSED_EXT
+                if self.enabled(Extension::ExtDisjointTimerQueryWebgl2)
+                    || self.enabled(Extension::ExtDisjointTimerQuery) =>
+            {
+                Some(&self.gl2.timer_query)
+            }
             _ => None,
         }
     }
 }
 
 // EXT_disjoint_timer_query_webgl2.
-const QUERY_COUNTER_BITS_EXT: u32 = 0x8864;
+pub(super) const QUERY_COUNTER_BITS_EXT: u32 = 0x8864;
 pub(super) const TIME_ELAPSED_EXT: u32 = 0x88BF;
 pub(super) const TIMESTAMP_EXT: u32 = 0x8E28;
 
@@ -1604,88 +1750,27 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn CreateQuery(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLQuery>> {
-        if self.base.is_lost() {
-            // WebGL objects are made even while the context is lost; this one belongs to no
-            // context, so it is invalid everywhere (`loss.rs`).
-            return Some(WebGLQuery::new(cx, &self.base.window(), NO_CONTEXT, glow::NativeQuery(PLACEHOLDER_NAME)));
-        }
-        let gl = &*self.base;
-        let name = gl_query!(gl, move |g| g.create_query().ok())??;
-        let query = WebGLQuery::new(cx, &gl.window(), gl.id(), name);
-        // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
-        query.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_query(name) }));
-        Some(query)
+        self.base.create_query(cx)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: an active query ends.
     fn DeleteQuery(&self, _cx: &mut JSContext, query: Option<&WebGLQuery>) {
-        return_if_lost!(self.base);
-        let gl = &*self.base;
-        let Some(query) = query else { return };
-        if !gl.begin_delete(query) {
-            return;
-        }
-        for slot in [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query] {
-            if slot.get().is_some_and(|q| std::ptr::eq(&*q, query)) {
-                slot.set(None);
-                if let Some(target) = query.target() {
-                    gl_run!(gl, move |g| g.end_query(target));
-                }
-            }
-        }
-        let name = query.name();
-        gl_run!(gl, move |g| g.delete_query(name));
+        self.base.delete_query(query)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: began at least once.
     fn IsQuery(&self, _cx: &mut JSContext, query: Option<&WebGLQuery>) -> bool {
-        return_if_lost!(self.base);
-        self.base.owns_live(query) && query.is_some_and(|q| q.target().is_some())
+        self.base.is_query(query)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn BeginQuery(&self, _cx: &mut JSContext, target: u32, query: &WebGLQuery) {
-        return_if_lost!(self.base);
-        let gl = &*self.base;
-        let Some(slot) = gl.query_target_slot(target) else {
-            return gl.error(glow::INVALID_ENUM);
-        };
-        if !gl.check_bindable(query) {
-            return;
-        }
-        let in_use = [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query]
-            .iter()
-            .any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)));
-        if slot.get().is_some() || in_use {
-            return gl.error(glow::INVALID_OPERATION);
-        }
-        match query.target() {
-            Some(t) if t != target => return gl.error(glow::INVALID_OPERATION),
-            Some(_) => {}
-            None => query.set_target(target),
-        }
-        slot.set(Some(query));
-        query.set_ended_at(None);
-        let name = query.name();
-        gl_run!(gl, move |g| g.begin_query(target, name));
+        self.base.begin_query(target, query)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     fn EndQuery(&self, _cx: &mut JSContext, target: u32) {
-        return_if_lost!(self.base);
-        let gl = &*self.base;
-        let Some(slot) = gl.query_target_slot(target) else {
-            return gl.error(glow::INVALID_ENUM);
-        };
-        let Some(query) = slot.get() else {
-            return gl.error(glow::INVALID_OPERATION);
-        };
-        if query.target() != Some(target) {
-            return gl.error(glow::INVALID_OPERATION);
-        }
-        slot.set(None);
-        query.set_ended_at(Some(crate::script_runtime::checkpoints()));
-        gl_run!(gl, move |g| g.end_query(target));
+        self.base.end_query(target)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: CURRENT_QUERY.
@@ -1699,18 +1784,12 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
             && matches!(target, TIME_ELAPSED_EXT | TIMESTAMP_EXT)
             && pname == QUERY_COUNTER_BITS_EXT
         {
-            let bits = gl
-                .call(move |_, buffer| {
-                    let mut bits = 0;
-                    if let Some(get_queryiv) = buffer.ext().get_queryiv {
-                        // SAFETY: the driver's glGetQueryiv, with the context current, writing one
-                        // GLint for this pname.
-                        unsafe { get_queryiv(target, pname, &mut bits) };
-                    }
-                    bits
-                })
-                .unwrap_or(0);
-            return rval.set(Int32Value(bits));
+            return rval.set(Int32Value(gl.query_counter_bits(target)));
+        }
+        // TIMESTAMP_EXT is a target of queryCounterEXT() only: no query of it is ever current.
+        if gl.enabled(Extension::ExtDisjointTimerQueryWebgl2) && target == TIMESTAMP_EXT && pname == glow::CURRENT_QUERY
+        {
+            return;
         }
         let Some(slot) = gl.query_target_slot(target) else {
             return gl.error(glow::INVALID_ENUM);
@@ -1723,43 +1802,8 @@ impl WebGL2RenderingContextMethods for WebGL2RenderingContext {
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: "a query's result must
     /// not be made available until control has returned to the user agent's main loop".
-    fn GetQueryParameter(&self, _cx: &mut JSContext, query: &WebGLQuery, pname: u32, mut rval: MutableHandleValue) {
-        let gl = &*self.base;
-        rval.set(NullValue());
-        return_if_lost!(gl);
-        if !gl.check_object(query) {
-            return;
-        }
-        let Some(ended) = query.ended_at() else {
-            return gl.error(glow::INVALID_OPERATION);
-        };
-        let returned = crate::script_runtime::checkpoints() > ended;
-        let name = query.name();
-        match pname {
-            glow::QUERY_RESULT_AVAILABLE => {
-                if !returned {
-                    return rval.set(BooleanValue(false));
-                }
-                let available = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
-                rval.set(BooleanValue(available != 0))
-            }
-            glow::QUERY_RESULT => {
-                if !returned {
-                    return rval.set(NullValue());
-                }
-                if matches!(query.target(), Some(TIME_ELAPSED_EXT | TIMESTAMP_EXT)) {
-                    // Nanoseconds, as a GLuint64EXT.
-                    let value = gl_query!(gl, move |g| g.get_query_parameter_u64(name, pname)).unwrap_or(0);
-                    return rval.set(mozjs::jsval::DoubleValue(value as f64));
-                }
-                let value = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
-                match query.target() {
-                    Some(glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN) => rval.set(UInt32Value(value)),
-                    _ => rval.set(BooleanValue(value != 0)),
-                }
-            }
-            _ => gl.error(glow::INVALID_ENUM),
-        }
+    fn GetQueryParameter(&self, _cx: &mut JSContext, query: &WebGLQuery, pname: u32, rval: MutableHandleValue) {
+        self.base.get_query_parameter(query, pname, rval)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.13>

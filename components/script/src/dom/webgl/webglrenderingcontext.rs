@@ -250,6 +250,8 @@ pub struct WebGLRenderingContext {
     /// Drawn into since the canvas thread last got the drawing buffer.
     #[no_trace]
     pub(super) drawn_since_snapshot: Cell<bool>,
+    /// WEBGL_multi_draw's `gl_DrawID` for the next draw (0 but inside a multi-draw call).
+    pub(super) draw_id: Cell<i32>,
     /// Drawn into since the last presentation (the buffer and the canvas are marked dirty).
     #[no_trace]
     pub(super) buffer_marked: Cell<bool>,
@@ -460,6 +462,7 @@ impl WebGLRenderingContext {
                 queue: Rc::new(GlQueue { tasks: RefCell::new(Vec::new()), context: Cell::new(id) }),
                 error: Cell::new(glow::NO_ERROR),
                 drawn_since_snapshot: Cell::new(false),
+                draw_id: Cell::new(0),
                 buffer_marked: Cell::new(false),
                 pixel_store: Cell::new(PixelStore::INITIAL),
                 drawing_buffer_color_space: Cell::new(PredefinedColorSpace::Srgb),
@@ -850,6 +853,19 @@ impl WebGLRenderingContext {
             self.error(glow::INVALID_OPERATION);
             return false;
         };
+        // A shader writing gl_FragColor writes draw buffer 0 only; another active draw buffer
+        // with an image would get no value, which Chromium refuses (INVALID_OPERATION).
+        if linked.writes_frag_color
+            && let Some(framebuffer) = self.framebuffer.get()
+            && (1..self.limits.max_draw_buffers.min(16)).any(|i| {
+                framebuffer.draw_buffer(i as usize) != glow::NONE
+                    && (framebuffer.attached_texture(glow::COLOR_ATTACHMENT0 + i).is_some()
+                        || framebuffer.attached_renderbuffer(glow::COLOR_ATTACHMENT0 + i).is_some())
+            })
+        {
+            self.error(glow::INVALID_OPERATION);
+            return false;
+        }
         let vao = self.vao();
         for attribute in &linked.attributes {
             let Some(attrib) = usize::try_from(attribute.location).ok().and_then(|l| vao.attribs.get(l)) else {
@@ -1161,6 +1177,10 @@ pub(super) fn set_param(cx: &mut JSContext, value: ParamValue, mut rval: Mutable
 }
 
 /// Reads the active attributes and uniforms of a program that just linked.
+/// The uniform a vertex shader's `gl_DrawID` (WEBGL_multi_draw) becomes: OpenGL ES has no
+/// `GL_ANGLE_multi_draw`, so each draw sets it (0 outside the multi-draw calls).
+pub(super) const DRAW_ID_UNIFORM: &str = "webgl_aperture_DrawID";
+
 pub(super) fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> Option<LinkedProgram> {
     // SAFETY: queries on a program name this context made.
     unsafe {
@@ -1176,6 +1196,12 @@ pub(super) fn read_linked(gl: &glow::Context, program: glow::NativeProgram) -> O
         }
         for index in 0..gl.get_active_uniforms(program) {
             if let Some(u) = gl.get_active_uniform(program, index) {
+                // The page cannot name `webgl_` identifiers, so one is Aperture's own.
+                if u.name == DRAW_ID_UNIFORM {
+                    linked.hidden_uniform = Some(index);
+                    linked.draw_id = gl.get_uniform_location(program, DRAW_ID_UNIFORM);
+                    continue;
+                }
                 linked.uniforms.push(ActiveVariable { name: u.name, kind: u.utype, size: u.size, location: -1 });
             }
         }
@@ -1298,6 +1324,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             let mut enabled = self.enabled_extensions.borrow_mut();
             if !enabled.contains(&extension) {
                 enabled.push(extension);
+            }
+            // WEBGL_multi_draw on a WebGL 1.0 context enables ANGLE_instanced_arrays with it
+            // (its instanced variants need the divisors).
+            if extension == Extension::WebglMultiDraw
+                && !self.webgl2
+                && !enabled.contains(&Extension::AngleInstancedArrays)
+            {
+                enabled.push(Extension::AngleInstancedArrays);
             }
         }
         let window = self.window();
@@ -1584,7 +1618,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         } else {
             source
         };
-        let source = self.rewrite_extension_directives(source);
+        let source = self.rewrite_extension_directives(source, shader.kind());
         shader.set_compiled_source(source.clone());
         gl_run!(self, move |gl| {
             gl.shader_source(name, &source);
@@ -2094,8 +2128,10 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 return self.error(glow::INVALID_OPERATION);
             }
         }
-        // WebGL 1: only power-of-two textures have mipmaps.
-        if !self.webgl2 && !texture.is_power_of_two() {
+        // WebGL 1: only power-of-two textures have mipmaps; EXT_sRGB's formats none.
+        if !self.webgl2
+            && (!texture.is_power_of_two() || matches!(texture.internal_format(), SRGB_EXT | SRGB_ALPHA_EXT))
+        {
             return self.error(glow::INVALID_OPERATION);
         }
         gl_run!(self, move |gl| gl.generate_mipmap(target));
@@ -2225,6 +2261,11 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             glow::DRAW_BUFFER0..=glow::DRAW_BUFFER15 if self.enabled(Extension::WebglDrawBuffers) => {
                 return self.draw_buffer_parameter(pname, rval);
             }
+            // EXT_disjoint_timer_query: the GPU's time now, in nanoseconds.
+            super::webgl2renderingcontext::TIMESTAMP_EXT if self.enabled(Extension::ExtDisjointTimerQuery) => {
+                let value = gl_query!(self, move |gl| gl.get_parameter_i64(pname)).unwrap_or(0);
+                return rval.set(DoubleValue(value as f64));
+            }
             glow::FRAGMENT_SHADER_DERIVATIVE_HINT if self.enabled(Extension::OesStandardDerivatives) => {
                 let value = gl_query!(self, move |gl| gl.get_parameter_i32(pname)).unwrap_or(0);
                 return rval.set(UInt32Value(value as u32));
@@ -2281,6 +2322,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             | glow::FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL
             | glow::FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE
             | glow::FRAMEBUFFER_ATTACHMENT_OBJECT_NAME => {}
+            glow::FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING if self.enabled(Extension::ExtSrgb) => {}
             _ => return self.error(glow::INVALID_ENUM),
         }
         let object_type = gl_query!(self, move |gl| gl.get_framebuffer_attachment_parameter_i32(
@@ -2298,6 +2340,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
                 } else if let Some(renderbuffer) = framebuffer.attached_renderbuffer(attachment) {
                     renderbuffer.to_jsval(cx, rval)
                 }
+            }
+            // EXT_sRGB: LINEAR or SRGB_EXT, for a texture or a renderbuffer.
+            glow::FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING if object_type != glow::NONE => {
+                let value = gl_query!(self, move |gl| gl
+                    .get_framebuffer_attachment_parameter_i32(target, queried, pname))
+                .unwrap_or(0);
+                rval.set(UInt32Value(value as u32));
             }
             _ if object_type != glow::TEXTURE => self.error(glow::INVALID_ENUM),
             _ => {
@@ -2710,7 +2759,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             unsafe { gl.link_program(name) };
             read_linked(gl, name)
         });
-        program.set_linked(linked.flatten());
+        // WEBGL_draw_buffers: a fragment shader writing gl_FragColor (not gl_FragData) writes
+        // draw buffer 0 only.
+        let writes_frag_color = program.shader(glow::FRAGMENT_SHADER).is_some_and(|s| {
+            let source = s.compiled_source();
+            source.contains("gl_FragColor") && !source.contains("gl_FragData")
+        });
+        program.set_linked(linked.flatten().map(|l| LinkedProgram { writes_frag_color, ..l }));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/1.0/#PIXEL_STORAGE_PARAMETERS>
@@ -2764,6 +2819,7 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             }
             glow::DEPTH_STENCIL => glow::DEPTH24_STENCIL8,
             glow::RGBA32F if self.enabled(Extension::WebglColorBufferFloat) => internalformat,
+            glow::SRGB8_ALPHA8 if self.enabled(Extension::ExtSrgb) => internalformat,
             glow::RGBA16F | glow::RGB16F if self.enabled(Extension::ExtColorBufferHalfFloat) => internalformat,
             _ => return self.error(glow::INVALID_ENUM),
         };
@@ -3464,11 +3520,13 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             self.error(glow::INVALID_OPERATION);
             return Ok(());
         }
-        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, format)? else {
+        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, gl_upload_format(format))? else {
             return Ok(());
         };
         let alignment = self.pixel_store.get().unpack_alignment;
+        self.specified_format(target, level, format);
         let (internalformat, type_) = gl_texture_format(internalformat, format, type_);
+        let format = gl_upload_format(format);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
             gl.tex_image_2d(
@@ -3503,13 +3561,15 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             self.error(glow::INVALID_OPERATION);
             return Ok(());
         }
-        let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
+        let Some((width, height, data)) = self.source_pixels(&source, gl_upload_format(format), type_)? else {
             return Ok(());
         };
         if self.check_tex_image(target, level, internalformat as u32, width, height, 0, format, type_).is_none() {
             return Ok(());
         }
+        self.specified_format(target, level, format);
         let (internalformat, type_) = gl_texture_format(internalformat, format, type_);
+        let format = gl_upload_format(format);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
             gl.tex_image_2d(
@@ -3550,11 +3610,12 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
             self.error(glow::INVALID_VALUE);
             return Ok(());
         }
-        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, format)? else {
+        let Some(data) = self.view_pixels(cx, pixels, width, height, bpp, type_, gl_upload_format(format))? else {
             return Ok(());
         };
         let alignment = self.pixel_store.get().unpack_alignment;
         let type_ = gl_texture_format(format as i32, format, type_).1;
+        let format = gl_upload_format(format);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, alignment);
             gl.tex_sub_image_2d(
@@ -3585,13 +3646,14 @@ impl WebGLRenderingContextMethods for WebGLRenderingContext {
         source: TexImageSource,
     ) -> Fallible<()> {
         return_if_lost!(self);
-        let Some((width, height, data)) = self.source_pixels(&source, format, type_)? else {
+        let Some((width, height, data)) = self.source_pixels(&source, gl_upload_format(format), type_)? else {
             return Ok(());
         };
         if self.check_tex_sub_image(target, level, xoffset, yoffset, width, height, format, type_).is_none() {
             return Ok(());
         }
         let type_ = gl_texture_format(format as i32, format, type_).1;
+        let format = gl_upload_format(format);
         gl_run!(self, move |gl| {
             gl.pixel_store_i32(glow::UNPACK_ALIGNMENT, 1);
             gl.tex_sub_image_2d(
@@ -3634,6 +3696,7 @@ impl WebGLRenderingContext {
         if count == 0 || primcount == 0 {
             return;
         }
+        self.apply_draw_id();
         match instances {
             None => gl_run!(self, move |gl| gl.draw_arrays(mode, first, count)),
             Some(n) => gl_run!(self, move |gl| gl.draw_arrays_instanced(mode, first, count, n)),
@@ -3679,11 +3742,23 @@ impl WebGLRenderingContext {
             return;
         }
         let offset = offset as i32;
+        self.apply_draw_id();
         match instances {
             None => gl_run!(self, move |gl| gl.draw_elements(mode, count, type_, offset)),
             Some(n) => gl_run!(self, move |gl| gl.draw_elements_instanced(mode, count, type_, offset, n)),
         }
         self.drew();
+    }
+
+    /// Gives the current program's hidden `gl_DrawID` uniform (if its vertex shader uses
+    /// WEBGL_multi_draw's `gl_DrawID`) the number of this draw.
+    fn apply_draw_id(&self) {
+        let Some(program) = self.current_program.get() else { return };
+        let Some(location) = program.linked().and_then(|l| l.draw_id) else { return };
+        let id = self.draw_id.get();
+        if program.set_draw_id_value(id) {
+            gl_run!(self, move |gl| gl.uniform_1_i32(Some(&location), id));
+        }
     }
 
     /// ANGLE_instanced_arrays' `drawArraysInstancedANGLE()`.
@@ -3762,6 +3837,15 @@ impl WebGLRenderingContext {
 
     /// Level `level` of the texture bound for `target` was (re)specified at `width`×`height`:
     /// level 0's size decides the power-of-two rules.
+    /// Notes the WebGL 1 format of a texture's level 0 (EXT_sRGB's have no mipmaps).
+    fn specified_format(&self, target: u32, level: i32, format: u32) {
+        if level == 0
+            && let Ok(Some(texture)) = self.bound_texture(target, true)
+        {
+            texture.set_internal_format(format);
+        }
+    }
+
     pub(super) fn specified(&self, target: u32, level: i32, width: i32, height: i32) {
         if level != 0 {
             return;
@@ -3959,7 +4043,9 @@ impl WebGLRenderingContext {
 
     /// Whether `format` is a texture format of WebGL 1 or of an enabled extension.
     pub(super) fn texture_format_allowed(&self, format: u32) -> bool {
-        pixels::channels(format).is_some() || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
+        pixels::channels(format).is_some()
+            || (pixels::is_depth(format) && self.enabled(Extension::WebglDepthTexture))
+            || (matches!(format, SRGB_EXT | SRGB_ALPHA_EXT) && self.enabled(Extension::ExtSrgb))
     }
 
     /// Whether `type_` is a texture type of WebGL 1 or of an enabled extension.
@@ -3992,7 +4078,13 @@ impl WebGLRenderingContext {
         type_: u32,
     ) -> Option<usize> {
         self.texture_for(target, true)?;
-        if !self.texture_format_allowed(format) || !self.texture_format_allowed(internalformat) {
+        // An internal format WebGL 1 does not know is INVALID_VALUE (as OpenGL ES 2.0 says, and
+        // Chromium does); an unknown format INVALID_ENUM.
+        if !self.texture_format_allowed(internalformat) {
+            self.error(glow::INVALID_VALUE);
+            return None;
+        }
+        if !self.texture_format_allowed(format) {
             self.error(glow::INVALID_ENUM);
             return None;
         }
@@ -4030,7 +4122,12 @@ impl WebGLRenderingContext {
             self.error(glow::INVALID_OPERATION);
             return None;
         }
-        let Some(bpp) = pixels::bytes_per_pixel(format, type_) else {
+        // EXT_sRGB: 8-bit data only.
+        if matches!(format, SRGB_EXT | SRGB_ALPHA_EXT) && type_ != glow::UNSIGNED_BYTE {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        }
+        let Some(bpp) = pixels::bytes_per_pixel(gl_upload_format(format), type_) else {
             self.error(glow::INVALID_OPERATION);
             return None;
         };
@@ -4063,7 +4160,11 @@ impl WebGLRenderingContext {
             self.error(glow::INVALID_VALUE);
             return None;
         }
-        let Some(bpp) = pixels::bytes_per_pixel(format, type_) else {
+        if matches!(format, SRGB_EXT | SRGB_ALPHA_EXT) && type_ != glow::UNSIGNED_BYTE {
+            self.error(glow::INVALID_OPERATION);
+            return None;
+        }
+        let Some(bpp) = pixels::bytes_per_pixel(gl_upload_format(format), type_) else {
             self.error(glow::INVALID_OPERATION);
             return None;
         };
@@ -4209,8 +4310,24 @@ impl WebGLRenderingContext {
 /// colour textures get their sized formats (so that they are renderable with
 /// WEBGL_color_buffer_float / EXT_color_buffer_half_float), and HALF_FLOAT_OES becomes
 /// HALF_FLOAT; everything else is passed as it is.
+/// EXT_sRGB's formats (<https://registry.khronos.org/webgl/extensions/EXT_sRGB/>).
+pub(super) const SRGB_EXT: u32 = 0x8C40;
+pub(super) const SRGB_ALPHA_EXT: u32 = 0x8C42;
+
+/// The client format GL takes for a WebGL 1 upload format: EXT_sRGB's carry RGB and RGBA data.
+pub(super) fn gl_upload_format(format: u32) -> u32 {
+    match format {
+        SRGB_EXT => glow::RGB,
+        SRGB_ALPHA_EXT => glow::RGBA,
+        _ => format,
+    }
+}
+
 pub(super) fn gl_texture_format(internalformat: i32, format: u32, type_: u32) -> (i32, u32) {
     match (format, type_) {
+        // EXT_sRGB's unsized formats are OpenGL ES 3.0's sized ones.
+        (SRGB_EXT, _) => (glow::SRGB8 as i32, type_),
+        (SRGB_ALPHA_EXT, _) => (glow::SRGB8_ALPHA8 as i32, type_),
         (glow::RGBA, glow::FLOAT) => (glow::RGBA32F as i32, type_),
         (glow::RGB, glow::FLOAT) => (glow::RGB32F as i32, type_),
         (glow::RGBA, pixels::HALF_FLOAT_OES) => (glow::RGBA16F as i32, glow::HALF_FLOAT),
