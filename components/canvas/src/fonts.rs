@@ -48,9 +48,9 @@ pub(crate) struct Face {
 /// it, shared by every `Face` of the same bytes.
 type Shaping = Arc<ShapingCache>;
 
-/// What a shape plan is made for: direction, script, and whether kerning and the common
-/// ligatures are off.
-pub(crate) type PlanKey = (harfrust::Direction, harfrust::Script, bool, bool);
+/// What a shape plan is made for: direction, script, language, and whether kerning and the
+/// common ligatures are off.
+pub(crate) type PlanKey = (harfrust::Direction, harfrust::Script, Option<harfrust::Language>, bool, bool);
 
 /// The plans a face keeps (a page uses a handful of script, direction and feature sets).
 const MAX_PLANS: usize = 16;

@@ -170,6 +170,8 @@ fn shaping_features(options: &TextOptions) -> (Vec<harfrust::Feature>, (bool, bo
 fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -> Run {
     let charmaps: Vec<_> = faces.fonts.iter().map(|f| f.charmap()).collect();
     let letter_spacing = options.letter_spacing as f32;
+    // `lang` picks the font's OpenType language system (a tag HarfRust cannot read is ignored).
+    let language: Option<harfrust::Language> = options.language.as_deref().and_then(|l| l.parse().ok());
     let word_spacing = options.word_spacing as f32;
     let prepared = prepare_text(text);
     let upem = |font: usize| faces.fonts[font].head().map(|h| h.units_per_em()).unwrap_or(1000).max(1);
@@ -269,12 +271,16 @@ fn layout_run(faces: &Faces<'_>, text: &str, size: f32, options: &TextOptions) -
                 } else {
                     harfrust::Direction::LeftToRight
                 });
+                if let Some(language) = &language {
+                    buffer.set_language(language.clone());
+                }
                 buffer.guess_segment_properties();
                 let shaper = faces.shaper_data(font).shaper(&faces.fonts[font]).build();
-                let key = (buffer.direction(), buffer.script(), features_off.0, features_off.1);
-                let plan = faces
-                    .face(font)
-                    .shape_plan(key, || harfrust::ShapePlan::new(&shaper, key.0, Some(key.1), None, &features));
+                let (direction, script) = (buffer.direction(), buffer.script());
+                let key = (direction, script, language.clone(), features_off.0, features_off.1);
+                let plan = faces.face(font).shape_plan(key, || {
+                    harfrust::ShapePlan::new(&shaper, direction, Some(script), language.as_ref(), &features)
+                });
                 let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new().plan(Some(&plan)).features(&features));
                 let infos = shaped.glyph_infos();
                 let positions = shaped.glyph_positions();

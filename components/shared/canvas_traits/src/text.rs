@@ -646,6 +646,9 @@ pub struct TextOptions {
     pub variant_caps: FontVariantCaps,
     /// `textRendering`.
     pub rendering: TextRendering,
+    /// `lang`, resolved (a BCP 47 tag; `None` when unknown): it picks the font's OpenType
+    /// language system when shaping.
+    pub language: Option<String>,
     /// The loaded faces of the canvas's font source (`document.fonts`, a worker's
     /// `self.fonts`) whose family is in the font's family list, in set order.
     pub faces: Vec<WebFontFace>,
@@ -664,6 +667,7 @@ impl Default for TextOptions {
             stretch: 100.0,
             variant_caps: FontVariantCaps::default(),
             rendering: TextRendering::default(),
+            language: None,
             faces: Vec::new(),
         }
     }

@@ -232,6 +232,31 @@ impl CanvasRenderingContext2D {
         TextDirection::Ltr
     }
 
+    /// The language `lang = "inherit"` stands for
+    /// (<https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-lang>): a canvas
+    /// element's language (its or its nearest ancestor's `lang` attribute); for a canvas in no
+    /// tree and an OffscreenCanvas of a window, the document element's; unknown in a worker.
+    fn inherited_language(&self) -> Option<String> {
+        use crate::dom::dom::element::Element;
+        use crate::dom::dom::node::Node;
+        if self.global().is_worker() {
+            return None;
+        }
+        let canvas = self.canvas();
+        let node = canvas.upcast::<Node>();
+        let mut element = Some(DomRoot::from_ref(canvas.upcast::<Element>()));
+        while let Some(e) = element {
+            if let Some(lang) = e.get_attribute_value("lang") {
+                return Some(lang);
+            }
+            element = e.upcast::<Node>().parent().and_then(|p| p.downcast::<Element>().map(DomRoot::from_ref));
+        }
+        if node.is_connected() {
+            return None;
+        }
+        node.owner_doc().document_element().and_then(|root| root.get_attribute_value("lang"))
+    }
+
     /// Taints the canvas if a pattern style in use is not origin-clean.
     fn check_style_origin(&self, cx: &mut JSContext, style: &StyleValue) {
         if let StyleValue::Pattern(pattern) = style
@@ -1257,7 +1282,8 @@ impl CanvasRenderingContext2DMethods for CanvasRenderingContext2D {
     fn MeasureText(&self, cx: &mut JSContext, text: DOMString) -> DomRoot<TextMetrics> {
         let font = self.state.borrow().font.clone();
         let faces = self.web_fonts(cx, &font);
-        let text_options = self.state.borrow().text_options(faces, self.inherited_direction());
+        let text_options =
+            self.state.borrow().text_options(faces, self.inherited_direction(), || self.inherited_language());
         let text = prepare_text(&text);
         let metrics = rendering::round_trip(|reply| CanvasCommand::MeasureText { text, text_options, reply })
             .unwrap_or(Metrics::default());

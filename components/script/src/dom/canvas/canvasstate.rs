@@ -150,9 +150,20 @@ impl DrawingState {
     /// text commands, with `faces`, the loaded web fonts the canvas's font source has for
     /// the font's families. `"inherit"` resolves to `inherited`, the canvas element's
     /// directionality. Spacing lengths resolve against the current font size.
-    pub fn text_options(&self, faces: Vec<WebFontFace>, inherited: TextDirection) -> TextOptions {
+    pub fn text_options(
+        &self,
+        faces: Vec<WebFontFace>,
+        inherited: TextDirection,
+        inherited_language: impl FnOnce() -> Option<String>,
+    ) -> TextOptions {
         let size = self.font.size_px;
         TextOptions {
+            language: match self.lang.as_str() {
+                "inherit" => inherited_language(),
+                "" => None,
+                lang => Some(lang.to_owned()),
+            }
+            .filter(|l| !l.is_empty()),
             letter_spacing: self.letter_spacing.to_px(size),
             word_spacing: self.word_spacing.to_px(size),
             kerning: self.font_kerning,

@@ -159,7 +159,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(faces, self.inherited_direction()),
+                text_options: state.text_options(faces, self.inherited_direction(), || self.inherited_language()),
                 style: state.stroke_style.to_paint_style(),
                 line: state.line.clone(),
                 options: state.draw_options(),
@@ -171,7 +171,7 @@ impl CanvasRenderingContext2D {
                 x,
                 y,
                 max_width,
-                text_options: state.text_options(faces, self.inherited_direction()),
+                text_options: state.text_options(faces, self.inherited_direction(), || self.inherited_language()),
                 style: state.fill_style.to_paint_style(),
                 options: state.draw_options(),
             }
