@@ -7,8 +7,8 @@
 //! `hwb()`, in the legacy comma syntax and the modern space syntax (with
 //! `/ alpha` and `none`). The CSS Color 4/5 forms (`lab()`, `lch()`, `oklab()`,
 //! `oklch()`, `color()`, `color-mix()`, relative colours) are in `color4`.
-//! `calc()` in components and system colours fail to parse, which the setters
-//! treat as "ignore the value".
+//! Math functions in components (`calc()`, `min()`, `max()`, `clamp()`) are evaluated first
+//! (`css_math`); a value that does not parse is one the setters ignore.
 
 use std::fmt::{self, Write};
 
@@ -63,6 +63,8 @@ pub enum ParsedColor {
 /// Leading and trailing whitespace is allowed, as in CSS. Returns `None` when
 /// the string is not a colour this parser supports.
 pub fn parse_css_color(input: &str) -> Option<ParsedColor> {
+    let substituted = crate::css_math::substitute(input);
+    let input = substituted.as_deref().unwrap_or(input);
     let mut parser = Parser::new(input);
     parser.parse_entirely(crate::color4::parse_any_color).ok().map(|(color, _)| color)
 }
@@ -73,6 +75,9 @@ pub fn parse_css_color(input: &str) -> Option<ParsedColor> {
 /// (<https://html.spec.whatwg.org/multipage/canvas.html#serialisation-of-a-color>). `None`: the
 /// value does not parse and the style stays as it was.
 pub fn parse_canvas_style_color(input: &str, current_color: Option<RgbaColor>) -> Option<(RgbaColor, Option<String>)> {
+    // Math functions (`calc()`, `min()`…) that need no channel keyword become their values.
+    let substituted = crate::css_math::substitute(input);
+    let input = substituted.as_deref().unwrap_or(input);
     let mut parser = Parser::new(input);
     let (parsed, modern) = parser.parse_entirely(crate::color4::parse_any_color).ok()?;
     let rgba = match parsed {
@@ -435,7 +440,9 @@ mod tests {
             ("hwb(0, 0%, 0%)", None),
             ("red blue", None),
             ("lab(50% 40 59)", rgba(191, 87, 2, 255)),
-            ("lab(calc(50%) 40 59)", None),
+            ("lab(calc(50%) 40 59)", rgba(191, 87, 2, 255)),
+            ("rgb(calc(255) calc(50% - 50%) min(0, 10))", rgba(255, 0, 0, 255)),
+            ("rgb(calc(50% + 10) 0 0)", None),
         ];
         for (input, expected) in table {
             assert_eq!(parse_canvas_color(input, None), *expected, "parsing {input:?}");

@@ -9,8 +9,8 @@
 //! to the sRGB gamut. Conversions go through CIE XYZ with the matrices of CSS Color 4's sample
 //! code (D65, and Bradford adaptation for the D50 spaces).
 //!
-//! Not supported: `calc()` inside components, `hsl(from …)`/`hwb(from …)`, and gradient
-//! interpolation in Oklab (stops paint with the sRGB interpolation of the canvas thread).
+//! Math functions in components are evaluated by `css_math`: before parsing when they need no
+//! channel keyword, in [`relative`] when they do (`rgb(from red calc(r / 2) g b)`).
 
 use cssparser::ToCss;
 use cssparser::color::PredefinedColorSpace;
@@ -443,7 +443,7 @@ pub fn parse_any_color(input: &mut Parser<'_>) -> ColorResult<Parsed> {
     if let Ok(Token::Function(name)) = input.next() {
         let name = name.clone();
         let modern = match_ignore_ascii_case! { &name,
-            "lab" | "lch" | "oklab" | "oklch" | "color" | "color-mix" | "rgb" | "rgba" => true,
+            "lab" | "lch" | "oklab" | "oklch" | "color" | "color-mix" | "rgb" | "rgba" | "hsl" | "hsla" | "hwb" => true,
             _ => false,
         };
         if modern {
@@ -466,7 +466,9 @@ pub fn parse_any_color(input: &mut Parser<'_>) -> ColorResult<Parsed> {
                 Err(e) => return Err(e),
             }
             input.reset(&state);
-            if !name.eq_ignore_ascii_case("rgb") && !name.eq_ignore_ascii_case("rgba") {
+            let legacy =
+                match_ignore_ascii_case! { &name, "rgb" | "rgba" | "hsl" | "hsla" | "hwb" => true, _ => false };
+            if !legacy {
                 let parsed = CssColor::parse(input).map_err(|_| invalid())?;
                 let color = from_css_color(&parsed).ok_or_else(invalid)?;
                 return Ok((ParsedColor::Rgba(color.to_rgba()), Some(color)));
@@ -590,6 +592,9 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
         "oklab" => (Space::Oklab, ["l", "a", "b"], [1.0; 3]),
         "lch" => (Space::Lch, ["l", "c", "h"], [1.0; 3]),
         "oklch" => (Space::Oklch, ["l", "c", "h"], [1.0; 3]),
+        // Saturation, lightness, whiteness and blackness are numbers 0–100 (a percentage of 100).
+        "hsl" | "hsla" => (Space::Hsl, ["h", "s", "l"], [1.0; 3]),
+        "hwb" => (Space::Hwb, ["h", "w", "b"], [1.0; 3]),
         "color" => {
             let space = Space::parse_name(&input.expect_ident()?.clone()).ok_or_else(invalid)?;
             space.predefined_name().ok_or_else(invalid)?;
@@ -611,7 +616,15 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
         (Space::Lch, 1) => 150.0,
         (Space::Oklch, 0) => 1.0,
         (Space::Oklch, 1) => 0.4,
+        (Space::Hsl | Space::Hwb, 1 | 2) => 100.0,
         _ => 1.0,
+    };
+    let hue = space.is_polar().then(|| space.hue_index());
+    let keyword = |ident: &str| -> Option<f64> {
+        if ident.eq_ignore_ascii_case("alpha") {
+            return Some(origin.alpha);
+        }
+        keywords.iter().position(|k| ident.eq_ignore_ascii_case(k)).map(|k| values[k])
     };
     let channel = |input: &mut Parser<'_>, i: usize| -> ColorResult<f64> {
         let token = input.next()?.clone();
@@ -624,7 +637,18 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
             }
             Token::Number { value, .. } => f64::from(value),
             Token::Percentage { unit_value, .. } => f64::from(unit_value) * percent_basis(i),
-            Token::Dimension { value, ref unit, .. } if space.is_polar() && i == 2 => {
+            Token::Function(ref name) if crate::css_math::is_math_function(name) => {
+                let name = name.to_string();
+                let value =
+                    input.parse_nested_block(|block| crate::css_math::parse_function(&name, block, &keyword))?;
+                match value {
+                    crate::css_math::Value::Number(v) => v,
+                    crate::css_math::Value::Percentage(p) => p / 100.0 * percent_basis(i),
+                    crate::css_math::Value::Angle(degrees) if hue == Some(i) => degrees,
+                    crate::css_math::Value::Angle(_) => return Err(invalid()),
+                }
+            }
+            Token::Dimension { value, ref unit, .. } if hue == Some(i) => {
                 let v = f64::from(value);
                 match_ignore_ascii_case! { unit,
                     "deg" => v,
@@ -645,6 +669,14 @@ fn relative(input: &mut Parser<'_>, function: &str) -> ColorResult<Color4> {
             Token::Ident(ref ident) if ident.eq_ignore_ascii_case("none") => 0.0,
             Token::Number { value, .. } => f64::from(value),
             Token::Percentage { unit_value, .. } => f64::from(unit_value),
+            Token::Function(ref name) if crate::css_math::is_math_function(name) => {
+                let name = name.to_string();
+                match input.parse_nested_block(|block| crate::css_math::parse_function(&name, block, &keyword))? {
+                    crate::css_math::Value::Number(v) => v,
+                    crate::css_math::Value::Percentage(p) => p / 100.0,
+                    crate::css_math::Value::Angle(_) => return Err(invalid()),
+                }
+            }
             _ => return Err(invalid()),
         }
     } else {

@@ -34,6 +34,7 @@
 pub mod color;
 pub mod color4;
 pub mod command;
+pub mod css_math;
 pub mod error;
 pub mod filter;
 pub mod flatten;
