@@ -25,13 +25,14 @@ pub use raster::rasterizer_comparison;
 /// Every canvas benchmark.
 pub fn all() -> Vec<Measurement> {
     let mut out = capture_pipeline();
+    out.extend(draw_image());
     out.extend(rasterizer_comparison());
     out.extend(idle_cost());
     out
 }
 
 /// Times `f` `runs` times (after two warm-up runs); median milliseconds.
-pub(crate) fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     f();
     f();
     let mut samples: Vec<f64> = (0..runs)
@@ -177,4 +178,85 @@ pub fn idle_cost() -> Vec<Measurement> {
             .with_note("whole process, 1 s, one 1920x1080 canvas"),
         Measurement::new("canvas thread idle frames", idle_frames as f64, "frames/s"),
     ]
+}
+
+/// `drawImage()` of a decoded 1920×1080 image with alpha (un-premultiplied RGBA, as images and
+/// bitmaps arrive) onto a 1920×1080 canvas, through the canvas thread: at 1:1 on whole pixels
+/// (the row blend) and scaled by 0.75 (the raster pipeline). Ten draws per batch, then a 1×1
+/// read to wait for them.
+pub fn draw_image() -> Vec<Measurement> {
+    use canvas_traits::command::{DrawImageRects, ImageSource};
+    use canvas_traits::style::ImagePixels;
+    let size = ImageSize::new(1920, 1080);
+    let thread = crate::spawn(Box::new(NullCompositor::new()), Box::new(crate::sinks::NullFrameSink));
+    let sender = thread.sender();
+    let canvas = CanvasId::next();
+    let _ = sender.send(CanvasCommand::Create { canvas, size, opaque: false });
+    // A gradient with varying alpha, so every pixel needs premultiplying.
+    let mut pixels = Vec::with_capacity(1920 * 1080 * 4);
+    for y in 0..1080u32 {
+        for x in 0..1920u32 {
+            pixels.extend_from_slice(&[(x % 256) as u8, (y % 256) as u8, 128, ((x + y) % 256) as u8]);
+        }
+    }
+    let image = ImagePixels::from(&VideoFrame::from_rgba(size, pixels));
+    let mut out = Vec::new();
+    for (label, rects) in [
+        ("1:1", DrawImageRects::At { dx: 0.0, dy: 0.0 }),
+        ("scaled 0.75", DrawImageRects::Scaled { dx: 10.0, dy: 10.0, dw: 1440.0, dh: 810.0 }),
+    ] {
+        let per_call = median_ms(20, || {
+            let mut commands: Vec<CanvasCommand> = (0..OPS_PER_BATCH)
+                .map(|_| CanvasCommand::DrawImage {
+                    canvas,
+                    source: ImageSource::Pixels { pixels: image.clone() },
+                    rects,
+                    options: DrawOptions::default(),
+                })
+                .collect();
+            let (reply, done) = unbounded();
+            commands.push(CanvasCommand::GetImageData {
+                canvas,
+                rect: Rect::new(Point2D::zero(), Size2D::new(1, 1)),
+                reply,
+            });
+            let _ = sender.send_batch(CanvasBatch { commands });
+            let _ = done.recv();
+        }) / OPS_PER_BATCH as f64;
+        out.push(
+            Measurement::new(format!("canvas drawImage 1920x1080 image onto 1920x1080, {label}"), per_call, "ms/call")
+                .with_note("un-premultiplied RGBA with alpha, 10 draws per batch, median of 20"),
+        );
+    }
+    thread.exit();
+    out
+}
+
+/// Draws per timed batch in [`draw_image`].
+const OPS_PER_BATCH: usize = 10;
+
+/// A 1920×1080 picture (gradients and noise, opaque) encoded as JPEG (quality 0.92, as
+/// `toBlob()`'s default) and PNG, for the image decoding benchmark of `./mach bench images`.
+pub fn encoded_test_images() -> (Vec<u8>, Vec<u8>) {
+    use canvas_traits::command::ImageEncoding;
+    let size = ImageSize::new(1920, 1080);
+    let mut seed = 0x2545_f491_u32;
+    let mut pixels = Vec::with_capacity(1920 * 1080 * 4);
+    for y in 0..1080u32 {
+        for x in 0..1920u32 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let noise = (seed % 48) as u8;
+            pixels.extend_from_slice(&[
+                ((x * 255 / 1919) as u8).saturating_add(noise),
+                ((y * 255 / 1079) as u8).saturating_add(noise),
+                (((x + y) / 12) as u8).wrapping_add(noise),
+                255,
+            ]);
+        }
+    }
+    let jpeg = crate::readback::encode(Some(&pixels), size, true, ImageEncoding::Jpeg { quality: 0.92 });
+    let png = crate::readback::encode(Some(&pixels), size, true, ImageEncoding::Png);
+    (jpeg.unwrap_or_default(), png.unwrap_or_default())
 }

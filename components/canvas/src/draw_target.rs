@@ -19,7 +19,8 @@ use canvas_traits::flatten::{flatten_path, prune_for_stroke, transform_segments}
 use canvas_traits::image_data::put_image_data_region;
 use canvas_traits::path::Path;
 use canvas_traits::style::{
-    DrawOptions, FillRule, ImagePixels, ImageSmoothing, LineOptions, PaintStyle, Pattern, PixelAlpha, Repetition,
+    CompositeOperation, DrawOptions, FillRule, ImagePixels, ImageSmoothing, LineOptions, PaintStyle, Pattern,
+    PixelAlpha, Repetition,
 };
 use euclid::default::{Point2D, Rect, Transform2D};
 use tiny_skia as sk;
@@ -848,6 +849,9 @@ impl DrawTarget {
             .then_scale(sx, sy)
             .then_translate(destination.origin.to_vector())
             .cast::<f32>();
+        if self.blit_image(pixmap, &source, &image_to_user, options) {
+            return;
+        }
         let (image_to_user, quality) =
             fractional_translation_sampling(image_to_user, &options.transform, options.smoothing);
         let shader = sk::Pattern::new(
@@ -859,6 +863,79 @@ impl DrawTarget {
         );
         let transform = to_sk_transform(&options.transform);
         self.draw(Geometry::Rect { rect, transform }, shader, None, options);
+    }
+
+    /// `drawImage()` of whole source pixels onto whole device pixels at 1:1 (a sprite or a
+    /// background drawn unscaled, the common case), with plain source-over and nothing that needs
+    /// the raster pipeline (no clip, shadow, filter or global alpha): the rows are blended
+    /// directly, which is the same result without a shader per pixel. False when the draw is not
+    /// such a draw (the caller draws it the general way).
+    fn blit_image(
+        &mut self,
+        image: sk::PixmapRef<'_>,
+        source: &Rect<f64>,
+        image_to_user: &Transform2D<f32>,
+        options: &DrawOptions,
+    ) -> bool {
+        let total = image_to_user.then(&options.transform);
+        let whole = |v: f32| v.fract() == 0.0;
+        let whole64 = |v: f64| v.fract() == 0.0;
+        if total.m11 != 1.0
+            || total.m22 != 1.0
+            || total.m12 != 0.0
+            || total.m21 != 0.0
+            || !whole(total.m31)
+            || !whole(total.m32)
+            || ![source.origin.x, source.origin.y, source.size.width, source.size.height].into_iter().all(whole64)
+            || options.global_alpha != 1.0
+            || options.composite != CompositeOperation::SourceOver
+            || options.shadow.is_visible()
+            || options.filter.as_deref().is_some_and(filter::is_effective)
+            || self.clip.is_some()
+        {
+            return false;
+        }
+        let (width, height) = (self.size.width as i64, self.size.height as i64);
+        let (sx, sy) = (source.origin.x as i64, source.origin.y as i64);
+        let (w, h) = (source.size.width as i64, source.size.height as i64);
+        // The device position of source pixel (sx, sy).
+        let (dx, dy) = (total.m31 as i64 + sx, total.m32 as i64 + sy);
+        let (x0, x1) = (dx.max(0), (dx + w).min(width));
+        let (y0, y1) = (dy.max(0), (dy + h).min(height));
+        if sx < 0 || sy < 0 || sx + w > i64::from(image.width()) || sy + h > i64::from(image.height()) {
+            return false;
+        }
+        if x0 >= x1 || y0 >= y1 {
+            return true;
+        }
+        let src_stride = image.width() as usize * 4;
+        let src = image.data();
+        self.with_pixmap(|pixmap, _| {
+            let dst_stride = pixmap.width() as usize * 4;
+            let dst = pixmap.data_mut();
+            for y in y0..y1 {
+                let src_row = (sy + y - dy) as usize * src_stride + (sx + x0 - dx) as usize * 4;
+                let dst_row = y as usize * dst_stride + x0 as usize * 4;
+                let len = (x1 - x0) as usize * 4;
+                let (s, d) = (&src[src_row..src_row + len], &mut dst[dst_row..dst_row + len]);
+                for (d, s) in d.chunks_exact_mut(4).zip(s.chunks_exact(4)) {
+                    match s[3] {
+                        255 => d.copy_from_slice(s),
+                        0 => {}
+                        a => {
+                            // Premultiplied source-over: s + d × (255 − a) / 255, rounded (the
+                            // division by 255 with rounding, exact for these products).
+                            let keep = 255 - u32::from(a);
+                            for (dc, sc) in d.iter_mut().zip(s) {
+                                let x = u32::from(*dc) * keep + 128;
+                                *dc = (u32::from(*sc) + ((x + (x >> 8)) >> 8)).min(255) as u8;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        true
     }
 
     /// <https://html.spec.whatwg.org/multipage/canvas.html#dom-context-2d-putimagedata>:

@@ -129,6 +129,11 @@ impl<'a> SourcePixmap<'a> {
     }
 
     /// The bytes as an owned buffer (a copy only if they were borrowed).
+    /// Whether the pixels are a converted copy (not the source's own memory).
+    pub(crate) fn is_owned(&self) -> bool {
+        matches!(self.data, Cow::Owned(_))
+    }
+
     pub(crate) fn into_data(self) -> Vec<u8> {
         self.data.into_owned()
     }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use base::{CanvasId, FrameBytes, PixelFormat, SourceId, VideoFrame};
+use base::{CanvasId, FrameBytes, PixelFormat, SourceId, VideoFrame, WeakFrameBytes};
 use canvas_traits::command::{
     CanvasBatch, CanvasCommand, CanvasMsg, CanvasSender, CanvasThreadStats, EncodeError, EncodedImage, ImageSource,
     UnknownCanvas,
@@ -101,6 +101,7 @@ pub fn spawn(compositor: Box<dyn CompositorSink>, frames: Box<dyn FrameSink>) ->
                 clocks: HashMap::new(),
                 stats: thread_stats,
                 fonts: FontRegistry::default(),
+                premultiplied: Vec::new(),
             };
             thread.run(receiver);
         })
@@ -141,7 +142,14 @@ struct CanvasPaintThread {
     stats: Arc<CaptureStats>,
     /// Web fonts by key, system fonts, the bundled face (`fonts.rs`).
     fonts: FontRegistry,
+    /// Premultiplied copies of the images drawn last (`drawImage()` of an image or bitmap
+    /// whose pixels are not premultiplied RGBA): drawing the same image again, as an animation
+    /// does every frame, reuses the copy instead of converting the pixels again.
+    premultiplied: Vec<(WeakFrameBytes, Arc<Vec<u8>>)>,
 }
+
+/// How many converted images [`CanvasPaintThread::premultiplied`] keeps.
+const PREMULTIPLIED_IMAGES: usize = 4;
 
 impl CanvasPaintThread {
     fn run(&mut self, receiver: Receiver<CanvasMsg>) {
@@ -388,9 +396,32 @@ impl CanvasPaintThread {
                 snapshot
             }
         };
-        let Some(image) = SourcePixmap::from_image(&pixels) else {
-            log::debug!("DrawImage with empty or malformed pixels: nothing drawn");
-            return;
+        // A converted copy made for an earlier draw of the same pixels, or a new one kept.
+        self.premultiplied.retain(|(source, _)| !source.is_gone());
+        let cached = self.premultiplied.iter().find(|(source, _)| source.is(&pixels.data)).map(|(_, c)| c.clone());
+        let converted;
+        let image = match cached {
+            Some(copy) => {
+                converted = copy;
+                SourcePixmap::borrowed(&converted, pixels.size.width, pixels.size.height)
+            }
+            None => {
+                let Some(image) = SourcePixmap::from_image(&pixels) else {
+                    log::debug!("DrawImage with empty or malformed pixels: nothing drawn");
+                    return;
+                };
+                if image.is_owned() {
+                    let copy = Arc::new(image.into_data());
+                    if self.premultiplied.len() == PREMULTIPLIED_IMAGES {
+                        self.premultiplied.remove(0);
+                    }
+                    self.premultiplied.push((pixels.data.downgrade(), copy.clone()));
+                    converted = copy;
+                    SourcePixmap::borrowed(&converted, pixels.size.width, pixels.size.height)
+                } else {
+                    image
+                }
+            }
         };
         if let Some(target) = self.target(canvas, "DrawImage") {
             target.draw_image(&image, rects, options);

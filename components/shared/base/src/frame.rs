@@ -40,6 +40,27 @@ impl FrameBytes {
     pub fn ptr_eq(&self, other: &FrameBytes) -> bool {
         std::ptr::eq(self.as_slice().as_ptr(), other.as_slice().as_ptr())
     }
+
+    /// A handle that does not keep the memory alive (for caches of things made from it).
+    pub fn downgrade(&self) -> WeakFrameBytes {
+        WeakFrameBytes(Arc::downgrade(&self.0))
+    }
+}
+
+/// A [`FrameBytes`] that does not keep its memory alive.
+#[derive(Clone)]
+pub struct WeakFrameBytes(std::sync::Weak<dyn AsRef<[u8]> + Send + Sync>);
+
+impl WeakFrameBytes {
+    /// Whether `bytes` is the memory this handle was made from, and it is still alive.
+    pub fn is(&self, bytes: &FrameBytes) -> bool {
+        self.0.upgrade().is_some_and(|alive| Arc::ptr_eq(&alive, &bytes.0))
+    }
+
+    /// Whether the memory is gone.
+    pub fn is_gone(&self) -> bool {
+        self.0.strong_count() == 0
+    }
 }
 
 impl fmt::Debug for FrameBytes {

@@ -8,5 +8,5 @@ pub mod frame;
 pub mod id;
 pub mod units;
 
-pub use frame::{FrameBytes, PixelFormat, VideoFrame};
+pub use frame::{FrameBytes, PixelFormat, VideoFrame, WeakFrameBytes};
 pub use id::{CanvasId, Epoch, FontKey, RequestId, SourceId};

@@ -1,5 +1,5 @@
 //! `./mach bench [GROUP…]`: Aperture's benchmarks (never part of `./mach test`).
-//! Groups: `bindings`, `layout`, `canvas-dom`, `canvas`, `media`, `media-dom` (all by default). Prints one table.
+//! Groups: `bindings`, `layout`, `canvas-dom`, `canvas`, `images`, `media`, `media-dom` (all by default). Prints one table.
 
 use std::rc::Rc;
 
@@ -109,6 +109,18 @@ fn main() {
     }
     if wants("canvas") {
         rows.extend(canvas::bench::all().into_iter().map(|m| ("canvas", m)));
+    }
+    if wants("images") {
+        // Decoding a 1080p JPEG and PNG as `<img>` and `createImageBitmap()` do (off the script
+        // thread, on the same decoders), median of 10.
+        let (jpeg, png) = canvas::bench::encoded_test_images();
+        for (name, bytes) in [("JPEG", &jpeg), ("PNG", &png)] {
+            let ms = canvas::bench::median_ms(10, || {
+                let _ = script::imaging::decode(bytes);
+            });
+            let note = format!("{} KiB, 1920x1080 gradients and noise, median of 10", bytes.len() / 1024);
+            rows.push(("images", Measurement::new(format!("decode 1080p {name}"), ms, "ms").with_note(note)));
+        }
     }
     if wants("media") {
         rows.extend(media::bench::run_all().into_iter().map(|m| ("media", m)));
