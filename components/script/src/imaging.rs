@@ -114,19 +114,54 @@ pub fn decode(bytes: &[u8]) -> Result<VideoFrame, String> {
 /// RGB image's samples come out as stored (`createImageBitmap()` with `colorSpaceConversion:
 /// "none"`); a CMYK JPEG's inks always go through its profile, they are no RGB.
 pub fn decode_with(bytes: &[u8], color_managed: bool) -> Result<VideoFrame, String> {
+    decode_inner(bytes, color_managed, false).map(|(frame, _)| frame)
+}
+
+/// [`decode`] for `<img>`: an image whose size is known but whose pixel data is damaged or
+/// cut short (a PNG whose IDAT data ends early or fails its CRC, a JPEG cut in its scan) is
+/// still an image, with the rows that decoded (the rest transparent for a PNG, grey for a
+/// JPEG, as the decoder leaves them), and `false`: it is available but "not fully decodable"
+/// (<https://html.spec.whatwg.org/multipage/images.html#img-available>), which
+/// `createImageBitmap()` refuses. An image whose header does not decode is an error.
+pub fn decode_lenient(bytes: &[u8]) -> Result<(VideoFrame, bool), String> {
+    decode_inner(bytes, true, true)
+}
+
+/// [`decode_with`] for `createImageBitmap(blob)`: an image that is not fully decodable (see
+/// [`decode_lenient`]) is an error, as the standard's "corrupted" image data.
+pub fn decode_complete(bytes: &[u8], color_managed: bool) -> Result<VideoFrame, String> {
+    match decode_inner(bytes, color_managed, true)? {
+        (frame, true) => Ok(frame),
+        (_, false) => Err("the image data is damaged or cut short".into()),
+    }
+}
+
+fn decode_inner(bytes: &[u8], color_managed: bool, lenient: bool) -> Result<(VideoFrame, bool), String> {
+    let mut complete = true;
     let (frame, exif) = match sniff(bytes) {
-        Some(ImageType::Png) => decode_png(bytes, color_managed)?,
-        Some(ImageType::Jpeg) => decode_jpeg(bytes, color_managed)?,
+        Some(ImageType::Png) => decode_png(bytes, color_managed, lenient.then_some(&mut complete))?,
+        // Without `lenient`, as before: the decoder fills in a scan cut short.
+        Some(ImageType::Jpeg) if !lenient => decode_jpeg(bytes, color_managed, false)?,
+        Some(ImageType::Jpeg) => match decode_jpeg(bytes, color_managed, true) {
+            Ok(decoded) => decoded,
+            // The strict decoder refuses a truncated scan that the lenient one fills in.
+            Err(_) => {
+                let decoded = decode_jpeg(bytes, color_managed, false)?;
+                complete = false;
+                decoded
+            }
+        },
         Some(ImageType::Webp) => (decode_webp(bytes, color_managed)?, webp_chunk(bytes, b"EXIF")),
         Some(ImageType::Gif) => (decode_gif(bytes)?, None),
         Some(ImageType::Bmp) => (decode_bmp(bytes)?, None),
         Some(ImageType::Ico) => (decode_ico(bytes)?, None),
         None => return Err("the data is not a PNG, JPEG, WebP, GIF, BMP or ICO image".into()),
     };
-    Ok(match exif.and_then(exif_orientation) {
+    let frame = match exif.and_then(exif_orientation) {
         Some(orientation) => orient(&frame, orientation),
         None => frame,
-    })
+    };
+    Ok((frame, complete))
 }
 
 /// The Orientation tag (0x0112) of the primary image in EXIF data (a TIFF structure), 2 to 8;
@@ -294,7 +329,13 @@ fn decode_webp(bytes: &[u8], color_managed: bool) -> Result<VideoFrame, String> 
     Ok(rgba_frame(width, height, rgba, has_alpha))
 }
 
-fn decode_png(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
+/// With `complete`, pixel data that fails after the header gives the rows decoded so far and
+/// sets it to false; without, it is an error.
+fn decode_png(
+    bytes: &[u8],
+    color_managed: bool,
+    complete: Option<&mut bool>,
+) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| format!("PNG: {e}"))?;
@@ -308,10 +349,36 @@ fn decode_png(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<V
     check_size(width, height)?;
     let size = reader.output_buffer_size().ok_or("PNG: the image is too large")?;
     let mut buf = vec![0; size];
-    let out = reader.next_frame(&mut buf).map_err(|e| format!("PNG: {e}"))?;
-    buf.truncate(out.buffer_size());
+    let color_type = match reader.next_frame(&mut buf) {
+        Ok(out) => {
+            buf.truncate(out.buffer_size());
+            out.color_type
+        }
+        Err(e) => {
+            let Some(complete) = complete else { return Err(format!("PNG: {e}")) };
+            *complete = false;
+            // The rows decoded before the damage; the rest stay transparent.
+            let (color_type, _) = reader.output_color_type();
+            let bytes_per_pixel = color_type.samples();
+            buf.truncate(width as usize * height as usize * bytes_per_pixel);
+            if color_type == png::ColorType::Rgba || color_type == png::ColorType::GrayscaleAlpha {
+                color_type
+            } else {
+                // No alpha channel to leave the rest transparent with: the decoded rows over
+                // transparent ones.
+                let pixels = width as usize * height as usize;
+                let rgba = match color_type {
+                    png::ColorType::Rgb => expand(&buf, pixels, 3, |p| [p[0], p[1], p[2], 255]),
+                    png::ColorType::Grayscale => expand(&buf, pixels, 1, |p| [p[0], p[0], p[0], 255]),
+                    _ => return Err(format!("PNG: {e}")),
+                };
+                buf = rgba;
+                png::ColorType::Rgba
+            }
+        }
+    };
     let pixels = width as usize * height as usize;
-    let (rgba, has_alpha) = match out.color_type {
+    let (rgba, has_alpha) = match color_type {
         png::ColorType::Rgba => (buf, true),
         png::ColorType::Rgb => (expand(&buf, pixels, 3, |p| [p[0], p[1], p[2], 255]), false),
         png::ColorType::GrayscaleAlpha => (expand(&buf, pixels, 2, |p| [p[0], p[0], p[0], p[1]]), true),
@@ -328,10 +395,12 @@ fn decode_png(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<V
     Ok((rgba_frame(width, height, rgba, has_alpha), exif))
 }
 
-fn decode_jpeg(bytes: &[u8], color_managed: bool) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
+/// `strict`: a scan cut short or damaged is an error (without, the decoder fills the rest in).
+fn decode_jpeg(bytes: &[u8], color_managed: bool, strict: bool) -> Result<(VideoFrame, Option<Vec<u8>>), String> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let options = DecoderOptions::default()
+        .set_strict_mode(strict)
         .jpeg_set_out_colorspace(ColorSpace::RGBA)
         .set_max_width(MAX_SIDE as usize)
         .set_max_height(MAX_SIDE as usize);

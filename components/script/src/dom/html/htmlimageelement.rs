@@ -90,6 +90,11 @@ pub struct HTMLImageElement {
     frame: RefCell<Option<VideoFrame>>,
     #[no_trace]
     origin_clean: Cell<bool>,
+    /// False for an image whose size decoded but whose pixel data is damaged or cut short:
+    /// available, drawn as far as it decoded, but not "fully decodable", so
+    /// `createImageBitmap()` refuses it.
+    #[no_trace]
+    fully_decodable: Cell<bool>,
     #[no_trace]
     current_src: RefCell<String>,
     /// <https://html.spec.whatwg.org/multipage/images.html#current-pixel-density>
@@ -161,6 +166,7 @@ impl HTMLImageElement {
             state: Cell::new(ImageState::Unavailable),
             frame: RefCell::new(None),
             origin_clean: Cell::new(true),
+            fully_decodable: Cell::new(true),
             current_src: RefCell::new(String::new()),
             density: Cell::new(1.0),
             current_fetch: Cell::new(0),
@@ -184,6 +190,11 @@ impl HTMLImageElement {
         self.frame.borrow().clone()
     }
 
+    /// Whether the image's pixel data decoded whole (see `fully_decodable`).
+    pub fn is_fully_decodable(&self) -> bool {
+        self.fully_decodable.get()
+    }
+
     /// <https://html.spec.whatwg.org/multipage/images.html#density-corrected-natural-width-and-height>:
     /// the decoded size divided by the current pixel density, when the image is available.
     pub fn density_corrected_size(&self) -> Option<(f64, f64)> {
@@ -197,6 +208,7 @@ impl HTMLImageElement {
     /// The current request's decoded image: its size is the natural size layout uses.
     fn set_frame(&self, frame: Option<VideoFrame>) {
         *self.frame.borrow_mut() = frame;
+        self.fully_decodable.set(true);
         crate::dom::layout::cache::invalidate_node_layout(self.upcast());
     }
 
@@ -477,7 +489,7 @@ impl HTMLImageElement {
         crate::parallel::in_parallel(
             "image fetch",
             move || match blob {
-                Some(bytes) => crate::imaging::decode(&bytes).map(|f| (f, true)),
+                Some(bytes) => crate::imaging::decode_lenient(&bytes).map(|(f, complete)| (f, true, complete)),
                 None if url.scheme() == "blob" => Err("no such blob URL".into()),
                 None => fetch_and_decode(&client, &request, cross_origin && cors_requested, &page_origin),
             },
@@ -485,7 +497,7 @@ impl HTMLImageElement {
                 let Some(this) = this.root() else { return };
                 let result = result
                     .unwrap_or_else(|| Err("the image thread failed".into()))
-                    .map(|(frame, cors_ok)| (frame, !cross_origin || cors_ok));
+                    .map(|(frame, cors_ok, complete)| (frame, !cross_origin || cors_ok, complete));
                 this.fetch_done(cx, id, &url_string, cors_requested, result);
             },
         );
@@ -499,7 +511,7 @@ impl HTMLImageElement {
         id: u64,
         url: &str,
         cors_requested: bool,
-        result: Result<(VideoFrame, bool), String>,
+        result: Result<(VideoFrame, bool, bool), String>,
     ) {
         let pending = self.pending.borrow().as_ref().is_some_and(|p| p.id == id);
         if pending {
@@ -515,12 +527,16 @@ impl HTMLImageElement {
         }
         self.current_fetch.set(0);
         match result {
-            Ok((frame, origin_clean)) => {
+            Ok((frame, origin_clean, complete)) => {
                 // "Add the image to the list of available images", then "set the current
-                // request's state to completely available" and fire load.
+                // request's state to completely available" and fire load. (A damaged image
+                // is not kept in the list: the next request decodes it again.)
                 let document = self.upcast::<Node>().owner_doc();
-                document.available_images().insert(url.to_owned(), cors_requested, frame.clone(), origin_clean);
+                if complete {
+                    document.available_images().insert(url.to_owned(), cors_requested, frame.clone(), origin_clean);
+                }
                 self.set_frame(Some(frame));
+                self.fully_decodable.set(complete);
                 self.origin_clean.set(origin_clean);
                 self.state.set(ImageState::CompletelyAvailable);
                 self.settle_decodes(cx, true);
@@ -621,10 +637,10 @@ fn fetch_and_decode(
     request: &crate::net::Request,
     cors: bool,
     origin: &str,
-) -> Result<(VideoFrame, bool), String> {
+) -> Result<(VideoFrame, bool, bool), String> {
     let (bytes, allowed) = fetch_bytes(client, request, origin)?;
-    let frame = crate::imaging::decode(&bytes)?;
-    Ok((frame, cors && allowed))
+    let (frame, complete) = crate::imaging::decode_lenient(&bytes)?;
+    Ok((frame, cors && allowed, complete))
 }
 
 /// Fetches a `data:`, `file:` or `http:` resource off the script thread (images, media files):

@@ -149,6 +149,9 @@ fn bitmap_source_data(image: &ImageBitmapSource) -> Result<SourceData, Error> {
         // HTMLImageElement: broken → "InvalidStateError"; not fully decodable → bad (also
         // "InvalidStateError" for createImageBitmap()).
         ImageBitmapSource::HTMLImageElement(image) => match image.frame() {
+            Some(_) if !image.is_fully_decodable() => {
+                Err(Error::InvalidState("The image element's image is not fully decodable.".into()))
+            }
             Some(frame) => Ok(SourceData::Ready { frame, origin_clean: image.is_origin_clean() }),
             None => Err(Error::InvalidState("The image element has no decoded image.".into())),
         },
@@ -244,7 +247,7 @@ pub fn create_image_bitmap(
             crate::parallel::in_parallel(
                 "ImageDecoder",
                 move || {
-                    imaging::decode_with(&bytes, format.convert_colors)
+                    imaging::decode_complete(&bytes, format.convert_colors)
                         .map_err(|e| format!("The source image could not be decoded: {e}"))
                         .and_then(|f| format.apply(&f))
                 },
