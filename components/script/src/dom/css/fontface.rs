@@ -4,8 +4,8 @@
 //! the fetch code images use; `blob:` URLs resolved here, on the thread that owns the store)
 //! and checked with skrifa; a loaded face's bytes go to the canvas thread once
 //! (`CanvasCommand::AddFont`, shared as `Arc<[u8]>`) under a `FontKey` text commands name,
-//! and leave it when the `FontFace` is collected. WOFF and WOFF2 data are not decoded
-//! (skrifa reads TrueType/OpenType): such a source fails to load.
+//! and leave it when the `FontFace` is collected. WOFF and WOFF2 data are unpacked to the
+//! TrueType/OpenType font they hold (`wuff`) before that check.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -39,6 +39,19 @@ use crate::dom::html::window::Window;
 /// first face of a collection that skrifa parses.
 pub fn is_valid_font(data: &[u8]) -> bool {
     skrifa::FontRef::from_index(data, 0).is_ok()
+}
+
+/// The font in `data` as the canvas thread reads it: WOFF 1.0 (`wOFF`) and WOFF 2.0 (`wOF2`)
+/// files unpacked to the sfnt font they hold, TrueType/OpenType data as it is; `None` for data
+/// that is neither, or that does not unpack or parse.
+/// (<https://www.w3.org/TR/WOFF2/>, <https://www.w3.org/TR/WOFF/>)
+pub fn font_data(data: Vec<u8>) -> Option<Vec<u8>> {
+    let font = match data.get(..4) {
+        Some(b"wOF2") => wuff::decompress_woff2(&data).ok()?,
+        Some(b"wOFF") => wuff::decompress_woff1(&data).ok()?,
+        _ => data,
+    };
+    is_valid_font(&font).then_some(font)
 }
 
 /// The descriptor attributes, as set (each valid for its grammar).
@@ -288,7 +301,8 @@ impl Drop for FontFace {
     }
 }
 
-/// Fetches the first `src` entry that gives font data skrifa reads, off the script thread.
+/// Fetches the first `src` entry that gives font data skrifa reads (WOFF and WOFF2 unpacked),
+/// off the script thread.
 fn fetch_font(
     client: &crate::net::Client,
     client_url: &url::Url,
@@ -315,9 +329,9 @@ fn fetch_font(
                 )
             }
         };
-        match bytes {
-            Ok(bytes) if is_valid_font(&bytes) => return Ok(Arc::from(bytes)),
-            Ok(_) => last = format!("{url}: not a TrueType/OpenType font"),
+        match bytes.map(font_data) {
+            Ok(Some(font)) => return Ok(Arc::from(font)),
+            Ok(None) => last = format!("{url}: not a TrueType, OpenType, WOFF or WOFF2 font"),
             Err(e) => last = format!("{url}: {e}"),
         }
     }
@@ -415,10 +429,9 @@ impl FontFaceMethods for FontFace {
         //    FIXME: parsed synchronously, as Chromium does (the status is settled when the
         //    constructor returns), not in parallel with a queued task.
         if let Some(bytes) = binary {
-            let result = if is_valid_font(&bytes) {
-                Ok(Arc::from(bytes))
-            } else {
-                Err(Error::Syntax("The font data is not a TrueType/OpenType font.".into()))
+            let result = match font_data(bytes) {
+                Some(font) => Ok(Arc::from(font)),
+                None => Err(Error::Syntax("The font data is not a TrueType, OpenType, WOFF or WOFF2 font.".into())),
             };
             face.finish_load(cx, result);
         }
