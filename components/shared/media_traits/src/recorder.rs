@@ -7,8 +7,8 @@
 //! host (measured with `gst-launch-1.0`, GStreamer 1.22): WebM with VP8/VP9 and Opus, Matroska
 //! with VP8/VP9/H.264 and Opus/PCM, fragmented MP4 with H.264 (OpenH264) and Opus, Ogg with
 //! Opus. Not offered: AV1 (the `aom` encoder is far from real time on two cores), HEVC and AAC
-//! (no encoder installed), VP9 in MP4 (1.22's `mp4mux` refuses it), Vorbis (no engine records
-//! it; pages that ask get `false`).
+//! (`x265enc` and `voaacenc` are installed, but Debian's Chromium records neither), VP9 in MP4
+//! (1.22's `mp4mux` refuses it), Vorbis (no engine records it; pages that ask get `false`).
 //!
 //! Aperture knows every encoder it has when the page asks, so it answers codecs outside the
 //! spec's "list of synchronously exposed codec identifiers" exactly too, in the constructor as

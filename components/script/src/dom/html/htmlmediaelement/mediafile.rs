@@ -295,8 +295,11 @@ impl HTMLMediaElement {
         if default_position > 0.0 {
             self.seek(cx, default_position);
         }
-        // The whole resource is fetched: networkState NETWORK_IDLE ("suspend"), and the next
-        // frames can be decoded at once: HAVE_ENOUGH_DATA.
+        // "Once the entire media resource has been fetched (but potentially before any of it
+        // has been decoded): fire an event named progress at the media element. Set the
+        // networkState to NETWORK_IDLE and fire an event named suspend at the media element."
+        // The next frames can be decoded at once: HAVE_ENOUGH_DATA.
+        self.queue_fire("progress");
         self.network_state.set(NETWORK_IDLE);
         self.queue_fire("suspend");
         self.set_ready_state(HAVE_ENOUGH_DATA);
@@ -336,16 +339,18 @@ impl HTMLMediaElement {
             kinds.push(TrackKind::Audio);
         }
         for kind in kinds {
+            // "If the media element's media is not CORS-same-origin … the track is muted and
+            // produces no content": its source is one the Media thread never feeds, so no
+            // consumer (a <video> playing it, ImageCapture, a track processor) reads a frame.
+            let track_source = if origin_clean { source } else { SourceId::next() };
             let state = match kind {
                 TrackKind::Video => {
-                    media_traits::canvas::canvas_track_state(source, base::units::ImageSize::new(w, h), None)
+                    media_traits::canvas::canvas_track_state(track_source, base::units::ImageSize::new(w, h), None)
                 }
                 TrackKind::Audio => Default::default(),
             };
-            let ts = TrackSource::new(source, kind, SourceOrigin::MediaFile, String::new(), &state, false);
+            let ts = TrackSource::new(track_source, kind, SourceOrigin::MediaFile, String::new(), &state, false);
             let track = MediaStreamTrack::new(cx, &window, ts, Default::default());
-            // "If the media element's media is not CORS-same-origin … the track is muted and
-            // produces no content."
             if !origin_clean {
                 track.set_muted(cx, true);
             }
