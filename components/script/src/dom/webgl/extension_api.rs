@@ -363,8 +363,9 @@ impl WebGLRenderingContext {
     /// enabled extension stays, under the name OpenGL ES knows it by; one for an extension
     /// that is not enabled (or that WebGL does not have) becomes, with `require`, an `#error`
     /// giving the reason (the compilation fails, as in browsers), and otherwise an empty line
-    /// (the shader compiles without it). Line numbers are kept. In a WebGL 2.0 context the
-    /// WebGL 1.0 extensions' directives are left to GL.
+    /// (the shader compiles without it). Line numbers are kept, but for one line more after
+    /// the directives when `gl_DrawID` becomes a uniform (WEBGL_multi_draw). In a WebGL 2.0
+    /// context the WebGL 1.0 extensions' directives are left to GL.
     pub(super) fn rewrite_extension_directives(&self, source: String, kind: u32) -> String {
         if !source.contains("#extension") && !source.contains("# extension") {
             return source;
