@@ -122,16 +122,9 @@ pub fn capture_pipeline() -> Vec<Measurement> {
             let _ = frames.recv();
         });
         let paint_only = median_ms(runs, || {
-            let mut commands = paint_scene(canvas, size, step);
+            let commands = paint_scene(canvas, size, step);
             step += 1;
-            let (reply, done) = unbounded();
-            commands.push(CanvasCommand::GetImageData {
-                canvas,
-                rect: Rect::new(Point2D::zero(), Size2D::new(1, 1)),
-                reply,
-            });
-            let _ = sender.send_batch(CanvasBatch { commands });
-            let _ = done.recv();
+            run_batch(&sender, canvas, commands);
         });
         let note = format!("{runs} runs, median; scene = clear + fill + 8 translucent circles");
         out.push(
@@ -206,7 +199,7 @@ pub fn draw_image() -> Vec<Measurement> {
         ("scaled 0.75", DrawImageRects::Scaled { dx: 10.0, dy: 10.0, dw: 1440.0, dh: 810.0 }),
     ] {
         let per_call = median_ms(20, || {
-            let mut commands: Vec<CanvasCommand> = (0..OPS_PER_BATCH)
+            let commands = (0..OPS_PER_BATCH)
                 .map(|_| CanvasCommand::DrawImage {
                     canvas,
                     source: ImageSource::Pixels { pixels: image.clone() },
@@ -214,14 +207,7 @@ pub fn draw_image() -> Vec<Measurement> {
                     options: DrawOptions::default(),
                 })
                 .collect();
-            let (reply, done) = unbounded();
-            commands.push(CanvasCommand::GetImageData {
-                canvas,
-                rect: Rect::new(Point2D::zero(), Size2D::new(1, 1)),
-                reply,
-            });
-            let _ = sender.send_batch(CanvasBatch { commands });
-            let _ = done.recv();
+            run_batch(&sender, canvas, commands);
         }) / OPS_PER_BATCH as f64;
         out.push(
             Measurement::new(format!("canvas drawImage 1920x1080 image onto 1920x1080, {label}"), per_call, "ms/call")
@@ -259,4 +245,13 @@ pub fn encoded_test_images() -> (Vec<u8>, Vec<u8>) {
     let jpeg = crate::readback::encode(Some(&pixels), size, true, ImageEncoding::Jpeg { quality: 0.92 });
     let png = crate::readback::encode(Some(&pixels), size, true, ImageEncoding::Png);
     (jpeg.unwrap_or_default(), png.unwrap_or_default())
+}
+
+/// Sends `commands` as one batch and waits until the canvas thread has run them (a 1×1
+/// `GetImageData` after them answers).
+fn run_batch(sender: &canvas_traits::command::CanvasSender, canvas: CanvasId, mut commands: Vec<CanvasCommand>) {
+    let (reply, done) = unbounded();
+    commands.push(CanvasCommand::GetImageData { canvas, rect: Rect::new(Point2D::zero(), Size2D::new(1, 1)), reply });
+    let _ = sender.send_batch(CanvasBatch { commands });
+    let _ = done.recv();
 }

@@ -231,10 +231,7 @@ impl WebGLRenderingContext {
         if !self.check_bindable(query) {
             return;
         }
-        let active = [&self.gl2.occlusion_query, &self.gl2.primitives_query, &self.gl2.timer_query]
-            .iter()
-            .any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)));
-        if active {
+        if self.query_active(query) {
             return self.error(glow::INVALID_OPERATION);
         }
         match query.target() {

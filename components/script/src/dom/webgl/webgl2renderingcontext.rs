@@ -569,6 +569,16 @@ impl WebGLRenderingContext {
         Some(buffer)
     }
 
+    /// The active query bindings (occlusion, transform feedback, timer).
+    fn query_slots(&self) -> [&crate::dom::bindings::root::MutNullableDom<WebGLQuery>; 3] {
+        [&self.gl2.occlusion_query, &self.gl2.primitives_query, &self.gl2.timer_query]
+    }
+
+    /// Whether `query` is active at one of the query targets.
+    pub(super) fn query_active(&self, query: &WebGLQuery) -> bool {
+        self.query_slots().iter().any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)))
+    }
+
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     pub(super) fn create_query(&self, cx: &mut JSContext) -> Option<DomRoot<WebGLQuery>> {
         if self.is_lost() {
@@ -576,32 +586,30 @@ impl WebGLRenderingContext {
             // context, so it is invalid everywhere (`loss.rs`).
             return Some(WebGLQuery::new(cx, &self.window(), NO_CONTEXT, glow::NativeQuery(PLACEHOLDER_NAME)));
         }
-        let gl = self;
-        let name = gl_query!(gl, move |g| g.create_query().ok())??;
-        let query = WebGLQuery::new(cx, &gl.window(), gl.id(), name);
+        let name = gl_query!(self, move |g| g.create_query().ok())??;
+        let query = WebGLQuery::new(cx, &self.window(), self.id(), name);
         // SAFETY: run on the WebGL thread with this context current; `name` is an object of it.
-        query.object().set_release(gl.releaser(name, |g, name| unsafe { g.delete_query(name) }));
+        query.object().set_release(self.releaser(name, |g, name| unsafe { g.delete_query(name) }));
         Some(query)
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: an active query ends.
     pub(super) fn delete_query(&self, query: Option<&WebGLQuery>) {
         return_if_lost!(self);
-        let gl = self;
         let Some(query) = query else { return };
-        if !gl.begin_delete(query) {
+        if !self.begin_delete(query) {
             return;
         }
-        for slot in [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query] {
+        for slot in self.query_slots() {
             if slot.get().is_some_and(|q| std::ptr::eq(&*q, query)) {
                 slot.set(None);
                 if let Some(target) = query.target() {
-                    gl_run!(gl, move |g| g.end_query(target));
+                    gl_run!(self, move |g| g.end_query(target));
                 }
             }
         }
         let name = query.name();
-        gl_run!(gl, move |g| g.delete_query(name));
+        gl_run!(self, move |g| g.delete_query(name));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: began at least once.
@@ -613,59 +621,53 @@ impl WebGLRenderingContext {
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     pub(super) fn begin_query(&self, target: u32, query: &WebGLQuery) {
         return_if_lost!(self);
-        let gl = self;
-        let Some(slot) = gl.query_target_slot(target) else {
-            return gl.error(glow::INVALID_ENUM);
+        let Some(slot) = self.query_target_slot(target) else {
+            return self.error(glow::INVALID_ENUM);
         };
-        if !gl.check_bindable(query) {
+        if !self.check_bindable(query) {
             return;
         }
-        let in_use = [&gl.gl2.occlusion_query, &gl.gl2.primitives_query, &gl.gl2.timer_query]
-            .iter()
-            .any(|s| s.get().is_some_and(|q| std::ptr::eq(&*q, query)));
-        if slot.get().is_some() || in_use {
-            return gl.error(glow::INVALID_OPERATION);
+        if slot.get().is_some() || self.query_active(query) {
+            return self.error(glow::INVALID_OPERATION);
         }
         match query.target() {
-            Some(t) if t != target => return gl.error(glow::INVALID_OPERATION),
+            Some(t) if t != target => return self.error(glow::INVALID_OPERATION),
             Some(_) => {}
             None => query.set_target(target),
         }
         slot.set(Some(query));
         query.set_ended_at(None);
         let name = query.name();
-        gl_run!(gl, move |g| g.begin_query(target, name));
+        gl_run!(self, move |g| g.begin_query(target, name));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>
     pub(super) fn end_query(&self, target: u32) {
         return_if_lost!(self);
-        let gl = self;
-        let Some(slot) = gl.query_target_slot(target) else {
-            return gl.error(glow::INVALID_ENUM);
+        let Some(slot) = self.query_target_slot(target) else {
+            return self.error(glow::INVALID_ENUM);
         };
         let Some(query) = slot.get() else {
-            return gl.error(glow::INVALID_OPERATION);
+            return self.error(glow::INVALID_OPERATION);
         };
         if query.target() != Some(target) {
-            return gl.error(glow::INVALID_OPERATION);
+            return self.error(glow::INVALID_OPERATION);
         }
         slot.set(None);
         query.set_ended_at(Some(crate::script_runtime::checkpoints()));
-        gl_run!(gl, move |g| g.end_query(target));
+        gl_run!(self, move |g| g.end_query(target));
     }
 
     /// <https://registry.khronos.org/webgl/specs/latest/2.0/#3.7.12>: "a query's result must
     /// not be made available until control has returned to the user agent's main loop".
     pub(super) fn get_query_parameter(&self, query: &WebGLQuery, pname: u32, mut rval: MutableHandleValue) {
-        let gl = self;
         rval.set(NullValue());
-        return_if_lost!(gl);
-        if !gl.check_object(query) {
+        return_if_lost!(self);
+        if !self.check_object(query) {
             return;
         }
         let Some(ended) = query.ended_at() else {
-            return gl.error(glow::INVALID_OPERATION);
+            return self.error(glow::INVALID_OPERATION);
         };
         let returned = crate::script_runtime::checkpoints() > ended;
         let name = query.name();
@@ -674,7 +676,7 @@ impl WebGLRenderingContext {
                 if !returned {
                     return rval.set(BooleanValue(false));
                 }
-                let available = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
+                let available = gl_query!(self, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
                 rval.set(BooleanValue(available != 0))
             }
             glow::QUERY_RESULT => {
@@ -683,16 +685,16 @@ impl WebGLRenderingContext {
                 }
                 if matches!(query.target(), Some(TIME_ELAPSED_EXT | TIMESTAMP_EXT)) {
                     // Nanoseconds, as a GLuint64EXT.
-                    let value = gl_query!(gl, move |g| g.get_query_parameter_u64(name, pname)).unwrap_or(0);
+                    let value = gl_query!(self, move |g| g.get_query_parameter_u64(name, pname)).unwrap_or(0);
                     return rval.set(mozjs::jsval::DoubleValue(value as f64));
                 }
-                let value = gl_query!(gl, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
+                let value = gl_query!(self, move |g| g.get_query_parameter_u32(name, pname)).unwrap_or(0);
                 match query.target() {
                     Some(glow::TRANSFORM_FEEDBACK_PRIMITIVES_WRITTEN) => rval.set(UInt32Value(value)),
                     _ => rval.set(BooleanValue(value != 0)),
                 }
             }
-            _ => gl.error(glow::INVALID_ENUM),
+            _ => self.error(glow::INVALID_ENUM),
         }
     }
 
