@@ -63,6 +63,10 @@ const SHADER_EXTENSIONS: &[(&str, Extension, &str, bool)] = &[
     ("GL_ANGLE_clip_cull_distance", Extension::WebglClipCullDistance, "GL_EXT_clip_cull_distance", false),
 ];
 
+/// What a shader's uses of the `GL_ANGLE_multi_draw` macro become (see
+/// `rewrite_extension_directives`).
+const MULTI_DRAW_MACRO: &str = "webgl_aperture_multi_draw";
+
 /// `source` with each whole-word `name` replaced by `with`.
 fn replace_identifier(source: &str, name: &str, with: &str) -> String {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
@@ -364,7 +368,8 @@ impl WebGLRenderingContext {
     /// the directives when `gl_DrawID` becomes a uniform (WEBGL_multi_draw). In a WebGL 2.0
     /// context the WebGL 1.0 extensions' directives are left to GL.
     pub(super) fn rewrite_extension_directives(&self, source: String, kind: u32) -> String {
-        if !source.contains("#extension") && !source.contains("# extension") {
+        let multi_draw_macro = self.enabled(Extension::WebglMultiDraw) && source.contains("GL_ANGLE_multi_draw");
+        if !source.contains("#extension") && !source.contains("# extension") && !multi_draw_macro {
             return source;
         }
         let mut out = String::with_capacity(source.len());
@@ -385,7 +390,9 @@ impl WebGLRenderingContext {
             // becomes a uniform each draw sets.
             if name == "GL_ANGLE_multi_draw" && kind == glow::VERTEX_SHADER && self.enabled(Extension::WebglMultiDraw) {
                 draw_id = behavior != "disable";
-                out.push_str(newline);
+                // The extension's macro, under a name GLSL lets a shader define (names starting
+                // with GL_ are reserved); the uses of GL_ANGLE_multi_draw are renamed below.
+                out.push_str(&format!("#define {MULTI_DRAW_MACRO} 1{newline}"));
                 after_directives = out.len();
                 continue;
             }
@@ -407,6 +414,21 @@ impl WebGLRenderingContext {
             let newline = if out[..after_directives].ends_with('\n') || after_directives == 0 { "" } else { "\n" };
             out.insert_str(after_directives, &format!("{newline}uniform int {uniform};\n"));
             out = replace_identifier(&out, "gl_DrawID", uniform);
+        }
+        // "GL_ANGLE_multi_draw" is a defined macro once the extension is enabled, with or without
+        // the directive (as in Chromium: pages test it with `#if defined(GL_ANGLE_multi_draw)`).
+        if multi_draw_macro {
+            if !out.contains(&format!("#define {MULTI_DRAW_MACRO} 1")) {
+                // After the #version line, if there is one.
+                let at = if out.trim_start().starts_with("#version") {
+                    out.find('\n').map_or(out.len(), |n| n + 1)
+                } else {
+                    0
+                };
+                let newline = if at == out.len() && !out.ends_with('\n') { "\n" } else { "" };
+                out.insert_str(at, &format!("{newline}#define {MULTI_DRAW_MACRO} 1\n"));
+            }
+            out = replace_identifier(&out, "GL_ANGLE_multi_draw", MULTI_DRAW_MACRO);
         }
         out
     }
